@@ -13,7 +13,7 @@ override PAYLOAD := $(value PAYLOAD)
 override NO_PATCHES := $(value NO_PATCHES)
 export SOURCE PAYLOAD NO_PATCHES
 
-.PHONY: install regen check-generated schema test test-logic lint fmt bench clean
+.PHONY: install regen history check-generated schema test test-logic lint fmt bench clean
 
 install:
 	$(PYTHON) -m venv $(VENV)
@@ -23,6 +23,14 @@ install:
 # Fetch SOURCE (URL or file), validate, patch, emit into a temp dir, verify, then swap into generated/.
 regen:
 	$(PY) -m codegen regen --source "$$SOURCE" $${NO_PATCHES:+--no-patches}
+
+# Rebuild data_sources/history.jsonl from a directory of dated payloads (api-YYYY-MM-DD.json
+# or .json.gz), then regenerate: `make history SOURCES=../shared/data/models-dev/weekly`.
+SOURCES ?= ../shared/data/models-dev/weekly
+override SOURCES := $(value SOURCES)
+export SOURCES
+history:
+	$(PY) -m codegen history --sources "$$SOURCES" $${NO_PATCHES:+--no-patches}
 
 # Regenerate from the locked payload into a temp dir and fail if it differs from generated/.
 check-generated:

@@ -1,4 +1,4 @@
-"""``python -m codegen {regen,check,schema}``: the maintainer's commands behind the Makefile."""
+"""``python -m codegen {regen,history,check,schema}``: the maintainer's commands (Makefile)."""
 
 from __future__ import annotations
 
@@ -6,12 +6,21 @@ import argparse
 import filecmp
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 from codegen.errors import RegenError
 from codegen.fetch import FETCH_POLICY, policy_from
+from codegen.history import HISTORY
 from codegen.lock import LOCK, Lock
-from codegen.pipeline import PACKAGE, REPORT, Options, regen
+from codegen.pipeline import (
+    PACKAGE,
+    REPORT,
+    Options,
+    backfill,
+    regen,
+    write_data_changelog,
+)
 from codegen.schema import write_patch_schema, write_payload_schema, write_upstream_models
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -36,6 +45,11 @@ def main(argv: list[str] | None = None) -> int:
     )
     run.add_argument("--retries", type=int, help=f"default {FETCH_POLICY.max_retries}")
     run.add_argument("--backoff", type=float, help=f"seconds (default {FETCH_POLICY.backoff:g})")
+    past = commands.add_parser(
+        "history", help="rebuild data_sources/history.jsonl from dated payloads, then regen"
+    )
+    past.add_argument("--sources", type=Path, required=True, help="api-YYYY-MM-DD.json(.gz) files")
+    past.add_argument("--no-patches", action="store_true", help="skip data_sources/patches")
     commands.add_parser("check", help="fail if generated/ differs from a regen of the lock")
     commands.add_parser(
         "schema", help="write the payload's JSON Schema and codegen/upstream.py from the runtime"
@@ -46,6 +60,8 @@ def main(argv: list[str] | None = None) -> int:
             return _regen(args)
         if args.command == "check":
             return _check()
+        if args.command == "history":
+            return _history(args)
         print(f"wrote {write_payload_schema(ROOT)}")
         print(f"wrote {write_upstream_models(ROOT)}")
         print(f"wrote {write_patch_schema(ROOT)}")
@@ -68,6 +84,28 @@ def _regen(args: argparse.Namespace) -> int:
     report = regen(options, out=args.out)
     report.write_json(ROOT / REPORT)
     print(report.text())
+    return 0
+
+
+def _history(args: argparse.Namespace) -> int:
+    start = time.perf_counter()
+    history, skipped = backfill(ROOT, args.sources, no_patches=args.no_patches)
+    target = ROOT / HISTORY
+    written = target.with_suffix(".tmp")
+    history.write(written)
+    written.replace(target)  # whole, or not at all
+    first, last = history.snapshots[0].date, history.snapshots[-1].date
+    print(
+        f"history: {len(history.snapshots)} payloads, {first} to {last}, {len(history.rows)} "
+        f"events, {target.stat().st_size} bytes in {time.perf_counter() - start:.1f} s"
+    )
+    for line in skipped:
+        print(f"  skipped {line}")
+    write_data_changelog(ROOT, history)
+    lock = Lock.read(ROOT / LOCK)
+    source = lock.source if Path(lock.source).is_absolute() else str(ROOT / lock.source)
+    regen(Options(source=source, root=ROOT, no_patches=args.no_patches, date=lock.date))
+    print(f"regenerated {PACKAGE} with it")
     return 0
 
 

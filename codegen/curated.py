@@ -18,6 +18,7 @@ from codegen.errors import CuratedDataError
 
 ALIASES = Path("data_sources/aliases.json")
 FIRST_PARTY = Path("data_sources/first_party.json")
+SUCCESSORS = Path("data_sources/successors.json")
 
 
 class _Strict(BaseModel):
@@ -56,6 +57,22 @@ class FirstPartyFile(_Strict):
     families: list[Family]
 
 
+class Successor(_Strict):
+    """``successor`` is the current model that replaces ``model`` (both ``provider:id``)."""
+
+    model: str = Field(min_length=3)
+    successor: str = Field(min_length=3)
+    reason: str = Field(min_length=1)
+    source: str | None = None
+
+
+class SuccessorFile(_Strict):
+    """``data_sources/successors.json``."""
+
+    comment: str | None = Field(default=None, alias="$comment")
+    successors: list[Successor]
+
+
 _T = TypeVar("_T", bound=BaseModel)
 
 
@@ -90,6 +107,26 @@ def load_aliases(root: Path) -> AliasFile:
 def load_first_party(root: Path) -> FirstPartyFile:
     """Read and validate the first-party table."""
     return read_curated(root / FIRST_PARTY, FirstPartyFile)
+
+
+def load_successors(root: Path, ids: Mapping[str, Collection[str]]) -> dict[str, str]:
+    """The curated successors (``provider:id`` -> ``provider:id``); a missing file is none.
+
+    Every successor must be a model of the catalog (``ids``: provider -> model ids).
+    """
+    path = root / SUCCESSORS
+    if not path.exists():
+        return {}
+    found = {}
+    for n, entry in enumerate(read_curated(path, SuccessorFile).successors):
+        pid, _, mid = entry.successor.partition(":")
+        if mid not in ids.get(pid, ()):
+            raise CuratedDataError(
+                f"{path}: /successors/{n}: {entry.successor!r} is not a model of the catalog; "
+                "name a current model as provider:id"
+            )
+        found[entry.model] = entry.successor
+    return found
 
 
 def check_references(

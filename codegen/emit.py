@@ -16,6 +16,8 @@ import jinja2
 
 from codegen.dialects import ProviderNames
 from codegen.formatting import format_python
+from codegen.history import History
+from codegen.history_modules import history_files
 from codegen.hover import hover
 from codegen.literals import Writer
 from codegen.normalize import CatalogPlan, ProviderPlan
@@ -60,6 +62,8 @@ def emit(
     names: ProviderNames,
     provenance: Mapping[str, Mapping[str, tuple[str, str, str | None]]],
     inputs: Inputs,
+    history: History,
+    successors: Mapping[str, str],
     package_dir: Path,
 ) -> None:
     """Write the package into ``package_dir`` (which must not exist) and format it."""
@@ -115,6 +119,8 @@ def emit(
     }
     for provider in plan.providers:
         files.update(_provider_files(env, provider, models_dir))
+    (package_dir / "_history").mkdir()
+    files.update(history_files(env, history, plan, successors, package_dir / "_history"))
     for path, text in files.items():
         path.write_text(text, encoding="utf-8")
     format_python(package_dir)

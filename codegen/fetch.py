@@ -63,7 +63,25 @@ def fetch(source: str, policy: HttpPolicy = FETCH_POLICY) -> Fetched:
     """Read ``source`` (a path or an http(s) URL) and check it is one JSON object."""
     data = _download(source, policy) if is_url(source) else _read_file(source, policy)
     label = source_label(source)
+    if data[:2] == b"\x1f\x8b":  # gzip, as the weekly history payloads are stored
+        data = _gunzip(data, label, policy.max_bytes)
     return Fetched(label, data, hashlib.sha256(data).hexdigest(), parse_json(data, label))
+
+
+def _gunzip(data: bytes, source: str, limit: int) -> bytes:
+    # Bounded: a small file must not unpack into more than the cap.
+    import gzip
+    import io
+    import zlib
+
+    try:
+        with gzip.GzipFile(fileobj=io.BytesIO(data)) as unpacked:
+            whole = unpacked.read(limit + 1)
+    except (OSError, EOFError, zlib.error) as exc:
+        raise PayloadError(f"{source}: not a readable gzip file ({exc})") from None
+    if len(whole) > limit:
+        raise FetchError(f"{source}: unpacks to over the {limit}-byte cap")
+    return whole
 
 
 def parse_json(data: bytes, source: str) -> Any:

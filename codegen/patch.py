@@ -114,8 +114,12 @@ def load_patch_file(path: Path) -> PatchFile:
     return read_curated(path, PatchFile, str(SCHEMA))
 
 
-def apply_patches(payload: Mapping[str, Any], directory: Path) -> Patched:
-    """Apply every patch file of ``directory`` in file-name order to a copy of ``payload``."""
+def apply_patches(payload: Mapping[str, Any], directory: Path, *, past: bool = False) -> Patched:
+    """Apply every patch file of ``directory`` in file-name order to a copy of ``payload``.
+
+    ``past``: the payload is an older one (history), where an entry may match nothing
+    because its model did not exist yet; such entries are skipped, not stale.
+    """
     files = tuple(sorted(directory.glob("*.json"))) if directory.is_dir() else ()
     result = Patched(payload=copy.deepcopy(dict(payload)), files=files)
     claims: dict[tuple[str, str], tuple[str, str]] = {}
@@ -123,7 +127,7 @@ def apply_patches(payload: Mapping[str, Any], directory: Path) -> Patched:
         for index, entry in enumerate(load_patch_file(path).patches):
             where = f"{path.name}#{index}"
             changed = _apply(result, entry, where, claims)
-            if not changed and not entry.if_present:
+            if not changed and not entry.if_present and not past:
                 raise PatchError(
                     f"{path}: /patches/{index} ({entry.action} {_target(entry)}) matches "
                     'nothing: it is stale. Remove it, or add "if_present": true'

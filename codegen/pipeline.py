@@ -21,14 +21,18 @@ import llmdex_runtime
 from codegen.curated import (
     ALIASES,
     FIRST_PARTY,
+    SUCCESSORS,
     AliasFile,
     check_references,
     load_aliases,
     load_first_party,
+    load_successors,
 )
 from codegen.dialects import DIALECTS, load_dialects, provider_names
 from codegen.emit import Inputs, emit
+from codegen.errors import PayloadError
 from codegen.fetch import FETCH_POLICY, fetch, is_url, source_label
+from codegen.history import HISTORY, History, Snapshot, dated_sources
 from codegen.lock import LOCK, Lock, payload_date
 from codegen.normalize import normalize
 from codegen.patch import Patched, apply_patches
@@ -43,12 +47,19 @@ from codegen.report import (
 from codegen.tables import build_tables
 from codegen.validate import validate
 from codegen.verify import swap, verify
+from llmdex_runtime.changes import CatalogDiff, diff
+from llmdex_runtime.history import replay
 from llmdex_runtime.policy import HttpPolicy
 
 PACKAGE = Path("generated/llmdex")
 RUNTIME_ROOT = Path(llmdex_runtime.__file__).resolve().parent.parent
 """The directory holding llmdex_runtime, which the candidate package imports."""
 PATCHES = Path("data_sources/patches")
+DATA_CHANGELOG = Path("CHANGELOG-data.md")
+_DATA_TITLE = (
+    "# What each catalog's data changed\n\n"
+    "Written by `make regen` when a new models.dev payload extends the history; newest first."
+)
 REPORT = Path("build/regen-report.json")
 
 
@@ -98,6 +109,9 @@ def regen(options: Options, out: Path | None = None) -> Report:
         date=options.date or payload_date(options.source, _today()),
         patches=sum(1 for change in patched.changes if change.changed),
     )
+    snapshot = Snapshot(inputs.date, fetched.sha256, label)
+    history, extended = _history(options, payload, snapshot, report)
+    successors = load_successors(root, {pid: set(ids) for pid, ids in models.items()})
     target.parent.mkdir(parents=True, exist_ok=True)
     workdir = Path(tempfile.mkdtemp(prefix=".regen-", dir=target.parent))
     try:
@@ -108,6 +122,8 @@ def regen(options: Options, out: Path | None = None) -> Report:
             names=names,
             provenance=patched.provenance,
             inputs=inputs,
+            history=history,
+            successors=successors,
             package_dir=candidate,
         )
         clock.lap("emit")
@@ -122,9 +138,120 @@ def regen(options: Options, out: Path | None = None) -> Report:
         shutil.rmtree(workdir, ignore_errors=True)
     if options.write_lock and out is None:
         _write_lock(options, fetched.sha256, inputs.date, report, patched)
+        if extended:
+            _keep_history(root, history, report)
     clock.lap("install")
     report.seconds = clock.laps
     return report
+
+
+def _history(
+    options: Options, payload: Mapping[str, Any], snapshot: Snapshot, report: Report
+) -> tuple[History, bool]:
+    history, extended = _history_for(options, payload, snapshot)
+    report.history = (
+        f"{len(history.snapshots)} payloads, {history.snapshots[0].date} to "
+        f"{history.snapshots[-1].date}, {len(history.rows)} events"
+        + (", extended by this payload" if extended else "")
+    )
+    return history, extended
+
+
+def _keep_history(root: Path, history: History, report: Report) -> None:
+    # The extended history, and what its new payload changed, into data_sources/ and the
+    # data changelog.
+    history.write(root / HISTORY)
+    changed = _data_changes(history)
+    if changed is not None:
+        _prepend(root / DATA_CHANGELOG, changed.markdown())
+        report.data_changes = changed.text()
+
+
+def _history_for(
+    options: Options, payload: Mapping[str, Any], snapshot: Snapshot
+) -> tuple[History, bool]:
+    # The history this tree is made with, and whether data_sources/ should keep it: a newer
+    # payload extends the history; the history's own last payload leaves it as it is; an
+    # older payload gets the history up to its date, which is not written back.
+    history = History.read(options.root / HISTORY)
+    last = history.snapshots[-1] if history.snapshots else None
+    if last is not None and last.sha256 == snapshot.sha256:
+        return history, False
+    if last is not None and snapshot.date <= last.date:
+        earlier = history.until(snapshot.date)
+        earlier.add(payload, snapshot)
+        return earlier, snapshot.date == last.date
+    history.add(payload, snapshot)
+    return history, True
+
+
+def _data_changes(history: History) -> CatalogDiff | None:
+    # What the history's last payload changed against the one before, for CHANGELOG-data.md.
+    if len(history.snapshots) < 2:
+        return None
+    *_, previous, last = history.snapshots
+    before = history.until(last.date).state()
+    after = history.state()
+    return diff(before, after, previous.date, f"{last.date} ({last.source})")
+
+
+def write_data_changelog(root: Path, history: History) -> None:
+    """Write CHANGELOG-data.md whole: one section per payload of the history, newest first."""
+    grouped = history.by_entity()
+
+    def state(date: str) -> dict[str, Any]:
+        found = {}
+        for entity, events in grouped.items():
+            obj = replay(events, date)
+            if obj is not None:
+                found[entity] = obj
+        return found
+
+    sections = []
+    previous, before = None, {}
+    for snapshot in history.snapshots:  # one state at a time: each is the whole catalog
+        after = state(snapshot.date)
+        if previous is not None:
+            label = f"{snapshot.date} ({snapshot.source})"
+            sections.append(diff(before, after, previous.date, label).markdown())
+        previous, before = snapshot, after
+    text = "\n\n".join([_DATA_TITLE, *reversed(sections)])
+    (root / DATA_CHANGELOG).write_text(text + "\n", encoding="utf-8")
+
+
+def _prepend(path: Path, section: str) -> None:
+    old = path.read_text(encoding="utf-8") if path.exists() else ""
+    title, _, rest = old.partition("\n\n") if old.startswith("# ") else (_DATA_TITLE, "", old)
+    path.write_text(f"{title}\n\n{section}\n\n{rest}".rstrip() + "\n", encoding="utf-8")
+
+
+def backfill(root: Path, sources: Path, *, no_patches: bool = False) -> tuple[History, list[str]]:
+    """A new history from the dated payloads of ``sources``, then the locked payload.
+
+    Each is validated and patched as a regen would (patches that match nothing in an older
+    payload are skipped); a payload that fails validation is skipped and named in the second
+    value, with why.
+    """
+    series = dated_sources(sources)
+    lock = Lock.read(root / LOCK)
+    locked = Path(lock.source) if Path(lock.source).is_absolute() else root / lock.source
+    if locked.exists() and lock.date > series[-1][0]:
+        series.append((lock.date, locked))
+    history, skipped = History(), []
+    for date, path in series:
+        fetched = fetch(str(path))
+        try:
+            validate(fetched.payload, fetched.source)
+        except PayloadError as exc:
+            skipped.append(f"{path.name}: {str(exc).splitlines()[0]}")
+            continue
+        payload = fetched.payload
+        if not no_patches:
+            payload = apply_patches(payload, root / PATCHES, past=True).payload
+        history.add(payload, Snapshot(date, fetched.sha256, path.name))
+    if not history.snapshots:
+        raise PayloadError(f"{sources}: no payload there passed validation")
+    return history, skipped
 
 
 def _patch(options: Options, payload: Mapping[str, Any], report: Report) -> Patched:
@@ -150,6 +277,8 @@ def _write_lock(options: Options, sha256: str, date: str, report: Report, patche
     curated_files = [root / FIRST_PARTY, root / PROTOCOLS, root / DIALECTS]
     if not options.no_patches:
         curated_files = [*patched.files, root / ALIASES, *curated_files]
+    if (root / SUCCESSORS).exists():
+        curated_files.append(root / SUCCESSORS)
     Lock(
         source=source_label(options.source),
         sha256=sha256,

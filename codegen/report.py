@@ -29,6 +29,10 @@ class Report:
     patches: list[str] = field(default_factory=list)
     changes: list[str] = field(default_factory=list)
     aliases: dict[str, int] = field(default_factory=dict)
+    history: str = ""
+    """How the history stands: payloads, events, and what this regen added."""
+    data_changes: str = ""
+    """What the new payload changed (also prepended to CHANGELOG-data.md)."""
     warnings: list[str] = field(default_factory=list)
     seconds: dict[str, float] = field(default_factory=dict)
 
@@ -53,6 +57,9 @@ class Report:
             f"  aliases: {sum(self.aliases.values())} in {len(self.aliases)} providers"
             " (per provider in build/regen-report.json)"
         )
+        lines.append(f"  history: {self.history}")
+        if self.data_changes:
+            lines += ["  " + line for line in self.data_changes.splitlines()]
         lines += [f"  warning: {warning}" for warning in self.warnings]
         timing = ", ".join(f"{stage} {s:.2f}s" for stage, s in self.seconds.items())
         lines.append(f"  time: {timing}")

@@ -250,7 +250,10 @@ class Model(BaseModel):
     """
     models.dev's per-model ``provider`` object: npm package, base URL or API shape.
     """
-    experimental: Experimental | None = None
+    experimental: Experimental | StrictBool | None = None
+    """
+    Experimental features; a bare ``true`` in some 2025 payloads.
+    """
 
 
 class ProviderInfo(BaseModel):

@@ -83,6 +83,15 @@ def _date(text: str) -> PartialDate:
     return date
 
 
+def _day(text: str) -> str:
+    from llmdex_runtime.history import as_of_date
+
+    try:
+        return as_of_date(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a day like 2025-09-15") from None
+
+
 def _count(text: str) -> int:
     if not text.isdigit():
         raise argparse.ArgumentTypeError(f"{text!r} is not a whole number, 0 or more")
@@ -100,6 +109,7 @@ def _parser() -> argparse.ArgumentParser:
     show = commands.add_parser("show", help="show one model and how its spec resolved")
     show.add_argument("spec", help='a model spec, e.g. "openai:gpt-4o" or "claude-3-5-sonnet"')
     show.add_argument("--prefer", action="append", help="provider to prefer for a bare id")
+    show.add_argument("--at", type=_day, help="YYYY-MM-DD: the model as the catalog listed it")
     listing = commands.add_parser("list", help="list models matching filters")
     listing.add_argument("--provider", action="append", help="repeatable")
     listing.add_argument("--family")
@@ -132,7 +142,18 @@ def _parser() -> argparse.ArgumentParser:
     costing.add_argument("--cache-write", type=_tokens, default=0, help="of --input, cache writes")
     costing.add_argument("--reasoning", type=_tokens, default=0, help="reasoning tokens")
     costing.add_argument("--mode", help="a priced mode, e.g. fast")
-    for command in (show, listing, comparing, asking, costing):
+    costing.add_argument("--at", type=_day, help="YYYY-MM-DD: at the prices of that day")
+    past = commands.add_parser("history", help="when a model was listed, and every change to it")
+    past.add_argument("spec")
+    changes = commands.add_parser("diff", help="what changed between two catalogs")
+    changes.add_argument(
+        "before",
+        nargs="?",
+        help="a day (YYYY-MM-DD), a payload file, or 'catalog' (default: the previous payload)",
+    )
+    changes.add_argument("after", nargs="?", default="catalog", help="likewise (default: catalog)")
+    changes.add_argument("--markdown", action="store_true", help="print Markdown")
+    for command in (show, listing, comparing, asking, costing, past, changes):
         command.add_argument("--json", action="store_true", help="print JSON")
     return parser
 
@@ -182,8 +203,14 @@ def _emit(data: Any) -> None:
 def _show(registry: Registry, args: argparse.Namespace) -> int:
     from llmdex_runtime.jsonform import json_form
 
-    resolution = registry.explain(args.spec, prefer=args.prefer)
-    model = resolution.model
+    if args.at is not None:
+        from llmdex_runtime.resolution import Resolution, Rule
+
+        model = registry.find(args.spec, prefer=args.prefer, at=args.at)
+        resolution = Resolution(requested=args.spec, model=model, rules=(Rule.EXACT,), steps=())
+    else:
+        resolution = registry.explain(args.spec, prefer=args.prefer)
+        model = resolution.model
     if args.json:
         steps = {"rules": [r.value for r in resolution.rules], "steps": list(resolution.steps)}
         _emit({"model": json_form(model), "resolution": {"requested": args.spec, **steps}})
@@ -280,7 +307,7 @@ def _cost(registry: Registry, args: argparse.Namespace) -> int:
     from llmdex_runtime.jsonform import cost_form
     from llmdex_runtime.usage import Usage
 
-    model = registry.find(args.spec)
+    model = registry.find(args.spec, at=args.at)
     cached = args.cached + args.cache_write
     if cached > args.input:
         raise _UsageError(
@@ -309,7 +336,60 @@ def _cost(registry: Registry, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-_COMMANDS = {"show": _show, "list": _list, "compare": _compare, "ask": _ask, "cost": _cost}
+def _history(registry: Registry, args: argparse.Namespace) -> int:
+    from llmdex_runtime.history import FIRST_LISTED, NO_LONGER_LISTED
+    from llmdex_runtime.jsonform import json_form
+
+    history = registry.history(args.spec)
+    if args.json:
+        _emit(json_form(history))
+        return EXIT_OK
+    state = "listed" if history.listed else "no longer listed"
+    lines = [
+        f"{history.spec}: first listed {history.first_seen}, last {history.last_seen} ({state})"
+    ]
+    rows = [("date", "field", "from", "to")]
+    for change in history.changes:
+        if change.kind == FIRST_LISTED:
+            rows.append((change.date, "(listed)", "", ""))
+        elif change.kind == NO_LONGER_LISTED:
+            rows.append((change.date, "(no longer listed)", "", ""))
+        else:
+            rows.append((change.date, change.path, _value(change.old), _value(change.new)))
+    _write("\n".join([*lines, table(rows)]))
+    return EXIT_OK
+
+
+def _value(value: object) -> str:
+    return "-" if value is None else json.dumps(value, ensure_ascii=False)[:60]
+
+
+def _diff(registry: Registry, args: argparse.Namespace) -> int:
+    from llmdex_runtime.changes import diff, side
+
+    before = args.before
+    if before is None:
+        snapshots = registry.past().snapshots
+        before = snapshots[-2] if len(snapshots) > 1 else "catalog"
+    before_label, old = side(registry, before)
+    after_label, new = side(registry, args.after)
+    result = diff(old, new, before_label, after_label)
+    if args.json:
+        _emit(result.to_json())
+    else:
+        _write(result.markdown() if args.markdown else result.text())
+    return EXIT_OK
+
+
+_COMMANDS = {
+    "show": _show,
+    "list": _list,
+    "compare": _compare,
+    "ask": _ask,
+    "cost": _cost,
+    "history": _history,
+    "diff": _diff,
+}
 
 
 def _write(text: str) -> None:

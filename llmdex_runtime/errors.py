@@ -55,11 +55,37 @@ class InvalidSpecError(LlmdexError, ValueError):
 class ModelNotFoundError(LlmdexError, LookupError):
     """No model matches the spec; ``suggestions`` holds close specs that do exist."""
 
-    def __init__(self, spec: str, suggestions: Sequence[str] = ()) -> None:
+    def __init__(self, spec: str, suggestions: Sequence[str] = (), reason: str = "") -> None:
         self.spec = spec
         self.suggestions = tuple(suggestions)
         hint = f" Did you mean: {', '.join(self.suggestions)}?" if self.suggestions else ""
-        super().__init__(f"no model {shown(spec)} in the catalog.{hint}")
+        why = f" {reason}" if reason else ""
+        super().__init__(f"no model {shown(spec)} in the catalog{why}.{hint}")
+
+
+class ModelRetiredError(ModelNotFoundError):
+    """The catalog listed this model once and no longer does.
+
+    ``last_seen`` is the date of the last payload that listed it; ``successor`` a current
+    model that replaces it, where one is known; ``listed_by`` the providers that still list
+    the same id.
+    """
+
+    def __init__(
+        self, spec: str, *, last_seen: str, successor: str | None, listed_by: Sequence[str]
+    ) -> None:
+        self.last_seen = last_seen
+        self.successor = successor
+        self.listed_by = tuple(listed_by)
+        parts = [f"{spec} is no longer listed: last listed {last_seen}"]
+        if successor is not None:
+            parts.append(f"its successor is {successor}")
+        if self.listed_by:
+            parts.append(f"still listed by {', '.join(self.listed_by)}")
+        self.spec = spec
+        self.suggestions = ()
+        message = "; ".join(parts) + ". Pass at='YYYY-MM-DD' to find it as it was."
+        LookupError.__init__(self, message)
 
 
 class InvalidDateError(LlmdexError, ValueError):

@@ -21,6 +21,7 @@ RUNTIME_EXPORTS: dict[str, tuple[str, ...]] = {
     "llmdex_runtime.custom": ("CustomModel",),
     "llmdex_runtime.dates": ("PartialDate",),
     "llmdex_runtime.enums": ("Kind", "Status"),
+    "llmdex_runtime.history": ("Change", "ModelHistory"),
     "llmdex_runtime.errors": (
         "APIConnectionError",
         "APIError",
@@ -39,6 +40,7 @@ RUNTIME_EXPORTS: dict[str, tuple[str, ...]] = {
         "MalformedResponseError",
         "MissingAPIKeyError",
         "ModelNotFoundError",
+        "ModelRetiredError",
         "PriceUnknownError",
         "RateLimitError",
         "RedirectError",
@@ -81,6 +83,7 @@ REGISTRY_FUNCTIONS: tuple[str, ...] = (
     "compare",
     "explain",
     "find",
+    "history",
     "models_of",
     "parse_spec",
     "provenance",

@@ -285,7 +285,8 @@ class Model(PayloadRecord):
     status: Status | None = None
     provider_override: ProviderOverride | None = field(default=None, key="provider")
     """models.dev's per-model ``provider`` object: npm package, base URL or API shape."""
-    experimental: Experimental | None = None
+    experimental: Experimental | bool | None = None
+    """Experimental features; a bare ``true`` in some 2025 payloads."""
     protocol: Protocol | None = field(default=None, derived=True)
     """This model's wire protocol where it is not its provider's (derived at regen time)."""
     base_url: str | None = field(default=None, derived=True)

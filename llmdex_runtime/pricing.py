@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from typing import Any
 
     from llmdex_runtime.custom import CustomModel
-    from llmdex_runtime.model import Model, Rates
+    from llmdex_runtime.model import Mode, Model, Rates
 
 
 _FALLBACK = {"cache_read": "input", "cache_write": "input", "reasoning": "output"}
@@ -131,10 +131,12 @@ def _price(chain: tuple[Rates, ...], component: str) -> Decimal | None:
 
 
 def _mode_rates(model: Model | CustomModel, mode: str) -> Rates:
-    from llmdex_runtime.model import Model
+    from llmdex_runtime.model import Experimental, Model
 
     experimental = model.experimental if isinstance(model, Model) else None
-    modes = experimental.modes if experimental is not None and experimental.modes else {}
+    modes: Mapping[str, Mode] = {}
+    if isinstance(experimental, Experimental) and experimental.modes:
+        modes = experimental.modes
     chosen = modes.get(mode)
     if chosen is None or chosen.cost is None:
         known = ", ".join(sorted(name for name, m in modes.items() if m.cost)) or "none"

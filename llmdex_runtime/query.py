@@ -46,21 +46,28 @@ class Selection:
         'openai:gpt-5-nano'
     """
 
-    __slots__ = ("_order", "_predicates", "_providers", "_registry", "_reverse")
+    __slots__ = ("_at", "_order", "_predicates", "_providers", "_registry", "_retired", "_reverse")
 
     def __init__(
         self,
         registry: Registry,
+        *,
         providers: tuple[str, ...] | None = None,
         predicates: tuple[Predicate, ...] = (),
         order: str | None = None,
         reverse: bool = False,
+        at: str | None = None,
+        retired: bool = False,
     ) -> None:
         self._registry = registry
         self._providers = providers
         self._predicates = predicates
         self._order = order
         self._reverse = reverse
+        self._at = at
+        """A date: the models listed then (from the history), not today's."""
+        self._retired = retired
+        """The models no longer listed, as last listed, instead of today's."""
 
     def _with(self, **changes: object) -> Selection:
         state: dict[str, object] = {
@@ -68,6 +75,8 @@ class Selection:
             "predicates": self._predicates,
             "order": self._order,
             "reverse": self._reverse,
+            "at": self._at,
+            "retired": self._retired,
         }
         state.update(changes)
         return Selection(self._registry, **state)  # type: ignore[arg-type]
@@ -93,12 +102,14 @@ class Selection:
         released_after: str | PartialDate | None = None,
         released_before: str | PartialDate | None = None,
         deprecated: bool | None = None,
+        retired: bool | None = None,
     ) -> Selection:
         """Keep models matching every given filter (``None`` leaves a filter out).
 
         Capabilities (``vision``, ``tools``, ...) are booleans to require or exclude; prices
         are USD per 1M tokens and exclude models with no price; ``status="ga"`` means no
-        status; dates are ``YYYY-MM`` or ``YYYY-MM-DD``, inclusive.
+        status; dates are ``YYYY-MM`` or ``YYYY-MM-DD``, inclusive. ``retired=True`` selects
+        the models the catalog no longer lists, as they were last listed (from the history).
         """
         # Each capability is a keyword of its own (for type checkers and completion), read
         # here by the names CAPABILITIES defines.
@@ -140,7 +151,10 @@ class Selection:
             names = (provider,) if isinstance(provider, str) else provider
             chosen = tuple(self._registry.provider(name).id for name in names)
             providers = chosen if providers is None else tuple(p for p in providers if p in chosen)
-        return self._with(providers=providers, predicates=(*self._predicates, *tests))
+        changes: dict[str, object] = {"providers": providers}
+        if retired is not None:
+            changes["retired"] = retired
+        return self._with(predicates=(*self._predicates, *tests), **changes)
 
     def filter(self, predicate: Predicate) -> Selection:
         """Keep models for which ``predicate(model)`` is true."""
@@ -157,15 +171,7 @@ class Selection:
         return self._with(order=by, reverse=reverse)
 
     def __iter__(self) -> Iterator[Model]:
-        pids = self._providers
-        if pids is None:
-            pids = tuple(p.id for p in self._registry.providers())
-        found = [
-            model
-            for pid in pids
-            for model in self._registry.models_of(pid).values()
-            if all(test(model) for test in self._predicates)
-        ]
+        found = [model for model in self._source() if all(test(model) for test in self._predicates)]
         if self._order is not None:
             key = SORT_KEYS[self._order]
             known = [m for m in found if key(m) is not None]
@@ -173,6 +179,25 @@ class Selection:
             known.sort(key=key, reverse=self._reverse)  # type: ignore[arg-type]
             found = known + unknown
         return iter(found)
+
+    def _source(self) -> Iterator[Model]:
+        # Today's models, the models listed on a date, or the ones no longer listed.
+        wanted = self._providers
+        if self._retired:
+            past = self._registry.past()
+            for model in past.retired_models():
+                if wanted is None or model.provider in wanted:
+                    yield model
+            return
+        if self._at is not None:
+            past = self._registry.past()
+            for pid in past.providers_at(self._at):
+                if wanted is None or pid in wanted:
+                    yield from past.models_at(pid, self._at).values()
+            return
+        pids = wanted if wanted is not None else tuple(p.id for p in self._registry.providers())
+        for pid in pids:
+            yield from self._registry.models_of(pid).values()
 
     def __len__(self) -> int:
         return sum(1 for _ in self)

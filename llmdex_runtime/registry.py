@@ -26,6 +26,7 @@ from types import MappingProxyType
 from llmdex_runtime.errors import (
     AmbiguousModelError,
     InvalidSpecError,
+    LlmdexError,
     ModelNotFoundError,
     warn_deprecated,
 )
@@ -42,6 +43,7 @@ if TYPE_CHECKING:
     from llmdex_runtime.about import CatalogInfo
     from llmdex_runtime.compare import Comparison
     from llmdex_runtime.custom import CustomModel
+    from llmdex_runtime.history import History, ModelHistory
     from llmdex_runtime.model import ProviderInfo
     from llmdex_runtime.provenance import Provenance
     from llmdex_runtime.query import Selection
@@ -110,6 +112,7 @@ class Registry:
         "_about",
         "_folded",
         "_found",
+        "_history",
         "_index",
         "_loaded",
         "_modules",
@@ -134,18 +137,60 @@ class Registry:
         """What find() returned for a spec, up to _CACHE_LIMIT entries."""
         self._loaded: dict[str, Mapping[str, Model]] = {}
         """Provider id -> its models by id, for the provider modules imported so far."""
+        self._history: History | None = None
 
     # -- public lookups --------------------------------------------------------------------
 
     def find(
-        self, spec: Spec, provider: str | None = None, *, prefer: Sequence[str] | None = None
+        self,
+        spec: Spec,
+        provider: str | None = None,
+        *,
+        prefer: Sequence[str] | None = None,
+        at: object = None,
     ) -> Model:
         """Return the model a spec names, by the resolution order of this module.
+
+        ``at`` (a date, datetime or ``YYYY-MM-DD``) gives the model as the catalog listed it
+        on that day, prices included (:mod:`llmdex_runtime.as_of`). A model the catalog no
+        longer lists raises :class:`~llmdex_runtime.errors.ModelRetiredError`.
 
         Example:
             >>> llmdex.find("anthropic:claude-3-5-sonnet").id
             'claude-3-5-sonnet-20241022'
         """
+        if at is None and provider is None and prefer is None:
+            try:
+                return self._found[spec]
+            except (KeyError, TypeError):
+                pass
+        if at is not None:
+            from llmdex_runtime.as_of import find_at
+            from llmdex_runtime.history import as_of_date
+
+            return find_at(
+                self, self.past(), spec, provider=provider, prefer=prefer, at=as_of_date(at)
+            )
+        try:
+            return self._find_now(spec, provider, prefer, depth=4)
+        except ModelNotFoundError as exc:
+            raise self._retired_or(exc, spec, provider) from None
+
+    def find_current(
+        self,
+        spec: Spec,
+        provider: str | None = None,
+        *,
+        prefer: Sequence[str] | None = None,
+        warn: bool = True,
+    ) -> Model:
+        """Like :meth:`find`, among the models listed today only, never reading the history;
+        ``warn=False`` leaves out the warning for a deprecated model reached by an alias."""
+        return self._find_now(spec, provider, prefer, depth=4 if warn else 0)
+
+    def _find_now(
+        self, spec: Spec, provider: str | None, prefer: Sequence[str] | None, depth: int
+    ) -> Model:
         if provider is None and prefer is None:
             try:
                 return self._found[spec]
@@ -158,8 +203,8 @@ class Registry:
                     exact = self.models_of(pid).get(model_id)
                     if exact is not None:
                         return self._remember(spec, exact)
-            return self._remember(spec, self._explain(spec, None, None).model)
-        return self._explain(spec, provider, prefer).model
+            return self._remember(spec, self._explain(spec, None, None, depth).model)
+        return self._explain(spec, provider, prefer, depth).model
 
     def _remember(self, spec: object, model: Model) -> Model:
         # One bounded cache: past the cap, or for a long text, nothing more is kept.
@@ -178,7 +223,46 @@ class Registry:
             >>> print(llmdex.explain("claude-3-5-sonnet"))
             claude-3-5-sonnet -> anthropic:claude-3-5-sonnet-20241022: ...
         """
-        return self._explain(spec, provider, prefer)
+        try:
+            return self._explain(spec, provider, prefer, depth=3)
+        except ModelNotFoundError as exc:
+            raise self._retired_or(exc, spec, provider) from None
+
+    def history(self, spec: Spec) -> ModelHistory:
+        """When the catalog first and last listed a model, and every change to it since.
+
+        Example:
+            >>> llmdex.history("google:gemini-1.5-pro").last_seen
+            '2026-04-26'
+        """
+        from llmdex_runtime.as_of import history_of
+
+        return history_of(self, self.past(), spec)
+
+    def makers_of(self, model_id: str) -> tuple[str, ...]:
+        """The providers that make ``model_id`` (``data_sources/first_party.json``), best first."""
+        return self._tables_index().makers.get(model_id, ())
+
+    def past(self) -> History:
+        """The catalog's :class:`~llmdex_runtime.history.History`, loaded on first use."""
+        past = self._history
+        if past is None:
+            from llmdex_runtime.history import History
+
+            past = self._history = History(self, self._package)
+        return past
+
+    def _retired_or(
+        self, error: ModelNotFoundError, spec: object, provider: str | None
+    ) -> ModelNotFoundError:
+        # Only on the way to a ModelNotFoundError: the history loads then, never before.
+        from llmdex_runtime.as_of import retired
+
+        try:
+            found = retired(self, self.past(), spec if provider is None else (provider, spec))
+        except (LlmdexError, ImportError):  # a catalog generated without a history
+            return error
+        return found or error
 
     def catalog_info(self) -> CatalogInfo:
         """Where this catalog's data came from: payload, sha256, date, counts, llmdex version.
@@ -257,8 +341,9 @@ class Registry:
 
         return resolve(self, spec, assume_exists=assume_exists, **overrides)
 
-    def catalog(self) -> Selection:
-        """Every model, as a chainable :class:`~llmdex_runtime.query.Selection`.
+    def catalog(self, *, at: object = None) -> Selection:
+        """Every model, as a chainable :class:`~llmdex_runtime.query.Selection`; with ``at``,
+        every model as listed on that date.
 
         Example:
             >>> len(llmdex.catalog().where(provider="anthropic", reasoning=True)) > 0
@@ -266,7 +351,11 @@ class Registry:
         """
         from llmdex_runtime.query import Selection
 
-        return Selection(self)
+        if at is None:
+            return Selection(self)
+        from llmdex_runtime.history import as_of_date
+
+        return Selection(self, at=as_of_date(at))
 
     def compare(self, *specs: Spec) -> Comparison:
         """Side-by-side facts of the models ``specs`` name.
@@ -300,9 +389,10 @@ class Registry:
     # -- resolution ------------------------------------------------------------------------
 
     def _explain(
-        self, spec: object, provider: str | None, prefer: Sequence[str] | None
+        self, spec: object, provider: str | None, prefer: Sequence[str] | None, depth: int
     ) -> Resolution:
-        # Called only by find and explain, so stacklevel=3 is always their caller.
+        # ``depth``: the frames from here to the caller of find/explain, for the warning (0:
+        # no warning).
         if isinstance(spec, Model) and provider is None:
             return Resolution(requested=spec.spec, model=spec, rules=(Rule.EXACT,), steps=())
         parsed, named = (
@@ -321,10 +411,10 @@ class Registry:
                 steps = (self._dialect_step(named, parsed.provider), *steps)
             model = self.models_of(parsed.provider)[hit.target]
             resolution = Resolution(requested=str(parsed), model=model, rules=rules, steps=steps)
-        if resolution.model.is_deprecated and not resolution.exact:
+        if depth and resolution.model.is_deprecated and not resolution.exact:
             spec = resolution.model.spec
             why = f"{resolution.requested!r} resolved to {spec}, which is deprecated"
-            warn_deprecated(spec, f"{why}; name a current model", stacklevel=3)
+            warn_deprecated(spec, f"{why}; name a current model", stacklevel=depth)
         return resolution
 
     def _split(self, spec: object) -> tuple[ModelSpec, str | None]:

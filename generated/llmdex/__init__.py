@@ -45,6 +45,7 @@ if TYPE_CHECKING:
         MalformedResponseError,
         MissingAPIKeyError,
         ModelNotFoundError,
+        ModelRetiredError,
         PriceUnknownError,
         RateLimitError,
         RedirectError,
@@ -52,6 +53,7 @@ if TYPE_CHECKING:
         TooLargeError,
         UnsupportedProtocolError,
     )
+    from llmdex_runtime.history import Change, ModelHistory
     from llmdex_runtime.model import (
         Cost,
         CostTier,
@@ -254,6 +256,7 @@ catalog_info = _REGISTRY.catalog_info
 compare = _REGISTRY.compare
 explain = _REGISTRY.explain
 find = _REGISTRY.find
+history = _REGISTRY.history
 models_of = _REGISTRY.models_of
 parse_spec = _REGISTRY.parse_spec
 provenance = _REGISTRY.provenance
@@ -267,6 +270,7 @@ __all__ = [
     "BadRequestError",
     "CallCost",
     "CatalogInfo",
+    "Change",
     "Client",
     "ClientConfigError",
     "ClientError",
@@ -291,7 +295,9 @@ __all__ = [
     "Modalities",
     "Mode",
     "Model",
+    "ModelHistory",
     "ModelNotFoundError",
+    "ModelRetiredError",
     "ModelSpec",
     "PartialDate",
     "PriceUnknownError",
@@ -320,6 +326,7 @@ __all__ = [
     "compare",
     "explain",
     "find",
+    "history",
     "models_of",
     "parse_spec",
     "provenance",
