@@ -109,24 +109,31 @@ def load_first_party(root: Path) -> FirstPartyFile:
     return read_curated(root / FIRST_PARTY, FirstPartyFile)
 
 
-def load_successors(root: Path, ids: Mapping[str, Collection[str]]) -> dict[str, str]:
-    """The curated successors (``provider:id`` -> ``provider:id``); a missing file is none.
+def load_successors(
+    root: Path, ids: Mapping[str, Collection[str]]
+) -> tuple[dict[str, str], list[str]]:
+    """The curated successors (``provider:id`` -> ``provider:id``; a missing file is none) and
+    warnings.
 
-    Every successor must be a model of the catalog (``ids``: provider -> model ids).
+    A successor must be a model of the catalog (``ids``: provider -> model ids); one of a
+    provider the payload lacks is left out with a warning, as first-party entries are.
     """
     path = root / SUCCESSORS
     if not path.exists():
-        return {}
-    found = {}
+        return {}, []
+    found, warnings = {}, []
     for n, entry in enumerate(read_curated(path, SuccessorFile).successors):
         pid, _, mid = entry.successor.partition(":")
-        if mid not in ids.get(pid, ()):
+        if pid not in ids:
+            warnings.append(f"{path}: /successors/{n}: no provider {pid!r} in the payload")
+            continue
+        if mid not in ids[pid]:
             raise CuratedDataError(
                 f"{path}: /successors/{n}: {entry.successor!r} is not a model of the catalog; "
                 "name a current model as provider:id"
             )
         found[entry.model] = entry.successor
-    return found
+    return found, warnings
 
 
 def check_references(

@@ -80,15 +80,19 @@ class History:
             ) from None
         return cls(snapshots, rows)
 
-    def write(self, path: Path) -> None:
-        """Write the history: a header line, then one event per line, in a stable order."""
+    def text(self) -> str:
+        """The file's text: a header line, then one event per line, in a stable order."""
         header = {
             "format": FORMAT,
             "snapshots": [[s.date, s.sha256, s.source] for s in self.snapshots],
         }
         lines = [json.dumps(header, separators=(",", ":"))]
         lines += [_line(row) for row in self.rows]
-        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        return "\n".join(lines) + "\n"
+
+    def write(self, path: Path) -> None:
+        """Write :meth:`text` to ``path``."""
+        path.write_text(self.text(), encoding="utf-8")
 
     def until(self, date: str) -> History:
         """The history of the payloads dated before ``date``."""

@@ -109,9 +109,11 @@ def regen(options: Options, out: Path | None = None) -> Report:
         date=options.date or payload_date(options.source, _today()),
         patches=sum(1 for change in patched.changes if change.changed),
     )
-    snapshot = Snapshot(inputs.date, fetched.sha256, label)
-    history, extended = _history(options, payload, snapshot, report)
-    successors = load_successors(root, {pid: set(ids) for pid, ids in models.items()})
+    history, extended = _history(
+        options, payload, Snapshot(inputs.date, inputs.sha256, label), report
+    )
+    successors, warnings = load_successors(root, {pid: set(ids) for pid, ids in models.items()})
+    report.warnings += warnings
     target.parent.mkdir(parents=True, exist_ok=True)
     workdir = Path(tempfile.mkdtemp(prefix=".regen-", dir=target.parent))
     try:
@@ -233,10 +235,11 @@ def backfill(root: Path, sources: Path, *, no_patches: bool = False) -> tuple[Hi
     value, with why.
     """
     series = dated_sources(sources)
-    lock = Lock.read(root / LOCK)
-    locked = Path(lock.source) if Path(lock.source).is_absolute() else root / lock.source
-    if locked.exists() and lock.date > series[-1][0]:
-        series.append((lock.date, locked))
+    if (root / LOCK).exists():
+        lock = Lock.read(root / LOCK)
+        locked = Path(lock.source) if Path(lock.source).is_absolute() else root / lock.source
+        if locked.exists() and lock.date > series[-1][0]:
+            series.append((lock.date, locked))
     history, skipped = History(), []
     for date, path in series:
         fetched = fetch(str(path))

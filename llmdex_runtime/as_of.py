@@ -1,11 +1,11 @@
 """Resolving a spec against the past: ``find(spec, at=...)``, retirements, ``history(spec)``.
 
-As of a date, a spec resolves by the rules of the registry over the models listed then:
-within a provider, the exact id, the id ignoring case, a dated family's base name (its newest
-release listed then), a snapshot of a model listed then, or what today's rules name (a curated
-alias, a vendor prefix) where that model was listed then; a bare id goes to the provider
-today's rules choose, else to the provider that makes it, else to the one provider that
-listed it then.
+As of a date, a spec resolves over the models listed then. Within a provider: the exact id,
+the id ignoring case, a dated family's base name (its newest release listed then), a snapshot
+of a model listed then, or what today's rules name (a curated alias, a vendor prefix) where
+that model was listed then. A bare id: among the providers that listed it exactly then, the
+first of ``prefer=``, else its maker, else the only one (several: ambiguous); an id nobody
+listed exactly goes where today's rules send it.
 """
 
 from __future__ import annotations
@@ -101,12 +101,7 @@ def _within(registry: Registry, past: History, pid: str, name: str, at: str) -> 
 def _bare_provider(
     registry: Registry, past: History, name: str, prefer: Sequence[str] | None, at: str
 ) -> str:
-    try:
-        return registry.find_current(name, prefer=prefer, warn=False).provider
-    except AmbiguousModelError:
-        raise
-    except LlmdexError:
-        pass
+    # Among the providers that listed the id exactly then: prefer=, the maker, the only one.
     listing = [pid for pid in past.providers_listing(name) if name in past.ids_at(pid, at)]
     for wanted in prefer or ():
         if wanted in listing:
@@ -119,6 +114,12 @@ def _bare_provider(
         return listing[0]
     if listing:
         raise AmbiguousModelError(name, [f"{pid}:{name}" for pid in listing], f"on {at}")
+    try:  # not an exact id then: today's rules (aliases, dated families) pick the provider
+        return registry.find_current(name, prefer=prefer, warn=False).provider
+    except AmbiguousModelError:
+        raise
+    except LlmdexError:
+        pass
     ever = past.providers_listing(name)
     if ever:
         return next((pid for pid in makers if pid in ever), ever[0])

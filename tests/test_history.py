@@ -1,0 +1,273 @@
+"""History on a small series of our own: three dated payloads, backfilled, then regenerated.
+
+The series: ``acme:m-1`` changes price twice; ``acme:new-1`` appears in the second payload;
+``acme:old-2024-06-01`` and ``beta:m-1`` are gone from the third, where a newer release of the
+``old`` family appears; ``structured_output`` enters the schema in the second payload; the
+provider ``gamma`` appears in the third.
+"""
+
+from __future__ import annotations
+
+import importlib
+import itertools
+import json
+import os
+import shutil
+import subprocess
+import sys
+from decimal import Decimal
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+
+from codegen.history import HISTORY, SCHEMA_FIELD, History
+from codegen.pipeline import Options, backfill, regen
+from tests.conftest import ROOT
+from tests.fixture_catalog import PROJECT, model, provider
+
+DATES = ("2025-01-05", "2025-02-02", "2025-03-02")
+
+
+def _cost(inp: float, out: float) -> dict[str, float]:
+    return {"input": inp, "output": out}
+
+
+def _series() -> list[dict[str, Any]]:
+    first = {
+        "acme": provider(
+            "acme",
+            model("m-1", cost=_cost(1, 2)),
+            model("old-2024-06-01", release_date="2024-06-01", cost=_cost(1, 1)),
+        ),
+        "beta": provider("beta", model("m-1", cost=_cost(5, 5))),
+    }
+    second = json.loads(json.dumps(first))
+    second["acme"]["models"]["m-1"]["cost"]["input"] = 2
+    second["acme"]["models"]["new-1"] = model("new-1", cost=_cost(0.5, 0.5))
+    for prov in second.values():
+        for obj in prov["models"].values():
+            obj["structured_output"] = True
+    third = json.loads(json.dumps(second))
+    third["acme"]["models"]["m-1"]["cost"]["input"] = 3
+    del third["acme"]["models"]["old-2024-06-01"]
+    third["acme"]["models"]["old-2025-02-01"] = model("old-2025-02-01", release_date="2025-02-01")
+    del third["beta"]["models"]["m-1"]
+    third["gamma"] = provider("gamma", model("g-1"))
+    return [first, second, third]
+
+
+def _project(tmp: Path, payloads: list[dict[str, Any]]) -> tuple[Path, Path]:
+    # A project of its own: the fixture's curated tables, no patches, no aliases; and the
+    # series as dated payload files.
+    root = tmp / "project"
+    (root / "data_sources").mkdir(parents=True)
+    for name in ("first_party.json", "protocols.json", "dialects.json"):
+        shutil.copy(PROJECT / "data_sources" / name, root / "data_sources" / name)
+    (root / "data_sources" / "aliases.json").write_text('{"aliases": []}')
+    series = tmp / "series"
+    series.mkdir()
+    for date, payload in zip(DATES, payloads, strict=True):
+        (series / f"api-{date}.json").write_text(json.dumps(payload))
+    return root, series
+
+
+_NAMES = itertools.count(1)
+
+
+def _build(tmp: Path, *, no_patches: bool = False) -> tuple[ModuleType, Path, Path]:
+    """Backfill the series, regenerate from its last payload, import the package."""
+    root, series = _project(tmp, _series())
+    history, skipped = backfill(root, series, no_patches=no_patches)
+    assert skipped == []
+    history.write(root / HISTORY)
+    name = f"history_dex_{next(_NAMES)}"
+    out = tmp / "out" / name
+    source = str(series / f"api-{DATES[-1]}.json")
+    regen(Options(source=source, root=root, write_lock=False, no_patches=no_patches), out=out)
+    sys.path.insert(0, str(out.parent))
+    return importlib.import_module(name), root, series
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[ModuleType, Path, Path]:
+    return _build(tmp_path_factory.mktemp("history"))
+
+
+@pytest.fixture(scope="module")
+def dex(built: tuple[ModuleType, Path, Path]) -> ModuleType:
+    return built[0]
+
+
+def test_prices_on_either_side_of_each_change(dex: ModuleType) -> None:
+    prices = {
+        day: dex.find("acme:m-1", at=day).cost.input
+        for day in (
+            "2025-01-05",
+            "2025-02-01",
+            "2025-02-02",
+            "2025-03-01",
+            "2025-03-02",
+            "2030-01-01",
+        )
+    }
+    assert [str(p) for p in prices.values()] == ["1", "1", "2", "2", "3", "3"]
+    usage = {"prompt_tokens": 1_000_000, "completion_tokens": 0}
+    assert dex.find("acme:m-1", at="2025-01-20").cost_of(usage).total == Decimal("1")
+    assert dex.find("acme:m-1").cost_of(usage).total == Decimal("3")
+
+
+def test_dates_and_datetimes_and_bad_dates(dex: ModuleType) -> None:
+    import datetime as dt
+
+    assert dex.find("acme:m-1", at=dt.date(2025, 2, 10)).cost.input == 2
+    assert dex.find("acme:m-1", at=dt.datetime(2025, 2, 10, 23, 59)).cost.input == 2
+    with pytest.raises(dex.InvalidDateError):
+        dex.find("acme:m-1", at="2025-13-01")
+
+
+def test_before_the_history_and_before_a_model_existed(dex: ModuleType) -> None:
+    with pytest.raises(dex.ModelNotFoundError, match="acme:m-1 was first listed 2025-01-05"):
+        dex.find("acme:m-1", at="2024-12-31")
+    with pytest.raises(dex.ModelNotFoundError, match="acme:new-1 was first listed 2025-02-02"):
+        dex.find("acme:new-1", at="2025-01-20")
+    assert dex.find("acme:new-1", at="2025-02-02").id == "new-1"
+
+
+def test_a_retired_model_says_when_what_replaces_it_and_who_still_lists_it(dex: ModuleType) -> None:
+    with pytest.raises(dex.ModelRetiredError) as caught:
+        dex.find("acme:old-2024-06-01")
+    assert str(caught.value) == (
+        "acme:old-2024-06-01 is no longer listed: last listed 2025-02-02; its successor is "
+        "acme:old-2025-02-01. Pass at='YYYY-MM-DD' to find it as it was."
+    )
+    assert isinstance(caught.value, dex.ModelNotFoundError)
+    assert caught.value.last_seen == "2025-02-02"
+    with pytest.raises(dex.ModelRetiredError, match="still listed by acme"):
+        dex.find("beta:m-1")
+    assert dex.find("acme:old-2024-06-01", at="2025-02-10").cost.input == 1
+
+
+def test_history_of_a_model(dex: ModuleType) -> None:
+    history = dex.history("acme:m-1")
+    assert (history.first_seen, history.last_seen, history.listed) == (DATES[0], DATES[2], True)
+    assert [(c.date, c.path, c.old, c.new) for c in history.changes if c.kind == "~"] == [
+        ("2025-02-02", "cost.input", 1, 2),
+        ("2025-03-02", "cost.input", 2, 3),
+    ]
+    gone = dex.history("acme:old-2024-06-01")
+    assert (gone.last_seen, gone.listed, gone.changes[-1].kind) == ("2025-02-02", False, "R")
+
+
+def test_a_new_schema_field_is_one_appearance_not_a_change_per_model(
+    dex: ModuleType, built: tuple[ModuleType, Path, Path]
+) -> None:
+    history = History.read(built[1] / HISTORY)
+    appeared = [r for r in history.rows if r[1] == SCHEMA_FIELD]
+    assert appeared == [("2025-02-02", SCHEMA_FIELD, "model", ("structured_output",), None, None)]
+    assert all(c.path != "structured_output" for c in dex.history("acme:m-1").changes)
+    assert dex.find("acme:m-1", at="2025-01-10").structured_output is None
+    assert dex.find("acme:m-1", at="2025-02-10").structured_output is True
+
+
+def test_catalogs_of_the_past_and_retired_models(dex: ModuleType) -> None:
+    assert sorted(m.spec for m in dex.catalog(at="2025-01-10")) == [
+        "acme:m-1",
+        "acme:old-2024-06-01",
+        "beta:m-1",
+    ]
+    assert sorted(m.spec for m in dex.catalog().where(retired=True)) == [
+        "acme:old-2024-06-01",
+        "beta:m-1",
+    ]
+    cheap = dex.catalog(at="2025-02-10").where(max_input_price=1)
+    assert sorted(m.spec for m in cheap) == ["acme:new-1", "acme:old-2024-06-01"]
+
+
+def test_as_of_resolution_uses_the_models_listed_then(dex: ModuleType) -> None:
+    # The "old" family's newest release then, not today's.
+    assert dex.find("acme:old", at="2025-01-10").id == "old-2024-06-01"
+    assert dex.find("acme:old").id == "old-2025-02-01"
+    assert dex.find("acme:M-1", at="2025-01-10").id == "m-1"
+    assert dex.find("new-1", at="2025-02-10").spec == "acme:new-1"
+    with pytest.raises(dex.AmbiguousModelError):
+        dex.find("m-1", at="2025-01-10")  # acme and beta both listed it then
+    assert dex.find("m-1", at="2025-01-10", prefer=["beta"]).spec == "beta:m-1"
+
+
+def test_every_model_on_every_date_is_its_payload_object(tmp_path: Path) -> None:
+    # With patches off, the history gives back each payload exactly.
+    dex, _, _ = _build(tmp_path, no_patches=True)
+    for date, payload in zip(DATES, _series(), strict=True):
+        listed = {m.spec: m.to_dict() for m in dex.catalog(at=date)}
+        expected = {
+            f"{pid}:{mid}": obj for pid, p in payload.items() for mid, obj in p["models"].items()
+        }
+        assert listed == expected, date
+
+
+def test_a_backfill_is_byte_identical_when_repeated(
+    tmp_path: Path, built: tuple[ModuleType, Path, Path]
+) -> None:
+    _, root, series = built
+    again, _ = backfill(root, series)
+    assert again.text() == (root / HISTORY).read_text(encoding="utf-8")
+
+
+def test_a_regen_extends_the_history_with_its_payload(tmp_path: Path) -> None:
+    root, series = _project(tmp_path, _series())
+    (series / f"api-{DATES[-1]}.json").rename(tmp_path / f"api-{DATES[-1]}.json")
+    two, _ = backfill(root, series)
+    two.write(root / HISTORY)
+    before = (root / HISTORY).read_text()
+    regen(Options(source=str(tmp_path / f"api-{DATES[-1]}.json"), root=root))
+    after = (root / HISTORY).read_text()
+    assert after.startswith(before.splitlines()[0][:-2])  # the header gains one payload
+    assert after.splitlines()[1:][: len(before.splitlines()) - 1] == before.splitlines()[1:]
+    shutil.copy(tmp_path / f"api-{DATES[-1]}.json", series)
+    whole, _ = backfill(root, series)
+    assert whole.text() == after
+    changelog = (root / "CHANGELOG-data.md").read_text()
+    assert "## 2025-02-02 -> 2025-03-02 (api-2025-03-02.json): 2 added, 2 retired" in changelog
+
+
+def test_diff_and_history_on_the_command_line(built: tuple[ModuleType, Path, Path]) -> None:
+    dex = built[0]
+    env = {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join([str(Path(dex.__file__).parent.parent), str(ROOT)]),
+    }
+
+    def cli(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", dex.__name__, *args],
+            capture_output=True,
+            text=True,
+            check=False,
+            env=env,
+        )
+
+    shown = cli("diff", DATES[0], DATES[2], "--json")
+    assert shown.returncode == 0, shown.stderr
+    data = json.loads(shown.stdout)
+    assert data["added"] == ["acme:new-1", "acme:old-2025-02-01", "gamma:g-1"]
+    assert data["retired"] == ["acme:old-2024-06-01", "beta:m-1"]
+    assert data["new_providers"] == ["gamma"]
+    assert {
+        "spec": "acme:m-1",
+        "component": "input",
+        "old": "1",
+        "new": "3",
+        "percent": "200",
+    } in data["prices"]
+    text = cli("history", "acme:m-1")
+    assert text.returncode == 0, text.stderr
+    assert (
+        text.stdout.splitlines()[0] == "acme:m-1: first listed 2025-01-05, last 2025-03-02 (listed)"
+    )
+    assert "cost.input" in text.stdout
+    old = cli("show", "acme:m-1", "--at", "2025-01-10", "--json")
+    assert json.loads(old.stdout)["model"]["cost"]["input"] == "1"
+    retired = cli("show", "beta:m-1")
+    assert retired.returncode == 1 and "no longer listed: last listed 2025-02-02" in retired.stderr
