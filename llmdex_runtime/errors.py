@@ -274,3 +274,14 @@ class MalformedResponseError(ClientError):
     def __init__(self, provider: str, problem: str, body: str) -> None:
         self.provider = provider
         super().__init__(f"{provider}: malformed response, {problem}: {body[:200]!r}")
+
+
+class DatabaseError(LlmdexError):
+    """A database sync or export could not be done; nothing was changed.
+
+    ``url`` is the database's URL with any password masked.
+    """
+
+    def __init__(self, url: str, problem: str) -> None:
+        self.url = url
+        super().__init__(f"{url}: {problem}")

@@ -200,6 +200,16 @@ class History:
             self._listed[(pid, date)] = found
         return found
 
+    def ids_ever(self, pid: str) -> tuple[str, ...]:
+        """Every model id ``pid`` has listed, current or not."""
+        return tuple(self._table(pid).get("MODELS", {}))
+
+    def listings(self, pid: str, mid: str | None = None) -> list[tuple[str, dict[str, Any] | None]]:
+        """The object ``pid:mid`` (the provider ``pid`` without ``mid``) had from each date it
+        changed, oldest first; ``None`` from a date it was no longer listed."""
+        events = self._events(pid, mid) if mid is not None else self._table(pid).get("PROVIDER", ())
+        return [(date, replay(events, date)) for date in sorted({e[0] for e in events})]
+
     def providers_ever(self) -> tuple[str, ...]:
         """Every provider the history has listed, sorted."""
         return tuple(sorted(self._modules))

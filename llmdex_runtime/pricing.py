@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from typing import Any
 
     from llmdex_runtime.custom import CustomModel
-    from llmdex_runtime.model import Mode, Model, Rates
+    from llmdex_runtime.model import Cost, Mode, Model, Rates
 
 
 _FALLBACK = {"cache_read": "input", "cache_write": "input", "reasoning": "output"}
@@ -111,8 +111,7 @@ def cost_of(
         if price is None and len(chain) > 1:
             price = getattr(chain[1], component)
         if price is None:
-            borrowed = _FALLBACK.get(component)
-            price = _price(chain, borrowed) if borrowed is not None else None
+            price, borrowed = rate(chain, component)
             if price is None:
                 raise PriceUnknownError(model.spec, component, tokens)
             notes.append(f"{component} billed at the {borrowed} price: the model lists none")
@@ -120,6 +119,46 @@ def cost_of(
         breakdown[component] = amount
         total = _EXACT.add(total, amount)
     return CallCost(model, total, breakdown, usage, tier, mode, tuple(notes) if notes else ())
+
+
+def rate(chain: tuple[Rates, ...], component: str) -> tuple[Decimal | None, str | None]:
+    """The price per 1M tokens of ``component`` under a chain of rates (a tier or mode, then
+    the base table), and the component it was borrowed from, if any; ``None`` if unknown."""
+    price = _price(chain, component)
+    if price is not None:
+        return price, None
+    borrowed = _FALLBACK.get(component)
+    if borrowed is None:
+        return None, None
+    return _price(chain, borrowed), borrowed
+
+
+def bands(cost: Cost) -> list[tuple[int, int | None, tuple[Rates, ...]]]:
+    """The prompt-size bands of a price table, as :func:`cost_of` chooses among them: for
+    each, the prompt sizes it covers (more than the first number, up to the second, ``None``
+    for no limit) and its chain of rates. A base table without tiers is one band from -1.
+
+    Example:
+        >>> [(above, upto) for above, upto, _ in bands(GPT_4O.cost)]
+        [(-1, None)]
+    """
+    if cost.tiers:
+        sizes: dict[int, Rates] = {}
+        for tier in cost.tiers:
+            if tier.tier.type == "context":
+                sizes.setdefault(tier.tier.size, tier)  # max() keeps the first of equals
+    elif cost.context_over_200k is not None:
+        sizes = {_LEGACY_THRESHOLD: cost.context_over_200k}
+    else:
+        sizes = {}
+    edges = sorted(sizes)
+    found: list[tuple[int, int | None, tuple[Rates, ...]]] = [
+        (-1, edges[0] if edges else None, (cost,))
+    ]
+    for index, size in enumerate(edges):
+        upto = edges[index + 1] if index + 1 < len(edges) else None
+        found.append((size, upto, (sizes[size], cost)))
+    return found
 
 
 def _price(chain: tuple[Rates, ...], component: str) -> Decimal | None:

@@ -324,6 +324,23 @@ class Registry:
         for pid in self._modules:
             yield from self.models_of(pid).values()
 
+    def aliases(self) -> dict[str, dict[str, str]]:
+        """Every alias (curated, dated family, vendor prefix) by provider: alias -> model id."""
+        return {
+            pid: {alias: entry[0] for alias, entry in table.items()}
+            for pid, table in self._tables_index().aliases.items()
+        }
+
+    def dialect_names(self) -> list[tuple[str, str]]:
+        """Other libraries' names for providers, as ``(name, provider id)``, in both the
+        ``-`` and ``_`` spellings (resolution ignores the difference)."""
+        tables = self._tables()
+        found = set()
+        for key in tables.dialects:
+            pid = tables.keys[key]
+            found.update({(key, pid), (key.replace("-", "_"), pid)})
+        return sorted(found)
+
     def providers_of(self, model_id: str) -> tuple[str, ...]:
         """Ids of the providers that list ``model_id`` exactly, without importing them."""
         return self._tables_index().owners.get(model_id, ())

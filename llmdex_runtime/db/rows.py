@@ -1,0 +1,330 @@
+"""A catalog as the rows of the database tables (:mod:`llmdex_runtime.db.schema`).
+
+Prices carry the dates they were valid, read from the catalog's history: a period starts on
+the date of the payload that first listed a price and ends on the date of the first payload
+that listed another (or none), exactly the prices ``find(spec, at=day)`` returns for each day.
+Values are plain Python (``Decimal``, ``bool``, ``str`` dates, dicts for JSON); each database
+converts them (:mod:`llmdex_runtime.db.database`).
+"""
+
+from __future__ import annotations
+
+import json
+import warnings
+from decimal import Decimal
+
+from llmdex_runtime.db.schema import COMPONENTS, LIMBS, OWN, TABLE
+from llmdex_runtime.errors import LlmdexError
+from llmdex_runtime.model import Experimental, Model
+from llmdex_runtime.pricing import bands, rate
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Iterator, Mapping
+    from typing import Any
+
+    from llmdex_runtime.history import History
+    from llmdex_runtime.model import Cost, ProviderInfo, Rates
+    from llmdex_runtime.registry import Registry
+
+    Row = dict[str, Any]
+    Rows = dict[tuple[Any, ...], Row]
+
+_LEGACY = ("context_over_200k", 200_000)
+
+
+def catalog_rows(registry: Registry) -> dict[str, Rows]:
+    """Every row the catalog gives, by table name, then by primary key."""
+    info = registry.catalog_info()
+    past = _history(registry)
+    tables: dict[str, Rows] = {name: {} for name in TABLE if TABLE[name].catalog}
+    current = {p.id: p for p in registry.providers()}
+    for pid in sorted(set(current) | set(past.providers_ever() if past else ())):
+        row = _provider_row(current.get(pid), pid, past)
+        if row is not None:
+            _put(tables["providers"], row)
+    for spec, model, listed in _models(registry, past, info.date):
+        pid, mid = spec
+        _put(tables["models"], _model_row(model, listed))
+        for start, end, priced in listed.periods:
+            for row in _listed_prices(priced, start, end):
+                _put(tables["prices"], row)
+            for row in _effective_prices(priced, start, end):
+                _put(tables["effective_prices"], row)
+        _put(tables["model_names"], _name(f"{pid}:{mid}", pid, mid, "id"))
+    for row in _other_names(registry, tables["model_names"]):
+        _put(tables["model_names"], row)
+    return tables
+
+
+class Listed:
+    """When a model was listed, and its price periods: ``(start, end or None, model)``."""
+
+    __slots__ = ("first_seen", "periods", "unavailable_since")
+
+    def __init__(
+        self,
+        first_seen: str,
+        unavailable_since: str | None,
+        periods: list[tuple[str, str | None, Model]],
+    ) -> None:
+        self.first_seen = first_seen
+        self.unavailable_since = unavailable_since
+        self.periods = periods
+
+
+def _history(registry: Registry) -> History | None:
+    try:
+        past = registry.past()
+    except (LlmdexError, ImportError):  # a catalog generated without a history
+        return None
+    return past if past.snapshots else None
+
+
+def _models(
+    registry: Registry, past: History | None, today: str
+) -> Iterator[tuple[tuple[str, str], Model, Listed]]:
+    current = {(m.provider, m.id): m for m in registry.all_models()}
+    ever = set(current)
+    if past is not None:
+        ever.update((pid, mid) for pid in past.providers_ever() for mid in past.ids_ever(pid))
+    for pid, mid in sorted(ever):
+        model = current.get((pid, mid))
+        listed = _listed(past, pid, mid) if past is not None else None
+        if listed is None:
+            if model is None:
+                continue
+            listed = Listed(today, None, [(today, None, model)])
+        if model is None:
+            model = _last(past, pid, mid)
+            if model is None:
+                continue
+        yield (pid, mid), model, listed
+
+
+def _listed(past: History, pid: str, mid: str) -> Listed | None:
+    listings = past.listings(pid, mid)
+    if not any(state is not None for _, state in listings):
+        return None
+    first = next(date for date, state in listings if state is not None)
+    unavailable = listings[-1][0] if listings[-1][1] is None else None
+    periods: list[tuple[str, str | None, Model]] = []
+    key: str | None = None
+    start = ""
+    for date, state in [*listings, ("", None)]:
+        new = _price_key(state) if state is not None else None
+        if new == key:
+            continue
+        if key is not None:
+            model = past.model(pid, mid, start)
+            if model is not None and model.cost is not None:
+                periods.append((start, date or None, model))
+        key, start = new, date
+    return Listed(first, unavailable, periods)
+
+
+def _last(past: History | None, pid: str, mid: str) -> Model | None:
+    if past is None:
+        return None
+    listings = past.listings(pid, mid)
+    dates = [date for date, state in listings if state is not None]
+    return past.model(pid, mid, dates[-1]) if dates else None
+
+
+def _price_key(state: Mapping[str, Any]) -> str:
+    # What pricing reads from a model object: its cost table and its modes' prices.
+    experimental = state.get("experimental")
+    modes = experimental.get("modes") if isinstance(experimental, dict) else None
+    return json.dumps([state.get("cost"), modes], sort_keys=True)
+
+
+def _put(table: Rows, row: Row) -> None:
+    key = tuple(row[name] for name in TABLE[row.pop("__table__")].key)
+    table.setdefault(key, row)
+
+
+def _provider_row(info: ProviderInfo | None, pid: str, past: History | None) -> Row | None:
+    if info is not None:
+        return {
+            "__table__": "providers",
+            "id": pid,
+            "name": info.display_name,
+            "env": ",".join(info.env),
+            "npm": info.npm,
+            "api": info.api,
+            "doc": info.doc,
+            "protocol": str(info.protocol),
+            "base_url": info.base_url,
+            "unavailable_since": None,
+            "data": info.to_dict(),
+            "origin": OWN,
+        }
+    listings = past.listings(pid) if past is not None else []
+    states = [state for _, state in listings if state is not None]
+    if not states:
+        return None
+    last = states[-1]
+    env = last.get("env")
+    return {
+        "__table__": "providers",
+        "id": pid,
+        "name": last.get("name"),
+        "env": ",".join(env) if isinstance(env, list) else None,
+        "npm": last.get("npm"),
+        "api": last.get("api"),
+        "doc": last.get("doc"),
+        "protocol": None,
+        "base_url": None,
+        "unavailable_since": listings[-1][0] if listings[-1][1] is None else None,
+        "data": last,
+        "origin": OWN,
+    }
+
+
+def _model_row(model: Model, listed: Listed) -> Row:
+    cost = model.cost
+    return {
+        "__table__": "models",
+        "provider": model.provider,
+        "id": model.id,
+        "name": model.name,
+        "family": model.family,
+        "kind": str(model.kind),
+        "status": None if model.status is None else str(model.status),
+        "attachment": model.attachment,
+        "reasoning": model.reasoning,
+        "tool_call": model.tool_call,
+        "structured_output": model.structured_output,
+        "temperature": model.temperature,
+        "open_weights": model.open_weights,
+        "knowledge": None if model.knowledge is None else str(model.knowledge),
+        "release_date": str(model.release_date),
+        "last_updated": str(model.last_updated),
+        "context_limit": model.limit.context,
+        "input_limit": model.limit.input,
+        "output_limit": model.limit.output,
+        "input_modalities": ",".join(model.modalities.input),
+        "output_modalities": ",".join(model.modalities.output),
+        "input_price": None if cost is None else cost.input,
+        "output_price": None if cost is None else cost.output,
+        "cache_read_price": None if cost is None else cost.cache_read,
+        "cache_write_price": None if cost is None else cost.cache_write,
+        "first_seen": listed.first_seen,
+        "unavailable_since": listed.unavailable_since,
+        "data": model.to_dict(),
+        "origin": OWN,
+    }
+
+
+def _modes(model: Model) -> list[tuple[str, Rates]]:
+    experimental = model.experimental
+    if not isinstance(experimental, Experimental) or not experimental.modes:
+        return []
+    return sorted((name, mode.cost) for name, mode in experimental.modes.items() if mode.cost)
+
+
+def _listed_prices(model: Model, start: str, end: str | None) -> Iterator[Row]:
+    cost: Cost = model.cost  # type: ignore[assignment]
+    tables: list[tuple[str, str, int, Rates]] = [("", "", 0, cost)]
+    tables.extend(("", tier.tier.type, tier.tier.size, tier) for tier in cost.tiers or ())
+    if cost.context_over_200k is not None:
+        tables.append(("", *_LEGACY, cost.context_over_200k))
+    tables.extend((name, "", 0, rates) for name, rates in _modes(model))
+    for mode, tier_type, size, rates in tables:
+        for component in COMPONENTS:
+            price = getattr(rates, component)
+            if price is not None:
+                yield {
+                    "__table__": "prices",
+                    "provider": model.provider,
+                    "model_id": model.id,
+                    "mode": mode,
+                    "tier_type": tier_type,
+                    "tier_size": size,
+                    "component": component,
+                    "valid_from": start,
+                    "valid_to": end,
+                    "price": price,
+                    "origin": OWN,
+                }
+
+
+def _effective_prices(model: Model, start: str, end: str | None) -> Iterator[Row]:
+    cost: Cost = model.cost  # type: ignore[assignment]
+    chains: list[tuple[str, int, int | None, tuple[Rates, ...]]] = [
+        ("", above, upto, chain) for above, upto, chain in bands(cost)
+    ]
+    chains.extend((name, -1, None, (rates, cost)) for name, rates in _modes(model))
+    for mode, above, upto, chain in chains:
+        row: Row = {
+            "__table__": "effective_prices",
+            "provider": model.provider,
+            "model_id": model.id,
+            "mode": mode,
+            "prompt_above": above,
+            "prompt_upto": upto,
+            "tier": None if above < 0 or mode else above,
+            "valid_from": start,
+            "valid_to": end,
+            "origin": OWN,
+        }
+        for component in COMPONENTS:
+            price = rate(chain, component)[0]
+            row[component] = price
+            for (limb, _), value in zip(LIMBS, limbs(price), strict=True):
+                row[f"{component}_{limb}"] = value
+        yield row
+
+
+def limbs(price: Decimal | None) -> tuple[int | None, int | None, int | None]:
+    """A price as SQLite's integer limbs (:data:`~llmdex_runtime.db.schema.LIMBS`): zeros
+    for an unknown price, ``None`` for one they cannot hold exactly.
+
+    Example:
+        >>> limbs(Decimal("2.0000000015"))
+        (2, 1, 500000000)
+    """
+    if price is None:
+        return 0, 0, 0
+    scaled = price.scaleb(18)
+    if price < 0 or scaled != scaled.to_integral_value() or price >= 2**62:
+        return None, None, None
+    units = int(scaled)
+    whole, fraction = divmod(units, 10**18)
+    high, low = divmod(fraction, 10**9)
+    return whole, high, low
+
+
+def _name(name: str, pid: str, mid: str, kind: str) -> Row:
+    return {
+        "__table__": "model_names",
+        "name": name,
+        "provider": pid,
+        "model_id": mid,
+        "kind": kind,
+        "origin": OWN,
+    }
+
+
+def _other_names(registry: Registry, ids: Rows) -> Iterator[Row]:
+    # Aliases, and other libraries' names for providers before the id; each kept only where
+    # find() resolves it to that very model, so SQL resolves no name differently.
+    candidates: list[tuple[str, str, str, str]] = []
+    for pid, aliases in sorted(registry.aliases().items()):
+        candidates.extend(
+            (f"{pid}:{alias}", pid, target, "alias") for alias, target in sorted(aliases.items())
+        )
+    for named, pid in registry.dialect_names():
+        for mid in registry.models_of(pid):
+            candidates.extend((f"{named}{sep}{mid}", pid, mid, "dialect") for sep in (":", "/"))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        for name, pid, mid, kind in candidates:
+            if (name,) in ids:
+                continue
+            try:
+                found = registry.find(name)
+            except LlmdexError:
+                continue
+            if (found.provider, found.id) == (pid, mid):
+                yield _name(name, pid, mid, kind)
