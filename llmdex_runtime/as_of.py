@@ -12,8 +12,14 @@ from __future__ import annotations
 
 import contextlib
 
-from llmdex_runtime.errors import AmbiguousModelError, LlmdexError, ModelNotFoundError
+from llmdex_runtime.errors import (
+    AmbiguousModelError,
+    InvalidSpecError,
+    LlmdexError,
+    ModelNotFoundError,
+)
 from llmdex_runtime.model import Model
+from llmdex_runtime.spec import ModelSpec
 
 _CACHE_LIMIT = 10_000
 
@@ -60,7 +66,14 @@ def _find_at(
     if isinstance(spec, Model) and provider is None:
         pid, name = spec.provider, spec.id
     else:
-        parsed = registry.parse_spec(spec if provider is None else (provider, spec))  # type: ignore[arg-type]
+        try:
+            parsed = registry.parse_spec(spec if provider is None else (provider, spec))  # type: ignore[arg-type]
+        except InvalidSpecError as exc:
+            # A provider the catalog no longer lists is still a provider of the past.
+            gone = _gone_provider(past, spec, provider) if exc.code == "unknown_provider" else None
+            if gone is None:
+                raise
+            parsed = gone
         pid, name = parsed.provider or "", parsed.id
         if not pid:
             pid = _bare_provider(registry, past, name, prefer, at)
@@ -69,6 +82,18 @@ def _find_at(
     if model is None:
         raise past.unlisted_error(str(spec), pid, mid or name, at)
     return model
+
+
+def _gone_provider(past: History, spec: object, provider: str | None) -> ModelSpec | None:
+    if provider is not None:
+        pid, name = provider, spec
+    elif isinstance(spec, str) and ":" in spec:
+        pid, name = spec.split(":", 1)
+    else:
+        return None
+    if not isinstance(name, str) or pid.strip() not in past.providers_ever():
+        return None
+    return ModelSpec(provider=pid.strip(), id=name.strip())
 
 
 def _within(registry: Registry, past: History, pid: str, name: str, at: str) -> str | None:

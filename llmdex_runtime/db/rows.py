@@ -15,7 +15,7 @@ from decimal import Decimal
 
 from llmdex_runtime.db.schema import COMPONENTS, LIMBS, OWN, TABLE
 from llmdex_runtime.errors import LlmdexError
-from llmdex_runtime.model import Experimental, Model
+from llmdex_runtime.model import Cost, Experimental
 from llmdex_runtime.pricing import bands, rate
 
 TYPE_CHECKING = False
@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from typing import Any
 
     from llmdex_runtime.history import History
-    from llmdex_runtime.model import Cost, ProviderInfo, Rates
+    from llmdex_runtime.model import Mode, Model, ProviderInfo, Rates
     from llmdex_runtime.registry import Registry
 
     Row = dict[str, Any]
@@ -58,7 +58,7 @@ def catalog_rows(registry: Registry) -> dict[str, Rows]:
 
 
 class Listed:
-    """When a model was listed, and its price periods: ``(start, end or None, model)``."""
+    """When a model was listed, and its price periods: ``(start, end or None, prices)``."""
 
     __slots__ = ("first_seen", "periods", "unavailable_since")
 
@@ -66,11 +66,45 @@ class Listed:
         self,
         first_seen: str,
         unavailable_since: str | None,
-        periods: list[tuple[str, str | None, Model]],
+        periods: list[tuple[str, str | None, Priced]],
     ) -> None:
         self.first_seen = first_seen
         self.unavailable_since = unavailable_since
         self.periods = periods
+
+
+class Priced:
+    """What pricing reads from one model object: its cost table and its modes' prices."""
+
+    __slots__ = ("cost", "mid", "modes", "pid")
+
+    def __init__(self, pid: str, mid: str, cost: Cost, modes: list[tuple[str, Rates]]) -> None:
+        self.pid, self.mid, self.cost, self.modes = pid, mid, cost, modes
+
+    @classmethod
+    def of(cls, model: Model) -> Priced | None:
+        """The prices of a model record, or ``None`` if it has none."""
+        if model.cost is None:
+            return None
+        experimental = model.experimental
+        modes = experimental.modes if isinstance(experimental, Experimental) else None
+        return cls(model.provider, model.id, model.cost, _priced_modes(modes))
+
+    @classmethod
+    def read(cls, pid: str, mid: str, state: Mapping[str, Any]) -> Priced | None:
+        """The prices of a models.dev object, read as :class:`Model` reads them."""
+        cost = state.get("cost")
+        if not isinstance(cost, dict):
+            return None
+        experimental = state.get("experimental")
+        modes = None
+        if isinstance(experimental, dict):
+            modes = Experimental.from_dict(experimental).modes
+        return cls(pid, mid, Cost.from_dict(cost), _priced_modes(modes))
+
+
+def _priced_modes(modes: Mapping[str, Mode] | None) -> list[tuple[str, Rates]]:
+    return sorted((name, mode.cost) for name, mode in (modes or {}).items() if mode.cost)
 
 
 def _history(registry: Registry) -> History | None:
@@ -94,7 +128,8 @@ def _models(
         if listed is None:
             if model is None:
                 continue
-            listed = Listed(today, None, [(today, None, model)])
+            priced = Priced.of(model)
+            listed = Listed(today, None, [(today, None, priced)] if priced else [])
         if model is None:
             model = _last(past, pid, mid)
             if model is None:
@@ -108,18 +143,18 @@ def _listed(past: History, pid: str, mid: str) -> Listed | None:
         return None
     first = next(date for date, state in listings if state is not None)
     unavailable = listings[-1][0] if listings[-1][1] is None else None
-    periods: list[tuple[str, str | None, Model]] = []
+    periods: list[tuple[str, str | None, Priced]] = []
     key: str | None = None
-    start = ""
+    start, opened = "", None
     for date, state in [*listings, ("", None)]:
         new = _price_key(state) if state is not None else None
         if new == key:
             continue
-        if key is not None:
-            model = past.model(pid, mid, start)
-            if model is not None and model.cost is not None:
-                periods.append((start, date or None, model))
-        key, start = new, date
+        if key is not None and opened is not None:
+            priced = Priced.read(pid, mid, opened)
+            if priced is not None:
+                periods.append((start, date or None, priced))
+        key, start, opened = new, date, state
     return Listed(first, unavailable, periods)
 
 
@@ -216,28 +251,21 @@ def _model_row(model: Model, listed: Listed) -> Row:
     }
 
 
-def _modes(model: Model) -> list[tuple[str, Rates]]:
-    experimental = model.experimental
-    if not isinstance(experimental, Experimental) or not experimental.modes:
-        return []
-    return sorted((name, mode.cost) for name, mode in experimental.modes.items() if mode.cost)
-
-
-def _listed_prices(model: Model, start: str, end: str | None) -> Iterator[Row]:
-    cost: Cost = model.cost  # type: ignore[assignment]
+def _listed_prices(priced: Priced, start: str, end: str | None) -> Iterator[Row]:
+    cost = priced.cost
     tables: list[tuple[str, str, int, Rates]] = [("", "", 0, cost)]
     tables.extend(("", tier.tier.type, tier.tier.size, tier) for tier in cost.tiers or ())
     if cost.context_over_200k is not None:
         tables.append(("", *_LEGACY, cost.context_over_200k))
-    tables.extend((name, "", 0, rates) for name, rates in _modes(model))
+    tables.extend((name, "", 0, rates) for name, rates in priced.modes)
     for mode, tier_type, size, rates in tables:
         for component in COMPONENTS:
             price = getattr(rates, component)
             if price is not None:
                 yield {
                     "__table__": "prices",
-                    "provider": model.provider,
-                    "model_id": model.id,
+                    "provider": priced.pid,
+                    "model_id": priced.mid,
                     "mode": mode,
                     "tier_type": tier_type,
                     "tier_size": size,
@@ -249,17 +277,17 @@ def _listed_prices(model: Model, start: str, end: str | None) -> Iterator[Row]:
                 }
 
 
-def _effective_prices(model: Model, start: str, end: str | None) -> Iterator[Row]:
-    cost: Cost = model.cost  # type: ignore[assignment]
+def _effective_prices(priced: Priced, start: str, end: str | None) -> Iterator[Row]:
+    cost = priced.cost
     chains: list[tuple[str, int, int | None, tuple[Rates, ...]]] = [
         ("", above, upto, chain) for above, upto, chain in bands(cost)
     ]
-    chains.extend((name, -1, None, (rates, cost)) for name, rates in _modes(model))
+    chains.extend((name, -1, None, (rates, cost)) for name, rates in priced.modes)
     for mode, above, upto, chain in chains:
         row: Row = {
             "__table__": "effective_prices",
-            "provider": model.provider,
-            "model_id": model.id,
+            "provider": priced.pid,
+            "model_id": priced.mid,
             "mode": mode,
             "prompt_above": above,
             "prompt_upto": upto,
@@ -323,8 +351,13 @@ def _other_names(registry: Registry, ids: Rows) -> Iterator[Row]:
             if (name,) in ids:
                 continue
             try:
-                found = registry.find(name)
+                parsed = registry.parse_spec(name)
+                if parsed.provider != pid:
+                    continue
+                if parsed.id != mid:  # an alias: resolved as find() resolves it
+                    found = registry.find(name)
+                    if (found.provider, found.id) != (pid, mid):
+                        continue
             except LlmdexError:
                 continue
-            if (found.provider, found.id) == (pid, mid):
-                yield _name(name, pid, mid, kind)
+            yield _name(name, pid, mid, kind)
