@@ -28,7 +28,7 @@ from llmdex_runtime.exports import REGISTRY_FUNCTIONS, RUNTIME_EXPORTS
 
 _TEMPLATES = Path(__file__).parent / "templates"
 PACKAGE_EXPORTS = {".client": ("Client",), ".providers": ("Provider",)}
-SUBMODULES = ("models",)
+SUBMODULES = ("db", "models")
 """The package's own modules that ``llmdex.<name>`` imports when first named."""
 """Names the generated package defines in its own modules, loaded on first use."""
 
@@ -103,6 +103,7 @@ def emit(
         ),
         package_dir / "__main__.py": env.get_template("main.py.jinja").render(),
         package_dir / "client.py": env.get_template("client.py.jinja").render(),
+        package_dir / "db.py": env.get_template("db.py.jinja").render(),
         package_dir / "_providers.py": _providers_table(env, plan, names),
         package_dir / "providers.py": env.get_template("providers.py.jinja").render(providers=rows),
         package_dir / "providers.pyi": env.get_template("providers.pyi.jinja").render(

@@ -153,9 +153,27 @@ def _parser() -> argparse.ArgumentParser:
     )
     changes.add_argument("after", nargs="?", default="catalog", help="likewise (default: catalog)")
     changes.add_argument("--markdown", action="store_true", help="print Markdown")
-    for command in (show, listing, comparing, asking, costing, past, changes):
+    syncing, exporting = _database_commands(commands)
+    for command in (show, listing, comparing, asking, costing, past, changes, syncing, exporting):
         command.add_argument("--json", action="store_true", help="print JSON")
     return parser
+
+
+def _database_commands(commands: Any) -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
+    database = commands.add_parser("db", help="the catalog in SQLite or PostgreSQL")
+    actions = database.add_subparsers(dest="action", required=True, parser_class=_Parser)
+    syncing = actions.add_parser("sync", help="write the catalog into a database")
+    syncing.add_argument(
+        "url", nargs="?", default="sqlite:///llmdex.db", help="sqlite:///FILE or postgresql://..."
+    )
+    syncing.add_argument("--dry-run", action="store_true", help="report what would change")
+    syncing.add_argument(
+        "--allow-older", action="store_true", help="write a catalog older than the database's"
+    )
+    exporting = commands.add_parser("export", help="write the database tables as files")
+    exporting.add_argument("--format", choices=("csv", "jsonl"), default="csv")
+    exporting.add_argument("--out", default="llmdex-export", help="directory (default %(default)s)")
+    return syncing, exporting
 
 
 def run(registry: Registry, argv: Sequence[str] | None = None) -> int:
@@ -381,6 +399,43 @@ def _diff(registry: Registry, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _db(registry: Registry, args: argparse.Namespace) -> int:
+    from llmdex_runtime.db.sync import sync
+
+    report = sync(registry, args.url, dry_run=args.dry_run, allow_older=args.allow_older)
+    if args.json:
+        tables = {
+            t.table: {
+                k: getattr(t, k) for k in ("inserted", "updated", "marked", "deleted", "kept")
+            }
+            for t in report.tables
+        }
+        _emit(
+            {
+                "url": report.url,
+                "catalog": report.catalog.date,
+                "schema": {"before": report.schema_before, "after": report.schema_after},
+                "dry_run": report.dry_run,
+                "changed": report.changed,
+                "tables": tables,
+            }
+        )
+    else:
+        _write(str(report))
+    return EXIT_OK
+
+
+def _export(registry: Registry, args: argparse.Namespace) -> int:
+    from llmdex_runtime.db.export import export
+
+    paths = export(registry, args.out, format=args.format)
+    if args.json:
+        _emit([str(p) for p in paths])
+    else:
+        _write("\n".join(str(p) for p in paths))
+    return EXIT_OK
+
+
 _COMMANDS = {
     "show": _show,
     "list": _list,
@@ -389,6 +444,8 @@ _COMMANDS = {
     "cost": _cost,
     "history": _history,
     "diff": _diff,
+    "db": _db,
+    "export": _export,
 }
 
 

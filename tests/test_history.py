@@ -8,8 +8,6 @@ provider ``gamma`` appears in the third.
 
 from __future__ import annotations
 
-import importlib
-import itertools
 import json
 import os
 import shutil
@@ -18,76 +16,16 @@ import sys
 from decimal import Decimal
 from pathlib import Path
 from types import ModuleType
-from typing import Any
 
 import pytest
 
 from codegen.history import HISTORY, SCHEMA_FIELD, History
 from codegen.pipeline import Options, backfill, regen
 from tests.conftest import ROOT
-from tests.fixture_catalog import PROJECT, model, provider
-
-DATES = ("2025-01-05", "2025-02-02", "2025-03-02")
-
-
-def _cost(inp: float, out: float) -> dict[str, float]:
-    return {"input": inp, "output": out}
-
-
-def _series() -> list[dict[str, Any]]:
-    first = {
-        "acme": provider(
-            "acme",
-            model("m-1", cost=_cost(1, 2)),
-            model("old-2024-06-01", release_date="2024-06-01", cost=_cost(1, 1)),
-        ),
-        "beta": provider("beta", model("m-1", cost=_cost(5, 5))),
-    }
-    second = json.loads(json.dumps(first))
-    second["acme"]["models"]["m-1"]["cost"]["input"] = 2
-    second["acme"]["models"]["new-1"] = model("new-1", cost=_cost(0.5, 0.5))
-    for prov in second.values():
-        for obj in prov["models"].values():
-            obj["structured_output"] = True
-    third = json.loads(json.dumps(second))
-    third["acme"]["models"]["m-1"]["cost"]["input"] = 3
-    del third["acme"]["models"]["old-2024-06-01"]
-    third["acme"]["models"]["old-2025-02-01"] = model("old-2025-02-01", release_date="2025-02-01")
-    del third["beta"]["models"]["m-1"]
-    third["gamma"] = provider("gamma", model("g-1"))
-    return [first, second, third]
-
-
-def _project(tmp: Path, payloads: list[dict[str, Any]]) -> tuple[Path, Path]:
-    # A project of its own: the fixture's curated tables, no patches, no aliases; and the
-    # series as dated payload files.
-    root = tmp / "project"
-    (root / "data_sources").mkdir(parents=True)
-    for name in ("first_party.json", "protocols.json", "dialects.json"):
-        shutil.copy(PROJECT / "data_sources" / name, root / "data_sources" / name)
-    (root / "data_sources" / "aliases.json").write_text('{"aliases": []}')
-    series = tmp / "series"
-    series.mkdir()
-    for date, payload in zip(DATES, payloads, strict=True):
-        (series / f"api-{date}.json").write_text(json.dumps(payload))
-    return root, series
-
-
-_NAMES = itertools.count(1)
-
-
-def _build(tmp: Path, *, no_patches: bool = False) -> tuple[ModuleType, Path, Path]:
-    """Backfill the series, regenerate from its last payload, import the package."""
-    root, series = _project(tmp, _series())
-    history, skipped = backfill(root, series, no_patches=no_patches)
-    assert skipped == []
-    history.write(root / HISTORY)
-    name = f"history_dex_{next(_NAMES)}"
-    out = tmp / "out" / name
-    source = str(series / f"api-{DATES[-1]}.json")
-    regen(Options(source=source, root=root, write_lock=False, no_patches=no_patches), out=out)
-    sys.path.insert(0, str(out.parent))
-    return importlib.import_module(name), root, series
+from tests.history_series import DATES
+from tests.history_series import build as _build
+from tests.history_series import project as _project
+from tests.history_series import series as _series
 
 
 @pytest.fixture(scope="module")

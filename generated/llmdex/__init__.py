@@ -80,6 +80,7 @@ if TYPE_CHECKING:
     from llmdex_runtime.spec import ModelSpec
     from llmdex_runtime.usage import Usage
 
+    from . import db as db
     from . import models as models
     from .client import Client
     from .providers import Provider
@@ -338,5 +339,5 @@ if not TYPE_CHECKING:
     __getattr__, __dir__ = _lazy_attributes(
         __name__,
         {**_RUNTIME_EXPORTS, **{".client": ("Client",), ".providers": ("Provider",)}},
-        ("models",),
+        ("db", "models"),
     )

@@ -10,7 +10,9 @@ the first, then finds nothing to do.
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 from datetime import date
 from decimal import Decimal
 
@@ -46,9 +48,12 @@ class Database:
     def __init__(self, url: str) -> None:
         self.url = shown_url(url)
         scheme = url.partition("://")[0].lower() if "://" in url else ""
+        self._new_file: str | None = None
         if scheme == "sqlite":
             self.dialect = "sqlite"
-            self._connection: Any = _sqlite(url, self.url)
+            path = _sqlite_path(url, self.url)
+            self._new_file = None if os.path.exists(path) else path
+            self._connection: Any = _sqlite(path, self.url)
             self._mark = "?"
         elif scheme in {"postgresql", "postgres"}:
             self.dialect = "postgresql"
@@ -85,9 +90,14 @@ class Database:
         else:
             self._connection.rollback()
 
-    def close(self) -> None:
-        """Close the connection (rolling back anything not committed)."""
+    def close(self, *, keep_new_file: bool = True) -> None:
+        """Close the connection (rolling back anything not committed); without
+        ``keep_new_file``, a SQLite file this connection created is removed."""
         self._connection.close()
+        if self._new_file is not None and not keep_new_file:
+            for suffix in ("", "-wal", "-shm", "-journal"):
+                with contextlib.suppress(FileNotFoundError):
+                    os.remove(self._new_file + suffix)
 
     # -- statements ----------------------------------------------------------------------
 
@@ -200,13 +210,17 @@ class Database:
         return sql if self._mark == "%s" else sql.replace("%s", "?")
 
 
-def _sqlite(url: str, shown: str) -> Any:
-    import sqlite3
-
+def _sqlite_path(url: str, shown: str) -> str:
     path = url.split("://", 1)[1]
     path = path[1:] if path.startswith("/") else path  # sqlite:///rel, sqlite:////abs
     if not path:
         raise DatabaseError(shown, "no file name; use sqlite:///FILE, e.g. sqlite:///llmdex.db")
+    return path
+
+
+def _sqlite(path: str, shown: str) -> Any:
+    import sqlite3
+
     try:
         # isolation_level=None: the sync issues BEGIN IMMEDIATE and COMMIT itself.
         connection = sqlite3.connect(path, timeout=_WAIT_SECONDS, isolation_level=None)

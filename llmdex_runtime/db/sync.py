@@ -122,6 +122,7 @@ def sync(
     catalog than this one is refused unless ``allow_older``.
     """
     database = Database(url)
+    committed = False
     try:
         database.begin()
         before = _migrate(database)
@@ -148,6 +149,7 @@ def sync(
             database.rollback()
         else:
             database.commit()
+            committed = True
         return report
     except DatabaseError:
         database.rollback()
@@ -159,7 +161,7 @@ def sync(
         reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         raise DatabaseError(database.url, f"the sync failed and changed nothing: {reason}") from exc
     finally:
-        database.close()
+        database.close(keep_new_file=committed)
 
 
 def _is_database_error(exc: BaseException) -> bool:
@@ -209,9 +211,8 @@ def migrate_to(database: Database, step: int) -> None:
 
 
 def _refuse_older(database: Database, info: CatalogInfo, allow_older: bool) -> None:
-    found = database.execute("SELECT max(payload_date) FROM catalog_versions")
-    newest = found[0][0] if found else None
-    newest = newest.isoformat() if hasattr(newest, "isoformat") else newest
+    (latest,) = database.execute("SELECT max(payload_date) FROM catalog_versions")[0]
+    newest = None if latest is None else str(latest)[:10]
     if newest is not None and newest > info.date and not allow_older:
         raise DatabaseError(
             database.url,
@@ -225,8 +226,8 @@ def _sync_table(database: Database, table: Table, desired: Rows, today: str) -> 
     names = [c.name for c in columns]
     keys = [names.index(k) for k in table.key]
     current: dict[tuple[Any, ...], tuple[Any, ...]] = {}
-    for row in database.execute(f"SELECT {', '.join(names)} FROM {table.name}"):
-        values = tuple(database.decode(c, v) for c, v in zip(columns, row, strict=True))
+    for stored in database.execute(f"SELECT {', '.join(names)} FROM {table.name}"):
+        values = tuple(database.decode(c, v) for c, v in zip(columns, stored, strict=True))
         current[tuple(values[i] for i in keys)] = values
     wanted: dict[tuple[Any, ...], tuple[Any, ...]] = {}
     for row in desired.values():
@@ -303,4 +304,4 @@ def _record_version(database: Database, info: CatalogInfo, changed: int) -> None
 
 
 def _now() -> datetime:
-    return datetime.now(UTC).replace(microsecond=0)
+    return datetime.now(UTC)
