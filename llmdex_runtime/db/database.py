@@ -21,7 +21,7 @@ from llmdex_runtime.errors import DatabaseError
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Sequence
+    from collections.abc import Callable, Iterable, Sequence
     from typing import Any
 
     from llmdex_runtime.db.schema import Column
@@ -193,6 +193,20 @@ class Database:
         if kind == "decimal":
             return float(value) if self.dialect == "sqlite" else Decimal(value)
         return value
+
+    def reader(self, column: Column) -> Callable[[Any], Any] | None:
+        """:meth:`decode` for one column, or ``None`` where it returns values as they are."""
+        if column.type in {"text", "int", "timestamp"}:
+            return None
+        return lambda value: self.decode(column, value)
+
+    def normalizer(self, column: Column) -> Callable[[Any], Any] | None:
+        """:meth:`canonical` for one column, or ``None`` where it returns values as they are."""
+        if column.type in {"text", "int", "timestamp"}:
+            return None
+        if column.type in {"date", "bool"}:
+            return lambda value: None if value is None else self.decode(column, value)
+        return lambda value: self.canonical(column, value)
 
     def canonical(self, column: Column, value: Any) -> Any:
         """A Python value as it reads back from ``column``: what a no-op sync compares."""

@@ -226,13 +226,19 @@ def _sync_table(database: Database, table: Table, desired: Rows, today: str) -> 
     names = [c.name for c in columns]
     keys = [names.index(k) for k in table.key]
     current: dict[tuple[Any, ...], tuple[Any, ...]] = {}
+    readers = [(i, f) for i, c in enumerate(columns) if (f := database.reader(c)) is not None]
     for stored in database.execute(f"SELECT {', '.join(names)} FROM {table.name}"):
-        values = tuple(database.decode(c, v) for c, v in zip(columns, stored, strict=True))
-        current[tuple(values[i] for i in keys)] = values
+        values = list(stored)
+        for i, read in readers:
+            values[i] = read(values[i])
+        current[tuple(values[i] for i in keys)] = tuple(values)
+    normal = [(i, f) for i, c in enumerate(columns) if (f := database.normalizer(c)) is not None]
     wanted: dict[tuple[Any, ...], tuple[Any, ...]] = {}
     for row in desired.values():
-        values = tuple(database.canonical(c, row.get(c.name)) for c in columns)
-        wanted[tuple(values[i] for i in keys)] = values
+        values = [row.get(name) for name in names]
+        for i, normalize in normal:
+            values[i] = normalize(values[i])
+        wanted[tuple(values[i] for i in keys)] = tuple(values)
     inserts, updates, kept = [], [], 0
     for key, values in wanted.items():
         found = current.get(key)
