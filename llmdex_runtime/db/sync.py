@@ -228,10 +228,10 @@ def _sync_table(database: Database, table: Table, desired: Rows, today: str) -> 
     current: dict[tuple[Any, ...], tuple[Any, ...]] = {}
     readers = [(i, f) for i, c in enumerate(columns) if (f := database.reader(c)) is not None]
     for stored in database.execute(f"SELECT {', '.join(names)} FROM {table.name}"):
-        values = list(stored)
+        read_values = list(stored)
         for i, read in readers:
-            values[i] = read(values[i])
-        current[tuple(values[i] for i in keys)] = tuple(values)
+            read_values[i] = read(read_values[i])
+        current[tuple(read_values[i] for i in keys)] = tuple(read_values)
     normal = [(i, f) for i, c in enumerate(columns) if (f := database.normalizer(c)) is not None]
     wanted: dict[tuple[Any, ...], tuple[Any, ...]] = {}
     for row in desired.values():
@@ -240,15 +240,15 @@ def _sync_table(database: Database, table: Table, desired: Rows, today: str) -> 
             values[i] = normalize(values[i])
         wanted[tuple(values[i] for i in keys)] = tuple(values)
     inserts, updates, kept = [], [], 0
-    for key, values in wanted.items():
+    for key, row_values in wanted.items():
         found = current.get(key)
         if found is None:
-            inserts.append(values)
+            inserts.append(row_values)
         elif found[-1] != OWN:
             kept += 1
-        elif found != values:
-            updates.append(values)
-    gone = [key for key, values in current.items() if key not in wanted and values[-1] == OWN]
+        elif found != row_values:
+            updates.append(row_values)
+    gone = [key for key, had in current.items() if key not in wanted and had[-1] == OWN]
     where = " AND ".join(f"{k} = %s" for k in table.key)
     if table.name in _KEPT:
         at = names.index("unavailable_since")
