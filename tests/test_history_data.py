@@ -79,6 +79,13 @@ def test_gemini_1_5_pro_retired_in_may_2026() -> None:
     assert "gemini-1.5-pro" not in _weekly("2026-05-24")["google"]["models"]
 
 
+def test_models_of_a_provider_no_longer_listed_are_found_as_of_then() -> None:
+    # models.dev dropped the provider "firmware"; its models were listed in February 2026.
+    assert "firmware" not in {p.id for p in llmdex.providers()}
+    model = llmdex.find("firmware:gpt-4o", at="2026-02-19")
+    assert (model.spec, model.cost and model.cost.input) == ("firmware:gpt-4o", 2.5)
+
+
 def test_gpt_5_was_added_mid_series() -> None:
     with pytest.raises(llmdex.ModelNotFoundError, match="openai:gpt-5 was first listed 2025-08-10"):
         llmdex.find("openai:gpt-5", at="2025-08-03")
