@@ -81,7 +81,7 @@ def test_gemini_1_5_pro_retired_in_may_2026() -> None:
 
 def test_models_of_a_provider_no_longer_listed_are_found_as_of_then() -> None:
     # models.dev dropped the provider "firmware"; its models were listed in February 2026.
-    assert "firmware" not in {p.id for p in llmdex.providers()}
+    assert "firmware" not in {p.value for p in llmdex.Provider}
     model = llmdex.find("firmware:gpt-4o", at="2026-02-19")
     assert (model.spec, model.cost and model.cost.input) == ("firmware:gpt-4o", 2.5)
 
