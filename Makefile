@@ -13,7 +13,7 @@ override PAYLOAD := $(value PAYLOAD)
 override NO_PATCHES := $(value NO_PATCHES)
 export SOURCE PAYLOAD NO_PATCHES
 
-.PHONY: install regen history check-generated schema test test-logic lint fmt bench clean
+.PHONY: install regen history check-generated schema site test test-logic lint fmt bench clean
 
 install:
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +39,13 @@ check-generated:
 # Write the payload's JSON Schema and codegen/upstream.py from the runtime's records.
 schema:
 	$(PY) -m codegen schema
+
+# The catalog as a static site in build/site (open build/site/index.html; no network needed).
+SITE ?= build/site
+override SITE := $(value SITE)
+export SITE
+site:
+	$(PY) -m llmdex site "$$SITE"
 
 # -n auto: pytest-xdist runs the tests on every core.
 test:

@@ -173,6 +173,8 @@ def _database_commands(commands: Any) -> tuple[argparse.ArgumentParser, argparse
     exporting = commands.add_parser("export", help="write the database tables as files")
     exporting.add_argument("--format", choices=("csv", "jsonl"), default="csv")
     exporting.add_argument("--out", default="llmdex-export", help="directory (default %(default)s)")
+    site = commands.add_parser("site", help="write a static, offline site of the catalog")
+    site.add_argument("out_dir", metavar="OUT_DIR", help="the directory to write (replaced)")
     return syncing, exporting
 
 
@@ -436,6 +438,13 @@ def _export(registry: Registry, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _site(registry: Registry, args: argparse.Namespace) -> int:
+    from llmdex_runtime.site.build import build
+
+    _write(str(build(registry, args.out_dir)))
+    return EXIT_OK
+
+
 _COMMANDS = {
     "show": _show,
     "list": _list,
@@ -446,6 +455,7 @@ _COMMANDS = {
     "diff": _diff,
     "db": _db,
     "export": _export,
+    "site": _site,
 }
 
 

@@ -324,6 +324,12 @@ class Registry:
         for pid in self._modules:
             yield from self.models_of(pid).values()
 
+    def constants(self, provider: str) -> dict[str, str]:
+        """The constant name of each model of ``provider`` in ``llmdex.models.<module>``, by id."""
+        pid = self.provider(provider).id
+        module = self._import(f"models.{self._modules[pid]}")
+        return {getattr(module, name).id: name for name in module.__all__}
+
     def aliases(self) -> dict[str, dict[str, str]]:
         """Every alias (curated, dated family, vendor prefix) by provider: alias -> model id."""
         return {

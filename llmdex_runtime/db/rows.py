@@ -10,12 +10,12 @@ converts them (:mod:`llmdex_runtime.db.database`).
 from __future__ import annotations
 
 import json
-import warnings
 from decimal import Decimal
 
 from llmdex_runtime.db.schema import COMPONENTS, LIMBS, OWN, TABLE
 from llmdex_runtime.errors import LlmdexError
 from llmdex_runtime.model import Cost, Experimental
+from llmdex_runtime.names import other_names
 from llmdex_runtime.pricing import bands, rate
 
 TYPE_CHECKING = False
@@ -52,8 +52,9 @@ def catalog_rows(registry: Registry) -> dict[str, Rows]:
             for row in _effective_prices(priced, start, end):
                 _put(tables["effective_prices"], row)
         _put(tables["model_names"], _name(f"{pid}:{mid}", pid, mid, "id"))
-    for row in _other_names(registry, tables["model_names"]):
-        _put(tables["model_names"], row)
+    for name, pid, mid, kind in other_names(registry):
+        if (name,) not in tables["model_names"]:
+            _put(tables["model_names"], _name(name, pid, mid, kind))
     return tables
 
 
@@ -332,32 +333,3 @@ def _name(name: str, pid: str, mid: str, kind: str) -> Row:
         "kind": kind,
         "origin": OWN,
     }
-
-
-def _other_names(registry: Registry, ids: Rows) -> Iterator[Row]:
-    # Aliases, and other libraries' names for providers before the id; each kept only where
-    # find() resolves it to that very model, so SQL resolves no name differently.
-    candidates: list[tuple[str, str, str, str]] = []
-    for pid, aliases in sorted(registry.aliases().items()):
-        candidates.extend(
-            (f"{pid}:{alias}", pid, target, "alias") for alias, target in sorted(aliases.items())
-        )
-    for named, pid in registry.dialect_names():
-        for mid in registry.models_of(pid):
-            candidates.extend((f"{named}{sep}{mid}", pid, mid, "dialect") for sep in (":", "/"))
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        for name, pid, mid, kind in candidates:
-            if (name,) in ids:
-                continue
-            try:
-                parsed = registry.parse_spec(name)
-                if parsed.provider != pid:
-                    continue
-                if parsed.id != mid:  # an alias: resolved as find() resolves it
-                    found = registry.find(name)
-                    if (found.provider, found.id) != (pid, mid):
-                        continue
-            except LlmdexError:
-                continue
-            yield _name(name, pid, mid, kind)

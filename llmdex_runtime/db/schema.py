@@ -13,6 +13,7 @@ rows, so rows and columns a user adds are left alone.
 
 from __future__ import annotations
 
+from llmdex_runtime.model import RATE_NAMES
 from llmdex_runtime.record import record
 
 TYPE_CHECKING = False
@@ -39,15 +40,7 @@ TYPES = {
 }
 """Logical column types and how each database spells them."""
 
-COMPONENTS = (
-    "input",
-    "output",
-    "reasoning",
-    "cache_read",
-    "cache_write",
-    "input_audio",
-    "output_audio",
-)
+COMPONENTS = RATE_NAMES
 """The usage buckets a price applies to, as :class:`~llmdex_runtime.usage.Usage` names them."""
 
 LIMBS = (("whole", 0), ("e9", 9), ("e18", 18))
