@@ -157,9 +157,15 @@
     }
   }
 
+  let drawn = null;
+
   function run() {
     const started = performance.now();
     const s = state();
+    // A text field fires "change" again when it loses focus: nothing to redraw then.
+    const key = JSON.stringify([s, sortKey, descending, showAll]);
+    if (key === drawn) return;
+    drawn = key;
     const found = select(s);
     const shown = showAll ? found : found.slice(0, FIRST_ROWS);
     body.innerHTML = shown.map(row).join("");
