@@ -1,6 +1,7 @@
 // The compare view: 2 to 4 models side by side, named in the URL (?m=spec&m=spec).
 "use strict";
 (function () {
+  const NUMBER = new Intl.NumberFormat("en-US");  // toLocaleString costs 0.1 ms a call
   const data = window.LLMDEX;
   const bySpec = new Map(data.models.map((m) => [m.s, m]));
   const table = document.getElementById("compare");
@@ -16,8 +17,8 @@
     ["Model id", (m) => m.i],
     ["Kind", (m) => m.k],
     ["Status", (m) => (m.st === "ga" ? "generally available" : m.st)],
-    ["Context", (m) => m.x.toLocaleString("en-US") + " tokens"],
-    ["Max output", (m) => m.o.toLocaleString("en-US") + " tokens"],
+    ["Context", (m) => NUMBER.format(m.x) + " tokens"],
+    ["Max output", (m) => NUMBER.format(m.o) + " tokens"],
     ["Input $/1M", (m) => price(m.pi)],
     ["Output $/1M", (m) => price(m.po)],
     ["Capabilities", (m) => m.c.join(", ").replace(/_/g, " ") || "–"],

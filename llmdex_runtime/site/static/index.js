@@ -2,6 +2,7 @@
 // Reads window.LLMDEX (data.js); no request leaves the page.
 "use strict";
 (function () {
+  const NUMBER = new Intl.NumberFormat("en-US");  // toLocaleString costs 0.1 ms a call
   const data = window.LLMDEX;
   const models = data.models;
   const form = document.getElementById("filters");
@@ -135,10 +136,10 @@
       + "<th scope=\"row\"><a href=\"" + escapeHtml(m.u) + "\">" + escapeHtml(m.n) + "</a>"
       + "<span class=\"id\">" + escapeHtml(m.i) + "</span></th>"
       + "<td>" + escapeHtml(m.p) + "</td>"
-      + "<td class=\"num\">" + m.x.toLocaleString("en-US") + "</td>"
+      + "<td class=\"num\">" + NUMBER.format(m.x) + "</td>"
       + "<td class=\"num\">" + price(m.pi) + "</td>"
       + "<td class=\"num\">" + price(m.po) + "</td>"
-      + "<td>" + escapeHtml(m.r) + "</td>"
+      + "<td class=\"date\">" + escapeHtml(m.r) + "</td>"
       + "<td>" + escapeHtml(m.c.join(", ").replace(/_/g, " ")) + "</td></tr>";
   }
 
@@ -169,8 +170,8 @@
     const found = select(s);
     const shown = showAll ? found : found.slice(0, FIRST_ROWS);
     body.innerHTML = shown.map(row).join("");
-    count.textContent = found.length.toLocaleString("en-US") + " of "
-      + models.length.toLocaleString("en-US") + " models"
+    count.textContent = NUMBER.format(found.length) + " of "
+      + NUMBER.format(models.length) + " models"
       + (shown.length < found.length ? " (showing the first " + shown.length + ")" : "");
     more.hidden = shown.length >= found.length;
     for (const th of document.querySelectorAll("#models th button")) {
