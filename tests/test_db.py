@@ -424,7 +424,15 @@ def _expected(dex: ModuleType, names: dict[str, tuple[str, str]], row: tuple[Any
         return None
     pid, mid = names[name]
     try:
-        return dex.find(f"{pid}:{mid}", at=at[:10]).cost_of(usage).total
+        model = dex.find(f"{pid}:{mid}", at=at[:10])
+    except LlmdexError:
+        return None
+    if model.spec != f"{pid}:{mid}":
+        # Not listed that day: find() resolves the id to what was listed then (its snapshot);
+        # SQL keeps the model the name means today, and has no price for it that day.
+        return None
+    try:
+        return model.cost_of(usage).total
     except LlmdexError:
         return None
 

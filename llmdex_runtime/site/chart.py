@@ -101,8 +101,12 @@ def svg(
             f'<text x="{x(date) - 4:.1f}" y="{_TOP + 12}" text-anchor="end">{escape(label)} '
             f"{date}</text></g>"
         )
-    for name, colour in SERIES:
+    for index, (name, colour) in enumerate(SERIES):
         parts.append(_line(series[name], (name, colour), until, (x, y)))
+        parts.append(
+            f'<text class="legend" x="{_WIDTH // 2 - 40 + 60 * index}" y="{_HEIGHT - 16}" '
+            f'fill="{colour}">{name}</text>'
+        )
     parts.append("</svg>")
     return "".join(parts)
 
@@ -113,11 +117,16 @@ def _line(
     (name, colour), (x, y) = series, scale
     path: list[str] = []
     dots: list[str] = []
+    previous: Decimal | None = None
     for index, (date, price) in enumerate(points):
         end = points[index + 1][0] if index + 1 < len(points) else until
         if price is None:
+            previous = None
             continue
-        path.append(f"M{x(date):.1f},{y(price):.1f}H{x(end):.1f}")
+        # A step: straight up or down from the previous price, then along to the next change.
+        start = f"V{y(price):.1f}" if previous is not None else f"M{x(date):.1f},{y(price):.1f}"
+        path.append(f"{start}H{x(end):.1f}")
+        previous = price
         dots.append(
             f'<circle class="point" data-series="{name}" data-date="{date}" '
             f'data-price="{price}" cx="{x(date):.1f}" cy="{y(price):.1f}" r="4" '
@@ -136,4 +145,4 @@ def _day(date: str) -> int:
 
 
 def _short(price: Decimal) -> str:
-    return f"{price:.2f}" if price >= 1 else f"{price:.3g}"
+    return f"{price:.2f}" if price >= Decimal("0.1") or not price else f"{price:.2g}"
