@@ -17,6 +17,7 @@ Rules, as the providers bill (README, "Cost of a call"):
 from __future__ import annotations
 
 from decimal import Context, Decimal, Inexact
+from operator import attrgetter
 
 from llmdex_runtime.errors import InvalidUsageError, PriceUnknownError
 from llmdex_runtime.model import RATE_NAMES
@@ -83,42 +84,82 @@ def cost_of(
     mode: str | None = None,
 ) -> CallCost:
     """Price one call of ``model``; see the module docstring for the rules."""
-    if not isinstance(usage, Usage):
-        usage = Usage.from_dict(usage)
+    if usage.__class__ is not Usage:
+        usage = usage if isinstance(usage, Usage) else Usage.from_dict(usage)
     cost = model.cost
     if cost is None:
         raise PriceUnknownError(model.spec)
-    chain: tuple[Rates, ...] = (cost,)
     tier: int | None = None
     if mode is not None:
-        chain = (_mode_rates(model, mode), cost)
-    elif cost.tiers:
-        prompt = usage.prompt_tokens
-        passed = [t for t in cost.tiers if t.tier.type == "context" and prompt > t.tier.size]
-        if passed:
-            chosen = max(passed, key=lambda t: t.tier.size)
-            chain, tier = (chosen, cost), chosen.tier.size
-    elif cost.context_over_200k is not None and usage.prompt_tokens > _LEGACY_THRESHOLD:
-        chain, tier = (cost.context_over_200k, cost), _LEGACY_THRESHOLD
+        plan = _plan((_mode_rates(model, mode), cost))
+    else:
+        found = _PLANS.get(id(cost))
+        if found is None or found[0] is not cost:
+            found = _remember(cost)
+        plan, tiers = found[1], found[2]
+        if tiers:
+            prompt = usage.prompt_tokens
+            for size, band in tiers:
+                if prompt > size:
+                    plan, tier = band, size
+                    break
     breakdown: dict[str, Decimal] = {}
-    notes: list[str] = []
-    total = _ZERO
-    for component in RATE_NAMES:
-        tokens: int = getattr(usage, component)
-        if not tokens:
-            continue
-        price = getattr(chain[0], component)
-        if price is None and len(chain) > 1:
-            price = getattr(chain[1], component)
-        if price is None:
-            price, borrowed = rate(chain, component)
-            if price is None:
+    notes: list[str] | None = None
+    total: Decimal | None = None
+    for tokens, entry in zip(_COUNTS(usage), plan, strict=False):
+        if tokens:
+            component, per_token, note = entry
+            if per_token is None:
                 raise PriceUnknownError(model.spec, component, tokens)
-            notes.append(f"{component} billed at the {borrowed} price: the model lists none")
-        amount = _EXACT.scaleb(_EXACT.multiply(price, tokens), -6)
-        breakdown[component] = amount
-        total = _EXACT.add(total, amount)
-    return CallCost(model, total, breakdown, usage, tier, mode, tuple(notes) if notes else ())
+            amount = _multiply(per_token, tokens)
+            breakdown[component] = amount
+            # Zero plus an amount is that amount, exponent included (an amount's is at most -6).
+            total = amount if total is None else _add(total, amount)
+            if note:
+                notes = [note] if notes is None else [*notes, note]
+    return CallCost(
+        model,
+        _ZERO if total is None else total,
+        breakdown,
+        usage,
+        tier,
+        mode,
+        tuple(notes) if notes else (),
+    )
+
+
+if TYPE_CHECKING:
+    Plan = tuple[tuple[str, Decimal | None, str | None], ...]
+
+_PLANS: dict[int, tuple[Cost, Plan, tuple[tuple[int, Plan], ...]]] = {}
+"""Per price table (by identity; the table is kept, so its id is not reused): the prices per
+token of the base band, and of each tier band, largest threshold first."""
+_PLANS_LIMIT = 50_000
+_COUNTS = attrgetter(*RATE_NAMES)
+_multiply = _EXACT.multiply
+_add = _EXACT.add
+
+
+def _remember(cost: Cost) -> tuple[Cost, Plan, tuple[tuple[int, Plan], ...]]:
+    # Worked out once per price table: each band's price per token, fallbacks applied.
+    (_, _, chain), *tiered = bands(cost)
+    found = (cost, _plan(chain), tuple((above, _plan(c)) for above, _, c in reversed(tiered)))
+    if len(_PLANS) >= _PLANS_LIMIT:  # custom models made in a loop: start over
+        _PLANS.clear()
+    _PLANS[id(cost)] = found
+    return found
+
+
+def _plan(chain: tuple[Rates, ...]) -> Plan:
+    plan = []
+    for component in RATE_NAMES:
+        price, borrowed = rate(chain, component)
+        note = None
+        if borrowed is not None:
+            note = f"{component} billed at the {borrowed} price: the model lists none"
+        per_token = None if price is None else _EXACT.scaleb(price, -6)
+        plan.append((component, per_token, note))
+    return tuple(plan)
 
 
 def rate(chain: tuple[Rates, ...], component: str) -> tuple[Decimal | None, str | None]:
