@@ -678,6 +678,10 @@ class Registry:
         if pid is not None:
             names = [*self.models_of(pid), *index.aliases.get(pid, {})]
             found = [f"{pid}:{close}" for close in closest(name, names, _SUGGESTIONS)]
+            if len(found) >= _SUGGESTIONS:
+                # The provider's own names fill the list: the catalog-wide index (tens of ms
+                # to build on first use) would add nothing that is shown.
+                return found
         suggester = self._suggester
         if suggester is None:
             suggester = self._suggester = Suggester([*index.owners, *index.alias_owners])

@@ -1,0 +1,70 @@
+"""What ``import llmdex`` and a first ``find()`` load: only modules the design needs.
+
+A fresh interpreter imports llmdex, finds one model, and lists the modules that appeared. Each
+module allowed is named here with why; anything else (``typing``, ``dataclasses``, ``re``,
+``json``, the history, the client, a database driver) fails the test. Not timed: the time is
+``make bench``'s business.
+"""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+
+ALLOWED = {
+    # The catalog: its package, the provider asked for, and the runtime it builds on.
+    "llmdex": "the package",
+    "llmdex.models": "the package of provider modules",
+    "llmdex.models.openai": "the provider the spec names",
+    "llmdex_runtime": "the runtime",
+    "llmdex_runtime.dates": "release dates are PartialDate values in every record",
+    "llmdex_runtime.enums": "Kind and Status, fields of every record",
+    "llmdex_runtime.errors": "the registry raises them",
+    "llmdex_runtime.exports": "the lazy attributes of the package",
+    "llmdex_runtime.model": "the records",
+    "llmdex_runtime.payload": "the records' models.dev mapping (their base class)",
+    "llmdex_runtime.protocol": "a field of provider records",
+    "llmdex_runtime.record": "the record decorator",
+    "llmdex_runtime.registry": "find()",
+    "llmdex_runtime.resolution": "find() returns a model and can explain how",
+    "llmdex_runtime.spec": "the spec grammar",
+    # The standard library.
+    "decimal": "prices are exact decimals in every priced record",
+    "_decimal": "decimal's C implementation",
+    "numbers": "imported by decimal",
+    "enum": "Kind and Status are enums (issue 16 asks to build them without it)",
+    "types": "imported by enum",
+    "functools": "imported by enum",
+    "_functools": "imported by functools",
+    "operator": "imported by enum",
+    "_operator": "imported by operator",
+    "collections": "imported by functools and decimal",
+    "_collections": "imported by collections",
+    "collections.abc": "imported by collections",
+    "keyword": "imported by collections",
+    "itertools": "imported by collections",
+    "reprlib": "imported by collections",
+    "importlib": "the registry imports a provider's module by name",
+    "importlib._bootstrap": "importlib",
+    "importlib._bootstrap_external": "importlib",
+    "warnings": "deprecated models warn",
+    "__future__": "every module has `from __future__ import annotations`",
+}
+
+FORBIDDEN = ("typing", "dataclasses", "re", "json", "inspect", "requests", "sqlite3", "psycopg")
+
+
+def test_import_and_a_first_find_load_only_allowed_modules() -> None:
+    probe = (
+        "import sys\n"
+        "before = set(sys.modules)\n"
+        "import llmdex\n"
+        "llmdex.find('openai:gpt-4o')\n"
+        "print(sorted(set(sys.modules) - before))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    loaded = set(ast.literal_eval(done.stdout))
+    assert sorted(loaded - set(ALLOWED)) == []
+    assert not {name for name in loaded if name.split(".")[0] in FORBIDDEN}
+    assert not {name for name in loaded if "history" in name or "client" in name}
