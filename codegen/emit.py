@@ -30,6 +30,10 @@ _TEMPLATES = Path(__file__).parent / "templates"
 PACKAGE_EXPORTS = {".client": ("Client",), ".providers": ("Provider",)}
 SUBMODULES = ("db", "models")
 """The package's own modules that ``llmdex.<name>`` imports when first named."""
+TYPED_SUBMODULES = ("models",)
+"""Those of :data:`SUBMODULES` that ``import llmdex`` shows type checkers. ``llmdex.db`` is
+not one: following it would make every user's type check read the database code; a program
+using it writes ``import llmdex.db``."""
 """Names the generated package defines in its own modules, loaded on first use."""
 
 
@@ -97,6 +101,7 @@ def emit(
             },
             package_exports=PACKAGE_EXPORTS,
             submodules=SUBMODULES,
+            typed_submodules=TYPED_SUBMODULES,
             functions=REGISTRY_FUNCTIONS,
             all_names=exported,
             modules={p.id: p.module for p in plan.providers},

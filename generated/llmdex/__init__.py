@@ -80,7 +80,6 @@ if TYPE_CHECKING:
     from llmdex_runtime.spec import ModelSpec
     from llmdex_runtime.usage import Usage
 
-    from . import db as db
     from . import models as models
     from .client import Client
     from .providers import Provider
