@@ -316,6 +316,28 @@ class History:
                     found[f"{pid}:{mid}"] = state
         return found
 
+    def entities_between(
+        self, before: str, after: str
+    ) -> tuple[dict[str, dict[str, Any]], dict[str, dict[str, Any]]]:
+        """The providers and models with a change after ``before`` up to ``after`` (two
+        payload dates), as listed on each: what :func:`~llmdex_runtime.changes.diff` needs to
+        compare the two catalogs, without replaying what did not change."""
+        old: dict[str, dict[str, Any]] = {}
+        new: dict[str, dict[str, Any]] = {}
+        for pid in self.providers_ever():
+            table = self._table(pid)
+            entries = [(pid, table.get("PROVIDER", ()))]
+            entries += [(f"{pid}:{mid}", events) for mid, events in table.get("MODELS", {}).items()]
+            for key, events in entries:
+                if not any(before < event[0] <= after for event in events):
+                    continue
+                was, now = replay(events, before), replay(events, after)
+                if was is not None:
+                    old[key] = was
+                if now is not None:
+                    new[key] = now
+        return old, new
+
     def providers_at(self, at: str) -> tuple[str, ...]:
         """The providers listed on ``at``."""
         date = self.snapshot_at(at)

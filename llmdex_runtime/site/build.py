@@ -10,6 +10,7 @@ failed build leaves the previous site as it was.
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import shutil
@@ -172,13 +173,11 @@ def _changes(registry: Registry, page: Any) -> None:
     versions: list[tuple[str, Any]] = []
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        before = past.entities_at(snapshots[0]) if snapshots else {}
-        for date in snapshots[1:]:
-            after = past.entities_at(date)
-            changes = diff(before, after, versions[-1][0] if versions else snapshots[0], date)
+        for previous, date in itertools.pairwise(snapshots):
+            old, new = past.entities_between(previous, date)
+            changes = diff(old, new, previous, date)
             versions.append((date, changes))
             page(f"changes/{date}.html", "changes.html.jinja", changes=changes)
-            before = after
     page(
         "changes/index.html",
         "changes_index.html.jinja",
