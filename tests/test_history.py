@@ -209,3 +209,13 @@ def test_diff_and_history_on_the_command_line(built: tuple[ModuleType, Path, Pat
     assert json.loads(old.stdout)["model"]["cost"]["input"] == "1"
     retired = cli("show", "beta:m-1")
     assert retired.returncode == 1 and "no longer listed: last listed 2025-02-02" in retired.stderr
+
+
+def test_the_changes_between_two_payloads_are_the_diff_of_their_catalogs(dex: ModuleType) -> None:
+    from llmdex_runtime.changes import diff
+
+    past = dex._REGISTRY.past()
+    for before, after in itertools.pairwise(DATES):
+        whole = diff(past.entities_at(before), past.entities_at(after), before, after)
+        assert diff(*past.entities_between(before, after), before, after) == whole
+        assert whole.added or whole.retired or whole.prices
