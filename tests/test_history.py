@@ -8,6 +8,7 @@ provider ``gamma`` appears in the third.
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import shutil
