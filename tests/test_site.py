@@ -212,6 +212,23 @@ def test_a_price_chart_has_one_point_per_price_change(site: Path, page: Page) ->
         ]
 
 
+def test_models_no_longer_listed_show_when_asked_and_have_pages(site: Path, page: Page) -> None:
+    retired = llmdex.catalog().where(retired=True)
+    model = retired.first()
+    if model is None:
+        pytest.skip("the catalog under test has no model its history no longer lists")
+    index = page.open(site / "index.html")
+    index.fill("#q", model.id)
+    assert model.spec not in _results(index)  # as catalog() leaves it out
+    index.select_option("#status", "retired")
+    index.fill("#q", "")
+    assert sorted(_results(index)) == sorted(retired.specs())
+    shown = page.open(site / model_path(model))
+    history = llmdex.history(model.spec)
+    assert f"to {history.last_seen}" in shown.inner_text("#retired")
+    assert shown.query_selector(".mark[data-label='no longer listed']") is not None
+
+
 def test_model_pages_work_without_javascript(site: Path, browser: Any) -> None:
     offline = Page(browser, javascript=False)
     try:

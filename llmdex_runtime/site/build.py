@@ -90,7 +90,8 @@ def _write_pages(registry: Registry, env: Any, out: Path) -> int:
     info = registry.catalog_info()
     common = {"info": info}
     past = _history(registry)
-    rows = content.index_rows(registry)
+    retired = content.retired_models(registry)
+    rows = content.index_rows(registry, retired)
     for name in STATIC:
         shutil.copy(HERE / "static" / name, out / name)
     data = {
@@ -122,7 +123,7 @@ def _write_pages(registry: Registry, env: Any, out: Path) -> int:
         kinds=sorted({row["k"] for row in rows}),
         modalities=sorted({m for row in rows for m in row["mi"]}),
         capabilities=[(name, cap.label) for name, cap in CAPABILITIES.items()],
-        count=len(rows),
+        count=len(rows) - len(retired),
     )
     page("compare.html", "compare.html.jinja")
     names = content.other_names(registry)
@@ -152,7 +153,32 @@ def _write_pages(registry: Registry, env: Any, out: Path) -> int:
                 module=provider.module,
                 chart=chart.svg(listings, info.date, f"Price of {model.spec} over time"),
                 provider_url=content.provider_path(model.provider),
+                retired=None,
+                successor=None,
             )
+    for model in retired:
+        timeline = past.timeline(model.provider, model.id) if past is not None else None
+        page(
+            content.model_path(model),
+            "model.html.jinja",
+            model=model,
+            facts=content.fields(model),
+            prices=content.price_table(model),
+            components=RATE_NAMES,
+            served=content.served_by(registry, model),
+            names=[],
+            provenance=[],
+            constant=None,
+            module=None,
+            retired=timeline,
+            successor=past.successor(model.provider, model.id) if past is not None else None,
+            chart=chart.svg(
+                past.listings(model.provider, model.id) if past is not None else [],
+                info.date,
+                f"Price of {model.spec} over time",
+            ),
+            provider_url=None,
+        )
     _changes(registry, page)
     return pages
 

@@ -7,6 +7,7 @@ index's data is the same for the search script and the compare view (``data.js``
 from __future__ import annotations
 
 from llmdex_runtime.display import exact
+from llmdex_runtime.errors import LlmdexError
 from llmdex_runtime.facts import CAPABILITIES
 from llmdex_runtime.model import RATE_NAMES
 
@@ -55,14 +56,21 @@ def price_text(price: Decimal | None) -> str:
     return f"${whole}.{decimals.ljust(2, '0')}"
 
 
-def index_rows(registry: Registry) -> list[dict[str, Any]]:
-    """One compact record per model, in ``catalog()`` order, for the index and compare."""
+def retired_models(registry: Registry) -> list[Model]:
+    """The models the history lists and the catalog no longer does, as last listed."""
+    return list(registry.catalog().where(retired=True)) if _has_history(registry) else []
+
+
+def index_rows(registry: Registry, retired: list[Model]) -> list[dict[str, Any]]:
+    """One compact record per model, in ``catalog()`` order, then the ``retired`` ones (status
+    ``retired``, which the index shows only when asked), for the index and compare."""
     aliases: dict[tuple[str, str], list[str]] = {}
     for pid, table in registry.aliases().items():
         for alias, target in table.items():
             aliases.setdefault((pid, target), []).append(alias)
     rows = []
-    for model in registry.catalog():
+    gone = {m.spec for m in retired}
+    for model in [*registry.catalog(), *retired]:
         cost = model.cost
         rows.append(
             {
@@ -79,7 +87,7 @@ def index_rows(registry: Registry) -> list[dict[str, Any]]:
                 "o": model.limit.output,
                 "pi": None if cost is None else exact(cost.input),
                 "po": None if cost is None else exact(cost.output),
-                "st": "ga" if model.status is None else str(model.status),
+                "st": "retired" if model.spec in gone else _status(model),
                 "r": str(model.release_date),
                 "a": sorted(aliases.get((model.provider, model.id), ())),
                 "m": model.provider in registry.makers_of(model.id),
@@ -87,6 +95,17 @@ def index_rows(registry: Registry) -> list[dict[str, Any]]:
             }
         )
     return rows
+
+
+def _status(model: Model) -> str:
+    return "ga" if model.status is None else str(model.status)
+
+
+def _has_history(registry: Registry) -> bool:
+    try:
+        return bool(registry.past().snapshots)
+    except (LlmdexError, ImportError):  # a catalog generated without a history
+        return False
 
 
 def dialects(registry: Registry) -> dict[str, str]:

@@ -16,7 +16,7 @@
     ["Provider", (m) => m.p],
     ["Model id", (m) => m.i],
     ["Kind", (m) => m.k],
-    ["Status", (m) => (m.st === "ga" ? "generally available" : m.st)],
+    ["Status", (m) => ({ ga: "generally available", retired: "no longer listed" })[m.st] || m.st],
     ["Context", (m) => NUMBER.format(m.x) + " tokens"],
     ["Max output", (m) => NUMBER.format(m.o) + " tokens"],
     ["Input $/1M", (m) => price(m.pi)],

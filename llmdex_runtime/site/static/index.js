@@ -34,6 +34,7 @@
     m.inPrice = m.pi === null ? null : Number(m.pi);
     m.outPrice = m.po === null ? null : Number(m.po);
   });
+  const listed = models.filter((m) => m.st !== "retired").length;
   let sortKey = null;
   let descending = false;
   let showAll = false;
@@ -88,7 +89,8 @@
     for (const m of models) {
       if (s.provider && m.p !== s.provider) continue;
       if (s.kind && m.k !== s.kind) continue;
-      if (s.status && m.st !== s.status) continue;
+      // Models no longer listed show only when asked for, as catalog() leaves them out.
+      if (s.status ? m.st !== s.status : m.st === "retired") continue;
       if (s.input_modality && !m.mi.includes(s.input_modality)) continue;
       if (minContext !== null && m.x < minContext) continue;
       if (maxPrice !== null && !(m.inPrice !== null && m.inPrice <= maxPrice)) continue;
@@ -170,8 +172,8 @@
     const found = select(s);
     const shown = showAll ? found : found.slice(0, FIRST_ROWS);
     body.innerHTML = shown.map(row).join("");
-    count.textContent = NUMBER.format(found.length) + " of "
-      + NUMBER.format(models.length) + " models"
+    count.textContent = NUMBER.format(found.length)
+      + (s.status === "retired" ? " models no longer listed" : " of " + NUMBER.format(listed) + " models")
       + (shown.length < found.length ? " (showing the first " + shown.length + ")" : "");
     more.hidden = shown.length >= found.length;
     for (const th of document.querySelectorAll("#models th button")) {
