@@ -297,6 +297,19 @@ def test_headings_are_in_order_on_every_kind_of_page(site: Path) -> None:
         assert all(b - a <= 1 for a, b in itertools.pairwise(levels)), path.name
 
 
+def test_a_directory_that_is_not_a_site_is_never_replaced(tmp_path: Path) -> None:
+    from llmdex_runtime.errors import LlmdexError
+    from llmdex_runtime.site.build import build
+
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "thesis.tex").write_text("years of work")
+    with pytest.raises(LlmdexError, match="holds no llmdex site"):
+        build(llmdex._REGISTRY, mine)
+    assert (mine / "thesis.tex").read_text() == "years of work"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["mine"]  # no temporary left
+
+
 def test_the_command_line_refuses_a_file_as_the_site_directory(tmp_path: Path) -> None:
     blocked = tmp_path / "file"
     blocked.write_text("")

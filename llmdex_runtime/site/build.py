@@ -33,6 +33,8 @@ if TYPE_CHECKING:
 
 HERE = Path(__file__).parent
 STATIC = ("site.css", "index.js", "compare.js")
+MARKER = ".llmdex-site"
+"""A file in every site's directory: only such a directory is replaced by a new build."""
 
 
 @record
@@ -61,6 +63,11 @@ def build(registry: Registry, out_dir: str | os.PathLike[str]) -> SiteReport:
     out = Path(out_dir).resolve()
     if out.exists() and not out.is_dir():
         raise LlmdexError(f"{out} is a file; give a directory for the site")
+    if out.is_dir() and any(out.iterdir()) and not (out / MARKER).exists():
+        # The directory is replaced whole: never one that holds anything but an earlier site.
+        raise LlmdexError(
+            f"{out} is not empty and holds no llmdex site; give a new or empty directory"
+        )
     out.parent.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=f".{out.name}-", dir=out.parent))
     work.chmod(0o755)  # mkdtemp's 0700 would hide the site from a web server
@@ -94,6 +101,7 @@ def _write_pages(registry: Registry, env: Any, out: Path) -> int:
     rows = content.index_rows(registry, retired)
     for name in STATIC:
         shutil.copy(HERE / "static" / name, out / name)
+    (out / MARKER).write_text(f"llmdex {info.llmdex_version}, data of {info.date}\n")
     data = {
         "date": info.date,
         "version": info.llmdex_version,
