@@ -104,7 +104,7 @@ def cost_of(
                     plan, tier = band, size
                     break
     breakdown: dict[str, Decimal] = {}
-    notes: list[str] | None = None
+    notes: tuple[str, ...] = ()
     total: Decimal | None = None
     for tokens, entry in zip(_COUNTS(usage), plan, strict=False):
         if tokens:
@@ -116,16 +116,8 @@ def cost_of(
             # Zero plus an amount is that amount, exponent included (an amount's is at most -6).
             total = amount if total is None else _add(total, amount)
             if note:
-                notes = [note] if notes is None else [*notes, note]
-    return CallCost(
-        model,
-        _ZERO if total is None else total,
-        breakdown,
-        usage,
-        tier,
-        mode,
-        tuple(notes) if notes else (),
-    )
+                notes += (note,)
+    return CallCost(model, _ZERO if total is None else total, breakdown, usage, tier, mode, notes)
 
 
 if TYPE_CHECKING:

@@ -16,7 +16,6 @@ import os
 from datetime import date
 from decimal import Decimal
 
-from llmdex_runtime.db.schema import column_type
 from llmdex_runtime.errors import DatabaseError
 
 TYPE_CHECKING = False
@@ -145,17 +144,6 @@ class Database:
             )
         return {str(name) for (name,) in found}
 
-    def columns(self, table: str) -> list[str]:
-        """The names of a table's columns, the user's own included."""
-        if self.dialect == "sqlite":
-            return [str(row[1]) for row in self.execute(f"PRAGMA table_info({table})")]
-        found = self.execute(
-            "SELECT column_name FROM information_schema.columns "
-            "WHERE table_schema = current_schema() AND table_name = %s ORDER BY ordinal_position",
-            (table,),
-        )
-        return [str(name) for (name,) in found]
-
     # -- values --------------------------------------------------------------------------
 
     def encode(self, column: Column, value: Any) -> Any:
@@ -180,7 +168,7 @@ class Database:
         return value
 
     def decode(self, column: Column, value: Any) -> Any:
-        """A value read from ``column`` in the form :meth:`canonical` gives."""
+        """A value read from ``column``, as Python compares it."""
         if value is None:
             return None
         kind = column.type
@@ -201,24 +189,13 @@ class Database:
         return lambda value: self.decode(column, value)
 
     def normalizer(self, column: Column) -> Callable[[Any], Any] | None:
-        """:meth:`canonical` for one column, or ``None`` where it returns values as they are."""
+        """How a Python value reads back from ``column`` (what a no-op sync compares), or
+        ``None`` where it reads back as it is."""
         if column.type in {"text", "int", "timestamp"}:
             return None
-        if column.type in {"date", "bool"}:
-            return lambda value: None if value is None else self.decode(column, value)
-        return lambda value: self.canonical(column, value)
-
-    def canonical(self, column: Column, value: Any) -> Any:
-        """A Python value as it reads back from ``column``: what a no-op sync compares."""
-        if value is None:
-            return None
-        if column.type == "json":
-            return json.loads(self.encode(column, value))
-        return self.decode(column, self.encode(column, value))
-
-    def type_of(self, column: Column) -> str:
-        """The column's type in this database."""
-        return column_type(column, self.dialect)
+        if column.type in {"date", "bool"}:  # decoding alone gives what a read gives
+            return lambda value: self.decode(column, value)
+        return lambda value: self.decode(column, self.encode(column, value))
 
     def _sql(self, sql: str) -> str:
         return sql if self._mark == "%s" else sql.replace("%s", "?")

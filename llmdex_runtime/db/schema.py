@@ -274,7 +274,7 @@ TABLES: tuple[Table, ...] = (
 TABLE = {table.name: table for table in TABLES}
 
 
-def column_type(column: Column, dialect: str) -> str:
+def _column_type(column: Column, dialect: str) -> str:
     """The column's type as ``dialect`` spells it."""
     return TYPES[column.type][0 if dialect == "sqlite" else 1]
 
@@ -302,7 +302,7 @@ def _create(table: Table, dialect: str, version: int) -> str:
 
 
 def _definition(column: Column, dialect: str) -> str:
-    text = f"{column.name} {column_type(column, dialect)}"
+    text = f"{column.name} {_column_type(column, dialect)}"
     if column is _ORIGIN:
         return f"{text} NOT NULL DEFAULT 'user'"
     return text if column.nullable else f"{text} NOT NULL"
