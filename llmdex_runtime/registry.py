@@ -252,6 +252,14 @@ class Registry:
             past = self._history = History(self, self._package)
         return past
 
+    def past_if_any(self) -> History | None:
+        """The catalog's history, or ``None`` for a catalog generated without one."""
+        try:
+            past = self.past()
+        except (LlmdexError, ImportError):
+            return None
+        return past if past.snapshots else None
+
     def _retired_or(
         self, error: ModelNotFoundError, spec: object, provider: str | None
     ) -> ModelNotFoundError:

@@ -13,10 +13,10 @@ import json
 from decimal import Decimal
 
 from llmdex_runtime.db.schema import COMPONENTS, LIMBS, OWN, TABLE
-from llmdex_runtime.errors import LlmdexError
 from llmdex_runtime.model import Cost, Experimental
 from llmdex_runtime.names import other_names
 from llmdex_runtime.pricing import bands, rate
+from llmdex_runtime.record import record
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -36,51 +36,45 @@ _LEGACY = ("context_over_200k", 200_000)
 def catalog_rows(registry: Registry) -> dict[str, Rows]:
     """Every row the catalog gives, by table name, then by primary key."""
     info = registry.catalog_info()
-    past = _history(registry)
+    past = registry.past_if_any()
     tables: dict[str, Rows] = {name: {} for name in TABLE if TABLE[name].catalog}
     current = {p.id: p for p in registry.providers()}
     for pid in sorted(set(current) | set(past.providers_ever() if past else ())):
         row = _provider_row(current.get(pid), pid, past)
         if row is not None:
-            _put(tables["providers"], row)
+            _put(tables, "providers", row)
     for spec, model, listed in _models(registry, past, info.date):
         pid, mid = spec
-        _put(tables["models"], _model_row(model, listed))
+        _put(tables, "models", _model_row(model, listed))
         for start, end, priced in listed.periods:
             for row in _listed_prices(priced, start, end):
-                _put(tables["prices"], row)
+                _put(tables, "prices", row)
             for row in _effective_prices(priced, start, end):
-                _put(tables["effective_prices"], row)
-        _put(tables["model_names"], _name(f"{pid}:{mid}", pid, mid, "id"))
+                _put(tables, "effective_prices", row)
+        _put(tables, "model_names", _name(f"{pid}:{mid}", pid, mid, "id"))
     for name, pid, mid, kind in other_names(registry):
-        if (name,) not in tables["model_names"]:
-            _put(tables["model_names"], _name(name, pid, mid, kind))
+        _put(tables, "model_names", _name(name, pid, mid, kind))  # an id's own name stays
     return tables
 
 
+@record
 class Listed:
     """When a model was listed, and its price periods: ``(start, end or None, prices)``."""
 
-    __slots__ = ("first_seen", "periods", "unavailable_since")
-
-    def __init__(
-        self,
-        first_seen: str,
-        unavailable_since: str | None,
-        periods: list[tuple[str, str | None, Priced]],
-    ) -> None:
-        self.first_seen = first_seen
-        self.unavailable_since = unavailable_since
-        self.periods = periods
+    first_seen: str
+    last_seen: str
+    unavailable_since: str | None
+    periods: tuple[tuple[str, str | None, Priced], ...]
 
 
+@record
 class Priced:
     """What pricing reads from one model object: its cost table and its modes' prices."""
 
-    __slots__ = ("cost", "mid", "modes", "pid")
-
-    def __init__(self, pid: str, mid: str, cost: Cost, modes: list[tuple[str, Rates]]) -> None:
-        self.pid, self.mid, self.cost, self.modes = pid, mid, cost, modes
+    pid: str
+    mid: str
+    cost: Cost
+    modes: tuple[tuple[str, Rates], ...]
 
     @classmethod
     def of(cls, model: Model) -> Priced | None:
@@ -89,7 +83,7 @@ class Priced:
             return None
         experimental = model.experimental
         modes = experimental.modes if isinstance(experimental, Experimental) else None
-        return cls(model.provider, model.id, model.cost, _priced_modes(modes))
+        return cls(pid=model.provider, mid=model.id, cost=model.cost, modes=_priced_modes(modes))
 
     @classmethod
     def read(cls, pid: str, mid: str, state: Mapping[str, Any]) -> Priced | None:
@@ -101,19 +95,11 @@ class Priced:
         modes = None
         if isinstance(experimental, dict):
             modes = Experimental.from_dict(experimental).modes
-        return cls(pid, mid, Cost.from_dict(cost), _priced_modes(modes))
+        return cls(pid=pid, mid=mid, cost=Cost.from_dict(cost), modes=_priced_modes(modes))
 
 
-def _priced_modes(modes: Mapping[str, Mode] | None) -> list[tuple[str, Rates]]:
-    return sorted((name, mode.cost) for name, mode in (modes or {}).items() if mode.cost)
-
-
-def _history(registry: Registry) -> History | None:
-    try:
-        past = registry.past()
-    except (LlmdexError, ImportError):  # a catalog generated without a history
-        return None
-    return past if past.snapshots else None
+def _priced_modes(modes: Mapping[str, Mode] | None) -> tuple[tuple[str, Rates], ...]:
+    return tuple(sorted((name, mode.cost) for name, mode in (modes or {}).items() if mode.cost))
 
 
 def _models(
@@ -130,9 +116,12 @@ def _models(
             if model is None:
                 continue
             priced = Priced.of(model)
-            listed = Listed(today, None, [(today, None, priced)] if priced else [])
+            periods = ((today, None, priced),) if priced else ()
+            listed = Listed(
+                first_seen=today, last_seen=today, unavailable_since=None, periods=periods
+            )
         if model is None:
-            model = _last(past, pid, mid)
+            model = past.model(pid, mid, listed.last_seen) if past is not None else None
             if model is None:
                 continue
         yield (pid, mid), model, listed
@@ -140,9 +129,9 @@ def _models(
 
 def _listed(past: History, pid: str, mid: str) -> Listed | None:
     listings = past.listings(pid, mid)
-    if not any(state is not None for _, state in listings):
+    dates = [date for date, state in listings if state is not None]
+    if not dates:
         return None
-    first = next(date for date, state in listings if state is not None)
     unavailable = listings[-1][0] if listings[-1][1] is None else None
     periods: list[tuple[str, str | None, Priced]] = []
     key: str | None = None
@@ -156,15 +145,12 @@ def _listed(past: History, pid: str, mid: str) -> Listed | None:
             if priced is not None:
                 periods.append((start, date or None, priced))
         key, start, opened = new, date, state
-    return Listed(first, unavailable, periods)
-
-
-def _last(past: History | None, pid: str, mid: str) -> Model | None:
-    if past is None:
-        return None
-    listings = past.listings(pid, mid)
-    dates = [date for date, state in listings if state is not None]
-    return past.model(pid, mid, dates[-1]) if dates else None
+    return Listed(
+        first_seen=dates[0],
+        last_seen=dates[-1],
+        unavailable_since=unavailable,
+        periods=tuple(periods),
+    )
 
 
 def _price_key(state: Mapping[str, Any]) -> str:
@@ -174,15 +160,13 @@ def _price_key(state: Mapping[str, Any]) -> str:
     return json.dumps([state.get("cost"), modes], sort_keys=True)
 
 
-def _put(table: Rows, row: Row) -> None:
-    key = tuple(row[name] for name in TABLE[row.pop("__table__")].key)
-    table.setdefault(key, row)
+def _put(tables: dict[str, Rows], name: str, row: Row) -> None:
+    tables[name].setdefault(tuple(row[column] for column in TABLE[name].key), row)
 
 
 def _provider_row(info: ProviderInfo | None, pid: str, past: History | None) -> Row | None:
     if info is not None:
         return {
-            "__table__": "providers",
             "id": pid,
             "name": info.display_name,
             "env": ",".join(info.env),
@@ -202,7 +186,6 @@ def _provider_row(info: ProviderInfo | None, pid: str, past: History | None) -> 
     last = states[-1]
     env = last.get("env")
     return {
-        "__table__": "providers",
         "id": pid,
         "name": last.get("name"),
         "env": ",".join(env) if isinstance(env, list) else None,
@@ -220,7 +203,6 @@ def _provider_row(info: ProviderInfo | None, pid: str, past: History | None) -> 
 def _model_row(model: Model, listed: Listed) -> Row:
     cost = model.cost
     return {
-        "__table__": "models",
         "provider": model.provider,
         "id": model.id,
         "name": model.name,
@@ -264,7 +246,6 @@ def _listed_prices(priced: Priced, start: str, end: str | None) -> Iterator[Row]
             price = getattr(rates, component)
             if price is not None:
                 yield {
-                    "__table__": "prices",
                     "provider": priced.pid,
                     "model_id": priced.mid,
                     "mode": mode,
@@ -286,7 +267,6 @@ def _effective_prices(priced: Priced, start: str, end: str | None) -> Iterator[R
     chains.extend((name, -1, None, (rates, cost)) for name, rates in priced.modes)
     for mode, above, upto, chain in chains:
         row: Row = {
-            "__table__": "effective_prices",
             "provider": priced.pid,
             "model_id": priced.mid,
             "mode": mode,
@@ -326,7 +306,6 @@ def limbs(price: Decimal | None) -> tuple[int | None, int | None, int | None]:
 
 def _name(name: str, pid: str, mid: str, kind: str) -> Row:
     return {
-        "__table__": "model_names",
         "name": name,
         "provider": pid,
         "model_id": mid,

@@ -29,6 +29,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
 
+    from llmdex_runtime.history import History
     from llmdex_runtime.registry import Registry
 
 HERE = Path(__file__).parent
@@ -96,7 +97,7 @@ def build(registry: Registry, out_dir: str | os.PathLike[str]) -> SiteReport:
 def _write_pages(registry: Registry, env: Any, out: Path) -> int:
     info = registry.catalog_info()
     common = {"info": info}
-    past = _history(registry)
+    past = registry.past_if_any()
     retired = content.retired_models(registry)
     rows = content.index_rows(registry, retired)
     for name in STATIC:
@@ -187,28 +188,19 @@ def _write_pages(registry: Registry, env: Any, out: Path) -> int:
             ),
             provider_url=None,
         )
-    _changes(registry, page)
+    _changes(past, page)
     return pages
 
 
-def _history(registry: Registry) -> Any:
-    try:
-        past = registry.past()
-    except (LlmdexError, ImportError):  # a catalog generated without a history
-        return None
-    return past if past.snapshots else None
-
-
-def _changes(registry: Registry, page: Any) -> None:
+def _changes(past: History | None, page: Any) -> None:
     from llmdex_runtime.changes import diff
 
-    past = _history(registry)
     snapshots: tuple[str, ...] = past.snapshots if past is not None else ()
     versions: list[tuple[str, Any]] = []
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         for previous, date in itertools.pairwise(snapshots):
-            old, new = past.entities_between(previous, date)
+            old, new = past.entities_between(previous, date) if past is not None else ({}, {})
             changes = diff(old, new, previous, date)
             versions.append((date, changes))
             page(f"changes/{date}.html", "changes.html.jinja", changes=changes)

@@ -7,7 +7,6 @@ index's data is the same for the search script and the compare view (``data.js``
 from __future__ import annotations
 
 from llmdex_runtime.display import exact
-from llmdex_runtime.errors import LlmdexError
 from llmdex_runtime.facts import CAPABILITIES
 from llmdex_runtime.model import RATE_NAMES
 
@@ -58,7 +57,7 @@ def price_text(price: Decimal | None) -> str:
 
 def retired_models(registry: Registry) -> list[Model]:
     """The models the history lists and the catalog no longer does, as last listed."""
-    return list(registry.catalog().where(retired=True)) if _has_history(registry) else []
+    return list(registry.catalog().where(retired=True)) if registry.past_if_any() else []
 
 
 def index_rows(registry: Registry, retired: list[Model]) -> list[dict[str, Any]]:
@@ -99,13 +98,6 @@ def index_rows(registry: Registry, retired: list[Model]) -> list[dict[str, Any]]
 
 def _status(model: Model) -> str:
     return "ga" if model.status is None else str(model.status)
-
-
-def _has_history(registry: Registry) -> bool:
-    try:
-        return bool(registry.past().snapshots)
-    except (LlmdexError, ImportError):  # a catalog generated without a history
-        return False
 
 
 def dialects(registry: Registry) -> dict[str, str]:
