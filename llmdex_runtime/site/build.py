@@ -143,7 +143,7 @@ def _write_pages(registry: Registry, env: Any, out: Path) -> int:
             "provider.html.jinja",
             provider=provider,
             facts=content.provider_facts(provider),
-            models=[(m, content.model_path(m)) for m in models],
+            models=[(m, content.model_path(m), *content.base_prices(m)) for m in models],
         )
         constants = registry.constants(provider.id)
         for model in models:

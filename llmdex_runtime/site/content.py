@@ -60,6 +60,14 @@ def retired_models(registry: Registry) -> list[Model]:
     return list(registry.catalog().where(retired=True)) if registry.past_if_any() else []
 
 
+def base_prices(model: Model) -> tuple[str, str]:
+    """The input and output prices of a model's base band, as pages show them."""
+    cost = model.cost
+    if cost is None:
+        return NONE, NONE
+    return price_text(cost.input), price_text(cost.output)
+
+
 def index_rows(registry: Registry, retired: list[Model]) -> list[dict[str, Any]]:
     """One compact record per model, in ``catalog()`` order, then the ``retired`` ones (status
     ``retired``, which the index shows only when asked), for the index and compare."""
@@ -71,6 +79,7 @@ def index_rows(registry: Registry, retired: list[Model]) -> list[dict[str, Any]]
     gone = {m.spec for m in retired}
     for model in [*registry.catalog(), *retired]:
         cost = model.cost
+        shown = base_prices(model)
         rows.append(
             {
                 "s": model.spec,
@@ -86,6 +95,8 @@ def index_rows(registry: Registry, retired: list[Model]) -> list[dict[str, Any]]
                 "o": model.limit.output,
                 "pi": None if cost is None else exact(cost.input),
                 "po": None if cost is None else exact(cost.output),
+                "di": shown[0],
+                "do": shown[1],
                 "st": "retired" if model.spec in gone else _status(model),
                 "r": str(model.release_date),
                 "a": sorted(aliases.get((model.provider, model.id), ())),

@@ -19,19 +19,13 @@
     ["Status", (m) => ({ ga: "generally available", retired: "no longer listed" })[m.st] || m.st],
     ["Context", (m) => NUMBER.format(m.x) + " tokens"],
     ["Max output", (m) => NUMBER.format(m.o) + " tokens"],
-    ["Input $/1M", (m) => price(m.pi)],
-    ["Output $/1M", (m) => price(m.po)],
+    ["Input $/1M", (m) => m.di],
+    ["Output $/1M", (m) => m.do],
     ["Capabilities", (m) => m.c.join(", ").replace(/_/g, " ") || "–"],
     ["Input", (m) => m.mi.join(", ")],
     ["Output", (m) => m.mo.join(", ")],
     ["Released", (m) => m.r],
   ];
-
-  function price(text) {
-    if (text === null) return "–";
-    const [whole, decimals = ""] = text.split(".");
-    return "$" + whole + "." + decimals.padEnd(2, "0");
-  }
 
   function cell(tag, text, attrs) {
     const node = document.createElement(tag);

@@ -124,12 +124,6 @@
       '"': "&quot;", "'": "&#39;" })[c]);
   }
 
-  function price(text) {
-    if (text === null) return "–";
-    const [whole, decimals = ""] = text.split(".");
-    return "$" + whole + "." + decimals.padEnd(2, "0");
-  }
-
   function row(m) {
     const picked = chosen.includes(m.s) ? " checked" : "";
     return "<tr data-spec=\"" + escapeHtml(m.s) + "\">"
@@ -139,8 +133,8 @@
       + "<span class=\"id\">" + escapeHtml(m.i) + "</span></th>"
       + "<td>" + escapeHtml(m.p) + "</td>"
       + "<td class=\"num\">" + NUMBER.format(m.x) + "</td>"
-      + "<td class=\"num\">" + price(m.pi) + "</td>"
-      + "<td class=\"num\">" + price(m.po) + "</td>"
+      + "<td class=\"num\">" + m.di + "</td>"
+      + "<td class=\"num\">" + m.do + "</td>"
       + "<td class=\"date\">" + escapeHtml(m.r) + "</td>"
       + "<td>" + escapeHtml(m.c.join(", ").replace(/_/g, " ")) + "</td></tr>";
   }
