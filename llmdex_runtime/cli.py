@@ -153,18 +153,18 @@ def _parser() -> argparse.ArgumentParser:
     )
     changes.add_argument("after", nargs="?", default="catalog", help="likewise (default: catalog)")
     changes.add_argument("--markdown", action="store_true", help="print Markdown")
-    syncing, exporting = _database_commands(commands)
+    syncing, exporting = _output_commands(commands)
     for command in (show, listing, comparing, asking, costing, past, changes, syncing, exporting):
         command.add_argument("--json", action="store_true", help="print JSON")
     return parser
 
 
-def _database_commands(commands: Any) -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
+def _output_commands(commands: Any) -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
     database = commands.add_parser("db", help="the catalog in SQLite or PostgreSQL")
     actions = database.add_subparsers(dest="action", required=True, parser_class=_Parser)
     syncing = actions.add_parser("sync", help="write the catalog into a database")
     syncing.add_argument(
-        "url", nargs="?", default="sqlite:///llmdex.db", help="sqlite:///FILE or postgresql://..."
+        "url", nargs="?", help="sqlite:///FILE or postgresql://... (default sqlite:///llmdex.db)"
     )
     syncing.add_argument("--dry-run", action="store_true", help="report what would change")
     syncing.add_argument(
@@ -174,7 +174,9 @@ def _database_commands(commands: Any) -> tuple[argparse.ArgumentParser, argparse
     exporting.add_argument("--format", choices=("csv", "jsonl"), default="csv")
     exporting.add_argument("--out", default="llmdex-export", help="directory (default %(default)s)")
     site = commands.add_parser("site", help="write a static, offline site of the catalog")
-    site.add_argument("out_dir", metavar="OUT_DIR", help="the directory to write (replaced)")
+    site.add_argument(
+        "out_dir", metavar="OUT_DIR", help="a new or empty directory, or an earlier site's"
+    )
     return syncing, exporting
 
 
@@ -402,9 +404,11 @@ def _diff(registry: Registry, args: argparse.Namespace) -> int:
 
 
 def _db(registry: Registry, args: argparse.Namespace) -> int:
+    from llmdex_runtime.db.database import DEFAULT_URL
     from llmdex_runtime.db.sync import sync
 
-    report = sync(registry, args.url, dry_run=args.dry_run, allow_older=args.allow_older)
+    url = args.url or DEFAULT_URL
+    report = sync(registry, url, dry_run=args.dry_run, allow_older=args.allow_older)
     if args.json:
         tables = {
             t.table: {
