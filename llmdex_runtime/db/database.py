@@ -32,6 +32,12 @@ _LOCK_KEY = 0x6C6C6D646578  # "llmdex": the advisory lock every llmdex sync take
 _WAIT_SECONDS = 600.0
 
 
+def first_line(error: BaseException) -> str:
+    """The first line of a driver's error message (they run to several), or its type."""
+    text = str(error).strip()
+    return text.splitlines()[0] if text else type(error).__name__
+
+
 def shown_url(url: str) -> str:
     """``url`` with any password masked, for messages."""
     scheme, sep, rest = url.partition("://")
@@ -231,5 +237,4 @@ def _postgresql(url: str, shown: str) -> Any:
     try:
         return psycopg.connect(url, connect_timeout=30)
     except psycopg.Error as exc:
-        reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        raise DatabaseError(shown, f"cannot connect: {reason}") from None
+        raise DatabaseError(shown, f"cannot connect: {first_line(exc)}") from None

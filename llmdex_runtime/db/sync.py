@@ -22,7 +22,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from llmdex_runtime.about import CatalogInfo, version
-from llmdex_runtime.db.database import DEFAULT_URL, Database
+from llmdex_runtime.db.database import DEFAULT_URL, Database, first_line
 from llmdex_runtime.db.rows import catalog_rows
 from llmdex_runtime.db.schema import OWN, SCHEMA_VERSION, TABLE, TABLES, Table, migration
 from llmdex_runtime.errors import DatabaseError
@@ -124,11 +124,12 @@ def sync(
     database = Database(url)
     committed = False
     try:
+        # Seconds of work: done before the write lock is taken, not while others wait on it.
+        info = registry.catalog_info()
+        rows = catalog_rows(registry)
         database.begin()
         before = _migrate(database)
-        info = registry.catalog_info()
         _refuse_older(database, info, allow_older)
-        rows = catalog_rows(registry)
         changes = tuple(
             _sync_table(database, table, rows[table.name], info.date)
             for table in TABLES
@@ -158,8 +159,9 @@ def sync(
         if not _is_database_error(exc):
             raise
         database.rollback()
-        reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        raise DatabaseError(database.url, f"the sync failed and changed nothing: {reason}") from exc
+        raise DatabaseError(
+            database.url, f"the sync failed and changed nothing: {first_line(exc)}"
+        ) from exc
     finally:
         database.close(keep_new_file=committed)
 
