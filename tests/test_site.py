@@ -321,3 +321,12 @@ def test_the_command_line_refuses_a_file_as_the_site_directory(tmp_path: Path) -
     )
     assert (bad.returncode, bad.stderr.count("\n")) == (1, 1)
     assert "is a file" in bad.stderr
+
+
+def test_a_directory_that_cannot_be_made_is_one_error_naming_it(tmp_path: Path) -> None:
+    from llmdex_runtime.errors import LlmdexError
+    from llmdex_runtime.site.build import build
+
+    (tmp_path / "file").write_text("")
+    with pytest.raises(LlmdexError, match="file/site: cannot write the site there"):
+        build(llmdex._REGISTRY, tmp_path / "file" / "site")

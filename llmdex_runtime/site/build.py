@@ -69,8 +69,11 @@ def build(registry: Registry, out_dir: str | os.PathLike[str]) -> SiteReport:
         raise LlmdexError(
             f"{out} is not empty and holds no llmdex site; give a new or empty directory"
         )
-    out.parent.mkdir(parents=True, exist_ok=True)
-    work = Path(tempfile.mkdtemp(prefix=f".{out.name}-", dir=out.parent))
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        work = Path(tempfile.mkdtemp(prefix=f".{out.name}-", dir=out.parent))
+    except OSError as exc:
+        raise LlmdexError(f"{out}: cannot write the site there: {exc.strerror}") from None
     work.chmod(0o755)  # mkdtemp's 0700 would hide the site from a web server
     try:
         env = jinja2.Environment(
@@ -83,10 +86,14 @@ def build(registry: Registry, out_dir: str | os.PathLike[str]) -> SiteReport:
         )
         pages = _write_pages(registry, env, work)
         old = out.with_name(f".{out.name}-old")
+        shutil.rmtree(old, ignore_errors=True)  # left by a build that was killed here
         if out.exists():
             out.rename(old)
         work.rename(out)
         shutil.rmtree(old, ignore_errors=True)
+    except OSError as exc:
+        shutil.rmtree(work, ignore_errors=True)
+        raise LlmdexError(f"{out}: cannot write the site: {exc.strerror}") from None
     except BaseException:
         shutil.rmtree(work, ignore_errors=True)
         raise
