@@ -21,6 +21,7 @@ from codegen.pipeline import (
     regen,
     write_data_changelog,
 )
+from codegen.record_inits import write_record_inits
 from codegen.schema import write_patch_schema, write_payload_schema, write_upstream_models
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -52,7 +53,9 @@ def main(argv: list[str] | None = None) -> int:
     past.add_argument("--no-patches", action="store_true", help="skip data_sources/patches")
     commands.add_parser("check", help="fail if generated/ differs from a regen of the lock")
     commands.add_parser(
-        "schema", help="write the payload's JSON Schema and codegen/upstream.py from the runtime"
+        "schema",
+        help="write the payload's JSON Schema, codegen/upstream.py and the runtime's record"
+        " inits from the runtime",
     )
     args = parser.parse_args(argv)
     try:
@@ -65,6 +68,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"wrote {write_payload_schema(ROOT)}")
         print(f"wrote {write_upstream_models(ROOT)}")
         print(f"wrote {write_patch_schema(ROOT)}")
+        print(f"wrote {write_record_inits(ROOT)}")
         return 0
     except RegenError as exc:
         tree = getattr(args, "out", None) or PACKAGE

@@ -169,7 +169,7 @@ def record(cls: type[_T]) -> type[_T]:
     namespace["__setattr__"] = namespace["__delattr__"] = _immutable
     namespace["__dataclass_fields__"] = _DataclassFields()
     check = hasattr(cls, "__post_init__")
-    namespace["__init__"] = _init(cls.__qualname__, specs, sys._getframe(1), check=check)
+    namespace["__init__"] = _init(cls, specs, sys._getframe(1), check=check)
     made: type[_T] = type(cls)(cls.__name__, cls.__bases__, namespace)  # type: ignore[misc]
     made.__qualname__ = cls.__qualname__
     _rebind_class_cells(namespace, cls, made)
@@ -232,35 +232,74 @@ def specs(cls: type[object]) -> dict[str, Field]:
     return found
 
 
-def _init(qualname: str, specs: dict[str, Field], frame: Any, *, check: bool) -> Any:
-    # Compiled per class: construction is the cost of loading the catalog (thousands of
-    # records), and a specialised __init__ is twice as fast as a generic one. The source is
-    # built from field names only (identifiers of our own classes), never from data. It is
-    # one line, compiled as the line of the `@record` decorator in the class's own file, so
-    # a traceback through it names that file and line.
+def _init(cls: type, specs: dict[str, Field], frame: Any, *, check: bool) -> Any:
+    # Specialised per class: construction is the cost of loading the catalog (thousands of
+    # records), and a specialised __init__ is twice as fast as a generic one. Compiling one
+    # costs ~0.4 ms, 80% of importing the record types, so the runtime's own classes take
+    # theirs from record_inits.py (written by `make schema`); a class that changed since, or
+    # any other record class, is compiled here.
+    names = tuple(specs)
+    init = _cached_init(f"{cls.__module__}.{cls.__qualname__}", names, check=check)
+    if init is None:
+        init = _compiled_init(names, frame, check=check)
+    defaults = {name: spec.default for name, spec in specs.items() if spec.default is not MISSING}
+    init.__kwdefaults__ = defaults or None
+    init.__name__ = "__init__"
+    init.__qualname__ = f"{cls.__qualname__}.__init__"
+    return init
+
+
+def _cached_init(key: str, names: tuple[str, ...], *, check: bool) -> Any:
+    try:
+        from llmdex_runtime.record_inits import INITS
+    except ImportError:  # only before `make schema` first writes it; tests/test_record.py fails
+        return None
+    init = INITS.get(key)
+    if init is None:
+        return None
+    code = init.__code__
+    if (
+        code.co_kwonlyargcount != len(names)
+        or code.co_varnames[1 : 1 + len(names)] != names
+        or ("__post_init__" in code.co_names) != check
+    ):
+        return None  # the class changed since `make schema`
+    return init
+
+
+def _compiled_init(names: tuple[str, ...], frame: Any, *, check: bool) -> Any:
+    # The source is built from field names only (identifiers of our own classes), never from
+    # data. It is one line, compiled as the line of the `@record` decorator in the class's own
+    # file, so a traceback through it names that file and line.
+    filename = frame.f_code.co_filename if frame is not None else "<record>"
     scope: dict[str, Any] = {"_set": object.__setattr__}
-    params = []
-    for name, spec in specs.items():
-        if spec.default is MISSING:
-            params.append(name)
-        else:
-            scope[f"_default_{name}"] = spec.default
-            params.append(f"{name}=_default_{name}")
-    statements = [f"_set(self, {name!r}, {name})" for name in specs]
-    if check:  # a class that checks its values does so once they are set
-        statements.append("self.__post_init__()")
-    body = "; ".join(statements) or "pass"
-    signature = f"self, *, {', '.join(params)}" if params else "self"
-    source = f"def __init__({signature}): {body}"
-    filename = frame.f_code.co_filename if frame is not None else f"<record {qualname}>"
-    line = frame.f_lineno if frame is not None else 1
-    exec(compile(source, filename, "exec"), scope)
+    exec(compile(init_source("__init__", names, check=check), filename, "exec"), scope)
     init = scope["__init__"]
     # Moved to the decorator's line after compiling: padding the source with newlines to get
     # there cost 40% of the compile.
+    line = frame.f_lineno if frame is not None else 1
     init.__code__ = init.__code__.replace(co_firstlineno=line)
-    init.__qualname__ = f"{qualname}.__init__"
     return init
+
+
+def init_source(function: str, names: tuple[str, ...], *, check: bool, typed: bool = False) -> str:
+    """The source of a record ``__init__`` named ``function`` that sets ``names`` in order.
+
+    Every field is a keyword-only parameter; defaults are set on the function afterwards
+    (``__kwdefaults__``), so the source depends on the names alone. ``typed`` writes it as
+    ``record_inits.py`` holds it, one statement per line with annotations; otherwise it is one
+    line. ``check`` calls ``__post_init__`` once the values are set.
+    """
+    hint = ": Any" if typed else ""
+    params = "".join(f", {name}{hint}" for name in names)
+    signature = f"self{hint}, *{params}" if names else f"self{hint}"
+    statements = [f"_set(self, {name!r}, {name})" for name in names]
+    if check:
+        statements.append("self.__post_init__()")
+    body = ("\n    " if typed else "; ").join(statements) or "pass"
+    returns = " -> None" if typed else ""
+    newline = "\n    " if typed else " "
+    return f"def {function}({signature}){returns}:{newline}{body}\n"
 
 
 def replace(obj: _T, **changes: Any) -> _T:

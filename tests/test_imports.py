@@ -26,6 +26,7 @@ ALLOWED = {
     "llmdex_runtime.payload": "the records' models.dev mapping (their base class)",
     "llmdex_runtime.protocol": "a field of provider records",
     "llmdex_runtime.record": "the record decorator",
+    "llmdex_runtime.record_inits": "the records' __init__s, written by `make schema` so none is compiled",
     "llmdex_runtime.registry": "find()",
     "llmdex_runtime.resolution": "find() returns a model and can explain how",
     "llmdex_runtime.spec": "the spec grammar",

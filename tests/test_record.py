@@ -75,3 +75,27 @@ def test_init_names_the_file_and_line_of_its_class() -> None:
     assert code.co_filename == __file__
     assert code.co_firstlineno == RECORD_LINE
     assert Point.__init__.__qualname__ == "Point.__init__"
+
+
+def test_the_runtime_records_take_their_init_from_record_inits() -> None:
+    # record_inits.py is what `make schema` writes from the classes as they are now; a class
+    # whose fields changed since would compile its __init__ at every import.
+    from codegen.record_inits import OUTPUT, formatted, record_classes
+    from llmdex_runtime.record_inits import INITS
+
+    root = Path(__file__).resolve().parent.parent
+    assert (root / OUTPUT).read_text(encoding="utf-8") == formatted(), "run `make schema`"
+    for key, cls in record_classes().items():
+        assert cls.__init__.__code__ is INITS[key].__code__, key
+
+
+def test_an_init_from_record_inits_keeps_defaults_and_checks() -> None:
+    from llmdex_runtime.model import Limit
+    from llmdex_runtime.usage import Usage
+
+    assert Limit(context=10, output=5).input is None
+    assert Limit.__init__.__qualname__ == "Limit.__init__"
+    with pytest.raises(TypeError, match="missing 1 required keyword-only argument: 'output'"):
+        Limit(context=10)  # type: ignore[call-arg]
+    with pytest.raises(ValueError, match="input"):
+        Usage(input=-1)
