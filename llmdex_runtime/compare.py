@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from llmdex_runtime.display import exact, table
 from llmdex_runtime.facts import CAPABILITIES, price
-from llmdex_runtime.record import record
+from llmdex_runtime.record import Record, record
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (9 ms here)
 if TYPE_CHECKING:
@@ -43,7 +43,7 @@ ROWS: tuple[tuple[str, Callable[[Model], Any]], ...] = (
 
 
 @record
-class Comparison:
+class Comparison(Record):
     """Rows of facts, one column per model; ``str()`` is an aligned table.
 
     Example:

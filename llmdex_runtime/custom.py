@@ -5,7 +5,7 @@ from __future__ import annotations
 from llmdex_runtime.errors import InvalidModelError, InvalidSpecError, ModelNotFoundError
 from llmdex_runtime.model import RATE_NAMES, Cost, Limit, Model, pricing
 from llmdex_runtime.protocol import Protocol
-from llmdex_runtime.record import fields, record, replace
+from llmdex_runtime.record import Record, fields, record, replace
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (9 ms here)
 if TYPE_CHECKING:
@@ -20,7 +20,7 @@ _CUSTOM_KEYS = frozenset({"provider", "id", "name", "base_url", "env", "limit", 
 
 
 @record
-class CustomModel:
+class CustomModel(Record):
     """A model the catalog does not list. What is not known is ``None``, never a guess.
 
     ``assumed`` is true for a model taken to exist because the caller said so

@@ -6,7 +6,7 @@ the hover line, ``compare``); :data:`SORT_KEYS` the orders ``sort()`` and ``--so
 
 from __future__ import annotations
 
-from llmdex_runtime.record import record
+from llmdex_runtime.record import Record, record
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (9 ms here)
 if TYPE_CHECKING:
@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
 
 @record
-class Capability:
+class Capability(Record):
     """A yes/no fact about a model: its filter name, its label, and how to read it."""
 
     name: str

@@ -18,7 +18,7 @@ import importlib
 
 from llmdex_runtime.errors import InvalidDateError, ModelNotFoundError, ModelRetiredError
 from llmdex_runtime.model import Model, PricedModel
-from llmdex_runtime.record import record
+from llmdex_runtime.record import Record, record
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (9 ms here)
 if TYPE_CHECKING:
@@ -41,7 +41,7 @@ OPS = (FIRST_LISTED, NO_LONGER_LISTED, CHANGED, ADDED, REMOVED, APPEARED)
 
 
 @record
-class Change:
+class Change(Record):
     """One change to one field of a model or provider: on ``date``, ``path`` went from ``old``
     to ``new`` (``None`` where the field was absent)."""
 
@@ -55,7 +55,7 @@ class Change:
 
 
 @record
-class ModelHistory:
+class ModelHistory(Record):
     """A model's listing over time: when it was first and last listed, and every change.
 
     Example:

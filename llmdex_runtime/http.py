@@ -29,7 +29,7 @@ except ImportError:  # pragma: no cover - depends on how llmdex was installed
 
 from llmdex_runtime.errors import APIConnectionError, RedirectError, TooLargeError
 from llmdex_runtime.policy import HttpPolicy
-from llmdex_runtime.record import record
+from llmdex_runtime.record import Record, record
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -42,7 +42,7 @@ _REDIRECTS = 3
 
 
 @record
-class HttpResponse:
+class HttpResponse(Record):
     """A response read whole: status, headers and body (at most ``max_bytes``)."""
 
     status: int

@@ -20,7 +20,7 @@ from __future__ import annotations
 import sys
 
 from llmdex_runtime.dates import PartialDate
-from llmdex_runtime.record import MISSING, specs
+from llmdex_runtime.record import MISSING, Record, specs
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (9 ms here)
 if TYPE_CHECKING:
@@ -263,7 +263,7 @@ def payload_fields(cls: type[PayloadRecord]) -> tuple[PayloadField, ...]:
     return found
 
 
-class PayloadRecord:
+class PayloadRecord(Record):
     """Base of the records that are models.dev objects; see the module docstring."""
 
     __slots__ = ()

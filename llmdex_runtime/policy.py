@@ -5,11 +5,11 @@ Kept apart from :mod:`llmdex_runtime.http` so that naming a policy needs no ``re
 
 from __future__ import annotations
 
-from llmdex_runtime.record import record
+from llmdex_runtime.record import Record, record
 
 
 @record
-class HttpPolicy:
+class HttpPolicy(Record):
     """How patient a call is. Times are seconds; ``max_bytes`` caps the response body."""
 
     connect_timeout: float = 10.0

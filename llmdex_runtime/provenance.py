@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from llmdex_runtime.record import record
+from llmdex_runtime.record import Record, record
 
 
 @record
-class Provenance:
+class Provenance(Record):
     """One field changed by a file of ``data_sources/patches/``.
 
     Example:

@@ -136,26 +136,65 @@ def record(cls: type[_T]) -> type[_T]:
         >>> Point(x=1)
         Point(x=1, y=0)
     """
-    inherited: dict[str, Field] = getattr(cls, "__record_specs__", {})
+    if "__record_fields__" in cls.__dict__:
+        return cls  # a Record subclass: its class statement made it a record already
+    own = {k: v for k, v in cls.__dict__.items() if k not in {"__dict__", "__weakref__"}}
+    own["__qualname__"] = cls.__qualname__
+    namespace = _namespace(cls.__bases__, own, sys._getframe(1))
+    made: type[_T] = type(cls)(cls.__name__, cls.__bases__, namespace)  # type: ignore[misc]
+    _rebind_class_cells(namespace, cls, made)
+    return made
+
+
+class RecordType(type):
+    """The metaclass of :class:`Record`: a class statement deriving from one makes the record.
+
+    ``@record`` on a plain class has to make the class a second time, since ``__slots__``
+    only take effect when a class is made; a class made twice costs as much as the 14 record
+    types' share of importing llmdex. The decorator stays on such classes for type checkers
+    (PEP 681) and returns them as they are.
+    """
+
+    def __new__(
+        mcls, name: str, bases: tuple[type, ...], namespace: dict[str, Any], **kwargs: Any
+    ) -> RecordType:
+        if "__annotations__" in namespace or any(hasattr(b, "__record_fields__") for b in bases):
+            if "__eq__" in namespace and "__hash__" not in namespace:
+                namespace["__hash__"] = None  # as a class statement does
+            namespace = _namespace(bases, namespace, sys._getframe(1))
+        return super().__new__(mcls, name, bases, namespace, **kwargs)
+
+
+class Record(metaclass=RecordType):
+    """Base of record classes made in one step (see :class:`RecordType`); fields as ``@record``."""
+
+    __slots__ = ()
+
+
+def _namespace(bases: tuple[type, ...], own: dict[str, Any], frame: Any) -> dict[str, Any]:
+    # The namespace of the record class whose class statement gave `own`.
+    qualname = own["__qualname__"]
+    ancestors = [k for b in bases for k in b.__mro__[:-1]]  # without object
+    inherited: dict[str, Field] = next(
+        (vars(k)["__record_specs__"] for k in ancestors if "__record_specs__" in vars(k)), {}
+    )
     # Not inspect.get_annotations: importing inspect is what this module exists to avoid.
-    annotations = cls.__dict__.get("__annotations__", {})  # noqa: RUF063
-    own = tuple(name for name in annotations if name not in inherited)
+    annotations = own.get("__annotations__", {})
+    fresh = tuple(name for name in annotations if name not in inherited)
     specs = dict(inherited)
-    for name in own:
-        declared = cls.__dict__.get(name, MISSING)
+    for name in fresh:
+        declared = own.get(name, MISSING)
         spec = declared if isinstance(declared, Field) else Field(declared, None, False, None)
         spec.name = name
         if spec.default is not MISSING and type(spec.default).__hash__ is None:
             raise TypeError(
-                f"{cls.__qualname__}.{name}: the default {spec.default!r} is mutable and would be "
+                f"{qualname}.{name}: the default {spec.default!r} is mutable and would be "
                 "shared by every instance; use an immutable value (a tuple, EMPTY, None)"
             )
         specs[name] = spec
     names = tuple(specs)
-    namespace = {
-        k: v for k, v in cls.__dict__.items() if k not in {*own, "__dict__", "__weakref__"}
-    }
-    namespace.update(__slots__=own, __record_fields__=names, __record_specs__=specs)
+    namespace = {k: v for k, v in own.items() if k not in fresh}
+    namespace.update(__slots__=fresh, __record_fields__=names, __record_specs__=specs)
     for method, generic in (
         ("__repr__", _record_repr),
         ("__eq__", _record_eq),
@@ -163,17 +202,14 @@ def record(cls: type[_T]) -> type[_T]:
         ("__reduce__", _record_reduce),
     ):
         # A record subclass keeps what its record base defines (a Model's own __eq__).
-        inherited_method = any(method in vars(base) for base in cls.__mro__[1:-1])
-        if not inherited_method:
+        if not any(method in vars(k) for k in ancestors):
             namespace.setdefault(method, generic)
     namespace["__setattr__"] = namespace["__delattr__"] = _immutable
     namespace["__dataclass_fields__"] = _DataclassFields()
-    check = hasattr(cls, "__post_init__")
-    namespace["__init__"] = _init(cls, specs, sys._getframe(1), check=check)
-    made: type[_T] = type(cls)(cls.__name__, cls.__bases__, namespace)  # type: ignore[misc]
-    made.__qualname__ = cls.__qualname__
-    _rebind_class_cells(namespace, cls, made)
-    return made
+    check = "__post_init__" in own or any(hasattr(b, "__post_init__") for b in bases)
+    key = f"{own['__module__']}.{qualname}"
+    namespace["__init__"] = _init(key, qualname, specs, frame, check=check)
+    return namespace
 
 
 class _DataclassFields:
@@ -232,20 +268,20 @@ def specs(cls: type[object]) -> dict[str, Field]:
     return found
 
 
-def _init(cls: type, specs: dict[str, Field], frame: Any, *, check: bool) -> Any:
+def _init(key: str, qualname: str, specs: dict[str, Field], frame: Any, *, check: bool) -> Any:
     # Specialised per class: construction is the cost of loading the catalog (thousands of
     # records), and a specialised __init__ is twice as fast as a generic one. Compiling one
     # costs ~0.4 ms, 80% of importing the record types, so the runtime's own classes take
     # theirs from record_inits.py (written by `make schema`); a class that changed since, or
     # any other record class, is compiled here.
     names = tuple(specs)
-    init = _cached_init(f"{cls.__module__}.{cls.__qualname__}", names, check=check)
+    init = _cached_init(key, names, check=check)
     if init is None:
         init = _compiled_init(names, frame, check=check)
     defaults = {name: spec.default for name, spec in specs.items() if spec.default is not MISSING}
     init.__kwdefaults__ = defaults or None
     init.__name__ = "__init__"
-    init.__qualname__ = f"{cls.__qualname__}.__init__"
+    init.__qualname__ = f"{qualname}.__init__"
     return init
 
 

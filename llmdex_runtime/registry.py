@@ -31,7 +31,7 @@ from llmdex_runtime.errors import (
     warn_deprecated,
 )
 from llmdex_runtime.model import Model
-from llmdex_runtime.record import record
+from llmdex_runtime.record import Record, record
 from llmdex_runtime.resolution import Resolution, Rule
 from llmdex_runtime.spec import ModelSpec, provider_key, split_spec
 
@@ -66,7 +66,7 @@ _QUALITY = {  # how directly a rule names a model: candidates are listed best fi
 
 
 @record
-class _Hit:
+class _Hit(Record):
     """What rule 1 found in one provider: the model id, the rules that fired, and why."""
 
     target: str
@@ -79,7 +79,7 @@ class _Hit:
 
 
 @record
-class _Names:
+class _Names(Record):
     """The tables of ``_providers``: provider records and every name a provider goes by."""
 
     providers: Mapping[str, ProviderInfo]
@@ -89,7 +89,7 @@ class _Names:
 
 
 @record
-class _Index:
+class _Index(Record):
     """The tables of ``_index`` and ``_aliases``: who serves each id and alias, and makers."""
 
     owners: Mapping[str, tuple[str, ...]]

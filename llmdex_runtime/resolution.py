@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from llmdex_runtime.record import record
+from llmdex_runtime.record import Record, record
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (9 ms here)
 if TYPE_CHECKING:
@@ -39,7 +39,7 @@ class Rule(StrEnum):
 
 
 @record
-class Resolution:
+class Resolution(Record):
     """How a spec was resolved: ``rules`` in the order they fired, and a sentence for each.
 
     Example:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from llmdex_runtime.errors import InvalidSpecError
 from llmdex_runtime.model import Model
-from llmdex_runtime.record import record
+from llmdex_runtime.record import Record, record
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (9 ms here)
 if TYPE_CHECKING:
@@ -16,7 +16,7 @@ MAX_SPEC_LENGTH = 512
 
 
 @record
-class ModelSpec:
+class ModelSpec(Record):
     """A parsed spec: a provider id (``None`` for a bare model id) and a model id.
 
     Example:

@@ -9,7 +9,7 @@ the dicts of a provider's JSON and the usage objects of its official SDK (anythi
 from __future__ import annotations
 
 from llmdex_runtime.errors import InvalidUsageError
-from llmdex_runtime.record import fields, record
+from llmdex_runtime.record import Record, fields, record
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (9 ms here)
 if TYPE_CHECKING:
@@ -47,7 +47,7 @@ _GOOGLE = (
 
 
 @record
-class Usage:
+class Usage(Record):
     """Token counts of one call, in disjoint buckets.
 
     ``input`` is uncached text input only; cached input is ``cache_read`` (or

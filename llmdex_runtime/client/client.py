@@ -33,7 +33,7 @@ from llmdex_runtime.errors import (
 )
 from llmdex_runtime.model import Model
 from llmdex_runtime.protocol import Protocol
-from llmdex_runtime.record import record
+from llmdex_runtime.record import Record, record
 from llmdex_runtime.usage import Usage
 
 TYPE_CHECKING = False
@@ -66,7 +66,7 @@ _USAGE = {
 
 
 @record
-class Completion:
+class Completion(Record):
     """One completed call: its ``text``, ``usage``, ``cost`` and the raw response body.
 
     ``cost`` is ``None`` when the catalog has no price for the model; ``cost_error`` says why.
@@ -81,7 +81,7 @@ class Completion:
 
 
 @record
-class Embeddings:
+class Embeddings(Record):
     """Vectors for the texts, in order, with the call's usage and cost."""
 
     vectors: list[list[float]]
@@ -93,7 +93,7 @@ class Embeddings:
 
 
 @record
-class _Prepared:
+class _Prepared(Record):
     """A call ready to send: the model, its wire, the call and the policy to send it under."""
 
     target: Model | CustomModel

@@ -7,7 +7,7 @@ Readers navigate a response with :func:`field` and :func:`items`, which raise
 
 from __future__ import annotations
 
-from llmdex_runtime.record import record
+from llmdex_runtime.record import Record, record
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -19,7 +19,7 @@ _SECRET_HEADERS = frozenset({"authorization", "x-api-key", "x-goog-api-key", "ap
 
 
 @record
-class Call:
+class Call(Record):
     """One call, independent of the wire: what to send, where, with which key."""
 
     model_id: str
@@ -35,7 +35,7 @@ class Call:
 
 
 @record
-class Request:
+class Request(Record):
     """An HTTP POST: URL, headers (the key among them) and JSON body."""
 
     url: str

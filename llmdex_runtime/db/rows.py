@@ -16,7 +16,7 @@ from llmdex_runtime.db.schema import COMPONENTS, LIMBS, OWN, TABLE
 from llmdex_runtime.model import Cost, Experimental
 from llmdex_runtime.names import other_names
 from llmdex_runtime.pricing import bands, rate
-from llmdex_runtime.record import record
+from llmdex_runtime.record import Record, record
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -58,7 +58,7 @@ def catalog_rows(registry: Registry) -> dict[str, Rows]:
 
 
 @record
-class Listed:
+class Listed(Record):
     """When a model was listed, and its price periods: ``(start, end or None, prices)``."""
 
     first_seen: str
@@ -68,7 +68,7 @@ class Listed:
 
 
 @record
-class Priced:
+class Priced(Record):
     """What pricing reads from one model object: its cost table and its modes' prices."""
 
     pid: str

@@ -14,7 +14,7 @@ rows, so rows and columns a user adds are left alone.
 from __future__ import annotations
 
 from llmdex_runtime.model import RATE_NAMES
-from llmdex_runtime.record import record
+from llmdex_runtime.record import Record, record
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -49,7 +49,7 @@ the fraction (``2.0000000015`` is ``2``, ``1``, ``500000000``)."""
 
 
 @record
-class Column:
+class Column(Record):
     """One column: its name, logical type (a key of :data:`TYPES`) and meaning."""
 
     name: str
@@ -62,7 +62,7 @@ class Column:
 
 
 @record
-class Table:
+class Table(Record):
     """One table: its columns, primary key and meaning."""
 
     name: str

@@ -26,7 +26,7 @@ from llmdex_runtime.db.database import DEFAULT_URL, Database, first_line
 from llmdex_runtime.db.rows import catalog_rows
 from llmdex_runtime.db.schema import OWN, SCHEMA_VERSION, TABLE, TABLES, Table, migration
 from llmdex_runtime.errors import DatabaseError
-from llmdex_runtime.record import record
+from llmdex_runtime.record import Record, record
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -40,7 +40,7 @@ _KEPT = ("models", "providers")
 
 
 @record
-class TableChanges:
+class TableChanges(Record):
     """What a sync did (or, dry, would do) to one table."""
 
     table: str
@@ -59,7 +59,7 @@ class TableChanges:
 
 
 @record
-class SyncReport:
+class SyncReport(Record):
     """What one sync did: the schema versions before and after, and the changes per table.
 
     Example:

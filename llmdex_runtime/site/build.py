@@ -22,7 +22,7 @@ from pathlib import Path
 from llmdex_runtime.errors import LlmdexError
 from llmdex_runtime.facts import CAPABILITIES
 from llmdex_runtime.model import RATE_NAMES
-from llmdex_runtime.record import record
+from llmdex_runtime.record import Record, record
 from llmdex_runtime.site import chart, content
 
 TYPE_CHECKING = False
@@ -39,7 +39,7 @@ MARKER = ".llmdex-site"
 
 
 @record
-class SiteReport:
+class SiteReport(Record):
     """What :func:`build` wrote: the directory, page count, total bytes and seconds taken."""
 
     out: Path
