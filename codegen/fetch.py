@@ -19,9 +19,10 @@ from urllib.parse import urlsplit, urlunsplit
 
 from codegen.errors import FetchError, PayloadError
 from llmdex_runtime.errors import ClientError
-from llmdex_runtime.http import HttpResponse, StatusError, send
+from llmdex_runtime.http import send
 from llmdex_runtime.policy import HttpPolicy
 from llmdex_runtime.record import replace
+from llmdex_runtime.transport import HttpResponse, StatusError
 
 MAX_BYTES = 64 * 1024 * 1024
 """Largest payload accepted: the 2026-07 payload is 2.4 MB, so this is room for 25x growth."""

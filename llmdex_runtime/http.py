@@ -29,30 +29,18 @@ except ImportError:  # pragma: no cover - depends on how llmdex was installed
 
 from llmdex_runtime.errors import APIConnectionError, RedirectError, TooLargeError
 from llmdex_runtime.policy import HttpPolicy
-from llmdex_runtime.record import Record, record
+from llmdex_runtime.transport import HttpResponse, StatusError
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Iterator, Mapping
     from typing import Any
 
+    from llmdex_runtime.transport import Session
+
 _log = logging.getLogger("llmdex.http")
 _CHUNK = 1 << 16
 _REDIRECTS = 3
-
-
-@record
-class HttpResponse(Record):
-    """A response read whole: status, headers and body (at most ``max_bytes``)."""
-
-    status: int
-    headers: Mapping[str, str]
-    body: bytes
-
-    @property
-    def text(self) -> str:
-        """The body as UTF-8 text (undecodable bytes replaced)."""
-        return self.body.decode("utf-8", errors="replace")
 
 
 class _BrokenOffError(Exception):
@@ -60,15 +48,6 @@ class _BrokenOffError(Exception):
     def __init__(self, problem: str) -> None:
         super().__init__(problem)
         self.problem = problem
-
-
-class StatusError(Exception):
-    """An HTTP status the caller turns into its own error, with what the server said."""
-
-    def __init__(self, response: HttpResponse, retry_after: float | None) -> None:
-        super().__init__(f"HTTP {response.status}")
-        self.response = response
-        self.retry_after = retry_after
 
 
 def send(
@@ -79,7 +58,7 @@ def send(
     policy: HttpPolicy,
     headers: Mapping[str, str] | None = None,
     json: Any = None,
-    session: requests.Session | None = None,
+    session: Session | None = None,
     stream: bool = False,
 ) -> requests.Response | HttpResponse:
     """Send one request under ``policy``; return the 2xx response.
@@ -142,7 +121,7 @@ def _follow(
     start: float,
     headers: Mapping[str, str] | None,
     json: Any,
-    session: requests.Session,
+    session: Session,
 ) -> requests.Response:
     # Redirects by hand: only 307/308 keep the method and body, and only within the origin.
     for _ in range(_REDIRECTS + 1):
@@ -151,7 +130,7 @@ def _follow(
             raise APIConnectionError(who, f"no answer within the {policy.deadline:g} s deadline")
         timeout = (min(policy.connect_timeout, remaining), min(policy.read_timeout, remaining))
         _log.debug("%s %s (%s)", method, url, who)
-        response = session.request(
+        response: requests.Response = session.request(
             method,
             url,
             headers=dict(headers or {}),
@@ -275,3 +254,12 @@ def _connection_problem(exc: Exception, url: str, attempts: int) -> str:
     # The type and the host only: requests' own text can repeat request headers.
     kind = "timed out" if isinstance(exc, requests.Timeout) else "could not connect"
     return f"{kind} to {urlsplit(url).netloc} after {attempts} attempt(s) ({type(exc).__name__})"
+
+
+if TYPE_CHECKING:
+    # The client reaches this module only by name (see llmdex_runtime.transport); here mypy
+    # checks that it provides what the client calls.
+    import llmdex_runtime.http as _this  # noqa: PLW0406 - the module checked is this one
+    from llmdex_runtime.transport import Transport
+
+    _IMPLEMENTS: Transport = _this

@@ -244,12 +244,6 @@ def history__ModelHistory(
     _set(self, "changes", changes)
 
 
-def http__HttpResponse(self: Any, *, status: Any, headers: Any, body: Any) -> None:
-    _set(self, "status", status)
-    _set(self, "headers", headers)
-    _set(self, "body", body)
-
-
 def model__Cost(
     self: Any,
     *,
@@ -582,6 +576,12 @@ def spec__ModelSpec(self: Any, *, provider: Any, id: Any) -> None:
     _set(self, "id", id)
 
 
+def transport__HttpResponse(self: Any, *, status: Any, headers: Any, body: Any) -> None:
+    _set(self, "status", status)
+    _set(self, "headers", headers)
+    _set(self, "body", body)
+
+
 def usage__Usage(
     self: Any,
     *,
@@ -623,7 +623,6 @@ INITS: dict[str, Callable[..., None]] = {
     "llmdex_runtime.facts.Capability": facts__Capability,
     "llmdex_runtime.history.Change": history__Change,
     "llmdex_runtime.history.ModelHistory": history__ModelHistory,
-    "llmdex_runtime.http.HttpResponse": http__HttpResponse,
     "llmdex_runtime.model.Cost": model__Cost,
     "llmdex_runtime.model.CostTier": model__CostTier,
     "llmdex_runtime.model.Experimental": model__Experimental,
@@ -646,5 +645,6 @@ INITS: dict[str, Callable[..., None]] = {
     "llmdex_runtime.resolution.Resolution": resolution__Resolution,
     "llmdex_runtime.site.build.SiteReport": site__build__SiteReport,
     "llmdex_runtime.spec.ModelSpec": spec__ModelSpec,
+    "llmdex_runtime.transport.HttpResponse": transport__HttpResponse,
     "llmdex_runtime.usage.Usage": usage__Usage,
 }

@@ -8,8 +8,9 @@ import time
 import pytest
 
 from llmdex_runtime.errors import APIConnectionError, RedirectError, TooLargeError
-from llmdex_runtime.http import HttpResponse, StatusError, lines, send
+from llmdex_runtime.http import lines, send
 from llmdex_runtime.policy import HttpPolicy
+from llmdex_runtime.transport import HttpResponse, StatusError
 from tests.http_server import Answer, json_answer, serve
 
 FAST = HttpPolicy(backoff=0.01, max_retries=1)

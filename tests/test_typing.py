@@ -138,3 +138,16 @@ def test_records_work_with_the_dataclasses_functions() -> None:
         "output": GPT_4O.limit.output,
         "extra": {},
     }
+
+
+def test_type_checking_a_user_file_reads_neither_requests_nor_the_http_module(
+    tmp_path: Path,
+) -> None:
+    # mypy follows every import statement it can reach; the client reaches HTTP by name so
+    # that checking code which uses llmdex does not parse requests and urllib3.
+    text = "import llmdex\nclient: llmdex.Client = llmdex.Client()\n"
+    done = _check([*_mypy(), "--verbose"], tmp_path, text)
+    assert done.returncode == 0, done.stdout
+    parsed = [line for line in done.stderr.splitlines() if "Parsing" in line]
+    assert parsed, "mypy --verbose no longer says what it parses"
+    assert not [p for p in parsed if "requests" in p or "urllib3" in p or "/http.py" in p]

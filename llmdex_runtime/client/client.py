@@ -1,12 +1,14 @@
 """The client: one call done right for each protocol, priced from the catalog.
 
-HTTP goes through :mod:`llmdex_runtime.http` (imported on first use: ``requests`` is needed
-only to call, not to import ``llmdex``); every message that leaves goes through
-:func:`~llmdex_runtime.client.keys.redact`.
+HTTP goes through :mod:`llmdex_runtime.http`, imported by name on first use: ``requests`` is
+needed only to call, not to import ``llmdex``, and type checkers of a user's code see the
+:class:`~llmdex_runtime.transport.Transport` it implements, not requests. Every message that
+leaves goes through :func:`~llmdex_runtime.client.keys.redact`.
 """
 
 from __future__ import annotations
 
+import importlib
 import json
 
 from llmdex_runtime.client.anthropic_messages import AnthropicMessages
@@ -34,6 +36,7 @@ from llmdex_runtime.errors import (
 from llmdex_runtime.model import Model
 from llmdex_runtime.protocol import Protocol
 from llmdex_runtime.record import Record, record
+from llmdex_runtime.transport import HttpResponse, StatusError
 from llmdex_runtime.usage import Usage
 
 TYPE_CHECKING = False
@@ -41,13 +44,22 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Iterator, Mapping, Sequence
     from typing import Any, TypeVar
 
-    import requests
-
     from llmdex_runtime.policy import HttpPolicy
     from llmdex_runtime.pricing import CallCost
     from llmdex_runtime.registry import Registry
+    from llmdex_runtime.transport import OpenResponse, Session, Transport
 
     _T = TypeVar("_T")
+
+
+def _http() -> Transport:
+    # By name, not `from llmdex_runtime import http`: type checkers follow every import
+    # statement, and that one would take them through requests and urllib3 for any file that
+    # imports llmdex. http.py checks that it is a Transport.
+    module: Any = importlib.import_module("llmdex_runtime.http")
+    transport: Transport = module
+    return transport
+
 
 WIRES: dict[Protocol, Wire] = {
     Protocol.OPENAI_CHAT: OpenAIChat(),
@@ -177,7 +189,7 @@ class Client:
         *,
         api_keys: Mapping[str, str] | None = None,
         policy: HttpPolicy | None = None,
-        session: requests.Session | None = None,
+        session: Session | None = None,
         registry: Registry | None = None,
     ) -> None:
         from llmdex_runtime.policy import HttpPolicy
@@ -220,13 +232,11 @@ class Client:
         **params: Any,
     ) -> Stream:
         """Start a streamed completion; iterate the result for text deltas."""
-        from llmdex_runtime import http
-
         prepared = self._prepare(model, messages, api_key, params, chat=True)
         request = prepared.wire.chat(prepared.call, stream=True)
         response = self._send(prepared, request, stream=True)
-        assert not isinstance(response, http.HttpResponse)
-        lines = http.lines(response, prepared.target.provider, self._policy)
+        assert not isinstance(response, HttpResponse)
+        lines = _http().lines(response, prepared.target.provider, self._policy)
 
         def finish(text: str, usage: Mapping[str, Any], last: Mapping[str, Any]) -> Completion:
             return self._completion(prepared, text, usage, last)
@@ -313,12 +323,12 @@ class Client:
         own = {provider.base_url, listed.base_url if listed is not None else None}
         return protocol, base_url, provider.env, base_url not in own
 
-    def _send(self, prepared: _Prepared, request: Any, *, stream: bool) -> requests.Response | Any:
-        from llmdex_runtime import http
-
+    def _send(
+        self, prepared: _Prepared, request: Any, *, stream: bool
+    ) -> OpenResponse | HttpResponse:
         provider, secret = prepared.target.provider, prepared.call.api_key
         try:
-            return http.send(
+            return _http().send(
                 "POST",
                 request.url,
                 who=provider,
@@ -328,11 +338,12 @@ class Client:
                 session=self._session,
                 stream=stream,
             )
-        except http.StatusError as failed:
+        except StatusError as failed:
             raise _error(provider, failed.response, failed.retry_after, secret) from None
 
     def _post(self, prepared: _Prepared, request: Any) -> Mapping[str, Any]:
         response = self._send(prepared, request, stream=False)
+        assert isinstance(response, HttpResponse)
         return _json(response.text, prepared.target.provider, prepared.call.api_key)
 
     def _read_body(
