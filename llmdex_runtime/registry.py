@@ -20,7 +20,6 @@ threads only once it is complete.
 
 from __future__ import annotations
 
-import importlib
 from types import MappingProxyType
 
 from llmdex_runtime.errors import (
@@ -30,6 +29,7 @@ from llmdex_runtime.errors import (
     ModelNotFoundError,
     warn_deprecated,
 )
+from llmdex_runtime.exports import import_module
 from llmdex_runtime.model import Model
 from llmdex_runtime.record import Record, record
 from llmdex_runtime.resolution import Resolution, Rule
@@ -616,7 +616,7 @@ class Registry:
         return f"{named.strip()!r} is the name {libraries} use(s) for {pid}"
 
     def _import(self, module: str) -> Any:
-        return importlib.import_module(f"{self._package}.{module}")
+        return import_module(f"{self._package}.{module}")
 
     def _tables(self) -> _Names:
         names = self._names

@@ -5,6 +5,8 @@ data, so they are ``data`` tests."""
 from __future__ import annotations
 
 import doctest
+import importlib.util
+import json
 import re
 import shlex
 import subprocess
@@ -70,3 +72,16 @@ def test_command_example_runs(command: str) -> None:
 
 def test_there_are_examples() -> None:
     assert PYTHON_BLOCKS and len(COMMANDS) >= 4
+
+
+def test_the_performance_section_is_what_bench_results_json_gives() -> None:
+    # `make bench` rewrites the section from bench/results.json; neither is edited by hand.
+    spec = importlib.util.spec_from_file_location("bench_report", ROOT / "bench" / "report.py")
+    assert spec is not None and spec.loader is not None
+    report = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = report  # dataclasses look their module up there
+    spec.loader.exec_module(report)
+    results = json.loads((ROOT / "bench" / "results.json").read_text(encoding="utf-8"))
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    start, end = readme.index(report.BEGIN), readme.index(report.END) + len(report.END)
+    assert readme[start:end] == report.readme_section(results), "run `make bench`"
