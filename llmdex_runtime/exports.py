@@ -155,8 +155,7 @@ def import_module(name: str) -> Any:
         >>> import_module("llmdex.models.openai").GPT_4O.id
         'gpt-4o'
     """
-    found = sys.modules.get(name)
-    if found is None:
-        __import__(name)
-        found = sys.modules[name]
-    return found
+    # Always through __import__, even when sys.modules has the name: a module another thread
+    # is still running is there already, and __import__ waits for it to finish.
+    __import__(name)
+    return sys.modules[name]
