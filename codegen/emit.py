@@ -115,7 +115,9 @@ def emit(
             providers=rows
         ),
         package_dir / "_index.py": env.get_template("index.py.jinja").render(tables=tables),
-        package_dir / "_aliases.py": env.get_template("aliases.py.jinja").render(tables=tables),
+        package_dir / "_aliases.py": env.get_template("aliases.py.jinja").render(
+            tables=tables, names=names
+        ),
         package_dir / "_provenance.py": env.get_template("provenance.py.jinja").render(
             provenance=sorted(provenance.items())
         ),

@@ -31,7 +31,9 @@ def history_files(
     successors: Mapping[str, str],
     directory: Path,
 ) -> dict[Path, str]:
-    """The files of ``llmdex/_history`` for ``history``, keyed by path under ``directory``."""
+    """The files of ``llmdex/_history`` for ``history``, keyed by path under ``directory``,
+    and ``llmdex/_retired.py`` beside it: the ids a failed lookup checks before it reads the
+    history."""
     grouped = history.by_entity()
     current = {p.id: p for p in plan.providers}
     pids = sorted({entity.partition(":")[0] for entity in grouped} | set(current))
@@ -55,6 +57,7 @@ def history_files(
         directory / "__init__.pyi": env.get_template("history_init.pyi.jinja").render(),
     }
     stub = env.get_template("history_module.pyi.jinja").render()
+    retired: set[str] = set()
     for pid in pids:
         listed = current.get(pid)
         models = {
@@ -63,6 +66,7 @@ def history_files(
             if entity.partition(":")[0] == pid and ":" in entity
         }
         current_ids = {m.model.id for m in listed.models} if listed is not None else set()
+        retired.update(mid for mid in models if mid not in current_ids)
         kinds = {
             mid: kind.value
             for mid, events in models.items()
@@ -77,6 +81,9 @@ def history_files(
             kinds=sorted(kinds.items()),
         )
         files[directory / f"{module}.pyi"] = stub
+    files[directory.parent / "_retired.py"] = env.get_template("retired.py.jinja").render(
+        retired=sorted(retired)
+    )
     return files
 
 

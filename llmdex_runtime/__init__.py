@@ -5,5 +5,5 @@ the generated one. Its public names are those :mod:`llmdex_runtime.exports` list
 catalog re-exports: import them from ``llmdex``.
 """
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 """Version of the contract between this runtime and generated catalogs."""

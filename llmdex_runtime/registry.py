@@ -85,17 +85,24 @@ class _Names(Record):
     providers: Mapping[str, ProviderInfo]
     keys: Mapping[str, str]
     dialects: Mapping[str, str]
+
+
+@record
+class _Aliases(Record):
+    """The tables of ``_aliases``: each provider's other names for its ids, and the prefixes
+    its API accepts; a lookup within one provider needs nothing more (and its module)."""
+
+    aliases: Mapping[str, Mapping[str, tuple[str, str]]]
+    alias_owners: Mapping[str, tuple[str, ...]]
+    clashes: Mapping[str, Mapping[str, tuple[str, ...]]]
     prefixes: Mapping[str, tuple[str, ...]]
 
 
 @record
-class _Index(Record):
-    """The tables of ``_index`` and ``_aliases``: who serves each id and alias, and makers."""
+class _Owners(Record):
+    """The tables of ``_index``: who serves each id, and who makes it (for bare ids)."""
 
     owners: Mapping[str, tuple[str, ...]]
-    alias_owners: Mapping[str, tuple[str, ...]]
-    aliases: Mapping[str, Mapping[str, tuple[str, str]]]
-    clashes: Mapping[str, Mapping[str, tuple[str, ...]]]
     makers: Mapping[str, tuple[str, ...]]
 
 
@@ -110,13 +117,14 @@ class Registry:
 
     __slots__ = (
         "_about",
+        "_aliases",
         "_folded",
         "_found",
         "_history",
-        "_index",
         "_loaded",
         "_modules",
         "_names",
+        "_owners",
         "_package",
         "_suggester",
     )
@@ -130,7 +138,8 @@ class Registry:
         self._about = about
         """The fields of :class:`CatalogInfo` the generator knows: source, date, counts."""
         self._names: _Names | None = None
-        self._index: _Index | None = None
+        self._aliases: _Aliases | None = None
+        self._owners: _Owners | None = None
         self._suggester: Suggester | None = None
         self._folded: dict[str, Mapping[str, str]] = {}
         self._found: dict[object, Model] = {}
@@ -241,7 +250,7 @@ class Registry:
 
     def makers_of(self, model_id: str) -> tuple[str, ...]:
         """The providers that make ``model_id`` (``data_sources/first_party.json``), best first."""
-        return self._tables_index().makers.get(model_id, ())
+        return self._owner_tables().makers.get(model_id, ())
 
     def past(self) -> History:
         """The catalog's :class:`~llmdex_runtime.history.History`, loaded on first use."""
@@ -263,11 +272,15 @@ class Registry:
     def _retired_or(
         self, error: ModelNotFoundError, spec: object, provider: str | None
     ) -> ModelNotFoundError:
-        # Only on the way to a ModelNotFoundError: the history loads then, never before.
-        from llmdex_runtime.as_of import retired
-
+        # Only on the way to a ModelNotFoundError, and only for an id some provider has stopped
+        # listing (the package's _retired table): a misspelt name never loads the history.
+        named = spec if provider is None else (provider, spec)
         try:
-            found = retired(self, self.past(), spec if provider is None else (provider, spec))
+            if self._split(named)[0].id not in self._import("_retired").RETIRED:
+                return error
+            from llmdex_runtime.as_of import retired
+
+            found = retired(self, self.past(), named)
         except (LlmdexError, ImportError):  # a catalog generated without a history
             return error
         return found or error
@@ -342,7 +355,7 @@ class Registry:
         """Every alias (curated, dated family, vendor prefix) by provider: alias -> model id."""
         return {
             pid: {alias: entry[0] for alias, entry in table.items()}
-            for pid, table in self._tables_index().aliases.items()
+            for pid, table in self._alias_tables().aliases.items()
         }
 
     def dialect_names(self) -> list[tuple[str, str]]:
@@ -357,7 +370,7 @@ class Registry:
 
     def providers_of(self, model_id: str) -> tuple[str, ...]:
         """Ids of the providers that list ``model_id`` exactly, without importing them."""
-        return self._tables_index().owners.get(model_id, ())
+        return self._owner_tables().owners.get(model_id, ())
 
     def resolve(
         self, spec: object, *, assume_exists: bool = False, **overrides: Any
@@ -468,9 +481,12 @@ class Registry:
 
     def _within(self, pid: str, name: str, *, derived: bool = True) -> _Hit | None:
         """Rule 1 in one provider, on tables only: no provider module is imported here."""
-        index = self._tables_index()
-        if pid in index.owners.get(name, ()):
+        # A provider whose module is loaded answers from it; others from the owners table.
+        loaded = self._loaded.get(pid)
+        listed = name in loaded if loaded is not None else pid in self._owners_of(name)
+        if listed:
             return _Hit(target=name, rules=(Rule.EXACT,), steps=())
+        index = self._alias_tables()
         entry = index.aliases.get(pid, {}).get(name)
         if entry is not None:
             return _alias_hit(pid, name, entry)
@@ -481,7 +497,7 @@ class Registry:
             )
         if not derived:
             return None
-        for prefix in self._tables().prefixes.get(pid, ()):
+        for prefix in index.prefixes.get(pid, ()):
             rest = _strip_prefix(prefix, name)
             found = None if rest is None else self._within(pid, rest, derived=False)
             if found is not None:
@@ -512,7 +528,7 @@ class Registry:
         return found.then(Rule.SNAPSHOT, step)
 
     def _bare(self, name: str, prefer: Sequence[str] | None) -> Resolution:
-        index = self._tables_index()
+        index = self._owner_tables()
         candidates = self._candidates(name)
         makers = index.makers.get(name, ())
         head, slash, tail = name.partition("/")
@@ -565,9 +581,9 @@ class Registry:
 
     def _candidates(self, name: str) -> dict[str, _Hit]:
         # The providers that serve a bare name by rule 1, found through the indexes.
-        index = self._tables_index()
+        owners, index = self._owner_tables().owners, self._alias_tables()
         exact = _Hit(target=name, rules=(Rule.EXACT,), steps=())
-        found = dict.fromkeys(index.owners.get(name, ()), exact)
+        found = dict.fromkeys(owners.get(name, ()), exact)
         for pid in index.alias_owners.get(name, ()):
             if pid not in found:
                 found[pid] = _alias_hit(pid, name, index.aliases[pid][name])
@@ -578,10 +594,10 @@ class Registry:
         base = split_dated(name)
         folded = self._folded_everywhere().get(name.lower())
         others = (base[0] if base else None, folded)
-        pids = [*self._tables().prefixes]
+        pids = [*index.prefixes]
         for other in others:
             if other:
-                pids += [*index.owners.get(other, ()), *index.alias_owners.get(other, ())]
+                pids += [*owners.get(other, ()), *index.alias_owners.get(other, ())]
         for pid in dict.fromkeys(pids):
             hit = self._within(pid, name)
             if hit is not None:
@@ -600,11 +616,11 @@ class Registry:
     def _is_name(self, text: str) -> bool:
         # Whether a text names a model by itself: an id or alias, or an id behind a prefix
         # a provider's API accepts (Bedrock's "us.amazon.nova-pro-v1:0").
-        index = self._tables_index()
-        if text in index.owners or text in index.alias_owners:
+        index = self._alias_tables()
+        if text in self._owner_tables().owners or text in index.alias_owners:
             return True
         try:
-            return any(self._within(pid, text) is not None for pid in self._tables().prefixes)
+            return any(self._within(pid, text) is not None for pid in index.prefixes)
         except AmbiguousModelError:
             return True
 
@@ -626,29 +642,36 @@ class Registry:
                 providers=table.PROVIDERS,
                 keys=table.PROVIDER_NAMES,
                 dialects=table.DIALECTS,
-                prefixes=table.ID_PREFIXES,
             )
         return names
 
-    def _tables_index(self) -> _Index:
-        index = self._index
-        if index is None:
-            owners, aliases = self._import("_index"), self._import("_aliases")
-            index = self._index = _Index(
-                owners=owners.OWNERS,
-                alias_owners=aliases.ALIAS_OWNERS,
-                aliases=aliases.ALIASES,
-                clashes=aliases.CLASHES,
-                makers=owners.MAKERS,
+    def _alias_tables(self) -> _Aliases:
+        tables = self._aliases
+        if tables is None:
+            module = self._import("_aliases")
+            tables = self._aliases = _Aliases(
+                aliases=module.ALIASES,
+                alias_owners=module.ALIAS_OWNERS,
+                clashes=module.CLASHES,
+                prefixes=module.ID_PREFIXES,
             )
-        return index
+        return tables
+
+    def _owner_tables(self) -> _Owners:
+        tables = self._owners
+        if tables is None:
+            module = self._import("_index")
+            tables = self._owners = _Owners(owners=module.OWNERS, makers=module.MAKERS)
+        return tables
+
+    def _owners_of(self, name: str) -> tuple[str, ...]:
+        return self._owner_tables().owners.get(name, ())
 
     def _folded_names(self, pid: str) -> Mapping[str, str]:
         # Lower-cased ids and aliases of one provider -> the name as written; ids win.
         folded = self._folded.get(pid)
         if folded is None:
-            index = self._tables_index()
-            names = [*index.aliases.get(pid, {}), *self.models_of(pid)]
+            names = [*self._alias_tables().aliases.get(pid, {}), *self.models_of(pid)]
             folded = self._folded[pid] = {name.lower(): name for name in names}
         return folded
 
@@ -656,8 +679,7 @@ class Registry:
         # Lower-cased ids and aliases of every provider -> one name as written.
         folded = self._folded.get("")
         if folded is None:
-            index = self._tables_index()
-            names = [*index.alias_owners, *index.owners]
+            names = [*self._alias_tables().alias_owners, *self._owner_tables().owners]
             folded = self._folded[""] = {name.lower(): name for name in names}
         return folded
 
@@ -681,7 +703,7 @@ class Registry:
         # Close names in the provider first, then close ids anywhere, each id's maker first.
         from llmdex_runtime.suggest import Suggester, closest
 
-        index = self._tables_index()
+        index = self._alias_tables()
         found: list[str] = []
         if pid is not None:
             names = [*self.models_of(pid), *index.aliases.get(pid, {})]
@@ -690,12 +712,13 @@ class Registry:
                 # The provider's own names fill the list: the catalog-wide index (tens of ms
                 # to build on first use) would add nothing that is shown.
                 return found
+        tables = self._owner_tables()
         suggester = self._suggester
         if suggester is None:
-            suggester = self._suggester = Suggester([*index.owners, *index.alias_owners])
+            suggester = self._suggester = Suggester([*tables.owners, *index.alias_owners])
         for close in suggester.closest(name, _SUGGESTIONS):
-            owners = index.owners.get(close) or index.alias_owners.get(close, ())
-            makers = index.makers.get(close, ())
+            owners = tables.owners.get(close) or index.alias_owners.get(close, ())
+            makers = tables.makers.get(close, ())
             found += [f"{p}:{close}" for p in sorted(owners, key=lambda p: p not in makers)]
         return list(dict.fromkeys(found))[:_SUGGESTIONS]
 

@@ -84,8 +84,8 @@ if TYPE_CHECKING:
     from .client import Client
     from .providers import Provider
 
-if _RUNTIME_SCHEMA != 2:
-    raise _IncompatibleRuntimeError(2, _RUNTIME_SCHEMA)
+if _RUNTIME_SCHEMA != 3:
+    raise _IncompatibleRuntimeError(3, _RUNTIME_SCHEMA)
 
 _MODULES: Final = {
     "302ai": "p_302ai",

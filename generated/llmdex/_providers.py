@@ -1867,27 +1867,3 @@ DIALECTS: Final[dict[str, str]] = {
     "zai-coder": "req_llm",
 }
 """Name key of a dialect name -> the libraries that use it (data_sources/dialects.json)."""
-
-ID_PREFIXES: Final[dict[str, tuple[str, ...]]] = {
-    "amazon-bedrock": ("us.", "eu.", "apac.", "jp.", "au.", "ca.", "us-gov.", "global."),
-    "google-vertex": (
-        "projects/*/locations/*/publishers/*/models/",
-        "publishers/*/models/",
-        "google/",
-        "anthropic/",
-        "meta/",
-        "mistralai/",
-        "deepseek-ai/",
-        "qwen/",
-        "openai/",
-        "zai-org/",
-        "moonshotai/",
-        "xai/",
-    ),
-    "google-vertex-anthropic": (
-        "projects/*/locations/*/publishers/*/models/",
-        "publishers/*/models/",
-        "anthropic/",
-    ),
-}
-"""Provider id -> prefixes its API accepts before a model id (``*``: one path segment)."""
