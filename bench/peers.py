@@ -287,41 +287,44 @@ spec: str = "openai:gpt-4o"
 """
 
 
-def typecheck() -> dict[str, dict[str, float]]:
-    """mypy and pyright on a user file importing three constants and find, vs a plain file."""
+def typecheck(runs: int = 5) -> dict[str, dict[str, float]]:
+    """mypy and pyright on a user file importing three constants and find, vs a plain file:
+    seconds, median of ``runs`` interleaved rounds (one sample swings by 2x here)."""
     bin_dir = Path(sys.executable).parent
-    out: dict[str, dict[str, float]] = {}
+    samples: dict[str, dict[str, list[float]]] = {}
     with tempfile.TemporaryDirectory() as tmp:
-        for label, text in (("with llmdex", USER_FILE), ("baseline", BASELINE_FILE)):
-            path = Path(tmp) / f"{label.replace(' ', '_')}.py"
-            path.write_text(text)
-            cache = Path(tmp) / f"cache-{label.replace(' ', '_')}"
-            tools = {
-                "mypy": [
-                    sys.executable,
-                    "-m",
-                    "mypy",
-                    "--strict",
-                    "--cache-dir",
-                    str(cache),
-                    str(path),
-                ],
-                "pyright": [str(bin_dir / "pyright"), "--pythonpath", sys.executable, str(path)],
-            }
-            for tool, command in tools.items():
-                for phase in ("cold", "warm"):
-                    start = time.perf_counter()
-                    result = subprocess.run(
-                        command, capture_output=True, text=True, cwd=tmp, check=False
-                    )
-                    seconds = time.perf_counter() - start
-                    if result.returncode != 0:
-                        raise RuntimeError(
-                            f"{tool} failed on the {label} file: {result.stdout[-300:]}"
+        for _ in range(runs):
+            for label, text in (("with llmdex", USER_FILE), ("baseline", BASELINE_FILE)):
+                path = Path(tmp) / f"{label.replace(' ', '_')}.py"
+                path.write_text(text)
+                cache = Path(tmp) / f"cache-{label.replace(' ', '_')}"
+                shutil.rmtree(cache, ignore_errors=True)
+                tools = {
+                    "mypy": [sys.executable, "-m", "mypy", "--strict", "--cache-dir", str(cache)],
+                    "pyright": [str(bin_dir / "pyright"), "--pythonpath", sys.executable],
+                }
+                for tool, command in tools.items():
+                    for phase in ("cold", "warm"):
+                        start = time.perf_counter()
+                        result = subprocess.run(
+                            [*command, str(path)],
+                            capture_output=True,
+                            text=True,
+                            cwd=tmp,
+                            check=False,
                         )
-                    out.setdefault(f"{tool} {phase}", {})[label] = seconds
-            shutil.rmtree(cache, ignore_errors=True)
-    return out
+                        seconds = time.perf_counter() - start
+                        if result.returncode != 0:
+                            raise RuntimeError(
+                                f"{tool} failed on the {label} file: {result.stdout[-300:]}"
+                            )
+                        samples.setdefault(f"{tool} {phase}", {}).setdefault(label, []).append(
+                            seconds
+                        )
+    return {
+        check: {label: statistics.median(times) for label, times in by_file.items()}
+        for check, by_file in samples.items()
+    }
 
 
 def main() -> None:

@@ -161,7 +161,9 @@ def readme_section(results: dict[str, Any]) -> str:
             "The targets of the performance work, against the same run:",
             markdown_table(target_rows(results)),
             "Type-checking a file that imports three model constants and `find`, against the "
-            "same file without llmdex: " + "; ".join(typecheck_lines(results)) + ".",
+            "same file without llmdex (medians of 5 rounds): "
+            + "; ".join(typecheck_lines(results))
+            + ".",
             END,
         ]
     )
