@@ -150,9 +150,9 @@ class RecordType(type):
     """The metaclass of :class:`Record`: a class statement deriving from one makes the record.
 
     ``@record`` on a plain class has to make the class a second time, since ``__slots__``
-    only take effect when a class is made; a class made twice costs as much as the 14 record
-    types' share of importing llmdex. The decorator stays on such classes for type checkers
-    (PEP 681) and returns them as they are.
+    only take effect when a class is made, and making a class is most of what defining one
+    costs. The decorator stays on such classes for type checkers (PEP 681) and returns them
+    as they are.
     """
 
     def __new__(

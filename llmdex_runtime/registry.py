@@ -90,7 +90,7 @@ class _Names(Record):
 @record
 class _Aliases(Record):
     """The tables of ``_aliases``: each provider's other names for its ids, and the prefixes
-    its API accepts; a lookup within one provider needs nothing more (and its module)."""
+    its API accepts. With the provider's module, all that a lookup within one provider reads."""
 
     aliases: Mapping[str, Mapping[str, tuple[str, str]]]
     alias_owners: Mapping[str, tuple[str, ...]]

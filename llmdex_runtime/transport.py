@@ -4,7 +4,7 @@ error, and the protocols :mod:`llmdex_runtime.http` implements.
 Type checkers read the modules a user's file reaches through ``import llmdex``; this one
 is among them and :mod:`llmdex_runtime.http` is not, so checking a file that uses llmdex
 does not parse ``requests`` and ``urllib3`` (a third of mypy's time on such a file). The
-client imports ``http`` by name when it sends (:func:`llmdex_runtime.client.client`), and
+client imports ``http`` by name when it sends (:mod:`llmdex_runtime.client.client`), and
 ``http`` is checked against :class:`Transport` where it is defined.
 """
 

@@ -20,6 +20,8 @@ from tests.test_readme import PYTHON_BLOCKS, SERVER_BLOCK
 USER_FILE = """\
 import dataclasses
 
+import requests
+
 import llmdex
 from llmdex import Model, PricedModel, Provider, find
 from llmdex.models.openai import GPT_4O
@@ -33,6 +35,7 @@ renamed: PricedModel = dataclasses.replace(GPT_4O, name="GPT-4o (mine)")
 assumed: bool = llmdex.resolve("openai:gpt-9", assume_exists=True).assumed
 version: str = llmdex.__version__
 date: str = llmdex.catalog_info().date
+client = llmdex.Client(session=requests.Session())  # a Session satisfies transport.Session
 """
 
 WRONG_FILES = {

@@ -8,7 +8,6 @@ leaves goes through :func:`~llmdex_runtime.client.keys.redact`.
 
 from __future__ import annotations
 
-import importlib
 import json
 
 from llmdex_runtime.client.anthropic_messages import AnthropicMessages
@@ -33,6 +32,7 @@ from llmdex_runtime.errors import (
     UnsupportedProtocolError,
     warn_deprecated,
 )
+from llmdex_runtime.exports import import_module
 from llmdex_runtime.model import Model
 from llmdex_runtime.protocol import Protocol
 from llmdex_runtime.record import Record, record
@@ -56,7 +56,7 @@ def _http() -> Transport:
     # By name, not `from llmdex_runtime import http`: type checkers follow every import
     # statement, and that one would take them through requests and urllib3 for any file that
     # imports llmdex. http.py checks that it is a Transport.
-    module: Any = importlib.import_module("llmdex_runtime.http")
+    module: Any = import_module("llmdex_runtime.http")
     transport: Transport = module
     return transport
 
