@@ -131,8 +131,8 @@ _PLANS_LIMIT = 50_000
 _COUNTS = attrgetter(*RATE_NAMES)
 _multiply = _EXACT.multiply
 _add = _EXACT.add
-# A named tuple's own __new__ is a Python function around this; calling it costs a third of
-# the rest of cost_of.
+# A named tuple's own __new__ is a Python function around this one; skipping it saves 6% of
+# the instructions of a cost_of call.
 _made = tuple.__new__
 
 
