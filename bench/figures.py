@@ -143,11 +143,16 @@ def warm() -> None:
 
 def alias_counts() -> None:
     """Aliases per provider in the committed catalog, derived and curated."""
+    import importlib
     from collections import Counter
 
     sys.path.insert(0, str(ROOT / "generated"))
-    from llmdex._aliases import ALIASES
+    from llmdex._names import MODULES
 
+    ALIASES = {  # noqa: N806 - the generated tables' name
+        pid: importlib.import_module(f"llmdex._names.{module}").ALIASES
+        for pid, module in MODULES.items()
+    }
     by_rule = Counter(rule for table in ALIASES.values() for _, rule in table.values())
     print(f"aliases: {dict(by_rule)} in {len(ALIASES)} providers; derived per provider:")
     counts = sorted(

@@ -115,9 +115,7 @@ def emit(
             providers=rows
         ),
         package_dir / "_index.py": env.get_template("index.py.jinja").render(tables=tables),
-        package_dir / "_aliases.py": env.get_template("aliases.py.jinja").render(
-            tables=tables, names=names
-        ),
+        package_dir / "_aliases.py": env.get_template("aliases.py.jinja").render(tables=tables),
         package_dir / "_provenance.py": env.get_template("provenance.py.jinja").render(
             provenance=sorted(provenance.items())
         ),
@@ -127,11 +125,37 @@ def emit(
     }
     for provider in plan.providers:
         files.update(_provider_files(env, provider, models_dir))
+    files.update(_names_files(env, plan, tables, names, package_dir / "_names"))
     (package_dir / "_history").mkdir()
     files.update(history_files(env, history, plan, successors, package_dir / "_history"))
     for path, text in files.items():
         path.write_text(text, encoding="utf-8")
     format_python(package_dir)
+
+
+def _names_files(
+    env: jinja2.Environment,
+    plan: CatalogPlan,
+    tables: Tables,
+    names: ProviderNames,
+    directory: Path,
+) -> dict[Path, str]:
+    # One module per provider with aliases or clashing names, so that a lookup within one
+    # provider never reads the tables of the whole catalog.
+    directory.mkdir()
+    modules = {
+        p.id: p.module for p in plan.providers if p.id in tables.aliases or p.id in tables.clashes
+    }
+    files = {
+        directory / "__init__.py": env.get_template("names_init.py.jinja").render(
+            modules=sorted(modules.items()), names=names
+        )
+    }
+    for pid, module in modules.items():
+        files[directory / f"{module}.py"] = env.get_template("names_module.py.jinja").render(
+            pid=pid, aliases=tables.aliases.get(pid, {}), clashes=tables.clashes.get(pid, {})
+        )
+    return files
 
 
 def _provider_row(provider: ProviderPlan) -> dict[str, str]:

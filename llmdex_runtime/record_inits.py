@@ -532,15 +532,6 @@ def provenance__Provenance(self: Any, *, patch: Any, reason: Any, source: Any) -
     _set(self, "source", source)
 
 
-def registry___Aliases(
-    self: Any, *, aliases: Any, alias_owners: Any, clashes: Any, prefixes: Any
-) -> None:
-    _set(self, "aliases", aliases)
-    _set(self, "alias_owners", alias_owners)
-    _set(self, "clashes", clashes)
-    _set(self, "prefixes", prefixes)
-
-
 def registry___Hit(self: Any, *, target: Any, rules: Any, steps: Any) -> None:
     _set(self, "target", target)
     _set(self, "rules", rules)
@@ -556,6 +547,11 @@ def registry___Names(self: Any, *, providers: Any, keys: Any, dialects: Any) -> 
 def registry___Owners(self: Any, *, owners: Any, makers: Any) -> None:
     _set(self, "owners", owners)
     _set(self, "makers", makers)
+
+
+def registry___ProviderNames(self: Any, *, aliases: Any, clashes: Any) -> None:
+    _set(self, "aliases", aliases)
+    _set(self, "clashes", clashes)
 
 
 def resolution__Resolution(
@@ -642,10 +638,10 @@ INITS: dict[str, Callable[..., None]] = {
     "llmdex_runtime.model.TierCondition": model__TierCondition,
     "llmdex_runtime.policy.HttpPolicy": policy__HttpPolicy,
     "llmdex_runtime.provenance.Provenance": provenance__Provenance,
-    "llmdex_runtime.registry._Aliases": registry___Aliases,
     "llmdex_runtime.registry._Hit": registry___Hit,
     "llmdex_runtime.registry._Names": registry___Names,
     "llmdex_runtime.registry._Owners": registry___Owners,
+    "llmdex_runtime.registry._ProviderNames": registry___ProviderNames,
     "llmdex_runtime.resolution.Resolution": resolution__Resolution,
     "llmdex_runtime.site.build.SiteReport": site__build__SiteReport,
     "llmdex_runtime.spec.ModelSpec": spec__ModelSpec,

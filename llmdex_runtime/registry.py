@@ -88,14 +88,14 @@ class _Names(Record):
 
 
 @record
-class _Aliases(Record):
-    """The tables of ``_aliases``: each provider's other names for its ids, and the prefixes
-    its API accepts. With the provider's module, all that a lookup within one provider reads."""
+class _ProviderNames(Record):
+    """One provider's table in ``_names``: its aliases and the names its ids clash on."""
 
-    aliases: Mapping[str, Mapping[str, tuple[str, str]]]
-    alias_owners: Mapping[str, tuple[str, ...]]
-    clashes: Mapping[str, Mapping[str, tuple[str, ...]]]
-    prefixes: Mapping[str, tuple[str, ...]]
+    aliases: Mapping[str, tuple[str, str]]
+    clashes: Mapping[str, tuple[str, ...]]
+
+
+_NO_NAMES = _ProviderNames(aliases={}, clashes={})
 
 
 @record
@@ -111,21 +111,25 @@ class Registry:
 
     The generated package makes one registry with its own name and its provider modules;
     the registry reads the package's tables (``_providers``, ``_index``, ``_aliases``,
-    ``_provenance``) on first use and imports a provider's module the first time a model of
-    that provider is asked for, so lookups return the module's own constants.
+    ``_names``, ``_retired``, ``_provenance``) on first use and imports a provider's module
+    the first time a model of that provider is asked for, so lookups return the module's own
+    constants. A lookup within one provider reads only that provider's module and its table
+    in ``_names``; the catalog-wide tables serve bare ids.
     """
 
     __slots__ = (
         "_about",
-        "_aliases",
+        "_alias_owners",
         "_folded",
         "_found",
         "_history",
         "_loaded",
         "_modules",
         "_names",
+        "_names_of",
         "_owners",
         "_package",
+        "_prefixes",
         "_suggester",
     )
 
@@ -138,8 +142,11 @@ class Registry:
         self._about = about
         """The fields of :class:`CatalogInfo` the generator knows: source, date, counts."""
         self._names: _Names | None = None
-        self._aliases: _Aliases | None = None
+        self._alias_owners: Mapping[str, tuple[str, ...]] | None = None
         self._owners: _Owners | None = None
+        self._names_of: dict[str, _ProviderNames] = {}
+        """Provider id -> its aliases and clashes, for the providers looked into so far."""
+        self._prefixes: Mapping[str, tuple[str, ...]] | None = None
         self._suggester: Suggester | None = None
         self._folded: dict[str, Mapping[str, str]] = {}
         self._found: dict[object, Model] = {}
@@ -355,7 +362,8 @@ class Registry:
         """Every alias (curated, dated family, vendor prefix) by provider: alias -> model id."""
         return {
             pid: {alias: entry[0] for alias, entry in table.items()}
-            for pid, table in self._alias_tables().aliases.items()
+            for pid in self._names_package().MODULES
+            if (table := self._provider_names(pid).aliases)
         }
 
     def dialect_names(self) -> list[tuple[str, str]]:
@@ -486,18 +494,18 @@ class Registry:
         listed = name in loaded if loaded is not None else pid in self._owners_of(name)
         if listed:
             return _Hit(target=name, rules=(Rule.EXACT,), steps=())
-        index = self._alias_tables()
-        entry = index.aliases.get(pid, {}).get(name)
+        names = self._provider_names(pid)
+        entry = names.aliases.get(name)
         if entry is not None:
             return _alias_hit(pid, name, entry)
-        clash = index.clashes.get(pid, {}).get(name)
+        clash = names.clashes.get(name)
         if clash is not None:
             raise AmbiguousModelError(
                 name, [f"{pid}:{t}" for t in clash], f"several ids of {pid} end with it"
             )
         if not derived:
             return None
-        for prefix in index.prefixes.get(pid, ()):
+        for prefix in self._id_prefixes().get(pid, ()):
             rest = _strip_prefix(prefix, name)
             found = None if rest is None else self._within(pid, rest, derived=False)
             if found is not None:
@@ -581,12 +589,12 @@ class Registry:
 
     def _candidates(self, name: str) -> dict[str, _Hit]:
         # The providers that serve a bare name by rule 1, found through the indexes.
-        owners, index = self._owner_tables().owners, self._alias_tables()
+        owners, alias_owners = self._owner_tables().owners, self._alias_owner_table()
         exact = _Hit(target=name, rules=(Rule.EXACT,), steps=())
         found = dict.fromkeys(owners.get(name, ()), exact)
-        for pid in index.alias_owners.get(name, ()):
+        for pid in alias_owners.get(name, ()):
             if pid not in found:
-                found[pid] = _alias_hit(pid, name, index.aliases[pid][name])
+                found[pid] = _alias_hit(pid, name, self._provider_names(pid).aliases[name])
         if found:
             return found
         from llmdex_runtime.dated import split_dated
@@ -594,10 +602,10 @@ class Registry:
         base = split_dated(name)
         folded = self._folded_everywhere().get(name.lower())
         others = (base[0] if base else None, folded)
-        pids = [*index.prefixes]
+        pids = [*self._id_prefixes()]
         for other in others:
             if other:
-                pids += [*owners.get(other, ()), *index.alias_owners.get(other, ())]
+                pids += [*owners.get(other, ()), *alias_owners.get(other, ())]
         for pid in dict.fromkeys(pids):
             hit = self._within(pid, name)
             if hit is not None:
@@ -616,11 +624,10 @@ class Registry:
     def _is_name(self, text: str) -> bool:
         # Whether a text names a model by itself: an id or alias, or an id behind a prefix
         # a provider's API accepts (Bedrock's "us.amazon.nova-pro-v1:0").
-        index = self._alias_tables()
-        if text in self._owner_tables().owners or text in index.alias_owners:
+        if text in self._owner_tables().owners or text in self._alias_owner_table():
             return True
         try:
-            return any(self._within(pid, text) is not None for pid in index.prefixes)
+            return any(self._within(pid, text) is not None for pid in self._id_prefixes())
         except AmbiguousModelError:
             return True
 
@@ -645,17 +652,32 @@ class Registry:
             )
         return names
 
-    def _alias_tables(self) -> _Aliases:
-        tables = self._aliases
-        if tables is None:
-            module = self._import("_aliases")
-            tables = self._aliases = _Aliases(
-                aliases=module.ALIASES,
-                alias_owners=module.ALIAS_OWNERS,
-                clashes=module.CLASHES,
-                prefixes=module.ID_PREFIXES,
-            )
-        return tables
+    def _names_package(self) -> Any:
+        return self._import("_names")
+
+    def _provider_names(self, pid: str) -> _ProviderNames:
+        names = self._names_of.get(pid)
+        if names is None:
+            module = self._names_package().MODULES.get(pid)
+            if module is None:
+                names = _NO_NAMES
+            else:
+                table = self._import(f"_names.{module}")
+                names = _ProviderNames(aliases=table.ALIASES, clashes=table.CLASHES)
+            self._names_of[pid] = names
+        return names
+
+    def _id_prefixes(self) -> Mapping[str, tuple[str, ...]]:
+        prefixes = self._prefixes
+        if prefixes is None:
+            prefixes = self._prefixes = self._names_package().ID_PREFIXES
+        return prefixes
+
+    def _alias_owner_table(self) -> Mapping[str, tuple[str, ...]]:
+        owners = self._alias_owners
+        if owners is None:
+            owners = self._alias_owners = self._import("_aliases").ALIAS_OWNERS
+        return owners
 
     def _owner_tables(self) -> _Owners:
         tables = self._owners
@@ -671,7 +693,7 @@ class Registry:
         # Lower-cased ids and aliases of one provider -> the name as written; ids win.
         folded = self._folded.get(pid)
         if folded is None:
-            names = [*self._alias_tables().aliases.get(pid, {}), *self.models_of(pid)]
+            names = [*self._provider_names(pid).aliases, *self.models_of(pid)]
             folded = self._folded[pid] = {name.lower(): name for name in names}
         return folded
 
@@ -679,7 +701,7 @@ class Registry:
         # Lower-cased ids and aliases of every provider -> one name as written.
         folded = self._folded.get("")
         if folded is None:
-            names = [*self._alias_tables().alias_owners, *self._owner_tables().owners]
+            names = [*self._alias_owner_table(), *self._owner_tables().owners]
             folded = self._folded[""] = {name.lower(): name for name in names}
         return folded
 
@@ -703,21 +725,20 @@ class Registry:
         # Close names in the provider first, then close ids anywhere, each id's maker first.
         from llmdex_runtime.suggest import Suggester, closest
 
-        index = self._alias_tables()
         found: list[str] = []
         if pid is not None:
-            names = [*self.models_of(pid), *index.aliases.get(pid, {})]
+            names = [*self.models_of(pid), *self._provider_names(pid).aliases]
             found = [f"{pid}:{close}" for close in closest(name, names, _SUGGESTIONS)]
             if len(found) >= _SUGGESTIONS:
                 # The provider's own names fill the list: the catalog-wide index (tens of ms
                 # to build on first use) would add nothing that is shown.
                 return found
-        tables = self._owner_tables()
+        tables, alias_owners = self._owner_tables(), self._alias_owner_table()
         suggester = self._suggester
         if suggester is None:
-            suggester = self._suggester = Suggester([*tables.owners, *index.alias_owners])
+            suggester = self._suggester = Suggester([*tables.owners, *alias_owners])
         for close in suggester.closest(name, _SUGGESTIONS):
-            owners = tables.owners.get(close) or index.alias_owners.get(close, ())
+            owners = tables.owners.get(close) or alias_owners.get(close, ())
             makers = tables.makers.get(close, ())
             found += [f"{p}:{close}" for p in sorted(owners, key=lambda p: p not in makers)]
         return list(dict.fromkeys(found))[:_SUGGESTIONS]
