@@ -17,7 +17,7 @@ import jinja2
 from codegen.dialects import ProviderNames
 from codegen.formatting import format_python
 from codegen.history import History
-from codegen.history_modules import history_files
+from codegen.history_modules import history_files, retired_ids
 from codegen.hover import hover
 from codegen.literals import Writer
 from codegen.normalize import CatalogPlan, ProviderPlan
@@ -125,7 +125,17 @@ def emit(
     }
     for provider in plan.providers:
         files.update(_provider_files(env, provider, models_dir))
-    files.update(_names_files(env, plan, tables, names, package_dir / "_names"))
+    retired = retired_ids(history, plan)
+    files.update(
+        _names_files(
+            env,
+            plan=plan,
+            tables=tables,
+            names=names,
+            retired=retired,
+            directory=package_dir / "_names",
+        )
+    )
     (package_dir / "_history").mkdir()
     files.update(history_files(env, history, plan, successors, package_dir / "_history"))
     for path, text in files.items():
@@ -135,16 +145,20 @@ def emit(
 
 def _names_files(
     env: jinja2.Environment,
+    *,
     plan: CatalogPlan,
     tables: Tables,
     names: ProviderNames,
+    retired: Mapping[str, set[str]],
     directory: Path,
 ) -> dict[Path, str]:
-    # One module per provider with aliases or clashing names, so that a lookup within one
-    # provider never reads the tables of the whole catalog.
+    # One module per provider with aliases, clashing names or ids no longer listed, so that a
+    # lookup within one provider never reads the tables of the whole catalog.
     directory.mkdir()
     modules = {
-        p.id: p.module for p in plan.providers if p.id in tables.aliases or p.id in tables.clashes
+        p.id: p.module
+        for p in plan.providers
+        if p.id in tables.aliases or p.id in tables.clashes or p.id in retired
     }
     files = {
         directory / "__init__.py": env.get_template("names_init.py.jinja").render(
@@ -153,7 +167,10 @@ def _names_files(
     }
     for pid, module in modules.items():
         files[directory / f"{module}.py"] = env.get_template("names_module.py.jinja").render(
-            pid=pid, aliases=tables.aliases.get(pid, {}), clashes=tables.clashes.get(pid, {})
+            pid=pid,
+            aliases=tables.aliases.get(pid, {}),
+            clashes=tables.clashes.get(pid, {}),
+            retired=sorted(retired.get(pid, ())),
         )
     return files
 

@@ -57,7 +57,6 @@ def history_files(
         directory / "__init__.pyi": env.get_template("history_init.pyi.jinja").render(),
     }
     stub = env.get_template("history_module.pyi.jinja").render()
-    retired: set[str] = set()
     for pid in pids:
         listed = current.get(pid)
         models = {
@@ -66,7 +65,6 @@ def history_files(
             if entity.partition(":")[0] == pid and ":" in entity
         }
         current_ids = {m.model.id for m in listed.models} if listed is not None else set()
-        retired.update(mid for mid in models if mid not in current_ids)
         kinds = {
             mid: kind.value
             for mid, events in models.items()
@@ -81,10 +79,22 @@ def history_files(
             kinds=sorted(kinds.items()),
         )
         files[directory / f"{module}.pyi"] = stub
+    every = set().union(*retired_ids(history, plan).values())
     files[directory.parent / "_retired.py"] = env.get_template("retired.py.jinja").render(
-        retired=sorted(retired)
+        retired=sorted(every)
     )
     return files
+
+
+def retired_ids(history: History, plan: CatalogPlan) -> dict[str, set[str]]:
+    """Provider id -> the ids the history lists for it that the catalog no longer does."""
+    listed = {p.id: {m.model.id for m in p.models} for p in plan.providers}
+    found: dict[str, set[str]] = {}
+    for entity in history.by_entity():
+        pid, sep, mid = entity.partition(":")
+        if sep and mid not in listed.get(pid, set()):
+            found.setdefault(pid, set()).add(mid)
+    return found
 
 
 def _modules(pids: list[str], current: Mapping[str, Any]) -> dict[str, str]:

@@ -549,9 +549,10 @@ def registry___Owners(self: Any, *, owners: Any, makers: Any) -> None:
     _set(self, "makers", makers)
 
 
-def registry___ProviderNames(self: Any, *, aliases: Any, clashes: Any) -> None:
+def registry___ProviderNames(self: Any, *, aliases: Any, clashes: Any, retired: Any) -> None:
     _set(self, "aliases", aliases)
     _set(self, "clashes", clashes)
+    _set(self, "retired", retired)
 
 
 def resolution__Resolution(

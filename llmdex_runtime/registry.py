@@ -89,13 +89,15 @@ class _Names(Record):
 
 @record
 class _ProviderNames(Record):
-    """One provider's table in ``_names``: its aliases and the names its ids clash on."""
+    """One provider's table in ``_names``: its aliases, the names its ids clash on, and the
+    ids it once listed and no longer does."""
 
     aliases: Mapping[str, tuple[str, str]]
     clashes: Mapping[str, tuple[str, ...]]
+    retired: frozenset[str]
 
 
-_NO_NAMES = _ProviderNames(aliases={}, clashes={})
+_NO_NAMES = _ProviderNames(aliases={}, clashes={}, retired=frozenset())
 
 
 @record
@@ -279,11 +281,16 @@ class Registry:
     def _retired_or(
         self, error: ModelNotFoundError, spec: object, provider: str | None
     ) -> ModelNotFoundError:
-        # Only on the way to a ModelNotFoundError, and only for an id some provider has stopped
-        # listing (the package's _retired table): a misspelt name never loads the history.
+        # Only on the way to a ModelNotFoundError, and only for an id the provider named (or,
+        # for a bare id, any provider) has stopped listing: a misspelt name never loads it.
         named = spec if provider is None else (provider, spec)
         try:
-            if self._split(named)[0].id not in self._import("_retired").RETIRED:
+            parsed = self._split(named)[0]
+            if parsed.provider is not None:
+                retired_ids = self._provider_names(parsed.provider).retired
+            else:
+                retired_ids = self._import("_retired").RETIRED
+            if parsed.id not in retired_ids:
                 return error
             from llmdex_runtime.as_of import retired
 
@@ -663,7 +670,9 @@ class Registry:
                 names = _NO_NAMES
             else:
                 table = self._import(f"_names.{module}")
-                names = _ProviderNames(aliases=table.ALIASES, clashes=table.CLASHES)
+                names = _ProviderNames(
+                    aliases=table.ALIASES, clashes=table.CLASHES, retired=table.RETIRED
+                )
             self._names_of[pid] = names
         return names
 

@@ -3,7 +3,8 @@
 
 """Every model id some provider listed once and no longer lists (from the history).
 
-A failed lookup reads the history only for these, so a misspelt name never loads it.
+A failed lookup of a bare id reads the history only for these, so a misspelt name never
+loads it (a lookup within one provider checks that provider's table in ``_names``).
 """
 
 from __future__ import annotations
