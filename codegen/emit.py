@@ -137,7 +137,16 @@ def emit(
         )
     )
     (package_dir / "_history").mkdir()
-    files.update(history_files(env, history, plan, successors, package_dir / "_history"))
+    files.update(
+        history_files(
+            env,
+            history=history,
+            plan=plan,
+            successors=successors,
+            retired=retired,
+            directory=package_dir / "_history",
+        )
+    )
     for path, text in files.items():
         path.write_text(text, encoding="utf-8")
     format_python(package_dir)

@@ -26,14 +26,16 @@ from llmdex_runtime.model import Model
 
 def history_files(
     env: jinja2.Environment,
+    *,
     history: History,
     plan: CatalogPlan,
     successors: Mapping[str, str],
+    retired: Mapping[str, set[str]],
     directory: Path,
 ) -> dict[Path, str]:
     """The files of ``llmdex/_history`` for ``history``, keyed by path under ``directory``,
-    and ``llmdex/_retired.py`` beside it: the ids a failed lookup checks before it reads the
-    history."""
+    and ``llmdex/_retired.py`` beside it: the ids (``retired``, from :func:`retired_ids`) a
+    failed lookup of a bare id checks before it reads the history."""
     grouped = history.by_entity()
     current = {p.id: p for p in plan.providers}
     pids = sorted({entity.partition(":")[0] for entity in grouped} | set(current))
@@ -79,7 +81,7 @@ def history_files(
             kinds=sorted(kinds.items()),
         )
         files[directory / f"{module}.pyi"] = stub
-    every = set().union(*retired_ids(history, plan).values())
+    every = set().union(*retired.values())
     files[directory.parent / "_retired.py"] = env.get_template("retired.py.jinja").render(
         retired=sorted(every)
     )

@@ -544,11 +544,6 @@ def registry___Names(self: Any, *, providers: Any, keys: Any, dialects: Any) -> 
     _set(self, "dialects", dialects)
 
 
-def registry___Owners(self: Any, *, owners: Any, makers: Any) -> None:
-    _set(self, "owners", owners)
-    _set(self, "makers", makers)
-
-
 def registry___ProviderNames(self: Any, *, aliases: Any, clashes: Any, retired: Any) -> None:
     _set(self, "aliases", aliases)
     _set(self, "clashes", clashes)
@@ -641,7 +636,6 @@ INITS: dict[str, Callable[..., None]] = {
     "llmdex_runtime.provenance.Provenance": provenance__Provenance,
     "llmdex_runtime.registry._Hit": registry___Hit,
     "llmdex_runtime.registry._Names": registry___Names,
-    "llmdex_runtime.registry._Owners": registry___Owners,
     "llmdex_runtime.registry._ProviderNames": registry___ProviderNames,
     "llmdex_runtime.resolution.Resolution": resolution__Resolution,
     "llmdex_runtime.site.build.SiteReport": site__build__SiteReport,

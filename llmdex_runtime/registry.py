@@ -100,14 +100,6 @@ class _ProviderNames(Record):
 _NO_NAMES = _ProviderNames(aliases={}, clashes={}, retired=frozenset())
 
 
-@record
-class _Owners(Record):
-    """The tables of ``_index``: who serves each id, and who makes it (for bare ids)."""
-
-    owners: Mapping[str, tuple[str, ...]]
-    makers: Mapping[str, tuple[str, ...]]
-
-
 class Registry:
     """The lookup tables of one generated catalog.
 
@@ -121,7 +113,6 @@ class Registry:
 
     __slots__ = (
         "_about",
-        "_alias_owners",
         "_folded",
         "_found",
         "_history",
@@ -129,9 +120,8 @@ class Registry:
         "_modules",
         "_names",
         "_names_of",
-        "_owners",
         "_package",
-        "_prefixes",
+        "_read",
         "_suggester",
     )
 
@@ -144,11 +134,10 @@ class Registry:
         self._about = about
         """The fields of :class:`CatalogInfo` the generator knows: source, date, counts."""
         self._names: _Names | None = None
-        self._alias_owners: Mapping[str, tuple[str, ...]] | None = None
-        self._owners: _Owners | None = None
+        self._read: dict[tuple[str, str], Any] = {}
+        """(module, name) -> a table of the package read so far (see :meth:`_table`)."""
         self._names_of: dict[str, _ProviderNames] = {}
-        """Provider id -> its aliases and clashes, for the providers looked into so far."""
-        self._prefixes: Mapping[str, tuple[str, ...]] | None = None
+        """Provider id -> its aliases, clashes and retired ids, for the providers looked into."""
         self._suggester: Suggester | None = None
         self._folded: dict[str, Mapping[str, str]] = {}
         self._found: dict[object, Model] = {}
@@ -259,7 +248,8 @@ class Registry:
 
     def makers_of(self, model_id: str) -> tuple[str, ...]:
         """The providers that make ``model_id`` (``data_sources/first_party.json``), best first."""
-        return self._owner_tables().makers.get(model_id, ())
+        makers: tuple[str, ...] = self._table(_MAKERS).get(model_id, ())
+        return makers
 
     def past(self) -> History:
         """The catalog's :class:`~llmdex_runtime.history.History`, loaded on first use."""
@@ -289,7 +279,7 @@ class Registry:
             if parsed.provider is not None:
                 retired_ids = self._provider_names(parsed.provider).retired
             else:
-                retired_ids = self._import("_retired").RETIRED
+                retired_ids = self._table(_RETIRED)
             if parsed.id not in retired_ids:
                 return error
             from llmdex_runtime.as_of import retired
@@ -369,7 +359,7 @@ class Registry:
         """Every alias (curated, dated family, vendor prefix) by provider: alias -> model id."""
         return {
             pid: {alias: entry[0] for alias, entry in table.items()}
-            for pid in self._names_package().MODULES
+            for pid in self._table(_NAME_MODULES)
             if (table := self._provider_names(pid).aliases)
         }
 
@@ -385,7 +375,8 @@ class Registry:
 
     def providers_of(self, model_id: str) -> tuple[str, ...]:
         """Ids of the providers that list ``model_id`` exactly, without importing them."""
-        return self._owner_tables().owners.get(model_id, ())
+        owners: tuple[str, ...] = self._table(_OWNERS).get(model_id, ())
+        return owners
 
     def resolve(
         self, spec: object, *, assume_exists: bool = False, **overrides: Any
@@ -498,7 +489,7 @@ class Registry:
         """Rule 1 in one provider, on tables only: no provider module is imported here."""
         # A provider whose module is loaded answers from it; others from the owners table.
         loaded = self._loaded.get(pid)
-        listed = name in loaded if loaded is not None else pid in self._owners_of(name)
+        listed = name in loaded if loaded is not None else pid in self._table(_OWNERS).get(name, ())
         if listed:
             return _Hit(target=name, rules=(Rule.EXACT,), steps=())
         names = self._provider_names(pid)
@@ -512,7 +503,7 @@ class Registry:
             )
         if not derived:
             return None
-        for prefix in self._id_prefixes().get(pid, ()):
+        for prefix in self._table(_ID_PREFIXES).get(pid, ()):
             rest = _strip_prefix(prefix, name)
             found = None if rest is None else self._within(pid, rest, derived=False)
             if found is not None:
@@ -543,9 +534,9 @@ class Registry:
         return found.then(Rule.SNAPSHOT, step)
 
     def _bare(self, name: str, prefer: Sequence[str] | None) -> Resolution:
-        index = self._owner_tables()
+        makers_of = self._table(_MAKERS)
         candidates = self._candidates(name)
-        makers = index.makers.get(name, ())
+        makers = makers_of.get(name, ())
         head, slash, tail = name.partition("/")
         vendor = self.provider_id(head) if slash and tail else None
         if vendor is not None:
@@ -557,7 +548,7 @@ class Registry:
             base = split_dated(name)
             folded = self._folded_everywhere().get(name.lower())
             for other in (base[0] if base else None, folded):
-                makers = makers or index.makers.get(other or "", ())
+                makers = makers or makers_of.get(other or "", ())
         if prefer is not None:
             for wanted in prefer:
                 pid = self.provider(wanted).id
@@ -596,7 +587,7 @@ class Registry:
 
     def _candidates(self, name: str) -> dict[str, _Hit]:
         # The providers that serve a bare name by rule 1, found through the indexes.
-        owners, alias_owners = self._owner_tables().owners, self._alias_owner_table()
+        owners, alias_owners = self._table(_OWNERS), self._table(_ALIAS_OWNERS)
         exact = _Hit(target=name, rules=(Rule.EXACT,), steps=())
         found = dict.fromkeys(owners.get(name, ()), exact)
         for pid in alias_owners.get(name, ()):
@@ -609,7 +600,7 @@ class Registry:
         base = split_dated(name)
         folded = self._folded_everywhere().get(name.lower())
         others = (base[0] if base else None, folded)
-        pids = [*self._id_prefixes()]
+        pids = [*self._table(_ID_PREFIXES)]
         for other in others:
             if other:
                 pids += [*owners.get(other, ()), *alias_owners.get(other, ())]
@@ -631,10 +622,10 @@ class Registry:
     def _is_name(self, text: str) -> bool:
         # Whether a text names a model by itself: an id or alias, or an id behind a prefix
         # a provider's API accepts (Bedrock's "us.amazon.nova-pro-v1:0").
-        if text in self._owner_tables().owners or text in self._alias_owner_table():
+        if text in self._table(_OWNERS) or text in self._table(_ALIAS_OWNERS):
             return True
         try:
-            return any(self._within(pid, text) is not None for pid in self._id_prefixes())
+            return any(self._within(pid, text) is not None for pid in self._table(_ID_PREFIXES))
         except AmbiguousModelError:
             return True
 
@@ -659,13 +650,19 @@ class Registry:
             )
         return names
 
-    def _names_package(self) -> Any:
-        return self._import("_names")
+    def _table(self, which: tuple[str, str]) -> Any:
+        # A table of the generated package, read from its module the first time it is asked
+        # for (see the names below the class).
+        table = self._read.get(which)
+        if table is None:
+            module, name = which
+            table = self._read[which] = getattr(self._import(module), name)
+        return table
 
     def _provider_names(self, pid: str) -> _ProviderNames:
         names = self._names_of.get(pid)
         if names is None:
-            module = self._names_package().MODULES.get(pid)
+            module = self._table(_NAME_MODULES).get(pid)
             if module is None:
                 names = _NO_NAMES
             else:
@@ -675,28 +672,6 @@ class Registry:
                 )
             self._names_of[pid] = names
         return names
-
-    def _id_prefixes(self) -> Mapping[str, tuple[str, ...]]:
-        prefixes = self._prefixes
-        if prefixes is None:
-            prefixes = self._prefixes = self._names_package().ID_PREFIXES
-        return prefixes
-
-    def _alias_owner_table(self) -> Mapping[str, tuple[str, ...]]:
-        owners = self._alias_owners
-        if owners is None:
-            owners = self._alias_owners = self._import("_aliases").ALIAS_OWNERS
-        return owners
-
-    def _owner_tables(self) -> _Owners:
-        tables = self._owners
-        if tables is None:
-            module = self._import("_index")
-            tables = self._owners = _Owners(owners=module.OWNERS, makers=module.MAKERS)
-        return tables
-
-    def _owners_of(self, name: str) -> tuple[str, ...]:
-        return self._owner_tables().owners.get(name, ())
 
     def _folded_names(self, pid: str) -> Mapping[str, str]:
         # Lower-cased ids and aliases of one provider -> the name as written; ids win.
@@ -710,7 +685,7 @@ class Registry:
         # Lower-cased ids and aliases of every provider -> one name as written.
         folded = self._folded.get("")
         if folded is None:
-            names = [*self._alias_owner_table(), *self._owner_tables().owners]
+            names = [*self._table(_ALIAS_OWNERS), *self._table(_OWNERS)]
             folded = self._folded[""] = {name.lower(): name for name in names}
         return folded
 
@@ -742,16 +717,25 @@ class Registry:
                 # The provider's own names fill the list: the catalog-wide index (tens of ms
                 # to build on first use) would add nothing that is shown.
                 return found
-        tables, alias_owners = self._owner_tables(), self._alias_owner_table()
+        ids, alias_owners = self._table(_OWNERS), self._table(_ALIAS_OWNERS)
+        makers_of = self._table(_MAKERS)
         suggester = self._suggester
         if suggester is None:
-            suggester = self._suggester = Suggester([*tables.owners, *alias_owners])
+            suggester = self._suggester = Suggester([*ids, *alias_owners])
         for close in suggester.closest(name, _SUGGESTIONS):
-            owners = tables.owners.get(close) or alias_owners.get(close, ())
-            makers = tables.makers.get(close, ())
+            owners = ids.get(close) or alias_owners.get(close, ())
+            makers = makers_of.get(close, ())
             found += [f"{p}:{close}" for p in sorted(owners, key=lambda p: p not in makers)]
         return list(dict.fromkeys(found))[:_SUGGESTIONS]
 
+
+# The tables of the generated package that Registry._table reads, as (module, name).
+_OWNERS = ("_index", "OWNERS")  # model id -> the providers listing it
+_MAKERS = ("_index", "MAKERS")  # model id -> the providers that make it, best first
+_ALIAS_OWNERS = ("_aliases", "ALIAS_OWNERS")  # alias -> the providers that have it
+_NAME_MODULES = ("_names", "MODULES")  # provider id -> its module of aliases, clashes, retired
+_ID_PREFIXES = ("_names", "ID_PREFIXES")  # provider id -> prefixes its API accepts before ids
+_RETIRED = ("_retired", "RETIRED")  # ids some provider no longer lists (for bare ids)
 
 _RULES = {rule.value: rule for rule in Rule}
 
