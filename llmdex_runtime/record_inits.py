@@ -28,13 +28,14 @@ def about__CatalogInfo(
     patches: Any,
     llmdex_version: Any,
 ) -> None:
-    _set(self, "source", source)
-    _set(self, "sha256", sha256)
-    _set(self, "date", date)
-    _set(self, "providers", providers)
-    _set(self, "models", models)
-    _set(self, "patches", patches)
-    _set(self, "llmdex_version", llmdex_version)
+    _setattr = _set.__get__(self)
+    _setattr("source", source)
+    _setattr("sha256", sha256)
+    _setattr("date", date)
+    _setattr("providers", providers)
+    _setattr("models", models)
+    _setattr("patches", patches)
+    _setattr("llmdex_version", llmdex_version)
 
 
 def changes__CatalogDiff(
@@ -50,50 +51,55 @@ def changes__CatalogDiff(
     new_providers: Any,
     gone_providers: Any,
 ) -> None:
-    _set(self, "before", before)
-    _set(self, "after", after)
-    _set(self, "added", added)
-    _set(self, "retired", retired)
-    _set(self, "prices", prices)
-    _set(self, "deprecated", deprecated)
-    _set(self, "changed", changed)
-    _set(self, "new_providers", new_providers)
-    _set(self, "gone_providers", gone_providers)
+    _setattr = _set.__get__(self)
+    _setattr("before", before)
+    _setattr("after", after)
+    _setattr("added", added)
+    _setattr("retired", retired)
+    _setattr("prices", prices)
+    _setattr("deprecated", deprecated)
+    _setattr("changed", changed)
+    _setattr("new_providers", new_providers)
+    _setattr("gone_providers", gone_providers)
 
 
 def changes__PriceChange(self: Any, *, spec: Any, component: Any, old: Any, new: Any) -> None:
-    _set(self, "spec", spec)
-    _set(self, "component", component)
-    _set(self, "old", old)
-    _set(self, "new", new)
+    _setattr = _set.__get__(self)
+    _setattr("spec", spec)
+    _setattr("component", component)
+    _setattr("old", old)
+    _setattr("new", new)
 
 
 def client__client__Completion(
     self: Any, *, text: Any, usage: Any, cost: Any, cost_error: Any, model: Any, raw: Any
 ) -> None:
-    _set(self, "text", text)
-    _set(self, "usage", usage)
-    _set(self, "cost", cost)
-    _set(self, "cost_error", cost_error)
-    _set(self, "model", model)
-    _set(self, "raw", raw)
+    _setattr = _set.__get__(self)
+    _setattr("text", text)
+    _setattr("usage", usage)
+    _setattr("cost", cost)
+    _setattr("cost_error", cost_error)
+    _setattr("model", model)
+    _setattr("raw", raw)
 
 
 def client__client__Embeddings(
     self: Any, *, vectors: Any, usage: Any, cost: Any, cost_error: Any, model: Any, raw: Any
 ) -> None:
-    _set(self, "vectors", vectors)
-    _set(self, "usage", usage)
-    _set(self, "cost", cost)
-    _set(self, "cost_error", cost_error)
-    _set(self, "model", model)
-    _set(self, "raw", raw)
+    _setattr = _set.__get__(self)
+    _setattr("vectors", vectors)
+    _setattr("usage", usage)
+    _setattr("cost", cost)
+    _setattr("cost_error", cost_error)
+    _setattr("model", model)
+    _setattr("raw", raw)
 
 
 def client__client___Prepared(self: Any, *, target: Any, wire: Any, call: Any) -> None:
-    _set(self, "target", target)
-    _set(self, "wire", wire)
-    _set(self, "call", call)
+    _setattr = _set.__get__(self)
+    _setattr("target", target)
+    _setattr("wire", wire)
+    _setattr("call", call)
 
 
 def client__wire__Call(
@@ -106,18 +112,20 @@ def client__wire__Call(
     params: Any,
     max_output: Any,
 ) -> None:
-    _set(self, "model_id", model_id)
-    _set(self, "base_url", base_url)
-    _set(self, "api_key", api_key)
-    _set(self, "messages", messages)
-    _set(self, "params", params)
-    _set(self, "max_output", max_output)
+    _setattr = _set.__get__(self)
+    _setattr("model_id", model_id)
+    _setattr("base_url", base_url)
+    _setattr("api_key", api_key)
+    _setattr("messages", messages)
+    _setattr("params", params)
+    _setattr("max_output", max_output)
 
 
 def client__wire__Request(self: Any, *, url: Any, headers: Any, body: Any) -> None:
-    _set(self, "url", url)
-    _set(self, "headers", headers)
-    _set(self, "body", body)
+    _setattr = _set.__get__(self)
+    _setattr("url", url)
+    _setattr("headers", headers)
+    _setattr("body", body)
 
 
 def compare__Comparison(self: Any, *, models: Any, rows: Any) -> None:
@@ -139,54 +147,59 @@ def custom__CustomModel(
     assumed: Any,
     protocol: Any,
 ) -> None:
-    _set(self, "provider", provider)
-    _set(self, "id", id)
-    _set(self, "name", name)
-    _set(self, "base_url", base_url)
-    _set(self, "env", env)
-    _set(self, "npm", npm)
-    _set(self, "limit", limit)
-    _set(self, "cost", cost)
-    _set(self, "assumed", assumed)
-    _set(self, "protocol", protocol)
+    _setattr = _set.__get__(self)
+    _setattr("provider", provider)
+    _setattr("id", id)
+    _setattr("name", name)
+    _setattr("base_url", base_url)
+    _setattr("env", env)
+    _setattr("npm", npm)
+    _setattr("limit", limit)
+    _setattr("cost", cost)
+    _setattr("assumed", assumed)
+    _setattr("protocol", protocol)
 
 
 def db__rows__Listed(
     self: Any, *, first_seen: Any, last_seen: Any, unavailable_since: Any, periods: Any
 ) -> None:
-    _set(self, "first_seen", first_seen)
-    _set(self, "last_seen", last_seen)
-    _set(self, "unavailable_since", unavailable_since)
-    _set(self, "periods", periods)
+    _setattr = _set.__get__(self)
+    _setattr("first_seen", first_seen)
+    _setattr("last_seen", last_seen)
+    _setattr("unavailable_since", unavailable_since)
+    _setattr("periods", periods)
 
 
 def db__rows__Priced(self: Any, *, pid: Any, mid: Any, cost: Any, modes: Any) -> None:
-    _set(self, "pid", pid)
-    _set(self, "mid", mid)
-    _set(self, "cost", cost)
-    _set(self, "modes", modes)
+    _setattr = _set.__get__(self)
+    _setattr("pid", pid)
+    _setattr("mid", mid)
+    _setattr("cost", cost)
+    _setattr("modes", modes)
 
 
 def db__schema__Column(
     self: Any, *, name: Any, type: Any, doc: Any, nullable: Any, since: Any, sqlite_only: Any
 ) -> None:
-    _set(self, "name", name)
-    _set(self, "type", type)
-    _set(self, "doc", doc)
-    _set(self, "nullable", nullable)
-    _set(self, "since", since)
-    _set(self, "sqlite_only", sqlite_only)
+    _setattr = _set.__get__(self)
+    _setattr("name", name)
+    _setattr("type", type)
+    _setattr("doc", doc)
+    _setattr("nullable", nullable)
+    _setattr("since", since)
+    _setattr("sqlite_only", sqlite_only)
 
 
 def db__schema__Table(
     self: Any, *, name: Any, doc: Any, columns: Any, key: Any, since: Any, catalog: Any
 ) -> None:
-    _set(self, "name", name)
-    _set(self, "doc", doc)
-    _set(self, "columns", columns)
-    _set(self, "key", key)
-    _set(self, "since", since)
-    _set(self, "catalog", catalog)
+    _setattr = _set.__get__(self)
+    _setattr("name", name)
+    _setattr("doc", doc)
+    _setattr("columns", columns)
+    _setattr("key", key)
+    _setattr("since", since)
+    _setattr("catalog", catalog)
 
 
 def db__sync__SyncReport(
@@ -200,48 +213,53 @@ def db__sync__SyncReport(
     tables: Any,
     dry_run: Any,
 ) -> None:
-    _set(self, "url", url)
-    _set(self, "dialect", dialect)
-    _set(self, "catalog", catalog)
-    _set(self, "schema_before", schema_before)
-    _set(self, "schema_after", schema_after)
-    _set(self, "tables", tables)
-    _set(self, "dry_run", dry_run)
+    _setattr = _set.__get__(self)
+    _setattr("url", url)
+    _setattr("dialect", dialect)
+    _setattr("catalog", catalog)
+    _setattr("schema_before", schema_before)
+    _setattr("schema_after", schema_after)
+    _setattr("tables", tables)
+    _setattr("dry_run", dry_run)
 
 
 def db__sync__TableChanges(
     self: Any, *, table: Any, inserted: Any, updated: Any, deleted: Any, marked: Any, kept: Any
 ) -> None:
-    _set(self, "table", table)
-    _set(self, "inserted", inserted)
-    _set(self, "updated", updated)
-    _set(self, "deleted", deleted)
-    _set(self, "marked", marked)
-    _set(self, "kept", kept)
+    _setattr = _set.__get__(self)
+    _setattr("table", table)
+    _setattr("inserted", inserted)
+    _setattr("updated", updated)
+    _setattr("deleted", deleted)
+    _setattr("marked", marked)
+    _setattr("kept", kept)
 
 
 def facts__Capability(self: Any, *, name: Any, label: Any, test: Any) -> None:
-    _set(self, "name", name)
-    _set(self, "label", label)
-    _set(self, "test", test)
+    _setattr = _set.__get__(self)
+    _setattr("name", name)
+    _setattr("label", label)
+    _setattr("test", test)
 
 
 def history__Change(self: Any, *, date: Any, path: Any, old: Any, new: Any, kind: Any) -> None:
-    _set(self, "date", date)
-    _set(self, "path", path)
-    _set(self, "old", old)
-    _set(self, "new", new)
-    _set(self, "kind", kind)
+    _setattr = _set.__get__(self)
+    _setattr("date", date)
+    _setattr("path", path)
+    _setattr("old", old)
+    _setattr("new", new)
+    _setattr("kind", kind)
 
 
 def history__ModelHistory(
     self: Any, *, spec: Any, first_seen: Any, last_seen: Any, listed: Any, changes: Any
 ) -> None:
-    _set(self, "spec", spec)
-    _set(self, "first_seen", first_seen)
-    _set(self, "last_seen", last_seen)
-    _set(self, "listed", listed)
-    _set(self, "changes", changes)
+    _setattr = _set.__get__(self)
+    _setattr("spec", spec)
+    _setattr("first_seen", first_seen)
+    _setattr("last_seen", last_seen)
+    _setattr("listed", listed)
+    _setattr("changes", changes)
 
 
 def model__Cost(
@@ -258,16 +276,17 @@ def model__Cost(
     tiers: Any,
     context_over_200k: Any,
 ) -> None:
-    _set(self, "input", input)
-    _set(self, "output", output)
-    _set(self, "reasoning", reasoning)
-    _set(self, "cache_read", cache_read)
-    _set(self, "cache_write", cache_write)
-    _set(self, "input_audio", input_audio)
-    _set(self, "output_audio", output_audio)
-    _set(self, "extra", extra)
-    _set(self, "tiers", tiers)
-    _set(self, "context_over_200k", context_over_200k)
+    _setattr = _set.__get__(self)
+    _setattr("input", input)
+    _setattr("output", output)
+    _setattr("reasoning", reasoning)
+    _setattr("cache_read", cache_read)
+    _setattr("cache_write", cache_write)
+    _setattr("input_audio", input_audio)
+    _setattr("output_audio", output_audio)
+    _setattr("extra", extra)
+    _setattr("tiers", tiers)
+    _setattr("context_over_200k", context_over_200k)
 
 
 def model__CostTier(
@@ -283,15 +302,16 @@ def model__CostTier(
     extra: Any,
     tier: Any,
 ) -> None:
-    _set(self, "input", input)
-    _set(self, "output", output)
-    _set(self, "reasoning", reasoning)
-    _set(self, "cache_read", cache_read)
-    _set(self, "cache_write", cache_write)
-    _set(self, "input_audio", input_audio)
-    _set(self, "output_audio", output_audio)
-    _set(self, "extra", extra)
-    _set(self, "tier", tier)
+    _setattr = _set.__get__(self)
+    _setattr("input", input)
+    _setattr("output", output)
+    _setattr("reasoning", reasoning)
+    _setattr("cache_read", cache_read)
+    _setattr("cache_write", cache_write)
+    _setattr("input_audio", input_audio)
+    _setattr("output_audio", output_audio)
+    _setattr("extra", extra)
+    _setattr("tier", tier)
 
 
 def model__Experimental(self: Any, *, modes: Any, extra: Any) -> None:
@@ -305,22 +325,25 @@ def model__Interleaved(self: Any, *, field: Any, extra: Any) -> None:
 
 
 def model__Limit(self: Any, *, context: Any, input: Any, output: Any, extra: Any) -> None:
-    _set(self, "context", context)
-    _set(self, "input", input)
-    _set(self, "output", output)
-    _set(self, "extra", extra)
+    _setattr = _set.__get__(self)
+    _setattr("context", context)
+    _setattr("input", input)
+    _setattr("output", output)
+    _setattr("extra", extra)
 
 
 def model__Modalities(self: Any, *, input: Any, output: Any, extra: Any) -> None:
-    _set(self, "input", input)
-    _set(self, "output", output)
-    _set(self, "extra", extra)
+    _setattr = _set.__get__(self)
+    _setattr("input", input)
+    _setattr("output", output)
+    _setattr("extra", extra)
 
 
 def model__Mode(self: Any, *, cost: Any, provider: Any, extra: Any) -> None:
-    _set(self, "cost", cost)
-    _set(self, "provider", provider)
-    _set(self, "extra", extra)
+    _setattr = _set.__get__(self)
+    _setattr("cost", cost)
+    _setattr("provider", provider)
+    _setattr("extra", extra)
 
 
 def model__Model(
@@ -352,31 +375,32 @@ def model__Model(
     base_url: Any,
     extra: Any,
 ) -> None:
-    _set(self, "provider", provider)
-    _set(self, "id", id)
-    _set(self, "name", name)
-    _set(self, "kind", kind)
-    _set(self, "family", family)
-    _set(self, "attachment", attachment)
-    _set(self, "reasoning", reasoning)
-    _set(self, "tool_call", tool_call)
-    _set(self, "structured_output", structured_output)
-    _set(self, "temperature", temperature)
-    _set(self, "open_weights", open_weights)
-    _set(self, "knowledge", knowledge)
-    _set(self, "release_date", release_date)
-    _set(self, "last_updated", last_updated)
-    _set(self, "modalities", modalities)
-    _set(self, "limit", limit)
-    _set(self, "cost", cost)
-    _set(self, "interleaved", interleaved)
-    _set(self, "reasoning_options", reasoning_options)
-    _set(self, "status", status)
-    _set(self, "provider_override", provider_override)
-    _set(self, "experimental", experimental)
-    _set(self, "protocol", protocol)
-    _set(self, "base_url", base_url)
-    _set(self, "extra", extra)
+    _setattr = _set.__get__(self)
+    _setattr("provider", provider)
+    _setattr("id", id)
+    _setattr("name", name)
+    _setattr("kind", kind)
+    _setattr("family", family)
+    _setattr("attachment", attachment)
+    _setattr("reasoning", reasoning)
+    _setattr("tool_call", tool_call)
+    _setattr("structured_output", structured_output)
+    _setattr("temperature", temperature)
+    _setattr("open_weights", open_weights)
+    _setattr("knowledge", knowledge)
+    _setattr("release_date", release_date)
+    _setattr("last_updated", last_updated)
+    _setattr("modalities", modalities)
+    _setattr("limit", limit)
+    _setattr("cost", cost)
+    _setattr("interleaved", interleaved)
+    _setattr("reasoning_options", reasoning_options)
+    _setattr("status", status)
+    _setattr("provider_override", provider_override)
+    _setattr("experimental", experimental)
+    _setattr("protocol", protocol)
+    _setattr("base_url", base_url)
+    _setattr("extra", extra)
 
 
 def model__PricedModel(
@@ -408,31 +432,32 @@ def model__PricedModel(
     base_url: Any,
     extra: Any,
 ) -> None:
-    _set(self, "provider", provider)
-    _set(self, "id", id)
-    _set(self, "name", name)
-    _set(self, "kind", kind)
-    _set(self, "family", family)
-    _set(self, "attachment", attachment)
-    _set(self, "reasoning", reasoning)
-    _set(self, "tool_call", tool_call)
-    _set(self, "structured_output", structured_output)
-    _set(self, "temperature", temperature)
-    _set(self, "open_weights", open_weights)
-    _set(self, "knowledge", knowledge)
-    _set(self, "release_date", release_date)
-    _set(self, "last_updated", last_updated)
-    _set(self, "modalities", modalities)
-    _set(self, "limit", limit)
-    _set(self, "cost", cost)
-    _set(self, "interleaved", interleaved)
-    _set(self, "reasoning_options", reasoning_options)
-    _set(self, "status", status)
-    _set(self, "provider_override", provider_override)
-    _set(self, "experimental", experimental)
-    _set(self, "protocol", protocol)
-    _set(self, "base_url", base_url)
-    _set(self, "extra", extra)
+    _setattr = _set.__get__(self)
+    _setattr("provider", provider)
+    _setattr("id", id)
+    _setattr("name", name)
+    _setattr("kind", kind)
+    _setattr("family", family)
+    _setattr("attachment", attachment)
+    _setattr("reasoning", reasoning)
+    _setattr("tool_call", tool_call)
+    _setattr("structured_output", structured_output)
+    _setattr("temperature", temperature)
+    _setattr("open_weights", open_weights)
+    _setattr("knowledge", knowledge)
+    _setattr("release_date", release_date)
+    _setattr("last_updated", last_updated)
+    _setattr("modalities", modalities)
+    _setattr("limit", limit)
+    _setattr("cost", cost)
+    _setattr("interleaved", interleaved)
+    _setattr("reasoning_options", reasoning_options)
+    _setattr("status", status)
+    _setattr("provider_override", provider_override)
+    _setattr("experimental", experimental)
+    _setattr("protocol", protocol)
+    _setattr("base_url", base_url)
+    _setattr("extra", extra)
 
 
 def model__ProviderInfo(
@@ -449,23 +474,25 @@ def model__ProviderInfo(
     base_url: Any,
     extra: Any,
 ) -> None:
-    _set(self, "id", id)
-    _set(self, "display_name", display_name)
-    _set(self, "env", env)
-    _set(self, "npm", npm)
-    _set(self, "api", api)
-    _set(self, "doc", doc)
-    _set(self, "module", module)
-    _set(self, "protocol", protocol)
-    _set(self, "base_url", base_url)
-    _set(self, "extra", extra)
+    _setattr = _set.__get__(self)
+    _setattr("id", id)
+    _setattr("display_name", display_name)
+    _setattr("env", env)
+    _setattr("npm", npm)
+    _setattr("api", api)
+    _setattr("doc", doc)
+    _setattr("module", module)
+    _setattr("protocol", protocol)
+    _setattr("base_url", base_url)
+    _setattr("extra", extra)
 
 
 def model__ProviderOverride(self: Any, *, npm: Any, api: Any, shape: Any, extra: Any) -> None:
-    _set(self, "npm", npm)
-    _set(self, "api", api)
-    _set(self, "shape", shape)
-    _set(self, "extra", extra)
+    _setattr = _set.__get__(self)
+    _setattr("npm", npm)
+    _setattr("api", api)
+    _setattr("shape", shape)
+    _setattr("extra", extra)
 
 
 def model__Rates(
@@ -480,30 +507,33 @@ def model__Rates(
     output_audio: Any,
     extra: Any,
 ) -> None:
-    _set(self, "input", input)
-    _set(self, "output", output)
-    _set(self, "reasoning", reasoning)
-    _set(self, "cache_read", cache_read)
-    _set(self, "cache_write", cache_write)
-    _set(self, "input_audio", input_audio)
-    _set(self, "output_audio", output_audio)
-    _set(self, "extra", extra)
+    _setattr = _set.__get__(self)
+    _setattr("input", input)
+    _setattr("output", output)
+    _setattr("reasoning", reasoning)
+    _setattr("cache_read", cache_read)
+    _setattr("cache_write", cache_write)
+    _setattr("input_audio", input_audio)
+    _setattr("output_audio", output_audio)
+    _setattr("extra", extra)
 
 
 def model__ReasoningOption(
     self: Any, *, type: Any, values: Any, min: Any, max: Any, extra: Any
 ) -> None:
-    _set(self, "type", type)
-    _set(self, "values", values)
-    _set(self, "min", min)
-    _set(self, "max", max)
-    _set(self, "extra", extra)
+    _setattr = _set.__get__(self)
+    _setattr("type", type)
+    _setattr("values", values)
+    _setattr("min", min)
+    _setattr("max", max)
+    _setattr("extra", extra)
 
 
 def model__TierCondition(self: Any, *, type: Any, size: Any, extra: Any) -> None:
-    _set(self, "type", type)
-    _set(self, "size", size)
-    _set(self, "extra", extra)
+    _setattr = _set.__get__(self)
+    _setattr("type", type)
+    _setattr("size", size)
+    _setattr("extra", extra)
 
 
 def policy__HttpPolicy(
@@ -517,53 +547,60 @@ def policy__HttpPolicy(
     max_wait: Any,
     max_bytes: Any,
 ) -> None:
-    _set(self, "connect_timeout", connect_timeout)
-    _set(self, "read_timeout", read_timeout)
-    _set(self, "deadline", deadline)
-    _set(self, "max_retries", max_retries)
-    _set(self, "backoff", backoff)
-    _set(self, "max_wait", max_wait)
-    _set(self, "max_bytes", max_bytes)
+    _setattr = _set.__get__(self)
+    _setattr("connect_timeout", connect_timeout)
+    _setattr("read_timeout", read_timeout)
+    _setattr("deadline", deadline)
+    _setattr("max_retries", max_retries)
+    _setattr("backoff", backoff)
+    _setattr("max_wait", max_wait)
+    _setattr("max_bytes", max_bytes)
 
 
 def provenance__Provenance(self: Any, *, patch: Any, reason: Any, source: Any) -> None:
-    _set(self, "patch", patch)
-    _set(self, "reason", reason)
-    _set(self, "source", source)
+    _setattr = _set.__get__(self)
+    _setattr("patch", patch)
+    _setattr("reason", reason)
+    _setattr("source", source)
 
 
 def registry___Hit(self: Any, *, target: Any, rules: Any, steps: Any) -> None:
-    _set(self, "target", target)
-    _set(self, "rules", rules)
-    _set(self, "steps", steps)
+    _setattr = _set.__get__(self)
+    _setattr("target", target)
+    _setattr("rules", rules)
+    _setattr("steps", steps)
 
 
 def registry___Names(self: Any, *, providers: Any, keys: Any, dialects: Any) -> None:
-    _set(self, "providers", providers)
-    _set(self, "keys", keys)
-    _set(self, "dialects", dialects)
+    _setattr = _set.__get__(self)
+    _setattr("providers", providers)
+    _setattr("keys", keys)
+    _setattr("dialects", dialects)
 
 
 def registry___ProviderNames(self: Any, *, aliases: Any, clashes: Any, retired: Any) -> None:
-    _set(self, "aliases", aliases)
-    _set(self, "clashes", clashes)
-    _set(self, "retired", retired)
+    _setattr = _set.__get__(self)
+    _setattr("aliases", aliases)
+    _setattr("clashes", clashes)
+    _setattr("retired", retired)
 
 
 def resolution__Resolution(
     self: Any, *, requested: Any, model: Any, rules: Any, steps: Any
 ) -> None:
-    _set(self, "requested", requested)
-    _set(self, "model", model)
-    _set(self, "rules", rules)
-    _set(self, "steps", steps)
+    _setattr = _set.__get__(self)
+    _setattr("requested", requested)
+    _setattr("model", model)
+    _setattr("rules", rules)
+    _setattr("steps", steps)
 
 
 def site__build__SiteReport(self: Any, *, out: Any, pages: Any, bytes: Any, seconds: Any) -> None:
-    _set(self, "out", out)
-    _set(self, "pages", pages)
-    _set(self, "bytes", bytes)
-    _set(self, "seconds", seconds)
+    _setattr = _set.__get__(self)
+    _setattr("out", out)
+    _setattr("pages", pages)
+    _setattr("bytes", bytes)
+    _setattr("seconds", seconds)
 
 
 def spec__ModelSpec(self: Any, *, provider: Any, id: Any) -> None:
@@ -572,9 +609,10 @@ def spec__ModelSpec(self: Any, *, provider: Any, id: Any) -> None:
 
 
 def transport__HttpResponse(self: Any, *, status: Any, headers: Any, body: Any) -> None:
-    _set(self, "status", status)
-    _set(self, "headers", headers)
-    _set(self, "body", body)
+    _setattr = _set.__get__(self)
+    _setattr("status", status)
+    _setattr("headers", headers)
+    _setattr("body", body)
 
 
 def usage__Usage(
@@ -588,13 +626,14 @@ def usage__Usage(
     input_audio: Any,
     output_audio: Any,
 ) -> None:
-    _set(self, "input", input)
-    _set(self, "output", output)
-    _set(self, "reasoning", reasoning)
-    _set(self, "cache_read", cache_read)
-    _set(self, "cache_write", cache_write)
-    _set(self, "input_audio", input_audio)
-    _set(self, "output_audio", output_audio)
+    _setattr = _set.__get__(self)
+    _setattr("input", input)
+    _setattr("output", output)
+    _setattr("reasoning", reasoning)
+    _setattr("cache_read", cache_read)
+    _setattr("cache_write", cache_write)
+    _setattr("input_audio", input_audio)
+    _setattr("output_audio", output_audio)
     self.__post_init__()
 
 

@@ -7,9 +7,5 @@ from typing import Final
 
 from llmdex_runtime.model import PricedModel
 
-__all__ = [
-    "ABLITERATED_MODEL",
-]
-
 ABLITERATED_MODEL: Final[PricedModel]
 "Abliterated Model (chat) · 150K context · 8.19K output · $3.00 in / $3.00 out per 1M tokens · vision, tools, attachments, open weights"

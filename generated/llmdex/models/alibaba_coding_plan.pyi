@@ -7,21 +7,6 @@ from typing import Final
 
 from llmdex_runtime.model import PricedModel
 
-__all__ = [
-    "MINIMAX_M2_5",
-    "GLM_4_7",
-    "GLM_5",
-    "KIMI_K2_5",
-    "QWEN3_CODER_NEXT",
-    "QWEN3_CODER_PLUS",
-    "QWEN3_MAX_2026_01_23",
-    "QWEN3_5_PLUS",
-    "QWEN3_6_FLASH",
-    "QWEN3_6_PLUS",
-    "QWEN3_7_MAX",
-    "QWEN3_7_PLUS",
-]
-
 MINIMAX_M2_5: Final[PricedModel]
 "MiniMax-M2.5 (chat) · 197K context · 24.6K output · free · tools, reasoning, open weights"
 

@@ -7,27 +7,6 @@ from typing import Final
 
 from llmdex_runtime.model import PricedModel
 
-__all__ = [
-    "MINIMAX_M2_5",
-    "DEEPSEEK_V3_2",
-    "DEEPSEEK_V4_FLASH",
-    "DEEPSEEK_V4_PRO",
-    "GLM_5",
-    "GLM_5_1",
-    "GLM_5_2",
-    "KIMI_K2_5",
-    "KIMI_K2_6",
-    "KIMI_K2_7_CODE",
-    "QWEN_IMAGE_2_0",
-    "QWEN_IMAGE_2_0_PRO",
-    "QWEN3_6_FLASH",
-    "QWEN3_6_PLUS",
-    "QWEN3_7_MAX",
-    "QWEN3_7_PLUS",
-    "WAN2_7_IMAGE",
-    "WAN2_7_IMAGE_PRO",
-]
-
 MINIMAX_M2_5: Final[PricedModel]
 "MiniMax-M2.5 (chat) · 197K context · 24.6K output · free · tools, reasoning, open weights"
 

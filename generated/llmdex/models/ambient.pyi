@@ -7,12 +7,6 @@ from typing import Final
 
 from llmdex_runtime.model import PricedModel
 
-__all__ = [
-    "MOONSHOTAI_KIMI_K2_6",
-    "MOONSHOTAI_KIMI_K2_7_CODE",
-    "ZAI_ORG_GLM_5_1_FP8",
-]
-
 MOONSHOTAI_KIMI_K2_6: Final[PricedModel]
 "Kimi K2.6 (chat) · 262K context · 262K output · $0.95 in / $4.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 

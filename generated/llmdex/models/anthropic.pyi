@@ -7,33 +7,6 @@ from typing import Final
 
 from llmdex_runtime.model import PricedModel
 
-__all__ = [
-    "CLAUDE_3_5_SONNET_20240620",
-    "CLAUDE_3_5_SONNET_20241022",
-    "CLAUDE_3_7_SONNET_20250219",
-    "CLAUDE_3_HAIKU_20240307",
-    "CLAUDE_3_OPUS_20240229",
-    "CLAUDE_3_SONNET_20240229",
-    "CLAUDE_FABLE_5",
-    "CLAUDE_HAIKU_4_5",
-    "CLAUDE_HAIKU_4_5_20251001",
-    "CLAUDE_OPUS_4_0",
-    "CLAUDE_OPUS_4_1",
-    "CLAUDE_OPUS_4_1_20250805",
-    "CLAUDE_OPUS_4_20250514",
-    "CLAUDE_OPUS_4_5",
-    "CLAUDE_OPUS_4_5_20251101",
-    "CLAUDE_OPUS_4_6",
-    "CLAUDE_OPUS_4_7",
-    "CLAUDE_OPUS_4_8",
-    "CLAUDE_SONNET_4_0",
-    "CLAUDE_SONNET_4_20250514",
-    "CLAUDE_SONNET_4_5",
-    "CLAUDE_SONNET_4_5_20250929",
-    "CLAUDE_SONNET_4_6",
-    "CLAUDE_SONNET_5",
-]
-
 CLAUDE_3_5_SONNET_20240620: Final[PricedModel]
 "Claude Sonnet 3.5 (chat) · 200K context · 8.19K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, attachments · deprecated"
 

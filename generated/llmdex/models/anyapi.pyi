@@ -7,39 +7,6 @@ from typing import Final
 
 from llmdex_runtime.model import Model
 
-__all__ = [
-    "ANTHROPIC_CLAUDE_HAIKU_4_5",
-    "ANTHROPIC_CLAUDE_OPUS_4_6",
-    "ANTHROPIC_CLAUDE_OPUS_4_7",
-    "ANTHROPIC_CLAUDE_SONNET_4_5",
-    "ANTHROPIC_CLAUDE_SONNET_4_6",
-    "COHERE_COMMAND_R_PLUS_08_2024",
-    "DEEPSEEK_DEEPSEEK_CHAT",
-    "DEEPSEEK_DEEPSEEK_R1",
-    "DEEPSEEK_DEEPSEEK_V4_FLASH",
-    "DEEPSEEK_DEEPSEEK_V4_PRO",
-    "GOOGLE_GEMINI_2_5_FLASH",
-    "GOOGLE_GEMINI_2_5_FLASH_LITE",
-    "GOOGLE_GEMINI_2_5_PRO",
-    "GOOGLE_GEMINI_3_FLASH_PREVIEW",
-    "GOOGLE_GEMINI_3_PRO_PREVIEW",
-    "MISTRALAI_DEVSTRAL_2512",
-    "MISTRALAI_MISTRAL_LARGE_2512",
-    "OPENAI_GPT_4_1",
-    "OPENAI_GPT_4_1_MINI",
-    "OPENAI_GPT_5",
-    "OPENAI_GPT_5_MINI",
-    "OPENAI_GPT_5_1",
-    "OPENAI_GPT_5_2",
-    "OPENAI_GPT_5_4",
-    "OPENAI_O3",
-    "OPENAI_O3_MINI",
-    "OPENAI_O4_MINI",
-    "PERPLEXITY_SONAR_PRO",
-    "PERPLEXITY_SONAR_REASONING_PRO",
-    "XAI_GROK_4_3",
-]
-
 ANTHROPIC_CLAUDE_HAIKU_4_5: Final[Model]
 "Claude Haiku 4.5 (latest) (chat) · 200K context · 64K output · price unknown · vision, tools, reasoning, attachments"
 

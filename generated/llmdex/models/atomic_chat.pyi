@@ -7,14 +7,6 @@ from typing import Final
 
 from llmdex_runtime.model import PricedModel
 
-__all__ = [
-    "META_LLAMA_3_1_8B_INSTRUCT_GGUF",
-    "QWEN3_5_9B_MLX_4BIT",
-    "QWEN3_5_9B_Q4_K_M",
-    "GEMMA_4_E4B_IT_IQ4_XS",
-    "GEMMA_4_E4B_IT_MLX_4BIT",
-]
-
 META_LLAMA_3_1_8B_INSTRUCT_GGUF: Final[PricedModel]
 "Meta Llama 3.1 8B Instruct (GGUF) (chat) · 131K context · 4.1K output · free · tools, open weights"
 

@@ -7,24 +7,6 @@ from typing import Final
 
 from llmdex_runtime.model import PricedModel
 
-__all__ = [
-    "CLAUDE_OPUS_4_6",
-    "CLAUDE_OPUS_4_7",
-    "CLAUDE_SONNET_4_6",
-    "DEEPSEEK_V4_FLASH",
-    "DEEPSEEK_V4_PRO",
-    "GEMINI_2_5_FLASH",
-    "GEMINI_2_5_PRO",
-    "GEMINI_3_1_PRO_PREVIEW",
-    "GLM_5_1",
-    "GROK_4_3",
-    "KIMI_K2_5",
-    "KIMI_K2_6",
-    "MINIMAX_M2_7",
-    "MINIMAX_M2_7_HIGHSPEED",
-    "QWEN_3_6_PLUS",
-]
-
 CLAUDE_OPUS_4_6: Final[PricedModel]
 "Claude Opus 4.6 (chat) · 1M context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"
 

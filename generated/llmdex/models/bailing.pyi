@@ -7,11 +7,6 @@ from typing import Final
 
 from llmdex_runtime.model import PricedModel
 
-__all__ = [
-    "LING_1T",
-    "RING_1T",
-]
-
 LING_1T: Final[PricedModel]
 "Ling-1T (chat) · 128K context · 32K output · $0.57 in / $2.29 out per 1M tokens · tools, open weights"
 

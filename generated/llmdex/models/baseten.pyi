@@ -7,22 +7,6 @@ from typing import Final
 
 from llmdex_runtime.model import PricedModel
 
-__all__ = [
-    "MINIMAXAI_MINIMAX_M2_5",
-    "DEEPSEEK_AI_DEEPSEEK_V3_1",
-    "DEEPSEEK_AI_DEEPSEEK_V4_PRO",
-    "MOONSHOTAI_KIMI_K2_5",
-    "MOONSHOTAI_KIMI_K2_6",
-    "MOONSHOTAI_KIMI_K2_7_CODE",
-    "NVIDIA_NVIDIA_NEMOTRON_3_ULTRA_550B_A55B",
-    "NVIDIA_NEMOTRON_120B_A12B",
-    "OPENAI_GPT_OSS_120B",
-    "ZAI_ORG_GLM_4_7",
-    "ZAI_ORG_GLM_5",
-    "ZAI_ORG_GLM_5_1",
-    "ZAI_ORG_GLM_5_2",
-]
-
 MINIMAXAI_MINIMAX_M2_5: Final[PricedModel]
 "MiniMax-M2.5 (chat) · 204K context · 204K output · $0.30 in / $1.20 out per 1M tokens · tools, reasoning, open weights · deprecated"
 

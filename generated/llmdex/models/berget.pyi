@@ -7,17 +7,6 @@ from typing import Final
 
 from llmdex_runtime.model import PricedModel
 
-__all__ = [
-    "GOOGLE_GEMMA_4_31B_IT",
-    "META_LLAMA_LLAMA_3_3_70B_INSTRUCT",
-    "MISTRALAI_MISTRAL_MEDIUM_3_5_128B",
-    "MISTRALAI_MISTRAL_SMALL_3_2_24B_INSTRUCT_2506",
-    "MOONSHOTAI_KIMI_K2_6",
-    "OPENAI_GPT_OSS_120B",
-    "ZAI_ORG_GLM_4_7",
-    "ZAI_ORG_GLM_5_2",
-]
-
 GOOGLE_GEMMA_4_31B_IT: Final[PricedModel]
 "Gemma 4 31B Instruct (chat) · 128K context · 8.19K output · $0.275 in / $0.55 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 

@@ -7,11 +7,6 @@ from typing import Final
 
 from llmdex_runtime.model import PricedModel
 
-__all__ = [
-    "GPT_OSS_120B",
-    "ZAI_GLM_4_7",
-]
-
 GPT_OSS_120B: Final[PricedModel]
 "GPT OSS 120B (chat) · 131K context · 41K output · $0.35 in / $0.75 out per 1M tokens · tools, reasoning, structured output, open weights"
 

@@ -7,22 +7,6 @@ from typing import Final
 
 from llmdex_runtime.model import PricedModel
 
-__all__ = [
-    "MINIMAXAI_MINIMAX_M2_5_TEE",
-    "QWEN_QWEN3_235B_A22B_THINKING_2507_TEE",
-    "QWEN_QWEN3_32B_TEE",
-    "QWEN_QWEN3_5_397B_A17B_TEE",
-    "QWEN_QWEN3_6_27B_TEE",
-    "DEEPSEEK_AI_DEEPSEEK_V3_2_TEE",
-    "GOOGLE_GEMMA_4_31B_TURBO_TEE",
-    "MOONSHOTAI_KIMI_K2_5_TEE",
-    "MOONSHOTAI_KIMI_K2_6_TEE",
-    "UNSLOTH_MISTRAL_NEMO_INSTRUCT_2407_TEE",
-    "ZAI_ORG_GLM_5_TEE",
-    "ZAI_ORG_GLM_5_1_TEE",
-    "ZAI_ORG_GLM_5_2_TEE",
-]
-
 MINIMAXAI_MINIMAX_M2_5_TEE: Final[PricedModel]
 "MiniMax M2.5 TEE (chat) · 197K context · 65.5K output · $0.15 in / $1.20 out per 1M tokens · tools, reasoning, structured output, open weights"
 

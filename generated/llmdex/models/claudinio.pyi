@@ -7,11 +7,6 @@ from typing import Final
 
 from llmdex_runtime.model import PricedModel
 
-__all__ = [
-    "CLAUDINIO",
-    "CLAUDIUS",
-]
-
 CLAUDINIO: Final[PricedModel]
 "Claudinio (chat) · 256K context · 64K output · $0.50 in / $2.00 out per 1M tokens · vision, tools, reasoning, attachments"
 

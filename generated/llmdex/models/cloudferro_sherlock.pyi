@@ -7,14 +7,6 @@ from typing import Final
 
 from llmdex_runtime.model import PricedModel
 
-__all__ = [
-    "MINIMAXAI_MINIMAX_M2_5",
-    "META_LLAMA_LLAMA_3_3_70B_INSTRUCT",
-    "OPENAI_GPT_OSS_120B",
-    "SPEAKLEASH_BIELIK_11B_V2_6_INSTRUCT",
-    "SPEAKLEASH_BIELIK_11B_V3_0_INSTRUCT",
-]
-
 MINIMAXAI_MINIMAX_M2_5: Final[PricedModel]
 "MiniMax-M2.5 (chat) · 196K context · 16K output · $0.30 in / $1.20 out per 1M tokens · tools, reasoning, structured output, open weights"
 

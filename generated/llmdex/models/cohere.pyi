@@ -7,23 +7,6 @@ from typing import Final
 
 from llmdex_runtime.model import Model, PricedModel
 
-__all__ = [
-    "C4AI_AYA_EXPANSE_32B",
-    "C4AI_AYA_EXPANSE_8B",
-    "C4AI_AYA_VISION_32B",
-    "C4AI_AYA_VISION_8B",
-    "COMMAND_A_03_2025",
-    "COMMAND_A_PLUS_05_2026",
-    "COMMAND_A_REASONING_08_2025",
-    "COMMAND_A_TRANSLATE_08_2025",
-    "COMMAND_A_VISION_07_2025",
-    "COMMAND_R_08_2024",
-    "COMMAND_R_PLUS_08_2024",
-    "COMMAND_R7B_12_2024",
-    "COMMAND_R7B_ARABIC_02_2025",
-    "NORTH_MINI_CODE_1_0",
-]
-
 C4AI_AYA_EXPANSE_32B: Final[Model]
 "Aya Expanse 32B (chat) · 128K context · 4K output · price unknown · open weights"
 

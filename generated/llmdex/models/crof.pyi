@@ -7,32 +7,6 @@ from typing import Final
 
 from llmdex_runtime.model import PricedModel
 
-__all__ = [
-    "DEEPSEEK_V3_2",
-    "DEEPSEEK_V4_FLASH",
-    "DEEPSEEK_V4_PRO",
-    "DEEPSEEK_V4_PRO_LIGHTNING",
-    "GEMMA_4_31B_IT",
-    "GLM_4_7",
-    "GLM_4_7_FLASH",
-    "GLM_5",
-    "GLM_5_1",
-    "GLM_5_2",
-    "GREG_1_MINI",
-    "GREG_2_SUPER",
-    "GREG_2_ULTRA",
-    "GREG_RP",
-    "KIMI_K2_5",
-    "KIMI_K2_5_LIGHTNING",
-    "KIMI_K2_6",
-    "KIMI_K2_7_CODE",
-    "MIMO_V2_5_PRO",
-    "MINIMAX_M2_5",
-    "QWEN3_5_397B_A17B",
-    "QWEN3_5_9B",
-    "QWEN3_6_27B",
-]
-
 DEEPSEEK_V3_2: Final[PricedModel]
 "DeepSeek V3.2 (chat) · 164K context · 164K output · $0.18 in / $0.35 out per 1M tokens · tools"
 

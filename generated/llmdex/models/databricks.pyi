@@ -7,34 +7,6 @@ from typing import Final
 
 from llmdex_runtime.model import PricedModel
 
-__all__ = [
-    "DATABRICKS_CLAUDE_HAIKU_4_5",
-    "DATABRICKS_CLAUDE_OPUS_4_1",
-    "DATABRICKS_CLAUDE_OPUS_4_5",
-    "DATABRICKS_CLAUDE_OPUS_4_6",
-    "DATABRICKS_CLAUDE_OPUS_4_7",
-    "DATABRICKS_CLAUDE_SONNET_4",
-    "DATABRICKS_CLAUDE_SONNET_4_5",
-    "DATABRICKS_CLAUDE_SONNET_4_6",
-    "DATABRICKS_GEMINI_2_5_FLASH",
-    "DATABRICKS_GEMINI_2_5_PRO",
-    "DATABRICKS_GEMINI_3_1_FLASH_LITE",
-    "DATABRICKS_GEMINI_3_1_PRO",
-    "DATABRICKS_GEMINI_3_FLASH",
-    "DATABRICKS_GEMINI_3_PRO",
-    "DATABRICKS_GPT_5",
-    "DATABRICKS_GPT_5_1",
-    "DATABRICKS_GPT_5_2",
-    "DATABRICKS_GPT_5_4",
-    "DATABRICKS_GPT_5_4_MINI",
-    "DATABRICKS_GPT_5_4_NANO",
-    "DATABRICKS_GPT_5_5",
-    "DATABRICKS_GPT_5_MINI",
-    "DATABRICKS_GPT_5_NANO",
-    "DATABRICKS_GPT_OSS_120B",
-    "DATABRICKS_GPT_OSS_20B",
-]
-
 DATABRICKS_CLAUDE_HAIKU_4_5: Final[PricedModel]
 "Claude Haiku 4.5 (latest) (chat) · 200K context · 64K output · $1.00 in / $5.00 out per 1M tokens · vision, tools, reasoning, attachments"
 

@@ -7,36 +7,6 @@ from typing import Final
 
 from llmdex_runtime.model import PricedModel
 
-__all__ = [
-    "MINIMAXAI_MINIMAX_M2_5",
-    "QWEN_QWEN3_CODER_480B_A35B_INSTRUCT_TURBO",
-    "QWEN_QWEN3_5_35B_A3B",
-    "QWEN_QWEN3_5_397B_A17B",
-    "QWEN_QWEN3_6_35B_A3B",
-    "XIAOMIMIMO_MIMO_V2_5",
-    "XIAOMIMIMO_MIMO_V2_5_PRO",
-    "DEEPSEEK_AI_DEEPSEEK_R1_0528",
-    "DEEPSEEK_AI_DEEPSEEK_V3_2",
-    "DEEPSEEK_AI_DEEPSEEK_V4_FLASH",
-    "DEEPSEEK_AI_DEEPSEEK_V4_PRO",
-    "GOOGLE_GEMMA_4_26B_A4B_IT",
-    "GOOGLE_GEMMA_4_31B_IT",
-    "META_LLAMA_LLAMA_3_3_70B_INSTRUCT_TURBO",
-    "META_LLAMA_LLAMA_4_MAVERICK_17B_128E_INSTRUCT_FP8",
-    "META_LLAMA_LLAMA_4_SCOUT_17B_16E_INSTRUCT",
-    "MOONSHOTAI_KIMI_K2_5",
-    "MOONSHOTAI_KIMI_K2_6",
-    "MOONSHOTAI_KIMI_K2_7_CODE",
-    "OPENAI_GPT_OSS_120B",
-    "OPENAI_GPT_OSS_20B",
-    "ZAI_ORG_GLM_4_6",
-    "ZAI_ORG_GLM_4_7",
-    "ZAI_ORG_GLM_4_7_FLASH",
-    "ZAI_ORG_GLM_5",
-    "ZAI_ORG_GLM_5_1",
-    "ZAI_ORG_GLM_5_2",
-]
-
 MINIMAXAI_MINIMAX_M2_5: Final[PricedModel]
 "MiniMax M2.5 (chat) · 197K context · 131K output · $0.15 in / $1.15 out per 1M tokens · tools, reasoning, open weights"
 

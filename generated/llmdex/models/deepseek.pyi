@@ -7,13 +7,6 @@ from typing import Final
 
 from llmdex_runtime.model import PricedModel
 
-__all__ = [
-    "DEEPSEEK_CHAT",
-    "DEEPSEEK_REASONER",
-    "DEEPSEEK_V4_FLASH",
-    "DEEPSEEK_V4_PRO",
-]
-
 DEEPSEEK_CHAT: Final[PricedModel]
 "DeepSeek Chat (chat) · 1M context · 384K output · $0.14 in / $0.28 out per 1M tokens · tools, attachments, open weights"
 

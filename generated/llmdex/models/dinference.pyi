@@ -7,14 +7,6 @@ from typing import Final
 
 from llmdex_runtime.model import PricedModel
 
-__all__ = [
-    "GLM_4_7",
-    "GLM_5",
-    "GLM_5_1",
-    "GPT_OSS_120B",
-    "MINIMAX_M2_5",
-]
-
 GLM_4_7: Final[PricedModel]
 "GLM-4.7 (chat) · 200K context · 128K output · $0.45 in / $1.65 out per 1M tokens · tools, reasoning, open weights"
 

@@ -7,12 +7,6 @@ from typing import Final
 
 from llmdex_runtime.model import PricedModel
 
-__all__ = [
-    "PUBLIC_DEEPSEEK_R1",
-    "PUBLIC_DEEPSEEK_V3",
-    "PUBLIC_MINIMAX_M25",
-]
-
 PUBLIC_DEEPSEEK_R1: Final[PricedModel]
 "DeepSeek R1 (chat) · 131K context · 32K output · $0.55 in / $2.20 out per 1M tokens · tools, reasoning, open weights"
 

@@ -7,24 +7,6 @@ from typing import Final
 
 from llmdex_runtime.model import PricedModel
 
-__all__ = [
-    "KBLAB_KB_WHISPER_LARGE",
-    "QWEN_QWEN3_EMBEDDING_8B",
-    "QWEN_QWEN3_RERANKER_4B",
-    "QWEN_QWEN3_VL_30B_A3B_INSTRUCT",
-    "QWEN_QWEN3_6_35B_A3B_FP8",
-    "EVROC_ROC",
-    "GOOGLE_GEMMA_4_26B_A4B_IT",
-    "INTFLOAT_MULTILINGUAL_E5_LARGE_INSTRUCT",
-    "MISTRALAI_MISTRAL_MEDIUM_3_5_128B",
-    "MISTRALAI_VOXTRAL_SMALL_24B_2507",
-    "MOONSHOTAI_KIMI_K2_6",
-    "NVIDIA_LLAMA_3_3_70B_INSTRUCT_FP8",
-    "OPENAI_GPT_OSS_120B",
-    "OPENAI_WHISPER_LARGE_V3",
-    "OPENAI_WHISPER_LARGE_V3_TURBO",
-]
-
 KBLAB_KB_WHISPER_LARGE: Final[PricedModel]
 "KB Whisper (transcription) · 448 context · 448 output · $0.0023 in / $0.0023 out per 1M tokens · open weights"
 

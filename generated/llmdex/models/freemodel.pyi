@@ -7,19 +7,6 @@ from typing import Final
 
 from llmdex_runtime.model import PricedModel
 
-__all__ = [
-    "CLAUDE_FABLE_5",
-    "CLAUDE_HAIKU_4_5_20251001",
-    "CLAUDE_OPUS_4_6",
-    "CLAUDE_OPUS_4_7",
-    "CLAUDE_OPUS_4_8",
-    "CLAUDE_SONNET_4_6",
-    "GPT_5_3_CODEX",
-    "GPT_5_4",
-    "GPT_5_4_MINI",
-    "GPT_5_5",
-]
-
 CLAUDE_FABLE_5: Final[PricedModel]
 "Claude Fable 5 (chat) · 1M context · 128K output · $10.00 in / $50.00 out per 1M tokens · vision, tools, reasoning, attachments"
 

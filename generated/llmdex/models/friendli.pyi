@@ -7,16 +7,6 @@ from typing import Final
 
 from llmdex_runtime.model import PricedModel
 
-__all__ = [
-    "MINIMAXAI_MINIMAX_M2_5",
-    "QWEN_QWEN3_235B_A22B_INSTRUCT_2507",
-    "DEEPSEEK_AI_DEEPSEEK_V3_2",
-    "GOOGLE_GEMMA_4_31B_IT",
-    "ZAI_ORG_GLM_5",
-    "ZAI_ORG_GLM_5_1",
-    "ZAI_ORG_GLM_5_2",
-]
-
 MINIMAXAI_MINIMAX_M2_5: Final[PricedModel]
 "MiniMax-M2.5 (chat) · 197K context · 197K output · $0.30 in / $1.20 out per 1M tokens · tools, reasoning, structured output, open weights"
 

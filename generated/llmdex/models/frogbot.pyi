@@ -7,35 +7,6 @@ from typing import Final
 
 from llmdex_runtime.model import PricedModel
 
-__all__ = [
-    "CLAUDE_HAIKU_4_5",
-    "CLAUDE_OPUS_4_6",
-    "CLAUDE_OPUS_4_7",
-    "CLAUDE_SONNET_4_6",
-    "DEEPSEEK_V4_PRO",
-    "GEMINI_2_5_FLASH",
-    "GEMINI_2_5_PRO",
-    "GEMINI_3_1_PRO_PREVIEW",
-    "GEMINI_3_FLASH_PREVIEW",
-    "GPT_4O",
-    "GPT_5_3_CODEX",
-    "GPT_5_4_MINI",
-    "GPT_5_4_NANO",
-    "GPT_5_5",
-    "GPT_OSS_120B",
-    "GPT_OSS_20B",
-    "GROK_4_1_FAST_NON_REASONING",
-    "GROK_4_1_FAST_REASONING",
-    "GROK_4_3",
-    "GROK_CODE_FAST_1",
-    "KIMI_K2_6",
-    "KIMI_K2_5",
-    "MINIMAX_M2_5",
-    "MINIMAX_M2_7",
-    "QWEN_3_6_PLUS",
-    "ZAI_GLM_5_1",
-]
-
 CLAUDE_HAIKU_4_5: Final[PricedModel]
 "Claude Haiku 4.5 (chat) · 200K context · 64K output · $1.00 in / $5.00 out per 1M tokens · vision, tools, reasoning, attachments"
 

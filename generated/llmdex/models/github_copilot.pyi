@@ -7,32 +7,6 @@ from typing import Final
 
 from llmdex_runtime.model import Model, PricedModel
 
-__all__ = [
-    "CLAUDE_FABLE_5",
-    "CLAUDE_HAIKU_4_5",
-    "CLAUDE_OPUS_4_5",
-    "CLAUDE_OPUS_4_6",
-    "CLAUDE_OPUS_4_7",
-    "CLAUDE_OPUS_4_8",
-    "CLAUDE_SONNET_4",
-    "CLAUDE_SONNET_4_5",
-    "CLAUDE_SONNET_4_6",
-    "CLAUDE_SONNET_5",
-    "GEMINI_2_5_PRO",
-    "GEMINI_3_FLASH_PREVIEW",
-    "GEMINI_3_1_PRO_PREVIEW",
-    "GEMINI_3_5_FLASH",
-    "GPT_4_1",
-    "GPT_5_MINI",
-    "GPT_5_2",
-    "GPT_5_2_CODEX",
-    "GPT_5_3_CODEX",
-    "GPT_5_4",
-    "GPT_5_4_MINI",
-    "GPT_5_4_NANO",
-    "GPT_5_5",
-]
-
 CLAUDE_FABLE_5: Final[PricedModel]
 "Claude Fable 5 (chat) · 1M context · 128K output · $10.00 in / $50.00 out per 1M tokens · vision, tools, reasoning, attachments"
 

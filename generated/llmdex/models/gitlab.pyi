@@ -7,26 +7,6 @@ from typing import Final
 
 from llmdex_runtime.model import PricedModel
 
-__all__ = [
-    "DUO_CHAT_GPT_5_1",
-    "DUO_CHAT_GPT_5_2",
-    "DUO_CHAT_GPT_5_2_CODEX",
-    "DUO_CHAT_GPT_5_3_CODEX",
-    "DUO_CHAT_GPT_5_4",
-    "DUO_CHAT_GPT_5_4_MINI",
-    "DUO_CHAT_GPT_5_4_NANO",
-    "DUO_CHAT_GPT_5_5",
-    "DUO_CHAT_GPT_5_CODEX",
-    "DUO_CHAT_GPT_5_MINI",
-    "DUO_CHAT_HAIKU_4_5",
-    "DUO_CHAT_OPUS_4_5",
-    "DUO_CHAT_OPUS_4_6",
-    "DUO_CHAT_OPUS_4_7",
-    "DUO_CHAT_OPUS_4_8",
-    "DUO_CHAT_SONNET_4_5",
-    "DUO_CHAT_SONNET_4_6",
-]
-
 DUO_CHAT_GPT_5_1: Final[PricedModel]
 "Agentic Chat (GPT-5.1) (chat) · 400K context · 128K output · free · vision, tools, reasoning, structured output, attachments"
 

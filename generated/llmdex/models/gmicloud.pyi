@@ -7,20 +7,6 @@ from typing import Final
 
 from llmdex_runtime.model import PricedModel
 
-__all__ = [
-    "QWEN_QWEN3_7_MAX",
-    "ANTHROPIC_CLAUDE_OPUS_4_6",
-    "ANTHROPIC_CLAUDE_OPUS_4_7",
-    "ANTHROPIC_CLAUDE_SONNET_4_6",
-    "DEEPSEEK_AI_DEEPSEEK_V4_FLASH",
-    "DEEPSEEK_AI_DEEPSEEK_V4_PRO",
-    "MOONSHOTAI_KIMI_K2_6",
-    "MOONSHOTAI_KIMI_K2_7_CODE_HIGHSPEED",
-    "ZAI_ORG_GLM_5_FP8",
-    "ZAI_ORG_GLM_5_1_FP8",
-    "ZAI_ORG_GLM_5_2_FP8",
-]
-
 QWEN_QWEN3_7_MAX: Final[PricedModel]
 "Qwen3.7 Max (chat) · 1M context · 65.5K output · $2.50 in / $7.50 out per 1M tokens · tools, reasoning"
 

@@ -7,31 +7,6 @@ from typing import Final
 
 from llmdex_runtime.model import Model, PricedModel
 
-__all__ = [
-    "GEMINI_2_0_FLASH",
-    "GEMINI_2_0_FLASH_LITE",
-    "GEMINI_2_5_FLASH",
-    "GEMINI_2_5_FLASH_IMAGE",
-    "GEMINI_2_5_FLASH_LITE",
-    "GEMINI_2_5_FLASH_PREVIEW_TTS",
-    "GEMINI_2_5_PRO",
-    "GEMINI_2_5_PRO_PREVIEW_TTS",
-    "GEMINI_3_FLASH_PREVIEW",
-    "GEMINI_3_PRO_IMAGE_PREVIEW",
-    "GEMINI_3_PRO_PREVIEW",
-    "GEMINI_3_1_FLASH_IMAGE_PREVIEW",
-    "GEMINI_3_1_FLASH_LITE",
-    "GEMINI_3_1_FLASH_LITE_PREVIEW",
-    "GEMINI_3_1_PRO_PREVIEW",
-    "GEMINI_3_1_PRO_PREVIEW_CUSTOMTOOLS",
-    "GEMINI_3_5_FLASH",
-    "GEMINI_EMBEDDING_001",
-    "GEMINI_FLASH_LATEST",
-    "GEMINI_FLASH_LITE_LATEST",
-    "GEMMA_4_26B_A4B_IT",
-    "GEMMA_4_31B_IT",
-]
-
 GEMINI_2_0_FLASH: Final[PricedModel]
 "Gemini 2.0 Flash (chat) · 1.05M context · 8.19K output · $0.10 in / $0.40 out per 1M tokens · vision, tools, structured output, attachments · deprecated"
 

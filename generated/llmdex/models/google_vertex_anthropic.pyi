@@ -7,21 +7,6 @@ from typing import Final
 
 from llmdex_runtime.model import PricedModel
 
-__all__ = [
-    "CLAUDE_3_5_HAIKU_20241022",
-    "CLAUDE_HAIKU_4_5_20251001",
-    "CLAUDE_OPUS_4_1_20250805",
-    "CLAUDE_OPUS_4_5_20251101",
-    "CLAUDE_OPUS_4_6_DEFAULT",
-    "CLAUDE_OPUS_4_7_DEFAULT",
-    "CLAUDE_OPUS_4_8_DEFAULT",
-    "CLAUDE_OPUS_4_20250514",
-    "CLAUDE_SONNET_4_5_20250929",
-    "CLAUDE_SONNET_4_6_DEFAULT",
-    "CLAUDE_SONNET_4_20250514",
-    "CLAUDE_SONNET_5_DEFAULT",
-]
-
 CLAUDE_3_5_HAIKU_20241022: Final[PricedModel]
 "Claude Haiku 3.5 (chat) · 200K context · 8.19K output · $0.80 in / $4.00 out per 1M tokens · vision, tools, attachments · deprecated"
 

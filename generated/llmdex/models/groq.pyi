@@ -7,24 +7,6 @@ from typing import Final
 
 from llmdex_runtime.model import Model, PricedModel
 
-__all__ = [
-    "CANOPYLABS_ORPHEUS_ARABIC_SAUDI",
-    "CANOPYLABS_ORPHEUS_V1_ENGLISH",
-    "GROQ_COMPOUND",
-    "GROQ_COMPOUND_MINI",
-    "LLAMA_3_1_8B_INSTANT",
-    "LLAMA_3_3_70B_VERSATILE",
-    "META_LLAMA_LLAMA_4_SCOUT_17B_16E_INSTRUCT",
-    "META_LLAMA_LLAMA_PROMPT_GUARD_2_22M",
-    "META_LLAMA_LLAMA_PROMPT_GUARD_2_86M",
-    "OPENAI_GPT_OSS_120B",
-    "OPENAI_GPT_OSS_20B",
-    "OPENAI_GPT_OSS_SAFEGUARD_20B",
-    "QWEN_QWEN3_32B",
-    "WHISPER_LARGE_V3",
-    "WHISPER_LARGE_V3_TURBO",
-]
-
 CANOPYLABS_ORPHEUS_ARABIC_SAUDI: Final[Model]
 "Canopy Labs Orpheus Arabic Saudi (audio) · 4K context · 50K output · price unknown · beta"
 

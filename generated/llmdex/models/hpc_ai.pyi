@@ -7,12 +7,6 @@ from typing import Final
 
 from llmdex_runtime.model import PricedModel
 
-__all__ = [
-    "MINIMAX_MINIMAX_M2_5",
-    "MOONSHOTAI_KIMI_K2_5",
-    "ZAI_ORG_GLM_5_1",
-]
-
 MINIMAX_MINIMAX_M2_5: Final[PricedModel]
 "MiniMax M2.5 (chat) · 1M context · 131K output · $0.30 in / $1.20 out per 1M tokens · tools, reasoning, open weights"
 

@@ -7,23 +7,6 @@ from typing import Final
 
 from llmdex_runtime.model import PricedModel
 
-__all__ = [
-    "DEEPSEEK_R1",
-    "DEEPSEEK_V3",
-    "DEEPSEEK_V3_2",
-    "GLM_4_6",
-    "KIMI_K2",
-    "KIMI_K2_0905",
-    "QWEN3_235B",
-    "QWEN3_235B_A22B_INSTRUCT",
-    "QWEN3_235B_A22B_THINKING_2507",
-    "QWEN3_32B",
-    "QWEN3_CODER_PLUS",
-    "QWEN3_MAX",
-    "QWEN3_MAX_PREVIEW",
-    "QWEN3_VL_PLUS",
-]
-
 DEEPSEEK_R1: Final[PricedModel]
 "DeepSeek-R1 (chat) · 128K context · 32K output · free · tools, reasoning, open weights"
 

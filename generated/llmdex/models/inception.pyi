@@ -7,11 +7,6 @@ from typing import Final
 
 from llmdex_runtime.model import PricedModel
 
-__all__ = [
-    "MERCURY_2",
-    "MERCURY_EDIT_2",
-]
-
 MERCURY_2: Final[PricedModel]
 "Mercury 2 (chat) · 128K context · 50K output · $0.25 in / $0.75 out per 1M tokens · tools, reasoning, structured output"
 

@@ -7,15 +7,6 @@ from typing import Final
 
 from llmdex_runtime.model import PricedModel
 
-__all__ = [
-    "MINIMAXAI_MINIMAX_M2_5",
-    "MOONSHOTAI_KIMI_K2_6",
-    "MOONSHOTAI_KIMI_K2_6_FAST",
-    "MOONSHOTAI_KIMI_K2_7_CODE",
-    "ZAI_ORG_GLM_5_1_FP8",
-    "ZAI_ORG_GLM_5_2",
-]
-
 MINIMAXAI_MINIMAX_M2_5: Final[PricedModel]
 "MiniMax M2.5 (chat) · 197K context · 197K output · $0.15 in / $0.90 out per 1M tokens · tools, reasoning, structured output, open weights"
 

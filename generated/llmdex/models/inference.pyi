@@ -7,18 +7,6 @@ from typing import Final
 
 from llmdex_runtime.model import PricedModel
 
-__all__ = [
-    "GOOGLE_GEMMA_3",
-    "META_LLAMA_3_1_8B_INSTRUCT",
-    "META_LLAMA_3_2_11B_VISION_INSTRUCT",
-    "META_LLAMA_3_2_1B_INSTRUCT",
-    "META_LLAMA_3_2_3B_INSTRUCT",
-    "MISTRAL_MISTRAL_NEMO_12B_INSTRUCT",
-    "OSMOSIS_OSMOSIS_STRUCTURE_0_6B",
-    "QWEN_QWEN_2_5_7B_VISION_INSTRUCT",
-    "QWEN_QWEN3_EMBEDDING_4B",
-]
-
 GOOGLE_GEMMA_3: Final[PricedModel]
 "Google Gemma 3 (chat) · 125K context · 4.1K output · $0.15 in / $0.30 out per 1M tokens · vision, tools, attachments, open weights"
 

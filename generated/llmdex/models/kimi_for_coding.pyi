@@ -7,13 +7,6 @@ from typing import Final
 
 from llmdex_runtime.model import PricedModel
 
-__all__ = [
-    "K2P5",
-    "K2P6",
-    "K2P7",
-    "KIMI_K2_THINKING",
-]
-
 K2P5: Final[PricedModel]
 "Kimi K2.5 (chat) · 262K context · 32.8K output · free · vision, tools, reasoning, structured output, open weights"
 

@@ -7,9 +7,5 @@ from typing import Final
 
 from llmdex_runtime.model import PricedModel
 
-__all__ = [
-    "GLM_4_7",
-]
-
 GLM_4_7: Final[PricedModel]
 "GLM-4.7 (chat) · 205K context · 131K output · free · tools, reasoning, open weights"

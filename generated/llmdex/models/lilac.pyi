@@ -7,13 +7,6 @@ from typing import Final
 
 from llmdex_runtime.model import PricedModel
 
-__all__ = [
-    "GOOGLE_GEMMA_4_31B_IT",
-    "MINIMAXAI_MINIMAX_M3",
-    "MOONSHOTAI_KIMI_K2_6",
-    "ZAI_ORG_GLM_5_2",
-]
-
 GOOGLE_GEMMA_4_31B_IT: Final[PricedModel]
 "Gemma 4 31B IT (chat) · 262K context · 262K output · $0.11 in / $0.35 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 

@@ -7,16 +7,6 @@ from typing import Final
 
 from llmdex_runtime.model import PricedModel
 
-__all__ = [
-    "CEREBRAS_LLAMA_4_MAVERICK_17B_128E_INSTRUCT",
-    "CEREBRAS_LLAMA_4_SCOUT_17B_16E_INSTRUCT",
-    "GROQ_LLAMA_4_MAVERICK_17B_128E_INSTRUCT",
-    "LLAMA_3_3_70B_INSTRUCT",
-    "LLAMA_3_3_8B_INSTRUCT",
-    "LLAMA_4_MAVERICK_17B_128E_INSTRUCT_FP8",
-    "LLAMA_4_SCOUT_17B_16E_INSTRUCT_FP8",
-]
-
 CEREBRAS_LLAMA_4_MAVERICK_17B_128E_INSTRUCT: Final[PricedModel]
 "Cerebras-Llama-4-Maverick-17B-128E-Instruct (chat) · 128K context · 4.1K output · free · tools, attachments, open weights"
 

@@ -7,15 +7,6 @@ from typing import Final
 
 from llmdex_runtime.model import PricedModel
 
-__all__ = [
-    "GEMMA_4",
-    "MAGIBU_11B_V8",
-    "MEDGEMMA_4B",
-    "QWEN3_6_35B",
-    "SINCAP",
-    "TRENDYOL_7B",
-]
-
 GEMMA_4: Final[PricedModel]
 "Gemma 4 (chat) · 32.8K context · 8.19K output · $5.00 in / $10.00 out per 1M tokens · open weights"
 

@@ -7,12 +7,6 @@ from typing import Final
 
 from llmdex_runtime.model import PricedModel
 
-__all__ = [
-    "OPENAI_GPT_OSS_20B",
-    "QWEN_QWEN3_30B_A3B_2507",
-    "QWEN_QWEN3_CODER_30B",
-]
-
 OPENAI_GPT_OSS_20B: Final[PricedModel]
 "GPT OSS 20B (chat) · 131K context · 32.8K output · free · tools, reasoning, open weights"
 

@@ -7,13 +7,6 @@ from typing import Final
 
 from llmdex_runtime.model import PricedModel
 
-__all__ = [
-    "LUCIDNOVA_RF1_100B",
-    "LUCIDQUERY_AGI_01_FRONTIER",
-    "LUCIDQUERY_AGI_01_SWIFT",
-    "LUCIDQUERY_NEXUS_CODER",
-]
-
 LUCIDNOVA_RF1_100B: Final[PricedModel]
 "LucidNova RF1 100B (chat) · 120K context · 8K output · $2.00 in / $5.00 out per 1M tokens · tools, reasoning, attachments"
 

@@ -7,28 +7,6 @@ from typing import Final
 
 from llmdex_runtime.model import PricedModel
 
-__all__ = [
-    "MINIMAXAI_MINIMAX_M2_1",
-    "MINIMAXAI_MINIMAX_M2_5",
-    "QWEN_QWEN2_5_VL_32B_INSTRUCT",
-    "QWEN_QWEN3_235B_A22B_INSTRUCT_2507",
-    "QWEN_QWEN3_5_PLUS",
-    "XIAOMIMIMO_MIMO_V2_FLASH",
-    "DEEPSEEK_AI_DEEPSEEK_R1_0528",
-    "DEEPSEEK_AI_DEEPSEEK_V3_0324",
-    "DEEPSEEK_AI_DEEPSEEK_V3_1",
-    "DEEPSEEK_AI_DEEPSEEK_V3_2",
-    "DEEPSEEK_AI_DEEPSEEK_V3_2_EXP",
-    "META_LLAMA_LLAMA_3_3_70B_INSTRUCT",
-    "MISTRALAI_MISTRAL_NEMO_INSTRUCT_2407",
-    "MISTRALAI_MISTRAL_SMALL_3_2_24B_INSTRUCT_2506",
-    "MOONSHOTAI_KIMI_K2_THINKING",
-    "MOONSHOTAI_KIMI_K2_5",
-    "ZAI_ORG_GLM_4_6",
-    "ZAI_ORG_GLM_4_7",
-    "ZAI_ORG_GLM_5",
-]
-
 MINIMAXAI_MINIMAX_M2_1: Final[PricedModel]
 "MiniMax M2.1 (chat) · 197K context · 131K output · $0.28 in / $1.20 out per 1M tokens · tools, reasoning, open weights"
 

@@ -7,16 +7,6 @@ from typing import Final
 
 from llmdex_runtime.model import PricedModel
 
-__all__ = [
-    "MINIMAX_M2",
-    "MINIMAX_M2_1",
-    "MINIMAX_M2_5",
-    "MINIMAX_M2_5_HIGHSPEED",
-    "MINIMAX_M2_7",
-    "MINIMAX_M2_7_HIGHSPEED",
-    "MINIMAX_M3",
-]
-
 MINIMAX_M2: Final[PricedModel]
 "MiniMax-M2 (chat) · 197K context · 128K output · free · tools, reasoning, open weights"
 

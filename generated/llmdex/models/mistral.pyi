@@ -7,39 +7,6 @@ from typing import Final
 
 from llmdex_runtime.model import PricedModel
 
-__all__ = [
-    "CODESTRAL_LATEST",
-    "DEVSTRAL_2512",
-    "DEVSTRAL_LATEST",
-    "DEVSTRAL_MEDIUM_2507",
-    "DEVSTRAL_MEDIUM_LATEST",
-    "DEVSTRAL_SMALL_2505",
-    "DEVSTRAL_SMALL_2507",
-    "LABS_DEVSTRAL_SMALL_2512",
-    "MAGISTRAL_MEDIUM_LATEST",
-    "MAGISTRAL_SMALL",
-    "MINISTRAL_3B_LATEST",
-    "MINISTRAL_8B_LATEST",
-    "MISTRAL_EMBED",
-    "MISTRAL_LARGE_2411",
-    "MISTRAL_LARGE_2512",
-    "MISTRAL_LARGE_LATEST",
-    "MISTRAL_MEDIUM_2505",
-    "MISTRAL_MEDIUM_2508",
-    "MISTRAL_MEDIUM_2604",
-    "MISTRAL_MEDIUM_LATEST",
-    "MISTRAL_NEMO",
-    "MISTRAL_SMALL_2506",
-    "MISTRAL_SMALL_2603",
-    "MISTRAL_SMALL_LATEST",
-    "OPEN_MISTRAL_7B",
-    "OPEN_MISTRAL_NEMO",
-    "OPEN_MIXTRAL_8X22B",
-    "OPEN_MIXTRAL_8X7B",
-    "PIXTRAL_12B",
-    "PIXTRAL_LARGE_LATEST",
-]
-
 CODESTRAL_LATEST: Final[PricedModel]
 "Codestral (latest) (chat) · 256K context · 4.1K output · $0.30 in / $0.90 out per 1M tokens · tools, open weights"
 

@@ -7,14 +7,6 @@ from typing import Final
 
 from llmdex_runtime.model import PricedModel
 
-__all__ = [
-    "QWEN_QWEN3_5_122B_A10B",
-    "QWEN_QWEN3_5_27B",
-    "QWEN_QWEN3_5_35B_A3B",
-    "QWEN_QWEN3_5_397B_A17B",
-    "QWEN_QWEN3_5_9B",
-]
-
 QWEN_QWEN3_5_122B_A10B: Final[PricedModel]
 "Qwen3.5 122B A10B (chat) · 262K context · 262K output · $0.40 in / $3.20 out per 1M tokens · tools, reasoning, open weights"
 

@@ -7,11 +7,6 @@ from typing import Final
 
 from llmdex_runtime.model import PricedModel
 
-__all__ = [
-    "GLM_4_7",
-    "MINIMAX_M2_1",
-]
-
 GLM_4_7: Final[PricedModel]
 "GLM-4.7 (chat) · 205K context · 131K output · $3.50 in / $14.00 out per 1M tokens · tools, reasoning, open weights"
 

@@ -7,16 +7,6 @@ from typing import Final
 
 from llmdex_runtime.model import PricedModel
 
-__all__ = [
-    "QWEN_QWEN3_235B_A22B_INSTRUCT_2507",
-    "QWEN_QWEN3_235B_A22B_THINKING_2507",
-    "QWEN_QWEN3_30B_A3B_INSTRUCT_2507",
-    "QWEN_QWEN3_30B_A3B_THINKING_2507",
-    "QWEN_QWEN3_CODER_30B_A3B_INSTRUCT",
-    "ZHIPUAI_GLM_4_5",
-    "ZHIPUAI_GLM_4_6",
-]
-
 QWEN_QWEN3_235B_A22B_INSTRUCT_2507: Final[PricedModel]
 "Qwen3 235B A22B Instruct 2507 (chat) · 262K context · 131K output · free · tools, open weights"
 

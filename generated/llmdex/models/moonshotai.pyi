@@ -7,18 +7,6 @@ from typing import Final
 
 from llmdex_runtime.model import PricedModel
 
-__all__ = [
-    "KIMI_K2_0711_PREVIEW",
-    "KIMI_K2_0905_PREVIEW",
-    "KIMI_K2_THINKING",
-    "KIMI_K2_THINKING_TURBO",
-    "KIMI_K2_TURBO_PREVIEW",
-    "KIMI_K2_5",
-    "KIMI_K2_6",
-    "KIMI_K2_7_CODE",
-    "KIMI_K2_7_CODE_HIGHSPEED",
-]
-
 KIMI_K2_0711_PREVIEW: Final[PricedModel]
 "Kimi K2 0711 (chat) · 131K context · 16.4K output · $0.60 in / $2.50 out per 1M tokens · tools, open weights"
 

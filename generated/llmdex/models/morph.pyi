@@ -7,12 +7,6 @@ from typing import Final
 
 from llmdex_runtime.model import PricedModel
 
-__all__ = [
-    "AUTO",
-    "MORPH_V3_FAST",
-    "MORPH_V3_LARGE",
-]
-
 AUTO: Final[PricedModel]
 "Auto (chat) · 32K context · 32K output · $0.85 in / $1.55 out per 1M tokens"
 

@@ -7,46 +7,6 @@ from typing import Final
 
 from llmdex_runtime.model import PricedModel
 
-__all__ = [
-    "QWEN_QWEN3_30B_A3B_INSTRUCT_2507",
-    "QWEN_QWEN3_EMBEDDING_0_6B",
-    "QWEN_QWEN3_RERANKER_0_6B",
-    "QWEN_QWEN3_VL_30B_A3B_INSTRUCT",
-    "QWEN_QWEN3_5_122B_A10B",
-    "QWEN_QWEN3_6_35B_A3B_FP8",
-    "ANTHROPIC_CLAUDE_HAIKU_4_5",
-    "ANTHROPIC_CLAUDE_OPUS_4_6",
-    "ANTHROPIC_CLAUDE_OPUS_4_7",
-    "ANTHROPIC_CLAUDE_SONNET_4_5",
-    "ANTHROPIC_CLAUDE_SONNET_4_6",
-    "BLACK_FOREST_LABS_FLUX_2_KLEIN_4B",
-    "GOOGLE_GEMINI_2_5_FLASH",
-    "GOOGLE_GEMINI_2_5_FLASH_LITE",
-    "GOOGLE_GEMINI_2_5_PRO",
-    "GOOGLE_GEMINI_3_PRO",
-    "GOOGLE_GEMINI_3_1_FLASH_LITE",
-    "GOOGLE_GEMINI_3_5_FLASH",
-    "GOOGLE_GEMMA_4_31B_IT",
-    "OPENAI_GPT_4_1",
-    "OPENAI_GPT_4_1_MINI",
-    "OPENAI_GPT_4_1_NANO",
-    "OPENAI_GPT_5",
-    "OPENAI_GPT_5_MINI",
-    "OPENAI_GPT_5_NANO",
-    "OPENAI_GPT_5_1",
-    "OPENAI_GPT_5_2",
-    "OPENAI_GPT_5_4",
-    "OPENAI_GPT_5_4_MINI",
-    "OPENAI_GPT_5_4_NANO",
-    "OPENAI_GPT_5_5",
-    "OPENAI_GPT_OSS_120B",
-    "OPENAI_O3",
-    "OPENAI_O3_MINI",
-    "OPENAI_O4_MINI",
-    "OPENAI_WHISPER_LARGE_V3",
-    "ZAI_ORG_GLM_5_1_FP8",
-]
-
 QWEN_QWEN3_30B_A3B_INSTRUCT_2507: Final[PricedModel]
 "Qwen3 30B-A3B Instruct 2507 (chat) · 262K context · 32.8K output · $0.15 in / $0.55 out per 1M tokens · tools, structured output, open weights"
 

@@ -7,34 +7,6 @@ from typing import Final
 
 from llmdex_runtime.model import PricedModel
 
-__all__ = [
-    "CLAUDE_HAIKU_4_5",
-    "CLAUDE_OPUS_4_1",
-    "CLAUDE_OPUS_4_5",
-    "CLAUDE_OPUS_4_6",
-    "CLAUDE_OPUS_4_7",
-    "CLAUDE_SONNET_4",
-    "CLAUDE_SONNET_4_5",
-    "CLAUDE_SONNET_4_6",
-    "GEMINI_2_5_FLASH",
-    "GEMINI_2_5_PRO",
-    "GEMINI_3_1_FLASH_LITE",
-    "GEMINI_3_1_PRO",
-    "GEMINI_3_FLASH",
-    "GEMINI_3_PRO",
-    "GPT_5",
-    "GPT_5_1",
-    "GPT_5_2",
-    "GPT_5_4",
-    "GPT_5_4_MINI",
-    "GPT_5_4_NANO",
-    "GPT_5_5",
-    "GPT_5_MINI",
-    "GPT_5_NANO",
-    "GPT_OSS_120B",
-    "GPT_OSS_20B",
-]
-
 CLAUDE_HAIKU_4_5: Final[PricedModel]
 "Claude Haiku 4.5 (latest) (chat) · 200K context · 64K output · $1.00 in / $5.00 out per 1M tokens · vision, tools, reasoning, attachments"
 

@@ -7,27 +7,6 @@ from typing import Final
 
 from llmdex_runtime.model import PricedModel
 
-__all__ = [
-    "QWEN_QWEN3_5_397B_A17B_FP8",
-    "QWEN_QWEN3_6_35B_A3B",
-    "GLM_5_2",
-    "GLM_5_2_FAST",
-    "GLM_5_2_FLEX",
-    "GLM_5_2_SHORT",
-    "GLM_5_2_SHORT_FAST",
-    "GLM_5_2_SHORT_FAST_FLEX",
-    "GLM_5_2_SHORT_FLEX",
-    "KIMI_K2_5_FAST",
-    "KIMI_K2_6_FAST",
-    "KIMI_K2_6_FLEX",
-    "KIMI_K2_7_CODE_FLEX",
-    "MOONSHOTAI_KIMI_K2_5",
-    "MOONSHOTAI_KIMI_K2_6",
-    "MOONSHOTAI_KIMI_K2_7_CODE",
-    "QWEN3_5_397B_FAST",
-    "QWEN3_6_35B_FAST",
-]
-
 QWEN_QWEN3_5_397B_A17B_FP8: Final[PricedModel]
 "Qwen3.5 397B A17B FP8 (chat) · 262K context · 262K output · $0.69 in / $4.14 out per 1M tokens · tools, reasoning, open weights"
 

@@ -7,11 +7,6 @@ from typing import Final
 
 from llmdex_runtime.model import PricedModel
 
-__all__ = [
-    "NOVA_2_LITE_V1",
-    "NOVA_2_PRO_V1",
-]
-
 NOVA_2_LITE_V1: Final[PricedModel]
 "Nova 2 Lite (chat) · 1M context · 64K output · free · vision, tools, reasoning, attachments"
 

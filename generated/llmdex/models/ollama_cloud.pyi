@@ -7,52 +7,6 @@ from typing import Final
 
 from llmdex_runtime.model import Model
 
-__all__ = [
-    "COGITO_2_1_671B",
-    "DEEPSEEK_V3_1_671B",
-    "DEEPSEEK_V3_2",
-    "DEEPSEEK_V4_FLASH",
-    "DEEPSEEK_V4_PRO",
-    "DEVSTRAL_2_123B",
-    "DEVSTRAL_SMALL_2_24B",
-    "GEMINI_3_FLASH_PREVIEW",
-    "GEMMA3_12B",
-    "GEMMA3_27B",
-    "GEMMA3_4B",
-    "GEMMA4_31B",
-    "GLM_4_6",
-    "GLM_4_7",
-    "GLM_5",
-    "GLM_5_1",
-    "GLM_5_2",
-    "GPT_OSS_120B",
-    "GPT_OSS_20B",
-    "KIMI_K2_THINKING",
-    "KIMI_K2_5",
-    "KIMI_K2_6",
-    "KIMI_K2_7_CODE",
-    "KIMI_K2_1T",
-    "MINIMAX_M2",
-    "MINIMAX_M2_1",
-    "MINIMAX_M2_5",
-    "MINIMAX_M2_7",
-    "MINIMAX_M3",
-    "MINISTRAL_3_14B",
-    "MINISTRAL_3_3B",
-    "MINISTRAL_3_8B",
-    "MISTRAL_LARGE_3_675B",
-    "NEMOTRON_3_NANO_30B",
-    "NEMOTRON_3_SUPER",
-    "NEMOTRON_3_ULTRA",
-    "QWEN3_CODER_NEXT",
-    "QWEN3_CODER_480B",
-    "QWEN3_NEXT_80B",
-    "QWEN3_VL_235B",
-    "QWEN3_VL_235B_INSTRUCT",
-    "QWEN3_5_397B",
-    "RNJ_1_8B",
-]
-
 COGITO_2_1_671B: Final[Model]
 "cogito-2.1:671b (chat) · 164K context · 32K output · price unknown · tools, reasoning, open weights · deprecated"
 

@@ -7,28 +7,6 @@ from typing import Final
 
 from llmdex_runtime.model import PricedModel
 
-__all__ = [
-    "DEEPSEEK_V4_FLASH",
-    "DEEPSEEK_V4_PRO",
-    "GLM_5",
-    "GLM_5_1",
-    "GLM_5_2",
-    "KIMI_K2_5",
-    "KIMI_K2_6",
-    "KIMI_K2_7_CODE",
-    "MIMO_V2_OMNI",
-    "MIMO_V2_PRO",
-    "MIMO_V2_5",
-    "MIMO_V2_5_PRO",
-    "MINIMAX_M2_5",
-    "MINIMAX_M2_7",
-    "MINIMAX_M3",
-    "QWEN3_5_PLUS",
-    "QWEN3_6_PLUS",
-    "QWEN3_7_MAX",
-    "QWEN3_7_PLUS",
-]
-
 DEEPSEEK_V4_FLASH: Final[PricedModel]
 "DeepSeek V4 Flash (chat) · 1M context · 384K output · $0.14 in / $0.28 out per 1M tokens · tools, reasoning, structured output, open weights"
 

@@ -7,23 +7,6 @@ from typing import Final
 
 from llmdex_runtime.model import Model, PricedModel
 
-__all__ = [
-    "GPT_OSS_120B",
-    "GPT_OSS_20B",
-    "META_LLAMA_3_3_70B_INSTRUCT",
-    "MISTRAL_7B_INSTRUCT_V0_3",
-    "MISTRAL_NEMO_INSTRUCT_2407",
-    "MISTRAL_SMALL_3_2_24B_INSTRUCT_2506",
-    "QWEN2_5_VL_72B_INSTRUCT",
-    "QWEN3_32B",
-    "QWEN3_CODER_30B_A3B_INSTRUCT",
-    "QWEN3_5_397B_A17B",
-    "QWEN3_5_9B",
-    "QWEN3_6_27B",
-    "QWEN3GUARD_GEN_0_6B",
-    "QWEN3GUARD_GEN_8B",
-]
-
 GPT_OSS_120B: Final[PricedModel]
 "gpt-oss-120b (chat) · 131K context · 131K output · $0.09 in / $0.47 out per 1M tokens · tools, reasoning, structured output, open weights"
 

@@ -7,13 +7,6 @@ from typing import Final
 
 from llmdex_runtime.model import PricedModel
 
-__all__ = [
-    "SONAR",
-    "SONAR_DEEP_RESEARCH",
-    "SONAR_PRO",
-    "SONAR_REASONING_PRO",
-]
-
 SONAR: Final[PricedModel]
 "Sonar (chat) · 128K context · 4.1K output · $1.00 in / $1.00 out per 1M tokens"
 

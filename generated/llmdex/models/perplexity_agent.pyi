@@ -7,27 +7,6 @@ from typing import Final
 
 from llmdex_runtime.model import PricedModel
 
-__all__ = [
-    "ANTHROPIC_CLAUDE_HAIKU_4_5",
-    "ANTHROPIC_CLAUDE_OPUS_4_5",
-    "ANTHROPIC_CLAUDE_OPUS_4_6",
-    "ANTHROPIC_CLAUDE_OPUS_4_7",
-    "ANTHROPIC_CLAUDE_SONNET_4_5",
-    "ANTHROPIC_CLAUDE_SONNET_4_6",
-    "GOOGLE_GEMINI_2_5_FLASH",
-    "GOOGLE_GEMINI_2_5_PRO",
-    "GOOGLE_GEMINI_3_FLASH_PREVIEW",
-    "GOOGLE_GEMINI_3_1_PRO_PREVIEW",
-    "NVIDIA_NEMOTRON_3_SUPER_120B_A12B",
-    "OPENAI_GPT_5_MINI",
-    "OPENAI_GPT_5_1",
-    "OPENAI_GPT_5_2",
-    "OPENAI_GPT_5_4",
-    "OPENAI_GPT_5_5",
-    "PERPLEXITY_SONAR",
-    "XAI_GROK_4_1_FAST_NON_REASONING",
-]
-
 ANTHROPIC_CLAUDE_HAIKU_4_5: Final[PricedModel]
 "Claude Haiku 4.5 (chat) · 200K context · 64K output · $1.00 in / $5.00 out per 1M tokens · vision, tools, reasoning, attachments"
 

@@ -7,11 +7,6 @@ from typing import Final
 
 from llmdex_runtime.model import PricedModel
 
-__all__ = [
-    "POOLSIDE_LAGUNA_M_1",
-    "POOLSIDE_LAGUNA_XS_2",
-]
-
 POOLSIDE_LAGUNA_M_1: Final[PricedModel]
 "Laguna M.1 (chat) · 262K context · 32.8K output · free · tools, reasoning"
 

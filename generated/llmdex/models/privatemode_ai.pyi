@@ -7,14 +7,6 @@ from typing import Final
 
 from llmdex_runtime.model import PricedModel
 
-__all__ = [
-    "GEMMA_3_27B",
-    "GPT_OSS_120B",
-    "QWEN3_CODER_30B_A3B",
-    "QWEN3_EMBEDDING_4B",
-    "WHISPER_LARGE_V3",
-]
-
 GEMMA_3_27B: Final[PricedModel]
 "Gemma 3 27B (chat) · 128K context · 8.19K output · free · vision, tools, structured output, attachments, open weights"
 

@@ -7,18 +7,6 @@ from typing import Final
 
 from llmdex_runtime.model import PricedModel
 
-__all__ = [
-    "CLAUDE_HAIKU_4_5_20251001",
-    "CLAUDE_OPUS_4_5_20251101",
-    "CLAUDE_SONNET_4_5_20250929",
-    "GEMINI_2_5_FLASH",
-    "GEMINI_3_FLASH_PREVIEW",
-    "GEMINI_3_PRO_PREVIEW",
-    "GPT_5_MINI",
-    "GPT_5_2",
-    "GPT_5_2_CODEX",
-]
-
 CLAUDE_HAIKU_4_5_20251001: Final[PricedModel]
 "Claude Haiku 4.5 (chat) · 200K context · 64K output · $0.14 in / $0.71 out per 1M tokens · vision, tools, reasoning, attachments"
 

@@ -7,22 +7,6 @@ from typing import Final
 
 from llmdex_runtime.model import PricedModel
 
-__all__ = [
-    "GPT_OSS_120B",
-    "GPT_OSS_20B",
-    "LLAMA_3_1_8B_INSTRUCT",
-    "LLAMA_3_3_70B_INSTRUCT",
-    "MINIMAX_M2_5",
-    "MISTRAL_SMALL_4_119B",
-    "MISTRAL_SMALL3_2",
-    "QWEN_IMAGE",
-    "QWEN3_CODER_NEXT",
-    "QWEN3_EMBEDDING_8B",
-    "QWEN3_RERANKER_4B",
-    "QWEN3_5_122B",
-    "QWEN3_5_9B",
-]
-
 GPT_OSS_120B: Final[PricedModel]
 "GPT-OSS-120B (chat) · 128K context · 16.4K output · $1.00 in / $4.20 out per 1M tokens · tools, reasoning"
 

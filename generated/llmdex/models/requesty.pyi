@@ -7,47 +7,6 @@ from typing import Final
 
 from llmdex_runtime.model import PricedModel
 
-__all__ = [
-    "ANTHROPIC_CLAUDE_3_7_SONNET",
-    "ANTHROPIC_CLAUDE_HAIKU_4_5",
-    "ANTHROPIC_CLAUDE_OPUS_4",
-    "ANTHROPIC_CLAUDE_OPUS_4_1",
-    "ANTHROPIC_CLAUDE_OPUS_4_5",
-    "ANTHROPIC_CLAUDE_OPUS_4_6",
-    "ANTHROPIC_CLAUDE_SONNET_4",
-    "ANTHROPIC_CLAUDE_SONNET_4_5",
-    "ANTHROPIC_CLAUDE_SONNET_4_6",
-    "GOOGLE_GEMINI_2_5_FLASH",
-    "GOOGLE_GEMINI_2_5_PRO",
-    "GOOGLE_GEMINI_3_FLASH_PREVIEW",
-    "GOOGLE_GEMINI_3_PRO_PREVIEW",
-    "OPENAI_GPT_4_1",
-    "OPENAI_GPT_4_1_MINI",
-    "OPENAI_GPT_4O_MINI",
-    "OPENAI_GPT_5",
-    "OPENAI_GPT_5_CHAT",
-    "OPENAI_GPT_5_CODEX",
-    "OPENAI_GPT_5_IMAGE",
-    "OPENAI_GPT_5_MINI",
-    "OPENAI_GPT_5_NANO",
-    "OPENAI_GPT_5_PRO",
-    "OPENAI_GPT_5_1",
-    "OPENAI_GPT_5_1_CHAT",
-    "OPENAI_GPT_5_1_CODEX",
-    "OPENAI_GPT_5_1_CODEX_MAX",
-    "OPENAI_GPT_5_1_CODEX_MINI",
-    "OPENAI_GPT_5_2",
-    "OPENAI_GPT_5_2_CHAT",
-    "OPENAI_GPT_5_2_CODEX",
-    "OPENAI_GPT_5_2_PRO",
-    "OPENAI_GPT_5_3_CODEX",
-    "OPENAI_GPT_5_4",
-    "OPENAI_GPT_5_4_PRO",
-    "OPENAI_O4_MINI",
-    "XAI_GROK_4",
-    "XAI_GROK_4_FAST",
-]
-
 ANTHROPIC_CLAUDE_3_7_SONNET: Final[PricedModel]
 "Claude Sonnet 3.7 (chat) · 200K context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments"
 

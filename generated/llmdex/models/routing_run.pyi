@@ -7,35 +7,6 @@ from typing import Final
 
 from llmdex_runtime.model import PricedModel
 
-__all__ = [
-    "ROUTE_DEEPSEEK_V3_2",
-    "ROUTE_DEEPSEEK_V4_FLASH",
-    "ROUTE_DEEPSEEK_V4_FLASH_6BIT",
-    "ROUTE_DEEPSEEK_V4_PRO",
-    "ROUTE_DEEPSEEK_V4_PRO_6BIT",
-    "ROUTE_GEMMA_4_31B_IT",
-    "ROUTE_GLM_5_1",
-    "ROUTE_GLM_5_1_6BIT",
-    "ROUTE_KIMI_K2_5",
-    "ROUTE_KIMI_K2_6",
-    "ROUTE_KIMI_K2_6_6BIT",
-    "ROUTE_MIMO_V2_5",
-    "ROUTE_MIMO_V2_5_PRO",
-    "ROUTE_MIMO_V2_5_PRO_6BIT",
-    "ROUTE_MINIMAX_M2_5",
-    "ROUTE_MINIMAX_M2_5_HIGHSPEED",
-    "ROUTE_MINIMAX_M2_7",
-    "ROUTE_MINIMAX_M2_7_HIGHSPEED",
-    "ROUTE_MISTRAL_LARGE_3",
-    "ROUTE_MISTRAL_MEDIUM_2505",
-    "ROUTE_MISTRAL_SMALL_2503",
-    "ROUTE_QWEN3_6_27B",
-    "ROUTE_QWEN3_6_27B_202K",
-    "ROUTE_STEP_3_5_FLASH",
-    "ROUTE_STEP_3_5_FLASH_2603",
-    "ROUTE_STEPFUN_3_5_FLASH",
-]
-
 ROUTE_DEEPSEEK_V3_2: Final[PricedModel]
 "DeepSeek V3.2 (chat) · 164K context · 164K output · $0.4928 in / $0.7392 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 

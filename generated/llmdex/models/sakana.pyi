@@ -7,12 +7,6 @@ from typing import Final
 
 from llmdex_runtime.model import Model, PricedModel
 
-__all__ = [
-    "FUGU",
-    "FUGU_ULTRA",
-    "FUGU_ULTRA_20260615",
-]
-
 FUGU: Final[Model]
 "Fugu (chat) · 1M context · 1M output · price unknown · vision, tools, reasoning, structured output, attachments"
 

@@ -7,35 +7,6 @@ from typing import Final
 
 from llmdex_runtime.model import PricedModel
 
-__all__ = [
-    "ANTHROPIC_CLAUDE_3_HAIKU",
-    "ANTHROPIC_CLAUDE_3_OPUS",
-    "ANTHROPIC_CLAUDE_3_SONNET",
-    "ANTHROPIC_CLAUDE_3_5_SONNET",
-    "ANTHROPIC_CLAUDE_3_7_SONNET",
-    "ANTHROPIC_CLAUDE_4_OPUS",
-    "ANTHROPIC_CLAUDE_4_SONNET",
-    "ANTHROPIC_CLAUDE_4_5_HAIKU",
-    "ANTHROPIC_CLAUDE_4_5_OPUS",
-    "ANTHROPIC_CLAUDE_4_5_SONNET",
-    "ANTHROPIC_CLAUDE_4_6_OPUS",
-    "ANTHROPIC_CLAUDE_4_6_SONNET",
-    "ANTHROPIC_CLAUDE_4_7_OPUS",
-    "GEMINI_2_5_FLASH",
-    "GEMINI_2_5_FLASH_LITE",
-    "GEMINI_2_5_PRO",
-    "GPT_4_1",
-    "GPT_4_1_MINI",
-    "GPT_5",
-    "GPT_5_MINI",
-    "GPT_5_NANO",
-    "GPT_5_4",
-    "GPT_5_5",
-    "SONAR",
-    "SONAR_DEEP_RESEARCH",
-    "SONAR_PRO",
-]
-
 ANTHROPIC_CLAUDE_3_HAIKU: Final[PricedModel]
 "anthropic--claude-3-haiku (chat) · 200K context · 4.1K output · $0.25 in / $1.25 out per 1M tokens · vision, tools, attachments"
 

@@ -7,11 +7,6 @@ from typing import Final
 
 from llmdex_runtime.model import Model
 
-__all__ = [
-    "SARVAM_105B",
-    "SARVAM_30B",
-]
-
 SARVAM_105B: Final[Model]
 "Sarvam-105B (chat) · 131K context · 131K output · price unknown · tools, reasoning, open weights"
 

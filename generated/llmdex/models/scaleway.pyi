@@ -7,26 +7,6 @@ from typing import Final
 
 from llmdex_runtime.model import PricedModel
 
-__all__ = [
-    "BGE_MULTILINGUAL_GEMMA2",
-    "DEVSTRAL_2_123B_INSTRUCT_2512",
-    "GEMMA_3_27B_IT",
-    "GEMMA_4_26B_A4B_IT",
-    "GLM_5_2",
-    "GPT_OSS_120B",
-    "LLAMA_3_3_70B_INSTRUCT",
-    "MISTRAL_MEDIUM_3_5_128B",
-    "MISTRAL_SMALL_3_2_24B_INSTRUCT_2506",
-    "PIXTRAL_12B_2409",
-    "QWEN3_235B_A22B_INSTRUCT_2507",
-    "QWEN3_CODER_30B_A3B_INSTRUCT",
-    "QWEN3_EMBEDDING_8B",
-    "QWEN3_5_397B_A17B",
-    "QWEN3_6_35B_A3B",
-    "VOXTRAL_SMALL_24B_2507",
-    "WHISPER_LARGE_V3",
-]
-
 BGE_MULTILINGUAL_GEMMA2: Final[PricedModel]
 "BGE Multilingual Gemma2 (embedding) · 8.19K context · 3.07K output · $0.10 in / $0.00 out per 1M tokens"
 

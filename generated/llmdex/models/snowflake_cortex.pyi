@@ -7,27 +7,6 @@ from typing import Final
 
 from llmdex_runtime.model import Model
 
-__all__ = [
-    "CLAUDE_FABLE_5",
-    "CLAUDE_HAIKU_4_5",
-    "CLAUDE_OPUS_4_7",
-    "CLAUDE_OPUS_4_8",
-    "CLAUDE_SONNET_4_5",
-    "CLAUDE_SONNET_4_6",
-    "DEEPSEEK_R1",
-    "GEMINI_3_1_PRO",
-    "MISTRAL_LARGE2",
-    "OPENAI_GPT_4_1",
-    "OPENAI_GPT_5",
-    "OPENAI_GPT_5_MINI",
-    "OPENAI_GPT_5_NANO",
-    "OPENAI_GPT_5_1",
-    "OPENAI_GPT_5_2",
-    "OPENAI_GPT_5_4",
-    "OPENAI_GPT_5_5",
-    "SNOWFLAKE_LLAMA3_3_70B",
-]
-
 CLAUDE_FABLE_5: Final[Model]
 "Claude Fable 5 (chat) · 1M context · 128K output · price unknown · vision, tools, reasoning, attachments"
 

@@ -7,17 +7,6 @@ from typing import Final
 
 from llmdex_runtime.model import PricedModel
 
-__all__ = [
-    "QWEN_QWEN3_VL_235B_A22B_INSTRUCT_FP8",
-    "QWEN_QWEN3_VL_EMBEDDING_8B",
-    "CORTECS_LLAMA_3_3_70B_INSTRUCT_FP8_DYNAMIC",
-    "GOOGLE_GEMMA_3_27B_IT",
-    "INTFLOAT_E5_MISTRAL_7B_INSTRUCT",
-    "NEURALMAGIC_META_LLAMA_3_1_8B_INSTRUCT_FP8",
-    "NEURALMAGIC_MISTRAL_NEMO_INSTRUCT_2407_FP8",
-    "OPENAI_GPT_OSS_120B",
-]
-
 QWEN_QWEN3_VL_235B_A22B_INSTRUCT_FP8: Final[PricedModel]
 "Qwen3-VL 235B (chat) · 218K context · 8.19K output · $1.64 in / $1.91 out per 1M tokens · vision, tools, attachments, open weights"
 

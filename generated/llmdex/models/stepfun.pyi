@@ -7,14 +7,6 @@ from typing import Final
 
 from llmdex_runtime.model import PricedModel
 
-__all__ = [
-    "STEP_1_32K",
-    "STEP_2_16K",
-    "STEP_3_5_FLASH",
-    "STEP_3_5_FLASH_2603",
-    "STEP_3_7_FLASH",
-]
-
 STEP_1_32K: Final[PricedModel]
 "Step 1 (32K) (chat) · 32.8K context · 32.8K output · $2.05 in / $9.59 out per 1M tokens · tools, reasoning"
 

@@ -7,11 +7,6 @@ from typing import Final
 
 from llmdex_runtime.model import PricedModel
 
-__all__ = [
-    "STEP_3_5_FLASH",
-    "STEP_3_5_FLASH_2603",
-]
-
 STEP_3_5_FLASH: Final[PricedModel]
 "Step 3.5 Flash (chat) · 256K context · 256K output · $0.10 in / $0.30 out per 1M tokens · tools, reasoning, open weights"
 

@@ -7,9 +7,5 @@ from typing import Final
 
 from llmdex_runtime.model import PricedModel
 
-__all__ = [
-    "SUBCONSCIOUS_TIM_QWEN3_6_27B",
-]
-
 SUBCONSCIOUS_TIM_QWEN3_6_27B: Final[PricedModel]
 "TIM-Qwen3.6 27B (chat) · 8.19K context · 5K output · free · tools, reasoning, structured output"

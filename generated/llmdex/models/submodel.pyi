@@ -7,18 +7,6 @@ from typing import Final
 
 from llmdex_runtime.model import PricedModel
 
-__all__ = [
-    "QWEN_QWEN3_235B_A22B_INSTRUCT_2507",
-    "QWEN_QWEN3_235B_A22B_THINKING_2507",
-    "QWEN_QWEN3_CODER_480B_A35B_INSTRUCT_FP8",
-    "DEEPSEEK_AI_DEEPSEEK_R1_0528",
-    "DEEPSEEK_AI_DEEPSEEK_V3_0324",
-    "DEEPSEEK_AI_DEEPSEEK_V3_1",
-    "OPENAI_GPT_OSS_120B",
-    "ZAI_ORG_GLM_4_5_AIR",
-    "ZAI_ORG_GLM_4_5_FP8",
-]
-
 QWEN_QWEN3_235B_A22B_INSTRUCT_2507: Final[PricedModel]
 "Qwen3 235B A22B Instruct 2507 (chat) · 262K context · 131K output · $0.20 in / $0.30 out per 1M tokens · tools, open weights"
 

@@ -7,19 +7,6 @@ from typing import Final
 
 from llmdex_runtime.model import PricedModel
 
-__all__ = [
-    "HF_MINIMAXAI_MINIMAX_M3",
-    "HF_QWEN_QWEN3_5_397B_A17B",
-    "HF_QWEN_QWEN3_6_27B",
-    "HF_MOONSHOTAI_KIMI_K2_6",
-    "HF_NVIDIA_NVIDIA_NEMOTRON_3_SUPER_120B_A12B_NVFP4",
-    "HF_OPENAI_GPT_OSS_120B",
-    "HF_ZAI_ORG_GLM_4_7",
-    "HF_ZAI_ORG_GLM_4_7_FLASH",
-    "HF_ZAI_ORG_GLM_5_1",
-    "HF_ZAI_ORG_GLM_5_2",
-]
-
 HF_MINIMAXAI_MINIMAX_M3: Final[PricedModel]
 "MiniMax-M3 (chat) · 524K context · 65.5K output · $0.60 in / $1.20 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 

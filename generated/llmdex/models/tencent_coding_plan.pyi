@@ -7,17 +7,6 @@ from typing import Final
 
 from llmdex_runtime.model import PricedModel
 
-__all__ = [
-    "GLM_5",
-    "HUNYUAN_2_0_INSTRUCT",
-    "HUNYUAN_2_0_THINKING",
-    "HUNYUAN_T1",
-    "HUNYUAN_TURBOS",
-    "KIMI_K2_5",
-    "MINIMAX_M2_5",
-    "TC_CODE_LATEST",
-]
-
 GLM_5: Final[PricedModel]
 "GLM-5 (chat) · 203K context · 16.4K output · free · tools, reasoning"
 

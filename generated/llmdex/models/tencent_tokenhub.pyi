@@ -7,9 +7,5 @@ from typing import Final
 
 from llmdex_runtime.model import PricedModel
 
-__all__ = [
-    "HY3_PREVIEW",
-]
-
 HY3_PREVIEW: Final[PricedModel]
 "Hy3 preview (chat) · 256K context · 64K output · free · tools, reasoning, open weights"

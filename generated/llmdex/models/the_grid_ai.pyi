@@ -7,18 +7,6 @@ from typing import Final
 
 from llmdex_runtime.model import Model
 
-__all__ = [
-    "AGENT_MAX",
-    "AGENT_PRIME",
-    "AGENT_STANDARD",
-    "CODE_MAX",
-    "CODE_PRIME",
-    "CODE_STANDARD",
-    "TEXT_MAX",
-    "TEXT_PRIME",
-    "TEXT_STANDARD",
-]
-
 AGENT_MAX: Final[Model]
 "Agent Max (chat) · 1M context · 128K output · price unknown · vision, tools, reasoning, structured output · beta"
 

@@ -7,16 +7,6 @@ from typing import Final
 
 from llmdex_runtime.model import PricedModel
 
-__all__ = [
-    "GEMMA4_31B",
-    "GLM_5_2",
-    "GPT_OSS_120B",
-    "GPT_OSS_SAFEGUARD_120B",
-    "KIMI_K2_6",
-    "LLAMA3_3_70B",
-    "NOMIC_EMBED_TEXT",
-]
-
 GEMMA4_31B: Final[PricedModel]
 "Gemma 4 31B IT (chat) · 256K context · 32.8K output · $0.40 in / $1.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 

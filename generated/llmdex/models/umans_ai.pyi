@@ -7,14 +7,6 @@ from typing import Final
 
 from llmdex_runtime.model import PricedModel
 
-__all__ = [
-    "UMANS_CODER",
-    "UMANS_FLASH",
-    "UMANS_GLM_5_1",
-    "UMANS_GLM_5_2",
-    "UMANS_KIMI_K2_7",
-]
-
 UMANS_CODER: Final[PricedModel]
 "Umans Coder (chat) · 262K context · 32.8K output · $0.95 in / $4.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"
 

@@ -7,15 +7,6 @@ from typing import Final
 
 from llmdex_runtime.model import PricedModel
 
-__all__ = [
-    "UMANS_CODER",
-    "UMANS_FLASH",
-    "UMANS_GLM_5_1",
-    "UMANS_GLM_5_2",
-    "UMANS_KIMI_K2_7",
-    "UMANS_QWEN3_6_35B_A3B",
-]
-
 UMANS_CODER: Final[PricedModel]
 "Umans Coder (chat) · 262K context · 262K output · free · vision, tools, reasoning, structured output, attachments, open weights"
 

@@ -7,12 +7,6 @@ from typing import Final
 
 from llmdex_runtime.model import PricedModel
 
-__all__ = [
-    "SOLAR_MINI",
-    "SOLAR_PRO2",
-    "SOLAR_PRO3",
-]
-
 SOLAR_MINI: Final[PricedModel]
 "solar-mini (chat) · 32.8K context · 4.1K output · $0.15 in / $0.15 out per 1M tokens · tools"
 

@@ -7,12 +7,6 @@ from typing import Final
 
 from llmdex_runtime.model import PricedModel
 
-__all__ = [
-    "V0_1_0_MD",
-    "V0_1_5_LG",
-    "V0_1_5_MD",
-]
-
 V0_1_0_MD: Final[PricedModel]
 "v0-1.0-md (chat) · 128K context · 32K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments"
 

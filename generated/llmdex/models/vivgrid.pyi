@@ -7,22 +7,6 @@ from typing import Final
 
 from llmdex_runtime.model import PricedModel
 
-__all__ = [
-    "DEEPSEEK_V3_2",
-    "DEEPSEEK_V4_PRO",
-    "GEMINI_3_1_FLASH_LITE_PREVIEW",
-    "GEMINI_3_1_PRO_PREVIEW",
-    "GPT_5_MINI",
-    "GPT_5_1_CODEX",
-    "GPT_5_1_CODEX_MAX",
-    "GPT_5_2_CODEX",
-    "GPT_5_3_CODEX",
-    "GPT_5_4",
-    "GPT_5_4_MINI",
-    "GPT_5_4_NANO",
-    "GPT_5_5",
-]
-
 DEEPSEEK_V3_2: Final[PricedModel]
 "DeepSeek-V3.2 (chat) · 128K context · 128K output · $0.28 in / $0.42 out per 1M tokens · tools, reasoning, open weights"
 

@@ -7,16 +7,6 @@ from typing import Final
 
 from llmdex_runtime.model import PricedModel
 
-__all__ = [
-    "MINIMAXAI_MINIMAX_M2_7",
-    "MOONSHOTAI_KIMI_K2_6",
-    "NVIDIA_DEEPSEEK_V3_2_NVFP4",
-    "NVIDIA_LLAMA_3_1_NEMOTRON_SAFETY_GUARD_8B_V3",
-    "NVIDIA_NEMOTRON_3_NANO_OMNI_30B_A3B_REASONING_BF16",
-    "NVIDIA_NEMOTRON_CASCADE_2_30B_A3B",
-    "ZAI_ORG_GLM_5_1_FP8",
-]
-
 MINIMAXAI_MINIMAX_M2_7: Final[PricedModel]
 "MiniMax-M2.7 (chat) · 205K context · 131K output · $0.30 in / $1.20 out per 1M tokens · tools, reasoning, open weights"
 

@@ -7,17 +7,6 @@ from typing import Final
 
 from llmdex_runtime.model import PricedModel
 
-__all__ = [
-    "GLM_5_1",
-    "GLM_5_2",
-    "KIMI_K2_6",
-    "QWEN3_5_397B_A17B",
-    "QWEN3_6_35B_A3B",
-    "DEEPSEEK_V4_FLASH",
-    "DEEPSEEK_V4_PRO",
-    "QWEN3_7_MAX",
-]
-
 GLM_5_1: Final[PricedModel]
 "GLM-5.1 (chat) · 203K context · 131K output · $1.00 in / $3.20 out per 1M tokens · tools, reasoning, structured output, open weights"
 

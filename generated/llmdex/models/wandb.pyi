@@ -7,27 +7,6 @@ from typing import Final
 
 from llmdex_runtime.model import PricedModel
 
-__all__ = [
-    "MINIMAXAI_MINIMAX_M2_5",
-    "OPENPIPE_QWEN3_14B_INSTRUCT",
-    "QWEN_QWEN3_235B_A22B_INSTRUCT_2507",
-    "QWEN_QWEN3_235B_A22B_THINKING_2507",
-    "QWEN_QWEN3_30B_A3B_INSTRUCT_2507",
-    "QWEN_QWEN3_CODER_480B_A35B_INSTRUCT",
-    "DEEPSEEK_AI_DEEPSEEK_V3_1",
-    "META_LLAMA_LLAMA_3_1_70B_INSTRUCT",
-    "META_LLAMA_LLAMA_3_1_8B_INSTRUCT",
-    "META_LLAMA_LLAMA_3_3_70B_INSTRUCT",
-    "META_LLAMA_LLAMA_4_SCOUT_17B_16E_INSTRUCT",
-    "MICROSOFT_PHI_4_MINI_INSTRUCT",
-    "MOONSHOTAI_KIMI_K2_5",
-    "NVIDIA_NVIDIA_NEMOTRON_3_SUPER_120B_A12B_FP8",
-    "OPENAI_GPT_OSS_120B",
-    "OPENAI_GPT_OSS_20B",
-    "ZAI_ORG_GLM_5_FP8",
-    "ZAI_ORG_GLM_5_1",
-]
-
 MINIMAXAI_MINIMAX_M2_5: Final[PricedModel]
 "MiniMax M2.5 (chat) · 197K context · 197K output · $0.30 in / $1.20 out per 1M tokens · tools, reasoning, structured output, open weights"
 

@@ -7,17 +7,6 @@ from typing import Final
 
 from llmdex_runtime.model import Model, PricedModel
 
-__all__ = [
-    "GROK_4_20_0309_NON_REASONING",
-    "GROK_4_20_0309_REASONING",
-    "GROK_4_20_MULTI_AGENT_0309",
-    "GROK_4_3",
-    "GROK_BUILD_0_1",
-    "GROK_IMAGINE_IMAGE",
-    "GROK_IMAGINE_IMAGE_QUALITY",
-    "GROK_IMAGINE_VIDEO",
-]
-
 GROK_4_20_0309_NON_REASONING: Final[PricedModel]
 "Grok 4.20 (Non-Reasoning) (chat) · 1M context · 30K output · $1.25 in / $2.50 out per 1M tokens · vision, tools, structured output, attachments"
 

@@ -7,15 +7,6 @@ from typing import Final
 
 from llmdex_runtime.model import PricedModel
 
-__all__ = [
-    "MIMO_V2_FLASH",
-    "MIMO_V2_OMNI",
-    "MIMO_V2_PRO",
-    "MIMO_V2_5",
-    "MIMO_V2_5_PRO",
-    "MIMO_V2_5_PRO_ULTRASPEED",
-]
-
 MIMO_V2_FLASH: Final[PricedModel]
 "MiMo-V2-Flash (chat) · 262K context · 65.5K output · $0.14 in / $0.28 out per 1M tokens · tools, reasoning, open weights · deprecated"
 

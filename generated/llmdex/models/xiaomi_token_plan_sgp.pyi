@@ -7,17 +7,6 @@ from typing import Final
 
 from llmdex_runtime.model import PricedModel
 
-__all__ = [
-    "MIMO_V2_OMNI",
-    "MIMO_V2_PRO",
-    "MIMO_V2_TTS",
-    "MIMO_V2_5",
-    "MIMO_V2_5_PRO",
-    "MIMO_V2_5_TTS",
-    "MIMO_V2_5_TTS_VOICECLONE",
-    "MIMO_V2_5_TTS_VOICEDESIGN",
-]
-
 MIMO_V2_OMNI: Final[PricedModel]
 "MiMo-V2-Omni (chat) · 262K context · 131K output · free · vision, tools, reasoning, attachments · deprecated"
 

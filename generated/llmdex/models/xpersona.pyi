@@ -7,11 +7,6 @@ from typing import Final
 
 from llmdex_runtime.model import PricedModel
 
-__all__ = [
-    "XPERSONA_FRIEREN_CODER",
-    "XPERSONA_GPT_5_5",
-]
-
 XPERSONA_FRIEREN_CODER: Final[PricedModel]
 "Xpersona Frieren 1 (chat) · 1M context · 384K output · $1.50 in / $6.00 out per 1M tokens · vision, tools, reasoning, structured output"
 

@@ -7,23 +7,6 @@ from typing import Final
 
 from llmdex_runtime.model import PricedModel
 
-__all__ = [
-    "GLM_4_5",
-    "GLM_4_5_AIR",
-    "GLM_4_5_FLASH",
-    "GLM_4_5V",
-    "GLM_4_6",
-    "GLM_4_6V",
-    "GLM_4_7",
-    "GLM_4_7_FLASH",
-    "GLM_4_7_FLASHX",
-    "GLM_5",
-    "GLM_5_TURBO",
-    "GLM_5_1",
-    "GLM_5_2",
-    "GLM_5V_TURBO",
-]
-
 GLM_4_5: Final[PricedModel]
 "GLM-4.5 (chat) · 131K context · 98.3K output · $0.60 in / $2.20 out per 1M tokens · tools, reasoning, open weights"
 

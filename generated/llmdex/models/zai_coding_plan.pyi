@@ -7,15 +7,6 @@ from typing import Final
 
 from llmdex_runtime.model import PricedModel
 
-__all__ = [
-    "GLM_4_5_AIR",
-    "GLM_4_7",
-    "GLM_5_TURBO",
-    "GLM_5_1",
-    "GLM_5_2",
-    "GLM_5V_TURBO",
-]
-
 GLM_4_5_AIR: Final[PricedModel]
 "GLM-4.5-Air (chat) · 131K context · 98.3K output · free · tools, reasoning, open weights"
 

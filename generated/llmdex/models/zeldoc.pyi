@@ -7,9 +7,5 @@ from typing import Final
 
 from llmdex_runtime.model import PricedModel
 
-__all__ = [
-    "Z_CODE",
-]
-
 Z_CODE: Final[PricedModel]
 "Z-Code (chat) · 1M context · 131K output · free · tools, reasoning, structured output"
