@@ -47,7 +47,7 @@ if TYPE_CHECKING:
     from llmdex_runtime.model import ProviderInfo
     from llmdex_runtime.provenance import Provenance
     from llmdex_runtime.query import Selection
-    from llmdex_runtime.suggest import Suggester
+    from llmdex_runtime.suggest import NameScan, Suggester
 
     Spec = str | tuple[str, str] | Model
 
@@ -122,6 +122,7 @@ class Registry:
         "_names_of",
         "_package",
         "_read",
+        "_scans",
         "_suggester",
     )
 
@@ -139,6 +140,8 @@ class Registry:
         self._names_of: dict[str, _ProviderNames] = {}
         """Provider id -> its aliases, clashes and retired ids, for the providers looked into."""
         self._suggester: Suggester | None = None
+        self._scans: dict[str, NameScan] = {}
+        """Provider id -> its names and aliases, ready to suggest from."""
         self._folded: dict[str, Mapping[str, str]] = {}
         self._found: dict[object, Model] = {}
         """What find() returned for a spec, up to _CACHE_LIMIT entries."""
@@ -707,12 +710,15 @@ class Registry:
 
     def _suggest(self, name: str, pid: str | None) -> list[str]:
         # Close names in the provider first, then close ids anywhere, each id's maker first.
-        from llmdex_runtime.suggest import Suggester, closest
+        from llmdex_runtime.suggest import NameScan, Suggester
 
         found: list[str] = []
         if pid is not None:
-            names = [*self.models_of(pid), *self._provider_names(pid).aliases]
-            found = [f"{pid}:{close}" for close in closest(name, names, _SUGGESTIONS)]
+            scan = self._scans.get(pid)
+            if scan is None:
+                names = [*self.models_of(pid), *self._provider_names(pid).aliases]
+                scan = self._scans[pid] = NameScan(names)
+            found = [f"{pid}:{close}" for close in scan.closest(name, _SUGGESTIONS)]
             if len(found) >= _SUGGESTIONS:
                 # The provider's own names fill the list: the catalog-wide index (tens of ms
                 # to build on first use) would add nothing that is shown.

@@ -40,9 +40,28 @@ def closest(query: str, names: Iterable[str], limit: int) -> list[str]:
         >>> closest("gpt-4oo", ["gpt-4o", "gpt-4", "o3"], 2)
         ['gpt-4o', 'gpt-4']
     """
-    wanted = trigrams(query)
-    scored = [(_dice(wanted, trigrams(name)), name) for name in names]
-    return _best(scored, query, limit)
+    return NameScan(names).closest(query, limit)
+
+
+class NameScan:
+    """A few names with their trigrams worked out once, scored whole on every query: for one
+    provider's names, asked again and again (a misspelt name in a loop).
+
+    Example:
+        >>> NameScan(["gpt-4o", "gpt-4", "o3"]).closest("gpt-4oo", 1)
+        ['gpt-4o']
+    """
+
+    __slots__ = ("_grams",)
+
+    def __init__(self, names: Iterable[str]) -> None:
+        self._grams = [(name, trigrams(name)) for name in dict.fromkeys(names)]
+
+    def closest(self, query: str, limit: int) -> list[str]:
+        """Up to ``limit`` names closest to ``query``, best first."""
+        wanted = trigrams(query)
+        scored = [(_dice(wanted, grams), name) for name, grams in self._grams]
+        return _best(scored, query, limit)
 
 
 def _best(scored: list[tuple[float, str]], query: str, limit: int) -> list[str]:
