@@ -493,6 +493,16 @@ def test_not_found_suggests_close_specs(dex: ModuleType) -> None:
     assert "anthropic:claude-sonnet-4-5" in bare.value.suggestions
 
 
+def test_a_repeated_failed_lookup_suggests_the_same(dex: ModuleType) -> None:
+    # The second search scores the provider's names kept from the first.
+    found = []
+    for _ in range(2):
+        with pytest.raises(ModelNotFoundError) as caught:
+            dex.find("openai:gpt-4o-minii")
+        found.append(caught.value.suggestions)
+    assert found[0] == found[1] and found[0][0] == "openai:gpt-4o-mini"
+
+
 def test_no_suggestion_when_nothing_is_close(dex: ModuleType) -> None:
     with pytest.raises(ModelNotFoundError) as caught:
         dex.find("zzzzzzzz")
