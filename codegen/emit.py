@@ -143,7 +143,6 @@ def emit(
             history=history,
             plan=plan,
             successors=successors,
-            retired=retired,
             directory=package_dir / "_history",
         )
     )
@@ -181,6 +180,10 @@ def _names_files(
             clashes=tables.clashes.get(pid, {}),
             retired=sorted(retired.get(pid, ())),
         )
+    # The union of the retired ids above, for bare ids (as ALIAS_OWNERS is for the aliases).
+    files[directory.parent / "_retired.py"] = env.get_template("retired.py.jinja").render(
+        retired=sorted(set().union(*retired.values()))
+    )
     return files
 
 

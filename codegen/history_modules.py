@@ -30,12 +30,9 @@ def history_files(
     history: History,
     plan: CatalogPlan,
     successors: Mapping[str, str],
-    retired: Mapping[str, set[str]],
     directory: Path,
 ) -> dict[Path, str]:
-    """The files of ``llmdex/_history`` for ``history``, keyed by path under ``directory``,
-    and ``llmdex/_retired.py`` beside it: the ids (``retired``, from :func:`retired_ids`) a
-    failed lookup of a bare id checks before it reads the history."""
+    """The files of ``llmdex/_history`` for ``history``, keyed by path under ``directory``."""
     grouped = history.by_entity()
     current = {p.id: p for p in plan.providers}
     pids = sorted({entity.partition(":")[0] for entity in grouped} | set(current))
@@ -81,10 +78,6 @@ def history_files(
             kinds=sorted(kinds.items()),
         )
         files[directory / f"{module}.pyi"] = stub
-    every = set().union(*retired.values())
-    files[directory.parent / "_retired.py"] = env.get_template("retired.py.jinja").render(
-        retired=sorted(every)
-    )
     return files
 
 
