@@ -680,9 +680,12 @@ class Registry:
         # Lower-cased ids and aliases of one provider -> the name as written; ids win.
         folded = self._folded.get(pid)
         if folded is None:
-            names = [*self._provider_names(pid).aliases, *self.models_of(pid)]
-            folded = self._folded[pid] = {name.lower(): name for name in names}
+            folded = self._folded[pid] = {name.lower(): name for name in self._names_in(pid)}
         return folded
+
+    def _names_in(self, pid: str) -> list[str]:
+        # Every name one provider answers to as written: its aliases, then its ids.
+        return [*self._provider_names(pid).aliases, *self.models_of(pid)]
 
     def _folded_everywhere(self) -> Mapping[str, str]:
         # Lower-cased ids and aliases of every provider -> one name as written.
@@ -716,8 +719,7 @@ class Registry:
         if pid is not None:
             scan = self._scans.get(pid)
             if scan is None:
-                names = [*self.models_of(pid), *self._provider_names(pid).aliases]
-                scan = self._scans[pid] = NameScan(names)
+                scan = self._scans[pid] = NameScan(self._names_in(pid))
             found = [f"{pid}:{close}" for close in scan.closest(name, _SUGGESTIONS)]
             if len(found) >= _SUGGESTIONS:
                 # The provider's own names fill the list: the catalog-wide index (tens of ms
