@@ -361,11 +361,7 @@ def main() -> None:
     print(
         f"python {results['machine']['python']}, {results['machine']['cpus']} cpus; {results['when']}"
     )
-    print(report.text_table(report.figure_rows(results)))
-    print()
-    print(report.text_table(report.target_rows(results)))
-    for line in report.typecheck_lines(results):
-        print(line)
+    report.print_tables(results)
     for name, note in notes.items():
         print(f"note: {name}: {note}")
     print(f"wrote {RESULTS.relative_to(ROOT)}")

@@ -171,6 +171,15 @@ def readme_section(results: dict[str, Any]) -> str:
     )
 
 
+def print_tables(results: dict[str, Any]) -> None:
+    """Print the figures, the targets and the type-checking figures, for the console."""
+    print(text_table(figure_rows(results)))
+    print()
+    print(text_table(target_rows(results)))
+    for line in typecheck_lines(results):
+        print(line)
+
+
 def write_readme(results: dict[str, Any]) -> None:
     """Replace README.md's section between the markers with :func:`readme_section`."""
     text = README.read_text(encoding="utf-8")
@@ -184,11 +193,7 @@ def main() -> None:
     parser.add_argument("--readme", action="store_true", help="rewrite README.md's section")
     args = parser.parse_args()
     results = json.loads(RESULTS.read_text(encoding="utf-8"))
-    print(text_table(figure_rows(results)))
-    print()
-    print(text_table(target_rows(results)))
-    for line in typecheck_lines(results):
-        print(line)
+    print_tables(results)
     if args.readme:
         write_readme(results)
         print(f"rewrote the performance section of {README.relative_to(ROOT)}")
