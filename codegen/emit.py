@@ -19,7 +19,7 @@ from codegen.formatting import format_python
 from codegen.history import History
 from codegen.history_modules import history_files, retired_ids
 from codegen.hover import hover
-from codegen.literals import Writer
+from codegen.literals import Writer, docstring
 from codegen.normalize import CatalogPlan, ProviderPlan
 from codegen.shared import NAMESPACE, SHARED
 from codegen.tables import Tables
@@ -55,7 +55,9 @@ def _environment() -> jinja2.Environment:
         keep_trailing_newline=True,
         undefined=jinja2.StrictUndefined,
     )
+    # Every value reaches the source through one of these two: a literal, or a docstring.
     env.filters["py"] = repr
+    env.filters["doc"] = docstring
     return env
 
 
@@ -175,7 +177,10 @@ def _names_files(
     }
     for pid, module in modules.items():
         files[directory / f"{module}.py"] = env.get_template("names_module.py.jinja").render(
-            pid=pid,
+            docstring=(
+                f"Names besides model ids for the provider {pid!r}: curated, dated families and"
+                " vendor prefixes;\nand the ids it once listed and no longer does."
+            ),
             aliases=tables.aliases.get(pid, {}),
             clashes=tables.clashes.get(pid, {}),
             retired=sorted(retired.get(pid, ())),

@@ -45,9 +45,15 @@ def history_files(
     snapshots = history.snapshots
     files = {
         directory / "__init__.py": env.get_template("history_init.py.jinja").render(
+            docstring=(
+                f"The catalog's history (data_sources/history.jsonl): {len(snapshots)} payloads,"
+                f" {snapshots[0].date if snapshots else '-'} to"
+                f" {snapshots[-1].date if snapshots else '-'}.\n\n"
+                "Read by ``llmdex.find(..., at=...)``, ``llmdex.history()`` and the retirement"
+                " errors; imported\nonly when one of them asks. Events per provider live in the"
+                " modules beside this one.\n"
+            ),
             snapshots=snapshots,
-            first=snapshots[0].date if snapshots else "-",
-            last=snapshots[-1].date if snapshots else "-",
             appeared=[(r[0], r[2], r[3]) for r in history.rows if r[1] == SCHEMA_FIELD],
             modules=sorted(modules.items()),
             successors=sorted(successors.items()),
@@ -71,8 +77,11 @@ def history_files(
         }
         module = modules[pid]
         files[directory / f"{module}.py"] = env.get_template("history_module.py.jinja").render(
-            name=listed.info.display_name if listed is not None else pid,
-            pid=pid,
+            docstring=(
+                f"History of {listed.info.display_name if listed is not None else pid}"
+                f" (provider id {pid!r}): every change to it and its models.\n\n"
+                "Events are ``(date, op, path, old, new)``; see ``llmdex_runtime.history``.\n"
+            ),
             provider=[_event(e) for e in grouped.get(pid, ())],
             models=[(mid, [_event(e) for e in models[mid]]) for mid in sorted(models)],
             kinds=sorted(kinds.items()),

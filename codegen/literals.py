@@ -16,6 +16,20 @@ from typing import Any
 from llmdex_runtime.dates import PartialDate
 from llmdex_runtime.record import MISSING, specs
 
+
+def docstring(text: str) -> str:
+    """``text`` as a string literal for a docstring: triple-quoted where that is exactly
+    ``text`` (printable characters and newlines, no backslash, no ``\"\"\"``, no ``"`` at the
+    end), else ``repr(text)``, so no text can end the string early or escape from it."""
+    readable = (
+        all(ch.isprintable() or ch == "\n" for ch in text)
+        and "\\" not in text
+        and '"""' not in text
+        and not text.endswith('"')
+    )
+    return f'"""{text}"""' if readable else repr(text)
+
+
 Namer = Callable[[Any], str | None]
 """Names a value to be written once as a module constant, or ``None`` to write it inline."""
 

@@ -1,13 +1,15 @@
 """Run by :mod:`codegen.verify` as ``python -S probe.py ROOT PACKAGE RUNTIME_ROOT EXPECTED``.
 
-Imports the candidate package ``PACKAGE`` from ``ROOT``, loads every provider module, and
-checks that every provider and model round-trips to the expected payload and is found by
-``find``. Standard library only; it prints the first problem and exits 1.
+Imports the candidate package ``PACKAGE`` from ``ROOT``, compiles every file of it (stubs
+included) and imports every module (the history and name tables too, which a plain lookup
+never reads), and checks that every provider and model round-trips to the expected payload
+and is found by ``find``. Standard library only; it prints the first problem and exits 1.
 """
 
 import importlib
 import json
 import sys
+from pathlib import Path
 
 
 def main() -> int:
@@ -42,8 +44,28 @@ def main() -> int:
             if catalog.find(f"{pid}:{mid}") is not model or catalog.find(mid, pid) is not model:
                 print(f"find does not return the constant of {pid}:{mid}")
                 return 1
+    problem = _import_everything(Path(catalog.__file__).parent, package)
+    if problem:
+        print(problem)
+        return 1
     print(json.dumps({"providers": len(providers), "models": catalog.catalog_info().models}))
     return 0
+
+
+def _import_everything(directory: Path, package: str) -> str | None:
+    # Every file compiles and every module imports: a module no lookup reads yet still runs
+    # in some user's process one day.
+    for path in sorted([*directory.rglob("*.py"), *directory.rglob("*.pyi")]):
+        try:
+            compile(path.read_bytes(), str(path), "exec", dont_inherit=True)
+        except (SyntaxError, ValueError) as exc:
+            return f"{path.relative_to(directory)} does not compile: {exc}"
+        if path.suffix == ".py":
+            parts = path.relative_to(directory).with_suffix("").parts
+            module = parts[:-1] if parts[-1] == "__init__" else parts
+            name = ".".join((package, *module))
+            importlib.import_module(name)
+    return None
 
 
 if __name__ == "__main__":

@@ -89,6 +89,44 @@ def test_hostile_payload_imports_runs_nothing_and_round_trips(regen_into: RegenI
     assert not Path(MARKER).exists()
 
 
+IMPORT_EVERY_MODULE = """
+import importlib, os, pathlib
+import llmdex
+root = pathlib.Path(llmdex.__file__).parent
+for path in sorted(root.rglob("*.py")):
+    parts = path.relative_to(root).with_suffix("").parts
+    parts = parts[:-1] if parts[-1] == "__init__" else parts
+    importlib.import_module(".".join(("llmdex", *parts)))
+for path in sorted(root.rglob("*.pyi")):
+    compile(path.read_bytes(), str(path), "exec")
+llmdex.history("openai:gpt-4o")
+llmdex.find("openai:gpt-4o", at="2026-01-01")
+print("ok", os.path.exists({marker!r}))
+"""
+
+
+def test_a_provider_name_that_ends_its_docstring_runs_nothing_in_any_module(
+    regen_into: RegenInto,
+) -> None:
+    # The history and name tables are written for every provider; a name that closes a
+    # triple-quoted docstring must stay text there as everywhere else.
+    Path(MARKER).unlink(missing_ok=True)
+    payload = {
+        "openai": provider(
+            "openai", model("gpt-4o"), name=f'OpenAI"""; {EVIL}; """', doc=f'x"""\n{EVIL}\n'
+        ),
+        "quotes": provider("quotes", model("a"), name='"""'),
+        "slash": provider("slash", model("b"), name="ends in a backslash \\"),
+        "lines": provider("lines", model("c"), name="one\r\ntwo\x0cthree \u202e"),
+        '"""': provider('"""', model('"""'), name="triple quotes as an id"),
+    }
+    catalog = regen_into(payload)
+    result = run_with_catalog(catalog, IMPORT_EVERY_MODULE.format(marker=MARKER))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["ok", "False"]
+    assert not Path(MARKER).exists()
+
+
 def test_hostile_names_follow_the_documented_rule(regen_into: RegenInto) -> None:
     catalog = regen_into(hostile_payload())
     result = run_with_catalog(
