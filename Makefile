@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 SOURCE ?= https://models.dev/api.json
 PAYLOAD ?= ../shared/data/models-dev/api-2026-04-16.json
-RUNTIME_AND_GENERATED := llmdex_runtime generated/llmdex
+PACKAGE_DIR := src/llmdex
 # Values a user types reach the shell as environment variables, never as recipe text, so no
 # quote in them can end a string and run a command; `$(value ...)` keeps make itself from
 # expanding a `$(shell ...)` inside them.
@@ -59,9 +59,9 @@ test-logic:
 lint:
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
-	$(PY) -m mypy $(RUNTIME_AND_GENERATED)
+	$(PY) -m mypy $(PACKAGE_DIR)
 	$(PY) -m mypy codegen
-	$(PY) -m mypy.stubtest llmdex --allowlist tests/stubtest_allowlist.txt
+	$(PY) -m mypy.stubtest llmdex.models --allowlist tests/stubtest_allowlist.txt
 
 # Format and fix what ruff can, before a commit.
 fmt:

@@ -146,11 +146,10 @@ def alias_counts() -> None:
     import importlib
     from collections import Counter
 
-    sys.path.insert(0, str(ROOT / "generated"))
-    from llmdex._names import MODULES
+    from llmdex.models._names import MODULES
 
     ALIASES = {  # noqa: N806 - the generated tables' name
-        pid: importlib.import_module(f"llmdex._names.{module}").ALIASES
+        pid: importlib.import_module(f"llmdex.models._names.{module}").ALIASES
         for pid, module in MODULES.items()
     }
     by_rule = Counter(rule for table in ALIASES.values() for _, rule in table.values())

@@ -44,7 +44,9 @@ def synthesize(payload: dict[str, Any], factor: int) -> dict[str, Any]:
 
 
 def _python(code: str, catalog: Path) -> Any:
-    prelude = f"import sys; sys.path[:0] = [{str(catalog)!r}, {str(ROOT)!r}]\n"
+    # The grown catalog is a package of its own (`grown`), with llmdex's API.
+    prelude = f"import sys; sys.path[:0] = [{str(catalog)!r}, {str(ROOT / 'src')!r}]\n"
+    code = code.replace("import llmdex\n", "import grown as llmdex\n")
     result = subprocess.run(
         [sys.executable, "-c", prelude + code], capture_output=True, text=True, check=True, env=ENV
     )
@@ -77,7 +79,7 @@ def measure(factor: int, base: dict[str, Any], workdir: Path) -> dict[str, float
     catalog = workdir / f"x{factor}"
     start = time.perf_counter()
     subprocess.run(
-        [sys.executable, "-m", "codegen", "regen", "--source", str(source), "--no-patches", "--out", str(catalog / "llmdex")],
+        [sys.executable, "-m", "codegen", "regen", "--source", str(source), "--no-patches", "--out", str(catalog), "--package", "grown"],
         check=True, cwd=ROOT, capture_output=True, env=ENV,
     )  # fmt: skip
     regen = time.perf_counter() - start

@@ -19,7 +19,7 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 import llmdex
-from llmdex_runtime.site.build import build
+from llmdex.site.build import build
 
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run"]  # fmt: skip
@@ -27,7 +27,7 @@ ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
 
 def main() -> None:
     out = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(tempfile.mkdtemp()) / "site"
-    report = build(llmdex._REGISTRY, out)
+    report = build(llmdex._CATALOG, out)
     index = (out / "index.html").stat().st_size + (out / "data.js").stat().st_size
     print(f"build: {report.seconds:.1f} s, {report.pages:,} pages, {report.bytes / 2**20:.1f} MiB "
           f"in all; index.html + data.js {index / 2**20:.2f} MiB")  # fmt: skip

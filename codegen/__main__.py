@@ -34,7 +34,12 @@ def main(argv: list[str] | None = None) -> int:
     run = commands.add_parser("regen", help="regenerate generated/llmdex from a payload")
     run.add_argument("--source", required=True, help="payload file path or http(s) URL")
     run.add_argument("--no-patches", action="store_true", help="skip data_sources/patches")
-    run.add_argument("--out", type=Path, help="write the package here instead (no lock)")
+    run.add_argument(
+        "--out", type=Path, help="write the data package here instead (no lock is written)"
+    )
+    run.add_argument(
+        "--package", help="with --out: write a whole catalog package of this name into --out"
+    )
     run.add_argument(
         "--connect-timeout", type=float, help=f"seconds (default {FETCH_POLICY.connect_timeout:g})"
     )
@@ -54,8 +59,8 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("check", help="fail if generated/ differs from a regen of the lock")
     commands.add_parser(
         "schema",
-        help="write the payload's JSON Schema, codegen/upstream.py and the runtime's record"
-        " inits from the runtime",
+        help="write the payload's JSON Schema, codegen/upstream.py and the record inits"
+        " from llmdex's record types",
     )
     args = parser.parse_args(argv)
     try:
@@ -85,7 +90,10 @@ def _regen(args: argparse.Namespace) -> int:
         backoff=args.backoff,
     )
     options = Options(source=args.source, root=ROOT, no_patches=args.no_patches, policy=policy)
-    report = regen(options, out=args.out)
+    if args.package is not None and args.out is None:
+        print("regen: --package needs --out, the directory to write it into", file=sys.stderr)
+        return 2
+    report = regen(options, out=args.out, package=args.package)
     report.write_json(ROOT / REPORT)
     print(report.text())
     return 0
@@ -119,7 +127,7 @@ def _check() -> int:
     if not source.startswith(("http://", "https://")) and not Path(source).is_absolute():
         source = str(ROOT / source)
     with tempfile.TemporaryDirectory() as tmp:
-        out = Path(tmp) / "llmdex"
+        out = Path(tmp) / "models"
         regen(Options(source=source, root=ROOT, write_lock=False, date=lock.date), out=out)
         differences = _differences(filecmp.dircmp(out, ROOT / PACKAGE))
     if differences:

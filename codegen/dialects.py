@@ -16,7 +16,7 @@ from pydantic import AnyUrl, BaseModel, ConfigDict, Field
 
 from codegen.curated import read_curated
 from codegen.errors import CuratedDataError
-from llmdex_runtime.spec import provider_key
+from llmdex.resolution.spec import provider_key
 
 DIALECTS = Path("data_sources/dialects.json")
 

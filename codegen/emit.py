@@ -1,12 +1,18 @@
-"""Stage 5: write the ``llmdex`` package for a :class:`CatalogPlan`, formatted by ruff.
+"""Stage 5: write a catalog's data package for a :class:`CatalogPlan`, formatted by ruff.
 
-Templates hold data only; the records are written by one generic writer
-(:mod:`codegen.literals`). Output depends only on the plan, so the same inputs give the same
-bytes, and a model's text depends only on that model: a regen diff shows what changed.
+The data package is ``llmdex.models`` for the shipped catalog (``generated/models``), or
+``NAME.models`` for a catalog a user makes with ``llmdex regen`` (:func:`emit_face` writes its
+small ``NAME`` face). It holds data only: one module per provider and the tables lookups read.
+Templates lay the files out; every value in them is written by one of two writers
+(:mod:`codegen.literals`: a literal, or a docstring), and a template may place an identifier
+only through the ``ident`` filter, which refuses anything else. Output depends only on the
+plan, so the same inputs give the same bytes, and a model's text depends only on that model: a
+regen diff shows what changed.
 """
 
 from __future__ import annotations
 
+import keyword
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,18 +29,8 @@ from codegen.literals import Writer, docstring
 from codegen.normalize import CatalogPlan, ProviderPlan
 from codegen.shared import NAMESPACE, SHARED
 from codegen.tables import Tables
-from llmdex_runtime import SCHEMA_VERSION
-from llmdex_runtime.exports import REGISTRY_FUNCTIONS, RUNTIME_EXPORTS
 
 _TEMPLATES = Path(__file__).parent / "templates"
-PACKAGE_EXPORTS = {".client": ("Client",), ".providers": ("Provider",)}
-SUBMODULES = ("db", "models")
-"""The package's own modules that ``llmdex.<name>`` imports when first named."""
-TYPED_SUBMODULES = ("models",)
-"""Those of :data:`SUBMODULES` that ``import llmdex`` shows type checkers. ``llmdex.db`` is
-not one: following it would make every user's type check read the database code; a program
-using it writes ``import llmdex.db``."""
-"""Names the generated package defines in its own modules, loaded on first use."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,16 +44,28 @@ class Inputs:
     patches: int
 
 
-def _environment() -> jinja2.Environment:
+SHIPPED_ORIGIN = ("make regen", "data_sources/models_dev.lock.json")
+"""How the shipped catalog is made, and what records its inputs, for each file's header."""
+USER_ORIGIN = ("llmdex regen", "this package's catalog_info()")
+"""The same for a catalog a user makes."""
+
+
+def _environment(origin: tuple[str, str]) -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(_TEMPLATES),
         autoescape=False,
         keep_trailing_newline=True,
         undefined=jinja2.StrictUndefined,
     )
-    # Every value reaches the source through one of these two: a literal, or a docstring.
+    # Every value reaches the source through one of these: a literal, a docstring, or an
+    # identifier checked to be one; `code` marks source the literal writer made.
     env.filters["py"] = repr
     env.filters["doc"] = docstring
+    env.filters["ident"] = _identifier
+    env.filters["code"] = str
+    env.filters["dotted"] = _dotted
+    env.filters["comment"] = _comment
+    env.globals.update(command=origin[0], origin=origin[1])
     return env
 
 
@@ -70,24 +78,15 @@ def emit(
     inputs: Inputs,
     history: History,
     successors: Mapping[str, str],
-    package_dir: Path,
+    data_dir: Path,
+    origin: tuple[str, str] = SHIPPED_ORIGIN,
 ) -> None:
-    """Write the package into ``package_dir`` (which must not exist) and format it."""
-    env = _environment()
-    models_dir = package_dir / "models"
-    models_dir.mkdir(parents=True)
-    exported = sorted(
-        {
-            *REGISTRY_FUNCTIONS,
-            *(n for group in RUNTIME_EXPORTS.values() for n in group if n[0] != "_"),
-            *(n for group in PACKAGE_EXPORTS.values() for n in group),
-        }
-    )
+    """Write the data package into ``data_dir`` (which must not exist) and format it."""
+    env = _environment(origin)
+    data_dir.mkdir(parents=True)
     rows = [_provider_row(p) for p in plan.providers]
     files: dict[Path, str] = {
-        package_dir / "py.typed": "",
-        package_dir / "__init__.py": env.get_template("package_init.py.jinja").render(
-            schema_version=SCHEMA_VERSION,
+        data_dir / "__init__.py": env.get_template("models_init.py.jinja").render(
             about={
                 "source": inputs.source,
                 "sha256": inputs.sha256,
@@ -96,37 +95,23 @@ def emit(
                 "models": plan.model_count,
                 "patches": inputs.patches,
             },
-            # A dunder is re-exported explicitly (`x as x`): __all__ does not list it.
-            exports={
-                module: [name if name[0] != "_" else f"{name} as {name}" for name in names]
-                for module, names in RUNTIME_EXPORTS.items()
-            },
-            package_exports=PACKAGE_EXPORTS,
-            submodules=SUBMODULES,
-            typed_submodules=TYPED_SUBMODULES,
-            functions=REGISTRY_FUNCTIONS,
-            all_names=exported,
-            modules={p.id: p.module for p in plan.providers},
+            modules=sorted((p.id, p.module) for p in plan.providers),
         ),
-        package_dir / "__main__.py": env.get_template("main.py.jinja").render(),
-        package_dir / "client.py": env.get_template("client.py.jinja").render(),
-        package_dir / "db.py": env.get_template("db.py.jinja").render(),
-        package_dir / "_providers.py": _providers_table(env, plan, names),
-        package_dir / "providers.py": env.get_template("providers.py.jinja").render(providers=rows),
-        package_dir / "providers.pyi": env.get_template("providers.pyi.jinja").render(
+        data_dir / "_providers.py": _providers_table(env, plan, names),
+        data_dir / "_provider_enum.py": env.get_template("providers.py.jinja").render(
             providers=rows
         ),
-        package_dir / "_index.py": env.get_template("index.py.jinja").render(tables=tables),
-        package_dir / "_aliases.py": env.get_template("aliases.py.jinja").render(tables=tables),
-        package_dir / "_provenance.py": env.get_template("provenance.py.jinja").render(
-            provenance=sorted(provenance.items())
+        data_dir / "_provider_enum.pyi": env.get_template("providers.pyi.jinja").render(
+            providers=rows
         ),
-        models_dir / "__init__.py": env.get_template("models_init.py.jinja").render(
-            modules=sorted(p.module for p in plan.providers)
+        data_dir / "_index.py": env.get_template("index.py.jinja").render(tables=tables),
+        data_dir / "_aliases.py": env.get_template("aliases.py.jinja").render(tables=tables),
+        data_dir / "_provenance.py": env.get_template("provenance.py.jinja").render(
+            provenance=sorted(provenance.items())
         ),
     }
     for provider in plan.providers:
-        files.update(_provider_files(env, provider, models_dir))
+        files.update(_provider_files(env, provider, data_dir))
     retired = retired_ids(history, plan)
     files.update(
         _names_files(
@@ -135,22 +120,66 @@ def emit(
             tables=tables,
             names=names,
             retired=retired,
-            directory=package_dir / "_names",
+            directory=data_dir / "_names",
         )
     )
-    (package_dir / "_history").mkdir()
+    (data_dir / "_history").mkdir()
     files.update(
         history_files(
             env,
             history=history,
             plan=plan,
             successors=successors,
-            directory=package_dir / "_history",
+            directory=data_dir / "_history",
         )
     )
     for path, text in files.items():
         path.write_text(text, encoding="utf-8")
-    format_python(package_dir)
+    format_python(data_dir)
+
+
+def emit_face(package_dir: Path, *, functions: tuple[str, ...], names: tuple[str, ...]) -> None:
+    """Write the face of a user's catalog package ``package_dir`` around its ``models``.
+
+    ``functions`` are the catalog functions ``llmdex`` exports (bound here to this catalog's
+    own), ``names`` the other public names, which the face takes from ``llmdex``.
+    """
+    env = _environment(USER_ORIGIN)
+    package = package_dir.name
+    files = {
+        package_dir / "py.typed": "",
+        package_dir / "__init__.py": env.get_template("face_init.py.jinja").render(
+            package=package, functions=functions, names=names
+        ),
+        package_dir / "__main__.py": env.get_template("face_main.py.jinja").render(package=package),
+        package_dir / "db.py": env.get_template("face_db.py.jinja").render(package=package),
+    }
+    for path, text in files.items():
+        path.write_text(text, encoding="utf-8")
+    format_python(package_dir / "__init__.py")
+    format_python(package_dir / "__main__.py")
+    format_python(package_dir / "db.py")
+
+
+def _dotted(value: object) -> str:
+    # A module path: identifiers joined by dots.
+    if not isinstance(value, str) or not all(_identifier(part) for part in value.split(".")):
+        raise ValueError(f"not a dotted module name: {value!r}")
+    return value
+
+
+def _comment(value: object) -> str:
+    # Text inside a `#` comment: one line of printable characters.
+    if not isinstance(value, str) or not value.isprintable():
+        raise ValueError(f"not one printable line: {value!r}")
+    return value
+
+
+def _identifier(value: object) -> str:
+    # A template places a name only if it is one: no payload text becomes code this way.
+    if not isinstance(value, str) or not value.isidentifier() or keyword.iskeyword(value):
+        raise ValueError(f"not a Python identifier: {value!r}")
+    return value
 
 
 def _names_files(
@@ -208,7 +237,7 @@ def _providers_table(env: jinja2.Environment, plan: CatalogPlan, names: Provider
 
 
 def _provider_files(
-    env: jinja2.Environment, provider: ProviderPlan, models_dir: Path
+    env: jinja2.Environment, provider: ProviderPlan, data_dir: Path
 ) -> dict[Path, str]:
     writer = Writer(SHARED, NAMESPACE)
     # constant, its class, its source, its hover text
@@ -231,8 +260,8 @@ def _provider_files(
         context, types=sorted({type(m.model).__name__ for m in provider.models})
     )
     return {
-        models_dir / f"{provider.module}.py": module,
-        models_dir / f"{provider.module}.pyi": stub,
+        data_dir / f"{provider.module}.py": module,
+        data_dir / f"{provider.module}.pyi": stub,
     }
 
 

@@ -1,6 +1,6 @@
 """Stage 1: read the models.dev payload from a file or URL, bounded in time and size.
 
-Downloads go through the runtime's HTTP policy (:mod:`llmdex_runtime.http`: timeouts, a
+Downloads go through the runtime's HTTP policy (:mod:`llmdex.http.requests_transport`: timeouts, a
 deadline, bounded retries, a size cap, no cross-origin redirects). The JSON is read strictly:
 no NaN or Infinity, no number that overflows or underflows a float, no integer too long to
 read, no key given twice in one object, and nesting no deeper than :data:`MAX_DEPTH`.
@@ -18,11 +18,11 @@ from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 from codegen.errors import FetchError, PayloadError
-from llmdex_runtime.errors import ClientError
-from llmdex_runtime.http import send
-from llmdex_runtime.policy import HttpPolicy
-from llmdex_runtime.record import replace
-from llmdex_runtime.transport import HttpResponse, StatusError
+from llmdex.errors import ClientError
+from llmdex.http.policy import HttpPolicy
+from llmdex.http.requests_transport import send
+from llmdex.http.transport import HttpResponse, StatusError
+from llmdex.records.record import replace
 
 MAX_BYTES = 64 * 1024 * 1024
 """Largest payload accepted: the 2026-07 payload is 2.4 MB, so this is room for 25x growth."""

@@ -3,7 +3,7 @@
 The file is JSON Lines. The first line names the payloads (date, sha256, source); every other
 line is one event, ``[date, op, entity, path, old, new]``, sorted by date, entity and path, so
 that a regen that adds a payload appends lines and touches nothing else. ``op`` is one of
-:data:`llmdex_runtime.history.OPS`; ``entity`` is a provider id, or ``provider:model`` for a
+:data:`llmdex.past.log.OPS`; ``entity`` is a provider id, or ``provider:model`` for a
 model; ``path`` is the field's path in the models.dev object. A first listing carries the
 whole object; a field seen for the first time in any object of its kind (models.dev added it
 to its schema) is logged once as ``[date, "S", "model", path]``, and the values it brings to
@@ -23,8 +23,8 @@ from pathlib import Path
 from typing import Any
 
 from codegen.errors import CuratedDataError, PayloadError
-from llmdex_runtime.changes import entities, field_changes
-from llmdex_runtime.history import (
+from llmdex.past.changes import entities, field_changes
+from llmdex.past.log import (
     ADDED,
     APPEARED,
     CHANGED,

@@ -19,9 +19,9 @@ from codegen.history import SCHEMA_FIELD, History
 from codegen.identifiers import assign, provider_module
 from codegen.kinds import derive_kind
 from codegen.normalize import CatalogPlan
-from llmdex_runtime.enums import Kind
-from llmdex_runtime.history import replay
-from llmdex_runtime.model import Model
+from llmdex.past.log import replay
+from llmdex.records.model import Model
+from llmdex.records.vocabulary import Kind
 
 
 def history_files(
@@ -80,7 +80,7 @@ def history_files(
             docstring=(
                 f"History of {listed.info.display_name if listed is not None else pid}"
                 f" (provider id {pid!r}): every change to it and its models.\n\n"
-                "Events are ``(date, op, path, old, new)``; see ``llmdex_runtime.history``.\n"
+                "Events are ``(date, op, path, old, new)``; see ``llmdex.past.log``.\n"
             ),
             provider=[_event(e) for e in grouped.get(pid, ())],
             models=[(mid, [_event(e) for e in models[mid]]) for mid in sorted(models)],
@@ -128,5 +128,5 @@ def _last_kind(pid: str, events: Any) -> Kind:
         return Kind.CHAT
 
 
-def _event(event: tuple[str, str, tuple[str, ...], Any, Any]) -> str:
-    return repr(tuple(event))
+def _event(event: tuple[str, str, tuple[str, ...], Any, Any]) -> tuple[Any, ...]:
+    return tuple(event)

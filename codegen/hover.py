@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from llmdex_runtime.display import tokens, usd
-from llmdex_runtime.facts import CAPABILITIES
-from llmdex_runtime.model import Model
+from llmdex.records.model import Model
+from llmdex.views.display import tokens, usd
+from llmdex.views.facts import CAPABILITIES
 
 
 def hover(model: Model) -> str:

@@ -1,11 +1,11 @@
-"""Deriving a model's :class:`~llmdex_runtime.enums.Kind` from its modalities and identity."""
+"""Deriving a model's :class:`~llmdex.records.vocabulary.Kind` from its modalities and identity."""
 
 from __future__ import annotations
 
 import re
 
-from llmdex_runtime.enums import Kind
-from llmdex_runtime.model import Model
+from llmdex.records.model import Model
+from llmdex.records.vocabulary import Kind
 
 _TOKEN = re.compile(r"[a-z0-9]+")
 

@@ -13,8 +13,8 @@ from decimal import Decimal
 from enum import Enum
 from typing import Any
 
-from llmdex_runtime.dates import PartialDate
-from llmdex_runtime.record import MISSING, specs
+from llmdex.records.partial_date import PartialDate
+from llmdex.records.record import MISSING, specs
 
 
 def docstring(text: str) -> str:

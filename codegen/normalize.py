@@ -1,7 +1,7 @@
 """Stage 4: build the runtime's own records from the patched payload, and name them.
 
-Every provider becomes a :class:`~llmdex_runtime.model.ProviderInfo` and every model a
-:class:`~llmdex_runtime.model.Model`, made by the runtime's ``from_dict``; llmdex's derived
+Every provider becomes a :class:`~llmdex.records.model.ProviderInfo` and every model a
+:class:`~llmdex.records.model.Model`, made by the runtime's ``from_dict``; llmdex's derived
 fields (kind, protocol, base URL, module) are filled in here. The result is a
 :class:`CatalogPlan`: providers sorted by id, each with its models sorted by id, every model
 with exactly one constant in exactly one module. Later stages read these records, not JSON.
@@ -16,9 +16,9 @@ from typing import Any
 from codegen.identifiers import assign, model_constant, provider_member, provider_module
 from codegen.kinds import derive_kind
 from codegen.protocols import Package, model_wire, provider_wire
-from llmdex_runtime.enums import Kind
-from llmdex_runtime.model import Model, PricedModel, ProviderInfo
-from llmdex_runtime.record import replace
+from llmdex.records.model import Model, PricedModel, ProviderInfo
+from llmdex.records.record import replace
+from llmdex.records.vocabulary import Kind
 
 
 @dataclass(frozen=True, slots=True)

@@ -30,7 +30,7 @@ from pydantic import AnyUrl, BaseModel, ConfigDict, Field, model_validator
 
 from codegen.curated import read_curated
 from codegen.errors import PatchError
-from llmdex_runtime.enums import Kind
+from llmdex.records.vocabulary import Kind
 
 SCHEMA = Path("data_sources/patches.schema.json")
 _ACTIONS = ("set", "add", "rename", "exclude", "kind")

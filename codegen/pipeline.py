@@ -12,12 +12,12 @@ import hashlib
 import shutil
 import tempfile
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import llmdex_runtime
+import llmdex
 from codegen.curated import (
     ALIASES,
     FIRST_PARTY,
@@ -29,7 +29,7 @@ from codegen.curated import (
     load_successors,
 )
 from codegen.dialects import DIALECTS, load_dialects, provider_names
-from codegen.emit import Inputs, emit
+from codegen.emit import SHIPPED_ORIGIN, USER_ORIGIN, Inputs, emit, emit_face
 from codegen.errors import PayloadError
 from codegen.fetch import FETCH_POLICY, fetch, is_url, source_label
 from codegen.history import HISTORY, History, Snapshot, dated_sources
@@ -47,13 +47,16 @@ from codegen.report import (
 from codegen.tables import build_tables
 from codegen.validate import validate
 from codegen.verify import swap, verify
-from llmdex_runtime.changes import CatalogDiff, diff
-from llmdex_runtime.history import replay
-from llmdex_runtime.policy import HttpPolicy
+from llmdex.http.policy import HttpPolicy
+from llmdex.past.changes import CatalogDiff, diff
+from llmdex.past.log import replay
 
-PACKAGE = Path("generated/llmdex")
-RUNTIME_ROOT = Path(llmdex_runtime.__file__).resolve().parent.parent
-"""The directory holding llmdex_runtime, which the candidate package imports."""
+PACKAGE = Path("generated/models")
+"""The shipped catalog's data package, ``llmdex.models`` (``src/llmdex/models`` links to it)."""
+SOURCE_ROOT = Path(llmdex.__file__).resolve().parent.parent
+"""The directory holding the hand-written ``llmdex``, which the candidate is checked with."""
+_CANDIDATE = "llmdex_candidate"
+"""The package a candidate data tree is checked under before it becomes ``llmdex.models``."""
 PATCHES = Path("data_sources/patches")
 DATA_CHANGELOG = Path("CHANGELOG-data.md")
 _DATA_TITLE = (
@@ -77,10 +80,20 @@ class Options:
     else today."""
 
 
-def regen(options: Options, out: Path | None = None) -> Report:
-    """Regenerate the package into ``out`` (default ``generated/llmdex``); return the report."""
+def regen(options: Options, out: Path | None = None, package: str | None = None) -> Report:
+    """Regenerate the catalog and return the report.
+
+    Without ``package``: the data package, into ``out`` (default ``generated/models``, the
+    shipped ``llmdex.models``). With ``package``: a whole catalog package of that name, face
+    and data (``package.models``), into ``out / package``.
+    """
     root = options.root
-    target = out if out is not None else root / PACKAGE
+    if package is not None:
+        if out is None:
+            raise ValueError("a catalog package needs a directory to be written into")
+        target = out / package
+    else:
+        target = out if out is not None else root / PACKAGE
     clock = _Clock()
     fetched = fetch(options.source, options.policy)
     clock.lap("fetch")
@@ -114,10 +127,9 @@ def regen(options: Options, out: Path | None = None) -> Report:
     )
     successors, warnings = load_successors(root, {pid: set(ids) for pid, ids in models.items()})
     report.warnings += warnings
-    target.parent.mkdir(parents=True, exist_ok=True)
-    workdir = Path(tempfile.mkdtemp(prefix=".regen-", dir=target.parent))
-    try:
-        candidate = workdir / target.name
+    origin = SHIPPED_ORIGIN if package is None else USER_ORIGIN
+
+    def write(data: Path) -> None:
         emit(
             plan=plan,
             tables=tables,
@@ -126,18 +138,11 @@ def regen(options: Options, out: Path | None = None) -> Report:
             inputs=inputs,
             history=history,
             successors=successors,
-            package_dir=candidate,
+            data_dir=data,
+            origin=origin,
         )
-        clock.lap("emit")
-        verify(workdir, target.name, RUNTIME_ROOT, payload)
-        clock.lap("verify")
-        before = specs_in_tree(target)
-        after = specs_in_payload(payload)
-        report.added = sorted(after - before) if before else []
-        report.removed = sorted(before - after)
-        swap(candidate, target)
-    finally:
-        shutil.rmtree(workdir, ignore_errors=True)
+
+    _install(target, package, write, payload=payload, report=report, clock=clock)
     if options.write_lock and out is None:
         _write_lock(options, fetched.sha256, inputs.date, report, patched)
         if extended:
@@ -145,6 +150,53 @@ def regen(options: Options, out: Path | None = None) -> Report:
     clock.lap("install")
     report.seconds = clock.laps
     return report
+
+
+def _install(
+    target: Path,
+    package: str | None,
+    write: Callable[[Path], None],
+    *,
+    payload: Mapping[str, Any],
+    report: Report,
+    clock: _Clock,
+) -> None:
+    # Write the candidate beside the target, check it in a fresh interpreter, then swap it
+    # in: a failure anywhere leaves the target as it was.
+    target.parent.mkdir(parents=True, exist_ok=True)
+    workdir = Path(tempfile.mkdtemp(prefix=".regen-", dir=target.parent))
+    try:
+        if package is not None:
+            candidate = workdir / package
+            write(candidate / "models")
+            emit_face(candidate, functions=FACE_FUNCTIONS, names=face_names())
+        else:
+            # A data package is checked as the data of a package of its own.
+            (workdir / _CANDIDATE).mkdir()
+            (workdir / _CANDIDATE / "__init__.py").write_text("", encoding="utf-8")
+            candidate = workdir / _CANDIDATE / "models"
+            write(candidate)
+        clock.lap("emit")
+        verify(workdir, package or _CANDIDATE, SOURCE_ROOT, payload)
+        clock.lap("verify")
+        before = specs_in_tree(target / "models" if package is not None else target)
+        after = specs_in_payload(payload)
+        report.added = sorted(after - before) if before else []
+        report.removed = sorted(before - after)
+        swap(candidate, target)
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+FACE_FUNCTIONS = tuple(
+    name for name in llmdex.__all__ if getattr(vars(llmdex).get(name), "__self__", None) is not None
+)
+"""The catalog functions ``llmdex`` exports, which a user's catalog binds to its own."""
+
+
+def face_names() -> tuple[str, ...]:
+    """Every other public name of ``llmdex``, which a user's catalog takes from it."""
+    return tuple(name for name in llmdex.__all__ if name not in FACE_FUNCTIONS)
 
 
 def _history(

@@ -1,6 +1,7 @@
-"""Run by :mod:`codegen.verify` as ``python -S probe.py ROOT PACKAGE RUNTIME_ROOT EXPECTED``.
+"""Run by :mod:`codegen.verify` as ``python -S probe.py ROOT PACKAGE SOURCE_ROOT EXPECTED``.
 
-Imports the candidate package ``PACKAGE`` from ``ROOT``, compiles every file of it (stubs
+Imports the candidate package ``PACKAGE`` from ``ROOT`` (its data in ``PACKAGE.models``)
+with the hand-written ``llmdex`` from ``SOURCE_ROOT``, compiles every file of it (stubs
 included) and imports every module (the history and name tables too, which a plain lookup
 never reads), and checks that every provider and model round-trips to the expected payload
 and is found by ``find``. Standard library only; it prints the first problem and exits 1.
@@ -13,15 +14,19 @@ from pathlib import Path
 
 
 def main() -> int:
-    candidate_root, package, runtime_root, expected_path = sys.argv[1:5]
-    sys.path[:0] = [candidate_root, runtime_root]
+    candidate_root, package, source_root, expected_path = sys.argv[1:5]
+    sys.path[:0] = [candidate_root, source_root]
     with open(expected_path, encoding="utf-8") as f:
         expected = json.load(f)
-    catalog = importlib.import_module(package)
-    if not (catalog.__file__ or "").startswith(candidate_root):
-        print(f"imported {package} from {catalog.__file__}, not from the candidate")
+    top = importlib.import_module(package)
+    if not (top.__file__ or "").startswith(candidate_root):
+        print(f"imported {package} from {top.__file__}, not from the candidate")
         return 1
-    providers = {p.value: p for p in catalog.Provider}
+    from llmdex.facade import Registry
+
+    catalog = Registry(f"{package}.models")
+    enum = importlib.import_module(f"{package}.models._provider_enum")
+    providers = {p.value: p for p in enum.Provider}
     if set(providers) != set(expected):
         print(f"providers differ: {sorted(set(providers) ^ set(expected))[:10]}")
         return 1
@@ -44,7 +49,7 @@ def main() -> int:
             if catalog.find(f"{pid}:{mid}") is not model or catalog.find(mid, pid) is not model:
                 print(f"find does not return the constant of {pid}:{mid}")
                 return 1
-    problem = _import_everything(Path(catalog.__file__).parent, package)
+    problem = _import_everything(Path(str(top.__file__)).parent, package)
     if problem:
         print(problem)
         return 1

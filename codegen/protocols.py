@@ -16,8 +16,8 @@ from pathlib import Path
 from pydantic import AnyUrl, BaseModel, ConfigDict, Field
 
 from codegen.curated import read_curated
-from llmdex_runtime.model import Model, ProviderInfo
-from llmdex_runtime.protocol import Protocol
+from llmdex.records.model import Model, ProviderInfo
+from llmdex.records.protocol import Protocol
 
 PROTOCOLS = Path("data_sources/protocols.json")
 

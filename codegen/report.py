@@ -72,7 +72,7 @@ class Report:
 
 
 def specs_in_tree(package_dir: Path) -> set[str]:
-    """Every ``provider:id`` of a generated tree, read from its ``_index.py`` without importing."""
+    """Every ``provider:id`` of a data package, read from its ``_index.py`` without importing."""
     index = package_dir / "_index.py"
     if not index.exists():
         return set()
@@ -81,7 +81,7 @@ def specs_in_tree(package_dir: Path) -> set[str]:
         if (
             isinstance(node, ast.AnnAssign)
             and isinstance(node.target, ast.Name)
-            and node.target.id == "PROVIDERS_OF"
+            and node.target.id == "OWNERS"
             and node.value is not None
         ):
             owners: dict[str, tuple[str, ...]] = ast.literal_eval(node.value)

@@ -1,6 +1,6 @@
 """`make schema`: the payload's JSON Schema and validators, from the runtime's record types.
 
-The runtime records (:mod:`llmdex_runtime.model`) are the one description of a models.dev
+The runtime records (:mod:`llmdex.records.model`) are the one description of a models.dev
 object. From their annotations this module writes ``data_sources/models_dev.schema.json``
 (descriptions from the records' docstrings); datamodel-code-generator turns that schema into
 the pydantic validators of ``codegen/upstream.py``. ``data_sources/patches.schema.json`` is
@@ -18,8 +18,8 @@ from pathlib import Path
 from typing import Any
 
 from codegen.formatting import format_python
-from llmdex_runtime import model as runtime
-from llmdex_runtime.payload import PayloadRecord, Shape, payload_fields
+from llmdex.records import model as runtime
+from llmdex.records.payload import PayloadRecord, Shape, payload_fields
 
 SCHEMA = Path("data_sources/models_dev.schema.json")
 OUTPUT = Path("codegen/upstream.py")
@@ -101,7 +101,7 @@ def payload_schema() -> dict[str, Any]:
         "description": (
             "The models.dev api.json payload: providers keyed by id. Objects allow fields this "
             "schema does not name; the generator keeps them. Written by `make schema` from "
-            "llmdex_runtime/model.py; do not edit by hand."
+            "src/llmdex/records/model.py; do not edit by hand."
         ),
         "type": "object",
         "additionalProperties": {"$ref": "#/$defs/ProviderInfo"},

@@ -15,8 +15,8 @@ from __future__ import annotations
 
 from codegen.identifiers import words
 from codegen.literals import Namer
-from llmdex_runtime.dates import PartialDate
-from llmdex_runtime.model import Limit, Modalities, ReasoningOption
+from llmdex.records.model import Limit, Modalities, ReasoningOption
+from llmdex.records.partial_date import PartialDate
 
 
 def date_name(value: PartialDate) -> str:

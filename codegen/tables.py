@@ -21,9 +21,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from codegen.curated import AliasFile, FirstPartyFile
-from llmdex_runtime.dated import split_dated
-from llmdex_runtime.model import Model
-from llmdex_runtime.resolution import Rule
+from llmdex.records.model import Model
+from llmdex.resolution.dated_ids import split_dated
+from llmdex.resolution.result import Rule
 
 Alias = tuple[str, str]
 """(model id, rule) that an alias means."""

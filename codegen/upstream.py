@@ -293,7 +293,7 @@ class ProviderInfo(BaseModel):
 
 class Payload(RootModel[dict[str, ProviderInfo]]):
     """
-    The models.dev api.json payload: providers keyed by id. Objects allow fields this schema does not name; the generator keeps them. Written by `make schema` from llmdex_runtime/model.py; do not edit by hand.
+    The models.dev api.json payload: providers keyed by id. Objects allow fields this schema does not name; the generator keeps them. Written by `make schema` from src/llmdex/records/model.py; do not edit by hand.
     """
 
     root: dict[str, ProviderInfo]

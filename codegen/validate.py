@@ -97,7 +97,7 @@ def _describe(exc: ValidationError, source: str) -> str:
         lines.append(f"  ... and {len(errors) - _SHOWN_ERRORS} more")
     lines.append(
         "Fix the payload, or if models.dev changed its format on purpose, update the records "
-        "in llmdex_runtime/model.py and run `make schema`."
+        "in src/llmdex/records/model.py and run `make schema`."
     )
     return "\n".join(lines)
 

@@ -23,7 +23,7 @@ _TIMEOUT = 300
 
 
 def verify(
-    candidate_root: Path, package: str, runtime_root: Path, expected: Mapping[str, Any]
+    candidate_root: Path, package: str, source_root: Path, expected: Mapping[str, Any]
 ) -> None:
     """Check that the package ``package`` under ``candidate_root`` round-trips ``expected``."""
     with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False, encoding="utf-8") as f:
@@ -36,7 +36,7 @@ def verify(
                 str(_PROBE),
                 str(candidate_root),
                 package,
-                str(runtime_root),
+                str(source_root),
                 f.name,
             ],
             capture_output=True,

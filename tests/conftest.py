@@ -19,6 +19,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import warnings
 from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
@@ -26,40 +27,71 @@ from typing import Any
 
 import pytest
 
-from codegen.fetch import fetch
-from codegen.lock import LOCK, Lock
-from codegen.normalize import normalize
-from codegen.patch import apply_patches
-from codegen.pipeline import PATCHES, Options, regen
-from llmdex_runtime.errors import _WARNED
-from llmdex_runtime.model import Model
-from tests import fixture_catalog
-
 ROOT = Path(__file__).resolve().parent.parent
+SRC = ROOT / "src"
+"""Where the hand-written ``llmdex`` lives; its ``models`` links to ``generated/models``."""
 SHARED = ROOT.parent / "shared" / "data" / "models-dev"
 PAYLOAD_DATES = ("2025-08-03", "2025-11-29", "2026-04-16", "2026-07-02")
 TEST_PAYLOAD = os.environ.get("LLMDEX_TEST_PAYLOAD")
 """A payload to regenerate and test instead of the committed catalog, or None."""
 
 
-def pytest_configure(config: pytest.Config) -> None:
-    """Put the catalog under test first on the path, here and for subprocesses."""
-    config.addinivalue_line("markers", "data: checks the committed catalog's data")
+def _catalog_under_test() -> None:
+    # Before anything here imports llmdex: with LLMDEX_TEST_PAYLOAD, `import llmdex` (here and
+    # in subprocesses) is a copy of the package around that payload's data. Regenerating
+    # imports llmdex from src/, and so does pytest's warning filter (it names a class of
+    # llmdex) before this file is read: those modules are dropped for the copy to load.
     if not TEST_PAYLOAD:
         return
     # Under pytest-xdist the controller regenerates once; its workers inherit the directory.
     made = os.environ.get("LLMDEX_TEST_CATALOG")
-    if made:
-        sys.path.insert(0, made)
-        return
-    out = Path(tempfile.mkdtemp(prefix="llmdex-test-catalog-"))
-    atexit.register(shutil.rmtree, out, ignore_errors=True)
-    regen(Options(source=TEST_PAYLOAD, root=ROOT, write_lock=False), out=out / "llmdex")
-    os.environ["LLMDEX_TEST_CATALOG"] = str(out)
-    sys.path.insert(0, str(out))
-    os.environ["PYTHONPATH"] = os.pathsep.join(
-        filter(None, [str(out), os.environ.get("PYTHONPATH")])
+    if not made:
+        from codegen.pipeline import Options, regen
+
+        out = Path(tempfile.mkdtemp(prefix="llmdex-test-catalog-"))
+        atexit.register(shutil.rmtree, out, ignore_errors=True)
+        regen(Options(source=TEST_PAYLOAD, root=ROOT, write_lock=False), out=face_copy(out))
+        made = os.environ["LLMDEX_TEST_CATALOG"] = str(out)
+        os.environ["PYTHONPATH"] = os.pathsep.join(
+            filter(None, [made, os.environ.get("PYTHONPATH")])
+        )
+    for name in list(sys.modules):
+        if name.partition(".")[0] in {"llmdex", "codegen"}:
+            del sys.modules[name]
+    sys.path.insert(0, made)
+
+
+def face_copy(out_root: Path) -> Path:
+    """A copy of the hand-written ``llmdex`` in ``out_root``, without its data: return the
+    directory its ``models`` package is to be generated into.
+
+    A test that needs ``import llmdex`` to give another catalog (another payload, a hostile
+    one) generates that catalog's data there and puts ``out_root`` first on the path; the
+    code that reads it is the package's own.
+    """
+    shutil.copytree(
+        SRC / "llmdex",
+        out_root / "llmdex",
+        ignore=lambda directory, names: [n for n in names if n in {"models", "__pycache__"}],
     )
+    return out_root / "llmdex" / "models"
+
+
+_catalog_under_test()
+
+from codegen.fetch import fetch  # noqa: E402 - the catalog under test comes first
+from codegen.lock import LOCK, Lock  # noqa: E402
+from codegen.normalize import normalize  # noqa: E402
+from codegen.patch import apply_patches  # noqa: E402
+from codegen.pipeline import PATCHES, Options, regen  # noqa: E402
+from llmdex.errors import _WARNED, DeprecatedModelWarning  # noqa: E402
+from llmdex.records.model import Model  # noqa: E402
+from tests import fixture_catalog  # noqa: E402
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Register the ``data`` marker."""
+    config.addinivalue_line("markers", "data: checks the committed catalog's data")
 
 
 def catalog_source() -> Path:
@@ -96,8 +128,14 @@ def write_payload(directory: Path, payload: dict[str, Any], name: str = "api.jso
 
 @pytest.fixture(autouse=True)
 def _fresh_deprecation_warnings() -> None:
-    """Each test sees the once-per-model deprecation warnings afresh."""
+    """Each test sees the once-per-model deprecation warnings afresh, and they are not errors.
+
+    Resolving deprecated models is what the resolution tables do, so that warning is tested
+    where it matters (test_pricing.py). The filter is set here, not in pyproject.toml, since
+    pytest would resolve the class there before the catalog under test is on the path.
+    """
     _WARNED.clear()
+    warnings.filterwarnings("ignore", category=DeprecatedModelWarning)
 
 
 @functools.cache
@@ -108,7 +146,8 @@ def fixture_root() -> Path:
     source = write_payload(out, fixture_catalog.payload())
     regen(
         Options(source=str(source), root=fixture_catalog.PROJECT, write_lock=False),
-        out=out / fixture_catalog.PACKAGE,
+        out=out,
+        package=fixture_catalog.PACKAGE,
     )
     return out
 
@@ -141,7 +180,7 @@ def regen_into(tmp_path: Path) -> RegenInto:
         source = payload if isinstance(payload, Path) else write_payload(out_root, payload)
         regen(
             Options(source=str(source), root=ROOT, no_patches=no_patches, write_lock=False),
-            out=out_root / "llmdex",
+            out=face_copy(out_root),
         )
         return out_root
 
@@ -150,7 +189,7 @@ def regen_into(tmp_path: Path) -> RegenInto:
 
 def run_with_catalog(catalog_root: Path, code: str) -> subprocess.CompletedProcess[str]:
     """Run ``code`` in a fresh interpreter that imports ``llmdex`` from ``catalog_root``."""
-    prelude = f"import sys; sys.path[:0] = [{str(catalog_root)!r}, {str(ROOT)!r}]\n"
+    prelude = f"import sys; sys.path[:0] = [{str(catalog_root)!r}, {str(SRC)!r}, {str(ROOT)!r}]\n"
     return subprocess.run(
         [sys.executable, "-S", "-c", prelude + code],
         capture_output=True,

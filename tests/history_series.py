@@ -81,8 +81,9 @@ def build(
     assert skipped == []
     history.write(root / HISTORY)
     name = f"history_dex_{next(_NAMES)}"
-    out = tmp / "out" / name
+    out = tmp / "out"
     source = str(dated / f"api-{DATES[len(payloads) - 1]}.json")
-    regen(Options(source=source, root=root, write_lock=False, no_patches=no_patches), out=out)
-    sys.path.insert(0, str(out.parent))
+    options = Options(source=source, root=root, write_lock=False, no_patches=no_patches)
+    regen(options, out=out, package=name)
+    sys.path.insert(0, str(out))
     return importlib.import_module(name), root, dated

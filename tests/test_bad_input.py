@@ -19,7 +19,7 @@ from codegen.errors import FetchError, PayloadError
 from codegen.fetch import fetch, source_label
 from codegen.pipeline import Options, regen
 from codegen.validate import validate
-from llmdex_runtime.policy import HttpPolicy
+from llmdex.http.policy import HttpPolicy
 from tests import fixture_catalog
 from tests.conftest import ROOT, model, provider, tiny_payload, write_payload
 from tests.http_server import Answer, serve
@@ -71,7 +71,7 @@ def _assert_failed_cleanly(result: subprocess.CompletedProcess[str], *needles: s
 @pytest.fixture
 def tree(tmp_path: Path) -> Path:
     """A generated tree that a failed regen must leave as it was."""
-    package = tmp_path / "generated" / "llmdex"
+    package = tmp_path / "generated" / "models"
     package.mkdir(parents=True)
     (package / "__init__.py").write_text(BEFORE)
     return package
@@ -146,16 +146,16 @@ def test_providers_left_with_no_models_are_kept_as_empty_modules(tmp_path: Path)
     (project / "data_sources" / "patches" / "90-none.json").write_text(
         json.dumps({"patches": [{"provider": "acme", "exclude": ["*"], "reason": "test"}]})
     )
-    out = tmp_path / "out" / "empty_dex"
+    out = tmp_path / "out"
     source = str(write_payload(tmp_path, payload))
-    regen(Options(source=source, root=project, write_lock=False), out=out)
+    regen(Options(source=source, root=project, write_lock=False), out=out, package="empty_dex")
     code = "import empty_dex as d; print(*(len(d.models_of(p)) for p in ('empty', 'acme')))"
     shown = subprocess.run(
         [sys.executable, "-c", code],
         capture_output=True,
         text=True,
         check=True,
-        env={"PYTHONPATH": f"{out.parent}{os.pathsep}{ROOT}", "PATH": ""},
+        env={"PYTHONPATH": f"{out}{os.pathsep}{ROOT / 'src'}", "PATH": ""},
     )
     assert shown.stdout.split() == ["0", "0"]
 
@@ -168,7 +168,7 @@ def test_make_regen_runs_nothing_a_source_holds(tmp_path: Path, source: str) -> 
     if shutil.which("make") is None:
         pytest.skip("make is not installed")
     marker = tmp_path / "INJECTED"
-    before = sorted(p.stat().st_mtime_ns for p in (ROOT / "generated").rglob("*.py"))
+    before = sorted(p.stat().st_mtime_ns for p in (ROOT / "generated").rglob("*.py*"))
     result = subprocess.run(
         ["make", "--no-print-directory", "regen", f"SOURCE={source.format(marker=marker)}"],
         cwd=ROOT,
@@ -178,7 +178,7 @@ def test_make_regen_runs_nothing_a_source_holds(tmp_path: Path, source: str) -> 
     )
     assert result.returncode != 0 and "cannot read" in result.stderr
     assert not marker.exists()
-    assert sorted(p.stat().st_mtime_ns for p in (ROOT / "generated").rglob("*.py")) == before
+    assert sorted(p.stat().st_mtime_ns for p in (ROOT / "generated").rglob("*.py*")) == before
 
 
 def test_server_error_is_retried_then_reported(tree: Path) -> None:
@@ -278,7 +278,7 @@ def test_unknown_fields_are_listed_with_where_they_sit() -> None:
 
 def test_credentials_in_the_source_reach_no_generated_file(tmp_path: Path) -> None:
     body = json.dumps(tiny_payload()).encode()
-    out = tmp_path / "out" / "llmdex"
+    out = tmp_path / "out" / "models"
     with serve([Answer(body=body)]) as server:
         port = server.url.rsplit(":", 1)[1]
         source = f"http://user:hunter2@127.0.0.1:{port}/api.json?token=SECRET-TOKEN"

@@ -15,15 +15,15 @@ import pytest
 import llmdex
 from codegen.lock import LOCK, Lock
 from llmdex import Provider
-from tests.conftest import ROOT, run_with_catalog
+from tests.conftest import ROOT, SRC, run_with_catalog
 
 
 def test_import_llmdex_imports_no_provider_module_and_builds_no_enum() -> None:
     result = run_with_catalog(
-        ROOT / "generated",
+        SRC,
         "import sys, llmdex\n"
         "def loaded():\n"
-        "    return sorted(m for m in sys.modules if m.startswith('llmdex.'))\n"
+        "    return sorted(m for m in sys.modules if m.startswith('llmdex.models'))\n"
         "print(loaded())\n"
         "llmdex.find('openai:gpt-4o')\n"
         "print(loaded())\n",
@@ -31,7 +31,7 @@ def test_import_llmdex_imports_no_provider_module_and_builds_no_enum() -> None:
     assert result.returncode == 0, result.stderr
     before, after = result.stdout.splitlines()
     assert before == "[]"
-    assert "'llmdex.models.openai'" in after and "llmdex.providers" not in after
+    assert "'llmdex.models.openai'" in after and "_provider_enum" not in after
 
 
 def test_every_provider_is_its_payload_object(catalog_payload: dict[str, Any]) -> None:
@@ -69,7 +69,7 @@ def test_a_constant_is_what_find_returns() -> None:
 
 def test_star_import_needs_no_requests_and_dir_shows_the_public_names() -> None:
     result = run_with_catalog(
-        ROOT / "generated",
+        SRC,
         "import sys; sys.modules['requests'] = None\n"
         "from llmdex import *\n"
         "import llmdex\n"
@@ -88,8 +88,8 @@ def test_star_import_needs_no_requests_and_dir_shows_the_public_names() -> None:
 def test_a_deprecated_model_warns_visibly_once() -> None:
     # Python's default filters hide DeprecationWarning outside __main__; ours is a UserWarning.
     result = run_with_catalog(
-        ROOT / "generated",
-        "from llmdex_runtime.errors import warn_deprecated\n"
+        SRC,
+        "from llmdex.errors import warn_deprecated\n"
         "for _ in range(3):\n"
         "    warn_deprecated('acme:old', 'acme:old is deprecated', 1)\n"
         "warn_deprecated('acme:old', 'acme:old is deprecated', 1)\n"

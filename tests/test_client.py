@@ -17,9 +17,9 @@ from typing import Any
 import pytest
 
 from llmdex import DeprecatedModelWarning, HttpPolicy, LlmdexError, Protocol
-from llmdex_runtime.client.keys import fill_base_url
-from llmdex_runtime.client.wire import Call, Request
-from llmdex_runtime.errors import (
+from llmdex.client.keys import fill_base_url
+from llmdex.client.wire import Call, Request
+from llmdex.errors import (
     APIConnectionError,
     AuthenticationError,
     BadRequestError,
@@ -581,7 +581,7 @@ def test_ask_prints_the_answer_and_a_cost_line() -> None:
 
 
 def test_a_bug_of_ours_is_not_reported_as_a_malformed_response() -> None:
-    from llmdex_runtime.client.client import _read
+    from llmdex.client.client import _read
 
     def broken(body: Any) -> None:
         raise KeyError("a bug in llmdex, not in the response")

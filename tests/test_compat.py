@@ -19,7 +19,7 @@ from tests.conftest import ROOT
 SMOKE = f"""
 import sys, pickle, copy, json, warnings
 warnings.simplefilter("ignore")
-sys.path[:0] = [{str(ROOT / "generated")!r}, {str(ROOT)!r}]
+sys.path[:0] = [{str(ROOT / "src")!r}, {str(ROOT)!r}]
 import llmdex
 from llmdex import Usage, Provider
 n = sum(1 for m in llmdex.all_models() if json.dumps(m.to_dict()))

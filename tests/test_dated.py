@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from llmdex_runtime.dated import split_dated
+from llmdex.resolution.dated_ids import split_dated
 
 FORMS = [
     re.compile(p)

@@ -22,12 +22,12 @@ from typing import Any
 
 import pytest
 
-from llmdex_runtime.db.database import Database
-from llmdex_runtime.db.rows import catalog_rows, limbs
-from llmdex_runtime.db.schema import TABLES
-from llmdex_runtime.db.sync import migrate_to
-from llmdex_runtime.errors import DatabaseError, LlmdexError
-from llmdex_runtime.usage import Usage
+from llmdex.db.database import Database
+from llmdex.db.rows import catalog_rows, limbs
+from llmdex.db.schema import TABLES
+from llmdex.db.synchronize import migrate_to
+from llmdex.errors import DatabaseError, LlmdexError
+from llmdex.pricing.usage import Usage
 from tests.conftest import ROOT
 from tests.history_series import DATES, build, series
 from tests.postgres_server import Server, binaries
@@ -146,7 +146,7 @@ def _day(value: Any) -> str | None:
 
 def test_a_first_sync_writes_every_table(url: str, third: tuple[ModuleType, Path]) -> None:
     report = _sync(third, url)
-    wanted = catalog_rows(third[0]._REGISTRY)
+    wanted = catalog_rows(third[0]._CATALOG)
     assert (report.schema_before, report.schema_after) == (0, 2)
     assert {t.table: t.inserted for t in report.tables} == {k: len(v) for k, v in wanted.items()}
     with Connection(url) as db:
@@ -244,7 +244,7 @@ def test_rows_and_columns_a_user_added_survive(
 _HARNESS = """
 import importlib, os, signal, sys, time
 sys.path[:0] = [{root!r}, {catalog!r}]
-from llmdex_runtime.db import database
+from llmdex.db import database
 mode, argument = sys.argv[1], sys.argv[2]
 if mode == "kill":
     calls = [0]
@@ -557,7 +557,7 @@ def test_export_writes_the_rows_a_sync_writes(
     form: str, tmp_path: Path, third: tuple[ModuleType, Path]
 ) -> None:
     paths = importlib_db(third[0]).export(tmp_path / "out", format=form)
-    wanted = catalog_rows(third[0]._REGISTRY)
+    wanted = catalog_rows(third[0]._CATALOG)
     assert [p.name for p in paths] == [f"{t}.{form}" for t in wanted]
     for path in paths:
         lines = path.read_text(encoding="utf-8").splitlines()

@@ -16,9 +16,11 @@ import pytest
 
 from codegen.literals import Writer
 from codegen.shared import SHARED
-from llmdex_runtime import dates, enums, protocol
-from llmdex_runtime import model as runtime
-from llmdex_runtime.model import Model, ProviderInfo
+from llmdex.records import model as runtime
+from llmdex.records import partial_date as dates
+from llmdex.records import protocol
+from llmdex.records import vocabulary as enums
+from llmdex.records.model import Model, ProviderInfo
 from tests.conftest import PAYLOAD_DATES, shared_payload
 
 _NAMESPACE = {

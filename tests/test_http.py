@@ -7,10 +7,10 @@ import time
 
 import pytest
 
-from llmdex_runtime.errors import APIConnectionError, RedirectError, TooLargeError
-from llmdex_runtime.http import lines, send
-from llmdex_runtime.policy import HttpPolicy
-from llmdex_runtime.transport import HttpResponse, StatusError
+from llmdex.errors import APIConnectionError, RedirectError, TooLargeError
+from llmdex.http.policy import HttpPolicy
+from llmdex.http.requests_transport import lines, send
+from llmdex.http.transport import HttpResponse, StatusError
 from tests.http_server import Answer, json_answer, serve
 
 FAST = HttpPolicy(backoff=0.01, max_retries=1)

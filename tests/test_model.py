@@ -7,8 +7,8 @@ from decimal import Decimal
 import pytest
 
 from llmdex import Cost, Kind, Limit, Modalities, Model, PartialDate, ProviderInfo, Status
-from llmdex_runtime.payload import parse, payload_fields
-from llmdex_runtime.protocol import Protocol
+from llmdex.records.payload import parse, payload_fields
+from llmdex.records.protocol import Protocol
 from tests.fixture_catalog import RICH, provider
 
 
@@ -112,7 +112,7 @@ def test_renamed_and_derived_fields() -> None:
     ],
 )
 def test_annotations_map_to_json_shapes(annotation: str, shape: str) -> None:
-    import llmdex_runtime.model as namespace
+    import llmdex.records.model as namespace
 
     assert repr(parse(annotation, vars(namespace))) == shape
 

@@ -13,9 +13,9 @@ import pytest
 import llmdex
 from codegen.errors import CuratedDataError, PatchError
 from codegen.patch import apply_patches
-from codegen.pipeline import Options, regen
+from codegen.pipeline import PACKAGE, Options, regen
 from llmdex import Kind
-from tests.conftest import ROOT, model, run_with_catalog, tiny_payload, write_payload
+from tests.conftest import ROOT, face_copy, model, run_with_catalog, tiny_payload, write_payload
 
 
 def _patch_dir(tmp_path: Path, *files: list[dict[str, Any]], raw: str | None = None) -> Path:
@@ -217,14 +217,13 @@ def test_regen_reflects_patches_and_records_provenance(tmp_path: Path) -> None:
     }
     root = _project(tmp_path, [entry, {"model": "acme-embed-*", "kind": "embedding", **R}])
     source = write_payload(tmp_path, tiny_payload())
-    report = regen(
-        Options(source=str(source), root=root, write_lock=False), out=root / "generated" / "llmdex"
-    )
+    catalog = tmp_path / "catalog"
+    report = regen(Options(source=str(source), root=root, write_lock=False), out=face_copy(catalog))
     assert any(
         "50-test.json#0 set: acme:rich-1 cost.input (negotiated)" in c for c in report.changes
     )
     result = run_with_catalog(
-        root / "generated",
+        catalog,
         "import llmdex\n"
         "print(llmdex.find('acme:rich-1').cost.input)\n"
         "p = llmdex.provenance('acme:rich-1')\n"
@@ -244,13 +243,13 @@ def test_a_patch_that_breaks_the_schema_fails_regen_and_changes_nothing(tmp_path
         tmp_path,
         [{"provider": "acme", "model": "rich-1", "set": {"limit": {"context": "big"}}, **R}],
     )
-    (root / "generated" / "llmdex").mkdir(parents=True)
-    (root / "generated" / "llmdex" / "marker").write_text("old tree")
+    (root / PACKAGE).mkdir(parents=True)
+    (root / PACKAGE / "marker").write_text("old tree")
     source = write_payload(tmp_path, tiny_payload())
     with pytest.raises(Exception, match="after data_sources/patches") as caught:
-        regen(Options(source=str(source), root=root), out=root / "generated" / "llmdex")
+        regen(Options(source=str(source), root=root))
     assert "model 'rich-1', field limit.context" in str(caught.value)
-    assert [p.name for p in (root / "generated" / "llmdex").iterdir()] == ["marker"]
+    assert [p.name for p in (root / PACKAGE).iterdir()] == ["marker"]
 
 
 # The JSON Schema, and the patches we ship

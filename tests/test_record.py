@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from llmdex_runtime.record import field, fields, record, replace, specs
+from llmdex.records.record import field, fields, record, replace, specs
 
 RECORD_LINE = Path(__file__).read_text(encoding="utf-8").splitlines().index("@record") + 1
 
@@ -81,7 +81,7 @@ def test_the_runtime_records_take_their_init_from_record_inits() -> None:
     # record_inits.py is what `make schema` writes from the classes as they are now; a class
     # whose fields changed since would compile its __init__ at every import.
     from codegen.record_inits import OUTPUT, formatted, record_classes
-    from llmdex_runtime.record_inits import INITS
+    from llmdex.records.inits import INITS
 
     root = Path(__file__).resolve().parent.parent
     assert (root / OUTPUT).read_text(encoding="utf-8") == formatted(), "run `make schema`"
@@ -90,8 +90,8 @@ def test_the_runtime_records_take_their_init_from_record_inits() -> None:
 
 
 def test_an_init_from_record_inits_keeps_defaults_and_checks() -> None:
-    from llmdex_runtime.model import Limit
-    from llmdex_runtime.usage import Usage
+    from llmdex.pricing.usage import Usage
+    from llmdex.records.model import Limit
 
     assert Limit(context=10, output=5).input is None
     assert Limit.__init__.__qualname__ == "Limit.__init__"

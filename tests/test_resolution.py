@@ -23,7 +23,7 @@ from llmdex import (
     ModelNotFoundError,
     Rule,
 )
-from llmdex_runtime.registry import Registry
+from llmdex.facade import Registry
 
 AMBIGUOUS, NOT_FOUND = "!ambiguous", "!not_found"
 Case = tuple[object, dict[str, object], str]
@@ -532,7 +532,7 @@ def test_a_repeated_lookup_is_answered_from_the_cache(
 def test_a_long_spec_is_resolved_but_not_cached(dex: ModuleType) -> None:
     spec = "openai:" + "gpt-4o" + " " * 300
     assert dex.find(spec).spec == "openai:gpt-4o"
-    assert spec not in dex._REGISTRY._found
+    assert spec not in dex._CATALOG._found
 
 
 @pytest.mark.parametrize(

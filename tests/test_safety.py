@@ -15,10 +15,11 @@ from codegen.identifiers import assign, model_constant, provider_member, provide
 from codegen.kinds import derive_kind
 from codegen.literals import Writer
 from codegen.shared import SHARED
-from llmdex_runtime import dates, enums
-from llmdex_runtime import model as runtime
-from llmdex_runtime.payload import payload_fields
-from llmdex_runtime.record import replace
+from llmdex.records import model as runtime
+from llmdex.records import partial_date as dates
+from llmdex.records import vocabulary as enums
+from llmdex.records.payload import payload_fields
+from llmdex.records.record import replace
 from tests.conftest import RegenInto, model, provider, run_with_catalog
 
 MARKER = "/tmp/llmdex-pwned-marker"
@@ -92,11 +93,11 @@ def test_hostile_payload_imports_runs_nothing_and_round_trips(regen_into: RegenI
 IMPORT_EVERY_MODULE = """
 import importlib, os, pathlib
 import llmdex
-root = pathlib.Path(llmdex.__file__).parent
+root = pathlib.Path(llmdex.__file__).parent / "models"
 for path in sorted(root.rglob("*.py")):
     parts = path.relative_to(root).with_suffix("").parts
     parts = parts[:-1] if parts[-1] == "__init__" else parts
-    importlib.import_module(".".join(("llmdex", *parts)))
+    importlib.import_module(".".join(("llmdex.models", *parts)))
 for path in sorted(root.rglob("*.pyi")):
     compile(path.read_bytes(), str(path), "exec")
 llmdex.history("openai:gpt-4o")

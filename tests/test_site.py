@@ -22,7 +22,7 @@ from typing import Any
 import pytest
 
 import llmdex
-from llmdex_runtime.site.content import model_path, price_text, slug
+from llmdex.site.content import model_path, price_text, slug
 from tests.conftest import ROOT
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -49,9 +49,9 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     with (shared / "llmdex-site.lock").open("w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         if not (out / "index.html").exists():
-            from llmdex_runtime.site.build import build
+            from llmdex.site.build import build
 
-            build(llmdex._REGISTRY, out)
+            build(llmdex._CATALOG, out)
     return out
 
 
@@ -273,7 +273,7 @@ def test_picking_models_on_the_index_opens_the_compare_view(site: Path, page: Pa
 def test_change_pages_list_each_catalog_version(site: Path, page: Page) -> None:
     changes = page.open(site / "changes" / "index.html")
     links = changes.query_selector_all("tbody a")
-    snapshots = llmdex._REGISTRY.past().snapshots
+    snapshots = llmdex._CATALOG.past().snapshots
     assert len(links) == len(snapshots) - 1
     first = page.open(site / "changes" / f"{snapshots[-1]}.html")
     assert first.inner_text("h1") == f"Changes {snapshots[-2]} → {snapshots[-1]}"
@@ -298,14 +298,14 @@ def test_headings_are_in_order_on_every_kind_of_page(site: Path) -> None:
 
 
 def test_a_directory_that_is_not_a_site_is_never_replaced(tmp_path: Path) -> None:
-    from llmdex_runtime.errors import LlmdexError
-    from llmdex_runtime.site.build import build
+    from llmdex.errors import LlmdexError
+    from llmdex.site.build import build
 
     mine = tmp_path / "mine"
     mine.mkdir()
     (mine / "thesis.tex").write_text("years of work")
     with pytest.raises(LlmdexError, match="holds no llmdex site"):
-        build(llmdex._REGISTRY, mine)
+        build(llmdex._CATALOG, mine)
     assert (mine / "thesis.tex").read_text() == "years of work"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["mine"]  # no temporary left
 
@@ -324,9 +324,9 @@ def test_the_command_line_refuses_a_file_as_the_site_directory(tmp_path: Path) -
 
 
 def test_a_directory_that_cannot_be_made_is_one_error_naming_it(tmp_path: Path) -> None:
-    from llmdex_runtime.errors import LlmdexError
-    from llmdex_runtime.site.build import build
+    from llmdex.errors import LlmdexError
+    from llmdex.site.build import build
 
     (tmp_path / "file").write_text("")
     with pytest.raises(LlmdexError, match="file/site: cannot write the site there"):
-        build(llmdex._REGISTRY, tmp_path / "file" / "site")
+        build(llmdex._CATALOG, tmp_path / "file" / "site")

@@ -1,0 +1,492 @@
+"""The ``llmdex`` command line, run on the registry a generated catalog hands it.
+
+Exit codes: 0 success; 1 no such model, an ambiguous one, or a failed call; 2 bad usage (a
+malformed spec or value, an unknown option). Every failure is one line on stderr, or with
+``--json`` one JSON error object on stdout; output to a closed pipe ends quietly.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+
+from llmdex.errors import LlmdexError
+from llmdex.views.display import exact, table, usd
+from llmdex.views.facts import CAPABILITIES, SORT_KEYS
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (9 ms here)
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+    from decimal import Decimal
+    from typing import Any
+
+    from llmdex.facade import Registry
+    from llmdex.records.model import Model
+    from llmdex.records.partial_date import PartialDate
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_USAGE = 2
+
+
+class _Parser(argparse.ArgumentParser):
+    # argparse prints a usage block; one line is enough, and --json wants an object.
+    def error(self, message: str) -> Any:
+        raise _UsageError(f"{self.prog}: {message}")
+
+
+class _UsageError(Exception):
+    # Bad command-line usage; under --json its type reads "UsageError".
+    code = "usage"
+
+
+def _tokens(text: str) -> int:
+    """``120k`` -> 120000, ``1.5M`` -> 1500000; plain whole numbers as they are."""
+    from decimal import Decimal, InvalidOperation
+
+    scale = {"k": 1_000, "m": 1_000_000}.get(text[-1:].lower(), 1)
+    try:
+        value = Decimal(text[:-1] if scale != 1 else text) * scale
+    except InvalidOperation:
+        value = Decimal(-1)
+    if not value.is_finite() or value < 0 or value != value.to_integral_value():
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a whole, non-negative token count like 2000, 120k or 1.5M"
+        )
+    return int(value)
+
+
+def _price(text: str) -> Decimal:
+    from decimal import Decimal, InvalidOperation
+
+    try:
+        value = Decimal(text)
+    except InvalidOperation:
+        value = Decimal(-1)
+    if not value.is_finite() or value < 0:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a price in USD per 1M tokens")
+    return value
+
+
+def _date(text: str) -> PartialDate:
+    from llmdex.errors import InvalidDateError
+    from llmdex.records.partial_date import PartialDate
+
+    try:
+        date = PartialDate.parse(text)
+    except InvalidDateError:
+        date = None
+    if date is None or not date.is_valid:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2024-05 or 2024-05-13")
+    return date
+
+
+def _day(text: str) -> str:
+    from llmdex.past.log import as_of_date
+
+    try:
+        return as_of_date(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a day like 2025-09-15") from None
+
+
+def _count(text: str) -> int:
+    if not text.isdigit():
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number, 0 or more")
+    return int(text)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="llmdex",
+        description="An offline catalog of AI models.",
+        epilog="Exit codes: 0 ok, 1 not found, ambiguous or a failed call, 2 bad usage or "
+        "malformed spec.",
+    )
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    show = commands.add_parser("show", help="show one model and how its spec resolved")
+    show.add_argument("spec", help='a model spec, e.g. "openai:gpt-4o" or "claude-3-5-sonnet"')
+    show.add_argument("--prefer", action="append", help="provider to prefer for a bare id")
+    show.add_argument("--at", type=_day, help="YYYY-MM-DD: the model as the catalog listed it")
+    listing = commands.add_parser("list", help="list models matching filters")
+    listing.add_argument("--provider", action="append", help="repeatable")
+    listing.add_argument("--family")
+    listing.add_argument("--kind", help="chat, embedding, image, audio, ...")
+    for flag in CAPABILITIES:
+        listing.add_argument(f"--{flag.replace('_', '-')}", action="store_true", dest=flag)
+    listing.add_argument("--input-modality")
+    listing.add_argument("--output-modality")
+    listing.add_argument("--min-context", type=_tokens, help="tokens, e.g. 128k or 1M")
+    listing.add_argument("--max-input-price", type=_price, help="USD per 1M tokens")
+    listing.add_argument("--max-output-price", type=_price, help="USD per 1M tokens")
+    listing.add_argument("--status", choices=("alpha", "beta", "deprecated", "ga"))
+    listing.add_argument("--released-after", type=_date, help="YYYY-MM or YYYY-MM-DD")
+    listing.add_argument("--released-before", type=_date, help="YYYY-MM or YYYY-MM-DD")
+    listing.add_argument("--sort", choices=tuple(SORT_KEYS))
+    listing.add_argument("--desc", action="store_true", help="sort descending")
+    listing.add_argument("--limit", type=_count, help="show at most this many")
+    comparing = commands.add_parser("compare", help="compare models side by side")
+    comparing.add_argument("specs", nargs="+", metavar="spec")
+    asking = commands.add_parser("ask", help="send a prompt to a model; print the answer and cost")
+    asking.add_argument("spec")
+    asking.add_argument("prompt")
+    asking.add_argument("--max-tokens", type=_count, help="cap the answer's length")
+    asking.add_argument("--base-url", help="send to this server instead (e.g. a local one)")
+    costing = commands.add_parser("cost", help="price one call (tokens take k and M suffixes)")
+    costing.add_argument("spec")
+    costing.add_argument("--input", type=_tokens, default=0, help="prompt tokens, cached included")
+    costing.add_argument("--output", type=_tokens, default=0, help="output tokens")
+    costing.add_argument("--cached", type=_tokens, default=0, help="of --input, read from cache")
+    costing.add_argument("--cache-write", type=_tokens, default=0, help="of --input, cache writes")
+    costing.add_argument("--reasoning", type=_tokens, default=0, help="reasoning tokens")
+    costing.add_argument("--mode", help="a priced mode, e.g. fast")
+    costing.add_argument("--at", type=_day, help="YYYY-MM-DD: at the prices of that day")
+    past = commands.add_parser("history", help="when a model was listed, and every change to it")
+    past.add_argument("spec")
+    changes = commands.add_parser("diff", help="what changed between two catalogs")
+    changes.add_argument(
+        "before",
+        nargs="?",
+        help="a day (YYYY-MM-DD), a payload file, or 'catalog' (default: the previous payload)",
+    )
+    changes.add_argument("after", nargs="?", default="catalog", help="likewise (default: catalog)")
+    changes.add_argument("--markdown", action="store_true", help="print Markdown")
+    syncing, exporting = _output_commands(commands)
+    for command in (show, listing, comparing, asking, costing, past, changes, syncing, exporting):
+        command.add_argument("--json", action="store_true", help="print JSON")
+    return parser
+
+
+def _output_commands(commands: Any) -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
+    database = commands.add_parser("db", help="the catalog in SQLite or PostgreSQL")
+    actions = database.add_subparsers(dest="action", required=True, parser_class=_Parser)
+    syncing = actions.add_parser("sync", help="write the catalog into a database")
+    syncing.add_argument(
+        "url", nargs="?", help="sqlite:///FILE or postgresql://... (default sqlite:///llmdex.db)"
+    )
+    syncing.add_argument("--dry-run", action="store_true", help="report what would change")
+    syncing.add_argument(
+        "--allow-older", action="store_true", help="write a catalog older than the database's"
+    )
+    exporting = commands.add_parser("export", help="write the database tables as files")
+    exporting.add_argument("--format", choices=("csv", "jsonl"), default="csv")
+    exporting.add_argument("--out", default="llmdex-export", help="directory (default %(default)s)")
+    site = commands.add_parser("site", help="write a static, offline site of the catalog")
+    site.add_argument(
+        "out_dir", metavar="OUT_DIR", help="a new or empty directory, or an earlier site's"
+    )
+    return syncing, exporting
+
+
+def main() -> int:
+    """The ``llmdex`` command on the catalog this package ships."""
+    from llmdex.facade import SHIPPED
+
+    return run(SHIPPED)
+
+
+def run(registry: Registry, argv: Sequence[str] | None = None) -> int:
+    """Run one command on the catalog ``registry`` and return its exit code."""
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    as_json = "--json" in arguments
+    try:
+        try:
+            args = _parser().parse_args(arguments)
+            return _COMMANDS[args.command](registry, args)
+        except _UsageError as exc:
+            return _fail(exc, EXIT_USAGE, as_json)
+        except (LlmdexError, LookupError, ValueError) as exc:
+            # A ValueError is input the user can fix; the rest is "not found" or a failed call.
+            return _fail(exc, EXIT_USAGE if isinstance(exc, ValueError) else EXIT_FAILED, as_json)
+        except ImportError as exc:  # the client without requests
+            return _fail(exc, EXIT_FAILED, as_json)
+    except BrokenPipeError:
+        # The reader stopped (``llmdex list | head``): not an error of ours.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_OK
+    except OSError as exc:  # stdout itself failed (a full disk)
+        print(f"llmdex: cannot write the output: {exc.strerror}", file=sys.stderr)
+        return EXIT_FAILED
+
+
+def _fail(error: BaseException, code: int, as_json: bool) -> int:
+    from llmdex.views.json_form import error_form
+
+    if as_json:
+        _emit(error_form(error))
+    else:
+        message = str(error).splitlines()[0] if str(error) else type(error).__name__
+        # A usage error already names the command ("llmdex cost: ...").
+        print(message if isinstance(error, _UsageError) else f"llmdex: {message}", file=sys.stderr)
+    return code
+
+
+def _emit(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, indent=2) + "\n")
+    sys.stdout.flush()
+
+
+def _show(registry: Registry, args: argparse.Namespace) -> int:
+    from llmdex.views.json_form import json_form
+
+    if args.at is not None:
+        from llmdex.resolution.result import Resolution, Rule
+
+        model = registry.find(args.spec, prefer=args.prefer, at=args.at)
+        resolution = Resolution(requested=args.spec, model=model, rules=(Rule.EXACT,), steps=())
+    else:
+        resolution = registry.explain(args.spec, prefer=args.prefer)
+        model = resolution.model
+    if args.json:
+        steps = {"rules": [r.value for r in resolution.rules], "steps": list(resolution.steps)}
+        _emit({"model": json_form(model), "resolution": {"requested": args.spec, **steps}})
+        return EXIT_OK
+    rows = [
+        ("spec", model.spec),
+        ("name", model.name),
+        ("kind", model.kind.value),
+        ("context", f"{model.limit.context:,}"),
+        ("max output", f"{model.limit.output:,}"),
+        ("input", ", ".join(model.modalities.input)),
+        ("output", ", ".join(model.modalities.output)),
+    ]
+    if model.cost is not None:
+        rows.append(("price in", _per_million(model.cost.input)))
+        rows.append(("price out", _per_million(model.cost.output)))
+    else:
+        rows.append(("price", "unknown"))
+    rows.append(("released", str(model.release_date)))
+    if model.status is not None:
+        rows.append(("status", model.status.value))
+    if not resolution.exact:
+        rows.append(("resolved", "; ".join(resolution.steps)))
+    _write(table(rows))
+    return EXIT_OK
+
+
+def _list(registry: Registry, args: argparse.Namespace) -> int:
+    from llmdex.views.json_form import json_form
+
+    names = (
+        "family", "kind", "input_modality", "output_modality", "min_context",
+        "max_input_price", "max_output_price", "status", "released_after", "released_before",
+    )  # fmt: skip
+    criteria: dict[str, Any] = {n: getattr(args, n) for n in names if getattr(args, n) is not None}
+    criteria.update({flag: True for flag in CAPABILITIES if getattr(args, flag)})
+    if args.provider:
+        criteria["provider"] = tuple(args.provider)
+    selection = registry.catalog().where(**criteria)
+    if args.sort:
+        selection = selection.sort(args.sort, reverse=args.desc)
+    models = selection[: args.limit] if args.limit is not None else list(selection)
+    if args.json:
+        _emit([json_form(m) for m in models])
+        return EXIT_OK
+    header = ("spec", "kind", "context", "output", "in $/1M", "out $/1M", "released")
+    _write(table([header, *(_row(m) for m in models)]))
+    print(f"{len(models)} models", file=sys.stderr)
+    return EXIT_OK
+
+
+def _compare(registry: Registry, args: argparse.Namespace) -> int:
+    from llmdex.views.json_form import json_form
+
+    comparison = registry.compare(*args.specs)
+    if args.json:
+        _emit({"models": [json_form(m) for m in comparison.models]})
+    else:
+        _write(str(comparison))
+    return EXIT_OK
+
+
+def _ask(registry: Registry, args: argparse.Namespace) -> int:
+    from llmdex.client import Client
+    from llmdex.views.json_form import cost_form, json_form
+
+    params = {} if args.max_tokens is None else {"max_tokens": args.max_tokens}
+    overrides = {} if args.base_url is None else {"base_url": args.base_url}
+    model = registry.resolve(args.spec, **overrides)
+    result = Client(registry=registry).complete(model, args.prompt, **params)
+    if args.json:
+        _emit(
+            {
+                "spec": result.model.spec,
+                "text": result.text,
+                "usage": json_form(result.usage),
+                "cost": None if result.cost is None else cost_form(result.cost),
+                "cost_error": result.cost_error,
+            }
+        )
+        return EXIT_OK
+    _write(result.text)
+    cost = usd(result.cost.total) if result.cost is not None else "unknown"
+    why = f" ({result.cost_error})" if result.cost_error else ""
+    print(
+        f"-- {result.model.spec}: {result.usage.prompt_tokens} in, "
+        f"{result.usage.output + result.usage.reasoning} out, cost {cost}{why}",
+        file=sys.stderr,
+    )
+    return EXIT_OK
+
+
+def _cost(registry: Registry, args: argparse.Namespace) -> int:
+    from llmdex.pricing.usage import Usage
+    from llmdex.views.json_form import cost_form
+
+    model = registry.find(args.spec, at=args.at)
+    cached = args.cached + args.cache_write
+    if cached > args.input:
+        raise _UsageError(
+            f"llmdex cost: --cached and --cache-write ({cached}) exceed --input ({args.input})"
+        )
+    usage = Usage(
+        input=args.input - cached,
+        cache_read=args.cached,
+        cache_write=args.cache_write,
+        output=args.output,
+        reasoning=args.reasoning,
+    )
+    result = model.cost_of(usage, mode=args.mode)
+    if args.json:
+        _emit(cost_form(result))
+        return EXIT_OK
+    rows = [("model", result.model.spec)]
+    rows += [(name, usd(amount)) for name, amount in result.breakdown.items()]
+    rows.append(("total", usd(result.total)))
+    if result.tier is not None:
+        rows.append(("tier", f"prompt over {result.tier:,} tokens"))
+    if result.mode is not None:
+        rows.append(("mode", result.mode))
+    rows += [("note", note) for note in result.notes]
+    _write(table(rows))
+    return EXIT_OK
+
+
+def _history(registry: Registry, args: argparse.Namespace) -> int:
+    from llmdex.past.log import FIRST_LISTED, NO_LONGER_LISTED
+    from llmdex.views.json_form import json_form
+
+    history = registry.history(args.spec)
+    if args.json:
+        _emit(json_form(history))
+        return EXIT_OK
+    state = "listed" if history.listed else "no longer listed"
+    lines = [
+        f"{history.spec}: first listed {history.first_seen}, last {history.last_seen} ({state})"
+    ]
+    rows = [("date", "field", "from", "to")]
+    for change in history.changes:
+        if change.kind == FIRST_LISTED:
+            rows.append((change.date, "(listed)", "", ""))
+        elif change.kind == NO_LONGER_LISTED:
+            rows.append((change.date, "(no longer listed)", "", ""))
+        else:
+            rows.append((change.date, change.path, _value(change.old), _value(change.new)))
+    _write("\n".join([*lines, table(rows)]))
+    return EXIT_OK
+
+
+def _value(value: object) -> str:
+    return "-" if value is None else json.dumps(value, ensure_ascii=False)[:60]
+
+
+def _diff(registry: Registry, args: argparse.Namespace) -> int:
+    from llmdex.past.changes import diff, side
+
+    before = args.before
+    if before is None:
+        snapshots = registry.past().snapshots
+        before = snapshots[-2] if len(snapshots) > 1 else "catalog"
+    before_label, old = side(registry, before)
+    after_label, new = side(registry, args.after)
+    result = diff(old, new, before_label, after_label)
+    if args.json:
+        _emit(result.to_json())
+    else:
+        _write(result.markdown() if args.markdown else result.text())
+    return EXIT_OK
+
+
+def _db(registry: Registry, args: argparse.Namespace) -> int:
+    from llmdex.db.database import DEFAULT_URL
+    from llmdex.db.synchronize import sync_catalog
+
+    url = args.url or DEFAULT_URL
+    report = sync_catalog(registry, url, dry_run=args.dry_run, allow_older=args.allow_older)
+    if args.json:
+        tables = {
+            t.table: {
+                k: getattr(t, k) for k in ("inserted", "updated", "marked", "deleted", "kept")
+            }
+            for t in report.tables
+        }
+        _emit(
+            {
+                "url": report.url,
+                "catalog": report.catalog.date,
+                "schema": {"before": report.schema_before, "after": report.schema_after},
+                "dry_run": report.dry_run,
+                "changed": report.changed,
+                "tables": tables,
+            }
+        )
+    else:
+        _write(str(report))
+    return EXIT_OK
+
+
+def _export(registry: Registry, args: argparse.Namespace) -> int:
+    from llmdex.db.export_files import export_tables
+
+    paths = export_tables(registry, args.out, format=args.format)
+    if args.json:
+        _emit([str(p) for p in paths])
+    else:
+        _write("\n".join(str(p) for p in paths))
+    return EXIT_OK
+
+
+def _site(registry: Registry, args: argparse.Namespace) -> int:
+    from llmdex.site.build import build
+
+    _write(str(build(registry, args.out_dir)))
+    return EXIT_OK
+
+
+_COMMANDS = {
+    "show": _show,
+    "list": _list,
+    "compare": _compare,
+    "ask": _ask,
+    "cost": _cost,
+    "history": _history,
+    "diff": _diff,
+    "db": _db,
+    "export": _export,
+    "site": _site,
+}
+
+
+def _write(text: str) -> None:
+    sys.stdout.write(text + "\n")
+    sys.stdout.flush()
+
+
+def _per_million(price: Decimal | None) -> str:
+    return "-" if price is None else f"{usd(price)} / 1M tokens"
+
+
+def _row(model: Model) -> tuple[str, ...]:
+    cost = model.cost
+    return (
+        model.spec,
+        model.kind.value,
+        f"{model.limit.context:,}",
+        f"{model.limit.output:,}",
+        "-" if cost is None or cost.input is None else exact(cost.input),
+        "-" if cost is None or cost.output is None else exact(cost.output),
+        str(model.release_date),
+    )

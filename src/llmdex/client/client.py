@@ -1,0 +1,431 @@
+"""The client: one call done right for each protocol, priced from the catalog.
+
+HTTP goes through :mod:`llmdex.http.requests_transport`, imported by name on first use:
+``requests`` is needed only to call, not to import ``llmdex``, and type checkers of a user's
+code see the :class:`~llmdex.http.transport.Transport` it implements, not requests. Every
+message that leaves goes through :func:`~llmdex.client.keys.redact`.
+"""
+
+from __future__ import annotations
+
+import json
+
+from llmdex.client.anthropic_messages import AnthropicMessages
+from llmdex.client.google_content import GoogleContent
+from llmdex.client.keys import check_key, fill_base_url, find_key, redact
+from llmdex.client.openai_chat import AzureOpenAI, OpenAIChat
+from llmdex.client.openai_responses import OpenAIResponses
+from llmdex.client.sse import events
+from llmdex.client.wire import Call, ShapeError, Wire
+from llmdex.errors import (
+    APIError,
+    AuthenticationError,
+    BadRequestError,
+    ClientConfigError,
+    MalformedResponseError,
+    MissingAPIKeyError,
+    PriceUnknownError,
+    RateLimitError,
+    ServerError,
+    UnsupportedProtocolError,
+    warn_deprecated,
+)
+from llmdex.http.transport import HttpResponse, StatusError
+from llmdex.lazy import import_module
+from llmdex.pricing.usage import Usage
+from llmdex.records.model import Model
+from llmdex.records.protocol import Protocol
+from llmdex.records.record import Record, record
+from llmdex.records.vocabulary import Kind
+from llmdex.resolution.custom import CustomModel
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator, Mapping, Sequence
+    from typing import Any, TypeVar
+
+    from llmdex.facade import Registry
+    from llmdex.http.policy import HttpPolicy
+    from llmdex.http.transport import OpenResponse, Session, Transport
+    from llmdex.pricing.cost import CallCost
+
+    _T = TypeVar("_T")
+
+
+def _http() -> Transport:
+    # By name, not `from llmdex_runtime import http`: type checkers follow every import
+    # statement, and that one would take them through requests and urllib3 for any file that
+    # imports llmdex. http.py checks that it is a Transport.
+    module: Any = import_module("llmdex.http.requests_transport")
+    transport: Transport = module
+    return transport
+
+
+def _shipped() -> Registry:
+    from llmdex.facade import SHIPPED
+
+    return SHIPPED
+
+
+WIRES: dict[Protocol, Wire] = {
+    Protocol.OPENAI_CHAT: OpenAIChat(),
+    Protocol.OPENAI_RESPONSES: OpenAIResponses(),
+    Protocol.ANTHROPIC_MESSAGES: AnthropicMessages(),
+    Protocol.GOOGLE_GENERATE_CONTENT: GoogleContent(),
+    Protocol.AZURE_OPENAI: AzureOpenAI(),
+}
+"""How to speak each protocol; a protocol missing here is unsupported."""
+
+_USAGE = {
+    "openai": Usage.from_openai,
+    "anthropic": Usage.from_anthropic,
+    "google": Usage.from_google,
+}
+
+
+@record
+class Completion(Record):
+    """One completed call: its ``text``, ``usage``, ``cost`` and the raw response body.
+
+    ``cost`` is ``None`` when the catalog has no price for the model; ``cost_error`` says why.
+    """
+
+    text: str
+    usage: Usage
+    cost: CallCost | None
+    cost_error: str | None
+    model: Model | CustomModel
+    raw: Mapping[str, Any]
+
+
+@record
+class Embeddings(Record):
+    """Vectors for the texts, in order, with the call's usage and cost."""
+
+    vectors: list[list[float]]
+    usage: Usage
+    cost: CallCost | None
+    cost_error: str | None
+    model: Model | CustomModel
+    raw: Mapping[str, Any]
+
+
+@record
+class _Prepared(Record):
+    """A call ready to send: the model, its wire, the call and the policy to send it under."""
+
+    target: Model | CustomModel
+    wire: Wire
+    call: Call
+
+
+class Stream:
+    """Text deltas as they arrive; once iterated to the end, :attr:`completion` is set.
+
+    Example:
+        >>> stream = client.stream("openai:gpt-4o", "Say hi")
+        >>> for delta in stream:
+        ...     print(delta, end="")
+        >>> stream.completion.cost
+    """
+
+    def __init__(
+        self,
+        lines: Iterator[str],
+        prepared: _Prepared,
+        finish: Callable[[str, Mapping[str, Any], Mapping[str, Any]], Completion],
+        close: Callable[[], None],
+    ) -> None:
+        self._lines = lines
+        self._prepared = prepared
+        self._finish = finish
+        self._close = close
+        self.completion: Completion | None = None
+        """The whole completion, once the stream has been read to its end."""
+
+    def __iter__(self) -> Iterator[str]:
+        provider, secret = self._prepared.target.provider, self._prepared.call.api_key
+        wire = self._prepared.wire
+        text: list[str] = []
+        usage: dict[str, Any] = {}
+        last: Mapping[str, Any] = {}
+        try:
+            for event, data in events(self._lines):
+                if data == "[DONE]":
+                    break
+                chunk = _json(data, provider, secret)
+                if event == "error" or chunk.get("type") == "error":
+                    raise MalformedResponseError(
+                        provider, "the stream reported an error", redact(data, secret)
+                    )
+                delta, reported = _read(provider, secret, data, wire.read_event, event, chunk)
+                if reported:
+                    usage.update(reported)
+                if delta:
+                    text.append(delta)
+                    yield delta
+                last = chunk
+        finally:
+            self._close()
+        self.completion = self._finish("".join(text), usage, last)
+
+    def close(self) -> None:
+        """Stop reading and release the connection."""
+        self._close()
+
+
+class Client:
+    """Calls models by spec, in the wire format of their provider, and prices each call.
+
+    Keys come from ``api_key=`` on a call, ``api_keys={provider: key}`` here, or the
+    provider's key variables (the first one set wins). Keys never appear in ``repr``, logs
+    or error messages. ``policy`` bounds every call (:class:`~llmdex.http.policy.HttpPolicy`:
+    timeouts, a deadline, retries, a body cap).
+
+    Example:
+        >>> client = llmdex.Client()
+        >>> client.complete("openai:gpt-4o-mini", "Say hi").text
+    """
+
+    default_registry: Registry | None = None
+    """The catalog a client uses when none is given: the shipped one unless a subclass (the
+    ``Client`` of a catalog made by ``llmdex regen``) names its own."""
+
+    def __init__(
+        self,
+        *,
+        api_keys: Mapping[str, str] | None = None,
+        policy: HttpPolicy | None = None,
+        session: Session | None = None,
+        registry: Registry | None = None,
+    ) -> None:
+        from llmdex.http.policy import HttpPolicy
+
+        self._registry = registry or self.default_registry or _shipped()
+        self._keys = dict(api_keys or {})
+        self._policy = policy or HttpPolicy()
+        self._session = session
+
+    def __repr__(self) -> str:
+        providers = sorted(self._keys) or "no provider"
+        return f"Client(keys for {providers}, policy={self._policy!r})"
+
+    def complete(
+        self,
+        model: object,
+        messages: str | Sequence[Mapping[str, Any]],
+        /,
+        *,
+        api_key: str | None = None,
+        **params: Any,
+    ) -> Completion:
+        """Run one completion. ``messages`` is a prompt string or chat-style messages;
+        ``params`` (``temperature``, ``max_tokens``, ...) go into the request."""
+        prepared = self._prepare(model, messages, api_key, params, chat=True)
+        body = self._post(prepared, prepared.wire.chat(prepared.call, stream=False))
+        text, usage = self._read_body(prepared, prepared.wire.read, body)
+        return self._completion(prepared, text, usage, body)
+
+    def stream(
+        self,
+        model: object,
+        messages: str | Sequence[Mapping[str, Any]],
+        /,
+        *,
+        api_key: str | None = None,
+        **params: Any,
+    ) -> Stream:
+        """Start a streamed completion; iterate the result for text deltas."""
+        prepared = self._prepare(model, messages, api_key, params, chat=True)
+        request = prepared.wire.chat(prepared.call, stream=True)
+        response = self._send(prepared, request, stream=True)
+        assert not isinstance(response, HttpResponse)
+        lines = _http().lines(response, prepared.target.provider, self._policy)
+
+        def finish(text: str, usage: Mapping[str, Any], last: Mapping[str, Any]) -> Completion:
+            return self._completion(prepared, text, usage, last)
+
+        return Stream(lines, prepared, finish, response.close)
+
+    def embed(
+        self, model: object, texts: Sequence[str], /, *, api_key: str | None = None
+    ) -> Embeddings:
+        """Embed ``texts`` with an embedding model."""
+        prepared = self._prepare(model, [], api_key, {}, chat=False)
+        body = self._post(prepared, prepared.wire.embed(prepared.call, list(texts)))
+        vectors, usage = self._read_body(prepared, prepared.wire.read_embeddings, body)
+        parsed, cost, cost_error = self._price(prepared, usage)
+        return Embeddings(
+            vectors=vectors,
+            usage=parsed,
+            cost=cost,
+            cost_error=cost_error,
+            model=prepared.target,
+            raw=body,
+        )
+
+    # -- helpers ---------------------------------------------------------------------------
+
+    def _prepare(
+        self,
+        model: object,
+        messages: str | Sequence[Mapping[str, Any]],
+        api_key: str | None,
+        params: Mapping[str, Any],
+        *,
+        chat: bool,
+    ) -> _Prepared:
+        target = self._registry.resolve(model)
+        if isinstance(target, Model):
+            if chat and target.kind is not Kind.CHAT:
+                kind = target.kind.value
+                article = "an" if kind[0] in "aeiou" else "a"
+                raise ClientConfigError(
+                    f"{target.spec} is {article} {kind} model, not a chat model; "
+                    + ("use embed()" if target.kind is Kind.EMBEDDING else "pick a chat model")
+                )
+            if target.is_deprecated:
+                why = f"{target.spec} is deprecated; name a current model"
+                warn_deprecated(target.spec, why, stacklevel=4)
+        protocol, base_url, env, elsewhere = self._where(target)
+        wire = WIRES.get(protocol)
+        if wire is None:
+            raise UnsupportedProtocolError(target.spec, protocol.value)
+        if base_url is None:
+            raise ClientConfigError(f"{target.spec}: no base URL is known; give one with resolve()")
+        key, origin = find_key(api_key, self._keys, target.provider, env)
+        if key is None and env and not elsewhere:
+            raise MissingAPIKeyError(target.spec, env)
+        if key is not None:
+            check_key(key, target.spec, origin)
+        if isinstance(messages, str):
+            messages = [{"role": "user", "content": messages}]
+        call = Call(
+            model_id=target.id,
+            base_url=fill_base_url(base_url, env, target.spec),
+            api_key=key,
+            messages=list(messages),
+            params=dict(params),
+            max_output=target.limit.output if target.limit is not None else None,
+        )
+        return _Prepared(target=target, wire=wire, call=call)
+
+    def _where(
+        self, target: Model | CustomModel
+    ) -> tuple[Protocol, str | None, tuple[str, ...], bool]:
+        # Protocol, base URL, key variables, and whether the call goes somewhere else than
+        # the provider's own endpoint (a local server needs no provider key).
+        if isinstance(target, CustomModel):
+            pid = self._registry.provider_id(target.provider)
+            known = self._registry.provider(pid).base_url if pid is not None else None
+            return target.protocol, target.base_url, target.env, target.base_url != known
+        provider = self._registry.provider(target.provider)
+        protocol = target.protocol or provider.protocol
+        base_url = target.base_url or provider.base_url
+        # The URLs the catalog gives, before any resolve(..., base_url=) override.
+        listed = self._registry.models_of(target.provider).get(target.id)
+        own = {provider.base_url, listed.base_url if listed is not None else None}
+        return protocol, base_url, provider.env, base_url not in own
+
+    def _send(
+        self, prepared: _Prepared, request: Any, *, stream: bool
+    ) -> OpenResponse | HttpResponse:
+        provider, secret = prepared.target.provider, prepared.call.api_key
+        try:
+            return _http().send(
+                "POST",
+                request.url,
+                who=provider,
+                policy=self._policy,
+                headers=request.headers,
+                json=dict(request.body),
+                session=self._session,
+                stream=stream,
+            )
+        except StatusError as failed:
+            raise _error(provider, failed.response, failed.retry_after, secret) from None
+
+    def _post(self, prepared: _Prepared, request: Any) -> Mapping[str, Any]:
+        response = self._send(prepared, request, stream=False)
+        assert isinstance(response, HttpResponse)
+        return _json(response.text, prepared.target.provider, prepared.call.api_key)
+
+    def _read_body(
+        self,
+        prepared: _Prepared,
+        reader: Callable[[Mapping[str, Any]], _T],
+        body: Mapping[str, Any],
+    ) -> _T:
+        provider, secret = prepared.target.provider, prepared.call.api_key
+        return _read(provider, secret, json.dumps(body), reader, body)
+
+    def _price(
+        self, prepared: _Prepared, usage: Mapping[str, Any]
+    ) -> tuple[Usage, CallCost | None, str | None]:
+        target = prepared.target
+        if not usage:
+            return Usage(), None, f"{target.provider} reported no token usage"
+        parsed = _USAGE[prepared.wire.usage_shape](usage)
+        try:
+            return parsed, target.cost_of(parsed), None
+        except PriceUnknownError as exc:
+            return parsed, None, str(exc)
+
+    def _completion(
+        self, prepared: _Prepared, text: str, usage: Mapping[str, Any], raw: Mapping[str, Any]
+    ) -> Completion:
+        parsed, cost, cost_error = self._price(prepared, usage)
+        return Completion(
+            text=text,
+            usage=parsed,
+            cost=cost,
+            cost_error=cost_error,
+            model=prepared.target,
+            raw=raw,
+        )
+
+
+def _json(text: str, provider: str, secret: str | None) -> Mapping[str, Any]:
+    try:
+        body = json.loads(text)
+    except ValueError:
+        raise MalformedResponseError(provider, "not JSON", redact(text, secret)) from None
+    if not isinstance(body, dict):
+        raise MalformedResponseError(provider, "not a JSON object", redact(text, secret))
+    return body
+
+
+def _read(
+    provider: str, secret: str | None, text: str, reader: Callable[..., _T], *args: Any
+) -> _T:
+    # A body missing what the protocol promises is the provider's fault; a bug of ours
+    # raises what it raises.
+    try:
+        return reader(*args)
+    except ShapeError as missing:
+        raise MalformedResponseError(provider, missing.path, redact(text, secret)) from None
+
+
+def _error(provider: str, response: Any, retry_after: float | None, secret: str | None) -> APIError:
+    status, text = response.status, response.text
+    message = text
+    try:
+        body = json.loads(text)
+    except ValueError:
+        body = None
+    if isinstance(body, dict):
+        # OpenAI and Google: {"error": {"message"}}; Anthropic: {"type": "error", "error": {...}}
+        error = body.get("error")
+        found = error.get("message") if isinstance(error, dict) else error
+        message = str(found or body.get("message") or text)
+    message = redact(message, secret)
+    kind: type[APIError]
+    if status in {401, 403}:
+        kind = AuthenticationError
+    elif status == 429:
+        kind = RateLimitError
+    elif status >= 500:
+        kind = ServerError
+    else:
+        kind = BadRequestError
+    return kind(provider, status, message, retry_after)

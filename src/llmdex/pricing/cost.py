@@ -1,0 +1,220 @@
+"""The cost of one call: token usage times the catalog's prices, in exact decimals.
+
+Rules, as the providers bill (README, "Cost of a call"):
+
+* Usage is counted in disjoint buckets (:class:`Usage`); nothing is counted twice.
+* Prices are USD per million tokens. The tier is chosen from the prompt size (every input
+  token, cached or not): the largest ``cost.tiers`` threshold the prompt exceeds, its prices
+  replacing the base prices it lists; without ``tiers``, ``context_over_200k`` applies above
+  200,000 prompt tokens. A named mode (``mode="fast"``) uses that mode's prices instead.
+* Arithmetic is exact and independent of the caller's ``decimal`` context.
+* A component with tokens but no price of its own is billed as providers bill it: cache
+  reads and writes at the input price, reasoning at the output price (each noted in
+  ``CallCost.notes``). Audio with no audio price, or a model with no prices at all, raises
+  :class:`PriceUnknownError`: never a silent zero.
+"""
+
+from __future__ import annotations
+
+from decimal import Context, Decimal, Inexact
+from operator import attrgetter
+
+from llmdex.errors import InvalidUsageError, PriceUnknownError
+from llmdex.pricing.usage import Usage
+from llmdex.records.model import RATE_NAMES
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (9 ms here)
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+    from typing import Any
+
+    from llmdex.records.model import Cost, Mode, Model, Rates
+    from llmdex.resolution.custom import CustomModel
+
+
+_FALLBACK = {"cache_read": "input", "cache_write": "input", "reasoning": "output"}
+_LEGACY_THRESHOLD = 200_000
+_ZERO = Decimal(0)
+# Exact whatever the caller's decimal context: 60 digits hold any price times any token count
+# a call could report, and a result that would need rounding raises instead.
+_EXACT = Context(prec=60, traps=[Inexact])
+
+
+_CALL_COST_FIELDS = ("model", "total", "breakdown", "usage", "tier", "mode", "notes")
+
+if TYPE_CHECKING:
+    from typing import NamedTuple
+
+    class _CallCostBase(NamedTuple):
+        model: Model | CustomModel
+        total: Decimal
+        breakdown: Mapping[str, Decimal]
+        usage: Usage
+        tier: int | None
+        mode: str | None
+        notes: tuple[str, ...]
+
+else:
+    # A named tuple: immutable, and built in C, which halves the cost of a cost_of call.
+    # (typing.NamedTuple would import typing: 9 ms on the first call.)
+    from collections import namedtuple
+
+    _CallCostBase = namedtuple("CallCost", _CALL_COST_FIELDS)
+
+
+class CallCost(_CallCostBase):
+    """What one call cost, in USD: ``total`` and the ``breakdown`` by usage bucket.
+
+    Fields: ``model`` (the model priced), ``total``, ``breakdown`` (cost of each bucket that had
+    tokens), ``usage``, ``tier`` (the prompt-size threshold whose prices applied, if any),
+    ``mode``, and ``notes`` (where a price was borrowed from another component, and why).
+
+    Example:
+        >>> GPT_4O.cost_of(Usage(input=1_000_000)).total
+        Decimal('2.5000000')
+    """
+
+    __slots__ = ()
+
+
+def cost_of(
+    model: Model | CustomModel,
+    usage: Usage | Mapping[str, Any] | object,
+    *,
+    mode: str | None = None,
+) -> CallCost:
+    """Price one call of ``model``; see the module docstring for the rules."""
+    if usage.__class__ is not Usage:
+        usage = usage if isinstance(usage, Usage) else Usage.from_dict(usage)
+    cost = model.cost
+    if cost is None:
+        raise PriceUnknownError(model.spec)
+    tier: int | None = None
+    if mode is not None:
+        plan = _plan((_mode_rates(model, mode), cost))
+    else:
+        found = _PLANS.get(id(cost))
+        if found is None or found[0] is not cost:
+            found = _remember(cost)
+        plan, tiers = found[1], found[2]
+        if tiers:
+            prompt = usage.prompt_tokens
+            for size, band in tiers:
+                if prompt > size:
+                    plan, tier = band, size
+                    break
+    breakdown: dict[str, Decimal] = {}
+    notes: tuple[str, ...] = ()
+    total: Decimal | None = None
+    for tokens, entry in zip(_COUNTS(usage), plan, strict=False):
+        if tokens:
+            component, per_token, note = entry
+            if per_token is None:
+                raise PriceUnknownError(model.spec, component, tokens)
+            amount = _multiply(per_token, tokens)
+            breakdown[component] = amount
+            # Zero plus an amount is that amount, exponent included (an amount's is at most -6).
+            total = amount if total is None else _add(total, amount)
+            if note:
+                notes += (note,)
+    total = _ZERO if total is None else total
+    return _made(CallCost, (model, total, breakdown, usage, tier, mode, notes))
+
+
+if TYPE_CHECKING:
+    Plan = tuple[tuple[str, Decimal | None, str | None], ...]
+
+_PLANS: dict[int, tuple[Cost, Plan, tuple[tuple[int, Plan], ...]]] = {}
+"""Per price table (by identity; the table is kept, so its id is not reused): the prices per
+token of the base band, and of each tier band, largest threshold first."""
+_PLANS_LIMIT = 50_000
+_COUNTS = attrgetter(*RATE_NAMES)
+_multiply = _EXACT.multiply
+_add = _EXACT.add
+# A named tuple's own __new__ is a Python function around this one; skipping it saves 6% of
+# the instructions of a cost_of call.
+_made = tuple.__new__
+
+
+def _remember(cost: Cost) -> tuple[Cost, Plan, tuple[tuple[int, Plan], ...]]:
+    # Worked out once per price table: each band's price per token, fallbacks applied.
+    (_, _, chain), *tiered = bands(cost)
+    found = (cost, _plan(chain), tuple((above, _plan(c)) for above, _, c in reversed(tiered)))
+    if len(_PLANS) >= _PLANS_LIMIT:  # custom models made in a loop: start over
+        _PLANS.clear()
+    _PLANS[id(cost)] = found
+    return found
+
+
+def _plan(chain: tuple[Rates, ...]) -> Plan:
+    plan = []
+    for component in RATE_NAMES:
+        price, borrowed = rate(chain, component)
+        note = None
+        if borrowed is not None:
+            note = f"{component} billed at the {borrowed} price: the model lists none"
+        per_token = None if price is None else _EXACT.scaleb(price, -6)
+        plan.append((component, per_token, note))
+    return tuple(plan)
+
+
+def rate(chain: tuple[Rates, ...], component: str) -> tuple[Decimal | None, str | None]:
+    """The price per 1M tokens of ``component`` under a chain of rates (a tier or mode, then
+    the base table), and the component it was borrowed from, if any; ``None`` if unknown."""
+    price = _price(chain, component)
+    if price is not None:
+        return price, None
+    borrowed = _FALLBACK.get(component)
+    if borrowed is None:
+        return None, None
+    return _price(chain, borrowed), borrowed
+
+
+def bands(cost: Cost) -> list[tuple[int, int | None, tuple[Rates, ...]]]:
+    """The prompt-size bands of a price table, as :func:`cost_of` chooses among them: for
+    each, the prompt sizes it covers (more than the first number, up to the second, ``None``
+    for no limit) and its chain of rates. A base table without tiers is one band from -1.
+
+    Example:
+        >>> [(above, upto) for above, upto, _ in bands(GPT_4O.cost)]
+        [(-1, None)]
+    """
+    if cost.tiers:
+        sizes: dict[int, Rates] = {}
+        for tier in cost.tiers:
+            if tier.tier.type == "context":
+                sizes.setdefault(tier.tier.size, tier)  # max() keeps the first of equals
+    elif cost.context_over_200k is not None:
+        sizes = {_LEGACY_THRESHOLD: cost.context_over_200k}
+    else:
+        sizes = {}
+    edges = sorted(sizes)
+    found: list[tuple[int, int | None, tuple[Rates, ...]]] = [
+        (-1, edges[0] if edges else None, (cost,))
+    ]
+    for index, size in enumerate(edges):
+        upto = edges[index + 1] if index + 1 < len(edges) else None
+        found.append((size, upto, (sizes[size], cost)))
+    return found
+
+
+def _price(chain: tuple[Rates, ...], component: str) -> Decimal | None:
+    for rates in chain:
+        price: Decimal | None = getattr(rates, component)
+        if price is not None:
+            return price
+    return None
+
+
+def _mode_rates(model: Model | CustomModel, mode: str) -> Rates:
+    from llmdex.records.model import Experimental, Model
+
+    experimental = model.experimental if isinstance(model, Model) else None
+    modes: Mapping[str, Mode] = {}
+    if isinstance(experimental, Experimental) and experimental.modes:
+        modes = experimental.modes
+    chosen = modes.get(mode)
+    if chosen is None or chosen.cost is None:
+        known = ", ".join(sorted(name for name, m in modes.items() if m.cost)) or "none"
+        raise InvalidUsageError(mode, f"{model.spec} has no priced mode {mode!r} (modes: {known})")
+    return chosen.cost
