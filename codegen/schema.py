@@ -19,6 +19,7 @@ from typing import Any
 
 from codegen.formatting import format_python
 from llmdex.records import model as runtime
+from llmdex.records import rates
 from llmdex.records.payload import PayloadRecord, Shape, payload_fields
 
 SCHEMA = Path("data_sources/models_dev.schema.json")
@@ -53,7 +54,7 @@ _ARGS = [
 
 def payload_schema() -> dict[str, Any]:
     """The JSON Schema of a models.dev payload, derived from the runtime's records."""
-    docs = _docstrings(Path(runtime.__file__))
+    docs = _docstrings(Path(runtime.__file__)) | _docstrings(Path(rates.__file__))
     definitions: dict[str, Any] = {
         "Price": {"description": "USD per million tokens.", "type": "number", "minimum": 0},
         "Date": {

@@ -18,13 +18,14 @@ from codegen.literals import Writer
 from codegen.shared import SHARED
 from llmdex.records import model as runtime
 from llmdex.records import partial_date as dates
-from llmdex.records import protocol
+from llmdex.records import protocol, rates
 from llmdex.records import vocabulary as enums
 from llmdex.records.model import Model, ProviderInfo
 from tests.conftest import PAYLOAD_DATES, shared_payload
 
 _NAMESPACE = {
     **{name: getattr(runtime, name) for name in runtime.__all__},
+    **{name: getattr(rates, name) for name in rates.__all__},
     "Decimal": Decimal,
     "PartialDate": dates.PartialDate,
     "Kind": enums.Kind,

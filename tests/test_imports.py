@@ -24,6 +24,7 @@ ALLOWED = {
     "llmdex.errors": "the registry raises them",
     "llmdex.lazy": "the lazy attributes of the package",
     "llmdex.records.model": "the records",
+    "llmdex.records.rates": "the price records, fields of every priced model",
     "llmdex.records.payload": "the records' models.dev mapping (their base class)",
     "llmdex.records.protocol": "a field of provider records",
     "llmdex.records.record": "the record decorator",

@@ -112,9 +112,10 @@ def test_renamed_and_derived_fields() -> None:
     ],
 )
 def test_annotations_map_to_json_shapes(annotation: str, shape: str) -> None:
-    import llmdex.records.model as namespace
+    import llmdex.records.model as models
+    import llmdex.records.rates as rates
 
-    assert repr(parse(annotation, vars(namespace))) == shape
+    assert repr(parse(annotation, vars(models) | vars(rates))) == shape
 
 
 def test_an_annotation_outside_the_vocabulary_is_refused() -> None:

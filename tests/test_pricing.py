@@ -284,7 +284,7 @@ def test_deprecated_filter(dex: ModuleType) -> None:
 
 
 def test_usage_buckets_are_the_priced_components() -> None:
-    from llmdex.records.model import RATE_NAMES
+    from llmdex.records.rates import RATE_NAMES
     from llmdex.records.record import fields
 
     assert fields(Usage) == RATE_NAMES

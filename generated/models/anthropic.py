@@ -7,17 +7,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from llmdex.records.model import (
-    Cost,
-    Experimental,
-    Limit,
-    Modalities,
-    Mode,
-    PricedModel,
-    Rates,
-    ReasoningOption,
-)
+from llmdex.records.model import Limit, Modalities, PricedModel, ReasoningOption
 from llmdex.records.partial_date import PartialDate
+from llmdex.records.rates import Cost, Experimental, Mode, Rates
 from llmdex.records.vocabulary import Kind, Status
 
 TYPE_CHECKING = False

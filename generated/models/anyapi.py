@@ -7,17 +7,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from llmdex.records.model import (
-    Experimental,
-    Interleaved,
-    Limit,
-    Modalities,
-    Mode,
-    Model,
-    Rates,
-    ReasoningOption,
-)
+from llmdex.records.model import Interleaved, Limit, Modalities, Model, ReasoningOption
 from llmdex.records.partial_date import PartialDate
+from llmdex.records.rates import Experimental, Mode, Rates
 from llmdex.records.vocabulary import Kind, Status
 
 TYPE_CHECKING = False

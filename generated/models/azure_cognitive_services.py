@@ -7,19 +7,10 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from llmdex.records.model import (
-    Cost,
-    CostTier,
-    Limit,
-    Modalities,
-    PricedModel,
-    ProviderOverride,
-    Rates,
-    ReasoningOption,
-    TierCondition,
-)
+from llmdex.records.model import Limit, Modalities, PricedModel, ProviderOverride, ReasoningOption
 from llmdex.records.partial_date import PartialDate
 from llmdex.records.protocol import Protocol
+from llmdex.records.rates import Cost, CostTier, Rates, TierCondition
 from llmdex.records.vocabulary import Kind
 
 TYPE_CHECKING = False

@@ -8,7 +8,6 @@ from __future__ import annotations
 from decimal import Decimal
 
 from llmdex.records.model import (
-    Cost,
     Interleaved,
     Limit,
     Modalities,
@@ -18,6 +17,7 @@ from llmdex.records.model import (
     ReasoningOption,
 )
 from llmdex.records.partial_date import PartialDate
+from llmdex.records.rates import Cost
 from llmdex.records.vocabulary import Kind
 
 TYPE_CHECKING = False

@@ -7,16 +7,10 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from llmdex.records.model import (
-    Cost,
-    Limit,
-    Modalities,
-    PricedModel,
-    ProviderOverride,
-    ReasoningOption,
-)
+from llmdex.records.model import Limit, Modalities, PricedModel, ProviderOverride, ReasoningOption
 from llmdex.records.partial_date import PartialDate
 from llmdex.records.protocol import Protocol
+from llmdex.records.rates import Cost
 from llmdex.records.vocabulary import Kind
 
 TYPE_CHECKING = False

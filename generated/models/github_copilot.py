@@ -7,20 +7,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from llmdex.records.model import (
-    Cost,
-    CostTier,
-    Experimental,
-    Limit,
-    Modalities,
-    Mode,
-    Model,
-    PricedModel,
-    Rates,
-    ReasoningOption,
-    TierCondition,
-)
+from llmdex.records.model import Limit, Modalities, Model, PricedModel, ReasoningOption
 from llmdex.records.partial_date import PartialDate
+from llmdex.records.rates import Cost, CostTier, Experimental, Mode, Rates, TierCondition
 from llmdex.records.vocabulary import Kind
 
 TYPE_CHECKING = False

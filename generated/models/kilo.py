@@ -7,18 +7,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from llmdex.records.model import (
-    Cost,
-    CostTier,
-    Interleaved,
-    Limit,
-    Modalities,
-    PricedModel,
-    Rates,
-    ReasoningOption,
-    TierCondition,
-)
+from llmdex.records.model import Interleaved, Limit, Modalities, PricedModel, ReasoningOption
 from llmdex.records.partial_date import PartialDate
+from llmdex.records.rates import Cost, CostTier, Rates, TierCondition
 from llmdex.records.vocabulary import Kind, Status
 
 TYPE_CHECKING = False

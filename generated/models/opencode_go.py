@@ -8,19 +8,16 @@ from __future__ import annotations
 from decimal import Decimal
 
 from llmdex.records.model import (
-    Cost,
-    CostTier,
     Interleaved,
     Limit,
     Modalities,
     PricedModel,
     ProviderOverride,
-    Rates,
     ReasoningOption,
-    TierCondition,
 )
 from llmdex.records.partial_date import PartialDate
 from llmdex.records.protocol import Protocol
+from llmdex.records.rates import Cost, CostTier, Rates, TierCondition
 from llmdex.records.vocabulary import Kind, Status
 
 TYPE_CHECKING = False

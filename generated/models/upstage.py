@@ -7,8 +7,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from llmdex.records.model import Cost, Limit, Modalities, PricedModel, ReasoningOption
+from llmdex.records.model import Limit, Modalities, PricedModel, ReasoningOption
 from llmdex.records.partial_date import PartialDate
+from llmdex.records.rates import Cost
 from llmdex.records.vocabulary import Kind
 
 TYPE_CHECKING = False

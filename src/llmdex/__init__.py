@@ -53,24 +53,19 @@ if TYPE_CHECKING:
     from llmdex.records.about import CatalogInfo
     from llmdex.records.about import __version__ as __version__
     from llmdex.records.model import (
-        Cost,
-        CostTier,
-        Experimental,
         Interleaved,
         Limit,
         Modalities,
-        Mode,
         Model,
         PricedModel,
         ProviderInfo,
         ProviderOverride,
-        Rates,
         ReasoningOption,
-        TierCondition,
     )
     from llmdex.records.partial_date import PartialDate
     from llmdex.records.protocol import Protocol
     from llmdex.records.provenance import Provenance
+    from llmdex.records.rates import Cost, CostTier, Experimental, Mode, Rates, TierCondition
     from llmdex.records.record import replace
     from llmdex.records.vocabulary import Kind, Status
     from llmdex.resolution.custom import CustomModel
@@ -127,21 +122,16 @@ _LAZY = {
     "llmdex.pricing.usage": ("Usage",),
     "llmdex.records.about": ("CatalogInfo", "__version__"),
     "llmdex.records.model": (
-        "Cost",
-        "CostTier",
-        "Experimental",
         "Interleaved",
         "Limit",
         "Modalities",
-        "Mode",
         "Model",
         "PricedModel",
         "ProviderInfo",
         "ProviderOverride",
-        "Rates",
         "ReasoningOption",
-        "TierCondition",
     ),
+    "llmdex.records.rates": ("Cost", "CostTier", "Experimental", "Mode", "Rates", "TierCondition"),
     "llmdex.records.partial_date": ("PartialDate",),
     "llmdex.records.protocol": ("Protocol",),
     "llmdex.records.provenance": ("Provenance",),

@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from llmdex.db.schema import COMPONENTS, LIMBS, OWN, TABLE
 from llmdex.pricing.cost import bands, rate
-from llmdex.records.model import Cost, Experimental
+from llmdex.records.rates import Cost, Experimental
 from llmdex.records.record import Record, record
 from llmdex.views.other_names import other_names
 
@@ -25,7 +25,8 @@ if TYPE_CHECKING:
 
     from llmdex.facade import Registry
     from llmdex.past.log import History
-    from llmdex.records.model import Mode, Model, ProviderInfo, Rates
+    from llmdex.records.model import Model, ProviderInfo
+    from llmdex.records.rates import Mode, Rates
 
     Row = dict[str, Any]
     Rows = dict[tuple[Any, ...], Row]

@@ -13,7 +13,7 @@ rows, so rows and columns a user adds are left alone.
 
 from __future__ import annotations
 
-from llmdex.records.model import RATE_NAMES
+from llmdex.records.rates import RATE_NAMES
 from llmdex.records.record import Record, record
 
 TYPE_CHECKING = False

@@ -21,14 +21,15 @@ from operator import attrgetter
 
 from llmdex.errors import InvalidUsageError, PriceUnknownError
 from llmdex.pricing.usage import Usage
-from llmdex.records.model import RATE_NAMES
+from llmdex.records.rates import RATE_NAMES
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (9 ms here)
 if TYPE_CHECKING:
     from collections.abc import Mapping
     from typing import Any
 
-    from llmdex.records.model import Cost, Mode, Model, Rates
+    from llmdex.records.model import Model
+    from llmdex.records.rates import Cost, Mode, Rates
     from llmdex.resolution.custom import CustomModel
 
 
@@ -207,9 +208,10 @@ def _price(chain: tuple[Rates, ...], component: str) -> Decimal | None:
 
 
 def _mode_rates(model: Model | CustomModel, mode: str) -> Rates:
-    from llmdex.records.model import Experimental, Model
+    from llmdex.records.rates import Experimental
 
-    experimental = model.experimental if isinstance(model, Model) else None
+    # A custom model has no experimental modes (and no such field).
+    experimental = getattr(model, "experimental", None)
     modes: Mapping[str, Mode] = {}
     if isinstance(experimental, Experimental) and experimental.modes:
         modes = experimental.modes

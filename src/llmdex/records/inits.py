@@ -294,63 +294,6 @@ def records__about__CatalogInfo(
     _setattr("llmdex_version", llmdex_version)
 
 
-def records__model__Cost(
-    self: Any,
-    *,
-    input: Any,
-    output: Any,
-    reasoning: Any,
-    cache_read: Any,
-    cache_write: Any,
-    input_audio: Any,
-    output_audio: Any,
-    extra: Any,
-    tiers: Any,
-    context_over_200k: Any,
-) -> None:
-    _setattr = _set.__get__(self)
-    _setattr("input", input)
-    _setattr("output", output)
-    _setattr("reasoning", reasoning)
-    _setattr("cache_read", cache_read)
-    _setattr("cache_write", cache_write)
-    _setattr("input_audio", input_audio)
-    _setattr("output_audio", output_audio)
-    _setattr("extra", extra)
-    _setattr("tiers", tiers)
-    _setattr("context_over_200k", context_over_200k)
-
-
-def records__model__CostTier(
-    self: Any,
-    *,
-    input: Any,
-    output: Any,
-    reasoning: Any,
-    cache_read: Any,
-    cache_write: Any,
-    input_audio: Any,
-    output_audio: Any,
-    extra: Any,
-    tier: Any,
-) -> None:
-    _setattr = _set.__get__(self)
-    _setattr("input", input)
-    _setattr("output", output)
-    _setattr("reasoning", reasoning)
-    _setattr("cache_read", cache_read)
-    _setattr("cache_write", cache_write)
-    _setattr("input_audio", input_audio)
-    _setattr("output_audio", output_audio)
-    _setattr("extra", extra)
-    _setattr("tier", tier)
-
-
-def records__model__Experimental(self: Any, *, modes: Any, extra: Any) -> None:
-    _set(self, "modes", modes)
-    _set(self, "extra", extra)
-
-
 def records__model__Interleaved(self: Any, *, field: Any, extra: Any) -> None:
     _set(self, "field", field)
     _set(self, "extra", extra)
@@ -368,13 +311,6 @@ def records__model__Modalities(self: Any, *, input: Any, output: Any, extra: Any
     _setattr = _set.__get__(self)
     _setattr("input", input)
     _setattr("output", output)
-    _setattr("extra", extra)
-
-
-def records__model__Mode(self: Any, *, cost: Any, provider: Any, extra: Any) -> None:
-    _setattr = _set.__get__(self)
-    _setattr("cost", cost)
-    _setattr("provider", provider)
     _setattr("extra", extra)
 
 
@@ -529,7 +465,89 @@ def records__model__ProviderOverride(
     _setattr("extra", extra)
 
 
-def records__model__Rates(
+def records__model__ReasoningOption(
+    self: Any, *, type: Any, values: Any, min: Any, max: Any, extra: Any
+) -> None:
+    _setattr = _set.__get__(self)
+    _setattr("type", type)
+    _setattr("values", values)
+    _setattr("min", min)
+    _setattr("max", max)
+    _setattr("extra", extra)
+
+
+def records__provenance__Provenance(self: Any, *, patch: Any, reason: Any, source: Any) -> None:
+    _setattr = _set.__get__(self)
+    _setattr("patch", patch)
+    _setattr("reason", reason)
+    _setattr("source", source)
+
+
+def records__rates__Cost(
+    self: Any,
+    *,
+    input: Any,
+    output: Any,
+    reasoning: Any,
+    cache_read: Any,
+    cache_write: Any,
+    input_audio: Any,
+    output_audio: Any,
+    extra: Any,
+    tiers: Any,
+    context_over_200k: Any,
+) -> None:
+    _setattr = _set.__get__(self)
+    _setattr("input", input)
+    _setattr("output", output)
+    _setattr("reasoning", reasoning)
+    _setattr("cache_read", cache_read)
+    _setattr("cache_write", cache_write)
+    _setattr("input_audio", input_audio)
+    _setattr("output_audio", output_audio)
+    _setattr("extra", extra)
+    _setattr("tiers", tiers)
+    _setattr("context_over_200k", context_over_200k)
+
+
+def records__rates__CostTier(
+    self: Any,
+    *,
+    input: Any,
+    output: Any,
+    reasoning: Any,
+    cache_read: Any,
+    cache_write: Any,
+    input_audio: Any,
+    output_audio: Any,
+    extra: Any,
+    tier: Any,
+) -> None:
+    _setattr = _set.__get__(self)
+    _setattr("input", input)
+    _setattr("output", output)
+    _setattr("reasoning", reasoning)
+    _setattr("cache_read", cache_read)
+    _setattr("cache_write", cache_write)
+    _setattr("input_audio", input_audio)
+    _setattr("output_audio", output_audio)
+    _setattr("extra", extra)
+    _setattr("tier", tier)
+
+
+def records__rates__Experimental(self: Any, *, modes: Any, extra: Any) -> None:
+    _set(self, "modes", modes)
+    _set(self, "extra", extra)
+
+
+def records__rates__Mode(self: Any, *, cost: Any, provider: Any, extra: Any) -> None:
+    _setattr = _set.__get__(self)
+    _setattr("cost", cost)
+    _setattr("provider", provider)
+    _setattr("extra", extra)
+
+
+def records__rates__Rates(
     self: Any,
     *,
     input: Any,
@@ -552,29 +570,11 @@ def records__model__Rates(
     _setattr("extra", extra)
 
 
-def records__model__ReasoningOption(
-    self: Any, *, type: Any, values: Any, min: Any, max: Any, extra: Any
-) -> None:
-    _setattr = _set.__get__(self)
-    _setattr("type", type)
-    _setattr("values", values)
-    _setattr("min", min)
-    _setattr("max", max)
-    _setattr("extra", extra)
-
-
-def records__model__TierCondition(self: Any, *, type: Any, size: Any, extra: Any) -> None:
+def records__rates__TierCondition(self: Any, *, type: Any, size: Any, extra: Any) -> None:
     _setattr = _set.__get__(self)
     _setattr("type", type)
     _setattr("size", size)
     _setattr("extra", extra)
-
-
-def records__provenance__Provenance(self: Any, *, patch: Any, reason: Any, source: Any) -> None:
-    _setattr = _set.__get__(self)
-    _setattr("patch", patch)
-    _setattr("reason", reason)
-    _setattr("source", source)
 
 
 def resolution__custom__CustomModel(
@@ -662,21 +662,21 @@ INITS: dict[str, Callable[..., None]] = {
     "llmdex.past.log.ModelHistory": past__log__ModelHistory,
     "llmdex.pricing.usage.Usage": pricing__usage__Usage,
     "llmdex.records.about.CatalogInfo": records__about__CatalogInfo,
-    "llmdex.records.model.Cost": records__model__Cost,
-    "llmdex.records.model.CostTier": records__model__CostTier,
-    "llmdex.records.model.Experimental": records__model__Experimental,
     "llmdex.records.model.Interleaved": records__model__Interleaved,
     "llmdex.records.model.Limit": records__model__Limit,
     "llmdex.records.model.Modalities": records__model__Modalities,
-    "llmdex.records.model.Mode": records__model__Mode,
     "llmdex.records.model.Model": records__model__Model,
     "llmdex.records.model.PricedModel": records__model__PricedModel,
     "llmdex.records.model.ProviderInfo": records__model__ProviderInfo,
     "llmdex.records.model.ProviderOverride": records__model__ProviderOverride,
-    "llmdex.records.model.Rates": records__model__Rates,
     "llmdex.records.model.ReasoningOption": records__model__ReasoningOption,
-    "llmdex.records.model.TierCondition": records__model__TierCondition,
     "llmdex.records.provenance.Provenance": records__provenance__Provenance,
+    "llmdex.records.rates.Cost": records__rates__Cost,
+    "llmdex.records.rates.CostTier": records__rates__CostTier,
+    "llmdex.records.rates.Experimental": records__rates__Experimental,
+    "llmdex.records.rates.Mode": records__rates__Mode,
+    "llmdex.records.rates.Rates": records__rates__Rates,
+    "llmdex.records.rates.TierCondition": records__rates__TierCondition,
     "llmdex.resolution.custom.CustomModel": resolution__custom__CustomModel,
     "llmdex.resolution.result.Resolution": resolution__result__Resolution,
     "llmdex.resolution.spec.ModelSpec": resolution__spec__ModelSpec,

@@ -6,7 +6,7 @@ how it is read from its models.dev object and written back (:mod:`llmdex.records
 and the generator derives its JSON Schema, its validators and the source it writes from the
 same annotations. Adding a models.dev field is adding it here, then ``make schema``.
 
-Prices are :class:`~decimal.Decimal` USD per million tokens. A field the payload leaves out
+Prices are in :mod:`llmdex.records.rates`. A field the payload leaves out
 is ``None`` here, never a made-up default, and ``to_dict()`` gives the payload's object back
 exactly. Fields a newer payload adds that this version does not know are kept in ``extra``
 on the object where they appeared.
@@ -14,71 +14,31 @@ on the object where they appeared.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
-
-from llmdex.records.payload import PayloadRecord
+from llmdex.records.payload import EMPTY, PayloadRecord
 from llmdex.records.protocol import Protocol
+from llmdex.records.rates import Cost, Experimental
 from llmdex.records.record import field, fields, record
 from llmdex.records.vocabulary import Kind, Status
 
-TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (9 ms here)
+TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from collections.abc import Callable
-    from decimal import Decimal
-    from typing import Any, NoReturn
+    from collections.abc import Callable, Mapping
+    from typing import Any
 
     from llmdex.pricing.cost import CallCost
     from llmdex.pricing.usage import Usage
     from llmdex.records.partial_date import PartialDate
 
-    _MappingBase = Mapping[str, Any]
-else:
-    _MappingBase = Mapping
-
 __all__ = [
-    "EMPTY",
-    "RATE_NAMES",
-    "Cost",
-    "CostTier",
-    "Experimental",
     "Interleaved",
-    "Kind",
     "Limit",
     "Modalities",
-    "Mode",
     "Model",
-    "Protocol",
+    "PricedModel",
     "ProviderInfo",
     "ProviderOverride",
-    "Rates",
     "ReasoningOption",
-    "Status",
-    "TierCondition",
 ]
-
-
-class _Empty(_MappingBase):
-    # Immutable and hashable, so one instance can be every record's default ``extra``.
-    __slots__ = ()
-
-    def __getitem__(self, key: str) -> NoReturn:
-        raise KeyError(key)
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(())
-
-    def __len__(self) -> int:
-        return 0
-
-    def __hash__(self) -> int:
-        return 0
-
-    def __repr__(self) -> str:
-        return "{}"
-
-
-EMPTY: Mapping[str, Any] = _Empty()
-"""The shared empty ``extra`` mapping."""
 
 
 def pricing() -> Callable[..., CallCost]:
@@ -97,49 +57,6 @@ def pricing() -> Callable[..., CallCost]:
 
 
 _COST_OF: Callable[..., CallCost] | None = None
-
-
-@record
-class Rates(PayloadRecord):
-    """Prices in USD per million tokens. Input and output are always given (models.dev's
-    schema requires them); the others are ``None`` where models.dev gives no price."""
-
-    input: Decimal
-    output: Decimal
-    reasoning: Decimal | None = None
-    cache_read: Decimal | None = None
-    cache_write: Decimal | None = None
-    input_audio: Decimal | None = None
-    output_audio: Decimal | None = None
-    extra: Mapping[str, Any] = EMPTY
-
-
-RATE_NAMES: tuple[str, ...] = tuple(name for name in fields(Rates) if name != "extra")
-"""The priced components of :class:`Rates`; also the buckets of a call's ``Usage``."""
-
-
-@record
-class TierCondition(PayloadRecord):
-    """When a price tier applies: ``type="context", size=200000`` means prompts above 200k."""
-
-    type: str
-    size: int = field(minimum=0)
-    extra: Mapping[str, Any] = EMPTY
-
-
-@record
-class CostTier(Rates):
-    """Prices that replace the base prices once ``tier`` applies."""
-
-    tier: TierCondition
-
-
-@record
-class Cost(Rates):
-    """A model's price table (models.dev ``cost``), with long-context tiers where listed."""
-
-    tiers: tuple[CostTier, ...] | None = None
-    context_over_200k: Rates | None = None
 
 
 @record
@@ -188,23 +105,6 @@ class ProviderOverride(PayloadRecord):
     npm: str | None = None
     api: str | None = None
     shape: str | None = None
-    extra: Mapping[str, Any] = EMPTY
-
-
-@record
-class Mode(PayloadRecord):
-    """A named way of calling a model (e.g. ``fast``) with its own prices and request extras."""
-
-    cost: Rates | None = None
-    provider: Mapping[str, Any] | None = None
-    extra: Mapping[str, Any] = EMPTY
-
-
-@record
-class Experimental(PayloadRecord):
-    """Experimental features models.dev lists for a model, such as named modes."""
-
-    modes: Mapping[str, Mode] | None = None
     extra: Mapping[str, Any] = EMPTY
 
 

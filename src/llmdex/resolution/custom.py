@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from llmdex.errors import InvalidModelError, InvalidSpecError, ModelNotFoundError
-from llmdex.records.model import RATE_NAMES, Cost, Limit, Model, pricing
+from llmdex.records.model import Limit, Model, pricing
 from llmdex.records.protocol import Protocol
+from llmdex.records.rates import RATE_NAMES, Cost
 from llmdex.records.record import Record, fields, record, replace
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (9 ms here)

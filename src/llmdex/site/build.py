@@ -20,7 +20,7 @@ import warnings
 from pathlib import Path
 
 from llmdex.errors import LlmdexError
-from llmdex.records.model import RATE_NAMES
+from llmdex.records.rates import RATE_NAMES
 from llmdex.records.record import Record, record
 from llmdex.site import chart, content
 from llmdex.views.facts import CAPABILITIES

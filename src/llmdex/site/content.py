@@ -6,7 +6,7 @@ index's data is the same for the search script and the compare view (``data.js``
 
 from __future__ import annotations
 
-from llmdex.records.model import RATE_NAMES
+from llmdex.records.rates import RATE_NAMES
 from llmdex.views.display import exact
 from llmdex.views.facts import CAPABILITIES
 
@@ -16,7 +16,8 @@ if TYPE_CHECKING:
     from typing import Any
 
     from llmdex.facade import Registry
-    from llmdex.records.model import Model, ProviderInfo, Rates
+    from llmdex.records.model import Model, ProviderInfo
+    from llmdex.records.rates import Rates
 
 NONE = "\u2013"
 """What a page shows for a value the catalog does not give: an en dash."""
