@@ -112,8 +112,8 @@ def test_renamed_and_derived_fields() -> None:
     ],
 )
 def test_annotations_map_to_json_shapes(annotation: str, shape: str) -> None:
-    import llmdex.records.model as models
-    import llmdex.records.rates as rates
+    from llmdex.records import model as models
+    from llmdex.records import rates
 
     assert repr(parse(annotation, vars(models) | vars(rates))) == shape
 
