@@ -62,7 +62,7 @@ def main() -> None:
     others: list[str] = []
     for name in names:
         head, colon, model_id = name.partition(":")
-        meant = llmdex._CATALOG.provider_id(head) if colon else None
+        meant = llmdex._CATALOG.rules.provider_id(head) if colon else None
         try:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")

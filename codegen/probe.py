@@ -22,9 +22,9 @@ def main() -> int:
     if not (top.__file__ or "").startswith(candidate_root):
         print(f"imported {package} from {top.__file__}, not from the candidate")
         return 1
-    from llmdex.facade import Registry
+    from llmdex.facade import Catalog
 
-    catalog = Registry(f"{package}.models")
+    catalog = Catalog(f"{package}.models")
     enum = importlib.import_module(f"{package}.models._provider_enum")
     providers = {p.value: p for p in enum.Provider}
     if set(providers) != set(expected):

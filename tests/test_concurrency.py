@@ -81,7 +81,7 @@ def test_first_lookups_from_many_threads_agree_with_one_thread() -> None:
     specs = _specs()
     (expected,) = _run("one", specs)
     assert len(set(expected.values())) > 10, "expected a varied set of answers"
-    # Two interpreters at a time: against the registry before the fix, this finds wrong
+    # Two interpreters at a time: against the catalog before the fix, this finds wrong
     # answers in half the runs.
     with ThreadPoolExecutor(2) as pool:
         runs = list(pool.map(lambda _: _run("threads", specs), range(RUNS)))

@@ -215,7 +215,7 @@ def test_diff_and_history_on_the_command_line(built: tuple[ModuleType, Path, Pat
 def test_the_changes_between_two_payloads_are_the_diff_of_their_catalogs(dex: ModuleType) -> None:
     from llmdex.past.changes import diff
 
-    past = dex._CATALOG.past()
+    past = dex._CATALOG.past.log
     for before, after in itertools.pairwise(DATES):
         whole = diff(past.entities_at(before), past.entities_at(after), before, after)
         assert diff(*past.entities_between(before, after), before, after) == whole

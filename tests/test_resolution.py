@@ -23,7 +23,7 @@ from llmdex import (
     ModelNotFoundError,
     Rule,
 )
-from llmdex.facade import Registry
+from llmdex.resolution.rules import Rules
 
 AMBIGUOUS, NOT_FOUND = "!ambiguous", "!not_found"
 Case = tuple[object, dict[str, object], str]
@@ -153,7 +153,7 @@ PYDANTIC_AI = [  # KnownModelName of pydantic-ai-slim 2.3.0: "<provider>:<model>
     ("gateway/bedrock:amazon.nova-pro-v1:0", {}, "amazon-bedrock:amazon.nova-pro-v1:0"),
 ]
 
-VERCEL_AI_SDK = [  # provider registry ids and AI Gateway "vendor/model" strings
+VERCEL_AI_SDK = [  # provider catalog ids and AI Gateway "vendor/model" strings
     ("gateway:openai/gpt-5", {}, "vercel:openai/gpt-5"),
     ("gateway:anthropic/claude-sonnet-4.5", {}, "vercel:anthropic/claude-sonnet-4.5"),
     ("vertex:gemini-2.5-pro", {}, "google-vertex:gemini-2.5-pro"),
@@ -525,7 +525,7 @@ def test_a_repeated_lookup_is_answered_from_the_cache(
     def resolve_again(*_: object) -> None:
         raise AssertionError("resolved again instead of answering from the cache")
 
-    monkeypatch.setattr(Registry, "_explain", resolve_again)
+    monkeypatch.setattr(Rules, "explain", resolve_again)
     assert dex.find("anthropic:claude-sonnet-4.5") is first
 
 

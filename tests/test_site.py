@@ -273,7 +273,7 @@ def test_picking_models_on_the_index_opens_the_compare_view(site: Path, page: Pa
 def test_change_pages_list_each_catalog_version(site: Path, page: Page) -> None:
     changes = page.open(site / "changes" / "index.html")
     links = changes.query_selector_all("tbody a")
-    snapshots = llmdex._CATALOG.past().snapshots
+    snapshots = llmdex._CATALOG.past.log.snapshots
     assert len(links) == len(snapshots) - 1
     first = page.open(site / "changes" / f"{snapshots[-1]}.html")
     assert first.inner_text("h1") == f"Changes {snapshots[-2]} → {snapshots[-1]}"

@@ -1,4 +1,4 @@
-"""The ``llmdex`` command line, run on the registry a generated catalog hands it.
+"""The ``llmdex`` command line, run on the catalog a generated catalog hands it.
 
 Exit codes: 0 success; 1 no such model, an ambiguous one, or a failed call; 2 bad usage (a
 malformed spec or value, an unknown option). Every failure is one line on stderr, or with
@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from decimal import Decimal
     from typing import Any
 
-    from llmdex.facade import Registry
+    from llmdex.facade import Catalog
     from llmdex.records.model import Model
     from llmdex.records.partial_date import PartialDate
 
@@ -187,14 +187,14 @@ def main() -> int:
     return run(SHIPPED)
 
 
-def run(registry: Registry, argv: Sequence[str] | None = None) -> int:
-    """Run one command on the catalog ``registry`` and return its exit code."""
+def run(catalog: Catalog, argv: Sequence[str] | None = None) -> int:
+    """Run one command on the catalog ``catalog`` and return its exit code."""
     arguments = list(sys.argv[1:] if argv is None else argv)
     as_json = "--json" in arguments
     try:
         try:
             args = _parser().parse_args(arguments)
-            return _COMMANDS[args.command](registry, args)
+            return _COMMANDS[args.command](catalog, args)
         except _UsageError as exc:
             return _fail(exc, EXIT_USAGE, as_json)
         except (LlmdexError, LookupError, ValueError) as exc:
@@ -229,16 +229,16 @@ def _emit(data: Any) -> None:
     sys.stdout.flush()
 
 
-def _show(registry: Registry, args: argparse.Namespace) -> int:
+def _show(catalog: Catalog, args: argparse.Namespace) -> int:
     from llmdex.views.json_form import json_form
 
     if args.at is not None:
         from llmdex.resolution.result import Resolution, Rule
 
-        model = registry.find(args.spec, prefer=args.prefer, at=args.at)
+        model = catalog.find(args.spec, prefer=args.prefer, at=args.at)
         resolution = Resolution(requested=args.spec, model=model, rules=(Rule.EXACT,), steps=())
     else:
-        resolution = registry.explain(args.spec, prefer=args.prefer)
+        resolution = catalog.explain(args.spec, prefer=args.prefer)
         model = resolution.model
     if args.json:
         steps = {"rules": [r.value for r in resolution.rules], "steps": list(resolution.steps)}
@@ -267,7 +267,7 @@ def _show(registry: Registry, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _list(registry: Registry, args: argparse.Namespace) -> int:
+def _list(catalog: Catalog, args: argparse.Namespace) -> int:
     from llmdex.views.json_form import json_form
 
     names = (
@@ -278,7 +278,7 @@ def _list(registry: Registry, args: argparse.Namespace) -> int:
     criteria.update({flag: True for flag in CAPABILITIES if getattr(args, flag)})
     if args.provider:
         criteria["provider"] = tuple(args.provider)
-    selection = registry.catalog().where(**criteria)
+    selection = catalog.catalog().where(**criteria)
     if args.sort:
         selection = selection.sort(args.sort, reverse=args.desc)
     models = selection[: args.limit] if args.limit is not None else list(selection)
@@ -291,10 +291,10 @@ def _list(registry: Registry, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _compare(registry: Registry, args: argparse.Namespace) -> int:
+def _compare(catalog: Catalog, args: argparse.Namespace) -> int:
     from llmdex.views.json_form import json_form
 
-    comparison = registry.compare(*args.specs)
+    comparison = catalog.compare(*args.specs)
     if args.json:
         _emit({"models": [json_form(m) for m in comparison.models]})
     else:
@@ -302,14 +302,14 @@ def _compare(registry: Registry, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _ask(registry: Registry, args: argparse.Namespace) -> int:
+def _ask(catalog: Catalog, args: argparse.Namespace) -> int:
     from llmdex.client import Client
     from llmdex.views.json_form import cost_form, json_form
 
     params = {} if args.max_tokens is None else {"max_tokens": args.max_tokens}
     overrides = {} if args.base_url is None else {"base_url": args.base_url}
-    model = registry.resolve(args.spec, **overrides)
-    result = Client(registry=registry).complete(model, args.prompt, **params)
+    model = catalog.resolve(args.spec, **overrides)
+    result = Client(catalog=catalog).complete(model, args.prompt, **params)
     if args.json:
         _emit(
             {
@@ -332,11 +332,11 @@ def _ask(registry: Registry, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _cost(registry: Registry, args: argparse.Namespace) -> int:
+def _cost(catalog: Catalog, args: argparse.Namespace) -> int:
     from llmdex.pricing.usage import Usage
     from llmdex.views.json_form import cost_form
 
-    model = registry.find(args.spec, at=args.at)
+    model = catalog.find(args.spec, at=args.at)
     cached = args.cached + args.cache_write
     if cached > args.input:
         raise _UsageError(
@@ -365,11 +365,11 @@ def _cost(registry: Registry, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _history(registry: Registry, args: argparse.Namespace) -> int:
+def _history(catalog: Catalog, args: argparse.Namespace) -> int:
     from llmdex.past.log import FIRST_LISTED, NO_LONGER_LISTED
     from llmdex.views.json_form import json_form
 
-    history = registry.history(args.spec)
+    history = catalog.history(args.spec)
     if args.json:
         _emit(json_form(history))
         return EXIT_OK
@@ -393,15 +393,15 @@ def _value(value: object) -> str:
     return "-" if value is None else json.dumps(value, ensure_ascii=False)[:60]
 
 
-def _diff(registry: Registry, args: argparse.Namespace) -> int:
+def _diff(catalog: Catalog, args: argparse.Namespace) -> int:
     from llmdex.past.changes import diff, side
 
     before = args.before
     if before is None:
-        snapshots = registry.past().snapshots
+        snapshots = catalog.past.log.snapshots
         before = snapshots[-2] if len(snapshots) > 1 else "catalog"
-    before_label, old = side(registry, before)
-    after_label, new = side(registry, args.after)
+    before_label, old = side(catalog, before)
+    after_label, new = side(catalog, args.after)
     result = diff(old, new, before_label, after_label)
     if args.json:
         _emit(result.to_json())
@@ -410,12 +410,12 @@ def _diff(registry: Registry, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _db(registry: Registry, args: argparse.Namespace) -> int:
+def _db(catalog: Catalog, args: argparse.Namespace) -> int:
     from llmdex.db.database import DEFAULT_URL
     from llmdex.db.synchronize import sync_catalog
 
     url = args.url or DEFAULT_URL
-    report = sync_catalog(registry, url, dry_run=args.dry_run, allow_older=args.allow_older)
+    report = sync_catalog(catalog, url, dry_run=args.dry_run, allow_older=args.allow_older)
     if args.json:
         tables = {
             t.table: {
@@ -438,10 +438,10 @@ def _db(registry: Registry, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _export(registry: Registry, args: argparse.Namespace) -> int:
+def _export(catalog: Catalog, args: argparse.Namespace) -> int:
     from llmdex.db.export_files import export_tables
 
-    paths = export_tables(registry, args.out, format=args.format)
+    paths = export_tables(catalog, args.out, format=args.format)
     if args.json:
         _emit([str(p) for p in paths])
     else:
@@ -449,10 +449,10 @@ def _export(registry: Registry, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _site(registry: Registry, args: argparse.Namespace) -> int:
+def _site(catalog: Catalog, args: argparse.Namespace) -> int:
     from llmdex.site.build import build
 
-    _write(str(build(registry, args.out_dir)))
+    _write(str(build(catalog, args.out_dir)))
     return EXIT_OK
 
 

@@ -44,7 +44,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Iterator, Mapping, Sequence
     from typing import Any, TypeVar
 
-    from llmdex.facade import Registry
+    from llmdex.facade import Catalog
     from llmdex.http.policy import HttpPolicy
     from llmdex.http.transport import OpenResponse, Session, Transport
     from llmdex.pricing.cost import CallCost
@@ -61,7 +61,7 @@ def _http() -> Transport:
     return transport
 
 
-def _shipped() -> Registry:
+def _shipped() -> Catalog:
     from llmdex.facade import SHIPPED
 
     return SHIPPED
@@ -187,7 +187,7 @@ class Client:
         >>> client.complete("openai:gpt-4o-mini", "Say hi").text
     """
 
-    default_registry: Registry | None = None
+    default_catalog: Catalog | None = None
     """The catalog a client uses when none is given: the shipped one unless a subclass (the
     ``Client`` of a catalog made by ``llmdex regen``) names its own."""
 
@@ -197,11 +197,11 @@ class Client:
         api_keys: Mapping[str, str] | None = None,
         policy: HttpPolicy | None = None,
         session: Session | None = None,
-        registry: Registry | None = None,
+        catalog: Catalog | None = None,
     ) -> None:
         from llmdex.http.policy import HttpPolicy
 
-        self._registry = registry or self.default_registry or _shipped()
+        self._catalog = catalog or self.default_catalog or _shipped()
         self._keys = dict(api_keys or {})
         self._policy = policy or HttpPolicy()
         self._session = session
@@ -275,7 +275,7 @@ class Client:
         *,
         chat: bool,
     ) -> _Prepared:
-        target = self._registry.resolve(model)
+        target = self._catalog.resolve(model)
         if isinstance(target, Model):
             if chat and target.kind is not Kind.CHAT:
                 kind = target.kind.value
@@ -316,14 +316,14 @@ class Client:
         # Protocol, base URL, key variables, and whether the call goes somewhere else than
         # the provider's own endpoint (a local server needs no provider key).
         if isinstance(target, CustomModel):
-            pid = self._registry.provider_id(target.provider)
-            known = self._registry.provider(pid).base_url if pid is not None else None
+            pid = self._catalog.rules.provider_id(target.provider)
+            known = self._catalog.rules.provider(pid).base_url if pid is not None else None
             return target.protocol, target.base_url, target.env, target.base_url != known
-        provider = self._registry.provider(target.provider)
+        provider = self._catalog.rules.provider(target.provider)
         protocol = target.protocol or provider.protocol
         base_url = target.base_url or provider.base_url
         # The URLs the catalog gives, before any resolve(..., base_url=) override.
-        listed = self._registry.models_of(target.provider).get(target.id)
+        listed = self._catalog.models_of(target.provider).get(target.id)
         own = {provider.base_url, listed.base_url if listed is not None else None}
         return protocol, base_url, provider.env, base_url not in own
 

@@ -22,13 +22,13 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
 
-    from llmdex.facade import Registry
+    from llmdex.facade import Catalog
 
 FORMATS = ("csv", "jsonl")
 
 
 def export_tables(
-    registry: Registry, out_dir: str | os.PathLike[str], *, format: str = "csv"
+    catalog: Catalog, out_dir: str | os.PathLike[str], *, format: str = "csv"
 ) -> list[Path]:
     """Write one file per catalog table into ``out_dir``; the paths written, in table order.
 
@@ -43,7 +43,7 @@ def export_tables(
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise DatabaseError(str(out), f"cannot create the directory: {exc.strerror}") from None
-    rows = catalog_rows(registry)
+    rows = catalog_rows(catalog)
     written = []
     for table in TABLES:
         if not table.catalog:

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterator, Mapping
     from typing import Any
 
-    from llmdex.facade import Registry
+    from llmdex.facade import Catalog
     from llmdex.past.log import History
     from llmdex.records.model import Model, ProviderInfo
     from llmdex.records.rates import Mode, Rates
@@ -34,17 +34,17 @@ if TYPE_CHECKING:
 _LEGACY = ("context_over_200k", 200_000)
 
 
-def catalog_rows(registry: Registry) -> dict[str, Rows]:
+def catalog_rows(catalog: Catalog) -> dict[str, Rows]:
     """Every row the catalog gives, by table name, then by primary key."""
-    info = registry.catalog_info()
-    past = registry.past_if_any()
+    info = catalog.catalog_info()
+    past = catalog.past_if_any()
     tables: dict[str, Rows] = {name: {} for name in TABLE if TABLE[name].catalog}
-    current = {p.id: p for p in registry.providers()}
+    current = {p.id: p for p in tuple(catalog.tables.providers.values())}
     for pid in sorted(set(current) | set(past.providers_ever() if past else ())):
         row = _provider_row(current.get(pid), pid, past)
         if row is not None:
             _put(tables, "providers", row)
-    for spec, model, listed in _models(registry, past, info.date):
+    for spec, model, listed in _models(catalog, past, info.date):
         pid, mid = spec
         _put(tables, "models", _model_row(model, listed))
         for start, end, priced in listed.periods:
@@ -53,7 +53,7 @@ def catalog_rows(registry: Registry) -> dict[str, Rows]:
             for row in _effective_prices(priced, start, end):
                 _put(tables, "effective_prices", row)
         _put(tables, "model_names", _name(f"{pid}:{mid}", pid, mid, "id"))
-    for name, pid, mid, kind in other_names(registry):
+    for name, pid, mid, kind in other_names(catalog):
         _put(tables, "model_names", _name(name, pid, mid, kind))  # an id's own name stays
     return tables
 
@@ -104,9 +104,9 @@ def _priced_modes(modes: Mapping[str, Mode] | None) -> tuple[tuple[str, Rates], 
 
 
 def _models(
-    registry: Registry, past: History | None, today: str
+    catalog: Catalog, past: History | None, today: str
 ) -> Iterator[tuple[tuple[str, str], Model, Listed]]:
-    current = {(m.provider, m.id): m for m in registry.all_models()}
+    current = {(m.provider, m.id): m for m in catalog.all_models()}
     ever = set(current)
     if past is not None:
         ever.update((pid, mid) for pid in past.providers_ever() for mid in past.ids_ever(pid))

@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from typing import Any
 
     from llmdex.db.rows import Rows
-    from llmdex.facade import Registry
+    from llmdex.facade import Catalog
 
 _KEPT = ("models", "providers")
 """Tables whose rows are marked unavailable instead of deleted."""
@@ -110,13 +110,13 @@ class SyncReport(Record):
 
 
 def sync_catalog(
-    registry: Registry,
+    catalog: Catalog,
     url: str = DEFAULT_URL,
     *,
     dry_run: bool = False,
     allow_older: bool = False,
 ) -> SyncReport:
-    """Write the catalog of ``registry`` into the database at ``url``; see the module doc.
+    """Write the catalog of ``catalog`` into the database at ``url``; see the module doc.
 
     ``dry_run`` does everything, reports it, and rolls it back. A database that holds a newer
     catalog than this one is refused unless ``allow_older``.
@@ -125,8 +125,8 @@ def sync_catalog(
     committed = False
     try:
         # Seconds of work: done before the write lock is taken, not while others wait on it.
-        info = registry.catalog_info()
-        rows = catalog_rows(registry)
+        info = catalog.catalog_info()
+        rows = catalog_rows(catalog)
         database.begin()
         before = _migrate(database)
         _refuse_older(database, info, allow_older)

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from decimal import Decimal
     from typing import Any
 
-    from llmdex.facade import Registry
+    from llmdex.facade import Catalog
 
 _PRICES = (
     "input",
@@ -33,20 +33,20 @@ _PRICES = (
 _SHOWN = 20
 
 
-def side(registry: Registry, name: str) -> tuple[str, dict[str, dict[str, Any]]]:
+def side(catalog: Catalog, name: str) -> tuple[str, dict[str, dict[str, Any]]]:
     """One side of a comparison and its label: ``catalog`` (the installed catalog), a date
     (the catalog as its history lists it then), or a payload file (``.json`` or ``.json.gz``)."""
     if name == "catalog":
         found: dict[str, dict[str, Any]] = {}
-        for info in registry.providers():
+        for info in catalog.tables.providers.values():
             found[info.id] = info.to_dict()
-            for mid, model in registry.models_of(info.id).items():
+            for mid, model in catalog.models_of(info.id).items():
                 found[f"{info.id}:{mid}"] = model.to_dict()
-        return f"catalog ({registry.catalog_info().date})", found
+        return f"catalog ({catalog.catalog_info().date})", found
     if len(name) == 10 and name[4] == "-" and name[7] == "-":
         from llmdex.past.log import as_of_date
 
-        past = registry.past()
+        past = catalog.past.log
         at = as_of_date(name)
         date = past.snapshot_at(at)
         if date is None:

@@ -14,8 +14,6 @@ only when a lookup asks for the past; ``import llmdex`` and a plain ``find`` nev
 
 from __future__ import annotations
 
-import importlib
-
 from llmdex.errors import InvalidDateError, ModelNotFoundError, ModelRetiredError
 from llmdex.records.model import Model, PricedModel
 from llmdex.records.record import Record, record
@@ -25,7 +23,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator, Mapping, Sequence
     from typing import Any
 
-    from llmdex.facade import Registry
+    from llmdex.resolution.tables import CatalogTables
 
     Event = tuple[str, str, tuple[str, ...], Any, Any]
 
@@ -154,10 +152,9 @@ def _delete(state: dict[str, Any], path: tuple[str, ...]) -> None:
 class History:
     """The past of one generated catalog, read from its ``_history`` package on first use."""
 
-    def __init__(self, registry: Registry, package: str) -> None:
-        self._registry = registry
-        self._package = package
-        index = importlib.import_module(f"{package}._history")
+    def __init__(self, tables: CatalogTables) -> None:
+        self._tables_of = tables
+        index = tables.module("_history")
         self.snapshots: tuple[str, ...] = tuple(s[0] for s in index.SNAPSHOTS)
         """The dates of the payloads the history holds, oldest first."""
         self._modules: Mapping[str, str] = index.MODULES
@@ -166,8 +163,6 @@ class History:
         self._tables: dict[str, Any] = {}
         self._records: dict[tuple[str, str, str], Model | None] = {}
         self._listed: dict[tuple[str, str], list[str]] = {}
-        self.found: dict[object, Model] = {}
-        """What ``find(..., at=...)`` returned, by spec and payload date (bounded)."""
 
     # -- lookups -------------------------------------------------------------------------
 
@@ -244,7 +239,7 @@ class History:
             history.spec,
             last_seen=history.last_seen,
             successor=self.successor(pid, mid),
-            listed_by=self._registry.providers_of(mid),
+            listed_by=self._tables_of.owners.get(mid, ()),
         )
 
     def successor(self, pid: str, mid: str) -> str | None:
@@ -256,11 +251,11 @@ class History:
         from llmdex.resolution.dated_ids import split_dated
 
         dated = split_dated(mid)
-        if dated is None or self._registry.provider_id(pid) is None:
+        if dated is None or pid not in self._tables_of.modules:
             return None
         family = [
             (split[1], other)
-            for other in self._registry.models_of(pid)
+            for other in self._tables_of.models_of(pid)
             if (split := split_dated(other)) is not None and split[0] == dated[0]
         ]
         return f"{pid}:{max(family)[1]}" if family else None
@@ -357,7 +352,7 @@ class History:
             module = self._modules.get(pid)
             if module is None:
                 return {}
-            loaded = importlib.import_module(f"{self._package}._history.{module}")
+            loaded = self._tables_of.module(f"_history.{module}")
             table = {"PROVIDER": loaded.PROVIDER, "MODELS": loaded.MODELS, "KINDS": loaded.KINDS}
             self._tables[pid] = table
         return table
@@ -369,8 +364,8 @@ class History:
     def _record(self, pid: str, mid: str, state: Mapping[str, Any]) -> Model:
         # Derived fields come from the current catalog where it still lists the model.
         current = None
-        if self._registry.provider_id(pid) is not None:
-            current = self._registry.models_of(pid).get(mid)
+        if pid in self._tables_of.modules:
+            current = self._tables_of.models_of(pid).get(mid)
         from llmdex.records.vocabulary import Kind
 
         kinds = self._table(pid)["KINDS"]

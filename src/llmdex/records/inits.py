@@ -149,27 +149,6 @@ def db__synchronize__TableChanges(
     _setattr("kept", kept)
 
 
-def facade___Hit(self: Any, *, target: Any, rules: Any, steps: Any) -> None:
-    _setattr = _set.__get__(self)
-    _setattr("target", target)
-    _setattr("rules", rules)
-    _setattr("steps", steps)
-
-
-def facade___Names(self: Any, *, providers: Any, keys: Any, dialects: Any) -> None:
-    _setattr = _set.__get__(self)
-    _setattr("providers", providers)
-    _setattr("keys", keys)
-    _setattr("dialects", dialects)
-
-
-def facade___ProviderNames(self: Any, *, aliases: Any, clashes: Any, retired: Any) -> None:
-    _setattr = _set.__get__(self)
-    _setattr("aliases", aliases)
-    _setattr("clashes", clashes)
-    _setattr("retired", retired)
-
-
 def http__policy__HttpPolicy(
     self: Any,
     *,
@@ -614,9 +593,25 @@ def resolution__result__Resolution(
     _setattr("steps", steps)
 
 
+def resolution__rules___Hit(self: Any, *, target: Any, rules: Any, steps: Any) -> None:
+    _setattr = _set.__get__(self)
+    _setattr("target", target)
+    _setattr("rules", rules)
+    _setattr("steps", steps)
+
+
 def resolution__spec__ModelSpec(self: Any, *, provider: Any, id: Any) -> None:
     _set(self, "provider", provider)
     _set(self, "id", id)
+
+
+def resolution__tables__ProviderNames(
+    self: Any, *, aliases: Any, clashes: Any, retired: Any
+) -> None:
+    _setattr = _set.__get__(self)
+    _setattr("aliases", aliases)
+    _setattr("clashes", clashes)
+    _setattr("retired", retired)
 
 
 def site__build__SiteReport(self: Any, *, out: Any, pages: Any, bytes: Any, seconds: Any) -> None:
@@ -651,9 +646,6 @@ INITS: dict[str, Callable[..., None]] = {
     "llmdex.db.schema.Table": db__schema__Table,
     "llmdex.db.synchronize.SyncReport": db__synchronize__SyncReport,
     "llmdex.db.synchronize.TableChanges": db__synchronize__TableChanges,
-    "llmdex.facade._Hit": facade___Hit,
-    "llmdex.facade._Names": facade___Names,
-    "llmdex.facade._ProviderNames": facade___ProviderNames,
     "llmdex.http.policy.HttpPolicy": http__policy__HttpPolicy,
     "llmdex.http.transport.HttpResponse": http__transport__HttpResponse,
     "llmdex.past.changes.CatalogDiff": past__changes__CatalogDiff,
@@ -679,7 +671,9 @@ INITS: dict[str, Callable[..., None]] = {
     "llmdex.records.rates.TierCondition": records__rates__TierCondition,
     "llmdex.resolution.custom.CustomModel": resolution__custom__CustomModel,
     "llmdex.resolution.result.Resolution": resolution__result__Resolution,
+    "llmdex.resolution.rules._Hit": resolution__rules___Hit,
     "llmdex.resolution.spec.ModelSpec": resolution__spec__ModelSpec,
+    "llmdex.resolution.tables.ProviderNames": resolution__tables__ProviderNames,
     "llmdex.site.build.SiteReport": site__build__SiteReport,
     "llmdex.views.comparison.Comparison": views__comparison__Comparison,
     "llmdex.views.facts.Capability": views__facts__Capability,

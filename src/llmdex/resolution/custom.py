@@ -13,7 +13,7 @@ if TYPE_CHECKING:
     from collections.abc import Mapping
     from typing import Any
 
-    from llmdex.facade import Registry
+    from llmdex.facade import Catalog
     from llmdex.pricing.cost import CallCost
     from llmdex.pricing.usage import Usage
 
@@ -54,11 +54,11 @@ class CustomModel(Record):
 
 
 def resolve(
-    registry: Registry, spec: object, *, assume_exists: bool = False, **overrides: Any
+    catalog: Catalog, spec: object, *, assume_exists: bool = False, **overrides: Any
 ) -> Model | CustomModel:
     """A catalog model, a custom model described by a dict, or an assumed one.
 
-    * a spec :meth:`Registry.find` resolves -> that model, with ``overrides`` applied;
+    * a spec :meth:`Catalog.find` resolves -> that model, with ``overrides`` applied;
     * a dict with ``provider``, ``id`` and optionally ``name``, ``base_url``, ``env``,
       ``limit`` (``{"context": ..., "output": ...}``) and ``cost`` (USD per 1M tokens)
       -> the catalog model it names with those fields replaced, or a :class:`CustomModel`;
@@ -68,29 +68,29 @@ def resolve(
       local server: ``"local:llama-3.1-8b"``) -> a :class:`CustomModel` at that URL.
     """
     if isinstance(spec, dict):
-        return _from_mapping(registry, {**spec, **overrides})
+        return _from_mapping(catalog, {**spec, **overrides})
     if isinstance(spec, CustomModel):
         return _apply(spec, overrides, spec) if overrides else spec
     try:
-        model: Model | CustomModel = registry.find(spec)  # type: ignore[arg-type]
+        model: Model | CustomModel = catalog.find(spec)  # type: ignore[arg-type]
     except InvalidSpecError as exc:
         local = isinstance(spec, str) and exc.code == "unknown_provider" and ":" in spec
         if not local or not overrides.get("base_url"):
             raise
         provider, _, model_id = str(spec).partition(":")
-        return _from_mapping(registry, {"provider": provider, "id": model_id, **overrides})
+        return _from_mapping(catalog, {"provider": provider, "id": model_id, **overrides})
     except ModelNotFoundError:
         if not assume_exists:
             raise
-        model = _assumed(registry, spec)
+        model = _assumed(catalog, spec)
     return _apply(model, overrides, spec) if overrides else model
 
 
-def _assumed(registry: Registry, spec: object) -> CustomModel:
-    parsed = registry.parse_spec(spec)  # type: ignore[arg-type]
+def _assumed(catalog: Catalog, spec: object) -> CustomModel:
+    parsed = catalog.parse_spec(spec)  # type: ignore[arg-type]
     if parsed.provider is None:
         raise InvalidModelError(spec, "assume_exists needs a provider: write 'provider:model-id'")
-    provider = registry.provider(parsed.provider)
+    provider = catalog.rules.provider(parsed.provider)
     import logging
 
     logging.getLogger("llmdex").warning(
@@ -110,7 +110,7 @@ def _assumed(registry: Registry, spec: object) -> CustomModel:
     )
 
 
-def _from_mapping(registry: Registry, data: Mapping[str, Any]) -> Model | CustomModel:
+def _from_mapping(catalog: Catalog, data: Mapping[str, Any]) -> Model | CustomModel:
     for key in ("provider", "id"):
         if not isinstance(data.get(key), str) or not data[key].strip():
             raise InvalidModelError(dict(data), f"{key!r} is missing or empty")
@@ -119,11 +119,11 @@ def _from_mapping(registry: Registry, data: Mapping[str, Any]) -> Model | Custom
         raise InvalidModelError(
             dict(data), f"unknown field {unknown[0]!r}; known: {', '.join(sorted(_CUSTOM_KEYS))}"
         )
-    pid = registry.provider_id(data["provider"])
+    pid = catalog.rules.provider_id(data["provider"])
     if pid is not None:
         # A catalog model keeps its prices and limits; only the given fields change.
         try:
-            model = registry.find(data["id"], provider=pid)
+            model = catalog.find(data["id"], provider=pid)
         except ModelNotFoundError:
             pass
         else:
@@ -133,7 +133,7 @@ def _from_mapping(registry: Registry, data: Mapping[str, Any]) -> Model | Custom
         raise InvalidModelError(
             dict(data), f"unknown provider {data['provider']!r}: give its 'base_url'"
         )
-    provider = registry.provider(pid) if pid is not None else None
+    provider = catalog.rules.provider(pid) if pid is not None else None
     given = _converted({k: v for k, v in data.items() if k not in {"provider", "id"}}, data)
     return CustomModel(
         provider=pid or data["provider"].strip(),

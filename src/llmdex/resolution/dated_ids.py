@@ -4,7 +4,7 @@
 Vertex's ``claude-sonnet-4-5@20250929`` (and ``@default``), Cohere's
 ``command-r-plus-08-2024``, ``gemini-2.5-pro-preview-05-06``, Mistral's ``mistral-medium-2505``
 (YYMM) and ``kimi-k2-0905`` (MMDD). The generator groups ids into dated families with it,
-and the registry strips it to find the model a snapshot id is a snapshot of. Imported only
+and the catalog strips it to find the model a snapshot id is a snapshot of. Imported only
 when a lookup needs it.
 """
 

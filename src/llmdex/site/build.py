@@ -29,7 +29,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
 
-    from llmdex.facade import Registry
+    from llmdex.facade import Catalog
     from llmdex.past.log import History
 
 HERE = Path(__file__).parent
@@ -54,8 +54,8 @@ class SiteReport(Record):
         )
 
 
-def build(registry: Registry, out_dir: str | os.PathLike[str]) -> SiteReport:
-    """Write the site of ``registry``'s catalog into ``out_dir`` (replacing what is there)."""
+def build(catalog: Catalog, out_dir: str | os.PathLike[str]) -> SiteReport:
+    """Write the site of ``catalog``'s catalog into ``out_dir`` (replacing what is there)."""
     started = time.perf_counter()
     try:
         import jinja2
@@ -84,7 +84,7 @@ def build(registry: Registry, out_dir: str | os.PathLike[str]) -> SiteReport:
             undefined=jinja2.StrictUndefined,
             keep_trailing_newline=True,
         )
-        pages = _write_pages(registry, env, work)
+        pages = _write_pages(catalog, env, work)
         old = out.with_name(f".{out.name}-old")
         shutil.rmtree(old, ignore_errors=True)  # left by a build that was killed here
         if out.exists():
@@ -101,12 +101,12 @@ def build(registry: Registry, out_dir: str | os.PathLike[str]) -> SiteReport:
     return SiteReport(out=out, pages=pages, bytes=size, seconds=time.perf_counter() - started)
 
 
-def _write_pages(registry: Registry, env: Any, out: Path) -> int:
-    info = registry.catalog_info()
+def _write_pages(catalog: Catalog, env: Any, out: Path) -> int:
+    info = catalog.catalog_info()
     common = {"info": info}
-    past = registry.past_if_any()
-    retired = content.retired_models(registry)
-    rows = content.index_rows(registry, retired)
+    past = catalog.past_if_any()
+    retired = content.retired_models(catalog)
+    rows = content.index_rows(catalog, retired)
     for name in STATIC:
         shutil.copy(HERE / "static" / name, out / name)
     (out / MARKER).write_text(f"llmdex {info.llmdex_version}, data of {info.date}\n")
@@ -114,7 +114,7 @@ def _write_pages(registry: Registry, env: Any, out: Path) -> int:
         "date": info.date,
         "version": info.llmdex_version,
         "models": rows,
-        "dialects": content.dialects(registry),
+        "dialects": content.dialects(catalog),
         "providers": sorted({row["p"] for row in rows}),
     }
     (out / "data.js").write_text(
@@ -131,7 +131,7 @@ def _write_pages(registry: Registry, env: Any, out: Path) -> int:
         target.write_text(html, encoding="utf-8")
         pages += 1
 
-    providers = registry.providers()
+    providers = tuple(catalog.tables.providers.values())
     page(
         "index.html",
         "index.html.jinja",
@@ -142,9 +142,9 @@ def _write_pages(registry: Registry, env: Any, out: Path) -> int:
         count=len(rows) - len(retired),
     )
     page("compare.html", "compare.html.jinja")
-    names = content.other_names(registry)
+    names = content.other_names(catalog)
     for provider in providers:
-        models = sorted(registry.models_of(provider.id).values(), key=lambda m: m.id)
+        models = sorted(catalog.models_of(provider.id).values(), key=lambda m: m.id)
         page(
             content.provider_path(provider.id),
             "provider.html.jinja",
@@ -152,7 +152,7 @@ def _write_pages(registry: Registry, env: Any, out: Path) -> int:
             facts=content.provider_facts(provider),
             models=[(m, content.model_path(m), *content.base_prices(m)) for m in models],
         )
-        constants = registry.constants(provider.id)
+        constants = catalog.tables.constants(provider.id)
         for model in models:
             listings = past.listings(model.provider, model.id) if past is not None else []
             page(
@@ -162,9 +162,9 @@ def _write_pages(registry: Registry, env: Any, out: Path) -> int:
                 facts=content.fields(model),
                 prices=content.price_table(model),
                 components=RATE_NAMES,
-                served=content.served_by(registry, model),
+                served=content.served_by(catalog, model),
                 names=names.get(model.spec, []),
-                provenance=sorted(registry.provenance(model.spec).items()),
+                provenance=sorted(catalog.provenance(model.spec).items()),
                 constant=constants[model.id],
                 module=provider.module,
                 chart=chart.svg(listings, info.date, f"Price of {model.spec} over time"),
@@ -181,7 +181,7 @@ def _write_pages(registry: Registry, env: Any, out: Path) -> int:
             facts=content.fields(model),
             prices=content.price_table(model),
             components=RATE_NAMES,
-            served=content.served_by(registry, model),
+            served=content.served_by(catalog, model),
             names=[],
             provenance=[],
             constant=None,

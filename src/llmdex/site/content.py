@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from decimal import Decimal
     from typing import Any
 
-    from llmdex.facade import Registry
+    from llmdex.facade import Catalog
     from llmdex.records.model import Model, ProviderInfo
     from llmdex.records.rates import Rates
 
@@ -56,9 +56,9 @@ def price_text(price: Decimal | None) -> str:
     return f"${whole}.{decimals.ljust(2, '0')}"
 
 
-def retired_models(registry: Registry) -> list[Model]:
+def retired_models(catalog: Catalog) -> list[Model]:
     """The models the history lists and the catalog no longer does, as last listed."""
-    return list(registry.catalog().where(retired=True)) if registry.past_if_any() else []
+    return list(catalog.catalog().where(retired=True)) if catalog.past_if_any() else []
 
 
 def base_prices(model: Model) -> tuple[str, str]:
@@ -69,16 +69,16 @@ def base_prices(model: Model) -> tuple[str, str]:
     return price_text(cost.input), price_text(cost.output)
 
 
-def index_rows(registry: Registry, retired: list[Model]) -> list[dict[str, Any]]:
+def index_rows(catalog: Catalog, retired: list[Model]) -> list[dict[str, Any]]:
     """One compact record per model, in ``catalog()`` order, then the ``retired`` ones (status
     ``retired``, which the index shows only when asked), for the index and compare."""
     aliases: dict[tuple[str, str], list[str]] = {}
-    for pid, table in registry.aliases().items():
+    for pid, table in catalog.tables.aliases().items():
         for alias, target in table.items():
             aliases.setdefault((pid, target), []).append(alias)
     rows = []
     gone = {m.spec for m in retired}
-    for model in [*registry.catalog(), *retired]:
+    for model in [*catalog.catalog(), *retired]:
         cost = model.cost
         shown = base_prices(model)
         rows.append(
@@ -101,7 +101,7 @@ def index_rows(registry: Registry, retired: list[Model]) -> list[dict[str, Any]]
                 "st": "retired" if model.spec in gone else _status(model),
                 "r": str(model.release_date),
                 "a": sorted(aliases.get((model.provider, model.id), ())),
-                "m": model.provider in registry.makers_of(model.id),
+                "m": model.provider in catalog.tables.makers.get(model.id, ()),
                 "u": model_path(model),
             }
         )
@@ -112,9 +112,9 @@ def _status(model: Model) -> str:
     return "ga" if model.status is None else str(model.status)
 
 
-def dialects(registry: Registry) -> dict[str, str]:
+def dialects(catalog: Catalog) -> dict[str, str]:
     """Other libraries' provider names (``vertex_ai``) -> provider id, for the search box."""
-    return dict(registry.dialect_names())
+    return dict(catalog.tables.dialect_names())
 
 
 def fields(model: Model) -> list[tuple[str, str]]:
@@ -168,11 +168,11 @@ def _rates(rates: Rates) -> list[str]:
     return [price_text(getattr(rates, name)) for name in RATE_NAMES]
 
 
-def served_by(registry: Registry, model: Model) -> list[dict[str, Any]]:
+def served_by(catalog: Catalog, model: Model) -> list[dict[str, Any]]:
     """The providers that list the same model id, with their prices, this one first."""
     found = []
-    for pid in registry.providers_of(model.id):
-        other = registry.models_of(pid).get(model.id)
+    for pid in catalog.tables.owners.get(model.id, ()):
+        other = catalog.models_of(pid).get(model.id)
         if other is None:
             continue
         cost = other.cost
@@ -190,13 +190,13 @@ def served_by(registry: Registry, model: Model) -> list[dict[str, Any]]:
     return sorted(found, key=lambda row: (not row["this"], row["spec"]))
 
 
-def other_names(registry: Registry) -> dict[str, list[str]]:
+def other_names(catalog: Catalog) -> dict[str, list[str]]:
     """Specs besides ``provider:id`` that find each model (aliases, other libraries' provider
     names; the ``/`` form where both forms resolve), by the model's spec."""
     from llmdex.views.other_names import other_names as names
 
     found: dict[str, list[str]] = {}
-    for name, pid, mid, _ in names(registry):
+    for name, pid, mid, _ in names(catalog):
         listed = found.setdefault(f"{pid}:{mid}", [])
         if name.replace("/", ":", 1) not in listed and name not in listed:
             listed.append(name)

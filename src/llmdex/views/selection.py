@@ -12,7 +12,7 @@ if TYPE_CHECKING:
     from decimal import Decimal
     from typing import overload
 
-    from llmdex.facade import Registry
+    from llmdex.facade import Catalog
     from llmdex.records.model import Model
 
     Predicate = Callable[[Model], bool]
@@ -46,11 +46,11 @@ class Selection:
         'openai:gpt-5-nano'
     """
 
-    __slots__ = ("_at", "_order", "_predicates", "_providers", "_registry", "_retired", "_reverse")
+    __slots__ = ("_at", "_catalog", "_order", "_predicates", "_providers", "_retired", "_reverse")
 
     def __init__(
         self,
-        registry: Registry,
+        catalog: Catalog,
         *,
         providers: tuple[str, ...] | None = None,
         predicates: tuple[Predicate, ...] = (),
@@ -59,7 +59,7 @@ class Selection:
         at: str | None = None,
         retired: bool = False,
     ) -> None:
-        self._registry = registry
+        self._catalog = catalog
         self._providers = providers
         self._predicates = predicates
         self._order = order
@@ -79,7 +79,7 @@ class Selection:
             "retired": self._retired,
         }
         state.update(changes)
-        return Selection(self._registry, **state)  # type: ignore[arg-type]
+        return Selection(self._catalog, **state)  # type: ignore[arg-type]
 
     def where(
         self,
@@ -149,7 +149,7 @@ class Selection:
         providers = self._providers
         if provider is not None:
             names = (provider,) if isinstance(provider, str) else provider
-            chosen = tuple(self._registry.provider(name).id for name in names)
+            chosen = tuple(self._catalog.rules.provider(name).id for name in names)
             providers = chosen if providers is None else tuple(p for p in providers if p in chosen)
         changes: dict[str, object] = {"providers": providers}
         if retired is not None:
@@ -184,20 +184,20 @@ class Selection:
         # Today's models, the models listed on a date, or the ones no longer listed.
         wanted = self._providers
         if self._retired:
-            past = self._registry.past()
+            past = self._catalog.past.log
             for model in past.retired_models():
                 if wanted is None or model.provider in wanted:
                     yield model
             return
         if self._at is not None:
-            past = self._registry.past()
+            past = self._catalog.past.log
             for pid in past.providers_at(self._at):
                 if wanted is None or pid in wanted:
                     yield from past.models_at(pid, self._at).values()
             return
-        pids = wanted if wanted is not None else tuple(p.id for p in self._registry.providers())
+        pids = wanted if wanted is not None else tuple(self._catalog.tables.providers)
         for pid in pids:
-            yield from self._registry.models_of(pid).values()
+            yield from self._catalog.models_of(pid).values()
 
     def __len__(self) -> int:
         return sum(1 for _ in self)

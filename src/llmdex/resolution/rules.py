@@ -1,0 +1,388 @@
+"""The resolution order of today's catalog: one order, on tables only.
+
+The order (README, "Resolution"):
+
+1. Within a provider, the first of: the exact id; a curated alias; a dated alias (a dated
+   family's base name or ``base-latest`` -> its newest release); a vendor prefix (at a
+   provider whose ids are ``vendor/model``, ``model`` -> that id); an id prefix the
+   provider's API accepts (Bedrock ``us.``, Vertex ``publishers/*/models/``), taken off; a
+   snapshot (a dated id the provider does not list -> the listed model it is a snapshot
+   of); the id or alias ignoring case.
+2. A bare id, among the providers that serve it by rule 1: the first of ``prefer=`` that
+   serves it; else the provider that makes the model (``data_sources/first_party.json``,
+   or the vendor a ``vendor/model`` name starts with); else the one provider that lists it
+   exactly, or the only one that serves it at all; else :class:`AmbiguousModelError`.
+3. Nothing: :class:`ModelNotFoundError` with up to five close specs.
+
+Every table comes from :class:`~llmdex.resolution.tables.CatalogTables`; a provider's module
+is imported only once a model of it is returned.
+"""
+
+from __future__ import annotations
+
+from llmdex.errors import (
+    AmbiguousModelError,
+    InvalidSpecError,
+    ModelNotFoundError,
+    warn_deprecated,
+)
+from llmdex.records.model import Model
+from llmdex.records.record import Record, record
+from llmdex.resolution.result import Resolution, Rule
+from llmdex.resolution.spec import ModelSpec, provider_key, split_spec
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Mapping, Sequence
+
+    from llmdex.records.model import ProviderInfo
+    from llmdex.resolution.suggest import NameScan, Suggester
+    from llmdex.resolution.tables import CatalogTables
+
+_SUGGESTIONS = 5
+_QUALITY = {  # how directly a rule names a model: candidates are listed best first
+    Rule.EXACT: 0,
+    Rule.CURATED_ALIAS: 1,
+    Rule.DATED_ALIAS: 2,
+    Rule.VENDOR_PREFIX: 3,
+    Rule.ID_PREFIX: 4,
+    Rule.SNAPSHOT: 5,
+    Rule.CASE_INSENSITIVE: 6,
+}
+
+
+@record
+class _Hit(Record):
+    """What rule 1 found in one provider: the model id, the rules that fired, and why."""
+
+    target: str
+    rules: tuple[Rule, ...]
+    steps: tuple[str, ...]
+
+    def then(self, rule: Rule, step: str) -> _Hit:
+        """This hit, reached by one more rule first."""
+        return _Hit(target=self.target, rules=(rule, *self.rules), steps=(step, *self.steps))
+
+
+class Rules:
+    """Today's resolution order over one catalog's tables.
+
+    Example:
+        >>> Rules(CatalogTables("llmdex.models")).explain("gpt-4o", None, None, 0).model.spec
+        'openai:gpt-4o'
+    """
+
+    __slots__ = ("_folded", "_scans", "_suggester", "_tables")
+
+    def __init__(self, tables: CatalogTables) -> None:
+        self._tables = tables
+        self._suggester: Suggester | None = None
+        self._scans: dict[str, NameScan] = {}
+        """Provider id -> its names and aliases, ready to suggest from."""
+        self._folded: dict[str, Mapping[str, str]] = {}
+        """Provider id ("" for all) -> its names lower-cased -> as written."""
+
+    # -- providers -------------------------------------------------------------------------
+
+    def provider(self, name: str) -> ProviderInfo:
+        """The provider ``name`` names: its id ignoring case and ``_``/``-``, or a dialect name."""
+        pid = self.provider_id(name)
+        if pid is None:
+            raise InvalidSpecError(
+                name, "unknown_provider", f"no provider {name!r}", self._close_providers(name)
+            )
+        return self._tables.providers[pid]
+
+    def provider_id(self, name: str) -> str | None:
+        """The id of the provider ``name`` names, or ``None``."""
+        name = name.strip()
+        if name in self._tables.modules:
+            return name
+        return self._tables.provider_keys.get(provider_key(name))
+
+    def models_of(self, provider: str) -> Mapping[str, Model]:
+        """Every model of the provider ``provider`` names, by id (imports its module once)."""
+        models = self._tables.loaded(provider)
+        if models is None:
+            models = self._tables.models_of(self.provider(provider).id)
+        return models
+
+    # -- resolution ------------------------------------------------------------------------
+
+    def explain(
+        self, spec: object, provider: str | None, prefer: Sequence[str] | None, depth: int
+    ) -> Resolution:
+        """The model ``spec`` names today, with the rules that fired.
+
+        ``depth`` is the number of frames from here to the user's call, for the warning a
+        deprecated model reached by an alias gives (0: no warning).
+        """
+        if isinstance(spec, Model) and provider is None:
+            return Resolution(requested=spec.spec, model=spec, rules=(Rule.EXACT,), steps=())
+        parsed, named = (
+            self.split(spec) if provider is None else self._with_provider(spec, provider)
+        )
+        if parsed.provider is None:
+            resolution = self._bare(parsed.id, prefer)
+        else:
+            hit = self._within(parsed.provider, parsed.id)
+            if hit is None:
+                raise ModelNotFoundError(str(parsed), self.suggest(parsed.id, parsed.provider))
+            rules = tuple(r for r in hit.rules if r is not Rule.EXACT) or (Rule.EXACT,)
+            steps = hit.steps
+            if named is not None and self._is_dialect(named, parsed.provider):
+                rules = (Rule.DIALECT, *rules)
+                steps = (self._dialect_step(named, parsed.provider), *steps)
+            model = self.models_of(parsed.provider)[hit.target]
+            resolution = Resolution(requested=str(parsed), model=model, rules=rules, steps=steps)
+        if depth and resolution.model.is_deprecated and not resolution.exact:
+            spec = resolution.model.spec
+            why = f"{resolution.requested!r} resolved to {spec}, which is deprecated"
+            warn_deprecated(spec, f"{why}; name a current model", stacklevel=depth)
+        return resolution
+
+    def split(self, spec: object) -> tuple[ModelSpec, str | None]:
+        """The parsed spec, and the provider name as written where the spec names one."""
+        try:
+            return split_spec(spec, self.provider_id, self._is_name)
+        except InvalidSpecError as exc:
+            if exc.code != "unknown_provider":
+                raise
+            name = spec[0] if isinstance(spec, tuple) else str(spec).strip().partition(":")[0]
+            close = self._close_providers(str(name))
+            if not close:
+                raise
+            raise InvalidSpecError(spec, exc.code, f"no provider {name!r}", close) from None
+
+    def _with_provider(self, spec: object, provider: str) -> tuple[ModelSpec, str | None]:
+        if not isinstance(spec, str):
+            raise InvalidSpecError(spec, "invalid_format", "with provider=, the spec is an id")
+        parsed, _ = self.split((provider, spec))
+        return parsed, provider
+
+    def _within(self, pid: str, name: str, *, derived: bool = True) -> _Hit | None:
+        """Rule 1 in one provider, on tables only: no provider module is imported here."""
+        # A provider whose module is loaded answers from it; others from the owners table.
+        loaded = self._tables.loaded(pid)
+        listed = name in loaded if loaded is not None else pid in self._tables.owners.get(name, ())
+        if listed:
+            return _Hit(target=name, rules=(Rule.EXACT,), steps=())
+        names = self._tables.names_of(pid)
+        entry = names.aliases.get(name)
+        if entry is not None:
+            return _alias_hit(pid, name, entry)
+        clash = names.clashes.get(name)
+        if clash is not None:
+            raise AmbiguousModelError(
+                name, [f"{pid}:{t}" for t in clash], f"several ids of {pid} end with it"
+            )
+        if not derived:
+            return None
+        for prefix in self._tables.id_prefixes.get(pid, ()):
+            rest = _strip_prefix(prefix, name)
+            found = None if rest is None else self._within(pid, rest, derived=False)
+            if found is not None:
+                return found.then(Rule.ID_PREFIX, f"{pid}: takes the prefix {prefix!r} off")
+        snapshot = self._snapshot(pid, name)
+        if snapshot is not None:
+            return snapshot
+        canonical = self._folded_names(pid).get(name.lower())
+        if canonical is not None and canonical != name:
+            found = self._within(pid, canonical, derived=False)
+            if found is not None:
+                step = f"{pid}: {name!r} matches {canonical!r} ignoring case"
+                return found.then(Rule.CASE_INSENSITIVE, step)
+        return None
+
+    def _snapshot(self, pid: str, name: str) -> _Hit | None:
+        # A dated id the provider does not list -> the undated model it lists (or lists
+        # behind a vendor prefix); never another dated release.
+        from llmdex.resolution.dated_ids import split_dated
+
+        dated = split_dated(name)
+        if dated is None:
+            return None
+        found = self._within(pid, dated[0], derived=False)
+        if found is None or found.rules not in {(Rule.EXACT,), (Rule.VENDOR_PREFIX,)}:
+            return None
+        step = f"{pid}: {name!r} is a snapshot of {found.target!r}"
+        return found.then(Rule.SNAPSHOT, step)
+
+    def _bare(self, name: str, prefer: Sequence[str] | None) -> Resolution:
+        makers_of = self._tables.makers
+        candidates = self._candidates(name)
+        makers = makers_of.get(name, ())
+        head, slash, tail = name.partition("/")
+        vendor = self.provider_id(head) if slash and tail else None
+        if vendor is not None:
+            # "anthropic/claude-3.5-sonnet": the vendor named first makes the model.
+            makers = (vendor, *makers)
+        if not makers:
+            from llmdex.resolution.dated_ids import split_dated
+
+            base = split_dated(name)
+            folded = self._folded_everywhere().get(name.lower())
+            for other in (base[0] if base else None, folded):
+                makers = makers or makers_of.get(other or "", ())
+        if prefer is not None:
+            for wanted in prefer:
+                pid = self.provider(wanted).id
+                hit = candidates.get(pid) or self._within(pid, name)
+                if hit is not None:
+                    return self._chosen(
+                        name,
+                        pid,
+                        hit,
+                        Rule.PREFERRED,
+                        f"{pid} is the first of prefer= that serves it",
+                    )
+        for pid in makers:
+            hit = candidates.get(pid) or self._within(pid, name)
+            if hit is None and pid == vendor:
+                hit = self._within(pid, tail)
+                if hit is not None:
+                    hit = hit.then(
+                        Rule.ID_PREFIX, f"{pid}: the vendor prefix {head + '/'!r} names it"
+                    )
+            if hit is not None:
+                others = len(candidates | {pid: hit})
+                why = f"{pid} makes it" + (
+                    f" (of {others} providers serving it)" if others > 1 else ""
+                )
+                return self._chosen(name, pid, hit, Rule.FIRST_PARTY, why)
+        exact = [pid for pid, hit in candidates.items() if hit.rules == (Rule.EXACT,)]
+        if len(exact) == 1 or len(candidates) == 1:
+            pid = exact[0] if exact else next(iter(candidates))
+            why = f"only {pid} lists {name!r}" if exact else f"only {pid} serves {name!r}"
+            return self._chosen(name, pid, candidates[pid], Rule.ONLY_PROVIDER, why)
+        if not candidates:
+            raise ModelNotFoundError(name, self.suggest(name, None))
+        ordered = sorted(candidates.items(), key=lambda item: (_QUALITY[item[1].rules[0]], item[0]))
+        raise AmbiguousModelError(name, [f"{pid}:{hit.target}" for pid, hit in ordered])
+
+    def _candidates(self, name: str) -> dict[str, _Hit]:
+        # The providers that serve a bare name by rule 1, found through the indexes.
+        owners, alias_owners = self._tables.owners, self._tables.alias_owners
+        exact = _Hit(target=name, rules=(Rule.EXACT,), steps=())
+        found = dict.fromkeys(owners.get(name, ()), exact)
+        for pid in alias_owners.get(name, ()):
+            if pid not in found:
+                found[pid] = _alias_hit(pid, name, self._tables.names_of(pid).aliases[name])
+        if found:
+            return found
+        from llmdex.resolution.dated_ids import split_dated
+
+        base = split_dated(name)
+        folded = self._folded_everywhere().get(name.lower())
+        others = (base[0] if base else None, folded)
+        pids = [*self._tables.id_prefixes]
+        for other in others:
+            if other:
+                pids += [*owners.get(other, ()), *alias_owners.get(other, ())]
+        for pid in dict.fromkeys(pids):
+            hit = self._within(pid, name)
+            if hit is not None:
+                found[pid] = hit
+        return found
+
+    def _chosen(self, name: str, pid: str, hit: _Hit, rule: Rule, why: str) -> Resolution:
+        rules = tuple(r for r in hit.rules if r is not Rule.EXACT) or (Rule.EXACT,)
+        model = self.models_of(pid)[hit.target]
+        return Resolution(
+            requested=name, model=model, rules=(*rules, rule), steps=(*hit.steps, why)
+        )
+
+    # -- names ---------------------------------------------------------------------------
+
+    def _is_name(self, text: str) -> bool:
+        # Whether a text names a model by itself: an id or alias, or an id behind a prefix
+        # a provider's API accepts (Bedrock's "us.amazon.nova-pro-v1:0").
+        if text in self._tables.owners or text in self._tables.alias_owners:
+            return True
+        try:
+            return any(self._within(pid, text) is not None for pid in self._tables.id_prefixes)
+        except AmbiguousModelError:
+            return True
+
+    def _is_dialect(self, named: str, pid: str) -> bool:
+        return named.strip() != pid and provider_key(named) in self._tables.dialects
+
+    def _dialect_step(self, named: str, pid: str) -> str:
+        libraries = self._tables.dialects[provider_key(named)]
+        return f"{named.strip()!r} is the name {libraries} use(s) for {pid}"
+
+    def _folded_names(self, pid: str) -> Mapping[str, str]:
+        # Lower-cased ids and aliases of one provider -> the name as written; ids win.
+        folded = self._folded.get(pid)
+        if folded is None:
+            folded = self._folded[pid] = {name.lower(): name for name in self._names_in(pid)}
+        return folded
+
+    def _names_in(self, pid: str) -> list[str]:
+        # Every name one provider answers to as written: its aliases, then its ids.
+        return [*self._tables.names_of(pid).aliases, *self.models_of(pid)]
+
+    def _folded_everywhere(self) -> Mapping[str, str]:
+        # Lower-cased ids and aliases of every provider -> one name as written.
+        folded = self._folded.get("")
+        if folded is None:
+            names = [*self._tables.alias_owners, *self._tables.owners]
+            folded = self._folded[""] = {name.lower(): name for name in names}
+        return folded
+
+    def _close_providers(self, name: str) -> list[str]:
+        from llmdex.resolution.suggest import closest
+
+        keys = self._tables.provider_keys
+        return list(
+            dict.fromkeys(keys[key] for key in closest(provider_key(name), keys, _SUGGESTIONS))
+        )
+
+    def suggest(self, name: str, pid: str | None) -> list[str]:
+        """Close names in the provider ``pid`` first, then close ids anywhere, each id's
+        maker first."""
+        from llmdex.resolution.suggest import NameScan, Suggester
+
+        found: list[str] = []
+        if pid is not None:
+            scan = self._scans.get(pid)
+            if scan is None:
+                scan = self._scans[pid] = NameScan(self._names_in(pid))
+            found = [f"{pid}:{close}" for close in scan.closest(name, _SUGGESTIONS)]
+            if len(found) >= _SUGGESTIONS:
+                # The provider's own names fill the list: the catalog-wide index (tens of ms
+                # to build on first use) would add nothing that is shown.
+                return found
+        ids, alias_owners = self._tables.owners, self._tables.alias_owners
+        makers_of = self._tables.makers
+        suggester = self._suggester
+        if suggester is None:
+            suggester = self._suggester = Suggester([*ids, *alias_owners])
+        for close in suggester.closest(name, _SUGGESTIONS):
+            owners = ids.get(close) or alias_owners.get(close, ())
+            makers = makers_of.get(close, ())
+            found += [f"{p}:{close}" for p in sorted(owners, key=lambda p: p not in makers)]
+        return list(dict.fromkeys(found))[:_SUGGESTIONS]
+
+
+_RULES = {rule.value: rule for rule in Rule}
+
+
+def _alias_hit(pid: str, name: str, entry: tuple[str, str]) -> _Hit:
+    target, rule = entry[0], _RULES[entry[1]]
+    return _Hit(
+        target=target, rules=(rule,), steps=(f"{pid}: {rule.value} {name!r} -> {target!r}",)
+    )
+
+
+def _strip_prefix(prefix: str, name: str) -> str | None:
+    """``name`` without ``prefix``, where ``*`` in the prefix is one ``/``-separated segment."""
+    if "*" not in prefix:
+        rest = name[len(prefix) :] if name.startswith(prefix) else ""
+        return rest or None
+    want = prefix.split("/")
+    got = name.split("/", len(want) - 1)
+    if len(got) != len(want) or not got[-1]:
+        return None
+    matched = all(w == g or (w == "*" and g) for w, g in zip(want[:-1], got[:-1], strict=True))
+    return got[-1] if matched else None

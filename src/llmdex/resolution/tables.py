@@ -1,0 +1,195 @@
+"""The tables of one generated data package, read on first use and typed.
+
+A data package (``llmdex.models``, or ``NAME.models`` for a catalog made by ``llmdex regen``)
+holds one module per provider and the tables lookups read: ``_providers`` (records and every
+name a provider goes by), ``_index`` (who lists and who makes each id), ``_aliases``,
+``_names`` (each provider's aliases, clashing names and retired ids), ``_retired``,
+``_provenance`` and ``_history``. This module is the only reader of them: everything else
+asks it, by name, for a typed value. A table is imported the first time it is asked for and
+published to other threads only once it is complete.
+"""
+
+from __future__ import annotations
+
+from types import MappingProxyType
+
+from llmdex.lazy import import_module
+from llmdex.records.record import Record, record
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+    from typing import Any
+
+    from llmdex.records.model import Model, ProviderInfo
+
+
+@record
+class ProviderNames(Record):
+    """One provider's table in ``_names``: its aliases, the names its ids clash on, and the
+    ids it once listed and no longer does."""
+
+    aliases: Mapping[str, tuple[str, str]]
+    """Alias -> (model id, rule): ``curated_alias``, ``dated_alias`` or ``vendor_prefix``."""
+    clashes: Mapping[str, tuple[str, ...]]
+    """A name several of the provider's ``vendor/model`` ids end with -> those ids."""
+    retired: frozenset[str]
+    """Ids the history lists for the provider that the catalog no longer does."""
+
+
+_NO_NAMES = ProviderNames(aliases={}, clashes={}, retired=frozenset())
+
+
+class CatalogTables:
+    """The tables of the data package ``package``.
+
+    Example:
+        >>> "openai" in CatalogTables("llmdex.models").owners["gpt-4o"]
+        True
+    """
+
+    __slots__ = ("_loaded", "_names_of", "_read", "package")
+
+    def __init__(self, package: str) -> None:
+        self.package = package
+        """The dotted name of the data package."""
+        self._read: dict[tuple[str, str], Any] = {}
+        self._names_of: dict[str, ProviderNames] = {}
+        self._loaded: dict[str, Mapping[str, Model]] = {}
+
+    def module(self, name: str) -> Any:
+        """The data package's module ``name`` (relative, dotted), imported on first use."""
+        return import_module(f"{self.package}.{name}" if name else self.package)
+
+    def _table(self, module: str, name: str) -> Any:
+        table = self._read.get((module, name))
+        if table is None:
+            table = self._read[(module, name)] = getattr(self.module(module), name)
+        return table
+
+    # -- the catalog -----------------------------------------------------------------------
+
+    @property
+    def modules(self) -> Mapping[str, str]:
+        """Provider id -> its module in the data package, in id order."""
+        modules: Mapping[str, str] = self._table("", "_MODULES")
+        return modules
+
+    @property
+    def about(self) -> Mapping[str, Any]:
+        """What the generator recorded of the catalog's inputs: source, sha256, date, counts."""
+        about: Mapping[str, Any] = self._table("", "_ABOUT")
+        return about
+
+    # -- providers -------------------------------------------------------------------------
+
+    @property
+    def providers(self) -> Mapping[str, ProviderInfo]:
+        """Provider id -> its record, in id order."""
+        providers: Mapping[str, ProviderInfo] = self._table("_providers", "PROVIDERS")
+        return providers
+
+    @property
+    def provider_keys(self) -> Mapping[str, str]:
+        """Name key (lower case, ``_`` as ``-``) -> provider id: each provider's, and dialects."""
+        keys: Mapping[str, str] = self._table("_providers", "PROVIDER_NAMES")
+        return keys
+
+    @property
+    def dialects(self) -> Mapping[str, str]:
+        """Name key of a dialect name -> the libraries that use it."""
+        dialects: Mapping[str, str] = self._table("_providers", "DIALECTS")
+        return dialects
+
+    def dialect_names(self) -> list[tuple[str, str]]:
+        """Other libraries' names for providers, as ``(name, provider id)``, in both the
+        ``-`` and ``_`` spellings (resolution ignores the difference)."""
+        keys = self.provider_keys
+        found = set()
+        for key in self.dialects:
+            found.update({(key, keys[key]), (key.replace("-", "_"), keys[key])})
+        return sorted(found)
+
+    # -- model ids -------------------------------------------------------------------------
+
+    @property
+    def owners(self) -> Mapping[str, tuple[str, ...]]:
+        """Model id -> the providers listing it, sorted."""
+        owners: Mapping[str, tuple[str, ...]] = self._table("_index", "OWNERS")
+        return owners
+
+    @property
+    def makers(self) -> Mapping[str, tuple[str, ...]]:
+        """Model id or alias -> the providers that make the model, best first."""
+        makers: Mapping[str, tuple[str, ...]] = self._table("_index", "MAKERS")
+        return makers
+
+    @property
+    def alias_owners(self) -> Mapping[str, tuple[str, ...]]:
+        """Alias -> the providers that have it, sorted."""
+        owners: Mapping[str, tuple[str, ...]] = self._table("_aliases", "ALIAS_OWNERS")
+        return owners
+
+    @property
+    def id_prefixes(self) -> Mapping[str, tuple[str, ...]]:
+        """Provider id -> prefixes its API accepts before a model id (``*``: one segment)."""
+        prefixes: Mapping[str, tuple[str, ...]] = self._table("_names", "ID_PREFIXES")
+        return prefixes
+
+    @property
+    def retired(self) -> frozenset[str]:
+        """Ids some provider listed once and no longer lists."""
+        retired: frozenset[str] = self._table("_retired", "RETIRED")
+        return retired
+
+    @property
+    def provenance(self) -> Mapping[str, Mapping[str, tuple[str, str, str | None]]]:
+        """Spec (or provider id) -> field path -> (patch, reason, source)."""
+        table: Mapping[str, Mapping[str, tuple[str, str, str | None]]]
+        table = self._table("_provenance", "PROVENANCE")
+        return table
+
+    def names_of(self, pid: str) -> ProviderNames:
+        """The aliases, clashing names and retired ids of the provider ``pid``."""
+        names = self._names_of.get(pid)
+        if names is None:
+            module = self._table("_names", "MODULES").get(pid)
+            if module is None:
+                names = _NO_NAMES
+            else:
+                table = self.module(f"_names.{module}")
+                names = ProviderNames(
+                    aliases=table.ALIASES, clashes=table.CLASHES, retired=table.RETIRED
+                )
+            self._names_of[pid] = names
+        return names
+
+    def aliases(self) -> dict[str, dict[str, str]]:
+        """Every alias (curated, dated family, vendor prefix) by provider: alias -> model id."""
+        return {
+            pid: {alias: entry[0] for alias, entry in table.items()}
+            for pid in self._table("_names", "MODULES")
+            if (table := self.names_of(pid).aliases)
+        }
+
+    # -- models ----------------------------------------------------------------------------
+
+    def loaded(self, pid: str) -> Mapping[str, Model] | None:
+        """The models of ``pid`` by id if its module is imported already, else ``None``."""
+        return self._loaded.get(pid)
+
+    def models_of(self, pid: str) -> Mapping[str, Model]:
+        """The models of the provider id ``pid``, by id (imports its module once)."""
+        models = self._loaded.get(pid)
+        if models is None:
+            module = self.module(self.modules[pid])
+            models = MappingProxyType(
+                {getattr(module, name).id: getattr(module, name) for name in module.__all__}
+            )
+            self._loaded[pid] = models
+        return models
+
+    def constants(self, pid: str) -> dict[str, str]:
+        """The constant name of each model of ``pid`` in its module, by model id."""
+        module = self.module(self.modules[pid])
+        return {getattr(module, name).id: name for name in module.__all__}
