@@ -22,7 +22,7 @@ import jinja2
 
 from codegen.dialects import ProviderNames
 from codegen.formatting import format_python
-from codegen.history import History
+from codegen.history import EventLog
 from codegen.history_modules import history_files, retired_ids
 from codegen.hover import hover
 from codegen.literals import Writer, docstring
@@ -76,7 +76,7 @@ def emit(
     names: ProviderNames,
     provenance: Mapping[str, Mapping[str, tuple[str, str, str | None]]],
     inputs: Inputs,
-    history: History,
+    history: EventLog,
     successors: Mapping[str, str],
     data_dir: Path,
     origin: tuple[str, str] = SHIPPED_ORIGIN,

@@ -53,8 +53,10 @@ class Snapshot:
 
 
 @dataclass(slots=True)
-class History:
-    """The payloads of the series and the events between them, in file order."""
+class EventLog:
+    """The history the generator builds and writes (data_sources/history.jsonl): the payloads
+    of the series and the events between them, in file order. The package reads it back as
+    :class:`llmdex.past.log.History`."""
 
     snapshots: list[Snapshot] = field(default_factory=list)
     rows: list[Row] = field(default_factory=list)
@@ -62,7 +64,7 @@ class History:
     _seen: dict[str, set[tuple[str, ...]]] | None = None
 
     @classmethod
-    def read(cls, path: Path) -> History:
+    def read(cls, path: Path) -> EventLog:
         """Read a history file; a missing one is an empty history."""
         if not path.exists():
             return cls()
@@ -94,9 +96,9 @@ class History:
         """Write :meth:`text` to ``path``."""
         path.write_text(self.text(), encoding="utf-8")
 
-    def until(self, date: str) -> History:
+    def until(self, date: str) -> EventLog:
         """The history of the payloads dated before ``date``."""
-        return History(
+        return EventLog(
             [s for s in self.snapshots if s.date < date], [r for r in self.rows if r[0] < date]
         )
 

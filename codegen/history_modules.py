@@ -15,7 +15,7 @@ from typing import Any
 
 import jinja2
 
-from codegen.history import SCHEMA_FIELD, History
+from codegen.history import SCHEMA_FIELD, EventLog
 from codegen.identifiers import assign, provider_module
 from codegen.kinds import derive_kind
 from codegen.normalize import CatalogPlan
@@ -27,7 +27,7 @@ from llmdex.records.vocabulary import Kind
 def history_files(
     env: jinja2.Environment,
     *,
-    history: History,
+    history: EventLog,
     plan: CatalogPlan,
     successors: Mapping[str, str],
     directory: Path,
@@ -90,7 +90,7 @@ def history_files(
     return files
 
 
-def retired_ids(history: History, plan: CatalogPlan) -> dict[str, set[str]]:
+def retired_ids(history: EventLog, plan: CatalogPlan) -> dict[str, set[str]]:
     """Provider id -> the ids the history lists for it that the catalog no longer does."""
     listed = {p.id: {m.model.id for m in p.models} for p in plan.providers}
     found: dict[str, set[str]] = {}

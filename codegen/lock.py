@@ -16,13 +16,17 @@ _DATE_IN_NAME = re.compile(r"(\d{4}-\d{2}-\d{2})")
 
 @dataclass(frozen=True, slots=True)
 class Lock:
-    """The payload's source as given to regen, sha256, date, and what it held.
+    """The payload that made the committed tree: the copy kept in ``data_sources/``, where it
+    came from, its sha256 (of the JSON, not of the gzip file), date, and what it held.
 
     ``curated`` has the sha256 of each of our own inputs (patches, aliases, first-party
     table) that went into the tree.
     """
 
     source: str
+    """The kept copy, relative to the project (``data_sources/api-YYYY-MM-DD.json.gz``)."""
+    origin: str
+    """Where the payload was fetched from: a URL (without credentials) or a file name."""
     sha256: str
     date: str
     providers: int

@@ -8,6 +8,7 @@ payload, so a failed regen leaves ``generated/`` exactly as it was.
 from __future__ import annotations
 
 import datetime as dt
+import gzip
 import hashlib
 import shutil
 import tempfile
@@ -32,7 +33,7 @@ from codegen.dialects import DIALECTS, load_dialects, provider_names
 from codegen.emit import SHIPPED_ORIGIN, USER_ORIGIN, Inputs, emit, emit_face
 from codegen.errors import PayloadError
 from codegen.fetch import FETCH_POLICY, fetch, is_url, source_label
-from codegen.history import HISTORY, History, Snapshot, dated_sources
+from codegen.history import HISTORY, EventLog, Snapshot, dated_sources
 from codegen.lock import LOCK, Lock, payload_date
 from codegen.normalize import normalize
 from codegen.patch import Patched, apply_patches
@@ -59,6 +60,8 @@ _CANDIDATE = "llmdex_candidate"
 """The package a candidate data tree is checked under before it becomes ``llmdex.models``."""
 PATCHES = Path("data_sources/patches")
 DATA_CHANGELOG = Path("CHANGELOG-data.md")
+LOCKED_PAYLOAD = Path("data_sources/api-*.json.gz")
+"""Where the payload the lock names is kept (one file; the glob finds an earlier one)."""
 _DATA_TITLE = (
     "# What each catalog's data changed\n\n"
     "Written by `make regen` when a new models.dev payload extends the history; newest first."
@@ -115,7 +118,9 @@ def regen(options: Options, out: Path | None = None, package: str | None = None)
     report.providers, report.models = len(plan.providers), plan.model_count
     report.warnings = curated_warnings + names.warnings + impossible_dates(plan)
     clock.lap("normalize")
+    # A payload file is named by its file name; one stored gzipped is the same payload.
     label = fetched.source if is_url(fetched.source) else Path(fetched.source).name
+    label = label.removesuffix(".gz") if not is_url(label) else label
     inputs = Inputs(
         source=label,
         sha256=fetched.sha256,
@@ -144,7 +149,7 @@ def regen(options: Options, out: Path | None = None, package: str | None = None)
 
     _install(target, package, write, payload=payload, report=report, clock=clock)
     if options.write_lock and out is None:
-        _write_lock(options, fetched.sha256, inputs.date, report, patched)
+        _write_lock(options, fetched.data, inputs.date, report, patched)
         if extended:
             _keep_history(root, history, report)
     clock.lap("install")
@@ -201,7 +206,7 @@ def face_names() -> tuple[str, ...]:
 
 def _history(
     options: Options, payload: Mapping[str, Any], snapshot: Snapshot, report: Report
-) -> tuple[History, bool]:
+) -> tuple[EventLog, bool]:
     history, extended = _history_for(options, payload, snapshot)
     report.history = (
         f"{len(history.snapshots)} payloads, {history.snapshots[0].date} to "
@@ -211,7 +216,7 @@ def _history(
     return history, extended
 
 
-def _keep_history(root: Path, history: History, report: Report) -> None:
+def _keep_history(root: Path, history: EventLog, report: Report) -> None:
     # The extended history, and what its new payload changed, into data_sources/ and the
     # data changelog.
     history.write(root / HISTORY)
@@ -223,11 +228,11 @@ def _keep_history(root: Path, history: History, report: Report) -> None:
 
 def _history_for(
     options: Options, payload: Mapping[str, Any], snapshot: Snapshot
-) -> tuple[History, bool]:
+) -> tuple[EventLog, bool]:
     # The history this tree is made with, and whether data_sources/ should keep it: a newer
     # payload extends the history; the history's own last payload leaves it as it is; an
     # older payload gets the history up to its date, which is not written back.
-    history = History.read(options.root / HISTORY)
+    history = EventLog.read(options.root / HISTORY)
     last = history.snapshots[-1] if history.snapshots else None
     if last is not None and last.sha256 == snapshot.sha256:
         return history, False
@@ -239,7 +244,7 @@ def _history_for(
     return history, True
 
 
-def _data_changes(history: History) -> CatalogDiff | None:
+def _data_changes(history: EventLog) -> CatalogDiff | None:
     # What the history's last payload changed against the one before, for CHANGELOG-data.md.
     if len(history.snapshots) < 2:
         return None
@@ -249,7 +254,7 @@ def _data_changes(history: History) -> CatalogDiff | None:
     return diff(before, after, previous.date, f"{last.date} ({last.source})")
 
 
-def write_data_changelog(root: Path, history: History) -> None:
+def write_data_changelog(root: Path, history: EventLog) -> None:
     """Write CHANGELOG-data.md whole: one section per payload of the history, newest first."""
     grouped = history.by_entity()
 
@@ -279,21 +284,22 @@ def _prepend(path: Path, section: str) -> None:
     path.write_text(f"{title}\n\n{section}\n\n{rest}".rstrip() + "\n", encoding="utf-8")
 
 
-def backfill(root: Path, sources: Path, *, no_patches: bool = False) -> tuple[History, list[str]]:
+def backfill(root: Path, sources: Path, *, no_patches: bool = False) -> tuple[EventLog, list[str]]:
     """A new history from the dated payloads of ``sources``, then the locked payload.
 
     Each is validated and patched as a regen would (patches that match nothing in an older
     payload are skipped); a payload that fails validation is skipped and named in the second
     value, with why.
     """
-    series = dated_sources(sources)
+    series = [(date, path, path.name) for date, path in dated_sources(sources)]
     if (root / LOCK).exists():
         lock = Lock.read(root / LOCK)
         locked = Path(lock.source) if Path(lock.source).is_absolute() else root / lock.source
         if locked.exists() and lock.date > series[-1][0]:
-            series.append((lock.date, locked))
-    history, skipped = History(), []
-    for date, path in series:
+            # Named as it was when fetched, not by the copy kept of it.
+            series.append((lock.date, locked, lock.origin))
+    history, skipped = EventLog(), []
+    for date, path, label in series:
         fetched = fetch(str(path))
         try:
             validate(fetched.payload, fetched.source)
@@ -303,7 +309,7 @@ def backfill(root: Path, sources: Path, *, no_patches: bool = False) -> tuple[Hi
         payload = fetched.payload
         if not no_patches:
             payload = apply_patches(payload, root / PATCHES, past=True).payload
-        history.add(payload, Snapshot(date, fetched.sha256, path.name))
+        history.add(payload, Snapshot(date, fetched.sha256, label))
     if not history.snapshots:
         raise PayloadError(f"{sources}: no payload there passed validation")
     return history, skipped
@@ -327,16 +333,28 @@ def _today() -> str:
     return dt.datetime.now(dt.UTC).date().isoformat()
 
 
-def _write_lock(options: Options, sha256: str, date: str, report: Report, patched: Patched) -> None:
+def _write_lock(options: Options, data: bytes, date: str, report: Report, patched: Patched) -> None:
+    # The lock, and the payload it names kept beside it (gzipped, byte-stable), so a fresh
+    # clone can check its tree with nothing else: `make check-generated`.
     root = options.root
+    kept = LOCKED_PAYLOAD.with_name(f"api-{date}.json.gz")
+    previous = Lock.read(root / LOCK) if (root / LOCK).exists() else None
+    same_file = Path(options.source).resolve() == (root / kept).resolve()
+    named = source_label(options.source) if is_url(options.source) else Path(options.source).name
+    origin = previous.origin if same_file and previous is not None else named
+    if not same_file:
+        for old in (root / LOCKED_PAYLOAD.parent).glob(LOCKED_PAYLOAD.name):
+            old.unlink()
+        (root / kept).write_bytes(gzip.compress(data, compresslevel=9, mtime=0))
     curated_files = [root / FIRST_PARTY, root / PROTOCOLS, root / DIALECTS]
     if not options.no_patches:
         curated_files = [*patched.files, root / ALIASES, *curated_files]
     if (root / SUCCESSORS).exists():
         curated_files.append(root / SUCCESSORS)
     Lock(
-        source=source_label(options.source),
-        sha256=sha256,
+        source=str(kept),
+        origin=origin,
+        sha256=hashlib.sha256(data).hexdigest(),
         date=date,
         providers=report.providers,
         models=report.models,

@@ -112,5 +112,5 @@ def test_catalog_info_is_the_lock_and_the_installed_version() -> None:
         lock.providers,
         lock.models,
     )
-    assert info.source == Path(lock.source).name and info.patches > 0
+    assert info.source == Path(lock.source).name.removesuffix(".gz") and info.patches > 0
     assert info.llmdex_version == llmdex.__version__ == version("llmdex")

@@ -20,7 +20,7 @@ from types import ModuleType
 
 import pytest
 
-from codegen.history import HISTORY, SCHEMA_FIELD, History
+from codegen.history import HISTORY, SCHEMA_FIELD, EventLog
 from codegen.pipeline import Options, backfill, regen
 from tests.conftest import ROOT
 from tests.history_series import DATES
@@ -102,7 +102,7 @@ def test_history_of_a_model(dex: ModuleType) -> None:
 def test_a_new_schema_field_is_one_appearance_not_a_change_per_model(
     dex: ModuleType, built: tuple[ModuleType, Path, Path]
 ) -> None:
-    history = History.read(built[1] / HISTORY)
+    history = EventLog.read(built[1] / HISTORY)
     appeared = [r for r in history.rows if r[1] == SCHEMA_FIELD]
     assert appeared == [("2025-02-02", SCHEMA_FIELD, "model", ("structured_output",), None, None)]
     assert all(c.path != "structured_output" for c in dex.history("acme:m-1").changes)

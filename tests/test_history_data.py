@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 import llmdex
-from codegen.history import HISTORY, SCHEMA_FIELD, History, Snapshot
+from codegen.history import HISTORY, SCHEMA_FIELD, EventLog, Snapshot
 from codegen.patch import apply_patches
 from codegen.pipeline import PATCHES, backfill
 from tests.conftest import ROOT, SHARED
@@ -28,8 +28,8 @@ def _weekly(date: str) -> dict[str, Any]:
     return payload
 
 
-def _history() -> History:
-    return History.read(ROOT / HISTORY)
+def _history() -> EventLog:
+    return EventLog.read(ROOT / HISTORY)
 
 
 def test_prices_on_either_side_of_their_changes() -> None:

@@ -16,7 +16,7 @@ from llmdex.errors import LlmdexError
 from llmdex.views.display import exact, table, usd
 from llmdex.views.facts import CAPABILITIES, SORT_KEYS
 
-TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (9 ms here)
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Sequence
     from decimal import Decimal

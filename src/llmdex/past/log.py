@@ -18,7 +18,7 @@ from llmdex.errors import InvalidDateError, ModelNotFoundError, ModelRetiredErro
 from llmdex.records.model import Model, PricedModel
 from llmdex.records.record import Record, record
 
-TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (9 ms here)
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator, Mapping, Sequence
     from typing import Any

@@ -23,7 +23,7 @@ from llmdex.errors import InvalidUsageError, PriceUnknownError
 from llmdex.pricing.usage import Usage
 from llmdex.records.rates import RATE_NAMES
 
-TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (9 ms here)
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Mapping
     from typing import Any

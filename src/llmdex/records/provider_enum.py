@@ -8,7 +8,7 @@ from enum import StrEnum
 from llmdex.records.record import fields
 from llmdex.resolution.spec import provider_key
 
-TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (9 ms here)
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
 

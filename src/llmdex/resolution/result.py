@@ -6,7 +6,7 @@ from enum import StrEnum
 
 from llmdex.records.record import Record, record
 
-TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (9 ms here)
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from llmdex.records.model import Model
 

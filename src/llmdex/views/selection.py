@@ -6,7 +6,7 @@ from llmdex.records.partial_date import PartialDate
 from llmdex.records.vocabulary import Kind, Status
 from llmdex.views.facts import CAPABILITIES, SORT_KEYS, price
 
-TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (9 ms here)
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
     from decimal import Decimal
