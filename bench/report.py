@@ -4,7 +4,7 @@
     .venv/bin/python bench/report.py --readme   also rewrite README.md's section from it
 
 bench/peers.py writes bench/results.json (committed, so the README's table is the record of one
-run and tests/test_readme.py checks that the two agree) and prints these tables.
+run and tests/package/test_readme.py checks that the two agree) and prints these tables.
 """
 
 from __future__ import annotations

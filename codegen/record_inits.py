@@ -4,7 +4,7 @@
 which was most of the import's time. The source of each is :func:`record.init_source` of the
 class's field names, so this file is derived from the classes as they are; a class changed
 since it was written compiles its own at import (correct, only slower) and
-``tests/test_record.py`` fails until ``make schema`` is run.
+``tests/records/test_record.py`` fails until ``make schema`` is run.
 """
 
 from __future__ import annotations

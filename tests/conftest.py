@@ -131,8 +131,9 @@ def _fresh_deprecation_warnings() -> None:
     """Each test sees the once-per-model deprecation warnings afresh, and they are not errors.
 
     Resolving deprecated models is what the resolution tables do, so that warning is tested
-    where it matters (test_pricing.py). The filter is set here, not in pyproject.toml, since
-    pytest would resolve the class there before the catalog under test is on the path.
+    where it matters (tests/pricing/test_pricing.py). The filter is set here, not in
+    pyproject.toml, since pytest would resolve the class there before the catalog under test
+    is on the path.
     """
     _WARNED.clear()
     warnings.filterwarnings("ignore", category=DeprecatedModelWarning)

@@ -294,7 +294,7 @@ def _init(key: str, qualname: str, specs: dict[str, Field], frame: Any, *, check
 def _cached_init(key: str, names: tuple[str, ...], *, check: bool) -> Any:
     try:
         from llmdex.records.inits import INITS
-    except ImportError:  # only before `make schema` first writes it; tests/test_record.py fails
+    except ImportError:  # only before `make schema` first writes it (test_record.py fails)
         return None
     init = INITS.get(key)
     if init is None:

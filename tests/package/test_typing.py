@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_readme import PYTHON_BLOCKS, SERVER_BLOCK
+from tests.package.test_readme import PYTHON_BLOCKS, SERVER_BLOCK
 
 USER_FILE = """\
 import dataclasses

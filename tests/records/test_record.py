@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from llmdex.records.record import field, fields, record, replace, specs
+from tests.conftest import ROOT
 
 RECORD_LINE = Path(__file__).read_text(encoding="utf-8").splitlines().index("@record") + 1
 
@@ -83,8 +84,7 @@ def test_the_runtime_records_take_their_init_from_record_inits() -> None:
     from codegen.record_inits import OUTPUT, formatted, record_classes
     from llmdex.records.inits import INITS
 
-    root = Path(__file__).resolve().parent.parent
-    assert (root / OUTPUT).read_text(encoding="utf-8") == formatted(), "run `make schema`"
+    assert (ROOT / OUTPUT).read_text(encoding="utf-8") == formatted(), "run `make schema`"
     for key, cls in record_classes().items():
         assert cls.__init__.__code__ is INITS[key].__code__, key
 
