@@ -330,3 +330,12 @@ def test_a_directory_that_cannot_be_made_is_one_error_naming_it(tmp_path: Path) 
     (tmp_path / "file").write_text("")
     with pytest.raises(LlmdexError, match="file/site: cannot write the site there"):
         build(llmdex._CATALOG, tmp_path / "file" / "site")
+
+
+def test_a_slug_never_leaves_its_directory_nor_collides_by_case() -> None:
+    from llmdex.site.content import slug
+
+    hostile = ["..", ".", "../index", "GPT-4O", "gpt-4o", "a/../../b", "x\\y", "~2e."]
+    slugs = [slug(text) for text in hostile]
+    assert all("/" not in s and "\\" not in s and not s.startswith(".") for s in slugs)
+    assert len({s.casefold() for s in slugs}) == len(hostile)

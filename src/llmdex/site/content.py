@@ -27,13 +27,24 @@ _UNSAFE = set("/\\:?#%&*\"'<>| ")
 def slug(text: str) -> str:
     """A file name for an id: safe characters kept, any other as ``~`` and its hex code.
 
+    A leading dot is escaped, so no id names ``.`` or ``..``, and so are capital letters, so
+    two ids that differ only in case never share a file on a case-insensitive file system.
+
     Example:
         >>> slug("openai/gpt-4o:free")
         'openai~2fgpt-4o~3afree'
+        >>> slug("..")
+        '~2e.'
     """
     return "".join(
-        f"~{ord(ch):02x}" if ch in _UNSAFE or ch == "~" or not ch.isprintable() else ch
-        for ch in text
+        f"~{ord(ch):02x}"
+        if ch in _UNSAFE
+        or ch == "~"
+        or not ch.isprintable()
+        or ch != ch.lower()
+        or (ch == "." and i == 0)
+        else ch
+        for i, ch in enumerate(text)
     )
 
 
