@@ -607,3 +607,15 @@ def test_import_llmdex_and_find_load_no_database_module() -> None:
     )
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"
+
+
+def test_a_csv_cell_a_spreadsheet_would_run_is_neutralised() -> None:
+    from decimal import Decimal
+
+    from llmdex.db.export_files import _csv
+
+    for text in ("=cmd|' /C calc'!A0", "+1", "-1", "@cf/meta/llama", "\tx", "\rx"):
+        assert _csv(text) == "'" + text
+    assert _csv("openai") == "openai"
+    assert _csv(Decimal("2.50")) == "2.50"
+    assert _csv(-1) == -1

@@ -4,6 +4,11 @@ One file per table the catalog fills (``providers.csv``, ``models.csv``, ...), t
 and columns a PostgreSQL sync writes, sorted by primary key. Prices are exact decimal text;
 JSON columns are JSON text in CSV and objects in JSON Lines; a missing value is an empty CSV
 field and ``null`` in JSON Lines. Files are written whole to a temporary name, then renamed.
+
+A CSV text cell that a spreadsheet would run as a formula (one starting with ``=``, ``+``,
+``-``, ``@``, a tab or a carriage return, such as Cloudflare's ``@cf/...`` ids) is written
+with a leading ``'``, as OWASP recommends; numbers are never changed, and JSON Lines keeps
+every value exact.
 """
 
 from __future__ import annotations
@@ -81,7 +86,12 @@ def _csv(value: Any) -> Any:
         return "true" if value else "false"
     if isinstance(value, dict | list):
         return json.dumps(value, sort_keys=True, ensure_ascii=False, default=str)
+    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
+        return "'" + value
     return str(value) if isinstance(value, Decimal) else value
+
+
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _json(value: Any) -> Any:
