@@ -335,7 +335,18 @@ def test_a_directory_that_cannot_be_made_is_one_error_naming_it(tmp_path: Path) 
 def test_a_slug_never_leaves_its_directory_nor_collides_by_case() -> None:
     from llmdex.site.content import slug
 
-    hostile = ["..", ".", "../index", "GPT-4O", "gpt-4o", "a/../../b", "x\\y", "~2e."]
+    hostile = [
+        "..",
+        ".",
+        "../index",
+        "GPT-4O",
+        "gpt-4o",
+        "a/../../b",
+        "x\\y",
+        "~2e.",
+        "\u03a9",
+        ":9",
+    ]
     slugs = [slug(text) for text in hostile]
     assert all("/" not in s and "\\" not in s and not s.startswith(".") for s in slugs)
     assert len({s.casefold() for s in slugs}) == len(hostile)

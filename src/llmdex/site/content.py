@@ -28,7 +28,8 @@ def slug(text: str) -> str:
     """A file name for an id: safe characters kept, any other as ``~`` and its hex code.
 
     A leading dot is escaped, so no id names ``.`` or ``..``, and so are capital letters, so
-    two ids that differ only in case never share a file on a case-insensitive file system.
+    two ids that differ only in case never share a file on a case-insensitive file system. A
+    code point above U+00FF is ``~~`` and six hex digits, so no escape reads as another.
 
     Example:
         >>> slug("openai/gpt-4o:free")
@@ -37,7 +38,7 @@ def slug(text: str) -> str:
         '~2e.'
     """
     return "".join(
-        f"~{ord(ch):02x}"
+        _escape(ch)
         if ch in _UNSAFE
         or ch == "~"
         or not ch.isprintable()
@@ -46,6 +47,12 @@ def slug(text: str) -> str:
         else ch
         for i, ch in enumerate(text)
     )
+
+
+def _escape(ch: str) -> str:
+    # `~` is always escaped itself, so `~~` never stands for anything but a long escape.
+    code = ord(ch)
+    return f"~{code:02x}" if code <= 0xFF else f"~~{code:06x}"
 
 
 def model_path(model: Model) -> str:
