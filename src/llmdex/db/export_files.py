@@ -31,6 +31,9 @@ if TYPE_CHECKING:
 
 FORMATS = ("csv", "jsonl")
 
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""What a CSV text cell may not start with unquoted: a spreadsheet would run it (OWASP)."""
+
 
 def export_tables(
     catalog: Catalog, out_dir: str | os.PathLike[str], *, format: str = "csv"
@@ -89,9 +92,6 @@ def _csv(value: Any) -> Any:
     if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
         return "'" + value
     return str(value) if isinstance(value, Decimal) else value
-
-
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _json(value: Any) -> Any:
