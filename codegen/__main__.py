@@ -77,7 +77,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     except RegenError as exc:
         tree = getattr(args, "out", None) or PACKAGE
-        print(f"regen failed: {exc}; {tree} was left unchanged.", file=sys.stderr)
+        # One line, whatever the cause said: a terminal shows it, a log keeps it whole.
+        said = " / ".join(line.strip() for line in str(exc).splitlines() if line.strip())
+        print(f"regen failed: {said}; {tree} was left unchanged.", file=sys.stderr)
         return 1
 
 

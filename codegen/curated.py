@@ -7,7 +7,6 @@ provider must exist.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Collection, Mapping
 from pathlib import Path
 from typing import TypeVar
@@ -15,17 +14,20 @@ from typing import TypeVar
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from codegen.errors import CuratedDataError
+from codegen.fetch import parse_json
 
 ALIASES = Path("data_sources/aliases.json")
 FIRST_PARTY = Path("data_sources/first_party.json")
 SUCCESSORS = Path("data_sources/successors.json")
 
 
-class _Strict(BaseModel):
+class Strict(BaseModel):
+    """A curated record: unknown keys are typos and values are never coerced."""
+
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
 
 
-class CuratedAlias(_Strict):
+class CuratedAlias(Strict):
     """One alias: ``alias`` at ``provider`` means the model ``target``."""
 
     provider: str = Field(min_length=1)
@@ -35,14 +37,14 @@ class CuratedAlias(_Strict):
     source: str | None = None
 
 
-class AliasFile(_Strict):
+class AliasFile(Strict):
     """``data_sources/aliases.json``."""
 
     comment: str | None = Field(default=None, alias="$comment")
     aliases: list[CuratedAlias]
 
 
-class Family(_Strict):
+class Family(Strict):
     """Model-id patterns and the providers that make them, in order of preference."""
 
     models: list[str] = Field(min_length=1)
@@ -50,14 +52,14 @@ class Family(_Strict):
     source: str
 
 
-class FirstPartyFile(_Strict):
+class FirstPartyFile(Strict):
     """``data_sources/first_party.json``."""
 
     comment: str | None = Field(default=None, alias="$comment")
     families: list[Family]
 
 
-class Successor(_Strict):
+class Successor(Strict):
     """``successor`` is the current model that replaces ``model`` (both ``provider:id``)."""
 
     model: str = Field(min_length=3)
@@ -66,7 +68,7 @@ class Successor(_Strict):
     source: str | None = None
 
 
-class SuccessorFile(_Strict):
+class SuccessorFile(Strict):
     """``data_sources/successors.json``."""
 
     comment: str | None = Field(default=None, alias="$comment")
@@ -75,18 +77,31 @@ class SuccessorFile(_Strict):
 
 _T = TypeVar("_T", bound=BaseModel)
 
+MAX_CURATED_BYTES = 8 * 2**20
+"""Largest curated file read: the largest, names.json, is under 1 MiB."""
+
+
+def read_bounded(path: Path, limit: int = MAX_CURATED_BYTES) -> bytes:
+    """The bytes of one of our input files, refused past ``limit`` before they are read."""
+    try:
+        with path.open("rb") as file:
+            data = file.read(limit + 1)
+    except OSError as exc:
+        raise CuratedDataError(f"{path}: cannot read it ({exc.strerror})") from None
+    if len(data) > limit:
+        raise CuratedDataError(
+            f"{path}: over the {limit // 2**20} MiB a file of data_sources/ may hold; "
+            "is it the right file?"
+        )
+    return data
+
 
 def read_curated(path: Path, model: type[_T], schema: str | None = None) -> _T:
     """Read and validate one curated JSON file; errors name the file and the JSON path.
 
     ``schema`` names where the file's format is written down, for the error message.
     """
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise CuratedDataError(f"{path}: cannot read it ({exc.strerror})") from None
-    except json.JSONDecodeError as exc:
-        raise CuratedDataError(f"{path}: not valid JSON ({exc.msg}, line {exc.lineno})") from None
+    data = parse_json(read_bounded(path), str(path), CuratedDataError)
     try:
         return model.model_validate(data)
     except ValidationError as exc:

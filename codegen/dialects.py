@@ -12,20 +12,16 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 
-from pydantic import AnyUrl, BaseModel, ConfigDict, Field
+from pydantic import AnyUrl, Field
 
-from codegen.curated import read_curated
+from codegen.curated import Strict, read_curated
 from codegen.errors import CuratedDataError
 from llmdex.resolution.spec import provider_key
 
 DIALECTS = Path("data_sources/dialects.json")
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
-
-
-class DialectName(_Strict):
+class DialectName(Strict):
     """One name a library or gateway uses for a provider."""
 
     library: str = Field(min_length=1, description="Who uses the name, e.g. litellm.")
@@ -34,7 +30,7 @@ class DialectName(_Strict):
     source: AnyUrl
 
 
-class IdPrefixes(_Strict):
+class IdPrefixes(Strict):
     """Prefixes a provider's API accepts before a model id; ``*`` is one path segment."""
 
     provider: str = Field(min_length=1)
@@ -43,7 +39,7 @@ class IdPrefixes(_Strict):
     source: AnyUrl
 
 
-class DialectFile(_Strict):
+class DialectFile(Strict):
     """``data_sources/dialects.json``."""
 
     comment: str | None = Field(default=None, alias="$comment")
@@ -69,16 +65,24 @@ def load_dialects(root: Path) -> DialectFile:
     return read_curated(root / DIALECTS, DialectFile)
 
 
-def provider_names(table: DialectFile, providers: Collection[str], root: Path) -> ProviderNames:
+def provider_names(
+    table: DialectFile,
+    providers: Collection[str],
+    root: Path,
+    senior: Collection[str] = (),
+) -> ProviderNames:
     """Compile the table against the payload's provider ids.
 
-    A name whose provider the payload lacks is left out with a warning (an older payload may
+    Where two ids share a name key (``OpenAI`` and ``openai``), the one named before
+    (``senior``: the ids :mod:`codegen.name_record` records) keeps it, so a newcomer cannot
+    take ``OPENAI:...`` specs; among equals, the first by code point. A name whose provider
+    the payload lacks is left out with a warning (an older payload may
     lack it); a name that means another provider than the one of that id, or two entries
     giving one name two providers, fail the regen.
     """
     where = root / DIALECTS
     names: dict[str, str] = {}
-    for pid in sorted(providers):  # where two ids share a key, the first in order keeps it
+    for pid in sorted(providers, key=lambda pid: (pid not in senior, pid)):
         names.setdefault(provider_key(pid), pid)
     own = dict(names)
     dialects: dict[str, set[str]] = {}

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
-from codegen.errors import FetchError, PayloadError
+from codegen.errors import FetchError, PayloadError, RegenError
 from llmdex.errors import ClientError
 from llmdex.http.policy import HttpPolicy
 from llmdex.http.requests_transport import send
@@ -85,51 +85,57 @@ def _gunzip(data: bytes, source: str, limit: int) -> bytes:
     return whole
 
 
-def parse_json(data: bytes, source: str) -> Any:
-    """Parse strict JSON whose top level is an object (see the module docstring)."""
+def parse_json(data: bytes, source: str, error: type[RegenError] = PayloadError) -> Any:
+    """Parse strict JSON whose top level is an object (see the module docstring).
+
+    Every failure is one line naming ``source``, raised as ``error``.
+    """
 
     def reject_constant(name: str) -> None:
-        raise PayloadError(f"{source}: {name} is not valid JSON; the payload is corrupt")
+        raise error(f"{source}: {name} is not valid JSON; the file is corrupt")
 
     def number(text: str) -> float:
         value = float(text)
         digits = text.lower().partition("e")[0].strip("+-0.")
         if math.isinf(value) or (value == 0 and digits):  # 1e400, or 1e-400 read as 0
-            raise PayloadError(f"{source}: the number {text[:40]} does not fit a float")
+            raise error(f"{source}: the number {text[:40]} does not fit a float")
         return value
 
     def unique(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
         found: dict[str, Any] = {}
         for key, value in pairs:
             if key in found:
-                raise PayloadError(f"{source}: the key {key[:80]!r} appears twice in one object")
+                raise error(f"{source}: the key {key[:80]!r} appears twice in one object")
             found[key] = value
         return found
 
     try:
         text = data.decode("utf-8")
-        _check_depth(text, source)
+        _check_depth(text, source, error)
         # Decode explicitly: json.loads(bytes) would guess UTF-16 from a byte-order mark.
         payload = json.loads(
             text, parse_constant=reject_constant, parse_float=number, object_pairs_hook=unique
         )
     except UnicodeDecodeError as exc:
-        raise PayloadError(f"{source}: not UTF-8 text ({exc})") from None
+        raise error(
+            f"{source}: not UTF-8 text (byte {exc.start} is {data[exc.start : exc.start + 1]!r}); "
+            "save it as UTF-8"
+        ) from None
     except json.JSONDecodeError as exc:
-        raise PayloadError(
-            f"{source}: not valid JSON ({exc.msg} at line {exc.lineno} column {exc.colno}); "
-            "the download may be truncated, so fetch it again"
+        truncated = "; the download may be truncated, so fetch it again"
+        raise error(
+            f"{source}: not valid JSON ({exc.msg} at line {exc.lineno} column {exc.colno})"
+            + (truncated if error is PayloadError else "")
         ) from None
     except ValueError:  # an integer longer than Python reads
-        raise PayloadError(
-            f"{source}: a number has more than {sys.get_int_max_str_digits()} digits"
-        ) from None
+        digits = sys.get_int_max_str_digits()
+        raise error(f"{source}: a number has more than {digits} digits") from None
     if not isinstance(payload, dict):
-        raise PayloadError(f"{source}: expected a JSON object of providers at the top level")
+        raise error(f"{source}: expected a JSON object at the top level")
     return payload
 
 
-def _check_depth(text: str, source: str) -> None:
+def _check_depth(text: str, source: str, error: type[RegenError]) -> None:
     # Counted before parsing, so a hostile nesting never reaches the recursive decoder.
     depth = deepest = 0
     in_string = escaped = False
@@ -147,7 +153,7 @@ def _check_depth(text: str, source: str) -> None:
             depth += 1
             deepest = max(deepest, depth)
             if depth > MAX_DEPTH:
-                raise PayloadError(
+                raise error(
                     f"{source}: JSON nested deeper than {MAX_DEPTH} levels (models.dev nests 7)"
                 )
         elif char in "]}":

@@ -24,7 +24,8 @@ def format_python(path: Path) -> None:
     ):
         result = subprocess.run(command, capture_output=True, text=True, check=False)
         if result.returncode != 0:
+            said = (result.stdout + result.stderr).strip().splitlines() or ["no output"]
             raise EmitError(
-                f"ruff could not format the generated code in {path}: "
-                f"{(result.stdout + result.stderr).strip()}"
+                f"ruff could not format the generated code in {path} ({said[0][:300]}); "
+                "this is a generator bug: report it with the payload"
             )

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from codegen.curated import read_bounded
 from codegen.errors import CuratedDataError, PayloadError
 from llmdex.past.changes import entities, field_changes
 from llmdex.past.log import (
@@ -38,6 +39,8 @@ HISTORY = Path("data_sources/history.jsonl")
 SCHEMA_FIELD = "S"
 """The op of a field's first appearance in the schema: ``[date, "S", kind, path]``."""
 FORMAT = 1
+MAX_HISTORY_BYTES = 256 * 2**20
+"""Largest history read: a year of weekly payloads adds about 5 MB."""
 _DATED_NAME = re.compile(r"api-(\d{4}-\d{2}-\d{2})\.json(\.gz)?$")
 
 Row = tuple[str, str, str, tuple[str, ...], Any, Any]
@@ -68,14 +71,15 @@ class EventLog:
         """Read a history file; a missing one is an empty history."""
         if not path.exists():
             return cls()
+        data = read_bounded(path, MAX_HISTORY_BYTES)
         try:
-            lines = path.read_text(encoding="utf-8").splitlines()
+            lines = data.decode("utf-8").splitlines()
             header = json.loads(lines[0])
             if header.get("format") != FORMAT:
                 raise ValueError(f"format {header.get('format')!r}, expected {FORMAT}")
             snapshots = [Snapshot(*item) for item in header["snapshots"]]
             rows = [_row(json.loads(line)) for line in lines[1:] if line]
-        except (OSError, ValueError, KeyError, TypeError, IndexError) as exc:
+        except (ValueError, KeyError, TypeError, IndexError, RecursionError) as exc:
             raise CuratedDataError(
                 f"{path}: not a readable history file ({exc}); rebuild it with "
                 "`make history SOURCES=dir`, or delete it to start a new history"
@@ -121,6 +125,16 @@ class EventLog:
             if op != SCHEMA_FIELD:
                 grouped.setdefault(entity, []).append((date, op, path, old, new))
         return grouped
+
+    def listed(self) -> dict[str, set[str]]:
+        """Every provider id the history has listed -> every model id it listed for it."""
+        found: dict[str, set[str]] = {}
+        for entity in self.by_entity():
+            pid, sep, mid = entity.partition(":")
+            found.setdefault(pid, set())
+            if sep:
+                found[pid].add(mid)
+        return found
 
     def seen_paths(self) -> dict[str, set[tuple[str, ...]]]:
         """Every field path any model or provider has had, by kind."""

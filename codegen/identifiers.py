@@ -11,16 +11,19 @@
    ``llmdex.models.p_302ai``). A name that would be empty is ``M`` or ``P`` before rule 4.
 4. A module name that is a Python keyword, or a device name Windows will not use as a file
    name (``con``, ``nul``, ...), gets a trailing ``_``.
-5. Ids whose names collide are sorted by code point; the first keeps the name, the others get
-   ``_2``, ``_3``, ... (skipping any name already taken), so each id has exactly one name.
+5. A name, once given, stays with its id: ``data_sources/names.json`` records every name
+   given (:mod:`codegen.name_record`), and ids the catalog no longer lists keep theirs, so
+   no newcomer takes the name of a listed or retired id. Ids not yet named are named by code
+   point; each takes its name from rules 1-4 unless that is taken, else the first of
+   ``_2``, ``_3``, ... that is neither taken nor the rule 1-4 name of another id being
+   named. A newcomer ``GPT-4O`` is ``GPT_4O_2``, never the ``GPT_4O`` of ``gpt-4o``.
 """
 
 from __future__ import annotations
 
 import keyword
 import re
-from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 
 _NOT_ALNUM = re.compile(r"[^A-Za-z0-9]+")
 _WINDOWS_DEVICES = frozenset(
@@ -55,19 +58,24 @@ def provider_module(provider_id: str) -> str:
     return name
 
 
-def assign(ids: Iterable[str], natural: Callable[[str], str]) -> dict[str, str]:
-    """Give every id a distinct name by rule 5; the result maps id to name."""
-    groups: dict[str, list[str]] = defaultdict(list)
-    for item in sorted(set(ids)):
-        groups[natural(item)].append(item)
-    taken = set(groups)
-    names: dict[str, str] = {}
-    for base, members in sorted(groups.items()):
-        names[members[0]] = base
-        suffix = 2
-        for item in members[1:]:
-            while f"{base}_{suffix}" in taken:
-                suffix += 1
-            names[item] = f"{base}_{suffix}"
-            taken.add(names[item])
+def assign(
+    ids: Iterable[str], natural: Callable[[str], str], given: Mapping[str, str] | None = None
+) -> dict[str, str]:
+    """Name every id by rule 5; the result maps each of ``ids`` to its name.
+
+    ``given`` holds the names already given (to these ids or to others, such as retired
+    ones), which no id can take.
+    """
+    given = given or {}
+    fresh = sorted(set(ids) - set(given))
+    names = {item: given[item] for item in set(ids) & set(given)}
+    taken = set(given.values())
+    reserved = {natural(item) for item in fresh}
+    for item in fresh:
+        base = natural(item)
+        name, suffix = base, 2
+        while name in taken or (name != base and name in reserved):
+            name, suffix = f"{base}_{suffix}", suffix + 1
+        names[item] = name
+        taken.add(name)
     return names

@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from codegen.grants import Grants
 from codegen.identifiers import assign, model_constant, provider_member, provider_module
 from codegen.kinds import derive_kind
 from codegen.protocols import Package, model_wire, provider_wire
@@ -59,6 +60,13 @@ class CatalogPlan:
         """How many models the catalog holds."""
         return sum(len(p.models) for p in self.providers)
 
+    def names(self) -> Grants:
+        """The names this plan gives."""
+        return Grants(
+            providers={p.id: (p.member, p.module) for p in self.providers},
+            models={p.id: {m.model.id: m.constant for m in p.models} for p in self.providers},
+        )
+
     def models(self) -> dict[str, dict[str, Model]]:
         """Provider id -> model id -> model."""
         return {p.id: {m.model.id: m.model for m in p.models} for p in self.providers}
@@ -68,15 +76,18 @@ def normalize(
     payload: Mapping[str, Mapping[str, Any]],
     packages: Mapping[str, Package],
     kinds: Mapping[str, Kind] | None = None,
+    grants: Grants | None = None,
 ) -> CatalogPlan:
     """Build and name every provider and model of a validated payload.
 
     ``packages`` is the protocol table; ``kinds`` maps specs to kinds that patches set
-    (every other kind is derived).
+    (every other kind is derived); ``grants`` holds the names given before, which stay with
+    their ids and which no other id can take.
     """
     kinds = kinds or {}
-    members = assign(payload, provider_member)
-    modules = assign(payload, provider_module)
+    grants = grants or Grants()
+    members = assign(payload, provider_member, grants.members())
+    modules = assign(payload, provider_module, grants.modules())
     providers = []
     for pid in sorted(payload):
         raw = payload[pid]
@@ -87,7 +98,7 @@ def normalize(
             protocol=wire.protocol,
             base_url=wire.base_url,
         )
-        constants = assign(raw["models"], model_constant)
+        constants = assign(raw["models"], model_constant, grants.constants(pid))
         models = []
         for mid in sorted(raw["models"]):
             # Constants with prices are PricedModels: `GPT_4O.cost.input` needs no None check.

@@ -32,7 +32,8 @@ from codegen.curated import (
 from codegen.dialects import DIALECTS, load_dialects, provider_names
 from codegen.emit import SHIPPED_ORIGIN, USER_ORIGIN, Inputs, emit, emit_face
 from codegen.errors import PayloadError
-from codegen.fetch import FETCH_POLICY, fetch, is_url, source_label
+from codegen.fetch import FETCH_POLICY, Fetched, fetch, is_url, source_label
+from codegen.grants import GRANTS, load_grants
 from codegen.history import HISTORY, EventLog, Snapshot, dated_sources
 from codegen.lock import LOCK, Lock, payload_date
 from codegen.normalize import normalize
@@ -42,11 +43,19 @@ from codegen.report import (
     Report,
     count_unknown,
     impossible_dates,
+    names_given,
     specs_in_payload,
     specs_in_tree,
 )
+from codegen.review import (
+    ENDPOINTS,
+    load_endpoints,
+    review_endpoints,
+    review_keys,
+    security_changes,
+)
 from codegen.tables import build_tables
-from codegen.validate import validate
+from codegen.validate import validate, without_nulls
 from codegen.verify import swap, verify
 from llmdex.http.policy import HttpPolicy
 from llmdex.past.changes import CatalogDiff, diff
@@ -101,35 +110,39 @@ def regen(options: Options, out: Path | None = None, package: str | None = None)
     fetched = fetch(options.source, options.policy)
     clock.lap("fetch")
     report = Report(source=fetched.source, sha256=fetched.sha256)
-    report.unknown_fields = count_unknown(validate(fetched.payload, fetched.source))
+    published = without_nulls(fetched.payload)
+    report.unknown_fields = count_unknown(validate(published, fetched.source))
     clock.lap("validate")
-    patched = _patch(options, fetched.payload, report)
+    patched = _patch(options, published, report)
     payload = patched.payload
     clock.lap("patch")
     # Curated aliases are ours, like patches: NO_PATCHES leaves them out too.
     curated = load_aliases(root) if not options.no_patches else AliasFile(aliases=[])
     first_party = load_first_party(root)
-    plan = normalize(payload, load_protocols(root).lookup(), patched.kinds)
+    inputs = _inputs(options, fetched, patched)
+    history, extended = _history(
+        options, payload, Snapshot(inputs.date, inputs.sha256, inputs.source), report
+    )
+    grants = load_grants(root)
+    # The history keeps the payload as published; the catalog gets it as reviewed.
+    keys = review_keys(payload, grants)
+    payload = keys.payload
+    plan = normalize(payload, load_protocols(root).lookup(), patched.kinds, grants)
+    plan, withheld = review_endpoints(plan, load_endpoints(root))
+    report.security = [
+        *security_changes(history.until(inputs.date).state(), patched.payload),
+        *keys.findings,
+        *withheld,
+        *names_given(plan, grants),
+    ]
     models = plan.models()
     curated_warnings = check_references(curated, first_party, models, root)
-    names = provider_names(load_dialects(root), set(models), root)
+    names = provider_names(load_dialects(root), set(models), root, senior=set(grants.providers))
     tables = build_tables(models, curated, first_party, patched.renamed)
     report.aliases = {pid: len(table) for pid, table in tables.aliases.items()}
     report.providers, report.models = len(plan.providers), plan.model_count
     report.warnings = curated_warnings + names.warnings + impossible_dates(plan)
     clock.lap("normalize")
-    # A payload file is named by its file name; one stored gzipped is the same payload.
-    label = fetched.source if is_url(fetched.source) else Path(fetched.source).name
-    label = label.removesuffix(".gz") if not is_url(label) else label
-    inputs = Inputs(
-        source=label,
-        sha256=fetched.sha256,
-        date=options.date or payload_date(options.source, _today()),
-        patches=sum(1 for change in patched.changes if change.changed),
-    )
-    history, extended = _history(
-        options, payload, Snapshot(inputs.date, inputs.sha256, label), report
-    )
     successors, warnings = load_successors(root, {pid: set(ids) for pid, ids in models.items()})
     report.warnings += warnings
     origin = SHIPPED_ORIGIN if package is None else USER_ORIGIN
@@ -149,12 +162,25 @@ def regen(options: Options, out: Path | None = None, package: str | None = None)
 
     _install(target, package, write, payload=payload, report=report, clock=clock)
     if options.write_lock and out is None:
+        grants.extended(plan.names(), history.listed(), keys.holders).write(root / GRANTS)
         _write_lock(options, fetched.data, inputs.date, report, patched)
         if extended:
             _keep_history(root, history, report)
     clock.lap("install")
     report.seconds = clock.laps
     return report
+
+
+def _inputs(options: Options, fetched: Fetched, patched: Patched) -> Inputs:
+    # A payload file is named by its file name; one stored gzipped is the same payload.
+    label = fetched.source if is_url(fetched.source) else Path(fetched.source).name
+    label = label.removesuffix(".gz") if not is_url(label) else label
+    return Inputs(
+        source=label,
+        sha256=fetched.sha256,
+        date=options.date or payload_date(options.source, _today()),
+        patches=sum(1 for change in patched.changes if change.changed),
+    )
 
 
 def _install(
@@ -222,8 +248,21 @@ def _keep_history(root: Path, history: EventLog, report: Report) -> None:
     history.write(root / HISTORY)
     changed = _data_changes(history)
     if changed is not None:
-        _prepend(root / DATA_CHANGELOG, changed.markdown())
+        title, _, rest = changed.markdown().partition("\n")
+        _prepend(root / DATA_CHANGELOG, title + security_markdown(report.security) + rest)
         report.data_changes = changed.text()
+
+
+def security_markdown(lines: list[str]) -> str:
+    """The security review as the first block of a CHANGELOG-data.md section.
+
+    Each line is a code span: the ids and URLs in it are the payload's, and Markdown must not
+    render them as links or HTML.
+    """
+    if not lines:
+        return "\n"
+    spans = "\n".join("- `` " + line.replace("`", "'") + " ``" for line in lines)
+    return f"\n\n### Security review: read this first ({len(lines)})\n{spans}\n"
 
 
 def _history_for(
@@ -301,12 +340,12 @@ def backfill(root: Path, sources: Path, *, no_patches: bool = False) -> tuple[Ev
     history, skipped = EventLog(), []
     for date, path, label in series:
         fetched = fetch(str(path))
+        payload = without_nulls(fetched.payload)
         try:
-            validate(fetched.payload, fetched.source)
+            validate(payload, fetched.source)
         except PayloadError as exc:
-            skipped.append(f"{path.name}: {str(exc).splitlines()[0]}")
+            skipped.append(f"{path.name}: {exc}")
             continue
-        payload = fetched.payload
         if not no_patches:
             payload = apply_patches(payload, root / PATCHES, past=True).payload
         history.add(payload, Snapshot(date, fetched.sha256, label))
@@ -349,8 +388,9 @@ def _write_lock(options: Options, data: bytes, date: str, report: Report, patche
     curated_files = [root / FIRST_PARTY, root / PROTOCOLS, root / DIALECTS]
     if not options.no_patches:
         curated_files = [*patched.files, root / ALIASES, *curated_files]
-    if (root / SUCCESSORS).exists():
-        curated_files.append(root / SUCCESSORS)
+    for optional in (SUCCESSORS, ENDPOINTS, GRANTS):
+        if (root / optional).exists():
+            curated_files.append(root / optional)
     Lock(
         source=str(kept),
         origin=origin,

@@ -10,6 +10,8 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from codegen.grants import Grants
+from codegen.identifiers import model_constant, provider_member, provider_module
 from codegen.normalize import CatalogPlan
 
 _SHOWN = 20
@@ -34,6 +36,9 @@ class Report:
     data_changes: str = ""
     """What the new payload changed (also prepended to CHANGELOG-data.md)."""
     warnings: list[str] = field(default_factory=list)
+    security: list[str] = field(default_factory=list)
+    """What a reviewer reads first: new providers, changed base URLs and key variables,
+    values the review withheld, names newcomers got because an older id holds the plain one."""
     seconds: dict[str, float] = field(default_factory=dict)
 
     def text(self) -> str:
@@ -41,9 +46,14 @@ class Report:
         lines = [
             f"regen: {self.providers} providers, {self.models} models from {self.source}",
             f"  sha256 {self.sha256}",
-            f"  added {len(self.added)}, removed {len(self.removed)} models"
-            " against the previous tree",
         ]
+        if self.security:
+            lines.append(f"  security review ({len(self.security)}), read these first:")
+            lines += [f"    {line}" for line in self.security]
+        lines.append(
+            f"  added {len(self.added)}, removed {len(self.removed)} models"
+            " against the previous tree"
+        )
         for label, items in (("+", self.added), ("-", self.removed)):
             lines += [f"    {label} {spec}" for spec in items[:_SHOWN]]
             if len(items) > _SHOWN:
@@ -92,6 +102,44 @@ def specs_in_tree(package_dir: Path) -> set[str]:
 def specs_in_payload(payload: Mapping[str, Any]) -> set[str]:
     """Every ``provider:id`` of a payload."""
     return {f"{pid}:{mid}" for pid, provider in payload.items() for mid in provider["models"]}
+
+
+def names_given(plan: CatalogPlan, given: Grants) -> list[str]:
+    """Each name this regen gave a newcomer other than its plain one, and who holds that.
+
+    A newcomer is an id ``given`` (the names recorded before) does not name.
+    """
+    found = []
+    holders = {
+        "Provider member": {**given.members(), **{p.id: p.member for p in plan.providers}},
+        "module": {**given.modules(), **{p.id: p.module for p in plan.providers}},
+    }
+    for provider in plan.providers:
+        if provider.id not in given.providers:
+            for kind, name, plain in (
+                ("Provider member", provider.member, provider_member(provider.id)),
+                ("module", provider.module, provider_module(provider.id)),
+            ):
+                if name != plain:
+                    found.append(
+                        f"new provider {provider.id!r} has the {kind} {name}: {plain} "
+                        + _holder(holders[kind], plain)
+                    )
+        recorded = given.constants(provider.id)
+        constants = {**recorded, **{m.model.id: m.constant for m in provider.models}}
+        for entry in provider.models:
+            plain = model_constant(entry.model.id)
+            if entry.constant != plain and entry.model.id not in recorded:
+                found.append(
+                    f"new model {entry.model.spec!r} is {entry.constant}: {plain} "
+                    + _holder(constants, plain)
+                )
+    return found
+
+
+def _holder(names: Mapping[str, str], name: str) -> str:
+    owners = sorted(item for item, given in names.items() if given == name)
+    return f"belongs to {owners[0]!r}" if owners else "is taken"
 
 
 def impossible_dates(plan: CatalogPlan) -> list[str]:

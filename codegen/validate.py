@@ -16,8 +16,6 @@ from pydantic import BaseModel, ValidationError
 from codegen.errors import PayloadError
 from codegen.upstream import Payload
 
-_SHOWN_ERRORS = 10
-
 
 def validate(payload: Mapping[str, Any], source: str) -> Counter[str]:
     """Raise :class:`PayloadError` unless ``payload`` is valid; return unknown fields.
@@ -39,6 +37,20 @@ MAX_PROVIDER_ID = 64
 """Longest provider id accepted: it names a module file (models.dev's longest is 24)."""
 MAX_MODEL_ID = 256
 """Longest model id accepted (models.dev's longest is 61)."""
+
+
+def without_nulls(value: Any) -> Any:
+    """``value`` with every object key whose value is ``null`` left out, at any depth.
+
+    models.dev sometimes writes an optional field as ``null``; the catalog reads that as
+    absent, as the schema's optional fields mean, so the record and the history agree on
+    one spelling of "not given". A required field given as ``null`` still fails validation.
+    """
+    if isinstance(value, dict):
+        return {key: without_nulls(item) for key, item in value.items() if item is not None}
+    if isinstance(value, list):
+        return [without_nulls(item) for item in value]
+    return value
 
 
 def _check_keys(payload: Mapping[str, Any], source: str) -> None:
@@ -89,17 +101,15 @@ def _extra_in(value: object, where: str) -> Iterator[str]:
 
 
 def _describe(exc: ValidationError, source: str) -> str:
+    # One line: the first mismatch in full, then how many more.
     errors = exc.errors()
-    lines = [f"{source}: {len(errors)} value(s) do not match the models.dev schema:"]
-    for error in errors[:_SHOWN_ERRORS]:
-        lines.append(f"  - {_where(error['loc'])}: {error['msg']} (got {error['input']!r:.80})")
-    if len(errors) > _SHOWN_ERRORS:
-        lines.append(f"  ... and {len(errors) - _SHOWN_ERRORS} more")
-    lines.append(
+    first = errors[0]
+    more = f"; {len(errors) - 1} more value(s) do not match either" if len(errors) > 1 else ""
+    return (
+        f"{source}: at {_where(first['loc'])}: {first['msg']} (got {first['input']!r:.80}){more}. "
         "Fix the payload, or if models.dev changed its format on purpose, update the records "
-        "in src/llmdex/records/model.py and run `make schema`."
+        "in src/llmdex/records/model.py and run `make schema`"
     )
-    return "\n".join(lines)
 
 
 def _where(loc: tuple[int | str, ...]) -> str:

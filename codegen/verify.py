@@ -49,8 +49,12 @@ def verify(
     finally:
         os.unlink(f.name)
     if result.returncode != 0:
-        detail = (result.stdout + result.stderr).strip().splitlines()[-12:]
-        raise VerifyError("the candidate package failed verification:\n  " + "\n  ".join(detail))
+        # The probe's last line is the exception that stopped it.
+        said = (result.stdout + result.stderr).strip().splitlines() or ["no output"]
+        raise VerifyError(
+            f"the candidate package failed verification ({said[-1][:300]}); "
+            "this is a generator bug: report it with the payload"
+        )
 
 
 def swap(candidate: Path, target: Path) -> None:

@@ -550,7 +550,6 @@ ANTHROPIC_CLAUDE_OPUS_4_7: Final[PricedModel] = PricedModel(
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,),
     provider_override=ProviderOverride(npm="@ai-sdk/anthropic"),
     protocol=Protocol.ANTHROPIC_MESSAGES,
-    base_url="https://api.anthropic.com/v1",
 )
 """Claude Opus 4.7 (chat) · 1M context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 

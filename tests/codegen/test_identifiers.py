@@ -49,3 +49,23 @@ def test_collisions_are_suffixed_in_code_point_order() -> None:
 def test_a_suffix_never_takes_a_natural_name() -> None:
     names = assign(["a-1", "a.1", "a_1_2"], model_constant)
     assert names == {"a-1": "A_1", "a.1": "A_1_3", "a_1_2": "A_1_2"}
+
+
+def test_a_name_given_stays_with_its_id() -> None:
+    # Rule 5: the squatter sorts first by code point, but gpt-4o was named before it.
+    given = {"gpt-4o": "GPT_4O"}
+    assert assign(["GPT-4O", "gpt-4o"], model_constant, given) == {
+        "GPT-4O": "GPT_4O_2",
+        "gpt-4o": "GPT_4O",
+    }
+
+
+def test_a_retired_id_keeps_its_name_from_newcomers() -> None:
+    given = {"o1-mini": "O1_MINI", "o1": "O1"}  # o1-mini is no longer listed
+    assert assign(["o1", "O1-MINI"], model_constant, given) == {"o1": "O1", "O1-MINI": "O1_MINI_2"}
+
+
+def test_names_do_not_move_when_an_older_id_leaves() -> None:
+    first = assign(["a-b", "a.b"], model_constant)
+    assert first == {"a-b": "A_B", "a.b": "A_B_2"}
+    assert assign(["a.b"], model_constant, first) == {"a.b": "A_B_2"}

@@ -142,9 +142,10 @@ def test_hostile_names_follow_the_documented_rule(regen_into: RegenInto) -> None
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines() == [
         "p_302ai import_ a_b",
-        "class None 4o GPT_4O",
-        # gpt-4o-2 owns GPT_4O_2 by rule 1, so the second of the GPT_4O group skips to _3.
-        "gpt-4o-2 gpt-4o gpt.4o",
+        # The real 302ai's gpt-4o holds GPT_4O (data_sources/grants.json, rule 5), so the
+        # newcomer GPT_4O gets a suffix; gpt-4o-2 has GPT_4O_2 by rule 1, so it skips to _3.
+        "class None 4o gpt-4o",
+        "gpt-4o-2 GPT_4O gpt.4o",
         # Only ASCII survives: 日本語 leaves nothing (M), the ligature ﬁ is not "fi" (NE).
         "日本語 ﬁne",
     ]
@@ -218,3 +219,19 @@ def test_any_ids_get_distinct_valid_names(ids: list[str]) -> None:
             assert name.isidentifier() and name.isascii()
             assert not keyword.iskeyword(name)
             assert name == (name.upper() if upper else name.lower())
+
+
+TEMPLATES = Path(__file__).resolve().parents[2] / "codegen" / "templates"
+WRITERS = ("py", "doc", "ident", "code", "dotted", "comment")
+"""The filters of codegen/emit.py: each writes a value as safe Python text (or checks it is a
+name), so a template never puts a payload's text into source as it is."""
+
+
+def test_every_template_value_goes_through_a_writer() -> None:
+    import re
+
+    for path in sorted(TEMPLATES.glob("*.jinja")):
+        for expression in re.findall(r"{{(.*?)}}", path.read_text(encoding="utf-8"), re.S):
+            last = expression.split("|")[-1].strip()
+            written = last in WRITERS or (last == 'join(", ")' and 'map("ident")' in expression)
+            assert written, f"{path.name}: {{{{{expression}}}}} is not written by a filter"

@@ -169,6 +169,12 @@ def test_a_regen_extends_the_history_with_its_payload(tmp_path: Path) -> None:
     assert whole.text() == after
     changelog = (root / "CHANGELOG-data.md").read_text()
     assert "## 2025-02-02 -> 2025-03-02 (api-2025-03-02.json): 2 added, 2 retired" in changelog
+    # What a reviewer must see first: the new provider and where its key goes.
+    section = changelog.split("\n## ")[1]
+    assert section.splitlines()[2:4] == [
+        "### Security review: read this first (1)",
+        "- `` new provider 'gamma': base URL None, key variables ['GAMMA_API_KEY'] ``",
+    ]
 
 
 def test_diff_and_history_on_the_command_line(built: tuple[ModuleType, Path, Path]) -> None:
