@@ -1,11 +1,15 @@
 """The HTTP policy against real loopback servers: redirects, caps, deadlines, Retry-After,
-and how streamed lines are split and decoded."""
+compressed bodies, and how streamed lines are split and decoded."""
 
 from __future__ import annotations
 
+import gzip
 import time
+import zlib
+from collections.abc import Callable
 
 import pytest
+import requests
 
 from llmdex.errors import APIConnectionError, RedirectError, TooLargeError
 from llmdex.http.policy import HttpPolicy
@@ -133,3 +137,52 @@ def test_a_stream_that_goes_silent_raises_a_connection_error() -> None:
     policy = HttpPolicy(read_timeout=0.3, max_retries=0)
     with pytest.raises(APIConnectionError, match="timed out"):
         _stream(Answer(events=["one", "two"], gap=3), policy)
+
+
+def _gzip(data: bytes) -> bytes:
+    return gzip.compress(data, mtime=0)
+
+
+@pytest.mark.parametrize(
+    ("coding", "pack"),
+    [("gzip", _gzip), ("deflate", zlib.compress), ("identity", bytes)],
+)
+def test_a_compressed_body_is_decoded(coding: str, pack: Callable[[bytes], bytes]) -> None:
+    body = b'{"ok": "' + b"x" * 100_000 + b'"}'
+    answer = Answer(body=pack(body), headers={"Content-Encoding": coding})
+    with serve([answer]) as server:
+        response = _post(server.url)
+    assert response.body == body
+    assert server.received[0].headers["Accept-Encoding"] == "gzip, deflate"
+
+
+def test_a_compressed_stream_is_decoded_line_by_line() -> None:
+    events = b"".join(b'data: {"n": %d}\n\n' % n for n in range(100))
+    answer = Answer(body=_gzip(events), headers={"Content-Encoding": "gzip"})
+    with serve([answer]) as server:
+        response = requests.get(server.url, stream=True, timeout=5)
+        got = [line for line in lines(response, "acme", FAST) if line]
+    assert got == [f'data: {{"n": {n}}}' for n in range(100)]
+
+
+def test_a_gzip_bomb_stops_at_the_cap() -> None:
+    policy = HttpPolicy(max_bytes=64 * 1024, max_retries=0)
+    bomb = _gzip(b"\0" * (64 * 1024 * 1024))  # 64 MiB of zeros in about 64 KB
+    with serve([Answer(body=bomb, headers={"Content-Encoding": "gzip"})]) as server:
+        with pytest.raises(TooLargeError, match="over the 65536-byte cap"):
+            _post(server.url, policy)
+
+
+@pytest.mark.parametrize(
+    ("body", "coding", "says"),
+    [
+        (b"not gzip at all", "gzip", "compressed response is corrupt"),
+        (_gzip(b'{"a": 1}' * 1000)[:-40], "gzip", "compressed response broke off"),
+        (b"{}", "br", "content coding 'br', not gzip"),
+    ],
+)
+def test_a_bad_compressed_body_is_one_clear_error(body: bytes, coding: str, says: str) -> None:
+    policy = HttpPolicy(max_retries=0)
+    with serve([Answer(body=body, headers={"Content-Encoding": coding})]) as server:
+        with pytest.raises(APIConnectionError, match=says):
+            _post(server.url, policy)

@@ -17,6 +17,7 @@ import email.utils
 import logging
 import math
 import time
+import zlib
 from urllib.parse import urljoin, urlsplit
 
 try:
@@ -41,6 +42,9 @@ if TYPE_CHECKING:
 _log = logging.getLogger("llmdex.http")
 _CHUNK = 1 << 16
 _REDIRECTS = 3
+_ENCODINGS = {"gzip": 16 + zlib.MAX_WBITS, "x-gzip": 16 + zlib.MAX_WBITS, "deflate": zlib.MAX_WBITS}
+"""The content codings the client asks for and decodes (zlib window bits of each)."""
+_ACCEPTED = "gzip, deflate"
 
 
 class _BrokenOffError(Exception):
@@ -133,7 +137,8 @@ def _follow(
         response: requests.Response = session.request(
             method,
             url,
-            headers=dict(headers or {}),
+            # Only the codings _chunks decodes, whatever optional packages urllib3 has found.
+            headers={"Accept-Encoding": _ACCEPTED, **(headers or {})},
             json=json,
             timeout=timeout,
             stream=True,
@@ -167,9 +172,11 @@ def _read_whole(
 def _chunks(
     response: requests.Response, who: str, policy: HttpPolicy, start: float
 ) -> Iterator[bytes]:
-    # read1 returns what has arrived, so a slow drip still meets the deadline check.
+    # read1 returns what has arrived, so a slow drip still meets the deadline check. A
+    # compressed body is decoded here, and the cap counts what it unpacks to.
     size = 0
     try:
+        decoder = _decoder(response.headers.get("Content-Encoding"))
         while True:
             if time.monotonic() - start > policy.deadline:
                 raise APIConnectionError(
@@ -187,13 +194,35 @@ def _chunks(
                 kind = "timed out" if timeout else "broke off"
                 raise _BrokenOffError(f"the response {kind} ({type(exc).__name__})") from None
             if not chunk:
+                if decoder is not None and not decoder.eof:
+                    raise _BrokenOffError("the compressed response broke off")
                 return
+            if decoder is not None:
+                chunk = _unpack(decoder, chunk, policy.max_bytes - size + 1)
             size += len(chunk)
             if size > policy.max_bytes:
                 raise TooLargeError(who, policy.max_bytes)
             yield chunk
     finally:
         response.close()
+
+
+def _decoder(coding: str | None) -> Any:
+    # A zlib decoder for the body's Content-Encoding, or None for an identity body.
+    name = (coding or "identity").strip().lower()
+    if name == "identity":
+        return None
+    if name not in _ENCODINGS:
+        raise _BrokenOffError(f"the response has the content coding {name[:40]!r}, not gzip")
+    return zlib.decompressobj(_ENCODINGS[name])
+
+
+def _unpack(decoder: Any, chunk: bytes, room: int) -> bytes:
+    # At most `room` bytes come out, so a small bomb never unpacks past the cap.
+    try:
+        return bytes(decoder.decompress(chunk, room))
+    except zlib.error:
+        raise _BrokenOffError("the compressed response is corrupt") from None
 
 
 def lines(response: requests.Response, who: str, policy: HttpPolicy) -> Iterator[str]:
