@@ -35,7 +35,8 @@ def _assert_untouched(tree: Path) -> None:
     assert (tree / "__init__.py").read_text() == BEFORE
 
 
-def _regen(source: str, tree: Path, *extra: str) -> subprocess.CompletedProcess[str]:
+def regen_cli(source: str, tree: Path, *extra: str) -> subprocess.CompletedProcess[str]:
+    """``python -m codegen regen --source SOURCE --out TREE`` with short network bounds."""
     return subprocess.run(
         [
             sys.executable,
@@ -80,14 +81,14 @@ def tree(tmp_path: Path) -> Path:
 def test_truncated_json_fails_and_leaves_generated_unchanged(tmp_path: Path, tree: Path) -> None:
     path = tmp_path / "api.json"
     path.write_text(json.dumps(tiny_payload())[:-40])
-    _assert_failed_cleanly(_regen(str(path), tree), str(path), "not valid JSON", "truncated")
+    _assert_failed_cleanly(regen_cli(str(path), tree), str(path), "not valid JSON", "truncated")
     _assert_untouched(tree)
 
 
 def test_wrong_type_names_provider_model_and_field(tmp_path: Path, tree: Path) -> None:
     payload = tiny_payload()
     payload["acme"]["models"]["rich-1"]["limit"]["context"] = "128k"
-    result = _regen(str(write_payload(tmp_path, payload)), tree)
+    result = regen_cli(str(write_payload(tmp_path, payload)), tree)
     _assert_failed_cleanly(
         result, "provider 'acme'", "model 'rich-1'", "field limit.context", "'128k'"
     )
@@ -132,7 +133,7 @@ def test_each_payload_limit_is_one_line_and_leaves_the_tree(
     assert edited != text
     path = tmp_path / "api.json"
     path.write_text(edited)
-    _assert_failed_cleanly(_regen(str(path), tree, "--no-patches"), message, str(path))
+    _assert_failed_cleanly(regen_cli(str(path), tree, "--no-patches"), message, str(path))
     _assert_untouched(tree)
 
 
@@ -183,7 +184,7 @@ def test_make_regen_runs_nothing_a_source_holds(tmp_path: Path, source: str) -> 
 
 def test_server_error_is_retried_then_reported(tree: Path) -> None:
     with serve([Answer(status=500, body=b"boom")]) as server:
-        result = _regen(server.url + "/api.json", tree)
+        result = regen_cli(server.url + "/api.json", tree)
         assert server.requests == 2
     _assert_failed_cleanly(result, "gave up after 2 attempts", "HTTP 500", "SOURCE=")
     _assert_untouched(tree)
@@ -192,7 +193,7 @@ def test_server_error_is_retried_then_reported(tree: Path) -> None:
 def test_stalled_response_times_out(tree: Path) -> None:
     body = json.dumps(tiny_payload()).encode()
     with serve([Answer(body=body, stall=3)]) as server:
-        result = _regen(server.url + "/api.json", tree)
+        result = regen_cli(server.url + "/api.json", tree)
     _assert_failed_cleanly(result, "timed out", "after 2 attempt(s)")
     _assert_untouched(tree)
 
@@ -282,7 +283,7 @@ def test_credentials_in_the_source_reach_no_generated_file(tmp_path: Path) -> No
     with serve([Answer(body=body)]) as server:
         port = server.url.rsplit(":", 1)[1]
         source = f"http://user:hunter2@127.0.0.1:{port}/api.json?token=SECRET-TOKEN"
-        result = _regen(source, out, "--no-patches")
+        result = regen_cli(source, out, "--no-patches")
     assert result.returncode == 0, result.stderr
     assert "hunter2" not in result.stdout + result.stderr
     for path in out.rglob("*.py"):

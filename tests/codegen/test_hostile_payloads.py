@@ -11,8 +11,6 @@ from __future__ import annotations
 import copy
 import gzip
 import json
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +20,8 @@ from codegen.curated import AliasFile, read_curated
 from codegen.errors import CuratedDataError
 from codegen.pipeline import Options, regen
 from codegen.report import Report
+from tests.codegen.test_bad_input import regen_cli
+from tests.codegen.test_safety import IMPORT_EVERY_MODULE
 from tests.conftest import ROOT, face_copy, run_with_catalog, write_payload
 
 MARKER = Path("/tmp/llmdex-hostile-marker")
@@ -63,22 +63,6 @@ def check(catalog: Path, code: str) -> list[str]:
     return result.stdout.splitlines()
 
 
-IMPORT_ALL = """
-import importlib, pathlib
-import llmdex
-root = pathlib.Path(llmdex.__file__).parent / "models"
-for path in sorted(root.rglob("*.py")):
-    parts = path.relative_to(root).with_suffix("").parts
-    parts = parts[:-1] if parts[-1] == "__init__" else parts
-    importlib.import_module(".".join(("llmdex.models", *parts)))
-for path in sorted(root.rglob("*.pyi")):
-    compile(path.read_bytes(), str(path), "exec")
-llmdex.history("openai:gpt-4o")
-llmdex.find("openai:gpt-4o", at="2026-01-01")
-print(llmdex.find("openai:gpt-4o").spec)
-"""
-
-
 def test_text_that_closes_a_string_or_docstring_runs_nothing(tmp_path: Path) -> None:
     # Item 1: every text field reaches a docstring, a literal or a table of some module.
     payload = real_payload()
@@ -89,7 +73,7 @@ def test_text_that_closes_a_string_or_docstring_runs_nothing(tmp_path: Path) -> 
     openai["models"]["o3"]["family"] = f"'); {EVIL}; ('"
     payload[f'x"""{EVIL}'] = {**payload["groq"], "id": f'x"""{EVIL}'}
     catalog, _report = regen_report(tmp_path, payload)
-    assert check(catalog, IMPORT_ALL) == ["openai:gpt-4o"]
+    assert check(catalog, IMPORT_EVERY_MODULE.format(marker=str(MARKER))) == ["ok False"]
 
 
 def test_squatters_get_suffixed_names_and_the_report_says_so(tmp_path: Path) -> None:
@@ -234,27 +218,6 @@ def test_an_explicit_null_in_an_optional_field_reads_as_absent(tmp_path: Path) -
     assert lines == ["None None None None"]
 
 
-def regen_cli(payload_path: Path, out: Path) -> subprocess.CompletedProcess[str]:
-    """``python -m codegen regen`` of a payload file into ``out``."""
-    return subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "codegen",
-            "regen",
-            "--source",
-            str(payload_path),
-            "--out",
-            str(out),
-        ],
-        capture_output=True,
-        text=True,
-        check=False,
-        cwd=ROOT,
-        timeout=300,
-    )
-
-
 @pytest.mark.parametrize(
     ("name", "content", "says"),
     [
@@ -271,7 +234,7 @@ def test_every_refusal_of_a_payload_is_one_line(
 ) -> None:
     path = tmp_path / name
     path.write_bytes(content)
-    result = regen_cli(path, tmp_path / "out")
+    result = regen_cli(str(path), tmp_path / "out")
     assert result.returncode == 1
     assert result.stderr.count("\n") == 1, result.stderr
     assert result.stderr.startswith(f"regen failed: {path}")
