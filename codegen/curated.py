@@ -78,7 +78,7 @@ class SuccessorFile(Strict):
 _T = TypeVar("_T", bound=BaseModel)
 
 MAX_CURATED_BYTES = 8 * 2**20
-"""Largest curated file read: the largest, names.json, is under 1 MiB."""
+"""Largest curated file read: the largest, grants.json, is under 1 MiB."""
 
 
 def read_bounded(path: Path, limit: int = MAX_CURATED_BYTES) -> bytes:

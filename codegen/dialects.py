@@ -74,7 +74,7 @@ def provider_names(
     """Compile the table against the payload's provider ids.
 
     Where two ids share a name key (``OpenAI`` and ``openai``), the one named before
-    (``senior``: the ids :mod:`codegen.name_record` records) keeps it, so a newcomer cannot
+    (``senior``: the ids :mod:`codegen.grants` records) keeps it, so a newcomer cannot
     take ``OPENAI:...`` specs; among equals, the first by code point. A name whose provider
     the payload lacks is left out with a warning (an older payload may
     lack it); a name that means another provider than the one of that id, or two entries

@@ -11,8 +11,8 @@
    ``llmdex.models.p_302ai``). A name that would be empty is ``M`` or ``P`` before rule 4.
 4. A module name that is a Python keyword, or a device name Windows will not use as a file
    name (``con``, ``nul``, ...), gets a trailing ``_``.
-5. A name, once given, stays with its id: ``data_sources/names.json`` records every name
-   given (:mod:`codegen.name_record`), and ids the catalog no longer lists keep theirs, so
+5. A name, once given, stays with its id: ``data_sources/grants.json`` records every name
+   given (:mod:`codegen.grants`), and ids the catalog no longer lists keep theirs, so
    no newcomer takes the name of a listed or retired id. Ids not yet named are named by code
    point; each takes its name from rules 1-4 unless that is taken, else the first of
    ``_2``, ``_3``, ... that is neither taken nor the rule 1-4 name of another id being
