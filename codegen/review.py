@@ -19,7 +19,6 @@ providers and changed base URLs and key variables against the history's previous
 
 from __future__ import annotations
 
-import ipaddress
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -32,11 +31,11 @@ from pydantic import AnyUrl, Field
 from codegen.curated import Strict, read_curated
 from codegen.grants import GRANTS, Grants
 from codegen.normalize import CatalogPlan, ModelPlan, ProviderPlan
+from llmdex.http.origins import is_private
 from llmdex.records.record import replace
 
 ENDPOINTS = Path("data_sources/endpoints.json")
 _PLACEHOLDER = re.compile(r"\$\{[A-Za-z_][A-Za-z0-9_]*\}")
-_LOOPBACK_NAMES = frozenset({"localhost"})
 
 
 class HostAllowance(Strict):
@@ -148,23 +147,12 @@ def _unsafe(url: str) -> str | None:
         return None
     if any(char.isspace() or not char.isprintable() for char in url):
         return "holds spaces or control characters"
-    parts = urlsplit(_PLACEHOLDER.sub("x", url))
-    if "@" in parts.netloc:
+    filled = _PLACEHOLDER.sub("x", url)
+    if "@" in urlsplit(filled).netloc:
         return "holds credentials"
-    if parts.scheme == "https" and parts.hostname:
-        return None
-    if parts.scheme == "http" and parts.hostname and _is_loopback(parts.hostname):
+    if is_private(filled):
         return None
     return "is not https (plain http is allowed only to a loopback host)"
-
-
-def _is_loopback(host: str) -> bool:
-    if host in _LOOPBACK_NAMES:
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
 
 
 def _host(url: str) -> str:

@@ -14,6 +14,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
+from urllib.parse import urlsplit, urlunsplit
+
+import requests
 
 
 @dataclass(frozen=True)
@@ -154,3 +157,21 @@ def serve(
     finally:
         server.shutdown()
         server.server_close()
+
+
+class Routed(requests.Session):
+    """A real session that sends every request to ``server``, whatever host the URL names.
+
+    What a hosts-file entry pointing a provider's name at loopback would do: the client
+    builds the provider's own URL (so its key policy sees the provider's origin), and the
+    request reaches the test's server.
+    """
+
+    def __init__(self, server: ScriptedServer) -> None:
+        super().__init__()
+        self._to = server.url
+
+    def request(self, method: str | bytes, url: str | bytes, *args: Any, **kwargs: Any) -> Any:
+        parts = urlsplit(str(url))
+        here = parts._replace(scheme="http", netloc=urlsplit(self._to).netloc)
+        return super().request(method, urlunsplit(here), *args, **kwargs)

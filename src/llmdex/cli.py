@@ -18,7 +18,7 @@ from llmdex.views.facts import CAPABILITIES, SORT_KEYS
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Callable, Sequence
     from decimal import Decimal
     from typing import Any
 
@@ -133,7 +133,17 @@ def _parser() -> argparse.ArgumentParser:
     asking.add_argument("spec")
     asking.add_argument("prompt")
     asking.add_argument("--max-tokens", type=_count, help="cap the answer's length")
-    asking.add_argument("--base-url", help="send to this server instead (e.g. a local one)")
+    asking.add_argument(
+        "--base-url", help="send to this server instead (e.g. a local one); no provider key goes"
+    )
+    asking.add_argument(
+        "--key-env", metavar="VAR", help="the variable holding the key for --base-url's server"
+    )
+    asking.add_argument(
+        "--allow-insecure-http",
+        action="store_true",
+        help="let a key go over plain http:// to another machine (a network you trust)",
+    )
     costing = commands.add_parser("cost", help="price one call (tokens take k and M suffixes)")
     costing.add_argument("spec")
     costing.add_argument("--input", type=_tokens, default=0, help="prompt tokens, cached included")
@@ -189,12 +199,16 @@ def main() -> int:
 
 def run(catalog: Catalog, argv: Sequence[str] | None = None) -> int:
     """Run one command on the catalog ``catalog`` and return its exit code."""
+    import warnings
+
     arguments = list(sys.argv[1:] if argv is None else argv)
     as_json = "--json" in arguments
     try:
         try:
             args = _parser().parse_args(arguments)
-            return _COMMANDS[args.command](catalog, args)
+            with warnings.catch_warnings():
+                warnings.showwarning = _warning_line
+                return _COMMANDS[args.command](catalog, args)
         except _UsageError as exc:
             return _fail(exc, EXIT_USAGE, as_json)
         except (LlmdexError, LookupError, ValueError) as exc:
@@ -212,13 +226,19 @@ def run(catalog: Catalog, argv: Sequence[str] | None = None) -> int:
         return EXIT_FAILED
 
 
+def _warning_line(message: Warning | str, *_: object, **__: object) -> None:
+    # A warning is one line for the person at the terminal, not Python's source excerpt.
+    print(f"llmdex: warning: {message}", file=sys.stderr)
+
+
 def _fail(error: BaseException, code: int, as_json: bool) -> int:
     from llmdex.views.json_form import error_form
 
     if as_json:
         _emit(error_form(error))
     else:
-        message = str(error).splitlines()[0] if str(error) else type(error).__name__
+        text = getattr(error, "cli", None) or str(error)
+        message = text.splitlines()[0] if text else type(error).__name__
         # A usage error already names the command ("llmdex cost: ...").
         print(message if isinstance(error, _UsageError) else f"llmdex: {message}", file=sys.stderr)
     return code
@@ -253,11 +273,7 @@ def _show(catalog: Catalog, args: argparse.Namespace) -> int:
         ("input", ", ".join(model.modalities.input)),
         ("output", ", ".join(model.modalities.output)),
     ]
-    if model.cost is not None:
-        rows.append(("price in", _per_million(model.cost.input)))
-        rows.append(("price out", _per_million(model.cost.output)))
-    else:
-        rows.append(("price", "unknown"))
+    rows += _price_rows(model) or [("price", "unknown")]
     rows.append(("released", str(model.release_date)))
     if model.status is not None:
         rows.append(("status", model.status.value))
@@ -288,7 +304,41 @@ def _list(catalog: Catalog, args: argparse.Namespace) -> int:
     header = ("spec", "kind", "context", "output", "in $/1M", "out $/1M", "released")
     _write(table([header, *(_row(m) for m in models)]))
     print(f"{len(models)} models", file=sys.stderr)
+    if not models:
+        for line in _nothing_has(catalog, args):
+            print(line, file=sys.stderr)
     return EXIT_OK
+
+
+def _nothing_has(catalog: Catalog, args: argparse.Namespace) -> list[str]:
+    # A filter value no model in the whole catalog has is likely a typo: say what exists.
+    import difflib
+
+    facts: dict[str, Callable[[Model], Sequence[str]]] = {
+        "family": lambda m: (m.family,) if m.family else (),
+        "input_modality": lambda m: m.modalities.input,
+        "output_modality": lambda m: m.modalities.output,
+    }
+    lines = []
+    for name, values_of in facts.items():
+        wanted = getattr(args, name)
+        if wanted is None:
+            continue
+        known = sorted({value for model in catalog.all_models() for value in values_of(model)})
+        if wanted in known:
+            continue
+        flag = f"--{name.replace('_', '-')}"
+        near = [v for v in known if v.startswith(wanted)][:8] or difflib.get_close_matches(
+            wanted, known, n=5
+        )
+        if len(known) <= 12:
+            hint = f"the catalog has: {', '.join(known)}"
+        elif near:
+            hint = f"close ones: {', '.join(near)}"
+        else:
+            hint = f"the catalog has {len(known)} others"
+        lines.append(f"llmdex list: no model has {flag} {wanted!r}; {hint}")
+    return lines
 
 
 def _compare(catalog: Catalog, args: argparse.Namespace) -> int:
@@ -309,7 +359,8 @@ def _ask(catalog: Catalog, args: argparse.Namespace) -> int:
     params = {} if args.max_tokens is None else {"max_tokens": args.max_tokens}
     overrides = {} if args.base_url is None else {"base_url": args.base_url}
     model = catalog.resolve(args.spec, **overrides)
-    result = Client(catalog=catalog).complete(model, args.prompt, **params)
+    client = Client(catalog=catalog, allow_insecure_http=args.allow_insecure_http)
+    result = client.complete(model, args.prompt, api_key=_key_from(args), **params)
     if args.json:
         _emit(
             {
@@ -330,6 +381,18 @@ def _ask(catalog: Catalog, args: argparse.Namespace) -> int:
         file=sys.stderr,
     )
     return EXIT_OK
+
+
+def _key_from(args: argparse.Namespace) -> str | None:
+    # --key-env names where the key for --base-url's server is: never the provider's own.
+    if args.key_env is None:
+        return None
+    if args.base_url is None:
+        raise _UsageError("llmdex ask: --key-env names the key for --base-url; give both")
+    key = os.environ.get(args.key_env)
+    if not key:
+        raise _UsageError(f"llmdex ask: --key-env {args.key_env} is not set; export it")
+    return key
 
 
 def _cost(catalog: Catalog, args: argparse.Namespace) -> int:
@@ -473,6 +536,34 @@ _COMMANDS = {
 def _write(text: str) -> None:
     sys.stdout.write(text + "\n")
     sys.stdout.flush()
+
+
+def _price_rows(model: Model) -> list[tuple[str, str]]:
+    # Every price cost may apply: the base rates, each long-prompt tier, each named mode.
+    from llmdex.records.rates import RATE_NAMES
+
+    def rates(condition: str, prices: Any) -> list[tuple[str, str]]:
+        short = {"input": "in", "output": "out"}
+        return [
+            (f"price {short.get(name, name.replace('_', ' '))}{condition}", _per_million(value))
+            for name in RATE_NAMES
+            if (value := getattr(prices, name)) is not None
+        ]
+
+    cost = model.cost
+    if cost is None:
+        return []
+    rows = rates("", cost)
+    for tier in cost.tiers or ():
+        rows += rates(f", prompt over {tier.tier.size:,}", tier)
+    if cost.context_over_200k is not None and not cost.tiers:
+        rows += rates(", prompt over 200,000", cost.context_over_200k)
+    experimental = model.experimental
+    modes = getattr(experimental, "modes", None) or {}
+    for name, mode in sorted(modes.items()):
+        if mode.cost is not None:
+            rows += rates(f", mode {name}", mode.cost)
+    return rows
 
 
 def _per_million(price: Decimal | None) -> str:

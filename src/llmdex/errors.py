@@ -31,6 +31,10 @@ def shown(value: object) -> str:
 class LlmdexError(Exception):
     """Base class of every llmdex error."""
 
+    cli: str | None = None
+    """The message in the command line's terms (its flags, not Python's parameters), where
+    the two differ; the ``llmdex`` command prints this one."""
+
 
 class InvalidSpecError(LlmdexError, ValueError):
     """A model spec could not be parsed.
@@ -84,16 +88,39 @@ class ModelRetiredError(ModelNotFoundError):
             parts.append(f"still listed by {', '.join(self.listed_by)}")
         self.spec = spec
         self.suggestions = ()
-        message = "; ".join(parts) + ". Pass at='YYYY-MM-DD' to find it as it was."
-        LookupError.__init__(self, message)
+        message = "; ".join(parts)
+        self.cli = f"{message}. Give --at YYYY-MM-DD to see it as it was."
+        LookupError.__init__(self, f"{message}. Pass at='YYYY-MM-DD' to find it as it was.")
 
 
 class InvalidDateError(LlmdexError, ValueError):
-    """A date is not ``YYYY-MM`` or ``YYYY-MM-DD``."""
+    """A date is not ``YYYY-MM`` or ``YYYY-MM-DD``, or names no calendar day."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(
+        self, text: str, expected: str = "YYYY-MM or YYYY-MM-DD", *, argument: str | None = None
+    ) -> None:
+        # argument: "find(at=...)" names where the date was given; the CLI says "--at".
         self.text = text
-        super().__init__(f"invalid date {shown(text)}: expected YYYY-MM or YYYY-MM-DD")
+        if argument is None:
+            super().__init__(f"invalid date {shown(text)}: expected {expected}")
+            return
+        function, _, parameter = argument.partition(".")
+        self.cli = f"--{parameter.replace('_', '-')} {shown(text)}: expected {expected}"
+        super().__init__(f"{function}({parameter}={shown(text)}): expected {expected}")
+
+
+class InvalidArgumentError(LlmdexError, ValueError, TypeError):
+    """A public function got an argument of the wrong type or value.
+
+    ``function`` and ``parameter`` name it; a ``TypeError`` and a ``ValueError`` both, so
+    code that catches either for a bad argument keeps working.
+    """
+
+    def __init__(self, function: str, parameter: str, value: object, problem: str) -> None:
+        self.function = function
+        self.parameter = parameter
+        self.cli = f"--{parameter.replace('_', '-')} {shown(value)}: {problem}"
+        super().__init__(f"{function}({parameter}={shown(value)}): {problem}")
 
 
 class IncompatibleRuntimeError(LlmdexError, ImportError):
@@ -101,7 +128,7 @@ class IncompatibleRuntimeError(LlmdexError, ImportError):
 
     def __init__(self, expected: int, found: int) -> None:
         super().__init__(
-            f"the generated llmdex catalog needs llmdex_runtime schema {expected}, "
+            f"the generated llmdex catalog needs runtime schema {expected}, "
             f"but schema {found} is installed; reinstall llmdex or run `make regen`"
         )
 
@@ -113,10 +140,10 @@ class AmbiguousModelError(LlmdexError, LookupError):
         self.spec = spec
         self.candidates = tuple(candidates)
         why = f" ({reason})" if reason else ""
-        super().__init__(
-            f"model id {shown(spec)} is served by {len(self.candidates)} providers{why}; name one "
-            f"as provider:id, or pass prefer=[...]: " + ", ".join(self.candidates)
-        )
+        served = f"model id {shown(spec)} is served by {len(self.candidates)} providers{why}"
+        listed = ", ".join(self.candidates)
+        self.cli = f"{served}; name one as provider:id, or give --prefer PROVIDER: {listed}"
+        super().__init__(f"{served}; name one as provider:id, or pass prefer=[...]: {listed}")
 
 
 class InvalidModelError(LlmdexError, ValueError):
@@ -137,13 +164,14 @@ class PriceUnknownError(LlmdexError, LookupError):
             problem = f"no price for {spec}: models.dev lists none"
         else:
             problem = f"no {component} price for {spec}, and the call used {tokens} such tokens"
+        self.cli = f"{problem}; the command line cannot price it"
         super().__init__(
             f"{problem}; give one with llmdex.resolve(spec, cost={{...}}) (USD per 1M tokens)"
         )
 
 
 class InvalidUsageError(LlmdexError, ValueError):
-    """A usage object or a pricing mode could not be understood."""
+    """A usage object could not be understood."""
 
     def __init__(self, usage: object, problem: str) -> None:
         self.usage = usage
@@ -194,11 +222,19 @@ class MissingAPIKeyError(ClientError):
         self.spec = spec
         self.variables = tuple(variables)
         names = " or ".join(self.variables) or "an API key variable"
+        self.cli = f"no API key for {spec}: set {names}"
         super().__init__(f"no API key for {spec}: set {names}, or pass api_key=")
 
 
 class ClientConfigError(ClientError, ValueError):
-    """A setting the call needs is missing, e.g. a ``${VARIABLE}`` in a base URL."""
+    """A setting the call needs is missing, e.g. a ``${VARIABLE}`` in a base URL.
+
+    ``cli`` is the same message in the command line's terms, where they differ.
+    """
+
+    def __init__(self, message: str, *, cli: str | None = None) -> None:
+        self.cli = cli
+        super().__init__(message)
 
 
 class APIConnectionError(ClientError):

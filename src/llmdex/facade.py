@@ -223,7 +223,7 @@ class Catalog:
             return Selection(self)
         from llmdex.past.log import as_of_date
 
-        return Selection(self, at=as_of_date(at))
+        return Selection(self, at=as_of_date(at, "catalog"))
 
     def compare(self, *specs: Spec) -> Comparison:
         """Side-by-side facts of the models ``specs`` name.

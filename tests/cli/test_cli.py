@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
+from types import ModuleType
 
 import pytest
 
@@ -32,8 +34,8 @@ def test_show_prints_an_aligned_table() -> None:
     result = _llmdex("show", "openai:gpt-4o")
     assert result.returncode == 0
     assert result.stdout.splitlines()[0].split() == ["spec", "openai:gpt-4o"]
-    assert "context     128,000" in result.stdout
-    assert "price in    $2.50 / 1M tokens" in result.stdout
+    rows = dict(re.split(r"\s{2,}", line, maxsplit=1) for line in result.stdout.splitlines())
+    assert rows["context"] == "128,000" and rows["price in"] == "$2.50 / 1M tokens"
     assert "resolved" not in result.stdout
 
 
@@ -119,7 +121,7 @@ def test_cost_json_has_exact_amounts() -> None:
         (("list", "--released-after", "2024-13"), 2, "'2024-13' is not a date"),
         (("list", "--released-after", "2026"), 2, "'2026' is not a date"),
         (("cost", "openai:gpt-4o", "--input", "infk"), 2, "'infk' is not a whole"),
-        (("cost", "openai:gpt-5.4", "--input", "10", "--mode", "turbo"), 2, "no priced mode"),
+        (("cost", "openai:gpt-5.4", "--input", "10", "--mode", "turbo"), 2, "--mode 'turbo': "),
         (("cost", "acme:unpriced-1", "--input", "10"), 1, "no price for acme:unpriced-1"),
         (("cost", "openai:gpt-4o", "--input", "1", "--cached", "5"), 2, "exceed --input"),
     ],
@@ -186,8 +188,7 @@ def test_ask_without_requests_is_one_line() -> None:
     )
     assert result.returncode == 1
     assert result.stderr.strip().splitlines() == [
-        "llmdex: llmdex needs requests for HTTP (the client and the fetcher): "
-        "pip install 'llmdex[client]'"
+        "llmdex: llmdex needs requests to call models over HTTP: pip install 'llmdex[client]'"
     ]
 
 
@@ -195,3 +196,54 @@ def test_ask_refuses_a_model_that_cannot_chat() -> None:
     result = _llmdex("ask", "openai:text-embedding-3-small", "hi")
     assert result.returncode == 2 and "is a embedding model" not in result.stderr
     assert "an embedding model, not a chat model; use embed()" in result.stderr
+
+
+def test_show_lists_every_price_cost_may_apply(dex: ModuleType) -> None:
+    tiered = next(m for m in dex.all_models() if m.cost is not None and m.cost.tiers)
+    result = _llmdex("show", tiered.spec)
+    rows = dict(re.split(r"\s{2,}", line, maxsplit=1) for line in result.stdout.splitlines())
+    size = tiered.cost.tiers[0].tier.size
+    assert f"price in, prompt over {size:,}" in rows
+
+
+def test_compare_prints_counts_and_flags_as_show_does() -> None:
+    result = _llmdex("compare", "openai:gpt-4o", "anthropic:claude-sonnet-4-5")
+    rows = {line.split()[0]: line.split()[1:] for line in result.stdout.splitlines()[1:]}
+    assert rows["context"][0] == "128,000" and set(rows["vision"]) <= {"yes", "no"}
+
+
+def test_a_warning_is_one_line_without_python_source() -> None:
+    result = _llmdex("show", "claude-3-5-sonnet")
+    warning = [line for line in result.stderr.splitlines() if line]
+    assert len(warning) == 1 and warning[0].startswith("llmdex: warning: 'claude-3-5-sonnet'")
+    assert "deprecated" in warning[0] and ".py" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (("list", "--provider", "nosuchprov"), "llmdex: --provider 'nosuchprov': no such provider"),
+        (("list", "--kind", "chatt"), "llmdex: --kind 'chatt': choose one of chat, embedding"),
+        (("show", "gpt-4o", "--at", "2025-02-30"), "llmdex show: argument --at: '2025-02-30' is"),
+        (("cost", "openai:gpt-4o", "--at", "2025-02"), "llmdex cost: argument --at: '2025-02' is"),
+    ],
+)
+def test_a_bad_value_is_named_by_its_flag_with_exit_code_2(
+    args: tuple[str, ...], expected: str
+) -> None:
+    result = _llmdex(*args)
+    assert result.returncode == 2, result.stderr
+    assert result.stderr.startswith(expected) and "=" not in result.stderr
+
+
+def test_an_ambiguous_or_retired_model_says_the_flag_to_use() -> None:
+    ambiguous = _llmdex("show", "llama-3.1-8b")
+    assert ambiguous.returncode == 1 and "give --prefer PROVIDER" in ambiguous.stderr
+    assert "prefer=" not in ambiguous.stderr
+
+
+def test_a_filter_value_no_model_has_says_what_exists() -> None:
+    result = _llmdex("list", "--input-modality", "vidoe")
+    assert result.returncode == 0
+    assert "no model has --input-modality 'vidoe'; the catalog has: " in result.stderr
+    assert "text" in result.stderr.splitlines()[-1]

@@ -34,7 +34,7 @@ from llmdex.errors import (
 from tests import wire_shapes
 from tests.conftest import fixture_dex, fixture_root
 from tests.fixture_catalog import PACKAGE
-from tests.http_server import Answer, json_answer, serve
+from tests.http_server import Answer, Routed, json_answer, serve
 
 KEY = "sk-test-SECRET-0123456789"
 
@@ -388,11 +388,58 @@ def test_a_missing_key_names_the_variables(monkeypatch: pytest.MonkeyPatch) -> N
         _client().complete("openai:gpt-4o", "hi")
 
 
+def _at_home(server: Any, **settings: Any) -> Any:
+    # A client whose requests to the provider's own URL reach the loopback server.
+    policy = HttpPolicy(**{"backoff": 0.01, **settings.pop("policy", {})})
+    return fixture_dex().Client(policy=policy, session=Routed(server), **settings)
+
+
 def test_the_key_comes_from_the_providers_variable(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("OPENAI_API_KEY", KEY)
     with serve([json_answer(CASES[0].reply)], check=wire_shapes.openai_any) as server:
-        _client().complete(CASES[0].model(server.url), "hi")
+        _at_home(server).complete("openai:gpt-4o", "hi")
     assert server.received[0].headers["Authorization"] == f"Bearer {KEY}"
+
+
+def test_a_server_the_caller_chose_gets_no_provider_key(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("OPENAI_API_KEY", KEY)
+    with serve([json_answer(CASES[0].reply)], check=wire_shapes.openai_any) as server:
+        client = _client(api_keys={"openai": KEY})
+        client.complete(CASES[0].model(server.url), "hi")
+        custom = {"provider": "openai", "id": "my-model", "base_url": server.url + "/v1"}
+        client.complete(fixture_dex().resolve(custom), "hi")
+    assert [r.headers.get("Authorization") for r in server.received] == [None, None]
+
+
+def test_a_server_the_caller_chose_gets_the_key_given_for_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("OPENAI_API_KEY", "sk-the-providers")
+    monkeypatch.setenv("MY_SERVER_KEY", KEY)
+    with serve([json_answer(CASES[0].reply)], check=wire_shapes.openai_any) as server:
+        _client().complete(CASES[0].model(server.url), "hi", api_key=KEY)
+        named = {"provider": "openai", "id": "my-model", "base_url": server.url + "/v1"}
+        model = fixture_dex().resolve({**named, "env": ["MY_SERVER_KEY"]})
+        _client().complete(model, "hi")
+    assert [r.headers["Authorization"] for r in server.received] == [f"Bearer {KEY}"] * 2
+
+
+def test_the_same_origin_written_differently_is_the_providers() -> None:
+    with serve([json_answer(CASES[0].reply)], check=wire_shapes.openai_any) as server:
+        model = fixture_dex().resolve("openai:gpt-4o", base_url="https://API.OpenAI.com:443/v1")
+        _at_home(server, api_keys={"openai": KEY}).complete(model, "hi")
+    assert server.received[0].headers["Authorization"] == f"Bearer {KEY}"
+
+
+def test_a_key_never_goes_over_plain_http_to_another_machine() -> None:
+    model = fixture_dex().resolve("openai:gpt-4o", base_url="http://models.example/v1")
+    with serve([json_answer(CASES[0].reply)], check=wire_shapes.openai_any) as server:
+        with pytest.raises(ClientConfigError, match=r"plain http:// to models\.example; use https"):
+            _at_home(server).complete(model, "hi", api_key=KEY)
+        assert server.requests == 0
+        _at_home(server).complete(model, "hi")  # no key: nothing to protect
+        _at_home(server, allow_insecure_http=True).complete(model, "hi", api_key=KEY)
+    assert [r.headers.get("Authorization") for r in server.received] == [None, f"Bearer {KEY}"]
 
 
 def test_a_base_url_placeholder_needs_its_variable(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -431,20 +478,20 @@ def test_a_rate_limit_that_lasts_raises_rate_limit_error() -> None:
 
 def test_a_key_never_appears_in_logs_reprs_or_errors(caplog: pytest.LogCaptureFixture) -> None:
     echo = json_answer({"error": {"message": f"Incorrect API key provided: {KEY}"}}, status=401)
-    client = _client(api_keys={"openai": KEY}, max_retries=1)
-    texts = [repr(client)]
+    texts = [repr(_client(api_keys={"openai": KEY}))]
     with caplog.at_level(logging.DEBUG):
         with serve([echo]) as server:
             with pytest.raises(AuthenticationError) as auth:
-                client.complete(CASES[0].model(server.url), "hi")
+                _at_home(server, api_keys={"openai": KEY}).complete("openai:gpt-4o", "hi")
         texts += [str(auth.value), repr(auth.value), auth.value.message]
         with serve([Answer(body=f"oops {KEY}".encode())]) as server:
             with pytest.raises(MalformedResponseError) as malformed:
-                client.complete(CASES[0].model(server.url), "hi")
+                _at_home(server, api_keys={"openai": KEY}).complete("openai:gpt-4o", "hi")
         texts.append(str(malformed.value))
         with serve([json_answer(CASES[0].reply)]) as server:
-            result = client.complete(CASES[0].model(server.url), "hi")
+            result = _at_home(server, api_keys={"openai": KEY}).complete("openai:gpt-4o", "hi")
         texts += [repr(result), str(result)]
+        client = _client(api_keys={"openai": KEY}, max_retries=1)
         dead = fixture_dex().resolve("openai:gpt-4o", base_url="http://127.0.0.1:9/v1")
         with pytest.raises(APIConnectionError) as refused:
             client.complete(dead, "hi")
@@ -564,6 +611,32 @@ def test_ask_a_catalog_model_elsewhere_needs_no_provider_key_and_keeps_its_price
         result = _ask("openai:gpt-4o", "hi", "--base-url", server.url + "/v1", env={})
     assert result.returncode == 0, result.stderr
     assert result.stderr.strip() == "-- openai:gpt-4o: 10 in, 5 out, cost $0.000075"
+
+
+def test_ask_base_url_sends_only_the_key_of_key_env() -> None:
+    env = {"OPENAI_API_KEY": "sk-the-providers", "MY_SERVER_KEY": KEY}
+    with serve([json_answer(CASES[0].reply)], check=wire_shapes.openai_any) as server:
+        plain = _ask("openai:gpt-4o", "hi", "--base-url", server.url + "/v1", env=env)
+        keyed = _ask(
+            *("openai:gpt-4o", "hi", "--base-url", server.url + "/v1", "--key-env"),
+            *("MY_SERVER_KEY",),
+            env=env,
+        )
+    assert plain.returncode == keyed.returncode == 0, plain.stderr + keyed.stderr
+    sent = [r.headers.get("Authorization") for r in server.received]
+    assert sent == [None, f"Bearer {KEY}"]
+
+
+def test_ask_refuses_a_key_over_plain_http_in_cli_terms() -> None:
+    result = _ask(
+        *("openai:gpt-4o", "hi", "--base-url", "http://models.example/v1"),
+        *("--key-env", "MY_SERVER_KEY"),
+        env={"MY_SERVER_KEY": KEY},
+    )
+    assert result.returncode == 2
+    assert result.stderr.strip().endswith(
+        "use https, or --allow-insecure-http on a network you trust"
+    )
 
 
 def test_ask_prints_the_answer_and_a_cost_line() -> None:

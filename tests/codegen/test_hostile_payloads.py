@@ -197,7 +197,7 @@ def test_the_client_never_sends_a_key_to_a_withheld_endpoint(tmp_path: Path) -> 
         "except ClientConfigError as exc:\n"
         "    print(str(exc).split(': ', 1)[1])\n",
     )
-    assert lines == ["no base URL is known; give one with resolve()"]
+    assert lines == ["no base URL is known; give one with resolve(spec, base_url=...)"]
 
 
 def test_an_explicit_null_in_an_optional_field_reads_as_absent(tmp_path: Path) -> None:

@@ -22,7 +22,7 @@ import pytest
 from llmdex import (
     Cost,
     DeprecatedModelWarning,
-    InvalidUsageError,
+    InvalidArgumentError,
     Kind,
     Limit,
     Modalities,
@@ -254,7 +254,10 @@ def test_a_custom_price_is_used_exactly(dex: ModuleType) -> None:
 
 
 def test_an_unknown_mode_lists_the_known_ones(dex: ModuleType) -> None:
-    with pytest.raises(InvalidUsageError, match=r"no priced mode 'turbo' \(modes: fast\)"):
+    with pytest.raises(
+        InvalidArgumentError,
+        match=r"mode='turbo'\): \S+ has no priced mode of that name \(modes: fast\)",
+    ):
         dex.find("openai:gpt-5.4").cost_of(U(input=1), mode="turbo")
 
 

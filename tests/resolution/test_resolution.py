@@ -344,7 +344,6 @@ ERRORS = [
     ("", {}, "!empty"),
     ("gpt 4o", {}, NOT_FOUND),
     ("openai:gpt\t4o", {}, "!invalid_format"),
-    ("gpt-4o", {"prefer": ["opnai"]}, "!unknown_provider"),
 ]
 
 CASES = [

@@ -9,6 +9,7 @@ message that leaves goes through :func:`~llmdex.client.keys.redact`.
 from __future__ import annotations
 
 import json
+from urllib.parse import urlsplit
 
 from llmdex.client.anthropic_messages import AnthropicMessages
 from llmdex.client.google_content import GoogleContent
@@ -30,6 +31,7 @@ from llmdex.errors import (
     UnsupportedProtocolError,
     warn_deprecated,
 )
+from llmdex.http.origins import is_private, origin
 from llmdex.http.transport import HttpResponse, StatusError
 from llmdex.lazy import import_module
 from llmdex.pricing.usage import Usage
@@ -45,6 +47,7 @@ if TYPE_CHECKING:
     from typing import Any, TypeVar
 
     from llmdex.facade import Catalog
+    from llmdex.http.origins import Origin
     from llmdex.http.policy import HttpPolicy
     from llmdex.http.transport import OpenResponse, Session, Transport
     from llmdex.pricing.cost import CallCost
@@ -178,9 +181,12 @@ class Client:
     """Calls models by spec, in the wire format of their provider, and prices each call.
 
     Keys come from ``api_key=`` on a call, ``api_keys={provider: key}`` here, or the
-    provider's key variables (the first one set wins). Keys never appear in ``repr``, logs
-    or error messages. ``policy`` bounds every call (:class:`~llmdex.http.policy.HttpPolicy`:
-    timeouts, a deadline, retries, a body cap).
+    provider's key variables (the first one set wins). A key goes only to the origin it
+    belongs to: a model sent to another server (``resolve(spec, base_url=...)``) gets only
+    ``api_key=`` or the variables a custom model names in its ``env``, and a key never
+    goes over plain ``http://`` to another machine unless ``allow_insecure_http=True``.
+    Keys never appear in ``repr``, logs or error messages. ``policy`` bounds every call
+    (:class:`~llmdex.http.policy.HttpPolicy`: timeouts, a deadline, retries, a body cap).
 
     Example:
         >>> client = llmdex.Client()
@@ -198,10 +204,12 @@ class Client:
         policy: HttpPolicy | None = None,
         session: Session | None = None,
         catalog: Catalog | None = None,
+        allow_insecure_http: bool = False,
     ) -> None:
         from llmdex.http.policy import HttpPolicy
 
         self._catalog = catalog or self.default_catalog or _shipped()
+        self._allow_insecure_http = allow_insecure_http
         self._keys = dict(api_keys or {})
         self._policy = policy or HttpPolicy()
         self._session = session
@@ -287,22 +295,22 @@ class Client:
             if target.is_deprecated:
                 why = f"{target.spec} is deprecated; name a current model"
                 warn_deprecated(target.spec, why, stacklevel=4)
-        protocol, base_url, env, elsewhere = self._where(target)
+        protocol, base_url, env, own = self._where(target)
         wire = WIRES.get(protocol)
         if wire is None:
             raise UnsupportedProtocolError(target.spec, protocol.value)
         if base_url is None:
-            raise ClientConfigError(f"{target.spec}: no base URL is known; give one with resolve()")
-        key, origin = find_key(api_key, self._keys, target.provider, env)
-        if key is None and env and not elsewhere:
-            raise MissingAPIKeyError(target.spec, env)
-        if key is not None:
-            check_key(key, target.spec, origin)
+            raise ClientConfigError(
+                f"{target.spec}: no base URL is known; give one with resolve(spec, base_url=...)",
+                cli=f"{target.spec}: no base URL is known; give one with --base-url",
+            )
+        url = fill_base_url(base_url, env, target.spec)
+        key = self._key(target, url, api_key, env, base_url in own or origin(url) in _origins(own))
         if isinstance(messages, str):
             messages = [{"role": "user", "content": messages}]
         call = Call(
             model_id=target.id,
-            base_url=fill_base_url(base_url, env, target.spec),
+            base_url=url,
             api_key=key,
             messages=list(messages),
             params=dict(params),
@@ -312,20 +320,54 @@ class Client:
 
     def _where(
         self, target: Model | CustomModel
-    ) -> tuple[Protocol, str | None, tuple[str, ...], bool]:
-        # Protocol, base URL, key variables, and whether the call goes somewhere else than
-        # the provider's own endpoint (a local server needs no provider key).
+    ) -> tuple[Protocol, str | None, tuple[str, ...], frozenset[str]]:
+        # Protocol, base URL, the provider's key variables, and the base URLs the catalog
+        # gives the provider and the model: the endpoints its keys belong to.
         if isinstance(target, CustomModel):
             pid = self._catalog.rules.provider_id(target.provider)
-            known = self._catalog.rules.provider(pid).base_url if pid is not None else None
-            return target.protocol, target.base_url, target.env, target.base_url != known
+            if pid is None:
+                return target.protocol, target.base_url, (), frozenset()
+            provider = self._catalog.rules.provider(pid)
+            return target.protocol, target.base_url, provider.env, _urls(provider.base_url)
         provider = self._catalog.rules.provider(target.provider)
         protocol = target.protocol or provider.protocol
         base_url = target.base_url or provider.base_url
         # The URLs the catalog gives, before any resolve(..., base_url=) override.
         listed = self._catalog.models_of(target.provider).get(target.id)
-        own = {provider.base_url, listed.base_url if listed is not None else None}
-        return protocol, base_url, provider.env, base_url not in own
+        own = _urls(provider.base_url, listed.base_url if listed is not None else None)
+        return protocol, base_url, provider.env, own
+
+    def _key(
+        self,
+        target: Model | CustomModel,
+        url: str,
+        given: str | None,
+        env: tuple[str, ...],
+        home: bool,
+    ) -> str | None:
+        # A key goes only to the origin it belongs to: the provider's own endpoint gets the
+        # provider's key; a server the caller chose gets api_key=, or the variables the
+        # caller named for it (a custom model's env), and otherwise no key at all.
+        if home:
+            key, where = find_key(given, self._keys, target.provider, env)
+            if key is None and env:
+                raise MissingAPIKeyError(target.spec, env)
+        else:
+            named = target.env if isinstance(target, CustomModel) and target.env != env else ()
+            key, where = find_key(given, {}, target.provider, named)
+        if key is None:
+            return None
+        check_key(key, target.spec, where)
+        if not is_private(url) and not self._allow_insecure_http:
+            refusal = (
+                f"{target.spec}: refusing to send its API key over plain http:// to "
+                f"{urlsplit(url).hostname}; use https, or "
+            )
+            raise ClientConfigError(
+                f"{refusal}Client(allow_insecure_http=True) on a network you trust",
+                cli=f"{refusal}--allow-insecure-http on a network you trust",
+            )
+        return key
 
     def _send(
         self, prepared: _Prepared, request: Any, *, stream: bool
@@ -383,6 +425,15 @@ class Client:
             model=prepared.target,
             raw=raw,
         )
+
+
+def _urls(*urls: str | None) -> frozenset[str]:
+    return frozenset(url for url in urls if url)
+
+
+def _origins(urls: frozenset[str]) -> set[Origin]:
+    # Origins of the URLs that need no filling in; a templated one is compared as written.
+    return {where for url in urls if "${" not in url and (where := origin(url)) is not None}
 
 
 def _json(text: str, provider: str, secret: str | None) -> Mapping[str, Any]:

@@ -72,9 +72,12 @@ def fill_base_url(url: str, variables: Sequence[str], spec: str) -> str:
     def value(match: re.Match[str]) -> str:
         name = match.group(1)
         if name not in variables or _SECRET.search(name):
-            raise ClientConfigError(
+            problem = (
                 f"{spec}: its base URL names ${{{name}}}, which is not one of its provider's "
-                "non-secret variables; give the URL with resolve(..., base_url=...)"
+                "non-secret variables; give the URL with "
+            )
+            raise ClientConfigError(
+                f"{problem}resolve(spec, base_url=...)", cli=f"{problem}--base-url"
             )
         found = os.environ.get(name, "")
         if not found:

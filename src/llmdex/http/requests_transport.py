@@ -25,10 +25,11 @@ try:
     import urllib3
 except ImportError:  # pragma: no cover - depends on how llmdex was installed
     raise ImportError(
-        "llmdex needs requests for HTTP (the client and the fetcher): pip install 'llmdex[client]'"
+        "llmdex needs requests to call models over HTTP: pip install 'llmdex[client]'"
     ) from None
 
 from llmdex.errors import APIConnectionError, RedirectError, TooLargeError
+from llmdex.http.origins import origin
 from llmdex.http.policy import HttpPolicy
 from llmdex.http.transport import HttpResponse, StatusError
 
@@ -146,18 +147,19 @@ def _follow(
         )
         if response.status_code not in {301, 302, 303, 307, 308}:
             return response
-        target = urljoin(url, response.headers.get("Location", ""))
+        location = response.headers.get("Location", "")
+        target = urljoin(url, location)
         response.close()
-        if response.status_code not in {307, 308} or _origin(target) != _origin(url):
-            raise RedirectError(who, response.status_code, _origin(target))
+        where = origin(target)
+        if response.status_code not in {307, 308} or where is None or where != origin(url):
+            shown = (
+                f"{where[0]}://{where[1]}:{where[2]}"
+                if where is not None
+                else f"the unusable Location {location[:80]!r}"
+            )
+            raise RedirectError(who, response.status_code, shown)
         url = target
     raise RedirectError(who, 310, "more than three redirects")
-
-
-def _origin(url: str) -> tuple[str, str, int | None]:
-    parts = urlsplit(url)
-    port = parts.port or {"http": 80, "https": 443}.get(parts.scheme)
-    return parts.scheme, (parts.hostname or "").lower(), port
 
 
 def _read_whole(

@@ -14,7 +14,12 @@ only when a lookup asks for the past; ``import llmdex`` and a plain ``find`` nev
 
 from __future__ import annotations
 
-from llmdex.errors import InvalidDateError, ModelNotFoundError, ModelRetiredError
+from llmdex.errors import (
+    InvalidArgumentError,
+    InvalidDateError,
+    ModelNotFoundError,
+    ModelRetiredError,
+)
 from llmdex.records.model import Model, PricedModel
 from llmdex.records.record import Record, record
 
@@ -73,16 +78,20 @@ class ModelHistory(Record):
     """Every change in date order, first listing and retirements included."""
 
 
-def as_of_date(at: object) -> str:
-    """``at`` (a date, a datetime, or ``YYYY-MM-DD`` text) as ``YYYY-MM-DD``."""
-    text = at.isoformat()[:10] if hasattr(at, "isoformat") else at
-    if not isinstance(text, str) or len(text) != 10 or text[4] != "-" or text[7] != "-":
-        raise InvalidDateError(str(at))
-    year, month, day = text[:4], text[5:7], text[8:]
-    if not (year.isdigit() and month.isdigit() and day.isdigit()):
-        raise InvalidDateError(text)
-    if not (1 <= int(month) <= 12 and 1 <= int(day) <= 31):
-        raise InvalidDateError(text)
+def as_of_date(at: object, function: str = "find") -> str:
+    """``at`` (a date, a datetime, or ``YYYY-MM-DD`` text of a calendar day) as ``YYYY-MM-DD``."""
+    import datetime
+
+    text = at.isoformat()[:10] if isinstance(at, datetime.date) else at
+    expected = "a calendar day as YYYY-MM-DD"
+    if not isinstance(text, str):
+        raise InvalidArgumentError(function, "at", at, "give a date, a datetime or 'YYYY-MM-DD'")
+    if len(text) != 10 or text[4] != "-" or text[7] != "-" or not text.replace("-", "").isdigit():
+        raise InvalidDateError(text, expected, argument=f"{function}.at")
+    try:
+        datetime.date.fromisoformat(text)
+    except ValueError:
+        raise InvalidDateError(text, expected, argument=f"{function}.at") from None
     return text
 
 

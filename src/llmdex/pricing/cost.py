@@ -19,7 +19,7 @@ from __future__ import annotations
 from decimal import Context, Decimal, Inexact
 from operator import attrgetter
 
-from llmdex.errors import InvalidUsageError, PriceUnknownError
+from llmdex.errors import PriceUnknownError
 from llmdex.pricing.usage import Usage
 from llmdex.records.rates import RATE_NAMES
 
@@ -215,8 +215,11 @@ def _mode_rates(model: Model | CustomModel, mode: str) -> Rates:
     modes: Mapping[str, Mode] = {}
     if isinstance(experimental, Experimental) and experimental.modes:
         modes = experimental.modes
-    chosen = modes.get(mode)
+    chosen = modes.get(mode) if isinstance(mode, str) else None
     if chosen is None or chosen.cost is None:
+        from llmdex.errors import InvalidArgumentError
+
         known = ", ".join(sorted(name for name, m in modes.items() if m.cost)) or "none"
-        raise InvalidUsageError(mode, f"{model.spec} has no priced mode {mode!r} (modes: {known})")
+        problem = f"{model.spec} has no priced mode of that name (modes: {known})"
+        raise InvalidArgumentError("cost_of", "mode", mode, problem)
     return chosen.cost

@@ -153,6 +153,12 @@ def _apply(
 ) -> Model | CustomModel:
     converted = _converted(changes, spec)
     unknown = sorted(set(converted) - set(fields(type(model))))
+    if unknown == ["env"]:
+        raise InvalidModelError(
+            spec,
+            "'env' is for models the catalog does not list; for a catalog model on a "
+            "server you chose, pass api_key= to the call",
+        )
     if unknown:
         raise InvalidModelError(spec, f"{type(model).__name__} has no field {unknown[0]!r}")
     return replace(model, **converted)

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from llmdex.errors import (
     AmbiguousModelError,
+    InvalidArgumentError,
     InvalidSpecError,
     ModelNotFoundError,
     warn_deprecated,
@@ -84,14 +85,24 @@ class Rules:
 
     # -- providers -------------------------------------------------------------------------
 
-    def provider(self, name: str) -> ProviderInfo:
-        """The provider ``name`` names: its id ignoring case and ``_``/``-``, or a dialect name."""
-        pid = self.provider_id(name)
-        if pid is None:
-            raise InvalidSpecError(
-                name, "unknown_provider", f"no provider {name!r}", self._close_providers(name)
-            )
-        return self._tables.providers[pid]
+    def provider(self, name: object, argument: tuple[str, str] | None = None) -> ProviderInfo:
+        """The provider ``name`` names: its id ignoring case and ``_``/``-``, or a dialect name.
+
+        ``argument`` (function, parameter) names where a caller gave ``name`` alone, for the
+        error; without it ``name`` came inside a spec.
+        """
+        pid = self.provider_id(name) if isinstance(name, str) else None
+        if pid is not None:
+            return self._tables.providers[pid]
+        if argument is not None:
+            close = self._close_providers(name) if isinstance(name, str) else ()
+            hint = f"; did you mean {', '.join(close)}?" if close else "; ids look like 'openai'"
+            if not isinstance(name, str):
+                hint = "; give a provider id such as 'openai'"
+            raise InvalidArgumentError(*argument, name, f"no such provider{hint}")
+        raise InvalidSpecError(
+            name, "unknown_provider", f"no provider {name!r}", self._close_providers(str(name))
+        )
 
     def provider_id(self, name: str) -> str | None:
         """The id of the provider ``name`` names, or ``None``."""
@@ -102,9 +113,9 @@ class Rules:
 
     def models_of(self, provider: str) -> Mapping[str, Model]:
         """Every model of the provider ``provider`` names, by id (imports its module once)."""
-        models = self._tables.loaded(provider)
+        models = self._tables.loaded(provider) if isinstance(provider, str) else None
         if models is None:
-            models = self._tables.models_of(self.provider(provider).id)
+            models = self._tables.models_of(self.provider(provider, ("models_of", "provider")).id)
         return models
 
     # -- resolution ------------------------------------------------------------------------
@@ -119,6 +130,12 @@ class Rules:
         """
         if isinstance(spec, Model) and provider is None:
             return Resolution(requested=spec.spec, model=spec, rules=(Rule.EXACT,), steps=())
+        if prefer is not None:
+            from llmdex.arguments import as_names
+
+            prefer = as_names("find", "prefer", prefer)
+        if provider is not None:
+            self.provider(provider, ("find", "provider"))
         parsed, named = (
             self.split(spec) if provider is None else self._with_provider(spec, provider)
         )
@@ -226,7 +243,7 @@ class Rules:
                 makers = makers or makers_of.get(other or "", ())
         if prefer is not None:
             for wanted in prefer:
-                pid = self.provider(wanted).id
+                pid = self.provider(wanted, ("find", "prefer")).id
                 hit = candidates.get(pid) or self._within(pid, name)
                 if hit is not None:
                     return self._chosen(

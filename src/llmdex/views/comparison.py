@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from llmdex.records.record import Record, record
-from llmdex.views.display import exact, table
+from llmdex.views.display import cell, exact, table
 from llmdex.views.facts import CAPABILITIES, price
 
 TYPE_CHECKING = False
@@ -62,9 +62,7 @@ class Comparison(Record):
 
     def __str__(self) -> str:
         header = ("", *(model.spec for model in self.models))
-        body = [
-            (label, *("-" if v is None else str(v) for v in values)) for label, values in self.rows
-        ]
+        body = [(label, *(cell(value) for value in values)) for label, values in self.rows]
         return table([header, *body])
 
 

@@ -42,6 +42,22 @@ def tokens(count: int) -> str:
     return str(count)
 
 
+def cell(value: object) -> str:
+    """One value as a table shows it: counts with separators, ``yes``/``no``, ``-`` for none.
+
+    Example:
+        >>> cell(128000), cell(True), cell(None)
+        ('128,000', 'yes', '-')
+    """
+    if value is None:
+        return "-"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, int):
+        return f"{value:,}"
+    return str(value)
+
+
 def table(rows: Sequence[Sequence[str]]) -> str:
     """Rows of cells as aligned columns, two spaces apart, without trailing space."""
     if not rows:

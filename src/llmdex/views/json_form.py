@@ -63,8 +63,10 @@ def cost_form(cost: CallCost) -> dict[str, Any]:
 
 
 def error_form(error: BaseException) -> dict[str, Any]:
-    """An error as JSON: its type and message, and what it carries (code, suggestions...)."""
-    detail: dict[str, Any] = {"type": type(error).__name__.lstrip("_"), "message": str(error)}
+    """An error as the command line reports it under ``--json``: its type, its message in
+    the command line's terms, and what it carries (code, suggestions...)."""
+    message = getattr(error, "cli", None) or str(error)
+    detail: dict[str, Any] = {"type": type(error).__name__.lstrip("_"), "message": message}
     for name in ("code", "suggestions", "candidates", "status", "provider", "retry_after"):
         value = getattr(error, name, None)
         if value is not None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from llmdex.arguments import as_choice, as_flag, as_member, as_money, as_names, as_text, as_tokens
+from llmdex.errors import InvalidArgumentError, InvalidDateError
 from llmdex.records.partial_date import PartialDate
 from llmdex.records.vocabulary import Kind, Status
 from llmdex.views.facts import CAPABILITIES, SORT_KEYS, price
@@ -30,8 +32,20 @@ def _at_most(price: Callable[[Model], Decimal | None], bound: Decimal) -> Predic
     return test
 
 
-def _date(value: str | PartialDate) -> PartialDate:
-    return value if isinstance(value, PartialDate) else PartialDate.parse(value)
+def _date(parameter: str, value: object) -> PartialDate:
+    date = None
+    if isinstance(value, PartialDate):
+        date = value
+    elif isinstance(value, str):
+        try:
+            date = PartialDate.parse(value)
+        except InvalidDateError:
+            date = None
+    if date is None or not date.is_valid:
+        raise InvalidArgumentError(
+            "where", parameter, value, "give a calendar month or day as YYYY-MM or YYYY-MM-DD"
+        )
+    return date
 
 
 class Selection:
@@ -115,41 +129,49 @@ class Selection:
         # here by the names CAPABILITIES defines.
         given = locals()
         tests: list[Predicate] = [
-            _is(capability.test, given[name])
+            _is(capability.test, wanted)
             for name, capability in CAPABILITIES.items()
-            if given[name] is not None
+            if (wanted := as_flag("where", name, given[name])) is not None
         ]
+        family = as_text("where", "family", family)
         if family is not None:
             tests.append(lambda m: m.family == family)
-        if kind is not None:
-            wanted_kind = Kind(kind)
+        wanted_kind = as_member("where", "kind", kind, Kind)
+        if wanted_kind is not None:
             tests.append(lambda m: m.kind is wanted_kind)
+        input_modality = as_text("where", "input_modality", input_modality)
         if input_modality is not None:
             tests.append(lambda m: input_modality in m.modalities.input)
+        output_modality = as_text("where", "output_modality", output_modality)
         if output_modality is not None:
             tests.append(lambda m: output_modality in m.modalities.output)
-        if min_context is not None:
-            tests.append(lambda m: m.limit.context >= min_context)
-        for limit, component in ((max_input_price, "input"), (max_output_price, "output")):
-            if limit is not None:
-                from decimal import Decimal
-
-                tests.append(_at_most(price(component), Decimal(str(limit))))
+        least = as_tokens("where", "min_context", min_context)
+        if least is not None:
+            tests.append(lambda m: m.limit.context >= least)
+        for name, component in (("max_input_price", "input"), ("max_output_price", "output")):
+            bound = as_money("where", name, given[name])
+            if bound is not None:
+                tests.append(_at_most(price(component), bound))
         if status is not None:
-            wanted_status = None if status == "ga" else Status(status)
+            statuses = ("ga", *(option.value for option in Status))
+            chosen_status = as_choice("where", "status", status, statuses)
+            wanted_status = None if chosen_status == "ga" else Status(chosen_status)
             tests.append(lambda m: m.status is wanted_status)
+        deprecated = as_flag("where", "deprecated", deprecated)
         if deprecated is not None:
             tests.append(lambda m: m.is_deprecated is deprecated)
         if released_after is not None:
-            after = _date(released_after)
+            after = _date("released_after", released_after)
             tests.append(lambda m: m.release_date >= after)
         if released_before is not None:
-            before = _date(released_before)
+            before = _date("released_before", released_before)
             tests.append(lambda m: m.release_date <= before)
+        retired = as_flag("where", "retired", retired)
         providers = self._providers
-        if provider is not None:
-            names = (provider,) if isinstance(provider, str) else provider
-            chosen = tuple(self._catalog.rules.provider(name).id for name in names)
+        names = as_names("where", "provider", provider)
+        if names is not None:
+            rules = self._catalog.rules
+            chosen = tuple(rules.provider(name, ("where", "provider")).id for name in names)
             providers = chosen if providers is None else tuple(p for p in providers if p in chosen)
         changes: dict[str, object] = {"providers": providers}
         if retired is not None:
@@ -166,9 +188,8 @@ class Selection:
 
         Models without that value (no price) come last either way.
         """
-        if by not in SORT_KEYS:
-            raise ValueError(f"cannot sort by {by!r}; choose one of {', '.join(SORT_KEYS)}")
-        return self._with(order=by, reverse=reverse)
+        by = as_choice("sort", "by", by, SORT_KEYS)
+        return self._with(order=by, reverse=bool(as_flag("sort", "reverse", reverse)))
 
     def __iter__(self) -> Iterator[Model]:
         found = [model for model in self._source() if all(test(model) for test in self._predicates)]
