@@ -23,6 +23,7 @@ from llmdex.http.policy import HttpPolicy
 from llmdex.http.requests_transport import send
 from llmdex.http.transport import HttpResponse, StatusError
 from llmdex.records.record import replace
+from llmdex.untrusted_json import too_deep
 
 MAX_BYTES = 64 * 1024 * 1024
 """Largest payload accepted: the 2026-07 payload is 2.4 MB, so this is room for 25x growth."""
@@ -111,7 +112,11 @@ def parse_json(data: bytes, source: str, error: type[RegenError] = PayloadError)
 
     try:
         text = data.decode("utf-8")
-        _check_depth(text, source, error)
+        if too_deep(text, MAX_DEPTH):
+            # Counted before parsing, so a hostile nesting never reaches the recursive decoder.
+            raise error(
+                f"{source}: JSON nested deeper than {MAX_DEPTH} levels (models.dev nests 7)"
+            )
         # Decode explicitly: json.loads(bytes) would guess UTF-16 from a byte-order mark.
         payload = json.loads(
             text, parse_constant=reject_constant, parse_float=number, object_pairs_hook=unique
@@ -135,31 +140,6 @@ def parse_json(data: bytes, source: str, error: type[RegenError] = PayloadError)
     return payload
 
 
-def _check_depth(text: str, source: str, error: type[RegenError]) -> None:
-    # Counted before parsing, so a hostile nesting never reaches the recursive decoder.
-    depth = deepest = 0
-    in_string = escaped = False
-    for char in text:
-        if in_string:
-            if escaped:
-                escaped = False
-            elif char == "\\":
-                escaped = True
-            elif char == '"':
-                in_string = False
-        elif char == '"':
-            in_string = True
-        elif char in "[{":
-            depth += 1
-            deepest = max(deepest, depth)
-            if depth > MAX_DEPTH:
-                raise error(
-                    f"{source}: JSON nested deeper than {MAX_DEPTH} levels (models.dev nests 7)"
-                )
-        elif char in "]}":
-            depth -= 1
-
-
 def _read_file(source: str, policy: HttpPolicy) -> bytes:
     path = Path(source)
     try:
@@ -179,7 +159,7 @@ def _download(url: str, policy: HttpPolicy) -> bytes:
         status = failed.response.status
         if status >= 500 or status == 429:
             raise FetchError(
-                f"{label}: gave up after {policy.max_retries + 1} attempts, last: HTTP {status}. "
+                f"{label}: HTTP {status}, given up {failed.why}. "
                 "Retry later, or pass a local copy with SOURCE=path/to/api.json"
             ) from None
         raise FetchError(f"{label}: HTTP {status}; check the URL") from None

@@ -248,14 +248,17 @@ class APIConnectionError(ClientError):
 class RedirectError(ClientError):
     """The server redirected to another origin (or a method-changing redirect): not followed.
 
+    ``status`` is 0 where the redirect's ``Location`` could not even be read.
+
     Credentials and request bodies never travel to another host.
     """
 
     def __init__(self, provider: str, status: int, target: object) -> None:
         self.provider = provider
         self.status = status
+        answered = f"HTTP {status}, a redirect" if status else "a redirect"
         super().__init__(
-            f"{provider} answered HTTP {status}, a redirect to {target}; llmdex follows only "
+            f"{provider} answered {answered} to {target}; llmdex follows only "
             "307/308 within the same origin, so nothing was sent there. Check the base URL"
         )
 
@@ -278,13 +281,22 @@ class APIError(ClientError):
     """
 
     def __init__(
-        self, provider: str, status: int, message: str, retry_after: float | None = None
+        self,
+        provider: str,
+        status: int,
+        message: str,
+        retry_after: float | None = None,
+        why: str = "",
     ) -> None:
+        # why: how the retries ended ("after 3 attempt(s), the policy's max_retries").
         self.provider = provider
         self.status = status
         self.message = message
         self.retry_after = retry_after
-        wait = f" (it asks to retry after {retry_after:g} s)" if retry_after else ""
+        if why:
+            wait = f" (given up {why})"
+        else:
+            wait = f" (it asks to retry after {retry_after:g} s)" if retry_after else ""
         super().__init__(f"{provider} answered HTTP {status}: {message}{wait}")
 
 
@@ -321,3 +333,7 @@ class DatabaseError(LlmdexError):
     def __init__(self, url: str, problem: str) -> None:
         self.url = url
         super().__init__(f"{url}: {problem}")
+
+
+class DatabaseURLError(DatabaseError, ValueError):
+    """A database URL llmdex cannot use (another scheme, no file name); nothing was opened."""

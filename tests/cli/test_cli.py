@@ -3,11 +3,13 @@ catalog (tests/fixture_catalog.py)."""
 
 from __future__ import annotations
 
+import gzip
 import json
 import os
 import re
 import subprocess
 import sys
+from pathlib import Path
 from types import ModuleType
 
 import pytest
@@ -247,3 +249,45 @@ def test_a_filter_value_no_model_has_says_what_exists() -> None:
     assert result.returncode == 0
     assert "no model has --input-modality 'vidoe'; the catalog has: " in result.stderr
     assert "text" in result.stderr.splitlines()[-1]
+
+
+def _hostile_payloads(tmp: Path) -> dict[str, tuple[Path, str]]:
+    # Each file a user might hand `llmdex diff` by mistake or malice, and what it must say.
+    bomb = gzip.compress(b'{"a": "' + b"x" * (64 << 20) + b'"}', compresslevel=9)
+    whole = gzip.compress(b'{"acme": {"models": {}}}')
+    files = {
+        "bomb.json.gz": (bomb, "unpacks to over 32 MiB"),
+        "deep.json": (b"[" * 200_000, "JSON nested deeper than 32 levels"),
+        "shape.json": (b'{"acme": {"models": [1]}}', "not a models.dev payload: acme.models"),
+        "list.json": (b"[1, 2]", "not a models.dev payload: the top level is not an object"),
+        "cut.json.gz": (whole[:-12], "the gzip file is cut off"),
+        "corrupt.json.gz": (whole[:10] + b"\x00" * 20 + whole[30:], "corrupt gzip file"),
+        "utf16.json": (b"\xff\xfe{\x00}\x00", "not UTF-8 (byte 0 is"),
+        "broken.json": (b'{"acme": ', "not JSON (Expecting value at line 1 column 10)"),
+    }
+    found = {}
+    for name, (data, message) in files.items():
+        (tmp / name).write_bytes(data)
+        found[name] = (tmp / name, message)
+    return found
+
+
+def test_diff_of_a_hostile_file_is_one_line_in_bounded_memory(tmp_path: Path) -> None:
+    for name, (path, message) in _hostile_payloads(tmp_path).items():
+        code = (
+            "import resource, runpy, sys\n"
+            f"sys.argv = ['llmdex', 'diff', {str(path)!r}, 'catalog']\n"
+            "try:\n"
+            f"    runpy.run_module({PACKAGE!r}, run_name='__main__')\n"
+            "except SystemExit as done:\n"
+            "    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
+            "    print(f'peak {peak}', file=sys.stderr)\n"
+            "    raise\n"
+        )
+        result = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, check=False, env=_env()
+        )
+        line, peak = result.stderr.splitlines()
+        assert result.returncode == 2, (name, result.stderr)
+        assert line.startswith(f"llmdex: {path}: ") and message in line, (name, line)
+        assert int(peak.split()[1]) < 400_000, (name, peak)  # KiB: far from a bomb's gigabytes

@@ -250,7 +250,12 @@ CASES = [
             ),
             json.dumps(
                 {
-                    "candidates": [{"content": {"role": "model", "parts": [{"text": "lo"}]}}],
+                    "candidates": [
+                        {
+                            "content": {"role": "model", "parts": [{"text": "lo"}]},
+                            "finishReason": "STOP",
+                        }
+                    ],
                     "usageMetadata": {
                         "promptTokenCount": 10,
                         "candidatesTokenCount": 5,
@@ -576,6 +581,28 @@ def test_a_stream_that_goes_silent_is_a_connection_error() -> None:
     with serve([Answer(events=case.events, gap=3)]) as server:
         stream = _client(read_timeout=0.3).stream(case.model(server.url), "hi", api_key=KEY)
         with pytest.raises(APIConnectionError, match="timed out"):
+            list(stream)
+
+
+@pytest.mark.parametrize("case", CASES, ids=IDS)
+def test_a_stream_cut_before_its_end_event_is_an_error_not_zero_usage(case: Case) -> None:
+    assert case.events is not None
+    with serve([Answer(events=case.events[:-1])]) as server:
+        stream = _client().stream(case.model(server.url), "hi", api_key=KEY)
+        with pytest.raises(APIConnectionError, match="stopped before its end event"):
+            list(stream)
+    assert stream.completion is None
+
+
+@pytest.mark.parametrize("case", CASES, ids=IDS)
+def test_deeply_nested_json_in_a_body_or_an_event_is_a_malformed_response(case: Case) -> None:
+    nested = "[" * 100_000 + "]" * 100_000
+    with serve([Answer(body=nested.encode())]) as server:
+        with pytest.raises(MalformedResponseError, match="nested deeper than 64 levels"):
+            _client().complete(case.model(server.url), "hi", api_key=KEY)
+    with serve([Answer(events=[nested])]) as server:
+        stream = _client().stream(case.model(server.url), "hi", api_key=KEY)
+        with pytest.raises(MalformedResponseError, match="nested deeper than 64 levels"):
             list(stream)
 
 

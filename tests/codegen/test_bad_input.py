@@ -186,7 +186,7 @@ def test_server_error_is_retried_then_reported(tree: Path) -> None:
     with serve([Answer(status=500, body=b"boom")]) as server:
         result = regen_cli(server.url + "/api.json", tree)
         assert server.requests == 2
-    _assert_failed_cleanly(result, "gave up after 2 attempts", "HTTP 500", "SOURCE=")
+    _assert_failed_cleanly(result, "HTTP 500, given up after 2 attempts", "SOURCE=")
     _assert_untouched(tree)
 
 

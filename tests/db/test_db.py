@@ -392,6 +392,63 @@ def test_bad_urls_and_foreign_tables_are_refused(
         _sync(third, f"sqlite:///{foreign}")
 
 
+@pytest.mark.parametrize("dry_run", [False, True])
+def test_a_refused_sqlite_file_is_left_as_it_was(
+    tmp_path: Path, third: tuple[ModuleType, Path], dry_run: bool
+) -> None:
+    foreign = tmp_path / "foreign.db"
+    db = sqlite3.connect(foreign)
+    db.execute("CREATE TABLE models (x INTEGER)")
+    db.commit()
+    db.close()
+    before = foreign.read_bytes()
+    with pytest.raises(DatabaseError, match="tables named models that llmdex did not make"):
+        _sync(third, f"sqlite:///{foreign}", dry_run=dry_run)
+    assert foreign.read_bytes() == before  # the journal mode (WAL) is in the header too
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["foreign.db"]
+
+
+def test_a_synced_sqlite_file_lets_readers_go_on_while_it_writes(
+    tmp_path: Path, third: tuple[ModuleType, Path]
+) -> None:
+    url = f"sqlite:///{tmp_path / 'catalog.db'}"
+    _sync(third, url)
+    with Connection(url) as db:
+        assert db.rows("PRAGMA journal_mode") == [("wal",)]
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [
+        "postgresql://me:s3cret@127.0.0.1:1/x",
+        "postgresql://me@127.0.0.1:1/x?password=s3cret",
+        "postgresql://me@127.0.0.1:1/x?sslmode=disable&PASSWORD=s3cret",
+        "postgres://me:s3cr%65t@127.0.0.1:1/x",
+    ],
+)
+def test_a_password_in_a_postgresql_url_never_appears_in_errors(
+    bad: str, third: tuple[ModuleType, Path]
+) -> None:
+    pytest.importorskip("psycopg")
+    with pytest.raises(DatabaseError, match="cannot connect") as caught:
+        _sync(third, bad)
+    assert "s3cret" not in str(caught.value) and "s3cr%65t" not in str(caught.value)
+    assert "***" in str(caught.value)
+
+
+def test_a_url_llmdex_cannot_use_is_bad_usage_on_the_command_line(tmp_path: Path) -> None:
+    for bad in ("mysql://x/y", "notaurl", "sqlite://"):
+        result = subprocess.run(
+            [sys.executable, "-m", "llmdex", "db", "sync", bad],
+            capture_output=True,
+            text=True,
+            check=False,
+            cwd=tmp_path,
+        )
+        assert result.returncode == 2, result.stderr
+        assert result.stderr.startswith(f"llmdex: {bad}: ") and len(result.stderr.splitlines()) == 1
+
+
 # -- SQL cost accounting ---------------------------------------------------------------------
 
 
@@ -592,7 +649,7 @@ def test_the_command_line_syncs_and_exports(tmp_path: Path, third: tuple[ModuleT
     assert json.loads(done.stdout)["schema"] == {"before": 0, "after": 2}
     assert "already in sync" in cli("db", "sync", "sqlite:///llmdex.db").stdout
     bad = cli("db", "sync", "mysql://x")
-    assert (bad.returncode, bad.stderr.count("\n")) == (1, 1)
+    assert (bad.returncode, bad.stderr.count("\n")) == (2, 1)
     assert "not a database URL" in bad.stderr
     exported = cli("export", "--format", "jsonl", "--out", "files")
     assert exported.returncode == 0, exported.stderr

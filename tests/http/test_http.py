@@ -108,6 +108,24 @@ def test_a_long_retry_after_is_reported_at_once_not_waited_out(value: str) -> No
         assert time.monotonic() - start < 20
     assert server.requests == 1
     assert caught.value.retry_after is not None and caught.value.retry_after > 60
+    assert caught.value.why.startswith("after 1 attempt: it asks to wait ")
+    assert caught.value.why.endswith(" s, more than the 20 s max_wait")
+
+
+def test_retries_used_up_say_how_many_were_made() -> None:
+    with serve([json_answer({}, status=503)]) as server:
+        with pytest.raises(StatusError) as caught:
+            _post(server.url, HttpPolicy(backoff=0.01, max_retries=2))
+    assert server.requests == 3 and caught.value.why == "after 3 attempts"
+
+
+@pytest.mark.parametrize(
+    "location", ["http://127.0.0.1:99999/x", "http://127.0.0.1:1:2/x", "http://[::1/x"]
+)
+def test_a_redirect_to_an_impossible_location_is_refused_by_name(location: str) -> None:
+    with serve([Answer(status=307, headers={"Location": location})]) as server:
+        with pytest.raises(RedirectError, match="the unusable Location"):
+            _post(server.url + "/v1")
 
 
 def _stream(answer: Answer, policy: HttpPolicy = FAST) -> list[str]:
@@ -131,6 +149,20 @@ def test_a_line_separator_inside_json_does_not_split_the_line() -> None:
 def test_cr_lf_and_crlf_all_end_lines() -> None:
     got = _stream(Answer(events=["data: a\r\ndata: b\rdata: c"]))
     assert got == ["data: a", "data: b", "data: c", ""]
+
+
+def test_a_long_line_and_line_ends_across_read_boundaries_are_whole() -> None:
+    # 16 MiB in one line, then a CRLF whose halves fall either side of a 64 KiB read, and
+    # a two-byte character split the same way: every line comes out whole, once.
+    long = "x" * (16 << 20)
+    edge = "y" * ((1 << 16) - len("data: ") - 1)
+    split = "z" * ((1 << 16) - len("data: ") - 1) + "é"
+    body = f"data: {long}\n\ndata: {edge}\r\ndata: {split}\n".encode()
+    with serve([Answer(body=body, headers={"Content-Type": "text/event-stream"})]) as server:
+        response = send("GET", server.url, who="acme", policy=FAST, stream=True)
+        assert not isinstance(response, HttpResponse)
+        got = list(lines(response, "acme", FAST))
+    assert got == [f"data: {long}", "", f"data: {edge}", f"data: {split}"]
 
 
 def test_a_stream_that_goes_silent_raises_a_connection_error() -> None:

@@ -58,6 +58,10 @@ class AnthropicMessages(Wire):
             return "", optional(data, "usage", dict, {})
         return "", None
 
+    def ends(self, event: str, data: Mapping[str, Any]) -> bool:
+        """``message_stop`` is the last event."""
+        return data.get("type", event) == "message_stop"
+
     def embed(self, call: Call, texts: Sequence[str]) -> Request:
         """Anthropic has no embeddings API."""
         raise ClientConfigError(f"{call.model_id}: the Anthropic messages API has no embeddings")

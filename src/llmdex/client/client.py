@@ -19,6 +19,7 @@ from llmdex.client.openai_responses import OpenAIResponses
 from llmdex.client.sse import events
 from llmdex.client.wire import Call, ShapeError, Wire
 from llmdex.errors import (
+    APIConnectionError,
     APIError,
     AuthenticationError,
     BadRequestError,
@@ -40,6 +41,7 @@ from llmdex.records.protocol import Protocol
 from llmdex.records.record import Record, record
 from llmdex.records.vocabulary import Kind
 from llmdex.resolution.custom import CustomModel
+from llmdex.untrusted_json import UntrustedJSONError, loads
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -152,11 +154,14 @@ class Stream:
         text: list[str] = []
         usage: dict[str, Any] = {}
         last: Mapping[str, Any] = {}
+        ended = False
         try:
             for event, data in events(self._lines):
                 if data == "[DONE]":
+                    ended = True
                     break
                 chunk = _json(data, provider, secret)
+                ended = ended or wire.ends(event, chunk)
                 if event == "error" or chunk.get("type") == "error":
                     raise MalformedResponseError(
                         provider, "the stream reported an error", redact(data, secret)
@@ -170,6 +175,12 @@ class Stream:
                 last = chunk
         finally:
             self._close()
+        if not ended:
+            raise APIConnectionError(
+                provider,
+                "the stream stopped before its end event (cut off): the text and usage are "
+                "incomplete, so no cost is given; ask again",
+            )
         self.completion = self._finish("".join(text), usage, last)
 
     def close(self) -> None:
@@ -385,7 +396,7 @@ class Client:
                 stream=stream,
             )
         except StatusError as failed:
-            raise _error(provider, failed.response, failed.retry_after, secret) from None
+            raise _error(provider, failed, secret) from None
 
     def _post(self, prepared: _Prepared, request: Any) -> Mapping[str, Any]:
         response = self._send(prepared, request, stream=False)
@@ -438,9 +449,9 @@ def _origins(urls: frozenset[str]) -> set[Origin]:
 
 def _json(text: str, provider: str, secret: str | None) -> Mapping[str, Any]:
     try:
-        body = json.loads(text)
-    except ValueError:
-        raise MalformedResponseError(provider, "not JSON", redact(text, secret)) from None
+        body = loads(text)
+    except UntrustedJSONError as refused:
+        raise MalformedResponseError(provider, str(refused), redact(text, secret)) from None
     if not isinstance(body, dict):
         raise MalformedResponseError(provider, "not a JSON object", redact(text, secret))
     return body
@@ -457,12 +468,12 @@ def _read(
         raise MalformedResponseError(provider, missing.path, redact(text, secret)) from None
 
 
-def _error(provider: str, response: Any, retry_after: float | None, secret: str | None) -> APIError:
-    status, text = response.status, response.text
+def _error(provider: str, failed: StatusError, secret: str | None) -> APIError:
+    status, text = failed.response.status, failed.response.text
     message = text
     try:
-        body = json.loads(text)
-    except ValueError:
+        body = loads(text)
+    except UntrustedJSONError:
         body = None
     if isinstance(body, dict):
         # OpenAI and Google: {"error": {"message"}}; Anthropic: {"type": "error", "error": {...}}
@@ -479,4 +490,4 @@ def _error(provider: str, response: Any, retry_after: float | None, secret: str 
         kind = ServerError
     else:
         kind = BadRequestError
-    return kind(provider, status, message, retry_after)
+    return kind(provider, status, message, failed.retry_after, failed.why)

@@ -90,6 +90,11 @@ class GoogleContent(Wire):
         """Each chunk is a partial response; the last one's ``usageMetadata`` is the total."""
         return self._text(data), optional(data, "usageMetadata", dict, None)
 
+    def ends(self, event: str, data: Mapping[str, Any]) -> bool:
+        """Gemini sends no end event: the last chunk is the one with a ``finishReason``."""
+        candidates = optional(data, "candidates", list, [])
+        return any(isinstance(c, dict) and c.get("finishReason") for c in candidates)
+
     def embed(self, call: Call, texts: Sequence[str]) -> Request:
         """``batchEmbedContents``, one request per text."""
         requests = [

@@ -38,10 +38,18 @@ class OpenAIResponses(OpenAIChat):
     def read_event(
         self, event: str, data: Mapping[str, Any]
     ) -> tuple[str, Mapping[str, Any] | None]:
-        """``response.output_text.delta`` gives text; ``response.completed`` gives usage."""
+        """``response.output_text.delta`` gives text; the last event gives usage."""
         kind = data.get("type", event)
         if kind == "response.output_text.delta":
             return optional(data, "delta", str, ""), None
-        if kind == "response.completed":
+        if kind in _LAST:
             return "", optional(field(data, "response", dict), "usage", dict, {})
         return "", None
+
+    def ends(self, event: str, data: Mapping[str, Any]) -> bool:
+        """``response.completed``, or ``response.incomplete`` (stopped at a limit), is last."""
+        return data.get("type", event) in _LAST
+
+
+_LAST = frozenset({"response.completed", "response.incomplete"})
+"""The events that end a response stream, each with the response and its usage."""

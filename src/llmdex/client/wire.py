@@ -104,6 +104,12 @@ class Wire:
         """Text delta and usage object (when the event carries one) of a stream event."""
         raise NotImplementedError
 
+    def ends(self, event: str, data: Mapping[str, Any]) -> bool:
+        """Whether this event is the protocol's last: a stream that stops before one was cut
+        off, and its text and usage are incomplete. (OpenAI chat ends with ``[DONE]``, which
+        is no JSON event; the stream reader knows it.)"""
+        return False
+
     def embed(self, call: Call, texts: Sequence[str]) -> Request:
         """The request for embeddings; raises where the protocol has none."""
         raise NotImplementedError

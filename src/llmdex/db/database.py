@@ -16,7 +16,7 @@ import os
 from datetime import date
 from decimal import Decimal
 
-from llmdex.errors import DatabaseError
+from llmdex.errors import DatabaseError, DatabaseURLError
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -38,13 +38,26 @@ def first_line(error: BaseException) -> str:
     return text.splitlines()[0] if text else type(error).__name__
 
 
+_SECRET_PARAMETERS = frozenset({"password", "sslpassword"})
+"""libpq connection parameters that hold a secret when given in the URL's query."""
+
+
 def shown_url(url: str) -> str:
-    """``url`` with any password masked, for messages."""
+    """``url`` with any password masked (in the user part or the query), for messages."""
+    from urllib.parse import parse_qsl, urlencode
+
     scheme, sep, rest = url.partition("://")
-    userinfo, at, host = rest.rpartition("@")
-    if not sep or not at or ":" not in userinfo:
+    if not sep:
         return url
-    return f"{scheme}://{userinfo.split(':', 1)[0]}:***@{host}"
+    rest, question, query = rest.partition("?")
+    userinfo, at, host = rest.rpartition("@")
+    if at and ":" in userinfo:
+        rest = f"{userinfo.split(':', 1)[0]}:***@{host}"
+    if question:
+        pairs = parse_qsl(query, keep_blank_values=True)
+        masked = [(k, "***" if k.lower() in _SECRET_PARAMETERS else v) for k, v in pairs]
+        query = urlencode(masked, safe="*")
+    return f"{scheme}://{rest}{question}{query}"
 
 
 class Database:
@@ -60,12 +73,14 @@ class Database:
             self._new_file = None if os.path.exists(path) else path
             self._connection: Any = _sqlite(path, self.url)
             self._mark = "?"
+            if self._new_file is not None:
+                self.keep_readers_going()
         elif scheme in {"postgresql", "postgres"}:
             self.dialect = "postgresql"
             self._connection = _postgresql(url, self.url)
             self._mark = "%s"
         else:
-            raise DatabaseError(
+            raise DatabaseURLError(
                 self.url,
                 "not a database URL; use sqlite:///FILE (for example sqlite:///llmdex.db) or "
                 "postgresql://USER:PASSWORD@HOST/DBNAME",
@@ -94,6 +109,13 @@ class Database:
                 self.execute("ROLLBACK")
         else:
             self._connection.rollback()
+
+    def keep_readers_going(self) -> None:
+        """SQLite: switch the file to write-ahead logging, so readers go on while a sync
+        writes. Only for a file llmdex made or has written: a file it refused (or only
+        looked at, under ``--dry-run``) is left as it was."""
+        if self.dialect == "sqlite":
+            self.execute("PRAGMA journal_mode=WAL")
 
     def close(self, *, keep_new_file: bool = True) -> None:
         """Close the connection (rolling back anything not committed); without
@@ -211,7 +233,7 @@ def _sqlite_path(url: str, shown: str) -> str:
     path = url.split("://", 1)[1]
     path = path[1:] if path.startswith("/") else path  # sqlite:///rel, sqlite:////abs
     if not path:
-        raise DatabaseError(shown, "no file name; use sqlite:///FILE, e.g. sqlite:///llmdex.db")
+        raise DatabaseURLError(shown, "no file name; use sqlite:///FILE, e.g. sqlite:///llmdex.db")
     return path
 
 
@@ -221,7 +243,6 @@ def _sqlite(path: str, shown: str) -> Any:
     try:
         # isolation_level=None: the sync issues BEGIN IMMEDIATE and COMMIT itself.
         connection = sqlite3.connect(path, timeout=_WAIT_SECONDS, isolation_level=None)
-        connection.execute("PRAGMA journal_mode=WAL")  # readers go on while a sync writes
     except sqlite3.Error as exc:
         raise DatabaseError(shown, f"cannot open the SQLite file {path!r}: {exc}") from None
     return connection
@@ -237,4 +258,17 @@ def _postgresql(url: str, shown: str) -> Any:
     try:
         return psycopg.connect(url, connect_timeout=30)
     except psycopg.Error as exc:
-        raise DatabaseError(shown, f"cannot connect: {first_line(exc)}") from None
+        message = first_line(exc)
+        for secret in _secrets(url):
+            message = message.replace(secret, "***")
+        raise DatabaseError(shown, f"cannot connect: {message}") from None
+
+
+def _secrets(url: str) -> list[str]:
+    # The passwords a URL carries, as written and decoded, so no driver message repeats one.
+    from urllib.parse import parse_qsl, unquote, urlsplit
+
+    parts = urlsplit(url)
+    found = [parts.password or ""]
+    found += [v for k, v in parse_qsl(parts.query) if k.lower() in _SECRET_PARAMETERS]
+    return [form for value in found if value for form in {value, unquote(value)}]

@@ -151,6 +151,7 @@ def sync_catalog(
         else:
             database.commit()
             committed = True
+            database.keep_readers_going()
         return report
     except DatabaseError:
         database.rollback()

@@ -18,10 +18,10 @@ Origin = tuple[str, str, int]
 
 def origin(url: str) -> Origin | None:
     """The origin of ``url``, or ``None`` for a URL with no host or an impossible port."""
-    parts = urlsplit(url)
     try:
+        parts = urlsplit(url)
         port = parts.port
-    except ValueError:  # "host:99999" or "host:1:2"
+    except ValueError:  # "host:99999", "host:1:2", "[::1"
         return None
     scheme = parts.scheme.lower()
     port = port if port is not None else _DEFAULT_PORTS.get(scheme)

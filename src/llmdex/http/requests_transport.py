@@ -109,11 +109,19 @@ def send(
             return whole
         retry_after = _retry_after(whole.headers.get("Retry-After"))
         retryable = whole.status == 429 or whole.status >= 500
-        if not retryable or last:
-            raise StatusError(whole, retry_after)
+        tries = f"after {attempt + 1} attempt{'s' if attempt else ''}"
+        if not retryable:
+            raise StatusError(whole, retry_after, "")
+        if last:
+            raise StatusError(whole, retry_after, tries)
         wait = policy.backoff * 2**attempt if retry_after is None else retry_after
-        if wait > policy.max_wait or not _wait(wait, policy, start, who, f"HTTP {whole.status}"):
-            raise StatusError(whole, retry_after)
+        if wait > policy.max_wait:
+            asked = f"it asks to wait {wait:g} s, more than the {policy.max_wait:g} s max_wait"
+            raise StatusError(whole, retry_after, f"{tries}: {asked}")
+        if not _wait(wait, policy, start, who, f"HTTP {whole.status}"):
+            raise StatusError(
+                whole, retry_after, f"{tries}: a wait of {wait:g} s would pass the deadline"
+            )
     raise AssertionError("unreachable")  # pragma: no cover - the loop returns or raises
 
 
@@ -135,21 +143,30 @@ def _follow(
             raise APIConnectionError(who, f"no answer within the {policy.deadline:g} s deadline")
         timeout = (min(policy.connect_timeout, remaining), min(policy.read_timeout, remaining))
         _log.debug("%s %s (%s)", method, url, who)
-        response: requests.Response = session.request(
-            method,
-            url,
-            # Only the codings _chunks decodes, whatever optional packages urllib3 has found.
-            headers={"Accept-Encoding": _ACCEPTED, **(headers or {})},
-            json=json,
-            timeout=timeout,
-            stream=True,
-            allow_redirects=False,
-        )
+        try:
+            response: requests.Response = session.request(
+                method,
+                url,
+                # Only the codings _chunks decodes, whatever optional packages urllib3 found.
+                headers={"Accept-Encoding": _ACCEPTED, **(headers or {})},
+                json=json,
+                timeout=timeout,
+                stream=True,
+                allow_redirects=False,
+            )
+        except ValueError as exc:
+            if isinstance(exc, requests.RequestException):
+                raise
+            # requests parses a redirect's Location even when it follows none.
+            raise RedirectError(who, 0, "the unusable Location it gave") from None
         if response.status_code not in {301, 302, 303, 307, 308}:
             return response
         location = response.headers.get("Location", "")
-        target = urljoin(url, location)
         response.close()
+        try:
+            target = urljoin(url, location)
+        except ValueError:  # "http://[::1" and the like
+            target = ""
         where = origin(target)
         if response.status_code not in {307, 308} or where is None or where != origin(url):
             shown = (
@@ -233,7 +250,8 @@ def lines(response: requests.Response, who: str, policy: HttpPolicy) -> Iterator
     Lines end at CR, LF or CRLF only, so a U+2028 inside JSON never splits it. A stream that
     breaks off raises :class:`~llmdex.errors.APIConnectionError`.
     """
-    pending = b""
+    line: list[bytes] = []  # the pieces of the line not yet ended
+    after_cr = False
     chunks = _chunks(response, who, policy, time.monotonic())
     while True:
         try:
@@ -242,16 +260,20 @@ def lines(response: requests.Response, who: str, policy: HttpPolicy) -> Iterator
             break
         except _BrokenOffError as broken:
             raise APIConnectionError(who, broken.problem) from None
-        pending += chunk
-        # A CR at the very end may be half of a CRLF the next chunk completes: keep it.
-        held = b"\r" if pending.endswith(b"\r") else b""
-        text = pending[: len(pending) - len(held)]
-        *complete, rest = text.replace(b"\r\n", b"\n").replace(b"\r", b"\n").split(b"\n")
-        pending = rest + held
-        for line in complete:
-            yield line.decode("utf-8", errors="replace")
-    if pending.rstrip(b"\r"):
-        yield pending.rstrip(b"\r").decode("utf-8", errors="replace")
+        # Only the new chunk is scanned, so a long line costs its length, not its square.
+        # A CR ends a line at once; an LF right after it (in the next chunk) is its CRLF.
+        if after_cr and chunk.startswith(b"\n"):
+            chunk = chunk[1:]
+        after_cr = chunk.endswith(b"\r")
+        *ended, rest = chunk.replace(b"\r\n", b"\n").replace(b"\r", b"\n").split(b"\n")
+        for piece in ended:
+            line.append(piece)
+            yield b"".join(line).decode("utf-8", errors="replace")
+            line = []
+        if rest:
+            line.append(rest)
+    if line:
+        yield b"".join(line).decode("utf-8", errors="replace")
 
 
 def _retry_after(value: str | None) -> float | None:

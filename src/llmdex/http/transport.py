@@ -79,7 +79,10 @@ class HttpResponse(Record):
 class StatusError(Exception):
     """An HTTP status the caller turns into its own error, with what the server said."""
 
-    def __init__(self, response: HttpResponse, retry_after: float | None) -> None:
+    def __init__(self, response: HttpResponse, retry_after: float | None, why: str) -> None:
         super().__init__(f"HTTP {response.status}")
         self.response = response
         self.retry_after = retry_after
+        self.why = why
+        """Why no retry followed, for the message: ``""`` for a status never retried, else
+        "after 1 attempt(s): it asks to wait 3600 s, longer than max_wait (20 s)"."""

@@ -55,23 +55,65 @@ def side(catalog: Catalog, name: str) -> tuple[str, dict[str, dict[str, Any]]]:
     return name, entities(_read_payload(name))
 
 
-def _read_payload(path: str) -> Any:
-    import gzip
-    import json
+_MAX_BYTES = 32 * 1024 * 1024
+"""The largest payload ``diff`` reads, unpacked: models.dev's is about 2.5 MB."""
 
+
+def _read_payload(path: str) -> Any:
+    from llmdex.untrusted_json import UntrustedJSONError, loads
+
+    what = "give a day (YYYY-MM-DD), 'catalog', or a models.dev payload file (.json or .json.gz)"
     try:
         with open(path, "rb") as handle:
-            data = handle.read()
-        if data[:2] == b"\x1f\x8b":
-            data = gzip.decompress(data)
-        payload = json.loads(data)
-    except (OSError, ValueError) as exc:
-        raise ValueError(
-            f"{path}: not a date (YYYY-MM-DD), 'catalog', or a readable payload ({exc})"
-        ) from None
-    if not isinstance(payload, dict):
-        raise ValueError(f"{path}: a payload is a JSON object of providers")
+            data = handle.read(_MAX_BYTES + 1)
+    except OSError as exc:
+        raise ValueError(f"{path}: cannot read it ({exc.strerror}); {what}") from None
+    if data[:2] == b"\x1f\x8b":
+        data = _gunzip(data, path)
+    if len(data) > _MAX_BYTES:
+        raise ValueError(f"{path}: over {_MAX_BYTES // 2**20} MiB; a payload is a few MB")
+    try:
+        payload = loads(data, max_depth=32)
+    except UntrustedJSONError as exc:
+        raise ValueError(f"{path}: {exc}; {what}") from None
+    problem = _shape_problem(payload)
+    if problem is not None:
+        raise ValueError(f"{path}: not a models.dev payload: {problem}")
     return payload
+
+
+def _gunzip(data: bytes, path: str) -> bytes:
+    # Unpacked as a stream and cut at the cap, so a small file cannot unpack into gigabytes.
+    import zlib
+
+    unpacker = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    try:
+        whole = unpacker.decompress(data, _MAX_BYTES + 1)
+    except zlib.error:
+        raise ValueError(f"{path}: a corrupt gzip file; fetch it again") from None
+    if len(whole) > _MAX_BYTES:
+        raise ValueError(
+            f"{path}: unpacks to over {_MAX_BYTES // 2**20} MiB; a payload is a few MB"
+        )
+    if not unpacker.eof:
+        raise ValueError(f"{path}: the gzip file is cut off; fetch it again")
+    return whole
+
+
+def _shape_problem(payload: Any) -> str | None:
+    # What entities() reads: providers that are objects, each with an object of models.
+    if not isinstance(payload, dict):
+        return "the top level is not an object of providers"
+    for pid, provider in payload.items():
+        if not isinstance(provider, dict):
+            return f"provider {pid[:60]!r} is not an object"
+        models = provider.get("models", {})
+        if not isinstance(models, dict):
+            return f"{pid[:60]}.models is not an object"
+        for mid, model in models.items():
+            if not isinstance(model, dict):
+                return f"model {pid[:60]}:{mid[:60]} is not an object"
+    return None
 
 
 def entities(payload: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
