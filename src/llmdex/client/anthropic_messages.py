@@ -60,7 +60,7 @@ class AnthropicMessages(Wire):
 
     def ends(self, event: str, data: Mapping[str, Any]) -> bool:
         """``message_stop`` is the last event."""
-        return data.get("type", event) == "message_stop"
+        return bool(data.get("type", event) == "message_stop")
 
     def embed(self, call: Call, texts: Sequence[str]) -> Request:
         """Anthropic has no embeddings API."""
