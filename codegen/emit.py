@@ -16,7 +16,6 @@ import keyword
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import jinja2
 
@@ -239,25 +238,29 @@ def _providers_table(env: jinja2.Environment, plan: CatalogPlan, names: Provider
 def _provider_files(
     env: jinja2.Environment, provider: ProviderPlan, data_dir: Path
 ) -> dict[Path, str]:
-    writer = Writer(SHARED, NAMESPACE)
-    # constant, its class, its source, its hover text
+    writer = Writer(SHARED, NAMESPACE, private=True)
+    docs = [hover(m.model) for m in provider.models]
+    # constant, its class (as the module names it), its source, its hover text
     models = [
-        (m.constant, type(m.model).__name__, writer.source(m.model), hover(m.model))
-        for m in provider.models
+        (m.constant, writer.name_of(type(m.model)), writer.source(m.model), doc)
+        for m, doc in zip(provider.models, docs, strict=True)
     ]
     name = provider.info.display_name
-    context: Mapping[str, Any] = {
-        "docstring": f"Models served by {name} (provider id {provider.id!r}).",
-        "models": models,
-    }
+    docstring = f"Models served by {name} (provider id {provider.id!r})."
     module = env.get_template("provider_module.py.jinja").render(
-        context,
+        docstring=docstring,
+        models=models,
         imports=_imports(writer),
         namespace=NAMESPACE,
         constants=sorted(writer.constants.items()),
     )
     stub = env.get_template("provider_module.pyi.jinja").render(
-        context, types=sorted({type(m.model).__name__ for m in provider.models})
+        docstring=docstring,
+        models=[
+            (m.constant, type(m.model).__name__, doc)
+            for m, doc in zip(provider.models, docs, strict=True)
+        ],
+        types=sorted({type(m.model).__name__ for m in provider.models}),
     )
     return {
         data_dir / f"{provider.module}.py": module,

@@ -45,19 +45,30 @@ class Writer:
     """
 
     def __init__(
-        self, shared: Mapping[type, Namer] | None = None, namespace: str | None = None
+        self,
+        shared: Mapping[type, Namer] | None = None,
+        namespace: str | None = None,
+        *,
+        private: bool = False,
     ) -> None:
         self.imports: dict[str, set[str]] = {}
         """module -> names the written source uses from it."""
+        self.private = private
+        """Whether the source names each class by a ``_`` alias (``from m import Cost as
+        _Cost``), so the module's public names are its constants alone, as completion in an
+        editor lists them."""
         self.constants: dict[str, str] = {}
         """Name -> source of each shared value written so far."""
         self._shared = dict(shared or {})
         self._prefix = f"{namespace}." if namespace else ""
 
     def _use(self, value: object) -> str:
-        cls = type(value)
+        return self.name_of(type(value))
+
+    def name_of(self, cls: type) -> str:
+        """How the written source names ``cls`` (recorded in :attr:`imports`)."""
         self.imports.setdefault(cls.__module__, set()).add(cls.__name__)
-        return cls.__name__
+        return f"_{cls.__name__}" if self.private else cls.__name__
 
     def source(self, value: Any) -> str:
         """``value`` as a Python expression."""

@@ -3,122 +3,121 @@
 
 """Models served by Abacus (provider id 'abacus')."""
 
-from __future__ import annotations
+from decimal import Decimal as _Decimal
 
-from decimal import Decimal
-
-from llmdex.records.model import Limit, Modalities, PricedModel, ReasoningOption
-from llmdex.records.partial_date import PartialDate
-from llmdex.records.rates import Cost
-from llmdex.records.vocabulary import Kind
-
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from typing import Final
+from llmdex.records.model import Limit as _Limit
+from llmdex.records.model import Modalities as _Modalities
+from llmdex.records.model import PricedModel as _PricedModel
+from llmdex.records.model import ReasoningOption as _ReasoningOption
+from llmdex.records.partial_date import PartialDate as _PartialDate
+from llmdex.records.rates import Cost as _Cost
+from llmdex.records.vocabulary import Kind as _Kind
 
 
 class _Shared:
     """Values the models below share, named for what they are."""
 
-    CONTEXT_1000000_OUTPUT_32768 = Limit(context=1000000, output=32768)
-    CONTEXT_1047576_OUTPUT_32768 = Limit(context=1047576, output=32768)
-    CONTEXT_1048576_OUTPUT_65536 = Limit(context=1048576, output=65536)
-    CONTEXT_1050000_INPUT_922000_OUTPUT_128000 = Limit(context=1050000, input=922000, output=128000)
-    CONTEXT_128000_OUTPUT_16384 = Limit(context=128000, output=16384)
-    CONTEXT_128000_OUTPUT_32768 = Limit(context=128000, output=32768)
-    CONTEXT_128000_OUTPUT_4096 = Limit(context=128000, output=4096)
-    CONTEXT_128000_OUTPUT_8192 = Limit(context=128000, output=8192)
-    CONTEXT_131072_OUTPUT_16384 = Limit(context=131072, output=16384)
-    CONTEXT_2000000_OUTPUT_16384 = Limit(context=2000000, output=16384)
-    CONTEXT_200000_OUTPUT_100000 = Limit(context=200000, output=100000)
-    CONTEXT_200000_OUTPUT_128000 = Limit(context=200000, output=128000)
-    CONTEXT_200000_OUTPUT_32000 = Limit(context=200000, output=32000)
-    CONTEXT_200000_OUTPUT_64000 = Limit(context=200000, output=64000)
-    CONTEXT_204800_OUTPUT_131072 = Limit(context=204800, output=131072)
-    CONTEXT_256000_OUTPUT_16384 = Limit(context=256000, output=16384)
-    CONTEXT_256000_OUTPUT_8192 = Limit(context=256000, output=8192)
-    CONTEXT_262144_OUTPUT_32768 = Limit(context=262144, output=32768)
-    CONTEXT_262144_OUTPUT_65536 = Limit(context=262144, output=65536)
-    CONTEXT_262144_OUTPUT_8192 = Limit(context=262144, output=8192)
-    CONTEXT_32768_OUTPUT_32768 = Limit(context=32768, output=32768)
-    CONTEXT_400000_INPUT_272000_OUTPUT_128000 = Limit(context=400000, input=272000, output=128000)
-    CONTEXT_400000_OUTPUT_128000 = Limit(context=400000, output=128000)
-    D_2024_01_01 = PartialDate(2024, 1, 1)
-    D_2024_04 = PartialDate(2024, 4)
-    D_2024_05 = PartialDate(2024, 5)
-    D_2024_05_30 = PartialDate(2024, 5, 30)
-    D_2024_07_18 = PartialDate(2024, 7, 18)
-    D_2024_07_23 = PartialDate(2024, 7, 23)
-    D_2024_08 = PartialDate(2024, 8)
-    D_2024_09_19 = PartialDate(2024, 9, 19)
-    D_2024_09_30 = PartialDate(2024, 9, 30)
-    D_2024_10 = PartialDate(2024, 10)
-    D_2024_10_31 = PartialDate(2024, 10, 31)
-    D_2024_11_11 = PartialDate(2024, 11, 11)
-    D_2024_11_20 = PartialDate(2024, 11, 20)
-    D_2024_11_28 = PartialDate(2024, 11, 28)
-    D_2024_12_06 = PartialDate(2024, 12, 6)
-    D_2024_12_20 = PartialDate(2024, 12, 20)
-    D_2025_01 = PartialDate(2025, 1)
-    D_2025_01_20 = PartialDate(2025, 1, 20)
-    D_2025_01_29 = PartialDate(2025, 1, 29)
-    D_2025_02_19 = PartialDate(2025, 2, 19)
-    D_2025_02_28 = PartialDate(2025, 2, 28)
-    D_2025_03_01 = PartialDate(2025, 3, 1)
-    D_2025_03_20 = PartialDate(2025, 3, 20)
-    D_2025_03_25 = PartialDate(2025, 3, 25)
-    D_2025_03_31 = PartialDate(2025, 3, 31)
-    D_2025_04_05 = PartialDate(2025, 4, 5)
-    D_2025_04_14 = PartialDate(2025, 4, 14)
-    D_2025_04_16 = PartialDate(2025, 4, 16)
-    D_2025_04_29 = PartialDate(2025, 4, 29)
-    D_2025_05_14 = PartialDate(2025, 5, 14)
-    D_2025_05_28 = PartialDate(2025, 5, 28)
-    D_2025_05_31 = PartialDate(2025, 5, 31)
-    D_2025_06_01 = PartialDate(2025, 6, 1)
-    D_2025_06_05 = PartialDate(2025, 6, 5)
-    D_2025_06_10 = PartialDate(2025, 6, 10)
-    D_2025_06_15 = PartialDate(2025, 6, 15)
-    D_2025_07_01 = PartialDate(2025, 7, 1)
-    D_2025_07_08 = PartialDate(2025, 7, 8)
-    D_2025_07_09 = PartialDate(2025, 7, 9)
-    D_2025_07_22 = PartialDate(2025, 7, 22)
-    D_2025_07_28 = PartialDate(2025, 7, 28)
-    D_2025_07_31 = PartialDate(2025, 7, 31)
-    D_2025_08_05 = PartialDate(2025, 8, 5)
-    D_2025_08_07 = PartialDate(2025, 8, 7)
-    D_2025_08_31 = PartialDate(2025, 8, 31)
-    D_2025_09_01 = PartialDate(2025, 9, 1)
-    D_2025_09_15 = PartialDate(2025, 9, 15)
-    D_2025_09_29 = PartialDate(2025, 9, 29)
-    D_2025_10_15 = PartialDate(2025, 10, 15)
-    D_2025_11_01 = PartialDate(2025, 11, 1)
-    D_2025_11_13 = PartialDate(2025, 11, 13)
-    D_2025_11_17 = PartialDate(2025, 11, 17)
-    D_2025_12_11 = PartialDate(2025, 12, 11)
-    D_2025_12_17 = PartialDate(2025, 12, 17)
-    D_2026_01 = PartialDate(2026, 1)
-    D_2026_01_01 = PartialDate(2026, 1, 1)
-    D_2026_02_05 = PartialDate(2026, 2, 5)
-    D_2026_02_11 = PartialDate(2026, 2, 11)
-    D_2026_02_17 = PartialDate(2026, 2, 17)
-    D_2026_02_19 = PartialDate(2026, 2, 19)
-    D_2026_03_01 = PartialDate(2026, 3, 1)
-    D_2026_03_05 = PartialDate(2026, 3, 5)
-    REASONING_EFFORT_LOW_MEDIUM_HIGH = ReasoningOption(
+    CONTEXT_1000000_OUTPUT_32768 = _Limit(context=1000000, output=32768)
+    CONTEXT_1047576_OUTPUT_32768 = _Limit(context=1047576, output=32768)
+    CONTEXT_1048576_OUTPUT_65536 = _Limit(context=1048576, output=65536)
+    CONTEXT_1050000_INPUT_922000_OUTPUT_128000 = _Limit(
+        context=1050000, input=922000, output=128000
+    )
+    CONTEXT_128000_OUTPUT_16384 = _Limit(context=128000, output=16384)
+    CONTEXT_128000_OUTPUT_32768 = _Limit(context=128000, output=32768)
+    CONTEXT_128000_OUTPUT_4096 = _Limit(context=128000, output=4096)
+    CONTEXT_128000_OUTPUT_8192 = _Limit(context=128000, output=8192)
+    CONTEXT_131072_OUTPUT_16384 = _Limit(context=131072, output=16384)
+    CONTEXT_2000000_OUTPUT_16384 = _Limit(context=2000000, output=16384)
+    CONTEXT_200000_OUTPUT_100000 = _Limit(context=200000, output=100000)
+    CONTEXT_200000_OUTPUT_128000 = _Limit(context=200000, output=128000)
+    CONTEXT_200000_OUTPUT_32000 = _Limit(context=200000, output=32000)
+    CONTEXT_200000_OUTPUT_64000 = _Limit(context=200000, output=64000)
+    CONTEXT_204800_OUTPUT_131072 = _Limit(context=204800, output=131072)
+    CONTEXT_256000_OUTPUT_16384 = _Limit(context=256000, output=16384)
+    CONTEXT_256000_OUTPUT_8192 = _Limit(context=256000, output=8192)
+    CONTEXT_262144_OUTPUT_32768 = _Limit(context=262144, output=32768)
+    CONTEXT_262144_OUTPUT_65536 = _Limit(context=262144, output=65536)
+    CONTEXT_262144_OUTPUT_8192 = _Limit(context=262144, output=8192)
+    CONTEXT_32768_OUTPUT_32768 = _Limit(context=32768, output=32768)
+    CONTEXT_400000_INPUT_272000_OUTPUT_128000 = _Limit(context=400000, input=272000, output=128000)
+    CONTEXT_400000_OUTPUT_128000 = _Limit(context=400000, output=128000)
+    D_2024_01_01 = _PartialDate(2024, 1, 1)
+    D_2024_04 = _PartialDate(2024, 4)
+    D_2024_05 = _PartialDate(2024, 5)
+    D_2024_05_30 = _PartialDate(2024, 5, 30)
+    D_2024_07_18 = _PartialDate(2024, 7, 18)
+    D_2024_07_23 = _PartialDate(2024, 7, 23)
+    D_2024_08 = _PartialDate(2024, 8)
+    D_2024_09_19 = _PartialDate(2024, 9, 19)
+    D_2024_09_30 = _PartialDate(2024, 9, 30)
+    D_2024_10 = _PartialDate(2024, 10)
+    D_2024_10_31 = _PartialDate(2024, 10, 31)
+    D_2024_11_11 = _PartialDate(2024, 11, 11)
+    D_2024_11_20 = _PartialDate(2024, 11, 20)
+    D_2024_11_28 = _PartialDate(2024, 11, 28)
+    D_2024_12_06 = _PartialDate(2024, 12, 6)
+    D_2024_12_20 = _PartialDate(2024, 12, 20)
+    D_2025_01 = _PartialDate(2025, 1)
+    D_2025_01_20 = _PartialDate(2025, 1, 20)
+    D_2025_01_29 = _PartialDate(2025, 1, 29)
+    D_2025_02_19 = _PartialDate(2025, 2, 19)
+    D_2025_02_28 = _PartialDate(2025, 2, 28)
+    D_2025_03_01 = _PartialDate(2025, 3, 1)
+    D_2025_03_20 = _PartialDate(2025, 3, 20)
+    D_2025_03_25 = _PartialDate(2025, 3, 25)
+    D_2025_03_31 = _PartialDate(2025, 3, 31)
+    D_2025_04_05 = _PartialDate(2025, 4, 5)
+    D_2025_04_14 = _PartialDate(2025, 4, 14)
+    D_2025_04_16 = _PartialDate(2025, 4, 16)
+    D_2025_04_29 = _PartialDate(2025, 4, 29)
+    D_2025_05_14 = _PartialDate(2025, 5, 14)
+    D_2025_05_28 = _PartialDate(2025, 5, 28)
+    D_2025_05_31 = _PartialDate(2025, 5, 31)
+    D_2025_06_01 = _PartialDate(2025, 6, 1)
+    D_2025_06_05 = _PartialDate(2025, 6, 5)
+    D_2025_06_10 = _PartialDate(2025, 6, 10)
+    D_2025_06_15 = _PartialDate(2025, 6, 15)
+    D_2025_07_01 = _PartialDate(2025, 7, 1)
+    D_2025_07_08 = _PartialDate(2025, 7, 8)
+    D_2025_07_09 = _PartialDate(2025, 7, 9)
+    D_2025_07_22 = _PartialDate(2025, 7, 22)
+    D_2025_07_28 = _PartialDate(2025, 7, 28)
+    D_2025_07_31 = _PartialDate(2025, 7, 31)
+    D_2025_08_05 = _PartialDate(2025, 8, 5)
+    D_2025_08_07 = _PartialDate(2025, 8, 7)
+    D_2025_08_31 = _PartialDate(2025, 8, 31)
+    D_2025_09_01 = _PartialDate(2025, 9, 1)
+    D_2025_09_15 = _PartialDate(2025, 9, 15)
+    D_2025_09_29 = _PartialDate(2025, 9, 29)
+    D_2025_10_15 = _PartialDate(2025, 10, 15)
+    D_2025_11_01 = _PartialDate(2025, 11, 1)
+    D_2025_11_13 = _PartialDate(2025, 11, 13)
+    D_2025_11_17 = _PartialDate(2025, 11, 17)
+    D_2025_12_11 = _PartialDate(2025, 12, 11)
+    D_2025_12_17 = _PartialDate(2025, 12, 17)
+    D_2026_01 = _PartialDate(2026, 1)
+    D_2026_01_01 = _PartialDate(2026, 1, 1)
+    D_2026_02_05 = _PartialDate(2026, 2, 5)
+    D_2026_02_11 = _PartialDate(2026, 2, 11)
+    D_2026_02_17 = _PartialDate(2026, 2, 17)
+    D_2026_02_19 = _PartialDate(2026, 2, 19)
+    D_2026_03_01 = _PartialDate(2026, 3, 1)
+    D_2026_03_05 = _PartialDate(2026, 3, 5)
+    REASONING_EFFORT_LOW_MEDIUM_HIGH = _ReasoningOption(
         type="effort", values=("low", "medium", "high")
     )
-    TEXT_IMAGE_AUDIO_TO_TEXT = Modalities(input=("text", "image", "audio"), output=("text",))
-    TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT = Modalities(
+    TEXT_IMAGE_AUDIO_TO_TEXT = _Modalities(input=("text", "image", "audio"), output=("text",))
+    TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT = _Modalities(
         input=("text", "image", "audio", "video", "pdf"), output=("text",)
     )
-    TEXT_IMAGE_PDF_TO_TEXT = Modalities(input=("text", "image", "pdf"), output=("text",))
-    TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
-    TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT = Modalities(
+    TEXT_IMAGE_PDF_TO_TEXT = _Modalities(input=("text", "image", "pdf"), output=("text",))
+    TEXT_IMAGE_TO_TEXT = _Modalities(input=("text", "image"), output=("text",))
+    TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT = _Modalities(
         input=("text", "image", "video", "audio", "pdf"), output=("text",)
     )
-    TEXT_IMAGE_VIDEO_TO_TEXT = Modalities(input=("text", "image", "video"), output=("text",))
-    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+    TEXT_IMAGE_VIDEO_TO_TEXT = _Modalities(input=("text", "image", "video"), output=("text",))
+    TEXT_TO_TEXT = _Modalities(input=("text",), output=("text",))
 
 
 __all__ = [
@@ -189,11 +188,11 @@ __all__ = [
     "ZAI_ORG_GLM_5",
 ]
 
-QWEN_QWQ_32B: Final[PricedModel] = PricedModel(
+QWEN_QWQ_32B: "Final[_PricedModel]" = _PricedModel(
     provider="abacus",
     id="Qwen/QwQ-32B",
     name="QwQ 32B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=True,
@@ -204,16 +203,16 @@ QWEN_QWQ_32B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_11_28,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_32768_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.4"), output=Decimal("0.4")),
+    cost=_Cost(input=_Decimal("0.4"), output=_Decimal("0.4")),
     reasoning_options=(),
 )
 """QwQ 32B (chat) · 32.8K context · 32.8K output · $0.40 in / $0.40 out per 1M tokens · tools, reasoning, open weights"""
 
-QWEN_QWEN2_5_72B_INSTRUCT: Final[PricedModel] = PricedModel(
+QWEN_QWEN2_5_72B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="abacus",
     id="Qwen/Qwen2.5-72B-Instruct",
     name="Qwen 2.5 72B Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -224,15 +223,15 @@ QWEN_QWEN2_5_72B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_09_19,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.11"), output=Decimal("0.38")),
+    cost=_Cost(input=_Decimal("0.11"), output=_Decimal("0.38")),
 )
 """Qwen 2.5 72B Instruct (chat) · 128K context · 8.19K output · $0.11 in / $0.38 out per 1M tokens · tools, open weights"""
 
-QWEN_QWEN3_235B_A22B_INSTRUCT_2507: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_235B_A22B_INSTRUCT_2507: "Final[_PricedModel]" = _PricedModel(
     provider="abacus",
     id="Qwen/Qwen3-235B-A22B-Instruct-2507",
     name="Qwen3 235B A22B Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=True,
@@ -243,16 +242,16 @@ QWEN_QWEN3_235B_A22B_INSTRUCT_2507: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_07_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.13"), output=Decimal("0.6")),
+    cost=_Cost(input=_Decimal("0.13"), output=_Decimal("0.6")),
     reasoning_options=(),
 )
 """Qwen3 235B A22B Instruct (chat) · 262K context · 8.19K output · $0.13 in / $0.60 out per 1M tokens · tools, reasoning, open weights"""
 
-QWEN_QWEN3_32B: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_32B: "Final[_PricedModel]" = _PricedModel(
     provider="abacus",
     id="Qwen/Qwen3-32B",
     name="Qwen3 32B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=True,
@@ -263,16 +262,16 @@ QWEN_QWEN3_32B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04_29,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.09"), output=Decimal("0.29")),
+    cost=_Cost(input=_Decimal("0.09"), output=_Decimal("0.29")),
     reasoning_options=(),
 )
 """Qwen3 32B (chat) · 128K context · 8.19K output · $0.09 in / $0.29 out per 1M tokens · tools, reasoning, open weights"""
 
-QWEN_QWEN3_CODER_480B_A35B_INSTRUCT: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_CODER_480B_A35B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="abacus",
     id="Qwen/qwen3-coder-480b-a35b-instruct",
     name="Qwen3 Coder 480B A35B Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=True,
@@ -283,16 +282,16 @@ QWEN_QWEN3_CODER_480B_A35B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_07_22,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.29"), output=Decimal("1.2")),
+    cost=_Cost(input=_Decimal("0.29"), output=_Decimal("1.2")),
     reasoning_options=(),
 )
 """Qwen3 Coder 480B A35B Instruct (chat) · 262K context · 65.5K output · $0.29 in / $1.20 out per 1M tokens · tools, reasoning, open weights"""
 
-CLAUDE_3_7_SONNET_20250219: Final[PricedModel] = PricedModel(
+CLAUDE_3_7_SONNET_20250219: "Final[_PricedModel]" = _PricedModel(
     provider="abacus",
     id="claude-3-7-sonnet-20250219",
     name="Claude Sonnet 3.7",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-sonnet",
     attachment=True,
     reasoning=True,
@@ -304,16 +303,16 @@ CLAUDE_3_7_SONNET_20250219: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_02_19,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_64000,
-    cost=Cost(input=Decimal("3"), output=Decimal("15")),
+    cost=_Cost(input=_Decimal("3"), output=_Decimal("15")),
     reasoning_options=(),
 )
 """Claude Sonnet 3.7 (chat) · 200K context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-CLAUDE_HAIKU_4_5_20251001: Final[PricedModel] = PricedModel(
+CLAUDE_HAIKU_4_5_20251001: "Final[_PricedModel]" = _PricedModel(
     provider="abacus",
     id="claude-haiku-4-5-20251001",
     name="Claude Haiku 4.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-haiku",
     attachment=True,
     reasoning=True,
@@ -325,16 +324,16 @@ CLAUDE_HAIKU_4_5_20251001: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_10_15,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_64000,
-    cost=Cost(input=Decimal("1"), output=Decimal("5")),
+    cost=_Cost(input=_Decimal("1"), output=_Decimal("5")),
     reasoning_options=(),
 )
 """Claude Haiku 4.5 (chat) · 200K context · 64K output · $1.00 in / $5.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-CLAUDE_OPUS_4_1_20250805: Final[PricedModel] = PricedModel(
+CLAUDE_OPUS_4_1_20250805: "Final[_PricedModel]" = _PricedModel(
     provider="abacus",
     id="claude-opus-4-1-20250805",
     name="Claude Opus 4.1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-opus",
     attachment=True,
     reasoning=True,
@@ -345,16 +344,16 @@ CLAUDE_OPUS_4_1_20250805: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_05,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_32000,
-    cost=Cost(input=Decimal("15"), output=Decimal("75")),
+    cost=_Cost(input=_Decimal("15"), output=_Decimal("75")),
     reasoning_options=(),
 )
 """Claude Opus 4.1 (chat) · 200K context · 32K output · $15.00 in / $75.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-CLAUDE_OPUS_4_20250514: Final[PricedModel] = PricedModel(
+CLAUDE_OPUS_4_20250514: "Final[_PricedModel]" = _PricedModel(
     provider="abacus",
     id="claude-opus-4-20250514",
     name="Claude Opus 4",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-opus",
     attachment=True,
     reasoning=True,
@@ -365,16 +364,16 @@ CLAUDE_OPUS_4_20250514: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_05_14,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_32000,
-    cost=Cost(input=Decimal("15"), output=Decimal("75")),
+    cost=_Cost(input=_Decimal("15"), output=_Decimal("75")),
     reasoning_options=(),
 )
 """Claude Opus 4 (chat) · 200K context · 32K output · $15.00 in / $75.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-CLAUDE_OPUS_4_5_20251101: Final[PricedModel] = PricedModel(
+CLAUDE_OPUS_4_5_20251101: "Final[_PricedModel]" = _PricedModel(
     provider="abacus",
     id="claude-opus-4-5-20251101",
     name="Claude Opus 4.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-opus",
     attachment=True,
     reasoning=True,
@@ -386,16 +385,16 @@ CLAUDE_OPUS_4_5_20251101: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_01,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_64000,
-    cost=Cost(input=Decimal("5"), output=Decimal("25")),
+    cost=_Cost(input=_Decimal("5"), output=_Decimal("25")),
     reasoning_options=(),
 )
 """Claude Opus 4.5 (chat) · 200K context · 64K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-CLAUDE_OPUS_4_6: Final[PricedModel] = PricedModel(
+CLAUDE_OPUS_4_6: "Final[_PricedModel]" = _PricedModel(
     provider="abacus",
     id="claude-opus-4-6",
     name="Claude Opus 4.6",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-opus",
     attachment=True,
     reasoning=True,
@@ -407,16 +406,16 @@ CLAUDE_OPUS_4_6: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_05,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_128000,
-    cost=Cost(input=Decimal("5"), output=Decimal("25")),
+    cost=_Cost(input=_Decimal("5"), output=_Decimal("25")),
     reasoning_options=(),
 )
 """Claude Opus 4.6 (chat) · 200K context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-CLAUDE_SONNET_4_20250514: Final[PricedModel] = PricedModel(
+CLAUDE_SONNET_4_20250514: "Final[_PricedModel]" = _PricedModel(
     provider="abacus",
     id="claude-sonnet-4-20250514",
     name="Claude Sonnet 4",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-sonnet",
     attachment=True,
     reasoning=True,
@@ -427,16 +426,16 @@ CLAUDE_SONNET_4_20250514: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_05_14,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_64000,
-    cost=Cost(input=Decimal("3"), output=Decimal("15")),
+    cost=_Cost(input=_Decimal("3"), output=_Decimal("15")),
     reasoning_options=(),
 )
 """Claude Sonnet 4 (chat) · 200K context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-CLAUDE_SONNET_4_5_20250929: Final[PricedModel] = PricedModel(
+CLAUDE_SONNET_4_5_20250929: "Final[_PricedModel]" = _PricedModel(
     provider="abacus",
     id="claude-sonnet-4-5-20250929",
     name="Claude Sonnet 4.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-sonnet",
     attachment=True,
     reasoning=True,
@@ -448,16 +447,16 @@ CLAUDE_SONNET_4_5_20250929: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_29,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_64000,
-    cost=Cost(input=Decimal("3"), output=Decimal("15")),
+    cost=_Cost(input=_Decimal("3"), output=_Decimal("15")),
     reasoning_options=(),
 )
 """Claude Sonnet 4.5 (chat) · 200K context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-CLAUDE_SONNET_4_6: Final[PricedModel] = PricedModel(
+CLAUDE_SONNET_4_6: "Final[_PricedModel]" = _PricedModel(
     provider="abacus",
     id="claude-sonnet-4-6",
     name="Claude Sonnet 4.6",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-sonnet",
     attachment=True,
     reasoning=True,
@@ -469,16 +468,16 @@ CLAUDE_SONNET_4_6: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_17,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_64000,
-    cost=Cost(input=Decimal("3"), output=Decimal("15")),
+    cost=_Cost(input=_Decimal("3"), output=_Decimal("15")),
     reasoning_options=(),
 )
 """Claude Sonnet 4.6 (chat) · 200K context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-DEEPSEEK_AI_DEEPSEEK_R1: Final[PricedModel] = PricedModel(
+DEEPSEEK_AI_DEEPSEEK_R1: "Final[_PricedModel]" = _PricedModel(
     provider="abacus",
     id="deepseek-ai/DeepSeek-R1",
     name="DeepSeek R1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek-thinking",
     attachment=False,
     reasoning=True,
@@ -489,16 +488,16 @@ DEEPSEEK_AI_DEEPSEEK_R1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_01_20,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_8192,
-    cost=Cost(input=Decimal("3"), output=Decimal("7")),
+    cost=_Cost(input=_Decimal("3"), output=_Decimal("7")),
     reasoning_options=(),
 )
 """DeepSeek R1 (chat) · 128K context · 8.19K output · $3.00 in / $7.00 out per 1M tokens · tools, reasoning, open weights"""
 
-DEEPSEEK_AI_DEEPSEEK_V3_1_TERMINUS: Final[PricedModel] = PricedModel(
+DEEPSEEK_AI_DEEPSEEK_V3_1_TERMINUS: "Final[_PricedModel]" = _PricedModel(
     provider="abacus",
     id="deepseek-ai/DeepSeek-V3.1-Terminus",
     name="DeepSeek V3.1 Terminus",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek",
     attachment=False,
     reasoning=True,
@@ -509,16 +508,16 @@ DEEPSEEK_AI_DEEPSEEK_V3_1_TERMINUS: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_06_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.27"), output=Decimal("1")),
+    cost=_Cost(input=_Decimal("0.27"), output=_Decimal("1")),
     reasoning_options=(),
 )
 """DeepSeek V3.1 Terminus (chat) · 128K context · 8.19K output · $0.27 in / $1.00 out per 1M tokens · tools, reasoning, open weights"""
 
-DEEPSEEK_AI_DEEPSEEK_V3_2: Final[PricedModel] = PricedModel(
+DEEPSEEK_AI_DEEPSEEK_V3_2: "Final[_PricedModel]" = _PricedModel(
     provider="abacus",
     id="deepseek-ai/DeepSeek-V3.2",
     name="DeepSeek V3.2",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek",
     attachment=False,
     reasoning=True,
@@ -529,16 +528,16 @@ DEEPSEEK_AI_DEEPSEEK_V3_2: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_06_15,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.27"), output=Decimal("0.4")),
+    cost=_Cost(input=_Decimal("0.27"), output=_Decimal("0.4")),
     reasoning_options=(),
 )
 """DeepSeek V3.2 (chat) · 128K context · 8.19K output · $0.27 in / $0.40 out per 1M tokens · tools, reasoning, open weights"""
 
-DEEPSEEK_DEEPSEEK_V3_1: Final[PricedModel] = PricedModel(
+DEEPSEEK_DEEPSEEK_V3_1: "Final[_PricedModel]" = _PricedModel(
     provider="abacus",
     id="deepseek/deepseek-v3.1",
     name="DeepSeek V3.1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek",
     attachment=False,
     reasoning=True,
@@ -549,16 +548,16 @@ DEEPSEEK_DEEPSEEK_V3_1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_01_20,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.55"), output=Decimal("1.66")),
+    cost=_Cost(input=_Decimal("0.55"), output=_Decimal("1.66")),
     reasoning_options=(),
 )
 """DeepSeek V3.1 (chat) · 128K context · 8.19K output · $0.55 in / $1.66 out per 1M tokens · tools, reasoning, open weights"""
 
-GEMINI_2_5_FLASH: Final[PricedModel] = PricedModel(
+GEMINI_2_5_FLASH: "Final[_PricedModel]" = _PricedModel(
     provider="abacus",
     id="gemini-2.5-flash",
     name="Gemini 2.5 Flash",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemini-flash",
     attachment=True,
     reasoning=True,
@@ -570,16 +569,16 @@ GEMINI_2_5_FLASH: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_06_05,
     modalities=_Shared.TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.3"), output=Decimal("2.5")),
+    cost=_Cost(input=_Decimal("0.3"), output=_Decimal("2.5")),
     reasoning_options=(),
 )
 """Gemini 2.5 Flash (chat) · 1.05M context · 65.5K output · $0.30 in / $2.50 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-GEMINI_2_5_PRO: Final[PricedModel] = PricedModel(
+GEMINI_2_5_PRO: "Final[_PricedModel]" = _PricedModel(
     provider="abacus",
     id="gemini-2.5-pro",
     name="Gemini 2.5 Pro",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemini-pro",
     attachment=True,
     reasoning=True,
@@ -591,16 +590,16 @@ GEMINI_2_5_PRO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_03_25,
     modalities=_Shared.TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
-    cost=Cost(input=Decimal("1.25"), output=Decimal("10")),
+    cost=_Cost(input=_Decimal("1.25"), output=_Decimal("10")),
     reasoning_options=(),
 )
 """Gemini 2.5 Pro (chat) · 1.05M context · 65.5K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-GEMINI_3_FLASH_PREVIEW: Final[PricedModel] = PricedModel(
+GEMINI_3_FLASH_PREVIEW: "Final[_PricedModel]" = _PricedModel(
     provider="abacus",
     id="gemini-3-flash-preview",
     name="Gemini 3 Flash Preview",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemini-flash",
     attachment=True,
     reasoning=True,
@@ -612,16 +611,16 @@ GEMINI_3_FLASH_PREVIEW: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_17,
     modalities=_Shared.TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.5"), output=Decimal("3")),
+    cost=_Cost(input=_Decimal("0.5"), output=_Decimal("3")),
     reasoning_options=(),
 )
 """Gemini 3 Flash Preview (chat) · 1.05M context · 65.5K output · $0.50 in / $3.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-GEMINI_3_1_FLASH_LITE_PREVIEW: Final[PricedModel] = PricedModel(
+GEMINI_3_1_FLASH_LITE_PREVIEW: "Final[_PricedModel]" = _PricedModel(
     provider="abacus",
     id="gemini-3.1-flash-lite-preview",
     name="Gemini 3.1 Flash Lite Preview",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemini-flash",
     attachment=True,
     reasoning=True,
@@ -633,21 +632,21 @@ GEMINI_3_1_FLASH_LITE_PREVIEW: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_01,
     modalities=_Shared.TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
-    cost=Cost(
-        input=Decimal("0.25"),
-        output=Decimal("1.5"),
-        cache_read=Decimal("0.025"),
-        cache_write=Decimal("1"),
+    cost=_Cost(
+        input=_Decimal("0.25"),
+        output=_Decimal("1.5"),
+        cache_read=_Decimal("0.025"),
+        cache_write=_Decimal("1"),
     ),
     reasoning_options=(),
 )
 """Gemini 3.1 Flash Lite Preview (chat) · 1.05M context · 65.5K output · $0.25 in / $1.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GEMINI_3_1_PRO_PREVIEW: Final[PricedModel] = PricedModel(
+GEMINI_3_1_PRO_PREVIEW: "Final[_PricedModel]" = _PricedModel(
     provider="abacus",
     id="gemini-3.1-pro-preview",
     name="Gemini 3.1 Pro Preview",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemini-pro",
     attachment=True,
     reasoning=True,
@@ -660,16 +659,16 @@ GEMINI_3_1_PRO_PREVIEW: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_19,
     modalities=_Shared.TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
-    cost=Cost(input=Decimal("2"), output=Decimal("12")),
+    cost=_Cost(input=_Decimal("2"), output=_Decimal("12")),
     reasoning_options=(),
 )
 """Gemini 3.1 Pro Preview (chat) · 1.05M context · 65.5K output · $2.00 in / $12.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GPT_4_1: Final[PricedModel] = PricedModel(
+GPT_4_1: "Final[_PricedModel]" = _PricedModel(
     provider="abacus",
     id="gpt-4.1",
     name="GPT-4.1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=False,
@@ -681,15 +680,15 @@ GPT_4_1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04_14,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_1047576_OUTPUT_32768,
-    cost=Cost(input=Decimal("2"), output=Decimal("8")),
+    cost=_Cost(input=_Decimal("2"), output=_Decimal("8")),
 )
 """GPT-4.1 (chat) · 1.05M context · 32.8K output · $2.00 in / $8.00 out per 1M tokens · vision, tools, attachments"""
 
-GPT_4_1_MINI: Final[PricedModel] = PricedModel(
+GPT_4_1_MINI: "Final[_PricedModel]" = _PricedModel(
     provider="abacus",
     id="gpt-4.1-mini",
     name="GPT-4.1 Mini",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=False,
@@ -701,15 +700,15 @@ GPT_4_1_MINI: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04_14,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_1047576_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.4"), output=Decimal("1.6")),
+    cost=_Cost(input=_Decimal("0.4"), output=_Decimal("1.6")),
 )
 """GPT-4.1 Mini (chat) · 1.05M context · 32.8K output · $0.40 in / $1.60 out per 1M tokens · vision, tools, attachments"""
 
-GPT_4_1_NANO: Final[PricedModel] = PricedModel(
+GPT_4_1_NANO: "Final[_PricedModel]" = _PricedModel(
     provider="abacus",
     id="gpt-4.1-nano",
     name="GPT-4.1 Nano",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=False,
@@ -721,15 +720,15 @@ GPT_4_1_NANO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04_14,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_1047576_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.1"), output=Decimal("0.4")),
+    cost=_Cost(input=_Decimal("0.1"), output=_Decimal("0.4")),
 )
 """GPT-4.1 Nano (chat) · 1.05M context · 32.8K output · $0.10 in / $0.40 out per 1M tokens · vision, tools, attachments"""
 
-GPT_4O_2024_11_20: Final[PricedModel] = PricedModel(
+GPT_4O_2024_11_20: "Final[_PricedModel]" = _PricedModel(
     provider="abacus",
     id="gpt-4o-2024-11-20",
     name="GPT-4o (2024-11-20)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=False,
@@ -741,15 +740,15 @@ GPT_4O_2024_11_20: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_11_20,
     modalities=_Shared.TEXT_IMAGE_AUDIO_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_16384,
-    cost=Cost(input=Decimal("2.5"), output=Decimal("10")),
+    cost=_Cost(input=_Decimal("2.5"), output=_Decimal("10")),
 )
 """GPT-4o (2024-11-20) (chat) · 128K context · 16.4K output · $2.50 in / $10.00 out per 1M tokens · vision, tools, attachments"""
 
-GPT_4O_MINI: Final[PricedModel] = PricedModel(
+GPT_4O_MINI: "Final[_PricedModel]" = _PricedModel(
     provider="abacus",
     id="gpt-4o-mini",
     name="GPT-4o Mini",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=False,
@@ -761,15 +760,15 @@ GPT_4O_MINI: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_07_18,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.15"), output=Decimal("0.6")),
+    cost=_Cost(input=_Decimal("0.15"), output=_Decimal("0.6")),
 )
 """GPT-4o Mini (chat) · 128K context · 16.4K output · $0.15 in / $0.60 out per 1M tokens · vision, tools, attachments"""
 
-GPT_5: Final[PricedModel] = PricedModel(
+GPT_5: "Final[_PricedModel]" = _PricedModel(
     provider="abacus",
     id="gpt-5",
     name="GPT-5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=True,
@@ -781,16 +780,16 @@ GPT_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_07,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_400000_OUTPUT_128000,
-    cost=Cost(input=Decimal("1.25"), output=Decimal("10")),
+    cost=_Cost(input=_Decimal("1.25"), output=_Decimal("10")),
     reasoning_options=(),
 )
 """GPT-5 (chat) · 400K context · 128K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-GPT_5_CODEX: Final[PricedModel] = PricedModel(
+GPT_5_CODEX: "Final[_PricedModel]" = _PricedModel(
     provider="abacus",
     id="gpt-5-codex",
     name="GPT-5 Codex",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=False,
     reasoning=True,
@@ -803,16 +802,16 @@ GPT_5_CODEX: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_15,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
-    cost=Cost(input=Decimal("1.25"), output=Decimal("10")),
+    cost=_Cost(input=_Decimal("1.25"), output=_Decimal("10")),
     reasoning_options=(),
 )
 """GPT-5 Codex (chat) · 400K context · 128K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, structured output"""
 
-GPT_5_MINI: Final[PricedModel] = PricedModel(
+GPT_5_MINI: "Final[_PricedModel]" = _PricedModel(
     provider="abacus",
     id="gpt-5-mini",
     name="GPT-5 Mini",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-mini",
     attachment=True,
     reasoning=True,
@@ -824,16 +823,16 @@ GPT_5_MINI: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_07,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_400000_OUTPUT_128000,
-    cost=Cost(input=Decimal("0.25"), output=Decimal("2")),
+    cost=_Cost(input=_Decimal("0.25"), output=_Decimal("2")),
     reasoning_options=(),
 )
 """GPT-5 Mini (chat) · 400K context · 128K output · $0.25 in / $2.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-GPT_5_NANO: Final[PricedModel] = PricedModel(
+GPT_5_NANO: "Final[_PricedModel]" = _PricedModel(
     provider="abacus",
     id="gpt-5-nano",
     name="GPT-5 Nano",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-nano",
     attachment=True,
     reasoning=True,
@@ -845,16 +844,16 @@ GPT_5_NANO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_07,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_400000_OUTPUT_128000,
-    cost=Cost(input=Decimal("0.05"), output=Decimal("0.4")),
+    cost=_Cost(input=_Decimal("0.05"), output=_Decimal("0.4")),
     reasoning_options=(),
 )
 """GPT-5 Nano (chat) · 400K context · 128K output · $0.05 in / $0.40 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-GPT_5_1: Final[PricedModel] = PricedModel(
+GPT_5_1: "Final[_PricedModel]" = _PricedModel(
     provider="abacus",
     id="gpt-5.1",
     name="GPT-5.1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=True,
@@ -866,16 +865,16 @@ GPT_5_1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_13,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_400000_OUTPUT_128000,
-    cost=Cost(input=Decimal("1.25"), output=Decimal("10")),
+    cost=_Cost(input=_Decimal("1.25"), output=_Decimal("10")),
     reasoning_options=(),
 )
 """GPT-5.1 (chat) · 400K context · 128K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-GPT_5_1_CHAT_LATEST: Final[PricedModel] = PricedModel(
+GPT_5_1_CHAT_LATEST: "Final[_PricedModel]" = _PricedModel(
     provider="abacus",
     id="gpt-5.1-chat-latest",
     name="GPT-5.1 Chat Latest",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=True,
@@ -887,16 +886,16 @@ GPT_5_1_CHAT_LATEST: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_13,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_400000_OUTPUT_128000,
-    cost=Cost(input=Decimal("1.25"), output=Decimal("10")),
+    cost=_Cost(input=_Decimal("1.25"), output=_Decimal("10")),
     reasoning_options=(),
 )
 """GPT-5.1 Chat Latest (chat) · 400K context · 128K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-GPT_5_1_CODEX: Final[PricedModel] = PricedModel(
+GPT_5_1_CODEX: "Final[_PricedModel]" = _PricedModel(
     provider="abacus",
     id="gpt-5.1-codex",
     name="GPT-5.1 Codex",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=True,
@@ -909,16 +908,16 @@ GPT_5_1_CODEX: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_13,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
-    cost=Cost(input=Decimal("1.25"), output=Decimal("10")),
+    cost=_Cost(input=_Decimal("1.25"), output=_Decimal("10")),
     reasoning_options=(),
 )
 """GPT-5.1 Codex (chat) · 400K context · 128K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GPT_5_1_CODEX_MAX: Final[PricedModel] = PricedModel(
+GPT_5_1_CODEX_MAX: "Final[_PricedModel]" = _PricedModel(
     provider="abacus",
     id="gpt-5.1-codex-max",
     name="GPT-5.1 Codex Max",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=True,
@@ -931,16 +930,16 @@ GPT_5_1_CODEX_MAX: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_13,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
-    cost=Cost(input=Decimal("1.25"), output=Decimal("10")),
+    cost=_Cost(input=_Decimal("1.25"), output=_Decimal("10")),
     reasoning_options=(),
 )
 """GPT-5.1 Codex Max (chat) · 400K context · 128K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GPT_5_2: Final[PricedModel] = PricedModel(
+GPT_5_2: "Final[_PricedModel]" = _PricedModel(
     provider="abacus",
     id="gpt-5.2",
     name="GPT-5.2",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=True,
@@ -952,16 +951,16 @@ GPT_5_2: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_11,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_400000_OUTPUT_128000,
-    cost=Cost(input=Decimal("1.75"), output=Decimal("14")),
+    cost=_Cost(input=_Decimal("1.75"), output=_Decimal("14")),
     reasoning_options=(),
 )
 """GPT-5.2 (chat) · 400K context · 128K output · $1.75 in / $14.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-GPT_5_2_CHAT_LATEST: Final[PricedModel] = PricedModel(
+GPT_5_2_CHAT_LATEST: "Final[_PricedModel]" = _PricedModel(
     provider="abacus",
     id="gpt-5.2-chat-latest",
     name="GPT-5.2 Chat Latest",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=True,
@@ -973,16 +972,16 @@ GPT_5_2_CHAT_LATEST: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_01_01,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_400000_OUTPUT_128000,
-    cost=Cost(input=Decimal("1.75"), output=Decimal("14")),
+    cost=_Cost(input=_Decimal("1.75"), output=_Decimal("14")),
     reasoning_options=(),
 )
 """GPT-5.2 Chat Latest (chat) · 400K context · 128K output · $1.75 in / $14.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-GPT_5_2_CODEX: Final[PricedModel] = PricedModel(
+GPT_5_2_CODEX: "Final[_PricedModel]" = _PricedModel(
     provider="abacus",
     id="gpt-5.2-codex",
     name="GPT-5.2 Codex",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=True,
@@ -995,16 +994,16 @@ GPT_5_2_CODEX: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_11,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
-    cost=Cost(input=Decimal("1.75"), output=Decimal("14")),
+    cost=_Cost(input=_Decimal("1.75"), output=_Decimal("14")),
     reasoning_options=(),
 )
 """GPT-5.2 Codex (chat) · 400K context · 128K output · $1.75 in / $14.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GPT_5_3_CHAT_LATEST: Final[PricedModel] = PricedModel(
+GPT_5_3_CHAT_LATEST: "Final[_PricedModel]" = _PricedModel(
     provider="abacus",
     id="gpt-5.3-chat-latest",
     name="GPT-5.3 Chat Latest",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=True,
@@ -1015,16 +1014,16 @@ GPT_5_3_CHAT_LATEST: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_01,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_400000_OUTPUT_128000,
-    cost=Cost(input=Decimal("1.75"), output=Decimal("14")),
+    cost=_Cost(input=_Decimal("1.75"), output=_Decimal("14")),
     reasoning_options=(),
 )
 """GPT-5.3 Chat Latest (chat) · 400K context · 128K output · $1.75 in / $14.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-GPT_5_3_CODEX: Final[PricedModel] = PricedModel(
+GPT_5_3_CODEX: "Final[_PricedModel]" = _PricedModel(
     provider="abacus",
     id="gpt-5.3-codex",
     name="GPT-5.3 Codex",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=True,
@@ -1037,16 +1036,16 @@ GPT_5_3_CODEX: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_05,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
-    cost=Cost(input=Decimal("1.75"), output=Decimal("14")),
+    cost=_Cost(input=_Decimal("1.75"), output=_Decimal("14")),
     reasoning_options=(),
 )
 """GPT-5.3 Codex (chat) · 400K context · 128K output · $1.75 in / $14.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GPT_5_3_CODEX_XHIGH: Final[PricedModel] = PricedModel(
+GPT_5_3_CODEX_XHIGH: "Final[_PricedModel]" = _PricedModel(
     provider="abacus",
     id="gpt-5.3-codex-xhigh",
     name="GPT-5.3 Codex XHigh",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=True,
@@ -1059,16 +1058,16 @@ GPT_5_3_CODEX_XHIGH: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_05,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
-    cost=Cost(input=Decimal("1.75"), output=Decimal("14")),
+    cost=_Cost(input=_Decimal("1.75"), output=_Decimal("14")),
     reasoning_options=(),
 )
 """GPT-5.3 Codex XHigh (chat) · 400K context · 128K output · $1.75 in / $14.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GPT_5_4: Final[PricedModel] = PricedModel(
+GPT_5_4: "Final[_PricedModel]" = _PricedModel(
     provider="abacus",
     id="gpt-5.4",
     name="GPT-5.4",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=True,
@@ -1081,16 +1080,16 @@ GPT_5_4: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_05,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_1050000_INPUT_922000_OUTPUT_128000,
-    cost=Cost(input=Decimal("2.5"), output=Decimal("15")),
+    cost=_Cost(input=_Decimal("2.5"), output=_Decimal("15")),
     reasoning_options=(),
 )
 """GPT-5.4 (chat) · 1.05M context · 128K output · $2.50 in / $15.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GROK_4_0709: Final[PricedModel] = PricedModel(
+GROK_4_0709: "Final[_PricedModel]" = _PricedModel(
     provider="abacus",
     id="grok-4-0709",
     name="Grok 4",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="grok",
     attachment=True,
     reasoning=True,
@@ -1101,16 +1100,16 @@ GROK_4_0709: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_07_09,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_256000_OUTPUT_16384,
-    cost=Cost(input=Decimal("3"), output=Decimal("15")),
+    cost=_Cost(input=_Decimal("3"), output=_Decimal("15")),
     reasoning_options=(),
 )
 """Grok 4 (chat) · 256K context · 16.4K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-GROK_4_1_FAST_NON_REASONING: Final[PricedModel] = PricedModel(
+GROK_4_1_FAST_NON_REASONING: "Final[_PricedModel]" = _PricedModel(
     provider="abacus",
     id="grok-4-1-fast-non-reasoning",
     name="Grok 4.1 Fast (Non-Reasoning)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="grok",
     attachment=True,
     reasoning=False,
@@ -1121,15 +1120,15 @@ GROK_4_1_FAST_NON_REASONING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_17,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_2000000_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.2"), output=Decimal("0.5")),
+    cost=_Cost(input=_Decimal("0.2"), output=_Decimal("0.5")),
 )
 """Grok 4.1 Fast (Non-Reasoning) (chat) · 2M context · 16.4K output · $0.20 in / $0.50 out per 1M tokens · vision, tools, attachments"""
 
-GROK_4_FAST_NON_REASONING: Final[PricedModel] = PricedModel(
+GROK_4_FAST_NON_REASONING: "Final[_PricedModel]" = _PricedModel(
     provider="abacus",
     id="grok-4-fast-non-reasoning",
     name="Grok 4 Fast (Non-Reasoning)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="grok",
     attachment=True,
     reasoning=False,
@@ -1140,15 +1139,15 @@ GROK_4_FAST_NON_REASONING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_07_09,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_2000000_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.2"), output=Decimal("0.5")),
+    cost=_Cost(input=_Decimal("0.2"), output=_Decimal("0.5")),
 )
 """Grok 4 Fast (Non-Reasoning) (chat) · 2M context · 16.4K output · $0.20 in / $0.50 out per 1M tokens · vision, tools, attachments"""
 
-GROK_CODE_FAST_1: Final[PricedModel] = PricedModel(
+GROK_CODE_FAST_1: "Final[_PricedModel]" = _PricedModel(
     provider="abacus",
     id="grok-code-fast-1",
     name="Grok Code Fast 1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="grok",
     attachment=True,
     reasoning=False,
@@ -1159,15 +1158,15 @@ GROK_CODE_FAST_1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_01,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_256000_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.2"), output=Decimal("1.5")),
+    cost=_Cost(input=_Decimal("0.2"), output=_Decimal("1.5")),
 )
 """Grok Code Fast 1 (chat) · 256K context · 16.4K output · $0.20 in / $1.50 out per 1M tokens · vision, tools, attachments"""
 
-KIMI_K2_TURBO_PREVIEW: Final[PricedModel] = PricedModel(
+KIMI_K2_TURBO_PREVIEW: "Final[_PricedModel]" = _PricedModel(
     provider="abacus",
     id="kimi-k2-turbo-preview",
     name="Kimi K2 Turbo Preview",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="kimi-k2",
     attachment=False,
     reasoning=False,
@@ -1178,15 +1177,15 @@ KIMI_K2_TURBO_PREVIEW: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_07_08,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_256000_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.15"), output=Decimal("8")),
+    cost=_Cost(input=_Decimal("0.15"), output=_Decimal("8")),
 )
 """Kimi K2 Turbo Preview (chat) · 256K context · 8.19K output · $0.15 in / $8.00 out per 1M tokens · tools"""
 
-KIMI_K2_5: Final[PricedModel] = PricedModel(
+KIMI_K2_5: "Final[_PricedModel]" = _PricedModel(
     provider="abacus",
     id="kimi-k2.5",
     name="Kimi K2.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="kimi-k2",
     attachment=False,
     reasoning=True,
@@ -1199,16 +1198,16 @@ KIMI_K2_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_01,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.6"), output=Decimal("3")),
+    cost=_Cost(input=_Decimal("0.6"), output=_Decimal("3")),
     reasoning_options=(),
 )
 """Kimi K2.5 (chat) · 262K context · 32.8K output · $0.60 in / $3.00 out per 1M tokens · vision, tools, reasoning, structured output, open weights"""
 
-LLAMA_3_3_70B_VERSATILE: Final[PricedModel] = PricedModel(
+LLAMA_3_3_70B_VERSATILE: "Final[_PricedModel]" = _PricedModel(
     provider="abacus",
     id="llama-3.3-70b-versatile",
     name="Llama 3.3 70B Versatile",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=False,
     reasoning=False,
@@ -1219,15 +1218,15 @@ LLAMA_3_3_70B_VERSATILE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_12_06,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.59"), output=Decimal("0.79")),
+    cost=_Cost(input=_Decimal("0.59"), output=_Decimal("0.79")),
 )
 """Llama 3.3 70B Versatile (chat) · 128K context · 32.8K output · $0.59 in / $0.79 out per 1M tokens · tools, open weights"""
 
-META_LLAMA_LLAMA_4_MAVERICK_17B_128E_INSTRUCT_FP8: Final[PricedModel] = PricedModel(
+META_LLAMA_LLAMA_4_MAVERICK_17B_128E_INSTRUCT_FP8: "Final[_PricedModel]" = _PricedModel(
     provider="abacus",
     id="meta-llama/Llama-4-Maverick-17B-128E-Instruct-FP8",
     name="Llama 4 Maverick 17B 128E Instruct FP8",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=True,
     reasoning=False,
@@ -1239,15 +1238,15 @@ META_LLAMA_LLAMA_4_MAVERICK_17B_128E_INSTRUCT_FP8: Final[PricedModel] = PricedMo
     last_updated=_Shared.D_2025_04_05,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.14"), output=Decimal("0.59")),
+    cost=_Cost(input=_Decimal("0.14"), output=_Decimal("0.59")),
 )
 """Llama 4 Maverick 17B 128E Instruct FP8 (chat) · 1M context · 32.8K output · $0.14 in / $0.59 out per 1M tokens · vision, tools, attachments, open weights"""
 
-META_LLAMA_META_LLAMA_3_1_405B_INSTRUCT_TURBO: Final[PricedModel] = PricedModel(
+META_LLAMA_META_LLAMA_3_1_405B_INSTRUCT_TURBO: "Final[_PricedModel]" = _PricedModel(
     provider="abacus",
     id="meta-llama/Meta-Llama-3.1-405B-Instruct-Turbo",
     name="Llama 3.1 405B Instruct Turbo",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=False,
     reasoning=False,
@@ -1258,15 +1257,15 @@ META_LLAMA_META_LLAMA_3_1_405B_INSTRUCT_TURBO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_07_23,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_4096,
-    cost=Cost(input=Decimal("3.5"), output=Decimal("3.5")),
+    cost=_Cost(input=_Decimal("3.5"), output=_Decimal("3.5")),
 )
 """Llama 3.1 405B Instruct Turbo (chat) · 128K context · 4.1K output · $3.50 in / $3.50 out per 1M tokens · tools, open weights"""
 
-META_LLAMA_META_LLAMA_3_1_8B_INSTRUCT: Final[PricedModel] = PricedModel(
+META_LLAMA_META_LLAMA_3_1_8B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="abacus",
     id="meta-llama/Meta-Llama-3.1-8B-Instruct",
     name="Llama 3.1 8B Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=False,
     reasoning=False,
@@ -1277,15 +1276,15 @@ META_LLAMA_META_LLAMA_3_1_8B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_07_23,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_4096,
-    cost=Cost(input=Decimal("0.02"), output=Decimal("0.05")),
+    cost=_Cost(input=_Decimal("0.02"), output=_Decimal("0.05")),
 )
 """Llama 3.1 8B Instruct (chat) · 128K context · 4.1K output · $0.02 in / $0.05 out per 1M tokens · tools, open weights"""
 
-O3: Final[PricedModel] = PricedModel(
+O3: "Final[_PricedModel]" = _PricedModel(
     provider="abacus",
     id="o3",
     name="o3",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="o",
     attachment=True,
     reasoning=True,
@@ -1297,16 +1296,16 @@ O3: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04_16,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_100000,
-    cost=Cost(input=Decimal("2"), output=Decimal("8")),
+    cost=_Cost(input=_Decimal("2"), output=_Decimal("8")),
     reasoning_options=(),
 )
 """o3 (chat) · 200K context · 100K output · $2.00 in / $8.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-O3_MINI: Final[PricedModel] = PricedModel(
+O3_MINI: "Final[_PricedModel]" = _PricedModel(
     provider="abacus",
     id="o3-mini",
     name="o3-mini",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="o-mini",
     attachment=False,
     reasoning=True,
@@ -1318,16 +1317,16 @@ O3_MINI: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_01_29,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_100000,
-    cost=Cost(input=Decimal("1.1"), output=Decimal("4.4")),
+    cost=_Cost(input=_Decimal("1.1"), output=_Decimal("4.4")),
     reasoning_options=(),
 )
 """o3-mini (chat) · 200K context · 100K output · $1.10 in / $4.40 out per 1M tokens · tools, reasoning"""
 
-O3_PRO: Final[PricedModel] = PricedModel(
+O3_PRO: "Final[_PricedModel]" = _PricedModel(
     provider="abacus",
     id="o3-pro",
     name="o3-pro",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="o-pro",
     attachment=True,
     reasoning=True,
@@ -1339,16 +1338,16 @@ O3_PRO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_06_10,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_100000,
-    cost=Cost(input=Decimal("20"), output=Decimal("40")),
+    cost=_Cost(input=_Decimal("20"), output=_Decimal("40")),
     reasoning_options=(),
 )
 """o3-pro (chat) · 200K context · 100K output · $20.00 in / $40.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-O4_MINI: Final[PricedModel] = PricedModel(
+O4_MINI: "Final[_PricedModel]" = _PricedModel(
     provider="abacus",
     id="o4-mini",
     name="o4-mini",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="o-mini",
     attachment=True,
     reasoning=True,
@@ -1360,16 +1359,16 @@ O4_MINI: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04_16,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_100000,
-    cost=Cost(input=Decimal("1.1"), output=Decimal("4.4")),
+    cost=_Cost(input=_Decimal("1.1"), output=_Decimal("4.4")),
     reasoning_options=(),
 )
 """o4-mini (chat) · 200K context · 100K output · $1.10 in / $4.40 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-OPENAI_GPT_OSS_120B: Final[PricedModel] = PricedModel(
+OPENAI_GPT_OSS_120B: "Final[_PricedModel]" = _PricedModel(
     provider="abacus",
     id="openai/gpt-oss-120b",
     name="GPT-OSS 120B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-oss",
     attachment=True,
     reasoning=True,
@@ -1380,16 +1379,16 @@ OPENAI_GPT_OSS_120B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_05,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.08"), output=Decimal("0.44")),
+    cost=_Cost(input=_Decimal("0.08"), output=_Decimal("0.44")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """GPT-OSS 120B (chat) · 128K context · 32.8K output · $0.08 in / $0.44 out per 1M tokens · vision, tools, reasoning, attachments, open weights"""
 
-QWEN_2_5_CODER_32B: Final[PricedModel] = PricedModel(
+QWEN_2_5_CODER_32B: "Final[_PricedModel]" = _PricedModel(
     provider="abacus",
     id="qwen-2.5-coder-32b",
     name="Qwen 2.5 Coder 32B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -1400,15 +1399,15 @@ QWEN_2_5_CODER_32B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_11_11,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.79"), output=Decimal("0.79")),
+    cost=_Cost(input=_Decimal("0.79"), output=_Decimal("0.79")),
 )
 """Qwen 2.5 Coder 32B (chat) · 128K context · 8.19K output · $0.79 in / $0.79 out per 1M tokens · tools, open weights"""
 
-QWEN3_MAX: Final[PricedModel] = PricedModel(
+QWEN3_MAX: "Final[_PricedModel]" = _PricedModel(
     provider="abacus",
     id="qwen3-max",
     name="Qwen3 Max",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=True,
@@ -1419,16 +1418,16 @@ QWEN3_MAX: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_05_28,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_16384,
-    cost=Cost(input=Decimal("1.2"), output=Decimal("6")),
+    cost=_Cost(input=_Decimal("1.2"), output=_Decimal("6")),
     reasoning_options=(),
 )
 """Qwen3 Max (chat) · 131K context · 16.4K output · $1.20 in / $6.00 out per 1M tokens · tools, reasoning"""
 
-ROUTE_LLM: Final[PricedModel] = PricedModel(
+ROUTE_LLM: "Final[_PricedModel]" = _PricedModel(
     provider="abacus",
     id="route-llm",
     name="Route LLM",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=False,
@@ -1440,15 +1439,15 @@ ROUTE_LLM: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_01_01,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_16384,
-    cost=Cost(input=Decimal("3"), output=Decimal("15")),
+    cost=_Cost(input=_Decimal("3"), output=_Decimal("15")),
 )
 """Route LLM (chat) · 128K context · 16.4K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, attachments"""
 
-ZAI_ORG_GLM_4_5: Final[PricedModel] = PricedModel(
+ZAI_ORG_GLM_4_5: "Final[_PricedModel]" = _PricedModel(
     provider="abacus",
     id="zai-org/glm-4.5",
     name="GLM-4.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=True,
@@ -1459,16 +1458,16 @@ ZAI_ORG_GLM_4_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_07_28,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.6"), output=Decimal("2.2")),
+    cost=_Cost(input=_Decimal("0.6"), output=_Decimal("2.2")),
     reasoning_options=(),
 )
 """GLM-4.5 (chat) · 128K context · 8.19K output · $0.60 in / $2.20 out per 1M tokens · tools, reasoning, open weights"""
 
-ZAI_ORG_GLM_4_6: Final[PricedModel] = PricedModel(
+ZAI_ORG_GLM_4_6: "Final[_PricedModel]" = _PricedModel(
     provider="abacus",
     id="zai-org/glm-4.6",
     name="GLM-4.6",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=False,
@@ -1479,15 +1478,15 @@ ZAI_ORG_GLM_4_6: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_03_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.6"), output=Decimal("2.2")),
+    cost=_Cost(input=_Decimal("0.6"), output=_Decimal("2.2")),
 )
 """GLM-4.6 (chat) · 128K context · 8.19K output · $0.60 in / $2.20 out per 1M tokens · tools, open weights"""
 
-ZAI_ORG_GLM_4_7: Final[PricedModel] = PricedModel(
+ZAI_ORG_GLM_4_7: "Final[_PricedModel]" = _PricedModel(
     provider="abacus",
     id="zai-org/glm-4.7",
     name="GLM-4.7",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=False,
@@ -1498,15 +1497,15 @@ ZAI_ORG_GLM_4_7: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_06_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.6"), output=Decimal("2.2")),
+    cost=_Cost(input=_Decimal("0.6"), output=_Decimal("2.2")),
 )
 """GLM-4.7 (chat) · 128K context · 8.19K output · $0.60 in / $2.20 out per 1M tokens · tools, open weights"""
 
-ZAI_ORG_GLM_5: Final[PricedModel] = PricedModel(
+ZAI_ORG_GLM_5: "Final[_PricedModel]" = _PricedModel(
     provider="abacus",
     id="zai-org/glm-5",
     name="GLM-5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=True,
@@ -1517,7 +1516,7 @@ ZAI_ORG_GLM_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_11,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_204800_OUTPUT_131072,
-    cost=Cost(input=Decimal("1"), output=Decimal("3.2")),
+    cost=_Cost(input=_Decimal("1"), output=_Decimal("3.2")),
     reasoning_options=(),
 )
 """GLM-5 (chat) · 205K context · 131K output · $1.00 in / $3.20 out per 1M tokens · tools, reasoning, open weights"""

@@ -3,37 +3,33 @@
 
 """Models served by abliteration.ai (provider id 'abliteration-ai')."""
 
-from __future__ import annotations
+from decimal import Decimal as _Decimal
 
-from decimal import Decimal
-
-from llmdex.records.model import Limit, Modalities, PricedModel
-from llmdex.records.partial_date import PartialDate
-from llmdex.records.rates import Cost
-from llmdex.records.vocabulary import Kind
-
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from typing import Final
+from llmdex.records.model import Limit as _Limit
+from llmdex.records.model import Modalities as _Modalities
+from llmdex.records.model import PricedModel as _PricedModel
+from llmdex.records.partial_date import PartialDate as _PartialDate
+from llmdex.records.rates import Cost as _Cost
+from llmdex.records.vocabulary import Kind as _Kind
 
 
 class _Shared:
     """Values the models below share, named for what they are."""
 
-    CONTEXT_150000_INPUT_150000_OUTPUT_8192 = Limit(context=150000, input=150000, output=8192)
-    D_2026_01_06 = PartialDate(2026, 1, 6)
-    TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
+    CONTEXT_150000_INPUT_150000_OUTPUT_8192 = _Limit(context=150000, input=150000, output=8192)
+    D_2026_01_06 = _PartialDate(2026, 1, 6)
+    TEXT_IMAGE_TO_TEXT = _Modalities(input=("text", "image"), output=("text",))
 
 
 __all__ = [
     "ABLITERATED_MODEL",
 ]
 
-ABLITERATED_MODEL: Final[PricedModel] = PricedModel(
+ABLITERATED_MODEL: "Final[_PricedModel]" = _PricedModel(
     provider="abliteration-ai",
     id="abliterated-model",
     name="Abliterated Model",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=True,
@@ -44,6 +40,6 @@ ABLITERATED_MODEL: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_01_06,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_150000_INPUT_150000_OUTPUT_8192,
-    cost=Cost(input=Decimal("3"), output=Decimal("3")),
+    cost=_Cost(input=_Decimal("3"), output=_Decimal("3")),
 )
 """Abliterated Model (chat) · 150K context · 8.19K output · $3.00 in / $3.00 out per 1M tokens · vision, tools, attachments, open weights"""

@@ -3,115 +3,120 @@
 
 """Models served by AIHubMix (provider id 'aihubmix')."""
 
-from __future__ import annotations
+from decimal import Decimal as _Decimal
 
-from decimal import Decimal
-
-from llmdex.records.model import Interleaved, Limit, Modalities, PricedModel, ReasoningOption
-from llmdex.records.partial_date import PartialDate
-from llmdex.records.rates import Cost, CostTier, Experimental, Mode, Rates, TierCondition
-from llmdex.records.vocabulary import Kind
-
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from typing import Final
+from llmdex.records.model import Interleaved as _Interleaved
+from llmdex.records.model import Limit as _Limit
+from llmdex.records.model import Modalities as _Modalities
+from llmdex.records.model import PricedModel as _PricedModel
+from llmdex.records.model import ReasoningOption as _ReasoningOption
+from llmdex.records.partial_date import PartialDate as _PartialDate
+from llmdex.records.rates import Cost as _Cost
+from llmdex.records.rates import CostTier as _CostTier
+from llmdex.records.rates import Experimental as _Experimental
+from llmdex.records.rates import Mode as _Mode
+from llmdex.records.rates import Rates as _Rates
+from llmdex.records.rates import TierCondition as _TierCondition
+from llmdex.records.vocabulary import Kind as _Kind
 
 
 class _Shared:
     """Values the models below share, named for what they are."""
 
-    CONTEXT_1000000_OUTPUT_1000000 = Limit(context=1000000, output=1000000)
-    CONTEXT_1000000_OUTPUT_128000 = Limit(context=1000000, output=128000)
-    CONTEXT_1000000_OUTPUT_384000 = Limit(context=1000000, output=384000)
-    CONTEXT_1000000_OUTPUT_64000 = Limit(context=1000000, output=64000)
-    CONTEXT_1048576_OUTPUT_131072 = Limit(context=1048576, output=131072)
-    CONTEXT_1048576_OUTPUT_65536 = Limit(context=1048576, output=65536)
-    CONTEXT_1050000_INPUT_922000_OUTPUT_128000 = Limit(context=1050000, input=922000, output=128000)
-    CONTEXT_200000_OUTPUT_128000 = Limit(context=200000, output=128000)
-    CONTEXT_204800_OUTPUT_128000 = Limit(context=204800, output=128000)
-    CONTEXT_204800_OUTPUT_128100 = Limit(context=204800, output=128100)
-    CONTEXT_240000_OUTPUT_64000 = Limit(context=240000, output=64000)
-    CONTEXT_256000_OUTPUT_128000 = Limit(context=256000, output=128000)
-    CONTEXT_262144_OUTPUT_32768 = Limit(context=262144, output=32768)
-    CONTEXT_400000_INPUT_272000_OUTPUT_128000 = Limit(context=400000, input=272000, output=128000)
-    CONTEXT_991000_OUTPUT_64000 = Limit(context=991000, output=64000)
-    D_2024_09_30 = PartialDate(2024, 9, 30)
-    D_2024_12 = PartialDate(2024, 12)
-    D_2025_01 = PartialDate(2025, 1)
-    D_2025_03_20 = PartialDate(2025, 3, 20)
-    D_2025_04 = PartialDate(2025, 4)
-    D_2025_05 = PartialDate(2025, 5)
-    D_2025_05_31 = PartialDate(2025, 5, 31)
-    D_2025_06_05 = PartialDate(2025, 6, 5)
-    D_2025_08_31 = PartialDate(2025, 8, 31)
-    D_2025_11_13 = PartialDate(2025, 11, 13)
-    D_2025_12_01 = PartialDate(2025, 12, 1)
-    D_2025_12_11 = PartialDate(2025, 12, 11)
-    D_2025_12_17 = PartialDate(2025, 12, 17)
-    D_2026_01 = PartialDate(2026, 1)
-    D_2026_01_31 = PartialDate(2026, 1, 31)
-    D_2026_02_05 = PartialDate(2026, 2, 5)
-    D_2026_02_14 = PartialDate(2026, 2, 14)
-    D_2026_02_17 = PartialDate(2026, 2, 17)
-    D_2026_02_19 = PartialDate(2026, 2, 19)
-    D_2026_03_05 = PartialDate(2026, 3, 5)
-    D_2026_03_13 = PartialDate(2026, 3, 13)
-    D_2026_03_17 = PartialDate(2026, 3, 17)
-    D_2026_03_18 = PartialDate(2026, 3, 18)
-    D_2026_03_27 = PartialDate(2026, 3, 27)
-    D_2026_04_02 = PartialDate(2026, 4, 2)
-    D_2026_04_11 = PartialDate(2026, 4, 11)
-    D_2026_04_16 = PartialDate(2026, 4, 16)
-    D_2026_04_21 = PartialDate(2026, 4, 21)
-    D_2026_04_22 = PartialDate(2026, 4, 22)
-    D_2026_04_23 = PartialDate(2026, 4, 23)
-    D_2026_04_24 = PartialDate(2026, 4, 24)
-    D_2026_04_28 = PartialDate(2026, 4, 28)
-    D_2026_05_01 = PartialDate(2026, 5, 1)
-    D_2026_05_07 = PartialDate(2026, 5, 7)
-    D_2026_05_09 = PartialDate(2026, 5, 9)
-    D_2026_05_13 = PartialDate(2026, 5, 13)
-    D_2026_05_21 = PartialDate(2026, 5, 21)
-    D_2026_06_02 = PartialDate(2026, 6, 2)
-    D_2026_06_13 = PartialDate(2026, 6, 13)
-    REASONING_BUDGET_TOKENS_MAX_262144 = ReasoningOption(type="budget_tokens", max=262144)
-    REASONING_BUDGET_TOKENS_MIN_0_MAX_24576 = ReasoningOption(
+    CONTEXT_1000000_OUTPUT_1000000 = _Limit(context=1000000, output=1000000)
+    CONTEXT_1000000_OUTPUT_128000 = _Limit(context=1000000, output=128000)
+    CONTEXT_1000000_OUTPUT_384000 = _Limit(context=1000000, output=384000)
+    CONTEXT_1000000_OUTPUT_64000 = _Limit(context=1000000, output=64000)
+    CONTEXT_1048576_OUTPUT_131072 = _Limit(context=1048576, output=131072)
+    CONTEXT_1048576_OUTPUT_65536 = _Limit(context=1048576, output=65536)
+    CONTEXT_1050000_INPUT_922000_OUTPUT_128000 = _Limit(
+        context=1050000, input=922000, output=128000
+    )
+    CONTEXT_200000_OUTPUT_128000 = _Limit(context=200000, output=128000)
+    CONTEXT_204800_OUTPUT_128000 = _Limit(context=204800, output=128000)
+    CONTEXT_204800_OUTPUT_128100 = _Limit(context=204800, output=128100)
+    CONTEXT_240000_OUTPUT_64000 = _Limit(context=240000, output=64000)
+    CONTEXT_256000_OUTPUT_128000 = _Limit(context=256000, output=128000)
+    CONTEXT_262144_OUTPUT_32768 = _Limit(context=262144, output=32768)
+    CONTEXT_400000_INPUT_272000_OUTPUT_128000 = _Limit(context=400000, input=272000, output=128000)
+    CONTEXT_991000_OUTPUT_64000 = _Limit(context=991000, output=64000)
+    D_2024_09_30 = _PartialDate(2024, 9, 30)
+    D_2024_12 = _PartialDate(2024, 12)
+    D_2025_01 = _PartialDate(2025, 1)
+    D_2025_03_20 = _PartialDate(2025, 3, 20)
+    D_2025_04 = _PartialDate(2025, 4)
+    D_2025_05 = _PartialDate(2025, 5)
+    D_2025_05_31 = _PartialDate(2025, 5, 31)
+    D_2025_06_05 = _PartialDate(2025, 6, 5)
+    D_2025_08_31 = _PartialDate(2025, 8, 31)
+    D_2025_11_13 = _PartialDate(2025, 11, 13)
+    D_2025_12_01 = _PartialDate(2025, 12, 1)
+    D_2025_12_11 = _PartialDate(2025, 12, 11)
+    D_2025_12_17 = _PartialDate(2025, 12, 17)
+    D_2026_01 = _PartialDate(2026, 1)
+    D_2026_01_31 = _PartialDate(2026, 1, 31)
+    D_2026_02_05 = _PartialDate(2026, 2, 5)
+    D_2026_02_14 = _PartialDate(2026, 2, 14)
+    D_2026_02_17 = _PartialDate(2026, 2, 17)
+    D_2026_02_19 = _PartialDate(2026, 2, 19)
+    D_2026_03_05 = _PartialDate(2026, 3, 5)
+    D_2026_03_13 = _PartialDate(2026, 3, 13)
+    D_2026_03_17 = _PartialDate(2026, 3, 17)
+    D_2026_03_18 = _PartialDate(2026, 3, 18)
+    D_2026_03_27 = _PartialDate(2026, 3, 27)
+    D_2026_04_02 = _PartialDate(2026, 4, 2)
+    D_2026_04_11 = _PartialDate(2026, 4, 11)
+    D_2026_04_16 = _PartialDate(2026, 4, 16)
+    D_2026_04_21 = _PartialDate(2026, 4, 21)
+    D_2026_04_22 = _PartialDate(2026, 4, 22)
+    D_2026_04_23 = _PartialDate(2026, 4, 23)
+    D_2026_04_24 = _PartialDate(2026, 4, 24)
+    D_2026_04_28 = _PartialDate(2026, 4, 28)
+    D_2026_05_01 = _PartialDate(2026, 5, 1)
+    D_2026_05_07 = _PartialDate(2026, 5, 7)
+    D_2026_05_09 = _PartialDate(2026, 5, 9)
+    D_2026_05_13 = _PartialDate(2026, 5, 13)
+    D_2026_05_21 = _PartialDate(2026, 5, 21)
+    D_2026_06_02 = _PartialDate(2026, 6, 2)
+    D_2026_06_13 = _PartialDate(2026, 6, 13)
+    REASONING_BUDGET_TOKENS_MAX_262144 = _ReasoningOption(type="budget_tokens", max=262144)
+    REASONING_BUDGET_TOKENS_MIN_0_MAX_24576 = _ReasoningOption(
         type="budget_tokens", min=0, max=24576
     )
-    REASONING_BUDGET_TOKENS_MIN_1024 = ReasoningOption(type="budget_tokens", min=1024)
-    REASONING_EFFORT_HIGH_MAX = ReasoningOption(type="effort", values=("high", "max"))
-    REASONING_EFFORT_LOW_MEDIUM_HIGH = ReasoningOption(
+    REASONING_BUDGET_TOKENS_MIN_1024 = _ReasoningOption(type="budget_tokens", min=1024)
+    REASONING_EFFORT_HIGH_MAX = _ReasoningOption(type="effort", values=("high", "max"))
+    REASONING_EFFORT_LOW_MEDIUM_HIGH = _ReasoningOption(
         type="effort", values=("low", "medium", "high")
     )
-    REASONING_EFFORT_LOW_MEDIUM_HIGH_MAX = ReasoningOption(
+    REASONING_EFFORT_LOW_MEDIUM_HIGH_MAX = _ReasoningOption(
         type="effort", values=("low", "medium", "high", "max")
     )
-    REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH = ReasoningOption(
+    REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH = _ReasoningOption(
         type="effort", values=("low", "medium", "high", "xhigh")
     )
-    REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX = ReasoningOption(
+    REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX = _ReasoningOption(
         type="effort", values=("low", "medium", "high", "xhigh", "max")
     )
-    REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH = ReasoningOption(
+    REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH = _ReasoningOption(
         type="effort", values=("minimal", "low", "medium", "high")
     )
-    REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH = ReasoningOption(
+    REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH = _ReasoningOption(
         type="effort", values=("none", "low", "medium", "high")
     )
-    REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH = ReasoningOption(
+    REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH = _ReasoningOption(
         type="effort", values=("none", "low", "medium", "high", "xhigh")
     )
-    REASONING_TOGGLE = ReasoningOption(type="toggle")
-    TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT = Modalities(
+    REASONING_TOGGLE = _ReasoningOption(type="toggle")
+    TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT = _Modalities(
         input=("text", "image", "audio", "video", "pdf"), output=("text",)
     )
-    TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT = Modalities(
+    TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT = _Modalities(
         input=("text", "image", "audio", "video"), output=("text",)
     )
-    TEXT_IMAGE_PDF_TO_TEXT = Modalities(input=("text", "image", "pdf"), output=("text",))
-    TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
-    TEXT_IMAGE_VIDEO_TO_TEXT = Modalities(input=("text", "image", "video"), output=("text",))
-    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+    TEXT_IMAGE_PDF_TO_TEXT = _Modalities(input=("text", "image", "pdf"), output=("text",))
+    TEXT_IMAGE_TO_TEXT = _Modalities(input=("text", "image"), output=("text",))
+    TEXT_IMAGE_VIDEO_TO_TEXT = _Modalities(input=("text", "image", "video"), output=("text",))
+    TEXT_TO_TEXT = _Modalities(input=("text",), output=("text",))
 
 
 __all__ = [
@@ -170,11 +175,11 @@ __all__ = [
     "ZAI_GLM_5_1",
 ]
 
-ALICLOUD_DEEPSEEK_V4_FLASH: Final[PricedModel] = PricedModel(
+ALICLOUD_DEEPSEEK_V4_FLASH: "Final[_PricedModel]" = _PricedModel(
     provider="aihubmix",
     id="alicloud-deepseek-v4-flash",
     name="DeepSeek V4 Flash (Alibaba Cloud)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek-flash",
     attachment=False,
     reasoning=True,
@@ -187,17 +192,17 @@ ALICLOUD_DEEPSEEK_V4_FLASH: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_24,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_384000,
-    cost=Cost(input=Decimal("0.14"), output=Decimal("0.28"), cache_read=Decimal("0.028")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.14"), output=_Decimal("0.28"), cache_read=_Decimal("0.028")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """DeepSeek V4 Flash (Alibaba Cloud) (chat) · 1M context · 384K output · $0.14 in / $0.28 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-ALICLOUD_DEEPSEEK_V4_PRO: Final[PricedModel] = PricedModel(
+ALICLOUD_DEEPSEEK_V4_PRO: "Final[_PricedModel]" = _PricedModel(
     provider="aihubmix",
     id="alicloud-deepseek-v4-pro",
     name="DeepSeek V4 Pro (Alibaba Cloud)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek-thinking",
     attachment=False,
     reasoning=True,
@@ -210,17 +215,17 @@ ALICLOUD_DEEPSEEK_V4_PRO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_24,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_384000,
-    cost=Cost(input=Decimal("1.69"), output=Decimal("3.38"), cache_read=Decimal("0.13")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("1.69"), output=_Decimal("3.38"), cache_read=_Decimal("0.13")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """DeepSeek V4 Pro (Alibaba Cloud) (chat) · 1M context · 384K output · $1.69 in / $3.38 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-ALICLOUD_GLM_5_1: Final[PricedModel] = PricedModel(
+ALICLOUD_GLM_5_1: "Final[_PricedModel]" = _PricedModel(
     provider="aihubmix",
     id="alicloud-glm-5.1",
     name="GLM-5.1 (Alibaba Cloud)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=True,
@@ -232,22 +237,22 @@ ALICLOUD_GLM_5_1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_27,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_128000,
-    cost=Cost(
-        input=Decimal("0.84"),
-        output=Decimal("3.38"),
-        cache_read=Decimal("0.169"),
-        cache_write=Decimal("1.05625"),
+    cost=_Cost(
+        input=_Decimal("0.84"),
+        output=_Decimal("3.38"),
+        cache_read=_Decimal("0.169"),
+        cache_write=_Decimal("1.05625"),
     ),
-    interleaved=Interleaved(field="reasoning_content"),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """GLM-5.1 (Alibaba Cloud) (chat) · 200K context · 128K output · $0.84 in / $3.38 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-CLAUDE_OPUS_4_6: Final[PricedModel] = PricedModel(
+CLAUDE_OPUS_4_6: "Final[_PricedModel]" = _PricedModel(
     provider="aihubmix",
     id="claude-opus-4-6",
     name="Claude Opus 4.6",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-opus",
     attachment=True,
     reasoning=True,
@@ -260,25 +265,25 @@ CLAUDE_OPUS_4_6: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_13,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
-    cost=Cost(
-        input=Decimal("5"),
-        output=Decimal("25"),
-        cache_read=Decimal("0.5"),
-        cache_write=Decimal("6.25"),
+    cost=_Cost(
+        input=_Decimal("5"),
+        output=_Decimal("25"),
+        cache_read=_Decimal("0.5"),
+        cache_write=_Decimal("6.25"),
         tiers=(
-            CostTier(
-                input=Decimal("10"),
-                output=Decimal("37.5"),
-                cache_read=Decimal("1"),
-                cache_write=Decimal("12.5"),
-                tier=TierCondition(type="context", size=200000),
+            _CostTier(
+                input=_Decimal("10"),
+                output=_Decimal("37.5"),
+                cache_read=_Decimal("1"),
+                cache_write=_Decimal("12.5"),
+                tier=_TierCondition(type="context", size=200000),
             ),
         ),
-        context_over_200k=Rates(
-            input=Decimal("10"),
-            output=Decimal("37.5"),
-            cache_read=Decimal("1"),
-            cache_write=Decimal("12.5"),
+        context_over_200k=_Rates(
+            input=_Decimal("10"),
+            output=_Decimal("37.5"),
+            cache_read=_Decimal("1"),
+            cache_write=_Decimal("12.5"),
         ),
     ),
     interleaved=True,
@@ -290,11 +295,11 @@ CLAUDE_OPUS_4_6: Final[PricedModel] = PricedModel(
 )
 """Claude Opus 4.6 (chat) · 1M context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-CLAUDE_OPUS_4_6_THINK: Final[PricedModel] = PricedModel(
+CLAUDE_OPUS_4_6_THINK: "Final[_PricedModel]" = _PricedModel(
     provider="aihubmix",
     id="claude-opus-4-6-think",
     name="Claude Opus 4.6 Thinking",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-opus",
     attachment=True,
     reasoning=True,
@@ -307,28 +312,28 @@ CLAUDE_OPUS_4_6_THINK: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_13,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
-    cost=Cost(
-        input=Decimal("5"),
-        output=Decimal("25"),
-        cache_read=Decimal("0.5"),
-        cache_write=Decimal("6.25"),
+    cost=_Cost(
+        input=_Decimal("5"),
+        output=_Decimal("25"),
+        cache_read=_Decimal("0.5"),
+        cache_write=_Decimal("6.25"),
         tiers=(
-            CostTier(
-                input=Decimal("10"),
-                output=Decimal("37.5"),
-                cache_read=Decimal("1"),
-                cache_write=Decimal("12.5"),
-                tier=TierCondition(type="context", size=200000),
+            _CostTier(
+                input=_Decimal("10"),
+                output=_Decimal("37.5"),
+                cache_read=_Decimal("1"),
+                cache_write=_Decimal("12.5"),
+                tier=_TierCondition(type="context", size=200000),
             ),
         ),
-        context_over_200k=Rates(
-            input=Decimal("10"),
-            output=Decimal("37.5"),
-            cache_read=Decimal("1"),
-            cache_write=Decimal("12.5"),
+        context_over_200k=_Rates(
+            input=_Decimal("10"),
+            output=_Decimal("37.5"),
+            cache_read=_Decimal("1"),
+            cache_write=_Decimal("12.5"),
         ),
     ),
-    interleaved=Interleaved(field="reasoning_content"),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(
         _Shared.REASONING_TOGGLE,
         _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_MAX,
@@ -337,11 +342,11 @@ CLAUDE_OPUS_4_6_THINK: Final[PricedModel] = PricedModel(
 )
 """Claude Opus 4.6 Thinking (chat) · 1M context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-CLAUDE_OPUS_4_7: Final[PricedModel] = PricedModel(
+CLAUDE_OPUS_4_7: "Final[_PricedModel]" = _PricedModel(
     provider="aihubmix",
     id="claude-opus-4-7",
     name="Claude Opus 4.7",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-opus",
     attachment=True,
     reasoning=True,
@@ -354,25 +359,25 @@ CLAUDE_OPUS_4_7: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_16,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
-    cost=Cost(
-        input=Decimal("5"),
-        output=Decimal("25"),
-        cache_read=Decimal("0.5"),
-        cache_write=Decimal("6.25"),
+    cost=_Cost(
+        input=_Decimal("5"),
+        output=_Decimal("25"),
+        cache_read=_Decimal("0.5"),
+        cache_write=_Decimal("6.25"),
         tiers=(
-            CostTier(
-                input=Decimal("10"),
-                output=Decimal("37.5"),
-                cache_read=Decimal("1"),
-                cache_write=Decimal("12.5"),
-                tier=TierCondition(type="context", size=200000),
+            _CostTier(
+                input=_Decimal("10"),
+                output=_Decimal("37.5"),
+                cache_read=_Decimal("1"),
+                cache_write=_Decimal("12.5"),
+                tier=_TierCondition(type="context", size=200000),
             ),
         ),
-        context_over_200k=Rates(
-            input=Decimal("10"),
-            output=Decimal("37.5"),
-            cache_read=Decimal("1"),
-            cache_write=Decimal("12.5"),
+        context_over_200k=_Rates(
+            input=_Decimal("10"),
+            output=_Decimal("37.5"),
+            cache_read=_Decimal("1"),
+            cache_write=_Decimal("12.5"),
         ),
     ),
     interleaved=True,
@@ -383,11 +388,11 @@ CLAUDE_OPUS_4_7: Final[PricedModel] = PricedModel(
 )
 """Claude Opus 4.7 (chat) · 1M context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-CLAUDE_OPUS_4_7_THINK: Final[PricedModel] = PricedModel(
+CLAUDE_OPUS_4_7_THINK: "Final[_PricedModel]" = _PricedModel(
     provider="aihubmix",
     id="claude-opus-4-7-think",
     name="Claude Opus 4.7 Thinking",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-opus",
     attachment=True,
     reasoning=True,
@@ -400,28 +405,28 @@ CLAUDE_OPUS_4_7_THINK: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_16,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
-    cost=Cost(
-        input=Decimal("5"),
-        output=Decimal("25"),
-        cache_read=Decimal("0.5"),
-        cache_write=Decimal("6.25"),
+    cost=_Cost(
+        input=_Decimal("5"),
+        output=_Decimal("25"),
+        cache_read=_Decimal("0.5"),
+        cache_write=_Decimal("6.25"),
         tiers=(
-            CostTier(
-                input=Decimal("10"),
-                output=Decimal("37.5"),
-                cache_read=Decimal("1"),
-                cache_write=Decimal("12.5"),
-                tier=TierCondition(type="context", size=200000),
+            _CostTier(
+                input=_Decimal("10"),
+                output=_Decimal("37.5"),
+                cache_read=_Decimal("1"),
+                cache_write=_Decimal("12.5"),
+                tier=_TierCondition(type="context", size=200000),
             ),
         ),
-        context_over_200k=Rates(
-            input=Decimal("10"),
-            output=Decimal("37.5"),
-            cache_read=Decimal("1"),
-            cache_write=Decimal("12.5"),
+        context_over_200k=_Rates(
+            input=_Decimal("10"),
+            output=_Decimal("37.5"),
+            cache_read=_Decimal("1"),
+            cache_write=_Decimal("12.5"),
         ),
     ),
-    interleaved=Interleaved(field="reasoning_content"),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(
         _Shared.REASONING_TOGGLE,
         _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,
@@ -429,11 +434,11 @@ CLAUDE_OPUS_4_7_THINK: Final[PricedModel] = PricedModel(
 )
 """Claude Opus 4.7 Thinking (chat) · 1M context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-CLAUDE_SONNET_4_6: Final[PricedModel] = PricedModel(
+CLAUDE_SONNET_4_6: "Final[_PricedModel]" = _PricedModel(
     provider="aihubmix",
     id="claude-sonnet-4-6",
     name="Claude Sonnet 4.6",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-sonnet",
     attachment=True,
     reasoning=True,
@@ -446,25 +451,25 @@ CLAUDE_SONNET_4_6: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_13,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_64000,
-    cost=Cost(
-        input=Decimal("3"),
-        output=Decimal("15"),
-        cache_read=Decimal("0.3"),
-        cache_write=Decimal("3.75"),
+    cost=_Cost(
+        input=_Decimal("3"),
+        output=_Decimal("15"),
+        cache_read=_Decimal("0.3"),
+        cache_write=_Decimal("3.75"),
         tiers=(
-            CostTier(
-                input=Decimal("6"),
-                output=Decimal("22.5"),
-                cache_read=Decimal("0.6"),
-                cache_write=Decimal("7.5"),
-                tier=TierCondition(type="context", size=200000),
+            _CostTier(
+                input=_Decimal("6"),
+                output=_Decimal("22.5"),
+                cache_read=_Decimal("0.6"),
+                cache_write=_Decimal("7.5"),
+                tier=_TierCondition(type="context", size=200000),
             ),
         ),
-        context_over_200k=Rates(
-            input=Decimal("6"),
-            output=Decimal("22.5"),
-            cache_read=Decimal("0.6"),
-            cache_write=Decimal("7.5"),
+        context_over_200k=_Rates(
+            input=_Decimal("6"),
+            output=_Decimal("22.5"),
+            cache_read=_Decimal("0.6"),
+            cache_write=_Decimal("7.5"),
         ),
     ),
     interleaved=True,
@@ -476,11 +481,11 @@ CLAUDE_SONNET_4_6: Final[PricedModel] = PricedModel(
 )
 """Claude Sonnet 4.6 (chat) · 1M context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-CLAUDE_SONNET_4_6_THINK: Final[PricedModel] = PricedModel(
+CLAUDE_SONNET_4_6_THINK: "Final[_PricedModel]" = _PricedModel(
     provider="aihubmix",
     id="claude-sonnet-4-6-think",
     name="Claude Sonnet 4.6 Thinking",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-sonnet",
     attachment=True,
     reasoning=True,
@@ -493,28 +498,28 @@ CLAUDE_SONNET_4_6_THINK: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_13,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_64000,
-    cost=Cost(
-        input=Decimal("3"),
-        output=Decimal("15"),
-        cache_read=Decimal("0.3"),
-        cache_write=Decimal("3.75"),
+    cost=_Cost(
+        input=_Decimal("3"),
+        output=_Decimal("15"),
+        cache_read=_Decimal("0.3"),
+        cache_write=_Decimal("3.75"),
         tiers=(
-            CostTier(
-                input=Decimal("6"),
-                output=Decimal("22.5"),
-                cache_read=Decimal("0.6"),
-                cache_write=Decimal("7.5"),
-                tier=TierCondition(type="context", size=200000),
+            _CostTier(
+                input=_Decimal("6"),
+                output=_Decimal("22.5"),
+                cache_read=_Decimal("0.6"),
+                cache_write=_Decimal("7.5"),
+                tier=_TierCondition(type="context", size=200000),
             ),
         ),
-        context_over_200k=Rates(
-            input=Decimal("6"),
-            output=Decimal("22.5"),
-            cache_read=Decimal("0.6"),
-            cache_write=Decimal("7.5"),
+        context_over_200k=_Rates(
+            input=_Decimal("6"),
+            output=_Decimal("22.5"),
+            cache_read=_Decimal("0.6"),
+            cache_write=_Decimal("7.5"),
         ),
     ),
-    interleaved=Interleaved(field="reasoning_content"),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(
         _Shared.REASONING_TOGGLE,
         _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_MAX,
@@ -523,11 +528,11 @@ CLAUDE_SONNET_4_6_THINK: Final[PricedModel] = PricedModel(
 )
 """Claude Sonnet 4.6 Thinking (chat) · 1M context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-CODING_GLM_5_1: Final[PricedModel] = PricedModel(
+CODING_GLM_5_1: "Final[_PricedModel]" = _PricedModel(
     provider="aihubmix",
     id="coding-glm-5.1",
     name="Coding GLM 5.1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=True,
@@ -539,17 +544,17 @@ CODING_GLM_5_1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_11,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_128000,
-    cost=Cost(input=Decimal("0.06"), output=Decimal("0.22"), cache_read=Decimal("0.013")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.06"), output=_Decimal("0.22"), cache_read=_Decimal("0.013")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """Coding GLM 5.1 (chat) · 200K context · 128K output · $0.06 in / $0.22 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-CODING_GLM_5_1_FREE: Final[PricedModel] = PricedModel(
+CODING_GLM_5_1_FREE: "Final[_PricedModel]" = _PricedModel(
     provider="aihubmix",
     id="coding-glm-5.1-free",
     name="Coding GLM 5.1 (free)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm-free",
     attachment=False,
     reasoning=True,
@@ -561,17 +566,17 @@ CODING_GLM_5_1_FREE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_11,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_128000,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """Coding GLM 5.1 (free) (chat) · 200K context · 128K output · free · tools, reasoning, structured output, open weights"""
 
-CODING_MINIMAX_M2_7: Final[PricedModel] = PricedModel(
+CODING_MINIMAX_M2_7: "Final[_PricedModel]" = _PricedModel(
     provider="aihubmix",
     id="coding-minimax-m2.7",
     name="Coding MiniMax M2.7",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="minimax",
     attachment=False,
     reasoning=True,
@@ -583,17 +588,17 @@ CODING_MINIMAX_M2_7: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_18,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_204800_OUTPUT_128100,
-    cost=Cost(input=Decimal("0.2"), output=Decimal("0.2")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.2"), output=_Decimal("0.2")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
 """Coding MiniMax M2.7 (chat) · 205K context · 128K output · $0.20 in / $0.20 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-CODING_MINIMAX_M2_7_FREE: Final[PricedModel] = PricedModel(
+CODING_MINIMAX_M2_7_FREE: "Final[_PricedModel]" = _PricedModel(
     provider="aihubmix",
     id="coding-minimax-m2.7-free",
     name="Coding MiniMax M2.7 (Free)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="minimax-free",
     attachment=False,
     reasoning=True,
@@ -605,17 +610,17 @@ CODING_MINIMAX_M2_7_FREE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_18,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_204800_OUTPUT_128100,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
 """Coding MiniMax M2.7 (Free) (chat) · 205K context · 128K output · free · tools, reasoning, structured output, open weights"""
 
-CODING_MINIMAX_M2_7_HIGHSPEED: Final[PricedModel] = PricedModel(
+CODING_MINIMAX_M2_7_HIGHSPEED: "Final[_PricedModel]" = _PricedModel(
     provider="aihubmix",
     id="coding-minimax-m2.7-highspeed",
     name="Coding MiniMax M2.7 Highspeed",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="minimax",
     attachment=False,
     reasoning=True,
@@ -627,17 +632,17 @@ CODING_MINIMAX_M2_7_HIGHSPEED: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_18,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_204800_OUTPUT_128100,
-    cost=Cost(input=Decimal("0.2"), output=Decimal("0.2")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.2"), output=_Decimal("0.2")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
 """Coding MiniMax M2.7 Highspeed (chat) · 205K context · 128K output · $0.20 in / $0.20 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-CODING_XIAOMI_MIMO_V2_5: Final[PricedModel] = PricedModel(
+CODING_XIAOMI_MIMO_V2_5: "Final[_PricedModel]" = _PricedModel(
     provider="aihubmix",
     id="coding-xiaomi-mimo-v2.5",
     name="Coding Xiaomi MiMo-V2.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="mimo-v2.5",
     attachment=True,
     reasoning=True,
@@ -649,32 +654,32 @@ CODING_XIAOMI_MIMO_V2_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_13,
     modalities=_Shared.TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_131072,
-    cost=Cost(
-        input=Decimal("0.08"),
-        output=Decimal("0.4"),
-        cache_read=Decimal("0.016"),
+    cost=_Cost(
+        input=_Decimal("0.08"),
+        output=_Decimal("0.4"),
+        cache_read=_Decimal("0.016"),
         tiers=(
-            CostTier(
-                input=Decimal("0.16"),
-                output=Decimal("0.8"),
-                cache_read=Decimal("0.032"),
-                tier=TierCondition(type="context", size=256000),
+            _CostTier(
+                input=_Decimal("0.16"),
+                output=_Decimal("0.8"),
+                cache_read=_Decimal("0.032"),
+                tier=_TierCondition(type="context", size=256000),
             ),
         ),
-        context_over_200k=Rates(
-            input=Decimal("0.16"), output=Decimal("0.8"), cache_read=Decimal("0.032")
+        context_over_200k=_Rates(
+            input=_Decimal("0.16"), output=_Decimal("0.8"), cache_read=_Decimal("0.032")
         ),
     ),
-    interleaved=Interleaved(field="reasoning_content"),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """Coding Xiaomi MiMo-V2.5 (chat) · 1.05M context · 131K output · $0.08 in / $0.40 out per 1M tokens · vision, tools, reasoning, attachments, open weights"""
 
-CODING_XIAOMI_MIMO_V2_5_PRO: Final[PricedModel] = PricedModel(
+CODING_XIAOMI_MIMO_V2_5_PRO: "Final[_PricedModel]" = _PricedModel(
     provider="aihubmix",
     id="coding-xiaomi-mimo-v2.5-pro",
     name="Coding Xiaomi MiMo-V2.5-Pro",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="mimo-v2.5-pro",
     attachment=False,
     reasoning=True,
@@ -686,32 +691,32 @@ CODING_XIAOMI_MIMO_V2_5_PRO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_13,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_131072,
-    cost=Cost(
-        input=Decimal("0.2"),
-        output=Decimal("0.6"),
-        cache_read=Decimal("0.04"),
+    cost=_Cost(
+        input=_Decimal("0.2"),
+        output=_Decimal("0.6"),
+        cache_read=_Decimal("0.04"),
         tiers=(
-            CostTier(
-                input=Decimal("0.4"),
-                output=Decimal("1.2"),
-                cache_read=Decimal("0.08"),
-                tier=TierCondition(type="context", size=256000),
+            _CostTier(
+                input=_Decimal("0.4"),
+                output=_Decimal("1.2"),
+                cache_read=_Decimal("0.08"),
+                tier=_TierCondition(type="context", size=256000),
             ),
         ),
-        context_over_200k=Rates(
-            input=Decimal("0.4"), output=Decimal("1.2"), cache_read=Decimal("0.08")
+        context_over_200k=_Rates(
+            input=_Decimal("0.4"), output=_Decimal("1.2"), cache_read=_Decimal("0.08")
         ),
     ),
-    interleaved=Interleaved(field="reasoning_content"),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """Coding Xiaomi MiMo-V2.5-Pro (chat) · 1.05M context · 131K output · $0.20 in / $0.60 out per 1M tokens · tools, reasoning, open weights"""
 
-DEEP_DEEPSEEK_V4_FLASH: Final[PricedModel] = PricedModel(
+DEEP_DEEPSEEK_V4_FLASH: "Final[_PricedModel]" = _PricedModel(
     provider="aihubmix",
     id="deep-deepseek-v4-flash",
     name="DeepSeek V4 Flash (DeepSeek)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek-flash",
     attachment=False,
     reasoning=True,
@@ -724,17 +729,17 @@ DEEP_DEEPSEEK_V4_FLASH: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_24,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_384000,
-    cost=Cost(input=Decimal("0.154"), output=Decimal("0.308"), cache_read=Decimal("0.0308")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.154"), output=_Decimal("0.308"), cache_read=_Decimal("0.0308")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """DeepSeek V4 Flash (DeepSeek) (chat) · 1M context · 384K output · $0.154 in / $0.308 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-DEEP_DEEPSEEK_V4_PRO: Final[PricedModel] = PricedModel(
+DEEP_DEEPSEEK_V4_PRO: "Final[_PricedModel]" = _PricedModel(
     provider="aihubmix",
     id="deep-deepseek-v4-pro",
     name="DeepSeek V4 Pro (DeepSeek)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek-thinking",
     attachment=False,
     reasoning=True,
@@ -747,17 +752,17 @@ DEEP_DEEPSEEK_V4_PRO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_24,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_384000,
-    cost=Cost(input=Decimal("0.478"), output=Decimal("0.956"), cache_read=Decimal("0.004302")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.478"), output=_Decimal("0.956"), cache_read=_Decimal("0.004302")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """DeepSeek V4 Pro (DeepSeek) (chat) · 1M context · 384K output · $0.478 in / $0.956 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-DOUBAO_SEED_2_0_CODE_PREVIEW: Final[PricedModel] = PricedModel(
+DOUBAO_SEED_2_0_CODE_PREVIEW: "Final[_PricedModel]" = _PricedModel(
     provider="aihubmix",
     id="doubao-seed-2-0-code-preview",
     name="Doubao Seed 2.0 Code Preview",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="seed",
     attachment=True,
     reasoning=True,
@@ -769,35 +774,35 @@ DOUBAO_SEED_2_0_CODE_PREVIEW: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_14,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_256000_OUTPUT_128000,
-    cost=Cost(
-        input=Decimal("0.48"),
-        output=Decimal("2.41"),
-        cache_read=Decimal("0.09644"),
+    cost=_Cost(
+        input=_Decimal("0.48"),
+        output=_Decimal("2.41"),
+        cache_read=_Decimal("0.09644"),
         tiers=(
-            CostTier(
-                input=Decimal("0.72"),
-                output=Decimal("3.62"),
-                cache_read=Decimal("0.144656"),
-                tier=TierCondition(type="context", size=32000),
+            _CostTier(
+                input=_Decimal("0.72"),
+                output=_Decimal("3.62"),
+                cache_read=_Decimal("0.144656"),
+                tier=_TierCondition(type="context", size=32000),
             ),
-            CostTier(
-                input=Decimal("1.45"),
-                output=Decimal("7.23"),
-                cache_read=Decimal("0.28932"),
-                tier=TierCondition(type="context", size=128000),
+            _CostTier(
+                input=_Decimal("1.45"),
+                output=_Decimal("7.23"),
+                cache_read=_Decimal("0.28932"),
+                tier=_TierCondition(type="context", size=128000),
             ),
         ),
     ),
-    interleaved=Interleaved(field="reasoning_content"),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH),
 )
 """Doubao Seed 2.0 Code Preview (chat) · 256K context · 128K output · $0.48 in / $2.41 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-DOUBAO_SEED_2_0_LITE_260428: Final[PricedModel] = PricedModel(
+DOUBAO_SEED_2_0_LITE_260428: "Final[_PricedModel]" = _PricedModel(
     provider="aihubmix",
     id="doubao-seed-2-0-lite-260428",
     name="Doubao Seed 2.0 Lite 260428",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="seed",
     attachment=True,
     reasoning=True,
@@ -809,38 +814,38 @@ DOUBAO_SEED_2_0_LITE_260428: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_28,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_256000_OUTPUT_128000,
-    cost=Cost(
-        input=Decimal("0.08"),
-        output=Decimal("0.51"),
-        cache_read=Decimal("0.01692"),
-        input_audio=Decimal("1.269"),
+    cost=_Cost(
+        input=_Decimal("0.08"),
+        output=_Decimal("0.51"),
+        cache_read=_Decimal("0.01692"),
+        input_audio=_Decimal("1.269"),
         tiers=(
-            CostTier(
-                input=Decimal("0.13"),
-                output=Decimal("0.76"),
-                cache_read=Decimal("0.02536"),
-                input_audio=Decimal("1.902"),
-                tier=TierCondition(type="context", size=32000),
+            _CostTier(
+                input=_Decimal("0.13"),
+                output=_Decimal("0.76"),
+                cache_read=_Decimal("0.02536"),
+                input_audio=_Decimal("1.902"),
+                tier=_TierCondition(type="context", size=32000),
             ),
-            CostTier(
-                input=Decimal("0.25"),
-                output=Decimal("1.52"),
-                cache_read=Decimal("0.05072"),
-                input_audio=Decimal("3.804"),
-                tier=TierCondition(type="context", size=128000),
+            _CostTier(
+                input=_Decimal("0.25"),
+                output=_Decimal("1.52"),
+                cache_read=_Decimal("0.05072"),
+                input_audio=_Decimal("3.804"),
+                tier=_TierCondition(type="context", size=128000),
             ),
         ),
     ),
-    interleaved=Interleaved(field="reasoning_content"),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH),
 )
 """Doubao Seed 2.0 Lite 260428 (chat) · 256K context · 128K output · $0.08 in / $0.51 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-DOUBAO_SEED_2_0_MINI_260428: Final[PricedModel] = PricedModel(
+DOUBAO_SEED_2_0_MINI_260428: "Final[_PricedModel]" = _PricedModel(
     provider="aihubmix",
     id="doubao-seed-2-0-mini-260428",
     name="Doubao Seed 2.0 Mini 260428",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="seed",
     attachment=True,
     reasoning=True,
@@ -852,38 +857,38 @@ DOUBAO_SEED_2_0_MINI_260428: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_28,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_256000_OUTPUT_128000,
-    cost=Cost(
-        input=Decimal("0.03"),
-        output=Decimal("0.28"),
-        cache_read=Decimal("0.00564"),
-        input_audio=Decimal("0.423"),
+    cost=_Cost(
+        input=_Decimal("0.03"),
+        output=_Decimal("0.28"),
+        cache_read=_Decimal("0.00564"),
+        input_audio=_Decimal("0.423"),
         tiers=(
-            CostTier(
-                input=Decimal("0.06"),
-                output=Decimal("0.56"),
-                cache_read=Decimal("0.01128"),
-                input_audio=Decimal("0.846"),
-                tier=TierCondition(type="context", size=32000),
+            _CostTier(
+                input=_Decimal("0.06"),
+                output=_Decimal("0.56"),
+                cache_read=_Decimal("0.01128"),
+                input_audio=_Decimal("0.846"),
+                tier=_TierCondition(type="context", size=32000),
             ),
-            CostTier(
-                input=Decimal("0.11"),
-                output=Decimal("1.13"),
-                cache_read=Decimal("0.02256"),
-                input_audio=Decimal("1.692"),
-                tier=TierCondition(type="context", size=128000),
+            _CostTier(
+                input=_Decimal("0.11"),
+                output=_Decimal("1.13"),
+                cache_read=_Decimal("0.02256"),
+                input_audio=_Decimal("1.692"),
+                tier=_TierCondition(type="context", size=128000),
             ),
         ),
     ),
-    interleaved=Interleaved(field="reasoning_content"),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH),
 )
 """Doubao Seed 2.0 Mini 260428 (chat) · 256K context · 128K output · $0.03 in / $0.28 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-DOUBAO_SEED_2_0_PRO: Final[PricedModel] = PricedModel(
+DOUBAO_SEED_2_0_PRO: "Final[_PricedModel]" = _PricedModel(
     provider="aihubmix",
     id="doubao-seed-2-0-pro",
     name="Doubao Seed 2.0 Pro",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="seed",
     attachment=True,
     reasoning=True,
@@ -895,35 +900,35 @@ DOUBAO_SEED_2_0_PRO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_14,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_256000_OUTPUT_128000,
-    cost=Cost(
-        input=Decimal("0.48"),
-        output=Decimal("2.41"),
-        cache_read=Decimal("0.09644"),
+    cost=_Cost(
+        input=_Decimal("0.48"),
+        output=_Decimal("2.41"),
+        cache_read=_Decimal("0.09644"),
         tiers=(
-            CostTier(
-                input=Decimal("0.72"),
-                output=Decimal("3.62"),
-                cache_read=Decimal("0.144656"),
-                tier=TierCondition(type="context", size=32000),
+            _CostTier(
+                input=_Decimal("0.72"),
+                output=_Decimal("3.62"),
+                cache_read=_Decimal("0.144656"),
+                tier=_TierCondition(type="context", size=32000),
             ),
-            CostTier(
-                input=Decimal("1.45"),
-                output=Decimal("7.23"),
-                cache_read=Decimal("0.28932"),
-                tier=TierCondition(type="context", size=128000),
+            _CostTier(
+                input=_Decimal("1.45"),
+                output=_Decimal("7.23"),
+                cache_read=_Decimal("0.28932"),
+                tier=_TierCondition(type="context", size=128000),
             ),
         ),
     ),
-    interleaved=Interleaved(field="reasoning_content"),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH),
 )
 """Doubao Seed 2.0 Pro (chat) · 256K context · 128K output · $0.48 in / $2.41 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GEMINI_2_5_FLASH: Final[PricedModel] = PricedModel(
+GEMINI_2_5_FLASH: "Final[_PricedModel]" = _PricedModel(
     provider="aihubmix",
     id="gemini-2.5-flash",
     name="Gemini 2.5 Flash",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemini-flash",
     attachment=True,
     reasoning=True,
@@ -936,11 +941,11 @@ GEMINI_2_5_FLASH: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_06_05,
     modalities=_Shared.TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
-    cost=Cost(
-        input=Decimal("0.3"),
-        output=Decimal("2.5"),
-        cache_read=Decimal("0.03"),
-        input_audio=Decimal("1"),
+    cost=_Cost(
+        input=_Decimal("0.3"),
+        output=_Decimal("2.5"),
+        cache_read=_Decimal("0.03"),
+        input_audio=_Decimal("1"),
     ),
     reasoning_options=(
         _Shared.REASONING_TOGGLE,
@@ -950,11 +955,11 @@ GEMINI_2_5_FLASH: Final[PricedModel] = PricedModel(
 )
 """Gemini 2.5 Flash (chat) · 1.05M context · 65.5K output · $0.30 in / $2.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GEMINI_2_5_PRO: Final[PricedModel] = PricedModel(
+GEMINI_2_5_PRO: "Final[_PricedModel]" = _PricedModel(
     provider="aihubmix",
     id="gemini-2.5-pro",
     name="Gemini 2.5 Pro",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemini-pro",
     attachment=True,
     reasoning=True,
@@ -967,31 +972,31 @@ GEMINI_2_5_PRO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_06_05,
     modalities=_Shared.TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
-    cost=Cost(
-        input=Decimal("1.25"),
-        output=Decimal("10"),
-        cache_read=Decimal("0.125"),
+    cost=_Cost(
+        input=_Decimal("1.25"),
+        output=_Decimal("10"),
+        cache_read=_Decimal("0.125"),
         tiers=(
-            CostTier(
-                input=Decimal("2.5"),
-                output=Decimal("15"),
-                cache_read=Decimal("0.25"),
-                tier=TierCondition(type="context", size=200000),
+            _CostTier(
+                input=_Decimal("2.5"),
+                output=_Decimal("15"),
+                cache_read=_Decimal("0.25"),
+                tier=_TierCondition(type="context", size=200000),
             ),
         ),
-        context_over_200k=Rates(
-            input=Decimal("2.5"), output=Decimal("15"), cache_read=Decimal("0.25")
+        context_over_200k=_Rates(
+            input=_Decimal("2.5"), output=_Decimal("15"), cache_read=_Decimal("0.25")
         ),
     ),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """Gemini 2.5 Pro (chat) · 1.05M context · 65.5K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GEMINI_3_FLASH_PREVIEW: Final[PricedModel] = PricedModel(
+GEMINI_3_FLASH_PREVIEW: "Final[_PricedModel]" = _PricedModel(
     provider="aihubmix",
     id="gemini-3-flash-preview",
     name="Gemini 3 Flash Preview",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemini-flash",
     attachment=True,
     reasoning=True,
@@ -1004,31 +1009,31 @@ GEMINI_3_FLASH_PREVIEW: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_17,
     modalities=_Shared.TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
-    cost=Cost(
-        input=Decimal("0.5"),
-        output=Decimal("3"),
-        cache_read=Decimal("0.05"),
+    cost=_Cost(
+        input=_Decimal("0.5"),
+        output=_Decimal("3"),
+        cache_read=_Decimal("0.05"),
         tiers=(
-            CostTier(
-                input=Decimal("0.5"),
-                output=Decimal("3"),
-                cache_read=Decimal("0.05"),
-                tier=TierCondition(type="context", size=200000),
+            _CostTier(
+                input=_Decimal("0.5"),
+                output=_Decimal("3"),
+                cache_read=_Decimal("0.05"),
+                tier=_TierCondition(type="context", size=200000),
             ),
         ),
-        context_over_200k=Rates(
-            input=Decimal("0.5"), output=Decimal("3"), cache_read=Decimal("0.05")
+        context_over_200k=_Rates(
+            input=_Decimal("0.5"), output=_Decimal("3"), cache_read=_Decimal("0.05")
         ),
     ),
     reasoning_options=(_Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
 )
 """Gemini 3 Flash Preview (chat) · 1.05M context · 65.5K output · $0.50 in / $3.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GEMINI_3_1_FLASH_LITE: Final[PricedModel] = PricedModel(
+GEMINI_3_1_FLASH_LITE: "Final[_PricedModel]" = _PricedModel(
     provider="aihubmix",
     id="gemini-3.1-flash-lite",
     name="Gemini 3.1 Flash Lite",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemini-flash-lite",
     attachment=True,
     reasoning=True,
@@ -1041,21 +1046,21 @@ GEMINI_3_1_FLASH_LITE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_07,
     modalities=_Shared.TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
-    cost=Cost(
-        input=Decimal("0.25"),
-        output=Decimal("1.5"),
-        cache_read=Decimal("0.025"),
-        cache_write=Decimal("1"),
+    cost=_Cost(
+        input=_Decimal("0.25"),
+        output=_Decimal("1.5"),
+        cache_read=_Decimal("0.025"),
+        cache_write=_Decimal("1"),
     ),
     reasoning_options=(_Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
 )
 """Gemini 3.1 Flash Lite (chat) · 1.05M context · 65.5K output · $0.25 in / $1.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GEMINI_3_1_PRO_PREVIEW: Final[PricedModel] = PricedModel(
+GEMINI_3_1_PRO_PREVIEW: "Final[_PricedModel]" = _PricedModel(
     provider="aihubmix",
     id="gemini-3.1-pro-preview",
     name="Gemini 3.1 Pro Preview",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemini-pro",
     attachment=True,
     reasoning=True,
@@ -1068,31 +1073,31 @@ GEMINI_3_1_PRO_PREVIEW: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_19,
     modalities=_Shared.TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
-    cost=Cost(
-        input=Decimal("2"),
-        output=Decimal("12"),
-        cache_read=Decimal("0.2"),
+    cost=_Cost(
+        input=_Decimal("2"),
+        output=_Decimal("12"),
+        cache_read=_Decimal("0.2"),
         tiers=(
-            CostTier(
-                input=Decimal("4"),
-                output=Decimal("18"),
-                cache_read=Decimal("0.4"),
-                tier=TierCondition(type="context", size=200000),
+            _CostTier(
+                input=_Decimal("4"),
+                output=_Decimal("18"),
+                cache_read=_Decimal("0.4"),
+                tier=_TierCondition(type="context", size=200000),
             ),
         ),
-        context_over_200k=Rates(
-            input=Decimal("4"), output=Decimal("18"), cache_read=Decimal("0.4")
+        context_over_200k=_Rates(
+            input=_Decimal("4"), output=_Decimal("18"), cache_read=_Decimal("0.4")
         ),
     ),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """Gemini 3.1 Pro Preview (chat) · 1.05M context · 65.5K output · $2.00 in / $12.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GEMINI_3_1_PRO_PREVIEW_CUSTOMTOOLS: Final[PricedModel] = PricedModel(
+GEMINI_3_1_PRO_PREVIEW_CUSTOMTOOLS: "Final[_PricedModel]" = _PricedModel(
     provider="aihubmix",
     id="gemini-3.1-pro-preview-customtools",
     name="Gemini 3.1 Pro Preview Custom Tools",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemini-pro",
     attachment=True,
     reasoning=True,
@@ -1105,31 +1110,31 @@ GEMINI_3_1_PRO_PREVIEW_CUSTOMTOOLS: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_19,
     modalities=_Shared.TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
-    cost=Cost(
-        input=Decimal("2"),
-        output=Decimal("12"),
-        cache_read=Decimal("0.2"),
+    cost=_Cost(
+        input=_Decimal("2"),
+        output=_Decimal("12"),
+        cache_read=_Decimal("0.2"),
         tiers=(
-            CostTier(
-                input=Decimal("4"),
-                output=Decimal("18"),
-                cache_read=Decimal("0.4"),
-                tier=TierCondition(type="context", size=200000),
+            _CostTier(
+                input=_Decimal("4"),
+                output=_Decimal("18"),
+                cache_read=_Decimal("0.4"),
+                tier=_TierCondition(type="context", size=200000),
             ),
         ),
-        context_over_200k=Rates(
-            input=Decimal("4"), output=Decimal("18"), cache_read=Decimal("0.4")
+        context_over_200k=_Rates(
+            input=_Decimal("4"), output=_Decimal("18"), cache_read=_Decimal("0.4")
         ),
     ),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """Gemini 3.1 Pro Preview Custom Tools (chat) · 1.05M context · 65.5K output · $2.00 in / $12.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GLM_5_2: Final[PricedModel] = PricedModel(
+GLM_5_2: "Final[_PricedModel]" = _PricedModel(
     provider="aihubmix",
     id="glm-5.2",
     name="GLM-5.2",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=True,
@@ -1141,17 +1146,17 @@ GLM_5_2: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_13,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
-    cost=Cost(input=Decimal("1.1268"), output=Decimal("3.9438"), cache_read=Decimal("0.2817")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("1.1268"), output=_Decimal("3.9438"), cache_read=_Decimal("0.2817")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_EFFORT_HIGH_MAX,),
 )
 """GLM-5.2 (chat) · 1M context · 128K output · $1.1268 in / $3.9438 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-GLM_5V_TURBO: Final[PricedModel] = PricedModel(
+GLM_5V_TURBO: "Final[_PricedModel]" = _PricedModel(
     provider="aihubmix",
     id="glm-5v-turbo",
     name="GLM 5 Vision Turbo",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glmv",
     attachment=True,
     reasoning=True,
@@ -1163,17 +1168,19 @@ GLM_5V_TURBO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_09,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_128000,
-    cost=Cost(input=Decimal("0.7042"), output=Decimal("3.09848"), cache_read=Decimal("0.169008")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(
+        input=_Decimal("0.7042"), output=_Decimal("3.09848"), cache_read=_Decimal("0.169008")
+    ),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """GLM 5 Vision Turbo (chat) · 200K context · 128K output · $0.7042 in / $3.09848 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GPT_5_1: Final[PricedModel] = PricedModel(
+GPT_5_1: "Final[_PricedModel]" = _PricedModel(
     provider="aihubmix",
     id="gpt-5.1",
     name="GPT-5.1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=True,
@@ -1186,16 +1193,16 @@ GPT_5_1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_13,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
-    cost=Cost(input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.13")),
+    cost=_Cost(input=_Decimal("1.25"), output=_Decimal("10"), cache_read=_Decimal("0.13")),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
 )
 """GPT-5.1 (chat) · 400K context · 128K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GPT_5_1_CODEX: Final[PricedModel] = PricedModel(
+GPT_5_1_CODEX: "Final[_PricedModel]" = _PricedModel(
     provider="aihubmix",
     id="gpt-5.1-codex",
     name="GPT-5.1 Codex",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-codex",
     attachment=True,
     reasoning=True,
@@ -1208,16 +1215,16 @@ GPT_5_1_CODEX: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_13,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
-    cost=Cost(input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.125")),
+    cost=_Cost(input=_Decimal("1.25"), output=_Decimal("10"), cache_read=_Decimal("0.125")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """GPT-5.1 Codex (chat) · 400K context · 128K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GPT_5_1_CODEX_MINI: Final[PricedModel] = PricedModel(
+GPT_5_1_CODEX_MINI: "Final[_PricedModel]" = _PricedModel(
     provider="aihubmix",
     id="gpt-5.1-codex-mini",
     name="GPT-5.1 Codex mini",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-codex",
     attachment=True,
     reasoning=True,
@@ -1230,16 +1237,16 @@ GPT_5_1_CODEX_MINI: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_13,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
-    cost=Cost(input=Decimal("0.25"), output=Decimal("2"), cache_read=Decimal("0.025")),
+    cost=_Cost(input=_Decimal("0.25"), output=_Decimal("2"), cache_read=_Decimal("0.025")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """GPT-5.1 Codex mini (chat) · 400K context · 128K output · $0.25 in / $2.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GPT_5_2: Final[PricedModel] = PricedModel(
+GPT_5_2: "Final[_PricedModel]" = _PricedModel(
     provider="aihubmix",
     id="gpt-5.2",
     name="GPT-5.2",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=True,
@@ -1252,16 +1259,16 @@ GPT_5_2: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_11,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
-    cost=Cost(input=Decimal("1.75"), output=Decimal("14"), cache_read=Decimal("0.175")),
+    cost=_Cost(input=_Decimal("1.75"), output=_Decimal("14"), cache_read=_Decimal("0.175")),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
 )
 """GPT-5.2 (chat) · 400K context · 128K output · $1.75 in / $14.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GPT_5_2_CODEX: Final[PricedModel] = PricedModel(
+GPT_5_2_CODEX: "Final[_PricedModel]" = _PricedModel(
     provider="aihubmix",
     id="gpt-5.2-codex",
     name="GPT-5.2 Codex",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-codex",
     attachment=True,
     reasoning=True,
@@ -1274,16 +1281,16 @@ GPT_5_2_CODEX: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_11,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
-    cost=Cost(input=Decimal("1.75"), output=Decimal("14"), cache_read=Decimal("0.175")),
+    cost=_Cost(input=_Decimal("1.75"), output=_Decimal("14"), cache_read=_Decimal("0.175")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH,),
 )
 """GPT-5.2 Codex (chat) · 400K context · 128K output · $1.75 in / $14.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GPT_5_3_CODEX: Final[PricedModel] = PricedModel(
+GPT_5_3_CODEX: "Final[_PricedModel]" = _PricedModel(
     provider="aihubmix",
     id="gpt-5.3-codex",
     name="GPT-5.3 Codex",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-codex",
     attachment=True,
     reasoning=True,
@@ -1296,16 +1303,16 @@ GPT_5_3_CODEX: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_05,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
-    cost=Cost(input=Decimal("1.75"), output=Decimal("14"), cache_read=Decimal("0.175")),
+    cost=_Cost(input=_Decimal("1.75"), output=_Decimal("14"), cache_read=_Decimal("0.175")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH,),
 )
 """GPT-5.3 Codex (chat) · 400K context · 128K output · $1.75 in / $14.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GPT_5_4: Final[PricedModel] = PricedModel(
+GPT_5_4: "Final[_PricedModel]" = _PricedModel(
     provider="aihubmix",
     id="gpt-5.4",
     name="GPT-5.4",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=True,
@@ -1318,27 +1325,27 @@ GPT_5_4: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_05,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1050000_INPUT_922000_OUTPUT_128000,
-    cost=Cost(
-        input=Decimal("2.5"),
-        output=Decimal("15"),
-        cache_read=Decimal("0.25"),
+    cost=_Cost(
+        input=_Decimal("2.5"),
+        output=_Decimal("15"),
+        cache_read=_Decimal("0.25"),
         tiers=(
-            CostTier(
-                input=Decimal("5"),
-                output=Decimal("22.5"),
-                cache_read=Decimal("0.5"),
-                tier=TierCondition(type="context", size=272000),
+            _CostTier(
+                input=_Decimal("5"),
+                output=_Decimal("22.5"),
+                cache_read=_Decimal("0.5"),
+                tier=_TierCondition(type="context", size=272000),
             ),
         ),
-        context_over_200k=Rates(
-            input=Decimal("5"), output=Decimal("22.5"), cache_read=Decimal("0.5")
+        context_over_200k=_Rates(
+            input=_Decimal("5"), output=_Decimal("22.5"), cache_read=_Decimal("0.5")
         ),
     ),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
-    experimental=Experimental(
+    experimental=_Experimental(
         modes={
-            "fast": Mode(
-                cost=Rates(input=Decimal("5"), output=Decimal("30"), cache_read=Decimal("0.5")),
+            "fast": _Mode(
+                cost=_Rates(input=_Decimal("5"), output=_Decimal("30"), cache_read=_Decimal("0.5")),
                 provider={"body": {"service_tier": "priority"}},
             )
         }
@@ -1346,11 +1353,11 @@ GPT_5_4: Final[PricedModel] = PricedModel(
 )
 """GPT-5.4 (chat) · 1.05M context · 128K output · $2.50 in / $15.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GPT_5_4_MINI: Final[PricedModel] = PricedModel(
+GPT_5_4_MINI: "Final[_PricedModel]" = _PricedModel(
     provider="aihubmix",
     id="gpt-5.4-mini",
     name="GPT-5.4 mini",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-mini",
     attachment=True,
     reasoning=True,
@@ -1363,12 +1370,14 @@ GPT_5_4_MINI: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_17,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
-    cost=Cost(input=Decimal("0.75"), output=Decimal("4.5"), cache_read=Decimal("0.075")),
+    cost=_Cost(input=_Decimal("0.75"), output=_Decimal("4.5"), cache_read=_Decimal("0.075")),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
-    experimental=Experimental(
+    experimental=_Experimental(
         modes={
-            "fast": Mode(
-                cost=Rates(input=Decimal("1.5"), output=Decimal("9"), cache_read=Decimal("0.15")),
+            "fast": _Mode(
+                cost=_Rates(
+                    input=_Decimal("1.5"), output=_Decimal("9"), cache_read=_Decimal("0.15")
+                ),
                 provider={"body": {"service_tier": "priority"}},
             )
         }
@@ -1376,11 +1385,11 @@ GPT_5_4_MINI: Final[PricedModel] = PricedModel(
 )
 """GPT-5.4 mini (chat) · 400K context · 128K output · $0.75 in / $4.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GPT_5_5: Final[PricedModel] = PricedModel(
+GPT_5_5: "Final[_PricedModel]" = _PricedModel(
     provider="aihubmix",
     id="gpt-5.5",
     name="GPT-5.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=True,
@@ -1393,25 +1402,29 @@ GPT_5_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_23,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1050000_INPUT_922000_OUTPUT_128000,
-    cost=Cost(
-        input=Decimal("5"),
-        output=Decimal("30"),
-        cache_read=Decimal("0.5"),
+    cost=_Cost(
+        input=_Decimal("5"),
+        output=_Decimal("30"),
+        cache_read=_Decimal("0.5"),
         tiers=(
-            CostTier(
-                input=Decimal("10"),
-                output=Decimal("45"),
-                cache_read=Decimal("1"),
-                tier=TierCondition(type="context", size=272000),
+            _CostTier(
+                input=_Decimal("10"),
+                output=_Decimal("45"),
+                cache_read=_Decimal("1"),
+                tier=_TierCondition(type="context", size=272000),
             ),
         ),
-        context_over_200k=Rates(input=Decimal("10"), output=Decimal("45"), cache_read=Decimal("1")),
+        context_over_200k=_Rates(
+            input=_Decimal("10"), output=_Decimal("45"), cache_read=_Decimal("1")
+        ),
     ),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
-    experimental=Experimental(
+    experimental=_Experimental(
         modes={
-            "fast": Mode(
-                cost=Rates(input=Decimal("12.5"), output=Decimal("75"), cache_read=Decimal("1.25")),
+            "fast": _Mode(
+                cost=_Rates(
+                    input=_Decimal("12.5"), output=_Decimal("75"), cache_read=_Decimal("1.25")
+                ),
                 provider={"body": {"service_tier": "priority"}},
             )
         }
@@ -1419,11 +1432,11 @@ GPT_5_5: Final[PricedModel] = PricedModel(
 )
 """GPT-5.5 (chat) · 1.05M context · 128K output · $5.00 in / $30.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GROK_4_3: Final[PricedModel] = PricedModel(
+GROK_4_3: "Final[_PricedModel]" = _PricedModel(
     provider="aihubmix",
     id="grok-4.3",
     name="Grok 4.3",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="grok",
     attachment=True,
     reasoning=True,
@@ -1435,31 +1448,31 @@ GROK_4_3: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_01,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_1000000,
-    cost=Cost(
-        input=Decimal("1.25"),
-        output=Decimal("2.5"),
-        cache_read=Decimal("0.2"),
+    cost=_Cost(
+        input=_Decimal("1.25"),
+        output=_Decimal("2.5"),
+        cache_read=_Decimal("0.2"),
         tiers=(
-            CostTier(
-                input=Decimal("2.5"),
-                output=Decimal("5"),
-                cache_read=Decimal("0.4"),
-                tier=TierCondition(type="context", size=200000),
+            _CostTier(
+                input=_Decimal("2.5"),
+                output=_Decimal("5"),
+                cache_read=_Decimal("0.4"),
+                tier=_TierCondition(type="context", size=200000),
             ),
         ),
-        context_over_200k=Rates(
-            input=Decimal("2.5"), output=Decimal("5"), cache_read=Decimal("0.4")
+        context_over_200k=_Rates(
+            input=_Decimal("2.5"), output=_Decimal("5"), cache_read=_Decimal("0.4")
         ),
     ),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
 )
 """Grok 4.3 (chat) · 1M context · 1M output · $1.25 in / $2.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-KIMI_K2_5: Final[PricedModel] = PricedModel(
+KIMI_K2_5: "Final[_PricedModel]" = _PricedModel(
     provider="aihubmix",
     id="kimi-k2.5",
     name="Kimi K2.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="kimi-k2",
     attachment=True,
     reasoning=True,
@@ -1472,17 +1485,17 @@ KIMI_K2_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_01,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.6"), output=Decimal("3"), cache_read=Decimal("0.1")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.6"), output=_Decimal("3"), cache_read=_Decimal("0.1")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """Kimi K2.5 (chat) · 262K context · 32.8K output · $0.60 in / $3.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"""
 
-KIMI_K2_6: Final[PricedModel] = PricedModel(
+KIMI_K2_6: "Final[_PricedModel]" = _PricedModel(
     provider="aihubmix",
     id="kimi-k2.6",
     name="Kimi K2.6",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="kimi-k2",
     attachment=True,
     reasoning=True,
@@ -1495,17 +1508,17 @@ KIMI_K2_6: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_21,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.95"), output=Decimal("4"), cache_read=Decimal("0.16")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.95"), output=_Decimal("4"), cache_read=_Decimal("0.16")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """Kimi K2.6 (chat) · 262K context · 32.8K output · $0.95 in / $4.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"""
 
-MINIMAX_M2_7: Final[PricedModel] = PricedModel(
+MINIMAX_M2_7: "Final[_PricedModel]" = _PricedModel(
     provider="aihubmix",
     id="minimax-m2.7",
     name="MiniMax M2.7",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="minimax",
     attachment=False,
     reasoning=True,
@@ -1517,22 +1530,22 @@ MINIMAX_M2_7: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_18,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_204800_OUTPUT_128000,
-    cost=Cost(
-        input=Decimal("0.3"),
-        output=Decimal("1.2"),
-        cache_read=Decimal("0.06"),
-        cache_write=Decimal("0.375"),
+    cost=_Cost(
+        input=_Decimal("0.3"),
+        output=_Decimal("1.2"),
+        cache_read=_Decimal("0.06"),
+        cache_write=_Decimal("0.375"),
     ),
-    interleaved=Interleaved(field="reasoning_content"),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
 """MiniMax M2.7 (chat) · 205K context · 128K output · $0.30 in / $1.20 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-QWEN3_6_FLASH: Final[PricedModel] = PricedModel(
+QWEN3_6_FLASH: "Final[_PricedModel]" = _PricedModel(
     provider="aihubmix",
     id="qwen3.6-flash",
     name="Qwen3.6 Flash",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen3.6",
     attachment=True,
     reasoning=True,
@@ -1545,37 +1558,37 @@ QWEN3_6_FLASH: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_02,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_991000_OUTPUT_64000,
-    cost=Cost(
-        input=Decimal("0.17"),
-        output=Decimal("1.01"),
-        cache_read=Decimal("0.0169"),
-        cache_write=Decimal("0.21125"),
+    cost=_Cost(
+        input=_Decimal("0.17"),
+        output=_Decimal("1.01"),
+        cache_read=_Decimal("0.0169"),
+        cache_write=_Decimal("0.21125"),
         tiers=(
-            CostTier(
-                input=Decimal("0.68"),
-                output=Decimal("4.06"),
-                cache_read=Decimal("0.0676"),
-                cache_write=Decimal("0.845"),
-                tier=TierCondition(type="context", size=256000),
+            _CostTier(
+                input=_Decimal("0.68"),
+                output=_Decimal("4.06"),
+                cache_read=_Decimal("0.0676"),
+                cache_write=_Decimal("0.845"),
+                tier=_TierCondition(type="context", size=256000),
             ),
         ),
-        context_over_200k=Rates(
-            input=Decimal("0.68"),
-            output=Decimal("4.06"),
-            cache_read=Decimal("0.0676"),
-            cache_write=Decimal("0.845"),
+        context_over_200k=_Rates(
+            input=_Decimal("0.68"),
+            output=_Decimal("4.06"),
+            cache_read=_Decimal("0.0676"),
+            cache_write=_Decimal("0.845"),
         ),
     ),
-    interleaved=Interleaved(field="reasoning_content"),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """Qwen3.6 Flash (chat) · 991K context · 64K output · $0.17 in / $1.01 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-QWEN3_6_MAX_PREVIEW: Final[PricedModel] = PricedModel(
+QWEN3_6_MAX_PREVIEW: "Final[_PricedModel]" = _PricedModel(
     provider="aihubmix",
     id="qwen3.6-max-preview",
     name="Qwen3.6 Max Preview",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen3.6",
     attachment=False,
     reasoning=True,
@@ -1588,31 +1601,31 @@ QWEN3_6_MAX_PREVIEW: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_09,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_240000_OUTPUT_64000,
-    cost=Cost(
-        input=Decimal("1.27"),
-        output=Decimal("7.61"),
-        cache_read=Decimal("0.1268"),
-        cache_write=Decimal("1.585"),
+    cost=_Cost(
+        input=_Decimal("1.27"),
+        output=_Decimal("7.61"),
+        cache_read=_Decimal("0.1268"),
+        cache_write=_Decimal("1.585"),
         tiers=(
-            CostTier(
-                input=Decimal("2.11"),
-                output=Decimal("12.67"),
-                cache_read=Decimal("0.2112"),
-                cache_write=Decimal("2.64"),
-                tier=TierCondition(type="context", size=128000),
+            _CostTier(
+                input=_Decimal("2.11"),
+                output=_Decimal("12.67"),
+                cache_read=_Decimal("0.2112"),
+                cache_write=_Decimal("2.64"),
+                tier=_TierCondition(type="context", size=128000),
             ),
         ),
     ),
-    interleaved=Interleaved(field="reasoning_content"),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """Qwen3.6 Max Preview (chat) · 240K context · 64K output · $1.27 in / $7.61 out per 1M tokens · tools, reasoning, structured output"""
 
-QWEN3_6_PLUS: Final[PricedModel] = PricedModel(
+QWEN3_6_PLUS: "Final[_PricedModel]" = _PricedModel(
     provider="aihubmix",
     id="qwen3.6-plus",
     name="Qwen3.6 Plus",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen3.6",
     attachment=True,
     reasoning=True,
@@ -1625,37 +1638,37 @@ QWEN3_6_PLUS: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_09,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_991000_OUTPUT_64000,
-    cost=Cost(
-        input=Decimal("0.28"),
-        output=Decimal("1.69"),
-        cache_read=Decimal("0.0282"),
-        cache_write=Decimal("0.3525"),
+    cost=_Cost(
+        input=_Decimal("0.28"),
+        output=_Decimal("1.69"),
+        cache_read=_Decimal("0.0282"),
+        cache_write=_Decimal("0.3525"),
         tiers=(
-            CostTier(
-                input=Decimal("1.13"),
-                output=Decimal("6.77"),
-                cache_read=Decimal("0.1128"),
-                cache_write=Decimal("1.41"),
-                tier=TierCondition(type="context", size=256000),
+            _CostTier(
+                input=_Decimal("1.13"),
+                output=_Decimal("6.77"),
+                cache_read=_Decimal("0.1128"),
+                cache_write=_Decimal("1.41"),
+                tier=_TierCondition(type="context", size=256000),
             ),
         ),
-        context_over_200k=Rates(
-            input=Decimal("1.13"),
-            output=Decimal("6.77"),
-            cache_read=Decimal("0.1128"),
-            cache_write=Decimal("1.41"),
+        context_over_200k=_Rates(
+            input=_Decimal("1.13"),
+            output=_Decimal("6.77"),
+            cache_read=_Decimal("0.1128"),
+            cache_write=_Decimal("1.41"),
         ),
     ),
-    interleaved=Interleaved(field="reasoning_content"),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """Qwen3.6 Plus (chat) · 991K context · 64K output · $0.28 in / $1.69 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-QWEN3_7_MAX: Final[PricedModel] = PricedModel(
+QWEN3_7_MAX: "Final[_PricedModel]" = _PricedModel(
     provider="aihubmix",
     id="qwen3.7-max",
     name="Qwen3.7 Max",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=True,
@@ -1667,22 +1680,22 @@ QWEN3_7_MAX: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_21,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_991000_OUTPUT_64000,
-    cost=Cost(
-        input=Decimal("1.69"),
-        output=Decimal("5.07"),
-        cache_read=Decimal("0.169"),
-        cache_write=Decimal("2.1125"),
+    cost=_Cost(
+        input=_Decimal("1.69"),
+        output=_Decimal("5.07"),
+        cache_read=_Decimal("0.169"),
+        cache_write=_Decimal("2.1125"),
     ),
-    interleaved=Interleaved(field="reasoning_content"),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS_MAX_262144),
 )
 """Qwen3.7 Max (chat) · 991K context · 64K output · $1.69 in / $5.07 out per 1M tokens · tools, reasoning, structured output"""
 
-QWEN3_7_PLUS: Final[PricedModel] = PricedModel(
+QWEN3_7_PLUS: "Final[_PricedModel]" = _PricedModel(
     provider="aihubmix",
     id="qwen3.7-plus",
     name="Qwen3.7 Plus",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=True,
@@ -1695,22 +1708,22 @@ QWEN3_7_PLUS: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_02,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_991000_OUTPUT_64000,
-    cost=Cost(
-        input=Decimal("0.282"),
-        output=Decimal("1.128"),
-        cache_read=Decimal("0.0564"),
-        cache_write=Decimal("0.3525"),
+    cost=_Cost(
+        input=_Decimal("0.282"),
+        output=_Decimal("1.128"),
+        cache_read=_Decimal("0.0564"),
+        cache_write=_Decimal("0.3525"),
     ),
-    interleaved=Interleaved(field="reasoning_content"),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS_MAX_262144),
 )
 """Qwen3.7 Plus (chat) · 991K context · 64K output · $0.282 in / $1.128 out per 1M tokens · tools, reasoning, structured output"""
 
-XIAOMI_MIMO_V2_5: Final[PricedModel] = PricedModel(
+XIAOMI_MIMO_V2_5: "Final[_PricedModel]" = _PricedModel(
     provider="aihubmix",
     id="xiaomi-mimo-v2.5",
     name="Xiaomi MiMo-V2.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="mimo-v2.5",
     attachment=True,
     reasoning=True,
@@ -1722,32 +1735,32 @@ XIAOMI_MIMO_V2_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_13,
     modalities=_Shared.TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_131072,
-    cost=Cost(
-        input=Decimal("0.44"),
-        output=Decimal("2.2"),
-        cache_read=Decimal("0.088"),
+    cost=_Cost(
+        input=_Decimal("0.44"),
+        output=_Decimal("2.2"),
+        cache_read=_Decimal("0.088"),
         tiers=(
-            CostTier(
-                input=Decimal("0.88"),
-                output=Decimal("4.4"),
-                cache_read=Decimal("0.176"),
-                tier=TierCondition(type="context", size=256000),
+            _CostTier(
+                input=_Decimal("0.88"),
+                output=_Decimal("4.4"),
+                cache_read=_Decimal("0.176"),
+                tier=_TierCondition(type="context", size=256000),
             ),
         ),
-        context_over_200k=Rates(
-            input=Decimal("0.88"), output=Decimal("4.4"), cache_read=Decimal("0.176")
+        context_over_200k=_Rates(
+            input=_Decimal("0.88"), output=_Decimal("4.4"), cache_read=_Decimal("0.176")
         ),
     ),
-    interleaved=Interleaved(field="reasoning_content"),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """Xiaomi MiMo-V2.5 (chat) · 1.05M context · 131K output · $0.44 in / $2.20 out per 1M tokens · vision, tools, reasoning, attachments, open weights"""
 
-XIAOMI_MIMO_V2_5_FREE: Final[PricedModel] = PricedModel(
+XIAOMI_MIMO_V2_5_FREE: "Final[_PricedModel]" = _PricedModel(
     provider="aihubmix",
     id="xiaomi-mimo-v2.5-free",
     name="Xiaomi MiMo-V2.5 (free)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="mimo-v2.5",
     attachment=True,
     reasoning=True,
@@ -1759,17 +1772,17 @@ XIAOMI_MIMO_V2_5_FREE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_13,
     modalities=_Shared.TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_131072,
-    cost=Cost(input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0"), cache_read=_Decimal("0")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """Xiaomi MiMo-V2.5 (free) (chat) · 1.05M context · 131K output · free · vision, tools, reasoning, attachments, open weights"""
 
-XIAOMI_MIMO_V2_5_PRO: Final[PricedModel] = PricedModel(
+XIAOMI_MIMO_V2_5_PRO: "Final[_PricedModel]" = _PricedModel(
     provider="aihubmix",
     id="xiaomi-mimo-v2.5-pro",
     name="Xiaomi MiMo-V2.5-Pro",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="mimo-v2.5-pro",
     attachment=False,
     reasoning=True,
@@ -1781,32 +1794,32 @@ XIAOMI_MIMO_V2_5_PRO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_13,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_131072,
-    cost=Cost(
-        input=Decimal("1.1"),
-        output=Decimal("3.3"),
-        cache_read=Decimal("0.22"),
+    cost=_Cost(
+        input=_Decimal("1.1"),
+        output=_Decimal("3.3"),
+        cache_read=_Decimal("0.22"),
         tiers=(
-            CostTier(
-                input=Decimal("2.2"),
-                output=Decimal("6.6"),
-                cache_read=Decimal("0.44"),
-                tier=TierCondition(type="context", size=256000),
+            _CostTier(
+                input=_Decimal("2.2"),
+                output=_Decimal("6.6"),
+                cache_read=_Decimal("0.44"),
+                tier=_TierCondition(type="context", size=256000),
             ),
         ),
-        context_over_200k=Rates(
-            input=Decimal("2.2"), output=Decimal("6.6"), cache_read=Decimal("0.44")
+        context_over_200k=_Rates(
+            input=_Decimal("2.2"), output=_Decimal("6.6"), cache_read=_Decimal("0.44")
         ),
     ),
-    interleaved=Interleaved(field="reasoning_content"),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """Xiaomi MiMo-V2.5-Pro (chat) · 1.05M context · 131K output · $1.10 in / $3.30 out per 1M tokens · tools, reasoning, open weights"""
 
-XIAOMI_MIMO_V2_5_PRO_FREE: Final[PricedModel] = PricedModel(
+XIAOMI_MIMO_V2_5_PRO_FREE: "Final[_PricedModel]" = _PricedModel(
     provider="aihubmix",
     id="xiaomi-mimo-v2.5-pro-free",
     name="Xiaomi MiMo-V2.5-Pro (free)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="mimo-v2.5-pro",
     attachment=False,
     reasoning=True,
@@ -1818,17 +1831,17 @@ XIAOMI_MIMO_V2_5_PRO_FREE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_13,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_131072,
-    cost=Cost(input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0"), cache_read=_Decimal("0")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """Xiaomi MiMo-V2.5-Pro (free) (chat) · 1.05M context · 131K output · free · tools, reasoning, open weights"""
 
-ZAI_GLM_5_1: Final[PricedModel] = PricedModel(
+ZAI_GLM_5_1: "Final[_PricedModel]" = _PricedModel(
     provider="aihubmix",
     id="zai-glm-5.1",
     name="GLM-5.1 (Z.ai)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=True,
@@ -1840,8 +1853,8 @@ ZAI_GLM_5_1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_27,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_128000,
-    cost=Cost(input=Decimal("0.845"), output=Decimal("3.38"), cache_read=Decimal("0.183112")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.845"), output=_Decimal("3.38"), cache_read=_Decimal("0.183112")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """GLM-5.1 (Z.ai) (chat) · 200K context · 128K output · $0.845 in / $3.38 out per 1M tokens · tools, reasoning, structured output, open weights"""

@@ -3,94 +3,94 @@
 
 """Models served by Alibaba (provider id 'alibaba')."""
 
-from __future__ import annotations
+from decimal import Decimal as _Decimal
 
-from decimal import Decimal
-
-from llmdex.records.model import Limit, Modalities, PricedModel, ReasoningOption
-from llmdex.records.partial_date import PartialDate
-from llmdex.records.rates import Cost, CostTier, Rates, TierCondition
-from llmdex.records.vocabulary import Kind
-
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from typing import Final
+from llmdex.records.model import Limit as _Limit
+from llmdex.records.model import Modalities as _Modalities
+from llmdex.records.model import PricedModel as _PricedModel
+from llmdex.records.model import ReasoningOption as _ReasoningOption
+from llmdex.records.partial_date import PartialDate as _PartialDate
+from llmdex.records.rates import Cost as _Cost
+from llmdex.records.rates import CostTier as _CostTier
+from llmdex.records.rates import Rates as _Rates
+from llmdex.records.rates import TierCondition as _TierCondition
+from llmdex.records.vocabulary import Kind as _Kind
 
 
 class _Shared:
     """Values the models below share, named for what they are."""
 
-    AUDIO_TO_TEXT = Modalities(input=("audio",), output=("text",))
-    CONTEXT_1000000_OUTPUT_16384 = Limit(context=1000000, output=16384)
-    CONTEXT_1000000_OUTPUT_32768 = Limit(context=1000000, output=32768)
-    CONTEXT_1000000_OUTPUT_65536 = Limit(context=1000000, output=65536)
-    CONTEXT_1048576_OUTPUT_65536 = Limit(context=1048576, output=65536)
-    CONTEXT_131072_OUTPUT_16384 = Limit(context=131072, output=16384)
-    CONTEXT_131072_OUTPUT_32768 = Limit(context=131072, output=32768)
-    CONTEXT_131072_OUTPUT_8192 = Limit(context=131072, output=8192)
-    CONTEXT_16384_OUTPUT_8192 = Limit(context=16384, output=8192)
-    CONTEXT_262144_OUTPUT_32768 = Limit(context=262144, output=32768)
-    CONTEXT_262144_OUTPUT_65536 = Limit(context=262144, output=65536)
-    CONTEXT_32768_OUTPUT_2048 = Limit(context=32768, output=2048)
-    CONTEXT_32768_OUTPUT_8192 = Limit(context=32768, output=8192)
-    CONTEXT_34096_OUTPUT_4096 = Limit(context=34096, output=4096)
-    CONTEXT_53248_OUTPUT_4096 = Limit(context=53248, output=4096)
-    CONTEXT_65536_OUTPUT_16384 = Limit(context=65536, output=16384)
-    CONTEXT_8192_OUTPUT_512 = Limit(context=8192, output=512)
-    D_2024_01 = PartialDate(2024, 1)
-    D_2024_01_25 = PartialDate(2024, 1, 25)
-    D_2024_04 = PartialDate(2024, 4)
-    D_2024_04_03 = PartialDate(2024, 4, 3)
-    D_2024_04_08 = PartialDate(2024, 4, 8)
-    D_2024_09 = PartialDate(2024, 9)
-    D_2024_10_28 = PartialDate(2024, 10, 28)
-    D_2024_11_01 = PartialDate(2024, 11, 1)
-    D_2024_12 = PartialDate(2024, 12)
-    D_2025_01 = PartialDate(2025, 1)
-    D_2025_01_19 = PartialDate(2025, 1, 19)
-    D_2025_01_25 = PartialDate(2025, 1, 25)
-    D_2025_03_05 = PartialDate(2025, 3, 5)
-    D_2025_03_25 = PartialDate(2025, 3, 25)
-    D_2025_03_26 = PartialDate(2025, 3, 26)
-    D_2025_04 = PartialDate(2025, 4)
-    D_2025_04_13 = PartialDate(2025, 4, 13)
-    D_2025_04_28 = PartialDate(2025, 4, 28)
-    D_2025_05_08 = PartialDate(2025, 5, 8)
-    D_2025_07_23 = PartialDate(2025, 7, 23)
-    D_2025_07_28 = PartialDate(2025, 7, 28)
-    D_2025_08_13 = PartialDate(2025, 8, 13)
-    D_2025_08_15 = PartialDate(2025, 8, 15)
-    D_2025_09 = PartialDate(2025, 9)
-    D_2025_09_08 = PartialDate(2025, 9, 8)
-    D_2025_09_11 = PartialDate(2025, 9, 11)
-    D_2025_09_15 = PartialDate(2025, 9, 15)
-    D_2025_09_22 = PartialDate(2025, 9, 22)
-    D_2025_09_23 = PartialDate(2025, 9, 23)
-    D_2026_02_15 = PartialDate(2026, 2, 15)
-    D_2026_02_16 = PartialDate(2026, 2, 16)
-    D_2026_02_23 = PartialDate(2026, 2, 23)
-    D_2026_04_02 = PartialDate(2026, 4, 2)
-    D_2026_04_17 = PartialDate(2026, 4, 17)
-    D_2026_04_20 = PartialDate(2026, 4, 20)
-    D_2026_04_22 = PartialDate(2026, 4, 22)
-    D_2026_04_27 = PartialDate(2026, 4, 27)
-    D_2026_05_21 = PartialDate(2026, 5, 21)
-    D_2026_06_02 = PartialDate(2026, 6, 2)
-    D_2026_06_04 = PartialDate(2026, 6, 4)
-    REASONING_BUDGET_TOKENS = ReasoningOption(type="budget_tokens")
-    REASONING_TOGGLE = ReasoningOption(type="toggle")
-    TEXT_IMAGE_AUDIO_TO_TEXT_AUDIO = Modalities(
+    AUDIO_TO_TEXT = _Modalities(input=("audio",), output=("text",))
+    CONTEXT_1000000_OUTPUT_16384 = _Limit(context=1000000, output=16384)
+    CONTEXT_1000000_OUTPUT_32768 = _Limit(context=1000000, output=32768)
+    CONTEXT_1000000_OUTPUT_65536 = _Limit(context=1000000, output=65536)
+    CONTEXT_1048576_OUTPUT_65536 = _Limit(context=1048576, output=65536)
+    CONTEXT_131072_OUTPUT_16384 = _Limit(context=131072, output=16384)
+    CONTEXT_131072_OUTPUT_32768 = _Limit(context=131072, output=32768)
+    CONTEXT_131072_OUTPUT_8192 = _Limit(context=131072, output=8192)
+    CONTEXT_16384_OUTPUT_8192 = _Limit(context=16384, output=8192)
+    CONTEXT_262144_OUTPUT_32768 = _Limit(context=262144, output=32768)
+    CONTEXT_262144_OUTPUT_65536 = _Limit(context=262144, output=65536)
+    CONTEXT_32768_OUTPUT_2048 = _Limit(context=32768, output=2048)
+    CONTEXT_32768_OUTPUT_8192 = _Limit(context=32768, output=8192)
+    CONTEXT_34096_OUTPUT_4096 = _Limit(context=34096, output=4096)
+    CONTEXT_53248_OUTPUT_4096 = _Limit(context=53248, output=4096)
+    CONTEXT_65536_OUTPUT_16384 = _Limit(context=65536, output=16384)
+    CONTEXT_8192_OUTPUT_512 = _Limit(context=8192, output=512)
+    D_2024_01 = _PartialDate(2024, 1)
+    D_2024_01_25 = _PartialDate(2024, 1, 25)
+    D_2024_04 = _PartialDate(2024, 4)
+    D_2024_04_03 = _PartialDate(2024, 4, 3)
+    D_2024_04_08 = _PartialDate(2024, 4, 8)
+    D_2024_09 = _PartialDate(2024, 9)
+    D_2024_10_28 = _PartialDate(2024, 10, 28)
+    D_2024_11_01 = _PartialDate(2024, 11, 1)
+    D_2024_12 = _PartialDate(2024, 12)
+    D_2025_01 = _PartialDate(2025, 1)
+    D_2025_01_19 = _PartialDate(2025, 1, 19)
+    D_2025_01_25 = _PartialDate(2025, 1, 25)
+    D_2025_03_05 = _PartialDate(2025, 3, 5)
+    D_2025_03_25 = _PartialDate(2025, 3, 25)
+    D_2025_03_26 = _PartialDate(2025, 3, 26)
+    D_2025_04 = _PartialDate(2025, 4)
+    D_2025_04_13 = _PartialDate(2025, 4, 13)
+    D_2025_04_28 = _PartialDate(2025, 4, 28)
+    D_2025_05_08 = _PartialDate(2025, 5, 8)
+    D_2025_07_23 = _PartialDate(2025, 7, 23)
+    D_2025_07_28 = _PartialDate(2025, 7, 28)
+    D_2025_08_13 = _PartialDate(2025, 8, 13)
+    D_2025_08_15 = _PartialDate(2025, 8, 15)
+    D_2025_09 = _PartialDate(2025, 9)
+    D_2025_09_08 = _PartialDate(2025, 9, 8)
+    D_2025_09_11 = _PartialDate(2025, 9, 11)
+    D_2025_09_15 = _PartialDate(2025, 9, 15)
+    D_2025_09_22 = _PartialDate(2025, 9, 22)
+    D_2025_09_23 = _PartialDate(2025, 9, 23)
+    D_2026_02_15 = _PartialDate(2026, 2, 15)
+    D_2026_02_16 = _PartialDate(2026, 2, 16)
+    D_2026_02_23 = _PartialDate(2026, 2, 23)
+    D_2026_04_02 = _PartialDate(2026, 4, 2)
+    D_2026_04_17 = _PartialDate(2026, 4, 17)
+    D_2026_04_20 = _PartialDate(2026, 4, 20)
+    D_2026_04_22 = _PartialDate(2026, 4, 22)
+    D_2026_04_27 = _PartialDate(2026, 4, 27)
+    D_2026_05_21 = _PartialDate(2026, 5, 21)
+    D_2026_06_02 = _PartialDate(2026, 6, 2)
+    D_2026_06_04 = _PartialDate(2026, 6, 4)
+    REASONING_BUDGET_TOKENS = _ReasoningOption(type="budget_tokens")
+    REASONING_TOGGLE = _ReasoningOption(type="toggle")
+    TEXT_IMAGE_AUDIO_TO_TEXT_AUDIO = _Modalities(
         input=("text", "image", "audio"), output=("text", "audio")
     )
-    TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT_AUDIO = Modalities(
+    TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT_AUDIO = _Modalities(
         input=("text", "image", "audio", "video"), output=("text", "audio")
     )
-    TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
-    TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT = Modalities(
+    TEXT_IMAGE_TO_TEXT = _Modalities(input=("text", "image"), output=("text",))
+    TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT = _Modalities(
         input=("text", "image", "video", "audio"), output=("text",)
     )
-    TEXT_IMAGE_VIDEO_TO_TEXT = Modalities(input=("text", "image", "video"), output=("text",))
-    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+    TEXT_IMAGE_VIDEO_TO_TEXT = _Modalities(input=("text", "image", "video"), output=("text",))
+    TEXT_TO_TEXT = _Modalities(input=("text",), output=("text",))
 
 
 __all__ = [
@@ -147,11 +147,11 @@ __all__ = [
     "QWQ_PLUS",
 ]
 
-QVQ_MAX: Final[PricedModel] = PricedModel(
+QVQ_MAX: "Final[_PricedModel]" = _PricedModel(
     provider="alibaba",
     id="qvq-max",
     name="QVQ Max",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qvq",
     attachment=False,
     reasoning=True,
@@ -163,16 +163,16 @@ QVQ_MAX: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_03_25,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_8192,
-    cost=Cost(input=Decimal("1.2"), output=Decimal("4.8")),
+    cost=_Cost(input=_Decimal("1.2"), output=_Decimal("4.8")),
     reasoning_options=(),
 )
 """QVQ Max (chat) · 131K context · 8.19K output · $1.20 in / $4.80 out per 1M tokens · vision, tools, reasoning"""
 
-QWEN_FLASH: Final[PricedModel] = PricedModel(
+QWEN_FLASH: "Final[_PricedModel]" = _PricedModel(
     provider="alibaba",
     id="qwen-flash",
     name="Qwen Flash",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=True,
@@ -184,16 +184,16 @@ QWEN_FLASH: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_07_28,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.05"), output=Decimal("0.4")),
+    cost=_Cost(input=_Decimal("0.05"), output=_Decimal("0.4")),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS),
 )
 """Qwen Flash (chat) · 1M context · 32.8K output · $0.05 in / $0.40 out per 1M tokens · tools, reasoning"""
 
-QWEN_MAX: Final[PricedModel] = PricedModel(
+QWEN_MAX: "Final[_PricedModel]" = _PricedModel(
     provider="alibaba",
     id="qwen-max",
     name="Qwen Max",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -205,15 +205,15 @@ QWEN_MAX: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_01_25,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_32768_OUTPUT_8192,
-    cost=Cost(input=Decimal("1.6"), output=Decimal("6.4")),
+    cost=_Cost(input=_Decimal("1.6"), output=_Decimal("6.4")),
 )
 """Qwen Max (chat) · 32.8K context · 8.19K output · $1.60 in / $6.40 out per 1M tokens · tools"""
 
-QWEN_MT_PLUS: Final[PricedModel] = PricedModel(
+QWEN_MT_PLUS: "Final[_PricedModel]" = _PricedModel(
     provider="alibaba",
     id="qwen-mt-plus",
     name="Qwen-MT Plus",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -225,15 +225,15 @@ QWEN_MT_PLUS: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_16384_OUTPUT_8192,
-    cost=Cost(input=Decimal("2.46"), output=Decimal("7.37")),
+    cost=_Cost(input=_Decimal("2.46"), output=_Decimal("7.37")),
 )
 """Qwen-MT Plus (chat) · 16.4K context · 8.19K output · $2.46 in / $7.37 out per 1M tokens"""
 
-QWEN_MT_TURBO: Final[PricedModel] = PricedModel(
+QWEN_MT_TURBO: "Final[_PricedModel]" = _PricedModel(
     provider="alibaba",
     id="qwen-mt-turbo",
     name="Qwen-MT Turbo",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -245,15 +245,15 @@ QWEN_MT_TURBO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_16384_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.16"), output=Decimal("0.49")),
+    cost=_Cost(input=_Decimal("0.16"), output=_Decimal("0.49")),
 )
 """Qwen-MT Turbo (chat) · 16.4K context · 8.19K output · $0.16 in / $0.49 out per 1M tokens"""
 
-QWEN_OMNI_TURBO: Final[PricedModel] = PricedModel(
+QWEN_OMNI_TURBO: "Final[_PricedModel]" = _PricedModel(
     provider="alibaba",
     id="qwen-omni-turbo",
     name="Qwen-Omni Turbo",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -265,20 +265,20 @@ QWEN_OMNI_TURBO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_03_26,
     modalities=_Shared.TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT_AUDIO,
     limit=_Shared.CONTEXT_32768_OUTPUT_2048,
-    cost=Cost(
-        input=Decimal("0.07"),
-        output=Decimal("0.27"),
-        input_audio=Decimal("4.44"),
-        output_audio=Decimal("8.89"),
+    cost=_Cost(
+        input=_Decimal("0.07"),
+        output=_Decimal("0.27"),
+        input_audio=_Decimal("4.44"),
+        output_audio=_Decimal("8.89"),
     ),
 )
 """Qwen-Omni Turbo (chat) · 32.8K context · 2.05K output · $0.07 in / $0.27 out per 1M tokens · vision, tools"""
 
-QWEN_OMNI_TURBO_REALTIME: Final[PricedModel] = PricedModel(
+QWEN_OMNI_TURBO_REALTIME: "Final[_PricedModel]" = _PricedModel(
     provider="alibaba",
     id="qwen-omni-turbo-realtime",
     name="Qwen-Omni Turbo Realtime",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -290,20 +290,20 @@ QWEN_OMNI_TURBO_REALTIME: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_05_08,
     modalities=_Shared.TEXT_IMAGE_AUDIO_TO_TEXT_AUDIO,
     limit=_Shared.CONTEXT_32768_OUTPUT_2048,
-    cost=Cost(
-        input=Decimal("0.27"),
-        output=Decimal("1.07"),
-        input_audio=Decimal("4.44"),
-        output_audio=Decimal("8.89"),
+    cost=_Cost(
+        input=_Decimal("0.27"),
+        output=_Decimal("1.07"),
+        input_audio=_Decimal("4.44"),
+        output_audio=_Decimal("8.89"),
     ),
 )
 """Qwen-Omni Turbo Realtime (chat) · 32.8K context · 2.05K output · $0.27 in / $1.07 out per 1M tokens · vision, tools"""
 
-QWEN_PLUS: Final[PricedModel] = PricedModel(
+QWEN_PLUS: "Final[_PricedModel]" = _PricedModel(
     provider="alibaba",
     id="qwen-plus",
     name="Qwen Plus",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=True,
@@ -315,16 +315,16 @@ QWEN_PLUS: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_11,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.4"), output=Decimal("1.2"), reasoning=Decimal("4")),
+    cost=_Cost(input=_Decimal("0.4"), output=_Decimal("1.2"), reasoning=_Decimal("4")),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS),
 )
 """Qwen Plus (chat) · 1M context · 32.8K output · $0.40 in / $1.20 out per 1M tokens · tools, reasoning"""
 
-QWEN_PLUS_CHARACTER_JA: Final[PricedModel] = PricedModel(
+QWEN_PLUS_CHARACTER_JA: "Final[_PricedModel]" = _PricedModel(
     provider="alibaba",
     id="qwen-plus-character-ja",
     name="Qwen Plus Character (Japanese)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -336,15 +336,15 @@ QWEN_PLUS_CHARACTER_JA: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_8192_OUTPUT_512,
-    cost=Cost(input=Decimal("0.5"), output=Decimal("1.4")),
+    cost=_Cost(input=_Decimal("0.5"), output=_Decimal("1.4")),
 )
 """Qwen Plus Character (Japanese) (chat) · 8.19K context · 512 output · $0.50 in / $1.40 out per 1M tokens · tools"""
 
-QWEN_TURBO: Final[PricedModel] = PricedModel(
+QWEN_TURBO: "Final[_PricedModel]" = _PricedModel(
     provider="alibaba",
     id="qwen-turbo",
     name="Qwen Turbo",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=True,
@@ -356,16 +356,16 @@ QWEN_TURBO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04_28,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.05"), output=Decimal("0.2"), reasoning=Decimal("0.5")),
+    cost=_Cost(input=_Decimal("0.05"), output=_Decimal("0.2"), reasoning=_Decimal("0.5")),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS),
 )
 """Qwen Turbo (chat) · 1M context · 16.4K output · $0.05 in / $0.20 out per 1M tokens · tools, reasoning"""
 
-QWEN_VL_MAX: Final[PricedModel] = PricedModel(
+QWEN_VL_MAX: "Final[_PricedModel]" = _PricedModel(
     provider="alibaba",
     id="qwen-vl-max",
     name="Qwen-VL Max",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -377,15 +377,15 @@ QWEN_VL_MAX: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_13,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.8"), output=Decimal("3.2")),
+    cost=_Cost(input=_Decimal("0.8"), output=_Decimal("3.2")),
 )
 """Qwen-VL Max (chat) · 131K context · 8.19K output · $0.80 in / $3.20 out per 1M tokens · vision, tools"""
 
-QWEN_VL_OCR: Final[PricedModel] = PricedModel(
+QWEN_VL_OCR: "Final[_PricedModel]" = _PricedModel(
     provider="alibaba",
     id="qwen-vl-ocr",
     name="Qwen-VL OCR",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -397,15 +397,15 @@ QWEN_VL_OCR: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04_13,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_34096_OUTPUT_4096,
-    cost=Cost(input=Decimal("0.72"), output=Decimal("0.72")),
+    cost=_Cost(input=_Decimal("0.72"), output=_Decimal("0.72")),
 )
 """Qwen-VL OCR (chat) · 34.1K context · 4.1K output · $0.72 in / $0.72 out per 1M tokens · vision"""
 
-QWEN_VL_PLUS: Final[PricedModel] = PricedModel(
+QWEN_VL_PLUS: "Final[_PricedModel]" = _PricedModel(
     provider="alibaba",
     id="qwen-vl-plus",
     name="Qwen-VL Plus",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -417,15 +417,15 @@ QWEN_VL_PLUS: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_15,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.21"), output=Decimal("0.63")),
+    cost=_Cost(input=_Decimal("0.21"), output=_Decimal("0.63")),
 )
 """Qwen-VL Plus (chat) · 131K context · 8.19K output · $0.21 in / $0.63 out per 1M tokens · vision, tools"""
 
-QWEN2_5_14B_INSTRUCT: Final[PricedModel] = PricedModel(
+QWEN2_5_14B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="alibaba",
     id="qwen2-5-14b-instruct",
     name="Qwen2.5 14B Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -437,15 +437,15 @@ QWEN2_5_14B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_09,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.35"), output=Decimal("1.4")),
+    cost=_Cost(input=_Decimal("0.35"), output=_Decimal("1.4")),
 )
 """Qwen2.5 14B Instruct (chat) · 131K context · 8.19K output · $0.35 in / $1.40 out per 1M tokens · tools, open weights"""
 
-QWEN2_5_32B_INSTRUCT: Final[PricedModel] = PricedModel(
+QWEN2_5_32B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="alibaba",
     id="qwen2-5-32b-instruct",
     name="Qwen2.5 32B Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -457,15 +457,15 @@ QWEN2_5_32B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_09,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.7"), output=Decimal("2.8")),
+    cost=_Cost(input=_Decimal("0.7"), output=_Decimal("2.8")),
 )
 """Qwen2.5 32B Instruct (chat) · 131K context · 8.19K output · $0.70 in / $2.80 out per 1M tokens · tools, open weights"""
 
-QWEN2_5_72B_INSTRUCT: Final[PricedModel] = PricedModel(
+QWEN2_5_72B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="alibaba",
     id="qwen2-5-72b-instruct",
     name="Qwen2.5 72B Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -477,15 +477,15 @@ QWEN2_5_72B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_09,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_8192,
-    cost=Cost(input=Decimal("1.4"), output=Decimal("5.6")),
+    cost=_Cost(input=_Decimal("1.4"), output=_Decimal("5.6")),
 )
 """Qwen2.5 72B Instruct (chat) · 131K context · 8.19K output · $1.40 in / $5.60 out per 1M tokens · tools, open weights"""
 
-QWEN2_5_7B_INSTRUCT: Final[PricedModel] = PricedModel(
+QWEN2_5_7B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="alibaba",
     id="qwen2-5-7b-instruct",
     name="Qwen2.5 7B Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -497,15 +497,15 @@ QWEN2_5_7B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_09,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.175"), output=Decimal("0.7")),
+    cost=_Cost(input=_Decimal("0.175"), output=_Decimal("0.7")),
 )
 """Qwen2.5 7B Instruct (chat) · 131K context · 8.19K output · $0.175 in / $0.70 out per 1M tokens · tools, open weights"""
 
-QWEN2_5_OMNI_7B: Final[PricedModel] = PricedModel(
+QWEN2_5_OMNI_7B: "Final[_PricedModel]" = _PricedModel(
     provider="alibaba",
     id="qwen2-5-omni-7b",
     name="Qwen2.5-Omni 7B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -517,15 +517,15 @@ QWEN2_5_OMNI_7B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_12,
     modalities=_Shared.TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT_AUDIO,
     limit=_Shared.CONTEXT_32768_OUTPUT_2048,
-    cost=Cost(input=Decimal("0.1"), output=Decimal("0.4"), input_audio=Decimal("6.76")),
+    cost=_Cost(input=_Decimal("0.1"), output=_Decimal("0.4"), input_audio=_Decimal("6.76")),
 )
 """Qwen2.5-Omni 7B (chat) · 32.8K context · 2.05K output · $0.10 in / $0.40 out per 1M tokens · vision, tools, open weights"""
 
-QWEN2_5_VL_72B_INSTRUCT: Final[PricedModel] = PricedModel(
+QWEN2_5_VL_72B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="alibaba",
     id="qwen2-5-vl-72b-instruct",
     name="Qwen2.5-VL 72B Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -537,15 +537,15 @@ QWEN2_5_VL_72B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_09,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_8192,
-    cost=Cost(input=Decimal("2.8"), output=Decimal("8.4")),
+    cost=_Cost(input=_Decimal("2.8"), output=_Decimal("8.4")),
 )
 """Qwen2.5-VL 72B Instruct (chat) · 131K context · 8.19K output · $2.80 in / $8.40 out per 1M tokens · vision, tools, open weights"""
 
-QWEN2_5_VL_7B_INSTRUCT: Final[PricedModel] = PricedModel(
+QWEN2_5_VL_7B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="alibaba",
     id="qwen2-5-vl-7b-instruct",
     name="Qwen2.5-VL 7B Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -557,15 +557,15 @@ QWEN2_5_VL_7B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_09,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.35"), output=Decimal("1.05")),
+    cost=_Cost(input=_Decimal("0.35"), output=_Decimal("1.05")),
 )
 """Qwen2.5-VL 7B Instruct (chat) · 131K context · 8.19K output · $0.35 in / $1.05 out per 1M tokens · vision, tools, open weights"""
 
-QWEN3_14B: Final[PricedModel] = PricedModel(
+QWEN3_14B: "Final[_PricedModel]" = _PricedModel(
     provider="alibaba",
     id="qwen3-14b",
     name="Qwen3 14B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=True,
@@ -577,16 +577,16 @@ QWEN3_14B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.35"), output=Decimal("1.4"), reasoning=Decimal("4.2")),
+    cost=_Cost(input=_Decimal("0.35"), output=_Decimal("1.4"), reasoning=_Decimal("4.2")),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS),
 )
 """Qwen3 14B (chat) · 131K context · 8.19K output · $0.35 in / $1.40 out per 1M tokens · tools, reasoning, open weights"""
 
-QWEN3_235B_A22B: Final[PricedModel] = PricedModel(
+QWEN3_235B_A22B: "Final[_PricedModel]" = _PricedModel(
     provider="alibaba",
     id="qwen3-235b-a22b",
     name="Qwen3 235B-A22B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=True,
@@ -598,16 +598,16 @@ QWEN3_235B_A22B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.7"), output=Decimal("2.8"), reasoning=Decimal("8.4")),
+    cost=_Cost(input=_Decimal("0.7"), output=_Decimal("2.8"), reasoning=_Decimal("8.4")),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS),
 )
 """Qwen3 235B-A22B (chat) · 131K context · 16.4K output · $0.70 in / $2.80 out per 1M tokens · tools, reasoning, open weights"""
 
-QWEN3_32B: Final[PricedModel] = PricedModel(
+QWEN3_32B: "Final[_PricedModel]" = _PricedModel(
     provider="alibaba",
     id="qwen3-32b",
     name="Qwen3 32B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=True,
@@ -619,16 +619,16 @@ QWEN3_32B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.7"), output=Decimal("2.8"), reasoning=Decimal("8.4")),
+    cost=_Cost(input=_Decimal("0.7"), output=_Decimal("2.8"), reasoning=_Decimal("8.4")),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS),
 )
 """Qwen3 32B (chat) · 131K context · 16.4K output · $0.70 in / $2.80 out per 1M tokens · tools, reasoning, open weights"""
 
-QWEN3_8B: Final[PricedModel] = PricedModel(
+QWEN3_8B: "Final[_PricedModel]" = _PricedModel(
     provider="alibaba",
     id="qwen3-8b",
     name="Qwen3 8B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=True,
@@ -640,16 +640,16 @@ QWEN3_8B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.18"), output=Decimal("0.7"), reasoning=Decimal("2.1")),
+    cost=_Cost(input=_Decimal("0.18"), output=_Decimal("0.7"), reasoning=_Decimal("2.1")),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS),
 )
 """Qwen3 8B (chat) · 131K context · 8.19K output · $0.18 in / $0.70 out per 1M tokens · tools, reasoning, open weights"""
 
-QWEN3_ASR_FLASH: Final[PricedModel] = PricedModel(
+QWEN3_ASR_FLASH: "Final[_PricedModel]" = _PricedModel(
     provider="alibaba",
     id="qwen3-asr-flash",
     name="Qwen3-ASR Flash",
-    kind=Kind.TRANSCRIPTION,
+    kind=_Kind.TRANSCRIPTION,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -661,15 +661,15 @@ QWEN3_ASR_FLASH: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_08,
     modalities=_Shared.AUDIO_TO_TEXT,
     limit=_Shared.CONTEXT_53248_OUTPUT_4096,
-    cost=Cost(input=Decimal("0.035"), output=Decimal("0.035")),
+    cost=_Cost(input=_Decimal("0.035"), output=_Decimal("0.035")),
 )
 """Qwen3-ASR Flash (transcription) · 53.2K context · 4.1K output · $0.035 in / $0.035 out per 1M tokens"""
 
-QWEN3_CODER_30B_A3B_INSTRUCT: Final[PricedModel] = PricedModel(
+QWEN3_CODER_30B_A3B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="alibaba",
     id="qwen3-coder-30b-a3b-instruct",
     name="Qwen3-Coder 30B-A3B Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -681,15 +681,15 @@ QWEN3_CODER_30B_A3B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.45"), output=Decimal("2.25")),
+    cost=_Cost(input=_Decimal("0.45"), output=_Decimal("2.25")),
 )
 """Qwen3-Coder 30B-A3B Instruct (chat) · 262K context · 65.5K output · $0.45 in / $2.25 out per 1M tokens · tools, open weights"""
 
-QWEN3_CODER_480B_A35B_INSTRUCT: Final[PricedModel] = PricedModel(
+QWEN3_CODER_480B_A35B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="alibaba",
     id="qwen3-coder-480b-a35b-instruct",
     name="Qwen3-Coder 480B-A35B Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -701,15 +701,15 @@ QWEN3_CODER_480B_A35B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_65536,
-    cost=Cost(input=Decimal("1.5"), output=Decimal("7.5")),
+    cost=_Cost(input=_Decimal("1.5"), output=_Decimal("7.5")),
 )
 """Qwen3-Coder 480B-A35B Instruct (chat) · 262K context · 65.5K output · $1.50 in / $7.50 out per 1M tokens · tools, open weights"""
 
-QWEN3_CODER_FLASH: Final[PricedModel] = PricedModel(
+QWEN3_CODER_FLASH: "Final[_PricedModel]" = _PricedModel(
     provider="alibaba",
     id="qwen3-coder-flash",
     name="Qwen3 Coder Flash",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -721,15 +721,15 @@ QWEN3_CODER_FLASH: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_07_28,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.3"), output=Decimal("1.5")),
+    cost=_Cost(input=_Decimal("0.3"), output=_Decimal("1.5")),
 )
 """Qwen3 Coder Flash (chat) · 1M context · 65.5K output · $0.30 in / $1.50 out per 1M tokens · tools"""
 
-QWEN3_CODER_PLUS: Final[PricedModel] = PricedModel(
+QWEN3_CODER_PLUS: "Final[_PricedModel]" = _PricedModel(
     provider="alibaba",
     id="qwen3-coder-plus",
     name="Qwen3 Coder Plus",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -741,15 +741,15 @@ QWEN3_CODER_PLUS: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_07_23,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
-    cost=Cost(input=Decimal("1"), output=Decimal("5")),
+    cost=_Cost(input=_Decimal("1"), output=_Decimal("5")),
 )
 """Qwen3 Coder Plus (chat) · 1.05M context · 65.5K output · $1.00 in / $5.00 out per 1M tokens · tools, open weights"""
 
-QWEN3_LIVETRANSLATE_FLASH_REALTIME: Final[PricedModel] = PricedModel(
+QWEN3_LIVETRANSLATE_FLASH_REALTIME: "Final[_PricedModel]" = _PricedModel(
     provider="alibaba",
     id="qwen3-livetranslate-flash-realtime",
     name="Qwen3-LiveTranslate Flash Realtime",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -761,20 +761,20 @@ QWEN3_LIVETRANSLATE_FLASH_REALTIME: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_22,
     modalities=_Shared.TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT_AUDIO,
     limit=_Shared.CONTEXT_53248_OUTPUT_4096,
-    cost=Cost(
-        input=Decimal("10"),
-        output=Decimal("10"),
-        input_audio=Decimal("10"),
-        output_audio=Decimal("38"),
+    cost=_Cost(
+        input=_Decimal("10"),
+        output=_Decimal("10"),
+        input_audio=_Decimal("10"),
+        output_audio=_Decimal("38"),
     ),
 )
 """Qwen3-LiveTranslate Flash Realtime (chat) · 53.2K context · 4.1K output · $10.00 in / $10.00 out per 1M tokens · vision"""
 
-QWEN3_MAX: Final[PricedModel] = PricedModel(
+QWEN3_MAX: "Final[_PricedModel]" = _PricedModel(
     provider="alibaba",
     id="qwen3-max",
     name="Qwen3 Max",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -786,15 +786,15 @@ QWEN3_MAX: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_23,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_65536,
-    cost=Cost(input=Decimal("1.2"), output=Decimal("6")),
+    cost=_Cost(input=_Decimal("1.2"), output=_Decimal("6")),
 )
 """Qwen3 Max (chat) · 262K context · 65.5K output · $1.20 in / $6.00 out per 1M tokens · tools"""
 
-QWEN3_NEXT_80B_A3B_INSTRUCT: Final[PricedModel] = PricedModel(
+QWEN3_NEXT_80B_A3B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="alibaba",
     id="qwen3-next-80b-a3b-instruct",
     name="Qwen3-Next 80B-A3B Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -806,15 +806,15 @@ QWEN3_NEXT_80B_A3B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.5"), output=Decimal("2")),
+    cost=_Cost(input=_Decimal("0.5"), output=_Decimal("2")),
 )
 """Qwen3-Next 80B-A3B Instruct (chat) · 131K context · 32.8K output · $0.50 in / $2.00 out per 1M tokens · tools, open weights"""
 
-QWEN3_NEXT_80B_A3B_THINKING: Final[PricedModel] = PricedModel(
+QWEN3_NEXT_80B_A3B_THINKING: "Final[_PricedModel]" = _PricedModel(
     provider="alibaba",
     id="qwen3-next-80b-a3b-thinking",
     name="Qwen3-Next 80B-A3B (Thinking)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=True,
@@ -826,16 +826,16 @@ QWEN3_NEXT_80B_A3B_THINKING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.5"), output=Decimal("6")),
+    cost=_Cost(input=_Decimal("0.5"), output=_Decimal("6")),
     reasoning_options=(_Shared.REASONING_BUDGET_TOKENS,),
 )
 """Qwen3-Next 80B-A3B (Thinking) (chat) · 131K context · 32.8K output · $0.50 in / $6.00 out per 1M tokens · tools, reasoning, open weights"""
 
-QWEN3_OMNI_FLASH: Final[PricedModel] = PricedModel(
+QWEN3_OMNI_FLASH: "Final[_PricedModel]" = _PricedModel(
     provider="alibaba",
     id="qwen3-omni-flash",
     name="Qwen3-Omni Flash",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=True,
@@ -847,21 +847,21 @@ QWEN3_OMNI_FLASH: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_15,
     modalities=_Shared.TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT_AUDIO,
     limit=_Shared.CONTEXT_65536_OUTPUT_16384,
-    cost=Cost(
-        input=Decimal("0.43"),
-        output=Decimal("1.66"),
-        input_audio=Decimal("3.81"),
-        output_audio=Decimal("15.11"),
+    cost=_Cost(
+        input=_Decimal("0.43"),
+        output=_Decimal("1.66"),
+        input_audio=_Decimal("3.81"),
+        output_audio=_Decimal("15.11"),
     ),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """Qwen3-Omni Flash (chat) · 65.5K context · 16.4K output · $0.43 in / $1.66 out per 1M tokens · vision, tools, reasoning"""
 
-QWEN3_OMNI_FLASH_REALTIME: Final[PricedModel] = PricedModel(
+QWEN3_OMNI_FLASH_REALTIME: "Final[_PricedModel]" = _PricedModel(
     provider="alibaba",
     id="qwen3-omni-flash-realtime",
     name="Qwen3-Omni Flash Realtime",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -873,20 +873,20 @@ QWEN3_OMNI_FLASH_REALTIME: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_15,
     modalities=_Shared.TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT_AUDIO,
     limit=_Shared.CONTEXT_65536_OUTPUT_16384,
-    cost=Cost(
-        input=Decimal("0.52"),
-        output=Decimal("1.99"),
-        input_audio=Decimal("4.57"),
-        output_audio=Decimal("18.13"),
+    cost=_Cost(
+        input=_Decimal("0.52"),
+        output=_Decimal("1.99"),
+        input_audio=_Decimal("4.57"),
+        output_audio=_Decimal("18.13"),
     ),
 )
 """Qwen3-Omni Flash Realtime (chat) · 65.5K context · 16.4K output · $0.52 in / $1.99 out per 1M tokens · vision, tools"""
 
-QWEN3_VL_235B_A22B: Final[PricedModel] = PricedModel(
+QWEN3_VL_235B_A22B: "Final[_PricedModel]" = _PricedModel(
     provider="alibaba",
     id="qwen3-vl-235b-a22b",
     name="Qwen3-VL 235B-A22B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=True,
@@ -898,16 +898,16 @@ QWEN3_VL_235B_A22B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.7"), output=Decimal("2.8"), reasoning=Decimal("8.4")),
+    cost=_Cost(input=_Decimal("0.7"), output=_Decimal("2.8"), reasoning=_Decimal("8.4")),
     reasoning_options=(_Shared.REASONING_BUDGET_TOKENS,),
 )
 """Qwen3-VL 235B-A22B (chat) · 131K context · 32.8K output · $0.70 in / $2.80 out per 1M tokens · vision, tools, reasoning, open weights"""
 
-QWEN3_VL_30B_A3B: Final[PricedModel] = PricedModel(
+QWEN3_VL_30B_A3B: "Final[_PricedModel]" = _PricedModel(
     provider="alibaba",
     id="qwen3-vl-30b-a3b",
     name="Qwen3-VL 30B-A3B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=True,
@@ -919,16 +919,16 @@ QWEN3_VL_30B_A3B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.2"), output=Decimal("0.8"), reasoning=Decimal("2.4")),
+    cost=_Cost(input=_Decimal("0.2"), output=_Decimal("0.8"), reasoning=_Decimal("2.4")),
     reasoning_options=(_Shared.REASONING_BUDGET_TOKENS,),
 )
 """Qwen3-VL 30B-A3B (chat) · 131K context · 32.8K output · $0.20 in / $0.80 out per 1M tokens · vision, tools, reasoning, open weights"""
 
-QWEN3_VL_PLUS: Final[PricedModel] = PricedModel(
+QWEN3_VL_PLUS: "Final[_PricedModel]" = _PricedModel(
     provider="alibaba",
     id="qwen3-vl-plus",
     name="Qwen3-VL Plus",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=True,
@@ -940,16 +940,16 @@ QWEN3_VL_PLUS: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_23,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.2"), output=Decimal("1.6"), reasoning=Decimal("4.8")),
+    cost=_Cost(input=_Decimal("0.2"), output=_Decimal("1.6"), reasoning=_Decimal("4.8")),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS),
 )
 """Qwen3-VL Plus (chat) · 262K context · 32.8K output · $0.20 in / $1.60 out per 1M tokens · vision, tools, reasoning"""
 
-QWEN3_5_122B_A10B: Final[PricedModel] = PricedModel(
+QWEN3_5_122B_A10B: "Final[_PricedModel]" = _PricedModel(
     provider="alibaba",
     id="qwen3.5-122b-a10b",
     name="Qwen3.5 122B-A10B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=True,
     reasoning=True,
@@ -961,16 +961,16 @@ QWEN3_5_122B_A10B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_23,
     modalities=_Shared.TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.4"), output=Decimal("3.2")),
+    cost=_Cost(input=_Decimal("0.4"), output=_Decimal("3.2")),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS),
 )
 """Qwen3.5 122B-A10B (chat) · 262K context · 65.5K output · $0.40 in / $3.20 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"""
 
-QWEN3_5_27B: Final[PricedModel] = PricedModel(
+QWEN3_5_27B: "Final[_PricedModel]" = _PricedModel(
     provider="alibaba",
     id="qwen3.5-27b",
     name="Qwen3.5 27B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=True,
     reasoning=True,
@@ -982,16 +982,16 @@ QWEN3_5_27B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_23,
     modalities=_Shared.TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.3"), output=Decimal("2.4")),
+    cost=_Cost(input=_Decimal("0.3"), output=_Decimal("2.4")),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS),
 )
 """Qwen3.5 27B (chat) · 262K context · 65.5K output · $0.30 in / $2.40 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"""
 
-QWEN3_5_35B_A3B: Final[PricedModel] = PricedModel(
+QWEN3_5_35B_A3B: "Final[_PricedModel]" = _PricedModel(
     provider="alibaba",
     id="qwen3.5-35b-a3b",
     name="Qwen3.5 35B-A3B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=True,
     reasoning=True,
@@ -1003,16 +1003,16 @@ QWEN3_5_35B_A3B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_23,
     modalities=_Shared.TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.25"), output=Decimal("2")),
+    cost=_Cost(input=_Decimal("0.25"), output=_Decimal("2")),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS),
 )
 """Qwen3.5 35B-A3B (chat) · 262K context · 65.5K output · $0.25 in / $2.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"""
 
-QWEN3_5_397B_A17B: Final[PricedModel] = PricedModel(
+QWEN3_5_397B_A17B: "Final[_PricedModel]" = _PricedModel(
     provider="alibaba",
     id="qwen3.5-397b-a17b",
     name="Qwen3.5 397B-A17B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=True,
     reasoning=True,
@@ -1024,16 +1024,16 @@ QWEN3_5_397B_A17B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_15,
     modalities=_Shared.TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.6"), output=Decimal("3.6")),
+    cost=_Cost(input=_Decimal("0.6"), output=_Decimal("3.6")),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS),
 )
 """Qwen3.5 397B-A17B (chat) · 262K context · 65.5K output · $0.60 in / $3.60 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"""
 
-QWEN3_5_PLUS: Final[PricedModel] = PricedModel(
+QWEN3_5_PLUS: "Final[_PricedModel]" = _PricedModel(
     provider="alibaba",
     id="qwen3.5-plus",
     name="Qwen3.5 Plus",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=True,
@@ -1045,16 +1045,16 @@ QWEN3_5_PLUS: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_16,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.4"), output=Decimal("2.4"), reasoning=Decimal("2.4")),
+    cost=_Cost(input=_Decimal("0.4"), output=_Decimal("2.4"), reasoning=_Decimal("2.4")),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS),
 )
 """Qwen3.5 Plus (chat) · 1M context · 65.5K output · $0.40 in / $2.40 out per 1M tokens · vision, tools, reasoning"""
 
-QWEN3_6_27B: Final[PricedModel] = PricedModel(
+QWEN3_6_27B: "Final[_PricedModel]" = _PricedModel(
     provider="alibaba",
     id="qwen3.6-27b",
     name="Qwen3.6 27B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=True,
     reasoning=True,
@@ -1066,16 +1066,16 @@ QWEN3_6_27B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_22,
     modalities=_Shared.TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.6"), output=Decimal("3.6")),
+    cost=_Cost(input=_Decimal("0.6"), output=_Decimal("3.6")),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS),
 )
 """Qwen3.6 27B (chat) · 262K context · 65.5K output · $0.60 in / $3.60 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"""
 
-QWEN3_6_35B_A3B: Final[PricedModel] = PricedModel(
+QWEN3_6_35B_A3B: "Final[_PricedModel]" = _PricedModel(
     provider="alibaba",
     id="qwen3.6-35b-a3b",
     name="Qwen3.6 35B-A3B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=True,
     reasoning=True,
@@ -1087,16 +1087,16 @@ QWEN3_6_35B_A3B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_17,
     modalities=_Shared.TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.248"), output=Decimal("1.485")),
+    cost=_Cost(input=_Decimal("0.248"), output=_Decimal("1.485")),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS),
 )
 """Qwen3.6 35B-A3B (chat) · 262K context · 65.5K output · $0.248 in / $1.485 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"""
 
-QWEN3_6_FLASH: Final[PricedModel] = PricedModel(
+QWEN3_6_FLASH: "Final[_PricedModel]" = _PricedModel(
     provider="alibaba",
     id="qwen3.6-flash",
     name="Qwen3.6 Flash",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen3.6",
     attachment=True,
     reasoning=True,
@@ -1108,16 +1108,18 @@ QWEN3_6_FLASH: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_27,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.1875"), output=Decimal("1.125"), cache_write=Decimal("0.234375")),
+    cost=_Cost(
+        input=_Decimal("0.1875"), output=_Decimal("1.125"), cache_write=_Decimal("0.234375")
+    ),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS),
 )
 """Qwen3.6 Flash (chat) · 1M context · 65.5K output · $0.1875 in / $1.125 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-QWEN3_6_MAX_PREVIEW: Final[PricedModel] = PricedModel(
+QWEN3_6_MAX_PREVIEW: "Final[_PricedModel]" = _PricedModel(
     provider="alibaba",
     id="qwen3.6-max-preview",
     name="Qwen3.6 Max Preview",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=True,
@@ -1129,21 +1131,21 @@ QWEN3_6_MAX_PREVIEW: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_20,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_65536,
-    cost=Cost(
-        input=Decimal("1.3"),
-        output=Decimal("7.8"),
-        cache_read=Decimal("0.13"),
-        cache_write=Decimal("1.625"),
+    cost=_Cost(
+        input=_Decimal("1.3"),
+        output=_Decimal("7.8"),
+        cache_read=_Decimal("0.13"),
+        cache_write=_Decimal("1.625"),
     ),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS),
 )
 """Qwen3.6 Max Preview (chat) · 262K context · 65.5K output · $1.30 in / $7.80 out per 1M tokens · tools, reasoning"""
 
-QWEN3_6_PLUS: Final[PricedModel] = PricedModel(
+QWEN3_6_PLUS: "Final[_PricedModel]" = _PricedModel(
     provider="alibaba",
     id="qwen3.6-plus",
     name="Qwen3.6 Plus",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=True,
@@ -1155,36 +1157,36 @@ QWEN3_6_PLUS: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_02,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_65536,
-    cost=Cost(
-        input=Decimal("0.5"),
-        output=Decimal("3"),
-        cache_read=Decimal("0.05"),
-        cache_write=Decimal("0.625"),
+    cost=_Cost(
+        input=_Decimal("0.5"),
+        output=_Decimal("3"),
+        cache_read=_Decimal("0.05"),
+        cache_write=_Decimal("0.625"),
         tiers=(
-            CostTier(
-                input=Decimal("2"),
-                output=Decimal("6"),
-                cache_read=Decimal("0.2"),
-                cache_write=Decimal("2.5"),
-                tier=TierCondition(type="context", size=256000),
+            _CostTier(
+                input=_Decimal("2"),
+                output=_Decimal("6"),
+                cache_read=_Decimal("0.2"),
+                cache_write=_Decimal("2.5"),
+                tier=_TierCondition(type="context", size=256000),
             ),
         ),
-        context_over_200k=Rates(
-            input=Decimal("2"),
-            output=Decimal("6"),
-            cache_read=Decimal("0.2"),
-            cache_write=Decimal("2.5"),
+        context_over_200k=_Rates(
+            input=_Decimal("2"),
+            output=_Decimal("6"),
+            cache_read=_Decimal("0.2"),
+            cache_write=_Decimal("2.5"),
         ),
     ),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS),
 )
 """Qwen3.6 Plus (chat) · 1M context · 65.5K output · $0.50 in / $3.00 out per 1M tokens · vision, tools, reasoning"""
 
-QWEN3_7_MAX: Final[PricedModel] = PricedModel(
+QWEN3_7_MAX: "Final[_PricedModel]" = _PricedModel(
     provider="alibaba",
     id="qwen3.7-max",
     name="Qwen3.7 Max",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=True,
@@ -1195,21 +1197,21 @@ QWEN3_7_MAX: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_21,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_65536,
-    cost=Cost(
-        input=Decimal("2.5"),
-        output=Decimal("7.5"),
-        cache_read=Decimal("0.5"),
-        cache_write=Decimal("3.125"),
+    cost=_Cost(
+        input=_Decimal("2.5"),
+        output=_Decimal("7.5"),
+        cache_read=_Decimal("0.5"),
+        cache_write=_Decimal("3.125"),
     ),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS),
 )
 """Qwen3.7 Max (chat) · 1M context · 65.5K output · $2.50 in / $7.50 out per 1M tokens · tools, reasoning"""
 
-QWEN3_7_PLUS: Final[PricedModel] = PricedModel(
+QWEN3_7_PLUS: "Final[_PricedModel]" = _PricedModel(
     provider="alibaba",
     id="qwen3.7-plus",
     name="Qwen3.7 Plus",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=True,
@@ -1221,36 +1223,36 @@ QWEN3_7_PLUS: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_04,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_65536,
-    cost=Cost(
-        input=Decimal("0.5"),
-        output=Decimal("3"),
-        cache_read=Decimal("0.05"),
-        cache_write=Decimal("0.625"),
+    cost=_Cost(
+        input=_Decimal("0.5"),
+        output=_Decimal("3"),
+        cache_read=_Decimal("0.05"),
+        cache_write=_Decimal("0.625"),
         tiers=(
-            CostTier(
-                input=Decimal("2"),
-                output=Decimal("6"),
-                cache_read=Decimal("0.2"),
-                cache_write=Decimal("2.5"),
-                tier=TierCondition(type="context", size=256000),
+            _CostTier(
+                input=_Decimal("2"),
+                output=_Decimal("6"),
+                cache_read=_Decimal("0.2"),
+                cache_write=_Decimal("2.5"),
+                tier=_TierCondition(type="context", size=256000),
             ),
         ),
-        context_over_200k=Rates(
-            input=Decimal("2"),
-            output=Decimal("6"),
-            cache_read=Decimal("0.2"),
-            cache_write=Decimal("2.5"),
+        context_over_200k=_Rates(
+            input=_Decimal("2"),
+            output=_Decimal("6"),
+            cache_read=_Decimal("0.2"),
+            cache_write=_Decimal("2.5"),
         ),
     ),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS),
 )
 """Qwen3.7 Plus (chat) · 1M context · 65.5K output · $0.50 in / $3.00 out per 1M tokens · vision, tools, reasoning"""
 
-QWQ_PLUS: Final[PricedModel] = PricedModel(
+QWQ_PLUS: "Final[_PricedModel]" = _PricedModel(
     provider="alibaba",
     id="qwq-plus",
     name="QwQ Plus",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=True,
@@ -1262,7 +1264,7 @@ QWQ_PLUS: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_03_05,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.8"), output=Decimal("2.4")),
+    cost=_Cost(input=_Decimal("0.8"), output=_Decimal("2.4")),
     reasoning_options=(),
 )
 """QwQ Plus (chat) · 131K context · 8.19K output · $0.80 in / $2.40 out per 1M tokens · tools, reasoning"""

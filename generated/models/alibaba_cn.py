@@ -3,127 +3,128 @@
 
 """Models served by Alibaba (China) (provider id 'alibaba-cn')."""
 
-from __future__ import annotations
+from decimal import Decimal as _Decimal
 
-from decimal import Decimal
-
-from llmdex.records.model import Interleaved, Limit, Modalities, PricedModel, ReasoningOption
-from llmdex.records.partial_date import PartialDate
-from llmdex.records.rates import Cost, CostTier, Rates, TierCondition
-from llmdex.records.vocabulary import Kind
-
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from typing import Final
+from llmdex.records.model import Interleaved as _Interleaved
+from llmdex.records.model import Limit as _Limit
+from llmdex.records.model import Modalities as _Modalities
+from llmdex.records.model import PricedModel as _PricedModel
+from llmdex.records.model import ReasoningOption as _ReasoningOption
+from llmdex.records.partial_date import PartialDate as _PartialDate
+from llmdex.records.rates import Cost as _Cost
+from llmdex.records.rates import CostTier as _CostTier
+from llmdex.records.rates import Rates as _Rates
+from llmdex.records.rates import TierCondition as _TierCondition
+from llmdex.records.vocabulary import Kind as _Kind
 
 
 class _Shared:
     """Values the models below share, named for what they are."""
 
-    AUDIO_TO_TEXT = Modalities(input=("audio",), output=("text",))
-    CONTEXT_10000000_OUTPUT_8192 = Limit(context=10000000, output=8192)
-    CONTEXT_1000000_OUTPUT_16384 = Limit(context=1000000, output=16384)
-    CONTEXT_1000000_OUTPUT_32768 = Limit(context=1000000, output=32768)
-    CONTEXT_1000000_OUTPUT_384000 = Limit(context=1000000, output=384000)
-    CONTEXT_1000000_OUTPUT_64000 = Limit(context=1000000, output=64000)
-    CONTEXT_1000000_OUTPUT_65536 = Limit(context=1000000, output=65536)
-    CONTEXT_1048576_OUTPUT_65536 = Limit(context=1048576, output=65536)
-    CONTEXT_131072_OUTPUT_16384 = Limit(context=131072, output=16384)
-    CONTEXT_131072_OUTPUT_32768 = Limit(context=131072, output=32768)
-    CONTEXT_131072_OUTPUT_65536 = Limit(context=131072, output=65536)
-    CONTEXT_131072_OUTPUT_8192 = Limit(context=131072, output=8192)
-    CONTEXT_163840_OUTPUT_163840 = Limit(context=163840, output=163840)
-    CONTEXT_163840_OUTPUT_32768 = Limit(context=163840, output=32768)
-    CONTEXT_163840_OUTPUT_65536 = Limit(context=163840, output=65536)
-    CONTEXT_16384_OUTPUT_8192 = Limit(context=16384, output=8192)
-    CONTEXT_202752_OUTPUT_128000 = Limit(context=202752, output=128000)
-    CONTEXT_202752_OUTPUT_16384 = Limit(context=202752, output=16384)
-    CONTEXT_204800_OUTPUT_131072 = Limit(context=204800, output=131072)
-    CONTEXT_245800_OUTPUT_65536 = Limit(context=245800, output=65536)
-    CONTEXT_262144_OUTPUT_16384 = Limit(context=262144, output=16384)
-    CONTEXT_262144_OUTPUT_262144 = Limit(context=262144, output=262144)
-    CONTEXT_262144_OUTPUT_32768 = Limit(context=262144, output=32768)
-    CONTEXT_262144_OUTPUT_65536 = Limit(context=262144, output=65536)
-    CONTEXT_32768_OUTPUT_16384 = Limit(context=32768, output=16384)
-    CONTEXT_32768_OUTPUT_2048 = Limit(context=32768, output=2048)
-    CONTEXT_32768_OUTPUT_4096 = Limit(context=32768, output=4096)
-    CONTEXT_34096_OUTPUT_4096 = Limit(context=34096, output=4096)
-    CONTEXT_4096_OUTPUT_3072 = Limit(context=4096, output=3072)
-    CONTEXT_53248_OUTPUT_4096 = Limit(context=53248, output=4096)
-    CONTEXT_65536_OUTPUT_16384 = Limit(context=65536, output=16384)
-    CONTEXT_65536_OUTPUT_8192 = Limit(context=65536, output=8192)
-    CONTEXT_8192_OUTPUT_1024 = Limit(context=8192, output=1024)
-    D_2024_01 = PartialDate(2024, 1)
-    D_2024_01_25 = PartialDate(2024, 1, 25)
-    D_2024_04 = PartialDate(2024, 4)
-    D_2024_04_03 = PartialDate(2024, 4, 3)
-    D_2024_04_08 = PartialDate(2024, 4, 8)
-    D_2024_08_16 = PartialDate(2024, 8, 16)
-    D_2024_09 = PartialDate(2024, 9)
-    D_2024_09_19 = PartialDate(2024, 9, 19)
-    D_2024_10_28 = PartialDate(2024, 10, 28)
-    D_2024_11 = PartialDate(2024, 11)
-    D_2024_11_01 = PartialDate(2024, 11, 1)
-    D_2024_12 = PartialDate(2024, 12)
-    D_2024_12_01 = PartialDate(2024, 12, 1)
-    D_2024_12_26 = PartialDate(2024, 12, 26)
-    D_2025_01 = PartialDate(2025, 1)
-    D_2025_01_01 = PartialDate(2025, 1, 1)
-    D_2025_01_19 = PartialDate(2025, 1, 19)
-    D_2025_01_25 = PartialDate(2025, 1, 25)
-    D_2025_03_05 = PartialDate(2025, 3, 5)
-    D_2025_03_25 = PartialDate(2025, 3, 25)
-    D_2025_03_26 = PartialDate(2025, 3, 26)
-    D_2025_04 = PartialDate(2025, 4)
-    D_2025_04_13 = PartialDate(2025, 4, 13)
-    D_2025_05 = PartialDate(2025, 5)
-    D_2025_05_08 = PartialDate(2025, 5, 8)
-    D_2025_05_28 = PartialDate(2025, 5, 28)
-    D_2025_07_15 = PartialDate(2025, 7, 15)
-    D_2025_07_23 = PartialDate(2025, 7, 23)
-    D_2025_07_28 = PartialDate(2025, 7, 28)
-    D_2025_08_13 = PartialDate(2025, 8, 13)
-    D_2025_08_15 = PartialDate(2025, 8, 15)
-    D_2025_09 = PartialDate(2025, 9)
-    D_2025_09_08 = PartialDate(2025, 9, 8)
-    D_2025_09_11 = PartialDate(2025, 9, 11)
-    D_2025_09_15 = PartialDate(2025, 9, 15)
-    D_2025_09_23 = PartialDate(2025, 9, 23)
-    D_2025_09_29 = PartialDate(2025, 9, 29)
-    D_2025_11_06 = PartialDate(2025, 11, 6)
-    D_2025_11_25 = PartialDate(2025, 11, 25)
-    D_2025_12_03 = PartialDate(2025, 12, 3)
-    D_2026_01_27 = PartialDate(2026, 1, 27)
-    D_2026_02_11 = PartialDate(2026, 2, 11)
-    D_2026_02_12 = PartialDate(2026, 2, 12)
-    D_2026_02_16 = PartialDate(2026, 2, 16)
-    D_2026_02_23 = PartialDate(2026, 2, 23)
-    D_2026_03_18 = PartialDate(2026, 3, 18)
-    D_2026_04_02 = PartialDate(2026, 4, 2)
-    D_2026_04_14 = PartialDate(2026, 4, 14)
-    D_2026_04_20 = PartialDate(2026, 4, 20)
-    D_2026_04_21 = PartialDate(2026, 4, 21)
-    D_2026_04_24 = PartialDate(2026, 4, 24)
-    D_2026_04_27 = PartialDate(2026, 4, 27)
-    D_2026_05_21 = PartialDate(2026, 5, 21)
-    D_2026_06_02 = PartialDate(2026, 6, 2)
-    REASONING_BUDGET_TOKENS = ReasoningOption(type="budget_tokens")
-    REASONING_BUDGET_TOKENS_MAX_131072 = ReasoningOption(type="budget_tokens", max=131072)
-    REASONING_BUDGET_TOKENS_MAX_262144 = ReasoningOption(type="budget_tokens", max=262144)
-    REASONING_BUDGET_TOKENS_MAX_32768 = ReasoningOption(type="budget_tokens", max=32768)
-    REASONING_BUDGET_TOKENS_MAX_38912 = ReasoningOption(type="budget_tokens", max=38912)
-    REASONING_BUDGET_TOKENS_MAX_81920 = ReasoningOption(type="budget_tokens", max=81920)
-    REASONING_EFFORT_HIGH_MAX = ReasoningOption(type="effort", values=("high", "max"))
-    REASONING_TOGGLE = ReasoningOption(type="toggle")
-    TEXT_IMAGE_AUDIO_TO_TEXT_AUDIO = Modalities(
+    AUDIO_TO_TEXT = _Modalities(input=("audio",), output=("text",))
+    CONTEXT_10000000_OUTPUT_8192 = _Limit(context=10000000, output=8192)
+    CONTEXT_1000000_OUTPUT_16384 = _Limit(context=1000000, output=16384)
+    CONTEXT_1000000_OUTPUT_32768 = _Limit(context=1000000, output=32768)
+    CONTEXT_1000000_OUTPUT_384000 = _Limit(context=1000000, output=384000)
+    CONTEXT_1000000_OUTPUT_64000 = _Limit(context=1000000, output=64000)
+    CONTEXT_1000000_OUTPUT_65536 = _Limit(context=1000000, output=65536)
+    CONTEXT_1048576_OUTPUT_65536 = _Limit(context=1048576, output=65536)
+    CONTEXT_131072_OUTPUT_16384 = _Limit(context=131072, output=16384)
+    CONTEXT_131072_OUTPUT_32768 = _Limit(context=131072, output=32768)
+    CONTEXT_131072_OUTPUT_65536 = _Limit(context=131072, output=65536)
+    CONTEXT_131072_OUTPUT_8192 = _Limit(context=131072, output=8192)
+    CONTEXT_163840_OUTPUT_163840 = _Limit(context=163840, output=163840)
+    CONTEXT_163840_OUTPUT_32768 = _Limit(context=163840, output=32768)
+    CONTEXT_163840_OUTPUT_65536 = _Limit(context=163840, output=65536)
+    CONTEXT_16384_OUTPUT_8192 = _Limit(context=16384, output=8192)
+    CONTEXT_202752_OUTPUT_128000 = _Limit(context=202752, output=128000)
+    CONTEXT_202752_OUTPUT_16384 = _Limit(context=202752, output=16384)
+    CONTEXT_204800_OUTPUT_131072 = _Limit(context=204800, output=131072)
+    CONTEXT_245800_OUTPUT_65536 = _Limit(context=245800, output=65536)
+    CONTEXT_262144_OUTPUT_16384 = _Limit(context=262144, output=16384)
+    CONTEXT_262144_OUTPUT_262144 = _Limit(context=262144, output=262144)
+    CONTEXT_262144_OUTPUT_32768 = _Limit(context=262144, output=32768)
+    CONTEXT_262144_OUTPUT_65536 = _Limit(context=262144, output=65536)
+    CONTEXT_32768_OUTPUT_16384 = _Limit(context=32768, output=16384)
+    CONTEXT_32768_OUTPUT_2048 = _Limit(context=32768, output=2048)
+    CONTEXT_32768_OUTPUT_4096 = _Limit(context=32768, output=4096)
+    CONTEXT_34096_OUTPUT_4096 = _Limit(context=34096, output=4096)
+    CONTEXT_4096_OUTPUT_3072 = _Limit(context=4096, output=3072)
+    CONTEXT_53248_OUTPUT_4096 = _Limit(context=53248, output=4096)
+    CONTEXT_65536_OUTPUT_16384 = _Limit(context=65536, output=16384)
+    CONTEXT_65536_OUTPUT_8192 = _Limit(context=65536, output=8192)
+    CONTEXT_8192_OUTPUT_1024 = _Limit(context=8192, output=1024)
+    D_2024_01 = _PartialDate(2024, 1)
+    D_2024_01_25 = _PartialDate(2024, 1, 25)
+    D_2024_04 = _PartialDate(2024, 4)
+    D_2024_04_03 = _PartialDate(2024, 4, 3)
+    D_2024_04_08 = _PartialDate(2024, 4, 8)
+    D_2024_08_16 = _PartialDate(2024, 8, 16)
+    D_2024_09 = _PartialDate(2024, 9)
+    D_2024_09_19 = _PartialDate(2024, 9, 19)
+    D_2024_10_28 = _PartialDate(2024, 10, 28)
+    D_2024_11 = _PartialDate(2024, 11)
+    D_2024_11_01 = _PartialDate(2024, 11, 1)
+    D_2024_12 = _PartialDate(2024, 12)
+    D_2024_12_01 = _PartialDate(2024, 12, 1)
+    D_2024_12_26 = _PartialDate(2024, 12, 26)
+    D_2025_01 = _PartialDate(2025, 1)
+    D_2025_01_01 = _PartialDate(2025, 1, 1)
+    D_2025_01_19 = _PartialDate(2025, 1, 19)
+    D_2025_01_25 = _PartialDate(2025, 1, 25)
+    D_2025_03_05 = _PartialDate(2025, 3, 5)
+    D_2025_03_25 = _PartialDate(2025, 3, 25)
+    D_2025_03_26 = _PartialDate(2025, 3, 26)
+    D_2025_04 = _PartialDate(2025, 4)
+    D_2025_04_13 = _PartialDate(2025, 4, 13)
+    D_2025_05 = _PartialDate(2025, 5)
+    D_2025_05_08 = _PartialDate(2025, 5, 8)
+    D_2025_05_28 = _PartialDate(2025, 5, 28)
+    D_2025_07_15 = _PartialDate(2025, 7, 15)
+    D_2025_07_23 = _PartialDate(2025, 7, 23)
+    D_2025_07_28 = _PartialDate(2025, 7, 28)
+    D_2025_08_13 = _PartialDate(2025, 8, 13)
+    D_2025_08_15 = _PartialDate(2025, 8, 15)
+    D_2025_09 = _PartialDate(2025, 9)
+    D_2025_09_08 = _PartialDate(2025, 9, 8)
+    D_2025_09_11 = _PartialDate(2025, 9, 11)
+    D_2025_09_15 = _PartialDate(2025, 9, 15)
+    D_2025_09_23 = _PartialDate(2025, 9, 23)
+    D_2025_09_29 = _PartialDate(2025, 9, 29)
+    D_2025_11_06 = _PartialDate(2025, 11, 6)
+    D_2025_11_25 = _PartialDate(2025, 11, 25)
+    D_2025_12_03 = _PartialDate(2025, 12, 3)
+    D_2026_01_27 = _PartialDate(2026, 1, 27)
+    D_2026_02_11 = _PartialDate(2026, 2, 11)
+    D_2026_02_12 = _PartialDate(2026, 2, 12)
+    D_2026_02_16 = _PartialDate(2026, 2, 16)
+    D_2026_02_23 = _PartialDate(2026, 2, 23)
+    D_2026_03_18 = _PartialDate(2026, 3, 18)
+    D_2026_04_02 = _PartialDate(2026, 4, 2)
+    D_2026_04_14 = _PartialDate(2026, 4, 14)
+    D_2026_04_20 = _PartialDate(2026, 4, 20)
+    D_2026_04_21 = _PartialDate(2026, 4, 21)
+    D_2026_04_24 = _PartialDate(2026, 4, 24)
+    D_2026_04_27 = _PartialDate(2026, 4, 27)
+    D_2026_05_21 = _PartialDate(2026, 5, 21)
+    D_2026_06_02 = _PartialDate(2026, 6, 2)
+    REASONING_BUDGET_TOKENS = _ReasoningOption(type="budget_tokens")
+    REASONING_BUDGET_TOKENS_MAX_131072 = _ReasoningOption(type="budget_tokens", max=131072)
+    REASONING_BUDGET_TOKENS_MAX_262144 = _ReasoningOption(type="budget_tokens", max=262144)
+    REASONING_BUDGET_TOKENS_MAX_32768 = _ReasoningOption(type="budget_tokens", max=32768)
+    REASONING_BUDGET_TOKENS_MAX_38912 = _ReasoningOption(type="budget_tokens", max=38912)
+    REASONING_BUDGET_TOKENS_MAX_81920 = _ReasoningOption(type="budget_tokens", max=81920)
+    REASONING_EFFORT_HIGH_MAX = _ReasoningOption(type="effort", values=("high", "max"))
+    REASONING_TOGGLE = _ReasoningOption(type="toggle")
+    TEXT_IMAGE_AUDIO_TO_TEXT_AUDIO = _Modalities(
         input=("text", "image", "audio"), output=("text", "audio")
     )
-    TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT_AUDIO = Modalities(
+    TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT_AUDIO = _Modalities(
         input=("text", "image", "audio", "video"), output=("text", "audio")
     )
-    TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
-    TEXT_IMAGE_VIDEO_TO_TEXT = Modalities(input=("text", "image", "video"), output=("text",))
-    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+    TEXT_IMAGE_TO_TEXT = _Modalities(input=("text", "image"), output=("text",))
+    TEXT_IMAGE_VIDEO_TO_TEXT = _Modalities(input=("text", "image", "video"), output=("text",))
+    TEXT_TO_TEXT = _Modalities(input=("text",), output=("text",))
 
 
 __all__ = [
@@ -212,11 +213,11 @@ __all__ = [
     "TONGYI_INTENT_DETECT_V3",
 ]
 
-MINIMAX_M2_5: Final[PricedModel] = PricedModel(
+MINIMAX_M2_5: "Final[_PricedModel]" = _PricedModel(
     provider="alibaba-cn",
     id="MiniMax-M2.5",
     name="MiniMax-M2.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="minimax",
     attachment=False,
     reasoning=True,
@@ -227,17 +228,17 @@ MINIMAX_M2_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_12,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_204800_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.3"), output=Decimal("1.2")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.3"), output=_Decimal("1.2")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
 """MiniMax-M2.5 (chat) · 205K context · 131K output · $0.30 in / $1.20 out per 1M tokens · tools, reasoning, open weights"""
 
-MINIMAX_MINIMAX_M2_7: Final[PricedModel] = PricedModel(
+MINIMAX_MINIMAX_M2_7: "Final[_PricedModel]" = _PricedModel(
     provider="alibaba-cn",
     id="MiniMax/MiniMax-M2.7",
     name="MiniMax-M2.7",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="minimax",
     attachment=False,
     reasoning=True,
@@ -248,21 +249,21 @@ MINIMAX_MINIMAX_M2_7: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_18,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_204800_OUTPUT_131072,
-    cost=Cost(
-        input=Decimal("0.3"),
-        output=Decimal("1.2"),
-        cache_read=Decimal("0.06"),
-        cache_write=Decimal("0.375"),
+    cost=_Cost(
+        input=_Decimal("0.3"),
+        output=_Decimal("1.2"),
+        cache_read=_Decimal("0.06"),
+        cache_write=_Decimal("0.375"),
     ),
     reasoning_options=(),
 )
 """MiniMax-M2.7 (chat) · 205K context · 131K output · $0.30 in / $1.20 out per 1M tokens · tools, reasoning, open weights"""
 
-DEEPSEEK_R1: Final[PricedModel] = PricedModel(
+DEEPSEEK_R1: "Final[_PricedModel]" = _PricedModel(
     provider="alibaba-cn",
     id="deepseek-r1",
     name="DeepSeek R1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek-thinking",
     attachment=False,
     reasoning=True,
@@ -273,16 +274,16 @@ DEEPSEEK_R1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_01_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.574"), output=Decimal("2.294")),
+    cost=_Cost(input=_Decimal("0.574"), output=_Decimal("2.294")),
     reasoning_options=(),
 )
 """DeepSeek R1 (chat) · 131K context · 16.4K output · $0.574 in / $2.294 out per 1M tokens · tools, reasoning"""
 
-DEEPSEEK_R1_0528: Final[PricedModel] = PricedModel(
+DEEPSEEK_R1_0528: "Final[_PricedModel]" = _PricedModel(
     provider="alibaba-cn",
     id="deepseek-r1-0528",
     name="DeepSeek R1 0528",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek-thinking",
     attachment=False,
     reasoning=True,
@@ -293,16 +294,16 @@ DEEPSEEK_R1_0528: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_05_28,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.574"), output=Decimal("2.294")),
+    cost=_Cost(input=_Decimal("0.574"), output=_Decimal("2.294")),
     reasoning_options=(),
 )
 """DeepSeek R1 0528 (chat) · 131K context · 16.4K output · $0.574 in / $2.294 out per 1M tokens · tools, reasoning"""
 
-DEEPSEEK_R1_DISTILL_LLAMA_70B: Final[PricedModel] = PricedModel(
+DEEPSEEK_R1_DISTILL_LLAMA_70B: "Final[_PricedModel]" = _PricedModel(
     provider="alibaba-cn",
     id="deepseek-r1-distill-llama-70b",
     name="DeepSeek R1 Distill Llama 70B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek-thinking",
     attachment=False,
     reasoning=True,
@@ -313,16 +314,16 @@ DEEPSEEK_R1_DISTILL_LLAMA_70B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_01_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_32768_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.287"), output=Decimal("0.861")),
+    cost=_Cost(input=_Decimal("0.287"), output=_Decimal("0.861")),
     reasoning_options=(),
 )
 """DeepSeek R1 Distill Llama 70B (chat) · 32.8K context · 16.4K output · $0.287 in / $0.861 out per 1M tokens · tools, reasoning"""
 
-DEEPSEEK_R1_DISTILL_LLAMA_8B: Final[PricedModel] = PricedModel(
+DEEPSEEK_R1_DISTILL_LLAMA_8B: "Final[_PricedModel]" = _PricedModel(
     provider="alibaba-cn",
     id="deepseek-r1-distill-llama-8b",
     name="DeepSeek R1 Distill Llama 8B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek-thinking",
     attachment=False,
     reasoning=True,
@@ -333,16 +334,16 @@ DEEPSEEK_R1_DISTILL_LLAMA_8B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_01_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_32768_OUTPUT_16384,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
     reasoning_options=(),
 )
 """DeepSeek R1 Distill Llama 8B (chat) · 32.8K context · 16.4K output · free · tools, reasoning"""
 
-DEEPSEEK_R1_DISTILL_QWEN_1_5B: Final[PricedModel] = PricedModel(
+DEEPSEEK_R1_DISTILL_QWEN_1_5B: "Final[_PricedModel]" = _PricedModel(
     provider="alibaba-cn",
     id="deepseek-r1-distill-qwen-1-5b",
     name="DeepSeek R1 Distill Qwen 1.5B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=True,
@@ -353,16 +354,16 @@ DEEPSEEK_R1_DISTILL_QWEN_1_5B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_01_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_32768_OUTPUT_16384,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
     reasoning_options=(),
 )
 """DeepSeek R1 Distill Qwen 1.5B (chat) · 32.8K context · 16.4K output · free · tools, reasoning"""
 
-DEEPSEEK_R1_DISTILL_QWEN_14B: Final[PricedModel] = PricedModel(
+DEEPSEEK_R1_DISTILL_QWEN_14B: "Final[_PricedModel]" = _PricedModel(
     provider="alibaba-cn",
     id="deepseek-r1-distill-qwen-14b",
     name="DeepSeek R1 Distill Qwen 14B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=True,
@@ -373,16 +374,16 @@ DEEPSEEK_R1_DISTILL_QWEN_14B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_01_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_32768_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.144"), output=Decimal("0.431")),
+    cost=_Cost(input=_Decimal("0.144"), output=_Decimal("0.431")),
     reasoning_options=(),
 )
 """DeepSeek R1 Distill Qwen 14B (chat) · 32.8K context · 16.4K output · $0.144 in / $0.431 out per 1M tokens · tools, reasoning"""
 
-DEEPSEEK_R1_DISTILL_QWEN_32B: Final[PricedModel] = PricedModel(
+DEEPSEEK_R1_DISTILL_QWEN_32B: "Final[_PricedModel]" = _PricedModel(
     provider="alibaba-cn",
     id="deepseek-r1-distill-qwen-32b",
     name="DeepSeek R1 Distill Qwen 32B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=True,
@@ -393,16 +394,16 @@ DEEPSEEK_R1_DISTILL_QWEN_32B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_01_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_32768_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.287"), output=Decimal("0.861")),
+    cost=_Cost(input=_Decimal("0.287"), output=_Decimal("0.861")),
     reasoning_options=(),
 )
 """DeepSeek R1 Distill Qwen 32B (chat) · 32.8K context · 16.4K output · $0.287 in / $0.861 out per 1M tokens · tools, reasoning"""
 
-DEEPSEEK_R1_DISTILL_QWEN_7B: Final[PricedModel] = PricedModel(
+DEEPSEEK_R1_DISTILL_QWEN_7B: "Final[_PricedModel]" = _PricedModel(
     provider="alibaba-cn",
     id="deepseek-r1-distill-qwen-7b",
     name="DeepSeek R1 Distill Qwen 7B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=True,
@@ -413,16 +414,16 @@ DEEPSEEK_R1_DISTILL_QWEN_7B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_01_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_32768_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.072"), output=Decimal("0.144")),
+    cost=_Cost(input=_Decimal("0.072"), output=_Decimal("0.144")),
     reasoning_options=(),
 )
 """DeepSeek R1 Distill Qwen 7B (chat) · 32.8K context · 16.4K output · $0.072 in / $0.144 out per 1M tokens · tools, reasoning"""
 
-DEEPSEEK_V3: Final[PricedModel] = PricedModel(
+DEEPSEEK_V3: "Final[_PricedModel]" = _PricedModel(
     provider="alibaba-cn",
     id="deepseek-v3",
     name="DeepSeek V3",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek",
     attachment=False,
     reasoning=False,
@@ -433,15 +434,15 @@ DEEPSEEK_V3: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_12_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_65536_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.287"), output=Decimal("1.147")),
+    cost=_Cost(input=_Decimal("0.287"), output=_Decimal("1.147")),
 )
 """DeepSeek V3 (chat) · 65.5K context · 8.19K output · $0.287 in / $1.147 out per 1M tokens · tools"""
 
-DEEPSEEK_V3_1: Final[PricedModel] = PricedModel(
+DEEPSEEK_V3_1: "Final[_PricedModel]" = _PricedModel(
     provider="alibaba-cn",
     id="deepseek-v3-1",
     name="DeepSeek V3.1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek",
     attachment=False,
     reasoning=False,
@@ -452,15 +453,15 @@ DEEPSEEK_V3_1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_01_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.574"), output=Decimal("1.721")),
+    cost=_Cost(input=_Decimal("0.574"), output=_Decimal("1.721")),
 )
 """DeepSeek V3.1 (chat) · 131K context · 65.5K output · $0.574 in / $1.721 out per 1M tokens · tools"""
 
-DEEPSEEK_V3_2_EXP: Final[PricedModel] = PricedModel(
+DEEPSEEK_V3_2_EXP: "Final[_PricedModel]" = _PricedModel(
     provider="alibaba-cn",
     id="deepseek-v3-2-exp",
     name="DeepSeek V3.2 Exp",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek",
     attachment=False,
     reasoning=False,
@@ -471,15 +472,15 @@ DEEPSEEK_V3_2_EXP: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_01_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.287"), output=Decimal("0.431")),
+    cost=_Cost(input=_Decimal("0.287"), output=_Decimal("0.431")),
 )
 """DeepSeek V3.2 Exp (chat) · 131K context · 65.5K output · $0.287 in / $0.431 out per 1M tokens · tools"""
 
-DEEPSEEK_V4_FLASH: Final[PricedModel] = PricedModel(
+DEEPSEEK_V4_FLASH: "Final[_PricedModel]" = _PricedModel(
     provider="alibaba-cn",
     id="deepseek-v4-flash",
     name="DeepSeek V4 Flash",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek-flash",
     attachment=False,
     reasoning=True,
@@ -492,17 +493,17 @@ DEEPSEEK_V4_FLASH: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_24,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_384000,
-    cost=Cost(input=Decimal("0.14"), output=Decimal("0.28"), cache_read=Decimal("0.0028")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.14"), output=_Decimal("0.28"), cache_read=_Decimal("0.0028")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_EFFORT_HIGH_MAX),
 )
 """DeepSeek V4 Flash (chat) · 1M context · 384K output · $0.14 in / $0.28 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-DEEPSEEK_V4_PRO: Final[PricedModel] = PricedModel(
+DEEPSEEK_V4_PRO: "Final[_PricedModel]" = _PricedModel(
     provider="alibaba-cn",
     id="deepseek-v4-pro",
     name="DeepSeek V4 Pro",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek-thinking",
     attachment=False,
     reasoning=True,
@@ -515,17 +516,17 @@ DEEPSEEK_V4_PRO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_24,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_384000,
-    cost=Cost(input=Decimal("0.435"), output=Decimal("0.87"), cache_read=Decimal("0.003625")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.435"), output=_Decimal("0.87"), cache_read=_Decimal("0.003625")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_EFFORT_HIGH_MAX),
 )
 """DeepSeek V4 Pro (chat) · 1M context · 384K output · $0.435 in / $0.87 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-GLM_5: Final[PricedModel] = PricedModel(
+GLM_5: "Final[_PricedModel]" = _PricedModel(
     provider="alibaba-cn",
     id="glm-5",
     name="GLM-5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=True,
@@ -536,17 +537,17 @@ GLM_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_11,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_202752_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.86"), output=Decimal("3.15")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.86"), output=_Decimal("3.15")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS_MAX_32768),
 )
 """GLM-5 (chat) · 203K context · 16.4K output · $0.86 in / $3.15 out per 1M tokens · tools, reasoning"""
 
-GLM_5_1: Final[PricedModel] = PricedModel(
+GLM_5_1: "Final[_PricedModel]" = _PricedModel(
     provider="alibaba-cn",
     id="glm-5.1",
     name="GLM-5.1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=True,
@@ -558,17 +559,17 @@ GLM_5_1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_14,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_202752_OUTPUT_128000,
-    cost=Cost(input=Decimal("0.87"), output=Decimal("3.48"), cache_read=Decimal("0.17")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.87"), output=_Decimal("3.48"), cache_read=_Decimal("0.17")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS_MAX_131072),
 )
 """GLM-5.1 (chat) · 203K context · 128K output · $0.87 in / $3.48 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-KIMI_K2_THINKING: Final[PricedModel] = PricedModel(
+KIMI_K2_THINKING: "Final[_PricedModel]" = _PricedModel(
     provider="alibaba-cn",
     id="kimi-k2-thinking",
     name="Moonshot Kimi K2 Thinking",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="kimi-thinking",
     attachment=False,
     reasoning=True,
@@ -580,17 +581,17 @@ KIMI_K2_THINKING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_06,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.574"), output=Decimal("2.294")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.574"), output=_Decimal("2.294")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_BUDGET_TOKENS,),
 )
 """Moonshot Kimi K2 Thinking (chat) · 262K context · 16.4K output · $0.574 in / $2.294 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-KIMI_K2_5: Final[PricedModel] = PricedModel(
+KIMI_K2_5: "Final[_PricedModel]" = _PricedModel(
     provider="alibaba-cn",
     id="kimi-k2.5",
     name="Moonshot Kimi K2.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="kimi-k2",
     attachment=False,
     reasoning=True,
@@ -603,17 +604,17 @@ KIMI_K2_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_01_27,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.574"), output=Decimal("2.411")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.574"), output=_Decimal("2.411")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS_MAX_81920),
 )
 """Moonshot Kimi K2.5 (chat) · 262K context · 32.8K output · $0.574 in / $2.411 out per 1M tokens · vision, tools, reasoning, open weights"""
 
-KIMI_K2_6: Final[PricedModel] = PricedModel(
+KIMI_K2_6: "Final[_PricedModel]" = _PricedModel(
     provider="alibaba-cn",
     id="kimi-k2.6",
     name="Moonshot Kimi K2.6",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="kimi-k2",
     attachment=True,
     reasoning=True,
@@ -626,17 +627,17 @@ KIMI_K2_6: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_21,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.929"), output=Decimal("3.858")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.929"), output=_Decimal("3.858")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS_MAX_81920),
 )
 """Moonshot Kimi K2.6 (chat) · 262K context · 16.4K output · $0.929 in / $3.858 out per 1M tokens · vision, tools, reasoning, attachments, open weights"""
 
-KIMI_KIMI_K2_5: Final[PricedModel] = PricedModel(
+KIMI_KIMI_K2_5: "Final[_PricedModel]" = _PricedModel(
     provider="alibaba-cn",
     id="kimi/kimi-k2.5",
     name="kimi/kimi-k2.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="kimi-k2",
     attachment=False,
     reasoning=True,
@@ -649,17 +650,17 @@ KIMI_KIMI_K2_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_01_27,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_262144,
-    cost=Cost(input=Decimal("0.6"), output=Decimal("3"), cache_read=Decimal("0.1")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.6"), output=_Decimal("3"), cache_read=_Decimal("0.1")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """kimi/kimi-k2.5 (chat) · 262K context · 262K output · $0.60 in / $3.00 out per 1M tokens · vision, tools, reasoning, structured output, open weights"""
 
-MOONSHOT_KIMI_K2_INSTRUCT: Final[PricedModel] = PricedModel(
+MOONSHOT_KIMI_K2_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="alibaba-cn",
     id="moonshot-kimi-k2-instruct",
     name="Moonshot Kimi K2 Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="kimi-k2",
     attachment=False,
     reasoning=False,
@@ -671,15 +672,15 @@ MOONSHOT_KIMI_K2_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_01_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.574"), output=Decimal("2.294")),
+    cost=_Cost(input=_Decimal("0.574"), output=_Decimal("2.294")),
 )
 """Moonshot Kimi K2 Instruct (chat) · 131K context · 8.19K output · $0.574 in / $2.294 out per 1M tokens · tools, open weights"""
 
-QVQ_MAX: Final[PricedModel] = PricedModel(
+QVQ_MAX: "Final[_PricedModel]" = _PricedModel(
     provider="alibaba-cn",
     id="qvq-max",
     name="QVQ Max",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qvq",
     attachment=False,
     reasoning=True,
@@ -691,16 +692,16 @@ QVQ_MAX: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_03_25,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_8192,
-    cost=Cost(input=Decimal("1.147"), output=Decimal("4.588")),
+    cost=_Cost(input=_Decimal("1.147"), output=_Decimal("4.588")),
     reasoning_options=(),
 )
 """QVQ Max (chat) · 131K context · 8.19K output · $1.147 in / $4.588 out per 1M tokens · vision, tools, reasoning"""
 
-QWEN_DEEP_RESEARCH: Final[PricedModel] = PricedModel(
+QWEN_DEEP_RESEARCH: "Final[_PricedModel]" = _PricedModel(
     provider="alibaba-cn",
     id="qwen-deep-research",
     name="Qwen Deep Research",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -712,15 +713,15 @@ QWEN_DEEP_RESEARCH: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_32768,
-    cost=Cost(input=Decimal("7.742"), output=Decimal("23.367")),
+    cost=_Cost(input=_Decimal("7.742"), output=_Decimal("23.367")),
 )
 """Qwen Deep Research (chat) · 1M context · 32.8K output · $7.742 in / $23.367 out per 1M tokens · tools"""
 
-QWEN_DOC_TURBO: Final[PricedModel] = PricedModel(
+QWEN_DOC_TURBO: "Final[_PricedModel]" = _PricedModel(
     provider="alibaba-cn",
     id="qwen-doc-turbo",
     name="Qwen Doc Turbo",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -732,15 +733,15 @@ QWEN_DOC_TURBO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.087"), output=Decimal("0.144")),
+    cost=_Cost(input=_Decimal("0.087"), output=_Decimal("0.144")),
 )
 """Qwen Doc Turbo (chat) · 131K context · 8.19K output · $0.087 in / $0.144 out per 1M tokens · tools"""
 
-QWEN_FLASH: Final[PricedModel] = PricedModel(
+QWEN_FLASH: "Final[_PricedModel]" = _PricedModel(
     provider="alibaba-cn",
     id="qwen-flash",
     name="Qwen Flash",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=True,
@@ -752,16 +753,16 @@ QWEN_FLASH: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_07_28,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.022"), output=Decimal("0.216")),
+    cost=_Cost(input=_Decimal("0.022"), output=_Decimal("0.216")),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS_MAX_81920),
 )
 """Qwen Flash (chat) · 1M context · 32.8K output · $0.022 in / $0.216 out per 1M tokens · tools, reasoning"""
 
-QWEN_LONG: Final[PricedModel] = PricedModel(
+QWEN_LONG: "Final[_PricedModel]" = _PricedModel(
     provider="alibaba-cn",
     id="qwen-long",
     name="Qwen Long",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -773,15 +774,15 @@ QWEN_LONG: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_01_25,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_10000000_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.072"), output=Decimal("0.287")),
+    cost=_Cost(input=_Decimal("0.072"), output=_Decimal("0.287")),
 )
 """Qwen Long (chat) · 10M context · 8.19K output · $0.072 in / $0.287 out per 1M tokens · tools"""
 
-QWEN_MATH_PLUS: Final[PricedModel] = PricedModel(
+QWEN_MATH_PLUS: "Final[_PricedModel]" = _PricedModel(
     provider="alibaba-cn",
     id="qwen-math-plus",
     name="Qwen Math Plus",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -793,15 +794,15 @@ QWEN_MATH_PLUS: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_09_19,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_4096_OUTPUT_3072,
-    cost=Cost(input=Decimal("0.574"), output=Decimal("1.721")),
+    cost=_Cost(input=_Decimal("0.574"), output=_Decimal("1.721")),
 )
 """Qwen Math Plus (chat) · 4.1K context · 3.07K output · $0.574 in / $1.721 out per 1M tokens · tools"""
 
-QWEN_MATH_TURBO: Final[PricedModel] = PricedModel(
+QWEN_MATH_TURBO: "Final[_PricedModel]" = _PricedModel(
     provider="alibaba-cn",
     id="qwen-math-turbo",
     name="Qwen Math Turbo",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -813,15 +814,15 @@ QWEN_MATH_TURBO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_09_19,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_4096_OUTPUT_3072,
-    cost=Cost(input=Decimal("0.287"), output=Decimal("0.861")),
+    cost=_Cost(input=_Decimal("0.287"), output=_Decimal("0.861")),
 )
 """Qwen Math Turbo (chat) · 4.1K context · 3.07K output · $0.287 in / $0.861 out per 1M tokens · tools"""
 
-QWEN_MAX: Final[PricedModel] = PricedModel(
+QWEN_MAX: "Final[_PricedModel]" = _PricedModel(
     provider="alibaba-cn",
     id="qwen-max",
     name="Qwen Max",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -833,15 +834,15 @@ QWEN_MAX: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_01_25,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.345"), output=Decimal("1.377")),
+    cost=_Cost(input=_Decimal("0.345"), output=_Decimal("1.377")),
 )
 """Qwen Max (chat) · 131K context · 8.19K output · $0.345 in / $1.377 out per 1M tokens · tools"""
 
-QWEN_MT_PLUS: Final[PricedModel] = PricedModel(
+QWEN_MT_PLUS: "Final[_PricedModel]" = _PricedModel(
     provider="alibaba-cn",
     id="qwen-mt-plus",
     name="Qwen-MT Plus",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -853,15 +854,15 @@ QWEN_MT_PLUS: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_16384_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.259"), output=Decimal("0.775")),
+    cost=_Cost(input=_Decimal("0.259"), output=_Decimal("0.775")),
 )
 """Qwen-MT Plus (chat) · 16.4K context · 8.19K output · $0.259 in / $0.775 out per 1M tokens"""
 
-QWEN_MT_TURBO: Final[PricedModel] = PricedModel(
+QWEN_MT_TURBO: "Final[_PricedModel]" = _PricedModel(
     provider="alibaba-cn",
     id="qwen-mt-turbo",
     name="Qwen-MT Turbo",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -873,15 +874,15 @@ QWEN_MT_TURBO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_16384_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.101"), output=Decimal("0.28")),
+    cost=_Cost(input=_Decimal("0.101"), output=_Decimal("0.28")),
 )
 """Qwen-MT Turbo (chat) · 16.4K context · 8.19K output · $0.101 in / $0.28 out per 1M tokens"""
 
-QWEN_OMNI_TURBO: Final[PricedModel] = PricedModel(
+QWEN_OMNI_TURBO: "Final[_PricedModel]" = _PricedModel(
     provider="alibaba-cn",
     id="qwen-omni-turbo",
     name="Qwen-Omni Turbo",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -893,20 +894,20 @@ QWEN_OMNI_TURBO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_03_26,
     modalities=_Shared.TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT_AUDIO,
     limit=_Shared.CONTEXT_32768_OUTPUT_2048,
-    cost=Cost(
-        input=Decimal("0.058"),
-        output=Decimal("0.23"),
-        input_audio=Decimal("3.584"),
-        output_audio=Decimal("7.168"),
+    cost=_Cost(
+        input=_Decimal("0.058"),
+        output=_Decimal("0.23"),
+        input_audio=_Decimal("3.584"),
+        output_audio=_Decimal("7.168"),
     ),
 )
 """Qwen-Omni Turbo (chat) · 32.8K context · 2.05K output · $0.058 in / $0.23 out per 1M tokens · vision, tools"""
 
-QWEN_OMNI_TURBO_REALTIME: Final[PricedModel] = PricedModel(
+QWEN_OMNI_TURBO_REALTIME: "Final[_PricedModel]" = _PricedModel(
     provider="alibaba-cn",
     id="qwen-omni-turbo-realtime",
     name="Qwen-Omni Turbo Realtime",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -918,20 +919,20 @@ QWEN_OMNI_TURBO_REALTIME: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_05_08,
     modalities=_Shared.TEXT_IMAGE_AUDIO_TO_TEXT_AUDIO,
     limit=_Shared.CONTEXT_32768_OUTPUT_2048,
-    cost=Cost(
-        input=Decimal("0.23"),
-        output=Decimal("0.918"),
-        input_audio=Decimal("3.584"),
-        output_audio=Decimal("7.168"),
+    cost=_Cost(
+        input=_Decimal("0.23"),
+        output=_Decimal("0.918"),
+        input_audio=_Decimal("3.584"),
+        output_audio=_Decimal("7.168"),
     ),
 )
 """Qwen-Omni Turbo Realtime (chat) · 32.8K context · 2.05K output · $0.23 in / $0.918 out per 1M tokens · vision, tools"""
 
-QWEN_PLUS: Final[PricedModel] = PricedModel(
+QWEN_PLUS: "Final[_PricedModel]" = _PricedModel(
     provider="alibaba-cn",
     id="qwen-plus",
     name="Qwen Plus",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=True,
@@ -943,16 +944,16 @@ QWEN_PLUS: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_11,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.115"), output=Decimal("0.287"), reasoning=Decimal("1.147")),
+    cost=_Cost(input=_Decimal("0.115"), output=_Decimal("0.287"), reasoning=_Decimal("1.147")),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS_MAX_81920),
 )
 """Qwen Plus (chat) · 1M context · 32.8K output · $0.115 in / $0.287 out per 1M tokens · tools, reasoning"""
 
-QWEN_PLUS_CHARACTER: Final[PricedModel] = PricedModel(
+QWEN_PLUS_CHARACTER: "Final[_PricedModel]" = _PricedModel(
     provider="alibaba-cn",
     id="qwen-plus-character",
     name="Qwen Plus Character",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -964,15 +965,15 @@ QWEN_PLUS_CHARACTER: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_32768_OUTPUT_4096,
-    cost=Cost(input=Decimal("0.115"), output=Decimal("0.287")),
+    cost=_Cost(input=_Decimal("0.115"), output=_Decimal("0.287")),
 )
 """Qwen Plus Character (chat) · 32.8K context · 4.1K output · $0.115 in / $0.287 out per 1M tokens · tools"""
 
-QWEN_TURBO: Final[PricedModel] = PricedModel(
+QWEN_TURBO: "Final[_PricedModel]" = _PricedModel(
     provider="alibaba-cn",
     id="qwen-turbo",
     name="Qwen Turbo",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=True,
@@ -984,16 +985,16 @@ QWEN_TURBO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_07_15,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.044"), output=Decimal("0.087"), reasoning=Decimal("0.431")),
+    cost=_Cost(input=_Decimal("0.044"), output=_Decimal("0.087"), reasoning=_Decimal("0.431")),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS_MAX_38912),
 )
 """Qwen Turbo (chat) · 1M context · 16.4K output · $0.044 in / $0.087 out per 1M tokens · tools, reasoning"""
 
-QWEN_VL_MAX: Final[PricedModel] = PricedModel(
+QWEN_VL_MAX: "Final[_PricedModel]" = _PricedModel(
     provider="alibaba-cn",
     id="qwen-vl-max",
     name="Qwen-VL Max",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -1005,15 +1006,15 @@ QWEN_VL_MAX: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_13,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.23"), output=Decimal("0.574")),
+    cost=_Cost(input=_Decimal("0.23"), output=_Decimal("0.574")),
 )
 """Qwen-VL Max (chat) · 131K context · 8.19K output · $0.23 in / $0.574 out per 1M tokens · vision, tools"""
 
-QWEN_VL_OCR: Final[PricedModel] = PricedModel(
+QWEN_VL_OCR: "Final[_PricedModel]" = _PricedModel(
     provider="alibaba-cn",
     id="qwen-vl-ocr",
     name="Qwen-VL OCR",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -1025,15 +1026,15 @@ QWEN_VL_OCR: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04_13,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_34096_OUTPUT_4096,
-    cost=Cost(input=Decimal("0.717"), output=Decimal("0.717")),
+    cost=_Cost(input=_Decimal("0.717"), output=_Decimal("0.717")),
 )
 """Qwen-VL OCR (chat) · 34.1K context · 4.1K output · $0.717 in / $0.717 out per 1M tokens · vision"""
 
-QWEN_VL_PLUS: Final[PricedModel] = PricedModel(
+QWEN_VL_PLUS: "Final[_PricedModel]" = _PricedModel(
     provider="alibaba-cn",
     id="qwen-vl-plus",
     name="Qwen-VL Plus",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -1045,15 +1046,15 @@ QWEN_VL_PLUS: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_15,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.115"), output=Decimal("0.287")),
+    cost=_Cost(input=_Decimal("0.115"), output=_Decimal("0.287")),
 )
 """Qwen-VL Plus (chat) · 131K context · 8.19K output · $0.115 in / $0.287 out per 1M tokens · vision, tools"""
 
-QWEN2_5_14B_INSTRUCT: Final[PricedModel] = PricedModel(
+QWEN2_5_14B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="alibaba-cn",
     id="qwen2-5-14b-instruct",
     name="Qwen2.5 14B Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -1065,15 +1066,15 @@ QWEN2_5_14B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_09,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.144"), output=Decimal("0.431")),
+    cost=_Cost(input=_Decimal("0.144"), output=_Decimal("0.431")),
 )
 """Qwen2.5 14B Instruct (chat) · 131K context · 8.19K output · $0.144 in / $0.431 out per 1M tokens · tools, open weights"""
 
-QWEN2_5_32B_INSTRUCT: Final[PricedModel] = PricedModel(
+QWEN2_5_32B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="alibaba-cn",
     id="qwen2-5-32b-instruct",
     name="Qwen2.5 32B Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -1085,15 +1086,15 @@ QWEN2_5_32B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_09,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.287"), output=Decimal("0.861")),
+    cost=_Cost(input=_Decimal("0.287"), output=_Decimal("0.861")),
 )
 """Qwen2.5 32B Instruct (chat) · 131K context · 8.19K output · $0.287 in / $0.861 out per 1M tokens · tools, open weights"""
 
-QWEN2_5_72B_INSTRUCT: Final[PricedModel] = PricedModel(
+QWEN2_5_72B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="alibaba-cn",
     id="qwen2-5-72b-instruct",
     name="Qwen2.5 72B Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -1105,15 +1106,15 @@ QWEN2_5_72B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_09,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.574"), output=Decimal("1.721")),
+    cost=_Cost(input=_Decimal("0.574"), output=_Decimal("1.721")),
 )
 """Qwen2.5 72B Instruct (chat) · 131K context · 8.19K output · $0.574 in / $1.721 out per 1M tokens · tools, open weights"""
 
-QWEN2_5_7B_INSTRUCT: Final[PricedModel] = PricedModel(
+QWEN2_5_7B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="alibaba-cn",
     id="qwen2-5-7b-instruct",
     name="Qwen2.5 7B Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -1125,15 +1126,15 @@ QWEN2_5_7B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_09,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.072"), output=Decimal("0.144")),
+    cost=_Cost(input=_Decimal("0.072"), output=_Decimal("0.144")),
 )
 """Qwen2.5 7B Instruct (chat) · 131K context · 8.19K output · $0.072 in / $0.144 out per 1M tokens · tools, open weights"""
 
-QWEN2_5_CODER_32B_INSTRUCT: Final[PricedModel] = PricedModel(
+QWEN2_5_CODER_32B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="alibaba-cn",
     id="qwen2-5-coder-32b-instruct",
     name="Qwen2.5-Coder 32B Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -1145,15 +1146,15 @@ QWEN2_5_CODER_32B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_11,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.287"), output=Decimal("0.861")),
+    cost=_Cost(input=_Decimal("0.287"), output=_Decimal("0.861")),
 )
 """Qwen2.5-Coder 32B Instruct (chat) · 131K context · 8.19K output · $0.287 in / $0.861 out per 1M tokens · tools, open weights"""
 
-QWEN2_5_CODER_7B_INSTRUCT: Final[PricedModel] = PricedModel(
+QWEN2_5_CODER_7B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="alibaba-cn",
     id="qwen2-5-coder-7b-instruct",
     name="Qwen2.5-Coder 7B Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -1165,15 +1166,15 @@ QWEN2_5_CODER_7B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_11,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.144"), output=Decimal("0.287")),
+    cost=_Cost(input=_Decimal("0.144"), output=_Decimal("0.287")),
 )
 """Qwen2.5-Coder 7B Instruct (chat) · 131K context · 8.19K output · $0.144 in / $0.287 out per 1M tokens · tools, open weights"""
 
-QWEN2_5_MATH_72B_INSTRUCT: Final[PricedModel] = PricedModel(
+QWEN2_5_MATH_72B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="alibaba-cn",
     id="qwen2-5-math-72b-instruct",
     name="Qwen2.5-Math 72B Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -1185,15 +1186,15 @@ QWEN2_5_MATH_72B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_09,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_4096_OUTPUT_3072,
-    cost=Cost(input=Decimal("0.574"), output=Decimal("1.721")),
+    cost=_Cost(input=_Decimal("0.574"), output=_Decimal("1.721")),
 )
 """Qwen2.5-Math 72B Instruct (chat) · 4.1K context · 3.07K output · $0.574 in / $1.721 out per 1M tokens · tools, open weights"""
 
-QWEN2_5_MATH_7B_INSTRUCT: Final[PricedModel] = PricedModel(
+QWEN2_5_MATH_7B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="alibaba-cn",
     id="qwen2-5-math-7b-instruct",
     name="Qwen2.5-Math 7B Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -1205,15 +1206,15 @@ QWEN2_5_MATH_7B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_09,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_4096_OUTPUT_3072,
-    cost=Cost(input=Decimal("0.144"), output=Decimal("0.287")),
+    cost=_Cost(input=_Decimal("0.144"), output=_Decimal("0.287")),
 )
 """Qwen2.5-Math 7B Instruct (chat) · 4.1K context · 3.07K output · $0.144 in / $0.287 out per 1M tokens · tools, open weights"""
 
-QWEN2_5_OMNI_7B: Final[PricedModel] = PricedModel(
+QWEN2_5_OMNI_7B: "Final[_PricedModel]" = _PricedModel(
     provider="alibaba-cn",
     id="qwen2-5-omni-7b",
     name="Qwen2.5-Omni 7B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -1225,15 +1226,15 @@ QWEN2_5_OMNI_7B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_12,
     modalities=_Shared.TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT_AUDIO,
     limit=_Shared.CONTEXT_32768_OUTPUT_2048,
-    cost=Cost(input=Decimal("0.087"), output=Decimal("0.345"), input_audio=Decimal("5.448")),
+    cost=_Cost(input=_Decimal("0.087"), output=_Decimal("0.345"), input_audio=_Decimal("5.448")),
 )
 """Qwen2.5-Omni 7B (chat) · 32.8K context · 2.05K output · $0.087 in / $0.345 out per 1M tokens · vision, tools, open weights"""
 
-QWEN2_5_VL_72B_INSTRUCT: Final[PricedModel] = PricedModel(
+QWEN2_5_VL_72B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="alibaba-cn",
     id="qwen2-5-vl-72b-instruct",
     name="Qwen2.5-VL 72B Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -1245,15 +1246,15 @@ QWEN2_5_VL_72B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_09,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_8192,
-    cost=Cost(input=Decimal("2.294"), output=Decimal("6.881")),
+    cost=_Cost(input=_Decimal("2.294"), output=_Decimal("6.881")),
 )
 """Qwen2.5-VL 72B Instruct (chat) · 131K context · 8.19K output · $2.294 in / $6.881 out per 1M tokens · vision, tools, open weights"""
 
-QWEN2_5_VL_7B_INSTRUCT: Final[PricedModel] = PricedModel(
+QWEN2_5_VL_7B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="alibaba-cn",
     id="qwen2-5-vl-7b-instruct",
     name="Qwen2.5-VL 7B Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -1265,15 +1266,15 @@ QWEN2_5_VL_7B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_09,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.287"), output=Decimal("0.717")),
+    cost=_Cost(input=_Decimal("0.287"), output=_Decimal("0.717")),
 )
 """Qwen2.5-VL 7B Instruct (chat) · 131K context · 8.19K output · $0.287 in / $0.717 out per 1M tokens · vision, tools, open weights"""
 
-QWEN3_14B: Final[PricedModel] = PricedModel(
+QWEN3_14B: "Final[_PricedModel]" = _PricedModel(
     provider="alibaba-cn",
     id="qwen3-14b",
     name="Qwen3 14B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=True,
@@ -1285,16 +1286,16 @@ QWEN3_14B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.144"), output=Decimal("0.574"), reasoning=Decimal("1.434")),
+    cost=_Cost(input=_Decimal("0.144"), output=_Decimal("0.574"), reasoning=_Decimal("1.434")),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS_MAX_38912),
 )
 """Qwen3 14B (chat) · 131K context · 8.19K output · $0.144 in / $0.574 out per 1M tokens · tools, reasoning, open weights"""
 
-QWEN3_235B_A22B: Final[PricedModel] = PricedModel(
+QWEN3_235B_A22B: "Final[_PricedModel]" = _PricedModel(
     provider="alibaba-cn",
     id="qwen3-235b-a22b",
     name="Qwen3 235B-A22B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=True,
@@ -1306,16 +1307,16 @@ QWEN3_235B_A22B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.287"), output=Decimal("1.147"), reasoning=Decimal("2.868")),
+    cost=_Cost(input=_Decimal("0.287"), output=_Decimal("1.147"), reasoning=_Decimal("2.868")),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS_MAX_38912),
 )
 """Qwen3 235B-A22B (chat) · 131K context · 16.4K output · $0.287 in / $1.147 out per 1M tokens · tools, reasoning, open weights"""
 
-QWEN3_32B: Final[PricedModel] = PricedModel(
+QWEN3_32B: "Final[_PricedModel]" = _PricedModel(
     provider="alibaba-cn",
     id="qwen3-32b",
     name="Qwen3 32B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=True,
@@ -1327,16 +1328,16 @@ QWEN3_32B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.287"), output=Decimal("1.147"), reasoning=Decimal("2.868")),
+    cost=_Cost(input=_Decimal("0.287"), output=_Decimal("1.147"), reasoning=_Decimal("2.868")),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS_MAX_38912),
 )
 """Qwen3 32B (chat) · 131K context · 16.4K output · $0.287 in / $1.147 out per 1M tokens · tools, reasoning, open weights"""
 
-QWEN3_8B: Final[PricedModel] = PricedModel(
+QWEN3_8B: "Final[_PricedModel]" = _PricedModel(
     provider="alibaba-cn",
     id="qwen3-8b",
     name="Qwen3 8B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=True,
@@ -1348,16 +1349,16 @@ QWEN3_8B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.072"), output=Decimal("0.287"), reasoning=Decimal("0.717")),
+    cost=_Cost(input=_Decimal("0.072"), output=_Decimal("0.287"), reasoning=_Decimal("0.717")),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS_MAX_38912),
 )
 """Qwen3 8B (chat) · 131K context · 8.19K output · $0.072 in / $0.287 out per 1M tokens · tools, reasoning, open weights"""
 
-QWEN3_ASR_FLASH: Final[PricedModel] = PricedModel(
+QWEN3_ASR_FLASH: "Final[_PricedModel]" = _PricedModel(
     provider="alibaba-cn",
     id="qwen3-asr-flash",
     name="Qwen3-ASR Flash",
-    kind=Kind.TRANSCRIPTION,
+    kind=_Kind.TRANSCRIPTION,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -1369,15 +1370,15 @@ QWEN3_ASR_FLASH: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_08,
     modalities=_Shared.AUDIO_TO_TEXT,
     limit=_Shared.CONTEXT_53248_OUTPUT_4096,
-    cost=Cost(input=Decimal("0.032"), output=Decimal("0.032")),
+    cost=_Cost(input=_Decimal("0.032"), output=_Decimal("0.032")),
 )
 """Qwen3-ASR Flash (transcription) · 53.2K context · 4.1K output · $0.032 in / $0.032 out per 1M tokens"""
 
-QWEN3_CODER_30B_A3B_INSTRUCT: Final[PricedModel] = PricedModel(
+QWEN3_CODER_30B_A3B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="alibaba-cn",
     id="qwen3-coder-30b-a3b-instruct",
     name="Qwen3-Coder 30B-A3B Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -1389,15 +1390,15 @@ QWEN3_CODER_30B_A3B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.216"), output=Decimal("0.861")),
+    cost=_Cost(input=_Decimal("0.216"), output=_Decimal("0.861")),
 )
 """Qwen3-Coder 30B-A3B Instruct (chat) · 262K context · 65.5K output · $0.216 in / $0.861 out per 1M tokens · tools, open weights"""
 
-QWEN3_CODER_480B_A35B_INSTRUCT: Final[PricedModel] = PricedModel(
+QWEN3_CODER_480B_A35B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="alibaba-cn",
     id="qwen3-coder-480b-a35b-instruct",
     name="Qwen3-Coder 480B-A35B Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -1409,15 +1410,15 @@ QWEN3_CODER_480B_A35B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.861"), output=Decimal("3.441")),
+    cost=_Cost(input=_Decimal("0.861"), output=_Decimal("3.441")),
 )
 """Qwen3-Coder 480B-A35B Instruct (chat) · 262K context · 65.5K output · $0.861 in / $3.441 out per 1M tokens · tools, open weights"""
 
-QWEN3_CODER_FLASH: Final[PricedModel] = PricedModel(
+QWEN3_CODER_FLASH: "Final[_PricedModel]" = _PricedModel(
     provider="alibaba-cn",
     id="qwen3-coder-flash",
     name="Qwen3 Coder Flash",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -1429,15 +1430,15 @@ QWEN3_CODER_FLASH: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_07_28,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.144"), output=Decimal("0.574")),
+    cost=_Cost(input=_Decimal("0.144"), output=_Decimal("0.574")),
 )
 """Qwen3 Coder Flash (chat) · 1M context · 65.5K output · $0.144 in / $0.574 out per 1M tokens · tools"""
 
-QWEN3_CODER_PLUS: Final[PricedModel] = PricedModel(
+QWEN3_CODER_PLUS: "Final[_PricedModel]" = _PricedModel(
     provider="alibaba-cn",
     id="qwen3-coder-plus",
     name="Qwen3 Coder Plus",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -1449,15 +1450,15 @@ QWEN3_CODER_PLUS: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_07_23,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
-    cost=Cost(input=Decimal("1"), output=Decimal("5")),
+    cost=_Cost(input=_Decimal("1"), output=_Decimal("5")),
 )
 """Qwen3 Coder Plus (chat) · 1.05M context · 65.5K output · $1.00 in / $5.00 out per 1M tokens · tools, open weights"""
 
-QWEN3_MAX: Final[PricedModel] = PricedModel(
+QWEN3_MAX: "Final[_PricedModel]" = _PricedModel(
     provider="alibaba-cn",
     id="qwen3-max",
     name="Qwen3 Max",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -1469,15 +1470,15 @@ QWEN3_MAX: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_23,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.861"), output=Decimal("3.441")),
+    cost=_Cost(input=_Decimal("0.861"), output=_Decimal("3.441")),
 )
 """Qwen3 Max (chat) · 262K context · 65.5K output · $0.861 in / $3.441 out per 1M tokens · tools"""
 
-QWEN3_NEXT_80B_A3B_INSTRUCT: Final[PricedModel] = PricedModel(
+QWEN3_NEXT_80B_A3B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="alibaba-cn",
     id="qwen3-next-80b-a3b-instruct",
     name="Qwen3-Next 80B-A3B Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -1489,15 +1490,15 @@ QWEN3_NEXT_80B_A3B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.144"), output=Decimal("0.574")),
+    cost=_Cost(input=_Decimal("0.144"), output=_Decimal("0.574")),
 )
 """Qwen3-Next 80B-A3B Instruct (chat) · 131K context · 32.8K output · $0.144 in / $0.574 out per 1M tokens · tools, open weights"""
 
-QWEN3_NEXT_80B_A3B_THINKING: Final[PricedModel] = PricedModel(
+QWEN3_NEXT_80B_A3B_THINKING: "Final[_PricedModel]" = _PricedModel(
     provider="alibaba-cn",
     id="qwen3-next-80b-a3b-thinking",
     name="Qwen3-Next 80B-A3B (Thinking)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=True,
@@ -1509,16 +1510,16 @@ QWEN3_NEXT_80B_A3B_THINKING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.144"), output=Decimal("1.434")),
+    cost=_Cost(input=_Decimal("0.144"), output=_Decimal("1.434")),
     reasoning_options=(_Shared.REASONING_BUDGET_TOKENS,),
 )
 """Qwen3-Next 80B-A3B (Thinking) (chat) · 131K context · 32.8K output · $0.144 in / $1.434 out per 1M tokens · tools, reasoning, open weights"""
 
-QWEN3_OMNI_FLASH: Final[PricedModel] = PricedModel(
+QWEN3_OMNI_FLASH: "Final[_PricedModel]" = _PricedModel(
     provider="alibaba-cn",
     id="qwen3-omni-flash",
     name="Qwen3-Omni Flash",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=True,
@@ -1530,21 +1531,21 @@ QWEN3_OMNI_FLASH: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_15,
     modalities=_Shared.TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT_AUDIO,
     limit=_Shared.CONTEXT_65536_OUTPUT_16384,
-    cost=Cost(
-        input=Decimal("0.058"),
-        output=Decimal("0.23"),
-        input_audio=Decimal("3.584"),
-        output_audio=Decimal("7.168"),
+    cost=_Cost(
+        input=_Decimal("0.058"),
+        output=_Decimal("0.23"),
+        input_audio=_Decimal("3.584"),
+        output_audio=_Decimal("7.168"),
     ),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """Qwen3-Omni Flash (chat) · 65.5K context · 16.4K output · $0.058 in / $0.23 out per 1M tokens · vision, tools, reasoning"""
 
-QWEN3_OMNI_FLASH_REALTIME: Final[PricedModel] = PricedModel(
+QWEN3_OMNI_FLASH_REALTIME: "Final[_PricedModel]" = _PricedModel(
     provider="alibaba-cn",
     id="qwen3-omni-flash-realtime",
     name="Qwen3-Omni Flash Realtime",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -1556,20 +1557,20 @@ QWEN3_OMNI_FLASH_REALTIME: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_15,
     modalities=_Shared.TEXT_IMAGE_AUDIO_TO_TEXT_AUDIO,
     limit=_Shared.CONTEXT_65536_OUTPUT_16384,
-    cost=Cost(
-        input=Decimal("0.23"),
-        output=Decimal("0.918"),
-        input_audio=Decimal("3.584"),
-        output_audio=Decimal("7.168"),
+    cost=_Cost(
+        input=_Decimal("0.23"),
+        output=_Decimal("0.918"),
+        input_audio=_Decimal("3.584"),
+        output_audio=_Decimal("7.168"),
     ),
 )
 """Qwen3-Omni Flash Realtime (chat) · 65.5K context · 16.4K output · $0.23 in / $0.918 out per 1M tokens · vision, tools"""
 
-QWEN3_VL_235B_A22B: Final[PricedModel] = PricedModel(
+QWEN3_VL_235B_A22B: "Final[_PricedModel]" = _PricedModel(
     provider="alibaba-cn",
     id="qwen3-vl-235b-a22b",
     name="Qwen3-VL 235B-A22B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=True,
@@ -1581,16 +1582,18 @@ QWEN3_VL_235B_A22B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.286705"), output=Decimal("1.14682"), reasoning=Decimal("2.867051")),
+    cost=_Cost(
+        input=_Decimal("0.286705"), output=_Decimal("1.14682"), reasoning=_Decimal("2.867051")
+    ),
     reasoning_options=(),
 )
 """Qwen3-VL 235B-A22B (chat) · 131K context · 32.8K output · $0.286705 in / $1.14682 out per 1M tokens · vision, tools, reasoning, open weights"""
 
-QWEN3_VL_30B_A3B: Final[PricedModel] = PricedModel(
+QWEN3_VL_30B_A3B: "Final[_PricedModel]" = _PricedModel(
     provider="alibaba-cn",
     id="qwen3-vl-30b-a3b",
     name="Qwen3-VL 30B-A3B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=True,
@@ -1602,16 +1605,16 @@ QWEN3_VL_30B_A3B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.108"), output=Decimal("0.431"), reasoning=Decimal("1.076")),
+    cost=_Cost(input=_Decimal("0.108"), output=_Decimal("0.431"), reasoning=_Decimal("1.076")),
     reasoning_options=(),
 )
 """Qwen3-VL 30B-A3B (chat) · 131K context · 32.8K output · $0.108 in / $0.431 out per 1M tokens · vision, tools, reasoning, open weights"""
 
-QWEN3_VL_PLUS: Final[PricedModel] = PricedModel(
+QWEN3_VL_PLUS: "Final[_PricedModel]" = _PricedModel(
     provider="alibaba-cn",
     id="qwen3-vl-plus",
     name="Qwen3-VL Plus",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=True,
@@ -1623,16 +1626,18 @@ QWEN3_VL_PLUS: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_23,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.143353"), output=Decimal("1.433525"), reasoning=Decimal("4.300576")),
+    cost=_Cost(
+        input=_Decimal("0.143353"), output=_Decimal("1.433525"), reasoning=_Decimal("4.300576")
+    ),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS_MAX_81920),
 )
 """Qwen3-VL Plus (chat) · 262K context · 32.8K output · $0.143353 in / $1.433525 out per 1M tokens · vision, tools, reasoning"""
 
-QWEN3_5_397B_A17B: Final[PricedModel] = PricedModel(
+QWEN3_5_397B_A17B: "Final[_PricedModel]" = _PricedModel(
     provider="alibaba-cn",
     id="qwen3.5-397b-a17b",
     name="Qwen3.5 397B-A17B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=True,
@@ -1644,16 +1649,16 @@ QWEN3_5_397B_A17B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_16,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.43"), output=Decimal("2.58"), reasoning=Decimal("2.58")),
+    cost=_Cost(input=_Decimal("0.43"), output=_Decimal("2.58"), reasoning=_Decimal("2.58")),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS_MAX_81920),
 )
 """Qwen3.5 397B-A17B (chat) · 262K context · 65.5K output · $0.43 in / $2.58 out per 1M tokens · vision, tools, reasoning, open weights"""
 
-QWEN3_5_FLASH: Final[PricedModel] = PricedModel(
+QWEN3_5_FLASH: "Final[_PricedModel]" = _PricedModel(
     provider="alibaba-cn",
     id="qwen3.5-flash",
     name="Qwen3.5 Flash",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=True,
     reasoning=True,
@@ -1666,16 +1671,16 @@ QWEN3_5_FLASH: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_23,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.172"), output=Decimal("1.72"), reasoning=Decimal("1.72")),
+    cost=_Cost(input=_Decimal("0.172"), output=_Decimal("1.72"), reasoning=_Decimal("1.72")),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS_MAX_81920),
 )
 """Qwen3.5 Flash (chat) · 1M context · 65.5K output · $0.172 in / $1.72 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-QWEN3_5_PLUS: Final[PricedModel] = PricedModel(
+QWEN3_5_PLUS: "Final[_PricedModel]" = _PricedModel(
     provider="alibaba-cn",
     id="qwen3.5-plus",
     name="Qwen3.5 Plus",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=True,
@@ -1687,16 +1692,16 @@ QWEN3_5_PLUS: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_16,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.573"), output=Decimal("3.44"), reasoning=Decimal("3.44")),
+    cost=_Cost(input=_Decimal("0.573"), output=_Decimal("3.44"), reasoning=_Decimal("3.44")),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS_MAX_81920),
 )
 """Qwen3.5 Plus (chat) · 1M context · 65.5K output · $0.573 in / $3.44 out per 1M tokens · vision, tools, reasoning"""
 
-QWEN3_6_FLASH: Final[PricedModel] = PricedModel(
+QWEN3_6_FLASH: "Final[_PricedModel]" = _PricedModel(
     provider="alibaba-cn",
     id="qwen3.6-flash",
     name="Qwen3.6 Flash",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen3.6",
     attachment=True,
     reasoning=True,
@@ -1708,16 +1713,18 @@ QWEN3_6_FLASH: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_27,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.1875"), output=Decimal("1.125"), cache_write=Decimal("0.234375")),
+    cost=_Cost(
+        input=_Decimal("0.1875"), output=_Decimal("1.125"), cache_write=_Decimal("0.234375")
+    ),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS_MAX_131072),
 )
 """Qwen3.6 Flash (chat) · 1M context · 65.5K output · $0.1875 in / $1.125 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-QWEN3_6_MAX_PREVIEW: Final[PricedModel] = PricedModel(
+QWEN3_6_MAX_PREVIEW: "Final[_PricedModel]" = _PricedModel(
     provider="alibaba-cn",
     id="qwen3.6-max-preview",
     name="Qwen3.6 Max Preview",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=True,
@@ -1729,16 +1736,16 @@ QWEN3_6_MAX_PREVIEW: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_21,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_245800_OUTPUT_65536,
-    cost=Cost(input=Decimal("1.32"), output=Decimal("7.9"), cache_read=Decimal("0.132")),
+    cost=_Cost(input=_Decimal("1.32"), output=_Decimal("7.9"), cache_read=_Decimal("0.132")),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS_MAX_131072),
 )
 """Qwen3.6 Max Preview (chat) · 246K context · 65.5K output · $1.32 in / $7.90 out per 1M tokens · tools, reasoning, structured output"""
 
-QWEN3_6_PLUS: Final[PricedModel] = PricedModel(
+QWEN3_6_PLUS: "Final[_PricedModel]" = _PricedModel(
     provider="alibaba-cn",
     id="qwen3.6-plus",
     name="Qwen3.6 Plus",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=True,
@@ -1750,36 +1757,36 @@ QWEN3_6_PLUS: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_02,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_65536,
-    cost=Cost(
-        input=Decimal("0.5"),
-        output=Decimal("3"),
-        cache_read=Decimal("0.05"),
-        cache_write=Decimal("0.625"),
+    cost=_Cost(
+        input=_Decimal("0.5"),
+        output=_Decimal("3"),
+        cache_read=_Decimal("0.05"),
+        cache_write=_Decimal("0.625"),
         tiers=(
-            CostTier(
-                input=Decimal("2"),
-                output=Decimal("6"),
-                cache_read=Decimal("0.2"),
-                cache_write=Decimal("2.5"),
-                tier=TierCondition(type="context", size=256000),
+            _CostTier(
+                input=_Decimal("2"),
+                output=_Decimal("6"),
+                cache_read=_Decimal("0.2"),
+                cache_write=_Decimal("2.5"),
+                tier=_TierCondition(type="context", size=256000),
             ),
         ),
-        context_over_200k=Rates(
-            input=Decimal("2"),
-            output=Decimal("6"),
-            cache_read=Decimal("0.2"),
-            cache_write=Decimal("2.5"),
+        context_over_200k=_Rates(
+            input=_Decimal("2"),
+            output=_Decimal("6"),
+            cache_read=_Decimal("0.2"),
+            cache_write=_Decimal("2.5"),
         ),
     ),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS_MAX_81920),
 )
 """Qwen3.6 Plus (chat) · 1M context · 65.5K output · $0.50 in / $3.00 out per 1M tokens · vision, tools, reasoning"""
 
-QWEN3_7_MAX: Final[PricedModel] = PricedModel(
+QWEN3_7_MAX: "Final[_PricedModel]" = _PricedModel(
     provider="alibaba-cn",
     id="qwen3.7-max",
     name="Qwen3.7 Max",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=True,
@@ -1790,21 +1797,21 @@ QWEN3_7_MAX: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_21,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_65536,
-    cost=Cost(
-        input=Decimal("2.5"),
-        output=Decimal("7.5"),
-        cache_read=Decimal("0.5"),
-        cache_write=Decimal("3.125"),
+    cost=_Cost(
+        input=_Decimal("2.5"),
+        output=_Decimal("7.5"),
+        cache_read=_Decimal("0.5"),
+        cache_write=_Decimal("3.125"),
     ),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS_MAX_262144),
 )
 """Qwen3.7 Max (chat) · 1M context · 65.5K output · $2.50 in / $7.50 out per 1M tokens · tools, reasoning"""
 
-QWEN3_7_PLUS: Final[PricedModel] = PricedModel(
+QWEN3_7_PLUS: "Final[_PricedModel]" = _PricedModel(
     provider="alibaba-cn",
     id="qwen3.7-plus",
     name="Qwen3.7 Plus",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=True,
@@ -1816,18 +1823,18 @@ QWEN3_7_PLUS: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_02,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_64000,
-    cost=Cost(
-        input=Decimal("0.5"),
-        output=Decimal("3"),
-        cache_read=Decimal("0.05"),
-        cache_write=Decimal("0.625"),
+    cost=_Cost(
+        input=_Decimal("0.5"),
+        output=_Decimal("3"),
+        cache_read=_Decimal("0.05"),
+        cache_write=_Decimal("0.625"),
         tiers=(
-            CostTier(
-                input=Decimal("2"),
-                output=Decimal("6"),
-                cache_read=Decimal("0.2"),
-                cache_write=Decimal("2.5"),
-                tier=TierCondition(type="context", size=128000),
+            _CostTier(
+                input=_Decimal("2"),
+                output=_Decimal("6"),
+                cache_read=_Decimal("0.2"),
+                cache_write=_Decimal("2.5"),
+                tier=_TierCondition(type="context", size=128000),
             ),
         ),
     ),
@@ -1835,11 +1842,11 @@ QWEN3_7_PLUS: Final[PricedModel] = PricedModel(
 )
 """Qwen3.7 Plus (chat) · 1M context · 64K output · $0.50 in / $3.00 out per 1M tokens · vision, tools, reasoning"""
 
-QWQ_32B: Final[PricedModel] = PricedModel(
+QWQ_32B: "Final[_PricedModel]" = _PricedModel(
     provider="alibaba-cn",
     id="qwq-32b",
     name="QwQ 32B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=True,
@@ -1851,16 +1858,16 @@ QWQ_32B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_12,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.287"), output=Decimal("0.861")),
+    cost=_Cost(input=_Decimal("0.287"), output=_Decimal("0.861")),
     reasoning_options=(),
 )
 """QwQ 32B (chat) · 131K context · 8.19K output · $0.287 in / $0.861 out per 1M tokens · tools, reasoning, open weights"""
 
-QWQ_PLUS: Final[PricedModel] = PricedModel(
+QWQ_PLUS: "Final[_PricedModel]" = _PricedModel(
     provider="alibaba-cn",
     id="qwq-plus",
     name="QwQ Plus",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=True,
@@ -1872,16 +1879,16 @@ QWQ_PLUS: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_03_05,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.23"), output=Decimal("0.574")),
+    cost=_Cost(input=_Decimal("0.23"), output=_Decimal("0.574")),
     reasoning_options=(),
 )
 """QwQ Plus (chat) · 131K context · 8.19K output · $0.23 in / $0.574 out per 1M tokens · tools, reasoning"""
 
-SILICONFLOW_DEEPSEEK_R1_0528: Final[PricedModel] = PricedModel(
+SILICONFLOW_DEEPSEEK_R1_0528: "Final[_PricedModel]" = _PricedModel(
     provider="alibaba-cn",
     id="siliconflow/deepseek-r1-0528",
     name="siliconflow/deepseek-r1-0528",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek-thinking",
     attachment=False,
     reasoning=True,
@@ -1893,16 +1900,16 @@ SILICONFLOW_DEEPSEEK_R1_0528: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_25,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_163840_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.5"), output=Decimal("2.18")),
+    cost=_Cost(input=_Decimal("0.5"), output=_Decimal("2.18")),
     reasoning_options=(),
 )
 """siliconflow/deepseek-r1-0528 (chat) · 164K context · 32.8K output · $0.50 in / $2.18 out per 1M tokens · tools, reasoning, structured output"""
 
-SILICONFLOW_DEEPSEEK_V3_0324: Final[PricedModel] = PricedModel(
+SILICONFLOW_DEEPSEEK_V3_0324: "Final[_PricedModel]" = _PricedModel(
     provider="alibaba-cn",
     id="siliconflow/deepseek-v3-0324",
     name="siliconflow/deepseek-v3-0324",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek",
     attachment=False,
     reasoning=False,
@@ -1914,15 +1921,15 @@ SILICONFLOW_DEEPSEEK_V3_0324: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_25,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_163840_OUTPUT_163840,
-    cost=Cost(input=Decimal("0.25"), output=Decimal("1")),
+    cost=_Cost(input=_Decimal("0.25"), output=_Decimal("1")),
 )
 """siliconflow/deepseek-v3-0324 (chat) · 164K context · 164K output · $0.25 in / $1.00 out per 1M tokens · tools, structured output"""
 
-SILICONFLOW_DEEPSEEK_V3_1_TERMINUS: Final[PricedModel] = PricedModel(
+SILICONFLOW_DEEPSEEK_V3_1_TERMINUS: "Final[_PricedModel]" = _PricedModel(
     provider="alibaba-cn",
     id="siliconflow/deepseek-v3.1-terminus",
     name="siliconflow/deepseek-v3.1-terminus",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek",
     attachment=False,
     reasoning=True,
@@ -1934,16 +1941,16 @@ SILICONFLOW_DEEPSEEK_V3_1_TERMINUS: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_25,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_163840_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.27"), output=Decimal("1")),
+    cost=_Cost(input=_Decimal("0.27"), output=_Decimal("1")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """siliconflow/deepseek-v3.1-terminus (chat) · 164K context · 65.5K output · $0.27 in / $1.00 out per 1M tokens · tools, reasoning, structured output"""
 
-SILICONFLOW_DEEPSEEK_V3_2: Final[PricedModel] = PricedModel(
+SILICONFLOW_DEEPSEEK_V3_2: "Final[_PricedModel]" = _PricedModel(
     provider="alibaba-cn",
     id="siliconflow/deepseek-v3.2",
     name="siliconflow/deepseek-v3.2",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek",
     attachment=False,
     reasoning=True,
@@ -1955,16 +1962,16 @@ SILICONFLOW_DEEPSEEK_V3_2: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_03,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_163840_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.27"), output=Decimal("0.42")),
+    cost=_Cost(input=_Decimal("0.27"), output=_Decimal("0.42")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """siliconflow/deepseek-v3.2 (chat) · 164K context · 65.5K output · $0.27 in / $0.42 out per 1M tokens · tools, reasoning, structured output"""
 
-TONGYI_INTENT_DETECT_V3: Final[PricedModel] = PricedModel(
+TONGYI_INTENT_DETECT_V3: "Final[_PricedModel]" = _PricedModel(
     provider="alibaba-cn",
     id="tongyi-intent-detect-v3",
     name="Tongyi Intent Detect V3",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="yi",
     attachment=False,
     reasoning=False,
@@ -1976,6 +1983,6 @@ TONGYI_INTENT_DETECT_V3: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_8192_OUTPUT_1024,
-    cost=Cost(input=Decimal("0.058"), output=Decimal("0.144")),
+    cost=_Cost(input=_Decimal("0.058"), output=_Decimal("0.144")),
 )
 """Tongyi Intent Detect V3 (chat) · 8.19K context · 1.02K output · $0.058 in / $0.144 out per 1M tokens"""

@@ -3,142 +3,134 @@
 
 """Models served by Amazon Bedrock (provider id 'amazon-bedrock')."""
 
-from __future__ import annotations
+from decimal import Decimal as _Decimal
 
-from decimal import Decimal
-
-from llmdex.records.model import (
-    Interleaved,
-    Limit,
-    Modalities,
-    PricedModel,
-    ProviderOverride,
-    ReasoningOption,
-)
-from llmdex.records.partial_date import PartialDate
-from llmdex.records.protocol import Protocol
-from llmdex.records.rates import Cost
-from llmdex.records.vocabulary import Kind
-
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from typing import Final
+from llmdex.records.model import Interleaved as _Interleaved
+from llmdex.records.model import Limit as _Limit
+from llmdex.records.model import Modalities as _Modalities
+from llmdex.records.model import PricedModel as _PricedModel
+from llmdex.records.model import ProviderOverride as _ProviderOverride
+from llmdex.records.model import ReasoningOption as _ReasoningOption
+from llmdex.records.partial_date import PartialDate as _PartialDate
+from llmdex.records.protocol import Protocol as _Protocol
+from llmdex.records.rates import Cost as _Cost
+from llmdex.records.vocabulary import Kind as _Kind
 
 
 class _Shared:
     """Values the models below share, named for what they are."""
 
-    AUDIO_TEXT_TO_TEXT = Modalities(input=("audio", "text"), output=("text",))
-    CONTEXT_1000000_OUTPUT_128000 = Limit(context=1000000, output=128000)
-    CONTEXT_1000000_OUTPUT_131072 = Limit(context=1000000, output=131072)
-    CONTEXT_1000000_OUTPUT_16384 = Limit(context=1000000, output=16384)
-    CONTEXT_1000000_OUTPUT_64000 = Limit(context=1000000, output=64000)
-    CONTEXT_1040000_OUTPUT_8192 = Limit(context=1040000, output=8192)
-    CONTEXT_122880_OUTPUT_8192 = Limit(context=122880, output=8192)
-    CONTEXT_128000_OUTPUT_16384 = Limit(context=128000, output=16384)
-    CONTEXT_128000_OUTPUT_32768 = Limit(context=128000, output=32768)
-    CONTEXT_128000_OUTPUT_40000 = Limit(context=128000, output=40000)
-    CONTEXT_128000_OUTPUT_4096 = Limit(context=128000, output=4096)
-    CONTEXT_128000_OUTPUT_8192 = Limit(context=128000, output=8192)
-    CONTEXT_131072_OUTPUT_65536 = Limit(context=131072, output=65536)
-    CONTEXT_131072_OUTPUT_8192 = Limit(context=131072, output=8192)
-    CONTEXT_163840_OUTPUT_81920 = Limit(context=163840, output=81920)
-    CONTEXT_16384_OUTPUT_16384 = Limit(context=16384, output=16384)
-    CONTEXT_196608_OUTPUT_98304 = Limit(context=196608, output=98304)
-    CONTEXT_200000_OUTPUT_131072 = Limit(context=200000, output=131072)
-    CONTEXT_200000_OUTPUT_32000 = Limit(context=200000, output=32000)
-    CONTEXT_200000_OUTPUT_64000 = Limit(context=200000, output=64000)
-    CONTEXT_202752_OUTPUT_101376 = Limit(context=202752, output=101376)
-    CONTEXT_202752_OUTPUT_8192 = Limit(context=202752, output=8192)
-    CONTEXT_204608_OUTPUT_128000 = Limit(context=204608, output=128000)
-    CONTEXT_204800_OUTPUT_131072 = Limit(context=204800, output=131072)
-    CONTEXT_256000_OUTPUT_8192 = Limit(context=256000, output=8192)
-    CONTEXT_262000_OUTPUT_262000 = Limit(context=262000, output=262000)
-    CONTEXT_262143_OUTPUT_16000 = Limit(context=262143, output=16000)
-    CONTEXT_262144_OUTPUT_131072 = Limit(context=262144, output=131072)
-    CONTEXT_272000_OUTPUT_128000 = Limit(context=272000, output=128000)
-    CONTEXT_300000_OUTPUT_8192 = Limit(context=300000, output=8192)
-    CONTEXT_32000_OUTPUT_8192 = Limit(context=32000, output=8192)
-    CONTEXT_3500000_OUTPUT_16384 = Limit(context=3500000, output=16384)
-    D_2023_12 = PartialDate(2023, 12)
-    D_2024_04 = PartialDate(2024, 4)
-    D_2024_07 = PartialDate(2024, 7)
-    D_2024_07_23 = PartialDate(2024, 7, 23)
-    D_2024_08 = PartialDate(2024, 8)
-    D_2024_10 = PartialDate(2024, 10)
-    D_2024_12 = PartialDate(2024, 12)
-    D_2024_12_01 = PartialDate(2024, 12, 1)
-    D_2024_12_03 = PartialDate(2024, 12, 3)
-    D_2024_12_06 = PartialDate(2024, 12, 6)
-    D_2025_01_20 = PartialDate(2025, 1, 20)
-    D_2025_02_28 = PartialDate(2025, 2, 28)
-    D_2025_03_31 = PartialDate(2025, 3, 31)
-    D_2025_04 = PartialDate(2025, 4)
-    D_2025_04_05 = PartialDate(2025, 4, 5)
-    D_2025_04_08 = PartialDate(2025, 4, 8)
-    D_2025_04_28 = PartialDate(2025, 4, 28)
-    D_2025_05 = PartialDate(2025, 5)
-    D_2025_05_29 = PartialDate(2025, 5, 29)
-    D_2025_05_31 = PartialDate(2025, 5, 31)
-    D_2025_07 = PartialDate(2025, 7)
-    D_2025_07_01 = PartialDate(2025, 7, 1)
-    D_2025_07_27 = PartialDate(2025, 7, 27)
-    D_2025_07_31 = PartialDate(2025, 7, 31)
-    D_2025_08 = PartialDate(2025, 8)
-    D_2025_08_01 = PartialDate(2025, 8, 1)
-    D_2025_08_05 = PartialDate(2025, 8, 5)
-    D_2025_08_31 = PartialDate(2025, 8, 31)
-    D_2025_09_18 = PartialDate(2025, 9, 18)
-    D_2025_09_29 = PartialDate(2025, 9, 29)
-    D_2025_10_04 = PartialDate(2025, 10, 4)
-    D_2025_10_15 = PartialDate(2025, 10, 15)
-    D_2025_10_27 = PartialDate(2025, 10, 27)
-    D_2025_10_29 = PartialDate(2025, 10, 29)
-    D_2025_11_24 = PartialDate(2025, 11, 24)
-    D_2025_11_25 = PartialDate(2025, 11, 25)
-    D_2025_12_01 = PartialDate(2025, 12, 1)
-    D_2025_12_02 = PartialDate(2025, 12, 2)
-    D_2025_12_22 = PartialDate(2025, 12, 22)
-    D_2025_12_23 = PartialDate(2025, 12, 23)
-    D_2026_01_19 = PartialDate(2026, 1, 19)
-    D_2026_01_31 = PartialDate(2026, 1, 31)
-    D_2026_02_05 = PartialDate(2026, 2, 5)
-    D_2026_02_06 = PartialDate(2026, 2, 6)
-    D_2026_02_17 = PartialDate(2026, 2, 17)
-    D_2026_03_05 = PartialDate(2026, 3, 5)
-    D_2026_03_11 = PartialDate(2026, 3, 11)
-    D_2026_03_13 = PartialDate(2026, 3, 13)
-    D_2026_03_18 = PartialDate(2026, 3, 18)
-    D_2026_04_16 = PartialDate(2026, 4, 16)
-    D_2026_04_17 = PartialDate(2026, 4, 17)
-    D_2026_04_23 = PartialDate(2026, 4, 23)
-    D_2026_05_28 = PartialDate(2026, 5, 28)
-    D_2026_06_01 = PartialDate(2026, 6, 1)
-    D_2026_06_09 = PartialDate(2026, 6, 9)
-    D_2026_06_28 = PartialDate(2026, 6, 28)
-    D_2026_06_30 = PartialDate(2026, 6, 30)
-    REASONING_BUDGET_TOKENS_MIN_1024 = ReasoningOption(type="budget_tokens", min=1024)
-    REASONING_EFFORT_LOW_MEDIUM_HIGH = ReasoningOption(
+    AUDIO_TEXT_TO_TEXT = _Modalities(input=("audio", "text"), output=("text",))
+    CONTEXT_1000000_OUTPUT_128000 = _Limit(context=1000000, output=128000)
+    CONTEXT_1000000_OUTPUT_131072 = _Limit(context=1000000, output=131072)
+    CONTEXT_1000000_OUTPUT_16384 = _Limit(context=1000000, output=16384)
+    CONTEXT_1000000_OUTPUT_64000 = _Limit(context=1000000, output=64000)
+    CONTEXT_1040000_OUTPUT_8192 = _Limit(context=1040000, output=8192)
+    CONTEXT_122880_OUTPUT_8192 = _Limit(context=122880, output=8192)
+    CONTEXT_128000_OUTPUT_16384 = _Limit(context=128000, output=16384)
+    CONTEXT_128000_OUTPUT_32768 = _Limit(context=128000, output=32768)
+    CONTEXT_128000_OUTPUT_40000 = _Limit(context=128000, output=40000)
+    CONTEXT_128000_OUTPUT_4096 = _Limit(context=128000, output=4096)
+    CONTEXT_128000_OUTPUT_8192 = _Limit(context=128000, output=8192)
+    CONTEXT_131072_OUTPUT_65536 = _Limit(context=131072, output=65536)
+    CONTEXT_131072_OUTPUT_8192 = _Limit(context=131072, output=8192)
+    CONTEXT_163840_OUTPUT_81920 = _Limit(context=163840, output=81920)
+    CONTEXT_16384_OUTPUT_16384 = _Limit(context=16384, output=16384)
+    CONTEXT_196608_OUTPUT_98304 = _Limit(context=196608, output=98304)
+    CONTEXT_200000_OUTPUT_131072 = _Limit(context=200000, output=131072)
+    CONTEXT_200000_OUTPUT_32000 = _Limit(context=200000, output=32000)
+    CONTEXT_200000_OUTPUT_64000 = _Limit(context=200000, output=64000)
+    CONTEXT_202752_OUTPUT_101376 = _Limit(context=202752, output=101376)
+    CONTEXT_202752_OUTPUT_8192 = _Limit(context=202752, output=8192)
+    CONTEXT_204608_OUTPUT_128000 = _Limit(context=204608, output=128000)
+    CONTEXT_204800_OUTPUT_131072 = _Limit(context=204800, output=131072)
+    CONTEXT_256000_OUTPUT_8192 = _Limit(context=256000, output=8192)
+    CONTEXT_262000_OUTPUT_262000 = _Limit(context=262000, output=262000)
+    CONTEXT_262143_OUTPUT_16000 = _Limit(context=262143, output=16000)
+    CONTEXT_262144_OUTPUT_131072 = _Limit(context=262144, output=131072)
+    CONTEXT_272000_OUTPUT_128000 = _Limit(context=272000, output=128000)
+    CONTEXT_300000_OUTPUT_8192 = _Limit(context=300000, output=8192)
+    CONTEXT_32000_OUTPUT_8192 = _Limit(context=32000, output=8192)
+    CONTEXT_3500000_OUTPUT_16384 = _Limit(context=3500000, output=16384)
+    D_2023_12 = _PartialDate(2023, 12)
+    D_2024_04 = _PartialDate(2024, 4)
+    D_2024_07 = _PartialDate(2024, 7)
+    D_2024_07_23 = _PartialDate(2024, 7, 23)
+    D_2024_08 = _PartialDate(2024, 8)
+    D_2024_10 = _PartialDate(2024, 10)
+    D_2024_12 = _PartialDate(2024, 12)
+    D_2024_12_01 = _PartialDate(2024, 12, 1)
+    D_2024_12_03 = _PartialDate(2024, 12, 3)
+    D_2024_12_06 = _PartialDate(2024, 12, 6)
+    D_2025_01_20 = _PartialDate(2025, 1, 20)
+    D_2025_02_28 = _PartialDate(2025, 2, 28)
+    D_2025_03_31 = _PartialDate(2025, 3, 31)
+    D_2025_04 = _PartialDate(2025, 4)
+    D_2025_04_05 = _PartialDate(2025, 4, 5)
+    D_2025_04_08 = _PartialDate(2025, 4, 8)
+    D_2025_04_28 = _PartialDate(2025, 4, 28)
+    D_2025_05 = _PartialDate(2025, 5)
+    D_2025_05_29 = _PartialDate(2025, 5, 29)
+    D_2025_05_31 = _PartialDate(2025, 5, 31)
+    D_2025_07 = _PartialDate(2025, 7)
+    D_2025_07_01 = _PartialDate(2025, 7, 1)
+    D_2025_07_27 = _PartialDate(2025, 7, 27)
+    D_2025_07_31 = _PartialDate(2025, 7, 31)
+    D_2025_08 = _PartialDate(2025, 8)
+    D_2025_08_01 = _PartialDate(2025, 8, 1)
+    D_2025_08_05 = _PartialDate(2025, 8, 5)
+    D_2025_08_31 = _PartialDate(2025, 8, 31)
+    D_2025_09_18 = _PartialDate(2025, 9, 18)
+    D_2025_09_29 = _PartialDate(2025, 9, 29)
+    D_2025_10_04 = _PartialDate(2025, 10, 4)
+    D_2025_10_15 = _PartialDate(2025, 10, 15)
+    D_2025_10_27 = _PartialDate(2025, 10, 27)
+    D_2025_10_29 = _PartialDate(2025, 10, 29)
+    D_2025_11_24 = _PartialDate(2025, 11, 24)
+    D_2025_11_25 = _PartialDate(2025, 11, 25)
+    D_2025_12_01 = _PartialDate(2025, 12, 1)
+    D_2025_12_02 = _PartialDate(2025, 12, 2)
+    D_2025_12_22 = _PartialDate(2025, 12, 22)
+    D_2025_12_23 = _PartialDate(2025, 12, 23)
+    D_2026_01_19 = _PartialDate(2026, 1, 19)
+    D_2026_01_31 = _PartialDate(2026, 1, 31)
+    D_2026_02_05 = _PartialDate(2026, 2, 5)
+    D_2026_02_06 = _PartialDate(2026, 2, 6)
+    D_2026_02_17 = _PartialDate(2026, 2, 17)
+    D_2026_03_05 = _PartialDate(2026, 3, 5)
+    D_2026_03_11 = _PartialDate(2026, 3, 11)
+    D_2026_03_13 = _PartialDate(2026, 3, 13)
+    D_2026_03_18 = _PartialDate(2026, 3, 18)
+    D_2026_04_16 = _PartialDate(2026, 4, 16)
+    D_2026_04_17 = _PartialDate(2026, 4, 17)
+    D_2026_04_23 = _PartialDate(2026, 4, 23)
+    D_2026_05_28 = _PartialDate(2026, 5, 28)
+    D_2026_06_01 = _PartialDate(2026, 6, 1)
+    D_2026_06_09 = _PartialDate(2026, 6, 9)
+    D_2026_06_28 = _PartialDate(2026, 6, 28)
+    D_2026_06_30 = _PartialDate(2026, 6, 30)
+    REASONING_BUDGET_TOKENS_MIN_1024 = _ReasoningOption(type="budget_tokens", min=1024)
+    REASONING_EFFORT_LOW_MEDIUM_HIGH = _ReasoningOption(
         type="effort", values=("low", "medium", "high")
     )
-    REASONING_EFFORT_LOW_MEDIUM_HIGH_MAX = ReasoningOption(
+    REASONING_EFFORT_LOW_MEDIUM_HIGH_MAX = _ReasoningOption(
         type="effort", values=("low", "medium", "high", "max")
     )
-    REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX = ReasoningOption(
+    REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX = _ReasoningOption(
         type="effort", values=("low", "medium", "high", "xhigh", "max")
     )
-    REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH = ReasoningOption(
+    REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH = _ReasoningOption(
         type="effort", values=("none", "low", "medium", "high")
     )
-    REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH = ReasoningOption(
+    REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH = _ReasoningOption(
         type="effort", values=("none", "low", "medium", "high", "xhigh")
     )
-    REASONING_TOGGLE = ReasoningOption(type="toggle")
-    TEXT_AUDIO_TO_TEXT = Modalities(input=("text", "audio"), output=("text",))
-    TEXT_IMAGE_PDF_TO_TEXT = Modalities(input=("text", "image", "pdf"), output=("text",))
-    TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
-    TEXT_IMAGE_VIDEO_TO_TEXT = Modalities(input=("text", "image", "video"), output=("text",))
-    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+    REASONING_TOGGLE = _ReasoningOption(type="toggle")
+    TEXT_AUDIO_TO_TEXT = _Modalities(input=("text", "audio"), output=("text",))
+    TEXT_IMAGE_PDF_TO_TEXT = _Modalities(input=("text", "image", "pdf"), output=("text",))
+    TEXT_IMAGE_TO_TEXT = _Modalities(input=("text", "image"), output=("text",))
+    TEXT_IMAGE_VIDEO_TO_TEXT = _Modalities(input=("text", "image", "video"), output=("text",))
+    TEXT_TO_TEXT = _Modalities(input=("text",), output=("text",))
 
 
 __all__ = [
@@ -249,11 +241,11 @@ __all__ = [
     "ZAI_GLM_5",
 ]
 
-AMAZON_NOVA_2_LITE_V1_0: Final[PricedModel] = PricedModel(
+AMAZON_NOVA_2_LITE_V1_0: "Final[_PricedModel]" = _PricedModel(
     provider="amazon-bedrock",
     id="amazon.nova-2-lite-v1:0",
     name="Nova 2 Lite",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="nova",
     attachment=False,
     reasoning=True,
@@ -264,16 +256,16 @@ AMAZON_NOVA_2_LITE_V1_0: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_12_01,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_4096,
-    cost=Cost(input=Decimal("0.33"), output=Decimal("2.75")),
+    cost=_Cost(input=_Decimal("0.33"), output=_Decimal("2.75")),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH),
 )
 """Nova 2 Lite (chat) · 128K context · 4.1K output · $0.33 in / $2.75 out per 1M tokens · vision, tools, reasoning"""
 
-AMAZON_NOVA_LITE_V1_0: Final[PricedModel] = PricedModel(
+AMAZON_NOVA_LITE_V1_0: "Final[_PricedModel]" = _PricedModel(
     provider="amazon-bedrock",
     id="amazon.nova-lite-v1:0",
     name="Nova Lite",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="nova-lite",
     attachment=True,
     reasoning=False,
@@ -285,15 +277,15 @@ AMAZON_NOVA_LITE_V1_0: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_12_03,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_300000_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.06"), output=Decimal("0.24"), cache_read=Decimal("0.015")),
+    cost=_Cost(input=_Decimal("0.06"), output=_Decimal("0.24"), cache_read=_Decimal("0.015")),
 )
 """Nova Lite (chat) · 300K context · 8.19K output · $0.06 in / $0.24 out per 1M tokens · vision, tools, attachments"""
 
-AMAZON_NOVA_MICRO_V1_0: Final[PricedModel] = PricedModel(
+AMAZON_NOVA_MICRO_V1_0: "Final[_PricedModel]" = _PricedModel(
     provider="amazon-bedrock",
     id="amazon.nova-micro-v1:0",
     name="Nova Micro",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="nova-micro",
     attachment=False,
     reasoning=False,
@@ -305,15 +297,15 @@ AMAZON_NOVA_MICRO_V1_0: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_12_03,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.035"), output=Decimal("0.14"), cache_read=Decimal("0.00875")),
+    cost=_Cost(input=_Decimal("0.035"), output=_Decimal("0.14"), cache_read=_Decimal("0.00875")),
 )
 """Nova Micro (chat) · 128K context · 8.19K output · $0.035 in / $0.14 out per 1M tokens · tools"""
 
-AMAZON_NOVA_PRO_V1_0: Final[PricedModel] = PricedModel(
+AMAZON_NOVA_PRO_V1_0: "Final[_PricedModel]" = _PricedModel(
     provider="amazon-bedrock",
     id="amazon.nova-pro-v1:0",
     name="Nova Pro",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="nova-pro",
     attachment=True,
     reasoning=False,
@@ -325,15 +317,15 @@ AMAZON_NOVA_PRO_V1_0: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_12_03,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_300000_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.8"), output=Decimal("3.2"), cache_read=Decimal("0.2")),
+    cost=_Cost(input=_Decimal("0.8"), output=_Decimal("3.2"), cache_read=_Decimal("0.2")),
 )
 """Nova Pro (chat) · 300K context · 8.19K output · $0.80 in / $3.20 out per 1M tokens · vision, tools, attachments"""
 
-ANTHROPIC_CLAUDE_HAIKU_4_5_20251001_V1_0: Final[PricedModel] = PricedModel(
+ANTHROPIC_CLAUDE_HAIKU_4_5_20251001_V1_0: "Final[_PricedModel]" = _PricedModel(
     provider="amazon-bedrock",
     id="anthropic.claude-haiku-4-5-20251001-v1:0",
     name="Claude Haiku 4.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-haiku",
     attachment=True,
     reasoning=True,
@@ -346,21 +338,21 @@ ANTHROPIC_CLAUDE_HAIKU_4_5_20251001_V1_0: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_10_15,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_64000,
-    cost=Cost(
-        input=Decimal("1"),
-        output=Decimal("5"),
-        cache_read=Decimal("0.1"),
-        cache_write=Decimal("1.25"),
+    cost=_Cost(
+        input=_Decimal("1"),
+        output=_Decimal("5"),
+        cache_read=_Decimal("0.1"),
+        cache_write=_Decimal("1.25"),
     ),
     reasoning_options=(_Shared.REASONING_BUDGET_TOKENS_MIN_1024,),
 )
 """Claude Haiku 4.5 (chat) · 200K context · 64K output · $1.00 in / $5.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-ANTHROPIC_CLAUDE_OPUS_4_1_20250805_V1_0: Final[PricedModel] = PricedModel(
+ANTHROPIC_CLAUDE_OPUS_4_1_20250805_V1_0: "Final[_PricedModel]" = _PricedModel(
     provider="amazon-bedrock",
     id="anthropic.claude-opus-4-1-20250805-v1:0",
     name="Claude Opus 4.1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-opus",
     attachment=True,
     reasoning=True,
@@ -372,21 +364,21 @@ ANTHROPIC_CLAUDE_OPUS_4_1_20250805_V1_0: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_05,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_32000,
-    cost=Cost(
-        input=Decimal("15"),
-        output=Decimal("75"),
-        cache_read=Decimal("1.5"),
-        cache_write=Decimal("18.75"),
+    cost=_Cost(
+        input=_Decimal("15"),
+        output=_Decimal("75"),
+        cache_read=_Decimal("1.5"),
+        cache_write=_Decimal("18.75"),
     ),
     reasoning_options=(_Shared.REASONING_BUDGET_TOKENS_MIN_1024,),
 )
 """Claude Opus 4.1 (chat) · 200K context · 32K output · $15.00 in / $75.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-ANTHROPIC_CLAUDE_OPUS_4_5_20251101_V1_0: Final[PricedModel] = PricedModel(
+ANTHROPIC_CLAUDE_OPUS_4_5_20251101_V1_0: "Final[_PricedModel]" = _PricedModel(
     provider="amazon-bedrock",
     id="anthropic.claude-opus-4-5-20251101-v1:0",
     name="Claude Opus 4.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-opus",
     attachment=True,
     reasoning=True,
@@ -399,11 +391,11 @@ ANTHROPIC_CLAUDE_OPUS_4_5_20251101_V1_0: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_01,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_64000,
-    cost=Cost(
-        input=Decimal("5"),
-        output=Decimal("25"),
-        cache_read=Decimal("0.5"),
-        cache_write=Decimal("6.25"),
+    cost=_Cost(
+        input=_Decimal("5"),
+        output=_Decimal("25"),
+        cache_read=_Decimal("0.5"),
+        cache_write=_Decimal("6.25"),
     ),
     reasoning_options=(
         _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,
@@ -412,11 +404,11 @@ ANTHROPIC_CLAUDE_OPUS_4_5_20251101_V1_0: Final[PricedModel] = PricedModel(
 )
 """Claude Opus 4.5 (chat) · 200K context · 64K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-ANTHROPIC_CLAUDE_OPUS_4_6_V1: Final[PricedModel] = PricedModel(
+ANTHROPIC_CLAUDE_OPUS_4_6_V1: "Final[_PricedModel]" = _PricedModel(
     provider="amazon-bedrock",
     id="anthropic.claude-opus-4-6-v1",
     name="Claude Opus 4.6",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-opus",
     attachment=True,
     reasoning=True,
@@ -429,11 +421,11 @@ ANTHROPIC_CLAUDE_OPUS_4_6_V1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_13,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
-    cost=Cost(
-        input=Decimal("5"),
-        output=Decimal("25"),
-        cache_read=Decimal("0.5"),
-        cache_write=Decimal("6.25"),
+    cost=_Cost(
+        input=_Decimal("5"),
+        output=_Decimal("25"),
+        cache_read=_Decimal("0.5"),
+        cache_write=_Decimal("6.25"),
     ),
     reasoning_options=(
         _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_MAX,
@@ -442,11 +434,11 @@ ANTHROPIC_CLAUDE_OPUS_4_6_V1: Final[PricedModel] = PricedModel(
 )
 """Claude Opus 4.6 (chat) · 1M context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-ANTHROPIC_CLAUDE_OPUS_4_7: Final[PricedModel] = PricedModel(
+ANTHROPIC_CLAUDE_OPUS_4_7: "Final[_PricedModel]" = _PricedModel(
     provider="amazon-bedrock",
     id="anthropic.claude-opus-4-7",
     name="Claude Opus 4.7",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-opus",
     attachment=True,
     reasoning=True,
@@ -458,21 +450,21 @@ ANTHROPIC_CLAUDE_OPUS_4_7: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_16,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
-    cost=Cost(
-        input=Decimal("5"),
-        output=Decimal("25"),
-        cache_read=Decimal("0.5"),
-        cache_write=Decimal("6.25"),
+    cost=_Cost(
+        input=_Decimal("5"),
+        output=_Decimal("25"),
+        cache_read=_Decimal("0.5"),
+        cache_write=_Decimal("6.25"),
     ),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,),
 )
 """Claude Opus 4.7 (chat) · 1M context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-ANTHROPIC_CLAUDE_OPUS_4_8: Final[PricedModel] = PricedModel(
+ANTHROPIC_CLAUDE_OPUS_4_8: "Final[_PricedModel]" = _PricedModel(
     provider="amazon-bedrock",
     id="anthropic.claude-opus-4-8",
     name="Claude Opus 4.8",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-opus",
     attachment=True,
     reasoning=True,
@@ -483,21 +475,21 @@ ANTHROPIC_CLAUDE_OPUS_4_8: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_28,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
-    cost=Cost(
-        input=Decimal("5"),
-        output=Decimal("25"),
-        cache_read=Decimal("0.5"),
-        cache_write=Decimal("6.25"),
+    cost=_Cost(
+        input=_Decimal("5"),
+        output=_Decimal("25"),
+        cache_read=_Decimal("0.5"),
+        cache_write=_Decimal("6.25"),
     ),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,),
 )
 """Claude Opus 4.8 (chat) · 1M context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-ANTHROPIC_CLAUDE_SONNET_4_5_20250929_V1_0: Final[PricedModel] = PricedModel(
+ANTHROPIC_CLAUDE_SONNET_4_5_20250929_V1_0: "Final[_PricedModel]" = _PricedModel(
     provider="amazon-bedrock",
     id="anthropic.claude-sonnet-4-5-20250929-v1:0",
     name="Claude Sonnet 4.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-sonnet",
     attachment=True,
     reasoning=True,
@@ -510,21 +502,21 @@ ANTHROPIC_CLAUDE_SONNET_4_5_20250929_V1_0: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_29,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_64000,
-    cost=Cost(
-        input=Decimal("3"),
-        output=Decimal("15"),
-        cache_read=Decimal("0.3"),
-        cache_write=Decimal("3.75"),
+    cost=_Cost(
+        input=_Decimal("3"),
+        output=_Decimal("15"),
+        cache_read=_Decimal("0.3"),
+        cache_write=_Decimal("3.75"),
     ),
     reasoning_options=(_Shared.REASONING_BUDGET_TOKENS_MIN_1024,),
 )
 """Claude Sonnet 4.5 (chat) · 200K context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-ANTHROPIC_CLAUDE_SONNET_4_6: Final[PricedModel] = PricedModel(
+ANTHROPIC_CLAUDE_SONNET_4_6: "Final[_PricedModel]" = _PricedModel(
     provider="amazon-bedrock",
     id="anthropic.claude-sonnet-4-6",
     name="Claude Sonnet 4.6",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-sonnet",
     attachment=True,
     reasoning=True,
@@ -537,11 +529,11 @@ ANTHROPIC_CLAUDE_SONNET_4_6: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_13,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_64000,
-    cost=Cost(
-        input=Decimal("3"),
-        output=Decimal("15"),
-        cache_read=Decimal("0.3"),
-        cache_write=Decimal("3.75"),
+    cost=_Cost(
+        input=_Decimal("3"),
+        output=_Decimal("15"),
+        cache_read=_Decimal("0.3"),
+        cache_write=_Decimal("3.75"),
     ),
     reasoning_options=(
         _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_MAX,
@@ -550,11 +542,11 @@ ANTHROPIC_CLAUDE_SONNET_4_6: Final[PricedModel] = PricedModel(
 )
 """Claude Sonnet 4.6 (chat) · 1M context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-ANTHROPIC_CLAUDE_SONNET_5: Final[PricedModel] = PricedModel(
+ANTHROPIC_CLAUDE_SONNET_5: "Final[_PricedModel]" = _PricedModel(
     provider="amazon-bedrock",
     id="anthropic.claude-sonnet-5",
     name="Claude Sonnet 5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-sonnet",
     attachment=True,
     reasoning=True,
@@ -567,11 +559,11 @@ ANTHROPIC_CLAUDE_SONNET_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_30,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
-    cost=Cost(
-        input=Decimal("2"),
-        output=Decimal("10"),
-        cache_read=Decimal("0.2"),
-        cache_write=Decimal("2.5"),
+    cost=_Cost(
+        input=_Decimal("2"),
+        output=_Decimal("10"),
+        cache_read=_Decimal("0.2"),
+        cache_write=_Decimal("2.5"),
     ),
     reasoning_options=(
         _Shared.REASONING_TOGGLE,
@@ -580,11 +572,11 @@ ANTHROPIC_CLAUDE_SONNET_5: Final[PricedModel] = PricedModel(
 )
 """Claude Sonnet 5 (chat) · 1M context · 128K output · $2.00 in / $10.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-AU_ANTHROPIC_CLAUDE_HAIKU_4_5_20251001_V1_0: Final[PricedModel] = PricedModel(
+AU_ANTHROPIC_CLAUDE_HAIKU_4_5_20251001_V1_0: "Final[_PricedModel]" = _PricedModel(
     provider="amazon-bedrock",
     id="au.anthropic.claude-haiku-4-5-20251001-v1:0",
     name="Claude Haiku 4.5 (AU)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-haiku",
     attachment=True,
     reasoning=True,
@@ -597,21 +589,21 @@ AU_ANTHROPIC_CLAUDE_HAIKU_4_5_20251001_V1_0: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_10_15,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_64000,
-    cost=Cost(
-        input=Decimal("1"),
-        output=Decimal("5"),
-        cache_read=Decimal("0.1"),
-        cache_write=Decimal("1.25"),
+    cost=_Cost(
+        input=_Decimal("1"),
+        output=_Decimal("5"),
+        cache_read=_Decimal("0.1"),
+        cache_write=_Decimal("1.25"),
     ),
     reasoning_options=(_Shared.REASONING_BUDGET_TOKENS_MIN_1024,),
 )
 """Claude Haiku 4.5 (AU) (chat) · 200K context · 64K output · $1.00 in / $5.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-AU_ANTHROPIC_CLAUDE_OPUS_4_6_V1: Final[PricedModel] = PricedModel(
+AU_ANTHROPIC_CLAUDE_OPUS_4_6_V1: "Final[_PricedModel]" = _PricedModel(
     provider="amazon-bedrock",
     id="au.anthropic.claude-opus-4-6-v1",
     name="AU Anthropic Claude Opus 4.6",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-opus",
     attachment=True,
     reasoning=True,
@@ -624,11 +616,11 @@ AU_ANTHROPIC_CLAUDE_OPUS_4_6_V1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_05,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
-    cost=Cost(
-        input=Decimal("16.5"),
-        output=Decimal("82.5"),
-        cache_read=Decimal("1.65"),
-        cache_write=Decimal("20.625"),
+    cost=_Cost(
+        input=_Decimal("16.5"),
+        output=_Decimal("82.5"),
+        cache_read=_Decimal("1.65"),
+        cache_write=_Decimal("20.625"),
     ),
     reasoning_options=(
         _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_MAX,
@@ -637,11 +629,11 @@ AU_ANTHROPIC_CLAUDE_OPUS_4_6_V1: Final[PricedModel] = PricedModel(
 )
 """AU Anthropic Claude Opus 4.6 (chat) · 1M context · 128K output · $16.50 in / $82.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-AU_ANTHROPIC_CLAUDE_OPUS_4_8: Final[PricedModel] = PricedModel(
+AU_ANTHROPIC_CLAUDE_OPUS_4_8: "Final[_PricedModel]" = _PricedModel(
     provider="amazon-bedrock",
     id="au.anthropic.claude-opus-4-8",
     name="Claude Opus 4.8 (AU)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-opus",
     attachment=True,
     reasoning=True,
@@ -652,21 +644,21 @@ AU_ANTHROPIC_CLAUDE_OPUS_4_8: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_28,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
-    cost=Cost(
-        input=Decimal("5"),
-        output=Decimal("25"),
-        cache_read=Decimal("0.5"),
-        cache_write=Decimal("6.25"),
+    cost=_Cost(
+        input=_Decimal("5"),
+        output=_Decimal("25"),
+        cache_read=_Decimal("0.5"),
+        cache_write=_Decimal("6.25"),
     ),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,),
 )
 """Claude Opus 4.8 (AU) (chat) · 1M context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-AU_ANTHROPIC_CLAUDE_SONNET_4_5_20250929_V1_0: Final[PricedModel] = PricedModel(
+AU_ANTHROPIC_CLAUDE_SONNET_4_5_20250929_V1_0: "Final[_PricedModel]" = _PricedModel(
     provider="amazon-bedrock",
     id="au.anthropic.claude-sonnet-4-5-20250929-v1:0",
     name="Claude Sonnet 4.5 (AU)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-sonnet",
     attachment=True,
     reasoning=True,
@@ -679,21 +671,21 @@ AU_ANTHROPIC_CLAUDE_SONNET_4_5_20250929_V1_0: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_29,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_64000,
-    cost=Cost(
-        input=Decimal("3"),
-        output=Decimal("15"),
-        cache_read=Decimal("0.3"),
-        cache_write=Decimal("3.75"),
+    cost=_Cost(
+        input=_Decimal("3"),
+        output=_Decimal("15"),
+        cache_read=_Decimal("0.3"),
+        cache_write=_Decimal("3.75"),
     ),
     reasoning_options=(_Shared.REASONING_BUDGET_TOKENS_MIN_1024,),
 )
 """Claude Sonnet 4.5 (AU) (chat) · 200K context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-AU_ANTHROPIC_CLAUDE_SONNET_4_6: Final[PricedModel] = PricedModel(
+AU_ANTHROPIC_CLAUDE_SONNET_4_6: "Final[_PricedModel]" = _PricedModel(
     provider="amazon-bedrock",
     id="au.anthropic.claude-sonnet-4-6",
     name="AU Anthropic Claude Sonnet 4.6",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-sonnet",
     attachment=True,
     reasoning=True,
@@ -706,11 +698,11 @@ AU_ANTHROPIC_CLAUDE_SONNET_4_6: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_17,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
-    cost=Cost(
-        input=Decimal("3.3"),
-        output=Decimal("16.5"),
-        cache_read=Decimal("0.33"),
-        cache_write=Decimal("4.125"),
+    cost=_Cost(
+        input=_Decimal("3.3"),
+        output=_Decimal("16.5"),
+        cache_read=_Decimal("0.33"),
+        cache_write=_Decimal("4.125"),
     ),
     reasoning_options=(
         _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_MAX,
@@ -719,11 +711,11 @@ AU_ANTHROPIC_CLAUDE_SONNET_4_6: Final[PricedModel] = PricedModel(
 )
 """AU Anthropic Claude Sonnet 4.6 (chat) · 1M context · 128K output · $3.30 in / $16.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-AU_ANTHROPIC_CLAUDE_SONNET_5: Final[PricedModel] = PricedModel(
+AU_ANTHROPIC_CLAUDE_SONNET_5: "Final[_PricedModel]" = _PricedModel(
     provider="amazon-bedrock",
     id="au.anthropic.claude-sonnet-5",
     name="Claude Sonnet 5 (AU)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-sonnet",
     attachment=True,
     reasoning=True,
@@ -736,11 +728,11 @@ AU_ANTHROPIC_CLAUDE_SONNET_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_30,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
-    cost=Cost(
-        input=Decimal("2"),
-        output=Decimal("10"),
-        cache_read=Decimal("0.2"),
-        cache_write=Decimal("2.5"),
+    cost=_Cost(
+        input=_Decimal("2"),
+        output=_Decimal("10"),
+        cache_read=_Decimal("0.2"),
+        cache_write=_Decimal("2.5"),
     ),
     reasoning_options=(
         _Shared.REASONING_TOGGLE,
@@ -749,11 +741,11 @@ AU_ANTHROPIC_CLAUDE_SONNET_5: Final[PricedModel] = PricedModel(
 )
 """Claude Sonnet 5 (AU) (chat) · 1M context · 128K output · $2.00 in / $10.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-DEEPSEEK_R1_V1_0: Final[PricedModel] = PricedModel(
+DEEPSEEK_R1_V1_0: "Final[_PricedModel]" = _PricedModel(
     provider="amazon-bedrock",
     id="deepseek.r1-v1:0",
     name="DeepSeek-R1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek-thinking",
     attachment=False,
     reasoning=True,
@@ -765,16 +757,16 @@ DEEPSEEK_R1_V1_0: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_05_29,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_32768,
-    cost=Cost(input=Decimal("1.35"), output=Decimal("5.4")),
+    cost=_Cost(input=_Decimal("1.35"), output=_Decimal("5.4")),
     reasoning_options=(),
 )
 """DeepSeek-R1 (chat) · 128K context · 32.8K output · $1.35 in / $5.40 out per 1M tokens · tools, reasoning"""
 
-DEEPSEEK_V3_V1_0: Final[PricedModel] = PricedModel(
+DEEPSEEK_V3_V1_0: "Final[_PricedModel]" = _PricedModel(
     provider="amazon-bedrock",
     id="deepseek.v3-v1:0",
     name="DeepSeek-V3.1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek",
     attachment=False,
     reasoning=True,
@@ -787,16 +779,16 @@ DEEPSEEK_V3_V1_0: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_18,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_163840_OUTPUT_81920,
-    cost=Cost(input=Decimal("0.58"), output=Decimal("1.68")),
+    cost=_Cost(input=_Decimal("0.58"), output=_Decimal("1.68")),
     reasoning_options=(),
 )
 """DeepSeek-V3.1 (chat) · 164K context · 81.9K output · $0.58 in / $1.68 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-DEEPSEEK_V3_2: Final[PricedModel] = PricedModel(
+DEEPSEEK_V3_2: "Final[_PricedModel]" = _PricedModel(
     provider="amazon-bedrock",
     id="deepseek.v3.2",
     name="DeepSeek-V3.2",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek",
     attachment=False,
     reasoning=True,
@@ -809,16 +801,16 @@ DEEPSEEK_V3_2: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_06,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_163840_OUTPUT_81920,
-    cost=Cost(input=Decimal("0.62"), output=Decimal("1.85")),
+    cost=_Cost(input=_Decimal("0.62"), output=_Decimal("1.85")),
     reasoning_options=(),
 )
 """DeepSeek-V3.2 (chat) · 164K context · 81.9K output · $0.62 in / $1.85 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-EU_ANTHROPIC_CLAUDE_FABLE_5: Final[PricedModel] = PricedModel(
+EU_ANTHROPIC_CLAUDE_FABLE_5: "Final[_PricedModel]" = _PricedModel(
     provider="amazon-bedrock",
     id="eu.anthropic.claude-fable-5",
     name="Claude Fable 5 (EU)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-fable",
     attachment=True,
     reasoning=True,
@@ -830,21 +822,21 @@ EU_ANTHROPIC_CLAUDE_FABLE_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_09,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
-    cost=Cost(
-        input=Decimal("11"),
-        output=Decimal("55"),
-        cache_read=Decimal("1.1"),
-        cache_write=Decimal("13.75"),
+    cost=_Cost(
+        input=_Decimal("11"),
+        output=_Decimal("55"),
+        cache_read=_Decimal("1.1"),
+        cache_write=_Decimal("13.75"),
     ),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,),
 )
 """Claude Fable 5 (EU) (chat) · 1M context · 128K output · $11.00 in / $55.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-EU_ANTHROPIC_CLAUDE_HAIKU_4_5_20251001_V1_0: Final[PricedModel] = PricedModel(
+EU_ANTHROPIC_CLAUDE_HAIKU_4_5_20251001_V1_0: "Final[_PricedModel]" = _PricedModel(
     provider="amazon-bedrock",
     id="eu.anthropic.claude-haiku-4-5-20251001-v1:0",
     name="Claude Haiku 4.5 (EU)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-haiku",
     attachment=True,
     reasoning=True,
@@ -857,21 +849,21 @@ EU_ANTHROPIC_CLAUDE_HAIKU_4_5_20251001_V1_0: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_10_15,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_64000,
-    cost=Cost(
-        input=Decimal("1.1"),
-        output=Decimal("5.5"),
-        cache_read=Decimal("0.11"),
-        cache_write=Decimal("1.375"),
+    cost=_Cost(
+        input=_Decimal("1.1"),
+        output=_Decimal("5.5"),
+        cache_read=_Decimal("0.11"),
+        cache_write=_Decimal("1.375"),
     ),
     reasoning_options=(_Shared.REASONING_BUDGET_TOKENS_MIN_1024,),
 )
 """Claude Haiku 4.5 (EU) (chat) · 200K context · 64K output · $1.10 in / $5.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-EU_ANTHROPIC_CLAUDE_OPUS_4_5_20251101_V1_0: Final[PricedModel] = PricedModel(
+EU_ANTHROPIC_CLAUDE_OPUS_4_5_20251101_V1_0: "Final[_PricedModel]" = _PricedModel(
     provider="amazon-bedrock",
     id="eu.anthropic.claude-opus-4-5-20251101-v1:0",
     name="Claude Opus 4.5 (EU)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-opus",
     attachment=True,
     reasoning=True,
@@ -884,11 +876,11 @@ EU_ANTHROPIC_CLAUDE_OPUS_4_5_20251101_V1_0: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_01,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_64000,
-    cost=Cost(
-        input=Decimal("5.5"),
-        output=Decimal("27.5"),
-        cache_read=Decimal("0.55"),
-        cache_write=Decimal("6.875"),
+    cost=_Cost(
+        input=_Decimal("5.5"),
+        output=_Decimal("27.5"),
+        cache_read=_Decimal("0.55"),
+        cache_write=_Decimal("6.875"),
     ),
     reasoning_options=(
         _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,
@@ -897,11 +889,11 @@ EU_ANTHROPIC_CLAUDE_OPUS_4_5_20251101_V1_0: Final[PricedModel] = PricedModel(
 )
 """Claude Opus 4.5 (EU) (chat) · 200K context · 64K output · $5.50 in / $27.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-EU_ANTHROPIC_CLAUDE_OPUS_4_6_V1: Final[PricedModel] = PricedModel(
+EU_ANTHROPIC_CLAUDE_OPUS_4_6_V1: "Final[_PricedModel]" = _PricedModel(
     provider="amazon-bedrock",
     id="eu.anthropic.claude-opus-4-6-v1",
     name="Claude Opus 4.6 (EU)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-opus",
     attachment=True,
     reasoning=True,
@@ -914,11 +906,11 @@ EU_ANTHROPIC_CLAUDE_OPUS_4_6_V1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_13,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
-    cost=Cost(
-        input=Decimal("5.5"),
-        output=Decimal("27.5"),
-        cache_read=Decimal("0.55"),
-        cache_write=Decimal("6.875"),
+    cost=_Cost(
+        input=_Decimal("5.5"),
+        output=_Decimal("27.5"),
+        cache_read=_Decimal("0.55"),
+        cache_write=_Decimal("6.875"),
     ),
     reasoning_options=(
         _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_MAX,
@@ -927,11 +919,11 @@ EU_ANTHROPIC_CLAUDE_OPUS_4_6_V1: Final[PricedModel] = PricedModel(
 )
 """Claude Opus 4.6 (EU) (chat) · 1M context · 128K output · $5.50 in / $27.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-EU_ANTHROPIC_CLAUDE_OPUS_4_7: Final[PricedModel] = PricedModel(
+EU_ANTHROPIC_CLAUDE_OPUS_4_7: "Final[_PricedModel]" = _PricedModel(
     provider="amazon-bedrock",
     id="eu.anthropic.claude-opus-4-7",
     name="Claude Opus 4.7 (EU)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-opus",
     attachment=True,
     reasoning=True,
@@ -943,21 +935,21 @@ EU_ANTHROPIC_CLAUDE_OPUS_4_7: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_16,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
-    cost=Cost(
-        input=Decimal("5.5"),
-        output=Decimal("27.5"),
-        cache_read=Decimal("0.55"),
-        cache_write=Decimal("6.875"),
+    cost=_Cost(
+        input=_Decimal("5.5"),
+        output=_Decimal("27.5"),
+        cache_read=_Decimal("0.55"),
+        cache_write=_Decimal("6.875"),
     ),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,),
 )
 """Claude Opus 4.7 (EU) (chat) · 1M context · 128K output · $5.50 in / $27.50 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-EU_ANTHROPIC_CLAUDE_OPUS_4_8: Final[PricedModel] = PricedModel(
+EU_ANTHROPIC_CLAUDE_OPUS_4_8: "Final[_PricedModel]" = _PricedModel(
     provider="amazon-bedrock",
     id="eu.anthropic.claude-opus-4-8",
     name="Claude Opus 4.8 (EU)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-opus",
     attachment=True,
     reasoning=True,
@@ -968,21 +960,21 @@ EU_ANTHROPIC_CLAUDE_OPUS_4_8: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_28,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
-    cost=Cost(
-        input=Decimal("5.5"),
-        output=Decimal("27.5"),
-        cache_read=Decimal("0.55"),
-        cache_write=Decimal("6.875"),
+    cost=_Cost(
+        input=_Decimal("5.5"),
+        output=_Decimal("27.5"),
+        cache_read=_Decimal("0.55"),
+        cache_write=_Decimal("6.875"),
     ),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,),
 )
 """Claude Opus 4.8 (EU) (chat) · 1M context · 128K output · $5.50 in / $27.50 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-EU_ANTHROPIC_CLAUDE_SONNET_4_5_20250929_V1_0: Final[PricedModel] = PricedModel(
+EU_ANTHROPIC_CLAUDE_SONNET_4_5_20250929_V1_0: "Final[_PricedModel]" = _PricedModel(
     provider="amazon-bedrock",
     id="eu.anthropic.claude-sonnet-4-5-20250929-v1:0",
     name="Claude Sonnet 4.5 (EU)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-sonnet",
     attachment=True,
     reasoning=True,
@@ -995,21 +987,21 @@ EU_ANTHROPIC_CLAUDE_SONNET_4_5_20250929_V1_0: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_29,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_64000,
-    cost=Cost(
-        input=Decimal("3.3"),
-        output=Decimal("16.5"),
-        cache_read=Decimal("0.33"),
-        cache_write=Decimal("4.125"),
+    cost=_Cost(
+        input=_Decimal("3.3"),
+        output=_Decimal("16.5"),
+        cache_read=_Decimal("0.33"),
+        cache_write=_Decimal("4.125"),
     ),
     reasoning_options=(_Shared.REASONING_BUDGET_TOKENS_MIN_1024,),
 )
 """Claude Sonnet 4.5 (EU) (chat) · 200K context · 64K output · $3.30 in / $16.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-EU_ANTHROPIC_CLAUDE_SONNET_4_6: Final[PricedModel] = PricedModel(
+EU_ANTHROPIC_CLAUDE_SONNET_4_6: "Final[_PricedModel]" = _PricedModel(
     provider="amazon-bedrock",
     id="eu.anthropic.claude-sonnet-4-6",
     name="Claude Sonnet 4.6 (EU)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-sonnet",
     attachment=True,
     reasoning=True,
@@ -1022,11 +1014,11 @@ EU_ANTHROPIC_CLAUDE_SONNET_4_6: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_13,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_64000,
-    cost=Cost(
-        input=Decimal("3.3"),
-        output=Decimal("16.5"),
-        cache_read=Decimal("0.33"),
-        cache_write=Decimal("4.125"),
+    cost=_Cost(
+        input=_Decimal("3.3"),
+        output=_Decimal("16.5"),
+        cache_read=_Decimal("0.33"),
+        cache_write=_Decimal("4.125"),
     ),
     reasoning_options=(
         _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_MAX,
@@ -1035,11 +1027,11 @@ EU_ANTHROPIC_CLAUDE_SONNET_4_6: Final[PricedModel] = PricedModel(
 )
 """Claude Sonnet 4.6 (EU) (chat) · 1M context · 64K output · $3.30 in / $16.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-EU_ANTHROPIC_CLAUDE_SONNET_5: Final[PricedModel] = PricedModel(
+EU_ANTHROPIC_CLAUDE_SONNET_5: "Final[_PricedModel]" = _PricedModel(
     provider="amazon-bedrock",
     id="eu.anthropic.claude-sonnet-5",
     name="Claude Sonnet 5 (EU)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-sonnet",
     attachment=True,
     reasoning=True,
@@ -1052,11 +1044,11 @@ EU_ANTHROPIC_CLAUDE_SONNET_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_30,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
-    cost=Cost(
-        input=Decimal("2.2"),
-        output=Decimal("11"),
-        cache_read=Decimal("0.22"),
-        cache_write=Decimal("2.75"),
+    cost=_Cost(
+        input=_Decimal("2.2"),
+        output=_Decimal("11"),
+        cache_read=_Decimal("0.22"),
+        cache_write=_Decimal("2.75"),
     ),
     reasoning_options=(
         _Shared.REASONING_TOGGLE,
@@ -1065,11 +1057,11 @@ EU_ANTHROPIC_CLAUDE_SONNET_5: Final[PricedModel] = PricedModel(
 )
 """Claude Sonnet 5 (EU) (chat) · 1M context · 128K output · $2.20 in / $11.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GLOBAL_ANTHROPIC_CLAUDE_FABLE_5: Final[PricedModel] = PricedModel(
+GLOBAL_ANTHROPIC_CLAUDE_FABLE_5: "Final[_PricedModel]" = _PricedModel(
     provider="amazon-bedrock",
     id="global.anthropic.claude-fable-5",
     name="Claude Fable 5 (Global)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-fable",
     attachment=True,
     reasoning=True,
@@ -1081,21 +1073,21 @@ GLOBAL_ANTHROPIC_CLAUDE_FABLE_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_09,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
-    cost=Cost(
-        input=Decimal("10"),
-        output=Decimal("50"),
-        cache_read=Decimal("1"),
-        cache_write=Decimal("12.5"),
+    cost=_Cost(
+        input=_Decimal("10"),
+        output=_Decimal("50"),
+        cache_read=_Decimal("1"),
+        cache_write=_Decimal("12.5"),
     ),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,),
 )
 """Claude Fable 5 (Global) (chat) · 1M context · 128K output · $10.00 in / $50.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-GLOBAL_ANTHROPIC_CLAUDE_HAIKU_4_5_20251001_V1_0: Final[PricedModel] = PricedModel(
+GLOBAL_ANTHROPIC_CLAUDE_HAIKU_4_5_20251001_V1_0: "Final[_PricedModel]" = _PricedModel(
     provider="amazon-bedrock",
     id="global.anthropic.claude-haiku-4-5-20251001-v1:0",
     name="Claude Haiku 4.5 (Global)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-haiku",
     attachment=True,
     reasoning=True,
@@ -1108,21 +1100,21 @@ GLOBAL_ANTHROPIC_CLAUDE_HAIKU_4_5_20251001_V1_0: Final[PricedModel] = PricedMode
     last_updated=_Shared.D_2025_10_15,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_64000,
-    cost=Cost(
-        input=Decimal("1"),
-        output=Decimal("5"),
-        cache_read=Decimal("0.1"),
-        cache_write=Decimal("1.25"),
+    cost=_Cost(
+        input=_Decimal("1"),
+        output=_Decimal("5"),
+        cache_read=_Decimal("0.1"),
+        cache_write=_Decimal("1.25"),
     ),
     reasoning_options=(_Shared.REASONING_BUDGET_TOKENS_MIN_1024,),
 )
 """Claude Haiku 4.5 (Global) (chat) · 200K context · 64K output · $1.00 in / $5.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GLOBAL_ANTHROPIC_CLAUDE_OPUS_4_5_20251101_V1_0: Final[PricedModel] = PricedModel(
+GLOBAL_ANTHROPIC_CLAUDE_OPUS_4_5_20251101_V1_0: "Final[_PricedModel]" = _PricedModel(
     provider="amazon-bedrock",
     id="global.anthropic.claude-opus-4-5-20251101-v1:0",
     name="Claude Opus 4.5 (Global)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-opus",
     attachment=True,
     reasoning=True,
@@ -1135,11 +1127,11 @@ GLOBAL_ANTHROPIC_CLAUDE_OPUS_4_5_20251101_V1_0: Final[PricedModel] = PricedModel
     last_updated=_Shared.D_2025_08_01,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_64000,
-    cost=Cost(
-        input=Decimal("5"),
-        output=Decimal("25"),
-        cache_read=Decimal("0.5"),
-        cache_write=Decimal("6.25"),
+    cost=_Cost(
+        input=_Decimal("5"),
+        output=_Decimal("25"),
+        cache_read=_Decimal("0.5"),
+        cache_write=_Decimal("6.25"),
     ),
     reasoning_options=(
         _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,
@@ -1148,11 +1140,11 @@ GLOBAL_ANTHROPIC_CLAUDE_OPUS_4_5_20251101_V1_0: Final[PricedModel] = PricedModel
 )
 """Claude Opus 4.5 (Global) (chat) · 200K context · 64K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GLOBAL_ANTHROPIC_CLAUDE_OPUS_4_6_V1: Final[PricedModel] = PricedModel(
+GLOBAL_ANTHROPIC_CLAUDE_OPUS_4_6_V1: "Final[_PricedModel]" = _PricedModel(
     provider="amazon-bedrock",
     id="global.anthropic.claude-opus-4-6-v1",
     name="Claude Opus 4.6 (Global)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-opus",
     attachment=True,
     reasoning=True,
@@ -1165,11 +1157,11 @@ GLOBAL_ANTHROPIC_CLAUDE_OPUS_4_6_V1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_13,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
-    cost=Cost(
-        input=Decimal("5"),
-        output=Decimal("25"),
-        cache_read=Decimal("0.5"),
-        cache_write=Decimal("6.25"),
+    cost=_Cost(
+        input=_Decimal("5"),
+        output=_Decimal("25"),
+        cache_read=_Decimal("0.5"),
+        cache_write=_Decimal("6.25"),
     ),
     reasoning_options=(
         _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_MAX,
@@ -1178,11 +1170,11 @@ GLOBAL_ANTHROPIC_CLAUDE_OPUS_4_6_V1: Final[PricedModel] = PricedModel(
 )
 """Claude Opus 4.6 (Global) (chat) · 1M context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GLOBAL_ANTHROPIC_CLAUDE_OPUS_4_7: Final[PricedModel] = PricedModel(
+GLOBAL_ANTHROPIC_CLAUDE_OPUS_4_7: "Final[_PricedModel]" = _PricedModel(
     provider="amazon-bedrock",
     id="global.anthropic.claude-opus-4-7",
     name="Claude Opus 4.7 (Global)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-opus",
     attachment=True,
     reasoning=True,
@@ -1194,21 +1186,21 @@ GLOBAL_ANTHROPIC_CLAUDE_OPUS_4_7: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_16,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
-    cost=Cost(
-        input=Decimal("5"),
-        output=Decimal("25"),
-        cache_read=Decimal("0.5"),
-        cache_write=Decimal("6.25"),
+    cost=_Cost(
+        input=_Decimal("5"),
+        output=_Decimal("25"),
+        cache_read=_Decimal("0.5"),
+        cache_write=_Decimal("6.25"),
     ),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,),
 )
 """Claude Opus 4.7 (Global) (chat) · 1M context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-GLOBAL_ANTHROPIC_CLAUDE_OPUS_4_8: Final[PricedModel] = PricedModel(
+GLOBAL_ANTHROPIC_CLAUDE_OPUS_4_8: "Final[_PricedModel]" = _PricedModel(
     provider="amazon-bedrock",
     id="global.anthropic.claude-opus-4-8",
     name="Claude Opus 4.8 (Global)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-opus",
     attachment=True,
     reasoning=True,
@@ -1219,21 +1211,21 @@ GLOBAL_ANTHROPIC_CLAUDE_OPUS_4_8: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_28,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
-    cost=Cost(
-        input=Decimal("5"),
-        output=Decimal("25"),
-        cache_read=Decimal("0.5"),
-        cache_write=Decimal("6.25"),
+    cost=_Cost(
+        input=_Decimal("5"),
+        output=_Decimal("25"),
+        cache_read=_Decimal("0.5"),
+        cache_write=_Decimal("6.25"),
     ),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,),
 )
 """Claude Opus 4.8 (Global) (chat) · 1M context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-GLOBAL_ANTHROPIC_CLAUDE_SONNET_4_5_20250929_V1_0: Final[PricedModel] = PricedModel(
+GLOBAL_ANTHROPIC_CLAUDE_SONNET_4_5_20250929_V1_0: "Final[_PricedModel]" = _PricedModel(
     provider="amazon-bedrock",
     id="global.anthropic.claude-sonnet-4-5-20250929-v1:0",
     name="Claude Sonnet 4.5 (Global)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-sonnet",
     attachment=True,
     reasoning=True,
@@ -1246,21 +1238,21 @@ GLOBAL_ANTHROPIC_CLAUDE_SONNET_4_5_20250929_V1_0: Final[PricedModel] = PricedMod
     last_updated=_Shared.D_2025_09_29,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_64000,
-    cost=Cost(
-        input=Decimal("3"),
-        output=Decimal("15"),
-        cache_read=Decimal("0.3"),
-        cache_write=Decimal("3.75"),
+    cost=_Cost(
+        input=_Decimal("3"),
+        output=_Decimal("15"),
+        cache_read=_Decimal("0.3"),
+        cache_write=_Decimal("3.75"),
     ),
     reasoning_options=(_Shared.REASONING_BUDGET_TOKENS_MIN_1024,),
 )
 """Claude Sonnet 4.5 (Global) (chat) · 200K context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GLOBAL_ANTHROPIC_CLAUDE_SONNET_4_6: Final[PricedModel] = PricedModel(
+GLOBAL_ANTHROPIC_CLAUDE_SONNET_4_6: "Final[_PricedModel]" = _PricedModel(
     provider="amazon-bedrock",
     id="global.anthropic.claude-sonnet-4-6",
     name="Claude Sonnet 4.6 (Global)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-sonnet",
     attachment=True,
     reasoning=True,
@@ -1273,11 +1265,11 @@ GLOBAL_ANTHROPIC_CLAUDE_SONNET_4_6: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_13,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_64000,
-    cost=Cost(
-        input=Decimal("3"),
-        output=Decimal("15"),
-        cache_read=Decimal("0.3"),
-        cache_write=Decimal("3.75"),
+    cost=_Cost(
+        input=_Decimal("3"),
+        output=_Decimal("15"),
+        cache_read=_Decimal("0.3"),
+        cache_write=_Decimal("3.75"),
     ),
     reasoning_options=(
         _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_MAX,
@@ -1286,11 +1278,11 @@ GLOBAL_ANTHROPIC_CLAUDE_SONNET_4_6: Final[PricedModel] = PricedModel(
 )
 """Claude Sonnet 4.6 (Global) (chat) · 1M context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GLOBAL_ANTHROPIC_CLAUDE_SONNET_5: Final[PricedModel] = PricedModel(
+GLOBAL_ANTHROPIC_CLAUDE_SONNET_5: "Final[_PricedModel]" = _PricedModel(
     provider="amazon-bedrock",
     id="global.anthropic.claude-sonnet-5",
     name="Claude Sonnet 5 (Global)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-sonnet",
     attachment=True,
     reasoning=True,
@@ -1303,11 +1295,11 @@ GLOBAL_ANTHROPIC_CLAUDE_SONNET_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_30,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
-    cost=Cost(
-        input=Decimal("2"),
-        output=Decimal("10"),
-        cache_read=Decimal("0.2"),
-        cache_write=Decimal("2.5"),
+    cost=_Cost(
+        input=_Decimal("2"),
+        output=_Decimal("10"),
+        cache_read=_Decimal("0.2"),
+        cache_write=_Decimal("2.5"),
     ),
     reasoning_options=(
         _Shared.REASONING_TOGGLE,
@@ -1316,11 +1308,11 @@ GLOBAL_ANTHROPIC_CLAUDE_SONNET_5: Final[PricedModel] = PricedModel(
 )
 """Claude Sonnet 5 (Global) (chat) · 1M context · 128K output · $2.00 in / $10.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GOOGLE_GEMMA_3_12B_IT: Final[PricedModel] = PricedModel(
+GOOGLE_GEMMA_3_12B_IT: "Final[_PricedModel]" = _PricedModel(
     provider="amazon-bedrock",
     id="google.gemma-3-12b-it",
     name="Google Gemma 3 12B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemma",
     attachment=False,
     reasoning=False,
@@ -1333,15 +1325,15 @@ GOOGLE_GEMMA_3_12B_IT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_12_01,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.049999999999999996"), output=Decimal("0.09999999999999999")),
+    cost=_Cost(input=_Decimal("0.049999999999999996"), output=_Decimal("0.09999999999999999")),
 )
 """Google Gemma 3 12B (chat) · 131K context · 8.19K output · $0.049999999999999996 in / $0.09999999999999999 out per 1M tokens · vision, structured output"""
 
-GOOGLE_GEMMA_3_27B_IT: Final[PricedModel] = PricedModel(
+GOOGLE_GEMMA_3_27B_IT: "Final[_PricedModel]" = _PricedModel(
     provider="amazon-bedrock",
     id="google.gemma-3-27b-it",
     name="Google Gemma 3 27B Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemma",
     attachment=True,
     reasoning=False,
@@ -1354,15 +1346,15 @@ GOOGLE_GEMMA_3_27B_IT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_07_27,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_202752_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.12"), output=Decimal("0.2")),
+    cost=_Cost(input=_Decimal("0.12"), output=_Decimal("0.2")),
 )
 """Google Gemma 3 27B Instruct (chat) · 203K context · 8.19K output · $0.12 in / $0.20 out per 1M tokens · vision, tools, structured output, attachments, open weights"""
 
-GOOGLE_GEMMA_3_4B_IT: Final[PricedModel] = PricedModel(
+GOOGLE_GEMMA_3_4B_IT: "Final[_PricedModel]" = _PricedModel(
     provider="amazon-bedrock",
     id="google.gemma-3-4b-it",
     name="Gemma 3 4B IT",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemma",
     attachment=False,
     reasoning=False,
@@ -1373,15 +1365,15 @@ GOOGLE_GEMMA_3_4B_IT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_12_01,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_4096,
-    cost=Cost(input=Decimal("0.04"), output=Decimal("0.08")),
+    cost=_Cost(input=_Decimal("0.04"), output=_Decimal("0.08")),
 )
 """Gemma 3 4B IT (chat) · 128K context · 4.1K output · $0.04 in / $0.08 out per 1M tokens · vision, tools"""
 
-JP_ANTHROPIC_CLAUDE_OPUS_4_7: Final[PricedModel] = PricedModel(
+JP_ANTHROPIC_CLAUDE_OPUS_4_7: "Final[_PricedModel]" = _PricedModel(
     provider="amazon-bedrock",
     id="jp.anthropic.claude-opus-4-7",
     name="Claude Opus 4.7 (JP)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-opus",
     attachment=True,
     reasoning=True,
@@ -1393,21 +1385,21 @@ JP_ANTHROPIC_CLAUDE_OPUS_4_7: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_16,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
-    cost=Cost(
-        input=Decimal("5"),
-        output=Decimal("25"),
-        cache_read=Decimal("0.5"),
-        cache_write=Decimal("6.25"),
+    cost=_Cost(
+        input=_Decimal("5"),
+        output=_Decimal("25"),
+        cache_read=_Decimal("0.5"),
+        cache_write=_Decimal("6.25"),
     ),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,),
 )
 """Claude Opus 4.7 (JP) (chat) · 1M context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-JP_ANTHROPIC_CLAUDE_OPUS_4_8: Final[PricedModel] = PricedModel(
+JP_ANTHROPIC_CLAUDE_OPUS_4_8: "Final[_PricedModel]" = _PricedModel(
     provider="amazon-bedrock",
     id="jp.anthropic.claude-opus-4-8",
     name="Claude Opus 4.8 (JP)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-opus",
     attachment=True,
     reasoning=True,
@@ -1418,21 +1410,21 @@ JP_ANTHROPIC_CLAUDE_OPUS_4_8: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_28,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
-    cost=Cost(
-        input=Decimal("5"),
-        output=Decimal("25"),
-        cache_read=Decimal("0.5"),
-        cache_write=Decimal("6.25"),
+    cost=_Cost(
+        input=_Decimal("5"),
+        output=_Decimal("25"),
+        cache_read=_Decimal("0.5"),
+        cache_write=_Decimal("6.25"),
     ),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,),
 )
 """Claude Opus 4.8 (JP) (chat) · 1M context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-JP_ANTHROPIC_CLAUDE_SONNET_4_5_20250929_V1_0: Final[PricedModel] = PricedModel(
+JP_ANTHROPIC_CLAUDE_SONNET_4_5_20250929_V1_0: "Final[_PricedModel]" = _PricedModel(
     provider="amazon-bedrock",
     id="jp.anthropic.claude-sonnet-4-5-20250929-v1:0",
     name="Claude Sonnet 4.5 (JP)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-sonnet",
     attachment=True,
     reasoning=True,
@@ -1445,21 +1437,21 @@ JP_ANTHROPIC_CLAUDE_SONNET_4_5_20250929_V1_0: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_29,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_64000,
-    cost=Cost(
-        input=Decimal("3"),
-        output=Decimal("15"),
-        cache_read=Decimal("0.3"),
-        cache_write=Decimal("3.75"),
+    cost=_Cost(
+        input=_Decimal("3"),
+        output=_Decimal("15"),
+        cache_read=_Decimal("0.3"),
+        cache_write=_Decimal("3.75"),
     ),
     reasoning_options=(_Shared.REASONING_BUDGET_TOKENS_MIN_1024,),
 )
 """Claude Sonnet 4.5 (JP) (chat) · 200K context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-JP_ANTHROPIC_CLAUDE_SONNET_4_6: Final[PricedModel] = PricedModel(
+JP_ANTHROPIC_CLAUDE_SONNET_4_6: "Final[_PricedModel]" = _PricedModel(
     provider="amazon-bedrock",
     id="jp.anthropic.claude-sonnet-4-6",
     name="Claude Sonnet 4.6 (JP)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-sonnet",
     attachment=True,
     reasoning=True,
@@ -1472,11 +1464,11 @@ JP_ANTHROPIC_CLAUDE_SONNET_4_6: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_13,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_64000,
-    cost=Cost(
-        input=Decimal("3"),
-        output=Decimal("15"),
-        cache_read=Decimal("0.3"),
-        cache_write=Decimal("3.75"),
+    cost=_Cost(
+        input=_Decimal("3"),
+        output=_Decimal("15"),
+        cache_read=_Decimal("0.3"),
+        cache_write=_Decimal("3.75"),
     ),
     reasoning_options=(
         _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_MAX,
@@ -1485,11 +1477,11 @@ JP_ANTHROPIC_CLAUDE_SONNET_4_6: Final[PricedModel] = PricedModel(
 )
 """Claude Sonnet 4.6 (JP) (chat) · 1M context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-JP_ANTHROPIC_CLAUDE_SONNET_5: Final[PricedModel] = PricedModel(
+JP_ANTHROPIC_CLAUDE_SONNET_5: "Final[_PricedModel]" = _PricedModel(
     provider="amazon-bedrock",
     id="jp.anthropic.claude-sonnet-5",
     name="Claude Sonnet 5 (JP)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-sonnet",
     attachment=True,
     reasoning=True,
@@ -1502,11 +1494,11 @@ JP_ANTHROPIC_CLAUDE_SONNET_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_30,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
-    cost=Cost(
-        input=Decimal("2"),
-        output=Decimal("10"),
-        cache_read=Decimal("0.2"),
-        cache_write=Decimal("2.5"),
+    cost=_Cost(
+        input=_Decimal("2"),
+        output=_Decimal("10"),
+        cache_read=_Decimal("0.2"),
+        cache_write=_Decimal("2.5"),
     ),
     reasoning_options=(
         _Shared.REASONING_TOGGLE,
@@ -1515,11 +1507,11 @@ JP_ANTHROPIC_CLAUDE_SONNET_5: Final[PricedModel] = PricedModel(
 )
 """Claude Sonnet 5 (JP) (chat) · 1M context · 128K output · $2.00 in / $10.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-META_LLAMA3_1_70B_INSTRUCT_V1_0: Final[PricedModel] = PricedModel(
+META_LLAMA3_1_70B_INSTRUCT_V1_0: "Final[_PricedModel]" = _PricedModel(
     provider="amazon-bedrock",
     id="meta.llama3-1-70b-instruct-v1:0",
     name="Llama 3.1 70B Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=False,
     reasoning=False,
@@ -1531,15 +1523,15 @@ META_LLAMA3_1_70B_INSTRUCT_V1_0: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_07_23,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_4096,
-    cost=Cost(input=Decimal("0.72"), output=Decimal("0.72")),
+    cost=_Cost(input=_Decimal("0.72"), output=_Decimal("0.72")),
 )
 """Llama 3.1 70B Instruct (chat) · 128K context · 4.1K output · $0.72 in / $0.72 out per 1M tokens · tools, open weights"""
 
-META_LLAMA3_1_8B_INSTRUCT_V1_0: Final[PricedModel] = PricedModel(
+META_LLAMA3_1_8B_INSTRUCT_V1_0: "Final[_PricedModel]" = _PricedModel(
     provider="amazon-bedrock",
     id="meta.llama3-1-8b-instruct-v1:0",
     name="Llama 3.1 8B Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=False,
     reasoning=False,
@@ -1551,15 +1543,15 @@ META_LLAMA3_1_8B_INSTRUCT_V1_0: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_07_23,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_4096,
-    cost=Cost(input=Decimal("0.22"), output=Decimal("0.22")),
+    cost=_Cost(input=_Decimal("0.22"), output=_Decimal("0.22")),
 )
 """Llama 3.1 8B Instruct (chat) · 128K context · 4.1K output · $0.22 in / $0.22 out per 1M tokens · tools, open weights"""
 
-META_LLAMA3_3_70B_INSTRUCT_V1_0: Final[PricedModel] = PricedModel(
+META_LLAMA3_3_70B_INSTRUCT_V1_0: "Final[_PricedModel]" = _PricedModel(
     provider="amazon-bedrock",
     id="meta.llama3-3-70b-instruct-v1:0",
     name="Llama 3.3 70B Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=False,
     reasoning=False,
@@ -1571,15 +1563,15 @@ META_LLAMA3_3_70B_INSTRUCT_V1_0: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_12_06,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_4096,
-    cost=Cost(input=Decimal("0.72"), output=Decimal("0.72")),
+    cost=_Cost(input=_Decimal("0.72"), output=_Decimal("0.72")),
 )
 """Llama 3.3 70B Instruct (chat) · 128K context · 4.1K output · $0.72 in / $0.72 out per 1M tokens · tools, open weights"""
 
-META_LLAMA4_MAVERICK_17B_INSTRUCT_V1_0: Final[PricedModel] = PricedModel(
+META_LLAMA4_MAVERICK_17B_INSTRUCT_V1_0: "Final[_PricedModel]" = _PricedModel(
     provider="amazon-bedrock",
     id="meta.llama4-maverick-17b-instruct-v1:0",
     name="Llama 4 Maverick 17B Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=True,
     reasoning=False,
@@ -1591,15 +1583,15 @@ META_LLAMA4_MAVERICK_17B_INSTRUCT_V1_0: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04_05,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.24"), output=Decimal("0.97")),
+    cost=_Cost(input=_Decimal("0.24"), output=_Decimal("0.97")),
 )
 """Llama 4 Maverick 17B Instruct (chat) · 1M context · 16.4K output · $0.24 in / $0.97 out per 1M tokens · vision, tools, attachments, open weights"""
 
-META_LLAMA4_SCOUT_17B_INSTRUCT_V1_0: Final[PricedModel] = PricedModel(
+META_LLAMA4_SCOUT_17B_INSTRUCT_V1_0: "Final[_PricedModel]" = _PricedModel(
     provider="amazon-bedrock",
     id="meta.llama4-scout-17b-instruct-v1:0",
     name="Llama 4 Scout 17B Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=True,
     reasoning=False,
@@ -1611,15 +1603,15 @@ META_LLAMA4_SCOUT_17B_INSTRUCT_V1_0: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04_05,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_3500000_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.17"), output=Decimal("0.66")),
+    cost=_Cost(input=_Decimal("0.17"), output=_Decimal("0.66")),
 )
 """Llama 4 Scout 17B Instruct (chat) · 3.5M context · 16.4K output · $0.17 in / $0.66 out per 1M tokens · vision, tools, attachments, open weights"""
 
-MINIMAX_MINIMAX_M2: Final[PricedModel] = PricedModel(
+MINIMAX_MINIMAX_M2: "Final[_PricedModel]" = _PricedModel(
     provider="amazon-bedrock",
     id="minimax.minimax-m2",
     name="MiniMax M2",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="minimax",
     attachment=False,
     reasoning=True,
@@ -1631,16 +1623,16 @@ MINIMAX_MINIMAX_M2: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_10_27,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_204608_OUTPUT_128000,
-    cost=Cost(input=Decimal("0.3"), output=Decimal("1.2")),
+    cost=_Cost(input=_Decimal("0.3"), output=_Decimal("1.2")),
     reasoning_options=(),
 )
 """MiniMax M2 (chat) · 205K context · 128K output · $0.30 in / $1.20 out per 1M tokens · tools, reasoning, open weights"""
 
-MINIMAX_MINIMAX_M2_1: Final[PricedModel] = PricedModel(
+MINIMAX_MINIMAX_M2_1: "Final[_PricedModel]" = _PricedModel(
     provider="amazon-bedrock",
     id="minimax.minimax-m2.1",
     name="MiniMax M2.1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="minimax",
     attachment=False,
     reasoning=True,
@@ -1652,16 +1644,16 @@ MINIMAX_MINIMAX_M2_1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_23,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_204800_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.3"), output=Decimal("1.2")),
+    cost=_Cost(input=_Decimal("0.3"), output=_Decimal("1.2")),
     reasoning_options=(),
 )
 """MiniMax M2.1 (chat) · 205K context · 131K output · $0.30 in / $1.20 out per 1M tokens · tools, reasoning, open weights"""
 
-MINIMAX_MINIMAX_M2_5: Final[PricedModel] = PricedModel(
+MINIMAX_MINIMAX_M2_5: "Final[_PricedModel]" = _PricedModel(
     provider="amazon-bedrock",
     id="minimax.minimax-m2.5",
     name="MiniMax M2.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="minimax",
     attachment=False,
     reasoning=True,
@@ -1673,16 +1665,16 @@ MINIMAX_MINIMAX_M2_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_18,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_196608_OUTPUT_98304,
-    cost=Cost(input=Decimal("0.3"), output=Decimal("1.2")),
+    cost=_Cost(input=_Decimal("0.3"), output=_Decimal("1.2")),
     reasoning_options=(),
 )
 """MiniMax M2.5 (chat) · 197K context · 98.3K output · $0.30 in / $1.20 out per 1M tokens · tools, reasoning, open weights"""
 
-MISTRAL_DEVSTRAL_2_123B: Final[PricedModel] = PricedModel(
+MISTRAL_DEVSTRAL_2_123B: "Final[_PricedModel]" = _PricedModel(
     provider="amazon-bedrock",
     id="mistral.devstral-2-123b",
     name="Devstral 2 123B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="devstral",
     attachment=False,
     reasoning=False,
@@ -1694,15 +1686,15 @@ MISTRAL_DEVSTRAL_2_123B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_17,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_256000_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.4"), output=Decimal("2")),
+    cost=_Cost(input=_Decimal("0.4"), output=_Decimal("2")),
 )
 """Devstral 2 123B (chat) · 256K context · 8.19K output · $0.40 in / $2.00 out per 1M tokens · tools, structured output, open weights"""
 
-MISTRAL_MAGISTRAL_SMALL_2509: Final[PricedModel] = PricedModel(
+MISTRAL_MAGISTRAL_SMALL_2509: "Final[_PricedModel]" = _PricedModel(
     provider="amazon-bedrock",
     id="mistral.magistral-small-2509",
     name="Magistral Small 1.2",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="magistral",
     attachment=False,
     reasoning=True,
@@ -1714,16 +1706,16 @@ MISTRAL_MAGISTRAL_SMALL_2509: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_02,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_40000,
-    cost=Cost(input=Decimal("0.5"), output=Decimal("1.5")),
+    cost=_Cost(input=_Decimal("0.5"), output=_Decimal("1.5")),
     reasoning_options=(),
 )
 """Magistral Small 1.2 (chat) · 128K context · 40K output · $0.50 in / $1.50 out per 1M tokens · vision, tools, reasoning, structured output, open weights"""
 
-MISTRAL_MINISTRAL_3_14B_INSTRUCT: Final[PricedModel] = PricedModel(
+MISTRAL_MINISTRAL_3_14B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="amazon-bedrock",
     id="mistral.ministral-3-14b-instruct",
     name="Ministral 14B 3.0",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="ministral",
     attachment=False,
     reasoning=False,
@@ -1735,15 +1727,15 @@ MISTRAL_MINISTRAL_3_14B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_12_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_4096,
-    cost=Cost(input=Decimal("0.2"), output=Decimal("0.2")),
+    cost=_Cost(input=_Decimal("0.2"), output=_Decimal("0.2")),
 )
 """Ministral 14B 3.0 (chat) · 128K context · 4.1K output · $0.20 in / $0.20 out per 1M tokens · tools, structured output"""
 
-MISTRAL_MINISTRAL_3_3B_INSTRUCT: Final[PricedModel] = PricedModel(
+MISTRAL_MINISTRAL_3_3B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="amazon-bedrock",
     id="mistral.ministral-3-3b-instruct",
     name="Ministral 3 3B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="ministral",
     attachment=False,
     reasoning=False,
@@ -1755,15 +1747,15 @@ MISTRAL_MINISTRAL_3_3B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_02,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_256000_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.1"), output=Decimal("0.1")),
+    cost=_Cost(input=_Decimal("0.1"), output=_Decimal("0.1")),
 )
 """Ministral 3 3B (chat) · 256K context · 8.19K output · $0.10 in / $0.10 out per 1M tokens · vision, tools, structured output, open weights"""
 
-MISTRAL_MINISTRAL_3_8B_INSTRUCT: Final[PricedModel] = PricedModel(
+MISTRAL_MINISTRAL_3_8B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="amazon-bedrock",
     id="mistral.ministral-3-8b-instruct",
     name="Ministral 3 8B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="ministral",
     attachment=False,
     reasoning=False,
@@ -1775,15 +1767,15 @@ MISTRAL_MINISTRAL_3_8B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_12_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_4096,
-    cost=Cost(input=Decimal("0.15"), output=Decimal("0.15")),
+    cost=_Cost(input=_Decimal("0.15"), output=_Decimal("0.15")),
 )
 """Ministral 3 8B (chat) · 128K context · 4.1K output · $0.15 in / $0.15 out per 1M tokens · tools, structured output"""
 
-MISTRAL_MISTRAL_LARGE_3_675B_INSTRUCT: Final[PricedModel] = PricedModel(
+MISTRAL_MISTRAL_LARGE_3_675B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="amazon-bedrock",
     id="mistral.mistral-large-3-675b-instruct",
     name="Mistral Large 3",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="mistral",
     attachment=False,
     reasoning=False,
@@ -1795,15 +1787,15 @@ MISTRAL_MISTRAL_LARGE_3_675B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_02,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_256000_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.5"), output=Decimal("1.5")),
+    cost=_Cost(input=_Decimal("0.5"), output=_Decimal("1.5")),
 )
 """Mistral Large 3 (chat) · 256K context · 8.19K output · $0.50 in / $1.50 out per 1M tokens · vision, tools, structured output, open weights"""
 
-MISTRAL_PIXTRAL_LARGE_2502_V1_0: Final[PricedModel] = PricedModel(
+MISTRAL_PIXTRAL_LARGE_2502_V1_0: "Final[_PricedModel]" = _PricedModel(
     provider="amazon-bedrock",
     id="mistral.pixtral-large-2502-v1:0",
     name="Pixtral Large (25.02)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="mistral",
     attachment=False,
     reasoning=False,
@@ -1814,15 +1806,15 @@ MISTRAL_PIXTRAL_LARGE_2502_V1_0: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04_08,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_8192,
-    cost=Cost(input=Decimal("2"), output=Decimal("6")),
+    cost=_Cost(input=_Decimal("2"), output=_Decimal("6")),
 )
 """Pixtral Large (25.02) (chat) · 128K context · 8.19K output · $2.00 in / $6.00 out per 1M tokens · vision, tools"""
 
-MISTRAL_VOXTRAL_MINI_3B_2507: Final[PricedModel] = PricedModel(
+MISTRAL_VOXTRAL_MINI_3B_2507: "Final[_PricedModel]" = _PricedModel(
     provider="amazon-bedrock",
     id="mistral.voxtral-mini-3b-2507",
     name="Voxtral Mini 3B 2507",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="mistral",
     attachment=False,
     reasoning=False,
@@ -1834,15 +1826,15 @@ MISTRAL_VOXTRAL_MINI_3B_2507: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_12_01,
     modalities=_Shared.AUDIO_TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_4096,
-    cost=Cost(input=Decimal("0.04"), output=Decimal("0.04")),
+    cost=_Cost(input=_Decimal("0.04"), output=_Decimal("0.04")),
 )
 """Voxtral Mini 3B 2507 (chat) · 128K context · 4.1K output · $0.04 in / $0.04 out per 1M tokens · tools, structured output"""
 
-MISTRAL_VOXTRAL_SMALL_24B_2507: Final[PricedModel] = PricedModel(
+MISTRAL_VOXTRAL_SMALL_24B_2507: "Final[_PricedModel]" = _PricedModel(
     provider="amazon-bedrock",
     id="mistral.voxtral-small-24b-2507",
     name="Voxtral Small 24B 2507",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="mistral",
     attachment=True,
     reasoning=False,
@@ -1854,15 +1846,15 @@ MISTRAL_VOXTRAL_SMALL_24B_2507: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_07_01,
     modalities=_Shared.TEXT_AUDIO_TO_TEXT,
     limit=_Shared.CONTEXT_32000_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.15"), output=Decimal("0.35")),
+    cost=_Cost(input=_Decimal("0.15"), output=_Decimal("0.35")),
 )
 """Voxtral Small 24B 2507 (chat) · 32K context · 8.19K output · $0.15 in / $0.35 out per 1M tokens · tools, structured output, attachments, open weights"""
 
-MOONSHOT_KIMI_K2_THINKING: Final[PricedModel] = PricedModel(
+MOONSHOT_KIMI_K2_THINKING: "Final[_PricedModel]" = _PricedModel(
     provider="amazon-bedrock",
     id="moonshot.kimi-k2-thinking",
     name="Kimi K2 Thinking",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="kimi-thinking",
     attachment=False,
     reasoning=True,
@@ -1874,17 +1866,17 @@ MOONSHOT_KIMI_K2_THINKING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_02,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262143_OUTPUT_16000,
-    cost=Cost(input=Decimal("0.6"), output=Decimal("2.5")),
+    cost=_Cost(input=_Decimal("0.6"), output=_Decimal("2.5")),
     interleaved=True,
     reasoning_options=(),
 )
 """Kimi K2 Thinking (chat) · 262K context · 16K output · $0.60 in / $2.50 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-MOONSHOTAI_KIMI_K2_5: Final[PricedModel] = PricedModel(
+MOONSHOTAI_KIMI_K2_5: "Final[_PricedModel]" = _PricedModel(
     provider="amazon-bedrock",
     id="moonshotai.kimi-k2.5",
     name="Kimi K2.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="kimi",
     attachment=False,
     reasoning=True,
@@ -1896,17 +1888,17 @@ MOONSHOTAI_KIMI_K2_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_06,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_262143_OUTPUT_16000,
-    cost=Cost(input=Decimal("0.6"), output=Decimal("3")),
+    cost=_Cost(input=_Decimal("0.6"), output=_Decimal("3")),
     interleaved=True,
     reasoning_options=(),
 )
 """Kimi K2.5 (chat) · 262K context · 16K output · $0.60 in / $3.00 out per 1M tokens · vision, tools, reasoning, structured output, open weights"""
 
-NVIDIA_NEMOTRON_NANO_12B_V2: Final[PricedModel] = PricedModel(
+NVIDIA_NEMOTRON_NANO_12B_V2: "Final[_PricedModel]" = _PricedModel(
     provider="amazon-bedrock",
     id="nvidia.nemotron-nano-12b-v2",
     name="NVIDIA Nemotron Nano 12B v2 VL BF16",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="nemotron",
     attachment=False,
     reasoning=False,
@@ -1918,15 +1910,15 @@ NVIDIA_NEMOTRON_NANO_12B_V2: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_12_01,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_4096,
-    cost=Cost(input=Decimal("0.2"), output=Decimal("0.6")),
+    cost=_Cost(input=_Decimal("0.2"), output=_Decimal("0.6")),
 )
 """NVIDIA Nemotron Nano 12B v2 VL BF16 (chat) · 128K context · 4.1K output · $0.20 in / $0.60 out per 1M tokens · vision, tools, structured output"""
 
-NVIDIA_NEMOTRON_NANO_3_30B: Final[PricedModel] = PricedModel(
+NVIDIA_NEMOTRON_NANO_3_30B: "Final[_PricedModel]" = _PricedModel(
     provider="amazon-bedrock",
     id="nvidia.nemotron-nano-3-30b",
     name="NVIDIA Nemotron Nano 3 30B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="nemotron",
     attachment=False,
     reasoning=True,
@@ -1938,16 +1930,16 @@ NVIDIA_NEMOTRON_NANO_3_30B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_23,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_4096,
-    cost=Cost(input=Decimal("0.06"), output=Decimal("0.24")),
+    cost=_Cost(input=_Decimal("0.06"), output=_Decimal("0.24")),
     reasoning_options=(),
 )
 """NVIDIA Nemotron Nano 3 30B (chat) · 128K context · 4.1K output · $0.06 in / $0.24 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-NVIDIA_NEMOTRON_NANO_9B_V2: Final[PricedModel] = PricedModel(
+NVIDIA_NEMOTRON_NANO_9B_V2: "Final[_PricedModel]" = _PricedModel(
     provider="amazon-bedrock",
     id="nvidia.nemotron-nano-9b-v2",
     name="NVIDIA Nemotron Nano 9B v2",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="nemotron",
     attachment=False,
     reasoning=False,
@@ -1959,15 +1951,15 @@ NVIDIA_NEMOTRON_NANO_9B_V2: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_12_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_4096,
-    cost=Cost(input=Decimal("0.06"), output=Decimal("0.23")),
+    cost=_Cost(input=_Decimal("0.06"), output=_Decimal("0.23")),
 )
 """NVIDIA Nemotron Nano 9B v2 (chat) · 128K context · 4.1K output · $0.06 in / $0.23 out per 1M tokens · tools, structured output"""
 
-NVIDIA_NEMOTRON_SUPER_3_120B: Final[PricedModel] = PricedModel(
+NVIDIA_NEMOTRON_SUPER_3_120B: "Final[_PricedModel]" = _PricedModel(
     provider="amazon-bedrock",
     id="nvidia.nemotron-super-3-120b",
     name="NVIDIA Nemotron 3 Super 120B A12B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="nemotron",
     attachment=False,
     reasoning=True,
@@ -1979,16 +1971,16 @@ NVIDIA_NEMOTRON_SUPER_3_120B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_11,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.15"), output=Decimal("0.65")),
+    cost=_Cost(input=_Decimal("0.15"), output=_Decimal("0.65")),
     reasoning_options=(),
 )
 """NVIDIA Nemotron 3 Super 120B A12B (chat) · 262K context · 131K output · $0.15 in / $0.65 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-OPENAI_GPT_5_4: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_4: "Final[_PricedModel]" = _PricedModel(
     provider="amazon-bedrock",
     id="openai.gpt-5.4",
     name="GPT-5.4",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=True,
@@ -2001,23 +1993,23 @@ OPENAI_GPT_5_4: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_01,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_272000_OUTPUT_128000,
-    cost=Cost(input=Decimal("2.75"), output=Decimal("16.5"), cache_read=Decimal("0.275")),
+    cost=_Cost(input=_Decimal("2.75"), output=_Decimal("16.5"), cache_read=_Decimal("0.275")),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
-    provider_override=ProviderOverride(
+    provider_override=_ProviderOverride(
         npm="@ai-sdk/amazon-bedrock/mantle",
         api="https://bedrock-mantle.${AWS_REGION}.api.aws/openai/v1",
         shape="responses",
     ),
-    protocol=Protocol.UNSUPPORTED,
+    protocol=_Protocol.UNSUPPORTED,
     base_url="https://bedrock-mantle.${AWS_REGION}.api.aws/openai/v1",
 )
 """GPT-5.4 (chat) · 272K context · 128K output · $2.75 in / $16.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-OPENAI_GPT_5_5: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_5: "Final[_PricedModel]" = _PricedModel(
     provider="amazon-bedrock",
     id="openai.gpt-5.5",
     name="GPT-5.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=True,
@@ -2030,23 +2022,23 @@ OPENAI_GPT_5_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_01,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_272000_OUTPUT_128000,
-    cost=Cost(input=Decimal("5.5"), output=Decimal("33"), cache_read=Decimal("0.55")),
+    cost=_Cost(input=_Decimal("5.5"), output=_Decimal("33"), cache_read=_Decimal("0.55")),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
-    provider_override=ProviderOverride(
+    provider_override=_ProviderOverride(
         npm="@ai-sdk/amazon-bedrock/mantle",
         api="https://bedrock-mantle.${AWS_REGION}.api.aws/openai/v1",
         shape="responses",
     ),
-    protocol=Protocol.UNSUPPORTED,
+    protocol=_Protocol.UNSUPPORTED,
     base_url="https://bedrock-mantle.${AWS_REGION}.api.aws/openai/v1",
 )
 """GPT-5.5 (chat) · 272K context · 128K output · $5.50 in / $33.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-OPENAI_GPT_OSS_120B: Final[PricedModel] = PricedModel(
+OPENAI_GPT_OSS_120B: "Final[_PricedModel]" = _PricedModel(
     provider="amazon-bedrock",
     id="openai.gpt-oss-120b",
     name="gpt-oss-120b",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-oss",
     attachment=False,
     reasoning=True,
@@ -2058,23 +2050,23 @@ OPENAI_GPT_OSS_120B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_05,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.15"), output=Decimal("0.6")),
+    cost=_Cost(input=_Decimal("0.15"), output=_Decimal("0.6")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
-    provider_override=ProviderOverride(
+    provider_override=_ProviderOverride(
         npm="@ai-sdk/amazon-bedrock/mantle",
         api="https://bedrock-mantle.${AWS_REGION}.api.aws/v1",
         shape="responses",
     ),
-    protocol=Protocol.UNSUPPORTED,
+    protocol=_Protocol.UNSUPPORTED,
     base_url="https://bedrock-mantle.${AWS_REGION}.api.aws/v1",
 )
 """gpt-oss-120b (chat) · 128K context · 16.4K output · $0.15 in / $0.60 out per 1M tokens · tools, reasoning, structured output"""
 
-OPENAI_GPT_OSS_120B_1_0: Final[PricedModel] = PricedModel(
+OPENAI_GPT_OSS_120B_1_0: "Final[_PricedModel]" = _PricedModel(
     provider="amazon-bedrock",
     id="openai.gpt-oss-120b-1:0",
     name="gpt-oss-120b",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-oss",
     attachment=False,
     reasoning=True,
@@ -2086,16 +2078,16 @@ OPENAI_GPT_OSS_120B_1_0: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_05,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.15"), output=Decimal("0.6")),
+    cost=_Cost(input=_Decimal("0.15"), output=_Decimal("0.6")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """gpt-oss-120b (chat) · 128K context · 16.4K output · $0.15 in / $0.60 out per 1M tokens · tools, reasoning, structured output"""
 
-OPENAI_GPT_OSS_20B: Final[PricedModel] = PricedModel(
+OPENAI_GPT_OSS_20B: "Final[_PricedModel]" = _PricedModel(
     provider="amazon-bedrock",
     id="openai.gpt-oss-20b",
     name="gpt-oss-20b",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-oss",
     attachment=False,
     reasoning=True,
@@ -2107,23 +2099,23 @@ OPENAI_GPT_OSS_20B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_05,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.07"), output=Decimal("0.3")),
+    cost=_Cost(input=_Decimal("0.07"), output=_Decimal("0.3")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
-    provider_override=ProviderOverride(
+    provider_override=_ProviderOverride(
         npm="@ai-sdk/amazon-bedrock/mantle",
         api="https://bedrock-mantle.${AWS_REGION}.api.aws/v1",
         shape="responses",
     ),
-    protocol=Protocol.UNSUPPORTED,
+    protocol=_Protocol.UNSUPPORTED,
     base_url="https://bedrock-mantle.${AWS_REGION}.api.aws/v1",
 )
 """gpt-oss-20b (chat) · 128K context · 16.4K output · $0.07 in / $0.30 out per 1M tokens · tools, reasoning, structured output"""
 
-OPENAI_GPT_OSS_20B_1_0: Final[PricedModel] = PricedModel(
+OPENAI_GPT_OSS_20B_1_0: "Final[_PricedModel]" = _PricedModel(
     provider="amazon-bedrock",
     id="openai.gpt-oss-20b-1:0",
     name="gpt-oss-20b",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-oss",
     attachment=False,
     reasoning=True,
@@ -2135,16 +2127,16 @@ OPENAI_GPT_OSS_20B_1_0: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_05,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.07"), output=Decimal("0.3")),
+    cost=_Cost(input=_Decimal("0.07"), output=_Decimal("0.3")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """gpt-oss-20b (chat) · 128K context · 16.4K output · $0.07 in / $0.30 out per 1M tokens · tools, reasoning, structured output"""
 
-OPENAI_GPT_OSS_SAFEGUARD_120B: Final[PricedModel] = PricedModel(
+OPENAI_GPT_OSS_SAFEGUARD_120B: "Final[_PricedModel]" = _PricedModel(
     provider="amazon-bedrock",
     id="openai.gpt-oss-safeguard-120b",
     name="GPT OSS Safeguard 120B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-oss",
     attachment=False,
     reasoning=False,
@@ -2156,15 +2148,15 @@ OPENAI_GPT_OSS_SAFEGUARD_120B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_10_29,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.15"), output=Decimal("0.6")),
+    cost=_Cost(input=_Decimal("0.15"), output=_Decimal("0.6")),
 )
 """GPT OSS Safeguard 120B (chat) · 128K context · 16.4K output · $0.15 in / $0.60 out per 1M tokens · tools, structured output"""
 
-OPENAI_GPT_OSS_SAFEGUARD_20B: Final[PricedModel] = PricedModel(
+OPENAI_GPT_OSS_SAFEGUARD_20B: "Final[_PricedModel]" = _PricedModel(
     provider="amazon-bedrock",
     id="openai.gpt-oss-safeguard-20b",
     name="GPT OSS Safeguard 20B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-oss",
     attachment=False,
     reasoning=False,
@@ -2176,15 +2168,15 @@ OPENAI_GPT_OSS_SAFEGUARD_20B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_10_29,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.07"), output=Decimal("0.2")),
+    cost=_Cost(input=_Decimal("0.07"), output=_Decimal("0.2")),
 )
 """GPT OSS Safeguard 20B (chat) · 128K context · 16.4K output · $0.07 in / $0.20 out per 1M tokens · tools, structured output"""
 
-QWEN_QWEN3_235B_A22B_2507_V1_0: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_235B_A22B_2507_V1_0: "Final[_PricedModel]" = _PricedModel(
     provider="amazon-bedrock",
     id="qwen.qwen3-235b-a22b-2507-v1:0",
     name="Qwen3 235B A22B 2507",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -2197,15 +2189,15 @@ QWEN_QWEN3_235B_A22B_2507_V1_0: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_18,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.22"), output=Decimal("0.88")),
+    cost=_Cost(input=_Decimal("0.22"), output=_Decimal("0.88")),
 )
 """Qwen3 235B A22B 2507 (chat) · 262K context · 131K output · $0.22 in / $0.88 out per 1M tokens · tools, structured output, open weights"""
 
-QWEN_QWEN3_32B_V1_0: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_32B_V1_0: "Final[_PricedModel]" = _PricedModel(
     provider="amazon-bedrock",
     id="qwen.qwen3-32b-v1:0",
     name="Qwen3 32B (dense)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=True,
@@ -2218,16 +2210,16 @@ QWEN_QWEN3_32B_V1_0: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_18,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_16384_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.15"), output=Decimal("0.6")),
+    cost=_Cost(input=_Decimal("0.15"), output=_Decimal("0.6")),
     reasoning_options=(),
 )
 """Qwen3 32B (dense) (chat) · 16.4K context · 16.4K output · $0.15 in / $0.60 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-QWEN_QWEN3_CODER_30B_A3B_V1_0: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_CODER_30B_A3B_V1_0: "Final[_PricedModel]" = _PricedModel(
     provider="amazon-bedrock",
     id="qwen.qwen3-coder-30b-a3b-v1:0",
     name="Qwen3 Coder 30B A3B Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -2240,15 +2232,15 @@ QWEN_QWEN3_CODER_30B_A3B_V1_0: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_18,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.15"), output=Decimal("0.6")),
+    cost=_Cost(input=_Decimal("0.15"), output=_Decimal("0.6")),
 )
 """Qwen3 Coder 30B A3B Instruct (chat) · 262K context · 131K output · $0.15 in / $0.60 out per 1M tokens · tools, structured output"""
 
-QWEN_QWEN3_CODER_480B_A35B_V1_0: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_CODER_480B_A35B_V1_0: "Final[_PricedModel]" = _PricedModel(
     provider="amazon-bedrock",
     id="qwen.qwen3-coder-480b-a35b-v1:0",
     name="Qwen3 Coder 480B A35B Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -2261,15 +2253,15 @@ QWEN_QWEN3_CODER_480B_A35B_V1_0: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_18,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.22"), output=Decimal("1.8")),
+    cost=_Cost(input=_Decimal("0.22"), output=_Decimal("1.8")),
 )
 """Qwen3 Coder 480B A35B Instruct (chat) · 131K context · 65.5K output · $0.22 in / $1.80 out per 1M tokens · tools, structured output, open weights"""
 
-QWEN_QWEN3_CODER_NEXT: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_CODER_NEXT: "Final[_PricedModel]" = _PricedModel(
     provider="amazon-bedrock",
     id="qwen.qwen3-coder-next",
     name="Qwen3 Coder Next",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=True,
@@ -2281,16 +2273,16 @@ QWEN_QWEN3_CODER_NEXT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_06,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.22"), output=Decimal("1.8")),
+    cost=_Cost(input=_Decimal("0.22"), output=_Decimal("1.8")),
     reasoning_options=(),
 )
 """Qwen3 Coder Next (chat) · 131K context · 65.5K output · $0.22 in / $1.80 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-QWEN_QWEN3_NEXT_80B_A3B: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_NEXT_80B_A3B: "Final[_PricedModel]" = _PricedModel(
     provider="amazon-bedrock",
     id="qwen.qwen3-next-80b-a3b",
     name="Qwen/Qwen3-Next-80B-A3B-Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -2302,15 +2294,15 @@ QWEN_QWEN3_NEXT_80B_A3B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_25,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262000_OUTPUT_262000,
-    cost=Cost(input=Decimal("0.14"), output=Decimal("1.4")),
+    cost=_Cost(input=_Decimal("0.14"), output=_Decimal("1.4")),
 )
 """Qwen/Qwen3-Next-80B-A3B-Instruct (chat) · 262K context · 262K output · $0.14 in / $1.40 out per 1M tokens · tools, structured output"""
 
-QWEN_QWEN3_VL_235B_A22B: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_VL_235B_A22B: "Final[_PricedModel]" = _PricedModel(
     provider="amazon-bedrock",
     id="qwen.qwen3-vl-235b-a22b",
     name="Qwen/Qwen3-VL-235B-A22B-Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=True,
     reasoning=False,
@@ -2322,15 +2314,15 @@ QWEN_QWEN3_VL_235B_A22B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_25,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_262000_OUTPUT_262000,
-    cost=Cost(input=Decimal("0.3"), output=Decimal("1.5")),
+    cost=_Cost(input=_Decimal("0.3"), output=_Decimal("1.5")),
 )
 """Qwen/Qwen3-VL-235B-A22B-Instruct (chat) · 262K context · 262K output · $0.30 in / $1.50 out per 1M tokens · vision, tools, structured output, attachments"""
 
-US_ANTHROPIC_CLAUDE_FABLE_5: Final[PricedModel] = PricedModel(
+US_ANTHROPIC_CLAUDE_FABLE_5: "Final[_PricedModel]" = _PricedModel(
     provider="amazon-bedrock",
     id="us.anthropic.claude-fable-5",
     name="Claude Fable 5 (US)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-fable",
     attachment=True,
     reasoning=True,
@@ -2342,21 +2334,21 @@ US_ANTHROPIC_CLAUDE_FABLE_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_09,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
-    cost=Cost(
-        input=Decimal("10"),
-        output=Decimal("50"),
-        cache_read=Decimal("1"),
-        cache_write=Decimal("12.5"),
+    cost=_Cost(
+        input=_Decimal("10"),
+        output=_Decimal("50"),
+        cache_read=_Decimal("1"),
+        cache_write=_Decimal("12.5"),
     ),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,),
 )
 """Claude Fable 5 (US) (chat) · 1M context · 128K output · $10.00 in / $50.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-US_ANTHROPIC_CLAUDE_HAIKU_4_5_20251001_V1_0: Final[PricedModel] = PricedModel(
+US_ANTHROPIC_CLAUDE_HAIKU_4_5_20251001_V1_0: "Final[_PricedModel]" = _PricedModel(
     provider="amazon-bedrock",
     id="us.anthropic.claude-haiku-4-5-20251001-v1:0",
     name="Claude Haiku 4.5 (US)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-haiku",
     attachment=True,
     reasoning=True,
@@ -2369,21 +2361,21 @@ US_ANTHROPIC_CLAUDE_HAIKU_4_5_20251001_V1_0: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_10_15,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_64000,
-    cost=Cost(
-        input=Decimal("1"),
-        output=Decimal("5"),
-        cache_read=Decimal("0.1"),
-        cache_write=Decimal("1.25"),
+    cost=_Cost(
+        input=_Decimal("1"),
+        output=_Decimal("5"),
+        cache_read=_Decimal("0.1"),
+        cache_write=_Decimal("1.25"),
     ),
     reasoning_options=(_Shared.REASONING_BUDGET_TOKENS_MIN_1024,),
 )
 """Claude Haiku 4.5 (US) (chat) · 200K context · 64K output · $1.00 in / $5.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-US_ANTHROPIC_CLAUDE_OPUS_4_1_20250805_V1_0: Final[PricedModel] = PricedModel(
+US_ANTHROPIC_CLAUDE_OPUS_4_1_20250805_V1_0: "Final[_PricedModel]" = _PricedModel(
     provider="amazon-bedrock",
     id="us.anthropic.claude-opus-4-1-20250805-v1:0",
     name="Claude Opus 4.1 (US)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-opus",
     attachment=True,
     reasoning=True,
@@ -2395,21 +2387,21 @@ US_ANTHROPIC_CLAUDE_OPUS_4_1_20250805_V1_0: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_05,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_32000,
-    cost=Cost(
-        input=Decimal("15"),
-        output=Decimal("75"),
-        cache_read=Decimal("1.5"),
-        cache_write=Decimal("18.75"),
+    cost=_Cost(
+        input=_Decimal("15"),
+        output=_Decimal("75"),
+        cache_read=_Decimal("1.5"),
+        cache_write=_Decimal("18.75"),
     ),
     reasoning_options=(_Shared.REASONING_BUDGET_TOKENS_MIN_1024,),
 )
 """Claude Opus 4.1 (US) (chat) · 200K context · 32K output · $15.00 in / $75.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-US_ANTHROPIC_CLAUDE_OPUS_4_5_20251101_V1_0: Final[PricedModel] = PricedModel(
+US_ANTHROPIC_CLAUDE_OPUS_4_5_20251101_V1_0: "Final[_PricedModel]" = _PricedModel(
     provider="amazon-bedrock",
     id="us.anthropic.claude-opus-4-5-20251101-v1:0",
     name="Claude Opus 4.5 (US)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-opus",
     attachment=True,
     reasoning=True,
@@ -2422,11 +2414,11 @@ US_ANTHROPIC_CLAUDE_OPUS_4_5_20251101_V1_0: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_01,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_64000,
-    cost=Cost(
-        input=Decimal("5"),
-        output=Decimal("25"),
-        cache_read=Decimal("0.5"),
-        cache_write=Decimal("6.25"),
+    cost=_Cost(
+        input=_Decimal("5"),
+        output=_Decimal("25"),
+        cache_read=_Decimal("0.5"),
+        cache_write=_Decimal("6.25"),
     ),
     reasoning_options=(
         _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,
@@ -2435,11 +2427,11 @@ US_ANTHROPIC_CLAUDE_OPUS_4_5_20251101_V1_0: Final[PricedModel] = PricedModel(
 )
 """Claude Opus 4.5 (US) (chat) · 200K context · 64K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-US_ANTHROPIC_CLAUDE_OPUS_4_6_V1: Final[PricedModel] = PricedModel(
+US_ANTHROPIC_CLAUDE_OPUS_4_6_V1: "Final[_PricedModel]" = _PricedModel(
     provider="amazon-bedrock",
     id="us.anthropic.claude-opus-4-6-v1",
     name="Claude Opus 4.6 (US)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-opus",
     attachment=True,
     reasoning=True,
@@ -2452,11 +2444,11 @@ US_ANTHROPIC_CLAUDE_OPUS_4_6_V1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_13,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
-    cost=Cost(
-        input=Decimal("5"),
-        output=Decimal("25"),
-        cache_read=Decimal("0.5"),
-        cache_write=Decimal("6.25"),
+    cost=_Cost(
+        input=_Decimal("5"),
+        output=_Decimal("25"),
+        cache_read=_Decimal("0.5"),
+        cache_write=_Decimal("6.25"),
     ),
     reasoning_options=(
         _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_MAX,
@@ -2465,11 +2457,11 @@ US_ANTHROPIC_CLAUDE_OPUS_4_6_V1: Final[PricedModel] = PricedModel(
 )
 """Claude Opus 4.6 (US) (chat) · 1M context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-US_ANTHROPIC_CLAUDE_OPUS_4_7: Final[PricedModel] = PricedModel(
+US_ANTHROPIC_CLAUDE_OPUS_4_7: "Final[_PricedModel]" = _PricedModel(
     provider="amazon-bedrock",
     id="us.anthropic.claude-opus-4-7",
     name="Claude Opus 4.7 (US)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-opus",
     attachment=True,
     reasoning=True,
@@ -2481,21 +2473,21 @@ US_ANTHROPIC_CLAUDE_OPUS_4_7: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_16,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
-    cost=Cost(
-        input=Decimal("5"),
-        output=Decimal("25"),
-        cache_read=Decimal("0.5"),
-        cache_write=Decimal("6.25"),
+    cost=_Cost(
+        input=_Decimal("5"),
+        output=_Decimal("25"),
+        cache_read=_Decimal("0.5"),
+        cache_write=_Decimal("6.25"),
     ),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,),
 )
 """Claude Opus 4.7 (US) (chat) · 1M context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-US_ANTHROPIC_CLAUDE_OPUS_4_8: Final[PricedModel] = PricedModel(
+US_ANTHROPIC_CLAUDE_OPUS_4_8: "Final[_PricedModel]" = _PricedModel(
     provider="amazon-bedrock",
     id="us.anthropic.claude-opus-4-8",
     name="Claude Opus 4.8 (US)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-opus",
     attachment=True,
     reasoning=True,
@@ -2506,21 +2498,21 @@ US_ANTHROPIC_CLAUDE_OPUS_4_8: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_28,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
-    cost=Cost(
-        input=Decimal("5"),
-        output=Decimal("25"),
-        cache_read=Decimal("0.5"),
-        cache_write=Decimal("6.25"),
+    cost=_Cost(
+        input=_Decimal("5"),
+        output=_Decimal("25"),
+        cache_read=_Decimal("0.5"),
+        cache_write=_Decimal("6.25"),
     ),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,),
 )
 """Claude Opus 4.8 (US) (chat) · 1M context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-US_ANTHROPIC_CLAUDE_SONNET_4_5_20250929_V1_0: Final[PricedModel] = PricedModel(
+US_ANTHROPIC_CLAUDE_SONNET_4_5_20250929_V1_0: "Final[_PricedModel]" = _PricedModel(
     provider="amazon-bedrock",
     id="us.anthropic.claude-sonnet-4-5-20250929-v1:0",
     name="Claude Sonnet 4.5 (US)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-sonnet",
     attachment=True,
     reasoning=True,
@@ -2533,21 +2525,21 @@ US_ANTHROPIC_CLAUDE_SONNET_4_5_20250929_V1_0: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_29,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_64000,
-    cost=Cost(
-        input=Decimal("3"),
-        output=Decimal("15"),
-        cache_read=Decimal("0.3"),
-        cache_write=Decimal("3.75"),
+    cost=_Cost(
+        input=_Decimal("3"),
+        output=_Decimal("15"),
+        cache_read=_Decimal("0.3"),
+        cache_write=_Decimal("3.75"),
     ),
     reasoning_options=(_Shared.REASONING_BUDGET_TOKENS_MIN_1024,),
 )
 """Claude Sonnet 4.5 (US) (chat) · 200K context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-US_ANTHROPIC_CLAUDE_SONNET_4_6: Final[PricedModel] = PricedModel(
+US_ANTHROPIC_CLAUDE_SONNET_4_6: "Final[_PricedModel]" = _PricedModel(
     provider="amazon-bedrock",
     id="us.anthropic.claude-sonnet-4-6",
     name="Claude Sonnet 4.6 (US)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-sonnet",
     attachment=True,
     reasoning=True,
@@ -2560,11 +2552,11 @@ US_ANTHROPIC_CLAUDE_SONNET_4_6: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_13,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_64000,
-    cost=Cost(
-        input=Decimal("3"),
-        output=Decimal("15"),
-        cache_read=Decimal("0.3"),
-        cache_write=Decimal("3.75"),
+    cost=_Cost(
+        input=_Decimal("3"),
+        output=_Decimal("15"),
+        cache_read=_Decimal("0.3"),
+        cache_write=_Decimal("3.75"),
     ),
     reasoning_options=(
         _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_MAX,
@@ -2573,11 +2565,11 @@ US_ANTHROPIC_CLAUDE_SONNET_4_6: Final[PricedModel] = PricedModel(
 )
 """Claude Sonnet 4.6 (US) (chat) · 1M context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-US_ANTHROPIC_CLAUDE_SONNET_5: Final[PricedModel] = PricedModel(
+US_ANTHROPIC_CLAUDE_SONNET_5: "Final[_PricedModel]" = _PricedModel(
     provider="amazon-bedrock",
     id="us.anthropic.claude-sonnet-5",
     name="Claude Sonnet 5 (US)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-sonnet",
     attachment=True,
     reasoning=True,
@@ -2590,11 +2582,11 @@ US_ANTHROPIC_CLAUDE_SONNET_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_30,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
-    cost=Cost(
-        input=Decimal("2"),
-        output=Decimal("10"),
-        cache_read=Decimal("0.2"),
-        cache_write=Decimal("2.5"),
+    cost=_Cost(
+        input=_Decimal("2"),
+        output=_Decimal("10"),
+        cache_read=_Decimal("0.2"),
+        cache_write=_Decimal("2.5"),
     ),
     reasoning_options=(
         _Shared.REASONING_TOGGLE,
@@ -2603,11 +2595,11 @@ US_ANTHROPIC_CLAUDE_SONNET_5: Final[PricedModel] = PricedModel(
 )
 """Claude Sonnet 5 (US) (chat) · 1M context · 128K output · $2.00 in / $10.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-US_DEEPSEEK_R1_V1_0: Final[PricedModel] = PricedModel(
+US_DEEPSEEK_R1_V1_0: "Final[_PricedModel]" = _PricedModel(
     provider="amazon-bedrock",
     id="us.deepseek.r1-v1:0",
     name="DeepSeek-R1 (US)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek-thinking",
     attachment=False,
     reasoning=True,
@@ -2619,16 +2611,16 @@ US_DEEPSEEK_R1_V1_0: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_05_29,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_32768,
-    cost=Cost(input=Decimal("1.35"), output=Decimal("5.4")),
+    cost=_Cost(input=_Decimal("1.35"), output=_Decimal("5.4")),
     reasoning_options=(),
 )
 """DeepSeek-R1 (US) (chat) · 128K context · 32.8K output · $1.35 in / $5.40 out per 1M tokens · tools, reasoning, open weights"""
 
-US_META_LLAMA4_MAVERICK_17B_INSTRUCT_V1_0: Final[PricedModel] = PricedModel(
+US_META_LLAMA4_MAVERICK_17B_INSTRUCT_V1_0: "Final[_PricedModel]" = _PricedModel(
     provider="amazon-bedrock",
     id="us.meta.llama4-maverick-17b-instruct-v1:0",
     name="Llama 4 Maverick 17B Instruct (US)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=True,
     reasoning=False,
@@ -2640,15 +2632,15 @@ US_META_LLAMA4_MAVERICK_17B_INSTRUCT_V1_0: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04_05,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.24"), output=Decimal("0.97")),
+    cost=_Cost(input=_Decimal("0.24"), output=_Decimal("0.97")),
 )
 """Llama 4 Maverick 17B Instruct (US) (chat) · 1M context · 16.4K output · $0.24 in / $0.97 out per 1M tokens · vision, tools, attachments, open weights"""
 
-US_META_LLAMA4_SCOUT_17B_INSTRUCT_V1_0: Final[PricedModel] = PricedModel(
+US_META_LLAMA4_SCOUT_17B_INSTRUCT_V1_0: "Final[_PricedModel]" = _PricedModel(
     provider="amazon-bedrock",
     id="us.meta.llama4-scout-17b-instruct-v1:0",
     name="Llama 4 Scout 17B Instruct (US)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=True,
     reasoning=False,
@@ -2660,15 +2652,15 @@ US_META_LLAMA4_SCOUT_17B_INSTRUCT_V1_0: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04_05,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_3500000_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.17"), output=Decimal("0.66")),
+    cost=_Cost(input=_Decimal("0.17"), output=_Decimal("0.66")),
 )
 """Llama 4 Scout 17B Instruct (US) (chat) · 3.5M context · 16.4K output · $0.17 in / $0.66 out per 1M tokens · vision, tools, attachments, open weights"""
 
-WRITER_PALMYRA_X4_V1_0: Final[PricedModel] = PricedModel(
+WRITER_PALMYRA_X4_V1_0: "Final[_PricedModel]" = _PricedModel(
     provider="amazon-bedrock",
     id="writer.palmyra-x4-v1:0",
     name="Palmyra X4",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="palmyra",
     attachment=False,
     reasoning=True,
@@ -2679,16 +2671,16 @@ WRITER_PALMYRA_X4_V1_0: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04_28,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_122880_OUTPUT_8192,
-    cost=Cost(input=Decimal("2.5"), output=Decimal("10")),
+    cost=_Cost(input=_Decimal("2.5"), output=_Decimal("10")),
     reasoning_options=(),
 )
 """Palmyra X4 (chat) · 123K context · 8.19K output · $2.50 in / $10.00 out per 1M tokens · tools, reasoning"""
 
-WRITER_PALMYRA_X5_V1_0: Final[PricedModel] = PricedModel(
+WRITER_PALMYRA_X5_V1_0: "Final[_PricedModel]" = _PricedModel(
     provider="amazon-bedrock",
     id="writer.palmyra-x5-v1:0",
     name="Palmyra X5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="palmyra",
     attachment=False,
     reasoning=True,
@@ -2699,16 +2691,16 @@ WRITER_PALMYRA_X5_V1_0: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04_28,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1040000_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.6"), output=Decimal("6")),
+    cost=_Cost(input=_Decimal("0.6"), output=_Decimal("6")),
     reasoning_options=(),
 )
 """Palmyra X5 (chat) · 1.04M context · 8.19K output · $0.60 in / $6.00 out per 1M tokens · tools, reasoning"""
 
-XAI_GROK_4_3: Final[PricedModel] = PricedModel(
+XAI_GROK_4_3: "Final[_PricedModel]" = _PricedModel(
     provider="amazon-bedrock",
     id="xai.grok-4.3",
     name="Grok 4.3",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="grok",
     attachment=True,
     reasoning=True,
@@ -2720,23 +2712,23 @@ XAI_GROK_4_3: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_28,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_131072,
-    cost=Cost(input=Decimal("1.25"), output=Decimal("2.5"), cache_read=Decimal("0.2")),
+    cost=_Cost(input=_Decimal("1.25"), output=_Decimal("2.5"), cache_read=_Decimal("0.2")),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
-    provider_override=ProviderOverride(
+    provider_override=_ProviderOverride(
         npm="@ai-sdk/amazon-bedrock/mantle",
         api="https://bedrock-mantle.${AWS_REGION}.api.aws/openai/v1",
         shape="responses",
     ),
-    protocol=Protocol.UNSUPPORTED,
+    protocol=_Protocol.UNSUPPORTED,
     base_url="https://bedrock-mantle.${AWS_REGION}.api.aws/openai/v1",
 )
 """Grok 4.3 (chat) · 1M context · 131K output · $1.25 in / $2.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-ZAI_GLM_4_7: Final[PricedModel] = PricedModel(
+ZAI_GLM_4_7: "Final[_PricedModel]" = _PricedModel(
     provider="amazon-bedrock",
     id="zai.glm-4.7",
     name="GLM-4.7",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=True,
@@ -2749,17 +2741,17 @@ ZAI_GLM_4_7: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_22,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_204800_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.6"), output=Decimal("2.2")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.6"), output=_Decimal("2.2")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
 """GLM-4.7 (chat) · 205K context · 131K output · $0.60 in / $2.20 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-ZAI_GLM_4_7_FLASH: Final[PricedModel] = PricedModel(
+ZAI_GLM_4_7_FLASH: "Final[_PricedModel]" = _PricedModel(
     provider="amazon-bedrock",
     id="zai.glm-4.7-flash",
     name="GLM-4.7-Flash",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm-flash",
     attachment=False,
     reasoning=True,
@@ -2772,16 +2764,16 @@ ZAI_GLM_4_7_FLASH: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_01_19,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.07"), output=Decimal("0.4")),
+    cost=_Cost(input=_Decimal("0.07"), output=_Decimal("0.4")),
     reasoning_options=(),
 )
 """GLM-4.7-Flash (chat) · 200K context · 131K output · $0.07 in / $0.40 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-ZAI_GLM_5: Final[PricedModel] = PricedModel(
+ZAI_GLM_5: "Final[_PricedModel]" = _PricedModel(
     provider="amazon-bedrock",
     id="zai.glm-5",
     name="GLM-5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=True,
@@ -2793,8 +2785,8 @@ ZAI_GLM_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_18,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_202752_OUTPUT_101376,
-    cost=Cost(input=Decimal("1"), output=Decimal("3.2")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("1"), output=_Decimal("3.2")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
 """GLM-5 (chat) · 203K context · 101K output · $1.00 in / $3.20 out per 1M tokens · tools, reasoning, structured output, open weights"""

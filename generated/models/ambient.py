@@ -3,32 +3,29 @@
 
 """Models served by Ambient (provider id 'ambient')."""
 
-from __future__ import annotations
+from decimal import Decimal as _Decimal
 
-from decimal import Decimal
-
-from llmdex.records.model import Interleaved, Limit, Modalities, PricedModel
-from llmdex.records.partial_date import PartialDate
-from llmdex.records.rates import Cost
-from llmdex.records.vocabulary import Kind
-
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from typing import Final
+from llmdex.records.model import Interleaved as _Interleaved
+from llmdex.records.model import Limit as _Limit
+from llmdex.records.model import Modalities as _Modalities
+from llmdex.records.model import PricedModel as _PricedModel
+from llmdex.records.partial_date import PartialDate as _PartialDate
+from llmdex.records.rates import Cost as _Cost
+from llmdex.records.vocabulary import Kind as _Kind
 
 
 class _Shared:
     """Values the models below share, named for what they are."""
 
-    CONTEXT_202752_OUTPUT_131072 = Limit(context=202752, output=131072)
-    CONTEXT_262144_OUTPUT_262144 = Limit(context=262144, output=262144)
-    D_2025_01 = PartialDate(2025, 1)
-    D_2026_04_07 = PartialDate(2026, 4, 7)
-    D_2026_04_21 = PartialDate(2026, 4, 21)
-    D_2026_06_12 = PartialDate(2026, 6, 12)
-    TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
-    TEXT_IMAGE_VIDEO_TO_TEXT = Modalities(input=("text", "image", "video"), output=("text",))
-    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+    CONTEXT_202752_OUTPUT_131072 = _Limit(context=202752, output=131072)
+    CONTEXT_262144_OUTPUT_262144 = _Limit(context=262144, output=262144)
+    D_2025_01 = _PartialDate(2025, 1)
+    D_2026_04_07 = _PartialDate(2026, 4, 7)
+    D_2026_04_21 = _PartialDate(2026, 4, 21)
+    D_2026_06_12 = _PartialDate(2026, 6, 12)
+    TEXT_IMAGE_TO_TEXT = _Modalities(input=("text", "image"), output=("text",))
+    TEXT_IMAGE_VIDEO_TO_TEXT = _Modalities(input=("text", "image", "video"), output=("text",))
+    TEXT_TO_TEXT = _Modalities(input=("text",), output=("text",))
 
 
 __all__ = [
@@ -37,11 +34,11 @@ __all__ = [
     "ZAI_ORG_GLM_5_1_FP8",
 ]
 
-MOONSHOTAI_KIMI_K2_6: Final[PricedModel] = PricedModel(
+MOONSHOTAI_KIMI_K2_6: "Final[_PricedModel]" = _PricedModel(
     provider="ambient",
     id="moonshotai/kimi-k2.6",
     name="Kimi K2.6",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="kimi-k2",
     attachment=True,
     reasoning=True,
@@ -54,22 +51,22 @@ MOONSHOTAI_KIMI_K2_6: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_21,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_262144,
-    cost=Cost(
-        input=Decimal("0.95"),
-        output=Decimal("4"),
-        cache_read=Decimal("0.2"),
-        cache_write=Decimal("0"),
+    cost=_Cost(
+        input=_Decimal("0.95"),
+        output=_Decimal("4"),
+        cache_read=_Decimal("0.2"),
+        cache_write=_Decimal("0"),
     ),
-    interleaved=Interleaved(field="reasoning_content"),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
 """Kimi K2.6 (chat) · 262K context · 262K output · $0.95 in / $4.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"""
 
-MOONSHOTAI_KIMI_K2_7_CODE: Final[PricedModel] = PricedModel(
+MOONSHOTAI_KIMI_K2_7_CODE: "Final[_PricedModel]" = _PricedModel(
     provider="ambient",
     id="moonshotai/kimi-k2.7-code",
     name="Kimi K2.7 Code",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="kimi-k2",
     attachment=True,
     reasoning=True,
@@ -82,21 +79,21 @@ MOONSHOTAI_KIMI_K2_7_CODE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_12,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_262144,
-    cost=Cost(
-        input=Decimal("0.75"),
-        output=Decimal("3.5"),
-        cache_read=Decimal("0.16"),
-        cache_write=Decimal("0"),
+    cost=_Cost(
+        input=_Decimal("0.75"),
+        output=_Decimal("3.5"),
+        cache_read=_Decimal("0.16"),
+        cache_write=_Decimal("0"),
     ),
     reasoning_options=(),
 )
 """Kimi K2.7 Code (chat) · 262K context · 262K output · $0.75 in / $3.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"""
 
-ZAI_ORG_GLM_5_1_FP8: Final[PricedModel] = PricedModel(
+ZAI_ORG_GLM_5_1_FP8: "Final[_PricedModel]" = _PricedModel(
     provider="ambient",
     id="zai-org/GLM-5.1-FP8",
     name="GLM 5.1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=True,
@@ -108,13 +105,13 @@ ZAI_ORG_GLM_5_1_FP8: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_07,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_202752_OUTPUT_131072,
-    cost=Cost(
-        input=Decimal("1.4"),
-        output=Decimal("4.4"),
-        cache_read=Decimal("0"),
-        cache_write=Decimal("0"),
+    cost=_Cost(
+        input=_Decimal("1.4"),
+        output=_Decimal("4.4"),
+        cache_read=_Decimal("0"),
+        cache_write=_Decimal("0"),
     ),
-    interleaved=Interleaved(field="reasoning_content"),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
 """GLM 5.1 (chat) · 203K context · 131K output · $1.40 in / $4.40 out per 1M tokens · tools, reasoning, structured output, open weights"""

@@ -3,98 +3,101 @@
 
 """Models served by AnyAPI (provider id 'anyapi')."""
 
-from __future__ import annotations
+from decimal import Decimal as _Decimal
 
-from decimal import Decimal
-
-from llmdex.records.model import Interleaved, Limit, Modalities, Model, ReasoningOption
-from llmdex.records.partial_date import PartialDate
-from llmdex.records.rates import Experimental, Mode, Rates
-from llmdex.records.vocabulary import Kind, Status
-
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from typing import Final
+from llmdex.records.model import Interleaved as _Interleaved
+from llmdex.records.model import Limit as _Limit
+from llmdex.records.model import Modalities as _Modalities
+from llmdex.records.model import Model as _Model
+from llmdex.records.model import ReasoningOption as _ReasoningOption
+from llmdex.records.partial_date import PartialDate as _PartialDate
+from llmdex.records.rates import Experimental as _Experimental
+from llmdex.records.rates import Mode as _Mode
+from llmdex.records.rates import Rates as _Rates
+from llmdex.records.vocabulary import Kind as _Kind
+from llmdex.records.vocabulary import Status as _Status
 
 
 class _Shared:
     """Values the models below share, named for what they are."""
 
-    CONTEXT_1000000_OUTPUT_128000 = Limit(context=1000000, output=128000)
-    CONTEXT_1000000_OUTPUT_30000 = Limit(context=1000000, output=30000)
-    CONTEXT_1000000_OUTPUT_384000 = Limit(context=1000000, output=384000)
-    CONTEXT_1000000_OUTPUT_64000 = Limit(context=1000000, output=64000)
-    CONTEXT_1047576_OUTPUT_32768 = Limit(context=1047576, output=32768)
-    CONTEXT_1048576_OUTPUT_65536 = Limit(context=1048576, output=65536)
-    CONTEXT_1050000_INPUT_922000_OUTPUT_128000 = Limit(context=1050000, input=922000, output=128000)
-    CONTEXT_128000_OUTPUT_4000 = Limit(context=128000, output=4000)
-    CONTEXT_128000_OUTPUT_4096 = Limit(context=128000, output=4096)
-    CONTEXT_200000_OUTPUT_100000 = Limit(context=200000, output=100000)
-    CONTEXT_200000_OUTPUT_64000 = Limit(context=200000, output=64000)
-    CONTEXT_200000_OUTPUT_8192 = Limit(context=200000, output=8192)
-    CONTEXT_262144_OUTPUT_262144 = Limit(context=262144, output=262144)
-    CONTEXT_400000_INPUT_272000_OUTPUT_128000 = Limit(context=400000, input=272000, output=128000)
-    D_2024_01_01 = PartialDate(2024, 1, 1)
-    D_2024_04 = PartialDate(2024, 4)
-    D_2024_05 = PartialDate(2024, 5)
-    D_2024_05_30 = PartialDate(2024, 5, 30)
-    D_2024_06_01 = PartialDate(2024, 6, 1)
-    D_2024_08_30 = PartialDate(2024, 8, 30)
-    D_2024_09_30 = PartialDate(2024, 9, 30)
-    D_2024_11 = PartialDate(2024, 11)
-    D_2024_11_01 = PartialDate(2024, 11, 1)
-    D_2024_12_20 = PartialDate(2024, 12, 20)
-    D_2025_01 = PartialDate(2025, 1)
-    D_2025_01_29 = PartialDate(2025, 1, 29)
-    D_2025_02_28 = PartialDate(2025, 2, 28)
-    D_2025_04_14 = PartialDate(2025, 4, 14)
-    D_2025_04_16 = PartialDate(2025, 4, 16)
-    D_2025_05 = PartialDate(2025, 5)
-    D_2025_05_31 = PartialDate(2025, 5, 31)
-    D_2025_06_17 = PartialDate(2025, 6, 17)
-    D_2025_07_31 = PartialDate(2025, 7, 31)
-    D_2025_08_07 = PartialDate(2025, 8, 7)
-    D_2025_08_31 = PartialDate(2025, 8, 31)
-    D_2025_09 = PartialDate(2025, 9)
-    D_2025_09_01 = PartialDate(2025, 9, 1)
-    D_2025_09_29 = PartialDate(2025, 9, 29)
-    D_2025_10_15 = PartialDate(2025, 10, 15)
-    D_2025_11_13 = PartialDate(2025, 11, 13)
-    D_2025_11_18 = PartialDate(2025, 11, 18)
-    D_2025_12 = PartialDate(2025, 12)
-    D_2025_12_01 = PartialDate(2025, 12, 1)
-    D_2025_12_02 = PartialDate(2025, 12, 2)
-    D_2025_12_09 = PartialDate(2025, 12, 9)
-    D_2025_12_11 = PartialDate(2025, 12, 11)
-    D_2025_12_17 = PartialDate(2025, 12, 17)
-    D_2026_01_31 = PartialDate(2026, 1, 31)
-    D_2026_02_05 = PartialDate(2026, 2, 5)
-    D_2026_02_17 = PartialDate(2026, 2, 17)
-    D_2026_02_28 = PartialDate(2026, 2, 28)
-    D_2026_03_05 = PartialDate(2026, 3, 5)
-    D_2026_03_13 = PartialDate(2026, 3, 13)
-    D_2026_04_16 = PartialDate(2026, 4, 16)
-    D_2026_04_17 = PartialDate(2026, 4, 17)
-    D_2026_04_24 = PartialDate(2026, 4, 24)
-    REASONING_BUDGET_TOKENS_MIN_1024_MAX_127999 = ReasoningOption(
+    CONTEXT_1000000_OUTPUT_128000 = _Limit(context=1000000, output=128000)
+    CONTEXT_1000000_OUTPUT_30000 = _Limit(context=1000000, output=30000)
+    CONTEXT_1000000_OUTPUT_384000 = _Limit(context=1000000, output=384000)
+    CONTEXT_1000000_OUTPUT_64000 = _Limit(context=1000000, output=64000)
+    CONTEXT_1047576_OUTPUT_32768 = _Limit(context=1047576, output=32768)
+    CONTEXT_1048576_OUTPUT_65536 = _Limit(context=1048576, output=65536)
+    CONTEXT_1050000_INPUT_922000_OUTPUT_128000 = _Limit(
+        context=1050000, input=922000, output=128000
+    )
+    CONTEXT_128000_OUTPUT_4000 = _Limit(context=128000, output=4000)
+    CONTEXT_128000_OUTPUT_4096 = _Limit(context=128000, output=4096)
+    CONTEXT_200000_OUTPUT_100000 = _Limit(context=200000, output=100000)
+    CONTEXT_200000_OUTPUT_64000 = _Limit(context=200000, output=64000)
+    CONTEXT_200000_OUTPUT_8192 = _Limit(context=200000, output=8192)
+    CONTEXT_262144_OUTPUT_262144 = _Limit(context=262144, output=262144)
+    CONTEXT_400000_INPUT_272000_OUTPUT_128000 = _Limit(context=400000, input=272000, output=128000)
+    D_2024_01_01 = _PartialDate(2024, 1, 1)
+    D_2024_04 = _PartialDate(2024, 4)
+    D_2024_05 = _PartialDate(2024, 5)
+    D_2024_05_30 = _PartialDate(2024, 5, 30)
+    D_2024_06_01 = _PartialDate(2024, 6, 1)
+    D_2024_08_30 = _PartialDate(2024, 8, 30)
+    D_2024_09_30 = _PartialDate(2024, 9, 30)
+    D_2024_11 = _PartialDate(2024, 11)
+    D_2024_11_01 = _PartialDate(2024, 11, 1)
+    D_2024_12_20 = _PartialDate(2024, 12, 20)
+    D_2025_01 = _PartialDate(2025, 1)
+    D_2025_01_29 = _PartialDate(2025, 1, 29)
+    D_2025_02_28 = _PartialDate(2025, 2, 28)
+    D_2025_04_14 = _PartialDate(2025, 4, 14)
+    D_2025_04_16 = _PartialDate(2025, 4, 16)
+    D_2025_05 = _PartialDate(2025, 5)
+    D_2025_05_31 = _PartialDate(2025, 5, 31)
+    D_2025_06_17 = _PartialDate(2025, 6, 17)
+    D_2025_07_31 = _PartialDate(2025, 7, 31)
+    D_2025_08_07 = _PartialDate(2025, 8, 7)
+    D_2025_08_31 = _PartialDate(2025, 8, 31)
+    D_2025_09 = _PartialDate(2025, 9)
+    D_2025_09_01 = _PartialDate(2025, 9, 1)
+    D_2025_09_29 = _PartialDate(2025, 9, 29)
+    D_2025_10_15 = _PartialDate(2025, 10, 15)
+    D_2025_11_13 = _PartialDate(2025, 11, 13)
+    D_2025_11_18 = _PartialDate(2025, 11, 18)
+    D_2025_12 = _PartialDate(2025, 12)
+    D_2025_12_01 = _PartialDate(2025, 12, 1)
+    D_2025_12_02 = _PartialDate(2025, 12, 2)
+    D_2025_12_09 = _PartialDate(2025, 12, 9)
+    D_2025_12_11 = _PartialDate(2025, 12, 11)
+    D_2025_12_17 = _PartialDate(2025, 12, 17)
+    D_2026_01_31 = _PartialDate(2026, 1, 31)
+    D_2026_02_05 = _PartialDate(2026, 2, 5)
+    D_2026_02_17 = _PartialDate(2026, 2, 17)
+    D_2026_02_28 = _PartialDate(2026, 2, 28)
+    D_2026_03_05 = _PartialDate(2026, 3, 5)
+    D_2026_03_13 = _PartialDate(2026, 3, 13)
+    D_2026_04_16 = _PartialDate(2026, 4, 16)
+    D_2026_04_17 = _PartialDate(2026, 4, 17)
+    D_2026_04_24 = _PartialDate(2026, 4, 24)
+    REASONING_BUDGET_TOKENS_MIN_1024_MAX_127999 = _ReasoningOption(
         type="budget_tokens", min=1024, max=127999
     )
-    REASONING_BUDGET_TOKENS_MIN_1024_MAX_63999 = ReasoningOption(
+    REASONING_BUDGET_TOKENS_MIN_1024_MAX_63999 = _ReasoningOption(
         type="budget_tokens", min=1024, max=63999
     )
-    REASONING_EFFORT_LOW_MEDIUM_HIGH = ReasoningOption(
+    REASONING_EFFORT_LOW_MEDIUM_HIGH = _ReasoningOption(
         type="effort", values=("low", "medium", "high")
     )
-    REASONING_TOGGLE = ReasoningOption(type="toggle")
-    TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT = Modalities(
+    REASONING_TOGGLE = _ReasoningOption(type="toggle")
+    TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT = _Modalities(
         input=("text", "image", "audio", "video", "pdf"), output=("text",)
     )
-    TEXT_IMAGE_PDF_TO_TEXT = Modalities(input=("text", "image", "pdf"), output=("text",))
-    TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
-    TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT = Modalities(
+    TEXT_IMAGE_PDF_TO_TEXT = _Modalities(input=("text", "image", "pdf"), output=("text",))
+    TEXT_IMAGE_TO_TEXT = _Modalities(input=("text", "image"), output=("text",))
+    TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT = _Modalities(
         input=("text", "image", "video", "audio", "pdf"), output=("text",)
     )
-    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+    TEXT_TO_TEXT = _Modalities(input=("text",), output=("text",))
 
 
 __all__ = [
@@ -130,11 +133,11 @@ __all__ = [
     "XAI_GROK_4_3",
 ]
 
-ANTHROPIC_CLAUDE_HAIKU_4_5: Final[Model] = Model(
+ANTHROPIC_CLAUDE_HAIKU_4_5: "Final[_Model]" = _Model(
     provider="anyapi",
     id="anthropic/claude-haiku-4-5",
     name="Claude Haiku 4.5 (latest)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-haiku",
     attachment=True,
     reasoning=True,
@@ -154,11 +157,11 @@ ANTHROPIC_CLAUDE_HAIKU_4_5: Final[Model] = Model(
 )
 """Claude Haiku 4.5 (latest) (chat) · 200K context · 64K output · price unknown · vision, tools, reasoning, attachments"""
 
-ANTHROPIC_CLAUDE_OPUS_4_6: Final[Model] = Model(
+ANTHROPIC_CLAUDE_OPUS_4_6: "Final[_Model]" = _Model(
     provider="anyapi",
     id="anthropic/claude-opus-4-6",
     name="Claude Opus 4.6",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-opus",
     attachment=True,
     reasoning=True,
@@ -175,14 +178,14 @@ ANTHROPIC_CLAUDE_OPUS_4_6: Final[Model] = Model(
         _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,
         _Shared.REASONING_BUDGET_TOKENS_MIN_1024_MAX_127999,
     ),
-    experimental=Experimental(
+    experimental=_Experimental(
         modes={
-            "fast": Mode(
-                cost=Rates(
-                    input=Decimal("30"),
-                    output=Decimal("150"),
-                    cache_read=Decimal("3"),
-                    cache_write=Decimal("37.5"),
+            "fast": _Mode(
+                cost=_Rates(
+                    input=_Decimal("30"),
+                    output=_Decimal("150"),
+                    cache_read=_Decimal("3"),
+                    cache_write=_Decimal("37.5"),
                 ),
                 provider={
                     "body": {"speed": "fast"},
@@ -194,11 +197,11 @@ ANTHROPIC_CLAUDE_OPUS_4_6: Final[Model] = Model(
 )
 """Claude Opus 4.6 (chat) · 1M context · 128K output · price unknown · vision, tools, reasoning, attachments"""
 
-ANTHROPIC_CLAUDE_OPUS_4_7: Final[Model] = Model(
+ANTHROPIC_CLAUDE_OPUS_4_7: "Final[_Model]" = _Model(
     provider="anyapi",
     id="anthropic/claude-opus-4-7",
     name="Claude Opus 4.7",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-opus",
     attachment=True,
     reasoning=True,
@@ -211,14 +214,14 @@ ANTHROPIC_CLAUDE_OPUS_4_7: Final[Model] = Model(
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH),
-    experimental=Experimental(
+    experimental=_Experimental(
         modes={
-            "fast": Mode(
-                cost=Rates(
-                    input=Decimal("30"),
-                    output=Decimal("150"),
-                    cache_read=Decimal("3"),
-                    cache_write=Decimal("37.5"),
+            "fast": _Mode(
+                cost=_Rates(
+                    input=_Decimal("30"),
+                    output=_Decimal("150"),
+                    cache_read=_Decimal("3"),
+                    cache_write=_Decimal("37.5"),
                 ),
                 provider={
                     "body": {"speed": "fast"},
@@ -230,11 +233,11 @@ ANTHROPIC_CLAUDE_OPUS_4_7: Final[Model] = Model(
 )
 """Claude Opus 4.7 (chat) · 1M context · 128K output · price unknown · vision, tools, reasoning, attachments"""
 
-ANTHROPIC_CLAUDE_SONNET_4_5: Final[Model] = Model(
+ANTHROPIC_CLAUDE_SONNET_4_5: "Final[_Model]" = _Model(
     provider="anyapi",
     id="anthropic/claude-sonnet-4-5",
     name="Claude Sonnet 4.5 (latest)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-sonnet",
     attachment=True,
     reasoning=True,
@@ -254,11 +257,11 @@ ANTHROPIC_CLAUDE_SONNET_4_5: Final[Model] = Model(
 )
 """Claude Sonnet 4.5 (latest) (chat) · 200K context · 64K output · price unknown · vision, tools, reasoning, attachments"""
 
-ANTHROPIC_CLAUDE_SONNET_4_6: Final[Model] = Model(
+ANTHROPIC_CLAUDE_SONNET_4_6: "Final[_Model]" = _Model(
     provider="anyapi",
     id="anthropic/claude-sonnet-4-6",
     name="Claude Sonnet 4.6",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-sonnet",
     attachment=True,
     reasoning=True,
@@ -278,11 +281,11 @@ ANTHROPIC_CLAUDE_SONNET_4_6: Final[Model] = Model(
 )
 """Claude Sonnet 4.6 (chat) · 1M context · 64K output · price unknown · vision, tools, reasoning, attachments"""
 
-COHERE_COMMAND_R_PLUS_08_2024: Final[Model] = Model(
+COHERE_COMMAND_R_PLUS_08_2024: "Final[_Model]" = _Model(
     provider="anyapi",
     id="cohere/command-r-plus-08-2024",
     name="Command R+",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="command-r",
     attachment=False,
     reasoning=False,
@@ -297,11 +300,11 @@ COHERE_COMMAND_R_PLUS_08_2024: Final[Model] = Model(
 )
 """Command R+ (chat) · 128K context · 4K output · price unknown · tools, open weights"""
 
-DEEPSEEK_DEEPSEEK_CHAT: Final[Model] = Model(
+DEEPSEEK_DEEPSEEK_CHAT: "Final[_Model]" = _Model(
     provider="anyapi",
     id="deepseek/deepseek-chat",
     name="DeepSeek Chat",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek",
     attachment=True,
     reasoning=False,
@@ -316,11 +319,11 @@ DEEPSEEK_DEEPSEEK_CHAT: Final[Model] = Model(
 )
 """DeepSeek Chat (chat) · 1M context · 384K output · price unknown · tools, attachments, open weights"""
 
-DEEPSEEK_DEEPSEEK_R1: Final[Model] = Model(
+DEEPSEEK_DEEPSEEK_R1: "Final[_Model]" = _Model(
     provider="anyapi",
     id="deepseek/deepseek-r1",
     name="DeepSeek Reasoner",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek-thinking",
     attachment=True,
     reasoning=True,
@@ -332,16 +335,16 @@ DEEPSEEK_DEEPSEEK_R1: Final[Model] = Model(
     last_updated=_Shared.D_2026_02_28,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_384000,
-    interleaved=Interleaved(field="reasoning_content"),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
 """DeepSeek Reasoner (chat) · 1M context · 384K output · price unknown · tools, reasoning, attachments, open weights"""
 
-DEEPSEEK_DEEPSEEK_V4_FLASH: Final[Model] = Model(
+DEEPSEEK_DEEPSEEK_V4_FLASH: "Final[_Model]" = _Model(
     provider="anyapi",
     id="deepseek/deepseek-v4-flash",
     name="DeepSeek V4 Flash",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek-flash",
     attachment=False,
     reasoning=True,
@@ -354,16 +357,16 @@ DEEPSEEK_DEEPSEEK_V4_FLASH: Final[Model] = Model(
     last_updated=_Shared.D_2026_04_24,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_384000,
-    interleaved=Interleaved(field="reasoning_content"),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
 """DeepSeek V4 Flash (chat) · 1M context · 384K output · price unknown · tools, reasoning, structured output, open weights"""
 
-DEEPSEEK_DEEPSEEK_V4_PRO: Final[Model] = Model(
+DEEPSEEK_DEEPSEEK_V4_PRO: "Final[_Model]" = _Model(
     provider="anyapi",
     id="deepseek/deepseek-v4-pro",
     name="DeepSeek V4 Pro",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek-thinking",
     attachment=False,
     reasoning=True,
@@ -376,16 +379,16 @@ DEEPSEEK_DEEPSEEK_V4_PRO: Final[Model] = Model(
     last_updated=_Shared.D_2026_04_24,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_384000,
-    interleaved=Interleaved(field="reasoning_content"),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
 """DeepSeek V4 Pro (chat) · 1M context · 384K output · price unknown · tools, reasoning, structured output, open weights"""
 
-GOOGLE_GEMINI_2_5_FLASH: Final[Model] = Model(
+GOOGLE_GEMINI_2_5_FLASH: "Final[_Model]" = _Model(
     provider="anyapi",
     id="google/gemini-2.5-flash",
     name="Gemini 2.5 Flash",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemini-flash",
     attachment=True,
     reasoning=True,
@@ -402,11 +405,11 @@ GOOGLE_GEMINI_2_5_FLASH: Final[Model] = Model(
 )
 """Gemini 2.5 Flash (chat) · 1.05M context · 65.5K output · price unknown · vision, tools, reasoning, structured output, attachments"""
 
-GOOGLE_GEMINI_2_5_FLASH_LITE: Final[Model] = Model(
+GOOGLE_GEMINI_2_5_FLASH_LITE: "Final[_Model]" = _Model(
     provider="anyapi",
     id="google/gemini-2.5-flash-lite",
     name="Gemini 2.5 Flash-Lite",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemini-flash-lite",
     attachment=True,
     reasoning=True,
@@ -423,11 +426,11 @@ GOOGLE_GEMINI_2_5_FLASH_LITE: Final[Model] = Model(
 )
 """Gemini 2.5 Flash-Lite (chat) · 1.05M context · 65.5K output · price unknown · vision, tools, reasoning, structured output, attachments"""
 
-GOOGLE_GEMINI_2_5_PRO: Final[Model] = Model(
+GOOGLE_GEMINI_2_5_PRO: "Final[_Model]" = _Model(
     provider="anyapi",
     id="google/gemini-2.5-pro",
     name="Gemini 2.5 Pro",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemini-pro",
     attachment=True,
     reasoning=True,
@@ -444,11 +447,11 @@ GOOGLE_GEMINI_2_5_PRO: Final[Model] = Model(
 )
 """Gemini 2.5 Pro (chat) · 1.05M context · 65.5K output · price unknown · vision, tools, reasoning, structured output, attachments"""
 
-GOOGLE_GEMINI_3_FLASH_PREVIEW: Final[Model] = Model(
+GOOGLE_GEMINI_3_FLASH_PREVIEW: "Final[_Model]" = _Model(
     provider="anyapi",
     id="google/gemini-3-flash-preview",
     name="Gemini 3 Flash Preview",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemini-flash",
     attachment=True,
     reasoning=True,
@@ -465,11 +468,11 @@ GOOGLE_GEMINI_3_FLASH_PREVIEW: Final[Model] = Model(
 )
 """Gemini 3 Flash Preview (chat) · 1.05M context · 65.5K output · price unknown · vision, tools, reasoning, structured output, attachments"""
 
-GOOGLE_GEMINI_3_PRO_PREVIEW: Final[Model] = Model(
+GOOGLE_GEMINI_3_PRO_PREVIEW: "Final[_Model]" = _Model(
     provider="anyapi",
     id="google/gemini-3-pro-preview",
     name="Gemini 3 Pro Preview",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemini-pro",
     attachment=True,
     reasoning=True,
@@ -486,11 +489,11 @@ GOOGLE_GEMINI_3_PRO_PREVIEW: Final[Model] = Model(
 )
 """Gemini 3 Pro Preview (chat) · 1.05M context · 65.5K output · price unknown · vision, tools, reasoning, structured output, attachments"""
 
-MISTRALAI_DEVSTRAL_2512: Final[Model] = Model(
+MISTRALAI_DEVSTRAL_2512: "Final[_Model]" = _Model(
     provider="anyapi",
     id="mistralai/devstral-2512",
     name="Devstral 2",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="devstral",
     attachment=False,
     reasoning=False,
@@ -502,15 +505,15 @@ MISTRALAI_DEVSTRAL_2512: Final[Model] = Model(
     last_updated=_Shared.D_2025_12_09,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_262144,
-    status=Status.DEPRECATED,
+    status=_Status.DEPRECATED,
 )
 """Devstral 2 (chat) · 262K context · 262K output · price unknown · tools, open weights · deprecated"""
 
-MISTRALAI_MISTRAL_LARGE_2512: Final[Model] = Model(
+MISTRALAI_MISTRAL_LARGE_2512: "Final[_Model]" = _Model(
     provider="anyapi",
     id="mistralai/mistral-large-2512",
     name="Mistral Large 3",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="mistral-large",
     attachment=True,
     reasoning=False,
@@ -525,11 +528,11 @@ MISTRALAI_MISTRAL_LARGE_2512: Final[Model] = Model(
 )
 """Mistral Large 3 (chat) · 262K context · 262K output · price unknown · vision, tools, attachments, open weights"""
 
-OPENAI_GPT_4_1: Final[Model] = Model(
+OPENAI_GPT_4_1: "Final[_Model]" = _Model(
     provider="anyapi",
     id="openai/gpt-4.1",
     name="GPT-4.1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=False,
@@ -545,11 +548,11 @@ OPENAI_GPT_4_1: Final[Model] = Model(
 )
 """GPT-4.1 (chat) · 1.05M context · 32.8K output · price unknown · vision, tools, structured output, attachments"""
 
-OPENAI_GPT_4_1_MINI: Final[Model] = Model(
+OPENAI_GPT_4_1_MINI: "Final[_Model]" = _Model(
     provider="anyapi",
     id="openai/gpt-4.1-mini",
     name="GPT-4.1 mini",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-mini",
     attachment=True,
     reasoning=False,
@@ -565,11 +568,11 @@ OPENAI_GPT_4_1_MINI: Final[Model] = Model(
 )
 """GPT-4.1 mini (chat) · 1.05M context · 32.8K output · price unknown · vision, tools, structured output, attachments"""
 
-OPENAI_GPT_5: Final[Model] = Model(
+OPENAI_GPT_5: "Final[_Model]" = _Model(
     provider="anyapi",
     id="openai/gpt-5",
     name="GPT-5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=True,
@@ -586,11 +589,11 @@ OPENAI_GPT_5: Final[Model] = Model(
 )
 """GPT-5 (chat) · 400K context · 128K output · price unknown · vision, tools, reasoning, structured output, attachments"""
 
-OPENAI_GPT_5_MINI: Final[Model] = Model(
+OPENAI_GPT_5_MINI: "Final[_Model]" = _Model(
     provider="anyapi",
     id="openai/gpt-5-mini",
     name="GPT-5 Mini",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-mini",
     attachment=True,
     reasoning=True,
@@ -607,11 +610,11 @@ OPENAI_GPT_5_MINI: Final[Model] = Model(
 )
 """GPT-5 Mini (chat) · 400K context · 128K output · price unknown · vision, tools, reasoning, structured output, attachments"""
 
-OPENAI_GPT_5_1: Final[Model] = Model(
+OPENAI_GPT_5_1: "Final[_Model]" = _Model(
     provider="anyapi",
     id="openai/gpt-5.1",
     name="GPT-5.1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=True,
@@ -628,11 +631,11 @@ OPENAI_GPT_5_1: Final[Model] = Model(
 )
 """GPT-5.1 (chat) · 400K context · 128K output · price unknown · vision, tools, reasoning, structured output, attachments"""
 
-OPENAI_GPT_5_2: Final[Model] = Model(
+OPENAI_GPT_5_2: "Final[_Model]" = _Model(
     provider="anyapi",
     id="openai/gpt-5.2",
     name="GPT-5.2",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=True,
@@ -649,11 +652,11 @@ OPENAI_GPT_5_2: Final[Model] = Model(
 )
 """GPT-5.2 (chat) · 400K context · 128K output · price unknown · vision, tools, reasoning, structured output, attachments"""
 
-OPENAI_GPT_5_4: Final[Model] = Model(
+OPENAI_GPT_5_4: "Final[_Model]" = _Model(
     provider="anyapi",
     id="openai/gpt-5.4",
     name="GPT-5.4",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=True,
@@ -667,10 +670,10 @@ OPENAI_GPT_5_4: Final[Model] = Model(
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1050000_INPUT_922000_OUTPUT_128000,
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
-    experimental=Experimental(
+    experimental=_Experimental(
         modes={
-            "fast": Mode(
-                cost=Rates(input=Decimal("5"), output=Decimal("30"), cache_read=Decimal("0.5")),
+            "fast": _Mode(
+                cost=_Rates(input=_Decimal("5"), output=_Decimal("30"), cache_read=_Decimal("0.5")),
                 provider={"body": {"service_tier": "priority"}},
             )
         }
@@ -678,11 +681,11 @@ OPENAI_GPT_5_4: Final[Model] = Model(
 )
 """GPT-5.4 (chat) · 1.05M context · 128K output · price unknown · vision, tools, reasoning, structured output, attachments"""
 
-OPENAI_O3: Final[Model] = Model(
+OPENAI_O3: "Final[_Model]" = _Model(
     provider="anyapi",
     id="openai/o3",
     name="o3",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="o",
     attachment=True,
     reasoning=True,
@@ -699,11 +702,11 @@ OPENAI_O3: Final[Model] = Model(
 )
 """o3 (chat) · 200K context · 100K output · price unknown · vision, tools, reasoning, structured output, attachments"""
 
-OPENAI_O3_MINI: Final[Model] = Model(
+OPENAI_O3_MINI: "Final[_Model]" = _Model(
     provider="anyapi",
     id="openai/o3-mini",
     name="o3-mini",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="o-mini",
     attachment=False,
     reasoning=True,
@@ -720,11 +723,11 @@ OPENAI_O3_MINI: Final[Model] = Model(
 )
 """o3-mini (chat) · 200K context · 100K output · price unknown · tools, reasoning, structured output"""
 
-OPENAI_O4_MINI: Final[Model] = Model(
+OPENAI_O4_MINI: "Final[_Model]" = _Model(
     provider="anyapi",
     id="openai/o4-mini",
     name="o4-mini",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="o-mini",
     attachment=True,
     reasoning=True,
@@ -741,11 +744,11 @@ OPENAI_O4_MINI: Final[Model] = Model(
 )
 """o4-mini (chat) · 200K context · 100K output · price unknown · vision, tools, reasoning, structured output, attachments"""
 
-PERPLEXITY_SONAR_PRO: Final[Model] = Model(
+PERPLEXITY_SONAR_PRO: "Final[_Model]" = _Model(
     provider="anyapi",
     id="perplexity/sonar-pro",
     name="Sonar Pro",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="sonar-pro",
     attachment=True,
     reasoning=False,
@@ -760,11 +763,11 @@ PERPLEXITY_SONAR_PRO: Final[Model] = Model(
 )
 """Sonar Pro (chat) · 200K context · 8.19K output · price unknown · vision, attachments"""
 
-PERPLEXITY_SONAR_REASONING_PRO: Final[Model] = Model(
+PERPLEXITY_SONAR_REASONING_PRO: "Final[_Model]" = _Model(
     provider="anyapi",
     id="perplexity/sonar-reasoning-pro",
     name="Sonar Reasoning Pro",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="sonar-reasoning",
     attachment=True,
     reasoning=True,
@@ -780,11 +783,11 @@ PERPLEXITY_SONAR_REASONING_PRO: Final[Model] = Model(
 )
 """Sonar Reasoning Pro (chat) · 128K context · 4.1K output · price unknown · vision, reasoning, attachments"""
 
-XAI_GROK_4_3: Final[Model] = Model(
+XAI_GROK_4_3: "Final[_Model]" = _Model(
     provider="anyapi",
     id="xai/grok-4.3",
     name="Grok 4.3",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="grok",
     attachment=True,
     reasoning=True,

@@ -3,31 +3,27 @@
 
 """Models served by Atomic Chat (provider id 'atomic-chat')."""
 
-from __future__ import annotations
+from decimal import Decimal as _Decimal
 
-from decimal import Decimal
-
-from llmdex.records.model import Limit, Modalities, PricedModel
-from llmdex.records.partial_date import PartialDate
-from llmdex.records.rates import Cost
-from llmdex.records.vocabulary import Kind
-
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from typing import Final
+from llmdex.records.model import Limit as _Limit
+from llmdex.records.model import Modalities as _Modalities
+from llmdex.records.model import PricedModel as _PricedModel
+from llmdex.records.partial_date import PartialDate as _PartialDate
+from llmdex.records.rates import Cost as _Cost
+from llmdex.records.vocabulary import Kind as _Kind
 
 
 class _Shared:
     """Values the models below share, named for what they are."""
 
-    CONTEXT_131072_OUTPUT_4096 = Limit(context=131072, output=4096)
-    CONTEXT_32768_OUTPUT_8192 = Limit(context=32768, output=8192)
-    D_2024_07_23 = PartialDate(2024, 7, 23)
-    D_2026_03_05 = PartialDate(2026, 3, 5)
-    D_2026_04_02 = PartialDate(2026, 4, 2)
-    D_2026_04_04 = PartialDate(2026, 4, 4)
-    TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
-    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+    CONTEXT_131072_OUTPUT_4096 = _Limit(context=131072, output=4096)
+    CONTEXT_32768_OUTPUT_8192 = _Limit(context=32768, output=8192)
+    D_2024_07_23 = _PartialDate(2024, 7, 23)
+    D_2026_03_05 = _PartialDate(2026, 3, 5)
+    D_2026_04_02 = _PartialDate(2026, 4, 2)
+    D_2026_04_04 = _PartialDate(2026, 4, 4)
+    TEXT_IMAGE_TO_TEXT = _Modalities(input=("text", "image"), output=("text",))
+    TEXT_TO_TEXT = _Modalities(input=("text",), output=("text",))
 
 
 __all__ = [
@@ -38,11 +34,11 @@ __all__ = [
     "GEMMA_4_E4B_IT_MLX_4BIT",
 ]
 
-META_LLAMA_3_1_8B_INSTRUCT_GGUF: Final[PricedModel] = PricedModel(
+META_LLAMA_3_1_8B_INSTRUCT_GGUF: "Final[_PricedModel]" = _PricedModel(
     provider="atomic-chat",
     id="Meta-Llama-3_1-8B-Instruct-GGUF",
     name="Meta Llama 3.1 8B Instruct (GGUF)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=False,
     reasoning=False,
@@ -53,15 +49,15 @@ META_LLAMA_3_1_8B_INSTRUCT_GGUF: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_07_23,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_4096,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
 )
 """Meta Llama 3.1 8B Instruct (GGUF) (chat) · 131K context · 4.1K output · free · tools, open weights"""
 
-QWEN3_5_9B_MLX_4BIT: Final[PricedModel] = PricedModel(
+QWEN3_5_9B_MLX_4BIT: "Final[_PricedModel]" = _PricedModel(
     provider="atomic-chat",
     id="Qwen3_5-9B-MLX-4bit",
     name="Qwen 3.5 9B (MLX 4-bit)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=True,
     reasoning=False,
@@ -72,15 +68,15 @@ QWEN3_5_9B_MLX_4BIT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_04,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_32768_OUTPUT_8192,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
 )
 """Qwen 3.5 9B (MLX 4-bit) (chat) · 32.8K context · 8.19K output · free · vision, tools, attachments, open weights"""
 
-QWEN3_5_9B_Q4_K_M: Final[PricedModel] = PricedModel(
+QWEN3_5_9B_Q4_K_M: "Final[_PricedModel]" = _PricedModel(
     provider="atomic-chat",
     id="Qwen3_5-9B-Q4_K_M",
     name="Qwen 3.5 9B (Q4_K_M)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=True,
     reasoning=False,
@@ -91,15 +87,15 @@ QWEN3_5_9B_Q4_K_M: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_04,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_32768_OUTPUT_8192,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
 )
 """Qwen 3.5 9B (Q4_K_M) (chat) · 32.8K context · 8.19K output · free · vision, tools, attachments, open weights"""
 
-GEMMA_4_E4B_IT_IQ4_XS: Final[PricedModel] = PricedModel(
+GEMMA_4_E4B_IT_IQ4_XS: "Final[_PricedModel]" = _PricedModel(
     provider="atomic-chat",
     id="gemma-4-E4B-it-IQ4_XS",
     name="Gemma 4 E4B Instruct (IQ4_XS)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemma",
     attachment=False,
     reasoning=False,
@@ -110,15 +106,15 @@ GEMMA_4_E4B_IT_IQ4_XS: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_02,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_32768_OUTPUT_8192,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
 )
 """Gemma 4 E4B Instruct (IQ4_XS) (chat) · 32.8K context · 8.19K output · free · open weights"""
 
-GEMMA_4_E4B_IT_MLX_4BIT: Final[PricedModel] = PricedModel(
+GEMMA_4_E4B_IT_MLX_4BIT: "Final[_PricedModel]" = _PricedModel(
     provider="atomic-chat",
     id="gemma-4-E4B-it-MLX-4bit",
     name="Gemma 4 E4B Instruct (MLX 4-bit)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemma",
     attachment=False,
     reasoning=False,
@@ -129,6 +125,6 @@ GEMMA_4_E4B_IT_MLX_4BIT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_02,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_32768_OUTPUT_8192,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
 )
 """Gemma 4 E4B Instruct (MLX 4-bit) (chat) · 32.8K context · 8.19K output · free · open weights"""

@@ -3,176 +3,179 @@
 
 """Models served by Azure Cognitive Services (provider id 'azure-cognitive-services')."""
 
-from __future__ import annotations
+from decimal import Decimal as _Decimal
 
-from decimal import Decimal
-
-from llmdex.records.model import Limit, Modalities, PricedModel, ProviderOverride, ReasoningOption
-from llmdex.records.partial_date import PartialDate
-from llmdex.records.protocol import Protocol
-from llmdex.records.rates import Cost, CostTier, Rates, TierCondition
-from llmdex.records.vocabulary import Kind
-
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from typing import Final
+from llmdex.records.model import Limit as _Limit
+from llmdex.records.model import Modalities as _Modalities
+from llmdex.records.model import PricedModel as _PricedModel
+from llmdex.records.model import ProviderOverride as _ProviderOverride
+from llmdex.records.model import ReasoningOption as _ReasoningOption
+from llmdex.records.partial_date import PartialDate as _PartialDate
+from llmdex.records.protocol import Protocol as _Protocol
+from llmdex.records.rates import Cost as _Cost
+from llmdex.records.rates import CostTier as _CostTier
+from llmdex.records.rates import Rates as _Rates
+from llmdex.records.rates import TierCondition as _TierCondition
+from llmdex.records.vocabulary import Kind as _Kind
 
 
 class _Shared:
     """Values the models below share, named for what they are."""
 
-    CONTEXT_1047576_OUTPUT_32768 = Limit(context=1047576, output=32768)
-    CONTEXT_1050000_INPUT_922000_OUTPUT_128000 = Limit(context=1050000, input=922000, output=128000)
-    CONTEXT_128000_OUTPUT_128000 = Limit(context=128000, output=128000)
-    CONTEXT_128000_OUTPUT_1536 = Limit(context=128000, output=1536)
-    CONTEXT_128000_OUTPUT_16384 = Limit(context=128000, output=16384)
-    CONTEXT_128000_OUTPUT_32768 = Limit(context=128000, output=32768)
-    CONTEXT_128000_OUTPUT_4000 = Limit(context=128000, output=4000)
-    CONTEXT_128000_OUTPUT_4096 = Limit(context=128000, output=4096)
-    CONTEXT_128000_OUTPUT_65536 = Limit(context=128000, output=65536)
-    CONTEXT_128000_OUTPUT_8192 = Limit(context=128000, output=8192)
-    CONTEXT_131072_OUTPUT_131072 = Limit(context=131072, output=131072)
-    CONTEXT_163840_OUTPUT_163840 = Limit(context=163840, output=163840)
-    CONTEXT_16384_OUTPUT_16384 = Limit(context=16384, output=16384)
-    CONTEXT_2000000_OUTPUT_30000 = Limit(context=2000000, output=30000)
-    CONTEXT_200000_OUTPUT_100000 = Limit(context=200000, output=100000)
-    CONTEXT_200000_OUTPUT_128000 = Limit(context=200000, output=128000)
-    CONTEXT_200000_OUTPUT_32000 = Limit(context=200000, output=32000)
-    CONTEXT_200000_OUTPUT_64000 = Limit(context=200000, output=64000)
-    CONTEXT_256000_OUTPUT_256000 = Limit(context=256000, output=256000)
-    CONTEXT_256000_OUTPUT_8000 = Limit(context=256000, output=8000)
-    CONTEXT_262144_OUTPUT_262144 = Limit(context=262144, output=262144)
-    CONTEXT_272000_OUTPUT_128000 = Limit(context=272000, output=128000)
-    CONTEXT_32000_OUTPUT_4096 = Limit(context=32000, output=4096)
-    CONTEXT_32768_OUTPUT_32768 = Limit(context=32768, output=32768)
-    CONTEXT_400000_INPUT_272000_OUTPUT_128000 = Limit(context=400000, input=272000, output=128000)
-    CONTEXT_400000_OUTPUT_128000 = Limit(context=400000, output=128000)
-    CONTEXT_400000_OUTPUT_272000 = Limit(context=400000, output=272000)
-    CONTEXT_4096_OUTPUT_1024 = Limit(context=4096, output=1024)
-    CONTEXT_4096_OUTPUT_4096 = Limit(context=4096, output=4096)
-    CONTEXT_512_OUTPUT_1024 = Limit(context=512, output=1024)
-    CONTEXT_8191_OUTPUT_1536 = Limit(context=8191, output=1536)
-    CONTEXT_8191_OUTPUT_3072 = Limit(context=8191, output=3072)
-    CONTEXT_8192_OUTPUT_1536 = Limit(context=8192, output=1536)
-    CONTEXT_8192_OUTPUT_2048 = Limit(context=8192, output=2048)
-    CONTEXT_8192_OUTPUT_8192 = Limit(context=8192, output=8192)
-    D_2021_08 = PartialDate(2021, 8)
-    D_2022_12_15 = PartialDate(2022, 12, 15)
-    D_2023_03_01 = PartialDate(2023, 3, 1)
-    D_2023_03_14 = PartialDate(2023, 3, 14)
-    D_2023_06_13 = PartialDate(2023, 6, 13)
-    D_2023_09 = PartialDate(2023, 9)
-    D_2023_09_21 = PartialDate(2023, 9, 21)
-    D_2023_10 = PartialDate(2023, 10)
-    D_2023_11 = PartialDate(2023, 11)
-    D_2023_11_06 = PartialDate(2023, 11, 6)
-    D_2023_11_07 = PartialDate(2023, 11, 7)
-    D_2023_12 = PartialDate(2023, 12)
-    D_2024_01_25 = PartialDate(2024, 1, 25)
-    D_2024_03 = PartialDate(2024, 3)
-    D_2024_04 = PartialDate(2024, 4)
-    D_2024_04_09 = PartialDate(2024, 4, 9)
-    D_2024_04_18 = PartialDate(2024, 4, 18)
-    D_2024_04_23 = PartialDate(2024, 4, 23)
-    D_2024_05 = PartialDate(2024, 5)
-    D_2024_05_13 = PartialDate(2024, 5, 13)
-    D_2024_05_30 = PartialDate(2024, 5, 30)
-    D_2024_06_01 = PartialDate(2024, 6, 1)
-    D_2024_07 = PartialDate(2024, 7)
-    D_2024_07_18 = PartialDate(2024, 7, 18)
-    D_2024_07_23 = PartialDate(2024, 7, 23)
-    D_2024_08 = PartialDate(2024, 8)
-    D_2024_08_06 = PartialDate(2024, 8, 6)
-    D_2024_08_20 = PartialDate(2024, 8, 20)
-    D_2024_08_30 = PartialDate(2024, 8, 30)
-    D_2024_09 = PartialDate(2024, 9)
-    D_2024_09_12 = PartialDate(2024, 9, 12)
-    D_2024_09_25 = PartialDate(2024, 9, 25)
-    D_2024_09_30 = PartialDate(2024, 9, 30)
-    D_2024_10_22 = PartialDate(2024, 10, 22)
-    D_2024_10_24 = PartialDate(2024, 10, 24)
-    D_2024_11_01 = PartialDate(2024, 11, 1)
-    D_2024_12_05 = PartialDate(2024, 12, 5)
-    D_2024_12_06 = PartialDate(2024, 12, 6)
-    D_2024_12_11 = PartialDate(2024, 12, 11)
-    D_2024_12_20 = PartialDate(2024, 12, 20)
-    D_2025_01 = PartialDate(2025, 1)
-    D_2025_01_01 = PartialDate(2025, 1, 1)
-    D_2025_01_20 = PartialDate(2025, 1, 20)
-    D_2025_01_29 = PartialDate(2025, 1, 29)
-    D_2025_02_28 = PartialDate(2025, 2, 28)
-    D_2025_03_01 = PartialDate(2025, 3, 1)
-    D_2025_03_13 = PartialDate(2025, 3, 13)
-    D_2025_03_24 = PartialDate(2025, 3, 24)
-    D_2025_03_31 = PartialDate(2025, 3, 31)
-    D_2025_04_05 = PartialDate(2025, 4, 5)
-    D_2025_04_14 = PartialDate(2025, 4, 14)
-    D_2025_04_15 = PartialDate(2025, 4, 15)
-    D_2025_04_16 = PartialDate(2025, 4, 16)
-    D_2025_05 = PartialDate(2025, 5)
-    D_2025_05_07 = PartialDate(2025, 5, 7)
-    D_2025_05_16 = PartialDate(2025, 5, 16)
-    D_2025_05_19 = PartialDate(2025, 5, 19)
-    D_2025_05_28 = PartialDate(2025, 5, 28)
-    D_2025_05_31 = PartialDate(2025, 5, 31)
-    D_2025_07 = PartialDate(2025, 7)
-    D_2025_07_31 = PartialDate(2025, 7, 31)
-    D_2025_08_01 = PartialDate(2025, 8, 1)
-    D_2025_08_07 = PartialDate(2025, 8, 7)
-    D_2025_08_21 = PartialDate(2025, 8, 21)
-    D_2025_08_31 = PartialDate(2025, 8, 31)
-    D_2025_09_15 = PartialDate(2025, 9, 15)
-    D_2025_09_19 = PartialDate(2025, 9, 19)
-    D_2025_10_06 = PartialDate(2025, 10, 6)
-    D_2025_11_06 = PartialDate(2025, 11, 6)
-    D_2025_11_14 = PartialDate(2025, 11, 14)
-    D_2025_11_18 = PartialDate(2025, 11, 18)
-    D_2025_11_24 = PartialDate(2025, 11, 24)
-    D_2025_12_01 = PartialDate(2025, 12, 1)
-    D_2025_12_02 = PartialDate(2025, 12, 2)
-    D_2025_12_11 = PartialDate(2025, 12, 11)
-    D_2025_12_31 = PartialDate(2025, 12, 31)
-    D_2026_01 = PartialDate(2026, 1)
-    D_2026_01_14 = PartialDate(2026, 1, 14)
-    D_2026_02_05 = PartialDate(2026, 2, 5)
-    D_2026_02_24 = PartialDate(2026, 2, 24)
-    D_2026_03_05 = PartialDate(2026, 3, 5)
-    D_2026_03_17 = PartialDate(2026, 3, 17)
-    D_2026_04_21 = PartialDate(2026, 4, 21)
-    D_2026_04_24 = PartialDate(2026, 4, 24)
-    D_2026_05_28 = PartialDate(2026, 5, 28)
-    REASONING_BUDGET_TOKENS_MIN_1024 = ReasoningOption(type="budget_tokens", min=1024)
-    REASONING_EFFORT_HIGH = ReasoningOption(type="effort", values=("high",))
-    REASONING_EFFORT_LOW_MEDIUM_HIGH = ReasoningOption(
+    CONTEXT_1047576_OUTPUT_32768 = _Limit(context=1047576, output=32768)
+    CONTEXT_1050000_INPUT_922000_OUTPUT_128000 = _Limit(
+        context=1050000, input=922000, output=128000
+    )
+    CONTEXT_128000_OUTPUT_128000 = _Limit(context=128000, output=128000)
+    CONTEXT_128000_OUTPUT_1536 = _Limit(context=128000, output=1536)
+    CONTEXT_128000_OUTPUT_16384 = _Limit(context=128000, output=16384)
+    CONTEXT_128000_OUTPUT_32768 = _Limit(context=128000, output=32768)
+    CONTEXT_128000_OUTPUT_4000 = _Limit(context=128000, output=4000)
+    CONTEXT_128000_OUTPUT_4096 = _Limit(context=128000, output=4096)
+    CONTEXT_128000_OUTPUT_65536 = _Limit(context=128000, output=65536)
+    CONTEXT_128000_OUTPUT_8192 = _Limit(context=128000, output=8192)
+    CONTEXT_131072_OUTPUT_131072 = _Limit(context=131072, output=131072)
+    CONTEXT_163840_OUTPUT_163840 = _Limit(context=163840, output=163840)
+    CONTEXT_16384_OUTPUT_16384 = _Limit(context=16384, output=16384)
+    CONTEXT_2000000_OUTPUT_30000 = _Limit(context=2000000, output=30000)
+    CONTEXT_200000_OUTPUT_100000 = _Limit(context=200000, output=100000)
+    CONTEXT_200000_OUTPUT_128000 = _Limit(context=200000, output=128000)
+    CONTEXT_200000_OUTPUT_32000 = _Limit(context=200000, output=32000)
+    CONTEXT_200000_OUTPUT_64000 = _Limit(context=200000, output=64000)
+    CONTEXT_256000_OUTPUT_256000 = _Limit(context=256000, output=256000)
+    CONTEXT_256000_OUTPUT_8000 = _Limit(context=256000, output=8000)
+    CONTEXT_262144_OUTPUT_262144 = _Limit(context=262144, output=262144)
+    CONTEXT_272000_OUTPUT_128000 = _Limit(context=272000, output=128000)
+    CONTEXT_32000_OUTPUT_4096 = _Limit(context=32000, output=4096)
+    CONTEXT_32768_OUTPUT_32768 = _Limit(context=32768, output=32768)
+    CONTEXT_400000_INPUT_272000_OUTPUT_128000 = _Limit(context=400000, input=272000, output=128000)
+    CONTEXT_400000_OUTPUT_128000 = _Limit(context=400000, output=128000)
+    CONTEXT_400000_OUTPUT_272000 = _Limit(context=400000, output=272000)
+    CONTEXT_4096_OUTPUT_1024 = _Limit(context=4096, output=1024)
+    CONTEXT_4096_OUTPUT_4096 = _Limit(context=4096, output=4096)
+    CONTEXT_512_OUTPUT_1024 = _Limit(context=512, output=1024)
+    CONTEXT_8191_OUTPUT_1536 = _Limit(context=8191, output=1536)
+    CONTEXT_8191_OUTPUT_3072 = _Limit(context=8191, output=3072)
+    CONTEXT_8192_OUTPUT_1536 = _Limit(context=8192, output=1536)
+    CONTEXT_8192_OUTPUT_2048 = _Limit(context=8192, output=2048)
+    CONTEXT_8192_OUTPUT_8192 = _Limit(context=8192, output=8192)
+    D_2021_08 = _PartialDate(2021, 8)
+    D_2022_12_15 = _PartialDate(2022, 12, 15)
+    D_2023_03_01 = _PartialDate(2023, 3, 1)
+    D_2023_03_14 = _PartialDate(2023, 3, 14)
+    D_2023_06_13 = _PartialDate(2023, 6, 13)
+    D_2023_09 = _PartialDate(2023, 9)
+    D_2023_09_21 = _PartialDate(2023, 9, 21)
+    D_2023_10 = _PartialDate(2023, 10)
+    D_2023_11 = _PartialDate(2023, 11)
+    D_2023_11_06 = _PartialDate(2023, 11, 6)
+    D_2023_11_07 = _PartialDate(2023, 11, 7)
+    D_2023_12 = _PartialDate(2023, 12)
+    D_2024_01_25 = _PartialDate(2024, 1, 25)
+    D_2024_03 = _PartialDate(2024, 3)
+    D_2024_04 = _PartialDate(2024, 4)
+    D_2024_04_09 = _PartialDate(2024, 4, 9)
+    D_2024_04_18 = _PartialDate(2024, 4, 18)
+    D_2024_04_23 = _PartialDate(2024, 4, 23)
+    D_2024_05 = _PartialDate(2024, 5)
+    D_2024_05_13 = _PartialDate(2024, 5, 13)
+    D_2024_05_30 = _PartialDate(2024, 5, 30)
+    D_2024_06_01 = _PartialDate(2024, 6, 1)
+    D_2024_07 = _PartialDate(2024, 7)
+    D_2024_07_18 = _PartialDate(2024, 7, 18)
+    D_2024_07_23 = _PartialDate(2024, 7, 23)
+    D_2024_08 = _PartialDate(2024, 8)
+    D_2024_08_06 = _PartialDate(2024, 8, 6)
+    D_2024_08_20 = _PartialDate(2024, 8, 20)
+    D_2024_08_30 = _PartialDate(2024, 8, 30)
+    D_2024_09 = _PartialDate(2024, 9)
+    D_2024_09_12 = _PartialDate(2024, 9, 12)
+    D_2024_09_25 = _PartialDate(2024, 9, 25)
+    D_2024_09_30 = _PartialDate(2024, 9, 30)
+    D_2024_10_22 = _PartialDate(2024, 10, 22)
+    D_2024_10_24 = _PartialDate(2024, 10, 24)
+    D_2024_11_01 = _PartialDate(2024, 11, 1)
+    D_2024_12_05 = _PartialDate(2024, 12, 5)
+    D_2024_12_06 = _PartialDate(2024, 12, 6)
+    D_2024_12_11 = _PartialDate(2024, 12, 11)
+    D_2024_12_20 = _PartialDate(2024, 12, 20)
+    D_2025_01 = _PartialDate(2025, 1)
+    D_2025_01_01 = _PartialDate(2025, 1, 1)
+    D_2025_01_20 = _PartialDate(2025, 1, 20)
+    D_2025_01_29 = _PartialDate(2025, 1, 29)
+    D_2025_02_28 = _PartialDate(2025, 2, 28)
+    D_2025_03_01 = _PartialDate(2025, 3, 1)
+    D_2025_03_13 = _PartialDate(2025, 3, 13)
+    D_2025_03_24 = _PartialDate(2025, 3, 24)
+    D_2025_03_31 = _PartialDate(2025, 3, 31)
+    D_2025_04_05 = _PartialDate(2025, 4, 5)
+    D_2025_04_14 = _PartialDate(2025, 4, 14)
+    D_2025_04_15 = _PartialDate(2025, 4, 15)
+    D_2025_04_16 = _PartialDate(2025, 4, 16)
+    D_2025_05 = _PartialDate(2025, 5)
+    D_2025_05_07 = _PartialDate(2025, 5, 7)
+    D_2025_05_16 = _PartialDate(2025, 5, 16)
+    D_2025_05_19 = _PartialDate(2025, 5, 19)
+    D_2025_05_28 = _PartialDate(2025, 5, 28)
+    D_2025_05_31 = _PartialDate(2025, 5, 31)
+    D_2025_07 = _PartialDate(2025, 7)
+    D_2025_07_31 = _PartialDate(2025, 7, 31)
+    D_2025_08_01 = _PartialDate(2025, 8, 1)
+    D_2025_08_07 = _PartialDate(2025, 8, 7)
+    D_2025_08_21 = _PartialDate(2025, 8, 21)
+    D_2025_08_31 = _PartialDate(2025, 8, 31)
+    D_2025_09_15 = _PartialDate(2025, 9, 15)
+    D_2025_09_19 = _PartialDate(2025, 9, 19)
+    D_2025_10_06 = _PartialDate(2025, 10, 6)
+    D_2025_11_06 = _PartialDate(2025, 11, 6)
+    D_2025_11_14 = _PartialDate(2025, 11, 14)
+    D_2025_11_18 = _PartialDate(2025, 11, 18)
+    D_2025_11_24 = _PartialDate(2025, 11, 24)
+    D_2025_12_01 = _PartialDate(2025, 12, 1)
+    D_2025_12_02 = _PartialDate(2025, 12, 2)
+    D_2025_12_11 = _PartialDate(2025, 12, 11)
+    D_2025_12_31 = _PartialDate(2025, 12, 31)
+    D_2026_01 = _PartialDate(2026, 1)
+    D_2026_01_14 = _PartialDate(2026, 1, 14)
+    D_2026_02_05 = _PartialDate(2026, 2, 5)
+    D_2026_02_24 = _PartialDate(2026, 2, 24)
+    D_2026_03_05 = _PartialDate(2026, 3, 5)
+    D_2026_03_17 = _PartialDate(2026, 3, 17)
+    D_2026_04_21 = _PartialDate(2026, 4, 21)
+    D_2026_04_24 = _PartialDate(2026, 4, 24)
+    D_2026_05_28 = _PartialDate(2026, 5, 28)
+    REASONING_BUDGET_TOKENS_MIN_1024 = _ReasoningOption(type="budget_tokens", min=1024)
+    REASONING_EFFORT_HIGH = _ReasoningOption(type="effort", values=("high",))
+    REASONING_EFFORT_LOW_MEDIUM_HIGH = _ReasoningOption(
         type="effort", values=("low", "medium", "high")
     )
-    REASONING_EFFORT_LOW_MEDIUM_HIGH_MAX = ReasoningOption(
+    REASONING_EFFORT_LOW_MEDIUM_HIGH_MAX = _ReasoningOption(
         type="effort", values=("low", "medium", "high", "max")
     )
-    REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH = ReasoningOption(
+    REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH = _ReasoningOption(
         type="effort", values=("low", "medium", "high", "xhigh")
     )
-    REASONING_EFFORT_MEDIUM = ReasoningOption(type="effort", values=("medium",))
-    REASONING_EFFORT_MEDIUM_HIGH_XHIGH = ReasoningOption(
+    REASONING_EFFORT_MEDIUM = _ReasoningOption(type="effort", values=("medium",))
+    REASONING_EFFORT_MEDIUM_HIGH_XHIGH = _ReasoningOption(
         type="effort", values=("medium", "high", "xhigh")
     )
-    REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH = ReasoningOption(
+    REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH = _ReasoningOption(
         type="effort", values=("minimal", "low", "medium", "high")
     )
-    REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH = ReasoningOption(
+    REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH = _ReasoningOption(
         type="effort", values=("none", "low", "medium", "high")
     )
-    REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH = ReasoningOption(
+    REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH = _ReasoningOption(
         type="effort", values=("none", "low", "medium", "high", "xhigh")
     )
-    REASONING_TOGGLE = ReasoningOption(type="toggle")
-    TEXT_IMAGE_AUDIO_TO_TEXT = Modalities(input=("text", "image", "audio"), output=("text",))
-    TEXT_IMAGE_AUDIO_TO_TEXT_IMAGE_AUDIO = Modalities(
+    REASONING_TOGGLE = _ReasoningOption(type="toggle")
+    TEXT_IMAGE_AUDIO_TO_TEXT = _Modalities(input=("text", "image", "audio"), output=("text",))
+    TEXT_IMAGE_AUDIO_TO_TEXT_IMAGE_AUDIO = _Modalities(
         input=("text", "image", "audio"), output=("text", "image", "audio")
     )
-    TEXT_IMAGE_PDF_TO_TEXT = Modalities(input=("text", "image", "pdf"), output=("text",))
-    TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
-    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+    TEXT_IMAGE_PDF_TO_TEXT = _Modalities(input=("text", "image", "pdf"), output=("text",))
+    TEXT_IMAGE_TO_TEXT = _Modalities(input=("text", "image"), output=("text",))
+    TEXT_TO_TEXT = _Modalities(input=("text",), output=("text",))
 
 
 __all__ = [
@@ -273,11 +276,11 @@ __all__ = [
     "TEXT_EMBEDDING_ADA_002",
 ]
 
-CLAUDE_HAIKU_4_5: Final[PricedModel] = PricedModel(
+CLAUDE_HAIKU_4_5: "Final[_PricedModel]" = _PricedModel(
     provider="azure-cognitive-services",
     id="claude-haiku-4-5",
     name="Claude Haiku 4.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-haiku",
     attachment=True,
     reasoning=True,
@@ -290,27 +293,27 @@ CLAUDE_HAIKU_4_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_18,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_64000,
-    cost=Cost(
-        input=Decimal("1"),
-        output=Decimal("5"),
-        cache_read=Decimal("0.1"),
-        cache_write=Decimal("1.25"),
+    cost=_Cost(
+        input=_Decimal("1"),
+        output=_Decimal("5"),
+        cache_read=_Decimal("0.1"),
+        cache_write=_Decimal("1.25"),
     ),
     reasoning_options=(_Shared.REASONING_BUDGET_TOKENS_MIN_1024,),
-    provider_override=ProviderOverride(
+    provider_override=_ProviderOverride(
         npm="@ai-sdk/anthropic",
         api="https://${AZURE_COGNITIVE_SERVICES_RESOURCE_NAME}.services.ai.azure.com/anthropic/v1",
     ),
-    protocol=Protocol.ANTHROPIC_MESSAGES,
+    protocol=_Protocol.ANTHROPIC_MESSAGES,
     base_url="https://${AZURE_COGNITIVE_SERVICES_RESOURCE_NAME}.services.ai.azure.com/anthropic/v1",
 )
 """Claude Haiku 4.5 (chat) · 200K context · 64K output · $1.00 in / $5.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-CLAUDE_OPUS_4_1: Final[PricedModel] = PricedModel(
+CLAUDE_OPUS_4_1: "Final[_PricedModel]" = _PricedModel(
     provider="azure-cognitive-services",
     id="claude-opus-4-1",
     name="Claude Opus 4.1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-opus",
     attachment=True,
     reasoning=True,
@@ -323,27 +326,27 @@ CLAUDE_OPUS_4_1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_18,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_32000,
-    cost=Cost(
-        input=Decimal("15"),
-        output=Decimal("75"),
-        cache_read=Decimal("1.5"),
-        cache_write=Decimal("18.75"),
+    cost=_Cost(
+        input=_Decimal("15"),
+        output=_Decimal("75"),
+        cache_read=_Decimal("1.5"),
+        cache_write=_Decimal("18.75"),
     ),
     reasoning_options=(_Shared.REASONING_BUDGET_TOKENS_MIN_1024,),
-    provider_override=ProviderOverride(
+    provider_override=_ProviderOverride(
         npm="@ai-sdk/anthropic",
         api="https://${AZURE_COGNITIVE_SERVICES_RESOURCE_NAME}.services.ai.azure.com/anthropic/v1",
     ),
-    protocol=Protocol.ANTHROPIC_MESSAGES,
+    protocol=_Protocol.ANTHROPIC_MESSAGES,
     base_url="https://${AZURE_COGNITIVE_SERVICES_RESOURCE_NAME}.services.ai.azure.com/anthropic/v1",
 )
 """Claude Opus 4.1 (chat) · 200K context · 32K output · $15.00 in / $75.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-CLAUDE_OPUS_4_5: Final[PricedModel] = PricedModel(
+CLAUDE_OPUS_4_5: "Final[_PricedModel]" = _PricedModel(
     provider="azure-cognitive-services",
     id="claude-opus-4-5",
     name="Claude Opus 4.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-opus",
     attachment=True,
     reasoning=True,
@@ -355,30 +358,30 @@ CLAUDE_OPUS_4_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_01,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_64000,
-    cost=Cost(
-        input=Decimal("5"),
-        output=Decimal("25"),
-        cache_read=Decimal("0.5"),
-        cache_write=Decimal("6.25"),
+    cost=_Cost(
+        input=_Decimal("5"),
+        output=_Decimal("25"),
+        cache_read=_Decimal("0.5"),
+        cache_write=_Decimal("6.25"),
     ),
     reasoning_options=(
         _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,
         _Shared.REASONING_BUDGET_TOKENS_MIN_1024,
     ),
-    provider_override=ProviderOverride(
+    provider_override=_ProviderOverride(
         npm="@ai-sdk/anthropic",
         api="https://${AZURE_COGNITIVE_SERVICES_RESOURCE_NAME}.services.ai.azure.com/anthropic/v1",
     ),
-    protocol=Protocol.ANTHROPIC_MESSAGES,
+    protocol=_Protocol.ANTHROPIC_MESSAGES,
     base_url="https://${AZURE_COGNITIVE_SERVICES_RESOURCE_NAME}.services.ai.azure.com/anthropic/v1",
 )
 """Claude Opus 4.5 (chat) · 200K context · 64K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-CLAUDE_OPUS_4_6: Final[PricedModel] = PricedModel(
+CLAUDE_OPUS_4_6: "Final[_PricedModel]" = _PricedModel(
     provider="azure-cognitive-services",
     id="claude-opus-4-6",
     name="Claude Opus 4.6",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-opus",
     attachment=True,
     reasoning=True,
@@ -390,45 +393,45 @@ CLAUDE_OPUS_4_6: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_05,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_128000,
-    cost=Cost(
-        input=Decimal("5"),
-        output=Decimal("25"),
-        cache_read=Decimal("0.5"),
-        cache_write=Decimal("6.25"),
+    cost=_Cost(
+        input=_Decimal("5"),
+        output=_Decimal("25"),
+        cache_read=_Decimal("0.5"),
+        cache_write=_Decimal("6.25"),
         tiers=(
-            CostTier(
-                input=Decimal("10"),
-                output=Decimal("37.5"),
-                cache_read=Decimal("1"),
-                cache_write=Decimal("12.5"),
-                tier=TierCondition(type="context", size=200000),
+            _CostTier(
+                input=_Decimal("10"),
+                output=_Decimal("37.5"),
+                cache_read=_Decimal("1"),
+                cache_write=_Decimal("12.5"),
+                tier=_TierCondition(type="context", size=200000),
             ),
         ),
-        context_over_200k=Rates(
-            input=Decimal("10"),
-            output=Decimal("37.5"),
-            cache_read=Decimal("1"),
-            cache_write=Decimal("12.5"),
+        context_over_200k=_Rates(
+            input=_Decimal("10"),
+            output=_Decimal("37.5"),
+            cache_read=_Decimal("1"),
+            cache_write=_Decimal("12.5"),
         ),
     ),
     reasoning_options=(
         _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_MAX,
         _Shared.REASONING_BUDGET_TOKENS_MIN_1024,
     ),
-    provider_override=ProviderOverride(
+    provider_override=_ProviderOverride(
         npm="@ai-sdk/anthropic",
         api="https://${AZURE_COGNITIVE_SERVICES_RESOURCE_NAME}.services.ai.azure.com/anthropic/v1",
     ),
-    protocol=Protocol.ANTHROPIC_MESSAGES,
+    protocol=_Protocol.ANTHROPIC_MESSAGES,
     base_url="https://${AZURE_COGNITIVE_SERVICES_RESOURCE_NAME}.services.ai.azure.com/anthropic/v1",
 )
 """Claude Opus 4.6 (chat) · 200K context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-CLAUDE_OPUS_4_8: Final[PricedModel] = PricedModel(
+CLAUDE_OPUS_4_8: "Final[_PricedModel]" = _PricedModel(
     provider="azure-cognitive-services",
     id="claude-opus-4-8",
     name="Claude Opus 4.8",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-opus",
     attachment=True,
     reasoning=True,
@@ -440,42 +443,42 @@ CLAUDE_OPUS_4_8: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_28,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_128000,
-    cost=Cost(
-        input=Decimal("5"),
-        output=Decimal("25"),
-        cache_read=Decimal("0.5"),
-        cache_write=Decimal("6.25"),
+    cost=_Cost(
+        input=_Decimal("5"),
+        output=_Decimal("25"),
+        cache_read=_Decimal("0.5"),
+        cache_write=_Decimal("6.25"),
         tiers=(
-            CostTier(
-                input=Decimal("10"),
-                output=Decimal("37.5"),
-                cache_read=Decimal("1"),
-                cache_write=Decimal("12.5"),
-                tier=TierCondition(type="context", size=200000),
+            _CostTier(
+                input=_Decimal("10"),
+                output=_Decimal("37.5"),
+                cache_read=_Decimal("1"),
+                cache_write=_Decimal("12.5"),
+                tier=_TierCondition(type="context", size=200000),
             ),
         ),
-        context_over_200k=Rates(
-            input=Decimal("10"),
-            output=Decimal("37.5"),
-            cache_read=Decimal("1"),
-            cache_write=Decimal("12.5"),
+        context_over_200k=_Rates(
+            input=_Decimal("10"),
+            output=_Decimal("37.5"),
+            cache_read=_Decimal("1"),
+            cache_write=_Decimal("12.5"),
         ),
     ),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_MAX,),
-    provider_override=ProviderOverride(
+    provider_override=_ProviderOverride(
         npm="@ai-sdk/anthropic",
         api="https://${AZURE_COGNITIVE_SERVICES_RESOURCE_NAME}.services.ai.azure.com/anthropic/v1",
     ),
-    protocol=Protocol.ANTHROPIC_MESSAGES,
+    protocol=_Protocol.ANTHROPIC_MESSAGES,
     base_url="https://${AZURE_COGNITIVE_SERVICES_RESOURCE_NAME}.services.ai.azure.com/anthropic/v1",
 )
 """Claude Opus 4.8 (chat) · 200K context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-CLAUDE_SONNET_4_5: Final[PricedModel] = PricedModel(
+CLAUDE_SONNET_4_5: "Final[_PricedModel]" = _PricedModel(
     provider="azure-cognitive-services",
     id="claude-sonnet-4-5",
     name="Claude Sonnet 4.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-sonnet",
     attachment=True,
     reasoning=True,
@@ -488,27 +491,27 @@ CLAUDE_SONNET_4_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_18,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_64000,
-    cost=Cost(
-        input=Decimal("3"),
-        output=Decimal("15"),
-        cache_read=Decimal("0.3"),
-        cache_write=Decimal("3.75"),
+    cost=_Cost(
+        input=_Decimal("3"),
+        output=_Decimal("15"),
+        cache_read=_Decimal("0.3"),
+        cache_write=_Decimal("3.75"),
     ),
     reasoning_options=(_Shared.REASONING_BUDGET_TOKENS_MIN_1024,),
-    provider_override=ProviderOverride(
+    provider_override=_ProviderOverride(
         npm="@ai-sdk/anthropic",
         api="https://${AZURE_COGNITIVE_SERVICES_RESOURCE_NAME}.services.ai.azure.com/anthropic/v1",
     ),
-    protocol=Protocol.ANTHROPIC_MESSAGES,
+    protocol=_Protocol.ANTHROPIC_MESSAGES,
     base_url="https://${AZURE_COGNITIVE_SERVICES_RESOURCE_NAME}.services.ai.azure.com/anthropic/v1",
 )
 """Claude Sonnet 4.5 (chat) · 200K context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-CODESTRAL_2501: Final[PricedModel] = PricedModel(
+CODESTRAL_2501: "Final[_PricedModel]" = _PricedModel(
     provider="azure-cognitive-services",
     id="codestral-2501",
     name="Codestral 25.01",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="codestral",
     attachment=False,
     reasoning=False,
@@ -520,15 +523,15 @@ CODESTRAL_2501: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_01_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_256000_OUTPUT_256000,
-    cost=Cost(input=Decimal("0.3"), output=Decimal("0.9")),
+    cost=_Cost(input=_Decimal("0.3"), output=_Decimal("0.9")),
 )
 """Codestral 25.01 (chat) · 256K context · 256K output · $0.30 in / $0.90 out per 1M tokens · tools"""
 
-CODEX_MINI: Final[PricedModel] = PricedModel(
+CODEX_MINI: "Final[_PricedModel]" = _PricedModel(
     provider="azure-cognitive-services",
     id="codex-mini",
     name="Codex Mini",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-codex-mini",
     attachment=True,
     reasoning=True,
@@ -540,16 +543,16 @@ CODEX_MINI: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_05_16,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_100000,
-    cost=Cost(input=Decimal("1.5"), output=Decimal("6"), cache_read=Decimal("0.375")),
+    cost=_Cost(input=_Decimal("1.5"), output=_Decimal("6"), cache_read=_Decimal("0.375")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """Codex Mini (chat) · 200K context · 100K output · $1.50 in / $6.00 out per 1M tokens · tools, reasoning, attachments"""
 
-COHERE_COMMAND_A: Final[PricedModel] = PricedModel(
+COHERE_COMMAND_A: "Final[_PricedModel]" = _PricedModel(
     provider="azure-cognitive-services",
     id="cohere-command-a",
     name="Command A",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="command-a",
     attachment=False,
     reasoning=True,
@@ -561,16 +564,16 @@ COHERE_COMMAND_A: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_03_13,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_256000_OUTPUT_8000,
-    cost=Cost(input=Decimal("2.5"), output=Decimal("10")),
+    cost=_Cost(input=_Decimal("2.5"), output=_Decimal("10")),
     reasoning_options=(),
 )
 """Command A (chat) · 256K context · 8K output · $2.50 in / $10.00 out per 1M tokens · tools, reasoning, open weights"""
 
-COHERE_COMMAND_R_08_2024: Final[PricedModel] = PricedModel(
+COHERE_COMMAND_R_08_2024: "Final[_PricedModel]" = _PricedModel(
     provider="azure-cognitive-services",
     id="cohere-command-r-08-2024",
     name="Command R",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="command-r",
     attachment=False,
     reasoning=False,
@@ -582,15 +585,15 @@ COHERE_COMMAND_R_08_2024: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_08_30,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_4000,
-    cost=Cost(input=Decimal("0.15"), output=Decimal("0.6")),
+    cost=_Cost(input=_Decimal("0.15"), output=_Decimal("0.6")),
 )
 """Command R (chat) · 128K context · 4K output · $0.15 in / $0.60 out per 1M tokens · tools, open weights"""
 
-COHERE_COMMAND_R_PLUS_08_2024: Final[PricedModel] = PricedModel(
+COHERE_COMMAND_R_PLUS_08_2024: "Final[_PricedModel]" = _PricedModel(
     provider="azure-cognitive-services",
     id="cohere-command-r-plus-08-2024",
     name="Command R+",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="command-r",
     attachment=False,
     reasoning=False,
@@ -602,15 +605,15 @@ COHERE_COMMAND_R_PLUS_08_2024: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_08_30,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_4000,
-    cost=Cost(input=Decimal("2.5"), output=Decimal("10")),
+    cost=_Cost(input=_Decimal("2.5"), output=_Decimal("10")),
 )
 """Command R+ (chat) · 128K context · 4K output · $2.50 in / $10.00 out per 1M tokens · tools, open weights"""
 
-COHERE_EMBED_V_4_0: Final[PricedModel] = PricedModel(
+COHERE_EMBED_V_4_0: "Final[_PricedModel]" = _PricedModel(
     provider="azure-cognitive-services",
     id="cohere-embed-v-4-0",
     name="Embed v4",
-    kind=Kind.EMBEDDING,
+    kind=_Kind.EMBEDDING,
     family="cohere-embed",
     attachment=True,
     reasoning=False,
@@ -621,15 +624,15 @@ COHERE_EMBED_V_4_0: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04_15,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_1536,
-    cost=Cost(input=Decimal("0.12"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0.12"), output=_Decimal("0")),
 )
 """Embed v4 (embedding) · 128K context · 1.54K output · $0.12 in / $0.00 out per 1M tokens · vision, attachments, open weights"""
 
-COHERE_EMBED_V3_ENGLISH: Final[PricedModel] = PricedModel(
+COHERE_EMBED_V3_ENGLISH: "Final[_PricedModel]" = _PricedModel(
     provider="azure-cognitive-services",
     id="cohere-embed-v3-english",
     name="Embed v3 English",
-    kind=Kind.EMBEDDING,
+    kind=_Kind.EMBEDDING,
     family="cohere-embed",
     attachment=False,
     reasoning=False,
@@ -640,15 +643,15 @@ COHERE_EMBED_V3_ENGLISH: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2023_11_07,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_512_OUTPUT_1024,
-    cost=Cost(input=Decimal("0.1"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0.1"), output=_Decimal("0")),
 )
 """Embed v3 English (embedding) · 512 context · 1.02K output · $0.10 in / $0.00 out per 1M tokens · open weights"""
 
-COHERE_EMBED_V3_MULTILINGUAL: Final[PricedModel] = PricedModel(
+COHERE_EMBED_V3_MULTILINGUAL: "Final[_PricedModel]" = _PricedModel(
     provider="azure-cognitive-services",
     id="cohere-embed-v3-multilingual",
     name="Embed v3 Multilingual",
-    kind=Kind.EMBEDDING,
+    kind=_Kind.EMBEDDING,
     family="cohere-embed",
     attachment=False,
     reasoning=False,
@@ -659,15 +662,15 @@ COHERE_EMBED_V3_MULTILINGUAL: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2023_11_07,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_512_OUTPUT_1024,
-    cost=Cost(input=Decimal("0.1"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0.1"), output=_Decimal("0")),
 )
 """Embed v3 Multilingual (embedding) · 512 context · 1.02K output · $0.10 in / $0.00 out per 1M tokens · open weights"""
 
-DEEPSEEK_R1: Final[PricedModel] = PricedModel(
+DEEPSEEK_R1: "Final[_PricedModel]" = _PricedModel(
     provider="azure-cognitive-services",
     id="deepseek-r1",
     name="DeepSeek-R1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek-thinking",
     attachment=False,
     reasoning=True,
@@ -679,16 +682,16 @@ DEEPSEEK_R1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_01_20,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_163840_OUTPUT_163840,
-    cost=Cost(input=Decimal("1.35"), output=Decimal("5.4")),
+    cost=_Cost(input=_Decimal("1.35"), output=_Decimal("5.4")),
     reasoning_options=(),
 )
 """DeepSeek-R1 (chat) · 164K context · 164K output · $1.35 in / $5.40 out per 1M tokens · reasoning, open weights"""
 
-DEEPSEEK_R1_0528: Final[PricedModel] = PricedModel(
+DEEPSEEK_R1_0528: "Final[_PricedModel]" = _PricedModel(
     provider="azure-cognitive-services",
     id="deepseek-r1-0528",
     name="DeepSeek-R1-0528",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek-thinking",
     attachment=False,
     reasoning=True,
@@ -700,16 +703,16 @@ DEEPSEEK_R1_0528: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_05_28,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_163840_OUTPUT_163840,
-    cost=Cost(input=Decimal("1.35"), output=Decimal("5.4")),
+    cost=_Cost(input=_Decimal("1.35"), output=_Decimal("5.4")),
     reasoning_options=(),
 )
 """DeepSeek-R1-0528 (chat) · 164K context · 164K output · $1.35 in / $5.40 out per 1M tokens · tools, reasoning, open weights"""
 
-DEEPSEEK_V3_0324: Final[PricedModel] = PricedModel(
+DEEPSEEK_V3_0324: "Final[_PricedModel]" = _PricedModel(
     provider="azure-cognitive-services",
     id="deepseek-v3-0324",
     name="DeepSeek-V3-0324",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek",
     attachment=False,
     reasoning=False,
@@ -721,15 +724,15 @@ DEEPSEEK_V3_0324: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_03_24,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_131072,
-    cost=Cost(input=Decimal("1.14"), output=Decimal("4.56")),
+    cost=_Cost(input=_Decimal("1.14"), output=_Decimal("4.56")),
 )
 """DeepSeek-V3-0324 (chat) · 131K context · 131K output · $1.14 in / $4.56 out per 1M tokens · tools, open weights"""
 
-DEEPSEEK_V3_1: Final[PricedModel] = PricedModel(
+DEEPSEEK_V3_1: "Final[_PricedModel]" = _PricedModel(
     provider="azure-cognitive-services",
     id="deepseek-v3.1",
     name="DeepSeek-V3.1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek",
     attachment=False,
     reasoning=True,
@@ -741,16 +744,16 @@ DEEPSEEK_V3_1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_21,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.56"), output=Decimal("1.68")),
+    cost=_Cost(input=_Decimal("0.56"), output=_Decimal("1.68")),
     reasoning_options=(),
 )
 """DeepSeek-V3.1 (chat) · 131K context · 131K output · $0.56 in / $1.68 out per 1M tokens · tools, reasoning, open weights"""
 
-DEEPSEEK_V3_2: Final[PricedModel] = PricedModel(
+DEEPSEEK_V3_2: "Final[_PricedModel]" = _PricedModel(
     provider="azure-cognitive-services",
     id="deepseek-v3.2",
     name="DeepSeek-V3.2",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek",
     attachment=False,
     reasoning=True,
@@ -762,16 +765,16 @@ DEEPSEEK_V3_2: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_128000,
-    cost=Cost(input=Decimal("0.58"), output=Decimal("1.68")),
+    cost=_Cost(input=_Decimal("0.58"), output=_Decimal("1.68")),
     reasoning_options=(),
 )
 """DeepSeek-V3.2 (chat) · 128K context · 128K output · $0.58 in / $1.68 out per 1M tokens · tools, reasoning, open weights"""
 
-DEEPSEEK_V3_2_SPECIALE: Final[PricedModel] = PricedModel(
+DEEPSEEK_V3_2_SPECIALE: "Final[_PricedModel]" = _PricedModel(
     provider="azure-cognitive-services",
     id="deepseek-v3.2-speciale",
     name="DeepSeek-V3.2-Speciale",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek",
     attachment=False,
     reasoning=True,
@@ -783,16 +786,16 @@ DEEPSEEK_V3_2_SPECIALE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_128000,
-    cost=Cost(input=Decimal("0.58"), output=Decimal("1.68")),
+    cost=_Cost(input=_Decimal("0.58"), output=_Decimal("1.68")),
     reasoning_options=(),
 )
 """DeepSeek-V3.2-Speciale (chat) · 128K context · 128K output · $0.58 in / $1.68 out per 1M tokens · reasoning, open weights"""
 
-GPT_3_5_TURBO_0125: Final[PricedModel] = PricedModel(
+GPT_3_5_TURBO_0125: "Final[_PricedModel]" = _PricedModel(
     provider="azure-cognitive-services",
     id="gpt-3.5-turbo-0125",
     name="GPT-3.5 Turbo 0125",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=False,
     reasoning=False,
@@ -804,15 +807,15 @@ GPT_3_5_TURBO_0125: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_01_25,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_16384_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.5"), output=Decimal("1.5")),
+    cost=_Cost(input=_Decimal("0.5"), output=_Decimal("1.5")),
 )
 """GPT-3.5 Turbo 0125 (chat) · 16.4K context · 16.4K output · $0.50 in / $1.50 out per 1M tokens"""
 
-GPT_3_5_TURBO_0301: Final[PricedModel] = PricedModel(
+GPT_3_5_TURBO_0301: "Final[_PricedModel]" = _PricedModel(
     provider="azure-cognitive-services",
     id="gpt-3.5-turbo-0301",
     name="GPT-3.5 Turbo 0301",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=False,
     reasoning=False,
@@ -824,15 +827,15 @@ GPT_3_5_TURBO_0301: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2023_03_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_4096_OUTPUT_4096,
-    cost=Cost(input=Decimal("1.5"), output=Decimal("2")),
+    cost=_Cost(input=_Decimal("1.5"), output=_Decimal("2")),
 )
 """GPT-3.5 Turbo 0301 (chat) · 4.1K context · 4.1K output · $1.50 in / $2.00 out per 1M tokens"""
 
-GPT_3_5_TURBO_0613: Final[PricedModel] = PricedModel(
+GPT_3_5_TURBO_0613: "Final[_PricedModel]" = _PricedModel(
     provider="azure-cognitive-services",
     id="gpt-3.5-turbo-0613",
     name="GPT-3.5 Turbo 0613",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=False,
     reasoning=False,
@@ -844,15 +847,15 @@ GPT_3_5_TURBO_0613: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2023_06_13,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_16384_OUTPUT_16384,
-    cost=Cost(input=Decimal("3"), output=Decimal("4")),
+    cost=_Cost(input=_Decimal("3"), output=_Decimal("4")),
 )
 """GPT-3.5 Turbo 0613 (chat) · 16.4K context · 16.4K output · $3.00 in / $4.00 out per 1M tokens"""
 
-GPT_3_5_TURBO_1106: Final[PricedModel] = PricedModel(
+GPT_3_5_TURBO_1106: "Final[_PricedModel]" = _PricedModel(
     provider="azure-cognitive-services",
     id="gpt-3.5-turbo-1106",
     name="GPT-3.5 Turbo 1106",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=False,
     reasoning=False,
@@ -864,15 +867,15 @@ GPT_3_5_TURBO_1106: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2023_11_06,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_16384_OUTPUT_16384,
-    cost=Cost(input=Decimal("1"), output=Decimal("2")),
+    cost=_Cost(input=_Decimal("1"), output=_Decimal("2")),
 )
 """GPT-3.5 Turbo 1106 (chat) · 16.4K context · 16.4K output · $1.00 in / $2.00 out per 1M tokens"""
 
-GPT_3_5_TURBO_INSTRUCT: Final[PricedModel] = PricedModel(
+GPT_3_5_TURBO_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="azure-cognitive-services",
     id="gpt-3.5-turbo-instruct",
     name="GPT-3.5 Turbo Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=False,
     reasoning=False,
@@ -884,15 +887,15 @@ GPT_3_5_TURBO_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2023_09_21,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_4096_OUTPUT_4096,
-    cost=Cost(input=Decimal("1.5"), output=Decimal("2")),
+    cost=_Cost(input=_Decimal("1.5"), output=_Decimal("2")),
 )
 """GPT-3.5 Turbo Instruct (chat) · 4.1K context · 4.1K output · $1.50 in / $2.00 out per 1M tokens"""
 
-GPT_4: Final[PricedModel] = PricedModel(
+GPT_4: "Final[_PricedModel]" = _PricedModel(
     provider="azure-cognitive-services",
     id="gpt-4",
     name="GPT-4",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=False,
     reasoning=False,
@@ -904,15 +907,15 @@ GPT_4: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2023_03_14,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_8192_OUTPUT_8192,
-    cost=Cost(input=Decimal("60"), output=Decimal("120")),
+    cost=_Cost(input=_Decimal("60"), output=_Decimal("120")),
 )
 """GPT-4 (chat) · 8.19K context · 8.19K output · $60.00 in / $120.00 out per 1M tokens · tools"""
 
-GPT_4_32K: Final[PricedModel] = PricedModel(
+GPT_4_32K: "Final[_PricedModel]" = _PricedModel(
     provider="azure-cognitive-services",
     id="gpt-4-32k",
     name="GPT-4 32K",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=False,
     reasoning=False,
@@ -924,15 +927,15 @@ GPT_4_32K: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2023_03_14,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_32768_OUTPUT_32768,
-    cost=Cost(input=Decimal("60"), output=Decimal("120")),
+    cost=_Cost(input=_Decimal("60"), output=_Decimal("120")),
 )
 """GPT-4 32K (chat) · 32.8K context · 32.8K output · $60.00 in / $120.00 out per 1M tokens · tools"""
 
-GPT_4_TURBO: Final[PricedModel] = PricedModel(
+GPT_4_TURBO: "Final[_PricedModel]" = _PricedModel(
     provider="azure-cognitive-services",
     id="gpt-4-turbo",
     name="GPT-4 Turbo",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=False,
@@ -944,15 +947,15 @@ GPT_4_TURBO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_04_09,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_4096,
-    cost=Cost(input=Decimal("10"), output=Decimal("30")),
+    cost=_Cost(input=_Decimal("10"), output=_Decimal("30")),
 )
 """GPT-4 Turbo (chat) · 128K context · 4.1K output · $10.00 in / $30.00 out per 1M tokens · vision, tools, attachments"""
 
-GPT_4_TURBO_VISION: Final[PricedModel] = PricedModel(
+GPT_4_TURBO_VISION: "Final[_PricedModel]" = _PricedModel(
     provider="azure-cognitive-services",
     id="gpt-4-turbo-vision",
     name="GPT-4 Turbo Vision",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=False,
@@ -964,15 +967,15 @@ GPT_4_TURBO_VISION: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_04_09,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_4096,
-    cost=Cost(input=Decimal("10"), output=Decimal("30")),
+    cost=_Cost(input=_Decimal("10"), output=_Decimal("30")),
 )
 """GPT-4 Turbo Vision (chat) · 128K context · 4.1K output · $10.00 in / $30.00 out per 1M tokens · vision, tools, attachments"""
 
-GPT_4_1: Final[PricedModel] = PricedModel(
+GPT_4_1: "Final[_PricedModel]" = _PricedModel(
     provider="azure-cognitive-services",
     id="gpt-4.1",
     name="GPT-4.1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=False,
@@ -984,15 +987,15 @@ GPT_4_1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04_14,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_1047576_OUTPUT_32768,
-    cost=Cost(input=Decimal("2"), output=Decimal("8"), cache_read=Decimal("0.5")),
+    cost=_Cost(input=_Decimal("2"), output=_Decimal("8"), cache_read=_Decimal("0.5")),
 )
 """GPT-4.1 (chat) · 1.05M context · 32.8K output · $2.00 in / $8.00 out per 1M tokens · vision, tools, attachments"""
 
-GPT_4_1_MINI: Final[PricedModel] = PricedModel(
+GPT_4_1_MINI: "Final[_PricedModel]" = _PricedModel(
     provider="azure-cognitive-services",
     id="gpt-4.1-mini",
     name="GPT-4.1 mini",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-mini",
     attachment=True,
     reasoning=False,
@@ -1004,15 +1007,15 @@ GPT_4_1_MINI: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04_14,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_1047576_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.4"), output=Decimal("1.6"), cache_read=Decimal("0.1")),
+    cost=_Cost(input=_Decimal("0.4"), output=_Decimal("1.6"), cache_read=_Decimal("0.1")),
 )
 """GPT-4.1 mini (chat) · 1.05M context · 32.8K output · $0.40 in / $1.60 out per 1M tokens · vision, tools, attachments"""
 
-GPT_4_1_NANO: Final[PricedModel] = PricedModel(
+GPT_4_1_NANO: "Final[_PricedModel]" = _PricedModel(
     provider="azure-cognitive-services",
     id="gpt-4.1-nano",
     name="GPT-4.1 nano",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-nano",
     attachment=True,
     reasoning=False,
@@ -1024,15 +1027,15 @@ GPT_4_1_NANO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04_14,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_1047576_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.1"), output=Decimal("0.4"), cache_read=Decimal("0.025")),
+    cost=_Cost(input=_Decimal("0.1"), output=_Decimal("0.4"), cache_read=_Decimal("0.025")),
 )
 """GPT-4.1 nano (chat) · 1.05M context · 32.8K output · $0.10 in / $0.40 out per 1M tokens · vision, tools, attachments"""
 
-GPT_4O: Final[PricedModel] = PricedModel(
+GPT_4O: "Final[_PricedModel]" = _PricedModel(
     provider="azure-cognitive-services",
     id="gpt-4o",
     name="GPT-4o",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=False,
@@ -1044,15 +1047,15 @@ GPT_4O: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_08_06,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_16384,
-    cost=Cost(input=Decimal("2.5"), output=Decimal("10"), cache_read=Decimal("1.25")),
+    cost=_Cost(input=_Decimal("2.5"), output=_Decimal("10"), cache_read=_Decimal("1.25")),
 )
 """GPT-4o (chat) · 128K context · 16.4K output · $2.50 in / $10.00 out per 1M tokens · vision, tools, attachments"""
 
-GPT_4O_MINI: Final[PricedModel] = PricedModel(
+GPT_4O_MINI: "Final[_PricedModel]" = _PricedModel(
     provider="azure-cognitive-services",
     id="gpt-4o-mini",
     name="GPT-4o mini",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-mini",
     attachment=True,
     reasoning=False,
@@ -1064,15 +1067,15 @@ GPT_4O_MINI: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_07_18,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.15"), output=Decimal("0.6"), cache_read=Decimal("0.075")),
+    cost=_Cost(input=_Decimal("0.15"), output=_Decimal("0.6"), cache_read=_Decimal("0.075")),
 )
 """GPT-4o mini (chat) · 128K context · 16.4K output · $0.15 in / $0.60 out per 1M tokens · vision, tools, attachments"""
 
-GPT_5: Final[PricedModel] = PricedModel(
+GPT_5: "Final[_PricedModel]" = _PricedModel(
     provider="azure-cognitive-services",
     id="gpt-5",
     name="GPT-5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=True,
@@ -1084,16 +1087,16 @@ GPT_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_07,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_272000_OUTPUT_128000,
-    cost=Cost(input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.13")),
+    cost=_Cost(input=_Decimal("1.25"), output=_Decimal("10"), cache_read=_Decimal("0.13")),
     reasoning_options=(_Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
 )
 """GPT-5 (chat) · 272K context · 128K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-GPT_5_CHAT: Final[PricedModel] = PricedModel(
+GPT_5_CHAT: "Final[_PricedModel]" = _PricedModel(
     provider="azure-cognitive-services",
     id="gpt-5-chat",
     name="GPT-5 Chat",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-codex",
     attachment=True,
     reasoning=True,
@@ -1105,16 +1108,16 @@ GPT_5_CHAT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_07,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_16384,
-    cost=Cost(input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.13")),
+    cost=_Cost(input=_Decimal("1.25"), output=_Decimal("10"), cache_read=_Decimal("0.13")),
     reasoning_options=(),
 )
 """GPT-5 Chat (chat) · 128K context · 16.4K output · $1.25 in / $10.00 out per 1M tokens · vision, reasoning, attachments"""
 
-GPT_5_CODEX: Final[PricedModel] = PricedModel(
+GPT_5_CODEX: "Final[_PricedModel]" = _PricedModel(
     provider="azure-cognitive-services",
     id="gpt-5-codex",
     name="GPT-5-Codex",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-codex",
     attachment=False,
     reasoning=True,
@@ -1126,16 +1129,16 @@ GPT_5_CODEX: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_15,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_400000_OUTPUT_128000,
-    cost=Cost(input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.13")),
+    cost=_Cost(input=_Decimal("1.25"), output=_Decimal("10"), cache_read=_Decimal("0.13")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """GPT-5-Codex (chat) · 400K context · 128K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning"""
 
-GPT_5_MINI: Final[PricedModel] = PricedModel(
+GPT_5_MINI: "Final[_PricedModel]" = _PricedModel(
     provider="azure-cognitive-services",
     id="gpt-5-mini",
     name="GPT-5 Mini",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-mini",
     attachment=True,
     reasoning=True,
@@ -1147,16 +1150,16 @@ GPT_5_MINI: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_07,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_272000_OUTPUT_128000,
-    cost=Cost(input=Decimal("0.25"), output=Decimal("2"), cache_read=Decimal("0.03")),
+    cost=_Cost(input=_Decimal("0.25"), output=_Decimal("2"), cache_read=_Decimal("0.03")),
     reasoning_options=(_Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
 )
 """GPT-5 Mini (chat) · 272K context · 128K output · $0.25 in / $2.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-GPT_5_NANO: Final[PricedModel] = PricedModel(
+GPT_5_NANO: "Final[_PricedModel]" = _PricedModel(
     provider="azure-cognitive-services",
     id="gpt-5-nano",
     name="GPT-5 Nano",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-nano",
     attachment=True,
     reasoning=True,
@@ -1168,16 +1171,16 @@ GPT_5_NANO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_07,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_272000_OUTPUT_128000,
-    cost=Cost(input=Decimal("0.05"), output=Decimal("0.4"), cache_read=Decimal("0.01")),
+    cost=_Cost(input=_Decimal("0.05"), output=_Decimal("0.4"), cache_read=_Decimal("0.01")),
     reasoning_options=(_Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
 )
 """GPT-5 Nano (chat) · 272K context · 128K output · $0.05 in / $0.40 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-GPT_5_PRO: Final[PricedModel] = PricedModel(
+GPT_5_PRO: "Final[_PricedModel]" = _PricedModel(
     provider="azure-cognitive-services",
     id="gpt-5-pro",
     name="GPT-5 Pro",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-pro",
     attachment=True,
     reasoning=True,
@@ -1190,16 +1193,16 @@ GPT_5_PRO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_10_06,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_400000_OUTPUT_272000,
-    cost=Cost(input=Decimal("15"), output=Decimal("120")),
+    cost=_Cost(input=_Decimal("15"), output=_Decimal("120")),
     reasoning_options=(_Shared.REASONING_EFFORT_HIGH,),
 )
 """GPT-5 Pro (chat) · 400K context · 272K output · $15.00 in / $120.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GPT_5_1: Final[PricedModel] = PricedModel(
+GPT_5_1: "Final[_PricedModel]" = _PricedModel(
     provider="azure-cognitive-services",
     id="gpt-5.1",
     name="GPT-5.1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=True,
@@ -1212,16 +1215,16 @@ GPT_5_1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_14,
     modalities=_Shared.TEXT_IMAGE_AUDIO_TO_TEXT_IMAGE_AUDIO,
     limit=_Shared.CONTEXT_272000_OUTPUT_128000,
-    cost=Cost(input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.125")),
+    cost=_Cost(input=_Decimal("1.25"), output=_Decimal("10"), cache_read=_Decimal("0.125")),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
 )
 """GPT-5.1 (chat) · 272K context · 128K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GPT_5_1_CHAT: Final[PricedModel] = PricedModel(
+GPT_5_1_CHAT: "Final[_PricedModel]" = _PricedModel(
     provider="azure-cognitive-services",
     id="gpt-5.1-chat",
     name="GPT-5.1 Chat",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-codex",
     attachment=True,
     reasoning=True,
@@ -1234,16 +1237,16 @@ GPT_5_1_CHAT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_14,
     modalities=_Shared.TEXT_IMAGE_AUDIO_TO_TEXT_IMAGE_AUDIO,
     limit=_Shared.CONTEXT_128000_OUTPUT_16384,
-    cost=Cost(input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.125")),
+    cost=_Cost(input=_Decimal("1.25"), output=_Decimal("10"), cache_read=_Decimal("0.125")),
     reasoning_options=(_Shared.REASONING_EFFORT_MEDIUM,),
 )
 """GPT-5.1 Chat (chat) · 128K context · 16.4K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GPT_5_1_CODEX: Final[PricedModel] = PricedModel(
+GPT_5_1_CODEX: "Final[_PricedModel]" = _PricedModel(
     provider="azure-cognitive-services",
     id="gpt-5.1-codex",
     name="GPT-5.1 Codex",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-codex",
     attachment=False,
     reasoning=True,
@@ -1256,16 +1259,16 @@ GPT_5_1_CODEX: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_14,
     modalities=_Shared.TEXT_IMAGE_AUDIO_TO_TEXT_IMAGE_AUDIO,
     limit=_Shared.CONTEXT_400000_OUTPUT_128000,
-    cost=Cost(input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.125")),
+    cost=_Cost(input=_Decimal("1.25"), output=_Decimal("10"), cache_read=_Decimal("0.125")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """GPT-5.1 Codex (chat) · 400K context · 128K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, structured output"""
 
-GPT_5_1_CODEX_MINI: Final[PricedModel] = PricedModel(
+GPT_5_1_CODEX_MINI: "Final[_PricedModel]" = _PricedModel(
     provider="azure-cognitive-services",
     id="gpt-5.1-codex-mini",
     name="GPT-5.1 Codex Mini",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-codex",
     attachment=False,
     reasoning=True,
@@ -1278,16 +1281,16 @@ GPT_5_1_CODEX_MINI: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_14,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_400000_OUTPUT_128000,
-    cost=Cost(input=Decimal("0.25"), output=Decimal("2"), cache_read=Decimal("0.025")),
+    cost=_Cost(input=_Decimal("0.25"), output=_Decimal("2"), cache_read=_Decimal("0.025")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """GPT-5.1 Codex Mini (chat) · 400K context · 128K output · $0.25 in / $2.00 out per 1M tokens · vision, tools, reasoning, structured output"""
 
-GPT_5_2: Final[PricedModel] = PricedModel(
+GPT_5_2: "Final[_PricedModel]" = _PricedModel(
     provider="azure-cognitive-services",
     id="gpt-5.2",
     name="GPT-5.2",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=True,
@@ -1300,16 +1303,16 @@ GPT_5_2: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_11,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_400000_OUTPUT_128000,
-    cost=Cost(input=Decimal("1.75"), output=Decimal("14"), cache_read=Decimal("0.125")),
+    cost=_Cost(input=_Decimal("1.75"), output=_Decimal("14"), cache_read=_Decimal("0.125")),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
 )
 """GPT-5.2 (chat) · 400K context · 128K output · $1.75 in / $14.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GPT_5_2_CHAT: Final[PricedModel] = PricedModel(
+GPT_5_2_CHAT: "Final[_PricedModel]" = _PricedModel(
     provider="azure-cognitive-services",
     id="gpt-5.2-chat",
     name="GPT-5.2 Chat",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-codex",
     attachment=True,
     reasoning=True,
@@ -1322,16 +1325,16 @@ GPT_5_2_CHAT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_11,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_16384,
-    cost=Cost(input=Decimal("1.75"), output=Decimal("14"), cache_read=Decimal("0.175")),
+    cost=_Cost(input=_Decimal("1.75"), output=_Decimal("14"), cache_read=_Decimal("0.175")),
     reasoning_options=(_Shared.REASONING_EFFORT_MEDIUM,),
 )
 """GPT-5.2 Chat (chat) · 128K context · 16.4K output · $1.75 in / $14.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GPT_5_2_CODEX: Final[PricedModel] = PricedModel(
+GPT_5_2_CODEX: "Final[_PricedModel]" = _PricedModel(
     provider="azure-cognitive-services",
     id="gpt-5.2-codex",
     name="GPT-5.2 Codex",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-codex",
     attachment=False,
     reasoning=True,
@@ -1344,16 +1347,16 @@ GPT_5_2_CODEX: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_01_14,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_400000_OUTPUT_128000,
-    cost=Cost(input=Decimal("1.75"), output=Decimal("14"), cache_read=Decimal("0.175")),
+    cost=_Cost(input=_Decimal("1.75"), output=_Decimal("14"), cache_read=_Decimal("0.175")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH,),
 )
 """GPT-5.2 Codex (chat) · 400K context · 128K output · $1.75 in / $14.00 out per 1M tokens · vision, tools, reasoning, structured output"""
 
-GPT_5_3_CODEX: Final[PricedModel] = PricedModel(
+GPT_5_3_CODEX: "Final[_PricedModel]" = _PricedModel(
     provider="azure-cognitive-services",
     id="gpt-5.3-codex",
     name="GPT-5.3 Codex",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-codex",
     attachment=False,
     reasoning=True,
@@ -1366,16 +1369,16 @@ GPT_5_3_CODEX: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_24,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_400000_OUTPUT_128000,
-    cost=Cost(input=Decimal("1.75"), output=Decimal("14"), cache_read=Decimal("0.175")),
+    cost=_Cost(input=_Decimal("1.75"), output=_Decimal("14"), cache_read=_Decimal("0.175")),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
 )
 """GPT-5.3 Codex (chat) · 400K context · 128K output · $1.75 in / $14.00 out per 1M tokens · vision, tools, reasoning, structured output"""
 
-GPT_5_4: Final[PricedModel] = PricedModel(
+GPT_5_4: "Final[_PricedModel]" = _PricedModel(
     provider="azure-cognitive-services",
     id="gpt-5.4",
     name="GPT-5.4",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=True,
@@ -1388,31 +1391,31 @@ GPT_5_4: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_05,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1050000_INPUT_922000_OUTPUT_128000,
-    cost=Cost(
-        input=Decimal("2.5"),
-        output=Decimal("15"),
-        cache_read=Decimal("0.25"),
+    cost=_Cost(
+        input=_Decimal("2.5"),
+        output=_Decimal("15"),
+        cache_read=_Decimal("0.25"),
         tiers=(
-            CostTier(
-                input=Decimal("5"),
-                output=Decimal("22.5"),
-                cache_read=Decimal("0.5"),
-                tier=TierCondition(type="context", size=272000),
+            _CostTier(
+                input=_Decimal("5"),
+                output=_Decimal("22.5"),
+                cache_read=_Decimal("0.5"),
+                tier=_TierCondition(type="context", size=272000),
             ),
         ),
-        context_over_200k=Rates(
-            input=Decimal("5"), output=Decimal("22.5"), cache_read=Decimal("0.5")
+        context_over_200k=_Rates(
+            input=_Decimal("5"), output=_Decimal("22.5"), cache_read=_Decimal("0.5")
         ),
     ),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
 )
 """GPT-5.4 (chat) · 1.05M context · 128K output · $2.50 in / $15.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GPT_5_4_MINI: Final[PricedModel] = PricedModel(
+GPT_5_4_MINI: "Final[_PricedModel]" = _PricedModel(
     provider="azure-cognitive-services",
     id="gpt-5.4-mini",
     name="GPT-5.4 Mini",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-mini",
     attachment=True,
     reasoning=True,
@@ -1425,16 +1428,16 @@ GPT_5_4_MINI: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_17,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
-    cost=Cost(input=Decimal("0.75"), output=Decimal("4.5"), cache_read=Decimal("0.075")),
+    cost=_Cost(input=_Decimal("0.75"), output=_Decimal("4.5"), cache_read=_Decimal("0.075")),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
 )
 """GPT-5.4 Mini (chat) · 400K context · 128K output · $0.75 in / $4.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GPT_5_4_NANO: Final[PricedModel] = PricedModel(
+GPT_5_4_NANO: "Final[_PricedModel]" = _PricedModel(
     provider="azure-cognitive-services",
     id="gpt-5.4-nano",
     name="GPT-5.4 Nano",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-nano",
     attachment=True,
     reasoning=True,
@@ -1447,16 +1450,16 @@ GPT_5_4_NANO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_17,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
-    cost=Cost(input=Decimal("0.2"), output=Decimal("1.25"), cache_read=Decimal("0.02")),
+    cost=_Cost(input=_Decimal("0.2"), output=_Decimal("1.25"), cache_read=_Decimal("0.02")),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
 )
 """GPT-5.4 Nano (chat) · 400K context · 128K output · $0.20 in / $1.25 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GPT_5_4_PRO: Final[PricedModel] = PricedModel(
+GPT_5_4_PRO: "Final[_PricedModel]" = _PricedModel(
     provider="azure-cognitive-services",
     id="gpt-5.4-pro",
     name="GPT-5.4 Pro",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-pro",
     attachment=True,
     reasoning=True,
@@ -1469,27 +1472,27 @@ GPT_5_4_PRO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_05,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_1050000_INPUT_922000_OUTPUT_128000,
-    cost=Cost(
-        input=Decimal("30"),
-        output=Decimal("180"),
+    cost=_Cost(
+        input=_Decimal("30"),
+        output=_Decimal("180"),
         tiers=(
-            CostTier(
-                input=Decimal("60"),
-                output=Decimal("270"),
-                tier=TierCondition(type="context", size=272000),
+            _CostTier(
+                input=_Decimal("60"),
+                output=_Decimal("270"),
+                tier=_TierCondition(type="context", size=272000),
             ),
         ),
-        context_over_200k=Rates(input=Decimal("60"), output=Decimal("270")),
+        context_over_200k=_Rates(input=_Decimal("60"), output=_Decimal("270")),
     ),
     reasoning_options=(_Shared.REASONING_EFFORT_MEDIUM_HIGH_XHIGH,),
 )
 """GPT-5.4 Pro (chat) · 1.05M context · 128K output · $30.00 in / $180.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-GPT_5_5: Final[PricedModel] = PricedModel(
+GPT_5_5: "Final[_PricedModel]" = _PricedModel(
     provider="azure-cognitive-services",
     id="gpt-5.5",
     name="GPT-5.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=True,
@@ -1502,29 +1505,31 @@ GPT_5_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_24,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1050000_INPUT_922000_OUTPUT_128000,
-    cost=Cost(
-        input=Decimal("5"),
-        output=Decimal("30"),
-        cache_read=Decimal("0.5"),
+    cost=_Cost(
+        input=_Decimal("5"),
+        output=_Decimal("30"),
+        cache_read=_Decimal("0.5"),
         tiers=(
-            CostTier(
-                input=Decimal("10"),
-                output=Decimal("45"),
-                cache_read=Decimal("1"),
-                tier=TierCondition(type="context", size=272000),
+            _CostTier(
+                input=_Decimal("10"),
+                output=_Decimal("45"),
+                cache_read=_Decimal("1"),
+                tier=_TierCondition(type="context", size=272000),
             ),
         ),
-        context_over_200k=Rates(input=Decimal("10"), output=Decimal("45"), cache_read=Decimal("1")),
+        context_over_200k=_Rates(
+            input=_Decimal("10"), output=_Decimal("45"), cache_read=_Decimal("1")
+        ),
     ),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
 )
 """GPT-5.5 (chat) · 1.05M context · 128K output · $5.00 in / $30.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GROK_4_FAST_REASONING: Final[PricedModel] = PricedModel(
+GROK_4_FAST_REASONING: "Final[_PricedModel]" = _PricedModel(
     provider="azure-cognitive-services",
     id="grok-4-fast-reasoning",
     name="Grok 4 Fast (Reasoning)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="grok",
     attachment=True,
     reasoning=True,
@@ -1536,16 +1541,16 @@ GROK_4_FAST_REASONING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_19,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_2000000_OUTPUT_30000,
-    cost=Cost(input=Decimal("0.2"), output=Decimal("0.5"), cache_read=Decimal("0.05")),
+    cost=_Cost(input=_Decimal("0.2"), output=_Decimal("0.5"), cache_read=_Decimal("0.05")),
     reasoning_options=(),
 )
 """Grok 4 Fast (Reasoning) (chat) · 2M context · 30K output · $0.20 in / $0.50 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-KIMI_K2_THINKING: Final[PricedModel] = PricedModel(
+KIMI_K2_THINKING: "Final[_PricedModel]" = _PricedModel(
     provider="azure-cognitive-services",
     id="kimi-k2-thinking",
     name="Kimi K2 Thinking",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="kimi-thinking",
     attachment=False,
     reasoning=True,
@@ -1557,17 +1562,17 @@ KIMI_K2_THINKING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_02,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_262144,
-    cost=Cost(input=Decimal("0.6"), output=Decimal("2.5"), cache_read=Decimal("0.15")),
+    cost=_Cost(input=_Decimal("0.6"), output=_Decimal("2.5"), cache_read=_Decimal("0.15")),
     interleaved=True,
     reasoning_options=(),
 )
 """Kimi K2 Thinking (chat) · 262K context · 262K output · $0.60 in / $2.50 out per 1M tokens · tools, reasoning, open weights"""
 
-KIMI_K2_5: Final[PricedModel] = PricedModel(
+KIMI_K2_5: "Final[_PricedModel]" = _PricedModel(
     provider="azure-cognitive-services",
     id="kimi-k2.5",
     name="Kimi K2.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="kimi-k2",
     attachment=False,
     reasoning=True,
@@ -1580,24 +1585,24 @@ KIMI_K2_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_01,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_262144,
-    cost=Cost(input=Decimal("0.6"), output=Decimal("3")),
+    cost=_Cost(input=_Decimal("0.6"), output=_Decimal("3")),
     interleaved=True,
     reasoning_options=(_Shared.REASONING_TOGGLE,),
-    provider_override=ProviderOverride(
+    provider_override=_ProviderOverride(
         npm="@ai-sdk/openai-compatible",
         api="https://${AZURE_COGNITIVE_SERVICES_RESOURCE_NAME}.services.ai.azure.com/models",
         shape="completions",
     ),
-    protocol=Protocol.OPENAI_CHAT,
+    protocol=_Protocol.OPENAI_CHAT,
     base_url="https://${AZURE_COGNITIVE_SERVICES_RESOURCE_NAME}.services.ai.azure.com/models",
 )
 """Kimi K2.5 (chat) · 262K context · 262K output · $0.60 in / $3.00 out per 1M tokens · vision, tools, reasoning, structured output, open weights"""
 
-KIMI_K2_6: Final[PricedModel] = PricedModel(
+KIMI_K2_6: "Final[_PricedModel]" = _PricedModel(
     provider="azure-cognitive-services",
     id="kimi-k2.6",
     name="Kimi K2.6",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="kimi-k2",
     attachment=False,
     reasoning=True,
@@ -1610,24 +1615,24 @@ KIMI_K2_6: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_21,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_262144,
-    cost=Cost(input=Decimal("0.95"), output=Decimal("4")),
+    cost=_Cost(input=_Decimal("0.95"), output=_Decimal("4")),
     interleaved=True,
     reasoning_options=(_Shared.REASONING_TOGGLE,),
-    provider_override=ProviderOverride(
+    provider_override=_ProviderOverride(
         npm="@ai-sdk/openai-compatible",
         api="https://${AZURE_COGNITIVE_SERVICES_RESOURCE_NAME}.services.ai.azure.com/models",
         shape="completions",
     ),
-    protocol=Protocol.OPENAI_CHAT,
+    protocol=_Protocol.OPENAI_CHAT,
     base_url="https://${AZURE_COGNITIVE_SERVICES_RESOURCE_NAME}.services.ai.azure.com/models",
 )
 """Kimi K2.6 (chat) · 262K context · 262K output · $0.95 in / $4.00 out per 1M tokens · vision, tools, reasoning, structured output, open weights"""
 
-LLAMA_3_2_11B_VISION_INSTRUCT: Final[PricedModel] = PricedModel(
+LLAMA_3_2_11B_VISION_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="azure-cognitive-services",
     id="llama-3.2-11b-vision-instruct",
     name="Llama-3.2-11B-Vision-Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=True,
     reasoning=False,
@@ -1639,15 +1644,15 @@ LLAMA_3_2_11B_VISION_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_09_25,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.37"), output=Decimal("0.37")),
+    cost=_Cost(input=_Decimal("0.37"), output=_Decimal("0.37")),
 )
 """Llama-3.2-11B-Vision-Instruct (chat) · 128K context · 8.19K output · $0.37 in / $0.37 out per 1M tokens · vision, tools, attachments, open weights"""
 
-LLAMA_3_2_90B_VISION_INSTRUCT: Final[PricedModel] = PricedModel(
+LLAMA_3_2_90B_VISION_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="azure-cognitive-services",
     id="llama-3.2-90b-vision-instruct",
     name="Llama-3.2-90B-Vision-Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=True,
     reasoning=False,
@@ -1659,15 +1664,15 @@ LLAMA_3_2_90B_VISION_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_09_25,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_8192,
-    cost=Cost(input=Decimal("2.04"), output=Decimal("2.04")),
+    cost=_Cost(input=_Decimal("2.04"), output=_Decimal("2.04")),
 )
 """Llama-3.2-90B-Vision-Instruct (chat) · 128K context · 8.19K output · $2.04 in / $2.04 out per 1M tokens · vision, tools, attachments, open weights"""
 
-LLAMA_3_3_70B_INSTRUCT: Final[PricedModel] = PricedModel(
+LLAMA_3_3_70B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="azure-cognitive-services",
     id="llama-3.3-70b-instruct",
     name="Llama-3.3-70B-Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=False,
     reasoning=False,
@@ -1679,15 +1684,15 @@ LLAMA_3_3_70B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_12_06,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.71"), output=Decimal("0.71")),
+    cost=_Cost(input=_Decimal("0.71"), output=_Decimal("0.71")),
 )
 """Llama-3.3-70B-Instruct (chat) · 128K context · 32.8K output · $0.71 in / $0.71 out per 1M tokens · tools, open weights"""
 
-LLAMA_4_MAVERICK_17B_128E_INSTRUCT_FP8: Final[PricedModel] = PricedModel(
+LLAMA_4_MAVERICK_17B_128E_INSTRUCT_FP8: "Final[_PricedModel]" = _PricedModel(
     provider="azure-cognitive-services",
     id="llama-4-maverick-17b-128e-instruct-fp8",
     name="Llama 4 Maverick 17B 128E Instruct FP8",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=True,
     reasoning=False,
@@ -1699,15 +1704,15 @@ LLAMA_4_MAVERICK_17B_128E_INSTRUCT_FP8: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04_05,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.25"), output=Decimal("1")),
+    cost=_Cost(input=_Decimal("0.25"), output=_Decimal("1")),
 )
 """Llama 4 Maverick 17B 128E Instruct FP8 (chat) · 128K context · 8.19K output · $0.25 in / $1.00 out per 1M tokens · vision, tools, attachments, open weights"""
 
-LLAMA_4_SCOUT_17B_16E_INSTRUCT: Final[PricedModel] = PricedModel(
+LLAMA_4_SCOUT_17B_16E_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="azure-cognitive-services",
     id="llama-4-scout-17b-16e-instruct",
     name="Llama 4 Scout 17B 16E Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=True,
     reasoning=False,
@@ -1719,15 +1724,15 @@ LLAMA_4_SCOUT_17B_16E_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04_05,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.2"), output=Decimal("0.78")),
+    cost=_Cost(input=_Decimal("0.2"), output=_Decimal("0.78")),
 )
 """Llama 4 Scout 17B 16E Instruct (chat) · 128K context · 8.19K output · $0.20 in / $0.78 out per 1M tokens · vision, tools, attachments, open weights"""
 
-META_LLAMA_3_70B_INSTRUCT: Final[PricedModel] = PricedModel(
+META_LLAMA_3_70B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="azure-cognitive-services",
     id="meta-llama-3-70b-instruct",
     name="Meta-Llama-3-70B-Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=False,
     reasoning=False,
@@ -1739,15 +1744,15 @@ META_LLAMA_3_70B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_04_18,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_8192_OUTPUT_2048,
-    cost=Cost(input=Decimal("2.68"), output=Decimal("3.54")),
+    cost=_Cost(input=_Decimal("2.68"), output=_Decimal("3.54")),
 )
 """Meta-Llama-3-70B-Instruct (chat) · 8.19K context · 2.05K output · $2.68 in / $3.54 out per 1M tokens · open weights"""
 
-META_LLAMA_3_8B_INSTRUCT: Final[PricedModel] = PricedModel(
+META_LLAMA_3_8B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="azure-cognitive-services",
     id="meta-llama-3-8b-instruct",
     name="Meta-Llama-3-8B-Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=False,
     reasoning=False,
@@ -1759,15 +1764,15 @@ META_LLAMA_3_8B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_04_18,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_8192_OUTPUT_2048,
-    cost=Cost(input=Decimal("0.3"), output=Decimal("0.61")),
+    cost=_Cost(input=_Decimal("0.3"), output=_Decimal("0.61")),
 )
 """Meta-Llama-3-8B-Instruct (chat) · 8.19K context · 2.05K output · $0.30 in / $0.61 out per 1M tokens · open weights"""
 
-META_LLAMA_3_1_405B_INSTRUCT: Final[PricedModel] = PricedModel(
+META_LLAMA_3_1_405B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="azure-cognitive-services",
     id="meta-llama-3.1-405b-instruct",
     name="Meta-Llama-3.1-405B-Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=False,
     reasoning=False,
@@ -1779,15 +1784,15 @@ META_LLAMA_3_1_405B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_07_23,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_32768,
-    cost=Cost(input=Decimal("5.33"), output=Decimal("16")),
+    cost=_Cost(input=_Decimal("5.33"), output=_Decimal("16")),
 )
 """Meta-Llama-3.1-405B-Instruct (chat) · 128K context · 32.8K output · $5.33 in / $16.00 out per 1M tokens · tools, open weights"""
 
-META_LLAMA_3_1_70B_INSTRUCT: Final[PricedModel] = PricedModel(
+META_LLAMA_3_1_70B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="azure-cognitive-services",
     id="meta-llama-3.1-70b-instruct",
     name="Meta-Llama-3.1-70B-Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=False,
     reasoning=False,
@@ -1799,15 +1804,15 @@ META_LLAMA_3_1_70B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_07_23,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_32768,
-    cost=Cost(input=Decimal("2.68"), output=Decimal("3.54")),
+    cost=_Cost(input=_Decimal("2.68"), output=_Decimal("3.54")),
 )
 """Meta-Llama-3.1-70B-Instruct (chat) · 128K context · 32.8K output · $2.68 in / $3.54 out per 1M tokens · tools, open weights"""
 
-META_LLAMA_3_1_8B_INSTRUCT: Final[PricedModel] = PricedModel(
+META_LLAMA_3_1_8B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="azure-cognitive-services",
     id="meta-llama-3.1-8b-instruct",
     name="Meta-Llama-3.1-8B-Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=False,
     reasoning=False,
@@ -1819,15 +1824,15 @@ META_LLAMA_3_1_8B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_07_23,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.3"), output=Decimal("0.61")),
+    cost=_Cost(input=_Decimal("0.3"), output=_Decimal("0.61")),
 )
 """Meta-Llama-3.1-8B-Instruct (chat) · 128K context · 32.8K output · $0.30 in / $0.61 out per 1M tokens · tools, open weights"""
 
-MINISTRAL_3B: Final[PricedModel] = PricedModel(
+MINISTRAL_3B: "Final[_PricedModel]" = _PricedModel(
     provider="azure-cognitive-services",
     id="ministral-3b",
     name="Ministral 3B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="ministral",
     attachment=False,
     reasoning=False,
@@ -1839,15 +1844,15 @@ MINISTRAL_3B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_10_22,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.04"), output=Decimal("0.04")),
+    cost=_Cost(input=_Decimal("0.04"), output=_Decimal("0.04")),
 )
 """Ministral 3B (chat) · 128K context · 8.19K output · $0.04 in / $0.04 out per 1M tokens · tools, open weights"""
 
-MISTRAL_LARGE_2411: Final[PricedModel] = PricedModel(
+MISTRAL_LARGE_2411: "Final[_PricedModel]" = _PricedModel(
     provider="azure-cognitive-services",
     id="mistral-large-2411",
     name="Mistral Large 24.11",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="mistral-large",
     attachment=False,
     reasoning=False,
@@ -1859,15 +1864,15 @@ MISTRAL_LARGE_2411: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_11_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_32768,
-    cost=Cost(input=Decimal("2"), output=Decimal("6")),
+    cost=_Cost(input=_Decimal("2"), output=_Decimal("6")),
 )
 """Mistral Large 24.11 (chat) · 128K context · 32.8K output · $2.00 in / $6.00 out per 1M tokens · tools"""
 
-MISTRAL_MEDIUM_2505: Final[PricedModel] = PricedModel(
+MISTRAL_MEDIUM_2505: "Final[_PricedModel]" = _PricedModel(
     provider="azure-cognitive-services",
     id="mistral-medium-2505",
     name="Mistral Medium 3",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="mistral-medium",
     attachment=True,
     reasoning=False,
@@ -1879,15 +1884,15 @@ MISTRAL_MEDIUM_2505: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_05_07,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_128000,
-    cost=Cost(input=Decimal("0.4"), output=Decimal("2")),
+    cost=_Cost(input=_Decimal("0.4"), output=_Decimal("2")),
 )
 """Mistral Medium 3 (chat) · 128K context · 128K output · $0.40 in / $2.00 out per 1M tokens · vision, tools, attachments"""
 
-MISTRAL_NEMO: Final[PricedModel] = PricedModel(
+MISTRAL_NEMO: "Final[_PricedModel]" = _PricedModel(
     provider="azure-cognitive-services",
     id="mistral-nemo",
     name="Mistral Nemo",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="mistral-nemo",
     attachment=False,
     reasoning=False,
@@ -1899,15 +1904,15 @@ MISTRAL_NEMO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_07_18,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_128000,
-    cost=Cost(input=Decimal("0.15"), output=Decimal("0.15")),
+    cost=_Cost(input=_Decimal("0.15"), output=_Decimal("0.15")),
 )
 """Mistral Nemo (chat) · 128K context · 128K output · $0.15 in / $0.15 out per 1M tokens · tools, open weights"""
 
-MISTRAL_SMALL_2503: Final[PricedModel] = PricedModel(
+MISTRAL_SMALL_2503: "Final[_PricedModel]" = _PricedModel(
     provider="azure-cognitive-services",
     id="mistral-small-2503",
     name="Mistral Small 3.1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="mistral-small",
     attachment=True,
     reasoning=False,
@@ -1919,15 +1924,15 @@ MISTRAL_SMALL_2503: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_03_01,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.1"), output=Decimal("0.3")),
+    cost=_Cost(input=_Decimal("0.1"), output=_Decimal("0.3")),
 )
 """Mistral Small 3.1 (chat) · 128K context · 32.8K output · $0.10 in / $0.30 out per 1M tokens · vision, tools, attachments"""
 
-MODEL_ROUTER: Final[PricedModel] = PricedModel(
+MODEL_ROUTER: "Final[_PricedModel]" = _PricedModel(
     provider="azure-cognitive-services",
     id="model-router",
     name="Model Router",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="model-router",
     attachment=True,
     reasoning=False,
@@ -1937,15 +1942,15 @@ MODEL_ROUTER: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_18,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.14"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0.14"), output=_Decimal("0")),
 )
 """Model Router (chat) · 128K context · 16.4K output · $0.14 in / $0.00 out per 1M tokens · vision, tools, attachments"""
 
-O1: Final[PricedModel] = PricedModel(
+O1: "Final[_PricedModel]" = _PricedModel(
     provider="azure-cognitive-services",
     id="o1",
     name="o1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="o",
     attachment=False,
     reasoning=True,
@@ -1957,16 +1962,16 @@ O1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_12_05,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_100000,
-    cost=Cost(input=Decimal("15"), output=Decimal("60"), cache_read=Decimal("7.5")),
+    cost=_Cost(input=_Decimal("15"), output=_Decimal("60"), cache_read=_Decimal("7.5")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """o1 (chat) · 200K context · 100K output · $15.00 in / $60.00 out per 1M tokens · vision, tools, reasoning"""
 
-O1_MINI: Final[PricedModel] = PricedModel(
+O1_MINI: "Final[_PricedModel]" = _PricedModel(
     provider="azure-cognitive-services",
     id="o1-mini",
     name="o1-mini",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="o-mini",
     attachment=False,
     reasoning=True,
@@ -1978,16 +1983,16 @@ O1_MINI: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_09_12,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_65536,
-    cost=Cost(input=Decimal("1.1"), output=Decimal("4.4"), cache_read=Decimal("0.55")),
+    cost=_Cost(input=_Decimal("1.1"), output=_Decimal("4.4"), cache_read=_Decimal("0.55")),
     reasoning_options=(),
 )
 """o1-mini (chat) · 128K context · 65.5K output · $1.10 in / $4.40 out per 1M tokens · tools, reasoning"""
 
-O3: Final[PricedModel] = PricedModel(
+O3: "Final[_PricedModel]" = _PricedModel(
     provider="azure-cognitive-services",
     id="o3",
     name="o3",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="o",
     attachment=True,
     reasoning=True,
@@ -1999,16 +2004,16 @@ O3: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04_16,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_100000,
-    cost=Cost(input=Decimal("2"), output=Decimal("8"), cache_read=Decimal("0.5")),
+    cost=_Cost(input=_Decimal("2"), output=_Decimal("8"), cache_read=_Decimal("0.5")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """o3 (chat) · 200K context · 100K output · $2.00 in / $8.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-O3_MINI: Final[PricedModel] = PricedModel(
+O3_MINI: "Final[_PricedModel]" = _PricedModel(
     provider="azure-cognitive-services",
     id="o3-mini",
     name="o3-mini",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="o-mini",
     attachment=False,
     reasoning=True,
@@ -2020,16 +2025,16 @@ O3_MINI: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_01_29,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_100000,
-    cost=Cost(input=Decimal("1.1"), output=Decimal("4.4"), cache_read=Decimal("0.55")),
+    cost=_Cost(input=_Decimal("1.1"), output=_Decimal("4.4"), cache_read=_Decimal("0.55")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """o3-mini (chat) · 200K context · 100K output · $1.10 in / $4.40 out per 1M tokens · tools, reasoning"""
 
-O4_MINI: Final[PricedModel] = PricedModel(
+O4_MINI: "Final[_PricedModel]" = _PricedModel(
     provider="azure-cognitive-services",
     id="o4-mini",
     name="o4-mini",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="o-mini",
     attachment=True,
     reasoning=True,
@@ -2041,16 +2046,16 @@ O4_MINI: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04_16,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_100000,
-    cost=Cost(input=Decimal("1.1"), output=Decimal("4.4"), cache_read=Decimal("0.275")),
+    cost=_Cost(input=_Decimal("1.1"), output=_Decimal("4.4"), cache_read=_Decimal("0.275")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """o4-mini (chat) · 200K context · 100K output · $1.10 in / $4.40 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-PHI_3_MEDIUM_128K_INSTRUCT: Final[PricedModel] = PricedModel(
+PHI_3_MEDIUM_128K_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="azure-cognitive-services",
     id="phi-3-medium-128k-instruct",
     name="Phi-3-medium-instruct (128k)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="phi",
     attachment=False,
     reasoning=False,
@@ -2062,15 +2067,15 @@ PHI_3_MEDIUM_128K_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_04_23,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_4096,
-    cost=Cost(input=Decimal("0.17"), output=Decimal("0.68")),
+    cost=_Cost(input=_Decimal("0.17"), output=_Decimal("0.68")),
 )
 """Phi-3-medium-instruct (128k) (chat) · 128K context · 4.1K output · $0.17 in / $0.68 out per 1M tokens · open weights"""
 
-PHI_3_MEDIUM_4K_INSTRUCT: Final[PricedModel] = PricedModel(
+PHI_3_MEDIUM_4K_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="azure-cognitive-services",
     id="phi-3-medium-4k-instruct",
     name="Phi-3-medium-instruct (4k)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="phi",
     attachment=False,
     reasoning=False,
@@ -2082,15 +2087,15 @@ PHI_3_MEDIUM_4K_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_04_23,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_4096_OUTPUT_1024,
-    cost=Cost(input=Decimal("0.17"), output=Decimal("0.68")),
+    cost=_Cost(input=_Decimal("0.17"), output=_Decimal("0.68")),
 )
 """Phi-3-medium-instruct (4k) (chat) · 4.1K context · 1.02K output · $0.17 in / $0.68 out per 1M tokens · open weights"""
 
-PHI_3_MINI_128K_INSTRUCT: Final[PricedModel] = PricedModel(
+PHI_3_MINI_128K_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="azure-cognitive-services",
     id="phi-3-mini-128k-instruct",
     name="Phi-3-mini-instruct (128k)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="phi",
     attachment=False,
     reasoning=False,
@@ -2102,15 +2107,15 @@ PHI_3_MINI_128K_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_04_23,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_4096,
-    cost=Cost(input=Decimal("0.13"), output=Decimal("0.52")),
+    cost=_Cost(input=_Decimal("0.13"), output=_Decimal("0.52")),
 )
 """Phi-3-mini-instruct (128k) (chat) · 128K context · 4.1K output · $0.13 in / $0.52 out per 1M tokens · open weights"""
 
-PHI_3_MINI_4K_INSTRUCT: Final[PricedModel] = PricedModel(
+PHI_3_MINI_4K_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="azure-cognitive-services",
     id="phi-3-mini-4k-instruct",
     name="Phi-3-mini-instruct (4k)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="phi",
     attachment=False,
     reasoning=False,
@@ -2122,15 +2127,15 @@ PHI_3_MINI_4K_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_04_23,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_4096_OUTPUT_1024,
-    cost=Cost(input=Decimal("0.13"), output=Decimal("0.52")),
+    cost=_Cost(input=_Decimal("0.13"), output=_Decimal("0.52")),
 )
 """Phi-3-mini-instruct (4k) (chat) · 4.1K context · 1.02K output · $0.13 in / $0.52 out per 1M tokens · open weights"""
 
-PHI_3_SMALL_128K_INSTRUCT: Final[PricedModel] = PricedModel(
+PHI_3_SMALL_128K_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="azure-cognitive-services",
     id="phi-3-small-128k-instruct",
     name="Phi-3-small-instruct (128k)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="phi",
     attachment=False,
     reasoning=False,
@@ -2142,15 +2147,15 @@ PHI_3_SMALL_128K_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_04_23,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_4096,
-    cost=Cost(input=Decimal("0.15"), output=Decimal("0.6")),
+    cost=_Cost(input=_Decimal("0.15"), output=_Decimal("0.6")),
 )
 """Phi-3-small-instruct (128k) (chat) · 128K context · 4.1K output · $0.15 in / $0.60 out per 1M tokens · open weights"""
 
-PHI_3_SMALL_8K_INSTRUCT: Final[PricedModel] = PricedModel(
+PHI_3_SMALL_8K_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="azure-cognitive-services",
     id="phi-3-small-8k-instruct",
     name="Phi-3-small-instruct (8k)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="phi",
     attachment=False,
     reasoning=False,
@@ -2162,15 +2167,15 @@ PHI_3_SMALL_8K_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_04_23,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_8192_OUTPUT_2048,
-    cost=Cost(input=Decimal("0.15"), output=Decimal("0.6")),
+    cost=_Cost(input=_Decimal("0.15"), output=_Decimal("0.6")),
 )
 """Phi-3-small-instruct (8k) (chat) · 8.19K context · 2.05K output · $0.15 in / $0.60 out per 1M tokens · open weights"""
 
-PHI_3_5_MINI_INSTRUCT: Final[PricedModel] = PricedModel(
+PHI_3_5_MINI_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="azure-cognitive-services",
     id="phi-3.5-mini-instruct",
     name="Phi-3.5-mini-instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="phi",
     attachment=False,
     reasoning=False,
@@ -2182,15 +2187,15 @@ PHI_3_5_MINI_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_08_20,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_4096,
-    cost=Cost(input=Decimal("0.13"), output=Decimal("0.52")),
+    cost=_Cost(input=_Decimal("0.13"), output=_Decimal("0.52")),
 )
 """Phi-3.5-mini-instruct (chat) · 128K context · 4.1K output · $0.13 in / $0.52 out per 1M tokens · open weights"""
 
-PHI_3_5_MOE_INSTRUCT: Final[PricedModel] = PricedModel(
+PHI_3_5_MOE_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="azure-cognitive-services",
     id="phi-3.5-moe-instruct",
     name="Phi-3.5-MoE-instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="phi",
     attachment=False,
     reasoning=False,
@@ -2202,15 +2207,15 @@ PHI_3_5_MOE_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_08_20,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_4096,
-    cost=Cost(input=Decimal("0.16"), output=Decimal("0.64")),
+    cost=_Cost(input=_Decimal("0.16"), output=_Decimal("0.64")),
 )
 """Phi-3.5-MoE-instruct (chat) · 128K context · 4.1K output · $0.16 in / $0.64 out per 1M tokens · open weights"""
 
-PHI_4: Final[PricedModel] = PricedModel(
+PHI_4: "Final[_PricedModel]" = _PricedModel(
     provider="azure-cognitive-services",
     id="phi-4",
     name="Phi-4",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="phi",
     attachment=False,
     reasoning=False,
@@ -2222,15 +2227,15 @@ PHI_4: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_12_11,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_4096,
-    cost=Cost(input=Decimal("0.125"), output=Decimal("0.5")),
+    cost=_Cost(input=_Decimal("0.125"), output=_Decimal("0.5")),
 )
 """Phi-4 (chat) · 128K context · 4.1K output · $0.125 in / $0.50 out per 1M tokens · open weights"""
 
-PHI_4_MINI: Final[PricedModel] = PricedModel(
+PHI_4_MINI: "Final[_PricedModel]" = _PricedModel(
     provider="azure-cognitive-services",
     id="phi-4-mini",
     name="Phi-4-mini",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="phi",
     attachment=False,
     reasoning=False,
@@ -2242,15 +2247,15 @@ PHI_4_MINI: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_12_11,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_4096,
-    cost=Cost(input=Decimal("0.075"), output=Decimal("0.3")),
+    cost=_Cost(input=_Decimal("0.075"), output=_Decimal("0.3")),
 )
 """Phi-4-mini (chat) · 128K context · 4.1K output · $0.075 in / $0.30 out per 1M tokens · tools, open weights"""
 
-PHI_4_MINI_REASONING: Final[PricedModel] = PricedModel(
+PHI_4_MINI_REASONING: "Final[_PricedModel]" = _PricedModel(
     provider="azure-cognitive-services",
     id="phi-4-mini-reasoning",
     name="Phi-4-mini-reasoning",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="phi",
     attachment=False,
     reasoning=True,
@@ -2262,16 +2267,16 @@ PHI_4_MINI_REASONING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_12_11,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_4096,
-    cost=Cost(input=Decimal("0.075"), output=Decimal("0.3")),
+    cost=_Cost(input=_Decimal("0.075"), output=_Decimal("0.3")),
     reasoning_options=(),
 )
 """Phi-4-mini-reasoning (chat) · 128K context · 4.1K output · $0.075 in / $0.30 out per 1M tokens · tools, reasoning, open weights"""
 
-PHI_4_MULTIMODAL: Final[PricedModel] = PricedModel(
+PHI_4_MULTIMODAL: "Final[_PricedModel]" = _PricedModel(
     provider="azure-cognitive-services",
     id="phi-4-multimodal",
     name="Phi-4-multimodal",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="phi",
     attachment=True,
     reasoning=False,
@@ -2283,15 +2288,15 @@ PHI_4_MULTIMODAL: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_12_11,
     modalities=_Shared.TEXT_IMAGE_AUDIO_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_4096,
-    cost=Cost(input=Decimal("0.08"), output=Decimal("0.32"), input_audio=Decimal("4")),
+    cost=_Cost(input=_Decimal("0.08"), output=_Decimal("0.32"), input_audio=_Decimal("4")),
 )
 """Phi-4-multimodal (chat) · 128K context · 4.1K output · $0.08 in / $0.32 out per 1M tokens · vision, attachments, open weights"""
 
-PHI_4_REASONING: Final[PricedModel] = PricedModel(
+PHI_4_REASONING: "Final[_PricedModel]" = _PricedModel(
     provider="azure-cognitive-services",
     id="phi-4-reasoning",
     name="Phi-4-reasoning",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="phi",
     attachment=False,
     reasoning=True,
@@ -2303,16 +2308,16 @@ PHI_4_REASONING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_12_11,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_32000_OUTPUT_4096,
-    cost=Cost(input=Decimal("0.125"), output=Decimal("0.5")),
+    cost=_Cost(input=_Decimal("0.125"), output=_Decimal("0.5")),
     reasoning_options=(),
 )
 """Phi-4-reasoning (chat) · 32K context · 4.1K output · $0.125 in / $0.50 out per 1M tokens · reasoning, open weights"""
 
-PHI_4_REASONING_PLUS: Final[PricedModel] = PricedModel(
+PHI_4_REASONING_PLUS: "Final[_PricedModel]" = _PricedModel(
     provider="azure-cognitive-services",
     id="phi-4-reasoning-plus",
     name="Phi-4-reasoning-plus",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="phi",
     attachment=False,
     reasoning=True,
@@ -2324,16 +2329,16 @@ PHI_4_REASONING_PLUS: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_12_11,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_32000_OUTPUT_4096,
-    cost=Cost(input=Decimal("0.125"), output=Decimal("0.5")),
+    cost=_Cost(input=_Decimal("0.125"), output=_Decimal("0.5")),
     reasoning_options=(),
 )
 """Phi-4-reasoning-plus (chat) · 32K context · 4.1K output · $0.125 in / $0.50 out per 1M tokens · reasoning, open weights"""
 
-TEXT_EMBEDDING_3_LARGE: Final[PricedModel] = PricedModel(
+TEXT_EMBEDDING_3_LARGE: "Final[_PricedModel]" = _PricedModel(
     provider="azure-cognitive-services",
     id="text-embedding-3-large",
     name="text-embedding-3-large",
-    kind=Kind.EMBEDDING,
+    kind=_Kind.EMBEDDING,
     family="text-embedding",
     attachment=False,
     reasoning=False,
@@ -2343,15 +2348,15 @@ TEXT_EMBEDDING_3_LARGE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_01_25,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_8191_OUTPUT_3072,
-    cost=Cost(input=Decimal("0.13"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0.13"), output=_Decimal("0")),
 )
 """text-embedding-3-large (embedding) · 8.19K context · 3.07K output · $0.13 in / $0.00 out per 1M tokens"""
 
-TEXT_EMBEDDING_3_SMALL: Final[PricedModel] = PricedModel(
+TEXT_EMBEDDING_3_SMALL: "Final[_PricedModel]" = _PricedModel(
     provider="azure-cognitive-services",
     id="text-embedding-3-small",
     name="text-embedding-3-small",
-    kind=Kind.EMBEDDING,
+    kind=_Kind.EMBEDDING,
     family="text-embedding",
     attachment=False,
     reasoning=False,
@@ -2361,15 +2366,15 @@ TEXT_EMBEDDING_3_SMALL: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_01_25,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_8191_OUTPUT_1536,
-    cost=Cost(input=Decimal("0.02"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0.02"), output=_Decimal("0")),
 )
 """text-embedding-3-small (embedding) · 8.19K context · 1.54K output · $0.02 in / $0.00 out per 1M tokens"""
 
-TEXT_EMBEDDING_ADA_002: Final[PricedModel] = PricedModel(
+TEXT_EMBEDDING_ADA_002: "Final[_PricedModel]" = _PricedModel(
     provider="azure-cognitive-services",
     id="text-embedding-ada-002",
     name="text-embedding-ada-002",
-    kind=Kind.EMBEDDING,
+    kind=_Kind.EMBEDDING,
     family="text-embedding",
     attachment=False,
     reasoning=False,
@@ -2379,6 +2384,6 @@ TEXT_EMBEDDING_ADA_002: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2022_12_15,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_8192_OUTPUT_1536,
-    cost=Cost(input=Decimal("0.1"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0.1"), output=_Decimal("0")),
 )
 """text-embedding-ada-002 (embedding) · 8.19K context · 1.54K output · $0.10 in / $0.00 out per 1M tokens"""

@@ -3,27 +3,23 @@
 
 """Models served by Bailing (provider id 'bailing')."""
 
-from __future__ import annotations
+from decimal import Decimal as _Decimal
 
-from decimal import Decimal
-
-from llmdex.records.model import Limit, Modalities, PricedModel
-from llmdex.records.partial_date import PartialDate
-from llmdex.records.rates import Cost
-from llmdex.records.vocabulary import Kind
-
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from typing import Final
+from llmdex.records.model import Limit as _Limit
+from llmdex.records.model import Modalities as _Modalities
+from llmdex.records.model import PricedModel as _PricedModel
+from llmdex.records.partial_date import PartialDate as _PartialDate
+from llmdex.records.rates import Cost as _Cost
+from llmdex.records.vocabulary import Kind as _Kind
 
 
 class _Shared:
     """Values the models below share, named for what they are."""
 
-    CONTEXT_128000_OUTPUT_32000 = Limit(context=128000, output=32000)
-    D_2024_06 = PartialDate(2024, 6)
-    D_2025_10 = PartialDate(2025, 10)
-    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+    CONTEXT_128000_OUTPUT_32000 = _Limit(context=128000, output=32000)
+    D_2024_06 = _PartialDate(2024, 6)
+    D_2025_10 = _PartialDate(2025, 10)
+    TEXT_TO_TEXT = _Modalities(input=("text",), output=("text",))
 
 
 __all__ = [
@@ -31,11 +27,11 @@ __all__ = [
     "RING_1T",
 ]
 
-LING_1T: Final[PricedModel] = PricedModel(
+LING_1T: "Final[_PricedModel]" = _PricedModel(
     provider="bailing",
     id="Ling-1T",
     name="Ling-1T",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="ling",
     attachment=False,
     reasoning=False,
@@ -47,15 +43,15 @@ LING_1T: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_10,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_32000,
-    cost=Cost(input=Decimal("0.57"), output=Decimal("2.29")),
+    cost=_Cost(input=_Decimal("0.57"), output=_Decimal("2.29")),
 )
 """Ling-1T (chat) · 128K context · 32K output · $0.57 in / $2.29 out per 1M tokens · tools, open weights"""
 
-RING_1T: Final[PricedModel] = PricedModel(
+RING_1T: "Final[_PricedModel]" = _PricedModel(
     provider="bailing",
     id="Ring-1T",
     name="Ring-1T",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="ring",
     attachment=False,
     reasoning=True,
@@ -67,7 +63,7 @@ RING_1T: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_10,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_32000,
-    cost=Cost(input=Decimal("0.57"), output=Decimal("2.29")),
+    cost=_Cost(input=_Decimal("0.57"), output=_Decimal("2.29")),
     reasoning_options=(),
 )
 """Ring-1T (chat) · 128K context · 32K output · $0.57 in / $2.29 out per 1M tokens · reasoning, open weights"""

@@ -3,53 +3,51 @@
 
 """Models served by Berget.AI (provider id 'berget')."""
 
-from __future__ import annotations
+from decimal import Decimal as _Decimal
 
-from decimal import Decimal
-
-from llmdex.records.model import Interleaved, Limit, Modalities, PricedModel, ReasoningOption
-from llmdex.records.partial_date import PartialDate
-from llmdex.records.rates import Cost
-from llmdex.records.vocabulary import Kind
-
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from typing import Final
+from llmdex.records.model import Interleaved as _Interleaved
+from llmdex.records.model import Limit as _Limit
+from llmdex.records.model import Modalities as _Modalities
+from llmdex.records.model import PricedModel as _PricedModel
+from llmdex.records.model import ReasoningOption as _ReasoningOption
+from llmdex.records.partial_date import PartialDate as _PartialDate
+from llmdex.records.rates import Cost as _Cost
+from llmdex.records.vocabulary import Kind as _Kind
 
 
 class _Shared:
     """Values the models below share, named for what they are."""
 
-    AUDIO_IMAGE_TEXT_VIDEO_TO_TEXT = Modalities(
+    AUDIO_IMAGE_TEXT_VIDEO_TO_TEXT = _Modalities(
         input=("audio", "image", "text", "video"), output=("text",)
     )
-    CONTEXT_128000_OUTPUT_8192 = Limit(context=128000, output=8192)
-    CONTEXT_262144_OUTPUT_131072 = Limit(context=262144, output=131072)
-    CONTEXT_262144_OUTPUT_262144 = Limit(context=262144, output=262144)
-    CONTEXT_32000_OUTPUT_8192 = Limit(context=32000, output=8192)
-    CONTEXT_524288_OUTPUT_32768 = Limit(context=524288, output=32768)
-    D_2023_12 = PartialDate(2023, 12)
-    D_2025_01 = PartialDate(2025, 1)
-    D_2025_04_27 = PartialDate(2025, 4, 27)
-    D_2025_08 = PartialDate(2025, 8)
-    D_2025_08_05 = PartialDate(2025, 8, 5)
-    D_2025_09 = PartialDate(2025, 9)
-    D_2025_10_01 = PartialDate(2025, 10, 1)
-    D_2025_12 = PartialDate(2025, 12)
-    D_2026_01_19 = PartialDate(2026, 1, 19)
-    D_2026_04 = PartialDate(2026, 4)
-    D_2026_04_02 = PartialDate(2026, 4, 2)
-    D_2026_04_29 = PartialDate(2026, 4, 29)
-    D_2026_05_07 = PartialDate(2026, 5, 7)
-    D_2026_06_13 = PartialDate(2026, 6, 13)
-    IMAGE_TEXT_TO_TEXT = Modalities(input=("image", "text"), output=("text",))
-    REASONING_EFFORT_LOW_MEDIUM_HIGH = ReasoningOption(
+    CONTEXT_128000_OUTPUT_8192 = _Limit(context=128000, output=8192)
+    CONTEXT_262144_OUTPUT_131072 = _Limit(context=262144, output=131072)
+    CONTEXT_262144_OUTPUT_262144 = _Limit(context=262144, output=262144)
+    CONTEXT_32000_OUTPUT_8192 = _Limit(context=32000, output=8192)
+    CONTEXT_524288_OUTPUT_32768 = _Limit(context=524288, output=32768)
+    D_2023_12 = _PartialDate(2023, 12)
+    D_2025_01 = _PartialDate(2025, 1)
+    D_2025_04_27 = _PartialDate(2025, 4, 27)
+    D_2025_08 = _PartialDate(2025, 8)
+    D_2025_08_05 = _PartialDate(2025, 8, 5)
+    D_2025_09 = _PartialDate(2025, 9)
+    D_2025_10_01 = _PartialDate(2025, 10, 1)
+    D_2025_12 = _PartialDate(2025, 12)
+    D_2026_01_19 = _PartialDate(2026, 1, 19)
+    D_2026_04 = _PartialDate(2026, 4)
+    D_2026_04_02 = _PartialDate(2026, 4, 2)
+    D_2026_04_29 = _PartialDate(2026, 4, 29)
+    D_2026_05_07 = _PartialDate(2026, 5, 7)
+    D_2026_06_13 = _PartialDate(2026, 6, 13)
+    IMAGE_TEXT_TO_TEXT = _Modalities(input=("image", "text"), output=("text",))
+    REASONING_EFFORT_LOW_MEDIUM_HIGH = _ReasoningOption(
         type="effort", values=("low", "medium", "high")
     )
-    REASONING_EFFORT_NONE_HIGH = ReasoningOption(type="effort", values=("none", "high"))
-    REASONING_TOGGLE = ReasoningOption(type="toggle")
-    TEXT_IMAGE_VIDEO_TO_TEXT = Modalities(input=("text", "image", "video"), output=("text",))
-    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+    REASONING_EFFORT_NONE_HIGH = _ReasoningOption(type="effort", values=("none", "high"))
+    REASONING_TOGGLE = _ReasoningOption(type="toggle")
+    TEXT_IMAGE_VIDEO_TO_TEXT = _Modalities(input=("text", "image", "video"), output=("text",))
+    TEXT_TO_TEXT = _Modalities(input=("text",), output=("text",))
 
 
 __all__ = [
@@ -63,11 +61,11 @@ __all__ = [
     "ZAI_ORG_GLM_5_2",
 ]
 
-GOOGLE_GEMMA_4_31B_IT: Final[PricedModel] = PricedModel(
+GOOGLE_GEMMA_4_31B_IT: "Final[_PricedModel]" = _PricedModel(
     provider="berget",
     id="google/gemma-4-31B-it",
     name="Gemma 4 31B Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemma",
     attachment=True,
     reasoning=True,
@@ -80,16 +78,16 @@ GOOGLE_GEMMA_4_31B_IT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_02,
     modalities=_Shared.AUDIO_IMAGE_TEXT_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.275"), output=Decimal("0.55")),
+    cost=_Cost(input=_Decimal("0.275"), output=_Decimal("0.55")),
     reasoning_options=(),
 )
 """Gemma 4 31B Instruct (chat) · 128K context · 8.19K output · $0.275 in / $0.55 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"""
 
-META_LLAMA_LLAMA_3_3_70B_INSTRUCT: Final[PricedModel] = PricedModel(
+META_LLAMA_LLAMA_3_3_70B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="berget",
     id="meta-llama/Llama-3.3-70B-Instruct",
     name="Llama 3.3 70B Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=False,
     reasoning=True,
@@ -102,16 +100,16 @@ META_LLAMA_LLAMA_3_3_70B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04_27,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.99"), output=Decimal("0.99")),
+    cost=_Cost(input=_Decimal("0.99"), output=_Decimal("0.99")),
     reasoning_options=(),
 )
 """Llama 3.3 70B Instruct (chat) · 128K context · 8.19K output · $0.99 in / $0.99 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-MISTRALAI_MISTRAL_MEDIUM_3_5_128B: Final[PricedModel] = PricedModel(
+MISTRALAI_MISTRAL_MEDIUM_3_5_128B: "Final[_PricedModel]" = _PricedModel(
     provider="berget",
     id="mistralai/Mistral-Medium-3.5-128B",
     name="Mistral Medium 3.5 128B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="mistral-medium",
     attachment=True,
     reasoning=True,
@@ -124,16 +122,16 @@ MISTRALAI_MISTRAL_MEDIUM_3_5_128B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_29,
     modalities=_Shared.IMAGE_TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_131072,
-    cost=Cost(input=Decimal("1.65"), output=Decimal("5.5")),
+    cost=_Cost(input=_Decimal("1.65"), output=_Decimal("5.5")),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_HIGH,),
 )
 """Mistral Medium 3.5 128B (chat) · 262K context · 131K output · $1.65 in / $5.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"""
 
-MISTRALAI_MISTRAL_SMALL_3_2_24B_INSTRUCT_2506: Final[PricedModel] = PricedModel(
+MISTRALAI_MISTRAL_SMALL_3_2_24B_INSTRUCT_2506: "Final[_PricedModel]" = _PricedModel(
     provider="berget",
     id="mistralai/Mistral-Small-3.2-24B-Instruct-2506",
     name="Mistral Small 3.2 24B Instruct 2506",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="mistral-small",
     attachment=False,
     reasoning=True,
@@ -146,16 +144,16 @@ MISTRALAI_MISTRAL_SMALL_3_2_24B_INSTRUCT_2506: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_10_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_32000_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.33"), output=Decimal("0.33")),
+    cost=_Cost(input=_Decimal("0.33"), output=_Decimal("0.33")),
     reasoning_options=(),
 )
 """Mistral Small 3.2 24B Instruct 2506 (chat) · 32K context · 8.19K output · $0.33 in / $0.33 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-MOONSHOTAI_KIMI_K2_6: Final[PricedModel] = PricedModel(
+MOONSHOTAI_KIMI_K2_6: "Final[_PricedModel]" = _PricedModel(
     provider="berget",
     id="moonshotai/Kimi-K2.6",
     name="Kimi K2.6",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="kimi-k2",
     attachment=True,
     reasoning=True,
@@ -168,17 +166,17 @@ MOONSHOTAI_KIMI_K2_6: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_07,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_262144,
-    cost=Cost(input=Decimal("0.83"), output=Decimal("3.85"), cache_read=Decimal("0.16")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.83"), output=_Decimal("3.85"), cache_read=_Decimal("0.16")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """Kimi K2.6 (chat) · 262K context · 262K output · $0.83 in / $3.85 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"""
 
-OPENAI_GPT_OSS_120B: Final[PricedModel] = PricedModel(
+OPENAI_GPT_OSS_120B: "Final[_PricedModel]" = _PricedModel(
     provider="berget",
     id="openai/gpt-oss-120b",
     name="GPT-OSS-120B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-oss",
     attachment=False,
     reasoning=True,
@@ -191,16 +189,16 @@ OPENAI_GPT_OSS_120B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_05,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.22"), output=Decimal("0.83")),
+    cost=_Cost(input=_Decimal("0.22"), output=_Decimal("0.83")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """GPT-OSS-120B (chat) · 128K context · 8.19K output · $0.22 in / $0.83 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-ZAI_ORG_GLM_4_7: Final[PricedModel] = PricedModel(
+ZAI_ORG_GLM_4_7: "Final[_PricedModel]" = _PricedModel(
     provider="berget",
     id="zai-org/GLM-4.7",
     name="GLM 4.7",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=True,
@@ -213,16 +211,16 @@ ZAI_ORG_GLM_4_7: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_01_19,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.77"), output=Decimal("2.75")),
+    cost=_Cost(input=_Decimal("0.77"), output=_Decimal("2.75")),
     reasoning_options=(),
 )
 """GLM 4.7 (chat) · 128K context · 8.19K output · $0.77 in / $2.75 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-ZAI_ORG_GLM_5_2: Final[PricedModel] = PricedModel(
+ZAI_ORG_GLM_5_2: "Final[_PricedModel]" = _PricedModel(
     provider="berget",
     id="zai-org/GLM-5.2",
     name="GLM-5.2",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=True,
@@ -234,7 +232,7 @@ ZAI_ORG_GLM_5_2: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_13,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_524288_OUTPUT_32768,
-    cost=Cost(input=Decimal("1.54"), output=Decimal("4.84")),
+    cost=_Cost(input=_Decimal("1.54"), output=_Decimal("4.84")),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_HIGH,),
 )
 """GLM-5.2 (chat) · 524K context · 32.8K output · $1.54 in / $4.84 out per 1M tokens · tools, reasoning, structured output, open weights"""

@@ -3,32 +3,30 @@
 
 """Models served by Cerebras (provider id 'cerebras')."""
 
-from __future__ import annotations
+from decimal import Decimal as _Decimal
 
-from decimal import Decimal
-
-from llmdex.records.model import Limit, Modalities, PricedModel, ReasoningOption
-from llmdex.records.partial_date import PartialDate
-from llmdex.records.rates import Cost
-from llmdex.records.vocabulary import Kind, Status
-
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from typing import Final
+from llmdex.records.model import Limit as _Limit
+from llmdex.records.model import Modalities as _Modalities
+from llmdex.records.model import PricedModel as _PricedModel
+from llmdex.records.model import ReasoningOption as _ReasoningOption
+from llmdex.records.partial_date import PartialDate as _PartialDate
+from llmdex.records.rates import Cost as _Cost
+from llmdex.records.vocabulary import Kind as _Kind
+from llmdex.records.vocabulary import Status as _Status
 
 
 class _Shared:
     """Values the models below share, named for what they are."""
 
-    CONTEXT_131072_OUTPUT_40960 = Limit(context=131072, output=40960)
-    D_2025_08_05 = PartialDate(2025, 8, 5)
-    D_2026_01_07 = PartialDate(2026, 1, 7)
-    D_2026_06_10 = PartialDate(2026, 6, 10)
-    REASONING_EFFORT_LOW_MEDIUM_HIGH = ReasoningOption(
+    CONTEXT_131072_OUTPUT_40960 = _Limit(context=131072, output=40960)
+    D_2025_08_05 = _PartialDate(2025, 8, 5)
+    D_2026_01_07 = _PartialDate(2026, 1, 7)
+    D_2026_06_10 = _PartialDate(2026, 6, 10)
+    REASONING_EFFORT_LOW_MEDIUM_HIGH = _ReasoningOption(
         type="effort", values=("low", "medium", "high")
     )
-    REASONING_EFFORT_NONE = ReasoningOption(type="effort", values=("none",))
-    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+    REASONING_EFFORT_NONE = _ReasoningOption(type="effort", values=("none",))
+    TEXT_TO_TEXT = _Modalities(input=("text",), output=("text",))
 
 
 __all__ = [
@@ -36,11 +34,11 @@ __all__ = [
     "ZAI_GLM_4_7",
 ]
 
-GPT_OSS_120B: Final[PricedModel] = PricedModel(
+GPT_OSS_120B: "Final[_PricedModel]" = _PricedModel(
     provider="cerebras",
     id="gpt-oss-120b",
     name="GPT OSS 120B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-oss",
     attachment=False,
     reasoning=True,
@@ -52,16 +50,16 @@ GPT_OSS_120B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_10,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_40960,
-    cost=Cost(input=Decimal("0.35"), output=Decimal("0.75")),
+    cost=_Cost(input=_Decimal("0.35"), output=_Decimal("0.75")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """GPT OSS 120B (chat) · 131K context · 41K output · $0.35 in / $0.75 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-ZAI_GLM_4_7: Final[PricedModel] = PricedModel(
+ZAI_GLM_4_7: "Final[_PricedModel]" = _PricedModel(
     provider="cerebras",
     id="zai-glm-4.7",
     name="Z.AI GLM-4.7",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -72,13 +70,13 @@ ZAI_GLM_4_7: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_10,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_40960,
-    cost=Cost(
-        input=Decimal("2.25"),
-        output=Decimal("2.75"),
-        cache_read=Decimal("0"),
-        cache_write=Decimal("0"),
+    cost=_Cost(
+        input=_Decimal("2.25"),
+        output=_Decimal("2.75"),
+        cache_read=_Decimal("0"),
+        cache_write=_Decimal("0"),
     ),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE,),
-    status=Status.BETA,
+    status=_Status.BETA,
 )
 """Z.AI GLM-4.7 (chat) · 131K context · 41K output · $2.25 in / $2.75 out per 1M tokens · tools, reasoning, structured output, open weights · beta"""

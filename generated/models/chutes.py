@@ -3,50 +3,47 @@
 
 """Models served by Chutes (provider id 'chutes')."""
 
-from __future__ import annotations
+from decimal import Decimal as _Decimal
 
-from decimal import Decimal
-
-from llmdex.records.model import Interleaved, Limit, Modalities, PricedModel
-from llmdex.records.partial_date import PartialDate
-from llmdex.records.rates import Cost
-from llmdex.records.vocabulary import Kind
-
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from typing import Final
+from llmdex.records.model import Interleaved as _Interleaved
+from llmdex.records.model import Limit as _Limit
+from llmdex.records.model import Modalities as _Modalities
+from llmdex.records.model import PricedModel as _PricedModel
+from llmdex.records.partial_date import PartialDate as _PartialDate
+from llmdex.records.rates import Cost as _Cost
+from llmdex.records.vocabulary import Kind as _Kind
 
 
 class _Shared:
     """Values the models below share, named for what they are."""
 
-    CONTEXT_1048576_OUTPUT_65535 = Limit(context=1048576, output=65535)
-    CONTEXT_131072_OUTPUT_131072 = Limit(context=131072, output=131072)
-    CONTEXT_131072_OUTPUT_65536 = Limit(context=131072, output=65536)
-    CONTEXT_196608_OUTPUT_65536 = Limit(context=196608, output=65536)
-    CONTEXT_202752_OUTPUT_65535 = Limit(context=202752, output=65535)
-    CONTEXT_262144_OUTPUT_262144 = Limit(context=262144, output=262144)
-    CONTEXT_262144_OUTPUT_65535 = Limit(context=262144, output=65535)
-    CONTEXT_262144_OUTPUT_65536 = Limit(context=262144, output=65536)
-    CONTEXT_40960_OUTPUT_40960 = Limit(context=40960, output=40960)
-    D_2024_07 = PartialDate(2024, 7)
-    D_2024_07_01 = PartialDate(2024, 7, 1)
-    D_2024_10 = PartialDate(2024, 10)
-    D_2025_04 = PartialDate(2025, 4)
-    D_2025_07 = PartialDate(2025, 7)
-    D_2025_12 = PartialDate(2025, 12)
-    D_2026_01 = PartialDate(2026, 1)
-    D_2026_02_12 = PartialDate(2026, 2, 12)
-    D_2026_02_15 = PartialDate(2026, 2, 15)
-    D_2026_04_02 = PartialDate(2026, 4, 2)
-    D_2026_04_07 = PartialDate(2026, 4, 7)
-    D_2026_04_21 = PartialDate(2026, 4, 21)
-    D_2026_04_22 = PartialDate(2026, 4, 22)
-    D_2026_06_13 = PartialDate(2026, 6, 13)
-    D_2026_06_21 = PartialDate(2026, 6, 21)
-    TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
-    TEXT_IMAGE_VIDEO_TO_TEXT = Modalities(input=("text", "image", "video"), output=("text",))
-    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+    CONTEXT_1048576_OUTPUT_65535 = _Limit(context=1048576, output=65535)
+    CONTEXT_131072_OUTPUT_131072 = _Limit(context=131072, output=131072)
+    CONTEXT_131072_OUTPUT_65536 = _Limit(context=131072, output=65536)
+    CONTEXT_196608_OUTPUT_65536 = _Limit(context=196608, output=65536)
+    CONTEXT_202752_OUTPUT_65535 = _Limit(context=202752, output=65535)
+    CONTEXT_262144_OUTPUT_262144 = _Limit(context=262144, output=262144)
+    CONTEXT_262144_OUTPUT_65535 = _Limit(context=262144, output=65535)
+    CONTEXT_262144_OUTPUT_65536 = _Limit(context=262144, output=65536)
+    CONTEXT_40960_OUTPUT_40960 = _Limit(context=40960, output=40960)
+    D_2024_07 = _PartialDate(2024, 7)
+    D_2024_07_01 = _PartialDate(2024, 7, 1)
+    D_2024_10 = _PartialDate(2024, 10)
+    D_2025_04 = _PartialDate(2025, 4)
+    D_2025_07 = _PartialDate(2025, 7)
+    D_2025_12 = _PartialDate(2025, 12)
+    D_2026_01 = _PartialDate(2026, 1)
+    D_2026_02_12 = _PartialDate(2026, 2, 12)
+    D_2026_02_15 = _PartialDate(2026, 2, 15)
+    D_2026_04_02 = _PartialDate(2026, 4, 2)
+    D_2026_04_07 = _PartialDate(2026, 4, 7)
+    D_2026_04_21 = _PartialDate(2026, 4, 21)
+    D_2026_04_22 = _PartialDate(2026, 4, 22)
+    D_2026_06_13 = _PartialDate(2026, 6, 13)
+    D_2026_06_21 = _PartialDate(2026, 6, 21)
+    TEXT_IMAGE_TO_TEXT = _Modalities(input=("text", "image"), output=("text",))
+    TEXT_IMAGE_VIDEO_TO_TEXT = _Modalities(input=("text", "image", "video"), output=("text",))
+    TEXT_TO_TEXT = _Modalities(input=("text",), output=("text",))
 
 
 __all__ = [
@@ -65,11 +62,11 @@ __all__ = [
     "ZAI_ORG_GLM_5_2_TEE",
 ]
 
-MINIMAXAI_MINIMAX_M2_5_TEE: Final[PricedModel] = PricedModel(
+MINIMAXAI_MINIMAX_M2_5_TEE: "Final[_PricedModel]" = _PricedModel(
     provider="chutes",
     id="MiniMaxAI/MiniMax-M2.5-TEE",
     name="MiniMax M2.5 TEE",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="minimax",
     attachment=False,
     reasoning=True,
@@ -81,17 +78,17 @@ MINIMAXAI_MINIMAX_M2_5_TEE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_12,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_196608_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.15"), output=Decimal("1.2"), cache_read=Decimal("0.075")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.15"), output=_Decimal("1.2"), cache_read=_Decimal("0.075")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
 """MiniMax M2.5 TEE (chat) · 197K context · 65.5K output · $0.15 in / $1.20 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-QWEN_QWEN3_235B_A22B_THINKING_2507_TEE: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_235B_A22B_THINKING_2507_TEE: "Final[_PricedModel]" = _PricedModel(
     provider="chutes",
     id="Qwen/Qwen3-235B-A22B-Thinking-2507-TEE",
     name="Qwen3 235B A22B Thinking 2507 TEE",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=True,
@@ -104,17 +101,17 @@ QWEN_QWEN3_235B_A22B_THINKING_2507_TEE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_21,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_262144,
-    cost=Cost(input=Decimal("0.2989"), output=Decimal("1.1957"), cache_read=Decimal("0.14945")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.2989"), output=_Decimal("1.1957"), cache_read=_Decimal("0.14945")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
 """Qwen3 235B A22B Thinking 2507 TEE (chat) · 262K context · 262K output · $0.2989 in / $1.1957 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-QWEN_QWEN3_32B_TEE: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_32B_TEE: "Final[_PricedModel]" = _PricedModel(
     provider="chutes",
     id="Qwen/Qwen3-32B-TEE",
     name="Qwen3 32B TEE",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=True,
@@ -127,16 +124,16 @@ QWEN_QWEN3_32B_TEE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_40960_OUTPUT_40960,
-    cost=Cost(input=Decimal("0.104"), output=Decimal("0.416"), cache_read=Decimal("0.052")),
+    cost=_Cost(input=_Decimal("0.104"), output=_Decimal("0.416"), cache_read=_Decimal("0.052")),
     reasoning_options=(),
 )
 """Qwen3 32B TEE (chat) · 41K context · 41K output · $0.104 in / $0.416 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-QWEN_QWEN3_5_397B_A17B_TEE: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_5_397B_A17B_TEE: "Final[_PricedModel]" = _PricedModel(
     provider="chutes",
     id="Qwen/Qwen3.5-397B-A17B-TEE",
     name="Qwen3.5 397B A17B TEE",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=True,
     reasoning=True,
@@ -148,17 +145,17 @@ QWEN_QWEN3_5_397B_A17B_TEE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_15,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.45"), output=Decimal("3"), cache_read=Decimal("0.225")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.45"), output=_Decimal("3"), cache_read=_Decimal("0.225")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
 """Qwen3.5 397B A17B TEE (chat) · 262K context · 65.5K output · $0.45 in / $3.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"""
 
-QWEN_QWEN3_6_27B_TEE: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_6_27B_TEE: "Final[_PricedModel]" = _PricedModel(
     provider="chutes",
     id="Qwen/Qwen3.6-27B-TEE",
     name="Qwen3.6 27B TEE",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=True,
     reasoning=True,
@@ -170,16 +167,16 @@ QWEN_QWEN3_6_27B_TEE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_22,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.3"), output=Decimal("2"), cache_read=Decimal("0.15")),
+    cost=_Cost(input=_Decimal("0.3"), output=_Decimal("2"), cache_read=_Decimal("0.15")),
     reasoning_options=(),
 )
 """Qwen3.6 27B TEE (chat) · 262K context · 65.5K output · $0.30 in / $2.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"""
 
-DEEPSEEK_AI_DEEPSEEK_V3_2_TEE: Final[PricedModel] = PricedModel(
+DEEPSEEK_AI_DEEPSEEK_V3_2_TEE: "Final[_PricedModel]" = _PricedModel(
     provider="chutes",
     id="deepseek-ai/DeepSeek-V3.2-TEE",
     name="DeepSeek V3.2 TEE",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek",
     attachment=False,
     reasoning=True,
@@ -191,17 +188,17 @@ DEEPSEEK_AI_DEEPSEEK_V3_2_TEE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_21,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_65536,
-    cost=Cost(input=Decimal("1"), output=Decimal("1"), cache_read=Decimal("0.5")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("1"), output=_Decimal("1"), cache_read=_Decimal("0.5")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
 """DeepSeek V3.2 TEE (chat) · 131K context · 65.5K output · $1.00 in / $1.00 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-GOOGLE_GEMMA_4_31B_TURBO_TEE: Final[PricedModel] = PricedModel(
+GOOGLE_GEMMA_4_31B_TURBO_TEE: "Final[_PricedModel]" = _PricedModel(
     provider="chutes",
     id="google/gemma-4-31B-turbo-TEE",
     name="gemma 4 31B turbo TEE",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemma",
     attachment=True,
     reasoning=True,
@@ -213,16 +210,16 @@ GOOGLE_GEMMA_4_31B_TURBO_TEE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_02,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.12"), output=Decimal("0.37"), cache_read=Decimal("0.06")),
+    cost=_Cost(input=_Decimal("0.12"), output=_Decimal("0.37"), cache_read=_Decimal("0.06")),
     reasoning_options=(),
 )
 """gemma 4 31B turbo TEE (chat) · 131K context · 65.5K output · $0.12 in / $0.37 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"""
 
-MOONSHOTAI_KIMI_K2_5_TEE: Final[PricedModel] = PricedModel(
+MOONSHOTAI_KIMI_K2_5_TEE: "Final[_PricedModel]" = _PricedModel(
     provider="chutes",
     id="moonshotai/Kimi-K2.5-TEE",
     name="Kimi K2.5 TEE",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="kimi-k2",
     attachment=True,
     reasoning=True,
@@ -235,17 +232,17 @@ MOONSHOTAI_KIMI_K2_5_TEE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_01,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_65535,
-    cost=Cost(input=Decimal("0.44"), output=Decimal("2"), cache_read=Decimal("0.22")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.44"), output=_Decimal("2"), cache_read=_Decimal("0.22")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
 """Kimi K2.5 TEE (chat) · 262K context · 65.5K output · $0.44 in / $2.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"""
 
-MOONSHOTAI_KIMI_K2_6_TEE: Final[PricedModel] = PricedModel(
+MOONSHOTAI_KIMI_K2_6_TEE: "Final[_PricedModel]" = _PricedModel(
     provider="chutes",
     id="moonshotai/Kimi-K2.6-TEE",
     name="Kimi K2.6 TEE",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="kimi-k2",
     attachment=True,
     reasoning=True,
@@ -258,17 +255,17 @@ MOONSHOTAI_KIMI_K2_6_TEE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_21,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_65535,
-    cost=Cost(input=Decimal("0.66"), output=Decimal("3.5"), cache_read=Decimal("0.33")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.66"), output=_Decimal("3.5"), cache_read=_Decimal("0.33")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
 """Kimi K2.6 TEE (chat) · 262K context · 65.5K output · $0.66 in / $3.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"""
 
-UNSLOTH_MISTRAL_NEMO_INSTRUCT_2407_TEE: Final[PricedModel] = PricedModel(
+UNSLOTH_MISTRAL_NEMO_INSTRUCT_2407_TEE: "Final[_PricedModel]" = _PricedModel(
     provider="chutes",
     id="unsloth/Mistral-Nemo-Instruct-2407-TEE",
     name="Mistral Nemo Instruct 2407 TEE",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="mistral-nemo",
     attachment=False,
     reasoning=False,
@@ -280,15 +277,15 @@ UNSLOTH_MISTRAL_NEMO_INSTRUCT_2407_TEE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_07_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.0245"), output=Decimal("0.0978"), cache_read=Decimal("0.01225")),
+    cost=_Cost(input=_Decimal("0.0245"), output=_Decimal("0.0978"), cache_read=_Decimal("0.01225")),
 )
 """Mistral Nemo Instruct 2407 TEE (chat) · 131K context · 131K output · $0.0245 in / $0.0978 out per 1M tokens · open weights"""
 
-ZAI_ORG_GLM_5_TEE: Final[PricedModel] = PricedModel(
+ZAI_ORG_GLM_5_TEE: "Final[_PricedModel]" = _PricedModel(
     provider="chutes",
     id="zai-org/GLM-5-TEE",
     name="GLM 5 TEE",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=True,
@@ -300,17 +297,17 @@ ZAI_ORG_GLM_5_TEE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_12,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_202752_OUTPUT_65535,
-    cost=Cost(input=Decimal("0.95"), output=Decimal("2.55"), cache_read=Decimal("0.475")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.95"), output=_Decimal("2.55"), cache_read=_Decimal("0.475")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
 """GLM 5 TEE (chat) · 203K context · 65.5K output · $0.95 in / $2.55 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-ZAI_ORG_GLM_5_1_TEE: Final[PricedModel] = PricedModel(
+ZAI_ORG_GLM_5_1_TEE: "Final[_PricedModel]" = _PricedModel(
     provider="chutes",
     id="zai-org/GLM-5.1-TEE",
     name="GLM 5.1 TEE",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=True,
@@ -322,17 +319,17 @@ ZAI_ORG_GLM_5_1_TEE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_07,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_202752_OUTPUT_65535,
-    cost=Cost(input=Decimal("0.98"), output=Decimal("3.08"), cache_read=Decimal("0.49")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.98"), output=_Decimal("3.08"), cache_read=_Decimal("0.49")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
 """GLM 5.1 TEE (chat) · 203K context · 65.5K output · $0.98 in / $3.08 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-ZAI_ORG_GLM_5_2_TEE: Final[PricedModel] = PricedModel(
+ZAI_ORG_GLM_5_2_TEE: "Final[_PricedModel]" = _PricedModel(
     provider="chutes",
     id="zai-org/GLM-5.2-TEE",
     name="GLM 5.2 TEE",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=True,
@@ -344,8 +341,8 @@ ZAI_ORG_GLM_5_2_TEE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_13,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_65535,
-    cost=Cost(input=Decimal("1.4"), output=Decimal("4.4"), cache_read=Decimal("0.7")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("1.4"), output=_Decimal("4.4"), cache_read=_Decimal("0.7")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
 """GLM 5.2 TEE (chat) · 1.05M context · 65.5K output · $1.40 in / $4.40 out per 1M tokens · tools, reasoning, structured output, open weights"""

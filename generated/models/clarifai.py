@@ -3,51 +3,49 @@
 
 """Models served by Clarifai (provider id 'clarifai')."""
 
-from __future__ import annotations
+from decimal import Decimal as _Decimal
 
-from decimal import Decimal
-
-from llmdex.records.model import Interleaved, Limit, Modalities, PricedModel, ReasoningOption
-from llmdex.records.partial_date import PartialDate
-from llmdex.records.rates import Cost
-from llmdex.records.vocabulary import Kind
-
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from typing import Final
+from llmdex.records.model import Interleaved as _Interleaved
+from llmdex.records.model import Limit as _Limit
+from llmdex.records.model import Modalities as _Modalities
+from llmdex.records.model import PricedModel as _PricedModel
+from llmdex.records.model import ReasoningOption as _ReasoningOption
+from llmdex.records.partial_date import PartialDate as _PartialDate
+from llmdex.records.rates import Cost as _Cost
+from llmdex.records.vocabulary import Kind as _Kind
 
 
 class _Shared:
     """Values the models below share, named for what they are."""
 
-    CONTEXT_131072_OUTPUT_131072 = Limit(context=131072, output=131072)
-    CONTEXT_131072_OUTPUT_16384 = Limit(context=131072, output=16384)
-    CONTEXT_204800_OUTPUT_131072 = Limit(context=204800, output=131072)
-    CONTEXT_262144_OUTPUT_131072 = Limit(context=262144, output=131072)
-    CONTEXT_262144_OUTPUT_262144 = Limit(context=262144, output=262144)
-    CONTEXT_262144_OUTPUT_65536 = Limit(context=262144, output=65536)
-    CONTEXT_32768_OUTPUT_4096 = Limit(context=32768, output=4096)
-    CONTEXT_8192_OUTPUT_8192 = Limit(context=8192, output=8192)
-    D_2024_10 = PartialDate(2024, 10)
-    D_2025_01 = PartialDate(2025, 1)
-    D_2025_04 = PartialDate(2025, 4)
-    D_2025_06 = PartialDate(2025, 6)
-    D_2025_07_30 = PartialDate(2025, 7, 30)
-    D_2025_07_31 = PartialDate(2025, 7, 31)
-    D_2025_08_05 = PartialDate(2025, 8, 5)
-    D_2025_10_20 = PartialDate(2025, 10, 20)
-    D_2025_12 = PartialDate(2025, 12)
-    D_2025_12_01 = PartialDate(2025, 12, 1)
-    D_2025_12_12 = PartialDate(2025, 12, 12)
-    D_2026_02_12 = PartialDate(2026, 2, 12)
-    D_2026_02_25 = PartialDate(2026, 2, 25)
-    D_2026_04_21 = PartialDate(2026, 4, 21)
-    REASONING_EFFORT_LOW_MEDIUM_HIGH = ReasoningOption(
+    CONTEXT_131072_OUTPUT_131072 = _Limit(context=131072, output=131072)
+    CONTEXT_131072_OUTPUT_16384 = _Limit(context=131072, output=16384)
+    CONTEXT_204800_OUTPUT_131072 = _Limit(context=204800, output=131072)
+    CONTEXT_262144_OUTPUT_131072 = _Limit(context=262144, output=131072)
+    CONTEXT_262144_OUTPUT_262144 = _Limit(context=262144, output=262144)
+    CONTEXT_262144_OUTPUT_65536 = _Limit(context=262144, output=65536)
+    CONTEXT_32768_OUTPUT_4096 = _Limit(context=32768, output=4096)
+    CONTEXT_8192_OUTPUT_8192 = _Limit(context=8192, output=8192)
+    D_2024_10 = _PartialDate(2024, 10)
+    D_2025_01 = _PartialDate(2025, 1)
+    D_2025_04 = _PartialDate(2025, 4)
+    D_2025_06 = _PartialDate(2025, 6)
+    D_2025_07_30 = _PartialDate(2025, 7, 30)
+    D_2025_07_31 = _PartialDate(2025, 7, 31)
+    D_2025_08_05 = _PartialDate(2025, 8, 5)
+    D_2025_10_20 = _PartialDate(2025, 10, 20)
+    D_2025_12 = _PartialDate(2025, 12)
+    D_2025_12_01 = _PartialDate(2025, 12, 1)
+    D_2025_12_12 = _PartialDate(2025, 12, 12)
+    D_2026_02_12 = _PartialDate(2026, 2, 12)
+    D_2026_02_25 = _PartialDate(2026, 2, 25)
+    D_2026_04_21 = _PartialDate(2026, 4, 21)
+    REASONING_EFFORT_LOW_MEDIUM_HIGH = _ReasoningOption(
         type="effort", values=("low", "medium", "high")
     )
-    TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
-    TEXT_IMAGE_VIDEO_TO_TEXT = Modalities(input=("text", "image", "video"), output=("text",))
-    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+    TEXT_IMAGE_TO_TEXT = _Modalities(input=("text", "image"), output=("text",))
+    TEXT_IMAGE_VIDEO_TO_TEXT = _Modalities(input=("text", "image", "video"), output=("text",))
+    TEXT_TO_TEXT = _Modalities(input=("text",), output=("text",))
 
 
 __all__ = [
@@ -65,11 +63,11 @@ __all__ = [
     "QWEN_QWENLM_MODELS_QWEN3_30B_A3B_THINKING_2507",
 ]
 
-ARCEE_AI_AFM_MODELS_TRINITY_MINI: Final[PricedModel] = PricedModel(
+ARCEE_AI_AFM_MODELS_TRINITY_MINI: "Final[_PricedModel]" = _PricedModel(
     provider="clarifai",
     id="arcee_ai/AFM/models/trinity-mini",
     name="Trinity Mini",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="trinity-mini",
     attachment=False,
     reasoning=True,
@@ -81,16 +79,16 @@ ARCEE_AI_AFM_MODELS_TRINITY_MINI: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_25,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.045"), output=Decimal("0.15")),
+    cost=_Cost(input=_Decimal("0.045"), output=_Decimal("0.15")),
     reasoning_options=(),
 )
 """Trinity Mini (chat) · 131K context · 131K output · $0.045 in / $0.15 out per 1M tokens · tools, reasoning, open weights"""
 
-CLARIFAI_MAIN_MODELS_MM_POLY_8B: Final[PricedModel] = PricedModel(
+CLARIFAI_MAIN_MODELS_MM_POLY_8B: "Final[_PricedModel]" = _PricedModel(
     provider="clarifai",
     id="clarifai/main/models/mm-poly-8b",
     name="MM Poly 8B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="mm-poly",
     attachment=True,
     reasoning=False,
@@ -101,15 +99,15 @@ CLARIFAI_MAIN_MODELS_MM_POLY_8B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_25,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_32768_OUTPUT_4096,
-    cost=Cost(input=Decimal("0.658"), output=Decimal("1.11")),
+    cost=_Cost(input=_Decimal("0.658"), output=_Decimal("1.11")),
 )
 """MM Poly 8B (chat) · 32.8K context · 4.1K output · $0.658 in / $1.11 out per 1M tokens · vision, attachments"""
 
-DEEPSEEK_AI_DEEPSEEK_OCR_MODELS_DEEPSEEK_OCR: Final[PricedModel] = PricedModel(
+DEEPSEEK_AI_DEEPSEEK_OCR_MODELS_DEEPSEEK_OCR: "Final[_PricedModel]" = _PricedModel(
     provider="clarifai",
     id="deepseek-ai/deepseek-ocr/models/DeepSeek-OCR",
     name="DeepSeek OCR",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek",
     attachment=True,
     reasoning=False,
@@ -120,15 +118,15 @@ DEEPSEEK_AI_DEEPSEEK_OCR_MODELS_DEEPSEEK_OCR: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_25,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_8192_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.2"), output=Decimal("0.7")),
+    cost=_Cost(input=_Decimal("0.2"), output=_Decimal("0.7")),
 )
 """DeepSeek OCR (chat) · 8.19K context · 8.19K output · $0.20 in / $0.70 out per 1M tokens · vision, attachments, open weights"""
 
-MINIMAXAI_CHAT_COMPLETION_MODELS_MINIMAX_M2_5_HIGH_THROUGHPUT: Final[PricedModel] = PricedModel(
+MINIMAXAI_CHAT_COMPLETION_MODELS_MINIMAX_M2_5_HIGH_THROUGHPUT: "Final[_PricedModel]" = _PricedModel(
     provider="clarifai",
     id="minimaxai/chat-completion/models/MiniMax-M2_5-high-throughput",
     name="MiniMax-M2.5 High Throughput",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="minimax",
     attachment=False,
     reasoning=True,
@@ -139,16 +137,16 @@ MINIMAXAI_CHAT_COMPLETION_MODELS_MINIMAX_M2_5_HIGH_THROUGHPUT: Final[PricedModel
     last_updated=_Shared.D_2026_02_25,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_204800_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.3"), output=Decimal("1.2")),
+    cost=_Cost(input=_Decimal("0.3"), output=_Decimal("1.2")),
     reasoning_options=(),
 )
 """MiniMax-M2.5 High Throughput (chat) · 205K context · 131K output · $0.30 in / $1.20 out per 1M tokens · tools, reasoning, open weights"""
 
-MISTRALAI_COMPLETION_MODELS_MINISTRAL_3_14B_REASONING_2512: Final[PricedModel] = PricedModel(
+MISTRALAI_COMPLETION_MODELS_MINISTRAL_3_14B_REASONING_2512: "Final[_PricedModel]" = _PricedModel(
     provider="clarifai",
     id="mistralai/completion/models/Ministral-3-14B-Reasoning-2512",
     name="Ministral 3 14B Reasoning 2512",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="ministral",
     attachment=True,
     reasoning=True,
@@ -160,16 +158,16 @@ MISTRALAI_COMPLETION_MODELS_MINISTRAL_3_14B_REASONING_2512: Final[PricedModel] =
     last_updated=_Shared.D_2025_12_12,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_262144,
-    cost=Cost(input=Decimal("2.5"), output=Decimal("1.7")),
+    cost=_Cost(input=_Decimal("2.5"), output=_Decimal("1.7")),
     reasoning_options=(),
 )
 """Ministral 3 14B Reasoning 2512 (chat) · 262K context · 262K output · $2.50 in / $1.70 out per 1M tokens · vision, tools, reasoning, attachments, open weights"""
 
-MISTRALAI_COMPLETION_MODELS_MINISTRAL_3_3B_REASONING_2512: Final[PricedModel] = PricedModel(
+MISTRALAI_COMPLETION_MODELS_MINISTRAL_3_3B_REASONING_2512: "Final[_PricedModel]" = _PricedModel(
     provider="clarifai",
     id="mistralai/completion/models/Ministral-3-3B-Reasoning-2512",
     name="Ministral 3 3B Reasoning 2512",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="ministral",
     attachment=True,
     reasoning=True,
@@ -180,16 +178,16 @@ MISTRALAI_COMPLETION_MODELS_MINISTRAL_3_3B_REASONING_2512: Final[PricedModel] = 
     last_updated=_Shared.D_2026_02_25,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_262144,
-    cost=Cost(input=Decimal("1.039"), output=Decimal("0.54825")),
+    cost=_Cost(input=_Decimal("1.039"), output=_Decimal("0.54825")),
     reasoning_options=(),
 )
 """Ministral 3 3B Reasoning 2512 (chat) · 262K context · 262K output · $1.039 in / $0.54825 out per 1M tokens · vision, tools, reasoning, attachments, open weights"""
 
-MOONSHOTAI_CHAT_COMPLETION_MODELS_KIMI_K2_6: Final[PricedModel] = PricedModel(
+MOONSHOTAI_CHAT_COMPLETION_MODELS_KIMI_K2_6: "Final[_PricedModel]" = _PricedModel(
     provider="clarifai",
     id="moonshotai/chat-completion/models/Kimi-K2_6",
     name="Kimi K2.6",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="kimi-k2",
     attachment=True,
     reasoning=True,
@@ -202,17 +200,17 @@ MOONSHOTAI_CHAT_COMPLETION_MODELS_KIMI_K2_6: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_21,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_262144,
-    cost=Cost(input=Decimal("0.95"), output=Decimal("4")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.95"), output=_Decimal("4")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
 """Kimi K2.6 (chat) · 262K context · 262K output · $0.95 in / $4.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"""
 
-OPENAI_CHAT_COMPLETION_MODELS_GPT_OSS_120B_HIGH_THROUGHPUT: Final[PricedModel] = PricedModel(
+OPENAI_CHAT_COMPLETION_MODELS_GPT_OSS_120B_HIGH_THROUGHPUT: "Final[_PricedModel]" = _PricedModel(
     provider="clarifai",
     id="openai/chat-completion/models/gpt-oss-120b-high-throughput",
     name="GPT OSS 120B High Throughput",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-oss",
     attachment=False,
     reasoning=True,
@@ -223,16 +221,16 @@ OPENAI_CHAT_COMPLETION_MODELS_GPT_OSS_120B_HIGH_THROUGHPUT: Final[PricedModel] =
     last_updated=_Shared.D_2026_02_25,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.09"), output=Decimal("0.36")),
+    cost=_Cost(input=_Decimal("0.09"), output=_Decimal("0.36")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """GPT OSS 120B High Throughput (chat) · 131K context · 16.4K output · $0.09 in / $0.36 out per 1M tokens · tools, reasoning, open weights"""
 
-OPENAI_CHAT_COMPLETION_MODELS_GPT_OSS_20B: Final[PricedModel] = PricedModel(
+OPENAI_CHAT_COMPLETION_MODELS_GPT_OSS_20B: "Final[_PricedModel]" = _PricedModel(
     provider="clarifai",
     id="openai/chat-completion/models/gpt-oss-20b",
     name="GPT OSS 20B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-oss",
     attachment=False,
     reasoning=True,
@@ -243,16 +241,16 @@ OPENAI_CHAT_COMPLETION_MODELS_GPT_OSS_20B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_12,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.045"), output=Decimal("0.18")),
+    cost=_Cost(input=_Decimal("0.045"), output=_Decimal("0.18")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """GPT OSS 20B (chat) · 131K context · 16.4K output · $0.045 in / $0.18 out per 1M tokens · tools, reasoning, open weights"""
 
-QWEN_QWENCODER_MODELS_QWEN3_CODER_30B_A3B_INSTRUCT: Final[PricedModel] = PricedModel(
+QWEN_QWENCODER_MODELS_QWEN3_CODER_30B_A3B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="clarifai",
     id="qwen/qwenCoder/models/Qwen3-Coder-30B-A3B-Instruct",
     name="Qwen3 Coder 30B A3B Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -264,15 +262,15 @@ QWEN_QWENCODER_MODELS_QWEN3_CODER_30B_A3B_INSTRUCT: Final[PricedModel] = PricedM
     last_updated=_Shared.D_2026_02_12,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.11458"), output=Decimal("0.74812")),
+    cost=_Cost(input=_Decimal("0.11458"), output=_Decimal("0.74812")),
 )
 """Qwen3 Coder 30B A3B Instruct (chat) · 262K context · 65.5K output · $0.11458 in / $0.74812 out per 1M tokens · tools, open weights"""
 
-QWEN_QWENLM_MODELS_QWEN3_30B_A3B_INSTRUCT_2507: Final[PricedModel] = PricedModel(
+QWEN_QWENLM_MODELS_QWEN3_30B_A3B_INSTRUCT_2507: "Final[_PricedModel]" = _PricedModel(
     provider="clarifai",
     id="qwen/qwenLM/models/Qwen3-30B-A3B-Instruct-2507",
     name="Qwen3 30B A3B Instruct 2507",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -284,15 +282,15 @@ QWEN_QWENLM_MODELS_QWEN3_30B_A3B_INSTRUCT_2507: Final[PricedModel] = PricedModel
     last_updated=_Shared.D_2026_02_25,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_262144,
-    cost=Cost(input=Decimal("0.3"), output=Decimal("0.5")),
+    cost=_Cost(input=_Decimal("0.3"), output=_Decimal("0.5")),
 )
 """Qwen3 30B A3B Instruct 2507 (chat) · 262K context · 262K output · $0.30 in / $0.50 out per 1M tokens · tools, structured output, open weights"""
 
-QWEN_QWENLM_MODELS_QWEN3_30B_A3B_THINKING_2507: Final[PricedModel] = PricedModel(
+QWEN_QWENLM_MODELS_QWEN3_30B_A3B_THINKING_2507: "Final[_PricedModel]" = _PricedModel(
     provider="clarifai",
     id="qwen/qwenLM/models/Qwen3-30B-A3B-Thinking-2507",
     name="Qwen3 30B A3B Thinking 2507",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=True,
@@ -304,7 +302,7 @@ QWEN_QWENLM_MODELS_QWEN3_30B_A3B_THINKING_2507: Final[PricedModel] = PricedModel
     last_updated=_Shared.D_2026_02_25,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.36"), output=Decimal("1.3")),
+    cost=_Cost(input=_Decimal("0.36"), output=_Decimal("1.3")),
     reasoning_options=(),
 )
 """Qwen3 30B A3B Thinking 2507 (chat) · 262K context · 131K output · $0.36 in / $1.30 out per 1M tokens · tools, reasoning, structured output, open weights"""

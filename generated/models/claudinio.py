@@ -3,28 +3,24 @@
 
 """Models served by Claudinio (provider id 'claudinio')."""
 
-from __future__ import annotations
+from decimal import Decimal as _Decimal
 
-from decimal import Decimal
-
-from llmdex.records.model import Limit, Modalities, PricedModel
-from llmdex.records.partial_date import PartialDate
-from llmdex.records.rates import Cost
-from llmdex.records.vocabulary import Kind
-
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from typing import Final
+from llmdex.records.model import Limit as _Limit
+from llmdex.records.model import Modalities as _Modalities
+from llmdex.records.model import PricedModel as _PricedModel
+from llmdex.records.partial_date import PartialDate as _PartialDate
+from llmdex.records.rates import Cost as _Cost
+from llmdex.records.vocabulary import Kind as _Kind
 
 
 class _Shared:
     """Values the models below share, named for what they are."""
 
-    CONTEXT_256000_OUTPUT_64000 = Limit(context=256000, output=64000)
-    D_2026_05 = PartialDate(2026, 5)
-    D_2026_05_12 = PartialDate(2026, 5, 12)
-    D_2026_06_02 = PartialDate(2026, 6, 2)
-    TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT = Modalities(
+    CONTEXT_256000_OUTPUT_64000 = _Limit(context=256000, output=64000)
+    D_2026_05 = _PartialDate(2026, 5)
+    D_2026_05_12 = _PartialDate(2026, 5, 12)
+    D_2026_06_02 = _PartialDate(2026, 6, 2)
+    TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT = _Modalities(
         input=("text", "image", "audio", "video"), output=("text",)
     )
 
@@ -34,11 +30,11 @@ __all__ = [
     "CLAUDIUS",
 ]
 
-CLAUDINIO: Final[PricedModel] = PricedModel(
+CLAUDINIO: "Final[_PricedModel]" = _PricedModel(
     provider="claudinio",
     id="claudinio",
     name="Claudinio",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -48,16 +44,16 @@ CLAUDINIO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_02,
     modalities=_Shared.TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_256000_OUTPUT_64000,
-    cost=Cost(input=Decimal("0.5"), output=Decimal("2"), cache_read=Decimal("0.15")),
+    cost=_Cost(input=_Decimal("0.5"), output=_Decimal("2"), cache_read=_Decimal("0.15")),
     reasoning_options=(),
 )
 """Claudinio (chat) · 256K context · 64K output · $0.50 in / $2.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-CLAUDIUS: Final[PricedModel] = PricedModel(
+CLAUDIUS: "Final[_PricedModel]" = _PricedModel(
     provider="claudinio",
     id="claudius",
     name="Claudius",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -67,7 +63,7 @@ CLAUDIUS: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_12,
     modalities=_Shared.TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_256000_OUTPUT_64000,
-    cost=Cost(input=Decimal("3"), output=Decimal("8"), cache_read=Decimal("0.9")),
+    cost=_Cost(input=_Decimal("3"), output=_Decimal("8"), cache_read=_Decimal("0.9")),
     reasoning_options=(),
 )
 """Claudius (chat) · 256K context · 64K output · $3.00 in / $8.00 out per 1M tokens · vision, tools, reasoning, attachments"""

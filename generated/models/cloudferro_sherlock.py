@@ -3,38 +3,35 @@
 
 """Models served by CloudFerro Sherlock (provider id 'cloudferro-sherlock')."""
 
-from __future__ import annotations
+from decimal import Decimal as _Decimal
 
-from decimal import Decimal
-
-from llmdex.records.model import Limit, Modalities, PricedModel, ReasoningOption
-from llmdex.records.partial_date import PartialDate
-from llmdex.records.rates import Cost
-from llmdex.records.vocabulary import Kind
-
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from typing import Final
+from llmdex.records.model import Limit as _Limit
+from llmdex.records.model import Modalities as _Modalities
+from llmdex.records.model import PricedModel as _PricedModel
+from llmdex.records.model import ReasoningOption as _ReasoningOption
+from llmdex.records.partial_date import PartialDate as _PartialDate
+from llmdex.records.rates import Cost as _Cost
+from llmdex.records.vocabulary import Kind as _Kind
 
 
 class _Shared:
     """Values the models below share, named for what they are."""
 
-    CONTEXT_131000_OUTPUT_131000 = Limit(context=131000, output=131000)
-    CONTEXT_196000_INPUT_180000_OUTPUT_16000 = Limit(context=196000, input=180000, output=16000)
-    CONTEXT_32000_OUTPUT_32000 = Limit(context=32000, output=32000)
-    CONTEXT_70000_OUTPUT_70000 = Limit(context=70000, output=70000)
-    D_2024_10_09 = PartialDate(2024, 10, 9)
-    D_2024_12_06 = PartialDate(2024, 12, 6)
-    D_2025_03 = PartialDate(2025, 3)
-    D_2025_03_13 = PartialDate(2025, 3, 13)
-    D_2025_08_28 = PartialDate(2025, 8, 28)
-    D_2026_01 = PartialDate(2026, 1)
-    D_2026_03_05 = PartialDate(2026, 3, 5)
-    REASONING_EFFORT_LOW_MEDIUM_HIGH = ReasoningOption(
+    CONTEXT_131000_OUTPUT_131000 = _Limit(context=131000, output=131000)
+    CONTEXT_196000_INPUT_180000_OUTPUT_16000 = _Limit(context=196000, input=180000, output=16000)
+    CONTEXT_32000_OUTPUT_32000 = _Limit(context=32000, output=32000)
+    CONTEXT_70000_OUTPUT_70000 = _Limit(context=70000, output=70000)
+    D_2024_10_09 = _PartialDate(2024, 10, 9)
+    D_2024_12_06 = _PartialDate(2024, 12, 6)
+    D_2025_03 = _PartialDate(2025, 3)
+    D_2025_03_13 = _PartialDate(2025, 3, 13)
+    D_2025_08_28 = _PartialDate(2025, 8, 28)
+    D_2026_01 = _PartialDate(2026, 1)
+    D_2026_03_05 = _PartialDate(2026, 3, 5)
+    REASONING_EFFORT_LOW_MEDIUM_HIGH = _ReasoningOption(
         type="effort", values=("low", "medium", "high")
     )
-    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+    TEXT_TO_TEXT = _Modalities(input=("text",), output=("text",))
 
 
 __all__ = [
@@ -45,11 +42,11 @@ __all__ = [
     "SPEAKLEASH_BIELIK_11B_V3_0_INSTRUCT",
 ]
 
-MINIMAXAI_MINIMAX_M2_5: Final[PricedModel] = PricedModel(
+MINIMAXAI_MINIMAX_M2_5: "Final[_PricedModel]" = _PricedModel(
     provider="cloudferro-sherlock",
     id="MiniMaxAI/MiniMax-M2.5",
     name="MiniMax-M2.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="minimax",
     attachment=False,
     reasoning=True,
@@ -62,16 +59,16 @@ MINIMAXAI_MINIMAX_M2_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_05,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_196000_INPUT_180000_OUTPUT_16000,
-    cost=Cost(input=Decimal("0.3"), output=Decimal("1.2")),
+    cost=_Cost(input=_Decimal("0.3"), output=_Decimal("1.2")),
     reasoning_options=(),
 )
 """MiniMax-M2.5 (chat) · 196K context · 16K output · $0.30 in / $1.20 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-META_LLAMA_LLAMA_3_3_70B_INSTRUCT: Final[PricedModel] = PricedModel(
+META_LLAMA_LLAMA_3_3_70B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="cloudferro-sherlock",
     id="meta-llama/Llama-3.3-70B-Instruct",
     name="Llama 3.3 70B Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=False,
     reasoning=False,
@@ -83,15 +80,15 @@ META_LLAMA_LLAMA_3_3_70B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_12_06,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_70000_OUTPUT_70000,
-    cost=Cost(input=Decimal("2.92"), output=Decimal("2.92")),
+    cost=_Cost(input=_Decimal("2.92"), output=_Decimal("2.92")),
 )
 """Llama 3.3 70B Instruct (chat) · 70K context · 70K output · $2.92 in / $2.92 out per 1M tokens · tools, open weights"""
 
-OPENAI_GPT_OSS_120B: Final[PricedModel] = PricedModel(
+OPENAI_GPT_OSS_120B: "Final[_PricedModel]" = _PricedModel(
     provider="cloudferro-sherlock",
     id="openai/gpt-oss-120b",
     name="OpenAI GPT OSS 120B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-oss",
     attachment=False,
     reasoning=True,
@@ -103,16 +100,16 @@ OPENAI_GPT_OSS_120B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_28,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131000_OUTPUT_131000,
-    cost=Cost(input=Decimal("2.92"), output=Decimal("2.92")),
+    cost=_Cost(input=_Decimal("2.92"), output=_Decimal("2.92")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """OpenAI GPT OSS 120B (chat) · 131K context · 131K output · $2.92 in / $2.92 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-SPEAKLEASH_BIELIK_11B_V2_6_INSTRUCT: Final[PricedModel] = PricedModel(
+SPEAKLEASH_BIELIK_11B_V2_6_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="cloudferro-sherlock",
     id="speakleash/Bielik-11B-v2.6-Instruct",
     name="Bielik 11B v2.6 Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=True,
@@ -124,15 +121,15 @@ SPEAKLEASH_BIELIK_11B_V2_6_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_03_13,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_32000_OUTPUT_32000,
-    cost=Cost(input=Decimal("0.67"), output=Decimal("0.67")),
+    cost=_Cost(input=_Decimal("0.67"), output=_Decimal("0.67")),
 )
 """Bielik 11B v2.6 Instruct (chat) · 32K context · 32K output · $0.67 in / $0.67 out per 1M tokens · tools, structured output, open weights"""
 
-SPEAKLEASH_BIELIK_11B_V3_0_INSTRUCT: Final[PricedModel] = PricedModel(
+SPEAKLEASH_BIELIK_11B_V3_0_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="cloudferro-sherlock",
     id="speakleash/Bielik-11B-v3.0-Instruct",
     name="Bielik 11B v3.0 Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=True,
@@ -144,6 +141,6 @@ SPEAKLEASH_BIELIK_11B_V3_0_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_03_13,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_32000_OUTPUT_32000,
-    cost=Cost(input=Decimal("0.67"), output=Decimal("0.67")),
+    cost=_Cost(input=_Decimal("0.67"), output=_Decimal("0.67")),
 )
 """Bielik 11B v3.0 Instruct (chat) · 32K context · 32K output · $0.67 in / $0.67 out per 1M tokens · tools, structured output, open weights"""

@@ -3,124 +3,121 @@
 
 """Models served by Cloudflare AI Gateway (provider id 'cloudflare-ai-gateway')."""
 
-from __future__ import annotations
+from decimal import Decimal as _Decimal
 
-from decimal import Decimal
-
-from llmdex.records.model import (
-    Interleaved,
-    Limit,
-    Modalities,
-    PricedModel,
-    ProviderOverride,
-    ReasoningOption,
-)
-from llmdex.records.partial_date import PartialDate
-from llmdex.records.protocol import Protocol
-from llmdex.records.rates import Cost, CostTier, Rates, TierCondition
-from llmdex.records.vocabulary import Kind
-
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from typing import Final
+from llmdex.records.model import Interleaved as _Interleaved
+from llmdex.records.model import Limit as _Limit
+from llmdex.records.model import Modalities as _Modalities
+from llmdex.records.model import PricedModel as _PricedModel
+from llmdex.records.model import ProviderOverride as _ProviderOverride
+from llmdex.records.model import ReasoningOption as _ReasoningOption
+from llmdex.records.partial_date import PartialDate as _PartialDate
+from llmdex.records.protocol import Protocol as _Protocol
+from llmdex.records.rates import Cost as _Cost
+from llmdex.records.rates import CostTier as _CostTier
+from llmdex.records.rates import Rates as _Rates
+from llmdex.records.rates import TierCondition as _TierCondition
+from llmdex.records.vocabulary import Kind as _Kind
 
 
 class _Shared:
     """Values the models below share, named for what they are."""
 
-    CONTEXT_1000000_OUTPUT_128000 = Limit(context=1000000, output=128000)
-    CONTEXT_1000000_OUTPUT_64000 = Limit(context=1000000, output=64000)
-    CONTEXT_1050000_INPUT_922000_OUTPUT_128000 = Limit(context=1050000, input=922000, output=128000)
-    CONTEXT_128000_OUTPUT_16384 = Limit(context=128000, output=16384)
-    CONTEXT_128000_OUTPUT_4096 = Limit(context=128000, output=4096)
-    CONTEXT_131072_OUTPUT_131072 = Limit(context=131072, output=131072)
-    CONTEXT_16385_OUTPUT_4096 = Limit(context=16385, output=4096)
-    CONTEXT_200000_OUTPUT_100000 = Limit(context=200000, output=100000)
-    CONTEXT_200000_OUTPUT_32000 = Limit(context=200000, output=32000)
-    CONTEXT_200000_OUTPUT_4096 = Limit(context=200000, output=4096)
-    CONTEXT_200000_OUTPUT_64000 = Limit(context=200000, output=64000)
-    CONTEXT_200000_OUTPUT_8192 = Limit(context=200000, output=8192)
-    CONTEXT_256000_OUTPUT_256000 = Limit(context=256000, output=256000)
-    CONTEXT_400000_INPUT_272000_OUTPUT_128000 = Limit(context=400000, input=272000, output=128000)
-    CONTEXT_400000_OUTPUT_128000 = Limit(context=400000, output=128000)
-    CONTEXT_8192_OUTPUT_8192 = Limit(context=8192, output=8192)
-    D_2021_09_01 = PartialDate(2021, 9, 1)
-    D_2023_03_01 = PartialDate(2023, 3, 1)
-    D_2023_08_31 = PartialDate(2023, 8, 31)
-    D_2023_09 = PartialDate(2023, 9)
-    D_2023_11 = PartialDate(2023, 11)
-    D_2023_11_06 = PartialDate(2023, 11, 6)
-    D_2023_12 = PartialDate(2023, 12)
-    D_2024_02_29 = PartialDate(2024, 2, 29)
-    D_2024_03_04 = PartialDate(2024, 3, 4)
-    D_2024_03_13 = PartialDate(2024, 3, 13)
-    D_2024_04_09 = PartialDate(2024, 4, 9)
-    D_2024_04_30 = PartialDate(2024, 4, 30)
-    D_2024_05 = PartialDate(2024, 5)
-    D_2024_05_13 = PartialDate(2024, 5, 13)
-    D_2024_07_18 = PartialDate(2024, 7, 18)
-    D_2024_07_31 = PartialDate(2024, 7, 31)
-    D_2024_08_06 = PartialDate(2024, 8, 6)
-    D_2024_09_30 = PartialDate(2024, 9, 30)
-    D_2024_10_22 = PartialDate(2024, 10, 22)
-    D_2024_12_05 = PartialDate(2024, 12, 5)
-    D_2024_12_20 = PartialDate(2024, 12, 20)
-    D_2025_01 = PartialDate(2025, 1)
-    D_2025_01_29 = PartialDate(2025, 1, 29)
-    D_2025_02_28 = PartialDate(2025, 2, 28)
-    D_2025_03_31 = PartialDate(2025, 3, 31)
-    D_2025_04 = PartialDate(2025, 4)
-    D_2025_04_03 = PartialDate(2025, 4, 3)
-    D_2025_04_09 = PartialDate(2025, 4, 9)
-    D_2025_04_11 = PartialDate(2025, 4, 11)
-    D_2025_04_16 = PartialDate(2025, 4, 16)
-    D_2025_05_22 = PartialDate(2025, 5, 22)
-    D_2025_05_31 = PartialDate(2025, 5, 31)
-    D_2025_06_10 = PartialDate(2025, 6, 10)
-    D_2025_07_31 = PartialDate(2025, 7, 31)
-    D_2025_08_05 = PartialDate(2025, 8, 5)
-    D_2025_08_31 = PartialDate(2025, 8, 31)
-    D_2025_09_25 = PartialDate(2025, 9, 25)
-    D_2025_09_29 = PartialDate(2025, 9, 29)
-    D_2025_10_15 = PartialDate(2025, 10, 15)
-    D_2025_11_13 = PartialDate(2025, 11, 13)
-    D_2025_11_14 = PartialDate(2025, 11, 14)
-    D_2025_11_24 = PartialDate(2025, 11, 24)
-    D_2025_12_01 = PartialDate(2025, 12, 1)
-    D_2025_12_11 = PartialDate(2025, 12, 11)
-    D_2026_01 = PartialDate(2026, 1)
-    D_2026_01_19 = PartialDate(2026, 1, 19)
-    D_2026_01_27 = PartialDate(2026, 1, 27)
-    D_2026_01_31 = PartialDate(2026, 1, 31)
-    D_2026_02_05 = PartialDate(2026, 2, 5)
-    D_2026_02_17 = PartialDate(2026, 2, 17)
-    D_2026_03_05 = PartialDate(2026, 3, 5)
-    D_2026_03_11 = PartialDate(2026, 3, 11)
-    D_2026_04_16 = PartialDate(2026, 4, 16)
-    D_2026_04_20 = PartialDate(2026, 4, 20)
-    D_2026_04_23 = PartialDate(2026, 4, 23)
-    D_2026_05_28 = PartialDate(2026, 5, 28)
-    D_2026_06_09 = PartialDate(2026, 6, 9)
-    D_2026_06_30 = PartialDate(2026, 6, 30)
-    REASONING_EFFORT_LOW_MEDIUM_HIGH = ReasoningOption(
+    CONTEXT_1000000_OUTPUT_128000 = _Limit(context=1000000, output=128000)
+    CONTEXT_1000000_OUTPUT_64000 = _Limit(context=1000000, output=64000)
+    CONTEXT_1050000_INPUT_922000_OUTPUT_128000 = _Limit(
+        context=1050000, input=922000, output=128000
+    )
+    CONTEXT_128000_OUTPUT_16384 = _Limit(context=128000, output=16384)
+    CONTEXT_128000_OUTPUT_4096 = _Limit(context=128000, output=4096)
+    CONTEXT_131072_OUTPUT_131072 = _Limit(context=131072, output=131072)
+    CONTEXT_16385_OUTPUT_4096 = _Limit(context=16385, output=4096)
+    CONTEXT_200000_OUTPUT_100000 = _Limit(context=200000, output=100000)
+    CONTEXT_200000_OUTPUT_32000 = _Limit(context=200000, output=32000)
+    CONTEXT_200000_OUTPUT_4096 = _Limit(context=200000, output=4096)
+    CONTEXT_200000_OUTPUT_64000 = _Limit(context=200000, output=64000)
+    CONTEXT_200000_OUTPUT_8192 = _Limit(context=200000, output=8192)
+    CONTEXT_256000_OUTPUT_256000 = _Limit(context=256000, output=256000)
+    CONTEXT_400000_INPUT_272000_OUTPUT_128000 = _Limit(context=400000, input=272000, output=128000)
+    CONTEXT_400000_OUTPUT_128000 = _Limit(context=400000, output=128000)
+    CONTEXT_8192_OUTPUT_8192 = _Limit(context=8192, output=8192)
+    D_2021_09_01 = _PartialDate(2021, 9, 1)
+    D_2023_03_01 = _PartialDate(2023, 3, 1)
+    D_2023_08_31 = _PartialDate(2023, 8, 31)
+    D_2023_09 = _PartialDate(2023, 9)
+    D_2023_11 = _PartialDate(2023, 11)
+    D_2023_11_06 = _PartialDate(2023, 11, 6)
+    D_2023_12 = _PartialDate(2023, 12)
+    D_2024_02_29 = _PartialDate(2024, 2, 29)
+    D_2024_03_04 = _PartialDate(2024, 3, 4)
+    D_2024_03_13 = _PartialDate(2024, 3, 13)
+    D_2024_04_09 = _PartialDate(2024, 4, 9)
+    D_2024_04_30 = _PartialDate(2024, 4, 30)
+    D_2024_05 = _PartialDate(2024, 5)
+    D_2024_05_13 = _PartialDate(2024, 5, 13)
+    D_2024_07_18 = _PartialDate(2024, 7, 18)
+    D_2024_07_31 = _PartialDate(2024, 7, 31)
+    D_2024_08_06 = _PartialDate(2024, 8, 6)
+    D_2024_09_30 = _PartialDate(2024, 9, 30)
+    D_2024_10_22 = _PartialDate(2024, 10, 22)
+    D_2024_12_05 = _PartialDate(2024, 12, 5)
+    D_2024_12_20 = _PartialDate(2024, 12, 20)
+    D_2025_01 = _PartialDate(2025, 1)
+    D_2025_01_29 = _PartialDate(2025, 1, 29)
+    D_2025_02_28 = _PartialDate(2025, 2, 28)
+    D_2025_03_31 = _PartialDate(2025, 3, 31)
+    D_2025_04 = _PartialDate(2025, 4)
+    D_2025_04_03 = _PartialDate(2025, 4, 3)
+    D_2025_04_09 = _PartialDate(2025, 4, 9)
+    D_2025_04_11 = _PartialDate(2025, 4, 11)
+    D_2025_04_16 = _PartialDate(2025, 4, 16)
+    D_2025_05_22 = _PartialDate(2025, 5, 22)
+    D_2025_05_31 = _PartialDate(2025, 5, 31)
+    D_2025_06_10 = _PartialDate(2025, 6, 10)
+    D_2025_07_31 = _PartialDate(2025, 7, 31)
+    D_2025_08_05 = _PartialDate(2025, 8, 5)
+    D_2025_08_31 = _PartialDate(2025, 8, 31)
+    D_2025_09_25 = _PartialDate(2025, 9, 25)
+    D_2025_09_29 = _PartialDate(2025, 9, 29)
+    D_2025_10_15 = _PartialDate(2025, 10, 15)
+    D_2025_11_13 = _PartialDate(2025, 11, 13)
+    D_2025_11_14 = _PartialDate(2025, 11, 14)
+    D_2025_11_24 = _PartialDate(2025, 11, 24)
+    D_2025_12_01 = _PartialDate(2025, 12, 1)
+    D_2025_12_11 = _PartialDate(2025, 12, 11)
+    D_2026_01 = _PartialDate(2026, 1)
+    D_2026_01_19 = _PartialDate(2026, 1, 19)
+    D_2026_01_27 = _PartialDate(2026, 1, 27)
+    D_2026_01_31 = _PartialDate(2026, 1, 31)
+    D_2026_02_05 = _PartialDate(2026, 2, 5)
+    D_2026_02_17 = _PartialDate(2026, 2, 17)
+    D_2026_03_05 = _PartialDate(2026, 3, 5)
+    D_2026_03_11 = _PartialDate(2026, 3, 11)
+    D_2026_04_16 = _PartialDate(2026, 4, 16)
+    D_2026_04_20 = _PartialDate(2026, 4, 20)
+    D_2026_04_23 = _PartialDate(2026, 4, 23)
+    D_2026_05_28 = _PartialDate(2026, 5, 28)
+    D_2026_06_09 = _PartialDate(2026, 6, 9)
+    D_2026_06_30 = _PartialDate(2026, 6, 30)
+    REASONING_EFFORT_LOW_MEDIUM_HIGH = _ReasoningOption(
         type="effort", values=("low", "medium", "high")
     )
-    REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH = ReasoningOption(
+    REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH = _ReasoningOption(
         type="effort", values=("low", "medium", "high", "xhigh")
     )
-    REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX = ReasoningOption(
+    REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX = _ReasoningOption(
         type="effort", values=("low", "medium", "high", "xhigh", "max")
     )
-    REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH = ReasoningOption(
+    REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH = _ReasoningOption(
         type="effort", values=("none", "low", "medium", "high")
     )
-    REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH = ReasoningOption(
+    REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH = _ReasoningOption(
         type="effort", values=("none", "low", "medium", "high", "xhigh")
     )
-    REASONING_TOGGLE = ReasoningOption(type="toggle")
-    TEXT_IMAGE_PDF_TO_TEXT = Modalities(input=("text", "image", "pdf"), output=("text",))
-    TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
-    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+    REASONING_TOGGLE = _ReasoningOption(type="toggle")
+    TEXT_IMAGE_PDF_TO_TEXT = _Modalities(input=("text", "image", "pdf"), output=("text",))
+    TEXT_IMAGE_TO_TEXT = _Modalities(input=("text", "image"), output=("text",))
+    TEXT_TO_TEXT = _Modalities(input=("text",), output=("text",))
 
 
 __all__ = [
@@ -204,11 +201,11 @@ __all__ = [
     "WORKERS_AI_CF_ZAI_ORG_GLM_4_7_FLASH",
 ]
 
-ANTHROPIC_CLAUDE_3_5_HAIKU: Final[PricedModel] = PricedModel(
+ANTHROPIC_CLAUDE_3_5_HAIKU: "Final[_PricedModel]" = _PricedModel(
     provider="cloudflare-ai-gateway",
     id="anthropic/claude-3-5-haiku",
     name="Claude Haiku 3.5 (latest)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-haiku",
     attachment=True,
     reasoning=False,
@@ -220,20 +217,20 @@ ANTHROPIC_CLAUDE_3_5_HAIKU: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_10_22,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_8192,
-    cost=Cost(
-        input=Decimal("0.8"),
-        output=Decimal("4"),
-        cache_read=Decimal("0.08"),
-        cache_write=Decimal("1"),
+    cost=_Cost(
+        input=_Decimal("0.8"),
+        output=_Decimal("4"),
+        cache_read=_Decimal("0.08"),
+        cache_write=_Decimal("1"),
     ),
 )
 """Claude Haiku 3.5 (latest) (chat) · 200K context · 8.19K output · $0.80 in / $4.00 out per 1M tokens · vision, tools, attachments"""
 
-ANTHROPIC_CLAUDE_3_HAIKU: Final[PricedModel] = PricedModel(
+ANTHROPIC_CLAUDE_3_HAIKU: "Final[_PricedModel]" = _PricedModel(
     provider="cloudflare-ai-gateway",
     id="anthropic/claude-3-haiku",
     name="Claude Haiku 3",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-haiku",
     attachment=True,
     reasoning=False,
@@ -245,20 +242,20 @@ ANTHROPIC_CLAUDE_3_HAIKU: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_03_13,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_4096,
-    cost=Cost(
-        input=Decimal("0.25"),
-        output=Decimal("1.25"),
-        cache_read=Decimal("0.03"),
-        cache_write=Decimal("0.3"),
+    cost=_Cost(
+        input=_Decimal("0.25"),
+        output=_Decimal("1.25"),
+        cache_read=_Decimal("0.03"),
+        cache_write=_Decimal("0.3"),
     ),
 )
 """Claude Haiku 3 (chat) · 200K context · 4.1K output · $0.25 in / $1.25 out per 1M tokens · vision, tools, attachments"""
 
-ANTHROPIC_CLAUDE_3_OPUS: Final[PricedModel] = PricedModel(
+ANTHROPIC_CLAUDE_3_OPUS: "Final[_PricedModel]" = _PricedModel(
     provider="cloudflare-ai-gateway",
     id="anthropic/claude-3-opus",
     name="Claude Opus 3",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-opus",
     attachment=True,
     reasoning=False,
@@ -270,20 +267,20 @@ ANTHROPIC_CLAUDE_3_OPUS: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_02_29,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_4096,
-    cost=Cost(
-        input=Decimal("15"),
-        output=Decimal("75"),
-        cache_read=Decimal("1.5"),
-        cache_write=Decimal("18.75"),
+    cost=_Cost(
+        input=_Decimal("15"),
+        output=_Decimal("75"),
+        cache_read=_Decimal("1.5"),
+        cache_write=_Decimal("18.75"),
     ),
 )
 """Claude Opus 3 (chat) · 200K context · 4.1K output · $15.00 in / $75.00 out per 1M tokens · vision, tools, attachments"""
 
-ANTHROPIC_CLAUDE_3_SONNET: Final[PricedModel] = PricedModel(
+ANTHROPIC_CLAUDE_3_SONNET: "Final[_PricedModel]" = _PricedModel(
     provider="cloudflare-ai-gateway",
     id="anthropic/claude-3-sonnet",
     name="Claude Sonnet 3",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-sonnet",
     attachment=True,
     reasoning=False,
@@ -295,20 +292,20 @@ ANTHROPIC_CLAUDE_3_SONNET: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_03_04,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_4096,
-    cost=Cost(
-        input=Decimal("3"),
-        output=Decimal("15"),
-        cache_read=Decimal("0.3"),
-        cache_write=Decimal("0.3"),
+    cost=_Cost(
+        input=_Decimal("3"),
+        output=_Decimal("15"),
+        cache_read=_Decimal("0.3"),
+        cache_write=_Decimal("0.3"),
     ),
 )
 """Claude Sonnet 3 (chat) · 200K context · 4.1K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, attachments"""
 
-ANTHROPIC_CLAUDE_3_5_HAIKU_2: Final[PricedModel] = PricedModel(
+ANTHROPIC_CLAUDE_3_5_HAIKU_2: "Final[_PricedModel]" = _PricedModel(
     provider="cloudflare-ai-gateway",
     id="anthropic/claude-3.5-haiku",
     name="Claude Haiku 3.5 (latest)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-haiku",
     attachment=True,
     reasoning=False,
@@ -320,20 +317,20 @@ ANTHROPIC_CLAUDE_3_5_HAIKU_2: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_10_22,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_8192,
-    cost=Cost(
-        input=Decimal("0.8"),
-        output=Decimal("4"),
-        cache_read=Decimal("0.08"),
-        cache_write=Decimal("1"),
+    cost=_Cost(
+        input=_Decimal("0.8"),
+        output=_Decimal("4"),
+        cache_read=_Decimal("0.08"),
+        cache_write=_Decimal("1"),
     ),
 )
 """Claude Haiku 3.5 (latest) (chat) · 200K context · 8.19K output · $0.80 in / $4.00 out per 1M tokens · vision, tools, attachments"""
 
-ANTHROPIC_CLAUDE_3_5_SONNET: Final[PricedModel] = PricedModel(
+ANTHROPIC_CLAUDE_3_5_SONNET: "Final[_PricedModel]" = _PricedModel(
     provider="cloudflare-ai-gateway",
     id="anthropic/claude-3.5-sonnet",
     name="Claude Sonnet 3.5 v2",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-sonnet",
     attachment=True,
     reasoning=False,
@@ -345,20 +342,20 @@ ANTHROPIC_CLAUDE_3_5_SONNET: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_10_22,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_8192,
-    cost=Cost(
-        input=Decimal("3"),
-        output=Decimal("15"),
-        cache_read=Decimal("0.3"),
-        cache_write=Decimal("3.75"),
+    cost=_Cost(
+        input=_Decimal("3"),
+        output=_Decimal("15"),
+        cache_read=_Decimal("0.3"),
+        cache_write=_Decimal("3.75"),
     ),
 )
 """Claude Sonnet 3.5 v2 (chat) · 200K context · 8.19K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, attachments"""
 
-ANTHROPIC_CLAUDE_FABLE_5: Final[PricedModel] = PricedModel(
+ANTHROPIC_CLAUDE_FABLE_5: "Final[_PricedModel]" = _PricedModel(
     provider="cloudflare-ai-gateway",
     id="anthropic/claude-fable-5",
     name="Claude Fable 5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-fable",
     attachment=True,
     reasoning=True,
@@ -370,21 +367,21 @@ ANTHROPIC_CLAUDE_FABLE_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_09,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
-    cost=Cost(
-        input=Decimal("10"),
-        output=Decimal("50"),
-        cache_read=Decimal("1"),
-        cache_write=Decimal("12.5"),
+    cost=_Cost(
+        input=_Decimal("10"),
+        output=_Decimal("50"),
+        cache_read=_Decimal("1"),
+        cache_write=_Decimal("12.5"),
     ),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """Claude Fable 5 (chat) · 1M context · 128K output · $10.00 in / $50.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-ANTHROPIC_CLAUDE_HAIKU_4_5: Final[PricedModel] = PricedModel(
+ANTHROPIC_CLAUDE_HAIKU_4_5: "Final[_PricedModel]" = _PricedModel(
     provider="cloudflare-ai-gateway",
     id="anthropic/claude-haiku-4-5",
     name="Claude Haiku 4.5 (latest)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-haiku",
     attachment=True,
     reasoning=True,
@@ -396,21 +393,21 @@ ANTHROPIC_CLAUDE_HAIKU_4_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_10_15,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_64000,
-    cost=Cost(
-        input=Decimal("1"),
-        output=Decimal("5"),
-        cache_read=Decimal("0.1"),
-        cache_write=Decimal("1.25"),
+    cost=_Cost(
+        input=_Decimal("1"),
+        output=_Decimal("5"),
+        cache_read=_Decimal("0.1"),
+        cache_write=_Decimal("1.25"),
     ),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """Claude Haiku 4.5 (latest) (chat) · 200K context · 64K output · $1.00 in / $5.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-ANTHROPIC_CLAUDE_OPUS_4: Final[PricedModel] = PricedModel(
+ANTHROPIC_CLAUDE_OPUS_4: "Final[_PricedModel]" = _PricedModel(
     provider="cloudflare-ai-gateway",
     id="anthropic/claude-opus-4",
     name="Claude Opus 4 (latest)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-opus",
     attachment=True,
     reasoning=True,
@@ -422,21 +419,21 @@ ANTHROPIC_CLAUDE_OPUS_4: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_05_22,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_32000,
-    cost=Cost(
-        input=Decimal("15"),
-        output=Decimal("75"),
-        cache_read=Decimal("1.5"),
-        cache_write=Decimal("18.75"),
+    cost=_Cost(
+        input=_Decimal("15"),
+        output=_Decimal("75"),
+        cache_read=_Decimal("1.5"),
+        cache_write=_Decimal("18.75"),
     ),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """Claude Opus 4 (latest) (chat) · 200K context · 32K output · $15.00 in / $75.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-ANTHROPIC_CLAUDE_OPUS_4_1: Final[PricedModel] = PricedModel(
+ANTHROPIC_CLAUDE_OPUS_4_1: "Final[_PricedModel]" = _PricedModel(
     provider="cloudflare-ai-gateway",
     id="anthropic/claude-opus-4-1",
     name="Claude Opus 4.1 (latest)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-opus",
     attachment=True,
     reasoning=True,
@@ -448,21 +445,21 @@ ANTHROPIC_CLAUDE_OPUS_4_1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_05,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_32000,
-    cost=Cost(
-        input=Decimal("15"),
-        output=Decimal("75"),
-        cache_read=Decimal("1.5"),
-        cache_write=Decimal("18.75"),
+    cost=_Cost(
+        input=_Decimal("15"),
+        output=_Decimal("75"),
+        cache_read=_Decimal("1.5"),
+        cache_write=_Decimal("18.75"),
     ),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """Claude Opus 4.1 (latest) (chat) · 200K context · 32K output · $15.00 in / $75.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-ANTHROPIC_CLAUDE_OPUS_4_5: Final[PricedModel] = PricedModel(
+ANTHROPIC_CLAUDE_OPUS_4_5: "Final[_PricedModel]" = _PricedModel(
     provider="cloudflare-ai-gateway",
     id="anthropic/claude-opus-4-5",
     name="Claude Opus 4.5 (latest)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-opus",
     attachment=True,
     reasoning=True,
@@ -474,21 +471,21 @@ ANTHROPIC_CLAUDE_OPUS_4_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_24,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_64000,
-    cost=Cost(
-        input=Decimal("5"),
-        output=Decimal("25"),
-        cache_read=Decimal("0.5"),
-        cache_write=Decimal("6.25"),
+    cost=_Cost(
+        input=_Decimal("5"),
+        output=_Decimal("25"),
+        cache_read=_Decimal("0.5"),
+        cache_write=_Decimal("6.25"),
     ),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """Claude Opus 4.5 (latest) (chat) · 200K context · 64K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-ANTHROPIC_CLAUDE_OPUS_4_6: Final[PricedModel] = PricedModel(
+ANTHROPIC_CLAUDE_OPUS_4_6: "Final[_PricedModel]" = _PricedModel(
     provider="cloudflare-ai-gateway",
     id="anthropic/claude-opus-4-6",
     name="Claude Opus 4.6 (latest)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-opus",
     attachment=True,
     reasoning=True,
@@ -500,36 +497,36 @@ ANTHROPIC_CLAUDE_OPUS_4_6: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_05,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
-    cost=Cost(
-        input=Decimal("5"),
-        output=Decimal("25"),
-        cache_read=Decimal("0.5"),
-        cache_write=Decimal("6.25"),
+    cost=_Cost(
+        input=_Decimal("5"),
+        output=_Decimal("25"),
+        cache_read=_Decimal("0.5"),
+        cache_write=_Decimal("6.25"),
         tiers=(
-            CostTier(
-                input=Decimal("10"),
-                output=Decimal("37.5"),
-                cache_read=Decimal("1"),
-                cache_write=Decimal("12.5"),
-                tier=TierCondition(type="context", size=200000),
+            _CostTier(
+                input=_Decimal("10"),
+                output=_Decimal("37.5"),
+                cache_read=_Decimal("1"),
+                cache_write=_Decimal("12.5"),
+                tier=_TierCondition(type="context", size=200000),
             ),
         ),
-        context_over_200k=Rates(
-            input=Decimal("10"),
-            output=Decimal("37.5"),
-            cache_read=Decimal("1"),
-            cache_write=Decimal("12.5"),
+        context_over_200k=_Rates(
+            input=_Decimal("10"),
+            output=_Decimal("37.5"),
+            cache_read=_Decimal("1"),
+            cache_write=_Decimal("12.5"),
         ),
     ),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """Claude Opus 4.6 (latest) (chat) · 1M context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-ANTHROPIC_CLAUDE_OPUS_4_7: Final[PricedModel] = PricedModel(
+ANTHROPIC_CLAUDE_OPUS_4_7: "Final[_PricedModel]" = _PricedModel(
     provider="cloudflare-ai-gateway",
     id="anthropic/claude-opus-4-7",
     name="Claude Opus 4.7",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-opus",
     attachment=True,
     reasoning=True,
@@ -541,23 +538,23 @@ ANTHROPIC_CLAUDE_OPUS_4_7: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_16,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
-    cost=Cost(
-        input=Decimal("5"),
-        output=Decimal("25"),
-        cache_read=Decimal("0.5"),
-        cache_write=Decimal("6.25"),
+    cost=_Cost(
+        input=_Decimal("5"),
+        output=_Decimal("25"),
+        cache_read=_Decimal("0.5"),
+        cache_write=_Decimal("6.25"),
     ),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,),
-    provider_override=ProviderOverride(npm="@ai-sdk/anthropic"),
-    protocol=Protocol.ANTHROPIC_MESSAGES,
+    provider_override=_ProviderOverride(npm="@ai-sdk/anthropic"),
+    protocol=_Protocol.ANTHROPIC_MESSAGES,
 )
 """Claude Opus 4.7 (chat) · 1M context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-ANTHROPIC_CLAUDE_OPUS_4_8: Final[PricedModel] = PricedModel(
+ANTHROPIC_CLAUDE_OPUS_4_8: "Final[_PricedModel]" = _PricedModel(
     provider="cloudflare-ai-gateway",
     id="anthropic/claude-opus-4-8",
     name="Claude Opus 4.8",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-opus",
     attachment=True,
     reasoning=True,
@@ -568,21 +565,21 @@ ANTHROPIC_CLAUDE_OPUS_4_8: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_28,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
-    cost=Cost(
-        input=Decimal("5"),
-        output=Decimal("25"),
-        cache_read=Decimal("0.5"),
-        cache_write=Decimal("6.25"),
+    cost=_Cost(
+        input=_Decimal("5"),
+        output=_Decimal("25"),
+        cache_read=_Decimal("0.5"),
+        cache_write=_Decimal("6.25"),
     ),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """Claude Opus 4.8 (chat) · 1M context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-ANTHROPIC_CLAUDE_SONNET_4: Final[PricedModel] = PricedModel(
+ANTHROPIC_CLAUDE_SONNET_4: "Final[_PricedModel]" = _PricedModel(
     provider="cloudflare-ai-gateway",
     id="anthropic/claude-sonnet-4",
     name="Claude Sonnet 4 (latest)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-sonnet",
     attachment=True,
     reasoning=True,
@@ -594,21 +591,21 @@ ANTHROPIC_CLAUDE_SONNET_4: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_05_22,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_64000,
-    cost=Cost(
-        input=Decimal("3"),
-        output=Decimal("15"),
-        cache_read=Decimal("0.3"),
-        cache_write=Decimal("3.75"),
+    cost=_Cost(
+        input=_Decimal("3"),
+        output=_Decimal("15"),
+        cache_read=_Decimal("0.3"),
+        cache_write=_Decimal("3.75"),
     ),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """Claude Sonnet 4 (latest) (chat) · 200K context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-ANTHROPIC_CLAUDE_SONNET_4_5: Final[PricedModel] = PricedModel(
+ANTHROPIC_CLAUDE_SONNET_4_5: "Final[_PricedModel]" = _PricedModel(
     provider="cloudflare-ai-gateway",
     id="anthropic/claude-sonnet-4-5",
     name="Claude Sonnet 4.5 (latest)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-sonnet",
     attachment=True,
     reasoning=True,
@@ -620,21 +617,21 @@ ANTHROPIC_CLAUDE_SONNET_4_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_29,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_64000,
-    cost=Cost(
-        input=Decimal("3"),
-        output=Decimal("15"),
-        cache_read=Decimal("0.3"),
-        cache_write=Decimal("3.75"),
+    cost=_Cost(
+        input=_Decimal("3"),
+        output=_Decimal("15"),
+        cache_read=_Decimal("0.3"),
+        cache_write=_Decimal("3.75"),
     ),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """Claude Sonnet 4.5 (latest) (chat) · 200K context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-ANTHROPIC_CLAUDE_SONNET_4_6: Final[PricedModel] = PricedModel(
+ANTHROPIC_CLAUDE_SONNET_4_6: "Final[_PricedModel]" = _PricedModel(
     provider="cloudflare-ai-gateway",
     id="anthropic/claude-sonnet-4-6",
     name="Claude Sonnet 4.6",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-sonnet",
     attachment=True,
     reasoning=True,
@@ -646,38 +643,38 @@ ANTHROPIC_CLAUDE_SONNET_4_6: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_17,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_64000,
-    cost=Cost(
-        input=Decimal("3"),
-        output=Decimal("15"),
-        cache_read=Decimal("0.3"),
-        cache_write=Decimal("3.75"),
+    cost=_Cost(
+        input=_Decimal("3"),
+        output=_Decimal("15"),
+        cache_read=_Decimal("0.3"),
+        cache_write=_Decimal("3.75"),
         tiers=(
-            CostTier(
-                input=Decimal("6"),
-                output=Decimal("22.5"),
-                cache_read=Decimal("0.6"),
-                cache_write=Decimal("7.5"),
-                tier=TierCondition(type="context", size=200000),
+            _CostTier(
+                input=_Decimal("6"),
+                output=_Decimal("22.5"),
+                cache_read=_Decimal("0.6"),
+                cache_write=_Decimal("7.5"),
+                tier=_TierCondition(type="context", size=200000),
             ),
         ),
-        context_over_200k=Rates(
-            input=Decimal("6"),
-            output=Decimal("22.5"),
-            cache_read=Decimal("0.6"),
-            cache_write=Decimal("7.5"),
+        context_over_200k=_Rates(
+            input=_Decimal("6"),
+            output=_Decimal("22.5"),
+            cache_read=_Decimal("0.6"),
+            cache_write=_Decimal("7.5"),
         ),
     ),
     interleaved=True,
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
-    provider_override=ProviderOverride(npm="ai-gateway-provider"),
+    provider_override=_ProviderOverride(npm="ai-gateway-provider"),
 )
 """Claude Sonnet 4.6 (chat) · 1M context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-ANTHROPIC_CLAUDE_SONNET_5: Final[PricedModel] = PricedModel(
+ANTHROPIC_CLAUDE_SONNET_5: "Final[_PricedModel]" = _PricedModel(
     provider="cloudflare-ai-gateway",
     id="anthropic/claude-sonnet-5",
     name="Claude Sonnet 5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-sonnet",
     attachment=True,
     reasoning=True,
@@ -689,22 +686,22 @@ ANTHROPIC_CLAUDE_SONNET_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_30,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
-    cost=Cost(
-        input=Decimal("2"),
-        output=Decimal("10"),
-        cache_read=Decimal("0.2"),
-        cache_write=Decimal("2.5"),
+    cost=_Cost(
+        input=_Decimal("2"),
+        output=_Decimal("10"),
+        cache_read=_Decimal("0.2"),
+        cache_write=_Decimal("2.5"),
     ),
     interleaved=True,
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,),
 )
 """Claude Sonnet 5 (chat) · 1M context · 128K output · $2.00 in / $10.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-OPENAI_GPT_3_5_TURBO: Final[PricedModel] = PricedModel(
+OPENAI_GPT_3_5_TURBO: "Final[_PricedModel]" = _PricedModel(
     provider="cloudflare-ai-gateway",
     id="openai/gpt-3.5-turbo",
     name="GPT-3.5-turbo",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=False,
     reasoning=False,
@@ -717,15 +714,15 @@ OPENAI_GPT_3_5_TURBO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2023_11_06,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_16385_OUTPUT_4096,
-    cost=Cost(input=Decimal("0.5"), output=Decimal("1.5"), cache_read=Decimal("1.25")),
+    cost=_Cost(input=_Decimal("0.5"), output=_Decimal("1.5"), cache_read=_Decimal("1.25")),
 )
 """GPT-3.5-turbo (chat) · 16.4K context · 4.1K output · $0.50 in / $1.50 out per 1M tokens"""
 
-OPENAI_GPT_4: Final[PricedModel] = PricedModel(
+OPENAI_GPT_4: "Final[_PricedModel]" = _PricedModel(
     provider="cloudflare-ai-gateway",
     id="openai/gpt-4",
     name="GPT-4",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=False,
@@ -738,15 +735,15 @@ OPENAI_GPT_4: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_04_09,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_8192_OUTPUT_8192,
-    cost=Cost(input=Decimal("30"), output=Decimal("60")),
+    cost=_Cost(input=_Decimal("30"), output=_Decimal("60")),
 )
 """GPT-4 (chat) · 8.19K context · 8.19K output · $30.00 in / $60.00 out per 1M tokens · tools, attachments"""
 
-OPENAI_GPT_4_TURBO: Final[PricedModel] = PricedModel(
+OPENAI_GPT_4_TURBO: "Final[_PricedModel]" = _PricedModel(
     provider="cloudflare-ai-gateway",
     id="openai/gpt-4-turbo",
     name="GPT-4 Turbo",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=False,
@@ -759,15 +756,15 @@ OPENAI_GPT_4_TURBO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_04_09,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_4096,
-    cost=Cost(input=Decimal("10"), output=Decimal("30")),
+    cost=_Cost(input=_Decimal("10"), output=_Decimal("30")),
 )
 """GPT-4 Turbo (chat) · 128K context · 4.1K output · $10.00 in / $30.00 out per 1M tokens · vision, tools, attachments"""
 
-OPENAI_GPT_4O: Final[PricedModel] = PricedModel(
+OPENAI_GPT_4O: "Final[_PricedModel]" = _PricedModel(
     provider="cloudflare-ai-gateway",
     id="openai/gpt-4o",
     name="GPT-4o",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=False,
@@ -780,15 +777,15 @@ OPENAI_GPT_4O: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_08_06,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_16384,
-    cost=Cost(input=Decimal("2.5"), output=Decimal("10"), cache_read=Decimal("1.25")),
+    cost=_Cost(input=_Decimal("2.5"), output=_Decimal("10"), cache_read=_Decimal("1.25")),
 )
 """GPT-4o (chat) · 128K context · 16.4K output · $2.50 in / $10.00 out per 1M tokens · vision, tools, structured output, attachments"""
 
-OPENAI_GPT_4O_MINI: Final[PricedModel] = PricedModel(
+OPENAI_GPT_4O_MINI: "Final[_PricedModel]" = _PricedModel(
     provider="cloudflare-ai-gateway",
     id="openai/gpt-4o-mini",
     name="GPT-4o mini",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-mini",
     attachment=True,
     reasoning=False,
@@ -801,15 +798,15 @@ OPENAI_GPT_4O_MINI: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_07_18,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.15"), output=Decimal("0.6"), cache_read=Decimal("0.08")),
+    cost=_Cost(input=_Decimal("0.15"), output=_Decimal("0.6"), cache_read=_Decimal("0.08")),
 )
 """GPT-4o mini (chat) · 128K context · 16.4K output · $0.15 in / $0.60 out per 1M tokens · vision, tools, structured output, attachments"""
 
-OPENAI_GPT_5_1: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_1: "Final[_PricedModel]" = _PricedModel(
     provider="cloudflare-ai-gateway",
     id="openai/gpt-5.1",
     name="GPT-5.1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=True,
@@ -821,16 +818,16 @@ OPENAI_GPT_5_1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_13,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_400000_OUTPUT_128000,
-    cost=Cost(input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.13")),
+    cost=_Cost(input=_Decimal("1.25"), output=_Decimal("10"), cache_read=_Decimal("0.13")),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
 )
 """GPT-5.1 (chat) · 400K context · 128K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-OPENAI_GPT_5_1_CODEX: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_1_CODEX: "Final[_PricedModel]" = _PricedModel(
     provider="cloudflare-ai-gateway",
     id="openai/gpt-5.1-codex",
     name="GPT-5.1 Codex",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-codex",
     attachment=True,
     reasoning=True,
@@ -843,16 +840,16 @@ OPENAI_GPT_5_1_CODEX: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_13,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_400000_OUTPUT_128000,
-    cost=Cost(input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.125")),
+    cost=_Cost(input=_Decimal("1.25"), output=_Decimal("10"), cache_read=_Decimal("0.125")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """GPT-5.1 Codex (chat) · 400K context · 128K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-OPENAI_GPT_5_2: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_2: "Final[_PricedModel]" = _PricedModel(
     provider="cloudflare-ai-gateway",
     id="openai/gpt-5.2",
     name="GPT-5.2",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=True,
@@ -864,16 +861,16 @@ OPENAI_GPT_5_2: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_11,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_400000_OUTPUT_128000,
-    cost=Cost(input=Decimal("1.75"), output=Decimal("14"), cache_read=Decimal("0.175")),
+    cost=_Cost(input=_Decimal("1.75"), output=_Decimal("14"), cache_read=_Decimal("0.175")),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
 )
 """GPT-5.2 (chat) · 400K context · 128K output · $1.75 in / $14.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-OPENAI_GPT_5_2_CODEX: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_2_CODEX: "Final[_PricedModel]" = _PricedModel(
     provider="cloudflare-ai-gateway",
     id="openai/gpt-5.2-codex",
     name="GPT-5.2 Codex",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-codex",
     attachment=True,
     reasoning=True,
@@ -886,17 +883,17 @@ OPENAI_GPT_5_2_CODEX: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_11,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
-    cost=Cost(input=Decimal("1.75"), output=Decimal("14"), cache_read=Decimal("0.175")),
+    cost=_Cost(input=_Decimal("1.75"), output=_Decimal("14"), cache_read=_Decimal("0.175")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH,),
-    provider_override=ProviderOverride(npm="ai-gateway-provider"),
+    provider_override=_ProviderOverride(npm="ai-gateway-provider"),
 )
 """GPT-5.2 Codex (chat) · 400K context · 128K output · $1.75 in / $14.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-OPENAI_GPT_5_3_CODEX: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_3_CODEX: "Final[_PricedModel]" = _PricedModel(
     provider="cloudflare-ai-gateway",
     id="openai/gpt-5.3-codex",
     name="GPT-5.3 Codex",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-codex",
     attachment=True,
     reasoning=True,
@@ -909,17 +906,17 @@ OPENAI_GPT_5_3_CODEX: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_05,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
-    cost=Cost(input=Decimal("1.75"), output=Decimal("14"), cache_read=Decimal("0.175")),
+    cost=_Cost(input=_Decimal("1.75"), output=_Decimal("14"), cache_read=_Decimal("0.175")),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
-    provider_override=ProviderOverride(npm="ai-gateway-provider"),
+    provider_override=_ProviderOverride(npm="ai-gateway-provider"),
 )
 """GPT-5.3 Codex (chat) · 400K context · 128K output · $1.75 in / $14.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-OPENAI_GPT_5_4: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_4: "Final[_PricedModel]" = _PricedModel(
     provider="cloudflare-ai-gateway",
     id="openai/gpt-5.4",
     name="GPT-5.4",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=True,
@@ -932,17 +929,17 @@ OPENAI_GPT_5_4: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_05,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1050000_INPUT_922000_OUTPUT_128000,
-    cost=Cost(input=Decimal("2.5"), output=Decimal("15"), cache_read=Decimal("0.25")),
+    cost=_Cost(input=_Decimal("2.5"), output=_Decimal("15"), cache_read=_Decimal("0.25")),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
-    provider_override=ProviderOverride(npm="ai-gateway-provider"),
+    provider_override=_ProviderOverride(npm="ai-gateway-provider"),
 )
 """GPT-5.4 (chat) · 1.05M context · 128K output · $2.50 in / $15.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-OPENAI_GPT_5_5: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_5: "Final[_PricedModel]" = _PricedModel(
     provider="cloudflare-ai-gateway",
     id="openai/gpt-5.5",
     name="GPT-5.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=True,
@@ -955,29 +952,31 @@ OPENAI_GPT_5_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_23,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1050000_INPUT_922000_OUTPUT_128000,
-    cost=Cost(
-        input=Decimal("5"),
-        output=Decimal("30"),
-        cache_read=Decimal("0.5"),
+    cost=_Cost(
+        input=_Decimal("5"),
+        output=_Decimal("30"),
+        cache_read=_Decimal("0.5"),
         tiers=(
-            CostTier(
-                input=Decimal("10"),
-                output=Decimal("45"),
-                cache_read=Decimal("1"),
-                tier=TierCondition(type="context", size=272000),
+            _CostTier(
+                input=_Decimal("10"),
+                output=_Decimal("45"),
+                cache_read=_Decimal("1"),
+                tier=_TierCondition(type="context", size=272000),
             ),
         ),
-        context_over_200k=Rates(input=Decimal("10"), output=Decimal("45"), cache_read=Decimal("1")),
+        context_over_200k=_Rates(
+            input=_Decimal("10"), output=_Decimal("45"), cache_read=_Decimal("1")
+        ),
     ),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
 )
 """GPT-5.5 (chat) · 1.05M context · 128K output · $5.00 in / $30.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-OPENAI_O1: Final[PricedModel] = PricedModel(
+OPENAI_O1: "Final[_PricedModel]" = _PricedModel(
     provider="cloudflare-ai-gateway",
     id="openai/o1",
     name="o1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="o",
     attachment=True,
     reasoning=True,
@@ -990,16 +989,16 @@ OPENAI_O1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_12_05,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_100000,
-    cost=Cost(input=Decimal("15"), output=Decimal("60"), cache_read=Decimal("7.5")),
+    cost=_Cost(input=_Decimal("15"), output=_Decimal("60"), cache_read=_Decimal("7.5")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """o1 (chat) · 200K context · 100K output · $15.00 in / $60.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-OPENAI_O3: Final[PricedModel] = PricedModel(
+OPENAI_O3: "Final[_PricedModel]" = _PricedModel(
     provider="cloudflare-ai-gateway",
     id="openai/o3",
     name="o3",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="o",
     attachment=True,
     reasoning=True,
@@ -1012,16 +1011,16 @@ OPENAI_O3: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04_16,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_100000,
-    cost=Cost(input=Decimal("2"), output=Decimal("8"), cache_read=Decimal("0.5")),
+    cost=_Cost(input=_Decimal("2"), output=_Decimal("8"), cache_read=_Decimal("0.5")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """o3 (chat) · 200K context · 100K output · $2.00 in / $8.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-OPENAI_O3_MINI: Final[PricedModel] = PricedModel(
+OPENAI_O3_MINI: "Final[_PricedModel]" = _PricedModel(
     provider="cloudflare-ai-gateway",
     id="openai/o3-mini",
     name="o3-mini",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="o-mini",
     attachment=False,
     reasoning=True,
@@ -1034,16 +1033,16 @@ OPENAI_O3_MINI: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_01_29,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_100000,
-    cost=Cost(input=Decimal("1.1"), output=Decimal("4.4"), cache_read=Decimal("0.55")),
+    cost=_Cost(input=_Decimal("1.1"), output=_Decimal("4.4"), cache_read=_Decimal("0.55")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """o3-mini (chat) · 200K context · 100K output · $1.10 in / $4.40 out per 1M tokens · tools, reasoning, structured output"""
 
-OPENAI_O3_PRO: Final[PricedModel] = PricedModel(
+OPENAI_O3_PRO: "Final[_PricedModel]" = _PricedModel(
     provider="cloudflare-ai-gateway",
     id="openai/o3-pro",
     name="o3-pro",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="o-pro",
     attachment=True,
     reasoning=True,
@@ -1056,16 +1055,16 @@ OPENAI_O3_PRO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_06_10,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_100000,
-    cost=Cost(input=Decimal("20"), output=Decimal("80")),
+    cost=_Cost(input=_Decimal("20"), output=_Decimal("80")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """o3-pro (chat) · 200K context · 100K output · $20.00 in / $80.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-OPENAI_O4_MINI: Final[PricedModel] = PricedModel(
+OPENAI_O4_MINI: "Final[_PricedModel]" = _PricedModel(
     provider="cloudflare-ai-gateway",
     id="openai/o4-mini",
     name="o4-mini",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="o-mini",
     attachment=True,
     reasoning=True,
@@ -1078,16 +1077,16 @@ OPENAI_O4_MINI: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04_16,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_100000,
-    cost=Cost(input=Decimal("1.1"), output=Decimal("4.4"), cache_read=Decimal("0.28")),
+    cost=_Cost(input=_Decimal("1.1"), output=_Decimal("4.4"), cache_read=_Decimal("0.28")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """o4-mini (chat) · 200K context · 100K output · $1.10 in / $4.40 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-WORKERS_AI_CF_AI4BHARAT_INDICTRANS2_EN_INDIC_1B: Final[PricedModel] = PricedModel(
+WORKERS_AI_CF_AI4BHARAT_INDICTRANS2_EN_INDIC_1B: "Final[_PricedModel]" = _PricedModel(
     provider="cloudflare-ai-gateway",
     id="workers-ai/@cf/ai4bharat/indictrans2-en-indic-1B",
     name="IndicTrans2 EN-Indic 1B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="indictrans",
     attachment=False,
     reasoning=False,
@@ -1098,15 +1097,15 @@ WORKERS_AI_CF_AI4BHARAT_INDICTRANS2_EN_INDIC_1B: Final[PricedModel] = PricedMode
     last_updated=_Shared.D_2025_09_25,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.34"), output=Decimal("0.34")),
+    cost=_Cost(input=_Decimal("0.34"), output=_Decimal("0.34")),
 )
 """IndicTrans2 EN-Indic 1B (chat) · 128K context · 16.4K output · $0.34 in / $0.34 out per 1M tokens"""
 
-WORKERS_AI_CF_AISINGAPORE_GEMMA_SEA_LION_V4_27B_IT: Final[PricedModel] = PricedModel(
+WORKERS_AI_CF_AISINGAPORE_GEMMA_SEA_LION_V4_27B_IT: "Final[_PricedModel]" = _PricedModel(
     provider="cloudflare-ai-gateway",
     id="workers-ai/@cf/aisingapore/gemma-sea-lion-v4-27b-it",
     name="Gemma SEA-LION v4 27B IT",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemma",
     attachment=False,
     reasoning=False,
@@ -1117,15 +1116,15 @@ WORKERS_AI_CF_AISINGAPORE_GEMMA_SEA_LION_V4_27B_IT: Final[PricedModel] = PricedM
     last_updated=_Shared.D_2025_09_25,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.35"), output=Decimal("0.56")),
+    cost=_Cost(input=_Decimal("0.35"), output=_Decimal("0.56")),
 )
 """Gemma SEA-LION v4 27B IT (chat) · 128K context · 16.4K output · $0.35 in / $0.56 out per 1M tokens"""
 
-WORKERS_AI_CF_BAAI_BGE_BASE_EN_V1_5: Final[PricedModel] = PricedModel(
+WORKERS_AI_CF_BAAI_BGE_BASE_EN_V1_5: "Final[_PricedModel]" = _PricedModel(
     provider="cloudflare-ai-gateway",
     id="workers-ai/@cf/baai/bge-base-en-v1.5",
     name="BGE Base EN v1.5",
-    kind=Kind.EMBEDDING,
+    kind=_Kind.EMBEDDING,
     family="bge",
     attachment=False,
     reasoning=False,
@@ -1136,15 +1135,15 @@ WORKERS_AI_CF_BAAI_BGE_BASE_EN_V1_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04_03,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.067"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0.067"), output=_Decimal("0")),
 )
 """BGE Base EN v1.5 (embedding) · 128K context · 16.4K output · $0.067 in / $0.00 out per 1M tokens"""
 
-WORKERS_AI_CF_BAAI_BGE_LARGE_EN_V1_5: Final[PricedModel] = PricedModel(
+WORKERS_AI_CF_BAAI_BGE_LARGE_EN_V1_5: "Final[_PricedModel]" = _PricedModel(
     provider="cloudflare-ai-gateway",
     id="workers-ai/@cf/baai/bge-large-en-v1.5",
     name="BGE Large EN v1.5",
-    kind=Kind.EMBEDDING,
+    kind=_Kind.EMBEDDING,
     family="bge",
     attachment=False,
     reasoning=False,
@@ -1155,15 +1154,15 @@ WORKERS_AI_CF_BAAI_BGE_LARGE_EN_V1_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04_03,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.2"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0.2"), output=_Decimal("0")),
 )
 """BGE Large EN v1.5 (embedding) · 128K context · 16.4K output · $0.20 in / $0.00 out per 1M tokens"""
 
-WORKERS_AI_CF_BAAI_BGE_M3: Final[PricedModel] = PricedModel(
+WORKERS_AI_CF_BAAI_BGE_M3: "Final[_PricedModel]" = _PricedModel(
     provider="cloudflare-ai-gateway",
     id="workers-ai/@cf/baai/bge-m3",
     name="BGE M3",
-    kind=Kind.EMBEDDING,
+    kind=_Kind.EMBEDDING,
     family="bge",
     attachment=False,
     reasoning=False,
@@ -1174,15 +1173,15 @@ WORKERS_AI_CF_BAAI_BGE_M3: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04_03,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.012"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0.012"), output=_Decimal("0")),
 )
 """BGE M3 (embedding) · 128K context · 16.4K output · $0.012 in / $0.00 out per 1M tokens"""
 
-WORKERS_AI_CF_BAAI_BGE_RERANKER_BASE: Final[PricedModel] = PricedModel(
+WORKERS_AI_CF_BAAI_BGE_RERANKER_BASE: "Final[_PricedModel]" = _PricedModel(
     provider="cloudflare-ai-gateway",
     id="workers-ai/@cf/baai/bge-reranker-base",
     name="BGE Reranker Base",
-    kind=Kind.RERANK,
+    kind=_Kind.RERANK,
     family="bge",
     attachment=False,
     reasoning=False,
@@ -1193,15 +1192,15 @@ WORKERS_AI_CF_BAAI_BGE_RERANKER_BASE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04_09,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.0031"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0.0031"), output=_Decimal("0")),
 )
 """BGE Reranker Base (rerank) · 128K context · 16.4K output · $0.0031 in / $0.00 out per 1M tokens"""
 
-WORKERS_AI_CF_BAAI_BGE_SMALL_EN_V1_5: Final[PricedModel] = PricedModel(
+WORKERS_AI_CF_BAAI_BGE_SMALL_EN_V1_5: "Final[_PricedModel]" = _PricedModel(
     provider="cloudflare-ai-gateway",
     id="workers-ai/@cf/baai/bge-small-en-v1.5",
     name="BGE Small EN v1.5",
-    kind=Kind.EMBEDDING,
+    kind=_Kind.EMBEDDING,
     family="bge",
     attachment=False,
     reasoning=False,
@@ -1212,15 +1211,15 @@ WORKERS_AI_CF_BAAI_BGE_SMALL_EN_V1_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04_03,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.02"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0.02"), output=_Decimal("0")),
 )
 """BGE Small EN v1.5 (embedding) · 128K context · 16.4K output · $0.02 in / $0.00 out per 1M tokens"""
 
-WORKERS_AI_CF_DEEPGRAM_AURA_2_EN: Final[PricedModel] = PricedModel(
+WORKERS_AI_CF_DEEPGRAM_AURA_2_EN: "Final[_PricedModel]" = _PricedModel(
     provider="cloudflare-ai-gateway",
     id="workers-ai/@cf/deepgram/aura-2-en",
     name="Deepgram Aura 2 (EN)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="aura",
     attachment=False,
     reasoning=False,
@@ -1231,15 +1230,15 @@ WORKERS_AI_CF_DEEPGRAM_AURA_2_EN: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_14,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_16384,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
 )
 """Deepgram Aura 2 (EN) (chat) · 128K context · 16.4K output · free"""
 
-WORKERS_AI_CF_DEEPGRAM_AURA_2_ES: Final[PricedModel] = PricedModel(
+WORKERS_AI_CF_DEEPGRAM_AURA_2_ES: "Final[_PricedModel]" = _PricedModel(
     provider="cloudflare-ai-gateway",
     id="workers-ai/@cf/deepgram/aura-2-es",
     name="Deepgram Aura 2 (ES)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="aura",
     attachment=False,
     reasoning=False,
@@ -1250,15 +1249,15 @@ WORKERS_AI_CF_DEEPGRAM_AURA_2_ES: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_14,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_16384,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
 )
 """Deepgram Aura 2 (ES) (chat) · 128K context · 16.4K output · free"""
 
-WORKERS_AI_CF_DEEPGRAM_NOVA_3: Final[PricedModel] = PricedModel(
+WORKERS_AI_CF_DEEPGRAM_NOVA_3: "Final[_PricedModel]" = _PricedModel(
     provider="cloudflare-ai-gateway",
     id="workers-ai/@cf/deepgram/nova-3",
     name="Deepgram Nova 3",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="nova",
     attachment=False,
     reasoning=False,
@@ -1269,15 +1268,15 @@ WORKERS_AI_CF_DEEPGRAM_NOVA_3: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_14,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_16384,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
 )
 """Deepgram Nova 3 (chat) · 128K context · 16.4K output · free"""
 
-WORKERS_AI_CF_DEEPSEEK_AI_DEEPSEEK_R1_DISTILL_QWEN_32B: Final[PricedModel] = PricedModel(
+WORKERS_AI_CF_DEEPSEEK_AI_DEEPSEEK_R1_DISTILL_QWEN_32B: "Final[_PricedModel]" = _PricedModel(
     provider="cloudflare-ai-gateway",
     id="workers-ai/@cf/deepseek-ai/deepseek-r1-distill-qwen-32b",
     name="DeepSeek R1 Distill Qwen 32B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek-thinking",
     attachment=False,
     reasoning=False,
@@ -1288,15 +1287,15 @@ WORKERS_AI_CF_DEEPSEEK_AI_DEEPSEEK_R1_DISTILL_QWEN_32B: Final[PricedModel] = Pri
     last_updated=_Shared.D_2025_04_03,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.5"), output=Decimal("4.88")),
+    cost=_Cost(input=_Decimal("0.5"), output=_Decimal("4.88")),
 )
 """DeepSeek R1 Distill Qwen 32B (chat) · 128K context · 16.4K output · $0.50 in / $4.88 out per 1M tokens"""
 
-WORKERS_AI_CF_FACEBOOK_BART_LARGE_CNN: Final[PricedModel] = PricedModel(
+WORKERS_AI_CF_FACEBOOK_BART_LARGE_CNN: "Final[_PricedModel]" = _PricedModel(
     provider="cloudflare-ai-gateway",
     id="workers-ai/@cf/facebook/bart-large-cnn",
     name="BART Large CNN",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="bart",
     attachment=False,
     reasoning=False,
@@ -1307,15 +1306,15 @@ WORKERS_AI_CF_FACEBOOK_BART_LARGE_CNN: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04_09,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_16384,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
 )
 """BART Large CNN (chat) · 128K context · 16.4K output · free"""
 
-WORKERS_AI_CF_GOOGLE_GEMMA_3_12B_IT: Final[PricedModel] = PricedModel(
+WORKERS_AI_CF_GOOGLE_GEMMA_3_12B_IT: "Final[_PricedModel]" = _PricedModel(
     provider="cloudflare-ai-gateway",
     id="workers-ai/@cf/google/gemma-3-12b-it",
     name="Gemma 3 12B IT",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemma",
     attachment=False,
     reasoning=False,
@@ -1326,15 +1325,15 @@ WORKERS_AI_CF_GOOGLE_GEMMA_3_12B_IT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04_11,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.35"), output=Decimal("0.56")),
+    cost=_Cost(input=_Decimal("0.35"), output=_Decimal("0.56")),
 )
 """Gemma 3 12B IT (chat) · 128K context · 16.4K output · $0.35 in / $0.56 out per 1M tokens"""
 
-WORKERS_AI_CF_HUGGINGFACE_DISTILBERT_SST_2_INT8: Final[PricedModel] = PricedModel(
+WORKERS_AI_CF_HUGGINGFACE_DISTILBERT_SST_2_INT8: "Final[_PricedModel]" = _PricedModel(
     provider="cloudflare-ai-gateway",
     id="workers-ai/@cf/huggingface/distilbert-sst-2-int8",
     name="DistilBERT SST-2 INT8",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="distilbert",
     attachment=False,
     reasoning=False,
@@ -1345,15 +1344,15 @@ WORKERS_AI_CF_HUGGINGFACE_DISTILBERT_SST_2_INT8: Final[PricedModel] = PricedMode
     last_updated=_Shared.D_2025_04_03,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.026"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0.026"), output=_Decimal("0")),
 )
 """DistilBERT SST-2 INT8 (chat) · 128K context · 16.4K output · $0.026 in / $0.00 out per 1M tokens"""
 
-WORKERS_AI_CF_IBM_GRANITE_GRANITE_4_0_H_MICRO: Final[PricedModel] = PricedModel(
+WORKERS_AI_CF_IBM_GRANITE_GRANITE_4_0_H_MICRO: "Final[_PricedModel]" = _PricedModel(
     provider="cloudflare-ai-gateway",
     id="workers-ai/@cf/ibm-granite/granite-4.0-h-micro",
     name="IBM Granite 4.0 H Micro",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="granite",
     attachment=False,
     reasoning=False,
@@ -1364,15 +1363,15 @@ WORKERS_AI_CF_IBM_GRANITE_GRANITE_4_0_H_MICRO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_10_15,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.017"), output=Decimal("0.11")),
+    cost=_Cost(input=_Decimal("0.017"), output=_Decimal("0.11")),
 )
 """IBM Granite 4.0 H Micro (chat) · 128K context · 16.4K output · $0.017 in / $0.11 out per 1M tokens"""
 
-WORKERS_AI_CF_META_LLAMA_2_7B_CHAT_FP16: Final[PricedModel] = PricedModel(
+WORKERS_AI_CF_META_LLAMA_2_7B_CHAT_FP16: "Final[_PricedModel]" = _PricedModel(
     provider="cloudflare-ai-gateway",
     id="workers-ai/@cf/meta/llama-2-7b-chat-fp16",
     name="Llama 2 7B Chat FP16",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=False,
     reasoning=False,
@@ -1383,15 +1382,15 @@ WORKERS_AI_CF_META_LLAMA_2_7B_CHAT_FP16: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04_03,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.56"), output=Decimal("6.67")),
+    cost=_Cost(input=_Decimal("0.56"), output=_Decimal("6.67")),
 )
 """Llama 2 7B Chat FP16 (chat) · 128K context · 16.4K output · $0.56 in / $6.67 out per 1M tokens"""
 
-WORKERS_AI_CF_META_LLAMA_3_8B_INSTRUCT: Final[PricedModel] = PricedModel(
+WORKERS_AI_CF_META_LLAMA_3_8B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="cloudflare-ai-gateway",
     id="workers-ai/@cf/meta/llama-3-8b-instruct",
     name="Llama 3 8B Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=False,
     reasoning=False,
@@ -1402,15 +1401,15 @@ WORKERS_AI_CF_META_LLAMA_3_8B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04_03,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.28"), output=Decimal("0.83")),
+    cost=_Cost(input=_Decimal("0.28"), output=_Decimal("0.83")),
 )
 """Llama 3 8B Instruct (chat) · 128K context · 16.4K output · $0.28 in / $0.83 out per 1M tokens"""
 
-WORKERS_AI_CF_META_LLAMA_3_8B_INSTRUCT_AWQ: Final[PricedModel] = PricedModel(
+WORKERS_AI_CF_META_LLAMA_3_8B_INSTRUCT_AWQ: "Final[_PricedModel]" = _PricedModel(
     provider="cloudflare-ai-gateway",
     id="workers-ai/@cf/meta/llama-3-8b-instruct-awq",
     name="Llama 3 8B Instruct AWQ",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=False,
     reasoning=False,
@@ -1421,15 +1420,15 @@ WORKERS_AI_CF_META_LLAMA_3_8B_INSTRUCT_AWQ: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04_03,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.12"), output=Decimal("0.27")),
+    cost=_Cost(input=_Decimal("0.12"), output=_Decimal("0.27")),
 )
 """Llama 3 8B Instruct AWQ (chat) · 128K context · 16.4K output · $0.12 in / $0.27 out per 1M tokens"""
 
-WORKERS_AI_CF_META_LLAMA_3_1_8B_INSTRUCT: Final[PricedModel] = PricedModel(
+WORKERS_AI_CF_META_LLAMA_3_1_8B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="cloudflare-ai-gateway",
     id="workers-ai/@cf/meta/llama-3.1-8b-instruct",
     name="Llama 3.1 8B Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=False,
     reasoning=False,
@@ -1440,15 +1439,15 @@ WORKERS_AI_CF_META_LLAMA_3_1_8B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04_03,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.28"), output=Decimal("0.8299999999999998")),
+    cost=_Cost(input=_Decimal("0.28"), output=_Decimal("0.8299999999999998")),
 )
 """Llama 3.1 8B Instruct (chat) · 128K context · 16.4K output · $0.28 in / $0.8299999999999998 out per 1M tokens"""
 
-WORKERS_AI_CF_META_LLAMA_3_1_8B_INSTRUCT_AWQ: Final[PricedModel] = PricedModel(
+WORKERS_AI_CF_META_LLAMA_3_1_8B_INSTRUCT_AWQ: "Final[_PricedModel]" = _PricedModel(
     provider="cloudflare-ai-gateway",
     id="workers-ai/@cf/meta/llama-3.1-8b-instruct-awq",
     name="Llama 3.1 8B Instruct AWQ",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=False,
     reasoning=False,
@@ -1459,15 +1458,15 @@ WORKERS_AI_CF_META_LLAMA_3_1_8B_INSTRUCT_AWQ: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04_03,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.12"), output=Decimal("0.27")),
+    cost=_Cost(input=_Decimal("0.12"), output=_Decimal("0.27")),
 )
 """Llama 3.1 8B Instruct AWQ (chat) · 128K context · 16.4K output · $0.12 in / $0.27 out per 1M tokens"""
 
-WORKERS_AI_CF_META_LLAMA_3_1_8B_INSTRUCT_FP8: Final[PricedModel] = PricedModel(
+WORKERS_AI_CF_META_LLAMA_3_1_8B_INSTRUCT_FP8: "Final[_PricedModel]" = _PricedModel(
     provider="cloudflare-ai-gateway",
     id="workers-ai/@cf/meta/llama-3.1-8b-instruct-fp8",
     name="Llama 3.1 8B Instruct FP8",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=False,
     reasoning=False,
@@ -1478,15 +1477,15 @@ WORKERS_AI_CF_META_LLAMA_3_1_8B_INSTRUCT_FP8: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04_03,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.15"), output=Decimal("0.29")),
+    cost=_Cost(input=_Decimal("0.15"), output=_Decimal("0.29")),
 )
 """Llama 3.1 8B Instruct FP8 (chat) · 128K context · 16.4K output · $0.15 in / $0.29 out per 1M tokens"""
 
-WORKERS_AI_CF_META_LLAMA_3_2_11B_VISION_INSTRUCT: Final[PricedModel] = PricedModel(
+WORKERS_AI_CF_META_LLAMA_3_2_11B_VISION_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="cloudflare-ai-gateway",
     id="workers-ai/@cf/meta/llama-3.2-11b-vision-instruct",
     name="Llama 3.2 11B Vision Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=False,
     reasoning=False,
@@ -1497,15 +1496,15 @@ WORKERS_AI_CF_META_LLAMA_3_2_11B_VISION_INSTRUCT: Final[PricedModel] = PricedMod
     last_updated=_Shared.D_2025_04_03,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.049"), output=Decimal("0.68")),
+    cost=_Cost(input=_Decimal("0.049"), output=_Decimal("0.68")),
 )
 """Llama 3.2 11B Vision Instruct (chat) · 128K context · 16.4K output · $0.049 in / $0.68 out per 1M tokens"""
 
-WORKERS_AI_CF_META_LLAMA_3_2_1B_INSTRUCT: Final[PricedModel] = PricedModel(
+WORKERS_AI_CF_META_LLAMA_3_2_1B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="cloudflare-ai-gateway",
     id="workers-ai/@cf/meta/llama-3.2-1b-instruct",
     name="Llama 3.2 1B Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=False,
     reasoning=False,
@@ -1516,15 +1515,15 @@ WORKERS_AI_CF_META_LLAMA_3_2_1B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04_03,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.027"), output=Decimal("0.2")),
+    cost=_Cost(input=_Decimal("0.027"), output=_Decimal("0.2")),
 )
 """Llama 3.2 1B Instruct (chat) · 128K context · 16.4K output · $0.027 in / $0.20 out per 1M tokens"""
 
-WORKERS_AI_CF_META_LLAMA_3_2_3B_INSTRUCT: Final[PricedModel] = PricedModel(
+WORKERS_AI_CF_META_LLAMA_3_2_3B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="cloudflare-ai-gateway",
     id="workers-ai/@cf/meta/llama-3.2-3b-instruct",
     name="Llama 3.2 3B Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=False,
     reasoning=False,
@@ -1535,15 +1534,15 @@ WORKERS_AI_CF_META_LLAMA_3_2_3B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04_03,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.051"), output=Decimal("0.34")),
+    cost=_Cost(input=_Decimal("0.051"), output=_Decimal("0.34")),
 )
 """Llama 3.2 3B Instruct (chat) · 128K context · 16.4K output · $0.051 in / $0.34 out per 1M tokens"""
 
-WORKERS_AI_CF_META_LLAMA_3_3_70B_INSTRUCT_FP8_FAST: Final[PricedModel] = PricedModel(
+WORKERS_AI_CF_META_LLAMA_3_3_70B_INSTRUCT_FP8_FAST: "Final[_PricedModel]" = _PricedModel(
     provider="cloudflare-ai-gateway",
     id="workers-ai/@cf/meta/llama-3.3-70b-instruct-fp8-fast",
     name="Llama 3.3 70B Instruct FP8 Fast",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=False,
     reasoning=False,
@@ -1554,15 +1553,15 @@ WORKERS_AI_CF_META_LLAMA_3_3_70B_INSTRUCT_FP8_FAST: Final[PricedModel] = PricedM
     last_updated=_Shared.D_2025_04_03,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.29"), output=Decimal("2.25")),
+    cost=_Cost(input=_Decimal("0.29"), output=_Decimal("2.25")),
 )
 """Llama 3.3 70B Instruct FP8 Fast (chat) · 128K context · 16.4K output · $0.29 in / $2.25 out per 1M tokens"""
 
-WORKERS_AI_CF_META_LLAMA_4_SCOUT_17B_16E_INSTRUCT: Final[PricedModel] = PricedModel(
+WORKERS_AI_CF_META_LLAMA_4_SCOUT_17B_16E_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="cloudflare-ai-gateway",
     id="workers-ai/@cf/meta/llama-4-scout-17b-16e-instruct",
     name="Llama 4 Scout 17B 16E Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=False,
     reasoning=False,
@@ -1573,15 +1572,15 @@ WORKERS_AI_CF_META_LLAMA_4_SCOUT_17B_16E_INSTRUCT: Final[PricedModel] = PricedMo
     last_updated=_Shared.D_2025_04_16,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.27"), output=Decimal("0.85")),
+    cost=_Cost(input=_Decimal("0.27"), output=_Decimal("0.85")),
 )
 """Llama 4 Scout 17B 16E Instruct (chat) · 128K context · 16.4K output · $0.27 in / $0.85 out per 1M tokens"""
 
-WORKERS_AI_CF_META_LLAMA_GUARD_3_8B: Final[PricedModel] = PricedModel(
+WORKERS_AI_CF_META_LLAMA_GUARD_3_8B: "Final[_PricedModel]" = _PricedModel(
     provider="cloudflare-ai-gateway",
     id="workers-ai/@cf/meta/llama-guard-3-8b",
     name="Llama Guard 3 8B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=False,
     reasoning=False,
@@ -1592,15 +1591,15 @@ WORKERS_AI_CF_META_LLAMA_GUARD_3_8B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04_03,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.48"), output=Decimal("0.03")),
+    cost=_Cost(input=_Decimal("0.48"), output=_Decimal("0.03")),
 )
 """Llama Guard 3 8B (chat) · 128K context · 16.4K output · $0.48 in / $0.03 out per 1M tokens"""
 
-WORKERS_AI_CF_META_M2M100_1_2B: Final[PricedModel] = PricedModel(
+WORKERS_AI_CF_META_M2M100_1_2B: "Final[_PricedModel]" = _PricedModel(
     provider="cloudflare-ai-gateway",
     id="workers-ai/@cf/meta/m2m100-1.2b",
     name="M2M100 1.2B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="m2m",
     attachment=False,
     reasoning=False,
@@ -1611,15 +1610,15 @@ WORKERS_AI_CF_META_M2M100_1_2B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04_03,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.34"), output=Decimal("0.34")),
+    cost=_Cost(input=_Decimal("0.34"), output=_Decimal("0.34")),
 )
 """M2M100 1.2B (chat) · 128K context · 16.4K output · $0.34 in / $0.34 out per 1M tokens"""
 
-WORKERS_AI_CF_MISTRAL_MISTRAL_7B_INSTRUCT_V0_1: Final[PricedModel] = PricedModel(
+WORKERS_AI_CF_MISTRAL_MISTRAL_7B_INSTRUCT_V0_1: "Final[_PricedModel]" = _PricedModel(
     provider="cloudflare-ai-gateway",
     id="workers-ai/@cf/mistral/mistral-7b-instruct-v0.1",
     name="Mistral 7B Instruct v0.1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="mistral",
     attachment=False,
     reasoning=False,
@@ -1630,15 +1629,15 @@ WORKERS_AI_CF_MISTRAL_MISTRAL_7B_INSTRUCT_V0_1: Final[PricedModel] = PricedModel
     last_updated=_Shared.D_2025_04_03,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.11"), output=Decimal("0.19")),
+    cost=_Cost(input=_Decimal("0.11"), output=_Decimal("0.19")),
 )
 """Mistral 7B Instruct v0.1 (chat) · 128K context · 16.4K output · $0.11 in / $0.19 out per 1M tokens"""
 
-WORKERS_AI_CF_MISTRALAI_MISTRAL_SMALL_3_1_24B_INSTRUCT: Final[PricedModel] = PricedModel(
+WORKERS_AI_CF_MISTRALAI_MISTRAL_SMALL_3_1_24B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="cloudflare-ai-gateway",
     id="workers-ai/@cf/mistralai/mistral-small-3.1-24b-instruct",
     name="Mistral Small 3.1 24B Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="mistral-small",
     attachment=False,
     reasoning=False,
@@ -1649,15 +1648,15 @@ WORKERS_AI_CF_MISTRALAI_MISTRAL_SMALL_3_1_24B_INSTRUCT: Final[PricedModel] = Pri
     last_updated=_Shared.D_2025_04_11,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.35"), output=Decimal("0.56")),
+    cost=_Cost(input=_Decimal("0.35"), output=_Decimal("0.56")),
 )
 """Mistral Small 3.1 24B Instruct (chat) · 128K context · 16.4K output · $0.35 in / $0.56 out per 1M tokens"""
 
-WORKERS_AI_CF_MOONSHOTAI_KIMI_K2_5: Final[PricedModel] = PricedModel(
+WORKERS_AI_CF_MOONSHOTAI_KIMI_K2_5: "Final[_PricedModel]" = _PricedModel(
     provider="cloudflare-ai-gateway",
     id="workers-ai/@cf/moonshotai/kimi-k2.5",
     name="Kimi K2.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="kimi-k2",
     attachment=True,
     reasoning=True,
@@ -1670,17 +1669,17 @@ WORKERS_AI_CF_MOONSHOTAI_KIMI_K2_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_01_27,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_256000_OUTPUT_256000,
-    cost=Cost(input=Decimal("0.6"), output=Decimal("3"), cache_read=Decimal("0.1")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.6"), output=_Decimal("3"), cache_read=_Decimal("0.1")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH),
 )
 """Kimi K2.5 (chat) · 256K context · 256K output · $0.60 in / $3.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"""
 
-WORKERS_AI_CF_MOONSHOTAI_KIMI_K2_6: Final[PricedModel] = PricedModel(
+WORKERS_AI_CF_MOONSHOTAI_KIMI_K2_6: "Final[_PricedModel]" = _PricedModel(
     provider="cloudflare-ai-gateway",
     id="workers-ai/@cf/moonshotai/kimi-k2.6",
     name="Kimi K2.6",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="kimi-k2",
     attachment=True,
     reasoning=True,
@@ -1693,17 +1692,17 @@ WORKERS_AI_CF_MOONSHOTAI_KIMI_K2_6: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_20,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_256000_OUTPUT_256000,
-    cost=Cost(input=Decimal("0.95"), output=Decimal("4"), cache_read=Decimal("0.16")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.95"), output=_Decimal("4"), cache_read=_Decimal("0.16")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH),
 )
 """Kimi K2.6 (chat) · 256K context · 256K output · $0.95 in / $4.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"""
 
-WORKERS_AI_CF_MYSHELL_AI_MELOTTS: Final[PricedModel] = PricedModel(
+WORKERS_AI_CF_MYSHELL_AI_MELOTTS: "Final[_PricedModel]" = _PricedModel(
     provider="cloudflare-ai-gateway",
     id="workers-ai/@cf/myshell-ai/melotts",
     name="MyShell MeloTTS",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="melotts",
     attachment=False,
     reasoning=False,
@@ -1714,15 +1713,15 @@ WORKERS_AI_CF_MYSHELL_AI_MELOTTS: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_14,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_16384,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
 )
 """MyShell MeloTTS (chat) · 128K context · 16.4K output · free"""
 
-WORKERS_AI_CF_NVIDIA_NEMOTRON_3_120B_A12B: Final[PricedModel] = PricedModel(
+WORKERS_AI_CF_NVIDIA_NEMOTRON_3_120B_A12B: "Final[_PricedModel]" = _PricedModel(
     provider="cloudflare-ai-gateway",
     id="workers-ai/@cf/nvidia/nemotron-3-120b-a12b",
     name="Nemotron 3 Super 120B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="nemotron",
     attachment=False,
     reasoning=True,
@@ -1733,17 +1732,17 @@ WORKERS_AI_CF_NVIDIA_NEMOTRON_3_120B_A12B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_11,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_256000_OUTPUT_256000,
-    cost=Cost(input=Decimal("0.5"), output=Decimal("1.5")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.5"), output=_Decimal("1.5")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH),
 )
 """Nemotron 3 Super 120B (chat) · 256K context · 256K output · $0.50 in / $1.50 out per 1M tokens · tools, reasoning, open weights"""
 
-WORKERS_AI_CF_OPENAI_GPT_OSS_120B: Final[PricedModel] = PricedModel(
+WORKERS_AI_CF_OPENAI_GPT_OSS_120B: "Final[_PricedModel]" = _PricedModel(
     provider="cloudflare-ai-gateway",
     id="workers-ai/@cf/openai/gpt-oss-120b",
     name="GPT OSS 120B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -1753,15 +1752,15 @@ WORKERS_AI_CF_OPENAI_GPT_OSS_120B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_05,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.35"), output=Decimal("0.75")),
+    cost=_Cost(input=_Decimal("0.35"), output=_Decimal("0.75")),
 )
 """GPT OSS 120B (chat) · 128K context · 16.4K output · $0.35 in / $0.75 out per 1M tokens"""
 
-WORKERS_AI_CF_OPENAI_GPT_OSS_20B: Final[PricedModel] = PricedModel(
+WORKERS_AI_CF_OPENAI_GPT_OSS_20B: "Final[_PricedModel]" = _PricedModel(
     provider="cloudflare-ai-gateway",
     id="workers-ai/@cf/openai/gpt-oss-20b",
     name="GPT OSS 20B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -1771,15 +1770,15 @@ WORKERS_AI_CF_OPENAI_GPT_OSS_20B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_05,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.2"), output=Decimal("0.3")),
+    cost=_Cost(input=_Decimal("0.2"), output=_Decimal("0.3")),
 )
 """GPT OSS 20B (chat) · 128K context · 16.4K output · $0.20 in / $0.30 out per 1M tokens"""
 
-WORKERS_AI_CF_PFNET_PLAMO_EMBEDDING_1B: Final[PricedModel] = PricedModel(
+WORKERS_AI_CF_PFNET_PLAMO_EMBEDDING_1B: "Final[_PricedModel]" = _PricedModel(
     provider="cloudflare-ai-gateway",
     id="workers-ai/@cf/pfnet/plamo-embedding-1b",
     name="PLaMo Embedding 1B",
-    kind=Kind.EMBEDDING,
+    kind=_Kind.EMBEDDING,
     family="plamo",
     attachment=False,
     reasoning=False,
@@ -1790,15 +1789,15 @@ WORKERS_AI_CF_PFNET_PLAMO_EMBEDDING_1B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_25,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.019"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0.019"), output=_Decimal("0")),
 )
 """PLaMo Embedding 1B (embedding) · 128K context · 16.4K output · $0.019 in / $0.00 out per 1M tokens"""
 
-WORKERS_AI_CF_PIPECAT_AI_SMART_TURN_V2: Final[PricedModel] = PricedModel(
+WORKERS_AI_CF_PIPECAT_AI_SMART_TURN_V2: "Final[_PricedModel]" = _PricedModel(
     provider="cloudflare-ai-gateway",
     id="workers-ai/@cf/pipecat-ai/smart-turn-v2",
     name="Pipecat Smart Turn v2",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="smart-turn",
     attachment=False,
     reasoning=False,
@@ -1809,15 +1808,15 @@ WORKERS_AI_CF_PIPECAT_AI_SMART_TURN_V2: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_14,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_16384,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
 )
 """Pipecat Smart Turn v2 (chat) · 128K context · 16.4K output · free"""
 
-WORKERS_AI_CF_QWEN_QWEN2_5_CODER_32B_INSTRUCT: Final[PricedModel] = PricedModel(
+WORKERS_AI_CF_QWEN_QWEN2_5_CODER_32B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="cloudflare-ai-gateway",
     id="workers-ai/@cf/qwen/qwen2.5-coder-32b-instruct",
     name="Qwen 2.5 Coder 32B Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -1828,15 +1827,15 @@ WORKERS_AI_CF_QWEN_QWEN2_5_CODER_32B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04_11,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.66"), output=Decimal("1")),
+    cost=_Cost(input=_Decimal("0.66"), output=_Decimal("1")),
 )
 """Qwen 2.5 Coder 32B Instruct (chat) · 128K context · 16.4K output · $0.66 in / $1.00 out per 1M tokens"""
 
-WORKERS_AI_CF_QWEN_QWEN3_30B_A3B_FP8: Final[PricedModel] = PricedModel(
+WORKERS_AI_CF_QWEN_QWEN3_30B_A3B_FP8: "Final[_PricedModel]" = _PricedModel(
     provider="cloudflare-ai-gateway",
     id="workers-ai/@cf/qwen/qwen3-30b-a3b-fp8",
     name="Qwen3 30B A3B FP8",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -1847,15 +1846,15 @@ WORKERS_AI_CF_QWEN_QWEN3_30B_A3B_FP8: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_14,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.051"), output=Decimal("0.34")),
+    cost=_Cost(input=_Decimal("0.051"), output=_Decimal("0.34")),
 )
 """Qwen3 30B A3B FP8 (chat) · 128K context · 16.4K output · $0.051 in / $0.34 out per 1M tokens"""
 
-WORKERS_AI_CF_QWEN_QWEN3_EMBEDDING_0_6B: Final[PricedModel] = PricedModel(
+WORKERS_AI_CF_QWEN_QWEN3_EMBEDDING_0_6B: "Final[_PricedModel]" = _PricedModel(
     provider="cloudflare-ai-gateway",
     id="workers-ai/@cf/qwen/qwen3-embedding-0.6b",
     name="Qwen3 Embedding 0.6B",
-    kind=Kind.EMBEDDING,
+    kind=_Kind.EMBEDDING,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -1866,15 +1865,15 @@ WORKERS_AI_CF_QWEN_QWEN3_EMBEDDING_0_6B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_14,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.012"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0.012"), output=_Decimal("0")),
 )
 """Qwen3 Embedding 0.6B (embedding) · 128K context · 16.4K output · $0.012 in / $0.00 out per 1M tokens"""
 
-WORKERS_AI_CF_QWEN_QWQ_32B: Final[PricedModel] = PricedModel(
+WORKERS_AI_CF_QWEN_QWQ_32B: "Final[_PricedModel]" = _PricedModel(
     provider="cloudflare-ai-gateway",
     id="workers-ai/@cf/qwen/qwq-32b",
     name="QwQ 32B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -1885,15 +1884,15 @@ WORKERS_AI_CF_QWEN_QWQ_32B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04_11,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.66"), output=Decimal("1")),
+    cost=_Cost(input=_Decimal("0.66"), output=_Decimal("1")),
 )
 """QwQ 32B (chat) · 128K context · 16.4K output · $0.66 in / $1.00 out per 1M tokens"""
 
-WORKERS_AI_CF_ZAI_ORG_GLM_4_7_FLASH: Final[PricedModel] = PricedModel(
+WORKERS_AI_CF_ZAI_ORG_GLM_4_7_FLASH: "Final[_PricedModel]" = _PricedModel(
     provider="cloudflare-ai-gateway",
     id="workers-ai/@cf/zai-org/glm-4.7-flash",
     name="GLM-4.7-Flash",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm-flash",
     attachment=False,
     reasoning=True,
@@ -1905,7 +1904,7 @@ WORKERS_AI_CF_ZAI_ORG_GLM_4_7_FLASH: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_01_19,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.06"), output=Decimal("0.4")),
+    cost=_Cost(input=_Decimal("0.06"), output=_Decimal("0.4")),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH),
 )
 """GLM-4.7-Flash (chat) · 131K context · 131K output · $0.06 in / $0.40 out per 1M tokens · tools, reasoning, open weights"""

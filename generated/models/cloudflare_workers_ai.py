@@ -3,68 +3,66 @@
 
 """Models served by Cloudflare Workers AI (provider id 'cloudflare-workers-ai')."""
 
-from __future__ import annotations
+from decimal import Decimal as _Decimal
 
-from decimal import Decimal
-
-from llmdex.records.model import Interleaved, Limit, Modalities, PricedModel, ReasoningOption
-from llmdex.records.partial_date import PartialDate
-from llmdex.records.rates import Cost
-from llmdex.records.vocabulary import Kind
-
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from typing import Final
+from llmdex.records.model import Interleaved as _Interleaved
+from llmdex.records.model import Limit as _Limit
+from llmdex.records.model import Modalities as _Modalities
+from llmdex.records.model import PricedModel as _PricedModel
+from llmdex.records.model import ReasoningOption as _ReasoningOption
+from llmdex.records.partial_date import PartialDate as _PartialDate
+from llmdex.records.rates import Cost as _Cost
+from llmdex.records.vocabulary import Kind as _Kind
 
 
 class _Shared:
     """Values the models below share, named for what they are."""
 
-    CONTEXT_128000_OUTPUT_128000 = Limit(context=128000, output=128000)
-    CONTEXT_128000_OUTPUT_16384 = Limit(context=128000, output=16384)
-    CONTEXT_131000_OUTPUT_131000 = Limit(context=131000, output=131000)
-    CONTEXT_131000_OUTPUT_16384 = Limit(context=131000, output=16384)
-    CONTEXT_131072_OUTPUT_131072 = Limit(context=131072, output=131072)
-    CONTEXT_24000_OUTPUT_24000 = Limit(context=24000, output=24000)
-    CONTEXT_256000_OUTPUT_16384 = Limit(context=256000, output=16384)
-    CONTEXT_256000_OUTPUT_256000 = Limit(context=256000, output=256000)
-    CONTEXT_262144_OUTPUT_256000 = Limit(context=262144, output=256000)
-    CONTEXT_262144_OUTPUT_262144 = Limit(context=262144, output=262144)
-    CONTEXT_32000_OUTPUT_32000 = Limit(context=32000, output=32000)
-    CONTEXT_32768_OUTPUT_32768 = Limit(context=32768, output=32768)
-    CONTEXT_60000_OUTPUT_60000 = Limit(context=60000, output=60000)
-    CONTEXT_80000_OUTPUT_80000 = Limit(context=80000, output=80000)
-    D_2023_12 = PartialDate(2023, 12)
-    D_2024_07 = PartialDate(2024, 7)
-    D_2024_07_25 = PartialDate(2024, 7, 25)
-    D_2024_08 = PartialDate(2024, 8)
-    D_2024_09_25 = PartialDate(2024, 9, 25)
-    D_2024_12_06 = PartialDate(2024, 12, 6)
-    D_2025_01 = PartialDate(2025, 1)
-    D_2025_01_20 = PartialDate(2025, 1, 20)
-    D_2025_01_22 = PartialDate(2025, 1, 22)
-    D_2025_02_27 = PartialDate(2025, 2, 27)
-    D_2025_03_05 = PartialDate(2025, 3, 5)
-    D_2025_03_18 = PartialDate(2025, 3, 18)
-    D_2025_04 = PartialDate(2025, 4)
-    D_2025_04_05 = PartialDate(2025, 4, 5)
-    D_2025_04_30 = PartialDate(2025, 4, 30)
-    D_2025_05_29 = PartialDate(2025, 5, 29)
-    D_2025_08_05 = PartialDate(2025, 8, 5)
-    D_2025_09_23 = PartialDate(2025, 9, 23)
-    D_2025_10_07 = PartialDate(2025, 10, 7)
-    D_2026_01_19 = PartialDate(2026, 1, 19)
-    D_2026_03_11 = PartialDate(2026, 3, 11)
-    D_2026_04_02 = PartialDate(2026, 4, 2)
-    D_2026_04_21 = PartialDate(2026, 4, 21)
-    D_2026_06_12 = PartialDate(2026, 6, 12)
-    D_2026_06_13 = PartialDate(2026, 6, 13)
-    REASONING_EFFORT_LOW_MEDIUM_HIGH = ReasoningOption(
+    CONTEXT_128000_OUTPUT_128000 = _Limit(context=128000, output=128000)
+    CONTEXT_128000_OUTPUT_16384 = _Limit(context=128000, output=16384)
+    CONTEXT_131000_OUTPUT_131000 = _Limit(context=131000, output=131000)
+    CONTEXT_131000_OUTPUT_16384 = _Limit(context=131000, output=16384)
+    CONTEXT_131072_OUTPUT_131072 = _Limit(context=131072, output=131072)
+    CONTEXT_24000_OUTPUT_24000 = _Limit(context=24000, output=24000)
+    CONTEXT_256000_OUTPUT_16384 = _Limit(context=256000, output=16384)
+    CONTEXT_256000_OUTPUT_256000 = _Limit(context=256000, output=256000)
+    CONTEXT_262144_OUTPUT_256000 = _Limit(context=262144, output=256000)
+    CONTEXT_262144_OUTPUT_262144 = _Limit(context=262144, output=262144)
+    CONTEXT_32000_OUTPUT_32000 = _Limit(context=32000, output=32000)
+    CONTEXT_32768_OUTPUT_32768 = _Limit(context=32768, output=32768)
+    CONTEXT_60000_OUTPUT_60000 = _Limit(context=60000, output=60000)
+    CONTEXT_80000_OUTPUT_80000 = _Limit(context=80000, output=80000)
+    D_2023_12 = _PartialDate(2023, 12)
+    D_2024_07 = _PartialDate(2024, 7)
+    D_2024_07_25 = _PartialDate(2024, 7, 25)
+    D_2024_08 = _PartialDate(2024, 8)
+    D_2024_09_25 = _PartialDate(2024, 9, 25)
+    D_2024_12_06 = _PartialDate(2024, 12, 6)
+    D_2025_01 = _PartialDate(2025, 1)
+    D_2025_01_20 = _PartialDate(2025, 1, 20)
+    D_2025_01_22 = _PartialDate(2025, 1, 22)
+    D_2025_02_27 = _PartialDate(2025, 2, 27)
+    D_2025_03_05 = _PartialDate(2025, 3, 5)
+    D_2025_03_18 = _PartialDate(2025, 3, 18)
+    D_2025_04 = _PartialDate(2025, 4)
+    D_2025_04_05 = _PartialDate(2025, 4, 5)
+    D_2025_04_30 = _PartialDate(2025, 4, 30)
+    D_2025_05_29 = _PartialDate(2025, 5, 29)
+    D_2025_08_05 = _PartialDate(2025, 8, 5)
+    D_2025_09_23 = _PartialDate(2025, 9, 23)
+    D_2025_10_07 = _PartialDate(2025, 10, 7)
+    D_2026_01_19 = _PartialDate(2026, 1, 19)
+    D_2026_03_11 = _PartialDate(2026, 3, 11)
+    D_2026_04_02 = _PartialDate(2026, 4, 2)
+    D_2026_04_21 = _PartialDate(2026, 4, 21)
+    D_2026_06_12 = _PartialDate(2026, 6, 12)
+    D_2026_06_13 = _PartialDate(2026, 6, 13)
+    REASONING_EFFORT_LOW_MEDIUM_HIGH = _ReasoningOption(
         type="effort", values=("low", "medium", "high")
     )
-    REASONING_TOGGLE = ReasoningOption(type="toggle")
-    TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
-    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+    REASONING_TOGGLE = _ReasoningOption(type="toggle")
+    TEXT_IMAGE_TO_TEXT = _Modalities(input=("text", "image"), output=("text",))
+    TEXT_TO_TEXT = _Modalities(input=("text",), output=("text",))
 
 
 __all__ = [
@@ -92,11 +90,11 @@ __all__ = [
     "CF_ZAI_ORG_GLM_5_2",
 ]
 
-CF_AISINGAPORE_GEMMA_SEA_LION_V4_27B_IT: Final[PricedModel] = PricedModel(
+CF_AISINGAPORE_GEMMA_SEA_LION_V4_27B_IT: "Final[_PricedModel]" = _PricedModel(
     provider="cloudflare-workers-ai",
     id="@cf/aisingapore/gemma-sea-lion-v4-27b-it",
     name="Gemma Sea Lion V4 27B It",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemma",
     attachment=False,
     reasoning=False,
@@ -108,15 +106,15 @@ CF_AISINGAPORE_GEMMA_SEA_LION_V4_27B_IT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_23,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_128000,
-    cost=Cost(input=Decimal("0.351"), output=Decimal("0.555")),
+    cost=_Cost(input=_Decimal("0.351"), output=_Decimal("0.555")),
 )
 """Gemma Sea Lion V4 27B It (chat) · 128K context · 128K output · $0.351 in / $0.555 out per 1M tokens · open weights"""
 
-CF_DEEPSEEK_AI_DEEPSEEK_R1_DISTILL_QWEN_32B: Final[PricedModel] = PricedModel(
+CF_DEEPSEEK_AI_DEEPSEEK_R1_DISTILL_QWEN_32B: "Final[_PricedModel]" = _PricedModel(
     provider="cloudflare-workers-ai",
     id="@cf/deepseek-ai/deepseek-r1-distill-qwen-32b",
     name="Deepseek R1 Distill Qwen 32B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek-thinking",
     attachment=False,
     reasoning=True,
@@ -129,16 +127,16 @@ CF_DEEPSEEK_AI_DEEPSEEK_R1_DISTILL_QWEN_32B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_05_29,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_80000_OUTPUT_80000,
-    cost=Cost(input=Decimal("0.497"), output=Decimal("4.881")),
+    cost=_Cost(input=_Decimal("0.497"), output=_Decimal("4.881")),
     reasoning_options=(),
 )
 """Deepseek R1 Distill Qwen 32B (chat) · 80K context · 80K output · $0.497 in / $4.881 out per 1M tokens · reasoning, open weights"""
 
-CF_GOOGLE_GEMMA_4_26B_A4B_IT: Final[PricedModel] = PricedModel(
+CF_GOOGLE_GEMMA_4_26B_A4B_IT: "Final[_PricedModel]" = _PricedModel(
     provider="cloudflare-workers-ai",
     id="@cf/google/gemma-4-26b-a4b-it",
     name="Gemma 4 26B A4B IT",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemma",
     attachment=True,
     reasoning=True,
@@ -150,17 +148,17 @@ CF_GOOGLE_GEMMA_4_26B_A4B_IT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_02,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_256000_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.1"), output=Decimal("0.3")),
+    cost=_Cost(input=_Decimal("0.1"), output=_Decimal("0.3")),
     interleaved=True,
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH),
 )
 """Gemma 4 26B A4B IT (chat) · 256K context · 16.4K output · $0.10 in / $0.30 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"""
 
-CF_IBM_GRANITE_GRANITE_4_0_H_MICRO: Final[PricedModel] = PricedModel(
+CF_IBM_GRANITE_GRANITE_4_0_H_MICRO: "Final[_PricedModel]" = _PricedModel(
     provider="cloudflare-workers-ai",
     id="@cf/ibm-granite/granite-4.0-h-micro",
     name="Granite 4.0 H Micro",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="granite",
     attachment=False,
     reasoning=False,
@@ -172,15 +170,15 @@ CF_IBM_GRANITE_GRANITE_4_0_H_MICRO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_10_07,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131000_OUTPUT_131000,
-    cost=Cost(input=Decimal("0.017"), output=Decimal("0.112")),
+    cost=_Cost(input=_Decimal("0.017"), output=_Decimal("0.112")),
 )
 """Granite 4.0 H Micro (chat) · 131K context · 131K output · $0.017 in / $0.112 out per 1M tokens · tools, open weights"""
 
-CF_META_LLAMA_3_1_8B_INSTRUCT_FP8: Final[PricedModel] = PricedModel(
+CF_META_LLAMA_3_1_8B_INSTRUCT_FP8: "Final[_PricedModel]" = _PricedModel(
     provider="cloudflare-workers-ai",
     id="@cf/meta/llama-3.1-8b-instruct-fp8",
     name="Llama 3.1 8B Instruct fp8",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=False,
     reasoning=False,
@@ -192,15 +190,15 @@ CF_META_LLAMA_3_1_8B_INSTRUCT_FP8: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_07_25,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_32000_OUTPUT_32000,
-    cost=Cost(input=Decimal("0.152"), output=Decimal("0.287")),
+    cost=_Cost(input=_Decimal("0.152"), output=_Decimal("0.287")),
 )
 """Llama 3.1 8B Instruct fp8 (chat) · 32K context · 32K output · $0.152 in / $0.287 out per 1M tokens · open weights"""
 
-CF_META_LLAMA_3_2_11B_VISION_INSTRUCT: Final[PricedModel] = PricedModel(
+CF_META_LLAMA_3_2_11B_VISION_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="cloudflare-workers-ai",
     id="@cf/meta/llama-3.2-11b-vision-instruct",
     name="Llama 3.2 11B Vision Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=True,
     reasoning=False,
@@ -212,15 +210,15 @@ CF_META_LLAMA_3_2_11B_VISION_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_09_25,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_128000,
-    cost=Cost(input=Decimal("0.0485"), output=Decimal("0.676")),
+    cost=_Cost(input=_Decimal("0.0485"), output=_Decimal("0.676")),
 )
 """Llama 3.2 11B Vision Instruct (chat) · 128K context · 128K output · $0.0485 in / $0.676 out per 1M tokens · vision, attachments, open weights"""
 
-CF_META_LLAMA_3_2_1B_INSTRUCT: Final[PricedModel] = PricedModel(
+CF_META_LLAMA_3_2_1B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="cloudflare-workers-ai",
     id="@cf/meta/llama-3.2-1b-instruct",
     name="Llama 3.2 1B Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=False,
     reasoning=False,
@@ -232,15 +230,15 @@ CF_META_LLAMA_3_2_1B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_09_25,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_60000_OUTPUT_60000,
-    cost=Cost(input=Decimal("0.027"), output=Decimal("0.201")),
+    cost=_Cost(input=_Decimal("0.027"), output=_Decimal("0.201")),
 )
 """Llama 3.2 1B Instruct (chat) · 60K context · 60K output · $0.027 in / $0.201 out per 1M tokens · open weights"""
 
-CF_META_LLAMA_3_2_3B_INSTRUCT: Final[PricedModel] = PricedModel(
+CF_META_LLAMA_3_2_3B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="cloudflare-workers-ai",
     id="@cf/meta/llama-3.2-3b-instruct",
     name="Llama 3.2 3B Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=False,
     reasoning=False,
@@ -252,15 +250,15 @@ CF_META_LLAMA_3_2_3B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_09_25,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_80000_OUTPUT_80000,
-    cost=Cost(input=Decimal("0.0509"), output=Decimal("0.335")),
+    cost=_Cost(input=_Decimal("0.0509"), output=_Decimal("0.335")),
 )
 """Llama 3.2 3B Instruct (chat) · 80K context · 80K output · $0.0509 in / $0.335 out per 1M tokens · open weights"""
 
-CF_META_LLAMA_3_3_70B_INSTRUCT_FP8_FAST: Final[PricedModel] = PricedModel(
+CF_META_LLAMA_3_3_70B_INSTRUCT_FP8_FAST: "Final[_PricedModel]" = _PricedModel(
     provider="cloudflare-workers-ai",
     id="@cf/meta/llama-3.3-70b-instruct-fp8-fast",
     name="Llama 3.3 70B Instruct fp8 Fast",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=False,
     reasoning=False,
@@ -273,15 +271,15 @@ CF_META_LLAMA_3_3_70B_INSTRUCT_FP8_FAST: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_12_06,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_24000_OUTPUT_24000,
-    cost=Cost(input=Decimal("0.293"), output=Decimal("2.253")),
+    cost=_Cost(input=_Decimal("0.293"), output=_Decimal("2.253")),
 )
 """Llama 3.3 70B Instruct fp8 Fast (chat) · 24K context · 24K output · $0.293 in / $2.253 out per 1M tokens · tools, open weights"""
 
-CF_META_LLAMA_4_SCOUT_17B_16E_INSTRUCT: Final[PricedModel] = PricedModel(
+CF_META_LLAMA_4_SCOUT_17B_16E_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="cloudflare-workers-ai",
     id="@cf/meta/llama-4-scout-17b-16e-instruct",
     name="Llama 4 Scout 17B 16E Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=True,
     reasoning=False,
@@ -294,15 +292,15 @@ CF_META_LLAMA_4_SCOUT_17B_16E_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04_05,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_131000_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.27"), output=Decimal("0.85")),
+    cost=_Cost(input=_Decimal("0.27"), output=_Decimal("0.85")),
 )
 """Llama 4 Scout 17B 16E Instruct (chat) · 131K context · 16.4K output · $0.27 in / $0.85 out per 1M tokens · vision, tools, attachments, open weights"""
 
-CF_META_LLAMA_GUARD_3_8B: Final[PricedModel] = PricedModel(
+CF_META_LLAMA_GUARD_3_8B: "Final[_PricedModel]" = _PricedModel(
     provider="cloudflare-workers-ai",
     id="@cf/meta/llama-guard-3-8b",
     name="Llama Guard 3 8B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=False,
     reasoning=False,
@@ -314,15 +312,15 @@ CF_META_LLAMA_GUARD_3_8B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_01_22,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.484"), output=Decimal("0.03")),
+    cost=_Cost(input=_Decimal("0.484"), output=_Decimal("0.03")),
 )
 """Llama Guard 3 8B (chat) · 131K context · 131K output · $0.484 in / $0.03 out per 1M tokens · open weights"""
 
-CF_MISTRALAI_MISTRAL_SMALL_3_1_24B_INSTRUCT: Final[PricedModel] = PricedModel(
+CF_MISTRALAI_MISTRAL_SMALL_3_1_24B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="cloudflare-workers-ai",
     id="@cf/mistralai/mistral-small-3.1-24b-instruct",
     name="Mistral Small 3.1 24B Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="mistral-small",
     attachment=False,
     reasoning=False,
@@ -334,15 +332,15 @@ CF_MISTRALAI_MISTRAL_SMALL_3_1_24B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_03_18,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_128000,
-    cost=Cost(input=Decimal("0.351"), output=Decimal("0.555")),
+    cost=_Cost(input=_Decimal("0.351"), output=_Decimal("0.555")),
 )
 """Mistral Small 3.1 24B Instruct (chat) · 128K context · 128K output · $0.351 in / $0.555 out per 1M tokens · tools, open weights"""
 
-CF_MOONSHOTAI_KIMI_K2_6: Final[PricedModel] = PricedModel(
+CF_MOONSHOTAI_KIMI_K2_6: "Final[_PricedModel]" = _PricedModel(
     provider="cloudflare-workers-ai",
     id="@cf/moonshotai/kimi-k2.6",
     name="Kimi K2.6",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="kimi-k2",
     attachment=True,
     reasoning=True,
@@ -355,17 +353,17 @@ CF_MOONSHOTAI_KIMI_K2_6: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_21,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_256000,
-    cost=Cost(input=Decimal("0.95"), output=Decimal("4"), cache_read=Decimal("0.16")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.95"), output=_Decimal("4"), cache_read=_Decimal("0.16")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH),
 )
 """Kimi K2.6 (chat) · 262K context · 256K output · $0.95 in / $4.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"""
 
-CF_MOONSHOTAI_KIMI_K2_7_CODE: Final[PricedModel] = PricedModel(
+CF_MOONSHOTAI_KIMI_K2_7_CODE: "Final[_PricedModel]" = _PricedModel(
     provider="cloudflare-workers-ai",
     id="@cf/moonshotai/kimi-k2.7-code",
     name="Kimi K2.7 Code",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="kimi-k2",
     attachment=True,
     reasoning=True,
@@ -378,16 +376,16 @@ CF_MOONSHOTAI_KIMI_K2_7_CODE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_12,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_262144,
-    cost=Cost(input=Decimal("0.95"), output=Decimal("4"), cache_read=Decimal("0.19")),
+    cost=_Cost(input=_Decimal("0.95"), output=_Decimal("4"), cache_read=_Decimal("0.19")),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH),
 )
 """Kimi K2.7 Code (chat) · 262K context · 262K output · $0.95 in / $4.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"""
 
-CF_NVIDIA_NEMOTRON_3_120B_A12B: Final[PricedModel] = PricedModel(
+CF_NVIDIA_NEMOTRON_3_120B_A12B: "Final[_PricedModel]" = _PricedModel(
     provider="cloudflare-workers-ai",
     id="@cf/nvidia/nemotron-3-120b-a12b",
     name="Nemotron 3 Super 120B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="nemotron",
     attachment=False,
     reasoning=True,
@@ -399,17 +397,17 @@ CF_NVIDIA_NEMOTRON_3_120B_A12B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_11,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_256000_OUTPUT_256000,
-    cost=Cost(input=Decimal("0.5"), output=Decimal("1.5")),
+    cost=_Cost(input=_Decimal("0.5"), output=_Decimal("1.5")),
     interleaved=True,
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH),
 )
 """Nemotron 3 Super 120B (chat) · 256K context · 256K output · $0.50 in / $1.50 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-CF_OPENAI_GPT_OSS_120B: Final[PricedModel] = PricedModel(
+CF_OPENAI_GPT_OSS_120B: "Final[_PricedModel]" = _PricedModel(
     provider="cloudflare-workers-ai",
     id="@cf/openai/gpt-oss-120b",
     name="GPT OSS 120B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-oss",
     attachment=False,
     reasoning=True,
@@ -421,16 +419,16 @@ CF_OPENAI_GPT_OSS_120B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_05,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.35"), output=Decimal("0.75")),
+    cost=_Cost(input=_Decimal("0.35"), output=_Decimal("0.75")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """GPT OSS 120B (chat) · 128K context · 16.4K output · $0.35 in / $0.75 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-CF_OPENAI_GPT_OSS_20B: Final[PricedModel] = PricedModel(
+CF_OPENAI_GPT_OSS_20B: "Final[_PricedModel]" = _PricedModel(
     provider="cloudflare-workers-ai",
     id="@cf/openai/gpt-oss-20b",
     name="GPT OSS 20B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-oss",
     attachment=False,
     reasoning=True,
@@ -442,16 +440,16 @@ CF_OPENAI_GPT_OSS_20B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_05,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.2"), output=Decimal("0.3")),
+    cost=_Cost(input=_Decimal("0.2"), output=_Decimal("0.3")),
     reasoning_options=(),
 )
 """GPT OSS 20B (chat) · 128K context · 16.4K output · $0.20 in / $0.30 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-CF_QWEN_QWEN2_5_CODER_32B_INSTRUCT: Final[PricedModel] = PricedModel(
+CF_QWEN_QWEN2_5_CODER_32B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="cloudflare-workers-ai",
     id="@cf/qwen/qwen2.5-coder-32b-instruct",
     name="Qwen2.5 Coder 32B Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -463,15 +461,15 @@ CF_QWEN_QWEN2_5_CODER_32B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_02_27,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_32768_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.66"), output=Decimal("1")),
+    cost=_Cost(input=_Decimal("0.66"), output=_Decimal("1")),
 )
 """Qwen2.5 Coder 32B Instruct (chat) · 32.8K context · 32.8K output · $0.66 in / $1.00 out per 1M tokens · open weights"""
 
-CF_QWEN_QWEN3_30B_A3B_FP8: Final[PricedModel] = PricedModel(
+CF_QWEN_QWEN3_30B_A3B_FP8: "Final[_PricedModel]" = _PricedModel(
     provider="cloudflare-workers-ai",
     id="@cf/qwen/qwen3-30b-a3b-fp8",
     name="Qwen3 30B A3b fp8",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=True,
@@ -483,16 +481,16 @@ CF_QWEN_QWEN3_30B_A3B_FP8: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04_30,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_32768_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.0509"), output=Decimal("0.335")),
+    cost=_Cost(input=_Decimal("0.0509"), output=_Decimal("0.335")),
     reasoning_options=(),
 )
 """Qwen3 30B A3b fp8 (chat) · 32.8K context · 32.8K output · $0.0509 in / $0.335 out per 1M tokens · tools, reasoning, open weights"""
 
-CF_QWEN_QWQ_32B: Final[PricedModel] = PricedModel(
+CF_QWEN_QWQ_32B: "Final[_PricedModel]" = _PricedModel(
     provider="cloudflare-workers-ai",
     id="@cf/qwen/qwq-32b",
     name="Qwq 32B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=True,
@@ -504,16 +502,16 @@ CF_QWEN_QWQ_32B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_03_05,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_24000_OUTPUT_24000,
-    cost=Cost(input=Decimal("0.66"), output=Decimal("1")),
+    cost=_Cost(input=_Decimal("0.66"), output=_Decimal("1")),
     reasoning_options=(),
 )
 """Qwq 32B (chat) · 24K context · 24K output · $0.66 in / $1.00 out per 1M tokens · reasoning, open weights"""
 
-CF_ZAI_ORG_GLM_4_7_FLASH: Final[PricedModel] = PricedModel(
+CF_ZAI_ORG_GLM_4_7_FLASH: "Final[_PricedModel]" = _PricedModel(
     provider="cloudflare-workers-ai",
     id="@cf/zai-org/glm-4.7-flash",
     name="GLM-4.7-Flash",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm-flash",
     attachment=False,
     reasoning=True,
@@ -526,17 +524,17 @@ CF_ZAI_ORG_GLM_4_7_FLASH: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_01_19,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.0605"), output=Decimal("0.4")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.0605"), output=_Decimal("0.4")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH),
 )
 """GLM-4.7-Flash (chat) · 131K context · 131K output · $0.0605 in / $0.40 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-CF_ZAI_ORG_GLM_5_2: Final[PricedModel] = PricedModel(
+CF_ZAI_ORG_GLM_5_2: "Final[_PricedModel]" = _PricedModel(
     provider="cloudflare-workers-ai",
     id="@cf/zai-org/glm-5.2",
     name="Glm 5.2",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=True,
@@ -548,7 +546,7 @@ CF_ZAI_ORG_GLM_5_2: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_13,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_262144,
-    cost=Cost(input=Decimal("1.4"), output=Decimal("4.4"), cache_read=Decimal("0.26")),
+    cost=_Cost(input=_Decimal("1.4"), output=_Decimal("4.4"), cache_read=_Decimal("0.26")),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH),
 )
 """Glm 5.2 (chat) · 262K context · 262K output · $1.40 in / $4.40 out per 1M tokens · tools, reasoning, structured output, open weights"""

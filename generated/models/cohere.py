@@ -3,60 +3,52 @@
 
 """Models served by Cohere (provider id 'cohere')."""
 
-from __future__ import annotations
+from decimal import Decimal as _Decimal
 
-from decimal import Decimal
-
-from llmdex.records.model import (
-    Interleaved,
-    Limit,
-    Modalities,
-    Model,
-    PricedModel,
-    ProviderOverride,
-    ReasoningOption,
-)
-from llmdex.records.partial_date import PartialDate
-from llmdex.records.rates import Cost
-from llmdex.records.vocabulary import Kind
-
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from typing import Final
+from llmdex.records.model import Interleaved as _Interleaved
+from llmdex.records.model import Limit as _Limit
+from llmdex.records.model import Modalities as _Modalities
+from llmdex.records.model import Model as _Model
+from llmdex.records.model import PricedModel as _PricedModel
+from llmdex.records.model import ProviderOverride as _ProviderOverride
+from llmdex.records.model import ReasoningOption as _ReasoningOption
+from llmdex.records.partial_date import PartialDate as _PartialDate
+from llmdex.records.rates import Cost as _Cost
+from llmdex.records.vocabulary import Kind as _Kind
 
 
 class _Shared:
     """Values the models below share, named for what they are."""
 
-    CONTEXT_128000_OUTPUT_4000 = Limit(context=128000, output=4000)
-    CONTEXT_128000_OUTPUT_64000 = Limit(context=128000, output=64000)
-    CONTEXT_128000_OUTPUT_8000 = Limit(context=128000, output=8000)
-    CONTEXT_16000_OUTPUT_4000 = Limit(context=16000, output=4000)
-    CONTEXT_256000_OUTPUT_32000 = Limit(context=256000, output=32000)
-    CONTEXT_256000_OUTPUT_64000 = Limit(context=256000, output=64000)
-    CONTEXT_256000_OUTPUT_8000 = Limit(context=256000, output=8000)
-    CONTEXT_8000_OUTPUT_4000 = Limit(context=8000, output=4000)
-    CONTEXT_8000_OUTPUT_8000 = Limit(context=8000, output=8000)
-    D_2024_06_01 = PartialDate(2024, 6, 1)
-    D_2024_08_30 = PartialDate(2024, 8, 30)
-    D_2024_10_24 = PartialDate(2024, 10, 24)
-    D_2024_12_02 = PartialDate(2024, 12, 2)
-    D_2025_02_27 = PartialDate(2025, 2, 27)
-    D_2025_03_04 = PartialDate(2025, 3, 4)
-    D_2025_03_13 = PartialDate(2025, 3, 13)
-    D_2025_04_01 = PartialDate(2025, 4, 1)
-    D_2025_05_14 = PartialDate(2025, 5, 14)
-    D_2025_07_31 = PartialDate(2025, 7, 31)
-    D_2025_08_21 = PartialDate(2025, 8, 21)
-    D_2025_08_28 = PartialDate(2025, 8, 28)
-    D_2025_09_23 = PartialDate(2025, 9, 23)
-    D_2026_05_20 = PartialDate(2026, 5, 20)
-    D_2026_06_09 = PartialDate(2026, 6, 9)
-    REASONING_BUDGET_TOKENS_MIN_1 = ReasoningOption(type="budget_tokens", min=1)
-    REASONING_EFFORT_NONE_HIGH = ReasoningOption(type="effort", values=("none", "high"))
-    REASONING_TOGGLE = ReasoningOption(type="toggle")
-    TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
-    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+    CONTEXT_128000_OUTPUT_4000 = _Limit(context=128000, output=4000)
+    CONTEXT_128000_OUTPUT_64000 = _Limit(context=128000, output=64000)
+    CONTEXT_128000_OUTPUT_8000 = _Limit(context=128000, output=8000)
+    CONTEXT_16000_OUTPUT_4000 = _Limit(context=16000, output=4000)
+    CONTEXT_256000_OUTPUT_32000 = _Limit(context=256000, output=32000)
+    CONTEXT_256000_OUTPUT_64000 = _Limit(context=256000, output=64000)
+    CONTEXT_256000_OUTPUT_8000 = _Limit(context=256000, output=8000)
+    CONTEXT_8000_OUTPUT_4000 = _Limit(context=8000, output=4000)
+    CONTEXT_8000_OUTPUT_8000 = _Limit(context=8000, output=8000)
+    D_2024_06_01 = _PartialDate(2024, 6, 1)
+    D_2024_08_30 = _PartialDate(2024, 8, 30)
+    D_2024_10_24 = _PartialDate(2024, 10, 24)
+    D_2024_12_02 = _PartialDate(2024, 12, 2)
+    D_2025_02_27 = _PartialDate(2025, 2, 27)
+    D_2025_03_04 = _PartialDate(2025, 3, 4)
+    D_2025_03_13 = _PartialDate(2025, 3, 13)
+    D_2025_04_01 = _PartialDate(2025, 4, 1)
+    D_2025_05_14 = _PartialDate(2025, 5, 14)
+    D_2025_07_31 = _PartialDate(2025, 7, 31)
+    D_2025_08_21 = _PartialDate(2025, 8, 21)
+    D_2025_08_28 = _PartialDate(2025, 8, 28)
+    D_2025_09_23 = _PartialDate(2025, 9, 23)
+    D_2026_05_20 = _PartialDate(2026, 5, 20)
+    D_2026_06_09 = _PartialDate(2026, 6, 9)
+    REASONING_BUDGET_TOKENS_MIN_1 = _ReasoningOption(type="budget_tokens", min=1)
+    REASONING_EFFORT_NONE_HIGH = _ReasoningOption(type="effort", values=("none", "high"))
+    REASONING_TOGGLE = _ReasoningOption(type="toggle")
+    TEXT_IMAGE_TO_TEXT = _Modalities(input=("text", "image"), output=("text",))
+    TEXT_TO_TEXT = _Modalities(input=("text",), output=("text",))
 
 
 __all__ = [
@@ -76,11 +68,11 @@ __all__ = [
     "NORTH_MINI_CODE_1_0",
 ]
 
-C4AI_AYA_EXPANSE_32B: Final[Model] = Model(
+C4AI_AYA_EXPANSE_32B: "Final[_Model]" = _Model(
     provider="cohere",
     id="c4ai-aya-expanse-32b",
     name="Aya Expanse 32B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -93,11 +85,11 @@ C4AI_AYA_EXPANSE_32B: Final[Model] = Model(
 )
 """Aya Expanse 32B (chat) · 128K context · 4K output · price unknown · open weights"""
 
-C4AI_AYA_EXPANSE_8B: Final[Model] = Model(
+C4AI_AYA_EXPANSE_8B: "Final[_Model]" = _Model(
     provider="cohere",
     id="c4ai-aya-expanse-8b",
     name="Aya Expanse 8B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -110,11 +102,11 @@ C4AI_AYA_EXPANSE_8B: Final[Model] = Model(
 )
 """Aya Expanse 8B (chat) · 8K context · 4K output · price unknown · open weights"""
 
-C4AI_AYA_VISION_32B: Final[Model] = Model(
+C4AI_AYA_VISION_32B: "Final[_Model]" = _Model(
     provider="cohere",
     id="c4ai-aya-vision-32b",
     name="Aya Vision 32B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=False,
@@ -127,11 +119,11 @@ C4AI_AYA_VISION_32B: Final[Model] = Model(
 )
 """Aya Vision 32B (chat) · 16K context · 4K output · price unknown · vision, attachments, open weights"""
 
-C4AI_AYA_VISION_8B: Final[Model] = Model(
+C4AI_AYA_VISION_8B: "Final[_Model]" = _Model(
     provider="cohere",
     id="c4ai-aya-vision-8b",
     name="Aya Vision 8B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=False,
@@ -144,11 +136,11 @@ C4AI_AYA_VISION_8B: Final[Model] = Model(
 )
 """Aya Vision 8B (chat) · 16K context · 4K output · price unknown · vision, attachments, open weights"""
 
-COMMAND_A_03_2025: Final[PricedModel] = PricedModel(
+COMMAND_A_03_2025: "Final[_PricedModel]" = _PricedModel(
     provider="cohere",
     id="command-a-03-2025",
     name="Command A",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="command-a",
     attachment=False,
     reasoning=False,
@@ -160,15 +152,15 @@ COMMAND_A_03_2025: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_03_13,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_256000_OUTPUT_8000,
-    cost=Cost(input=Decimal("2.5"), output=Decimal("10")),
+    cost=_Cost(input=_Decimal("2.5"), output=_Decimal("10")),
 )
 """Command A (chat) · 256K context · 8K output · $2.50 in / $10.00 out per 1M tokens · tools, open weights"""
 
-COMMAND_A_PLUS_05_2026: Final[PricedModel] = PricedModel(
+COMMAND_A_PLUS_05_2026: "Final[_PricedModel]" = _PricedModel(
     provider="cohere",
     id="command-a-plus-05-2026",
     name="Command A Plus",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="command-a",
     attachment=True,
     reasoning=True,
@@ -181,16 +173,16 @@ COMMAND_A_PLUS_05_2026: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_09,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_64000,
-    cost=Cost(input=Decimal("2.5"), output=Decimal("10")),
+    cost=_Cost(input=_Decimal("2.5"), output=_Decimal("10")),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS_MIN_1),
 )
 """Command A Plus (chat) · 128K context · 64K output · $2.50 in / $10.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"""
 
-COMMAND_A_REASONING_08_2025: Final[PricedModel] = PricedModel(
+COMMAND_A_REASONING_08_2025: "Final[_PricedModel]" = _PricedModel(
     provider="cohere",
     id="command-a-reasoning-08-2025",
     name="Command A Reasoning",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="command-a",
     attachment=False,
     reasoning=True,
@@ -202,16 +194,16 @@ COMMAND_A_REASONING_08_2025: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_21,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_256000_OUTPUT_32000,
-    cost=Cost(input=Decimal("2.5"), output=Decimal("10")),
+    cost=_Cost(input=_Decimal("2.5"), output=_Decimal("10")),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS_MIN_1),
 )
 """Command A Reasoning (chat) · 256K context · 32K output · $2.50 in / $10.00 out per 1M tokens · tools, reasoning, open weights"""
 
-COMMAND_A_TRANSLATE_08_2025: Final[PricedModel] = PricedModel(
+COMMAND_A_TRANSLATE_08_2025: "Final[_PricedModel]" = _PricedModel(
     provider="cohere",
     id="command-a-translate-08-2025",
     name="Command A Translate",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="command-a",
     attachment=False,
     reasoning=False,
@@ -223,15 +215,15 @@ COMMAND_A_TRANSLATE_08_2025: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_28,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_8000_OUTPUT_8000,
-    cost=Cost(input=Decimal("2.5"), output=Decimal("10")),
+    cost=_Cost(input=_Decimal("2.5"), output=_Decimal("10")),
 )
 """Command A Translate (chat) · 8K context · 8K output · $2.50 in / $10.00 out per 1M tokens · tools, open weights"""
 
-COMMAND_A_VISION_07_2025: Final[PricedModel] = PricedModel(
+COMMAND_A_VISION_07_2025: "Final[_PricedModel]" = _PricedModel(
     provider="cohere",
     id="command-a-vision-07-2025",
     name="Command A Vision",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="command-a",
     attachment=False,
     reasoning=False,
@@ -243,15 +235,15 @@ COMMAND_A_VISION_07_2025: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_07_31,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_8000,
-    cost=Cost(input=Decimal("2.5"), output=Decimal("10")),
+    cost=_Cost(input=_Decimal("2.5"), output=_Decimal("10")),
 )
 """Command A Vision (chat) · 128K context · 8K output · $2.50 in / $10.00 out per 1M tokens · vision, open weights"""
 
-COMMAND_R_08_2024: Final[PricedModel] = PricedModel(
+COMMAND_R_08_2024: "Final[_PricedModel]" = _PricedModel(
     provider="cohere",
     id="command-r-08-2024",
     name="Command R",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="command-r",
     attachment=False,
     reasoning=False,
@@ -263,15 +255,15 @@ COMMAND_R_08_2024: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_08_30,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_4000,
-    cost=Cost(input=Decimal("0.15"), output=Decimal("0.6")),
+    cost=_Cost(input=_Decimal("0.15"), output=_Decimal("0.6")),
 )
 """Command R (chat) · 128K context · 4K output · $0.15 in / $0.60 out per 1M tokens · tools, open weights"""
 
-COMMAND_R_PLUS_08_2024: Final[PricedModel] = PricedModel(
+COMMAND_R_PLUS_08_2024: "Final[_PricedModel]" = _PricedModel(
     provider="cohere",
     id="command-r-plus-08-2024",
     name="Command R+",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="command-r",
     attachment=False,
     reasoning=False,
@@ -283,15 +275,15 @@ COMMAND_R_PLUS_08_2024: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_08_30,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_4000,
-    cost=Cost(input=Decimal("2.5"), output=Decimal("10")),
+    cost=_Cost(input=_Decimal("2.5"), output=_Decimal("10")),
 )
 """Command R+ (chat) · 128K context · 4K output · $2.50 in / $10.00 out per 1M tokens · tools, open weights"""
 
-COMMAND_R7B_12_2024: Final[PricedModel] = PricedModel(
+COMMAND_R7B_12_2024: "Final[_PricedModel]" = _PricedModel(
     provider="cohere",
     id="command-r7b-12-2024",
     name="Command R7B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="command-r",
     attachment=False,
     reasoning=False,
@@ -303,15 +295,15 @@ COMMAND_R7B_12_2024: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_12_02,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_4000,
-    cost=Cost(input=Decimal("0.0375"), output=Decimal("0.15")),
+    cost=_Cost(input=_Decimal("0.0375"), output=_Decimal("0.15")),
 )
 """Command R7B (chat) · 128K context · 4K output · $0.0375 in / $0.15 out per 1M tokens · tools, open weights"""
 
-COMMAND_R7B_ARABIC_02_2025: Final[PricedModel] = PricedModel(
+COMMAND_R7B_ARABIC_02_2025: "Final[_PricedModel]" = _PricedModel(
     provider="cohere",
     id="command-r7b-arabic-02-2025",
     name="Command R7B Arabic",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="command-r",
     attachment=False,
     reasoning=False,
@@ -323,15 +315,15 @@ COMMAND_R7B_ARABIC_02_2025: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_02_27,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_4000,
-    cost=Cost(input=Decimal("0.0375"), output=Decimal("0.15")),
+    cost=_Cost(input=_Decimal("0.0375"), output=_Decimal("0.15")),
 )
 """Command R7B Arabic (chat) · 128K context · 4K output · $0.0375 in / $0.15 out per 1M tokens · tools, open weights"""
 
-NORTH_MINI_CODE_1_0: Final[PricedModel] = PricedModel(
+NORTH_MINI_CODE_1_0: "Final[_PricedModel]" = _PricedModel(
     provider="cohere",
     id="north-mini-code-1-0",
     name="North Mini Code",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="north",
     attachment=False,
     reasoning=True,
@@ -344,10 +336,10 @@ NORTH_MINI_CODE_1_0: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_09,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_256000_OUTPUT_64000,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_HIGH,),
-    provider_override=ProviderOverride(
+    provider_override=_ProviderOverride(
         npm="@ai-sdk/openai-compatible", api="https://api.cohere.ai/compatibility/v1"
     ),
 )

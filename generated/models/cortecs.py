@@ -3,148 +3,146 @@
 
 """Models served by Cortecs (provider id 'cortecs')."""
 
-from __future__ import annotations
+from decimal import Decimal as _Decimal
 
-from decimal import Decimal
-
-from llmdex.records.model import Interleaved, Limit, Modalities, PricedModel, ReasoningOption
-from llmdex.records.partial_date import PartialDate
-from llmdex.records.rates import Cost
-from llmdex.records.vocabulary import Kind
-
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from typing import Final
+from llmdex.records.model import Interleaved as _Interleaved
+from llmdex.records.model import Limit as _Limit
+from llmdex.records.model import Modalities as _Modalities
+from llmdex.records.model import PricedModel as _PricedModel
+from llmdex.records.model import ReasoningOption as _ReasoningOption
+from llmdex.records.partial_date import PartialDate as _PartialDate
+from llmdex.records.rates import Cost as _Cost
+from llmdex.records.vocabulary import Kind as _Kind
 
 
 class _Shared:
     """Values the models below share, named for what they are."""
 
-    CONTEXT_1000000_OUTPUT_1000000 = Limit(context=1000000, output=1000000)
-    CONTEXT_1000000_OUTPUT_128000 = Limit(context=1000000, output=128000)
-    CONTEXT_1000000_OUTPUT_131072 = Limit(context=1000000, output=131072)
-    CONTEXT_1000000_OUTPUT_16384 = Limit(context=1000000, output=16384)
-    CONTEXT_1047576_OUTPUT_32768 = Limit(context=1047576, output=32768)
-    CONTEXT_1048576_OUTPUT_384000 = Limit(context=1048576, output=384000)
-    CONTEXT_1048576_OUTPUT_65535 = Limit(context=1048576, output=65535)
-    CONTEXT_1050000_OUTPUT_128000 = Limit(context=1050000, output=128000)
-    CONTEXT_128000_OUTPUT_128000 = Limit(context=128000, output=128000)
-    CONTEXT_131000_OUTPUT_131000 = Limit(context=131000, output=131000)
-    CONTEXT_131072_OUTPUT_131072 = Limit(context=131072, output=131072)
-    CONTEXT_163840_OUTPUT_163840 = Limit(context=163840, output=163840)
-    CONTEXT_16384_OUTPUT_16384 = Limit(context=16384, output=16384)
-    CONTEXT_164000_OUTPUT_164000 = Limit(context=164000, output=164000)
-    CONTEXT_196000_OUTPUT_196000 = Limit(context=196000, output=196000)
-    CONTEXT_196608_OUTPUT_196608 = Limit(context=196608, output=196608)
-    CONTEXT_198000_OUTPUT_198000 = Limit(context=198000, output=198000)
-    CONTEXT_200000_OUTPUT_131072 = Limit(context=200000, output=131072)
-    CONTEXT_200000_OUTPUT_200000 = Limit(context=200000, output=200000)
-    CONTEXT_200000_OUTPUT_64000 = Limit(context=200000, output=64000)
-    CONTEXT_202752_OUTPUT_196072 = Limit(context=202752, output=196072)
-    CONTEXT_202752_OUTPUT_202752 = Limit(context=202752, output=202752)
-    CONTEXT_203000_OUTPUT_203000 = Limit(context=203000, output=203000)
-    CONTEXT_204800_OUTPUT_131072 = Limit(context=204800, output=131072)
-    CONTEXT_250000_OUTPUT_250000 = Limit(context=250000, output=250000)
-    CONTEXT_256000_OUTPUT_256000 = Limit(context=256000, output=256000)
-    CONTEXT_256000_OUTPUT_65536 = Limit(context=256000, output=65536)
-    CONTEXT_262000_OUTPUT_262000 = Limit(context=262000, output=262000)
-    CONTEXT_262144_OUTPUT_262144 = Limit(context=262144, output=262144)
-    CONTEXT_300000_OUTPUT_5000 = Limit(context=300000, output=5000)
-    CONTEXT_32000_OUTPUT_32000 = Limit(context=32000, output=32000)
-    CONTEXT_33000_OUTPUT_33000 = Limit(context=33000, output=33000)
-    CONTEXT_400000_OUTPUT_400000 = Limit(context=400000, output=400000)
-    CONTEXT_512000_OUTPUT_128000 = Limit(context=512000, output=128000)
-    D_2023_09 = PartialDate(2023, 9)
-    D_2023_12 = PartialDate(2023, 12)
-    D_2023_12_11 = PartialDate(2023, 12, 11)
-    D_2024_01 = PartialDate(2024, 1)
-    D_2024_04 = PartialDate(2024, 4)
-    D_2024_06 = PartialDate(2024, 6)
-    D_2024_07 = PartialDate(2024, 7)
-    D_2024_07_23 = PartialDate(2024, 7, 23)
-    D_2024_08 = PartialDate(2024, 8)
-    D_2024_09_19 = PartialDate(2024, 9, 19)
-    D_2024_11 = PartialDate(2024, 11)
-    D_2024_12 = PartialDate(2024, 12)
-    D_2024_12_03 = PartialDate(2024, 12, 3)
-    D_2024_12_06 = PartialDate(2024, 12, 6)
-    D_2025_01 = PartialDate(2025, 1)
-    D_2025_02_28 = PartialDate(2025, 2, 28)
-    D_2025_03 = PartialDate(2025, 3)
-    D_2025_03_20 = PartialDate(2025, 3, 20)
-    D_2025_03_24 = PartialDate(2025, 3, 24)
-    D_2025_03_31 = PartialDate(2025, 3, 31)
-    D_2025_04 = PartialDate(2025, 4)
-    D_2025_04_05 = PartialDate(2025, 4, 5)
-    D_2025_04_14 = PartialDate(2025, 4, 14)
-    D_2025_04_29 = PartialDate(2025, 4, 29)
-    D_2025_05 = PartialDate(2025, 5)
-    D_2025_05_22 = PartialDate(2025, 5, 22)
-    D_2025_05_28 = PartialDate(2025, 5, 28)
-    D_2025_05_31 = PartialDate(2025, 5, 31)
-    D_2025_06_17 = PartialDate(2025, 6, 17)
-    D_2025_07_11 = PartialDate(2025, 7, 11)
-    D_2025_07_23 = PartialDate(2025, 7, 23)
-    D_2025_07_25 = PartialDate(2025, 7, 25)
-    D_2025_07_29 = PartialDate(2025, 7, 29)
-    D_2025_07_30 = PartialDate(2025, 7, 30)
-    D_2025_07_31 = PartialDate(2025, 7, 31)
-    D_2025_08_01 = PartialDate(2025, 8, 1)
-    D_2025_08_05 = PartialDate(2025, 8, 5)
-    D_2025_08_08 = PartialDate(2025, 8, 8)
-    D_2025_08_26 = PartialDate(2025, 8, 26)
-    D_2025_08_31 = PartialDate(2025, 8, 31)
-    D_2025_09_05 = PartialDate(2025, 9, 5)
-    D_2025_09_11 = PartialDate(2025, 9, 11)
-    D_2025_09_29 = PartialDate(2025, 9, 29)
-    D_2025_10_15 = PartialDate(2025, 10, 15)
-    D_2025_10_27 = PartialDate(2025, 10, 27)
-    D_2025_11 = PartialDate(2025, 11)
-    D_2025_11_24 = PartialDate(2025, 11, 24)
-    D_2025_11_26 = PartialDate(2025, 11, 26)
-    D_2025_12 = PartialDate(2025, 12)
-    D_2025_12_01 = PartialDate(2025, 12, 1)
-    D_2025_12_08 = PartialDate(2025, 12, 8)
-    D_2025_12_09 = PartialDate(2025, 12, 9)
-    D_2025_12_22 = PartialDate(2025, 12, 22)
-    D_2025_12_23 = PartialDate(2025, 12, 23)
-    D_2026_01 = PartialDate(2026, 1)
-    D_2026_01_27 = PartialDate(2026, 1, 27)
-    D_2026_01_31 = PartialDate(2026, 1, 31)
-    D_2026_02_04 = PartialDate(2026, 2, 4)
-    D_2026_02_05 = PartialDate(2026, 2, 5)
-    D_2026_02_11 = PartialDate(2026, 2, 11)
-    D_2026_02_12 = PartialDate(2026, 2, 12)
-    D_2026_02_16 = PartialDate(2026, 2, 16)
-    D_2026_02_17 = PartialDate(2026, 2, 17)
-    D_2026_02_24 = PartialDate(2026, 2, 24)
-    D_2026_03_05 = PartialDate(2026, 3, 5)
-    D_2026_03_11 = PartialDate(2026, 3, 11)
-    D_2026_03_13 = PartialDate(2026, 3, 13)
-    D_2026_03_16 = PartialDate(2026, 3, 16)
-    D_2026_03_18 = PartialDate(2026, 3, 18)
-    D_2026_04_01 = PartialDate(2026, 4, 1)
-    D_2026_04_14 = PartialDate(2026, 4, 14)
-    D_2026_04_16 = PartialDate(2026, 4, 16)
-    D_2026_04_17 = PartialDate(2026, 4, 17)
-    D_2026_04_24 = PartialDate(2026, 4, 24)
-    D_2026_05_28 = PartialDate(2026, 5, 28)
-    D_2026_06_01 = PartialDate(2026, 6, 1)
-    D_2026_06_12 = PartialDate(2026, 6, 12)
-    D_2026_06_13 = PartialDate(2026, 6, 13)
-    REASONING_BUDGET_TOKENS_MIN_1024 = ReasoningOption(type="budget_tokens", min=1024)
-    REASONING_EFFORT_HIGH_MAX = ReasoningOption(type="effort", values=("high", "max"))
-    REASONING_EFFORT_LOW_MEDIUM_HIGH = ReasoningOption(
+    CONTEXT_1000000_OUTPUT_1000000 = _Limit(context=1000000, output=1000000)
+    CONTEXT_1000000_OUTPUT_128000 = _Limit(context=1000000, output=128000)
+    CONTEXT_1000000_OUTPUT_131072 = _Limit(context=1000000, output=131072)
+    CONTEXT_1000000_OUTPUT_16384 = _Limit(context=1000000, output=16384)
+    CONTEXT_1047576_OUTPUT_32768 = _Limit(context=1047576, output=32768)
+    CONTEXT_1048576_OUTPUT_384000 = _Limit(context=1048576, output=384000)
+    CONTEXT_1048576_OUTPUT_65535 = _Limit(context=1048576, output=65535)
+    CONTEXT_1050000_OUTPUT_128000 = _Limit(context=1050000, output=128000)
+    CONTEXT_128000_OUTPUT_128000 = _Limit(context=128000, output=128000)
+    CONTEXT_131000_OUTPUT_131000 = _Limit(context=131000, output=131000)
+    CONTEXT_131072_OUTPUT_131072 = _Limit(context=131072, output=131072)
+    CONTEXT_163840_OUTPUT_163840 = _Limit(context=163840, output=163840)
+    CONTEXT_16384_OUTPUT_16384 = _Limit(context=16384, output=16384)
+    CONTEXT_164000_OUTPUT_164000 = _Limit(context=164000, output=164000)
+    CONTEXT_196000_OUTPUT_196000 = _Limit(context=196000, output=196000)
+    CONTEXT_196608_OUTPUT_196608 = _Limit(context=196608, output=196608)
+    CONTEXT_198000_OUTPUT_198000 = _Limit(context=198000, output=198000)
+    CONTEXT_200000_OUTPUT_131072 = _Limit(context=200000, output=131072)
+    CONTEXT_200000_OUTPUT_200000 = _Limit(context=200000, output=200000)
+    CONTEXT_200000_OUTPUT_64000 = _Limit(context=200000, output=64000)
+    CONTEXT_202752_OUTPUT_196072 = _Limit(context=202752, output=196072)
+    CONTEXT_202752_OUTPUT_202752 = _Limit(context=202752, output=202752)
+    CONTEXT_203000_OUTPUT_203000 = _Limit(context=203000, output=203000)
+    CONTEXT_204800_OUTPUT_131072 = _Limit(context=204800, output=131072)
+    CONTEXT_250000_OUTPUT_250000 = _Limit(context=250000, output=250000)
+    CONTEXT_256000_OUTPUT_256000 = _Limit(context=256000, output=256000)
+    CONTEXT_256000_OUTPUT_65536 = _Limit(context=256000, output=65536)
+    CONTEXT_262000_OUTPUT_262000 = _Limit(context=262000, output=262000)
+    CONTEXT_262144_OUTPUT_262144 = _Limit(context=262144, output=262144)
+    CONTEXT_300000_OUTPUT_5000 = _Limit(context=300000, output=5000)
+    CONTEXT_32000_OUTPUT_32000 = _Limit(context=32000, output=32000)
+    CONTEXT_33000_OUTPUT_33000 = _Limit(context=33000, output=33000)
+    CONTEXT_400000_OUTPUT_400000 = _Limit(context=400000, output=400000)
+    CONTEXT_512000_OUTPUT_128000 = _Limit(context=512000, output=128000)
+    D_2023_09 = _PartialDate(2023, 9)
+    D_2023_12 = _PartialDate(2023, 12)
+    D_2023_12_11 = _PartialDate(2023, 12, 11)
+    D_2024_01 = _PartialDate(2024, 1)
+    D_2024_04 = _PartialDate(2024, 4)
+    D_2024_06 = _PartialDate(2024, 6)
+    D_2024_07 = _PartialDate(2024, 7)
+    D_2024_07_23 = _PartialDate(2024, 7, 23)
+    D_2024_08 = _PartialDate(2024, 8)
+    D_2024_09_19 = _PartialDate(2024, 9, 19)
+    D_2024_11 = _PartialDate(2024, 11)
+    D_2024_12 = _PartialDate(2024, 12)
+    D_2024_12_03 = _PartialDate(2024, 12, 3)
+    D_2024_12_06 = _PartialDate(2024, 12, 6)
+    D_2025_01 = _PartialDate(2025, 1)
+    D_2025_02_28 = _PartialDate(2025, 2, 28)
+    D_2025_03 = _PartialDate(2025, 3)
+    D_2025_03_20 = _PartialDate(2025, 3, 20)
+    D_2025_03_24 = _PartialDate(2025, 3, 24)
+    D_2025_03_31 = _PartialDate(2025, 3, 31)
+    D_2025_04 = _PartialDate(2025, 4)
+    D_2025_04_05 = _PartialDate(2025, 4, 5)
+    D_2025_04_14 = _PartialDate(2025, 4, 14)
+    D_2025_04_29 = _PartialDate(2025, 4, 29)
+    D_2025_05 = _PartialDate(2025, 5)
+    D_2025_05_22 = _PartialDate(2025, 5, 22)
+    D_2025_05_28 = _PartialDate(2025, 5, 28)
+    D_2025_05_31 = _PartialDate(2025, 5, 31)
+    D_2025_06_17 = _PartialDate(2025, 6, 17)
+    D_2025_07_11 = _PartialDate(2025, 7, 11)
+    D_2025_07_23 = _PartialDate(2025, 7, 23)
+    D_2025_07_25 = _PartialDate(2025, 7, 25)
+    D_2025_07_29 = _PartialDate(2025, 7, 29)
+    D_2025_07_30 = _PartialDate(2025, 7, 30)
+    D_2025_07_31 = _PartialDate(2025, 7, 31)
+    D_2025_08_01 = _PartialDate(2025, 8, 1)
+    D_2025_08_05 = _PartialDate(2025, 8, 5)
+    D_2025_08_08 = _PartialDate(2025, 8, 8)
+    D_2025_08_26 = _PartialDate(2025, 8, 26)
+    D_2025_08_31 = _PartialDate(2025, 8, 31)
+    D_2025_09_05 = _PartialDate(2025, 9, 5)
+    D_2025_09_11 = _PartialDate(2025, 9, 11)
+    D_2025_09_29 = _PartialDate(2025, 9, 29)
+    D_2025_10_15 = _PartialDate(2025, 10, 15)
+    D_2025_10_27 = _PartialDate(2025, 10, 27)
+    D_2025_11 = _PartialDate(2025, 11)
+    D_2025_11_24 = _PartialDate(2025, 11, 24)
+    D_2025_11_26 = _PartialDate(2025, 11, 26)
+    D_2025_12 = _PartialDate(2025, 12)
+    D_2025_12_01 = _PartialDate(2025, 12, 1)
+    D_2025_12_08 = _PartialDate(2025, 12, 8)
+    D_2025_12_09 = _PartialDate(2025, 12, 9)
+    D_2025_12_22 = _PartialDate(2025, 12, 22)
+    D_2025_12_23 = _PartialDate(2025, 12, 23)
+    D_2026_01 = _PartialDate(2026, 1)
+    D_2026_01_27 = _PartialDate(2026, 1, 27)
+    D_2026_01_31 = _PartialDate(2026, 1, 31)
+    D_2026_02_04 = _PartialDate(2026, 2, 4)
+    D_2026_02_05 = _PartialDate(2026, 2, 5)
+    D_2026_02_11 = _PartialDate(2026, 2, 11)
+    D_2026_02_12 = _PartialDate(2026, 2, 12)
+    D_2026_02_16 = _PartialDate(2026, 2, 16)
+    D_2026_02_17 = _PartialDate(2026, 2, 17)
+    D_2026_02_24 = _PartialDate(2026, 2, 24)
+    D_2026_03_05 = _PartialDate(2026, 3, 5)
+    D_2026_03_11 = _PartialDate(2026, 3, 11)
+    D_2026_03_13 = _PartialDate(2026, 3, 13)
+    D_2026_03_16 = _PartialDate(2026, 3, 16)
+    D_2026_03_18 = _PartialDate(2026, 3, 18)
+    D_2026_04_01 = _PartialDate(2026, 4, 1)
+    D_2026_04_14 = _PartialDate(2026, 4, 14)
+    D_2026_04_16 = _PartialDate(2026, 4, 16)
+    D_2026_04_17 = _PartialDate(2026, 4, 17)
+    D_2026_04_24 = _PartialDate(2026, 4, 24)
+    D_2026_05_28 = _PartialDate(2026, 5, 28)
+    D_2026_06_01 = _PartialDate(2026, 6, 1)
+    D_2026_06_12 = _PartialDate(2026, 6, 12)
+    D_2026_06_13 = _PartialDate(2026, 6, 13)
+    REASONING_BUDGET_TOKENS_MIN_1024 = _ReasoningOption(type="budget_tokens", min=1024)
+    REASONING_EFFORT_HIGH_MAX = _ReasoningOption(type="effort", values=("high", "max"))
+    REASONING_EFFORT_LOW_MEDIUM_HIGH = _ReasoningOption(
         type="effort", values=("low", "medium", "high")
     )
-    REASONING_TOGGLE = ReasoningOption(type="toggle")
-    TEXT_IMAGE_PDF_TO_TEXT = Modalities(input=("text", "image", "pdf"), output=("text",))
-    TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
-    TEXT_IMAGE_VIDEO_PDF_TO_TEXT = Modalities(
+    REASONING_TOGGLE = _ReasoningOption(type="toggle")
+    TEXT_IMAGE_PDF_TO_TEXT = _Modalities(input=("text", "image", "pdf"), output=("text",))
+    TEXT_IMAGE_TO_TEXT = _Modalities(input=("text", "image"), output=("text",))
+    TEXT_IMAGE_VIDEO_PDF_TO_TEXT = _Modalities(
         input=("text", "image", "video", "pdf"), output=("text",)
     )
-    TEXT_IMAGE_VIDEO_TO_TEXT = Modalities(input=("text", "image", "video"), output=("text",))
-    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+    TEXT_IMAGE_VIDEO_TO_TEXT = _Modalities(input=("text", "image", "video"), output=("text",))
+    TEXT_TO_TEXT = _Modalities(input=("text",), output=("text",))
 
 
 __all__ = [
@@ -206,11 +204,11 @@ __all__ = [
     "QWEN3_5_397B_A17B",
 ]
 
-CLAUDE_4_5_SONNET: Final[PricedModel] = PricedModel(
+CLAUDE_4_5_SONNET: "Final[_PricedModel]" = _PricedModel(
     provider="cortecs",
     id="claude-4-5-sonnet",
     name="Claude 4.5 Sonnet",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-sonnet",
     attachment=True,
     reasoning=True,
@@ -222,7 +220,7 @@ CLAUDE_4_5_SONNET: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_29,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_200000,
-    cost=Cost(input=Decimal("3.259"), output=Decimal("16.296")),
+    cost=_Cost(input=_Decimal("3.259"), output=_Decimal("16.296")),
     reasoning_options=(
         _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,
         _Shared.REASONING_BUDGET_TOKENS_MIN_1024,
@@ -230,11 +228,11 @@ CLAUDE_4_5_SONNET: Final[PricedModel] = PricedModel(
 )
 """Claude 4.5 Sonnet (chat) · 200K context · 200K output · $3.259 in / $16.296 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-CLAUDE_4_6_SONNET: Final[PricedModel] = PricedModel(
+CLAUDE_4_6_SONNET: "Final[_PricedModel]" = _PricedModel(
     provider="cortecs",
     id="claude-4-6-sonnet",
     name="Claude Sonnet 4.6",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-sonnet",
     attachment=True,
     reasoning=True,
@@ -246,7 +244,7 @@ CLAUDE_4_6_SONNET: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_13,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_1000000,
-    cost=Cost(input=Decimal("3.59"), output=Decimal("17.92")),
+    cost=_Cost(input=_Decimal("3.59"), output=_Decimal("17.92")),
     reasoning_options=(
         _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,
         _Shared.REASONING_BUDGET_TOKENS_MIN_1024,
@@ -254,11 +252,11 @@ CLAUDE_4_6_SONNET: Final[PricedModel] = PricedModel(
 )
 """Claude Sonnet 4.6 (chat) · 1M context · 1M output · $3.59 in / $17.92 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-CLAUDE_HAIKU_4_5: Final[PricedModel] = PricedModel(
+CLAUDE_HAIKU_4_5: "Final[_PricedModel]" = _PricedModel(
     provider="cortecs",
     id="claude-haiku-4-5",
     name="Claude Haiku 4.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-haiku",
     attachment=True,
     reasoning=True,
@@ -270,7 +268,7 @@ CLAUDE_HAIKU_4_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_10_15,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_200000,
-    cost=Cost(input=Decimal("1.09"), output=Decimal("5.43")),
+    cost=_Cost(input=_Decimal("1.09"), output=_Decimal("5.43")),
     reasoning_options=(
         _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,
         _Shared.REASONING_BUDGET_TOKENS_MIN_1024,
@@ -278,11 +276,11 @@ CLAUDE_HAIKU_4_5: Final[PricedModel] = PricedModel(
 )
 """Claude Haiku 4.5 (chat) · 200K context · 200K output · $1.09 in / $5.43 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-CLAUDE_OPUS4_5: Final[PricedModel] = PricedModel(
+CLAUDE_OPUS4_5: "Final[_PricedModel]" = _PricedModel(
     provider="cortecs",
     id="claude-opus4-5",
     name="Claude Opus 4.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-opus",
     attachment=True,
     reasoning=True,
@@ -294,7 +292,7 @@ CLAUDE_OPUS4_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_24,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_200000,
-    cost=Cost(input=Decimal("5.98"), output=Decimal("29.89")),
+    cost=_Cost(input=_Decimal("5.98"), output=_Decimal("29.89")),
     reasoning_options=(
         _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,
         _Shared.REASONING_BUDGET_TOKENS_MIN_1024,
@@ -302,11 +300,11 @@ CLAUDE_OPUS4_5: Final[PricedModel] = PricedModel(
 )
 """Claude Opus 4.5 (chat) · 200K context · 200K output · $5.98 in / $29.89 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-CLAUDE_OPUS4_6: Final[PricedModel] = PricedModel(
+CLAUDE_OPUS4_6: "Final[_PricedModel]" = _PricedModel(
     provider="cortecs",
     id="claude-opus4-6",
     name="Claude Opus 4.6",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-opus",
     attachment=True,
     reasoning=True,
@@ -318,7 +316,7 @@ CLAUDE_OPUS4_6: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_13,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_1000000,
-    cost=Cost(input=Decimal("5.98"), output=Decimal("29.89")),
+    cost=_Cost(input=_Decimal("5.98"), output=_Decimal("29.89")),
     reasoning_options=(
         _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,
         _Shared.REASONING_BUDGET_TOKENS_MIN_1024,
@@ -326,11 +324,11 @@ CLAUDE_OPUS4_6: Final[PricedModel] = PricedModel(
 )
 """Claude Opus 4.6 (chat) · 1M context · 1M output · $5.98 in / $29.89 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-CLAUDE_OPUS4_7: Final[PricedModel] = PricedModel(
+CLAUDE_OPUS4_7: "Final[_PricedModel]" = _PricedModel(
     provider="cortecs",
     id="claude-opus4-7",
     name="Claude Opus 4.7",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-opus",
     attachment=True,
     reasoning=True,
@@ -342,21 +340,21 @@ CLAUDE_OPUS4_7: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_16,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
-    cost=Cost(
-        input=Decimal("5.6"),
-        output=Decimal("27.99"),
-        cache_read=Decimal("0.56"),
-        cache_write=Decimal("6.99"),
+    cost=_Cost(
+        input=_Decimal("5.6"),
+        output=_Decimal("27.99"),
+        cache_read=_Decimal("0.56"),
+        cache_write=_Decimal("6.99"),
     ),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """Claude Opus 4.7 (chat) · 1M context · 128K output · $5.60 in / $27.99 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-CLAUDE_OPUS4_8: Final[PricedModel] = PricedModel(
+CLAUDE_OPUS4_8: "Final[_PricedModel]" = _PricedModel(
     provider="cortecs",
     id="claude-opus4-8",
     name="Claude Opus 4.8",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-opus",
     attachment=True,
     reasoning=True,
@@ -367,21 +365,21 @@ CLAUDE_OPUS4_8: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_28,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
-    cost=Cost(
-        input=Decimal("5.64"),
-        output=Decimal("28.198"),
-        cache_read=Decimal("0.563"),
-        cache_write=Decimal("7.049"),
+    cost=_Cost(
+        input=_Decimal("5.64"),
+        output=_Decimal("28.198"),
+        cache_read=_Decimal("0.563"),
+        cache_write=_Decimal("7.049"),
     ),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """Claude Opus 4.8 (chat) · 1M context · 128K output · $5.64 in / $28.198 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-CLAUDE_SONNET_4: Final[PricedModel] = PricedModel(
+CLAUDE_SONNET_4: "Final[_PricedModel]" = _PricedModel(
     provider="cortecs",
     id="claude-sonnet-4",
     name="Claude Sonnet 4",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-sonnet",
     attachment=False,
     reasoning=False,
@@ -393,15 +391,15 @@ CLAUDE_SONNET_4: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_05_22,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_64000,
-    cost=Cost(input=Decimal("3.307"), output=Decimal("16.536")),
+    cost=_Cost(input=_Decimal("3.307"), output=_Decimal("16.536")),
 )
 """Claude Sonnet 4 (chat) · 200K context · 64K output · $3.307 in / $16.536 out per 1M tokens · vision, tools"""
 
-CODESTRAL_2508: Final[PricedModel] = PricedModel(
+CODESTRAL_2508: "Final[_PricedModel]" = _PricedModel(
     provider="cortecs",
     id="codestral-2508",
     name="Codestral 2508",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="mistral",
     attachment=False,
     reasoning=False,
@@ -413,15 +411,15 @@ CODESTRAL_2508: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_07_30,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_256000_OUTPUT_256000,
-    cost=Cost(input=Decimal("0.3"), output=Decimal("0.9"), cache_read=Decimal("0.03")),
+    cost=_Cost(input=_Decimal("0.3"), output=_Decimal("0.9"), cache_read=_Decimal("0.03")),
 )
 """Codestral 2508 (chat) · 256K context · 256K output · $0.30 in / $0.90 out per 1M tokens · tools, open weights"""
 
-DEEPSEEK_R1_0528: Final[PricedModel] = PricedModel(
+DEEPSEEK_R1_0528: "Final[_PricedModel]" = _PricedModel(
     provider="cortecs",
     id="deepseek-r1-0528",
     name="DeepSeek R1 0528",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek-thinking",
     attachment=False,
     reasoning=True,
@@ -433,16 +431,16 @@ DEEPSEEK_R1_0528: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_05_28,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_164000_OUTPUT_164000,
-    cost=Cost(input=Decimal("0.585"), output=Decimal("2.307")),
+    cost=_Cost(input=_Decimal("0.585"), output=_Decimal("2.307")),
     reasoning_options=(),
 )
 """DeepSeek R1 0528 (chat) · 164K context · 164K output · $0.585 in / $2.307 out per 1M tokens · tools, reasoning, open weights"""
 
-DEEPSEEK_V3_0324: Final[PricedModel] = PricedModel(
+DEEPSEEK_V3_0324: "Final[_PricedModel]" = _PricedModel(
     provider="cortecs",
     id="deepseek-v3-0324",
     name="DeepSeek V3 0324",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek",
     attachment=False,
     reasoning=False,
@@ -454,15 +452,15 @@ DEEPSEEK_V3_0324: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_03_24,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_128000,
-    cost=Cost(input=Decimal("0.551"), output=Decimal("1.654")),
+    cost=_Cost(input=_Decimal("0.551"), output=_Decimal("1.654")),
 )
 """DeepSeek V3 0324 (chat) · 128K context · 128K output · $0.551 in / $1.654 out per 1M tokens · tools, open weights"""
 
-DEEPSEEK_V3_2: Final[PricedModel] = PricedModel(
+DEEPSEEK_V3_2: "Final[_PricedModel]" = _PricedModel(
     provider="cortecs",
     id="deepseek-v3.2",
     name="DeepSeek V3.2",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek",
     attachment=False,
     reasoning=True,
@@ -474,16 +472,16 @@ DEEPSEEK_V3_2: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_163840_OUTPUT_163840,
-    cost=Cost(input=Decimal("0.266"), output=Decimal("0.444")),
+    cost=_Cost(input=_Decimal("0.266"), output=_Decimal("0.444")),
     reasoning_options=(),
 )
 """DeepSeek V3.2 (chat) · 164K context · 164K output · $0.266 in / $0.444 out per 1M tokens · tools, reasoning, open weights"""
 
-DEEPSEEK_V4_FLASH: Final[PricedModel] = PricedModel(
+DEEPSEEK_V4_FLASH: "Final[_PricedModel]" = _PricedModel(
     provider="cortecs",
     id="deepseek-v4-flash",
     name="DeepSeek V4 Flash",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek-flash",
     attachment=False,
     reasoning=True,
@@ -495,17 +493,17 @@ DEEPSEEK_V4_FLASH: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_24,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_384000,
-    cost=Cost(input=Decimal("0.133"), output=Decimal("0.266"), cache_read=Decimal("0.0028")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.133"), output=_Decimal("0.266"), cache_read=_Decimal("0.0028")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """DeepSeek V4 Flash (chat) · 1.05M context · 384K output · $0.133 in / $0.266 out per 1M tokens · tools, reasoning, open weights"""
 
-DEEPSEEK_V4_PRO: Final[PricedModel] = PricedModel(
+DEEPSEEK_V4_PRO: "Final[_PricedModel]" = _PricedModel(
     provider="cortecs",
     id="deepseek-v4-pro",
     name="DeepSeek V4 Pro",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek-thinking",
     attachment=False,
     reasoning=True,
@@ -517,17 +515,17 @@ DEEPSEEK_V4_PRO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_24,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_384000,
-    cost=Cost(input=Decimal("1.553"), output=Decimal("3.106"), cache_read=Decimal("0.003625")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("1.553"), output=_Decimal("3.106"), cache_read=_Decimal("0.003625")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """DeepSeek V4 Pro (chat) · 1.05M context · 384K output · $1.553 in / $3.106 out per 1M tokens · tools, reasoning, open weights"""
 
-DEVSTRAL_2512: Final[PricedModel] = PricedModel(
+DEVSTRAL_2512: "Final[_PricedModel]" = _PricedModel(
     provider="cortecs",
     id="devstral-2512",
     name="Devstral 2 2512",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=True,
@@ -538,15 +536,15 @@ DEVSTRAL_2512: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_09,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262000_OUTPUT_262000,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
 )
 """Devstral 2 2512 (chat) · 262K context · 262K output · free · tools, open weights"""
 
-GEMINI_2_5_PRO: Final[PricedModel] = PricedModel(
+GEMINI_2_5_PRO: "Final[_PricedModel]" = _PricedModel(
     provider="cortecs",
     id="gemini-2.5-pro",
     name="Gemini 2.5 Pro",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemini-pro",
     attachment=False,
     reasoning=False,
@@ -558,15 +556,15 @@ GEMINI_2_5_PRO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_06_17,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_65535,
-    cost=Cost(input=Decimal("1.654"), output=Decimal("11.024")),
+    cost=_Cost(input=_Decimal("1.654"), output=_Decimal("11.024")),
 )
 """Gemini 2.5 Pro (chat) · 1.05M context · 65.5K output · $1.654 in / $11.024 out per 1M tokens · vision, tools"""
 
-GLM_4_5: Final[PricedModel] = PricedModel(
+GLM_4_5: "Final[_PricedModel]" = _PricedModel(
     provider="cortecs",
     id="glm-4.5",
     name="GLM 4.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=True,
@@ -578,17 +576,17 @@ GLM_4_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_07_29,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.67"), output=Decimal("2.46")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.67"), output=_Decimal("2.46")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
 """GLM 4.5 (chat) · 131K context · 131K output · $0.67 in / $2.46 out per 1M tokens · tools, reasoning, open weights"""
 
-GLM_4_5_AIR: Final[PricedModel] = PricedModel(
+GLM_4_5_AIR: "Final[_PricedModel]" = _PricedModel(
     provider="cortecs",
     id="glm-4.5-air",
     name="GLM 4.5 Air",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm-air",
     attachment=False,
     reasoning=True,
@@ -600,16 +598,16 @@ GLM_4_5_AIR: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.22"), output=Decimal("1.34")),
+    cost=_Cost(input=_Decimal("0.22"), output=_Decimal("1.34")),
     reasoning_options=(),
 )
 """GLM 4.5 Air (chat) · 131K context · 131K output · $0.22 in / $1.34 out per 1M tokens · tools, reasoning, open weights"""
 
-GLM_4_7: Final[PricedModel] = PricedModel(
+GLM_4_7: "Final[_PricedModel]" = _PricedModel(
     provider="cortecs",
     id="glm-4.7",
     name="GLM 4.7",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=True,
@@ -621,17 +619,17 @@ GLM_4_7: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_22,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_198000_OUTPUT_198000,
-    cost=Cost(input=Decimal("0.45"), output=Decimal("2.23")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.45"), output=_Decimal("2.23")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
 """GLM 4.7 (chat) · 198K context · 198K output · $0.45 in / $2.23 out per 1M tokens · tools, reasoning, open weights"""
 
-GLM_4_7_FLASH: Final[PricedModel] = PricedModel(
+GLM_4_7_FLASH: "Final[_PricedModel]" = _PricedModel(
     provider="cortecs",
     id="glm-4.7-flash",
     name="GLM-4.7-Flash",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=True,
@@ -643,17 +641,17 @@ GLM_4_7_FLASH: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_08,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_203000_OUTPUT_203000,
-    cost=Cost(input=Decimal("0.09"), output=Decimal("0.53")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.09"), output=_Decimal("0.53")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
 """GLM-4.7-Flash (chat) · 203K context · 203K output · $0.09 in / $0.53 out per 1M tokens · tools, reasoning, open weights"""
 
-GLM_5: Final[PricedModel] = PricedModel(
+GLM_5: "Final[_PricedModel]" = _PricedModel(
     provider="cortecs",
     id="glm-5",
     name="GLM 5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=True,
@@ -664,17 +662,17 @@ GLM_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_11,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_202752_OUTPUT_202752,
-    cost=Cost(input=Decimal("1.08"), output=Decimal("3.44")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("1.08"), output=_Decimal("3.44")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
 """GLM 5 (chat) · 203K context · 203K output · $1.08 in / $3.44 out per 1M tokens · tools, reasoning, open weights"""
 
-GLM_5_TURBO: Final[PricedModel] = PricedModel(
+GLM_5_TURBO: "Final[_PricedModel]" = _PricedModel(
     provider="cortecs",
     id="glm-5-turbo",
     name="GLM-5-Turbo",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=True,
@@ -686,21 +684,21 @@ GLM_5_TURBO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_16,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_131072,
-    cost=Cost(
-        input=Decimal("1.235"),
-        output=Decimal("4.118"),
-        cache_read=Decimal("0.308"),
-        cache_write=Decimal("1.544"),
+    cost=_Cost(
+        input=_Decimal("1.235"),
+        output=_Decimal("4.118"),
+        cache_read=_Decimal("0.308"),
+        cache_write=_Decimal("1.544"),
     ),
     reasoning_options=(),
 )
 """GLM-5-Turbo (chat) · 200K context · 131K output · $1.235 in / $4.118 out per 1M tokens · tools, reasoning, structured output"""
 
-GLM_5_1: Final[PricedModel] = PricedModel(
+GLM_5_1: "Final[_PricedModel]" = _PricedModel(
     provider="cortecs",
     id="glm-5.1",
     name="GLM-5.1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=True,
@@ -712,17 +710,17 @@ GLM_5_1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_14,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_204800_OUTPUT_131072,
-    cost=Cost(input=Decimal("1.31"), output=Decimal("4.1"), cache_read=Decimal("0.24")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("1.31"), output=_Decimal("4.1"), cache_read=_Decimal("0.24")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
 """GLM-5.1 (chat) · 205K context · 131K output · $1.31 in / $4.10 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-GLM_5_2: Final[PricedModel] = PricedModel(
+GLM_5_2: "Final[_PricedModel]" = _PricedModel(
     provider="cortecs",
     id="glm-5.2",
     name="GLM-5.2",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=True,
@@ -734,17 +732,17 @@ GLM_5_2: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_13,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_131072,
-    cost=Cost(input=Decimal("1.44"), output=Decimal("4.53"), cache_read=Decimal("0.39")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("1.44"), output=_Decimal("4.53"), cache_read=_Decimal("0.39")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_EFFORT_HIGH_MAX,),
 )
 """GLM-5.2 (chat) · 1M context · 131K output · $1.44 in / $4.53 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-GLM_5V_TURBO: Final[PricedModel] = PricedModel(
+GLM_5V_TURBO: "Final[_PricedModel]" = _PricedModel(
     provider="cortecs",
     id="glm-5v-turbo",
     name="GLM-5V-Turbo",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=True,
     reasoning=True,
@@ -755,21 +753,21 @@ GLM_5V_TURBO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_01,
     modalities=_Shared.TEXT_IMAGE_VIDEO_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_131072,
-    cost=Cost(
-        input=Decimal("1.235"),
-        output=Decimal("4.118"),
-        cache_read=Decimal("0.308"),
-        cache_write=Decimal("1.544"),
+    cost=_Cost(
+        input=_Decimal("1.235"),
+        output=_Decimal("4.118"),
+        cache_read=_Decimal("0.308"),
+        cache_write=_Decimal("1.544"),
     ),
     reasoning_options=(),
 )
 """GLM-5V-Turbo (chat) · 200K context · 131K output · $1.235 in / $4.118 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-GPT_4_1: Final[PricedModel] = PricedModel(
+GPT_4_1: "Final[_PricedModel]" = _PricedModel(
     provider="cortecs",
     id="gpt-4.1",
     name="GPT 4.1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=False,
     reasoning=False,
@@ -781,15 +779,15 @@ GPT_4_1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04_14,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_1047576_OUTPUT_32768,
-    cost=Cost(input=Decimal("2.354"), output=Decimal("9.417")),
+    cost=_Cost(input=_Decimal("2.354"), output=_Decimal("9.417")),
 )
 """GPT 4.1 (chat) · 1.05M context · 32.8K output · $2.354 in / $9.417 out per 1M tokens · vision, tools"""
 
-GPT_5_4: Final[PricedModel] = PricedModel(
+GPT_5_4: "Final[_PricedModel]" = _PricedModel(
     provider="cortecs",
     id="gpt-5.4",
     name="GPT-5.4",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=True,
@@ -802,16 +800,16 @@ GPT_5_4: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_05,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1050000_OUTPUT_128000,
-    cost=Cost(input=Decimal("3"), output=Decimal("16.13"), cache_read=Decimal("0.25")),
+    cost=_Cost(input=_Decimal("3"), output=_Decimal("16.13"), cache_read=_Decimal("0.25")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """GPT-5.4 (chat) · 1.05M context · 128K output · $3.00 in / $16.13 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GPT_OSS_120B: Final[PricedModel] = PricedModel(
+GPT_OSS_120B: "Final[_PricedModel]" = _PricedModel(
     provider="cortecs",
     id="gpt-oss-120b",
     name="GPT Oss 120b",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-oss",
     attachment=False,
     reasoning=True,
@@ -823,16 +821,16 @@ GPT_OSS_120B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_05,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_128000,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """GPT Oss 120b (chat) · 128K context · 128K output · free · tools, reasoning, open weights"""
 
-HERMES_4_70B: Final[PricedModel] = PricedModel(
+HERMES_4_70B: "Final[_PricedModel]" = _PricedModel(
     provider="cortecs",
     id="hermes-4-70b",
     name="Hermes 4 70B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -843,16 +841,16 @@ HERMES_4_70B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_26,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_128000,
-    cost=Cost(input=Decimal("0.116"), output=Decimal("0.358")),
+    cost=_Cost(input=_Decimal("0.116"), output=_Decimal("0.358")),
     reasoning_options=(),
 )
 """Hermes 4 70B (chat) · 128K context · 128K output · $0.116 in / $0.358 out per 1M tokens · tools, reasoning, open weights"""
 
-INTELLECT_3: Final[PricedModel] = PricedModel(
+INTELLECT_3: "Final[_PricedModel]" = _PricedModel(
     provider="cortecs",
     id="intellect-3",
     name="INTELLECT 3",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -863,16 +861,16 @@ INTELLECT_3: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_26,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_128000,
-    cost=Cost(input=Decimal("0.219"), output=Decimal("1.202")),
+    cost=_Cost(input=_Decimal("0.219"), output=_Decimal("1.202")),
     reasoning_options=(),
 )
 """INTELLECT 3 (chat) · 128K context · 128K output · $0.219 in / $1.202 out per 1M tokens · tools, reasoning, attachments, open weights"""
 
-KIMI_K2_INSTRUCT: Final[PricedModel] = PricedModel(
+KIMI_K2_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="cortecs",
     id="kimi-k2-instruct",
     name="Kimi K2 Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="kimi-k2",
     attachment=False,
     reasoning=False,
@@ -884,15 +882,15 @@ KIMI_K2_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_05,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131000_OUTPUT_131000,
-    cost=Cost(input=Decimal("0.551"), output=Decimal("2.646")),
+    cost=_Cost(input=_Decimal("0.551"), output=_Decimal("2.646")),
 )
 """Kimi K2 Instruct (chat) · 131K context · 131K output · $0.551 in / $2.646 out per 1M tokens · tools, open weights"""
 
-KIMI_K2_THINKING: Final[PricedModel] = PricedModel(
+KIMI_K2_THINKING: "Final[_PricedModel]" = _PricedModel(
     provider="cortecs",
     id="kimi-k2-thinking",
     name="Kimi K2 Thinking",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -903,17 +901,17 @@ KIMI_K2_THINKING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_08,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262000_OUTPUT_262000,
-    cost=Cost(input=Decimal("0.656"), output=Decimal("2.731")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.656"), output=_Decimal("2.731")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
 """Kimi K2 Thinking (chat) · 262K context · 262K output · $0.656 in / $2.731 out per 1M tokens · tools, reasoning, attachments, open weights"""
 
-KIMI_K2_5: Final[PricedModel] = PricedModel(
+KIMI_K2_5: "Final[_PricedModel]" = _PricedModel(
     provider="cortecs",
     id="kimi-k2.5",
     name="Kimi K2.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="kimi-thinking",
     attachment=False,
     reasoning=True,
@@ -925,17 +923,17 @@ KIMI_K2_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_01_27,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_256000_OUTPUT_256000,
-    cost=Cost(input=Decimal("0.55"), output=Decimal("2.76")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.55"), output=_Decimal("2.76")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """Kimi K2.5 (chat) · 256K context · 256K output · $0.55 in / $2.76 out per 1M tokens · vision, tools, reasoning, open weights"""
 
-KIMI_K2_6: Final[PricedModel] = PricedModel(
+KIMI_K2_6: "Final[_PricedModel]" = _PricedModel(
     provider="cortecs",
     id="kimi-k2.6",
     name="Kimi K2.6",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="kimi-thinking",
     attachment=False,
     reasoning=True,
@@ -946,17 +944,17 @@ KIMI_K2_6: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_17,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_256000_OUTPUT_256000,
-    cost=Cost(input=Decimal("0.81"), output=Decimal("3.54"), cache_read=Decimal("0.2")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.81"), output=_Decimal("3.54"), cache_read=_Decimal("0.2")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """Kimi K2.6 (chat) · 256K context · 256K output · $0.81 in / $3.54 out per 1M tokens · vision, tools, reasoning, open weights"""
 
-KIMI_K2_7_CODE: Final[PricedModel] = PricedModel(
+KIMI_K2_7_CODE: "Final[_PricedModel]" = _PricedModel(
     provider="cortecs",
     id="kimi-k2.7-code",
     name="Kimi K2.7 Code",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="kimi-k2",
     attachment=True,
     reasoning=True,
@@ -969,17 +967,17 @@ KIMI_K2_7_CODE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_12,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_262144,
-    cost=Cost(input=Decimal("1.28"), output=Decimal("4.63"), cache_read=Decimal("0.32")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("1.28"), output=_Decimal("4.63"), cache_read=_Decimal("0.32")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
 """Kimi K2.7 Code (chat) · 262K context · 262K output · $1.28 in / $4.63 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"""
 
-LLAMA_3_1_405B_INSTRUCT: Final[PricedModel] = PricedModel(
+LLAMA_3_1_405B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="cortecs",
     id="llama-3.1-405b-instruct",
     name="Llama 3.1 405B Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=False,
     reasoning=False,
@@ -991,15 +989,15 @@ LLAMA_3_1_405B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_07_23,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_128000,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
 )
 """Llama 3.1 405B Instruct (chat) · 128K context · 128K output · free · tools, open weights"""
 
-LLAMA_3_3_70B_INSTRUCT: Final[PricedModel] = PricedModel(
+LLAMA_3_3_70B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="cortecs",
     id="llama-3.3-70b-instruct",
     name="Llama 3.3 70B Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=False,
     reasoning=True,
@@ -1011,16 +1009,16 @@ LLAMA_3_3_70B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_12_06,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131000_OUTPUT_131000,
-    cost=Cost(input=Decimal("0.089"), output=Decimal("0.275")),
+    cost=_Cost(input=_Decimal("0.089"), output=_Decimal("0.275")),
     reasoning_options=(),
 )
 """Llama 3.3 70B Instruct (chat) · 131K context · 131K output · $0.089 in / $0.275 out per 1M tokens · tools, reasoning, open weights"""
 
-LLAMA_4_MAVERICK: Final[PricedModel] = PricedModel(
+LLAMA_4_MAVERICK: "Final[_PricedModel]" = _PricedModel(
     provider="cortecs",
     id="llama-4-maverick",
     name="Llama 4 Maverick 17B Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=True,
     reasoning=False,
@@ -1032,20 +1030,20 @@ LLAMA_4_MAVERICK: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04_05,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_16384,
-    cost=Cost(
-        input=Decimal("0.124"),
-        output=Decimal("0.603"),
-        cache_read=Decimal("0.03"),
-        cache_write=Decimal("0.151"),
+    cost=_Cost(
+        input=_Decimal("0.124"),
+        output=_Decimal("0.603"),
+        cache_read=_Decimal("0.03"),
+        cache_write=_Decimal("0.151"),
     ),
 )
 """Llama 4 Maverick 17B Instruct (chat) · 1M context · 16.4K output · $0.124 in / $0.603 out per 1M tokens · vision, tools, attachments, open weights"""
 
-MINIMAX_M2: Final[PricedModel] = PricedModel(
+MINIMAX_M2: "Final[_PricedModel]" = _PricedModel(
     provider="cortecs",
     id="minimax-m2",
     name="MiniMax-M2",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="minimax",
     attachment=False,
     reasoning=True,
@@ -1057,17 +1055,17 @@ MINIMAX_M2: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_10_27,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_400000_OUTPUT_400000,
-    cost=Cost(input=Decimal("0.39"), output=Decimal("1.57")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.39"), output=_Decimal("1.57")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
 """MiniMax-M2 (chat) · 400K context · 400K output · $0.39 in / $1.57 out per 1M tokens · tools, reasoning, open weights"""
 
-MINIMAX_M2_1: Final[PricedModel] = PricedModel(
+MINIMAX_M2_1: "Final[_PricedModel]" = _PricedModel(
     provider="cortecs",
     id="minimax-m2.1",
     name="MiniMax-M2.1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="minimax",
     attachment=False,
     reasoning=True,
@@ -1078,17 +1076,17 @@ MINIMAX_M2_1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_23,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_196000_OUTPUT_196000,
-    cost=Cost(input=Decimal("0.34"), output=Decimal("1.34")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.34"), output=_Decimal("1.34")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
 """MiniMax-M2.1 (chat) · 196K context · 196K output · $0.34 in / $1.34 out per 1M tokens · tools, reasoning, open weights"""
 
-MINIMAX_M2_5: Final[PricedModel] = PricedModel(
+MINIMAX_M2_5: "Final[_PricedModel]" = _PricedModel(
     provider="cortecs",
     id="minimax-m2.5",
     name="MiniMax-M2.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="minimax",
     attachment=False,
     reasoning=True,
@@ -1099,17 +1097,17 @@ MINIMAX_M2_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_12,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_196608_OUTPUT_196608,
-    cost=Cost(input=Decimal("0.32"), output=Decimal("1.18")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.32"), output=_Decimal("1.18")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
 """MiniMax-M2.5 (chat) · 197K context · 197K output · $0.32 in / $1.18 out per 1M tokens · tools, reasoning, open weights"""
 
-MINIMAX_M2_7: Final[PricedModel] = PricedModel(
+MINIMAX_M2_7: "Final[_PricedModel]" = _PricedModel(
     provider="cortecs",
     id="minimax-m2.7",
     name="MiniMax-m2.7",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="minimax",
     attachment=False,
     reasoning=True,
@@ -1121,16 +1119,16 @@ MINIMAX_M2_7: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_18,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_202752_OUTPUT_196072,
-    cost=Cost(input=Decimal("0.47"), output=Decimal("1.4")),
+    cost=_Cost(input=_Decimal("0.47"), output=_Decimal("1.4")),
     reasoning_options=(),
 )
 """MiniMax-m2.7 (chat) · 203K context · 196K output · $0.47 in / $1.40 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-MINIMAX_M3: Final[PricedModel] = PricedModel(
+MINIMAX_M3: "Final[_PricedModel]" = _PricedModel(
     provider="cortecs",
     id="minimax-m3",
     name="MiniMax-M3",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="minimax",
     attachment=True,
     reasoning=True,
@@ -1141,16 +1139,16 @@ MINIMAX_M3: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_01,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_512000_OUTPUT_128000,
-    cost=Cost(input=Decimal("0.355"), output=Decimal("1.775"), cache_read=Decimal("0.089")),
+    cost=_Cost(input=_Decimal("0.355"), output=_Decimal("1.775"), cache_read=_Decimal("0.089")),
     reasoning_options=(),
 )
 """MiniMax-M3 (chat) · 512K context · 128K output · $0.355 in / $1.775 out per 1M tokens · vision, tools, reasoning, attachments, open weights"""
 
-MISTRAL_LARGE_2512: Final[PricedModel] = PricedModel(
+MISTRAL_LARGE_2512: "Final[_PricedModel]" = _PricedModel(
     provider="cortecs",
     id="mistral-large-2512",
     name="Mistral Large 3 2512",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="mistral-large",
     attachment=True,
     reasoning=False,
@@ -1162,15 +1160,15 @@ MISTRAL_LARGE_2512: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_01,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_256000_OUTPUT_256000,
-    cost=Cost(input=Decimal("0.5"), output=Decimal("1.5"), cache_read=Decimal("0.05")),
+    cost=_Cost(input=_Decimal("0.5"), output=_Decimal("1.5"), cache_read=_Decimal("0.05")),
 )
 """Mistral Large 3 2512 (chat) · 256K context · 256K output · $0.50 in / $1.50 out per 1M tokens · vision, tools, attachments, open weights"""
 
-MIXTRAL_8X7B_INSTRUCT_V0_1: Final[PricedModel] = PricedModel(
+MIXTRAL_8X7B_INSTRUCT_V0_1: "Final[_PricedModel]" = _PricedModel(
     provider="cortecs",
     id="mixtral-8x7B-instruct-v0.1",
     name="Mixtral 8x7B Instruct v0.1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=False,
@@ -1181,16 +1179,16 @@ MIXTRAL_8X7B_INSTRUCT_V0_1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2023_12_11,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_32000_OUTPUT_32000,
-    cost=Cost(input=Decimal("0.438"), output=Decimal("0.68")),
+    cost=_Cost(input=_Decimal("0.438"), output=_Decimal("0.68")),
     reasoning_options=(),
 )
 """Mixtral 8x7B Instruct v0.1 (chat) · 32K context · 32K output · $0.438 in / $0.68 out per 1M tokens · reasoning, open weights"""
 
-NEMOTRON_3_SUPER_120B_A12B: Final[PricedModel] = PricedModel(
+NEMOTRON_3_SUPER_120B_A12B: "Final[_PricedModel]" = _PricedModel(
     provider="cortecs",
     id="nemotron-3-super-120b-a12b",
     name="Nemotron 3 Super 120B A12B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="nemotron",
     attachment=False,
     reasoning=True,
@@ -1202,16 +1200,16 @@ NEMOTRON_3_SUPER_120B_A12B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_11,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_262144,
-    cost=Cost(input=Decimal("0.266"), output=Decimal("0.799")),
+    cost=_Cost(input=_Decimal("0.266"), output=_Decimal("0.799")),
     reasoning_options=(),
 )
 """Nemotron 3 Super 120B A12B (chat) · 262K context · 262K output · $0.266 in / $0.799 out per 1M tokens · tools, reasoning, open weights"""
 
-NOVA_PRO_V1: Final[PricedModel] = PricedModel(
+NOVA_PRO_V1: "Final[_PricedModel]" = _PricedModel(
     provider="cortecs",
     id="nova-pro-v1",
     name="Nova Pro 1.0",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="nova-pro",
     attachment=False,
     reasoning=False,
@@ -1223,15 +1221,15 @@ NOVA_PRO_V1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_12_03,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_300000_OUTPUT_5000,
-    cost=Cost(input=Decimal("1.016"), output=Decimal("4.061")),
+    cost=_Cost(input=_Decimal("1.016"), output=_Decimal("4.061")),
 )
 """Nova Pro 1.0 (chat) · 300K context · 5K output · $1.016 in / $4.061 out per 1M tokens · vision, tools"""
 
-QWEN_2_5_72B_INSTRUCT: Final[PricedModel] = PricedModel(
+QWEN_2_5_72B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="cortecs",
     id="qwen-2.5-72b-instruct",
     name="Qwen2.5 72B Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -1243,15 +1241,15 @@ QWEN_2_5_72B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_09_19,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_33000_OUTPUT_33000,
-    cost=Cost(input=Decimal("0.062"), output=Decimal("0.231")),
+    cost=_Cost(input=_Decimal("0.062"), output=_Decimal("0.231")),
 )
 """Qwen2.5 72B Instruct (chat) · 33K context · 33K output · $0.062 in / $0.231 out per 1M tokens · tools, open weights"""
 
-QWEN3_235B_A22B_INSTRUCT_2507: Final[PricedModel] = PricedModel(
+QWEN3_235B_A22B_INSTRUCT_2507: "Final[_PricedModel]" = _PricedModel(
     provider="cortecs",
     id="qwen3-235b-a22b-instruct-2507",
     name="Qwen3 235B A22B Instruct 2507",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=True,
@@ -1263,16 +1261,16 @@ QWEN3_235B_A22B_INSTRUCT_2507: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_07_23,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131000_OUTPUT_131000,
-    cost=Cost(input=Decimal("0.062"), output=Decimal("0.408")),
+    cost=_Cost(input=_Decimal("0.062"), output=_Decimal("0.408")),
     reasoning_options=(),
 )
 """Qwen3 235B A22B Instruct 2507 (chat) · 131K context · 131K output · $0.062 in / $0.408 out per 1M tokens · tools, reasoning, open weights"""
 
-QWEN3_32B: Final[PricedModel] = PricedModel(
+QWEN3_32B: "Final[_PricedModel]" = _PricedModel(
     provider="cortecs",
     id="qwen3-32b",
     name="Qwen3 32B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -1284,15 +1282,15 @@ QWEN3_32B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04_29,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_16384_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.099"), output=Decimal("0.33")),
+    cost=_Cost(input=_Decimal("0.099"), output=_Decimal("0.33")),
 )
 """Qwen3 32B (chat) · 16.4K context · 16.4K output · $0.099 in / $0.33 out per 1M tokens · tools, open weights"""
 
-QWEN3_CODER_30B_A3B_INSTRUCT: Final[PricedModel] = PricedModel(
+QWEN3_CODER_30B_A3B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="cortecs",
     id="qwen3-coder-30b-a3b-instruct",
     name="Qwen3 Coder 30B A3B Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=True,
@@ -1304,16 +1302,16 @@ QWEN3_CODER_30B_A3B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_07_31,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262000_OUTPUT_262000,
-    cost=Cost(input=Decimal("0.053"), output=Decimal("0.222")),
+    cost=_Cost(input=_Decimal("0.053"), output=_Decimal("0.222")),
     reasoning_options=(),
 )
 """Qwen3 Coder 30B A3B Instruct (chat) · 262K context · 262K output · $0.053 in / $0.222 out per 1M tokens · tools, reasoning, open weights"""
 
-QWEN3_CODER_480B_A35B_INSTRUCT: Final[PricedModel] = PricedModel(
+QWEN3_CODER_480B_A35B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="cortecs",
     id="qwen3-coder-480b-a35b-instruct",
     name="Qwen3 Coder 480B A35B Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -1325,15 +1323,15 @@ QWEN3_CODER_480B_A35B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_07_25,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262000_OUTPUT_262000,
-    cost=Cost(input=Decimal("0.441"), output=Decimal("1.984")),
+    cost=_Cost(input=_Decimal("0.441"), output=_Decimal("1.984")),
 )
 """Qwen3 Coder 480B A35B Instruct (chat) · 262K context · 262K output · $0.441 in / $1.984 out per 1M tokens · tools, open weights"""
 
-QWEN3_CODER_NEXT: Final[PricedModel] = PricedModel(
+QWEN3_CODER_NEXT: "Final[_PricedModel]" = _PricedModel(
     provider="cortecs",
     id="qwen3-coder-next",
     name="Qwen3 Coder Next 80B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=True,
@@ -1345,16 +1343,16 @@ QWEN3_CODER_NEXT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_04,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_256000_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.158"), output=Decimal("0.84")),
+    cost=_Cost(input=_Decimal("0.158"), output=_Decimal("0.84")),
     reasoning_options=(),
 )
 """Qwen3 Coder Next 80B (chat) · 256K context · 65.5K output · $0.158 in / $0.84 out per 1M tokens · tools, reasoning, open weights"""
 
-QWEN3_NEXT_80B_A3B_THINKING: Final[PricedModel] = PricedModel(
+QWEN3_NEXT_80B_A3B_THINKING: "Final[_PricedModel]" = _PricedModel(
     provider="cortecs",
     id="qwen3-next-80b-a3b-thinking",
     name="Qwen3 Next 80B A3B Thinking",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -1365,16 +1363,16 @@ QWEN3_NEXT_80B_A3B_THINKING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_11,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_128000,
-    cost=Cost(input=Decimal("0.164"), output=Decimal("1.311")),
+    cost=_Cost(input=_Decimal("0.164"), output=_Decimal("1.311")),
     reasoning_options=(),
 )
 """Qwen3 Next 80B A3B Thinking (chat) · 128K context · 128K output · $0.164 in / $1.311 out per 1M tokens · tools, reasoning, open weights"""
 
-QWEN3_5_122B_A10B: Final[PricedModel] = PricedModel(
+QWEN3_5_122B_A10B: "Final[_PricedModel]" = _PricedModel(
     provider="cortecs",
     id="qwen3.5-122b-a10b",
     name="Qwen3.5 122B A10B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=True,
@@ -1386,16 +1384,16 @@ QWEN3_5_122B_A10B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_24,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_262144,
-    cost=Cost(input=Decimal("0.444"), output=Decimal("3.106")),
+    cost=_Cost(input=_Decimal("0.444"), output=_Decimal("3.106")),
     reasoning_options=(),
 )
 """Qwen3.5 122B A10B (chat) · 262K context · 262K output · $0.444 in / $3.106 out per 1M tokens · tools, reasoning, open weights"""
 
-QWEN3_5_397B_A17B: Final[PricedModel] = PricedModel(
+QWEN3_5_397B_A17B: "Final[_PricedModel]" = _PricedModel(
     provider="cortecs",
     id="qwen3.5-397b-a17b",
     name="Qwen3.5 397B A17B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=True,
@@ -1407,7 +1405,7 @@ QWEN3_5_397B_A17B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_16,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_250000_OUTPUT_250000,
-    cost=Cost(input=Decimal("0.6"), output=Decimal("3.6")),
+    cost=_Cost(input=_Decimal("0.6"), output=_Decimal("3.6")),
     reasoning_options=(),
 )
 """Qwen3.5 397B A17B (chat) · 250K context · 250K output · $0.60 in / $3.60 out per 1M tokens · tools, reasoning, open weights"""

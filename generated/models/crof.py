@@ -3,69 +3,64 @@
 
 """Models served by CrofAI (provider id 'crof')."""
 
-from __future__ import annotations
+from decimal import Decimal as _Decimal
 
-from decimal import Decimal
-
-from llmdex.records.model import (
-    Interleaved,
-    Limit,
-    Modalities,
-    PricedModel,
-    ProviderOverride,
-    ReasoningOption,
-)
-from llmdex.records.partial_date import PartialDate
-from llmdex.records.rates import Cost, CostTier, Rates, TierCondition
-from llmdex.records.vocabulary import Kind
-
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from typing import Final
+from llmdex.records.model import Interleaved as _Interleaved
+from llmdex.records.model import Limit as _Limit
+from llmdex.records.model import Modalities as _Modalities
+from llmdex.records.model import PricedModel as _PricedModel
+from llmdex.records.model import ProviderOverride as _ProviderOverride
+from llmdex.records.model import ReasoningOption as _ReasoningOption
+from llmdex.records.partial_date import PartialDate as _PartialDate
+from llmdex.records.rates import Cost as _Cost
+from llmdex.records.rates import CostTier as _CostTier
+from llmdex.records.rates import Rates as _Rates
+from llmdex.records.rates import TierCondition as _TierCondition
+from llmdex.records.vocabulary import Kind as _Kind
 
 
 class _Shared:
     """Values the models below share, named for what they are."""
 
-    CONTEXT_1000000_OUTPUT_131072 = Limit(context=1000000, output=131072)
-    CONTEXT_1048576_OUTPUT_131072 = Limit(context=1048576, output=131072)
-    CONTEXT_131072_OUTPUT_32768 = Limit(context=131072, output=32768)
-    CONTEXT_163840_OUTPUT_163840 = Limit(context=163840, output=163840)
-    CONTEXT_202752_OUTPUT_131072 = Limit(context=202752, output=131072)
-    CONTEXT_202752_OUTPUT_202752 = Limit(context=202752, output=202752)
-    CONTEXT_204800_OUTPUT_131072 = Limit(context=204800, output=131072)
-    CONTEXT_229376_OUTPUT_229376 = Limit(context=229376, output=229376)
-    CONTEXT_262144_OUTPUT_262144 = Limit(context=262144, output=262144)
-    D_2024_12 = PartialDate(2024, 12)
-    D_2025_01 = PartialDate(2025, 1)
-    D_2025_04 = PartialDate(2025, 4)
-    D_2025_05 = PartialDate(2025, 5)
-    D_2025_07_22 = PartialDate(2025, 7, 22)
-    D_2025_12_22 = PartialDate(2025, 12, 22)
-    D_2026_01 = PartialDate(2026, 1)
-    D_2026_01_19 = PartialDate(2026, 1, 19)
-    D_2026_01_27 = PartialDate(2026, 1, 27)
-    D_2026_02_06 = PartialDate(2026, 2, 6)
-    D_2026_02_12 = PartialDate(2026, 2, 12)
-    D_2026_02_15 = PartialDate(2026, 2, 15)
-    D_2026_03_13 = PartialDate(2026, 3, 13)
-    D_2026_04_02 = PartialDate(2026, 4, 2)
-    D_2026_04_07 = PartialDate(2026, 4, 7)
-    D_2026_04_21 = PartialDate(2026, 4, 21)
-    D_2026_04_22 = PartialDate(2026, 4, 22)
-    D_2026_04_24 = PartialDate(2026, 4, 24)
-    D_2026_06_12 = PartialDate(2026, 6, 12)
-    D_2026_06_13 = PartialDate(2026, 6, 13)
-    D_2026_06_14 = PartialDate(2026, 6, 14)
-    REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH = ReasoningOption(
+    CONTEXT_1000000_OUTPUT_131072 = _Limit(context=1000000, output=131072)
+    CONTEXT_1048576_OUTPUT_131072 = _Limit(context=1048576, output=131072)
+    CONTEXT_131072_OUTPUT_32768 = _Limit(context=131072, output=32768)
+    CONTEXT_163840_OUTPUT_163840 = _Limit(context=163840, output=163840)
+    CONTEXT_202752_OUTPUT_131072 = _Limit(context=202752, output=131072)
+    CONTEXT_202752_OUTPUT_202752 = _Limit(context=202752, output=202752)
+    CONTEXT_204800_OUTPUT_131072 = _Limit(context=204800, output=131072)
+    CONTEXT_229376_OUTPUT_229376 = _Limit(context=229376, output=229376)
+    CONTEXT_262144_OUTPUT_262144 = _Limit(context=262144, output=262144)
+    D_2024_12 = _PartialDate(2024, 12)
+    D_2025_01 = _PartialDate(2025, 1)
+    D_2025_04 = _PartialDate(2025, 4)
+    D_2025_05 = _PartialDate(2025, 5)
+    D_2025_07_22 = _PartialDate(2025, 7, 22)
+    D_2025_12_22 = _PartialDate(2025, 12, 22)
+    D_2026_01 = _PartialDate(2026, 1)
+    D_2026_01_19 = _PartialDate(2026, 1, 19)
+    D_2026_01_27 = _PartialDate(2026, 1, 27)
+    D_2026_02_06 = _PartialDate(2026, 2, 6)
+    D_2026_02_12 = _PartialDate(2026, 2, 12)
+    D_2026_02_15 = _PartialDate(2026, 2, 15)
+    D_2026_03_13 = _PartialDate(2026, 3, 13)
+    D_2026_04_02 = _PartialDate(2026, 4, 2)
+    D_2026_04_07 = _PartialDate(2026, 4, 7)
+    D_2026_04_21 = _PartialDate(2026, 4, 21)
+    D_2026_04_22 = _PartialDate(2026, 4, 22)
+    D_2026_04_24 = _PartialDate(2026, 4, 24)
+    D_2026_06_12 = _PartialDate(2026, 6, 12)
+    D_2026_06_13 = _PartialDate(2026, 6, 13)
+    D_2026_06_14 = _PartialDate(2026, 6, 14)
+    REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH = _ReasoningOption(
         type="effort", values=("none", "low", "medium", "high")
     )
-    TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
-    TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT = Modalities(
+    TEXT_IMAGE_TO_TEXT = _Modalities(input=("text", "image"), output=("text",))
+    TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT = _Modalities(
         input=("text", "image", "video", "audio"), output=("text",)
     )
-    TEXT_IMAGE_VIDEO_TO_TEXT = Modalities(input=("text", "image", "video"), output=("text",))
-    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+    TEXT_IMAGE_VIDEO_TO_TEXT = _Modalities(input=("text", "image", "video"), output=("text",))
+    TEXT_TO_TEXT = _Modalities(input=("text",), output=("text",))
 
 
 __all__ = [
@@ -94,11 +89,11 @@ __all__ = [
     "QWEN3_6_27B",
 ]
 
-DEEPSEEK_V3_2: Final[PricedModel] = PricedModel(
+DEEPSEEK_V3_2: "Final[_PricedModel]" = _PricedModel(
     provider="crof",
     id="deepseek-v3.2",
     name="DeepSeek V3.2",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek",
     attachment=False,
     reasoning=False,
@@ -109,15 +104,15 @@ DEEPSEEK_V3_2: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_07_22,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_163840_OUTPUT_163840,
-    cost=Cost(input=Decimal("0.18"), output=Decimal("0.35"), cache_read=Decimal("0.04")),
+    cost=_Cost(input=_Decimal("0.18"), output=_Decimal("0.35"), cache_read=_Decimal("0.04")),
 )
 """DeepSeek V3.2 (chat) · 164K context · 164K output · $0.18 in / $0.35 out per 1M tokens · tools"""
 
-DEEPSEEK_V4_FLASH: Final[PricedModel] = PricedModel(
+DEEPSEEK_V4_FLASH: "Final[_PricedModel]" = _PricedModel(
     provider="crof",
     id="deepseek-v4-flash",
     name="DeepSeek V4 Flash",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek-flash",
     attachment=False,
     reasoning=True,
@@ -130,18 +125,18 @@ DEEPSEEK_V4_FLASH: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_24,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.12"), output=Decimal("0.21"), cache_read=Decimal("0.003")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.12"), output=_Decimal("0.21"), cache_read=_Decimal("0.003")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
-    provider_override=ProviderOverride(npm="@ai-sdk/openai-compatible"),
+    provider_override=_ProviderOverride(npm="@ai-sdk/openai-compatible"),
 )
 """DeepSeek V4 Flash (chat) · 1M context · 131K output · $0.12 in / $0.21 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-DEEPSEEK_V4_PRO: Final[PricedModel] = PricedModel(
+DEEPSEEK_V4_PRO: "Final[_PricedModel]" = _PricedModel(
     provider="crof",
     id="deepseek-v4-pro",
     name="DeepSeek V4 Pro",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek-thinking",
     attachment=False,
     reasoning=True,
@@ -154,18 +149,18 @@ DEEPSEEK_V4_PRO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_24,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.35"), output=Decimal("0.8"), cache_read=Decimal("0.003")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.35"), output=_Decimal("0.8"), cache_read=_Decimal("0.003")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
-    provider_override=ProviderOverride(npm="@ai-sdk/openai-compatible"),
+    provider_override=_ProviderOverride(npm="@ai-sdk/openai-compatible"),
 )
 """DeepSeek V4 Pro (chat) · 1M context · 131K output · $0.35 in / $0.80 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-DEEPSEEK_V4_PRO_LIGHTNING: Final[PricedModel] = PricedModel(
+DEEPSEEK_V4_PRO_LIGHTNING: "Final[_PricedModel]" = _PricedModel(
     provider="crof",
     id="deepseek-v4-pro-lightning",
     name="DeepSeek V4 Pro Lightning",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek-thinking",
     attachment=False,
     reasoning=True,
@@ -178,18 +173,18 @@ DEEPSEEK_V4_PRO_LIGHTNING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_24,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.8"), output=Decimal("1.6"), cache_read=Decimal("0.02")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.8"), output=_Decimal("1.6"), cache_read=_Decimal("0.02")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
-    provider_override=ProviderOverride(npm="@ai-sdk/openai-compatible"),
+    provider_override=_ProviderOverride(npm="@ai-sdk/openai-compatible"),
 )
 """DeepSeek V4 Pro Lightning (chat) · 1M context · 131K output · $0.80 in / $1.60 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-GEMMA_4_31B_IT: Final[PricedModel] = PricedModel(
+GEMMA_4_31B_IT: "Final[_PricedModel]" = _PricedModel(
     provider="crof",
     id="gemma-4-31b-it",
     name="Gemma 4 31B IT",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemma",
     attachment=True,
     reasoning=True,
@@ -201,17 +196,17 @@ GEMMA_4_31B_IT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_02,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_262144,
-    cost=Cost(input=Decimal("0.1"), output=Decimal("0.3"), cache_read=Decimal("0.02")),
+    cost=_Cost(input=_Decimal("0.1"), output=_Decimal("0.3"), cache_read=_Decimal("0.02")),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
-    provider_override=ProviderOverride(npm="@ai-sdk/openai-compatible"),
+    provider_override=_ProviderOverride(npm="@ai-sdk/openai-compatible"),
 )
 """Gemma 4 31B IT (chat) · 262K context · 262K output · $0.10 in / $0.30 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"""
 
-GLM_4_7: Final[PricedModel] = PricedModel(
+GLM_4_7: "Final[_PricedModel]" = _PricedModel(
     provider="crof",
     id="glm-4.7",
     name="GLM-4.7",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=True,
@@ -223,23 +218,23 @@ GLM_4_7: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_22,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_202752_OUTPUT_202752,
-    cost=Cost(
-        input=Decimal("0.25"),
-        output=Decimal("1.1"),
-        cache_read=Decimal("0.05"),
-        cache_write=Decimal("0"),
+    cost=_Cost(
+        input=_Decimal("0.25"),
+        output=_Decimal("1.1"),
+        cache_read=_Decimal("0.05"),
+        cache_write=_Decimal("0"),
     ),
-    interleaved=Interleaved(field="reasoning_content"),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(),
-    provider_override=ProviderOverride(npm="@ai-sdk/openai-compatible"),
+    provider_override=_ProviderOverride(npm="@ai-sdk/openai-compatible"),
 )
 """GLM-4.7 (chat) · 203K context · 203K output · $0.25 in / $1.10 out per 1M tokens · tools, reasoning, open weights"""
 
-GLM_4_7_FLASH: Final[PricedModel] = PricedModel(
+GLM_4_7_FLASH: "Final[_PricedModel]" = _PricedModel(
     provider="crof",
     id="glm-4.7-flash",
     name="GLM-4.7-Flash",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm-flash",
     attachment=False,
     reasoning=True,
@@ -251,22 +246,22 @@ GLM_4_7_FLASH: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_01_19,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_202752_OUTPUT_131072,
-    cost=Cost(
-        input=Decimal("0.04"),
-        output=Decimal("0.3"),
-        cache_read=Decimal("0.008"),
-        cache_write=Decimal("0"),
+    cost=_Cost(
+        input=_Decimal("0.04"),
+        output=_Decimal("0.3"),
+        cache_read=_Decimal("0.008"),
+        cache_write=_Decimal("0"),
     ),
     reasoning_options=(),
-    provider_override=ProviderOverride(npm="@ai-sdk/openai-compatible"),
+    provider_override=_ProviderOverride(npm="@ai-sdk/openai-compatible"),
 )
 """GLM-4.7-Flash (chat) · 203K context · 131K output · $0.04 in / $0.30 out per 1M tokens · tools, reasoning, open weights"""
 
-GLM_5: Final[PricedModel] = PricedModel(
+GLM_5: "Final[_PricedModel]" = _PricedModel(
     provider="crof",
     id="glm-5",
     name="GLM-5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=True,
@@ -277,23 +272,23 @@ GLM_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_12,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_202752_OUTPUT_202752,
-    cost=Cost(
-        input=Decimal("0.48"),
-        output=Decimal("1.9"),
-        cache_read=Decimal("0.1"),
-        cache_write=Decimal("0"),
+    cost=_Cost(
+        input=_Decimal("0.48"),
+        output=_Decimal("1.9"),
+        cache_read=_Decimal("0.1"),
+        cache_write=_Decimal("0"),
     ),
-    interleaved=Interleaved(field="reasoning_content"),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(),
-    provider_override=ProviderOverride(npm="@ai-sdk/openai-compatible"),
+    provider_override=_ProviderOverride(npm="@ai-sdk/openai-compatible"),
 )
 """GLM-5 (chat) · 203K context · 203K output · $0.48 in / $1.90 out per 1M tokens · tools, reasoning, open weights"""
 
-GLM_5_1: Final[PricedModel] = PricedModel(
+GLM_5_1: "Final[_PricedModel]" = _PricedModel(
     provider="crof",
     id="glm-5.1",
     name="GLM-5.1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=True,
@@ -305,23 +300,23 @@ GLM_5_1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_07,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_202752_OUTPUT_202752,
-    cost=Cost(
-        input=Decimal("0.45"),
-        output=Decimal("2.15"),
-        cache_read=Decimal("0.08"),
-        cache_write=Decimal("0"),
+    cost=_Cost(
+        input=_Decimal("0.45"),
+        output=_Decimal("2.15"),
+        cache_read=_Decimal("0.08"),
+        cache_write=_Decimal("0"),
     ),
-    interleaved=Interleaved(field="reasoning_content"),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
-    provider_override=ProviderOverride(npm="@ai-sdk/openai-compatible"),
+    provider_override=_ProviderOverride(npm="@ai-sdk/openai-compatible"),
 )
 """GLM-5.1 (chat) · 203K context · 203K output · $0.45 in / $2.15 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-GLM_5_2: Final[PricedModel] = PricedModel(
+GLM_5_2: "Final[_PricedModel]" = _PricedModel(
     provider="crof",
     id="glm-5.2",
     name="GLM-5.2",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=True,
@@ -333,18 +328,18 @@ GLM_5_2: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_13,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.5"), output=Decimal("2.2"), cache_read=Decimal("0.08")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.5"), output=_Decimal("2.2"), cache_read=_Decimal("0.08")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
-    provider_override=ProviderOverride(npm="@ai-sdk/openai-compatible"),
+    provider_override=_ProviderOverride(npm="@ai-sdk/openai-compatible"),
 )
 """GLM-5.2 (chat) · 1M context · 131K output · $0.50 in / $2.20 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-GREG_1_MINI: Final[PricedModel] = PricedModel(
+GREG_1_MINI: "Final[_PricedModel]" = _PricedModel(
     provider="crof",
     id="greg-1-mini",
     name="Greg 1 Mini",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -354,15 +349,15 @@ GREG_1_MINI: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_01_27,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_229376_OUTPUT_229376,
-    cost=Cost(input=Decimal("0.07"), output=Decimal("0.15"), cache_read=Decimal("0.01")),
+    cost=_Cost(input=_Decimal("0.07"), output=_Decimal("0.15"), cache_read=_Decimal("0.01")),
 )
 """Greg 1 Mini (chat) · 229K context · 229K output · $0.07 in / $0.15 out per 1M tokens"""
 
-GREG_2_SUPER: Final[PricedModel] = PricedModel(
+GREG_2_SUPER: "Final[_PricedModel]" = _PricedModel(
     provider="crof",
     id="greg-2-super",
     name="Greg 2 Super",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -372,15 +367,15 @@ GREG_2_SUPER: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_14,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_229376_OUTPUT_229376,
-    cost=Cost(input=Decimal("1.5"), output=Decimal("5"), cache_read=Decimal("0.25")),
+    cost=_Cost(input=_Decimal("1.5"), output=_Decimal("5"), cache_read=_Decimal("0.25")),
 )
 """Greg 2 Super (chat) · 229K context · 229K output · $1.50 in / $5.00 out per 1M tokens"""
 
-GREG_2_ULTRA: Final[PricedModel] = PricedModel(
+GREG_2_ULTRA: "Final[_PricedModel]" = _PricedModel(
     provider="crof",
     id="greg-2-ultra",
     name="Greg 2 Ultra",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -390,15 +385,15 @@ GREG_2_ULTRA: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_14,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_229376_OUTPUT_229376,
-    cost=Cost(input=Decimal("3"), output=Decimal("10"), cache_read=Decimal("0.5")),
+    cost=_Cost(input=_Decimal("3"), output=_Decimal("10"), cache_read=_Decimal("0.5")),
 )
 """Greg 2 Ultra (chat) · 229K context · 229K output · $3.00 in / $10.00 out per 1M tokens"""
 
-GREG_RP: Final[PricedModel] = PricedModel(
+GREG_RP: "Final[_PricedModel]" = _PricedModel(
     provider="crof",
     id="greg-rp",
     name="Greg (Roleplay)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -408,15 +403,15 @@ GREG_RP: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_01_27,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_229376_OUTPUT_229376,
-    cost=Cost(input=Decimal("0.1"), output=Decimal("0.3"), cache_read=Decimal("0.02")),
+    cost=_Cost(input=_Decimal("0.1"), output=_Decimal("0.3"), cache_read=_Decimal("0.02")),
 )
 """Greg (Roleplay) (chat) · 229K context · 229K output · $0.10 in / $0.30 out per 1M tokens"""
 
-KIMI_K2_5: Final[PricedModel] = PricedModel(
+KIMI_K2_5: "Final[_PricedModel]" = _PricedModel(
     provider="crof",
     id="kimi-k2.5",
     name="Kimi K2.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="kimi-k2",
     attachment=False,
     reasoning=True,
@@ -429,18 +424,18 @@ KIMI_K2_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_01,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_262144,
-    cost=Cost(input=Decimal("0.35"), output=Decimal("1.7"), cache_read=Decimal("0.07")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.35"), output=_Decimal("1.7"), cache_read=_Decimal("0.07")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
-    provider_override=ProviderOverride(npm="@ai-sdk/openai-compatible"),
+    provider_override=_ProviderOverride(npm="@ai-sdk/openai-compatible"),
 )
 """Kimi K2.5 (chat) · 262K context · 262K output · $0.35 in / $1.70 out per 1M tokens · vision, tools, reasoning, structured output, open weights"""
 
-KIMI_K2_5_LIGHTNING: Final[PricedModel] = PricedModel(
+KIMI_K2_5_LIGHTNING: "Final[_PricedModel]" = _PricedModel(
     provider="crof",
     id="kimi-k2.5-lightning",
     name="Kimi K2.5 (Lightning)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="kimi-k2",
     attachment=False,
     reasoning=True,
@@ -452,17 +447,17 @@ KIMI_K2_5_LIGHTNING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_06,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_32768,
-    cost=Cost(input=Decimal("1"), output=Decimal("3"), cache_read=Decimal("0.2")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("1"), output=_Decimal("3"), cache_read=_Decimal("0.2")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
 )
 """Kimi K2.5 (Lightning) (chat) · 131K context · 32.8K output · $1.00 in / $3.00 out per 1M tokens · vision, tools, reasoning, structured output, open weights"""
 
-KIMI_K2_6: Final[PricedModel] = PricedModel(
+KIMI_K2_6: "Final[_PricedModel]" = _PricedModel(
     provider="crof",
     id="kimi-k2.6",
     name="Kimi K2.6",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="kimi-k2",
     attachment=True,
     reasoning=True,
@@ -475,18 +470,18 @@ KIMI_K2_6: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_21,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_262144,
-    cost=Cost(input=Decimal("0.5"), output=Decimal("1.99"), cache_read=Decimal("0.05")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.5"), output=_Decimal("1.99"), cache_read=_Decimal("0.05")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
-    provider_override=ProviderOverride(npm="@ai-sdk/openai-compatible"),
+    provider_override=_ProviderOverride(npm="@ai-sdk/openai-compatible"),
 )
 """Kimi K2.6 (chat) · 262K context · 262K output · $0.50 in / $1.99 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"""
 
-KIMI_K2_7_CODE: Final[PricedModel] = PricedModel(
+KIMI_K2_7_CODE: "Final[_PricedModel]" = _PricedModel(
     provider="crof",
     id="kimi-k2.7-code",
     name="Kimi K2.7 Code",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="kimi-k2",
     attachment=True,
     reasoning=True,
@@ -499,18 +494,18 @@ KIMI_K2_7_CODE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_12,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_262144,
-    cost=Cost(input=Decimal("0.55"), output=Decimal("2.25"), cache_read=Decimal("0.05")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.55"), output=_Decimal("2.25"), cache_read=_Decimal("0.05")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
-    provider_override=ProviderOverride(npm="@ai-sdk/openai-compatible"),
+    provider_override=_ProviderOverride(npm="@ai-sdk/openai-compatible"),
 )
 """Kimi K2.7 Code (chat) · 262K context · 262K output · $0.55 in / $2.25 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"""
 
-MIMO_V2_5_PRO: Final[PricedModel] = PricedModel(
+MIMO_V2_5_PRO: "Final[_PricedModel]" = _PricedModel(
     provider="crof",
     id="mimo-v2.5-pro",
     name="MiMo-V2.5-Pro",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="mimo",
     attachment=False,
     reasoning=True,
@@ -522,31 +517,33 @@ MIMO_V2_5_PRO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_22,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_131072,
-    cost=Cost(
-        input=Decimal("0.4"),
-        output=Decimal("0.8"),
-        cache_read=Decimal("0.003"),
+    cost=_Cost(
+        input=_Decimal("0.4"),
+        output=_Decimal("0.8"),
+        cache_read=_Decimal("0.003"),
         tiers=(
-            CostTier(
-                input=Decimal("2"),
-                output=Decimal("6"),
-                cache_read=Decimal("0.4"),
-                tier=TierCondition(type="context", size=256000),
+            _CostTier(
+                input=_Decimal("2"),
+                output=_Decimal("6"),
+                cache_read=_Decimal("0.4"),
+                tier=_TierCondition(type="context", size=256000),
             ),
         ),
-        context_over_200k=Rates(input=Decimal("2"), output=Decimal("6"), cache_read=Decimal("0.4")),
+        context_over_200k=_Rates(
+            input=_Decimal("2"), output=_Decimal("6"), cache_read=_Decimal("0.4")
+        ),
     ),
-    interleaved=Interleaved(field="reasoning_content"),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
-    provider_override=ProviderOverride(npm="@ai-sdk/openai-compatible"),
+    provider_override=_ProviderOverride(npm="@ai-sdk/openai-compatible"),
 )
 """MiMo-V2.5-Pro (chat) · 1.05M context · 131K output · $0.40 in / $0.80 out per 1M tokens · tools, reasoning, open weights"""
 
-MINIMAX_M2_5: Final[PricedModel] = PricedModel(
+MINIMAX_M2_5: "Final[_PricedModel]" = _PricedModel(
     provider="crof",
     id="minimax-m2.5",
     name="MiniMax-M2.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="minimax",
     attachment=False,
     reasoning=True,
@@ -557,22 +554,22 @@ MINIMAX_M2_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_12,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_204800_OUTPUT_131072,
-    cost=Cost(
-        input=Decimal("0.11"),
-        output=Decimal("0.95"),
-        cache_read=Decimal("0.02"),
-        cache_write=Decimal("0.375"),
+    cost=_Cost(
+        input=_Decimal("0.11"),
+        output=_Decimal("0.95"),
+        cache_read=_Decimal("0.02"),
+        cache_write=_Decimal("0.375"),
     ),
     reasoning_options=(),
-    provider_override=ProviderOverride(npm="@ai-sdk/openai-compatible"),
+    provider_override=_ProviderOverride(npm="@ai-sdk/openai-compatible"),
 )
 """MiniMax-M2.5 (chat) · 205K context · 131K output · $0.11 in / $0.95 out per 1M tokens · tools, reasoning, open weights"""
 
-QWEN3_5_397B_A17B: Final[PricedModel] = PricedModel(
+QWEN3_5_397B_A17B: "Final[_PricedModel]" = _PricedModel(
     provider="crof",
     id="qwen3.5-397b-a17b",
     name="Qwen3.5 397B-A17B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=True,
     reasoning=True,
@@ -584,17 +581,17 @@ QWEN3_5_397B_A17B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_15,
     modalities=_Shared.TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_262144,
-    cost=Cost(input=Decimal("0.35"), output=Decimal("1.75"), cache_read=Decimal("0.07")),
+    cost=_Cost(input=_Decimal("0.35"), output=_Decimal("1.75"), cache_read=_Decimal("0.07")),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
-    provider_override=ProviderOverride(npm="@ai-sdk/openai-compatible"),
+    provider_override=_ProviderOverride(npm="@ai-sdk/openai-compatible"),
 )
 """Qwen3.5 397B-A17B (chat) · 262K context · 262K output · $0.35 in / $1.75 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"""
 
-QWEN3_5_9B: Final[PricedModel] = PricedModel(
+QWEN3_5_9B: "Final[_PricedModel]" = _PricedModel(
     provider="crof",
     id="qwen3.5-9b",
     name="Qwen3.5 9B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=True,
     reasoning=True,
@@ -606,17 +603,17 @@ QWEN3_5_9B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_13,
     modalities=_Shared.TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_262144,
-    cost=Cost(input=Decimal("0.04"), output=Decimal("0.15"), cache_read=Decimal("0.008")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.04"), output=_Decimal("0.15"), cache_read=_Decimal("0.008")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
 )
 """Qwen3.5 9B (chat) · 262K context · 262K output · $0.04 in / $0.15 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"""
 
-QWEN3_6_27B: Final[PricedModel] = PricedModel(
+QWEN3_6_27B: "Final[_PricedModel]" = _PricedModel(
     provider="crof",
     id="qwen3.6-27b",
     name="Qwen3.6 27B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=True,
     reasoning=True,
@@ -628,8 +625,8 @@ QWEN3_6_27B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_22,
     modalities=_Shared.TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_262144,
-    cost=Cost(input=Decimal("0.2"), output=Decimal("1.5"), cache_read=Decimal("0.04")),
+    cost=_Cost(input=_Decimal("0.2"), output=_Decimal("1.5"), cache_read=_Decimal("0.04")),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
-    provider_override=ProviderOverride(npm="@ai-sdk/openai-compatible"),
+    provider_override=_ProviderOverride(npm="@ai-sdk/openai-compatible"),
 )
 """Qwen3.6 27B (chat) · 262K context · 262K output · $0.20 in / $1.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"""

@@ -3,78 +3,79 @@
 
 """Models served by Deep Infra (provider id 'deepinfra')."""
 
-from __future__ import annotations
+from decimal import Decimal as _Decimal
 
-from decimal import Decimal
-
-from llmdex.records.model import Interleaved, Limit, Modalities, PricedModel, ReasoningOption
-from llmdex.records.partial_date import PartialDate
-from llmdex.records.rates import Cost, CostTier, Rates, TierCondition
-from llmdex.records.vocabulary import Kind
-
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from typing import Final
+from llmdex.records.model import Interleaved as _Interleaved
+from llmdex.records.model import Limit as _Limit
+from llmdex.records.model import Modalities as _Modalities
+from llmdex.records.model import PricedModel as _PricedModel
+from llmdex.records.model import ReasoningOption as _ReasoningOption
+from llmdex.records.partial_date import PartialDate as _PartialDate
+from llmdex.records.rates import Cost as _Cost
+from llmdex.records.rates import CostTier as _CostTier
+from llmdex.records.rates import Rates as _Rates
+from llmdex.records.rates import TierCondition as _TierCondition
+from llmdex.records.vocabulary import Kind as _Kind
 
 
 class _Shared:
     """Values the models below share, named for what they are."""
 
-    CONTEXT_1048576_OUTPUT_16384 = Limit(context=1048576, output=16384)
-    CONTEXT_1048576_OUTPUT_32768 = Limit(context=1048576, output=32768)
-    CONTEXT_131072_OUTPUT_16384 = Limit(context=131072, output=16384)
-    CONTEXT_163840_OUTPUT_64000 = Limit(context=163840, output=64000)
-    CONTEXT_196608_OUTPUT_131072 = Limit(context=196608, output=131072)
-    CONTEXT_202752_OUTPUT_131072 = Limit(context=202752, output=131072)
-    CONTEXT_202752_OUTPUT_16384 = Limit(context=202752, output=16384)
-    CONTEXT_262144_OUTPUT_16384 = Limit(context=262144, output=16384)
-    CONTEXT_262144_OUTPUT_262144 = Limit(context=262144, output=262144)
-    CONTEXT_262144_OUTPUT_32768 = Limit(context=262144, output=32768)
-    CONTEXT_262144_OUTPUT_66536 = Limit(context=262144, output=66536)
-    CONTEXT_262144_OUTPUT_81920 = Limit(context=262144, output=81920)
-    CONTEXT_327680_OUTPUT_16384 = Limit(context=327680, output=16384)
-    D_2024_04 = PartialDate(2024, 4)
-    D_2024_07 = PartialDate(2024, 7)
-    D_2024_12 = PartialDate(2024, 12)
-    D_2024_12_06 = PartialDate(2024, 12, 6)
-    D_2025_01 = PartialDate(2025, 1)
-    D_2025_04 = PartialDate(2025, 4)
-    D_2025_04_05 = PartialDate(2025, 4, 5)
-    D_2025_05 = PartialDate(2025, 5)
-    D_2025_05_28 = PartialDate(2025, 5, 28)
-    D_2025_06 = PartialDate(2025, 6)
-    D_2025_07_23 = PartialDate(2025, 7, 23)
-    D_2025_08_05 = PartialDate(2025, 8, 5)
-    D_2025_09_30 = PartialDate(2025, 9, 30)
-    D_2025_12 = PartialDate(2025, 12)
-    D_2025_12_02 = PartialDate(2025, 12, 2)
-    D_2025_12_22 = PartialDate(2025, 12, 22)
-    D_2026_01_19 = PartialDate(2026, 1, 19)
-    D_2026_01_27 = PartialDate(2026, 1, 27)
-    D_2026_02_01 = PartialDate(2026, 2, 1)
-    D_2026_02_12 = PartialDate(2026, 2, 12)
-    D_2026_04_01 = PartialDate(2026, 4, 1)
-    D_2026_04_02 = PartialDate(2026, 4, 2)
-    D_2026_04_07 = PartialDate(2026, 4, 7)
-    D_2026_04_20 = PartialDate(2026, 4, 20)
-    D_2026_04_21 = PartialDate(2026, 4, 21)
-    D_2026_04_22 = PartialDate(2026, 4, 22)
-    D_2026_04_24 = PartialDate(2026, 4, 24)
-    D_2026_06_12 = PartialDate(2026, 6, 12)
-    D_2026_06_13 = PartialDate(2026, 6, 13)
-    REASONING_EFFORT_LOW_MEDIUM_HIGH = ReasoningOption(
+    CONTEXT_1048576_OUTPUT_16384 = _Limit(context=1048576, output=16384)
+    CONTEXT_1048576_OUTPUT_32768 = _Limit(context=1048576, output=32768)
+    CONTEXT_131072_OUTPUT_16384 = _Limit(context=131072, output=16384)
+    CONTEXT_163840_OUTPUT_64000 = _Limit(context=163840, output=64000)
+    CONTEXT_196608_OUTPUT_131072 = _Limit(context=196608, output=131072)
+    CONTEXT_202752_OUTPUT_131072 = _Limit(context=202752, output=131072)
+    CONTEXT_202752_OUTPUT_16384 = _Limit(context=202752, output=16384)
+    CONTEXT_262144_OUTPUT_16384 = _Limit(context=262144, output=16384)
+    CONTEXT_262144_OUTPUT_262144 = _Limit(context=262144, output=262144)
+    CONTEXT_262144_OUTPUT_32768 = _Limit(context=262144, output=32768)
+    CONTEXT_262144_OUTPUT_66536 = _Limit(context=262144, output=66536)
+    CONTEXT_262144_OUTPUT_81920 = _Limit(context=262144, output=81920)
+    CONTEXT_327680_OUTPUT_16384 = _Limit(context=327680, output=16384)
+    D_2024_04 = _PartialDate(2024, 4)
+    D_2024_07 = _PartialDate(2024, 7)
+    D_2024_12 = _PartialDate(2024, 12)
+    D_2024_12_06 = _PartialDate(2024, 12, 6)
+    D_2025_01 = _PartialDate(2025, 1)
+    D_2025_04 = _PartialDate(2025, 4)
+    D_2025_04_05 = _PartialDate(2025, 4, 5)
+    D_2025_05 = _PartialDate(2025, 5)
+    D_2025_05_28 = _PartialDate(2025, 5, 28)
+    D_2025_06 = _PartialDate(2025, 6)
+    D_2025_07_23 = _PartialDate(2025, 7, 23)
+    D_2025_08_05 = _PartialDate(2025, 8, 5)
+    D_2025_09_30 = _PartialDate(2025, 9, 30)
+    D_2025_12 = _PartialDate(2025, 12)
+    D_2025_12_02 = _PartialDate(2025, 12, 2)
+    D_2025_12_22 = _PartialDate(2025, 12, 22)
+    D_2026_01_19 = _PartialDate(2026, 1, 19)
+    D_2026_01_27 = _PartialDate(2026, 1, 27)
+    D_2026_02_01 = _PartialDate(2026, 2, 1)
+    D_2026_02_12 = _PartialDate(2026, 2, 12)
+    D_2026_04_01 = _PartialDate(2026, 4, 1)
+    D_2026_04_02 = _PartialDate(2026, 4, 2)
+    D_2026_04_07 = _PartialDate(2026, 4, 7)
+    D_2026_04_20 = _PartialDate(2026, 4, 20)
+    D_2026_04_21 = _PartialDate(2026, 4, 21)
+    D_2026_04_22 = _PartialDate(2026, 4, 22)
+    D_2026_04_24 = _PartialDate(2026, 4, 24)
+    D_2026_06_12 = _PartialDate(2026, 6, 12)
+    D_2026_06_13 = _PartialDate(2026, 6, 13)
+    REASONING_EFFORT_LOW_MEDIUM_HIGH = _ReasoningOption(
         type="effort", values=("low", "medium", "high")
     )
-    REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH = ReasoningOption(
+    REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH = _ReasoningOption(
         type="effort", values=("low", "medium", "high", "xhigh")
     )
-    REASONING_TOGGLE = ReasoningOption(type="toggle")
-    TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT = Modalities(
+    REASONING_TOGGLE = _ReasoningOption(type="toggle")
+    TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT = _Modalities(
         input=("text", "image", "audio", "video"), output=("text",)
     )
-    TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
-    TEXT_IMAGE_VIDEO_TO_TEXT = Modalities(input=("text", "image", "video"), output=("text",))
-    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+    TEXT_IMAGE_TO_TEXT = _Modalities(input=("text", "image"), output=("text",))
+    TEXT_IMAGE_VIDEO_TO_TEXT = _Modalities(input=("text", "image", "video"), output=("text",))
+    TEXT_TO_TEXT = _Modalities(input=("text",), output=("text",))
 
 
 __all__ = [
@@ -107,11 +108,11 @@ __all__ = [
     "ZAI_ORG_GLM_5_2",
 ]
 
-MINIMAXAI_MINIMAX_M2_5: Final[PricedModel] = PricedModel(
+MINIMAXAI_MINIMAX_M2_5: "Final[_PricedModel]" = _PricedModel(
     provider="deepinfra",
     id="MiniMaxAI/MiniMax-M2.5",
     name="MiniMax M2.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="minimax",
     attachment=False,
     reasoning=True,
@@ -123,22 +124,22 @@ MINIMAXAI_MINIMAX_M2_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_12,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_196608_OUTPUT_131072,
-    cost=Cost(
-        input=Decimal("0.15"),
-        output=Decimal("1.15"),
-        cache_read=Decimal("0.03"),
-        cache_write=Decimal("0.375"),
+    cost=_Cost(
+        input=_Decimal("0.15"),
+        output=_Decimal("1.15"),
+        cache_read=_Decimal("0.03"),
+        cache_write=_Decimal("0.375"),
     ),
-    interleaved=Interleaved(field="reasoning_content"),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
 """MiniMax M2.5 (chat) · 197K context · 131K output · $0.15 in / $1.15 out per 1M tokens · tools, reasoning, open weights"""
 
-QWEN_QWEN3_CODER_480B_A35B_INSTRUCT_TURBO: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_CODER_480B_A35B_INSTRUCT_TURBO: "Final[_PricedModel]" = _PricedModel(
     provider="deepinfra",
     id="Qwen/Qwen3-Coder-480B-A35B-Instruct-Turbo",
     name="Qwen3 Coder 480B A35B Instruct Turbo",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -150,15 +151,15 @@ QWEN_QWEN3_CODER_480B_A35B_INSTRUCT_TURBO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_07_23,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_66536,
-    cost=Cost(input=Decimal("0.3"), output=Decimal("1")),
+    cost=_Cost(input=_Decimal("0.3"), output=_Decimal("1")),
 )
 """Qwen3 Coder 480B A35B Instruct Turbo (chat) · 262K context · 66.5K output · $0.30 in / $1.00 out per 1M tokens · tools, open weights"""
 
-QWEN_QWEN3_5_35B_A3B: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_5_35B_A3B: "Final[_PricedModel]" = _PricedModel(
     provider="deepinfra",
     id="Qwen/Qwen3.5-35B-A3B",
     name="Qwen 3.5 35B A3B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=True,
     reasoning=True,
@@ -170,16 +171,16 @@ QWEN_QWEN3_5_35B_A3B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_20,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_81920,
-    cost=Cost(input=Decimal("0.14"), output=Decimal("1"), cache_read=Decimal("0.05")),
+    cost=_Cost(input=_Decimal("0.14"), output=_Decimal("1"), cache_read=_Decimal("0.05")),
     reasoning_options=(),
 )
 """Qwen 3.5 35B A3B (chat) · 262K context · 81.9K output · $0.14 in / $1.00 out per 1M tokens · vision, tools, reasoning, attachments, open weights"""
 
-QWEN_QWEN3_5_397B_A17B: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_5_397B_A17B: "Final[_PricedModel]" = _PricedModel(
     provider="deepinfra",
     id="Qwen/Qwen3.5-397B-A17B",
     name="Qwen 3.5 397B A17B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=True,
     reasoning=True,
@@ -191,16 +192,16 @@ QWEN_QWEN3_5_397B_A17B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_20,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_81920,
-    cost=Cost(input=Decimal("0.45"), output=Decimal("3"), cache_read=Decimal("0.22")),
+    cost=_Cost(input=_Decimal("0.45"), output=_Decimal("3"), cache_read=_Decimal("0.22")),
     reasoning_options=(),
 )
 """Qwen 3.5 397B A17B (chat) · 262K context · 81.9K output · $0.45 in / $3.00 out per 1M tokens · vision, tools, reasoning, attachments, open weights"""
 
-QWEN_QWEN3_6_35B_A3B: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_6_35B_A3B: "Final[_PricedModel]" = _PricedModel(
     provider="deepinfra",
     id="Qwen/Qwen3.6-35B-A3B",
     name="Qwen3.6 35B A3B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=True,
     reasoning=True,
@@ -211,16 +212,16 @@ QWEN_QWEN3_6_35B_A3B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_01,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_81920,
-    cost=Cost(input=Decimal("0.15"), output=Decimal("0.95")),
+    cost=_Cost(input=_Decimal("0.15"), output=_Decimal("0.95")),
     reasoning_options=(),
 )
 """Qwen3.6 35B A3B (chat) · 262K context · 81.9K output · $0.15 in / $0.95 out per 1M tokens · vision, tools, reasoning, attachments, open weights"""
 
-XIAOMIMIMO_MIMO_V2_5: Final[PricedModel] = PricedModel(
+XIAOMIMIMO_MIMO_V2_5: "Final[_PricedModel]" = _PricedModel(
     provider="deepinfra",
     id="XiaomiMiMo/MiMo-V2.5",
     name="MiMo-V2.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="mimo",
     attachment=True,
     reasoning=True,
@@ -232,32 +233,32 @@ XIAOMIMIMO_MIMO_V2_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_22,
     modalities=_Shared.TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_16384,
-    cost=Cost(
-        input=Decimal("0.4"),
-        output=Decimal("2"),
-        cache_read=Decimal("0.08"),
+    cost=_Cost(
+        input=_Decimal("0.4"),
+        output=_Decimal("2"),
+        cache_read=_Decimal("0.08"),
         tiers=(
-            CostTier(
-                input=Decimal("0.8"),
-                output=Decimal("4"),
-                cache_read=Decimal("0.16"),
-                tier=TierCondition(type="context", size=256000),
+            _CostTier(
+                input=_Decimal("0.8"),
+                output=_Decimal("4"),
+                cache_read=_Decimal("0.16"),
+                tier=_TierCondition(type="context", size=256000),
             ),
         ),
-        context_over_200k=Rates(
-            input=Decimal("0.8"), output=Decimal("4"), cache_read=Decimal("0.16")
+        context_over_200k=_Rates(
+            input=_Decimal("0.8"), output=_Decimal("4"), cache_read=_Decimal("0.16")
         ),
     ),
-    interleaved=Interleaved(field="reasoning_content"),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """MiMo-V2.5 (chat) · 262K context · 16.4K output · $0.40 in / $2.00 out per 1M tokens · vision, tools, reasoning, attachments, open weights"""
 
-XIAOMIMIMO_MIMO_V2_5_PRO: Final[PricedModel] = PricedModel(
+XIAOMIMIMO_MIMO_V2_5_PRO: "Final[_PricedModel]" = _PricedModel(
     provider="deepinfra",
     id="XiaomiMiMo/MiMo-V2.5-Pro",
     name="MiMo-V2.5-Pro",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="mimo",
     attachment=False,
     reasoning=True,
@@ -269,30 +270,32 @@ XIAOMIMIMO_MIMO_V2_5_PRO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_22,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_16384,
-    cost=Cost(
-        input=Decimal("1"),
-        output=Decimal("3"),
-        cache_read=Decimal("0.2"),
+    cost=_Cost(
+        input=_Decimal("1"),
+        output=_Decimal("3"),
+        cache_read=_Decimal("0.2"),
         tiers=(
-            CostTier(
-                input=Decimal("2"),
-                output=Decimal("6"),
-                cache_read=Decimal("0.4"),
-                tier=TierCondition(type="context", size=256000),
+            _CostTier(
+                input=_Decimal("2"),
+                output=_Decimal("6"),
+                cache_read=_Decimal("0.4"),
+                tier=_TierCondition(type="context", size=256000),
             ),
         ),
-        context_over_200k=Rates(input=Decimal("2"), output=Decimal("6"), cache_read=Decimal("0.4")),
+        context_over_200k=_Rates(
+            input=_Decimal("2"), output=_Decimal("6"), cache_read=_Decimal("0.4")
+        ),
     ),
-    interleaved=Interleaved(field="reasoning_content"),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """MiMo-V2.5-Pro (chat) · 1.05M context · 16.4K output · $1.00 in / $3.00 out per 1M tokens · tools, reasoning, open weights"""
 
-DEEPSEEK_AI_DEEPSEEK_R1_0528: Final[PricedModel] = PricedModel(
+DEEPSEEK_AI_DEEPSEEK_R1_0528: "Final[_PricedModel]" = _PricedModel(
     provider="deepinfra",
     id="deepseek-ai/DeepSeek-R1-0528",
     name="DeepSeek-R1-0528",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -303,17 +306,17 @@ DEEPSEEK_AI_DEEPSEEK_R1_0528: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_05_28,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_163840_OUTPUT_64000,
-    cost=Cost(input=Decimal("0.5"), output=Decimal("2.15"), cache_read=Decimal("0.35")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.5"), output=_Decimal("2.15"), cache_read=_Decimal("0.35")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
 """DeepSeek-R1-0528 (chat) · 164K context · 64K output · $0.50 in / $2.15 out per 1M tokens · tools, reasoning"""
 
-DEEPSEEK_AI_DEEPSEEK_V3_2: Final[PricedModel] = PricedModel(
+DEEPSEEK_AI_DEEPSEEK_V3_2: "Final[_PricedModel]" = _PricedModel(
     provider="deepinfra",
     id="deepseek-ai/DeepSeek-V3.2",
     name="DeepSeek-V3.2",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -324,17 +327,17 @@ DEEPSEEK_AI_DEEPSEEK_V3_2: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_02,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_163840_OUTPUT_64000,
-    cost=Cost(input=Decimal("0.26"), output=Decimal("0.38"), cache_read=Decimal("0.13")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.26"), output=_Decimal("0.38"), cache_read=_Decimal("0.13")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """DeepSeek-V3.2 (chat) · 164K context · 64K output · $0.26 in / $0.38 out per 1M tokens · tools, reasoning"""
 
-DEEPSEEK_AI_DEEPSEEK_V4_FLASH: Final[PricedModel] = PricedModel(
+DEEPSEEK_AI_DEEPSEEK_V4_FLASH: "Final[_PricedModel]" = _PricedModel(
     provider="deepinfra",
     id="deepseek-ai/DeepSeek-V4-Flash",
     name="DeepSeek V4 Flash",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek-flash",
     attachment=False,
     reasoning=True,
@@ -347,17 +350,17 @@ DEEPSEEK_AI_DEEPSEEK_V4_FLASH: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_24,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.1"), output=Decimal("0.2"), cache_read=Decimal("0.02")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.1"), output=_Decimal("0.2"), cache_read=_Decimal("0.02")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH),
 )
 """DeepSeek V4 Flash (chat) · 1.05M context · 16.4K output · $0.10 in / $0.20 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-DEEPSEEK_AI_DEEPSEEK_V4_PRO: Final[PricedModel] = PricedModel(
+DEEPSEEK_AI_DEEPSEEK_V4_PRO: "Final[_PricedModel]" = _PricedModel(
     provider="deepinfra",
     id="deepseek-ai/DeepSeek-V4-Pro",
     name="DeepSeek V4 Pro",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek-thinking",
     attachment=False,
     reasoning=True,
@@ -370,17 +373,17 @@ DEEPSEEK_AI_DEEPSEEK_V4_PRO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_24,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_16384,
-    cost=Cost(input=Decimal("1.3"), output=Decimal("2.6"), cache_read=Decimal("0.1")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("1.3"), output=_Decimal("2.6"), cache_read=_Decimal("0.1")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH),
 )
 """DeepSeek V4 Pro (chat) · 1.05M context · 16.4K output · $1.30 in / $2.60 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-GOOGLE_GEMMA_4_26B_A4B_IT: Final[PricedModel] = PricedModel(
+GOOGLE_GEMMA_4_26B_A4B_IT: "Final[_PricedModel]" = _PricedModel(
     provider="deepinfra",
     id="google/gemma-4-26B-A4B-it",
     name="Gemma 4 26B A4B IT",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemma",
     attachment=True,
     reasoning=True,
@@ -392,16 +395,16 @@ GOOGLE_GEMMA_4_26B_A4B_IT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_02,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.07"), output=Decimal("0.34")),
+    cost=_Cost(input=_Decimal("0.07"), output=_Decimal("0.34")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """Gemma 4 26B A4B IT (chat) · 262K context · 32.8K output · $0.07 in / $0.34 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"""
 
-GOOGLE_GEMMA_4_31B_IT: Final[PricedModel] = PricedModel(
+GOOGLE_GEMMA_4_31B_IT: "Final[_PricedModel]" = _PricedModel(
     provider="deepinfra",
     id="google/gemma-4-31B-it",
     name="Gemma 4 31B IT",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemma",
     attachment=True,
     reasoning=True,
@@ -413,16 +416,16 @@ GOOGLE_GEMMA_4_31B_IT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_02,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.13"), output=Decimal("0.38")),
+    cost=_Cost(input=_Decimal("0.13"), output=_Decimal("0.38")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """Gemma 4 31B IT (chat) · 262K context · 32.8K output · $0.13 in / $0.38 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"""
 
-META_LLAMA_LLAMA_3_3_70B_INSTRUCT_TURBO: Final[PricedModel] = PricedModel(
+META_LLAMA_LLAMA_3_3_70B_INSTRUCT_TURBO: "Final[_PricedModel]" = _PricedModel(
     provider="deepinfra",
     id="meta-llama/Llama-3.3-70B-Instruct-Turbo",
     name="Llama 3.3 70B Turbo",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=False,
     reasoning=False,
@@ -432,15 +435,15 @@ META_LLAMA_LLAMA_3_3_70B_INSTRUCT_TURBO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_12_06,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.1"), output=Decimal("0.32")),
+    cost=_Cost(input=_Decimal("0.1"), output=_Decimal("0.32")),
 )
 """Llama 3.3 70B Turbo (chat) · 131K context · 16.4K output · $0.10 in / $0.32 out per 1M tokens · tools, open weights"""
 
-META_LLAMA_LLAMA_4_MAVERICK_17B_128E_INSTRUCT_FP8: Final[PricedModel] = PricedModel(
+META_LLAMA_LLAMA_4_MAVERICK_17B_128E_INSTRUCT_FP8: "Final[_PricedModel]" = _PricedModel(
     provider="deepinfra",
     id="meta-llama/Llama-4-Maverick-17B-128E-Instruct-FP8",
     name="Llama 4 Maverick 17B FP8",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=False,
     reasoning=False,
@@ -450,15 +453,15 @@ META_LLAMA_LLAMA_4_MAVERICK_17B_128E_INSTRUCT_FP8: Final[PricedModel] = PricedMo
     last_updated=_Shared.D_2025_04_05,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.15"), output=Decimal("0.6")),
+    cost=_Cost(input=_Decimal("0.15"), output=_Decimal("0.6")),
 )
 """Llama 4 Maverick 17B FP8 (chat) · 1.05M context · 16.4K output · $0.15 in / $0.60 out per 1M tokens · vision, open weights"""
 
-META_LLAMA_LLAMA_4_SCOUT_17B_16E_INSTRUCT: Final[PricedModel] = PricedModel(
+META_LLAMA_LLAMA_4_SCOUT_17B_16E_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="deepinfra",
     id="meta-llama/Llama-4-Scout-17B-16E-Instruct",
     name="Llama 4 Scout 17B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=False,
     reasoning=False,
@@ -468,15 +471,15 @@ META_LLAMA_LLAMA_4_SCOUT_17B_16E_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04_05,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_327680_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.1"), output=Decimal("0.3")),
+    cost=_Cost(input=_Decimal("0.1"), output=_Decimal("0.3")),
 )
 """Llama 4 Scout 17B (chat) · 328K context · 16.4K output · $0.10 in / $0.30 out per 1M tokens · vision, tools, open weights"""
 
-MOONSHOTAI_KIMI_K2_5: Final[PricedModel] = PricedModel(
+MOONSHOTAI_KIMI_K2_5: "Final[_PricedModel]" = _PricedModel(
     provider="deepinfra",
     id="moonshotai/Kimi-K2.5",
     name="Kimi K2.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="kimi-k2",
     attachment=True,
     reasoning=True,
@@ -489,17 +492,17 @@ MOONSHOTAI_KIMI_K2_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_01_27,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.45"), output=Decimal("2.25"), cache_read=Decimal("0.07")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.45"), output=_Decimal("2.25"), cache_read=_Decimal("0.07")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """Kimi K2.5 (chat) · 262K context · 32.8K output · $0.45 in / $2.25 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"""
 
-MOONSHOTAI_KIMI_K2_6: Final[PricedModel] = PricedModel(
+MOONSHOTAI_KIMI_K2_6: "Final[_PricedModel]" = _PricedModel(
     provider="deepinfra",
     id="moonshotai/Kimi-K2.6",
     name="Kimi K2.6",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="kimi-k2",
     attachment=True,
     reasoning=True,
@@ -512,17 +515,17 @@ MOONSHOTAI_KIMI_K2_6: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_21,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.75"), output=Decimal("3.5"), cache_read=Decimal("0.15")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.75"), output=_Decimal("3.5"), cache_read=_Decimal("0.15")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """Kimi K2.6 (chat) · 262K context · 16.4K output · $0.75 in / $3.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"""
 
-MOONSHOTAI_KIMI_K2_7_CODE: Final[PricedModel] = PricedModel(
+MOONSHOTAI_KIMI_K2_7_CODE: "Final[_PricedModel]" = _PricedModel(
     provider="deepinfra",
     id="moonshotai/Kimi-K2.7-Code",
     name="Kimi K2.7 Code",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="kimi-k2",
     attachment=True,
     reasoning=True,
@@ -535,17 +538,17 @@ MOONSHOTAI_KIMI_K2_7_CODE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_12,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_262144,
-    cost=Cost(input=Decimal("0.74"), output=Decimal("3.5"), cache_read=Decimal("0.15")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.74"), output=_Decimal("3.5"), cache_read=_Decimal("0.15")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """Kimi K2.7 Code (chat) · 262K context · 262K output · $0.74 in / $3.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"""
 
-OPENAI_GPT_OSS_120B: Final[PricedModel] = PricedModel(
+OPENAI_GPT_OSS_120B: "Final[_PricedModel]" = _PricedModel(
     provider="deepinfra",
     id="openai/gpt-oss-120b",
     name="GPT OSS 120B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-oss",
     attachment=False,
     reasoning=True,
@@ -556,16 +559,16 @@ OPENAI_GPT_OSS_120B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_05,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.039"), output=Decimal("0.19")),
+    cost=_Cost(input=_Decimal("0.039"), output=_Decimal("0.19")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """GPT OSS 120B (chat) · 131K context · 16.4K output · $0.039 in / $0.19 out per 1M tokens · tools, reasoning, open weights"""
 
-OPENAI_GPT_OSS_20B: Final[PricedModel] = PricedModel(
+OPENAI_GPT_OSS_20B: "Final[_PricedModel]" = _PricedModel(
     provider="deepinfra",
     id="openai/gpt-oss-20b",
     name="GPT OSS 20B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-oss",
     attachment=False,
     reasoning=True,
@@ -576,16 +579,16 @@ OPENAI_GPT_OSS_20B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_05,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.03"), output=Decimal("0.14")),
+    cost=_Cost(input=_Decimal("0.03"), output=_Decimal("0.14")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """GPT OSS 20B (chat) · 131K context · 16.4K output · $0.03 in / $0.14 out per 1M tokens · tools, reasoning, open weights"""
 
-ZAI_ORG_GLM_4_6: Final[PricedModel] = PricedModel(
+ZAI_ORG_GLM_4_6: "Final[_PricedModel]" = _PricedModel(
     provider="deepinfra",
     id="zai-org/GLM-4.6",
     name="GLM-4.6",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=True,
@@ -597,17 +600,17 @@ ZAI_ORG_GLM_4_6: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_30,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_202752_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.43"), output=Decimal("1.74"), cache_read=Decimal("0.08")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.43"), output=_Decimal("1.74"), cache_read=_Decimal("0.08")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """GLM-4.6 (chat) · 203K context · 131K output · $0.43 in / $1.74 out per 1M tokens · tools, reasoning, open weights"""
 
-ZAI_ORG_GLM_4_7: Final[PricedModel] = PricedModel(
+ZAI_ORG_GLM_4_7: "Final[_PricedModel]" = _PricedModel(
     provider="deepinfra",
     id="zai-org/GLM-4.7",
     name="GLM-4.7",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=True,
@@ -619,17 +622,17 @@ ZAI_ORG_GLM_4_7: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_22,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_202752_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.4"), output=Decimal("1.75"), cache_read=Decimal("0.08")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.4"), output=_Decimal("1.75"), cache_read=_Decimal("0.08")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """GLM-4.7 (chat) · 203K context · 16.4K output · $0.40 in / $1.75 out per 1M tokens · tools, reasoning, open weights"""
 
-ZAI_ORG_GLM_4_7_FLASH: Final[PricedModel] = PricedModel(
+ZAI_ORG_GLM_4_7_FLASH: "Final[_PricedModel]" = _PricedModel(
     provider="deepinfra",
     id="zai-org/GLM-4.7-Flash",
     name="GLM-4.7-Flash",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm-flash",
     attachment=False,
     reasoning=True,
@@ -641,17 +644,17 @@ ZAI_ORG_GLM_4_7_FLASH: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_01_19,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_202752_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.06"), output=Decimal("0.4")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.06"), output=_Decimal("0.4")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
 """GLM-4.7-Flash (chat) · 203K context · 16.4K output · $0.06 in / $0.40 out per 1M tokens · tools, reasoning, open weights"""
 
-ZAI_ORG_GLM_5: Final[PricedModel] = PricedModel(
+ZAI_ORG_GLM_5: "Final[_PricedModel]" = _PricedModel(
     provider="deepinfra",
     id="zai-org/GLM-5",
     name="GLM-5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=True,
@@ -663,17 +666,17 @@ ZAI_ORG_GLM_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_12,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_202752_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.6"), output=Decimal("2.08"), cache_read=Decimal("0.12")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.6"), output=_Decimal("2.08"), cache_read=_Decimal("0.12")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """GLM-5 (chat) · 203K context · 16.4K output · $0.60 in / $2.08 out per 1M tokens · tools, reasoning, open weights"""
 
-ZAI_ORG_GLM_5_1: Final[PricedModel] = PricedModel(
+ZAI_ORG_GLM_5_1: "Final[_PricedModel]" = _PricedModel(
     provider="deepinfra",
     id="zai-org/GLM-5.1",
     name="GLM-5.1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=True,
@@ -686,17 +689,17 @@ ZAI_ORG_GLM_5_1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_07,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_202752_OUTPUT_16384,
-    cost=Cost(input=Decimal("1.05"), output=Decimal("3.5"), cache_read=Decimal("0.205")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("1.05"), output=_Decimal("3.5"), cache_read=_Decimal("0.205")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """GLM-5.1 (chat) · 203K context · 16.4K output · $1.05 in / $3.50 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-ZAI_ORG_GLM_5_2: Final[PricedModel] = PricedModel(
+ZAI_ORG_GLM_5_2: "Final[_PricedModel]" = _PricedModel(
     provider="deepinfra",
     id="zai-org/GLM-5.2",
     name="GLM-5.2",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=True,
@@ -708,8 +711,8 @@ ZAI_ORG_GLM_5_2: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_13,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.95"), output=Decimal("3"), cache_read=Decimal("0.18")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.95"), output=_Decimal("3"), cache_read=_Decimal("0.18")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH),
 )
 """GLM-5.2 (chat) · 1.05M context · 32.8K output · $0.95 in / $3.00 out per 1M tokens · tools, reasoning, structured output, open weights"""

@@ -3,32 +3,30 @@
 
 """Models served by DeepSeek (provider id 'deepseek')."""
 
-from __future__ import annotations
+from decimal import Decimal as _Decimal
 
-from decimal import Decimal
-
-from llmdex.records.model import Interleaved, Limit, Modalities, PricedModel, ReasoningOption
-from llmdex.records.partial_date import PartialDate
-from llmdex.records.rates import Cost
-from llmdex.records.vocabulary import Kind
-
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from typing import Final
+from llmdex.records.model import Interleaved as _Interleaved
+from llmdex.records.model import Limit as _Limit
+from llmdex.records.model import Modalities as _Modalities
+from llmdex.records.model import PricedModel as _PricedModel
+from llmdex.records.model import ReasoningOption as _ReasoningOption
+from llmdex.records.partial_date import PartialDate as _PartialDate
+from llmdex.records.rates import Cost as _Cost
+from llmdex.records.vocabulary import Kind as _Kind
 
 
 class _Shared:
     """Values the models below share, named for what they are."""
 
-    CONTEXT_1000000_OUTPUT_384000 = Limit(context=1000000, output=384000)
-    D_2025_05 = PartialDate(2025, 5)
-    D_2025_09 = PartialDate(2025, 9)
-    D_2025_12_01 = PartialDate(2025, 12, 1)
-    D_2026_02_28 = PartialDate(2026, 2, 28)
-    D_2026_04_24 = PartialDate(2026, 4, 24)
-    REASONING_EFFORT_HIGH_MAX = ReasoningOption(type="effort", values=("high", "max"))
-    REASONING_TOGGLE = ReasoningOption(type="toggle")
-    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+    CONTEXT_1000000_OUTPUT_384000 = _Limit(context=1000000, output=384000)
+    D_2025_05 = _PartialDate(2025, 5)
+    D_2025_09 = _PartialDate(2025, 9)
+    D_2025_12_01 = _PartialDate(2025, 12, 1)
+    D_2026_02_28 = _PartialDate(2026, 2, 28)
+    D_2026_04_24 = _PartialDate(2026, 4, 24)
+    REASONING_EFFORT_HIGH_MAX = _ReasoningOption(type="effort", values=("high", "max"))
+    REASONING_TOGGLE = _ReasoningOption(type="toggle")
+    TEXT_TO_TEXT = _Modalities(input=("text",), output=("text",))
 
 
 __all__ = [
@@ -38,11 +36,11 @@ __all__ = [
     "DEEPSEEK_V4_PRO",
 ]
 
-DEEPSEEK_CHAT: Final[PricedModel] = PricedModel(
+DEEPSEEK_CHAT: "Final[_PricedModel]" = _PricedModel(
     provider="deepseek",
     id="deepseek-chat",
     name="DeepSeek Chat",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek",
     attachment=True,
     reasoning=False,
@@ -54,15 +52,15 @@ DEEPSEEK_CHAT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_28,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_384000,
-    cost=Cost(input=Decimal("0.14"), output=Decimal("0.28"), cache_read=Decimal("0.0028")),
+    cost=_Cost(input=_Decimal("0.14"), output=_Decimal("0.28"), cache_read=_Decimal("0.0028")),
 )
 """DeepSeek Chat (chat) · 1M context · 384K output · $0.14 in / $0.28 out per 1M tokens · tools, attachments, open weights"""
 
-DEEPSEEK_REASONER: Final[PricedModel] = PricedModel(
+DEEPSEEK_REASONER: "Final[_PricedModel]" = _PricedModel(
     provider="deepseek",
     id="deepseek-reasoner",
     name="DeepSeek Reasoner",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek-thinking",
     attachment=True,
     reasoning=True,
@@ -74,17 +72,17 @@ DEEPSEEK_REASONER: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_28,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_384000,
-    cost=Cost(input=Decimal("0.14"), output=Decimal("0.28"), cache_read=Decimal("0.0028")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.14"), output=_Decimal("0.28"), cache_read=_Decimal("0.0028")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
 """DeepSeek Reasoner (chat) · 1M context · 384K output · $0.14 in / $0.28 out per 1M tokens · tools, reasoning, attachments, open weights"""
 
-DEEPSEEK_V4_FLASH: Final[PricedModel] = PricedModel(
+DEEPSEEK_V4_FLASH: "Final[_PricedModel]" = _PricedModel(
     provider="deepseek",
     id="deepseek-v4-flash",
     name="DeepSeek V4 Flash",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek-flash",
     attachment=False,
     reasoning=True,
@@ -97,17 +95,17 @@ DEEPSEEK_V4_FLASH: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_24,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_384000,
-    cost=Cost(input=Decimal("0.14"), output=Decimal("0.28"), cache_read=Decimal("0.0028")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.14"), output=_Decimal("0.28"), cache_read=_Decimal("0.0028")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_EFFORT_HIGH_MAX),
 )
 """DeepSeek V4 Flash (chat) · 1M context · 384K output · $0.14 in / $0.28 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-DEEPSEEK_V4_PRO: Final[PricedModel] = PricedModel(
+DEEPSEEK_V4_PRO: "Final[_PricedModel]" = _PricedModel(
     provider="deepseek",
     id="deepseek-v4-pro",
     name="DeepSeek V4 Pro",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek-thinking",
     attachment=False,
     reasoning=True,
@@ -120,8 +118,8 @@ DEEPSEEK_V4_PRO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_24,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_384000,
-    cost=Cost(input=Decimal("0.435"), output=Decimal("0.87"), cache_read=Decimal("0.003625")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.435"), output=_Decimal("0.87"), cache_read=_Decimal("0.003625")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_EFFORT_HIGH_MAX),
 )
 """DeepSeek V4 Pro (chat) · 1M context · 384K output · $0.435 in / $0.87 out per 1M tokens · tools, reasoning, structured output, open weights"""

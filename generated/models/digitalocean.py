@@ -3,191 +3,194 @@
 
 """Models served by DigitalOcean (provider id 'digitalocean')."""
 
-from __future__ import annotations
+from decimal import Decimal as _Decimal
 
-from decimal import Decimal
-
-from llmdex.records.model import Interleaved, Limit, Modalities, Model, PricedModel, ReasoningOption
-from llmdex.records.partial_date import PartialDate
-from llmdex.records.rates import Cost, CostTier, Rates, TierCondition
-from llmdex.records.vocabulary import Kind, Status
-
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from typing import Final
+from llmdex.records.model import Interleaved as _Interleaved
+from llmdex.records.model import Limit as _Limit
+from llmdex.records.model import Modalities as _Modalities
+from llmdex.records.model import Model as _Model
+from llmdex.records.model import PricedModel as _PricedModel
+from llmdex.records.model import ReasoningOption as _ReasoningOption
+from llmdex.records.partial_date import PartialDate as _PartialDate
+from llmdex.records.rates import Cost as _Cost
+from llmdex.records.rates import CostTier as _CostTier
+from llmdex.records.rates import Rates as _Rates
+from llmdex.records.rates import TierCondition as _TierCondition
+from llmdex.records.vocabulary import Kind as _Kind
+from llmdex.records.vocabulary import Status as _Status
 
 
 class _Shared:
     """Values the models below share, named for what they are."""
 
-    CONTEXT_0_OUTPUT_0 = Limit(context=0, output=0)
-    CONTEXT_1000000_OUTPUT_128000 = Limit(context=1000000, output=128000)
-    CONTEXT_1000000_OUTPUT_16384 = Limit(context=1000000, output=16384)
-    CONTEXT_1000000_OUTPUT_64000 = Limit(context=1000000, output=64000)
-    CONTEXT_100_OUTPUT_1 = Limit(context=100, output=1)
-    CONTEXT_1047576_OUTPUT_32768 = Limit(context=1047576, output=32768)
-    CONTEXT_1048576_OUTPUT_393216 = Limit(context=1048576, output=393216)
-    CONTEXT_128000_OUTPUT_128000 = Limit(context=128000, output=128000)
-    CONTEXT_128000_OUTPUT_16384 = Limit(context=128000, output=16384)
-    CONTEXT_128000_OUTPUT_64000 = Limit(context=128000, output=64000)
-    CONTEXT_131000_OUTPUT_40960 = Limit(context=131000, output=40960)
-    CONTEXT_131072_OUTPUT_131072 = Limit(context=131072, output=131072)
-    CONTEXT_131072_OUTPUT_32768 = Limit(context=131072, output=32768)
-    CONTEXT_131072_OUTPUT_8192 = Limit(context=131072, output=8192)
-    CONTEXT_163840_OUTPUT_131072 = Limit(context=163840, output=131072)
-    CONTEXT_200000_OUTPUT_100000 = Limit(context=200000, output=100000)
-    CONTEXT_200000_OUTPUT_32000 = Limit(context=200000, output=32000)
-    CONTEXT_200000_OUTPUT_4096 = Limit(context=200000, output=4096)
-    CONTEXT_200000_OUTPUT_64000 = Limit(context=200000, output=64000)
-    CONTEXT_200000_OUTPUT_8192 = Limit(context=200000, output=8192)
-    CONTEXT_202752_OUTPUT_128000 = Limit(context=202752, output=128000)
-    CONTEXT_204800_OUTPUT_128000 = Limit(context=204800, output=128000)
-    CONTEXT_256000_OUTPUT_128000 = Limit(context=256000, output=128000)
-    CONTEXT_256000_OUTPUT_32768 = Limit(context=256000, output=32768)
-    CONTEXT_256000_OUTPUT_8192 = Limit(context=256000, output=8192)
-    CONTEXT_256_OUTPUT_1 = Limit(context=256, output=1)
-    CONTEXT_256_OUTPUT_384 = Limit(context=256, output=384)
-    CONTEXT_262144_OUTPUT_128000 = Limit(context=262144, output=128000)
-    CONTEXT_262144_OUTPUT_262144 = Limit(context=262144, output=262144)
-    CONTEXT_262144_OUTPUT_32768 = Limit(context=262144, output=32768)
-    CONTEXT_262144_OUTPUT_65536 = Limit(context=262144, output=65536)
-    CONTEXT_262144_OUTPUT_8192 = Limit(context=262144, output=8192)
-    CONTEXT_262144_OUTPUT_81920 = Limit(context=262144, output=81920)
-    CONTEXT_32768_OUTPUT_1 = Limit(context=32768, output=1)
-    CONTEXT_32768_OUTPUT_32768 = Limit(context=32768, output=32768)
-    CONTEXT_400000_OUTPUT_128000 = Limit(context=400000, output=128000)
-    CONTEXT_512_OUTPUT_1024 = Limit(context=512, output=1024)
-    CONTEXT_512_OUTPUT_768 = Limit(context=512, output=768)
-    CONTEXT_65536_OUTPUT_65536 = Limit(context=65536, output=65536)
-    CONTEXT_8000_OUTPUT_1024 = Limit(context=8000, output=1024)
-    CONTEXT_8192_OUTPUT_1 = Limit(context=8192, output=1)
-    CONTEXT_8192_OUTPUT_1024 = Limit(context=8192, output=1024)
-    D_2021_08_30 = PartialDate(2021, 8, 30)
-    D_2023_05_19 = PartialDate(2023, 5, 19)
-    D_2023_07_26 = PartialDate(2023, 7, 26)
-    D_2023_08 = PartialDate(2023, 8)
-    D_2023_08_22 = PartialDate(2023, 8, 22)
-    D_2023_09 = PartialDate(2023, 9)
-    D_2023_12 = PartialDate(2023, 12)
-    D_2024_01_30 = PartialDate(2024, 1, 30)
-    D_2024_02_29 = PartialDate(2024, 2, 29)
-    D_2024_03_12 = PartialDate(2024, 3, 12)
-    D_2024_03_27 = PartialDate(2024, 3, 27)
-    D_2024_04 = PartialDate(2024, 4)
-    D_2024_05 = PartialDate(2024, 5)
-    D_2024_05_13 = PartialDate(2024, 5, 13)
-    D_2024_05_22 = PartialDate(2024, 5, 22)
-    D_2024_05_30 = PartialDate(2024, 5, 30)
-    D_2024_06 = PartialDate(2024, 6)
-    D_2024_06_20 = PartialDate(2024, 6, 20)
-    D_2024_07 = PartialDate(2024, 7)
-    D_2024_07_18 = PartialDate(2024, 7, 18)
-    D_2024_07_23 = PartialDate(2024, 7, 23)
-    D_2024_08 = PartialDate(2024, 8)
-    D_2024_08_01 = PartialDate(2024, 8, 1)
-    D_2024_08_06 = PartialDate(2024, 8, 6)
-    D_2024_09 = PartialDate(2024, 9)
-    D_2024_09_19 = PartialDate(2024, 9, 19)
-    D_2024_09_30 = PartialDate(2024, 9, 30)
-    D_2024_10 = PartialDate(2024, 10)
-    D_2024_10_22 = PartialDate(2024, 10, 22)
-    D_2024_11 = PartialDate(2024, 11)
-    D_2024_11_05 = PartialDate(2024, 11, 5)
-    D_2024_12 = PartialDate(2024, 12)
-    D_2024_12_05 = PartialDate(2024, 12, 5)
-    D_2024_12_06 = PartialDate(2024, 12, 6)
-    D_2024_12_20 = PartialDate(2024, 12, 20)
-    D_2024_12_26 = PartialDate(2024, 12, 26)
-    D_2025_01 = PartialDate(2025, 1)
-    D_2025_01_29 = PartialDate(2025, 1, 29)
-    D_2025_01_30 = PartialDate(2025, 1, 30)
-    D_2025_02_24 = PartialDate(2025, 2, 24)
-    D_2025_02_28 = PartialDate(2025, 2, 28)
-    D_2025_03_24 = PartialDate(2025, 3, 24)
-    D_2025_03_31 = PartialDate(2025, 3, 31)
-    D_2025_04 = PartialDate(2025, 4)
-    D_2025_04_05 = PartialDate(2025, 4, 5)
-    D_2025_04_14 = PartialDate(2025, 4, 14)
-    D_2025_04_16 = PartialDate(2025, 4, 16)
-    D_2025_04_24 = PartialDate(2025, 4, 24)
-    D_2025_04_30 = PartialDate(2025, 4, 30)
-    D_2025_05 = PartialDate(2025, 5)
-    D_2025_05_22 = PartialDate(2025, 5, 22)
-    D_2025_05_31 = PartialDate(2025, 5, 31)
-    D_2025_06_03 = PartialDate(2025, 6, 3)
-    D_2025_07_28 = PartialDate(2025, 7, 28)
-    D_2025_07_31 = PartialDate(2025, 7, 31)
-    D_2025_08 = PartialDate(2025, 8)
-    D_2025_08_05 = PartialDate(2025, 8, 5)
-    D_2025_08_07 = PartialDate(2025, 8, 7)
-    D_2025_08_31 = PartialDate(2025, 8, 31)
-    D_2025_09_29 = PartialDate(2025, 9, 29)
-    D_2025_10_08 = PartialDate(2025, 10, 8)
-    D_2025_10_15 = PartialDate(2025, 10, 15)
-    D_2025_11_13 = PartialDate(2025, 11, 13)
-    D_2025_11_24 = PartialDate(2025, 11, 24)
-    D_2025_11_25 = PartialDate(2025, 11, 25)
-    D_2025_12_01 = PartialDate(2025, 12, 1)
-    D_2025_12_02 = PartialDate(2025, 12, 2)
-    D_2025_12_11 = PartialDate(2025, 12, 11)
-    D_2025_12_15 = PartialDate(2025, 12, 15)
-    D_2026_01 = PartialDate(2026, 1)
-    D_2026_01_31 = PartialDate(2026, 1, 31)
-    D_2026_02 = PartialDate(2026, 2)
-    D_2026_02_05 = PartialDate(2026, 2, 5)
-    D_2026_02_11 = PartialDate(2026, 2, 11)
-    D_2026_02_12 = PartialDate(2026, 2, 12)
-    D_2026_02_15 = PartialDate(2026, 2, 15)
-    D_2026_02_17 = PartialDate(2026, 2, 17)
-    D_2026_03_05 = PartialDate(2026, 3, 5)
-    D_2026_03_11 = PartialDate(2026, 3, 11)
-    D_2026_03_13 = PartialDate(2026, 3, 13)
-    D_2026_03_17 = PartialDate(2026, 3, 17)
-    D_2026_04_02 = PartialDate(2026, 4, 2)
-    D_2026_04_16 = PartialDate(2026, 4, 16)
-    D_2026_04_21 = PartialDate(2026, 4, 21)
-    D_2026_04_22 = PartialDate(2026, 4, 22)
-    D_2026_04_23 = PartialDate(2026, 4, 23)
-    D_2026_04_24 = PartialDate(2026, 4, 24)
-    D_2026_04_28 = PartialDate(2026, 4, 28)
-    D_2026_04_30 = PartialDate(2026, 4, 30)
-    D_2026_05_27 = PartialDate(2026, 5, 27)
-    D_2026_05_28 = PartialDate(2026, 5, 28)
-    D_2026_05_29 = PartialDate(2026, 5, 29)
-    D_2026_06_04 = PartialDate(2026, 6, 4)
-    D_2026_06_09 = PartialDate(2026, 6, 9)
-    D_2026_06_12 = PartialDate(2026, 6, 12)
-    REASONING_EFFORT_LOW_MEDIUM_HIGH = ReasoningOption(
+    CONTEXT_0_OUTPUT_0 = _Limit(context=0, output=0)
+    CONTEXT_1000000_OUTPUT_128000 = _Limit(context=1000000, output=128000)
+    CONTEXT_1000000_OUTPUT_16384 = _Limit(context=1000000, output=16384)
+    CONTEXT_1000000_OUTPUT_64000 = _Limit(context=1000000, output=64000)
+    CONTEXT_100_OUTPUT_1 = _Limit(context=100, output=1)
+    CONTEXT_1047576_OUTPUT_32768 = _Limit(context=1047576, output=32768)
+    CONTEXT_1048576_OUTPUT_393216 = _Limit(context=1048576, output=393216)
+    CONTEXT_128000_OUTPUT_128000 = _Limit(context=128000, output=128000)
+    CONTEXT_128000_OUTPUT_16384 = _Limit(context=128000, output=16384)
+    CONTEXT_128000_OUTPUT_64000 = _Limit(context=128000, output=64000)
+    CONTEXT_131000_OUTPUT_40960 = _Limit(context=131000, output=40960)
+    CONTEXT_131072_OUTPUT_131072 = _Limit(context=131072, output=131072)
+    CONTEXT_131072_OUTPUT_32768 = _Limit(context=131072, output=32768)
+    CONTEXT_131072_OUTPUT_8192 = _Limit(context=131072, output=8192)
+    CONTEXT_163840_OUTPUT_131072 = _Limit(context=163840, output=131072)
+    CONTEXT_200000_OUTPUT_100000 = _Limit(context=200000, output=100000)
+    CONTEXT_200000_OUTPUT_32000 = _Limit(context=200000, output=32000)
+    CONTEXT_200000_OUTPUT_4096 = _Limit(context=200000, output=4096)
+    CONTEXT_200000_OUTPUT_64000 = _Limit(context=200000, output=64000)
+    CONTEXT_200000_OUTPUT_8192 = _Limit(context=200000, output=8192)
+    CONTEXT_202752_OUTPUT_128000 = _Limit(context=202752, output=128000)
+    CONTEXT_204800_OUTPUT_128000 = _Limit(context=204800, output=128000)
+    CONTEXT_256000_OUTPUT_128000 = _Limit(context=256000, output=128000)
+    CONTEXT_256000_OUTPUT_32768 = _Limit(context=256000, output=32768)
+    CONTEXT_256000_OUTPUT_8192 = _Limit(context=256000, output=8192)
+    CONTEXT_256_OUTPUT_1 = _Limit(context=256, output=1)
+    CONTEXT_256_OUTPUT_384 = _Limit(context=256, output=384)
+    CONTEXT_262144_OUTPUT_128000 = _Limit(context=262144, output=128000)
+    CONTEXT_262144_OUTPUT_262144 = _Limit(context=262144, output=262144)
+    CONTEXT_262144_OUTPUT_32768 = _Limit(context=262144, output=32768)
+    CONTEXT_262144_OUTPUT_65536 = _Limit(context=262144, output=65536)
+    CONTEXT_262144_OUTPUT_8192 = _Limit(context=262144, output=8192)
+    CONTEXT_262144_OUTPUT_81920 = _Limit(context=262144, output=81920)
+    CONTEXT_32768_OUTPUT_1 = _Limit(context=32768, output=1)
+    CONTEXT_32768_OUTPUT_32768 = _Limit(context=32768, output=32768)
+    CONTEXT_400000_OUTPUT_128000 = _Limit(context=400000, output=128000)
+    CONTEXT_512_OUTPUT_1024 = _Limit(context=512, output=1024)
+    CONTEXT_512_OUTPUT_768 = _Limit(context=512, output=768)
+    CONTEXT_65536_OUTPUT_65536 = _Limit(context=65536, output=65536)
+    CONTEXT_8000_OUTPUT_1024 = _Limit(context=8000, output=1024)
+    CONTEXT_8192_OUTPUT_1 = _Limit(context=8192, output=1)
+    CONTEXT_8192_OUTPUT_1024 = _Limit(context=8192, output=1024)
+    D_2021_08_30 = _PartialDate(2021, 8, 30)
+    D_2023_05_19 = _PartialDate(2023, 5, 19)
+    D_2023_07_26 = _PartialDate(2023, 7, 26)
+    D_2023_08 = _PartialDate(2023, 8)
+    D_2023_08_22 = _PartialDate(2023, 8, 22)
+    D_2023_09 = _PartialDate(2023, 9)
+    D_2023_12 = _PartialDate(2023, 12)
+    D_2024_01_30 = _PartialDate(2024, 1, 30)
+    D_2024_02_29 = _PartialDate(2024, 2, 29)
+    D_2024_03_12 = _PartialDate(2024, 3, 12)
+    D_2024_03_27 = _PartialDate(2024, 3, 27)
+    D_2024_04 = _PartialDate(2024, 4)
+    D_2024_05 = _PartialDate(2024, 5)
+    D_2024_05_13 = _PartialDate(2024, 5, 13)
+    D_2024_05_22 = _PartialDate(2024, 5, 22)
+    D_2024_05_30 = _PartialDate(2024, 5, 30)
+    D_2024_06 = _PartialDate(2024, 6)
+    D_2024_06_20 = _PartialDate(2024, 6, 20)
+    D_2024_07 = _PartialDate(2024, 7)
+    D_2024_07_18 = _PartialDate(2024, 7, 18)
+    D_2024_07_23 = _PartialDate(2024, 7, 23)
+    D_2024_08 = _PartialDate(2024, 8)
+    D_2024_08_01 = _PartialDate(2024, 8, 1)
+    D_2024_08_06 = _PartialDate(2024, 8, 6)
+    D_2024_09 = _PartialDate(2024, 9)
+    D_2024_09_19 = _PartialDate(2024, 9, 19)
+    D_2024_09_30 = _PartialDate(2024, 9, 30)
+    D_2024_10 = _PartialDate(2024, 10)
+    D_2024_10_22 = _PartialDate(2024, 10, 22)
+    D_2024_11 = _PartialDate(2024, 11)
+    D_2024_11_05 = _PartialDate(2024, 11, 5)
+    D_2024_12 = _PartialDate(2024, 12)
+    D_2024_12_05 = _PartialDate(2024, 12, 5)
+    D_2024_12_06 = _PartialDate(2024, 12, 6)
+    D_2024_12_20 = _PartialDate(2024, 12, 20)
+    D_2024_12_26 = _PartialDate(2024, 12, 26)
+    D_2025_01 = _PartialDate(2025, 1)
+    D_2025_01_29 = _PartialDate(2025, 1, 29)
+    D_2025_01_30 = _PartialDate(2025, 1, 30)
+    D_2025_02_24 = _PartialDate(2025, 2, 24)
+    D_2025_02_28 = _PartialDate(2025, 2, 28)
+    D_2025_03_24 = _PartialDate(2025, 3, 24)
+    D_2025_03_31 = _PartialDate(2025, 3, 31)
+    D_2025_04 = _PartialDate(2025, 4)
+    D_2025_04_05 = _PartialDate(2025, 4, 5)
+    D_2025_04_14 = _PartialDate(2025, 4, 14)
+    D_2025_04_16 = _PartialDate(2025, 4, 16)
+    D_2025_04_24 = _PartialDate(2025, 4, 24)
+    D_2025_04_30 = _PartialDate(2025, 4, 30)
+    D_2025_05 = _PartialDate(2025, 5)
+    D_2025_05_22 = _PartialDate(2025, 5, 22)
+    D_2025_05_31 = _PartialDate(2025, 5, 31)
+    D_2025_06_03 = _PartialDate(2025, 6, 3)
+    D_2025_07_28 = _PartialDate(2025, 7, 28)
+    D_2025_07_31 = _PartialDate(2025, 7, 31)
+    D_2025_08 = _PartialDate(2025, 8)
+    D_2025_08_05 = _PartialDate(2025, 8, 5)
+    D_2025_08_07 = _PartialDate(2025, 8, 7)
+    D_2025_08_31 = _PartialDate(2025, 8, 31)
+    D_2025_09_29 = _PartialDate(2025, 9, 29)
+    D_2025_10_08 = _PartialDate(2025, 10, 8)
+    D_2025_10_15 = _PartialDate(2025, 10, 15)
+    D_2025_11_13 = _PartialDate(2025, 11, 13)
+    D_2025_11_24 = _PartialDate(2025, 11, 24)
+    D_2025_11_25 = _PartialDate(2025, 11, 25)
+    D_2025_12_01 = _PartialDate(2025, 12, 1)
+    D_2025_12_02 = _PartialDate(2025, 12, 2)
+    D_2025_12_11 = _PartialDate(2025, 12, 11)
+    D_2025_12_15 = _PartialDate(2025, 12, 15)
+    D_2026_01 = _PartialDate(2026, 1)
+    D_2026_01_31 = _PartialDate(2026, 1, 31)
+    D_2026_02 = _PartialDate(2026, 2)
+    D_2026_02_05 = _PartialDate(2026, 2, 5)
+    D_2026_02_11 = _PartialDate(2026, 2, 11)
+    D_2026_02_12 = _PartialDate(2026, 2, 12)
+    D_2026_02_15 = _PartialDate(2026, 2, 15)
+    D_2026_02_17 = _PartialDate(2026, 2, 17)
+    D_2026_03_05 = _PartialDate(2026, 3, 5)
+    D_2026_03_11 = _PartialDate(2026, 3, 11)
+    D_2026_03_13 = _PartialDate(2026, 3, 13)
+    D_2026_03_17 = _PartialDate(2026, 3, 17)
+    D_2026_04_02 = _PartialDate(2026, 4, 2)
+    D_2026_04_16 = _PartialDate(2026, 4, 16)
+    D_2026_04_21 = _PartialDate(2026, 4, 21)
+    D_2026_04_22 = _PartialDate(2026, 4, 22)
+    D_2026_04_23 = _PartialDate(2026, 4, 23)
+    D_2026_04_24 = _PartialDate(2026, 4, 24)
+    D_2026_04_28 = _PartialDate(2026, 4, 28)
+    D_2026_04_30 = _PartialDate(2026, 4, 30)
+    D_2026_05_27 = _PartialDate(2026, 5, 27)
+    D_2026_05_28 = _PartialDate(2026, 5, 28)
+    D_2026_05_29 = _PartialDate(2026, 5, 29)
+    D_2026_06_04 = _PartialDate(2026, 6, 4)
+    D_2026_06_09 = _PartialDate(2026, 6, 9)
+    D_2026_06_12 = _PartialDate(2026, 6, 12)
+    REASONING_EFFORT_LOW_MEDIUM_HIGH = _ReasoningOption(
         type="effort", values=("low", "medium", "high")
     )
-    REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH = ReasoningOption(
+    REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH = _ReasoningOption(
         type="effort", values=("low", "medium", "high", "xhigh")
     )
-    REASONING_EFFORT_MEDIUM_HIGH_XHIGH = ReasoningOption(
+    REASONING_EFFORT_MEDIUM_HIGH_XHIGH = _ReasoningOption(
         type="effort", values=("medium", "high", "xhigh")
     )
-    REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH = ReasoningOption(
+    REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH = _ReasoningOption(
         type="effort", values=("minimal", "low", "medium", "high")
     )
-    REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH = ReasoningOption(
+    REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH = _ReasoningOption(
         type="effort", values=("none", "low", "medium", "high")
     )
-    REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_MAX = ReasoningOption(
+    REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_MAX = _ReasoningOption(
         type="effort", values=("none", "low", "medium", "high", "max")
     )
-    REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH = ReasoningOption(
+    REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH = _ReasoningOption(
         type="effort", values=("none", "low", "medium", "high", "xhigh")
     )
-    TEXT_IMAGE_PDF_TO_TEXT = Modalities(input=("text", "image", "pdf"), output=("text",))
-    TEXT_IMAGE_TO_IMAGE = Modalities(input=("text", "image"), output=("image",))
-    TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
-    TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT = Modalities(
+    TEXT_IMAGE_PDF_TO_TEXT = _Modalities(input=("text", "image", "pdf"), output=("text",))
+    TEXT_IMAGE_TO_IMAGE = _Modalities(input=("text", "image"), output=("image",))
+    TEXT_IMAGE_TO_TEXT = _Modalities(input=("text", "image"), output=("text",))
+    TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT = _Modalities(
         input=("text", "image", "video", "audio"), output=("text",)
     )
-    TEXT_TO_AUDIO = Modalities(input=("text",), output=("audio",))
-    TEXT_TO_IMAGE = Modalities(input=("text",), output=("image",))
-    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
-    TEXT_TO_VIDEO = Modalities(input=("text",), output=("video",))
+    TEXT_TO_AUDIO = _Modalities(input=("text",), output=("audio",))
+    TEXT_TO_IMAGE = _Modalities(input=("text",), output=("image",))
+    TEXT_TO_TEXT = _Modalities(input=("text",), output=("text",))
+    TEXT_TO_VIDEO = _Modalities(input=("text",), output=("video",))
 
 
 __all__ = [
@@ -273,11 +276,11 @@ __all__ = [
     "WAN2_2_T2V_A14B",
 ]
 
-ALIBABA_QWEN3_32B: Final[PricedModel] = PricedModel(
+ALIBABA_QWEN3_32B: "Final[_PricedModel]" = _PricedModel(
     provider="digitalocean",
     id="alibaba-qwen3-32b",
     name="Qwen3-32B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=True,
@@ -289,16 +292,16 @@ ALIBABA_QWEN3_32B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_16,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131000_OUTPUT_40960,
-    cost=Cost(input=Decimal("0.25"), output=Decimal("0.55")),
+    cost=_Cost(input=_Decimal("0.25"), output=_Decimal("0.55")),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_MAX,),
 )
 """Qwen3-32B (chat) · 131K context · 41K output · $0.25 in / $0.55 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-ALL_MINI_LM_L6_V2: Final[PricedModel] = PricedModel(
+ALL_MINI_LM_L6_V2: "Final[_PricedModel]" = _PricedModel(
     provider="digitalocean",
     id="all-mini-lm-l6-v2",
     name="All-MiniLM-L6-v2",
-    kind=Kind.EMBEDDING,
+    kind=_Kind.EMBEDDING,
     family="text-embedding",
     attachment=False,
     reasoning=False,
@@ -309,15 +312,15 @@ ALL_MINI_LM_L6_V2: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_16,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_256_OUTPUT_384,
-    cost=Cost(input=Decimal("0.009"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0.009"), output=_Decimal("0")),
 )
 """All-MiniLM-L6-v2 (embedding) · 256 context · 384 output · $0.009 in / $0.00 out per 1M tokens · open weights"""
 
-ANTHROPIC_CLAUDE_3_OPUS: Final[PricedModel] = PricedModel(
+ANTHROPIC_CLAUDE_3_OPUS: "Final[_PricedModel]" = _PricedModel(
     provider="digitalocean",
     id="anthropic-claude-3-opus",
     name="Claude 3 Opus",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-opus",
     attachment=True,
     reasoning=False,
@@ -329,21 +332,21 @@ ANTHROPIC_CLAUDE_3_OPUS: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_02_29,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_4096,
-    cost=Cost(
-        input=Decimal("15"),
-        output=Decimal("75"),
-        cache_read=Decimal("1.5"),
-        cache_write=Decimal("18.75"),
+    cost=_Cost(
+        input=_Decimal("15"),
+        output=_Decimal("75"),
+        cache_read=_Decimal("1.5"),
+        cache_write=_Decimal("18.75"),
     ),
-    status=Status.DEPRECATED,
+    status=_Status.DEPRECATED,
 )
 """Claude 3 Opus (chat) · 200K context · 4.1K output · $15.00 in / $75.00 out per 1M tokens · vision, tools, attachments · deprecated"""
 
-ANTHROPIC_CLAUDE_3_5_HAIKU: Final[PricedModel] = PricedModel(
+ANTHROPIC_CLAUDE_3_5_HAIKU: "Final[_PricedModel]" = _PricedModel(
     provider="digitalocean",
     id="anthropic-claude-3.5-haiku",
     name="Claude 3.5 Haiku",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-haiku",
     attachment=False,
     reasoning=False,
@@ -355,21 +358,21 @@ ANTHROPIC_CLAUDE_3_5_HAIKU: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_11_05,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_8192,
-    cost=Cost(
-        input=Decimal("0.8"),
-        output=Decimal("4"),
-        cache_read=Decimal("0.08"),
-        cache_write=Decimal("1"),
+    cost=_Cost(
+        input=_Decimal("0.8"),
+        output=_Decimal("4"),
+        cache_read=_Decimal("0.08"),
+        cache_write=_Decimal("1"),
     ),
-    status=Status.DEPRECATED,
+    status=_Status.DEPRECATED,
 )
 """Claude 3.5 Haiku (chat) · 200K context · 8.19K output · $0.80 in / $4.00 out per 1M tokens · tools · deprecated"""
 
-ANTHROPIC_CLAUDE_3_5_SONNET: Final[PricedModel] = PricedModel(
+ANTHROPIC_CLAUDE_3_5_SONNET: "Final[_PricedModel]" = _PricedModel(
     provider="digitalocean",
     id="anthropic-claude-3.5-sonnet",
     name="Claude 3.5 Sonnet",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-sonnet",
     attachment=True,
     reasoning=False,
@@ -381,21 +384,21 @@ ANTHROPIC_CLAUDE_3_5_SONNET: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_10_22,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_8192,
-    cost=Cost(
-        input=Decimal("3"),
-        output=Decimal("15"),
-        cache_read=Decimal("0.3"),
-        cache_write=Decimal("3.75"),
+    cost=_Cost(
+        input=_Decimal("3"),
+        output=_Decimal("15"),
+        cache_read=_Decimal("0.3"),
+        cache_write=_Decimal("3.75"),
     ),
-    status=Status.DEPRECATED,
+    status=_Status.DEPRECATED,
 )
 """Claude 3.5 Sonnet (chat) · 200K context · 8.19K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, attachments · deprecated"""
 
-ANTHROPIC_CLAUDE_3_7_SONNET: Final[PricedModel] = PricedModel(
+ANTHROPIC_CLAUDE_3_7_SONNET: "Final[_PricedModel]" = _PricedModel(
     provider="digitalocean",
     id="anthropic-claude-3.7-sonnet",
     name="Claude 3.7 Sonnet",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-sonnet",
     attachment=True,
     reasoning=True,
@@ -407,22 +410,22 @@ ANTHROPIC_CLAUDE_3_7_SONNET: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_02_24,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_64000,
-    cost=Cost(
-        input=Decimal("3"),
-        output=Decimal("15"),
-        cache_read=Decimal("0.3"),
-        cache_write=Decimal("3.75"),
+    cost=_Cost(
+        input=_Decimal("3"),
+        output=_Decimal("15"),
+        cache_read=_Decimal("0.3"),
+        cache_write=_Decimal("3.75"),
     ),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
-    status=Status.DEPRECATED,
+    status=_Status.DEPRECATED,
 )
 """Claude 3.7 Sonnet (chat) · 200K context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments · deprecated"""
 
-ANTHROPIC_CLAUDE_4_1_OPUS: Final[PricedModel] = PricedModel(
+ANTHROPIC_CLAUDE_4_1_OPUS: "Final[_PricedModel]" = _PricedModel(
     provider="digitalocean",
     id="anthropic-claude-4.1-opus",
     name="Claude Opus 4.1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-opus",
     attachment=True,
     reasoning=True,
@@ -434,21 +437,21 @@ ANTHROPIC_CLAUDE_4_1_OPUS: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_05,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_32000,
-    cost=Cost(
-        input=Decimal("15"),
-        output=Decimal("75"),
-        cache_read=Decimal("1.5"),
-        cache_write=Decimal("18.75"),
+    cost=_Cost(
+        input=_Decimal("15"),
+        output=_Decimal("75"),
+        cache_read=_Decimal("1.5"),
+        cache_write=_Decimal("18.75"),
     ),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """Claude Opus 4.1 (chat) · 200K context · 32K output · $15.00 in / $75.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-ANTHROPIC_CLAUDE_4_5_HAIKU: Final[PricedModel] = PricedModel(
+ANTHROPIC_CLAUDE_4_5_HAIKU: "Final[_PricedModel]" = _PricedModel(
     provider="digitalocean",
     id="anthropic-claude-4.5-haiku",
     name="Claude Haiku 4.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-haiku",
     attachment=True,
     reasoning=True,
@@ -460,21 +463,21 @@ ANTHROPIC_CLAUDE_4_5_HAIKU: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_10_15,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_64000,
-    cost=Cost(
-        input=Decimal("1"),
-        output=Decimal("5"),
-        cache_read=Decimal("1"),
-        cache_write=Decimal("1.25"),
+    cost=_Cost(
+        input=_Decimal("1"),
+        output=_Decimal("5"),
+        cache_read=_Decimal("1"),
+        cache_write=_Decimal("1.25"),
     ),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """Claude Haiku 4.5 (chat) · 200K context · 64K output · $1.00 in / $5.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-ANTHROPIC_CLAUDE_4_5_SONNET: Final[PricedModel] = PricedModel(
+ANTHROPIC_CLAUDE_4_5_SONNET: "Final[_PricedModel]" = _PricedModel(
     provider="digitalocean",
     id="anthropic-claude-4.5-sonnet",
     name="Claude Sonnet 4.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-sonnet",
     attachment=True,
     reasoning=True,
@@ -486,36 +489,36 @@ ANTHROPIC_CLAUDE_4_5_SONNET: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_29,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_64000,
-    cost=Cost(
-        input=Decimal("3"),
-        output=Decimal("15"),
-        cache_read=Decimal("0.3"),
-        cache_write=Decimal("3.75"),
+    cost=_Cost(
+        input=_Decimal("3"),
+        output=_Decimal("15"),
+        cache_read=_Decimal("0.3"),
+        cache_write=_Decimal("3.75"),
         tiers=(
-            CostTier(
-                input=Decimal("6"),
-                output=Decimal("22.5"),
-                cache_read=Decimal("0.3"),
-                cache_write=Decimal("3.75"),
-                tier=TierCondition(type="context", size=200000),
+            _CostTier(
+                input=_Decimal("6"),
+                output=_Decimal("22.5"),
+                cache_read=_Decimal("0.3"),
+                cache_write=_Decimal("3.75"),
+                tier=_TierCondition(type="context", size=200000),
             ),
         ),
-        context_over_200k=Rates(
-            input=Decimal("6"),
-            output=Decimal("22.5"),
-            cache_read=Decimal("0.3"),
-            cache_write=Decimal("3.75"),
+        context_over_200k=_Rates(
+            input=_Decimal("6"),
+            output=_Decimal("22.5"),
+            cache_read=_Decimal("0.3"),
+            cache_write=_Decimal("3.75"),
         ),
     ),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """Claude Sonnet 4.5 (chat) · 1M context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-ANTHROPIC_CLAUDE_4_6_SONNET: Final[PricedModel] = PricedModel(
+ANTHROPIC_CLAUDE_4_6_SONNET: "Final[_PricedModel]" = _PricedModel(
     provider="digitalocean",
     id="anthropic-claude-4.6-sonnet",
     name="Claude Sonnet 4.6",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-sonnet",
     attachment=True,
     reasoning=True,
@@ -527,36 +530,36 @@ ANTHROPIC_CLAUDE_4_6_SONNET: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_13,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_64000,
-    cost=Cost(
-        input=Decimal("3"),
-        output=Decimal("15"),
-        cache_read=Decimal("0.3"),
-        cache_write=Decimal("3.75"),
+    cost=_Cost(
+        input=_Decimal("3"),
+        output=_Decimal("15"),
+        cache_read=_Decimal("0.3"),
+        cache_write=_Decimal("3.75"),
         tiers=(
-            CostTier(
-                input=Decimal("6"),
-                output=Decimal("22.5"),
-                cache_read=Decimal("0.3"),
-                cache_write=Decimal("3.75"),
-                tier=TierCondition(type="context", size=200000),
+            _CostTier(
+                input=_Decimal("6"),
+                output=_Decimal("22.5"),
+                cache_read=_Decimal("0.3"),
+                cache_write=_Decimal("3.75"),
+                tier=_TierCondition(type="context", size=200000),
             ),
         ),
-        context_over_200k=Rates(
-            input=Decimal("6"),
-            output=Decimal("22.5"),
-            cache_read=Decimal("0.3"),
-            cache_write=Decimal("3.75"),
+        context_over_200k=_Rates(
+            input=_Decimal("6"),
+            output=_Decimal("22.5"),
+            cache_read=_Decimal("0.3"),
+            cache_write=_Decimal("3.75"),
         ),
     ),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """Claude Sonnet 4.6 (chat) · 1M context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-ANTHROPIC_CLAUDE_FABLE_5: Final[Model] = Model(
+ANTHROPIC_CLAUDE_FABLE_5: "Final[_Model]" = _Model(
     provider="digitalocean",
     id="anthropic-claude-fable-5",
     name="Anthropic Claude Fable 5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-fable",
     attachment=True,
     reasoning=True,
@@ -571,11 +574,11 @@ ANTHROPIC_CLAUDE_FABLE_5: Final[Model] = Model(
 )
 """Anthropic Claude Fable 5 (chat) · 1M context · 128K output · price unknown · vision, tools, reasoning, attachments"""
 
-ANTHROPIC_CLAUDE_HAIKU_4_5: Final[PricedModel] = PricedModel(
+ANTHROPIC_CLAUDE_HAIKU_4_5: "Final[_PricedModel]" = _PricedModel(
     provider="digitalocean",
     id="anthropic-claude-haiku-4.5",
     name="Claude Haiku 4.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-haiku",
     attachment=True,
     reasoning=True,
@@ -587,21 +590,21 @@ ANTHROPIC_CLAUDE_HAIKU_4_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_10_15,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_64000,
-    cost=Cost(
-        input=Decimal("1"),
-        output=Decimal("5"),
-        cache_read=Decimal("1"),
-        cache_write=Decimal("1.25"),
+    cost=_Cost(
+        input=_Decimal("1"),
+        output=_Decimal("5"),
+        cache_read=_Decimal("1"),
+        cache_write=_Decimal("1.25"),
     ),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """Claude Haiku 4.5 (chat) · 200K context · 64K output · $1.00 in / $5.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-ANTHROPIC_CLAUDE_OPUS_4: Final[PricedModel] = PricedModel(
+ANTHROPIC_CLAUDE_OPUS_4: "Final[_PricedModel]" = _PricedModel(
     provider="digitalocean",
     id="anthropic-claude-opus-4",
     name="Claude Opus 4",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-opus",
     attachment=True,
     reasoning=True,
@@ -613,21 +616,21 @@ ANTHROPIC_CLAUDE_OPUS_4: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_05_22,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_32000,
-    cost=Cost(
-        input=Decimal("15"),
-        output=Decimal("75"),
-        cache_read=Decimal("1.5"),
-        cache_write=Decimal("18.75"),
+    cost=_Cost(
+        input=_Decimal("15"),
+        output=_Decimal("75"),
+        cache_read=_Decimal("1.5"),
+        cache_write=_Decimal("18.75"),
     ),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """Claude Opus 4 (chat) · 200K context · 32K output · $15.00 in / $75.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-ANTHROPIC_CLAUDE_OPUS_4_5: Final[PricedModel] = PricedModel(
+ANTHROPIC_CLAUDE_OPUS_4_5: "Final[_PricedModel]" = _PricedModel(
     provider="digitalocean",
     id="anthropic-claude-opus-4.5",
     name="Claude Opus 4.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-opus",
     attachment=True,
     reasoning=True,
@@ -639,21 +642,21 @@ ANTHROPIC_CLAUDE_OPUS_4_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_24,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_64000,
-    cost=Cost(
-        input=Decimal("5"),
-        output=Decimal("25"),
-        cache_read=Decimal("0.5"),
-        cache_write=Decimal("6.25"),
+    cost=_Cost(
+        input=_Decimal("5"),
+        output=_Decimal("25"),
+        cache_read=_Decimal("0.5"),
+        cache_write=_Decimal("6.25"),
     ),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """Claude Opus 4.5 (chat) · 200K context · 64K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-ANTHROPIC_CLAUDE_OPUS_4_6: Final[PricedModel] = PricedModel(
+ANTHROPIC_CLAUDE_OPUS_4_6: "Final[_PricedModel]" = _PricedModel(
     provider="digitalocean",
     id="anthropic-claude-opus-4.6",
     name="Claude Opus 4.6",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-opus",
     attachment=True,
     reasoning=True,
@@ -665,36 +668,36 @@ ANTHROPIC_CLAUDE_OPUS_4_6: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_13,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
-    cost=Cost(
-        input=Decimal("5"),
-        output=Decimal("25"),
-        cache_read=Decimal("0.5"),
-        cache_write=Decimal("6.25"),
+    cost=_Cost(
+        input=_Decimal("5"),
+        output=_Decimal("25"),
+        cache_read=_Decimal("0.5"),
+        cache_write=_Decimal("6.25"),
         tiers=(
-            CostTier(
-                input=Decimal("10"),
-                output=Decimal("37.5"),
-                cache_read=Decimal("0.5"),
-                cache_write=Decimal("6.25"),
-                tier=TierCondition(type="context", size=200000),
+            _CostTier(
+                input=_Decimal("10"),
+                output=_Decimal("37.5"),
+                cache_read=_Decimal("0.5"),
+                cache_write=_Decimal("6.25"),
+                tier=_TierCondition(type="context", size=200000),
             ),
         ),
-        context_over_200k=Rates(
-            input=Decimal("10"),
-            output=Decimal("37.5"),
-            cache_read=Decimal("0.5"),
-            cache_write=Decimal("6.25"),
+        context_over_200k=_Rates(
+            input=_Decimal("10"),
+            output=_Decimal("37.5"),
+            cache_read=_Decimal("0.5"),
+            cache_write=_Decimal("6.25"),
         ),
     ),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """Claude Opus 4.6 (chat) · 1M context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-ANTHROPIC_CLAUDE_OPUS_4_7: Final[PricedModel] = PricedModel(
+ANTHROPIC_CLAUDE_OPUS_4_7: "Final[_PricedModel]" = _PricedModel(
     provider="digitalocean",
     id="anthropic-claude-opus-4.7",
     name="Claude Opus 4.7",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-opus",
     attachment=True,
     reasoning=True,
@@ -706,21 +709,21 @@ ANTHROPIC_CLAUDE_OPUS_4_7: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_16,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
-    cost=Cost(
-        input=Decimal("5"),
-        output=Decimal("25"),
-        cache_read=Decimal("0.5"),
-        cache_write=Decimal("6.25"),
+    cost=_Cost(
+        input=_Decimal("5"),
+        output=_Decimal("25"),
+        cache_read=_Decimal("0.5"),
+        cache_write=_Decimal("6.25"),
     ),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH,),
 )
 """Claude Opus 4.7 (chat) · 1M context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-ANTHROPIC_CLAUDE_OPUS_4_8: Final[PricedModel] = PricedModel(
+ANTHROPIC_CLAUDE_OPUS_4_8: "Final[_PricedModel]" = _PricedModel(
     provider="digitalocean",
     id="anthropic-claude-opus-4.8",
     name="Claude Opus 4.8",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-opus",
     attachment=True,
     reasoning=True,
@@ -731,21 +734,21 @@ ANTHROPIC_CLAUDE_OPUS_4_8: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_29,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
-    cost=Cost(
-        input=Decimal("5"),
-        output=Decimal("25"),
-        cache_read=Decimal("0.5"),
-        cache_write=Decimal("6.25"),
+    cost=_Cost(
+        input=_Decimal("5"),
+        output=_Decimal("25"),
+        cache_read=_Decimal("0.5"),
+        cache_write=_Decimal("6.25"),
     ),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH,),
 )
 """Claude Opus 4.8 (chat) · 1M context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-ANTHROPIC_CLAUDE_SONNET_4: Final[PricedModel] = PricedModel(
+ANTHROPIC_CLAUDE_SONNET_4: "Final[_PricedModel]" = _PricedModel(
     provider="digitalocean",
     id="anthropic-claude-sonnet-4",
     name="Claude Sonnet 4",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-sonnet",
     attachment=True,
     reasoning=True,
@@ -757,36 +760,36 @@ ANTHROPIC_CLAUDE_SONNET_4: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_05_22,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_64000,
-    cost=Cost(
-        input=Decimal("3"),
-        output=Decimal("15"),
-        cache_read=Decimal("0.3"),
-        cache_write=Decimal("3.75"),
+    cost=_Cost(
+        input=_Decimal("3"),
+        output=_Decimal("15"),
+        cache_read=_Decimal("0.3"),
+        cache_write=_Decimal("3.75"),
         tiers=(
-            CostTier(
-                input=Decimal("6"),
-                output=Decimal("22.5"),
-                cache_read=Decimal("0.3"),
-                cache_write=Decimal("3.75"),
-                tier=TierCondition(type="context", size=200000),
+            _CostTier(
+                input=_Decimal("6"),
+                output=_Decimal("22.5"),
+                cache_read=_Decimal("0.3"),
+                cache_write=_Decimal("3.75"),
+                tier=_TierCondition(type="context", size=200000),
             ),
         ),
-        context_over_200k=Rates(
-            input=Decimal("6"),
-            output=Decimal("22.5"),
-            cache_read=Decimal("0.3"),
-            cache_write=Decimal("3.75"),
+        context_over_200k=_Rates(
+            input=_Decimal("6"),
+            output=_Decimal("22.5"),
+            cache_read=_Decimal("0.3"),
+            cache_write=_Decimal("3.75"),
         ),
     ),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """Claude Sonnet 4 (chat) · 1M context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-ARCEE_TRINITY_LARGE_THINKING: Final[PricedModel] = PricedModel(
+ARCEE_TRINITY_LARGE_THINKING: "Final[_PricedModel]" = _PricedModel(
     provider="digitalocean",
     id="arcee-trinity-large-thinking",
     name="Trinity Large Thinking",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="trinity",
     attachment=False,
     reasoning=True,
@@ -797,17 +800,17 @@ ARCEE_TRINITY_LARGE_THINKING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_16,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_256000_OUTPUT_128000,
-    cost=Cost(input=Decimal("0.25"), output=Decimal("0.9"), cache_read=Decimal("0.06")),
+    cost=_Cost(input=_Decimal("0.25"), output=_Decimal("0.9"), cache_read=_Decimal("0.06")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
-    status=Status.BETA,
+    status=_Status.BETA,
 )
 """Trinity Large Thinking (chat) · 256K context · 128K output · $0.25 in / $0.90 out per 1M tokens · tools, reasoning, open weights · beta"""
 
-BGE_M3: Final[PricedModel] = PricedModel(
+BGE_M3: "Final[_PricedModel]" = _PricedModel(
     provider="digitalocean",
     id="bge-m3",
     name="BGE M3",
-    kind=Kind.EMBEDDING,
+    kind=_Kind.EMBEDDING,
     family="bge",
     attachment=False,
     reasoning=False,
@@ -818,15 +821,15 @@ BGE_M3: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_30,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_8192_OUTPUT_1024,
-    cost=Cost(input=Decimal("0.02"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0.02"), output=_Decimal("0")),
 )
 """BGE M3 (embedding) · 8.19K context · 1.02K output · $0.02 in / $0.00 out per 1M tokens · open weights"""
 
-BGE_RERANKER_V2_M3: Final[PricedModel] = PricedModel(
+BGE_RERANKER_V2_M3: "Final[_PricedModel]" = _PricedModel(
     provider="digitalocean",
     id="bge-reranker-v2-m3",
     name="BGE Reranker v2 M3",
-    kind=Kind.RERANK,
+    kind=_Kind.RERANK,
     family="bge",
     attachment=False,
     reasoning=False,
@@ -837,15 +840,15 @@ BGE_RERANKER_V2_M3: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_30,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_8192_OUTPUT_1,
-    cost=Cost(input=Decimal("0.01"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0.01"), output=_Decimal("0")),
 )
 """BGE Reranker v2 M3 (rerank) · 8.19K context · 1 output · $0.01 in / $0.00 out per 1M tokens · open weights"""
 
-DEEPSEEK_3_2: Final[PricedModel] = PricedModel(
+DEEPSEEK_3_2: "Final[_PricedModel]" = _PricedModel(
     provider="digitalocean",
     id="deepseek-3.2",
     name="DeepSeek V3.2",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek",
     attachment=False,
     reasoning=True,
@@ -857,17 +860,17 @@ DEEPSEEK_3_2: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_30,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_64000,
-    cost=Cost(input=Decimal("0.5"), output=Decimal("1.6")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.5"), output=_Decimal("1.6")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
 )
 """DeepSeek V3.2 (chat) · 128K context · 64K output · $0.50 in / $1.60 out per 1M tokens · tools, reasoning, open weights"""
 
-DEEPSEEK_4_FLASH: Final[Model] = Model(
+DEEPSEEK_4_FLASH: "Final[_Model]" = _Model(
     provider="digitalocean",
     id="deepseek-4-flash",
     name="Deepseek V4 Flash",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek",
     attachment=False,
     reasoning=False,
@@ -881,11 +884,11 @@ DEEPSEEK_4_FLASH: Final[Model] = Model(
 )
 """Deepseek V4 Flash (chat) · 262K context · 8.19K output · price unknown · tools"""
 
-DEEPSEEK_R1_DISTILL_LLAMA_70B: Final[PricedModel] = PricedModel(
+DEEPSEEK_R1_DISTILL_LLAMA_70B: "Final[_PricedModel]" = _PricedModel(
     provider="digitalocean",
     id="deepseek-r1-distill-llama-70b",
     name="DeepSeek R1 Distill Llama 70B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek-thinking",
     attachment=False,
     reasoning=True,
@@ -897,16 +900,16 @@ DEEPSEEK_R1_DISTILL_LLAMA_70B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_01_30,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.99"), output=Decimal("0.99")),
+    cost=_Cost(input=_Decimal("0.99"), output=_Decimal("0.99")),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_MAX,),
 )
 """DeepSeek R1 Distill Llama 70B (chat) · 131K context · 32.8K output · $0.99 in / $0.99 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-DEEPSEEK_V3: Final[Model] = Model(
+DEEPSEEK_V3: "Final[_Model]" = _Model(
     provider="digitalocean",
     id="deepseek-v3",
     name="DeepSeek V3",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek",
     attachment=False,
     reasoning=False,
@@ -921,11 +924,11 @@ DEEPSEEK_V3: Final[Model] = Model(
 )
 """DeepSeek V3 (chat) · 164K context · 131K output · price unknown · tools, open weights"""
 
-DEEPSEEK_V4_PRO: Final[PricedModel] = PricedModel(
+DEEPSEEK_V4_PRO: "Final[_PricedModel]" = _PricedModel(
     provider="digitalocean",
     id="deepseek-v4-pro",
     name="DeepSeek V4 Pro",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek-thinking",
     attachment=False,
     reasoning=True,
@@ -938,17 +941,17 @@ DEEPSEEK_V4_PRO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_24,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_393216,
-    cost=Cost(input=Decimal("1.74"), output=Decimal("3.48")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("1.74"), output=_Decimal("3.48")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH,),
 )
 """DeepSeek V4 Pro (chat) · 1.05M context · 393K output · $1.74 in / $3.48 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-E5_LARGE_V2: Final[PricedModel] = PricedModel(
+E5_LARGE_V2: "Final[_PricedModel]" = _PricedModel(
     provider="digitalocean",
     id="e5-large-v2",
     name="E5 Large v2",
-    kind=Kind.EMBEDDING,
+    kind=_Kind.EMBEDDING,
     family="text-embedding",
     attachment=False,
     reasoning=False,
@@ -959,15 +962,15 @@ E5_LARGE_V2: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_30,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_512_OUTPUT_1024,
-    cost=Cost(input=Decimal("0.02"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0.02"), output=_Decimal("0")),
 )
 """E5 Large v2 (embedding) · 512 context · 1.02K output · $0.02 in / $0.00 out per 1M tokens · open weights"""
 
-FAL_AI_ELEVENLABS_TTS_MULTILINGUAL_V2: Final[Model] = Model(
+FAL_AI_ELEVENLABS_TTS_MULTILINGUAL_V2: "Final[_Model]" = _Model(
     provider="digitalocean",
     id="fal-ai/elevenlabs/tts/multilingual-v2",
     name="ElevenLabs Multilingual TTS v2",
-    kind=Kind.AUDIO,
+    kind=_Kind.AUDIO,
     family="elevenlabs",
     attachment=False,
     reasoning=False,
@@ -981,11 +984,11 @@ FAL_AI_ELEVENLABS_TTS_MULTILINGUAL_V2: Final[Model] = Model(
 )
 """ElevenLabs Multilingual TTS v2 (audio) · 0 context · 0 output · price unknown"""
 
-FAL_AI_FAST_SDXL: Final[Model] = Model(
+FAL_AI_FAST_SDXL: "Final[_Model]" = _Model(
     provider="digitalocean",
     id="fal-ai/fast-sdxl",
     name="Fast SDXL",
-    kind=Kind.IMAGE,
+    kind=_Kind.IMAGE,
     family="stable-diffusion",
     attachment=False,
     reasoning=False,
@@ -999,11 +1002,11 @@ FAL_AI_FAST_SDXL: Final[Model] = Model(
 )
 """Fast SDXL (image) · 0 context · 0 output · price unknown · open weights"""
 
-FAL_AI_FLUX_SCHNELL: Final[Model] = Model(
+FAL_AI_FLUX_SCHNELL: "Final[_Model]" = _Model(
     provider="digitalocean",
     id="fal-ai/flux/schnell",
     name="FLUX.1 [schnell]",
-    kind=Kind.IMAGE,
+    kind=_Kind.IMAGE,
     family="flux",
     attachment=False,
     reasoning=False,
@@ -1017,11 +1020,11 @@ FAL_AI_FLUX_SCHNELL: Final[Model] = Model(
 )
 """FLUX.1 [schnell] (image) · 0 context · 0 output · price unknown · open weights"""
 
-FAL_AI_STABLE_AUDIO_25_TEXT_TO_AUDIO: Final[Model] = Model(
+FAL_AI_STABLE_AUDIO_25_TEXT_TO_AUDIO: "Final[_Model]" = _Model(
     provider="digitalocean",
     id="fal-ai/stable-audio-25/text-to-audio",
     name="Stable Audio 2.5 (Text-to-Audio)",
-    kind=Kind.AUDIO,
+    kind=_Kind.AUDIO,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -1034,11 +1037,11 @@ FAL_AI_STABLE_AUDIO_25_TEXT_TO_AUDIO: Final[Model] = Model(
 )
 """Stable Audio 2.5 (Text-to-Audio) (audio) · 0 context · 0 output · price unknown"""
 
-GEMMA_4_31B_IT: Final[PricedModel] = PricedModel(
+GEMMA_4_31B_IT: "Final[_PricedModel]" = _PricedModel(
     provider="digitalocean",
     id="gemma-4-31B-it",
     name="Gemma 4 31B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemma",
     attachment=True,
     reasoning=False,
@@ -1050,15 +1053,15 @@ GEMMA_4_31B_IT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_30,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_256000_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.18"), output=Decimal("0.5")),
+    cost=_Cost(input=_Decimal("0.18"), output=_Decimal("0.5")),
 )
 """Gemma 4 31B (chat) · 256K context · 8.19K output · $0.18 in / $0.50 out per 1M tokens · vision, tools, structured output, attachments, open weights"""
 
-GLM_5: Final[PricedModel] = PricedModel(
+GLM_5: "Final[_PricedModel]" = _PricedModel(
     provider="digitalocean",
     id="glm-5",
     name="GLM 5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=True,
@@ -1068,17 +1071,17 @@ GLM_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_16,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_202752_OUTPUT_128000,
-    cost=Cost(input=Decimal("1"), output=Decimal("3.2")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("1"), output=_Decimal("3.2")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_MAX,),
 )
 """GLM 5 (chat) · 203K context · 128K output · $1.00 in / $3.20 out per 1M tokens · tools, reasoning, open weights"""
 
-GTE_LARGE_EN_V1_5: Final[PricedModel] = PricedModel(
+GTE_LARGE_EN_V1_5: "Final[_PricedModel]" = _PricedModel(
     provider="digitalocean",
     id="gte-large-en-v1.5",
     name="GTE Large (v1.5)",
-    kind=Kind.EMBEDDING,
+    kind=_Kind.EMBEDDING,
     family="text-embedding",
     attachment=False,
     reasoning=False,
@@ -1089,15 +1092,15 @@ GTE_LARGE_EN_V1_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_16,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_8192_OUTPUT_1024,
-    cost=Cost(input=Decimal("0.09"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0.09"), output=_Decimal("0")),
 )
 """GTE Large (v1.5) (embedding) · 8.19K context · 1.02K output · $0.09 in / $0.00 out per 1M tokens · open weights"""
 
-KIMI_K2_5: Final[PricedModel] = PricedModel(
+KIMI_K2_5: "Final[_PricedModel]" = _PricedModel(
     provider="digitalocean",
     id="kimi-k2.5",
     name="Kimi K2.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="kimi-k2",
     attachment=False,
     reasoning=True,
@@ -1110,17 +1113,17 @@ KIMI_K2_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_16,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.5"), output=Decimal("2.7")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.5"), output=_Decimal("2.7")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
 )
 """Kimi K2.5 (chat) · 262K context · 32.8K output · $0.50 in / $2.70 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-KIMI_K2_6: Final[PricedModel] = PricedModel(
+KIMI_K2_6: "Final[_PricedModel]" = _PricedModel(
     provider="digitalocean",
     id="kimi-k2.6",
     name="Kimi K2.6",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="kimi-k2",
     attachment=True,
     reasoning=True,
@@ -1133,17 +1136,17 @@ KIMI_K2_6: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_21,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_262144,
-    cost=Cost(input=Decimal("0.95"), output=Decimal("4")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.95"), output=_Decimal("4")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
 )
 """Kimi K2.6 (chat) · 262K context · 262K output · $0.95 in / $4.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"""
 
-LLAMA_4_MAVERICK: Final[PricedModel] = PricedModel(
+LLAMA_4_MAVERICK: "Final[_PricedModel]" = _PricedModel(
     provider="digitalocean",
     id="llama-4-maverick",
     name="Llama 4 Maverick 17B 128E Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=True,
     reasoning=False,
@@ -1156,15 +1159,15 @@ LLAMA_4_MAVERICK: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_30,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.25"), output=Decimal("0.87")),
+    cost=_Cost(input=_Decimal("0.25"), output=_Decimal("0.87")),
 )
 """Llama 4 Maverick 17B 128E Instruct (chat) · 1M context · 16.4K output · $0.25 in / $0.87 out per 1M tokens · vision, tools, structured output, attachments, open weights"""
 
-LLAMA3_8B_INSTRUCT: Final[PricedModel] = PricedModel(
+LLAMA3_8B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="digitalocean",
     id="llama3-8b-instruct",
     name="Llama 3.1 Instruct (8B)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=False,
     reasoning=False,
@@ -1176,15 +1179,15 @@ LLAMA3_8B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_07_23,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.198"), output=Decimal("0.198")),
+    cost=_Cost(input=_Decimal("0.198"), output=_Decimal("0.198")),
 )
 """Llama 3.1 Instruct (8B) (chat) · 131K context · 131K output · $0.198 in / $0.198 out per 1M tokens · tools, open weights"""
 
-LLAMA3_3_70B_INSTRUCT: Final[PricedModel] = PricedModel(
+LLAMA3_3_70B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="digitalocean",
     id="llama3.3-70b-instruct",
     name="Llama 3.3 Instruct 70B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=False,
     reasoning=False,
@@ -1196,15 +1199,15 @@ LLAMA3_3_70B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_12_06,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_128000,
-    cost=Cost(input=Decimal("0.65"), output=Decimal("0.65")),
+    cost=_Cost(input=_Decimal("0.65"), output=_Decimal("0.65")),
 )
 """Llama 3.3 Instruct 70B (chat) · 128K context · 128K output · $0.65 in / $0.65 out per 1M tokens · tools, open weights"""
 
-MINIMAX_M2_5: Final[PricedModel] = PricedModel(
+MINIMAX_M2_5: "Final[_PricedModel]" = _PricedModel(
     provider="digitalocean",
     id="minimax-m2.5",
     name="MiniMax M2.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="minimax-m2.5",
     attachment=False,
     reasoning=True,
@@ -1216,17 +1219,17 @@ MINIMAX_M2_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_16,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_204800_OUTPUT_128000,
-    cost=Cost(input=Decimal("0.3"), output=Decimal("1.2")),
+    cost=_Cost(input=_Decimal("0.3"), output=_Decimal("1.2")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
-    status=Status.BETA,
+    status=_Status.BETA,
 )
 """MiniMax M2.5 (chat) · 205K context · 128K output · $0.30 in / $1.20 out per 1M tokens · tools, reasoning, open weights · beta"""
 
-MINISTRAL_3_8B_INSTRUCT_2512: Final[Model] = Model(
+MINISTRAL_3_8B_INSTRUCT_2512: "Final[_Model]" = _Model(
     provider="digitalocean",
     id="ministral-3-8b-instruct-2512",
     name="Ministral 3 8B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="ministral",
     attachment=True,
     reasoning=False,
@@ -1240,11 +1243,11 @@ MINISTRAL_3_8B_INSTRUCT_2512: Final[Model] = Model(
 )
 """Ministral 3 8B (chat) · 262K context · 262K output · price unknown · vision, tools, attachments, open weights"""
 
-MISTRAL_3_14B: Final[PricedModel] = PricedModel(
+MISTRAL_3_14B: "Final[_PricedModel]" = _PricedModel(
     provider="digitalocean",
     id="mistral-3-14B",
     name="Ministral 3 14B Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="ministral",
     attachment=False,
     reasoning=False,
@@ -1256,15 +1259,15 @@ MISTRAL_3_14B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_30,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_128000,
-    cost=Cost(input=Decimal("0.2"), output=Decimal("0.2")),
+    cost=_Cost(input=_Decimal("0.2"), output=_Decimal("0.2")),
 )
 """Ministral 3 14B Instruct (chat) · 262K context · 128K output · $0.20 in / $0.20 out per 1M tokens · tools, structured output, open weights"""
 
-MISTRAL_7B_INSTRUCT_V0_3: Final[Model] = Model(
+MISTRAL_7B_INSTRUCT_V0_3: "Final[_Model]" = _Model(
     provider="digitalocean",
     id="mistral-7b-instruct-v0.3",
     name="Mistral 7B Instruct v0.3",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="mistral",
     attachment=False,
     reasoning=False,
@@ -1278,11 +1281,11 @@ MISTRAL_7B_INSTRUCT_V0_3: Final[Model] = Model(
 )
 """Mistral 7B Instruct v0.3 (chat) · 32.8K context · 32.8K output · price unknown · tools, open weights"""
 
-MISTRAL_NEMO_INSTRUCT_2407: Final[PricedModel] = PricedModel(
+MISTRAL_NEMO_INSTRUCT_2407: "Final[_PricedModel]" = _PricedModel(
     provider="digitalocean",
     id="mistral-nemo-instruct-2407",
     name="Mistral Nemo Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="mistral",
     attachment=False,
     reasoning=False,
@@ -1293,16 +1296,16 @@ MISTRAL_NEMO_INSTRUCT_2407: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_07_18,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.3"), output=Decimal("0.3")),
-    status=Status.DEPRECATED,
+    cost=_Cost(input=_Decimal("0.3"), output=_Decimal("0.3")),
+    status=_Status.DEPRECATED,
 )
 """Mistral Nemo Instruct (chat) · 128K context · 16.4K output · $0.30 in / $0.30 out per 1M tokens · tools, open weights · deprecated"""
 
-MULTI_QA_MPNET_BASE_DOT_V1: Final[PricedModel] = PricedModel(
+MULTI_QA_MPNET_BASE_DOT_V1: "Final[_PricedModel]" = _PricedModel(
     provider="digitalocean",
     id="multi-qa-mpnet-base-dot-v1",
     name="Multi-QA-mpnet-base-dot-v1",
-    kind=Kind.EMBEDDING,
+    kind=_Kind.EMBEDDING,
     family="text-embedding",
     attachment=False,
     reasoning=False,
@@ -1313,15 +1316,15 @@ MULTI_QA_MPNET_BASE_DOT_V1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_16,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_512_OUTPUT_768,
-    cost=Cost(input=Decimal("0.009"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0.009"), output=_Decimal("0")),
 )
 """Multi-QA-mpnet-base-dot-v1 (embedding) · 512 context · 768 output · $0.009 in / $0.00 out per 1M tokens · open weights"""
 
-NEMOTRON_3_NANO_30B: Final[Model] = Model(
+NEMOTRON_3_NANO_30B: "Final[_Model]" = _Model(
     provider="digitalocean",
     id="nemotron-3-nano-30b",
     name="Nemotron 3 Nano 30B A3B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="nemotron",
     attachment=False,
     reasoning=True,
@@ -1336,11 +1339,11 @@ NEMOTRON_3_NANO_30B: Final[Model] = Model(
 )
 """Nemotron 3 Nano 30B A3B (chat) · 262K context · 262K output · price unknown · tools, reasoning, open weights"""
 
-NEMOTRON_3_NANO_OMNI: Final[PricedModel] = PricedModel(
+NEMOTRON_3_NANO_OMNI: "Final[_PricedModel]" = _PricedModel(
     provider="digitalocean",
     id="nemotron-3-nano-omni",
     name="Nemotron Nano 3 Omni",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="nemotron",
     attachment=True,
     reasoning=True,
@@ -1352,16 +1355,16 @@ NEMOTRON_3_NANO_OMNI: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_30,
     modalities=_Shared.TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT,
     limit=_Shared.CONTEXT_65536_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.5"), output=Decimal("0.9")),
+    cost=_Cost(input=_Decimal("0.5"), output=_Decimal("0.9")),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_MAX,),
 )
 """Nemotron Nano 3 Omni (chat) · 65.5K context · 65.5K output · $0.50 in / $0.90 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"""
 
-NEMOTRON_3_ULTRA_550B: Final[Model] = Model(
+NEMOTRON_3_ULTRA_550B: "Final[_Model]" = _Model(
     provider="digitalocean",
     id="nemotron-3-ultra-550b",
     name="Nemotron 3 Ultra",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="nemotron",
     attachment=False,
     reasoning=False,
@@ -1375,11 +1378,11 @@ NEMOTRON_3_ULTRA_550B: Final[Model] = Model(
 )
 """Nemotron 3 Ultra (chat) · 131K context · 8.19K output · price unknown · tools"""
 
-NEMOTRON_NANO_12B_V2_VL: Final[PricedModel] = PricedModel(
+NEMOTRON_NANO_12B_V2_VL: "Final[_PricedModel]" = _PricedModel(
     provider="digitalocean",
     id="nemotron-nano-12b-v2-vl",
     name="Nemotron Nano 12B v2 VL",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="nemotron",
     attachment=True,
     reasoning=True,
@@ -1391,16 +1394,16 @@ NEMOTRON_NANO_12B_V2_VL: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_30,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.2"), output=Decimal("0.6")),
+    cost=_Cost(input=_Decimal("0.2"), output=_Decimal("0.6")),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_MAX,),
 )
 """Nemotron Nano 12B v2 VL (chat) · 128K context · 16.4K output · $0.20 in / $0.60 out per 1M tokens · vision, tools, reasoning, attachments, open weights"""
 
-NVIDIA_NEMOTRON_3_SUPER_120B: Final[PricedModel] = PricedModel(
+NVIDIA_NEMOTRON_3_SUPER_120B: "Final[_PricedModel]" = _PricedModel(
     provider="digitalocean",
     id="nvidia-nemotron-3-super-120b",
     name="Nemotron-3-Super-120B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="nemotron",
     attachment=False,
     reasoning=True,
@@ -1413,17 +1416,17 @@ NVIDIA_NEMOTRON_3_SUPER_120B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_16,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_256000_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.3"), output=Decimal("0.65")),
+    cost=_Cost(input=_Decimal("0.3"), output=_Decimal("0.65")),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_MAX,),
-    status=Status.BETA,
+    status=_Status.BETA,
 )
 """Nemotron-3-Super-120B (chat) · 256K context · 32.8K output · $0.30 in / $0.65 out per 1M tokens · tools, reasoning, structured output, open weights · beta"""
 
-OPENAI_GPT_4_1: Final[PricedModel] = PricedModel(
+OPENAI_GPT_4_1: "Final[_PricedModel]" = _PricedModel(
     provider="digitalocean",
     id="openai-gpt-4.1",
     name="GPT-4.1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=False,
@@ -1436,15 +1439,15 @@ OPENAI_GPT_4_1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04_14,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1047576_OUTPUT_32768,
-    cost=Cost(input=Decimal("2"), output=Decimal("8"), cache_read=Decimal("0.5")),
+    cost=_Cost(input=_Decimal("2"), output=_Decimal("8"), cache_read=_Decimal("0.5")),
 )
 """GPT-4.1 (chat) · 1.05M context · 32.8K output · $2.00 in / $8.00 out per 1M tokens · vision, tools, structured output, attachments"""
 
-OPENAI_GPT_4O: Final[PricedModel] = PricedModel(
+OPENAI_GPT_4O: "Final[_PricedModel]" = _PricedModel(
     provider="digitalocean",
     id="openai-gpt-4o",
     name="GPT-4o",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=False,
@@ -1457,15 +1460,15 @@ OPENAI_GPT_4O: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_08_06,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_16384,
-    cost=Cost(input=Decimal("2.5"), output=Decimal("10"), cache_read=Decimal("1.25")),
+    cost=_Cost(input=_Decimal("2.5"), output=_Decimal("10"), cache_read=_Decimal("1.25")),
 )
 """GPT-4o (chat) · 128K context · 16.4K output · $2.50 in / $10.00 out per 1M tokens · vision, tools, structured output, attachments"""
 
-OPENAI_GPT_4O_MINI: Final[PricedModel] = PricedModel(
+OPENAI_GPT_4O_MINI: "Final[_PricedModel]" = _PricedModel(
     provider="digitalocean",
     id="openai-gpt-4o-mini",
     name="GPT-4o mini",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-mini",
     attachment=True,
     reasoning=False,
@@ -1478,15 +1481,15 @@ OPENAI_GPT_4O_MINI: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_07_18,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.15"), output=Decimal("0.6"), cache_read=Decimal("0.075")),
+    cost=_Cost(input=_Decimal("0.15"), output=_Decimal("0.6"), cache_read=_Decimal("0.075")),
 )
 """GPT-4o mini (chat) · 128K context · 16.4K output · $0.15 in / $0.60 out per 1M tokens · vision, tools, structured output, attachments"""
 
-OPENAI_GPT_5: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5: "Final[_PricedModel]" = _PricedModel(
     provider="digitalocean",
     id="openai-gpt-5",
     name="GPT-5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=True,
@@ -1499,16 +1502,16 @@ OPENAI_GPT_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_07,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_400000_OUTPUT_128000,
-    cost=Cost(input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.125")),
+    cost=_Cost(input=_Decimal("1.25"), output=_Decimal("10"), cache_read=_Decimal("0.125")),
     reasoning_options=(_Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
 )
 """GPT-5 (chat) · 400K context · 128K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-OPENAI_GPT_5_MINI: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_MINI: "Final[_PricedModel]" = _PricedModel(
     provider="digitalocean",
     id="openai-gpt-5-mini",
     name="GPT-5 mini",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-mini",
     attachment=True,
     reasoning=True,
@@ -1521,16 +1524,16 @@ OPENAI_GPT_5_MINI: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_07,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_400000_OUTPUT_128000,
-    cost=Cost(input=Decimal("0.25"), output=Decimal("2"), cache_read=Decimal("0.025")),
+    cost=_Cost(input=_Decimal("0.25"), output=_Decimal("2"), cache_read=_Decimal("0.025")),
     reasoning_options=(_Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
 )
 """GPT-5 mini (chat) · 400K context · 128K output · $0.25 in / $2.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-OPENAI_GPT_5_NANO: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_NANO: "Final[_PricedModel]" = _PricedModel(
     provider="digitalocean",
     id="openai-gpt-5-nano",
     name="GPT-5 nano",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-nano",
     attachment=True,
     reasoning=True,
@@ -1543,16 +1546,16 @@ OPENAI_GPT_5_NANO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_07,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_400000_OUTPUT_128000,
-    cost=Cost(input=Decimal("0.05"), output=Decimal("0.4"), cache_read=Decimal("0.005")),
+    cost=_Cost(input=_Decimal("0.05"), output=_Decimal("0.4"), cache_read=_Decimal("0.005")),
     reasoning_options=(_Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
 )
 """GPT-5 nano (chat) · 400K context · 128K output · $0.05 in / $0.40 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-OPENAI_GPT_5_1_CODEX_MAX: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_1_CODEX_MAX: "Final[_PricedModel]" = _PricedModel(
     provider="digitalocean",
     id="openai-gpt-5.1-codex-max",
     name="GPT-5.1 Codex Max",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-codex",
     attachment=True,
     reasoning=True,
@@ -1565,16 +1568,16 @@ OPENAI_GPT_5_1_CODEX_MAX: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_13,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_400000_OUTPUT_128000,
-    cost=Cost(input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.125")),
+    cost=_Cost(input=_Decimal("1.25"), output=_Decimal("10"), cache_read=_Decimal("0.125")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH,),
 )
 """GPT-5.1 Codex Max (chat) · 400K context · 128K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-OPENAI_GPT_5_2: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_2: "Final[_PricedModel]" = _PricedModel(
     provider="digitalocean",
     id="openai-gpt-5.2",
     name="GPT-5.2",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=True,
@@ -1587,16 +1590,16 @@ OPENAI_GPT_5_2: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_11,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_400000_OUTPUT_128000,
-    cost=Cost(input=Decimal("1.75"), output=Decimal("14"), cache_read=Decimal("0.175")),
+    cost=_Cost(input=_Decimal("1.75"), output=_Decimal("14"), cache_read=_Decimal("0.175")),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
 )
 """GPT-5.2 (chat) · 400K context · 128K output · $1.75 in / $14.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-OPENAI_GPT_5_2_PRO: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_2_PRO: "Final[_PricedModel]" = _PricedModel(
     provider="digitalocean",
     id="openai-gpt-5.2-pro",
     name="GPT-5.2 pro",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-pro",
     attachment=True,
     reasoning=True,
@@ -1608,16 +1611,16 @@ OPENAI_GPT_5_2_PRO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_11,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_400000_OUTPUT_128000,
-    cost=Cost(input=Decimal("21"), output=Decimal("168")),
+    cost=_Cost(input=_Decimal("21"), output=_Decimal("168")),
     reasoning_options=(_Shared.REASONING_EFFORT_MEDIUM_HIGH_XHIGH,),
 )
 """GPT-5.2 pro (chat) · 400K context · 128K output · $21.00 in / $168.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-OPENAI_GPT_5_3_CODEX: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_3_CODEX: "Final[_PricedModel]" = _PricedModel(
     provider="digitalocean",
     id="openai-gpt-5.3-codex",
     name="GPT-5.3 Codex",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-codex",
     attachment=True,
     reasoning=True,
@@ -1630,16 +1633,16 @@ OPENAI_GPT_5_3_CODEX: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_05,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_400000_OUTPUT_128000,
-    cost=Cost(input=Decimal("1.75"), output=Decimal("14"), cache_read=Decimal("0.175")),
+    cost=_Cost(input=_Decimal("1.75"), output=_Decimal("14"), cache_read=_Decimal("0.175")),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
 )
 """GPT-5.3 Codex (chat) · 400K context · 128K output · $1.75 in / $14.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-OPENAI_GPT_5_4: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_4: "Final[_PricedModel]" = _PricedModel(
     provider="digitalocean",
     id="openai-gpt-5.4",
     name="GPT-5.4",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=True,
@@ -1652,16 +1655,16 @@ OPENAI_GPT_5_4: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_05,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
-    cost=Cost(input=Decimal("2.5"), output=Decimal("15"), cache_read=Decimal("0.25")),
+    cost=_Cost(input=_Decimal("2.5"), output=_Decimal("15"), cache_read=_Decimal("0.25")),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
 )
 """GPT-5.4 (chat) · 1M context · 128K output · $2.50 in / $15.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-OPENAI_GPT_5_4_MINI: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_4_MINI: "Final[_PricedModel]" = _PricedModel(
     provider="digitalocean",
     id="openai-gpt-5.4-mini",
     name="GPT-5.4 mini",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-mini",
     attachment=True,
     reasoning=True,
@@ -1674,16 +1677,16 @@ OPENAI_GPT_5_4_MINI: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_17,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_400000_OUTPUT_128000,
-    cost=Cost(input=Decimal("0.75"), output=Decimal("4.5"), cache_read=Decimal("0.075")),
+    cost=_Cost(input=_Decimal("0.75"), output=_Decimal("4.5"), cache_read=_Decimal("0.075")),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
 )
 """GPT-5.4 mini (chat) · 400K context · 128K output · $0.75 in / $4.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-OPENAI_GPT_5_4_NANO: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_4_NANO: "Final[_PricedModel]" = _PricedModel(
     provider="digitalocean",
     id="openai-gpt-5.4-nano",
     name="GPT-5.4 nano",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-nano",
     attachment=True,
     reasoning=True,
@@ -1696,16 +1699,16 @@ OPENAI_GPT_5_4_NANO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_17,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_400000_OUTPUT_128000,
-    cost=Cost(input=Decimal("0.2"), output=Decimal("1.25"), cache_read=Decimal("0.02")),
+    cost=_Cost(input=_Decimal("0.2"), output=_Decimal("1.25"), cache_read=_Decimal("0.02")),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
 )
 """GPT-5.4 nano (chat) · 400K context · 128K output · $0.20 in / $1.25 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-OPENAI_GPT_5_4_PRO: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_4_PRO: "Final[_PricedModel]" = _PricedModel(
     provider="digitalocean",
     id="openai-gpt-5.4-pro",
     name="GPT-5.4 pro",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-pro",
     attachment=True,
     reasoning=True,
@@ -1717,16 +1720,16 @@ OPENAI_GPT_5_4_PRO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_05,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_400000_OUTPUT_128000,
-    cost=Cost(input=Decimal("30"), output=Decimal("180")),
+    cost=_Cost(input=_Decimal("30"), output=_Decimal("180")),
     reasoning_options=(_Shared.REASONING_EFFORT_MEDIUM_HIGH_XHIGH,),
 )
 """GPT-5.4 pro (chat) · 400K context · 128K output · $30.00 in / $180.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-OPENAI_GPT_5_5: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_5: "Final[_PricedModel]" = _PricedModel(
     provider="digitalocean",
     id="openai-gpt-5.5",
     name="GPT-5.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=True,
@@ -1739,29 +1742,31 @@ OPENAI_GPT_5_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_30,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
-    cost=Cost(
-        input=Decimal("5"),
-        output=Decimal("30"),
-        cache_read=Decimal("0.5"),
+    cost=_Cost(
+        input=_Decimal("5"),
+        output=_Decimal("30"),
+        cache_read=_Decimal("0.5"),
         tiers=(
-            CostTier(
-                input=Decimal("10"),
-                output=Decimal("45"),
-                cache_read=Decimal("1"),
-                tier=TierCondition(type="context", size=272000),
+            _CostTier(
+                input=_Decimal("10"),
+                output=_Decimal("45"),
+                cache_read=_Decimal("1"),
+                tier=_TierCondition(type="context", size=272000),
             ),
         ),
-        context_over_200k=Rates(input=Decimal("10"), output=Decimal("45"), cache_read=Decimal("1")),
+        context_over_200k=_Rates(
+            input=_Decimal("10"), output=_Decimal("45"), cache_read=_Decimal("1")
+        ),
     ),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
 )
 """GPT-5.5 (chat) · 1M context · 128K output · $5.00 in / $30.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-OPENAI_GPT_IMAGE_1: Final[PricedModel] = PricedModel(
+OPENAI_GPT_IMAGE_1: "Final[_PricedModel]" = _PricedModel(
     provider="digitalocean",
     id="openai-gpt-image-1",
     name="GPT Image 1",
-    kind=Kind.IMAGE,
+    kind=_Kind.IMAGE,
     family="gpt-image",
     attachment=True,
     reasoning=False,
@@ -1772,15 +1777,15 @@ OPENAI_GPT_IMAGE_1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04_24,
     modalities=_Shared.TEXT_IMAGE_TO_IMAGE,
     limit=_Shared.CONTEXT_0_OUTPUT_0,
-    cost=Cost(input=Decimal("5"), output=Decimal("40"), cache_read=Decimal("1.25")),
+    cost=_Cost(input=_Decimal("5"), output=_Decimal("40"), cache_read=_Decimal("1.25")),
 )
 """GPT Image 1 (image) · 0 context · 0 output · $5.00 in / $40.00 out per 1M tokens · vision, attachments"""
 
-OPENAI_GPT_IMAGE_1_5: Final[PricedModel] = PricedModel(
+OPENAI_GPT_IMAGE_1_5: "Final[_PricedModel]" = _PricedModel(
     provider="digitalocean",
     id="openai-gpt-image-1.5",
     name="GPT Image 1.5",
-    kind=Kind.IMAGE,
+    kind=_Kind.IMAGE,
     family="gpt-image",
     attachment=True,
     reasoning=False,
@@ -1791,15 +1796,15 @@ OPENAI_GPT_IMAGE_1_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_25,
     modalities=_Shared.TEXT_IMAGE_TO_IMAGE,
     limit=_Shared.CONTEXT_0_OUTPUT_0,
-    cost=Cost(input=Decimal("5"), output=Decimal("10"), cache_read=Decimal("1")),
+    cost=_Cost(input=_Decimal("5"), output=_Decimal("10"), cache_read=_Decimal("1")),
 )
 """GPT Image 1.5 (image) · 0 context · 0 output · $5.00 in / $10.00 out per 1M tokens · vision, attachments"""
 
-OPENAI_GPT_IMAGE_2: Final[Model] = Model(
+OPENAI_GPT_IMAGE_2: "Final[_Model]" = _Model(
     provider="digitalocean",
     id="openai-gpt-image-2",
     name="GPT Image 2",
-    kind=Kind.IMAGE,
+    kind=_Kind.IMAGE,
     family="gpt-image",
     attachment=True,
     reasoning=False,
@@ -1813,11 +1818,11 @@ OPENAI_GPT_IMAGE_2: Final[Model] = Model(
 )
 """GPT Image 2 (image) · 0 context · 0 output · price unknown · vision, attachments"""
 
-OPENAI_GPT_OSS_120B: Final[PricedModel] = PricedModel(
+OPENAI_GPT_OSS_120B: "Final[_PricedModel]" = _PricedModel(
     provider="digitalocean",
     id="openai-gpt-oss-120b",
     name="gpt-oss-120b",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-oss",
     attachment=False,
     reasoning=True,
@@ -1830,17 +1835,17 @@ OPENAI_GPT_OSS_120B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_16,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.1"), output=Decimal("0.7")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.1"), output=_Decimal("0.7")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """gpt-oss-120b (chat) · 131K context · 131K output · $0.10 in / $0.70 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-OPENAI_GPT_OSS_20B: Final[PricedModel] = PricedModel(
+OPENAI_GPT_OSS_20B: "Final[_PricedModel]" = _PricedModel(
     provider="digitalocean",
     id="openai-gpt-oss-20b",
     name="gpt-oss-20b",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-oss",
     attachment=False,
     reasoning=True,
@@ -1853,16 +1858,16 @@ OPENAI_GPT_OSS_20B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_16,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.05"), output=Decimal("0.45")),
+    cost=_Cost(input=_Decimal("0.05"), output=_Decimal("0.45")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """gpt-oss-20b (chat) · 131K context · 131K output · $0.05 in / $0.45 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-OPENAI_O1: Final[PricedModel] = PricedModel(
+OPENAI_O1: "Final[_PricedModel]" = _PricedModel(
     provider="digitalocean",
     id="openai-o1",
     name="o1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="o",
     attachment=True,
     reasoning=True,
@@ -1875,16 +1880,16 @@ OPENAI_O1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_12_05,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_100000,
-    cost=Cost(input=Decimal("15"), output=Decimal("60"), cache_read=Decimal("7.5")),
+    cost=_Cost(input=_Decimal("15"), output=_Decimal("60"), cache_read=_Decimal("7.5")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """o1 (chat) · 200K context · 100K output · $15.00 in / $60.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-OPENAI_O3: Final[PricedModel] = PricedModel(
+OPENAI_O3: "Final[_PricedModel]" = _PricedModel(
     provider="digitalocean",
     id="openai-o3",
     name="o3",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="o",
     attachment=True,
     reasoning=True,
@@ -1897,16 +1902,16 @@ OPENAI_O3: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04_16,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_100000,
-    cost=Cost(input=Decimal("2"), output=Decimal("8"), cache_read=Decimal("0.5")),
+    cost=_Cost(input=_Decimal("2"), output=_Decimal("8"), cache_read=_Decimal("0.5")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """o3 (chat) · 200K context · 100K output · $2.00 in / $8.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-OPENAI_O3_MINI: Final[PricedModel] = PricedModel(
+OPENAI_O3_MINI: "Final[_PricedModel]" = _PricedModel(
     provider="digitalocean",
     id="openai-o3-mini",
     name="o3-mini",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="o-mini",
     attachment=False,
     reasoning=True,
@@ -1919,16 +1924,16 @@ OPENAI_O3_MINI: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_01_29,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_100000,
-    cost=Cost(input=Decimal("1.1"), output=Decimal("4.4"), cache_read=Decimal("0.55")),
+    cost=_Cost(input=_Decimal("1.1"), output=_Decimal("4.4"), cache_read=_Decimal("0.55")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """o3-mini (chat) · 200K context · 100K output · $1.10 in / $4.40 out per 1M tokens · tools, reasoning, structured output"""
 
-QWEN_2_5_14B_INSTRUCT: Final[Model] = Model(
+QWEN_2_5_14B_INSTRUCT: "Final[_Model]" = _Model(
     provider="digitalocean",
     id="qwen-2.5-14b-instruct",
     name="Qwen 2.5 14B Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -1943,11 +1948,11 @@ QWEN_2_5_14B_INSTRUCT: Final[Model] = Model(
 )
 """Qwen 2.5 14B Instruct (chat) · 131K context · 131K output · price unknown · tools, open weights"""
 
-QWEN3_CODER_FLASH: Final[PricedModel] = PricedModel(
+QWEN3_CODER_FLASH: "Final[_PricedModel]" = _PricedModel(
     provider="digitalocean",
     id="qwen3-coder-flash",
     name="Qwen3 Coder Flash",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -1959,15 +1964,15 @@ QWEN3_CODER_FLASH: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_30,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.45"), output=Decimal("1.7")),
+    cost=_Cost(input=_Decimal("0.45"), output=_Decimal("1.7")),
 )
 """Qwen3 Coder Flash (chat) · 262K context · 65.5K output · $0.45 in / $1.70 out per 1M tokens · tools, open weights"""
 
-QWEN3_EMBEDDING_0_6B: Final[PricedModel] = PricedModel(
+QWEN3_EMBEDDING_0_6B: "Final[_PricedModel]" = _PricedModel(
     provider="digitalocean",
     id="qwen3-embedding-0.6b",
     name="Qwen3 Embedding 0.6B",
-    kind=Kind.EMBEDDING,
+    kind=_Kind.EMBEDDING,
     family="text-embedding",
     attachment=False,
     reasoning=False,
@@ -1978,16 +1983,16 @@ QWEN3_EMBEDDING_0_6B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_16,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_8000_OUTPUT_1024,
-    cost=Cost(input=Decimal("0.04"), output=Decimal("0")),
-    status=Status.BETA,
+    cost=_Cost(input=_Decimal("0.04"), output=_Decimal("0")),
+    status=_Status.BETA,
 )
 """Qwen3 Embedding 0.6B (embedding) · 8K context · 1.02K output · $0.04 in / $0.00 out per 1M tokens · open weights · beta"""
 
-QWEN3_TTS_VOICEDESIGN: Final[Model] = Model(
+QWEN3_TTS_VOICEDESIGN: "Final[_Model]" = _Model(
     provider="digitalocean",
     id="qwen3-tts-voicedesign",
     name="Qwen3 TTS VoiceDesign",
-    kind=Kind.AUDIO,
+    kind=_Kind.AUDIO,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -2001,11 +2006,11 @@ QWEN3_TTS_VOICEDESIGN: Final[Model] = Model(
 )
 """Qwen3 TTS VoiceDesign (audio) · 32.8K context · 1 output · price unknown · open weights"""
 
-QWEN3_5_397B_A17B: Final[PricedModel] = PricedModel(
+QWEN3_5_397B_A17B: "Final[_PricedModel]" = _PricedModel(
     provider="digitalocean",
     id="qwen3.5-397b-a17b",
     name="Qwen 3.5 397B A17B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen3.5",
     attachment=False,
     reasoning=True,
@@ -2017,16 +2022,16 @@ QWEN3_5_397B_A17B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_30,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_81920,
-    cost=Cost(input=Decimal("0.55"), output=Decimal("3.5")),
+    cost=_Cost(input=_Decimal("0.55"), output=_Decimal("3.5")),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
 )
 """Qwen 3.5 397B A17B (chat) · 262K context · 81.9K output · $0.55 in / $3.50 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-STABLE_DIFFUSION_3_5_LARGE: Final[PricedModel] = PricedModel(
+STABLE_DIFFUSION_3_5_LARGE: "Final[_PricedModel]" = _PricedModel(
     provider="digitalocean",
     id="stable-diffusion-3.5-large",
     name="Stable Diffusion 3.5 Large",
-    kind=Kind.IMAGE,
+    kind=_Kind.IMAGE,
     family="stable-diffusion",
     attachment=False,
     reasoning=False,
@@ -2037,15 +2042,15 @@ STABLE_DIFFUSION_3_5_LARGE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_30,
     modalities=_Shared.TEXT_TO_IMAGE,
     limit=_Shared.CONTEXT_256_OUTPUT_1,
-    cost=Cost(input=Decimal("0.08"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0.08"), output=_Decimal("0")),
 )
 """Stable Diffusion 3.5 Large (image) · 256 context · 1 output · $0.08 in / $0.00 out per 1M tokens · open weights"""
 
-WAN2_2_T2V_A14B: Final[PricedModel] = PricedModel(
+WAN2_2_T2V_A14B: "Final[_PricedModel]" = _PricedModel(
     provider="digitalocean",
     id="wan2-2-t2v-a14b",
     name="Wan2.2-T2V-A14B",
-    kind=Kind.VIDEO,
+    kind=_Kind.VIDEO,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -2055,6 +2060,6 @@ WAN2_2_T2V_A14B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_30,
     modalities=_Shared.TEXT_TO_VIDEO,
     limit=_Shared.CONTEXT_100_OUTPUT_1,
-    cost=Cost(input=Decimal("0.6"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0.6"), output=_Decimal("0")),
 )
 """Wan2.2-T2V-A14B (video) · 100 context · 1 output · $0.60 in / $0.00 out per 1M tokens · open weights"""

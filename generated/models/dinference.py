@@ -3,32 +3,29 @@
 
 """Models served by DInference (provider id 'dinference')."""
 
-from __future__ import annotations
+from decimal import Decimal as _Decimal
 
-from decimal import Decimal
-
-from llmdex.records.model import Interleaved, Limit, Modalities, PricedModel
-from llmdex.records.partial_date import PartialDate
-from llmdex.records.rates import Cost
-from llmdex.records.vocabulary import Kind
-
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from typing import Final
+from llmdex.records.model import Interleaved as _Interleaved
+from llmdex.records.model import Limit as _Limit
+from llmdex.records.model import Modalities as _Modalities
+from llmdex.records.model import PricedModel as _PricedModel
+from llmdex.records.partial_date import PartialDate as _PartialDate
+from llmdex.records.rates import Cost as _Cost
+from llmdex.records.vocabulary import Kind as _Kind
 
 
 class _Shared:
     """Values the models below share, named for what they are."""
 
-    CONTEXT_131072_OUTPUT_32768 = Limit(context=131072, output=32768)
-    CONTEXT_200000_OUTPUT_128000 = Limit(context=200000, output=128000)
-    CONTEXT_200000_OUTPUT_32000 = Limit(context=200000, output=32000)
-    D_2025_04 = PartialDate(2025, 4)
-    D_2025_08 = PartialDate(2025, 8)
-    D_2025_12_22 = PartialDate(2025, 12, 22)
-    D_2026_02_12 = PartialDate(2026, 2, 12)
-    D_2026_04_07 = PartialDate(2026, 4, 7)
-    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+    CONTEXT_131072_OUTPUT_32768 = _Limit(context=131072, output=32768)
+    CONTEXT_200000_OUTPUT_128000 = _Limit(context=200000, output=128000)
+    CONTEXT_200000_OUTPUT_32000 = _Limit(context=200000, output=32000)
+    D_2025_04 = _PartialDate(2025, 4)
+    D_2025_08 = _PartialDate(2025, 8)
+    D_2025_12_22 = _PartialDate(2025, 12, 22)
+    D_2026_02_12 = _PartialDate(2026, 2, 12)
+    D_2026_04_07 = _PartialDate(2026, 4, 7)
+    TEXT_TO_TEXT = _Modalities(input=("text",), output=("text",))
 
 
 __all__ = [
@@ -39,11 +36,11 @@ __all__ = [
     "MINIMAX_M2_5",
 ]
 
-GLM_4_7: Final[PricedModel] = PricedModel(
+GLM_4_7: "Final[_PricedModel]" = _PricedModel(
     provider="dinference",
     id="glm-4.7",
     name="GLM-4.7",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=True,
@@ -55,17 +52,17 @@ GLM_4_7: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_22,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_128000,
-    cost=Cost(input=Decimal("0.45"), output=Decimal("1.65")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.45"), output=_Decimal("1.65")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
 """GLM-4.7 (chat) · 200K context · 128K output · $0.45 in / $1.65 out per 1M tokens · tools, reasoning, open weights"""
 
-GLM_5: Final[PricedModel] = PricedModel(
+GLM_5: "Final[_PricedModel]" = _PricedModel(
     provider="dinference",
     id="glm-5",
     name="GLM-5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=True,
@@ -76,17 +73,17 @@ GLM_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_12,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_128000,
-    cost=Cost(input=Decimal("0.75"), output=Decimal("2.4")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.75"), output=_Decimal("2.4")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
 """GLM-5 (chat) · 200K context · 128K output · $0.75 in / $2.40 out per 1M tokens · tools, reasoning, open weights"""
 
-GLM_5_1: Final[PricedModel] = PricedModel(
+GLM_5_1: "Final[_PricedModel]" = _PricedModel(
     provider="dinference",
     id="glm-5.1",
     name="GLM-5.1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=True,
@@ -98,17 +95,17 @@ GLM_5_1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_07,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_128000,
-    cost=Cost(input=Decimal("1.25"), output=Decimal("3.89")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("1.25"), output=_Decimal("3.89")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
 """GLM-5.1 (chat) · 200K context · 128K output · $1.25 in / $3.89 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-GPT_OSS_120B: Final[PricedModel] = PricedModel(
+GPT_OSS_120B: "Final[_PricedModel]" = _PricedModel(
     provider="dinference",
     id="gpt-oss-120b",
     name="GPT OSS 120B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=True,
@@ -118,15 +115,15 @@ GPT_OSS_120B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.0675"), output=Decimal("0.27")),
+    cost=_Cost(input=_Decimal("0.0675"), output=_Decimal("0.27")),
 )
 """GPT OSS 120B (chat) · 131K context · 32.8K output · $0.0675 in / $0.27 out per 1M tokens · tools, open weights"""
 
-MINIMAX_M2_5: Final[PricedModel] = PricedModel(
+MINIMAX_M2_5: "Final[_PricedModel]" = _PricedModel(
     provider="dinference",
     id="minimax-m2.5",
     name="MiniMax-M2.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="minimax",
     attachment=False,
     reasoning=True,
@@ -137,7 +134,7 @@ MINIMAX_M2_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_12,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_32000,
-    cost=Cost(input=Decimal("0.22"), output=Decimal("0.88")),
+    cost=_Cost(input=_Decimal("0.22"), output=_Decimal("0.88")),
     reasoning_options=(),
 )
 """MiniMax-M2.5 (chat) · 200K context · 32K output · $0.22 in / $0.88 out per 1M tokens · tools, reasoning, open weights"""

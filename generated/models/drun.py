@@ -3,32 +3,29 @@
 
 """Models served by D.Run (China) (provider id 'drun')."""
 
-from __future__ import annotations
+from decimal import Decimal as _Decimal
 
-from decimal import Decimal
-
-from llmdex.records.model import Interleaved, Limit, Modalities, PricedModel
-from llmdex.records.partial_date import PartialDate
-from llmdex.records.rates import Cost
-from llmdex.records.vocabulary import Kind
-
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from typing import Final
+from llmdex.records.model import Interleaved as _Interleaved
+from llmdex.records.model import Limit as _Limit
+from llmdex.records.model import Modalities as _Modalities
+from llmdex.records.model import PricedModel as _PricedModel
+from llmdex.records.partial_date import PartialDate as _PartialDate
+from llmdex.records.rates import Cost as _Cost
+from llmdex.records.vocabulary import Kind as _Kind
 
 
 class _Shared:
     """Values the models below share, named for what they are."""
 
-    CONTEXT_131072_OUTPUT_32000 = Limit(context=131072, output=32000)
-    CONTEXT_131072_OUTPUT_8192 = Limit(context=131072, output=8192)
-    CONTEXT_204800_OUTPUT_131072 = Limit(context=204800, output=131072)
-    D_2024_07 = PartialDate(2024, 7)
-    D_2024_12 = PartialDate(2024, 12)
-    D_2024_12_26 = PartialDate(2024, 12, 26)
-    D_2025_01_20 = PartialDate(2025, 1, 20)
-    D_2025_03_01 = PartialDate(2025, 3, 1)
-    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+    CONTEXT_131072_OUTPUT_32000 = _Limit(context=131072, output=32000)
+    CONTEXT_131072_OUTPUT_8192 = _Limit(context=131072, output=8192)
+    CONTEXT_204800_OUTPUT_131072 = _Limit(context=204800, output=131072)
+    D_2024_07 = _PartialDate(2024, 7)
+    D_2024_12 = _PartialDate(2024, 12)
+    D_2024_12_26 = _PartialDate(2024, 12, 26)
+    D_2025_01_20 = _PartialDate(2025, 1, 20)
+    D_2025_03_01 = _PartialDate(2025, 3, 1)
+    TEXT_TO_TEXT = _Modalities(input=("text",), output=("text",))
 
 
 __all__ = [
@@ -37,11 +34,11 @@ __all__ = [
     "PUBLIC_MINIMAX_M25",
 ]
 
-PUBLIC_DEEPSEEK_R1: Final[PricedModel] = PricedModel(
+PUBLIC_DEEPSEEK_R1: "Final[_PricedModel]" = _PricedModel(
     provider="drun",
     id="public/deepseek-r1",
     name="DeepSeek R1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek-thinking",
     attachment=False,
     reasoning=True,
@@ -53,17 +50,17 @@ PUBLIC_DEEPSEEK_R1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_01_20,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_32000,
-    cost=Cost(input=Decimal("0.55"), output=Decimal("2.2")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.55"), output=_Decimal("2.2")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
 """DeepSeek R1 (chat) · 131K context · 32K output · $0.55 in / $2.20 out per 1M tokens · tools, reasoning, open weights"""
 
-PUBLIC_DEEPSEEK_V3: Final[PricedModel] = PricedModel(
+PUBLIC_DEEPSEEK_V3: "Final[_PricedModel]" = _PricedModel(
     provider="drun",
     id="public/deepseek-v3",
     name="DeepSeek V3",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek",
     attachment=False,
     reasoning=False,
@@ -75,15 +72,15 @@ PUBLIC_DEEPSEEK_V3: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_12_26,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.28"), output=Decimal("1.1")),
+    cost=_Cost(input=_Decimal("0.28"), output=_Decimal("1.1")),
 )
 """DeepSeek V3 (chat) · 131K context · 8.19K output · $0.28 in / $1.10 out per 1M tokens · tools, open weights"""
 
-PUBLIC_MINIMAX_M25: Final[PricedModel] = PricedModel(
+PUBLIC_MINIMAX_M25: "Final[_PricedModel]" = _PricedModel(
     provider="drun",
     id="public/minimax-m25",
     name="MiniMax M2.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="minimax",
     attachment=False,
     reasoning=True,
@@ -94,8 +91,8 @@ PUBLIC_MINIMAX_M25: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_03_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_204800_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.29"), output=Decimal("1.16")),
-    interleaved=Interleaved(field="reasoning_details"),
+    cost=_Cost(input=_Decimal("0.29"), output=_Decimal("1.16")),
+    interleaved=_Interleaved(field="reasoning_details"),
     reasoning_options=(),
 )
 """MiniMax M2.5 (chat) · 205K context · 131K output · $0.29 in / $1.16 out per 1M tokens · tools, reasoning"""

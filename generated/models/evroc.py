@@ -3,63 +3,61 @@
 
 """Models served by evroc (provider id 'evroc')."""
 
-from __future__ import annotations
+from decimal import Decimal as _Decimal
 
-from decimal import Decimal
-
-from llmdex.records.model import Interleaved, Limit, Modalities, PricedModel, ReasoningOption
-from llmdex.records.partial_date import PartialDate
-from llmdex.records.rates import Cost
-from llmdex.records.vocabulary import Kind
-
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from typing import Final
+from llmdex.records.model import Interleaved as _Interleaved
+from llmdex.records.model import Limit as _Limit
+from llmdex.records.model import Modalities as _Modalities
+from llmdex.records.model import PricedModel as _PricedModel
+from llmdex.records.model import ReasoningOption as _ReasoningOption
+from llmdex.records.partial_date import PartialDate as _PartialDate
+from llmdex.records.rates import Cost as _Cost
+from llmdex.records.vocabulary import Kind as _Kind
 
 
 class _Shared:
     """Values the models below share, named for what they are."""
 
-    AUDIO_TEXT_TO_TEXT = Modalities(input=("audio", "text"), output=("text",))
-    AUDIO_TO_TEXT = Modalities(input=("audio",), output=("text",))
-    CONTEXT_100000_OUTPUT_100000 = Limit(context=100000, output=100000)
-    CONTEXT_128000_OUTPUT_4096 = Limit(context=128000, output=4096)
-    CONTEXT_262144_OUTPUT_262144 = Limit(context=262144, output=262144)
-    CONTEXT_262144_OUTPUT_32768 = Limit(context=262144, output=32768)
-    CONTEXT_262144_OUTPUT_65536 = Limit(context=262144, output=65536)
-    CONTEXT_32000_OUTPUT_32000 = Limit(context=32000, output=32000)
-    CONTEXT_32000_OUTPUT_4096 = Limit(context=32000, output=4096)
-    CONTEXT_40960_OUTPUT_4096 = Limit(context=40960, output=4096)
-    CONTEXT_448_OUTPUT_4096 = Limit(context=448, output=4096)
-    CONTEXT_448_OUTPUT_448 = Limit(context=448, output=448)
-    CONTEXT_512_OUTPUT_512 = Limit(context=512, output=512)
-    CONTEXT_65536_OUTPUT_65536 = Limit(context=65536, output=65536)
-    D_2023_12 = PartialDate(2023, 12)
-    D_2024_06_01 = PartialDate(2024, 6, 1)
-    D_2024_10_01 = PartialDate(2024, 10, 1)
-    D_2024_12_06 = PartialDate(2024, 12, 6)
-    D_2025_01 = PartialDate(2025, 1)
-    D_2025_03_01 = PartialDate(2025, 3, 1)
-    D_2025_07_30 = PartialDate(2025, 7, 30)
-    D_2025_08_05 = PartialDate(2025, 8, 5)
-    D_2026_01 = PartialDate(2026, 1)
-    D_2026_04_02 = PartialDate(2026, 4, 2)
-    D_2026_04_17 = PartialDate(2026, 4, 17)
-    D_2026_04_21 = PartialDate(2026, 4, 21)
-    D_2026_04_29 = PartialDate(2026, 4, 29)
-    D_2026_06_06 = PartialDate(2026, 6, 6)
-    REASONING_BUDGET_TOKENS = ReasoningOption(type="budget_tokens")
-    REASONING_EFFORT_LOW_MEDIUM_HIGH = ReasoningOption(
+    AUDIO_TEXT_TO_TEXT = _Modalities(input=("audio", "text"), output=("text",))
+    AUDIO_TO_TEXT = _Modalities(input=("audio",), output=("text",))
+    CONTEXT_100000_OUTPUT_100000 = _Limit(context=100000, output=100000)
+    CONTEXT_128000_OUTPUT_4096 = _Limit(context=128000, output=4096)
+    CONTEXT_262144_OUTPUT_262144 = _Limit(context=262144, output=262144)
+    CONTEXT_262144_OUTPUT_32768 = _Limit(context=262144, output=32768)
+    CONTEXT_262144_OUTPUT_65536 = _Limit(context=262144, output=65536)
+    CONTEXT_32000_OUTPUT_32000 = _Limit(context=32000, output=32000)
+    CONTEXT_32000_OUTPUT_4096 = _Limit(context=32000, output=4096)
+    CONTEXT_40960_OUTPUT_4096 = _Limit(context=40960, output=4096)
+    CONTEXT_448_OUTPUT_4096 = _Limit(context=448, output=4096)
+    CONTEXT_448_OUTPUT_448 = _Limit(context=448, output=448)
+    CONTEXT_512_OUTPUT_512 = _Limit(context=512, output=512)
+    CONTEXT_65536_OUTPUT_65536 = _Limit(context=65536, output=65536)
+    D_2023_12 = _PartialDate(2023, 12)
+    D_2024_06_01 = _PartialDate(2024, 6, 1)
+    D_2024_10_01 = _PartialDate(2024, 10, 1)
+    D_2024_12_06 = _PartialDate(2024, 12, 6)
+    D_2025_01 = _PartialDate(2025, 1)
+    D_2025_03_01 = _PartialDate(2025, 3, 1)
+    D_2025_07_30 = _PartialDate(2025, 7, 30)
+    D_2025_08_05 = _PartialDate(2025, 8, 5)
+    D_2026_01 = _PartialDate(2026, 1)
+    D_2026_04_02 = _PartialDate(2026, 4, 2)
+    D_2026_04_17 = _PartialDate(2026, 4, 17)
+    D_2026_04_21 = _PartialDate(2026, 4, 21)
+    D_2026_04_29 = _PartialDate(2026, 4, 29)
+    D_2026_06_06 = _PartialDate(2026, 6, 6)
+    REASONING_BUDGET_TOKENS = _ReasoningOption(type="budget_tokens")
+    REASONING_EFFORT_LOW_MEDIUM_HIGH = _ReasoningOption(
         type="effort", values=("low", "medium", "high")
     )
-    REASONING_EFFORT_NONE_HIGH = ReasoningOption(type="effort", values=("none", "high"))
-    REASONING_TOGGLE = ReasoningOption(type="toggle")
-    TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
-    TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT = Modalities(
+    REASONING_EFFORT_NONE_HIGH = _ReasoningOption(type="effort", values=("none", "high"))
+    REASONING_TOGGLE = _ReasoningOption(type="toggle")
+    TEXT_IMAGE_TO_TEXT = _Modalities(input=("text", "image"), output=("text",))
+    TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT = _Modalities(
         input=("text", "image", "video", "audio"), output=("text",)
     )
-    TEXT_IMAGE_VIDEO_TO_TEXT = Modalities(input=("text", "image", "video"), output=("text",))
-    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+    TEXT_IMAGE_VIDEO_TO_TEXT = _Modalities(input=("text", "image", "video"), output=("text",))
+    TEXT_TO_TEXT = _Modalities(input=("text",), output=("text",))
 
 
 __all__ = [
@@ -80,11 +78,11 @@ __all__ = [
     "OPENAI_WHISPER_LARGE_V3_TURBO",
 ]
 
-KBLAB_KB_WHISPER_LARGE: Final[PricedModel] = PricedModel(
+KBLAB_KB_WHISPER_LARGE: "Final[_PricedModel]" = _PricedModel(
     provider="evroc",
     id="KBLab/kb-whisper-large",
     name="KB Whisper",
-    kind=Kind.TRANSCRIPTION,
+    kind=_Kind.TRANSCRIPTION,
     family="whisper",
     attachment=False,
     reasoning=False,
@@ -94,15 +92,15 @@ KBLAB_KB_WHISPER_LARGE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_10_01,
     modalities=_Shared.AUDIO_TO_TEXT,
     limit=_Shared.CONTEXT_448_OUTPUT_448,
-    cost=Cost(input=Decimal("0.0023"), output=Decimal("0.0023"), output_audio=Decimal("2.3")),
+    cost=_Cost(input=_Decimal("0.0023"), output=_Decimal("0.0023"), output_audio=_Decimal("2.3")),
 )
 """KB Whisper (transcription) · 448 context · 448 output · $0.0023 in / $0.0023 out per 1M tokens · open weights"""
 
-QWEN_QWEN3_EMBEDDING_8B: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_EMBEDDING_8B: "Final[_PricedModel]" = _PricedModel(
     provider="evroc",
     id="Qwen/Qwen3-Embedding-8B",
     name="Qwen3 Embedding 8B",
-    kind=Kind.EMBEDDING,
+    kind=_Kind.EMBEDDING,
     family="text-embedding",
     attachment=False,
     reasoning=False,
@@ -112,15 +110,15 @@ QWEN_QWEN3_EMBEDDING_8B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_07_30,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_40960_OUTPUT_4096,
-    cost=Cost(input=Decimal("0.115"), output=Decimal("0.115")),
+    cost=_Cost(input=_Decimal("0.115"), output=_Decimal("0.115")),
 )
 """Qwen3 Embedding 8B (embedding) · 41K context · 4.1K output · $0.115 in / $0.115 out per 1M tokens · open weights"""
 
-QWEN_QWEN3_RERANKER_4B: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_RERANKER_4B: "Final[_PricedModel]" = _PricedModel(
     provider="evroc",
     id="Qwen/Qwen3-Reranker-4B",
     name="Qwen3 Reranker 4B",
-    kind=Kind.RERANK,
+    kind=_Kind.RERANK,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -130,15 +128,15 @@ QWEN_QWEN3_RERANKER_4B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_07_30,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_32000_OUTPUT_4096,
-    cost=Cost(input=Decimal("0.0575"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0.0575"), output=_Decimal("0")),
 )
 """Qwen3 Reranker 4B (rerank) · 32K context · 4.1K output · $0.0575 in / $0.00 out per 1M tokens · open weights"""
 
-QWEN_QWEN3_VL_30B_A3B_INSTRUCT: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_VL_30B_A3B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="evroc",
     id="Qwen/Qwen3-VL-30B-A3B-Instruct",
     name="Qwen3 VL 30B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -148,15 +146,15 @@ QWEN_QWEN3_VL_30B_A3B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_07_30,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_100000_OUTPUT_100000,
-    cost=Cost(input=Decimal("0.23"), output=Decimal("0.92")),
+    cost=_Cost(input=_Decimal("0.23"), output=_Decimal("0.92")),
 )
 """Qwen3 VL 30B (chat) · 100K context · 100K output · $0.23 in / $0.92 out per 1M tokens · vision, tools, open weights"""
 
-QWEN_QWEN3_6_35B_A3B_FP8: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_6_35B_A3B_FP8: "Final[_PricedModel]" = _PricedModel(
     provider="evroc",
     id="Qwen/Qwen3.6-35B-A3B-FP8",
     name="Qwen3.6 35B-A3B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=True,
     reasoning=True,
@@ -168,16 +166,16 @@ QWEN_QWEN3_6_35B_A3B_FP8: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_17,
     modalities=_Shared.TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.345"), output=Decimal("1.38")),
+    cost=_Cost(input=_Decimal("0.345"), output=_Decimal("1.38")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """Qwen3.6 35B-A3B (chat) · 262K context · 65.5K output · $0.345 in / $1.38 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"""
 
-EVROC_ROC: Final[PricedModel] = PricedModel(
+EVROC_ROC: "Final[_PricedModel]" = _PricedModel(
     provider="evroc",
     id="evroc/roc",
     name="roc",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -189,17 +187,17 @@ EVROC_ROC: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_06,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_262144,
-    cost=Cost(input=Decimal("2.875"), output=Decimal("11.516")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("2.875"), output=_Decimal("11.516")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_BUDGET_TOKENS,),
 )
 """roc (chat) · 262K context · 262K output · $2.875 in / $11.516 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GOOGLE_GEMMA_4_26B_A4B_IT: Final[PricedModel] = PricedModel(
+GOOGLE_GEMMA_4_26B_A4B_IT: "Final[_PricedModel]" = _PricedModel(
     provider="evroc",
     id="google/gemma-4-26B-A4B-it",
     name="Gemma 4 26B A4B IT",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemma",
     attachment=True,
     reasoning=True,
@@ -211,16 +209,16 @@ GOOGLE_GEMMA_4_26B_A4B_IT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_02,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.144"), output=Decimal("0.575")),
+    cost=_Cost(input=_Decimal("0.144"), output=_Decimal("0.575")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """Gemma 4 26B A4B IT (chat) · 262K context · 32.8K output · $0.144 in / $0.575 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"""
 
-INTFLOAT_MULTILINGUAL_E5_LARGE_INSTRUCT: Final[PricedModel] = PricedModel(
+INTFLOAT_MULTILINGUAL_E5_LARGE_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="evroc",
     id="intfloat/multilingual-e5-large-instruct",
     name="E5 Multi-Lingual Large Embeddings 0.6B",
-    kind=Kind.EMBEDDING,
+    kind=_Kind.EMBEDDING,
     family="text-embedding",
     attachment=False,
     reasoning=False,
@@ -230,15 +228,15 @@ INTFLOAT_MULTILINGUAL_E5_LARGE_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_06_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_512_OUTPUT_512,
-    cost=Cost(input=Decimal("0.114"), output=Decimal("0.114")),
+    cost=_Cost(input=_Decimal("0.114"), output=_Decimal("0.114")),
 )
 """E5 Multi-Lingual Large Embeddings 0.6B (embedding) · 512 context · 512 output · $0.114 in / $0.114 out per 1M tokens · open weights"""
 
-MISTRALAI_MISTRAL_MEDIUM_3_5_128B: Final[PricedModel] = PricedModel(
+MISTRALAI_MISTRAL_MEDIUM_3_5_128B: "Final[_PricedModel]" = _PricedModel(
     provider="evroc",
     id="mistralai/Mistral-Medium-3.5-128B",
     name="Mistral Medium 3.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="mistral-medium",
     attachment=True,
     reasoning=True,
@@ -250,16 +248,16 @@ MISTRALAI_MISTRAL_MEDIUM_3_5_128B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_29,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_262144,
-    cost=Cost(input=Decimal("1.725"), output=Decimal("6.9")),
+    cost=_Cost(input=_Decimal("1.725"), output=_Decimal("6.9")),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_HIGH,),
 )
 """Mistral Medium 3.5 (chat) · 262K context · 262K output · $1.725 in / $6.90 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"""
 
-MISTRALAI_VOXTRAL_SMALL_24B_2507: Final[PricedModel] = PricedModel(
+MISTRALAI_VOXTRAL_SMALL_24B_2507: "Final[_PricedModel]" = _PricedModel(
     provider="evroc",
     id="mistralai/Voxtral-Small-24B-2507",
     name="Voxtral Small 24B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="voxtral",
     attachment=False,
     reasoning=False,
@@ -269,15 +267,15 @@ MISTRALAI_VOXTRAL_SMALL_24B_2507: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_03_01,
     modalities=_Shared.AUDIO_TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_32000_OUTPUT_32000,
-    cost=Cost(input=Decimal("0.0023"), output=Decimal("0.0023"), output_audio=Decimal("2.3")),
+    cost=_Cost(input=_Decimal("0.0023"), output=_Decimal("0.0023"), output_audio=_Decimal("2.3")),
 )
 """Voxtral Small 24B (chat) · 32K context · 32K output · $0.0023 in / $0.0023 out per 1M tokens · open weights"""
 
-MOONSHOTAI_KIMI_K2_6: Final[PricedModel] = PricedModel(
+MOONSHOTAI_KIMI_K2_6: "Final[_PricedModel]" = _PricedModel(
     provider="evroc",
     id="moonshotai/Kimi-K2.6",
     name="Kimi K2.6",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="kimi-k2",
     attachment=True,
     reasoning=True,
@@ -290,16 +288,16 @@ MOONSHOTAI_KIMI_K2_6: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_21,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_262144,
-    cost=Cost(input=Decimal("1.4375"), output=Decimal("5.75")),
+    cost=_Cost(input=_Decimal("1.4375"), output=_Decimal("5.75")),
     reasoning_options=(_Shared.REASONING_BUDGET_TOKENS,),
 )
 """Kimi K2.6 (chat) · 262K context · 262K output · $1.4375 in / $5.75 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"""
 
-NVIDIA_LLAMA_3_3_70B_INSTRUCT_FP8: Final[PricedModel] = PricedModel(
+NVIDIA_LLAMA_3_3_70B_INSTRUCT_FP8: "Final[_PricedModel]" = _PricedModel(
     provider="evroc",
     id="nvidia/Llama-3.3-70B-Instruct-FP8",
     name="Llama-3.3-70B-Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=True,
     reasoning=False,
@@ -311,15 +309,15 @@ NVIDIA_LLAMA_3_3_70B_INSTRUCT_FP8: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_12_06,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_4096,
-    cost=Cost(input=Decimal("1.15"), output=Decimal("1.15")),
+    cost=_Cost(input=_Decimal("1.15"), output=_Decimal("1.15")),
 )
 """Llama-3.3-70B-Instruct (chat) · 128K context · 4.1K output · $1.15 in / $1.15 out per 1M tokens · tools, attachments, open weights"""
 
-OPENAI_GPT_OSS_120B: Final[PricedModel] = PricedModel(
+OPENAI_GPT_OSS_120B: "Final[_PricedModel]" = _PricedModel(
     provider="evroc",
     id="openai/gpt-oss-120b",
     name="GPT OSS 120B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-oss",
     attachment=False,
     reasoning=True,
@@ -329,16 +327,16 @@ OPENAI_GPT_OSS_120B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_05,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_65536_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.23"), output=Decimal("0.92")),
+    cost=_Cost(input=_Decimal("0.23"), output=_Decimal("0.92")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """GPT OSS 120B (chat) · 65.5K context · 65.5K output · $0.23 in / $0.92 out per 1M tokens · tools, reasoning, open weights"""
 
-OPENAI_WHISPER_LARGE_V3: Final[PricedModel] = PricedModel(
+OPENAI_WHISPER_LARGE_V3: "Final[_PricedModel]" = _PricedModel(
     provider="evroc",
     id="openai/whisper-large-v3",
     name="Whisper 3 Large",
-    kind=Kind.TRANSCRIPTION,
+    kind=_Kind.TRANSCRIPTION,
     family="whisper",
     attachment=False,
     reasoning=False,
@@ -348,15 +346,15 @@ OPENAI_WHISPER_LARGE_V3: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_10_01,
     modalities=_Shared.AUDIO_TO_TEXT,
     limit=_Shared.CONTEXT_448_OUTPUT_4096,
-    cost=Cost(input=Decimal("0.0023"), output=Decimal("0.0023"), output_audio=Decimal("2.3")),
+    cost=_Cost(input=_Decimal("0.0023"), output=_Decimal("0.0023"), output_audio=_Decimal("2.3")),
 )
 """Whisper 3 Large (transcription) · 448 context · 4.1K output · $0.0023 in / $0.0023 out per 1M tokens · open weights"""
 
-OPENAI_WHISPER_LARGE_V3_TURBO: Final[PricedModel] = PricedModel(
+OPENAI_WHISPER_LARGE_V3_TURBO: "Final[_PricedModel]" = _PricedModel(
     provider="evroc",
     id="openai/whisper-large-v3-turbo",
     name="Whisper Large v3 Turbo",
-    kind=Kind.TRANSCRIPTION,
+    kind=_Kind.TRANSCRIPTION,
     family="whisper",
     attachment=False,
     reasoning=False,
@@ -366,6 +364,6 @@ OPENAI_WHISPER_LARGE_V3_TURBO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_10_01,
     modalities=_Shared.AUDIO_TO_TEXT,
     limit=_Shared.CONTEXT_448_OUTPUT_448,
-    cost=Cost(input=Decimal("0.0023"), output=Decimal("0.0023"), output_audio=Decimal("2.3")),
+    cost=_Cost(input=_Decimal("0.0023"), output=_Decimal("0.0023"), output_audio=_Decimal("2.3")),
 )
 """Whisper Large v3 Turbo (transcription) · 448 context · 448 output · $0.0023 in / $0.0023 out per 1M tokens · open weights"""

@@ -3,125 +3,126 @@
 
 """Models served by FastRouter (provider id 'fastrouter')."""
 
-from __future__ import annotations
+from decimal import Decimal as _Decimal
 
-from decimal import Decimal
-
-from llmdex.records.model import Interleaved, Limit, Modalities, Model, PricedModel, ReasoningOption
-from llmdex.records.partial_date import PartialDate
-from llmdex.records.rates import Cost
-from llmdex.records.vocabulary import Kind
-
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from typing import Final
+from llmdex.records.model import Interleaved as _Interleaved
+from llmdex.records.model import Limit as _Limit
+from llmdex.records.model import Modalities as _Modalities
+from llmdex.records.model import Model as _Model
+from llmdex.records.model import PricedModel as _PricedModel
+from llmdex.records.model import ReasoningOption as _ReasoningOption
+from llmdex.records.partial_date import PartialDate as _PartialDate
+from llmdex.records.rates import Cost as _Cost
+from llmdex.records.vocabulary import Kind as _Kind
 
 
 class _Shared:
     """Values the models below share, named for what they are."""
 
-    CONTEXT_1000000_OUTPUT_128000 = Limit(context=1000000, output=128000)
-    CONTEXT_1000000_OUTPUT_30000 = Limit(context=1000000, output=30000)
-    CONTEXT_1000000_OUTPUT_384000 = Limit(context=1000000, output=384000)
-    CONTEXT_1000000_OUTPUT_64000 = Limit(context=1000000, output=64000)
-    CONTEXT_1047576_OUTPUT_32768 = Limit(context=1047576, output=32768)
-    CONTEXT_1048576_OUTPUT_65536 = Limit(context=1048576, output=65536)
-    CONTEXT_1050000_INPUT_922000_OUTPUT_128000 = Limit(context=1050000, input=922000, output=128000)
-    CONTEXT_128000_OUTPUT_0 = Limit(context=128000, output=0)
-    CONTEXT_128000_OUTPUT_128000 = Limit(context=128000, output=128000)
-    CONTEXT_131072_OUTPUT_131072 = Limit(context=131072, output=131072)
-    CONTEXT_131072_OUTPUT_32768 = Limit(context=131072, output=32768)
-    CONTEXT_131072_OUTPUT_65536 = Limit(context=131072, output=65536)
-    CONTEXT_200000_OUTPUT_131072 = Limit(context=200000, output=131072)
-    CONTEXT_200000_OUTPUT_32000 = Limit(context=200000, output=32000)
-    CONTEXT_200000_OUTPUT_64000 = Limit(context=200000, output=64000)
-    CONTEXT_204800_OUTPUT_131072 = Limit(context=204800, output=131072)
-    CONTEXT_256000_OUTPUT_256000 = Limit(context=256000, output=256000)
-    CONTEXT_256000_OUTPUT_64000 = Limit(context=256000, output=64000)
-    CONTEXT_262144_OUTPUT_262144 = Limit(context=262144, output=262144)
-    CONTEXT_262144_OUTPUT_32768 = Limit(context=262144, output=32768)
-    CONTEXT_262144_OUTPUT_66536 = Limit(context=262144, output=66536)
-    CONTEXT_32000_OUTPUT_4096 = Limit(context=32000, output=4096)
-    CONTEXT_400000_INPUT_272000_OUTPUT_128000 = Limit(context=400000, input=272000, output=128000)
-    CONTEXT_400000_OUTPUT_0 = Limit(context=400000, output=0)
-    CONTEXT_400000_OUTPUT_128000 = Limit(context=400000, output=128000)
-    CONTEXT_4096_OUTPUT_0 = Limit(context=4096, output=0)
-    CONTEXT_480_OUTPUT_0 = Limit(context=480, output=0)
-    CONTEXT_65536_OUTPUT_32768 = Limit(context=65536, output=32768)
-    CONTEXT_65536_OUTPUT_65536 = Limit(context=65536, output=65536)
-    D_2024_04 = PartialDate(2024, 4)
-    D_2024_10 = PartialDate(2024, 10)
-    D_2024_10_01 = PartialDate(2024, 10, 1)
-    D_2025_01 = PartialDate(2025, 1)
-    D_2025_01_23 = PartialDate(2025, 1, 23)
-    D_2025_03_31 = PartialDate(2025, 3, 31)
-    D_2025_04 = PartialDate(2025, 4)
-    D_2025_04_14 = PartialDate(2025, 4, 14)
-    D_2025_05 = PartialDate(2025, 5)
-    D_2025_05_20 = PartialDate(2025, 5, 20)
-    D_2025_05_22 = PartialDate(2025, 5, 22)
-    D_2025_06_01 = PartialDate(2025, 6, 1)
-    D_2025_06_17 = PartialDate(2025, 6, 17)
-    D_2025_07 = PartialDate(2025, 7)
-    D_2025_07_09 = PartialDate(2025, 7, 9)
-    D_2025_07_11 = PartialDate(2025, 7, 11)
-    D_2025_07_23 = PartialDate(2025, 7, 23)
-    D_2025_08_05 = PartialDate(2025, 8, 5)
-    D_2025_08_07 = PartialDate(2025, 8, 7)
-    D_2025_08_31 = PartialDate(2025, 8, 31)
-    D_2025_09_01 = PartialDate(2025, 9, 1)
-    D_2025_11_20 = PartialDate(2025, 11, 20)
-    D_2025_12_01 = PartialDate(2025, 12, 1)
-    D_2026_02_05 = PartialDate(2026, 2, 5)
-    D_2026_02_11 = PartialDate(2026, 2, 11)
-    D_2026_02_17 = PartialDate(2026, 2, 17)
-    D_2026_02_18 = PartialDate(2026, 2, 18)
-    D_2026_02_19 = PartialDate(2026, 2, 19)
-    D_2026_02_26 = PartialDate(2026, 2, 26)
-    D_2026_03_13 = PartialDate(2026, 3, 13)
-    D_2026_03_17 = PartialDate(2026, 3, 17)
-    D_2026_03_18 = PartialDate(2026, 3, 18)
-    D_2026_04_01 = PartialDate(2026, 4, 1)
-    D_2026_04_02 = PartialDate(2026, 4, 2)
-    D_2026_04_07 = PartialDate(2026, 4, 7)
-    D_2026_04_16 = PartialDate(2026, 4, 16)
-    D_2026_04_17 = PartialDate(2026, 4, 17)
-    D_2026_04_21 = PartialDate(2026, 4, 21)
-    D_2026_04_23 = PartialDate(2026, 4, 23)
-    D_2026_04_24 = PartialDate(2026, 4, 24)
-    D_2026_05_01 = PartialDate(2026, 5, 1)
-    D_2026_05_19 = PartialDate(2026, 5, 19)
-    D_2026_05_28 = PartialDate(2026, 5, 28)
-    REASONING_BUDGET_TOKENS_MIN_0_MAX_24576 = ReasoningOption(
+    CONTEXT_1000000_OUTPUT_128000 = _Limit(context=1000000, output=128000)
+    CONTEXT_1000000_OUTPUT_30000 = _Limit(context=1000000, output=30000)
+    CONTEXT_1000000_OUTPUT_384000 = _Limit(context=1000000, output=384000)
+    CONTEXT_1000000_OUTPUT_64000 = _Limit(context=1000000, output=64000)
+    CONTEXT_1047576_OUTPUT_32768 = _Limit(context=1047576, output=32768)
+    CONTEXT_1048576_OUTPUT_65536 = _Limit(context=1048576, output=65536)
+    CONTEXT_1050000_INPUT_922000_OUTPUT_128000 = _Limit(
+        context=1050000, input=922000, output=128000
+    )
+    CONTEXT_128000_OUTPUT_0 = _Limit(context=128000, output=0)
+    CONTEXT_128000_OUTPUT_128000 = _Limit(context=128000, output=128000)
+    CONTEXT_131072_OUTPUT_131072 = _Limit(context=131072, output=131072)
+    CONTEXT_131072_OUTPUT_32768 = _Limit(context=131072, output=32768)
+    CONTEXT_131072_OUTPUT_65536 = _Limit(context=131072, output=65536)
+    CONTEXT_200000_OUTPUT_131072 = _Limit(context=200000, output=131072)
+    CONTEXT_200000_OUTPUT_32000 = _Limit(context=200000, output=32000)
+    CONTEXT_200000_OUTPUT_64000 = _Limit(context=200000, output=64000)
+    CONTEXT_204800_OUTPUT_131072 = _Limit(context=204800, output=131072)
+    CONTEXT_256000_OUTPUT_256000 = _Limit(context=256000, output=256000)
+    CONTEXT_256000_OUTPUT_64000 = _Limit(context=256000, output=64000)
+    CONTEXT_262144_OUTPUT_262144 = _Limit(context=262144, output=262144)
+    CONTEXT_262144_OUTPUT_32768 = _Limit(context=262144, output=32768)
+    CONTEXT_262144_OUTPUT_66536 = _Limit(context=262144, output=66536)
+    CONTEXT_32000_OUTPUT_4096 = _Limit(context=32000, output=4096)
+    CONTEXT_400000_INPUT_272000_OUTPUT_128000 = _Limit(context=400000, input=272000, output=128000)
+    CONTEXT_400000_OUTPUT_0 = _Limit(context=400000, output=0)
+    CONTEXT_400000_OUTPUT_128000 = _Limit(context=400000, output=128000)
+    CONTEXT_4096_OUTPUT_0 = _Limit(context=4096, output=0)
+    CONTEXT_480_OUTPUT_0 = _Limit(context=480, output=0)
+    CONTEXT_65536_OUTPUT_32768 = _Limit(context=65536, output=32768)
+    CONTEXT_65536_OUTPUT_65536 = _Limit(context=65536, output=65536)
+    D_2024_04 = _PartialDate(2024, 4)
+    D_2024_10 = _PartialDate(2024, 10)
+    D_2024_10_01 = _PartialDate(2024, 10, 1)
+    D_2025_01 = _PartialDate(2025, 1)
+    D_2025_01_23 = _PartialDate(2025, 1, 23)
+    D_2025_03_31 = _PartialDate(2025, 3, 31)
+    D_2025_04 = _PartialDate(2025, 4)
+    D_2025_04_14 = _PartialDate(2025, 4, 14)
+    D_2025_05 = _PartialDate(2025, 5)
+    D_2025_05_20 = _PartialDate(2025, 5, 20)
+    D_2025_05_22 = _PartialDate(2025, 5, 22)
+    D_2025_06_01 = _PartialDate(2025, 6, 1)
+    D_2025_06_17 = _PartialDate(2025, 6, 17)
+    D_2025_07 = _PartialDate(2025, 7)
+    D_2025_07_09 = _PartialDate(2025, 7, 9)
+    D_2025_07_11 = _PartialDate(2025, 7, 11)
+    D_2025_07_23 = _PartialDate(2025, 7, 23)
+    D_2025_08_05 = _PartialDate(2025, 8, 5)
+    D_2025_08_07 = _PartialDate(2025, 8, 7)
+    D_2025_08_31 = _PartialDate(2025, 8, 31)
+    D_2025_09_01 = _PartialDate(2025, 9, 1)
+    D_2025_11_20 = _PartialDate(2025, 11, 20)
+    D_2025_12_01 = _PartialDate(2025, 12, 1)
+    D_2026_02_05 = _PartialDate(2026, 2, 5)
+    D_2026_02_11 = _PartialDate(2026, 2, 11)
+    D_2026_02_17 = _PartialDate(2026, 2, 17)
+    D_2026_02_18 = _PartialDate(2026, 2, 18)
+    D_2026_02_19 = _PartialDate(2026, 2, 19)
+    D_2026_02_26 = _PartialDate(2026, 2, 26)
+    D_2026_03_13 = _PartialDate(2026, 3, 13)
+    D_2026_03_17 = _PartialDate(2026, 3, 17)
+    D_2026_03_18 = _PartialDate(2026, 3, 18)
+    D_2026_04_01 = _PartialDate(2026, 4, 1)
+    D_2026_04_02 = _PartialDate(2026, 4, 2)
+    D_2026_04_07 = _PartialDate(2026, 4, 7)
+    D_2026_04_16 = _PartialDate(2026, 4, 16)
+    D_2026_04_17 = _PartialDate(2026, 4, 17)
+    D_2026_04_21 = _PartialDate(2026, 4, 21)
+    D_2026_04_23 = _PartialDate(2026, 4, 23)
+    D_2026_04_24 = _PartialDate(2026, 4, 24)
+    D_2026_05_01 = _PartialDate(2026, 5, 1)
+    D_2026_05_19 = _PartialDate(2026, 5, 19)
+    D_2026_05_28 = _PartialDate(2026, 5, 28)
+    REASONING_BUDGET_TOKENS_MIN_0_MAX_24576 = _ReasoningOption(
         type="budget_tokens", min=0, max=24576
     )
-    REASONING_BUDGET_TOKENS_MIN_1024_MAX_32000 = ReasoningOption(
+    REASONING_BUDGET_TOKENS_MIN_1024_MAX_32000 = _ReasoningOption(
         type="budget_tokens", min=1024, max=32000
     )
-    REASONING_BUDGET_TOKENS_MIN_128_MAX_32768 = ReasoningOption(
+    REASONING_BUDGET_TOKENS_MIN_128_MAX_32768 = _ReasoningOption(
         type="budget_tokens", min=128, max=32768
     )
-    REASONING_EFFORT_LOW_MEDIUM_HIGH = ReasoningOption(
+    REASONING_EFFORT_LOW_MEDIUM_HIGH = _ReasoningOption(
         type="effort", values=("low", "medium", "high")
     )
-    REASONING_TOGGLE = ReasoningOption(type="toggle")
-    TEXT_AUDIO_IMAGE_TO_TEXT_AUDIO = Modalities(
+    REASONING_TOGGLE = _ReasoningOption(type="toggle")
+    TEXT_AUDIO_IMAGE_TO_TEXT_AUDIO = _Modalities(
         input=("text", "audio", "image"), output=("text", "audio")
     )
-    TEXT_IMAGE_PDF_TO_TEXT = Modalities(input=("text", "image", "pdf"), output=("text",))
-    TEXT_IMAGE_PDF_TO_TEXT_IMAGE = Modalities(
+    TEXT_IMAGE_PDF_TO_TEXT = _Modalities(input=("text", "image", "pdf"), output=("text",))
+    TEXT_IMAGE_PDF_TO_TEXT_IMAGE = _Modalities(
         input=("text", "image", "pdf"), output=("text", "image")
     )
-    TEXT_IMAGE_TO_IMAGE = Modalities(input=("text", "image"), output=("image",))
-    TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
-    TEXT_IMAGE_TO_TEXT_IMAGE = Modalities(input=("text", "image"), output=("text", "image"))
-    TEXT_IMAGE_TO_VIDEO = Modalities(input=("text", "image"), output=("video",))
-    TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT = Modalities(
+    TEXT_IMAGE_TO_IMAGE = _Modalities(input=("text", "image"), output=("image",))
+    TEXT_IMAGE_TO_TEXT = _Modalities(input=("text", "image"), output=("text",))
+    TEXT_IMAGE_TO_TEXT_IMAGE = _Modalities(input=("text", "image"), output=("text", "image"))
+    TEXT_IMAGE_TO_VIDEO = _Modalities(input=("text", "image"), output=("video",))
+    TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT = _Modalities(
         input=("text", "image", "video", "audio", "pdf"), output=("text",)
     )
-    TEXT_IMAGE_VIDEO_TO_TEXT = Modalities(input=("text", "image", "video"), output=("text",))
-    TEXT_TO_IMAGE = Modalities(input=("text",), output=("image",))
-    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+    TEXT_IMAGE_VIDEO_TO_TEXT = _Modalities(input=("text", "image", "video"), output=("text",))
+    TEXT_TO_IMAGE = _Modalities(input=("text",), output=("image",))
+    TEXT_TO_TEXT = _Modalities(input=("text",), output=("text",))
 
 
 __all__ = [
@@ -174,11 +175,11 @@ __all__ = [
     "Z_AI_GLM_5_1",
 ]
 
-ANTHROPIC_CLAUDE_OPUS_4_1: Final[PricedModel] = PricedModel(
+ANTHROPIC_CLAUDE_OPUS_4_1: "Final[_PricedModel]" = _PricedModel(
     provider="fastrouter",
     id="anthropic/claude-opus-4.1",
     name="Claude Opus 4.1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-opus",
     attachment=True,
     reasoning=True,
@@ -190,21 +191,21 @@ ANTHROPIC_CLAUDE_OPUS_4_1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_05,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_32000,
-    cost=Cost(
-        input=Decimal("15"),
-        output=Decimal("75"),
-        cache_read=Decimal("1.5"),
-        cache_write=Decimal("18.75"),
+    cost=_Cost(
+        input=_Decimal("15"),
+        output=_Decimal("75"),
+        cache_read=_Decimal("1.5"),
+        cache_write=_Decimal("18.75"),
     ),
     reasoning_options=(_Shared.REASONING_BUDGET_TOKENS_MIN_1024_MAX_32000,),
 )
 """Claude Opus 4.1 (chat) · 200K context · 32K output · $15.00 in / $75.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-ANTHROPIC_CLAUDE_OPUS_4_8: Final[PricedModel] = PricedModel(
+ANTHROPIC_CLAUDE_OPUS_4_8: "Final[_PricedModel]" = _PricedModel(
     provider="fastrouter",
     id="anthropic/claude-opus-4.8",
     name="Claude Opus 4.8",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-opus",
     attachment=True,
     reasoning=True,
@@ -215,16 +216,16 @@ ANTHROPIC_CLAUDE_OPUS_4_8: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_28,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
-    cost=Cost(input=Decimal("5"), output=Decimal("25")),
+    cost=_Cost(input=_Decimal("5"), output=_Decimal("25")),
     reasoning_options=(_Shared.REASONING_BUDGET_TOKENS_MIN_1024_MAX_32000,),
 )
 """Claude Opus 4.8 (chat) · 1M context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-ANTHROPIC_CLAUDE_SONNET_4: Final[PricedModel] = PricedModel(
+ANTHROPIC_CLAUDE_SONNET_4: "Final[_PricedModel]" = _PricedModel(
     provider="fastrouter",
     id="anthropic/claude-sonnet-4",
     name="Claude Sonnet 4",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-sonnet",
     attachment=True,
     reasoning=True,
@@ -236,21 +237,21 @@ ANTHROPIC_CLAUDE_SONNET_4: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_05_22,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_64000,
-    cost=Cost(
-        input=Decimal("3"),
-        output=Decimal("15"),
-        cache_read=Decimal("0.3"),
-        cache_write=Decimal("3.75"),
+    cost=_Cost(
+        input=_Decimal("3"),
+        output=_Decimal("15"),
+        cache_read=_Decimal("0.3"),
+        cache_write=_Decimal("3.75"),
     ),
     reasoning_options=(_Shared.REASONING_BUDGET_TOKENS_MIN_1024_MAX_32000,),
 )
 """Claude Sonnet 4 (chat) · 200K context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-ANTHROPIC_CLAUDE_SONNET_4_6: Final[PricedModel] = PricedModel(
+ANTHROPIC_CLAUDE_SONNET_4_6: "Final[_PricedModel]" = _PricedModel(
     provider="fastrouter",
     id="anthropic/claude-sonnet-4.6",
     name="Claude Sonnet 4.6",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-sonnet",
     attachment=True,
     reasoning=True,
@@ -262,16 +263,16 @@ ANTHROPIC_CLAUDE_SONNET_4_6: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_13,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_64000,
-    cost=Cost(input=Decimal("3"), output=Decimal("15")),
+    cost=_Cost(input=_Decimal("3"), output=_Decimal("15")),
     reasoning_options=(_Shared.REASONING_BUDGET_TOKENS_MIN_1024_MAX_32000,),
 )
 """Claude Sonnet 4.6 (chat) · 1M context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-BYTEDANCE_SEEDANCE_2: Final[Model] = Model(
+BYTEDANCE_SEEDANCE_2: "Final[_Model]" = _Model(
     provider="fastrouter",
     id="bytedance/seedance-2",
     name="Seedance 2",
-    kind=Kind.VIDEO,
+    kind=_Kind.VIDEO,
     family="seed",
     attachment=True,
     reasoning=False,
@@ -285,11 +286,11 @@ BYTEDANCE_SEEDANCE_2: Final[Model] = Model(
 )
 """Seedance 2 (video) · 4.1K context · 0 output · price unknown · vision, attachments"""
 
-DEEPSEEK_AI_DEEPSEEK_R1_DISTILL_LLAMA_70B: Final[PricedModel] = PricedModel(
+DEEPSEEK_AI_DEEPSEEK_R1_DISTILL_LLAMA_70B: "Final[_PricedModel]" = _PricedModel(
     provider="fastrouter",
     id="deepseek-ai/deepseek-r1-distill-llama-70b",
     name="DeepSeek R1 Distill Llama 70B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek-thinking",
     attachment=False,
     reasoning=True,
@@ -301,16 +302,16 @@ DEEPSEEK_AI_DEEPSEEK_R1_DISTILL_LLAMA_70B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_01_23,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.03"), output=Decimal("0.14")),
+    cost=_Cost(input=_Decimal("0.03"), output=_Decimal("0.14")),
     reasoning_options=(),
 )
 """DeepSeek R1 Distill Llama 70B (chat) · 131K context · 131K output · $0.03 in / $0.14 out per 1M tokens · reasoning, open weights"""
 
-DEEPSEEK_DEEPSEEK_V4_PRO: Final[PricedModel] = PricedModel(
+DEEPSEEK_DEEPSEEK_V4_PRO: "Final[_PricedModel]" = _PricedModel(
     provider="fastrouter",
     id="deepseek/deepseek-v4-pro",
     name="DeepSeek V4 Pro",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek-thinking",
     attachment=False,
     reasoning=True,
@@ -323,16 +324,16 @@ DEEPSEEK_DEEPSEEK_V4_PRO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_24,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_384000,
-    cost=Cost(input=Decimal("1.74"), output=Decimal("3.48")),
+    cost=_Cost(input=_Decimal("1.74"), output=_Decimal("3.48")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """DeepSeek V4 Pro (chat) · 1M context · 384K output · $1.74 in / $3.48 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-GOOGLE_GEMINI_2_5_FLASH: Final[PricedModel] = PricedModel(
+GOOGLE_GEMINI_2_5_FLASH: "Final[_PricedModel]" = _PricedModel(
     provider="fastrouter",
     id="google/gemini-2.5-flash",
     name="Gemini 2.5 Flash",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemini-flash",
     attachment=True,
     reasoning=True,
@@ -344,16 +345,16 @@ GOOGLE_GEMINI_2_5_FLASH: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_06_17,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.3"), output=Decimal("2.5"), cache_read=Decimal("0.0375")),
+    cost=_Cost(input=_Decimal("0.3"), output=_Decimal("2.5"), cache_read=_Decimal("0.0375")),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS_MIN_0_MAX_24576),
 )
 """Gemini 2.5 Flash (chat) · 1.05M context · 65.5K output · $0.30 in / $2.50 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-GOOGLE_GEMINI_2_5_PRO: Final[PricedModel] = PricedModel(
+GOOGLE_GEMINI_2_5_PRO: "Final[_PricedModel]" = _PricedModel(
     provider="fastrouter",
     id="google/gemini-2.5-pro",
     name="Gemini 2.5 Pro",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemini-pro",
     attachment=True,
     reasoning=True,
@@ -365,16 +366,16 @@ GOOGLE_GEMINI_2_5_PRO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_06_17,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
-    cost=Cost(input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.31")),
+    cost=_Cost(input=_Decimal("1.25"), output=_Decimal("10"), cache_read=_Decimal("0.31")),
     reasoning_options=(_Shared.REASONING_BUDGET_TOKENS_MIN_128_MAX_32768,),
 )
 """Gemini 2.5 Pro (chat) · 1.05M context · 65.5K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-GOOGLE_GEMINI_3_PRO_IMAGE_PREVIEW: Final[PricedModel] = PricedModel(
+GOOGLE_GEMINI_3_PRO_IMAGE_PREVIEW: "Final[_PricedModel]" = _PricedModel(
     provider="fastrouter",
     id="google/gemini-3-pro-image-preview",
     name="Nano Banana Pro",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemini-pro",
     attachment=True,
     reasoning=True,
@@ -386,16 +387,16 @@ GOOGLE_GEMINI_3_PRO_IMAGE_PREVIEW: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_20,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT_IMAGE,
     limit=_Shared.CONTEXT_65536_OUTPUT_32768,
-    cost=Cost(input=Decimal("2"), output=Decimal("12")),
+    cost=_Cost(input=_Decimal("2"), output=_Decimal("12")),
     reasoning_options=(),
 )
 """Nano Banana Pro (chat) · 65.5K context · 32.8K output · $2.00 in / $12.00 out per 1M tokens · vision, reasoning, attachments"""
 
-GOOGLE_GEMINI_3_1_FLASH_IMAGE_PREVIEW: Final[PricedModel] = PricedModel(
+GOOGLE_GEMINI_3_1_FLASH_IMAGE_PREVIEW: "Final[_PricedModel]" = _PricedModel(
     provider="fastrouter",
     id="google/gemini-3.1-flash-image-preview",
     name="Nano Banana 2",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemini-flash",
     attachment=True,
     reasoning=True,
@@ -407,16 +408,16 @@ GOOGLE_GEMINI_3_1_FLASH_IMAGE_PREVIEW: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_26,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT_IMAGE,
     limit=_Shared.CONTEXT_65536_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.5"), output=Decimal("3")),
+    cost=_Cost(input=_Decimal("0.5"), output=_Decimal("3")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """Nano Banana 2 (chat) · 65.5K context · 65.5K output · $0.50 in / $3.00 out per 1M tokens · vision, reasoning, attachments"""
 
-GOOGLE_GEMINI_3_1_PRO_PREVIEW: Final[PricedModel] = PricedModel(
+GOOGLE_GEMINI_3_1_PRO_PREVIEW: "Final[_PricedModel]" = _PricedModel(
     provider="fastrouter",
     id="google/gemini-3.1-pro-preview",
     name="Gemini 3.1 Pro Preview",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemini-pro",
     attachment=True,
     reasoning=True,
@@ -429,16 +430,16 @@ GOOGLE_GEMINI_3_1_PRO_PREVIEW: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_19,
     modalities=_Shared.TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
-    cost=Cost(input=Decimal("2"), output=Decimal("12")),
+    cost=_Cost(input=_Decimal("2"), output=_Decimal("12")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """Gemini 3.1 Pro Preview (chat) · 1.05M context · 65.5K output · $2.00 in / $12.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GOOGLE_GEMINI_3_5_FLASH: Final[PricedModel] = PricedModel(
+GOOGLE_GEMINI_3_5_FLASH: "Final[_PricedModel]" = _PricedModel(
     provider="fastrouter",
     id="google/gemini-3.5-flash",
     name="Gemini 3.5 Flash",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemini-flash",
     attachment=True,
     reasoning=True,
@@ -451,16 +452,16 @@ GOOGLE_GEMINI_3_5_FLASH: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_19,
     modalities=_Shared.TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
-    cost=Cost(input=Decimal("1.5"), output=Decimal("9")),
+    cost=_Cost(input=_Decimal("1.5"), output=_Decimal("9")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """Gemini 3.5 Flash (chat) · 1.05M context · 65.5K output · $1.50 in / $9.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GOOGLE_GEMMA_4_31B_IT: Final[PricedModel] = PricedModel(
+GOOGLE_GEMMA_4_31B_IT: "Final[_PricedModel]" = _PricedModel(
     provider="fastrouter",
     id="google/gemma-4-31b-it",
     name="Gemma 4 31B IT",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemma",
     attachment=True,
     reasoning=True,
@@ -472,16 +473,16 @@ GOOGLE_GEMMA_4_31B_IT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_02,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.13"), output=Decimal("0.38")),
+    cost=_Cost(input=_Decimal("0.13"), output=_Decimal("0.38")),
     reasoning_options=(),
 )
 """Gemma 4 31B IT (chat) · 262K context · 32.8K output · $0.13 in / $0.38 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"""
 
-GOOGLE_IMAGEN_4_0_FAST: Final[Model] = Model(
+GOOGLE_IMAGEN_4_0_FAST: "Final[_Model]" = _Model(
     provider="fastrouter",
     id="google/imagen-4.0-fast",
     name="Imagen 4 Fast",
-    kind=Kind.IMAGE,
+    kind=_Kind.IMAGE,
     family="imagen",
     attachment=False,
     reasoning=False,
@@ -495,11 +496,11 @@ GOOGLE_IMAGEN_4_0_FAST: Final[Model] = Model(
 )
 """Imagen 4 Fast (image) · 480 context · 0 output · price unknown"""
 
-GOOGLE_IMAGEN_4_0_ULTRA: Final[Model] = Model(
+GOOGLE_IMAGEN_4_0_ULTRA: "Final[_Model]" = _Model(
     provider="fastrouter",
     id="google/imagen-4.0-ultra",
     name="Imagen 4 Ultra",
-    kind=Kind.IMAGE,
+    kind=_Kind.IMAGE,
     family="imagen",
     attachment=False,
     reasoning=False,
@@ -513,11 +514,11 @@ GOOGLE_IMAGEN_4_0_ULTRA: Final[Model] = Model(
 )
 """Imagen 4 Ultra (image) · 480 context · 0 output · price unknown"""
 
-GOOGLE_VEO3_1: Final[Model] = Model(
+GOOGLE_VEO3_1: "Final[_Model]" = _Model(
     provider="fastrouter",
     id="google/veo3.1",
     name="Veo 3.1",
-    kind=Kind.VIDEO,
+    kind=_Kind.VIDEO,
     family="veo",
     attachment=True,
     reasoning=False,
@@ -531,11 +532,11 @@ GOOGLE_VEO3_1: Final[Model] = Model(
 )
 """Veo 3.1 (video) · 400K context · 0 output · price unknown · vision, attachments"""
 
-GOOGLE_VEO3_1_FAST: Final[Model] = Model(
+GOOGLE_VEO3_1_FAST: "Final[_Model]" = _Model(
     provider="fastrouter",
     id="google/veo3.1-fast",
     name="Veo 3.1 Fast",
-    kind=Kind.VIDEO,
+    kind=_Kind.VIDEO,
     family="veo",
     attachment=True,
     reasoning=False,
@@ -549,11 +550,11 @@ GOOGLE_VEO3_1_FAST: Final[Model] = Model(
 )
 """Veo 3.1 Fast (video) · 400K context · 0 output · price unknown · vision, attachments"""
 
-GOOGLE_VEO3_1_LITE: Final[Model] = Model(
+GOOGLE_VEO3_1_LITE: "Final[_Model]" = _Model(
     provider="fastrouter",
     id="google/veo3.1-lite",
     name="Veo 3.1 Lite",
-    kind=Kind.VIDEO,
+    kind=_Kind.VIDEO,
     family="veo",
     attachment=True,
     reasoning=False,
@@ -567,11 +568,11 @@ GOOGLE_VEO3_1_LITE: Final[Model] = Model(
 )
 """Veo 3.1 Lite (video) · 400K context · 0 output · price unknown · vision, attachments"""
 
-LEONARDO_AI_LUCID_ORIGIN: Final[Model] = Model(
+LEONARDO_AI_LUCID_ORIGIN: "Final[_Model]" = _Model(
     provider="fastrouter",
     id="leonardo-ai/lucid-origin",
     name="Lucid Origin",
-    kind=Kind.IMAGE,
+    kind=_Kind.IMAGE,
     family="lucid",
     attachment=True,
     reasoning=False,
@@ -585,11 +586,11 @@ LEONARDO_AI_LUCID_ORIGIN: Final[Model] = Model(
 )
 """Lucid Origin (image) · 4.1K context · 0 output · price unknown · vision, attachments"""
 
-LEONARDO_AI_LUCID_REALISM: Final[Model] = Model(
+LEONARDO_AI_LUCID_REALISM: "Final[_Model]" = _Model(
     provider="fastrouter",
     id="leonardo-ai/lucid-realism",
     name="Lucid Realism",
-    kind=Kind.IMAGE,
+    kind=_Kind.IMAGE,
     family="lucid",
     attachment=True,
     reasoning=False,
@@ -603,11 +604,11 @@ LEONARDO_AI_LUCID_REALISM: Final[Model] = Model(
 )
 """Lucid Realism (image) · 4.1K context · 0 output · price unknown · vision, attachments"""
 
-MINIMAX_MINIMAX_M2_7: Final[PricedModel] = PricedModel(
+MINIMAX_MINIMAX_M2_7: "Final[_PricedModel]" = _PricedModel(
     provider="fastrouter",
     id="minimax/minimax-m2.7",
     name="MiniMax-M2.7",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="minimax",
     attachment=False,
     reasoning=True,
@@ -618,16 +619,16 @@ MINIMAX_MINIMAX_M2_7: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_18,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_204800_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.3"), output=Decimal("1.2")),
+    cost=_Cost(input=_Decimal("0.3"), output=_Decimal("1.2")),
     reasoning_options=(),
 )
 """MiniMax-M2.7 (chat) · 205K context · 131K output · $0.30 in / $1.20 out per 1M tokens · tools, reasoning, open weights"""
 
-MINIMAX_MINIMAX_M2_7_HIGHSPEED: Final[PricedModel] = PricedModel(
+MINIMAX_MINIMAX_M2_7_HIGHSPEED: "Final[_PricedModel]" = _PricedModel(
     provider="fastrouter",
     id="minimax/minimax-m2.7-highspeed",
     name="MiniMax-M2.7-highspeed",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="minimax",
     attachment=False,
     reasoning=True,
@@ -638,16 +639,16 @@ MINIMAX_MINIMAX_M2_7_HIGHSPEED: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_18,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_204800_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.6"), output=Decimal("2.4")),
+    cost=_Cost(input=_Decimal("0.6"), output=_Decimal("2.4")),
     reasoning_options=(),
 )
 """MiniMax-M2.7-highspeed (chat) · 205K context · 131K output · $0.60 in / $2.40 out per 1M tokens · tools, reasoning, open weights"""
 
-MOONSHOTAI_KIMI_K2: Final[PricedModel] = PricedModel(
+MOONSHOTAI_KIMI_K2: "Final[_PricedModel]" = _PricedModel(
     provider="fastrouter",
     id="moonshotai/kimi-k2",
     name="Kimi K2",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="kimi-k2",
     attachment=False,
     reasoning=False,
@@ -659,15 +660,15 @@ MOONSHOTAI_KIMI_K2: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_07_11,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.55"), output=Decimal("2.2")),
+    cost=_Cost(input=_Decimal("0.55"), output=_Decimal("2.2")),
 )
 """Kimi K2 (chat) · 131K context · 32.8K output · $0.55 in / $2.20 out per 1M tokens · tools, open weights"""
 
-MOONSHOTAI_KIMI_K2_6: Final[PricedModel] = PricedModel(
+MOONSHOTAI_KIMI_K2_6: "Final[_PricedModel]" = _PricedModel(
     provider="fastrouter",
     id="moonshotai/kimi-k2.6",
     name="Kimi K2.6",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="kimi-k2",
     attachment=True,
     reasoning=True,
@@ -680,16 +681,16 @@ MOONSHOTAI_KIMI_K2_6: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_21,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_262144,
-    cost=Cost(input=Decimal("0.75"), output=Decimal("3.5")),
+    cost=_Cost(input=_Decimal("0.75"), output=_Decimal("3.5")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """Kimi K2.6 (chat) · 262K context · 262K output · $0.75 in / $3.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"""
 
-OPENAI_GPT_4_1: Final[PricedModel] = PricedModel(
+OPENAI_GPT_4_1: "Final[_PricedModel]" = _PricedModel(
     provider="fastrouter",
     id="openai/gpt-4.1",
     name="GPT-4.1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=False,
@@ -701,15 +702,15 @@ OPENAI_GPT_4_1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04_14,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_1047576_OUTPUT_32768,
-    cost=Cost(input=Decimal("2"), output=Decimal("8"), cache_read=Decimal("0.5")),
+    cost=_Cost(input=_Decimal("2"), output=_Decimal("8"), cache_read=_Decimal("0.5")),
 )
 """GPT-4.1 (chat) · 1.05M context · 32.8K output · $2.00 in / $8.00 out per 1M tokens · vision, tools, attachments"""
 
-OPENAI_GPT_5: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5: "Final[_PricedModel]" = _PricedModel(
     provider="fastrouter",
     id="openai/gpt-5",
     name="GPT-5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=True,
@@ -721,16 +722,16 @@ OPENAI_GPT_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_07,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_400000_OUTPUT_128000,
-    cost=Cost(input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.125")),
+    cost=_Cost(input=_Decimal("1.25"), output=_Decimal("10"), cache_read=_Decimal("0.125")),
     reasoning_options=(),
 )
 """GPT-5 (chat) · 400K context · 128K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-OPENAI_GPT_5_MINI: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_MINI: "Final[_PricedModel]" = _PricedModel(
     provider="fastrouter",
     id="openai/gpt-5-mini",
     name="GPT-5 Mini",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-mini",
     attachment=True,
     reasoning=True,
@@ -742,16 +743,16 @@ OPENAI_GPT_5_MINI: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_07,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_400000_OUTPUT_128000,
-    cost=Cost(input=Decimal("0.25"), output=Decimal("2"), cache_read=Decimal("0.025")),
+    cost=_Cost(input=_Decimal("0.25"), output=_Decimal("2"), cache_read=_Decimal("0.025")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """GPT-5 Mini (chat) · 400K context · 128K output · $0.25 in / $2.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-OPENAI_GPT_5_NANO: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_NANO: "Final[_PricedModel]" = _PricedModel(
     provider="fastrouter",
     id="openai/gpt-5-nano",
     name="GPT-5 Nano",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-nano",
     attachment=True,
     reasoning=True,
@@ -763,16 +764,16 @@ OPENAI_GPT_5_NANO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_07,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_400000_OUTPUT_128000,
-    cost=Cost(input=Decimal("0.05"), output=Decimal("0.4"), cache_read=Decimal("0.005")),
+    cost=_Cost(input=_Decimal("0.05"), output=_Decimal("0.4"), cache_read=_Decimal("0.005")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """GPT-5 Nano (chat) · 400K context · 128K output · $0.05 in / $0.40 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-OPENAI_GPT_5_3_CODEX: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_3_CODEX: "Final[_PricedModel]" = _PricedModel(
     provider="fastrouter",
     id="openai/gpt-5.3-codex",
     name="GPT-5.3 Codex",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-codex",
     attachment=True,
     reasoning=True,
@@ -785,16 +786,16 @@ OPENAI_GPT_5_3_CODEX: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_05,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
-    cost=Cost(input=Decimal("1.75"), output=Decimal("14")),
+    cost=_Cost(input=_Decimal("1.75"), output=_Decimal("14")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """GPT-5.3 Codex (chat) · 400K context · 128K output · $1.75 in / $14.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-OPENAI_GPT_5_4_MINI: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_4_MINI: "Final[_PricedModel]" = _PricedModel(
     provider="fastrouter",
     id="openai/gpt-5.4-mini",
     name="GPT-5.4 mini",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-mini",
     attachment=True,
     reasoning=True,
@@ -807,16 +808,16 @@ OPENAI_GPT_5_4_MINI: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_17,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
-    cost=Cost(input=Decimal("0.75"), output=Decimal("4.5")),
+    cost=_Cost(input=_Decimal("0.75"), output=_Decimal("4.5")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """GPT-5.4 mini (chat) · 400K context · 128K output · $0.75 in / $4.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-OPENAI_GPT_5_4_NANO: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_4_NANO: "Final[_PricedModel]" = _PricedModel(
     provider="fastrouter",
     id="openai/gpt-5.4-nano",
     name="GPT-5.4 nano",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-nano",
     attachment=True,
     reasoning=True,
@@ -829,16 +830,16 @@ OPENAI_GPT_5_4_NANO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_17,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
-    cost=Cost(input=Decimal("0.2"), output=Decimal("1.25")),
+    cost=_Cost(input=_Decimal("0.2"), output=_Decimal("1.25")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """GPT-5.4 nano (chat) · 400K context · 128K output · $0.20 in / $1.25 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-OPENAI_GPT_5_5: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_5: "Final[_PricedModel]" = _PricedModel(
     provider="fastrouter",
     id="openai/gpt-5.5",
     name="GPT-5.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=True,
@@ -851,16 +852,16 @@ OPENAI_GPT_5_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_23,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1050000_INPUT_922000_OUTPUT_128000,
-    cost=Cost(input=Decimal("5"), output=Decimal("30")),
+    cost=_Cost(input=_Decimal("5"), output=_Decimal("30")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """GPT-5.5 (chat) · 1.05M context · 128K output · $5.00 in / $30.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-OPENAI_GPT_5_5_PRO: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_5_PRO: "Final[_PricedModel]" = _PricedModel(
     provider="fastrouter",
     id="openai/gpt-5.5-pro",
     name="GPT-5.5 Pro",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-pro",
     attachment=True,
     reasoning=True,
@@ -873,16 +874,16 @@ OPENAI_GPT_5_5_PRO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_23,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1050000_INPUT_922000_OUTPUT_128000,
-    cost=Cost(input=Decimal("30"), output=Decimal("180")),
+    cost=_Cost(input=_Decimal("30"), output=_Decimal("180")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """GPT-5.5 Pro (chat) · 1.05M context · 128K output · $30.00 in / $180.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-OPENAI_GPT_IMAGE_2: Final[Model] = Model(
+OPENAI_GPT_IMAGE_2: "Final[_Model]" = _Model(
     provider="fastrouter",
     id="openai/gpt-image-2",
     name="GPT Image 2",
-    kind=Kind.IMAGE,
+    kind=_Kind.IMAGE,
     family="gpt-image",
     attachment=True,
     reasoning=False,
@@ -896,11 +897,11 @@ OPENAI_GPT_IMAGE_2: Final[Model] = Model(
 )
 """GPT Image 2 (image) · 128K context · 0 output · price unknown · vision, attachments"""
 
-OPENAI_GPT_OSS_120B: Final[PricedModel] = PricedModel(
+OPENAI_GPT_OSS_120B: "Final[_PricedModel]" = _PricedModel(
     provider="fastrouter",
     id="openai/gpt-oss-120b",
     name="GPT OSS 120B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-oss",
     attachment=False,
     reasoning=True,
@@ -911,16 +912,16 @@ OPENAI_GPT_OSS_120B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_05,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.15"), output=Decimal("0.6")),
+    cost=_Cost(input=_Decimal("0.15"), output=_Decimal("0.6")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """GPT OSS 120B (chat) · 131K context · 32.8K output · $0.15 in / $0.60 out per 1M tokens · tools, reasoning, open weights"""
 
-OPENAI_GPT_OSS_20B: Final[PricedModel] = PricedModel(
+OPENAI_GPT_OSS_20B: "Final[_PricedModel]" = _PricedModel(
     provider="fastrouter",
     id="openai/gpt-oss-20b",
     name="GPT OSS 20B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-oss",
     attachment=False,
     reasoning=True,
@@ -931,16 +932,16 @@ OPENAI_GPT_OSS_20B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_05,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.05"), output=Decimal("0.2")),
+    cost=_Cost(input=_Decimal("0.05"), output=_Decimal("0.2")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """GPT OSS 20B (chat) · 131K context · 65.5K output · $0.05 in / $0.20 out per 1M tokens · tools, reasoning, open weights"""
 
-OPENAI_GPT_REALTIME_1_5: Final[PricedModel] = PricedModel(
+OPENAI_GPT_REALTIME_1_5: "Final[_PricedModel]" = _PricedModel(
     provider="fastrouter",
     id="openai/gpt-realtime-1.5",
     name="GPT Realtime 1.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=False,
@@ -951,15 +952,15 @@ OPENAI_GPT_REALTIME_1_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_06_01,
     modalities=_Shared.TEXT_AUDIO_IMAGE_TO_TEXT_AUDIO,
     limit=_Shared.CONTEXT_32000_OUTPUT_4096,
-    cost=Cost(input=Decimal("4"), output=Decimal("16")),
+    cost=_Cost(input=_Decimal("4"), output=_Decimal("16")),
 )
 """GPT Realtime 1.5 (chat) · 32K context · 4.1K output · $4.00 in / $16.00 out per 1M tokens · vision, tools, attachments"""
 
-QWEN_QWEN3_CODER: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_CODER: "Final[_PricedModel]" = _PricedModel(
     provider="fastrouter",
     id="qwen/qwen3-coder",
     name="Qwen3 Coder",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -971,15 +972,15 @@ QWEN_QWEN3_CODER: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_07_23,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_66536,
-    cost=Cost(input=Decimal("0.3"), output=Decimal("1.2")),
+    cost=_Cost(input=_Decimal("0.3"), output=_Decimal("1.2")),
 )
 """Qwen3 Coder (chat) · 262K context · 66.5K output · $0.30 in / $1.20 out per 1M tokens · tools, open weights"""
 
-SARVAM_SARVAM_105B: Final[PricedModel] = PricedModel(
+SARVAM_SARVAM_105B: "Final[_PricedModel]" = _PricedModel(
     provider="fastrouter",
     id="sarvam/sarvam-105b",
     name="Sarvam 105B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="sarvam",
     attachment=False,
     reasoning=True,
@@ -990,16 +991,16 @@ SARVAM_SARVAM_105B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.04"), output=Decimal("0.16")),
+    cost=_Cost(input=_Decimal("0.04"), output=_Decimal("0.16")),
     reasoning_options=(),
 )
 """Sarvam 105B (chat) · 131K context · 131K output · $0.04 in / $0.16 out per 1M tokens · tools, reasoning, open weights"""
 
-SARVAM_SARVAM_30B: Final[PricedModel] = PricedModel(
+SARVAM_SARVAM_30B: "Final[_PricedModel]" = _PricedModel(
     provider="fastrouter",
     id="sarvam/sarvam-30b",
     name="Sarvam 30B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="sarvam",
     attachment=False,
     reasoning=True,
@@ -1010,16 +1011,16 @@ SARVAM_SARVAM_30B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_18,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_128000,
-    cost=Cost(input=Decimal("0.02"), output=Decimal("0.1")),
+    cost=_Cost(input=_Decimal("0.02"), output=_Decimal("0.1")),
     reasoning_options=(),
 )
 """Sarvam 30B (chat) · 128K context · 128K output · $0.02 in / $0.10 out per 1M tokens · tools, reasoning, open weights"""
 
-WANX_WAN_V2_6: Final[Model] = Model(
+WANX_WAN_V2_6: "Final[_Model]" = _Model(
     provider="fastrouter",
     id="wanx/wan-v2-6",
     name="Wan 2.6",
-    kind=Kind.VIDEO,
+    kind=_Kind.VIDEO,
     attachment=True,
     reasoning=False,
     tool_call=False,
@@ -1032,11 +1033,11 @@ WANX_WAN_V2_6: Final[Model] = Model(
 )
 """Wan 2.6 (video) · 400K context · 0 output · price unknown · vision, attachments, open weights"""
 
-X_AI_GROK_4: Final[PricedModel] = PricedModel(
+X_AI_GROK_4: "Final[_PricedModel]" = _PricedModel(
     provider="fastrouter",
     id="x-ai/grok-4",
     name="Grok 4",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="grok",
     attachment=False,
     reasoning=True,
@@ -1048,21 +1049,21 @@ X_AI_GROK_4: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_07_09,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_256000_OUTPUT_64000,
-    cost=Cost(
-        input=Decimal("3"),
-        output=Decimal("15"),
-        cache_read=Decimal("0.75"),
-        cache_write=Decimal("15"),
+    cost=_Cost(
+        input=_Decimal("3"),
+        output=_Decimal("15"),
+        cache_read=_Decimal("0.75"),
+        cache_write=_Decimal("15"),
     ),
     reasoning_options=(),
 )
 """Grok 4 (chat) · 256K context · 64K output · $3.00 in / $15.00 out per 1M tokens · tools, reasoning"""
 
-X_AI_GROK_4_3: Final[PricedModel] = PricedModel(
+X_AI_GROK_4_3: "Final[_PricedModel]" = _PricedModel(
     provider="fastrouter",
     id="x-ai/grok-4.3",
     name="Grok 4.3",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="grok",
     attachment=True,
     reasoning=True,
@@ -1074,16 +1075,16 @@ X_AI_GROK_4_3: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_17,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_30000,
-    cost=Cost(input=Decimal("1.25"), output=Decimal("2.5")),
+    cost=_Cost(input=_Decimal("1.25"), output=_Decimal("2.5")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """Grok 4.3 (chat) · 1M context · 30K output · $1.25 in / $2.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-X_AI_GROK_BUILD_0_1: Final[PricedModel] = PricedModel(
+X_AI_GROK_BUILD_0_1: "Final[_PricedModel]" = _PricedModel(
     provider="fastrouter",
     id="x-ai/grok-build-0.1",
     name="Grok Build 0.1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="grok-build",
     attachment=True,
     reasoning=True,
@@ -1095,16 +1096,16 @@ X_AI_GROK_BUILD_0_1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_16,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_256000_OUTPUT_256000,
-    cost=Cost(input=Decimal("1"), output=Decimal("2")),
+    cost=_Cost(input=_Decimal("1"), output=_Decimal("2")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """Grok Build 0.1 (chat) · 256K context · 256K output · $1.00 in / $2.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-Z_AI_GLM_5: Final[PricedModel] = PricedModel(
+Z_AI_GLM_5: "Final[_PricedModel]" = _PricedModel(
     provider="fastrouter",
     id="z-ai/glm-5",
     name="GLM-5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=True,
@@ -1115,17 +1116,17 @@ Z_AI_GLM_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_11,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_204800_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.95"), output=Decimal("3.15")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.95"), output=_Decimal("3.15")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """GLM-5 (chat) · 205K context · 131K output · $0.95 in / $3.15 out per 1M tokens · tools, reasoning, open weights"""
 
-Z_AI_GLM_5_1: Final[PricedModel] = PricedModel(
+Z_AI_GLM_5_1: "Final[_PricedModel]" = _PricedModel(
     provider="fastrouter",
     id="z-ai/glm-5.1",
     name="GLM-5.1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=True,
@@ -1137,7 +1138,7 @@ Z_AI_GLM_5_1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_07,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_131072,
-    cost=Cost(input=Decimal("1.05"), output=Decimal("3.5")),
+    cost=_Cost(input=_Decimal("1.05"), output=_Decimal("3.5")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """GLM-5.1 (chat) · 200K context · 131K output · $1.05 in / $3.50 out per 1M tokens · tools, reasoning, structured output, open weights"""

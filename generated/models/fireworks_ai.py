@@ -3,49 +3,47 @@
 
 """Models served by Fireworks AI (provider id 'fireworks-ai')."""
 
-from __future__ import annotations
+from decimal import Decimal as _Decimal
 
-from decimal import Decimal
-
-from llmdex.records.model import Interleaved, Limit, Modalities, PricedModel, ReasoningOption
-from llmdex.records.partial_date import PartialDate
-from llmdex.records.rates import Cost
-from llmdex.records.vocabulary import Kind
-
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from typing import Final
+from llmdex.records.model import Interleaved as _Interleaved
+from llmdex.records.model import Limit as _Limit
+from llmdex.records.model import Modalities as _Modalities
+from llmdex.records.model import PricedModel as _PricedModel
+from llmdex.records.model import ReasoningOption as _ReasoningOption
+from llmdex.records.partial_date import PartialDate as _PartialDate
+from llmdex.records.rates import Cost as _Cost
+from llmdex.records.vocabulary import Kind as _Kind
 
 
 class _Shared:
     """Values the models below share, named for what they are."""
 
-    CONTEXT_1000000_OUTPUT_384000 = Limit(context=1000000, output=384000)
-    CONTEXT_1048575_OUTPUT_131072 = Limit(context=1048575, output=131072)
-    CONTEXT_131072_OUTPUT_32768 = Limit(context=131072, output=32768)
-    CONTEXT_196608_OUTPUT_196608 = Limit(context=196608, output=196608)
-    CONTEXT_202800_OUTPUT_131072 = Limit(context=202800, output=131072)
-    CONTEXT_262000_OUTPUT_262000 = Limit(context=262000, output=262000)
-    CONTEXT_262144_OUTPUT_65536 = Limit(context=262144, output=65536)
-    CONTEXT_512000_OUTPUT_512000 = Limit(context=512000, output=512000)
-    D_2025_05 = PartialDate(2025, 5)
-    D_2025_08_05 = PartialDate(2025, 8, 5)
-    D_2026_04_01 = PartialDate(2026, 4, 1)
-    D_2026_04_12 = PartialDate(2026, 4, 12)
-    D_2026_04_17 = PartialDate(2026, 4, 17)
-    D_2026_04_24 = PartialDate(2026, 4, 24)
-    D_2026_06_05 = PartialDate(2026, 6, 5)
-    D_2026_06_12 = PartialDate(2026, 6, 12)
-    D_2026_06_16 = PartialDate(2026, 6, 16)
-    D_2026_06_26 = PartialDate(2026, 6, 26)
-    REASONING_BUDGET_TOKENS_MIN_1 = ReasoningOption(type="budget_tokens", min=1)
-    REASONING_EFFORT_HIGH_MAX = ReasoningOption(type="effort", values=("high", "max"))
-    REASONING_EFFORT_LOW_MEDIUM_HIGH = ReasoningOption(
+    CONTEXT_1000000_OUTPUT_384000 = _Limit(context=1000000, output=384000)
+    CONTEXT_1048575_OUTPUT_131072 = _Limit(context=1048575, output=131072)
+    CONTEXT_131072_OUTPUT_32768 = _Limit(context=131072, output=32768)
+    CONTEXT_196608_OUTPUT_196608 = _Limit(context=196608, output=196608)
+    CONTEXT_202800_OUTPUT_131072 = _Limit(context=202800, output=131072)
+    CONTEXT_262000_OUTPUT_262000 = _Limit(context=262000, output=262000)
+    CONTEXT_262144_OUTPUT_65536 = _Limit(context=262144, output=65536)
+    CONTEXT_512000_OUTPUT_512000 = _Limit(context=512000, output=512000)
+    D_2025_05 = _PartialDate(2025, 5)
+    D_2025_08_05 = _PartialDate(2025, 8, 5)
+    D_2026_04_01 = _PartialDate(2026, 4, 1)
+    D_2026_04_12 = _PartialDate(2026, 4, 12)
+    D_2026_04_17 = _PartialDate(2026, 4, 17)
+    D_2026_04_24 = _PartialDate(2026, 4, 24)
+    D_2026_06_05 = _PartialDate(2026, 6, 5)
+    D_2026_06_12 = _PartialDate(2026, 6, 12)
+    D_2026_06_16 = _PartialDate(2026, 6, 16)
+    D_2026_06_26 = _PartialDate(2026, 6, 26)
+    REASONING_BUDGET_TOKENS_MIN_1 = _ReasoningOption(type="budget_tokens", min=1)
+    REASONING_EFFORT_HIGH_MAX = _ReasoningOption(type="effort", values=("high", "max"))
+    REASONING_EFFORT_LOW_MEDIUM_HIGH = _ReasoningOption(
         type="effort", values=("low", "medium", "high")
     )
-    REASONING_TOGGLE = ReasoningOption(type="toggle")
-    TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
-    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+    REASONING_TOGGLE = _ReasoningOption(type="toggle")
+    TEXT_IMAGE_TO_TEXT = _Modalities(input=("text", "image"), output=("text",))
+    TEXT_TO_TEXT = _Modalities(input=("text",), output=("text",))
 
 
 __all__ = [
@@ -67,11 +65,11 @@ __all__ = [
     "ACCOUNTS_FIREWORKS_ROUTERS_KIMI_K2P7_CODE_FAST",
 ]
 
-ACCOUNTS_FIREWORKS_MODELS_DEEPSEEK_V4_FLASH: Final[PricedModel] = PricedModel(
+ACCOUNTS_FIREWORKS_MODELS_DEEPSEEK_V4_FLASH: "Final[_PricedModel]" = _PricedModel(
     provider="fireworks-ai",
     id="accounts/fireworks/models/deepseek-v4-flash",
     name="DeepSeek V4 Flash",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek-flash",
     attachment=False,
     reasoning=True,
@@ -84,17 +82,17 @@ ACCOUNTS_FIREWORKS_MODELS_DEEPSEEK_V4_FLASH: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_16,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_384000,
-    cost=Cost(input=Decimal("0.14"), output=Decimal("0.28"), cache_read=Decimal("0.028")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.14"), output=_Decimal("0.28"), cache_read=_Decimal("0.028")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_EFFORT_HIGH_MAX),
 )
 """DeepSeek V4 Flash (chat) · 1M context · 384K output · $0.14 in / $0.28 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-ACCOUNTS_FIREWORKS_MODELS_DEEPSEEK_V4_PRO: Final[PricedModel] = PricedModel(
+ACCOUNTS_FIREWORKS_MODELS_DEEPSEEK_V4_PRO: "Final[_PricedModel]" = _PricedModel(
     provider="fireworks-ai",
     id="accounts/fireworks/models/deepseek-v4-pro",
     name="DeepSeek V4 Pro",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek-thinking",
     attachment=False,
     reasoning=True,
@@ -107,17 +105,17 @@ ACCOUNTS_FIREWORKS_MODELS_DEEPSEEK_V4_PRO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_24,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_384000,
-    cost=Cost(input=Decimal("1.74"), output=Decimal("3.48"), cache_read=Decimal("0.145")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("1.74"), output=_Decimal("3.48"), cache_read=_Decimal("0.145")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_EFFORT_HIGH_MAX),
 )
 """DeepSeek V4 Pro (chat) · 1M context · 384K output · $1.74 in / $3.48 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-ACCOUNTS_FIREWORKS_MODELS_GLM_5P1: Final[PricedModel] = PricedModel(
+ACCOUNTS_FIREWORKS_MODELS_GLM_5P1: "Final[_PricedModel]" = _PricedModel(
     provider="fireworks-ai",
     id="accounts/fireworks/models/glm-5p1",
     name="GLM 5.1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=True,
@@ -128,17 +126,17 @@ ACCOUNTS_FIREWORKS_MODELS_GLM_5P1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_202800_OUTPUT_131072,
-    cost=Cost(input=Decimal("1.4"), output=Decimal("4.4"), cache_read=Decimal("0.26")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("1.4"), output=_Decimal("4.4"), cache_read=_Decimal("0.26")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """GLM 5.1 (chat) · 203K context · 131K output · $1.40 in / $4.40 out per 1M tokens · tools, reasoning, open weights"""
 
-ACCOUNTS_FIREWORKS_MODELS_GLM_5P2: Final[PricedModel] = PricedModel(
+ACCOUNTS_FIREWORKS_MODELS_GLM_5P2: "Final[_PricedModel]" = _PricedModel(
     provider="fireworks-ai",
     id="accounts/fireworks/models/glm-5p2",
     name="GLM 5.2",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=True,
@@ -149,17 +147,17 @@ ACCOUNTS_FIREWORKS_MODELS_GLM_5P2: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_16,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1048575_OUTPUT_131072,
-    cost=Cost(input=Decimal("1.4"), output=Decimal("4.4"), cache_read=Decimal("0.26")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("1.4"), output=_Decimal("4.4"), cache_read=_Decimal("0.26")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_EFFORT_HIGH_MAX),
 )
 """GLM 5.2 (chat) · 1.05M context · 131K output · $1.40 in / $4.40 out per 1M tokens · tools, reasoning, open weights"""
 
-ACCOUNTS_FIREWORKS_MODELS_GPT_OSS_120B: Final[PricedModel] = PricedModel(
+ACCOUNTS_FIREWORKS_MODELS_GPT_OSS_120B: "Final[_PricedModel]" = _PricedModel(
     provider="fireworks-ai",
     id="accounts/fireworks/models/gpt-oss-120b",
     name="GPT OSS 120B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-oss",
     attachment=False,
     reasoning=True,
@@ -170,16 +168,16 @@ ACCOUNTS_FIREWORKS_MODELS_GPT_OSS_120B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_16,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.15"), output=Decimal("0.6"), cache_read=Decimal("0.015")),
+    cost=_Cost(input=_Decimal("0.15"), output=_Decimal("0.6"), cache_read=_Decimal("0.015")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """GPT OSS 120B (chat) · 131K context · 32.8K output · $0.15 in / $0.60 out per 1M tokens · tools, reasoning, open weights"""
 
-ACCOUNTS_FIREWORKS_MODELS_GPT_OSS_20B: Final[PricedModel] = PricedModel(
+ACCOUNTS_FIREWORKS_MODELS_GPT_OSS_20B: "Final[_PricedModel]" = _PricedModel(
     provider="fireworks-ai",
     id="accounts/fireworks/models/gpt-oss-20b",
     name="GPT OSS 20B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-oss",
     attachment=False,
     reasoning=True,
@@ -190,16 +188,16 @@ ACCOUNTS_FIREWORKS_MODELS_GPT_OSS_20B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_05,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.07"), output=Decimal("0.3"), cache_read=Decimal("0.035")),
+    cost=_Cost(input=_Decimal("0.07"), output=_Decimal("0.3"), cache_read=_Decimal("0.035")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """GPT OSS 20B (chat) · 131K context · 32.8K output · $0.07 in / $0.30 out per 1M tokens · tools, reasoning, open weights"""
 
-ACCOUNTS_FIREWORKS_MODELS_KIMI_K2P6: Final[PricedModel] = PricedModel(
+ACCOUNTS_FIREWORKS_MODELS_KIMI_K2P6: "Final[_PricedModel]" = _PricedModel(
     provider="fireworks-ai",
     id="accounts/fireworks/models/kimi-k2p6",
     name="Kimi K2.6",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="kimi-thinking",
     attachment=True,
     reasoning=True,
@@ -210,17 +208,17 @@ ACCOUNTS_FIREWORKS_MODELS_KIMI_K2P6: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_17,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_262000_OUTPUT_262000,
-    cost=Cost(input=Decimal("0.95"), output=Decimal("4"), cache_read=Decimal("0.16")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.95"), output=_Decimal("4"), cache_read=_Decimal("0.16")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """Kimi K2.6 (chat) · 262K context · 262K output · $0.95 in / $4.00 out per 1M tokens · vision, tools, reasoning, attachments, open weights"""
 
-ACCOUNTS_FIREWORKS_MODELS_KIMI_K2P7_CODE: Final[PricedModel] = PricedModel(
+ACCOUNTS_FIREWORKS_MODELS_KIMI_K2P7_CODE: "Final[_PricedModel]" = _PricedModel(
     provider="fireworks-ai",
     id="accounts/fireworks/models/kimi-k2p7-code",
     name="Kimi K2.7 Code",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="kimi-k2",
     attachment=True,
     reasoning=True,
@@ -231,17 +229,17 @@ ACCOUNTS_FIREWORKS_MODELS_KIMI_K2P7_CODE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_16,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_262000_OUTPUT_262000,
-    cost=Cost(input=Decimal("0.95"), output=Decimal("4"), cache_read=Decimal("0.19")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.95"), output=_Decimal("4"), cache_read=_Decimal("0.19")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """Kimi K2.7 Code (chat) · 262K context · 262K output · $0.95 in / $4.00 out per 1M tokens · vision, tools, reasoning, attachments, open weights"""
 
-ACCOUNTS_FIREWORKS_MODELS_MINIMAX_M2P7: Final[PricedModel] = PricedModel(
+ACCOUNTS_FIREWORKS_MODELS_MINIMAX_M2P7: "Final[_PricedModel]" = _PricedModel(
     provider="fireworks-ai",
     id="accounts/fireworks/models/minimax-m2p7",
     name="MiniMax-M2.7",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="minimax",
     attachment=False,
     reasoning=True,
@@ -252,17 +250,17 @@ ACCOUNTS_FIREWORKS_MODELS_MINIMAX_M2P7: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_12,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_196608_OUTPUT_196608,
-    cost=Cost(input=Decimal("0.3"), output=Decimal("1.2"), cache_read=Decimal("0.06")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.3"), output=_Decimal("1.2"), cache_read=_Decimal("0.06")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """MiniMax-M2.7 (chat) · 197K context · 197K output · $0.30 in / $1.20 out per 1M tokens · tools, reasoning, open weights"""
 
-ACCOUNTS_FIREWORKS_MODELS_MINIMAX_M3: Final[PricedModel] = PricedModel(
+ACCOUNTS_FIREWORKS_MODELS_MINIMAX_M3: "Final[_PricedModel]" = _PricedModel(
     provider="fireworks-ai",
     id="accounts/fireworks/models/minimax-m3",
     name="MiniMax-M3",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="minimax",
     attachment=True,
     reasoning=True,
@@ -273,17 +271,17 @@ ACCOUNTS_FIREWORKS_MODELS_MINIMAX_M3: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_12,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_512000_OUTPUT_512000,
-    cost=Cost(input=Decimal("0.3"), output=Decimal("1.2"), cache_read=Decimal("0.06")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.3"), output=_Decimal("1.2"), cache_read=_Decimal("0.06")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """MiniMax-M3 (chat) · 512K context · 512K output · $0.30 in / $1.20 out per 1M tokens · tools, reasoning, attachments, open weights"""
 
-ACCOUNTS_FIREWORKS_MODELS_QWEN3P7_PLUS: Final[PricedModel] = PricedModel(
+ACCOUNTS_FIREWORKS_MODELS_QWEN3P7_PLUS: "Final[_PricedModel]" = _PricedModel(
     provider="fireworks-ai",
     id="accounts/fireworks/models/qwen3p7-plus",
     name="Qwen 3.7 Plus",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=True,
     reasoning=True,
@@ -294,7 +292,7 @@ ACCOUNTS_FIREWORKS_MODELS_QWEN3P7_PLUS: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_12,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.4"), output=Decimal("1.6"), cache_read=Decimal("0.08")),
+    cost=_Cost(input=_Decimal("0.4"), output=_Decimal("1.6"), cache_read=_Decimal("0.08")),
     reasoning_options=(
         _Shared.REASONING_TOGGLE,
         _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,
@@ -303,11 +301,11 @@ ACCOUNTS_FIREWORKS_MODELS_QWEN3P7_PLUS: Final[PricedModel] = PricedModel(
 )
 """Qwen 3.7 Plus (chat) · 262K context · 65.5K output · $0.40 in / $1.60 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-ACCOUNTS_FIREWORKS_ROUTERS_GLM_5P1_FAST: Final[PricedModel] = PricedModel(
+ACCOUNTS_FIREWORKS_ROUTERS_GLM_5P1_FAST: "Final[_PricedModel]" = _PricedModel(
     provider="fireworks-ai",
     id="accounts/fireworks/routers/glm-5p1-fast",
     name="GLM 5.1 Fast",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=True,
@@ -318,17 +316,17 @@ ACCOUNTS_FIREWORKS_ROUTERS_GLM_5P1_FAST: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_202800_OUTPUT_131072,
-    cost=Cost(input=Decimal("2.8"), output=Decimal("8.8"), cache_read=Decimal("0.52")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("2.8"), output=_Decimal("8.8"), cache_read=_Decimal("0.52")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """GLM 5.1 Fast (chat) · 203K context · 131K output · $2.80 in / $8.80 out per 1M tokens · tools, reasoning, open weights"""
 
-ACCOUNTS_FIREWORKS_ROUTERS_GLM_5P2_FAST: Final[PricedModel] = PricedModel(
+ACCOUNTS_FIREWORKS_ROUTERS_GLM_5P2_FAST: "Final[_PricedModel]" = _PricedModel(
     provider="fireworks-ai",
     id="accounts/fireworks/routers/glm-5p2-fast",
     name="GLM 5.2 Fast",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=True,
@@ -339,17 +337,17 @@ ACCOUNTS_FIREWORKS_ROUTERS_GLM_5P2_FAST: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_26,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1048575_OUTPUT_131072,
-    cost=Cost(input=Decimal("2.1"), output=Decimal("6.6"), cache_read=Decimal("0.21")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("2.1"), output=_Decimal("6.6"), cache_read=_Decimal("0.21")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_EFFORT_HIGH_MAX),
 )
 """GLM 5.2 Fast (chat) · 1.05M context · 131K output · $2.10 in / $6.60 out per 1M tokens · tools, reasoning, open weights"""
 
-ACCOUNTS_FIREWORKS_ROUTERS_KIMI_K2P6_FAST: Final[PricedModel] = PricedModel(
+ACCOUNTS_FIREWORKS_ROUTERS_KIMI_K2P6_FAST: "Final[_PricedModel]" = _PricedModel(
     provider="fireworks-ai",
     id="accounts/fireworks/routers/kimi-k2p6-fast",
     name="Kimi K2.6 Fast",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="kimi-thinking",
     attachment=True,
     reasoning=True,
@@ -360,17 +358,17 @@ ACCOUNTS_FIREWORKS_ROUTERS_KIMI_K2P6_FAST: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_05,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_262000_OUTPUT_262000,
-    cost=Cost(input=Decimal("2"), output=Decimal("8"), cache_read=Decimal("0.3")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("2"), output=_Decimal("8"), cache_read=_Decimal("0.3")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """Kimi K2.6 Fast (chat) · 262K context · 262K output · $2.00 in / $8.00 out per 1M tokens · vision, tools, reasoning, attachments, open weights"""
 
-ACCOUNTS_FIREWORKS_ROUTERS_KIMI_K2P6_TURBO: Final[PricedModel] = PricedModel(
+ACCOUNTS_FIREWORKS_ROUTERS_KIMI_K2P6_TURBO: "Final[_PricedModel]" = _PricedModel(
     provider="fireworks-ai",
     id="accounts/fireworks/routers/kimi-k2p6-turbo",
     name="Kimi K2.6 Turbo",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="kimi-thinking",
     attachment=True,
     reasoning=True,
@@ -381,17 +379,17 @@ ACCOUNTS_FIREWORKS_ROUTERS_KIMI_K2P6_TURBO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_17,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_262000_OUTPUT_262000,
-    cost=Cost(input=Decimal("2"), output=Decimal("8"), cache_read=Decimal("0.3")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("2"), output=_Decimal("8"), cache_read=_Decimal("0.3")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """Kimi K2.6 Turbo (chat) · 262K context · 262K output · $2.00 in / $8.00 out per 1M tokens · vision, tools, reasoning, attachments, open weights"""
 
-ACCOUNTS_FIREWORKS_ROUTERS_KIMI_K2P7_CODE_FAST: Final[PricedModel] = PricedModel(
+ACCOUNTS_FIREWORKS_ROUTERS_KIMI_K2P7_CODE_FAST: "Final[_PricedModel]" = _PricedModel(
     provider="fireworks-ai",
     id="accounts/fireworks/routers/kimi-k2p7-code-fast",
     name="Kimi K2.7 Code Fast",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="kimi-k2",
     attachment=True,
     reasoning=True,
@@ -402,8 +400,8 @@ ACCOUNTS_FIREWORKS_ROUTERS_KIMI_K2P7_CODE_FAST: Final[PricedModel] = PricedModel
     last_updated=_Shared.D_2026_06_16,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_262000_OUTPUT_262000,
-    cost=Cost(input=Decimal("1.9"), output=Decimal("8"), cache_read=Decimal("0.38")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("1.9"), output=_Decimal("8"), cache_read=_Decimal("0.38")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """Kimi K2.7 Code Fast (chat) · 262K context · 262K output · $1.90 in / $8.00 out per 1M tokens · vision, tools, reasoning, attachments, open weights"""

@@ -3,41 +3,39 @@
 
 """Models served by Friendli (provider id 'friendli')."""
 
-from __future__ import annotations
+from decimal import Decimal as _Decimal
 
-from decimal import Decimal
-
-from llmdex.records.model import Interleaved, Limit, Modalities, PricedModel, ReasoningOption
-from llmdex.records.partial_date import PartialDate
-from llmdex.records.rates import Cost
-from llmdex.records.vocabulary import Kind
-
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from typing import Final
+from llmdex.records.model import Interleaved as _Interleaved
+from llmdex.records.model import Limit as _Limit
+from llmdex.records.model import Modalities as _Modalities
+from llmdex.records.model import PricedModel as _PricedModel
+from llmdex.records.model import ReasoningOption as _ReasoningOption
+from llmdex.records.partial_date import PartialDate as _PartialDate
+from llmdex.records.rates import Cost as _Cost
+from llmdex.records.vocabulary import Kind as _Kind
 
 
 class _Shared:
     """Values the models below share, named for what they are."""
 
-    CONTEXT_1000000_OUTPUT_131072 = Limit(context=1000000, output=131072)
-    CONTEXT_163840_OUTPUT_163840 = Limit(context=163840, output=163840)
-    CONTEXT_196608_OUTPUT_196608 = Limit(context=196608, output=196608)
-    CONTEXT_202752_OUTPUT_202752 = Limit(context=202752, output=202752)
-    CONTEXT_262144_OUTPUT_262144 = Limit(context=262144, output=262144)
-    CONTEXT_262144_OUTPUT_32768 = Limit(context=262144, output=32768)
-    D_2025_04 = PartialDate(2025, 4)
-    D_2025_07_29 = PartialDate(2025, 7, 29)
-    D_2025_12_01 = PartialDate(2025, 12, 1)
-    D_2026_01_29 = PartialDate(2026, 1, 29)
-    D_2026_02_12 = PartialDate(2026, 2, 12)
-    D_2026_04_02 = PartialDate(2026, 4, 2)
-    D_2026_04_07 = PartialDate(2026, 4, 7)
-    D_2026_06_13 = PartialDate(2026, 6, 13)
-    REASONING_EFFORT_HIGH_MAX = ReasoningOption(type="effort", values=("high", "max"))
-    REASONING_TOGGLE = ReasoningOption(type="toggle")
-    TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
-    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+    CONTEXT_1000000_OUTPUT_131072 = _Limit(context=1000000, output=131072)
+    CONTEXT_163840_OUTPUT_163840 = _Limit(context=163840, output=163840)
+    CONTEXT_196608_OUTPUT_196608 = _Limit(context=196608, output=196608)
+    CONTEXT_202752_OUTPUT_202752 = _Limit(context=202752, output=202752)
+    CONTEXT_262144_OUTPUT_262144 = _Limit(context=262144, output=262144)
+    CONTEXT_262144_OUTPUT_32768 = _Limit(context=262144, output=32768)
+    D_2025_04 = _PartialDate(2025, 4)
+    D_2025_07_29 = _PartialDate(2025, 7, 29)
+    D_2025_12_01 = _PartialDate(2025, 12, 1)
+    D_2026_01_29 = _PartialDate(2026, 1, 29)
+    D_2026_02_12 = _PartialDate(2026, 2, 12)
+    D_2026_04_02 = _PartialDate(2026, 4, 2)
+    D_2026_04_07 = _PartialDate(2026, 4, 7)
+    D_2026_06_13 = _PartialDate(2026, 6, 13)
+    REASONING_EFFORT_HIGH_MAX = _ReasoningOption(type="effort", values=("high", "max"))
+    REASONING_TOGGLE = _ReasoningOption(type="toggle")
+    TEXT_IMAGE_TO_TEXT = _Modalities(input=("text", "image"), output=("text",))
+    TEXT_TO_TEXT = _Modalities(input=("text",), output=("text",))
 
 
 __all__ = [
@@ -50,11 +48,11 @@ __all__ = [
     "ZAI_ORG_GLM_5_2",
 ]
 
-MINIMAXAI_MINIMAX_M2_5: Final[PricedModel] = PricedModel(
+MINIMAXAI_MINIMAX_M2_5: "Final[_PricedModel]" = _PricedModel(
     provider="friendli",
     id="MiniMaxAI/MiniMax-M2.5",
     name="MiniMax-M2.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="minimax",
     attachment=False,
     reasoning=True,
@@ -66,17 +64,17 @@ MINIMAXAI_MINIMAX_M2_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_12,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_196608_OUTPUT_196608,
-    cost=Cost(input=Decimal("0.3"), output=Decimal("1.2"), cache_read=Decimal("0.06")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.3"), output=_Decimal("1.2"), cache_read=_Decimal("0.06")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
 """MiniMax-M2.5 (chat) · 197K context · 197K output · $0.30 in / $1.20 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-QWEN_QWEN3_235B_A22B_INSTRUCT_2507: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_235B_A22B_INSTRUCT_2507: "Final[_PricedModel]" = _PricedModel(
     provider="friendli",
     id="Qwen/Qwen3-235B-A22B-Instruct-2507",
     name="Qwen3 235B A22B Instruct 2507",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=True,
@@ -89,16 +87,16 @@ QWEN_QWEN3_235B_A22B_INSTRUCT_2507: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_01_29,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_262144,
-    cost=Cost(input=Decimal("0.2"), output=Decimal("0.8")),
+    cost=_Cost(input=_Decimal("0.2"), output=_Decimal("0.8")),
     reasoning_options=(),
 )
 """Qwen3 235B A22B Instruct 2507 (chat) · 262K context · 262K output · $0.20 in / $0.80 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-DEEPSEEK_AI_DEEPSEEK_V3_2: Final[PricedModel] = PricedModel(
+DEEPSEEK_AI_DEEPSEEK_V3_2: "Final[_PricedModel]" = _PricedModel(
     provider="friendli",
     id="deepseek-ai/DeepSeek-V3.2",
     name="DeepSeek-V3.2",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek",
     attachment=False,
     reasoning=True,
@@ -110,17 +108,17 @@ DEEPSEEK_AI_DEEPSEEK_V3_2: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_163840_OUTPUT_163840,
-    cost=Cost(input=Decimal("0.5"), output=Decimal("1.5"), cache_read=Decimal("0.25")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.5"), output=_Decimal("1.5"), cache_read=_Decimal("0.25")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """DeepSeek-V3.2 (chat) · 164K context · 164K output · $0.50 in / $1.50 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-GOOGLE_GEMMA_4_31B_IT: Final[PricedModel] = PricedModel(
+GOOGLE_GEMMA_4_31B_IT: "Final[_PricedModel]" = _PricedModel(
     provider="friendli",
     id="google/gemma-4-31B-it",
     name="Gemma 4 31B IT",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemma",
     attachment=True,
     reasoning=True,
@@ -132,16 +130,16 @@ GOOGLE_GEMMA_4_31B_IT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_02,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.14"), output=Decimal("0.4")),
+    cost=_Cost(input=_Decimal("0.14"), output=_Decimal("0.4")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """Gemma 4 31B IT (chat) · 262K context · 32.8K output · $0.14 in / $0.40 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"""
 
-ZAI_ORG_GLM_5: Final[PricedModel] = PricedModel(
+ZAI_ORG_GLM_5: "Final[_PricedModel]" = _PricedModel(
     provider="friendli",
     id="zai-org/GLM-5",
     name="GLM-5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=True,
@@ -153,17 +151,17 @@ ZAI_ORG_GLM_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_12,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_202752_OUTPUT_202752,
-    cost=Cost(input=Decimal("1"), output=Decimal("3.2"), cache_read=Decimal("0.5")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("1"), output=_Decimal("3.2"), cache_read=_Decimal("0.5")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
 """GLM-5 (chat) · 203K context · 203K output · $1.00 in / $3.20 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-ZAI_ORG_GLM_5_1: Final[PricedModel] = PricedModel(
+ZAI_ORG_GLM_5_1: "Final[_PricedModel]" = _PricedModel(
     provider="friendli",
     id="zai-org/GLM-5.1",
     name="GLM-5.1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=True,
@@ -175,17 +173,17 @@ ZAI_ORG_GLM_5_1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_07,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_202752_OUTPUT_202752,
-    cost=Cost(input=Decimal("1.4"), output=Decimal("4.4"), cache_read=Decimal("0.26")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("1.4"), output=_Decimal("4.4"), cache_read=_Decimal("0.26")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
 """GLM-5.1 (chat) · 203K context · 203K output · $1.40 in / $4.40 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-ZAI_ORG_GLM_5_2: Final[PricedModel] = PricedModel(
+ZAI_ORG_GLM_5_2: "Final[_PricedModel]" = _PricedModel(
     provider="friendli",
     id="zai-org/GLM-5.2",
     name="GLM-5.2",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=True,
@@ -197,8 +195,8 @@ ZAI_ORG_GLM_5_2: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_13,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_131072,
-    cost=Cost(input=Decimal("1.4"), output=Decimal("4.4"), cache_read=Decimal("0.26")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("1.4"), output=_Decimal("4.4"), cache_read=_Decimal("0.26")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_EFFORT_HIGH_MAX,),
 )
 """GLM-5.2 (chat) · 1M context · 131K output · $1.40 in / $4.40 out per 1M tokens · tools, reasoning, structured output, open weights"""

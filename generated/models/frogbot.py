@@ -3,96 +3,93 @@
 
 """Models served by FrogBot (provider id 'frogbot')."""
 
-from __future__ import annotations
+from decimal import Decimal as _Decimal
 
-from decimal import Decimal
-
-from llmdex.records.model import Limit, Modalities, PricedModel, ReasoningOption
-from llmdex.records.partial_date import PartialDate
-from llmdex.records.rates import Cost
-from llmdex.records.vocabulary import Kind
-
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from typing import Final
+from llmdex.records.model import Limit as _Limit
+from llmdex.records.model import Modalities as _Modalities
+from llmdex.records.model import PricedModel as _PricedModel
+from llmdex.records.model import ReasoningOption as _ReasoningOption
+from llmdex.records.partial_date import PartialDate as _PartialDate
+from llmdex.records.rates import Cost as _Cost
+from llmdex.records.vocabulary import Kind as _Kind
 
 
 class _Shared:
     """Values the models below share, named for what they are."""
 
-    CONTEXT_1000000_OUTPUT_128000 = Limit(context=1000000, output=128000)
-    CONTEXT_1000000_OUTPUT_64000 = Limit(context=1000000, output=64000)
-    CONTEXT_1048576_OUTPUT_65536 = Limit(context=1048576, output=65536)
-    CONTEXT_128000_OUTPUT_16384 = Limit(context=128000, output=16384)
-    CONTEXT_128000_OUTPUT_8192 = Limit(context=128000, output=8192)
-    CONTEXT_131072_OUTPUT_32768 = Limit(context=131072, output=32768)
-    CONTEXT_192000_OUTPUT_8192 = Limit(context=192000, output=8192)
-    CONTEXT_198000_OUTPUT_8192 = Limit(context=198000, output=8192)
-    CONTEXT_2000000_OUTPUT_128000 = Limit(context=2000000, output=128000)
-    CONTEXT_200000_OUTPUT_128000 = Limit(context=200000, output=128000)
-    CONTEXT_200000_OUTPUT_64000 = Limit(context=200000, output=64000)
-    CONTEXT_256000_OUTPUT_128000 = Limit(context=256000, output=128000)
-    CONTEXT_272000_OUTPUT_128000 = Limit(context=272000, output=128000)
-    CONTEXT_400000_OUTPUT_128000 = Limit(context=400000, output=128000)
-    D_1970_01_01 = PartialDate(1970, 1, 1)
-    D_2023_09 = PartialDate(2023, 9)
-    D_2023_10 = PartialDate(2023, 10)
-    D_2024_05_13 = PartialDate(2024, 5, 13)
-    D_2024_05_30 = PartialDate(2024, 5, 30)
-    D_2024_08_06 = PartialDate(2024, 8, 6)
-    D_2024_09 = PartialDate(2024, 9)
-    D_2024_10 = PartialDate(2024, 10)
-    D_2024_11 = PartialDate(2024, 11)
-    D_2025_01 = PartialDate(2025, 1)
-    D_2025_01_15 = PartialDate(2025, 1, 15)
-    D_2025_01_20 = PartialDate(2025, 1, 20)
-    D_2025_02_22 = PartialDate(2025, 2, 22)
-    D_2025_02_28 = PartialDate(2025, 2, 28)
-    D_2025_03_20 = PartialDate(2025, 3, 20)
-    D_2025_05_31 = PartialDate(2025, 5, 31)
-    D_2025_06_05 = PartialDate(2025, 6, 5)
-    D_2025_07_17 = PartialDate(2025, 7, 17)
-    D_2025_08_07 = PartialDate(2025, 8, 7)
-    D_2025_08_28 = PartialDate(2025, 8, 28)
-    D_2025_08_31 = PartialDate(2025, 8, 31)
-    D_2025_10_15 = PartialDate(2025, 10, 15)
-    D_2025_11 = PartialDate(2025, 11)
-    D_2025_11_25 = PartialDate(2025, 11, 25)
-    D_2025_12_17 = PartialDate(2025, 12, 17)
-    D_2026_01 = PartialDate(2026, 1)
-    D_2026_01_31 = PartialDate(2026, 1, 31)
-    D_2026_02_05 = PartialDate(2026, 2, 5)
-    D_2026_02_15 = PartialDate(2026, 2, 15)
-    D_2026_02_17 = PartialDate(2026, 2, 17)
-    D_2026_02_18 = PartialDate(2026, 2, 18)
-    D_2026_03_05 = PartialDate(2026, 3, 5)
-    D_2026_03_17 = PartialDate(2026, 3, 17)
-    D_2026_03_18 = PartialDate(2026, 3, 18)
-    D_2026_04_02 = PartialDate(2026, 4, 2)
-    D_2026_04_03 = PartialDate(2026, 4, 3)
-    D_2026_04_16 = PartialDate(2026, 4, 16)
-    D_2026_04_24 = PartialDate(2026, 4, 24)
-    D_2026_04_30 = PartialDate(2026, 4, 30)
-    REASONING_BUDGET_TOKENS_MIN_0_MAX_24576 = ReasoningOption(
+    CONTEXT_1000000_OUTPUT_128000 = _Limit(context=1000000, output=128000)
+    CONTEXT_1000000_OUTPUT_64000 = _Limit(context=1000000, output=64000)
+    CONTEXT_1048576_OUTPUT_65536 = _Limit(context=1048576, output=65536)
+    CONTEXT_128000_OUTPUT_16384 = _Limit(context=128000, output=16384)
+    CONTEXT_128000_OUTPUT_8192 = _Limit(context=128000, output=8192)
+    CONTEXT_131072_OUTPUT_32768 = _Limit(context=131072, output=32768)
+    CONTEXT_192000_OUTPUT_8192 = _Limit(context=192000, output=8192)
+    CONTEXT_198000_OUTPUT_8192 = _Limit(context=198000, output=8192)
+    CONTEXT_2000000_OUTPUT_128000 = _Limit(context=2000000, output=128000)
+    CONTEXT_200000_OUTPUT_128000 = _Limit(context=200000, output=128000)
+    CONTEXT_200000_OUTPUT_64000 = _Limit(context=200000, output=64000)
+    CONTEXT_256000_OUTPUT_128000 = _Limit(context=256000, output=128000)
+    CONTEXT_272000_OUTPUT_128000 = _Limit(context=272000, output=128000)
+    CONTEXT_400000_OUTPUT_128000 = _Limit(context=400000, output=128000)
+    D_1970_01_01 = _PartialDate(1970, 1, 1)
+    D_2023_09 = _PartialDate(2023, 9)
+    D_2023_10 = _PartialDate(2023, 10)
+    D_2024_05_13 = _PartialDate(2024, 5, 13)
+    D_2024_05_30 = _PartialDate(2024, 5, 30)
+    D_2024_08_06 = _PartialDate(2024, 8, 6)
+    D_2024_09 = _PartialDate(2024, 9)
+    D_2024_10 = _PartialDate(2024, 10)
+    D_2024_11 = _PartialDate(2024, 11)
+    D_2025_01 = _PartialDate(2025, 1)
+    D_2025_01_15 = _PartialDate(2025, 1, 15)
+    D_2025_01_20 = _PartialDate(2025, 1, 20)
+    D_2025_02_22 = _PartialDate(2025, 2, 22)
+    D_2025_02_28 = _PartialDate(2025, 2, 28)
+    D_2025_03_20 = _PartialDate(2025, 3, 20)
+    D_2025_05_31 = _PartialDate(2025, 5, 31)
+    D_2025_06_05 = _PartialDate(2025, 6, 5)
+    D_2025_07_17 = _PartialDate(2025, 7, 17)
+    D_2025_08_07 = _PartialDate(2025, 8, 7)
+    D_2025_08_28 = _PartialDate(2025, 8, 28)
+    D_2025_08_31 = _PartialDate(2025, 8, 31)
+    D_2025_10_15 = _PartialDate(2025, 10, 15)
+    D_2025_11 = _PartialDate(2025, 11)
+    D_2025_11_25 = _PartialDate(2025, 11, 25)
+    D_2025_12_17 = _PartialDate(2025, 12, 17)
+    D_2026_01 = _PartialDate(2026, 1)
+    D_2026_01_31 = _PartialDate(2026, 1, 31)
+    D_2026_02_05 = _PartialDate(2026, 2, 5)
+    D_2026_02_15 = _PartialDate(2026, 2, 15)
+    D_2026_02_17 = _PartialDate(2026, 2, 17)
+    D_2026_02_18 = _PartialDate(2026, 2, 18)
+    D_2026_03_05 = _PartialDate(2026, 3, 5)
+    D_2026_03_17 = _PartialDate(2026, 3, 17)
+    D_2026_03_18 = _PartialDate(2026, 3, 18)
+    D_2026_04_02 = _PartialDate(2026, 4, 2)
+    D_2026_04_03 = _PartialDate(2026, 4, 3)
+    D_2026_04_16 = _PartialDate(2026, 4, 16)
+    D_2026_04_24 = _PartialDate(2026, 4, 24)
+    D_2026_04_30 = _PartialDate(2026, 4, 30)
+    REASONING_BUDGET_TOKENS_MIN_0_MAX_24576 = _ReasoningOption(
         type="budget_tokens", min=0, max=24576
     )
-    REASONING_BUDGET_TOKENS_MIN_1024 = ReasoningOption(type="budget_tokens", min=1024)
-    REASONING_BUDGET_TOKENS_MIN_128_MAX_32768 = ReasoningOption(
+    REASONING_BUDGET_TOKENS_MIN_1024 = _ReasoningOption(type="budget_tokens", min=1024)
+    REASONING_BUDGET_TOKENS_MIN_128_MAX_32768 = _ReasoningOption(
         type="budget_tokens", min=128, max=32768
     )
-    REASONING_EFFORT_LOW_MEDIUM_HIGH = ReasoningOption(
+    REASONING_EFFORT_LOW_MEDIUM_HIGH = _ReasoningOption(
         type="effort", values=("low", "medium", "high")
     )
-    TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT = Modalities(
+    TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT = _Modalities(
         input=("text", "image", "audio", "video", "pdf"), output=("text",)
     )
-    TEXT_IMAGE_PDF_TO_TEXT = Modalities(input=("text", "image", "pdf"), output=("text",))
-    TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
-    TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT = Modalities(
+    TEXT_IMAGE_PDF_TO_TEXT = _Modalities(input=("text", "image", "pdf"), output=("text",))
+    TEXT_IMAGE_TO_TEXT = _Modalities(input=("text", "image"), output=("text",))
+    TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT = _Modalities(
         input=("text", "image", "video", "audio", "pdf"), output=("text",)
     )
-    TEXT_IMAGE_VIDEO_TO_TEXT = Modalities(input=("text", "image", "video"), output=("text",))
-    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+    TEXT_IMAGE_VIDEO_TO_TEXT = _Modalities(input=("text", "image", "video"), output=("text",))
+    TEXT_TO_TEXT = _Modalities(input=("text",), output=("text",))
 
 
 __all__ = [
@@ -124,11 +121,11 @@ __all__ = [
     "ZAI_GLM_5_1",
 ]
 
-CLAUDE_HAIKU_4_5: Final[PricedModel] = PricedModel(
+CLAUDE_HAIKU_4_5: "Final[_PricedModel]" = _PricedModel(
     provider="frogbot",
     id="claude-haiku-4-5",
     name="Claude Haiku 4.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-haiku",
     attachment=True,
     reasoning=True,
@@ -140,21 +137,21 @@ CLAUDE_HAIKU_4_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_10_15,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_64000,
-    cost=Cost(
-        input=Decimal("1"),
-        output=Decimal("5"),
-        cache_read=Decimal("0.1"),
-        cache_write=Decimal("1.25"),
+    cost=_Cost(
+        input=_Decimal("1"),
+        output=_Decimal("5"),
+        cache_read=_Decimal("0.1"),
+        cache_write=_Decimal("1.25"),
     ),
     reasoning_options=(_Shared.REASONING_BUDGET_TOKENS_MIN_1024,),
 )
 """Claude Haiku 4.5 (chat) · 200K context · 64K output · $1.00 in / $5.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-CLAUDE_OPUS_4_6: Final[PricedModel] = PricedModel(
+CLAUDE_OPUS_4_6: "Final[_PricedModel]" = _PricedModel(
     provider="frogbot",
     id="claude-opus-4-6",
     name="Claude Opus 4.6",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-opus",
     attachment=True,
     reasoning=True,
@@ -166,11 +163,11 @@ CLAUDE_OPUS_4_6: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_05,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_128000,
-    cost=Cost(
-        input=Decimal("5"),
-        output=Decimal("25"),
-        cache_read=Decimal("0.5"),
-        cache_write=Decimal("6.25"),
+    cost=_Cost(
+        input=_Decimal("5"),
+        output=_Decimal("25"),
+        cache_read=_Decimal("0.5"),
+        cache_write=_Decimal("6.25"),
     ),
     reasoning_options=(
         _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,
@@ -179,11 +176,11 @@ CLAUDE_OPUS_4_6: Final[PricedModel] = PricedModel(
 )
 """Claude Opus 4.6 (chat) · 200K context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-CLAUDE_OPUS_4_7: Final[PricedModel] = PricedModel(
+CLAUDE_OPUS_4_7: "Final[_PricedModel]" = _PricedModel(
     provider="frogbot",
     id="claude-opus-4-7",
     name="Claude Opus 4.7",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-opus",
     attachment=True,
     reasoning=True,
@@ -195,21 +192,21 @@ CLAUDE_OPUS_4_7: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_16,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_128000,
-    cost=Cost(
-        input=Decimal("5"),
-        output=Decimal("25"),
-        cache_read=Decimal("0.5"),
-        cache_write=Decimal("6.25"),
+    cost=_Cost(
+        input=_Decimal("5"),
+        output=_Decimal("25"),
+        cache_read=_Decimal("0.5"),
+        cache_write=_Decimal("6.25"),
     ),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """Claude Opus 4.7 (chat) · 200K context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-CLAUDE_SONNET_4_6: Final[PricedModel] = PricedModel(
+CLAUDE_SONNET_4_6: "Final[_PricedModel]" = _PricedModel(
     provider="frogbot",
     id="claude-sonnet-4-6",
     name="Claude Sonnet 4.6",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-sonnet",
     attachment=True,
     reasoning=True,
@@ -221,11 +218,11 @@ CLAUDE_SONNET_4_6: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_17,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_64000,
-    cost=Cost(
-        input=Decimal("3"),
-        output=Decimal("15"),
-        cache_read=Decimal("0.3"),
-        cache_write=Decimal("3.75"),
+    cost=_Cost(
+        input=_Decimal("3"),
+        output=_Decimal("15"),
+        cache_read=_Decimal("0.3"),
+        cache_write=_Decimal("3.75"),
     ),
     reasoning_options=(
         _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,
@@ -234,11 +231,11 @@ CLAUDE_SONNET_4_6: Final[PricedModel] = PricedModel(
 )
 """Claude Sonnet 4.6 (chat) · 200K context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-DEEPSEEK_V4_PRO: Final[PricedModel] = PricedModel(
+DEEPSEEK_V4_PRO: "Final[_PricedModel]" = _PricedModel(
     provider="frogbot",
     id="deepseek-v4-pro",
     name="DeepSeek v4 Pro",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek",
     attachment=True,
     reasoning=False,
@@ -250,15 +247,15 @@ DEEPSEEK_V4_PRO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_24,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_8192,
-    cost=Cost(input=Decimal("1.74"), output=Decimal("3.48"), cache_read=Decimal("0.14")),
+    cost=_Cost(input=_Decimal("1.74"), output=_Decimal("3.48"), cache_read=_Decimal("0.14")),
 )
 """DeepSeek v4 Pro (chat) · 128K context · 8.19K output · $1.74 in / $3.48 out per 1M tokens · tools, attachments"""
 
-GEMINI_2_5_FLASH: Final[PricedModel] = PricedModel(
+GEMINI_2_5_FLASH: "Final[_PricedModel]" = _PricedModel(
     provider="frogbot",
     id="gemini-2.5-flash",
     name="Gemini 2.5 Flash",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemini-flash",
     attachment=True,
     reasoning=True,
@@ -270,16 +267,16 @@ GEMINI_2_5_FLASH: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_07_17,
     modalities=_Shared.TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.3"), output=Decimal("2.5"), cache_read=Decimal("0.075")),
+    cost=_Cost(input=_Decimal("0.3"), output=_Decimal("2.5"), cache_read=_Decimal("0.075")),
     reasoning_options=(_Shared.REASONING_BUDGET_TOKENS_MIN_0_MAX_24576,),
 )
 """Gemini 2.5 Flash (chat) · 1.05M context · 65.5K output · $0.30 in / $2.50 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-GEMINI_2_5_PRO: Final[PricedModel] = PricedModel(
+GEMINI_2_5_PRO: "Final[_PricedModel]" = _PricedModel(
     provider="frogbot",
     id="gemini-2.5-pro",
     name="Gemini 2.5 Pro",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemini-pro",
     attachment=True,
     reasoning=True,
@@ -291,16 +288,16 @@ GEMINI_2_5_PRO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_06_05,
     modalities=_Shared.TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
-    cost=Cost(input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.31")),
+    cost=_Cost(input=_Decimal("1.25"), output=_Decimal("10"), cache_read=_Decimal("0.31")),
     reasoning_options=(_Shared.REASONING_BUDGET_TOKENS_MIN_128_MAX_32768,),
 )
 """Gemini 2.5 Pro (chat) · 1.05M context · 65.5K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-GEMINI_3_1_PRO_PREVIEW: Final[PricedModel] = PricedModel(
+GEMINI_3_1_PRO_PREVIEW: "Final[_PricedModel]" = _PricedModel(
     provider="frogbot",
     id="gemini-3-1-pro-preview",
     name="Gemini 3.1 Pro Preview",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemini-pro",
     attachment=True,
     reasoning=True,
@@ -313,16 +310,16 @@ GEMINI_3_1_PRO_PREVIEW: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_18,
     modalities=_Shared.TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_64000,
-    cost=Cost(input=Decimal("2"), output=Decimal("12"), cache_read=Decimal("0.2")),
+    cost=_Cost(input=_Decimal("2"), output=_Decimal("12"), cache_read=_Decimal("0.2")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """Gemini 3.1 Pro Preview (chat) · 1M context · 64K output · $2.00 in / $12.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GEMINI_3_FLASH_PREVIEW: Final[PricedModel] = PricedModel(
+GEMINI_3_FLASH_PREVIEW: "Final[_PricedModel]" = _PricedModel(
     provider="frogbot",
     id="gemini-3-flash-preview",
     name="Gemini 3 Flash Preview",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemini-flash",
     attachment=True,
     reasoning=True,
@@ -335,16 +332,16 @@ GEMINI_3_FLASH_PREVIEW: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_17,
     modalities=_Shared.TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.5"), output=Decimal("3"), cache_read=Decimal("0.05")),
+    cost=_Cost(input=_Decimal("0.5"), output=_Decimal("3"), cache_read=_Decimal("0.05")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """Gemini 3 Flash Preview (chat) · 1.05M context · 65.5K output · $0.50 in / $3.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GPT_4O: Final[PricedModel] = PricedModel(
+GPT_4O: "Final[_PricedModel]" = _PricedModel(
     provider="frogbot",
     id="gpt-4o",
     name="GPT-4o",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=False,
@@ -357,15 +354,15 @@ GPT_4O: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_08_06,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_16384,
-    cost=Cost(input=Decimal("2.5"), output=Decimal("10"), cache_read=Decimal("1.25")),
+    cost=_Cost(input=_Decimal("2.5"), output=_Decimal("10"), cache_read=_Decimal("1.25")),
 )
 """GPT-4o (chat) · 128K context · 16.4K output · $2.50 in / $10.00 out per 1M tokens · vision, tools, structured output, attachments"""
 
-GPT_5_3_CODEX: Final[PricedModel] = PricedModel(
+GPT_5_3_CODEX: "Final[_PricedModel]" = _PricedModel(
     provider="frogbot",
     id="gpt-5-3-codex",
     name="GPT-5.3 Codex",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=True,
@@ -377,16 +374,16 @@ GPT_5_3_CODEX: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_15,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_400000_OUTPUT_128000,
-    cost=Cost(input=Decimal("1.75"), output=Decimal("14"), cache_read=Decimal("0.175")),
+    cost=_Cost(input=_Decimal("1.75"), output=_Decimal("14"), cache_read=_Decimal("0.175")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """GPT-5.3 Codex (chat) · 400K context · 128K output · $1.75 in / $14.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-GPT_5_4_MINI: Final[PricedModel] = PricedModel(
+GPT_5_4_MINI: "Final[_PricedModel]" = _PricedModel(
     provider="frogbot",
     id="gpt-5-4-mini",
     name="GPT-5.4 Mini",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-mini",
     attachment=True,
     reasoning=True,
@@ -399,16 +396,16 @@ GPT_5_4_MINI: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_17,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_400000_OUTPUT_128000,
-    cost=Cost(input=Decimal("0.75"), output=Decimal("4.5"), cache_read=Decimal("0.075")),
+    cost=_Cost(input=_Decimal("0.75"), output=_Decimal("4.5"), cache_read=_Decimal("0.075")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """GPT-5.4 Mini (chat) · 400K context · 128K output · $0.75 in / $4.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GPT_5_4_NANO: Final[PricedModel] = PricedModel(
+GPT_5_4_NANO: "Final[_PricedModel]" = _PricedModel(
     provider="frogbot",
     id="gpt-5-4-nano",
     name="GPT-5.4 Nano",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-nano",
     attachment=True,
     reasoning=True,
@@ -421,16 +418,16 @@ GPT_5_4_NANO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_07,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_400000_OUTPUT_128000,
-    cost=Cost(input=Decimal("0.2"), output=Decimal("1.25"), cache_read=Decimal("0.02")),
+    cost=_Cost(input=_Decimal("0.2"), output=_Decimal("1.25"), cache_read=_Decimal("0.02")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """GPT-5.4 Nano (chat) · 400K context · 128K output · $0.20 in / $1.25 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GPT_5_5: Final[PricedModel] = PricedModel(
+GPT_5_5: "Final[_PricedModel]" = _PricedModel(
     provider="frogbot",
     id="gpt-5-5",
     name="GPT-5.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=True,
@@ -442,16 +439,16 @@ GPT_5_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_05,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_272000_OUTPUT_128000,
-    cost=Cost(input=Decimal("2.5"), output=Decimal("15"), cache_read=Decimal("0.25")),
+    cost=_Cost(input=_Decimal("2.5"), output=_Decimal("15"), cache_read=_Decimal("0.25")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """GPT-5.5 (chat) · 272K context · 128K output · $2.50 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-GPT_OSS_120B: Final[PricedModel] = PricedModel(
+GPT_OSS_120B: "Final[_PricedModel]" = _PricedModel(
     provider="frogbot",
     id="gpt-oss-120b",
     name="GPT OSS 120B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-oss",
     attachment=False,
     reasoning=True,
@@ -463,16 +460,16 @@ GPT_OSS_120B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_1970_01_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.15"), output=Decimal("0.6")),
+    cost=_Cost(input=_Decimal("0.15"), output=_Decimal("0.6")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """GPT OSS 120B (chat) · 131K context · 32.8K output · $0.15 in / $0.60 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-GPT_OSS_20B: Final[PricedModel] = PricedModel(
+GPT_OSS_20B: "Final[_PricedModel]" = _PricedModel(
     provider="frogbot",
     id="gpt-oss-20b",
     name="GPT OSS 20B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-oss",
     attachment=False,
     reasoning=True,
@@ -484,16 +481,16 @@ GPT_OSS_20B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_1970_01_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.07"), output=Decimal("0.2")),
+    cost=_Cost(input=_Decimal("0.07"), output=_Decimal("0.2")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """GPT OSS 20B (chat) · 131K context · 32.8K output · $0.07 in / $0.20 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-GROK_4_1_FAST_NON_REASONING: Final[PricedModel] = PricedModel(
+GROK_4_1_FAST_NON_REASONING: "Final[_PricedModel]" = _PricedModel(
     provider="frogbot",
     id="grok-4-1-fast-non-reasoning",
     name="Grok 4.1 Fast (Non-Reasoning)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="grok",
     attachment=True,
     reasoning=False,
@@ -505,15 +502,15 @@ GROK_4_1_FAST_NON_REASONING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_25,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_2000000_OUTPUT_128000,
-    cost=Cost(input=Decimal("0.2"), output=Decimal("0.5"), cache_read=Decimal("0.05")),
+    cost=_Cost(input=_Decimal("0.2"), output=_Decimal("0.5"), cache_read=_Decimal("0.05")),
 )
 """Grok 4.1 Fast (Non-Reasoning) (chat) · 2M context · 128K output · $0.20 in / $0.50 out per 1M tokens · vision, tools, attachments"""
 
-GROK_4_1_FAST_REASONING: Final[PricedModel] = PricedModel(
+GROK_4_1_FAST_REASONING: "Final[_PricedModel]" = _PricedModel(
     provider="frogbot",
     id="grok-4-1-fast-reasoning",
     name="Grok 4.1 Fast (Reasoning)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="grok",
     attachment=True,
     reasoning=True,
@@ -525,16 +522,16 @@ GROK_4_1_FAST_REASONING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_25,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_2000000_OUTPUT_128000,
-    cost=Cost(input=Decimal("0.2"), output=Decimal("0.5"), cache_read=Decimal("0.05")),
+    cost=_Cost(input=_Decimal("0.2"), output=_Decimal("0.5"), cache_read=_Decimal("0.05")),
     reasoning_options=(),
 )
 """Grok 4.1 Fast (Reasoning) (chat) · 2M context · 128K output · $0.20 in / $0.50 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-GROK_4_3: Final[PricedModel] = PricedModel(
+GROK_4_3: "Final[_PricedModel]" = _PricedModel(
     provider="frogbot",
     id="grok-4-3",
     name="Grok 4.3",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="grok",
     attachment=True,
     reasoning=True,
@@ -547,16 +544,16 @@ GROK_4_3: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_30,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
-    cost=Cost(input=Decimal("1.25"), output=Decimal("2.5"), cache_read=Decimal("0.2")),
+    cost=_Cost(input=_Decimal("1.25"), output=_Decimal("2.5"), cache_read=_Decimal("0.2")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """Grok 4.3 (chat) · 1M context · 128K output · $1.25 in / $2.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GROK_CODE_FAST_1: Final[PricedModel] = PricedModel(
+GROK_CODE_FAST_1: "Final[_PricedModel]" = _PricedModel(
     provider="frogbot",
     id="grok-code-fast-1",
     name="Grok 4.1 Fast (Reasoning)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="grok",
     attachment=False,
     reasoning=True,
@@ -568,16 +565,16 @@ GROK_CODE_FAST_1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_28,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_256000_OUTPUT_128000,
-    cost=Cost(input=Decimal("0.2"), output=Decimal("1.5"), cache_read=Decimal("0.02")),
+    cost=_Cost(input=_Decimal("0.2"), output=_Decimal("1.5"), cache_read=_Decimal("0.02")),
     reasoning_options=(),
 )
 """Grok 4.1 Fast (Reasoning) (chat) · 256K context · 128K output · $0.20 in / $1.50 out per 1M tokens · tools, reasoning"""
 
-KIMI_K2_6: Final[PricedModel] = PricedModel(
+KIMI_K2_6: "Final[_PricedModel]" = _PricedModel(
     provider="frogbot",
     id="kimi-k2-6",
     name="Kimi-K2.6",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -588,16 +585,16 @@ KIMI_K2_6: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_1970_01_01,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_256000_OUTPUT_128000,
-    cost=Cost(input=Decimal("0.95"), output=Decimal("4"), cache_read=Decimal("0.16")),
+    cost=_Cost(input=_Decimal("0.95"), output=_Decimal("4"), cache_read=_Decimal("0.16")),
     reasoning_options=(),
 )
 """Kimi-K2.6 (chat) · 256K context · 128K output · $0.95 in / $4.00 out per 1M tokens · vision, tools, reasoning, structured output"""
 
-KIMI_K2_5: Final[PricedModel] = PricedModel(
+KIMI_K2_5: "Final[_PricedModel]" = _PricedModel(
     provider="frogbot",
     id="kimi-k2.5",
     name="Kimi-K2.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -608,16 +605,16 @@ KIMI_K2_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_1970_01_01,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_256000_OUTPUT_128000,
-    cost=Cost(input=Decimal("0.6"), output=Decimal("3"), cache_read=Decimal("0.1")),
+    cost=_Cost(input=_Decimal("0.6"), output=_Decimal("3"), cache_read=_Decimal("0.1")),
     reasoning_options=(),
 )
 """Kimi-K2.5 (chat) · 256K context · 128K output · $0.60 in / $3.00 out per 1M tokens · vision, tools, reasoning, structured output"""
 
-MINIMAX_M2_5: Final[PricedModel] = PricedModel(
+MINIMAX_M2_5: "Final[_PricedModel]" = _PricedModel(
     provider="frogbot",
     id="minimax-m2-5",
     name="MiniMax-M2.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="minimax",
     attachment=True,
     reasoning=False,
@@ -629,15 +626,15 @@ MINIMAX_M2_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_02_22,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_192000_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.3"), output=Decimal("1.2"), cache_read=Decimal("0.03")),
+    cost=_Cost(input=_Decimal("0.3"), output=_Decimal("1.2"), cache_read=_Decimal("0.03")),
 )
 """MiniMax-M2.5 (chat) · 192K context · 8.19K output · $0.30 in / $1.20 out per 1M tokens · tools, attachments"""
 
-MINIMAX_M2_7: Final[PricedModel] = PricedModel(
+MINIMAX_M2_7: "Final[_PricedModel]" = _PricedModel(
     provider="frogbot",
     id="minimax-m2-7",
     name="MiniMax-M2.7",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="minimax",
     attachment=True,
     reasoning=False,
@@ -649,15 +646,15 @@ MINIMAX_M2_7: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_18,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_192000_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.3"), output=Decimal("1.2"), cache_read=Decimal("0.06")),
+    cost=_Cost(input=_Decimal("0.3"), output=_Decimal("1.2"), cache_read=_Decimal("0.06")),
 )
 """MiniMax-M2.7 (chat) · 192K context · 8.19K output · $0.30 in / $1.20 out per 1M tokens · tools, attachments"""
 
-QWEN_3_6_PLUS: Final[PricedModel] = PricedModel(
+QWEN_3_6_PLUS: "Final[_PricedModel]" = _PricedModel(
     provider="frogbot",
     id="qwen-3-6-plus",
     name="Qwen 3.6 Plus",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=True,
     reasoning=True,
@@ -668,16 +665,16 @@ QWEN_3_6_PLUS: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_03,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_64000,
-    cost=Cost(input=Decimal("0.5"), output=Decimal("3"), cache_read=Decimal("0.1")),
+    cost=_Cost(input=_Decimal("0.5"), output=_Decimal("3"), cache_read=_Decimal("0.1")),
     reasoning_options=(),
 )
 """Qwen 3.6 Plus (chat) · 1M context · 64K output · $0.50 in / $3.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-ZAI_GLM_5_1: Final[PricedModel] = PricedModel(
+ZAI_GLM_5_1: "Final[_PricedModel]" = _PricedModel(
     provider="frogbot",
     id="zai-glm-5-1",
     name="Z.AI GLM-5.1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=True,
     reasoning=False,
@@ -689,6 +686,6 @@ ZAI_GLM_5_1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_02_22,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_198000_OUTPUT_8192,
-    cost=Cost(input=Decimal("1.4"), output=Decimal("4.4"), cache_read=Decimal("0.26")),
+    cost=_Cost(input=_Decimal("1.4"), output=_Decimal("4.4"), cache_read=_Decimal("0.26")),
 )
 """Z.AI GLM-5.1 (chat) · 198K context · 8.19K output · $1.40 in / $4.40 out per 1M tokens · tools, attachments, open weights"""

@@ -3,74 +3,70 @@
 
 """Models served by GitHub Models (provider id 'github-models')."""
 
-from __future__ import annotations
+from decimal import Decimal as _Decimal
 
-from decimal import Decimal
-
-from llmdex.records.model import Limit, Modalities, PricedModel
-from llmdex.records.partial_date import PartialDate
-from llmdex.records.rates import Cost
-from llmdex.records.vocabulary import Kind
-
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from typing import Final
+from llmdex.records.model import Limit as _Limit
+from llmdex.records.model import Modalities as _Modalities
+from llmdex.records.model import PricedModel as _PricedModel
+from llmdex.records.partial_date import PartialDate as _PartialDate
+from llmdex.records.rates import Cost as _Cost
+from llmdex.records.vocabulary import Kind as _Kind
 
 
 class _Shared:
     """Values the models below share, named for what they are."""
 
-    CONTEXT_128000_OUTPUT_16384 = Limit(context=128000, output=16384)
-    CONTEXT_128000_OUTPUT_32768 = Limit(context=128000, output=32768)
-    CONTEXT_128000_OUTPUT_4096 = Limit(context=128000, output=4096)
-    CONTEXT_128000_OUTPUT_65536 = Limit(context=128000, output=65536)
-    CONTEXT_128000_OUTPUT_8192 = Limit(context=128000, output=8192)
-    CONTEXT_16000_OUTPUT_4096 = Limit(context=16000, output=4096)
-    CONTEXT_200000_OUTPUT_100000 = Limit(context=200000, output=100000)
-    CONTEXT_256000_OUTPUT_4096 = Limit(context=256000, output=4096)
-    CONTEXT_32000_OUTPUT_8192 = Limit(context=32000, output=8192)
-    CONTEXT_4096_OUTPUT_1024 = Limit(context=4096, output=1024)
-    CONTEXT_65536_OUTPUT_8192 = Limit(context=65536, output=8192)
-    CONTEXT_8192_OUTPUT_2048 = Limit(context=8192, output=2048)
-    D_2023_03 = PartialDate(2023, 3)
-    D_2023_08_30 = PartialDate(2023, 8, 30)
-    D_2023_10 = PartialDate(2023, 10)
-    D_2023_12 = PartialDate(2023, 12)
-    D_2024_03 = PartialDate(2024, 3)
-    D_2024_03_11 = PartialDate(2024, 3, 11)
-    D_2024_04 = PartialDate(2024, 4)
-    D_2024_04_04 = PartialDate(2024, 4, 4)
-    D_2024_04_18 = PartialDate(2024, 4, 18)
-    D_2024_04_23 = PartialDate(2024, 4, 23)
-    D_2024_05_13 = PartialDate(2024, 5, 13)
-    D_2024_06 = PartialDate(2024, 6)
-    D_2024_07_18 = PartialDate(2024, 7, 18)
-    D_2024_07_23 = PartialDate(2024, 7, 23)
-    D_2024_08_01 = PartialDate(2024, 8, 1)
-    D_2024_08_20 = PartialDate(2024, 8, 20)
-    D_2024_08_29 = PartialDate(2024, 8, 29)
-    D_2024_09 = PartialDate(2024, 9)
-    D_2024_09_12 = PartialDate(2024, 9, 12)
-    D_2024_09_25 = PartialDate(2024, 9, 25)
-    D_2024_10 = PartialDate(2024, 10)
-    D_2024_10_22 = PartialDate(2024, 10, 22)
-    D_2024_11_01 = PartialDate(2024, 11, 1)
-    D_2024_12 = PartialDate(2024, 12)
-    D_2024_12_06 = PartialDate(2024, 12, 6)
-    D_2024_12_09 = PartialDate(2024, 12, 9)
-    D_2024_12_11 = PartialDate(2024, 12, 11)
-    D_2024_12_17 = PartialDate(2024, 12, 17)
-    D_2025_01_01 = PartialDate(2025, 1, 1)
-    D_2025_01_20 = PartialDate(2025, 1, 20)
-    D_2025_01_31 = PartialDate(2025, 1, 31)
-    D_2025_03_01 = PartialDate(2025, 3, 1)
-    D_2025_03_24 = PartialDate(2025, 3, 24)
-    D_2025_04_14 = PartialDate(2025, 4, 14)
-    D_2025_05_01 = PartialDate(2025, 5, 1)
-    D_2025_05_28 = PartialDate(2025, 5, 28)
-    TEXT_IMAGE_AUDIO_TO_TEXT = Modalities(input=("text", "image", "audio"), output=("text",))
-    TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
-    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+    CONTEXT_128000_OUTPUT_16384 = _Limit(context=128000, output=16384)
+    CONTEXT_128000_OUTPUT_32768 = _Limit(context=128000, output=32768)
+    CONTEXT_128000_OUTPUT_4096 = _Limit(context=128000, output=4096)
+    CONTEXT_128000_OUTPUT_65536 = _Limit(context=128000, output=65536)
+    CONTEXT_128000_OUTPUT_8192 = _Limit(context=128000, output=8192)
+    CONTEXT_16000_OUTPUT_4096 = _Limit(context=16000, output=4096)
+    CONTEXT_200000_OUTPUT_100000 = _Limit(context=200000, output=100000)
+    CONTEXT_256000_OUTPUT_4096 = _Limit(context=256000, output=4096)
+    CONTEXT_32000_OUTPUT_8192 = _Limit(context=32000, output=8192)
+    CONTEXT_4096_OUTPUT_1024 = _Limit(context=4096, output=1024)
+    CONTEXT_65536_OUTPUT_8192 = _Limit(context=65536, output=8192)
+    CONTEXT_8192_OUTPUT_2048 = _Limit(context=8192, output=2048)
+    D_2023_03 = _PartialDate(2023, 3)
+    D_2023_08_30 = _PartialDate(2023, 8, 30)
+    D_2023_10 = _PartialDate(2023, 10)
+    D_2023_12 = _PartialDate(2023, 12)
+    D_2024_03 = _PartialDate(2024, 3)
+    D_2024_03_11 = _PartialDate(2024, 3, 11)
+    D_2024_04 = _PartialDate(2024, 4)
+    D_2024_04_04 = _PartialDate(2024, 4, 4)
+    D_2024_04_18 = _PartialDate(2024, 4, 18)
+    D_2024_04_23 = _PartialDate(2024, 4, 23)
+    D_2024_05_13 = _PartialDate(2024, 5, 13)
+    D_2024_06 = _PartialDate(2024, 6)
+    D_2024_07_18 = _PartialDate(2024, 7, 18)
+    D_2024_07_23 = _PartialDate(2024, 7, 23)
+    D_2024_08_01 = _PartialDate(2024, 8, 1)
+    D_2024_08_20 = _PartialDate(2024, 8, 20)
+    D_2024_08_29 = _PartialDate(2024, 8, 29)
+    D_2024_09 = _PartialDate(2024, 9)
+    D_2024_09_12 = _PartialDate(2024, 9, 12)
+    D_2024_09_25 = _PartialDate(2024, 9, 25)
+    D_2024_10 = _PartialDate(2024, 10)
+    D_2024_10_22 = _PartialDate(2024, 10, 22)
+    D_2024_11_01 = _PartialDate(2024, 11, 1)
+    D_2024_12 = _PartialDate(2024, 12)
+    D_2024_12_06 = _PartialDate(2024, 12, 6)
+    D_2024_12_09 = _PartialDate(2024, 12, 9)
+    D_2024_12_11 = _PartialDate(2024, 12, 11)
+    D_2024_12_17 = _PartialDate(2024, 12, 17)
+    D_2025_01_01 = _PartialDate(2025, 1, 1)
+    D_2025_01_20 = _PartialDate(2025, 1, 20)
+    D_2025_01_31 = _PartialDate(2025, 1, 31)
+    D_2025_03_01 = _PartialDate(2025, 3, 1)
+    D_2025_03_24 = _PartialDate(2025, 3, 24)
+    D_2025_04_14 = _PartialDate(2025, 4, 14)
+    D_2025_05_01 = _PartialDate(2025, 5, 1)
+    D_2025_05_28 = _PartialDate(2025, 5, 28)
+    TEXT_IMAGE_AUDIO_TO_TEXT = _Modalities(input=("text", "image", "audio"), output=("text",))
+    TEXT_IMAGE_TO_TEXT = _Modalities(input=("text", "image"), output=("text",))
+    TEXT_TO_TEXT = _Modalities(input=("text",), output=("text",))
 
 
 __all__ = [
@@ -131,11 +127,11 @@ __all__ = [
     "XAI_GROK_3_MINI",
 ]
 
-AI21_LABS_AI21_JAMBA_1_5_LARGE: Final[PricedModel] = PricedModel(
+AI21_LABS_AI21_JAMBA_1_5_LARGE: "Final[_PricedModel]" = _PricedModel(
     provider="github-models",
     id="ai21-labs/ai21-jamba-1.5-large",
     name="AI21 Jamba 1.5 Large",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="jamba",
     attachment=False,
     reasoning=True,
@@ -147,16 +143,16 @@ AI21_LABS_AI21_JAMBA_1_5_LARGE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_08_29,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_256000_OUTPUT_4096,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
     reasoning_options=(),
 )
 """AI21 Jamba 1.5 Large (chat) · 256K context · 4.1K output · free · tools, reasoning"""
 
-AI21_LABS_AI21_JAMBA_1_5_MINI: Final[PricedModel] = PricedModel(
+AI21_LABS_AI21_JAMBA_1_5_MINI: "Final[_PricedModel]" = _PricedModel(
     provider="github-models",
     id="ai21-labs/ai21-jamba-1.5-mini",
     name="AI21 Jamba 1.5 Mini",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="jamba",
     attachment=False,
     reasoning=True,
@@ -168,16 +164,16 @@ AI21_LABS_AI21_JAMBA_1_5_MINI: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_08_29,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_256000_OUTPUT_4096,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
     reasoning_options=(),
 )
 """AI21 Jamba 1.5 Mini (chat) · 256K context · 4.1K output · free · tools, reasoning"""
 
-COHERE_COHERE_COMMAND_A: Final[PricedModel] = PricedModel(
+COHERE_COHERE_COMMAND_A: "Final[_PricedModel]" = _PricedModel(
     provider="github-models",
     id="cohere/cohere-command-a",
     name="Cohere Command A",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="command-a",
     attachment=False,
     reasoning=True,
@@ -189,16 +185,16 @@ COHERE_COHERE_COMMAND_A: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_11_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_4096,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
     reasoning_options=(),
 )
 """Cohere Command A (chat) · 128K context · 4.1K output · free · tools, reasoning"""
 
-COHERE_COHERE_COMMAND_R: Final[PricedModel] = PricedModel(
+COHERE_COHERE_COMMAND_R: "Final[_PricedModel]" = _PricedModel(
     provider="github-models",
     id="cohere/cohere-command-r",
     name="Cohere Command R",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="command-r",
     attachment=False,
     reasoning=True,
@@ -210,16 +206,16 @@ COHERE_COHERE_COMMAND_R: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_08_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_4096,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
     reasoning_options=(),
 )
 """Cohere Command R (chat) · 128K context · 4.1K output · free · tools, reasoning"""
 
-COHERE_COHERE_COMMAND_R_08_2024: Final[PricedModel] = PricedModel(
+COHERE_COHERE_COMMAND_R_08_2024: "Final[_PricedModel]" = _PricedModel(
     provider="github-models",
     id="cohere/cohere-command-r-08-2024",
     name="Cohere Command R 08-2024",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="command-r",
     attachment=False,
     reasoning=False,
@@ -231,15 +227,15 @@ COHERE_COHERE_COMMAND_R_08_2024: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_08_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_4096,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
 )
 """Cohere Command R 08-2024 (chat) · 128K context · 4.1K output · free · tools"""
 
-COHERE_COHERE_COMMAND_R_PLUS: Final[PricedModel] = PricedModel(
+COHERE_COHERE_COMMAND_R_PLUS: "Final[_PricedModel]" = _PricedModel(
     provider="github-models",
     id="cohere/cohere-command-r-plus",
     name="Cohere Command R+",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="command-r",
     attachment=False,
     reasoning=False,
@@ -251,15 +247,15 @@ COHERE_COHERE_COMMAND_R_PLUS: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_08_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_4096,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
 )
 """Cohere Command R+ (chat) · 128K context · 4.1K output · free · tools"""
 
-COHERE_COHERE_COMMAND_R_PLUS_08_2024: Final[PricedModel] = PricedModel(
+COHERE_COHERE_COMMAND_R_PLUS_08_2024: "Final[_PricedModel]" = _PricedModel(
     provider="github-models",
     id="cohere/cohere-command-r-plus-08-2024",
     name="Cohere Command R+ 08-2024",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="command-r",
     attachment=False,
     reasoning=False,
@@ -271,15 +267,15 @@ COHERE_COHERE_COMMAND_R_PLUS_08_2024: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_08_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_4096,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
 )
 """Cohere Command R+ 08-2024 (chat) · 128K context · 4.1K output · free · tools"""
 
-CORE42_JAIS_30B_CHAT: Final[PricedModel] = PricedModel(
+CORE42_JAIS_30B_CHAT: "Final[_PricedModel]" = _PricedModel(
     provider="github-models",
     id="core42/jais-30b-chat",
     name="JAIS 30b Chat",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="jais",
     attachment=False,
     reasoning=True,
@@ -291,16 +287,16 @@ CORE42_JAIS_30B_CHAT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2023_08_30,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_8192_OUTPUT_2048,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
     reasoning_options=(),
 )
 """JAIS 30b Chat (chat) · 8.19K context · 2.05K output · free · tools, reasoning, open weights"""
 
-DEEPSEEK_DEEPSEEK_R1: Final[PricedModel] = PricedModel(
+DEEPSEEK_DEEPSEEK_R1: "Final[_PricedModel]" = _PricedModel(
     provider="github-models",
     id="deepseek/deepseek-r1",
     name="DeepSeek-R1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek-thinking",
     attachment=False,
     reasoning=True,
@@ -312,16 +308,16 @@ DEEPSEEK_DEEPSEEK_R1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_01_20,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_65536_OUTPUT_8192,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
     reasoning_options=(),
 )
 """DeepSeek-R1 (chat) · 65.5K context · 8.19K output · free · tools, reasoning, open weights"""
 
-DEEPSEEK_DEEPSEEK_R1_0528: Final[PricedModel] = PricedModel(
+DEEPSEEK_DEEPSEEK_R1_0528: "Final[_PricedModel]" = _PricedModel(
     provider="github-models",
     id="deepseek/deepseek-r1-0528",
     name="DeepSeek-R1-0528",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek-thinking",
     attachment=False,
     reasoning=True,
@@ -333,16 +329,16 @@ DEEPSEEK_DEEPSEEK_R1_0528: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_05_28,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_65536_OUTPUT_8192,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
     reasoning_options=(),
 )
 """DeepSeek-R1-0528 (chat) · 65.5K context · 8.19K output · free · tools, reasoning, open weights"""
 
-DEEPSEEK_DEEPSEEK_V3_0324: Final[PricedModel] = PricedModel(
+DEEPSEEK_DEEPSEEK_V3_0324: "Final[_PricedModel]" = _PricedModel(
     provider="github-models",
     id="deepseek/deepseek-v3-0324",
     name="DeepSeek-V3-0324",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek",
     attachment=False,
     reasoning=True,
@@ -354,16 +350,16 @@ DEEPSEEK_DEEPSEEK_V3_0324: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_03_24,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_8192,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
     reasoning_options=(),
 )
 """DeepSeek-V3-0324 (chat) · 128K context · 8.19K output · free · tools, reasoning, open weights"""
 
-META_LLAMA_3_2_11B_VISION_INSTRUCT: Final[PricedModel] = PricedModel(
+META_LLAMA_3_2_11B_VISION_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="github-models",
     id="meta/llama-3.2-11b-vision-instruct",
     name="Llama-3.2-11B-Vision-Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=False,
     reasoning=True,
@@ -375,16 +371,16 @@ META_LLAMA_3_2_11B_VISION_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_09_25,
     modalities=_Shared.TEXT_IMAGE_AUDIO_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_8192,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
     reasoning_options=(),
 )
 """Llama-3.2-11B-Vision-Instruct (chat) · 128K context · 8.19K output · free · vision, tools, reasoning, open weights"""
 
-META_LLAMA_3_2_90B_VISION_INSTRUCT: Final[PricedModel] = PricedModel(
+META_LLAMA_3_2_90B_VISION_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="github-models",
     id="meta/llama-3.2-90b-vision-instruct",
     name="Llama-3.2-90B-Vision-Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=False,
     reasoning=True,
@@ -396,16 +392,16 @@ META_LLAMA_3_2_90B_VISION_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_09_25,
     modalities=_Shared.TEXT_IMAGE_AUDIO_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_8192,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
     reasoning_options=(),
 )
 """Llama-3.2-90B-Vision-Instruct (chat) · 128K context · 8.19K output · free · vision, tools, reasoning, open weights"""
 
-META_LLAMA_3_3_70B_INSTRUCT: Final[PricedModel] = PricedModel(
+META_LLAMA_3_3_70B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="github-models",
     id="meta/llama-3.3-70b-instruct",
     name="Llama-3.3-70B-Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=False,
     reasoning=True,
@@ -417,16 +413,16 @@ META_LLAMA_3_3_70B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_12_06,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_32768,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
     reasoning_options=(),
 )
 """Llama-3.3-70B-Instruct (chat) · 128K context · 32.8K output · free · tools, reasoning, open weights"""
 
-META_LLAMA_4_MAVERICK_17B_128E_INSTRUCT_FP8: Final[PricedModel] = PricedModel(
+META_LLAMA_4_MAVERICK_17B_128E_INSTRUCT_FP8: "Final[_PricedModel]" = _PricedModel(
     provider="github-models",
     id="meta/llama-4-maverick-17b-128e-instruct-fp8",
     name="Llama 4 Maverick 17B 128E Instruct FP8",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=False,
     reasoning=True,
@@ -438,16 +434,16 @@ META_LLAMA_4_MAVERICK_17B_128E_INSTRUCT_FP8: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_01_31,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_8192,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
     reasoning_options=(),
 )
 """Llama 4 Maverick 17B 128E Instruct FP8 (chat) · 128K context · 8.19K output · free · vision, tools, reasoning, open weights"""
 
-META_LLAMA_4_SCOUT_17B_16E_INSTRUCT: Final[PricedModel] = PricedModel(
+META_LLAMA_4_SCOUT_17B_16E_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="github-models",
     id="meta/llama-4-scout-17b-16e-instruct",
     name="Llama 4 Scout 17B 16E Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=False,
     reasoning=True,
@@ -459,16 +455,16 @@ META_LLAMA_4_SCOUT_17B_16E_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_01_31,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_8192,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
     reasoning_options=(),
 )
 """Llama 4 Scout 17B 16E Instruct (chat) · 128K context · 8.19K output · free · vision, tools, reasoning, open weights"""
 
-META_META_LLAMA_3_70B_INSTRUCT: Final[PricedModel] = PricedModel(
+META_META_LLAMA_3_70B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="github-models",
     id="meta/meta-llama-3-70b-instruct",
     name="Meta-Llama-3-70B-Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=False,
     reasoning=True,
@@ -480,16 +476,16 @@ META_META_LLAMA_3_70B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_04_18,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_8192_OUTPUT_2048,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
     reasoning_options=(),
 )
 """Meta-Llama-3-70B-Instruct (chat) · 8.19K context · 2.05K output · free · tools, reasoning, open weights"""
 
-META_META_LLAMA_3_8B_INSTRUCT: Final[PricedModel] = PricedModel(
+META_META_LLAMA_3_8B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="github-models",
     id="meta/meta-llama-3-8b-instruct",
     name="Meta-Llama-3-8B-Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=False,
     reasoning=True,
@@ -501,16 +497,16 @@ META_META_LLAMA_3_8B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_04_18,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_8192_OUTPUT_2048,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
     reasoning_options=(),
 )
 """Meta-Llama-3-8B-Instruct (chat) · 8.19K context · 2.05K output · free · tools, reasoning, open weights"""
 
-META_META_LLAMA_3_1_405B_INSTRUCT: Final[PricedModel] = PricedModel(
+META_META_LLAMA_3_1_405B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="github-models",
     id="meta/meta-llama-3.1-405b-instruct",
     name="Meta-Llama-3.1-405B-Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=False,
     reasoning=True,
@@ -522,16 +518,16 @@ META_META_LLAMA_3_1_405B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_07_23,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_32768,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
     reasoning_options=(),
 )
 """Meta-Llama-3.1-405B-Instruct (chat) · 128K context · 32.8K output · free · tools, reasoning, open weights"""
 
-META_META_LLAMA_3_1_70B_INSTRUCT: Final[PricedModel] = PricedModel(
+META_META_LLAMA_3_1_70B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="github-models",
     id="meta/meta-llama-3.1-70b-instruct",
     name="Meta-Llama-3.1-70B-Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=False,
     reasoning=True,
@@ -543,16 +539,16 @@ META_META_LLAMA_3_1_70B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_07_23,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_32768,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
     reasoning_options=(),
 )
 """Meta-Llama-3.1-70B-Instruct (chat) · 128K context · 32.8K output · free · tools, reasoning, open weights"""
 
-META_META_LLAMA_3_1_8B_INSTRUCT: Final[PricedModel] = PricedModel(
+META_META_LLAMA_3_1_8B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="github-models",
     id="meta/meta-llama-3.1-8b-instruct",
     name="Meta-Llama-3.1-8B-Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=False,
     reasoning=True,
@@ -564,16 +560,16 @@ META_META_LLAMA_3_1_8B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_07_23,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_32768,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
     reasoning_options=(),
 )
 """Meta-Llama-3.1-8B-Instruct (chat) · 128K context · 32.8K output · free · tools, reasoning, open weights"""
 
-MICROSOFT_MAI_DS_R1: Final[PricedModel] = PricedModel(
+MICROSOFT_MAI_DS_R1: "Final[_PricedModel]" = _PricedModel(
     provider="github-models",
     id="microsoft/mai-ds-r1",
     name="MAI-DS-R1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="mai",
     attachment=False,
     reasoning=True,
@@ -585,16 +581,16 @@ MICROSOFT_MAI_DS_R1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_01_20,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_65536_OUTPUT_8192,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
     reasoning_options=(),
 )
 """MAI-DS-R1 (chat) · 65.5K context · 8.19K output · free · tools, reasoning"""
 
-MICROSOFT_PHI_3_MEDIUM_128K_INSTRUCT: Final[PricedModel] = PricedModel(
+MICROSOFT_PHI_3_MEDIUM_128K_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="github-models",
     id="microsoft/phi-3-medium-128k-instruct",
     name="Phi-3-medium instruct (128k)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="phi",
     attachment=False,
     reasoning=True,
@@ -606,16 +602,16 @@ MICROSOFT_PHI_3_MEDIUM_128K_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_04_23,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_4096,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
     reasoning_options=(),
 )
 """Phi-3-medium instruct (128k) (chat) · 128K context · 4.1K output · free · tools, reasoning, open weights"""
 
-MICROSOFT_PHI_3_MEDIUM_4K_INSTRUCT: Final[PricedModel] = PricedModel(
+MICROSOFT_PHI_3_MEDIUM_4K_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="github-models",
     id="microsoft/phi-3-medium-4k-instruct",
     name="Phi-3-medium instruct (4k)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="phi",
     attachment=False,
     reasoning=True,
@@ -627,16 +623,16 @@ MICROSOFT_PHI_3_MEDIUM_4K_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_04_23,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_4096_OUTPUT_1024,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
     reasoning_options=(),
 )
 """Phi-3-medium instruct (4k) (chat) · 4.1K context · 1.02K output · free · tools, reasoning, open weights"""
 
-MICROSOFT_PHI_3_MINI_128K_INSTRUCT: Final[PricedModel] = PricedModel(
+MICROSOFT_PHI_3_MINI_128K_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="github-models",
     id="microsoft/phi-3-mini-128k-instruct",
     name="Phi-3-mini instruct (128k)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="phi",
     attachment=False,
     reasoning=True,
@@ -648,16 +644,16 @@ MICROSOFT_PHI_3_MINI_128K_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_04_23,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_4096,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
     reasoning_options=(),
 )
 """Phi-3-mini instruct (128k) (chat) · 128K context · 4.1K output · free · tools, reasoning, open weights"""
 
-MICROSOFT_PHI_3_MINI_4K_INSTRUCT: Final[PricedModel] = PricedModel(
+MICROSOFT_PHI_3_MINI_4K_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="github-models",
     id="microsoft/phi-3-mini-4k-instruct",
     name="Phi-3-mini instruct (4k)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="phi",
     attachment=False,
     reasoning=True,
@@ -669,16 +665,16 @@ MICROSOFT_PHI_3_MINI_4K_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_04_23,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_4096_OUTPUT_1024,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
     reasoning_options=(),
 )
 """Phi-3-mini instruct (4k) (chat) · 4.1K context · 1.02K output · free · tools, reasoning, open weights"""
 
-MICROSOFT_PHI_3_SMALL_128K_INSTRUCT: Final[PricedModel] = PricedModel(
+MICROSOFT_PHI_3_SMALL_128K_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="github-models",
     id="microsoft/phi-3-small-128k-instruct",
     name="Phi-3-small instruct (128k)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="phi",
     attachment=False,
     reasoning=True,
@@ -690,16 +686,16 @@ MICROSOFT_PHI_3_SMALL_128K_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_04_23,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_4096,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
     reasoning_options=(),
 )
 """Phi-3-small instruct (128k) (chat) · 128K context · 4.1K output · free · tools, reasoning, open weights"""
 
-MICROSOFT_PHI_3_SMALL_8K_INSTRUCT: Final[PricedModel] = PricedModel(
+MICROSOFT_PHI_3_SMALL_8K_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="github-models",
     id="microsoft/phi-3-small-8k-instruct",
     name="Phi-3-small instruct (8k)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="phi",
     attachment=False,
     reasoning=True,
@@ -711,16 +707,16 @@ MICROSOFT_PHI_3_SMALL_8K_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_04_23,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_8192_OUTPUT_2048,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
     reasoning_options=(),
 )
 """Phi-3-small instruct (8k) (chat) · 8.19K context · 2.05K output · free · tools, reasoning, open weights"""
 
-MICROSOFT_PHI_3_5_MINI_INSTRUCT: Final[PricedModel] = PricedModel(
+MICROSOFT_PHI_3_5_MINI_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="github-models",
     id="microsoft/phi-3.5-mini-instruct",
     name="Phi-3.5-mini instruct (128k)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="phi",
     attachment=False,
     reasoning=True,
@@ -732,16 +728,16 @@ MICROSOFT_PHI_3_5_MINI_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_08_20,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_4096,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
     reasoning_options=(),
 )
 """Phi-3.5-mini instruct (128k) (chat) · 128K context · 4.1K output · free · tools, reasoning, open weights"""
 
-MICROSOFT_PHI_3_5_MOE_INSTRUCT: Final[PricedModel] = PricedModel(
+MICROSOFT_PHI_3_5_MOE_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="github-models",
     id="microsoft/phi-3.5-moe-instruct",
     name="Phi-3.5-MoE instruct (128k)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="phi",
     attachment=False,
     reasoning=True,
@@ -753,16 +749,16 @@ MICROSOFT_PHI_3_5_MOE_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_08_20,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_4096,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
     reasoning_options=(),
 )
 """Phi-3.5-MoE instruct (128k) (chat) · 128K context · 4.1K output · free · tools, reasoning, open weights"""
 
-MICROSOFT_PHI_3_5_VISION_INSTRUCT: Final[PricedModel] = PricedModel(
+MICROSOFT_PHI_3_5_VISION_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="github-models",
     id="microsoft/phi-3.5-vision-instruct",
     name="Phi-3.5-vision instruct (128k)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="phi",
     attachment=False,
     reasoning=True,
@@ -774,16 +770,16 @@ MICROSOFT_PHI_3_5_VISION_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_08_20,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_4096,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
     reasoning_options=(),
 )
 """Phi-3.5-vision instruct (128k) (chat) · 128K context · 4.1K output · free · vision, tools, reasoning, open weights"""
 
-MICROSOFT_PHI_4: Final[PricedModel] = PricedModel(
+MICROSOFT_PHI_4: "Final[_PricedModel]" = _PricedModel(
     provider="github-models",
     id="microsoft/phi-4",
     name="Phi-4",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="phi",
     attachment=False,
     reasoning=True,
@@ -795,16 +791,16 @@ MICROSOFT_PHI_4: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_12_11,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_16000_OUTPUT_4096,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
     reasoning_options=(),
 )
 """Phi-4 (chat) · 16K context · 4.1K output · free · tools, reasoning, open weights"""
 
-MICROSOFT_PHI_4_MINI_INSTRUCT: Final[PricedModel] = PricedModel(
+MICROSOFT_PHI_4_MINI_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="github-models",
     id="microsoft/phi-4-mini-instruct",
     name="Phi-4-mini-instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="phi",
     attachment=False,
     reasoning=True,
@@ -816,16 +812,16 @@ MICROSOFT_PHI_4_MINI_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_12_11,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_4096,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
     reasoning_options=(),
 )
 """Phi-4-mini-instruct (chat) · 128K context · 4.1K output · free · tools, reasoning, open weights"""
 
-MICROSOFT_PHI_4_MINI_REASONING: Final[PricedModel] = PricedModel(
+MICROSOFT_PHI_4_MINI_REASONING: "Final[_PricedModel]" = _PricedModel(
     provider="github-models",
     id="microsoft/phi-4-mini-reasoning",
     name="Phi-4-mini-reasoning",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="phi",
     attachment=False,
     reasoning=True,
@@ -837,16 +833,16 @@ MICROSOFT_PHI_4_MINI_REASONING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_12_11,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_4096,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
     reasoning_options=(),
 )
 """Phi-4-mini-reasoning (chat) · 128K context · 4.1K output · free · tools, reasoning, open weights"""
 
-MICROSOFT_PHI_4_MULTIMODAL_INSTRUCT: Final[PricedModel] = PricedModel(
+MICROSOFT_PHI_4_MULTIMODAL_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="github-models",
     id="microsoft/phi-4-multimodal-instruct",
     name="Phi-4-multimodal-instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="phi",
     attachment=False,
     reasoning=True,
@@ -858,16 +854,16 @@ MICROSOFT_PHI_4_MULTIMODAL_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_12_11,
     modalities=_Shared.TEXT_IMAGE_AUDIO_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_4096,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
     reasoning_options=(),
 )
 """Phi-4-multimodal-instruct (chat) · 128K context · 4.1K output · free · vision, tools, reasoning, open weights"""
 
-MICROSOFT_PHI_4_REASONING: Final[PricedModel] = PricedModel(
+MICROSOFT_PHI_4_REASONING: "Final[_PricedModel]" = _PricedModel(
     provider="github-models",
     id="microsoft/phi-4-reasoning",
     name="Phi-4-Reasoning",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="phi",
     attachment=False,
     reasoning=True,
@@ -879,16 +875,16 @@ MICROSOFT_PHI_4_REASONING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_12_11,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_4096,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
     reasoning_options=(),
 )
 """Phi-4-Reasoning (chat) · 128K context · 4.1K output · free · tools, reasoning, open weights"""
 
-MISTRAL_AI_CODESTRAL_2501: Final[PricedModel] = PricedModel(
+MISTRAL_AI_CODESTRAL_2501: "Final[_PricedModel]" = _PricedModel(
     provider="github-models",
     id="mistral-ai/codestral-2501",
     name="Codestral 25.01",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="codestral",
     attachment=False,
     reasoning=True,
@@ -900,16 +896,16 @@ MISTRAL_AI_CODESTRAL_2501: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_01_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_32000_OUTPUT_8192,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
     reasoning_options=(),
 )
 """Codestral 25.01 (chat) · 32K context · 8.19K output · free · tools, reasoning"""
 
-MISTRAL_AI_MINISTRAL_3B: Final[PricedModel] = PricedModel(
+MISTRAL_AI_MINISTRAL_3B: "Final[_PricedModel]" = _PricedModel(
     provider="github-models",
     id="mistral-ai/ministral-3b",
     name="Ministral 3B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="ministral",
     attachment=False,
     reasoning=True,
@@ -921,16 +917,16 @@ MISTRAL_AI_MINISTRAL_3B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_10_22,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_8192,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
     reasoning_options=(),
 )
 """Ministral 3B (chat) · 128K context · 8.19K output · free · tools, reasoning, open weights"""
 
-MISTRAL_AI_MISTRAL_LARGE_2411: Final[PricedModel] = PricedModel(
+MISTRAL_AI_MISTRAL_LARGE_2411: "Final[_PricedModel]" = _PricedModel(
     provider="github-models",
     id="mistral-ai/mistral-large-2411",
     name="Mistral Large 24.11",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="mistral-large",
     attachment=False,
     reasoning=True,
@@ -942,16 +938,16 @@ MISTRAL_AI_MISTRAL_LARGE_2411: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_11_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_32768,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
     reasoning_options=(),
 )
 """Mistral Large 24.11 (chat) · 128K context · 32.8K output · free · tools, reasoning"""
 
-MISTRAL_AI_MISTRAL_MEDIUM_2505: Final[PricedModel] = PricedModel(
+MISTRAL_AI_MISTRAL_MEDIUM_2505: "Final[_PricedModel]" = _PricedModel(
     provider="github-models",
     id="mistral-ai/mistral-medium-2505",
     name="Mistral Medium 3 (25.05)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="mistral-medium",
     attachment=False,
     reasoning=True,
@@ -963,16 +959,16 @@ MISTRAL_AI_MISTRAL_MEDIUM_2505: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_05_01,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_32768,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
     reasoning_options=(),
 )
 """Mistral Medium 3 (25.05) (chat) · 128K context · 32.8K output · free · vision, tools, reasoning"""
 
-MISTRAL_AI_MISTRAL_NEMO: Final[PricedModel] = PricedModel(
+MISTRAL_AI_MISTRAL_NEMO: "Final[_PricedModel]" = _PricedModel(
     provider="github-models",
     id="mistral-ai/mistral-nemo",
     name="Mistral Nemo",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="mistral-nemo",
     attachment=False,
     reasoning=True,
@@ -984,16 +980,16 @@ MISTRAL_AI_MISTRAL_NEMO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_07_18,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_8192,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
     reasoning_options=(),
 )
 """Mistral Nemo (chat) · 128K context · 8.19K output · free · tools, reasoning, open weights"""
 
-MISTRAL_AI_MISTRAL_SMALL_2503: Final[PricedModel] = PricedModel(
+MISTRAL_AI_MISTRAL_SMALL_2503: "Final[_PricedModel]" = _PricedModel(
     provider="github-models",
     id="mistral-ai/mistral-small-2503",
     name="Mistral Small 3.1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="mistral-small",
     attachment=False,
     reasoning=True,
@@ -1005,16 +1001,16 @@ MISTRAL_AI_MISTRAL_SMALL_2503: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_03_01,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_32768,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
     reasoning_options=(),
 )
 """Mistral Small 3.1 (chat) · 128K context · 32.8K output · free · vision, tools, reasoning"""
 
-OPENAI_GPT_4_1: Final[PricedModel] = PricedModel(
+OPENAI_GPT_4_1: "Final[_PricedModel]" = _PricedModel(
     provider="github-models",
     id="openai/gpt-4.1",
     name="GPT-4.1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=False,
@@ -1026,15 +1022,15 @@ OPENAI_GPT_4_1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04_14,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_16384,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
 )
 """GPT-4.1 (chat) · 128K context · 16.4K output · free · vision, tools, attachments"""
 
-OPENAI_GPT_4_1_MINI: Final[PricedModel] = PricedModel(
+OPENAI_GPT_4_1_MINI: "Final[_PricedModel]" = _PricedModel(
     provider="github-models",
     id="openai/gpt-4.1-mini",
     name="GPT-4.1-mini",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-mini",
     attachment=True,
     reasoning=False,
@@ -1046,15 +1042,15 @@ OPENAI_GPT_4_1_MINI: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04_14,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_16384,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
 )
 """GPT-4.1-mini (chat) · 128K context · 16.4K output · free · vision, tools, attachments"""
 
-OPENAI_GPT_4_1_NANO: Final[PricedModel] = PricedModel(
+OPENAI_GPT_4_1_NANO: "Final[_PricedModel]" = _PricedModel(
     provider="github-models",
     id="openai/gpt-4.1-nano",
     name="GPT-4.1-nano",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-nano",
     attachment=True,
     reasoning=False,
@@ -1066,15 +1062,15 @@ OPENAI_GPT_4_1_NANO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04_14,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_16384,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
 )
 """GPT-4.1-nano (chat) · 128K context · 16.4K output · free · vision, tools, attachments"""
 
-OPENAI_GPT_4O: Final[PricedModel] = PricedModel(
+OPENAI_GPT_4O: "Final[_PricedModel]" = _PricedModel(
     provider="github-models",
     id="openai/gpt-4o",
     name="GPT-4o",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=False,
@@ -1086,15 +1082,15 @@ OPENAI_GPT_4O: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_05_13,
     modalities=_Shared.TEXT_IMAGE_AUDIO_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_16384,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
 )
 """GPT-4o (chat) · 128K context · 16.4K output · free · vision, tools, attachments"""
 
-OPENAI_GPT_4O_MINI: Final[PricedModel] = PricedModel(
+OPENAI_GPT_4O_MINI: "Final[_PricedModel]" = _PricedModel(
     provider="github-models",
     id="openai/gpt-4o-mini",
     name="GPT-4o mini",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-mini",
     attachment=True,
     reasoning=False,
@@ -1106,15 +1102,15 @@ OPENAI_GPT_4O_MINI: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_07_18,
     modalities=_Shared.TEXT_IMAGE_AUDIO_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_16384,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
 )
 """GPT-4o mini (chat) · 128K context · 16.4K output · free · vision, tools, attachments"""
 
-OPENAI_O1: Final[PricedModel] = PricedModel(
+OPENAI_O1: "Final[_PricedModel]" = _PricedModel(
     provider="github-models",
     id="openai/o1",
     name="OpenAI o1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="o",
     attachment=False,
     reasoning=True,
@@ -1126,16 +1122,16 @@ OPENAI_O1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_12_17,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_100000,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
     reasoning_options=(),
 )
 """OpenAI o1 (chat) · 200K context · 100K output · free · vision, reasoning"""
 
-OPENAI_O1_MINI: Final[PricedModel] = PricedModel(
+OPENAI_O1_MINI: "Final[_PricedModel]" = _PricedModel(
     provider="github-models",
     id="openai/o1-mini",
     name="OpenAI o1-mini",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="o-mini",
     attachment=False,
     reasoning=True,
@@ -1147,16 +1143,16 @@ OPENAI_O1_MINI: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_12_17,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_65536,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
     reasoning_options=(),
 )
 """OpenAI o1-mini (chat) · 128K context · 65.5K output · free · reasoning"""
 
-OPENAI_O1_PREVIEW: Final[PricedModel] = PricedModel(
+OPENAI_O1_PREVIEW: "Final[_PricedModel]" = _PricedModel(
     provider="github-models",
     id="openai/o1-preview",
     name="OpenAI o1-preview",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="o",
     attachment=False,
     reasoning=True,
@@ -1168,16 +1164,16 @@ OPENAI_O1_PREVIEW: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_09_12,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_32768,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
     reasoning_options=(),
 )
 """OpenAI o1-preview (chat) · 128K context · 32.8K output · free · reasoning"""
 
-OPENAI_O3: Final[PricedModel] = PricedModel(
+OPENAI_O3: "Final[_PricedModel]" = _PricedModel(
     provider="github-models",
     id="openai/o3",
     name="OpenAI o3",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="o",
     attachment=False,
     reasoning=True,
@@ -1189,16 +1185,16 @@ OPENAI_O3: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_01_31,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_100000,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
     reasoning_options=(),
 )
 """OpenAI o3 (chat) · 200K context · 100K output · free · vision, reasoning"""
 
-OPENAI_O3_MINI: Final[PricedModel] = PricedModel(
+OPENAI_O3_MINI: "Final[_PricedModel]" = _PricedModel(
     provider="github-models",
     id="openai/o3-mini",
     name="OpenAI o3-mini",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="o-mini",
     attachment=False,
     reasoning=True,
@@ -1210,16 +1206,16 @@ OPENAI_O3_MINI: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_01_31,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_100000,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
     reasoning_options=(),
 )
 """OpenAI o3-mini (chat) · 200K context · 100K output · free · reasoning"""
 
-OPENAI_O4_MINI: Final[PricedModel] = PricedModel(
+OPENAI_O4_MINI: "Final[_PricedModel]" = _PricedModel(
     provider="github-models",
     id="openai/o4-mini",
     name="OpenAI o4-mini",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="o-mini",
     attachment=False,
     reasoning=True,
@@ -1231,16 +1227,16 @@ OPENAI_O4_MINI: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_01_31,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_100000,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
     reasoning_options=(),
 )
 """OpenAI o4-mini (chat) · 200K context · 100K output · free · vision, reasoning"""
 
-XAI_GROK_3: Final[PricedModel] = PricedModel(
+XAI_GROK_3: "Final[_PricedModel]" = _PricedModel(
     provider="github-models",
     id="xai/grok-3",
     name="Grok 3",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="grok",
     attachment=False,
     reasoning=True,
@@ -1252,16 +1248,16 @@ XAI_GROK_3: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_12_09,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_8192,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
     reasoning_options=(),
 )
 """Grok 3 (chat) · 128K context · 8.19K output · free · tools, reasoning"""
 
-XAI_GROK_3_MINI: Final[PricedModel] = PricedModel(
+XAI_GROK_3_MINI: "Final[_PricedModel]" = _PricedModel(
     provider="github-models",
     id="xai/grok-3-mini",
     name="Grok 3 Mini",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="grok",
     attachment=False,
     reasoning=True,
@@ -1273,7 +1269,7 @@ XAI_GROK_3_MINI: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_12_09,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_8192,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
     reasoning_options=(),
 )
 """Grok 3 Mini (chat) · 128K context · 8.19K output · free · tools, reasoning"""

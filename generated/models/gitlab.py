@@ -3,48 +3,46 @@
 
 """Models served by GitLab Duo (provider id 'gitlab')."""
 
-from __future__ import annotations
+from decimal import Decimal as _Decimal
 
-from decimal import Decimal
-
-from llmdex.records.model import Limit, Modalities, PricedModel
-from llmdex.records.partial_date import PartialDate
-from llmdex.records.rates import Cost
-from llmdex.records.vocabulary import Kind
-
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from typing import Final
+from llmdex.records.model import Limit as _Limit
+from llmdex.records.model import Modalities as _Modalities
+from llmdex.records.model import PricedModel as _PricedModel
+from llmdex.records.partial_date import PartialDate as _PartialDate
+from llmdex.records.rates import Cost as _Cost
+from llmdex.records.vocabulary import Kind as _Kind
 
 
 class _Shared:
     """Values the models below share, named for what they are."""
 
-    CONTEXT_1000000_OUTPUT_128000 = Limit(context=1000000, output=128000)
-    CONTEXT_1000000_OUTPUT_64000 = Limit(context=1000000, output=64000)
-    CONTEXT_1050000_INPUT_922000_OUTPUT_128000 = Limit(context=1050000, input=922000, output=128000)
-    CONTEXT_200000_OUTPUT_64000 = Limit(context=200000, output=64000)
-    CONTEXT_400000_INPUT_272000_OUTPUT_128000 = Limit(context=400000, input=272000, output=128000)
-    D_2024_05_30 = PartialDate(2024, 5, 30)
-    D_2024_09_30 = PartialDate(2024, 9, 30)
-    D_2025_02_28 = PartialDate(2025, 2, 28)
-    D_2025_03_31 = PartialDate(2025, 3, 31)
-    D_2025_05_31 = PartialDate(2025, 5, 31)
-    D_2025_07_31 = PartialDate(2025, 7, 31)
-    D_2025_08_31 = PartialDate(2025, 8, 31)
-    D_2026_01_08 = PartialDate(2026, 1, 8)
-    D_2026_01_22 = PartialDate(2026, 1, 22)
-    D_2026_01_23 = PartialDate(2026, 1, 23)
-    D_2026_01_31 = PartialDate(2026, 1, 31)
-    D_2026_02_05 = PartialDate(2026, 2, 5)
-    D_2026_02_17 = PartialDate(2026, 2, 17)
-    D_2026_03_05 = PartialDate(2026, 3, 5)
-    D_2026_03_17 = PartialDate(2026, 3, 17)
-    D_2026_04_16 = PartialDate(2026, 4, 16)
-    D_2026_04_23 = PartialDate(2026, 4, 23)
-    D_2026_05_28 = PartialDate(2026, 5, 28)
-    TEXT_IMAGE_PDF_TO_TEXT = Modalities(input=("text", "image", "pdf"), output=("text",))
-    TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
+    CONTEXT_1000000_OUTPUT_128000 = _Limit(context=1000000, output=128000)
+    CONTEXT_1000000_OUTPUT_64000 = _Limit(context=1000000, output=64000)
+    CONTEXT_1050000_INPUT_922000_OUTPUT_128000 = _Limit(
+        context=1050000, input=922000, output=128000
+    )
+    CONTEXT_200000_OUTPUT_64000 = _Limit(context=200000, output=64000)
+    CONTEXT_400000_INPUT_272000_OUTPUT_128000 = _Limit(context=400000, input=272000, output=128000)
+    D_2024_05_30 = _PartialDate(2024, 5, 30)
+    D_2024_09_30 = _PartialDate(2024, 9, 30)
+    D_2025_02_28 = _PartialDate(2025, 2, 28)
+    D_2025_03_31 = _PartialDate(2025, 3, 31)
+    D_2025_05_31 = _PartialDate(2025, 5, 31)
+    D_2025_07_31 = _PartialDate(2025, 7, 31)
+    D_2025_08_31 = _PartialDate(2025, 8, 31)
+    D_2026_01_08 = _PartialDate(2026, 1, 8)
+    D_2026_01_22 = _PartialDate(2026, 1, 22)
+    D_2026_01_23 = _PartialDate(2026, 1, 23)
+    D_2026_01_31 = _PartialDate(2026, 1, 31)
+    D_2026_02_05 = _PartialDate(2026, 2, 5)
+    D_2026_02_17 = _PartialDate(2026, 2, 17)
+    D_2026_03_05 = _PartialDate(2026, 3, 5)
+    D_2026_03_17 = _PartialDate(2026, 3, 17)
+    D_2026_04_16 = _PartialDate(2026, 4, 16)
+    D_2026_04_23 = _PartialDate(2026, 4, 23)
+    D_2026_05_28 = _PartialDate(2026, 5, 28)
+    TEXT_IMAGE_PDF_TO_TEXT = _Modalities(input=("text", "image", "pdf"), output=("text",))
+    TEXT_IMAGE_TO_TEXT = _Modalities(input=("text", "image"), output=("text",))
 
 
 __all__ = [
@@ -67,11 +65,11 @@ __all__ = [
     "DUO_CHAT_SONNET_4_6",
 ]
 
-DUO_CHAT_GPT_5_1: Final[PricedModel] = PricedModel(
+DUO_CHAT_GPT_5_1: "Final[_PricedModel]" = _PricedModel(
     provider="gitlab",
     id="duo-chat-gpt-5-1",
     name="Agentic Chat (GPT-5.1)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=True,
@@ -84,16 +82,16 @@ DUO_CHAT_GPT_5_1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_01_22,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
     reasoning_options=(),
 )
 """Agentic Chat (GPT-5.1) (chat) · 400K context · 128K output · free · vision, tools, reasoning, structured output, attachments"""
 
-DUO_CHAT_GPT_5_2: Final[PricedModel] = PricedModel(
+DUO_CHAT_GPT_5_2: "Final[_PricedModel]" = _PricedModel(
     provider="gitlab",
     id="duo-chat-gpt-5-2",
     name="Agentic Chat (GPT-5.2)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=True,
@@ -106,16 +104,16 @@ DUO_CHAT_GPT_5_2: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_01_23,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
     reasoning_options=(),
 )
 """Agentic Chat (GPT-5.2) (chat) · 400K context · 128K output · free · vision, tools, reasoning, structured output, attachments"""
 
-DUO_CHAT_GPT_5_2_CODEX: Final[PricedModel] = PricedModel(
+DUO_CHAT_GPT_5_2_CODEX: "Final[_PricedModel]" = _PricedModel(
     provider="gitlab",
     id="duo-chat-gpt-5-2-codex",
     name="Agentic Chat (GPT-5.2 Codex)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-codex",
     attachment=True,
     reasoning=True,
@@ -128,16 +126,16 @@ DUO_CHAT_GPT_5_2_CODEX: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_01_22,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
     reasoning_options=(),
 )
 """Agentic Chat (GPT-5.2 Codex) (chat) · 400K context · 128K output · free · vision, tools, reasoning, structured output, attachments"""
 
-DUO_CHAT_GPT_5_3_CODEX: Final[PricedModel] = PricedModel(
+DUO_CHAT_GPT_5_3_CODEX: "Final[_PricedModel]" = _PricedModel(
     provider="gitlab",
     id="duo-chat-gpt-5-3-codex",
     name="Agentic Chat (GPT-5.3 Codex)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-codex",
     attachment=True,
     reasoning=True,
@@ -150,16 +148,16 @@ DUO_CHAT_GPT_5_3_CODEX: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_05,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
     reasoning_options=(),
 )
 """Agentic Chat (GPT-5.3 Codex) (chat) · 400K context · 128K output · free · vision, tools, reasoning, structured output, attachments"""
 
-DUO_CHAT_GPT_5_4: Final[PricedModel] = PricedModel(
+DUO_CHAT_GPT_5_4: "Final[_PricedModel]" = _PricedModel(
     provider="gitlab",
     id="duo-chat-gpt-5-4",
     name="Agentic Chat (GPT-5.4)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=True,
@@ -172,16 +170,16 @@ DUO_CHAT_GPT_5_4: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_05,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1050000_INPUT_922000_OUTPUT_128000,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
     reasoning_options=(),
 )
 """Agentic Chat (GPT-5.4) (chat) · 1.05M context · 128K output · free · vision, tools, reasoning, structured output, attachments"""
 
-DUO_CHAT_GPT_5_4_MINI: Final[PricedModel] = PricedModel(
+DUO_CHAT_GPT_5_4_MINI: "Final[_PricedModel]" = _PricedModel(
     provider="gitlab",
     id="duo-chat-gpt-5-4-mini",
     name="Agentic Chat (GPT-5.4 Mini)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-mini",
     attachment=True,
     reasoning=True,
@@ -194,16 +192,16 @@ DUO_CHAT_GPT_5_4_MINI: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_17,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
     reasoning_options=(),
 )
 """Agentic Chat (GPT-5.4 Mini) (chat) · 400K context · 128K output · free · vision, tools, reasoning, structured output, attachments"""
 
-DUO_CHAT_GPT_5_4_NANO: Final[PricedModel] = PricedModel(
+DUO_CHAT_GPT_5_4_NANO: "Final[_PricedModel]" = _PricedModel(
     provider="gitlab",
     id="duo-chat-gpt-5-4-nano",
     name="Agentic Chat (GPT-5.4 Nano)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-nano",
     attachment=True,
     reasoning=True,
@@ -216,16 +214,16 @@ DUO_CHAT_GPT_5_4_NANO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_17,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
     reasoning_options=(),
 )
 """Agentic Chat (GPT-5.4 Nano) (chat) · 400K context · 128K output · free · vision, tools, reasoning, structured output, attachments"""
 
-DUO_CHAT_GPT_5_5: Final[PricedModel] = PricedModel(
+DUO_CHAT_GPT_5_5: "Final[_PricedModel]" = _PricedModel(
     provider="gitlab",
     id="duo-chat-gpt-5-5",
     name="Agentic Chat (GPT-5.5)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=True,
@@ -238,16 +236,16 @@ DUO_CHAT_GPT_5_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_23,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1050000_INPUT_922000_OUTPUT_128000,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
     reasoning_options=(),
 )
 """Agentic Chat (GPT-5.5) (chat) · 1.05M context · 128K output · free · vision, tools, reasoning, structured output, attachments"""
 
-DUO_CHAT_GPT_5_CODEX: Final[PricedModel] = PricedModel(
+DUO_CHAT_GPT_5_CODEX: "Final[_PricedModel]" = _PricedModel(
     provider="gitlab",
     id="duo-chat-gpt-5-codex",
     name="Agentic Chat (GPT-5 Codex)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-codex",
     attachment=False,
     reasoning=True,
@@ -260,16 +258,16 @@ DUO_CHAT_GPT_5_CODEX: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_01_22,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
     reasoning_options=(),
 )
 """Agentic Chat (GPT-5 Codex) (chat) · 400K context · 128K output · free · vision, tools, reasoning, structured output"""
 
-DUO_CHAT_GPT_5_MINI: Final[PricedModel] = PricedModel(
+DUO_CHAT_GPT_5_MINI: "Final[_PricedModel]" = _PricedModel(
     provider="gitlab",
     id="duo-chat-gpt-5-mini",
     name="Agentic Chat (GPT-5 Mini)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-mini",
     attachment=True,
     reasoning=True,
@@ -282,16 +280,16 @@ DUO_CHAT_GPT_5_MINI: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_01_22,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
     reasoning_options=(),
 )
 """Agentic Chat (GPT-5 Mini) (chat) · 400K context · 128K output · free · vision, tools, reasoning, structured output, attachments"""
 
-DUO_CHAT_HAIKU_4_5: Final[PricedModel] = PricedModel(
+DUO_CHAT_HAIKU_4_5: "Final[_PricedModel]" = _PricedModel(
     provider="gitlab",
     id="duo-chat-haiku-4-5",
     name="Agentic Chat (Claude Haiku 4.5)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-haiku",
     attachment=True,
     reasoning=True,
@@ -303,18 +301,21 @@ DUO_CHAT_HAIKU_4_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_01_08,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_64000,
-    cost=Cost(
-        input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0"), cache_write=Decimal("0")
+    cost=_Cost(
+        input=_Decimal("0"),
+        output=_Decimal("0"),
+        cache_read=_Decimal("0"),
+        cache_write=_Decimal("0"),
     ),
     reasoning_options=(),
 )
 """Agentic Chat (Claude Haiku 4.5) (chat) · 200K context · 64K output · free · vision, tools, reasoning, attachments"""
 
-DUO_CHAT_OPUS_4_5: Final[PricedModel] = PricedModel(
+DUO_CHAT_OPUS_4_5: "Final[_PricedModel]" = _PricedModel(
     provider="gitlab",
     id="duo-chat-opus-4-5",
     name="Agentic Chat (Claude Opus 4.5)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-opus",
     attachment=True,
     reasoning=True,
@@ -326,18 +327,21 @@ DUO_CHAT_OPUS_4_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_01_08,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_64000,
-    cost=Cost(
-        input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0"), cache_write=Decimal("0")
+    cost=_Cost(
+        input=_Decimal("0"),
+        output=_Decimal("0"),
+        cache_read=_Decimal("0"),
+        cache_write=_Decimal("0"),
     ),
     reasoning_options=(),
 )
 """Agentic Chat (Claude Opus 4.5) (chat) · 200K context · 64K output · free · vision, tools, reasoning, attachments"""
 
-DUO_CHAT_OPUS_4_6: Final[PricedModel] = PricedModel(
+DUO_CHAT_OPUS_4_6: "Final[_PricedModel]" = _PricedModel(
     provider="gitlab",
     id="duo-chat-opus-4-6",
     name="Agentic Chat (Claude Opus 4.6)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-opus",
     attachment=True,
     reasoning=True,
@@ -349,18 +353,21 @@ DUO_CHAT_OPUS_4_6: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_05,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_64000,
-    cost=Cost(
-        input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0"), cache_write=Decimal("0")
+    cost=_Cost(
+        input=_Decimal("0"),
+        output=_Decimal("0"),
+        cache_read=_Decimal("0"),
+        cache_write=_Decimal("0"),
     ),
     reasoning_options=(),
 )
 """Agentic Chat (Claude Opus 4.6) (chat) · 1M context · 64K output · free · vision, tools, reasoning, attachments"""
 
-DUO_CHAT_OPUS_4_7: Final[PricedModel] = PricedModel(
+DUO_CHAT_OPUS_4_7: "Final[_PricedModel]" = _PricedModel(
     provider="gitlab",
     id="duo-chat-opus-4-7",
     name="Agentic Chat (Claude Opus 4.7)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-opus",
     attachment=True,
     reasoning=True,
@@ -372,18 +379,21 @@ DUO_CHAT_OPUS_4_7: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_16,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_64000,
-    cost=Cost(
-        input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0"), cache_write=Decimal("0")
+    cost=_Cost(
+        input=_Decimal("0"),
+        output=_Decimal("0"),
+        cache_read=_Decimal("0"),
+        cache_write=_Decimal("0"),
     ),
     reasoning_options=(),
 )
 """Agentic Chat (Claude Opus 4.7) (chat) · 1M context · 64K output · free · vision, tools, reasoning, attachments"""
 
-DUO_CHAT_OPUS_4_8: Final[PricedModel] = PricedModel(
+DUO_CHAT_OPUS_4_8: "Final[_PricedModel]" = _PricedModel(
     provider="gitlab",
     id="duo-chat-opus-4-8",
     name="Agentic Chat (Claude Opus 4.8)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-opus",
     attachment=True,
     reasoning=True,
@@ -395,18 +405,21 @@ DUO_CHAT_OPUS_4_8: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_28,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
-    cost=Cost(
-        input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0"), cache_write=Decimal("0")
+    cost=_Cost(
+        input=_Decimal("0"),
+        output=_Decimal("0"),
+        cache_read=_Decimal("0"),
+        cache_write=_Decimal("0"),
     ),
     reasoning_options=(),
 )
 """Agentic Chat (Claude Opus 4.8) (chat) · 1M context · 128K output · free · vision, tools, reasoning, attachments"""
 
-DUO_CHAT_SONNET_4_5: Final[PricedModel] = PricedModel(
+DUO_CHAT_SONNET_4_5: "Final[_PricedModel]" = _PricedModel(
     provider="gitlab",
     id="duo-chat-sonnet-4-5",
     name="Agentic Chat (Claude Sonnet 4.5)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-sonnet",
     attachment=True,
     reasoning=True,
@@ -418,18 +431,21 @@ DUO_CHAT_SONNET_4_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_01_08,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_64000,
-    cost=Cost(
-        input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0"), cache_write=Decimal("0")
+    cost=_Cost(
+        input=_Decimal("0"),
+        output=_Decimal("0"),
+        cache_read=_Decimal("0"),
+        cache_write=_Decimal("0"),
     ),
     reasoning_options=(),
 )
 """Agentic Chat (Claude Sonnet 4.5) (chat) · 200K context · 64K output · free · vision, tools, reasoning, attachments"""
 
-DUO_CHAT_SONNET_4_6: Final[PricedModel] = PricedModel(
+DUO_CHAT_SONNET_4_6: "Final[_PricedModel]" = _PricedModel(
     provider="gitlab",
     id="duo-chat-sonnet-4-6",
     name="Agentic Chat (Claude Sonnet 4.6)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-sonnet",
     attachment=True,
     reasoning=True,
@@ -441,8 +457,11 @@ DUO_CHAT_SONNET_4_6: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_17,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_64000,
-    cost=Cost(
-        input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0"), cache_write=Decimal("0")
+    cost=_Cost(
+        input=_Decimal("0"),
+        output=_Decimal("0"),
+        cache_read=_Decimal("0"),
+        cache_write=_Decimal("0"),
     ),
     reasoning_options=(),
 )

@@ -3,59 +3,60 @@
 
 """Models served by GMI Cloud (provider id 'gmicloud')."""
 
-from __future__ import annotations
+from decimal import Decimal as _Decimal
 
-from decimal import Decimal
-
-from llmdex.records.model import Interleaved, Limit, Modalities, PricedModel, ReasoningOption
-from llmdex.records.partial_date import PartialDate
-from llmdex.records.rates import Cost, Experimental, Mode, Rates
-from llmdex.records.vocabulary import Kind
-
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from typing import Final
+from llmdex.records.model import Interleaved as _Interleaved
+from llmdex.records.model import Limit as _Limit
+from llmdex.records.model import Modalities as _Modalities
+from llmdex.records.model import PricedModel as _PricedModel
+from llmdex.records.model import ReasoningOption as _ReasoningOption
+from llmdex.records.partial_date import PartialDate as _PartialDate
+from llmdex.records.rates import Cost as _Cost
+from llmdex.records.rates import Experimental as _Experimental
+from llmdex.records.rates import Mode as _Mode
+from llmdex.records.rates import Rates as _Rates
+from llmdex.records.vocabulary import Kind as _Kind
 
 
 class _Shared:
     """Values the models below share, named for what they are."""
 
-    CONTEXT_1000000_OUTPUT_131072 = Limit(context=1000000, output=131072)
-    CONTEXT_1000000_OUTPUT_65536 = Limit(context=1000000, output=65536)
-    CONTEXT_1048575_OUTPUT_384000 = Limit(context=1048575, output=384000)
-    CONTEXT_1048576_OUTPUT_384000 = Limit(context=1048576, output=384000)
-    CONTEXT_202752_OUTPUT_131072 = Limit(context=202752, output=131072)
-    CONTEXT_262144_OUTPUT_262144 = Limit(context=262144, output=262144)
-    CONTEXT_409600_OUTPUT_128000 = Limit(context=409600, output=128000)
-    CONTEXT_409600_OUTPUT_64000 = Limit(context=409600, output=64000)
-    CONTEXT_65536_OUTPUT_65536 = Limit(context=65536, output=65536)
-    D_2025_01 = PartialDate(2025, 1)
-    D_2025_05 = PartialDate(2025, 5)
-    D_2025_05_31 = PartialDate(2025, 5, 31)
-    D_2025_08_31 = PartialDate(2025, 8, 31)
-    D_2026_01_31 = PartialDate(2026, 1, 31)
-    D_2026_02_05 = PartialDate(2026, 2, 5)
-    D_2026_02_12 = PartialDate(2026, 2, 12)
-    D_2026_02_17 = PartialDate(2026, 2, 17)
-    D_2026_03_13 = PartialDate(2026, 3, 13)
-    D_2026_04_07 = PartialDate(2026, 4, 7)
-    D_2026_04_16 = PartialDate(2026, 4, 16)
-    D_2026_04_21 = PartialDate(2026, 4, 21)
-    D_2026_04_24 = PartialDate(2026, 4, 24)
-    D_2026_05_21 = PartialDate(2026, 5, 21)
-    D_2026_06_12 = PartialDate(2026, 6, 12)
-    D_2026_06_13 = PartialDate(2026, 6, 13)
-    REASONING_BUDGET_TOKENS_MIN_1024_MAX_127999 = ReasoningOption(
+    CONTEXT_1000000_OUTPUT_131072 = _Limit(context=1000000, output=131072)
+    CONTEXT_1000000_OUTPUT_65536 = _Limit(context=1000000, output=65536)
+    CONTEXT_1048575_OUTPUT_384000 = _Limit(context=1048575, output=384000)
+    CONTEXT_1048576_OUTPUT_384000 = _Limit(context=1048576, output=384000)
+    CONTEXT_202752_OUTPUT_131072 = _Limit(context=202752, output=131072)
+    CONTEXT_262144_OUTPUT_262144 = _Limit(context=262144, output=262144)
+    CONTEXT_409600_OUTPUT_128000 = _Limit(context=409600, output=128000)
+    CONTEXT_409600_OUTPUT_64000 = _Limit(context=409600, output=64000)
+    CONTEXT_65536_OUTPUT_65536 = _Limit(context=65536, output=65536)
+    D_2025_01 = _PartialDate(2025, 1)
+    D_2025_05 = _PartialDate(2025, 5)
+    D_2025_05_31 = _PartialDate(2025, 5, 31)
+    D_2025_08_31 = _PartialDate(2025, 8, 31)
+    D_2026_01_31 = _PartialDate(2026, 1, 31)
+    D_2026_02_05 = _PartialDate(2026, 2, 5)
+    D_2026_02_12 = _PartialDate(2026, 2, 12)
+    D_2026_02_17 = _PartialDate(2026, 2, 17)
+    D_2026_03_13 = _PartialDate(2026, 3, 13)
+    D_2026_04_07 = _PartialDate(2026, 4, 7)
+    D_2026_04_16 = _PartialDate(2026, 4, 16)
+    D_2026_04_21 = _PartialDate(2026, 4, 21)
+    D_2026_04_24 = _PartialDate(2026, 4, 24)
+    D_2026_05_21 = _PartialDate(2026, 5, 21)
+    D_2026_06_12 = _PartialDate(2026, 6, 12)
+    D_2026_06_13 = _PartialDate(2026, 6, 13)
+    REASONING_BUDGET_TOKENS_MIN_1024_MAX_127999 = _ReasoningOption(
         type="budget_tokens", min=1024, max=127999
     )
-    REASONING_BUDGET_TOKENS_MIN_1024_MAX_63999 = ReasoningOption(
+    REASONING_BUDGET_TOKENS_MIN_1024_MAX_63999 = _ReasoningOption(
         type="budget_tokens", min=1024, max=63999
     )
-    REASONING_EFFORT_HIGH_MAX = ReasoningOption(type="effort", values=("high", "max"))
-    REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX = ReasoningOption(
+    REASONING_EFFORT_HIGH_MAX = _ReasoningOption(type="effort", values=("high", "max"))
+    REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX = _ReasoningOption(
         type="effort", values=("low", "medium", "high", "xhigh", "max")
     )
-    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+    TEXT_TO_TEXT = _Modalities(input=("text",), output=("text",))
 
 
 __all__ = [
@@ -72,11 +73,11 @@ __all__ = [
     "ZAI_ORG_GLM_5_2_FP8",
 ]
 
-QWEN_QWEN3_7_MAX: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_7_MAX: "Final[_PricedModel]" = _PricedModel(
     provider="gmicloud",
     id="Qwen/Qwen3.7-Max",
     name="Qwen3.7 Max",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=True,
@@ -87,21 +88,21 @@ QWEN_QWEN3_7_MAX: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_21,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_65536,
-    cost=Cost(
-        input=Decimal("2.5"),
-        output=Decimal("7.5"),
-        cache_read=Decimal("0.25"),
-        cache_write=Decimal("3.125"),
+    cost=_Cost(
+        input=_Decimal("2.5"),
+        output=_Decimal("7.5"),
+        cache_read=_Decimal("0.25"),
+        cache_write=_Decimal("3.125"),
     ),
     reasoning_options=(),
 )
 """Qwen3.7 Max (chat) · 1M context · 65.5K output · $2.50 in / $7.50 out per 1M tokens · tools, reasoning"""
 
-ANTHROPIC_CLAUDE_OPUS_4_6: Final[PricedModel] = PricedModel(
+ANTHROPIC_CLAUDE_OPUS_4_6: "Final[_PricedModel]" = _PricedModel(
     provider="gmicloud",
     id="anthropic/claude-opus-4.6",
     name="Claude Opus 4.6",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-opus",
     attachment=True,
     reasoning=True,
@@ -113,16 +114,16 @@ ANTHROPIC_CLAUDE_OPUS_4_6: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_13,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_409600_OUTPUT_128000,
-    cost=Cost(input=Decimal("5"), output=Decimal("25"), cache_read=Decimal("0.5")),
+    cost=_Cost(input=_Decimal("5"), output=_Decimal("25"), cache_read=_Decimal("0.5")),
     reasoning_options=(_Shared.REASONING_BUDGET_TOKENS_MIN_1024_MAX_127999,),
 )
 """Claude Opus 4.6 (chat) · 410K context · 128K output · $5.00 in / $25.00 out per 1M tokens · tools, reasoning, attachments"""
 
-ANTHROPIC_CLAUDE_OPUS_4_7: Final[PricedModel] = PricedModel(
+ANTHROPIC_CLAUDE_OPUS_4_7: "Final[_PricedModel]" = _PricedModel(
     provider="gmicloud",
     id="anthropic/claude-opus-4.7",
     name="Claude Opus 4.7",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-opus",
     attachment=True,
     reasoning=True,
@@ -134,16 +135,16 @@ ANTHROPIC_CLAUDE_OPUS_4_7: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_16,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_409600_OUTPUT_128000,
-    cost=Cost(input=Decimal("4.5"), output=Decimal("22.5"), cache_read=Decimal("0.45")),
+    cost=_Cost(input=_Decimal("4.5"), output=_Decimal("22.5"), cache_read=_Decimal("0.45")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,),
-    experimental=Experimental(
+    experimental=_Experimental(
         modes={
-            "fast": Mode(
-                cost=Rates(
-                    input=Decimal("30"),
-                    output=Decimal("150"),
-                    cache_read=Decimal("3"),
-                    cache_write=Decimal("37.5"),
+            "fast": _Mode(
+                cost=_Rates(
+                    input=_Decimal("30"),
+                    output=_Decimal("150"),
+                    cache_read=_Decimal("3"),
+                    cache_write=_Decimal("37.5"),
                 ),
                 provider={
                     "body": {"speed": "fast"},
@@ -155,11 +156,11 @@ ANTHROPIC_CLAUDE_OPUS_4_7: Final[PricedModel] = PricedModel(
 )
 """Claude Opus 4.7 (chat) · 410K context · 128K output · $4.50 in / $22.50 out per 1M tokens · tools, reasoning, attachments"""
 
-ANTHROPIC_CLAUDE_SONNET_4_6: Final[PricedModel] = PricedModel(
+ANTHROPIC_CLAUDE_SONNET_4_6: "Final[_PricedModel]" = _PricedModel(
     provider="gmicloud",
     id="anthropic/claude-sonnet-4.6",
     name="Claude Sonnet 4.6",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-sonnet",
     attachment=True,
     reasoning=True,
@@ -171,16 +172,16 @@ ANTHROPIC_CLAUDE_SONNET_4_6: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_13,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_409600_OUTPUT_64000,
-    cost=Cost(input=Decimal("3"), output=Decimal("15"), cache_read=Decimal("0.3")),
+    cost=_Cost(input=_Decimal("3"), output=_Decimal("15"), cache_read=_Decimal("0.3")),
     reasoning_options=(_Shared.REASONING_BUDGET_TOKENS_MIN_1024_MAX_63999,),
 )
 """Claude Sonnet 4.6 (chat) · 410K context · 64K output · $3.00 in / $15.00 out per 1M tokens · tools, reasoning, attachments"""
 
-DEEPSEEK_AI_DEEPSEEK_V4_FLASH: Final[PricedModel] = PricedModel(
+DEEPSEEK_AI_DEEPSEEK_V4_FLASH: "Final[_PricedModel]" = _PricedModel(
     provider="gmicloud",
     id="deepseek-ai/DeepSeek-V4-Flash",
     name="DeepSeek V4 Flash",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek-flash",
     attachment=False,
     reasoning=True,
@@ -193,17 +194,17 @@ DEEPSEEK_AI_DEEPSEEK_V4_FLASH: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_24,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1048575_OUTPUT_384000,
-    cost=Cost(input=Decimal("0.112"), output=Decimal("0.224"), cache_read=Decimal("0.022")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.112"), output=_Decimal("0.224"), cache_read=_Decimal("0.022")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
 """DeepSeek V4 Flash (chat) · 1.05M context · 384K output · $0.112 in / $0.224 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-DEEPSEEK_AI_DEEPSEEK_V4_PRO: Final[PricedModel] = PricedModel(
+DEEPSEEK_AI_DEEPSEEK_V4_PRO: "Final[_PricedModel]" = _PricedModel(
     provider="gmicloud",
     id="deepseek-ai/DeepSeek-V4-Pro",
     name="DeepSeek V4 Pro",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek-thinking",
     attachment=False,
     reasoning=True,
@@ -216,17 +217,17 @@ DEEPSEEK_AI_DEEPSEEK_V4_PRO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_24,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_384000,
-    cost=Cost(input=Decimal("1.392"), output=Decimal("2.784"), cache_read=Decimal("0.116")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("1.392"), output=_Decimal("2.784"), cache_read=_Decimal("0.116")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
 """DeepSeek V4 Pro (chat) · 1.05M context · 384K output · $1.392 in / $2.784 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-MOONSHOTAI_KIMI_K2_6: Final[PricedModel] = PricedModel(
+MOONSHOTAI_KIMI_K2_6: "Final[_PricedModel]" = _PricedModel(
     provider="gmicloud",
     id="moonshotai/Kimi-K2.6",
     name="Kimi K2.6",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="kimi-k2",
     attachment=True,
     reasoning=True,
@@ -239,17 +240,17 @@ MOONSHOTAI_KIMI_K2_6: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_21,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_65536_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.855"), output=Decimal("3.6"), cache_read=Decimal("0.144")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.855"), output=_Decimal("3.6"), cache_read=_Decimal("0.144")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
 """Kimi K2.6 (chat) · 65.5K context · 65.5K output · $0.855 in / $3.60 out per 1M tokens · tools, reasoning, structured output, attachments, open weights"""
 
-MOONSHOTAI_KIMI_K2_7_CODE_HIGHSPEED: Final[PricedModel] = PricedModel(
+MOONSHOTAI_KIMI_K2_7_CODE_HIGHSPEED: "Final[_PricedModel]" = _PricedModel(
     provider="gmicloud",
     id="moonshotai/kimi-k2.7-code-highspeed",
     name="Kimi K2.7 Code Highspeed",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="kimi-k2",
     attachment=True,
     reasoning=True,
@@ -262,17 +263,17 @@ MOONSHOTAI_KIMI_K2_7_CODE_HIGHSPEED: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_12,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_262144,
-    cost=Cost(input=Decimal("1.9"), output=Decimal("8"), cache_read=Decimal("0.38")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("1.9"), output=_Decimal("8"), cache_read=_Decimal("0.38")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
 """Kimi K2.7 Code Highspeed (chat) · 262K context · 262K output · $1.90 in / $8.00 out per 1M tokens · tools, reasoning, structured output, attachments, open weights"""
 
-ZAI_ORG_GLM_5_FP8: Final[PricedModel] = PricedModel(
+ZAI_ORG_GLM_5_FP8: "Final[_PricedModel]" = _PricedModel(
     provider="gmicloud",
     id="zai-org/GLM-5-FP8",
     name="GLM-5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=True,
@@ -283,17 +284,17 @@ ZAI_ORG_GLM_5_FP8: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_12,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_202752_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.6"), output=Decimal("1.92"), cache_read=Decimal("0.12")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.6"), output=_Decimal("1.92"), cache_read=_Decimal("0.12")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
 """GLM-5 (chat) · 203K context · 131K output · $0.60 in / $1.92 out per 1M tokens · tools, reasoning, open weights"""
 
-ZAI_ORG_GLM_5_1_FP8: Final[PricedModel] = PricedModel(
+ZAI_ORG_GLM_5_1_FP8: "Final[_PricedModel]" = _PricedModel(
     provider="gmicloud",
     id="zai-org/GLM-5.1-FP8",
     name="GLM-5.1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=True,
@@ -305,17 +306,17 @@ ZAI_ORG_GLM_5_1_FP8: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_07,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_202752_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.98"), output=Decimal("3.08"), cache_read=Decimal("0.182")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.98"), output=_Decimal("3.08"), cache_read=_Decimal("0.182")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
 """GLM-5.1 (chat) · 203K context · 131K output · $0.98 in / $3.08 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-ZAI_ORG_GLM_5_2_FP8: Final[PricedModel] = PricedModel(
+ZAI_ORG_GLM_5_2_FP8: "Final[_PricedModel]" = _PricedModel(
     provider="gmicloud",
     id="zai-org/GLM-5.2-FP8",
     name="GLM-5.2",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=True,
@@ -327,8 +328,8 @@ ZAI_ORG_GLM_5_2_FP8: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_13,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.979"), output=Decimal("3.08"), cache_read=Decimal("0.182")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.979"), output=_Decimal("3.08"), cache_read=_Decimal("0.182")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_EFFORT_HIGH_MAX,),
 )
 """GLM-5.2 (chat) · 1M context · 131K output · $0.979 in / $3.08 out per 1M tokens · tools, reasoning, structured output, open weights"""

@@ -3,81 +3,83 @@
 
 """Models served by Google (provider id 'google')."""
 
-from __future__ import annotations
+from decimal import Decimal as _Decimal
 
-from decimal import Decimal
-
-from llmdex.records.model import Limit, Modalities, Model, PricedModel, ReasoningOption
-from llmdex.records.partial_date import PartialDate
-from llmdex.records.rates import Cost, CostTier, Rates, TierCondition
-from llmdex.records.vocabulary import Kind, Status
-
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from typing import Final
+from llmdex.records.model import Limit as _Limit
+from llmdex.records.model import Modalities as _Modalities
+from llmdex.records.model import Model as _Model
+from llmdex.records.model import PricedModel as _PricedModel
+from llmdex.records.model import ReasoningOption as _ReasoningOption
+from llmdex.records.partial_date import PartialDate as _PartialDate
+from llmdex.records.rates import Cost as _Cost
+from llmdex.records.rates import CostTier as _CostTier
+from llmdex.records.rates import Rates as _Rates
+from llmdex.records.rates import TierCondition as _TierCondition
+from llmdex.records.vocabulary import Kind as _Kind
+from llmdex.records.vocabulary import Status as _Status
 
 
 class _Shared:
     """Values the models below share, named for what they are."""
 
-    CONTEXT_1048576_OUTPUT_65536 = Limit(context=1048576, output=65536)
-    CONTEXT_1048576_OUTPUT_8192 = Limit(context=1048576, output=8192)
-    CONTEXT_131072_OUTPUT_32768 = Limit(context=131072, output=32768)
-    CONTEXT_2048_OUTPUT_1 = Limit(context=2048, output=1)
-    CONTEXT_262144_OUTPUT_32768 = Limit(context=262144, output=32768)
-    CONTEXT_32768_OUTPUT_32768 = Limit(context=32768, output=32768)
-    CONTEXT_65536_OUTPUT_65536 = Limit(context=65536, output=65536)
-    CONTEXT_8192_OUTPUT_16384 = Limit(context=8192, output=16384)
-    D_2024_06 = PartialDate(2024, 6)
-    D_2024_12_11 = PartialDate(2024, 12, 11)
-    D_2025_01 = PartialDate(2025, 1)
-    D_2025_05 = PartialDate(2025, 5)
-    D_2025_05_01 = PartialDate(2025, 5, 1)
-    D_2025_05_20 = PartialDate(2025, 5, 20)
-    D_2025_06 = PartialDate(2025, 6)
-    D_2025_06_17 = PartialDate(2025, 6, 17)
-    D_2025_08_26 = PartialDate(2025, 8, 26)
-    D_2025_09_25 = PartialDate(2025, 9, 25)
-    D_2025_11_18 = PartialDate(2025, 11, 18)
-    D_2025_11_20 = PartialDate(2025, 11, 20)
-    D_2025_12_17 = PartialDate(2025, 12, 17)
-    D_2026_02_19 = PartialDate(2026, 2, 19)
-    D_2026_02_26 = PartialDate(2026, 2, 26)
-    D_2026_03_03 = PartialDate(2026, 3, 3)
-    D_2026_04_02 = PartialDate(2026, 4, 2)
-    D_2026_05_07 = PartialDate(2026, 5, 7)
-    D_2026_05_19 = PartialDate(2026, 5, 19)
-    REASONING_BUDGET_TOKENS_MIN_0_MAX_24576 = ReasoningOption(
+    CONTEXT_1048576_OUTPUT_65536 = _Limit(context=1048576, output=65536)
+    CONTEXT_1048576_OUTPUT_8192 = _Limit(context=1048576, output=8192)
+    CONTEXT_131072_OUTPUT_32768 = _Limit(context=131072, output=32768)
+    CONTEXT_2048_OUTPUT_1 = _Limit(context=2048, output=1)
+    CONTEXT_262144_OUTPUT_32768 = _Limit(context=262144, output=32768)
+    CONTEXT_32768_OUTPUT_32768 = _Limit(context=32768, output=32768)
+    CONTEXT_65536_OUTPUT_65536 = _Limit(context=65536, output=65536)
+    CONTEXT_8192_OUTPUT_16384 = _Limit(context=8192, output=16384)
+    D_2024_06 = _PartialDate(2024, 6)
+    D_2024_12_11 = _PartialDate(2024, 12, 11)
+    D_2025_01 = _PartialDate(2025, 1)
+    D_2025_05 = _PartialDate(2025, 5)
+    D_2025_05_01 = _PartialDate(2025, 5, 1)
+    D_2025_05_20 = _PartialDate(2025, 5, 20)
+    D_2025_06 = _PartialDate(2025, 6)
+    D_2025_06_17 = _PartialDate(2025, 6, 17)
+    D_2025_08_26 = _PartialDate(2025, 8, 26)
+    D_2025_09_25 = _PartialDate(2025, 9, 25)
+    D_2025_11_18 = _PartialDate(2025, 11, 18)
+    D_2025_11_20 = _PartialDate(2025, 11, 20)
+    D_2025_12_17 = _PartialDate(2025, 12, 17)
+    D_2026_02_19 = _PartialDate(2026, 2, 19)
+    D_2026_02_26 = _PartialDate(2026, 2, 26)
+    D_2026_03_03 = _PartialDate(2026, 3, 3)
+    D_2026_04_02 = _PartialDate(2026, 4, 2)
+    D_2026_05_07 = _PartialDate(2026, 5, 7)
+    D_2026_05_19 = _PartialDate(2026, 5, 19)
+    REASONING_BUDGET_TOKENS_MIN_0_MAX_24576 = _ReasoningOption(
         type="budget_tokens", min=0, max=24576
     )
-    REASONING_BUDGET_TOKENS_MIN_128_MAX_32768 = ReasoningOption(
+    REASONING_BUDGET_TOKENS_MIN_128_MAX_32768 = _ReasoningOption(
         type="budget_tokens", min=128, max=32768
     )
-    REASONING_BUDGET_TOKENS_MIN_512_MAX_24576 = ReasoningOption(
+    REASONING_BUDGET_TOKENS_MIN_512_MAX_24576 = _ReasoningOption(
         type="budget_tokens", min=512, max=24576
     )
-    REASONING_EFFORT_LOW_HIGH = ReasoningOption(type="effort", values=("low", "high"))
-    REASONING_EFFORT_LOW_MEDIUM_HIGH = ReasoningOption(
+    REASONING_EFFORT_LOW_HIGH = _ReasoningOption(type="effort", values=("low", "high"))
+    REASONING_EFFORT_LOW_MEDIUM_HIGH = _ReasoningOption(
         type="effort", values=("low", "medium", "high")
     )
-    REASONING_EFFORT_MINIMAL_HIGH = ReasoningOption(type="effort", values=("minimal", "high"))
-    REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH = ReasoningOption(
+    REASONING_EFFORT_MINIMAL_HIGH = _ReasoningOption(type="effort", values=("minimal", "high"))
+    REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH = _ReasoningOption(
         type="effort", values=("minimal", "low", "medium", "high")
     )
-    REASONING_TOGGLE = ReasoningOption(type="toggle")
-    TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT = Modalities(
+    REASONING_TOGGLE = _ReasoningOption(type="toggle")
+    TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT = _Modalities(
         input=("text", "image", "audio", "video", "pdf"), output=("text",)
     )
-    TEXT_IMAGE_PDF_TO_TEXT_IMAGE = Modalities(
+    TEXT_IMAGE_PDF_TO_TEXT_IMAGE = _Modalities(
         input=("text", "image", "pdf"), output=("text", "image")
     )
-    TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
-    TEXT_IMAGE_TO_TEXT_IMAGE = Modalities(input=("text", "image"), output=("text", "image"))
-    TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT = Modalities(
+    TEXT_IMAGE_TO_TEXT = _Modalities(input=("text", "image"), output=("text",))
+    TEXT_IMAGE_TO_TEXT_IMAGE = _Modalities(input=("text", "image"), output=("text", "image"))
+    TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT = _Modalities(
         input=("text", "image", "video", "audio", "pdf"), output=("text",)
     )
-    TEXT_TO_AUDIO = Modalities(input=("text",), output=("audio",))
-    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+    TEXT_TO_AUDIO = _Modalities(input=("text",), output=("audio",))
+    TEXT_TO_TEXT = _Modalities(input=("text",), output=("text",))
 
 
 __all__ = [
@@ -105,11 +107,11 @@ __all__ = [
     "GEMMA_4_31B_IT",
 ]
 
-GEMINI_2_0_FLASH: Final[PricedModel] = PricedModel(
+GEMINI_2_0_FLASH: "Final[_PricedModel]" = _PricedModel(
     provider="google",
     id="gemini-2.0-flash",
     name="Gemini 2.0 Flash",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemini-flash",
     attachment=True,
     reasoning=False,
@@ -122,16 +124,16 @@ GEMINI_2_0_FLASH: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_12_11,
     modalities=_Shared.TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.1"), output=Decimal("0.4"), cache_read=Decimal("0.025")),
-    status=Status.DEPRECATED,
+    cost=_Cost(input=_Decimal("0.1"), output=_Decimal("0.4"), cache_read=_Decimal("0.025")),
+    status=_Status.DEPRECATED,
 )
 """Gemini 2.0 Flash (chat) · 1.05M context · 8.19K output · $0.10 in / $0.40 out per 1M tokens · vision, tools, structured output, attachments · deprecated"""
 
-GEMINI_2_0_FLASH_LITE: Final[PricedModel] = PricedModel(
+GEMINI_2_0_FLASH_LITE: "Final[_PricedModel]" = _PricedModel(
     provider="google",
     id="gemini-2.0-flash-lite",
     name="Gemini 2.0 Flash-Lite",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemini-flash-lite",
     attachment=True,
     reasoning=False,
@@ -144,16 +146,16 @@ GEMINI_2_0_FLASH_LITE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_12_11,
     modalities=_Shared.TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.075"), output=Decimal("0.3")),
-    status=Status.DEPRECATED,
+    cost=_Cost(input=_Decimal("0.075"), output=_Decimal("0.3")),
+    status=_Status.DEPRECATED,
 )
 """Gemini 2.0 Flash-Lite (chat) · 1.05M context · 8.19K output · $0.075 in / $0.30 out per 1M tokens · vision, tools, structured output, attachments · deprecated"""
 
-GEMINI_2_5_FLASH: Final[PricedModel] = PricedModel(
+GEMINI_2_5_FLASH: "Final[_PricedModel]" = _PricedModel(
     provider="google",
     id="gemini-2.5-flash",
     name="Gemini 2.5 Flash",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemini-flash",
     attachment=True,
     reasoning=True,
@@ -166,21 +168,21 @@ GEMINI_2_5_FLASH: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_06_17,
     modalities=_Shared.TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
-    cost=Cost(
-        input=Decimal("0.3"),
-        output=Decimal("2.5"),
-        cache_read=Decimal("0.03"),
-        input_audio=Decimal("1"),
+    cost=_Cost(
+        input=_Decimal("0.3"),
+        output=_Decimal("2.5"),
+        cache_read=_Decimal("0.03"),
+        input_audio=_Decimal("1"),
     ),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS_MIN_0_MAX_24576),
 )
 """Gemini 2.5 Flash (chat) · 1.05M context · 65.5K output · $0.30 in / $2.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GEMINI_2_5_FLASH_IMAGE: Final[PricedModel] = PricedModel(
+GEMINI_2_5_FLASH_IMAGE: "Final[_PricedModel]" = _PricedModel(
     provider="google",
     id="gemini-2.5-flash-image",
     name="Nano Banana",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemini-flash",
     attachment=True,
     reasoning=True,
@@ -192,16 +194,16 @@ GEMINI_2_5_FLASH_IMAGE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_26,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT_IMAGE,
     limit=_Shared.CONTEXT_32768_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.3"), output=Decimal("30"), cache_read=Decimal("0.075")),
+    cost=_Cost(input=_Decimal("0.3"), output=_Decimal("30"), cache_read=_Decimal("0.075")),
     reasoning_options=(),
 )
 """Nano Banana (chat) · 32.8K context · 32.8K output · $0.30 in / $30.00 out per 1M tokens · vision, reasoning, attachments"""
 
-GEMINI_2_5_FLASH_LITE: Final[PricedModel] = PricedModel(
+GEMINI_2_5_FLASH_LITE: "Final[_PricedModel]" = _PricedModel(
     provider="google",
     id="gemini-2.5-flash-lite",
     name="Gemini 2.5 Flash-Lite",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemini-flash-lite",
     attachment=True,
     reasoning=True,
@@ -214,21 +216,21 @@ GEMINI_2_5_FLASH_LITE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_06_17,
     modalities=_Shared.TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
-    cost=Cost(
-        input=Decimal("0.1"),
-        output=Decimal("0.4"),
-        cache_read=Decimal("0.01"),
-        input_audio=Decimal("0.3"),
+    cost=_Cost(
+        input=_Decimal("0.1"),
+        output=_Decimal("0.4"),
+        cache_read=_Decimal("0.01"),
+        input_audio=_Decimal("0.3"),
     ),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS_MIN_512_MAX_24576),
 )
 """Gemini 2.5 Flash-Lite (chat) · 1.05M context · 65.5K output · $0.10 in / $0.40 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GEMINI_2_5_FLASH_PREVIEW_TTS: Final[PricedModel] = PricedModel(
+GEMINI_2_5_FLASH_PREVIEW_TTS: "Final[_PricedModel]" = _PricedModel(
     provider="google",
     id="gemini-2.5-flash-preview-tts",
     name="Gemini 2.5 Flash Preview TTS",
-    kind=Kind.AUDIO,
+    kind=_Kind.AUDIO,
     family="gemini-flash",
     attachment=False,
     reasoning=False,
@@ -240,15 +242,15 @@ GEMINI_2_5_FLASH_PREVIEW_TTS: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_05_01,
     modalities=_Shared.TEXT_TO_AUDIO,
     limit=_Shared.CONTEXT_8192_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.5"), output=Decimal("10")),
+    cost=_Cost(input=_Decimal("0.5"), output=_Decimal("10")),
 )
 """Gemini 2.5 Flash Preview TTS (audio) · 8.19K context · 16.4K output · $0.50 in / $10.00 out per 1M tokens"""
 
-GEMINI_2_5_PRO: Final[PricedModel] = PricedModel(
+GEMINI_2_5_PRO: "Final[_PricedModel]" = _PricedModel(
     provider="google",
     id="gemini-2.5-pro",
     name="Gemini 2.5 Pro",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemini-pro",
     attachment=True,
     reasoning=True,
@@ -261,31 +263,31 @@ GEMINI_2_5_PRO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_06_17,
     modalities=_Shared.TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
-    cost=Cost(
-        input=Decimal("1.25"),
-        output=Decimal("10"),
-        cache_read=Decimal("0.125"),
+    cost=_Cost(
+        input=_Decimal("1.25"),
+        output=_Decimal("10"),
+        cache_read=_Decimal("0.125"),
         tiers=(
-            CostTier(
-                input=Decimal("2.5"),
-                output=Decimal("15"),
-                cache_read=Decimal("0.25"),
-                tier=TierCondition(type="context", size=200000),
+            _CostTier(
+                input=_Decimal("2.5"),
+                output=_Decimal("15"),
+                cache_read=_Decimal("0.25"),
+                tier=_TierCondition(type="context", size=200000),
             ),
         ),
-        context_over_200k=Rates(
-            input=Decimal("2.5"), output=Decimal("15"), cache_read=Decimal("0.25")
+        context_over_200k=_Rates(
+            input=_Decimal("2.5"), output=_Decimal("15"), cache_read=_Decimal("0.25")
         ),
     ),
     reasoning_options=(_Shared.REASONING_BUDGET_TOKENS_MIN_128_MAX_32768,),
 )
 """Gemini 2.5 Pro (chat) · 1.05M context · 65.5K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GEMINI_2_5_PRO_PREVIEW_TTS: Final[PricedModel] = PricedModel(
+GEMINI_2_5_PRO_PREVIEW_TTS: "Final[_PricedModel]" = _PricedModel(
     provider="google",
     id="gemini-2.5-pro-preview-tts",
     name="Gemini 2.5 Pro Preview TTS",
-    kind=Kind.AUDIO,
+    kind=_Kind.AUDIO,
     family="gemini-flash",
     attachment=False,
     reasoning=False,
@@ -297,15 +299,15 @@ GEMINI_2_5_PRO_PREVIEW_TTS: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_05_01,
     modalities=_Shared.TEXT_TO_AUDIO,
     limit=_Shared.CONTEXT_8192_OUTPUT_16384,
-    cost=Cost(input=Decimal("1"), output=Decimal("20")),
+    cost=_Cost(input=_Decimal("1"), output=_Decimal("20")),
 )
 """Gemini 2.5 Pro Preview TTS (audio) · 8.19K context · 16.4K output · $1.00 in / $20.00 out per 1M tokens"""
 
-GEMINI_3_FLASH_PREVIEW: Final[PricedModel] = PricedModel(
+GEMINI_3_FLASH_PREVIEW: "Final[_PricedModel]" = _PricedModel(
     provider="google",
     id="gemini-3-flash-preview",
     name="Gemini 3 Flash Preview",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemini-flash",
     attachment=True,
     reasoning=True,
@@ -318,21 +320,21 @@ GEMINI_3_FLASH_PREVIEW: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_17,
     modalities=_Shared.TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
-    cost=Cost(
-        input=Decimal("0.5"),
-        output=Decimal("3"),
-        cache_read=Decimal("0.05"),
-        input_audio=Decimal("1"),
+    cost=_Cost(
+        input=_Decimal("0.5"),
+        output=_Decimal("3"),
+        cache_read=_Decimal("0.05"),
+        input_audio=_Decimal("1"),
     ),
     reasoning_options=(_Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
 )
 """Gemini 3 Flash Preview (chat) · 1.05M context · 65.5K output · $0.50 in / $3.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GEMINI_3_PRO_IMAGE_PREVIEW: Final[PricedModel] = PricedModel(
+GEMINI_3_PRO_IMAGE_PREVIEW: "Final[_PricedModel]" = _PricedModel(
     provider="google",
     id="gemini-3-pro-image-preview",
     name="Nano Banana Pro",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemini-pro",
     attachment=True,
     reasoning=True,
@@ -344,16 +346,16 @@ GEMINI_3_PRO_IMAGE_PREVIEW: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_20,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT_IMAGE,
     limit=_Shared.CONTEXT_131072_OUTPUT_32768,
-    cost=Cost(input=Decimal("2"), output=Decimal("120")),
+    cost=_Cost(input=_Decimal("2"), output=_Decimal("120")),
     reasoning_options=(),
 )
 """Nano Banana Pro (chat) · 131K context · 32.8K output · $2.00 in / $120.00 out per 1M tokens · vision, reasoning, attachments"""
 
-GEMINI_3_PRO_PREVIEW: Final[PricedModel] = PricedModel(
+GEMINI_3_PRO_PREVIEW: "Final[_PricedModel]" = _PricedModel(
     provider="google",
     id="gemini-3-pro-preview",
     name="Gemini 3 Pro Preview",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemini-pro",
     attachment=True,
     reasoning=True,
@@ -366,32 +368,32 @@ GEMINI_3_PRO_PREVIEW: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_18,
     modalities=_Shared.TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
-    cost=Cost(
-        input=Decimal("2"),
-        output=Decimal("12"),
-        cache_read=Decimal("0.2"),
+    cost=_Cost(
+        input=_Decimal("2"),
+        output=_Decimal("12"),
+        cache_read=_Decimal("0.2"),
         tiers=(
-            CostTier(
-                input=Decimal("4"),
-                output=Decimal("18"),
-                cache_read=Decimal("0.4"),
-                tier=TierCondition(type="context", size=200000),
+            _CostTier(
+                input=_Decimal("4"),
+                output=_Decimal("18"),
+                cache_read=_Decimal("0.4"),
+                tier=_TierCondition(type="context", size=200000),
             ),
         ),
-        context_over_200k=Rates(
-            input=Decimal("4"), output=Decimal("18"), cache_read=Decimal("0.4")
+        context_over_200k=_Rates(
+            input=_Decimal("4"), output=_Decimal("18"), cache_read=_Decimal("0.4")
         ),
     ),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_HIGH,),
-    status=Status.DEPRECATED,
+    status=_Status.DEPRECATED,
 )
 """Gemini 3 Pro Preview (chat) · 1.05M context · 65.5K output · $2.00 in / $12.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments · deprecated"""
 
-GEMINI_3_1_FLASH_IMAGE_PREVIEW: Final[PricedModel] = PricedModel(
+GEMINI_3_1_FLASH_IMAGE_PREVIEW: "Final[_PricedModel]" = _PricedModel(
     provider="google",
     id="gemini-3.1-flash-image-preview",
     name="Nano Banana 2",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemini-flash",
     attachment=True,
     reasoning=True,
@@ -403,16 +405,16 @@ GEMINI_3_1_FLASH_IMAGE_PREVIEW: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_26,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT_IMAGE,
     limit=_Shared.CONTEXT_65536_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.5"), output=Decimal("60")),
+    cost=_Cost(input=_Decimal("0.5"), output=_Decimal("60")),
     reasoning_options=(_Shared.REASONING_EFFORT_MINIMAL_HIGH,),
 )
 """Nano Banana 2 (chat) · 65.5K context · 65.5K output · $0.50 in / $60.00 out per 1M tokens · vision, reasoning, attachments"""
 
-GEMINI_3_1_FLASH_LITE: Final[PricedModel] = PricedModel(
+GEMINI_3_1_FLASH_LITE: "Final[_PricedModel]" = _PricedModel(
     provider="google",
     id="gemini-3.1-flash-lite",
     name="Gemini 3.1 Flash Lite",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemini-flash-lite",
     attachment=True,
     reasoning=True,
@@ -425,21 +427,21 @@ GEMINI_3_1_FLASH_LITE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_07,
     modalities=_Shared.TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
-    cost=Cost(
-        input=Decimal("0.25"),
-        output=Decimal("1.5"),
-        cache_read=Decimal("0.025"),
-        input_audio=Decimal("0.5"),
+    cost=_Cost(
+        input=_Decimal("0.25"),
+        output=_Decimal("1.5"),
+        cache_read=_Decimal("0.025"),
+        input_audio=_Decimal("0.5"),
     ),
     reasoning_options=(_Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
 )
 """Gemini 3.1 Flash Lite (chat) · 1.05M context · 65.5K output · $0.25 in / $1.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GEMINI_3_1_FLASH_LITE_PREVIEW: Final[PricedModel] = PricedModel(
+GEMINI_3_1_FLASH_LITE_PREVIEW: "Final[_PricedModel]" = _PricedModel(
     provider="google",
     id="gemini-3.1-flash-lite-preview",
     name="Gemini 3.1 Flash Lite Preview",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemini-flash-lite",
     attachment=True,
     reasoning=True,
@@ -452,22 +454,22 @@ GEMINI_3_1_FLASH_LITE_PREVIEW: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_03,
     modalities=_Shared.TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
-    cost=Cost(
-        input=Decimal("0.25"),
-        output=Decimal("1.5"),
-        cache_read=Decimal("0.025"),
-        input_audio=Decimal("0.5"),
+    cost=_Cost(
+        input=_Decimal("0.25"),
+        output=_Decimal("1.5"),
+        cache_read=_Decimal("0.025"),
+        input_audio=_Decimal("0.5"),
     ),
     reasoning_options=(_Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
-    status=Status.DEPRECATED,
+    status=_Status.DEPRECATED,
 )
 """Gemini 3.1 Flash Lite Preview (chat) · 1.05M context · 65.5K output · $0.25 in / $1.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments · deprecated"""
 
-GEMINI_3_1_PRO_PREVIEW: Final[PricedModel] = PricedModel(
+GEMINI_3_1_PRO_PREVIEW: "Final[_PricedModel]" = _PricedModel(
     provider="google",
     id="gemini-3.1-pro-preview",
     name="Gemini 3.1 Pro Preview",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemini-pro",
     attachment=True,
     reasoning=True,
@@ -480,31 +482,31 @@ GEMINI_3_1_PRO_PREVIEW: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_19,
     modalities=_Shared.TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
-    cost=Cost(
-        input=Decimal("2"),
-        output=Decimal("12"),
-        cache_read=Decimal("0.2"),
+    cost=_Cost(
+        input=_Decimal("2"),
+        output=_Decimal("12"),
+        cache_read=_Decimal("0.2"),
         tiers=(
-            CostTier(
-                input=Decimal("4"),
-                output=Decimal("18"),
-                cache_read=Decimal("0.4"),
-                tier=TierCondition(type="context", size=200000),
+            _CostTier(
+                input=_Decimal("4"),
+                output=_Decimal("18"),
+                cache_read=_Decimal("0.4"),
+                tier=_TierCondition(type="context", size=200000),
             ),
         ),
-        context_over_200k=Rates(
-            input=Decimal("4"), output=Decimal("18"), cache_read=Decimal("0.4")
+        context_over_200k=_Rates(
+            input=_Decimal("4"), output=_Decimal("18"), cache_read=_Decimal("0.4")
         ),
     ),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """Gemini 3.1 Pro Preview (chat) · 1.05M context · 65.5K output · $2.00 in / $12.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GEMINI_3_1_PRO_PREVIEW_CUSTOMTOOLS: Final[PricedModel] = PricedModel(
+GEMINI_3_1_PRO_PREVIEW_CUSTOMTOOLS: "Final[_PricedModel]" = _PricedModel(
     provider="google",
     id="gemini-3.1-pro-preview-customtools",
     name="Gemini 3.1 Pro Preview Custom Tools",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemini-pro",
     attachment=True,
     reasoning=True,
@@ -517,31 +519,31 @@ GEMINI_3_1_PRO_PREVIEW_CUSTOMTOOLS: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_19,
     modalities=_Shared.TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
-    cost=Cost(
-        input=Decimal("2"),
-        output=Decimal("12"),
-        cache_read=Decimal("0.2"),
+    cost=_Cost(
+        input=_Decimal("2"),
+        output=_Decimal("12"),
+        cache_read=_Decimal("0.2"),
         tiers=(
-            CostTier(
-                input=Decimal("4"),
-                output=Decimal("18"),
-                cache_read=Decimal("0.4"),
-                tier=TierCondition(type="context", size=200000),
+            _CostTier(
+                input=_Decimal("4"),
+                output=_Decimal("18"),
+                cache_read=_Decimal("0.4"),
+                tier=_TierCondition(type="context", size=200000),
             ),
         ),
-        context_over_200k=Rates(
-            input=Decimal("4"), output=Decimal("18"), cache_read=Decimal("0.4")
+        context_over_200k=_Rates(
+            input=_Decimal("4"), output=_Decimal("18"), cache_read=_Decimal("0.4")
         ),
     ),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """Gemini 3.1 Pro Preview Custom Tools (chat) · 1.05M context · 65.5K output · $2.00 in / $12.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GEMINI_3_5_FLASH: Final[PricedModel] = PricedModel(
+GEMINI_3_5_FLASH: "Final[_PricedModel]" = _PricedModel(
     provider="google",
     id="gemini-3.5-flash",
     name="Gemini 3.5 Flash",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemini-flash",
     attachment=True,
     reasoning=True,
@@ -554,21 +556,21 @@ GEMINI_3_5_FLASH: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_19,
     modalities=_Shared.TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
-    cost=Cost(
-        input=Decimal("1.5"),
-        output=Decimal("9"),
-        cache_read=Decimal("0.15"),
-        input_audio=Decimal("1.5"),
+    cost=_Cost(
+        input=_Decimal("1.5"),
+        output=_Decimal("9"),
+        cache_read=_Decimal("0.15"),
+        input_audio=_Decimal("1.5"),
     ),
     reasoning_options=(_Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
 )
 """Gemini 3.5 Flash (chat) · 1.05M context · 65.5K output · $1.50 in / $9.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GEMINI_EMBEDDING_001: Final[PricedModel] = PricedModel(
+GEMINI_EMBEDDING_001: "Final[_PricedModel]" = _PricedModel(
     provider="google",
     id="gemini-embedding-001",
     name="Gemini Embedding 001",
-    kind=Kind.EMBEDDING,
+    kind=_Kind.EMBEDDING,
     family="gemini",
     attachment=False,
     reasoning=False,
@@ -580,15 +582,15 @@ GEMINI_EMBEDDING_001: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_05_20,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_2048_OUTPUT_1,
-    cost=Cost(input=Decimal("0.15"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0.15"), output=_Decimal("0")),
 )
 """Gemini Embedding 001 (embedding) · 2.05K context · 1 output · $0.15 in / $0.00 out per 1M tokens"""
 
-GEMINI_FLASH_LATEST: Final[PricedModel] = PricedModel(
+GEMINI_FLASH_LATEST: "Final[_PricedModel]" = _PricedModel(
     provider="google",
     id="gemini-flash-latest",
     name="Gemini Flash Latest",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemini-flash",
     attachment=True,
     reasoning=True,
@@ -601,21 +603,21 @@ GEMINI_FLASH_LATEST: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_25,
     modalities=_Shared.TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
-    cost=Cost(
-        input=Decimal("0.3"),
-        output=Decimal("2.5"),
-        cache_read=Decimal("0.075"),
-        input_audio=Decimal("1"),
+    cost=_Cost(
+        input=_Decimal("0.3"),
+        output=_Decimal("2.5"),
+        cache_read=_Decimal("0.075"),
+        input_audio=_Decimal("1"),
     ),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS_MIN_0_MAX_24576),
 )
 """Gemini Flash Latest (chat) · 1.05M context · 65.5K output · $0.30 in / $2.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GEMINI_FLASH_LITE_LATEST: Final[PricedModel] = PricedModel(
+GEMINI_FLASH_LITE_LATEST: "Final[_PricedModel]" = _PricedModel(
     provider="google",
     id="gemini-flash-lite-latest",
     name="Gemini Flash-Lite Latest",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemini-flash-lite",
     attachment=True,
     reasoning=True,
@@ -628,16 +630,16 @@ GEMINI_FLASH_LITE_LATEST: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_25,
     modalities=_Shared.TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.1"), output=Decimal("0.4"), cache_read=Decimal("0.025")),
+    cost=_Cost(input=_Decimal("0.1"), output=_Decimal("0.4"), cache_read=_Decimal("0.025")),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS_MIN_512_MAX_24576),
 )
 """Gemini Flash-Lite Latest (chat) · 1.05M context · 65.5K output · $0.10 in / $0.40 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GEMMA_4_26B_A4B_IT: Final[Model] = Model(
+GEMMA_4_26B_A4B_IT: "Final[_Model]" = _Model(
     provider="google",
     id="gemma-4-26b-a4b-it",
     name="Gemma 4 26B A4B IT",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemma",
     attachment=True,
     reasoning=True,
@@ -653,11 +655,11 @@ GEMMA_4_26B_A4B_IT: Final[Model] = Model(
 )
 """Gemma 4 26B A4B IT (chat) · 262K context · 32.8K output · price unknown · vision, tools, reasoning, structured output, attachments, open weights"""
 
-GEMMA_4_31B_IT: Final[Model] = Model(
+GEMMA_4_31B_IT: "Final[_Model]" = _Model(
     provider="google",
     id="gemma-4-31b-it",
     name="Gemma 4 31B IT",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemma",
     attachment=True,
     reasoning=True,

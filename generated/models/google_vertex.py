@@ -3,122 +3,118 @@
 
 """Models served by Vertex (provider id 'google-vertex')."""
 
-from __future__ import annotations
+from decimal import Decimal as _Decimal
 
-from decimal import Decimal
-
-from llmdex.records.model import (
-    Interleaved,
-    Limit,
-    Modalities,
-    PricedModel,
-    ProviderOverride,
-    ReasoningOption,
-)
-from llmdex.records.partial_date import PartialDate
-from llmdex.records.protocol import Protocol
-from llmdex.records.rates import Cost, CostTier, Rates, TierCondition
-from llmdex.records.vocabulary import Kind, Status
-
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from typing import Final
+from llmdex.records.model import Interleaved as _Interleaved
+from llmdex.records.model import Limit as _Limit
+from llmdex.records.model import Modalities as _Modalities
+from llmdex.records.model import PricedModel as _PricedModel
+from llmdex.records.model import ProviderOverride as _ProviderOverride
+from llmdex.records.model import ReasoningOption as _ReasoningOption
+from llmdex.records.partial_date import PartialDate as _PartialDate
+from llmdex.records.protocol import Protocol as _Protocol
+from llmdex.records.rates import Cost as _Cost
+from llmdex.records.rates import CostTier as _CostTier
+from llmdex.records.rates import Rates as _Rates
+from llmdex.records.rates import TierCondition as _TierCondition
+from llmdex.records.vocabulary import Kind as _Kind
+from llmdex.records.vocabulary import Status as _Status
 
 
 class _Shared:
     """Values the models below share, named for what they are."""
 
-    CONTEXT_1000000_OUTPUT_128000 = Limit(context=1000000, output=128000)
-    CONTEXT_1048576_OUTPUT_65536 = Limit(context=1048576, output=65536)
-    CONTEXT_128000_OUTPUT_8192 = Limit(context=128000, output=8192)
-    CONTEXT_131072_OUTPUT_32768 = Limit(context=131072, output=32768)
-    CONTEXT_163840_OUTPUT_32768 = Limit(context=163840, output=32768)
-    CONTEXT_163840_OUTPUT_65536 = Limit(context=163840, output=65536)
-    CONTEXT_200000_OUTPUT_128000 = Limit(context=200000, output=128000)
-    CONTEXT_200000_OUTPUT_32000 = Limit(context=200000, output=32000)
-    CONTEXT_200000_OUTPUT_64000 = Limit(context=200000, output=64000)
-    CONTEXT_200000_OUTPUT_8192 = Limit(context=200000, output=8192)
-    CONTEXT_202752_OUTPUT_131072 = Limit(context=202752, output=131072)
-    CONTEXT_2048_OUTPUT_1 = Limit(context=2048, output=1)
-    CONTEXT_262144_OUTPUT_16384 = Limit(context=262144, output=16384)
-    CONTEXT_262144_OUTPUT_262144 = Limit(context=262144, output=262144)
-    CONTEXT_32768_OUTPUT_16384 = Limit(context=32768, output=16384)
-    CONTEXT_524288_OUTPUT_8192 = Limit(context=524288, output=8192)
-    D_2023_12 = PartialDate(2023, 12)
-    D_2024_07_31 = PartialDate(2024, 7, 31)
-    D_2024_08 = PartialDate(2024, 8)
-    D_2024_10_22 = PartialDate(2024, 10, 22)
-    D_2025_01 = PartialDate(2025, 1)
-    D_2025_02_28 = PartialDate(2025, 2, 28)
-    D_2025_03_31 = PartialDate(2025, 3, 31)
-    D_2025_04 = PartialDate(2025, 4)
-    D_2025_04_29 = PartialDate(2025, 4, 29)
-    D_2025_05 = PartialDate(2025, 5)
-    D_2025_05_20 = PartialDate(2025, 5, 20)
-    D_2025_05_22 = PartialDate(2025, 5, 22)
-    D_2025_05_31 = PartialDate(2025, 5, 31)
-    D_2025_06_17 = PartialDate(2025, 6, 17)
-    D_2025_07_31 = PartialDate(2025, 7, 31)
-    D_2025_08_05 = PartialDate(2025, 8, 5)
-    D_2025_08_13 = PartialDate(2025, 8, 13)
-    D_2025_08_28 = PartialDate(2025, 8, 28)
-    D_2025_08_31 = PartialDate(2025, 8, 31)
-    D_2025_09_25 = PartialDate(2025, 9, 25)
-    D_2025_09_29 = PartialDate(2025, 9, 29)
-    D_2025_09_30 = PartialDate(2025, 9, 30)
-    D_2025_10_15 = PartialDate(2025, 10, 15)
-    D_2025_11_01 = PartialDate(2025, 11, 1)
-    D_2025_11_13 = PartialDate(2025, 11, 13)
-    D_2025_12_10 = PartialDate(2025, 12, 10)
-    D_2025_12_17 = PartialDate(2025, 12, 17)
-    D_2026_01_06 = PartialDate(2026, 1, 6)
-    D_2026_01_31 = PartialDate(2026, 1, 31)
-    D_2026_02_05 = PartialDate(2026, 2, 5)
-    D_2026_02_11 = PartialDate(2026, 2, 11)
-    D_2026_02_17 = PartialDate(2026, 2, 17)
-    D_2026_02_19 = PartialDate(2026, 2, 19)
-    D_2026_03_03 = PartialDate(2026, 3, 3)
-    D_2026_03_13 = PartialDate(2026, 3, 13)
-    D_2026_04_04 = PartialDate(2026, 4, 4)
-    D_2026_04_16 = PartialDate(2026, 4, 16)
-    D_2026_05_07 = PartialDate(2026, 5, 7)
-    D_2026_05_19 = PartialDate(2026, 5, 19)
-    D_2026_05_28 = PartialDate(2026, 5, 28)
-    D_2026_06_30 = PartialDate(2026, 6, 30)
-    REASONING_BUDGET_TOKENS_MIN_0_MAX_24576 = ReasoningOption(
+    CONTEXT_1000000_OUTPUT_128000 = _Limit(context=1000000, output=128000)
+    CONTEXT_1048576_OUTPUT_65536 = _Limit(context=1048576, output=65536)
+    CONTEXT_128000_OUTPUT_8192 = _Limit(context=128000, output=8192)
+    CONTEXT_131072_OUTPUT_32768 = _Limit(context=131072, output=32768)
+    CONTEXT_163840_OUTPUT_32768 = _Limit(context=163840, output=32768)
+    CONTEXT_163840_OUTPUT_65536 = _Limit(context=163840, output=65536)
+    CONTEXT_200000_OUTPUT_128000 = _Limit(context=200000, output=128000)
+    CONTEXT_200000_OUTPUT_32000 = _Limit(context=200000, output=32000)
+    CONTEXT_200000_OUTPUT_64000 = _Limit(context=200000, output=64000)
+    CONTEXT_200000_OUTPUT_8192 = _Limit(context=200000, output=8192)
+    CONTEXT_202752_OUTPUT_131072 = _Limit(context=202752, output=131072)
+    CONTEXT_2048_OUTPUT_1 = _Limit(context=2048, output=1)
+    CONTEXT_262144_OUTPUT_16384 = _Limit(context=262144, output=16384)
+    CONTEXT_262144_OUTPUT_262144 = _Limit(context=262144, output=262144)
+    CONTEXT_32768_OUTPUT_16384 = _Limit(context=32768, output=16384)
+    CONTEXT_524288_OUTPUT_8192 = _Limit(context=524288, output=8192)
+    D_2023_12 = _PartialDate(2023, 12)
+    D_2024_07_31 = _PartialDate(2024, 7, 31)
+    D_2024_08 = _PartialDate(2024, 8)
+    D_2024_10_22 = _PartialDate(2024, 10, 22)
+    D_2025_01 = _PartialDate(2025, 1)
+    D_2025_02_28 = _PartialDate(2025, 2, 28)
+    D_2025_03_31 = _PartialDate(2025, 3, 31)
+    D_2025_04 = _PartialDate(2025, 4)
+    D_2025_04_29 = _PartialDate(2025, 4, 29)
+    D_2025_05 = _PartialDate(2025, 5)
+    D_2025_05_20 = _PartialDate(2025, 5, 20)
+    D_2025_05_22 = _PartialDate(2025, 5, 22)
+    D_2025_05_31 = _PartialDate(2025, 5, 31)
+    D_2025_06_17 = _PartialDate(2025, 6, 17)
+    D_2025_07_31 = _PartialDate(2025, 7, 31)
+    D_2025_08_05 = _PartialDate(2025, 8, 5)
+    D_2025_08_13 = _PartialDate(2025, 8, 13)
+    D_2025_08_28 = _PartialDate(2025, 8, 28)
+    D_2025_08_31 = _PartialDate(2025, 8, 31)
+    D_2025_09_25 = _PartialDate(2025, 9, 25)
+    D_2025_09_29 = _PartialDate(2025, 9, 29)
+    D_2025_09_30 = _PartialDate(2025, 9, 30)
+    D_2025_10_15 = _PartialDate(2025, 10, 15)
+    D_2025_11_01 = _PartialDate(2025, 11, 1)
+    D_2025_11_13 = _PartialDate(2025, 11, 13)
+    D_2025_12_10 = _PartialDate(2025, 12, 10)
+    D_2025_12_17 = _PartialDate(2025, 12, 17)
+    D_2026_01_06 = _PartialDate(2026, 1, 6)
+    D_2026_01_31 = _PartialDate(2026, 1, 31)
+    D_2026_02_05 = _PartialDate(2026, 2, 5)
+    D_2026_02_11 = _PartialDate(2026, 2, 11)
+    D_2026_02_17 = _PartialDate(2026, 2, 17)
+    D_2026_02_19 = _PartialDate(2026, 2, 19)
+    D_2026_03_03 = _PartialDate(2026, 3, 3)
+    D_2026_03_13 = _PartialDate(2026, 3, 13)
+    D_2026_04_04 = _PartialDate(2026, 4, 4)
+    D_2026_04_16 = _PartialDate(2026, 4, 16)
+    D_2026_05_07 = _PartialDate(2026, 5, 7)
+    D_2026_05_19 = _PartialDate(2026, 5, 19)
+    D_2026_05_28 = _PartialDate(2026, 5, 28)
+    D_2026_06_30 = _PartialDate(2026, 6, 30)
+    REASONING_BUDGET_TOKENS_MIN_0_MAX_24576 = _ReasoningOption(
         type="budget_tokens", min=0, max=24576
     )
-    REASONING_BUDGET_TOKENS_MIN_1024 = ReasoningOption(type="budget_tokens", min=1024)
-    REASONING_BUDGET_TOKENS_MIN_128_MAX_32768 = ReasoningOption(
+    REASONING_BUDGET_TOKENS_MIN_1024 = _ReasoningOption(type="budget_tokens", min=1024)
+    REASONING_BUDGET_TOKENS_MIN_128_MAX_32768 = _ReasoningOption(
         type="budget_tokens", min=128, max=32768
     )
-    REASONING_BUDGET_TOKENS_MIN_512_MAX_24576 = ReasoningOption(
+    REASONING_BUDGET_TOKENS_MIN_512_MAX_24576 = _ReasoningOption(
         type="budget_tokens", min=512, max=24576
     )
-    REASONING_EFFORT_LOW_MEDIUM_HIGH = ReasoningOption(
+    REASONING_EFFORT_LOW_MEDIUM_HIGH = _ReasoningOption(
         type="effort", values=("low", "medium", "high")
     )
-    REASONING_EFFORT_LOW_MEDIUM_HIGH_MAX = ReasoningOption(
+    REASONING_EFFORT_LOW_MEDIUM_HIGH_MAX = _ReasoningOption(
         type="effort", values=("low", "medium", "high", "max")
     )
-    REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX = ReasoningOption(
+    REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX = _ReasoningOption(
         type="effort", values=("low", "medium", "high", "xhigh", "max")
     )
-    REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH = ReasoningOption(
+    REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH = _ReasoningOption(
         type="effort", values=("minimal", "low", "medium", "high")
     )
-    REASONING_TOGGLE = ReasoningOption(type="toggle")
-    TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT = Modalities(
+    REASONING_TOGGLE = _ReasoningOption(type="toggle")
+    TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT = _Modalities(
         input=("text", "image", "audio", "video", "pdf"), output=("text",)
     )
-    TEXT_IMAGE_PDF_TO_TEXT = Modalities(input=("text", "image", "pdf"), output=("text",))
-    TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
-    TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT = Modalities(
+    TEXT_IMAGE_PDF_TO_TEXT = _Modalities(input=("text", "image", "pdf"), output=("text",))
+    TEXT_IMAGE_TO_TEXT = _Modalities(input=("text", "image"), output=("text",))
+    TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT = _Modalities(
         input=("text", "image", "video", "audio", "pdf"), output=("text",)
     )
-    TEXT_PDF_TO_TEXT = Modalities(input=("text", "pdf"), output=("text",))
-    TEXT_TO_AUDIO = Modalities(input=("text",), output=("audio",))
-    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+    TEXT_PDF_TO_TEXT = _Modalities(input=("text", "pdf"), output=("text",))
+    TEXT_TO_AUDIO = _Modalities(input=("text",), output=("audio",))
+    TEXT_TO_TEXT = _Modalities(input=("text",), output=("text",))
 
 
 __all__ = [
@@ -160,11 +156,11 @@ __all__ = [
     "ZAI_ORG_GLM_5_MAAS",
 ]
 
-CLAUDE_3_5_HAIKU_20241022: Final[PricedModel] = PricedModel(
+CLAUDE_3_5_HAIKU_20241022: "Final[_PricedModel]" = _PricedModel(
     provider="google-vertex",
     id="claude-3-5-haiku@20241022",
     name="Claude Haiku 3.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-haiku",
     attachment=True,
     reasoning=False,
@@ -176,22 +172,22 @@ CLAUDE_3_5_HAIKU_20241022: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_10_22,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_8192,
-    cost=Cost(
-        input=Decimal("0.8"),
-        output=Decimal("4"),
-        cache_read=Decimal("0.08"),
-        cache_write=Decimal("1"),
+    cost=_Cost(
+        input=_Decimal("0.8"),
+        output=_Decimal("4"),
+        cache_read=_Decimal("0.08"),
+        cache_write=_Decimal("1"),
     ),
-    status=Status.DEPRECATED,
-    provider_override=ProviderOverride(npm="@ai-sdk/google-vertex/anthropic"),
+    status=_Status.DEPRECATED,
+    provider_override=_ProviderOverride(npm="@ai-sdk/google-vertex/anthropic"),
 )
 """Claude Haiku 3.5 (chat) · 200K context · 8.19K output · $0.80 in / $4.00 out per 1M tokens · vision, tools, attachments · deprecated"""
 
-CLAUDE_HAIKU_4_5_20251001: Final[PricedModel] = PricedModel(
+CLAUDE_HAIKU_4_5_20251001: "Final[_PricedModel]" = _PricedModel(
     provider="google-vertex",
     id="claude-haiku-4-5@20251001",
     name="Claude Haiku 4.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-haiku",
     attachment=True,
     reasoning=True,
@@ -203,22 +199,22 @@ CLAUDE_HAIKU_4_5_20251001: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_10_15,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_64000,
-    cost=Cost(
-        input=Decimal("1"),
-        output=Decimal("5"),
-        cache_read=Decimal("0.1"),
-        cache_write=Decimal("1.25"),
+    cost=_Cost(
+        input=_Decimal("1"),
+        output=_Decimal("5"),
+        cache_read=_Decimal("0.1"),
+        cache_write=_Decimal("1.25"),
     ),
     reasoning_options=(_Shared.REASONING_BUDGET_TOKENS_MIN_1024,),
-    provider_override=ProviderOverride(npm="@ai-sdk/google-vertex/anthropic"),
+    provider_override=_ProviderOverride(npm="@ai-sdk/google-vertex/anthropic"),
 )
 """Claude Haiku 4.5 (chat) · 200K context · 64K output · $1.00 in / $5.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-CLAUDE_OPUS_4_1_20250805: Final[PricedModel] = PricedModel(
+CLAUDE_OPUS_4_1_20250805: "Final[_PricedModel]" = _PricedModel(
     provider="google-vertex",
     id="claude-opus-4-1@20250805",
     name="Claude Opus 4.1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-opus",
     attachment=True,
     reasoning=True,
@@ -230,23 +226,23 @@ CLAUDE_OPUS_4_1_20250805: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_05,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_32000,
-    cost=Cost(
-        input=Decimal("15"),
-        output=Decimal("75"),
-        cache_read=Decimal("1.5"),
-        cache_write=Decimal("18.75"),
+    cost=_Cost(
+        input=_Decimal("15"),
+        output=_Decimal("75"),
+        cache_read=_Decimal("1.5"),
+        cache_write=_Decimal("18.75"),
     ),
     reasoning_options=(_Shared.REASONING_BUDGET_TOKENS_MIN_1024,),
-    status=Status.DEPRECATED,
-    provider_override=ProviderOverride(npm="@ai-sdk/google-vertex/anthropic"),
+    status=_Status.DEPRECATED,
+    provider_override=_ProviderOverride(npm="@ai-sdk/google-vertex/anthropic"),
 )
 """Claude Opus 4.1 (chat) · 200K context · 32K output · $15.00 in / $75.00 out per 1M tokens · vision, tools, reasoning, attachments · deprecated"""
 
-CLAUDE_OPUS_4_5_20251101: Final[PricedModel] = PricedModel(
+CLAUDE_OPUS_4_5_20251101: "Final[_PricedModel]" = _PricedModel(
     provider="google-vertex",
     id="claude-opus-4-5@20251101",
     name="Claude Opus 4.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-opus",
     attachment=True,
     reasoning=True,
@@ -258,25 +254,25 @@ CLAUDE_OPUS_4_5_20251101: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_01,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_64000,
-    cost=Cost(
-        input=Decimal("5"),
-        output=Decimal("25"),
-        cache_read=Decimal("0.5"),
-        cache_write=Decimal("6.25"),
+    cost=_Cost(
+        input=_Decimal("5"),
+        output=_Decimal("25"),
+        cache_read=_Decimal("0.5"),
+        cache_write=_Decimal("6.25"),
     ),
     reasoning_options=(
         _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,
         _Shared.REASONING_BUDGET_TOKENS_MIN_1024,
     ),
-    provider_override=ProviderOverride(npm="@ai-sdk/google-vertex/anthropic"),
+    provider_override=_ProviderOverride(npm="@ai-sdk/google-vertex/anthropic"),
 )
 """Claude Opus 4.5 (chat) · 200K context · 64K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-CLAUDE_OPUS_4_6_DEFAULT: Final[PricedModel] = PricedModel(
+CLAUDE_OPUS_4_6_DEFAULT: "Final[_PricedModel]" = _PricedModel(
     provider="google-vertex",
     id="claude-opus-4-6@default",
     name="Claude Opus 4.6",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-opus",
     attachment=True,
     reasoning=True,
@@ -288,40 +284,40 @@ CLAUDE_OPUS_4_6_DEFAULT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_13,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
-    cost=Cost(
-        input=Decimal("5"),
-        output=Decimal("25"),
-        cache_read=Decimal("0.5"),
-        cache_write=Decimal("6.25"),
+    cost=_Cost(
+        input=_Decimal("5"),
+        output=_Decimal("25"),
+        cache_read=_Decimal("0.5"),
+        cache_write=_Decimal("6.25"),
         tiers=(
-            CostTier(
-                input=Decimal("10"),
-                output=Decimal("37.5"),
-                cache_read=Decimal("1"),
-                cache_write=Decimal("12.5"),
-                tier=TierCondition(type="context", size=200000),
+            _CostTier(
+                input=_Decimal("10"),
+                output=_Decimal("37.5"),
+                cache_read=_Decimal("1"),
+                cache_write=_Decimal("12.5"),
+                tier=_TierCondition(type="context", size=200000),
             ),
         ),
-        context_over_200k=Rates(
-            input=Decimal("10"),
-            output=Decimal("37.5"),
-            cache_read=Decimal("1"),
-            cache_write=Decimal("12.5"),
+        context_over_200k=_Rates(
+            input=_Decimal("10"),
+            output=_Decimal("37.5"),
+            cache_read=_Decimal("1"),
+            cache_write=_Decimal("12.5"),
         ),
     ),
     reasoning_options=(
         _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_MAX,
         _Shared.REASONING_BUDGET_TOKENS_MIN_1024,
     ),
-    provider_override=ProviderOverride(npm="@ai-sdk/google-vertex/anthropic"),
+    provider_override=_ProviderOverride(npm="@ai-sdk/google-vertex/anthropic"),
 )
 """Claude Opus 4.6 (chat) · 1M context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-CLAUDE_OPUS_4_7_DEFAULT: Final[PricedModel] = PricedModel(
+CLAUDE_OPUS_4_7_DEFAULT: "Final[_PricedModel]" = _PricedModel(
     provider="google-vertex",
     id="claude-opus-4-7@default",
     name="Claude Opus 4.7",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-opus",
     attachment=True,
     reasoning=True,
@@ -333,37 +329,37 @@ CLAUDE_OPUS_4_7_DEFAULT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_16,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
-    cost=Cost(
-        input=Decimal("5"),
-        output=Decimal("25"),
-        cache_read=Decimal("0.5"),
-        cache_write=Decimal("6.25"),
+    cost=_Cost(
+        input=_Decimal("5"),
+        output=_Decimal("25"),
+        cache_read=_Decimal("0.5"),
+        cache_write=_Decimal("6.25"),
         tiers=(
-            CostTier(
-                input=Decimal("10"),
-                output=Decimal("37.5"),
-                cache_read=Decimal("1"),
-                cache_write=Decimal("12.5"),
-                tier=TierCondition(type="context", size=200000),
+            _CostTier(
+                input=_Decimal("10"),
+                output=_Decimal("37.5"),
+                cache_read=_Decimal("1"),
+                cache_write=_Decimal("12.5"),
+                tier=_TierCondition(type="context", size=200000),
             ),
         ),
-        context_over_200k=Rates(
-            input=Decimal("10"),
-            output=Decimal("37.5"),
-            cache_read=Decimal("1"),
-            cache_write=Decimal("12.5"),
+        context_over_200k=_Rates(
+            input=_Decimal("10"),
+            output=_Decimal("37.5"),
+            cache_read=_Decimal("1"),
+            cache_write=_Decimal("12.5"),
         ),
     ),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,),
-    provider_override=ProviderOverride(npm="@ai-sdk/google-vertex/anthropic"),
+    provider_override=_ProviderOverride(npm="@ai-sdk/google-vertex/anthropic"),
 )
 """Claude Opus 4.7 (chat) · 1M context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-CLAUDE_OPUS_4_8_DEFAULT: Final[PricedModel] = PricedModel(
+CLAUDE_OPUS_4_8_DEFAULT: "Final[_PricedModel]" = _PricedModel(
     provider="google-vertex",
     id="claude-opus-4-8@default",
     name="Claude Opus 4.8",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-opus",
     attachment=True,
     reasoning=True,
@@ -374,37 +370,37 @@ CLAUDE_OPUS_4_8_DEFAULT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_28,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
-    cost=Cost(
-        input=Decimal("5"),
-        output=Decimal("25"),
-        cache_read=Decimal("0.5"),
-        cache_write=Decimal("6.25"),
+    cost=_Cost(
+        input=_Decimal("5"),
+        output=_Decimal("25"),
+        cache_read=_Decimal("0.5"),
+        cache_write=_Decimal("6.25"),
         tiers=(
-            CostTier(
-                input=Decimal("10"),
-                output=Decimal("37.5"),
-                cache_read=Decimal("1"),
-                cache_write=Decimal("12.5"),
-                tier=TierCondition(type="context", size=200000),
+            _CostTier(
+                input=_Decimal("10"),
+                output=_Decimal("37.5"),
+                cache_read=_Decimal("1"),
+                cache_write=_Decimal("12.5"),
+                tier=_TierCondition(type="context", size=200000),
             ),
         ),
-        context_over_200k=Rates(
-            input=Decimal("10"),
-            output=Decimal("37.5"),
-            cache_read=Decimal("1"),
-            cache_write=Decimal("12.5"),
+        context_over_200k=_Rates(
+            input=_Decimal("10"),
+            output=_Decimal("37.5"),
+            cache_read=_Decimal("1"),
+            cache_write=_Decimal("12.5"),
         ),
     ),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,),
-    provider_override=ProviderOverride(npm="@ai-sdk/google-vertex/anthropic"),
+    provider_override=_ProviderOverride(npm="@ai-sdk/google-vertex/anthropic"),
 )
 """Claude Opus 4.8 (chat) · 1M context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-CLAUDE_OPUS_4_20250514: Final[PricedModel] = PricedModel(
+CLAUDE_OPUS_4_20250514: "Final[_PricedModel]" = _PricedModel(
     provider="google-vertex",
     id="claude-opus-4@20250514",
     name="Claude Opus 4",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-opus",
     attachment=True,
     reasoning=True,
@@ -416,23 +412,23 @@ CLAUDE_OPUS_4_20250514: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_05_22,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_32000,
-    cost=Cost(
-        input=Decimal("15"),
-        output=Decimal("75"),
-        cache_read=Decimal("1.5"),
-        cache_write=Decimal("18.75"),
+    cost=_Cost(
+        input=_Decimal("15"),
+        output=_Decimal("75"),
+        cache_read=_Decimal("1.5"),
+        cache_write=_Decimal("18.75"),
     ),
     reasoning_options=(_Shared.REASONING_BUDGET_TOKENS_MIN_1024,),
-    status=Status.DEPRECATED,
-    provider_override=ProviderOverride(npm="@ai-sdk/google-vertex/anthropic"),
+    status=_Status.DEPRECATED,
+    provider_override=_ProviderOverride(npm="@ai-sdk/google-vertex/anthropic"),
 )
 """Claude Opus 4 (chat) · 200K context · 32K output · $15.00 in / $75.00 out per 1M tokens · vision, tools, reasoning, attachments · deprecated"""
 
-CLAUDE_SONNET_4_5_20250929: Final[PricedModel] = PricedModel(
+CLAUDE_SONNET_4_5_20250929: "Final[_PricedModel]" = _PricedModel(
     provider="google-vertex",
     id="claude-sonnet-4-5@20250929",
     name="Claude Sonnet 4.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-sonnet",
     attachment=True,
     reasoning=True,
@@ -444,22 +440,22 @@ CLAUDE_SONNET_4_5_20250929: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_29,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_64000,
-    cost=Cost(
-        input=Decimal("3"),
-        output=Decimal("15"),
-        cache_read=Decimal("0.3"),
-        cache_write=Decimal("3.75"),
+    cost=_Cost(
+        input=_Decimal("3"),
+        output=_Decimal("15"),
+        cache_read=_Decimal("0.3"),
+        cache_write=_Decimal("3.75"),
     ),
     reasoning_options=(_Shared.REASONING_BUDGET_TOKENS_MIN_1024,),
-    provider_override=ProviderOverride(npm="@ai-sdk/google-vertex/anthropic"),
+    provider_override=_ProviderOverride(npm="@ai-sdk/google-vertex/anthropic"),
 )
 """Claude Sonnet 4.5 (chat) · 200K context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-CLAUDE_SONNET_4_6_DEFAULT: Final[PricedModel] = PricedModel(
+CLAUDE_SONNET_4_6_DEFAULT: "Final[_PricedModel]" = _PricedModel(
     provider="google-vertex",
     id="claude-sonnet-4-6@default",
     name="Claude Sonnet 4.6",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-sonnet",
     attachment=True,
     reasoning=True,
@@ -471,40 +467,40 @@ CLAUDE_SONNET_4_6_DEFAULT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_13,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
-    cost=Cost(
-        input=Decimal("3"),
-        output=Decimal("15"),
-        cache_read=Decimal("0.3"),
-        cache_write=Decimal("3.75"),
+    cost=_Cost(
+        input=_Decimal("3"),
+        output=_Decimal("15"),
+        cache_read=_Decimal("0.3"),
+        cache_write=_Decimal("3.75"),
         tiers=(
-            CostTier(
-                input=Decimal("6"),
-                output=Decimal("22.5"),
-                cache_read=Decimal("0.6"),
-                cache_write=Decimal("7.5"),
-                tier=TierCondition(type="context", size=200000),
+            _CostTier(
+                input=_Decimal("6"),
+                output=_Decimal("22.5"),
+                cache_read=_Decimal("0.6"),
+                cache_write=_Decimal("7.5"),
+                tier=_TierCondition(type="context", size=200000),
             ),
         ),
-        context_over_200k=Rates(
-            input=Decimal("6"),
-            output=Decimal("22.5"),
-            cache_read=Decimal("0.6"),
-            cache_write=Decimal("7.5"),
+        context_over_200k=_Rates(
+            input=_Decimal("6"),
+            output=_Decimal("22.5"),
+            cache_read=_Decimal("0.6"),
+            cache_write=_Decimal("7.5"),
         ),
     ),
     reasoning_options=(
         _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_MAX,
         _Shared.REASONING_BUDGET_TOKENS_MIN_1024,
     ),
-    provider_override=ProviderOverride(npm="@ai-sdk/google-vertex/anthropic"),
+    provider_override=_ProviderOverride(npm="@ai-sdk/google-vertex/anthropic"),
 )
 """Claude Sonnet 4.6 (chat) · 1M context · 128K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-CLAUDE_SONNET_4_20250514: Final[PricedModel] = PricedModel(
+CLAUDE_SONNET_4_20250514: "Final[_PricedModel]" = _PricedModel(
     provider="google-vertex",
     id="claude-sonnet-4@20250514",
     name="Claude Sonnet 4",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-sonnet",
     attachment=True,
     reasoning=True,
@@ -516,23 +512,23 @@ CLAUDE_SONNET_4_20250514: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_05_22,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_64000,
-    cost=Cost(
-        input=Decimal("3"),
-        output=Decimal("15"),
-        cache_read=Decimal("0.3"),
-        cache_write=Decimal("3.75"),
+    cost=_Cost(
+        input=_Decimal("3"),
+        output=_Decimal("15"),
+        cache_read=_Decimal("0.3"),
+        cache_write=_Decimal("3.75"),
     ),
     reasoning_options=(_Shared.REASONING_BUDGET_TOKENS_MIN_1024,),
-    status=Status.DEPRECATED,
-    provider_override=ProviderOverride(npm="@ai-sdk/google-vertex/anthropic"),
+    status=_Status.DEPRECATED,
+    provider_override=_ProviderOverride(npm="@ai-sdk/google-vertex/anthropic"),
 )
 """Claude Sonnet 4 (chat) · 200K context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments · deprecated"""
 
-CLAUDE_SONNET_5_DEFAULT: Final[PricedModel] = PricedModel(
+CLAUDE_SONNET_5_DEFAULT: "Final[_PricedModel]" = _PricedModel(
     provider="google-vertex",
     id="claude-sonnet-5@default",
     name="Claude Sonnet 5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-sonnet",
     attachment=True,
     reasoning=True,
@@ -544,25 +540,25 @@ CLAUDE_SONNET_5_DEFAULT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_30,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
-    cost=Cost(
-        input=Decimal("2"),
-        output=Decimal("10"),
-        cache_read=Decimal("0.2"),
-        cache_write=Decimal("2.5"),
+    cost=_Cost(
+        input=_Decimal("2"),
+        output=_Decimal("10"),
+        cache_read=_Decimal("0.2"),
+        cache_write=_Decimal("2.5"),
     ),
     reasoning_options=(
         _Shared.REASONING_TOGGLE,
         _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,
     ),
-    provider_override=ProviderOverride(npm="@ai-sdk/google-vertex/anthropic"),
+    provider_override=_ProviderOverride(npm="@ai-sdk/google-vertex/anthropic"),
 )
 """Claude Sonnet 5 (chat) · 1M context · 128K output · $2.00 in / $10.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-DEEPSEEK_AI_DEEPSEEK_V3_1_MAAS: Final[PricedModel] = PricedModel(
+DEEPSEEK_AI_DEEPSEEK_V3_1_MAAS: "Final[_PricedModel]" = _PricedModel(
     provider="google-vertex",
     id="deepseek-ai/deepseek-v3.1-maas",
     name="DeepSeek V3.1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek",
     attachment=False,
     reasoning=True,
@@ -574,22 +570,22 @@ DEEPSEEK_AI_DEEPSEEK_V3_1_MAAS: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_28,
     modalities=_Shared.TEXT_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_163840_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.6"), output=Decimal("1.7")),
+    cost=_Cost(input=_Decimal("0.6"), output=_Decimal("1.7")),
     reasoning_options=(),
-    provider_override=ProviderOverride(
+    provider_override=_ProviderOverride(
         npm="@ai-sdk/openai-compatible",
         api="https://${GOOGLE_VERTEX_ENDPOINT}/v1/projects/${GOOGLE_VERTEX_PROJECT}/locations/${GOOGLE_VERTEX_LOCATION}/endpoints/openapi",
     ),
-    protocol=Protocol.OPENAI_CHAT,
+    protocol=_Protocol.OPENAI_CHAT,
     base_url="https://${GOOGLE_VERTEX_ENDPOINT}/v1/projects/${GOOGLE_VERTEX_PROJECT}/locations/${GOOGLE_VERTEX_LOCATION}/endpoints/openapi",
 )
 """DeepSeek V3.1 (chat) · 164K context · 32.8K output · $0.60 in / $1.70 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-DEEPSEEK_AI_DEEPSEEK_V3_2_MAAS: Final[PricedModel] = PricedModel(
+DEEPSEEK_AI_DEEPSEEK_V3_2_MAAS: "Final[_PricedModel]" = _PricedModel(
     provider="google-vertex",
     id="deepseek-ai/deepseek-v3.2-maas",
     name="DeepSeek V3.2",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek",
     attachment=False,
     reasoning=True,
@@ -601,22 +597,22 @@ DEEPSEEK_AI_DEEPSEEK_V3_2_MAAS: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_04,
     modalities=_Shared.TEXT_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_163840_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.56"), output=Decimal("1.68"), cache_read=Decimal("0.056")),
+    cost=_Cost(input=_Decimal("0.56"), output=_Decimal("1.68"), cache_read=_Decimal("0.056")),
     reasoning_options=(),
-    provider_override=ProviderOverride(
+    provider_override=_ProviderOverride(
         npm="@ai-sdk/openai-compatible",
         api="https://${GOOGLE_VERTEX_ENDPOINT}/v1/projects/${GOOGLE_VERTEX_PROJECT}/locations/${GOOGLE_VERTEX_LOCATION}/endpoints/openapi",
     ),
-    protocol=Protocol.OPENAI_CHAT,
+    protocol=_Protocol.OPENAI_CHAT,
     base_url="https://${GOOGLE_VERTEX_ENDPOINT}/v1/projects/${GOOGLE_VERTEX_PROJECT}/locations/${GOOGLE_VERTEX_LOCATION}/endpoints/openapi",
 )
 """DeepSeek V3.2 (chat) · 164K context · 65.5K output · $0.56 in / $1.68 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-GEMINI_2_5_FLASH: Final[PricedModel] = PricedModel(
+GEMINI_2_5_FLASH: "Final[_PricedModel]" = _PricedModel(
     provider="google-vertex",
     id="gemini-2.5-flash",
     name="Gemini 2.5 Flash",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemini-flash",
     attachment=True,
     reasoning=True,
@@ -628,21 +624,21 @@ GEMINI_2_5_FLASH: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_06_17,
     modalities=_Shared.TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
-    cost=Cost(
-        input=Decimal("0.3"),
-        output=Decimal("2.5"),
-        cache_read=Decimal("0.075"),
-        cache_write=Decimal("0.383"),
+    cost=_Cost(
+        input=_Decimal("0.3"),
+        output=_Decimal("2.5"),
+        cache_read=_Decimal("0.075"),
+        cache_write=_Decimal("0.383"),
     ),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS_MIN_0_MAX_24576),
 )
 """Gemini 2.5 Flash (chat) · 1.05M context · 65.5K output · $0.30 in / $2.50 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-GEMINI_2_5_FLASH_LITE: Final[PricedModel] = PricedModel(
+GEMINI_2_5_FLASH_LITE: "Final[_PricedModel]" = _PricedModel(
     provider="google-vertex",
     id="gemini-2.5-flash-lite",
     name="Gemini 2.5 Flash-Lite",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemini-flash-lite",
     attachment=True,
     reasoning=True,
@@ -654,21 +650,21 @@ GEMINI_2_5_FLASH_LITE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_06_17,
     modalities=_Shared.TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
-    cost=Cost(
-        input=Decimal("0.1"),
-        output=Decimal("0.4"),
-        cache_read=Decimal("0.01"),
-        input_audio=Decimal("0.3"),
+    cost=_Cost(
+        input=_Decimal("0.1"),
+        output=_Decimal("0.4"),
+        cache_read=_Decimal("0.01"),
+        input_audio=_Decimal("0.3"),
     ),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS_MIN_512_MAX_24576),
 )
 """Gemini 2.5 Flash-Lite (chat) · 1.05M context · 65.5K output · $0.10 in / $0.40 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-GEMINI_2_5_FLASH_TTS: Final[PricedModel] = PricedModel(
+GEMINI_2_5_FLASH_TTS: "Final[_PricedModel]" = _PricedModel(
     provider="google-vertex",
     id="gemini-2.5-flash-tts",
     name="Gemini 2.5 Flash TTS",
-    kind=Kind.AUDIO,
+    kind=_Kind.AUDIO,
     family="gemini-flash",
     attachment=False,
     reasoning=False,
@@ -680,15 +676,15 @@ GEMINI_2_5_FLASH_TTS: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_10,
     modalities=_Shared.TEXT_TO_AUDIO,
     limit=_Shared.CONTEXT_32768_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.5"), output=Decimal("10")),
+    cost=_Cost(input=_Decimal("0.5"), output=_Decimal("10")),
 )
 """Gemini 2.5 Flash TTS (audio) · 32.8K context · 16.4K output · $0.50 in / $10.00 out per 1M tokens"""
 
-GEMINI_2_5_PRO: Final[PricedModel] = PricedModel(
+GEMINI_2_5_PRO: "Final[_PricedModel]" = _PricedModel(
     provider="google-vertex",
     id="gemini-2.5-pro",
     name="Gemini 2.5 Pro",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemini-pro",
     attachment=True,
     reasoning=True,
@@ -700,31 +696,31 @@ GEMINI_2_5_PRO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_06_17,
     modalities=_Shared.TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
-    cost=Cost(
-        input=Decimal("1.25"),
-        output=Decimal("10"),
-        cache_read=Decimal("0.125"),
+    cost=_Cost(
+        input=_Decimal("1.25"),
+        output=_Decimal("10"),
+        cache_read=_Decimal("0.125"),
         tiers=(
-            CostTier(
-                input=Decimal("2.5"),
-                output=Decimal("15"),
-                cache_read=Decimal("0.25"),
-                tier=TierCondition(type="context", size=200000),
+            _CostTier(
+                input=_Decimal("2.5"),
+                output=_Decimal("15"),
+                cache_read=_Decimal("0.25"),
+                tier=_TierCondition(type="context", size=200000),
             ),
         ),
-        context_over_200k=Rates(
-            input=Decimal("2.5"), output=Decimal("15"), cache_read=Decimal("0.25")
+        context_over_200k=_Rates(
+            input=_Decimal("2.5"), output=_Decimal("15"), cache_read=_Decimal("0.25")
         ),
     ),
     reasoning_options=(_Shared.REASONING_BUDGET_TOKENS_MIN_128_MAX_32768,),
 )
 """Gemini 2.5 Pro (chat) · 1.05M context · 65.5K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-GEMINI_2_5_PRO_TTS: Final[PricedModel] = PricedModel(
+GEMINI_2_5_PRO_TTS: "Final[_PricedModel]" = _PricedModel(
     provider="google-vertex",
     id="gemini-2.5-pro-tts",
     name="Gemini 2.5 Pro TTS",
-    kind=Kind.AUDIO,
+    kind=_Kind.AUDIO,
     family="gemini-pro",
     attachment=False,
     reasoning=False,
@@ -736,15 +732,15 @@ GEMINI_2_5_PRO_TTS: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_10,
     modalities=_Shared.TEXT_TO_AUDIO,
     limit=_Shared.CONTEXT_32768_OUTPUT_16384,
-    cost=Cost(input=Decimal("1"), output=Decimal("20")),
+    cost=_Cost(input=_Decimal("1"), output=_Decimal("20")),
 )
 """Gemini 2.5 Pro TTS (audio) · 32.8K context · 16.4K output · $1.00 in / $20.00 out per 1M tokens"""
 
-GEMINI_3_FLASH_PREVIEW: Final[PricedModel] = PricedModel(
+GEMINI_3_FLASH_PREVIEW: "Final[_PricedModel]" = _PricedModel(
     provider="google-vertex",
     id="gemini-3-flash-preview",
     name="Gemini 3 Flash Preview",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemini-flash",
     attachment=True,
     reasoning=True,
@@ -757,21 +753,21 @@ GEMINI_3_FLASH_PREVIEW: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_17,
     modalities=_Shared.TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
-    cost=Cost(
-        input=Decimal("0.5"),
-        output=Decimal("3"),
-        cache_read=Decimal("0.05"),
-        input_audio=Decimal("1"),
+    cost=_Cost(
+        input=_Decimal("0.5"),
+        output=_Decimal("3"),
+        cache_read=_Decimal("0.05"),
+        input_audio=_Decimal("1"),
     ),
     reasoning_options=(_Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
 )
 """Gemini 3 Flash Preview (chat) · 1.05M context · 65.5K output · $0.50 in / $3.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GEMINI_3_1_FLASH_LITE: Final[PricedModel] = PricedModel(
+GEMINI_3_1_FLASH_LITE: "Final[_PricedModel]" = _PricedModel(
     provider="google-vertex",
     id="gemini-3.1-flash-lite",
     name="Gemini 3.1 Flash Lite",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemini-flash-lite",
     attachment=True,
     reasoning=True,
@@ -784,21 +780,21 @@ GEMINI_3_1_FLASH_LITE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_07,
     modalities=_Shared.TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
-    cost=Cost(
-        input=Decimal("0.25"),
-        output=Decimal("1.5"),
-        cache_read=Decimal("0.025"),
-        input_audio=Decimal("0.5"),
+    cost=_Cost(
+        input=_Decimal("0.25"),
+        output=_Decimal("1.5"),
+        cache_read=_Decimal("0.025"),
+        input_audio=_Decimal("0.5"),
     ),
     reasoning_options=(_Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
 )
 """Gemini 3.1 Flash Lite (chat) · 1.05M context · 65.5K output · $0.25 in / $1.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GEMINI_3_1_FLASH_LITE_PREVIEW: Final[PricedModel] = PricedModel(
+GEMINI_3_1_FLASH_LITE_PREVIEW: "Final[_PricedModel]" = _PricedModel(
     provider="google-vertex",
     id="gemini-3.1-flash-lite-preview",
     name="Gemini 3.1 Flash Lite Preview",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemini-flash-lite",
     attachment=True,
     reasoning=True,
@@ -811,22 +807,22 @@ GEMINI_3_1_FLASH_LITE_PREVIEW: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_03,
     modalities=_Shared.TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
-    cost=Cost(
-        input=Decimal("0.25"),
-        output=Decimal("1.5"),
-        cache_read=Decimal("0.025"),
-        input_audio=Decimal("0.5"),
+    cost=_Cost(
+        input=_Decimal("0.25"),
+        output=_Decimal("1.5"),
+        cache_read=_Decimal("0.025"),
+        input_audio=_Decimal("0.5"),
     ),
     reasoning_options=(_Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
-    status=Status.DEPRECATED,
+    status=_Status.DEPRECATED,
 )
 """Gemini 3.1 Flash Lite Preview (chat) · 1.05M context · 65.5K output · $0.25 in / $1.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments · deprecated"""
 
-GEMINI_3_1_PRO_PREVIEW: Final[PricedModel] = PricedModel(
+GEMINI_3_1_PRO_PREVIEW: "Final[_PricedModel]" = _PricedModel(
     provider="google-vertex",
     id="gemini-3.1-pro-preview",
     name="Gemini 3.1 Pro Preview",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemini-pro",
     attachment=True,
     reasoning=True,
@@ -839,31 +835,31 @@ GEMINI_3_1_PRO_PREVIEW: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_19,
     modalities=_Shared.TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
-    cost=Cost(
-        input=Decimal("2"),
-        output=Decimal("12"),
-        cache_read=Decimal("0.2"),
+    cost=_Cost(
+        input=_Decimal("2"),
+        output=_Decimal("12"),
+        cache_read=_Decimal("0.2"),
         tiers=(
-            CostTier(
-                input=Decimal("4"),
-                output=Decimal("18"),
-                cache_read=Decimal("0.4"),
-                tier=TierCondition(type="context", size=200000),
+            _CostTier(
+                input=_Decimal("4"),
+                output=_Decimal("18"),
+                cache_read=_Decimal("0.4"),
+                tier=_TierCondition(type="context", size=200000),
             ),
         ),
-        context_over_200k=Rates(
-            input=Decimal("4"), output=Decimal("18"), cache_read=Decimal("0.4")
+        context_over_200k=_Rates(
+            input=_Decimal("4"), output=_Decimal("18"), cache_read=_Decimal("0.4")
         ),
     ),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """Gemini 3.1 Pro Preview (chat) · 1.05M context · 65.5K output · $2.00 in / $12.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GEMINI_3_1_PRO_PREVIEW_CUSTOMTOOLS: Final[PricedModel] = PricedModel(
+GEMINI_3_1_PRO_PREVIEW_CUSTOMTOOLS: "Final[_PricedModel]" = _PricedModel(
     provider="google-vertex",
     id="gemini-3.1-pro-preview-customtools",
     name="Gemini 3.1 Pro Preview Custom Tools",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemini-pro",
     attachment=True,
     reasoning=True,
@@ -876,31 +872,31 @@ GEMINI_3_1_PRO_PREVIEW_CUSTOMTOOLS: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_19,
     modalities=_Shared.TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
-    cost=Cost(
-        input=Decimal("2"),
-        output=Decimal("12"),
-        cache_read=Decimal("0.2"),
+    cost=_Cost(
+        input=_Decimal("2"),
+        output=_Decimal("12"),
+        cache_read=_Decimal("0.2"),
         tiers=(
-            CostTier(
-                input=Decimal("4"),
-                output=Decimal("18"),
-                cache_read=Decimal("0.4"),
-                tier=TierCondition(type="context", size=200000),
+            _CostTier(
+                input=_Decimal("4"),
+                output=_Decimal("18"),
+                cache_read=_Decimal("0.4"),
+                tier=_TierCondition(type="context", size=200000),
             ),
         ),
-        context_over_200k=Rates(
-            input=Decimal("4"), output=Decimal("18"), cache_read=Decimal("0.4")
+        context_over_200k=_Rates(
+            input=_Decimal("4"), output=_Decimal("18"), cache_read=_Decimal("0.4")
         ),
     ),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """Gemini 3.1 Pro Preview Custom Tools (chat) · 1.05M context · 65.5K output · $2.00 in / $12.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GEMINI_3_5_FLASH: Final[PricedModel] = PricedModel(
+GEMINI_3_5_FLASH: "Final[_PricedModel]" = _PricedModel(
     provider="google-vertex",
     id="gemini-3.5-flash",
     name="Gemini 3.5 Flash",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemini-flash",
     attachment=True,
     reasoning=True,
@@ -913,21 +909,21 @@ GEMINI_3_5_FLASH: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_19,
     modalities=_Shared.TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
-    cost=Cost(
-        input=Decimal("1.5"),
-        output=Decimal("9"),
-        cache_read=Decimal("0.15"),
-        input_audio=Decimal("1.5"),
+    cost=_Cost(
+        input=_Decimal("1.5"),
+        output=_Decimal("9"),
+        cache_read=_Decimal("0.15"),
+        input_audio=_Decimal("1.5"),
     ),
     reasoning_options=(_Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
 )
 """Gemini 3.5 Flash (chat) · 1.05M context · 65.5K output · $1.50 in / $9.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GEMINI_EMBEDDING_001: Final[PricedModel] = PricedModel(
+GEMINI_EMBEDDING_001: "Final[_PricedModel]" = _PricedModel(
     provider="google-vertex",
     id="gemini-embedding-001",
     name="Gemini Embedding 001",
-    kind=Kind.EMBEDDING,
+    kind=_Kind.EMBEDDING,
     family="gemini",
     attachment=False,
     reasoning=False,
@@ -939,15 +935,15 @@ GEMINI_EMBEDDING_001: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_05_20,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_2048_OUTPUT_1,
-    cost=Cost(input=Decimal("0.15"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0.15"), output=_Decimal("0")),
 )
 """Gemini Embedding 001 (embedding) · 2.05K context · 1 output · $0.15 in / $0.00 out per 1M tokens"""
 
-GEMINI_FLASH_LATEST: Final[PricedModel] = PricedModel(
+GEMINI_FLASH_LATEST: "Final[_PricedModel]" = _PricedModel(
     provider="google-vertex",
     id="gemini-flash-latest",
     name="Gemini Flash Latest",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemini-flash",
     attachment=True,
     reasoning=True,
@@ -959,21 +955,21 @@ GEMINI_FLASH_LATEST: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_25,
     modalities=_Shared.TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
-    cost=Cost(
-        input=Decimal("0.3"),
-        output=Decimal("2.5"),
-        cache_read=Decimal("0.075"),
-        cache_write=Decimal("0.383"),
+    cost=_Cost(
+        input=_Decimal("0.3"),
+        output=_Decimal("2.5"),
+        cache_read=_Decimal("0.075"),
+        cache_write=_Decimal("0.383"),
     ),
     reasoning_options=(_Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
 )
 """Gemini Flash Latest (chat) · 1.05M context · 65.5K output · $0.30 in / $2.50 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-GEMINI_FLASH_LITE_LATEST: Final[PricedModel] = PricedModel(
+GEMINI_FLASH_LITE_LATEST: "Final[_PricedModel]" = _PricedModel(
     provider="google-vertex",
     id="gemini-flash-lite-latest",
     name="Gemini Flash-Lite Latest",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemini-flash-lite",
     attachment=True,
     reasoning=True,
@@ -985,16 +981,16 @@ GEMINI_FLASH_LITE_LATEST: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_25,
     modalities=_Shared.TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.1"), output=Decimal("0.4"), cache_read=Decimal("0.025")),
+    cost=_Cost(input=_Decimal("0.1"), output=_Decimal("0.4"), cache_read=_Decimal("0.025")),
     reasoning_options=(_Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
 )
 """Gemini Flash-Lite Latest (chat) · 1.05M context · 65.5K output · $0.10 in / $0.40 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-META_LLAMA_3_3_70B_INSTRUCT_MAAS: Final[PricedModel] = PricedModel(
+META_LLAMA_3_3_70B_INSTRUCT_MAAS: "Final[_PricedModel]" = _PricedModel(
     provider="google-vertex",
     id="meta/llama-3.3-70b-instruct-maas",
     name="Llama 3.3 70B Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=False,
     reasoning=False,
@@ -1007,21 +1003,21 @@ META_LLAMA_3_3_70B_INSTRUCT_MAAS: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04_29,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.72"), output=Decimal("0.72")),
-    provider_override=ProviderOverride(
+    cost=_Cost(input=_Decimal("0.72"), output=_Decimal("0.72")),
+    provider_override=_ProviderOverride(
         npm="@ai-sdk/openai-compatible",
         api="https://${GOOGLE_VERTEX_ENDPOINT}/v1/projects/${GOOGLE_VERTEX_PROJECT}/locations/${GOOGLE_VERTEX_LOCATION}/endpoints/openapi",
     ),
-    protocol=Protocol.OPENAI_CHAT,
+    protocol=_Protocol.OPENAI_CHAT,
     base_url="https://${GOOGLE_VERTEX_ENDPOINT}/v1/projects/${GOOGLE_VERTEX_PROJECT}/locations/${GOOGLE_VERTEX_LOCATION}/endpoints/openapi",
 )
 """Llama 3.3 70B Instruct (chat) · 128K context · 8.19K output · $0.72 in / $0.72 out per 1M tokens · tools, structured output, open weights"""
 
-META_LLAMA_4_MAVERICK_17B_128E_INSTRUCT_MAAS: Final[PricedModel] = PricedModel(
+META_LLAMA_4_MAVERICK_17B_128E_INSTRUCT_MAAS: "Final[_PricedModel]" = _PricedModel(
     provider="google-vertex",
     id="meta/llama-4-maverick-17b-128e-instruct-maas",
     name="Llama 4 Maverick 17B 128E Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=True,
     reasoning=False,
@@ -1034,21 +1030,21 @@ META_LLAMA_4_MAVERICK_17B_128E_INSTRUCT_MAAS: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04_29,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_524288_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.35"), output=Decimal("1.15")),
-    provider_override=ProviderOverride(
+    cost=_Cost(input=_Decimal("0.35"), output=_Decimal("1.15")),
+    provider_override=_ProviderOverride(
         npm="@ai-sdk/openai-compatible",
         api="https://${GOOGLE_VERTEX_ENDPOINT}/v1/projects/${GOOGLE_VERTEX_PROJECT}/locations/${GOOGLE_VERTEX_LOCATION}/endpoints/openapi",
     ),
-    protocol=Protocol.OPENAI_CHAT,
+    protocol=_Protocol.OPENAI_CHAT,
     base_url="https://${GOOGLE_VERTEX_ENDPOINT}/v1/projects/${GOOGLE_VERTEX_PROJECT}/locations/${GOOGLE_VERTEX_LOCATION}/endpoints/openapi",
 )
 """Llama 4 Maverick 17B 128E Instruct (chat) · 524K context · 8.19K output · $0.35 in / $1.15 out per 1M tokens · vision, tools, structured output, attachments, open weights"""
 
-MOONSHOTAI_KIMI_K2_THINKING_MAAS: Final[PricedModel] = PricedModel(
+MOONSHOTAI_KIMI_K2_THINKING_MAAS: "Final[_PricedModel]" = _PricedModel(
     provider="google-vertex",
     id="moonshotai/kimi-k2-thinking-maas",
     name="Kimi K2 Thinking",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="kimi-thinking",
     attachment=False,
     reasoning=True,
@@ -1061,23 +1057,23 @@ MOONSHOTAI_KIMI_K2_THINKING_MAAS: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_13,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_262144,
-    cost=Cost(input=Decimal("0.6"), output=Decimal("2.5")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.6"), output=_Decimal("2.5")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(),
-    provider_override=ProviderOverride(
+    provider_override=_ProviderOverride(
         npm="@ai-sdk/openai-compatible",
         api="https://${GOOGLE_VERTEX_ENDPOINT}/v1/projects/${GOOGLE_VERTEX_PROJECT}/locations/${GOOGLE_VERTEX_LOCATION}/endpoints/openapi",
     ),
-    protocol=Protocol.OPENAI_CHAT,
+    protocol=_Protocol.OPENAI_CHAT,
     base_url="https://${GOOGLE_VERTEX_ENDPOINT}/v1/projects/${GOOGLE_VERTEX_PROJECT}/locations/${GOOGLE_VERTEX_LOCATION}/endpoints/openapi",
 )
 """Kimi K2 Thinking (chat) · 262K context · 262K output · $0.60 in / $2.50 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-OPENAI_GPT_OSS_120B_MAAS: Final[PricedModel] = PricedModel(
+OPENAI_GPT_OSS_120B_MAAS: "Final[_PricedModel]" = _PricedModel(
     provider="google-vertex",
     id="openai/gpt-oss-120b-maas",
     name="GPT OSS 120B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-oss",
     attachment=False,
     reasoning=True,
@@ -1088,16 +1084,16 @@ OPENAI_GPT_OSS_120B_MAAS: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_05,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.09"), output=Decimal("0.36")),
+    cost=_Cost(input=_Decimal("0.09"), output=_Decimal("0.36")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """GPT OSS 120B (chat) · 131K context · 32.8K output · $0.09 in / $0.36 out per 1M tokens · tools, reasoning, open weights"""
 
-OPENAI_GPT_OSS_20B_MAAS: Final[PricedModel] = PricedModel(
+OPENAI_GPT_OSS_20B_MAAS: "Final[_PricedModel]" = _PricedModel(
     provider="google-vertex",
     id="openai/gpt-oss-20b-maas",
     name="GPT OSS 20B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-oss",
     attachment=False,
     reasoning=True,
@@ -1108,16 +1104,16 @@ OPENAI_GPT_OSS_20B_MAAS: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_05,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.07"), output=Decimal("0.25")),
+    cost=_Cost(input=_Decimal("0.07"), output=_Decimal("0.25")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """GPT OSS 20B (chat) · 131K context · 32.8K output · $0.07 in / $0.25 out per 1M tokens · tools, reasoning, open weights"""
 
-QWEN_QWEN3_235B_A22B_INSTRUCT_2507_MAAS: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_235B_A22B_INSTRUCT_2507_MAAS: "Final[_PricedModel]" = _PricedModel(
     provider="google-vertex",
     id="qwen/qwen3-235b-a22b-instruct-2507-maas",
     name="Qwen3 235B A22B Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=True,
@@ -1129,22 +1125,22 @@ QWEN_QWEN3_235B_A22B_INSTRUCT_2507_MAAS: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_13,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.22"), output=Decimal("0.88")),
+    cost=_Cost(input=_Decimal("0.22"), output=_Decimal("0.88")),
     reasoning_options=(),
-    provider_override=ProviderOverride(
+    provider_override=_ProviderOverride(
         npm="@ai-sdk/openai-compatible",
         api="https://${GOOGLE_VERTEX_ENDPOINT}/v1/projects/${GOOGLE_VERTEX_PROJECT}/locations/${GOOGLE_VERTEX_LOCATION}/endpoints/openapi",
     ),
-    protocol=Protocol.OPENAI_CHAT,
+    protocol=_Protocol.OPENAI_CHAT,
     base_url="https://${GOOGLE_VERTEX_ENDPOINT}/v1/projects/${GOOGLE_VERTEX_PROJECT}/locations/${GOOGLE_VERTEX_LOCATION}/endpoints/openapi",
 )
 """Qwen3 235B A22B Instruct (chat) · 262K context · 16.4K output · $0.22 in / $0.88 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-ZAI_ORG_GLM_4_7_MAAS: Final[PricedModel] = PricedModel(
+ZAI_ORG_GLM_4_7_MAAS: "Final[_PricedModel]" = _PricedModel(
     provider="google-vertex",
     id="zai-org/glm-4.7-maas",
     name="GLM-4.7",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=True,
@@ -1157,23 +1153,23 @@ ZAI_ORG_GLM_4_7_MAAS: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_01_06,
     modalities=_Shared.TEXT_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_128000,
-    cost=Cost(input=Decimal("0.6"), output=Decimal("2.2")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.6"), output=_Decimal("2.2")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
-    provider_override=ProviderOverride(
+    provider_override=_ProviderOverride(
         npm="@ai-sdk/openai-compatible",
         api="https://${GOOGLE_VERTEX_ENDPOINT}/v1/projects/${GOOGLE_VERTEX_PROJECT}/locations/${GOOGLE_VERTEX_LOCATION}/endpoints/openapi",
     ),
-    protocol=Protocol.OPENAI_CHAT,
+    protocol=_Protocol.OPENAI_CHAT,
     base_url="https://${GOOGLE_VERTEX_ENDPOINT}/v1/projects/${GOOGLE_VERTEX_PROJECT}/locations/${GOOGLE_VERTEX_LOCATION}/endpoints/openapi",
 )
 """GLM-4.7 (chat) · 200K context · 128K output · $0.60 in / $2.20 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-ZAI_ORG_GLM_5_MAAS: Final[PricedModel] = PricedModel(
+ZAI_ORG_GLM_5_MAAS: "Final[_PricedModel]" = _PricedModel(
     provider="google-vertex",
     id="zai-org/glm-5-maas",
     name="GLM-5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=True,
@@ -1184,14 +1180,14 @@ ZAI_ORG_GLM_5_MAAS: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_11,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_202752_OUTPUT_131072,
-    cost=Cost(input=Decimal("1"), output=Decimal("3.2"), cache_read=Decimal("0.1")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("1"), output=_Decimal("3.2"), cache_read=_Decimal("0.1")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
-    provider_override=ProviderOverride(
+    provider_override=_ProviderOverride(
         npm="@ai-sdk/openai-compatible",
         api="https://${GOOGLE_VERTEX_ENDPOINT}/v1/projects/${GOOGLE_VERTEX_PROJECT}/locations/${GOOGLE_VERTEX_LOCATION}/endpoints/openapi",
     ),
-    protocol=Protocol.OPENAI_CHAT,
+    protocol=_Protocol.OPENAI_CHAT,
     base_url="https://${GOOGLE_VERTEX_ENDPOINT}/v1/projects/${GOOGLE_VERTEX_PROJECT}/locations/${GOOGLE_VERTEX_LOCATION}/endpoints/openapi",
 )
 """GLM-5 (chat) · 203K context · 131K output · $1.00 in / $3.20 out per 1M tokens · tools, reasoning, open weights"""

@@ -3,58 +3,59 @@
 
 """Models served by Vertex (Anthropic) (provider id 'google-vertex-anthropic')."""
 
-from __future__ import annotations
+from decimal import Decimal as _Decimal
 
-from decimal import Decimal
-
-from llmdex.records.model import Limit, Modalities, PricedModel, ReasoningOption
-from llmdex.records.partial_date import PartialDate
-from llmdex.records.rates import Cost, CostTier, Rates, TierCondition
-from llmdex.records.vocabulary import Kind, Status
-
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from typing import Final
+from llmdex.records.model import Limit as _Limit
+from llmdex.records.model import Modalities as _Modalities
+from llmdex.records.model import PricedModel as _PricedModel
+from llmdex.records.model import ReasoningOption as _ReasoningOption
+from llmdex.records.partial_date import PartialDate as _PartialDate
+from llmdex.records.rates import Cost as _Cost
+from llmdex.records.rates import CostTier as _CostTier
+from llmdex.records.rates import Rates as _Rates
+from llmdex.records.rates import TierCondition as _TierCondition
+from llmdex.records.vocabulary import Kind as _Kind
+from llmdex.records.vocabulary import Status as _Status
 
 
 class _Shared:
     """Values the models below share, named for what they are."""
 
-    CONTEXT_1000000_OUTPUT_128000 = Limit(context=1000000, output=128000)
-    CONTEXT_200000_OUTPUT_32000 = Limit(context=200000, output=32000)
-    CONTEXT_200000_OUTPUT_64000 = Limit(context=200000, output=64000)
-    CONTEXT_200000_OUTPUT_8192 = Limit(context=200000, output=8192)
-    D_2024_07_31 = PartialDate(2024, 7, 31)
-    D_2024_10_22 = PartialDate(2024, 10, 22)
-    D_2025_02_28 = PartialDate(2025, 2, 28)
-    D_2025_03_31 = PartialDate(2025, 3, 31)
-    D_2025_05_22 = PartialDate(2025, 5, 22)
-    D_2025_05_31 = PartialDate(2025, 5, 31)
-    D_2025_07_31 = PartialDate(2025, 7, 31)
-    D_2025_08_05 = PartialDate(2025, 8, 5)
-    D_2025_08_31 = PartialDate(2025, 8, 31)
-    D_2025_09_29 = PartialDate(2025, 9, 29)
-    D_2025_10_15 = PartialDate(2025, 10, 15)
-    D_2025_11_01 = PartialDate(2025, 11, 1)
-    D_2026_01_31 = PartialDate(2026, 1, 31)
-    D_2026_02_05 = PartialDate(2026, 2, 5)
-    D_2026_02_17 = PartialDate(2026, 2, 17)
-    D_2026_03_13 = PartialDate(2026, 3, 13)
-    D_2026_04_16 = PartialDate(2026, 4, 16)
-    D_2026_05_28 = PartialDate(2026, 5, 28)
-    D_2026_06_30 = PartialDate(2026, 6, 30)
-    REASONING_BUDGET_TOKENS_MIN_1024 = ReasoningOption(type="budget_tokens", min=1024)
-    REASONING_EFFORT_LOW_MEDIUM_HIGH = ReasoningOption(
+    CONTEXT_1000000_OUTPUT_128000 = _Limit(context=1000000, output=128000)
+    CONTEXT_200000_OUTPUT_32000 = _Limit(context=200000, output=32000)
+    CONTEXT_200000_OUTPUT_64000 = _Limit(context=200000, output=64000)
+    CONTEXT_200000_OUTPUT_8192 = _Limit(context=200000, output=8192)
+    D_2024_07_31 = _PartialDate(2024, 7, 31)
+    D_2024_10_22 = _PartialDate(2024, 10, 22)
+    D_2025_02_28 = _PartialDate(2025, 2, 28)
+    D_2025_03_31 = _PartialDate(2025, 3, 31)
+    D_2025_05_22 = _PartialDate(2025, 5, 22)
+    D_2025_05_31 = _PartialDate(2025, 5, 31)
+    D_2025_07_31 = _PartialDate(2025, 7, 31)
+    D_2025_08_05 = _PartialDate(2025, 8, 5)
+    D_2025_08_31 = _PartialDate(2025, 8, 31)
+    D_2025_09_29 = _PartialDate(2025, 9, 29)
+    D_2025_10_15 = _PartialDate(2025, 10, 15)
+    D_2025_11_01 = _PartialDate(2025, 11, 1)
+    D_2026_01_31 = _PartialDate(2026, 1, 31)
+    D_2026_02_05 = _PartialDate(2026, 2, 5)
+    D_2026_02_17 = _PartialDate(2026, 2, 17)
+    D_2026_03_13 = _PartialDate(2026, 3, 13)
+    D_2026_04_16 = _PartialDate(2026, 4, 16)
+    D_2026_05_28 = _PartialDate(2026, 5, 28)
+    D_2026_06_30 = _PartialDate(2026, 6, 30)
+    REASONING_BUDGET_TOKENS_MIN_1024 = _ReasoningOption(type="budget_tokens", min=1024)
+    REASONING_EFFORT_LOW_MEDIUM_HIGH = _ReasoningOption(
         type="effort", values=("low", "medium", "high")
     )
-    REASONING_EFFORT_LOW_MEDIUM_HIGH_MAX = ReasoningOption(
+    REASONING_EFFORT_LOW_MEDIUM_HIGH_MAX = _ReasoningOption(
         type="effort", values=("low", "medium", "high", "max")
     )
-    REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX = ReasoningOption(
+    REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX = _ReasoningOption(
         type="effort", values=("low", "medium", "high", "xhigh", "max")
     )
-    REASONING_TOGGLE = ReasoningOption(type="toggle")
-    TEXT_IMAGE_PDF_TO_TEXT = Modalities(input=("text", "image", "pdf"), output=("text",))
+    REASONING_TOGGLE = _ReasoningOption(type="toggle")
+    TEXT_IMAGE_PDF_TO_TEXT = _Modalities(input=("text", "image", "pdf"), output=("text",))
 
 
 __all__ = [
@@ -72,11 +73,11 @@ __all__ = [
     "CLAUDE_SONNET_5_DEFAULT",
 ]
 
-CLAUDE_3_5_HAIKU_20241022: Final[PricedModel] = PricedModel(
+CLAUDE_3_5_HAIKU_20241022: "Final[_PricedModel]" = _PricedModel(
     provider="google-vertex-anthropic",
     id="claude-3-5-haiku@20241022",
     name="Claude Haiku 3.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-haiku",
     attachment=True,
     reasoning=False,
@@ -88,21 +89,21 @@ CLAUDE_3_5_HAIKU_20241022: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_10_22,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_8192,
-    cost=Cost(
-        input=Decimal("0.8"),
-        output=Decimal("4"),
-        cache_read=Decimal("0.08"),
-        cache_write=Decimal("1"),
+    cost=_Cost(
+        input=_Decimal("0.8"),
+        output=_Decimal("4"),
+        cache_read=_Decimal("0.08"),
+        cache_write=_Decimal("1"),
     ),
-    status=Status.DEPRECATED,
+    status=_Status.DEPRECATED,
 )
 """Claude Haiku 3.5 (chat) · 200K context · 8.19K output · $0.80 in / $4.00 out per 1M tokens · vision, tools, attachments · deprecated"""
 
-CLAUDE_HAIKU_4_5_20251001: Final[PricedModel] = PricedModel(
+CLAUDE_HAIKU_4_5_20251001: "Final[_PricedModel]" = _PricedModel(
     provider="google-vertex-anthropic",
     id="claude-haiku-4-5@20251001",
     name="Claude Haiku 4.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-haiku",
     attachment=True,
     reasoning=True,
@@ -114,21 +115,21 @@ CLAUDE_HAIKU_4_5_20251001: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_10_15,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_64000,
-    cost=Cost(
-        input=Decimal("1"),
-        output=Decimal("5"),
-        cache_read=Decimal("0.1"),
-        cache_write=Decimal("1.25"),
+    cost=_Cost(
+        input=_Decimal("1"),
+        output=_Decimal("5"),
+        cache_read=_Decimal("0.1"),
+        cache_write=_Decimal("1.25"),
     ),
     reasoning_options=(_Shared.REASONING_BUDGET_TOKENS_MIN_1024,),
 )
 """Claude Haiku 4.5 (chat) · 200K context · 64K output · $1.00 in / $5.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-CLAUDE_OPUS_4_1_20250805: Final[PricedModel] = PricedModel(
+CLAUDE_OPUS_4_1_20250805: "Final[_PricedModel]" = _PricedModel(
     provider="google-vertex-anthropic",
     id="claude-opus-4-1@20250805",
     name="Claude Opus 4.1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-opus",
     attachment=True,
     reasoning=True,
@@ -140,22 +141,22 @@ CLAUDE_OPUS_4_1_20250805: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_05,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_32000,
-    cost=Cost(
-        input=Decimal("15"),
-        output=Decimal("75"),
-        cache_read=Decimal("1.5"),
-        cache_write=Decimal("18.75"),
+    cost=_Cost(
+        input=_Decimal("15"),
+        output=_Decimal("75"),
+        cache_read=_Decimal("1.5"),
+        cache_write=_Decimal("18.75"),
     ),
     reasoning_options=(_Shared.REASONING_BUDGET_TOKENS_MIN_1024,),
-    status=Status.DEPRECATED,
+    status=_Status.DEPRECATED,
 )
 """Claude Opus 4.1 (chat) · 200K context · 32K output · $15.00 in / $75.00 out per 1M tokens · vision, tools, reasoning, attachments · deprecated"""
 
-CLAUDE_OPUS_4_5_20251101: Final[PricedModel] = PricedModel(
+CLAUDE_OPUS_4_5_20251101: "Final[_PricedModel]" = _PricedModel(
     provider="google-vertex-anthropic",
     id="claude-opus-4-5@20251101",
     name="Claude Opus 4.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-opus",
     attachment=True,
     reasoning=True,
@@ -167,11 +168,11 @@ CLAUDE_OPUS_4_5_20251101: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_01,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_64000,
-    cost=Cost(
-        input=Decimal("5"),
-        output=Decimal("25"),
-        cache_read=Decimal("0.5"),
-        cache_write=Decimal("6.25"),
+    cost=_Cost(
+        input=_Decimal("5"),
+        output=_Decimal("25"),
+        cache_read=_Decimal("0.5"),
+        cache_write=_Decimal("6.25"),
     ),
     reasoning_options=(
         _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,
@@ -180,11 +181,11 @@ CLAUDE_OPUS_4_5_20251101: Final[PricedModel] = PricedModel(
 )
 """Claude Opus 4.5 (chat) · 200K context · 64K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-CLAUDE_OPUS_4_6_DEFAULT: Final[PricedModel] = PricedModel(
+CLAUDE_OPUS_4_6_DEFAULT: "Final[_PricedModel]" = _PricedModel(
     provider="google-vertex-anthropic",
     id="claude-opus-4-6@default",
     name="Claude Opus 4.6",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-opus",
     attachment=True,
     reasoning=True,
@@ -196,25 +197,25 @@ CLAUDE_OPUS_4_6_DEFAULT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_13,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
-    cost=Cost(
-        input=Decimal("5"),
-        output=Decimal("25"),
-        cache_read=Decimal("0.5"),
-        cache_write=Decimal("6.25"),
+    cost=_Cost(
+        input=_Decimal("5"),
+        output=_Decimal("25"),
+        cache_read=_Decimal("0.5"),
+        cache_write=_Decimal("6.25"),
         tiers=(
-            CostTier(
-                input=Decimal("10"),
-                output=Decimal("37.5"),
-                cache_read=Decimal("1"),
-                cache_write=Decimal("12.5"),
-                tier=TierCondition(type="context", size=200000),
+            _CostTier(
+                input=_Decimal("10"),
+                output=_Decimal("37.5"),
+                cache_read=_Decimal("1"),
+                cache_write=_Decimal("12.5"),
+                tier=_TierCondition(type="context", size=200000),
             ),
         ),
-        context_over_200k=Rates(
-            input=Decimal("10"),
-            output=Decimal("37.5"),
-            cache_read=Decimal("1"),
-            cache_write=Decimal("12.5"),
+        context_over_200k=_Rates(
+            input=_Decimal("10"),
+            output=_Decimal("37.5"),
+            cache_read=_Decimal("1"),
+            cache_write=_Decimal("12.5"),
         ),
     ),
     reasoning_options=(
@@ -224,11 +225,11 @@ CLAUDE_OPUS_4_6_DEFAULT: Final[PricedModel] = PricedModel(
 )
 """Claude Opus 4.6 (chat) · 1M context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-CLAUDE_OPUS_4_7_DEFAULT: Final[PricedModel] = PricedModel(
+CLAUDE_OPUS_4_7_DEFAULT: "Final[_PricedModel]" = _PricedModel(
     provider="google-vertex-anthropic",
     id="claude-opus-4-7@default",
     name="Claude Opus 4.7",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-opus",
     attachment=True,
     reasoning=True,
@@ -240,36 +241,36 @@ CLAUDE_OPUS_4_7_DEFAULT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_16,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
-    cost=Cost(
-        input=Decimal("5"),
-        output=Decimal("25"),
-        cache_read=Decimal("0.5"),
-        cache_write=Decimal("6.25"),
+    cost=_Cost(
+        input=_Decimal("5"),
+        output=_Decimal("25"),
+        cache_read=_Decimal("0.5"),
+        cache_write=_Decimal("6.25"),
         tiers=(
-            CostTier(
-                input=Decimal("10"),
-                output=Decimal("37.5"),
-                cache_read=Decimal("1"),
-                cache_write=Decimal("12.5"),
-                tier=TierCondition(type="context", size=200000),
+            _CostTier(
+                input=_Decimal("10"),
+                output=_Decimal("37.5"),
+                cache_read=_Decimal("1"),
+                cache_write=_Decimal("12.5"),
+                tier=_TierCondition(type="context", size=200000),
             ),
         ),
-        context_over_200k=Rates(
-            input=Decimal("10"),
-            output=Decimal("37.5"),
-            cache_read=Decimal("1"),
-            cache_write=Decimal("12.5"),
+        context_over_200k=_Rates(
+            input=_Decimal("10"),
+            output=_Decimal("37.5"),
+            cache_read=_Decimal("1"),
+            cache_write=_Decimal("12.5"),
         ),
     ),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,),
 )
 """Claude Opus 4.7 (chat) · 1M context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-CLAUDE_OPUS_4_8_DEFAULT: Final[PricedModel] = PricedModel(
+CLAUDE_OPUS_4_8_DEFAULT: "Final[_PricedModel]" = _PricedModel(
     provider="google-vertex-anthropic",
     id="claude-opus-4-8@default",
     name="Claude Opus 4.8",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-opus",
     attachment=True,
     reasoning=True,
@@ -280,36 +281,36 @@ CLAUDE_OPUS_4_8_DEFAULT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_28,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
-    cost=Cost(
-        input=Decimal("5"),
-        output=Decimal("25"),
-        cache_read=Decimal("0.5"),
-        cache_write=Decimal("6.25"),
+    cost=_Cost(
+        input=_Decimal("5"),
+        output=_Decimal("25"),
+        cache_read=_Decimal("0.5"),
+        cache_write=_Decimal("6.25"),
         tiers=(
-            CostTier(
-                input=Decimal("10"),
-                output=Decimal("37.5"),
-                cache_read=Decimal("1"),
-                cache_write=Decimal("12.5"),
-                tier=TierCondition(type="context", size=200000),
+            _CostTier(
+                input=_Decimal("10"),
+                output=_Decimal("37.5"),
+                cache_read=_Decimal("1"),
+                cache_write=_Decimal("12.5"),
+                tier=_TierCondition(type="context", size=200000),
             ),
         ),
-        context_over_200k=Rates(
-            input=Decimal("10"),
-            output=Decimal("37.5"),
-            cache_read=Decimal("1"),
-            cache_write=Decimal("12.5"),
+        context_over_200k=_Rates(
+            input=_Decimal("10"),
+            output=_Decimal("37.5"),
+            cache_read=_Decimal("1"),
+            cache_write=_Decimal("12.5"),
         ),
     ),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,),
 )
 """Claude Opus 4.8 (chat) · 1M context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-CLAUDE_OPUS_4_20250514: Final[PricedModel] = PricedModel(
+CLAUDE_OPUS_4_20250514: "Final[_PricedModel]" = _PricedModel(
     provider="google-vertex-anthropic",
     id="claude-opus-4@20250514",
     name="Claude Opus 4",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-opus",
     attachment=True,
     reasoning=True,
@@ -321,22 +322,22 @@ CLAUDE_OPUS_4_20250514: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_05_22,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_32000,
-    cost=Cost(
-        input=Decimal("15"),
-        output=Decimal("75"),
-        cache_read=Decimal("1.5"),
-        cache_write=Decimal("18.75"),
+    cost=_Cost(
+        input=_Decimal("15"),
+        output=_Decimal("75"),
+        cache_read=_Decimal("1.5"),
+        cache_write=_Decimal("18.75"),
     ),
     reasoning_options=(_Shared.REASONING_BUDGET_TOKENS_MIN_1024,),
-    status=Status.DEPRECATED,
+    status=_Status.DEPRECATED,
 )
 """Claude Opus 4 (chat) · 200K context · 32K output · $15.00 in / $75.00 out per 1M tokens · vision, tools, reasoning, attachments · deprecated"""
 
-CLAUDE_SONNET_4_5_20250929: Final[PricedModel] = PricedModel(
+CLAUDE_SONNET_4_5_20250929: "Final[_PricedModel]" = _PricedModel(
     provider="google-vertex-anthropic",
     id="claude-sonnet-4-5@20250929",
     name="Claude Sonnet 4.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-sonnet",
     attachment=True,
     reasoning=True,
@@ -348,21 +349,21 @@ CLAUDE_SONNET_4_5_20250929: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_29,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_64000,
-    cost=Cost(
-        input=Decimal("3"),
-        output=Decimal("15"),
-        cache_read=Decimal("0.3"),
-        cache_write=Decimal("3.75"),
+    cost=_Cost(
+        input=_Decimal("3"),
+        output=_Decimal("15"),
+        cache_read=_Decimal("0.3"),
+        cache_write=_Decimal("3.75"),
     ),
     reasoning_options=(_Shared.REASONING_BUDGET_TOKENS_MIN_1024,),
 )
 """Claude Sonnet 4.5 (chat) · 200K context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-CLAUDE_SONNET_4_6_DEFAULT: Final[PricedModel] = PricedModel(
+CLAUDE_SONNET_4_6_DEFAULT: "Final[_PricedModel]" = _PricedModel(
     provider="google-vertex-anthropic",
     id="claude-sonnet-4-6@default",
     name="Claude Sonnet 4.6",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-sonnet",
     attachment=True,
     reasoning=True,
@@ -374,25 +375,25 @@ CLAUDE_SONNET_4_6_DEFAULT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_13,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
-    cost=Cost(
-        input=Decimal("3"),
-        output=Decimal("15"),
-        cache_read=Decimal("0.3"),
-        cache_write=Decimal("3.75"),
+    cost=_Cost(
+        input=_Decimal("3"),
+        output=_Decimal("15"),
+        cache_read=_Decimal("0.3"),
+        cache_write=_Decimal("3.75"),
         tiers=(
-            CostTier(
-                input=Decimal("6"),
-                output=Decimal("22.5"),
-                cache_read=Decimal("0.6"),
-                cache_write=Decimal("7.5"),
-                tier=TierCondition(type="context", size=200000),
+            _CostTier(
+                input=_Decimal("6"),
+                output=_Decimal("22.5"),
+                cache_read=_Decimal("0.6"),
+                cache_write=_Decimal("7.5"),
+                tier=_TierCondition(type="context", size=200000),
             ),
         ),
-        context_over_200k=Rates(
-            input=Decimal("6"),
-            output=Decimal("22.5"),
-            cache_read=Decimal("0.6"),
-            cache_write=Decimal("7.5"),
+        context_over_200k=_Rates(
+            input=_Decimal("6"),
+            output=_Decimal("22.5"),
+            cache_read=_Decimal("0.6"),
+            cache_write=_Decimal("7.5"),
         ),
     ),
     reasoning_options=(
@@ -402,11 +403,11 @@ CLAUDE_SONNET_4_6_DEFAULT: Final[PricedModel] = PricedModel(
 )
 """Claude Sonnet 4.6 (chat) · 1M context · 128K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-CLAUDE_SONNET_4_20250514: Final[PricedModel] = PricedModel(
+CLAUDE_SONNET_4_20250514: "Final[_PricedModel]" = _PricedModel(
     provider="google-vertex-anthropic",
     id="claude-sonnet-4@20250514",
     name="Claude Sonnet 4",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-sonnet",
     attachment=True,
     reasoning=True,
@@ -418,22 +419,22 @@ CLAUDE_SONNET_4_20250514: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_05_22,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_64000,
-    cost=Cost(
-        input=Decimal("3"),
-        output=Decimal("15"),
-        cache_read=Decimal("0.3"),
-        cache_write=Decimal("3.75"),
+    cost=_Cost(
+        input=_Decimal("3"),
+        output=_Decimal("15"),
+        cache_read=_Decimal("0.3"),
+        cache_write=_Decimal("3.75"),
     ),
     reasoning_options=(_Shared.REASONING_BUDGET_TOKENS_MIN_1024,),
-    status=Status.DEPRECATED,
+    status=_Status.DEPRECATED,
 )
 """Claude Sonnet 4 (chat) · 200K context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments · deprecated"""
 
-CLAUDE_SONNET_5_DEFAULT: Final[PricedModel] = PricedModel(
+CLAUDE_SONNET_5_DEFAULT: "Final[_PricedModel]" = _PricedModel(
     provider="google-vertex-anthropic",
     id="claude-sonnet-5@default",
     name="Claude Sonnet 5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-sonnet",
     attachment=True,
     reasoning=True,
@@ -445,11 +446,11 @@ CLAUDE_SONNET_5_DEFAULT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_30,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
-    cost=Cost(
-        input=Decimal("2"),
-        output=Decimal("10"),
-        cache_read=Decimal("0.2"),
-        cache_write=Decimal("2.5"),
+    cost=_Cost(
+        input=_Decimal("2"),
+        output=_Decimal("10"),
+        cache_read=_Decimal("0.2"),
+        cache_write=_Decimal("2.5"),
     ),
     reasoning_options=(
         _Shared.REASONING_TOGGLE,

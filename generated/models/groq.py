@@ -3,58 +3,57 @@
 
 """Models served by Groq (provider id 'groq')."""
 
-from __future__ import annotations
+from decimal import Decimal as _Decimal
 
-from decimal import Decimal
-
-from llmdex.records.model import Limit, Modalities, Model, PricedModel, ReasoningOption
-from llmdex.records.partial_date import PartialDate
-from llmdex.records.rates import Cost
-from llmdex.records.vocabulary import Kind, Status
-
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from typing import Final
+from llmdex.records.model import Limit as _Limit
+from llmdex.records.model import Modalities as _Modalities
+from llmdex.records.model import Model as _Model
+from llmdex.records.model import PricedModel as _PricedModel
+from llmdex.records.model import ReasoningOption as _ReasoningOption
+from llmdex.records.partial_date import PartialDate as _PartialDate
+from llmdex.records.rates import Cost as _Cost
+from llmdex.records.vocabulary import Kind as _Kind
+from llmdex.records.vocabulary import Status as _Status
 
 
 class _Shared:
     """Values the models below share, named for what they are."""
 
-    AUDIO_TO_TEXT = Modalities(input=("audio",), output=("text",))
-    CONTEXT_0_OUTPUT_0 = Limit(context=0, output=0)
-    CONTEXT_131072_OUTPUT_131072 = Limit(context=131072, output=131072)
-    CONTEXT_131072_OUTPUT_32768 = Limit(context=131072, output=32768)
-    CONTEXT_131072_OUTPUT_40960 = Limit(context=131072, output=40960)
-    CONTEXT_131072_OUTPUT_65536 = Limit(context=131072, output=65536)
-    CONTEXT_131072_OUTPUT_8192 = Limit(context=131072, output=8192)
-    CONTEXT_4000_OUTPUT_50000 = Limit(context=4000, output=50000)
-    CONTEXT_512_OUTPUT_512 = Limit(context=512, output=512)
-    D_2023_09_01 = PartialDate(2023, 9, 1)
-    D_2023_12 = PartialDate(2023, 12)
-    D_2024_07_23 = PartialDate(2024, 7, 23)
-    D_2024_08 = PartialDate(2024, 8)
-    D_2024_10_01 = PartialDate(2024, 10, 1)
-    D_2024_12_06 = PartialDate(2024, 12, 6)
-    D_2025_04_05 = PartialDate(2025, 4, 5)
-    D_2025_05_29 = PartialDate(2025, 5, 29)
-    D_2025_06_11 = PartialDate(2025, 6, 11)
-    D_2025_06_12 = PartialDate(2025, 6, 12)
-    D_2025_08_05 = PartialDate(2025, 8, 5)
-    D_2025_09_04 = PartialDate(2025, 9, 4)
-    D_2025_09_05 = PartialDate(2025, 9, 5)
-    D_2025_09_25 = PartialDate(2025, 9, 25)
-    D_2025_10_21 = PartialDate(2025, 10, 21)
-    D_2025_10_29 = PartialDate(2025, 10, 29)
-    D_2025_12_16 = PartialDate(2025, 12, 16)
-    D_2025_12_19 = PartialDate(2025, 12, 19)
-    D_2026_06_29 = PartialDate(2026, 6, 29)
-    REASONING_EFFORT_LOW_MEDIUM_HIGH = ReasoningOption(
+    AUDIO_TO_TEXT = _Modalities(input=("audio",), output=("text",))
+    CONTEXT_0_OUTPUT_0 = _Limit(context=0, output=0)
+    CONTEXT_131072_OUTPUT_131072 = _Limit(context=131072, output=131072)
+    CONTEXT_131072_OUTPUT_32768 = _Limit(context=131072, output=32768)
+    CONTEXT_131072_OUTPUT_40960 = _Limit(context=131072, output=40960)
+    CONTEXT_131072_OUTPUT_65536 = _Limit(context=131072, output=65536)
+    CONTEXT_131072_OUTPUT_8192 = _Limit(context=131072, output=8192)
+    CONTEXT_4000_OUTPUT_50000 = _Limit(context=4000, output=50000)
+    CONTEXT_512_OUTPUT_512 = _Limit(context=512, output=512)
+    D_2023_09_01 = _PartialDate(2023, 9, 1)
+    D_2023_12 = _PartialDate(2023, 12)
+    D_2024_07_23 = _PartialDate(2024, 7, 23)
+    D_2024_08 = _PartialDate(2024, 8)
+    D_2024_10_01 = _PartialDate(2024, 10, 1)
+    D_2024_12_06 = _PartialDate(2024, 12, 6)
+    D_2025_04_05 = _PartialDate(2025, 4, 5)
+    D_2025_05_29 = _PartialDate(2025, 5, 29)
+    D_2025_06_11 = _PartialDate(2025, 6, 11)
+    D_2025_06_12 = _PartialDate(2025, 6, 12)
+    D_2025_08_05 = _PartialDate(2025, 8, 5)
+    D_2025_09_04 = _PartialDate(2025, 9, 4)
+    D_2025_09_05 = _PartialDate(2025, 9, 5)
+    D_2025_09_25 = _PartialDate(2025, 9, 25)
+    D_2025_10_21 = _PartialDate(2025, 10, 21)
+    D_2025_10_29 = _PartialDate(2025, 10, 29)
+    D_2025_12_16 = _PartialDate(2025, 12, 16)
+    D_2025_12_19 = _PartialDate(2025, 12, 19)
+    D_2026_06_29 = _PartialDate(2026, 6, 29)
+    REASONING_EFFORT_LOW_MEDIUM_HIGH = _ReasoningOption(
         type="effort", values=("low", "medium", "high")
     )
-    REASONING_EFFORT_NONE_DEFAULT = ReasoningOption(type="effort", values=("none", "default"))
-    TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
-    TEXT_TO_AUDIO = Modalities(input=("text",), output=("audio",))
-    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+    REASONING_EFFORT_NONE_DEFAULT = _ReasoningOption(type="effort", values=("none", "default"))
+    TEXT_IMAGE_TO_TEXT = _Modalities(input=("text", "image"), output=("text",))
+    TEXT_TO_AUDIO = _Modalities(input=("text",), output=("audio",))
+    TEXT_TO_TEXT = _Modalities(input=("text",), output=("text",))
 
 
 __all__ = [
@@ -75,11 +74,11 @@ __all__ = [
     "WHISPER_LARGE_V3_TURBO",
 ]
 
-CANOPYLABS_ORPHEUS_ARABIC_SAUDI: Final[Model] = Model(
+CANOPYLABS_ORPHEUS_ARABIC_SAUDI: "Final[_Model]" = _Model(
     provider="groq",
     id="canopylabs/orpheus-arabic-saudi",
     name="Canopy Labs Orpheus Arabic Saudi",
-    kind=Kind.AUDIO,
+    kind=_Kind.AUDIO,
     family="canopylabs",
     attachment=False,
     reasoning=False,
@@ -90,15 +89,15 @@ CANOPYLABS_ORPHEUS_ARABIC_SAUDI: Final[Model] = Model(
     last_updated=_Shared.D_2025_12_16,
     modalities=_Shared.TEXT_TO_AUDIO,
     limit=_Shared.CONTEXT_4000_OUTPUT_50000,
-    status=Status.BETA,
+    status=_Status.BETA,
 )
 """Canopy Labs Orpheus Arabic Saudi (audio) · 4K context · 50K output · price unknown · beta"""
 
-CANOPYLABS_ORPHEUS_V1_ENGLISH: Final[Model] = Model(
+CANOPYLABS_ORPHEUS_V1_ENGLISH: "Final[_Model]" = _Model(
     provider="groq",
     id="canopylabs/orpheus-v1-english",
     name="Canopy Labs Orpheus V1 English",
-    kind=Kind.AUDIO,
+    kind=_Kind.AUDIO,
     family="canopylabs",
     attachment=False,
     reasoning=False,
@@ -109,15 +108,15 @@ CANOPYLABS_ORPHEUS_V1_ENGLISH: Final[Model] = Model(
     last_updated=_Shared.D_2025_12_19,
     modalities=_Shared.TEXT_TO_AUDIO,
     limit=_Shared.CONTEXT_4000_OUTPUT_50000,
-    status=Status.BETA,
+    status=_Status.BETA,
 )
 """Canopy Labs Orpheus V1 English (audio) · 4K context · 50K output · price unknown · beta"""
 
-GROQ_COMPOUND: Final[Model] = Model(
+GROQ_COMPOUND: "Final[_Model]" = _Model(
     provider="groq",
     id="groq/compound",
     name="Compound",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="groq",
     attachment=False,
     reasoning=False,
@@ -131,11 +130,11 @@ GROQ_COMPOUND: Final[Model] = Model(
 )
 """Compound (chat) · 131K context · 8.19K output · price unknown"""
 
-GROQ_COMPOUND_MINI: Final[Model] = Model(
+GROQ_COMPOUND_MINI: "Final[_Model]" = _Model(
     provider="groq",
     id="groq/compound-mini",
     name="Compound Mini",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="groq",
     attachment=False,
     reasoning=False,
@@ -149,11 +148,11 @@ GROQ_COMPOUND_MINI: Final[Model] = Model(
 )
 """Compound Mini (chat) · 131K context · 8.19K output · price unknown"""
 
-LLAMA_3_1_8B_INSTANT: Final[PricedModel] = PricedModel(
+LLAMA_3_1_8B_INSTANT: "Final[_PricedModel]" = _PricedModel(
     provider="groq",
     id="llama-3.1-8b-instant",
     name="Llama 3.1 8B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=False,
     reasoning=False,
@@ -165,15 +164,15 @@ LLAMA_3_1_8B_INSTANT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_07_23,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.05"), output=Decimal("0.08")),
+    cost=_Cost(input=_Decimal("0.05"), output=_Decimal("0.08")),
 )
 """Llama 3.1 8B (chat) · 131K context · 131K output · $0.05 in / $0.08 out per 1M tokens · tools, open weights"""
 
-LLAMA_3_3_70B_VERSATILE: Final[PricedModel] = PricedModel(
+LLAMA_3_3_70B_VERSATILE: "Final[_PricedModel]" = _PricedModel(
     provider="groq",
     id="llama-3.3-70b-versatile",
     name="Llama 3.3 70B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=False,
     reasoning=False,
@@ -185,15 +184,15 @@ LLAMA_3_3_70B_VERSATILE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_12_06,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.59"), output=Decimal("0.79")),
+    cost=_Cost(input=_Decimal("0.59"), output=_Decimal("0.79")),
 )
 """Llama 3.3 70B (chat) · 131K context · 32.8K output · $0.59 in / $0.79 out per 1M tokens · tools, open weights"""
 
-META_LLAMA_LLAMA_4_SCOUT_17B_16E_INSTRUCT: Final[PricedModel] = PricedModel(
+META_LLAMA_LLAMA_4_SCOUT_17B_16E_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="groq",
     id="meta-llama/llama-4-scout-17b-16e-instruct",
     name="Llama 4 Scout 17B 16E",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=True,
     reasoning=False,
@@ -206,16 +205,16 @@ META_LLAMA_LLAMA_4_SCOUT_17B_16E_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04_05,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.11"), output=Decimal("0.34")),
-    status=Status.BETA,
+    cost=_Cost(input=_Decimal("0.11"), output=_Decimal("0.34")),
+    status=_Status.BETA,
 )
 """Llama 4 Scout 17B 16E (chat) · 131K context · 8.19K output · $0.11 in / $0.34 out per 1M tokens · vision, tools, structured output, attachments, open weights · beta"""
 
-META_LLAMA_LLAMA_PROMPT_GUARD_2_22M: Final[PricedModel] = PricedModel(
+META_LLAMA_LLAMA_PROMPT_GUARD_2_22M: "Final[_PricedModel]" = _PricedModel(
     provider="groq",
     id="meta-llama/llama-prompt-guard-2-22m",
     name="Llama Prompt Guard 2 22M",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=False,
     reasoning=False,
@@ -226,16 +225,16 @@ META_LLAMA_LLAMA_PROMPT_GUARD_2_22M: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_05_29,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_512_OUTPUT_512,
-    cost=Cost(input=Decimal("0.03"), output=Decimal("0.03")),
-    status=Status.BETA,
+    cost=_Cost(input=_Decimal("0.03"), output=_Decimal("0.03")),
+    status=_Status.BETA,
 )
 """Llama Prompt Guard 2 22M (chat) · 512 context · 512 output · $0.03 in / $0.03 out per 1M tokens · open weights · beta"""
 
-META_LLAMA_LLAMA_PROMPT_GUARD_2_86M: Final[PricedModel] = PricedModel(
+META_LLAMA_LLAMA_PROMPT_GUARD_2_86M: "Final[_PricedModel]" = _PricedModel(
     provider="groq",
     id="meta-llama/llama-prompt-guard-2-86m",
     name="Prompt Guard 2 86M",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=False,
     reasoning=False,
@@ -246,16 +245,16 @@ META_LLAMA_LLAMA_PROMPT_GUARD_2_86M: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_05_29,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_512_OUTPUT_512,
-    cost=Cost(input=Decimal("0.04"), output=Decimal("0.04")),
-    status=Status.BETA,
+    cost=_Cost(input=_Decimal("0.04"), output=_Decimal("0.04")),
+    status=_Status.BETA,
 )
 """Prompt Guard 2 86M (chat) · 512 context · 512 output · $0.04 in / $0.04 out per 1M tokens · open weights · beta"""
 
-OPENAI_GPT_OSS_120B: Final[PricedModel] = PricedModel(
+OPENAI_GPT_OSS_120B: "Final[_PricedModel]" = _PricedModel(
     provider="groq",
     id="openai/gpt-oss-120b",
     name="GPT OSS 120B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-oss",
     attachment=False,
     reasoning=True,
@@ -267,16 +266,16 @@ OPENAI_GPT_OSS_120B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_10_21,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.15"), output=Decimal("0.6"), cache_read=Decimal("0.075")),
+    cost=_Cost(input=_Decimal("0.15"), output=_Decimal("0.6"), cache_read=_Decimal("0.075")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """GPT OSS 120B (chat) · 131K context · 65.5K output · $0.15 in / $0.60 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-OPENAI_GPT_OSS_20B: Final[PricedModel] = PricedModel(
+OPENAI_GPT_OSS_20B: "Final[_PricedModel]" = _PricedModel(
     provider="groq",
     id="openai/gpt-oss-20b",
     name="GPT OSS 20B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-oss",
     attachment=False,
     reasoning=True,
@@ -288,16 +287,16 @@ OPENAI_GPT_OSS_20B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_25,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.075"), output=Decimal("0.3"), cache_read=Decimal("0.0375")),
+    cost=_Cost(input=_Decimal("0.075"), output=_Decimal("0.3"), cache_read=_Decimal("0.0375")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """GPT OSS 20B (chat) · 131K context · 65.5K output · $0.075 in / $0.30 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-OPENAI_GPT_OSS_SAFEGUARD_20B: Final[PricedModel] = PricedModel(
+OPENAI_GPT_OSS_SAFEGUARD_20B: "Final[_PricedModel]" = _PricedModel(
     provider="groq",
     id="openai/gpt-oss-safeguard-20b",
     name="Safety GPT OSS 20B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-oss",
     attachment=False,
     reasoning=True,
@@ -309,17 +308,17 @@ OPENAI_GPT_OSS_SAFEGUARD_20B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_29,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.075"), output=Decimal("0.3")),
+    cost=_Cost(input=_Decimal("0.075"), output=_Decimal("0.3")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
-    status=Status.BETA,
+    status=_Status.BETA,
 )
 """Safety GPT OSS 20B (chat) · 131K context · 65.5K output · $0.075 in / $0.30 out per 1M tokens · tools, reasoning, structured output, open weights · beta"""
 
-QWEN_QWEN3_32B: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_32B: "Final[_PricedModel]" = _PricedModel(
     provider="groq",
     id="qwen/qwen3-32b",
     name="Qwen3-32B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=True,
@@ -330,17 +329,17 @@ QWEN_QWEN3_32B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_06_12,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_40960,
-    cost=Cost(input=Decimal("0.29"), output=Decimal("0.59")),
+    cost=_Cost(input=_Decimal("0.29"), output=_Decimal("0.59")),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_DEFAULT,),
-    status=Status.BETA,
+    status=_Status.BETA,
 )
 """Qwen3-32B (chat) · 131K context · 41K output · $0.29 in / $0.59 out per 1M tokens · tools, reasoning, open weights · beta"""
 
-WHISPER_LARGE_V3: Final[Model] = Model(
+WHISPER_LARGE_V3: "Final[_Model]" = _Model(
     provider="groq",
     id="whisper-large-v3",
     name="Whisper",
-    kind=Kind.TRANSCRIPTION,
+    kind=_Kind.TRANSCRIPTION,
     family="whisper",
     attachment=False,
     reasoning=False,
@@ -354,11 +353,11 @@ WHISPER_LARGE_V3: Final[Model] = Model(
 )
 """Whisper (transcription) · 0 context · 0 output · price unknown · open weights"""
 
-WHISPER_LARGE_V3_TURBO: Final[Model] = Model(
+WHISPER_LARGE_V3_TURBO: "Final[_Model]" = _Model(
     provider="groq",
     id="whisper-large-v3-turbo",
     name="Whisper Large V3 Turbo",
-    kind=Kind.TRANSCRIPTION,
+    kind=_Kind.TRANSCRIPTION,
     family="whisper",
     attachment=False,
     reasoning=False,

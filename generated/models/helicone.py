@@ -3,165 +3,162 @@
 
 """Models served by Helicone (provider id 'helicone')."""
 
-from __future__ import annotations
+from decimal import Decimal as _Decimal
 
-from decimal import Decimal
-
-from llmdex.records.model import Limit, Modalities, PricedModel, ReasoningOption
-from llmdex.records.partial_date import PartialDate
-from llmdex.records.rates import Cost
-from llmdex.records.vocabulary import Kind
-
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from typing import Final
+from llmdex.records.model import Limit as _Limit
+from llmdex.records.model import Modalities as _Modalities
+from llmdex.records.model import PricedModel as _PricedModel
+from llmdex.records.model import ReasoningOption as _ReasoningOption
+from llmdex.records.partial_date import PartialDate as _PartialDate
+from llmdex.records.rates import Cost as _Cost
+from llmdex.records.vocabulary import Kind as _Kind
 
 
 class _Shared:
     """Values the models below share, named for what they are."""
 
-    CONTEXT_1047576_OUTPUT_32768 = Limit(context=1047576, output=32768)
-    CONTEXT_1048576_OUTPUT_65535 = Limit(context=1048576, output=65535)
-    CONTEXT_1048576_OUTPUT_65536 = Limit(context=1048576, output=65536)
-    CONTEXT_127000_OUTPUT_4096 = Limit(context=127000, output=4096)
-    CONTEXT_128000_OUTPUT_128000 = Limit(context=128000, output=128000)
-    CONTEXT_128000_OUTPUT_16384 = Limit(context=128000, output=16384)
-    CONTEXT_128000_OUTPUT_16400 = Limit(context=128000, output=16400)
-    CONTEXT_128000_OUTPUT_32768 = Limit(context=128000, output=32768)
-    CONTEXT_128000_OUTPUT_4096 = Limit(context=128000, output=4096)
-    CONTEXT_128000_OUTPUT_64000 = Limit(context=128000, output=64000)
-    CONTEXT_128000_OUTPUT_65536 = Limit(context=128000, output=65536)
-    CONTEXT_128000_OUTPUT_8000 = Limit(context=128000, output=8000)
-    CONTEXT_128000_OUTPUT_8192 = Limit(context=128000, output=8192)
-    CONTEXT_130000_OUTPUT_163840 = Limit(context=130000, output=163840)
-    CONTEXT_131072_OUTPUT_1024 = Limit(context=131072, output=1024)
-    CONTEXT_131072_OUTPUT_131072 = Limit(context=131072, output=131072)
-    CONTEXT_131072_OUTPUT_16384 = Limit(context=131072, output=16384)
-    CONTEXT_131072_OUTPUT_32678 = Limit(context=131072, output=32678)
-    CONTEXT_131072_OUTPUT_40960 = Limit(context=131072, output=40960)
-    CONTEXT_131072_OUTPUT_8192 = Limit(context=131072, output=8192)
-    CONTEXT_163840_OUTPUT_65536 = Limit(context=163840, output=65536)
-    CONTEXT_16384_OUTPUT_16384 = Limit(context=16384, output=16384)
-    CONTEXT_2000000_OUTPUT_2000000 = Limit(context=2000000, output=2000000)
-    CONTEXT_2000000_OUTPUT_30000 = Limit(context=2000000, output=30000)
-    CONTEXT_200000_OUTPUT_100000 = Limit(context=200000, output=100000)
-    CONTEXT_200000_OUTPUT_32000 = Limit(context=200000, output=32000)
-    CONTEXT_200000_OUTPUT_4096 = Limit(context=200000, output=4096)
-    CONTEXT_200000_OUTPUT_64000 = Limit(context=200000, output=64000)
-    CONTEXT_200000_OUTPUT_8192 = Limit(context=200000, output=8192)
-    CONTEXT_204800_OUTPUT_131072 = Limit(context=204800, output=131072)
-    CONTEXT_256000_OUTPUT_10000 = Limit(context=256000, output=10000)
-    CONTEXT_256000_OUTPUT_16384 = Limit(context=256000, output=16384)
-    CONTEXT_256000_OUTPUT_256000 = Limit(context=256000, output=256000)
-    CONTEXT_256000_OUTPUT_262144 = Limit(context=256000, output=262144)
-    CONTEXT_262000_OUTPUT_16384 = Limit(context=262000, output=16384)
-    CONTEXT_262144_OUTPUT_16384 = Limit(context=262144, output=16384)
-    CONTEXT_262144_OUTPUT_262144 = Limit(context=262144, output=262144)
-    CONTEXT_262144_OUTPUT_81920 = Limit(context=262144, output=81920)
-    CONTEXT_32000_OUTPUT_8192 = Limit(context=32000, output=8192)
-    CONTEXT_400000_OUTPUT_128000 = Limit(context=400000, output=128000)
-    CONTEXT_41000_OUTPUT_41000 = Limit(context=41000, output=41000)
-    CONTEXT_512_OUTPUT_2 = Limit(context=512, output=2)
-    CONTEXT_8192_OUTPUT_8192 = Limit(context=8192, output=8192)
-    D_2023_10 = PartialDate(2023, 10)
-    D_2023_10_01 = PartialDate(2023, 10, 1)
-    D_2024_03 = PartialDate(2024, 3)
-    D_2024_03_07 = PartialDate(2024, 3, 7)
-    D_2024_05 = PartialDate(2024, 5)
-    D_2024_05_13 = PartialDate(2024, 5, 13)
-    D_2024_05_27 = PartialDate(2024, 5, 27)
-    D_2024_06 = PartialDate(2024, 6)
-    D_2024_06_01 = PartialDate(2024, 6, 1)
-    D_2024_06_25 = PartialDate(2024, 6, 25)
-    D_2024_07 = PartialDate(2024, 7)
-    D_2024_07_01 = PartialDate(2024, 7, 1)
-    D_2024_07_09 = PartialDate(2024, 7, 9)
-    D_2024_07_18 = PartialDate(2024, 7, 18)
-    D_2024_07_23 = PartialDate(2024, 7, 23)
-    D_2024_07_24 = PartialDate(2024, 7, 24)
-    D_2024_08 = PartialDate(2024, 8)
-    D_2024_08_14 = PartialDate(2024, 8, 14)
-    D_2024_08_25 = PartialDate(2024, 8, 25)
-    D_2024_09 = PartialDate(2024, 9)
-    D_2024_09_15 = PartialDate(2024, 9, 15)
-    D_2024_09_30 = PartialDate(2024, 9, 30)
-    D_2024_10 = PartialDate(2024, 10)
-    D_2024_10_01 = PartialDate(2024, 10, 1)
-    D_2024_10_22 = PartialDate(2024, 10, 22)
-    D_2024_12 = PartialDate(2024, 12)
-    D_2024_12_01 = PartialDate(2024, 12, 1)
-    D_2024_12_06 = PartialDate(2024, 12, 6)
-    D_2024_12_26 = PartialDate(2024, 12, 26)
-    D_2025_01 = PartialDate(2025, 1)
-    D_2025_01_01 = PartialDate(2025, 1, 1)
-    D_2025_01_20 = PartialDate(2025, 1, 20)
-    D_2025_01_27 = PartialDate(2025, 1, 27)
-    D_2025_02 = PartialDate(2025, 2)
-    D_2025_02_19 = PartialDate(2025, 2, 19)
-    D_2025_03 = PartialDate(2025, 3)
-    D_2025_03_16 = PartialDate(2025, 3, 16)
-    D_2025_04 = PartialDate(2025, 4)
-    D_2025_04_14 = PartialDate(2025, 4, 14)
-    D_2025_04_28 = PartialDate(2025, 4, 28)
-    D_2025_05 = PartialDate(2025, 5)
-    D_2025_05_14 = PartialDate(2025, 5, 14)
-    D_2025_06 = PartialDate(2025, 6)
-    D_2025_06_01 = PartialDate(2025, 6, 1)
-    D_2025_06_17 = PartialDate(2025, 6, 17)
-    D_2025_06_20 = PartialDate(2025, 6, 20)
-    D_2025_07 = PartialDate(2025, 7)
-    D_2025_07_02 = PartialDate(2025, 7, 2)
-    D_2025_07_22 = PartialDate(2025, 7, 22)
-    D_2025_07_23 = PartialDate(2025, 7, 23)
-    D_2025_07_25 = PartialDate(2025, 7, 25)
-    D_2025_07_31 = PartialDate(2025, 7, 31)
-    D_2025_08 = PartialDate(2025, 8)
-    D_2025_08_05 = PartialDate(2025, 8, 5)
-    D_2025_09 = PartialDate(2025, 9)
-    D_2025_09_01 = PartialDate(2025, 9, 1)
-    D_2025_09_05 = PartialDate(2025, 9, 5)
-    D_2025_09_19 = PartialDate(2025, 9, 19)
-    D_2025_09_22 = PartialDate(2025, 9, 22)
-    D_2025_09_23 = PartialDate(2025, 9, 23)
-    D_2025_09_29 = PartialDate(2025, 9, 29)
-    D_2025_10 = PartialDate(2025, 10)
-    D_2025_10_01 = PartialDate(2025, 10, 1)
-    D_2025_11 = PartialDate(2025, 11)
-    D_2025_11_06 = PartialDate(2025, 11, 6)
-    D_2025_11_17 = PartialDate(2025, 11, 17)
-    D_2025_11_18 = PartialDate(2025, 11, 18)
-    D_2025_11_24 = PartialDate(2025, 11, 24)
-    REASONING_BUDGET_TOKENS_MIN_0_MAX_24576 = ReasoningOption(
+    CONTEXT_1047576_OUTPUT_32768 = _Limit(context=1047576, output=32768)
+    CONTEXT_1048576_OUTPUT_65535 = _Limit(context=1048576, output=65535)
+    CONTEXT_1048576_OUTPUT_65536 = _Limit(context=1048576, output=65536)
+    CONTEXT_127000_OUTPUT_4096 = _Limit(context=127000, output=4096)
+    CONTEXT_128000_OUTPUT_128000 = _Limit(context=128000, output=128000)
+    CONTEXT_128000_OUTPUT_16384 = _Limit(context=128000, output=16384)
+    CONTEXT_128000_OUTPUT_16400 = _Limit(context=128000, output=16400)
+    CONTEXT_128000_OUTPUT_32768 = _Limit(context=128000, output=32768)
+    CONTEXT_128000_OUTPUT_4096 = _Limit(context=128000, output=4096)
+    CONTEXT_128000_OUTPUT_64000 = _Limit(context=128000, output=64000)
+    CONTEXT_128000_OUTPUT_65536 = _Limit(context=128000, output=65536)
+    CONTEXT_128000_OUTPUT_8000 = _Limit(context=128000, output=8000)
+    CONTEXT_128000_OUTPUT_8192 = _Limit(context=128000, output=8192)
+    CONTEXT_130000_OUTPUT_163840 = _Limit(context=130000, output=163840)
+    CONTEXT_131072_OUTPUT_1024 = _Limit(context=131072, output=1024)
+    CONTEXT_131072_OUTPUT_131072 = _Limit(context=131072, output=131072)
+    CONTEXT_131072_OUTPUT_16384 = _Limit(context=131072, output=16384)
+    CONTEXT_131072_OUTPUT_32678 = _Limit(context=131072, output=32678)
+    CONTEXT_131072_OUTPUT_40960 = _Limit(context=131072, output=40960)
+    CONTEXT_131072_OUTPUT_8192 = _Limit(context=131072, output=8192)
+    CONTEXT_163840_OUTPUT_65536 = _Limit(context=163840, output=65536)
+    CONTEXT_16384_OUTPUT_16384 = _Limit(context=16384, output=16384)
+    CONTEXT_2000000_OUTPUT_2000000 = _Limit(context=2000000, output=2000000)
+    CONTEXT_2000000_OUTPUT_30000 = _Limit(context=2000000, output=30000)
+    CONTEXT_200000_OUTPUT_100000 = _Limit(context=200000, output=100000)
+    CONTEXT_200000_OUTPUT_32000 = _Limit(context=200000, output=32000)
+    CONTEXT_200000_OUTPUT_4096 = _Limit(context=200000, output=4096)
+    CONTEXT_200000_OUTPUT_64000 = _Limit(context=200000, output=64000)
+    CONTEXT_200000_OUTPUT_8192 = _Limit(context=200000, output=8192)
+    CONTEXT_204800_OUTPUT_131072 = _Limit(context=204800, output=131072)
+    CONTEXT_256000_OUTPUT_10000 = _Limit(context=256000, output=10000)
+    CONTEXT_256000_OUTPUT_16384 = _Limit(context=256000, output=16384)
+    CONTEXT_256000_OUTPUT_256000 = _Limit(context=256000, output=256000)
+    CONTEXT_256000_OUTPUT_262144 = _Limit(context=256000, output=262144)
+    CONTEXT_262000_OUTPUT_16384 = _Limit(context=262000, output=16384)
+    CONTEXT_262144_OUTPUT_16384 = _Limit(context=262144, output=16384)
+    CONTEXT_262144_OUTPUT_262144 = _Limit(context=262144, output=262144)
+    CONTEXT_262144_OUTPUT_81920 = _Limit(context=262144, output=81920)
+    CONTEXT_32000_OUTPUT_8192 = _Limit(context=32000, output=8192)
+    CONTEXT_400000_OUTPUT_128000 = _Limit(context=400000, output=128000)
+    CONTEXT_41000_OUTPUT_41000 = _Limit(context=41000, output=41000)
+    CONTEXT_512_OUTPUT_2 = _Limit(context=512, output=2)
+    CONTEXT_8192_OUTPUT_8192 = _Limit(context=8192, output=8192)
+    D_2023_10 = _PartialDate(2023, 10)
+    D_2023_10_01 = _PartialDate(2023, 10, 1)
+    D_2024_03 = _PartialDate(2024, 3)
+    D_2024_03_07 = _PartialDate(2024, 3, 7)
+    D_2024_05 = _PartialDate(2024, 5)
+    D_2024_05_13 = _PartialDate(2024, 5, 13)
+    D_2024_05_27 = _PartialDate(2024, 5, 27)
+    D_2024_06 = _PartialDate(2024, 6)
+    D_2024_06_01 = _PartialDate(2024, 6, 1)
+    D_2024_06_25 = _PartialDate(2024, 6, 25)
+    D_2024_07 = _PartialDate(2024, 7)
+    D_2024_07_01 = _PartialDate(2024, 7, 1)
+    D_2024_07_09 = _PartialDate(2024, 7, 9)
+    D_2024_07_18 = _PartialDate(2024, 7, 18)
+    D_2024_07_23 = _PartialDate(2024, 7, 23)
+    D_2024_07_24 = _PartialDate(2024, 7, 24)
+    D_2024_08 = _PartialDate(2024, 8)
+    D_2024_08_14 = _PartialDate(2024, 8, 14)
+    D_2024_08_25 = _PartialDate(2024, 8, 25)
+    D_2024_09 = _PartialDate(2024, 9)
+    D_2024_09_15 = _PartialDate(2024, 9, 15)
+    D_2024_09_30 = _PartialDate(2024, 9, 30)
+    D_2024_10 = _PartialDate(2024, 10)
+    D_2024_10_01 = _PartialDate(2024, 10, 1)
+    D_2024_10_22 = _PartialDate(2024, 10, 22)
+    D_2024_12 = _PartialDate(2024, 12)
+    D_2024_12_01 = _PartialDate(2024, 12, 1)
+    D_2024_12_06 = _PartialDate(2024, 12, 6)
+    D_2024_12_26 = _PartialDate(2024, 12, 26)
+    D_2025_01 = _PartialDate(2025, 1)
+    D_2025_01_01 = _PartialDate(2025, 1, 1)
+    D_2025_01_20 = _PartialDate(2025, 1, 20)
+    D_2025_01_27 = _PartialDate(2025, 1, 27)
+    D_2025_02 = _PartialDate(2025, 2)
+    D_2025_02_19 = _PartialDate(2025, 2, 19)
+    D_2025_03 = _PartialDate(2025, 3)
+    D_2025_03_16 = _PartialDate(2025, 3, 16)
+    D_2025_04 = _PartialDate(2025, 4)
+    D_2025_04_14 = _PartialDate(2025, 4, 14)
+    D_2025_04_28 = _PartialDate(2025, 4, 28)
+    D_2025_05 = _PartialDate(2025, 5)
+    D_2025_05_14 = _PartialDate(2025, 5, 14)
+    D_2025_06 = _PartialDate(2025, 6)
+    D_2025_06_01 = _PartialDate(2025, 6, 1)
+    D_2025_06_17 = _PartialDate(2025, 6, 17)
+    D_2025_06_20 = _PartialDate(2025, 6, 20)
+    D_2025_07 = _PartialDate(2025, 7)
+    D_2025_07_02 = _PartialDate(2025, 7, 2)
+    D_2025_07_22 = _PartialDate(2025, 7, 22)
+    D_2025_07_23 = _PartialDate(2025, 7, 23)
+    D_2025_07_25 = _PartialDate(2025, 7, 25)
+    D_2025_07_31 = _PartialDate(2025, 7, 31)
+    D_2025_08 = _PartialDate(2025, 8)
+    D_2025_08_05 = _PartialDate(2025, 8, 5)
+    D_2025_09 = _PartialDate(2025, 9)
+    D_2025_09_01 = _PartialDate(2025, 9, 1)
+    D_2025_09_05 = _PartialDate(2025, 9, 5)
+    D_2025_09_19 = _PartialDate(2025, 9, 19)
+    D_2025_09_22 = _PartialDate(2025, 9, 22)
+    D_2025_09_23 = _PartialDate(2025, 9, 23)
+    D_2025_09_29 = _PartialDate(2025, 9, 29)
+    D_2025_10 = _PartialDate(2025, 10)
+    D_2025_10_01 = _PartialDate(2025, 10, 1)
+    D_2025_11 = _PartialDate(2025, 11)
+    D_2025_11_06 = _PartialDate(2025, 11, 6)
+    D_2025_11_17 = _PartialDate(2025, 11, 17)
+    D_2025_11_18 = _PartialDate(2025, 11, 18)
+    D_2025_11_24 = _PartialDate(2025, 11, 24)
+    REASONING_BUDGET_TOKENS_MIN_0_MAX_24576 = _ReasoningOption(
         type="budget_tokens", min=0, max=24576
     )
-    REASONING_BUDGET_TOKENS_MIN_1024_MAX_31999 = ReasoningOption(
+    REASONING_BUDGET_TOKENS_MIN_1024_MAX_31999 = _ReasoningOption(
         type="budget_tokens", min=1024, max=31999
     )
-    REASONING_BUDGET_TOKENS_MIN_1024_MAX_63999 = ReasoningOption(
+    REASONING_BUDGET_TOKENS_MIN_1024_MAX_63999 = _ReasoningOption(
         type="budget_tokens", min=1024, max=63999
     )
-    REASONING_BUDGET_TOKENS_MIN_128_MAX_32768 = ReasoningOption(
+    REASONING_BUDGET_TOKENS_MIN_128_MAX_32768 = _ReasoningOption(
         type="budget_tokens", min=128, max=32768
     )
-    REASONING_BUDGET_TOKENS_MIN_512_MAX_24576 = ReasoningOption(
+    REASONING_BUDGET_TOKENS_MIN_512_MAX_24576 = _ReasoningOption(
         type="budget_tokens", min=512, max=24576
     )
-    REASONING_EFFORT_LOW_HIGH = ReasoningOption(type="effort", values=("low", "high"))
-    REASONING_EFFORT_LOW_MEDIUM_HIGH = ReasoningOption(
+    REASONING_EFFORT_LOW_HIGH = _ReasoningOption(type="effort", values=("low", "high"))
+    REASONING_EFFORT_LOW_MEDIUM_HIGH = _ReasoningOption(
         type="effort", values=("low", "medium", "high")
     )
-    REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH = ReasoningOption(
+    REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH = _ReasoningOption(
         type="effort", values=("minimal", "low", "medium", "high")
     )
-    REASONING_TOGGLE = ReasoningOption(type="toggle")
-    TEXT_IMAGE_AUDIO_TO_TEXT = Modalities(input=("text", "image", "audio"), output=("text",))
-    TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT = Modalities(
+    REASONING_TOGGLE = _ReasoningOption(type="toggle")
+    TEXT_IMAGE_AUDIO_TO_TEXT = _Modalities(input=("text", "image", "audio"), output=("text",))
+    TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT = _Modalities(
         input=("text", "image", "audio", "video"), output=("text",)
     )
-    TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
-    TEXT_IMAGE_TO_TEXT_IMAGE = Modalities(input=("text", "image"), output=("text", "image"))
-    TEXT_IMAGE_VIDEO_TO_TEXT = Modalities(input=("text", "image", "video"), output=("text",))
-    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+    TEXT_IMAGE_TO_TEXT = _Modalities(input=("text", "image"), output=("text",))
+    TEXT_IMAGE_TO_TEXT_IMAGE = _Modalities(input=("text", "image"), output=("text", "image"))
+    TEXT_IMAGE_VIDEO_TO_TEXT = _Modalities(input=("text", "image", "video"), output=("text",))
+    TEXT_TO_TEXT = _Modalities(input=("text",), output=("text",))
 
 
 __all__ = [
@@ -257,11 +254,11 @@ __all__ = [
     "SONAR_REASONING_PRO",
 ]
 
-CHATGPT_4O_LATEST: Final[PricedModel] = PricedModel(
+CHATGPT_4O_LATEST: "Final[_PricedModel]" = _PricedModel(
     provider="helicone",
     id="chatgpt-4o-latest",
     name="OpenAI ChatGPT-4o",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=False,
     reasoning=False,
@@ -273,15 +270,15 @@ CHATGPT_4O_LATEST: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_08_14,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_16384,
-    cost=Cost(input=Decimal("5"), output=Decimal("20"), cache_read=Decimal("2.5")),
+    cost=_Cost(input=_Decimal("5"), output=_Decimal("20"), cache_read=_Decimal("2.5")),
 )
 """OpenAI ChatGPT-4o (chat) · 128K context · 16.4K output · $5.00 in / $20.00 out per 1M tokens · vision, tools"""
 
-CLAUDE_3_HAIKU_20240307: Final[PricedModel] = PricedModel(
+CLAUDE_3_HAIKU_20240307: "Final[_PricedModel]" = _PricedModel(
     provider="helicone",
     id="claude-3-haiku-20240307",
     name="Anthropic: Claude 3 Haiku",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-haiku",
     attachment=False,
     reasoning=False,
@@ -293,20 +290,20 @@ CLAUDE_3_HAIKU_20240307: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_03_07,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_4096,
-    cost=Cost(
-        input=Decimal("0.25"),
-        output=Decimal("1.25"),
-        cache_read=Decimal("0.03"),
-        cache_write=Decimal("0.3"),
+    cost=_Cost(
+        input=_Decimal("0.25"),
+        output=_Decimal("1.25"),
+        cache_read=_Decimal("0.03"),
+        cache_write=_Decimal("0.3"),
     ),
 )
 """Anthropic: Claude 3 Haiku (chat) · 200K context · 4.1K output · $0.25 in / $1.25 out per 1M tokens · vision, tools"""
 
-CLAUDE_3_5_HAIKU: Final[PricedModel] = PricedModel(
+CLAUDE_3_5_HAIKU: "Final[_PricedModel]" = _PricedModel(
     provider="helicone",
     id="claude-3.5-haiku",
     name="Anthropic: Claude 3.5 Haiku",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-haiku",
     attachment=False,
     reasoning=False,
@@ -318,20 +315,20 @@ CLAUDE_3_5_HAIKU: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_10_22,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_8192,
-    cost=Cost(
-        input=Decimal("0.7999999999999999"),
-        output=Decimal("4"),
-        cache_read=Decimal("0.08"),
-        cache_write=Decimal("1"),
+    cost=_Cost(
+        input=_Decimal("0.7999999999999999"),
+        output=_Decimal("4"),
+        cache_read=_Decimal("0.08"),
+        cache_write=_Decimal("1"),
     ),
 )
 """Anthropic: Claude 3.5 Haiku (chat) · 200K context · 8.19K output · $0.7999999999999999 in / $4.00 out per 1M tokens · vision, tools"""
 
-CLAUDE_3_5_SONNET_V2: Final[PricedModel] = PricedModel(
+CLAUDE_3_5_SONNET_V2: "Final[_PricedModel]" = _PricedModel(
     provider="helicone",
     id="claude-3.5-sonnet-v2",
     name="Anthropic: Claude 3.5 Sonnet v2",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-sonnet",
     attachment=False,
     reasoning=False,
@@ -343,20 +340,20 @@ CLAUDE_3_5_SONNET_V2: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_10_22,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_8192,
-    cost=Cost(
-        input=Decimal("3"),
-        output=Decimal("15"),
-        cache_read=Decimal("0.30000000000000004"),
-        cache_write=Decimal("3.75"),
+    cost=_Cost(
+        input=_Decimal("3"),
+        output=_Decimal("15"),
+        cache_read=_Decimal("0.30000000000000004"),
+        cache_write=_Decimal("3.75"),
     ),
 )
 """Anthropic: Claude 3.5 Sonnet v2 (chat) · 200K context · 8.19K output · $3.00 in / $15.00 out per 1M tokens · vision, tools"""
 
-CLAUDE_3_7_SONNET: Final[PricedModel] = PricedModel(
+CLAUDE_3_7_SONNET: "Final[_PricedModel]" = _PricedModel(
     provider="helicone",
     id="claude-3.7-sonnet",
     name="Anthropic: Claude 3.7 Sonnet",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-sonnet",
     attachment=False,
     reasoning=False,
@@ -368,20 +365,20 @@ CLAUDE_3_7_SONNET: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_02_19,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_64000,
-    cost=Cost(
-        input=Decimal("3"),
-        output=Decimal("15"),
-        cache_read=Decimal("0.30000000000000004"),
-        cache_write=Decimal("3.75"),
+    cost=_Cost(
+        input=_Decimal("3"),
+        output=_Decimal("15"),
+        cache_read=_Decimal("0.30000000000000004"),
+        cache_write=_Decimal("3.75"),
     ),
 )
 """Anthropic: Claude 3.7 Sonnet (chat) · 200K context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools"""
 
-CLAUDE_4_5_HAIKU: Final[PricedModel] = PricedModel(
+CLAUDE_4_5_HAIKU: "Final[_PricedModel]" = _PricedModel(
     provider="helicone",
     id="claude-4.5-haiku",
     name="Anthropic: Claude 4.5 Haiku",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-haiku",
     attachment=False,
     reasoning=False,
@@ -393,20 +390,20 @@ CLAUDE_4_5_HAIKU: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_10_01,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_8192,
-    cost=Cost(
-        input=Decimal("1"),
-        output=Decimal("5"),
-        cache_read=Decimal("0.09999999999999999"),
-        cache_write=Decimal("1.25"),
+    cost=_Cost(
+        input=_Decimal("1"),
+        output=_Decimal("5"),
+        cache_read=_Decimal("0.09999999999999999"),
+        cache_write=_Decimal("1.25"),
     ),
 )
 """Anthropic: Claude 4.5 Haiku (chat) · 200K context · 8.19K output · $1.00 in / $5.00 out per 1M tokens · vision, tools"""
 
-CLAUDE_4_5_OPUS: Final[PricedModel] = PricedModel(
+CLAUDE_4_5_OPUS: "Final[_PricedModel]" = _PricedModel(
     provider="helicone",
     id="claude-4.5-opus",
     name="Anthropic: Claude Opus 4.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-opus",
     attachment=False,
     reasoning=True,
@@ -418,11 +415,11 @@ CLAUDE_4_5_OPUS: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_24,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_64000,
-    cost=Cost(
-        input=Decimal("5"),
-        output=Decimal("25"),
-        cache_read=Decimal("0.5"),
-        cache_write=Decimal("6.25"),
+    cost=_Cost(
+        input=_Decimal("5"),
+        output=_Decimal("25"),
+        cache_read=_Decimal("0.5"),
+        cache_write=_Decimal("6.25"),
     ),
     reasoning_options=(
         _Shared.REASONING_TOGGLE,
@@ -431,11 +428,11 @@ CLAUDE_4_5_OPUS: Final[PricedModel] = PricedModel(
 )
 """Anthropic: Claude Opus 4.5 (chat) · 200K context · 64K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning"""
 
-CLAUDE_4_5_SONNET: Final[PricedModel] = PricedModel(
+CLAUDE_4_5_SONNET: "Final[_PricedModel]" = _PricedModel(
     provider="helicone",
     id="claude-4.5-sonnet",
     name="Anthropic: Claude Sonnet 4.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-sonnet",
     attachment=False,
     reasoning=True,
@@ -447,11 +444,11 @@ CLAUDE_4_5_SONNET: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_29,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_64000,
-    cost=Cost(
-        input=Decimal("3"),
-        output=Decimal("15"),
-        cache_read=Decimal("0.30000000000000004"),
-        cache_write=Decimal("3.75"),
+    cost=_Cost(
+        input=_Decimal("3"),
+        output=_Decimal("15"),
+        cache_read=_Decimal("0.30000000000000004"),
+        cache_write=_Decimal("3.75"),
     ),
     reasoning_options=(
         _Shared.REASONING_TOGGLE,
@@ -460,11 +457,11 @@ CLAUDE_4_5_SONNET: Final[PricedModel] = PricedModel(
 )
 """Anthropic: Claude Sonnet 4.5 (chat) · 200K context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning"""
 
-CLAUDE_HAIKU_4_5_20251001: Final[PricedModel] = PricedModel(
+CLAUDE_HAIKU_4_5_20251001: "Final[_PricedModel]" = _PricedModel(
     provider="helicone",
     id="claude-haiku-4-5-20251001",
     name="Anthropic: Claude 4.5 Haiku (20251001)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-haiku",
     attachment=False,
     reasoning=False,
@@ -476,20 +473,20 @@ CLAUDE_HAIKU_4_5_20251001: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_10_01,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_8192,
-    cost=Cost(
-        input=Decimal("1"),
-        output=Decimal("5"),
-        cache_read=Decimal("0.09999999999999999"),
-        cache_write=Decimal("1.25"),
+    cost=_Cost(
+        input=_Decimal("1"),
+        output=_Decimal("5"),
+        cache_read=_Decimal("0.09999999999999999"),
+        cache_write=_Decimal("1.25"),
     ),
 )
 """Anthropic: Claude 4.5 Haiku (20251001) (chat) · 200K context · 8.19K output · $1.00 in / $5.00 out per 1M tokens · vision, tools"""
 
-CLAUDE_OPUS_4: Final[PricedModel] = PricedModel(
+CLAUDE_OPUS_4: "Final[_PricedModel]" = _PricedModel(
     provider="helicone",
     id="claude-opus-4",
     name="Anthropic: Claude Opus 4",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-opus",
     attachment=False,
     reasoning=True,
@@ -501,11 +498,11 @@ CLAUDE_OPUS_4: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_05_14,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_32000,
-    cost=Cost(
-        input=Decimal("15"),
-        output=Decimal("75"),
-        cache_read=Decimal("1.5"),
-        cache_write=Decimal("18.75"),
+    cost=_Cost(
+        input=_Decimal("15"),
+        output=_Decimal("75"),
+        cache_read=_Decimal("1.5"),
+        cache_write=_Decimal("18.75"),
     ),
     reasoning_options=(
         _Shared.REASONING_TOGGLE,
@@ -514,11 +511,11 @@ CLAUDE_OPUS_4: Final[PricedModel] = PricedModel(
 )
 """Anthropic: Claude Opus 4 (chat) · 200K context · 32K output · $15.00 in / $75.00 out per 1M tokens · vision, tools, reasoning"""
 
-CLAUDE_OPUS_4_1: Final[PricedModel] = PricedModel(
+CLAUDE_OPUS_4_1: "Final[_PricedModel]" = _PricedModel(
     provider="helicone",
     id="claude-opus-4-1",
     name="Anthropic: Claude Opus 4.1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-opus",
     attachment=False,
     reasoning=True,
@@ -530,11 +527,11 @@ CLAUDE_OPUS_4_1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_05,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_32000,
-    cost=Cost(
-        input=Decimal("15"),
-        output=Decimal("75"),
-        cache_read=Decimal("1.5"),
-        cache_write=Decimal("18.75"),
+    cost=_Cost(
+        input=_Decimal("15"),
+        output=_Decimal("75"),
+        cache_read=_Decimal("1.5"),
+        cache_write=_Decimal("18.75"),
     ),
     reasoning_options=(
         _Shared.REASONING_TOGGLE,
@@ -543,11 +540,11 @@ CLAUDE_OPUS_4_1: Final[PricedModel] = PricedModel(
 )
 """Anthropic: Claude Opus 4.1 (chat) · 200K context · 32K output · $15.00 in / $75.00 out per 1M tokens · vision, tools, reasoning"""
 
-CLAUDE_OPUS_4_1_20250805: Final[PricedModel] = PricedModel(
+CLAUDE_OPUS_4_1_20250805: "Final[_PricedModel]" = _PricedModel(
     provider="helicone",
     id="claude-opus-4-1-20250805",
     name="Anthropic: Claude Opus 4.1 (20250805)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-opus",
     attachment=False,
     reasoning=True,
@@ -559,11 +556,11 @@ CLAUDE_OPUS_4_1_20250805: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_05,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_32000,
-    cost=Cost(
-        input=Decimal("15"),
-        output=Decimal("75"),
-        cache_read=Decimal("1.5"),
-        cache_write=Decimal("18.75"),
+    cost=_Cost(
+        input=_Decimal("15"),
+        output=_Decimal("75"),
+        cache_read=_Decimal("1.5"),
+        cache_write=_Decimal("18.75"),
     ),
     reasoning_options=(
         _Shared.REASONING_TOGGLE,
@@ -572,11 +569,11 @@ CLAUDE_OPUS_4_1_20250805: Final[PricedModel] = PricedModel(
 )
 """Anthropic: Claude Opus 4.1 (20250805) (chat) · 200K context · 32K output · $15.00 in / $75.00 out per 1M tokens · vision, tools, reasoning"""
 
-CLAUDE_SONNET_4: Final[PricedModel] = PricedModel(
+CLAUDE_SONNET_4: "Final[_PricedModel]" = _PricedModel(
     provider="helicone",
     id="claude-sonnet-4",
     name="Anthropic: Claude Sonnet 4",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-sonnet",
     attachment=False,
     reasoning=True,
@@ -588,11 +585,11 @@ CLAUDE_SONNET_4: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_05_14,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_64000,
-    cost=Cost(
-        input=Decimal("3"),
-        output=Decimal("15"),
-        cache_read=Decimal("0.30000000000000004"),
-        cache_write=Decimal("3.75"),
+    cost=_Cost(
+        input=_Decimal("3"),
+        output=_Decimal("15"),
+        cache_read=_Decimal("0.30000000000000004"),
+        cache_write=_Decimal("3.75"),
     ),
     reasoning_options=(
         _Shared.REASONING_TOGGLE,
@@ -601,11 +598,11 @@ CLAUDE_SONNET_4: Final[PricedModel] = PricedModel(
 )
 """Anthropic: Claude Sonnet 4 (chat) · 200K context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning"""
 
-CLAUDE_SONNET_4_5_20250929: Final[PricedModel] = PricedModel(
+CLAUDE_SONNET_4_5_20250929: "Final[_PricedModel]" = _PricedModel(
     provider="helicone",
     id="claude-sonnet-4-5-20250929",
     name="Anthropic: Claude Sonnet 4.5 (20250929)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-sonnet",
     attachment=False,
     reasoning=True,
@@ -617,11 +614,11 @@ CLAUDE_SONNET_4_5_20250929: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_29,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_64000,
-    cost=Cost(
-        input=Decimal("3"),
-        output=Decimal("15"),
-        cache_read=Decimal("0.30000000000000004"),
-        cache_write=Decimal("3.75"),
+    cost=_Cost(
+        input=_Decimal("3"),
+        output=_Decimal("15"),
+        cache_read=_Decimal("0.30000000000000004"),
+        cache_write=_Decimal("3.75"),
     ),
     reasoning_options=(
         _Shared.REASONING_TOGGLE,
@@ -630,11 +627,11 @@ CLAUDE_SONNET_4_5_20250929: Final[PricedModel] = PricedModel(
 )
 """Anthropic: Claude Sonnet 4.5 (20250929) (chat) · 200K context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning"""
 
-DEEPSEEK_R1_DISTILL_LLAMA_70B: Final[PricedModel] = PricedModel(
+DEEPSEEK_R1_DISTILL_LLAMA_70B: "Final[_PricedModel]" = _PricedModel(
     provider="helicone",
     id="deepseek-r1-distill-llama-70b",
     name="DeepSeek R1 Distill Llama 70B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek-thinking",
     attachment=False,
     reasoning=True,
@@ -646,16 +643,16 @@ DEEPSEEK_R1_DISTILL_LLAMA_70B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_01_20,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_4096,
-    cost=Cost(input=Decimal("0.03"), output=Decimal("0.13")),
+    cost=_Cost(input=_Decimal("0.03"), output=_Decimal("0.13")),
     reasoning_options=(),
 )
 """DeepSeek R1 Distill Llama 70B (chat) · 128K context · 4.1K output · $0.03 in / $0.13 out per 1M tokens · tools, reasoning"""
 
-DEEPSEEK_REASONER: Final[PricedModel] = PricedModel(
+DEEPSEEK_REASONER: "Final[_PricedModel]" = _PricedModel(
     provider="helicone",
     id="deepseek-reasoner",
     name="DeepSeek Reasoner",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek-thinking",
     attachment=False,
     reasoning=False,
@@ -667,15 +664,15 @@ DEEPSEEK_REASONER: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_01_20,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_64000,
-    cost=Cost(input=Decimal("0.56"), output=Decimal("1.68"), cache_read=Decimal("0.07")),
+    cost=_Cost(input=_Decimal("0.56"), output=_Decimal("1.68"), cache_read=_Decimal("0.07")),
 )
 """DeepSeek Reasoner (chat) · 128K context · 64K output · $0.56 in / $1.68 out per 1M tokens"""
 
-DEEPSEEK_TNG_R1T2_CHIMERA: Final[PricedModel] = PricedModel(
+DEEPSEEK_TNG_R1T2_CHIMERA: "Final[_PricedModel]" = _PricedModel(
     provider="helicone",
     id="deepseek-tng-r1t2-chimera",
     name="DeepSeek TNG R1T2 Chimera",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek-thinking",
     attachment=False,
     reasoning=False,
@@ -687,15 +684,15 @@ DEEPSEEK_TNG_R1T2_CHIMERA: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_07_02,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_130000_OUTPUT_163840,
-    cost=Cost(input=Decimal("0.3"), output=Decimal("1.2")),
+    cost=_Cost(input=_Decimal("0.3"), output=_Decimal("1.2")),
 )
 """DeepSeek TNG R1T2 Chimera (chat) · 130K context · 164K output · $0.30 in / $1.20 out per 1M tokens · tools"""
 
-DEEPSEEK_V3: Final[PricedModel] = PricedModel(
+DEEPSEEK_V3: "Final[_PricedModel]" = _PricedModel(
     provider="helicone",
     id="deepseek-v3",
     name="DeepSeek V3",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek",
     attachment=False,
     reasoning=False,
@@ -707,15 +704,15 @@ DEEPSEEK_V3: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_12_26,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.56"), output=Decimal("1.68"), cache_read=Decimal("0.07")),
+    cost=_Cost(input=_Decimal("0.56"), output=_Decimal("1.68"), cache_read=_Decimal("0.07")),
 )
 """DeepSeek V3 (chat) · 128K context · 8.19K output · $0.56 in / $1.68 out per 1M tokens · tools"""
 
-DEEPSEEK_V3_1_TERMINUS: Final[PricedModel] = PricedModel(
+DEEPSEEK_V3_1_TERMINUS: "Final[_PricedModel]" = _PricedModel(
     provider="helicone",
     id="deepseek-v3.1-terminus",
     name="DeepSeek V3.1 Terminus",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek",
     attachment=False,
     reasoning=True,
@@ -727,18 +724,18 @@ DEEPSEEK_V3_1_TERMINUS: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_22,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_16384,
-    cost=Cost(
-        input=Decimal("0.27"), output=Decimal("1"), cache_read=Decimal("0.21600000000000003")
+    cost=_Cost(
+        input=_Decimal("0.27"), output=_Decimal("1"), cache_read=_Decimal("0.21600000000000003")
     ),
     reasoning_options=(),
 )
 """DeepSeek V3.1 Terminus (chat) · 128K context · 16.4K output · $0.27 in / $1.00 out per 1M tokens · tools, reasoning"""
 
-DEEPSEEK_V3_2: Final[PricedModel] = PricedModel(
+DEEPSEEK_V3_2: "Final[_PricedModel]" = _PricedModel(
     provider="helicone",
     id="deepseek-v3.2",
     name="DeepSeek V3.2",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek",
     attachment=False,
     reasoning=False,
@@ -750,15 +747,15 @@ DEEPSEEK_V3_2: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_22,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_163840_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.27"), output=Decimal("0.41")),
+    cost=_Cost(input=_Decimal("0.27"), output=_Decimal("0.41")),
 )
 """DeepSeek V3.2 (chat) · 164K context · 65.5K output · $0.27 in / $0.41 out per 1M tokens · tools"""
 
-ERNIE_4_5_21B_A3B_THINKING: Final[PricedModel] = PricedModel(
+ERNIE_4_5_21B_A3B_THINKING: "Final[_PricedModel]" = _PricedModel(
     provider="helicone",
     id="ernie-4.5-21b-a3b-thinking",
     name="Baidu Ernie 4.5 21B A3B Thinking",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="ernie",
     attachment=False,
     reasoning=True,
@@ -770,16 +767,16 @@ ERNIE_4_5_21B_A3B_THINKING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_03_16,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_8000,
-    cost=Cost(input=Decimal("0.07"), output=Decimal("0.28")),
+    cost=_Cost(input=_Decimal("0.07"), output=_Decimal("0.28")),
     reasoning_options=(),
 )
 """Baidu Ernie 4.5 21B A3B Thinking (chat) · 128K context · 8K output · $0.07 in / $0.28 out per 1M tokens · reasoning"""
 
-GEMINI_2_5_FLASH: Final[PricedModel] = PricedModel(
+GEMINI_2_5_FLASH: "Final[_PricedModel]" = _PricedModel(
     provider="helicone",
     id="gemini-2.5-flash",
     name="Google Gemini 2.5 Flash",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemini-flash",
     attachment=False,
     reasoning=True,
@@ -791,21 +788,21 @@ GEMINI_2_5_FLASH: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_06_17,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_65535,
-    cost=Cost(
-        input=Decimal("0.3"),
-        output=Decimal("2.5"),
-        cache_read=Decimal("0.075"),
-        cache_write=Decimal("0.3"),
+    cost=_Cost(
+        input=_Decimal("0.3"),
+        output=_Decimal("2.5"),
+        cache_read=_Decimal("0.075"),
+        cache_write=_Decimal("0.3"),
     ),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS_MIN_0_MAX_24576),
 )
 """Google Gemini 2.5 Flash (chat) · 1.05M context · 65.5K output · $0.30 in / $2.50 out per 1M tokens · vision, tools, reasoning"""
 
-GEMINI_2_5_FLASH_LITE: Final[PricedModel] = PricedModel(
+GEMINI_2_5_FLASH_LITE: "Final[_PricedModel]" = _PricedModel(
     provider="helicone",
     id="gemini-2.5-flash-lite",
     name="Google Gemini 2.5 Flash Lite",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemini-flash-lite",
     attachment=False,
     reasoning=True,
@@ -817,21 +814,21 @@ GEMINI_2_5_FLASH_LITE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_07_22,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_65535,
-    cost=Cost(
-        input=Decimal("0.09999999999999999"),
-        output=Decimal("0.39999999999999997"),
-        cache_read=Decimal("0.024999999999999998"),
-        cache_write=Decimal("0.09999999999999999"),
+    cost=_Cost(
+        input=_Decimal("0.09999999999999999"),
+        output=_Decimal("0.39999999999999997"),
+        cache_read=_Decimal("0.024999999999999998"),
+        cache_write=_Decimal("0.09999999999999999"),
     ),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS_MIN_512_MAX_24576),
 )
 """Google Gemini 2.5 Flash Lite (chat) · 1.05M context · 65.5K output · $0.09999999999999999 in / $0.39999999999999997 out per 1M tokens · vision, tools, reasoning"""
 
-GEMINI_2_5_PRO: Final[PricedModel] = PricedModel(
+GEMINI_2_5_PRO: "Final[_PricedModel]" = _PricedModel(
     provider="helicone",
     id="gemini-2.5-pro",
     name="Google Gemini 2.5 Pro",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemini-pro",
     attachment=False,
     reasoning=True,
@@ -843,21 +840,21 @@ GEMINI_2_5_PRO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_06_17,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
-    cost=Cost(
-        input=Decimal("1.25"),
-        output=Decimal("10"),
-        cache_read=Decimal("0.3125"),
-        cache_write=Decimal("1.25"),
+    cost=_Cost(
+        input=_Decimal("1.25"),
+        output=_Decimal("10"),
+        cache_read=_Decimal("0.3125"),
+        cache_write=_Decimal("1.25"),
     ),
     reasoning_options=(_Shared.REASONING_BUDGET_TOKENS_MIN_128_MAX_32768,),
 )
 """Google Gemini 2.5 Pro (chat) · 1.05M context · 65.5K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning"""
 
-GEMINI_3_PRO_PREVIEW: Final[PricedModel] = PricedModel(
+GEMINI_3_PRO_PREVIEW: "Final[_PricedModel]" = _PricedModel(
     provider="helicone",
     id="gemini-3-pro-preview",
     name="Google Gemini 3 Pro Preview",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemini-pro",
     attachment=False,
     reasoning=True,
@@ -869,16 +866,18 @@ GEMINI_3_PRO_PREVIEW: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_18,
     modalities=_Shared.TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
-    cost=Cost(input=Decimal("2"), output=Decimal("12"), cache_read=Decimal("0.19999999999999998")),
+    cost=_Cost(
+        input=_Decimal("2"), output=_Decimal("12"), cache_read=_Decimal("0.19999999999999998")
+    ),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_HIGH,),
 )
 """Google Gemini 3 Pro Preview (chat) · 1.05M context · 65.5K output · $2.00 in / $12.00 out per 1M tokens · vision, tools, reasoning"""
 
-GEMMA_3_12B_IT: Final[PricedModel] = PricedModel(
+GEMMA_3_12B_IT: "Final[_PricedModel]" = _PricedModel(
     provider="helicone",
     id="gemma-3-12b-it",
     name="Google Gemma 3 12B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemma",
     attachment=False,
     reasoning=False,
@@ -890,15 +889,15 @@ GEMMA_3_12B_IT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_12_01,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.049999999999999996"), output=Decimal("0.09999999999999999")),
+    cost=_Cost(input=_Decimal("0.049999999999999996"), output=_Decimal("0.09999999999999999")),
 )
 """Google Gemma 3 12B (chat) · 131K context · 8.19K output · $0.049999999999999996 in / $0.09999999999999999 out per 1M tokens · vision"""
 
-GEMMA2_9B_IT: Final[PricedModel] = PricedModel(
+GEMMA2_9B_IT: "Final[_PricedModel]" = _PricedModel(
     provider="helicone",
     id="gemma2-9b-it",
     name="Google Gemma 2",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemma",
     attachment=False,
     reasoning=False,
@@ -910,15 +909,15 @@ GEMMA2_9B_IT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_06_25,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_8192_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.01"), output=Decimal("0.03")),
+    cost=_Cost(input=_Decimal("0.01"), output=_Decimal("0.03")),
 )
 """Google Gemma 2 (chat) · 8.19K context · 8.19K output · $0.01 in / $0.03 out per 1M tokens"""
 
-GLM_4_6: Final[PricedModel] = PricedModel(
+GLM_4_6: "Final[_PricedModel]" = _PricedModel(
     provider="helicone",
     id="glm-4.6",
     name="Zai GLM-4.6",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=True,
@@ -930,16 +929,16 @@ GLM_4_6: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_07_18,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_204800_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.44999999999999996"), output=Decimal("1.5")),
+    cost=_Cost(input=_Decimal("0.44999999999999996"), output=_Decimal("1.5")),
     reasoning_options=(),
 )
 """Zai GLM-4.6 (chat) · 205K context · 131K output · $0.44999999999999996 in / $1.50 out per 1M tokens · tools, reasoning"""
 
-GPT_4_1: Final[PricedModel] = PricedModel(
+GPT_4_1: "Final[_PricedModel]" = _PricedModel(
     provider="helicone",
     id="gpt-4.1",
     name="OpenAI GPT-4.1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=False,
     reasoning=False,
@@ -951,15 +950,15 @@ GPT_4_1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04_14,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_1047576_OUTPUT_32768,
-    cost=Cost(input=Decimal("2"), output=Decimal("8"), cache_read=Decimal("0.5")),
+    cost=_Cost(input=_Decimal("2"), output=_Decimal("8"), cache_read=_Decimal("0.5")),
 )
 """OpenAI GPT-4.1 (chat) · 1.05M context · 32.8K output · $2.00 in / $8.00 out per 1M tokens · vision, tools"""
 
-GPT_4_1_MINI: Final[PricedModel] = PricedModel(
+GPT_4_1_MINI: "Final[_PricedModel]" = _PricedModel(
     provider="helicone",
     id="gpt-4.1-mini",
     name="OpenAI GPT-4.1 Mini",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-mini",
     attachment=False,
     reasoning=False,
@@ -971,19 +970,19 @@ GPT_4_1_MINI: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04_14,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_1047576_OUTPUT_32768,
-    cost=Cost(
-        input=Decimal("0.39999999999999997"),
-        output=Decimal("1.5999999999999999"),
-        cache_read=Decimal("0.09999999999999999"),
+    cost=_Cost(
+        input=_Decimal("0.39999999999999997"),
+        output=_Decimal("1.5999999999999999"),
+        cache_read=_Decimal("0.09999999999999999"),
     ),
 )
 """OpenAI GPT-4.1 Mini (chat) · 1.05M context · 32.8K output · $0.39999999999999997 in / $1.5999999999999999 out per 1M tokens · vision, tools"""
 
-GPT_4_1_MINI_2025_04_14: Final[PricedModel] = PricedModel(
+GPT_4_1_MINI_2025_04_14: "Final[_PricedModel]" = _PricedModel(
     provider="helicone",
     id="gpt-4.1-mini-2025-04-14",
     name="OpenAI GPT-4.1 Mini",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-mini",
     attachment=False,
     reasoning=False,
@@ -995,19 +994,19 @@ GPT_4_1_MINI_2025_04_14: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04_14,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_1047576_OUTPUT_32768,
-    cost=Cost(
-        input=Decimal("0.39999999999999997"),
-        output=Decimal("1.5999999999999999"),
-        cache_read=Decimal("0.09999999999999999"),
+    cost=_Cost(
+        input=_Decimal("0.39999999999999997"),
+        output=_Decimal("1.5999999999999999"),
+        cache_read=_Decimal("0.09999999999999999"),
     ),
 )
 """OpenAI GPT-4.1 Mini (chat) · 1.05M context · 32.8K output · $0.39999999999999997 in / $1.5999999999999999 out per 1M tokens · vision, tools"""
 
-GPT_4_1_NANO: Final[PricedModel] = PricedModel(
+GPT_4_1_NANO: "Final[_PricedModel]" = _PricedModel(
     provider="helicone",
     id="gpt-4.1-nano",
     name="OpenAI GPT-4.1 Nano",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-nano",
     attachment=False,
     reasoning=False,
@@ -1019,19 +1018,19 @@ GPT_4_1_NANO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04_14,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_1047576_OUTPUT_32768,
-    cost=Cost(
-        input=Decimal("0.09999999999999999"),
-        output=Decimal("0.39999999999999997"),
-        cache_read=Decimal("0.024999999999999998"),
+    cost=_Cost(
+        input=_Decimal("0.09999999999999999"),
+        output=_Decimal("0.39999999999999997"),
+        cache_read=_Decimal("0.024999999999999998"),
     ),
 )
 """OpenAI GPT-4.1 Nano (chat) · 1.05M context · 32.8K output · $0.09999999999999999 in / $0.39999999999999997 out per 1M tokens · vision, tools"""
 
-GPT_4O: Final[PricedModel] = PricedModel(
+GPT_4O: "Final[_PricedModel]" = _PricedModel(
     provider="helicone",
     id="gpt-4o",
     name="OpenAI GPT-4o",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=False,
     reasoning=False,
@@ -1043,15 +1042,15 @@ GPT_4O: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_05_13,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_16384,
-    cost=Cost(input=Decimal("2.5"), output=Decimal("10"), cache_read=Decimal("1.25")),
+    cost=_Cost(input=_Decimal("2.5"), output=_Decimal("10"), cache_read=_Decimal("1.25")),
 )
 """OpenAI GPT-4o (chat) · 128K context · 16.4K output · $2.50 in / $10.00 out per 1M tokens · vision, tools"""
 
-GPT_4O_MINI: Final[PricedModel] = PricedModel(
+GPT_4O_MINI: "Final[_PricedModel]" = _PricedModel(
     provider="helicone",
     id="gpt-4o-mini",
     name="OpenAI GPT-4o-mini",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-mini",
     attachment=False,
     reasoning=False,
@@ -1063,15 +1062,15 @@ GPT_4O_MINI: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_07_18,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.15"), output=Decimal("0.6"), cache_read=Decimal("0.075")),
+    cost=_Cost(input=_Decimal("0.15"), output=_Decimal("0.6"), cache_read=_Decimal("0.075")),
 )
 """OpenAI GPT-4o-mini (chat) · 128K context · 16.4K output · $0.15 in / $0.60 out per 1M tokens · vision, tools"""
 
-GPT_5: Final[PricedModel] = PricedModel(
+GPT_5: "Final[_PricedModel]" = _PricedModel(
     provider="helicone",
     id="gpt-5",
     name="OpenAI GPT-5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=False,
     reasoning=False,
@@ -1083,17 +1082,17 @@ GPT_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_01_01,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_400000_OUTPUT_128000,
-    cost=Cost(
-        input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.12500000000000003")
+    cost=_Cost(
+        input=_Decimal("1.25"), output=_Decimal("10"), cache_read=_Decimal("0.12500000000000003")
     ),
 )
 """OpenAI GPT-5 (chat) · 400K context · 128K output · $1.25 in / $10.00 out per 1M tokens · vision, tools"""
 
-GPT_5_CHAT_LATEST: Final[PricedModel] = PricedModel(
+GPT_5_CHAT_LATEST: "Final[_PricedModel]" = _PricedModel(
     provider="helicone",
     id="gpt-5-chat-latest",
     name="OpenAI GPT-5 Chat Latest",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-codex",
     attachment=False,
     reasoning=False,
@@ -1105,17 +1104,17 @@ GPT_5_CHAT_LATEST: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_09_30,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_16384,
-    cost=Cost(
-        input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.12500000000000003")
+    cost=_Cost(
+        input=_Decimal("1.25"), output=_Decimal("10"), cache_read=_Decimal("0.12500000000000003")
     ),
 )
 """OpenAI GPT-5 Chat Latest (chat) · 128K context · 16.4K output · $1.25 in / $10.00 out per 1M tokens · vision, tools"""
 
-GPT_5_CODEX: Final[PricedModel] = PricedModel(
+GPT_5_CODEX: "Final[_PricedModel]" = _PricedModel(
     provider="helicone",
     id="gpt-5-codex",
     name="OpenAI: GPT-5 Codex",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-codex",
     attachment=False,
     reasoning=False,
@@ -1127,17 +1126,17 @@ GPT_5_CODEX: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_01_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_400000_OUTPUT_128000,
-    cost=Cost(
-        input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.12500000000000003")
+    cost=_Cost(
+        input=_Decimal("1.25"), output=_Decimal("10"), cache_read=_Decimal("0.12500000000000003")
     ),
 )
 """OpenAI: GPT-5 Codex (chat) · 400K context · 128K output · $1.25 in / $10.00 out per 1M tokens · tools"""
 
-GPT_5_MINI: Final[PricedModel] = PricedModel(
+GPT_5_MINI: "Final[_PricedModel]" = _PricedModel(
     provider="helicone",
     id="gpt-5-mini",
     name="OpenAI GPT-5 Mini",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-mini",
     attachment=False,
     reasoning=False,
@@ -1149,17 +1148,17 @@ GPT_5_MINI: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_01_01,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_400000_OUTPUT_128000,
-    cost=Cost(
-        input=Decimal("0.25"), output=Decimal("2"), cache_read=Decimal("0.024999999999999998")
+    cost=_Cost(
+        input=_Decimal("0.25"), output=_Decimal("2"), cache_read=_Decimal("0.024999999999999998")
     ),
 )
 """OpenAI GPT-5 Mini (chat) · 400K context · 128K output · $0.25 in / $2.00 out per 1M tokens · vision, tools"""
 
-GPT_5_NANO: Final[PricedModel] = PricedModel(
+GPT_5_NANO: "Final[_PricedModel]" = _PricedModel(
     provider="helicone",
     id="gpt-5-nano",
     name="OpenAI GPT-5 Nano",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-nano",
     attachment=False,
     reasoning=False,
@@ -1171,19 +1170,19 @@ GPT_5_NANO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_01_01,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_400000_OUTPUT_128000,
-    cost=Cost(
-        input=Decimal("0.049999999999999996"),
-        output=Decimal("0.39999999999999997"),
-        cache_read=Decimal("0.005"),
+    cost=_Cost(
+        input=_Decimal("0.049999999999999996"),
+        output=_Decimal("0.39999999999999997"),
+        cache_read=_Decimal("0.005"),
     ),
 )
 """OpenAI GPT-5 Nano (chat) · 400K context · 128K output · $0.049999999999999996 in / $0.39999999999999997 out per 1M tokens · vision, tools"""
 
-GPT_5_PRO: Final[PricedModel] = PricedModel(
+GPT_5_PRO: "Final[_PricedModel]" = _PricedModel(
     provider="helicone",
     id="gpt-5-pro",
     name="OpenAI: GPT-5 Pro",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-pro",
     attachment=False,
     reasoning=False,
@@ -1195,15 +1194,15 @@ GPT_5_PRO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_01_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_32768,
-    cost=Cost(input=Decimal("15"), output=Decimal("120")),
+    cost=_Cost(input=_Decimal("15"), output=_Decimal("120")),
 )
 """OpenAI: GPT-5 Pro (chat) · 128K context · 32.8K output · $15.00 in / $120.00 out per 1M tokens"""
 
-GPT_5_1: Final[PricedModel] = PricedModel(
+GPT_5_1: "Final[_PricedModel]" = _PricedModel(
     provider="helicone",
     id="gpt-5.1",
     name="OpenAI GPT-5.1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=False,
     reasoning=False,
@@ -1215,17 +1214,17 @@ GPT_5_1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_01_01,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT_IMAGE,
     limit=_Shared.CONTEXT_400000_OUTPUT_128000,
-    cost=Cost(
-        input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.12500000000000003")
+    cost=_Cost(
+        input=_Decimal("1.25"), output=_Decimal("10"), cache_read=_Decimal("0.12500000000000003")
     ),
 )
 """OpenAI GPT-5.1 (chat) · 400K context · 128K output · $1.25 in / $10.00 out per 1M tokens · vision, tools"""
 
-GPT_5_1_CHAT_LATEST: Final[PricedModel] = PricedModel(
+GPT_5_1_CHAT_LATEST: "Final[_PricedModel]" = _PricedModel(
     provider="helicone",
     id="gpt-5.1-chat-latest",
     name="OpenAI GPT-5.1 Chat",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-codex",
     attachment=False,
     reasoning=False,
@@ -1237,17 +1236,17 @@ GPT_5_1_CHAT_LATEST: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_01_01,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT_IMAGE,
     limit=_Shared.CONTEXT_128000_OUTPUT_16384,
-    cost=Cost(
-        input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.12500000000000003")
+    cost=_Cost(
+        input=_Decimal("1.25"), output=_Decimal("10"), cache_read=_Decimal("0.12500000000000003")
     ),
 )
 """OpenAI GPT-5.1 Chat (chat) · 128K context · 16.4K output · $1.25 in / $10.00 out per 1M tokens · vision, tools"""
 
-GPT_5_1_CODEX: Final[PricedModel] = PricedModel(
+GPT_5_1_CODEX: "Final[_PricedModel]" = _PricedModel(
     provider="helicone",
     id="gpt-5.1-codex",
     name="OpenAI: GPT-5.1 Codex",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-codex",
     attachment=False,
     reasoning=False,
@@ -1259,17 +1258,17 @@ GPT_5_1_CODEX: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_01_01,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT_IMAGE,
     limit=_Shared.CONTEXT_400000_OUTPUT_128000,
-    cost=Cost(
-        input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.12500000000000003")
+    cost=_Cost(
+        input=_Decimal("1.25"), output=_Decimal("10"), cache_read=_Decimal("0.12500000000000003")
     ),
 )
 """OpenAI: GPT-5.1 Codex (chat) · 400K context · 128K output · $1.25 in / $10.00 out per 1M tokens · vision, tools"""
 
-GPT_5_1_CODEX_MINI: Final[PricedModel] = PricedModel(
+GPT_5_1_CODEX_MINI: "Final[_PricedModel]" = _PricedModel(
     provider="helicone",
     id="gpt-5.1-codex-mini",
     name="OpenAI: GPT-5.1 Codex Mini",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-codex",
     attachment=False,
     reasoning=False,
@@ -1281,17 +1280,17 @@ GPT_5_1_CODEX_MINI: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_01_01,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT_IMAGE,
     limit=_Shared.CONTEXT_400000_OUTPUT_128000,
-    cost=Cost(
-        input=Decimal("0.25"), output=Decimal("2"), cache_read=Decimal("0.024999999999999998")
+    cost=_Cost(
+        input=_Decimal("0.25"), output=_Decimal("2"), cache_read=_Decimal("0.024999999999999998")
     ),
 )
 """OpenAI: GPT-5.1 Codex Mini (chat) · 400K context · 128K output · $0.25 in / $2.00 out per 1M tokens · vision, tools"""
 
-GPT_OSS_120B: Final[PricedModel] = PricedModel(
+GPT_OSS_120B: "Final[_PricedModel]" = _PricedModel(
     provider="helicone",
     id="gpt-oss-120b",
     name="OpenAI GPT-OSS 120b",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-oss",
     attachment=False,
     reasoning=True,
@@ -1303,16 +1302,16 @@ GPT_OSS_120B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_06_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.04"), output=Decimal("0.16")),
+    cost=_Cost(input=_Decimal("0.04"), output=_Decimal("0.16")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """OpenAI GPT-OSS 120b (chat) · 131K context · 131K output · $0.04 in / $0.16 out per 1M tokens · tools, reasoning"""
 
-GPT_OSS_20B: Final[PricedModel] = PricedModel(
+GPT_OSS_20B: "Final[_PricedModel]" = _PricedModel(
     provider="helicone",
     id="gpt-oss-20b",
     name="OpenAI GPT-OSS 20b",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-oss",
     attachment=False,
     reasoning=True,
@@ -1324,16 +1323,16 @@ GPT_OSS_20B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_06_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.049999999999999996"), output=Decimal("0.19999999999999998")),
+    cost=_Cost(input=_Decimal("0.049999999999999996"), output=_Decimal("0.19999999999999998")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """OpenAI GPT-OSS 20b (chat) · 131K context · 131K output · $0.049999999999999996 in / $0.19999999999999998 out per 1M tokens · tools, reasoning"""
 
-GROK_3: Final[PricedModel] = PricedModel(
+GROK_3: "Final[_PricedModel]" = _PricedModel(
     provider="helicone",
     id="grok-3",
     name="xAI Grok 3",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="grok",
     attachment=False,
     reasoning=False,
@@ -1345,15 +1344,15 @@ GROK_3: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_06_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_131072,
-    cost=Cost(input=Decimal("3"), output=Decimal("15"), cache_read=Decimal("0.75")),
+    cost=_Cost(input=_Decimal("3"), output=_Decimal("15"), cache_read=_Decimal("0.75")),
 )
 """xAI Grok 3 (chat) · 131K context · 131K output · $3.00 in / $15.00 out per 1M tokens · tools"""
 
-GROK_3_MINI: Final[PricedModel] = PricedModel(
+GROK_3_MINI: "Final[_PricedModel]" = _PricedModel(
     provider="helicone",
     id="grok-3-mini",
     name="xAI Grok 3 Mini",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="grok",
     attachment=False,
     reasoning=False,
@@ -1365,15 +1364,15 @@ GROK_3_MINI: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_06_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.3"), output=Decimal("0.5"), cache_read=Decimal("0.075")),
+    cost=_Cost(input=_Decimal("0.3"), output=_Decimal("0.5"), cache_read=_Decimal("0.075")),
 )
 """xAI Grok 3 Mini (chat) · 131K context · 131K output · $0.30 in / $0.50 out per 1M tokens · tools"""
 
-GROK_4: Final[PricedModel] = PricedModel(
+GROK_4: "Final[_PricedModel]" = _PricedModel(
     provider="helicone",
     id="grok-4",
     name="xAI Grok 4",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="grok",
     attachment=False,
     reasoning=False,
@@ -1385,15 +1384,15 @@ GROK_4: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_07_09,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_256000_OUTPUT_256000,
-    cost=Cost(input=Decimal("3"), output=Decimal("15"), cache_read=Decimal("0.75")),
+    cost=_Cost(input=_Decimal("3"), output=_Decimal("15"), cache_read=_Decimal("0.75")),
 )
 """xAI Grok 4 (chat) · 256K context · 256K output · $3.00 in / $15.00 out per 1M tokens · tools"""
 
-GROK_4_1_FAST_NON_REASONING: Final[PricedModel] = PricedModel(
+GROK_4_1_FAST_NON_REASONING: "Final[_PricedModel]" = _PricedModel(
     provider="helicone",
     id="grok-4-1-fast-non-reasoning",
     name="xAI Grok 4.1 Fast Non-Reasoning",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="grok",
     attachment=False,
     reasoning=False,
@@ -1405,19 +1404,19 @@ GROK_4_1_FAST_NON_REASONING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_17,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT_IMAGE,
     limit=_Shared.CONTEXT_2000000_OUTPUT_30000,
-    cost=Cost(
-        input=Decimal("0.19999999999999998"),
-        output=Decimal("0.5"),
-        cache_read=Decimal("0.049999999999999996"),
+    cost=_Cost(
+        input=_Decimal("0.19999999999999998"),
+        output=_Decimal("0.5"),
+        cache_read=_Decimal("0.049999999999999996"),
     ),
 )
 """xAI Grok 4.1 Fast Non-Reasoning (chat) · 2M context · 30K output · $0.19999999999999998 in / $0.50 out per 1M tokens · vision, tools"""
 
-GROK_4_1_FAST_REASONING: Final[PricedModel] = PricedModel(
+GROK_4_1_FAST_REASONING: "Final[_PricedModel]" = _PricedModel(
     provider="helicone",
     id="grok-4-1-fast-reasoning",
     name="xAI Grok 4.1 Fast Reasoning",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="grok",
     attachment=False,
     reasoning=True,
@@ -1429,20 +1428,20 @@ GROK_4_1_FAST_REASONING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_17,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_2000000_OUTPUT_2000000,
-    cost=Cost(
-        input=Decimal("0.19999999999999998"),
-        output=Decimal("0.5"),
-        cache_read=Decimal("0.049999999999999996"),
+    cost=_Cost(
+        input=_Decimal("0.19999999999999998"),
+        output=_Decimal("0.5"),
+        cache_read=_Decimal("0.049999999999999996"),
     ),
     reasoning_options=(),
 )
 """xAI Grok 4.1 Fast Reasoning (chat) · 2M context · 2M output · $0.19999999999999998 in / $0.50 out per 1M tokens · vision, tools, reasoning"""
 
-GROK_4_FAST_NON_REASONING: Final[PricedModel] = PricedModel(
+GROK_4_FAST_NON_REASONING: "Final[_PricedModel]" = _PricedModel(
     provider="helicone",
     id="grok-4-fast-non-reasoning",
     name="xAI Grok 4 Fast Non-Reasoning",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="grok",
     attachment=False,
     reasoning=False,
@@ -1454,19 +1453,19 @@ GROK_4_FAST_NON_REASONING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_19,
     modalities=_Shared.TEXT_IMAGE_AUDIO_TO_TEXT,
     limit=_Shared.CONTEXT_2000000_OUTPUT_2000000,
-    cost=Cost(
-        input=Decimal("0.19999999999999998"),
-        output=Decimal("0.5"),
-        cache_read=Decimal("0.049999999999999996"),
+    cost=_Cost(
+        input=_Decimal("0.19999999999999998"),
+        output=_Decimal("0.5"),
+        cache_read=_Decimal("0.049999999999999996"),
     ),
 )
 """xAI Grok 4 Fast Non-Reasoning (chat) · 2M context · 2M output · $0.19999999999999998 in / $0.50 out per 1M tokens · vision, tools"""
 
-GROK_4_FAST_REASONING: Final[PricedModel] = PricedModel(
+GROK_4_FAST_REASONING: "Final[_PricedModel]" = _PricedModel(
     provider="helicone",
     id="grok-4-fast-reasoning",
     name="xAI: Grok 4 Fast Reasoning",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="grok",
     attachment=False,
     reasoning=True,
@@ -1478,20 +1477,20 @@ GROK_4_FAST_REASONING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_01,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_2000000_OUTPUT_2000000,
-    cost=Cost(
-        input=Decimal("0.19999999999999998"),
-        output=Decimal("0.5"),
-        cache_read=Decimal("0.049999999999999996"),
+    cost=_Cost(
+        input=_Decimal("0.19999999999999998"),
+        output=_Decimal("0.5"),
+        cache_read=_Decimal("0.049999999999999996"),
     ),
     reasoning_options=(),
 )
 """xAI: Grok 4 Fast Reasoning (chat) · 2M context · 2M output · $0.19999999999999998 in / $0.50 out per 1M tokens · vision, tools, reasoning"""
 
-GROK_CODE_FAST_1: Final[PricedModel] = PricedModel(
+GROK_CODE_FAST_1: "Final[_PricedModel]" = _PricedModel(
     provider="helicone",
     id="grok-code-fast-1",
     name="xAI Grok Code Fast 1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="grok",
     attachment=False,
     reasoning=False,
@@ -1503,17 +1502,17 @@ GROK_CODE_FAST_1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_08_25,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_256000_OUTPUT_10000,
-    cost=Cost(
-        input=Decimal("0.19999999999999998"), output=Decimal("1.5"), cache_read=Decimal("0.02")
+    cost=_Cost(
+        input=_Decimal("0.19999999999999998"), output=_Decimal("1.5"), cache_read=_Decimal("0.02")
     ),
 )
 """xAI Grok Code Fast 1 (chat) · 256K context · 10K output · $0.19999999999999998 in / $1.50 out per 1M tokens · tools"""
 
-HERMES_2_PRO_LLAMA_3_8B: Final[PricedModel] = PricedModel(
+HERMES_2_PRO_LLAMA_3_8B: "Final[_PricedModel]" = _PricedModel(
     provider="helicone",
     id="hermes-2-pro-llama-3-8b",
     name="Hermes 2 Pro Llama 3 8B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=False,
     reasoning=False,
@@ -1525,15 +1524,15 @@ HERMES_2_PRO_LLAMA_3_8B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_05_27,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.14"), output=Decimal("0.14")),
+    cost=_Cost(input=_Decimal("0.14"), output=_Decimal("0.14")),
 )
 """Hermes 2 Pro Llama 3 8B (chat) · 131K context · 131K output · $0.14 in / $0.14 out per 1M tokens · tools"""
 
-KIMI_K2_0711: Final[PricedModel] = PricedModel(
+KIMI_K2_0711: "Final[_PricedModel]" = _PricedModel(
     provider="helicone",
     id="kimi-k2-0711",
     name="Kimi K2 (07/11)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="kimi-k2",
     attachment=False,
     reasoning=False,
@@ -1545,15 +1544,15 @@ KIMI_K2_0711: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_01_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.5700000000000001"), output=Decimal("2.3")),
+    cost=_Cost(input=_Decimal("0.5700000000000001"), output=_Decimal("2.3")),
 )
 """Kimi K2 (07/11) (chat) · 131K context · 16.4K output · $0.5700000000000001 in / $2.30 out per 1M tokens · tools"""
 
-KIMI_K2_0905: Final[PricedModel] = PricedModel(
+KIMI_K2_0905: "Final[_PricedModel]" = _PricedModel(
     provider="helicone",
     id="kimi-k2-0905",
     name="Kimi K2 (09/05)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="kimi-k2",
     attachment=False,
     reasoning=False,
@@ -1565,15 +1564,17 @@ KIMI_K2_0905: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_05,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.5"), output=Decimal("2"), cache_read=Decimal("0.39999999999999997")),
+    cost=_Cost(
+        input=_Decimal("0.5"), output=_Decimal("2"), cache_read=_Decimal("0.39999999999999997")
+    ),
 )
 """Kimi K2 (09/05) (chat) · 262K context · 16.4K output · $0.50 in / $2.00 out per 1M tokens · tools"""
 
-KIMI_K2_THINKING: Final[PricedModel] = PricedModel(
+KIMI_K2_THINKING: "Final[_PricedModel]" = _PricedModel(
     provider="helicone",
     id="kimi-k2-thinking",
     name="Kimi K2 Thinking",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="kimi-thinking",
     attachment=False,
     reasoning=False,
@@ -1585,15 +1586,15 @@ KIMI_K2_THINKING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_06,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_256000_OUTPUT_262144,
-    cost=Cost(input=Decimal("0.48"), output=Decimal("2")),
+    cost=_Cost(input=_Decimal("0.48"), output=_Decimal("2")),
 )
 """Kimi K2 Thinking (chat) · 256K context · 262K output · $0.48 in / $2.00 out per 1M tokens · tools"""
 
-LLAMA_3_1_8B_INSTANT: Final[PricedModel] = PricedModel(
+LLAMA_3_1_8B_INSTANT: "Final[_PricedModel]" = _PricedModel(
     provider="helicone",
     id="llama-3.1-8b-instant",
     name="Meta Llama 3.1 8B Instant",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=False,
     reasoning=False,
@@ -1605,15 +1606,15 @@ LLAMA_3_1_8B_INSTANT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_07_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_32678,
-    cost=Cost(input=Decimal("0.049999999999999996"), output=Decimal("0.08")),
+    cost=_Cost(input=_Decimal("0.049999999999999996"), output=_Decimal("0.08")),
 )
 """Meta Llama 3.1 8B Instant (chat) · 131K context · 32.7K output · $0.049999999999999996 in / $0.08 out per 1M tokens · tools"""
 
-LLAMA_3_1_8B_INSTRUCT: Final[PricedModel] = PricedModel(
+LLAMA_3_1_8B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="helicone",
     id="llama-3.1-8b-instruct",
     name="Meta Llama 3.1 8B Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=False,
     reasoning=False,
@@ -1625,15 +1626,15 @@ LLAMA_3_1_8B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_07_23,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_16384_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.02"), output=Decimal("0.049999999999999996")),
+    cost=_Cost(input=_Decimal("0.02"), output=_Decimal("0.049999999999999996")),
 )
 """Meta Llama 3.1 8B Instruct (chat) · 16.4K context · 16.4K output · $0.02 in / $0.049999999999999996 out per 1M tokens · tools"""
 
-LLAMA_3_1_8B_INSTRUCT_TURBO: Final[PricedModel] = PricedModel(
+LLAMA_3_1_8B_INSTRUCT_TURBO: "Final[_PricedModel]" = _PricedModel(
     provider="helicone",
     id="llama-3.1-8b-instruct-turbo",
     name="Meta Llama 3.1 8B Instruct Turbo",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=False,
     reasoning=False,
@@ -1645,15 +1646,15 @@ LLAMA_3_1_8B_INSTRUCT_TURBO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_07_23,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_128000,
-    cost=Cost(input=Decimal("0.02"), output=Decimal("0.03")),
+    cost=_Cost(input=_Decimal("0.02"), output=_Decimal("0.03")),
 )
 """Meta Llama 3.1 8B Instruct Turbo (chat) · 128K context · 128K output · $0.02 in / $0.03 out per 1M tokens · tools"""
 
-LLAMA_3_3_70B_INSTRUCT: Final[PricedModel] = PricedModel(
+LLAMA_3_3_70B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="helicone",
     id="llama-3.3-70b-instruct",
     name="Meta Llama 3.3 70B Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=False,
     reasoning=False,
@@ -1665,15 +1666,15 @@ LLAMA_3_3_70B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_12_06,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_16400,
-    cost=Cost(input=Decimal("0.13"), output=Decimal("0.39")),
+    cost=_Cost(input=_Decimal("0.13"), output=_Decimal("0.39")),
 )
 """Meta Llama 3.3 70B Instruct (chat) · 128K context · 16.4K output · $0.13 in / $0.39 out per 1M tokens · tools"""
 
-LLAMA_3_3_70B_VERSATILE: Final[PricedModel] = PricedModel(
+LLAMA_3_3_70B_VERSATILE: "Final[_PricedModel]" = _PricedModel(
     provider="helicone",
     id="llama-3.3-70b-versatile",
     name="Meta Llama 3.3 70B Versatile",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=False,
     reasoning=False,
@@ -1685,15 +1686,15 @@ LLAMA_3_3_70B_VERSATILE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_12_06,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_32678,
-    cost=Cost(input=Decimal("0.59"), output=Decimal("0.7899999999999999")),
+    cost=_Cost(input=_Decimal("0.59"), output=_Decimal("0.7899999999999999")),
 )
 """Meta Llama 3.3 70B Versatile (chat) · 131K context · 32.7K output · $0.59 in / $0.7899999999999999 out per 1M tokens · tools"""
 
-LLAMA_4_MAVERICK: Final[PricedModel] = PricedModel(
+LLAMA_4_MAVERICK: "Final[_PricedModel]" = _PricedModel(
     provider="helicone",
     id="llama-4-maverick",
     name="Meta Llama 4 Maverick 17B 128E",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=False,
     reasoning=False,
@@ -1705,15 +1706,15 @@ LLAMA_4_MAVERICK: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_01_01,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.15"), output=Decimal("0.6")),
+    cost=_Cost(input=_Decimal("0.15"), output=_Decimal("0.6")),
 )
 """Meta Llama 4 Maverick 17B 128E (chat) · 131K context · 8.19K output · $0.15 in / $0.60 out per 1M tokens · vision, tools"""
 
-LLAMA_4_SCOUT: Final[PricedModel] = PricedModel(
+LLAMA_4_SCOUT: "Final[_PricedModel]" = _PricedModel(
     provider="helicone",
     id="llama-4-scout",
     name="Meta Llama 4 Scout 17B 16E",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=False,
     reasoning=False,
@@ -1725,15 +1726,15 @@ LLAMA_4_SCOUT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_01_01,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.08"), output=Decimal("0.3")),
+    cost=_Cost(input=_Decimal("0.08"), output=_Decimal("0.3")),
 )
 """Meta Llama 4 Scout 17B 16E (chat) · 131K context · 8.19K output · $0.08 in / $0.30 out per 1M tokens · vision, tools"""
 
-LLAMA_GUARD_4: Final[PricedModel] = PricedModel(
+LLAMA_GUARD_4: "Final[_PricedModel]" = _PricedModel(
     provider="helicone",
     id="llama-guard-4",
     name="Meta Llama Guard 4 12B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=False,
     reasoning=False,
@@ -1745,15 +1746,15 @@ LLAMA_GUARD_4: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_01_01,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_1024,
-    cost=Cost(input=Decimal("0.21"), output=Decimal("0.21")),
+    cost=_Cost(input=_Decimal("0.21"), output=_Decimal("0.21")),
 )
 """Meta Llama Guard 4 12B (chat) · 131K context · 1.02K output · $0.21 in / $0.21 out per 1M tokens · vision"""
 
-LLAMA_PROMPT_GUARD_2_22M: Final[PricedModel] = PricedModel(
+LLAMA_PROMPT_GUARD_2_22M: "Final[_PricedModel]" = _PricedModel(
     provider="helicone",
     id="llama-prompt-guard-2-22m",
     name="Meta Llama Prompt Guard 2 22M",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=False,
     reasoning=False,
@@ -1765,15 +1766,15 @@ LLAMA_PROMPT_GUARD_2_22M: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_10_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_512_OUTPUT_2,
-    cost=Cost(input=Decimal("0.01"), output=Decimal("0.01")),
+    cost=_Cost(input=_Decimal("0.01"), output=_Decimal("0.01")),
 )
 """Meta Llama Prompt Guard 2 22M (chat) · 512 context · 2 output · $0.01 in / $0.01 out per 1M tokens"""
 
-LLAMA_PROMPT_GUARD_2_86M: Final[PricedModel] = PricedModel(
+LLAMA_PROMPT_GUARD_2_86M: "Final[_PricedModel]" = _PricedModel(
     provider="helicone",
     id="llama-prompt-guard-2-86m",
     name="Meta Llama Prompt Guard 2 86M",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=False,
     reasoning=False,
@@ -1785,15 +1786,15 @@ LLAMA_PROMPT_GUARD_2_86M: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_10_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_512_OUTPUT_2,
-    cost=Cost(input=Decimal("0.01"), output=Decimal("0.01")),
+    cost=_Cost(input=_Decimal("0.01"), output=_Decimal("0.01")),
 )
 """Meta Llama Prompt Guard 2 86M (chat) · 512 context · 2 output · $0.01 in / $0.01 out per 1M tokens"""
 
-MISTRAL_LARGE_2411: Final[PricedModel] = PricedModel(
+MISTRAL_LARGE_2411: "Final[_PricedModel]" = _PricedModel(
     provider="helicone",
     id="mistral-large-2411",
     name="Mistral-Large",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="mistral-large",
     attachment=False,
     reasoning=False,
@@ -1805,15 +1806,15 @@ MISTRAL_LARGE_2411: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_07_24,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_32768,
-    cost=Cost(input=Decimal("2"), output=Decimal("6")),
+    cost=_Cost(input=_Decimal("2"), output=_Decimal("6")),
 )
 """Mistral-Large (chat) · 128K context · 32.8K output · $2.00 in / $6.00 out per 1M tokens · tools"""
 
-MISTRAL_NEMO: Final[PricedModel] = PricedModel(
+MISTRAL_NEMO: "Final[_PricedModel]" = _PricedModel(
     provider="helicone",
     id="mistral-nemo",
     name="Mistral Nemo",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="mistral-nemo",
     attachment=False,
     reasoning=False,
@@ -1825,15 +1826,15 @@ MISTRAL_NEMO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_07_18,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_16400,
-    cost=Cost(input=Decimal("20"), output=Decimal("40")),
+    cost=_Cost(input=_Decimal("20"), output=_Decimal("40")),
 )
 """Mistral Nemo (chat) · 128K context · 16.4K output · $20.00 in / $40.00 out per 1M tokens · vision"""
 
-MISTRAL_SMALL: Final[PricedModel] = PricedModel(
+MISTRAL_SMALL: "Final[_PricedModel]" = _PricedModel(
     provider="helicone",
     id="mistral-small",
     name="Mistral Small 3.2",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="mistral-small",
     attachment=False,
     reasoning=False,
@@ -1845,15 +1846,15 @@ MISTRAL_SMALL: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_06_20,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.075"), output=Decimal("0.2")),
+    cost=_Cost(input=_Decimal("0.075"), output=_Decimal("0.2")),
 )
 """Mistral Small 3.2 (chat) · 128K context · 16.4K output · $0.075 in / $0.20 out per 1M tokens · vision, tools, open weights"""
 
-O1: Final[PricedModel] = PricedModel(
+O1: "Final[_PricedModel]" = _PricedModel(
     provider="helicone",
     id="o1",
     name="OpenAI: o1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="o",
     attachment=False,
     reasoning=False,
@@ -1865,15 +1866,15 @@ O1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_01_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_100000,
-    cost=Cost(input=Decimal("15"), output=Decimal("60"), cache_read=Decimal("7.5")),
+    cost=_Cost(input=_Decimal("15"), output=_Decimal("60"), cache_read=_Decimal("7.5")),
 )
 """OpenAI: o1 (chat) · 200K context · 100K output · $15.00 in / $60.00 out per 1M tokens"""
 
-O1_MINI: Final[PricedModel] = PricedModel(
+O1_MINI: "Final[_PricedModel]" = _PricedModel(
     provider="helicone",
     id="o1-mini",
     name="OpenAI: o1-mini",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="o-mini",
     attachment=False,
     reasoning=False,
@@ -1885,15 +1886,15 @@ O1_MINI: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_01_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_65536,
-    cost=Cost(input=Decimal("1.1"), output=Decimal("4.4"), cache_read=Decimal("0.55")),
+    cost=_Cost(input=_Decimal("1.1"), output=_Decimal("4.4"), cache_read=_Decimal("0.55")),
 )
 """OpenAI: o1-mini (chat) · 128K context · 65.5K output · $1.10 in / $4.40 out per 1M tokens"""
 
-O3: Final[PricedModel] = PricedModel(
+O3: "Final[_PricedModel]" = _PricedModel(
     provider="helicone",
     id="o3",
     name="OpenAI o3",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="o",
     attachment=False,
     reasoning=False,
@@ -1905,15 +1906,15 @@ O3: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_06_01,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_100000,
-    cost=Cost(input=Decimal("2"), output=Decimal("8"), cache_read=Decimal("0.5")),
+    cost=_Cost(input=_Decimal("2"), output=_Decimal("8"), cache_read=_Decimal("0.5")),
 )
 """OpenAI o3 (chat) · 200K context · 100K output · $2.00 in / $8.00 out per 1M tokens · vision, tools"""
 
-O3_MINI: Final[PricedModel] = PricedModel(
+O3_MINI: "Final[_PricedModel]" = _PricedModel(
     provider="helicone",
     id="o3-mini",
     name="OpenAI o3 Mini",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="o-mini",
     attachment=False,
     reasoning=False,
@@ -1925,15 +1926,15 @@ O3_MINI: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2023_10_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_100000,
-    cost=Cost(input=Decimal("1.1"), output=Decimal("4.4"), cache_read=Decimal("0.55")),
+    cost=_Cost(input=_Decimal("1.1"), output=_Decimal("4.4"), cache_read=_Decimal("0.55")),
 )
 """OpenAI o3 Mini (chat) · 200K context · 100K output · $1.10 in / $4.40 out per 1M tokens · tools"""
 
-O3_PRO: Final[PricedModel] = PricedModel(
+O3_PRO: "Final[_PricedModel]" = _PricedModel(
     provider="helicone",
     id="o3-pro",
     name="OpenAI o3 Pro",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="o-pro",
     attachment=False,
     reasoning=False,
@@ -1945,15 +1946,15 @@ O3_PRO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_06_01,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_100000,
-    cost=Cost(input=Decimal("20"), output=Decimal("80")),
+    cost=_Cost(input=_Decimal("20"), output=_Decimal("80")),
 )
 """OpenAI o3 Pro (chat) · 200K context · 100K output · $20.00 in / $80.00 out per 1M tokens · vision, tools"""
 
-O4_MINI: Final[PricedModel] = PricedModel(
+O4_MINI: "Final[_PricedModel]" = _PricedModel(
     provider="helicone",
     id="o4-mini",
     name="OpenAI o4 Mini",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="o-mini",
     attachment=False,
     reasoning=False,
@@ -1965,15 +1966,15 @@ O4_MINI: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_06_01,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_100000,
-    cost=Cost(input=Decimal("1.1"), output=Decimal("4.4"), cache_read=Decimal("0.275")),
+    cost=_Cost(input=_Decimal("1.1"), output=_Decimal("4.4"), cache_read=_Decimal("0.275")),
 )
 """OpenAI o4 Mini (chat) · 200K context · 100K output · $1.10 in / $4.40 out per 1M tokens · vision, tools"""
 
-QWEN2_5_CODER_7B_FAST: Final[PricedModel] = PricedModel(
+QWEN2_5_CODER_7B_FAST: "Final[_PricedModel]" = _PricedModel(
     provider="helicone",
     id="qwen2.5-coder-7b-fast",
     name="Qwen2.5 Coder 7B fast",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -1985,15 +1986,15 @@ QWEN2_5_CODER_7B_FAST: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_09_15,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_32000_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.03"), output=Decimal("0.09")),
+    cost=_Cost(input=_Decimal("0.03"), output=_Decimal("0.09")),
 )
 """Qwen2.5 Coder 7B fast (chat) · 32K context · 8.19K output · $0.03 in / $0.09 out per 1M tokens"""
 
-QWEN3_235B_A22B_THINKING: Final[PricedModel] = PricedModel(
+QWEN3_235B_A22B_THINKING: "Final[_PricedModel]" = _PricedModel(
     provider="helicone",
     id="qwen3-235b-a22b-thinking",
     name="Qwen3 235B A22B Thinking",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=True,
@@ -2005,16 +2006,16 @@ QWEN3_235B_A22B_THINKING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_07_25,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_81920,
-    cost=Cost(input=Decimal("0.3"), output=Decimal("2.9000000000000004")),
+    cost=_Cost(input=_Decimal("0.3"), output=_Decimal("2.9000000000000004")),
     reasoning_options=(),
 )
 """Qwen3 235B A22B Thinking (chat) · 262K context · 81.9K output · $0.30 in / $2.9000000000000004 out per 1M tokens · vision, reasoning"""
 
-QWEN3_30B_A3B: Final[PricedModel] = PricedModel(
+QWEN3_30B_A3B: "Final[_PricedModel]" = _PricedModel(
     provider="helicone",
     id="qwen3-30b-a3b",
     name="Qwen3 30B A3B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -2026,15 +2027,15 @@ QWEN3_30B_A3B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_06_01,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_41000_OUTPUT_41000,
-    cost=Cost(input=Decimal("0.08"), output=Decimal("0.29")),
+    cost=_Cost(input=_Decimal("0.08"), output=_Decimal("0.29")),
 )
 """Qwen3 30B A3B (chat) · 41K context · 41K output · $0.08 in / $0.29 out per 1M tokens · vision, tools"""
 
-QWEN3_32B: Final[PricedModel] = PricedModel(
+QWEN3_32B: "Final[_PricedModel]" = _PricedModel(
     provider="helicone",
     id="qwen3-32b",
     name="Qwen3 32B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=True,
@@ -2046,16 +2047,16 @@ QWEN3_32B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04_28,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_40960,
-    cost=Cost(input=Decimal("0.29"), output=Decimal("0.59")),
+    cost=_Cost(input=_Decimal("0.29"), output=_Decimal("0.59")),
     reasoning_options=(),
 )
 """Qwen3 32B (chat) · 131K context · 41K output · $0.29 in / $0.59 out per 1M tokens · tools, reasoning"""
 
-QWEN3_CODER: Final[PricedModel] = PricedModel(
+QWEN3_CODER: "Final[_PricedModel]" = _PricedModel(
     provider="helicone",
     id="qwen3-coder",
     name="Qwen3 Coder 480B A35B Instruct Turbo",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -2067,15 +2068,15 @@ QWEN3_CODER: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_07_23,
     modalities=_Shared.TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.22"), output=Decimal("0.95")),
+    cost=_Cost(input=_Decimal("0.22"), output=_Decimal("0.95")),
 )
 """Qwen3 Coder 480B A35B Instruct Turbo (chat) · 262K context · 16.4K output · $0.22 in / $0.95 out per 1M tokens · vision, tools"""
 
-QWEN3_CODER_30B_A3B_INSTRUCT: Final[PricedModel] = PricedModel(
+QWEN3_CODER_30B_A3B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="helicone",
     id="qwen3-coder-30b-a3b-instruct",
     name="Qwen3 Coder 30B A3B Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -2087,15 +2088,15 @@ QWEN3_CODER_30B_A3B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_07_31,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_262144,
-    cost=Cost(input=Decimal("0.09999999999999999"), output=Decimal("0.3")),
+    cost=_Cost(input=_Decimal("0.09999999999999999"), output=_Decimal("0.3")),
 )
 """Qwen3 Coder 30B A3B Instruct (chat) · 262K context · 262K output · $0.09999999999999999 in / $0.30 out per 1M tokens · tools"""
 
-QWEN3_NEXT_80B_A3B_INSTRUCT: Final[PricedModel] = PricedModel(
+QWEN3_NEXT_80B_A3B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="helicone",
     id="qwen3-next-80b-a3b-instruct",
     name="Qwen3 Next 80B A3B Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -2107,15 +2108,15 @@ QWEN3_NEXT_80B_A3B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_01_01,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_262000_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.14"), output=Decimal("1.4")),
+    cost=_Cost(input=_Decimal("0.14"), output=_Decimal("1.4")),
 )
 """Qwen3 Next 80B A3B Instruct (chat) · 262K context · 16.4K output · $0.14 in / $1.40 out per 1M tokens · vision, tools"""
 
-QWEN3_VL_235B_A22B_INSTRUCT: Final[PricedModel] = PricedModel(
+QWEN3_VL_235B_A22B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="helicone",
     id="qwen3-vl-235b-a22b-instruct",
     name="Qwen3 VL 235B A22B Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -2127,15 +2128,15 @@ QWEN3_VL_235B_A22B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_23,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_256000_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.3"), output=Decimal("1.5")),
+    cost=_Cost(input=_Decimal("0.3"), output=_Decimal("1.5")),
 )
 """Qwen3 VL 235B A22B Instruct (chat) · 256K context · 16.4K output · $0.30 in / $1.50 out per 1M tokens · vision, tools"""
 
-SONAR: Final[PricedModel] = PricedModel(
+SONAR: "Final[_PricedModel]" = _PricedModel(
     provider="helicone",
     id="sonar",
     name="Perplexity Sonar",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="sonar",
     attachment=False,
     reasoning=False,
@@ -2147,15 +2148,15 @@ SONAR: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_01_27,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_127000_OUTPUT_4096,
-    cost=Cost(input=Decimal("1"), output=Decimal("1")),
+    cost=_Cost(input=_Decimal("1"), output=_Decimal("1")),
 )
 """Perplexity Sonar (chat) · 127K context · 4.1K output · $1.00 in / $1.00 out per 1M tokens"""
 
-SONAR_DEEP_RESEARCH: Final[PricedModel] = PricedModel(
+SONAR_DEEP_RESEARCH: "Final[_PricedModel]" = _PricedModel(
     provider="helicone",
     id="sonar-deep-research",
     name="Perplexity Sonar Deep Research",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="sonar-deep-research",
     attachment=False,
     reasoning=True,
@@ -2167,16 +2168,16 @@ SONAR_DEEP_RESEARCH: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_01_27,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_127000_OUTPUT_4096,
-    cost=Cost(input=Decimal("2"), output=Decimal("8")),
+    cost=_Cost(input=_Decimal("2"), output=_Decimal("8")),
     reasoning_options=(_Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
 )
 """Perplexity Sonar Deep Research (chat) · 127K context · 4.1K output · $2.00 in / $8.00 out per 1M tokens · reasoning"""
 
-SONAR_PRO: Final[PricedModel] = PricedModel(
+SONAR_PRO: "Final[_PricedModel]" = _PricedModel(
     provider="helicone",
     id="sonar-pro",
     name="Perplexity Sonar Pro",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="sonar-pro",
     attachment=False,
     reasoning=False,
@@ -2188,15 +2189,15 @@ SONAR_PRO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_01_27,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_4096,
-    cost=Cost(input=Decimal("3"), output=Decimal("15")),
+    cost=_Cost(input=_Decimal("3"), output=_Decimal("15")),
 )
 """Perplexity Sonar Pro (chat) · 200K context · 4.1K output · $3.00 in / $15.00 out per 1M tokens"""
 
-SONAR_REASONING: Final[PricedModel] = PricedModel(
+SONAR_REASONING: "Final[_PricedModel]" = _PricedModel(
     provider="helicone",
     id="sonar-reasoning",
     name="Perplexity Sonar Reasoning",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="sonar-reasoning",
     attachment=False,
     reasoning=True,
@@ -2208,16 +2209,16 @@ SONAR_REASONING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_01_27,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_127000_OUTPUT_4096,
-    cost=Cost(input=Decimal("1"), output=Decimal("5")),
+    cost=_Cost(input=_Decimal("1"), output=_Decimal("5")),
     reasoning_options=(),
 )
 """Perplexity Sonar Reasoning (chat) · 127K context · 4.1K output · $1.00 in / $5.00 out per 1M tokens · reasoning"""
 
-SONAR_REASONING_PRO: Final[PricedModel] = PricedModel(
+SONAR_REASONING_PRO: "Final[_PricedModel]" = _PricedModel(
     provider="helicone",
     id="sonar-reasoning-pro",
     name="Perplexity Sonar Reasoning Pro",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="sonar-reasoning",
     attachment=False,
     reasoning=True,
@@ -2229,7 +2230,7 @@ SONAR_REASONING_PRO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_01_27,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_127000_OUTPUT_4096,
-    cost=Cost(input=Decimal("2"), output=Decimal("8")),
+    cost=_Cost(input=_Decimal("2"), output=_Decimal("8")),
     reasoning_options=(_Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
 )
 """Perplexity Sonar Reasoning Pro (chat) · 127K context · 4.1K output · $2.00 in / $8.00 out per 1M tokens · reasoning"""

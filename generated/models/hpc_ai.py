@@ -3,34 +3,32 @@
 
 """Models served by HPC-AI (provider id 'hpc-ai')."""
 
-from __future__ import annotations
+from decimal import Decimal as _Decimal
 
-from decimal import Decimal
-
-from llmdex.records.model import Interleaved, Limit, Modalities, PricedModel, ReasoningOption
-from llmdex.records.partial_date import PartialDate
-from llmdex.records.rates import Cost
-from llmdex.records.vocabulary import Kind
-
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from typing import Final
+from llmdex.records.model import Interleaved as _Interleaved
+from llmdex.records.model import Limit as _Limit
+from llmdex.records.model import Modalities as _Modalities
+from llmdex.records.model import PricedModel as _PricedModel
+from llmdex.records.model import ReasoningOption as _ReasoningOption
+from llmdex.records.partial_date import PartialDate as _PartialDate
+from llmdex.records.rates import Cost as _Cost
+from llmdex.records.vocabulary import Kind as _Kind
 
 
 class _Shared:
     """Values the models below share, named for what they are."""
 
-    CONTEXT_1000000_OUTPUT_131072 = Limit(context=1000000, output=131072)
-    CONTEXT_202000_OUTPUT_202000 = Limit(context=202000, output=202000)
-    CONTEXT_262144_OUTPUT_262144 = Limit(context=262144, output=262144)
-    D_2025_01_01 = PartialDate(2025, 1, 1)
-    D_2026_01_01 = PartialDate(2026, 1, 1)
-    D_2026_02_12 = PartialDate(2026, 2, 12)
-    D_2026_04_08 = PartialDate(2026, 4, 8)
-    D_2026_06_01 = PartialDate(2026, 6, 1)
-    REASONING_TOGGLE = ReasoningOption(type="toggle")
-    TEXT_IMAGE_VIDEO_TO_TEXT = Modalities(input=("text", "image", "video"), output=("text",))
-    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+    CONTEXT_1000000_OUTPUT_131072 = _Limit(context=1000000, output=131072)
+    CONTEXT_202000_OUTPUT_202000 = _Limit(context=202000, output=202000)
+    CONTEXT_262144_OUTPUT_262144 = _Limit(context=262144, output=262144)
+    D_2025_01_01 = _PartialDate(2025, 1, 1)
+    D_2026_01_01 = _PartialDate(2026, 1, 1)
+    D_2026_02_12 = _PartialDate(2026, 2, 12)
+    D_2026_04_08 = _PartialDate(2026, 4, 8)
+    D_2026_06_01 = _PartialDate(2026, 6, 1)
+    REASONING_TOGGLE = _ReasoningOption(type="toggle")
+    TEXT_IMAGE_VIDEO_TO_TEXT = _Modalities(input=("text", "image", "video"), output=("text",))
+    TEXT_TO_TEXT = _Modalities(input=("text",), output=("text",))
 
 
 __all__ = [
@@ -39,11 +37,11 @@ __all__ = [
     "ZAI_ORG_GLM_5_1",
 ]
 
-MINIMAX_MINIMAX_M2_5: Final[PricedModel] = PricedModel(
+MINIMAX_MINIMAX_M2_5: "Final[_PricedModel]" = _PricedModel(
     provider="hpc-ai",
     id="minimax/minimax-m2.5",
     name="MiniMax M2.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="minimax-m2.5",
     attachment=False,
     reasoning=True,
@@ -55,16 +53,16 @@ MINIMAX_MINIMAX_M2_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.3"), output=Decimal("1.2"), cache_read=Decimal("0.03")),
+    cost=_Cost(input=_Decimal("0.3"), output=_Decimal("1.2"), cache_read=_Decimal("0.03")),
     reasoning_options=(),
 )
 """MiniMax M2.5 (chat) · 1M context · 131K output · $0.30 in / $1.20 out per 1M tokens · tools, reasoning, open weights"""
 
-MOONSHOTAI_KIMI_K2_5: Final[PricedModel] = PricedModel(
+MOONSHOTAI_KIMI_K2_5: "Final[_PricedModel]" = _PricedModel(
     provider="hpc-ai",
     id="moonshotai/kimi-k2.5",
     name="Kimi K2.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="kimi-k2",
     attachment=False,
     reasoning=True,
@@ -77,17 +75,17 @@ MOONSHOTAI_KIMI_K2_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_01,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_262144,
-    cost=Cost(input=Decimal("0.3"), output=Decimal("1.5"), cache_read=Decimal("0.05")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.3"), output=_Decimal("1.5"), cache_read=_Decimal("0.05")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """Kimi K2.5 (chat) · 262K context · 262K output · $0.30 in / $1.50 out per 1M tokens · vision, tools, reasoning, structured output, open weights"""
 
-ZAI_ORG_GLM_5_1: Final[PricedModel] = PricedModel(
+ZAI_ORG_GLM_5_1: "Final[_PricedModel]" = _PricedModel(
     provider="hpc-ai",
     id="zai-org/glm-5.1",
     name="GLM 5.1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=True,
@@ -99,8 +97,8 @@ ZAI_ORG_GLM_5_1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_202000_OUTPUT_202000,
-    cost=Cost(input=Decimal("0.615"), output=Decimal("2.46"), cache_read=Decimal("0.133")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.615"), output=_Decimal("2.46"), cache_read=_Decimal("0.133")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """GLM 5.1 (chat) · 202K context · 202K output · $0.615 in / $2.46 out per 1M tokens · tools, reasoning, structured output, open weights"""

@@ -3,109 +3,107 @@
 
 """Models served by Hugging Face (provider id 'huggingface')."""
 
-from __future__ import annotations
+from decimal import Decimal as _Decimal
 
-from decimal import Decimal
-
-from llmdex.records.model import Interleaved, Limit, Modalities, PricedModel, ReasoningOption
-from llmdex.records.partial_date import PartialDate
-from llmdex.records.rates import Cost
-from llmdex.records.vocabulary import Kind
-
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from typing import Final
+from llmdex.records.model import Interleaved as _Interleaved
+from llmdex.records.model import Limit as _Limit
+from llmdex.records.model import Modalities as _Modalities
+from llmdex.records.model import PricedModel as _PricedModel
+from llmdex.records.model import ReasoningOption as _ReasoningOption
+from llmdex.records.partial_date import PartialDate as _PartialDate
+from llmdex.records.rates import Cost as _Cost
+from llmdex.records.vocabulary import Kind as _Kind
 
 
 class _Shared:
     """Values the models below share, named for what they are."""
 
-    CONTEXT_1048576_OUTPUT_131072 = Limit(context=1048576, output=131072)
-    CONTEXT_1048576_OUTPUT_384000 = Limit(context=1048576, output=384000)
-    CONTEXT_1048576_OUTPUT_393216 = Limit(context=1048576, output=393216)
-    CONTEXT_131072_OUTPUT_16384 = Limit(context=131072, output=16384)
-    CONTEXT_131072_OUTPUT_32768 = Limit(context=131072, output=32768)
-    CONTEXT_131072_OUTPUT_4096 = Limit(context=131072, output=4096)
-    CONTEXT_131072_OUTPUT_98304 = Limit(context=131072, output=98304)
-    CONTEXT_163840_OUTPUT_163840 = Limit(context=163840, output=163840)
-    CONTEXT_163840_OUTPUT_65536 = Limit(context=163840, output=65536)
-    CONTEXT_200000_OUTPUT_128000 = Limit(context=200000, output=128000)
-    CONTEXT_202752_OUTPUT_131072 = Limit(context=202752, output=131072)
-    CONTEXT_204800_OUTPUT_128000 = Limit(context=204800, output=128000)
-    CONTEXT_204800_OUTPUT_131072 = Limit(context=204800, output=131072)
-    CONTEXT_262144_OUTPUT_131072 = Limit(context=262144, output=131072)
-    CONTEXT_262144_OUTPUT_16384 = Limit(context=262144, output=16384)
-    CONTEXT_262144_OUTPUT_256000 = Limit(context=262144, output=256000)
-    CONTEXT_262144_OUTPUT_262144 = Limit(context=262144, output=262144)
-    CONTEXT_262144_OUTPUT_32768 = Limit(context=262144, output=32768)
-    CONTEXT_262144_OUTPUT_4096 = Limit(context=262144, output=4096)
-    CONTEXT_262144_OUTPUT_65536 = Limit(context=262144, output=65536)
-    CONTEXT_262144_OUTPUT_66536 = Limit(context=262144, output=66536)
-    CONTEXT_32000_OUTPUT_2048 = Limit(context=32000, output=2048)
-    CONTEXT_32000_OUTPUT_4096 = Limit(context=32000, output=4096)
-    CONTEXT_40960_OUTPUT_16384 = Limit(context=40960, output=16384)
-    CONTEXT_524288_OUTPUT_128000 = Limit(context=524288, output=128000)
-    CONTEXT_64000_OUTPUT_32768 = Limit(context=64000, output=32768)
-    CONTEXT_65536_OUTPUT_16384 = Limit(context=65536, output=16384)
-    D_2023_12 = PartialDate(2023, 12)
-    D_2024_07 = PartialDate(2024, 7)
-    D_2024_08 = PartialDate(2024, 8)
-    D_2024_10 = PartialDate(2024, 10)
-    D_2024_12 = PartialDate(2024, 12)
-    D_2024_12_06 = PartialDate(2024, 12, 6)
-    D_2025_01 = PartialDate(2025, 1)
-    D_2025_01_01 = PartialDate(2025, 1, 1)
-    D_2025_01_20 = PartialDate(2025, 1, 20)
-    D_2025_04 = PartialDate(2025, 4)
-    D_2025_05 = PartialDate(2025, 5)
-    D_2025_05_28 = PartialDate(2025, 5, 28)
-    D_2025_05_29 = PartialDate(2025, 5, 29)
-    D_2025_07_14 = PartialDate(2025, 7, 14)
-    D_2025_07_23 = PartialDate(2025, 7, 23)
-    D_2025_07_25 = PartialDate(2025, 7, 25)
-    D_2025_07_28 = PartialDate(2025, 7, 28)
-    D_2025_08_05 = PartialDate(2025, 8, 5)
-    D_2025_08_08 = PartialDate(2025, 8, 8)
-    D_2025_08_11 = PartialDate(2025, 8, 11)
-    D_2025_09_04 = PartialDate(2025, 9, 4)
-    D_2025_09_11 = PartialDate(2025, 9, 11)
-    D_2025_09_30 = PartialDate(2025, 9, 30)
-    D_2025_10 = PartialDate(2025, 10)
-    D_2025_10_27 = PartialDate(2025, 10, 27)
-    D_2025_11_06 = PartialDate(2025, 11, 6)
-    D_2025_12_01 = PartialDate(2025, 12, 1)
-    D_2025_12_16 = PartialDate(2025, 12, 16)
-    D_2025_12_22 = PartialDate(2025, 12, 22)
-    D_2025_12_23 = PartialDate(2025, 12, 23)
-    D_2026_01_01 = PartialDate(2026, 1, 1)
-    D_2026_01_29 = PartialDate(2026, 1, 29)
-    D_2026_02_01 = PartialDate(2026, 2, 1)
-    D_2026_02_03 = PartialDate(2026, 2, 3)
-    D_2026_02_11 = PartialDate(2026, 2, 11)
-    D_2026_02_12 = PartialDate(2026, 2, 12)
-    D_2026_02_13 = PartialDate(2026, 2, 13)
-    D_2026_02_23 = PartialDate(2026, 2, 23)
-    D_2026_03_18 = PartialDate(2026, 3, 18)
-    D_2026_04_02 = PartialDate(2026, 4, 2)
-    D_2026_04_03 = PartialDate(2026, 4, 3)
-    D_2026_04_17 = PartialDate(2026, 4, 17)
-    D_2026_04_20 = PartialDate(2026, 4, 20)
-    D_2026_04_22 = PartialDate(2026, 4, 22)
-    D_2026_04_24 = PartialDate(2026, 4, 24)
-    D_2026_05_29 = PartialDate(2026, 5, 29)
-    D_2026_06_01 = PartialDate(2026, 6, 1)
-    D_2026_06_12 = PartialDate(2026, 6, 12)
-    D_2026_06_13 = PartialDate(2026, 6, 13)
-    REASONING_EFFORT_HIGH = ReasoningOption(type="effort", values=("high",))
-    REASONING_EFFORT_LOW_MEDIUM_HIGH = ReasoningOption(
+    CONTEXT_1048576_OUTPUT_131072 = _Limit(context=1048576, output=131072)
+    CONTEXT_1048576_OUTPUT_384000 = _Limit(context=1048576, output=384000)
+    CONTEXT_1048576_OUTPUT_393216 = _Limit(context=1048576, output=393216)
+    CONTEXT_131072_OUTPUT_16384 = _Limit(context=131072, output=16384)
+    CONTEXT_131072_OUTPUT_32768 = _Limit(context=131072, output=32768)
+    CONTEXT_131072_OUTPUT_4096 = _Limit(context=131072, output=4096)
+    CONTEXT_131072_OUTPUT_98304 = _Limit(context=131072, output=98304)
+    CONTEXT_163840_OUTPUT_163840 = _Limit(context=163840, output=163840)
+    CONTEXT_163840_OUTPUT_65536 = _Limit(context=163840, output=65536)
+    CONTEXT_200000_OUTPUT_128000 = _Limit(context=200000, output=128000)
+    CONTEXT_202752_OUTPUT_131072 = _Limit(context=202752, output=131072)
+    CONTEXT_204800_OUTPUT_128000 = _Limit(context=204800, output=128000)
+    CONTEXT_204800_OUTPUT_131072 = _Limit(context=204800, output=131072)
+    CONTEXT_262144_OUTPUT_131072 = _Limit(context=262144, output=131072)
+    CONTEXT_262144_OUTPUT_16384 = _Limit(context=262144, output=16384)
+    CONTEXT_262144_OUTPUT_256000 = _Limit(context=262144, output=256000)
+    CONTEXT_262144_OUTPUT_262144 = _Limit(context=262144, output=262144)
+    CONTEXT_262144_OUTPUT_32768 = _Limit(context=262144, output=32768)
+    CONTEXT_262144_OUTPUT_4096 = _Limit(context=262144, output=4096)
+    CONTEXT_262144_OUTPUT_65536 = _Limit(context=262144, output=65536)
+    CONTEXT_262144_OUTPUT_66536 = _Limit(context=262144, output=66536)
+    CONTEXT_32000_OUTPUT_2048 = _Limit(context=32000, output=2048)
+    CONTEXT_32000_OUTPUT_4096 = _Limit(context=32000, output=4096)
+    CONTEXT_40960_OUTPUT_16384 = _Limit(context=40960, output=16384)
+    CONTEXT_524288_OUTPUT_128000 = _Limit(context=524288, output=128000)
+    CONTEXT_64000_OUTPUT_32768 = _Limit(context=64000, output=32768)
+    CONTEXT_65536_OUTPUT_16384 = _Limit(context=65536, output=16384)
+    D_2023_12 = _PartialDate(2023, 12)
+    D_2024_07 = _PartialDate(2024, 7)
+    D_2024_08 = _PartialDate(2024, 8)
+    D_2024_10 = _PartialDate(2024, 10)
+    D_2024_12 = _PartialDate(2024, 12)
+    D_2024_12_06 = _PartialDate(2024, 12, 6)
+    D_2025_01 = _PartialDate(2025, 1)
+    D_2025_01_01 = _PartialDate(2025, 1, 1)
+    D_2025_01_20 = _PartialDate(2025, 1, 20)
+    D_2025_04 = _PartialDate(2025, 4)
+    D_2025_05 = _PartialDate(2025, 5)
+    D_2025_05_28 = _PartialDate(2025, 5, 28)
+    D_2025_05_29 = _PartialDate(2025, 5, 29)
+    D_2025_07_14 = _PartialDate(2025, 7, 14)
+    D_2025_07_23 = _PartialDate(2025, 7, 23)
+    D_2025_07_25 = _PartialDate(2025, 7, 25)
+    D_2025_07_28 = _PartialDate(2025, 7, 28)
+    D_2025_08_05 = _PartialDate(2025, 8, 5)
+    D_2025_08_08 = _PartialDate(2025, 8, 8)
+    D_2025_08_11 = _PartialDate(2025, 8, 11)
+    D_2025_09_04 = _PartialDate(2025, 9, 4)
+    D_2025_09_11 = _PartialDate(2025, 9, 11)
+    D_2025_09_30 = _PartialDate(2025, 9, 30)
+    D_2025_10 = _PartialDate(2025, 10)
+    D_2025_10_27 = _PartialDate(2025, 10, 27)
+    D_2025_11_06 = _PartialDate(2025, 11, 6)
+    D_2025_12_01 = _PartialDate(2025, 12, 1)
+    D_2025_12_16 = _PartialDate(2025, 12, 16)
+    D_2025_12_22 = _PartialDate(2025, 12, 22)
+    D_2025_12_23 = _PartialDate(2025, 12, 23)
+    D_2026_01_01 = _PartialDate(2026, 1, 1)
+    D_2026_01_29 = _PartialDate(2026, 1, 29)
+    D_2026_02_01 = _PartialDate(2026, 2, 1)
+    D_2026_02_03 = _PartialDate(2026, 2, 3)
+    D_2026_02_11 = _PartialDate(2026, 2, 11)
+    D_2026_02_12 = _PartialDate(2026, 2, 12)
+    D_2026_02_13 = _PartialDate(2026, 2, 13)
+    D_2026_02_23 = _PartialDate(2026, 2, 23)
+    D_2026_03_18 = _PartialDate(2026, 3, 18)
+    D_2026_04_02 = _PartialDate(2026, 4, 2)
+    D_2026_04_03 = _PartialDate(2026, 4, 3)
+    D_2026_04_17 = _PartialDate(2026, 4, 17)
+    D_2026_04_20 = _PartialDate(2026, 4, 20)
+    D_2026_04_22 = _PartialDate(2026, 4, 22)
+    D_2026_04_24 = _PartialDate(2026, 4, 24)
+    D_2026_05_29 = _PartialDate(2026, 5, 29)
+    D_2026_06_01 = _PartialDate(2026, 6, 1)
+    D_2026_06_12 = _PartialDate(2026, 6, 12)
+    D_2026_06_13 = _PartialDate(2026, 6, 13)
+    REASONING_EFFORT_HIGH = _ReasoningOption(type="effort", values=("high",))
+    REASONING_EFFORT_LOW_MEDIUM_HIGH = _ReasoningOption(
         type="effort", values=("low", "medium", "high")
     )
-    REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH = ReasoningOption(
+    REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH = _ReasoningOption(
         type="effort", values=("none", "low", "medium", "high")
     )
-    TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
-    TEXT_IMAGE_VIDEO_TO_TEXT = Modalities(input=("text", "image", "video"), output=("text",))
-    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+    TEXT_IMAGE_TO_TEXT = _Modalities(input=("text", "image"), output=("text",))
+    TEXT_IMAGE_VIDEO_TO_TEXT = _Modalities(input=("text", "image", "video"), output=("text",))
+    TEXT_TO_TEXT = _Modalities(input=("text",), output=("text",))
 
 
 __all__ = [
@@ -161,11 +159,11 @@ __all__ = [
     "ZAI_ORG_GLM_5_2",
 ]
 
-MINIMAXAI_MINIMAX_M2: Final[PricedModel] = PricedModel(
+MINIMAXAI_MINIMAX_M2: "Final[_PricedModel]" = _PricedModel(
     provider="huggingface",
     id="MiniMaxAI/MiniMax-M2",
     name="MiniMax-M2",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="minimax",
     attachment=False,
     reasoning=True,
@@ -176,16 +174,16 @@ MINIMAXAI_MINIMAX_M2: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_10_27,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_204800_OUTPUT_128000,
-    cost=Cost(input=Decimal("0.3"), output=Decimal("1.2")),
+    cost=_Cost(input=_Decimal("0.3"), output=_Decimal("1.2")),
     reasoning_options=(),
 )
 """MiniMax-M2 (chat) · 205K context · 128K output · $0.30 in / $1.20 out per 1M tokens · tools, reasoning, open weights"""
 
-MINIMAXAI_MINIMAX_M2_1: Final[PricedModel] = PricedModel(
+MINIMAXAI_MINIMAX_M2_1: "Final[_PricedModel]" = _PricedModel(
     provider="huggingface",
     id="MiniMaxAI/MiniMax-M2.1",
     name="MiniMax-M2.1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="minimax",
     attachment=False,
     reasoning=True,
@@ -197,17 +195,17 @@ MINIMAXAI_MINIMAX_M2_1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_23,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_204800_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.3"), output=Decimal("1.2")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.3"), output=_Decimal("1.2")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
 """MiniMax-M2.1 (chat) · 205K context · 131K output · $0.30 in / $1.20 out per 1M tokens · tools, reasoning, open weights"""
 
-MINIMAXAI_MINIMAX_M2_5: Final[PricedModel] = PricedModel(
+MINIMAXAI_MINIMAX_M2_5: "Final[_PricedModel]" = _PricedModel(
     provider="huggingface",
     id="MiniMaxAI/MiniMax-M2.5",
     name="MiniMax-M2.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="minimax",
     attachment=False,
     reasoning=True,
@@ -218,17 +216,17 @@ MINIMAXAI_MINIMAX_M2_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_12,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_204800_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.3"), output=Decimal("1.2"), cache_read=Decimal("0.03")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.3"), output=_Decimal("1.2"), cache_read=_Decimal("0.03")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
 """MiniMax-M2.5 (chat) · 205K context · 131K output · $0.30 in / $1.20 out per 1M tokens · tools, reasoning, open weights"""
 
-MINIMAXAI_MINIMAX_M2_7: Final[PricedModel] = PricedModel(
+MINIMAXAI_MINIMAX_M2_7: "Final[_PricedModel]" = _PricedModel(
     provider="huggingface",
     id="MiniMaxAI/MiniMax-M2.7",
     name="MiniMax-M2.7",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="minimax",
     attachment=False,
     reasoning=True,
@@ -240,17 +238,17 @@ MINIMAXAI_MINIMAX_M2_7: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_18,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_204800_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.3"), output=Decimal("1.2"), cache_read=Decimal("0.06")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.3"), output=_Decimal("1.2"), cache_read=_Decimal("0.06")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
 """MiniMax-M2.7 (chat) · 205K context · 131K output · $0.30 in / $1.20 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-MINIMAXAI_MINIMAX_M3: Final[PricedModel] = PricedModel(
+MINIMAXAI_MINIMAX_M3: "Final[_PricedModel]" = _PricedModel(
     provider="huggingface",
     id="MiniMaxAI/MiniMax-M3",
     name="MiniMax-M3",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="minimax",
     attachment=True,
     reasoning=True,
@@ -262,16 +260,16 @@ MINIMAXAI_MINIMAX_M3: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_01,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_524288_OUTPUT_128000,
-    cost=Cost(input=Decimal("0.3"), output=Decimal("1.2")),
+    cost=_Cost(input=_Decimal("0.3"), output=_Decimal("1.2")),
     reasoning_options=(),
 )
 """MiniMax-M3 (chat) · 524K context · 128K output · $0.30 in / $1.20 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"""
 
-QWEN_QWEN3_235B_A22B: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_235B_A22B: "Final[_PricedModel]" = _PricedModel(
     provider="huggingface",
     id="Qwen/Qwen3-235B-A22B",
     name="Qwen3 235B-A22B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=True,
@@ -284,16 +282,16 @@ QWEN_QWEN3_235B_A22B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_40960_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.2"), output=Decimal("0.8")),
+    cost=_Cost(input=_Decimal("0.2"), output=_Decimal("0.8")),
     reasoning_options=(),
 )
 """Qwen3 235B-A22B (chat) · 41K context · 16.4K output · $0.20 in / $0.80 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-QWEN_QWEN3_235B_A22B_THINKING_2507: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_235B_A22B_THINKING_2507: "Final[_PricedModel]" = _PricedModel(
     provider="huggingface",
     id="Qwen/Qwen3-235B-A22B-Thinking-2507",
     name="Qwen3-235B-A22B-Thinking-2507",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=True,
@@ -305,16 +303,16 @@ QWEN_QWEN3_235B_A22B_THINKING_2507: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_07_25,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.3"), output=Decimal("3")),
+    cost=_Cost(input=_Decimal("0.3"), output=_Decimal("3")),
     reasoning_options=(),
 )
 """Qwen3-235B-A22B-Thinking-2507 (chat) · 262K context · 131K output · $0.30 in / $3.00 out per 1M tokens · tools, reasoning, open weights"""
 
-QWEN_QWEN3_32B: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_32B: "Final[_PricedModel]" = _PricedModel(
     provider="huggingface",
     id="Qwen/Qwen3-32B",
     name="Qwen3 32B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=True,
@@ -327,16 +325,16 @@ QWEN_QWEN3_32B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.29"), output=Decimal("0.59")),
+    cost=_Cost(input=_Decimal("0.29"), output=_Decimal("0.59")),
     reasoning_options=(),
 )
 """Qwen3 32B (chat) · 131K context · 16.4K output · $0.29 in / $0.59 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-QWEN_QWEN3_CODER_30B_A3B_INSTRUCT: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_CODER_30B_A3B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="huggingface",
     id="Qwen/Qwen3-Coder-30B-A3B-Instruct",
     name="Qwen3-Coder 30B-A3B Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -349,15 +347,15 @@ QWEN_QWEN3_CODER_30B_A3B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.07"), output=Decimal("0.26")),
+    cost=_Cost(input=_Decimal("0.07"), output=_Decimal("0.26")),
 )
 """Qwen3-Coder 30B-A3B Instruct (chat) · 262K context · 65.5K output · $0.07 in / $0.26 out per 1M tokens · tools, structured output, open weights"""
 
-QWEN_QWEN3_CODER_480B_A35B_INSTRUCT: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_CODER_480B_A35B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="huggingface",
     id="Qwen/Qwen3-Coder-480B-A35B-Instruct",
     name="Qwen3-Coder-480B-A35B-Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -369,15 +367,15 @@ QWEN_QWEN3_CODER_480B_A35B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_07_23,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_66536,
-    cost=Cost(input=Decimal("2"), output=Decimal("2")),
+    cost=_Cost(input=_Decimal("2"), output=_Decimal("2")),
 )
 """Qwen3-Coder-480B-A35B-Instruct (chat) · 262K context · 66.5K output · $2.00 in / $2.00 out per 1M tokens · tools, open weights"""
 
-QWEN_QWEN3_CODER_NEXT: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_CODER_NEXT: "Final[_PricedModel]" = _PricedModel(
     provider="huggingface",
     id="Qwen/Qwen3-Coder-Next",
     name="Qwen3-Coder-Next",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -389,15 +387,15 @@ QWEN_QWEN3_CODER_NEXT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_03,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.2"), output=Decimal("1.5")),
+    cost=_Cost(input=_Decimal("0.2"), output=_Decimal("1.5")),
 )
 """Qwen3-Coder-Next (chat) · 262K context · 65.5K output · $0.20 in / $1.50 out per 1M tokens · tools, open weights"""
 
-QWEN_QWEN3_EMBEDDING_4B: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_EMBEDDING_4B: "Final[_PricedModel]" = _PricedModel(
     provider="huggingface",
     id="Qwen/Qwen3-Embedding-4B",
     name="Qwen 3 Embedding 4B",
-    kind=Kind.EMBEDDING,
+    kind=_Kind.EMBEDDING,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -409,15 +407,15 @@ QWEN_QWEN3_EMBEDDING_4B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_01_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_32000_OUTPUT_2048,
-    cost=Cost(input=Decimal("0.01"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0.01"), output=_Decimal("0")),
 )
 """Qwen 3 Embedding 4B (embedding) · 32K context · 2.05K output · $0.01 in / $0.00 out per 1M tokens · open weights"""
 
-QWEN_QWEN3_EMBEDDING_8B: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_EMBEDDING_8B: "Final[_PricedModel]" = _PricedModel(
     provider="huggingface",
     id="Qwen/Qwen3-Embedding-8B",
     name="Qwen 3 Embedding 8B",
-    kind=Kind.EMBEDDING,
+    kind=_Kind.EMBEDDING,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -429,15 +427,15 @@ QWEN_QWEN3_EMBEDDING_8B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_01_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_32000_OUTPUT_4096,
-    cost=Cost(input=Decimal("0.01"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0.01"), output=_Decimal("0")),
 )
 """Qwen 3 Embedding 8B (embedding) · 32K context · 4.1K output · $0.01 in / $0.00 out per 1M tokens · open weights"""
 
-QWEN_QWEN3_NEXT_80B_A3B_INSTRUCT: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_NEXT_80B_A3B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="huggingface",
     id="Qwen/Qwen3-Next-80B-A3B-Instruct",
     name="Qwen3-Next-80B-A3B-Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -449,15 +447,15 @@ QWEN_QWEN3_NEXT_80B_A3B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_11,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_66536,
-    cost=Cost(input=Decimal("0.25"), output=Decimal("1")),
+    cost=_Cost(input=_Decimal("0.25"), output=_Decimal("1")),
 )
 """Qwen3-Next-80B-A3B-Instruct (chat) · 262K context · 66.5K output · $0.25 in / $1.00 out per 1M tokens · tools, open weights"""
 
-QWEN_QWEN3_NEXT_80B_A3B_THINKING: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_NEXT_80B_A3B_THINKING: "Final[_PricedModel]" = _PricedModel(
     provider="huggingface",
     id="Qwen/Qwen3-Next-80B-A3B-Thinking",
     name="Qwen3-Next-80B-A3B-Thinking",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -469,15 +467,15 @@ QWEN_QWEN3_NEXT_80B_A3B_THINKING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_11,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.3"), output=Decimal("2")),
+    cost=_Cost(input=_Decimal("0.3"), output=_Decimal("2")),
 )
 """Qwen3-Next-80B-A3B-Thinking (chat) · 262K context · 131K output · $0.30 in / $2.00 out per 1M tokens · tools, open weights"""
 
-QWEN_QWEN3_5_122B_A10B: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_5_122B_A10B: "Final[_PricedModel]" = _PricedModel(
     provider="huggingface",
     id="Qwen/Qwen3.5-122B-A10B",
     name="Qwen3.5 122B-A10B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=True,
     reasoning=True,
@@ -489,16 +487,16 @@ QWEN_QWEN3_5_122B_A10B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_23,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.4"), output=Decimal("3.2")),
+    cost=_Cost(input=_Decimal("0.4"), output=_Decimal("3.2")),
     reasoning_options=(),
 )
 """Qwen3.5 122B-A10B (chat) · 262K context · 65.5K output · $0.40 in / $3.20 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"""
 
-QWEN_QWEN3_5_27B: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_5_27B: "Final[_PricedModel]" = _PricedModel(
     provider="huggingface",
     id="Qwen/Qwen3.5-27B",
     name="Qwen3.5 27B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=True,
     reasoning=True,
@@ -510,16 +508,16 @@ QWEN_QWEN3_5_27B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_23,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.3"), output=Decimal("2.4")),
+    cost=_Cost(input=_Decimal("0.3"), output=_Decimal("2.4")),
     reasoning_options=(),
 )
 """Qwen3.5 27B (chat) · 262K context · 65.5K output · $0.30 in / $2.40 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"""
 
-QWEN_QWEN3_5_35B_A3B: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_5_35B_A3B: "Final[_PricedModel]" = _PricedModel(
     provider="huggingface",
     id="Qwen/Qwen3.5-35B-A3B",
     name="Qwen3.5 35B-A3B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=True,
     reasoning=True,
@@ -531,16 +529,16 @@ QWEN_QWEN3_5_35B_A3B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_23,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.25"), output=Decimal("2")),
+    cost=_Cost(input=_Decimal("0.25"), output=_Decimal("2")),
     reasoning_options=(),
 )
 """Qwen3.5 35B-A3B (chat) · 262K context · 65.5K output · $0.25 in / $2.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"""
 
-QWEN_QWEN3_5_397B_A17B: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_5_397B_A17B: "Final[_PricedModel]" = _PricedModel(
     provider="huggingface",
     id="Qwen/Qwen3.5-397B-A17B",
     name="Qwen3.5-397B-A17B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=True,
     reasoning=True,
@@ -552,17 +550,17 @@ QWEN_QWEN3_5_397B_A17B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_01,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.6"), output=Decimal("3.6")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.6"), output=_Decimal("3.6")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
 )
 """Qwen3.5-397B-A17B (chat) · 262K context · 32.8K output · $0.60 in / $3.60 out per 1M tokens · vision, tools, reasoning, attachments, open weights"""
 
-QWEN_QWEN3_5_9B: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_5_9B: "Final[_PricedModel]" = _PricedModel(
     provider="huggingface",
     id="Qwen/Qwen3.5-9B",
     name="Qwen3.5 9B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=True,
     reasoning=True,
@@ -574,16 +572,16 @@ QWEN_QWEN3_5_9B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_23,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.17"), output=Decimal("0.25")),
+    cost=_Cost(input=_Decimal("0.17"), output=_Decimal("0.25")),
     reasoning_options=(),
 )
 """Qwen3.5 9B (chat) · 262K context · 65.5K output · $0.17 in / $0.25 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"""
 
-QWEN_QWEN3_6_27B: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_6_27B: "Final[_PricedModel]" = _PricedModel(
     provider="huggingface",
     id="Qwen/Qwen3.6-27B",
     name="Qwen3.6 27B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=True,
     reasoning=True,
@@ -595,16 +593,16 @@ QWEN_QWEN3_6_27B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_22,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.47"), output=Decimal("3.19")),
+    cost=_Cost(input=_Decimal("0.47"), output=_Decimal("3.19")),
     reasoning_options=(),
 )
 """Qwen3.6 27B (chat) · 262K context · 65.5K output · $0.47 in / $3.19 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"""
 
-QWEN_QWEN3_6_35B_A3B: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_6_35B_A3B: "Final[_PricedModel]" = _PricedModel(
     provider="huggingface",
     id="Qwen/Qwen3.6-35B-A3B",
     name="Qwen3.6 35B-A3B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=True,
     reasoning=True,
@@ -616,16 +614,16 @@ QWEN_QWEN3_6_35B_A3B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_17,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.15"), output=Decimal("0.95")),
+    cost=_Cost(input=_Decimal("0.15"), output=_Decimal("0.95")),
     reasoning_options=(),
 )
 """Qwen3.6 35B-A3B (chat) · 262K context · 65.5K output · $0.15 in / $0.95 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"""
 
-XIAOMIMIMO_MIMO_V2_FLASH: Final[PricedModel] = PricedModel(
+XIAOMIMIMO_MIMO_V2_FLASH: "Final[_PricedModel]" = _PricedModel(
     provider="huggingface",
     id="XiaomiMiMo/MiMo-V2-Flash",
     name="MiMo-V2-Flash",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="mimo",
     attachment=False,
     reasoning=True,
@@ -637,16 +635,16 @@ XIAOMIMIMO_MIMO_V2_FLASH: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_16,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_4096,
-    cost=Cost(input=Decimal("0.1"), output=Decimal("0.3")),
+    cost=_Cost(input=_Decimal("0.1"), output=_Decimal("0.3")),
     reasoning_options=(),
 )
 """MiMo-V2-Flash (chat) · 262K context · 4.1K output · $0.10 in / $0.30 out per 1M tokens · tools, reasoning, open weights"""
 
-XIAOMIMIMO_MIMO_V2_5_PRO: Final[PricedModel] = PricedModel(
+XIAOMIMIMO_MIMO_V2_5_PRO: "Final[_PricedModel]" = _PricedModel(
     provider="huggingface",
     id="XiaomiMiMo/MiMo-V2.5-Pro",
     name="MiMo-V2.5-Pro",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="mimo",
     attachment=False,
     reasoning=True,
@@ -659,16 +657,16 @@ XIAOMIMIMO_MIMO_V2_5_PRO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_22,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_131072,
-    cost=Cost(input=Decimal("1"), output=Decimal("3")),
+    cost=_Cost(input=_Decimal("1"), output=_Decimal("3")),
     reasoning_options=(),
 )
 """MiMo-V2.5-Pro (chat) · 1.05M context · 131K output · $1.00 in / $3.00 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-DEEPSEEK_AI_DEEPSEEK_R1: Final[PricedModel] = PricedModel(
+DEEPSEEK_AI_DEEPSEEK_R1: "Final[_PricedModel]" = _PricedModel(
     provider="huggingface",
     id="deepseek-ai/DeepSeek-R1",
     name="DeepSeek-R1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek-thinking",
     attachment=False,
     reasoning=True,
@@ -681,16 +679,16 @@ DEEPSEEK_AI_DEEPSEEK_R1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_05_29,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_64000_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.7"), output=Decimal("2.5")),
+    cost=_Cost(input=_Decimal("0.7"), output=_Decimal("2.5")),
     reasoning_options=(),
 )
 """DeepSeek-R1 (chat) · 64K context · 32.8K output · $0.70 in / $2.50 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-DEEPSEEK_AI_DEEPSEEK_R1_0528: Final[PricedModel] = PricedModel(
+DEEPSEEK_AI_DEEPSEEK_R1_0528: "Final[_PricedModel]" = _PricedModel(
     provider="huggingface",
     id="deepseek-ai/DeepSeek-R1-0528",
     name="DeepSeek-R1-0528",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek-thinking",
     attachment=False,
     reasoning=True,
@@ -702,16 +700,16 @@ DEEPSEEK_AI_DEEPSEEK_R1_0528: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_05_28,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_163840_OUTPUT_163840,
-    cost=Cost(input=Decimal("3"), output=Decimal("5")),
+    cost=_Cost(input=_Decimal("3"), output=_Decimal("5")),
     reasoning_options=(),
 )
 """DeepSeek-R1-0528 (chat) · 164K context · 164K output · $3.00 in / $5.00 out per 1M tokens · tools, reasoning, open weights"""
 
-DEEPSEEK_AI_DEEPSEEK_V3_2: Final[PricedModel] = PricedModel(
+DEEPSEEK_AI_DEEPSEEK_V3_2: "Final[_PricedModel]" = _PricedModel(
     provider="huggingface",
     id="deepseek-ai/DeepSeek-V3.2",
     name="DeepSeek-V3.2",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek",
     attachment=False,
     reasoning=True,
@@ -723,16 +721,16 @@ DEEPSEEK_AI_DEEPSEEK_V3_2: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_163840_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.28"), output=Decimal("0.4")),
+    cost=_Cost(input=_Decimal("0.28"), output=_Decimal("0.4")),
     reasoning_options=(),
 )
 """DeepSeek-V3.2 (chat) · 164K context · 65.5K output · $0.28 in / $0.40 out per 1M tokens · tools, reasoning, open weights"""
 
-DEEPSEEK_AI_DEEPSEEK_V4_FLASH: Final[PricedModel] = PricedModel(
+DEEPSEEK_AI_DEEPSEEK_V4_FLASH: "Final[_PricedModel]" = _PricedModel(
     provider="huggingface",
     id="deepseek-ai/DeepSeek-V4-Flash",
     name="DeepSeek V4 Flash",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek-flash",
     attachment=False,
     reasoning=True,
@@ -745,16 +743,16 @@ DEEPSEEK_AI_DEEPSEEK_V4_FLASH: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_24,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_384000,
-    cost=Cost(input=Decimal("0.14"), output=Decimal("0.28")),
+    cost=_Cost(input=_Decimal("0.14"), output=_Decimal("0.28")),
     reasoning_options=(),
 )
 """DeepSeek V4 Flash (chat) · 1.05M context · 384K output · $0.14 in / $0.28 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-DEEPSEEK_AI_DEEPSEEK_V4_PRO: Final[PricedModel] = PricedModel(
+DEEPSEEK_AI_DEEPSEEK_V4_PRO: "Final[_PricedModel]" = _PricedModel(
     provider="huggingface",
     id="deepseek-ai/DeepSeek-V4-Pro",
     name="DeepSeek V4 Pro",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek-thinking",
     attachment=False,
     reasoning=True,
@@ -767,17 +765,17 @@ DEEPSEEK_AI_DEEPSEEK_V4_PRO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_24,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_393216,
-    cost=Cost(input=Decimal("0.435"), output=Decimal("0.87"), cache_read=Decimal("0.003625")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.435"), output=_Decimal("0.87"), cache_read=_Decimal("0.003625")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_EFFORT_HIGH,),
 )
 """DeepSeek V4 Pro (chat) · 1.05M context · 393K output · $0.435 in / $0.87 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-GOOGLE_GEMMA_4_26B_A4B_IT: Final[PricedModel] = PricedModel(
+GOOGLE_GEMMA_4_26B_A4B_IT: "Final[_PricedModel]" = _PricedModel(
     provider="huggingface",
     id="google/gemma-4-26B-A4B-it",
     name="Gemma 4 26B A4B IT",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemma",
     attachment=True,
     reasoning=True,
@@ -789,16 +787,16 @@ GOOGLE_GEMMA_4_26B_A4B_IT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_02,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.13"), output=Decimal("0.4")),
+    cost=_Cost(input=_Decimal("0.13"), output=_Decimal("0.4")),
     reasoning_options=(),
 )
 """Gemma 4 26B A4B IT (chat) · 262K context · 32.8K output · $0.13 in / $0.40 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"""
 
-GOOGLE_GEMMA_4_31B_IT: Final[PricedModel] = PricedModel(
+GOOGLE_GEMMA_4_31B_IT: "Final[_PricedModel]" = _PricedModel(
     provider="huggingface",
     id="google/gemma-4-31B-it",
     name="Gemma 4 31B IT",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemma",
     attachment=True,
     reasoning=True,
@@ -810,16 +808,16 @@ GOOGLE_GEMMA_4_31B_IT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_02,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.14"), output=Decimal("0.4")),
+    cost=_Cost(input=_Decimal("0.14"), output=_Decimal("0.4")),
     reasoning_options=(),
 )
 """Gemma 4 31B IT (chat) · 262K context · 32.8K output · $0.14 in / $0.40 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"""
 
-META_LLAMA_LLAMA_3_3_70B_INSTRUCT: Final[PricedModel] = PricedModel(
+META_LLAMA_LLAMA_3_3_70B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="huggingface",
     id="meta-llama/Llama-3.3-70B-Instruct",
     name="Llama-3.3-70B-Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=False,
     reasoning=False,
@@ -832,15 +830,15 @@ META_LLAMA_LLAMA_3_3_70B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_12_06,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_4096,
-    cost=Cost(input=Decimal("0.59"), output=Decimal("0.79")),
+    cost=_Cost(input=_Decimal("0.59"), output=_Decimal("0.79")),
 )
 """Llama-3.3-70B-Instruct (chat) · 131K context · 4.1K output · $0.59 in / $0.79 out per 1M tokens · tools, structured output, open weights"""
 
-MOONSHOTAI_KIMI_K2_INSTRUCT: Final[PricedModel] = PricedModel(
+MOONSHOTAI_KIMI_K2_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="huggingface",
     id="moonshotai/Kimi-K2-Instruct",
     name="Kimi-K2-Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="kimi-k2",
     attachment=False,
     reasoning=False,
@@ -852,15 +850,15 @@ MOONSHOTAI_KIMI_K2_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_07_14,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_16384,
-    cost=Cost(input=Decimal("1"), output=Decimal("3")),
+    cost=_Cost(input=_Decimal("1"), output=_Decimal("3")),
 )
 """Kimi-K2-Instruct (chat) · 131K context · 16.4K output · $1.00 in / $3.00 out per 1M tokens · tools, open weights"""
 
-MOONSHOTAI_KIMI_K2_INSTRUCT_0905: Final[PricedModel] = PricedModel(
+MOONSHOTAI_KIMI_K2_INSTRUCT_0905: "Final[_PricedModel]" = _PricedModel(
     provider="huggingface",
     id="moonshotai/Kimi-K2-Instruct-0905",
     name="Kimi-K2-Instruct-0905",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="kimi-k2",
     attachment=False,
     reasoning=False,
@@ -872,15 +870,15 @@ MOONSHOTAI_KIMI_K2_INSTRUCT_0905: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_04,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_16384,
-    cost=Cost(input=Decimal("1"), output=Decimal("3")),
+    cost=_Cost(input=_Decimal("1"), output=_Decimal("3")),
 )
 """Kimi-K2-Instruct-0905 (chat) · 262K context · 16.4K output · $1.00 in / $3.00 out per 1M tokens · tools, open weights"""
 
-MOONSHOTAI_KIMI_K2_THINKING: Final[PricedModel] = PricedModel(
+MOONSHOTAI_KIMI_K2_THINKING: "Final[_PricedModel]" = _PricedModel(
     provider="huggingface",
     id="moonshotai/Kimi-K2-Thinking",
     name="Kimi-K2-Thinking",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="kimi-thinking",
     attachment=False,
     reasoning=True,
@@ -892,17 +890,17 @@ MOONSHOTAI_KIMI_K2_THINKING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_06,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_262144,
-    cost=Cost(input=Decimal("0.6"), output=Decimal("2.5"), cache_read=Decimal("0.15")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.6"), output=_Decimal("2.5"), cache_read=_Decimal("0.15")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
 """Kimi-K2-Thinking (chat) · 262K context · 262K output · $0.60 in / $2.50 out per 1M tokens · tools, reasoning, open weights"""
 
-MOONSHOTAI_KIMI_K2_5: Final[PricedModel] = PricedModel(
+MOONSHOTAI_KIMI_K2_5: "Final[_PricedModel]" = _PricedModel(
     provider="huggingface",
     id="moonshotai/Kimi-K2.5",
     name="Kimi-K2.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="kimi-k2",
     attachment=True,
     reasoning=True,
@@ -914,17 +912,17 @@ MOONSHOTAI_KIMI_K2_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_01_01,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_262144,
-    cost=Cost(input=Decimal("0.6"), output=Decimal("3"), cache_read=Decimal("0.1")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.6"), output=_Decimal("3"), cache_read=_Decimal("0.1")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
 """Kimi-K2.5 (chat) · 262K context · 262K output · $0.60 in / $3.00 out per 1M tokens · vision, tools, reasoning, attachments, open weights"""
 
-MOONSHOTAI_KIMI_K2_6: Final[PricedModel] = PricedModel(
+MOONSHOTAI_KIMI_K2_6: "Final[_PricedModel]" = _PricedModel(
     provider="huggingface",
     id="moonshotai/Kimi-K2.6",
     name="Kimi-K2.6",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="kimi-k2",
     attachment=True,
     reasoning=True,
@@ -936,17 +934,17 @@ MOONSHOTAI_KIMI_K2_6: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_20,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_262144,
-    cost=Cost(input=Decimal("0.95"), output=Decimal("4"), cache_read=Decimal("0.16")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.95"), output=_Decimal("4"), cache_read=_Decimal("0.16")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
 """Kimi-K2.6 (chat) · 262K context · 262K output · $0.95 in / $4.00 out per 1M tokens · vision, tools, reasoning, attachments, open weights"""
 
-MOONSHOTAI_KIMI_K2_7_CODE: Final[PricedModel] = PricedModel(
+MOONSHOTAI_KIMI_K2_7_CODE: "Final[_PricedModel]" = _PricedModel(
     provider="huggingface",
     id="moonshotai/Kimi-K2.7-Code",
     name="Kimi K2.7 Code",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="kimi-k2",
     attachment=True,
     reasoning=True,
@@ -959,16 +957,16 @@ MOONSHOTAI_KIMI_K2_7_CODE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_12,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_262144,
-    cost=Cost(input=Decimal("0.95"), output=Decimal("4")),
+    cost=_Cost(input=_Decimal("0.95"), output=_Decimal("4")),
     reasoning_options=(),
 )
 """Kimi K2.7 Code (chat) · 262K context · 262K output · $0.95 in / $4.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"""
 
-OPENAI_GPT_OSS_120B: Final[PricedModel] = PricedModel(
+OPENAI_GPT_OSS_120B: "Final[_PricedModel]" = _PricedModel(
     provider="huggingface",
     id="openai/gpt-oss-120b",
     name="GPT OSS 120B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-oss",
     attachment=False,
     reasoning=True,
@@ -980,16 +978,16 @@ OPENAI_GPT_OSS_120B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_05,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.25"), output=Decimal("0.69")),
+    cost=_Cost(input=_Decimal("0.25"), output=_Decimal("0.69")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """GPT OSS 120B (chat) · 131K context · 32.8K output · $0.25 in / $0.69 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-STEPFUN_AI_STEP_3_5_FLASH: Final[PricedModel] = PricedModel(
+STEPFUN_AI_STEP_3_5_FLASH: "Final[_PricedModel]" = _PricedModel(
     provider="huggingface",
     id="stepfun-ai/Step-3.5-Flash",
     name="Step 3.5 Flash",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -1000,16 +998,16 @@ STEPFUN_AI_STEP_3_5_FLASH: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_13,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_256000,
-    cost=Cost(input=Decimal("0.1"), output=Decimal("0.3")),
+    cost=_Cost(input=_Decimal("0.1"), output=_Decimal("0.3")),
     reasoning_options=(),
 )
 """Step 3.5 Flash (chat) · 262K context · 256K output · $0.10 in / $0.30 out per 1M tokens · tools, reasoning, open weights"""
 
-STEPFUN_AI_STEP_3_7_FLASH: Final[PricedModel] = PricedModel(
+STEPFUN_AI_STEP_3_7_FLASH: "Final[_PricedModel]" = _PricedModel(
     provider="huggingface",
     id="stepfun-ai/Step-3.7-Flash",
     name="Step 3.7 Flash",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -1020,16 +1018,16 @@ STEPFUN_AI_STEP_3_7_FLASH: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_29,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_256000,
-    cost=Cost(input=Decimal("0.2"), output=Decimal("1.15")),
+    cost=_Cost(input=_Decimal("0.2"), output=_Decimal("1.15")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """Step 3.7 Flash (chat) · 262K context · 256K output · $0.20 in / $1.15 out per 1M tokens · vision, tools, reasoning, attachments, open weights"""
 
-ZAI_ORG_GLM_4_5: Final[PricedModel] = PricedModel(
+ZAI_ORG_GLM_4_5: "Final[_PricedModel]" = _PricedModel(
     provider="huggingface",
     id="zai-org/GLM-4.5",
     name="GLM-4.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=True,
@@ -1041,16 +1039,16 @@ ZAI_ORG_GLM_4_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_07_28,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_98304,
-    cost=Cost(input=Decimal("0.6"), output=Decimal("2.2")),
+    cost=_Cost(input=_Decimal("0.6"), output=_Decimal("2.2")),
     reasoning_options=(),
 )
 """GLM-4.5 (chat) · 131K context · 98.3K output · $0.60 in / $2.20 out per 1M tokens · tools, reasoning, open weights"""
 
-ZAI_ORG_GLM_4_5_AIR: Final[PricedModel] = PricedModel(
+ZAI_ORG_GLM_4_5_AIR: "Final[_PricedModel]" = _PricedModel(
     provider="huggingface",
     id="zai-org/GLM-4.5-Air",
     name="GLM-4.5-Air",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm-air",
     attachment=False,
     reasoning=True,
@@ -1062,16 +1060,16 @@ ZAI_ORG_GLM_4_5_AIR: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_07_28,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_98304,
-    cost=Cost(input=Decimal("0.13"), output=Decimal("0.85")),
+    cost=_Cost(input=_Decimal("0.13"), output=_Decimal("0.85")),
     reasoning_options=(),
 )
 """GLM-4.5-Air (chat) · 131K context · 98.3K output · $0.13 in / $0.85 out per 1M tokens · tools, reasoning, open weights"""
 
-ZAI_ORG_GLM_4_5V: Final[PricedModel] = PricedModel(
+ZAI_ORG_GLM_4_5V: "Final[_PricedModel]" = _PricedModel(
     provider="huggingface",
     id="zai-org/GLM-4.5V",
     name="GLM-4.5V",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=True,
     reasoning=True,
@@ -1083,16 +1081,16 @@ ZAI_ORG_GLM_4_5V: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_11,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_65536_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.6"), output=Decimal("1.8")),
+    cost=_Cost(input=_Decimal("0.6"), output=_Decimal("1.8")),
     reasoning_options=(),
 )
 """GLM-4.5V (chat) · 65.5K context · 16.4K output · $0.60 in / $1.80 out per 1M tokens · vision, tools, reasoning, attachments, open weights"""
 
-ZAI_ORG_GLM_4_6: Final[PricedModel] = PricedModel(
+ZAI_ORG_GLM_4_6: "Final[_PricedModel]" = _PricedModel(
     provider="huggingface",
     id="zai-org/GLM-4.6",
     name="GLM-4.6",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=True,
@@ -1104,16 +1102,16 @@ ZAI_ORG_GLM_4_6: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_30,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_204800_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.55"), output=Decimal("2.2")),
+    cost=_Cost(input=_Decimal("0.55"), output=_Decimal("2.2")),
     reasoning_options=(),
 )
 """GLM-4.6 (chat) · 205K context · 131K output · $0.55 in / $2.20 out per 1M tokens · tools, reasoning, open weights"""
 
-ZAI_ORG_GLM_4_7: Final[PricedModel] = PricedModel(
+ZAI_ORG_GLM_4_7: "Final[_PricedModel]" = _PricedModel(
     provider="huggingface",
     id="zai-org/GLM-4.7",
     name="GLM-4.7",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=True,
@@ -1125,17 +1123,17 @@ ZAI_ORG_GLM_4_7: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_22,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_204800_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.6"), output=Decimal("2.2"), cache_read=Decimal("0.11")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.6"), output=_Decimal("2.2"), cache_read=_Decimal("0.11")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
 """GLM-4.7 (chat) · 205K context · 131K output · $0.60 in / $2.20 out per 1M tokens · tools, reasoning, open weights"""
 
-ZAI_ORG_GLM_4_7_FLASH: Final[PricedModel] = PricedModel(
+ZAI_ORG_GLM_4_7_FLASH: "Final[_PricedModel]" = _PricedModel(
     provider="huggingface",
     id="zai-org/GLM-4.7-Flash",
     name="GLM-4.7-Flash",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=True,
@@ -1147,17 +1145,17 @@ ZAI_ORG_GLM_4_7_FLASH: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_08,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_128000,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
 """GLM-4.7-Flash (chat) · 200K context · 128K output · free · tools, reasoning, open weights"""
 
-ZAI_ORG_GLM_5: Final[PricedModel] = PricedModel(
+ZAI_ORG_GLM_5: "Final[_PricedModel]" = _PricedModel(
     provider="huggingface",
     id="zai-org/GLM-5",
     name="GLM-5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=True,
@@ -1168,17 +1166,17 @@ ZAI_ORG_GLM_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_11,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_202752_OUTPUT_131072,
-    cost=Cost(input=Decimal("1"), output=Decimal("3.2"), cache_read=Decimal("0.2")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("1"), output=_Decimal("3.2"), cache_read=_Decimal("0.2")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
 """GLM-5 (chat) · 203K context · 131K output · $1.00 in / $3.20 out per 1M tokens · tools, reasoning, open weights"""
 
-ZAI_ORG_GLM_5_1: Final[PricedModel] = PricedModel(
+ZAI_ORG_GLM_5_1: "Final[_PricedModel]" = _PricedModel(
     provider="huggingface",
     id="zai-org/GLM-5.1",
     name="GLM-5.1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=True,
@@ -1189,17 +1187,17 @@ ZAI_ORG_GLM_5_1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_03,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_202752_OUTPUT_131072,
-    cost=Cost(input=Decimal("1"), output=Decimal("3.2"), cache_read=Decimal("0.2")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("1"), output=_Decimal("3.2"), cache_read=_Decimal("0.2")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
 """GLM-5.1 (chat) · 203K context · 131K output · $1.00 in / $3.20 out per 1M tokens · tools, reasoning, open weights"""
 
-ZAI_ORG_GLM_5_2: Final[PricedModel] = PricedModel(
+ZAI_ORG_GLM_5_2: "Final[_PricedModel]" = _PricedModel(
     provider="huggingface",
     id="zai-org/GLM-5.2",
     name="GLM-5.2",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=True,
@@ -1211,7 +1209,7 @@ ZAI_ORG_GLM_5_2: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_13,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_131072,
-    cost=Cost(input=Decimal("1.4"), output=Decimal("4.4")),
+    cost=_Cost(input=_Decimal("1.4"), output=_Decimal("4.4")),
     reasoning_options=(),
 )
 """GLM-5.2 (chat) · 262K context · 131K output · $1.40 in / $4.40 out per 1M tokens · tools, reasoning, structured output, open weights"""

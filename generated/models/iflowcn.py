@@ -3,40 +3,36 @@
 
 """Models served by iFlow (provider id 'iflowcn')."""
 
-from __future__ import annotations
+from decimal import Decimal as _Decimal
 
-from decimal import Decimal
-
-from llmdex.records.model import Limit, Modalities, PricedModel
-from llmdex.records.partial_date import PartialDate
-from llmdex.records.rates import Cost
-from llmdex.records.vocabulary import Kind
-
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from typing import Final
+from llmdex.records.model import Limit as _Limit
+from llmdex.records.model import Modalities as _Modalities
+from llmdex.records.model import PricedModel as _PricedModel
+from llmdex.records.partial_date import PartialDate as _PartialDate
+from llmdex.records.rates import Cost as _Cost
+from llmdex.records.vocabulary import Kind as _Kind
 
 
 class _Shared:
     """Values the models below share, named for what they are."""
 
-    CONTEXT_128000_OUTPUT_32000 = Limit(context=128000, output=32000)
-    CONTEXT_128000_OUTPUT_64000 = Limit(context=128000, output=64000)
-    CONTEXT_200000_OUTPUT_128000 = Limit(context=200000, output=128000)
-    CONTEXT_256000_OUTPUT_32000 = Limit(context=256000, output=32000)
-    CONTEXT_256000_OUTPUT_64000 = Limit(context=256000, output=64000)
-    D_2024_10 = PartialDate(2024, 10)
-    D_2024_12 = PartialDate(2024, 12)
-    D_2024_12_01 = PartialDate(2024, 12, 1)
-    D_2024_12_26 = PartialDate(2024, 12, 26)
-    D_2025_01_01 = PartialDate(2025, 1, 1)
-    D_2025_01_20 = PartialDate(2025, 1, 20)
-    D_2025_04 = PartialDate(2025, 4)
-    D_2025_07_01 = PartialDate(2025, 7, 1)
-    D_2025_09_05 = PartialDate(2025, 9, 5)
-    D_2025_11_13 = PartialDate(2025, 11, 13)
-    TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
-    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+    CONTEXT_128000_OUTPUT_32000 = _Limit(context=128000, output=32000)
+    CONTEXT_128000_OUTPUT_64000 = _Limit(context=128000, output=64000)
+    CONTEXT_200000_OUTPUT_128000 = _Limit(context=200000, output=128000)
+    CONTEXT_256000_OUTPUT_32000 = _Limit(context=256000, output=32000)
+    CONTEXT_256000_OUTPUT_64000 = _Limit(context=256000, output=64000)
+    D_2024_10 = _PartialDate(2024, 10)
+    D_2024_12 = _PartialDate(2024, 12)
+    D_2024_12_01 = _PartialDate(2024, 12, 1)
+    D_2024_12_26 = _PartialDate(2024, 12, 26)
+    D_2025_01_01 = _PartialDate(2025, 1, 1)
+    D_2025_01_20 = _PartialDate(2025, 1, 20)
+    D_2025_04 = _PartialDate(2025, 4)
+    D_2025_07_01 = _PartialDate(2025, 7, 1)
+    D_2025_09_05 = _PartialDate(2025, 9, 5)
+    D_2025_11_13 = _PartialDate(2025, 11, 13)
+    TEXT_IMAGE_TO_TEXT = _Modalities(input=("text", "image"), output=("text",))
+    TEXT_TO_TEXT = _Modalities(input=("text",), output=("text",))
 
 
 __all__ = [
@@ -56,11 +52,11 @@ __all__ = [
     "QWEN3_VL_PLUS",
 ]
 
-DEEPSEEK_R1: Final[PricedModel] = PricedModel(
+DEEPSEEK_R1: "Final[_PricedModel]" = _PricedModel(
     provider="iflowcn",
     id="deepseek-r1",
     name="DeepSeek-R1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek-thinking",
     attachment=False,
     reasoning=True,
@@ -72,16 +68,16 @@ DEEPSEEK_R1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_01_20,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_32000,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
     reasoning_options=(),
 )
 """DeepSeek-R1 (chat) · 128K context · 32K output · free · tools, reasoning, open weights"""
 
-DEEPSEEK_V3: Final[PricedModel] = PricedModel(
+DEEPSEEK_V3: "Final[_PricedModel]" = _PricedModel(
     provider="iflowcn",
     id="deepseek-v3",
     name="DeepSeek-V3",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek",
     attachment=False,
     reasoning=False,
@@ -93,15 +89,15 @@ DEEPSEEK_V3: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_12_26,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_32000,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
 )
 """DeepSeek-V3 (chat) · 128K context · 32K output · free · tools, open weights"""
 
-DEEPSEEK_V3_2: Final[PricedModel] = PricedModel(
+DEEPSEEK_V3_2: "Final[_PricedModel]" = _PricedModel(
     provider="iflowcn",
     id="deepseek-v3.2",
     name="DeepSeek-V3.2-Exp",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek",
     attachment=False,
     reasoning=False,
@@ -113,15 +109,15 @@ DEEPSEEK_V3_2: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_01_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_64000,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
 )
 """DeepSeek-V3.2-Exp (chat) · 128K context · 64K output · free · tools, open weights"""
 
-GLM_4_6: Final[PricedModel] = PricedModel(
+GLM_4_6: "Final[_PricedModel]" = _PricedModel(
     provider="iflowcn",
     id="glm-4.6",
     name="GLM-4.6",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=True,
@@ -133,16 +129,16 @@ GLM_4_6: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_13,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_128000,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
     reasoning_options=(),
 )
 """GLM-4.6 (chat) · 200K context · 128K output · free · tools, reasoning"""
 
-KIMI_K2: Final[PricedModel] = PricedModel(
+KIMI_K2: "Final[_PricedModel]" = _PricedModel(
     provider="iflowcn",
     id="kimi-k2",
     name="Kimi-K2",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="kimi-k2",
     attachment=False,
     reasoning=False,
@@ -154,15 +150,15 @@ KIMI_K2: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_12_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_64000,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
 )
 """Kimi-K2 (chat) · 128K context · 64K output · free · tools"""
 
-KIMI_K2_0905: Final[PricedModel] = PricedModel(
+KIMI_K2_0905: "Final[_PricedModel]" = _PricedModel(
     provider="iflowcn",
     id="kimi-k2-0905",
     name="Kimi-K2-0905",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="kimi-k2",
     attachment=False,
     reasoning=False,
@@ -174,15 +170,15 @@ KIMI_K2_0905: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_05,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_256000_OUTPUT_64000,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
 )
 """Kimi-K2-0905 (chat) · 256K context · 64K output · free · tools"""
 
-QWEN3_235B: Final[PricedModel] = PricedModel(
+QWEN3_235B: "Final[_PricedModel]" = _PricedModel(
     provider="iflowcn",
     id="qwen3-235b",
     name="Qwen3-235B-A22B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=True,
@@ -194,16 +190,16 @@ QWEN3_235B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_12_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_32000,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
     reasoning_options=(),
 )
 """Qwen3-235B-A22B (chat) · 128K context · 32K output · free · tools, reasoning, open weights"""
 
-QWEN3_235B_A22B_INSTRUCT: Final[PricedModel] = PricedModel(
+QWEN3_235B_A22B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="iflowcn",
     id="qwen3-235b-a22b-instruct",
     name="Qwen3-235B-A22B-Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -215,15 +211,15 @@ QWEN3_235B_A22B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_07_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_256000_OUTPUT_64000,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
 )
 """Qwen3-235B-A22B-Instruct (chat) · 256K context · 64K output · free · tools, open weights"""
 
-QWEN3_235B_A22B_THINKING_2507: Final[PricedModel] = PricedModel(
+QWEN3_235B_A22B_THINKING_2507: "Final[_PricedModel]" = _PricedModel(
     provider="iflowcn",
     id="qwen3-235b-a22b-thinking-2507",
     name="Qwen3-235B-A22B-Thinking",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=True,
@@ -235,16 +231,16 @@ QWEN3_235B_A22B_THINKING_2507: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_07_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_256000_OUTPUT_64000,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
     reasoning_options=(),
 )
 """Qwen3-235B-A22B-Thinking (chat) · 256K context · 64K output · free · tools, reasoning, open weights"""
 
-QWEN3_32B: Final[PricedModel] = PricedModel(
+QWEN3_32B: "Final[_PricedModel]" = _PricedModel(
     provider="iflowcn",
     id="qwen3-32b",
     name="Qwen3-32B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -256,15 +252,15 @@ QWEN3_32B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_12_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_32000,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
 )
 """Qwen3-32B (chat) · 128K context · 32K output · free · tools, open weights"""
 
-QWEN3_CODER_PLUS: Final[PricedModel] = PricedModel(
+QWEN3_CODER_PLUS: "Final[_PricedModel]" = _PricedModel(
     provider="iflowcn",
     id="qwen3-coder-plus",
     name="Qwen3-Coder-Plus",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -276,15 +272,15 @@ QWEN3_CODER_PLUS: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_07_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_256000_OUTPUT_64000,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
 )
 """Qwen3-Coder-Plus (chat) · 256K context · 64K output · free · tools, open weights"""
 
-QWEN3_MAX: Final[PricedModel] = PricedModel(
+QWEN3_MAX: "Final[_PricedModel]" = _PricedModel(
     provider="iflowcn",
     id="qwen3-max",
     name="Qwen3-Max",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -296,15 +292,15 @@ QWEN3_MAX: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_01_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_256000_OUTPUT_32000,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
 )
 """Qwen3-Max (chat) · 256K context · 32K output · free · tools"""
 
-QWEN3_MAX_PREVIEW: Final[PricedModel] = PricedModel(
+QWEN3_MAX_PREVIEW: "Final[_PricedModel]" = _PricedModel(
     provider="iflowcn",
     id="qwen3-max-preview",
     name="Qwen3-Max-Preview",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -316,15 +312,15 @@ QWEN3_MAX_PREVIEW: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_01_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_256000_OUTPUT_32000,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
 )
 """Qwen3-Max-Preview (chat) · 256K context · 32K output · free · tools"""
 
-QWEN3_VL_PLUS: Final[PricedModel] = PricedModel(
+QWEN3_VL_PLUS: "Final[_PricedModel]" = _PricedModel(
     provider="iflowcn",
     id="qwen3-vl-plus",
     name="Qwen3-VL-Plus",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=True,
     reasoning=False,
@@ -336,6 +332,6 @@ QWEN3_VL_PLUS: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_01_01,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_256000_OUTPUT_32000,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
 )
 """Qwen3-VL-Plus (chat) · 256K context · 32K output · free · vision, tools, attachments"""

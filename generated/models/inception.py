@@ -3,32 +3,29 @@
 
 """Models served by Inception (provider id 'inception')."""
 
-from __future__ import annotations
+from decimal import Decimal as _Decimal
 
-from decimal import Decimal
-
-from llmdex.records.model import Limit, Modalities, PricedModel, ReasoningOption
-from llmdex.records.partial_date import PartialDate
-from llmdex.records.rates import Cost
-from llmdex.records.vocabulary import Kind
-
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from typing import Final
+from llmdex.records.model import Limit as _Limit
+from llmdex.records.model import Modalities as _Modalities
+from llmdex.records.model import PricedModel as _PricedModel
+from llmdex.records.model import ReasoningOption as _ReasoningOption
+from llmdex.records.partial_date import PartialDate as _PartialDate
+from llmdex.records.rates import Cost as _Cost
+from llmdex.records.vocabulary import Kind as _Kind
 
 
 class _Shared:
     """Values the models below share, named for what they are."""
 
-    CONTEXT_128000_OUTPUT_50000 = Limit(context=128000, output=50000)
-    CONTEXT_128000_OUTPUT_8192 = Limit(context=128000, output=8192)
-    D_2025_01_01 = PartialDate(2025, 1, 1)
-    D_2026_02_24 = PartialDate(2026, 2, 24)
-    D_2026_03_30 = PartialDate(2026, 3, 30)
-    REASONING_EFFORT_LOW_MEDIUM_HIGH = ReasoningOption(
+    CONTEXT_128000_OUTPUT_50000 = _Limit(context=128000, output=50000)
+    CONTEXT_128000_OUTPUT_8192 = _Limit(context=128000, output=8192)
+    D_2025_01_01 = _PartialDate(2025, 1, 1)
+    D_2026_02_24 = _PartialDate(2026, 2, 24)
+    D_2026_03_30 = _PartialDate(2026, 3, 30)
+    REASONING_EFFORT_LOW_MEDIUM_HIGH = _ReasoningOption(
         type="effort", values=("low", "medium", "high")
     )
-    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+    TEXT_TO_TEXT = _Modalities(input=("text",), output=("text",))
 
 
 __all__ = [
@@ -36,11 +33,11 @@ __all__ = [
     "MERCURY_EDIT_2",
 ]
 
-MERCURY_2: Final[PricedModel] = PricedModel(
+MERCURY_2: "Final[_PricedModel]" = _PricedModel(
     provider="inception",
     id="mercury-2",
     name="Mercury 2",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="mercury",
     attachment=False,
     reasoning=True,
@@ -53,16 +50,16 @@ MERCURY_2: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_24,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_50000,
-    cost=Cost(input=Decimal("0.25"), output=Decimal("0.75"), cache_read=Decimal("0.025")),
+    cost=_Cost(input=_Decimal("0.25"), output=_Decimal("0.75"), cache_read=_Decimal("0.025")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """Mercury 2 (chat) · 128K context · 50K output · $0.25 in / $0.75 out per 1M tokens · tools, reasoning, structured output"""
 
-MERCURY_EDIT_2: Final[PricedModel] = PricedModel(
+MERCURY_EDIT_2: "Final[_PricedModel]" = _PricedModel(
     provider="inception",
     id="mercury-edit-2",
     name="Mercury Edit 2",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=False,
@@ -72,7 +69,7 @@ MERCURY_EDIT_2: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_30,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.25"), output=Decimal("0.75"), cache_read=Decimal("0.025")),
+    cost=_Cost(input=_Decimal("0.25"), output=_Decimal("0.75"), cache_read=_Decimal("0.025")),
     reasoning_options=(),
 )
 """Mercury Edit 2 (chat) · 128K context · 8.19K output · $0.25 in / $0.75 out per 1M tokens · reasoning"""

@@ -3,39 +3,38 @@
 
 """Models served by Inceptron (provider id 'inceptron')."""
 
-from __future__ import annotations
+from decimal import Decimal as _Decimal
 
-from decimal import Decimal
-
-from llmdex.records.model import Interleaved, Limit, Modalities, PricedModel, ReasoningOption
-from llmdex.records.partial_date import PartialDate
-from llmdex.records.rates import Cost
-from llmdex.records.vocabulary import Kind, Status
-
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from typing import Final
+from llmdex.records.model import Interleaved as _Interleaved
+from llmdex.records.model import Limit as _Limit
+from llmdex.records.model import Modalities as _Modalities
+from llmdex.records.model import PricedModel as _PricedModel
+from llmdex.records.model import ReasoningOption as _ReasoningOption
+from llmdex.records.partial_date import PartialDate as _PartialDate
+from llmdex.records.rates import Cost as _Cost
+from llmdex.records.vocabulary import Kind as _Kind
+from llmdex.records.vocabulary import Status as _Status
 
 
 class _Shared:
     """Values the models below share, named for what they are."""
 
-    CONTEXT_1000000_OUTPUT_131072 = Limit(context=1000000, output=131072)
-    CONTEXT_196608_OUTPUT_196608 = Limit(context=196608, output=196608)
-    CONTEXT_202752_OUTPUT_202752 = Limit(context=202752, output=202752)
-    CONTEXT_262144_OUTPUT_262144 = Limit(context=262144, output=262144)
-    D_2025_01 = PartialDate(2025, 1)
-    D_2026_02_12 = PartialDate(2026, 2, 12)
-    D_2026_04_07 = PartialDate(2026, 4, 7)
-    D_2026_04_21 = PartialDate(2026, 4, 21)
-    D_2026_06_12 = PartialDate(2026, 6, 12)
-    D_2026_06_13 = PartialDate(2026, 6, 13)
-    REASONING_EFFORT_HIGH_MAX = ReasoningOption(type="effort", values=("high", "max"))
-    REASONING_EFFORT_LOW_MEDIUM_HIGH = ReasoningOption(
+    CONTEXT_1000000_OUTPUT_131072 = _Limit(context=1000000, output=131072)
+    CONTEXT_196608_OUTPUT_196608 = _Limit(context=196608, output=196608)
+    CONTEXT_202752_OUTPUT_202752 = _Limit(context=202752, output=202752)
+    CONTEXT_262144_OUTPUT_262144 = _Limit(context=262144, output=262144)
+    D_2025_01 = _PartialDate(2025, 1)
+    D_2026_02_12 = _PartialDate(2026, 2, 12)
+    D_2026_04_07 = _PartialDate(2026, 4, 7)
+    D_2026_04_21 = _PartialDate(2026, 4, 21)
+    D_2026_06_12 = _PartialDate(2026, 6, 12)
+    D_2026_06_13 = _PartialDate(2026, 6, 13)
+    REASONING_EFFORT_HIGH_MAX = _ReasoningOption(type="effort", values=("high", "max"))
+    REASONING_EFFORT_LOW_MEDIUM_HIGH = _ReasoningOption(
         type="effort", values=("low", "medium", "high")
     )
-    TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
-    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+    TEXT_IMAGE_TO_TEXT = _Modalities(input=("text", "image"), output=("text",))
+    TEXT_TO_TEXT = _Modalities(input=("text",), output=("text",))
 
 
 __all__ = [
@@ -47,11 +46,11 @@ __all__ = [
     "ZAI_ORG_GLM_5_2",
 ]
 
-MINIMAXAI_MINIMAX_M2_5: Final[PricedModel] = PricedModel(
+MINIMAXAI_MINIMAX_M2_5: "Final[_PricedModel]" = _PricedModel(
     provider="inceptron",
     id="MiniMaxAI/MiniMax-M2.5",
     name="MiniMax M2.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="minimax",
     attachment=False,
     reasoning=True,
@@ -63,21 +62,21 @@ MINIMAXAI_MINIMAX_M2_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_12,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_196608_OUTPUT_196608,
-    cost=Cost(
-        input=Decimal("0.15"),
-        output=Decimal("0.9"),
-        cache_read=Decimal("0.05"),
-        cache_write=Decimal("0"),
+    cost=_Cost(
+        input=_Decimal("0.15"),
+        output=_Decimal("0.9"),
+        cache_read=_Decimal("0.05"),
+        cache_write=_Decimal("0"),
     ),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """MiniMax M2.5 (chat) · 197K context · 197K output · $0.15 in / $0.90 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-MOONSHOTAI_KIMI_K2_6: Final[PricedModel] = PricedModel(
+MOONSHOTAI_KIMI_K2_6: "Final[_PricedModel]" = _PricedModel(
     provider="inceptron",
     id="moonshotai/Kimi-K2.6",
     name="Kimi K2.6",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="kimi-k2",
     attachment=True,
     reasoning=True,
@@ -90,22 +89,22 @@ MOONSHOTAI_KIMI_K2_6: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_21,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_262144,
-    cost=Cost(
-        input=Decimal("0.66"),
-        output=Decimal("3.5"),
-        cache_read=Decimal("0.2"),
-        cache_write=Decimal("0"),
+    cost=_Cost(
+        input=_Decimal("0.66"),
+        output=_Decimal("3.5"),
+        cache_read=_Decimal("0.2"),
+        cache_write=_Decimal("0"),
     ),
-    interleaved=Interleaved(field="reasoning_content"),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
 """Kimi K2.6 (chat) · 262K context · 262K output · $0.66 in / $3.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"""
 
-MOONSHOTAI_KIMI_K2_6_FAST: Final[PricedModel] = PricedModel(
+MOONSHOTAI_KIMI_K2_6_FAST: "Final[_PricedModel]" = _PricedModel(
     provider="inceptron",
     id="moonshotai/Kimi-K2.6-Fast",
     name="Kimi K2.6 Fast",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="kimi-k2",
     attachment=True,
     reasoning=True,
@@ -118,23 +117,23 @@ MOONSHOTAI_KIMI_K2_6_FAST: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_21,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_262144,
-    cost=Cost(
-        input=Decimal("1.32"),
-        output=Decimal("7"),
-        cache_read=Decimal("0.4"),
-        cache_write=Decimal("0"),
+    cost=_Cost(
+        input=_Decimal("1.32"),
+        output=_Decimal("7"),
+        cache_read=_Decimal("0.4"),
+        cache_write=_Decimal("0"),
     ),
-    interleaved=Interleaved(field="reasoning_content"),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(),
-    status=Status.ALPHA,
+    status=_Status.ALPHA,
 )
 """Kimi K2.6 Fast (chat) · 262K context · 262K output · $1.32 in / $7.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights · alpha"""
 
-MOONSHOTAI_KIMI_K2_7_CODE: Final[PricedModel] = PricedModel(
+MOONSHOTAI_KIMI_K2_7_CODE: "Final[_PricedModel]" = _PricedModel(
     provider="inceptron",
     id="moonshotai/Kimi-K2.7-Code",
     name="Kimi K2.7 Code",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="kimi-k2",
     attachment=True,
     reasoning=True,
@@ -147,22 +146,22 @@ MOONSHOTAI_KIMI_K2_7_CODE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_12,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_262144,
-    cost=Cost(
-        input=Decimal("0.75"),
-        output=Decimal("3.5"),
-        cache_read=Decimal("0.2"),
-        cache_write=Decimal("0"),
+    cost=_Cost(
+        input=_Decimal("0.75"),
+        output=_Decimal("3.5"),
+        cache_read=_Decimal("0.2"),
+        cache_write=_Decimal("0"),
     ),
-    interleaved=Interleaved(field="reasoning_content"),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
 """Kimi K2.7 Code (chat) · 262K context · 262K output · $0.75 in / $3.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"""
 
-ZAI_ORG_GLM_5_1_FP8: Final[PricedModel] = PricedModel(
+ZAI_ORG_GLM_5_1_FP8: "Final[_PricedModel]" = _PricedModel(
     provider="inceptron",
     id="zai-org/GLM-5.1-FP8",
     name="GLM 5.1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=True,
@@ -174,22 +173,22 @@ ZAI_ORG_GLM_5_1_FP8: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_07,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_202752_OUTPUT_202752,
-    cost=Cost(
-        input=Decimal("1.4"),
-        output=Decimal("4.4"),
-        cache_read=Decimal("0.26"),
-        cache_write=Decimal("0"),
+    cost=_Cost(
+        input=_Decimal("1.4"),
+        output=_Decimal("4.4"),
+        cache_read=_Decimal("0.26"),
+        cache_write=_Decimal("0"),
     ),
-    interleaved=Interleaved(field="reasoning_content"),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_EFFORT_HIGH_MAX,),
 )
 """GLM 5.1 (chat) · 203K context · 203K output · $1.40 in / $4.40 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-ZAI_ORG_GLM_5_2: Final[PricedModel] = PricedModel(
+ZAI_ORG_GLM_5_2: "Final[_PricedModel]" = _PricedModel(
     provider="inceptron",
     id="zai-org/GLM-5.2",
     name="GLM 5.2",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=True,
@@ -201,13 +200,13 @@ ZAI_ORG_GLM_5_2: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_13,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_131072,
-    cost=Cost(
-        input=Decimal("1.2"),
-        output=Decimal("4.2"),
-        cache_read=Decimal("0.26"),
-        cache_write=Decimal("0"),
+    cost=_Cost(
+        input=_Decimal("1.2"),
+        output=_Decimal("4.2"),
+        cache_read=_Decimal("0.26"),
+        cache_write=_Decimal("0"),
     ),
-    interleaved=Interleaved(field="reasoning_content"),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_EFFORT_HIGH_MAX,),
 )
 """GLM 5.2 (chat) · 1M context · 131K output · $1.20 in / $4.20 out per 1M tokens · tools, reasoning, structured output, open weights"""

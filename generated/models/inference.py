@@ -3,32 +3,28 @@
 
 """Models served by Inference (provider id 'inference')."""
 
-from __future__ import annotations
+from decimal import Decimal as _Decimal
 
-from decimal import Decimal
-
-from llmdex.records.model import Limit, Modalities, PricedModel
-from llmdex.records.partial_date import PartialDate
-from llmdex.records.rates import Cost
-from llmdex.records.vocabulary import Kind
-
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from typing import Final
+from llmdex.records.model import Limit as _Limit
+from llmdex.records.model import Modalities as _Modalities
+from llmdex.records.model import PricedModel as _PricedModel
+from llmdex.records.partial_date import PartialDate as _PartialDate
+from llmdex.records.rates import Cost as _Cost
+from llmdex.records.vocabulary import Kind as _Kind
 
 
 class _Shared:
     """Values the models below share, named for what they are."""
 
-    CONTEXT_125000_OUTPUT_4096 = Limit(context=125000, output=4096)
-    CONTEXT_16000_OUTPUT_4096 = Limit(context=16000, output=4096)
-    CONTEXT_32000_OUTPUT_2048 = Limit(context=32000, output=2048)
-    CONTEXT_4000_OUTPUT_2048 = Limit(context=4000, output=2048)
-    D_2023_12 = PartialDate(2023, 12)
-    D_2024_12 = PartialDate(2024, 12)
-    D_2025_01_01 = PartialDate(2025, 1, 1)
-    TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
-    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+    CONTEXT_125000_OUTPUT_4096 = _Limit(context=125000, output=4096)
+    CONTEXT_16000_OUTPUT_4096 = _Limit(context=16000, output=4096)
+    CONTEXT_32000_OUTPUT_2048 = _Limit(context=32000, output=2048)
+    CONTEXT_4000_OUTPUT_2048 = _Limit(context=4000, output=2048)
+    D_2023_12 = _PartialDate(2023, 12)
+    D_2024_12 = _PartialDate(2024, 12)
+    D_2025_01_01 = _PartialDate(2025, 1, 1)
+    TEXT_IMAGE_TO_TEXT = _Modalities(input=("text", "image"), output=("text",))
+    TEXT_TO_TEXT = _Modalities(input=("text",), output=("text",))
 
 
 __all__ = [
@@ -43,11 +39,11 @@ __all__ = [
     "QWEN_QWEN3_EMBEDDING_4B",
 ]
 
-GOOGLE_GEMMA_3: Final[PricedModel] = PricedModel(
+GOOGLE_GEMMA_3: "Final[_PricedModel]" = _PricedModel(
     provider="inference",
     id="google/gemma-3",
     name="Google Gemma 3",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemma",
     attachment=True,
     reasoning=False,
@@ -59,15 +55,15 @@ GOOGLE_GEMMA_3: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_01_01,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_125000_OUTPUT_4096,
-    cost=Cost(input=Decimal("0.15"), output=Decimal("0.3")),
+    cost=_Cost(input=_Decimal("0.15"), output=_Decimal("0.3")),
 )
 """Google Gemma 3 (chat) · 125K context · 4.1K output · $0.15 in / $0.30 out per 1M tokens · vision, tools, attachments, open weights"""
 
-META_LLAMA_3_1_8B_INSTRUCT: Final[PricedModel] = PricedModel(
+META_LLAMA_3_1_8B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="inference",
     id="meta/llama-3.1-8b-instruct",
     name="Llama 3.1 8B Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=False,
     reasoning=False,
@@ -79,15 +75,15 @@ META_LLAMA_3_1_8B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_01_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_16000_OUTPUT_4096,
-    cost=Cost(input=Decimal("0.025"), output=Decimal("0.025")),
+    cost=_Cost(input=_Decimal("0.025"), output=_Decimal("0.025")),
 )
 """Llama 3.1 8B Instruct (chat) · 16K context · 4.1K output · $0.025 in / $0.025 out per 1M tokens · tools, open weights"""
 
-META_LLAMA_3_2_11B_VISION_INSTRUCT: Final[PricedModel] = PricedModel(
+META_LLAMA_3_2_11B_VISION_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="inference",
     id="meta/llama-3.2-11b-vision-instruct",
     name="Llama 3.2 11B Vision Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=True,
     reasoning=False,
@@ -99,15 +95,15 @@ META_LLAMA_3_2_11B_VISION_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_01_01,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_16000_OUTPUT_4096,
-    cost=Cost(input=Decimal("0.055"), output=Decimal("0.055")),
+    cost=_Cost(input=_Decimal("0.055"), output=_Decimal("0.055")),
 )
 """Llama 3.2 11B Vision Instruct (chat) · 16K context · 4.1K output · $0.055 in / $0.055 out per 1M tokens · vision, tools, attachments, open weights"""
 
-META_LLAMA_3_2_1B_INSTRUCT: Final[PricedModel] = PricedModel(
+META_LLAMA_3_2_1B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="inference",
     id="meta/llama-3.2-1b-instruct",
     name="Llama 3.2 1B Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=False,
     reasoning=False,
@@ -119,15 +115,15 @@ META_LLAMA_3_2_1B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_01_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_16000_OUTPUT_4096,
-    cost=Cost(input=Decimal("0.01"), output=Decimal("0.01")),
+    cost=_Cost(input=_Decimal("0.01"), output=_Decimal("0.01")),
 )
 """Llama 3.2 1B Instruct (chat) · 16K context · 4.1K output · $0.01 in / $0.01 out per 1M tokens · tools, open weights"""
 
-META_LLAMA_3_2_3B_INSTRUCT: Final[PricedModel] = PricedModel(
+META_LLAMA_3_2_3B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="inference",
     id="meta/llama-3.2-3b-instruct",
     name="Llama 3.2 3B Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=False,
     reasoning=False,
@@ -139,15 +135,15 @@ META_LLAMA_3_2_3B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_01_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_16000_OUTPUT_4096,
-    cost=Cost(input=Decimal("0.02"), output=Decimal("0.02")),
+    cost=_Cost(input=_Decimal("0.02"), output=_Decimal("0.02")),
 )
 """Llama 3.2 3B Instruct (chat) · 16K context · 4.1K output · $0.02 in / $0.02 out per 1M tokens · tools, open weights"""
 
-MISTRAL_MISTRAL_NEMO_12B_INSTRUCT: Final[PricedModel] = PricedModel(
+MISTRAL_MISTRAL_NEMO_12B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="inference",
     id="mistral/mistral-nemo-12b-instruct",
     name="Mistral Nemo 12B Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="mistral-nemo",
     attachment=False,
     reasoning=False,
@@ -159,15 +155,15 @@ MISTRAL_MISTRAL_NEMO_12B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_01_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_16000_OUTPUT_4096,
-    cost=Cost(input=Decimal("0.038"), output=Decimal("0.1")),
+    cost=_Cost(input=_Decimal("0.038"), output=_Decimal("0.1")),
 )
 """Mistral Nemo 12B Instruct (chat) · 16K context · 4.1K output · $0.038 in / $0.10 out per 1M tokens · tools, open weights"""
 
-OSMOSIS_OSMOSIS_STRUCTURE_0_6B: Final[PricedModel] = PricedModel(
+OSMOSIS_OSMOSIS_STRUCTURE_0_6B: "Final[_PricedModel]" = _PricedModel(
     provider="inference",
     id="osmosis/osmosis-structure-0.6b",
     name="Osmosis Structure 0.6B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="osmosis",
     attachment=False,
     reasoning=False,
@@ -179,15 +175,15 @@ OSMOSIS_OSMOSIS_STRUCTURE_0_6B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_01_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_4000_OUTPUT_2048,
-    cost=Cost(input=Decimal("0.1"), output=Decimal("0.5")),
+    cost=_Cost(input=_Decimal("0.1"), output=_Decimal("0.5")),
 )
 """Osmosis Structure 0.6B (chat) · 4K context · 2.05K output · $0.10 in / $0.50 out per 1M tokens · tools, open weights"""
 
-QWEN_QWEN_2_5_7B_VISION_INSTRUCT: Final[PricedModel] = PricedModel(
+QWEN_QWEN_2_5_7B_VISION_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="inference",
     id="qwen/qwen-2.5-7b-vision-instruct",
     name="Qwen 2.5 7B Vision Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=True,
     reasoning=False,
@@ -199,15 +195,15 @@ QWEN_QWEN_2_5_7B_VISION_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_01_01,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_125000_OUTPUT_4096,
-    cost=Cost(input=Decimal("0.2"), output=Decimal("0.2")),
+    cost=_Cost(input=_Decimal("0.2"), output=_Decimal("0.2")),
 )
 """Qwen 2.5 7B Vision Instruct (chat) · 125K context · 4.1K output · $0.20 in / $0.20 out per 1M tokens · vision, tools, attachments, open weights"""
 
-QWEN_QWEN3_EMBEDDING_4B: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_EMBEDDING_4B: "Final[_PricedModel]" = _PricedModel(
     provider="inference",
     id="qwen/qwen3-embedding-4b",
     name="Qwen 3 Embedding 4B",
-    kind=Kind.EMBEDDING,
+    kind=_Kind.EMBEDDING,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -219,6 +215,6 @@ QWEN_QWEN3_EMBEDDING_4B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_01_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_32000_OUTPUT_2048,
-    cost=Cost(input=Decimal("0.01"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0.01"), output=_Decimal("0")),
 )
 """Qwen 3 Embedding 4B (embedding) · 32K context · 2.05K output · $0.01 in / $0.00 out per 1M tokens · open weights"""

@@ -3,57 +3,53 @@
 
 """Models served by IO.NET (provider id 'io-net')."""
 
-from __future__ import annotations
+from decimal import Decimal as _Decimal
 
-from decimal import Decimal
-
-from llmdex.records.model import Limit, Modalities, PricedModel
-from llmdex.records.partial_date import PartialDate
-from llmdex.records.rates import Cost
-from llmdex.records.vocabulary import Kind
-
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from typing import Final
+from llmdex.records.model import Limit as _Limit
+from llmdex.records.model import Modalities as _Modalities
+from llmdex.records.model import PricedModel as _PricedModel
+from llmdex.records.partial_date import PartialDate as _PartialDate
+from llmdex.records.rates import Cost as _Cost
+from llmdex.records.vocabulary import Kind as _Kind
 
 
 class _Shared:
     """Values the models below share, named for what they are."""
 
-    CONTEXT_106000_OUTPUT_4096 = Limit(context=106000, output=4096)
-    CONTEXT_128000_OUTPUT_4096 = Limit(context=128000, output=4096)
-    CONTEXT_131072_OUTPUT_4096 = Limit(context=131072, output=4096)
-    CONTEXT_16000_OUTPUT_4096 = Limit(context=16000, output=4096)
-    CONTEXT_200000_OUTPUT_4096 = Limit(context=200000, output=4096)
-    CONTEXT_262144_OUTPUT_4096 = Limit(context=262144, output=4096)
-    CONTEXT_32000_OUTPUT_4096 = Limit(context=32000, output=4096)
-    CONTEXT_32768_OUTPUT_4096 = Limit(context=32768, output=4096)
-    CONTEXT_430000_OUTPUT_4096 = Limit(context=430000, output=4096)
-    CONTEXT_64000_OUTPUT_4096 = Limit(context=64000, output=4096)
-    D_2023_12 = PartialDate(2023, 12)
-    D_2024_05 = PartialDate(2024, 5)
-    D_2024_07 = PartialDate(2024, 7)
-    D_2024_07_01 = PartialDate(2024, 7, 1)
-    D_2024_08 = PartialDate(2024, 8)
-    D_2024_09 = PartialDate(2024, 9)
-    D_2024_09_05 = PartialDate(2024, 9, 5)
-    D_2024_09_25 = PartialDate(2024, 9, 25)
-    D_2024_10 = PartialDate(2024, 10)
-    D_2024_11_01 = PartialDate(2024, 11, 1)
-    D_2024_11_15 = PartialDate(2024, 11, 15)
-    D_2024_12 = PartialDate(2024, 12)
-    D_2024_12_01 = PartialDate(2024, 12, 1)
-    D_2024_12_06 = PartialDate(2024, 12, 6)
-    D_2025_01 = PartialDate(2025, 1)
-    D_2025_01_10 = PartialDate(2025, 1, 10)
-    D_2025_01_15 = PartialDate(2025, 1, 15)
-    D_2025_01_20 = PartialDate(2025, 1, 20)
-    D_2025_05_01 = PartialDate(2025, 5, 1)
-    D_2025_05_28 = PartialDate(2025, 5, 28)
-    D_2025_06_01 = PartialDate(2025, 6, 1)
-    D_2025_07_01 = PartialDate(2025, 7, 1)
-    TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
-    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+    CONTEXT_106000_OUTPUT_4096 = _Limit(context=106000, output=4096)
+    CONTEXT_128000_OUTPUT_4096 = _Limit(context=128000, output=4096)
+    CONTEXT_131072_OUTPUT_4096 = _Limit(context=131072, output=4096)
+    CONTEXT_16000_OUTPUT_4096 = _Limit(context=16000, output=4096)
+    CONTEXT_200000_OUTPUT_4096 = _Limit(context=200000, output=4096)
+    CONTEXT_262144_OUTPUT_4096 = _Limit(context=262144, output=4096)
+    CONTEXT_32000_OUTPUT_4096 = _Limit(context=32000, output=4096)
+    CONTEXT_32768_OUTPUT_4096 = _Limit(context=32768, output=4096)
+    CONTEXT_430000_OUTPUT_4096 = _Limit(context=430000, output=4096)
+    CONTEXT_64000_OUTPUT_4096 = _Limit(context=64000, output=4096)
+    D_2023_12 = _PartialDate(2023, 12)
+    D_2024_05 = _PartialDate(2024, 5)
+    D_2024_07 = _PartialDate(2024, 7)
+    D_2024_07_01 = _PartialDate(2024, 7, 1)
+    D_2024_08 = _PartialDate(2024, 8)
+    D_2024_09 = _PartialDate(2024, 9)
+    D_2024_09_05 = _PartialDate(2024, 9, 5)
+    D_2024_09_25 = _PartialDate(2024, 9, 25)
+    D_2024_10 = _PartialDate(2024, 10)
+    D_2024_11_01 = _PartialDate(2024, 11, 1)
+    D_2024_11_15 = _PartialDate(2024, 11, 15)
+    D_2024_12 = _PartialDate(2024, 12)
+    D_2024_12_01 = _PartialDate(2024, 12, 1)
+    D_2024_12_06 = _PartialDate(2024, 12, 6)
+    D_2025_01 = _PartialDate(2025, 1)
+    D_2025_01_10 = _PartialDate(2025, 1, 10)
+    D_2025_01_15 = _PartialDate(2025, 1, 15)
+    D_2025_01_20 = _PartialDate(2025, 1, 20)
+    D_2025_05_01 = _PartialDate(2025, 5, 1)
+    D_2025_05_28 = _PartialDate(2025, 5, 28)
+    D_2025_06_01 = _PartialDate(2025, 6, 1)
+    D_2025_07_01 = _PartialDate(2025, 7, 1)
+    TEXT_IMAGE_TO_TEXT = _Modalities(input=("text", "image"), output=("text",))
+    TEXT_TO_TEXT = _Modalities(input=("text",), output=("text",))
 
 
 __all__ = [
@@ -76,11 +72,11 @@ __all__ = [
     "ZAI_ORG_GLM_4_6",
 ]
 
-INTEL_QWEN3_CODER_480B_A35B_INSTRUCT_INT4_MIXED_AR: Final[PricedModel] = PricedModel(
+INTEL_QWEN3_CODER_480B_A35B_INSTRUCT_INT4_MIXED_AR: "Final[_PricedModel]" = _PricedModel(
     provider="io-net",
     id="Intel/Qwen3-Coder-480B-A35B-Instruct-int4-mixed-ar",
     name="Qwen 3 Coder 480B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -92,20 +88,20 @@ INTEL_QWEN3_CODER_480B_A35B_INSTRUCT_INT4_MIXED_AR: Final[PricedModel] = PricedM
     last_updated=_Shared.D_2025_01_15,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_106000_OUTPUT_4096,
-    cost=Cost(
-        input=Decimal("0.22"),
-        output=Decimal("0.95"),
-        cache_read=Decimal("0.11"),
-        cache_write=Decimal("0.44"),
+    cost=_Cost(
+        input=_Decimal("0.22"),
+        output=_Decimal("0.95"),
+        cache_read=_Decimal("0.11"),
+        cache_write=_Decimal("0.44"),
     ),
 )
 """Qwen 3 Coder 480B (chat) · 106K context · 4.1K output · $0.22 in / $0.95 out per 1M tokens · tools, open weights"""
 
-QWEN_QWEN2_5_VL_32B_INSTRUCT: Final[PricedModel] = PricedModel(
+QWEN_QWEN2_5_VL_32B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="io-net",
     id="Qwen/Qwen2.5-VL-32B-Instruct",
     name="Qwen 2.5 VL 32B Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -117,20 +113,20 @@ QWEN_QWEN2_5_VL_32B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_11_01,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_32000_OUTPUT_4096,
-    cost=Cost(
-        input=Decimal("0.05"),
-        output=Decimal("0.22"),
-        cache_read=Decimal("0.025"),
-        cache_write=Decimal("0.1"),
+    cost=_Cost(
+        input=_Decimal("0.05"),
+        output=_Decimal("0.22"),
+        cache_read=_Decimal("0.025"),
+        cache_write=_Decimal("0.1"),
     ),
 )
 """Qwen 2.5 VL 32B Instruct (chat) · 32K context · 4.1K output · $0.05 in / $0.22 out per 1M tokens · vision, tools, open weights"""
 
-QWEN_QWEN3_235B_A22B_THINKING_2507: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_235B_A22B_THINKING_2507: "Final[_PricedModel]" = _PricedModel(
     provider="io-net",
     id="Qwen/Qwen3-235B-A22B-Thinking-2507",
     name="Qwen 3 235B Thinking",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=True,
@@ -142,21 +138,21 @@ QWEN_QWEN3_235B_A22B_THINKING_2507: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_07_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_4096,
-    cost=Cost(
-        input=Decimal("0.11"),
-        output=Decimal("0.6"),
-        cache_read=Decimal("0.055"),
-        cache_write=Decimal("0.22"),
+    cost=_Cost(
+        input=_Decimal("0.11"),
+        output=_Decimal("0.6"),
+        cache_read=_Decimal("0.055"),
+        cache_write=_Decimal("0.22"),
     ),
     reasoning_options=(),
 )
 """Qwen 3 235B Thinking (chat) · 262K context · 4.1K output · $0.11 in / $0.60 out per 1M tokens · tools, reasoning, open weights"""
 
-QWEN_QWEN3_NEXT_80B_A3B_INSTRUCT: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_NEXT_80B_A3B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="io-net",
     id="Qwen/Qwen3-Next-80B-A3B-Instruct",
     name="Qwen 3 Next 80B Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -168,20 +164,20 @@ QWEN_QWEN3_NEXT_80B_A3B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_01_10,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_4096,
-    cost=Cost(
-        input=Decimal("0.1"),
-        output=Decimal("0.8"),
-        cache_read=Decimal("0.05"),
-        cache_write=Decimal("0.2"),
+    cost=_Cost(
+        input=_Decimal("0.1"),
+        output=_Decimal("0.8"),
+        cache_read=_Decimal("0.05"),
+        cache_write=_Decimal("0.2"),
     ),
 )
 """Qwen 3 Next 80B Instruct (chat) · 262K context · 4.1K output · $0.10 in / $0.80 out per 1M tokens · tools, open weights"""
 
-DEEPSEEK_AI_DEEPSEEK_R1_0528: Final[PricedModel] = PricedModel(
+DEEPSEEK_AI_DEEPSEEK_R1_0528: "Final[_PricedModel]" = _PricedModel(
     provider="io-net",
     id="deepseek-ai/DeepSeek-R1-0528",
     name="DeepSeek R1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek-thinking",
     attachment=False,
     reasoning=True,
@@ -193,21 +189,21 @@ DEEPSEEK_AI_DEEPSEEK_R1_0528: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_05_28,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_4096,
-    cost=Cost(
-        input=Decimal("2"),
-        output=Decimal("8.75"),
-        cache_read=Decimal("1"),
-        cache_write=Decimal("4"),
+    cost=_Cost(
+        input=_Decimal("2"),
+        output=_Decimal("8.75"),
+        cache_read=_Decimal("1"),
+        cache_write=_Decimal("4"),
     ),
     reasoning_options=(),
 )
 """DeepSeek R1 (chat) · 128K context · 4.1K output · $2.00 in / $8.75 out per 1M tokens · tools, reasoning, open weights"""
 
-META_LLAMA_LLAMA_3_2_90B_VISION_INSTRUCT: Final[PricedModel] = PricedModel(
+META_LLAMA_LLAMA_3_2_90B_VISION_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="io-net",
     id="meta-llama/Llama-3.2-90B-Vision-Instruct",
     name="Llama 3.2 90B Vision Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=False,
     reasoning=False,
@@ -219,20 +215,20 @@ META_LLAMA_LLAMA_3_2_90B_VISION_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_09_25,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_16000_OUTPUT_4096,
-    cost=Cost(
-        input=Decimal("0.35"),
-        output=Decimal("0.4"),
-        cache_read=Decimal("0.175"),
-        cache_write=Decimal("0.7"),
+    cost=_Cost(
+        input=_Decimal("0.35"),
+        output=_Decimal("0.4"),
+        cache_read=_Decimal("0.175"),
+        cache_write=_Decimal("0.7"),
     ),
 )
 """Llama 3.2 90B Vision Instruct (chat) · 16K context · 4.1K output · $0.35 in / $0.40 out per 1M tokens · vision, tools, open weights"""
 
-META_LLAMA_LLAMA_3_3_70B_INSTRUCT: Final[PricedModel] = PricedModel(
+META_LLAMA_LLAMA_3_3_70B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="io-net",
     id="meta-llama/Llama-3.3-70B-Instruct",
     name="Llama 3.3 70B Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=False,
     reasoning=False,
@@ -244,20 +240,20 @@ META_LLAMA_LLAMA_3_3_70B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_12_06,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_4096,
-    cost=Cost(
-        input=Decimal("0.13"),
-        output=Decimal("0.38"),
-        cache_read=Decimal("0.065"),
-        cache_write=Decimal("0.26"),
+    cost=_Cost(
+        input=_Decimal("0.13"),
+        output=_Decimal("0.38"),
+        cache_read=_Decimal("0.065"),
+        cache_write=_Decimal("0.26"),
     ),
 )
 """Llama 3.3 70B Instruct (chat) · 128K context · 4.1K output · $0.13 in / $0.38 out per 1M tokens · tools, open weights"""
 
-META_LLAMA_LLAMA_4_MAVERICK_17B_128E_INSTRUCT_FP8: Final[PricedModel] = PricedModel(
+META_LLAMA_LLAMA_4_MAVERICK_17B_128E_INSTRUCT_FP8: "Final[_PricedModel]" = _PricedModel(
     provider="io-net",
     id="meta-llama/Llama-4-Maverick-17B-128E-Instruct-FP8",
     name="Llama 4 Maverick 17B 128E Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=False,
     reasoning=False,
@@ -269,20 +265,20 @@ META_LLAMA_LLAMA_4_MAVERICK_17B_128E_INSTRUCT_FP8: Final[PricedModel] = PricedMo
     last_updated=_Shared.D_2025_01_15,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_430000_OUTPUT_4096,
-    cost=Cost(
-        input=Decimal("0.15"),
-        output=Decimal("0.6"),
-        cache_read=Decimal("0.075"),
-        cache_write=Decimal("0.3"),
+    cost=_Cost(
+        input=_Decimal("0.15"),
+        output=_Decimal("0.6"),
+        cache_read=_Decimal("0.075"),
+        cache_write=_Decimal("0.3"),
     ),
 )
 """Llama 4 Maverick 17B 128E Instruct (chat) · 430K context · 4.1K output · $0.15 in / $0.60 out per 1M tokens · vision, tools, open weights"""
 
-MISTRALAI_DEVSTRAL_SMALL_2505: Final[PricedModel] = PricedModel(
+MISTRALAI_DEVSTRAL_SMALL_2505: "Final[_PricedModel]" = _PricedModel(
     provider="io-net",
     id="mistralai/Devstral-Small-2505",
     name="Devstral Small 2505",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="devstral",
     attachment=False,
     reasoning=False,
@@ -294,20 +290,20 @@ MISTRALAI_DEVSTRAL_SMALL_2505: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_05_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_4096,
-    cost=Cost(
-        input=Decimal("0.05"),
-        output=Decimal("0.22"),
-        cache_read=Decimal("0.025"),
-        cache_write=Decimal("0.1"),
+    cost=_Cost(
+        input=_Decimal("0.05"),
+        output=_Decimal("0.22"),
+        cache_read=_Decimal("0.025"),
+        cache_write=_Decimal("0.1"),
     ),
 )
 """Devstral Small 2505 (chat) · 128K context · 4.1K output · $0.05 in / $0.22 out per 1M tokens · tools"""
 
-MISTRALAI_MAGISTRAL_SMALL_2506: Final[PricedModel] = PricedModel(
+MISTRALAI_MAGISTRAL_SMALL_2506: "Final[_PricedModel]" = _PricedModel(
     provider="io-net",
     id="mistralai/Magistral-Small-2506",
     name="Magistral Small 2506",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="magistral-small",
     attachment=False,
     reasoning=False,
@@ -319,20 +315,20 @@ MISTRALAI_MAGISTRAL_SMALL_2506: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_06_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_4096,
-    cost=Cost(
-        input=Decimal("0.5"),
-        output=Decimal("1.5"),
-        cache_read=Decimal("0.25"),
-        cache_write=Decimal("1"),
+    cost=_Cost(
+        input=_Decimal("0.5"),
+        output=_Decimal("1.5"),
+        cache_read=_Decimal("0.25"),
+        cache_write=_Decimal("1"),
     ),
 )
 """Magistral Small 2506 (chat) · 128K context · 4.1K output · $0.50 in / $1.50 out per 1M tokens · tools"""
 
-MISTRALAI_MISTRAL_LARGE_INSTRUCT_2411: Final[PricedModel] = PricedModel(
+MISTRALAI_MISTRAL_LARGE_INSTRUCT_2411: "Final[_PricedModel]" = _PricedModel(
     provider="io-net",
     id="mistralai/Mistral-Large-Instruct-2411",
     name="Mistral Large Instruct 2411",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="mistral-large",
     attachment=False,
     reasoning=False,
@@ -344,17 +340,20 @@ MISTRALAI_MISTRAL_LARGE_INSTRUCT_2411: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_11_01,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_4096,
-    cost=Cost(
-        input=Decimal("2"), output=Decimal("6"), cache_read=Decimal("1"), cache_write=Decimal("4")
+    cost=_Cost(
+        input=_Decimal("2"),
+        output=_Decimal("6"),
+        cache_read=_Decimal("1"),
+        cache_write=_Decimal("4"),
     ),
 )
 """Mistral Large Instruct 2411 (chat) · 128K context · 4.1K output · $2.00 in / $6.00 out per 1M tokens · vision, tools"""
 
-MISTRALAI_MISTRAL_NEMO_INSTRUCT_2407: Final[PricedModel] = PricedModel(
+MISTRALAI_MISTRAL_NEMO_INSTRUCT_2407: "Final[_PricedModel]" = _PricedModel(
     provider="io-net",
     id="mistralai/Mistral-Nemo-Instruct-2407",
     name="Mistral Nemo Instruct 2407",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="mistral-nemo",
     attachment=False,
     reasoning=False,
@@ -366,20 +365,20 @@ MISTRALAI_MISTRAL_NEMO_INSTRUCT_2407: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_07_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_4096,
-    cost=Cost(
-        input=Decimal("0.02"),
-        output=Decimal("0.04"),
-        cache_read=Decimal("0.01"),
-        cache_write=Decimal("0.04"),
+    cost=_Cost(
+        input=_Decimal("0.02"),
+        output=_Decimal("0.04"),
+        cache_read=_Decimal("0.01"),
+        cache_write=_Decimal("0.04"),
     ),
 )
 """Mistral Nemo Instruct 2407 (chat) · 128K context · 4.1K output · $0.02 in / $0.04 out per 1M tokens · tools, open weights"""
 
-MOONSHOTAI_KIMI_K2_INSTRUCT_0905: Final[PricedModel] = PricedModel(
+MOONSHOTAI_KIMI_K2_INSTRUCT_0905: "Final[_PricedModel]" = _PricedModel(
     provider="io-net",
     id="moonshotai/Kimi-K2-Instruct-0905",
     name="Kimi K2 Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="kimi-k2",
     attachment=False,
     reasoning=False,
@@ -391,20 +390,20 @@ MOONSHOTAI_KIMI_K2_INSTRUCT_0905: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_09_05,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_32768_OUTPUT_4096,
-    cost=Cost(
-        input=Decimal("0.39"),
-        output=Decimal("1.9"),
-        cache_read=Decimal("0.195"),
-        cache_write=Decimal("0.78"),
+    cost=_Cost(
+        input=_Decimal("0.39"),
+        output=_Decimal("1.9"),
+        cache_read=_Decimal("0.195"),
+        cache_write=_Decimal("0.78"),
     ),
 )
 """Kimi K2 Instruct (chat) · 32.8K context · 4.1K output · $0.39 in / $1.90 out per 1M tokens · tools"""
 
-MOONSHOTAI_KIMI_K2_THINKING: Final[PricedModel] = PricedModel(
+MOONSHOTAI_KIMI_K2_THINKING: "Final[_PricedModel]" = _PricedModel(
     provider="io-net",
     id="moonshotai/Kimi-K2-Thinking",
     name="Kimi K2 Thinking",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="kimi-thinking",
     attachment=False,
     reasoning=True,
@@ -416,21 +415,21 @@ MOONSHOTAI_KIMI_K2_THINKING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_11_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_32768_OUTPUT_4096,
-    cost=Cost(
-        input=Decimal("0.55"),
-        output=Decimal("2.25"),
-        cache_read=Decimal("0.275"),
-        cache_write=Decimal("1.1"),
+    cost=_Cost(
+        input=_Decimal("0.55"),
+        output=_Decimal("2.25"),
+        cache_read=_Decimal("0.275"),
+        cache_write=_Decimal("1.1"),
     ),
     reasoning_options=(),
 )
 """Kimi K2 Thinking (chat) · 32.8K context · 4.1K output · $0.55 in / $2.25 out per 1M tokens · tools, reasoning"""
 
-OPENAI_GPT_OSS_120B: Final[PricedModel] = PricedModel(
+OPENAI_GPT_OSS_120B: "Final[_PricedModel]" = _PricedModel(
     provider="io-net",
     id="openai/gpt-oss-120b",
     name="GPT-OSS 120B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-oss",
     attachment=False,
     reasoning=False,
@@ -442,20 +441,20 @@ OPENAI_GPT_OSS_120B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_12_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_4096,
-    cost=Cost(
-        input=Decimal("0.04"),
-        output=Decimal("0.4"),
-        cache_read=Decimal("0.02"),
-        cache_write=Decimal("0.08"),
+    cost=_Cost(
+        input=_Decimal("0.04"),
+        output=_Decimal("0.4"),
+        cache_read=_Decimal("0.02"),
+        cache_write=_Decimal("0.08"),
     ),
 )
 """GPT-OSS 120B (chat) · 131K context · 4.1K output · $0.04 in / $0.40 out per 1M tokens · tools, open weights"""
 
-OPENAI_GPT_OSS_20B: Final[PricedModel] = PricedModel(
+OPENAI_GPT_OSS_20B: "Final[_PricedModel]" = _PricedModel(
     provider="io-net",
     id="openai/gpt-oss-20b",
     name="GPT-OSS 20B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-oss",
     attachment=False,
     reasoning=False,
@@ -467,20 +466,20 @@ OPENAI_GPT_OSS_20B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_12_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_64000_OUTPUT_4096,
-    cost=Cost(
-        input=Decimal("0.03"),
-        output=Decimal("0.14"),
-        cache_read=Decimal("0.015"),
-        cache_write=Decimal("0.06"),
+    cost=_Cost(
+        input=_Decimal("0.03"),
+        output=_Decimal("0.14"),
+        cache_read=_Decimal("0.015"),
+        cache_write=_Decimal("0.06"),
     ),
 )
 """GPT-OSS 20B (chat) · 64K context · 4.1K output · $0.03 in / $0.14 out per 1M tokens · tools, open weights"""
 
-ZAI_ORG_GLM_4_6: Final[PricedModel] = PricedModel(
+ZAI_ORG_GLM_4_6: "Final[_PricedModel]" = _PricedModel(
     provider="io-net",
     id="zai-org/GLM-4.6",
     name="GLM 4.6",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=False,
@@ -492,11 +491,11 @@ ZAI_ORG_GLM_4_6: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_11_15,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_4096,
-    cost=Cost(
-        input=Decimal("0.4"),
-        output=Decimal("1.75"),
-        cache_read=Decimal("0.2"),
-        cache_write=Decimal("0.8"),
+    cost=_Cost(
+        input=_Decimal("0.4"),
+        output=_Decimal("1.75"),
+        cache_read=_Decimal("0.2"),
+        cache_write=_Decimal("0.8"),
     ),
 )
 """GLM 4.6 (chat) · 200K context · 4.1K output · $0.40 in / $1.75 out per 1M tokens · tools"""

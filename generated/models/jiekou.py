@@ -3,82 +3,79 @@
 
 """Models served by Jiekou.AI (provider id 'jiekou')."""
 
-from __future__ import annotations
+from decimal import Decimal as _Decimal
 
-from decimal import Decimal
-
-from llmdex.records.model import Limit, Modalities, PricedModel, ReasoningOption
-from llmdex.records.partial_date import PartialDate
-from llmdex.records.rates import Cost
-from llmdex.records.vocabulary import Kind
-
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from typing import Final
+from llmdex.records.model import Limit as _Limit
+from llmdex.records.model import Modalities as _Modalities
+from llmdex.records.model import PricedModel as _PricedModel
+from llmdex.records.model import ReasoningOption as _ReasoningOption
+from llmdex.records.partial_date import PartialDate as _PartialDate
+from llmdex.records.rates import Cost as _Cost
+from llmdex.records.vocabulary import Kind as _Kind
 
 
 class _Shared:
     """Values the models below share, named for what they are."""
 
-    CONTEXT_1000000_OUTPUT_128000 = Limit(context=1000000, output=128000)
-    CONTEXT_1000000_OUTPUT_40000 = Limit(context=1000000, output=40000)
-    CONTEXT_1048576_OUTPUT_200000 = Limit(context=1048576, output=200000)
-    CONTEXT_1048576_OUTPUT_65535 = Limit(context=1048576, output=65535)
-    CONTEXT_1048576_OUTPUT_65536 = Limit(context=1048576, output=65536)
-    CONTEXT_123000_OUTPUT_12000 = Limit(context=123000, output=12000)
-    CONTEXT_123000_OUTPUT_16000 = Limit(context=123000, output=16000)
-    CONTEXT_131072_OUTPUT_131072 = Limit(context=131072, output=131072)
-    CONTEXT_131072_OUTPUT_16384 = Limit(context=131072, output=16384)
-    CONTEXT_131072_OUTPUT_98304 = Limit(context=131072, output=98304)
-    CONTEXT_163840_OUTPUT_163840 = Limit(context=163840, output=163840)
-    CONTEXT_163840_OUTPUT_32768 = Limit(context=163840, output=32768)
-    CONTEXT_2000000_OUTPUT_2000000 = Limit(context=2000000, output=2000000)
-    CONTEXT_200000_OUTPUT_100000 = Limit(context=200000, output=100000)
-    CONTEXT_200000_OUTPUT_128000 = Limit(context=200000, output=128000)
-    CONTEXT_200000_OUTPUT_32000 = Limit(context=200000, output=32000)
-    CONTEXT_200000_OUTPUT_64000 = Limit(context=200000, output=64000)
-    CONTEXT_200000_OUTPUT_65536 = Limit(context=200000, output=65536)
-    CONTEXT_20000_OUTPUT_64000 = Limit(context=20000, output=64000)
-    CONTEXT_204800_OUTPUT_131072 = Limit(context=204800, output=131072)
-    CONTEXT_256000_OUTPUT_256000 = Limit(context=256000, output=256000)
-    CONTEXT_256000_OUTPUT_8192 = Limit(context=256000, output=8192)
-    CONTEXT_262144_OUTPUT_131072 = Limit(context=262144, output=131072)
-    CONTEXT_262144_OUTPUT_262144 = Limit(context=262144, output=262144)
-    CONTEXT_262144_OUTPUT_65536 = Limit(context=262144, output=65536)
-    CONTEXT_400000_OUTPUT_128000 = Limit(context=400000, output=128000)
-    CONTEXT_400000_OUTPUT_272000 = Limit(context=400000, output=272000)
-    CONTEXT_40960_OUTPUT_20000 = Limit(context=40960, output=20000)
-    CONTEXT_65536_OUTPUT_16384 = Limit(context=65536, output=16384)
-    CONTEXT_65536_OUTPUT_65536 = Limit(context=65536, output=65536)
-    D_2025_05_31 = PartialDate(2025, 5, 31)
-    D_2026_01 = PartialDate(2026, 1)
-    D_2026_02 = PartialDate(2026, 2)
-    REASONING_BUDGET_TOKENS_MIN_1024_MAX_127999 = ReasoningOption(
+    CONTEXT_1000000_OUTPUT_128000 = _Limit(context=1000000, output=128000)
+    CONTEXT_1000000_OUTPUT_40000 = _Limit(context=1000000, output=40000)
+    CONTEXT_1048576_OUTPUT_200000 = _Limit(context=1048576, output=200000)
+    CONTEXT_1048576_OUTPUT_65535 = _Limit(context=1048576, output=65535)
+    CONTEXT_1048576_OUTPUT_65536 = _Limit(context=1048576, output=65536)
+    CONTEXT_123000_OUTPUT_12000 = _Limit(context=123000, output=12000)
+    CONTEXT_123000_OUTPUT_16000 = _Limit(context=123000, output=16000)
+    CONTEXT_131072_OUTPUT_131072 = _Limit(context=131072, output=131072)
+    CONTEXT_131072_OUTPUT_16384 = _Limit(context=131072, output=16384)
+    CONTEXT_131072_OUTPUT_98304 = _Limit(context=131072, output=98304)
+    CONTEXT_163840_OUTPUT_163840 = _Limit(context=163840, output=163840)
+    CONTEXT_163840_OUTPUT_32768 = _Limit(context=163840, output=32768)
+    CONTEXT_2000000_OUTPUT_2000000 = _Limit(context=2000000, output=2000000)
+    CONTEXT_200000_OUTPUT_100000 = _Limit(context=200000, output=100000)
+    CONTEXT_200000_OUTPUT_128000 = _Limit(context=200000, output=128000)
+    CONTEXT_200000_OUTPUT_32000 = _Limit(context=200000, output=32000)
+    CONTEXT_200000_OUTPUT_64000 = _Limit(context=200000, output=64000)
+    CONTEXT_200000_OUTPUT_65536 = _Limit(context=200000, output=65536)
+    CONTEXT_20000_OUTPUT_64000 = _Limit(context=20000, output=64000)
+    CONTEXT_204800_OUTPUT_131072 = _Limit(context=204800, output=131072)
+    CONTEXT_256000_OUTPUT_256000 = _Limit(context=256000, output=256000)
+    CONTEXT_256000_OUTPUT_8192 = _Limit(context=256000, output=8192)
+    CONTEXT_262144_OUTPUT_131072 = _Limit(context=262144, output=131072)
+    CONTEXT_262144_OUTPUT_262144 = _Limit(context=262144, output=262144)
+    CONTEXT_262144_OUTPUT_65536 = _Limit(context=262144, output=65536)
+    CONTEXT_400000_OUTPUT_128000 = _Limit(context=400000, output=128000)
+    CONTEXT_400000_OUTPUT_272000 = _Limit(context=400000, output=272000)
+    CONTEXT_40960_OUTPUT_20000 = _Limit(context=40960, output=20000)
+    CONTEXT_65536_OUTPUT_16384 = _Limit(context=65536, output=16384)
+    CONTEXT_65536_OUTPUT_65536 = _Limit(context=65536, output=65536)
+    D_2025_05_31 = _PartialDate(2025, 5, 31)
+    D_2026_01 = _PartialDate(2026, 1)
+    D_2026_02 = _PartialDate(2026, 2)
+    REASONING_BUDGET_TOKENS_MIN_1024_MAX_127999 = _ReasoningOption(
         type="budget_tokens", min=1024, max=127999
     )
-    REASONING_BUDGET_TOKENS_MIN_1024_MAX_131071 = ReasoningOption(
+    REASONING_BUDGET_TOKENS_MIN_1024_MAX_131071 = _ReasoningOption(
         type="budget_tokens", min=1024, max=131071
     )
-    REASONING_BUDGET_TOKENS_MIN_1024_MAX_262143 = ReasoningOption(
+    REASONING_BUDGET_TOKENS_MIN_1024_MAX_262143 = _ReasoningOption(
         type="budget_tokens", min=1024, max=262143
     )
-    REASONING_BUDGET_TOKENS_MIN_1024_MAX_32767 = ReasoningOption(
+    REASONING_BUDGET_TOKENS_MIN_1024_MAX_32767 = _ReasoningOption(
         type="budget_tokens", min=1024, max=32767
     )
-    REASONING_EFFORT_LOW_MEDIUM_HIGH_MAX = ReasoningOption(
+    REASONING_EFFORT_LOW_MEDIUM_HIGH_MAX = _ReasoningOption(
         type="effort", values=("low", "medium", "high", "max")
     )
-    REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH = ReasoningOption(
+    REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH = _ReasoningOption(
         type="effort", values=("none", "low", "medium", "high")
     )
-    REASONING_TOGGLE = ReasoningOption(type="toggle")
-    TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
-    TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT = Modalities(
+    REASONING_TOGGLE = _ReasoningOption(type="toggle")
+    TEXT_IMAGE_TO_TEXT = _Modalities(input=("text", "image"), output=("text",))
+    TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT = _Modalities(
         input=("text", "image", "video", "audio"), output=("text",)
     )
-    TEXT_IMAGE_VIDEO_TO_TEXT = Modalities(input=("text", "image", "video"), output=("text",))
-    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
-    TEXT_VIDEO_IMAGE_AUDIO_TO_TEXT = Modalities(
+    TEXT_IMAGE_VIDEO_TO_TEXT = _Modalities(input=("text", "image", "video"), output=("text",))
+    TEXT_TO_TEXT = _Modalities(input=("text",), output=("text",))
+    TEXT_VIDEO_IMAGE_AUDIO_TO_TEXT = _Modalities(
         input=("text", "video", "image", "audio"), output=("text",)
     )
 
@@ -147,11 +144,11 @@ __all__ = [
     "ZAI_ORG_GLM_4_7_FLASH",
 ]
 
-BAIDU_ERNIE_4_5_300B_A47B_PADDLE: Final[PricedModel] = PricedModel(
+BAIDU_ERNIE_4_5_300B_A47B_PADDLE: "Final[_PricedModel]" = _PricedModel(
     provider="jiekou",
     id="baidu/ernie-4.5-300b-a47b-paddle",
     name="ERNIE 4.5 300B A47B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="ernie",
     attachment=False,
     reasoning=False,
@@ -163,15 +160,15 @@ BAIDU_ERNIE_4_5_300B_A47B_PADDLE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_123000_OUTPUT_12000,
-    cost=Cost(input=Decimal("0.28"), output=Decimal("1.1")),
+    cost=_Cost(input=_Decimal("0.28"), output=_Decimal("1.1")),
 )
 """ERNIE 4.5 300B A47B (chat) · 123K context · 12K output · $0.28 in / $1.10 out per 1M tokens · tools, structured output, open weights"""
 
-BAIDU_ERNIE_4_5_VL_424B_A47B: Final[PricedModel] = PricedModel(
+BAIDU_ERNIE_4_5_VL_424B_A47B: "Final[_PricedModel]" = _PricedModel(
     provider="jiekou",
     id="baidu/ernie-4.5-vl-424b-a47b",
     name="ERNIE 4.5 VL 424B A47B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="ernie",
     attachment=True,
     reasoning=True,
@@ -183,16 +180,16 @@ BAIDU_ERNIE_4_5_VL_424B_A47B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_01,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_123000_OUTPUT_16000,
-    cost=Cost(input=Decimal("0.42"), output=Decimal("1.25")),
+    cost=_Cost(input=_Decimal("0.42"), output=_Decimal("1.25")),
     reasoning_options=(),
 )
 """ERNIE 4.5 VL 424B A47B (chat) · 123K context · 16K output · $0.42 in / $1.25 out per 1M tokens · vision, tools, reasoning, attachments, open weights"""
 
-CLAUDE_HAIKU_4_5_20251001: Final[PricedModel] = PricedModel(
+CLAUDE_HAIKU_4_5_20251001: "Final[_PricedModel]" = _PricedModel(
     provider="jiekou",
     id="claude-haiku-4-5-20251001",
     name="claude-haiku-4-5-20251001",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-haiku",
     attachment=True,
     reasoning=False,
@@ -204,15 +201,15 @@ CLAUDE_HAIKU_4_5_20251001: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_01,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_20000_OUTPUT_64000,
-    cost=Cost(input=Decimal("0.9"), output=Decimal("4.5")),
+    cost=_Cost(input=_Decimal("0.9"), output=_Decimal("4.5")),
 )
 """claude-haiku-4-5-20251001 (chat) · 20K context · 64K output · $0.90 in / $4.50 out per 1M tokens · vision, tools, structured output, attachments"""
 
-CLAUDE_OPUS_4_1_20250805: Final[PricedModel] = PricedModel(
+CLAUDE_OPUS_4_1_20250805: "Final[_PricedModel]" = _PricedModel(
     provider="jiekou",
     id="claude-opus-4-1-20250805",
     name="claude-opus-4-1-20250805",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-opus",
     attachment=True,
     reasoning=False,
@@ -224,15 +221,15 @@ CLAUDE_OPUS_4_1_20250805: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_01,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_32000,
-    cost=Cost(input=Decimal("13.5"), output=Decimal("67.5")),
+    cost=_Cost(input=_Decimal("13.5"), output=_Decimal("67.5")),
 )
 """claude-opus-4-1-20250805 (chat) · 200K context · 32K output · $13.50 in / $67.50 out per 1M tokens · vision, tools, structured output, attachments"""
 
-CLAUDE_OPUS_4_20250514: Final[PricedModel] = PricedModel(
+CLAUDE_OPUS_4_20250514: "Final[_PricedModel]" = _PricedModel(
     provider="jiekou",
     id="claude-opus-4-20250514",
     name="claude-opus-4-20250514",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-opus",
     attachment=True,
     reasoning=False,
@@ -244,15 +241,15 @@ CLAUDE_OPUS_4_20250514: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_01,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_32000,
-    cost=Cost(input=Decimal("13.5"), output=Decimal("67.5")),
+    cost=_Cost(input=_Decimal("13.5"), output=_Decimal("67.5")),
 )
 """claude-opus-4-20250514 (chat) · 200K context · 32K output · $13.50 in / $67.50 out per 1M tokens · vision, tools, structured output, attachments"""
 
-CLAUDE_OPUS_4_5_20251101: Final[PricedModel] = PricedModel(
+CLAUDE_OPUS_4_5_20251101: "Final[_PricedModel]" = _PricedModel(
     provider="jiekou",
     id="claude-opus-4-5-20251101",
     name="claude-opus-4-5-20251101",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-opus",
     attachment=True,
     reasoning=False,
@@ -264,15 +261,15 @@ CLAUDE_OPUS_4_5_20251101: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_01,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_65536,
-    cost=Cost(input=Decimal("4.5"), output=Decimal("22.5")),
+    cost=_Cost(input=_Decimal("4.5"), output=_Decimal("22.5")),
 )
 """claude-opus-4-5-20251101 (chat) · 200K context · 65.5K output · $4.50 in / $22.50 out per 1M tokens · vision, tools, structured output, attachments"""
 
-CLAUDE_OPUS_4_6: Final[PricedModel] = PricedModel(
+CLAUDE_OPUS_4_6: "Final[_PricedModel]" = _PricedModel(
     provider="jiekou",
     id="claude-opus-4-6",
     name="claude-opus-4-6",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-opus",
     attachment=True,
     reasoning=True,
@@ -285,7 +282,7 @@ CLAUDE_OPUS_4_6: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
-    cost=Cost(input=Decimal("5"), output=Decimal("25")),
+    cost=_Cost(input=_Decimal("5"), output=_Decimal("25")),
     reasoning_options=(
         _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_MAX,
         _Shared.REASONING_BUDGET_TOKENS_MIN_1024_MAX_127999,
@@ -293,11 +290,11 @@ CLAUDE_OPUS_4_6: Final[PricedModel] = PricedModel(
 )
 """claude-opus-4-6 (chat) · 1M context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-CLAUDE_SONNET_4_20250514: Final[PricedModel] = PricedModel(
+CLAUDE_SONNET_4_20250514: "Final[_PricedModel]" = _PricedModel(
     provider="jiekou",
     id="claude-sonnet-4-20250514",
     name="claude-sonnet-4-20250514",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-sonnet",
     attachment=True,
     reasoning=False,
@@ -309,15 +306,15 @@ CLAUDE_SONNET_4_20250514: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_01,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_64000,
-    cost=Cost(input=Decimal("2.7"), output=Decimal("13.5")),
+    cost=_Cost(input=_Decimal("2.7"), output=_Decimal("13.5")),
 )
 """claude-sonnet-4-20250514 (chat) · 200K context · 64K output · $2.70 in / $13.50 out per 1M tokens · vision, tools, structured output, attachments"""
 
-CLAUDE_SONNET_4_5_20250929: Final[PricedModel] = PricedModel(
+CLAUDE_SONNET_4_5_20250929: "Final[_PricedModel]" = _PricedModel(
     provider="jiekou",
     id="claude-sonnet-4-5-20250929",
     name="claude-sonnet-4-5-20250929",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-sonnet",
     attachment=True,
     reasoning=False,
@@ -329,15 +326,15 @@ CLAUDE_SONNET_4_5_20250929: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_01,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_64000,
-    cost=Cost(input=Decimal("2.7"), output=Decimal("13.5")),
+    cost=_Cost(input=_Decimal("2.7"), output=_Decimal("13.5")),
 )
 """claude-sonnet-4-5-20250929 (chat) · 200K context · 64K output · $2.70 in / $13.50 out per 1M tokens · vision, tools, structured output, attachments"""
 
-DEEPSEEK_DEEPSEEK_R1_0528: Final[PricedModel] = PricedModel(
+DEEPSEEK_DEEPSEEK_R1_0528: "Final[_PricedModel]" = _PricedModel(
     provider="jiekou",
     id="deepseek/deepseek-r1-0528",
     name="DeepSeek R1 0528",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek-thinking",
     attachment=False,
     reasoning=True,
@@ -349,16 +346,16 @@ DEEPSEEK_DEEPSEEK_R1_0528: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_163840_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.7"), output=Decimal("2.5")),
+    cost=_Cost(input=_Decimal("0.7"), output=_Decimal("2.5")),
     reasoning_options=(),
 )
 """DeepSeek R1 0528 (chat) · 164K context · 32.8K output · $0.70 in / $2.50 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-DEEPSEEK_DEEPSEEK_V3_0324: Final[PricedModel] = PricedModel(
+DEEPSEEK_DEEPSEEK_V3_0324: "Final[_PricedModel]" = _PricedModel(
     provider="jiekou",
     id="deepseek/deepseek-v3-0324",
     name="DeepSeek V3 0324",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek",
     attachment=False,
     reasoning=False,
@@ -370,15 +367,15 @@ DEEPSEEK_DEEPSEEK_V3_0324: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_163840_OUTPUT_163840,
-    cost=Cost(input=Decimal("0.28"), output=Decimal("1.14")),
+    cost=_Cost(input=_Decimal("0.28"), output=_Decimal("1.14")),
 )
 """DeepSeek V3 0324 (chat) · 164K context · 164K output · $0.28 in / $1.14 out per 1M tokens · tools, structured output, open weights"""
 
-DEEPSEEK_DEEPSEEK_V3_1: Final[PricedModel] = PricedModel(
+DEEPSEEK_DEEPSEEK_V3_1: "Final[_PricedModel]" = _PricedModel(
     provider="jiekou",
     id="deepseek/deepseek-v3.1",
     name="DeepSeek V3.1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek",
     attachment=False,
     reasoning=True,
@@ -390,16 +387,16 @@ DEEPSEEK_DEEPSEEK_V3_1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_163840_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.27"), output=Decimal("1")),
+    cost=_Cost(input=_Decimal("0.27"), output=_Decimal("1")),
     reasoning_options=(_Shared.REASONING_BUDGET_TOKENS_MIN_1024_MAX_32767,),
 )
 """DeepSeek V3.1 (chat) · 164K context · 32.8K output · $0.27 in / $1.00 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-GEMINI_2_5_FLASH: Final[PricedModel] = PricedModel(
+GEMINI_2_5_FLASH: "Final[_PricedModel]" = _PricedModel(
     provider="jiekou",
     id="gemini-2.5-flash",
     name="gemini-2.5-flash",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemini-flash",
     attachment=True,
     reasoning=True,
@@ -411,16 +408,16 @@ GEMINI_2_5_FLASH: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_01,
     modalities=_Shared.TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_65535,
-    cost=Cost(input=Decimal("0.27"), output=Decimal("2.25")),
+    cost=_Cost(input=_Decimal("0.27"), output=_Decimal("2.25")),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
 )
 """gemini-2.5-flash (chat) · 1.05M context · 65.5K output · $0.27 in / $2.25 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GEMINI_2_5_FLASH_LITE: Final[PricedModel] = PricedModel(
+GEMINI_2_5_FLASH_LITE: "Final[_PricedModel]" = _PricedModel(
     provider="jiekou",
     id="gemini-2.5-flash-lite",
     name="gemini-2.5-flash-lite",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemini-flash-lite",
     attachment=True,
     reasoning=True,
@@ -432,16 +429,16 @@ GEMINI_2_5_FLASH_LITE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_01,
     modalities=_Shared.TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_65535,
-    cost=Cost(input=Decimal("0.09"), output=Decimal("0.36")),
+    cost=_Cost(input=_Decimal("0.09"), output=_Decimal("0.36")),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
 )
 """gemini-2.5-flash-lite (chat) · 1.05M context · 65.5K output · $0.09 in / $0.36 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GEMINI_2_5_FLASH_LITE_PREVIEW_06_17: Final[PricedModel] = PricedModel(
+GEMINI_2_5_FLASH_LITE_PREVIEW_06_17: "Final[_PricedModel]" = _PricedModel(
     provider="jiekou",
     id="gemini-2.5-flash-lite-preview-06-17",
     name="gemini-2.5-flash-lite-preview-06-17",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemini-flash-lite",
     attachment=True,
     reasoning=True,
@@ -453,16 +450,16 @@ GEMINI_2_5_FLASH_LITE_PREVIEW_06_17: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_01,
     modalities=_Shared.TEXT_VIDEO_IMAGE_AUDIO_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_65535,
-    cost=Cost(input=Decimal("0.09"), output=Decimal("0.36")),
+    cost=_Cost(input=_Decimal("0.09"), output=_Decimal("0.36")),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
 )
 """gemini-2.5-flash-lite-preview-06-17 (chat) · 1.05M context · 65.5K output · $0.09 in / $0.36 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GEMINI_2_5_FLASH_LITE_PREVIEW_09_2025: Final[PricedModel] = PricedModel(
+GEMINI_2_5_FLASH_LITE_PREVIEW_09_2025: "Final[_PricedModel]" = _PricedModel(
     provider="jiekou",
     id="gemini-2.5-flash-lite-preview-09-2025",
     name="gemini-2.5-flash-lite-preview-09-2025",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemini-flash-lite",
     attachment=True,
     reasoning=True,
@@ -474,16 +471,16 @@ GEMINI_2_5_FLASH_LITE_PREVIEW_09_2025: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_01,
     modalities=_Shared.TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.09"), output=Decimal("0.36")),
+    cost=_Cost(input=_Decimal("0.09"), output=_Decimal("0.36")),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
 )
 """gemini-2.5-flash-lite-preview-09-2025 (chat) · 1.05M context · 65.5K output · $0.09 in / $0.36 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GEMINI_2_5_FLASH_PREVIEW_05_20: Final[PricedModel] = PricedModel(
+GEMINI_2_5_FLASH_PREVIEW_05_20: "Final[_PricedModel]" = _PricedModel(
     provider="jiekou",
     id="gemini-2.5-flash-preview-05-20",
     name="gemini-2.5-flash-preview-05-20",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemini-flash",
     attachment=True,
     reasoning=True,
@@ -495,16 +492,16 @@ GEMINI_2_5_FLASH_PREVIEW_05_20: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_01,
     modalities=_Shared.TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_200000,
-    cost=Cost(input=Decimal("0.135"), output=Decimal("3.15")),
+    cost=_Cost(input=_Decimal("0.135"), output=_Decimal("3.15")),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
 )
 """gemini-2.5-flash-preview-05-20 (chat) · 1.05M context · 200K output · $0.135 in / $3.15 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GEMINI_2_5_PRO: Final[PricedModel] = PricedModel(
+GEMINI_2_5_PRO: "Final[_PricedModel]" = _PricedModel(
     provider="jiekou",
     id="gemini-2.5-pro",
     name="gemini-2.5-pro",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemini-pro",
     attachment=True,
     reasoning=True,
@@ -516,16 +513,16 @@ GEMINI_2_5_PRO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_01,
     modalities=_Shared.TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_65535,
-    cost=Cost(input=Decimal("1.125"), output=Decimal("9")),
+    cost=_Cost(input=_Decimal("1.125"), output=_Decimal("9")),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
 )
 """gemini-2.5-pro (chat) · 1.05M context · 65.5K output · $1.125 in / $9.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GEMINI_2_5_PRO_PREVIEW_06_05: Final[PricedModel] = PricedModel(
+GEMINI_2_5_PRO_PREVIEW_06_05: "Final[_PricedModel]" = _PricedModel(
     provider="jiekou",
     id="gemini-2.5-pro-preview-06-05",
     name="gemini-2.5-pro-preview-06-05",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemini-pro",
     attachment=True,
     reasoning=True,
@@ -537,16 +534,16 @@ GEMINI_2_5_PRO_PREVIEW_06_05: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_01,
     modalities=_Shared.TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_200000,
-    cost=Cost(input=Decimal("1.125"), output=Decimal("9")),
+    cost=_Cost(input=_Decimal("1.125"), output=_Decimal("9")),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
 )
 """gemini-2.5-pro-preview-06-05 (chat) · 1.05M context · 200K output · $1.125 in / $9.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GEMINI_3_FLASH_PREVIEW: Final[PricedModel] = PricedModel(
+GEMINI_3_FLASH_PREVIEW: "Final[_PricedModel]" = _PricedModel(
     provider="jiekou",
     id="gemini-3-flash-preview",
     name="gemini-3-flash-preview",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemini-flash",
     attachment=True,
     reasoning=False,
@@ -558,15 +555,15 @@ GEMINI_3_FLASH_PREVIEW: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_01,
     modalities=_Shared.TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.5"), output=Decimal("3")),
+    cost=_Cost(input=_Decimal("0.5"), output=_Decimal("3")),
 )
 """gemini-3-flash-preview (chat) · 1.05M context · 65.5K output · $0.50 in / $3.00 out per 1M tokens · vision, tools, structured output, attachments"""
 
-GEMINI_3_PRO_PREVIEW: Final[PricedModel] = PricedModel(
+GEMINI_3_PRO_PREVIEW: "Final[_PricedModel]" = _PricedModel(
     provider="jiekou",
     id="gemini-3-pro-preview",
     name="gemini-3-pro-preview",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemini-pro",
     attachment=True,
     reasoning=False,
@@ -578,15 +575,15 @@ GEMINI_3_PRO_PREVIEW: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_01,
     modalities=_Shared.TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
-    cost=Cost(input=Decimal("1.8"), output=Decimal("10.8")),
+    cost=_Cost(input=_Decimal("1.8"), output=_Decimal("10.8")),
 )
 """gemini-3-pro-preview (chat) · 1.05M context · 65.5K output · $1.80 in / $10.80 out per 1M tokens · vision, tools, structured output, attachments"""
 
-GPT_5_CHAT_LATEST: Final[PricedModel] = PricedModel(
+GPT_5_CHAT_LATEST: "Final[_PricedModel]" = _PricedModel(
     provider="jiekou",
     id="gpt-5-chat-latest",
     name="gpt-5-chat-latest",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=False,
@@ -598,15 +595,15 @@ GPT_5_CHAT_LATEST: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_01,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_400000_OUTPUT_128000,
-    cost=Cost(input=Decimal("1.125"), output=Decimal("9")),
+    cost=_Cost(input=_Decimal("1.125"), output=_Decimal("9")),
 )
 """gpt-5-chat-latest (chat) · 400K context · 128K output · $1.125 in / $9.00 out per 1M tokens · vision, tools, structured output, attachments"""
 
-GPT_5_CODEX: Final[PricedModel] = PricedModel(
+GPT_5_CODEX: "Final[_PricedModel]" = _PricedModel(
     provider="jiekou",
     id="gpt-5-codex",
     name="gpt-5-codex",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-codex",
     attachment=True,
     reasoning=False,
@@ -618,15 +615,15 @@ GPT_5_CODEX: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_01,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_400000_OUTPUT_128000,
-    cost=Cost(input=Decimal("1.125"), output=Decimal("9")),
+    cost=_Cost(input=_Decimal("1.125"), output=_Decimal("9")),
 )
 """gpt-5-codex (chat) · 400K context · 128K output · $1.125 in / $9.00 out per 1M tokens · vision, tools, structured output, attachments"""
 
-GPT_5_MINI: Final[PricedModel] = PricedModel(
+GPT_5_MINI: "Final[_PricedModel]" = _PricedModel(
     provider="jiekou",
     id="gpt-5-mini",
     name="gpt-5-mini",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-mini",
     attachment=True,
     reasoning=True,
@@ -638,16 +635,16 @@ GPT_5_MINI: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_01,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_400000_OUTPUT_128000,
-    cost=Cost(input=Decimal("0.225"), output=Decimal("1.8")),
+    cost=_Cost(input=_Decimal("0.225"), output=_Decimal("1.8")),
     reasoning_options=(),
 )
 """gpt-5-mini (chat) · 400K context · 128K output · $0.225 in / $1.80 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GPT_5_NANO: Final[PricedModel] = PricedModel(
+GPT_5_NANO: "Final[_PricedModel]" = _PricedModel(
     provider="jiekou",
     id="gpt-5-nano",
     name="gpt-5-nano",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-nano",
     attachment=True,
     reasoning=False,
@@ -659,15 +656,15 @@ GPT_5_NANO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_01,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_400000_OUTPUT_128000,
-    cost=Cost(input=Decimal("0.045"), output=Decimal("0.36")),
+    cost=_Cost(input=_Decimal("0.045"), output=_Decimal("0.36")),
 )
 """gpt-5-nano (chat) · 400K context · 128K output · $0.045 in / $0.36 out per 1M tokens · vision, tools, structured output, attachments"""
 
-GPT_5_PRO: Final[PricedModel] = PricedModel(
+GPT_5_PRO: "Final[_PricedModel]" = _PricedModel(
     provider="jiekou",
     id="gpt-5-pro",
     name="gpt-5-pro",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-pro",
     attachment=True,
     reasoning=True,
@@ -679,16 +676,16 @@ GPT_5_PRO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_01,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_400000_OUTPUT_272000,
-    cost=Cost(input=Decimal("13.5"), output=Decimal("108")),
+    cost=_Cost(input=_Decimal("13.5"), output=_Decimal("108")),
     reasoning_options=(),
 )
 """gpt-5-pro (chat) · 400K context · 272K output · $13.50 in / $108.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GPT_5_1: Final[PricedModel] = PricedModel(
+GPT_5_1: "Final[_PricedModel]" = _PricedModel(
     provider="jiekou",
     id="gpt-5.1",
     name="gpt-5.1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=True,
@@ -700,16 +697,16 @@ GPT_5_1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_400000_OUTPUT_128000,
-    cost=Cost(input=Decimal("1.125"), output=Decimal("9")),
+    cost=_Cost(input=_Decimal("1.125"), output=_Decimal("9")),
     reasoning_options=(),
 )
 """gpt-5.1 (chat) · 400K context · 128K output · $1.125 in / $9.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GPT_5_1_CODEX: Final[PricedModel] = PricedModel(
+GPT_5_1_CODEX: "Final[_PricedModel]" = _PricedModel(
     provider="jiekou",
     id="gpt-5.1-codex",
     name="gpt-5.1-codex",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-codex",
     attachment=True,
     reasoning=True,
@@ -721,16 +718,16 @@ GPT_5_1_CODEX: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_01,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_400000_OUTPUT_128000,
-    cost=Cost(input=Decimal("1.125"), output=Decimal("9")),
+    cost=_Cost(input=_Decimal("1.125"), output=_Decimal("9")),
     reasoning_options=(),
 )
 """gpt-5.1-codex (chat) · 400K context · 128K output · $1.125 in / $9.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GPT_5_1_CODEX_MAX: Final[PricedModel] = PricedModel(
+GPT_5_1_CODEX_MAX: "Final[_PricedModel]" = _PricedModel(
     provider="jiekou",
     id="gpt-5.1-codex-max",
     name="gpt-5.1-codex-max",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-codex",
     attachment=True,
     reasoning=True,
@@ -742,16 +739,16 @@ GPT_5_1_CODEX_MAX: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_01,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_400000_OUTPUT_128000,
-    cost=Cost(input=Decimal("1.125"), output=Decimal("9")),
+    cost=_Cost(input=_Decimal("1.125"), output=_Decimal("9")),
     reasoning_options=(),
 )
 """gpt-5.1-codex-max (chat) · 400K context · 128K output · $1.125 in / $9.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GPT_5_1_CODEX_MINI: Final[PricedModel] = PricedModel(
+GPT_5_1_CODEX_MINI: "Final[_PricedModel]" = _PricedModel(
     provider="jiekou",
     id="gpt-5.1-codex-mini",
     name="gpt-5.1-codex-mini",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-codex",
     attachment=True,
     reasoning=True,
@@ -763,16 +760,16 @@ GPT_5_1_CODEX_MINI: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_01,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_400000_OUTPUT_128000,
-    cost=Cost(input=Decimal("0.225"), output=Decimal("1.8")),
+    cost=_Cost(input=_Decimal("0.225"), output=_Decimal("1.8")),
     reasoning_options=(),
 )
 """gpt-5.1-codex-mini (chat) · 400K context · 128K output · $0.225 in / $1.80 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GPT_5_2: Final[PricedModel] = PricedModel(
+GPT_5_2: "Final[_PricedModel]" = _PricedModel(
     provider="jiekou",
     id="gpt-5.2",
     name="gpt-5.2",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=False,
@@ -784,15 +781,15 @@ GPT_5_2: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_01,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_400000_OUTPUT_128000,
-    cost=Cost(input=Decimal("1.575"), output=Decimal("12.6")),
+    cost=_Cost(input=_Decimal("1.575"), output=_Decimal("12.6")),
 )
 """gpt-5.2 (chat) · 400K context · 128K output · $1.575 in / $12.60 out per 1M tokens · vision, tools, structured output, attachments"""
 
-GPT_5_2_CODEX: Final[PricedModel] = PricedModel(
+GPT_5_2_CODEX: "Final[_PricedModel]" = _PricedModel(
     provider="jiekou",
     id="gpt-5.2-codex",
     name="gpt-5.2-codex",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-codex",
     attachment=True,
     reasoning=True,
@@ -804,16 +801,16 @@ GPT_5_2_CODEX: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_01,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_400000_OUTPUT_128000,
-    cost=Cost(input=Decimal("1.75"), output=Decimal("14")),
+    cost=_Cost(input=_Decimal("1.75"), output=_Decimal("14")),
     reasoning_options=(),
 )
 """gpt-5.2-codex (chat) · 400K context · 128K output · $1.75 in / $14.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GPT_5_2_PRO: Final[PricedModel] = PricedModel(
+GPT_5_2_PRO: "Final[_PricedModel]" = _PricedModel(
     provider="jiekou",
     id="gpt-5.2-pro",
     name="gpt-5.2-pro",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-pro",
     attachment=True,
     reasoning=True,
@@ -825,16 +822,16 @@ GPT_5_2_PRO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_01,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_400000_OUTPUT_128000,
-    cost=Cost(input=Decimal("18.9"), output=Decimal("151.2")),
+    cost=_Cost(input=_Decimal("18.9"), output=_Decimal("151.2")),
     reasoning_options=(),
 )
 """gpt-5.2-pro (chat) · 400K context · 128K output · $18.90 in / $151.20 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GROK_4_0709: Final[PricedModel] = PricedModel(
+GROK_4_0709: "Final[_PricedModel]" = _PricedModel(
     provider="jiekou",
     id="grok-4-0709",
     name="grok-4-0709",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="grok",
     attachment=True,
     reasoning=False,
@@ -846,15 +843,15 @@ GROK_4_0709: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_01,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_256000_OUTPUT_8192,
-    cost=Cost(input=Decimal("2.7"), output=Decimal("13.5")),
+    cost=_Cost(input=_Decimal("2.7"), output=_Decimal("13.5")),
 )
 """grok-4-0709 (chat) · 256K context · 8.19K output · $2.70 in / $13.50 out per 1M tokens · vision, tools, structured output, attachments"""
 
-GROK_4_1_FAST_NON_REASONING: Final[PricedModel] = PricedModel(
+GROK_4_1_FAST_NON_REASONING: "Final[_PricedModel]" = _PricedModel(
     provider="jiekou",
     id="grok-4-1-fast-non-reasoning",
     name="grok-4-1-fast-non-reasoning",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="grok",
     attachment=True,
     reasoning=False,
@@ -866,15 +863,15 @@ GROK_4_1_FAST_NON_REASONING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_01,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_2000000_OUTPUT_2000000,
-    cost=Cost(input=Decimal("0.18"), output=Decimal("0.45")),
+    cost=_Cost(input=_Decimal("0.18"), output=_Decimal("0.45")),
 )
 """grok-4-1-fast-non-reasoning (chat) · 2M context · 2M output · $0.18 in / $0.45 out per 1M tokens · vision, tools, structured output, attachments"""
 
-GROK_4_1_FAST_REASONING: Final[PricedModel] = PricedModel(
+GROK_4_1_FAST_REASONING: "Final[_PricedModel]" = _PricedModel(
     provider="jiekou",
     id="grok-4-1-fast-reasoning",
     name="grok-4-1-fast-reasoning",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="grok",
     attachment=True,
     reasoning=False,
@@ -886,15 +883,15 @@ GROK_4_1_FAST_REASONING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_01,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_2000000_OUTPUT_2000000,
-    cost=Cost(input=Decimal("0.18"), output=Decimal("0.45")),
+    cost=_Cost(input=_Decimal("0.18"), output=_Decimal("0.45")),
 )
 """grok-4-1-fast-reasoning (chat) · 2M context · 2M output · $0.18 in / $0.45 out per 1M tokens · vision, tools, structured output, attachments"""
 
-GROK_4_FAST_NON_REASONING: Final[PricedModel] = PricedModel(
+GROK_4_FAST_NON_REASONING: "Final[_PricedModel]" = _PricedModel(
     provider="jiekou",
     id="grok-4-fast-non-reasoning",
     name="grok-4-fast-non-reasoning",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="grok",
     attachment=True,
     reasoning=False,
@@ -906,15 +903,15 @@ GROK_4_FAST_NON_REASONING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_01,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_2000000_OUTPUT_2000000,
-    cost=Cost(input=Decimal("0.18"), output=Decimal("0.45")),
+    cost=_Cost(input=_Decimal("0.18"), output=_Decimal("0.45")),
 )
 """grok-4-fast-non-reasoning (chat) · 2M context · 2M output · $0.18 in / $0.45 out per 1M tokens · vision, tools, structured output, attachments"""
 
-GROK_4_FAST_REASONING: Final[PricedModel] = PricedModel(
+GROK_4_FAST_REASONING: "Final[_PricedModel]" = _PricedModel(
     provider="jiekou",
     id="grok-4-fast-reasoning",
     name="grok-4-fast-reasoning",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="grok",
     attachment=True,
     reasoning=False,
@@ -926,15 +923,15 @@ GROK_4_FAST_REASONING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_01,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_2000000_OUTPUT_2000000,
-    cost=Cost(input=Decimal("0.18"), output=Decimal("0.45")),
+    cost=_Cost(input=_Decimal("0.18"), output=_Decimal("0.45")),
 )
 """grok-4-fast-reasoning (chat) · 2M context · 2M output · $0.18 in / $0.45 out per 1M tokens · vision, tools, structured output, attachments"""
 
-GROK_CODE_FAST_1: Final[PricedModel] = PricedModel(
+GROK_CODE_FAST_1: "Final[_PricedModel]" = _PricedModel(
     provider="jiekou",
     id="grok-code-fast-1",
     name="grok-code-fast-1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="grok",
     attachment=True,
     reasoning=False,
@@ -946,15 +943,15 @@ GROK_CODE_FAST_1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_01,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_256000_OUTPUT_256000,
-    cost=Cost(input=Decimal("0.18"), output=Decimal("1.35")),
+    cost=_Cost(input=_Decimal("0.18"), output=_Decimal("1.35")),
 )
 """grok-code-fast-1 (chat) · 256K context · 256K output · $0.18 in / $1.35 out per 1M tokens · vision, tools, structured output, attachments"""
 
-MINIMAX_MINIMAX_M2_1: Final[PricedModel] = PricedModel(
+MINIMAX_MINIMAX_M2_1: "Final[_PricedModel]" = _PricedModel(
     provider="jiekou",
     id="minimax/minimax-m2.1",
     name="Minimax M2.1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="minimax",
     attachment=False,
     reasoning=True,
@@ -966,16 +963,16 @@ MINIMAX_MINIMAX_M2_1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_204800_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.3"), output=Decimal("1.2")),
+    cost=_Cost(input=_Decimal("0.3"), output=_Decimal("1.2")),
     reasoning_options=(_Shared.REASONING_BUDGET_TOKENS_MIN_1024_MAX_131071,),
 )
 """Minimax M2.1 (chat) · 205K context · 131K output · $0.30 in / $1.20 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-MINIMAXAI_MINIMAX_M1_80K: Final[PricedModel] = PricedModel(
+MINIMAXAI_MINIMAX_M1_80K: "Final[_PricedModel]" = _PricedModel(
     provider="jiekou",
     id="minimaxai/minimax-m1-80k",
     name="MiniMax M1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="minimax",
     attachment=False,
     reasoning=True,
@@ -987,16 +984,16 @@ MINIMAXAI_MINIMAX_M1_80K: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_40000,
-    cost=Cost(input=Decimal("0.55"), output=Decimal("2.2")),
+    cost=_Cost(input=_Decimal("0.55"), output=_Decimal("2.2")),
     reasoning_options=(),
 )
 """MiniMax M1 (chat) · 1M context · 40K output · $0.55 in / $2.20 out per 1M tokens · tools, reasoning, open weights"""
 
-MOONSHOTAI_KIMI_K2_0905: Final[PricedModel] = PricedModel(
+MOONSHOTAI_KIMI_K2_0905: "Final[_PricedModel]" = _PricedModel(
     provider="jiekou",
     id="moonshotai/kimi-k2-0905",
     name="Kimi K2 0905",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="kimi-k2",
     attachment=False,
     reasoning=False,
@@ -1008,15 +1005,15 @@ MOONSHOTAI_KIMI_K2_0905: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_262144,
-    cost=Cost(input=Decimal("0.6"), output=Decimal("2.5")),
+    cost=_Cost(input=_Decimal("0.6"), output=_Decimal("2.5")),
 )
 """Kimi K2 0905 (chat) · 262K context · 262K output · $0.60 in / $2.50 out per 1M tokens · tools, structured output, open weights"""
 
-MOONSHOTAI_KIMI_K2_INSTRUCT: Final[PricedModel] = PricedModel(
+MOONSHOTAI_KIMI_K2_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="jiekou",
     id="moonshotai/kimi-k2-instruct",
     name="Kimi K2 Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="kimi-k2",
     attachment=False,
     reasoning=False,
@@ -1028,15 +1025,15 @@ MOONSHOTAI_KIMI_K2_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.57"), output=Decimal("2.3")),
+    cost=_Cost(input=_Decimal("0.57"), output=_Decimal("2.3")),
 )
 """Kimi K2 Instruct (chat) · 131K context · 131K output · $0.57 in / $2.30 out per 1M tokens · tools, structured output, open weights"""
 
-MOONSHOTAI_KIMI_K2_5: Final[PricedModel] = PricedModel(
+MOONSHOTAI_KIMI_K2_5: "Final[_PricedModel]" = _PricedModel(
     provider="jiekou",
     id="moonshotai/kimi-k2.5",
     name="Kimi K2.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="kimi-k2",
     attachment=True,
     reasoning=True,
@@ -1048,16 +1045,16 @@ MOONSHOTAI_KIMI_K2_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_01,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_262144,
-    cost=Cost(input=Decimal("0.6"), output=Decimal("3")),
+    cost=_Cost(input=_Decimal("0.6"), output=_Decimal("3")),
     reasoning_options=(_Shared.REASONING_BUDGET_TOKENS_MIN_1024_MAX_262143,),
 )
 """Kimi K2.5 (chat) · 262K context · 262K output · $0.60 in / $3.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"""
 
-O3: Final[PricedModel] = PricedModel(
+O3: "Final[_PricedModel]" = _PricedModel(
     provider="jiekou",
     id="o3",
     name="o3",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=True,
@@ -1068,15 +1065,15 @@ O3: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_01,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_131072,
-    cost=Cost(input=Decimal("10"), output=Decimal("40")),
+    cost=_Cost(input=_Decimal("10"), output=_Decimal("40")),
 )
 """o3 (chat) · 131K context · 131K output · $10.00 in / $40.00 out per 1M tokens · vision, tools, structured output, attachments"""
 
-O3_MINI: Final[PricedModel] = PricedModel(
+O3_MINI: "Final[_PricedModel]" = _PricedModel(
     provider="jiekou",
     id="o3-mini",
     name="o3-mini",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="o",
     attachment=True,
     reasoning=False,
@@ -1088,15 +1085,15 @@ O3_MINI: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_01,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_131072,
-    cost=Cost(input=Decimal("1.1"), output=Decimal("4.4")),
+    cost=_Cost(input=_Decimal("1.1"), output=_Decimal("4.4")),
 )
 """o3-mini (chat) · 131K context · 131K output · $1.10 in / $4.40 out per 1M tokens · vision, tools, structured output, attachments"""
 
-O4_MINI: Final[PricedModel] = PricedModel(
+O4_MINI: "Final[_PricedModel]" = _PricedModel(
     provider="jiekou",
     id="o4-mini",
     name="o4-mini",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="o",
     attachment=True,
     reasoning=False,
@@ -1108,15 +1105,15 @@ O4_MINI: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_01,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_100000,
-    cost=Cost(input=Decimal("1.1"), output=Decimal("4.4")),
+    cost=_Cost(input=_Decimal("1.1"), output=_Decimal("4.4")),
 )
 """o4-mini (chat) · 200K context · 100K output · $1.10 in / $4.40 out per 1M tokens · vision, tools, structured output, attachments"""
 
-QWEN_QWEN3_235B_A22B_FP8: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_235B_A22B_FP8: "Final[_PricedModel]" = _PricedModel(
     provider="jiekou",
     id="qwen/qwen3-235b-a22b-fp8",
     name="Qwen3 235B A22B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=True,
@@ -1128,16 +1125,16 @@ QWEN_QWEN3_235B_A22B_FP8: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_40960_OUTPUT_20000,
-    cost=Cost(input=Decimal("0.2"), output=Decimal("0.8")),
+    cost=_Cost(input=_Decimal("0.2"), output=_Decimal("0.8")),
     reasoning_options=(),
 )
 """Qwen3 235B A22B (chat) · 41K context · 20K output · $0.20 in / $0.80 out per 1M tokens · reasoning, open weights"""
 
-QWEN_QWEN3_235B_A22B_INSTRUCT_2507: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_235B_A22B_INSTRUCT_2507: "Final[_PricedModel]" = _PricedModel(
     provider="jiekou",
     id="qwen/qwen3-235b-a22b-instruct-2507",
     name="Qwen3 235B A22B Instruct 2507",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -1149,15 +1146,15 @@ QWEN_QWEN3_235B_A22B_INSTRUCT_2507: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.15"), output=Decimal("0.8")),
+    cost=_Cost(input=_Decimal("0.15"), output=_Decimal("0.8")),
 )
 """Qwen3 235B A22B Instruct 2507 (chat) · 131K context · 16.4K output · $0.15 in / $0.80 out per 1M tokens · tools, structured output, open weights"""
 
-QWEN_QWEN3_235B_A22B_THINKING_2507: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_235B_A22B_THINKING_2507: "Final[_PricedModel]" = _PricedModel(
     provider="jiekou",
     id="qwen/qwen3-235b-a22b-thinking-2507",
     name="Qwen3 235B A22b Thinking 2507",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=True,
@@ -1169,16 +1166,16 @@ QWEN_QWEN3_235B_A22B_THINKING_2507: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.3"), output=Decimal("3")),
+    cost=_Cost(input=_Decimal("0.3"), output=_Decimal("3")),
     reasoning_options=(),
 )
 """Qwen3 235B A22b Thinking 2507 (chat) · 131K context · 131K output · $0.30 in / $3.00 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-QWEN_QWEN3_30B_A3B_FP8: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_30B_A3B_FP8: "Final[_PricedModel]" = _PricedModel(
     provider="jiekou",
     id="qwen/qwen3-30b-a3b-fp8",
     name="Qwen3 30B A3B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=True,
@@ -1190,16 +1187,16 @@ QWEN_QWEN3_30B_A3B_FP8: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_40960_OUTPUT_20000,
-    cost=Cost(input=Decimal("0.09"), output=Decimal("0.45")),
+    cost=_Cost(input=_Decimal("0.09"), output=_Decimal("0.45")),
     reasoning_options=(),
 )
 """Qwen3 30B A3B (chat) · 41K context · 20K output · $0.09 in / $0.45 out per 1M tokens · reasoning, open weights"""
 
-QWEN_QWEN3_32B_FP8: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_32B_FP8: "Final[_PricedModel]" = _PricedModel(
     provider="jiekou",
     id="qwen/qwen3-32b-fp8",
     name="Qwen3 32B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=True,
@@ -1211,16 +1208,16 @@ QWEN_QWEN3_32B_FP8: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_40960_OUTPUT_20000,
-    cost=Cost(input=Decimal("0.1"), output=Decimal("0.45")),
+    cost=_Cost(input=_Decimal("0.1"), output=_Decimal("0.45")),
     reasoning_options=(),
 )
 """Qwen3 32B (chat) · 41K context · 20K output · $0.10 in / $0.45 out per 1M tokens · reasoning, open weights"""
 
-QWEN_QWEN3_CODER_480B_A35B_INSTRUCT: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_CODER_480B_A35B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="jiekou",
     id="qwen/qwen3-coder-480b-a35b-instruct",
     name="Qwen3 Coder 480B A35B Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -1232,15 +1229,15 @@ QWEN_QWEN3_CODER_480B_A35B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.29"), output=Decimal("1.2")),
+    cost=_Cost(input=_Decimal("0.29"), output=_Decimal("1.2")),
 )
 """Qwen3 Coder 480B A35B Instruct (chat) · 262K context · 65.5K output · $0.29 in / $1.20 out per 1M tokens · tools, structured output, open weights"""
 
-QWEN_QWEN3_CODER_NEXT: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_CODER_NEXT: "Final[_PricedModel]" = _PricedModel(
     provider="jiekou",
     id="qwen/qwen3-coder-next",
     name="qwen/qwen3-coder-next",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -1252,15 +1249,15 @@ QWEN_QWEN3_CODER_NEXT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.2"), output=Decimal("1.5")),
+    cost=_Cost(input=_Decimal("0.2"), output=_Decimal("1.5")),
 )
 """qwen/qwen3-coder-next (chat) · 262K context · 65.5K output · $0.20 in / $1.50 out per 1M tokens · tools, structured output, open weights"""
 
-QWEN_QWEN3_NEXT_80B_A3B_INSTRUCT: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_NEXT_80B_A3B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="jiekou",
     id="qwen/qwen3-next-80b-a3b-instruct",
     name="Qwen3 Next 80B A3B Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -1272,15 +1269,15 @@ QWEN_QWEN3_NEXT_80B_A3B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_65536_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.15"), output=Decimal("1.5")),
+    cost=_Cost(input=_Decimal("0.15"), output=_Decimal("1.5")),
 )
 """Qwen3 Next 80B A3B Instruct (chat) · 65.5K context · 65.5K output · $0.15 in / $1.50 out per 1M tokens · tools, structured output, open weights"""
 
-QWEN_QWEN3_NEXT_80B_A3B_THINKING: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_NEXT_80B_A3B_THINKING: "Final[_PricedModel]" = _PricedModel(
     provider="jiekou",
     id="qwen/qwen3-next-80b-a3b-thinking",
     name="Qwen3 Next 80B A3B Thinking",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=True,
@@ -1292,16 +1289,16 @@ QWEN_QWEN3_NEXT_80B_A3B_THINKING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_65536_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.15"), output=Decimal("1.5")),
+    cost=_Cost(input=_Decimal("0.15"), output=_Decimal("1.5")),
     reasoning_options=(),
 )
 """Qwen3 Next 80B A3B Thinking (chat) · 65.5K context · 65.5K output · $0.15 in / $1.50 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-XIAOMIMIMO_MIMO_V2_FLASH: Final[PricedModel] = PricedModel(
+XIAOMIMIMO_MIMO_V2_FLASH: "Final[_PricedModel]" = _PricedModel(
     provider="jiekou",
     id="xiaomimimo/mimo-v2-flash",
     name="XiaomiMiMo/MiMo-V2-Flash",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="mimo",
     attachment=False,
     reasoning=True,
@@ -1313,16 +1310,16 @@ XIAOMIMIMO_MIMO_V2_FLASH: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_131072,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
     reasoning_options=(),
 )
 """XiaomiMiMo/MiMo-V2-Flash (chat) · 262K context · 131K output · free · tools, reasoning, structured output, open weights"""
 
-ZAI_ORG_GLM_4_5: Final[PricedModel] = PricedModel(
+ZAI_ORG_GLM_4_5: "Final[_PricedModel]" = _PricedModel(
     provider="jiekou",
     id="zai-org/glm-4.5",
     name="GLM-4.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=True,
@@ -1334,16 +1331,16 @@ ZAI_ORG_GLM_4_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_98304,
-    cost=Cost(input=Decimal("0.6"), output=Decimal("2.2")),
+    cost=_Cost(input=_Decimal("0.6"), output=_Decimal("2.2")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """GLM-4.5 (chat) · 131K context · 98.3K output · $0.60 in / $2.20 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-ZAI_ORG_GLM_4_5V: Final[PricedModel] = PricedModel(
+ZAI_ORG_GLM_4_5V: "Final[_PricedModel]" = _PricedModel(
     provider="jiekou",
     id="zai-org/glm-4.5v",
     name="GLM 4.5V",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glmv",
     attachment=True,
     reasoning=True,
@@ -1355,16 +1352,16 @@ ZAI_ORG_GLM_4_5V: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_01,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_65536_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.6"), output=Decimal("1.8")),
+    cost=_Cost(input=_Decimal("0.6"), output=_Decimal("1.8")),
     reasoning_options=(),
 )
 """GLM 4.5V (chat) · 65.5K context · 16.4K output · $0.60 in / $1.80 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"""
 
-ZAI_ORG_GLM_4_7: Final[PricedModel] = PricedModel(
+ZAI_ORG_GLM_4_7: "Final[_PricedModel]" = _PricedModel(
     provider="jiekou",
     id="zai-org/glm-4.7",
     name="GLM-4.7",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=True,
@@ -1376,16 +1373,16 @@ ZAI_ORG_GLM_4_7: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_204800_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.6"), output=Decimal("2.2")),
+    cost=_Cost(input=_Decimal("0.6"), output=_Decimal("2.2")),
     reasoning_options=(),
 )
 """GLM-4.7 (chat) · 205K context · 131K output · $0.60 in / $2.20 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-ZAI_ORG_GLM_4_7_FLASH: Final[PricedModel] = PricedModel(
+ZAI_ORG_GLM_4_7_FLASH: "Final[_PricedModel]" = _PricedModel(
     provider="jiekou",
     id="zai-org/glm-4.7-flash",
     name="GLM-4.7-Flash",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=True,
@@ -1397,7 +1394,7 @@ ZAI_ORG_GLM_4_7_FLASH: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_128000,
-    cost=Cost(input=Decimal("0.07"), output=Decimal("0.4")),
+    cost=_Cost(input=_Decimal("0.07"), output=_Decimal("0.4")),
     reasoning_options=(),
 )
 """GLM-4.7-Flash (chat) · 200K context · 128K output · $0.07 in / $0.40 out per 1M tokens · tools, reasoning, structured output, open weights"""

@@ -3,464 +3,466 @@
 
 """Models served by Kilo Gateway (provider id 'kilo')."""
 
-from __future__ import annotations
+from decimal import Decimal as _Decimal
 
-from decimal import Decimal
-
-from llmdex.records.model import Interleaved, Limit, Modalities, PricedModel, ReasoningOption
-from llmdex.records.partial_date import PartialDate
-from llmdex.records.rates import Cost, CostTier, Rates, TierCondition
-from llmdex.records.vocabulary import Kind, Status
-
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from typing import Final
+from llmdex.records.model import Interleaved as _Interleaved
+from llmdex.records.model import Limit as _Limit
+from llmdex.records.model import Modalities as _Modalities
+from llmdex.records.model import PricedModel as _PricedModel
+from llmdex.records.model import ReasoningOption as _ReasoningOption
+from llmdex.records.partial_date import PartialDate as _PartialDate
+from llmdex.records.rates import Cost as _Cost
+from llmdex.records.rates import CostTier as _CostTier
+from llmdex.records.rates import Rates as _Rates
+from llmdex.records.rates import TierCondition as _TierCondition
+from llmdex.records.vocabulary import Kind as _Kind
+from llmdex.records.vocabulary import Status as _Status
 
 
 class _Shared:
     """Values the models below share, named for what they are."""
 
-    AUDIO_IMAGE_PDF_TEXT_TO_TEXT = Modalities(
+    AUDIO_IMAGE_PDF_TEXT_TO_TEXT = _Modalities(
         input=("audio", "image", "pdf", "text"), output=("text",)
     )
-    AUDIO_IMAGE_PDF_TEXT_VIDEO_TO_IMAGE_TEXT = Modalities(
+    AUDIO_IMAGE_PDF_TEXT_VIDEO_TO_IMAGE_TEXT = _Modalities(
         input=("audio", "image", "pdf", "text", "video"), output=("image", "text")
     )
-    AUDIO_IMAGE_PDF_TEXT_VIDEO_TO_TEXT = Modalities(
+    AUDIO_IMAGE_PDF_TEXT_VIDEO_TO_TEXT = _Modalities(
         input=("audio", "image", "pdf", "text", "video"), output=("text",)
     )
-    AUDIO_TEXT_TO_AUDIO_TEXT = Modalities(input=("audio", "text"), output=("audio", "text"))
-    CONTEXT_1000000_OUTPUT_128000 = Limit(context=1000000, output=128000)
-    CONTEXT_1000000_OUTPUT_32000 = Limit(context=1000000, output=32000)
-    CONTEXT_1000000_OUTPUT_32768 = Limit(context=1000000, output=32768)
-    CONTEXT_1000000_OUTPUT_40000 = Limit(context=1000000, output=40000)
-    CONTEXT_1000000_OUTPUT_4096 = Limit(context=1000000, output=4096)
-    CONTEXT_1000000_OUTPUT_64000 = Limit(context=1000000, output=64000)
-    CONTEXT_1000000_OUTPUT_65535 = Limit(context=1000000, output=65535)
-    CONTEXT_1000000_OUTPUT_65536 = Limit(context=1000000, output=65536)
-    CONTEXT_1000192_OUTPUT_1000192 = Limit(context=1000192, output=1000192)
-    CONTEXT_1040000_OUTPUT_8192 = Limit(context=1040000, output=8192)
-    CONTEXT_1047576_OUTPUT_32768 = Limit(context=1047576, output=32768)
-    CONTEXT_1048576_OUTPUT_131072 = Limit(context=1048576, output=131072)
-    CONTEXT_1048576_OUTPUT_16384 = Limit(context=1048576, output=16384)
-    CONTEXT_1048576_OUTPUT_384000 = Limit(context=1048576, output=384000)
-    CONTEXT_1048576_OUTPUT_65535 = Limit(context=1048576, output=65535)
-    CONTEXT_1048576_OUTPUT_65536 = Limit(context=1048576, output=65536)
-    CONTEXT_1048576_OUTPUT_8192 = Limit(context=1048576, output=8192)
-    CONTEXT_1048756_OUTPUT_262144 = Limit(context=1048756, output=262144)
-    CONTEXT_1050000_OUTPUT_128000 = Limit(context=1050000, output=128000)
-    CONTEXT_120000_OUTPUT_8000 = Limit(context=120000, output=8000)
-    CONTEXT_123000_OUTPUT_12000 = Limit(context=123000, output=12000)
-    CONTEXT_123000_OUTPUT_16000 = Limit(context=123000, output=16000)
-    CONTEXT_127072_OUTPUT_25415 = Limit(context=127072, output=25415)
-    CONTEXT_128000_OUTPUT_128000 = Limit(context=128000, output=128000)
-    CONTEXT_128000_OUTPUT_131072 = Limit(context=128000, output=131072)
-    CONTEXT_128000_OUTPUT_16384 = Limit(context=128000, output=16384)
-    CONTEXT_128000_OUTPUT_2048 = Limit(context=128000, output=2048)
-    CONTEXT_128000_OUTPUT_25600 = Limit(context=128000, output=25600)
-    CONTEXT_128000_OUTPUT_32768 = Limit(context=128000, output=32768)
-    CONTEXT_128000_OUTPUT_4000 = Limit(context=128000, output=4000)
-    CONTEXT_128000_OUTPUT_4096 = Limit(context=128000, output=4096)
-    CONTEXT_128000_OUTPUT_50000 = Limit(context=128000, output=50000)
-    CONTEXT_128000_OUTPUT_5120 = Limit(context=128000, output=5120)
-    CONTEXT_128000_OUTPUT_65536 = Limit(context=128000, output=65536)
-    CONTEXT_131000_OUTPUT_26215 = Limit(context=131000, output=26215)
-    CONTEXT_131000_OUTPUT_32768 = Limit(context=131000, output=32768)
-    CONTEXT_131072_OUTPUT_131072 = Limit(context=131072, output=131072)
-    CONTEXT_131072_OUTPUT_16384 = Limit(context=131072, output=16384)
-    CONTEXT_131072_OUTPUT_163840 = Limit(context=131072, output=163840)
-    CONTEXT_131072_OUTPUT_19200 = Limit(context=131072, output=19200)
-    CONTEXT_131072_OUTPUT_26215 = Limit(context=131072, output=26215)
-    CONTEXT_131072_OUTPUT_32000 = Limit(context=131072, output=32000)
-    CONTEXT_131072_OUTPUT_32768 = Limit(context=131072, output=32768)
-    CONTEXT_131072_OUTPUT_52429 = Limit(context=131072, output=52429)
-    CONTEXT_131072_OUTPUT_64000 = Limit(context=131072, output=64000)
-    CONTEXT_131072_OUTPUT_65535 = Limit(context=131072, output=65535)
-    CONTEXT_131072_OUTPUT_65536 = Limit(context=131072, output=65536)
-    CONTEXT_131072_OUTPUT_65537 = Limit(context=131072, output=65537)
-    CONTEXT_131072_OUTPUT_8192 = Limit(context=131072, output=8192)
-    CONTEXT_131072_OUTPUT_98304 = Limit(context=131072, output=98304)
-    CONTEXT_160000_OUTPUT_32768 = Limit(context=160000, output=32768)
-    CONTEXT_16000_OUTPUT_16000 = Limit(context=16000, output=16000)
-    CONTEXT_163840_OUTPUT_163840 = Limit(context=163840, output=163840)
-    CONTEXT_163840_OUTPUT_32768 = Limit(context=163840, output=32768)
-    CONTEXT_163840_OUTPUT_65536 = Limit(context=163840, output=65536)
-    CONTEXT_16384_OUTPUT_16384 = Limit(context=16384, output=16384)
-    CONTEXT_16384_OUTPUT_2048 = Limit(context=16384, output=2048)
-    CONTEXT_16385_OUTPUT_4096 = Limit(context=16385, output=4096)
-    CONTEXT_196608_OUTPUT_196608 = Limit(context=196608, output=196608)
-    CONTEXT_196608_OUTPUT_39322 = Limit(context=196608, output=39322)
-    CONTEXT_2000000_OUTPUT_2000000 = Limit(context=2000000, output=2000000)
-    CONTEXT_2000000_OUTPUT_32768 = Limit(context=2000000, output=32768)
-    CONTEXT_200000_OUTPUT_100000 = Limit(context=200000, output=100000)
-    CONTEXT_200000_OUTPUT_32000 = Limit(context=200000, output=32000)
-    CONTEXT_200000_OUTPUT_32768 = Limit(context=200000, output=32768)
-    CONTEXT_200000_OUTPUT_4096 = Limit(context=200000, output=4096)
-    CONTEXT_200000_OUTPUT_64000 = Limit(context=200000, output=64000)
-    CONTEXT_200000_OUTPUT_65536 = Limit(context=200000, output=65536)
-    CONTEXT_200000_OUTPUT_8000 = Limit(context=200000, output=8000)
-    CONTEXT_200000_OUTPUT_8192 = Limit(context=200000, output=8192)
-    CONTEXT_202752_OUTPUT_131072 = Limit(context=202752, output=131072)
-    CONTEXT_202752_OUTPUT_40551 = Limit(context=202752, output=40551)
-    CONTEXT_202752_OUTPUT_65535 = Limit(context=202752, output=65535)
-    CONTEXT_204800_OUTPUT_131072 = Limit(context=204800, output=131072)
-    CONTEXT_204800_OUTPUT_204800 = Limit(context=204800, output=204800)
-    CONTEXT_256000_OUTPUT_128000 = Limit(context=256000, output=128000)
-    CONTEXT_256000_OUTPUT_256000 = Limit(context=256000, output=256000)
-    CONTEXT_256000_OUTPUT_32768 = Limit(context=256000, output=32768)
-    CONTEXT_256000_OUTPUT_4096 = Limit(context=256000, output=4096)
-    CONTEXT_256000_OUTPUT_51200 = Limit(context=256000, output=51200)
-    CONTEXT_256000_OUTPUT_65536 = Limit(context=256000, output=65536)
-    CONTEXT_256000_OUTPUT_80000 = Limit(context=256000, output=80000)
-    CONTEXT_256000_OUTPUT_8192 = Limit(context=256000, output=8192)
-    CONTEXT_262142_OUTPUT_262142 = Limit(context=262142, output=262142)
-    CONTEXT_262144_OUTPUT_131072 = Limit(context=262144, output=131072)
-    CONTEXT_262144_OUTPUT_262144 = Limit(context=262144, output=262144)
-    CONTEXT_262144_OUTPUT_32768 = Limit(context=262144, output=32768)
-    CONTEXT_262144_OUTPUT_52429 = Limit(context=262144, output=52429)
-    CONTEXT_262144_OUTPUT_65535 = Limit(context=262144, output=65535)
-    CONTEXT_262144_OUTPUT_65536 = Limit(context=262144, output=65536)
-    CONTEXT_272000_OUTPUT_128000 = Limit(context=272000, output=128000)
-    CONTEXT_2824_OUTPUT_565 = Limit(context=2824, output=565)
-    CONTEXT_300000_OUTPUT_5120 = Limit(context=300000, output=5120)
-    CONTEXT_30000_OUTPUT_8000 = Limit(context=30000, output=8000)
-    CONTEXT_32000_OUTPUT_6400 = Limit(context=32000, output=6400)
-    CONTEXT_327680_OUTPUT_16384 = Limit(context=327680, output=16384)
-    CONTEXT_32768_OUTPUT_16384 = Limit(context=32768, output=16384)
-    CONTEXT_32768_OUTPUT_32768 = Limit(context=32768, output=32768)
-    CONTEXT_32768_OUTPUT_6554 = Limit(context=32768, output=6554)
-    CONTEXT_32768_OUTPUT_7168 = Limit(context=32768, output=7168)
-    CONTEXT_32768_OUTPUT_8192 = Limit(context=32768, output=8192)
-    CONTEXT_400000_OUTPUT_100000 = Limit(context=400000, output=100000)
-    CONTEXT_400000_OUTPUT_128000 = Limit(context=400000, output=128000)
-    CONTEXT_4095_OUTPUT_4096 = Limit(context=4095, output=4096)
-    CONTEXT_40960_OUTPUT_40960 = Limit(context=40960, output=40960)
-    CONTEXT_40960_OUTPUT_8192 = Limit(context=40960, output=8192)
-    CONTEXT_4096_OUTPUT_4096 = Limit(context=4096, output=4096)
-    CONTEXT_60000_OUTPUT_12000 = Limit(context=60000, output=12000)
-    CONTEXT_6144_OUTPUT_4096 = Limit(context=6144, output=4096)
-    CONTEXT_64000_OUTPUT_16000 = Limit(context=64000, output=16000)
-    CONTEXT_65535_OUTPUT_8000 = Limit(context=65535, output=8000)
-    CONTEXT_65536_OUTPUT_13108 = Limit(context=65536, output=13108)
-    CONTEXT_65536_OUTPUT_16384 = Limit(context=65536, output=16384)
-    CONTEXT_65536_OUTPUT_2048 = Limit(context=65536, output=2048)
-    CONTEXT_65536_OUTPUT_28672 = Limit(context=65536, output=28672)
-    CONTEXT_65536_OUTPUT_32768 = Limit(context=65536, output=32768)
-    CONTEXT_65536_OUTPUT_65536 = Limit(context=65536, output=65536)
-    CONTEXT_80000_OUTPUT_16384 = Limit(context=80000, output=16384)
-    CONTEXT_8000_OUTPUT_1024 = Limit(context=8000, output=1024)
-    CONTEXT_8000_OUTPUT_2000 = Limit(context=8000, output=2000)
-    CONTEXT_8191_OUTPUT_4096 = Limit(context=8191, output=4096)
-    CONTEXT_81920_OUTPUT_38000 = Limit(context=81920, output=38000)
-    CONTEXT_8192_OUTPUT_16384 = Limit(context=8192, output=16384)
-    CONTEXT_8192_OUTPUT_2048 = Limit(context=8192, output=2048)
-    CONTEXT_8192_OUTPUT_8000 = Limit(context=8192, output=8000)
-    CONTEXT_8192_OUTPUT_8192 = Limit(context=8192, output=8192)
-    D_2023_03_01 = PartialDate(2023, 3, 1)
-    D_2023_03_14 = PartialDate(2023, 3, 14)
-    D_2023_05_28 = PartialDate(2023, 5, 28)
-    D_2023_06_13 = PartialDate(2023, 6, 13)
-    D_2023_07_22 = PartialDate(2023, 7, 22)
-    D_2023_08_02 = PartialDate(2023, 8, 2)
-    D_2023_08_28 = PartialDate(2023, 8, 28)
-    D_2023_09_13 = PartialDate(2023, 9, 13)
-    D_2023_09_21 = PartialDate(2023, 9, 21)
-    D_2023_11_06 = PartialDate(2023, 11, 6)
-    D_2024_01_01 = PartialDate(2024, 1, 1)
-    D_2024_01_25 = PartialDate(2024, 1, 25)
-    D_2024_03_07 = PartialDate(2024, 3, 7)
-    D_2024_04_09 = PartialDate(2024, 4, 9)
-    D_2024_04_17 = PartialDate(2024, 4, 17)
-    D_2024_04_18 = PartialDate(2024, 4, 18)
-    D_2024_04_24 = PartialDate(2024, 4, 24)
-    D_2024_04_25 = PartialDate(2024, 4, 25)
-    D_2024_05_13 = PartialDate(2024, 5, 13)
-    D_2024_05_27 = PartialDate(2024, 5, 27)
-    D_2024_06_18 = PartialDate(2024, 6, 18)
-    D_2024_06_24 = PartialDate(2024, 6, 24)
-    D_2024_06_26 = PartialDate(2024, 6, 26)
-    D_2024_06_27 = PartialDate(2024, 6, 27)
-    D_2024_07_01 = PartialDate(2024, 7, 1)
-    D_2024_07_16 = PartialDate(2024, 7, 16)
-    D_2024_07_18 = PartialDate(2024, 7, 18)
-    D_2024_07_23 = PartialDate(2024, 7, 23)
-    D_2024_07_24 = PartialDate(2024, 7, 24)
-    D_2024_07_30 = PartialDate(2024, 7, 30)
-    D_2024_08_01 = PartialDate(2024, 8, 1)
-    D_2024_08_06 = PartialDate(2024, 8, 6)
-    D_2024_08_13 = PartialDate(2024, 8, 13)
-    D_2024_08_15 = PartialDate(2024, 8, 15)
-    D_2024_08_16 = PartialDate(2024, 8, 16)
-    D_2024_08_18 = PartialDate(2024, 8, 18)
-    D_2024_08_28 = PartialDate(2024, 8, 28)
-    D_2024_08_30 = PartialDate(2024, 8, 30)
-    D_2024_09 = PartialDate(2024, 9)
-    D_2024_09_18 = PartialDate(2024, 9, 18)
-    D_2024_09_25 = PartialDate(2024, 9, 25)
-    D_2024_09_30 = PartialDate(2024, 9, 30)
-    D_2024_10_11 = PartialDate(2024, 10, 11)
-    D_2024_10_22 = PartialDate(2024, 10, 22)
-    D_2024_11_01 = PartialDate(2024, 11, 1)
-    D_2024_11_04 = PartialDate(2024, 11, 4)
-    D_2024_11_09 = PartialDate(2024, 11, 9)
-    D_2024_11_11 = PartialDate(2024, 11, 11)
-    D_2024_11_19 = PartialDate(2024, 11, 19)
-    D_2024_11_20 = PartialDate(2024, 11, 20)
-    D_2024_12 = PartialDate(2024, 12)
-    D_2024_12_01 = PartialDate(2024, 12, 1)
-    D_2024_12_02 = PartialDate(2024, 12, 2)
-    D_2024_12_03 = PartialDate(2024, 12, 3)
-    D_2024_12_05 = PartialDate(2024, 12, 5)
-    D_2024_12_06 = PartialDate(2024, 12, 6)
-    D_2024_12_11 = PartialDate(2024, 12, 11)
-    D_2024_12_18 = PartialDate(2024, 12, 18)
-    D_2024_12_20 = PartialDate(2024, 12, 20)
-    D_2025_01 = PartialDate(2025, 1)
-    D_2025_01_01 = PartialDate(2025, 1, 1)
-    D_2025_01_08 = PartialDate(2025, 1, 8)
-    D_2025_01_15 = PartialDate(2025, 1, 15)
-    D_2025_01_20 = PartialDate(2025, 1, 20)
-    D_2025_01_23 = PartialDate(2025, 1, 23)
-    D_2025_01_27 = PartialDate(2025, 1, 27)
-    D_2025_01_31 = PartialDate(2025, 1, 31)
-    D_2025_02_01 = PartialDate(2025, 2, 1)
-    D_2025_02_05 = PartialDate(2025, 2, 5)
-    D_2025_02_17 = PartialDate(2025, 2, 17)
-    D_2025_03_11 = PartialDate(2025, 3, 11)
-    D_2025_03_12 = PartialDate(2025, 3, 12)
-    D_2025_03_13 = PartialDate(2025, 3, 13)
-    D_2025_03_16 = PartialDate(2025, 3, 16)
-    D_2025_03_17 = PartialDate(2025, 3, 17)
-    D_2025_03_19 = PartialDate(2025, 3, 19)
-    D_2025_03_20 = PartialDate(2025, 3, 20)
-    D_2025_03_24 = PartialDate(2025, 3, 24)
-    D_2025_04 = PartialDate(2025, 4)
-    D_2025_04_03 = PartialDate(2025, 4, 3)
-    D_2025_04_05 = PartialDate(2025, 4, 5)
-    D_2025_04_14 = PartialDate(2025, 4, 14)
-    D_2025_04_16 = PartialDate(2025, 4, 16)
-    D_2025_04_17 = PartialDate(2025, 4, 17)
-    D_2025_04_28 = PartialDate(2025, 4, 28)
-    D_2025_05_06 = PartialDate(2025, 5, 6)
-    D_2025_05_07 = PartialDate(2025, 5, 7)
-    D_2025_05_20 = PartialDate(2025, 5, 20)
-    D_2025_05_22 = PartialDate(2025, 5, 22)
-    D_2025_05_28 = PartialDate(2025, 5, 28)
-    D_2025_05_31 = PartialDate(2025, 5, 31)
-    D_2025_06_05 = PartialDate(2025, 6, 5)
-    D_2025_06_17 = PartialDate(2025, 6, 17)
-    D_2025_06_20 = PartialDate(2025, 6, 20)
-    D_2025_06_30 = PartialDate(2025, 6, 30)
-    D_2025_07_01 = PartialDate(2025, 7, 1)
-    D_2025_07_10 = PartialDate(2025, 7, 10)
-    D_2025_07_11 = PartialDate(2025, 7, 11)
-    D_2025_07_12 = PartialDate(2025, 7, 12)
-    D_2025_07_17 = PartialDate(2025, 7, 17)
-    D_2025_07_23 = PartialDate(2025, 7, 23)
-    D_2025_07_25 = PartialDate(2025, 7, 25)
-    D_2025_07_28 = PartialDate(2025, 7, 28)
-    D_2025_07_29 = PartialDate(2025, 7, 29)
-    D_2025_07_31 = PartialDate(2025, 7, 31)
-    D_2025_08_01 = PartialDate(2025, 8, 1)
-    D_2025_08_05 = PartialDate(2025, 8, 5)
-    D_2025_08_07 = PartialDate(2025, 8, 7)
-    D_2025_08_09 = PartialDate(2025, 8, 9)
-    D_2025_08_11 = PartialDate(2025, 8, 11)
-    D_2025_08_12 = PartialDate(2025, 8, 12)
-    D_2025_08_15 = PartialDate(2025, 8, 15)
-    D_2025_08_18 = PartialDate(2025, 8, 18)
-    D_2025_08_21 = PartialDate(2025, 8, 21)
-    D_2025_08_25 = PartialDate(2025, 8, 25)
-    D_2025_08_26 = PartialDate(2025, 8, 26)
-    D_2025_08_31 = PartialDate(2025, 8, 31)
-    D_2025_09 = PartialDate(2025, 9)
-    D_2025_09_01 = PartialDate(2025, 9, 1)
-    D_2025_09_05 = PartialDate(2025, 9, 5)
-    D_2025_09_09 = PartialDate(2025, 9, 9)
-    D_2025_09_11 = PartialDate(2025, 9, 11)
-    D_2025_09_12 = PartialDate(2025, 9, 12)
-    D_2025_09_15 = PartialDate(2025, 9, 15)
-    D_2025_09_19 = PartialDate(2025, 9, 19)
-    D_2025_09_22 = PartialDate(2025, 9, 22)
-    D_2025_09_23 = PartialDate(2025, 9, 23)
-    D_2025_09_24 = PartialDate(2025, 9, 24)
-    D_2025_09_25 = PartialDate(2025, 9, 25)
-    D_2025_09_26 = PartialDate(2025, 9, 26)
-    D_2025_09_27 = PartialDate(2025, 9, 27)
-    D_2025_09_29 = PartialDate(2025, 9, 29)
-    D_2025_09_30 = PartialDate(2025, 9, 30)
-    D_2025_10_05 = PartialDate(2025, 10, 5)
-    D_2025_10_06 = PartialDate(2025, 10, 6)
-    D_2025_10_08 = PartialDate(2025, 10, 8)
-    D_2025_10_11 = PartialDate(2025, 10, 11)
-    D_2025_10_14 = PartialDate(2025, 10, 14)
-    D_2025_10_15 = PartialDate(2025, 10, 15)
-    D_2025_10_16 = PartialDate(2025, 10, 16)
-    D_2025_10_17 = PartialDate(2025, 10, 17)
-    D_2025_10_20 = PartialDate(2025, 10, 20)
-    D_2025_10_21 = PartialDate(2025, 10, 21)
-    D_2025_10_23 = PartialDate(2025, 10, 23)
-    D_2025_10_29 = PartialDate(2025, 10, 29)
-    D_2025_10_31 = PartialDate(2025, 10, 31)
-    D_2025_11_01 = PartialDate(2025, 11, 1)
-    D_2025_11_06 = PartialDate(2025, 11, 6)
-    D_2025_11_13 = PartialDate(2025, 11, 13)
-    D_2025_11_14 = PartialDate(2025, 11, 14)
-    D_2025_11_20 = PartialDate(2025, 11, 20)
-    D_2025_11_22 = PartialDate(2025, 11, 22)
-    D_2025_11_24 = PartialDate(2025, 11, 24)
-    D_2025_11_25 = PartialDate(2025, 11, 25)
-    D_2025_11_26 = PartialDate(2025, 11, 26)
-    D_2025_12 = PartialDate(2025, 12)
-    D_2025_12_01 = PartialDate(2025, 12, 1)
-    D_2025_12_02 = PartialDate(2025, 12, 2)
-    D_2025_12_05 = PartialDate(2025, 12, 5)
-    D_2025_12_09 = PartialDate(2025, 12, 9)
-    D_2025_12_11 = PartialDate(2025, 12, 11)
-    D_2025_12_16 = PartialDate(2025, 12, 16)
-    D_2025_12_17 = PartialDate(2025, 12, 17)
-    D_2025_12_22 = PartialDate(2025, 12, 22)
-    D_2025_12_23 = PartialDate(2025, 12, 23)
-    D_2025_12_24 = PartialDate(2025, 12, 24)
-    D_2025_12_29 = PartialDate(2025, 12, 29)
-    D_2026_01 = PartialDate(2026, 1)
-    D_2026_01_10 = PartialDate(2026, 1, 10)
-    D_2026_01_14 = PartialDate(2026, 1, 14)
-    D_2026_01_19 = PartialDate(2026, 1, 19)
-    D_2026_01_20 = PartialDate(2026, 1, 20)
-    D_2026_01_23 = PartialDate(2026, 1, 23)
-    D_2026_01_27 = PartialDate(2026, 1, 27)
-    D_2026_01_28 = PartialDate(2026, 1, 28)
-    D_2026_01_29 = PartialDate(2026, 1, 29)
-    D_2026_02_01 = PartialDate(2026, 2, 1)
-    D_2026_02_02 = PartialDate(2026, 2, 2)
-    D_2026_02_04 = PartialDate(2026, 2, 4)
-    D_2026_02_05 = PartialDate(2026, 2, 5)
-    D_2026_02_12 = PartialDate(2026, 2, 12)
-    D_2026_02_15 = PartialDate(2026, 2, 15)
-    D_2026_02_17 = PartialDate(2026, 2, 17)
-    D_2026_02_19 = PartialDate(2026, 2, 19)
-    D_2026_02_24 = PartialDate(2026, 2, 24)
-    D_2026_02_25 = PartialDate(2026, 2, 25)
-    D_2026_02_26 = PartialDate(2026, 2, 26)
-    D_2026_02_27 = PartialDate(2026, 2, 27)
-    D_2026_03_03 = PartialDate(2026, 3, 3)
-    D_2026_03_04 = PartialDate(2026, 3, 4)
-    D_2026_03_06 = PartialDate(2026, 3, 6)
-    D_2026_03_10 = PartialDate(2026, 3, 10)
-    D_2026_03_11 = PartialDate(2026, 3, 11)
-    D_2026_03_12 = PartialDate(2026, 3, 12)
-    D_2026_03_15 = PartialDate(2026, 3, 15)
-    D_2026_03_16 = PartialDate(2026, 3, 16)
-    D_2026_03_17 = PartialDate(2026, 3, 17)
-    D_2026_03_18 = PartialDate(2026, 3, 18)
-    D_2026_03_20 = PartialDate(2026, 3, 20)
-    D_2026_03_27 = PartialDate(2026, 3, 27)
-    D_2026_03_30 = PartialDate(2026, 3, 30)
-    D_2026_03_31 = PartialDate(2026, 3, 31)
-    D_2026_04_01 = PartialDate(2026, 4, 1)
-    D_2026_04_02 = PartialDate(2026, 4, 2)
-    D_2026_04_03 = PartialDate(2026, 4, 3)
-    D_2026_04_07 = PartialDate(2026, 4, 7)
-    D_2026_04_11 = PartialDate(2026, 4, 11)
-    D_2026_04_16 = PartialDate(2026, 4, 16)
-    D_2026_04_20 = PartialDate(2026, 4, 20)
-    D_2026_04_21 = PartialDate(2026, 4, 21)
-    D_2026_04_22 = PartialDate(2026, 4, 22)
-    D_2026_04_23 = PartialDate(2026, 4, 23)
-    D_2026_04_24 = PartialDate(2026, 4, 24)
-    D_2026_04_27 = PartialDate(2026, 4, 27)
-    D_2026_04_28 = PartialDate(2026, 4, 28)
-    D_2026_04_30 = PartialDate(2026, 4, 30)
-    D_2026_05_01 = PartialDate(2026, 5, 1)
-    D_2026_05_05 = PartialDate(2026, 5, 5)
-    D_2026_05_06 = PartialDate(2026, 5, 6)
-    D_2026_05_07 = PartialDate(2026, 5, 7)
-    D_2026_05_08 = PartialDate(2026, 5, 8)
-    D_2026_05_12 = PartialDate(2026, 5, 12)
-    D_2026_05_16 = PartialDate(2026, 5, 16)
-    D_2026_05_19 = PartialDate(2026, 5, 19)
-    D_2026_05_20 = PartialDate(2026, 5, 20)
-    D_2026_05_27 = PartialDate(2026, 5, 27)
-    D_2026_06_13 = PartialDate(2026, 6, 13)
-    IMAGE_PDF_TEXT_TO_IMAGE_TEXT = Modalities(
+    AUDIO_TEXT_TO_AUDIO_TEXT = _Modalities(input=("audio", "text"), output=("audio", "text"))
+    CONTEXT_1000000_OUTPUT_128000 = _Limit(context=1000000, output=128000)
+    CONTEXT_1000000_OUTPUT_32000 = _Limit(context=1000000, output=32000)
+    CONTEXT_1000000_OUTPUT_32768 = _Limit(context=1000000, output=32768)
+    CONTEXT_1000000_OUTPUT_40000 = _Limit(context=1000000, output=40000)
+    CONTEXT_1000000_OUTPUT_4096 = _Limit(context=1000000, output=4096)
+    CONTEXT_1000000_OUTPUT_64000 = _Limit(context=1000000, output=64000)
+    CONTEXT_1000000_OUTPUT_65535 = _Limit(context=1000000, output=65535)
+    CONTEXT_1000000_OUTPUT_65536 = _Limit(context=1000000, output=65536)
+    CONTEXT_1000192_OUTPUT_1000192 = _Limit(context=1000192, output=1000192)
+    CONTEXT_1040000_OUTPUT_8192 = _Limit(context=1040000, output=8192)
+    CONTEXT_1047576_OUTPUT_32768 = _Limit(context=1047576, output=32768)
+    CONTEXT_1048576_OUTPUT_131072 = _Limit(context=1048576, output=131072)
+    CONTEXT_1048576_OUTPUT_16384 = _Limit(context=1048576, output=16384)
+    CONTEXT_1048576_OUTPUT_384000 = _Limit(context=1048576, output=384000)
+    CONTEXT_1048576_OUTPUT_65535 = _Limit(context=1048576, output=65535)
+    CONTEXT_1048576_OUTPUT_65536 = _Limit(context=1048576, output=65536)
+    CONTEXT_1048576_OUTPUT_8192 = _Limit(context=1048576, output=8192)
+    CONTEXT_1048756_OUTPUT_262144 = _Limit(context=1048756, output=262144)
+    CONTEXT_1050000_OUTPUT_128000 = _Limit(context=1050000, output=128000)
+    CONTEXT_120000_OUTPUT_8000 = _Limit(context=120000, output=8000)
+    CONTEXT_123000_OUTPUT_12000 = _Limit(context=123000, output=12000)
+    CONTEXT_123000_OUTPUT_16000 = _Limit(context=123000, output=16000)
+    CONTEXT_127072_OUTPUT_25415 = _Limit(context=127072, output=25415)
+    CONTEXT_128000_OUTPUT_128000 = _Limit(context=128000, output=128000)
+    CONTEXT_128000_OUTPUT_131072 = _Limit(context=128000, output=131072)
+    CONTEXT_128000_OUTPUT_16384 = _Limit(context=128000, output=16384)
+    CONTEXT_128000_OUTPUT_2048 = _Limit(context=128000, output=2048)
+    CONTEXT_128000_OUTPUT_25600 = _Limit(context=128000, output=25600)
+    CONTEXT_128000_OUTPUT_32768 = _Limit(context=128000, output=32768)
+    CONTEXT_128000_OUTPUT_4000 = _Limit(context=128000, output=4000)
+    CONTEXT_128000_OUTPUT_4096 = _Limit(context=128000, output=4096)
+    CONTEXT_128000_OUTPUT_50000 = _Limit(context=128000, output=50000)
+    CONTEXT_128000_OUTPUT_5120 = _Limit(context=128000, output=5120)
+    CONTEXT_128000_OUTPUT_65536 = _Limit(context=128000, output=65536)
+    CONTEXT_131000_OUTPUT_26215 = _Limit(context=131000, output=26215)
+    CONTEXT_131000_OUTPUT_32768 = _Limit(context=131000, output=32768)
+    CONTEXT_131072_OUTPUT_131072 = _Limit(context=131072, output=131072)
+    CONTEXT_131072_OUTPUT_16384 = _Limit(context=131072, output=16384)
+    CONTEXT_131072_OUTPUT_163840 = _Limit(context=131072, output=163840)
+    CONTEXT_131072_OUTPUT_19200 = _Limit(context=131072, output=19200)
+    CONTEXT_131072_OUTPUT_26215 = _Limit(context=131072, output=26215)
+    CONTEXT_131072_OUTPUT_32000 = _Limit(context=131072, output=32000)
+    CONTEXT_131072_OUTPUT_32768 = _Limit(context=131072, output=32768)
+    CONTEXT_131072_OUTPUT_52429 = _Limit(context=131072, output=52429)
+    CONTEXT_131072_OUTPUT_64000 = _Limit(context=131072, output=64000)
+    CONTEXT_131072_OUTPUT_65535 = _Limit(context=131072, output=65535)
+    CONTEXT_131072_OUTPUT_65536 = _Limit(context=131072, output=65536)
+    CONTEXT_131072_OUTPUT_65537 = _Limit(context=131072, output=65537)
+    CONTEXT_131072_OUTPUT_8192 = _Limit(context=131072, output=8192)
+    CONTEXT_131072_OUTPUT_98304 = _Limit(context=131072, output=98304)
+    CONTEXT_160000_OUTPUT_32768 = _Limit(context=160000, output=32768)
+    CONTEXT_16000_OUTPUT_16000 = _Limit(context=16000, output=16000)
+    CONTEXT_163840_OUTPUT_163840 = _Limit(context=163840, output=163840)
+    CONTEXT_163840_OUTPUT_32768 = _Limit(context=163840, output=32768)
+    CONTEXT_163840_OUTPUT_65536 = _Limit(context=163840, output=65536)
+    CONTEXT_16384_OUTPUT_16384 = _Limit(context=16384, output=16384)
+    CONTEXT_16384_OUTPUT_2048 = _Limit(context=16384, output=2048)
+    CONTEXT_16385_OUTPUT_4096 = _Limit(context=16385, output=4096)
+    CONTEXT_196608_OUTPUT_196608 = _Limit(context=196608, output=196608)
+    CONTEXT_196608_OUTPUT_39322 = _Limit(context=196608, output=39322)
+    CONTEXT_2000000_OUTPUT_2000000 = _Limit(context=2000000, output=2000000)
+    CONTEXT_2000000_OUTPUT_32768 = _Limit(context=2000000, output=32768)
+    CONTEXT_200000_OUTPUT_100000 = _Limit(context=200000, output=100000)
+    CONTEXT_200000_OUTPUT_32000 = _Limit(context=200000, output=32000)
+    CONTEXT_200000_OUTPUT_32768 = _Limit(context=200000, output=32768)
+    CONTEXT_200000_OUTPUT_4096 = _Limit(context=200000, output=4096)
+    CONTEXT_200000_OUTPUT_64000 = _Limit(context=200000, output=64000)
+    CONTEXT_200000_OUTPUT_65536 = _Limit(context=200000, output=65536)
+    CONTEXT_200000_OUTPUT_8000 = _Limit(context=200000, output=8000)
+    CONTEXT_200000_OUTPUT_8192 = _Limit(context=200000, output=8192)
+    CONTEXT_202752_OUTPUT_131072 = _Limit(context=202752, output=131072)
+    CONTEXT_202752_OUTPUT_40551 = _Limit(context=202752, output=40551)
+    CONTEXT_202752_OUTPUT_65535 = _Limit(context=202752, output=65535)
+    CONTEXT_204800_OUTPUT_131072 = _Limit(context=204800, output=131072)
+    CONTEXT_204800_OUTPUT_204800 = _Limit(context=204800, output=204800)
+    CONTEXT_256000_OUTPUT_128000 = _Limit(context=256000, output=128000)
+    CONTEXT_256000_OUTPUT_256000 = _Limit(context=256000, output=256000)
+    CONTEXT_256000_OUTPUT_32768 = _Limit(context=256000, output=32768)
+    CONTEXT_256000_OUTPUT_4096 = _Limit(context=256000, output=4096)
+    CONTEXT_256000_OUTPUT_51200 = _Limit(context=256000, output=51200)
+    CONTEXT_256000_OUTPUT_65536 = _Limit(context=256000, output=65536)
+    CONTEXT_256000_OUTPUT_80000 = _Limit(context=256000, output=80000)
+    CONTEXT_256000_OUTPUT_8192 = _Limit(context=256000, output=8192)
+    CONTEXT_262142_OUTPUT_262142 = _Limit(context=262142, output=262142)
+    CONTEXT_262144_OUTPUT_131072 = _Limit(context=262144, output=131072)
+    CONTEXT_262144_OUTPUT_262144 = _Limit(context=262144, output=262144)
+    CONTEXT_262144_OUTPUT_32768 = _Limit(context=262144, output=32768)
+    CONTEXT_262144_OUTPUT_52429 = _Limit(context=262144, output=52429)
+    CONTEXT_262144_OUTPUT_65535 = _Limit(context=262144, output=65535)
+    CONTEXT_262144_OUTPUT_65536 = _Limit(context=262144, output=65536)
+    CONTEXT_272000_OUTPUT_128000 = _Limit(context=272000, output=128000)
+    CONTEXT_2824_OUTPUT_565 = _Limit(context=2824, output=565)
+    CONTEXT_300000_OUTPUT_5120 = _Limit(context=300000, output=5120)
+    CONTEXT_30000_OUTPUT_8000 = _Limit(context=30000, output=8000)
+    CONTEXT_32000_OUTPUT_6400 = _Limit(context=32000, output=6400)
+    CONTEXT_327680_OUTPUT_16384 = _Limit(context=327680, output=16384)
+    CONTEXT_32768_OUTPUT_16384 = _Limit(context=32768, output=16384)
+    CONTEXT_32768_OUTPUT_32768 = _Limit(context=32768, output=32768)
+    CONTEXT_32768_OUTPUT_6554 = _Limit(context=32768, output=6554)
+    CONTEXT_32768_OUTPUT_7168 = _Limit(context=32768, output=7168)
+    CONTEXT_32768_OUTPUT_8192 = _Limit(context=32768, output=8192)
+    CONTEXT_400000_OUTPUT_100000 = _Limit(context=400000, output=100000)
+    CONTEXT_400000_OUTPUT_128000 = _Limit(context=400000, output=128000)
+    CONTEXT_4095_OUTPUT_4096 = _Limit(context=4095, output=4096)
+    CONTEXT_40960_OUTPUT_40960 = _Limit(context=40960, output=40960)
+    CONTEXT_40960_OUTPUT_8192 = _Limit(context=40960, output=8192)
+    CONTEXT_4096_OUTPUT_4096 = _Limit(context=4096, output=4096)
+    CONTEXT_60000_OUTPUT_12000 = _Limit(context=60000, output=12000)
+    CONTEXT_6144_OUTPUT_4096 = _Limit(context=6144, output=4096)
+    CONTEXT_64000_OUTPUT_16000 = _Limit(context=64000, output=16000)
+    CONTEXT_65535_OUTPUT_8000 = _Limit(context=65535, output=8000)
+    CONTEXT_65536_OUTPUT_13108 = _Limit(context=65536, output=13108)
+    CONTEXT_65536_OUTPUT_16384 = _Limit(context=65536, output=16384)
+    CONTEXT_65536_OUTPUT_2048 = _Limit(context=65536, output=2048)
+    CONTEXT_65536_OUTPUT_28672 = _Limit(context=65536, output=28672)
+    CONTEXT_65536_OUTPUT_32768 = _Limit(context=65536, output=32768)
+    CONTEXT_65536_OUTPUT_65536 = _Limit(context=65536, output=65536)
+    CONTEXT_80000_OUTPUT_16384 = _Limit(context=80000, output=16384)
+    CONTEXT_8000_OUTPUT_1024 = _Limit(context=8000, output=1024)
+    CONTEXT_8000_OUTPUT_2000 = _Limit(context=8000, output=2000)
+    CONTEXT_8191_OUTPUT_4096 = _Limit(context=8191, output=4096)
+    CONTEXT_81920_OUTPUT_38000 = _Limit(context=81920, output=38000)
+    CONTEXT_8192_OUTPUT_16384 = _Limit(context=8192, output=16384)
+    CONTEXT_8192_OUTPUT_2048 = _Limit(context=8192, output=2048)
+    CONTEXT_8192_OUTPUT_8000 = _Limit(context=8192, output=8000)
+    CONTEXT_8192_OUTPUT_8192 = _Limit(context=8192, output=8192)
+    D_2023_03_01 = _PartialDate(2023, 3, 1)
+    D_2023_03_14 = _PartialDate(2023, 3, 14)
+    D_2023_05_28 = _PartialDate(2023, 5, 28)
+    D_2023_06_13 = _PartialDate(2023, 6, 13)
+    D_2023_07_22 = _PartialDate(2023, 7, 22)
+    D_2023_08_02 = _PartialDate(2023, 8, 2)
+    D_2023_08_28 = _PartialDate(2023, 8, 28)
+    D_2023_09_13 = _PartialDate(2023, 9, 13)
+    D_2023_09_21 = _PartialDate(2023, 9, 21)
+    D_2023_11_06 = _PartialDate(2023, 11, 6)
+    D_2024_01_01 = _PartialDate(2024, 1, 1)
+    D_2024_01_25 = _PartialDate(2024, 1, 25)
+    D_2024_03_07 = _PartialDate(2024, 3, 7)
+    D_2024_04_09 = _PartialDate(2024, 4, 9)
+    D_2024_04_17 = _PartialDate(2024, 4, 17)
+    D_2024_04_18 = _PartialDate(2024, 4, 18)
+    D_2024_04_24 = _PartialDate(2024, 4, 24)
+    D_2024_04_25 = _PartialDate(2024, 4, 25)
+    D_2024_05_13 = _PartialDate(2024, 5, 13)
+    D_2024_05_27 = _PartialDate(2024, 5, 27)
+    D_2024_06_18 = _PartialDate(2024, 6, 18)
+    D_2024_06_24 = _PartialDate(2024, 6, 24)
+    D_2024_06_26 = _PartialDate(2024, 6, 26)
+    D_2024_06_27 = _PartialDate(2024, 6, 27)
+    D_2024_07_01 = _PartialDate(2024, 7, 1)
+    D_2024_07_16 = _PartialDate(2024, 7, 16)
+    D_2024_07_18 = _PartialDate(2024, 7, 18)
+    D_2024_07_23 = _PartialDate(2024, 7, 23)
+    D_2024_07_24 = _PartialDate(2024, 7, 24)
+    D_2024_07_30 = _PartialDate(2024, 7, 30)
+    D_2024_08_01 = _PartialDate(2024, 8, 1)
+    D_2024_08_06 = _PartialDate(2024, 8, 6)
+    D_2024_08_13 = _PartialDate(2024, 8, 13)
+    D_2024_08_15 = _PartialDate(2024, 8, 15)
+    D_2024_08_16 = _PartialDate(2024, 8, 16)
+    D_2024_08_18 = _PartialDate(2024, 8, 18)
+    D_2024_08_28 = _PartialDate(2024, 8, 28)
+    D_2024_08_30 = _PartialDate(2024, 8, 30)
+    D_2024_09 = _PartialDate(2024, 9)
+    D_2024_09_18 = _PartialDate(2024, 9, 18)
+    D_2024_09_25 = _PartialDate(2024, 9, 25)
+    D_2024_09_30 = _PartialDate(2024, 9, 30)
+    D_2024_10_11 = _PartialDate(2024, 10, 11)
+    D_2024_10_22 = _PartialDate(2024, 10, 22)
+    D_2024_11_01 = _PartialDate(2024, 11, 1)
+    D_2024_11_04 = _PartialDate(2024, 11, 4)
+    D_2024_11_09 = _PartialDate(2024, 11, 9)
+    D_2024_11_11 = _PartialDate(2024, 11, 11)
+    D_2024_11_19 = _PartialDate(2024, 11, 19)
+    D_2024_11_20 = _PartialDate(2024, 11, 20)
+    D_2024_12 = _PartialDate(2024, 12)
+    D_2024_12_01 = _PartialDate(2024, 12, 1)
+    D_2024_12_02 = _PartialDate(2024, 12, 2)
+    D_2024_12_03 = _PartialDate(2024, 12, 3)
+    D_2024_12_05 = _PartialDate(2024, 12, 5)
+    D_2024_12_06 = _PartialDate(2024, 12, 6)
+    D_2024_12_11 = _PartialDate(2024, 12, 11)
+    D_2024_12_18 = _PartialDate(2024, 12, 18)
+    D_2024_12_20 = _PartialDate(2024, 12, 20)
+    D_2025_01 = _PartialDate(2025, 1)
+    D_2025_01_01 = _PartialDate(2025, 1, 1)
+    D_2025_01_08 = _PartialDate(2025, 1, 8)
+    D_2025_01_15 = _PartialDate(2025, 1, 15)
+    D_2025_01_20 = _PartialDate(2025, 1, 20)
+    D_2025_01_23 = _PartialDate(2025, 1, 23)
+    D_2025_01_27 = _PartialDate(2025, 1, 27)
+    D_2025_01_31 = _PartialDate(2025, 1, 31)
+    D_2025_02_01 = _PartialDate(2025, 2, 1)
+    D_2025_02_05 = _PartialDate(2025, 2, 5)
+    D_2025_02_17 = _PartialDate(2025, 2, 17)
+    D_2025_03_11 = _PartialDate(2025, 3, 11)
+    D_2025_03_12 = _PartialDate(2025, 3, 12)
+    D_2025_03_13 = _PartialDate(2025, 3, 13)
+    D_2025_03_16 = _PartialDate(2025, 3, 16)
+    D_2025_03_17 = _PartialDate(2025, 3, 17)
+    D_2025_03_19 = _PartialDate(2025, 3, 19)
+    D_2025_03_20 = _PartialDate(2025, 3, 20)
+    D_2025_03_24 = _PartialDate(2025, 3, 24)
+    D_2025_04 = _PartialDate(2025, 4)
+    D_2025_04_03 = _PartialDate(2025, 4, 3)
+    D_2025_04_05 = _PartialDate(2025, 4, 5)
+    D_2025_04_14 = _PartialDate(2025, 4, 14)
+    D_2025_04_16 = _PartialDate(2025, 4, 16)
+    D_2025_04_17 = _PartialDate(2025, 4, 17)
+    D_2025_04_28 = _PartialDate(2025, 4, 28)
+    D_2025_05_06 = _PartialDate(2025, 5, 6)
+    D_2025_05_07 = _PartialDate(2025, 5, 7)
+    D_2025_05_20 = _PartialDate(2025, 5, 20)
+    D_2025_05_22 = _PartialDate(2025, 5, 22)
+    D_2025_05_28 = _PartialDate(2025, 5, 28)
+    D_2025_05_31 = _PartialDate(2025, 5, 31)
+    D_2025_06_05 = _PartialDate(2025, 6, 5)
+    D_2025_06_17 = _PartialDate(2025, 6, 17)
+    D_2025_06_20 = _PartialDate(2025, 6, 20)
+    D_2025_06_30 = _PartialDate(2025, 6, 30)
+    D_2025_07_01 = _PartialDate(2025, 7, 1)
+    D_2025_07_10 = _PartialDate(2025, 7, 10)
+    D_2025_07_11 = _PartialDate(2025, 7, 11)
+    D_2025_07_12 = _PartialDate(2025, 7, 12)
+    D_2025_07_17 = _PartialDate(2025, 7, 17)
+    D_2025_07_23 = _PartialDate(2025, 7, 23)
+    D_2025_07_25 = _PartialDate(2025, 7, 25)
+    D_2025_07_28 = _PartialDate(2025, 7, 28)
+    D_2025_07_29 = _PartialDate(2025, 7, 29)
+    D_2025_07_31 = _PartialDate(2025, 7, 31)
+    D_2025_08_01 = _PartialDate(2025, 8, 1)
+    D_2025_08_05 = _PartialDate(2025, 8, 5)
+    D_2025_08_07 = _PartialDate(2025, 8, 7)
+    D_2025_08_09 = _PartialDate(2025, 8, 9)
+    D_2025_08_11 = _PartialDate(2025, 8, 11)
+    D_2025_08_12 = _PartialDate(2025, 8, 12)
+    D_2025_08_15 = _PartialDate(2025, 8, 15)
+    D_2025_08_18 = _PartialDate(2025, 8, 18)
+    D_2025_08_21 = _PartialDate(2025, 8, 21)
+    D_2025_08_25 = _PartialDate(2025, 8, 25)
+    D_2025_08_26 = _PartialDate(2025, 8, 26)
+    D_2025_08_31 = _PartialDate(2025, 8, 31)
+    D_2025_09 = _PartialDate(2025, 9)
+    D_2025_09_01 = _PartialDate(2025, 9, 1)
+    D_2025_09_05 = _PartialDate(2025, 9, 5)
+    D_2025_09_09 = _PartialDate(2025, 9, 9)
+    D_2025_09_11 = _PartialDate(2025, 9, 11)
+    D_2025_09_12 = _PartialDate(2025, 9, 12)
+    D_2025_09_15 = _PartialDate(2025, 9, 15)
+    D_2025_09_19 = _PartialDate(2025, 9, 19)
+    D_2025_09_22 = _PartialDate(2025, 9, 22)
+    D_2025_09_23 = _PartialDate(2025, 9, 23)
+    D_2025_09_24 = _PartialDate(2025, 9, 24)
+    D_2025_09_25 = _PartialDate(2025, 9, 25)
+    D_2025_09_26 = _PartialDate(2025, 9, 26)
+    D_2025_09_27 = _PartialDate(2025, 9, 27)
+    D_2025_09_29 = _PartialDate(2025, 9, 29)
+    D_2025_09_30 = _PartialDate(2025, 9, 30)
+    D_2025_10_05 = _PartialDate(2025, 10, 5)
+    D_2025_10_06 = _PartialDate(2025, 10, 6)
+    D_2025_10_08 = _PartialDate(2025, 10, 8)
+    D_2025_10_11 = _PartialDate(2025, 10, 11)
+    D_2025_10_14 = _PartialDate(2025, 10, 14)
+    D_2025_10_15 = _PartialDate(2025, 10, 15)
+    D_2025_10_16 = _PartialDate(2025, 10, 16)
+    D_2025_10_17 = _PartialDate(2025, 10, 17)
+    D_2025_10_20 = _PartialDate(2025, 10, 20)
+    D_2025_10_21 = _PartialDate(2025, 10, 21)
+    D_2025_10_23 = _PartialDate(2025, 10, 23)
+    D_2025_10_29 = _PartialDate(2025, 10, 29)
+    D_2025_10_31 = _PartialDate(2025, 10, 31)
+    D_2025_11_01 = _PartialDate(2025, 11, 1)
+    D_2025_11_06 = _PartialDate(2025, 11, 6)
+    D_2025_11_13 = _PartialDate(2025, 11, 13)
+    D_2025_11_14 = _PartialDate(2025, 11, 14)
+    D_2025_11_20 = _PartialDate(2025, 11, 20)
+    D_2025_11_22 = _PartialDate(2025, 11, 22)
+    D_2025_11_24 = _PartialDate(2025, 11, 24)
+    D_2025_11_25 = _PartialDate(2025, 11, 25)
+    D_2025_11_26 = _PartialDate(2025, 11, 26)
+    D_2025_12 = _PartialDate(2025, 12)
+    D_2025_12_01 = _PartialDate(2025, 12, 1)
+    D_2025_12_02 = _PartialDate(2025, 12, 2)
+    D_2025_12_05 = _PartialDate(2025, 12, 5)
+    D_2025_12_09 = _PartialDate(2025, 12, 9)
+    D_2025_12_11 = _PartialDate(2025, 12, 11)
+    D_2025_12_16 = _PartialDate(2025, 12, 16)
+    D_2025_12_17 = _PartialDate(2025, 12, 17)
+    D_2025_12_22 = _PartialDate(2025, 12, 22)
+    D_2025_12_23 = _PartialDate(2025, 12, 23)
+    D_2025_12_24 = _PartialDate(2025, 12, 24)
+    D_2025_12_29 = _PartialDate(2025, 12, 29)
+    D_2026_01 = _PartialDate(2026, 1)
+    D_2026_01_10 = _PartialDate(2026, 1, 10)
+    D_2026_01_14 = _PartialDate(2026, 1, 14)
+    D_2026_01_19 = _PartialDate(2026, 1, 19)
+    D_2026_01_20 = _PartialDate(2026, 1, 20)
+    D_2026_01_23 = _PartialDate(2026, 1, 23)
+    D_2026_01_27 = _PartialDate(2026, 1, 27)
+    D_2026_01_28 = _PartialDate(2026, 1, 28)
+    D_2026_01_29 = _PartialDate(2026, 1, 29)
+    D_2026_02_01 = _PartialDate(2026, 2, 1)
+    D_2026_02_02 = _PartialDate(2026, 2, 2)
+    D_2026_02_04 = _PartialDate(2026, 2, 4)
+    D_2026_02_05 = _PartialDate(2026, 2, 5)
+    D_2026_02_12 = _PartialDate(2026, 2, 12)
+    D_2026_02_15 = _PartialDate(2026, 2, 15)
+    D_2026_02_17 = _PartialDate(2026, 2, 17)
+    D_2026_02_19 = _PartialDate(2026, 2, 19)
+    D_2026_02_24 = _PartialDate(2026, 2, 24)
+    D_2026_02_25 = _PartialDate(2026, 2, 25)
+    D_2026_02_26 = _PartialDate(2026, 2, 26)
+    D_2026_02_27 = _PartialDate(2026, 2, 27)
+    D_2026_03_03 = _PartialDate(2026, 3, 3)
+    D_2026_03_04 = _PartialDate(2026, 3, 4)
+    D_2026_03_06 = _PartialDate(2026, 3, 6)
+    D_2026_03_10 = _PartialDate(2026, 3, 10)
+    D_2026_03_11 = _PartialDate(2026, 3, 11)
+    D_2026_03_12 = _PartialDate(2026, 3, 12)
+    D_2026_03_15 = _PartialDate(2026, 3, 15)
+    D_2026_03_16 = _PartialDate(2026, 3, 16)
+    D_2026_03_17 = _PartialDate(2026, 3, 17)
+    D_2026_03_18 = _PartialDate(2026, 3, 18)
+    D_2026_03_20 = _PartialDate(2026, 3, 20)
+    D_2026_03_27 = _PartialDate(2026, 3, 27)
+    D_2026_03_30 = _PartialDate(2026, 3, 30)
+    D_2026_03_31 = _PartialDate(2026, 3, 31)
+    D_2026_04_01 = _PartialDate(2026, 4, 1)
+    D_2026_04_02 = _PartialDate(2026, 4, 2)
+    D_2026_04_03 = _PartialDate(2026, 4, 3)
+    D_2026_04_07 = _PartialDate(2026, 4, 7)
+    D_2026_04_11 = _PartialDate(2026, 4, 11)
+    D_2026_04_16 = _PartialDate(2026, 4, 16)
+    D_2026_04_20 = _PartialDate(2026, 4, 20)
+    D_2026_04_21 = _PartialDate(2026, 4, 21)
+    D_2026_04_22 = _PartialDate(2026, 4, 22)
+    D_2026_04_23 = _PartialDate(2026, 4, 23)
+    D_2026_04_24 = _PartialDate(2026, 4, 24)
+    D_2026_04_27 = _PartialDate(2026, 4, 27)
+    D_2026_04_28 = _PartialDate(2026, 4, 28)
+    D_2026_04_30 = _PartialDate(2026, 4, 30)
+    D_2026_05_01 = _PartialDate(2026, 5, 1)
+    D_2026_05_05 = _PartialDate(2026, 5, 5)
+    D_2026_05_06 = _PartialDate(2026, 5, 6)
+    D_2026_05_07 = _PartialDate(2026, 5, 7)
+    D_2026_05_08 = _PartialDate(2026, 5, 8)
+    D_2026_05_12 = _PartialDate(2026, 5, 12)
+    D_2026_05_16 = _PartialDate(2026, 5, 16)
+    D_2026_05_19 = _PartialDate(2026, 5, 19)
+    D_2026_05_20 = _PartialDate(2026, 5, 20)
+    D_2026_05_27 = _PartialDate(2026, 5, 27)
+    D_2026_06_13 = _PartialDate(2026, 6, 13)
+    IMAGE_PDF_TEXT_TO_IMAGE_TEXT = _Modalities(
         input=("image", "pdf", "text"), output=("image", "text")
     )
-    IMAGE_PDF_TEXT_TO_TEXT = Modalities(input=("image", "pdf", "text"), output=("text",))
-    IMAGE_PDF_TEXT_VIDEO_TO_TEXT = Modalities(
+    IMAGE_PDF_TEXT_TO_TEXT = _Modalities(input=("image", "pdf", "text"), output=("text",))
+    IMAGE_PDF_TEXT_VIDEO_TO_TEXT = _Modalities(
         input=("image", "pdf", "text", "video"), output=("text",)
     )
-    IMAGE_TEXT_PDF_TO_IMAGE_TEXT = Modalities(
+    IMAGE_TEXT_PDF_TO_IMAGE_TEXT = _Modalities(
         input=("image", "text", "pdf"), output=("image", "text")
     )
-    IMAGE_TEXT_TO_AUDIO_TEXT = Modalities(input=("image", "text"), output=("audio", "text"))
-    IMAGE_TEXT_TO_IMAGE_TEXT = Modalities(input=("image", "text"), output=("image", "text"))
-    IMAGE_TEXT_TO_TEXT = Modalities(input=("image", "text"), output=("text",))
-    IMAGE_TEXT_VIDEO_TO_TEXT = Modalities(input=("image", "text", "video"), output=("text",))
-    PDF_TEXT_TO_TEXT = Modalities(input=("pdf", "text"), output=("text",))
-    REASONING_BUDGET_TOKENS = ReasoningOption(type="budget_tokens")
-    REASONING_BUDGET_TOKENS_MIN_0_MAX_24576 = ReasoningOption(
+    IMAGE_TEXT_TO_AUDIO_TEXT = _Modalities(input=("image", "text"), output=("audio", "text"))
+    IMAGE_TEXT_TO_IMAGE_TEXT = _Modalities(input=("image", "text"), output=("image", "text"))
+    IMAGE_TEXT_TO_TEXT = _Modalities(input=("image", "text"), output=("text",))
+    IMAGE_TEXT_VIDEO_TO_TEXT = _Modalities(input=("image", "text", "video"), output=("text",))
+    PDF_TEXT_TO_TEXT = _Modalities(input=("pdf", "text"), output=("text",))
+    REASONING_BUDGET_TOKENS = _ReasoningOption(type="budget_tokens")
+    REASONING_BUDGET_TOKENS_MIN_0_MAX_24576 = _ReasoningOption(
         type="budget_tokens", min=0, max=24576
     )
-    REASONING_BUDGET_TOKENS_MIN_1024 = ReasoningOption(type="budget_tokens", min=1024)
-    REASONING_BUDGET_TOKENS_MIN_128_MAX_32768 = ReasoningOption(
+    REASONING_BUDGET_TOKENS_MIN_1024 = _ReasoningOption(type="budget_tokens", min=1024)
+    REASONING_BUDGET_TOKENS_MIN_128_MAX_32768 = _ReasoningOption(
         type="budget_tokens", min=128, max=32768
     )
-    REASONING_BUDGET_TOKENS_MIN_1_MAX_131072 = ReasoningOption(
+    REASONING_BUDGET_TOKENS_MIN_1_MAX_131072 = _ReasoningOption(
         type="budget_tokens", min=1, max=131072
     )
-    REASONING_BUDGET_TOKENS_MIN_1_MAX_262144 = ReasoningOption(
+    REASONING_BUDGET_TOKENS_MIN_1_MAX_262144 = _ReasoningOption(
         type="budget_tokens", min=1, max=262144
     )
-    REASONING_BUDGET_TOKENS_MIN_1_MAX_38912 = ReasoningOption(
+    REASONING_BUDGET_TOKENS_MIN_1_MAX_38912 = _ReasoningOption(
         type="budget_tokens", min=1, max=38912
     )
-    REASONING_BUDGET_TOKENS_MIN_1_MAX_81920 = ReasoningOption(
+    REASONING_BUDGET_TOKENS_MIN_1_MAX_81920 = _ReasoningOption(
         type="budget_tokens", min=1, max=81920
     )
-    REASONING_EFFORT_HIGH = ReasoningOption(type="effort", values=("high",))
-    REASONING_EFFORT_HIGH_XHIGH = ReasoningOption(type="effort", values=("high", "xhigh"))
-    REASONING_EFFORT_LOW_MEDIUM_HIGH = ReasoningOption(
+    REASONING_EFFORT_HIGH = _ReasoningOption(type="effort", values=("high",))
+    REASONING_EFFORT_HIGH_XHIGH = _ReasoningOption(type="effort", values=("high", "xhigh"))
+    REASONING_EFFORT_LOW_MEDIUM_HIGH = _ReasoningOption(
         type="effort", values=("low", "medium", "high")
     )
-    REASONING_EFFORT_LOW_MEDIUM_HIGH_MAX = ReasoningOption(
+    REASONING_EFFORT_LOW_MEDIUM_HIGH_MAX = _ReasoningOption(
         type="effort", values=("low", "medium", "high", "max")
     )
-    REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH = ReasoningOption(
+    REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH = _ReasoningOption(
         type="effort", values=("low", "medium", "high", "xhigh")
     )
-    REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX = ReasoningOption(
+    REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX = _ReasoningOption(
         type="effort", values=("low", "medium", "high", "xhigh", "max")
     )
-    REASONING_EFFORT_MEDIUM = ReasoningOption(type="effort", values=("medium",))
-    REASONING_EFFORT_MEDIUM_HIGH_XHIGH = ReasoningOption(
+    REASONING_EFFORT_MEDIUM = _ReasoningOption(type="effort", values=("medium",))
+    REASONING_EFFORT_MEDIUM_HIGH_XHIGH = _ReasoningOption(
         type="effort", values=("medium", "high", "xhigh")
     )
-    REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH = ReasoningOption(
+    REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH = _ReasoningOption(
         type="effort", values=("minimal", "low", "medium", "high")
     )
-    REASONING_EFFORT_NONE_LOW_HIGH = ReasoningOption(type="effort", values=("none", "low", "high"))
-    REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH = ReasoningOption(
+    REASONING_EFFORT_NONE_LOW_HIGH = _ReasoningOption(type="effort", values=("none", "low", "high"))
+    REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH = _ReasoningOption(
         type="effort", values=("none", "low", "medium", "high")
     )
-    REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH = ReasoningOption(
+    REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH = _ReasoningOption(
         type="effort", values=("none", "low", "medium", "high", "xhigh")
     )
-    REASONING_TOGGLE = ReasoningOption(type="toggle")
-    TEXT_AUDIO_IMAGE_VIDEO_TO_TEXT = Modalities(
+    REASONING_TOGGLE = _ReasoningOption(type="toggle")
+    TEXT_AUDIO_IMAGE_VIDEO_TO_TEXT = _Modalities(
         input=("text", "audio", "image", "video"), output=("text",)
     )
-    TEXT_AUDIO_TO_TEXT = Modalities(input=("text", "audio"), output=("text",))
-    TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT = Modalities(
+    TEXT_AUDIO_TO_TEXT = _Modalities(input=("text", "audio"), output=("text",))
+    TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT = _Modalities(
         input=("text", "image", "audio", "video", "pdf"), output=("text",)
     )
-    TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT = Modalities(
+    TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT = _Modalities(
         input=("text", "image", "audio", "video"), output=("text",)
     )
-    TEXT_IMAGE_PDF_TO_TEXT = Modalities(input=("text", "image", "pdf"), output=("text",))
-    TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
-    TEXT_IMAGE_VIDEO_TO_TEXT = Modalities(input=("text", "image", "video"), output=("text",))
-    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+    TEXT_IMAGE_PDF_TO_TEXT = _Modalities(input=("text", "image", "pdf"), output=("text",))
+    TEXT_IMAGE_TO_TEXT = _Modalities(input=("text", "image"), output=("text",))
+    TEXT_IMAGE_VIDEO_TO_TEXT = _Modalities(input=("text", "image", "video"), output=("text",))
+    TEXT_TO_TEXT = _Modalities(input=("text",), output=("text",))
 
 
 __all__ = [
@@ -811,11 +813,11 @@ __all__ = [
     "OPENAI_GPT_MINI_LATEST",
 ]
 
-AI21_JAMBA_LARGE_1_7: Final[PricedModel] = PricedModel(
+AI21_JAMBA_LARGE_1_7: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="ai21/jamba-large-1.7",
     name="AI21: Jamba Large 1.7",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=True,
@@ -825,15 +827,15 @@ AI21_JAMBA_LARGE_1_7: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_15,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_256000_OUTPUT_4096,
-    cost=Cost(input=Decimal("2"), output=Decimal("8")),
+    cost=_Cost(input=_Decimal("2"), output=_Decimal("8")),
 )
 """AI21: Jamba Large 1.7 (chat) · 256K context · 4.1K output · $2.00 in / $8.00 out per 1M tokens · tools"""
 
-AION_LABS_AION_1_0: Final[PricedModel] = PricedModel(
+AION_LABS_AION_1_0: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="aion-labs/aion-1.0",
     name="AionLabs: Aion-1.0",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=False,
@@ -843,16 +845,16 @@ AION_LABS_AION_1_0: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_15,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_32768,
-    cost=Cost(input=Decimal("4"), output=Decimal("8")),
+    cost=_Cost(input=_Decimal("4"), output=_Decimal("8")),
     reasoning_options=(),
 )
 """AionLabs: Aion-1.0 (chat) · 131K context · 32.8K output · $4.00 in / $8.00 out per 1M tokens · reasoning"""
 
-AION_LABS_AION_1_0_MINI: Final[PricedModel] = PricedModel(
+AION_LABS_AION_1_0_MINI: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="aion-labs/aion-1.0-mini",
     name="AionLabs: Aion-1.0-Mini",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=False,
@@ -862,16 +864,16 @@ AION_LABS_AION_1_0_MINI: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_15,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.7"), output=Decimal("1.4")),
+    cost=_Cost(input=_Decimal("0.7"), output=_Decimal("1.4")),
     reasoning_options=(),
 )
 """AionLabs: Aion-1.0-Mini (chat) · 131K context · 32.8K output · $0.70 in / $1.40 out per 1M tokens · reasoning"""
 
-AION_LABS_AION_2_0: Final[PricedModel] = PricedModel(
+AION_LABS_AION_2_0: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="aion-labs/aion-2.0",
     name="AionLabs: Aion-2.0",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=False,
@@ -881,16 +883,16 @@ AION_LABS_AION_2_0: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_15,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.8"), output=Decimal("1.6")),
+    cost=_Cost(input=_Decimal("0.8"), output=_Decimal("1.6")),
     reasoning_options=(),
 )
 """AionLabs: Aion-2.0 (chat) · 131K context · 32.8K output · $0.80 in / $1.60 out per 1M tokens · reasoning"""
 
-AION_LABS_AION_RP_LLAMA_3_1_8B: Final[PricedModel] = PricedModel(
+AION_LABS_AION_RP_LLAMA_3_1_8B: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="aion-labs/aion-rp-llama-3.1-8b",
     name="AionLabs: Aion-RP 1.0 (8B)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -900,15 +902,15 @@ AION_LABS_AION_RP_LLAMA_3_1_8B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_15,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_32768_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.8"), output=Decimal("1.6")),
+    cost=_Cost(input=_Decimal("0.8"), output=_Decimal("1.6")),
 )
 """AionLabs: Aion-RP 1.0 (8B) (chat) · 32.8K context · 32.8K output · $0.80 in / $1.60 out per 1M tokens"""
 
-ALFREDPROS_CODELLAMA_7B_INSTRUCT_SOLIDITY: Final[PricedModel] = PricedModel(
+ALFREDPROS_CODELLAMA_7B_INSTRUCT_SOLIDITY: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="alfredpros/codellama-7b-instruct-solidity",
     name="AlfredPros: CodeLLaMa 7B Instruct Solidity",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -918,15 +920,15 @@ ALFREDPROS_CODELLAMA_7B_INSTRUCT_SOLIDITY: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_15,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_4096_OUTPUT_4096,
-    cost=Cost(input=Decimal("0.8"), output=Decimal("1.2")),
+    cost=_Cost(input=_Decimal("0.8"), output=_Decimal("1.2")),
 )
 """AlfredPros: CodeLLaMa 7B Instruct Solidity (chat) · 4.1K context · 4.1K output · $0.80 in / $1.20 out per 1M tokens · open weights"""
 
-ALLENAI_OLMO_3_32B_THINK: Final[PricedModel] = PricedModel(
+ALLENAI_OLMO_3_32B_THINK: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="allenai/olmo-3-32b-think",
     name="AllenAI: Olmo 3 32B Think",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=False,
@@ -936,16 +938,16 @@ ALLENAI_OLMO_3_32B_THINK: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_15,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_65536_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.15"), output=Decimal("0.5")),
+    cost=_Cost(input=_Decimal("0.15"), output=_Decimal("0.5")),
     reasoning_options=(),
 )
 """AllenAI: Olmo 3 32B Think (chat) · 65.5K context · 65.5K output · $0.15 in / $0.50 out per 1M tokens · reasoning, open weights"""
 
-AMAZON_NOVA_2_LITE_V1: Final[PricedModel] = PricedModel(
+AMAZON_NOVA_2_LITE_V1: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="amazon/nova-2-lite-v1",
     name="Amazon: Nova 2 Lite",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -955,16 +957,16 @@ AMAZON_NOVA_2_LITE_V1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_15,
     modalities=_Shared.IMAGE_PDF_TEXT_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_65535,
-    cost=Cost(input=Decimal("0.3"), output=Decimal("2.5")),
+    cost=_Cost(input=_Decimal("0.3"), output=_Decimal("2.5")),
     reasoning_options=(),
 )
 """Amazon: Nova 2 Lite (chat) · 1M context · 65.5K output · $0.30 in / $2.50 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-AMAZON_NOVA_LITE_V1: Final[PricedModel] = PricedModel(
+AMAZON_NOVA_LITE_V1: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="amazon/nova-lite-v1",
     name="Amazon: Nova Lite 1.0",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=True,
@@ -974,15 +976,15 @@ AMAZON_NOVA_LITE_V1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_15,
     modalities=_Shared.IMAGE_TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_300000_OUTPUT_5120,
-    cost=Cost(input=Decimal("0.06"), output=Decimal("0.24")),
+    cost=_Cost(input=_Decimal("0.06"), output=_Decimal("0.24")),
 )
 """Amazon: Nova Lite 1.0 (chat) · 300K context · 5.12K output · $0.06 in / $0.24 out per 1M tokens · vision, tools, attachments"""
 
-AMAZON_NOVA_MICRO_V1: Final[PricedModel] = PricedModel(
+AMAZON_NOVA_MICRO_V1: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="amazon/nova-micro-v1",
     name="Amazon: Nova Micro 1.0",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=True,
@@ -992,15 +994,15 @@ AMAZON_NOVA_MICRO_V1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_15,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_5120,
-    cost=Cost(input=Decimal("0.035"), output=Decimal("0.14")),
+    cost=_Cost(input=_Decimal("0.035"), output=_Decimal("0.14")),
 )
 """Amazon: Nova Micro 1.0 (chat) · 128K context · 5.12K output · $0.035 in / $0.14 out per 1M tokens · tools"""
 
-AMAZON_NOVA_PREMIER_V1: Final[PricedModel] = PricedModel(
+AMAZON_NOVA_PREMIER_V1: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="amazon/nova-premier-v1",
     name="Amazon: Nova Premier 1.0",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=True,
@@ -1010,15 +1012,15 @@ AMAZON_NOVA_PREMIER_V1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_15,
     modalities=_Shared.IMAGE_TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_32000,
-    cost=Cost(input=Decimal("2.5"), output=Decimal("12.5")),
+    cost=_Cost(input=_Decimal("2.5"), output=_Decimal("12.5")),
 )
 """Amazon: Nova Premier 1.0 (chat) · 1M context · 32K output · $2.50 in / $12.50 out per 1M tokens · vision, tools, attachments"""
 
-AMAZON_NOVA_PRO_V1: Final[PricedModel] = PricedModel(
+AMAZON_NOVA_PRO_V1: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="amazon/nova-pro-v1",
     name="Amazon: Nova Pro 1.0",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=True,
@@ -1028,15 +1030,15 @@ AMAZON_NOVA_PRO_V1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_12_03,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_300000_OUTPUT_5120,
-    cost=Cost(input=Decimal("0.8"), output=Decimal("3.2")),
+    cost=_Cost(input=_Decimal("0.8"), output=_Decimal("3.2")),
 )
 """Amazon: Nova Pro 1.0 (chat) · 300K context · 5.12K output · $0.80 in / $3.20 out per 1M tokens · vision, tools, attachments"""
 
-ANTHRACITE_ORG_MAGNUM_V4_72B: Final[PricedModel] = PricedModel(
+ANTHRACITE_ORG_MAGNUM_V4_72B: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="anthracite-org/magnum-v4-72b",
     name="Magnum v4 72B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -1046,15 +1048,15 @@ ANTHRACITE_ORG_MAGNUM_V4_72B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_15,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_16384_OUTPUT_2048,
-    cost=Cost(input=Decimal("3"), output=Decimal("5")),
+    cost=_Cost(input=_Decimal("3"), output=_Decimal("5")),
 )
 """Magnum v4 72B (chat) · 16.4K context · 2.05K output · $3.00 in / $5.00 out per 1M tokens · open weights"""
 
-ANTHROPIC_CLAUDE_3_HAIKU: Final[PricedModel] = PricedModel(
+ANTHROPIC_CLAUDE_3_HAIKU: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="anthropic/claude-3-haiku",
     name="Anthropic: Claude 3 Haiku",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=True,
@@ -1064,20 +1066,20 @@ ANTHROPIC_CLAUDE_3_HAIKU: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_03_07,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_4096,
-    cost=Cost(
-        input=Decimal("0.25"),
-        output=Decimal("1.25"),
-        cache_read=Decimal("0.03"),
-        cache_write=Decimal("0.3"),
+    cost=_Cost(
+        input=_Decimal("0.25"),
+        output=_Decimal("1.25"),
+        cache_read=_Decimal("0.03"),
+        cache_write=_Decimal("0.3"),
     ),
 )
 """Anthropic: Claude 3 Haiku (chat) · 200K context · 4.1K output · $0.25 in / $1.25 out per 1M tokens · vision, tools, attachments"""
 
-ANTHROPIC_CLAUDE_3_5_HAIKU: Final[PricedModel] = PricedModel(
+ANTHROPIC_CLAUDE_3_5_HAIKU: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="anthropic/claude-3.5-haiku",
     name="Anthropic: Claude 3.5 Haiku",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=True,
@@ -1087,20 +1089,20 @@ ANTHROPIC_CLAUDE_3_5_HAIKU: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_10_22,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_8192,
-    cost=Cost(
-        input=Decimal("0.8"),
-        output=Decimal("4"),
-        cache_read=Decimal("0.08"),
-        cache_write=Decimal("1"),
+    cost=_Cost(
+        input=_Decimal("0.8"),
+        output=_Decimal("4"),
+        cache_read=_Decimal("0.08"),
+        cache_write=_Decimal("1"),
     ),
 )
 """Anthropic: Claude 3.5 Haiku (chat) · 200K context · 8.19K output · $0.80 in / $4.00 out per 1M tokens · vision, tools, attachments"""
 
-ANTHROPIC_CLAUDE_HAIKU_4_5: Final[PricedModel] = PricedModel(
+ANTHROPIC_CLAUDE_HAIKU_4_5: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="anthropic/claude-haiku-4.5",
     name="Anthropic: Claude Haiku 4.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -1110,11 +1112,11 @@ ANTHROPIC_CLAUDE_HAIKU_4_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_10_15,
     modalities=_Shared.IMAGE_TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_64000,
-    cost=Cost(
-        input=Decimal("1"),
-        output=Decimal("5"),
-        cache_read=Decimal("0.1"),
-        cache_write=Decimal("1.25"),
+    cost=_Cost(
+        input=_Decimal("1"),
+        output=_Decimal("5"),
+        cache_read=_Decimal("0.1"),
+        cache_write=_Decimal("1.25"),
     ),
     reasoning_options=(
         _Shared.REASONING_TOGGLE,
@@ -1124,11 +1126,11 @@ ANTHROPIC_CLAUDE_HAIKU_4_5: Final[PricedModel] = PricedModel(
 )
 """Anthropic: Claude Haiku 4.5 (chat) · 200K context · 64K output · $1.00 in / $5.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-ANTHROPIC_CLAUDE_OPUS_4: Final[PricedModel] = PricedModel(
+ANTHROPIC_CLAUDE_OPUS_4: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="anthropic/claude-opus-4",
     name="Anthropic: Claude Opus 4",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -1138,11 +1140,11 @@ ANTHROPIC_CLAUDE_OPUS_4: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_15,
     modalities=_Shared.IMAGE_PDF_TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_32000,
-    cost=Cost(
-        input=Decimal("15"),
-        output=Decimal("75"),
-        cache_read=Decimal("1.5"),
-        cache_write=Decimal("18.75"),
+    cost=_Cost(
+        input=_Decimal("15"),
+        output=_Decimal("75"),
+        cache_read=_Decimal("1.5"),
+        cache_write=_Decimal("18.75"),
     ),
     reasoning_options=(
         _Shared.REASONING_TOGGLE,
@@ -1152,11 +1154,11 @@ ANTHROPIC_CLAUDE_OPUS_4: Final[PricedModel] = PricedModel(
 )
 """Anthropic: Claude Opus 4 (chat) · 200K context · 32K output · $15.00 in / $75.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-ANTHROPIC_CLAUDE_OPUS_4_1: Final[PricedModel] = PricedModel(
+ANTHROPIC_CLAUDE_OPUS_4_1: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="anthropic/claude-opus-4.1",
     name="Anthropic: Claude Opus 4.1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -1166,11 +1168,11 @@ ANTHROPIC_CLAUDE_OPUS_4_1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_15,
     modalities=_Shared.IMAGE_PDF_TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_32000,
-    cost=Cost(
-        input=Decimal("15"),
-        output=Decimal("75"),
-        cache_read=Decimal("1.5"),
-        cache_write=Decimal("18.75"),
+    cost=_Cost(
+        input=_Decimal("15"),
+        output=_Decimal("75"),
+        cache_read=_Decimal("1.5"),
+        cache_write=_Decimal("18.75"),
     ),
     reasoning_options=(
         _Shared.REASONING_TOGGLE,
@@ -1180,11 +1182,11 @@ ANTHROPIC_CLAUDE_OPUS_4_1: Final[PricedModel] = PricedModel(
 )
 """Anthropic: Claude Opus 4.1 (chat) · 200K context · 32K output · $15.00 in / $75.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-ANTHROPIC_CLAUDE_OPUS_4_5: Final[PricedModel] = PricedModel(
+ANTHROPIC_CLAUDE_OPUS_4_5: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="anthropic/claude-opus-4.5",
     name="Anthropic: Claude Opus 4.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -1194,11 +1196,11 @@ ANTHROPIC_CLAUDE_OPUS_4_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_15,
     modalities=_Shared.IMAGE_PDF_TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_64000,
-    cost=Cost(
-        input=Decimal("5"),
-        output=Decimal("25"),
-        cache_read=Decimal("0.5"),
-        cache_write=Decimal("6.25"),
+    cost=_Cost(
+        input=_Decimal("5"),
+        output=_Decimal("25"),
+        cache_read=_Decimal("0.5"),
+        cache_write=_Decimal("6.25"),
     ),
     reasoning_options=(
         _Shared.REASONING_TOGGLE,
@@ -1208,11 +1210,11 @@ ANTHROPIC_CLAUDE_OPUS_4_5: Final[PricedModel] = PricedModel(
 )
 """Anthropic: Claude Opus 4.5 (chat) · 200K context · 64K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-ANTHROPIC_CLAUDE_OPUS_4_6: Final[PricedModel] = PricedModel(
+ANTHROPIC_CLAUDE_OPUS_4_6: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="anthropic/claude-opus-4.6",
     name="Anthropic: Claude Opus 4.6",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -1223,11 +1225,11 @@ ANTHROPIC_CLAUDE_OPUS_4_6: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_05,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
-    cost=Cost(
-        input=Decimal("5"),
-        output=Decimal("25"),
-        cache_read=Decimal("0.5"),
-        cache_write=Decimal("6.25"),
+    cost=_Cost(
+        input=_Decimal("5"),
+        output=_Decimal("25"),
+        cache_read=_Decimal("0.5"),
+        cache_write=_Decimal("6.25"),
     ),
     reasoning_options=(
         _Shared.REASONING_TOGGLE,
@@ -1237,11 +1239,11 @@ ANTHROPIC_CLAUDE_OPUS_4_6: Final[PricedModel] = PricedModel(
 )
 """Anthropic: Claude Opus 4.6 (chat) · 1M context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-ANTHROPIC_CLAUDE_OPUS_4_6_FAST: Final[PricedModel] = PricedModel(
+ANTHROPIC_CLAUDE_OPUS_4_6_FAST: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="anthropic/claude-opus-4.6-fast",
     name="Anthropic: Claude Opus 4.6 (Fast)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -1252,11 +1254,11 @@ ANTHROPIC_CLAUDE_OPUS_4_6_FAST: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_11,
     modalities=_Shared.IMAGE_TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
-    cost=Cost(
-        input=Decimal("30"),
-        output=Decimal("150"),
-        cache_read=Decimal("3"),
-        cache_write=Decimal("37.5"),
+    cost=_Cost(
+        input=_Decimal("30"),
+        output=_Decimal("150"),
+        cache_read=_Decimal("3"),
+        cache_write=_Decimal("37.5"),
     ),
     reasoning_options=(
         _Shared.REASONING_TOGGLE,
@@ -1266,11 +1268,11 @@ ANTHROPIC_CLAUDE_OPUS_4_6_FAST: Final[PricedModel] = PricedModel(
 )
 """Anthropic: Claude Opus 4.6 (Fast) (chat) · 1M context · 128K output · $30.00 in / $150.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-ANTHROPIC_CLAUDE_OPUS_4_7: Final[PricedModel] = PricedModel(
+ANTHROPIC_CLAUDE_OPUS_4_7: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="anthropic/claude-opus-4.7",
     name="Anthropic: Claude Opus 4.7",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -1280,11 +1282,11 @@ ANTHROPIC_CLAUDE_OPUS_4_7: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_01,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
-    cost=Cost(
-        input=Decimal("5"),
-        output=Decimal("25"),
-        cache_read=Decimal("0.5"),
-        cache_write=Decimal("6.25"),
+    cost=_Cost(
+        input=_Decimal("5"),
+        output=_Decimal("25"),
+        cache_read=_Decimal("0.5"),
+        cache_write=_Decimal("6.25"),
     ),
     reasoning_options=(
         _Shared.REASONING_TOGGLE,
@@ -1293,11 +1295,11 @@ ANTHROPIC_CLAUDE_OPUS_4_7: Final[PricedModel] = PricedModel(
 )
 """Anthropic: Claude Opus 4.7 (chat) · 1M context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-ANTHROPIC_CLAUDE_OPUS_4_7_FAST: Final[PricedModel] = PricedModel(
+ANTHROPIC_CLAUDE_OPUS_4_7_FAST: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="anthropic/claude-opus-4.7-fast",
     name="Anthropic: Claude Opus 4.7 (Fast)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -1307,11 +1309,11 @@ ANTHROPIC_CLAUDE_OPUS_4_7_FAST: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_16,
     modalities=_Shared.IMAGE_PDF_TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
-    cost=Cost(
-        input=Decimal("30"),
-        output=Decimal("150"),
-        cache_read=Decimal("3"),
-        cache_write=Decimal("37.5"),
+    cost=_Cost(
+        input=_Decimal("30"),
+        output=_Decimal("150"),
+        cache_read=_Decimal("3"),
+        cache_write=_Decimal("37.5"),
     ),
     reasoning_options=(
         _Shared.REASONING_TOGGLE,
@@ -1320,11 +1322,11 @@ ANTHROPIC_CLAUDE_OPUS_4_7_FAST: Final[PricedModel] = PricedModel(
 )
 """Anthropic: Claude Opus 4.7 (Fast) (chat) · 1M context · 128K output · $30.00 in / $150.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-ANTHROPIC_CLAUDE_SONNET_4: Final[PricedModel] = PricedModel(
+ANTHROPIC_CLAUDE_SONNET_4: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="anthropic/claude-sonnet-4",
     name="Anthropic: Claude Sonnet 4",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -1334,11 +1336,11 @@ ANTHROPIC_CLAUDE_SONNET_4: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_15,
     modalities=_Shared.IMAGE_PDF_TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_64000,
-    cost=Cost(
-        input=Decimal("3"),
-        output=Decimal("15"),
-        cache_read=Decimal("0.3"),
-        cache_write=Decimal("3.75"),
+    cost=_Cost(
+        input=_Decimal("3"),
+        output=_Decimal("15"),
+        cache_read=_Decimal("0.3"),
+        cache_write=_Decimal("3.75"),
     ),
     reasoning_options=(
         _Shared.REASONING_TOGGLE,
@@ -1348,11 +1350,11 @@ ANTHROPIC_CLAUDE_SONNET_4: Final[PricedModel] = PricedModel(
 )
 """Anthropic: Claude Sonnet 4 (chat) · 200K context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-ANTHROPIC_CLAUDE_SONNET_4_5: Final[PricedModel] = PricedModel(
+ANTHROPIC_CLAUDE_SONNET_4_5: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="anthropic/claude-sonnet-4.5",
     name="Anthropic: Claude Sonnet 4.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -1362,11 +1364,11 @@ ANTHROPIC_CLAUDE_SONNET_4_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_15,
     modalities=_Shared.IMAGE_PDF_TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_64000,
-    cost=Cost(
-        input=Decimal("3"),
-        output=Decimal("15"),
-        cache_read=Decimal("0.3"),
-        cache_write=Decimal("3.75"),
+    cost=_Cost(
+        input=_Decimal("3"),
+        output=_Decimal("15"),
+        cache_read=_Decimal("0.3"),
+        cache_write=_Decimal("3.75"),
     ),
     reasoning_options=(
         _Shared.REASONING_TOGGLE,
@@ -1376,11 +1378,11 @@ ANTHROPIC_CLAUDE_SONNET_4_5: Final[PricedModel] = PricedModel(
 )
 """Anthropic: Claude Sonnet 4.5 (chat) · 1M context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-ANTHROPIC_CLAUDE_SONNET_4_6: Final[PricedModel] = PricedModel(
+ANTHROPIC_CLAUDE_SONNET_4_6: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="anthropic/claude-sonnet-4.6",
     name="Anthropic: Claude Sonnet 4.6",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -1391,7 +1393,7 @@ ANTHROPIC_CLAUDE_SONNET_4_6: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_15,
     modalities=_Shared.IMAGE_TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
-    cost=Cost(input=Decimal("3"), output=Decimal("15")),
+    cost=_Cost(input=_Decimal("3"), output=_Decimal("15")),
     reasoning_options=(
         _Shared.REASONING_TOGGLE,
         _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_MAX,
@@ -1400,11 +1402,11 @@ ANTHROPIC_CLAUDE_SONNET_4_6: Final[PricedModel] = PricedModel(
 )
 """Anthropic: Claude Sonnet 4.6 (chat) · 1M context · 128K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-ARCEE_AI_CODER_LARGE: Final[PricedModel] = PricedModel(
+ARCEE_AI_CODER_LARGE: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="arcee-ai/coder-large",
     name="Arcee AI: Coder Large",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -1414,15 +1416,15 @@ ARCEE_AI_CODER_LARGE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_15,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_32768_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.5"), output=Decimal("0.8")),
+    cost=_Cost(input=_Decimal("0.5"), output=_Decimal("0.8")),
 )
 """Arcee AI: Coder Large (chat) · 32.8K context · 32.8K output · $0.50 in / $0.80 out per 1M tokens · open weights"""
 
-ARCEE_AI_MAESTRO_REASONING: Final[PricedModel] = PricedModel(
+ARCEE_AI_MAESTRO_REASONING: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="arcee-ai/maestro-reasoning",
     name="Arcee AI: Maestro Reasoning",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -1432,15 +1434,15 @@ ARCEE_AI_MAESTRO_REASONING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_15,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_32000,
-    cost=Cost(input=Decimal("0.9"), output=Decimal("3.3")),
+    cost=_Cost(input=_Decimal("0.9"), output=_Decimal("3.3")),
 )
 """Arcee AI: Maestro Reasoning (chat) · 131K context · 32K output · $0.90 in / $3.30 out per 1M tokens · open weights"""
 
-ARCEE_AI_SPOTLIGHT: Final[PricedModel] = PricedModel(
+ARCEE_AI_SPOTLIGHT: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="arcee-ai/spotlight",
     name="Arcee AI: Spotlight",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=False,
@@ -1450,15 +1452,15 @@ ARCEE_AI_SPOTLIGHT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_15,
     modalities=_Shared.IMAGE_TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_65537,
-    cost=Cost(input=Decimal("0.18"), output=Decimal("0.18")),
+    cost=_Cost(input=_Decimal("0.18"), output=_Decimal("0.18")),
 )
 """Arcee AI: Spotlight (chat) · 131K context · 65.5K output · $0.18 in / $0.18 out per 1M tokens · vision, attachments, open weights"""
 
-ARCEE_AI_TRINITY_LARGE_THINKING: Final[PricedModel] = PricedModel(
+ARCEE_AI_TRINITY_LARGE_THINKING: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="arcee-ai/trinity-large-thinking",
     name="Arcee AI: Trinity Large Thinking",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -1468,16 +1470,16 @@ ARCEE_AI_TRINITY_LARGE_THINKING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_11,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_262144,
-    cost=Cost(input=Decimal("0.22"), output=Decimal("0.85")),
+    cost=_Cost(input=_Decimal("0.22"), output=_Decimal("0.85")),
     reasoning_options=(),
 )
 """Arcee AI: Trinity Large Thinking (chat) · 262K context · 262K output · $0.22 in / $0.85 out per 1M tokens · tools, reasoning, open weights"""
 
-ARCEE_AI_TRINITY_MINI: Final[PricedModel] = PricedModel(
+ARCEE_AI_TRINITY_MINI: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="arcee-ai/trinity-mini",
     name="Arcee AI: Trinity Mini",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -1487,16 +1489,16 @@ ARCEE_AI_TRINITY_MINI: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_01_28,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.045"), output=Decimal("0.15")),
+    cost=_Cost(input=_Decimal("0.045"), output=_Decimal("0.15")),
     reasoning_options=(),
 )
 """Arcee AI: Trinity Mini (chat) · 131K context · 131K output · $0.045 in / $0.15 out per 1M tokens · tools, reasoning, open weights"""
 
-ARCEE_AI_VIRTUOSO_LARGE: Final[PricedModel] = PricedModel(
+ARCEE_AI_VIRTUOSO_LARGE: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="arcee-ai/virtuoso-large",
     name="Arcee AI: Virtuoso Large",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=True,
@@ -1506,15 +1508,15 @@ ARCEE_AI_VIRTUOSO_LARGE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_15,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_64000,
-    cost=Cost(input=Decimal("0.75"), output=Decimal("1.2")),
+    cost=_Cost(input=_Decimal("0.75"), output=_Decimal("1.2")),
 )
 """Arcee AI: Virtuoso Large (chat) · 131K context · 64K output · $0.75 in / $1.20 out per 1M tokens · tools, open weights"""
 
-BAIDU_COBUDDY_FREE: Final[PricedModel] = PricedModel(
+BAIDU_COBUDDY_FREE: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="baidu/cobuddy:free",
     name="Baidu: CoBuddy (free)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -1524,16 +1526,16 @@ BAIDU_COBUDDY_FREE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_07,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_65536,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
     reasoning_options=(),
 )
 """Baidu: CoBuddy (free) (chat) · 131K context · 65.5K output · free · tools, reasoning"""
 
-BAIDU_ERNIE_4_5_21B_A3B: Final[PricedModel] = PricedModel(
+BAIDU_ERNIE_4_5_21B_A3B: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="baidu/ernie-4.5-21b-a3b",
     name="Baidu: ERNIE 4.5 21B A3B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=True,
@@ -1543,15 +1545,15 @@ BAIDU_ERNIE_4_5_21B_A3B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_06_30,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_120000_OUTPUT_8000,
-    cost=Cost(input=Decimal("0.07"), output=Decimal("0.28")),
+    cost=_Cost(input=_Decimal("0.07"), output=_Decimal("0.28")),
 )
 """Baidu: ERNIE 4.5 21B A3B (chat) · 120K context · 8K output · $0.07 in / $0.28 out per 1M tokens · tools, open weights"""
 
-BAIDU_ERNIE_4_5_21B_A3B_THINKING: Final[PricedModel] = PricedModel(
+BAIDU_ERNIE_4_5_21B_A3B_THINKING: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="baidu/ernie-4.5-21b-a3b-thinking",
     name="Baidu: ERNIE 4.5 21B A3B Thinking",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=False,
@@ -1561,16 +1563,16 @@ BAIDU_ERNIE_4_5_21B_A3B_THINKING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_19,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.07"), output=Decimal("0.28")),
+    cost=_Cost(input=_Decimal("0.07"), output=_Decimal("0.28")),
     reasoning_options=(),
 )
 """Baidu: ERNIE 4.5 21B A3B Thinking (chat) · 131K context · 65.5K output · $0.07 in / $0.28 out per 1M tokens · reasoning, open weights"""
 
-BAIDU_ERNIE_4_5_300B_A47B: Final[PricedModel] = PricedModel(
+BAIDU_ERNIE_4_5_300B_A47B: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="baidu/ernie-4.5-300b-a47b",
     name="Baidu: ERNIE 4.5 300B A47B ",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -1580,15 +1582,15 @@ BAIDU_ERNIE_4_5_300B_A47B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_123000_OUTPUT_12000,
-    cost=Cost(input=Decimal("0.28"), output=Decimal("1.1")),
+    cost=_Cost(input=_Decimal("0.28"), output=_Decimal("1.1")),
 )
 """Baidu: ERNIE 4.5 300B A47B  (chat) · 123K context · 12K output · $0.28 in / $1.10 out per 1M tokens · open weights"""
 
-BAIDU_ERNIE_4_5_VL_28B_A3B: Final[PricedModel] = PricedModel(
+BAIDU_ERNIE_4_5_VL_28B_A3B: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="baidu/ernie-4.5-vl-28b-a3b",
     name="Baidu: ERNIE 4.5 VL 28B A3B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -1598,16 +1600,16 @@ BAIDU_ERNIE_4_5_VL_28B_A3B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_06_30,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_30000_OUTPUT_8000,
-    cost=Cost(input=Decimal("0.14"), output=Decimal("0.56")),
+    cost=_Cost(input=_Decimal("0.14"), output=_Decimal("0.56")),
     reasoning_options=(),
 )
 """Baidu: ERNIE 4.5 VL 28B A3B (chat) · 30K context · 8K output · $0.14 in / $0.56 out per 1M tokens · vision, tools, reasoning, attachments, open weights"""
 
-BAIDU_ERNIE_4_5_VL_424B_A47B: Final[PricedModel] = PricedModel(
+BAIDU_ERNIE_4_5_VL_424B_A47B: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="baidu/ernie-4.5-vl-424b-a47b",
     name="Baidu: ERNIE 4.5 VL 424B A47B ",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=False,
@@ -1617,16 +1619,16 @@ BAIDU_ERNIE_4_5_VL_424B_A47B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_01,
     modalities=_Shared.IMAGE_TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_123000_OUTPUT_16000,
-    cost=Cost(input=Decimal("0.42"), output=Decimal("1.25")),
+    cost=_Cost(input=_Decimal("0.42"), output=_Decimal("1.25")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """Baidu: ERNIE 4.5 VL 424B A47B  (chat) · 123K context · 16K output · $0.42 in / $1.25 out per 1M tokens · vision, reasoning, attachments, open weights"""
 
-BAIDU_QIANFAN_OCR_FAST: Final[PricedModel] = PricedModel(
+BAIDU_QIANFAN_OCR_FAST: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="baidu/qianfan-ocr-fast",
     name="Baidu: Qianfan-OCR-Fast",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=False,
@@ -1636,15 +1638,15 @@ BAIDU_QIANFAN_OCR_FAST: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_16,
     modalities=_Shared.IMAGE_TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_65536_OUTPUT_28672,
-    cost=Cost(input=Decimal("0.68"), output=Decimal("2.81")),
+    cost=_Cost(input=_Decimal("0.68"), output=_Decimal("2.81")),
 )
 """Baidu: Qianfan-OCR-Fast (chat) · 65.5K context · 28.7K output · $0.68 in / $2.81 out per 1M tokens · vision, attachments"""
 
-BYTEDANCE_SEED_SEED_1_6: Final[PricedModel] = PricedModel(
+BYTEDANCE_SEED_SEED_1_6: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="bytedance-seed/seed-1.6",
     name="ByteDance Seed: Seed 1.6",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -1654,16 +1656,16 @@ BYTEDANCE_SEED_SEED_1_6: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09,
     modalities=_Shared.IMAGE_TEXT_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.25"), output=Decimal("2")),
+    cost=_Cost(input=_Decimal("0.25"), output=_Decimal("2")),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH),
 )
 """ByteDance Seed: Seed 1.6 (chat) · 262K context · 32.8K output · $0.25 in / $2.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-BYTEDANCE_SEED_SEED_1_6_FLASH: Final[PricedModel] = PricedModel(
+BYTEDANCE_SEED_SEED_1_6_FLASH: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="bytedance-seed/seed-1.6-flash",
     name="ByteDance Seed: Seed 1.6 Flash",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -1673,16 +1675,16 @@ BYTEDANCE_SEED_SEED_1_6_FLASH: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_15,
     modalities=_Shared.IMAGE_TEXT_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.075"), output=Decimal("0.3")),
+    cost=_Cost(input=_Decimal("0.075"), output=_Decimal("0.3")),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH),
 )
 """ByteDance Seed: Seed 1.6 Flash (chat) · 262K context · 32.8K output · $0.075 in / $0.30 out per 1M tokens · vision, tools, reasoning, attachments, open weights"""
 
-BYTEDANCE_SEED_SEED_2_0_LITE: Final[PricedModel] = PricedModel(
+BYTEDANCE_SEED_SEED_2_0_LITE: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="bytedance-seed/seed-2.0-lite",
     name="ByteDance Seed: Seed-2.0-Lite",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -1692,16 +1694,16 @@ BYTEDANCE_SEED_SEED_2_0_LITE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_15,
     modalities=_Shared.IMAGE_TEXT_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.25"), output=Decimal("2")),
+    cost=_Cost(input=_Decimal("0.25"), output=_Decimal("2")),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH),
 )
 """ByteDance Seed: Seed-2.0-Lite (chat) · 262K context · 131K output · $0.25 in / $2.00 out per 1M tokens · vision, tools, reasoning, attachments, open weights"""
 
-BYTEDANCE_SEED_SEED_2_0_MINI: Final[PricedModel] = PricedModel(
+BYTEDANCE_SEED_SEED_2_0_MINI: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="bytedance-seed/seed-2.0-mini",
     name="ByteDance Seed: Seed-2.0-Mini",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -1711,16 +1713,16 @@ BYTEDANCE_SEED_SEED_2_0_MINI: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_15,
     modalities=_Shared.IMAGE_TEXT_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.1"), output=Decimal("0.4")),
+    cost=_Cost(input=_Decimal("0.1"), output=_Decimal("0.4")),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH),
 )
 """ByteDance Seed: Seed-2.0-Mini (chat) · 262K context · 131K output · $0.10 in / $0.40 out per 1M tokens · vision, tools, reasoning, attachments, open weights"""
 
-BYTEDANCE_UI_TARS_1_5_7B: Final[PricedModel] = PricedModel(
+BYTEDANCE_UI_TARS_1_5_7B: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="bytedance/ui-tars-1.5-7b",
     name="ByteDance: UI-TARS 7B ",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=False,
@@ -1730,15 +1732,15 @@ BYTEDANCE_UI_TARS_1_5_7B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_15,
     modalities=_Shared.IMAGE_TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_2048,
-    cost=Cost(input=Decimal("0.1"), output=Decimal("0.2")),
+    cost=_Cost(input=_Decimal("0.1"), output=_Decimal("0.2")),
 )
 """ByteDance: UI-TARS 7B  (chat) · 128K context · 2.05K output · $0.10 in / $0.20 out per 1M tokens · vision, attachments"""
 
-COHERE_COMMAND_A: Final[PricedModel] = PricedModel(
+COHERE_COMMAND_A: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="cohere/command-a",
     name="Cohere: Command A",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -1748,15 +1750,15 @@ COHERE_COMMAND_A: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_03_13,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_256000_OUTPUT_8192,
-    cost=Cost(input=Decimal("2.5"), output=Decimal("10")),
+    cost=_Cost(input=_Decimal("2.5"), output=_Decimal("10")),
 )
 """Cohere: Command A (chat) · 256K context · 8.19K output · $2.50 in / $10.00 out per 1M tokens · open weights"""
 
-COHERE_COMMAND_R_08_2024: Final[PricedModel] = PricedModel(
+COHERE_COMMAND_R_08_2024: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="cohere/command-r-08-2024",
     name="Cohere: Command R (08-2024)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=True,
@@ -1766,15 +1768,15 @@ COHERE_COMMAND_R_08_2024: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_08_30,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_4000,
-    cost=Cost(input=Decimal("0.15"), output=Decimal("0.6")),
+    cost=_Cost(input=_Decimal("0.15"), output=_Decimal("0.6")),
 )
 """Cohere: Command R (08-2024) (chat) · 128K context · 4K output · $0.15 in / $0.60 out per 1M tokens · tools, open weights"""
 
-COHERE_COMMAND_R_PLUS_08_2024: Final[PricedModel] = PricedModel(
+COHERE_COMMAND_R_PLUS_08_2024: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="cohere/command-r-plus-08-2024",
     name="Cohere: Command R+ (08-2024)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=True,
@@ -1784,15 +1786,15 @@ COHERE_COMMAND_R_PLUS_08_2024: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_08_30,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_4000,
-    cost=Cost(input=Decimal("2.5"), output=Decimal("10")),
+    cost=_Cost(input=_Decimal("2.5"), output=_Decimal("10")),
 )
 """Cohere: Command R+ (08-2024) (chat) · 128K context · 4K output · $2.50 in / $10.00 out per 1M tokens · tools, open weights"""
 
-COHERE_COMMAND_R7B_12_2024: Final[PricedModel] = PricedModel(
+COHERE_COMMAND_R7B_12_2024: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="cohere/command-r7b-12-2024",
     name="Cohere: Command R7B (12-2024)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=True,
@@ -1802,15 +1804,15 @@ COHERE_COMMAND_R7B_12_2024: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_12_02,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_4000,
-    cost=Cost(input=Decimal("0.0375"), output=Decimal("0.15")),
+    cost=_Cost(input=_Decimal("0.0375"), output=_Decimal("0.15")),
 )
 """Cohere: Command R7B (12-2024) (chat) · 128K context · 4K output · $0.0375 in / $0.15 out per 1M tokens · tools, open weights"""
 
-DEEPCOGITO_COGITO_V2_1_671B: Final[PricedModel] = PricedModel(
+DEEPCOGITO_COGITO_V2_1_671B: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="deepcogito/cogito-v2.1-671b",
     name="Deep Cogito: Cogito v2.1 671B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=False,
@@ -1820,16 +1822,16 @@ DEEPCOGITO_COGITO_V2_1_671B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_15,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_32768,
-    cost=Cost(input=Decimal("1.25"), output=Decimal("1.25")),
+    cost=_Cost(input=_Decimal("1.25"), output=_Decimal("1.25")),
     reasoning_options=(),
 )
 """Deep Cogito: Cogito v2.1 671B (chat) · 128K context · 32.8K output · $1.25 in / $1.25 out per 1M tokens · reasoning, open weights"""
 
-DEEPSEEK_DEEPSEEK_CHAT: Final[PricedModel] = PricedModel(
+DEEPSEEK_DEEPSEEK_CHAT: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="deepseek/deepseek-chat",
     name="DeepSeek: DeepSeek V3",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=True,
@@ -1839,15 +1841,15 @@ DEEPSEEK_DEEPSEEK_CHAT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_15,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_163840_OUTPUT_163840,
-    cost=Cost(input=Decimal("0.32"), output=Decimal("0.89"), cache_read=Decimal("0.15")),
+    cost=_Cost(input=_Decimal("0.32"), output=_Decimal("0.89"), cache_read=_Decimal("0.15")),
 )
 """DeepSeek: DeepSeek V3 (chat) · 164K context · 164K output · $0.32 in / $0.89 out per 1M tokens · tools, open weights"""
 
-DEEPSEEK_DEEPSEEK_CHAT_V3_0324: Final[PricedModel] = PricedModel(
+DEEPSEEK_DEEPSEEK_CHAT_V3_0324: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="deepseek/deepseek-chat-v3-0324",
     name="DeepSeek: DeepSeek V3 0324",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=True,
@@ -1857,15 +1859,15 @@ DEEPSEEK_DEEPSEEK_CHAT_V3_0324: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_15,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_163840_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.2"), output=Decimal("0.77"), cache_read=Decimal("0.095")),
+    cost=_Cost(input=_Decimal("0.2"), output=_Decimal("0.77"), cache_read=_Decimal("0.095")),
 )
 """DeepSeek: DeepSeek V3 0324 (chat) · 164K context · 65.5K output · $0.20 in / $0.77 out per 1M tokens · tools, open weights"""
 
-DEEPSEEK_DEEPSEEK_CHAT_V3_1: Final[PricedModel] = PricedModel(
+DEEPSEEK_DEEPSEEK_CHAT_V3_1: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="deepseek/deepseek-chat-v3.1",
     name="DeepSeek: DeepSeek V3.1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -1875,16 +1877,16 @@ DEEPSEEK_DEEPSEEK_CHAT_V3_1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_21,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_32768_OUTPUT_7168,
-    cost=Cost(input=Decimal("0.15"), output=Decimal("0.75")),
+    cost=_Cost(input=_Decimal("0.15"), output=_Decimal("0.75")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """DeepSeek: DeepSeek V3.1 (chat) · 32.8K context · 7.17K output · $0.15 in / $0.75 out per 1M tokens · tools, reasoning, open weights"""
 
-DEEPSEEK_DEEPSEEK_R1: Final[PricedModel] = PricedModel(
+DEEPSEEK_DEEPSEEK_R1: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="deepseek/deepseek-r1",
     name="DeepSeek: R1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -1894,16 +1896,16 @@ DEEPSEEK_DEEPSEEK_R1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_01_20,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_64000_OUTPUT_16000,
-    cost=Cost(input=Decimal("0.7"), output=Decimal("2.5")),
+    cost=_Cost(input=_Decimal("0.7"), output=_Decimal("2.5")),
     reasoning_options=(),
 )
 """DeepSeek: R1 (chat) · 64K context · 16K output · $0.70 in / $2.50 out per 1M tokens · tools, reasoning, open weights"""
 
-DEEPSEEK_DEEPSEEK_R1_0528: Final[PricedModel] = PricedModel(
+DEEPSEEK_DEEPSEEK_R1_0528: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="deepseek/deepseek-r1-0528",
     name="DeepSeek: R1 0528",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -1913,16 +1915,16 @@ DEEPSEEK_DEEPSEEK_R1_0528: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_15,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_163840_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.45"), output=Decimal("2.15"), cache_read=Decimal("0.2")),
+    cost=_Cost(input=_Decimal("0.45"), output=_Decimal("2.15"), cache_read=_Decimal("0.2")),
     reasoning_options=(),
 )
 """DeepSeek: R1 0528 (chat) · 164K context · 65.5K output · $0.45 in / $2.15 out per 1M tokens · tools, reasoning, open weights"""
 
-DEEPSEEK_DEEPSEEK_R1_DISTILL_LLAMA_70B: Final[PricedModel] = PricedModel(
+DEEPSEEK_DEEPSEEK_R1_DISTILL_LLAMA_70B: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="deepseek/deepseek-r1-distill-llama-70b",
     name="DeepSeek: R1 Distill Llama 70B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=False,
@@ -1932,16 +1934,16 @@ DEEPSEEK_DEEPSEEK_R1_DISTILL_LLAMA_70B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_15,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.7"), output=Decimal("0.8"), cache_read=Decimal("0.015")),
+    cost=_Cost(input=_Decimal("0.7"), output=_Decimal("0.8"), cache_read=_Decimal("0.015")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """DeepSeek: R1 Distill Llama 70B (chat) · 131K context · 16.4K output · $0.70 in / $0.80 out per 1M tokens · reasoning, open weights"""
 
-DEEPSEEK_DEEPSEEK_R1_DISTILL_QWEN_32B: Final[PricedModel] = PricedModel(
+DEEPSEEK_DEEPSEEK_R1_DISTILL_QWEN_32B: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="deepseek/deepseek-r1-distill-qwen-32b",
     name="DeepSeek: R1 Distill Qwen 32B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=False,
@@ -1951,16 +1953,16 @@ DEEPSEEK_DEEPSEEK_R1_DISTILL_QWEN_32B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_25,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_32768_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.29"), output=Decimal("0.29")),
+    cost=_Cost(input=_Decimal("0.29"), output=_Decimal("0.29")),
     reasoning_options=(),
 )
 """DeepSeek: R1 Distill Qwen 32B (chat) · 32.8K context · 32.8K output · $0.29 in / $0.29 out per 1M tokens · reasoning, open weights"""
 
-DEEPSEEK_DEEPSEEK_V3_1_TERMINUS: Final[PricedModel] = PricedModel(
+DEEPSEEK_DEEPSEEK_V3_1_TERMINUS: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="deepseek/deepseek-v3.1-terminus",
     name="DeepSeek: DeepSeek V3.1 Terminus",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -1970,16 +1972,16 @@ DEEPSEEK_DEEPSEEK_V3_1_TERMINUS: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_22,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_163840_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.21"), output=Decimal("0.79"), cache_read=Decimal("0.13")),
+    cost=_Cost(input=_Decimal("0.21"), output=_Decimal("0.79"), cache_read=_Decimal("0.13")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """DeepSeek: DeepSeek V3.1 Terminus (chat) · 164K context · 32.8K output · $0.21 in / $0.79 out per 1M tokens · tools, reasoning, open weights"""
 
-DEEPSEEK_DEEPSEEK_V3_2: Final[PricedModel] = PricedModel(
+DEEPSEEK_DEEPSEEK_V3_2: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="deepseek/deepseek-v3.2",
     name="DeepSeek: DeepSeek V3.2",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -1989,16 +1991,16 @@ DEEPSEEK_DEEPSEEK_V3_2: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_15,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_163840_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.26"), output=Decimal("0.38"), cache_read=Decimal("0.125")),
+    cost=_Cost(input=_Decimal("0.26"), output=_Decimal("0.38"), cache_read=_Decimal("0.125")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """DeepSeek: DeepSeek V3.2 (chat) · 164K context · 65.5K output · $0.26 in / $0.38 out per 1M tokens · tools, reasoning, open weights"""
 
-DEEPSEEK_DEEPSEEK_V3_2_EXP: Final[PricedModel] = PricedModel(
+DEEPSEEK_DEEPSEEK_V3_2_EXP: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="deepseek/deepseek-v3.2-exp",
     name="DeepSeek: DeepSeek V3.2 Exp",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -2008,16 +2010,16 @@ DEEPSEEK_DEEPSEEK_V3_2_EXP: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_29,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_163840_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.27"), output=Decimal("0.41")),
+    cost=_Cost(input=_Decimal("0.27"), output=_Decimal("0.41")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """DeepSeek: DeepSeek V3.2 Exp (chat) · 164K context · 65.5K output · $0.27 in / $0.41 out per 1M tokens · tools, reasoning, open weights"""
 
-DEEPSEEK_DEEPSEEK_V3_2_SPECIALE: Final[PricedModel] = PricedModel(
+DEEPSEEK_DEEPSEEK_V3_2_SPECIALE: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="deepseek/deepseek-v3.2-speciale",
     name="DeepSeek: DeepSeek V3.2 Speciale",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=False,
@@ -2027,16 +2029,16 @@ DEEPSEEK_DEEPSEEK_V3_2_SPECIALE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_15,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_163840_OUTPUT_163840,
-    cost=Cost(input=Decimal("0.4"), output=Decimal("1.2"), cache_read=Decimal("0.135")),
+    cost=_Cost(input=_Decimal("0.4"), output=_Decimal("1.2"), cache_read=_Decimal("0.135")),
     reasoning_options=(),
 )
 """DeepSeek: DeepSeek V3.2 Speciale (chat) · 164K context · 164K output · $0.40 in / $1.20 out per 1M tokens · reasoning, open weights"""
 
-DEEPSEEK_DEEPSEEK_V4_FLASH: Final[PricedModel] = PricedModel(
+DEEPSEEK_DEEPSEEK_V4_FLASH: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="deepseek/deepseek-v4-flash",
     name="DeepSeek: DeepSeek V4 Flash",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -2046,16 +2048,16 @@ DEEPSEEK_DEEPSEEK_V4_FLASH: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_384000,
-    cost=Cost(input=Decimal("0.14"), output=Decimal("0.28"), cache_read=Decimal("0.0028")),
+    cost=_Cost(input=_Decimal("0.14"), output=_Decimal("0.28"), cache_read=_Decimal("0.0028")),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_EFFORT_HIGH_XHIGH),
 )
 """DeepSeek: DeepSeek V4 Flash (chat) · 1.05M context · 384K output · $0.14 in / $0.28 out per 1M tokens · tools, reasoning"""
 
-DEEPSEEK_DEEPSEEK_V4_PRO: Final[PricedModel] = PricedModel(
+DEEPSEEK_DEEPSEEK_V4_PRO: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="deepseek/deepseek-v4-pro",
     name="DeepSeek: DeepSeek V4 Pro",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -2065,16 +2067,16 @@ DEEPSEEK_DEEPSEEK_V4_PRO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_384000,
-    cost=Cost(input=Decimal("0.435"), output=Decimal("0.87"), cache_read=Decimal("0.003625")),
+    cost=_Cost(input=_Decimal("0.435"), output=_Decimal("0.87"), cache_read=_Decimal("0.003625")),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_EFFORT_HIGH_XHIGH),
 )
 """DeepSeek: DeepSeek V4 Pro (chat) · 1.05M context · 384K output · $0.435 in / $0.87 out per 1M tokens · tools, reasoning"""
 
-ESSENTIALAI_RNJ_1_INSTRUCT: Final[PricedModel] = PricedModel(
+ESSENTIALAI_RNJ_1_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="essentialai/rnj-1-instruct",
     name="EssentialAI: Rnj 1 Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=True,
@@ -2084,15 +2086,15 @@ ESSENTIALAI_RNJ_1_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_15,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_32768_OUTPUT_6554,
-    cost=Cost(input=Decimal("0.15"), output=Decimal("0.15")),
+    cost=_Cost(input=_Decimal("0.15"), output=_Decimal("0.15")),
 )
 """EssentialAI: Rnj 1 Instruct (chat) · 32.8K context · 6.55K output · $0.15 in / $0.15 out per 1M tokens · tools, open weights"""
 
-GOOGLE_GEMINI_2_0_FLASH_001: Final[PricedModel] = PricedModel(
+GOOGLE_GEMINI_2_0_FLASH_001: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="google/gemini-2.0-flash-001",
     name="Google: Gemini 2.0 Flash",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=True,
@@ -2102,20 +2104,20 @@ GOOGLE_GEMINI_2_0_FLASH_001: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_15,
     modalities=_Shared.AUDIO_IMAGE_PDF_TEXT_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_8192,
-    cost=Cost(
-        input=Decimal("0.1"),
-        output=Decimal("0.4"),
-        cache_read=Decimal("0.025"),
-        cache_write=Decimal("0.083333"),
+    cost=_Cost(
+        input=_Decimal("0.1"),
+        output=_Decimal("0.4"),
+        cache_read=_Decimal("0.025"),
+        cache_write=_Decimal("0.083333"),
     ),
 )
 """Google: Gemini 2.0 Flash (chat) · 1.05M context · 8.19K output · $0.10 in / $0.40 out per 1M tokens · vision, tools, attachments"""
 
-GOOGLE_GEMINI_2_0_FLASH_LITE_001: Final[PricedModel] = PricedModel(
+GOOGLE_GEMINI_2_0_FLASH_LITE_001: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="google/gemini-2.0-flash-lite-001",
     name="Google: Gemini 2.0 Flash Lite",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=True,
@@ -2125,15 +2127,15 @@ GOOGLE_GEMINI_2_0_FLASH_LITE_001: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_15,
     modalities=_Shared.AUDIO_IMAGE_PDF_TEXT_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.075"), output=Decimal("0.3")),
+    cost=_Cost(input=_Decimal("0.075"), output=_Decimal("0.3")),
 )
 """Google: Gemini 2.0 Flash Lite (chat) · 1.05M context · 8.19K output · $0.075 in / $0.30 out per 1M tokens · vision, tools, attachments"""
 
-GOOGLE_GEMINI_2_5_FLASH: Final[PricedModel] = PricedModel(
+GOOGLE_GEMINI_2_5_FLASH: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="google/gemini-2.5-flash",
     name="Google: Gemini 2.5 Flash",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -2143,22 +2145,22 @@ GOOGLE_GEMINI_2_5_FLASH: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_15,
     modalities=_Shared.AUDIO_IMAGE_PDF_TEXT_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_65535,
-    cost=Cost(
-        input=Decimal("0.3"),
-        output=Decimal("2.5"),
-        reasoning=Decimal("2.5"),
-        cache_read=Decimal("0.03"),
-        cache_write=Decimal("0.083333"),
+    cost=_Cost(
+        input=_Decimal("0.3"),
+        output=_Decimal("2.5"),
+        reasoning=_Decimal("2.5"),
+        cache_read=_Decimal("0.03"),
+        cache_write=_Decimal("0.083333"),
     ),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS_MIN_0_MAX_24576),
 )
 """Google: Gemini 2.5 Flash (chat) · 1.05M context · 65.5K output · $0.30 in / $2.50 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-GOOGLE_GEMINI_2_5_FLASH_IMAGE: Final[PricedModel] = PricedModel(
+GOOGLE_GEMINI_2_5_FLASH_IMAGE: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="google/gemini-2.5-flash-image",
     name="Google: Nano Banana (Gemini 2.5 Flash Image)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=False,
@@ -2168,15 +2170,15 @@ GOOGLE_GEMINI_2_5_FLASH_IMAGE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_15,
     modalities=_Shared.IMAGE_TEXT_TO_IMAGE_TEXT,
     limit=_Shared.CONTEXT_32768_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.3"), output=Decimal("2.5")),
+    cost=_Cost(input=_Decimal("0.3"), output=_Decimal("2.5")),
 )
 """Google: Nano Banana (Gemini 2.5 Flash Image) (chat) · 32.8K context · 32.8K output · $0.30 in / $2.50 out per 1M tokens · vision, attachments"""
 
-GOOGLE_GEMINI_2_5_FLASH_LITE: Final[PricedModel] = PricedModel(
+GOOGLE_GEMINI_2_5_FLASH_LITE: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="google/gemini-2.5-flash-lite",
     name="Google: Gemini 2.5 Flash Lite",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -2186,22 +2188,22 @@ GOOGLE_GEMINI_2_5_FLASH_LITE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_15,
     modalities=_Shared.AUDIO_IMAGE_PDF_TEXT_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_65535,
-    cost=Cost(
-        input=Decimal("0.1"),
-        output=Decimal("0.4"),
-        reasoning=Decimal("0.4"),
-        cache_read=Decimal("0.01"),
-        cache_write=Decimal("0.083333"),
+    cost=_Cost(
+        input=_Decimal("0.1"),
+        output=_Decimal("0.4"),
+        reasoning=_Decimal("0.4"),
+        cache_read=_Decimal("0.01"),
+        cache_write=_Decimal("0.083333"),
     ),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS_MIN_0_MAX_24576),
 )
 """Google: Gemini 2.5 Flash Lite (chat) · 1.05M context · 65.5K output · $0.10 in / $0.40 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-GOOGLE_GEMINI_2_5_FLASH_LITE_PREVIEW_09_2025: Final[PricedModel] = PricedModel(
+GOOGLE_GEMINI_2_5_FLASH_LITE_PREVIEW_09_2025: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="google/gemini-2.5-flash-lite-preview-09-2025",
     name="Google: Gemini 2.5 Flash Lite Preview 09-2025",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -2211,22 +2213,22 @@ GOOGLE_GEMINI_2_5_FLASH_LITE_PREVIEW_09_2025: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_15,
     modalities=_Shared.AUDIO_IMAGE_PDF_TEXT_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
-    cost=Cost(
-        input=Decimal("0.1"),
-        output=Decimal("0.4"),
-        reasoning=Decimal("0.4"),
-        cache_read=Decimal("0.01"),
-        cache_write=Decimal("0.083333"),
+    cost=_Cost(
+        input=_Decimal("0.1"),
+        output=_Decimal("0.4"),
+        reasoning=_Decimal("0.4"),
+        cache_read=_Decimal("0.01"),
+        cache_write=_Decimal("0.083333"),
     ),
     reasoning_options=(_Shared.REASONING_BUDGET_TOKENS,),
 )
 """Google: Gemini 2.5 Flash Lite Preview 09-2025 (chat) · 1.05M context · 65.5K output · $0.10 in / $0.40 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-GOOGLE_GEMINI_2_5_PRO: Final[PricedModel] = PricedModel(
+GOOGLE_GEMINI_2_5_PRO: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="google/gemini-2.5-pro",
     name="Google: Gemini 2.5 Pro",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -2236,22 +2238,22 @@ GOOGLE_GEMINI_2_5_PRO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_15,
     modalities=_Shared.AUDIO_IMAGE_PDF_TEXT_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
-    cost=Cost(
-        input=Decimal("1.25"),
-        output=Decimal("10"),
-        reasoning=Decimal("10"),
-        cache_read=Decimal("0.125"),
-        cache_write=Decimal("0.375"),
+    cost=_Cost(
+        input=_Decimal("1.25"),
+        output=_Decimal("10"),
+        reasoning=_Decimal("10"),
+        cache_read=_Decimal("0.125"),
+        cache_write=_Decimal("0.375"),
     ),
     reasoning_options=(_Shared.REASONING_BUDGET_TOKENS_MIN_128_MAX_32768,),
 )
 """Google: Gemini 2.5 Pro (chat) · 1.05M context · 65.5K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-GOOGLE_GEMINI_2_5_PRO_PREVIEW: Final[PricedModel] = PricedModel(
+GOOGLE_GEMINI_2_5_PRO_PREVIEW: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="google/gemini-2.5-pro-preview",
     name="Google: Gemini 2.5 Pro Preview 06-05",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -2261,22 +2263,22 @@ GOOGLE_GEMINI_2_5_PRO_PREVIEW: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_15,
     modalities=_Shared.AUDIO_IMAGE_PDF_TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
-    cost=Cost(
-        input=Decimal("1.25"),
-        output=Decimal("10"),
-        reasoning=Decimal("10"),
-        cache_read=Decimal("0.125"),
-        cache_write=Decimal("0.375"),
+    cost=_Cost(
+        input=_Decimal("1.25"),
+        output=_Decimal("10"),
+        reasoning=_Decimal("10"),
+        cache_read=_Decimal("0.125"),
+        cache_write=_Decimal("0.375"),
     ),
     reasoning_options=(_Shared.REASONING_BUDGET_TOKENS,),
 )
 """Google: Gemini 2.5 Pro Preview 06-05 (chat) · 1.05M context · 65.5K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-GOOGLE_GEMINI_2_5_PRO_PREVIEW_05_06: Final[PricedModel] = PricedModel(
+GOOGLE_GEMINI_2_5_PRO_PREVIEW_05_06: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="google/gemini-2.5-pro-preview-05-06",
     name="Google: Gemini 2.5 Pro Preview 05-06",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -2286,22 +2288,22 @@ GOOGLE_GEMINI_2_5_PRO_PREVIEW_05_06: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_15,
     modalities=_Shared.AUDIO_IMAGE_PDF_TEXT_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_65535,
-    cost=Cost(
-        input=Decimal("1.25"),
-        output=Decimal("10"),
-        reasoning=Decimal("10"),
-        cache_read=Decimal("0.125"),
-        cache_write=Decimal("0.375"),
+    cost=_Cost(
+        input=_Decimal("1.25"),
+        output=_Decimal("10"),
+        reasoning=_Decimal("10"),
+        cache_read=_Decimal("0.125"),
+        cache_write=_Decimal("0.375"),
     ),
     reasoning_options=(_Shared.REASONING_BUDGET_TOKENS,),
 )
 """Google: Gemini 2.5 Pro Preview 05-06 (chat) · 1.05M context · 65.5K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-GOOGLE_GEMINI_3_FLASH_PREVIEW: Final[PricedModel] = PricedModel(
+GOOGLE_GEMINI_3_FLASH_PREVIEW: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="google/gemini-3-flash-preview",
     name="Google: Gemini 3 Flash Preview",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -2311,22 +2313,22 @@ GOOGLE_GEMINI_3_FLASH_PREVIEW: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_15,
     modalities=_Shared.AUDIO_IMAGE_PDF_TEXT_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
-    cost=Cost(
-        input=Decimal("0.5"),
-        output=Decimal("3"),
-        reasoning=Decimal("3"),
-        cache_read=Decimal("0.05"),
-        cache_write=Decimal("0.083333"),
+    cost=_Cost(
+        input=_Decimal("0.5"),
+        output=_Decimal("3"),
+        reasoning=_Decimal("3"),
+        cache_read=_Decimal("0.05"),
+        cache_write=_Decimal("0.083333"),
     ),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH,),
 )
 """Google: Gemini 3 Flash Preview (chat) · 1.05M context · 65.5K output · $0.50 in / $3.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-GOOGLE_GEMINI_3_PRO_IMAGE_PREVIEW: Final[PricedModel] = PricedModel(
+GOOGLE_GEMINI_3_PRO_IMAGE_PREVIEW: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="google/gemini-3-pro-image-preview",
     name="Google: Nano Banana Pro (Gemini 3 Pro Image Preview)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=False,
@@ -2336,16 +2338,16 @@ GOOGLE_GEMINI_3_PRO_IMAGE_PREVIEW: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_15,
     modalities=_Shared.IMAGE_TEXT_TO_IMAGE_TEXT,
     limit=_Shared.CONTEXT_65536_OUTPUT_32768,
-    cost=Cost(input=Decimal("2"), output=Decimal("12"), reasoning=Decimal("12")),
+    cost=_Cost(input=_Decimal("2"), output=_Decimal("12"), reasoning=_Decimal("12")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH,),
 )
 """Google: Nano Banana Pro (Gemini 3 Pro Image Preview) (chat) · 65.5K context · 32.8K output · $2.00 in / $12.00 out per 1M tokens · vision, reasoning, attachments"""
 
-GOOGLE_GEMINI_3_1_FLASH_IMAGE_PREVIEW: Final[PricedModel] = PricedModel(
+GOOGLE_GEMINI_3_1_FLASH_IMAGE_PREVIEW: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="google/gemini-3.1-flash-image-preview",
     name="Google: Nano Banana 2 (Gemini 3.1 Flash Image Preview)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=False,
@@ -2355,16 +2357,16 @@ GOOGLE_GEMINI_3_1_FLASH_IMAGE_PREVIEW: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_15,
     modalities=_Shared.IMAGE_TEXT_TO_IMAGE_TEXT,
     limit=_Shared.CONTEXT_65536_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.5"), output=Decimal("3")),
+    cost=_Cost(input=_Decimal("0.5"), output=_Decimal("3")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH,),
 )
 """Google: Nano Banana 2 (Gemini 3.1 Flash Image Preview) (chat) · 65.5K context · 65.5K output · $0.50 in / $3.00 out per 1M tokens · vision, reasoning, attachments"""
 
-GOOGLE_GEMINI_3_1_FLASH_LITE: Final[PricedModel] = PricedModel(
+GOOGLE_GEMINI_3_1_FLASH_LITE: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="google/gemini-3.1-flash-lite",
     name="Google: Gemini 3.1 Flash Lite",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -2374,22 +2376,22 @@ GOOGLE_GEMINI_3_1_FLASH_LITE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_16,
     modalities=_Shared.AUDIO_IMAGE_PDF_TEXT_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
-    cost=Cost(
-        input=Decimal("0.25"),
-        output=Decimal("1.5"),
-        reasoning=Decimal("1.5"),
-        cache_read=Decimal("0.025"),
-        cache_write=Decimal("0.08333"),
+    cost=_Cost(
+        input=_Decimal("0.25"),
+        output=_Decimal("1.5"),
+        reasoning=_Decimal("1.5"),
+        cache_read=_Decimal("0.025"),
+        cache_write=_Decimal("0.08333"),
     ),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH,),
 )
 """Google: Gemini 3.1 Flash Lite (chat) · 1.05M context · 65.5K output · $0.25 in / $1.50 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-GOOGLE_GEMINI_3_1_FLASH_LITE_PREVIEW: Final[PricedModel] = PricedModel(
+GOOGLE_GEMINI_3_1_FLASH_LITE_PREVIEW: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="google/gemini-3.1-flash-lite-preview",
     name="Google: Gemini 3.1 Flash Lite Preview",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -2399,16 +2401,16 @@ GOOGLE_GEMINI_3_1_FLASH_LITE_PREVIEW: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_15,
     modalities=_Shared.AUDIO_IMAGE_PDF_TEXT_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.25"), output=Decimal("1.5"), reasoning=Decimal("1.5")),
+    cost=_Cost(input=_Decimal("0.25"), output=_Decimal("1.5"), reasoning=_Decimal("1.5")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH,),
 )
 """Google: Gemini 3.1 Flash Lite Preview (chat) · 1.05M context · 65.5K output · $0.25 in / $1.50 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-GOOGLE_GEMINI_3_1_PRO_PREVIEW: Final[PricedModel] = PricedModel(
+GOOGLE_GEMINI_3_1_PRO_PREVIEW: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="google/gemini-3.1-pro-preview",
     name="Google: Gemini 3.1 Pro Preview",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -2418,16 +2420,16 @@ GOOGLE_GEMINI_3_1_PRO_PREVIEW: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_15,
     modalities=_Shared.AUDIO_IMAGE_PDF_TEXT_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
-    cost=Cost(input=Decimal("2"), output=Decimal("12"), reasoning=Decimal("12")),
+    cost=_Cost(input=_Decimal("2"), output=_Decimal("12"), reasoning=_Decimal("12")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH,),
 )
 """Google: Gemini 3.1 Pro Preview (chat) · 1.05M context · 65.5K output · $2.00 in / $12.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-GOOGLE_GEMINI_3_1_PRO_PREVIEW_CUSTOMTOOLS: Final[PricedModel] = PricedModel(
+GOOGLE_GEMINI_3_1_PRO_PREVIEW_CUSTOMTOOLS: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="google/gemini-3.1-pro-preview-customtools",
     name="Google: Gemini 3.1 Pro Preview Custom Tools",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -2437,16 +2439,16 @@ GOOGLE_GEMINI_3_1_PRO_PREVIEW_CUSTOMTOOLS: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_15,
     modalities=_Shared.AUDIO_IMAGE_PDF_TEXT_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
-    cost=Cost(input=Decimal("2"), output=Decimal("12"), reasoning=Decimal("12")),
+    cost=_Cost(input=_Decimal("2"), output=_Decimal("12"), reasoning=_Decimal("12")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH,),
 )
 """Google: Gemini 3.1 Pro Preview Custom Tools (chat) · 1.05M context · 65.5K output · $2.00 in / $12.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-GOOGLE_GEMINI_3_5_FLASH: Final[PricedModel] = PricedModel(
+GOOGLE_GEMINI_3_5_FLASH: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="google/gemini-3.5-flash",
     name="Google: Gemini 3.5 Flash",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -2456,22 +2458,22 @@ GOOGLE_GEMINI_3_5_FLASH: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_27,
     modalities=_Shared.AUDIO_IMAGE_PDF_TEXT_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
-    cost=Cost(
-        input=Decimal("1.5"),
-        output=Decimal("9"),
-        reasoning=Decimal("9"),
-        cache_read=Decimal("0.15"),
-        cache_write=Decimal("0.08333"),
+    cost=_Cost(
+        input=_Decimal("1.5"),
+        output=_Decimal("9"),
+        reasoning=_Decimal("9"),
+        cache_read=_Decimal("0.15"),
+        cache_write=_Decimal("0.08333"),
     ),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH,),
 )
 """Google: Gemini 3.5 Flash (chat) · 1.05M context · 65.5K output · $1.50 in / $9.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-GOOGLE_GEMMA_2_27B_IT: Final[PricedModel] = PricedModel(
+GOOGLE_GEMMA_2_27B_IT: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="google/gemma-2-27b-it",
     name="Google: Gemma 2 27B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -2481,15 +2483,15 @@ GOOGLE_GEMMA_2_27B_IT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_06_24,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_8192_OUTPUT_2048,
-    cost=Cost(input=Decimal("0.65"), output=Decimal("0.65")),
+    cost=_Cost(input=_Decimal("0.65"), output=_Decimal("0.65")),
 )
 """Google: Gemma 2 27B (chat) · 8.19K context · 2.05K output · $0.65 in / $0.65 out per 1M tokens · open weights"""
 
-GOOGLE_GEMMA_3_12B_IT: Final[PricedModel] = PricedModel(
+GOOGLE_GEMMA_3_12B_IT: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="google/gemma-3-12b-it",
     name="Google: Gemma 3 12B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=False,
@@ -2499,15 +2501,15 @@ GOOGLE_GEMMA_3_12B_IT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_15,
     modalities=_Shared.IMAGE_TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.04"), output=Decimal("0.13"), cache_read=Decimal("0.015")),
+    cost=_Cost(input=_Decimal("0.04"), output=_Decimal("0.13"), cache_read=_Decimal("0.015")),
 )
 """Google: Gemma 3 12B (chat) · 131K context · 131K output · $0.04 in / $0.13 out per 1M tokens · vision, attachments, open weights"""
 
-GOOGLE_GEMMA_3_27B_IT: Final[PricedModel] = PricedModel(
+GOOGLE_GEMMA_3_27B_IT: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="google/gemma-3-27b-it",
     name="Google: Gemma 3 27B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=True,
@@ -2517,15 +2519,15 @@ GOOGLE_GEMMA_3_27B_IT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_15,
     modalities=_Shared.IMAGE_TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.03"), output=Decimal("0.11"), cache_read=Decimal("0.02")),
+    cost=_Cost(input=_Decimal("0.03"), output=_Decimal("0.11"), cache_read=_Decimal("0.02")),
 )
 """Google: Gemma 3 27B (chat) · 128K context · 65.5K output · $0.03 in / $0.11 out per 1M tokens · vision, tools, attachments, open weights"""
 
-GOOGLE_GEMMA_3_4B_IT: Final[PricedModel] = PricedModel(
+GOOGLE_GEMMA_3_4B_IT: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="google/gemma-3-4b-it",
     name="Google: Gemma 3 4B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=False,
@@ -2535,15 +2537,15 @@ GOOGLE_GEMMA_3_4B_IT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_15,
     modalities=_Shared.IMAGE_TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_19200,
-    cost=Cost(input=Decimal("0.04"), output=Decimal("0.08")),
+    cost=_Cost(input=_Decimal("0.04"), output=_Decimal("0.08")),
 )
 """Google: Gemma 3 4B (chat) · 131K context · 19.2K output · $0.04 in / $0.08 out per 1M tokens · vision, attachments, open weights"""
 
-GOOGLE_GEMMA_3N_E4B_IT: Final[PricedModel] = PricedModel(
+GOOGLE_GEMMA_3N_E4B_IT: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="google/gemma-3n-e4b-it",
     name="Google: Gemma 3n 4B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -2553,15 +2555,15 @@ GOOGLE_GEMMA_3N_E4B_IT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_05_20,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_32768_OUTPUT_6554,
-    cost=Cost(input=Decimal("0.02"), output=Decimal("0.04")),
+    cost=_Cost(input=_Decimal("0.02"), output=_Decimal("0.04")),
 )
 """Google: Gemma 3n 4B (chat) · 32.8K context · 6.55K output · $0.02 in / $0.04 out per 1M tokens · open weights"""
 
-GOOGLE_GEMMA_4_26B_A4B_IT: Final[PricedModel] = PricedModel(
+GOOGLE_GEMMA_4_26B_A4B_IT: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="google/gemma-4-26b-a4b-it",
     name="Google: Gemma 4 26B A4B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -2571,16 +2573,16 @@ GOOGLE_GEMMA_4_26B_A4B_IT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_11,
     modalities=_Shared.IMAGE_TEXT_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_262144,
-    cost=Cost(input=Decimal("0.12"), output=Decimal("0.4")),
+    cost=_Cost(input=_Decimal("0.12"), output=_Decimal("0.4")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """Google: Gemma 4 26B A4B (chat) · 262K context · 262K output · $0.12 in / $0.40 out per 1M tokens · vision, tools, reasoning, attachments, open weights"""
 
-GOOGLE_GEMMA_4_31B_IT: Final[PricedModel] = PricedModel(
+GOOGLE_GEMMA_4_31B_IT: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="google/gemma-4-31b-it",
     name="Google: Gemma 4 31B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -2590,16 +2592,16 @@ GOOGLE_GEMMA_4_31B_IT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_11,
     modalities=_Shared.IMAGE_TEXT_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.14"), output=Decimal("0.4")),
+    cost=_Cost(input=_Decimal("0.14"), output=_Decimal("0.4")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """Google: Gemma 4 31B (chat) · 262K context · 131K output · $0.14 in / $0.40 out per 1M tokens · vision, tools, reasoning, attachments, open weights"""
 
-GOOGLE_LYRIA_3_CLIP_PREVIEW: Final[PricedModel] = PricedModel(
+GOOGLE_LYRIA_3_CLIP_PREVIEW: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="google/lyria-3-clip-preview",
     name="Google: Lyria 3 Clip Preview",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=False,
@@ -2609,15 +2611,15 @@ GOOGLE_LYRIA_3_CLIP_PREVIEW: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_11,
     modalities=_Shared.IMAGE_TEXT_TO_AUDIO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
 )
 """Google: Lyria 3 Clip Preview (chat) · 1.05M context · 65.5K output · free · vision, attachments"""
 
-GOOGLE_LYRIA_3_PRO_PREVIEW: Final[PricedModel] = PricedModel(
+GOOGLE_LYRIA_3_PRO_PREVIEW: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="google/lyria-3-pro-preview",
     name="Google: Lyria 3 Pro Preview",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=False,
@@ -2627,15 +2629,15 @@ GOOGLE_LYRIA_3_PRO_PREVIEW: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_11,
     modalities=_Shared.IMAGE_TEXT_TO_AUDIO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
 )
 """Google: Lyria 3 Pro Preview (chat) · 1.05M context · 65.5K output · free · vision, attachments"""
 
-GRYPHE_MYTHOMAX_L2_13B: Final[PricedModel] = PricedModel(
+GRYPHE_MYTHOMAX_L2_13B: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="gryphe/mythomax-l2-13b",
     name="MythoMax 13B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -2645,15 +2647,15 @@ GRYPHE_MYTHOMAX_L2_13B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_04_25,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_4096_OUTPUT_4096,
-    cost=Cost(input=Decimal("0.06"), output=Decimal("0.06")),
+    cost=_Cost(input=_Decimal("0.06"), output=_Decimal("0.06")),
 )
 """MythoMax 13B (chat) · 4.1K context · 4.1K output · $0.06 in / $0.06 out per 1M tokens · open weights"""
 
-IBM_GRANITE_GRANITE_4_0_H_MICRO: Final[PricedModel] = PricedModel(
+IBM_GRANITE_GRANITE_4_0_H_MICRO: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="ibm-granite/granite-4.0-h-micro",
     name="IBM: Granite 4.0 Micro",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -2663,15 +2665,15 @@ IBM_GRANITE_GRANITE_4_0_H_MICRO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_15,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131000_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.017"), output=Decimal("0.11")),
+    cost=_Cost(input=_Decimal("0.017"), output=_Decimal("0.11")),
 )
 """IBM: Granite 4.0 Micro (chat) · 131K context · 32.8K output · $0.017 in / $0.11 out per 1M tokens · open weights"""
 
-IBM_GRANITE_GRANITE_4_1_8B: Final[PricedModel] = PricedModel(
+IBM_GRANITE_GRANITE_4_1_8B: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="ibm-granite/granite-4.1-8b",
     name="IBM: Granite 4.1 8B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=True,
@@ -2681,15 +2683,15 @@ IBM_GRANITE_GRANITE_4_1_8B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.05"), output=Decimal("0.1"), cache_read=Decimal("0.05")),
+    cost=_Cost(input=_Decimal("0.05"), output=_Decimal("0.1"), cache_read=_Decimal("0.05")),
 )
 """IBM: Granite 4.1 8B (chat) · 131K context · 131K output · $0.05 in / $0.10 out per 1M tokens · tools"""
 
-INCEPTION_MERCURY_2: Final[PricedModel] = PricedModel(
+INCEPTION_MERCURY_2: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="inception/mercury-2",
     name="Inception: Mercury 2",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -2699,16 +2701,16 @@ INCEPTION_MERCURY_2: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_24,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_50000,
-    cost=Cost(input=Decimal("0.25"), output=Decimal("0.75"), cache_read=Decimal("0.025")),
+    cost=_Cost(input=_Decimal("0.25"), output=_Decimal("0.75"), cache_read=_Decimal("0.025")),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH),
 )
 """Inception: Mercury 2 (chat) · 128K context · 50K output · $0.25 in / $0.75 out per 1M tokens · tools, reasoning"""
 
-INCLUSIONAI_LING_2_6_1T: Final[PricedModel] = PricedModel(
+INCLUSIONAI_LING_2_6_1T: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="inclusionai/ling-2.6-1t",
     name="inclusionAI: Ling-2.6-1T",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=True,
@@ -2718,15 +2720,15 @@ INCLUSIONAI_LING_2_6_1T: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_16,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.3"), output=Decimal("2.5"), cache_read=Decimal("0.06")),
+    cost=_Cost(input=_Decimal("0.3"), output=_Decimal("2.5"), cache_read=_Decimal("0.06")),
 )
 """inclusionAI: Ling-2.6-1T (chat) · 262K context · 32.8K output · $0.30 in / $2.50 out per 1M tokens · tools"""
 
-INCLUSIONAI_LING_2_6_FLASH: Final[PricedModel] = PricedModel(
+INCLUSIONAI_LING_2_6_FLASH: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="inclusionai/ling-2.6-flash",
     name="inclusionAI: Ling-2.6 Flash",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=True,
@@ -2736,15 +2738,15 @@ INCLUSIONAI_LING_2_6_FLASH: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.08"), output=Decimal("0.24"), cache_read=Decimal("0.016")),
+    cost=_Cost(input=_Decimal("0.08"), output=_Decimal("0.24"), cache_read=_Decimal("0.016")),
 )
 """inclusionAI: Ling-2.6 Flash (chat) · 262K context · 32.8K output · $0.08 in / $0.24 out per 1M tokens · tools"""
 
-INCLUSIONAI_RING_2_6_1T: Final[PricedModel] = PricedModel(
+INCLUSIONAI_RING_2_6_1T: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="inclusionai/ring-2.6-1t",
     name="inclusionAI: Ring-2.6-1T",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -2754,16 +2756,16 @@ INCLUSIONAI_RING_2_6_1T: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_16,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.075"), output=Decimal("0.625"), cache_read=Decimal("0.015")),
+    cost=_Cost(input=_Decimal("0.075"), output=_Decimal("0.625"), cache_read=_Decimal("0.015")),
     reasoning_options=(),
 )
 """inclusionAI: Ring-2.6-1T (chat) · 262K context · 65.5K output · $0.075 in / $0.625 out per 1M tokens · tools, reasoning"""
 
-INFLECTION_INFLECTION_3_PI: Final[PricedModel] = PricedModel(
+INFLECTION_INFLECTION_3_PI: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="inflection/inflection-3-pi",
     name="Inflection: Inflection 3 Pi",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -2773,15 +2775,15 @@ INFLECTION_INFLECTION_3_PI: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_15,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_8000_OUTPUT_1024,
-    cost=Cost(input=Decimal("2.5"), output=Decimal("10")),
+    cost=_Cost(input=_Decimal("2.5"), output=_Decimal("10")),
 )
 """Inflection: Inflection 3 Pi (chat) · 8K context · 1.02K output · $2.50 in / $10.00 out per 1M tokens"""
 
-INFLECTION_INFLECTION_3_PRODUCTIVITY: Final[PricedModel] = PricedModel(
+INFLECTION_INFLECTION_3_PRODUCTIVITY: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="inflection/inflection-3-productivity",
     name="Inflection: Inflection 3 Productivity",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -2791,15 +2793,15 @@ INFLECTION_INFLECTION_3_PRODUCTIVITY: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_15,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_8000_OUTPUT_1024,
-    cost=Cost(input=Decimal("2.5"), output=Decimal("10")),
+    cost=_Cost(input=_Decimal("2.5"), output=_Decimal("10")),
 )
 """Inflection: Inflection 3 Productivity (chat) · 8K context · 1.02K output · $2.50 in / $10.00 out per 1M tokens"""
 
-KILO_AUTO_BALANCED: Final[PricedModel] = PricedModel(
+KILO_AUTO_BALANCED: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="kilo-auto/balanced",
     name="Kilo Auto Balanced",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -2809,16 +2811,16 @@ KILO_AUTO_BALANCED: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_15,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_204800_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.6"), output=Decimal("3")),
+    cost=_Cost(input=_Decimal("0.6"), output=_Decimal("3")),
     reasoning_options=(),
 )
 """Kilo Auto Balanced (chat) · 205K context · 131K output · $0.60 in / $3.00 out per 1M tokens · tools, reasoning"""
 
-KILO_AUTO_FREE: Final[PricedModel] = PricedModel(
+KILO_AUTO_FREE: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="kilo-auto/free",
     name="Kilo Auto Free",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -2828,16 +2830,16 @@ KILO_AUTO_FREE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_15,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_204800_OUTPUT_131072,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
     reasoning_options=(),
 )
 """Kilo Auto Free (chat) · 205K context · 131K output · free · tools, reasoning"""
 
-KILO_AUTO_FRONTIER: Final[PricedModel] = PricedModel(
+KILO_AUTO_FRONTIER: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="kilo-auto/frontier",
     name="Kilo Auto Frontier",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -2847,16 +2849,16 @@ KILO_AUTO_FRONTIER: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_15,
     modalities=_Shared.IMAGE_TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
-    cost=Cost(input=Decimal("5"), output=Decimal("25")),
+    cost=_Cost(input=_Decimal("5"), output=_Decimal("25")),
     reasoning_options=(),
 )
 """Kilo Auto Frontier (chat) · 1M context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-KILO_AUTO_SMALL: Final[PricedModel] = PricedModel(
+KILO_AUTO_SMALL: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="kilo-auto/small",
     name="Kilo Auto Small",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -2866,16 +2868,16 @@ KILO_AUTO_SMALL: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_15,
     modalities=_Shared.IMAGE_TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_400000_OUTPUT_128000,
-    cost=Cost(input=Decimal("0.05"), output=Decimal("0.4")),
+    cost=_Cost(input=_Decimal("0.05"), output=_Decimal("0.4")),
     reasoning_options=(),
 )
 """Kilo Auto Small (chat) · 400K context · 128K output · $0.05 in / $0.40 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-KWAIPILOT_KAT_CODER_PRO_V2: Final[PricedModel] = PricedModel(
+KWAIPILOT_KAT_CODER_PRO_V2: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="kwaipilot/kat-coder-pro-v2",
     name="Kwaipilot: KAT-Coder-Pro V2",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=True,
@@ -2885,15 +2887,15 @@ KWAIPILOT_KAT_CODER_PRO_V2: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_11,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_256000_OUTPUT_80000,
-    cost=Cost(input=Decimal("0.3"), output=Decimal("1.2"), cache_read=Decimal("0.06")),
+    cost=_Cost(input=_Decimal("0.3"), output=_Decimal("1.2"), cache_read=_Decimal("0.06")),
 )
 """Kwaipilot: KAT-Coder-Pro V2 (chat) · 256K context · 80K output · $0.30 in / $1.20 out per 1M tokens · tools, open weights"""
 
-LIQUID_LFM_2_24B_A2B: Final[PricedModel] = PricedModel(
+LIQUID_LFM_2_24B_A2B: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="liquid/lfm-2-24b-a2b",
     name="LiquidAI: LFM2-24B-A2B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -2903,15 +2905,15 @@ LIQUID_LFM_2_24B_A2B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_15,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_32768_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.03"), output=Decimal("0.12")),
+    cost=_Cost(input=_Decimal("0.03"), output=_Decimal("0.12")),
 )
 """LiquidAI: LFM2-24B-A2B (chat) · 32.8K context · 32.8K output · $0.03 in / $0.12 out per 1M tokens · open weights"""
 
-MANCER_WEAVER: Final[PricedModel] = PricedModel(
+MANCER_WEAVER: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="mancer/weaver",
     name="Mancer: Weaver (alpha)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -2921,15 +2923,15 @@ MANCER_WEAVER: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_15,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_8000_OUTPUT_2000,
-    cost=Cost(input=Decimal("0.75"), output=Decimal("1")),
+    cost=_Cost(input=_Decimal("0.75"), output=_Decimal("1")),
 )
 """Mancer: Weaver (alpha) (chat) · 8K context · 2K output · $0.75 in / $1.00 out per 1M tokens"""
 
-META_LLAMA_LLAMA_3_70B_INSTRUCT: Final[PricedModel] = PricedModel(
+META_LLAMA_LLAMA_3_70B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="meta-llama/llama-3-70b-instruct",
     name="Meta: Llama 3 70B Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -2939,15 +2941,15 @@ META_LLAMA_LLAMA_3_70B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_07_23,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_8192_OUTPUT_8000,
-    cost=Cost(input=Decimal("0.51"), output=Decimal("0.74")),
+    cost=_Cost(input=_Decimal("0.51"), output=_Decimal("0.74")),
 )
 """Meta: Llama 3 70B Instruct (chat) · 8.19K context · 8K output · $0.51 in / $0.74 out per 1M tokens · open weights"""
 
-META_LLAMA_LLAMA_3_8B_INSTRUCT: Final[PricedModel] = PricedModel(
+META_LLAMA_LLAMA_3_8B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="meta-llama/llama-3-8b-instruct",
     name="Meta: Llama 3 8B Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=True,
@@ -2957,15 +2959,15 @@ META_LLAMA_LLAMA_3_8B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04_03,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_8192_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.03"), output=Decimal("0.04")),
+    cost=_Cost(input=_Decimal("0.03"), output=_Decimal("0.04")),
 )
 """Meta: Llama 3 8B Instruct (chat) · 8.19K context · 16.4K output · $0.03 in / $0.04 out per 1M tokens · tools, open weights"""
 
-META_LLAMA_LLAMA_3_1_70B_INSTRUCT: Final[PricedModel] = PricedModel(
+META_LLAMA_LLAMA_3_1_70B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="meta-llama/llama-3.1-70b-instruct",
     name="Meta: Llama 3.1 70B Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=True,
@@ -2975,15 +2977,15 @@ META_LLAMA_LLAMA_3_1_70B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_07_23,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_26215,
-    cost=Cost(input=Decimal("0.4"), output=Decimal("0.4")),
+    cost=_Cost(input=_Decimal("0.4"), output=_Decimal("0.4")),
 )
 """Meta: Llama 3.1 70B Instruct (chat) · 131K context · 26.2K output · $0.40 in / $0.40 out per 1M tokens · tools, open weights"""
 
-META_LLAMA_LLAMA_3_1_8B_INSTRUCT: Final[PricedModel] = PricedModel(
+META_LLAMA_LLAMA_3_1_8B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="meta-llama/llama-3.1-8b-instruct",
     name="Meta: Llama 3.1 8B Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=True,
@@ -2993,15 +2995,15 @@ META_LLAMA_LLAMA_3_1_8B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_23,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_16384_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.02"), output=Decimal("0.05")),
+    cost=_Cost(input=_Decimal("0.02"), output=_Decimal("0.05")),
 )
 """Meta: Llama 3.1 8B Instruct (chat) · 16.4K context · 16.4K output · $0.02 in / $0.05 out per 1M tokens · tools, open weights"""
 
-META_LLAMA_LLAMA_3_2_11B_VISION_INSTRUCT: Final[PricedModel] = PricedModel(
+META_LLAMA_LLAMA_3_2_11B_VISION_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="meta-llama/llama-3.2-11b-vision-instruct",
     name="Meta: Llama 3.2 11B Vision Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=False,
@@ -3011,15 +3013,15 @@ META_LLAMA_LLAMA_3_2_11B_VISION_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_09_25,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.049"), output=Decimal("0.049")),
+    cost=_Cost(input=_Decimal("0.049"), output=_Decimal("0.049")),
 )
 """Meta: Llama 3.2 11B Vision Instruct (chat) · 131K context · 16.4K output · $0.049 in / $0.049 out per 1M tokens · vision, attachments, open weights"""
 
-META_LLAMA_LLAMA_3_2_1B_INSTRUCT: Final[PricedModel] = PricedModel(
+META_LLAMA_LLAMA_3_2_1B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="meta-llama/llama-3.2-1b-instruct",
     name="Meta: Llama 3.2 1B Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -3029,15 +3031,15 @@ META_LLAMA_LLAMA_3_2_1B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_01_27,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_60000_OUTPUT_12000,
-    cost=Cost(input=Decimal("0.027"), output=Decimal("0.2")),
+    cost=_Cost(input=_Decimal("0.027"), output=_Decimal("0.2")),
 )
 """Meta: Llama 3.2 1B Instruct (chat) · 60K context · 12K output · $0.027 in / $0.20 out per 1M tokens · open weights"""
 
-META_LLAMA_LLAMA_3_2_3B_INSTRUCT: Final[PricedModel] = PricedModel(
+META_LLAMA_LLAMA_3_2_3B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="meta-llama/llama-3.2-3b-instruct",
     name="Meta: Llama 3.2 3B Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -3047,15 +3049,15 @@ META_LLAMA_LLAMA_3_2_3B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_15,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_80000_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.051"), output=Decimal("0.34")),
+    cost=_Cost(input=_Decimal("0.051"), output=_Decimal("0.34")),
 )
 """Meta: Llama 3.2 3B Instruct (chat) · 80K context · 16.4K output · $0.051 in / $0.34 out per 1M tokens · open weights"""
 
-META_LLAMA_LLAMA_3_3_70B_INSTRUCT: Final[PricedModel] = PricedModel(
+META_LLAMA_LLAMA_3_3_70B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="meta-llama/llama-3.3-70b-instruct",
     name="Meta: Llama 3.3 70B Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=True,
@@ -3065,15 +3067,15 @@ META_LLAMA_LLAMA_3_3_70B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_04,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.1"), output=Decimal("0.32")),
+    cost=_Cost(input=_Decimal("0.1"), output=_Decimal("0.32")),
 )
 """Meta: Llama 3.3 70B Instruct (chat) · 131K context · 16.4K output · $0.10 in / $0.32 out per 1M tokens · tools, open weights"""
 
-META_LLAMA_LLAMA_4_MAVERICK: Final[PricedModel] = PricedModel(
+META_LLAMA_LLAMA_4_MAVERICK: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="meta-llama/llama-4-maverick",
     name="Meta: Llama 4 Maverick",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=True,
@@ -3083,15 +3085,15 @@ META_LLAMA_LLAMA_4_MAVERICK: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_24,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.15"), output=Decimal("0.6")),
+    cost=_Cost(input=_Decimal("0.15"), output=_Decimal("0.6")),
 )
 """Meta: Llama 4 Maverick (chat) · 1.05M context · 16.4K output · $0.15 in / $0.60 out per 1M tokens · vision, tools, attachments, open weights"""
 
-META_LLAMA_LLAMA_4_SCOUT: Final[PricedModel] = PricedModel(
+META_LLAMA_LLAMA_4_SCOUT: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="meta-llama/llama-4-scout",
     name="Meta: Llama 4 Scout",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=True,
@@ -3101,15 +3103,15 @@ META_LLAMA_LLAMA_4_SCOUT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04_05,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_327680_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.08"), output=Decimal("0.3")),
+    cost=_Cost(input=_Decimal("0.08"), output=_Decimal("0.3")),
 )
 """Meta: Llama 4 Scout (chat) · 328K context · 16.4K output · $0.08 in / $0.30 out per 1M tokens · vision, tools, attachments, open weights"""
 
-META_LLAMA_LLAMA_GUARD_3_8B: Final[PricedModel] = PricedModel(
+META_LLAMA_LLAMA_GUARD_3_8B: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="meta-llama/llama-guard-3-8b",
     name="Llama Guard 3 8B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -3119,15 +3121,15 @@ META_LLAMA_LLAMA_GUARD_3_8B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_04,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_26215,
-    cost=Cost(input=Decimal("0.02"), output=Decimal("0.06")),
+    cost=_Cost(input=_Decimal("0.02"), output=_Decimal("0.06")),
 )
 """Llama Guard 3 8B (chat) · 131K context · 26.2K output · $0.02 in / $0.06 out per 1M tokens · open weights"""
 
-META_LLAMA_LLAMA_GUARD_4_12B: Final[PricedModel] = PricedModel(
+META_LLAMA_LLAMA_GUARD_4_12B: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="meta-llama/llama-guard-4-12b",
     name="Meta: Llama Guard 4 12B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=False,
@@ -3137,15 +3139,15 @@ META_LLAMA_LLAMA_GUARD_4_12B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04_05,
     modalities=_Shared.IMAGE_TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_163840_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.18"), output=Decimal("0.18")),
+    cost=_Cost(input=_Decimal("0.18"), output=_Decimal("0.18")),
 )
 """Meta: Llama Guard 4 12B (chat) · 164K context · 32.8K output · $0.18 in / $0.18 out per 1M tokens · vision, attachments, open weights"""
 
-MICROSOFT_PHI_4: Final[PricedModel] = PricedModel(
+MICROSOFT_PHI_4: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="microsoft/phi-4",
     name="Microsoft: Phi 4",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -3155,15 +3157,15 @@ MICROSOFT_PHI_4: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_12_11,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_16384_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.06"), output=Decimal("0.14")),
+    cost=_Cost(input=_Decimal("0.06"), output=_Decimal("0.14")),
 )
 """Microsoft: Phi 4 (chat) · 16.4K context · 16.4K output · $0.06 in / $0.14 out per 1M tokens · open weights"""
 
-MICROSOFT_PHI_4_MINI_INSTRUCT: Final[PricedModel] = PricedModel(
+MICROSOFT_PHI_4_MINI_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="microsoft/phi-4-mini-instruct",
     name="Microsoft: Phi 4 Mini Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -3174,15 +3176,15 @@ MICROSOFT_PHI_4_MINI_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_07,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_128000,
-    cost=Cost(input=Decimal("0.08"), output=Decimal("0.35"), cache_read=Decimal("0.08")),
+    cost=_Cost(input=_Decimal("0.08"), output=_Decimal("0.35"), cache_read=_Decimal("0.08")),
 )
 """Microsoft: Phi 4 Mini Instruct (chat) · 128K context · 128K output · $0.08 in / $0.35 out per 1M tokens · structured output, open weights"""
 
-MICROSOFT_WIZARDLM_2_8X22B: Final[PricedModel] = PricedModel(
+MICROSOFT_WIZARDLM_2_8X22B: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="microsoft/wizardlm-2-8x22b",
     name="WizardLM-2 8x22B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -3192,15 +3194,15 @@ MICROSOFT_WIZARDLM_2_8X22B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_04_24,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_65535_OUTPUT_8000,
-    cost=Cost(input=Decimal("0.62"), output=Decimal("0.62")),
+    cost=_Cost(input=_Decimal("0.62"), output=_Decimal("0.62")),
 )
 """WizardLM-2 8x22B (chat) · 65.5K context · 8K output · $0.62 in / $0.62 out per 1M tokens · open weights"""
 
-MINIMAX_MINIMAX_01: Final[PricedModel] = PricedModel(
+MINIMAX_MINIMAX_01: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="minimax/minimax-01",
     name="MiniMax: MiniMax-01",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=False,
@@ -3210,15 +3212,15 @@ MINIMAX_MINIMAX_01: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_01_15,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_1000192_OUTPUT_1000192,
-    cost=Cost(input=Decimal("0.2"), output=Decimal("1.1")),
+    cost=_Cost(input=_Decimal("0.2"), output=_Decimal("1.1")),
 )
 """MiniMax: MiniMax-01 (chat) · 1M context · 1M output · $0.20 in / $1.10 out per 1M tokens · vision, attachments, open weights"""
 
-MINIMAX_MINIMAX_M1: Final[PricedModel] = PricedModel(
+MINIMAX_MINIMAX_M1: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="minimax/minimax-m1",
     name="MiniMax: MiniMax M1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -3228,16 +3230,16 @@ MINIMAX_MINIMAX_M1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_06_17,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_40000,
-    cost=Cost(input=Decimal("0.4"), output=Decimal("2.2")),
+    cost=_Cost(input=_Decimal("0.4"), output=_Decimal("2.2")),
     reasoning_options=(),
 )
 """MiniMax: MiniMax M1 (chat) · 1M context · 40K output · $0.40 in / $2.20 out per 1M tokens · tools, reasoning, open weights"""
 
-MINIMAX_MINIMAX_M2: Final[PricedModel] = PricedModel(
+MINIMAX_MINIMAX_M2: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="minimax/minimax-m2",
     name="MiniMax: MiniMax M2",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -3247,16 +3249,16 @@ MINIMAX_MINIMAX_M2: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_15,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_196608_OUTPUT_196608,
-    cost=Cost(input=Decimal("0.255"), output=Decimal("1"), cache_read=Decimal("0.03")),
+    cost=_Cost(input=_Decimal("0.255"), output=_Decimal("1"), cache_read=_Decimal("0.03")),
     reasoning_options=(),
 )
 """MiniMax: MiniMax M2 (chat) · 197K context · 197K output · $0.255 in / $1.00 out per 1M tokens · tools, reasoning, open weights"""
 
-MINIMAX_MINIMAX_M2_HER: Final[PricedModel] = PricedModel(
+MINIMAX_MINIMAX_M2_HER: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="minimax/minimax-m2-her",
     name="MiniMax: MiniMax M2-her",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -3266,15 +3268,15 @@ MINIMAX_MINIMAX_M2_HER: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_15,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_65536_OUTPUT_2048,
-    cost=Cost(input=Decimal("0.3"), output=Decimal("1.2")),
+    cost=_Cost(input=_Decimal("0.3"), output=_Decimal("1.2")),
 )
 """MiniMax: MiniMax M2-her (chat) · 65.5K context · 2.05K output · $0.30 in / $1.20 out per 1M tokens · open weights"""
 
-MINIMAX_MINIMAX_M2_1: Final[PricedModel] = PricedModel(
+MINIMAX_MINIMAX_M2_1: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="minimax/minimax-m2.1",
     name="MiniMax: MiniMax M2.1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -3284,16 +3286,16 @@ MINIMAX_MINIMAX_M2_1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_23,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_196608_OUTPUT_39322,
-    cost=Cost(input=Decimal("0.27"), output=Decimal("0.95"), cache_read=Decimal("0.03")),
+    cost=_Cost(input=_Decimal("0.27"), output=_Decimal("0.95"), cache_read=_Decimal("0.03")),
     reasoning_options=(),
 )
 """MiniMax: MiniMax M2.1 (chat) · 197K context · 39.3K output · $0.27 in / $0.95 out per 1M tokens · tools, reasoning, open weights"""
 
-MINIMAX_MINIMAX_M2_5: Final[PricedModel] = PricedModel(
+MINIMAX_MINIMAX_M2_5: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="minimax/minimax-m2.5",
     name="MiniMax: MiniMax M2.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -3303,16 +3305,16 @@ MINIMAX_MINIMAX_M2_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_15,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_196608_OUTPUT_196608,
-    cost=Cost(input=Decimal("0.25"), output=Decimal("1.2"), cache_read=Decimal("0.029")),
+    cost=_Cost(input=_Decimal("0.25"), output=_Decimal("1.2"), cache_read=_Decimal("0.029")),
     reasoning_options=(),
 )
 """MiniMax: MiniMax M2.5 (chat) · 197K context · 197K output · $0.25 in / $1.20 out per 1M tokens · tools, reasoning, open weights"""
 
-MINIMAX_MINIMAX_M2_7: Final[PricedModel] = PricedModel(
+MINIMAX_MINIMAX_M2_7: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="minimax/minimax-m2.7",
     name="MiniMax: MiniMax M2.7",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="minimax-m2.7",
     attachment=False,
     reasoning=True,
@@ -3323,16 +3325,16 @@ MINIMAX_MINIMAX_M2_7: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_18,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_204800_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.3"), output=Decimal("1.2"), cache_read=Decimal("0.06")),
+    cost=_Cost(input=_Decimal("0.3"), output=_Decimal("1.2"), cache_read=_Decimal("0.06")),
     reasoning_options=(),
 )
 """MiniMax: MiniMax M2.7 (chat) · 205K context · 131K output · $0.30 in / $1.20 out per 1M tokens · tools, reasoning, open weights"""
 
-MISTRALAI_CODESTRAL_2508: Final[PricedModel] = PricedModel(
+MISTRALAI_CODESTRAL_2508: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="mistralai/codestral-2508",
     name="Mistral: Codestral 2508",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=True,
@@ -3342,15 +3344,15 @@ MISTRALAI_CODESTRAL_2508: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_256000_OUTPUT_51200,
-    cost=Cost(input=Decimal("0.3"), output=Decimal("0.9")),
+    cost=_Cost(input=_Decimal("0.3"), output=_Decimal("0.9")),
 )
 """Mistral: Codestral 2508 (chat) · 256K context · 51.2K output · $0.30 in / $0.90 out per 1M tokens · tools, open weights"""
 
-MISTRALAI_DEVSTRAL_2512: Final[PricedModel] = PricedModel(
+MISTRALAI_DEVSTRAL_2512: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="mistralai/devstral-2512",
     name="Mistral: Devstral 2 2512",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=True,
@@ -3360,15 +3362,15 @@ MISTRALAI_DEVSTRAL_2512: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_15,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.4"), output=Decimal("2"), cache_read=Decimal("0.025")),
+    cost=_Cost(input=_Decimal("0.4"), output=_Decimal("2"), cache_read=_Decimal("0.025")),
 )
 """Mistral: Devstral 2 2512 (chat) · 262K context · 65.5K output · $0.40 in / $2.00 out per 1M tokens · tools, open weights"""
 
-MISTRALAI_DEVSTRAL_MEDIUM: Final[PricedModel] = PricedModel(
+MISTRALAI_DEVSTRAL_MEDIUM: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="mistralai/devstral-medium",
     name="Mistral: Devstral Medium",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=True,
@@ -3378,15 +3380,15 @@ MISTRALAI_DEVSTRAL_MEDIUM: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_07_10,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_26215,
-    cost=Cost(input=Decimal("0.4"), output=Decimal("2")),
+    cost=_Cost(input=_Decimal("0.4"), output=_Decimal("2")),
 )
 """Mistral: Devstral Medium (chat) · 131K context · 26.2K output · $0.40 in / $2.00 out per 1M tokens · tools, open weights"""
 
-MISTRALAI_DEVSTRAL_SMALL: Final[PricedModel] = PricedModel(
+MISTRALAI_DEVSTRAL_SMALL: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="mistralai/devstral-small",
     name="Mistral: Devstral Small 1.1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=True,
@@ -3396,15 +3398,15 @@ MISTRALAI_DEVSTRAL_SMALL: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_07_10,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_26215,
-    cost=Cost(input=Decimal("0.1"), output=Decimal("0.3")),
+    cost=_Cost(input=_Decimal("0.1"), output=_Decimal("0.3")),
 )
 """Mistral: Devstral Small 1.1 (chat) · 131K context · 26.2K output · $0.10 in / $0.30 out per 1M tokens · tools, open weights"""
 
-MISTRALAI_MINISTRAL_14B_2512: Final[PricedModel] = PricedModel(
+MISTRALAI_MINISTRAL_14B_2512: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="mistralai/ministral-14b-2512",
     name="Mistral: Ministral 3 14B 2512",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=True,
@@ -3414,15 +3416,15 @@ MISTRALAI_MINISTRAL_14B_2512: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_16,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_52429,
-    cost=Cost(input=Decimal("0.2"), output=Decimal("0.2")),
+    cost=_Cost(input=_Decimal("0.2"), output=_Decimal("0.2")),
 )
 """Mistral: Ministral 3 14B 2512 (chat) · 262K context · 52.4K output · $0.20 in / $0.20 out per 1M tokens · vision, tools, attachments"""
 
-MISTRALAI_MINISTRAL_3B_2512: Final[PricedModel] = PricedModel(
+MISTRALAI_MINISTRAL_3B_2512: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="mistralai/ministral-3b-2512",
     name="Mistral: Ministral 3 3B 2512",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=True,
@@ -3432,15 +3434,15 @@ MISTRALAI_MINISTRAL_3B_2512: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_15,
     modalities=_Shared.IMAGE_TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.1"), output=Decimal("0.1")),
+    cost=_Cost(input=_Decimal("0.1"), output=_Decimal("0.1")),
 )
 """Mistral: Ministral 3 3B 2512 (chat) · 131K context · 32.8K output · $0.10 in / $0.10 out per 1M tokens · vision, tools, attachments, open weights"""
 
-MISTRALAI_MINISTRAL_8B_2512: Final[PricedModel] = PricedModel(
+MISTRALAI_MINISTRAL_8B_2512: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="mistralai/ministral-8b-2512",
     name="Mistral: Ministral 3 8B 2512",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=True,
@@ -3450,15 +3452,15 @@ MISTRALAI_MINISTRAL_8B_2512: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_15,
     modalities=_Shared.IMAGE_TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.15"), output=Decimal("0.15")),
+    cost=_Cost(input=_Decimal("0.15"), output=_Decimal("0.15")),
 )
 """Mistral: Ministral 3 8B 2512 (chat) · 262K context · 32.8K output · $0.15 in / $0.15 out per 1M tokens · vision, tools, attachments, open weights"""
 
-MISTRALAI_MISTRAL_7B_INSTRUCT_V0_1: Final[PricedModel] = PricedModel(
+MISTRALAI_MISTRAL_7B_INSTRUCT_V0_1: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="mistralai/mistral-7b-instruct-v0.1",
     name="Mistral: Mistral 7B Instruct v0.1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -3468,15 +3470,15 @@ MISTRALAI_MISTRAL_7B_INSTRUCT_V0_1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04_03,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_2824_OUTPUT_565,
-    cost=Cost(input=Decimal("0.11"), output=Decimal("0.19")),
+    cost=_Cost(input=_Decimal("0.11"), output=_Decimal("0.19")),
 )
 """Mistral: Mistral 7B Instruct v0.1 (chat) · 2.82K context · 565 output · $0.11 in / $0.19 out per 1M tokens"""
 
-MISTRALAI_MISTRAL_LARGE: Final[PricedModel] = PricedModel(
+MISTRALAI_MISTRAL_LARGE: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="mistralai/mistral-large",
     name="Mistral Large",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=True,
@@ -3486,15 +3488,15 @@ MISTRALAI_MISTRAL_LARGE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_02,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_25600,
-    cost=Cost(input=Decimal("2"), output=Decimal("6")),
+    cost=_Cost(input=_Decimal("2"), output=_Decimal("6")),
 )
 """Mistral Large (chat) · 128K context · 25.6K output · $2.00 in / $6.00 out per 1M tokens · tools, open weights"""
 
-MISTRALAI_MISTRAL_LARGE_2407: Final[PricedModel] = PricedModel(
+MISTRALAI_MISTRAL_LARGE_2407: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="mistralai/mistral-large-2407",
     name="Mistral Large 2407",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=True,
@@ -3504,15 +3506,15 @@ MISTRALAI_MISTRAL_LARGE_2407: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_15,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_32768,
-    cost=Cost(input=Decimal("2"), output=Decimal("6")),
+    cost=_Cost(input=_Decimal("2"), output=_Decimal("6")),
 )
 """Mistral Large 2407 (chat) · 131K context · 32.8K output · $2.00 in / $6.00 out per 1M tokens · tools, open weights"""
 
-MISTRALAI_MISTRAL_LARGE_2411: Final[PricedModel] = PricedModel(
+MISTRALAI_MISTRAL_LARGE_2411: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="mistralai/mistral-large-2411",
     name="Mistral Large 2411",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=True,
@@ -3522,15 +3524,15 @@ MISTRALAI_MISTRAL_LARGE_2411: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_11_04,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_26215,
-    cost=Cost(input=Decimal("2"), output=Decimal("6")),
+    cost=_Cost(input=_Decimal("2"), output=_Decimal("6")),
 )
 """Mistral Large 2411 (chat) · 131K context · 26.2K output · $2.00 in / $6.00 out per 1M tokens · tools, open weights"""
 
-MISTRALAI_MISTRAL_LARGE_2512: Final[PricedModel] = PricedModel(
+MISTRALAI_MISTRAL_LARGE_2512: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="mistralai/mistral-large-2512",
     name="Mistral: Mistral Large 3 2512",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=True,
@@ -3540,15 +3542,15 @@ MISTRALAI_MISTRAL_LARGE_2512: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_16,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_52429,
-    cost=Cost(input=Decimal("0.5"), output=Decimal("1.5")),
+    cost=_Cost(input=_Decimal("0.5"), output=_Decimal("1.5")),
 )
 """Mistral: Mistral Large 3 2512 (chat) · 262K context · 52.4K output · $0.50 in / $1.50 out per 1M tokens · vision, tools, attachments, open weights"""
 
-MISTRALAI_MISTRAL_MEDIUM_3: Final[PricedModel] = PricedModel(
+MISTRALAI_MISTRAL_MEDIUM_3: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="mistralai/mistral-medium-3",
     name="Mistral: Mistral Medium 3",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=True,
@@ -3558,15 +3560,15 @@ MISTRALAI_MISTRAL_MEDIUM_3: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_05_07,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_26215,
-    cost=Cost(input=Decimal("0.4"), output=Decimal("2")),
+    cost=_Cost(input=_Decimal("0.4"), output=_Decimal("2")),
 )
 """Mistral: Mistral Medium 3 (chat) · 131K context · 26.2K output · $0.40 in / $2.00 out per 1M tokens · vision, tools, attachments"""
 
-MISTRALAI_MISTRAL_MEDIUM_3_5: Final[PricedModel] = PricedModel(
+MISTRALAI_MISTRAL_MEDIUM_3_5: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="mistralai/mistral-medium-3-5",
     name="Mistral: Mistral Medium 3.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -3577,16 +3579,16 @@ MISTRALAI_MISTRAL_MEDIUM_3_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_07,
     modalities=_Shared.IMAGE_TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_262144,
-    cost=Cost(input=Decimal("1.5"), output=Decimal("7.5")),
+    cost=_Cost(input=_Decimal("1.5"), output=_Decimal("7.5")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """Mistral: Mistral Medium 3.5 (chat) · 262K context · 262K output · $1.50 in / $7.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-MISTRALAI_MISTRAL_MEDIUM_3_1: Final[PricedModel] = PricedModel(
+MISTRALAI_MISTRAL_MEDIUM_3_1: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="mistralai/mistral-medium-3.1",
     name="Mistral: Mistral Medium 3.1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=True,
@@ -3596,15 +3598,15 @@ MISTRALAI_MISTRAL_MEDIUM_3_1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_12,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_26215,
-    cost=Cost(input=Decimal("0.4"), output=Decimal("2")),
+    cost=_Cost(input=_Decimal("0.4"), output=_Decimal("2")),
 )
 """Mistral: Mistral Medium 3.1 (chat) · 131K context · 26.2K output · $0.40 in / $2.00 out per 1M tokens · vision, tools, attachments"""
 
-MISTRALAI_MISTRAL_NEMO: Final[PricedModel] = PricedModel(
+MISTRALAI_MISTRAL_NEMO: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="mistralai/mistral-nemo",
     name="Mistral: Mistral Nemo",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=True,
@@ -3614,15 +3616,15 @@ MISTRALAI_MISTRAL_NEMO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_07_30,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.02"), output=Decimal("0.04")),
+    cost=_Cost(input=_Decimal("0.02"), output=_Decimal("0.04")),
 )
 """Mistral: Mistral Nemo (chat) · 131K context · 16.4K output · $0.02 in / $0.04 out per 1M tokens · tools, open weights"""
 
-MISTRALAI_MISTRAL_SABA: Final[PricedModel] = PricedModel(
+MISTRALAI_MISTRAL_SABA: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="mistralai/mistral-saba",
     name="Mistral: Saba",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=True,
@@ -3632,15 +3634,15 @@ MISTRALAI_MISTRAL_SABA: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_15,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_32768_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.2"), output=Decimal("0.6")),
+    cost=_Cost(input=_Decimal("0.2"), output=_Decimal("0.6")),
 )
 """Mistral: Saba (chat) · 32.8K context · 32.8K output · $0.20 in / $0.60 out per 1M tokens · tools, open weights"""
 
-MISTRALAI_MISTRAL_SMALL_24B_INSTRUCT_2501: Final[PricedModel] = PricedModel(
+MISTRALAI_MISTRAL_SMALL_24B_INSTRUCT_2501: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="mistralai/mistral-small-24b-instruct-2501",
     name="Mistral: Mistral Small 3",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=True,
@@ -3650,15 +3652,15 @@ MISTRALAI_MISTRAL_SMALL_24B_INSTRUCT_2501: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_01_10,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_32768_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.05"), output=Decimal("0.08")),
+    cost=_Cost(input=_Decimal("0.05"), output=_Decimal("0.08")),
 )
 """Mistral: Mistral Small 3 (chat) · 32.8K context · 16.4K output · $0.05 in / $0.08 out per 1M tokens · tools, open weights"""
 
-MISTRALAI_MISTRAL_SMALL_2603: Final[PricedModel] = PricedModel(
+MISTRALAI_MISTRAL_SMALL_2603: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="mistralai/mistral-small-2603",
     name="Mistral: Mistral Small 4",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -3668,16 +3670,16 @@ MISTRALAI_MISTRAL_SMALL_2603: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_11,
     modalities=_Shared.IMAGE_TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_262144,
-    cost=Cost(input=Decimal("0.15"), output=Decimal("0.6"), cache_read=Decimal("0.015")),
+    cost=_Cost(input=_Decimal("0.15"), output=_Decimal("0.6"), cache_read=_Decimal("0.015")),
     reasoning_options=(),
 )
 """Mistral: Mistral Small 4 (chat) · 262K context · 262K output · $0.15 in / $0.60 out per 1M tokens · vision, tools, reasoning, attachments, open weights"""
 
-MISTRALAI_MISTRAL_SMALL_3_1_24B_INSTRUCT: Final[PricedModel] = PricedModel(
+MISTRALAI_MISTRAL_SMALL_3_1_24B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="mistralai/mistral-small-3.1-24b-instruct",
     name="Mistral: Mistral Small 3.1 24B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=False,
@@ -3687,15 +3689,15 @@ MISTRALAI_MISTRAL_SMALL_3_1_24B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_15,
     modalities=_Shared.IMAGE_TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.35"), output=Decimal("0.56"), cache_read=Decimal("0.015")),
+    cost=_Cost(input=_Decimal("0.35"), output=_Decimal("0.56"), cache_read=_Decimal("0.015")),
 )
 """Mistral: Mistral Small 3.1 24B (chat) · 128K context · 131K output · $0.35 in / $0.56 out per 1M tokens · vision, attachments, open weights"""
 
-MISTRALAI_MISTRAL_SMALL_3_2_24B_INSTRUCT: Final[PricedModel] = PricedModel(
+MISTRALAI_MISTRAL_SMALL_3_2_24B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="mistralai/mistral-small-3.2-24b-instruct",
     name="Mistral: Mistral Small 3.2 24B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=True,
@@ -3705,15 +3707,15 @@ MISTRALAI_MISTRAL_SMALL_3_2_24B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_06_20,
     modalities=_Shared.IMAGE_TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.06"), output=Decimal("0.18"), cache_read=Decimal("0.03")),
+    cost=_Cost(input=_Decimal("0.06"), output=_Decimal("0.18"), cache_read=_Decimal("0.03")),
 )
 """Mistral: Mistral Small 3.2 24B (chat) · 131K context · 131K output · $0.06 in / $0.18 out per 1M tokens · vision, tools, attachments, open weights"""
 
-MISTRALAI_MIXTRAL_8X22B_INSTRUCT: Final[PricedModel] = PricedModel(
+MISTRALAI_MIXTRAL_8X22B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="mistralai/mixtral-8x22b-instruct",
     name="Mistral: Mixtral 8x22B Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=True,
@@ -3723,15 +3725,15 @@ MISTRALAI_MIXTRAL_8X22B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_04_17,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_65536_OUTPUT_13108,
-    cost=Cost(input=Decimal("2"), output=Decimal("6")),
+    cost=_Cost(input=_Decimal("2"), output=_Decimal("6")),
 )
 """Mistral: Mixtral 8x22B Instruct (chat) · 65.5K context · 13.1K output · $2.00 in / $6.00 out per 1M tokens · tools, open weights"""
 
-MISTRALAI_PIXTRAL_LARGE_2411: Final[PricedModel] = PricedModel(
+MISTRALAI_PIXTRAL_LARGE_2411: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="mistralai/pixtral-large-2411",
     name="Mistral: Pixtral Large 2411",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=True,
@@ -3741,15 +3743,15 @@ MISTRALAI_PIXTRAL_LARGE_2411: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_15,
     modalities=_Shared.IMAGE_TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_32768,
-    cost=Cost(input=Decimal("2"), output=Decimal("6")),
+    cost=_Cost(input=_Decimal("2"), output=_Decimal("6")),
 )
 """Mistral: Pixtral Large 2411 (chat) · 131K context · 32.8K output · $2.00 in / $6.00 out per 1M tokens · vision, tools, attachments, open weights"""
 
-MISTRALAI_VOXTRAL_SMALL_24B_2507: Final[PricedModel] = PricedModel(
+MISTRALAI_VOXTRAL_SMALL_24B_2507: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="mistralai/voxtral-small-24b-2507",
     name="Mistral: Voxtral Small 24B 2507",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=True,
@@ -3759,15 +3761,15 @@ MISTRALAI_VOXTRAL_SMALL_24B_2507: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_07_01,
     modalities=_Shared.TEXT_AUDIO_TO_TEXT,
     limit=_Shared.CONTEXT_32000_OUTPUT_6400,
-    cost=Cost(input=Decimal("0.1"), output=Decimal("0.3")),
+    cost=_Cost(input=_Decimal("0.1"), output=_Decimal("0.3")),
 )
 """Mistral: Voxtral Small 24B 2507 (chat) · 32K context · 6.4K output · $0.10 in / $0.30 out per 1M tokens · tools, open weights"""
 
-MOONSHOTAI_KIMI_K2: Final[PricedModel] = PricedModel(
+MOONSHOTAI_KIMI_K2: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="moonshotai/kimi-k2",
     name="MoonshotAI: Kimi K2 0711",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=True,
@@ -3777,15 +3779,15 @@ MOONSHOTAI_KIMI_K2: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_15,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131000_OUTPUT_26215,
-    cost=Cost(input=Decimal("0.55"), output=Decimal("2.2")),
+    cost=_Cost(input=_Decimal("0.55"), output=_Decimal("2.2")),
 )
 """MoonshotAI: Kimi K2 0711 (chat) · 131K context · 26.2K output · $0.55 in / $2.20 out per 1M tokens · tools, open weights"""
 
-MOONSHOTAI_KIMI_K2_0905: Final[PricedModel] = PricedModel(
+MOONSHOTAI_KIMI_K2_0905: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="moonshotai/kimi-k2-0905",
     name="MoonshotAI: Kimi K2 0905",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=True,
@@ -3795,15 +3797,15 @@ MOONSHOTAI_KIMI_K2_0905: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_05,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_26215,
-    cost=Cost(input=Decimal("0.4"), output=Decimal("2"), cache_read=Decimal("0.15")),
+    cost=_Cost(input=_Decimal("0.4"), output=_Decimal("2"), cache_read=_Decimal("0.15")),
 )
 """MoonshotAI: Kimi K2 0905 (chat) · 131K context · 26.2K output · $0.40 in / $2.00 out per 1M tokens · tools, open weights"""
 
-MOONSHOTAI_KIMI_K2_THINKING: Final[PricedModel] = PricedModel(
+MOONSHOTAI_KIMI_K2_THINKING: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="moonshotai/kimi-k2-thinking",
     name="MoonshotAI: Kimi K2 Thinking",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -3813,16 +3815,16 @@ MOONSHOTAI_KIMI_K2_THINKING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_15,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_65535,
-    cost=Cost(input=Decimal("0.47"), output=Decimal("2"), cache_read=Decimal("0.2")),
+    cost=_Cost(input=_Decimal("0.47"), output=_Decimal("2"), cache_read=_Decimal("0.2")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """MoonshotAI: Kimi K2 Thinking (chat) · 131K context · 65.5K output · $0.47 in / $2.00 out per 1M tokens · tools, reasoning, open weights"""
 
-MOONSHOTAI_KIMI_K2_5: Final[PricedModel] = PricedModel(
+MOONSHOTAI_KIMI_K2_5: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="moonshotai/kimi-k2.5",
     name="MoonshotAI: Kimi K2.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -3832,16 +3834,16 @@ MOONSHOTAI_KIMI_K2_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_15,
     modalities=_Shared.IMAGE_TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_65535,
-    cost=Cost(input=Decimal("0.45"), output=Decimal("2.2")),
+    cost=_Cost(input=_Decimal("0.45"), output=_Decimal("2.2")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """MoonshotAI: Kimi K2.5 (chat) · 262K context · 65.5K output · $0.45 in / $2.20 out per 1M tokens · vision, tools, reasoning, attachments, open weights"""
 
-MOONSHOTAI_KIMI_K2_6: Final[PricedModel] = PricedModel(
+MOONSHOTAI_KIMI_K2_6: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="moonshotai/kimi-k2.6",
     name="MoonshotAI: Kimi K2.6",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -3852,16 +3854,16 @@ MOONSHOTAI_KIMI_K2_6: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_12,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_65535,
-    cost=Cost(input=Decimal("0.75"), output=Decimal("3.5"), cache_read=Decimal("0.375")),
+    cost=_Cost(input=_Decimal("0.75"), output=_Decimal("3.5"), cache_read=_Decimal("0.375")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """MoonshotAI: Kimi K2.6 (chat) · 262K context · 65.5K output · $0.75 in / $3.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"""
 
-MORPH_MORPH_V3_FAST: Final[PricedModel] = PricedModel(
+MORPH_MORPH_V3_FAST: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="morph/morph-v3-fast",
     name="Morph: Morph V3 Fast",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -3871,15 +3873,15 @@ MORPH_MORPH_V3_FAST: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_08_15,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_81920_OUTPUT_38000,
-    cost=Cost(input=Decimal("0.8"), output=Decimal("1.2")),
+    cost=_Cost(input=_Decimal("0.8"), output=_Decimal("1.2")),
 )
 """Morph: Morph V3 Fast (chat) · 81.9K context · 38K output · $0.80 in / $1.20 out per 1M tokens"""
 
-MORPH_MORPH_V3_LARGE: Final[PricedModel] = PricedModel(
+MORPH_MORPH_V3_LARGE: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="morph/morph-v3-large",
     name="Morph: Morph V3 Large",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -3889,15 +3891,15 @@ MORPH_MORPH_V3_LARGE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_08_15,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.9"), output=Decimal("1.9")),
+    cost=_Cost(input=_Decimal("0.9"), output=_Decimal("1.9")),
 )
 """Morph: Morph V3 Large (chat) · 262K context · 131K output · $0.90 in / $1.90 out per 1M tokens"""
 
-NEX_AGI_DEEPSEEK_V3_1_NEX_N1: Final[PricedModel] = PricedModel(
+NEX_AGI_DEEPSEEK_V3_1_NEX_N1: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="nex-agi/deepseek-v3.1-nex-n1",
     name="Nex AGI: DeepSeek V3.1 Nex N1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=True,
@@ -3907,15 +3909,15 @@ NEX_AGI_DEEPSEEK_V3_1_NEX_N1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_25,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_163840,
-    cost=Cost(input=Decimal("0.27"), output=Decimal("1")),
+    cost=_Cost(input=_Decimal("0.27"), output=_Decimal("1")),
 )
 """Nex AGI: DeepSeek V3.1 Nex N1 (chat) · 131K context · 164K output · $0.27 in / $1.00 out per 1M tokens · tools"""
 
-NOUSRESEARCH_HERMES_2_PRO_LLAMA_3_8B: Final[PricedModel] = PricedModel(
+NOUSRESEARCH_HERMES_2_PRO_LLAMA_3_8B: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="nousresearch/hermes-2-pro-llama-3-8b",
     name="NousResearch: Hermes 2 Pro - Llama-3 8B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -3925,15 +3927,15 @@ NOUSRESEARCH_HERMES_2_PRO_LLAMA_3_8B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_06_27,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_8192_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.14"), output=Decimal("0.14")),
+    cost=_Cost(input=_Decimal("0.14"), output=_Decimal("0.14")),
 )
 """NousResearch: Hermes 2 Pro - Llama-3 8B (chat) · 8.19K context · 8.19K output · $0.14 in / $0.14 out per 1M tokens · open weights"""
 
-NOUSRESEARCH_HERMES_3_LLAMA_3_1_405B: Final[PricedModel] = PricedModel(
+NOUSRESEARCH_HERMES_3_LLAMA_3_1_405B: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="nousresearch/hermes-3-llama-3.1-405b",
     name="Nous: Hermes 3 405B Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -3943,15 +3945,15 @@ NOUSRESEARCH_HERMES_3_LLAMA_3_1_405B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_08_16,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_16384,
-    cost=Cost(input=Decimal("1"), output=Decimal("1")),
+    cost=_Cost(input=_Decimal("1"), output=_Decimal("1")),
 )
 """Nous: Hermes 3 405B Instruct (chat) · 131K context · 16.4K output · $1.00 in / $1.00 out per 1M tokens · open weights"""
 
-NOUSRESEARCH_HERMES_3_LLAMA_3_1_70B: Final[PricedModel] = PricedModel(
+NOUSRESEARCH_HERMES_3_LLAMA_3_1_70B: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="nousresearch/hermes-3-llama-3.1-70b",
     name="Nous: Hermes 3 70B Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -3961,15 +3963,15 @@ NOUSRESEARCH_HERMES_3_LLAMA_3_1_70B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_15,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.3"), output=Decimal("0.3")),
+    cost=_Cost(input=_Decimal("0.3"), output=_Decimal("0.3")),
 )
 """Nous: Hermes 3 70B Instruct (chat) · 131K context · 32.8K output · $0.30 in / $0.30 out per 1M tokens · open weights"""
 
-NOUSRESEARCH_HERMES_4_405B: Final[PricedModel] = PricedModel(
+NOUSRESEARCH_HERMES_4_405B: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="nousresearch/hermes-4-405b",
     name="Nous: Hermes 4 405B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=False,
@@ -3979,16 +3981,16 @@ NOUSRESEARCH_HERMES_4_405B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_25,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_26215,
-    cost=Cost(input=Decimal("1"), output=Decimal("3")),
+    cost=_Cost(input=_Decimal("1"), output=_Decimal("3")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """Nous: Hermes 4 405B (chat) · 131K context · 26.2K output · $1.00 in / $3.00 out per 1M tokens · reasoning, open weights"""
 
-NOUSRESEARCH_HERMES_4_70B: Final[PricedModel] = PricedModel(
+NOUSRESEARCH_HERMES_4_70B: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="nousresearch/hermes-4-70b",
     name="Nous: Hermes 4 70B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=False,
@@ -3998,16 +4000,16 @@ NOUSRESEARCH_HERMES_4_70B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_15,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.13"), output=Decimal("0.4"), cache_read=Decimal("0.055")),
+    cost=_Cost(input=_Decimal("0.13"), output=_Decimal("0.4"), cache_read=_Decimal("0.055")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """Nous: Hermes 4 70B (chat) · 131K context · 131K output · $0.13 in / $0.40 out per 1M tokens · reasoning, open weights"""
 
-NVIDIA_LLAMA_3_3_NEMOTRON_SUPER_49B_V1_5: Final[PricedModel] = PricedModel(
+NVIDIA_LLAMA_3_3_NEMOTRON_SUPER_49B_V1_5: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="nvidia/llama-3.3-nemotron-super-49b-v1.5",
     name="NVIDIA: Llama 3.3 Nemotron Super 49B V1.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="nemotron",
     attachment=False,
     reasoning=True,
@@ -4018,16 +4020,16 @@ NVIDIA_LLAMA_3_3_NEMOTRON_SUPER_49B_V1_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_03_16,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_26215,
-    cost=Cost(input=Decimal("0.1"), output=Decimal("0.4")),
+    cost=_Cost(input=_Decimal("0.1"), output=_Decimal("0.4")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """NVIDIA: Llama 3.3 Nemotron Super 49B V1.5 (chat) · 131K context · 26.2K output · $0.10 in / $0.40 out per 1M tokens · tools, reasoning"""
 
-NVIDIA_NEMOTRON_3_NANO_30B_A3B: Final[PricedModel] = PricedModel(
+NVIDIA_NEMOTRON_3_NANO_30B_A3B: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="nvidia/nemotron-3-nano-30b-a3b",
     name="NVIDIA: Nemotron 3 Nano 30B A3B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="nemotron",
     attachment=False,
     reasoning=True,
@@ -4038,16 +4040,16 @@ NVIDIA_NEMOTRON_3_NANO_30B_A3B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_04,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_52429,
-    cost=Cost(input=Decimal("0.05"), output=Decimal("0.2")),
+    cost=_Cost(input=_Decimal("0.05"), output=_Decimal("0.2")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """NVIDIA: Nemotron 3 Nano 30B A3B (chat) · 262K context · 52.4K output · $0.05 in / $0.20 out per 1M tokens · tools, reasoning, open weights"""
 
-NVIDIA_NEMOTRON_3_NANO_OMNI_30B_A3B_REASONING_FREE: Final[PricedModel] = PricedModel(
+NVIDIA_NEMOTRON_3_NANO_OMNI_30B_A3B_REASONING_FREE: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="nvidia/nemotron-3-nano-omni-30b-a3b-reasoning:free",
     name="NVIDIA: Nemotron 3 Nano Omni (free)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="nemotron",
     attachment=True,
     reasoning=True,
@@ -4058,16 +4060,16 @@ NVIDIA_NEMOTRON_3_NANO_OMNI_30B_A3B_REASONING_FREE: Final[PricedModel] = PricedM
     last_updated=_Shared.D_2026_05_01,
     modalities=_Shared.TEXT_AUDIO_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_256000_OUTPUT_65536,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS),
 )
 """NVIDIA: Nemotron 3 Nano Omni (free) (chat) · 256K context · 65.5K output · free · vision, tools, reasoning, attachments"""
 
-NVIDIA_NEMOTRON_3_SUPER_120B_A12B: Final[PricedModel] = PricedModel(
+NVIDIA_NEMOTRON_3_SUPER_120B_A12B: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="nvidia/nemotron-3-super-120b-a12b",
     name="NVIDIA: Nemotron 3 Super",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="nemotron",
     attachment=False,
     reasoning=True,
@@ -4078,16 +4080,16 @@ NVIDIA_NEMOTRON_3_SUPER_120B_A12B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_11,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_262144,
-    cost=Cost(input=Decimal("0.1"), output=Decimal("0.5"), cache_read=Decimal("0.1")),
+    cost=_Cost(input=_Decimal("0.1"), output=_Decimal("0.5"), cache_read=_Decimal("0.1")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """NVIDIA: Nemotron 3 Super (chat) · 262K context · 262K output · $0.10 in / $0.50 out per 1M tokens · tools, reasoning, open weights"""
 
-NVIDIA_NEMOTRON_3_SUPER_120B_A12B_FREE: Final[PricedModel] = PricedModel(
+NVIDIA_NEMOTRON_3_SUPER_120B_A12B_FREE: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="nvidia/nemotron-3-super-120b-a12b:free",
     name="NVIDIA: Nemotron 3 Super (free)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="nemotron",
     attachment=False,
     reasoning=True,
@@ -4098,16 +4100,16 @@ NVIDIA_NEMOTRON_3_SUPER_120B_A12B_FREE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_15,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_262144,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """NVIDIA: Nemotron 3 Super (free) (chat) · 262K context · 262K output · free · tools, reasoning, open weights"""
 
-NVIDIA_NEMOTRON_NANO_9B_V2: Final[PricedModel] = PricedModel(
+NVIDIA_NEMOTRON_NANO_9B_V2: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="nvidia/nemotron-nano-9b-v2",
     name="NVIDIA: Nemotron Nano 9B V2",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="nemotron",
     attachment=False,
     reasoning=True,
@@ -4118,16 +4120,16 @@ NVIDIA_NEMOTRON_NANO_9B_V2: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_18,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_26215,
-    cost=Cost(input=Decimal("0.04"), output=Decimal("0.16")),
+    cost=_Cost(input=_Decimal("0.04"), output=_Decimal("0.16")),
     reasoning_options=(),
 )
 """NVIDIA: Nemotron Nano 9B V2 (chat) · 131K context · 26.2K output · $0.04 in / $0.16 out per 1M tokens · tools, reasoning, open weights"""
 
-OPENAI_GPT_3_5_TURBO: Final[PricedModel] = PricedModel(
+OPENAI_GPT_3_5_TURBO: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="openai/gpt-3.5-turbo",
     name="OpenAI: GPT-3.5 Turbo",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=True,
@@ -4137,15 +4139,15 @@ OPENAI_GPT_3_5_TURBO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2023_11_06,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_16385_OUTPUT_4096,
-    cost=Cost(input=Decimal("0.5"), output=Decimal("1.5")),
+    cost=_Cost(input=_Decimal("0.5"), output=_Decimal("1.5")),
 )
 """OpenAI: GPT-3.5 Turbo (chat) · 16.4K context · 4.1K output · $0.50 in / $1.50 out per 1M tokens · tools"""
 
-OPENAI_GPT_3_5_TURBO_0613: Final[PricedModel] = PricedModel(
+OPENAI_GPT_3_5_TURBO_0613: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="openai/gpt-3.5-turbo-0613",
     name="OpenAI: GPT-3.5 Turbo (older v0613)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=True,
@@ -4155,15 +4157,15 @@ OPENAI_GPT_3_5_TURBO_0613: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2023_06_13,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_4095_OUTPUT_4096,
-    cost=Cost(input=Decimal("1"), output=Decimal("2")),
+    cost=_Cost(input=_Decimal("1"), output=_Decimal("2")),
 )
 """OpenAI: GPT-3.5 Turbo (older v0613) (chat) · 4.09K context · 4.1K output · $1.00 in / $2.00 out per 1M tokens · tools"""
 
-OPENAI_GPT_3_5_TURBO_16K: Final[PricedModel] = PricedModel(
+OPENAI_GPT_3_5_TURBO_16K: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="openai/gpt-3.5-turbo-16k",
     name="OpenAI: GPT-3.5 Turbo 16k",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=True,
@@ -4173,15 +4175,15 @@ OPENAI_GPT_3_5_TURBO_16K: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_15,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_16385_OUTPUT_4096,
-    cost=Cost(input=Decimal("3"), output=Decimal("4")),
+    cost=_Cost(input=_Decimal("3"), output=_Decimal("4")),
 )
 """OpenAI: GPT-3.5 Turbo 16k (chat) · 16.4K context · 4.1K output · $3.00 in / $4.00 out per 1M tokens · tools"""
 
-OPENAI_GPT_3_5_TURBO_INSTRUCT: Final[PricedModel] = PricedModel(
+OPENAI_GPT_3_5_TURBO_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="openai/gpt-3.5-turbo-instruct",
     name="OpenAI: GPT-3.5 Turbo Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -4191,15 +4193,15 @@ OPENAI_GPT_3_5_TURBO_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2023_09_21,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_4095_OUTPUT_4096,
-    cost=Cost(input=Decimal("1.5"), output=Decimal("2")),
+    cost=_Cost(input=_Decimal("1.5"), output=_Decimal("2")),
 )
 """OpenAI: GPT-3.5 Turbo Instruct (chat) · 4.09K context · 4.1K output · $1.50 in / $2.00 out per 1M tokens"""
 
-OPENAI_GPT_4: Final[PricedModel] = PricedModel(
+OPENAI_GPT_4: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="openai/gpt-4",
     name="OpenAI: GPT-4",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=True,
@@ -4209,15 +4211,15 @@ OPENAI_GPT_4: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_04_09,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_8191_OUTPUT_4096,
-    cost=Cost(input=Decimal("30"), output=Decimal("60")),
+    cost=_Cost(input=_Decimal("30"), output=_Decimal("60")),
 )
 """OpenAI: GPT-4 (chat) · 8.19K context · 4.1K output · $30.00 in / $60.00 out per 1M tokens · tools"""
 
-OPENAI_GPT_4_0314: Final[PricedModel] = PricedModel(
+OPENAI_GPT_4_0314: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="openai/gpt-4-0314",
     name="OpenAI: GPT-4 (older v0314)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=True,
@@ -4227,15 +4229,15 @@ OPENAI_GPT_4_0314: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_15,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_8191_OUTPUT_4096,
-    cost=Cost(input=Decimal("30"), output=Decimal("60")),
+    cost=_Cost(input=_Decimal("30"), output=_Decimal("60")),
 )
 """OpenAI: GPT-4 (older v0314) (chat) · 8.19K context · 4.1K output · $30.00 in / $60.00 out per 1M tokens · tools"""
 
-OPENAI_GPT_4_1106_PREVIEW: Final[PricedModel] = PricedModel(
+OPENAI_GPT_4_1106_PREVIEW: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="openai/gpt-4-1106-preview",
     name="OpenAI: GPT-4 Turbo (older v1106)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=True,
@@ -4245,15 +4247,15 @@ OPENAI_GPT_4_1106_PREVIEW: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_15,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_4096,
-    cost=Cost(input=Decimal("10"), output=Decimal("30")),
+    cost=_Cost(input=_Decimal("10"), output=_Decimal("30")),
 )
 """OpenAI: GPT-4 Turbo (older v1106) (chat) · 128K context · 4.1K output · $10.00 in / $30.00 out per 1M tokens · tools"""
 
-OPENAI_GPT_4_TURBO: Final[PricedModel] = PricedModel(
+OPENAI_GPT_4_TURBO: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="openai/gpt-4-turbo",
     name="OpenAI: GPT-4 Turbo",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=True,
@@ -4263,15 +4265,15 @@ OPENAI_GPT_4_TURBO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_04_09,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_4096,
-    cost=Cost(input=Decimal("10"), output=Decimal("30")),
+    cost=_Cost(input=_Decimal("10"), output=_Decimal("30")),
 )
 """OpenAI: GPT-4 Turbo (chat) · 128K context · 4.1K output · $10.00 in / $30.00 out per 1M tokens · vision, tools, attachments"""
 
-OPENAI_GPT_4_TURBO_PREVIEW: Final[PricedModel] = PricedModel(
+OPENAI_GPT_4_TURBO_PREVIEW: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="openai/gpt-4-turbo-preview",
     name="OpenAI: GPT-4 Turbo Preview",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=True,
@@ -4281,15 +4283,15 @@ OPENAI_GPT_4_TURBO_PREVIEW: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_15,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_4096,
-    cost=Cost(input=Decimal("10"), output=Decimal("30")),
+    cost=_Cost(input=_Decimal("10"), output=_Decimal("30")),
 )
 """OpenAI: GPT-4 Turbo Preview (chat) · 128K context · 4.1K output · $10.00 in / $30.00 out per 1M tokens · tools"""
 
-OPENAI_GPT_4_1: Final[PricedModel] = PricedModel(
+OPENAI_GPT_4_1: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="openai/gpt-4.1",
     name="OpenAI: GPT-4.1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=True,
@@ -4299,15 +4301,15 @@ OPENAI_GPT_4_1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_15,
     modalities=_Shared.IMAGE_PDF_TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1047576_OUTPUT_32768,
-    cost=Cost(input=Decimal("2"), output=Decimal("8"), cache_read=Decimal("0.5")),
+    cost=_Cost(input=_Decimal("2"), output=_Decimal("8"), cache_read=_Decimal("0.5")),
 )
 """OpenAI: GPT-4.1 (chat) · 1.05M context · 32.8K output · $2.00 in / $8.00 out per 1M tokens · vision, tools, attachments"""
 
-OPENAI_GPT_4_1_MINI: Final[PricedModel] = PricedModel(
+OPENAI_GPT_4_1_MINI: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="openai/gpt-4.1-mini",
     name="OpenAI: GPT-4.1 Mini",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=True,
@@ -4317,15 +4319,15 @@ OPENAI_GPT_4_1_MINI: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_15,
     modalities=_Shared.IMAGE_PDF_TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1047576_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.4"), output=Decimal("1.6"), cache_read=Decimal("0.1")),
+    cost=_Cost(input=_Decimal("0.4"), output=_Decimal("1.6"), cache_read=_Decimal("0.1")),
 )
 """OpenAI: GPT-4.1 Mini (chat) · 1.05M context · 32.8K output · $0.40 in / $1.60 out per 1M tokens · vision, tools, attachments"""
 
-OPENAI_GPT_4_1_NANO: Final[PricedModel] = PricedModel(
+OPENAI_GPT_4_1_NANO: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="openai/gpt-4.1-nano",
     name="OpenAI: GPT-4.1 Nano",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=True,
@@ -4335,15 +4337,15 @@ OPENAI_GPT_4_1_NANO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_15,
     modalities=_Shared.IMAGE_PDF_TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1047576_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.1"), output=Decimal("0.4"), cache_read=Decimal("0.025")),
+    cost=_Cost(input=_Decimal("0.1"), output=_Decimal("0.4"), cache_read=_Decimal("0.025")),
 )
 """OpenAI: GPT-4.1 Nano (chat) · 1.05M context · 32.8K output · $0.10 in / $0.40 out per 1M tokens · vision, tools, attachments"""
 
-OPENAI_GPT_4O: Final[PricedModel] = PricedModel(
+OPENAI_GPT_4O: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="openai/gpt-4o",
     name="OpenAI: GPT-4o",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=True,
@@ -4353,15 +4355,15 @@ OPENAI_GPT_4O: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_15,
     modalities=_Shared.IMAGE_PDF_TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_16384,
-    cost=Cost(input=Decimal("2.5"), output=Decimal("10"), cache_read=Decimal("1.25")),
+    cost=_Cost(input=_Decimal("2.5"), output=_Decimal("10"), cache_read=_Decimal("1.25")),
 )
 """OpenAI: GPT-4o (chat) · 128K context · 16.4K output · $2.50 in / $10.00 out per 1M tokens · vision, tools, attachments"""
 
-OPENAI_GPT_4O_2024_05_13: Final[PricedModel] = PricedModel(
+OPENAI_GPT_4O_2024_05_13: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="openai/gpt-4o-2024-05-13",
     name="OpenAI: GPT-4o (2024-05-13)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=True,
@@ -4371,15 +4373,15 @@ OPENAI_GPT_4O_2024_05_13: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_15,
     modalities=_Shared.IMAGE_PDF_TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_4096,
-    cost=Cost(input=Decimal("5"), output=Decimal("15")),
+    cost=_Cost(input=_Decimal("5"), output=_Decimal("15")),
 )
 """OpenAI: GPT-4o (2024-05-13) (chat) · 128K context · 4.1K output · $5.00 in / $15.00 out per 1M tokens · vision, tools, attachments"""
 
-OPENAI_GPT_4O_2024_08_06: Final[PricedModel] = PricedModel(
+OPENAI_GPT_4O_2024_08_06: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="openai/gpt-4o-2024-08-06",
     name="OpenAI: GPT-4o (2024-08-06)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=True,
@@ -4389,15 +4391,15 @@ OPENAI_GPT_4O_2024_08_06: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_15,
     modalities=_Shared.IMAGE_PDF_TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_16384,
-    cost=Cost(input=Decimal("2.5"), output=Decimal("10"), cache_read=Decimal("1.25")),
+    cost=_Cost(input=_Decimal("2.5"), output=_Decimal("10"), cache_read=_Decimal("1.25")),
 )
 """OpenAI: GPT-4o (2024-08-06) (chat) · 128K context · 16.4K output · $2.50 in / $10.00 out per 1M tokens · vision, tools, attachments"""
 
-OPENAI_GPT_4O_2024_11_20: Final[PricedModel] = PricedModel(
+OPENAI_GPT_4O_2024_11_20: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="openai/gpt-4o-2024-11-20",
     name="OpenAI: GPT-4o (2024-11-20)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=True,
@@ -4407,15 +4409,15 @@ OPENAI_GPT_4O_2024_11_20: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_15,
     modalities=_Shared.IMAGE_PDF_TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_16384,
-    cost=Cost(input=Decimal("2.5"), output=Decimal("10"), cache_read=Decimal("1.25")),
+    cost=_Cost(input=_Decimal("2.5"), output=_Decimal("10"), cache_read=_Decimal("1.25")),
 )
 """OpenAI: GPT-4o (2024-11-20) (chat) · 128K context · 16.4K output · $2.50 in / $10.00 out per 1M tokens · vision, tools, attachments"""
 
-OPENAI_GPT_4O_AUDIO_PREVIEW: Final[PricedModel] = PricedModel(
+OPENAI_GPT_4O_AUDIO_PREVIEW: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="openai/gpt-4o-audio-preview",
     name="OpenAI: GPT-4o Audio",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=True,
@@ -4425,15 +4427,15 @@ OPENAI_GPT_4O_AUDIO_PREVIEW: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_15,
     modalities=_Shared.AUDIO_TEXT_TO_AUDIO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_16384,
-    cost=Cost(input=Decimal("2.5"), output=Decimal("10")),
+    cost=_Cost(input=_Decimal("2.5"), output=_Decimal("10")),
 )
 """OpenAI: GPT-4o Audio (chat) · 128K context · 16.4K output · $2.50 in / $10.00 out per 1M tokens · tools"""
 
-OPENAI_GPT_4O_MINI: Final[PricedModel] = PricedModel(
+OPENAI_GPT_4O_MINI: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="openai/gpt-4o-mini",
     name="OpenAI: GPT-4o-mini",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=True,
@@ -4443,15 +4445,15 @@ OPENAI_GPT_4O_MINI: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_15,
     modalities=_Shared.IMAGE_PDF_TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.15"), output=Decimal("0.6"), cache_read=Decimal("0.075")),
+    cost=_Cost(input=_Decimal("0.15"), output=_Decimal("0.6"), cache_read=_Decimal("0.075")),
 )
 """OpenAI: GPT-4o-mini (chat) · 128K context · 16.4K output · $0.15 in / $0.60 out per 1M tokens · vision, tools, attachments"""
 
-OPENAI_GPT_4O_MINI_2024_07_18: Final[PricedModel] = PricedModel(
+OPENAI_GPT_4O_MINI_2024_07_18: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="openai/gpt-4o-mini-2024-07-18",
     name="OpenAI: GPT-4o-mini (2024-07-18)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=True,
@@ -4461,15 +4463,15 @@ OPENAI_GPT_4O_MINI_2024_07_18: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_15,
     modalities=_Shared.IMAGE_PDF_TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.15"), output=Decimal("0.6")),
+    cost=_Cost(input=_Decimal("0.15"), output=_Decimal("0.6")),
 )
 """OpenAI: GPT-4o-mini (2024-07-18) (chat) · 128K context · 16.4K output · $0.15 in / $0.60 out per 1M tokens · vision, tools, attachments"""
 
-OPENAI_GPT_4O_MINI_SEARCH_PREVIEW: Final[PricedModel] = PricedModel(
+OPENAI_GPT_4O_MINI_SEARCH_PREVIEW: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="openai/gpt-4o-mini-search-preview",
     name="OpenAI: GPT-4o-mini Search Preview",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -4479,15 +4481,15 @@ OPENAI_GPT_4O_MINI_SEARCH_PREVIEW: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.15"), output=Decimal("0.6")),
+    cost=_Cost(input=_Decimal("0.15"), output=_Decimal("0.6")),
 )
 """OpenAI: GPT-4o-mini Search Preview (chat) · 128K context · 16.4K output · $0.15 in / $0.60 out per 1M tokens"""
 
-OPENAI_GPT_4O_SEARCH_PREVIEW: Final[PricedModel] = PricedModel(
+OPENAI_GPT_4O_SEARCH_PREVIEW: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="openai/gpt-4o-search-preview",
     name="OpenAI: GPT-4o Search Preview",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -4496,15 +4498,15 @@ OPENAI_GPT_4O_SEARCH_PREVIEW: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_15,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_16384,
-    cost=Cost(input=Decimal("2.5"), output=Decimal("10")),
+    cost=_Cost(input=_Decimal("2.5"), output=_Decimal("10")),
 )
 """OpenAI: GPT-4o Search Preview (chat) · 128K context · 16.4K output · $2.50 in / $10.00 out per 1M tokens"""
 
-OPENAI_GPT_5: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="openai/gpt-5",
     name="OpenAI: GPT-5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -4514,16 +4516,16 @@ OPENAI_GPT_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_15,
     modalities=_Shared.IMAGE_PDF_TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_400000_OUTPUT_128000,
-    cost=Cost(input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.125")),
+    cost=_Cost(input=_Decimal("1.25"), output=_Decimal("10"), cache_read=_Decimal("0.125")),
     reasoning_options=(_Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
 )
 """OpenAI: GPT-5 (chat) · 400K context · 128K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-OPENAI_GPT_5_CHAT: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_CHAT: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="openai/gpt-5-chat",
     name="OpenAI: GPT-5 Chat",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=False,
@@ -4533,15 +4535,15 @@ OPENAI_GPT_5_CHAT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_15,
     modalities=_Shared.IMAGE_PDF_TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_16384,
-    cost=Cost(input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.125")),
+    cost=_Cost(input=_Decimal("1.25"), output=_Decimal("10"), cache_read=_Decimal("0.125")),
 )
 """OpenAI: GPT-5 Chat (chat) · 128K context · 16.4K output · $1.25 in / $10.00 out per 1M tokens · vision, attachments"""
 
-OPENAI_GPT_5_CODEX: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_CODEX: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="openai/gpt-5-codex",
     name="OpenAI: GPT-5 Codex",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -4551,16 +4553,16 @@ OPENAI_GPT_5_CODEX: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_15,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_400000_OUTPUT_128000,
-    cost=Cost(input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.125")),
+    cost=_Cost(input=_Decimal("1.25"), output=_Decimal("10"), cache_read=_Decimal("0.125")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """OpenAI: GPT-5 Codex (chat) · 400K context · 128K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-OPENAI_GPT_5_IMAGE: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_IMAGE: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="openai/gpt-5-image",
     name="OpenAI: GPT-5 Image",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -4570,16 +4572,16 @@ OPENAI_GPT_5_IMAGE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_15,
     modalities=_Shared.IMAGE_PDF_TEXT_TO_IMAGE_TEXT,
     limit=_Shared.CONTEXT_400000_OUTPUT_128000,
-    cost=Cost(input=Decimal("10"), output=Decimal("10")),
+    cost=_Cost(input=_Decimal("10"), output=_Decimal("10")),
     reasoning_options=(),
 )
 """OpenAI: GPT-5 Image (chat) · 400K context · 128K output · $10.00 in / $10.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-OPENAI_GPT_5_IMAGE_MINI: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_IMAGE_MINI: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="openai/gpt-5-image-mini",
     name="OpenAI: GPT-5 Image Mini",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -4589,16 +4591,16 @@ OPENAI_GPT_5_IMAGE_MINI: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_15,
     modalities=_Shared.IMAGE_PDF_TEXT_TO_IMAGE_TEXT,
     limit=_Shared.CONTEXT_400000_OUTPUT_128000,
-    cost=Cost(input=Decimal("2.5"), output=Decimal("2")),
+    cost=_Cost(input=_Decimal("2.5"), output=_Decimal("2")),
     reasoning_options=(),
 )
 """OpenAI: GPT-5 Image Mini (chat) · 400K context · 128K output · $2.50 in / $2.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-OPENAI_GPT_5_MINI: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_MINI: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="openai/gpt-5-mini",
     name="OpenAI: GPT-5 Mini",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -4608,16 +4610,16 @@ OPENAI_GPT_5_MINI: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_15,
     modalities=_Shared.IMAGE_PDF_TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_400000_OUTPUT_128000,
-    cost=Cost(input=Decimal("0.25"), output=Decimal("2"), cache_read=Decimal("0.025")),
+    cost=_Cost(input=_Decimal("0.25"), output=_Decimal("2"), cache_read=_Decimal("0.025")),
     reasoning_options=(_Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
 )
 """OpenAI: GPT-5 Mini (chat) · 400K context · 128K output · $0.25 in / $2.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-OPENAI_GPT_5_NANO: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_NANO: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="openai/gpt-5-nano",
     name="OpenAI: GPT-5 Nano",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -4627,16 +4629,16 @@ OPENAI_GPT_5_NANO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_15,
     modalities=_Shared.IMAGE_PDF_TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_400000_OUTPUT_128000,
-    cost=Cost(input=Decimal("0.05"), output=Decimal("0.4"), cache_read=Decimal("0.005")),
+    cost=_Cost(input=_Decimal("0.05"), output=_Decimal("0.4"), cache_read=_Decimal("0.005")),
     reasoning_options=(_Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
 )
 """OpenAI: GPT-5 Nano (chat) · 400K context · 128K output · $0.05 in / $0.40 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-OPENAI_GPT_5_PRO: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_PRO: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="openai/gpt-5-pro",
     name="OpenAI: GPT-5 Pro",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -4646,16 +4648,16 @@ OPENAI_GPT_5_PRO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_15,
     modalities=_Shared.IMAGE_PDF_TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_400000_OUTPUT_128000,
-    cost=Cost(input=Decimal("15"), output=Decimal("120")),
+    cost=_Cost(input=_Decimal("15"), output=_Decimal("120")),
     reasoning_options=(_Shared.REASONING_EFFORT_HIGH,),
 )
 """OpenAI: GPT-5 Pro (chat) · 400K context · 128K output · $15.00 in / $120.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-OPENAI_GPT_5_1: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_1: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="openai/gpt-5.1",
     name="OpenAI: GPT-5.1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -4665,16 +4667,16 @@ OPENAI_GPT_5_1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_15,
     modalities=_Shared.IMAGE_PDF_TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_400000_OUTPUT_128000,
-    cost=Cost(input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.125")),
+    cost=_Cost(input=_Decimal("1.25"), output=_Decimal("10"), cache_read=_Decimal("0.125")),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
 )
 """OpenAI: GPT-5.1 (chat) · 400K context · 128K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-OPENAI_GPT_5_1_CHAT: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_1_CHAT: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="openai/gpt-5.1-chat",
     name="OpenAI: GPT-5.1 Chat",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=True,
@@ -4684,15 +4686,15 @@ OPENAI_GPT_5_1_CHAT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_15,
     modalities=_Shared.IMAGE_PDF_TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_16384,
-    cost=Cost(input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.125")),
+    cost=_Cost(input=_Decimal("1.25"), output=_Decimal("10"), cache_read=_Decimal("0.125")),
 )
 """OpenAI: GPT-5.1 Chat (chat) · 128K context · 16.4K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, attachments"""
 
-OPENAI_GPT_5_1_CODEX: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_1_CODEX: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="openai/gpt-5.1-codex",
     name="OpenAI: GPT-5.1-Codex",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -4702,16 +4704,16 @@ OPENAI_GPT_5_1_CODEX: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_13,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_400000_OUTPUT_128000,
-    cost=Cost(input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.125")),
+    cost=_Cost(input=_Decimal("1.25"), output=_Decimal("10"), cache_read=_Decimal("0.125")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """OpenAI: GPT-5.1-Codex (chat) · 400K context · 128K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-OPENAI_GPT_5_1_CODEX_MAX: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_1_CODEX_MAX: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="openai/gpt-5.1-codex-max",
     name="OpenAI: GPT-5.1-Codex-Max",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -4721,16 +4723,16 @@ OPENAI_GPT_5_1_CODEX_MAX: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_13,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_400000_OUTPUT_128000,
-    cost=Cost(input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.125")),
+    cost=_Cost(input=_Decimal("1.25"), output=_Decimal("10"), cache_read=_Decimal("0.125")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH,),
 )
 """OpenAI: GPT-5.1-Codex-Max (chat) · 400K context · 128K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-OPENAI_GPT_5_1_CODEX_MINI: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_1_CODEX_MINI: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="openai/gpt-5.1-codex-mini",
     name="OpenAI: GPT-5.1-Codex-Mini",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -4740,16 +4742,16 @@ OPENAI_GPT_5_1_CODEX_MINI: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_13,
     modalities=_Shared.IMAGE_TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_400000_OUTPUT_100000,
-    cost=Cost(input=Decimal("0.25"), output=Decimal("2"), cache_read=Decimal("0.025")),
+    cost=_Cost(input=_Decimal("0.25"), output=_Decimal("2"), cache_read=_Decimal("0.025")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """OpenAI: GPT-5.1-Codex-Mini (chat) · 400K context · 100K output · $0.25 in / $2.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-OPENAI_GPT_5_2: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_2: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="openai/gpt-5.2",
     name="OpenAI: GPT-5.2",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -4759,16 +4761,16 @@ OPENAI_GPT_5_2: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_15,
     modalities=_Shared.IMAGE_PDF_TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_400000_OUTPUT_128000,
-    cost=Cost(input=Decimal("1.75"), output=Decimal("14"), cache_read=Decimal("0.175")),
+    cost=_Cost(input=_Decimal("1.75"), output=_Decimal("14"), cache_read=_Decimal("0.175")),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
 )
 """OpenAI: GPT-5.2 (chat) · 400K context · 128K output · $1.75 in / $14.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-OPENAI_GPT_5_2_CHAT: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_2_CHAT: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="openai/gpt-5.2-chat",
     name="OpenAI: GPT-5.2 Chat",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=True,
@@ -4778,15 +4780,15 @@ OPENAI_GPT_5_2_CHAT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_15,
     modalities=_Shared.IMAGE_PDF_TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_16384,
-    cost=Cost(input=Decimal("1.75"), output=Decimal("14"), cache_read=Decimal("0.175")),
+    cost=_Cost(input=_Decimal("1.75"), output=_Decimal("14"), cache_read=_Decimal("0.175")),
 )
 """OpenAI: GPT-5.2 Chat (chat) · 128K context · 16.4K output · $1.75 in / $14.00 out per 1M tokens · vision, tools, attachments"""
 
-OPENAI_GPT_5_2_CODEX: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_2_CODEX: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="openai/gpt-5.2-codex",
     name="OpenAI: GPT-5.2-Codex",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -4796,16 +4798,16 @@ OPENAI_GPT_5_2_CODEX: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_01_14,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_400000_OUTPUT_128000,
-    cost=Cost(input=Decimal("1.75"), output=Decimal("14"), cache_read=Decimal("0.175")),
+    cost=_Cost(input=_Decimal("1.75"), output=_Decimal("14"), cache_read=_Decimal("0.175")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH,),
 )
 """OpenAI: GPT-5.2-Codex (chat) · 400K context · 128K output · $1.75 in / $14.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-OPENAI_GPT_5_2_PRO: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_2_PRO: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="openai/gpt-5.2-pro",
     name="OpenAI: GPT-5.2 Pro",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -4815,16 +4817,16 @@ OPENAI_GPT_5_2_PRO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_15,
     modalities=_Shared.IMAGE_PDF_TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_400000_OUTPUT_128000,
-    cost=Cost(input=Decimal("21"), output=Decimal("168")),
+    cost=_Cost(input=_Decimal("21"), output=_Decimal("168")),
     reasoning_options=(_Shared.REASONING_EFFORT_MEDIUM_HIGH_XHIGH,),
 )
 """OpenAI: GPT-5.2 Pro (chat) · 400K context · 128K output · $21.00 in / $168.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-OPENAI_GPT_5_3_CHAT: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_3_CHAT: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="openai/gpt-5.3-chat",
     name="OpenAI: GPT-5.3 Chat",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=True,
@@ -4833,15 +4835,15 @@ OPENAI_GPT_5_3_CHAT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_15,
     modalities=_Shared.IMAGE_PDF_TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_16384,
-    cost=Cost(input=Decimal("1.75"), output=Decimal("14")),
+    cost=_Cost(input=_Decimal("1.75"), output=_Decimal("14")),
 )
 """OpenAI: GPT-5.3 Chat (chat) · 128K context · 16.4K output · $1.75 in / $14.00 out per 1M tokens · vision, tools, attachments"""
 
-OPENAI_GPT_5_3_CODEX: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_3_CODEX: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="openai/gpt-5.3-codex",
     name="OpenAI: GPT-5.3-Codex",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -4850,16 +4852,16 @@ OPENAI_GPT_5_3_CODEX: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_15,
     modalities=_Shared.IMAGE_TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_400000_OUTPUT_128000,
-    cost=Cost(input=Decimal("1.75"), output=Decimal("14")),
+    cost=_Cost(input=_Decimal("1.75"), output=_Decimal("14")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH,),
 )
 """OpenAI: GPT-5.3-Codex (chat) · 400K context · 128K output · $1.75 in / $14.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-OPENAI_GPT_5_4: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_4: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="openai/gpt-5.4",
     name="OpenAI: GPT-5.4",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -4868,16 +4870,16 @@ OPENAI_GPT_5_4: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_15,
     modalities=_Shared.IMAGE_PDF_TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1050000_OUTPUT_128000,
-    cost=Cost(input=Decimal("2.5"), output=Decimal("15")),
+    cost=_Cost(input=_Decimal("2.5"), output=_Decimal("15")),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
 )
 """OpenAI: GPT-5.4 (chat) · 1.05M context · 128K output · $2.50 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-OPENAI_GPT_5_4_IMAGE_2: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_4_IMAGE_2: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="openai/gpt-5.4-image-2",
     name="OpenAI: GPT-5.4 Image 2",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=False,
@@ -4887,16 +4889,16 @@ OPENAI_GPT_5_4_IMAGE_2: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_01,
     modalities=_Shared.IMAGE_TEXT_PDF_TO_IMAGE_TEXT,
     limit=_Shared.CONTEXT_272000_OUTPUT_128000,
-    cost=Cost(input=Decimal("8"), output=Decimal("15"), cache_read=Decimal("2")),
+    cost=_Cost(input=_Decimal("8"), output=_Decimal("15"), cache_read=_Decimal("2")),
     reasoning_options=(),
 )
 """OpenAI: GPT-5.4 Image 2 (chat) · 272K context · 128K output · $8.00 in / $15.00 out per 1M tokens · vision, reasoning, attachments"""
 
-OPENAI_GPT_5_4_MINI: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_4_MINI: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="openai/gpt-5.4-mini",
     name="OpenAI: GPT-5.4 Mini",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -4906,16 +4908,16 @@ OPENAI_GPT_5_4_MINI: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_11,
     modalities=_Shared.IMAGE_PDF_TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_400000_OUTPUT_128000,
-    cost=Cost(input=Decimal("0.75"), output=Decimal("4.5"), cache_read=Decimal("0.075")),
+    cost=_Cost(input=_Decimal("0.75"), output=_Decimal("4.5"), cache_read=_Decimal("0.075")),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
 )
 """OpenAI: GPT-5.4 Mini (chat) · 400K context · 128K output · $0.75 in / $4.50 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-OPENAI_GPT_5_4_NANO: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_4_NANO: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="openai/gpt-5.4-nano",
     name="OpenAI: GPT-5.4 Nano",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -4925,16 +4927,16 @@ OPENAI_GPT_5_4_NANO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_11,
     modalities=_Shared.IMAGE_PDF_TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_400000_OUTPUT_128000,
-    cost=Cost(input=Decimal("0.2"), output=Decimal("1.25"), cache_read=Decimal("0.02")),
+    cost=_Cost(input=_Decimal("0.2"), output=_Decimal("1.25"), cache_read=_Decimal("0.02")),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
 )
 """OpenAI: GPT-5.4 Nano (chat) · 400K context · 128K output · $0.20 in / $1.25 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-OPENAI_GPT_5_4_PRO: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_4_PRO: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="openai/gpt-5.4-pro",
     name="OpenAI: GPT-5.4 Pro",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -4943,16 +4945,16 @@ OPENAI_GPT_5_4_PRO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_15,
     modalities=_Shared.IMAGE_PDF_TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1050000_OUTPUT_128000,
-    cost=Cost(input=Decimal("30"), output=Decimal("180")),
+    cost=_Cost(input=_Decimal("30"), output=_Decimal("180")),
     reasoning_options=(_Shared.REASONING_EFFORT_MEDIUM_HIGH_XHIGH,),
 )
 """OpenAI: GPT-5.4 Pro (chat) · 1.05M context · 128K output · $30.00 in / $180.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-OPENAI_GPT_5_5: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_5: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="openai/gpt-5.5",
     name="OpenAI: GPT-5.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -4962,16 +4964,16 @@ OPENAI_GPT_5_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_01,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1050000_OUTPUT_128000,
-    cost=Cost(input=Decimal("5"), output=Decimal("30"), cache_read=Decimal("0.5")),
+    cost=_Cost(input=_Decimal("5"), output=_Decimal("30"), cache_read=_Decimal("0.5")),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
 )
 """OpenAI: GPT-5.5 (chat) · 1.05M context · 128K output · $5.00 in / $30.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-OPENAI_GPT_5_5_PRO: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_5_PRO: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="openai/gpt-5.5-pro",
     name="OpenAI: GPT-5.5 Pro",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -4981,16 +4983,16 @@ OPENAI_GPT_5_5_PRO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_01,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1050000_OUTPUT_128000,
-    cost=Cost(input=Decimal("30"), output=Decimal("180")),
+    cost=_Cost(input=_Decimal("30"), output=_Decimal("180")),
     reasoning_options=(_Shared.REASONING_EFFORT_MEDIUM_HIGH_XHIGH,),
 )
 """OpenAI: GPT-5.5 Pro (chat) · 1.05M context · 128K output · $30.00 in / $180.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-OPENAI_GPT_AUDIO: Final[PricedModel] = PricedModel(
+OPENAI_GPT_AUDIO: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="openai/gpt-audio",
     name="OpenAI: GPT Audio",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -5000,15 +5002,15 @@ OPENAI_GPT_AUDIO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_15,
     modalities=_Shared.AUDIO_TEXT_TO_AUDIO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_16384,
-    cost=Cost(input=Decimal("2.5"), output=Decimal("10")),
+    cost=_Cost(input=_Decimal("2.5"), output=_Decimal("10")),
 )
 """OpenAI: GPT Audio (chat) · 128K context · 16.4K output · $2.50 in / $10.00 out per 1M tokens"""
 
-OPENAI_GPT_AUDIO_MINI: Final[PricedModel] = PricedModel(
+OPENAI_GPT_AUDIO_MINI: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="openai/gpt-audio-mini",
     name="OpenAI: GPT Audio Mini",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -5018,15 +5020,15 @@ OPENAI_GPT_AUDIO_MINI: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_15,
     modalities=_Shared.AUDIO_TEXT_TO_AUDIO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.6"), output=Decimal("2.4")),
+    cost=_Cost(input=_Decimal("0.6"), output=_Decimal("2.4")),
 )
 """OpenAI: GPT Audio Mini (chat) · 128K context · 16.4K output · $0.60 in / $2.40 out per 1M tokens"""
 
-OPENAI_GPT_CHAT_LATEST: Final[PricedModel] = PricedModel(
+OPENAI_GPT_CHAT_LATEST: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="openai/gpt-chat-latest",
     name="OpenAI: GPT Chat Latest",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -5037,16 +5039,16 @@ OPENAI_GPT_CHAT_LATEST: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_07,
     modalities=_Shared.IMAGE_PDF_TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_400000_OUTPUT_128000,
-    cost=Cost(input=Decimal("5"), output=Decimal("30"), cache_read=Decimal("0.5")),
+    cost=_Cost(input=_Decimal("5"), output=_Decimal("30"), cache_read=_Decimal("0.5")),
     reasoning_options=(),
 )
 """OpenAI: GPT Chat Latest (chat) · 400K context · 128K output · $5.00 in / $30.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-OPENAI_GPT_OSS_120B: Final[PricedModel] = PricedModel(
+OPENAI_GPT_OSS_120B: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="openai/gpt-oss-120b",
     name="OpenAI: gpt-oss-120b",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -5056,16 +5058,16 @@ OPENAI_GPT_OSS_120B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_05,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_26215,
-    cost=Cost(input=Decimal("0.039"), output=Decimal("0.19")),
+    cost=_Cost(input=_Decimal("0.039"), output=_Decimal("0.19")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """OpenAI: gpt-oss-120b (chat) · 131K context · 26.2K output · $0.039 in / $0.19 out per 1M tokens · tools, reasoning, open weights"""
 
-OPENAI_GPT_OSS_20B: Final[PricedModel] = PricedModel(
+OPENAI_GPT_OSS_20B: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="openai/gpt-oss-20b",
     name="OpenAI: gpt-oss-20b",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -5075,16 +5077,16 @@ OPENAI_GPT_OSS_20B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_05,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_26215,
-    cost=Cost(input=Decimal("0.03"), output=Decimal("0.14")),
+    cost=_Cost(input=_Decimal("0.03"), output=_Decimal("0.14")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """OpenAI: gpt-oss-20b (chat) · 131K context · 26.2K output · $0.03 in / $0.14 out per 1M tokens · tools, reasoning, open weights"""
 
-OPENAI_GPT_OSS_SAFEGUARD_20B: Final[PricedModel] = PricedModel(
+OPENAI_GPT_OSS_SAFEGUARD_20B: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="openai/gpt-oss-safeguard-20b",
     name="OpenAI: gpt-oss-safeguard-20b",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -5094,16 +5096,16 @@ OPENAI_GPT_OSS_SAFEGUARD_20B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_10_29,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.075"), output=Decimal("0.3"), cache_read=Decimal("0.037")),
+    cost=_Cost(input=_Decimal("0.075"), output=_Decimal("0.3"), cache_read=_Decimal("0.037")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """OpenAI: gpt-oss-safeguard-20b (chat) · 131K context · 65.5K output · $0.075 in / $0.30 out per 1M tokens · tools, reasoning"""
 
-OPENAI_O1: Final[PricedModel] = PricedModel(
+OPENAI_O1: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="openai/o1",
     name="OpenAI: o1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=True,
@@ -5113,15 +5115,15 @@ OPENAI_O1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_15,
     modalities=_Shared.IMAGE_PDF_TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_100000,
-    cost=Cost(input=Decimal("15"), output=Decimal("60"), cache_read=Decimal("7.5")),
+    cost=_Cost(input=_Decimal("15"), output=_Decimal("60"), cache_read=_Decimal("7.5")),
 )
 """OpenAI: o1 (chat) · 200K context · 100K output · $15.00 in / $60.00 out per 1M tokens · vision, tools, attachments"""
 
-OPENAI_O1_PRO: Final[PricedModel] = PricedModel(
+OPENAI_O1_PRO: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="openai/o1-pro",
     name="OpenAI: o1-pro",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=False,
@@ -5131,16 +5133,16 @@ OPENAI_O1_PRO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_15,
     modalities=_Shared.IMAGE_PDF_TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_100000,
-    cost=Cost(input=Decimal("150"), output=Decimal("600")),
+    cost=_Cost(input=_Decimal("150"), output=_Decimal("600")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """OpenAI: o1-pro (chat) · 200K context · 100K output · $150.00 in / $600.00 out per 1M tokens · vision, reasoning, attachments"""
 
-OPENAI_O3: Final[PricedModel] = PricedModel(
+OPENAI_O3: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="openai/o3",
     name="OpenAI: o3",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -5150,16 +5152,16 @@ OPENAI_O3: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_15,
     modalities=_Shared.IMAGE_PDF_TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_100000,
-    cost=Cost(input=Decimal("2"), output=Decimal("8"), cache_read=Decimal("0.5")),
+    cost=_Cost(input=_Decimal("2"), output=_Decimal("8"), cache_read=_Decimal("0.5")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """OpenAI: o3 (chat) · 200K context · 100K output · $2.00 in / $8.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-OPENAI_O3_DEEP_RESEARCH: Final[PricedModel] = PricedModel(
+OPENAI_O3_DEEP_RESEARCH: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="openai/o3-deep-research",
     name="OpenAI: o3 Deep Research",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -5169,16 +5171,16 @@ OPENAI_O3_DEEP_RESEARCH: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_15,
     modalities=_Shared.IMAGE_PDF_TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_100000,
-    cost=Cost(input=Decimal("10"), output=Decimal("40"), cache_read=Decimal("2.5")),
+    cost=_Cost(input=_Decimal("10"), output=_Decimal("40"), cache_read=_Decimal("2.5")),
     reasoning_options=(_Shared.REASONING_EFFORT_MEDIUM,),
 )
 """OpenAI: o3 Deep Research (chat) · 200K context · 100K output · $10.00 in / $40.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-OPENAI_O3_MINI: Final[PricedModel] = PricedModel(
+OPENAI_O3_MINI: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="openai/o3-mini",
     name="OpenAI: o3 Mini",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=True,
@@ -5188,15 +5190,15 @@ OPENAI_O3_MINI: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_15,
     modalities=_Shared.PDF_TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_100000,
-    cost=Cost(input=Decimal("1.1"), output=Decimal("4.4"), cache_read=Decimal("0.55")),
+    cost=_Cost(input=_Decimal("1.1"), output=_Decimal("4.4"), cache_read=_Decimal("0.55")),
 )
 """OpenAI: o3 Mini (chat) · 200K context · 100K output · $1.10 in / $4.40 out per 1M tokens · tools, attachments"""
 
-OPENAI_O3_MINI_HIGH: Final[PricedModel] = PricedModel(
+OPENAI_O3_MINI_HIGH: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="openai/o3-mini-high",
     name="OpenAI: o3 Mini High",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=True,
@@ -5206,15 +5208,15 @@ OPENAI_O3_MINI_HIGH: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_15,
     modalities=_Shared.PDF_TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_100000,
-    cost=Cost(input=Decimal("1.1"), output=Decimal("4.4"), cache_read=Decimal("0.55")),
+    cost=_Cost(input=_Decimal("1.1"), output=_Decimal("4.4"), cache_read=_Decimal("0.55")),
 )
 """OpenAI: o3 Mini High (chat) · 200K context · 100K output · $1.10 in / $4.40 out per 1M tokens · tools, attachments"""
 
-OPENAI_O3_PRO: Final[PricedModel] = PricedModel(
+OPENAI_O3_PRO: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="openai/o3-pro",
     name="OpenAI: o3 Pro",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -5224,16 +5226,16 @@ OPENAI_O3_PRO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_15,
     modalities=_Shared.IMAGE_PDF_TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_100000,
-    cost=Cost(input=Decimal("20"), output=Decimal("80")),
+    cost=_Cost(input=_Decimal("20"), output=_Decimal("80")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """OpenAI: o3 Pro (chat) · 200K context · 100K output · $20.00 in / $80.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-OPENAI_O4_MINI: Final[PricedModel] = PricedModel(
+OPENAI_O4_MINI: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="openai/o4-mini",
     name="OpenAI: o4 Mini",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -5243,16 +5245,16 @@ OPENAI_O4_MINI: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_15,
     modalities=_Shared.IMAGE_PDF_TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_100000,
-    cost=Cost(input=Decimal("1.1"), output=Decimal("4.4"), cache_read=Decimal("0.275")),
+    cost=_Cost(input=_Decimal("1.1"), output=_Decimal("4.4"), cache_read=_Decimal("0.275")),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH),
 )
 """OpenAI: o4 Mini (chat) · 200K context · 100K output · $1.10 in / $4.40 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-OPENAI_O4_MINI_DEEP_RESEARCH: Final[PricedModel] = PricedModel(
+OPENAI_O4_MINI_DEEP_RESEARCH: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="openai/o4-mini-deep-research",
     name="OpenAI: o4 Mini Deep Research",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -5262,16 +5264,16 @@ OPENAI_O4_MINI_DEEP_RESEARCH: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_15,
     modalities=_Shared.IMAGE_PDF_TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_100000,
-    cost=Cost(input=Decimal("2"), output=Decimal("8"), cache_read=Decimal("0.5")),
+    cost=_Cost(input=_Decimal("2"), output=_Decimal("8"), cache_read=_Decimal("0.5")),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH),
 )
 """OpenAI: o4 Mini Deep Research (chat) · 200K context · 100K output · $2.00 in / $8.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-OPENAI_O4_MINI_HIGH: Final[PricedModel] = PricedModel(
+OPENAI_O4_MINI_HIGH: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="openai/o4-mini-high",
     name="OpenAI: o4 Mini High",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -5280,16 +5282,16 @@ OPENAI_O4_MINI_HIGH: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_15,
     modalities=_Shared.IMAGE_PDF_TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_100000,
-    cost=Cost(input=Decimal("1.1"), output=Decimal("4.4")),
+    cost=_Cost(input=_Decimal("1.1"), output=_Decimal("4.4")),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH),
 )
 """OpenAI: o4 Mini High (chat) · 200K context · 100K output · $1.10 in / $4.40 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-OPENROUTER_AUTO: Final[PricedModel] = PricedModel(
+OPENROUTER_AUTO: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="openrouter/auto",
     name="Auto Router",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -5299,16 +5301,16 @@ OPENROUTER_AUTO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_15,
     modalities=_Shared.AUDIO_IMAGE_PDF_TEXT_VIDEO_TO_IMAGE_TEXT,
     limit=_Shared.CONTEXT_2000000_OUTPUT_32768,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
     reasoning_options=(),
 )
 """Auto Router (chat) · 2M context · 32.8K output · free · vision, tools, reasoning, attachments"""
 
-OPENROUTER_BODYBUILDER: Final[PricedModel] = PricedModel(
+OPENROUTER_BODYBUILDER: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="openrouter/bodybuilder",
     name="Body Builder (beta)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -5317,16 +5319,16 @@ OPENROUTER_BODYBUILDER: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_15,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_32768,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
-    status=Status.BETA,
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
+    status=_Status.BETA,
 )
 """Body Builder (beta) (chat) · 128K context · 32.8K output · free · beta"""
 
-OPENROUTER_FREE: Final[PricedModel] = PricedModel(
+OPENROUTER_FREE: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="openrouter/free",
     name="Free Models Router",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -5336,16 +5338,16 @@ OPENROUTER_FREE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_15,
     modalities=_Shared.IMAGE_TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_32768,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
     reasoning_options=(),
 )
 """Free Models Router (chat) · 200K context · 32.8K output · free · vision, tools, reasoning, attachments"""
 
-OPENROUTER_OWL_ALPHA: Final[PricedModel] = PricedModel(
+OPENROUTER_OWL_ALPHA: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="openrouter/owl-alpha",
     name="Owl Alpha",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -5356,17 +5358,17 @@ OPENROUTER_OWL_ALPHA: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_30,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1048756_OUTPUT_262144,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
     reasoning_options=(),
-    status=Status.ALPHA,
+    status=_Status.ALPHA,
 )
 """Owl Alpha (chat) · 1.05M context · 262K output · free · tools, reasoning, structured output · alpha"""
 
-OPENROUTER_PARETO_CODE: Final[PricedModel] = PricedModel(
+OPENROUTER_PARETO_CODE: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="openrouter/pareto-code",
     name="Pareto Code Router",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -5376,15 +5378,15 @@ OPENROUTER_PARETO_CODE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_65536,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
 )
 """Pareto Code Router (chat) · 200K context · 65.5K output · free"""
 
-PERCEPTRON_PERCEPTRON_MK1: Final[PricedModel] = PricedModel(
+PERCEPTRON_PERCEPTRON_MK1: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="perceptron/perceptron-mk1",
     name="Perceptron: Perceptron Mk1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=False,
@@ -5394,16 +5396,16 @@ PERCEPTRON_PERCEPTRON_MK1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_16,
     modalities=_Shared.IMAGE_TEXT_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_32768_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.15"), output=Decimal("1.5")),
+    cost=_Cost(input=_Decimal("0.15"), output=_Decimal("1.5")),
     reasoning_options=(),
 )
 """Perceptron: Perceptron Mk1 (chat) · 32.8K context · 8.19K output · $0.15 in / $1.50 out per 1M tokens · vision, reasoning, attachments"""
 
-PERPLEXITY_SONAR: Final[PricedModel] = PricedModel(
+PERPLEXITY_SONAR: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="perplexity/sonar",
     name="Perplexity: Sonar",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=False,
@@ -5413,15 +5415,15 @@ PERPLEXITY_SONAR: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_01,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_127072_OUTPUT_25415,
-    cost=Cost(input=Decimal("1"), output=Decimal("1")),
+    cost=_Cost(input=_Decimal("1"), output=_Decimal("1")),
 )
 """Perplexity: Sonar (chat) · 127K context · 25.4K output · $1.00 in / $1.00 out per 1M tokens · vision, attachments"""
 
-PERPLEXITY_SONAR_DEEP_RESEARCH: Final[PricedModel] = PricedModel(
+PERPLEXITY_SONAR_DEEP_RESEARCH: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="perplexity/sonar-deep-research",
     name="Perplexity: Sonar Deep Research",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=False,
@@ -5431,16 +5433,16 @@ PERPLEXITY_SONAR_DEEP_RESEARCH: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_01_27,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_25600,
-    cost=Cost(input=Decimal("2"), output=Decimal("8")),
+    cost=_Cost(input=_Decimal("2"), output=_Decimal("8")),
     reasoning_options=(),
 )
 """Perplexity: Sonar Deep Research (chat) · 128K context · 25.6K output · $2.00 in / $8.00 out per 1M tokens · reasoning"""
 
-PERPLEXITY_SONAR_PRO: Final[PricedModel] = PricedModel(
+PERPLEXITY_SONAR_PRO: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="perplexity/sonar-pro",
     name="Perplexity: Sonar Pro",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=False,
@@ -5450,15 +5452,15 @@ PERPLEXITY_SONAR_PRO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_01,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_8000,
-    cost=Cost(input=Decimal("3"), output=Decimal("15")),
+    cost=_Cost(input=_Decimal("3"), output=_Decimal("15")),
 )
 """Perplexity: Sonar Pro (chat) · 200K context · 8K output · $3.00 in / $15.00 out per 1M tokens · vision, attachments"""
 
-PERPLEXITY_SONAR_PRO_SEARCH: Final[PricedModel] = PricedModel(
+PERPLEXITY_SONAR_PRO_SEARCH: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="perplexity/sonar-pro-search",
     name="Perplexity: Sonar Pro Search",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=False,
@@ -5468,16 +5470,16 @@ PERPLEXITY_SONAR_PRO_SEARCH: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_15,
     modalities=_Shared.IMAGE_TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_8000,
-    cost=Cost(input=Decimal("3"), output=Decimal("15")),
+    cost=_Cost(input=_Decimal("3"), output=_Decimal("15")),
     reasoning_options=(),
 )
 """Perplexity: Sonar Pro Search (chat) · 200K context · 8K output · $3.00 in / $15.00 out per 1M tokens · vision, reasoning, attachments"""
 
-PERPLEXITY_SONAR_REASONING_PRO: Final[PricedModel] = PricedModel(
+PERPLEXITY_SONAR_REASONING_PRO: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="perplexity/sonar-reasoning-pro",
     name="Perplexity: Sonar Reasoning Pro",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=False,
@@ -5487,16 +5489,16 @@ PERPLEXITY_SONAR_REASONING_PRO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_01,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_25600,
-    cost=Cost(input=Decimal("2"), output=Decimal("8")),
+    cost=_Cost(input=_Decimal("2"), output=_Decimal("8")),
     reasoning_options=(),
 )
 """Perplexity: Sonar Reasoning Pro (chat) · 128K context · 25.6K output · $2.00 in / $8.00 out per 1M tokens · vision, reasoning, attachments"""
 
-POOLSIDE_LAGUNA_M_1_FREE: Final[PricedModel] = PricedModel(
+POOLSIDE_LAGUNA_M_1_FREE: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="poolside/laguna-m.1:free",
     name="Poolside: Laguna M.1 (free)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -5506,16 +5508,16 @@ POOLSIDE_LAGUNA_M_1_FREE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_13,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_32768,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
     reasoning_options=(),
 )
 """Poolside: Laguna M.1 (free) (chat) · 262K context · 32.8K output · free · tools, reasoning"""
 
-POOLSIDE_LAGUNA_XS_2_FREE: Final[PricedModel] = PricedModel(
+POOLSIDE_LAGUNA_XS_2_FREE: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="poolside/laguna-xs.2:free",
     name="Poolside: Laguna XS.2 (free)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -5525,16 +5527,16 @@ POOLSIDE_LAGUNA_XS_2_FREE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_13,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_32768,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
     reasoning_options=(),
 )
 """Poolside: Laguna XS.2 (free) (chat) · 262K context · 32.8K output · free · tools, reasoning"""
 
-PRIME_INTELLECT_INTELLECT_3: Final[PricedModel] = PricedModel(
+PRIME_INTELLECT_INTELLECT_3: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="prime-intellect/intellect-3",
     name="Prime Intellect: INTELLECT-3",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -5544,16 +5546,16 @@ PRIME_INTELLECT_INTELLECT_3: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_04,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.2"), output=Decimal("1.1")),
+    cost=_Cost(input=_Decimal("0.2"), output=_Decimal("1.1")),
     reasoning_options=(),
 )
 """Prime Intellect: INTELLECT-3 (chat) · 131K context · 131K output · $0.20 in / $1.10 out per 1M tokens · tools, reasoning, open weights"""
 
-QWEN_QWEN_2_5_72B_INSTRUCT: Final[PricedModel] = PricedModel(
+QWEN_QWEN_2_5_72B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="qwen/qwen-2.5-72b-instruct",
     name="Qwen2.5 72B Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=True,
@@ -5563,15 +5565,15 @@ QWEN_QWEN_2_5_72B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_01_10,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_32768_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.12"), output=Decimal("0.39")),
+    cost=_Cost(input=_Decimal("0.12"), output=_Decimal("0.39")),
 )
 """Qwen2.5 72B Instruct (chat) · 32.8K context · 16.4K output · $0.12 in / $0.39 out per 1M tokens · tools, open weights"""
 
-QWEN_QWEN_2_5_7B_INSTRUCT: Final[PricedModel] = PricedModel(
+QWEN_QWEN_2_5_7B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="qwen/qwen-2.5-7b-instruct",
     name="Qwen: Qwen2.5 7B Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=True,
@@ -5581,15 +5583,15 @@ QWEN_QWEN_2_5_7B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04_16,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_32768_OUTPUT_6554,
-    cost=Cost(input=Decimal("0.04"), output=Decimal("0.1")),
+    cost=_Cost(input=_Decimal("0.04"), output=_Decimal("0.1")),
 )
 """Qwen: Qwen2.5 7B Instruct (chat) · 32.8K context · 6.55K output · $0.04 in / $0.10 out per 1M tokens · tools, open weights"""
 
-QWEN_QWEN_2_5_CODER_32B_INSTRUCT: Final[PricedModel] = PricedModel(
+QWEN_QWEN_2_5_CODER_32B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="qwen/qwen-2.5-coder-32b-instruct",
     name="Qwen2.5 Coder 32B Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -5599,15 +5601,15 @@ QWEN_QWEN_2_5_CODER_32B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_15,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_32768_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.2"), output=Decimal("0.2"), cache_read=Decimal("0.015")),
+    cost=_Cost(input=_Decimal("0.2"), output=_Decimal("0.2"), cache_read=_Decimal("0.015")),
 )
 """Qwen2.5 Coder 32B Instruct (chat) · 32.8K context · 8.19K output · $0.20 in / $0.20 out per 1M tokens · open weights"""
 
-QWEN_QWEN_PLUS: Final[PricedModel] = PricedModel(
+QWEN_QWEN_PLUS: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="qwen/qwen-plus",
     name="Qwen: Qwen-Plus",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=True,
@@ -5617,15 +5619,15 @@ QWEN_QWEN_PLUS: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_11,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.4"), output=Decimal("1.2"), cache_read=Decimal("0.08")),
+    cost=_Cost(input=_Decimal("0.4"), output=_Decimal("1.2"), cache_read=_Decimal("0.08")),
 )
 """Qwen: Qwen-Plus (chat) · 1M context · 32.8K output · $0.40 in / $1.20 out per 1M tokens · tools"""
 
-QWEN_QWEN_PLUS_2025_07_28: Final[PricedModel] = PricedModel(
+QWEN_QWEN_PLUS_2025_07_28: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="qwen/qwen-plus-2025-07-28",
     name="Qwen: Qwen Plus 0728",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=True,
@@ -5635,15 +5637,15 @@ QWEN_QWEN_PLUS_2025_07_28: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_15,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.26"), output=Decimal("0.78")),
+    cost=_Cost(input=_Decimal("0.26"), output=_Decimal("0.78")),
 )
 """Qwen: Qwen Plus 0728 (chat) · 1M context · 32.8K output · $0.26 in / $0.78 out per 1M tokens · tools, open weights"""
 
-QWEN_QWEN_PLUS_2025_07_28_THINKING: Final[PricedModel] = PricedModel(
+QWEN_QWEN_PLUS_2025_07_28_THINKING: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="qwen/qwen-plus-2025-07-28:thinking",
     name="Qwen: Qwen Plus 0728 (thinking)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -5653,16 +5655,16 @@ QWEN_QWEN_PLUS_2025_07_28_THINKING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_15,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.26"), output=Decimal("0.78")),
+    cost=_Cost(input=_Decimal("0.26"), output=_Decimal("0.78")),
     reasoning_options=(_Shared.REASONING_BUDGET_TOKENS_MIN_1_MAX_81920,),
 )
 """Qwen: Qwen Plus 0728 (thinking) (chat) · 1M context · 32.8K output · $0.26 in / $0.78 out per 1M tokens · tools, reasoning, open weights"""
 
-QWEN_QWEN2_5_VL_72B_INSTRUCT: Final[PricedModel] = PricedModel(
+QWEN_QWEN2_5_VL_72B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="qwen/qwen2.5-vl-72b-instruct",
     name="Qwen: Qwen2.5 VL 72B Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=False,
@@ -5672,15 +5674,15 @@ QWEN_QWEN2_5_VL_72B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_15,
     modalities=_Shared.IMAGE_TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_32768_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.8"), output=Decimal("0.8"), cache_read=Decimal("0.075")),
+    cost=_Cost(input=_Decimal("0.8"), output=_Decimal("0.8"), cache_read=_Decimal("0.075")),
 )
 """Qwen: Qwen2.5 VL 72B Instruct (chat) · 32.8K context · 32.8K output · $0.80 in / $0.80 out per 1M tokens · vision, attachments, open weights"""
 
-QWEN_QWEN3_14B: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_14B: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="qwen/qwen3-14b",
     name="Qwen: Qwen3 14B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -5690,16 +5692,16 @@ QWEN_QWEN3_14B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_15,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_40960_OUTPUT_40960,
-    cost=Cost(input=Decimal("0.06"), output=Decimal("0.24"), cache_read=Decimal("0.025")),
+    cost=_Cost(input=_Decimal("0.06"), output=_Decimal("0.24"), cache_read=_Decimal("0.025")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """Qwen: Qwen3 14B (chat) · 41K context · 41K output · $0.06 in / $0.24 out per 1M tokens · tools, reasoning, open weights"""
 
-QWEN_QWEN3_235B_A22B: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_235B_A22B: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="qwen/qwen3-235b-a22b",
     name="Qwen: Qwen3 235B A22B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -5709,16 +5711,16 @@ QWEN_QWEN3_235B_A22B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_15,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.455"), output=Decimal("1.82"), cache_read=Decimal("0.15")),
+    cost=_Cost(input=_Decimal("0.455"), output=_Decimal("1.82"), cache_read=_Decimal("0.15")),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS_MIN_1_MAX_38912),
 )
 """Qwen: Qwen3 235B A22B (chat) · 131K context · 8.19K output · $0.455 in / $1.82 out per 1M tokens · tools, reasoning, open weights"""
 
-QWEN_QWEN3_235B_A22B_2507: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_235B_A22B_2507: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="qwen/qwen3-235b-a22b-2507",
     name="Qwen: Qwen3 235B A22B Instruct 2507",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=True,
@@ -5728,15 +5730,15 @@ QWEN_QWEN3_235B_A22B_2507: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_52429,
-    cost=Cost(input=Decimal("0.071"), output=Decimal("0.1")),
+    cost=_Cost(input=_Decimal("0.071"), output=_Decimal("0.1")),
 )
 """Qwen: Qwen3 235B A22B Instruct 2507 (chat) · 262K context · 52.4K output · $0.071 in / $0.10 out per 1M tokens · tools, open weights"""
 
-QWEN_QWEN3_235B_A22B_THINKING_2507: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_235B_A22B_THINKING_2507: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="qwen/qwen3-235b-a22b-thinking-2507",
     name="Qwen: Qwen3 235B A22B Thinking 2507",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -5746,16 +5748,16 @@ QWEN_QWEN3_235B_A22B_THINKING_2507: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_15,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_262144,
-    cost=Cost(input=Decimal("0.11"), output=Decimal("0.6")),
+    cost=_Cost(input=_Decimal("0.11"), output=_Decimal("0.6")),
     reasoning_options=(),
 )
 """Qwen: Qwen3 235B A22B Thinking 2507 (chat) · 262K context · 262K output · $0.11 in / $0.60 out per 1M tokens · tools, reasoning, open weights"""
 
-QWEN_QWEN3_30B_A3B: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_30B_A3B: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="qwen/qwen3-30b-a3b",
     name="Qwen: Qwen3 30B A3B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -5765,16 +5767,16 @@ QWEN_QWEN3_30B_A3B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_15,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_40960_OUTPUT_40960,
-    cost=Cost(input=Decimal("0.08"), output=Decimal("0.28"), cache_read=Decimal("0.03")),
+    cost=_Cost(input=_Decimal("0.08"), output=_Decimal("0.28"), cache_read=_Decimal("0.03")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """Qwen: Qwen3 30B A3B (chat) · 41K context · 41K output · $0.08 in / $0.28 out per 1M tokens · tools, reasoning, open weights"""
 
-QWEN_QWEN3_30B_A3B_INSTRUCT_2507: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_30B_A3B_INSTRUCT_2507: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="qwen/qwen3-30b-a3b-instruct-2507",
     name="Qwen: Qwen3 30B A3B Instruct 2507",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=True,
@@ -5784,15 +5786,15 @@ QWEN_QWEN3_30B_A3B_INSTRUCT_2507: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_15,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_262144,
-    cost=Cost(input=Decimal("0.09"), output=Decimal("0.3"), cache_read=Decimal("0.04")),
+    cost=_Cost(input=_Decimal("0.09"), output=_Decimal("0.3"), cache_read=_Decimal("0.04")),
 )
 """Qwen: Qwen3 30B A3B Instruct 2507 (chat) · 262K context · 262K output · $0.09 in / $0.30 out per 1M tokens · tools, open weights"""
 
-QWEN_QWEN3_30B_A3B_THINKING_2507: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_30B_A3B_THINKING_2507: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="qwen/qwen3-30b-a3b-thinking-2507",
     name="Qwen: Qwen3 30B A3B Thinking 2507",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -5802,16 +5804,16 @@ QWEN_QWEN3_30B_A3B_THINKING_2507: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_07_29,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_32768_OUTPUT_6554,
-    cost=Cost(input=Decimal("0.051"), output=Decimal("0.34")),
+    cost=_Cost(input=_Decimal("0.051"), output=_Decimal("0.34")),
     reasoning_options=(),
 )
 """Qwen: Qwen3 30B A3B Thinking 2507 (chat) · 32.8K context · 6.55K output · $0.051 in / $0.34 out per 1M tokens · tools, reasoning, open weights"""
 
-QWEN_QWEN3_32B: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_32B: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="qwen/qwen3-32b",
     name="Qwen: Qwen3 32B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -5821,16 +5823,16 @@ QWEN_QWEN3_32B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_04,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_40960_OUTPUT_40960,
-    cost=Cost(input=Decimal("0.08"), output=Decimal("0.24"), cache_read=Decimal("0.04")),
+    cost=_Cost(input=_Decimal("0.08"), output=_Decimal("0.24"), cache_read=_Decimal("0.04")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """Qwen: Qwen3 32B (chat) · 41K context · 41K output · $0.08 in / $0.24 out per 1M tokens · tools, reasoning, open weights"""
 
-QWEN_QWEN3_8B: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_8B: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="qwen/qwen3-8b",
     name="Qwen: Qwen3 8B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -5840,16 +5842,16 @@ QWEN_QWEN3_8B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_15,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_40960_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.05"), output=Decimal("0.4"), cache_read=Decimal("0.05")),
+    cost=_Cost(input=_Decimal("0.05"), output=_Decimal("0.4"), cache_read=_Decimal("0.05")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """Qwen: Qwen3 8B (chat) · 41K context · 8.19K output · $0.05 in / $0.40 out per 1M tokens · tools, reasoning, open weights"""
 
-QWEN_QWEN3_CODER: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_CODER: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="qwen/qwen3-coder",
     name="Qwen: Qwen3 Coder 480B A35B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=True,
@@ -5859,15 +5861,15 @@ QWEN_QWEN3_CODER: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_07_23,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_52429,
-    cost=Cost(input=Decimal("0.22"), output=Decimal("1"), cache_read=Decimal("0.022")),
+    cost=_Cost(input=_Decimal("0.22"), output=_Decimal("1"), cache_read=_Decimal("0.022")),
 )
 """Qwen: Qwen3 Coder 480B A35B (chat) · 262K context · 52.4K output · $0.22 in / $1.00 out per 1M tokens · tools, open weights"""
 
-QWEN_QWEN3_CODER_30B_A3B_INSTRUCT: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_CODER_30B_A3B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="qwen/qwen3-coder-30b-a3b-instruct",
     name="Qwen: Qwen3 Coder 30B A3B Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=True,
@@ -5877,15 +5879,15 @@ QWEN_QWEN3_CODER_30B_A3B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_07_31,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_160000_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.07"), output=Decimal("0.27")),
+    cost=_Cost(input=_Decimal("0.07"), output=_Decimal("0.27")),
 )
 """Qwen: Qwen3 Coder 30B A3B Instruct (chat) · 160K context · 32.8K output · $0.07 in / $0.27 out per 1M tokens · tools, open weights"""
 
-QWEN_QWEN3_CODER_FLASH: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_CODER_FLASH: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="qwen/qwen3-coder-flash",
     name="Qwen: Qwen3 Coder Flash",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=True,
@@ -5895,15 +5897,15 @@ QWEN_QWEN3_CODER_FLASH: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_15,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.195"), output=Decimal("0.975"), cache_read=Decimal("0.06")),
+    cost=_Cost(input=_Decimal("0.195"), output=_Decimal("0.975"), cache_read=_Decimal("0.06")),
 )
 """Qwen: Qwen3 Coder Flash (chat) · 1M context · 65.5K output · $0.195 in / $0.975 out per 1M tokens · tools"""
 
-QWEN_QWEN3_CODER_NEXT: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_CODER_NEXT: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="qwen/qwen3-coder-next",
     name="Qwen: Qwen3 Coder Next",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=True,
@@ -5913,15 +5915,15 @@ QWEN_QWEN3_CODER_NEXT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_15,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.12"), output=Decimal("0.75"), cache_read=Decimal("0.035")),
+    cost=_Cost(input=_Decimal("0.12"), output=_Decimal("0.75"), cache_read=_Decimal("0.035")),
 )
 """Qwen: Qwen3 Coder Next (chat) · 262K context · 65.5K output · $0.12 in / $0.75 out per 1M tokens · tools, open weights"""
 
-QWEN_QWEN3_CODER_PLUS: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_CODER_PLUS: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="qwen/qwen3-coder-plus",
     name="Qwen: Qwen3 Coder Plus",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=True,
@@ -5931,15 +5933,15 @@ QWEN_QWEN3_CODER_PLUS: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_15,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.65"), output=Decimal("3.25"), cache_read=Decimal("0.2")),
+    cost=_Cost(input=_Decimal("0.65"), output=_Decimal("3.25"), cache_read=_Decimal("0.2")),
 )
 """Qwen: Qwen3 Coder Plus (chat) · 1M context · 65.5K output · $0.65 in / $3.25 out per 1M tokens · tools, open weights"""
 
-QWEN_QWEN3_MAX: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_MAX: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="qwen/qwen3-max",
     name="Qwen: Qwen3 Max",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=True,
@@ -5949,15 +5951,15 @@ QWEN_QWEN3_MAX: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_15,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_32768,
-    cost=Cost(input=Decimal("1.2"), output=Decimal("6"), cache_read=Decimal("0.24")),
+    cost=_Cost(input=_Decimal("1.2"), output=_Decimal("6"), cache_read=_Decimal("0.24")),
 )
 """Qwen: Qwen3 Max (chat) · 262K context · 32.8K output · $1.20 in / $6.00 out per 1M tokens · tools"""
 
-QWEN_QWEN3_MAX_THINKING: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_MAX_THINKING: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="qwen/qwen3-max-thinking",
     name="Qwen: Qwen3 Max Thinking",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -5967,16 +5969,16 @@ QWEN_QWEN3_MAX_THINKING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_15,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.78"), output=Decimal("3.9")),
+    cost=_Cost(input=_Decimal("0.78"), output=_Decimal("3.9")),
     reasoning_options=(_Shared.REASONING_BUDGET_TOKENS_MIN_1_MAX_81920,),
 )
 """Qwen: Qwen3 Max Thinking (chat) · 262K context · 32.8K output · $0.78 in / $3.90 out per 1M tokens · tools, reasoning"""
 
-QWEN_QWEN3_NEXT_80B_A3B_INSTRUCT: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_NEXT_80B_A3B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="qwen/qwen3-next-80b-a3b-instruct",
     name="Qwen: Qwen3 Next 80B A3B Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=True,
@@ -5986,15 +5988,15 @@ QWEN_QWEN3_NEXT_80B_A3B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_15,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_52429,
-    cost=Cost(input=Decimal("0.09"), output=Decimal("1.1")),
+    cost=_Cost(input=_Decimal("0.09"), output=_Decimal("1.1")),
 )
 """Qwen: Qwen3 Next 80B A3B Instruct (chat) · 131K context · 52.4K output · $0.09 in / $1.10 out per 1M tokens · tools, open weights"""
 
-QWEN_QWEN3_NEXT_80B_A3B_THINKING: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_NEXT_80B_A3B_THINKING: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="qwen/qwen3-next-80b-a3b-thinking",
     name="Qwen: Qwen3 Next 80B A3B Thinking",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -6004,16 +6006,16 @@ QWEN_QWEN3_NEXT_80B_A3B_THINKING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_15,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.0975"), output=Decimal("0.78")),
+    cost=_Cost(input=_Decimal("0.0975"), output=_Decimal("0.78")),
     reasoning_options=(),
 )
 """Qwen: Qwen3 Next 80B A3B Thinking (chat) · 131K context · 32.8K output · $0.0975 in / $0.78 out per 1M tokens · tools, reasoning, open weights"""
 
-QWEN_QWEN3_VL_235B_A22B_INSTRUCT: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_VL_235B_A22B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="qwen/qwen3-vl-235b-a22b-instruct",
     name="Qwen: Qwen3 VL 235B A22B Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=True,
@@ -6023,15 +6025,15 @@ QWEN_QWEN3_VL_235B_A22B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_01_10,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_52429,
-    cost=Cost(input=Decimal("0.2"), output=Decimal("0.88"), cache_read=Decimal("0.11")),
+    cost=_Cost(input=_Decimal("0.2"), output=_Decimal("0.88"), cache_read=_Decimal("0.11")),
 )
 """Qwen: Qwen3 VL 235B A22B Instruct (chat) · 262K context · 52.4K output · $0.20 in / $0.88 out per 1M tokens · vision, tools, attachments, open weights"""
 
-QWEN_QWEN3_VL_235B_A22B_THINKING: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_VL_235B_A22B_THINKING: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="qwen/qwen3-vl-235b-a22b-thinking",
     name="Qwen: Qwen3 VL 235B A22B Thinking",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -6041,16 +6043,16 @@ QWEN_QWEN3_VL_235B_A22B_THINKING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_15,
     modalities=_Shared.IMAGE_TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.26"), output=Decimal("2.6")),
+    cost=_Cost(input=_Decimal("0.26"), output=_Decimal("2.6")),
     reasoning_options=(),
 )
 """Qwen: Qwen3 VL 235B A22B Thinking (chat) · 131K context · 32.8K output · $0.26 in / $2.60 out per 1M tokens · vision, tools, reasoning, attachments, open weights"""
 
-QWEN_QWEN3_VL_30B_A3B_INSTRUCT: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_VL_30B_A3B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="qwen/qwen3-vl-30b-a3b-instruct",
     name="Qwen: Qwen3 VL 30B A3B Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=True,
@@ -6060,15 +6062,15 @@ QWEN_QWEN3_VL_30B_A3B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_25,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.13"), output=Decimal("0.52")),
+    cost=_Cost(input=_Decimal("0.13"), output=_Decimal("0.52")),
 )
 """Qwen: Qwen3 VL 30B A3B Instruct (chat) · 131K context · 32.8K output · $0.13 in / $0.52 out per 1M tokens · vision, tools, attachments, open weights"""
 
-QWEN_QWEN3_VL_30B_A3B_THINKING: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_VL_30B_A3B_THINKING: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="qwen/qwen3-vl-30b-a3b-thinking",
     name="Qwen: Qwen3 VL 30B A3B Thinking",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -6078,16 +6080,16 @@ QWEN_QWEN3_VL_30B_A3B_THINKING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_15,
     modalities=_Shared.IMAGE_TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.13"), output=Decimal("1.56")),
+    cost=_Cost(input=_Decimal("0.13"), output=_Decimal("1.56")),
     reasoning_options=(),
 )
 """Qwen: Qwen3 VL 30B A3B Thinking (chat) · 131K context · 32.8K output · $0.13 in / $1.56 out per 1M tokens · vision, tools, reasoning, attachments, open weights"""
 
-QWEN_QWEN3_VL_32B_INSTRUCT: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_VL_32B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="qwen/qwen3-vl-32b-instruct",
     name="Qwen: Qwen3 VL 32B Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=True,
@@ -6097,15 +6099,15 @@ QWEN_QWEN3_VL_32B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_25,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.104"), output=Decimal("0.416")),
+    cost=_Cost(input=_Decimal("0.104"), output=_Decimal("0.416")),
 )
 """Qwen: Qwen3 VL 32B Instruct (chat) · 131K context · 32.8K output · $0.104 in / $0.416 out per 1M tokens · vision, tools, attachments"""
 
-QWEN_QWEN3_VL_8B_INSTRUCT: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_VL_8B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="qwen/qwen3-vl-8b-instruct",
     name="Qwen: Qwen3 VL 8B Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=True,
@@ -6115,15 +6117,15 @@ QWEN_QWEN3_VL_8B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_25,
     modalities=_Shared.IMAGE_TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.08"), output=Decimal("0.5")),
+    cost=_Cost(input=_Decimal("0.08"), output=_Decimal("0.5")),
 )
 """Qwen: Qwen3 VL 8B Instruct (chat) · 131K context · 32.8K output · $0.08 in / $0.50 out per 1M tokens · vision, tools, attachments, open weights"""
 
-QWEN_QWEN3_VL_8B_THINKING: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_VL_8B_THINKING: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="qwen/qwen3-vl-8b-thinking",
     name="Qwen: Qwen3 VL 8B Thinking",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -6133,16 +6135,16 @@ QWEN_QWEN3_VL_8B_THINKING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_25,
     modalities=_Shared.IMAGE_TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.117"), output=Decimal("1.365")),
+    cost=_Cost(input=_Decimal("0.117"), output=_Decimal("1.365")),
     reasoning_options=(),
 )
 """Qwen: Qwen3 VL 8B Thinking (chat) · 131K context · 32.8K output · $0.117 in / $1.365 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-QWEN_QWEN3_5_122B_A10B: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_5_122B_A10B: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="qwen/qwen3.5-122b-a10b",
     name="Qwen: Qwen3.5-122B-A10B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -6152,16 +6154,16 @@ QWEN_QWEN3_5_122B_A10B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_15,
     modalities=_Shared.IMAGE_TEXT_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.26"), output=Decimal("2.08")),
+    cost=_Cost(input=_Decimal("0.26"), output=_Decimal("2.08")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """Qwen: Qwen3.5-122B-A10B (chat) · 262K context · 65.5K output · $0.26 in / $2.08 out per 1M tokens · vision, tools, reasoning, attachments, open weights"""
 
-QWEN_QWEN3_5_27B: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_5_27B: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="qwen/qwen3.5-27b",
     name="Qwen: Qwen3.5-27B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -6171,16 +6173,16 @@ QWEN_QWEN3_5_27B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_15,
     modalities=_Shared.IMAGE_TEXT_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.195"), output=Decimal("1.56")),
+    cost=_Cost(input=_Decimal("0.195"), output=_Decimal("1.56")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """Qwen: Qwen3.5-27B (chat) · 262K context · 65.5K output · $0.195 in / $1.56 out per 1M tokens · vision, tools, reasoning, attachments, open weights"""
 
-QWEN_QWEN3_5_35B_A3B: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_5_35B_A3B: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="qwen/qwen3.5-35b-a3b",
     name="Qwen: Qwen3.5-35B-A3B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -6190,16 +6192,16 @@ QWEN_QWEN3_5_35B_A3B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_15,
     modalities=_Shared.IMAGE_TEXT_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.1625"), output=Decimal("1.3")),
+    cost=_Cost(input=_Decimal("0.1625"), output=_Decimal("1.3")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """Qwen: Qwen3.5-35B-A3B (chat) · 262K context · 65.5K output · $0.1625 in / $1.30 out per 1M tokens · vision, tools, reasoning, attachments, open weights"""
 
-QWEN_QWEN3_5_397B_A17B: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_5_397B_A17B: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="qwen/qwen3.5-397b-a17b",
     name="Qwen: Qwen3.5 397B A17B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -6209,16 +6211,16 @@ QWEN_QWEN3_5_397B_A17B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_15,
     modalities=_Shared.IMAGE_TEXT_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.39"), output=Decimal("2.34")),
+    cost=_Cost(input=_Decimal("0.39"), output=_Decimal("2.34")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """Qwen: Qwen3.5 397B A17B (chat) · 262K context · 65.5K output · $0.39 in / $2.34 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-QWEN_QWEN3_5_9B: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_5_9B: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="qwen/qwen3.5-9b",
     name="Qwen: Qwen3.5-9B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -6228,16 +6230,16 @@ QWEN_QWEN3_5_9B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_15,
     modalities=_Shared.IMAGE_TEXT_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_256000_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.05"), output=Decimal("0.15")),
+    cost=_Cost(input=_Decimal("0.05"), output=_Decimal("0.15")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """Qwen: Qwen3.5-9B (chat) · 256K context · 32.8K output · $0.05 in / $0.15 out per 1M tokens · vision, tools, reasoning, attachments, open weights"""
 
-QWEN_QWEN3_5_FLASH_02_23: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_5_FLASH_02_23: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="qwen/qwen3.5-flash-02-23",
     name="Qwen: Qwen3.5-Flash",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -6247,16 +6249,16 @@ QWEN_QWEN3_5_FLASH_02_23: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_15,
     modalities=_Shared.IMAGE_TEXT_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.1"), output=Decimal("0.4")),
+    cost=_Cost(input=_Decimal("0.1"), output=_Decimal("0.4")),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS_MIN_1_MAX_81920),
 )
 """Qwen: Qwen3.5-Flash (chat) · 1M context · 65.5K output · $0.10 in / $0.40 out per 1M tokens · vision, tools, reasoning, attachments, open weights"""
 
-QWEN_QWEN3_5_PLUS_02_15: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_5_PLUS_02_15: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="qwen/qwen3.5-plus-02-15",
     name="Qwen: Qwen3.5 Plus 2026-02-15",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -6266,16 +6268,16 @@ QWEN_QWEN3_5_PLUS_02_15: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_15,
     modalities=_Shared.IMAGE_TEXT_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.26"), output=Decimal("1.56")),
+    cost=_Cost(input=_Decimal("0.26"), output=_Decimal("1.56")),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS_MIN_1_MAX_81920),
 )
 """Qwen: Qwen3.5 Plus 2026-02-15 (chat) · 1M context · 65.5K output · $0.26 in / $1.56 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-QWEN_QWEN3_5_PLUS_20260420: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_5_PLUS_20260420: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="qwen/qwen3.5-plus-20260420",
     name="Qwen: Qwen3.5 Plus 2026-04-20",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -6285,16 +6287,16 @@ QWEN_QWEN3_5_PLUS_20260420: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_01,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.4"), output=Decimal("2.4")),
+    cost=_Cost(input=_Decimal("0.4"), output=_Decimal("2.4")),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS_MIN_1_MAX_81920),
 )
 """Qwen: Qwen3.5 Plus 2026-04-20 (chat) · 1M context · 65.5K output · $0.40 in / $2.40 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-QWEN_QWEN3_6_27B: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_6_27B: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="qwen/qwen3.6-27b",
     name="Qwen: Qwen3.6 27B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -6304,16 +6306,16 @@ QWEN_QWEN3_6_27B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_01,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_256000_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.325"), output=Decimal("3.25")),
+    cost=_Cost(input=_Decimal("0.325"), output=_Decimal("3.25")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """Qwen: Qwen3.6 27B (chat) · 256K context · 65.5K output · $0.325 in / $3.25 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-QWEN_QWEN3_6_35B_A3B: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_6_35B_A3B: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="qwen/qwen3.6-35b-a3b",
     name="Qwen: Qwen3.6 35B A3B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=False,
@@ -6323,16 +6325,16 @@ QWEN_QWEN3_6_35B_A3B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_01,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.1612"), output=Decimal("0.96525"), cache_read=Decimal("0.1612")),
+    cost=_Cost(input=_Decimal("0.1612"), output=_Decimal("0.96525"), cache_read=_Decimal("0.1612")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """Qwen: Qwen3.6 35B A3B (chat) · 262K context · 65.5K output · $0.1612 in / $0.96525 out per 1M tokens · vision, reasoning, attachments"""
 
-QWEN_QWEN3_6_FLASH: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_6_FLASH: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="qwen/qwen3.6-flash",
     name="Qwen: Qwen3.6 Flash",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -6342,16 +6344,16 @@ QWEN_QWEN3_6_FLASH: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_01,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.25"), output=Decimal("1.5"), cache_write=Decimal("0.3125")),
+    cost=_Cost(input=_Decimal("0.25"), output=_Decimal("1.5"), cache_write=_Decimal("0.3125")),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS_MIN_1_MAX_81920),
 )
 """Qwen: Qwen3.6 Flash (chat) · 1M context · 65.5K output · $0.25 in / $1.50 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-QWEN_QWEN3_6_MAX_PREVIEW: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_6_MAX_PREVIEW: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="qwen/qwen3.6-max-preview",
     name="Qwen: Qwen3.6 Max Preview",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -6361,16 +6363,16 @@ QWEN_QWEN3_6_MAX_PREVIEW: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_65536,
-    cost=Cost(input=Decimal("1.04"), output=Decimal("6.24"), cache_write=Decimal("1.3")),
+    cost=_Cost(input=_Decimal("1.04"), output=_Decimal("6.24"), cache_write=_Decimal("1.3")),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS_MIN_1_MAX_131072),
 )
 """Qwen: Qwen3.6 Max Preview (chat) · 262K context · 65.5K output · $1.04 in / $6.24 out per 1M tokens · tools, reasoning"""
 
-QWEN_QWEN3_6_PLUS: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_6_PLUS: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="qwen/qwen3.6-plus",
     name="Qwen: Qwen3.6 Plus",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -6380,21 +6382,21 @@ QWEN_QWEN3_6_PLUS: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_11,
     modalities=_Shared.IMAGE_TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_65536,
-    cost=Cost(
-        input=Decimal("0.325"),
-        output=Decimal("1.95"),
-        cache_read=Decimal("0.0325"),
-        cache_write=Decimal("0.40625"),
+    cost=_Cost(
+        input=_Decimal("0.325"),
+        output=_Decimal("1.95"),
+        cache_read=_Decimal("0.0325"),
+        cache_write=_Decimal("0.40625"),
     ),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS_MIN_1_MAX_81920),
 )
 """Qwen: Qwen3.6 Plus (chat) · 1M context · 65.5K output · $0.325 in / $1.95 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-QWEN_QWEN3_7_MAX: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_7_MAX: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="qwen/qwen3.7-max",
     name="Qwen: Qwen3.7 Max",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -6404,21 +6406,21 @@ QWEN_QWEN3_7_MAX: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_27,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_65536,
-    cost=Cost(
-        input=Decimal("1.625"),
-        output=Decimal("4.875"),
-        cache_read=Decimal("0.1625"),
-        cache_write=Decimal("2.03125"),
+    cost=_Cost(
+        input=_Decimal("1.625"),
+        output=_Decimal("4.875"),
+        cache_read=_Decimal("0.1625"),
+        cache_write=_Decimal("2.03125"),
     ),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS_MIN_1_MAX_262144),
 )
 """Qwen: Qwen3.7 Max (chat) · 1M context · 65.5K output · $1.625 in / $4.875 out per 1M tokens · tools, reasoning"""
 
-REKAAI_REKA_EDGE: Final[PricedModel] = PricedModel(
+REKAAI_REKA_EDGE: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="rekaai/reka-edge",
     name="Reka Edge",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=True,
@@ -6428,15 +6430,15 @@ REKAAI_REKA_EDGE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_11,
     modalities=_Shared.IMAGE_TEXT_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_16384_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.1"), output=Decimal("0.1")),
+    cost=_Cost(input=_Decimal("0.1"), output=_Decimal("0.1")),
 )
 """Reka Edge (chat) · 16.4K context · 16.4K output · $0.10 in / $0.10 out per 1M tokens · vision, tools, attachments, open weights"""
 
-REKAAI_REKA_FLASH_3: Final[PricedModel] = PricedModel(
+REKAAI_REKA_FLASH_3: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="rekaai/reka-flash-3",
     name="Reka Flash 3",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=False,
@@ -6446,16 +6448,16 @@ REKAAI_REKA_FLASH_3: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_11,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_65536_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.1"), output=Decimal("0.2")),
+    cost=_Cost(input=_Decimal("0.1"), output=_Decimal("0.2")),
     reasoning_options=(),
 )
 """Reka Flash 3 (chat) · 65.5K context · 65.5K output · $0.10 in / $0.20 out per 1M tokens · reasoning, open weights"""
 
-RELACE_RELACE_APPLY_3: Final[PricedModel] = PricedModel(
+RELACE_RELACE_APPLY_3: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="relace/relace-apply-3",
     name="Relace: Relace Apply 3",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -6464,15 +6466,15 @@ RELACE_RELACE_APPLY_3: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_15,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_256000_OUTPUT_128000,
-    cost=Cost(input=Decimal("0.85"), output=Decimal("1.25")),
+    cost=_Cost(input=_Decimal("0.85"), output=_Decimal("1.25")),
 )
 """Relace: Relace Apply 3 (chat) · 256K context · 128K output · $0.85 in / $1.25 out per 1M tokens"""
 
-RELACE_RELACE_SEARCH: Final[PricedModel] = PricedModel(
+RELACE_RELACE_SEARCH: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="relace/relace-search",
     name="Relace: Relace Search",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=True,
@@ -6482,15 +6484,15 @@ RELACE_RELACE_SEARCH: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_15,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_256000_OUTPUT_128000,
-    cost=Cost(input=Decimal("1"), output=Decimal("3")),
+    cost=_Cost(input=_Decimal("1"), output=_Decimal("3")),
 )
 """Relace: Relace Search (chat) · 256K context · 128K output · $1.00 in / $3.00 out per 1M tokens · tools"""
 
-SAO10K_L3_EURYALE_70B: Final[PricedModel] = PricedModel(
+SAO10K_L3_EURYALE_70B: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="sao10k/l3-euryale-70b",
     name="Sao10k: Llama 3 Euryale 70B v2.1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=True,
@@ -6500,15 +6502,15 @@ SAO10K_L3_EURYALE_70B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_15,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_8192_OUTPUT_8192,
-    cost=Cost(input=Decimal("1.48"), output=Decimal("1.48")),
+    cost=_Cost(input=_Decimal("1.48"), output=_Decimal("1.48")),
 )
 """Sao10k: Llama 3 Euryale 70B v2.1 (chat) · 8.19K context · 8.19K output · $1.48 in / $1.48 out per 1M tokens · tools, open weights"""
 
-SAO10K_L3_LUNARIS_8B: Final[PricedModel] = PricedModel(
+SAO10K_L3_LUNARIS_8B: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="sao10k/l3-lunaris-8b",
     name="Sao10K: Llama 3 8B Lunaris",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -6518,15 +6520,15 @@ SAO10K_L3_LUNARIS_8B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_15,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_8192_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.04"), output=Decimal("0.05")),
+    cost=_Cost(input=_Decimal("0.04"), output=_Decimal("0.05")),
 )
 """Sao10K: Llama 3 8B Lunaris (chat) · 8.19K context · 8.19K output · $0.04 in / $0.05 out per 1M tokens · open weights"""
 
-SAO10K_L3_1_70B_HANAMI_X1: Final[PricedModel] = PricedModel(
+SAO10K_L3_1_70B_HANAMI_X1: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="sao10k/l3.1-70b-hanami-x1",
     name="Sao10K: Llama 3.1 70B Hanami x1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -6536,15 +6538,15 @@ SAO10K_L3_1_70B_HANAMI_X1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_15,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_16000_OUTPUT_16000,
-    cost=Cost(input=Decimal("3"), output=Decimal("3")),
+    cost=_Cost(input=_Decimal("3"), output=_Decimal("3")),
 )
 """Sao10K: Llama 3.1 70B Hanami x1 (chat) · 16K context · 16K output · $3.00 in / $3.00 out per 1M tokens · open weights"""
 
-SAO10K_L3_1_EURYALE_70B: Final[PricedModel] = PricedModel(
+SAO10K_L3_1_EURYALE_70B: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="sao10k/l3.1-euryale-70b",
     name="Sao10K: Llama 3.1 Euryale 70B v2.2",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=True,
@@ -6554,15 +6556,15 @@ SAO10K_L3_1_EURYALE_70B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_15,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.85"), output=Decimal("0.85")),
+    cost=_Cost(input=_Decimal("0.85"), output=_Decimal("0.85")),
 )
 """Sao10K: Llama 3.1 Euryale 70B v2.2 (chat) · 131K context · 16.4K output · $0.85 in / $0.85 out per 1M tokens · tools, open weights"""
 
-SAO10K_L3_3_EURYALE_70B: Final[PricedModel] = PricedModel(
+SAO10K_L3_3_EURYALE_70B: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="sao10k/l3.3-euryale-70b",
     name="Sao10K: Llama 3.3 Euryale 70B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -6572,15 +6574,15 @@ SAO10K_L3_3_EURYALE_70B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_15,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.65"), output=Decimal("0.75")),
+    cost=_Cost(input=_Decimal("0.65"), output=_Decimal("0.75")),
 )
 """Sao10K: Llama 3.3 Euryale 70B (chat) · 131K context · 16.4K output · $0.65 in / $0.75 out per 1M tokens · open weights"""
 
-STEALTH_CLAUDE_OPUS_4_6: Final[PricedModel] = PricedModel(
+STEALTH_CLAUDE_OPUS_4_6: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="stealth/claude-opus-4.6",
     name="Stealth: Claude Opus 4.6 (20% off)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -6590,11 +6592,11 @@ STEALTH_CLAUDE_OPUS_4_6: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_27,
     modalities=_Shared.IMAGE_PDF_TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
-    cost=Cost(
-        input=Decimal("4"),
-        output=Decimal("20"),
-        cache_read=Decimal("0.4"),
-        cache_write=Decimal("5"),
+    cost=_Cost(
+        input=_Decimal("4"),
+        output=_Decimal("20"),
+        cache_read=_Decimal("0.4"),
+        cache_write=_Decimal("5"),
     ),
     reasoning_options=(
         _Shared.REASONING_TOGGLE,
@@ -6603,11 +6605,11 @@ STEALTH_CLAUDE_OPUS_4_6: Final[PricedModel] = PricedModel(
 )
 """Stealth: Claude Opus 4.6 (20% off) (chat) · 1M context · 128K output · $4.00 in / $20.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-STEALTH_CLAUDE_OPUS_4_7: Final[PricedModel] = PricedModel(
+STEALTH_CLAUDE_OPUS_4_7: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="stealth/claude-opus-4.7",
     name="Stealth: Claude Opus 4.7 (20% off)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -6617,11 +6619,11 @@ STEALTH_CLAUDE_OPUS_4_7: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_27,
     modalities=_Shared.IMAGE_PDF_TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
-    cost=Cost(
-        input=Decimal("4"),
-        output=Decimal("20"),
-        cache_read=Decimal("0.4"),
-        cache_write=Decimal("5"),
+    cost=_Cost(
+        input=_Decimal("4"),
+        output=_Decimal("20"),
+        cache_read=_Decimal("0.4"),
+        cache_write=_Decimal("5"),
     ),
     reasoning_options=(
         _Shared.REASONING_TOGGLE,
@@ -6630,11 +6632,11 @@ STEALTH_CLAUDE_OPUS_4_7: Final[PricedModel] = PricedModel(
 )
 """Stealth: Claude Opus 4.7 (20% off) (chat) · 1M context · 128K output · $4.00 in / $20.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-STEALTH_CLAUDE_SONNET_4_6: Final[PricedModel] = PricedModel(
+STEALTH_CLAUDE_SONNET_4_6: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="stealth/claude-sonnet-4.6",
     name="Stealth: Claude Sonnet 4.6 (20% off)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -6644,21 +6646,21 @@ STEALTH_CLAUDE_SONNET_4_6: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_27,
     modalities=_Shared.IMAGE_PDF_TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_64000,
-    cost=Cost(
-        input=Decimal("2.4"),
-        output=Decimal("12"),
-        cache_read=Decimal("0.24"),
-        cache_write=Decimal("3"),
+    cost=_Cost(
+        input=_Decimal("2.4"),
+        output=_Decimal("12"),
+        cache_read=_Decimal("0.24"),
+        cache_write=_Decimal("3"),
     ),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_MAX),
 )
 """Stealth: Claude Sonnet 4.6 (20% off) (chat) · 1M context · 64K output · $2.40 in / $12.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-STEPFUN_STEP_3_5_FLASH: Final[PricedModel] = PricedModel(
+STEPFUN_STEP_3_5_FLASH: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="stepfun/step-3.5-flash",
     name="StepFun: Step 3.5 Flash",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -6668,16 +6670,16 @@ STEPFUN_STEP_3_5_FLASH: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_01_29,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_256000_OUTPUT_256000,
-    cost=Cost(input=Decimal("0.1"), output=Decimal("0.3"), cache_read=Decimal("0.02")),
+    cost=_Cost(input=_Decimal("0.1"), output=_Decimal("0.3"), cache_read=_Decimal("0.02")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """StepFun: Step 3.5 Flash (chat) · 256K context · 256K output · $0.10 in / $0.30 out per 1M tokens · tools, reasoning, open weights"""
 
-SWITCHPOINT_ROUTER: Final[PricedModel] = PricedModel(
+SWITCHPOINT_ROUTER: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="switchpoint/router",
     name="Switchpoint Router",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=False,
@@ -6687,16 +6689,16 @@ SWITCHPOINT_ROUTER: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_15,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.85"), output=Decimal("3.4")),
+    cost=_Cost(input=_Decimal("0.85"), output=_Decimal("3.4")),
     reasoning_options=(),
 )
 """Switchpoint Router (chat) · 131K context · 32.8K output · $0.85 in / $3.40 out per 1M tokens · reasoning"""
 
-TENCENT_HUNYUAN_A13B_INSTRUCT: Final[PricedModel] = PricedModel(
+TENCENT_HUNYUAN_A13B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="tencent/hunyuan-a13b-instruct",
     name="Tencent: Hunyuan A13B Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=False,
@@ -6706,16 +6708,16 @@ TENCENT_HUNYUAN_A13B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_25,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.14"), output=Decimal("0.57")),
+    cost=_Cost(input=_Decimal("0.14"), output=_Decimal("0.57")),
     reasoning_options=(),
 )
 """Tencent: Hunyuan A13B Instruct (chat) · 131K context · 131K output · $0.14 in / $0.57 out per 1M tokens · reasoning"""
 
-TENCENT_HY3_PREVIEW: Final[PricedModel] = PricedModel(
+TENCENT_HY3_PREVIEW: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="tencent/hy3-preview",
     name="Tencent: Hy3 Preview",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -6725,16 +6727,16 @@ TENCENT_HY3_PREVIEW: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_16,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_262144,
-    cost=Cost(input=Decimal("0.066"), output=Decimal("0.26"), cache_read=Decimal("0.029")),
+    cost=_Cost(input=_Decimal("0.066"), output=_Decimal("0.26"), cache_read=_Decimal("0.029")),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_HIGH,),
 )
 """Tencent: Hy3 Preview (chat) · 262K context · 262K output · $0.066 in / $0.26 out per 1M tokens · tools, reasoning"""
 
-THEDRUMMER_CYDONIA_24B_V4_1: Final[PricedModel] = PricedModel(
+THEDRUMMER_CYDONIA_24B_V4_1: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="thedrummer/cydonia-24b-v4.1",
     name="TheDrummer: Cydonia 24B V4.1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -6744,15 +6746,15 @@ THEDRUMMER_CYDONIA_24B_V4_1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_15,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.3"), output=Decimal("0.5")),
+    cost=_Cost(input=_Decimal("0.3"), output=_Decimal("0.5")),
 )
 """TheDrummer: Cydonia 24B V4.1 (chat) · 131K context · 131K output · $0.30 in / $0.50 out per 1M tokens · open weights"""
 
-THEDRUMMER_ROCINANTE_12B: Final[PricedModel] = PricedModel(
+THEDRUMMER_ROCINANTE_12B: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="thedrummer/rocinante-12b",
     name="TheDrummer: Rocinante 12B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=True,
@@ -6762,15 +6764,15 @@ THEDRUMMER_ROCINANTE_12B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_15,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_32768_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.17"), output=Decimal("0.43")),
+    cost=_Cost(input=_Decimal("0.17"), output=_Decimal("0.43")),
 )
 """TheDrummer: Rocinante 12B (chat) · 32.8K context · 32.8K output · $0.17 in / $0.43 out per 1M tokens · tools, open weights"""
 
-THEDRUMMER_SKYFALL_36B_V2: Final[PricedModel] = PricedModel(
+THEDRUMMER_SKYFALL_36B_V2: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="thedrummer/skyfall-36b-v2",
     name="TheDrummer: Skyfall 36B V2",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -6780,15 +6782,15 @@ THEDRUMMER_SKYFALL_36B_V2: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_15,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_32768_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.55"), output=Decimal("0.8")),
+    cost=_Cost(input=_Decimal("0.55"), output=_Decimal("0.8")),
 )
 """TheDrummer: Skyfall 36B V2 (chat) · 32.8K context · 32.8K output · $0.55 in / $0.80 out per 1M tokens · open weights"""
 
-THEDRUMMER_UNSLOPNEMO_12B: Final[PricedModel] = PricedModel(
+THEDRUMMER_UNSLOPNEMO_12B: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="thedrummer/unslopnemo-12b",
     name="TheDrummer: UnslopNemo 12B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=True,
@@ -6798,15 +6800,15 @@ THEDRUMMER_UNSLOPNEMO_12B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_15,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_32768_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.4"), output=Decimal("0.4")),
+    cost=_Cost(input=_Decimal("0.4"), output=_Decimal("0.4")),
 )
 """TheDrummer: UnslopNemo 12B (chat) · 32.8K context · 32.8K output · $0.40 in / $0.40 out per 1M tokens · tools, open weights"""
 
-UNDI95_REMM_SLERP_L2_13B: Final[PricedModel] = PricedModel(
+UNDI95_REMM_SLERP_L2_13B: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="undi95/remm-slerp-l2-13b",
     name="ReMM SLERP 13B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -6816,15 +6818,15 @@ UNDI95_REMM_SLERP_L2_13B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_15,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_6144_OUTPUT_4096,
-    cost=Cost(input=Decimal("0.45"), output=Decimal("0.65")),
+    cost=_Cost(input=_Decimal("0.45"), output=_Decimal("0.65")),
 )
 """ReMM SLERP 13B (chat) · 6.14K context · 4.1K output · $0.45 in / $0.65 out per 1M tokens · open weights"""
 
-UPSTAGE_SOLAR_PRO_3: Final[PricedModel] = PricedModel(
+UPSTAGE_SOLAR_PRO_3: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="upstage/solar-pro-3",
     name="Upstage: Solar Pro 3",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -6834,16 +6836,16 @@ UPSTAGE_SOLAR_PRO_3: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_15,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.15"), output=Decimal("0.6")),
+    cost=_Cost(input=_Decimal("0.15"), output=_Decimal("0.6")),
     reasoning_options=(),
 )
 """Upstage: Solar Pro 3 (chat) · 128K context · 32.8K output · $0.15 in / $0.60 out per 1M tokens · tools, reasoning"""
 
-WRITER_PALMYRA_X5: Final[PricedModel] = PricedModel(
+WRITER_PALMYRA_X5: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="writer/palmyra-x5",
     name="Writer: Palmyra X5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -6853,15 +6855,15 @@ WRITER_PALMYRA_X5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04_28,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1040000_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.6"), output=Decimal("6")),
+    cost=_Cost(input=_Decimal("0.6"), output=_Decimal("6")),
 )
 """Writer: Palmyra X5 (chat) · 1.04M context · 8.19K output · $0.60 in / $6.00 out per 1M tokens"""
 
-X_AI_GROK_4_20: Final[PricedModel] = PricedModel(
+X_AI_GROK_4_20: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="x-ai/grok-4.20",
     name="xAI: Grok 4.20",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -6871,16 +6873,16 @@ X_AI_GROK_4_20: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_11,
     modalities=_Shared.IMAGE_PDF_TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_2000000_OUTPUT_2000000,
-    cost=Cost(input=Decimal("2"), output=Decimal("6"), cache_read=Decimal("0.2")),
+    cost=_Cost(input=_Decimal("2"), output=_Decimal("6"), cache_read=_Decimal("0.2")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """xAI: Grok 4.20 (chat) · 2M context · 2M output · $2.00 in / $6.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-X_AI_GROK_4_20_MULTI_AGENT: Final[PricedModel] = PricedModel(
+X_AI_GROK_4_20_MULTI_AGENT: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="x-ai/grok-4.20-multi-agent",
     name="xAI: Grok 4.20 Multi-Agent",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=False,
@@ -6890,16 +6892,16 @@ X_AI_GROK_4_20_MULTI_AGENT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_11,
     modalities=_Shared.IMAGE_PDF_TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_2000000_OUTPUT_2000000,
-    cost=Cost(input=Decimal("2"), output=Decimal("6"), cache_read=Decimal("0.2")),
+    cost=_Cost(input=_Decimal("2"), output=_Decimal("6"), cache_read=_Decimal("0.2")),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH),
 )
 """xAI: Grok 4.20 Multi-Agent (chat) · 2M context · 2M output · $2.00 in / $6.00 out per 1M tokens · vision, reasoning, attachments"""
 
-X_AI_GROK_4_3: Final[PricedModel] = PricedModel(
+X_AI_GROK_4_3: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="x-ai/grok-4.3",
     name="xAI: Grok 4.3",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -6909,16 +6911,16 @@ X_AI_GROK_4_3: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_01,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_4096,
-    cost=Cost(input=Decimal("1.25"), output=Decimal("2.5"), cache_read=Decimal("0.2")),
+    cost=_Cost(input=_Decimal("1.25"), output=_Decimal("2.5"), cache_read=_Decimal("0.2")),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
 )
 """xAI: Grok 4.3 (chat) · 1M context · 4.1K output · $1.25 in / $2.50 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-X_AI_GROK_BUILD_0_1: Final[PricedModel] = PricedModel(
+X_AI_GROK_BUILD_0_1: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="x-ai/grok-build-0.1",
     name="xAI: Grok Build 0.1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -6928,16 +6930,16 @@ X_AI_GROK_BUILD_0_1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_27,
     modalities=_Shared.IMAGE_TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_256000_OUTPUT_256000,
-    cost=Cost(input=Decimal("1"), output=Decimal("2"), cache_read=Decimal("0.2")),
+    cost=_Cost(input=_Decimal("1"), output=_Decimal("2"), cache_read=_Decimal("0.2")),
     reasoning_options=(),
 )
 """xAI: Grok Build 0.1 (chat) · 256K context · 256K output · $1.00 in / $2.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-XIAOMI_MIMO_V2_FLASH: Final[PricedModel] = PricedModel(
+XIAOMI_MIMO_V2_FLASH: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="xiaomi/mimo-v2-flash",
     name="Xiaomi: MiMo-V2-Flash",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="mimo",
     attachment=False,
     reasoning=True,
@@ -6949,16 +6951,16 @@ XIAOMI_MIMO_V2_FLASH: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_04,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.09"), output=Decimal("0.29"), cache_read=Decimal("0.045")),
+    cost=_Cost(input=_Decimal("0.09"), output=_Decimal("0.29"), cache_read=_Decimal("0.045")),
     reasoning_options=(),
 )
 """Xiaomi: MiMo-V2-Flash (chat) · 262K context · 65.5K output · $0.09 in / $0.29 out per 1M tokens · tools, reasoning, open weights"""
 
-XIAOMI_MIMO_V2_OMNI: Final[PricedModel] = PricedModel(
+XIAOMI_MIMO_V2_OMNI: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="xiaomi/mimo-v2-omni",
     name="Xiaomi: MiMo-V2-Omni",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="mimo",
     attachment=True,
     reasoning=True,
@@ -6970,16 +6972,16 @@ XIAOMI_MIMO_V2_OMNI: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_18,
     modalities=_Shared.TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.4"), output=Decimal("2"), cache_read=Decimal("0.08")),
+    cost=_Cost(input=_Decimal("0.4"), output=_Decimal("2"), cache_read=_Decimal("0.08")),
     reasoning_options=(),
 )
 """Xiaomi: MiMo-V2-Omni (chat) · 262K context · 65.5K output · $0.40 in / $2.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-XIAOMI_MIMO_V2_PRO: Final[PricedModel] = PricedModel(
+XIAOMI_MIMO_V2_PRO: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="xiaomi/mimo-v2-pro",
     name="Xiaomi: MiMo-V2-Pro",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="mimo",
     attachment=False,
     reasoning=True,
@@ -6991,29 +6993,31 @@ XIAOMI_MIMO_V2_PRO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_18,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_131072,
-    cost=Cost(
-        input=Decimal("1"),
-        output=Decimal("3"),
-        cache_read=Decimal("0.2"),
+    cost=_Cost(
+        input=_Decimal("1"),
+        output=_Decimal("3"),
+        cache_read=_Decimal("0.2"),
         tiers=(
-            CostTier(
-                input=Decimal("2"),
-                output=Decimal("6"),
-                cache_read=Decimal("0.4"),
-                tier=TierCondition(type="context", size=256000),
+            _CostTier(
+                input=_Decimal("2"),
+                output=_Decimal("6"),
+                cache_read=_Decimal("0.4"),
+                tier=_TierCondition(type="context", size=256000),
             ),
         ),
-        context_over_200k=Rates(input=Decimal("2"), output=Decimal("6"), cache_read=Decimal("0.4")),
+        context_over_200k=_Rates(
+            input=_Decimal("2"), output=_Decimal("6"), cache_read=_Decimal("0.4")
+        ),
     ),
     reasoning_options=(),
 )
 """Xiaomi: MiMo-V2-Pro (chat) · 1.05M context · 131K output · $1.00 in / $3.00 out per 1M tokens · tools, reasoning"""
 
-XIAOMI_MIMO_V2_5: Final[PricedModel] = PricedModel(
+XIAOMI_MIMO_V2_5: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="xiaomi/mimo-v2.5",
     name="Xiaomi: MiMo-V2.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="mimo",
     attachment=True,
     reasoning=True,
@@ -7025,32 +7029,32 @@ XIAOMI_MIMO_V2_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_22,
     modalities=_Shared.TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_131072,
-    cost=Cost(
-        input=Decimal("0.4"),
-        output=Decimal("2"),
-        cache_read=Decimal("0.08"),
+    cost=_Cost(
+        input=_Decimal("0.4"),
+        output=_Decimal("2"),
+        cache_read=_Decimal("0.08"),
         tiers=(
-            CostTier(
-                input=Decimal("0.8"),
-                output=Decimal("4"),
-                cache_read=Decimal("0.16"),
-                tier=TierCondition(type="context", size=256000),
+            _CostTier(
+                input=_Decimal("0.8"),
+                output=_Decimal("4"),
+                cache_read=_Decimal("0.16"),
+                tier=_TierCondition(type="context", size=256000),
             ),
         ),
-        context_over_200k=Rates(
-            input=Decimal("0.8"), output=Decimal("4"), cache_read=Decimal("0.16")
+        context_over_200k=_Rates(
+            input=_Decimal("0.8"), output=_Decimal("4"), cache_read=_Decimal("0.16")
         ),
     ),
-    interleaved=Interleaved(field="reasoning_content"),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
 """Xiaomi: MiMo-V2.5 (chat) · 1.05M context · 131K output · $0.40 in / $2.00 out per 1M tokens · vision, tools, reasoning, attachments, open weights"""
 
-XIAOMI_MIMO_V2_5_PRO: Final[PricedModel] = PricedModel(
+XIAOMI_MIMO_V2_5_PRO: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="xiaomi/mimo-v2.5-pro",
     name="Xiaomi: MiMo V2.5 Pro",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="mimo",
     attachment=False,
     reasoning=True,
@@ -7062,30 +7066,32 @@ XIAOMI_MIMO_V2_5_PRO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_22,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_131072,
-    cost=Cost(
-        input=Decimal("1"),
-        output=Decimal("3"),
-        cache_read=Decimal("0.2"),
+    cost=_Cost(
+        input=_Decimal("1"),
+        output=_Decimal("3"),
+        cache_read=_Decimal("0.2"),
         tiers=(
-            CostTier(
-                input=Decimal("2"),
-                output=Decimal("6"),
-                cache_read=Decimal("0.4"),
-                tier=TierCondition(type="context", size=256000),
+            _CostTier(
+                input=_Decimal("2"),
+                output=_Decimal("6"),
+                cache_read=_Decimal("0.4"),
+                tier=_TierCondition(type="context", size=256000),
             ),
         ),
-        context_over_200k=Rates(input=Decimal("2"), output=Decimal("6"), cache_read=Decimal("0.4")),
+        context_over_200k=_Rates(
+            input=_Decimal("2"), output=_Decimal("6"), cache_read=_Decimal("0.4")
+        ),
     ),
-    interleaved=Interleaved(field="reasoning_content"),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
 """Xiaomi: MiMo V2.5 Pro (chat) · 1.05M context · 131K output · $1.00 in / $3.00 out per 1M tokens · tools, reasoning, open weights"""
 
-Z_AI_GLM_4_32B: Final[PricedModel] = PricedModel(
+Z_AI_GLM_4_32B: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="z-ai/glm-4-32b",
     name="Z.ai: GLM 4 32B ",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=True,
@@ -7095,15 +7101,15 @@ Z_AI_GLM_4_32B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_15,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.1"), output=Decimal("0.1")),
+    cost=_Cost(input=_Decimal("0.1"), output=_Decimal("0.1")),
 )
 """Z.ai: GLM 4 32B  (chat) · 128K context · 32.8K output · $0.10 in / $0.10 out per 1M tokens · tools, open weights"""
 
-Z_AI_GLM_4_5: Final[PricedModel] = PricedModel(
+Z_AI_GLM_4_5: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="z-ai/glm-4.5",
     name="Z.ai: GLM 4.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -7113,16 +7119,16 @@ Z_AI_GLM_4_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_15,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_98304,
-    cost=Cost(input=Decimal("0.6"), output=Decimal("2.2"), cache_read=Decimal("0.175")),
+    cost=_Cost(input=_Decimal("0.6"), output=_Decimal("2.2"), cache_read=_Decimal("0.175")),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_EFFORT_HIGH_XHIGH),
 )
 """Z.ai: GLM 4.5 (chat) · 131K context · 98.3K output · $0.60 in / $2.20 out per 1M tokens · tools, reasoning, open weights"""
 
-Z_AI_GLM_4_5_AIR: Final[PricedModel] = PricedModel(
+Z_AI_GLM_4_5_AIR: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="z-ai/glm-4.5-air",
     name="Z.ai: GLM 4.5 Air",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -7132,16 +7138,16 @@ Z_AI_GLM_4_5_AIR: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_07_28,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_98304,
-    cost=Cost(input=Decimal("0.13"), output=Decimal("0.85"), cache_read=Decimal("0.025")),
+    cost=_Cost(input=_Decimal("0.13"), output=_Decimal("0.85"), cache_read=_Decimal("0.025")),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_EFFORT_HIGH_XHIGH),
 )
 """Z.ai: GLM 4.5 Air (chat) · 131K context · 98.3K output · $0.13 in / $0.85 out per 1M tokens · tools, reasoning, open weights"""
 
-Z_AI_GLM_4_5V: Final[PricedModel] = PricedModel(
+Z_AI_GLM_4_5V: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="z-ai/glm-4.5v",
     name="Z.ai: GLM 4.5V",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -7151,16 +7157,16 @@ Z_AI_GLM_4_5V: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_11,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_65536_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.6"), output=Decimal("1.8"), cache_read=Decimal("0.11")),
+    cost=_Cost(input=_Decimal("0.6"), output=_Decimal("1.8"), cache_read=_Decimal("0.11")),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_EFFORT_HIGH_XHIGH),
 )
 """Z.ai: GLM 4.5V (chat) · 65.5K context · 16.4K output · $0.60 in / $1.80 out per 1M tokens · vision, tools, reasoning, attachments, open weights"""
 
-Z_AI_GLM_4_6: Final[PricedModel] = PricedModel(
+Z_AI_GLM_4_6: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="z-ai/glm-4.6",
     name="Z.ai: GLM 4.6",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -7170,16 +7176,16 @@ Z_AI_GLM_4_6: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_15,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_204800_OUTPUT_204800,
-    cost=Cost(input=Decimal("0.39"), output=Decimal("1.9"), cache_read=Decimal("0.175")),
+    cost=_Cost(input=_Decimal("0.39"), output=_Decimal("1.9"), cache_read=_Decimal("0.175")),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_EFFORT_HIGH_XHIGH),
 )
 """Z.ai: GLM 4.6 (chat) · 205K context · 205K output · $0.39 in / $1.90 out per 1M tokens · tools, reasoning, open weights"""
 
-Z_AI_GLM_4_6V: Final[PricedModel] = PricedModel(
+Z_AI_GLM_4_6V: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="z-ai/glm-4.6v",
     name="Z.ai: GLM 4.6V",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -7189,16 +7195,16 @@ Z_AI_GLM_4_6V: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_01_10,
     modalities=_Shared.IMAGE_TEXT_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.3"), output=Decimal("0.9")),
+    cost=_Cost(input=_Decimal("0.3"), output=_Decimal("0.9")),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_EFFORT_HIGH_XHIGH),
 )
 """Z.ai: GLM 4.6V (chat) · 131K context · 131K output · $0.30 in / $0.90 out per 1M tokens · vision, tools, reasoning, attachments, open weights"""
 
-Z_AI_GLM_4_7: Final[PricedModel] = PricedModel(
+Z_AI_GLM_4_7: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="z-ai/glm-4.7",
     name="Z.ai: GLM 4.7",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -7208,16 +7214,16 @@ Z_AI_GLM_4_7: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_15,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_202752_OUTPUT_65535,
-    cost=Cost(input=Decimal("0.38"), output=Decimal("1.98"), cache_read=Decimal("0.2")),
+    cost=_Cost(input=_Decimal("0.38"), output=_Decimal("1.98"), cache_read=_Decimal("0.2")),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_EFFORT_HIGH_XHIGH),
 )
 """Z.ai: GLM 4.7 (chat) · 203K context · 65.5K output · $0.38 in / $1.98 out per 1M tokens · tools, reasoning, open weights"""
 
-Z_AI_GLM_4_7_FLASH: Final[PricedModel] = PricedModel(
+Z_AI_GLM_4_7_FLASH: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="z-ai/glm-4.7-flash",
     name="Z.ai: GLM 4.7 Flash",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -7227,16 +7233,16 @@ Z_AI_GLM_4_7_FLASH: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_01_19,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_202752_OUTPUT_40551,
-    cost=Cost(input=Decimal("0.06"), output=Decimal("0.4"), cache_read=Decimal("0.01")),
+    cost=_Cost(input=_Decimal("0.06"), output=_Decimal("0.4"), cache_read=_Decimal("0.01")),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_EFFORT_HIGH_XHIGH),
 )
 """Z.ai: GLM 4.7 Flash (chat) · 203K context · 40.6K output · $0.06 in / $0.40 out per 1M tokens · tools, reasoning, open weights"""
 
-Z_AI_GLM_5: Final[PricedModel] = PricedModel(
+Z_AI_GLM_5: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="z-ai/glm-5",
     name="Z.ai: GLM 5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -7246,16 +7252,16 @@ Z_AI_GLM_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_15,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_202752_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.72"), output=Decimal("2.3")),
+    cost=_Cost(input=_Decimal("0.72"), output=_Decimal("2.3")),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_EFFORT_HIGH_XHIGH),
 )
 """Z.ai: GLM 5 (chat) · 203K context · 131K output · $0.72 in / $2.30 out per 1M tokens · tools, reasoning, open weights"""
 
-Z_AI_GLM_5_TURBO: Final[PricedModel] = PricedModel(
+Z_AI_GLM_5_TURBO: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="z-ai/glm-5-turbo",
     name="Z.ai: GLM 5 Turbo",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -7265,16 +7271,16 @@ Z_AI_GLM_5_TURBO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_11,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_202752_OUTPUT_131072,
-    cost=Cost(input=Decimal("1.2"), output=Decimal("4"), cache_read=Decimal("0.24")),
+    cost=_Cost(input=_Decimal("1.2"), output=_Decimal("4"), cache_read=_Decimal("0.24")),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_EFFORT_HIGH_XHIGH),
 )
 """Z.ai: GLM 5 Turbo (chat) · 203K context · 131K output · $1.20 in / $4.00 out per 1M tokens · tools, reasoning, open weights"""
 
-Z_AI_GLM_5_1: Final[PricedModel] = PricedModel(
+Z_AI_GLM_5_1: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="z-ai/glm-5.1",
     name="Z.ai: GLM 5.1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -7284,16 +7290,16 @@ Z_AI_GLM_5_1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_27,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_202752_OUTPUT_131072,
-    cost=Cost(input=Decimal("1.26"), output=Decimal("3.96")),
+    cost=_Cost(input=_Decimal("1.26"), output=_Decimal("3.96")),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_EFFORT_HIGH_XHIGH),
 )
 """Z.ai: GLM 5.1 (chat) · 203K context · 131K output · $1.26 in / $3.96 out per 1M tokens · tools, reasoning, open weights"""
 
-Z_AI_GLM_5V_TURBO: Final[PricedModel] = PricedModel(
+Z_AI_GLM_5V_TURBO: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="z-ai/glm-5v-turbo",
     name="Z.ai: GLM 5V Turbo",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -7303,16 +7309,16 @@ Z_AI_GLM_5V_TURBO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_11,
     modalities=_Shared.IMAGE_TEXT_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_202752_OUTPUT_131072,
-    cost=Cost(input=Decimal("1.2"), output=Decimal("4"), cache_read=Decimal("0.24")),
+    cost=_Cost(input=_Decimal("1.2"), output=_Decimal("4"), cache_read=_Decimal("0.24")),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_EFFORT_HIGH_XHIGH),
 )
 """Z.ai: GLM 5V Turbo (chat) · 203K context · 131K output · $1.20 in / $4.00 out per 1M tokens · vision, tools, reasoning, attachments, open weights"""
 
-ANTHROPIC_CLAUDE_HAIKU_LATEST: Final[PricedModel] = PricedModel(
+ANTHROPIC_CLAUDE_HAIKU_LATEST: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="~anthropic/claude-haiku-latest",
     name="Anthropic: Claude Haiku Latest",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -7322,21 +7328,21 @@ ANTHROPIC_CLAUDE_HAIKU_LATEST: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_01,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_64000,
-    cost=Cost(
-        input=Decimal("1"),
-        output=Decimal("5"),
-        cache_read=Decimal("0.1"),
-        cache_write=Decimal("1.25"),
+    cost=_Cost(
+        input=_Decimal("1"),
+        output=_Decimal("5"),
+        cache_read=_Decimal("0.1"),
+        cache_write=_Decimal("1.25"),
     ),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_MAX),
 )
 """Anthropic: Claude Haiku Latest (chat) · 200K context · 64K output · $1.00 in / $5.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-ANTHROPIC_CLAUDE_OPUS_LATEST: Final[PricedModel] = PricedModel(
+ANTHROPIC_CLAUDE_OPUS_LATEST: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="~anthropic/claude-opus-latest",
     name="Anthropic: Claude Opus Latest",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -7346,11 +7352,11 @@ ANTHROPIC_CLAUDE_OPUS_LATEST: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_01,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
-    cost=Cost(
-        input=Decimal("5"),
-        output=Decimal("25"),
-        cache_read=Decimal("0.5"),
-        cache_write=Decimal("6.25"),
+    cost=_Cost(
+        input=_Decimal("5"),
+        output=_Decimal("25"),
+        cache_read=_Decimal("0.5"),
+        cache_write=_Decimal("6.25"),
     ),
     reasoning_options=(
         _Shared.REASONING_TOGGLE,
@@ -7359,11 +7365,11 @@ ANTHROPIC_CLAUDE_OPUS_LATEST: Final[PricedModel] = PricedModel(
 )
 """Anthropic: Claude Opus Latest (chat) · 1M context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-ANTHROPIC_CLAUDE_SONNET_LATEST: Final[PricedModel] = PricedModel(
+ANTHROPIC_CLAUDE_SONNET_LATEST: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="~anthropic/claude-sonnet-latest",
     name="Anthropic: Claude Sonnet Latest",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -7373,21 +7379,21 @@ ANTHROPIC_CLAUDE_SONNET_LATEST: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_01,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
-    cost=Cost(
-        input=Decimal("3"),
-        output=Decimal("15"),
-        cache_read=Decimal("0.3"),
-        cache_write=Decimal("3.75"),
+    cost=_Cost(
+        input=_Decimal("3"),
+        output=_Decimal("15"),
+        cache_read=_Decimal("0.3"),
+        cache_write=_Decimal("3.75"),
     ),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_MAX),
 )
 """Anthropic: Claude Sonnet Latest (chat) · 1M context · 128K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-GOOGLE_GEMINI_FLASH_LATEST: Final[PricedModel] = PricedModel(
+GOOGLE_GEMINI_FLASH_LATEST: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="~google/gemini-flash-latest",
     name="Google: Gemini Flash Latest",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -7397,21 +7403,21 @@ GOOGLE_GEMINI_FLASH_LATEST: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_01,
     modalities=_Shared.TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
-    cost=Cost(
-        input=Decimal("0.5"),
-        output=Decimal("3"),
-        cache_read=Decimal("0.05"),
-        cache_write=Decimal("0.08333333333333334"),
+    cost=_Cost(
+        input=_Decimal("0.5"),
+        output=_Decimal("3"),
+        cache_read=_Decimal("0.05"),
+        cache_write=_Decimal("0.08333333333333334"),
     ),
     reasoning_options=(_Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
 )
 """Google: Gemini Flash Latest (chat) · 1.05M context · 65.5K output · $0.50 in / $3.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-GOOGLE_GEMINI_PRO_LATEST: Final[PricedModel] = PricedModel(
+GOOGLE_GEMINI_PRO_LATEST: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="~google/gemini-pro-latest",
     name="Google: Gemini Pro Latest",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -7421,21 +7427,21 @@ GOOGLE_GEMINI_PRO_LATEST: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_01,
     modalities=_Shared.TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
-    cost=Cost(
-        input=Decimal("2"),
-        output=Decimal("12"),
-        cache_read=Decimal("0.2"),
-        cache_write=Decimal("0.375"),
+    cost=_Cost(
+        input=_Decimal("2"),
+        output=_Decimal("12"),
+        cache_read=_Decimal("0.2"),
+        cache_write=_Decimal("0.375"),
     ),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """Google: Gemini Pro Latest (chat) · 1.05M context · 65.5K output · $2.00 in / $12.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-MOONSHOTAI_KIMI_LATEST: Final[PricedModel] = PricedModel(
+MOONSHOTAI_KIMI_LATEST: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="~moonshotai/kimi-latest",
     name="MoonshotAI: Kimi Latest",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -7445,16 +7451,16 @@ MOONSHOTAI_KIMI_LATEST: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_01,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_262142_OUTPUT_262142,
-    cost=Cost(input=Decimal("0.74"), output=Decimal("3.49"), cache_read=Decimal("0.14")),
+    cost=_Cost(input=_Decimal("0.74"), output=_Decimal("3.49"), cache_read=_Decimal("0.14")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """MoonshotAI: Kimi Latest (chat) · 262K context · 262K output · $0.74 in / $3.49 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-OPENAI_GPT_LATEST: Final[PricedModel] = PricedModel(
+OPENAI_GPT_LATEST: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="~openai/gpt-latest",
     name="OpenAI: GPT Latest",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -7464,16 +7470,16 @@ OPENAI_GPT_LATEST: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_01,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1050000_OUTPUT_128000,
-    cost=Cost(input=Decimal("5"), output=Decimal("30"), cache_read=Decimal("0.5")),
+    cost=_Cost(input=_Decimal("5"), output=_Decimal("30"), cache_read=_Decimal("0.5")),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH),
 )
 """OpenAI: GPT Latest (chat) · 1.05M context · 128K output · $5.00 in / $30.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-OPENAI_GPT_MINI_LATEST: Final[PricedModel] = PricedModel(
+OPENAI_GPT_MINI_LATEST: "Final[_PricedModel]" = _PricedModel(
     provider="kilo",
     id="~openai/gpt-mini-latest",
     name="OpenAI: GPT Mini Latest",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -7483,7 +7489,7 @@ OPENAI_GPT_MINI_LATEST: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_01,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_400000_OUTPUT_128000,
-    cost=Cost(input=Decimal("0.75"), output=Decimal("4.5"), cache_read=Decimal("0.075")),
+    cost=_Cost(input=_Decimal("0.75"), output=_Decimal("4.5"), cache_read=_Decimal("0.075")),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH),
 )
 """OpenAI: GPT Mini Latest (chat) · 400K context · 128K output · $0.75 in / $4.50 out per 1M tokens · vision, tools, reasoning, attachments"""

@@ -3,34 +3,31 @@
 
 """Models served by Kimi For Coding (provider id 'kimi-for-coding')."""
 
-from __future__ import annotations
+from decimal import Decimal as _Decimal
 
-from decimal import Decimal
-
-from llmdex.records.model import Limit, Modalities, PricedModel, ReasoningOption
-from llmdex.records.partial_date import PartialDate
-from llmdex.records.rates import Cost
-from llmdex.records.vocabulary import Kind
-
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from typing import Final
+from llmdex.records.model import Limit as _Limit
+from llmdex.records.model import Modalities as _Modalities
+from llmdex.records.model import PricedModel as _PricedModel
+from llmdex.records.model import ReasoningOption as _ReasoningOption
+from llmdex.records.partial_date import PartialDate as _PartialDate
+from llmdex.records.rates import Cost as _Cost
+from llmdex.records.vocabulary import Kind as _Kind
 
 
 class _Shared:
     """Values the models below share, named for what they are."""
 
-    CONTEXT_262144_OUTPUT_32768 = Limit(context=262144, output=32768)
-    D_2025_01 = PartialDate(2025, 1)
-    D_2025_07 = PartialDate(2025, 7)
-    D_2025_11 = PartialDate(2025, 11)
-    D_2025_12 = PartialDate(2025, 12)
-    D_2026_01 = PartialDate(2026, 1)
-    D_2026_04 = PartialDate(2026, 4)
-    D_2026_06_12 = PartialDate(2026, 6, 12)
-    REASONING_TOGGLE = ReasoningOption(type="toggle")
-    TEXT_IMAGE_VIDEO_TO_TEXT = Modalities(input=("text", "image", "video"), output=("text",))
-    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+    CONTEXT_262144_OUTPUT_32768 = _Limit(context=262144, output=32768)
+    D_2025_01 = _PartialDate(2025, 1)
+    D_2025_07 = _PartialDate(2025, 7)
+    D_2025_11 = _PartialDate(2025, 11)
+    D_2025_12 = _PartialDate(2025, 12)
+    D_2026_01 = _PartialDate(2026, 1)
+    D_2026_04 = _PartialDate(2026, 4)
+    D_2026_06_12 = _PartialDate(2026, 6, 12)
+    REASONING_TOGGLE = _ReasoningOption(type="toggle")
+    TEXT_IMAGE_VIDEO_TO_TEXT = _Modalities(input=("text", "image", "video"), output=("text",))
+    TEXT_TO_TEXT = _Modalities(input=("text",), output=("text",))
 
 
 __all__ = [
@@ -40,11 +37,11 @@ __all__ = [
     "KIMI_K2_THINKING",
 ]
 
-K2P5: Final[PricedModel] = PricedModel(
+K2P5: "Final[_PricedModel]" = _PricedModel(
     provider="kimi-for-coding",
     id="k2p5",
     name="Kimi K2.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="kimi-thinking",
     attachment=False,
     reasoning=True,
@@ -57,18 +54,21 @@ K2P5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_01,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_32768,
-    cost=Cost(
-        input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0"), cache_write=Decimal("0")
+    cost=_Cost(
+        input=_Decimal("0"),
+        output=_Decimal("0"),
+        cache_read=_Decimal("0"),
+        cache_write=_Decimal("0"),
     ),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """Kimi K2.5 (chat) · 262K context · 32.8K output · free · vision, tools, reasoning, structured output, open weights"""
 
-K2P6: Final[PricedModel] = PricedModel(
+K2P6: "Final[_PricedModel]" = _PricedModel(
     provider="kimi-for-coding",
     id="k2p6",
     name="Kimi K2.6",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="kimi-thinking",
     attachment=False,
     reasoning=True,
@@ -81,18 +81,21 @@ K2P6: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_32768,
-    cost=Cost(
-        input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0"), cache_write=Decimal("0")
+    cost=_Cost(
+        input=_Decimal("0"),
+        output=_Decimal("0"),
+        cache_read=_Decimal("0"),
+        cache_write=_Decimal("0"),
     ),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """Kimi K2.6 (chat) · 262K context · 32.8K output · free · vision, tools, reasoning, structured output, open weights"""
 
-K2P7: Final[PricedModel] = PricedModel(
+K2P7: "Final[_PricedModel]" = _PricedModel(
     provider="kimi-for-coding",
     id="k2p7",
     name="Kimi K2.7 Code",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="kimi-k2",
     attachment=True,
     reasoning=True,
@@ -105,18 +108,21 @@ K2P7: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_12,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_32768,
-    cost=Cost(
-        input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0"), cache_write=Decimal("0")
+    cost=_Cost(
+        input=_Decimal("0"),
+        output=_Decimal("0"),
+        cache_read=_Decimal("0"),
+        cache_write=_Decimal("0"),
     ),
     reasoning_options=(),
 )
 """Kimi K2.7 Code (chat) · 262K context · 32.8K output · free · vision, tools, reasoning, structured output, attachments, open weights"""
 
-KIMI_K2_THINKING: Final[PricedModel] = PricedModel(
+KIMI_K2_THINKING: "Final[_PricedModel]" = _PricedModel(
     provider="kimi-for-coding",
     id="kimi-k2-thinking",
     name="Kimi K2 Thinking",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="kimi-thinking",
     attachment=False,
     reasoning=True,
@@ -129,8 +135,11 @@ KIMI_K2_THINKING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_32768,
-    cost=Cost(
-        input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0"), cache_write=Decimal("0")
+    cost=_Cost(
+        input=_Decimal("0"),
+        output=_Decimal("0"),
+        cache_read=_Decimal("0"),
+        cache_write=_Decimal("0"),
     ),
     reasoning_options=(),
 )

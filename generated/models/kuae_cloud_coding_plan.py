@@ -3,39 +3,37 @@
 
 """Models served by KUAE Cloud Coding Plan (provider id 'kuae-cloud-coding-plan')."""
 
-from __future__ import annotations
+from decimal import Decimal as _Decimal
 
-from decimal import Decimal
-
-from llmdex.records.model import Interleaved, Limit, Modalities, PricedModel, ReasoningOption
-from llmdex.records.partial_date import PartialDate
-from llmdex.records.rates import Cost
-from llmdex.records.vocabulary import Kind
-
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from typing import Final
+from llmdex.records.model import Interleaved as _Interleaved
+from llmdex.records.model import Limit as _Limit
+from llmdex.records.model import Modalities as _Modalities
+from llmdex.records.model import PricedModel as _PricedModel
+from llmdex.records.model import ReasoningOption as _ReasoningOption
+from llmdex.records.partial_date import PartialDate as _PartialDate
+from llmdex.records.rates import Cost as _Cost
+from llmdex.records.vocabulary import Kind as _Kind
 
 
 class _Shared:
     """Values the models below share, named for what they are."""
 
-    CONTEXT_204800_OUTPUT_131072 = Limit(context=204800, output=131072)
-    D_2025_04 = PartialDate(2025, 4)
-    D_2025_12_22 = PartialDate(2025, 12, 22)
-    REASONING_TOGGLE = ReasoningOption(type="toggle")
-    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+    CONTEXT_204800_OUTPUT_131072 = _Limit(context=204800, output=131072)
+    D_2025_04 = _PartialDate(2025, 4)
+    D_2025_12_22 = _PartialDate(2025, 12, 22)
+    REASONING_TOGGLE = _ReasoningOption(type="toggle")
+    TEXT_TO_TEXT = _Modalities(input=("text",), output=("text",))
 
 
 __all__ = [
     "GLM_4_7",
 ]
 
-GLM_4_7: Final[PricedModel] = PricedModel(
+GLM_4_7: "Final[_PricedModel]" = _PricedModel(
     provider="kuae-cloud-coding-plan",
     id="GLM-4.7",
     name="GLM-4.7",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=True,
@@ -47,10 +45,13 @@ GLM_4_7: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_22,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_204800_OUTPUT_131072,
-    cost=Cost(
-        input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0"), cache_write=Decimal("0")
+    cost=_Cost(
+        input=_Decimal("0"),
+        output=_Decimal("0"),
+        cache_read=_Decimal("0"),
+        cache_write=_Decimal("0"),
     ),
-    interleaved=Interleaved(field="reasoning_content"),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """GLM-4.7 (chat) · 205K context · 131K output · free · tools, reasoning, open weights"""

@@ -3,37 +3,35 @@
 
 """Models served by Lilac (provider id 'lilac')."""
 
-from __future__ import annotations
+from decimal import Decimal as _Decimal
 
-from decimal import Decimal
-
-from llmdex.records.model import Interleaved, Limit, Modalities, PricedModel, ReasoningOption
-from llmdex.records.partial_date import PartialDate
-from llmdex.records.rates import Cost
-from llmdex.records.vocabulary import Kind
-
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from typing import Final
+from llmdex.records.model import Interleaved as _Interleaved
+from llmdex.records.model import Limit as _Limit
+from llmdex.records.model import Modalities as _Modalities
+from llmdex.records.model import PricedModel as _PricedModel
+from llmdex.records.model import ReasoningOption as _ReasoningOption
+from llmdex.records.partial_date import PartialDate as _PartialDate
+from llmdex.records.rates import Cost as _Cost
+from llmdex.records.vocabulary import Kind as _Kind
 
 
 class _Shared:
     """Values the models below share, named for what they are."""
 
-    CONTEXT_1048576_OUTPUT_1048576 = Limit(context=1048576, output=1048576)
-    CONTEXT_262100_OUTPUT_262100 = Limit(context=262100, output=262100)
-    CONTEXT_262144_OUTPUT_262144 = Limit(context=262144, output=262144)
-    CONTEXT_524288_OUTPUT_524288 = Limit(context=524288, output=524288)
-    D_2025_01 = PartialDate(2025, 1)
-    D_2026_04_02 = PartialDate(2026, 4, 2)
-    D_2026_04_21 = PartialDate(2026, 4, 21)
-    D_2026_06_01 = PartialDate(2026, 6, 1)
-    D_2026_06_13 = PartialDate(2026, 6, 13)
-    REASONING_EFFORT_HIGH_MAX = ReasoningOption(type="effort", values=("high", "max"))
-    REASONING_TOGGLE = ReasoningOption(type="toggle")
-    TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
-    TEXT_IMAGE_VIDEO_TO_TEXT = Modalities(input=("text", "image", "video"), output=("text",))
-    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+    CONTEXT_1048576_OUTPUT_1048576 = _Limit(context=1048576, output=1048576)
+    CONTEXT_262100_OUTPUT_262100 = _Limit(context=262100, output=262100)
+    CONTEXT_262144_OUTPUT_262144 = _Limit(context=262144, output=262144)
+    CONTEXT_524288_OUTPUT_524288 = _Limit(context=524288, output=524288)
+    D_2025_01 = _PartialDate(2025, 1)
+    D_2026_04_02 = _PartialDate(2026, 4, 2)
+    D_2026_04_21 = _PartialDate(2026, 4, 21)
+    D_2026_06_01 = _PartialDate(2026, 6, 1)
+    D_2026_06_13 = _PartialDate(2026, 6, 13)
+    REASONING_EFFORT_HIGH_MAX = _ReasoningOption(type="effort", values=("high", "max"))
+    REASONING_TOGGLE = _ReasoningOption(type="toggle")
+    TEXT_IMAGE_TO_TEXT = _Modalities(input=("text", "image"), output=("text",))
+    TEXT_IMAGE_VIDEO_TO_TEXT = _Modalities(input=("text", "image", "video"), output=("text",))
+    TEXT_TO_TEXT = _Modalities(input=("text",), output=("text",))
 
 
 __all__ = [
@@ -43,11 +41,11 @@ __all__ = [
     "ZAI_ORG_GLM_5_2",
 ]
 
-GOOGLE_GEMMA_4_31B_IT: Final[PricedModel] = PricedModel(
+GOOGLE_GEMMA_4_31B_IT: "Final[_PricedModel]" = _PricedModel(
     provider="lilac",
     id="google/gemma-4-31b-it",
     name="Gemma 4 31B IT",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemma",
     attachment=True,
     reasoning=True,
@@ -60,17 +58,17 @@ GOOGLE_GEMMA_4_31B_IT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_02,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_262100_OUTPUT_262100,
-    cost=Cost(input=Decimal("0.11"), output=Decimal("0.35")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.11"), output=_Decimal("0.35")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """Gemma 4 31B IT (chat) · 262K context · 262K output · $0.11 in / $0.35 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"""
 
-MINIMAXAI_MINIMAX_M3: Final[PricedModel] = PricedModel(
+MINIMAXAI_MINIMAX_M3: "Final[_PricedModel]" = _PricedModel(
     provider="lilac",
     id="minimaxai/minimax-m3",
     name="MiniMax M3",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="minimax-m3",
     attachment=True,
     reasoning=True,
@@ -82,16 +80,16 @@ MINIMAXAI_MINIMAX_M3: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_01,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_1048576,
-    cost=Cost(input=Decimal("0.28"), output=Decimal("1.1"), cache_read=Decimal("0.05")),
+    cost=_Cost(input=_Decimal("0.28"), output=_Decimal("1.1"), cache_read=_Decimal("0.05")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """MiniMax M3 (chat) · 1.05M context · 1.05M output · $0.28 in / $1.10 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"""
 
-MOONSHOTAI_KIMI_K2_6: Final[PricedModel] = PricedModel(
+MOONSHOTAI_KIMI_K2_6: "Final[_PricedModel]" = _PricedModel(
     provider="lilac",
     id="moonshotai/kimi-k2.6",
     name="Kimi K2.6",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="kimi-k2",
     attachment=True,
     reasoning=True,
@@ -104,17 +102,17 @@ MOONSHOTAI_KIMI_K2_6: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_21,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_262144,
-    cost=Cost(input=Decimal("0.7"), output=Decimal("3.5"), cache_read=Decimal("0.2")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.7"), output=_Decimal("3.5"), cache_read=_Decimal("0.2")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """Kimi K2.6 (chat) · 262K context · 262K output · $0.70 in / $3.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"""
 
-ZAI_ORG_GLM_5_2: Final[PricedModel] = PricedModel(
+ZAI_ORG_GLM_5_2: "Final[_PricedModel]" = _PricedModel(
     provider="lilac",
     id="zai-org/glm-5.2",
     name="GLM 5.2",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=True,
@@ -126,8 +124,8 @@ ZAI_ORG_GLM_5_2: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_13,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_524288_OUTPUT_524288,
-    cost=Cost(input=Decimal("0.9"), output=Decimal("3"), cache_read=Decimal("0.27")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.9"), output=_Decimal("3"), cache_read=_Decimal("0.27")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_EFFORT_HIGH_MAX),
 )
 """GLM 5.2 (chat) · 524K context · 524K output · $0.90 in / $3.00 out per 1M tokens · tools, reasoning, structured output, open weights"""

@@ -3,31 +3,27 @@
 
 """Models served by Llama (provider id 'llama')."""
 
-from __future__ import annotations
+from decimal import Decimal as _Decimal
 
-from decimal import Decimal
-
-from llmdex.records.model import Limit, Modalities, PricedModel
-from llmdex.records.partial_date import PartialDate
-from llmdex.records.rates import Cost
-from llmdex.records.vocabulary import Kind
-
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from typing import Final
+from llmdex.records.model import Limit as _Limit
+from llmdex.records.model import Modalities as _Modalities
+from llmdex.records.model import PricedModel as _PricedModel
+from llmdex.records.partial_date import PartialDate as _PartialDate
+from llmdex.records.rates import Cost as _Cost
+from llmdex.records.vocabulary import Kind as _Kind
 
 
 class _Shared:
     """Values the models below share, named for what they are."""
 
-    CONTEXT_128000_OUTPUT_4096 = Limit(context=128000, output=4096)
-    D_2023_12 = PartialDate(2023, 12)
-    D_2024_08 = PartialDate(2024, 8)
-    D_2024_12_06 = PartialDate(2024, 12, 6)
-    D_2025_01 = PartialDate(2025, 1)
-    D_2025_04_05 = PartialDate(2025, 4, 5)
-    TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
-    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+    CONTEXT_128000_OUTPUT_4096 = _Limit(context=128000, output=4096)
+    D_2023_12 = _PartialDate(2023, 12)
+    D_2024_08 = _PartialDate(2024, 8)
+    D_2024_12_06 = _PartialDate(2024, 12, 6)
+    D_2025_01 = _PartialDate(2025, 1)
+    D_2025_04_05 = _PartialDate(2025, 4, 5)
+    TEXT_IMAGE_TO_TEXT = _Modalities(input=("text", "image"), output=("text",))
+    TEXT_TO_TEXT = _Modalities(input=("text",), output=("text",))
 
 
 __all__ = [
@@ -40,11 +36,11 @@ __all__ = [
     "LLAMA_4_SCOUT_17B_16E_INSTRUCT_FP8",
 ]
 
-CEREBRAS_LLAMA_4_MAVERICK_17B_128E_INSTRUCT: Final[PricedModel] = PricedModel(
+CEREBRAS_LLAMA_4_MAVERICK_17B_128E_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="llama",
     id="cerebras-llama-4-maverick-17b-128e-instruct",
     name="Cerebras-Llama-4-Maverick-17B-128E-Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=True,
     reasoning=False,
@@ -56,15 +52,15 @@ CEREBRAS_LLAMA_4_MAVERICK_17B_128E_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04_05,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_4096,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
 )
 """Cerebras-Llama-4-Maverick-17B-128E-Instruct (chat) · 128K context · 4.1K output · free · tools, attachments, open weights"""
 
-CEREBRAS_LLAMA_4_SCOUT_17B_16E_INSTRUCT: Final[PricedModel] = PricedModel(
+CEREBRAS_LLAMA_4_SCOUT_17B_16E_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="llama",
     id="cerebras-llama-4-scout-17b-16e-instruct",
     name="Cerebras-Llama-4-Scout-17B-16E-Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=True,
     reasoning=False,
@@ -76,15 +72,15 @@ CEREBRAS_LLAMA_4_SCOUT_17B_16E_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04_05,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_4096,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
 )
 """Cerebras-Llama-4-Scout-17B-16E-Instruct (chat) · 128K context · 4.1K output · free · tools, attachments, open weights"""
 
-GROQ_LLAMA_4_MAVERICK_17B_128E_INSTRUCT: Final[PricedModel] = PricedModel(
+GROQ_LLAMA_4_MAVERICK_17B_128E_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="llama",
     id="groq-llama-4-maverick-17b-128e-instruct",
     name="Groq-Llama-4-Maverick-17B-128E-Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=True,
     reasoning=False,
@@ -96,15 +92,15 @@ GROQ_LLAMA_4_MAVERICK_17B_128E_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04_05,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_4096,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
 )
 """Groq-Llama-4-Maverick-17B-128E-Instruct (chat) · 128K context · 4.1K output · free · tools, attachments, open weights"""
 
-LLAMA_3_3_70B_INSTRUCT: Final[PricedModel] = PricedModel(
+LLAMA_3_3_70B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="llama",
     id="llama-3.3-70b-instruct",
     name="Llama-3.3-70B-Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=True,
     reasoning=False,
@@ -116,15 +112,15 @@ LLAMA_3_3_70B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_12_06,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_4096,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
 )
 """Llama-3.3-70B-Instruct (chat) · 128K context · 4.1K output · free · tools, attachments, open weights"""
 
-LLAMA_3_3_8B_INSTRUCT: Final[PricedModel] = PricedModel(
+LLAMA_3_3_8B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="llama",
     id="llama-3.3-8b-instruct",
     name="Llama-3.3-8B-Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=True,
     reasoning=False,
@@ -136,15 +132,15 @@ LLAMA_3_3_8B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_12_06,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_4096,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
 )
 """Llama-3.3-8B-Instruct (chat) · 128K context · 4.1K output · free · tools, attachments, open weights"""
 
-LLAMA_4_MAVERICK_17B_128E_INSTRUCT_FP8: Final[PricedModel] = PricedModel(
+LLAMA_4_MAVERICK_17B_128E_INSTRUCT_FP8: "Final[_PricedModel]" = _PricedModel(
     provider="llama",
     id="llama-4-maverick-17b-128e-instruct-fp8",
     name="Llama-4-Maverick-17B-128E-Instruct-FP8",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=True,
     reasoning=False,
@@ -156,15 +152,15 @@ LLAMA_4_MAVERICK_17B_128E_INSTRUCT_FP8: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04_05,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_4096,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
 )
 """Llama-4-Maverick-17B-128E-Instruct-FP8 (chat) · 128K context · 4.1K output · free · vision, tools, attachments, open weights"""
 
-LLAMA_4_SCOUT_17B_16E_INSTRUCT_FP8: Final[PricedModel] = PricedModel(
+LLAMA_4_SCOUT_17B_16E_INSTRUCT_FP8: "Final[_PricedModel]" = _PricedModel(
     provider="llama",
     id="llama-4-scout-17b-16e-instruct-fp8",
     name="Llama-4-Scout-17B-16E-Instruct-FP8",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=True,
     reasoning=False,
@@ -176,6 +172,6 @@ LLAMA_4_SCOUT_17B_16E_INSTRUCT_FP8: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04_05,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_4096,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
 )
 """Llama-4-Scout-17B-16E-Instruct-FP8 (chat) · 128K context · 4.1K output · free · vision, tools, attachments, open weights"""

@@ -3,297 +3,301 @@
 
 """Models served by LLM Gateway (provider id 'llmgateway')."""
 
-from __future__ import annotations
+from decimal import Decimal as _Decimal
 
-from decimal import Decimal
-
-from llmdex.records.model import Interleaved, Limit, Modalities, PricedModel, ReasoningOption
-from llmdex.records.partial_date import PartialDate
-from llmdex.records.rates import Cost, CostTier, Rates, TierCondition
-from llmdex.records.vocabulary import Kind, Status
-
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from typing import Final
+from llmdex.records.model import Interleaved as _Interleaved
+from llmdex.records.model import Limit as _Limit
+from llmdex.records.model import Modalities as _Modalities
+from llmdex.records.model import PricedModel as _PricedModel
+from llmdex.records.model import ReasoningOption as _ReasoningOption
+from llmdex.records.partial_date import PartialDate as _PartialDate
+from llmdex.records.rates import Cost as _Cost
+from llmdex.records.rates import CostTier as _CostTier
+from llmdex.records.rates import Rates as _Rates
+from llmdex.records.rates import TierCondition as _TierCondition
+from llmdex.records.vocabulary import Kind as _Kind
+from llmdex.records.vocabulary import Status as _Status
 
 
 class _Shared:
     """Values the models below share, named for what they are."""
 
-    CONTEXT_1000000_OUTPUT_1000000 = Limit(context=1000000, output=1000000)
-    CONTEXT_1000000_OUTPUT_128000 = Limit(context=1000000, output=128000)
-    CONTEXT_1000000_OUTPUT_131072 = Limit(context=1000000, output=131072)
-    CONTEXT_1000000_OUTPUT_16384 = Limit(context=1000000, output=16384)
-    CONTEXT_1000000_OUTPUT_30000 = Limit(context=1000000, output=30000)
-    CONTEXT_1000000_OUTPUT_32768 = Limit(context=1000000, output=32768)
-    CONTEXT_1000000_OUTPUT_64000 = Limit(context=1000000, output=64000)
-    CONTEXT_1000000_OUTPUT_65536 = Limit(context=1000000, output=65536)
-    CONTEXT_1000000_OUTPUT_8192 = Limit(context=1000000, output=8192)
-    CONTEXT_1048576_OUTPUT_1048576 = Limit(context=1048576, output=1048576)
-    CONTEXT_1048576_OUTPUT_2048 = Limit(context=1048576, output=2048)
-    CONTEXT_1048576_OUTPUT_65536 = Limit(context=1048576, output=65536)
-    CONTEXT_1050000_INPUT_922000_OUTPUT_128000 = Limit(context=1050000, input=922000, output=128000)
-    CONTEXT_1050000_OUTPUT_384000 = Limit(context=1050000, output=384000)
-    CONTEXT_128000_OUTPUT_128000 = Limit(context=128000, output=128000)
-    CONTEXT_128000_OUTPUT_16000 = Limit(context=128000, output=16000)
-    CONTEXT_128000_OUTPUT_16384 = Limit(context=128000, output=16384)
-    CONTEXT_128000_OUTPUT_2048 = Limit(context=128000, output=2048)
-    CONTEXT_128000_OUTPUT_262144 = Limit(context=128000, output=262144)
-    CONTEXT_128000_OUTPUT_32768 = Limit(context=128000, output=32768)
-    CONTEXT_128000_OUTPUT_4096 = Limit(context=128000, output=4096)
-    CONTEXT_128000_OUTPUT_8192 = Limit(context=128000, output=8192)
-    CONTEXT_130000_OUTPUT_4096 = Limit(context=130000, output=4096)
-    CONTEXT_131000_OUTPUT_98304 = Limit(context=131000, output=98304)
-    CONTEXT_131072_OUTPUT_128000 = Limit(context=131072, output=128000)
-    CONTEXT_131072_OUTPUT_2048 = Limit(context=131072, output=2048)
-    CONTEXT_131072_OUTPUT_32766 = Limit(context=131072, output=32766)
-    CONTEXT_131072_OUTPUT_32768 = Limit(context=131072, output=32768)
-    CONTEXT_131072_OUTPUT_4096 = Limit(context=131072, output=4096)
-    CONTEXT_131072_OUTPUT_8192 = Limit(context=131072, output=8192)
-    CONTEXT_163840_OUTPUT_16384 = Limit(context=163840, output=16384)
-    CONTEXT_16385_OUTPUT_4096 = Limit(context=16385, output=4096)
-    CONTEXT_196608_OUTPUT_128000 = Limit(context=196608, output=128000)
-    CONTEXT_196608_OUTPUT_131072 = Limit(context=196608, output=131072)
-    CONTEXT_2000000_OUTPUT_2000000 = Limit(context=2000000, output=2000000)
-    CONTEXT_2000000_OUTPUT_30000 = Limit(context=2000000, output=30000)
-    CONTEXT_200000_OUTPUT_100000 = Limit(context=200000, output=100000)
-    CONTEXT_200000_OUTPUT_131072 = Limit(context=200000, output=131072)
-    CONTEXT_200000_OUTPUT_200000 = Limit(context=200000, output=200000)
-    CONTEXT_200000_OUTPUT_32000 = Limit(context=200000, output=32000)
-    CONTEXT_200000_OUTPUT_4096 = Limit(context=200000, output=4096)
-    CONTEXT_200000_OUTPUT_64000 = Limit(context=200000, output=64000)
-    CONTEXT_200000_OUTPUT_8192 = Limit(context=200000, output=8192)
-    CONTEXT_203000_OUTPUT_131072 = Limit(context=203000, output=131072)
-    CONTEXT_204800_OUTPUT_131072 = Limit(context=204800, output=131072)
-    CONTEXT_228700_OUTPUT_131072 = Limit(context=228700, output=131072)
-    CONTEXT_256000_OUTPUT_131072 = Limit(context=256000, output=131072)
-    CONTEXT_256000_OUTPUT_16384 = Limit(context=256000, output=16384)
-    CONTEXT_256000_OUTPUT_256000 = Limit(context=256000, output=256000)
-    CONTEXT_256000_OUTPUT_8192 = Limit(context=256000, output=8192)
-    CONTEXT_262000_OUTPUT_65536 = Limit(context=262000, output=65536)
-    CONTEXT_262000_OUTPUT_8192 = Limit(context=262000, output=8192)
-    CONTEXT_262144_OUTPUT_128000 = Limit(context=262144, output=128000)
-    CONTEXT_262144_OUTPUT_262144 = Limit(context=262144, output=262144)
-    CONTEXT_262144_OUTPUT_32000 = Limit(context=262144, output=32000)
-    CONTEXT_262144_OUTPUT_32768 = Limit(context=262144, output=32768)
-    CONTEXT_262144_OUTPUT_32800 = Limit(context=262144, output=32800)
-    CONTEXT_262144_OUTPUT_65536 = Limit(context=262144, output=65536)
-    CONTEXT_262144_OUTPUT_8192 = Limit(context=262144, output=8192)
-    CONTEXT_32768_OUTPUT_16384 = Limit(context=32768, output=16384)
-    CONTEXT_32768_OUTPUT_2048 = Limit(context=32768, output=2048)
-    CONTEXT_32768_OUTPUT_32000 = Limit(context=32768, output=32000)
-    CONTEXT_32768_OUTPUT_8192 = Limit(context=32768, output=8192)
-    CONTEXT_400000_INPUT_272000_OUTPUT_128000 = Limit(context=400000, input=272000, output=128000)
-    CONTEXT_400000_INPUT_272000_OUTPUT_272000 = Limit(context=400000, input=272000, output=272000)
-    CONTEXT_40960_OUTPUT_8192 = Limit(context=40960, output=8192)
-    CONTEXT_512000_OUTPUT_128000 = Limit(context=512000, output=128000)
-    CONTEXT_8192_OUTPUT_8000 = Limit(context=8192, output=8000)
-    CONTEXT_8192_OUTPUT_8192 = Limit(context=8192, output=8192)
-    D_2021_09_01 = PartialDate(2021, 9, 1)
-    D_2023_03_01 = PartialDate(2023, 3, 1)
-    D_2023_09 = PartialDate(2023, 9)
-    D_2023_11 = PartialDate(2023, 11)
-    D_2023_11_06 = PartialDate(2023, 11, 6)
-    D_2023_12 = PartialDate(2023, 12)
-    D_2024_01_01 = PartialDate(2024, 1, 1)
-    D_2024_01_25 = PartialDate(2024, 1, 25)
-    D_2024_03_04 = PartialDate(2024, 3, 4)
-    D_2024_04 = PartialDate(2024, 4)
-    D_2024_04_03 = PartialDate(2024, 4, 3)
-    D_2024_04_08 = PartialDate(2024, 4, 8)
-    D_2024_04_09 = PartialDate(2024, 4, 9)
-    D_2024_04_18 = PartialDate(2024, 4, 18)
-    D_2024_05 = PartialDate(2024, 5)
-    D_2024_05_13 = PartialDate(2024, 5, 13)
-    D_2024_05_30 = PartialDate(2024, 5, 30)
-    D_2024_07_18 = PartialDate(2024, 7, 18)
-    D_2024_07_23 = PartialDate(2024, 7, 23)
-    D_2024_08 = PartialDate(2024, 8)
-    D_2024_08_06 = PartialDate(2024, 8, 6)
-    D_2024_09 = PartialDate(2024, 9)
-    D_2024_09_18 = PartialDate(2024, 9, 18)
-    D_2024_09_25 = PartialDate(2024, 9, 25)
-    D_2024_09_30 = PartialDate(2024, 9, 30)
-    D_2024_10_01 = PartialDate(2024, 10, 1)
-    D_2024_10_31 = PartialDate(2024, 10, 31)
-    D_2024_11 = PartialDate(2024, 11)
-    D_2024_11_01 = PartialDate(2024, 11, 1)
-    D_2024_11_04 = PartialDate(2024, 11, 4)
-    D_2024_12 = PartialDate(2024, 12)
-    D_2024_12_05 = PartialDate(2024, 12, 5)
-    D_2024_12_06 = PartialDate(2024, 12, 6)
-    D_2024_12_20 = PartialDate(2024, 12, 20)
-    D_2025_01 = PartialDate(2025, 1)
-    D_2025_01_15 = PartialDate(2025, 1, 15)
-    D_2025_01_19 = PartialDate(2025, 1, 19)
-    D_2025_01_25 = PartialDate(2025, 1, 25)
-    D_2025_01_29 = PartialDate(2025, 1, 29)
-    D_2025_02_19 = PartialDate(2025, 2, 19)
-    D_2025_02_24 = PartialDate(2025, 2, 24)
-    D_2025_02_28 = PartialDate(2025, 2, 28)
-    D_2025_03 = PartialDate(2025, 3)
-    D_2025_03_05 = PartialDate(2025, 3, 5)
-    D_2025_03_15 = PartialDate(2025, 3, 15)
-    D_2025_03_26 = PartialDate(2025, 3, 26)
-    D_2025_03_31 = PartialDate(2025, 3, 31)
-    D_2025_04 = PartialDate(2025, 4)
-    D_2025_04_03 = PartialDate(2025, 4, 3)
-    D_2025_04_05 = PartialDate(2025, 4, 5)
-    D_2025_04_07 = PartialDate(2025, 4, 7)
-    D_2025_04_14 = PartialDate(2025, 4, 14)
-    D_2025_04_16 = PartialDate(2025, 4, 16)
-    D_2025_04_28 = PartialDate(2025, 4, 28)
-    D_2025_05 = PartialDate(2025, 5)
-    D_2025_05_31 = PartialDate(2025, 5, 31)
-    D_2025_06_17 = PartialDate(2025, 6, 17)
-    D_2025_06_20 = PartialDate(2025, 6, 20)
-    D_2025_06_25 = PartialDate(2025, 6, 25)
-    D_2025_07_08 = PartialDate(2025, 7, 8)
-    D_2025_07_09 = PartialDate(2025, 7, 9)
-    D_2025_07_10 = PartialDate(2025, 7, 10)
-    D_2025_07_11 = PartialDate(2025, 7, 11)
-    D_2025_07_23 = PartialDate(2025, 7, 23)
-    D_2025_07_26 = PartialDate(2025, 7, 26)
-    D_2025_07_28 = PartialDate(2025, 7, 28)
-    D_2025_07_30 = PartialDate(2025, 7, 30)
-    D_2025_07_31 = PartialDate(2025, 7, 31)
-    D_2025_08_05 = PartialDate(2025, 8, 5)
-    D_2025_08_07 = PartialDate(2025, 8, 7)
-    D_2025_08_11 = PartialDate(2025, 8, 11)
-    D_2025_08_13 = PartialDate(2025, 8, 13)
-    D_2025_08_15 = PartialDate(2025, 8, 15)
-    D_2025_08_19 = PartialDate(2025, 8, 19)
-    D_2025_08_21 = PartialDate(2025, 8, 21)
-    D_2025_08_31 = PartialDate(2025, 8, 31)
-    D_2025_09 = PartialDate(2025, 9)
-    D_2025_09_01 = PartialDate(2025, 9, 1)
-    D_2025_09_11 = PartialDate(2025, 9, 11)
-    D_2025_09_15 = PartialDate(2025, 9, 15)
-    D_2025_09_23 = PartialDate(2025, 9, 23)
-    D_2025_09_25 = PartialDate(2025, 9, 25)
-    D_2025_09_29 = PartialDate(2025, 9, 29)
-    D_2025_09_30 = PartialDate(2025, 9, 30)
-    D_2025_10_02 = PartialDate(2025, 10, 2)
-    D_2025_10_06 = PartialDate(2025, 10, 6)
-    D_2025_10_09 = PartialDate(2025, 10, 9)
-    D_2025_10_15 = PartialDate(2025, 10, 15)
-    D_2025_10_27 = PartialDate(2025, 10, 27)
-    D_2025_11_01 = PartialDate(2025, 11, 1)
-    D_2025_11_06 = PartialDate(2025, 11, 6)
-    D_2025_11_13 = PartialDate(2025, 11, 13)
-    D_2025_11_19 = PartialDate(2025, 11, 19)
-    D_2025_12 = PartialDate(2025, 12)
-    D_2025_12_01 = PartialDate(2025, 12, 1)
-    D_2025_12_02 = PartialDate(2025, 12, 2)
-    D_2025_12_08 = PartialDate(2025, 12, 8)
-    D_2025_12_09 = PartialDate(2025, 12, 9)
-    D_2025_12_11 = PartialDate(2025, 12, 11)
-    D_2025_12_17 = PartialDate(2025, 12, 17)
-    D_2025_12_18 = PartialDate(2025, 12, 18)
-    D_2025_12_22 = PartialDate(2025, 12, 22)
-    D_2025_12_23 = PartialDate(2025, 12, 23)
-    D_2026_01 = PartialDate(2026, 1)
-    D_2026_01_19 = PartialDate(2026, 1, 19)
-    D_2026_01_23 = PartialDate(2026, 1, 23)
-    D_2026_01_31 = PartialDate(2026, 1, 31)
-    D_2026_02_05 = PartialDate(2026, 2, 5)
-    D_2026_02_12 = PartialDate(2026, 2, 12)
-    D_2026_02_13 = PartialDate(2026, 2, 13)
-    D_2026_02_15 = PartialDate(2026, 2, 15)
-    D_2026_02_17 = PartialDate(2026, 2, 17)
-    D_2026_02_19 = PartialDate(2026, 2, 19)
-    D_2026_02_23 = PartialDate(2026, 2, 23)
-    D_2026_02_27 = PartialDate(2026, 2, 27)
-    D_2026_03_03 = PartialDate(2026, 3, 3)
-    D_2026_03_05 = PartialDate(2026, 3, 5)
-    D_2026_03_09 = PartialDate(2026, 3, 9)
-    D_2026_03_13 = PartialDate(2026, 3, 13)
-    D_2026_03_17 = PartialDate(2026, 3, 17)
-    D_2026_03_18 = PartialDate(2026, 3, 18)
-    D_2026_04_02 = PartialDate(2026, 4, 2)
-    D_2026_04_07 = PartialDate(2026, 4, 7)
-    D_2026_04_16 = PartialDate(2026, 4, 16)
-    D_2026_04_17 = PartialDate(2026, 4, 17)
-    D_2026_04_20 = PartialDate(2026, 4, 20)
-    D_2026_04_21 = PartialDate(2026, 4, 21)
-    D_2026_04_22 = PartialDate(2026, 4, 22)
-    D_2026_04_23 = PartialDate(2026, 4, 23)
-    D_2026_04_24 = PartialDate(2026, 4, 24)
-    D_2026_05_07 = PartialDate(2026, 5, 7)
-    D_2026_05_19 = PartialDate(2026, 5, 19)
-    D_2026_05_21 = PartialDate(2026, 5, 21)
-    D_2026_05_28 = PartialDate(2026, 5, 28)
-    D_2026_06_01 = PartialDate(2026, 6, 1)
-    D_2026_06_02 = PartialDate(2026, 6, 2)
-    D_2026_06_04 = PartialDate(2026, 6, 4)
-    D_2026_06_12 = PartialDate(2026, 6, 12)
-    D_2026_06_13 = PartialDate(2026, 6, 13)
-    D_2026_06_22 = PartialDate(2026, 6, 22)
-    D_2026_06_30 = PartialDate(2026, 6, 30)
-    REASONING_BUDGET_TOKENS_MIN_1024_MAX_31999 = ReasoningOption(
+    CONTEXT_1000000_OUTPUT_1000000 = _Limit(context=1000000, output=1000000)
+    CONTEXT_1000000_OUTPUT_128000 = _Limit(context=1000000, output=128000)
+    CONTEXT_1000000_OUTPUT_131072 = _Limit(context=1000000, output=131072)
+    CONTEXT_1000000_OUTPUT_16384 = _Limit(context=1000000, output=16384)
+    CONTEXT_1000000_OUTPUT_30000 = _Limit(context=1000000, output=30000)
+    CONTEXT_1000000_OUTPUT_32768 = _Limit(context=1000000, output=32768)
+    CONTEXT_1000000_OUTPUT_64000 = _Limit(context=1000000, output=64000)
+    CONTEXT_1000000_OUTPUT_65536 = _Limit(context=1000000, output=65536)
+    CONTEXT_1000000_OUTPUT_8192 = _Limit(context=1000000, output=8192)
+    CONTEXT_1048576_OUTPUT_1048576 = _Limit(context=1048576, output=1048576)
+    CONTEXT_1048576_OUTPUT_2048 = _Limit(context=1048576, output=2048)
+    CONTEXT_1048576_OUTPUT_65536 = _Limit(context=1048576, output=65536)
+    CONTEXT_1050000_INPUT_922000_OUTPUT_128000 = _Limit(
+        context=1050000, input=922000, output=128000
+    )
+    CONTEXT_1050000_OUTPUT_384000 = _Limit(context=1050000, output=384000)
+    CONTEXT_128000_OUTPUT_128000 = _Limit(context=128000, output=128000)
+    CONTEXT_128000_OUTPUT_16000 = _Limit(context=128000, output=16000)
+    CONTEXT_128000_OUTPUT_16384 = _Limit(context=128000, output=16384)
+    CONTEXT_128000_OUTPUT_2048 = _Limit(context=128000, output=2048)
+    CONTEXT_128000_OUTPUT_262144 = _Limit(context=128000, output=262144)
+    CONTEXT_128000_OUTPUT_32768 = _Limit(context=128000, output=32768)
+    CONTEXT_128000_OUTPUT_4096 = _Limit(context=128000, output=4096)
+    CONTEXT_128000_OUTPUT_8192 = _Limit(context=128000, output=8192)
+    CONTEXT_130000_OUTPUT_4096 = _Limit(context=130000, output=4096)
+    CONTEXT_131000_OUTPUT_98304 = _Limit(context=131000, output=98304)
+    CONTEXT_131072_OUTPUT_128000 = _Limit(context=131072, output=128000)
+    CONTEXT_131072_OUTPUT_2048 = _Limit(context=131072, output=2048)
+    CONTEXT_131072_OUTPUT_32766 = _Limit(context=131072, output=32766)
+    CONTEXT_131072_OUTPUT_32768 = _Limit(context=131072, output=32768)
+    CONTEXT_131072_OUTPUT_4096 = _Limit(context=131072, output=4096)
+    CONTEXT_131072_OUTPUT_8192 = _Limit(context=131072, output=8192)
+    CONTEXT_163840_OUTPUT_16384 = _Limit(context=163840, output=16384)
+    CONTEXT_16385_OUTPUT_4096 = _Limit(context=16385, output=4096)
+    CONTEXT_196608_OUTPUT_128000 = _Limit(context=196608, output=128000)
+    CONTEXT_196608_OUTPUT_131072 = _Limit(context=196608, output=131072)
+    CONTEXT_2000000_OUTPUT_2000000 = _Limit(context=2000000, output=2000000)
+    CONTEXT_2000000_OUTPUT_30000 = _Limit(context=2000000, output=30000)
+    CONTEXT_200000_OUTPUT_100000 = _Limit(context=200000, output=100000)
+    CONTEXT_200000_OUTPUT_131072 = _Limit(context=200000, output=131072)
+    CONTEXT_200000_OUTPUT_200000 = _Limit(context=200000, output=200000)
+    CONTEXT_200000_OUTPUT_32000 = _Limit(context=200000, output=32000)
+    CONTEXT_200000_OUTPUT_4096 = _Limit(context=200000, output=4096)
+    CONTEXT_200000_OUTPUT_64000 = _Limit(context=200000, output=64000)
+    CONTEXT_200000_OUTPUT_8192 = _Limit(context=200000, output=8192)
+    CONTEXT_203000_OUTPUT_131072 = _Limit(context=203000, output=131072)
+    CONTEXT_204800_OUTPUT_131072 = _Limit(context=204800, output=131072)
+    CONTEXT_228700_OUTPUT_131072 = _Limit(context=228700, output=131072)
+    CONTEXT_256000_OUTPUT_131072 = _Limit(context=256000, output=131072)
+    CONTEXT_256000_OUTPUT_16384 = _Limit(context=256000, output=16384)
+    CONTEXT_256000_OUTPUT_256000 = _Limit(context=256000, output=256000)
+    CONTEXT_256000_OUTPUT_8192 = _Limit(context=256000, output=8192)
+    CONTEXT_262000_OUTPUT_65536 = _Limit(context=262000, output=65536)
+    CONTEXT_262000_OUTPUT_8192 = _Limit(context=262000, output=8192)
+    CONTEXT_262144_OUTPUT_128000 = _Limit(context=262144, output=128000)
+    CONTEXT_262144_OUTPUT_262144 = _Limit(context=262144, output=262144)
+    CONTEXT_262144_OUTPUT_32000 = _Limit(context=262144, output=32000)
+    CONTEXT_262144_OUTPUT_32768 = _Limit(context=262144, output=32768)
+    CONTEXT_262144_OUTPUT_32800 = _Limit(context=262144, output=32800)
+    CONTEXT_262144_OUTPUT_65536 = _Limit(context=262144, output=65536)
+    CONTEXT_262144_OUTPUT_8192 = _Limit(context=262144, output=8192)
+    CONTEXT_32768_OUTPUT_16384 = _Limit(context=32768, output=16384)
+    CONTEXT_32768_OUTPUT_2048 = _Limit(context=32768, output=2048)
+    CONTEXT_32768_OUTPUT_32000 = _Limit(context=32768, output=32000)
+    CONTEXT_32768_OUTPUT_8192 = _Limit(context=32768, output=8192)
+    CONTEXT_400000_INPUT_272000_OUTPUT_128000 = _Limit(context=400000, input=272000, output=128000)
+    CONTEXT_400000_INPUT_272000_OUTPUT_272000 = _Limit(context=400000, input=272000, output=272000)
+    CONTEXT_40960_OUTPUT_8192 = _Limit(context=40960, output=8192)
+    CONTEXT_512000_OUTPUT_128000 = _Limit(context=512000, output=128000)
+    CONTEXT_8192_OUTPUT_8000 = _Limit(context=8192, output=8000)
+    CONTEXT_8192_OUTPUT_8192 = _Limit(context=8192, output=8192)
+    D_2021_09_01 = _PartialDate(2021, 9, 1)
+    D_2023_03_01 = _PartialDate(2023, 3, 1)
+    D_2023_09 = _PartialDate(2023, 9)
+    D_2023_11 = _PartialDate(2023, 11)
+    D_2023_11_06 = _PartialDate(2023, 11, 6)
+    D_2023_12 = _PartialDate(2023, 12)
+    D_2024_01_01 = _PartialDate(2024, 1, 1)
+    D_2024_01_25 = _PartialDate(2024, 1, 25)
+    D_2024_03_04 = _PartialDate(2024, 3, 4)
+    D_2024_04 = _PartialDate(2024, 4)
+    D_2024_04_03 = _PartialDate(2024, 4, 3)
+    D_2024_04_08 = _PartialDate(2024, 4, 8)
+    D_2024_04_09 = _PartialDate(2024, 4, 9)
+    D_2024_04_18 = _PartialDate(2024, 4, 18)
+    D_2024_05 = _PartialDate(2024, 5)
+    D_2024_05_13 = _PartialDate(2024, 5, 13)
+    D_2024_05_30 = _PartialDate(2024, 5, 30)
+    D_2024_07_18 = _PartialDate(2024, 7, 18)
+    D_2024_07_23 = _PartialDate(2024, 7, 23)
+    D_2024_08 = _PartialDate(2024, 8)
+    D_2024_08_06 = _PartialDate(2024, 8, 6)
+    D_2024_09 = _PartialDate(2024, 9)
+    D_2024_09_18 = _PartialDate(2024, 9, 18)
+    D_2024_09_25 = _PartialDate(2024, 9, 25)
+    D_2024_09_30 = _PartialDate(2024, 9, 30)
+    D_2024_10_01 = _PartialDate(2024, 10, 1)
+    D_2024_10_31 = _PartialDate(2024, 10, 31)
+    D_2024_11 = _PartialDate(2024, 11)
+    D_2024_11_01 = _PartialDate(2024, 11, 1)
+    D_2024_11_04 = _PartialDate(2024, 11, 4)
+    D_2024_12 = _PartialDate(2024, 12)
+    D_2024_12_05 = _PartialDate(2024, 12, 5)
+    D_2024_12_06 = _PartialDate(2024, 12, 6)
+    D_2024_12_20 = _PartialDate(2024, 12, 20)
+    D_2025_01 = _PartialDate(2025, 1)
+    D_2025_01_15 = _PartialDate(2025, 1, 15)
+    D_2025_01_19 = _PartialDate(2025, 1, 19)
+    D_2025_01_25 = _PartialDate(2025, 1, 25)
+    D_2025_01_29 = _PartialDate(2025, 1, 29)
+    D_2025_02_19 = _PartialDate(2025, 2, 19)
+    D_2025_02_24 = _PartialDate(2025, 2, 24)
+    D_2025_02_28 = _PartialDate(2025, 2, 28)
+    D_2025_03 = _PartialDate(2025, 3)
+    D_2025_03_05 = _PartialDate(2025, 3, 5)
+    D_2025_03_15 = _PartialDate(2025, 3, 15)
+    D_2025_03_26 = _PartialDate(2025, 3, 26)
+    D_2025_03_31 = _PartialDate(2025, 3, 31)
+    D_2025_04 = _PartialDate(2025, 4)
+    D_2025_04_03 = _PartialDate(2025, 4, 3)
+    D_2025_04_05 = _PartialDate(2025, 4, 5)
+    D_2025_04_07 = _PartialDate(2025, 4, 7)
+    D_2025_04_14 = _PartialDate(2025, 4, 14)
+    D_2025_04_16 = _PartialDate(2025, 4, 16)
+    D_2025_04_28 = _PartialDate(2025, 4, 28)
+    D_2025_05 = _PartialDate(2025, 5)
+    D_2025_05_31 = _PartialDate(2025, 5, 31)
+    D_2025_06_17 = _PartialDate(2025, 6, 17)
+    D_2025_06_20 = _PartialDate(2025, 6, 20)
+    D_2025_06_25 = _PartialDate(2025, 6, 25)
+    D_2025_07_08 = _PartialDate(2025, 7, 8)
+    D_2025_07_09 = _PartialDate(2025, 7, 9)
+    D_2025_07_10 = _PartialDate(2025, 7, 10)
+    D_2025_07_11 = _PartialDate(2025, 7, 11)
+    D_2025_07_23 = _PartialDate(2025, 7, 23)
+    D_2025_07_26 = _PartialDate(2025, 7, 26)
+    D_2025_07_28 = _PartialDate(2025, 7, 28)
+    D_2025_07_30 = _PartialDate(2025, 7, 30)
+    D_2025_07_31 = _PartialDate(2025, 7, 31)
+    D_2025_08_05 = _PartialDate(2025, 8, 5)
+    D_2025_08_07 = _PartialDate(2025, 8, 7)
+    D_2025_08_11 = _PartialDate(2025, 8, 11)
+    D_2025_08_13 = _PartialDate(2025, 8, 13)
+    D_2025_08_15 = _PartialDate(2025, 8, 15)
+    D_2025_08_19 = _PartialDate(2025, 8, 19)
+    D_2025_08_21 = _PartialDate(2025, 8, 21)
+    D_2025_08_31 = _PartialDate(2025, 8, 31)
+    D_2025_09 = _PartialDate(2025, 9)
+    D_2025_09_01 = _PartialDate(2025, 9, 1)
+    D_2025_09_11 = _PartialDate(2025, 9, 11)
+    D_2025_09_15 = _PartialDate(2025, 9, 15)
+    D_2025_09_23 = _PartialDate(2025, 9, 23)
+    D_2025_09_25 = _PartialDate(2025, 9, 25)
+    D_2025_09_29 = _PartialDate(2025, 9, 29)
+    D_2025_09_30 = _PartialDate(2025, 9, 30)
+    D_2025_10_02 = _PartialDate(2025, 10, 2)
+    D_2025_10_06 = _PartialDate(2025, 10, 6)
+    D_2025_10_09 = _PartialDate(2025, 10, 9)
+    D_2025_10_15 = _PartialDate(2025, 10, 15)
+    D_2025_10_27 = _PartialDate(2025, 10, 27)
+    D_2025_11_01 = _PartialDate(2025, 11, 1)
+    D_2025_11_06 = _PartialDate(2025, 11, 6)
+    D_2025_11_13 = _PartialDate(2025, 11, 13)
+    D_2025_11_19 = _PartialDate(2025, 11, 19)
+    D_2025_12 = _PartialDate(2025, 12)
+    D_2025_12_01 = _PartialDate(2025, 12, 1)
+    D_2025_12_02 = _PartialDate(2025, 12, 2)
+    D_2025_12_08 = _PartialDate(2025, 12, 8)
+    D_2025_12_09 = _PartialDate(2025, 12, 9)
+    D_2025_12_11 = _PartialDate(2025, 12, 11)
+    D_2025_12_17 = _PartialDate(2025, 12, 17)
+    D_2025_12_18 = _PartialDate(2025, 12, 18)
+    D_2025_12_22 = _PartialDate(2025, 12, 22)
+    D_2025_12_23 = _PartialDate(2025, 12, 23)
+    D_2026_01 = _PartialDate(2026, 1)
+    D_2026_01_19 = _PartialDate(2026, 1, 19)
+    D_2026_01_23 = _PartialDate(2026, 1, 23)
+    D_2026_01_31 = _PartialDate(2026, 1, 31)
+    D_2026_02_05 = _PartialDate(2026, 2, 5)
+    D_2026_02_12 = _PartialDate(2026, 2, 12)
+    D_2026_02_13 = _PartialDate(2026, 2, 13)
+    D_2026_02_15 = _PartialDate(2026, 2, 15)
+    D_2026_02_17 = _PartialDate(2026, 2, 17)
+    D_2026_02_19 = _PartialDate(2026, 2, 19)
+    D_2026_02_23 = _PartialDate(2026, 2, 23)
+    D_2026_02_27 = _PartialDate(2026, 2, 27)
+    D_2026_03_03 = _PartialDate(2026, 3, 3)
+    D_2026_03_05 = _PartialDate(2026, 3, 5)
+    D_2026_03_09 = _PartialDate(2026, 3, 9)
+    D_2026_03_13 = _PartialDate(2026, 3, 13)
+    D_2026_03_17 = _PartialDate(2026, 3, 17)
+    D_2026_03_18 = _PartialDate(2026, 3, 18)
+    D_2026_04_02 = _PartialDate(2026, 4, 2)
+    D_2026_04_07 = _PartialDate(2026, 4, 7)
+    D_2026_04_16 = _PartialDate(2026, 4, 16)
+    D_2026_04_17 = _PartialDate(2026, 4, 17)
+    D_2026_04_20 = _PartialDate(2026, 4, 20)
+    D_2026_04_21 = _PartialDate(2026, 4, 21)
+    D_2026_04_22 = _PartialDate(2026, 4, 22)
+    D_2026_04_23 = _PartialDate(2026, 4, 23)
+    D_2026_04_24 = _PartialDate(2026, 4, 24)
+    D_2026_05_07 = _PartialDate(2026, 5, 7)
+    D_2026_05_19 = _PartialDate(2026, 5, 19)
+    D_2026_05_21 = _PartialDate(2026, 5, 21)
+    D_2026_05_28 = _PartialDate(2026, 5, 28)
+    D_2026_06_01 = _PartialDate(2026, 6, 1)
+    D_2026_06_02 = _PartialDate(2026, 6, 2)
+    D_2026_06_04 = _PartialDate(2026, 6, 4)
+    D_2026_06_12 = _PartialDate(2026, 6, 12)
+    D_2026_06_13 = _PartialDate(2026, 6, 13)
+    D_2026_06_22 = _PartialDate(2026, 6, 22)
+    D_2026_06_30 = _PartialDate(2026, 6, 30)
+    REASONING_BUDGET_TOKENS_MIN_1024_MAX_31999 = _ReasoningOption(
         type="budget_tokens", min=1024, max=31999
     )
-    REASONING_BUDGET_TOKENS_MIN_1024_MAX_63999 = ReasoningOption(
+    REASONING_BUDGET_TOKENS_MIN_1024_MAX_63999 = _ReasoningOption(
         type="budget_tokens", min=1024, max=63999
     )
-    REASONING_BUDGET_TOKENS_MIN_1024_MAX_8191 = ReasoningOption(
+    REASONING_BUDGET_TOKENS_MIN_1024_MAX_8191 = _ReasoningOption(
         type="budget_tokens", min=1024, max=8191
     )
-    REASONING_BUDGET_TOKENS_MIN_128_MAX_32768 = ReasoningOption(
+    REASONING_BUDGET_TOKENS_MIN_128_MAX_32768 = _ReasoningOption(
         type="budget_tokens", min=128, max=32768
     )
-    REASONING_BUDGET_TOKENS_MIN_1_MAX_24576 = ReasoningOption(
+    REASONING_BUDGET_TOKENS_MIN_1_MAX_24576 = _ReasoningOption(
         type="budget_tokens", min=1, max=24576
     )
-    REASONING_EFFORT_HIGH = ReasoningOption(type="effort", values=("high",))
-    REASONING_EFFORT_LOW_MEDIUM_HIGH = ReasoningOption(
+    REASONING_EFFORT_HIGH = _ReasoningOption(type="effort", values=("high",))
+    REASONING_EFFORT_LOW_MEDIUM_HIGH = _ReasoningOption(
         type="effort", values=("low", "medium", "high")
     )
-    REASONING_EFFORT_LOW_MEDIUM_HIGH_MAX = ReasoningOption(
+    REASONING_EFFORT_LOW_MEDIUM_HIGH_MAX = _ReasoningOption(
         type="effort", values=("low", "medium", "high", "max")
     )
-    REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH = ReasoningOption(
+    REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH = _ReasoningOption(
         type="effort", values=("low", "medium", "high", "xhigh")
     )
-    REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX = ReasoningOption(
+    REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX = _ReasoningOption(
         type="effort", values=("low", "medium", "high", "xhigh", "max")
     )
-    REASONING_EFFORT_MEDIUM = ReasoningOption(type="effort", values=("medium",))
-    REASONING_EFFORT_MEDIUM_HIGH_XHIGH = ReasoningOption(
+    REASONING_EFFORT_MEDIUM = _ReasoningOption(type="effort", values=("medium",))
+    REASONING_EFFORT_MEDIUM_HIGH_XHIGH = _ReasoningOption(
         type="effort", values=("medium", "high", "xhigh")
     )
-    REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH = ReasoningOption(
+    REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH = _ReasoningOption(
         type="effort", values=("minimal", "low", "medium", "high")
     )
-    REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH = ReasoningOption(
+    REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH = _ReasoningOption(
         type="effort", values=("none", "low", "medium", "high")
     )
-    REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH = ReasoningOption(
+    REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH = _ReasoningOption(
         type="effort", values=("none", "low", "medium", "high", "xhigh")
     )
-    REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH_MAX = ReasoningOption(
+    REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH_MAX = _ReasoningOption(
         type="effort", values=("none", "low", "medium", "high", "xhigh", "max")
     )
-    REASONING_TOGGLE = ReasoningOption(type="toggle")
-    TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT = Modalities(
+    REASONING_TOGGLE = _ReasoningOption(type="toggle")
+    TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT = _Modalities(
         input=("text", "image", "audio", "video", "pdf"), output=("text",)
     )
-    TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT = Modalities(
+    TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT = _Modalities(
         input=("text", "image", "audio", "video"), output=("text",)
     )
-    TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT_AUDIO = Modalities(
+    TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT_AUDIO = _Modalities(
         input=("text", "image", "audio", "video"), output=("text", "audio")
     )
-    TEXT_IMAGE_PDF_TO_TEXT = Modalities(input=("text", "image", "pdf"), output=("text",))
-    TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
-    TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT = Modalities(
+    TEXT_IMAGE_PDF_TO_TEXT = _Modalities(input=("text", "image", "pdf"), output=("text",))
+    TEXT_IMAGE_TO_TEXT = _Modalities(input=("text", "image"), output=("text",))
+    TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT = _Modalities(
         input=("text", "image", "video", "audio", "pdf"), output=("text",)
     )
-    TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT = Modalities(
+    TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT = _Modalities(
         input=("text", "image", "video", "audio"), output=("text",)
     )
-    TEXT_IMAGE_VIDEO_TO_TEXT = Modalities(input=("text", "image", "video"), output=("text",))
-    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+    TEXT_IMAGE_VIDEO_TO_TEXT = _Modalities(input=("text", "image", "video"), output=("text",))
+    TEXT_TO_TEXT = _Modalities(input=("text",), output=("text",))
 
 
 __all__ = [
@@ -480,11 +484,11 @@ __all__ = [
     "SONAR_REASONING_PRO",
 ]
 
-AUTO: Final[PricedModel] = PricedModel(
+AUTO: "Final[_PricedModel]" = _PricedModel(
     provider="llmgateway",
     id="auto",
     name="Auto Route",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="auto",
     attachment=True,
     reasoning=False,
@@ -496,15 +500,15 @@ AUTO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_01_01,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_16384,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
 )
 """Auto Route (chat) · 128K context · 16.4K output · free · vision, tools, structured output, attachments"""
 
-CLAUDE_3_7_SONNET: Final[PricedModel] = PricedModel(
+CLAUDE_3_7_SONNET: "Final[_PricedModel]" = _PricedModel(
     provider="llmgateway",
     id="claude-3-7-sonnet",
     name="Claude 3.7 Sonnet",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude",
     attachment=False,
     reasoning=True,
@@ -516,11 +520,11 @@ CLAUDE_3_7_SONNET: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_02_24,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_8192,
-    cost=Cost(
-        input=Decimal("3"),
-        output=Decimal("15"),
-        cache_read=Decimal("0.3"),
-        cache_write=Decimal("3.75"),
+    cost=_Cost(
+        input=_Decimal("3"),
+        output=_Decimal("15"),
+        cache_read=_Decimal("0.3"),
+        cache_write=_Decimal("3.75"),
     ),
     reasoning_options=(
         _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,
@@ -529,11 +533,11 @@ CLAUDE_3_7_SONNET: Final[PricedModel] = PricedModel(
 )
 """Claude 3.7 Sonnet (chat) · 200K context · 8.19K output · $3.00 in / $15.00 out per 1M tokens · tools, reasoning"""
 
-CLAUDE_3_7_SONNET_20250219: Final[PricedModel] = PricedModel(
+CLAUDE_3_7_SONNET_20250219: "Final[_PricedModel]" = _PricedModel(
     provider="llmgateway",
     id="claude-3-7-sonnet-20250219",
     name="Claude Sonnet 3.7",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-sonnet",
     attachment=True,
     reasoning=True,
@@ -545,11 +549,11 @@ CLAUDE_3_7_SONNET_20250219: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_02_19,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_64000,
-    cost=Cost(
-        input=Decimal("3"),
-        output=Decimal("15"),
-        cache_read=Decimal("0.3"),
-        cache_write=Decimal("3.75"),
+    cost=_Cost(
+        input=_Decimal("3"),
+        output=_Decimal("15"),
+        cache_read=_Decimal("0.3"),
+        cache_write=_Decimal("3.75"),
     ),
     reasoning_options=(
         _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,
@@ -558,11 +562,11 @@ CLAUDE_3_7_SONNET_20250219: Final[PricedModel] = PricedModel(
 )
 """Claude Sonnet 3.7 (chat) · 200K context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-CLAUDE_3_OPUS: Final[PricedModel] = PricedModel(
+CLAUDE_3_OPUS: "Final[_PricedModel]" = _PricedModel(
     provider="llmgateway",
     id="claude-3-opus",
     name="Claude 3 Opus",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude",
     attachment=True,
     reasoning=False,
@@ -574,20 +578,20 @@ CLAUDE_3_OPUS: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_03_04,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_4096,
-    cost=Cost(
-        input=Decimal("15"),
-        output=Decimal("75"),
-        cache_read=Decimal("1.5"),
-        cache_write=Decimal("18.75"),
+    cost=_Cost(
+        input=_Decimal("15"),
+        output=_Decimal("75"),
+        cache_read=_Decimal("1.5"),
+        cache_write=_Decimal("18.75"),
     ),
 )
 """Claude 3 Opus (chat) · 200K context · 4.1K output · $15.00 in / $75.00 out per 1M tokens · vision, tools, attachments"""
 
-CLAUDE_HAIKU_4_5: Final[PricedModel] = PricedModel(
+CLAUDE_HAIKU_4_5: "Final[_PricedModel]" = _PricedModel(
     provider="llmgateway",
     id="claude-haiku-4-5",
     name="Claude Haiku 4.5 (latest)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-haiku",
     attachment=True,
     reasoning=True,
@@ -599,21 +603,21 @@ CLAUDE_HAIKU_4_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_10_15,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_64000,
-    cost=Cost(
-        input=Decimal("1"),
-        output=Decimal("5"),
-        cache_read=Decimal("0.1"),
-        cache_write=Decimal("1.25"),
+    cost=_Cost(
+        input=_Decimal("1"),
+        output=_Decimal("5"),
+        cache_read=_Decimal("0.1"),
+        cache_write=_Decimal("1.25"),
     ),
     reasoning_options=(),
 )
 """Claude Haiku 4.5 (latest) (chat) · 200K context · 64K output · $1.00 in / $5.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-CLAUDE_HAIKU_4_5_20251001: Final[PricedModel] = PricedModel(
+CLAUDE_HAIKU_4_5_20251001: "Final[_PricedModel]" = _PricedModel(
     provider="llmgateway",
     id="claude-haiku-4-5-20251001",
     name="Claude Haiku 4.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-haiku",
     attachment=True,
     reasoning=True,
@@ -625,21 +629,21 @@ CLAUDE_HAIKU_4_5_20251001: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_10_15,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_64000,
-    cost=Cost(
-        input=Decimal("1"),
-        output=Decimal("5"),
-        cache_read=Decimal("0.1"),
-        cache_write=Decimal("1.25"),
+    cost=_Cost(
+        input=_Decimal("1"),
+        output=_Decimal("5"),
+        cache_read=_Decimal("0.1"),
+        cache_write=_Decimal("1.25"),
     ),
     reasoning_options=(),
 )
 """Claude Haiku 4.5 (chat) · 200K context · 64K output · $1.00 in / $5.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-CLAUDE_HAIKU_4_5_FREE: Final[PricedModel] = PricedModel(
+CLAUDE_HAIKU_4_5_FREE: "Final[_PricedModel]" = _PricedModel(
     provider="llmgateway",
     id="claude-haiku-4-5-free",
     name="Claude Haiku 4.5 (latest)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-haiku",
     attachment=True,
     reasoning=False,
@@ -652,15 +656,15 @@ CLAUDE_HAIKU_4_5_FREE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_10_15,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_200000,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
 )
 """Claude Haiku 4.5 (latest) (chat) · 200K context · 200K output · free · vision, tools, structured output, attachments"""
 
-CLAUDE_OPUS_4_1_20250805: Final[PricedModel] = PricedModel(
+CLAUDE_OPUS_4_1_20250805: "Final[_PricedModel]" = _PricedModel(
     provider="llmgateway",
     id="claude-opus-4-1-20250805",
     name="Claude Opus 4.1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-opus",
     attachment=True,
     reasoning=True,
@@ -672,11 +676,11 @@ CLAUDE_OPUS_4_1_20250805: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_05,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_32000,
-    cost=Cost(
-        input=Decimal("15"),
-        output=Decimal("75"),
-        cache_read=Decimal("1.5"),
-        cache_write=Decimal("18.75"),
+    cost=_Cost(
+        input=_Decimal("15"),
+        output=_Decimal("75"),
+        cache_read=_Decimal("1.5"),
+        cache_write=_Decimal("18.75"),
     ),
     reasoning_options=(
         _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH,
@@ -685,11 +689,11 @@ CLAUDE_OPUS_4_1_20250805: Final[PricedModel] = PricedModel(
 )
 """Claude Opus 4.1 (chat) · 200K context · 32K output · $15.00 in / $75.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-CLAUDE_OPUS_4_5_20251101: Final[PricedModel] = PricedModel(
+CLAUDE_OPUS_4_5_20251101: "Final[_PricedModel]" = _PricedModel(
     provider="llmgateway",
     id="claude-opus-4-5-20251101",
     name="Claude Opus 4.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-opus",
     attachment=True,
     reasoning=True,
@@ -701,11 +705,11 @@ CLAUDE_OPUS_4_5_20251101: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_01,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_64000,
-    cost=Cost(
-        input=Decimal("5"),
-        output=Decimal("25"),
-        cache_read=Decimal("0.5"),
-        cache_write=Decimal("6.25"),
+    cost=_Cost(
+        input=_Decimal("5"),
+        output=_Decimal("25"),
+        cache_read=_Decimal("0.5"),
+        cache_write=_Decimal("6.25"),
     ),
     reasoning_options=(
         _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH,
@@ -714,11 +718,11 @@ CLAUDE_OPUS_4_5_20251101: Final[PricedModel] = PricedModel(
 )
 """Claude Opus 4.5 (chat) · 200K context · 64K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-CLAUDE_OPUS_4_6: Final[PricedModel] = PricedModel(
+CLAUDE_OPUS_4_6: "Final[_PricedModel]" = _PricedModel(
     provider="llmgateway",
     id="claude-opus-4-6",
     name="Claude Opus 4.6",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-opus",
     attachment=True,
     reasoning=True,
@@ -730,21 +734,21 @@ CLAUDE_OPUS_4_6: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_13,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
-    cost=Cost(
-        input=Decimal("5"),
-        output=Decimal("25"),
-        cache_read=Decimal("0.5"),
-        cache_write=Decimal("6.25"),
+    cost=_Cost(
+        input=_Decimal("5"),
+        output=_Decimal("25"),
+        cache_read=_Decimal("0.5"),
+        cache_write=_Decimal("6.25"),
     ),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_MAX,),
 )
 """Claude Opus 4.6 (chat) · 1M context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-CLAUDE_OPUS_4_7: Final[PricedModel] = PricedModel(
+CLAUDE_OPUS_4_7: "Final[_PricedModel]" = _PricedModel(
     provider="llmgateway",
     id="claude-opus-4-7",
     name="Claude Opus 4.7",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-opus",
     attachment=True,
     reasoning=True,
@@ -756,21 +760,21 @@ CLAUDE_OPUS_4_7: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_16,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
-    cost=Cost(
-        input=Decimal("5"),
-        output=Decimal("25"),
-        cache_read=Decimal("0.5"),
-        cache_write=Decimal("6.25"),
+    cost=_Cost(
+        input=_Decimal("5"),
+        output=_Decimal("25"),
+        cache_read=_Decimal("0.5"),
+        cache_write=_Decimal("6.25"),
     ),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,),
 )
 """Claude Opus 4.7 (chat) · 1M context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-CLAUDE_OPUS_4_8: Final[PricedModel] = PricedModel(
+CLAUDE_OPUS_4_8: "Final[_PricedModel]" = _PricedModel(
     provider="llmgateway",
     id="claude-opus-4-8",
     name="Claude Opus 4.8",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-opus",
     attachment=True,
     reasoning=True,
@@ -781,21 +785,21 @@ CLAUDE_OPUS_4_8: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_28,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
-    cost=Cost(
-        input=Decimal("5"),
-        output=Decimal("25"),
-        cache_read=Decimal("0.5"),
-        cache_write=Decimal("6.25"),
+    cost=_Cost(
+        input=_Decimal("5"),
+        output=_Decimal("25"),
+        cache_read=_Decimal("0.5"),
+        cache_write=_Decimal("6.25"),
     ),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,),
 )
 """Claude Opus 4.8 (chat) · 1M context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-CLAUDE_SONNET_4_5: Final[PricedModel] = PricedModel(
+CLAUDE_SONNET_4_5: "Final[_PricedModel]" = _PricedModel(
     provider="llmgateway",
     id="claude-sonnet-4-5",
     name="Claude Sonnet 4.5 (latest)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-sonnet",
     attachment=True,
     reasoning=True,
@@ -807,11 +811,11 @@ CLAUDE_SONNET_4_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_29,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_64000,
-    cost=Cost(
-        input=Decimal("3"),
-        output=Decimal("15"),
-        cache_read=Decimal("0.3"),
-        cache_write=Decimal("3.75"),
+    cost=_Cost(
+        input=_Decimal("3"),
+        output=_Decimal("15"),
+        cache_read=_Decimal("0.3"),
+        cache_write=_Decimal("3.75"),
     ),
     reasoning_options=(
         _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,
@@ -820,11 +824,11 @@ CLAUDE_SONNET_4_5: Final[PricedModel] = PricedModel(
 )
 """Claude Sonnet 4.5 (latest) (chat) · 200K context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-CLAUDE_SONNET_4_5_20250929: Final[PricedModel] = PricedModel(
+CLAUDE_SONNET_4_5_20250929: "Final[_PricedModel]" = _PricedModel(
     provider="llmgateway",
     id="claude-sonnet-4-5-20250929",
     name="Claude Sonnet 4.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-sonnet",
     attachment=True,
     reasoning=True,
@@ -836,11 +840,11 @@ CLAUDE_SONNET_4_5_20250929: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_29,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_64000,
-    cost=Cost(
-        input=Decimal("3"),
-        output=Decimal("15"),
-        cache_read=Decimal("0.3"),
-        cache_write=Decimal("3.75"),
+    cost=_Cost(
+        input=_Decimal("3"),
+        output=_Decimal("15"),
+        cache_read=_Decimal("0.3"),
+        cache_write=_Decimal("3.75"),
     ),
     reasoning_options=(
         _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,
@@ -849,11 +853,11 @@ CLAUDE_SONNET_4_5_20250929: Final[PricedModel] = PricedModel(
 )
 """Claude Sonnet 4.5 (chat) · 200K context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-CLAUDE_SONNET_4_6: Final[PricedModel] = PricedModel(
+CLAUDE_SONNET_4_6: "Final[_PricedModel]" = _PricedModel(
     provider="llmgateway",
     id="claude-sonnet-4-6",
     name="Claude Sonnet 4.6",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-sonnet",
     attachment=True,
     reasoning=True,
@@ -865,11 +869,11 @@ CLAUDE_SONNET_4_6: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_13,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_64000,
-    cost=Cost(
-        input=Decimal("3"),
-        output=Decimal("15"),
-        cache_read=Decimal("0.3"),
-        cache_write=Decimal("3.75"),
+    cost=_Cost(
+        input=_Decimal("3"),
+        output=_Decimal("15"),
+        cache_read=_Decimal("0.3"),
+        cache_write=_Decimal("3.75"),
     ),
     reasoning_options=(
         _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,
@@ -878,11 +882,11 @@ CLAUDE_SONNET_4_6: Final[PricedModel] = PricedModel(
 )
 """Claude Sonnet 4.6 (chat) · 1M context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-CLAUDE_SONNET_5: Final[PricedModel] = PricedModel(
+CLAUDE_SONNET_5: "Final[_PricedModel]" = _PricedModel(
     provider="llmgateway",
     id="claude-sonnet-5",
     name="Claude Sonnet 5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-sonnet",
     attachment=True,
     reasoning=True,
@@ -895,21 +899,21 @@ CLAUDE_SONNET_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_30,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_1000000,
-    cost=Cost(
-        input=Decimal("3"),
-        output=Decimal("15"),
-        cache_read=Decimal("0.3"),
-        cache_write=Decimal("3.75"),
+    cost=_Cost(
+        input=_Decimal("3"),
+        output=_Decimal("15"),
+        cache_read=_Decimal("0.3"),
+        cache_write=_Decimal("3.75"),
     ),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,),
 )
 """Claude Sonnet 5 (chat) · 1M context · 1M output · $3.00 in / $15.00 out per 1M tokens · vision, reasoning, structured output, attachments"""
 
-CODESTRAL_2508: Final[PricedModel] = PricedModel(
+CODESTRAL_2508: "Final[_PricedModel]" = _PricedModel(
     provider="llmgateway",
     id="codestral-2508",
     name="Codestral",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="mistral",
     attachment=False,
     reasoning=False,
@@ -921,15 +925,15 @@ CODESTRAL_2508: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_07_30,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_256000_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.3"), output=Decimal("0.9")),
+    cost=_Cost(input=_Decimal("0.3"), output=_Decimal("0.9")),
 )
 """Codestral (chat) · 256K context · 16.4K output · $0.30 in / $0.90 out per 1M tokens · structured output, open weights"""
 
-CUSTOM: Final[PricedModel] = PricedModel(
+CUSTOM: "Final[_PricedModel]" = _PricedModel(
     provider="llmgateway",
     id="custom",
     name="Custom Model",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="auto",
     attachment=True,
     reasoning=False,
@@ -941,15 +945,15 @@ CUSTOM: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_01_01,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_16384,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
 )
 """Custom Model (chat) · 128K context · 16.4K output · free · vision, tools, structured output, attachments"""
 
-DEEPSEEK_V3_1: Final[PricedModel] = PricedModel(
+DEEPSEEK_V3_1: "Final[_PricedModel]" = _PricedModel(
     provider="llmgateway",
     id="deepseek-v3.1",
     name="DeepSeek V3.1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek",
     attachment=True,
     reasoning=True,
@@ -961,16 +965,16 @@ DEEPSEEK_V3_1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_21,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.56"), output=Decimal("1.68"), cache_read=Decimal("0.112")),
+    cost=_Cost(input=_Decimal("0.56"), output=_Decimal("1.68"), cache_read=_Decimal("0.112")),
     reasoning_options=(_Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
 )
 """DeepSeek V3.1 (chat) · 128K context · 32.8K output · $0.56 in / $1.68 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"""
 
-DEEPSEEK_V3_2: Final[PricedModel] = PricedModel(
+DEEPSEEK_V3_2: "Final[_PricedModel]" = _PricedModel(
     provider="llmgateway",
     id="deepseek-v3.2",
     name="DeepSeek V3.2",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek",
     attachment=True,
     reasoning=True,
@@ -982,16 +986,16 @@ DEEPSEEK_V3_2: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_29,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_163840_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.26"), output=Decimal("0.38"), cache_read=Decimal("0.13")),
+    cost=_Cost(input=_Decimal("0.26"), output=_Decimal("0.38"), cache_read=_Decimal("0.13")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """DeepSeek V3.2 (chat) · 164K context · 16.4K output · $0.26 in / $0.38 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"""
 
-DEEPSEEK_V4_FLASH: Final[PricedModel] = PricedModel(
+DEEPSEEK_V4_FLASH: "Final[_PricedModel]" = _PricedModel(
     provider="llmgateway",
     id="deepseek-v4-flash",
     name="DeepSeek V4 Flash",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek-flash",
     attachment=False,
     reasoning=True,
@@ -1004,17 +1008,17 @@ DEEPSEEK_V4_FLASH: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_24,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1050000_OUTPUT_384000,
-    cost=Cost(input=Decimal("0.14"), output=Decimal("0.28"), cache_read=Decimal("0.0028")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.14"), output=_Decimal("0.28"), cache_read=_Decimal("0.0028")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
 """DeepSeek V4 Flash (chat) · 1.05M context · 384K output · $0.14 in / $0.28 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-DEEPSEEK_V4_PRO: Final[PricedModel] = PricedModel(
+DEEPSEEK_V4_PRO: "Final[_PricedModel]" = _PricedModel(
     provider="llmgateway",
     id="deepseek-v4-pro",
     name="DeepSeek V4 Pro",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek-thinking",
     attachment=False,
     reasoning=True,
@@ -1027,17 +1031,17 @@ DEEPSEEK_V4_PRO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_24,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1050000_OUTPUT_384000,
-    cost=Cost(input=Decimal("0.435"), output=Decimal("0.87"), cache_read=Decimal("0.003625")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.435"), output=_Decimal("0.87"), cache_read=_Decimal("0.003625")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
 """DeepSeek V4 Pro (chat) · 1.05M context · 384K output · $0.435 in / $0.87 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-DEVSTRAL_2512: Final[PricedModel] = PricedModel(
+DEVSTRAL_2512: "Final[_PricedModel]" = _PricedModel(
     provider="llmgateway",
     id="devstral-2512",
     name="Devstral 2",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="devstral",
     attachment=False,
     reasoning=False,
@@ -1049,16 +1053,16 @@ DEVSTRAL_2512: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_09,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_262144,
-    cost=Cost(input=Decimal("0.4"), output=Decimal("2")),
-    status=Status.DEPRECATED,
+    cost=_Cost(input=_Decimal("0.4"), output=_Decimal("2")),
+    status=_Status.DEPRECATED,
 )
 """Devstral 2 (chat) · 262K context · 262K output · $0.40 in / $2.00 out per 1M tokens · tools, open weights · deprecated"""
 
-DEVSTRAL_SMALL_2507: Final[PricedModel] = PricedModel(
+DEVSTRAL_SMALL_2507: "Final[_PricedModel]" = _PricedModel(
     provider="llmgateway",
     id="devstral-small-2507",
     name="Devstral Small",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="devstral",
     attachment=False,
     reasoning=False,
@@ -1070,16 +1074,16 @@ DEVSTRAL_SMALL_2507: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_07_10,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_128000,
-    cost=Cost(input=Decimal("0.1"), output=Decimal("0.3")),
-    status=Status.DEPRECATED,
+    cost=_Cost(input=_Decimal("0.1"), output=_Decimal("0.3")),
+    status=_Status.DEPRECATED,
 )
 """Devstral Small (chat) · 131K context · 128K output · $0.10 in / $0.30 out per 1M tokens · tools, open weights · deprecated"""
 
-FUGU_ULTRA: Final[PricedModel] = PricedModel(
+FUGU_ULTRA: "Final[_PricedModel]" = _PricedModel(
     provider="llmgateway",
     id="fugu-ultra",
     name="Fugu Ultra",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -1090,16 +1094,16 @@ FUGU_ULTRA: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_22,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_1000000,
-    cost=Cost(input=Decimal("5"), output=Decimal("30"), cache_read=Decimal("0.5")),
+    cost=_Cost(input=_Decimal("5"), output=_Decimal("30"), cache_read=_Decimal("0.5")),
     reasoning_options=(),
 )
 """Fugu Ultra (chat) · 1M context · 1M output · $5.00 in / $30.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-GEMINI_2_5_FLASH: Final[PricedModel] = PricedModel(
+GEMINI_2_5_FLASH: "Final[_PricedModel]" = _PricedModel(
     provider="llmgateway",
     id="gemini-2.5-flash",
     name="Gemini 2.5 Flash",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemini-flash",
     attachment=True,
     reasoning=True,
@@ -1112,7 +1116,7 @@ GEMINI_2_5_FLASH: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_06_17,
     modalities=_Shared.TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.3"), output=Decimal("2.5"), cache_read=Decimal("0.03")),
+    cost=_Cost(input=_Decimal("0.3"), output=_Decimal("2.5"), cache_read=_Decimal("0.03")),
     reasoning_options=(
         _Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,
         _Shared.REASONING_BUDGET_TOKENS_MIN_1_MAX_24576,
@@ -1120,11 +1124,11 @@ GEMINI_2_5_FLASH: Final[PricedModel] = PricedModel(
 )
 """Gemini 2.5 Flash (chat) · 1.05M context · 65.5K output · $0.30 in / $2.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GEMINI_2_5_FLASH_LITE: Final[PricedModel] = PricedModel(
+GEMINI_2_5_FLASH_LITE: "Final[_PricedModel]" = _PricedModel(
     provider="llmgateway",
     id="gemini-2.5-flash-lite",
     name="Gemini 2.5 Flash-Lite",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemini-flash-lite",
     attachment=True,
     reasoning=True,
@@ -1137,16 +1141,16 @@ GEMINI_2_5_FLASH_LITE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_06_17,
     modalities=_Shared.TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.1"), output=Decimal("0.4"), cache_read=Decimal("0.01")),
+    cost=_Cost(input=_Decimal("0.1"), output=_Decimal("0.4"), cache_read=_Decimal("0.01")),
     reasoning_options=(),
 )
 """Gemini 2.5 Flash-Lite (chat) · 1.05M context · 65.5K output · $0.10 in / $0.40 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GEMINI_2_5_FLASH_LITE_PREVIEW_09_2025: Final[PricedModel] = PricedModel(
+GEMINI_2_5_FLASH_LITE_PREVIEW_09_2025: "Final[_PricedModel]" = _PricedModel(
     provider="llmgateway",
     id="gemini-2.5-flash-lite-preview-09-2025",
     name="Gemini 2.5 Flash Lite Preview (09-2025)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemini",
     attachment=True,
     reasoning=False,
@@ -1158,15 +1162,15 @@ GEMINI_2_5_FLASH_LITE_PREVIEW_09_2025: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_25,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_1048576,
-    cost=Cost(input=Decimal("0.1"), output=Decimal("0.4"), cache_read=Decimal("0.01")),
+    cost=_Cost(input=_Decimal("0.1"), output=_Decimal("0.4"), cache_read=_Decimal("0.01")),
 )
 """Gemini 2.5 Flash Lite Preview (09-2025) (chat) · 1.05M context · 1.05M output · $0.10 in / $0.40 out per 1M tokens · vision, tools, structured output, attachments"""
 
-GEMINI_2_5_PRO: Final[PricedModel] = PricedModel(
+GEMINI_2_5_PRO: "Final[_PricedModel]" = _PricedModel(
     provider="llmgateway",
     id="gemini-2.5-pro",
     name="Gemini 2.5 Pro",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemini-pro",
     attachment=True,
     reasoning=True,
@@ -1179,20 +1183,20 @@ GEMINI_2_5_PRO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_06_17,
     modalities=_Shared.TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
-    cost=Cost(
-        input=Decimal("1.25"),
-        output=Decimal("10"),
-        cache_read=Decimal("0.125"),
+    cost=_Cost(
+        input=_Decimal("1.25"),
+        output=_Decimal("10"),
+        cache_read=_Decimal("0.125"),
         tiers=(
-            CostTier(
-                input=Decimal("2.5"),
-                output=Decimal("15"),
-                cache_read=Decimal("0.25"),
-                tier=TierCondition(type="context", size=200000),
+            _CostTier(
+                input=_Decimal("2.5"),
+                output=_Decimal("15"),
+                cache_read=_Decimal("0.25"),
+                tier=_TierCondition(type="context", size=200000),
             ),
         ),
-        context_over_200k=Rates(
-            input=Decimal("2.5"), output=Decimal("15"), cache_read=Decimal("0.25")
+        context_over_200k=_Rates(
+            input=_Decimal("2.5"), output=_Decimal("15"), cache_read=_Decimal("0.25")
         ),
     ),
     reasoning_options=(
@@ -1202,11 +1206,11 @@ GEMINI_2_5_PRO: Final[PricedModel] = PricedModel(
 )
 """Gemini 2.5 Pro (chat) · 1.05M context · 65.5K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GEMINI_3_FLASH_PREVIEW: Final[PricedModel] = PricedModel(
+GEMINI_3_FLASH_PREVIEW: "Final[_PricedModel]" = _PricedModel(
     provider="llmgateway",
     id="gemini-3-flash-preview",
     name="Gemini 3 Flash Preview",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemini-flash",
     attachment=True,
     reasoning=True,
@@ -1219,16 +1223,16 @@ GEMINI_3_FLASH_PREVIEW: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_17,
     modalities=_Shared.TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.5"), output=Decimal("3"), cache_read=Decimal("0.05")),
+    cost=_Cost(input=_Decimal("0.5"), output=_Decimal("3"), cache_read=_Decimal("0.05")),
     reasoning_options=(_Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
 )
 """Gemini 3 Flash Preview (chat) · 1.05M context · 65.5K output · $0.50 in / $3.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GEMINI_3_1_FLASH_LITE: Final[PricedModel] = PricedModel(
+GEMINI_3_1_FLASH_LITE: "Final[_PricedModel]" = _PricedModel(
     provider="llmgateway",
     id="gemini-3.1-flash-lite",
     name="Gemini 3.1 Flash Lite",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemini-flash-lite",
     attachment=True,
     reasoning=True,
@@ -1241,21 +1245,21 @@ GEMINI_3_1_FLASH_LITE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_07,
     modalities=_Shared.TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
-    cost=Cost(
-        input=Decimal("0.25"),
-        output=Decimal("1.5"),
-        cache_read=Decimal("0.025"),
-        cache_write=Decimal("0.08333"),
+    cost=_Cost(
+        input=_Decimal("0.25"),
+        output=_Decimal("1.5"),
+        cache_read=_Decimal("0.025"),
+        cache_write=_Decimal("0.08333"),
     ),
     reasoning_options=(_Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
 )
 """Gemini 3.1 Flash Lite (chat) · 1.05M context · 65.5K output · $0.25 in / $1.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GEMINI_3_1_PRO_PREVIEW: Final[PricedModel] = PricedModel(
+GEMINI_3_1_PRO_PREVIEW: "Final[_PricedModel]" = _PricedModel(
     provider="llmgateway",
     id="gemini-3.1-pro-preview",
     name="Gemini 3.1 Pro Preview",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemini-pro",
     attachment=True,
     reasoning=True,
@@ -1268,31 +1272,31 @@ GEMINI_3_1_PRO_PREVIEW: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_19,
     modalities=_Shared.TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
-    cost=Cost(
-        input=Decimal("2"),
-        output=Decimal("12"),
-        cache_read=Decimal("0.2"),
+    cost=_Cost(
+        input=_Decimal("2"),
+        output=_Decimal("12"),
+        cache_read=_Decimal("0.2"),
         tiers=(
-            CostTier(
-                input=Decimal("4"),
-                output=Decimal("18"),
-                cache_read=Decimal("0.4"),
-                tier=TierCondition(type="context", size=200000),
+            _CostTier(
+                input=_Decimal("4"),
+                output=_Decimal("18"),
+                cache_read=_Decimal("0.4"),
+                tier=_TierCondition(type="context", size=200000),
             ),
         ),
-        context_over_200k=Rates(
-            input=Decimal("4"), output=Decimal("18"), cache_read=Decimal("0.4")
+        context_over_200k=_Rates(
+            input=_Decimal("4"), output=_Decimal("18"), cache_read=_Decimal("0.4")
         ),
     ),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """Gemini 3.1 Pro Preview (chat) · 1.05M context · 65.5K output · $2.00 in / $12.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GEMINI_3_5_FLASH: Final[PricedModel] = PricedModel(
+GEMINI_3_5_FLASH: "Final[_PricedModel]" = _PricedModel(
     provider="llmgateway",
     id="gemini-3.5-flash",
     name="Gemini 3.5 Flash",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemini-flash",
     attachment=True,
     reasoning=True,
@@ -1305,21 +1309,21 @@ GEMINI_3_5_FLASH: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_19,
     modalities=_Shared.TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
-    cost=Cost(
-        input=Decimal("1.5"),
-        output=Decimal("9"),
-        cache_read=Decimal("0.15"),
-        cache_write=Decimal("0.08333"),
+    cost=_Cost(
+        input=_Decimal("1.5"),
+        output=_Decimal("9"),
+        cache_read=_Decimal("0.15"),
+        cache_write=_Decimal("0.08333"),
     ),
     reasoning_options=(_Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
 )
 """Gemini 3.5 Flash (chat) · 1.05M context · 65.5K output · $1.50 in / $9.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GEMINI_PRO_LATEST: Final[PricedModel] = PricedModel(
+GEMINI_PRO_LATEST: "Final[_PricedModel]" = _PricedModel(
     provider="llmgateway",
     id="gemini-pro-latest",
     name="Gemini Pro Latest",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemini",
     attachment=True,
     reasoning=True,
@@ -1331,16 +1335,16 @@ GEMINI_PRO_LATEST: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_27,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
-    cost=Cost(input=Decimal("2"), output=Decimal("12"), cache_read=Decimal("0.2")),
+    cost=_Cost(input=_Decimal("2"), output=_Decimal("12"), cache_read=_Decimal("0.2")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """Gemini Pro Latest (chat) · 1.05M context · 65.5K output · $2.00 in / $12.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GEMMA_4_26B_A4B_IT: Final[PricedModel] = PricedModel(
+GEMMA_4_26B_A4B_IT: "Final[_PricedModel]" = _PricedModel(
     provider="llmgateway",
     id="gemma-4-26b-a4b-it",
     name="Gemma 4 26B A4B IT",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemma",
     attachment=True,
     reasoning=True,
@@ -1352,16 +1356,16 @@ GEMMA_4_26B_A4B_IT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_02,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.07"), output=Decimal("0.34")),
+    cost=_Cost(input=_Decimal("0.07"), output=_Decimal("0.34")),
     reasoning_options=(),
 )
 """Gemma 4 26B A4B IT (chat) · 262K context · 32.8K output · $0.07 in / $0.34 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"""
 
-GEMMA_4_31B_IT: Final[PricedModel] = PricedModel(
+GEMMA_4_31B_IT: "Final[_PricedModel]" = _PricedModel(
     provider="llmgateway",
     id="gemma-4-31b-it",
     name="Gemma 4 31B IT",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemma",
     attachment=True,
     reasoning=True,
@@ -1373,16 +1377,16 @@ GEMMA_4_31B_IT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_02,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.13"), output=Decimal("0.38")),
+    cost=_Cost(input=_Decimal("0.13"), output=_Decimal("0.38")),
     reasoning_options=(),
 )
 """Gemma 4 31B IT (chat) · 262K context · 32.8K output · $0.13 in / $0.38 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"""
 
-GLM_4_32B_0414_128K: Final[PricedModel] = PricedModel(
+GLM_4_32B_0414_128K: "Final[_PricedModel]" = _PricedModel(
     provider="llmgateway",
     id="glm-4-32b-0414-128k",
     name="GLM-4 32B (0414-128k)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=False,
@@ -1394,15 +1398,15 @@ GLM_4_32B_0414_128K: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04_14,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.1"), output=Decimal("0.1")),
+    cost=_Cost(input=_Decimal("0.1"), output=_Decimal("0.1")),
 )
 """GLM-4 32B (0414-128k) (chat) · 128K context · 16.4K output · $0.10 in / $0.10 out per 1M tokens · tools, structured output"""
 
-GLM_4_5: Final[PricedModel] = PricedModel(
+GLM_4_5: "Final[_PricedModel]" = _PricedModel(
     provider="llmgateway",
     id="glm-4.5",
     name="GLM-4.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=True,
@@ -1414,21 +1418,21 @@ GLM_4_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_07_28,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131000_OUTPUT_98304,
-    cost=Cost(
-        input=Decimal("0.6"),
-        output=Decimal("2.2"),
-        cache_read=Decimal("0.11"),
-        cache_write=Decimal("0"),
+    cost=_Cost(
+        input=_Decimal("0.6"),
+        output=_Decimal("2.2"),
+        cache_read=_Decimal("0.11"),
+        cache_write=_Decimal("0"),
     ),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """GLM-4.5 (chat) · 131K context · 98.3K output · $0.60 in / $2.20 out per 1M tokens · tools, reasoning, open weights"""
 
-GLM_4_5_AIR: Final[PricedModel] = PricedModel(
+GLM_4_5_AIR: "Final[_PricedModel]" = _PricedModel(
     provider="llmgateway",
     id="glm-4.5-air",
     name="GLM-4.5-Air",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm-air",
     attachment=False,
     reasoning=True,
@@ -1440,21 +1444,21 @@ GLM_4_5_AIR: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_07_28,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131000_OUTPUT_98304,
-    cost=Cost(
-        input=Decimal("0.13"),
-        output=Decimal("0.85"),
-        cache_read=Decimal("0.025"),
-        cache_write=Decimal("0"),
+    cost=_Cost(
+        input=_Decimal("0.13"),
+        output=_Decimal("0.85"),
+        cache_read=_Decimal("0.025"),
+        cache_write=_Decimal("0"),
     ),
     reasoning_options=(),
 )
 """GLM-4.5-Air (chat) · 131K context · 98.3K output · $0.13 in / $0.85 out per 1M tokens · tools, reasoning, open weights"""
 
-GLM_4_5_AIRX: Final[PricedModel] = PricedModel(
+GLM_4_5_AIRX: "Final[_PricedModel]" = _PricedModel(
     provider="llmgateway",
     id="glm-4.5-airx",
     name="GLM-4.5 AirX",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=False,
@@ -1466,15 +1470,15 @@ GLM_4_5_AIRX: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_07_28,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_16384,
-    cost=Cost(input=Decimal("1.1"), output=Decimal("4.5"), cache_read=Decimal("0.22")),
+    cost=_Cost(input=_Decimal("1.1"), output=_Decimal("4.5"), cache_read=_Decimal("0.22")),
 )
 """GLM-4.5 AirX (chat) · 128K context · 16.4K output · $1.10 in / $4.50 out per 1M tokens · tools, structured output"""
 
-GLM_4_5_X: Final[PricedModel] = PricedModel(
+GLM_4_5_X: "Final[_PricedModel]" = _PricedModel(
     provider="llmgateway",
     id="glm-4.5-x",
     name="GLM-4.5 X",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=True,
@@ -1486,17 +1490,17 @@ GLM_4_5_X: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_07_28,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_16384,
-    cost=Cost(input=Decimal("2.2"), output=Decimal("8.9"), cache_read=Decimal("0.45")),
+    cost=_Cost(input=_Decimal("2.2"), output=_Decimal("8.9"), cache_read=_Decimal("0.45")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
-    status=Status.BETA,
+    status=_Status.BETA,
 )
 """GLM-4.5 X (chat) · 128K context · 16.4K output · $2.20 in / $8.90 out per 1M tokens · tools, reasoning, structured output · beta"""
 
-GLM_4_5V: Final[PricedModel] = PricedModel(
+GLM_4_5V: "Final[_PricedModel]" = _PricedModel(
     provider="llmgateway",
     id="glm-4.5v",
     name="GLM-4.5V",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=True,
     reasoning=True,
@@ -1508,16 +1512,16 @@ GLM_4_5V: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_11,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.6"), output=Decimal("1.8"), cache_read=Decimal("0.11")),
+    cost=_Cost(input=_Decimal("0.6"), output=_Decimal("1.8"), cache_read=_Decimal("0.11")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """GLM-4.5V (chat) · 128K context · 16.4K output · $0.60 in / $1.80 out per 1M tokens · vision, tools, reasoning, attachments, open weights"""
 
-GLM_4_6: Final[PricedModel] = PricedModel(
+GLM_4_6: "Final[_PricedModel]" = _PricedModel(
     provider="llmgateway",
     id="glm-4.6",
     name="GLM-4.6",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=True,
@@ -1529,21 +1533,21 @@ GLM_4_6: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_30,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_204800_OUTPUT_131072,
-    cost=Cost(
-        input=Decimal("0.431"),
-        output=Decimal("2.007"),
-        cache_read=Decimal("0.11"),
-        cache_write=Decimal("0"),
+    cost=_Cost(
+        input=_Decimal("0.431"),
+        output=_Decimal("2.007"),
+        cache_read=_Decimal("0.11"),
+        cache_write=_Decimal("0"),
     ),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """GLM-4.6 (chat) · 205K context · 131K output · $0.431 in / $2.007 out per 1M tokens · tools, reasoning, open weights"""
 
-GLM_4_6V: Final[PricedModel] = PricedModel(
+GLM_4_6V: "Final[_PricedModel]" = _PricedModel(
     provider="llmgateway",
     id="glm-4.6v",
     name="GLM-4.6V",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=True,
     reasoning=True,
@@ -1555,16 +1559,16 @@ GLM_4_6V: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_08,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.3"), output=Decimal("0.9"), cache_read=Decimal("0.05")),
+    cost=_Cost(input=_Decimal("0.3"), output=_Decimal("0.9"), cache_read=_Decimal("0.05")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """GLM-4.6V (chat) · 131K context · 32.8K output · $0.30 in / $0.90 out per 1M tokens · vision, tools, reasoning, attachments, open weights"""
 
-GLM_4_6V_FLASHX: Final[PricedModel] = PricedModel(
+GLM_4_6V_FLASHX: "Final[_PricedModel]" = _PricedModel(
     provider="llmgateway",
     id="glm-4.6v-flashx",
     name="GLM-4.6V FlashX",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=True,
     reasoning=True,
@@ -1576,16 +1580,16 @@ GLM_4_6V_FLASHX: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_08,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_16000,
-    cost=Cost(input=Decimal("0.04"), output=Decimal("0.4"), cache_read=Decimal("0.004")),
+    cost=_Cost(input=_Decimal("0.04"), output=_Decimal("0.4"), cache_read=_Decimal("0.004")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """GLM-4.6V FlashX (chat) · 128K context · 16K output · $0.04 in / $0.40 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GLM_4_7: Final[PricedModel] = PricedModel(
+GLM_4_7: "Final[_PricedModel]" = _PricedModel(
     provider="llmgateway",
     id="glm-4.7",
     name="GLM-4.7",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=True,
@@ -1597,22 +1601,22 @@ GLM_4_7: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_22,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_204800_OUTPUT_131072,
-    cost=Cost(
-        input=Decimal("0.38"),
-        output=Decimal("1.98"),
-        cache_read=Decimal("0.19"),
-        cache_write=Decimal("0"),
+    cost=_Cost(
+        input=_Decimal("0.38"),
+        output=_Decimal("1.98"),
+        cache_read=_Decimal("0.19"),
+        cache_write=_Decimal("0"),
     ),
-    interleaved=Interleaved(field="reasoning_content"),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """GLM-4.7 (chat) · 205K context · 131K output · $0.38 in / $1.98 out per 1M tokens · tools, reasoning, open weights"""
 
-GLM_4_7_FLASH: Final[PricedModel] = PricedModel(
+GLM_4_7_FLASH: "Final[_PricedModel]" = _PricedModel(
     provider="llmgateway",
     id="glm-4.7-flash",
     name="GLM-4.7-Flash",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm-flash",
     attachment=False,
     reasoning=True,
@@ -1624,21 +1628,21 @@ GLM_4_7_FLASH: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_01_19,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_131072,
-    cost=Cost(
-        input=Decimal("0.06"),
-        output=Decimal("0.4"),
-        cache_read=Decimal("0.01"),
-        cache_write=Decimal("0"),
+    cost=_Cost(
+        input=_Decimal("0.06"),
+        output=_Decimal("0.4"),
+        cache_read=_Decimal("0.01"),
+        cache_write=_Decimal("0"),
     ),
     reasoning_options=(),
 )
 """GLM-4.7-Flash (chat) · 200K context · 131K output · $0.06 in / $0.40 out per 1M tokens · tools, reasoning, open weights"""
 
-GLM_4_7_FLASHX: Final[PricedModel] = PricedModel(
+GLM_4_7_FLASHX: "Final[_PricedModel]" = _PricedModel(
     provider="llmgateway",
     id="glm-4.7-flashx",
     name="GLM-4.7-FlashX",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm-flash",
     attachment=False,
     reasoning=True,
@@ -1650,21 +1654,21 @@ GLM_4_7_FLASHX: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_01_19,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_131072,
-    cost=Cost(
-        input=Decimal("0.07"),
-        output=Decimal("0.4"),
-        cache_read=Decimal("0.01"),
-        cache_write=Decimal("0"),
+    cost=_Cost(
+        input=_Decimal("0.07"),
+        output=_Decimal("0.4"),
+        cache_read=_Decimal("0.01"),
+        cache_write=_Decimal("0"),
     ),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """GLM-4.7-FlashX (chat) · 200K context · 131K output · $0.07 in / $0.40 out per 1M tokens · tools, reasoning, open weights"""
 
-GLM_5: Final[PricedModel] = PricedModel(
+GLM_5: "Final[_PricedModel]" = _PricedModel(
     provider="llmgateway",
     id="glm-5",
     name="GLM-5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=True,
@@ -1675,22 +1679,22 @@ GLM_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_12,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_203000_OUTPUT_131072,
-    cost=Cost(
-        input=Decimal("0.72"),
-        output=Decimal("2.3"),
-        cache_read=Decimal("0.144"),
-        cache_write=Decimal("0"),
+    cost=_Cost(
+        input=_Decimal("0.72"),
+        output=_Decimal("2.3"),
+        cache_read=_Decimal("0.144"),
+        cache_write=_Decimal("0"),
     ),
-    interleaved=Interleaved(field="reasoning_content"),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """GLM-5 (chat) · 203K context · 131K output · $0.72 in / $2.30 out per 1M tokens · tools, reasoning, open weights"""
 
-GLM_5_1: Final[PricedModel] = PricedModel(
+GLM_5_1: "Final[_PricedModel]" = _PricedModel(
     provider="llmgateway",
     id="glm-5.1",
     name="GLM-5.1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=True,
@@ -1702,22 +1706,22 @@ GLM_5_1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_07,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_204800_OUTPUT_131072,
-    cost=Cost(
-        input=Decimal("0.931"),
-        output=Decimal("2.93"),
-        cache_read=Decimal("0.173"),
-        cache_write=Decimal("0"),
+    cost=_Cost(
+        input=_Decimal("0.931"),
+        output=_Decimal("2.93"),
+        cache_read=_Decimal("0.173"),
+        cache_write=_Decimal("0"),
     ),
-    interleaved=Interleaved(field="reasoning_content"),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """GLM-5.1 (chat) · 205K context · 131K output · $0.931 in / $2.93 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-GLM_5_2: Final[PricedModel] = PricedModel(
+GLM_5_2: "Final[_PricedModel]" = _PricedModel(
     provider="llmgateway",
     id="glm-5.2",
     name="GLM-5.2",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=True,
@@ -1729,22 +1733,22 @@ GLM_5_2: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_13,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_131072,
-    cost=Cost(
-        input=Decimal("1.26"),
-        output=Decimal("3.96"),
-        cache_read=Decimal("0.234"),
-        cache_write=Decimal("0"),
+    cost=_Cost(
+        input=_Decimal("1.26"),
+        output=_Decimal("3.96"),
+        cache_read=_Decimal("0.234"),
+        cache_write=_Decimal("0"),
     ),
-    interleaved=Interleaved(field="reasoning_content"),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH_MAX,),
 )
 """GLM-5.2 (chat) · 1M context · 131K output · $1.26 in / $3.96 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-GPT_3_5_TURBO: Final[PricedModel] = PricedModel(
+GPT_3_5_TURBO: "Final[_PricedModel]" = _PricedModel(
     provider="llmgateway",
     id="gpt-3.5-turbo",
     name="GPT-3.5-turbo",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=False,
     reasoning=False,
@@ -1757,15 +1761,15 @@ GPT_3_5_TURBO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2023_11_06,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_16385_OUTPUT_4096,
-    cost=Cost(input=Decimal("0.5"), output=Decimal("1.5"), cache_read=Decimal("0")),
+    cost=_Cost(input=_Decimal("0.5"), output=_Decimal("1.5"), cache_read=_Decimal("0")),
 )
 """GPT-3.5-turbo (chat) · 16.4K context · 4.1K output · $0.50 in / $1.50 out per 1M tokens"""
 
-GPT_4: Final[PricedModel] = PricedModel(
+GPT_4: "Final[_PricedModel]" = _PricedModel(
     provider="llmgateway",
     id="gpt-4",
     name="GPT-4",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=False,
@@ -1778,15 +1782,15 @@ GPT_4: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_04_09,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_8192_OUTPUT_8192,
-    cost=Cost(input=Decimal("30"), output=Decimal("60")),
+    cost=_Cost(input=_Decimal("30"), output=_Decimal("60")),
 )
 """GPT-4 (chat) · 8.19K context · 8.19K output · $30.00 in / $60.00 out per 1M tokens · tools, attachments"""
 
-GPT_4_TURBO: Final[PricedModel] = PricedModel(
+GPT_4_TURBO: "Final[_PricedModel]" = _PricedModel(
     provider="llmgateway",
     id="gpt-4-turbo",
     name="GPT-4 Turbo",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=False,
@@ -1799,15 +1803,15 @@ GPT_4_TURBO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_04_09,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_4096,
-    cost=Cost(input=Decimal("10"), output=Decimal("30")),
+    cost=_Cost(input=_Decimal("10"), output=_Decimal("30")),
 )
 """GPT-4 Turbo (chat) · 128K context · 4.1K output · $10.00 in / $30.00 out per 1M tokens · vision, tools, attachments"""
 
-GPT_4_1: Final[PricedModel] = PricedModel(
+GPT_4_1: "Final[_PricedModel]" = _PricedModel(
     provider="llmgateway",
     id="gpt-4.1",
     name="GPT-4.1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=False,
@@ -1820,15 +1824,15 @@ GPT_4_1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04_14,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_32768,
-    cost=Cost(input=Decimal("2"), output=Decimal("8"), cache_read=Decimal("0.5")),
+    cost=_Cost(input=_Decimal("2"), output=_Decimal("8"), cache_read=_Decimal("0.5")),
 )
 """GPT-4.1 (chat) · 1M context · 32.8K output · $2.00 in / $8.00 out per 1M tokens · vision, tools, structured output, attachments"""
 
-GPT_4_1_MINI: Final[PricedModel] = PricedModel(
+GPT_4_1_MINI: "Final[_PricedModel]" = _PricedModel(
     provider="llmgateway",
     id="gpt-4.1-mini",
     name="GPT-4.1 mini",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-mini",
     attachment=True,
     reasoning=False,
@@ -1841,15 +1845,15 @@ GPT_4_1_MINI: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04_14,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.4"), output=Decimal("1.6"), cache_read=Decimal("0.1")),
+    cost=_Cost(input=_Decimal("0.4"), output=_Decimal("1.6"), cache_read=_Decimal("0.1")),
 )
 """GPT-4.1 mini (chat) · 1M context · 32.8K output · $0.40 in / $1.60 out per 1M tokens · vision, tools, structured output, attachments"""
 
-GPT_4_1_NANO: Final[PricedModel] = PricedModel(
+GPT_4_1_NANO: "Final[_PricedModel]" = _PricedModel(
     provider="llmgateway",
     id="gpt-4.1-nano",
     name="GPT-4.1 nano",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-nano",
     attachment=True,
     reasoning=False,
@@ -1862,15 +1866,15 @@ GPT_4_1_NANO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04_14,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.1"), output=Decimal("0.4"), cache_read=Decimal("0.025")),
+    cost=_Cost(input=_Decimal("0.1"), output=_Decimal("0.4"), cache_read=_Decimal("0.025")),
 )
 """GPT-4.1 nano (chat) · 1M context · 32.8K output · $0.10 in / $0.40 out per 1M tokens · vision, tools, structured output, attachments"""
 
-GPT_4O: Final[PricedModel] = PricedModel(
+GPT_4O: "Final[_PricedModel]" = _PricedModel(
     provider="llmgateway",
     id="gpt-4o",
     name="GPT-4o",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=False,
@@ -1883,15 +1887,15 @@ GPT_4O: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_08_06,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_16384,
-    cost=Cost(input=Decimal("2.5"), output=Decimal("10"), cache_read=Decimal("1.25")),
+    cost=_Cost(input=_Decimal("2.5"), output=_Decimal("10"), cache_read=_Decimal("1.25")),
 )
 """GPT-4o (chat) · 128K context · 16.4K output · $2.50 in / $10.00 out per 1M tokens · vision, tools, structured output, attachments"""
 
-GPT_4O_MINI: Final[PricedModel] = PricedModel(
+GPT_4O_MINI: "Final[_PricedModel]" = _PricedModel(
     provider="llmgateway",
     id="gpt-4o-mini",
     name="GPT-4o mini",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-mini",
     attachment=True,
     reasoning=False,
@@ -1904,15 +1908,15 @@ GPT_4O_MINI: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_07_18,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.15"), output=Decimal("0.6"), cache_read=Decimal("0.075")),
+    cost=_Cost(input=_Decimal("0.15"), output=_Decimal("0.6"), cache_read=_Decimal("0.075")),
 )
 """GPT-4o mini (chat) · 128K context · 16.4K output · $0.15 in / $0.60 out per 1M tokens · vision, tools, structured output, attachments"""
 
-GPT_4O_MINI_SEARCH_PREVIEW: Final[PricedModel] = PricedModel(
+GPT_4O_MINI_SEARCH_PREVIEW: "Final[_PricedModel]" = _PricedModel(
     provider="llmgateway",
     id="gpt-4o-mini-search-preview",
     name="GPT-4o Mini Search Preview",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=False,
@@ -1924,15 +1928,15 @@ GPT_4O_MINI_SEARCH_PREVIEW: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_10_01,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.15"), output=Decimal("0.6")),
+    cost=_Cost(input=_Decimal("0.15"), output=_Decimal("0.6")),
 )
 """GPT-4o Mini Search Preview (chat) · 128K context · 16.4K output · $0.15 in / $0.60 out per 1M tokens · vision, attachments"""
 
-GPT_4O_SEARCH_PREVIEW: Final[PricedModel] = PricedModel(
+GPT_4O_SEARCH_PREVIEW: "Final[_PricedModel]" = _PricedModel(
     provider="llmgateway",
     id="gpt-4o-search-preview",
     name="GPT-4o Search Preview",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=False,
@@ -1944,15 +1948,15 @@ GPT_4O_SEARCH_PREVIEW: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_10_01,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_16384,
-    cost=Cost(input=Decimal("2.5"), output=Decimal("10")),
+    cost=_Cost(input=_Decimal("2.5"), output=_Decimal("10")),
 )
 """GPT-4o Search Preview (chat) · 128K context · 16.4K output · $2.50 in / $10.00 out per 1M tokens · vision, attachments"""
 
-GPT_5: Final[PricedModel] = PricedModel(
+GPT_5: "Final[_PricedModel]" = _PricedModel(
     provider="llmgateway",
     id="gpt-5",
     name="GPT-5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=True,
@@ -1965,16 +1969,16 @@ GPT_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_07,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
-    cost=Cost(input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.125")),
+    cost=_Cost(input=_Decimal("1.25"), output=_Decimal("10"), cache_read=_Decimal("0.125")),
     reasoning_options=(_Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
 )
 """GPT-5 (chat) · 400K context · 128K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GPT_5_CHAT_LATEST: Final[PricedModel] = PricedModel(
+GPT_5_CHAT_LATEST: "Final[_PricedModel]" = _PricedModel(
     provider="llmgateway",
     id="gpt-5-chat-latest",
     name="GPT-5 Chat (latest)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-codex",
     attachment=True,
     reasoning=True,
@@ -1987,16 +1991,16 @@ GPT_5_CHAT_LATEST: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_07,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
-    cost=Cost(input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.125")),
+    cost=_Cost(input=_Decimal("1.25"), output=_Decimal("10"), cache_read=_Decimal("0.125")),
     reasoning_options=(),
 )
 """GPT-5 Chat (latest) (chat) · 400K context · 128K output · $1.25 in / $10.00 out per 1M tokens · vision, reasoning, structured output, attachments"""
 
-GPT_5_MINI: Final[PricedModel] = PricedModel(
+GPT_5_MINI: "Final[_PricedModel]" = _PricedModel(
     provider="llmgateway",
     id="gpt-5-mini",
     name="GPT-5 Mini",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-mini",
     attachment=True,
     reasoning=True,
@@ -2009,16 +2013,16 @@ GPT_5_MINI: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_07,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
-    cost=Cost(input=Decimal("0.25"), output=Decimal("2"), cache_read=Decimal("0.025")),
+    cost=_Cost(input=_Decimal("0.25"), output=_Decimal("2"), cache_read=_Decimal("0.025")),
     reasoning_options=(_Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
 )
 """GPT-5 Mini (chat) · 400K context · 128K output · $0.25 in / $2.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GPT_5_NANO: Final[PricedModel] = PricedModel(
+GPT_5_NANO: "Final[_PricedModel]" = _PricedModel(
     provider="llmgateway",
     id="gpt-5-nano",
     name="GPT-5 Nano",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-nano",
     attachment=True,
     reasoning=True,
@@ -2031,16 +2035,16 @@ GPT_5_NANO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_07,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
-    cost=Cost(input=Decimal("0.05"), output=Decimal("0.4"), cache_read=Decimal("0.005")),
+    cost=_Cost(input=_Decimal("0.05"), output=_Decimal("0.4"), cache_read=_Decimal("0.005")),
     reasoning_options=(_Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
 )
 """GPT-5 Nano (chat) · 400K context · 128K output · $0.05 in / $0.40 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GPT_5_PRO: Final[PricedModel] = PricedModel(
+GPT_5_PRO: "Final[_PricedModel]" = _PricedModel(
     provider="llmgateway",
     id="gpt-5-pro",
     name="GPT-5 Pro",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-pro",
     attachment=True,
     reasoning=True,
@@ -2053,16 +2057,16 @@ GPT_5_PRO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_10_06,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_272000,
-    cost=Cost(input=Decimal("15"), output=Decimal("120")),
+    cost=_Cost(input=_Decimal("15"), output=_Decimal("120")),
     reasoning_options=(_Shared.REASONING_EFFORT_HIGH,),
 )
 """GPT-5 Pro (chat) · 400K context · 272K output · $15.00 in / $120.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GPT_5_1: Final[PricedModel] = PricedModel(
+GPT_5_1: "Final[_PricedModel]" = _PricedModel(
     provider="llmgateway",
     id="gpt-5.1",
     name="GPT-5.1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=True,
@@ -2075,16 +2079,16 @@ GPT_5_1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_13,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
-    cost=Cost(input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.125")),
+    cost=_Cost(input=_Decimal("1.25"), output=_Decimal("10"), cache_read=_Decimal("0.125")),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
 )
 """GPT-5.1 (chat) · 400K context · 128K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GPT_5_1_CODEX: Final[PricedModel] = PricedModel(
+GPT_5_1_CODEX: "Final[_PricedModel]" = _PricedModel(
     provider="llmgateway",
     id="gpt-5.1-codex",
     name="GPT-5.1 Codex",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-codex",
     attachment=True,
     reasoning=True,
@@ -2097,16 +2101,16 @@ GPT_5_1_CODEX: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_13,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
-    cost=Cost(input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.125")),
+    cost=_Cost(input=_Decimal("1.25"), output=_Decimal("10"), cache_read=_Decimal("0.125")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """GPT-5.1 Codex (chat) · 400K context · 128K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GPT_5_1_CODEX_MINI: Final[PricedModel] = PricedModel(
+GPT_5_1_CODEX_MINI: "Final[_PricedModel]" = _PricedModel(
     provider="llmgateway",
     id="gpt-5.1-codex-mini",
     name="GPT-5.1 Codex mini",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-codex",
     attachment=True,
     reasoning=True,
@@ -2119,16 +2123,16 @@ GPT_5_1_CODEX_MINI: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_13,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
-    cost=Cost(input=Decimal("0.25"), output=Decimal("2"), cache_read=Decimal("0.025")),
+    cost=_Cost(input=_Decimal("0.25"), output=_Decimal("2"), cache_read=_Decimal("0.025")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """GPT-5.1 Codex mini (chat) · 400K context · 128K output · $0.25 in / $2.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GPT_5_2: Final[PricedModel] = PricedModel(
+GPT_5_2: "Final[_PricedModel]" = _PricedModel(
     provider="llmgateway",
     id="gpt-5.2",
     name="GPT-5.2",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=True,
@@ -2141,16 +2145,16 @@ GPT_5_2: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_11,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
-    cost=Cost(input=Decimal("1.75"), output=Decimal("14"), cache_read=Decimal("0.175")),
+    cost=_Cost(input=_Decimal("1.75"), output=_Decimal("14"), cache_read=_Decimal("0.175")),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
 )
 """GPT-5.2 (chat) · 400K context · 128K output · $1.75 in / $14.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GPT_5_2_CHAT_LATEST: Final[PricedModel] = PricedModel(
+GPT_5_2_CHAT_LATEST: "Final[_PricedModel]" = _PricedModel(
     provider="llmgateway",
     id="gpt-5.2-chat-latest",
     name="GPT-5.2 Chat",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-codex",
     attachment=True,
     reasoning=True,
@@ -2163,16 +2167,16 @@ GPT_5_2_CHAT_LATEST: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_11,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_16384,
-    cost=Cost(input=Decimal("1.75"), output=Decimal("14"), cache_read=Decimal("0.175")),
+    cost=_Cost(input=_Decimal("1.75"), output=_Decimal("14"), cache_read=_Decimal("0.175")),
     reasoning_options=(_Shared.REASONING_EFFORT_MEDIUM,),
 )
 """GPT-5.2 Chat (chat) · 128K context · 16.4K output · $1.75 in / $14.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GPT_5_2_CODEX: Final[PricedModel] = PricedModel(
+GPT_5_2_CODEX: "Final[_PricedModel]" = _PricedModel(
     provider="llmgateway",
     id="gpt-5.2-codex",
     name="GPT-5.2 Codex",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-codex",
     attachment=True,
     reasoning=True,
@@ -2185,16 +2189,16 @@ GPT_5_2_CODEX: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_11,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
-    cost=Cost(input=Decimal("1.75"), output=Decimal("14"), cache_read=Decimal("0.175")),
+    cost=_Cost(input=_Decimal("1.75"), output=_Decimal("14"), cache_read=_Decimal("0.175")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH,),
 )
 """GPT-5.2 Codex (chat) · 400K context · 128K output · $1.75 in / $14.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GPT_5_2_PRO: Final[PricedModel] = PricedModel(
+GPT_5_2_PRO: "Final[_PricedModel]" = _PricedModel(
     provider="llmgateway",
     id="gpt-5.2-pro",
     name="GPT-5.2 Pro",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-pro",
     attachment=True,
     reasoning=True,
@@ -2207,16 +2211,16 @@ GPT_5_2_PRO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_11,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
-    cost=Cost(input=Decimal("21"), output=Decimal("168")),
+    cost=_Cost(input=_Decimal("21"), output=_Decimal("168")),
     reasoning_options=(_Shared.REASONING_EFFORT_MEDIUM_HIGH_XHIGH,),
 )
 """GPT-5.2 Pro (chat) · 400K context · 128K output · $21.00 in / $168.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-GPT_5_3_CHAT_LATEST: Final[PricedModel] = PricedModel(
+GPT_5_3_CHAT_LATEST: "Final[_PricedModel]" = _PricedModel(
     provider="llmgateway",
     id="gpt-5.3-chat-latest",
     name="GPT-5.3 Chat (latest)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=False,
@@ -2229,15 +2233,15 @@ GPT_5_3_CHAT_LATEST: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_03,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_16384,
-    cost=Cost(input=Decimal("1.75"), output=Decimal("14"), cache_read=Decimal("0.175")),
+    cost=_Cost(input=_Decimal("1.75"), output=_Decimal("14"), cache_read=_Decimal("0.175")),
 )
 """GPT-5.3 Chat (latest) (chat) · 128K context · 16.4K output · $1.75 in / $14.00 out per 1M tokens · vision, tools, structured output, attachments"""
 
-GPT_5_3_CODEX: Final[PricedModel] = PricedModel(
+GPT_5_3_CODEX: "Final[_PricedModel]" = _PricedModel(
     provider="llmgateway",
     id="gpt-5.3-codex",
     name="GPT-5.3 Codex",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-codex",
     attachment=True,
     reasoning=True,
@@ -2250,16 +2254,16 @@ GPT_5_3_CODEX: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_05,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
-    cost=Cost(input=Decimal("1.75"), output=Decimal("14"), cache_read=Decimal("0.175")),
+    cost=_Cost(input=_Decimal("1.75"), output=_Decimal("14"), cache_read=_Decimal("0.175")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH,),
 )
 """GPT-5.3 Codex (chat) · 400K context · 128K output · $1.75 in / $14.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GPT_5_4: Final[PricedModel] = PricedModel(
+GPT_5_4: "Final[_PricedModel]" = _PricedModel(
     provider="llmgateway",
     id="gpt-5.4",
     name="GPT-5.4",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=True,
@@ -2272,16 +2276,16 @@ GPT_5_4: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_05,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1050000_INPUT_922000_OUTPUT_128000,
-    cost=Cost(input=Decimal("2.5"), output=Decimal("15"), cache_read=Decimal("0.25")),
+    cost=_Cost(input=_Decimal("2.5"), output=_Decimal("15"), cache_read=_Decimal("0.25")),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
 )
 """GPT-5.4 (chat) · 1.05M context · 128K output · $2.50 in / $15.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GPT_5_4_MINI: Final[PricedModel] = PricedModel(
+GPT_5_4_MINI: "Final[_PricedModel]" = _PricedModel(
     provider="llmgateway",
     id="gpt-5.4-mini",
     name="GPT-5.4 mini",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-mini",
     attachment=True,
     reasoning=True,
@@ -2294,16 +2298,16 @@ GPT_5_4_MINI: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_17,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
-    cost=Cost(input=Decimal("0.75"), output=Decimal("4.5"), cache_read=Decimal("0.075")),
+    cost=_Cost(input=_Decimal("0.75"), output=_Decimal("4.5"), cache_read=_Decimal("0.075")),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
 )
 """GPT-5.4 mini (chat) · 400K context · 128K output · $0.75 in / $4.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GPT_5_4_NANO: Final[PricedModel] = PricedModel(
+GPT_5_4_NANO: "Final[_PricedModel]" = _PricedModel(
     provider="llmgateway",
     id="gpt-5.4-nano",
     name="GPT-5.4 nano",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-nano",
     attachment=True,
     reasoning=True,
@@ -2316,16 +2320,16 @@ GPT_5_4_NANO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_17,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
-    cost=Cost(input=Decimal("0.2"), output=Decimal("1.25"), cache_read=Decimal("0.02")),
+    cost=_Cost(input=_Decimal("0.2"), output=_Decimal("1.25"), cache_read=_Decimal("0.02")),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
 )
 """GPT-5.4 nano (chat) · 400K context · 128K output · $0.20 in / $1.25 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GPT_5_4_PRO: Final[PricedModel] = PricedModel(
+GPT_5_4_PRO: "Final[_PricedModel]" = _PricedModel(
     provider="llmgateway",
     id="gpt-5.4-pro",
     name="GPT-5.4 Pro",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-pro",
     attachment=True,
     reasoning=True,
@@ -2338,16 +2342,16 @@ GPT_5_4_PRO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_05,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_1050000_INPUT_922000_OUTPUT_128000,
-    cost=Cost(input=Decimal("30"), output=Decimal("180")),
+    cost=_Cost(input=_Decimal("30"), output=_Decimal("180")),
     reasoning_options=(_Shared.REASONING_EFFORT_MEDIUM_HIGH_XHIGH,),
 )
 """GPT-5.4 Pro (chat) · 1.05M context · 128K output · $30.00 in / $180.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-GPT_5_5: Final[PricedModel] = PricedModel(
+GPT_5_5: "Final[_PricedModel]" = _PricedModel(
     provider="llmgateway",
     id="gpt-5.5",
     name="GPT-5.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=True,
@@ -2360,29 +2364,31 @@ GPT_5_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_23,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1050000_INPUT_922000_OUTPUT_128000,
-    cost=Cost(
-        input=Decimal("5"),
-        output=Decimal("30"),
-        cache_read=Decimal("0.5"),
+    cost=_Cost(
+        input=_Decimal("5"),
+        output=_Decimal("30"),
+        cache_read=_Decimal("0.5"),
         tiers=(
-            CostTier(
-                input=Decimal("10"),
-                output=Decimal("45"),
-                cache_read=Decimal("1"),
-                tier=TierCondition(type="context", size=272000),
+            _CostTier(
+                input=_Decimal("10"),
+                output=_Decimal("45"),
+                cache_read=_Decimal("1"),
+                tier=_TierCondition(type="context", size=272000),
             ),
         ),
-        context_over_200k=Rates(input=Decimal("10"), output=Decimal("45"), cache_read=Decimal("1")),
+        context_over_200k=_Rates(
+            input=_Decimal("10"), output=_Decimal("45"), cache_read=_Decimal("1")
+        ),
     ),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
 )
 """GPT-5.5 (chat) · 1.05M context · 128K output · $5.00 in / $30.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GPT_5_5_PRO: Final[PricedModel] = PricedModel(
+GPT_5_5_PRO: "Final[_PricedModel]" = _PricedModel(
     provider="llmgateway",
     id="gpt-5.5-pro",
     name="GPT-5.5 Pro",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-pro",
     attachment=True,
     reasoning=True,
@@ -2395,27 +2401,27 @@ GPT_5_5_PRO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_23,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1050000_INPUT_922000_OUTPUT_128000,
-    cost=Cost(
-        input=Decimal("30"),
-        output=Decimal("180"),
+    cost=_Cost(
+        input=_Decimal("30"),
+        output=_Decimal("180"),
         tiers=(
-            CostTier(
-                input=Decimal("60"),
-                output=Decimal("270"),
-                tier=TierCondition(type="context", size=272000),
+            _CostTier(
+                input=_Decimal("60"),
+                output=_Decimal("270"),
+                tier=_TierCondition(type="context", size=272000),
             ),
         ),
-        context_over_200k=Rates(input=Decimal("60"), output=Decimal("270")),
+        context_over_200k=_Rates(input=_Decimal("60"), output=_Decimal("270")),
     ),
     reasoning_options=(_Shared.REASONING_EFFORT_MEDIUM_HIGH_XHIGH,),
 )
 """GPT-5.5 Pro (chat) · 1.05M context · 128K output · $30.00 in / $180.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GPT_OSS_120B: Final[PricedModel] = PricedModel(
+GPT_OSS_120B: "Final[_PricedModel]" = _PricedModel(
     provider="llmgateway",
     id="gpt-oss-120b",
     name="GPT OSS 120B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-oss",
     attachment=False,
     reasoning=True,
@@ -2427,16 +2433,16 @@ GPT_OSS_120B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_05,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_32766,
-    cost=Cost(input=Decimal("0.05"), output=Decimal("0.25")),
+    cost=_Cost(input=_Decimal("0.05"), output=_Decimal("0.25")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """GPT OSS 120B (chat) · 131K context · 32.8K output · $0.05 in / $0.25 out per 1M tokens · tools, reasoning, structured output"""
 
-GPT_OSS_20B: Final[PricedModel] = PricedModel(
+GPT_OSS_20B: "Final[_PricedModel]" = _PricedModel(
     provider="llmgateway",
     id="gpt-oss-20b",
     name="GPT OSS 20B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-oss",
     attachment=False,
     reasoning=True,
@@ -2448,16 +2454,16 @@ GPT_OSS_20B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_05,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_32766,
-    cost=Cost(input=Decimal("0.04"), output=Decimal("0.15")),
+    cost=_Cost(input=_Decimal("0.04"), output=_Decimal("0.15")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """GPT OSS 20B (chat) · 131K context · 32.8K output · $0.04 in / $0.15 out per 1M tokens · tools, reasoning, structured output"""
 
-GROK_4: Final[PricedModel] = PricedModel(
+GROK_4: "Final[_PricedModel]" = _PricedModel(
     provider="llmgateway",
     id="grok-4",
     name="Grok 4",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="grok",
     attachment=True,
     reasoning=False,
@@ -2469,15 +2475,15 @@ GROK_4: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_07_09,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_256000_OUTPUT_256000,
-    cost=Cost(input=Decimal("3"), output=Decimal("15"), cache_read=Decimal("0.75")),
+    cost=_Cost(input=_Decimal("3"), output=_Decimal("15"), cache_read=_Decimal("0.75")),
 )
 """Grok 4 (chat) · 256K context · 256K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, attachments"""
 
-GROK_4_1_FAST_NON_REASONING: Final[PricedModel] = PricedModel(
+GROK_4_1_FAST_NON_REASONING: "Final[_PricedModel]" = _PricedModel(
     provider="llmgateway",
     id="grok-4-1-fast-non-reasoning",
     name="Grok 4.1 Fast Non-Reasoning",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="grok",
     attachment=True,
     reasoning=False,
@@ -2489,15 +2495,15 @@ GROK_4_1_FAST_NON_REASONING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_19,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_2000000_OUTPUT_2000000,
-    cost=Cost(input=Decimal("0.2"), output=Decimal("0.5"), cache_read=Decimal("0.05")),
+    cost=_Cost(input=_Decimal("0.2"), output=_Decimal("0.5"), cache_read=_Decimal("0.05")),
 )
 """Grok 4.1 Fast Non-Reasoning (chat) · 2M context · 2M output · $0.20 in / $0.50 out per 1M tokens · vision, tools, attachments"""
 
-GROK_4_1_FAST_REASONING: Final[PricedModel] = PricedModel(
+GROK_4_1_FAST_REASONING: "Final[_PricedModel]" = _PricedModel(
     provider="llmgateway",
     id="grok-4-1-fast-reasoning",
     name="Grok 4.1 Fast Reasoning",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="grok",
     attachment=True,
     reasoning=True,
@@ -2509,16 +2515,16 @@ GROK_4_1_FAST_REASONING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_19,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_2000000_OUTPUT_30000,
-    cost=Cost(input=Decimal("0.2"), output=Decimal("0.5"), cache_read=Decimal("0.05")),
+    cost=_Cost(input=_Decimal("0.2"), output=_Decimal("0.5"), cache_read=_Decimal("0.05")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """Grok 4.1 Fast Reasoning (chat) · 2M context · 30K output · $0.20 in / $0.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GROK_4_20_BETA_0309_NON_REASONING: Final[PricedModel] = PricedModel(
+GROK_4_20_BETA_0309_NON_REASONING: "Final[_PricedModel]" = _PricedModel(
     provider="llmgateway",
     id="grok-4-20-beta-0309-non-reasoning",
     name="Grok 4.20 (Non-Reasoning)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="grok",
     attachment=True,
     reasoning=False,
@@ -2530,30 +2536,30 @@ GROK_4_20_BETA_0309_NON_REASONING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_09,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_2000000_OUTPUT_30000,
-    cost=Cost(
-        input=Decimal("2"),
-        output=Decimal("6"),
-        cache_read=Decimal("0.2"),
+    cost=_Cost(
+        input=_Decimal("2"),
+        output=_Decimal("6"),
+        cache_read=_Decimal("0.2"),
         tiers=(
-            CostTier(
-                input=Decimal("2.5"),
-                output=Decimal("5"),
-                cache_read=Decimal("0.4"),
-                tier=TierCondition(type="context", size=200000),
+            _CostTier(
+                input=_Decimal("2.5"),
+                output=_Decimal("5"),
+                cache_read=_Decimal("0.4"),
+                tier=_TierCondition(type="context", size=200000),
             ),
         ),
-        context_over_200k=Rates(
-            input=Decimal("2.5"), output=Decimal("5"), cache_read=Decimal("0.4")
+        context_over_200k=_Rates(
+            input=_Decimal("2.5"), output=_Decimal("5"), cache_read=_Decimal("0.4")
         ),
     ),
 )
 """Grok 4.20 (Non-Reasoning) (chat) · 2M context · 30K output · $2.00 in / $6.00 out per 1M tokens · vision, tools, structured output, attachments"""
 
-GROK_4_20_BETA_0309_REASONING: Final[PricedModel] = PricedModel(
+GROK_4_20_BETA_0309_REASONING: "Final[_PricedModel]" = _PricedModel(
     provider="llmgateway",
     id="grok-4-20-beta-0309-reasoning",
     name="Grok 4.20 (Reasoning)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="grok",
     attachment=True,
     reasoning=True,
@@ -2565,31 +2571,31 @@ GROK_4_20_BETA_0309_REASONING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_09,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_2000000_OUTPUT_30000,
-    cost=Cost(
-        input=Decimal("2"),
-        output=Decimal("6"),
-        cache_read=Decimal("0.2"),
+    cost=_Cost(
+        input=_Decimal("2"),
+        output=_Decimal("6"),
+        cache_read=_Decimal("0.2"),
         tiers=(
-            CostTier(
-                input=Decimal("2.5"),
-                output=Decimal("5"),
-                cache_read=Decimal("0.4"),
-                tier=TierCondition(type="context", size=200000),
+            _CostTier(
+                input=_Decimal("2.5"),
+                output=_Decimal("5"),
+                cache_read=_Decimal("0.4"),
+                tier=_TierCondition(type="context", size=200000),
             ),
         ),
-        context_over_200k=Rates(
-            input=Decimal("2.5"), output=Decimal("5"), cache_read=Decimal("0.4")
+        context_over_200k=_Rates(
+            input=_Decimal("2.5"), output=_Decimal("5"), cache_read=_Decimal("0.4")
         ),
     ),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """Grok 4.20 (Reasoning) (chat) · 2M context · 30K output · $2.00 in / $6.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GROK_4_20_NON_REASONING: Final[PricedModel] = PricedModel(
+GROK_4_20_NON_REASONING: "Final[_PricedModel]" = _PricedModel(
     provider="llmgateway",
     id="grok-4-20-non-reasoning",
     name="Grok 4.20 (Non-Reasoning)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="grok",
     attachment=True,
     reasoning=False,
@@ -2601,30 +2607,30 @@ GROK_4_20_NON_REASONING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_09,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_2000000_OUTPUT_30000,
-    cost=Cost(
-        input=Decimal("1.25"),
-        output=Decimal("2.5"),
-        cache_read=Decimal("0.2"),
+    cost=_Cost(
+        input=_Decimal("1.25"),
+        output=_Decimal("2.5"),
+        cache_read=_Decimal("0.2"),
         tiers=(
-            CostTier(
-                input=Decimal("2.5"),
-                output=Decimal("5"),
-                cache_read=Decimal("0.4"),
-                tier=TierCondition(type="context", size=200000),
+            _CostTier(
+                input=_Decimal("2.5"),
+                output=_Decimal("5"),
+                cache_read=_Decimal("0.4"),
+                tier=_TierCondition(type="context", size=200000),
             ),
         ),
-        context_over_200k=Rates(
-            input=Decimal("2.5"), output=Decimal("5"), cache_read=Decimal("0.4")
+        context_over_200k=_Rates(
+            input=_Decimal("2.5"), output=_Decimal("5"), cache_read=_Decimal("0.4")
         ),
     ),
 )
 """Grok 4.20 (Non-Reasoning) (chat) · 2M context · 30K output · $1.25 in / $2.50 out per 1M tokens · vision, tools, structured output, attachments"""
 
-GROK_4_20_REASONING: Final[PricedModel] = PricedModel(
+GROK_4_20_REASONING: "Final[_PricedModel]" = _PricedModel(
     provider="llmgateway",
     id="grok-4-20-reasoning",
     name="Grok 4.20 (Reasoning)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="grok",
     attachment=True,
     reasoning=True,
@@ -2636,31 +2642,31 @@ GROK_4_20_REASONING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_09,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_2000000_OUTPUT_30000,
-    cost=Cost(
-        input=Decimal("1.25"),
-        output=Decimal("2.5"),
-        cache_read=Decimal("0.2"),
+    cost=_Cost(
+        input=_Decimal("1.25"),
+        output=_Decimal("2.5"),
+        cache_read=_Decimal("0.2"),
         tiers=(
-            CostTier(
-                input=Decimal("2.5"),
-                output=Decimal("5"),
-                cache_read=Decimal("0.4"),
-                tier=TierCondition(type="context", size=200000),
+            _CostTier(
+                input=_Decimal("2.5"),
+                output=_Decimal("5"),
+                cache_read=_Decimal("0.4"),
+                tier=_TierCondition(type="context", size=200000),
             ),
         ),
-        context_over_200k=Rates(
-            input=Decimal("2.5"), output=Decimal("5"), cache_read=Decimal("0.4")
+        context_over_200k=_Rates(
+            input=_Decimal("2.5"), output=_Decimal("5"), cache_read=_Decimal("0.4")
         ),
     ),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """Grok 4.20 (Reasoning) (chat) · 2M context · 30K output · $1.25 in / $2.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GROK_4_3: Final[PricedModel] = PricedModel(
+GROK_4_3: "Final[_PricedModel]" = _PricedModel(
     provider="llmgateway",
     id="grok-4-3",
     name="Grok 4.3",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="grok",
     attachment=True,
     reasoning=True,
@@ -2672,31 +2678,31 @@ GROK_4_3: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_17,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_30000,
-    cost=Cost(
-        input=Decimal("1.25"),
-        output=Decimal("2.5"),
-        cache_read=Decimal("0.3125"),
+    cost=_Cost(
+        input=_Decimal("1.25"),
+        output=_Decimal("2.5"),
+        cache_read=_Decimal("0.3125"),
         tiers=(
-            CostTier(
-                input=Decimal("2.5"),
-                output=Decimal("5"),
-                cache_read=Decimal("0.4"),
-                tier=TierCondition(type="context", size=200000),
+            _CostTier(
+                input=_Decimal("2.5"),
+                output=_Decimal("5"),
+                cache_read=_Decimal("0.4"),
+                tier=_TierCondition(type="context", size=200000),
             ),
         ),
-        context_over_200k=Rates(
-            input=Decimal("2.5"), output=Decimal("5"), cache_read=Decimal("0.4")
+        context_over_200k=_Rates(
+            input=_Decimal("2.5"), output=_Decimal("5"), cache_read=_Decimal("0.4")
         ),
     ),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """Grok 4.3 (chat) · 1M context · 30K output · $1.25 in / $2.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GROK_BUILD_0_1: Final[PricedModel] = PricedModel(
+GROK_BUILD_0_1: "Final[_PricedModel]" = _PricedModel(
     provider="llmgateway",
     id="grok-build-0-1",
     name="Grok Build 0.1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="grok-build",
     attachment=True,
     reasoning=True,
@@ -2708,29 +2714,31 @@ GROK_BUILD_0_1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_16,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_256000_OUTPUT_256000,
-    cost=Cost(
-        input=Decimal("1"),
-        output=Decimal("2"),
-        cache_read=Decimal("0.2"),
+    cost=_Cost(
+        input=_Decimal("1"),
+        output=_Decimal("2"),
+        cache_read=_Decimal("0.2"),
         tiers=(
-            CostTier(
-                input=Decimal("2"),
-                output=Decimal("4"),
-                cache_read=Decimal("0.4"),
-                tier=TierCondition(type="context", size=200000),
+            _CostTier(
+                input=_Decimal("2"),
+                output=_Decimal("4"),
+                cache_read=_Decimal("0.4"),
+                tier=_TierCondition(type="context", size=200000),
             ),
         ),
-        context_over_200k=Rates(input=Decimal("2"), output=Decimal("4"), cache_read=Decimal("0.4")),
+        context_over_200k=_Rates(
+            input=_Decimal("2"), output=_Decimal("4"), cache_read=_Decimal("0.4")
+        ),
     ),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """Grok Build 0.1 (chat) · 256K context · 256K output · $1.00 in / $2.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-KIMI_K2: Final[PricedModel] = PricedModel(
+KIMI_K2: "Final[_PricedModel]" = _PricedModel(
     provider="llmgateway",
     id="kimi-k2",
     name="Kimi K2",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="kimi-k2",
     attachment=False,
     reasoning=False,
@@ -2742,15 +2750,15 @@ KIMI_K2: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_07_11,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_256000_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.574"), output=Decimal("2.294"), cache_read=Decimal("0.5")),
+    cost=_Cost(input=_Decimal("0.574"), output=_Decimal("2.294"), cache_read=_Decimal("0.5")),
 )
 """Kimi K2 (chat) · 256K context · 16.4K output · $0.574 in / $2.294 out per 1M tokens · tools, structured output, open weights"""
 
-KIMI_K2_THINKING: Final[PricedModel] = PricedModel(
+KIMI_K2_THINKING: "Final[_PricedModel]" = _PricedModel(
     provider="llmgateway",
     id="kimi-k2-thinking",
     name="Kimi K2 Thinking",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="kimi-thinking",
     attachment=False,
     reasoning=True,
@@ -2762,17 +2770,17 @@ KIMI_K2_THINKING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_06,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_262144,
-    cost=Cost(input=Decimal("0.574"), output=Decimal("2.294"), cache_read=Decimal("0.15")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.574"), output=_Decimal("2.294"), cache_read=_Decimal("0.15")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
 """Kimi K2 Thinking (chat) · 262K context · 262K output · $0.574 in / $2.294 out per 1M tokens · tools, reasoning, open weights"""
 
-KIMI_K2_5: Final[PricedModel] = PricedModel(
+KIMI_K2_5: "Final[_PricedModel]" = _PricedModel(
     provider="llmgateway",
     id="kimi-k2.5",
     name="Kimi K2.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="kimi-k2",
     attachment=False,
     reasoning=True,
@@ -2785,17 +2793,17 @@ KIMI_K2_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_01,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_262144,
-    cost=Cost(input=Decimal("0.405"), output=Decimal("1.98"), cache_read=Decimal("0.225")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.405"), output=_Decimal("1.98"), cache_read=_Decimal("0.225")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
 """Kimi K2.5 (chat) · 262K context · 262K output · $0.405 in / $1.98 out per 1M tokens · vision, tools, reasoning, structured output, open weights"""
 
-KIMI_K2_6: Final[PricedModel] = PricedModel(
+KIMI_K2_6: "Final[_PricedModel]" = _PricedModel(
     provider="llmgateway",
     id="kimi-k2.6",
     name="Kimi K2.6",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="kimi-k2",
     attachment=True,
     reasoning=True,
@@ -2808,17 +2816,17 @@ KIMI_K2_6: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_21,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_262144,
-    cost=Cost(input=Decimal("0.4"), output=Decimal("2.2"), cache_read=Decimal("0.08")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.4"), output=_Decimal("2.2"), cache_read=_Decimal("0.08")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
 """Kimi K2.6 (chat) · 262K context · 262K output · $0.40 in / $2.20 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"""
 
-KIMI_K2_7_CODE: Final[PricedModel] = PricedModel(
+KIMI_K2_7_CODE: "Final[_PricedModel]" = _PricedModel(
     provider="llmgateway",
     id="kimi-k2.7-code",
     name="Kimi K2.7 Code",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="kimi-k2",
     attachment=True,
     reasoning=True,
@@ -2831,17 +2839,17 @@ KIMI_K2_7_CODE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_12,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_262144,
-    cost=Cost(input=Decimal("0.95"), output=Decimal("4"), cache_read=Decimal("0.19")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.95"), output=_Decimal("4"), cache_read=_Decimal("0.19")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """Kimi K2.7 Code (chat) · 262K context · 262K output · $0.95 in / $4.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"""
 
-KIMI_K2_7_CODE_HIGHSPEED: Final[PricedModel] = PricedModel(
+KIMI_K2_7_CODE_HIGHSPEED: "Final[_PricedModel]" = _PricedModel(
     provider="llmgateway",
     id="kimi-k2.7-code-highspeed",
     name="Kimi K2.7 Code Highspeed",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="kimi-k2",
     attachment=True,
     reasoning=True,
@@ -2854,17 +2862,17 @@ KIMI_K2_7_CODE_HIGHSPEED: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_12,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_262144,
-    cost=Cost(input=Decimal("1.9"), output=Decimal("8"), cache_read=Decimal("0.38")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("1.9"), output=_Decimal("8"), cache_read=_Decimal("0.38")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """Kimi K2.7 Code Highspeed (chat) · 262K context · 262K output · $1.90 in / $8.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"""
 
-LLAMA_3_70B_INSTRUCT: Final[PricedModel] = PricedModel(
+LLAMA_3_70B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="llmgateway",
     id="llama-3-70b-instruct",
     name="Llama 3 70B Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=False,
     reasoning=False,
@@ -2876,15 +2884,15 @@ LLAMA_3_70B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_04_18,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_8192_OUTPUT_8000,
-    cost=Cost(input=Decimal("0.51"), output=Decimal("0.74")),
+    cost=_Cost(input=_Decimal("0.51"), output=_Decimal("0.74")),
 )
 """Llama 3 70B Instruct (chat) · 8.19K context · 8K output · $0.51 in / $0.74 out per 1M tokens · structured output, open weights"""
 
-LLAMA_3_8B_INSTRUCT: Final[PricedModel] = PricedModel(
+LLAMA_3_8B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="llmgateway",
     id="llama-3-8b-instruct",
     name="Llama 3 8B Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=False,
     reasoning=False,
@@ -2896,15 +2904,15 @@ LLAMA_3_8B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04_03,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_8192_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.04"), output=Decimal("0.04")),
+    cost=_Cost(input=_Decimal("0.04"), output=_Decimal("0.04")),
 )
 """Llama 3 8B Instruct (chat) · 8.19K context · 8.19K output · $0.04 in / $0.04 out per 1M tokens · structured output, open weights"""
 
-LLAMA_3_1_70B_INSTRUCT: Final[PricedModel] = PricedModel(
+LLAMA_3_1_70B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="llmgateway",
     id="llama-3.1-70b-instruct",
     name="Llama 3.1 70B Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=False,
     reasoning=False,
@@ -2916,16 +2924,16 @@ LLAMA_3_1_70B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_07_23,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_2048,
-    cost=Cost(input=Decimal("0.72"), output=Decimal("0.72")),
-    status=Status.BETA,
+    cost=_Cost(input=_Decimal("0.72"), output=_Decimal("0.72")),
+    status=_Status.BETA,
 )
 """Llama 3.1 70B Instruct (chat) · 128K context · 2.05K output · $0.72 in / $0.72 out per 1M tokens · open weights · beta"""
 
-LLAMA_3_1_NEMOTRON_ULTRA_253B: Final[PricedModel] = PricedModel(
+LLAMA_3_1_NEMOTRON_ULTRA_253B: "Final[_PricedModel]" = _PricedModel(
     provider="llmgateway",
     id="llama-3.1-nemotron-ultra-253b",
     name="Llama 3.1 Nemotron Ultra 253B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="nemotron",
     attachment=False,
     reasoning=False,
@@ -2937,15 +2945,15 @@ LLAMA_3_1_NEMOTRON_ULTRA_253B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04_07,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.6"), output=Decimal("1.8")),
+    cost=_Cost(input=_Decimal("0.6"), output=_Decimal("1.8")),
 )
 """Llama 3.1 Nemotron Ultra 253B (chat) · 128K context · 8.19K output · $0.60 in / $1.80 out per 1M tokens · structured output, open weights"""
 
-LLAMA_3_2_11B_INSTRUCT: Final[PricedModel] = PricedModel(
+LLAMA_3_2_11B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="llmgateway",
     id="llama-3.2-11b-instruct",
     name="Llama 3.2 11B Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=False,
     reasoning=False,
@@ -2957,15 +2965,15 @@ LLAMA_3_2_11B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_09_25,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.07"), output=Decimal("0.33")),
+    cost=_Cost(input=_Decimal("0.07"), output=_Decimal("0.33")),
 )
 """Llama 3.2 11B Instruct (chat) · 128K context · 8.19K output · $0.07 in / $0.33 out per 1M tokens · structured output, open weights"""
 
-LLAMA_3_2_3B_INSTRUCT: Final[PricedModel] = PricedModel(
+LLAMA_3_2_3B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="llmgateway",
     id="llama-3.2-3b-instruct",
     name="Llama 3.2 3B Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=False,
     reasoning=False,
@@ -2977,15 +2985,15 @@ LLAMA_3_2_3B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_09_18,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_32768_OUTPUT_32000,
-    cost=Cost(input=Decimal("0.03"), output=Decimal("0.05")),
+    cost=_Cost(input=_Decimal("0.03"), output=_Decimal("0.05")),
 )
 """Llama 3.2 3B Instruct (chat) · 32.8K context · 32K output · $0.03 in / $0.05 out per 1M tokens · structured output, open weights"""
 
-LLAMA_3_3_70B_INSTRUCT: Final[PricedModel] = PricedModel(
+LLAMA_3_3_70B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="llmgateway",
     id="llama-3.3-70b-instruct",
     name="Llama-3.3-70B-Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=True,
     reasoning=False,
@@ -2997,15 +3005,15 @@ LLAMA_3_3_70B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_12_06,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_4096,
-    cost=Cost(input=Decimal("0.13"), output=Decimal("0.4")),
+    cost=_Cost(input=_Decimal("0.13"), output=_Decimal("0.4")),
 )
 """Llama-3.3-70B-Instruct (chat) · 131K context · 4.1K output · $0.13 in / $0.40 out per 1M tokens · tools, attachments, open weights"""
 
-LLAMA_4_MAVERICK_17B_INSTRUCT: Final[PricedModel] = PricedModel(
+LLAMA_4_MAVERICK_17B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="llmgateway",
     id="llama-4-maverick-17b-instruct",
     name="Llama 4 Maverick 17B Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=True,
     reasoning=False,
@@ -3017,15 +3025,15 @@ LLAMA_4_MAVERICK_17B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04_05,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_2048,
-    cost=Cost(input=Decimal("0.27"), output=Decimal("0.85")),
+    cost=_Cost(input=_Decimal("0.27"), output=_Decimal("0.85")),
 )
 """Llama 4 Maverick 17B Instruct (chat) · 1.05M context · 2.05K output · $0.27 in / $0.85 out per 1M tokens · vision, attachments, open weights"""
 
-LLAMA_4_SCOUT_17B_INSTRUCT: Final[PricedModel] = PricedModel(
+LLAMA_4_SCOUT_17B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="llmgateway",
     id="llama-4-scout-17b-instruct",
     name="Llama 4 Scout 17B Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=True,
     reasoning=False,
@@ -3037,15 +3045,15 @@ LLAMA_4_SCOUT_17B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04_05,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_2048,
-    cost=Cost(input=Decimal("0.18"), output=Decimal("0.59")),
+    cost=_Cost(input=_Decimal("0.18"), output=_Decimal("0.59")),
 )
 """Llama 4 Scout 17B Instruct (chat) · 131K context · 2.05K output · $0.18 in / $0.59 out per 1M tokens · vision, attachments, open weights"""
 
-MIMO_V2_OMNI: Final[PricedModel] = PricedModel(
+MIMO_V2_OMNI: "Final[_PricedModel]" = _PricedModel(
     provider="llmgateway",
     id="mimo-v2-omni",
     name="MiMo-V2-Omni",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="mimo",
     attachment=True,
     reasoning=False,
@@ -3057,16 +3065,16 @@ MIMO_V2_OMNI: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_18,
     modalities=_Shared.TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_256000_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.4"), output=Decimal("2"), cache_read=Decimal("0.08")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.4"), output=_Decimal("2"), cache_read=_Decimal("0.08")),
+    interleaved=_Interleaved(field="reasoning_content"),
 )
 """MiMo-V2-Omni (chat) · 256K context · 131K output · $0.40 in / $2.00 out per 1M tokens · vision, tools, attachments"""
 
-MIMO_V2_PRO: Final[PricedModel] = PricedModel(
+MIMO_V2_PRO: "Final[_PricedModel]" = _PricedModel(
     provider="llmgateway",
     id="mimo-v2-pro",
     name="MiMo-V2-Pro",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="mimo",
     attachment=False,
     reasoning=True,
@@ -3078,30 +3086,32 @@ MIMO_V2_PRO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_18,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_131072,
-    cost=Cost(
-        input=Decimal("1"),
-        output=Decimal("3"),
-        cache_read=Decimal("0.2"),
+    cost=_Cost(
+        input=_Decimal("1"),
+        output=_Decimal("3"),
+        cache_read=_Decimal("0.2"),
         tiers=(
-            CostTier(
-                input=Decimal("2"),
-                output=Decimal("6"),
-                cache_read=Decimal("0.4"),
-                tier=TierCondition(type="context", size=256000),
+            _CostTier(
+                input=_Decimal("2"),
+                output=_Decimal("6"),
+                cache_read=_Decimal("0.4"),
+                tier=_TierCondition(type="context", size=256000),
             ),
         ),
-        context_over_200k=Rates(input=Decimal("2"), output=Decimal("6"), cache_read=Decimal("0.4")),
+        context_over_200k=_Rates(
+            input=_Decimal("2"), output=_Decimal("6"), cache_read=_Decimal("0.4")
+        ),
     ),
-    interleaved=Interleaved(field="reasoning_content"),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """MiMo-V2-Pro (chat) · 1M context · 131K output · $1.00 in / $3.00 out per 1M tokens · tools, reasoning"""
 
-MIMO_V2_5: Final[PricedModel] = PricedModel(
+MIMO_V2_5: "Final[_PricedModel]" = _PricedModel(
     provider="llmgateway",
     id="mimo-v2.5",
     name="MiMo-V2.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="mimo",
     attachment=True,
     reasoning=True,
@@ -3113,32 +3123,32 @@ MIMO_V2_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_22,
     modalities=_Shared.TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_131072,
-    cost=Cost(
-        input=Decimal("0.14"),
-        output=Decimal("0.28"),
-        cache_read=Decimal("0.0028"),
+    cost=_Cost(
+        input=_Decimal("0.14"),
+        output=_Decimal("0.28"),
+        cache_read=_Decimal("0.0028"),
         tiers=(
-            CostTier(
-                input=Decimal("0.8"),
-                output=Decimal("4"),
-                cache_read=Decimal("0.16"),
-                tier=TierCondition(type="context", size=256000),
+            _CostTier(
+                input=_Decimal("0.8"),
+                output=_Decimal("4"),
+                cache_read=_Decimal("0.16"),
+                tier=_TierCondition(type="context", size=256000),
             ),
         ),
-        context_over_200k=Rates(
-            input=Decimal("0.8"), output=Decimal("4"), cache_read=Decimal("0.16")
+        context_over_200k=_Rates(
+            input=_Decimal("0.8"), output=_Decimal("4"), cache_read=_Decimal("0.16")
         ),
     ),
-    interleaved=Interleaved(field="reasoning_content"),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """MiMo-V2.5 (chat) · 1M context · 131K output · $0.14 in / $0.28 out per 1M tokens · vision, tools, reasoning, attachments, open weights"""
 
-MIMO_V2_5_PRO: Final[PricedModel] = PricedModel(
+MIMO_V2_5_PRO: "Final[_PricedModel]" = _PricedModel(
     provider="llmgateway",
     id="mimo-v2.5-pro",
     name="MiMo-V2.5-Pro",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="mimo",
     attachment=False,
     reasoning=True,
@@ -3150,30 +3160,32 @@ MIMO_V2_5_PRO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_22,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_131072,
-    cost=Cost(
-        input=Decimal("0.435"),
-        output=Decimal("0.87"),
-        cache_read=Decimal("0.0036"),
+    cost=_Cost(
+        input=_Decimal("0.435"),
+        output=_Decimal("0.87"),
+        cache_read=_Decimal("0.0036"),
         tiers=(
-            CostTier(
-                input=Decimal("2"),
-                output=Decimal("6"),
-                cache_read=Decimal("0.4"),
-                tier=TierCondition(type="context", size=256000),
+            _CostTier(
+                input=_Decimal("2"),
+                output=_Decimal("6"),
+                cache_read=_Decimal("0.4"),
+                tier=_TierCondition(type="context", size=256000),
             ),
         ),
-        context_over_200k=Rates(input=Decimal("2"), output=Decimal("6"), cache_read=Decimal("0.4")),
+        context_over_200k=_Rates(
+            input=_Decimal("2"), output=_Decimal("6"), cache_read=_Decimal("0.4")
+        ),
     ),
-    interleaved=Interleaved(field="reasoning_content"),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """MiMo-V2.5-Pro (chat) · 1M context · 131K output · $0.435 in / $0.87 out per 1M tokens · tools, reasoning, open weights"""
 
-MINIMAX_M2: Final[PricedModel] = PricedModel(
+MINIMAX_M2: "Final[_PricedModel]" = _PricedModel(
     provider="llmgateway",
     id="minimax-m2",
     name="MiniMax-M2",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="minimax",
     attachment=False,
     reasoning=True,
@@ -3184,16 +3196,16 @@ MINIMAX_M2: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_10_27,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_196608_OUTPUT_128000,
-    cost=Cost(input=Decimal("0.2"), output=Decimal("1"), cache_read=Decimal("0.03")),
+    cost=_Cost(input=_Decimal("0.2"), output=_Decimal("1"), cache_read=_Decimal("0.03")),
     reasoning_options=(),
 )
 """MiniMax-M2 (chat) · 197K context · 128K output · $0.20 in / $1.00 out per 1M tokens · tools, reasoning, open weights"""
 
-MINIMAX_M2_1: Final[PricedModel] = PricedModel(
+MINIMAX_M2_1: "Final[_PricedModel]" = _PricedModel(
     provider="llmgateway",
     id="minimax-m2.1",
     name="MiniMax-M2.1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="minimax",
     attachment=False,
     reasoning=True,
@@ -3204,16 +3216,16 @@ MINIMAX_M2_1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_23,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_204800_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.27"), output=Decimal("1.1")),
+    cost=_Cost(input=_Decimal("0.27"), output=_Decimal("1.1")),
     reasoning_options=(),
 )
 """MiniMax-M2.1 (chat) · 205K context · 131K output · $0.27 in / $1.10 out per 1M tokens · tools, reasoning, open weights"""
 
-MINIMAX_M2_1_LIGHTNING: Final[PricedModel] = PricedModel(
+MINIMAX_M2_1_LIGHTNING: "Final[_PricedModel]" = _PricedModel(
     provider="llmgateway",
     id="minimax-m2.1-lightning",
     name="MiniMax M2.1 Lightning",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="minimax",
     attachment=False,
     reasoning=True,
@@ -3225,16 +3237,16 @@ MINIMAX_M2_1_LIGHTNING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_23,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_196608_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.12"), output=Decimal("0.48")),
+    cost=_Cost(input=_Decimal("0.12"), output=_Decimal("0.48")),
     reasoning_options=(),
 )
 """MiniMax M2.1 Lightning (chat) · 197K context · 131K output · $0.12 in / $0.48 out per 1M tokens · reasoning, open weights"""
 
-MINIMAX_M2_5: Final[PricedModel] = PricedModel(
+MINIMAX_M2_5: "Final[_PricedModel]" = _PricedModel(
     provider="llmgateway",
     id="minimax-m2.5",
     name="MiniMax-M2.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="minimax",
     attachment=False,
     reasoning=True,
@@ -3245,21 +3257,21 @@ MINIMAX_M2_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_12,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_228700_OUTPUT_131072,
-    cost=Cost(
-        input=Decimal("0.3"),
-        output=Decimal("1.2"),
-        cache_read=Decimal("0.03"),
-        cache_write=Decimal("0.375"),
+    cost=_Cost(
+        input=_Decimal("0.3"),
+        output=_Decimal("1.2"),
+        cache_read=_Decimal("0.03"),
+        cache_write=_Decimal("0.375"),
     ),
     reasoning_options=(),
 )
 """MiniMax-M2.5 (chat) · 229K context · 131K output · $0.30 in / $1.20 out per 1M tokens · tools, reasoning, open weights"""
 
-MINIMAX_M2_5_HIGHSPEED: Final[PricedModel] = PricedModel(
+MINIMAX_M2_5_HIGHSPEED: "Final[_PricedModel]" = _PricedModel(
     provider="llmgateway",
     id="minimax-m2.5-highspeed",
     name="MiniMax-M2.5-highspeed",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="minimax",
     attachment=False,
     reasoning=True,
@@ -3270,21 +3282,21 @@ MINIMAX_M2_5_HIGHSPEED: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_13,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_204800_OUTPUT_131072,
-    cost=Cost(
-        input=Decimal("0.6"),
-        output=Decimal("2.4"),
-        cache_read=Decimal("0.03"),
-        cache_write=Decimal("0.375"),
+    cost=_Cost(
+        input=_Decimal("0.6"),
+        output=_Decimal("2.4"),
+        cache_read=_Decimal("0.03"),
+        cache_write=_Decimal("0.375"),
     ),
     reasoning_options=(),
 )
 """MiniMax-M2.5-highspeed (chat) · 205K context · 131K output · $0.60 in / $2.40 out per 1M tokens · tools, reasoning, open weights"""
 
-MINIMAX_M2_7: Final[PricedModel] = PricedModel(
+MINIMAX_M2_7: "Final[_PricedModel]" = _PricedModel(
     provider="llmgateway",
     id="minimax-m2.7",
     name="MiniMax-M2.7",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="minimax",
     attachment=False,
     reasoning=True,
@@ -3295,21 +3307,21 @@ MINIMAX_M2_7: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_18,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_204800_OUTPUT_131072,
-    cost=Cost(
-        input=Decimal("0.3"),
-        output=Decimal("1.2"),
-        cache_read=Decimal("0.06"),
-        cache_write=Decimal("0.375"),
+    cost=_Cost(
+        input=_Decimal("0.3"),
+        output=_Decimal("1.2"),
+        cache_read=_Decimal("0.06"),
+        cache_write=_Decimal("0.375"),
     ),
     reasoning_options=(),
 )
 """MiniMax-M2.7 (chat) · 205K context · 131K output · $0.30 in / $1.20 out per 1M tokens · tools, reasoning, open weights"""
 
-MINIMAX_M2_7_HIGHSPEED: Final[PricedModel] = PricedModel(
+MINIMAX_M2_7_HIGHSPEED: "Final[_PricedModel]" = _PricedModel(
     provider="llmgateway",
     id="minimax-m2.7-highspeed",
     name="MiniMax-M2.7-highspeed",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="minimax",
     attachment=False,
     reasoning=True,
@@ -3320,21 +3332,21 @@ MINIMAX_M2_7_HIGHSPEED: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_18,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_204800_OUTPUT_131072,
-    cost=Cost(
-        input=Decimal("0.6"),
-        output=Decimal("2.4"),
-        cache_read=Decimal("0.06"),
-        cache_write=Decimal("0.375"),
+    cost=_Cost(
+        input=_Decimal("0.6"),
+        output=_Decimal("2.4"),
+        cache_read=_Decimal("0.06"),
+        cache_write=_Decimal("0.375"),
     ),
     reasoning_options=(),
 )
 """MiniMax-M2.7-highspeed (chat) · 205K context · 131K output · $0.60 in / $2.40 out per 1M tokens · tools, reasoning, open weights"""
 
-MINIMAX_M3: Final[PricedModel] = PricedModel(
+MINIMAX_M3: "Final[_PricedModel]" = _PricedModel(
     provider="llmgateway",
     id="minimax-m3",
     name="MiniMax-M3",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="minimax",
     attachment=True,
     reasoning=True,
@@ -3345,16 +3357,16 @@ MINIMAX_M3: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_01,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_512000_OUTPUT_128000,
-    cost=Cost(input=Decimal("0.6"), output=Decimal("2.4"), cache_read=Decimal("0.12")),
+    cost=_Cost(input=_Decimal("0.6"), output=_Decimal("2.4"), cache_read=_Decimal("0.12")),
     reasoning_options=(),
 )
 """MiniMax-M3 (chat) · 512K context · 128K output · $0.60 in / $2.40 out per 1M tokens · vision, tools, reasoning, attachments, open weights"""
 
-MINIMAX_TEXT_01: Final[PricedModel] = PricedModel(
+MINIMAX_TEXT_01: "Final[_PricedModel]" = _PricedModel(
     provider="llmgateway",
     id="minimax-text-01",
     name="MiniMax Text 01",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="minimax",
     attachment=False,
     reasoning=True,
@@ -3366,16 +3378,16 @@ MINIMAX_TEXT_01: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_01_15,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.2"), output=Decimal("1.1")),
+    cost=_Cost(input=_Decimal("0.2"), output=_Decimal("1.1")),
     reasoning_options=(),
 )
 """MiniMax Text 01 (chat) · 1M context · 131K output · $0.20 in / $1.10 out per 1M tokens · reasoning, open weights"""
 
-MINISTRAL_14B_2512: Final[PricedModel] = PricedModel(
+MINISTRAL_14B_2512: "Final[_PricedModel]" = _PricedModel(
     provider="llmgateway",
     id="ministral-14b-2512",
     name="Ministral 14B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="mistral",
     attachment=True,
     reasoning=False,
@@ -3387,15 +3399,15 @@ MINISTRAL_14B_2512: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_02,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.2"), output=Decimal("0.2")),
+    cost=_Cost(input=_Decimal("0.2"), output=_Decimal("0.2")),
 )
 """Ministral 14B (chat) · 262K context · 8.19K output · $0.20 in / $0.20 out per 1M tokens · vision, structured output, attachments, open weights"""
 
-MINISTRAL_3B_2512: Final[PricedModel] = PricedModel(
+MINISTRAL_3B_2512: "Final[_PricedModel]" = _PricedModel(
     provider="llmgateway",
     id="ministral-3b-2512",
     name="Ministral 3B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="mistral",
     attachment=True,
     reasoning=False,
@@ -3407,15 +3419,15 @@ MINISTRAL_3B_2512: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_02,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.1"), output=Decimal("0.1")),
+    cost=_Cost(input=_Decimal("0.1"), output=_Decimal("0.1")),
 )
 """Ministral 3B (chat) · 131K context · 8.19K output · $0.10 in / $0.10 out per 1M tokens · vision, structured output, attachments, open weights"""
 
-MINISTRAL_8B_2512: Final[PricedModel] = PricedModel(
+MINISTRAL_8B_2512: "Final[_PricedModel]" = _PricedModel(
     provider="llmgateway",
     id="ministral-8b-2512",
     name="Ministral 8B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="mistral",
     attachment=True,
     reasoning=False,
@@ -3427,15 +3439,15 @@ MINISTRAL_8B_2512: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_02,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.15"), output=Decimal("0.15")),
+    cost=_Cost(input=_Decimal("0.15"), output=_Decimal("0.15")),
 )
 """Ministral 8B (chat) · 262K context · 8.19K output · $0.15 in / $0.15 out per 1M tokens · vision, structured output, attachments, open weights"""
 
-MISTRAL_LARGE_2512: Final[PricedModel] = PricedModel(
+MISTRAL_LARGE_2512: "Final[_PricedModel]" = _PricedModel(
     provider="llmgateway",
     id="mistral-large-2512",
     name="Mistral Large 3",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="mistral-large",
     attachment=True,
     reasoning=False,
@@ -3447,15 +3459,15 @@ MISTRAL_LARGE_2512: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_02,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_262144,
-    cost=Cost(input=Decimal("0.5"), output=Decimal("1.5")),
+    cost=_Cost(input=_Decimal("0.5"), output=_Decimal("1.5")),
 )
 """Mistral Large 3 (chat) · 262K context · 262K output · $0.50 in / $1.50 out per 1M tokens · vision, tools, attachments, open weights"""
 
-MISTRAL_LARGE_LATEST: Final[PricedModel] = PricedModel(
+MISTRAL_LARGE_LATEST: "Final[_PricedModel]" = _PricedModel(
     provider="llmgateway",
     id="mistral-large-latest",
     name="Mistral Large (latest)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="mistral-large",
     attachment=True,
     reasoning=False,
@@ -3467,15 +3479,15 @@ MISTRAL_LARGE_LATEST: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_02,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_262144,
-    cost=Cost(input=Decimal("4"), output=Decimal("12")),
+    cost=_Cost(input=_Decimal("4"), output=_Decimal("12")),
 )
 """Mistral Large (latest) (chat) · 128K context · 262K output · $4.00 in / $12.00 out per 1M tokens · vision, tools, attachments, open weights"""
 
-MISTRAL_SMALL_2506: Final[PricedModel] = PricedModel(
+MISTRAL_SMALL_2506: "Final[_PricedModel]" = _PricedModel(
     provider="llmgateway",
     id="mistral-small-2506",
     name="Mistral Small 3.2",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="mistral-small",
     attachment=False,
     reasoning=False,
@@ -3487,15 +3499,15 @@ MISTRAL_SMALL_2506: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_06_20,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.1"), output=Decimal("0.3")),
+    cost=_Cost(input=_Decimal("0.1"), output=_Decimal("0.3")),
 )
 """Mistral Small 3.2 (chat) · 128K context · 16.4K output · $0.10 in / $0.30 out per 1M tokens · vision, tools, open weights"""
 
-NEMOTRON_3_ULTRA_550B: Final[PricedModel] = PricedModel(
+NEMOTRON_3_ULTRA_550B: "Final[_PricedModel]" = _PricedModel(
     provider="llmgateway",
     id="nemotron-3-ultra-550b",
     name="Nemotron 3 Ultra 550B A55B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="nemotron",
     attachment=False,
     reasoning=True,
@@ -3506,16 +3518,16 @@ NEMOTRON_3_ULTRA_550B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_04,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_128000,
-    cost=Cost(input=Decimal("0.5"), output=Decimal("2.5"), cache_read=Decimal("0.15")),
+    cost=_Cost(input=_Decimal("0.5"), output=_Decimal("2.5"), cache_read=_Decimal("0.15")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """Nemotron 3 Ultra 550B A55B (chat) · 262K context · 128K output · $0.50 in / $2.50 out per 1M tokens · tools, reasoning, open weights"""
 
-O1: Final[PricedModel] = PricedModel(
+O1: "Final[_PricedModel]" = _PricedModel(
     provider="llmgateway",
     id="o1",
     name="o1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="o",
     attachment=True,
     reasoning=True,
@@ -3528,16 +3540,16 @@ O1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_12_05,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_100000,
-    cost=Cost(input=Decimal("15"), output=Decimal("60"), cache_read=Decimal("7.5")),
+    cost=_Cost(input=_Decimal("15"), output=_Decimal("60"), cache_read=_Decimal("7.5")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """o1 (chat) · 200K context · 100K output · $15.00 in / $60.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-O3: Final[PricedModel] = PricedModel(
+O3: "Final[_PricedModel]" = _PricedModel(
     provider="llmgateway",
     id="o3",
     name="o3",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="o",
     attachment=True,
     reasoning=True,
@@ -3550,16 +3562,16 @@ O3: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04_16,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_100000,
-    cost=Cost(input=Decimal("2"), output=Decimal("8"), cache_read=Decimal("0.5")),
+    cost=_Cost(input=_Decimal("2"), output=_Decimal("8"), cache_read=_Decimal("0.5")),
     reasoning_options=(),
 )
 """o3 (chat) · 200K context · 100K output · $2.00 in / $8.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-O3_MINI: Final[PricedModel] = PricedModel(
+O3_MINI: "Final[_PricedModel]" = _PricedModel(
     provider="llmgateway",
     id="o3-mini",
     name="o3-mini",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="o-mini",
     attachment=False,
     reasoning=True,
@@ -3572,16 +3584,16 @@ O3_MINI: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_01_29,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_100000,
-    cost=Cost(input=Decimal("1.1"), output=Decimal("4.4"), cache_read=Decimal("0.55")),
+    cost=_Cost(input=_Decimal("1.1"), output=_Decimal("4.4"), cache_read=_Decimal("0.55")),
     reasoning_options=(),
 )
 """o3-mini (chat) · 200K context · 100K output · $1.10 in / $4.40 out per 1M tokens · tools, reasoning, structured output"""
 
-O4_MINI: Final[PricedModel] = PricedModel(
+O4_MINI: "Final[_PricedModel]" = _PricedModel(
     provider="llmgateway",
     id="o4-mini",
     name="o4-mini",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="o-mini",
     attachment=True,
     reasoning=True,
@@ -3594,16 +3606,16 @@ O4_MINI: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04_16,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_100000,
-    cost=Cost(input=Decimal("1.1"), output=Decimal("4.4"), cache_read=Decimal("0.275")),
+    cost=_Cost(input=_Decimal("1.1"), output=_Decimal("4.4"), cache_read=_Decimal("0.275")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """o4-mini (chat) · 200K context · 100K output · $1.10 in / $4.40 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-PIXTRAL_LARGE_LATEST: Final[PricedModel] = PricedModel(
+PIXTRAL_LARGE_LATEST: "Final[_PricedModel]" = _PricedModel(
     provider="llmgateway",
     id="pixtral-large-latest",
     name="Pixtral Large (latest)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="pixtral",
     attachment=True,
     reasoning=False,
@@ -3615,15 +3627,15 @@ PIXTRAL_LARGE_LATEST: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_11_04,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_128000,
-    cost=Cost(input=Decimal("4"), output=Decimal("12")),
+    cost=_Cost(input=_Decimal("4"), output=_Decimal("12")),
 )
 """Pixtral Large (latest) (chat) · 128K context · 128K output · $4.00 in / $12.00 out per 1M tokens · vision, tools, attachments, open weights"""
 
-QWEN_CODER_PLUS: Final[PricedModel] = PricedModel(
+QWEN_CODER_PLUS: "Final[_PricedModel]" = _PricedModel(
     provider="llmgateway",
     id="qwen-coder-plus",
     name="Qwen Coder Plus",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -3635,15 +3647,15 @@ QWEN_CODER_PLUS: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_09_18,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.502"), output=Decimal("1.004")),
+    cost=_Cost(input=_Decimal("0.502"), output=_Decimal("1.004")),
 )
 """Qwen Coder Plus (chat) · 131K context · 8.19K output · $0.502 in / $1.004 out per 1M tokens · tools, structured output"""
 
-QWEN_FLASH: Final[PricedModel] = PricedModel(
+QWEN_FLASH: "Final[_PricedModel]" = _PricedModel(
     provider="llmgateway",
     id="qwen-flash",
     name="Qwen Flash",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=True,
@@ -3655,21 +3667,21 @@ QWEN_FLASH: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_07_28,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_32768,
-    cost=Cost(
-        input=Decimal("0.05"),
-        output=Decimal("0.4"),
-        cache_read=Decimal("0.01"),
-        cache_write=Decimal("0.0625"),
+    cost=_Cost(
+        input=_Decimal("0.05"),
+        output=_Decimal("0.4"),
+        cache_read=_Decimal("0.01"),
+        cache_write=_Decimal("0.0625"),
     ),
     reasoning_options=(),
 )
 """Qwen Flash (chat) · 1M context · 32.8K output · $0.05 in / $0.40 out per 1M tokens · tools, reasoning"""
 
-QWEN_MAX: Final[PricedModel] = PricedModel(
+QWEN_MAX: "Final[_PricedModel]" = _PricedModel(
     provider="llmgateway",
     id="qwen-max",
     name="Qwen Max",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -3681,15 +3693,15 @@ QWEN_MAX: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_01_25,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_32768_OUTPUT_8192,
-    cost=Cost(input=Decimal("1.6"), output=Decimal("6.4")),
+    cost=_Cost(input=_Decimal("1.6"), output=_Decimal("6.4")),
 )
 """Qwen Max (chat) · 32.8K context · 8.19K output · $1.60 in / $6.40 out per 1M tokens · tools"""
 
-QWEN_MAX_LATEST: Final[PricedModel] = PricedModel(
+QWEN_MAX_LATEST: "Final[_PricedModel]" = _PricedModel(
     provider="llmgateway",
     id="qwen-max-latest",
     name="Qwen Max Latest",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=True,
     reasoning=False,
@@ -3701,15 +3713,15 @@ QWEN_MAX_LATEST: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_01_25,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_32768_OUTPUT_8192,
-    cost=Cost(input=Decimal("1.6"), output=Decimal("6.4")),
+    cost=_Cost(input=_Decimal("1.6"), output=_Decimal("6.4")),
 )
 """Qwen Max Latest (chat) · 32.8K context · 8.19K output · $1.60 in / $6.40 out per 1M tokens · vision, tools, structured output, attachments"""
 
-QWEN_OMNI_TURBO: Final[PricedModel] = PricedModel(
+QWEN_OMNI_TURBO: "Final[_PricedModel]" = _PricedModel(
     provider="llmgateway",
     id="qwen-omni-turbo",
     name="Qwen-Omni Turbo",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -3721,15 +3733,15 @@ QWEN_OMNI_TURBO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_03_26,
     modalities=_Shared.TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT_AUDIO,
     limit=_Shared.CONTEXT_32768_OUTPUT_2048,
-    cost=Cost(input=Decimal("0.2"), output=Decimal("0.8")),
+    cost=_Cost(input=_Decimal("0.2"), output=_Decimal("0.8")),
 )
 """Qwen-Omni Turbo (chat) · 32.8K context · 2.05K output · $0.20 in / $0.80 out per 1M tokens · vision, tools"""
 
-QWEN_PLUS: Final[PricedModel] = PricedModel(
+QWEN_PLUS: "Final[_PricedModel]" = _PricedModel(
     provider="llmgateway",
     id="qwen-plus",
     name="Qwen Plus",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=True,
@@ -3741,22 +3753,22 @@ QWEN_PLUS: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_11,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_32768,
-    cost=Cost(
-        input=Decimal("0.4"),
-        output=Decimal("1.2"),
-        reasoning=Decimal("4"),
-        cache_read=Decimal("0.08"),
-        cache_write=Decimal("0.5"),
+    cost=_Cost(
+        input=_Decimal("0.4"),
+        output=_Decimal("1.2"),
+        reasoning=_Decimal("4"),
+        cache_read=_Decimal("0.08"),
+        cache_write=_Decimal("0.5"),
     ),
     reasoning_options=(),
 )
 """Qwen Plus (chat) · 131K context · 32.8K output · $0.40 in / $1.20 out per 1M tokens · tools, reasoning"""
 
-QWEN_PLUS_LATEST: Final[PricedModel] = PricedModel(
+QWEN_PLUS_LATEST: "Final[_PricedModel]" = _PricedModel(
     provider="llmgateway",
     id="qwen-plus-latest",
     name="Qwen Plus Latest",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=True,
     reasoning=False,
@@ -3768,20 +3780,20 @@ QWEN_PLUS_LATEST: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_01_25,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_8192,
-    cost=Cost(
-        input=Decimal("0.4"),
-        output=Decimal("1.2"),
-        cache_read=Decimal("0.08"),
-        cache_write=Decimal("0.5"),
+    cost=_Cost(
+        input=_Decimal("0.4"),
+        output=_Decimal("1.2"),
+        cache_read=_Decimal("0.08"),
+        cache_write=_Decimal("0.5"),
     ),
 )
 """Qwen Plus Latest (chat) · 1M context · 8.19K output · $0.40 in / $1.20 out per 1M tokens · vision, tools, structured output, attachments"""
 
-QWEN_TURBO: Final[PricedModel] = PricedModel(
+QWEN_TURBO: "Final[_PricedModel]" = _PricedModel(
     provider="llmgateway",
     id="qwen-turbo",
     name="Qwen Turbo",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=True,
@@ -3793,16 +3805,16 @@ QWEN_TURBO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04_28,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.05"), output=Decimal("0.2"), reasoning=Decimal("0.5")),
+    cost=_Cost(input=_Decimal("0.05"), output=_Decimal("0.2"), reasoning=_Decimal("0.5")),
     reasoning_options=(),
 )
 """Qwen Turbo (chat) · 1M context · 16.4K output · $0.05 in / $0.20 out per 1M tokens · tools, reasoning"""
 
-QWEN_VL_MAX: Final[PricedModel] = PricedModel(
+QWEN_VL_MAX: "Final[_PricedModel]" = _PricedModel(
     provider="llmgateway",
     id="qwen-vl-max",
     name="Qwen-VL Max",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -3814,15 +3826,15 @@ QWEN_VL_MAX: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_13,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.8"), output=Decimal("3.2")),
+    cost=_Cost(input=_Decimal("0.8"), output=_Decimal("3.2")),
 )
 """Qwen-VL Max (chat) · 131K context · 8.19K output · $0.80 in / $3.20 out per 1M tokens · vision, tools"""
 
-QWEN_VL_PLUS: Final[PricedModel] = PricedModel(
+QWEN_VL_PLUS: "Final[_PricedModel]" = _PricedModel(
     provider="llmgateway",
     id="qwen-vl-plus",
     name="Qwen-VL Plus",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -3834,15 +3846,15 @@ QWEN_VL_PLUS: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_15,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.21"), output=Decimal("0.64")),
+    cost=_Cost(input=_Decimal("0.21"), output=_Decimal("0.64")),
 )
 """Qwen-VL Plus (chat) · 131K context · 8.19K output · $0.21 in / $0.64 out per 1M tokens · vision, tools"""
 
-QWEN2_5_VL_32B_INSTRUCT: Final[PricedModel] = PricedModel(
+QWEN2_5_VL_32B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="llmgateway",
     id="qwen2-5-vl-32b-instruct",
     name="Qwen2.5 VL 32B Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=True,
     reasoning=False,
@@ -3854,15 +3866,15 @@ QWEN2_5_VL_32B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_03_15,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_8192,
-    cost=Cost(input=Decimal("1.4"), output=Decimal("4.2")),
+    cost=_Cost(input=_Decimal("1.4"), output=_Decimal("4.2")),
 )
 """Qwen2.5 VL 32B Instruct (chat) · 131K context · 8.19K output · $1.40 in / $4.20 out per 1M tokens · vision, tools, structured output, attachments, open weights"""
 
-QWEN2_5_VL_72B_INSTRUCT: Final[PricedModel] = PricedModel(
+QWEN2_5_VL_72B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="llmgateway",
     id="qwen2-5-vl-72b-instruct",
     name="Qwen2.5-VL 72B Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -3874,15 +3886,15 @@ QWEN2_5_VL_72B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_09,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_32768_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.13"), output=Decimal("0.4")),
+    cost=_Cost(input=_Decimal("0.13"), output=_Decimal("0.4")),
 )
 """Qwen2.5-VL 72B Instruct (chat) · 32.8K context · 8.19K output · $0.13 in / $0.40 out per 1M tokens · vision, tools, open weights"""
 
-QWEN3_235B_A22B_FP8: Final[PricedModel] = PricedModel(
+QWEN3_235B_A22B_FP8: "Final[_PricedModel]" = _PricedModel(
     provider="llmgateway",
     id="qwen3-235b-a22b-fp8",
     name="Qwen3 235B A22B FP8",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=True,
@@ -3894,16 +3906,16 @@ QWEN3_235B_A22B_FP8: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04_28,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_40960_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.2"), output=Decimal("0.8")),
+    cost=_Cost(input=_Decimal("0.2"), output=_Decimal("0.8")),
     reasoning_options=(),
 )
 """Qwen3 235B A22B FP8 (chat) · 41K context · 8.19K output · $0.20 in / $0.80 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-QWEN3_235B_A22B_INSTRUCT_2507: Final[PricedModel] = PricedModel(
+QWEN3_235B_A22B_INSTRUCT_2507: "Final[_PricedModel]" = _PricedModel(
     provider="llmgateway",
     id="qwen3-235b-a22b-instruct-2507",
     name="Qwen3 235B A22B Instruct (2507)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -3915,15 +3927,15 @@ QWEN3_235B_A22B_INSTRUCT_2507: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_07_08,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.09"), output=Decimal("0.58")),
+    cost=_Cost(input=_Decimal("0.09"), output=_Decimal("0.58")),
 )
 """Qwen3 235B A22B Instruct (2507) (chat) · 262K context · 8.19K output · $0.09 in / $0.58 out per 1M tokens · tools, structured output, open weights"""
 
-QWEN3_235B_A22B_THINKING_2507: Final[PricedModel] = PricedModel(
+QWEN3_235B_A22B_THINKING_2507: "Final[_PricedModel]" = _PricedModel(
     provider="llmgateway",
     id="qwen3-235b-a22b-thinking-2507",
     name="Qwen3 235B A22B Thinking (2507)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=True,
@@ -3935,16 +3947,16 @@ QWEN3_235B_A22B_THINKING_2507: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_07_08,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262000_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.2"), output=Decimal("0.6")),
+    cost=_Cost(input=_Decimal("0.2"), output=_Decimal("0.6")),
     reasoning_options=(),
 )
 """Qwen3 235B A22B Thinking (2507) (chat) · 262K context · 8.19K output · $0.20 in / $0.60 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-QWEN3_30B_A3B_INSTRUCT_2507: Final[PricedModel] = PricedModel(
+QWEN3_30B_A3B_INSTRUCT_2507: "Final[_PricedModel]" = _PricedModel(
     provider="llmgateway",
     id="qwen3-30b-a3b-instruct-2507",
     name="Qwen3 30B A3B Instruct (2507)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -3956,15 +3968,15 @@ QWEN3_30B_A3B_INSTRUCT_2507: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_07_08,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262000_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.1"), output=Decimal("0.3")),
+    cost=_Cost(input=_Decimal("0.1"), output=_Decimal("0.3")),
 )
 """Qwen3 30B A3B Instruct (2507) (chat) · 262K context · 8.19K output · $0.10 in / $0.30 out per 1M tokens · tools, structured output, open weights"""
 
-QWEN3_32B: Final[PricedModel] = PricedModel(
+QWEN3_32B: "Final[_PricedModel]" = _PricedModel(
     provider="llmgateway",
     id="qwen3-32b",
     name="Qwen3 32B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=True,
@@ -3976,16 +3988,16 @@ QWEN3_32B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_32768_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.1"), output=Decimal("0.3"), reasoning=Decimal("8.4")),
+    cost=_Cost(input=_Decimal("0.1"), output=_Decimal("0.3"), reasoning=_Decimal("8.4")),
     reasoning_options=(),
 )
 """Qwen3 32B (chat) · 32.8K context · 16.4K output · $0.10 in / $0.30 out per 1M tokens · tools, reasoning, open weights"""
 
-QWEN3_4B_FP8: Final[PricedModel] = PricedModel(
+QWEN3_4B_FP8: "Final[_PricedModel]" = _PricedModel(
     provider="llmgateway",
     id="qwen3-4b-fp8",
     name="Qwen3 4B FP8",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=True,
@@ -3997,16 +4009,16 @@ QWEN3_4B_FP8: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04_28,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.03"), output=Decimal("0.03")),
+    cost=_Cost(input=_Decimal("0.03"), output=_Decimal("0.03")),
     reasoning_options=(),
 )
 """Qwen3 4B FP8 (chat) · 128K context · 8.19K output · $0.03 in / $0.03 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-QWEN3_CODER_30B_A3B_INSTRUCT: Final[PricedModel] = PricedModel(
+QWEN3_CODER_30B_A3B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="llmgateway",
     id="qwen3-coder-30b-a3b-instruct",
     name="Qwen3-Coder 30B-A3B Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -4018,15 +4030,15 @@ QWEN3_CODER_30B_A3B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262000_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.07"), output=Decimal("0.27")),
+    cost=_Cost(input=_Decimal("0.07"), output=_Decimal("0.27")),
 )
 """Qwen3-Coder 30B-A3B Instruct (chat) · 262K context · 65.5K output · $0.07 in / $0.27 out per 1M tokens · tools, open weights"""
 
-QWEN3_CODER_480B_A35B_INSTRUCT: Final[PricedModel] = PricedModel(
+QWEN3_CODER_480B_A35B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="llmgateway",
     id="qwen3-coder-480b-a35b-instruct",
     name="Qwen3-Coder 480B-A35B Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -4038,15 +4050,15 @@ QWEN3_CODER_480B_A35B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.3"), output=Decimal("1.3")),
+    cost=_Cost(input=_Decimal("0.3"), output=_Decimal("1.3")),
 )
 """Qwen3-Coder 480B-A35B Instruct (chat) · 262K context · 65.5K output · $0.30 in / $1.30 out per 1M tokens · tools, open weights"""
 
-QWEN3_CODER_FLASH: Final[PricedModel] = PricedModel(
+QWEN3_CODER_FLASH: "Final[_PricedModel]" = _PricedModel(
     provider="llmgateway",
     id="qwen3-coder-flash",
     name="Qwen3 Coder Flash",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -4058,20 +4070,20 @@ QWEN3_CODER_FLASH: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_07_28,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_65536,
-    cost=Cost(
-        input=Decimal("0.3"),
-        output=Decimal("1.5"),
-        cache_read=Decimal("0.06"),
-        cache_write=Decimal("0.375"),
+    cost=_Cost(
+        input=_Decimal("0.3"),
+        output=_Decimal("1.5"),
+        cache_read=_Decimal("0.06"),
+        cache_write=_Decimal("0.375"),
     ),
 )
 """Qwen3 Coder Flash (chat) · 1M context · 65.5K output · $0.30 in / $1.50 out per 1M tokens · tools"""
 
-QWEN3_CODER_NEXT: Final[PricedModel] = PricedModel(
+QWEN3_CODER_NEXT: "Final[_PricedModel]" = _PricedModel(
     provider="llmgateway",
     id="qwen3-coder-next",
     name="Qwen3 Coder Next",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=True,
@@ -4083,16 +4095,16 @@ QWEN3_CODER_NEXT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_10_15,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.108"), output=Decimal("0.675"), cache_read=Decimal("0.06")),
+    cost=_Cost(input=_Decimal("0.108"), output=_Decimal("0.675"), cache_read=_Decimal("0.06")),
     reasoning_options=(),
 )
 """Qwen3 Coder Next (chat) · 262K context · 65.5K output · $0.108 in / $0.675 out per 1M tokens · tools, reasoning, structured output"""
 
-QWEN3_CODER_PLUS: Final[PricedModel] = PricedModel(
+QWEN3_CODER_PLUS: "Final[_PricedModel]" = _PricedModel(
     provider="llmgateway",
     id="qwen3-coder-plus",
     name="Qwen3 Coder Plus",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -4104,20 +4116,20 @@ QWEN3_CODER_PLUS: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_07_23,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_65536,
-    cost=Cost(
-        input=Decimal("6"),
-        output=Decimal("60"),
-        cache_read=Decimal("1.2"),
-        cache_write=Decimal("7.5"),
+    cost=_Cost(
+        input=_Decimal("6"),
+        output=_Decimal("60"),
+        cache_read=_Decimal("1.2"),
+        cache_write=_Decimal("7.5"),
     ),
 )
 """Qwen3 Coder Plus (chat) · 1M context · 65.5K output · $6.00 in / $60.00 out per 1M tokens · tools"""
 
-QWEN3_MAX: Final[PricedModel] = PricedModel(
+QWEN3_MAX: "Final[_PricedModel]" = _PricedModel(
     provider="llmgateway",
     id="qwen3-max",
     name="Qwen3 Max",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -4129,20 +4141,20 @@ QWEN3_MAX: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_23,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_65536,
-    cost=Cost(
-        input=Decimal("0.845"),
-        output=Decimal("3.38"),
-        cache_read=Decimal("0.6"),
-        cache_write=Decimal("3.75"),
+    cost=_Cost(
+        input=_Decimal("0.845"),
+        output=_Decimal("3.38"),
+        cache_read=_Decimal("0.6"),
+        cache_write=_Decimal("3.75"),
     ),
 )
 """Qwen3 Max (chat) · 262K context · 65.5K output · $0.845 in / $3.38 out per 1M tokens · tools"""
 
-QWEN3_MAX_2026_01_23: Final[PricedModel] = PricedModel(
+QWEN3_MAX_2026_01_23: "Final[_PricedModel]" = _PricedModel(
     provider="llmgateway",
     id="qwen3-max-2026-01-23",
     name="Qwen3 Max (2026-01-23)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=True,
     reasoning=True,
@@ -4154,21 +4166,21 @@ QWEN3_MAX_2026_01_23: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_01_23,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_32800,
-    cost=Cost(
-        input=Decimal("1.2"),
-        output=Decimal("6"),
-        cache_read=Decimal("0.24"),
-        cache_write=Decimal("1.5"),
+    cost=_Cost(
+        input=_Decimal("1.2"),
+        output=_Decimal("6"),
+        cache_read=_Decimal("0.24"),
+        cache_write=_Decimal("1.5"),
     ),
     reasoning_options=(),
 )
 """Qwen3 Max (2026-01-23) (chat) · 262K context · 32.8K output · $1.20 in / $6.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-QWEN3_NEXT_80B_A3B_INSTRUCT: Final[PricedModel] = PricedModel(
+QWEN3_NEXT_80B_A3B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="llmgateway",
     id="qwen3-next-80b-a3b-instruct",
     name="Qwen3-Next 80B-A3B Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -4180,15 +4192,15 @@ QWEN3_NEXT_80B_A3B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.15"), output=Decimal("1.2")),
+    cost=_Cost(input=_Decimal("0.15"), output=_Decimal("1.2")),
 )
 """Qwen3-Next 80B-A3B Instruct (chat) · 131K context · 32.8K output · $0.15 in / $1.20 out per 1M tokens · tools, open weights"""
 
-QWEN3_NEXT_80B_A3B_THINKING: Final[PricedModel] = PricedModel(
+QWEN3_NEXT_80B_A3B_THINKING: "Final[_PricedModel]" = _PricedModel(
     provider="llmgateway",
     id="qwen3-next-80b-a3b-thinking",
     name="Qwen3-Next 80B-A3B (Thinking)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=True,
@@ -4200,16 +4212,16 @@ QWEN3_NEXT_80B_A3B_THINKING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.15"), output=Decimal("1.2")),
+    cost=_Cost(input=_Decimal("0.15"), output=_Decimal("1.2")),
     reasoning_options=(),
 )
 """Qwen3-Next 80B-A3B (Thinking) (chat) · 131K context · 32.8K output · $0.15 in / $1.20 out per 1M tokens · tools, reasoning, open weights"""
 
-QWEN3_VL_235B_A22B_INSTRUCT: Final[PricedModel] = PricedModel(
+QWEN3_VL_235B_A22B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="llmgateway",
     id="qwen3-vl-235b-a22b-instruct",
     name="Qwen3 VL 235B A22B Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=True,
     reasoning=False,
@@ -4221,15 +4233,15 @@ QWEN3_VL_235B_A22B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_15,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.3"), output=Decimal("1.5")),
+    cost=_Cost(input=_Decimal("0.3"), output=_Decimal("1.5")),
 )
 """Qwen3 VL 235B A22B Instruct (chat) · 131K context · 8.19K output · $0.30 in / $1.50 out per 1M tokens · vision, tools, structured output, attachments, open weights"""
 
-QWEN3_VL_235B_A22B_THINKING: Final[PricedModel] = PricedModel(
+QWEN3_VL_235B_A22B_THINKING: "Final[_PricedModel]" = _PricedModel(
     provider="llmgateway",
     id="qwen3-vl-235b-a22b-thinking",
     name="Qwen3 VL 235B A22B Thinking",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=True,
     reasoning=True,
@@ -4241,16 +4253,16 @@ QWEN3_VL_235B_A22B_THINKING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_15,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.5"), output=Decimal("2")),
+    cost=_Cost(input=_Decimal("0.5"), output=_Decimal("2")),
     reasoning_options=(),
 )
 """Qwen3 VL 235B A22B Thinking (chat) · 131K context · 8.19K output · $0.50 in / $2.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"""
 
-QWEN3_VL_30B_A3B_INSTRUCT: Final[PricedModel] = PricedModel(
+QWEN3_VL_30B_A3B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="llmgateway",
     id="qwen3-vl-30b-a3b-instruct",
     name="Qwen3 VL 30B A3B Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=True,
     reasoning=False,
@@ -4262,15 +4274,15 @@ QWEN3_VL_30B_A3B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_10_02,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.2"), output=Decimal("0.7")),
+    cost=_Cost(input=_Decimal("0.2"), output=_Decimal("0.7")),
 )
 """Qwen3 VL 30B A3B Instruct (chat) · 131K context · 8.19K output · $0.20 in / $0.70 out per 1M tokens · vision, tools, structured output, attachments, open weights"""
 
-QWEN3_VL_30B_A3B_THINKING: Final[PricedModel] = PricedModel(
+QWEN3_VL_30B_A3B_THINKING: "Final[_PricedModel]" = _PricedModel(
     provider="llmgateway",
     id="qwen3-vl-30b-a3b-thinking",
     name="Qwen3 VL 30B A3B Thinking",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=True,
     reasoning=True,
@@ -4282,16 +4294,16 @@ QWEN3_VL_30B_A3B_THINKING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_10_02,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.2"), output=Decimal("1")),
+    cost=_Cost(input=_Decimal("0.2"), output=_Decimal("1")),
     reasoning_options=(),
 )
 """Qwen3 VL 30B A3B Thinking (chat) · 131K context · 8.19K output · $0.20 in / $1.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"""
 
-QWEN3_VL_8B_INSTRUCT: Final[PricedModel] = PricedModel(
+QWEN3_VL_8B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="llmgateway",
     id="qwen3-vl-8b-instruct",
     name="Qwen3 VL 8B Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=True,
     reasoning=False,
@@ -4303,15 +4315,15 @@ QWEN3_VL_8B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_19,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.08"), output=Decimal("0.5")),
+    cost=_Cost(input=_Decimal("0.08"), output=_Decimal("0.5")),
 )
 """Qwen3 VL 8B Instruct (chat) · 131K context · 8.19K output · $0.08 in / $0.50 out per 1M tokens · vision, attachments, open weights"""
 
-QWEN3_VL_FLASH: Final[PricedModel] = PricedModel(
+QWEN3_VL_FLASH: "Final[_PricedModel]" = _PricedModel(
     provider="llmgateway",
     id="qwen3-vl-flash",
     name="Qwen3 VL Flash",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=True,
     reasoning=False,
@@ -4323,15 +4335,15 @@ QWEN3_VL_FLASH: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_10_09,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_32000,
-    cost=Cost(input=Decimal("0.05"), output=Decimal("0.4"), cache_read=Decimal("0.01")),
+    cost=_Cost(input=_Decimal("0.05"), output=_Decimal("0.4"), cache_read=_Decimal("0.01")),
 )
 """Qwen3 VL Flash (chat) · 262K context · 32K output · $0.05 in / $0.40 out per 1M tokens · vision, tools, structured output, attachments"""
 
-QWEN3_VL_PLUS: Final[PricedModel] = PricedModel(
+QWEN3_VL_PLUS: "Final[_PricedModel]" = _PricedModel(
     provider="llmgateway",
     id="qwen3-vl-plus",
     name="Qwen3-VL Plus",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=True,
@@ -4343,22 +4355,22 @@ QWEN3_VL_PLUS: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_23,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_32768,
-    cost=Cost(
-        input=Decimal("0.2"),
-        output=Decimal("1.6"),
-        reasoning=Decimal("4.8"),
-        cache_read=Decimal("0.04"),
-        cache_write=Decimal("0.25"),
+    cost=_Cost(
+        input=_Decimal("0.2"),
+        output=_Decimal("1.6"),
+        reasoning=_Decimal("4.8"),
+        cache_read=_Decimal("0.04"),
+        cache_write=_Decimal("0.25"),
     ),
     reasoning_options=(),
 )
 """Qwen3-VL Plus (chat) · 262K context · 32.8K output · $0.20 in / $1.60 out per 1M tokens · vision, tools, reasoning"""
 
-QWEN3_5_9B: Final[PricedModel] = PricedModel(
+QWEN3_5_9B: "Final[_PricedModel]" = _PricedModel(
     provider="llmgateway",
     id="qwen3.5-9b",
     name="Qwen3.5 9B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=True,
@@ -4370,16 +4382,16 @@ QWEN3_5_9B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_23,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.1"), output=Decimal("0.15")),
+    cost=_Cost(input=_Decimal("0.1"), output=_Decimal("0.15")),
     reasoning_options=(),
 )
 """Qwen3.5 9B (chat) · 262K context · 65.5K output · $0.10 in / $0.15 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-QWEN3_6_35B_A3B: Final[PricedModel] = PricedModel(
+QWEN3_6_35B_A3B: "Final[_PricedModel]" = _PricedModel(
     provider="llmgateway",
     id="qwen3.6-35b-a3b",
     name="Qwen3.6 35B-A3B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=True,
     reasoning=True,
@@ -4391,16 +4403,16 @@ QWEN3_6_35B_A3B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_17,
     modalities=_Shared.TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.248"), output=Decimal("1.485")),
+    cost=_Cost(input=_Decimal("0.248"), output=_Decimal("1.485")),
     reasoning_options=(),
 )
 """Qwen3.6 35B-A3B (chat) · 262K context · 65.5K output · $0.248 in / $1.485 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"""
 
-QWEN3_6_MAX_PREVIEW: Final[PricedModel] = PricedModel(
+QWEN3_6_MAX_PREVIEW: "Final[_PricedModel]" = _PricedModel(
     provider="llmgateway",
     id="qwen3.6-max-preview",
     name="Qwen3.6 Max Preview",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=True,
@@ -4412,21 +4424,21 @@ QWEN3_6_MAX_PREVIEW: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_20,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_65536,
-    cost=Cost(
-        input=Decimal("1.3"),
-        output=Decimal("7.8"),
-        cache_read=Decimal("0.13"),
-        cache_write=Decimal("1.625"),
+    cost=_Cost(
+        input=_Decimal("1.3"),
+        output=_Decimal("7.8"),
+        cache_read=_Decimal("0.13"),
+        cache_write=_Decimal("1.625"),
     ),
     reasoning_options=(),
 )
 """Qwen3.6 Max Preview (chat) · 262K context · 65.5K output · $1.30 in / $7.80 out per 1M tokens · tools, reasoning"""
 
-QWEN3_6_PLUS: Final[PricedModel] = PricedModel(
+QWEN3_6_PLUS: "Final[_PricedModel]" = _PricedModel(
     provider="llmgateway",
     id="qwen3.6-plus",
     name="Qwen3.6 Plus",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=True,
@@ -4438,36 +4450,36 @@ QWEN3_6_PLUS: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_02,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_65536,
-    cost=Cost(
-        input=Decimal("0.5"),
-        output=Decimal("3"),
-        cache_read=Decimal("0.05"),
-        cache_write=Decimal("0.625"),
+    cost=_Cost(
+        input=_Decimal("0.5"),
+        output=_Decimal("3"),
+        cache_read=_Decimal("0.05"),
+        cache_write=_Decimal("0.625"),
         tiers=(
-            CostTier(
-                input=Decimal("2"),
-                output=Decimal("6"),
-                cache_read=Decimal("0.2"),
-                cache_write=Decimal("2.5"),
-                tier=TierCondition(type="context", size=256000),
+            _CostTier(
+                input=_Decimal("2"),
+                output=_Decimal("6"),
+                cache_read=_Decimal("0.2"),
+                cache_write=_Decimal("2.5"),
+                tier=_TierCondition(type="context", size=256000),
             ),
         ),
-        context_over_200k=Rates(
-            input=Decimal("2"),
-            output=Decimal("6"),
-            cache_read=Decimal("0.2"),
-            cache_write=Decimal("2.5"),
+        context_over_200k=_Rates(
+            input=_Decimal("2"),
+            output=_Decimal("6"),
+            cache_read=_Decimal("0.2"),
+            cache_write=_Decimal("2.5"),
         ),
     ),
     reasoning_options=(),
 )
 """Qwen3.6 Plus (chat) · 262K context · 65.5K output · $0.50 in / $3.00 out per 1M tokens · vision, tools, reasoning"""
 
-QWEN3_7_MAX: Final[PricedModel] = PricedModel(
+QWEN3_7_MAX: "Final[_PricedModel]" = _PricedModel(
     provider="llmgateway",
     id="qwen3.7-max",
     name="Qwen3.7 Max",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=True,
@@ -4478,21 +4490,21 @@ QWEN3_7_MAX: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_21,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_65536,
-    cost=Cost(
-        input=Decimal("1.25"),
-        output=Decimal("3.75"),
-        cache_read=Decimal("0.125"),
-        cache_write=Decimal("3.125"),
+    cost=_Cost(
+        input=_Decimal("1.25"),
+        output=_Decimal("3.75"),
+        cache_read=_Decimal("0.125"),
+        cache_write=_Decimal("3.125"),
     ),
     reasoning_options=(),
 )
 """Qwen3.7 Max (chat) · 1M context · 65.5K output · $1.25 in / $3.75 out per 1M tokens · tools, reasoning"""
 
-QWEN3_7_PLUS: Final[PricedModel] = PricedModel(
+QWEN3_7_PLUS: "Final[_PricedModel]" = _PricedModel(
     provider="llmgateway",
     id="qwen3.7-plus",
     name="Qwen3.7 Plus",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=True,
@@ -4504,21 +4516,21 @@ QWEN3_7_PLUS: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_02,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_64000,
-    cost=Cost(
-        input=Decimal("0.4"),
-        output=Decimal("1.6"),
-        cache_read=Decimal("0.08"),
-        cache_write=Decimal("0.5"),
+    cost=_Cost(
+        input=_Decimal("0.4"),
+        output=_Decimal("1.6"),
+        cache_read=_Decimal("0.08"),
+        cache_write=_Decimal("0.5"),
     ),
     reasoning_options=(),
 )
 """Qwen3.7 Plus (chat) · 1M context · 64K output · $0.40 in / $1.60 out per 1M tokens · vision, tools, reasoning"""
 
-QWEN35_397B_A17B: Final[PricedModel] = PricedModel(
+QWEN35_397B_A17B: "Final[_PricedModel]" = _PricedModel(
     provider="llmgateway",
     id="qwen35-397b-a17b",
     name="Qwen3.5 397B-A17B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=True,
     reasoning=True,
@@ -4530,16 +4542,16 @@ QWEN35_397B_A17B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_15,
     modalities=_Shared.TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.6"), output=Decimal("3.6")),
+    cost=_Cost(input=_Decimal("0.6"), output=_Decimal("3.6")),
     reasoning_options=(),
 )
 """Qwen3.5 397B-A17B (chat) · 262K context · 65.5K output · $0.60 in / $3.60 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"""
 
-QWQ_PLUS: Final[PricedModel] = PricedModel(
+QWQ_PLUS: "Final[_PricedModel]" = _PricedModel(
     provider="llmgateway",
     id="qwq-plus",
     name="QwQ Plus",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=True,
@@ -4551,16 +4563,16 @@ QWQ_PLUS: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_03_05,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.8"), output=Decimal("2.4")),
+    cost=_Cost(input=_Decimal("0.8"), output=_Decimal("2.4")),
     reasoning_options=(),
 )
 """QwQ Plus (chat) · 131K context · 8.19K output · $0.80 in / $2.40 out per 1M tokens · tools, reasoning"""
 
-SEED_1_6_250615: Final[PricedModel] = PricedModel(
+SEED_1_6_250615: "Final[_PricedModel]" = _PricedModel(
     provider="llmgateway",
     id="seed-1-6-250615",
     name="Seed 1.6 (250615)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="seed",
     attachment=True,
     reasoning=True,
@@ -4572,16 +4584,16 @@ SEED_1_6_250615: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_06_25,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_256000_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.25"), output=Decimal("2"), cache_read=Decimal("0.05")),
+    cost=_Cost(input=_Decimal("0.25"), output=_Decimal("2"), cache_read=_Decimal("0.05")),
     reasoning_options=(_Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
 )
 """Seed 1.6 (250615) (chat) · 256K context · 8.19K output · $0.25 in / $2.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"""
 
-SEED_1_6_250915: Final[PricedModel] = PricedModel(
+SEED_1_6_250915: "Final[_PricedModel]" = _PricedModel(
     provider="llmgateway",
     id="seed-1-6-250915",
     name="Seed 1.6 (250915)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="seed",
     attachment=True,
     reasoning=True,
@@ -4593,16 +4605,16 @@ SEED_1_6_250915: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_15,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_256000_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.25"), output=Decimal("2"), cache_read=Decimal("0.05")),
+    cost=_Cost(input=_Decimal("0.25"), output=_Decimal("2"), cache_read=_Decimal("0.05")),
     reasoning_options=(_Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
 )
 """Seed 1.6 (250915) (chat) · 256K context · 8.19K output · $0.25 in / $2.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"""
 
-SEED_1_6_FLASH_250715: Final[PricedModel] = PricedModel(
+SEED_1_6_FLASH_250715: "Final[_PricedModel]" = _PricedModel(
     provider="llmgateway",
     id="seed-1-6-flash-250715",
     name="Seed 1.6 Flash (250715)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="seed",
     attachment=True,
     reasoning=True,
@@ -4614,16 +4626,16 @@ SEED_1_6_FLASH_250715: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_07_26,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_256000_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.07"), output=Decimal("0.3"), cache_read=Decimal("0.015")),
+    cost=_Cost(input=_Decimal("0.07"), output=_Decimal("0.3"), cache_read=_Decimal("0.015")),
     reasoning_options=(_Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
 )
 """Seed 1.6 Flash (250715) (chat) · 256K context · 8.19K output · $0.07 in / $0.30 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"""
 
-SEED_1_8_251228: Final[PricedModel] = PricedModel(
+SEED_1_8_251228: "Final[_PricedModel]" = _PricedModel(
     provider="llmgateway",
     id="seed-1-8-251228",
     name="Seed 1.8 (251228)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="seed",
     attachment=True,
     reasoning=True,
@@ -4635,16 +4647,16 @@ SEED_1_8_251228: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_18,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_256000_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.25"), output=Decimal("2"), cache_read=Decimal("0.05")),
+    cost=_Cost(input=_Decimal("0.25"), output=_Decimal("2"), cache_read=_Decimal("0.05")),
     reasoning_options=(_Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
 )
 """Seed 1.8 (251228) (chat) · 256K context · 8.19K output · $0.25 in / $2.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"""
 
-SONAR: Final[PricedModel] = PricedModel(
+SONAR: "Final[_PricedModel]" = _PricedModel(
     provider="llmgateway",
     id="sonar",
     name="Sonar",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="sonar",
     attachment=False,
     reasoning=False,
@@ -4656,15 +4668,15 @@ SONAR: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_130000_OUTPUT_4096,
-    cost=Cost(input=Decimal("1"), output=Decimal("1")),
+    cost=_Cost(input=_Decimal("1"), output=_Decimal("1")),
 )
 """Sonar (chat) · 130K context · 4.1K output · $1.00 in / $1.00 out per 1M tokens"""
 
-SONAR_PRO: Final[PricedModel] = PricedModel(
+SONAR_PRO: "Final[_PricedModel]" = _PricedModel(
     provider="llmgateway",
     id="sonar-pro",
     name="Sonar Pro",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="sonar-pro",
     attachment=True,
     reasoning=False,
@@ -4676,15 +4688,15 @@ SONAR_PRO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_01,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_8192,
-    cost=Cost(input=Decimal("3"), output=Decimal("15")),
+    cost=_Cost(input=_Decimal("3"), output=_Decimal("15")),
 )
 """Sonar Pro (chat) · 200K context · 8.19K output · $3.00 in / $15.00 out per 1M tokens · vision, attachments"""
 
-SONAR_REASONING_PRO: Final[PricedModel] = PricedModel(
+SONAR_REASONING_PRO: "Final[_PricedModel]" = _PricedModel(
     provider="llmgateway",
     id="sonar-reasoning-pro",
     name="Sonar Reasoning Pro",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="sonar-reasoning",
     attachment=True,
     reasoning=True,
@@ -4696,7 +4708,7 @@ SONAR_REASONING_PRO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_01,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_4096,
-    cost=Cost(input=Decimal("2"), output=Decimal("8")),
+    cost=_Cost(input=_Decimal("2"), output=_Decimal("8")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """Sonar Reasoning Pro (chat) · 128K context · 4.1K output · $2.00 in / $8.00 out per 1M tokens · vision, reasoning, attachments"""

@@ -3,39 +3,36 @@
 
 """Models served by LLMTR (provider id 'llmtr')."""
 
-from __future__ import annotations
+from decimal import Decimal as _Decimal
 
-from decimal import Decimal
-
-from llmdex.records.model import Limit, Modalities, PricedModel, ReasoningOption
-from llmdex.records.partial_date import PartialDate
-from llmdex.records.rates import Cost
-from llmdex.records.vocabulary import Kind
-
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from typing import Final
+from llmdex.records.model import Limit as _Limit
+from llmdex.records.model import Modalities as _Modalities
+from llmdex.records.model import PricedModel as _PricedModel
+from llmdex.records.model import ReasoningOption as _ReasoningOption
+from llmdex.records.partial_date import PartialDate as _PartialDate
+from llmdex.records.rates import Cost as _Cost
+from llmdex.records.vocabulary import Kind as _Kind
 
 
 class _Shared:
     """Values the models below share, named for what they are."""
 
-    CONTEXT_128000_OUTPUT_8192 = Limit(context=128000, output=8192)
-    CONTEXT_16384_OUTPUT_65536 = Limit(context=16384, output=65536)
-    CONTEXT_32768_OUTPUT_8192 = Limit(context=32768, output=8192)
-    CONTEXT_8192_OUTPUT_4096 = Limit(context=8192, output=4096)
-    D_2026_04_17 = PartialDate(2026, 4, 17)
-    D_2026_04_22 = PartialDate(2026, 4, 22)
-    D_2026_04_26 = PartialDate(2026, 4, 26)
-    D_2026_05_05 = PartialDate(2026, 5, 5)
-    D_2026_06_05 = PartialDate(2026, 6, 5)
-    D_2026_06_06 = PartialDate(2026, 6, 6)
-    REASONING_TOGGLE = ReasoningOption(type="toggle")
-    TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
-    TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT = Modalities(
+    CONTEXT_128000_OUTPUT_8192 = _Limit(context=128000, output=8192)
+    CONTEXT_16384_OUTPUT_65536 = _Limit(context=16384, output=65536)
+    CONTEXT_32768_OUTPUT_8192 = _Limit(context=32768, output=8192)
+    CONTEXT_8192_OUTPUT_4096 = _Limit(context=8192, output=4096)
+    D_2026_04_17 = _PartialDate(2026, 4, 17)
+    D_2026_04_22 = _PartialDate(2026, 4, 22)
+    D_2026_04_26 = _PartialDate(2026, 4, 26)
+    D_2026_05_05 = _PartialDate(2026, 5, 5)
+    D_2026_06_05 = _PartialDate(2026, 6, 5)
+    D_2026_06_06 = _PartialDate(2026, 6, 6)
+    REASONING_TOGGLE = _ReasoningOption(type="toggle")
+    TEXT_IMAGE_TO_TEXT = _Modalities(input=("text", "image"), output=("text",))
+    TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT = _Modalities(
         input=("text", "image", "video", "audio"), output=("text",)
     )
-    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+    TEXT_TO_TEXT = _Modalities(input=("text",), output=("text",))
 
 
 __all__ = [
@@ -47,11 +44,11 @@ __all__ = [
     "TRENDYOL_7B",
 ]
 
-GEMMA_4: Final[PricedModel] = PricedModel(
+GEMMA_4: "Final[_PricedModel]" = _PricedModel(
     provider="llmtr",
     id="gemma-4",
     name="Gemma 4",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -61,15 +58,15 @@ GEMMA_4: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_22,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_32768_OUTPUT_8192,
-    cost=Cost(input=Decimal("5"), output=Decimal("10")),
+    cost=_Cost(input=_Decimal("5"), output=_Decimal("10")),
 )
 """Gemma 4 (chat) · 32.8K context · 8.19K output · $5.00 in / $10.00 out per 1M tokens · open weights"""
 
-MAGIBU_11B_V8: Final[PricedModel] = PricedModel(
+MAGIBU_11B_V8: "Final[_PricedModel]" = _PricedModel(
     provider="llmtr",
     id="magibu-11b-v8",
     name="Magibu 11B v8",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -79,15 +76,15 @@ MAGIBU_11B_V8: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_05,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_8192_OUTPUT_4096,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
 )
 """Magibu 11B v8 (chat) · 8.19K context · 4.1K output · free"""
 
-MEDGEMMA_4B: Final[PricedModel] = PricedModel(
+MEDGEMMA_4B: "Final[_PricedModel]" = _PricedModel(
     provider="llmtr",
     id="medgemma-4b",
     name="MedGemma 4B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=False,
@@ -97,15 +94,15 @@ MEDGEMMA_4B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_26,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_8192_OUTPUT_4096,
-    cost=Cost(input=Decimal("3"), output=Decimal("5")),
+    cost=_Cost(input=_Decimal("3"), output=_Decimal("5")),
 )
 """MedGemma 4B (chat) · 8.19K context · 4.1K output · $3.00 in / $5.00 out per 1M tokens · vision, attachments, open weights"""
 
-QWEN3_6_35B: Final[PricedModel] = PricedModel(
+QWEN3_6_35B: "Final[_PricedModel]" = _PricedModel(
     provider="llmtr",
     id="qwen3-6-35b",
     name="Qwen3.6 35B-A3B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=True,
     reasoning=True,
@@ -117,16 +114,16 @@ QWEN3_6_35B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_17,
     modalities=_Shared.TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT,
     limit=_Shared.CONTEXT_16384_OUTPUT_65536,
-    cost=Cost(input=Decimal("5"), output=Decimal("10")),
+    cost=_Cost(input=_Decimal("5"), output=_Decimal("10")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """Qwen3.6 35B-A3B (chat) · 16.4K context · 65.5K output · $5.00 in / $10.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"""
 
-SINCAP: Final[PricedModel] = PricedModel(
+SINCAP: "Final[_PricedModel]" = _PricedModel(
     provider="llmtr",
     id="sincap",
     name="Sincap",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -136,15 +133,15 @@ SINCAP: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_05,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_8192,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
 )
 """Sincap (chat) · 128K context · 8.19K output · free"""
 
-TRENDYOL_7B: Final[PricedModel] = PricedModel(
+TRENDYOL_7B: "Final[_PricedModel]" = _PricedModel(
     provider="llmtr",
     id="trendyol-7b",
     name="Trendyol 7B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -155,6 +152,6 @@ TRENDYOL_7B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_06,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_32768_OUTPUT_8192,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
 )
 """Trendyol 7B (chat) · 32.8K context · 8.19K output · free · open weights"""

@@ -3,34 +3,31 @@
 
 """Models served by LMStudio (provider id 'lmstudio')."""
 
-from __future__ import annotations
+from decimal import Decimal as _Decimal
 
-from decimal import Decimal
-
-from llmdex.records.model import Limit, Modalities, PricedModel, ReasoningOption
-from llmdex.records.partial_date import PartialDate
-from llmdex.records.rates import Cost
-from llmdex.records.vocabulary import Kind
-
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from typing import Final
+from llmdex.records.model import Limit as _Limit
+from llmdex.records.model import Modalities as _Modalities
+from llmdex.records.model import PricedModel as _PricedModel
+from llmdex.records.model import ReasoningOption as _ReasoningOption
+from llmdex.records.partial_date import PartialDate as _PartialDate
+from llmdex.records.rates import Cost as _Cost
+from llmdex.records.vocabulary import Kind as _Kind
 
 
 class _Shared:
     """Values the models below share, named for what they are."""
 
-    CONTEXT_131072_OUTPUT_32768 = Limit(context=131072, output=32768)
-    CONTEXT_262144_OUTPUT_16384 = Limit(context=262144, output=16384)
-    CONTEXT_262144_OUTPUT_65536 = Limit(context=262144, output=65536)
-    D_2025_04 = PartialDate(2025, 4)
-    D_2025_07_23 = PartialDate(2025, 7, 23)
-    D_2025_07_30 = PartialDate(2025, 7, 30)
-    D_2025_08_05 = PartialDate(2025, 8, 5)
-    REASONING_EFFORT_LOW_MEDIUM_HIGH = ReasoningOption(
+    CONTEXT_131072_OUTPUT_32768 = _Limit(context=131072, output=32768)
+    CONTEXT_262144_OUTPUT_16384 = _Limit(context=262144, output=16384)
+    CONTEXT_262144_OUTPUT_65536 = _Limit(context=262144, output=65536)
+    D_2025_04 = _PartialDate(2025, 4)
+    D_2025_07_23 = _PartialDate(2025, 7, 23)
+    D_2025_07_30 = _PartialDate(2025, 7, 30)
+    D_2025_08_05 = _PartialDate(2025, 8, 5)
+    REASONING_EFFORT_LOW_MEDIUM_HIGH = _ReasoningOption(
         type="effort", values=("low", "medium", "high")
     )
-    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+    TEXT_TO_TEXT = _Modalities(input=("text",), output=("text",))
 
 
 __all__ = [
@@ -39,11 +36,11 @@ __all__ = [
     "QWEN_QWEN3_CODER_30B",
 ]
 
-OPENAI_GPT_OSS_20B: Final[PricedModel] = PricedModel(
+OPENAI_GPT_OSS_20B: "Final[_PricedModel]" = _PricedModel(
     provider="lmstudio",
     id="openai/gpt-oss-20b",
     name="GPT OSS 20B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-oss",
     attachment=False,
     reasoning=True,
@@ -54,16 +51,16 @@ OPENAI_GPT_OSS_20B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_05,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_32768,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """GPT OSS 20B (chat) · 131K context · 32.8K output · free · tools, reasoning, open weights"""
 
-QWEN_QWEN3_30B_A3B_2507: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_30B_A3B_2507: "Final[_PricedModel]" = _PricedModel(
     provider="lmstudio",
     id="qwen/qwen3-30b-a3b-2507",
     name="Qwen3 30B A3B 2507",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -75,15 +72,15 @@ QWEN_QWEN3_30B_A3B_2507: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_07_30,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_16384,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
 )
 """Qwen3 30B A3B 2507 (chat) · 262K context · 16.4K output · free · tools, open weights"""
 
-QWEN_QWEN3_CODER_30B: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_CODER_30B: "Final[_PricedModel]" = _PricedModel(
     provider="lmstudio",
     id="qwen/qwen3-coder-30b",
     name="Qwen3 Coder 30B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -95,6 +92,6 @@ QWEN_QWEN3_CODER_30B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_07_23,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_65536,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
 )
 """Qwen3 Coder 30B (chat) · 262K context · 65.5K output · free · tools, open weights"""

@@ -3,35 +3,31 @@
 
 """Models served by LucidQuery (provider id 'lucidquery')."""
 
-from __future__ import annotations
+from decimal import Decimal as _Decimal
 
-from decimal import Decimal
-
-from llmdex.records.model import Limit, Modalities, PricedModel
-from llmdex.records.partial_date import PartialDate
-from llmdex.records.rates import Cost
-from llmdex.records.vocabulary import Kind
-
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from typing import Final
+from llmdex.records.model import Limit as _Limit
+from llmdex.records.model import Modalities as _Modalities
+from llmdex.records.model import PricedModel as _PricedModel
+from llmdex.records.partial_date import PartialDate as _PartialDate
+from llmdex.records.rates import Cost as _Cost
+from llmdex.records.vocabulary import Kind as _Kind
 
 
 class _Shared:
     """Values the models below share, named for what they are."""
 
-    CONTEXT_120000_OUTPUT_8000 = Limit(context=120000, output=8000)
-    CONTEXT_250000_OUTPUT_60000 = Limit(context=250000, output=60000)
-    CONTEXT_300000_OUTPUT_120000 = Limit(context=300000, output=120000)
-    D_2024_12_28 = PartialDate(2024, 12, 28)
-    D_2025_08_01 = PartialDate(2025, 8, 1)
-    D_2025_09_01 = PartialDate(2025, 9, 1)
-    D_2025_09_10 = PartialDate(2025, 9, 10)
-    D_2025_09_16 = PartialDate(2025, 9, 16)
-    D_2026_06_05 = PartialDate(2026, 6, 5)
-    D_2026_06_16 = PartialDate(2026, 6, 16)
-    TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
-    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+    CONTEXT_120000_OUTPUT_8000 = _Limit(context=120000, output=8000)
+    CONTEXT_250000_OUTPUT_60000 = _Limit(context=250000, output=60000)
+    CONTEXT_300000_OUTPUT_120000 = _Limit(context=300000, output=120000)
+    D_2024_12_28 = _PartialDate(2024, 12, 28)
+    D_2025_08_01 = _PartialDate(2025, 8, 1)
+    D_2025_09_01 = _PartialDate(2025, 9, 1)
+    D_2025_09_10 = _PartialDate(2025, 9, 10)
+    D_2025_09_16 = _PartialDate(2025, 9, 16)
+    D_2026_06_05 = _PartialDate(2026, 6, 5)
+    D_2026_06_16 = _PartialDate(2026, 6, 16)
+    TEXT_IMAGE_TO_TEXT = _Modalities(input=("text", "image"), output=("text",))
+    TEXT_TO_TEXT = _Modalities(input=("text",), output=("text",))
 
 
 __all__ = [
@@ -41,11 +37,11 @@ __all__ = [
     "LUCIDQUERY_NEXUS_CODER",
 ]
 
-LUCIDNOVA_RF1_100B: Final[PricedModel] = PricedModel(
+LUCIDNOVA_RF1_100B: "Final[_PricedModel]" = _PricedModel(
     provider="lucidquery",
     id="lucidnova-rf1-100b",
     name="LucidNova RF1 100B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="nova",
     attachment=True,
     reasoning=True,
@@ -57,16 +53,16 @@ LUCIDNOVA_RF1_100B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_10,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_120000_OUTPUT_8000,
-    cost=Cost(input=Decimal("2"), output=Decimal("5")),
+    cost=_Cost(input=_Decimal("2"), output=_Decimal("5")),
     reasoning_options=(),
 )
 """LucidNova RF1 100B (chat) · 120K context · 8K output · $2.00 in / $5.00 out per 1M tokens · tools, reasoning, attachments"""
 
-LUCIDQUERY_AGI_01_FRONTIER: Final[PricedModel] = PricedModel(
+LUCIDQUERY_AGI_01_FRONTIER: "Final[_PricedModel]" = _PricedModel(
     provider="lucidquery",
     id="lucidquery-agi-01-frontier",
     name="AGI-01 Frontier",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="agi",
     attachment=True,
     reasoning=True,
@@ -78,16 +74,16 @@ LUCIDQUERY_AGI_01_FRONTIER: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_16,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_300000_OUTPUT_120000,
-    cost=Cost(input=Decimal("4.5"), output=Decimal("22")),
+    cost=_Cost(input=_Decimal("4.5"), output=_Decimal("22")),
     reasoning_options=(),
 )
 """AGI-01 Frontier (chat) · 300K context · 120K output · $4.50 in / $22.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-LUCIDQUERY_AGI_01_SWIFT: Final[PricedModel] = PricedModel(
+LUCIDQUERY_AGI_01_SWIFT: "Final[_PricedModel]" = _PricedModel(
     provider="lucidquery",
     id="lucidquery-agi-01-swift",
     name="AGI-01 Swift",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="agi",
     attachment=True,
     reasoning=True,
@@ -99,16 +95,16 @@ LUCIDQUERY_AGI_01_SWIFT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_16,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_300000_OUTPUT_120000,
-    cost=Cost(input=Decimal("2.5"), output=Decimal("15")),
+    cost=_Cost(input=_Decimal("2.5"), output=_Decimal("15")),
     reasoning_options=(),
 )
 """AGI-01 Swift (chat) · 300K context · 120K output · $2.50 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-LUCIDQUERY_NEXUS_CODER: Final[PricedModel] = PricedModel(
+LUCIDQUERY_NEXUS_CODER: "Final[_PricedModel]" = _PricedModel(
     provider="lucidquery",
     id="lucidquery-nexus-coder",
     name="LucidQuery Nexus Coder",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="lucid",
     attachment=True,
     reasoning=True,
@@ -120,7 +116,7 @@ LUCIDQUERY_NEXUS_CODER: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_250000_OUTPUT_60000,
-    cost=Cost(input=Decimal("2"), output=Decimal("5")),
+    cost=_Cost(input=_Decimal("2"), output=_Decimal("5")),
     reasoning_options=(),
 )
 """LucidQuery Nexus Coder (chat) · 250K context · 60K output · $2.00 in / $5.00 out per 1M tokens · tools, reasoning, attachments"""

@@ -3,65 +3,63 @@
 
 """Models served by Meganova (provider id 'meganova')."""
 
-from __future__ import annotations
+from decimal import Decimal as _Decimal
 
-from decimal import Decimal
-
-from llmdex.records.model import Interleaved, Limit, Modalities, PricedModel, ReasoningOption
-from llmdex.records.partial_date import PartialDate
-from llmdex.records.rates import Cost
-from llmdex.records.vocabulary import Kind
-
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from typing import Final
+from llmdex.records.model import Interleaved as _Interleaved
+from llmdex.records.model import Limit as _Limit
+from llmdex.records.model import Modalities as _Modalities
+from llmdex.records.model import PricedModel as _PricedModel
+from llmdex.records.model import ReasoningOption as _ReasoningOption
+from llmdex.records.partial_date import PartialDate as _PartialDate
+from llmdex.records.rates import Cost as _Cost
+from llmdex.records.vocabulary import Kind as _Kind
 
 
 class _Shared:
     """Values the models below share, named for what they are."""
 
-    CONTEXT_1000000_OUTPUT_65536 = Limit(context=1000000, output=65536)
-    CONTEXT_131072_OUTPUT_16384 = Limit(context=131072, output=16384)
-    CONTEXT_131072_OUTPUT_65536 = Limit(context=131072, output=65536)
-    CONTEXT_163840_OUTPUT_163840 = Limit(context=163840, output=163840)
-    CONTEXT_163840_OUTPUT_64000 = Limit(context=163840, output=64000)
-    CONTEXT_16384_OUTPUT_16384 = Limit(context=16384, output=16384)
-    CONTEXT_164000_OUTPUT_164000 = Limit(context=164000, output=164000)
-    CONTEXT_196608_OUTPUT_131072 = Limit(context=196608, output=131072)
-    CONTEXT_202752_OUTPUT_131072 = Limit(context=202752, output=131072)
-    CONTEXT_204800_OUTPUT_131072 = Limit(context=204800, output=131072)
-    CONTEXT_262000_OUTPUT_262000 = Limit(context=262000, output=262000)
-    CONTEXT_262144_OUTPUT_262144 = Limit(context=262144, output=262144)
-    CONTEXT_262144_OUTPUT_32000 = Limit(context=262144, output=32000)
-    CONTEXT_32768_OUTPUT_8192 = Limit(context=32768, output=8192)
-    D_2024_07 = PartialDate(2024, 7)
-    D_2024_07_18 = PartialDate(2024, 7, 18)
-    D_2024_08 = PartialDate(2024, 8)
-    D_2024_10 = PartialDate(2024, 10)
-    D_2024_12_01 = PartialDate(2024, 12, 1)
-    D_2024_12_06 = PartialDate(2024, 12, 6)
-    D_2025_03_24 = PartialDate(2025, 3, 24)
-    D_2025_04 = PartialDate(2025, 4)
-    D_2025_05_28 = PartialDate(2025, 5, 28)
-    D_2025_06_20 = PartialDate(2025, 6, 20)
-    D_2025_07_23 = PartialDate(2025, 7, 23)
-    D_2025_08_25 = PartialDate(2025, 8, 25)
-    D_2025_09_30 = PartialDate(2025, 9, 30)
-    D_2025_10_10 = PartialDate(2025, 10, 10)
-    D_2025_11_06 = PartialDate(2025, 11, 6)
-    D_2025_12_03 = PartialDate(2025, 12, 3)
-    D_2025_12_17 = PartialDate(2025, 12, 17)
-    D_2025_12_22 = PartialDate(2025, 12, 22)
-    D_2025_12_23 = PartialDate(2025, 12, 23)
-    D_2026_01 = PartialDate(2026, 1)
-    D_2026_01_27 = PartialDate(2026, 1, 27)
-    D_2026_02 = PartialDate(2026, 2)
-    D_2026_02_11 = PartialDate(2026, 2, 11)
-    D_2026_02_12 = PartialDate(2026, 2, 12)
-    REASONING_TOGGLE = ReasoningOption(type="toggle")
-    TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
-    TEXT_IMAGE_VIDEO_TO_TEXT = Modalities(input=("text", "image", "video"), output=("text",))
-    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+    CONTEXT_1000000_OUTPUT_65536 = _Limit(context=1000000, output=65536)
+    CONTEXT_131072_OUTPUT_16384 = _Limit(context=131072, output=16384)
+    CONTEXT_131072_OUTPUT_65536 = _Limit(context=131072, output=65536)
+    CONTEXT_163840_OUTPUT_163840 = _Limit(context=163840, output=163840)
+    CONTEXT_163840_OUTPUT_64000 = _Limit(context=163840, output=64000)
+    CONTEXT_16384_OUTPUT_16384 = _Limit(context=16384, output=16384)
+    CONTEXT_164000_OUTPUT_164000 = _Limit(context=164000, output=164000)
+    CONTEXT_196608_OUTPUT_131072 = _Limit(context=196608, output=131072)
+    CONTEXT_202752_OUTPUT_131072 = _Limit(context=202752, output=131072)
+    CONTEXT_204800_OUTPUT_131072 = _Limit(context=204800, output=131072)
+    CONTEXT_262000_OUTPUT_262000 = _Limit(context=262000, output=262000)
+    CONTEXT_262144_OUTPUT_262144 = _Limit(context=262144, output=262144)
+    CONTEXT_262144_OUTPUT_32000 = _Limit(context=262144, output=32000)
+    CONTEXT_32768_OUTPUT_8192 = _Limit(context=32768, output=8192)
+    D_2024_07 = _PartialDate(2024, 7)
+    D_2024_07_18 = _PartialDate(2024, 7, 18)
+    D_2024_08 = _PartialDate(2024, 8)
+    D_2024_10 = _PartialDate(2024, 10)
+    D_2024_12_01 = _PartialDate(2024, 12, 1)
+    D_2024_12_06 = _PartialDate(2024, 12, 6)
+    D_2025_03_24 = _PartialDate(2025, 3, 24)
+    D_2025_04 = _PartialDate(2025, 4)
+    D_2025_05_28 = _PartialDate(2025, 5, 28)
+    D_2025_06_20 = _PartialDate(2025, 6, 20)
+    D_2025_07_23 = _PartialDate(2025, 7, 23)
+    D_2025_08_25 = _PartialDate(2025, 8, 25)
+    D_2025_09_30 = _PartialDate(2025, 9, 30)
+    D_2025_10_10 = _PartialDate(2025, 10, 10)
+    D_2025_11_06 = _PartialDate(2025, 11, 6)
+    D_2025_12_03 = _PartialDate(2025, 12, 3)
+    D_2025_12_17 = _PartialDate(2025, 12, 17)
+    D_2025_12_22 = _PartialDate(2025, 12, 22)
+    D_2025_12_23 = _PartialDate(2025, 12, 23)
+    D_2026_01 = _PartialDate(2026, 1)
+    D_2026_01_27 = _PartialDate(2026, 1, 27)
+    D_2026_02 = _PartialDate(2026, 2)
+    D_2026_02_11 = _PartialDate(2026, 2, 11)
+    D_2026_02_12 = _PartialDate(2026, 2, 12)
+    REASONING_TOGGLE = _ReasoningOption(type="toggle")
+    TEXT_IMAGE_TO_TEXT = _Modalities(input=("text", "image"), output=("text",))
+    TEXT_IMAGE_VIDEO_TO_TEXT = _Modalities(input=("text", "image", "video"), output=("text",))
+    TEXT_TO_TEXT = _Modalities(input=("text",), output=("text",))
 
 
 __all__ = [
@@ -86,11 +84,11 @@ __all__ = [
     "ZAI_ORG_GLM_5",
 ]
 
-MINIMAXAI_MINIMAX_M2_1: Final[PricedModel] = PricedModel(
+MINIMAXAI_MINIMAX_M2_1: "Final[_PricedModel]" = _PricedModel(
     provider="meganova",
     id="MiniMaxAI/MiniMax-M2.1",
     name="MiniMax M2.1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="minimax",
     attachment=False,
     reasoning=True,
@@ -101,17 +99,17 @@ MINIMAXAI_MINIMAX_M2_1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_23,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_196608_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.28"), output=Decimal("1.2")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.28"), output=_Decimal("1.2")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
 """MiniMax M2.1 (chat) · 197K context · 131K output · $0.28 in / $1.20 out per 1M tokens · tools, reasoning, open weights"""
 
-MINIMAXAI_MINIMAX_M2_5: Final[PricedModel] = PricedModel(
+MINIMAXAI_MINIMAX_M2_5: "Final[_PricedModel]" = _PricedModel(
     provider="meganova",
     id="MiniMaxAI/MiniMax-M2.5",
     name="MiniMax M2.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="minimax",
     attachment=False,
     reasoning=True,
@@ -122,17 +120,17 @@ MINIMAXAI_MINIMAX_M2_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_12,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_204800_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.3"), output=Decimal("1.2")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.3"), output=_Decimal("1.2")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
 """MiniMax M2.5 (chat) · 205K context · 131K output · $0.30 in / $1.20 out per 1M tokens · tools, reasoning, open weights"""
 
-QWEN_QWEN2_5_VL_32B_INSTRUCT: Final[PricedModel] = PricedModel(
+QWEN_QWEN2_5_VL_32B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="meganova",
     id="Qwen/Qwen2.5-VL-32B-Instruct",
     name="Qwen2.5 VL 32B Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=True,
     reasoning=False,
@@ -144,15 +142,15 @@ QWEN_QWEN2_5_VL_32B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_03_24,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_16384_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.2"), output=Decimal("0.6")),
+    cost=_Cost(input=_Decimal("0.2"), output=_Decimal("0.6")),
 )
 """Qwen2.5 VL 32B Instruct (chat) · 16.4K context · 16.4K output · $0.20 in / $0.60 out per 1M tokens · vision, tools, structured output, attachments, open weights"""
 
-QWEN_QWEN3_235B_A22B_INSTRUCT_2507: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_235B_A22B_INSTRUCT_2507: "Final[_PricedModel]" = _PricedModel(
     provider="meganova",
     id="Qwen/Qwen3-235B-A22B-Instruct-2507",
     name="Qwen3 235B A22B Instruct 2507",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -164,15 +162,15 @@ QWEN_QWEN3_235B_A22B_INSTRUCT_2507: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_07_23,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262000_OUTPUT_262000,
-    cost=Cost(input=Decimal("0.09"), output=Decimal("0.6")),
+    cost=_Cost(input=_Decimal("0.09"), output=_Decimal("0.6")),
 )
 """Qwen3 235B A22B Instruct 2507 (chat) · 262K context · 262K output · $0.09 in / $0.60 out per 1M tokens · tools, structured output, open weights"""
 
-QWEN_QWEN3_5_PLUS: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_5_PLUS: "Final[_PricedModel]" = _PricedModel(
     provider="meganova",
     id="Qwen/Qwen3.5-Plus",
     name="Qwen3.5 Plus",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=True,
@@ -184,16 +182,16 @@ QWEN_QWEN3_5_PLUS: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.4"), output=Decimal("2.4"), reasoning=Decimal("2.4")),
+    cost=_Cost(input=_Decimal("0.4"), output=_Decimal("2.4"), reasoning=_Decimal("2.4")),
     reasoning_options=(),
 )
 """Qwen3.5 Plus (chat) · 1M context · 65.5K output · $0.40 in / $2.40 out per 1M tokens · vision, tools, reasoning"""
 
-XIAOMIMIMO_MIMO_V2_FLASH: Final[PricedModel] = PricedModel(
+XIAOMIMIMO_MIMO_V2_FLASH: "Final[_PricedModel]" = _PricedModel(
     provider="meganova",
     id="XiaomiMiMo/MiMo-V2-Flash",
     name="MiMo V2 Flash",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="mimo",
     attachment=False,
     reasoning=True,
@@ -205,16 +203,16 @@ XIAOMIMIMO_MIMO_V2_FLASH: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_17,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_32000,
-    cost=Cost(input=Decimal("0.1"), output=Decimal("0.3")),
+    cost=_Cost(input=_Decimal("0.1"), output=_Decimal("0.3")),
     reasoning_options=(),
 )
 """MiMo V2 Flash (chat) · 262K context · 32K output · $0.10 in / $0.30 out per 1M tokens · tools, reasoning, open weights"""
 
-DEEPSEEK_AI_DEEPSEEK_R1_0528: Final[PricedModel] = PricedModel(
+DEEPSEEK_AI_DEEPSEEK_R1_0528: "Final[_PricedModel]" = _PricedModel(
     provider="meganova",
     id="deepseek-ai/DeepSeek-R1-0528",
     name="DeepSeek R1 0528",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek-thinking",
     attachment=False,
     reasoning=True,
@@ -226,17 +224,17 @@ DEEPSEEK_AI_DEEPSEEK_R1_0528: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_05_28,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_163840_OUTPUT_64000,
-    cost=Cost(input=Decimal("0.5"), output=Decimal("2.15")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.5"), output=_Decimal("2.15")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
 """DeepSeek R1 0528 (chat) · 164K context · 64K output · $0.50 in / $2.15 out per 1M tokens · reasoning, open weights"""
 
-DEEPSEEK_AI_DEEPSEEK_V3_0324: Final[PricedModel] = PricedModel(
+DEEPSEEK_AI_DEEPSEEK_V3_0324: "Final[_PricedModel]" = _PricedModel(
     provider="meganova",
     id="deepseek-ai/DeepSeek-V3-0324",
     name="DeepSeek V3 0324",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek",
     attachment=False,
     reasoning=False,
@@ -247,15 +245,15 @@ DEEPSEEK_AI_DEEPSEEK_V3_0324: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_03_24,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_163840_OUTPUT_163840,
-    cost=Cost(input=Decimal("0.25"), output=Decimal("0.88")),
+    cost=_Cost(input=_Decimal("0.25"), output=_Decimal("0.88")),
 )
 """DeepSeek V3 0324 (chat) · 164K context · 164K output · $0.25 in / $0.88 out per 1M tokens · tools, open weights"""
 
-DEEPSEEK_AI_DEEPSEEK_V3_1: Final[PricedModel] = PricedModel(
+DEEPSEEK_AI_DEEPSEEK_V3_1: "Final[_PricedModel]" = _PricedModel(
     provider="meganova",
     id="deepseek-ai/DeepSeek-V3.1",
     name="DeepSeek V3.1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek",
     attachment=False,
     reasoning=False,
@@ -267,15 +265,15 @@ DEEPSEEK_AI_DEEPSEEK_V3_1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_25,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_164000_OUTPUT_164000,
-    cost=Cost(input=Decimal("0.27"), output=Decimal("1")),
+    cost=_Cost(input=_Decimal("0.27"), output=_Decimal("1")),
 )
 """DeepSeek V3.1 (chat) · 164K context · 164K output · $0.27 in / $1.00 out per 1M tokens · tools, structured output, open weights"""
 
-DEEPSEEK_AI_DEEPSEEK_V3_2: Final[PricedModel] = PricedModel(
+DEEPSEEK_AI_DEEPSEEK_V3_2: "Final[_PricedModel]" = _PricedModel(
     provider="meganova",
     id="deepseek-ai/DeepSeek-V3.2",
     name="DeepSeek V3.2",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek",
     attachment=False,
     reasoning=False,
@@ -287,15 +285,15 @@ DEEPSEEK_AI_DEEPSEEK_V3_2: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_03,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_164000_OUTPUT_164000,
-    cost=Cost(input=Decimal("0.26"), output=Decimal("0.38")),
+    cost=_Cost(input=_Decimal("0.26"), output=_Decimal("0.38")),
 )
 """DeepSeek V3.2 (chat) · 164K context · 164K output · $0.26 in / $0.38 out per 1M tokens · tools, structured output, open weights"""
 
-DEEPSEEK_AI_DEEPSEEK_V3_2_EXP: Final[PricedModel] = PricedModel(
+DEEPSEEK_AI_DEEPSEEK_V3_2_EXP: "Final[_PricedModel]" = _PricedModel(
     provider="meganova",
     id="deepseek-ai/DeepSeek-V3.2-Exp",
     name="DeepSeek V3.2 Exp",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek",
     attachment=False,
     reasoning=False,
@@ -307,15 +305,15 @@ DEEPSEEK_AI_DEEPSEEK_V3_2_EXP: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_10_10,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_164000_OUTPUT_164000,
-    cost=Cost(input=Decimal("0.27"), output=Decimal("0.4")),
+    cost=_Cost(input=_Decimal("0.27"), output=_Decimal("0.4")),
 )
 """DeepSeek V3.2 Exp (chat) · 164K context · 164K output · $0.27 in / $0.40 out per 1M tokens · tools, structured output, open weights"""
 
-META_LLAMA_LLAMA_3_3_70B_INSTRUCT: Final[PricedModel] = PricedModel(
+META_LLAMA_LLAMA_3_3_70B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="meganova",
     id="meta-llama/Llama-3.3-70B-Instruct",
     name="Llama 3.3 70B Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=False,
     reasoning=False,
@@ -326,15 +324,15 @@ META_LLAMA_LLAMA_3_3_70B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_12_06,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.1"), output=Decimal("0.3")),
+    cost=_Cost(input=_Decimal("0.1"), output=_Decimal("0.3")),
 )
 """Llama 3.3 70B Instruct (chat) · 131K context · 16.4K output · $0.10 in / $0.30 out per 1M tokens · tools, open weights"""
 
-MISTRALAI_MISTRAL_NEMO_INSTRUCT_2407: Final[PricedModel] = PricedModel(
+MISTRALAI_MISTRAL_NEMO_INSTRUCT_2407: "Final[_PricedModel]" = _PricedModel(
     provider="meganova",
     id="mistralai/Mistral-Nemo-Instruct-2407",
     name="Mistral Nemo Instruct 2407",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="mistral",
     attachment=False,
     reasoning=False,
@@ -346,15 +344,15 @@ MISTRALAI_MISTRAL_NEMO_INSTRUCT_2407: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_07_18,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.02"), output=Decimal("0.04")),
+    cost=_Cost(input=_Decimal("0.02"), output=_Decimal("0.04")),
 )
 """Mistral Nemo Instruct 2407 (chat) · 131K context · 65.5K output · $0.02 in / $0.04 out per 1M tokens · tools, structured output, open weights"""
 
-MISTRALAI_MISTRAL_SMALL_3_2_24B_INSTRUCT_2506: Final[PricedModel] = PricedModel(
+MISTRALAI_MISTRAL_SMALL_3_2_24B_INSTRUCT_2506: "Final[_PricedModel]" = _PricedModel(
     provider="meganova",
     id="mistralai/Mistral-Small-3.2-24B-Instruct-2506",
     name="Mistral Small 3.2 24B Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="mistral-small",
     attachment=True,
     reasoning=False,
@@ -367,15 +365,15 @@ MISTRALAI_MISTRAL_SMALL_3_2_24B_INSTRUCT_2506: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_06_20,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_32768_OUTPUT_8192,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
 )
 """Mistral Small 3.2 24B Instruct (chat) · 32.8K context · 8.19K output · free · vision, tools, structured output, attachments, open weights"""
 
-MOONSHOTAI_KIMI_K2_THINKING: Final[PricedModel] = PricedModel(
+MOONSHOTAI_KIMI_K2_THINKING: "Final[_PricedModel]" = _PricedModel(
     provider="meganova",
     id="moonshotai/Kimi-K2-Thinking",
     name="Kimi K2 Thinking",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="kimi-thinking",
     attachment=False,
     reasoning=True,
@@ -387,17 +385,17 @@ MOONSHOTAI_KIMI_K2_THINKING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_06,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_262144,
-    cost=Cost(input=Decimal("0.6"), output=Decimal("2.6")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.6"), output=_Decimal("2.6")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
 """Kimi K2 Thinking (chat) · 262K context · 262K output · $0.60 in / $2.60 out per 1M tokens · tools, reasoning, open weights"""
 
-MOONSHOTAI_KIMI_K2_5: Final[PricedModel] = PricedModel(
+MOONSHOTAI_KIMI_K2_5: "Final[_PricedModel]" = _PricedModel(
     provider="meganova",
     id="moonshotai/Kimi-K2.5",
     name="Kimi K2.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="kimi-k2",
     attachment=False,
     reasoning=True,
@@ -409,17 +407,17 @@ MOONSHOTAI_KIMI_K2_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_01_27,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_262144,
-    cost=Cost(input=Decimal("0.45"), output=Decimal("2.8")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.45"), output=_Decimal("2.8")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
 """Kimi K2.5 (chat) · 262K context · 262K output · $0.45 in / $2.80 out per 1M tokens · vision, tools, reasoning, open weights"""
 
-ZAI_ORG_GLM_4_6: Final[PricedModel] = PricedModel(
+ZAI_ORG_GLM_4_6: "Final[_PricedModel]" = _PricedModel(
     provider="meganova",
     id="zai-org/GLM-4.6",
     name="GLM-4.6",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=True,
@@ -431,17 +429,17 @@ ZAI_ORG_GLM_4_6: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_30,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_202752_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.45"), output=Decimal("1.9")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.45"), output=_Decimal("1.9")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
 """GLM-4.6 (chat) · 203K context · 131K output · $0.45 in / $1.90 out per 1M tokens · tools, reasoning, open weights"""
 
-ZAI_ORG_GLM_4_7: Final[PricedModel] = PricedModel(
+ZAI_ORG_GLM_4_7: "Final[_PricedModel]" = _PricedModel(
     provider="meganova",
     id="zai-org/GLM-4.7",
     name="GLM-4.7",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=True,
@@ -453,17 +451,17 @@ ZAI_ORG_GLM_4_7: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_22,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_202752_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.2"), output=Decimal("0.8")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.2"), output=_Decimal("0.8")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
 """GLM-4.7 (chat) · 203K context · 131K output · $0.20 in / $0.80 out per 1M tokens · tools, reasoning, open weights"""
 
-ZAI_ORG_GLM_5: Final[PricedModel] = PricedModel(
+ZAI_ORG_GLM_5: "Final[_PricedModel]" = _PricedModel(
     provider="meganova",
     id="zai-org/GLM-5",
     name="GLM-5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=True,
@@ -474,8 +472,8 @@ ZAI_ORG_GLM_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_11,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_202752_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.8"), output=Decimal("2.56")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.8"), output=_Decimal("2.56")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """GLM-5 (chat) · 203K context · 131K output · $0.80 in / $2.56 out per 1M tokens · tools, reasoning, open weights"""

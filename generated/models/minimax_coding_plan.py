@@ -3,36 +3,33 @@
 
 """Models served by MiniMax Token Plan (minimax.io) (provider id 'minimax-coding-plan')."""
 
-from __future__ import annotations
+from decimal import Decimal as _Decimal
 
-from decimal import Decimal
-
-from llmdex.records.model import Limit, Modalities, PricedModel, ReasoningOption
-from llmdex.records.partial_date import PartialDate
-from llmdex.records.rates import Cost
-from llmdex.records.vocabulary import Kind
-
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from typing import Final
+from llmdex.records.model import Limit as _Limit
+from llmdex.records.model import Modalities as _Modalities
+from llmdex.records.model import PricedModel as _PricedModel
+from llmdex.records.model import ReasoningOption as _ReasoningOption
+from llmdex.records.partial_date import PartialDate as _PartialDate
+from llmdex.records.rates import Cost as _Cost
+from llmdex.records.vocabulary import Kind as _Kind
 
 
 class _Shared:
     """Values the models below share, named for what they are."""
 
-    CONTEXT_1000000_OUTPUT_128000 = Limit(context=1000000, output=128000)
-    CONTEXT_196608_OUTPUT_128000 = Limit(context=196608, output=128000)
-    CONTEXT_204800_OUTPUT_131072 = Limit(context=204800, output=131072)
-    D_2025_10_27 = PartialDate(2025, 10, 27)
-    D_2025_12_23 = PartialDate(2025, 12, 23)
-    D_2026_02_12 = PartialDate(2026, 2, 12)
-    D_2026_02_13 = PartialDate(2026, 2, 13)
-    D_2026_03_18 = PartialDate(2026, 3, 18)
-    D_2026_06_01 = PartialDate(2026, 6, 1)
-    D_2026_06_25 = PartialDate(2026, 6, 25)
-    REASONING_TOGGLE = ReasoningOption(type="toggle")
-    TEXT_IMAGE_VIDEO_TO_TEXT = Modalities(input=("text", "image", "video"), output=("text",))
-    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+    CONTEXT_1000000_OUTPUT_128000 = _Limit(context=1000000, output=128000)
+    CONTEXT_196608_OUTPUT_128000 = _Limit(context=196608, output=128000)
+    CONTEXT_204800_OUTPUT_131072 = _Limit(context=204800, output=131072)
+    D_2025_10_27 = _PartialDate(2025, 10, 27)
+    D_2025_12_23 = _PartialDate(2025, 12, 23)
+    D_2026_02_12 = _PartialDate(2026, 2, 12)
+    D_2026_02_13 = _PartialDate(2026, 2, 13)
+    D_2026_03_18 = _PartialDate(2026, 3, 18)
+    D_2026_06_01 = _PartialDate(2026, 6, 1)
+    D_2026_06_25 = _PartialDate(2026, 6, 25)
+    REASONING_TOGGLE = _ReasoningOption(type="toggle")
+    TEXT_IMAGE_VIDEO_TO_TEXT = _Modalities(input=("text", "image", "video"), output=("text",))
+    TEXT_TO_TEXT = _Modalities(input=("text",), output=("text",))
 
 
 __all__ = [
@@ -45,11 +42,11 @@ __all__ = [
     "MINIMAX_M3",
 ]
 
-MINIMAX_M2: Final[PricedModel] = PricedModel(
+MINIMAX_M2: "Final[_PricedModel]" = _PricedModel(
     provider="minimax-coding-plan",
     id="MiniMax-M2",
     name="MiniMax-M2",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="minimax",
     attachment=False,
     reasoning=True,
@@ -60,16 +57,16 @@ MINIMAX_M2: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_10_27,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_196608_OUTPUT_128000,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
     reasoning_options=(),
 )
 """MiniMax-M2 (chat) · 197K context · 128K output · free · tools, reasoning, open weights"""
 
-MINIMAX_M2_1: Final[PricedModel] = PricedModel(
+MINIMAX_M2_1: "Final[_PricedModel]" = _PricedModel(
     provider="minimax-coding-plan",
     id="MiniMax-M2.1",
     name="MiniMax-M2.1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="minimax",
     attachment=False,
     reasoning=True,
@@ -80,16 +77,16 @@ MINIMAX_M2_1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_23,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_204800_OUTPUT_131072,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
     reasoning_options=(),
 )
 """MiniMax-M2.1 (chat) · 205K context · 131K output · free · tools, reasoning, open weights"""
 
-MINIMAX_M2_5: Final[PricedModel] = PricedModel(
+MINIMAX_M2_5: "Final[_PricedModel]" = _PricedModel(
     provider="minimax-coding-plan",
     id="MiniMax-M2.5",
     name="MiniMax-M2.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="minimax",
     attachment=False,
     reasoning=True,
@@ -100,18 +97,21 @@ MINIMAX_M2_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_12,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_204800_OUTPUT_131072,
-    cost=Cost(
-        input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0"), cache_write=Decimal("0")
+    cost=_Cost(
+        input=_Decimal("0"),
+        output=_Decimal("0"),
+        cache_read=_Decimal("0"),
+        cache_write=_Decimal("0"),
     ),
     reasoning_options=(),
 )
 """MiniMax-M2.5 (chat) · 205K context · 131K output · free · tools, reasoning, open weights"""
 
-MINIMAX_M2_5_HIGHSPEED: Final[PricedModel] = PricedModel(
+MINIMAX_M2_5_HIGHSPEED: "Final[_PricedModel]" = _PricedModel(
     provider="minimax-coding-plan",
     id="MiniMax-M2.5-highspeed",
     name="MiniMax-M2.5-highspeed",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="minimax",
     attachment=False,
     reasoning=True,
@@ -122,18 +122,21 @@ MINIMAX_M2_5_HIGHSPEED: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_13,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_204800_OUTPUT_131072,
-    cost=Cost(
-        input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0"), cache_write=Decimal("0")
+    cost=_Cost(
+        input=_Decimal("0"),
+        output=_Decimal("0"),
+        cache_read=_Decimal("0"),
+        cache_write=_Decimal("0"),
     ),
     reasoning_options=(),
 )
 """MiniMax-M2.5-highspeed (chat) · 205K context · 131K output · free · tools, reasoning, open weights"""
 
-MINIMAX_M2_7: Final[PricedModel] = PricedModel(
+MINIMAX_M2_7: "Final[_PricedModel]" = _PricedModel(
     provider="minimax-coding-plan",
     id="MiniMax-M2.7",
     name="MiniMax-M2.7",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="minimax",
     attachment=False,
     reasoning=True,
@@ -144,18 +147,21 @@ MINIMAX_M2_7: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_18,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_204800_OUTPUT_131072,
-    cost=Cost(
-        input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0"), cache_write=Decimal("0")
+    cost=_Cost(
+        input=_Decimal("0"),
+        output=_Decimal("0"),
+        cache_read=_Decimal("0"),
+        cache_write=_Decimal("0"),
     ),
     reasoning_options=(),
 )
 """MiniMax-M2.7 (chat) · 205K context · 131K output · free · tools, reasoning, open weights"""
 
-MINIMAX_M2_7_HIGHSPEED: Final[PricedModel] = PricedModel(
+MINIMAX_M2_7_HIGHSPEED: "Final[_PricedModel]" = _PricedModel(
     provider="minimax-coding-plan",
     id="MiniMax-M2.7-highspeed",
     name="MiniMax-M2.7-highspeed",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="minimax",
     attachment=False,
     reasoning=True,
@@ -166,18 +172,21 @@ MINIMAX_M2_7_HIGHSPEED: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_18,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_204800_OUTPUT_131072,
-    cost=Cost(
-        input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0"), cache_write=Decimal("0")
+    cost=_Cost(
+        input=_Decimal("0"),
+        output=_Decimal("0"),
+        cache_read=_Decimal("0"),
+        cache_write=_Decimal("0"),
     ),
     reasoning_options=(),
 )
 """MiniMax-M2.7-highspeed (chat) · 205K context · 131K output · free · tools, reasoning, open weights"""
 
-MINIMAX_M3: Final[PricedModel] = PricedModel(
+MINIMAX_M3: "Final[_PricedModel]" = _PricedModel(
     provider="minimax-coding-plan",
     id="MiniMax-M3",
     name="MiniMax-M3",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="minimax",
     attachment=True,
     reasoning=True,
@@ -188,8 +197,11 @@ MINIMAX_M3: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_25,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
-    cost=Cost(
-        input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0"), cache_write=Decimal("0")
+    cost=_Cost(
+        input=_Decimal("0"),
+        output=_Decimal("0"),
+        cache_read=_Decimal("0"),
+        cache_write=_Decimal("0"),
     ),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )

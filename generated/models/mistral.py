@@ -3,70 +3,68 @@
 
 """Models served by Mistral (provider id 'mistral')."""
 
-from __future__ import annotations
+from decimal import Decimal as _Decimal
 
-from decimal import Decimal
-
-from llmdex.records.model import Limit, Modalities, PricedModel, ReasoningOption
-from llmdex.records.partial_date import PartialDate
-from llmdex.records.rates import Cost
-from llmdex.records.vocabulary import Kind, Status
-
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from typing import Final
+from llmdex.records.model import Limit as _Limit
+from llmdex.records.model import Modalities as _Modalities
+from llmdex.records.model import PricedModel as _PricedModel
+from llmdex.records.model import ReasoningOption as _ReasoningOption
+from llmdex.records.partial_date import PartialDate as _PartialDate
+from llmdex.records.rates import Cost as _Cost
+from llmdex.records.vocabulary import Kind as _Kind
+from llmdex.records.vocabulary import Status as _Status
 
 
 class _Shared:
     """Values the models below share, named for what they are."""
 
-    CONTEXT_128000_OUTPUT_128000 = Limit(context=128000, output=128000)
-    CONTEXT_128000_OUTPUT_16384 = Limit(context=128000, output=16384)
-    CONTEXT_131072_OUTPUT_131072 = Limit(context=131072, output=131072)
-    CONTEXT_131072_OUTPUT_16384 = Limit(context=131072, output=16384)
-    CONTEXT_256000_OUTPUT_256000 = Limit(context=256000, output=256000)
-    CONTEXT_256000_OUTPUT_4096 = Limit(context=256000, output=4096)
-    CONTEXT_262144_OUTPUT_262144 = Limit(context=262144, output=262144)
-    CONTEXT_32000_OUTPUT_32000 = Limit(context=32000, output=32000)
-    CONTEXT_64000_OUTPUT_64000 = Limit(context=64000, output=64000)
-    CONTEXT_8000_OUTPUT_3072 = Limit(context=8000, output=3072)
-    CONTEXT_8000_OUTPUT_8000 = Limit(context=8000, output=8000)
-    D_2023_09_27 = PartialDate(2023, 9, 27)
-    D_2023_12 = PartialDate(2023, 12)
-    D_2023_12_11 = PartialDate(2023, 12, 11)
-    D_2024_01 = PartialDate(2024, 1)
-    D_2024_04 = PartialDate(2024, 4)
-    D_2024_04_17 = PartialDate(2024, 4, 17)
-    D_2024_05_29 = PartialDate(2024, 5, 29)
-    D_2024_07 = PartialDate(2024, 7)
-    D_2024_07_01 = PartialDate(2024, 7, 1)
-    D_2024_09 = PartialDate(2024, 9)
-    D_2024_09_01 = PartialDate(2024, 9, 1)
-    D_2024_10 = PartialDate(2024, 10)
-    D_2024_10_01 = PartialDate(2024, 10, 1)
-    D_2024_10_04 = PartialDate(2024, 10, 4)
-    D_2024_11 = PartialDate(2024, 11)
-    D_2024_11_01 = PartialDate(2024, 11, 1)
-    D_2024_11_04 = PartialDate(2024, 11, 4)
-    D_2024_11_18 = PartialDate(2024, 11, 18)
-    D_2025_01_04 = PartialDate(2025, 1, 4)
-    D_2025_03 = PartialDate(2025, 3)
-    D_2025_03_17 = PartialDate(2025, 3, 17)
-    D_2025_03_20 = PartialDate(2025, 3, 20)
-    D_2025_05 = PartialDate(2025, 5)
-    D_2025_05_07 = PartialDate(2025, 5, 7)
-    D_2025_06 = PartialDate(2025, 6)
-    D_2025_06_20 = PartialDate(2025, 6, 20)
-    D_2025_07_10 = PartialDate(2025, 7, 10)
-    D_2025_08_12 = PartialDate(2025, 8, 12)
-    D_2025_12 = PartialDate(2025, 12)
-    D_2025_12_02 = PartialDate(2025, 12, 2)
-    D_2025_12_09 = PartialDate(2025, 12, 9)
-    D_2026_03_16 = PartialDate(2026, 3, 16)
-    D_2026_04_29 = PartialDate(2026, 4, 29)
-    REASONING_EFFORT_NONE_HIGH = ReasoningOption(type="effort", values=("none", "high"))
-    TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
-    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+    CONTEXT_128000_OUTPUT_128000 = _Limit(context=128000, output=128000)
+    CONTEXT_128000_OUTPUT_16384 = _Limit(context=128000, output=16384)
+    CONTEXT_131072_OUTPUT_131072 = _Limit(context=131072, output=131072)
+    CONTEXT_131072_OUTPUT_16384 = _Limit(context=131072, output=16384)
+    CONTEXT_256000_OUTPUT_256000 = _Limit(context=256000, output=256000)
+    CONTEXT_256000_OUTPUT_4096 = _Limit(context=256000, output=4096)
+    CONTEXT_262144_OUTPUT_262144 = _Limit(context=262144, output=262144)
+    CONTEXT_32000_OUTPUT_32000 = _Limit(context=32000, output=32000)
+    CONTEXT_64000_OUTPUT_64000 = _Limit(context=64000, output=64000)
+    CONTEXT_8000_OUTPUT_3072 = _Limit(context=8000, output=3072)
+    CONTEXT_8000_OUTPUT_8000 = _Limit(context=8000, output=8000)
+    D_2023_09_27 = _PartialDate(2023, 9, 27)
+    D_2023_12 = _PartialDate(2023, 12)
+    D_2023_12_11 = _PartialDate(2023, 12, 11)
+    D_2024_01 = _PartialDate(2024, 1)
+    D_2024_04 = _PartialDate(2024, 4)
+    D_2024_04_17 = _PartialDate(2024, 4, 17)
+    D_2024_05_29 = _PartialDate(2024, 5, 29)
+    D_2024_07 = _PartialDate(2024, 7)
+    D_2024_07_01 = _PartialDate(2024, 7, 1)
+    D_2024_09 = _PartialDate(2024, 9)
+    D_2024_09_01 = _PartialDate(2024, 9, 1)
+    D_2024_10 = _PartialDate(2024, 10)
+    D_2024_10_01 = _PartialDate(2024, 10, 1)
+    D_2024_10_04 = _PartialDate(2024, 10, 4)
+    D_2024_11 = _PartialDate(2024, 11)
+    D_2024_11_01 = _PartialDate(2024, 11, 1)
+    D_2024_11_04 = _PartialDate(2024, 11, 4)
+    D_2024_11_18 = _PartialDate(2024, 11, 18)
+    D_2025_01_04 = _PartialDate(2025, 1, 4)
+    D_2025_03 = _PartialDate(2025, 3)
+    D_2025_03_17 = _PartialDate(2025, 3, 17)
+    D_2025_03_20 = _PartialDate(2025, 3, 20)
+    D_2025_05 = _PartialDate(2025, 5)
+    D_2025_05_07 = _PartialDate(2025, 5, 7)
+    D_2025_06 = _PartialDate(2025, 6)
+    D_2025_06_20 = _PartialDate(2025, 6, 20)
+    D_2025_07_10 = _PartialDate(2025, 7, 10)
+    D_2025_08_12 = _PartialDate(2025, 8, 12)
+    D_2025_12 = _PartialDate(2025, 12)
+    D_2025_12_02 = _PartialDate(2025, 12, 2)
+    D_2025_12_09 = _PartialDate(2025, 12, 9)
+    D_2026_03_16 = _PartialDate(2026, 3, 16)
+    D_2026_04_29 = _PartialDate(2026, 4, 29)
+    REASONING_EFFORT_NONE_HIGH = _ReasoningOption(type="effort", values=("none", "high"))
+    TEXT_IMAGE_TO_TEXT = _Modalities(input=("text", "image"), output=("text",))
+    TEXT_TO_TEXT = _Modalities(input=("text",), output=("text",))
 
 
 __all__ = [
@@ -102,11 +100,11 @@ __all__ = [
     "PIXTRAL_LARGE_LATEST",
 ]
 
-CODESTRAL_LATEST: Final[PricedModel] = PricedModel(
+CODESTRAL_LATEST: "Final[_PricedModel]" = _PricedModel(
     provider="mistral",
     id="codestral-latest",
     name="Codestral (latest)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="codestral",
     attachment=False,
     reasoning=False,
@@ -118,15 +116,15 @@ CODESTRAL_LATEST: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_01_04,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_256000_OUTPUT_4096,
-    cost=Cost(input=Decimal("0.3"), output=Decimal("0.9")),
+    cost=_Cost(input=_Decimal("0.3"), output=_Decimal("0.9")),
 )
 """Codestral (latest) (chat) · 256K context · 4.1K output · $0.30 in / $0.90 out per 1M tokens · tools, open weights"""
 
-DEVSTRAL_2512: Final[PricedModel] = PricedModel(
+DEVSTRAL_2512: "Final[_PricedModel]" = _PricedModel(
     provider="mistral",
     id="devstral-2512",
     name="Devstral 2",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="devstral",
     attachment=False,
     reasoning=False,
@@ -138,16 +136,16 @@ DEVSTRAL_2512: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_09,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_262144,
-    cost=Cost(input=Decimal("0.4"), output=Decimal("2")),
-    status=Status.DEPRECATED,
+    cost=_Cost(input=_Decimal("0.4"), output=_Decimal("2")),
+    status=_Status.DEPRECATED,
 )
 """Devstral 2 (chat) · 262K context · 262K output · $0.40 in / $2.00 out per 1M tokens · tools, open weights · deprecated"""
 
-DEVSTRAL_LATEST: Final[PricedModel] = PricedModel(
+DEVSTRAL_LATEST: "Final[_PricedModel]" = _PricedModel(
     provider="mistral",
     id="devstral-latest",
     name="Devstral 2",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="devstral",
     attachment=False,
     reasoning=False,
@@ -159,16 +157,16 @@ DEVSTRAL_LATEST: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_09,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_262144,
-    cost=Cost(input=Decimal("0.4"), output=Decimal("2")),
-    status=Status.DEPRECATED,
+    cost=_Cost(input=_Decimal("0.4"), output=_Decimal("2")),
+    status=_Status.DEPRECATED,
 )
 """Devstral 2 (chat) · 262K context · 262K output · $0.40 in / $2.00 out per 1M tokens · tools, open weights · deprecated"""
 
-DEVSTRAL_MEDIUM_2507: Final[PricedModel] = PricedModel(
+DEVSTRAL_MEDIUM_2507: "Final[_PricedModel]" = _PricedModel(
     provider="mistral",
     id="devstral-medium-2507",
     name="Devstral Medium",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="devstral",
     attachment=False,
     reasoning=False,
@@ -180,16 +178,16 @@ DEVSTRAL_MEDIUM_2507: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_07_10,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_128000,
-    cost=Cost(input=Decimal("0.4"), output=Decimal("2")),
-    status=Status.DEPRECATED,
+    cost=_Cost(input=_Decimal("0.4"), output=_Decimal("2")),
+    status=_Status.DEPRECATED,
 )
 """Devstral Medium (chat) · 128K context · 128K output · $0.40 in / $2.00 out per 1M tokens · tools, open weights · deprecated"""
 
-DEVSTRAL_MEDIUM_LATEST: Final[PricedModel] = PricedModel(
+DEVSTRAL_MEDIUM_LATEST: "Final[_PricedModel]" = _PricedModel(
     provider="mistral",
     id="devstral-medium-latest",
     name="Devstral 2 (latest)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="devstral",
     attachment=False,
     reasoning=False,
@@ -201,16 +199,16 @@ DEVSTRAL_MEDIUM_LATEST: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_02,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_262144,
-    cost=Cost(input=Decimal("0.4"), output=Decimal("2")),
-    status=Status.DEPRECATED,
+    cost=_Cost(input=_Decimal("0.4"), output=_Decimal("2")),
+    status=_Status.DEPRECATED,
 )
 """Devstral 2 (latest) (chat) · 262K context · 262K output · $0.40 in / $2.00 out per 1M tokens · tools, open weights · deprecated"""
 
-DEVSTRAL_SMALL_2505: Final[PricedModel] = PricedModel(
+DEVSTRAL_SMALL_2505: "Final[_PricedModel]" = _PricedModel(
     provider="mistral",
     id="devstral-small-2505",
     name="Devstral Small 2505",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="devstral",
     attachment=False,
     reasoning=False,
@@ -222,16 +220,16 @@ DEVSTRAL_SMALL_2505: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_05_07,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_128000,
-    cost=Cost(input=Decimal("0.1"), output=Decimal("0.3")),
-    status=Status.DEPRECATED,
+    cost=_Cost(input=_Decimal("0.1"), output=_Decimal("0.3")),
+    status=_Status.DEPRECATED,
 )
 """Devstral Small 2505 (chat) · 128K context · 128K output · $0.10 in / $0.30 out per 1M tokens · tools, open weights · deprecated"""
 
-DEVSTRAL_SMALL_2507: Final[PricedModel] = PricedModel(
+DEVSTRAL_SMALL_2507: "Final[_PricedModel]" = _PricedModel(
     provider="mistral",
     id="devstral-small-2507",
     name="Devstral Small",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="devstral",
     attachment=False,
     reasoning=False,
@@ -243,16 +241,16 @@ DEVSTRAL_SMALL_2507: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_07_10,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_128000,
-    cost=Cost(input=Decimal("0.1"), output=Decimal("0.3")),
-    status=Status.DEPRECATED,
+    cost=_Cost(input=_Decimal("0.1"), output=_Decimal("0.3")),
+    status=_Status.DEPRECATED,
 )
 """Devstral Small (chat) · 128K context · 128K output · $0.10 in / $0.30 out per 1M tokens · tools, open weights · deprecated"""
 
-LABS_DEVSTRAL_SMALL_2512: Final[PricedModel] = PricedModel(
+LABS_DEVSTRAL_SMALL_2512: "Final[_PricedModel]" = _PricedModel(
     provider="mistral",
     id="labs-devstral-small-2512",
     name="Devstral Small 2",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="devstral",
     attachment=False,
     reasoning=False,
@@ -264,16 +262,16 @@ LABS_DEVSTRAL_SMALL_2512: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_09,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_256000_OUTPUT_256000,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
-    status=Status.DEPRECATED,
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
+    status=_Status.DEPRECATED,
 )
 """Devstral Small 2 (chat) · 256K context · 256K output · free · vision, tools, open weights · deprecated"""
 
-MAGISTRAL_MEDIUM_LATEST: Final[PricedModel] = PricedModel(
+MAGISTRAL_MEDIUM_LATEST: "Final[_PricedModel]" = _PricedModel(
     provider="mistral",
     id="magistral-medium-latest",
     name="Magistral Medium (latest)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="magistral-medium",
     attachment=False,
     reasoning=True,
@@ -285,16 +283,16 @@ MAGISTRAL_MEDIUM_LATEST: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_03_20,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_16384,
-    cost=Cost(input=Decimal("2"), output=Decimal("5")),
+    cost=_Cost(input=_Decimal("2"), output=_Decimal("5")),
     reasoning_options=(),
 )
 """Magistral Medium (latest) (chat) · 128K context · 16.4K output · $2.00 in / $5.00 out per 1M tokens · tools, reasoning, open weights"""
 
-MAGISTRAL_SMALL: Final[PricedModel] = PricedModel(
+MAGISTRAL_SMALL: "Final[_PricedModel]" = _PricedModel(
     provider="mistral",
     id="magistral-small",
     name="Magistral Small",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="magistral-small",
     attachment=False,
     reasoning=True,
@@ -306,16 +304,16 @@ MAGISTRAL_SMALL: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_03_17,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_128000,
-    cost=Cost(input=Decimal("0.5"), output=Decimal("1.5")),
+    cost=_Cost(input=_Decimal("0.5"), output=_Decimal("1.5")),
     reasoning_options=(),
 )
 """Magistral Small (chat) · 128K context · 128K output · $0.50 in / $1.50 out per 1M tokens · tools, reasoning, open weights"""
 
-MINISTRAL_3B_LATEST: Final[PricedModel] = PricedModel(
+MINISTRAL_3B_LATEST: "Final[_PricedModel]" = _PricedModel(
     provider="mistral",
     id="ministral-3b-latest",
     name="Ministral 3B (latest)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="ministral",
     attachment=False,
     reasoning=False,
@@ -327,15 +325,15 @@ MINISTRAL_3B_LATEST: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_10_04,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_128000,
-    cost=Cost(input=Decimal("0.04"), output=Decimal("0.04")),
+    cost=_Cost(input=_Decimal("0.04"), output=_Decimal("0.04")),
 )
 """Ministral 3B (latest) (chat) · 128K context · 128K output · $0.04 in / $0.04 out per 1M tokens · tools, open weights"""
 
-MINISTRAL_8B_LATEST: Final[PricedModel] = PricedModel(
+MINISTRAL_8B_LATEST: "Final[_PricedModel]" = _PricedModel(
     provider="mistral",
     id="ministral-8b-latest",
     name="Ministral 8B (latest)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="ministral",
     attachment=False,
     reasoning=False,
@@ -347,15 +345,15 @@ MINISTRAL_8B_LATEST: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_10_04,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_128000,
-    cost=Cost(input=Decimal("0.1"), output=Decimal("0.1")),
+    cost=_Cost(input=_Decimal("0.1"), output=_Decimal("0.1")),
 )
 """Ministral 8B (latest) (chat) · 128K context · 128K output · $0.10 in / $0.10 out per 1M tokens · tools, open weights"""
 
-MISTRAL_EMBED: Final[PricedModel] = PricedModel(
+MISTRAL_EMBED: "Final[_PricedModel]" = _PricedModel(
     provider="mistral",
     id="mistral-embed",
     name="Mistral Embed",
-    kind=Kind.EMBEDDING,
+    kind=_Kind.EMBEDDING,
     family="mistral-embed",
     attachment=False,
     reasoning=False,
@@ -366,15 +364,15 @@ MISTRAL_EMBED: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2023_12_11,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_8000_OUTPUT_3072,
-    cost=Cost(input=Decimal("0.1"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0.1"), output=_Decimal("0")),
 )
 """Mistral Embed (embedding) · 8K context · 3.07K output · $0.10 in / $0.00 out per 1M tokens"""
 
-MISTRAL_LARGE_2411: Final[PricedModel] = PricedModel(
+MISTRAL_LARGE_2411: "Final[_PricedModel]" = _PricedModel(
     provider="mistral",
     id="mistral-large-2411",
     name="Mistral Large 2.1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="mistral-large",
     attachment=False,
     reasoning=False,
@@ -386,15 +384,15 @@ MISTRAL_LARGE_2411: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_11_18,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_16384,
-    cost=Cost(input=Decimal("2"), output=Decimal("6")),
+    cost=_Cost(input=_Decimal("2"), output=_Decimal("6")),
 )
 """Mistral Large 2.1 (chat) · 131K context · 16.4K output · $2.00 in / $6.00 out per 1M tokens · tools, open weights"""
 
-MISTRAL_LARGE_2512: Final[PricedModel] = PricedModel(
+MISTRAL_LARGE_2512: "Final[_PricedModel]" = _PricedModel(
     provider="mistral",
     id="mistral-large-2512",
     name="Mistral Large 3",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="mistral-large",
     attachment=True,
     reasoning=False,
@@ -406,15 +404,15 @@ MISTRAL_LARGE_2512: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_02,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_262144,
-    cost=Cost(input=Decimal("0.5"), output=Decimal("1.5")),
+    cost=_Cost(input=_Decimal("0.5"), output=_Decimal("1.5")),
 )
 """Mistral Large 3 (chat) · 262K context · 262K output · $0.50 in / $1.50 out per 1M tokens · vision, tools, attachments, open weights"""
 
-MISTRAL_LARGE_LATEST: Final[PricedModel] = PricedModel(
+MISTRAL_LARGE_LATEST: "Final[_PricedModel]" = _PricedModel(
     provider="mistral",
     id="mistral-large-latest",
     name="Mistral Large (latest)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="mistral-large",
     attachment=True,
     reasoning=False,
@@ -426,15 +424,15 @@ MISTRAL_LARGE_LATEST: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_02,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_262144,
-    cost=Cost(input=Decimal("0.5"), output=Decimal("1.5")),
+    cost=_Cost(input=_Decimal("0.5"), output=_Decimal("1.5")),
 )
 """Mistral Large (latest) (chat) · 262K context · 262K output · $0.50 in / $1.50 out per 1M tokens · vision, tools, attachments, open weights"""
 
-MISTRAL_MEDIUM_2505: Final[PricedModel] = PricedModel(
+MISTRAL_MEDIUM_2505: "Final[_PricedModel]" = _PricedModel(
     provider="mistral",
     id="mistral-medium-2505",
     name="Mistral Medium 3",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="mistral-medium",
     attachment=True,
     reasoning=False,
@@ -446,15 +444,15 @@ MISTRAL_MEDIUM_2505: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_05_07,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.4"), output=Decimal("2")),
+    cost=_Cost(input=_Decimal("0.4"), output=_Decimal("2")),
 )
 """Mistral Medium 3 (chat) · 131K context · 131K output · $0.40 in / $2.00 out per 1M tokens · vision, tools, attachments"""
 
-MISTRAL_MEDIUM_2508: Final[PricedModel] = PricedModel(
+MISTRAL_MEDIUM_2508: "Final[_PricedModel]" = _PricedModel(
     provider="mistral",
     id="mistral-medium-2508",
     name="Mistral Medium 3.1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="mistral-medium",
     attachment=True,
     reasoning=False,
@@ -466,15 +464,15 @@ MISTRAL_MEDIUM_2508: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_12,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_262144,
-    cost=Cost(input=Decimal("0.4"), output=Decimal("2")),
+    cost=_Cost(input=_Decimal("0.4"), output=_Decimal("2")),
 )
 """Mistral Medium 3.1 (chat) · 262K context · 262K output · $0.40 in / $2.00 out per 1M tokens · vision, tools, attachments"""
 
-MISTRAL_MEDIUM_2604: Final[PricedModel] = PricedModel(
+MISTRAL_MEDIUM_2604: "Final[_PricedModel]" = _PricedModel(
     provider="mistral",
     id="mistral-medium-2604",
     name="Mistral Medium 3.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="mistral-medium",
     attachment=True,
     reasoning=True,
@@ -486,16 +484,16 @@ MISTRAL_MEDIUM_2604: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_29,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_262144,
-    cost=Cost(input=Decimal("1.5"), output=Decimal("7.5")),
+    cost=_Cost(input=_Decimal("1.5"), output=_Decimal("7.5")),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_HIGH,),
 )
 """Mistral Medium 3.5 (chat) · 262K context · 262K output · $1.50 in / $7.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"""
 
-MISTRAL_MEDIUM_LATEST: Final[PricedModel] = PricedModel(
+MISTRAL_MEDIUM_LATEST: "Final[_PricedModel]" = _PricedModel(
     provider="mistral",
     id="mistral-medium-latest",
     name="Mistral Medium (latest)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="mistral-medium",
     attachment=True,
     reasoning=False,
@@ -507,15 +505,15 @@ MISTRAL_MEDIUM_LATEST: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_12,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_262144,
-    cost=Cost(input=Decimal("0.4"), output=Decimal("2")),
+    cost=_Cost(input=_Decimal("0.4"), output=_Decimal("2")),
 )
 """Mistral Medium (latest) (chat) · 262K context · 262K output · $0.40 in / $2.00 out per 1M tokens · vision, tools, attachments"""
 
-MISTRAL_NEMO: Final[PricedModel] = PricedModel(
+MISTRAL_NEMO: "Final[_PricedModel]" = _PricedModel(
     provider="mistral",
     id="mistral-nemo",
     name="Mistral Nemo",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="mistral-nemo",
     attachment=False,
     reasoning=False,
@@ -527,15 +525,15 @@ MISTRAL_NEMO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_07_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_128000,
-    cost=Cost(input=Decimal("0.15"), output=Decimal("0.15")),
+    cost=_Cost(input=_Decimal("0.15"), output=_Decimal("0.15")),
 )
 """Mistral Nemo (chat) · 128K context · 128K output · $0.15 in / $0.15 out per 1M tokens · tools, open weights"""
 
-MISTRAL_SMALL_2506: Final[PricedModel] = PricedModel(
+MISTRAL_SMALL_2506: "Final[_PricedModel]" = _PricedModel(
     provider="mistral",
     id="mistral-small-2506",
     name="Mistral Small 3.2",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="mistral-small",
     attachment=False,
     reasoning=False,
@@ -547,15 +545,15 @@ MISTRAL_SMALL_2506: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_06_20,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.1"), output=Decimal("0.3")),
+    cost=_Cost(input=_Decimal("0.1"), output=_Decimal("0.3")),
 )
 """Mistral Small 3.2 (chat) · 128K context · 16.4K output · $0.10 in / $0.30 out per 1M tokens · vision, tools, open weights"""
 
-MISTRAL_SMALL_2603: Final[PricedModel] = PricedModel(
+MISTRAL_SMALL_2603: "Final[_PricedModel]" = _PricedModel(
     provider="mistral",
     id="mistral-small-2603",
     name="Mistral Small 4",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="mistral-small",
     attachment=True,
     reasoning=True,
@@ -567,16 +565,16 @@ MISTRAL_SMALL_2603: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_16,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_256000_OUTPUT_256000,
-    cost=Cost(input=Decimal("0.15"), output=Decimal("0.6")),
+    cost=_Cost(input=_Decimal("0.15"), output=_Decimal("0.6")),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_HIGH,),
 )
 """Mistral Small 4 (chat) · 256K context · 256K output · $0.15 in / $0.60 out per 1M tokens · vision, tools, reasoning, attachments, open weights"""
 
-MISTRAL_SMALL_LATEST: Final[PricedModel] = PricedModel(
+MISTRAL_SMALL_LATEST: "Final[_PricedModel]" = _PricedModel(
     provider="mistral",
     id="mistral-small-latest",
     name="Mistral Small (latest)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="mistral-small",
     attachment=True,
     reasoning=True,
@@ -588,16 +586,16 @@ MISTRAL_SMALL_LATEST: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_16,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_256000_OUTPUT_256000,
-    cost=Cost(input=Decimal("0.15"), output=Decimal("0.6")),
+    cost=_Cost(input=_Decimal("0.15"), output=_Decimal("0.6")),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_HIGH,),
 )
 """Mistral Small (latest) (chat) · 256K context · 256K output · $0.15 in / $0.60 out per 1M tokens · vision, tools, reasoning, attachments, open weights"""
 
-OPEN_MISTRAL_7B: Final[PricedModel] = PricedModel(
+OPEN_MISTRAL_7B: "Final[_PricedModel]" = _PricedModel(
     provider="mistral",
     id="open-mistral-7b",
     name="Mistral 7B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="mistral",
     attachment=False,
     reasoning=False,
@@ -609,15 +607,15 @@ OPEN_MISTRAL_7B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2023_09_27,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_8000_OUTPUT_8000,
-    cost=Cost(input=Decimal("0.25"), output=Decimal("0.25")),
+    cost=_Cost(input=_Decimal("0.25"), output=_Decimal("0.25")),
 )
 """Mistral 7B (chat) · 8K context · 8K output · $0.25 in / $0.25 out per 1M tokens · tools, open weights"""
 
-OPEN_MISTRAL_NEMO: Final[PricedModel] = PricedModel(
+OPEN_MISTRAL_NEMO: "Final[_PricedModel]" = _PricedModel(
     provider="mistral",
     id="open-mistral-nemo",
     name="Open Mistral Nemo",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="mistral-nemo",
     attachment=False,
     reasoning=False,
@@ -629,16 +627,16 @@ OPEN_MISTRAL_NEMO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_07_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_128000,
-    cost=Cost(input=Decimal("0.15"), output=Decimal("0.15")),
-    status=Status.DEPRECATED,
+    cost=_Cost(input=_Decimal("0.15"), output=_Decimal("0.15")),
+    status=_Status.DEPRECATED,
 )
 """Open Mistral Nemo (chat) · 128K context · 128K output · $0.15 in / $0.15 out per 1M tokens · tools, open weights · deprecated"""
 
-OPEN_MIXTRAL_8X22B: Final[PricedModel] = PricedModel(
+OPEN_MIXTRAL_8X22B: "Final[_PricedModel]" = _PricedModel(
     provider="mistral",
     id="open-mixtral-8x22b",
     name="Mixtral 8x22B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="mixtral",
     attachment=False,
     reasoning=False,
@@ -650,15 +648,15 @@ OPEN_MIXTRAL_8X22B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_04_17,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_64000_OUTPUT_64000,
-    cost=Cost(input=Decimal("2"), output=Decimal("6")),
+    cost=_Cost(input=_Decimal("2"), output=_Decimal("6")),
 )
 """Mixtral 8x22B (chat) · 64K context · 64K output · $2.00 in / $6.00 out per 1M tokens · tools, open weights"""
 
-OPEN_MIXTRAL_8X7B: Final[PricedModel] = PricedModel(
+OPEN_MIXTRAL_8X7B: "Final[_PricedModel]" = _PricedModel(
     provider="mistral",
     id="open-mixtral-8x7b",
     name="Mixtral 8x7B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="mixtral",
     attachment=False,
     reasoning=False,
@@ -670,15 +668,15 @@ OPEN_MIXTRAL_8X7B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2023_12_11,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_32000_OUTPUT_32000,
-    cost=Cost(input=Decimal("0.7"), output=Decimal("0.7")),
+    cost=_Cost(input=_Decimal("0.7"), output=_Decimal("0.7")),
 )
 """Mixtral 8x7B (chat) · 32K context · 32K output · $0.70 in / $0.70 out per 1M tokens · tools, open weights"""
 
-PIXTRAL_12B: Final[PricedModel] = PricedModel(
+PIXTRAL_12B: "Final[_PricedModel]" = _PricedModel(
     provider="mistral",
     id="pixtral-12b",
     name="Pixtral 12B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="pixtral",
     attachment=True,
     reasoning=False,
@@ -690,15 +688,15 @@ PIXTRAL_12B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_09_01,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_128000,
-    cost=Cost(input=Decimal("0.15"), output=Decimal("0.15")),
+    cost=_Cost(input=_Decimal("0.15"), output=_Decimal("0.15")),
 )
 """Pixtral 12B (chat) · 128K context · 128K output · $0.15 in / $0.15 out per 1M tokens · vision, tools, attachments, open weights"""
 
-PIXTRAL_LARGE_LATEST: Final[PricedModel] = PricedModel(
+PIXTRAL_LARGE_LATEST: "Final[_PricedModel]" = _PricedModel(
     provider="mistral",
     id="pixtral-large-latest",
     name="Pixtral Large (latest)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="pixtral",
     attachment=True,
     reasoning=False,
@@ -710,6 +708,6 @@ PIXTRAL_LARGE_LATEST: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_11_04,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_128000,
-    cost=Cost(input=Decimal("2"), output=Decimal("6")),
+    cost=_Cost(input=_Decimal("2"), output=_Decimal("6")),
 )
 """Pixtral Large (latest) (chat) · 128K context · 128K output · $2.00 in / $6.00 out per 1M tokens · vision, tools, attachments, open weights"""

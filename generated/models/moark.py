@@ -3,28 +3,25 @@
 
 """Models served by Moark (provider id 'moark')."""
 
-from __future__ import annotations
+from decimal import Decimal as _Decimal
 
-from decimal import Decimal
-
-from llmdex.records.model import Interleaved, Limit, Modalities, PricedModel
-from llmdex.records.partial_date import PartialDate
-from llmdex.records.rates import Cost
-from llmdex.records.vocabulary import Kind
-
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from typing import Final
+from llmdex.records.model import Interleaved as _Interleaved
+from llmdex.records.model import Limit as _Limit
+from llmdex.records.model import Modalities as _Modalities
+from llmdex.records.model import PricedModel as _PricedModel
+from llmdex.records.partial_date import PartialDate as _PartialDate
+from llmdex.records.rates import Cost as _Cost
+from llmdex.records.vocabulary import Kind as _Kind
 
 
 class _Shared:
     """Values the models below share, named for what they are."""
 
-    CONTEXT_204800_OUTPUT_131072 = Limit(context=204800, output=131072)
-    D_2025_04 = PartialDate(2025, 4)
-    D_2025_12_22 = PartialDate(2025, 12, 22)
-    D_2025_12_23 = PartialDate(2025, 12, 23)
-    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+    CONTEXT_204800_OUTPUT_131072 = _Limit(context=204800, output=131072)
+    D_2025_04 = _PartialDate(2025, 4)
+    D_2025_12_22 = _PartialDate(2025, 12, 22)
+    D_2025_12_23 = _PartialDate(2025, 12, 23)
+    TEXT_TO_TEXT = _Modalities(input=("text",), output=("text",))
 
 
 __all__ = [
@@ -32,11 +29,11 @@ __all__ = [
     "MINIMAX_M2_1",
 ]
 
-GLM_4_7: Final[PricedModel] = PricedModel(
+GLM_4_7: "Final[_PricedModel]" = _PricedModel(
     provider="moark",
     id="GLM-4.7",
     name="GLM-4.7",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=True,
@@ -48,17 +45,17 @@ GLM_4_7: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_22,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_204800_OUTPUT_131072,
-    cost=Cost(input=Decimal("3.5"), output=Decimal("14")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("3.5"), output=_Decimal("14")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
 """GLM-4.7 (chat) · 205K context · 131K output · $3.50 in / $14.00 out per 1M tokens · tools, reasoning, open weights"""
 
-MINIMAX_M2_1: Final[PricedModel] = PricedModel(
+MINIMAX_M2_1: "Final[_PricedModel]" = _PricedModel(
     provider="moark",
     id="MiniMax-M2.1",
     name="MiniMax-M2.1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="minimax",
     attachment=False,
     reasoning=True,
@@ -69,7 +66,7 @@ MINIMAX_M2_1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_23,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_204800_OUTPUT_131072,
-    cost=Cost(input=Decimal("2.1"), output=Decimal("8.4")),
+    cost=_Cost(input=_Decimal("2.1"), output=_Decimal("8.4")),
     reasoning_options=(),
 )
 """MiniMax-M2.1 (chat) · 205K context · 131K output · $2.10 in / $8.40 out per 1M tokens · tools, reasoning, open weights"""

@@ -3,40 +3,37 @@
 
 """Models served by ModelScope (provider id 'modelscope')."""
 
-from __future__ import annotations
+from decimal import Decimal as _Decimal
 
-from decimal import Decimal
-
-from llmdex.records.model import Limit, Modalities, PricedModel, ReasoningOption
-from llmdex.records.partial_date import PartialDate
-from llmdex.records.rates import Cost
-from llmdex.records.vocabulary import Kind
-
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from typing import Final
+from llmdex.records.model import Limit as _Limit
+from llmdex.records.model import Modalities as _Modalities
+from llmdex.records.model import PricedModel as _PricedModel
+from llmdex.records.model import ReasoningOption as _ReasoningOption
+from llmdex.records.partial_date import PartialDate as _PartialDate
+from llmdex.records.rates import Cost as _Cost
+from llmdex.records.vocabulary import Kind as _Kind
 
 
 class _Shared:
     """Values the models below share, named for what they are."""
 
-    CONTEXT_131072_OUTPUT_98304 = Limit(context=131072, output=98304)
-    CONTEXT_202752_OUTPUT_98304 = Limit(context=202752, output=98304)
-    CONTEXT_262144_OUTPUT_131072 = Limit(context=262144, output=131072)
-    CONTEXT_262144_OUTPUT_16384 = Limit(context=262144, output=16384)
-    CONTEXT_262144_OUTPUT_32768 = Limit(context=262144, output=32768)
-    CONTEXT_262144_OUTPUT_65536 = Limit(context=262144, output=65536)
-    D_2025_04 = PartialDate(2025, 4)
-    D_2025_04_28 = PartialDate(2025, 4, 28)
-    D_2025_07 = PartialDate(2025, 7)
-    D_2025_07_21 = PartialDate(2025, 7, 21)
-    D_2025_07_25 = PartialDate(2025, 7, 25)
-    D_2025_07_28 = PartialDate(2025, 7, 28)
-    D_2025_07_30 = PartialDate(2025, 7, 30)
-    D_2025_07_31 = PartialDate(2025, 7, 31)
-    D_2025_09_30 = PartialDate(2025, 9, 30)
-    REASONING_TOGGLE = ReasoningOption(type="toggle")
-    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+    CONTEXT_131072_OUTPUT_98304 = _Limit(context=131072, output=98304)
+    CONTEXT_202752_OUTPUT_98304 = _Limit(context=202752, output=98304)
+    CONTEXT_262144_OUTPUT_131072 = _Limit(context=262144, output=131072)
+    CONTEXT_262144_OUTPUT_16384 = _Limit(context=262144, output=16384)
+    CONTEXT_262144_OUTPUT_32768 = _Limit(context=262144, output=32768)
+    CONTEXT_262144_OUTPUT_65536 = _Limit(context=262144, output=65536)
+    D_2025_04 = _PartialDate(2025, 4)
+    D_2025_04_28 = _PartialDate(2025, 4, 28)
+    D_2025_07 = _PartialDate(2025, 7)
+    D_2025_07_21 = _PartialDate(2025, 7, 21)
+    D_2025_07_25 = _PartialDate(2025, 7, 25)
+    D_2025_07_28 = _PartialDate(2025, 7, 28)
+    D_2025_07_30 = _PartialDate(2025, 7, 30)
+    D_2025_07_31 = _PartialDate(2025, 7, 31)
+    D_2025_09_30 = _PartialDate(2025, 9, 30)
+    REASONING_TOGGLE = _ReasoningOption(type="toggle")
+    TEXT_TO_TEXT = _Modalities(input=("text",), output=("text",))
 
 
 __all__ = [
@@ -49,11 +46,11 @@ __all__ = [
     "ZHIPUAI_GLM_4_6",
 ]
 
-QWEN_QWEN3_235B_A22B_INSTRUCT_2507: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_235B_A22B_INSTRUCT_2507: "Final[_PricedModel]" = _PricedModel(
     provider="modelscope",
     id="Qwen/Qwen3-235B-A22B-Instruct-2507",
     name="Qwen3 235B A22B Instruct 2507",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -65,15 +62,15 @@ QWEN_QWEN3_235B_A22B_INSTRUCT_2507: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_07_21,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_131072,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
 )
 """Qwen3 235B A22B Instruct 2507 (chat) · 262K context · 131K output · free · tools, open weights"""
 
-QWEN_QWEN3_235B_A22B_THINKING_2507: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_235B_A22B_THINKING_2507: "Final[_PricedModel]" = _PricedModel(
     provider="modelscope",
     id="Qwen/Qwen3-235B-A22B-Thinking-2507",
     name="Qwen3-235B-A22B-Thinking-2507",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=True,
@@ -85,16 +82,16 @@ QWEN_QWEN3_235B_A22B_THINKING_2507: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_07_25,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_131072,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
     reasoning_options=(),
 )
 """Qwen3-235B-A22B-Thinking-2507 (chat) · 262K context · 131K output · free · tools, reasoning, open weights"""
 
-QWEN_QWEN3_30B_A3B_INSTRUCT_2507: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_30B_A3B_INSTRUCT_2507: "Final[_PricedModel]" = _PricedModel(
     provider="modelscope",
     id="Qwen/Qwen3-30B-A3B-Instruct-2507",
     name="Qwen3 30B A3B Instruct 2507",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -106,15 +103,15 @@ QWEN_QWEN3_30B_A3B_INSTRUCT_2507: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_07_30,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_16384,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
 )
 """Qwen3 30B A3B Instruct 2507 (chat) · 262K context · 16.4K output · free · tools, open weights"""
 
-QWEN_QWEN3_30B_A3B_THINKING_2507: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_30B_A3B_THINKING_2507: "Final[_PricedModel]" = _PricedModel(
     provider="modelscope",
     id="Qwen/Qwen3-30B-A3B-Thinking-2507",
     name="Qwen3 30B A3B Thinking 2507",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=True,
@@ -126,16 +123,16 @@ QWEN_QWEN3_30B_A3B_THINKING_2507: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_07_30,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_32768,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
     reasoning_options=(),
 )
 """Qwen3 30B A3B Thinking 2507 (chat) · 262K context · 32.8K output · free · tools, reasoning, open weights"""
 
-QWEN_QWEN3_CODER_30B_A3B_INSTRUCT: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_CODER_30B_A3B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="modelscope",
     id="Qwen/Qwen3-Coder-30B-A3B-Instruct",
     name="Qwen3 Coder 30B A3B Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -147,15 +144,15 @@ QWEN_QWEN3_CODER_30B_A3B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_07_31,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_65536,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
 )
 """Qwen3 Coder 30B A3B Instruct (chat) · 262K context · 65.5K output · free · tools, open weights"""
 
-ZHIPUAI_GLM_4_5: Final[PricedModel] = PricedModel(
+ZHIPUAI_GLM_4_5: "Final[_PricedModel]" = _PricedModel(
     provider="modelscope",
     id="ZhipuAI/GLM-4.5",
     name="GLM-4.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=True,
@@ -167,16 +164,16 @@ ZHIPUAI_GLM_4_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_07_28,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_98304,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """GLM-4.5 (chat) · 131K context · 98.3K output · free · tools, reasoning, open weights"""
 
-ZHIPUAI_GLM_4_6: Final[PricedModel] = PricedModel(
+ZHIPUAI_GLM_4_6: "Final[_PricedModel]" = _PricedModel(
     provider="modelscope",
     id="ZhipuAI/GLM-4.6",
     name="GLM-4.6",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=True,
@@ -188,7 +185,7 @@ ZHIPUAI_GLM_4_6: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_30,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_202752_OUTPUT_98304,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """GLM-4.6 (chat) · 203K context · 98.3K output · free · tools, reasoning, open weights"""

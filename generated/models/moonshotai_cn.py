@@ -3,37 +3,35 @@
 
 """Models served by Moonshot AI (China) (provider id 'moonshotai-cn')."""
 
-from __future__ import annotations
+from decimal import Decimal as _Decimal
 
-from decimal import Decimal
-
-from llmdex.records.model import Interleaved, Limit, Modalities, PricedModel, ReasoningOption
-from llmdex.records.partial_date import PartialDate
-from llmdex.records.rates import Cost
-from llmdex.records.vocabulary import Kind
-
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from typing import Final
+from llmdex.records.model import Interleaved as _Interleaved
+from llmdex.records.model import Limit as _Limit
+from llmdex.records.model import Modalities as _Modalities
+from llmdex.records.model import PricedModel as _PricedModel
+from llmdex.records.model import ReasoningOption as _ReasoningOption
+from llmdex.records.partial_date import PartialDate as _PartialDate
+from llmdex.records.rates import Cost as _Cost
+from llmdex.records.vocabulary import Kind as _Kind
 
 
 class _Shared:
     """Values the models below share, named for what they are."""
 
-    CONTEXT_131072_OUTPUT_16384 = Limit(context=131072, output=16384)
-    CONTEXT_262144_OUTPUT_262144 = Limit(context=262144, output=262144)
-    D_2024_08 = PartialDate(2024, 8)
-    D_2024_10 = PartialDate(2024, 10)
-    D_2025_01 = PartialDate(2025, 1)
-    D_2025_07_14 = PartialDate(2025, 7, 14)
-    D_2025_09_05 = PartialDate(2025, 9, 5)
-    D_2025_11_06 = PartialDate(2025, 11, 6)
-    D_2026_01 = PartialDate(2026, 1)
-    D_2026_04_21 = PartialDate(2026, 4, 21)
-    D_2026_06_12 = PartialDate(2026, 6, 12)
-    REASONING_TOGGLE = ReasoningOption(type="toggle")
-    TEXT_IMAGE_VIDEO_TO_TEXT = Modalities(input=("text", "image", "video"), output=("text",))
-    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+    CONTEXT_131072_OUTPUT_16384 = _Limit(context=131072, output=16384)
+    CONTEXT_262144_OUTPUT_262144 = _Limit(context=262144, output=262144)
+    D_2024_08 = _PartialDate(2024, 8)
+    D_2024_10 = _PartialDate(2024, 10)
+    D_2025_01 = _PartialDate(2025, 1)
+    D_2025_07_14 = _PartialDate(2025, 7, 14)
+    D_2025_09_05 = _PartialDate(2025, 9, 5)
+    D_2025_11_06 = _PartialDate(2025, 11, 6)
+    D_2026_01 = _PartialDate(2026, 1)
+    D_2026_04_21 = _PartialDate(2026, 4, 21)
+    D_2026_06_12 = _PartialDate(2026, 6, 12)
+    REASONING_TOGGLE = _ReasoningOption(type="toggle")
+    TEXT_IMAGE_VIDEO_TO_TEXT = _Modalities(input=("text", "image", "video"), output=("text",))
+    TEXT_TO_TEXT = _Modalities(input=("text",), output=("text",))
 
 
 __all__ = [
@@ -48,11 +46,11 @@ __all__ = [
     "KIMI_K2_7_CODE_HIGHSPEED",
 ]
 
-KIMI_K2_0711_PREVIEW: Final[PricedModel] = PricedModel(
+KIMI_K2_0711_PREVIEW: "Final[_PricedModel]" = _PricedModel(
     provider="moonshotai-cn",
     id="kimi-k2-0711-preview",
     name="Kimi K2 0711",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="kimi-k2",
     attachment=False,
     reasoning=False,
@@ -64,15 +62,15 @@ KIMI_K2_0711_PREVIEW: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_07_14,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.6"), output=Decimal("2.5"), cache_read=Decimal("0.15")),
+    cost=_Cost(input=_Decimal("0.6"), output=_Decimal("2.5"), cache_read=_Decimal("0.15")),
 )
 """Kimi K2 0711 (chat) · 131K context · 16.4K output · $0.60 in / $2.50 out per 1M tokens · tools, open weights"""
 
-KIMI_K2_0905_PREVIEW: Final[PricedModel] = PricedModel(
+KIMI_K2_0905_PREVIEW: "Final[_PricedModel]" = _PricedModel(
     provider="moonshotai-cn",
     id="kimi-k2-0905-preview",
     name="Kimi K2 0905",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="kimi-k2",
     attachment=False,
     reasoning=False,
@@ -84,15 +82,15 @@ KIMI_K2_0905_PREVIEW: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_05,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_262144,
-    cost=Cost(input=Decimal("0.6"), output=Decimal("2.5"), cache_read=Decimal("0.15")),
+    cost=_Cost(input=_Decimal("0.6"), output=_Decimal("2.5"), cache_read=_Decimal("0.15")),
 )
 """Kimi K2 0905 (chat) · 262K context · 262K output · $0.60 in / $2.50 out per 1M tokens · tools, open weights"""
 
-KIMI_K2_THINKING: Final[PricedModel] = PricedModel(
+KIMI_K2_THINKING: "Final[_PricedModel]" = _PricedModel(
     provider="moonshotai-cn",
     id="kimi-k2-thinking",
     name="Kimi K2 Thinking",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="kimi-thinking",
     attachment=False,
     reasoning=True,
@@ -104,17 +102,17 @@ KIMI_K2_THINKING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_06,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_262144,
-    cost=Cost(input=Decimal("0.6"), output=Decimal("2.5"), cache_read=Decimal("0.15")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.6"), output=_Decimal("2.5"), cache_read=_Decimal("0.15")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
 """Kimi K2 Thinking (chat) · 262K context · 262K output · $0.60 in / $2.50 out per 1M tokens · tools, reasoning, open weights"""
 
-KIMI_K2_THINKING_TURBO: Final[PricedModel] = PricedModel(
+KIMI_K2_THINKING_TURBO: "Final[_PricedModel]" = _PricedModel(
     provider="moonshotai-cn",
     id="kimi-k2-thinking-turbo",
     name="Kimi K2 Thinking Turbo",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="kimi-thinking",
     attachment=False,
     reasoning=True,
@@ -126,17 +124,17 @@ KIMI_K2_THINKING_TURBO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_06,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_262144,
-    cost=Cost(input=Decimal("1.15"), output=Decimal("8"), cache_read=Decimal("0.15")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("1.15"), output=_Decimal("8"), cache_read=_Decimal("0.15")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
 """Kimi K2 Thinking Turbo (chat) · 262K context · 262K output · $1.15 in / $8.00 out per 1M tokens · tools, reasoning, open weights"""
 
-KIMI_K2_TURBO_PREVIEW: Final[PricedModel] = PricedModel(
+KIMI_K2_TURBO_PREVIEW: "Final[_PricedModel]" = _PricedModel(
     provider="moonshotai-cn",
     id="kimi-k2-turbo-preview",
     name="Kimi K2 Turbo",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="kimi-k2",
     attachment=False,
     reasoning=False,
@@ -148,15 +146,15 @@ KIMI_K2_TURBO_PREVIEW: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_05,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_262144,
-    cost=Cost(input=Decimal("2.4"), output=Decimal("10"), cache_read=Decimal("0.6")),
+    cost=_Cost(input=_Decimal("2.4"), output=_Decimal("10"), cache_read=_Decimal("0.6")),
 )
 """Kimi K2 Turbo (chat) · 262K context · 262K output · $2.40 in / $10.00 out per 1M tokens · tools, open weights"""
 
-KIMI_K2_5: Final[PricedModel] = PricedModel(
+KIMI_K2_5: "Final[_PricedModel]" = _PricedModel(
     provider="moonshotai-cn",
     id="kimi-k2.5",
     name="Kimi K2.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="kimi-k2",
     attachment=False,
     reasoning=True,
@@ -169,17 +167,17 @@ KIMI_K2_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_01,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_262144,
-    cost=Cost(input=Decimal("0.6"), output=Decimal("3"), cache_read=Decimal("0.1")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.6"), output=_Decimal("3"), cache_read=_Decimal("0.1")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """Kimi K2.5 (chat) · 262K context · 262K output · $0.60 in / $3.00 out per 1M tokens · vision, tools, reasoning, structured output, open weights"""
 
-KIMI_K2_6: Final[PricedModel] = PricedModel(
+KIMI_K2_6: "Final[_PricedModel]" = _PricedModel(
     provider="moonshotai-cn",
     id="kimi-k2.6",
     name="Kimi K2.6",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="kimi-k2",
     attachment=True,
     reasoning=True,
@@ -192,17 +190,17 @@ KIMI_K2_6: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_21,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_262144,
-    cost=Cost(input=Decimal("0.95"), output=Decimal("4"), cache_read=Decimal("0.16")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.95"), output=_Decimal("4"), cache_read=_Decimal("0.16")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """Kimi K2.6 (chat) · 262K context · 262K output · $0.95 in / $4.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"""
 
-KIMI_K2_7_CODE: Final[PricedModel] = PricedModel(
+KIMI_K2_7_CODE: "Final[_PricedModel]" = _PricedModel(
     provider="moonshotai-cn",
     id="kimi-k2.7-code",
     name="Kimi K2.7 Code",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="kimi-k2",
     attachment=True,
     reasoning=True,
@@ -215,17 +213,17 @@ KIMI_K2_7_CODE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_12,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_262144,
-    cost=Cost(input=Decimal("0.95"), output=Decimal("4"), cache_read=Decimal("0.19")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.95"), output=_Decimal("4"), cache_read=_Decimal("0.19")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
 """Kimi K2.7 Code (chat) · 262K context · 262K output · $0.95 in / $4.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"""
 
-KIMI_K2_7_CODE_HIGHSPEED: Final[PricedModel] = PricedModel(
+KIMI_K2_7_CODE_HIGHSPEED: "Final[_PricedModel]" = _PricedModel(
     provider="moonshotai-cn",
     id="kimi-k2.7-code-highspeed",
     name="Kimi K2.7 Code HighSpeed",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="kimi-k2",
     attachment=True,
     reasoning=True,
@@ -238,8 +236,8 @@ KIMI_K2_7_CODE_HIGHSPEED: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_12,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_262144,
-    cost=Cost(input=Decimal("1.9"), output=Decimal("8"), cache_read=Decimal("0.38")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("1.9"), output=_Decimal("8"), cache_read=_Decimal("0.38")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
 """Kimi K2.7 Code HighSpeed (chat) · 262K context · 262K output · $1.90 in / $8.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"""

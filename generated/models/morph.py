@@ -3,28 +3,24 @@
 
 """Models served by Morph (provider id 'morph')."""
 
-from __future__ import annotations
+from decimal import Decimal as _Decimal
 
-from decimal import Decimal
-
-from llmdex.records.model import Limit, Modalities, PricedModel
-from llmdex.records.partial_date import PartialDate
-from llmdex.records.rates import Cost
-from llmdex.records.vocabulary import Kind
-
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from typing import Final
+from llmdex.records.model import Limit as _Limit
+from llmdex.records.model import Modalities as _Modalities
+from llmdex.records.model import PricedModel as _PricedModel
+from llmdex.records.partial_date import PartialDate as _PartialDate
+from llmdex.records.rates import Cost as _Cost
+from llmdex.records.vocabulary import Kind as _Kind
 
 
 class _Shared:
     """Values the models below share, named for what they are."""
 
-    CONTEXT_16000_OUTPUT_16000 = Limit(context=16000, output=16000)
-    CONTEXT_32000_OUTPUT_32000 = Limit(context=32000, output=32000)
-    D_2024_06_01 = PartialDate(2024, 6, 1)
-    D_2024_08_15 = PartialDate(2024, 8, 15)
-    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+    CONTEXT_16000_OUTPUT_16000 = _Limit(context=16000, output=16000)
+    CONTEXT_32000_OUTPUT_32000 = _Limit(context=32000, output=32000)
+    D_2024_06_01 = _PartialDate(2024, 6, 1)
+    D_2024_08_15 = _PartialDate(2024, 8, 15)
+    TEXT_TO_TEXT = _Modalities(input=("text",), output=("text",))
 
 
 __all__ = [
@@ -33,11 +29,11 @@ __all__ = [
     "MORPH_V3_LARGE",
 ]
 
-AUTO: Final[PricedModel] = PricedModel(
+AUTO: "Final[_PricedModel]" = _PricedModel(
     provider="morph",
     id="auto",
     name="Auto",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="auto",
     attachment=False,
     reasoning=False,
@@ -48,15 +44,15 @@ AUTO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_06_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_32000_OUTPUT_32000,
-    cost=Cost(input=Decimal("0.85"), output=Decimal("1.55")),
+    cost=_Cost(input=_Decimal("0.85"), output=_Decimal("1.55")),
 )
 """Auto (chat) · 32K context · 32K output · $0.85 in / $1.55 out per 1M tokens"""
 
-MORPH_V3_FAST: Final[PricedModel] = PricedModel(
+MORPH_V3_FAST: "Final[_PricedModel]" = _PricedModel(
     provider="morph",
     id="morph-v3-fast",
     name="Morph v3 Fast",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="morph",
     attachment=False,
     reasoning=False,
@@ -67,15 +63,15 @@ MORPH_V3_FAST: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_08_15,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_16000_OUTPUT_16000,
-    cost=Cost(input=Decimal("0.8"), output=Decimal("1.2")),
+    cost=_Cost(input=_Decimal("0.8"), output=_Decimal("1.2")),
 )
 """Morph v3 Fast (chat) · 16K context · 16K output · $0.80 in / $1.20 out per 1M tokens"""
 
-MORPH_V3_LARGE: Final[PricedModel] = PricedModel(
+MORPH_V3_LARGE: "Final[_PricedModel]" = _PricedModel(
     provider="morph",
     id="morph-v3-large",
     name="Morph v3 Large",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="morph",
     attachment=False,
     reasoning=False,
@@ -86,6 +82,6 @@ MORPH_V3_LARGE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_08_15,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_32000_OUTPUT_32000,
-    cost=Cost(input=Decimal("0.9"), output=Decimal("1.9")),
+    cost=_Cost(input=_Decimal("0.9"), output=_Decimal("1.9")),
 )
 """Morph v3 Large (chat) · 32K context · 32K output · $0.90 in / $1.90 out per 1M tokens"""

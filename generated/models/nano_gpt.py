@@ -3,447 +3,462 @@
 
 """Models served by NanoGPT (provider id 'nano-gpt')."""
 
-from __future__ import annotations
+from decimal import Decimal as _Decimal
 
-from decimal import Decimal
-
-from llmdex.records.model import Limit, Modalities, PricedModel, ReasoningOption
-from llmdex.records.partial_date import PartialDate
-from llmdex.records.rates import Cost
-from llmdex.records.vocabulary import Kind
-
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from typing import Final
+from llmdex.records.model import Limit as _Limit
+from llmdex.records.model import Modalities as _Modalities
+from llmdex.records.model import PricedModel as _PricedModel
+from llmdex.records.model import ReasoningOption as _ReasoningOption
+from llmdex.records.partial_date import PartialDate as _PartialDate
+from llmdex.records.rates import Cost as _Cost
+from llmdex.records.vocabulary import Kind as _Kind
 
 
 class _Shared:
     """Values the models below share, named for what they are."""
 
-    CONTEXT_10000000_INPUT_10000000_OUTPUT_8192 = Limit(
+    CONTEXT_10000000_INPUT_10000000_OUTPUT_8192 = _Limit(
         context=10000000, input=10000000, output=8192
     )
-    CONTEXT_1000000_INPUT_1000000_OUTPUT_1000000 = Limit(
+    CONTEXT_1000000_INPUT_1000000_OUTPUT_1000000 = _Limit(
         context=1000000, input=1000000, output=1000000
     )
-    CONTEXT_1000000_INPUT_1000000_OUTPUT_128000 = Limit(
+    CONTEXT_1000000_INPUT_1000000_OUTPUT_128000 = _Limit(
         context=1000000, input=1000000, output=128000
     )
-    CONTEXT_1000000_INPUT_1000000_OUTPUT_131072 = Limit(
+    CONTEXT_1000000_INPUT_1000000_OUTPUT_131072 = _Limit(
         context=1000000, input=1000000, output=131072
     )
-    CONTEXT_1000000_INPUT_1000000_OUTPUT_32768 = Limit(context=1000000, input=1000000, output=32768)
-    CONTEXT_1000000_INPUT_1000000_OUTPUT_4096 = Limit(context=1000000, input=1000000, output=4096)
-    CONTEXT_1000000_INPUT_1000000_OUTPUT_64000 = Limit(context=1000000, input=1000000, output=64000)
-    CONTEXT_1000000_INPUT_1000000_OUTPUT_65535 = Limit(context=1000000, input=1000000, output=65535)
-    CONTEXT_1000000_INPUT_1000000_OUTPUT_65536 = Limit(context=1000000, input=1000000, output=65536)
-    CONTEXT_1000000_INPUT_1000000_OUTPUT_8192 = Limit(context=1000000, input=1000000, output=8192)
-    CONTEXT_1000192_INPUT_1000192_OUTPUT_16384 = Limit(context=1000192, input=1000192, output=16384)
-    CONTEXT_1047576_INPUT_1047576_OUTPUT_32768 = Limit(context=1047576, input=1047576, output=32768)
-    CONTEXT_1048000_INPUT_1048000_OUTPUT_65536 = Limit(context=1048000, input=1048000, output=65536)
-    CONTEXT_1048576_INPUT_1048576_OUTPUT_131072 = Limit(
+    CONTEXT_1000000_INPUT_1000000_OUTPUT_32768 = _Limit(
+        context=1000000, input=1000000, output=32768
+    )
+    CONTEXT_1000000_INPUT_1000000_OUTPUT_4096 = _Limit(context=1000000, input=1000000, output=4096)
+    CONTEXT_1000000_INPUT_1000000_OUTPUT_64000 = _Limit(
+        context=1000000, input=1000000, output=64000
+    )
+    CONTEXT_1000000_INPUT_1000000_OUTPUT_65535 = _Limit(
+        context=1000000, input=1000000, output=65535
+    )
+    CONTEXT_1000000_INPUT_1000000_OUTPUT_65536 = _Limit(
+        context=1000000, input=1000000, output=65536
+    )
+    CONTEXT_1000000_INPUT_1000000_OUTPUT_8192 = _Limit(context=1000000, input=1000000, output=8192)
+    CONTEXT_1000192_INPUT_1000192_OUTPUT_16384 = _Limit(
+        context=1000192, input=1000192, output=16384
+    )
+    CONTEXT_1047576_INPUT_1047576_OUTPUT_32768 = _Limit(
+        context=1047576, input=1047576, output=32768
+    )
+    CONTEXT_1048000_INPUT_1048000_OUTPUT_65536 = _Limit(
+        context=1048000, input=1048000, output=65536
+    )
+    CONTEXT_1048576_INPUT_1048576_OUTPUT_131072 = _Limit(
         context=1048576, input=1048576, output=131072
     )
-    CONTEXT_1048576_INPUT_1048576_OUTPUT_384000 = Limit(
+    CONTEXT_1048576_INPUT_1048576_OUTPUT_384000 = _Limit(
         context=1048576, input=1048576, output=384000
     )
-    CONTEXT_1048576_INPUT_1048576_OUTPUT_65536 = Limit(context=1048576, input=1048576, output=65536)
-    CONTEXT_1048756_INPUT_1048756_OUTPUT_262144 = Limit(
+    CONTEXT_1048576_INPUT_1048576_OUTPUT_65536 = _Limit(
+        context=1048576, input=1048576, output=65536
+    )
+    CONTEXT_1048756_INPUT_1048756_OUTPUT_262144 = _Limit(
         context=1048756, input=1048756, output=262144
     )
-    CONTEXT_1048756_INPUT_1048756_OUTPUT_65536 = Limit(context=1048756, input=1048756, output=65536)
-    CONTEXT_119000_INPUT_119000_OUTPUT_64000 = Limit(context=119000, input=119000, output=64000)
-    CONTEXT_12000_INPUT_12000_OUTPUT_4096 = Limit(context=12000, input=12000, output=4096)
-    CONTEXT_127000_INPUT_127000_OUTPUT_128000 = Limit(context=127000, input=127000, output=128000)
-    CONTEXT_128000_INPUT_128000_OUTPUT_128000 = Limit(context=128000, input=128000, output=128000)
-    CONTEXT_128000_INPUT_128000_OUTPUT_131072 = Limit(context=128000, input=128000, output=131072)
-    CONTEXT_128000_INPUT_128000_OUTPUT_16384 = Limit(context=128000, input=128000, output=16384)
-    CONTEXT_128000_INPUT_128000_OUTPUT_163840 = Limit(context=128000, input=128000, output=163840)
-    CONTEXT_128000_INPUT_128000_OUTPUT_24000 = Limit(context=128000, input=128000, output=24000)
-    CONTEXT_128000_INPUT_128000_OUTPUT_256000 = Limit(context=128000, input=128000, output=256000)
-    CONTEXT_128000_INPUT_128000_OUTPUT_262144 = Limit(context=128000, input=128000, output=262144)
-    CONTEXT_128000_INPUT_128000_OUTPUT_32768 = Limit(context=128000, input=128000, output=32768)
-    CONTEXT_128000_INPUT_128000_OUTPUT_4096 = Limit(context=128000, input=128000, output=4096)
-    CONTEXT_128000_INPUT_128000_OUTPUT_40960 = Limit(context=128000, input=128000, output=40960)
-    CONTEXT_128000_INPUT_128000_OUTPUT_50000 = Limit(context=128000, input=128000, output=50000)
-    CONTEXT_128000_INPUT_128000_OUTPUT_5120 = Limit(context=128000, input=128000, output=5120)
-    CONTEXT_128000_INPUT_128000_OUTPUT_64000 = Limit(context=128000, input=128000, output=64000)
-    CONTEXT_128000_INPUT_128000_OUTPUT_65535 = Limit(context=128000, input=128000, output=65535)
-    CONTEXT_128000_INPUT_128000_OUTPUT_65536 = Limit(context=128000, input=128000, output=65536)
-    CONTEXT_128000_INPUT_128000_OUTPUT_8192 = Limit(context=128000, input=128000, output=8192)
-    CONTEXT_128000_INPUT_128000_OUTPUT_96000 = Limit(context=128000, input=128000, output=96000)
-    CONTEXT_128000_INPUT_128000_OUTPUT_98304 = Limit(context=128000, input=128000, output=98304)
-    CONTEXT_131000_INPUT_131000_OUTPUT_65535 = Limit(context=131000, input=131000, output=65535)
-    CONTEXT_131072_INPUT_131072_OUTPUT_131072 = Limit(context=131072, input=131072, output=131072)
-    CONTEXT_131072_INPUT_131072_OUTPUT_16384 = Limit(context=131072, input=131072, output=16384)
-    CONTEXT_131072_INPUT_131072_OUTPUT_32768 = Limit(context=131072, input=131072, output=32768)
-    CONTEXT_131072_INPUT_131072_OUTPUT_4096 = Limit(context=131072, input=131072, output=4096)
-    CONTEXT_131072_INPUT_131072_OUTPUT_8192 = Limit(context=131072, input=131072, output=8192)
-    CONTEXT_160000_INPUT_160000_OUTPUT_16384 = Limit(context=160000, input=160000, output=16384)
-    CONTEXT_16000_INPUT_16000_OUTPUT_8192 = Limit(context=16000, input=16000, output=8192)
-    CONTEXT_163000_INPUT_163000_OUTPUT_65536 = Limit(context=163000, input=163000, output=65536)
-    CONTEXT_163840_INPUT_163840_OUTPUT_65536 = Limit(context=163840, input=163840, output=65536)
-    CONTEXT_16384_INPUT_16384_OUTPUT_16384 = Limit(context=16384, input=16384, output=16384)
-    CONTEXT_16384_INPUT_16384_OUTPUT_32768 = Limit(context=16384, input=16384, output=32768)
-    CONTEXT_16384_INPUT_16384_OUTPUT_8192 = Limit(context=16384, input=16384, output=8192)
-    CONTEXT_16385_INPUT_16385_OUTPUT_4096 = Limit(context=16385, input=16385, output=4096)
-    CONTEXT_164000_INPUT_164000_OUTPUT_65536 = Limit(context=164000, input=164000, output=65536)
-    CONTEXT_164000_INPUT_164000_OUTPUT_8192 = Limit(context=164000, input=164000, output=8192)
-    CONTEXT_196608_INPUT_196608_OUTPUT_131072 = Limit(context=196608, input=196608, output=131072)
-    CONTEXT_2000000_INPUT_2000000_OUTPUT_131072 = Limit(
+    CONTEXT_1048756_INPUT_1048756_OUTPUT_65536 = _Limit(
+        context=1048756, input=1048756, output=65536
+    )
+    CONTEXT_119000_INPUT_119000_OUTPUT_64000 = _Limit(context=119000, input=119000, output=64000)
+    CONTEXT_12000_INPUT_12000_OUTPUT_4096 = _Limit(context=12000, input=12000, output=4096)
+    CONTEXT_127000_INPUT_127000_OUTPUT_128000 = _Limit(context=127000, input=127000, output=128000)
+    CONTEXT_128000_INPUT_128000_OUTPUT_128000 = _Limit(context=128000, input=128000, output=128000)
+    CONTEXT_128000_INPUT_128000_OUTPUT_131072 = _Limit(context=128000, input=128000, output=131072)
+    CONTEXT_128000_INPUT_128000_OUTPUT_16384 = _Limit(context=128000, input=128000, output=16384)
+    CONTEXT_128000_INPUT_128000_OUTPUT_163840 = _Limit(context=128000, input=128000, output=163840)
+    CONTEXT_128000_INPUT_128000_OUTPUT_24000 = _Limit(context=128000, input=128000, output=24000)
+    CONTEXT_128000_INPUT_128000_OUTPUT_256000 = _Limit(context=128000, input=128000, output=256000)
+    CONTEXT_128000_INPUT_128000_OUTPUT_262144 = _Limit(context=128000, input=128000, output=262144)
+    CONTEXT_128000_INPUT_128000_OUTPUT_32768 = _Limit(context=128000, input=128000, output=32768)
+    CONTEXT_128000_INPUT_128000_OUTPUT_4096 = _Limit(context=128000, input=128000, output=4096)
+    CONTEXT_128000_INPUT_128000_OUTPUT_40960 = _Limit(context=128000, input=128000, output=40960)
+    CONTEXT_128000_INPUT_128000_OUTPUT_50000 = _Limit(context=128000, input=128000, output=50000)
+    CONTEXT_128000_INPUT_128000_OUTPUT_5120 = _Limit(context=128000, input=128000, output=5120)
+    CONTEXT_128000_INPUT_128000_OUTPUT_64000 = _Limit(context=128000, input=128000, output=64000)
+    CONTEXT_128000_INPUT_128000_OUTPUT_65535 = _Limit(context=128000, input=128000, output=65535)
+    CONTEXT_128000_INPUT_128000_OUTPUT_65536 = _Limit(context=128000, input=128000, output=65536)
+    CONTEXT_128000_INPUT_128000_OUTPUT_8192 = _Limit(context=128000, input=128000, output=8192)
+    CONTEXT_128000_INPUT_128000_OUTPUT_96000 = _Limit(context=128000, input=128000, output=96000)
+    CONTEXT_128000_INPUT_128000_OUTPUT_98304 = _Limit(context=128000, input=128000, output=98304)
+    CONTEXT_131000_INPUT_131000_OUTPUT_65535 = _Limit(context=131000, input=131000, output=65535)
+    CONTEXT_131072_INPUT_131072_OUTPUT_131072 = _Limit(context=131072, input=131072, output=131072)
+    CONTEXT_131072_INPUT_131072_OUTPUT_16384 = _Limit(context=131072, input=131072, output=16384)
+    CONTEXT_131072_INPUT_131072_OUTPUT_32768 = _Limit(context=131072, input=131072, output=32768)
+    CONTEXT_131072_INPUT_131072_OUTPUT_4096 = _Limit(context=131072, input=131072, output=4096)
+    CONTEXT_131072_INPUT_131072_OUTPUT_8192 = _Limit(context=131072, input=131072, output=8192)
+    CONTEXT_160000_INPUT_160000_OUTPUT_16384 = _Limit(context=160000, input=160000, output=16384)
+    CONTEXT_16000_INPUT_16000_OUTPUT_8192 = _Limit(context=16000, input=16000, output=8192)
+    CONTEXT_163000_INPUT_163000_OUTPUT_65536 = _Limit(context=163000, input=163000, output=65536)
+    CONTEXT_163840_INPUT_163840_OUTPUT_65536 = _Limit(context=163840, input=163840, output=65536)
+    CONTEXT_16384_INPUT_16384_OUTPUT_16384 = _Limit(context=16384, input=16384, output=16384)
+    CONTEXT_16384_INPUT_16384_OUTPUT_32768 = _Limit(context=16384, input=16384, output=32768)
+    CONTEXT_16384_INPUT_16384_OUTPUT_8192 = _Limit(context=16384, input=16384, output=8192)
+    CONTEXT_16385_INPUT_16385_OUTPUT_4096 = _Limit(context=16385, input=16385, output=4096)
+    CONTEXT_164000_INPUT_164000_OUTPUT_65536 = _Limit(context=164000, input=164000, output=65536)
+    CONTEXT_164000_INPUT_164000_OUTPUT_8192 = _Limit(context=164000, input=164000, output=8192)
+    CONTEXT_196608_INPUT_196608_OUTPUT_131072 = _Limit(context=196608, input=196608, output=131072)
+    CONTEXT_2000000_INPUT_2000000_OUTPUT_131072 = _Limit(
         context=2000000, input=2000000, output=131072
     )
-    CONTEXT_2000000_INPUT_2000000_OUTPUT_8192 = Limit(context=2000000, input=2000000, output=8192)
-    CONTEXT_200000_INPUT_200000_OUTPUT_100000 = Limit(context=200000, input=200000, output=100000)
-    CONTEXT_200000_INPUT_200000_OUTPUT_128000 = Limit(context=200000, input=200000, output=128000)
-    CONTEXT_200000_INPUT_200000_OUTPUT_131072 = Limit(context=200000, input=200000, output=131072)
-    CONTEXT_200000_INPUT_200000_OUTPUT_204800 = Limit(context=200000, input=200000, output=204800)
-    CONTEXT_200000_INPUT_200000_OUTPUT_32000 = Limit(context=200000, input=200000, output=32000)
-    CONTEXT_200000_INPUT_200000_OUTPUT_4096 = Limit(context=200000, input=200000, output=4096)
-    CONTEXT_200000_INPUT_200000_OUTPUT_64000 = Limit(context=200000, input=200000, output=64000)
-    CONTEXT_200000_INPUT_200000_OUTPUT_65535 = Limit(context=200000, input=200000, output=65535)
-    CONTEXT_200000_INPUT_200000_OUTPUT_65536 = Limit(context=200000, input=200000, output=65536)
-    CONTEXT_200000_INPUT_200000_OUTPUT_8192 = Limit(context=200000, input=200000, output=8192)
-    CONTEXT_202752_INPUT_202752_OUTPUT_65535 = Limit(context=202752, input=202752, output=65535)
-    CONTEXT_202800_INPUT_202800_OUTPUT_131072 = Limit(context=202800, input=202800, output=131072)
-    CONTEXT_202800_INPUT_202800_OUTPUT_131100 = Limit(context=202800, input=202800, output=131100)
-    CONTEXT_203000_INPUT_203000_OUTPUT_65535 = Limit(context=203000, input=203000, output=65535)
-    CONTEXT_204800_INPUT_204800_OUTPUT_131072 = Limit(context=204800, input=204800, output=131072)
-    CONTEXT_20480_INPUT_20480_OUTPUT_16384 = Limit(context=20480, input=20480, output=16384)
-    CONTEXT_2097152_INPUT_2097152_OUTPUT_8192 = Limit(context=2097152, input=2097152, output=8192)
-    CONTEXT_24000_INPUT_24000_OUTPUT_8192 = Limit(context=24000, input=24000, output=8192)
-    CONTEXT_24576_INPUT_24576_OUTPUT_8192 = Limit(context=24576, input=24576, output=8192)
-    CONTEXT_245800_OUTPUT_65536 = Limit(context=245800, output=65536)
-    CONTEXT_256000_INPUT_256000_OUTPUT_128000 = Limit(context=256000, input=256000, output=128000)
-    CONTEXT_256000_INPUT_256000_OUTPUT_16384 = Limit(context=256000, input=256000, output=16384)
-    CONTEXT_256000_INPUT_256000_OUTPUT_256000 = Limit(context=256000, input=256000, output=256000)
-    CONTEXT_256000_INPUT_256000_OUTPUT_262144 = Limit(context=256000, input=256000, output=262144)
-    CONTEXT_256000_INPUT_256000_OUTPUT_32000 = Limit(context=256000, input=256000, output=32000)
-    CONTEXT_256000_INPUT_256000_OUTPUT_32768 = Limit(context=256000, input=256000, output=32768)
-    CONTEXT_256000_INPUT_256000_OUTPUT_4096 = Limit(context=256000, input=256000, output=4096)
-    CONTEXT_256000_INPUT_256000_OUTPUT_65535 = Limit(context=256000, input=256000, output=65535)
-    CONTEXT_256000_INPUT_256000_OUTPUT_65536 = Limit(context=256000, input=256000, output=65536)
-    CONTEXT_256000_INPUT_256000_OUTPUT_80000 = Limit(context=256000, input=256000, output=80000)
-    CONTEXT_256000_INPUT_256000_OUTPUT_8192 = Limit(context=256000, input=256000, output=8192)
-    CONTEXT_256000_OUTPUT_65536 = Limit(context=256000, output=65536)
-    CONTEXT_258048_INPUT_258048_OUTPUT_65536 = Limit(context=258048, input=258048, output=65536)
-    CONTEXT_260096_INPUT_260096_OUTPUT_65536 = Limit(context=260096, input=260096, output=65536)
-    CONTEXT_262000_INPUT_262000_OUTPUT_32768 = Limit(context=262000, input=262000, output=32768)
-    CONTEXT_262000_INPUT_262000_OUTPUT_65536 = Limit(context=262000, input=262000, output=65536)
-    CONTEXT_262144_INPUT_262144_OUTPUT_131072 = Limit(context=262144, input=262144, output=131072)
-    CONTEXT_262144_INPUT_262144_OUTPUT_16384 = Limit(context=262144, input=262144, output=16384)
-    CONTEXT_262144_INPUT_262144_OUTPUT_256000 = Limit(context=262144, input=262144, output=256000)
-    CONTEXT_262144_INPUT_262144_OUTPUT_262144 = Limit(context=262144, input=262144, output=262144)
-    CONTEXT_262144_INPUT_262144_OUTPUT_32768 = Limit(context=262144, input=262144, output=32768)
-    CONTEXT_262144_INPUT_262144_OUTPUT_65536 = Limit(context=262144, input=262144, output=65536)
-    CONTEXT_262144_INPUT_262144_OUTPUT_80000 = Limit(context=262144, input=262144, output=80000)
-    CONTEXT_300000_INPUT_300000_OUTPUT_32000 = Limit(context=300000, input=300000, output=32000)
-    CONTEXT_300000_INPUT_300000_OUTPUT_5120 = Limit(context=300000, input=300000, output=5120)
-    CONTEXT_32000_INPUT_32000_OUTPUT_16384 = Limit(context=32000, input=32000, output=16384)
-    CONTEXT_32000_INPUT_32000_OUTPUT_32768 = Limit(context=32000, input=32000, output=32768)
-    CONTEXT_32000_INPUT_32000_OUTPUT_4096 = Limit(context=32000, input=32000, output=4096)
-    CONTEXT_32000_INPUT_32000_OUTPUT_8000 = Limit(context=32000, input=32000, output=8000)
-    CONTEXT_32000_INPUT_32000_OUTPUT_8192 = Limit(context=32000, input=32000, output=8192)
-    CONTEXT_32767_INPUT_32767_OUTPUT_8192 = Limit(context=32767, input=32767, output=8192)
-    CONTEXT_32768_INPUT_32768_OUTPUT_16384 = Limit(context=32768, input=32768, output=16384)
-    CONTEXT_32768_INPUT_32768_OUTPUT_32768 = Limit(context=32768, input=32768, output=32768)
-    CONTEXT_32768_INPUT_32768_OUTPUT_4096 = Limit(context=32768, input=32768, output=4096)
-    CONTEXT_32768_INPUT_32768_OUTPUT_65536 = Limit(context=32768, input=32768, output=65536)
-    CONTEXT_32768_INPUT_32768_OUTPUT_8192 = Limit(context=32768, input=32768, output=8192)
-    CONTEXT_328000_INPUT_328000_OUTPUT_65536 = Limit(context=328000, input=328000, output=65536)
-    CONTEXT_400000_INPUT_400000_OUTPUT_128000 = Limit(context=400000, input=400000, output=128000)
-    CONTEXT_4000_INPUT_4000_OUTPUT_4096 = Limit(context=4000, input=4000, output=4096)
-    CONTEXT_4096_INPUT_4096_OUTPUT_4096 = Limit(context=4096, input=4096, output=4096)
-    CONTEXT_41000_INPUT_41000_OUTPUT_32768 = Limit(context=41000, input=41000, output=32768)
-    CONTEXT_49152_INPUT_49152_OUTPUT_16384 = Limit(context=49152, input=49152, output=16384)
-    CONTEXT_512000_INPUT_512000_OUTPUT_80000 = Limit(context=512000, input=512000, output=80000)
-    CONTEXT_60000_INPUT_60000_OUTPUT_128000 = Limit(context=60000, input=60000, output=128000)
-    CONTEXT_6144_INPUT_6144_OUTPUT_4096 = Limit(context=6144, input=6144, output=4096)
-    CONTEXT_64000_INPUT_64000_OUTPUT_32768 = Limit(context=64000, input=64000, output=32768)
-    CONTEXT_64000_INPUT_64000_OUTPUT_65536 = Limit(context=64000, input=64000, output=65536)
-    CONTEXT_64000_INPUT_64000_OUTPUT_8192 = Limit(context=64000, input=64000, output=8192)
-    CONTEXT_64000_INPUT_64000_OUTPUT_96000 = Limit(context=64000, input=64000, output=96000)
-    CONTEXT_65532_INPUT_65532_OUTPUT_2048 = Limit(context=65532, input=65532, output=2048)
-    CONTEXT_65536_INPUT_65536_OUTPUT_16384 = Limit(context=65536, input=65536, output=16384)
-    CONTEXT_65536_INPUT_65536_OUTPUT_32768 = Limit(context=65536, input=65536, output=32768)
-    CONTEXT_65536_INPUT_65536_OUTPUT_4096 = Limit(context=65536, input=65536, output=4096)
-    CONTEXT_65536_INPUT_65536_OUTPUT_65536 = Limit(context=65536, input=65536, output=65536)
-    CONTEXT_65536_INPUT_65536_OUTPUT_8192 = Limit(context=65536, input=65536, output=8192)
-    CONTEXT_800000_INPUT_800000_OUTPUT_65536 = Limit(context=800000, input=800000, output=65536)
-    CONTEXT_80000_INPUT_80000_OUTPUT_16384 = Limit(context=80000, input=80000, output=16384)
-    CONTEXT_8000_INPUT_8000_OUTPUT_16384 = Limit(context=8000, input=8000, output=16384)
-    CONTEXT_8000_INPUT_8000_OUTPUT_4096 = Limit(context=8000, input=8000, output=4096)
-    CONTEXT_8192_INPUT_8192_OUTPUT_4096 = Limit(context=8192, input=8192, output=4096)
-    CONTEXT_8192_INPUT_8192_OUTPUT_8192 = Limit(context=8192, input=8192, output=8192)
-    CONTEXT_922000_INPUT_922000_OUTPUT_128000 = Limit(context=922000, input=922000, output=128000)
-    CONTEXT_983616_INPUT_983616_OUTPUT_65536 = Limit(context=983616, input=983616, output=65536)
-    CONTEXT_991800_OUTPUT_65536 = Limit(context=991800, output=65536)
-    CONTEXT_991808_INPUT_991808_OUTPUT_65536 = Limit(context=991808, input=991808, output=65536)
-    CONTEXT_995904_INPUT_995904_OUTPUT_32768 = Limit(context=995904, input=995904, output=32768)
-    D_2022_11_30 = PartialDate(2022, 11, 30)
-    D_2023_03_02 = PartialDate(2023, 3, 2)
-    D_2023_05_01 = PartialDate(2023, 5, 1)
-    D_2023_08_01 = PartialDate(2023, 8, 1)
-    D_2023_11_06 = PartialDate(2023, 11, 6)
-    D_2024_01_01 = PartialDate(2024, 1, 1)
-    D_2024_01_16 = PartialDate(2024, 1, 16)
-    D_2024_01_25 = PartialDate(2024, 1, 25)
-    D_2024_02_26 = PartialDate(2024, 2, 26)
-    D_2024_03_01 = PartialDate(2024, 3, 1)
-    D_2024_03_11 = PartialDate(2024, 3, 11)
-    D_2024_04_03 = PartialDate(2024, 4, 3)
-    D_2024_05_01 = PartialDate(2024, 5, 1)
-    D_2024_05_13 = PartialDate(2024, 5, 13)
-    D_2024_05_14 = PartialDate(2024, 5, 14)
-    D_2024_06_01 = PartialDate(2024, 6, 1)
-    D_2024_06_05 = PartialDate(2024, 6, 5)
-    D_2024_07_01 = PartialDate(2024, 7, 1)
-    D_2024_07_05 = PartialDate(2024, 7, 5)
-    D_2024_07_18 = PartialDate(2024, 7, 18)
-    D_2024_07_23 = PartialDate(2024, 7, 23)
-    D_2024_08_01 = PartialDate(2024, 8, 1)
-    D_2024_08_06 = PartialDate(2024, 8, 6)
-    D_2024_08_30 = PartialDate(2024, 8, 30)
-    D_2024_09_01 = PartialDate(2024, 9, 1)
-    D_2024_09_12 = PartialDate(2024, 9, 12)
-    D_2024_09_25 = PartialDate(2024, 9, 25)
-    D_2024_10_11 = PartialDate(2024, 10, 11)
-    D_2024_10_16 = PartialDate(2024, 10, 16)
-    D_2024_10_22 = PartialDate(2024, 10, 22)
-    D_2024_11_01 = PartialDate(2024, 11, 1)
-    D_2024_11_20 = PartialDate(2024, 11, 20)
-    D_2024_11_29 = PartialDate(2024, 11, 29)
-    D_2024_12_01 = PartialDate(2024, 12, 1)
-    D_2024_12_03 = PartialDate(2024, 12, 3)
-    D_2024_12_06 = PartialDate(2024, 12, 6)
-    D_2024_12_11 = PartialDate(2024, 12, 11)
-    D_2024_12_17 = PartialDate(2024, 12, 17)
-    D_2024_12_19 = PartialDate(2024, 12, 19)
-    D_2025_01_01 = PartialDate(2025, 1, 1)
-    D_2025_01_06 = PartialDate(2025, 1, 6)
-    D_2025_01_11 = PartialDate(2025, 1, 11)
-    D_2025_01_15 = PartialDate(2025, 1, 15)
-    D_2025_01_20 = PartialDate(2025, 1, 20)
-    D_2025_01_21 = PartialDate(2025, 1, 21)
-    D_2025_01_22 = PartialDate(2025, 1, 22)
-    D_2025_01_25 = PartialDate(2025, 1, 25)
-    D_2025_01_31 = PartialDate(2025, 1, 31)
-    D_2025_02_01 = PartialDate(2025, 2, 1)
-    D_2025_02_05 = PartialDate(2025, 2, 5)
-    D_2025_02_17 = PartialDate(2025, 2, 17)
-    D_2025_02_19 = PartialDate(2025, 2, 19)
-    D_2025_02_20 = PartialDate(2025, 2, 20)
-    D_2025_02_24 = PartialDate(2025, 2, 24)
-    D_2025_02_25 = PartialDate(2025, 2, 25)
-    D_2025_02_27 = PartialDate(2025, 2, 27)
-    D_2025_03_01 = PartialDate(2025, 3, 1)
-    D_2025_03_10 = PartialDate(2025, 3, 10)
-    D_2025_03_12 = PartialDate(2025, 3, 12)
-    D_2025_03_20 = PartialDate(2025, 3, 20)
-    D_2025_03_24 = PartialDate(2025, 3, 24)
-    D_2025_03_25 = PartialDate(2025, 3, 25)
-    D_2025_03_28 = PartialDate(2025, 3, 28)
-    D_2025_04_03 = PartialDate(2025, 4, 3)
-    D_2025_04_08 = PartialDate(2025, 4, 8)
-    D_2025_04_13 = PartialDate(2025, 4, 13)
-    D_2025_04_14 = PartialDate(2025, 4, 14)
-    D_2025_04_15 = PartialDate(2025, 4, 15)
-    D_2025_04_16 = PartialDate(2025, 4, 16)
-    D_2025_04_17 = PartialDate(2025, 4, 17)
-    D_2025_04_29 = PartialDate(2025, 4, 29)
-    D_2025_04_30 = PartialDate(2025, 4, 30)
-    D_2025_05_06 = PartialDate(2025, 5, 6)
-    D_2025_05_07 = PartialDate(2025, 5, 7)
-    D_2025_05_08 = PartialDate(2025, 5, 8)
-    D_2025_05_10 = PartialDate(2025, 5, 10)
-    D_2025_05_14 = PartialDate(2025, 5, 14)
-    D_2025_05_15 = PartialDate(2025, 5, 15)
-    D_2025_05_20 = PartialDate(2025, 5, 20)
-    D_2025_05_22 = PartialDate(2025, 5, 22)
-    D_2025_05_23 = PartialDate(2025, 5, 23)
-    D_2025_05_28 = PartialDate(2025, 5, 28)
-    D_2025_06_01 = PartialDate(2025, 6, 1)
-    D_2025_06_04 = PartialDate(2025, 6, 4)
-    D_2025_06_05 = PartialDate(2025, 6, 5)
-    D_2025_06_10 = PartialDate(2025, 6, 10)
-    D_2025_06_15 = PartialDate(2025, 6, 15)
-    D_2025_06_16 = PartialDate(2025, 6, 16)
-    D_2025_06_17 = PartialDate(2025, 6, 17)
-    D_2025_06_30 = PartialDate(2025, 6, 30)
-    D_2025_07_01 = PartialDate(2025, 7, 1)
-    D_2025_07_03 = PartialDate(2025, 7, 3)
-    D_2025_07_04 = PartialDate(2025, 7, 4)
-    D_2025_07_09 = PartialDate(2025, 7, 9)
-    D_2025_07_11 = PartialDate(2025, 7, 11)
-    D_2025_07_15 = PartialDate(2025, 7, 15)
-    D_2025_07_22 = PartialDate(2025, 7, 22)
-    D_2025_07_25 = PartialDate(2025, 7, 25)
-    D_2025_07_26 = PartialDate(2025, 7, 26)
-    D_2025_07_29 = PartialDate(2025, 7, 29)
-    D_2025_07_31 = PartialDate(2025, 7, 31)
-    D_2025_08_01 = PartialDate(2025, 8, 1)
-    D_2025_08_02 = PartialDate(2025, 8, 2)
-    D_2025_08_05 = PartialDate(2025, 8, 5)
-    D_2025_08_07 = PartialDate(2025, 8, 7)
-    D_2025_08_08 = PartialDate(2025, 8, 8)
-    D_2025_08_18 = PartialDate(2025, 8, 18)
-    D_2025_08_19 = PartialDate(2025, 8, 19)
-    D_2025_08_21 = PartialDate(2025, 8, 21)
-    D_2025_08_22 = PartialDate(2025, 8, 22)
-    D_2025_08_26 = PartialDate(2025, 8, 26)
-    D_2025_08_31 = PartialDate(2025, 8, 31)
-    D_2025_09_05 = PartialDate(2025, 9, 5)
-    D_2025_09_10 = PartialDate(2025, 9, 10)
-    D_2025_09_11 = PartialDate(2025, 9, 11)
-    D_2025_09_15 = PartialDate(2025, 9, 15)
-    D_2025_09_17 = PartialDate(2025, 9, 17)
-    D_2025_09_18 = PartialDate(2025, 9, 18)
-    D_2025_09_22 = PartialDate(2025, 9, 22)
-    D_2025_09_25 = PartialDate(2025, 9, 25)
-    D_2025_09_29 = PartialDate(2025, 9, 29)
-    D_2025_09_30 = PartialDate(2025, 9, 30)
-    D_2025_10_02 = PartialDate(2025, 10, 2)
-    D_2025_10_15 = PartialDate(2025, 10, 15)
-    D_2025_10_25 = PartialDate(2025, 10, 25)
-    D_2025_10_28 = PartialDate(2025, 10, 28)
-    D_2025_10_29 = PartialDate(2025, 10, 29)
-    D_2025_11_01 = PartialDate(2025, 11, 1)
-    D_2025_11_06 = PartialDate(2025, 11, 6)
-    D_2025_11_13 = PartialDate(2025, 11, 13)
-    D_2025_11_18 = PartialDate(2025, 11, 18)
-    D_2025_11_22 = PartialDate(2025, 11, 22)
-    D_2025_11_24 = PartialDate(2025, 11, 24)
-    D_2025_12_01 = PartialDate(2025, 12, 1)
-    D_2025_12_02 = PartialDate(2025, 12, 2)
-    D_2025_12_03 = PartialDate(2025, 12, 3)
-    D_2025_12_04 = PartialDate(2025, 12, 4)
-    D_2025_12_08 = PartialDate(2025, 12, 8)
-    D_2025_12_09 = PartialDate(2025, 12, 9)
-    D_2025_12_10 = PartialDate(2025, 12, 10)
-    D_2025_12_11 = PartialDate(2025, 12, 11)
-    D_2025_12_13 = PartialDate(2025, 12, 13)
-    D_2025_12_15 = PartialDate(2025, 12, 15)
-    D_2025_12_17 = PartialDate(2025, 12, 17)
-    D_2025_12_19 = PartialDate(2025, 12, 19)
-    D_2025_12_20 = PartialDate(2025, 12, 20)
-    D_2025_12_22 = PartialDate(2025, 12, 22)
-    D_2025_12_23 = PartialDate(2025, 12, 23)
-    D_2025_12_25 = PartialDate(2025, 12, 25)
-    D_2026_01_01 = PartialDate(2026, 1, 1)
-    D_2026_01_07 = PartialDate(2026, 1, 7)
-    D_2026_01_14 = PartialDate(2026, 1, 14)
-    D_2026_01_19 = PartialDate(2026, 1, 19)
-    D_2026_01_24 = PartialDate(2026, 1, 24)
-    D_2026_01_26 = PartialDate(2026, 1, 26)
-    D_2026_01_29 = PartialDate(2026, 1, 29)
-    D_2026_02_02 = PartialDate(2026, 2, 2)
-    D_2026_02_05 = PartialDate(2026, 2, 5)
-    D_2026_02_11 = PartialDate(2026, 2, 11)
-    D_2026_02_12 = PartialDate(2026, 2, 12)
-    D_2026_02_14 = PartialDate(2026, 2, 14)
-    D_2026_02_16 = PartialDate(2026, 2, 16)
-    D_2026_02_17 = PartialDate(2026, 2, 17)
-    D_2026_02_19 = PartialDate(2026, 2, 19)
-    D_2026_02_21 = PartialDate(2026, 2, 21)
-    D_2026_02_23 = PartialDate(2026, 2, 23)
-    D_2026_02_24 = PartialDate(2026, 2, 24)
-    D_2026_02_27 = PartialDate(2026, 2, 27)
-    D_2026_02_28 = PartialDate(2026, 2, 28)
-    D_2026_03_01 = PartialDate(2026, 3, 1)
-    D_2026_03_03 = PartialDate(2026, 3, 3)
-    D_2026_03_05 = PartialDate(2026, 3, 5)
-    D_2026_03_10 = PartialDate(2026, 3, 10)
-    D_2026_03_13 = PartialDate(2026, 3, 13)
-    D_2026_03_15 = PartialDate(2026, 3, 15)
-    D_2026_03_16 = PartialDate(2026, 3, 16)
-    D_2026_03_17 = PartialDate(2026, 3, 17)
-    D_2026_03_18 = PartialDate(2026, 3, 18)
-    D_2026_03_19 = PartialDate(2026, 3, 19)
-    D_2026_03_20 = PartialDate(2026, 3, 20)
-    D_2026_03_26 = PartialDate(2026, 3, 26)
-    D_2026_03_27 = PartialDate(2026, 3, 27)
-    D_2026_03_28 = PartialDate(2026, 3, 28)
-    D_2026_03_29 = PartialDate(2026, 3, 29)
-    D_2026_03_30 = PartialDate(2026, 3, 30)
-    D_2026_03_31 = PartialDate(2026, 3, 31)
-    D_2026_04_01 = PartialDate(2026, 4, 1)
-    D_2026_04_02 = PartialDate(2026, 4, 2)
-    D_2026_04_04 = PartialDate(2026, 4, 4)
-    D_2026_04_06 = PartialDate(2026, 4, 6)
-    D_2026_04_09 = PartialDate(2026, 4, 9)
-    D_2026_04_14 = PartialDate(2026, 4, 14)
-    D_2026_04_16 = PartialDate(2026, 4, 16)
-    D_2026_04_17 = PartialDate(2026, 4, 17)
-    D_2026_04_19 = PartialDate(2026, 4, 19)
-    D_2026_04_20 = PartialDate(2026, 4, 20)
-    D_2026_04_21 = PartialDate(2026, 4, 21)
-    D_2026_04_22 = PartialDate(2026, 4, 22)
-    D_2026_04_23 = PartialDate(2026, 4, 23)
-    D_2026_04_24 = PartialDate(2026, 4, 24)
-    D_2026_04_25 = PartialDate(2026, 4, 25)
-    D_2026_04_28 = PartialDate(2026, 4, 28)
-    D_2026_04_29 = PartialDate(2026, 4, 29)
-    D_2026_04_30 = PartialDate(2026, 4, 30)
-    D_2026_05_01 = PartialDate(2026, 5, 1)
-    D_2026_05_02 = PartialDate(2026, 5, 2)
-    D_2026_05_03 = PartialDate(2026, 5, 3)
-    D_2026_05_08 = PartialDate(2026, 5, 8)
-    D_2026_05_10 = PartialDate(2026, 5, 10)
-    D_2026_05_11 = PartialDate(2026, 5, 11)
-    D_2026_05_12 = PartialDate(2026, 5, 12)
-    D_2026_05_19 = PartialDate(2026, 5, 19)
-    D_2026_05_20 = PartialDate(2026, 5, 20)
-    D_2026_05_21 = PartialDate(2026, 5, 21)
-    D_2026_05_22 = PartialDate(2026, 5, 22)
-    D_2026_05_23 = PartialDate(2026, 5, 23)
-    D_2026_05_26 = PartialDate(2026, 5, 26)
-    D_2026_05_28 = PartialDate(2026, 5, 28)
-    D_2026_05_29 = PartialDate(2026, 5, 29)
-    D_2026_06_01 = PartialDate(2026, 6, 1)
-    D_2026_06_02 = PartialDate(2026, 6, 2)
-    REASONING_BUDGET_TOKENS_MIN_1024_MAX_127999 = ReasoningOption(
+    CONTEXT_2000000_INPUT_2000000_OUTPUT_8192 = _Limit(context=2000000, input=2000000, output=8192)
+    CONTEXT_200000_INPUT_200000_OUTPUT_100000 = _Limit(context=200000, input=200000, output=100000)
+    CONTEXT_200000_INPUT_200000_OUTPUT_128000 = _Limit(context=200000, input=200000, output=128000)
+    CONTEXT_200000_INPUT_200000_OUTPUT_131072 = _Limit(context=200000, input=200000, output=131072)
+    CONTEXT_200000_INPUT_200000_OUTPUT_204800 = _Limit(context=200000, input=200000, output=204800)
+    CONTEXT_200000_INPUT_200000_OUTPUT_32000 = _Limit(context=200000, input=200000, output=32000)
+    CONTEXT_200000_INPUT_200000_OUTPUT_4096 = _Limit(context=200000, input=200000, output=4096)
+    CONTEXT_200000_INPUT_200000_OUTPUT_64000 = _Limit(context=200000, input=200000, output=64000)
+    CONTEXT_200000_INPUT_200000_OUTPUT_65535 = _Limit(context=200000, input=200000, output=65535)
+    CONTEXT_200000_INPUT_200000_OUTPUT_65536 = _Limit(context=200000, input=200000, output=65536)
+    CONTEXT_200000_INPUT_200000_OUTPUT_8192 = _Limit(context=200000, input=200000, output=8192)
+    CONTEXT_202752_INPUT_202752_OUTPUT_65535 = _Limit(context=202752, input=202752, output=65535)
+    CONTEXT_202800_INPUT_202800_OUTPUT_131072 = _Limit(context=202800, input=202800, output=131072)
+    CONTEXT_202800_INPUT_202800_OUTPUT_131100 = _Limit(context=202800, input=202800, output=131100)
+    CONTEXT_203000_INPUT_203000_OUTPUT_65535 = _Limit(context=203000, input=203000, output=65535)
+    CONTEXT_204800_INPUT_204800_OUTPUT_131072 = _Limit(context=204800, input=204800, output=131072)
+    CONTEXT_20480_INPUT_20480_OUTPUT_16384 = _Limit(context=20480, input=20480, output=16384)
+    CONTEXT_2097152_INPUT_2097152_OUTPUT_8192 = _Limit(context=2097152, input=2097152, output=8192)
+    CONTEXT_24000_INPUT_24000_OUTPUT_8192 = _Limit(context=24000, input=24000, output=8192)
+    CONTEXT_24576_INPUT_24576_OUTPUT_8192 = _Limit(context=24576, input=24576, output=8192)
+    CONTEXT_245800_OUTPUT_65536 = _Limit(context=245800, output=65536)
+    CONTEXT_256000_INPUT_256000_OUTPUT_128000 = _Limit(context=256000, input=256000, output=128000)
+    CONTEXT_256000_INPUT_256000_OUTPUT_16384 = _Limit(context=256000, input=256000, output=16384)
+    CONTEXT_256000_INPUT_256000_OUTPUT_256000 = _Limit(context=256000, input=256000, output=256000)
+    CONTEXT_256000_INPUT_256000_OUTPUT_262144 = _Limit(context=256000, input=256000, output=262144)
+    CONTEXT_256000_INPUT_256000_OUTPUT_32000 = _Limit(context=256000, input=256000, output=32000)
+    CONTEXT_256000_INPUT_256000_OUTPUT_32768 = _Limit(context=256000, input=256000, output=32768)
+    CONTEXT_256000_INPUT_256000_OUTPUT_4096 = _Limit(context=256000, input=256000, output=4096)
+    CONTEXT_256000_INPUT_256000_OUTPUT_65535 = _Limit(context=256000, input=256000, output=65535)
+    CONTEXT_256000_INPUT_256000_OUTPUT_65536 = _Limit(context=256000, input=256000, output=65536)
+    CONTEXT_256000_INPUT_256000_OUTPUT_80000 = _Limit(context=256000, input=256000, output=80000)
+    CONTEXT_256000_INPUT_256000_OUTPUT_8192 = _Limit(context=256000, input=256000, output=8192)
+    CONTEXT_256000_OUTPUT_65536 = _Limit(context=256000, output=65536)
+    CONTEXT_258048_INPUT_258048_OUTPUT_65536 = _Limit(context=258048, input=258048, output=65536)
+    CONTEXT_260096_INPUT_260096_OUTPUT_65536 = _Limit(context=260096, input=260096, output=65536)
+    CONTEXT_262000_INPUT_262000_OUTPUT_32768 = _Limit(context=262000, input=262000, output=32768)
+    CONTEXT_262000_INPUT_262000_OUTPUT_65536 = _Limit(context=262000, input=262000, output=65536)
+    CONTEXT_262144_INPUT_262144_OUTPUT_131072 = _Limit(context=262144, input=262144, output=131072)
+    CONTEXT_262144_INPUT_262144_OUTPUT_16384 = _Limit(context=262144, input=262144, output=16384)
+    CONTEXT_262144_INPUT_262144_OUTPUT_256000 = _Limit(context=262144, input=262144, output=256000)
+    CONTEXT_262144_INPUT_262144_OUTPUT_262144 = _Limit(context=262144, input=262144, output=262144)
+    CONTEXT_262144_INPUT_262144_OUTPUT_32768 = _Limit(context=262144, input=262144, output=32768)
+    CONTEXT_262144_INPUT_262144_OUTPUT_65536 = _Limit(context=262144, input=262144, output=65536)
+    CONTEXT_262144_INPUT_262144_OUTPUT_80000 = _Limit(context=262144, input=262144, output=80000)
+    CONTEXT_300000_INPUT_300000_OUTPUT_32000 = _Limit(context=300000, input=300000, output=32000)
+    CONTEXT_300000_INPUT_300000_OUTPUT_5120 = _Limit(context=300000, input=300000, output=5120)
+    CONTEXT_32000_INPUT_32000_OUTPUT_16384 = _Limit(context=32000, input=32000, output=16384)
+    CONTEXT_32000_INPUT_32000_OUTPUT_32768 = _Limit(context=32000, input=32000, output=32768)
+    CONTEXT_32000_INPUT_32000_OUTPUT_4096 = _Limit(context=32000, input=32000, output=4096)
+    CONTEXT_32000_INPUT_32000_OUTPUT_8000 = _Limit(context=32000, input=32000, output=8000)
+    CONTEXT_32000_INPUT_32000_OUTPUT_8192 = _Limit(context=32000, input=32000, output=8192)
+    CONTEXT_32767_INPUT_32767_OUTPUT_8192 = _Limit(context=32767, input=32767, output=8192)
+    CONTEXT_32768_INPUT_32768_OUTPUT_16384 = _Limit(context=32768, input=32768, output=16384)
+    CONTEXT_32768_INPUT_32768_OUTPUT_32768 = _Limit(context=32768, input=32768, output=32768)
+    CONTEXT_32768_INPUT_32768_OUTPUT_4096 = _Limit(context=32768, input=32768, output=4096)
+    CONTEXT_32768_INPUT_32768_OUTPUT_65536 = _Limit(context=32768, input=32768, output=65536)
+    CONTEXT_32768_INPUT_32768_OUTPUT_8192 = _Limit(context=32768, input=32768, output=8192)
+    CONTEXT_328000_INPUT_328000_OUTPUT_65536 = _Limit(context=328000, input=328000, output=65536)
+    CONTEXT_400000_INPUT_400000_OUTPUT_128000 = _Limit(context=400000, input=400000, output=128000)
+    CONTEXT_4000_INPUT_4000_OUTPUT_4096 = _Limit(context=4000, input=4000, output=4096)
+    CONTEXT_4096_INPUT_4096_OUTPUT_4096 = _Limit(context=4096, input=4096, output=4096)
+    CONTEXT_41000_INPUT_41000_OUTPUT_32768 = _Limit(context=41000, input=41000, output=32768)
+    CONTEXT_49152_INPUT_49152_OUTPUT_16384 = _Limit(context=49152, input=49152, output=16384)
+    CONTEXT_512000_INPUT_512000_OUTPUT_80000 = _Limit(context=512000, input=512000, output=80000)
+    CONTEXT_60000_INPUT_60000_OUTPUT_128000 = _Limit(context=60000, input=60000, output=128000)
+    CONTEXT_6144_INPUT_6144_OUTPUT_4096 = _Limit(context=6144, input=6144, output=4096)
+    CONTEXT_64000_INPUT_64000_OUTPUT_32768 = _Limit(context=64000, input=64000, output=32768)
+    CONTEXT_64000_INPUT_64000_OUTPUT_65536 = _Limit(context=64000, input=64000, output=65536)
+    CONTEXT_64000_INPUT_64000_OUTPUT_8192 = _Limit(context=64000, input=64000, output=8192)
+    CONTEXT_64000_INPUT_64000_OUTPUT_96000 = _Limit(context=64000, input=64000, output=96000)
+    CONTEXT_65532_INPUT_65532_OUTPUT_2048 = _Limit(context=65532, input=65532, output=2048)
+    CONTEXT_65536_INPUT_65536_OUTPUT_16384 = _Limit(context=65536, input=65536, output=16384)
+    CONTEXT_65536_INPUT_65536_OUTPUT_32768 = _Limit(context=65536, input=65536, output=32768)
+    CONTEXT_65536_INPUT_65536_OUTPUT_4096 = _Limit(context=65536, input=65536, output=4096)
+    CONTEXT_65536_INPUT_65536_OUTPUT_65536 = _Limit(context=65536, input=65536, output=65536)
+    CONTEXT_65536_INPUT_65536_OUTPUT_8192 = _Limit(context=65536, input=65536, output=8192)
+    CONTEXT_800000_INPUT_800000_OUTPUT_65536 = _Limit(context=800000, input=800000, output=65536)
+    CONTEXT_80000_INPUT_80000_OUTPUT_16384 = _Limit(context=80000, input=80000, output=16384)
+    CONTEXT_8000_INPUT_8000_OUTPUT_16384 = _Limit(context=8000, input=8000, output=16384)
+    CONTEXT_8000_INPUT_8000_OUTPUT_4096 = _Limit(context=8000, input=8000, output=4096)
+    CONTEXT_8192_INPUT_8192_OUTPUT_4096 = _Limit(context=8192, input=8192, output=4096)
+    CONTEXT_8192_INPUT_8192_OUTPUT_8192 = _Limit(context=8192, input=8192, output=8192)
+    CONTEXT_922000_INPUT_922000_OUTPUT_128000 = _Limit(context=922000, input=922000, output=128000)
+    CONTEXT_983616_INPUT_983616_OUTPUT_65536 = _Limit(context=983616, input=983616, output=65536)
+    CONTEXT_991800_OUTPUT_65536 = _Limit(context=991800, output=65536)
+    CONTEXT_991808_INPUT_991808_OUTPUT_65536 = _Limit(context=991808, input=991808, output=65536)
+    CONTEXT_995904_INPUT_995904_OUTPUT_32768 = _Limit(context=995904, input=995904, output=32768)
+    D_2022_11_30 = _PartialDate(2022, 11, 30)
+    D_2023_03_02 = _PartialDate(2023, 3, 2)
+    D_2023_05_01 = _PartialDate(2023, 5, 1)
+    D_2023_08_01 = _PartialDate(2023, 8, 1)
+    D_2023_11_06 = _PartialDate(2023, 11, 6)
+    D_2024_01_01 = _PartialDate(2024, 1, 1)
+    D_2024_01_16 = _PartialDate(2024, 1, 16)
+    D_2024_01_25 = _PartialDate(2024, 1, 25)
+    D_2024_02_26 = _PartialDate(2024, 2, 26)
+    D_2024_03_01 = _PartialDate(2024, 3, 1)
+    D_2024_03_11 = _PartialDate(2024, 3, 11)
+    D_2024_04_03 = _PartialDate(2024, 4, 3)
+    D_2024_05_01 = _PartialDate(2024, 5, 1)
+    D_2024_05_13 = _PartialDate(2024, 5, 13)
+    D_2024_05_14 = _PartialDate(2024, 5, 14)
+    D_2024_06_01 = _PartialDate(2024, 6, 1)
+    D_2024_06_05 = _PartialDate(2024, 6, 5)
+    D_2024_07_01 = _PartialDate(2024, 7, 1)
+    D_2024_07_05 = _PartialDate(2024, 7, 5)
+    D_2024_07_18 = _PartialDate(2024, 7, 18)
+    D_2024_07_23 = _PartialDate(2024, 7, 23)
+    D_2024_08_01 = _PartialDate(2024, 8, 1)
+    D_2024_08_06 = _PartialDate(2024, 8, 6)
+    D_2024_08_30 = _PartialDate(2024, 8, 30)
+    D_2024_09_01 = _PartialDate(2024, 9, 1)
+    D_2024_09_12 = _PartialDate(2024, 9, 12)
+    D_2024_09_25 = _PartialDate(2024, 9, 25)
+    D_2024_10_11 = _PartialDate(2024, 10, 11)
+    D_2024_10_16 = _PartialDate(2024, 10, 16)
+    D_2024_10_22 = _PartialDate(2024, 10, 22)
+    D_2024_11_01 = _PartialDate(2024, 11, 1)
+    D_2024_11_20 = _PartialDate(2024, 11, 20)
+    D_2024_11_29 = _PartialDate(2024, 11, 29)
+    D_2024_12_01 = _PartialDate(2024, 12, 1)
+    D_2024_12_03 = _PartialDate(2024, 12, 3)
+    D_2024_12_06 = _PartialDate(2024, 12, 6)
+    D_2024_12_11 = _PartialDate(2024, 12, 11)
+    D_2024_12_17 = _PartialDate(2024, 12, 17)
+    D_2024_12_19 = _PartialDate(2024, 12, 19)
+    D_2025_01_01 = _PartialDate(2025, 1, 1)
+    D_2025_01_06 = _PartialDate(2025, 1, 6)
+    D_2025_01_11 = _PartialDate(2025, 1, 11)
+    D_2025_01_15 = _PartialDate(2025, 1, 15)
+    D_2025_01_20 = _PartialDate(2025, 1, 20)
+    D_2025_01_21 = _PartialDate(2025, 1, 21)
+    D_2025_01_22 = _PartialDate(2025, 1, 22)
+    D_2025_01_25 = _PartialDate(2025, 1, 25)
+    D_2025_01_31 = _PartialDate(2025, 1, 31)
+    D_2025_02_01 = _PartialDate(2025, 2, 1)
+    D_2025_02_05 = _PartialDate(2025, 2, 5)
+    D_2025_02_17 = _PartialDate(2025, 2, 17)
+    D_2025_02_19 = _PartialDate(2025, 2, 19)
+    D_2025_02_20 = _PartialDate(2025, 2, 20)
+    D_2025_02_24 = _PartialDate(2025, 2, 24)
+    D_2025_02_25 = _PartialDate(2025, 2, 25)
+    D_2025_02_27 = _PartialDate(2025, 2, 27)
+    D_2025_03_01 = _PartialDate(2025, 3, 1)
+    D_2025_03_10 = _PartialDate(2025, 3, 10)
+    D_2025_03_12 = _PartialDate(2025, 3, 12)
+    D_2025_03_20 = _PartialDate(2025, 3, 20)
+    D_2025_03_24 = _PartialDate(2025, 3, 24)
+    D_2025_03_25 = _PartialDate(2025, 3, 25)
+    D_2025_03_28 = _PartialDate(2025, 3, 28)
+    D_2025_04_03 = _PartialDate(2025, 4, 3)
+    D_2025_04_08 = _PartialDate(2025, 4, 8)
+    D_2025_04_13 = _PartialDate(2025, 4, 13)
+    D_2025_04_14 = _PartialDate(2025, 4, 14)
+    D_2025_04_15 = _PartialDate(2025, 4, 15)
+    D_2025_04_16 = _PartialDate(2025, 4, 16)
+    D_2025_04_17 = _PartialDate(2025, 4, 17)
+    D_2025_04_29 = _PartialDate(2025, 4, 29)
+    D_2025_04_30 = _PartialDate(2025, 4, 30)
+    D_2025_05_06 = _PartialDate(2025, 5, 6)
+    D_2025_05_07 = _PartialDate(2025, 5, 7)
+    D_2025_05_08 = _PartialDate(2025, 5, 8)
+    D_2025_05_10 = _PartialDate(2025, 5, 10)
+    D_2025_05_14 = _PartialDate(2025, 5, 14)
+    D_2025_05_15 = _PartialDate(2025, 5, 15)
+    D_2025_05_20 = _PartialDate(2025, 5, 20)
+    D_2025_05_22 = _PartialDate(2025, 5, 22)
+    D_2025_05_23 = _PartialDate(2025, 5, 23)
+    D_2025_05_28 = _PartialDate(2025, 5, 28)
+    D_2025_06_01 = _PartialDate(2025, 6, 1)
+    D_2025_06_04 = _PartialDate(2025, 6, 4)
+    D_2025_06_05 = _PartialDate(2025, 6, 5)
+    D_2025_06_10 = _PartialDate(2025, 6, 10)
+    D_2025_06_15 = _PartialDate(2025, 6, 15)
+    D_2025_06_16 = _PartialDate(2025, 6, 16)
+    D_2025_06_17 = _PartialDate(2025, 6, 17)
+    D_2025_06_30 = _PartialDate(2025, 6, 30)
+    D_2025_07_01 = _PartialDate(2025, 7, 1)
+    D_2025_07_03 = _PartialDate(2025, 7, 3)
+    D_2025_07_04 = _PartialDate(2025, 7, 4)
+    D_2025_07_09 = _PartialDate(2025, 7, 9)
+    D_2025_07_11 = _PartialDate(2025, 7, 11)
+    D_2025_07_15 = _PartialDate(2025, 7, 15)
+    D_2025_07_22 = _PartialDate(2025, 7, 22)
+    D_2025_07_25 = _PartialDate(2025, 7, 25)
+    D_2025_07_26 = _PartialDate(2025, 7, 26)
+    D_2025_07_29 = _PartialDate(2025, 7, 29)
+    D_2025_07_31 = _PartialDate(2025, 7, 31)
+    D_2025_08_01 = _PartialDate(2025, 8, 1)
+    D_2025_08_02 = _PartialDate(2025, 8, 2)
+    D_2025_08_05 = _PartialDate(2025, 8, 5)
+    D_2025_08_07 = _PartialDate(2025, 8, 7)
+    D_2025_08_08 = _PartialDate(2025, 8, 8)
+    D_2025_08_18 = _PartialDate(2025, 8, 18)
+    D_2025_08_19 = _PartialDate(2025, 8, 19)
+    D_2025_08_21 = _PartialDate(2025, 8, 21)
+    D_2025_08_22 = _PartialDate(2025, 8, 22)
+    D_2025_08_26 = _PartialDate(2025, 8, 26)
+    D_2025_08_31 = _PartialDate(2025, 8, 31)
+    D_2025_09_05 = _PartialDate(2025, 9, 5)
+    D_2025_09_10 = _PartialDate(2025, 9, 10)
+    D_2025_09_11 = _PartialDate(2025, 9, 11)
+    D_2025_09_15 = _PartialDate(2025, 9, 15)
+    D_2025_09_17 = _PartialDate(2025, 9, 17)
+    D_2025_09_18 = _PartialDate(2025, 9, 18)
+    D_2025_09_22 = _PartialDate(2025, 9, 22)
+    D_2025_09_25 = _PartialDate(2025, 9, 25)
+    D_2025_09_29 = _PartialDate(2025, 9, 29)
+    D_2025_09_30 = _PartialDate(2025, 9, 30)
+    D_2025_10_02 = _PartialDate(2025, 10, 2)
+    D_2025_10_15 = _PartialDate(2025, 10, 15)
+    D_2025_10_25 = _PartialDate(2025, 10, 25)
+    D_2025_10_28 = _PartialDate(2025, 10, 28)
+    D_2025_10_29 = _PartialDate(2025, 10, 29)
+    D_2025_11_01 = _PartialDate(2025, 11, 1)
+    D_2025_11_06 = _PartialDate(2025, 11, 6)
+    D_2025_11_13 = _PartialDate(2025, 11, 13)
+    D_2025_11_18 = _PartialDate(2025, 11, 18)
+    D_2025_11_22 = _PartialDate(2025, 11, 22)
+    D_2025_11_24 = _PartialDate(2025, 11, 24)
+    D_2025_12_01 = _PartialDate(2025, 12, 1)
+    D_2025_12_02 = _PartialDate(2025, 12, 2)
+    D_2025_12_03 = _PartialDate(2025, 12, 3)
+    D_2025_12_04 = _PartialDate(2025, 12, 4)
+    D_2025_12_08 = _PartialDate(2025, 12, 8)
+    D_2025_12_09 = _PartialDate(2025, 12, 9)
+    D_2025_12_10 = _PartialDate(2025, 12, 10)
+    D_2025_12_11 = _PartialDate(2025, 12, 11)
+    D_2025_12_13 = _PartialDate(2025, 12, 13)
+    D_2025_12_15 = _PartialDate(2025, 12, 15)
+    D_2025_12_17 = _PartialDate(2025, 12, 17)
+    D_2025_12_19 = _PartialDate(2025, 12, 19)
+    D_2025_12_20 = _PartialDate(2025, 12, 20)
+    D_2025_12_22 = _PartialDate(2025, 12, 22)
+    D_2025_12_23 = _PartialDate(2025, 12, 23)
+    D_2025_12_25 = _PartialDate(2025, 12, 25)
+    D_2026_01_01 = _PartialDate(2026, 1, 1)
+    D_2026_01_07 = _PartialDate(2026, 1, 7)
+    D_2026_01_14 = _PartialDate(2026, 1, 14)
+    D_2026_01_19 = _PartialDate(2026, 1, 19)
+    D_2026_01_24 = _PartialDate(2026, 1, 24)
+    D_2026_01_26 = _PartialDate(2026, 1, 26)
+    D_2026_01_29 = _PartialDate(2026, 1, 29)
+    D_2026_02_02 = _PartialDate(2026, 2, 2)
+    D_2026_02_05 = _PartialDate(2026, 2, 5)
+    D_2026_02_11 = _PartialDate(2026, 2, 11)
+    D_2026_02_12 = _PartialDate(2026, 2, 12)
+    D_2026_02_14 = _PartialDate(2026, 2, 14)
+    D_2026_02_16 = _PartialDate(2026, 2, 16)
+    D_2026_02_17 = _PartialDate(2026, 2, 17)
+    D_2026_02_19 = _PartialDate(2026, 2, 19)
+    D_2026_02_21 = _PartialDate(2026, 2, 21)
+    D_2026_02_23 = _PartialDate(2026, 2, 23)
+    D_2026_02_24 = _PartialDate(2026, 2, 24)
+    D_2026_02_27 = _PartialDate(2026, 2, 27)
+    D_2026_02_28 = _PartialDate(2026, 2, 28)
+    D_2026_03_01 = _PartialDate(2026, 3, 1)
+    D_2026_03_03 = _PartialDate(2026, 3, 3)
+    D_2026_03_05 = _PartialDate(2026, 3, 5)
+    D_2026_03_10 = _PartialDate(2026, 3, 10)
+    D_2026_03_13 = _PartialDate(2026, 3, 13)
+    D_2026_03_15 = _PartialDate(2026, 3, 15)
+    D_2026_03_16 = _PartialDate(2026, 3, 16)
+    D_2026_03_17 = _PartialDate(2026, 3, 17)
+    D_2026_03_18 = _PartialDate(2026, 3, 18)
+    D_2026_03_19 = _PartialDate(2026, 3, 19)
+    D_2026_03_20 = _PartialDate(2026, 3, 20)
+    D_2026_03_26 = _PartialDate(2026, 3, 26)
+    D_2026_03_27 = _PartialDate(2026, 3, 27)
+    D_2026_03_28 = _PartialDate(2026, 3, 28)
+    D_2026_03_29 = _PartialDate(2026, 3, 29)
+    D_2026_03_30 = _PartialDate(2026, 3, 30)
+    D_2026_03_31 = _PartialDate(2026, 3, 31)
+    D_2026_04_01 = _PartialDate(2026, 4, 1)
+    D_2026_04_02 = _PartialDate(2026, 4, 2)
+    D_2026_04_04 = _PartialDate(2026, 4, 4)
+    D_2026_04_06 = _PartialDate(2026, 4, 6)
+    D_2026_04_09 = _PartialDate(2026, 4, 9)
+    D_2026_04_14 = _PartialDate(2026, 4, 14)
+    D_2026_04_16 = _PartialDate(2026, 4, 16)
+    D_2026_04_17 = _PartialDate(2026, 4, 17)
+    D_2026_04_19 = _PartialDate(2026, 4, 19)
+    D_2026_04_20 = _PartialDate(2026, 4, 20)
+    D_2026_04_21 = _PartialDate(2026, 4, 21)
+    D_2026_04_22 = _PartialDate(2026, 4, 22)
+    D_2026_04_23 = _PartialDate(2026, 4, 23)
+    D_2026_04_24 = _PartialDate(2026, 4, 24)
+    D_2026_04_25 = _PartialDate(2026, 4, 25)
+    D_2026_04_28 = _PartialDate(2026, 4, 28)
+    D_2026_04_29 = _PartialDate(2026, 4, 29)
+    D_2026_04_30 = _PartialDate(2026, 4, 30)
+    D_2026_05_01 = _PartialDate(2026, 5, 1)
+    D_2026_05_02 = _PartialDate(2026, 5, 2)
+    D_2026_05_03 = _PartialDate(2026, 5, 3)
+    D_2026_05_08 = _PartialDate(2026, 5, 8)
+    D_2026_05_10 = _PartialDate(2026, 5, 10)
+    D_2026_05_11 = _PartialDate(2026, 5, 11)
+    D_2026_05_12 = _PartialDate(2026, 5, 12)
+    D_2026_05_19 = _PartialDate(2026, 5, 19)
+    D_2026_05_20 = _PartialDate(2026, 5, 20)
+    D_2026_05_21 = _PartialDate(2026, 5, 21)
+    D_2026_05_22 = _PartialDate(2026, 5, 22)
+    D_2026_05_23 = _PartialDate(2026, 5, 23)
+    D_2026_05_26 = _PartialDate(2026, 5, 26)
+    D_2026_05_28 = _PartialDate(2026, 5, 28)
+    D_2026_05_29 = _PartialDate(2026, 5, 29)
+    D_2026_06_01 = _PartialDate(2026, 6, 1)
+    D_2026_06_02 = _PartialDate(2026, 6, 2)
+    REASONING_BUDGET_TOKENS_MIN_1024_MAX_127999 = _ReasoningOption(
         type="budget_tokens", min=1024, max=127999
     )
-    REASONING_BUDGET_TOKENS_MIN_1024_MAX_131072 = ReasoningOption(
+    REASONING_BUDGET_TOKENS_MIN_1024_MAX_131072 = _ReasoningOption(
         type="budget_tokens", min=1024, max=131072
     )
-    REASONING_BUDGET_TOKENS_MIN_1024_MAX_262144 = ReasoningOption(
+    REASONING_BUDGET_TOKENS_MIN_1024_MAX_262144 = _ReasoningOption(
         type="budget_tokens", min=1024, max=262144
     )
-    REASONING_BUDGET_TOKENS_MIN_1024_MAX_63999 = ReasoningOption(
+    REASONING_BUDGET_TOKENS_MIN_1024_MAX_63999 = _ReasoningOption(
         type="budget_tokens", min=1024, max=63999
     )
-    REASONING_BUDGET_TOKENS_MIN_1024_MAX_81920 = ReasoningOption(
+    REASONING_BUDGET_TOKENS_MIN_1024_MAX_81920 = _ReasoningOption(
         type="budget_tokens", min=1024, max=81920
     )
-    REASONING_EFFORT_HIGH = ReasoningOption(type="effort", values=("high",))
-    REASONING_EFFORT_HIGH_XHIGH = ReasoningOption(type="effort", values=("high", "xhigh"))
-    REASONING_EFFORT_LOW_MEDIUM_HIGH = ReasoningOption(
+    REASONING_EFFORT_HIGH = _ReasoningOption(type="effort", values=("high",))
+    REASONING_EFFORT_HIGH_XHIGH = _ReasoningOption(type="effort", values=("high", "xhigh"))
+    REASONING_EFFORT_LOW_MEDIUM_HIGH = _ReasoningOption(
         type="effort", values=("low", "medium", "high")
     )
-    REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH = ReasoningOption(
+    REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH = _ReasoningOption(
         type="effort", values=("low", "medium", "high", "xhigh")
     )
-    REASONING_EFFORT_MEDIUM = ReasoningOption(type="effort", values=("medium",))
-    REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH = ReasoningOption(
+    REASONING_EFFORT_MEDIUM = _ReasoningOption(type="effort", values=("medium",))
+    REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH = _ReasoningOption(
         type="effort", values=("minimal", "low", "medium", "high")
     )
-    REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH = ReasoningOption(
+    REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH = _ReasoningOption(
         type="effort", values=("none", "low", "medium", "high")
     )
-    REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH = ReasoningOption(
+    REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH = _ReasoningOption(
         type="effort", values=("none", "low", "medium", "high", "xhigh")
     )
-    REASONING_TOGGLE = ReasoningOption(type="toggle")
-    TEXT_IMAGE_AUDIO_TO_TEXT = Modalities(input=("text", "image", "audio"), output=("text",))
-    TEXT_IMAGE_PDF_TO_TEXT = Modalities(input=("text", "image", "pdf"), output=("text",))
-    TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
-    TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT = Modalities(
+    REASONING_TOGGLE = _ReasoningOption(type="toggle")
+    TEXT_IMAGE_AUDIO_TO_TEXT = _Modalities(input=("text", "image", "audio"), output=("text",))
+    TEXT_IMAGE_PDF_TO_TEXT = _Modalities(input=("text", "image", "pdf"), output=("text",))
+    TEXT_IMAGE_TO_TEXT = _Modalities(input=("text", "image"), output=("text",))
+    TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT = _Modalities(
         input=("text", "image", "video", "audio"), output=("text",)
     )
-    TEXT_IMAGE_VIDEO_TO_TEXT = Modalities(input=("text", "image", "video"), output=("text",))
-    TEXT_PDF_TO_TEXT = Modalities(input=("text", "pdf"), output=("text",))
-    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+    TEXT_IMAGE_VIDEO_TO_TEXT = _Modalities(input=("text", "image", "video"), output=("text",))
+    TEXT_PDF_TO_TEXT = _Modalities(input=("text", "pdf"), output=("text",))
+    TEXT_TO_TEXT = _Modalities(input=("text",), output=("text",))
 
 
 __all__ = [
@@ -1066,11 +1081,11 @@ __all__ = [
     "ZAI_ORG_GLM_LATEST",
 ]
 
-ALIBABA_NLP_TONGYI_DEEPRESEARCH_30B_A3B: Final[PricedModel] = PricedModel(
+ALIBABA_NLP_TONGYI_DEEPRESEARCH_30B_A3B: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="Alibaba-NLP/Tongyi-DeepResearch-30B-A3B",
     name="Tongyi DeepResearch 30B A3B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="yi",
     attachment=False,
     reasoning=False,
@@ -1081,15 +1096,15 @@ ALIBABA_NLP_TONGYI_DEEPRESEARCH_30B_A3B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_26,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.08"), output=Decimal("0.24000000000000002")),
+    cost=_Cost(input=_Decimal("0.08"), output=_Decimal("0.24000000000000002")),
 )
 """Tongyi DeepResearch 30B A3B (chat) · 128K context · 65.5K output · $0.08 in / $0.24000000000000002 out per 1M tokens"""
 
-BAICHUAN_M2: Final[PricedModel] = PricedModel(
+BAICHUAN_M2: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="Baichuan-M2",
     name="Baichuan M2 32B Medical",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -1099,15 +1114,15 @@ BAICHUAN_M2: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_19,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_32768_INPUT_32768_OUTPUT_32768,
-    cost=Cost(input=Decimal("15.73"), output=Decimal("15.73")),
+    cost=_Cost(input=_Decimal("15.73"), output=_Decimal("15.73")),
 )
 """Baichuan M2 32B Medical (chat) · 32.8K context · 32.8K output · $15.73 in / $15.73 out per 1M tokens"""
 
-BAICHUAN4_AIR: Final[PricedModel] = PricedModel(
+BAICHUAN4_AIR: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="Baichuan4-Air",
     name="Baichuan 4 Air",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -1117,15 +1132,15 @@ BAICHUAN4_AIR: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_19,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_32768_INPUT_32768_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.157"), output=Decimal("0.157")),
+    cost=_Cost(input=_Decimal("0.157"), output=_Decimal("0.157")),
 )
 """Baichuan 4 Air (chat) · 32.8K context · 32.8K output · $0.157 in / $0.157 out per 1M tokens"""
 
-BAICHUAN4_TURBO: Final[PricedModel] = PricedModel(
+BAICHUAN4_TURBO: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="Baichuan4-Turbo",
     name="Baichuan 4 Turbo",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -1135,15 +1150,15 @@ BAICHUAN4_TURBO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_19,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_32768,
-    cost=Cost(input=Decimal("2.42"), output=Decimal("2.42")),
+    cost=_Cost(input=_Decimal("2.42"), output=_Decimal("2.42")),
 )
 """Baichuan 4 Turbo (chat) · 128K context · 32.8K output · $2.42 in / $2.42 out per 1M tokens"""
 
-DOCTOR_SHOTGUN_MS3_2_24B_MAGNUM_DIAMOND: Final[PricedModel] = PricedModel(
+DOCTOR_SHOTGUN_MS3_2_24B_MAGNUM_DIAMOND: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="Doctor-Shotgun/MS3.2-24B-Magnum-Diamond",
     name="MS3.2 24B Magnum Diamond",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="mistral",
     attachment=False,
     reasoning=False,
@@ -1154,15 +1169,15 @@ DOCTOR_SHOTGUN_MS3_2_24B_MAGNUM_DIAMOND: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_24,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_16384_INPUT_16384_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.49299999999999994"), output=Decimal("0.49299999999999994")),
+    cost=_Cost(input=_Decimal("0.49299999999999994"), output=_Decimal("0.49299999999999994")),
 )
 """MS3.2 24B Magnum Diamond (chat) · 16.4K context · 32.8K output · $0.49299999999999994 in / $0.49299999999999994 out per 1M tokens"""
 
-EVA_UNIT_01_EVA_LLAMA_3_33_70B_V0_0: Final[PricedModel] = PricedModel(
+EVA_UNIT_01_EVA_LLAMA_3_33_70B_V0_0: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="EVA-UNIT-01/EVA-LLaMA-3.33-70B-v0.0",
     name="EVA Llama 3.33 70B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=False,
     reasoning=False,
@@ -1173,15 +1188,15 @@ EVA_UNIT_01_EVA_LLAMA_3_33_70B_V0_0: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_07_26,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_16384_INPUT_16384_OUTPUT_16384,
-    cost=Cost(input=Decimal("2.006"), output=Decimal("2.006")),
+    cost=_Cost(input=_Decimal("2.006"), output=_Decimal("2.006")),
 )
 """EVA Llama 3.33 70B (chat) · 16.4K context · 16.4K output · $2.006 in / $2.006 out per 1M tokens"""
 
-EVA_UNIT_01_EVA_LLAMA_3_33_70B_V0_1: Final[PricedModel] = PricedModel(
+EVA_UNIT_01_EVA_LLAMA_3_33_70B_V0_1: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="EVA-UNIT-01/EVA-LLaMA-3.33-70B-v0.1",
     name="EVA-LLaMA-3.33-70B-v0.1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=False,
     reasoning=False,
@@ -1192,15 +1207,15 @@ EVA_UNIT_01_EVA_LLAMA_3_33_70B_V0_1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_25,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_16384_INPUT_16384_OUTPUT_16384,
-    cost=Cost(input=Decimal("2.006"), output=Decimal("2.006")),
+    cost=_Cost(input=_Decimal("2.006"), output=_Decimal("2.006")),
 )
 """EVA-LLaMA-3.33-70B-v0.1 (chat) · 16.4K context · 16.4K output · $2.006 in / $2.006 out per 1M tokens"""
 
-EVA_UNIT_01_EVA_QWEN2_5_32B_V0_2: Final[PricedModel] = PricedModel(
+EVA_UNIT_01_EVA_QWEN2_5_32B_V0_2: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="EVA-UNIT-01/EVA-Qwen2.5-32B-v0.2",
     name="EVA-Qwen2.5-32B-v0.2",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -1211,15 +1226,15 @@ EVA_UNIT_01_EVA_QWEN2_5_32B_V0_2: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_07_26,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_16384_INPUT_16384_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.7989999999999999"), output=Decimal("0.7989999999999999")),
+    cost=_Cost(input=_Decimal("0.7989999999999999"), output=_Decimal("0.7989999999999999")),
 )
 """EVA-Qwen2.5-32B-v0.2 (chat) · 16.4K context · 8.19K output · $0.7989999999999999 in / $0.7989999999999999 out per 1M tokens"""
 
-EVA_UNIT_01_EVA_QWEN2_5_72B_V0_2: Final[PricedModel] = PricedModel(
+EVA_UNIT_01_EVA_QWEN2_5_72B_V0_2: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="EVA-UNIT-01/EVA-Qwen2.5-72B-v0.2",
     name="EVA-Qwen2.5-72B-v0.2",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -1230,15 +1245,15 @@ EVA_UNIT_01_EVA_QWEN2_5_72B_V0_2: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_25,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_16384_INPUT_16384_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.7989999999999999"), output=Decimal("0.7989999999999999")),
+    cost=_Cost(input=_Decimal("0.7989999999999999"), output=_Decimal("0.7989999999999999")),
 )
 """EVA-Qwen2.5-72B-v0.2 (chat) · 16.4K context · 8.19K output · $0.7989999999999999 in / $0.7989999999999999 out per 1M tokens"""
 
-ENVOID_LLAMA_3_05_NT_STORYBREAKER_MINISTRAL_70B: Final[PricedModel] = PricedModel(
+ENVOID_LLAMA_3_05_NT_STORYBREAKER_MINISTRAL_70B: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="Envoid/Llama-3.05-NT-Storybreaker-Ministral-70B",
     name="Llama 3.05 Storybreaker Ministral 70b",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=False,
     reasoning=False,
@@ -1249,15 +1264,15 @@ ENVOID_LLAMA_3_05_NT_STORYBREAKER_MINISTRAL_70B: Final[PricedModel] = PricedMode
     last_updated=_Shared.D_2024_12_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_16384_INPUT_16384_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.49299999999999994"), output=Decimal("0.49299999999999994")),
+    cost=_Cost(input=_Decimal("0.49299999999999994"), output=_Decimal("0.49299999999999994")),
 )
 """Llama 3.05 Storybreaker Ministral 70b (chat) · 16.4K context · 8.19K output · $0.49299999999999994 in / $0.49299999999999994 out per 1M tokens"""
 
-ENVOID_LLAMA_3_05_NEMOTRON_TENYXCHAT_STORYBREAKER_70B: Final[PricedModel] = PricedModel(
+ENVOID_LLAMA_3_05_NEMOTRON_TENYXCHAT_STORYBREAKER_70B: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="Envoid/Llama-3.05-Nemotron-Tenyxchat-Storybreaker-70B",
     name="Nemotron Tenyxchat Storybreaker 70b",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="nemotron",
     attachment=False,
     reasoning=False,
@@ -1268,15 +1283,15 @@ ENVOID_LLAMA_3_05_NEMOTRON_TENYXCHAT_STORYBREAKER_70B: Final[PricedModel] = Pric
     last_updated=_Shared.D_2024_12_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_16384_INPUT_16384_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.49299999999999994"), output=Decimal("0.49299999999999994")),
+    cost=_Cost(input=_Decimal("0.49299999999999994"), output=_Decimal("0.49299999999999994")),
 )
 """Nemotron Tenyxchat Storybreaker 70b (chat) · 16.4K context · 8.19K output · $0.49299999999999994 in / $0.49299999999999994 out per 1M tokens"""
 
-GLM_4_6_DERESTRICTED_V5: Final[PricedModel] = PricedModel(
+GLM_4_6_DERESTRICTED_V5: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="GLM-4.6-Derestricted-v5",
     name="GLM 4.6 Derestricted v5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -1286,15 +1301,15 @@ GLM_4_6_DERESTRICTED_V5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_23,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_INPUT_131072_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.4"), output=Decimal("1.5")),
+    cost=_Cost(input=_Decimal("0.4"), output=_Decimal("1.5")),
 )
 """GLM 4.6 Derestricted v5 (chat) · 131K context · 8.19K output · $0.40 in / $1.50 out per 1M tokens"""
 
-GALRIONSOFTWORKS_MN_LOOSECANNON_12B_V1: Final[PricedModel] = PricedModel(
+GALRIONSOFTWORKS_MN_LOOSECANNON_12B_V1: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="GalrionSoftworks/MN-LooseCannon-12B-v1",
     name="MN-LooseCannon-12B-v1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="mistral-nemo",
     attachment=False,
     reasoning=False,
@@ -1305,15 +1320,15 @@ GALRIONSOFTWORKS_MN_LOOSECANNON_12B_V1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_07_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_16384_INPUT_16384_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.49299999999999994"), output=Decimal("0.49299999999999994")),
+    cost=_Cost(input=_Decimal("0.49299999999999994"), output=_Decimal("0.49299999999999994")),
 )
 """MN-LooseCannon-12B-v1 (chat) · 16.4K context · 8.19K output · $0.49299999999999994 in / $0.49299999999999994 out per 1M tokens"""
 
-GEMMA_4_31B_CLAUDE_4_6_OPUS_REASONING_DISTILLED: Final[PricedModel] = PricedModel(
+GEMMA_4_31B_CLAUDE_4_6_OPUS_REASONING_DISTILLED: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="Gemma-4-31B-Claude-4.6-Opus-Reasoning-Distilled",
     name="Gemma 4 31B Claude 4.6 Opus Reasoning Distilled",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=False,
@@ -1323,16 +1338,16 @@ GEMMA_4_31B_CLAUDE_4_6_OPUS_REASONING_DISTILLED: Final[PricedModel] = PricedMode
     last_updated=_Shared.D_2026_05_01,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_262144_INPUT_262144_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.306"), output=Decimal("0.306"), cache_read=Decimal("0.0306")),
+    cost=_Cost(input=_Decimal("0.306"), output=_Decimal("0.306"), cache_read=_Decimal("0.0306")),
     reasoning_options=(),
 )
 """Gemma 4 31B Claude 4.6 Opus Reasoning Distilled (chat) · 262K context · 16.4K output · $0.306 in / $0.306 out per 1M tokens · vision, reasoning, attachments"""
 
-GEMMA_4_31B_COGNITIVE_UNSHACKLED: Final[PricedModel] = PricedModel(
+GEMMA_4_31B_COGNITIVE_UNSHACKLED: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="Gemma-4-31B-Cognitive-Unshackled",
     name="Gemma 4 31B Cognitive Unshackled",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=False,
@@ -1342,16 +1357,16 @@ GEMMA_4_31B_COGNITIVE_UNSHACKLED: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_01,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_262144_INPUT_262144_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.306"), output=Decimal("0.306")),
+    cost=_Cost(input=_Decimal("0.306"), output=_Decimal("0.306")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """Gemma 4 31B Cognitive Unshackled (chat) · 262K context · 16.4K output · $0.306 in / $0.306 out per 1M tokens · vision, reasoning, attachments"""
 
-GEMMA_4_31B_DARKIDOL: Final[PricedModel] = PricedModel(
+GEMMA_4_31B_DARKIDOL: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="Gemma-4-31B-DarkIdol",
     name="Gemma 4 31B DarkIdol",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=False,
@@ -1361,16 +1376,16 @@ GEMMA_4_31B_DARKIDOL: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_01,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_262144_INPUT_262144_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.306"), output=Decimal("0.306")),
+    cost=_Cost(input=_Decimal("0.306"), output=_Decimal("0.306")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """Gemma 4 31B DarkIdol (chat) · 262K context · 16.4K output · $0.306 in / $0.306 out per 1M tokens · vision, reasoning, attachments"""
 
-GEMMA_4_31B_GARNETV2: Final[PricedModel] = PricedModel(
+GEMMA_4_31B_GARNETV2: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="Gemma-4-31B-GarnetV2",
     name="Gemma 4 31B Garnet V2",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=False,
@@ -1380,16 +1395,16 @@ GEMMA_4_31B_GARNETV2: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_01,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_262144_INPUT_262144_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.306"), output=Decimal("0.306")),
+    cost=_Cost(input=_Decimal("0.306"), output=_Decimal("0.306")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """Gemma 4 31B Garnet V2 (chat) · 262K context · 16.4K output · $0.306 in / $0.306 out per 1M tokens · vision, reasoning, attachments"""
 
-GEMMA_4_31B_GEMOPUS: Final[PricedModel] = PricedModel(
+GEMMA_4_31B_GEMOPUS: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="Gemma-4-31B-Gemopus",
     name="Gemma 4 31B Gemopus",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=False,
@@ -1399,16 +1414,16 @@ GEMMA_4_31B_GEMOPUS: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_01,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_262144_INPUT_262144_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.306"), output=Decimal("0.306")),
+    cost=_Cost(input=_Decimal("0.306"), output=_Decimal("0.306")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """Gemma 4 31B Gemopus (chat) · 262K context · 16.4K output · $0.306 in / $0.306 out per 1M tokens · vision, reasoning, attachments"""
 
-GEMMA_4_31B_MUSICA_V1: Final[PricedModel] = PricedModel(
+GEMMA_4_31B_MUSICA_V1: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="Gemma-4-31B-Musica-v1",
     name="Gemma 4 31B Musica v1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=False,
@@ -1418,16 +1433,16 @@ GEMMA_4_31B_MUSICA_V1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_01,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_262144_INPUT_262144_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.306"), output=Decimal("0.306")),
+    cost=_Cost(input=_Decimal("0.306"), output=_Decimal("0.306")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """Gemma 4 31B Musica v1 (chat) · 262K context · 16.4K output · $0.306 in / $0.306 out per 1M tokens · vision, reasoning, attachments"""
 
-GEMMA_4_31B_QUEEN: Final[PricedModel] = PricedModel(
+GEMMA_4_31B_QUEEN: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="Gemma-4-31B-Queen",
     name="Gemma 4 31B Queen",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=False,
@@ -1437,16 +1452,16 @@ GEMMA_4_31B_QUEEN: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_01,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_262144_INPUT_262144_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.306"), output=Decimal("0.306")),
+    cost=_Cost(input=_Decimal("0.306"), output=_Decimal("0.306")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """Gemma 4 31B Queen (chat) · 262K context · 16.4K output · $0.306 in / $0.306 out per 1M tokens · vision, reasoning, attachments"""
 
-GEMMA_4_31B_IT: Final[PricedModel] = PricedModel(
+GEMMA_4_31B_IT: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="Gemma-4-31B-it",
     name="Gemma 4 31B IT",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=False,
@@ -1456,16 +1471,16 @@ GEMMA_4_31B_IT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_09,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_262144_INPUT_262144_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.306"), output=Decimal("0.306")),
+    cost=_Cost(input=_Decimal("0.306"), output=_Decimal("0.306")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """Gemma 4 31B IT (chat) · 262K context · 16.4K output · $0.306 in / $0.306 out per 1M tokens · vision, reasoning, attachments"""
 
-GRYPHE_MYTHOMAX_L2_13B: Final[PricedModel] = PricedModel(
+GRYPHE_MYTHOMAX_L2_13B: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="Gryphe/MythoMax-L2-13b",
     name="MythoMax 13B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=False,
     reasoning=False,
@@ -1476,15 +1491,15 @@ GRYPHE_MYTHOMAX_L2_13B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_08,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_4000_INPUT_4000_OUTPUT_4096,
-    cost=Cost(input=Decimal("0.1003"), output=Decimal("0.1003")),
+    cost=_Cost(input=_Decimal("0.1003"), output=_Decimal("0.1003")),
 )
 """MythoMax 13B (chat) · 4K context · 4.1K output · $0.1003 in / $0.1003 out per 1M tokens"""
 
-INFERMATIC_MN_12B_INFEROR_V0_0: Final[PricedModel] = PricedModel(
+INFERMATIC_MN_12B_INFEROR_V0_0: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="Infermatic/MN-12B-Inferor-v0.0",
     name="Mistral Nemo Inferor 12B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="mistral-nemo",
     attachment=False,
     reasoning=False,
@@ -1495,15 +1510,15 @@ INFERMATIC_MN_12B_INFEROR_V0_0: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_07_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_16384_INPUT_16384_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.25499999999999995"), output=Decimal("0.49299999999999994")),
+    cost=_Cost(input=_Decimal("0.25499999999999995"), output=_Decimal("0.49299999999999994")),
 )
 """Mistral Nemo Inferor 12B (chat) · 16.4K context · 8.19K output · $0.25499999999999995 in / $0.49299999999999994 out per 1M tokens"""
 
-KAT_CODER_AIR_V1: Final[PricedModel] = PricedModel(
+KAT_CODER_AIR_V1: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="KAT-Coder-Air-V1",
     name="KAT Coder Air V1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -1513,15 +1528,15 @@ KAT_CODER_AIR_V1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_10_28,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.1"), output=Decimal("0.2")),
+    cost=_Cost(input=_Decimal("0.1"), output=_Decimal("0.2")),
 )
 """KAT Coder Air V1 (chat) · 128K context · 32.8K output · $0.10 in / $0.20 out per 1M tokens"""
 
-KAT_CODER_EXP_72B_1010: Final[PricedModel] = PricedModel(
+KAT_CODER_EXP_72B_1010: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="KAT-Coder-Exp-72B-1010",
     name="KAT Coder Exp 72B 1010",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -1531,15 +1546,15 @@ KAT_CODER_EXP_72B_1010: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_10_28,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.1"), output=Decimal("0.2")),
+    cost=_Cost(input=_Decimal("0.1"), output=_Decimal("0.2")),
 )
 """KAT Coder Exp 72B 1010 (chat) · 128K context · 32.8K output · $0.10 in / $0.20 out per 1M tokens"""
 
-LLM360_K2_THINK: Final[PricedModel] = PricedModel(
+LLM360_K2_THINK: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="LLM360/K2-Think",
     name="K2-Think",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="kimi-thinking",
     attachment=False,
     reasoning=False,
@@ -1550,15 +1565,15 @@ LLM360_K2_THINK: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_07_26,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.17"), output=Decimal("0.68")),
+    cost=_Cost(input=_Decimal("0.17"), output=_Decimal("0.68")),
 )
 """K2-Think (chat) · 128K context · 32.8K output · $0.17 in / $0.68 out per 1M tokens"""
 
-LATITUDEGAMES_WAYFARER_LARGE_70B_LLAMA_3_3: Final[PricedModel] = PricedModel(
+LATITUDEGAMES_WAYFARER_LARGE_70B_LLAMA_3_3: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="LatitudeGames/Wayfarer-Large-70B-Llama-3.3",
     name="Llama 3.3 70B Wayfarer",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=False,
     reasoning=False,
@@ -1569,15 +1584,15 @@ LATITUDEGAMES_WAYFARER_LARGE_70B_LLAMA_3_3: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_02_20,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_16384_INPUT_16384_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.700000007"), output=Decimal("0.700000007")),
+    cost=_Cost(input=_Decimal("0.700000007"), output=_Decimal("0.700000007")),
 )
 """Llama 3.3 70B Wayfarer (chat) · 16.4K context · 16.4K output · $0.700000007 in / $0.700000007 out per 1M tokens"""
 
-MAGISTRAL_SMALL_2506: Final[PricedModel] = PricedModel(
+MAGISTRAL_SMALL_2506: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="Magistral-Small-2506",
     name="Magistral Small 2506",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -1587,15 +1602,15 @@ MAGISTRAL_SMALL_2506: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_25,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_32768_INPUT_32768_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.4"), output=Decimal("1.4")),
+    cost=_Cost(input=_Decimal("0.4"), output=_Decimal("1.4")),
 )
 """Magistral Small 2506 (chat) · 32.8K context · 32.8K output · $0.40 in / $1.40 out per 1M tokens"""
 
-MARINARASPAGHETTI_NEMOMIX_UNLEASHED_12B: Final[PricedModel] = PricedModel(
+MARINARASPAGHETTI_NEMOMIX_UNLEASHED_12B: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="MarinaraSpaghetti/NemoMix-Unleashed-12B",
     name="NemoMix 12B Unleashed",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="mistral-nemo",
     attachment=False,
     reasoning=False,
@@ -1606,15 +1621,15 @@ MARINARASPAGHETTI_NEMOMIX_UNLEASHED_12B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_07_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_32768_INPUT_32768_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.49299999999999994"), output=Decimal("0.49299999999999994")),
+    cost=_Cost(input=_Decimal("0.49299999999999994"), output=_Decimal("0.49299999999999994")),
 )
 """NemoMix 12B Unleashed (chat) · 32.8K context · 8.19K output · $0.49299999999999994 in / $0.49299999999999994 out per 1M tokens"""
 
-META_LLAMA_3_1_8B_INSTRUCT_FP8: Final[PricedModel] = PricedModel(
+META_LLAMA_3_1_8B_INSTRUCT_FP8: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="Meta-Llama-3-1-8B-Instruct-FP8",
     name="Llama 3.1 8B (decentralized)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -1624,15 +1639,15 @@ META_LLAMA_3_1_8B_INSTRUCT_FP8: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_07_23,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.02"), output=Decimal("0.03")),
+    cost=_Cost(input=_Decimal("0.02"), output=_Decimal("0.03")),
 )
 """Llama 3.1 8B (decentralized) (chat) · 128K context · 16.4K output · $0.02 in / $0.03 out per 1M tokens"""
 
-MINIMAX_M1: Final[PricedModel] = PricedModel(
+MINIMAX_M1: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="MiniMax-M1",
     name="MiniMax M1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -1642,15 +1657,15 @@ MINIMAX_M1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_06_16,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_INPUT_1000000_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.1394"), output=Decimal("1.3328")),
+    cost=_Cost(input=_Decimal("0.1394"), output=_Decimal("1.3328")),
 )
 """MiniMax M1 (chat) · 1M context · 131K output · $0.1394 in / $1.3328 out per 1M tokens"""
 
-MINIMAX_M2: Final[PricedModel] = PricedModel(
+MINIMAX_M2: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="MiniMax-M2",
     name="MiniMax M2",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=False,
@@ -1660,16 +1675,16 @@ MINIMAX_M2: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_10_25,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_200000_INPUT_200000_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.17"), output=Decimal("1.53")),
+    cost=_Cost(input=_Decimal("0.17"), output=_Decimal("1.53")),
     reasoning_options=(),
 )
 """MiniMax M2 (chat) · 200K context · 131K output · $0.17 in / $1.53 out per 1M tokens · reasoning"""
 
-MINIMAXAI_MINIMAX_M1_80K: Final[PricedModel] = PricedModel(
+MINIMAXAI_MINIMAX_M1_80K: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="MiniMaxAI/MiniMax-M1-80k",
     name="MiniMax M1 80K",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="minimax",
     attachment=False,
     reasoning=False,
@@ -1680,15 +1695,15 @@ MINIMAXAI_MINIMAX_M1_80K: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_06_16,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_INPUT_1000000_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.6052"), output=Decimal("2.4225000000000003")),
+    cost=_Cost(input=_Decimal("0.6052"), output=_Decimal("2.4225000000000003")),
 )
 """MiniMax M1 80K (chat) · 1M context · 131K output · $0.6052 in / $2.4225000000000003 out per 1M tokens"""
 
-NEVERSLEEP_LUMIMAID_V0_2_70B: Final[PricedModel] = PricedModel(
+NEVERSLEEP_LUMIMAID_V0_2_70B: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="NeverSleep/Lumimaid-v0.2-70B",
     name="Lumimaid v0.2",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=False,
     reasoning=False,
@@ -1699,15 +1714,15 @@ NEVERSLEEP_LUMIMAID_V0_2_70B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_07_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_16384_INPUT_16384_OUTPUT_8192,
-    cost=Cost(input=Decimal("1"), output=Decimal("1.5")),
+    cost=_Cost(input=_Decimal("1"), output=_Decimal("1.5")),
 )
 """Lumimaid v0.2 (chat) · 16.4K context · 8.19K output · $1.00 in / $1.50 out per 1M tokens"""
 
-NOUSRESEARCH_DEEPHERMES_3_MISTRAL_24B_PREVIEW: Final[PricedModel] = PricedModel(
+NOUSRESEARCH_DEEPHERMES_3_MISTRAL_24B_PREVIEW: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="NousResearch/DeepHermes-3-Mistral-24B-Preview",
     name="DeepHermes-3 Mistral 24B (Preview)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -1717,15 +1732,15 @@ NOUSRESEARCH_DEEPHERMES_3_MISTRAL_24B_PREVIEW: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_05_10,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.3"), output=Decimal("0.3")),
+    cost=_Cost(input=_Decimal("0.3"), output=_Decimal("0.3")),
 )
 """DeepHermes-3 Mistral 24B (Preview) (chat) · 128K context · 32.8K output · $0.30 in / $0.30 out per 1M tokens"""
 
-NOUSRESEARCH_HERMES_4_70B_THINKING: Final[PricedModel] = PricedModel(
+NOUSRESEARCH_HERMES_4_70B_THINKING: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="NousResearch/Hermes-4-70B:thinking",
     name="Hermes 4 (Thinking)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -1735,15 +1750,15 @@ NOUSRESEARCH_HERMES_4_70B_THINKING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_17,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.2006"), output=Decimal("0.3995")),
+    cost=_Cost(input=_Decimal("0.2006"), output=_Decimal("0.3995")),
 )
 """Hermes 4 (Thinking) (chat) · 128K context · 8.19K output · $0.2006 in / $0.3995 out per 1M tokens"""
 
-NOUSRESEARCH_HERMES_3_LLAMA_3_1_70B: Final[PricedModel] = PricedModel(
+NOUSRESEARCH_HERMES_3_LLAMA_3_1_70B: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="NousResearch/hermes-3-llama-3.1-70b",
     name="Hermes 3 70B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -1753,15 +1768,15 @@ NOUSRESEARCH_HERMES_3_LLAMA_3_1_70B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_01_07,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_65536_INPUT_65536_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.408"), output=Decimal("0.408")),
+    cost=_Cost(input=_Decimal("0.408"), output=_Decimal("0.408")),
 )
 """Hermes 3 70B (chat) · 65.5K context · 8.19K output · $0.408 in / $0.408 out per 1M tokens"""
 
-NOUSRESEARCH_HERMES_4_405B: Final[PricedModel] = PricedModel(
+NOUSRESEARCH_HERMES_4_405B: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="NousResearch/hermes-4-405b",
     name="Hermes 4 Large",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -1771,15 +1786,15 @@ NOUSRESEARCH_HERMES_4_405B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_26,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.3"), output=Decimal("1.2")),
+    cost=_Cost(input=_Decimal("0.3"), output=_Decimal("1.2")),
 )
 """Hermes 4 Large (chat) · 128K context · 8.19K output · $0.30 in / $1.20 out per 1M tokens · structured output"""
 
-NOUSRESEARCH_HERMES_4_405B_THINKING: Final[PricedModel] = PricedModel(
+NOUSRESEARCH_HERMES_4_405B_THINKING: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="NousResearch/hermes-4-405b:thinking",
     name="Hermes 4 Large (Thinking)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -1789,15 +1804,15 @@ NOUSRESEARCH_HERMES_4_405B_THINKING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_01_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.3"), output=Decimal("1.2")),
+    cost=_Cost(input=_Decimal("0.3"), output=_Decimal("1.2")),
 )
 """Hermes 4 Large (Thinking) (chat) · 128K context · 8.19K output · $0.30 in / $1.20 out per 1M tokens · structured output"""
 
-NOUSRESEARCH_HERMES_4_70B: Final[PricedModel] = PricedModel(
+NOUSRESEARCH_HERMES_4_70B: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="NousResearch/hermes-4-70b",
     name="Hermes 4 Medium",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -1807,15 +1822,15 @@ NOUSRESEARCH_HERMES_4_70B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_07_03,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.2006"), output=Decimal("0.3995")),
+    cost=_Cost(input=_Decimal("0.2006"), output=_Decimal("0.3995")),
 )
 """Hermes 4 Medium (chat) · 128K context · 8.19K output · $0.2006 in / $0.3995 out per 1M tokens"""
 
-QWEN2_5_32B_EVA_V0_2: Final[PricedModel] = PricedModel(
+QWEN2_5_32B_EVA_V0_2: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="Qwen2.5-32B-EVA-v0.2",
     name="Qwen 2.5 32b EVA",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -1825,15 +1840,15 @@ QWEN2_5_32B_EVA_V0_2: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_09_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_24576_INPUT_24576_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.493"), output=Decimal("0.493")),
+    cost=_Cost(input=_Decimal("0.493"), output=_Decimal("0.493")),
 )
 """Qwen 2.5 32b EVA (chat) · 24.6K context · 8.19K output · $0.493 in / $0.493 out per 1M tokens"""
 
-QWEN3_5_27B_ANKO: Final[PricedModel] = PricedModel(
+QWEN3_5_27B_ANKO: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="Qwen3.5-27B-Anko",
     name="Qwen3.5 27B Anko",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=False,
@@ -1843,7 +1858,7 @@ QWEN3_5_27B_ANKO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_30,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_262144_INPUT_262144_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.306"), output=Decimal("0.306")),
+    cost=_Cost(input=_Decimal("0.306"), output=_Decimal("0.306")),
     reasoning_options=(
         _Shared.REASONING_TOGGLE,
         _Shared.REASONING_BUDGET_TOKENS_MIN_1024_MAX_81920,
@@ -1851,11 +1866,11 @@ QWEN3_5_27B_ANKO: Final[PricedModel] = PricedModel(
 )
 """Qwen3.5 27B Anko (chat) · 262K context · 16.4K output · $0.306 in / $0.306 out per 1M tokens · vision, reasoning, attachments"""
 
-QWEN3_5_27B_BLUESTAR_DERESTRICTED: Final[PricedModel] = PricedModel(
+QWEN3_5_27B_BLUESTAR_DERESTRICTED: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="Qwen3.5-27B-BlueStar-Derestricted",
     name="Qwen3.5 27B BlueStar Derestricted",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=False,
@@ -1865,7 +1880,7 @@ QWEN3_5_27B_BLUESTAR_DERESTRICTED: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_06,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_262144_INPUT_262144_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.306"), output=Decimal("0.306")),
+    cost=_Cost(input=_Decimal("0.306"), output=_Decimal("0.306")),
     reasoning_options=(
         _Shared.REASONING_TOGGLE,
         _Shared.REASONING_BUDGET_TOKENS_MIN_1024_MAX_81920,
@@ -1873,11 +1888,11 @@ QWEN3_5_27B_BLUESTAR_DERESTRICTED: Final[PricedModel] = PricedModel(
 )
 """Qwen3.5 27B BlueStar Derestricted (chat) · 262K context · 16.4K output · $0.306 in / $0.306 out per 1M tokens · vision, reasoning, attachments"""
 
-QWEN3_5_27B_BLUESTAR_DERESTRICTED_LITE: Final[PricedModel] = PricedModel(
+QWEN3_5_27B_BLUESTAR_DERESTRICTED_LITE: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="Qwen3.5-27B-BlueStar-Derestricted-Lite",
     name="Qwen3.5 27B BlueStar Derestricted Lite",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=False,
@@ -1887,7 +1902,7 @@ QWEN3_5_27B_BLUESTAR_DERESTRICTED_LITE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_06,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_262144_INPUT_262144_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.306"), output=Decimal("0.306")),
+    cost=_Cost(input=_Decimal("0.306"), output=_Decimal("0.306")),
     reasoning_options=(
         _Shared.REASONING_TOGGLE,
         _Shared.REASONING_BUDGET_TOKENS_MIN_1024_MAX_81920,
@@ -1895,11 +1910,11 @@ QWEN3_5_27B_BLUESTAR_DERESTRICTED_LITE: Final[PricedModel] = PricedModel(
 )
 """Qwen3.5 27B BlueStar Derestricted Lite (chat) · 262K context · 16.4K output · $0.306 in / $0.306 out per 1M tokens · vision, reasoning, attachments"""
 
-QWEN3_5_27B_BLUESTAR_V2_DERESTRICTED: Final[PricedModel] = PricedModel(
+QWEN3_5_27B_BLUESTAR_V2_DERESTRICTED: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="Qwen3.5-27B-BlueStar-v2-Derestricted",
     name="Qwen3.5 27B BlueStar v2 Derestricted",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=False,
@@ -1909,7 +1924,7 @@ QWEN3_5_27B_BLUESTAR_V2_DERESTRICTED: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_06,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_262144_INPUT_262144_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.306"), output=Decimal("0.306")),
+    cost=_Cost(input=_Decimal("0.306"), output=_Decimal("0.306")),
     reasoning_options=(
         _Shared.REASONING_TOGGLE,
         _Shared.REASONING_BUDGET_TOKENS_MIN_1024_MAX_81920,
@@ -1917,11 +1932,11 @@ QWEN3_5_27B_BLUESTAR_V2_DERESTRICTED: Final[PricedModel] = PricedModel(
 )
 """Qwen3.5 27B BlueStar v2 Derestricted (chat) · 262K context · 16.4K output · $0.306 in / $0.306 out per 1M tokens · vision, reasoning, attachments"""
 
-QWEN3_5_27B_BLUESTAR_V2_DERESTRICTED_LITE: Final[PricedModel] = PricedModel(
+QWEN3_5_27B_BLUESTAR_V2_DERESTRICTED_LITE: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="Qwen3.5-27B-BlueStar-v2-Derestricted-Lite",
     name="Qwen3.5 27B BlueStar v2 Derestricted Lite",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=False,
@@ -1931,7 +1946,7 @@ QWEN3_5_27B_BLUESTAR_V2_DERESTRICTED_LITE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_06,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_262144_INPUT_262144_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.306"), output=Decimal("0.306")),
+    cost=_Cost(input=_Decimal("0.306"), output=_Decimal("0.306")),
     reasoning_options=(
         _Shared.REASONING_TOGGLE,
         _Shared.REASONING_BUDGET_TOKENS_MIN_1024_MAX_81920,
@@ -1939,11 +1954,11 @@ QWEN3_5_27B_BLUESTAR_V2_DERESTRICTED_LITE: Final[PricedModel] = PricedModel(
 )
 """Qwen3.5 27B BlueStar v2 Derestricted Lite (chat) · 262K context · 16.4K output · $0.306 in / $0.306 out per 1M tokens · vision, reasoning, attachments"""
 
-QWEN3_5_27B_BLUESTAR_V3_DERESTRICTED: Final[PricedModel] = PricedModel(
+QWEN3_5_27B_BLUESTAR_V3_DERESTRICTED: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="Qwen3.5-27B-BlueStar-v3-Derestricted",
     name="Qwen3.5 27B BlueStar v3 Derestricted",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=False,
@@ -1953,7 +1968,7 @@ QWEN3_5_27B_BLUESTAR_V3_DERESTRICTED: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_30,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_262144_INPUT_262144_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.306"), output=Decimal("0.306")),
+    cost=_Cost(input=_Decimal("0.306"), output=_Decimal("0.306")),
     reasoning_options=(
         _Shared.REASONING_TOGGLE,
         _Shared.REASONING_BUDGET_TOKENS_MIN_1024_MAX_81920,
@@ -1961,11 +1976,11 @@ QWEN3_5_27B_BLUESTAR_V3_DERESTRICTED: Final[PricedModel] = PricedModel(
 )
 """Qwen3.5 27B BlueStar v3 Derestricted (chat) · 262K context · 16.4K output · $0.306 in / $0.306 out per 1M tokens · vision, reasoning, attachments"""
 
-QWEN3_5_27B_BLUESTAR_V3_DERESTRICTED_LITE: Final[PricedModel] = PricedModel(
+QWEN3_5_27B_BLUESTAR_V3_DERESTRICTED_LITE: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="Qwen3.5-27B-BlueStar-v3-Derestricted-Lite",
     name="Qwen3.5 27B BlueStar v3 Derestricted Lite",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=False,
@@ -1975,7 +1990,7 @@ QWEN3_5_27B_BLUESTAR_V3_DERESTRICTED_LITE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_30,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_262144_INPUT_262144_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.306"), output=Decimal("0.306")),
+    cost=_Cost(input=_Decimal("0.306"), output=_Decimal("0.306")),
     reasoning_options=(
         _Shared.REASONING_TOGGLE,
         _Shared.REASONING_BUDGET_TOKENS_MIN_1024_MAX_81920,
@@ -1983,11 +1998,11 @@ QWEN3_5_27B_BLUESTAR_V3_DERESTRICTED_LITE: Final[PricedModel] = PricedModel(
 )
 """Qwen3.5 27B BlueStar v3 Derestricted Lite (chat) · 262K context · 16.4K output · $0.306 in / $0.306 out per 1M tokens · vision, reasoning, attachments"""
 
-QWEN3_5_27B_DERESTRICTED: Final[PricedModel] = PricedModel(
+QWEN3_5_27B_DERESTRICTED: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="Qwen3.5-27B-Derestricted",
     name="Qwen3.5 27B Derestricted",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=False,
@@ -1997,7 +2012,7 @@ QWEN3_5_27B_DERESTRICTED: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_17,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_262144_INPUT_262144_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.306"), output=Decimal("0.306")),
+    cost=_Cost(input=_Decimal("0.306"), output=_Decimal("0.306")),
     reasoning_options=(
         _Shared.REASONING_TOGGLE,
         _Shared.REASONING_BUDGET_TOKENS_MIN_1024_MAX_81920,
@@ -2005,11 +2020,11 @@ QWEN3_5_27B_DERESTRICTED: Final[PricedModel] = PricedModel(
 )
 """Qwen3.5 27B Derestricted (chat) · 262K context · 16.4K output · $0.306 in / $0.306 out per 1M tokens · vision, reasoning, attachments"""
 
-QWEN3_5_27B_INFRACELESTIAL: Final[PricedModel] = PricedModel(
+QWEN3_5_27B_INFRACELESTIAL: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="Qwen3.5-27B-Infracelestial",
     name="Qwen3.5 27B Infracelestial",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=False,
@@ -2019,7 +2034,7 @@ QWEN3_5_27B_INFRACELESTIAL: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_30,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_262144_INPUT_262144_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.306"), output=Decimal("0.306")),
+    cost=_Cost(input=_Decimal("0.306"), output=_Decimal("0.306")),
     reasoning_options=(
         _Shared.REASONING_TOGGLE,
         _Shared.REASONING_BUDGET_TOKENS_MIN_1024_MAX_81920,
@@ -2027,11 +2042,11 @@ QWEN3_5_27B_INFRACELESTIAL: Final[PricedModel] = PricedModel(
 )
 """Qwen3.5 27B Infracelestial (chat) · 262K context · 16.4K output · $0.306 in / $0.306 out per 1M tokens · vision, reasoning, attachments"""
 
-QWEN3_5_27B_MARVIN_DPO_V2_DERESTRICTED: Final[PricedModel] = PricedModel(
+QWEN3_5_27B_MARVIN_DPO_V2_DERESTRICTED: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="Qwen3.5-27B-Marvin-DPO-V2-Derestricted",
     name="Qwen3.5 27B Marvin DPO V2 Derestricted",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=False,
@@ -2041,7 +2056,7 @@ QWEN3_5_27B_MARVIN_DPO_V2_DERESTRICTED: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_30,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_262144_INPUT_262144_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.306"), output=Decimal("0.306")),
+    cost=_Cost(input=_Decimal("0.306"), output=_Decimal("0.306")),
     reasoning_options=(
         _Shared.REASONING_TOGGLE,
         _Shared.REASONING_BUDGET_TOKENS_MIN_1024_MAX_81920,
@@ -2049,11 +2064,11 @@ QWEN3_5_27B_MARVIN_DPO_V2_DERESTRICTED: Final[PricedModel] = PricedModel(
 )
 """Qwen3.5 27B Marvin DPO V2 Derestricted (chat) · 262K context · 16.4K output · $0.306 in / $0.306 out per 1M tokens · vision, reasoning, attachments"""
 
-QWEN3_5_27B_MARVIN_DPO_V2_DERESTRICTED_LITE: Final[PricedModel] = PricedModel(
+QWEN3_5_27B_MARVIN_DPO_V2_DERESTRICTED_LITE: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="Qwen3.5-27B-Marvin-DPO-V2-Derestricted-Lite",
     name="Qwen3.5 27B Marvin DPO V2 Derestricted Lite",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=False,
@@ -2063,7 +2078,7 @@ QWEN3_5_27B_MARVIN_DPO_V2_DERESTRICTED_LITE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_30,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_262144_INPUT_262144_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.306"), output=Decimal("0.306")),
+    cost=_Cost(input=_Decimal("0.306"), output=_Decimal("0.306")),
     reasoning_options=(
         _Shared.REASONING_TOGGLE,
         _Shared.REASONING_BUDGET_TOKENS_MIN_1024_MAX_81920,
@@ -2071,11 +2086,11 @@ QWEN3_5_27B_MARVIN_DPO_V2_DERESTRICTED_LITE: Final[PricedModel] = PricedModel(
 )
 """Qwen3.5 27B Marvin DPO V2 Derestricted Lite (chat) · 262K context · 16.4K output · $0.306 in / $0.306 out per 1M tokens · vision, reasoning, attachments"""
 
-QWEN3_5_27B_MARVIN_V2_DERESTRICTED: Final[PricedModel] = PricedModel(
+QWEN3_5_27B_MARVIN_V2_DERESTRICTED: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="Qwen3.5-27B-Marvin-V2-Derestricted",
     name="Qwen3.5 27B Marvin V2 Derestricted",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=False,
@@ -2085,7 +2100,7 @@ QWEN3_5_27B_MARVIN_V2_DERESTRICTED: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_30,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_262144_INPUT_262144_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.306"), output=Decimal("0.306")),
+    cost=_Cost(input=_Decimal("0.306"), output=_Decimal("0.306")),
     reasoning_options=(
         _Shared.REASONING_TOGGLE,
         _Shared.REASONING_BUDGET_TOKENS_MIN_1024_MAX_81920,
@@ -2093,11 +2108,11 @@ QWEN3_5_27B_MARVIN_V2_DERESTRICTED: Final[PricedModel] = PricedModel(
 )
 """Qwen3.5 27B Marvin V2 Derestricted (chat) · 262K context · 16.4K output · $0.306 in / $0.306 out per 1M tokens · vision, reasoning, attachments"""
 
-QWEN3_5_27B_MARVIN_V2_DERESTRICTED_LITE: Final[PricedModel] = PricedModel(
+QWEN3_5_27B_MARVIN_V2_DERESTRICTED_LITE: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="Qwen3.5-27B-Marvin-V2-Derestricted-Lite",
     name="Qwen3.5 27B Marvin V2 Derestricted Lite",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=False,
@@ -2107,7 +2122,7 @@ QWEN3_5_27B_MARVIN_V2_DERESTRICTED_LITE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_30,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_262144_INPUT_262144_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.306"), output=Decimal("0.306")),
+    cost=_Cost(input=_Decimal("0.306"), output=_Decimal("0.306")),
     reasoning_options=(
         _Shared.REASONING_TOGGLE,
         _Shared.REASONING_BUDGET_TOKENS_MIN_1024_MAX_81920,
@@ -2115,11 +2130,11 @@ QWEN3_5_27B_MARVIN_V2_DERESTRICTED_LITE: Final[PricedModel] = PricedModel(
 )
 """Qwen3.5 27B Marvin V2 Derestricted Lite (chat) · 262K context · 16.4K output · $0.306 in / $0.306 out per 1M tokens · vision, reasoning, attachments"""
 
-QWEN3_5_27B_MUSICA_V1: Final[PricedModel] = PricedModel(
+QWEN3_5_27B_MUSICA_V1: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="Qwen3.5-27B-Musica-v1",
     name="Qwen3.5 27B Musica v1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=False,
@@ -2129,7 +2144,7 @@ QWEN3_5_27B_MUSICA_V1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_27,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_262144_INPUT_262144_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.306"), output=Decimal("0.306")),
+    cost=_Cost(input=_Decimal("0.306"), output=_Decimal("0.306")),
     reasoning_options=(
         _Shared.REASONING_TOGGLE,
         _Shared.REASONING_BUDGET_TOKENS_MIN_1024_MAX_81920,
@@ -2137,11 +2152,11 @@ QWEN3_5_27B_MUSICA_V1: Final[PricedModel] = PricedModel(
 )
 """Qwen3.5 27B Musica v1 (chat) · 262K context · 16.4K output · $0.306 in / $0.306 out per 1M tokens · vision, reasoning, attachments"""
 
-QWEN3_5_27B_NANOVEL_DERESTRICTED: Final[PricedModel] = PricedModel(
+QWEN3_5_27B_NANOVEL_DERESTRICTED: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="Qwen3.5-27B-NaNovel-Derestricted",
     name="Qwen3.5 27B NaNovel Derestricted",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=False,
@@ -2151,7 +2166,7 @@ QWEN3_5_27B_NANOVEL_DERESTRICTED: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_30,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_262144_INPUT_262144_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.306"), output=Decimal("0.306")),
+    cost=_Cost(input=_Decimal("0.306"), output=_Decimal("0.306")),
     reasoning_options=(
         _Shared.REASONING_TOGGLE,
         _Shared.REASONING_BUDGET_TOKENS_MIN_1024_MAX_81920,
@@ -2159,11 +2174,11 @@ QWEN3_5_27B_NANOVEL_DERESTRICTED: Final[PricedModel] = PricedModel(
 )
 """Qwen3.5 27B NaNovel Derestricted (chat) · 262K context · 16.4K output · $0.306 in / $0.306 out per 1M tokens · vision, reasoning, attachments"""
 
-QWEN3_5_27B_NANOVEL_DERESTRICTED_LITE: Final[PricedModel] = PricedModel(
+QWEN3_5_27B_NANOVEL_DERESTRICTED_LITE: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="Qwen3.5-27B-NaNovel-Derestricted-Lite",
     name="Qwen3.5 27B NaNovel Derestricted Lite",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=False,
@@ -2173,7 +2188,7 @@ QWEN3_5_27B_NANOVEL_DERESTRICTED_LITE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_30,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_262144_INPUT_262144_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.306"), output=Decimal("0.306")),
+    cost=_Cost(input=_Decimal("0.306"), output=_Decimal("0.306")),
     reasoning_options=(
         _Shared.REASONING_TOGGLE,
         _Shared.REASONING_BUDGET_TOKENS_MIN_1024_MAX_81920,
@@ -2181,11 +2196,11 @@ QWEN3_5_27B_NANOVEL_DERESTRICTED_LITE: Final[PricedModel] = PricedModel(
 )
 """Qwen3.5 27B NaNovel Derestricted Lite (chat) · 262K context · 16.4K output · $0.306 in / $0.306 out per 1M tokens · vision, reasoning, attachments"""
 
-QWEN3_5_27B_OMEGA_EVOLUTION_V2_0_DERESTRICTED: Final[PricedModel] = PricedModel(
+QWEN3_5_27B_OMEGA_EVOLUTION_V2_0_DERESTRICTED: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="Qwen3.5-27B-Omega-Evolution-v2.0-Derestricted",
     name="Qwen3.5 27B Omega Evolution v2.0 Derestricted",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=False,
@@ -2195,7 +2210,7 @@ QWEN3_5_27B_OMEGA_EVOLUTION_V2_0_DERESTRICTED: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_06,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_262144_INPUT_262144_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.306"), output=Decimal("0.306")),
+    cost=_Cost(input=_Decimal("0.306"), output=_Decimal("0.306")),
     reasoning_options=(
         _Shared.REASONING_TOGGLE,
         _Shared.REASONING_BUDGET_TOKENS_MIN_1024_MAX_81920,
@@ -2203,11 +2218,11 @@ QWEN3_5_27B_OMEGA_EVOLUTION_V2_0_DERESTRICTED: Final[PricedModel] = PricedModel(
 )
 """Qwen3.5 27B Omega Evolution v2.0 Derestricted (chat) · 262K context · 16.4K output · $0.306 in / $0.306 out per 1M tokens · vision, reasoning, attachments"""
 
-QWEN3_5_27B_OMEGA_EVOLUTION_V2_0_DERESTRICTED_LITE: Final[PricedModel] = PricedModel(
+QWEN3_5_27B_OMEGA_EVOLUTION_V2_0_DERESTRICTED_LITE: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="Qwen3.5-27B-Omega-Evolution-v2.0-Derestricted-Lite",
     name="Qwen3.5 27B Omega Evolution v2.0 Derestricted Lite",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=False,
@@ -2217,7 +2232,7 @@ QWEN3_5_27B_OMEGA_EVOLUTION_V2_0_DERESTRICTED_LITE: Final[PricedModel] = PricedM
     last_updated=_Shared.D_2026_04_06,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_262144_INPUT_262144_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.306"), output=Decimal("0.306")),
+    cost=_Cost(input=_Decimal("0.306"), output=_Decimal("0.306")),
     reasoning_options=(
         _Shared.REASONING_TOGGLE,
         _Shared.REASONING_BUDGET_TOKENS_MIN_1024_MAX_81920,
@@ -2225,11 +2240,11 @@ QWEN3_5_27B_OMEGA_EVOLUTION_V2_0_DERESTRICTED_LITE: Final[PricedModel] = PricedM
 )
 """Qwen3.5 27B Omega Evolution v2.0 Derestricted Lite (chat) · 262K context · 16.4K output · $0.306 in / $0.306 out per 1M tokens · vision, reasoning, attachments"""
 
-QWEN3_5_27B_OMEGA_EVOLUTION_V2_2_DERESTRICTED: Final[PricedModel] = PricedModel(
+QWEN3_5_27B_OMEGA_EVOLUTION_V2_2_DERESTRICTED: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="Qwen3.5-27B-Omega-Evolution-v2.2-Derestricted",
     name="Qwen3.5 27B Omega Evolution v2.2 Derestricted",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=False,
@@ -2239,7 +2254,7 @@ QWEN3_5_27B_OMEGA_EVOLUTION_V2_2_DERESTRICTED: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_02,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_262144_INPUT_262144_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.306"), output=Decimal("0.306")),
+    cost=_Cost(input=_Decimal("0.306"), output=_Decimal("0.306")),
     reasoning_options=(
         _Shared.REASONING_TOGGLE,
         _Shared.REASONING_BUDGET_TOKENS_MIN_1024_MAX_81920,
@@ -2247,11 +2262,11 @@ QWEN3_5_27B_OMEGA_EVOLUTION_V2_2_DERESTRICTED: Final[PricedModel] = PricedModel(
 )
 """Qwen3.5 27B Omega Evolution v2.2 Derestricted (chat) · 262K context · 16.4K output · $0.306 in / $0.306 out per 1M tokens · vision, reasoning, attachments"""
 
-QWEN3_5_27B_OMEGA_EVOLUTION_V2_2_DERESTRICTED_LITE: Final[PricedModel] = PricedModel(
+QWEN3_5_27B_OMEGA_EVOLUTION_V2_2_DERESTRICTED_LITE: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="Qwen3.5-27B-Omega-Evolution-v2.2-Derestricted-Lite",
     name="Qwen3.5 27B Omega Evolution v2.2 Derestricted Lite",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=False,
@@ -2261,7 +2276,7 @@ QWEN3_5_27B_OMEGA_EVOLUTION_V2_2_DERESTRICTED_LITE: Final[PricedModel] = PricedM
     last_updated=_Shared.D_2026_05_02,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_262144_INPUT_262144_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.306"), output=Decimal("0.306")),
+    cost=_Cost(input=_Decimal("0.306"), output=_Decimal("0.306")),
     reasoning_options=(
         _Shared.REASONING_TOGGLE,
         _Shared.REASONING_BUDGET_TOKENS_MIN_1024_MAX_81920,
@@ -2269,11 +2284,11 @@ QWEN3_5_27B_OMEGA_EVOLUTION_V2_2_DERESTRICTED_LITE: Final[PricedModel] = PricedM
 )
 """Qwen3.5 27B Omega Evolution v2.2 Derestricted Lite (chat) · 262K context · 16.4K output · $0.306 in / $0.306 out per 1M tokens · vision, reasoning, attachments"""
 
-QWEN3_5_27B_QUEEN_DERESTRICTED: Final[PricedModel] = PricedModel(
+QWEN3_5_27B_QUEEN_DERESTRICTED: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="Qwen3.5-27B-Queen-Derestricted",
     name="Qwen3.5 27B Queen Derestricted",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=False,
@@ -2283,7 +2298,7 @@ QWEN3_5_27B_QUEEN_DERESTRICTED: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_30,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_262144_INPUT_262144_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.306"), output=Decimal("0.306")),
+    cost=_Cost(input=_Decimal("0.306"), output=_Decimal("0.306")),
     reasoning_options=(
         _Shared.REASONING_TOGGLE,
         _Shared.REASONING_BUDGET_TOKENS_MIN_1024_MAX_81920,
@@ -2291,11 +2306,11 @@ QWEN3_5_27B_QUEEN_DERESTRICTED: Final[PricedModel] = PricedModel(
 )
 """Qwen3.5 27B Queen Derestricted (chat) · 262K context · 16.4K output · $0.306 in / $0.306 out per 1M tokens · vision, reasoning, attachments"""
 
-QWEN3_5_27B_QUEEN_DERESTRICTED_LITE: Final[PricedModel] = PricedModel(
+QWEN3_5_27B_QUEEN_DERESTRICTED_LITE: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="Qwen3.5-27B-Queen-Derestricted-Lite",
     name="Qwen3.5 27B Queen Derestricted Lite",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=False,
@@ -2305,7 +2320,7 @@ QWEN3_5_27B_QUEEN_DERESTRICTED_LITE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_30,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_262144_INPUT_262144_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.306"), output=Decimal("0.306")),
+    cost=_Cost(input=_Decimal("0.306"), output=_Decimal("0.306")),
     reasoning_options=(
         _Shared.REASONING_TOGGLE,
         _Shared.REASONING_BUDGET_TOKENS_MIN_1024_MAX_81920,
@@ -2313,11 +2328,11 @@ QWEN3_5_27B_QUEEN_DERESTRICTED_LITE: Final[PricedModel] = PricedModel(
 )
 """Qwen3.5 27B Queen Derestricted Lite (chat) · 262K context · 16.4K output · $0.306 in / $0.306 out per 1M tokens · vision, reasoning, attachments"""
 
-QWEN3_5_27B_RPRMAX_V1: Final[PricedModel] = PricedModel(
+QWEN3_5_27B_RPRMAX_V1: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="Qwen3.5-27B-RpRMax-v1",
     name="Qwen3.5 27B RpRMax v1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=False,
@@ -2327,7 +2342,7 @@ QWEN3_5_27B_RPRMAX_V1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_30,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_262144_INPUT_262144_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.306"), output=Decimal("0.306")),
+    cost=_Cost(input=_Decimal("0.306"), output=_Decimal("0.306")),
     reasoning_options=(
         _Shared.REASONING_TOGGLE,
         _Shared.REASONING_BUDGET_TOKENS_MIN_1024_MAX_81920,
@@ -2335,11 +2350,11 @@ QWEN3_5_27B_RPRMAX_V1: Final[PricedModel] = PricedModel(
 )
 """Qwen3.5 27B RpRMax v1 (chat) · 262K context · 16.4K output · $0.306 in / $0.306 out per 1M tokens · vision, reasoning, attachments"""
 
-QWEN3_5_27B_VIVID_DURIAN: Final[PricedModel] = PricedModel(
+QWEN3_5_27B_VIVID_DURIAN: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="Qwen3.5-27B-Vivid-Durian",
     name="Qwen3.5 27B Vivid Durian",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=False,
@@ -2349,7 +2364,7 @@ QWEN3_5_27B_VIVID_DURIAN: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_18,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_262144_INPUT_262144_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.306"), output=Decimal("0.306")),
+    cost=_Cost(input=_Decimal("0.306"), output=_Decimal("0.306")),
     reasoning_options=(
         _Shared.REASONING_TOGGLE,
         _Shared.REASONING_BUDGET_TOKENS_MIN_1024_MAX_81920,
@@ -2357,11 +2372,11 @@ QWEN3_5_27B_VIVID_DURIAN: Final[PricedModel] = PricedModel(
 )
 """Qwen3.5 27B Vivid Durian (chat) · 262K context · 16.4K output · $0.306 in / $0.306 out per 1M tokens · vision, reasoning, attachments"""
 
-QWEN3_5_27B_WRITER_DERESTRICTED: Final[PricedModel] = PricedModel(
+QWEN3_5_27B_WRITER_DERESTRICTED: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="Qwen3.5-27B-Writer-Derestricted",
     name="Qwen3.5 27B Writer Derestricted",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=False,
@@ -2371,7 +2386,7 @@ QWEN3_5_27B_WRITER_DERESTRICTED: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_06,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_262144_INPUT_262144_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.306"), output=Decimal("0.306")),
+    cost=_Cost(input=_Decimal("0.306"), output=_Decimal("0.306")),
     reasoning_options=(
         _Shared.REASONING_TOGGLE,
         _Shared.REASONING_BUDGET_TOKENS_MIN_1024_MAX_81920,
@@ -2379,11 +2394,11 @@ QWEN3_5_27B_WRITER_DERESTRICTED: Final[PricedModel] = PricedModel(
 )
 """Qwen3.5 27B Writer Derestricted (chat) · 262K context · 16.4K output · $0.306 in / $0.306 out per 1M tokens · vision, reasoning, attachments"""
 
-QWEN3_5_27B_WRITER_DERESTRICTED_LITE: Final[PricedModel] = PricedModel(
+QWEN3_5_27B_WRITER_DERESTRICTED_LITE: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="Qwen3.5-27B-Writer-Derestricted-Lite",
     name="Qwen3.5 27B Writer Derestricted Lite",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=False,
@@ -2393,7 +2408,7 @@ QWEN3_5_27B_WRITER_DERESTRICTED_LITE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_06,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_262144_INPUT_262144_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.306"), output=Decimal("0.306")),
+    cost=_Cost(input=_Decimal("0.306"), output=_Decimal("0.306")),
     reasoning_options=(
         _Shared.REASONING_TOGGLE,
         _Shared.REASONING_BUDGET_TOKENS_MIN_1024_MAX_81920,
@@ -2401,11 +2416,11 @@ QWEN3_5_27B_WRITER_DERESTRICTED_LITE: Final[PricedModel] = PricedModel(
 )
 """Qwen3.5 27B Writer Derestricted Lite (chat) · 262K context · 16.4K output · $0.306 in / $0.306 out per 1M tokens · vision, reasoning, attachments"""
 
-QWEN3_5_27B_WRITER_V2_DERESTRICTED: Final[PricedModel] = PricedModel(
+QWEN3_5_27B_WRITER_V2_DERESTRICTED: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="Qwen3.5-27B-Writer-V2-Derestricted",
     name="Qwen3.5 27B Writer V2 Derestricted",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=False,
@@ -2415,7 +2430,7 @@ QWEN3_5_27B_WRITER_V2_DERESTRICTED: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_06,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_262144_INPUT_262144_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.306"), output=Decimal("0.306")),
+    cost=_Cost(input=_Decimal("0.306"), output=_Decimal("0.306")),
     reasoning_options=(
         _Shared.REASONING_TOGGLE,
         _Shared.REASONING_BUDGET_TOKENS_MIN_1024_MAX_81920,
@@ -2423,11 +2438,11 @@ QWEN3_5_27B_WRITER_V2_DERESTRICTED: Final[PricedModel] = PricedModel(
 )
 """Qwen3.5 27B Writer V2 Derestricted (chat) · 262K context · 16.4K output · $0.306 in / $0.306 out per 1M tokens · vision, reasoning, attachments"""
 
-QWEN3_5_27B_WRITER_V2_DERESTRICTED_LITE: Final[PricedModel] = PricedModel(
+QWEN3_5_27B_WRITER_V2_DERESTRICTED_LITE: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="Qwen3.5-27B-Writer-V2-Derestricted-Lite",
     name="Qwen3.5 27B Writer V2 Derestricted Lite",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=False,
@@ -2437,7 +2452,7 @@ QWEN3_5_27B_WRITER_V2_DERESTRICTED_LITE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_06,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_262144_INPUT_262144_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.306"), output=Decimal("0.306")),
+    cost=_Cost(input=_Decimal("0.306"), output=_Decimal("0.306")),
     reasoning_options=(
         _Shared.REASONING_TOGGLE,
         _Shared.REASONING_BUDGET_TOKENS_MIN_1024_MAX_81920,
@@ -2445,11 +2460,11 @@ QWEN3_5_27B_WRITER_V2_DERESTRICTED_LITE: Final[PricedModel] = PricedModel(
 )
 """Qwen3.5 27B Writer V2 Derestricted Lite (chat) · 262K context · 16.4K output · $0.306 in / $0.306 out per 1M tokens · vision, reasoning, attachments"""
 
-QWEN3_5_27B_EARICA_DERESTRICTED: Final[PricedModel] = PricedModel(
+QWEN3_5_27B_EARICA_DERESTRICTED: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="Qwen3.5-27B-earica-Derestricted",
     name="Qwen3.5 27B earica Derestricted",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=False,
@@ -2459,7 +2474,7 @@ QWEN3_5_27B_EARICA_DERESTRICTED: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_30,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_262144_INPUT_262144_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.306"), output=Decimal("0.306")),
+    cost=_Cost(input=_Decimal("0.306"), output=_Decimal("0.306")),
     reasoning_options=(
         _Shared.REASONING_TOGGLE,
         _Shared.REASONING_BUDGET_TOKENS_MIN_1024_MAX_81920,
@@ -2467,11 +2482,11 @@ QWEN3_5_27B_EARICA_DERESTRICTED: Final[PricedModel] = PricedModel(
 )
 """Qwen3.5 27B earica Derestricted (chat) · 262K context · 16.4K output · $0.306 in / $0.306 out per 1M tokens · vision, reasoning, attachments"""
 
-QWEN3_5_27B_EARICA_DERESTRICTED_LITE: Final[PricedModel] = PricedModel(
+QWEN3_5_27B_EARICA_DERESTRICTED_LITE: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="Qwen3.5-27B-earica-Derestricted-Lite",
     name="Qwen3.5 27B earica Derestricted Lite",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=False,
@@ -2481,7 +2496,7 @@ QWEN3_5_27B_EARICA_DERESTRICTED_LITE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_30,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_262144_INPUT_262144_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.306"), output=Decimal("0.306")),
+    cost=_Cost(input=_Decimal("0.306"), output=_Decimal("0.306")),
     reasoning_options=(
         _Shared.REASONING_TOGGLE,
         _Shared.REASONING_BUDGET_TOKENS_MIN_1024_MAX_81920,
@@ -2489,11 +2504,11 @@ QWEN3_5_27B_EARICA_DERESTRICTED_LITE: Final[PricedModel] = PricedModel(
 )
 """Qwen3.5 27B earica Derestricted Lite (chat) · 262K context · 16.4K output · $0.306 in / $0.306 out per 1M tokens · vision, reasoning, attachments"""
 
-READYART_MS3_2_THE_OMEGA_DIRECTIVE_24B_UNSLOP_V2_0: Final[PricedModel] = PricedModel(
+READYART_MS3_2_THE_OMEGA_DIRECTIVE_24B_UNSLOP_V2_0: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="ReadyArt/MS3.2-The-Omega-Directive-24B-Unslop-v2.0",
     name="Omega Directive 24B Unslop v2.0",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=False,
     reasoning=False,
@@ -2504,15 +2519,15 @@ READYART_MS3_2_THE_OMEGA_DIRECTIVE_24B_UNSLOP_V2_0: Final[PricedModel] = PricedM
     last_updated=_Shared.D_2025_12_08,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_16384_INPUT_16384_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.5"), output=Decimal("0.5")),
+    cost=_Cost(input=_Decimal("0.5"), output=_Decimal("0.5")),
 )
 """Omega Directive 24B Unslop v2.0 (chat) · 16.4K context · 32.8K output · $0.50 in / $0.50 out per 1M tokens"""
 
-SALESFORCE_LLAMA_XLAM_2_70B_FC_R: Final[PricedModel] = PricedModel(
+SALESFORCE_LLAMA_XLAM_2_70B_FC_R: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="Salesforce/Llama-xLAM-2-70b-fc-r",
     name="Llama-xLAM-2 70B fc-r",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=False,
     reasoning=False,
@@ -2523,15 +2538,15 @@ SALESFORCE_LLAMA_XLAM_2_70B_FC_R: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04_13,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_16384,
-    cost=Cost(input=Decimal("2.5"), output=Decimal("2.5")),
+    cost=_Cost(input=_Decimal("2.5"), output=_Decimal("2.5")),
 )
 """Llama-xLAM-2 70B fc-r (chat) · 128K context · 16.4K output · $2.50 in / $2.50 out per 1M tokens"""
 
-SAO10K_L3_8B_STHENO_V3_2: Final[PricedModel] = PricedModel(
+SAO10K_L3_8B_STHENO_V3_2: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="Sao10K/L3-8B-Stheno-v3.2",
     name="Sao10K Stheno 8b",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=False,
     reasoning=False,
@@ -2542,15 +2557,15 @@ SAO10K_L3_8B_STHENO_V3_2: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_11_29,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_16384_INPUT_16384_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.2006"), output=Decimal("0.2006")),
+    cost=_Cost(input=_Decimal("0.2006"), output=_Decimal("0.2006")),
 )
 """Sao10K Stheno 8b (chat) · 16.4K context · 8.19K output · $0.2006 in / $0.2006 out per 1M tokens"""
 
-SAO10K_L3_1_70B_EURYALE_V2_2: Final[PricedModel] = PricedModel(
+SAO10K_L3_1_70B_EURYALE_V2_2: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="Sao10K/L3.1-70B-Euryale-v2.2",
     name="Llama 3.1 70B Euryale",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=False,
     reasoning=False,
@@ -2561,15 +2576,15 @@ SAO10K_L3_1_70B_EURYALE_V2_2: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_07_23,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_20480_INPUT_20480_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.306"), output=Decimal("0.357")),
+    cost=_Cost(input=_Decimal("0.306"), output=_Decimal("0.357")),
 )
 """Llama 3.1 70B Euryale (chat) · 20.5K context · 16.4K output · $0.306 in / $0.357 out per 1M tokens"""
 
-SAO10K_L3_1_70B_HANAMI_X1: Final[PricedModel] = PricedModel(
+SAO10K_L3_1_70B_HANAMI_X1: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="Sao10K/L3.1-70B-Hanami-x1",
     name="Llama 3.1 70B Hanami",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=False,
     reasoning=False,
@@ -2580,15 +2595,15 @@ SAO10K_L3_1_70B_HANAMI_X1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_07_23,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_16384_INPUT_16384_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.49299999999999994"), output=Decimal("0.49299999999999994")),
+    cost=_Cost(input=_Decimal("0.49299999999999994"), output=_Decimal("0.49299999999999994")),
 )
 """Llama 3.1 70B Hanami (chat) · 16.4K context · 16.4K output · $0.49299999999999994 in / $0.49299999999999994 out per 1M tokens"""
 
-SAO10K_L3_3_70B_EURYALE_V2_3: Final[PricedModel] = PricedModel(
+SAO10K_L3_3_70B_EURYALE_V2_3: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="Sao10K/L3.3-70B-Euryale-v2.3",
     name="Llama 3.3 70B Euryale",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=False,
     reasoning=False,
@@ -2599,15 +2614,15 @@ SAO10K_L3_3_70B_EURYALE_V2_3: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_12_06,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_20480_INPUT_20480_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.49299999999999994"), output=Decimal("0.49299999999999994")),
+    cost=_Cost(input=_Decimal("0.49299999999999994"), output=_Decimal("0.49299999999999994")),
 )
 """Llama 3.3 70B Euryale (chat) · 20.5K context · 16.4K output · $0.49299999999999994 in / $0.49299999999999994 out per 1M tokens"""
 
-STEELSKULL_L3_3_CU_MAI_R1_70B: Final[PricedModel] = PricedModel(
+STEELSKULL_L3_3_CU_MAI_R1_70B: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="Steelskull/L3.3-Cu-Mai-R1-70b",
     name="Llama 3.3 70B Cu Mai",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=False,
     reasoning=False,
@@ -2618,15 +2633,15 @@ STEELSKULL_L3_3_CU_MAI_R1_70B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_12_06,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_16384_INPUT_16384_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.49299999999999994"), output=Decimal("0.49299999999999994")),
+    cost=_Cost(input=_Decimal("0.49299999999999994"), output=_Decimal("0.49299999999999994")),
 )
 """Llama 3.3 70B Cu Mai (chat) · 16.4K context · 16.4K output · $0.49299999999999994 in / $0.49299999999999994 out per 1M tokens"""
 
-STEELSKULL_L3_3_ELECTRA_R1_70B: Final[PricedModel] = PricedModel(
+STEELSKULL_L3_3_ELECTRA_R1_70B: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="Steelskull/L3.3-Electra-R1-70b",
     name="Steelskull Electra R1 70b",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=False,
     reasoning=False,
@@ -2637,15 +2652,15 @@ STEELSKULL_L3_3_ELECTRA_R1_70B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_12_06,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_16384_INPUT_16384_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.69989"), output=Decimal("0.69989")),
+    cost=_Cost(input=_Decimal("0.69989"), output=_Decimal("0.69989")),
 )
 """Steelskull Electra R1 70b (chat) · 16.4K context · 16.4K output · $0.69989 in / $0.69989 out per 1M tokens"""
 
-STEELSKULL_L3_3_MS_EVALEBIS_70B: Final[PricedModel] = PricedModel(
+STEELSKULL_L3_3_MS_EVALEBIS_70B: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="Steelskull/L3.3-MS-Evalebis-70b",
     name="MS Evalebis 70b",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=False,
     reasoning=False,
@@ -2656,15 +2671,15 @@ STEELSKULL_L3_3_MS_EVALEBIS_70B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_12_06,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_16384_INPUT_16384_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.49299999999999994"), output=Decimal("0.49299999999999994")),
+    cost=_Cost(input=_Decimal("0.49299999999999994"), output=_Decimal("0.49299999999999994")),
 )
 """MS Evalebis 70b (chat) · 16.4K context · 16.4K output · $0.49299999999999994 in / $0.49299999999999994 out per 1M tokens"""
 
-STEELSKULL_L3_3_MS_EVAYALE_70B: Final[PricedModel] = PricedModel(
+STEELSKULL_L3_3_MS_EVAYALE_70B: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="Steelskull/L3.3-MS-Evayale-70B",
     name="Evayale 70b ",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=False,
     reasoning=False,
@@ -2675,15 +2690,15 @@ STEELSKULL_L3_3_MS_EVAYALE_70B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_12_06,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_16384_INPUT_16384_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.49299999999999994"), output=Decimal("0.49299999999999994")),
+    cost=_Cost(input=_Decimal("0.49299999999999994"), output=_Decimal("0.49299999999999994")),
 )
 """Evayale 70b  (chat) · 16.4K context · 16.4K output · $0.49299999999999994 in / $0.49299999999999994 out per 1M tokens"""
 
-STEELSKULL_L3_3_MS_NEVORIA_70B: Final[PricedModel] = PricedModel(
+STEELSKULL_L3_3_MS_NEVORIA_70B: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="Steelskull/L3.3-MS-Nevoria-70b",
     name="Steelskull Nevoria 70b",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=False,
     reasoning=False,
@@ -2694,15 +2709,15 @@ STEELSKULL_L3_3_MS_NEVORIA_70B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_12_06,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_16384_INPUT_16384_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.49299999999999994"), output=Decimal("0.49299999999999994")),
+    cost=_Cost(input=_Decimal("0.49299999999999994"), output=_Decimal("0.49299999999999994")),
 )
 """Steelskull Nevoria 70b (chat) · 16.4K context · 16.4K output · $0.49299999999999994 in / $0.49299999999999994 out per 1M tokens"""
 
-STEELSKULL_L3_3_NEVORIA_R1_70B: Final[PricedModel] = PricedModel(
+STEELSKULL_L3_3_NEVORIA_R1_70B: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="Steelskull/L3.3-Nevoria-R1-70b",
     name="Steelskull Nevoria R1 70b",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=False,
     reasoning=False,
@@ -2713,15 +2728,15 @@ STEELSKULL_L3_3_NEVORIA_R1_70B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_12_06,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_16384_INPUT_16384_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.49299999999999994"), output=Decimal("0.49299999999999994")),
+    cost=_Cost(input=_Decimal("0.49299999999999994"), output=_Decimal("0.49299999999999994")),
 )
 """Steelskull Nevoria R1 70b (chat) · 16.4K context · 16.4K output · $0.49299999999999994 in / $0.49299999999999994 out per 1M tokens"""
 
-TEE_DEEPSEEK_V3_1: Final[PricedModel] = PricedModel(
+TEE_DEEPSEEK_V3_1: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="TEE/deepseek-v3.1",
     name="DeepSeek V3.1 TEE",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek",
     attachment=False,
     reasoning=False,
@@ -2732,15 +2747,15 @@ TEE_DEEPSEEK_V3_1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_21,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_164000_INPUT_164000_OUTPUT_8192,
-    cost=Cost(input=Decimal("1"), output=Decimal("2.5")),
+    cost=_Cost(input=_Decimal("1"), output=_Decimal("2.5")),
 )
 """DeepSeek V3.1 TEE (chat) · 164K context · 8.19K output · $1.00 in / $2.50 out per 1M tokens"""
 
-TEE_DEEPSEEK_V3_2: Final[PricedModel] = PricedModel(
+TEE_DEEPSEEK_V3_2: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="TEE/deepseek-v3.2",
     name="DeepSeek V3.2 TEE",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek",
     attachment=False,
     reasoning=False,
@@ -2751,15 +2766,15 @@ TEE_DEEPSEEK_V3_2: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_164000_INPUT_164000_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.5"), output=Decimal("1")),
+    cost=_Cost(input=_Decimal("0.5"), output=_Decimal("1")),
 )
 """DeepSeek V3.2 TEE (chat) · 164K context · 65.5K output · $0.50 in / $1.00 out per 1M tokens"""
 
-TEE_DEEPSEEK_V4_PRO: Final[PricedModel] = PricedModel(
+TEE_DEEPSEEK_V4_PRO: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="TEE/deepseek-v4-pro",
     name="DeepSeek V4 Pro TEE",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -2769,16 +2784,16 @@ TEE_DEEPSEEK_V4_PRO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_25,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_800000_INPUT_800000_OUTPUT_65536,
-    cost=Cost(input=Decimal("1.5"), output=Decimal("5.25"), cache_read=Decimal("0.15")),
+    cost=_Cost(input=_Decimal("1.5"), output=_Decimal("5.25"), cache_read=_Decimal("0.15")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """DeepSeek V4 Pro TEE (chat) · 800K context · 65.5K output · $1.50 in / $5.25 out per 1M tokens · tools, reasoning, structured output"""
 
-TEE_DEEPSEEK_V4_PRO_THINKING: Final[PricedModel] = PricedModel(
+TEE_DEEPSEEK_V4_PRO_THINKING: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="TEE/deepseek-v4-pro:thinking",
     name="DeepSeek V4 Pro Thinking TEE",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -2788,16 +2803,16 @@ TEE_DEEPSEEK_V4_PRO_THINKING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_29,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_800000_INPUT_800000_OUTPUT_65536,
-    cost=Cost(input=Decimal("1.5"), output=Decimal("5.25"), cache_read=Decimal("0.15")),
+    cost=_Cost(input=_Decimal("1.5"), output=_Decimal("5.25"), cache_read=_Decimal("0.15")),
     reasoning_options=(),
 )
 """DeepSeek V4 Pro Thinking TEE (chat) · 800K context · 65.5K output · $1.50 in / $5.25 out per 1M tokens · tools, reasoning, structured output"""
 
-TEE_GEMMA_3_27B_IT: Final[PricedModel] = PricedModel(
+TEE_GEMMA_3_27B_IT: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="TEE/gemma-3-27b-it",
     name="Gemma 3 27B TEE",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemma",
     attachment=False,
     reasoning=False,
@@ -2808,15 +2823,15 @@ TEE_GEMMA_3_27B_IT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_03_10,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_INPUT_131072_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.2"), output=Decimal("0.8")),
+    cost=_Cost(input=_Decimal("0.2"), output=_Decimal("0.8")),
 )
 """Gemma 3 27B TEE (chat) · 131K context · 8.19K output · $0.20 in / $0.80 out per 1M tokens"""
 
-TEE_GEMMA_4_26B_A4B_UNCENSORED: Final[PricedModel] = PricedModel(
+TEE_GEMMA_4_26B_A4B_UNCENSORED: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="TEE/gemma-4-26b-a4b-uncensored",
     name="Gemma 4 26B A4B Uncensored TEE",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=True,
@@ -2826,15 +2841,15 @@ TEE_GEMMA_4_26B_A4B_UNCENSORED: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_23,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_65536_INPUT_65536_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.15"), output=Decimal("0.7")),
+    cost=_Cost(input=_Decimal("0.15"), output=_Decimal("0.7")),
 )
 """Gemma 4 26B A4B Uncensored TEE (chat) · 65.5K context · 65.5K output · $0.15 in / $0.70 out per 1M tokens · vision, tools, structured output, attachments"""
 
-TEE_GEMMA_4_31B_IT: Final[PricedModel] = PricedModel(
+TEE_GEMMA_4_31B_IT: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="TEE/gemma-4-31b-it",
     name="Gemma 4 31B IT TEE",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -2844,16 +2859,16 @@ TEE_GEMMA_4_31B_IT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_26,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_INPUT_262144_OUTPUT_262144,
-    cost=Cost(input=Decimal("0.15"), output=Decimal("0.46")),
+    cost=_Cost(input=_Decimal("0.15"), output=_Decimal("0.46")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """Gemma 4 31B IT TEE (chat) · 262K context · 262K output · $0.15 in / $0.46 out per 1M tokens · tools, reasoning"""
 
-TEE_GEMMA4_31B: Final[PricedModel] = PricedModel(
+TEE_GEMMA4_31B: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="TEE/gemma4-31b",
     name="Gemma 4 31B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -2863,15 +2878,15 @@ TEE_GEMMA4_31B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_04,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_INPUT_262144_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.45"), output=Decimal("1")),
+    cost=_Cost(input=_Decimal("0.45"), output=_Decimal("1")),
 )
 """Gemma 4 31B (chat) · 262K context · 131K output · $0.45 in / $1.00 out per 1M tokens · structured output"""
 
-TEE_GEMMA4_31B_THINKING: Final[PricedModel] = PricedModel(
+TEE_GEMMA4_31B_THINKING: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="TEE/gemma4-31b:thinking",
     name="Gemma 4 31B Thinking TEE",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=False,
@@ -2881,16 +2896,16 @@ TEE_GEMMA4_31B_THINKING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_02,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_INPUT_262144_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.45"), output=Decimal("1")),
+    cost=_Cost(input=_Decimal("0.45"), output=_Decimal("1")),
     reasoning_options=(),
 )
 """Gemma 4 31B Thinking TEE (chat) · 262K context · 131K output · $0.45 in / $1.00 out per 1M tokens · reasoning, structured output"""
 
-TEE_GLM_4_7: Final[PricedModel] = PricedModel(
+TEE_GLM_4_7: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="TEE/glm-4.7",
     name="GLM 4.7 TEE",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=False,
@@ -2901,15 +2916,15 @@ TEE_GLM_4_7: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_01_29,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131000_INPUT_131000_OUTPUT_65535,
-    cost=Cost(input=Decimal("0.85"), output=Decimal("3.3")),
+    cost=_Cost(input=_Decimal("0.85"), output=_Decimal("3.3")),
 )
 """GLM 4.7 TEE (chat) · 131K context · 65.5K output · $0.85 in / $3.30 out per 1M tokens"""
 
-TEE_GLM_4_7_FLASH: Final[PricedModel] = PricedModel(
+TEE_GLM_4_7_FLASH: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="TEE/glm-4.7-flash",
     name="GLM 4.7 Flash TEE",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm-flash",
     attachment=False,
     reasoning=False,
@@ -2920,15 +2935,15 @@ TEE_GLM_4_7_FLASH: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_01_19,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_203000_INPUT_203000_OUTPUT_65535,
-    cost=Cost(input=Decimal("0.15"), output=Decimal("0.5")),
+    cost=_Cost(input=_Decimal("0.15"), output=_Decimal("0.5")),
 )
 """GLM 4.7 Flash TEE (chat) · 203K context · 65.5K output · $0.15 in / $0.50 out per 1M tokens"""
 
-TEE_GLM_5: Final[PricedModel] = PricedModel(
+TEE_GLM_5: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="TEE/glm-5",
     name="GLM 5 TEE",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=False,
@@ -2939,15 +2954,15 @@ TEE_GLM_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_11,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_203000_INPUT_203000_OUTPUT_65535,
-    cost=Cost(input=Decimal("1.2"), output=Decimal("3.5")),
+    cost=_Cost(input=_Decimal("1.2"), output=_Decimal("3.5")),
 )
 """GLM 5 TEE (chat) · 203K context · 65.5K output · $1.20 in / $3.50 out per 1M tokens"""
 
-TEE_GLM_5_1: Final[PricedModel] = PricedModel(
+TEE_GLM_5_1: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="TEE/glm-5.1",
     name="GLM 5.1 TEE",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -2957,15 +2972,15 @@ TEE_GLM_5_1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_20,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_202752_INPUT_202752_OUTPUT_65535,
-    cost=Cost(input=Decimal("1.5"), output=Decimal("5.25"), cache_read=Decimal("0.3")),
+    cost=_Cost(input=_Decimal("1.5"), output=_Decimal("5.25"), cache_read=_Decimal("0.3")),
 )
 """GLM 5.1 TEE (chat) · 203K context · 65.5K output · $1.50 in / $5.25 out per 1M tokens"""
 
-TEE_GLM_5_1_THINKING: Final[PricedModel] = PricedModel(
+TEE_GLM_5_1_THINKING: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="TEE/glm-5.1-thinking",
     name="GLM 5.1 Thinking TEE",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -2975,16 +2990,16 @@ TEE_GLM_5_1_THINKING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_20,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_202752_INPUT_202752_OUTPUT_65535,
-    cost=Cost(input=Decimal("1.5"), output=Decimal("5.25"), cache_read=Decimal("0.3")),
+    cost=_Cost(input=_Decimal("1.5"), output=_Decimal("5.25"), cache_read=_Decimal("0.3")),
     reasoning_options=(),
 )
 """GLM 5.1 Thinking TEE (chat) · 203K context · 65.5K output · $1.50 in / $5.25 out per 1M tokens · tools, reasoning, structured output"""
 
-TEE_GPT_OSS_120B: Final[PricedModel] = PricedModel(
+TEE_GPT_OSS_120B: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="TEE/gpt-oss-120b",
     name="GPT-OSS 120B TEE",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-oss",
     attachment=False,
     reasoning=False,
@@ -2995,15 +3010,15 @@ TEE_GPT_OSS_120B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_05,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_INPUT_131072_OUTPUT_16384,
-    cost=Cost(input=Decimal("2"), output=Decimal("2")),
+    cost=_Cost(input=_Decimal("2"), output=_Decimal("2")),
 )
 """GPT-OSS 120B TEE (chat) · 131K context · 16.4K output · $2.00 in / $2.00 out per 1M tokens"""
 
-TEE_GPT_OSS_20B: Final[PricedModel] = PricedModel(
+TEE_GPT_OSS_20B: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="TEE/gpt-oss-20b",
     name="GPT-OSS 20B TEE",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-oss",
     attachment=False,
     reasoning=False,
@@ -3014,15 +3029,15 @@ TEE_GPT_OSS_20B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_05,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_INPUT_131072_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.2"), output=Decimal("0.8")),
+    cost=_Cost(input=_Decimal("0.2"), output=_Decimal("0.8")),
 )
 """GPT-OSS 20B TEE (chat) · 131K context · 8.19K output · $0.20 in / $0.80 out per 1M tokens"""
 
-TEE_KIMI_K2_5: Final[PricedModel] = PricedModel(
+TEE_KIMI_K2_5: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="TEE/kimi-k2.5",
     name="Kimi K2.5 TEE",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="kimi-k2",
     attachment=False,
     reasoning=False,
@@ -3033,15 +3048,15 @@ TEE_KIMI_K2_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_01_29,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_65535,
-    cost=Cost(input=Decimal("0.3"), output=Decimal("1.9")),
+    cost=_Cost(input=_Decimal("0.3"), output=_Decimal("1.9")),
 )
 """Kimi K2.5 TEE (chat) · 128K context · 65.5K output · $0.30 in / $1.90 out per 1M tokens"""
 
-TEE_KIMI_K2_5_THINKING: Final[PricedModel] = PricedModel(
+TEE_KIMI_K2_5_THINKING: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="TEE/kimi-k2.5-thinking",
     name="Kimi K2.5 Thinking TEE",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="kimi-thinking",
     attachment=False,
     reasoning=True,
@@ -3052,16 +3067,16 @@ TEE_KIMI_K2_5_THINKING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_01_29,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_65535,
-    cost=Cost(input=Decimal("0.3"), output=Decimal("1.9")),
+    cost=_Cost(input=_Decimal("0.3"), output=_Decimal("1.9")),
     reasoning_options=(),
 )
 """Kimi K2.5 Thinking TEE (chat) · 128K context · 65.5K output · $0.30 in / $1.90 out per 1M tokens · reasoning"""
 
-TEE_KIMI_K2_6: Final[PricedModel] = PricedModel(
+TEE_KIMI_K2_6: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="TEE/kimi-k2.6",
     name="Kimi K2.6 TEE",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=True,
@@ -3071,15 +3086,15 @@ TEE_KIMI_K2_6: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_21,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_262144_INPUT_262144_OUTPUT_65536,
-    cost=Cost(input=Decimal("1.5"), output=Decimal("5.25"), cache_read=Decimal("0.375")),
+    cost=_Cost(input=_Decimal("1.5"), output=_Decimal("5.25"), cache_read=_Decimal("0.375")),
 )
 """Kimi K2.6 TEE (chat) · 262K context · 65.5K output · $1.50 in / $5.25 out per 1M tokens · vision, tools, attachments"""
 
-TEE_LLAMA3_3_70B: Final[PricedModel] = PricedModel(
+TEE_LLAMA3_3_70B: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="TEE/llama3-3-70b",
     name="Llama 3.3 70B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=False,
     reasoning=False,
@@ -3090,15 +3105,15 @@ TEE_LLAMA3_3_70B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_07_03,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_16384,
-    cost=Cost(input=Decimal("2"), output=Decimal("2")),
+    cost=_Cost(input=_Decimal("2"), output=_Decimal("2")),
 )
 """Llama 3.3 70B (chat) · 128K context · 16.4K output · $2.00 in / $2.00 out per 1M tokens"""
 
-TEE_MINIMAX_M2_5: Final[PricedModel] = PricedModel(
+TEE_MINIMAX_M2_5: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="TEE/minimax-m2.5",
     name="MiniMax M2.5 TEE",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -3108,16 +3123,16 @@ TEE_MINIMAX_M2_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_20,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_196608_INPUT_196608_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.2"), output=Decimal("1.38")),
+    cost=_Cost(input=_Decimal("0.2"), output=_Decimal("1.38")),
     reasoning_options=(),
 )
 """MiniMax M2.5 TEE (chat) · 197K context · 131K output · $0.20 in / $1.38 out per 1M tokens · tools, reasoning, structured output"""
 
-TEE_QWEN2_5_VL_72B_INSTRUCT: Final[PricedModel] = PricedModel(
+TEE_QWEN2_5_VL_72B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="TEE/qwen2.5-vl-72b-instruct",
     name="Qwen2.5 VL 72B TEE",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=True,
     reasoning=False,
@@ -3128,15 +3143,15 @@ TEE_QWEN2_5_VL_72B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_02_01,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_65536_INPUT_65536_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.7"), output=Decimal("0.7")),
+    cost=_Cost(input=_Decimal("0.7"), output=_Decimal("0.7")),
 )
 """Qwen2.5 VL 72B TEE (chat) · 65.5K context · 8.19K output · $0.70 in / $0.70 out per 1M tokens · vision, attachments"""
 
-TEE_QWEN3_30B_A3B_INSTRUCT_2507: Final[PricedModel] = PricedModel(
+TEE_QWEN3_30B_A3B_INSTRUCT_2507: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="TEE/qwen3-30b-a3b-instruct-2507",
     name="Qwen3 30B A3B Instruct 2507 TEE",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -3147,15 +3162,15 @@ TEE_QWEN3_30B_A3B_INSTRUCT_2507: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_07_29,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262000_INPUT_262000_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.15"), output=Decimal("0.44999999999999996")),
+    cost=_Cost(input=_Decimal("0.15"), output=_Decimal("0.44999999999999996")),
 )
 """Qwen3 30B A3B Instruct 2507 TEE (chat) · 262K context · 32.8K output · $0.15 in / $0.44999999999999996 out per 1M tokens"""
 
-TEE_QWEN3_5_122B_A10B: Final[PricedModel] = PricedModel(
+TEE_QWEN3_5_122B_A10B: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="TEE/qwen3.5-122b-a10b",
     name="Qwen3.5 122B A10B TEE",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -3165,16 +3180,16 @@ TEE_QWEN3_5_122B_A10B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_26,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_INPUT_262144_OUTPUT_262144,
-    cost=Cost(input=Decimal("0.46"), output=Decimal("3.68")),
+    cost=_Cost(input=_Decimal("0.46"), output=_Decimal("3.68")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """Qwen3.5 122B A10B TEE (chat) · 262K context · 262K output · $0.46 in / $3.68 out per 1M tokens · tools, reasoning"""
 
-TEE_QWEN3_5_27B: Final[PricedModel] = PricedModel(
+TEE_QWEN3_5_27B: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="TEE/qwen3.5-27b",
     name="Qwen3.5 27B TEE",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=False,
@@ -3184,15 +3199,15 @@ TEE_QWEN3_5_27B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_13,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_262144_INPUT_262144_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.3"), output=Decimal("2.4")),
+    cost=_Cost(input=_Decimal("0.3"), output=_Decimal("2.4")),
 )
 """Qwen3.5 27B TEE (chat) · 262K context · 65.5K output · $0.30 in / $2.40 out per 1M tokens · vision, attachments"""
 
-TEE_QWEN3_5_397B_A17B: Final[PricedModel] = PricedModel(
+TEE_QWEN3_5_397B_A17B: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="TEE/qwen3.5-397b-a17b",
     name="Qwen3.5 397B A17B TEE",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -3203,15 +3218,15 @@ TEE_QWEN3_5_397B_A17B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_28,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_258048_INPUT_258048_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.6"), output=Decimal("3.6")),
+    cost=_Cost(input=_Decimal("0.6"), output=_Decimal("3.6")),
 )
 """Qwen3.5 397B A17B TEE (chat) · 258K context · 65.5K output · $0.60 in / $3.60 out per 1M tokens"""
 
-TEE_QWEN3_6_35B_A3B_UNCENSORED: Final[PricedModel] = PricedModel(
+TEE_QWEN3_6_35B_A3B_UNCENSORED: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="TEE/qwen3.6-35b-a3b-uncensored",
     name="Qwen3.6 35B A3B Uncensored TEE",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -3221,7 +3236,7 @@ TEE_QWEN3_6_35B_A3B_UNCENSORED: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_23,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_131072_INPUT_131072_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.3"), output=Decimal("1.5")),
+    cost=_Cost(input=_Decimal("0.3"), output=_Decimal("1.5")),
     reasoning_options=(
         _Shared.REASONING_TOGGLE,
         _Shared.REASONING_BUDGET_TOKENS_MIN_1024_MAX_131072,
@@ -3229,11 +3244,11 @@ TEE_QWEN3_6_35B_A3B_UNCENSORED: Final[PricedModel] = PricedModel(
 )
 """Qwen3.6 35B A3B Uncensored TEE (chat) · 131K context · 131K output · $0.30 in / $1.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-THUDM_GLM_4_32B_0414: Final[PricedModel] = PricedModel(
+THUDM_GLM_4_32B_0414: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="THUDM/GLM-4-32B-0414",
     name="GLM 4 32B 0414",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=False,
@@ -3244,15 +3259,15 @@ THUDM_GLM_4_32B_0414: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04_14,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.2"), output=Decimal("0.2")),
+    cost=_Cost(input=_Decimal("0.2"), output=_Decimal("0.2")),
 )
 """GLM 4 32B 0414 (chat) · 128K context · 65.5K output · $0.20 in / $0.20 out per 1M tokens"""
 
-THUDM_GLM_4_9B_0414: Final[PricedModel] = PricedModel(
+THUDM_GLM_4_9B_0414: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="THUDM/GLM-4-9B-0414",
     name="GLM 4 9B 0414",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=False,
@@ -3263,15 +3278,15 @@ THUDM_GLM_4_9B_0414: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04_14,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_32000_INPUT_32000_OUTPUT_8000,
-    cost=Cost(input=Decimal("0.2"), output=Decimal("0.2")),
+    cost=_Cost(input=_Decimal("0.2"), output=_Decimal("0.2")),
 )
 """GLM 4 9B 0414 (chat) · 32K context · 8K output · $0.20 in / $0.20 out per 1M tokens"""
 
-THUDM_GLM_Z1_32B_0414: Final[PricedModel] = PricedModel(
+THUDM_GLM_Z1_32B_0414: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="THUDM/GLM-Z1-32B-0414",
     name="GLM Z1 32B 0414",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm-z",
     attachment=False,
     reasoning=False,
@@ -3282,15 +3297,15 @@ THUDM_GLM_Z1_32B_0414: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04_15,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.2"), output=Decimal("0.2")),
+    cost=_Cost(input=_Decimal("0.2"), output=_Decimal("0.2")),
 )
 """GLM Z1 32B 0414 (chat) · 128K context · 65.5K output · $0.20 in / $0.20 out per 1M tokens"""
 
-THUDM_GLM_Z1_9B_0414: Final[PricedModel] = PricedModel(
+THUDM_GLM_Z1_9B_0414: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="THUDM/GLM-Z1-9B-0414",
     name="GLM Z1 9B 0414",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm-z",
     attachment=False,
     reasoning=False,
@@ -3301,15 +3316,15 @@ THUDM_GLM_Z1_9B_0414: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04_14,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_32000_INPUT_32000_OUTPUT_8000,
-    cost=Cost(input=Decimal("0.2"), output=Decimal("0.2")),
+    cost=_Cost(input=_Decimal("0.2"), output=_Decimal("0.2")),
 )
 """GLM Z1 9B 0414 (chat) · 32K context · 8K output · $0.20 in / $0.20 out per 1M tokens"""
 
-THEDRUMMER_ANUBIS_70B_V1: Final[PricedModel] = PricedModel(
+THEDRUMMER_ANUBIS_70B_V1: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="TheDrummer/Anubis-70B-v1",
     name="Anubis 70B v1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -3319,15 +3334,15 @@ THEDRUMMER_ANUBIS_70B_V1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_01_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_65536_INPUT_65536_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.31"), output=Decimal("0.31")),
+    cost=_Cost(input=_Decimal("0.31"), output=_Decimal("0.31")),
 )
 """Anubis 70B v1 (chat) · 65.5K context · 16.4K output · $0.31 in / $0.31 out per 1M tokens"""
 
-THEDRUMMER_ANUBIS_70B_V1_1: Final[PricedModel] = PricedModel(
+THEDRUMMER_ANUBIS_70B_V1_1: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="TheDrummer/Anubis-70B-v1.1",
     name="Anubis 70B v1.1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -3337,15 +3352,15 @@ THEDRUMMER_ANUBIS_70B_V1_1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_01_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_INPUT_131072_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.31"), output=Decimal("0.31")),
+    cost=_Cost(input=_Decimal("0.31"), output=_Decimal("0.31")),
 )
 """Anubis 70B v1.1 (chat) · 131K context · 16.4K output · $0.31 in / $0.31 out per 1M tokens"""
 
-THEDRUMMER_CYDONIA_24B_V2: Final[PricedModel] = PricedModel(
+THEDRUMMER_CYDONIA_24B_V2: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="TheDrummer/Cydonia-24B-v2",
     name="The Drummer Cydonia 24B v2",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -3355,15 +3370,15 @@ THEDRUMMER_CYDONIA_24B_V2: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_02_17,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_16384_INPUT_16384_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.1003"), output=Decimal("0.1207")),
+    cost=_Cost(input=_Decimal("0.1003"), output=_Decimal("0.1207")),
 )
 """The Drummer Cydonia 24B v2 (chat) · 16.4K context · 32.8K output · $0.1003 in / $0.1207 out per 1M tokens"""
 
-THEDRUMMER_CYDONIA_24B_V4: Final[PricedModel] = PricedModel(
+THEDRUMMER_CYDONIA_24B_V4: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="TheDrummer/Cydonia-24B-v4",
     name="The Drummer Cydonia 24B v4",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -3373,15 +3388,15 @@ THEDRUMMER_CYDONIA_24B_V4: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_07_22,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_16384_INPUT_16384_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.2006"), output=Decimal("0.2414")),
+    cost=_Cost(input=_Decimal("0.2006"), output=_Decimal("0.2414")),
 )
 """The Drummer Cydonia 24B v4 (chat) · 16.4K context · 32.8K output · $0.2006 in / $0.2414 out per 1M tokens"""
 
-THEDRUMMER_CYDONIA_24B_V4_1: Final[PricedModel] = PricedModel(
+THEDRUMMER_CYDONIA_24B_V4_1: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="TheDrummer/Cydonia-24B-v4.1",
     name="The Drummer Cydonia 24B v4.1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -3391,15 +3406,15 @@ THEDRUMMER_CYDONIA_24B_V4_1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_19,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_16384_INPUT_16384_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.1003"), output=Decimal("0.1207")),
+    cost=_Cost(input=_Decimal("0.1003"), output=_Decimal("0.1207")),
 )
 """The Drummer Cydonia 24B v4.1 (chat) · 16.4K context · 32.8K output · $0.1003 in / $0.1207 out per 1M tokens"""
 
-THEDRUMMER_CYDONIA_24B_V4_3: Final[PricedModel] = PricedModel(
+THEDRUMMER_CYDONIA_24B_V4_3: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="TheDrummer/Cydonia-24B-v4.3",
     name="The Drummer Cydonia 24B v4.3",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -3409,15 +3424,15 @@ THEDRUMMER_CYDONIA_24B_V4_3: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_25,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_32768_INPUT_32768_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.1003"), output=Decimal("0.1207")),
+    cost=_Cost(input=_Decimal("0.1003"), output=_Decimal("0.1207")),
 )
 """The Drummer Cydonia 24B v4.3 (chat) · 32.8K context · 32.8K output · $0.1003 in / $0.1207 out per 1M tokens"""
 
-THEDRUMMER_MAGIDONIA_24B_V4_3: Final[PricedModel] = PricedModel(
+THEDRUMMER_MAGIDONIA_24B_V4_3: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="TheDrummer/Magidonia-24B-v4.3",
     name="The Drummer Magidonia 24B v4.3",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -3427,15 +3442,15 @@ THEDRUMMER_MAGIDONIA_24B_V4_3: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_25,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_32768_INPUT_32768_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.1003"), output=Decimal("0.1207")),
+    cost=_Cost(input=_Decimal("0.1003"), output=_Decimal("0.1207")),
 )
 """The Drummer Magidonia 24B v4.3 (chat) · 32.8K context · 32.8K output · $0.1003 in / $0.1207 out per 1M tokens"""
 
-THEDRUMMER_ROCINANTE_12B_V1_1: Final[PricedModel] = PricedModel(
+THEDRUMMER_ROCINANTE_12B_V1_1: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="TheDrummer/Rocinante-12B-v1.1",
     name="Rocinante 12b",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -3445,15 +3460,15 @@ THEDRUMMER_ROCINANTE_12B_V1_1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_01_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_16384_INPUT_16384_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.408"), output=Decimal("0.595")),
+    cost=_Cost(input=_Decimal("0.408"), output=_Decimal("0.595")),
 )
 """Rocinante 12b (chat) · 16.4K context · 8.19K output · $0.408 in / $0.595 out per 1M tokens"""
 
-THEDRUMMER_SKYFALL_31B_V4_2: Final[PricedModel] = PricedModel(
+THEDRUMMER_SKYFALL_31B_V4_2: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="TheDrummer/Skyfall-31B-v4.2",
     name="TheDrummer Skyfall 31B v4.2",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=False,
@@ -3463,15 +3478,15 @@ THEDRUMMER_SKYFALL_31B_V4_2: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_26,
     modalities=_Shared.TEXT_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_131072_INPUT_131072_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.55"), output=Decimal("0.8")),
+    cost=_Cost(input=_Decimal("0.55"), output=_Decimal("0.8")),
 )
 """TheDrummer Skyfall 31B v4.2 (chat) · 131K context · 16.4K output · $0.55 in / $0.80 out per 1M tokens · attachments"""
 
-THEDRUMMER_UNSLOPNEMO_12B_V4_1: Final[PricedModel] = PricedModel(
+THEDRUMMER_UNSLOPNEMO_12B_V4_1: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="TheDrummer/UnslopNemo-12B-v4.1",
     name="UnslopNemo 12b v4",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=False,
@@ -3481,15 +3496,15 @@ THEDRUMMER_UNSLOPNEMO_12B_V4_1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_01_01,
     modalities=_Shared.TEXT_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_32768_INPUT_32768_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.493"), output=Decimal("0.493")),
+    cost=_Cost(input=_Decimal("0.493"), output=_Decimal("0.493")),
 )
 """UnslopNemo 12b v4 (chat) · 32.8K context · 8.19K output · $0.493 in / $0.493 out per 1M tokens · attachments"""
 
-THEDRUMMER_SKYFALL_36B_V2: Final[PricedModel] = PricedModel(
+THEDRUMMER_SKYFALL_36B_V2: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="TheDrummer/skyfall-36b-v2",
     name="TheDrummer Skyfall 36B V2",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=False,
@@ -3499,15 +3514,15 @@ THEDRUMMER_SKYFALL_36B_V2: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_03_10,
     modalities=_Shared.TEXT_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_64000_INPUT_64000_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.493"), output=Decimal("0.493")),
+    cost=_Cost(input=_Decimal("0.493"), output=_Decimal("0.493")),
 )
 """TheDrummer Skyfall 36B V2 (chat) · 64K context · 32.8K output · $0.493 in / $0.493 out per 1M tokens · attachments"""
 
-TONGYI_ZHIWEN_QWENLONG_L1_32B: Final[PricedModel] = PricedModel(
+TONGYI_ZHIWEN_QWENLONG_L1_32B: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="Tongyi-Zhiwen/QwenLong-L1-32B",
     name="QwenLong L1 32B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -3518,15 +3533,15 @@ TONGYI_ZHIWEN_QWENLONG_L1_32B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_01_25,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_40960,
-    cost=Cost(input=Decimal("0.13999999999999999"), output=Decimal("0.6")),
+    cost=_Cost(input=_Decimal("0.13999999999999999"), output=_Decimal("0.6")),
 )
 """QwenLong L1 32B (chat) · 128K context · 41K output · $0.13999999999999999 in / $0.60 out per 1M tokens"""
 
-UNBABEL_M_PROMETHEUS_14B: Final[PricedModel] = PricedModel(
+UNBABEL_M_PROMETHEUS_14B: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="Unbabel/M-Prometheus-14B",
     name="M-Prometheus 14B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -3536,15 +3551,15 @@ UNBABEL_M_PROMETHEUS_14B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_29,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_32768_INPUT_32768_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.2"), output=Decimal("0.2")),
+    cost=_Cost(input=_Decimal("0.2"), output=_Decimal("0.2")),
 )
 """M-Prometheus 14B (chat) · 32.8K context · 8.19K output · $0.20 in / $0.20 out per 1M tokens"""
 
-VONGOLACHOUKO_STARCANNON_UNLEASHED_12B_V1_0: Final[PricedModel] = PricedModel(
+VONGOLACHOUKO_STARCANNON_UNLEASHED_12B_V1_0: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="VongolaChouko/Starcannon-Unleashed-12B-v1.0",
     name="Mistral Nemo Starcannon 12b v1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="mistral-nemo",
     attachment=False,
     reasoning=False,
@@ -3555,15 +3570,15 @@ VONGOLACHOUKO_STARCANNON_UNLEASHED_12B_V1_0: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_07_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_16384_INPUT_16384_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.49299999999999994"), output=Decimal("0.49299999999999994")),
+    cost=_Cost(input=_Decimal("0.49299999999999994"), output=_Decimal("0.49299999999999994")),
 )
 """Mistral Nemo Starcannon 12b v1 (chat) · 16.4K context · 8.19K output · $0.49299999999999994 in / $0.49299999999999994 out per 1M tokens"""
 
-ABACUSAI_DRACARYS_72B_INSTRUCT: Final[PricedModel] = PricedModel(
+ABACUSAI_DRACARYS_72B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="abacusai/Dracarys-72B-Instruct",
     name="Llama 3.1 70B Dracarys 2",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=False,
     reasoning=False,
@@ -3574,15 +3589,15 @@ ABACUSAI_DRACARYS_72B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_02,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_16384_INPUT_16384_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.49299999999999994"), output=Decimal("0.49299999999999994")),
+    cost=_Cost(input=_Decimal("0.49299999999999994"), output=_Decimal("0.49299999999999994")),
 )
 """Llama 3.1 70B Dracarys 2 (chat) · 16.4K context · 8.19K output · $0.49299999999999994 in / $0.49299999999999994 out per 1M tokens"""
 
-AION_LABS_AION_1_0: Final[PricedModel] = PricedModel(
+AION_LABS_AION_1_0: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="aion-labs/aion-1.0",
     name="Aion 1.0",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=False,
     reasoning=False,
@@ -3593,15 +3608,15 @@ AION_LABS_AION_1_0: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_02_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_65536_INPUT_65536_OUTPUT_8192,
-    cost=Cost(input=Decimal("3.995"), output=Decimal("7.99")),
+    cost=_Cost(input=_Decimal("3.995"), output=_Decimal("7.99")),
 )
 """Aion 1.0 (chat) · 65.5K context · 8.19K output · $3.995 in / $7.99 out per 1M tokens"""
 
-AION_LABS_AION_1_0_MINI: Final[PricedModel] = PricedModel(
+AION_LABS_AION_1_0_MINI: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="aion-labs/aion-1.0-mini",
     name="Aion 1.0 mini (DeepSeek)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek",
     attachment=False,
     reasoning=False,
@@ -3612,15 +3627,15 @@ AION_LABS_AION_1_0_MINI: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_02_20,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_INPUT_131072_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.7989999999999999"), output=Decimal("1.394")),
+    cost=_Cost(input=_Decimal("0.7989999999999999"), output=_Decimal("1.394")),
 )
 """Aion 1.0 mini (DeepSeek) (chat) · 131K context · 8.19K output · $0.7989999999999999 in / $1.394 out per 1M tokens"""
 
-AION_LABS_AION_2_0: Final[PricedModel] = PricedModel(
+AION_LABS_AION_2_0: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="aion-labs/aion-2.0",
     name="AionLabs: Aion-2.0",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -3630,15 +3645,15 @@ AION_LABS_AION_2_0: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_23,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_INPUT_131072_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.8"), output=Decimal("1.6")),
+    cost=_Cost(input=_Decimal("0.8"), output=_Decimal("1.6")),
 )
 """AionLabs: Aion-2.0 (chat) · 131K context · 32.8K output · $0.80 in / $1.60 out per 1M tokens"""
 
-AION_LABS_AION_2_5: Final[PricedModel] = PricedModel(
+AION_LABS_AION_2_5: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="aion-labs/aion-2.5",
     name="AionLabs: Aion-2.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -3648,15 +3663,15 @@ AION_LABS_AION_2_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_20,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_INPUT_131072_OUTPUT_32768,
-    cost=Cost(input=Decimal("1"), output=Decimal("3"), cache_read=Decimal("0.35")),
+    cost=_Cost(input=_Decimal("1"), output=_Decimal("3"), cache_read=_Decimal("0.35")),
 )
 """AionLabs: Aion-2.5 (chat) · 131K context · 32.8K output · $1.00 in / $3.00 out per 1M tokens"""
 
-AION_LABS_AION_RP_LLAMA_3_1_8B: Final[PricedModel] = PricedModel(
+AION_LABS_AION_RP_LLAMA_3_1_8B: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="aion-labs/aion-rp-llama-3.1-8b",
     name="Llama 3.1 8b (uncensored)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=False,
     reasoning=False,
@@ -3667,15 +3682,15 @@ AION_LABS_AION_RP_LLAMA_3_1_8B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_07_23,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_32768_INPUT_32768_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.2006"), output=Decimal("0.2006")),
+    cost=_Cost(input=_Decimal("0.2006"), output=_Decimal("0.2006")),
 )
 """Llama 3.1 8b (uncensored) (chat) · 32.8K context · 16.4K output · $0.2006 in / $0.2006 out per 1M tokens"""
 
-ALIBABA_QWEN3_6_27B: Final[PricedModel] = PricedModel(
+ALIBABA_QWEN3_6_27B: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="alibaba/qwen3.6-27b",
     name="Qwen3.6 27B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=False,
@@ -3685,15 +3700,15 @@ ALIBABA_QWEN3_6_27B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_23,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_260096_INPUT_260096_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.203"), output=Decimal("2.24")),
+    cost=_Cost(input=_Decimal("0.203"), output=_Decimal("2.24")),
 )
 """Qwen3.6 27B (chat) · 260K context · 65.5K output · $0.203 in / $2.24 out per 1M tokens · vision, attachments"""
 
-ALIBABA_QWEN3_6_27B_THINKING: Final[PricedModel] = PricedModel(
+ALIBABA_QWEN3_6_27B_THINKING: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="alibaba/qwen3.6-27b:thinking",
     name="Qwen3.6 27B Thinking",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=False,
@@ -3703,16 +3718,16 @@ ALIBABA_QWEN3_6_27B_THINKING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_23,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_260096_INPUT_260096_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.203"), output=Decimal("2.24")),
+    cost=_Cost(input=_Decimal("0.203"), output=_Decimal("2.24")),
     reasoning_options=(_Shared.REASONING_BUDGET_TOKENS_MIN_1024_MAX_131072,),
 )
 """Qwen3.6 27B Thinking (chat) · 260K context · 65.5K output · $0.203 in / $2.24 out per 1M tokens · vision, reasoning, attachments"""
 
-ALIBABA_QWEN3_6_FLASH: Final[PricedModel] = PricedModel(
+ALIBABA_QWEN3_6_FLASH: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="alibaba/qwen3.6-flash",
     name="Qwen3.6 Flash",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen3.6",
     attachment=False,
     reasoning=False,
@@ -3723,15 +3738,15 @@ ALIBABA_QWEN3_6_FLASH: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_17,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_991800_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.19"), output=Decimal("1.16")),
+    cost=_Cost(input=_Decimal("0.19"), output=_Decimal("1.16")),
 )
 """Qwen3.6 Flash (chat) · 992K context · 65.5K output · $0.19 in / $1.16 out per 1M tokens · vision"""
 
-ALLENAI_OLMO_3_32B_THINK: Final[PricedModel] = PricedModel(
+ALLENAI_OLMO_3_32B_THINK: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="allenai/olmo-3-32b-think",
     name="Olmo 3 32B Think",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="allenai",
     attachment=False,
     reasoning=True,
@@ -3742,16 +3757,16 @@ ALLENAI_OLMO_3_32B_THINK: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.3"), output=Decimal("0.44999999999999996")),
+    cost=_Cost(input=_Decimal("0.3"), output=_Decimal("0.44999999999999996")),
     reasoning_options=(),
 )
 """Olmo 3 32B Think (chat) · 128K context · 8.19K output · $0.30 in / $0.44999999999999996 out per 1M tokens · reasoning"""
 
-AMAZON_NOVA_2_LITE_V1: Final[PricedModel] = PricedModel(
+AMAZON_NOVA_2_LITE_V1: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="amazon/nova-2-lite-v1",
     name="Amazon Nova 2 Lite",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="nova",
     attachment=False,
     reasoning=False,
@@ -3762,15 +3777,15 @@ AMAZON_NOVA_2_LITE_V1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_12_03,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_INPUT_1000000_OUTPUT_65535,
-    cost=Cost(input=Decimal("0.5099999999999999"), output=Decimal("4.25")),
+    cost=_Cost(input=_Decimal("0.5099999999999999"), output=_Decimal("4.25")),
 )
 """Amazon Nova 2 Lite (chat) · 1M context · 65.5K output · $0.5099999999999999 in / $4.25 out per 1M tokens"""
 
-AMAZON_NOVA_LITE_V1: Final[PricedModel] = PricedModel(
+AMAZON_NOVA_LITE_V1: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="amazon/nova-lite-v1",
     name="Amazon Nova Lite 1.0",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="nova-lite",
     attachment=False,
     reasoning=False,
@@ -3781,15 +3796,15 @@ AMAZON_NOVA_LITE_V1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_12_03,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_300000_INPUT_300000_OUTPUT_5120,
-    cost=Cost(input=Decimal("0.0595"), output=Decimal("0.238")),
+    cost=_Cost(input=_Decimal("0.0595"), output=_Decimal("0.238")),
 )
 """Amazon Nova Lite 1.0 (chat) · 300K context · 5.12K output · $0.0595 in / $0.238 out per 1M tokens"""
 
-AMAZON_NOVA_MICRO_V1: Final[PricedModel] = PricedModel(
+AMAZON_NOVA_MICRO_V1: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="amazon/nova-micro-v1",
     name="Amazon Nova Micro 1.0",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="nova-micro",
     attachment=False,
     reasoning=False,
@@ -3800,15 +3815,15 @@ AMAZON_NOVA_MICRO_V1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_12_03,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_5120,
-    cost=Cost(input=Decimal("0.0357"), output=Decimal("0.1394")),
+    cost=_Cost(input=_Decimal("0.0357"), output=_Decimal("0.1394")),
 )
 """Amazon Nova Micro 1.0 (chat) · 128K context · 5.12K output · $0.0357 in / $0.1394 out per 1M tokens"""
 
-AMAZON_NOVA_PRO_V1: Final[PricedModel] = PricedModel(
+AMAZON_NOVA_PRO_V1: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="amazon/nova-pro-v1",
     name="Amazon Nova Pro 1.0",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="nova-pro",
     attachment=False,
     reasoning=False,
@@ -3819,15 +3834,15 @@ AMAZON_NOVA_PRO_V1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_12_03,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_300000_INPUT_300000_OUTPUT_32000,
-    cost=Cost(input=Decimal("0.7989999999999999"), output=Decimal("3.1959999999999997")),
+    cost=_Cost(input=_Decimal("0.7989999999999999"), output=_Decimal("3.1959999999999997")),
 )
 """Amazon Nova Pro 1.0 (chat) · 300K context · 32K output · $0.7989999999999999 in / $3.1959999999999997 out per 1M tokens"""
 
-ANTHRACITE_ORG_MAGNUM_V2_72B: Final[PricedModel] = PricedModel(
+ANTHRACITE_ORG_MAGNUM_V2_72B: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="anthracite-org/magnum-v2-72b",
     name="Magnum V2 72B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=False,
     reasoning=False,
@@ -3838,15 +3853,15 @@ ANTHRACITE_ORG_MAGNUM_V2_72B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_07_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_16384_INPUT_16384_OUTPUT_8192,
-    cost=Cost(input=Decimal("2.006"), output=Decimal("2.992")),
+    cost=_Cost(input=_Decimal("2.006"), output=_Decimal("2.992")),
 )
 """Magnum V2 72B (chat) · 16.4K context · 8.19K output · $2.006 in / $2.992 out per 1M tokens"""
 
-ANTHRACITE_ORG_MAGNUM_V4_72B: Final[PricedModel] = PricedModel(
+ANTHRACITE_ORG_MAGNUM_V4_72B: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="anthracite-org/magnum-v4-72b",
     name="Magnum v4 72B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=True,
     reasoning=False,
@@ -3857,15 +3872,15 @@ ANTHRACITE_ORG_MAGNUM_V4_72B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_01_01,
     modalities=_Shared.TEXT_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_16384_INPUT_16384_OUTPUT_8192,
-    cost=Cost(input=Decimal("2.006"), output=Decimal("2.992")),
+    cost=_Cost(input=_Decimal("2.006"), output=_Decimal("2.992")),
 )
 """Magnum v4 72B (chat) · 16.4K context · 8.19K output · $2.006 in / $2.992 out per 1M tokens · attachments"""
 
-ANTHROPIC_CLAUDE_HAIKU_LATEST: Final[PricedModel] = PricedModel(
+ANTHROPIC_CLAUDE_HAIKU_LATEST: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="anthropic/claude-haiku-latest",
     name="Claude Haiku Latest",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -3875,7 +3890,7 @@ ANTHROPIC_CLAUDE_HAIKU_LATEST: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_29,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_200000_INPUT_200000_OUTPUT_64000,
-    cost=Cost(input=Decimal("1"), output=Decimal("5"), cache_read=Decimal("0.1")),
+    cost=_Cost(input=_Decimal("1"), output=_Decimal("5"), cache_read=_Decimal("0.1")),
     reasoning_options=(
         _Shared.REASONING_TOGGLE,
         _Shared.REASONING_BUDGET_TOKENS_MIN_1024_MAX_63999,
@@ -3883,11 +3898,11 @@ ANTHROPIC_CLAUDE_HAIKU_LATEST: Final[PricedModel] = PricedModel(
 )
 """Claude Haiku Latest (chat) · 200K context · 64K output · $1.00 in / $5.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-ANTHROPIC_CLAUDE_OPUS_4_6: Final[PricedModel] = PricedModel(
+ANTHROPIC_CLAUDE_OPUS_4_6: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="anthropic/claude-opus-4.6",
     name="Claude 4.6 Opus",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-opus",
     attachment=True,
     reasoning=True,
@@ -3898,7 +3913,7 @@ ANTHROPIC_CLAUDE_OPUS_4_6: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_05,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_INPUT_1000000_OUTPUT_128000,
-    cost=Cost(input=Decimal("4.998"), output=Decimal("25.007")),
+    cost=_Cost(input=_Decimal("4.998"), output=_Decimal("25.007")),
     reasoning_options=(
         _Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,
         _Shared.REASONING_BUDGET_TOKENS_MIN_1024_MAX_127999,
@@ -3906,11 +3921,11 @@ ANTHROPIC_CLAUDE_OPUS_4_6: Final[PricedModel] = PricedModel(
 )
 """Claude 4.6 Opus (chat) · 1M context · 128K output · $4.998 in / $25.007 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-ANTHROPIC_CLAUDE_OPUS_4_6_THINKING: Final[PricedModel] = PricedModel(
+ANTHROPIC_CLAUDE_OPUS_4_6_THINKING: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="anthropic/claude-opus-4.6:thinking",
     name="Claude 4.6 Opus Thinking",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-opus",
     attachment=True,
     reasoning=True,
@@ -3921,16 +3936,16 @@ ANTHROPIC_CLAUDE_OPUS_4_6_THINKING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_05,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_INPUT_1000000_OUTPUT_128000,
-    cost=Cost(input=Decimal("4.998"), output=Decimal("25.007")),
+    cost=_Cost(input=_Decimal("4.998"), output=_Decimal("25.007")),
     reasoning_options=(),
 )
 """Claude 4.6 Opus Thinking (chat) · 1M context · 128K output · $4.998 in / $25.007 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-ANTHROPIC_CLAUDE_OPUS_4_6_THINKING_LOW: Final[PricedModel] = PricedModel(
+ANTHROPIC_CLAUDE_OPUS_4_6_THINKING_LOW: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="anthropic/claude-opus-4.6:thinking:low",
     name="Claude 4.6 Opus Thinking Low",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-opus",
     attachment=True,
     reasoning=True,
@@ -3941,16 +3956,16 @@ ANTHROPIC_CLAUDE_OPUS_4_6_THINKING_LOW: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_05,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_INPUT_1000000_OUTPUT_128000,
-    cost=Cost(input=Decimal("4.998"), output=Decimal("25.007")),
+    cost=_Cost(input=_Decimal("4.998"), output=_Decimal("25.007")),
     reasoning_options=(),
 )
 """Claude 4.6 Opus Thinking Low (chat) · 1M context · 128K output · $4.998 in / $25.007 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-ANTHROPIC_CLAUDE_OPUS_4_6_THINKING_MAX: Final[PricedModel] = PricedModel(
+ANTHROPIC_CLAUDE_OPUS_4_6_THINKING_MAX: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="anthropic/claude-opus-4.6:thinking:max",
     name="Claude 4.6 Opus Thinking Max",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-opus",
     attachment=True,
     reasoning=True,
@@ -3961,16 +3976,16 @@ ANTHROPIC_CLAUDE_OPUS_4_6_THINKING_MAX: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_05,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_INPUT_1000000_OUTPUT_128000,
-    cost=Cost(input=Decimal("4.998"), output=Decimal("25.007")),
+    cost=_Cost(input=_Decimal("4.998"), output=_Decimal("25.007")),
     reasoning_options=(),
 )
 """Claude 4.6 Opus Thinking Max (chat) · 1M context · 128K output · $4.998 in / $25.007 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-ANTHROPIC_CLAUDE_OPUS_4_6_THINKING_MEDIUM: Final[PricedModel] = PricedModel(
+ANTHROPIC_CLAUDE_OPUS_4_6_THINKING_MEDIUM: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="anthropic/claude-opus-4.6:thinking:medium",
     name="Claude 4.6 Opus Thinking Medium",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-opus",
     attachment=True,
     reasoning=True,
@@ -3981,16 +3996,16 @@ ANTHROPIC_CLAUDE_OPUS_4_6_THINKING_MEDIUM: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_05,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_INPUT_1000000_OUTPUT_128000,
-    cost=Cost(input=Decimal("4.998"), output=Decimal("25.007")),
+    cost=_Cost(input=_Decimal("4.998"), output=_Decimal("25.007")),
     reasoning_options=(),
 )
 """Claude 4.6 Opus Thinking Medium (chat) · 1M context · 128K output · $4.998 in / $25.007 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-ANTHROPIC_CLAUDE_OPUS_4_7: Final[PricedModel] = PricedModel(
+ANTHROPIC_CLAUDE_OPUS_4_7: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="anthropic/claude-opus-4.7",
     name="Claude 4.7 Opus",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -4000,16 +4015,16 @@ ANTHROPIC_CLAUDE_OPUS_4_7: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_16,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_INPUT_1000000_OUTPUT_128000,
-    cost=Cost(input=Decimal("4.998"), output=Decimal("25.007"), cache_read=Decimal("0.4998")),
+    cost=_Cost(input=_Decimal("4.998"), output=_Decimal("25.007"), cache_read=_Decimal("0.4998")),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
 )
 """Claude 4.7 Opus (chat) · 1M context · 128K output · $4.998 in / $25.007 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-ANTHROPIC_CLAUDE_OPUS_4_7_THINKING: Final[PricedModel] = PricedModel(
+ANTHROPIC_CLAUDE_OPUS_4_7_THINKING: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="anthropic/claude-opus-4.7:thinking",
     name="Claude 4.7 Opus Thinking",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -4019,16 +4034,16 @@ ANTHROPIC_CLAUDE_OPUS_4_7_THINKING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_16,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_INPUT_1000000_OUTPUT_128000,
-    cost=Cost(input=Decimal("4.998"), output=Decimal("25.007"), cache_read=Decimal("0.4998")),
+    cost=_Cost(input=_Decimal("4.998"), output=_Decimal("25.007"), cache_read=_Decimal("0.4998")),
     reasoning_options=(),
 )
 """Claude 4.7 Opus Thinking (chat) · 1M context · 128K output · $4.998 in / $25.007 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-ANTHROPIC_CLAUDE_OPUS_4_8: Final[PricedModel] = PricedModel(
+ANTHROPIC_CLAUDE_OPUS_4_8: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="anthropic/claude-opus-4.8",
     name="Claude Opus 4.8",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -4038,16 +4053,16 @@ ANTHROPIC_CLAUDE_OPUS_4_8: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_28,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_INPUT_1000000_OUTPUT_128000,
-    cost=Cost(input=Decimal("4.998"), output=Decimal("25.007"), cache_read=Decimal("0.4998")),
+    cost=_Cost(input=_Decimal("4.998"), output=_Decimal("25.007"), cache_read=_Decimal("0.4998")),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
 )
 """Claude Opus 4.8 (chat) · 1M context · 128K output · $4.998 in / $25.007 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-ANTHROPIC_CLAUDE_OPUS_4_8_THINKING: Final[PricedModel] = PricedModel(
+ANTHROPIC_CLAUDE_OPUS_4_8_THINKING: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="anthropic/claude-opus-4.8:thinking",
     name="Claude Opus 4.8 Thinking",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -4057,16 +4072,16 @@ ANTHROPIC_CLAUDE_OPUS_4_8_THINKING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_28,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_INPUT_1000000_OUTPUT_128000,
-    cost=Cost(input=Decimal("4.998"), output=Decimal("25.007"), cache_read=Decimal("0.4998")),
+    cost=_Cost(input=_Decimal("4.998"), output=_Decimal("25.007"), cache_read=_Decimal("0.4998")),
     reasoning_options=(),
 )
 """Claude Opus 4.8 Thinking (chat) · 1M context · 128K output · $4.998 in / $25.007 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-ANTHROPIC_CLAUDE_OPUS_LATEST: Final[PricedModel] = PricedModel(
+ANTHROPIC_CLAUDE_OPUS_LATEST: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="anthropic/claude-opus-latest",
     name="Claude Opus Latest",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -4076,16 +4091,16 @@ ANTHROPIC_CLAUDE_OPUS_LATEST: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_29,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_INPUT_1000000_OUTPUT_128000,
-    cost=Cost(input=Decimal("4.998"), output=Decimal("25.007"), cache_read=Decimal("0.4998")),
+    cost=_Cost(input=_Decimal("4.998"), output=_Decimal("25.007"), cache_read=_Decimal("0.4998")),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
 )
 """Claude Opus Latest (chat) · 1M context · 128K output · $4.998 in / $25.007 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-ANTHROPIC_CLAUDE_SONNET_4_6: Final[PricedModel] = PricedModel(
+ANTHROPIC_CLAUDE_SONNET_4_6: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="anthropic/claude-sonnet-4.6",
     name="Claude Sonnet 4.6",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-sonnet",
     attachment=True,
     reasoning=False,
@@ -4097,15 +4112,15 @@ ANTHROPIC_CLAUDE_SONNET_4_6: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_17,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_INPUT_1000000_OUTPUT_128000,
-    cost=Cost(input=Decimal("2.992"), output=Decimal("14.993999999999998")),
+    cost=_Cost(input=_Decimal("2.992"), output=_Decimal("14.993999999999998")),
 )
 """Claude Sonnet 4.6 (chat) · 1M context · 128K output · $2.992 in / $14.993999999999998 out per 1M tokens · vision, tools, structured output, attachments"""
 
-ANTHROPIC_CLAUDE_SONNET_4_6_THINKING: Final[PricedModel] = PricedModel(
+ANTHROPIC_CLAUDE_SONNET_4_6_THINKING: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="anthropic/claude-sonnet-4.6:thinking",
     name="Claude Sonnet 4.6 Thinking",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-sonnet",
     attachment=True,
     reasoning=True,
@@ -4117,16 +4132,16 @@ ANTHROPIC_CLAUDE_SONNET_4_6_THINKING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_17,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_INPUT_1000000_OUTPUT_128000,
-    cost=Cost(input=Decimal("2.992"), output=Decimal("14.993999999999998")),
+    cost=_Cost(input=_Decimal("2.992"), output=_Decimal("14.993999999999998")),
     reasoning_options=(),
 )
 """Claude Sonnet 4.6 Thinking (chat) · 1M context · 128K output · $2.992 in / $14.993999999999998 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-ANTHROPIC_CLAUDE_SONNET_LATEST: Final[PricedModel] = PricedModel(
+ANTHROPIC_CLAUDE_SONNET_LATEST: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="anthropic/claude-sonnet-latest",
     name="Claude Sonnet Latest",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -4136,7 +4151,7 @@ ANTHROPIC_CLAUDE_SONNET_LATEST: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_01,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_INPUT_1000000_OUTPUT_128000,
-    cost=Cost(input=Decimal("2.992"), output=Decimal("14.994"), cache_read=Decimal("0.2992")),
+    cost=_Cost(input=_Decimal("2.992"), output=_Decimal("14.994"), cache_read=_Decimal("0.2992")),
     reasoning_options=(
         _Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,
         _Shared.REASONING_BUDGET_TOKENS_MIN_1024_MAX_63999,
@@ -4144,11 +4159,11 @@ ANTHROPIC_CLAUDE_SONNET_LATEST: Final[PricedModel] = PricedModel(
 )
 """Claude Sonnet Latest (chat) · 1M context · 128K output · $2.992 in / $14.994 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-ARCEE_AI_TRINITY_LARGE_THINKING: Final[PricedModel] = PricedModel(
+ARCEE_AI_TRINITY_LARGE_THINKING: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="arcee-ai/trinity-large-thinking",
     name="Trinity Large Thinking",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -4158,16 +4173,16 @@ ARCEE_AI_TRINITY_LARGE_THINKING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_INPUT_262144_OUTPUT_80000,
-    cost=Cost(input=Decimal("0.25"), output=Decimal("0.9")),
+    cost=_Cost(input=_Decimal("0.25"), output=_Decimal("0.9")),
     reasoning_options=(),
 )
 """Trinity Large Thinking (chat) · 262K context · 80K output · $0.25 in / $0.90 out per 1M tokens · tools, reasoning"""
 
-ARCEE_AI_TRINITY_MINI: Final[PricedModel] = PricedModel(
+ARCEE_AI_TRINITY_MINI: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="arcee-ai/trinity-mini",
     name="Trinity Mini",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="trinity-mini",
     attachment=False,
     reasoning=False,
@@ -4178,15 +4193,15 @@ ARCEE_AI_TRINITY_MINI: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_INPUT_131072_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.045000000000000005"), output=Decimal("0.15")),
+    cost=_Cost(input=_Decimal("0.045000000000000005"), output=_Decimal("0.15")),
 )
 """Trinity Mini (chat) · 131K context · 8.19K output · $0.045000000000000005 in / $0.15 out per 1M tokens"""
 
-ASI1_MINI: Final[PricedModel] = PricedModel(
+ASI1_MINI: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="asi1-mini",
     name="ASI1 Mini",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=False,
@@ -4196,15 +4211,15 @@ ASI1_MINI: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_03_25,
     modalities=_Shared.TEXT_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_16384,
-    cost=Cost(input=Decimal("1"), output=Decimal("1")),
+    cost=_Cost(input=_Decimal("1"), output=_Decimal("1")),
 )
 """ASI1 Mini (chat) · 128K context · 16.4K output · $1.00 in / $1.00 out per 1M tokens · attachments"""
 
-AUTO_MODEL: Final[PricedModel] = PricedModel(
+AUTO_MODEL: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="auto-model",
     name="Auto model",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -4214,15 +4229,15 @@ AUTO_MODEL: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_06_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_INPUT_1000000_OUTPUT_1000000,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
 )
 """Auto model (chat) · 1M context · 1M output · free"""
 
-AUTO_MODEL_BASIC: Final[PricedModel] = PricedModel(
+AUTO_MODEL_BASIC: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="auto-model-basic",
     name="Auto model (Basic)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -4232,15 +4247,15 @@ AUTO_MODEL_BASIC: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_06_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_INPUT_1000000_OUTPUT_1000000,
-    cost=Cost(input=Decimal("9.996"), output=Decimal("19.992")),
+    cost=_Cost(input=_Decimal("9.996"), output=_Decimal("19.992")),
 )
 """Auto model (Basic) (chat) · 1M context · 1M output · $9.996 in / $19.992 out per 1M tokens"""
 
-AUTO_MODEL_PREMIUM: Final[PricedModel] = PricedModel(
+AUTO_MODEL_PREMIUM: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="auto-model-premium",
     name="Auto model (Premium)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -4250,15 +4265,15 @@ AUTO_MODEL_PREMIUM: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_06_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_INPUT_1000000_OUTPUT_1000000,
-    cost=Cost(input=Decimal("9.996"), output=Decimal("19.992")),
+    cost=_Cost(input=_Decimal("9.996"), output=_Decimal("19.992")),
 )
 """Auto model (Premium) (chat) · 1M context · 1M output · $9.996 in / $19.992 out per 1M tokens"""
 
-AUTO_MODEL_STANDARD: Final[PricedModel] = PricedModel(
+AUTO_MODEL_STANDARD: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="auto-model-standard",
     name="Auto model (Standard)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -4268,15 +4283,15 @@ AUTO_MODEL_STANDARD: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_06_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_INPUT_1000000_OUTPUT_1000000,
-    cost=Cost(input=Decimal("9.996"), output=Decimal("19.992")),
+    cost=_Cost(input=_Decimal("9.996"), output=_Decimal("19.992")),
 )
 """Auto model (Standard) (chat) · 1M context · 1M output · $9.996 in / $19.992 out per 1M tokens"""
 
-AZURE_GPT_4_TURBO: Final[PricedModel] = PricedModel(
+AZURE_GPT_4_TURBO: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="azure-gpt-4-turbo",
     name="Azure gpt-4-turbo",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -4286,15 +4301,15 @@ AZURE_GPT_4_TURBO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_01_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_4096,
-    cost=Cost(input=Decimal("9.996"), output=Decimal("30.005")),
+    cost=_Cost(input=_Decimal("9.996"), output=_Decimal("30.005")),
 )
 """Azure gpt-4-turbo (chat) · 128K context · 4.1K output · $9.996 in / $30.005 out per 1M tokens"""
 
-AZURE_GPT_4O: Final[PricedModel] = PricedModel(
+AZURE_GPT_4O: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="azure-gpt-4o",
     name="Azure gpt-4o",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=True,
@@ -4304,15 +4319,15 @@ AZURE_GPT_4O: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_05_13,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_16384,
-    cost=Cost(input=Decimal("2.499"), output=Decimal("9.996")),
+    cost=_Cost(input=_Decimal("2.499"), output=_Decimal("9.996")),
 )
 """Azure gpt-4o (chat) · 128K context · 16.4K output · $2.499 in / $9.996 out per 1M tokens · vision, tools, structured output, attachments"""
 
-AZURE_GPT_4O_MINI: Final[PricedModel] = PricedModel(
+AZURE_GPT_4O_MINI: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="azure-gpt-4o-mini",
     name="Azure gpt-4o-mini",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=True,
@@ -4322,15 +4337,15 @@ AZURE_GPT_4O_MINI: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_07_18,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.1496"), output=Decimal("0.595")),
+    cost=_Cost(input=_Decimal("0.1496"), output=_Decimal("0.595")),
 )
 """Azure gpt-4o-mini (chat) · 128K context · 16.4K output · $0.1496 in / $0.595 out per 1M tokens · vision, tools, structured output, attachments"""
 
-AZURE_O1: Final[PricedModel] = PricedModel(
+AZURE_O1: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="azure-o1",
     name="Azure o1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -4340,15 +4355,15 @@ AZURE_O1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_12_17,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_200000_INPUT_200000_OUTPUT_100000,
-    cost=Cost(input=Decimal("14.994"), output=Decimal("59.993")),
+    cost=_Cost(input=_Decimal("14.994"), output=_Decimal("59.993")),
 )
 """Azure o1 (chat) · 200K context · 100K output · $14.994 in / $59.993 out per 1M tokens"""
 
-AZURE_O3_MINI: Final[PricedModel] = PricedModel(
+AZURE_O3_MINI: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="azure-o3-mini",
     name="Azure o3-mini",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -4358,15 +4373,15 @@ AZURE_O3_MINI: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_01_31,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_200000_INPUT_200000_OUTPUT_65536,
-    cost=Cost(input=Decimal("1.088"), output=Decimal("4.3996")),
+    cost=_Cost(input=_Decimal("1.088"), output=_Decimal("4.3996")),
 )
 """Azure o3-mini (chat) · 200K context · 65.5K output · $1.088 in / $4.3996 out per 1M tokens"""
 
-BAIDU_ERNIE_4_5_VL_28B_A3B: Final[PricedModel] = PricedModel(
+BAIDU_ERNIE_4_5_VL_28B_A3B: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="baidu/ernie-4.5-vl-28b-a3b",
     name="ERNIE 4.5 VL 28B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="ernie",
     attachment=True,
     reasoning=False,
@@ -4377,15 +4392,15 @@ BAIDU_ERNIE_4_5_VL_28B_A3B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_06_30,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_32768_INPUT_32768_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.13999999999999999"), output=Decimal("0.5599999999999999")),
+    cost=_Cost(input=_Decimal("0.13999999999999999"), output=_Decimal("0.5599999999999999")),
 )
 """ERNIE 4.5 VL 28B (chat) · 32.8K context · 16.4K output · $0.13999999999999999 in / $0.5599999999999999 out per 1M tokens · vision, attachments"""
 
-BASETEN_KIMI_K2_INSTRUCT_FP4: Final[PricedModel] = PricedModel(
+BASETEN_KIMI_K2_INSTRUCT_FP4: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="baseten/Kimi-K2-Instruct-FP4",
     name="Kimi K2 0711 Instruct FP4",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="kimi-k2",
     attachment=False,
     reasoning=False,
@@ -4396,15 +4411,15 @@ BASETEN_KIMI_K2_INSTRUCT_FP4: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_07_11,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.1"), output=Decimal("2")),
+    cost=_Cost(input=_Decimal("0.1"), output=_Decimal("2")),
 )
 """Kimi K2 0711 Instruct FP4 (chat) · 128K context · 131K output · $0.10 in / $2.00 out per 1M tokens"""
 
-BRAVE: Final[PricedModel] = PricedModel(
+BRAVE: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="brave",
     name="Brave (Answers)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -4414,15 +4429,15 @@ BRAVE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_01_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_8192_INPUT_8192_OUTPUT_8192,
-    cost=Cost(input=Decimal("5"), output=Decimal("5")),
+    cost=_Cost(input=_Decimal("5"), output=_Decimal("5")),
 )
 """Brave (Answers) (chat) · 8.19K context · 8.19K output · $5.00 in / $5.00 out per 1M tokens"""
 
-BRAVE_PRO: Final[PricedModel] = PricedModel(
+BRAVE_PRO: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="brave-pro",
     name="Brave (Pro)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -4432,15 +4447,15 @@ BRAVE_PRO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_01_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_8192_INPUT_8192_OUTPUT_8192,
-    cost=Cost(input=Decimal("5"), output=Decimal("5")),
+    cost=_Cost(input=_Decimal("5"), output=_Decimal("5")),
 )
 """Brave (Pro) (chat) · 8.19K context · 8.19K output · $5.00 in / $5.00 out per 1M tokens"""
 
-BRAVE_RESEARCH: Final[PricedModel] = PricedModel(
+BRAVE_RESEARCH: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="brave-research",
     name="Brave (Research)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -4450,15 +4465,15 @@ BRAVE_RESEARCH: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_01_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_16384_INPUT_16384_OUTPUT_16384,
-    cost=Cost(input=Decimal("5"), output=Decimal("5")),
+    cost=_Cost(input=_Decimal("5"), output=_Decimal("5")),
 )
 """Brave (Research) (chat) · 16.4K context · 16.4K output · $5.00 in / $5.00 out per 1M tokens"""
 
-BYTEDANCE_SEED_SEED_2_0_LITE: Final[PricedModel] = PricedModel(
+BYTEDANCE_SEED_SEED_2_0_LITE: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="bytedance-seed/seed-2.0-lite",
     name="ByteDance Seed 2.0 Lite",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -4468,15 +4483,15 @@ BYTEDANCE_SEED_SEED_2_0_LITE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_10,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_INPUT_262144_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.25"), output=Decimal("2")),
+    cost=_Cost(input=_Decimal("0.25"), output=_Decimal("2")),
 )
 """ByteDance Seed 2.0 Lite (chat) · 262K context · 131K output · $0.25 in / $2.00 out per 1M tokens · structured output"""
 
-CHUTESAI_MISTRAL_SMALL_3_2_24B_INSTRUCT_2506: Final[PricedModel] = PricedModel(
+CHUTESAI_MISTRAL_SMALL_3_2_24B_INSTRUCT_2506: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="chutesai/Mistral-Small-3.2-24B-Instruct-2506",
     name="Mistral Small 3.2 24b Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="chutesai",
     attachment=False,
     reasoning=False,
@@ -4487,15 +4502,15 @@ CHUTESAI_MISTRAL_SMALL_3_2_24B_INSTRUCT_2506: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04_15,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.2"), output=Decimal("0.4")),
+    cost=_Cost(input=_Decimal("0.2"), output=_Decimal("0.4")),
 )
 """Mistral Small 3.2 24b Instruct (chat) · 128K context · 131K output · $0.20 in / $0.40 out per 1M tokens"""
 
-CLAUDE_3_5_HAIKU_20241022: Final[PricedModel] = PricedModel(
+CLAUDE_3_5_HAIKU_20241022: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="claude-3-5-haiku-20241022",
     name="Claude 3.5 Haiku",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=True,
@@ -4505,15 +4520,15 @@ CLAUDE_3_5_HAIKU_20241022: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_10_22,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_200000_INPUT_200000_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.8"), output=Decimal("4")),
+    cost=_Cost(input=_Decimal("0.8"), output=_Decimal("4")),
 )
 """Claude 3.5 Haiku (chat) · 200K context · 8.19K output · $0.80 in / $4.00 out per 1M tokens · vision, tools, structured output, attachments"""
 
-CLAUDE_HAIKU_4_5_20251001: Final[PricedModel] = PricedModel(
+CLAUDE_HAIKU_4_5_20251001: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="claude-haiku-4-5-20251001",
     name="Claude Haiku 4.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=True,
@@ -4523,15 +4538,15 @@ CLAUDE_HAIKU_4_5_20251001: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_10_15,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_200000_INPUT_200000_OUTPUT_64000,
-    cost=Cost(input=Decimal("1"), output=Decimal("5")),
+    cost=_Cost(input=_Decimal("1"), output=_Decimal("5")),
 )
 """Claude Haiku 4.5 (chat) · 200K context · 64K output · $1.00 in / $5.00 out per 1M tokens · vision, tools, structured output, attachments"""
 
-CLAUDE_HAIKU_4_5_20251001_THINKING: Final[PricedModel] = PricedModel(
+CLAUDE_HAIKU_4_5_20251001_THINKING: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="claude-haiku-4-5-20251001-thinking",
     name="Claude Haiku 4.5 Thinking",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -4541,16 +4556,16 @@ CLAUDE_HAIKU_4_5_20251001_THINKING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_10_15,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_200000_INPUT_200000_OUTPUT_64000,
-    cost=Cost(input=Decimal("1"), output=Decimal("5"), cache_read=Decimal("0.1")),
+    cost=_Cost(input=_Decimal("1"), output=_Decimal("5"), cache_read=_Decimal("0.1")),
     reasoning_options=(),
 )
 """Claude Haiku 4.5 Thinking (chat) · 200K context · 64K output · $1.00 in / $5.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-CLAUDE_OPUS_4_1_20250805: Final[PricedModel] = PricedModel(
+CLAUDE_OPUS_4_1_20250805: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="claude-opus-4-1-20250805",
     name="Claude 4.1 Opus",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=True,
@@ -4560,15 +4575,15 @@ CLAUDE_OPUS_4_1_20250805: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_05,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_200000_INPUT_200000_OUTPUT_32000,
-    cost=Cost(input=Decimal("14.994"), output=Decimal("75.004")),
+    cost=_Cost(input=_Decimal("14.994"), output=_Decimal("75.004")),
 )
 """Claude 4.1 Opus (chat) · 200K context · 32K output · $14.994 in / $75.004 out per 1M tokens · vision, tools, structured output, attachments"""
 
-CLAUDE_OPUS_4_1_THINKING: Final[PricedModel] = PricedModel(
+CLAUDE_OPUS_4_1_THINKING: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="claude-opus-4-1-thinking",
     name="Claude 4.1 Opus Thinking",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -4578,16 +4593,16 @@ CLAUDE_OPUS_4_1_THINKING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_05_22,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_200000_INPUT_200000_OUTPUT_32000,
-    cost=Cost(input=Decimal("14.994"), output=Decimal("75.004")),
+    cost=_Cost(input=_Decimal("14.994"), output=_Decimal("75.004")),
     reasoning_options=(),
 )
 """Claude 4.1 Opus Thinking (chat) · 200K context · 32K output · $14.994 in / $75.004 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-CLAUDE_OPUS_4_1_THINKING_1024: Final[PricedModel] = PricedModel(
+CLAUDE_OPUS_4_1_THINKING_1024: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="claude-opus-4-1-thinking:1024",
     name="Claude 4.1 Opus Thinking (1K)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -4597,16 +4612,16 @@ CLAUDE_OPUS_4_1_THINKING_1024: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_05_22,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_200000_INPUT_200000_OUTPUT_32000,
-    cost=Cost(input=Decimal("14.994"), output=Decimal("75.004")),
+    cost=_Cost(input=_Decimal("14.994"), output=_Decimal("75.004")),
     reasoning_options=(),
 )
 """Claude 4.1 Opus Thinking (1K) (chat) · 200K context · 32K output · $14.994 in / $75.004 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-CLAUDE_OPUS_4_1_THINKING_32000: Final[PricedModel] = PricedModel(
+CLAUDE_OPUS_4_1_THINKING_32000: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="claude-opus-4-1-thinking:32000",
     name="Claude 4.1 Opus Thinking (32K)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -4616,16 +4631,16 @@ CLAUDE_OPUS_4_1_THINKING_32000: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_05_22,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_200000_INPUT_200000_OUTPUT_32000,
-    cost=Cost(input=Decimal("14.994"), output=Decimal("75.004")),
+    cost=_Cost(input=_Decimal("14.994"), output=_Decimal("75.004")),
     reasoning_options=(),
 )
 """Claude 4.1 Opus Thinking (32K) (chat) · 200K context · 32K output · $14.994 in / $75.004 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-CLAUDE_OPUS_4_1_THINKING_32768: Final[PricedModel] = PricedModel(
+CLAUDE_OPUS_4_1_THINKING_32768: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="claude-opus-4-1-thinking:32768",
     name="Claude 4.1 Opus Thinking (32K)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -4635,16 +4650,16 @@ CLAUDE_OPUS_4_1_THINKING_32768: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_05_22,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_200000_INPUT_200000_OUTPUT_32000,
-    cost=Cost(input=Decimal("14.994"), output=Decimal("75.004")),
+    cost=_Cost(input=_Decimal("14.994"), output=_Decimal("75.004")),
     reasoning_options=(),
 )
 """Claude 4.1 Opus Thinking (32K) (chat) · 200K context · 32K output · $14.994 in / $75.004 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-CLAUDE_OPUS_4_1_THINKING_8192: Final[PricedModel] = PricedModel(
+CLAUDE_OPUS_4_1_THINKING_8192: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="claude-opus-4-1-thinking:8192",
     name="Claude 4.1 Opus Thinking (8K)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -4654,16 +4669,16 @@ CLAUDE_OPUS_4_1_THINKING_8192: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_05_22,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_200000_INPUT_200000_OUTPUT_32000,
-    cost=Cost(input=Decimal("14.994"), output=Decimal("75.004")),
+    cost=_Cost(input=_Decimal("14.994"), output=_Decimal("75.004")),
     reasoning_options=(),
 )
 """Claude 4.1 Opus Thinking (8K) (chat) · 200K context · 32K output · $14.994 in / $75.004 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-CLAUDE_OPUS_4_20250514: Final[PricedModel] = PricedModel(
+CLAUDE_OPUS_4_20250514: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="claude-opus-4-20250514",
     name="Claude 4 Opus",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=True,
@@ -4673,15 +4688,15 @@ CLAUDE_OPUS_4_20250514: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_05_14,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_200000_INPUT_200000_OUTPUT_32000,
-    cost=Cost(input=Decimal("14.994"), output=Decimal("75.004")),
+    cost=_Cost(input=_Decimal("14.994"), output=_Decimal("75.004")),
 )
 """Claude 4 Opus (chat) · 200K context · 32K output · $14.994 in / $75.004 out per 1M tokens · vision, tools, structured output, attachments"""
 
-CLAUDE_OPUS_4_5_20251101: Final[PricedModel] = PricedModel(
+CLAUDE_OPUS_4_5_20251101: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="claude-opus-4-5-20251101",
     name="Claude 4.5 Opus",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -4691,7 +4706,7 @@ CLAUDE_OPUS_4_5_20251101: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_01,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_200000_INPUT_200000_OUTPUT_32000,
-    cost=Cost(input=Decimal("4.998"), output=Decimal("25.007")),
+    cost=_Cost(input=_Decimal("4.998"), output=_Decimal("25.007")),
     reasoning_options=(
         _Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,
         _Shared.REASONING_BUDGET_TOKENS_MIN_1024_MAX_63999,
@@ -4699,11 +4714,11 @@ CLAUDE_OPUS_4_5_20251101: Final[PricedModel] = PricedModel(
 )
 """Claude 4.5 Opus (chat) · 200K context · 32K output · $4.998 in / $25.007 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-CLAUDE_OPUS_4_5_20251101_THINKING: Final[PricedModel] = PricedModel(
+CLAUDE_OPUS_4_5_20251101_THINKING: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="claude-opus-4-5-20251101:thinking",
     name="Claude 4.5 Opus Thinking",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -4713,16 +4728,16 @@ CLAUDE_OPUS_4_5_20251101_THINKING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_01,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_200000_INPUT_200000_OUTPUT_32000,
-    cost=Cost(input=Decimal("4.998"), output=Decimal("25.007")),
+    cost=_Cost(input=_Decimal("4.998"), output=_Decimal("25.007")),
     reasoning_options=(),
 )
 """Claude 4.5 Opus Thinking (chat) · 200K context · 32K output · $4.998 in / $25.007 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-CLAUDE_OPUS_4_THINKING: Final[PricedModel] = PricedModel(
+CLAUDE_OPUS_4_THINKING: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="claude-opus-4-thinking",
     name="Claude 4 Opus Thinking",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -4732,16 +4747,16 @@ CLAUDE_OPUS_4_THINKING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_07_15,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_200000_INPUT_200000_OUTPUT_32000,
-    cost=Cost(input=Decimal("14.994"), output=Decimal("75.004")),
+    cost=_Cost(input=_Decimal("14.994"), output=_Decimal("75.004")),
     reasoning_options=(),
 )
 """Claude 4 Opus Thinking (chat) · 200K context · 32K output · $14.994 in / $75.004 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-CLAUDE_OPUS_4_THINKING_1024: Final[PricedModel] = PricedModel(
+CLAUDE_OPUS_4_THINKING_1024: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="claude-opus-4-thinking:1024",
     name="Claude 4 Opus Thinking (1K)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -4751,16 +4766,16 @@ CLAUDE_OPUS_4_THINKING_1024: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_05_22,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_200000_INPUT_200000_OUTPUT_32000,
-    cost=Cost(input=Decimal("14.994"), output=Decimal("75.004")),
+    cost=_Cost(input=_Decimal("14.994"), output=_Decimal("75.004")),
     reasoning_options=(),
 )
 """Claude 4 Opus Thinking (1K) (chat) · 200K context · 32K output · $14.994 in / $75.004 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-CLAUDE_OPUS_4_THINKING_32000: Final[PricedModel] = PricedModel(
+CLAUDE_OPUS_4_THINKING_32000: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="claude-opus-4-thinking:32000",
     name="Claude 4 Opus Thinking (32K)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -4770,16 +4785,16 @@ CLAUDE_OPUS_4_THINKING_32000: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_05_22,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_200000_INPUT_200000_OUTPUT_32000,
-    cost=Cost(input=Decimal("14.994"), output=Decimal("75.004")),
+    cost=_Cost(input=_Decimal("14.994"), output=_Decimal("75.004")),
     reasoning_options=(),
 )
 """Claude 4 Opus Thinking (32K) (chat) · 200K context · 32K output · $14.994 in / $75.004 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-CLAUDE_OPUS_4_THINKING_32768: Final[PricedModel] = PricedModel(
+CLAUDE_OPUS_4_THINKING_32768: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="claude-opus-4-thinking:32768",
     name="Claude 4 Opus Thinking (32K)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -4789,16 +4804,16 @@ CLAUDE_OPUS_4_THINKING_32768: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_05_22,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_200000_INPUT_200000_OUTPUT_32000,
-    cost=Cost(input=Decimal("14.994"), output=Decimal("75.004")),
+    cost=_Cost(input=_Decimal("14.994"), output=_Decimal("75.004")),
     reasoning_options=(),
 )
 """Claude 4 Opus Thinking (32K) (chat) · 200K context · 32K output · $14.994 in / $75.004 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-CLAUDE_OPUS_4_THINKING_8192: Final[PricedModel] = PricedModel(
+CLAUDE_OPUS_4_THINKING_8192: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="claude-opus-4-thinking:8192",
     name="Claude 4 Opus Thinking (8K)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -4808,16 +4823,16 @@ CLAUDE_OPUS_4_THINKING_8192: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_05_22,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_200000_INPUT_200000_OUTPUT_32000,
-    cost=Cost(input=Decimal("14.994"), output=Decimal("75.004")),
+    cost=_Cost(input=_Decimal("14.994"), output=_Decimal("75.004")),
     reasoning_options=(),
 )
 """Claude 4 Opus Thinking (8K) (chat) · 200K context · 32K output · $14.994 in / $75.004 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-CLAUDE_SONNET_4_20250514: Final[PricedModel] = PricedModel(
+CLAUDE_SONNET_4_20250514: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="claude-sonnet-4-20250514",
     name="Claude 4 Sonnet",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=True,
@@ -4827,15 +4842,15 @@ CLAUDE_SONNET_4_20250514: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_29,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_200000_INPUT_200000_OUTPUT_64000,
-    cost=Cost(input=Decimal("2.992"), output=Decimal("14.994")),
+    cost=_Cost(input=_Decimal("2.992"), output=_Decimal("14.994")),
 )
 """Claude 4 Sonnet (chat) · 200K context · 64K output · $2.992 in / $14.994 out per 1M tokens · vision, tools, structured output, attachments"""
 
-CLAUDE_SONNET_4_5_20250929: Final[PricedModel] = PricedModel(
+CLAUDE_SONNET_4_5_20250929: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="claude-sonnet-4-5-20250929",
     name="Claude Sonnet 4.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=True,
@@ -4845,15 +4860,15 @@ CLAUDE_SONNET_4_5_20250929: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_29,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_INPUT_1000000_OUTPUT_64000,
-    cost=Cost(input=Decimal("2.992"), output=Decimal("14.994")),
+    cost=_Cost(input=_Decimal("2.992"), output=_Decimal("14.994")),
 )
 """Claude Sonnet 4.5 (chat) · 1M context · 64K output · $2.992 in / $14.994 out per 1M tokens · vision, tools, structured output, attachments"""
 
-CLAUDE_SONNET_4_5_20250929_THINKING: Final[PricedModel] = PricedModel(
+CLAUDE_SONNET_4_5_20250929_THINKING: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="claude-sonnet-4-5-20250929-thinking",
     name="Claude Sonnet 4.5 Thinking",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -4863,16 +4878,16 @@ CLAUDE_SONNET_4_5_20250929_THINKING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_29,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_INPUT_1000000_OUTPUT_64000,
-    cost=Cost(input=Decimal("2.992"), output=Decimal("14.994")),
+    cost=_Cost(input=_Decimal("2.992"), output=_Decimal("14.994")),
     reasoning_options=(),
 )
 """Claude Sonnet 4.5 Thinking (chat) · 1M context · 64K output · $2.992 in / $14.994 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-CLAUDE_SONNET_4_THINKING: Final[PricedModel] = PricedModel(
+CLAUDE_SONNET_4_THINKING: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="claude-sonnet-4-thinking",
     name="Claude 4 Sonnet Thinking",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -4882,16 +4897,16 @@ CLAUDE_SONNET_4_THINKING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_02_24,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_INPUT_1000000_OUTPUT_64000,
-    cost=Cost(input=Decimal("2.992"), output=Decimal("14.994")),
+    cost=_Cost(input=_Decimal("2.992"), output=_Decimal("14.994")),
     reasoning_options=(),
 )
 """Claude 4 Sonnet Thinking (chat) · 1M context · 64K output · $2.992 in / $14.994 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-CLAUDE_SONNET_4_THINKING_1024: Final[PricedModel] = PricedModel(
+CLAUDE_SONNET_4_THINKING_1024: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="claude-sonnet-4-thinking:1024",
     name="Claude 4 Sonnet Thinking (1K)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -4901,16 +4916,16 @@ CLAUDE_SONNET_4_THINKING_1024: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_05_22,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_INPUT_1000000_OUTPUT_64000,
-    cost=Cost(input=Decimal("2.992"), output=Decimal("14.994")),
+    cost=_Cost(input=_Decimal("2.992"), output=_Decimal("14.994")),
     reasoning_options=(),
 )
 """Claude 4 Sonnet Thinking (1K) (chat) · 1M context · 64K output · $2.992 in / $14.994 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-CLAUDE_SONNET_4_THINKING_32768: Final[PricedModel] = PricedModel(
+CLAUDE_SONNET_4_THINKING_32768: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="claude-sonnet-4-thinking:32768",
     name="Claude 4 Sonnet Thinking (32K)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -4920,16 +4935,16 @@ CLAUDE_SONNET_4_THINKING_32768: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_05_22,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_INPUT_1000000_OUTPUT_64000,
-    cost=Cost(input=Decimal("2.992"), output=Decimal("14.994")),
+    cost=_Cost(input=_Decimal("2.992"), output=_Decimal("14.994")),
     reasoning_options=(),
 )
 """Claude 4 Sonnet Thinking (32K) (chat) · 1M context · 64K output · $2.992 in / $14.994 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-CLAUDE_SONNET_4_THINKING_64000: Final[PricedModel] = PricedModel(
+CLAUDE_SONNET_4_THINKING_64000: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="claude-sonnet-4-thinking:64000",
     name="Claude 4 Sonnet Thinking (64K)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -4939,16 +4954,16 @@ CLAUDE_SONNET_4_THINKING_64000: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_05_22,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_INPUT_1000000_OUTPUT_64000,
-    cost=Cost(input=Decimal("2.992"), output=Decimal("14.994")),
+    cost=_Cost(input=_Decimal("2.992"), output=_Decimal("14.994")),
     reasoning_options=(),
 )
 """Claude 4 Sonnet Thinking (64K) (chat) · 1M context · 64K output · $2.992 in / $14.994 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-CLAUDE_SONNET_4_THINKING_8192: Final[PricedModel] = PricedModel(
+CLAUDE_SONNET_4_THINKING_8192: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="claude-sonnet-4-thinking:8192",
     name="Claude 4 Sonnet Thinking (8K)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -4958,16 +4973,16 @@ CLAUDE_SONNET_4_THINKING_8192: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_05_22,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_INPUT_1000000_OUTPUT_64000,
-    cost=Cost(input=Decimal("2.992"), output=Decimal("14.994")),
+    cost=_Cost(input=_Decimal("2.992"), output=_Decimal("14.994")),
     reasoning_options=(),
 )
 """Claude 4 Sonnet Thinking (8K) (chat) · 1M context · 64K output · $2.992 in / $14.994 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-CLAW_HIGH: Final[PricedModel] = PricedModel(
+CLAW_HIGH: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="claw-high",
     name="Claw High",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -4977,16 +4992,16 @@ CLAW_HIGH: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_11,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_INPUT_1000000_OUTPUT_128000,
-    cost=Cost(input=Decimal("4.998"), output=Decimal("25.007")),
+    cost=_Cost(input=_Decimal("4.998"), output=_Decimal("25.007")),
     reasoning_options=(),
 )
 """Claw High (chat) · 1M context · 128K output · $4.998 in / $25.007 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-CLAW_LOW: Final[PricedModel] = PricedModel(
+CLAW_LOW: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="claw-low",
     name="Claw Low",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -4996,16 +5011,16 @@ CLAW_LOW: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_11,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_INPUT_1048576_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.25"), output=Decimal("1.5"), cache_read=Decimal("0.025")),
+    cost=_Cost(input=_Decimal("0.25"), output=_Decimal("1.5"), cache_read=_Decimal("0.025")),
     reasoning_options=(),
 )
 """Claw Low (chat) · 1.05M context · 65.5K output · $0.25 in / $1.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-CLAW_MEDIUM: Final[PricedModel] = PricedModel(
+CLAW_MEDIUM: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="claw-medium",
     name="Claw Medium",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -5015,16 +5030,16 @@ CLAW_MEDIUM: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_11,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_204800_INPUT_204800_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.3"), output=Decimal("1.2")),
+    cost=_Cost(input=_Decimal("0.3"), output=_Decimal("1.2")),
     reasoning_options=(),
 )
 """Claw Medium (chat) · 205K context · 131K output · $0.30 in / $1.20 out per 1M tokens · tools, reasoning, structured output"""
 
-COGNITIVECOMPUTATIONS_DOLPHIN_2_9_2_QWEN2_72B: Final[PricedModel] = PricedModel(
+COGNITIVECOMPUTATIONS_DOLPHIN_2_9_2_QWEN2_72B: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="cognitivecomputations/dolphin-2.9.2-qwen2-72b",
     name="Dolphin 72b",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -5035,15 +5050,15 @@ COGNITIVECOMPUTATIONS_DOLPHIN_2_9_2_QWEN2_72B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_02_27,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_8192_INPUT_8192_OUTPUT_4096,
-    cost=Cost(input=Decimal("0.306"), output=Decimal("0.306")),
+    cost=_Cost(input=_Decimal("0.306"), output=_Decimal("0.306")),
 )
 """Dolphin 72b (chat) · 8.19K context · 4.1K output · $0.306 in / $0.306 out per 1M tokens"""
 
-COHERE_COMMAND_R: Final[PricedModel] = PricedModel(
+COHERE_COMMAND_R: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="cohere/command-r",
     name="Cohere: Command R",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="command-r",
     attachment=False,
     reasoning=False,
@@ -5054,15 +5069,15 @@ COHERE_COMMAND_R: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_03_11,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_4096,
-    cost=Cost(input=Decimal("0.476"), output=Decimal("1.428")),
+    cost=_Cost(input=_Decimal("0.476"), output=_Decimal("1.428")),
 )
 """Cohere: Command R (chat) · 128K context · 4.1K output · $0.476 in / $1.428 out per 1M tokens"""
 
-COHERE_COMMAND_R_PLUS_08_2024: Final[PricedModel] = PricedModel(
+COHERE_COMMAND_R_PLUS_08_2024: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="cohere/command-r-plus-08-2024",
     name="Cohere: Command R+",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="command-r",
     attachment=False,
     reasoning=False,
@@ -5073,15 +5088,15 @@ COHERE_COMMAND_R_PLUS_08_2024: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_08_30,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_4096,
-    cost=Cost(input=Decimal("2.856"), output=Decimal("14.246")),
+    cost=_Cost(input=_Decimal("2.856"), output=_Decimal("14.246")),
 )
 """Cohere: Command R+ (chat) · 128K context · 4.1K output · $2.856 in / $14.246 out per 1M tokens · tools"""
 
-COMMAND_A_PLUS_05_2026: Final[PricedModel] = PricedModel(
+COMMAND_A_PLUS_05_2026: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="command-a-plus-05-2026",
     name="Cohere Command A+ (05/2026)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=False,
@@ -5091,16 +5106,16 @@ COMMAND_A_PLUS_05_2026: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_22,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_64000,
-    cost=Cost(input=Decimal("2.5"), output=Decimal("10")),
+    cost=_Cost(input=_Decimal("2.5"), output=_Decimal("10")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """Cohere Command A+ (05/2026) (chat) · 128K context · 64K output · $2.50 in / $10.00 out per 1M tokens · vision, reasoning, structured output, attachments"""
 
-COMMAND_A_REASONING_08_2025: Final[PricedModel] = PricedModel(
+COMMAND_A_REASONING_08_2025: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="command-a-reasoning-08-2025",
     name="Cohere Command A (08/2025)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -5110,15 +5125,15 @@ COMMAND_A_REASONING_08_2025: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_22,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_256000_INPUT_256000_OUTPUT_8192,
-    cost=Cost(input=Decimal("2.5"), output=Decimal("10")),
+    cost=_Cost(input=_Decimal("2.5"), output=_Decimal("10")),
 )
 """Cohere Command A (08/2025) (chat) · 256K context · 8.19K output · $2.50 in / $10.00 out per 1M tokens"""
 
-DEEPCLAUDE: Final[PricedModel] = PricedModel(
+DEEPCLAUDE: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="deepclaude",
     name="DeepClaude",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=False,
@@ -5128,15 +5143,15 @@ DEEPCLAUDE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_02_01,
     modalities=_Shared.TEXT_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_8192,
-    cost=Cost(input=Decimal("3"), output=Decimal("15")),
+    cost=_Cost(input=_Decimal("3"), output=_Decimal("15")),
 )
 """DeepClaude (chat) · 128K context · 8.19K output · $3.00 in / $15.00 out per 1M tokens · attachments"""
 
-DEEPCOGITO_COGITO_V1_PREVIEW_QWEN_32B: Final[PricedModel] = PricedModel(
+DEEPCOGITO_COGITO_V1_PREVIEW_QWEN_32B: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="deepcogito/cogito-v1-preview-qwen-32B",
     name="Cogito v1 Preview Qwen 32B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -5147,15 +5162,15 @@ DEEPCOGITO_COGITO_V1_PREVIEW_QWEN_32B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_05_10,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_32768,
-    cost=Cost(input=Decimal("1.7999999999999998"), output=Decimal("1.7999999999999998")),
+    cost=_Cost(input=_Decimal("1.7999999999999998"), output=_Decimal("1.7999999999999998")),
 )
 """Cogito v1 Preview Qwen 32B (chat) · 128K context · 32.8K output · $1.7999999999999998 in / $1.7999999999999998 out per 1M tokens"""
 
-DEEPSEEK_AI_DEEPSEEK_R1_0528: Final[PricedModel] = PricedModel(
+DEEPSEEK_AI_DEEPSEEK_R1_0528: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="deepseek-ai/DeepSeek-R1-0528",
     name="DeepSeek R1 0528",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek",
     attachment=False,
     reasoning=True,
@@ -5166,16 +5181,16 @@ DEEPSEEK_AI_DEEPSEEK_R1_0528: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_05_28,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_163840,
-    cost=Cost(input=Decimal("0.4"), output=Decimal("1.7")),
+    cost=_Cost(input=_Decimal("0.4"), output=_Decimal("1.7")),
     reasoning_options=(),
 )
 """DeepSeek R1 0528 (chat) · 128K context · 164K output · $0.40 in / $1.70 out per 1M tokens · reasoning"""
 
-DEEPSEEK_AI_DEEPSEEK_V3_1: Final[PricedModel] = PricedModel(
+DEEPSEEK_AI_DEEPSEEK_V3_1: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="deepseek-ai/DeepSeek-V3.1",
     name="DeepSeek V3.1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek",
     attachment=True,
     reasoning=False,
@@ -5186,15 +5201,15 @@ DEEPSEEK_AI_DEEPSEEK_V3_1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_07_26,
     modalities=_Shared.TEXT_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.2"), output=Decimal("0.7")),
+    cost=_Cost(input=_Decimal("0.2"), output=_Decimal("0.7")),
 )
 """DeepSeek V3.1 (chat) · 128K context · 65.5K output · $0.20 in / $0.70 out per 1M tokens · attachments"""
 
-DEEPSEEK_AI_DEEPSEEK_V3_1_TERMINUS: Final[PricedModel] = PricedModel(
+DEEPSEEK_AI_DEEPSEEK_V3_1_TERMINUS: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="deepseek-ai/DeepSeek-V3.1-Terminus",
     name="DeepSeek V3.1 Terminus",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek",
     attachment=False,
     reasoning=False,
@@ -5205,15 +5220,15 @@ DEEPSEEK_AI_DEEPSEEK_V3_1_TERMINUS: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_02,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.25"), output=Decimal("0.7")),
+    cost=_Cost(input=_Decimal("0.25"), output=_Decimal("0.7")),
 )
 """DeepSeek V3.1 Terminus (chat) · 128K context · 65.5K output · $0.25 in / $0.70 out per 1M tokens · tools, structured output"""
 
-DEEPSEEK_AI_DEEPSEEK_V3_1_TERMINUS_THINKING: Final[PricedModel] = PricedModel(
+DEEPSEEK_AI_DEEPSEEK_V3_1_TERMINUS_THINKING: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="deepseek-ai/DeepSeek-V3.1-Terminus:thinking",
     name="DeepSeek V3.1 Terminus (Thinking)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek-thinking",
     attachment=False,
     reasoning=False,
@@ -5224,15 +5239,15 @@ DEEPSEEK_AI_DEEPSEEK_V3_1_TERMINUS_THINKING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_22,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.25"), output=Decimal("0.7")),
+    cost=_Cost(input=_Decimal("0.25"), output=_Decimal("0.7")),
 )
 """DeepSeek V3.1 Terminus (Thinking) (chat) · 128K context · 65.5K output · $0.25 in / $0.70 out per 1M tokens · tools, structured output"""
 
-DEEPSEEK_AI_DEEPSEEK_V3_1_THINKING: Final[PricedModel] = PricedModel(
+DEEPSEEK_AI_DEEPSEEK_V3_1_THINKING: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="deepseek-ai/DeepSeek-V3.1:thinking",
     name="DeepSeek V3.1 Thinking",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek-thinking",
     attachment=False,
     reasoning=False,
@@ -5243,15 +5258,15 @@ DEEPSEEK_AI_DEEPSEEK_V3_1_THINKING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_21,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.2"), output=Decimal("0.7")),
+    cost=_Cost(input=_Decimal("0.2"), output=_Decimal("0.7")),
 )
 """DeepSeek V3.1 Thinking (chat) · 128K context · 65.5K output · $0.20 in / $0.70 out per 1M tokens"""
 
-DEEPSEEK_AI_DEEPSEEK_V3_2_EXP: Final[PricedModel] = PricedModel(
+DEEPSEEK_AI_DEEPSEEK_V3_2_EXP: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="deepseek-ai/deepseek-v3.2-exp",
     name="DeepSeek V3.2 Exp",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek",
     attachment=False,
     reasoning=False,
@@ -5262,15 +5277,15 @@ DEEPSEEK_AI_DEEPSEEK_V3_2_EXP: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_29,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_163840_INPUT_163840_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.27999999999999997"), output=Decimal("0.42000000000000004")),
+    cost=_Cost(input=_Decimal("0.27999999999999997"), output=_Decimal("0.42000000000000004")),
 )
 """DeepSeek V3.2 Exp (chat) · 164K context · 65.5K output · $0.27999999999999997 in / $0.42000000000000004 out per 1M tokens"""
 
-DEEPSEEK_AI_DEEPSEEK_V3_2_EXP_THINKING: Final[PricedModel] = PricedModel(
+DEEPSEEK_AI_DEEPSEEK_V3_2_EXP_THINKING: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="deepseek-ai/deepseek-v3.2-exp-thinking",
     name="DeepSeek V3.2 Exp Thinking",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek-thinking",
     attachment=False,
     reasoning=True,
@@ -5281,16 +5296,16 @@ DEEPSEEK_AI_DEEPSEEK_V3_2_EXP_THINKING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_29,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_163840_INPUT_163840_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.27999999999999997"), output=Decimal("0.42000000000000004")),
+    cost=_Cost(input=_Decimal("0.27999999999999997"), output=_Decimal("0.42000000000000004")),
     reasoning_options=(),
 )
 """DeepSeek V3.2 Exp Thinking (chat) · 164K context · 65.5K output · $0.27999999999999997 in / $0.42000000000000004 out per 1M tokens · reasoning"""
 
-DEEPSEEK_CHAT: Final[PricedModel] = PricedModel(
+DEEPSEEK_CHAT: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="deepseek-chat",
     name="DeepSeek V3/Deepseek Chat",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=True,
@@ -5300,15 +5315,15 @@ DEEPSEEK_CHAT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_02_27,
     modalities=_Shared.TEXT_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.25"), output=Decimal("0.7")),
+    cost=_Cost(input=_Decimal("0.25"), output=_Decimal("0.7")),
 )
 """DeepSeek V3/Deepseek Chat (chat) · 128K context · 8.19K output · $0.25 in / $0.70 out per 1M tokens · tools, structured output, attachments"""
 
-DEEPSEEK_CHAT_CHEAPER: Final[PricedModel] = PricedModel(
+DEEPSEEK_CHAT_CHEAPER: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="deepseek-chat-cheaper",
     name="DeepSeek V3/Chat Cheaper",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=True,
@@ -5318,15 +5333,15 @@ DEEPSEEK_CHAT_CHEAPER: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04_15,
     modalities=_Shared.TEXT_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.25"), output=Decimal("0.7")),
+    cost=_Cost(input=_Decimal("0.25"), output=_Decimal("0.7")),
 )
 """DeepSeek V3/Chat Cheaper (chat) · 128K context · 8.19K output · $0.25 in / $0.70 out per 1M tokens · tools, structured output, attachments"""
 
-DEEPSEEK_MATH_V2: Final[PricedModel] = PricedModel(
+DEEPSEEK_MATH_V2: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="deepseek-math-v2",
     name="DeepSeek Math V2",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -5336,15 +5351,15 @@ DEEPSEEK_MATH_V2: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_03,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.6"), output=Decimal("2.2")),
+    cost=_Cost(input=_Decimal("0.6"), output=_Decimal("2.2")),
 )
 """DeepSeek Math V2 (chat) · 128K context · 65.5K output · $0.60 in / $2.20 out per 1M tokens"""
 
-DEEPSEEK_R1: Final[PricedModel] = PricedModel(
+DEEPSEEK_R1: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="deepseek-r1",
     name="DeepSeek R1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=False,
@@ -5354,16 +5369,16 @@ DEEPSEEK_R1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_01_20,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.4"), output=Decimal("1.7")),
+    cost=_Cost(input=_Decimal("0.4"), output=_Decimal("1.7")),
     reasoning_options=(),
 )
 """DeepSeek R1 (chat) · 128K context · 8.19K output · $0.40 in / $1.70 out per 1M tokens · reasoning"""
 
-DEEPSEEK_R1_SAMBANOVA: Final[PricedModel] = PricedModel(
+DEEPSEEK_R1_SAMBANOVA: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="deepseek-r1-sambanova",
     name="DeepSeek R1 Fast",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -5373,15 +5388,15 @@ DEEPSEEK_R1_SAMBANOVA: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_02_20,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_4096,
-    cost=Cost(input=Decimal("4.998"), output=Decimal("6.987")),
+    cost=_Cost(input=_Decimal("4.998"), output=_Decimal("6.987")),
 )
 """DeepSeek R1 Fast (chat) · 128K context · 4.1K output · $4.998 in / $6.987 out per 1M tokens"""
 
-DEEPSEEK_REASONER: Final[PricedModel] = PricedModel(
+DEEPSEEK_REASONER: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="deepseek-reasoner",
     name="DeepSeek Reasoner",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -5391,15 +5406,15 @@ DEEPSEEK_REASONER: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_01_20,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_64000_INPUT_64000_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.4"), output=Decimal("1.7")),
+    cost=_Cost(input=_Decimal("0.4"), output=_Decimal("1.7")),
 )
 """DeepSeek Reasoner (chat) · 64K context · 65.5K output · $0.40 in / $1.70 out per 1M tokens"""
 
-DEEPSEEK_REASONER_CHEAPER: Final[PricedModel] = PricedModel(
+DEEPSEEK_REASONER_CHEAPER: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="deepseek-reasoner-cheaper",
     name="Deepseek R1 Cheaper",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -5409,15 +5424,15 @@ DEEPSEEK_REASONER_CHEAPER: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_01_20,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.4"), output=Decimal("1.7")),
+    cost=_Cost(input=_Decimal("0.4"), output=_Decimal("1.7")),
 )
 """Deepseek R1 Cheaper (chat) · 128K context · 65.5K output · $0.40 in / $1.70 out per 1M tokens"""
 
-DEEPSEEK_V3_0324: Final[PricedModel] = PricedModel(
+DEEPSEEK_V3_0324: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="deepseek-v3-0324",
     name="DeepSeek Chat 0324",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=True,
@@ -5427,15 +5442,15 @@ DEEPSEEK_V3_0324: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_03_24,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.25"), output=Decimal("0.7")),
+    cost=_Cost(input=_Decimal("0.25"), output=_Decimal("0.7")),
 )
 """DeepSeek Chat 0324 (chat) · 128K context · 8.19K output · $0.25 in / $0.70 out per 1M tokens · tools, structured output"""
 
-DEEPSEEK_DEEPSEEK_LATEST: Final[PricedModel] = PricedModel(
+DEEPSEEK_DEEPSEEK_LATEST: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="deepseek/deepseek-latest",
     name="DeepSeek Latest",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -5445,16 +5460,16 @@ DEEPSEEK_DEEPSEEK_LATEST: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_03,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_INPUT_1048576_OUTPUT_384000,
-    cost=Cost(input=Decimal("1.1"), output=Decimal("2.2"), cache_read=Decimal("0.11")),
+    cost=_Cost(input=_Decimal("1.1"), output=_Decimal("2.2"), cache_read=_Decimal("0.11")),
     reasoning_options=(_Shared.REASONING_EFFORT_HIGH_XHIGH,),
 )
 """DeepSeek Latest (chat) · 1.05M context · 384K output · $1.10 in / $2.20 out per 1M tokens · tools, reasoning, structured output"""
 
-DEEPSEEK_DEEPSEEK_PROVER_V2_671B: Final[PricedModel] = PricedModel(
+DEEPSEEK_DEEPSEEK_PROVER_V2_671B: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="deepseek/deepseek-prover-v2-671b",
     name="DeepSeek Prover v2 671B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek",
     attachment=False,
     reasoning=False,
@@ -5465,15 +5480,15 @@ DEEPSEEK_DEEPSEEK_PROVER_V2_671B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04_30,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_160000_INPUT_160000_OUTPUT_16384,
-    cost=Cost(input=Decimal("1"), output=Decimal("2.5")),
+    cost=_Cost(input=_Decimal("1"), output=_Decimal("2.5")),
 )
 """DeepSeek Prover v2 671B (chat) · 160K context · 16.4K output · $1.00 in / $2.50 out per 1M tokens"""
 
-DEEPSEEK_DEEPSEEK_V3_2: Final[PricedModel] = PricedModel(
+DEEPSEEK_DEEPSEEK_V3_2: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="deepseek/deepseek-v3.2",
     name="DeepSeek V3.2",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek",
     attachment=True,
     reasoning=False,
@@ -5484,15 +5499,15 @@ DEEPSEEK_DEEPSEEK_V3_2: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_01,
     modalities=_Shared.TEXT_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_163000_INPUT_163000_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.27999999999999997"), output=Decimal("0.42000000000000004")),
+    cost=_Cost(input=_Decimal("0.27999999999999997"), output=_Decimal("0.42000000000000004")),
 )
 """DeepSeek V3.2 (chat) · 163K context · 65.5K output · $0.27999999999999997 in / $0.42000000000000004 out per 1M tokens · tools, structured output, attachments"""
 
-DEEPSEEK_DEEPSEEK_V3_2_SPECIALE: Final[PricedModel] = PricedModel(
+DEEPSEEK_DEEPSEEK_V3_2_SPECIALE: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="deepseek/deepseek-v3.2-speciale",
     name="DeepSeek V3.2 Speciale",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek",
     attachment=True,
     reasoning=True,
@@ -5503,16 +5518,16 @@ DEEPSEEK_DEEPSEEK_V3_2_SPECIALE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_02,
     modalities=_Shared.TEXT_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_163000_INPUT_163000_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.27999999999999997"), output=Decimal("0.42000000000000004")),
+    cost=_Cost(input=_Decimal("0.27999999999999997"), output=_Decimal("0.42000000000000004")),
     reasoning_options=(),
 )
 """DeepSeek V3.2 Speciale (chat) · 163K context · 65.5K output · $0.27999999999999997 in / $0.42000000000000004 out per 1M tokens · reasoning, attachments"""
 
-DEEPSEEK_DEEPSEEK_V3_2_THINKING: Final[PricedModel] = PricedModel(
+DEEPSEEK_DEEPSEEK_V3_2_THINKING: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="deepseek/deepseek-v3.2:thinking",
     name="DeepSeek V3.2 Thinking",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek",
     attachment=True,
     reasoning=True,
@@ -5523,16 +5538,16 @@ DEEPSEEK_DEEPSEEK_V3_2_THINKING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_01,
     modalities=_Shared.TEXT_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_163000_INPUT_163000_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.27999999999999997"), output=Decimal("0.42000000000000004")),
+    cost=_Cost(input=_Decimal("0.27999999999999997"), output=_Decimal("0.42000000000000004")),
     reasoning_options=(),
 )
 """DeepSeek V3.2 Thinking (chat) · 163K context · 65.5K output · $0.27999999999999997 in / $0.42000000000000004 out per 1M tokens · tools, reasoning, structured output, attachments"""
 
-DEEPSEEK_DEEPSEEK_V4_FLASH: Final[PricedModel] = PricedModel(
+DEEPSEEK_DEEPSEEK_V4_FLASH: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="deepseek/deepseek-v4-flash",
     name="DeepSeek V4 Flash",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -5542,16 +5557,16 @@ DEEPSEEK_DEEPSEEK_V4_FLASH: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_24,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_INPUT_1048576_OUTPUT_384000,
-    cost=Cost(input=Decimal("0.14"), output=Decimal("0.28"), cache_read=Decimal("0.028")),
+    cost=_Cost(input=_Decimal("0.14"), output=_Decimal("0.28"), cache_read=_Decimal("0.028")),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_EFFORT_HIGH_XHIGH),
 )
 """DeepSeek V4 Flash (chat) · 1.05M context · 384K output · $0.14 in / $0.28 out per 1M tokens · tools, reasoning, structured output"""
 
-DEEPSEEK_DEEPSEEK_V4_FLASH_THINKING: Final[PricedModel] = PricedModel(
+DEEPSEEK_DEEPSEEK_V4_FLASH_THINKING: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="deepseek/deepseek-v4-flash:thinking",
     name="DeepSeek V4 Flash (Thinking)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -5561,16 +5576,16 @@ DEEPSEEK_DEEPSEEK_V4_FLASH_THINKING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_24,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_INPUT_1048576_OUTPUT_384000,
-    cost=Cost(input=Decimal("0.14"), output=Decimal("0.28"), cache_read=Decimal("0.028")),
+    cost=_Cost(input=_Decimal("0.14"), output=_Decimal("0.28"), cache_read=_Decimal("0.028")),
     reasoning_options=(_Shared.REASONING_EFFORT_HIGH_XHIGH,),
 )
 """DeepSeek V4 Flash (Thinking) (chat) · 1.05M context · 384K output · $0.14 in / $0.28 out per 1M tokens · tools, reasoning, structured output"""
 
-DEEPSEEK_DEEPSEEK_V4_PRO: Final[PricedModel] = PricedModel(
+DEEPSEEK_DEEPSEEK_V4_PRO: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="deepseek/deepseek-v4-pro",
     name="DeepSeek V4 Pro",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -5580,16 +5595,16 @@ DEEPSEEK_DEEPSEEK_V4_PRO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_24,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_INPUT_1048576_OUTPUT_384000,
-    cost=Cost(input=Decimal("1.1"), output=Decimal("2.2"), cache_read=Decimal("0.11")),
+    cost=_Cost(input=_Decimal("1.1"), output=_Decimal("2.2"), cache_read=_Decimal("0.11")),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_EFFORT_HIGH_XHIGH),
 )
 """DeepSeek V4 Pro (chat) · 1.05M context · 384K output · $1.10 in / $2.20 out per 1M tokens · tools, reasoning, structured output"""
 
-DEEPSEEK_DEEPSEEK_V4_PRO_CHEAPER: Final[PricedModel] = PricedModel(
+DEEPSEEK_DEEPSEEK_V4_PRO_CHEAPER: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="deepseek/deepseek-v4-pro-cheaper",
     name="DeepSeek V4 Pro Cheaper",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -5599,16 +5614,16 @@ DEEPSEEK_DEEPSEEK_V4_PRO_CHEAPER: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_25,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_INPUT_1048576_OUTPUT_384000,
-    cost=Cost(input=Decimal("0.435"), output=Decimal("0.87"), cache_read=Decimal("0.003625")),
+    cost=_Cost(input=_Decimal("0.435"), output=_Decimal("0.87"), cache_read=_Decimal("0.003625")),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_EFFORT_HIGH_XHIGH),
 )
 """DeepSeek V4 Pro Cheaper (chat) · 1.05M context · 384K output · $0.435 in / $0.87 out per 1M tokens · tools, reasoning, structured output"""
 
-DEEPSEEK_DEEPSEEK_V4_PRO_CHEAPER_THINKING: Final[PricedModel] = PricedModel(
+DEEPSEEK_DEEPSEEK_V4_PRO_CHEAPER_THINKING: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="deepseek/deepseek-v4-pro-cheaper:thinking",
     name="DeepSeek V4 Pro Cheaper (Thinking)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -5618,16 +5633,16 @@ DEEPSEEK_DEEPSEEK_V4_PRO_CHEAPER_THINKING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_25,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_INPUT_1048576_OUTPUT_384000,
-    cost=Cost(input=Decimal("0.435"), output=Decimal("0.87"), cache_read=Decimal("0.003625")),
+    cost=_Cost(input=_Decimal("0.435"), output=_Decimal("0.87"), cache_read=_Decimal("0.003625")),
     reasoning_options=(_Shared.REASONING_EFFORT_HIGH_XHIGH,),
 )
 """DeepSeek V4 Pro Cheaper (Thinking) (chat) · 1.05M context · 384K output · $0.435 in / $0.87 out per 1M tokens · tools, reasoning, structured output"""
 
-DEEPSEEK_DEEPSEEK_V4_PRO_THINKING: Final[PricedModel] = PricedModel(
+DEEPSEEK_DEEPSEEK_V4_PRO_THINKING: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="deepseek/deepseek-v4-pro:thinking",
     name="DeepSeek V4 Pro (Thinking)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -5637,16 +5652,16 @@ DEEPSEEK_DEEPSEEK_V4_PRO_THINKING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_24,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_INPUT_1048576_OUTPUT_384000,
-    cost=Cost(input=Decimal("1.1"), output=Decimal("2.2"), cache_read=Decimal("0.11")),
+    cost=_Cost(input=_Decimal("1.1"), output=_Decimal("2.2"), cache_read=_Decimal("0.11")),
     reasoning_options=(_Shared.REASONING_EFFORT_HIGH_XHIGH,),
 )
 """DeepSeek V4 Pro (Thinking) (chat) · 1.05M context · 384K output · $1.10 in / $2.20 out per 1M tokens · tools, reasoning, structured output"""
 
-DMIND_DMIND_1: Final[PricedModel] = PricedModel(
+DMIND_DMIND_1: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="dmind/dmind-1",
     name="DMind-1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=False,
     reasoning=False,
@@ -5657,15 +5672,15 @@ DMIND_DMIND_1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_06_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_32768_INPUT_32768_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.3"), output=Decimal("0.6")),
+    cost=_Cost(input=_Decimal("0.3"), output=_Decimal("0.6")),
 )
 """DMind-1 (chat) · 32.8K context · 8.19K output · $0.30 in / $0.60 out per 1M tokens"""
 
-DMIND_DMIND_1_MINI: Final[PricedModel] = PricedModel(
+DMIND_DMIND_1_MINI: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="dmind/dmind-1-mini",
     name="DMind-1-Mini",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=False,
     reasoning=False,
@@ -5676,15 +5691,15 @@ DMIND_DMIND_1_MINI: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_06_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_32768_INPUT_32768_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.2"), output=Decimal("0.4")),
+    cost=_Cost(input=_Decimal("0.2"), output=_Decimal("0.4")),
 )
 """DMind-1-Mini (chat) · 32.8K context · 8.19K output · $0.20 in / $0.40 out per 1M tokens"""
 
-DOUBAO_1_5_THINKING_PRO_250415: Final[PricedModel] = PricedModel(
+DOUBAO_1_5_THINKING_PRO_250415: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="doubao-1-5-thinking-pro-250415",
     name="Doubao 1.5 Thinking Pro",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=False,
@@ -5694,15 +5709,15 @@ DOUBAO_1_5_THINKING_PRO_250415: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04_17,
     modalities=_Shared.TEXT_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.6"), output=Decimal("2.4")),
+    cost=_Cost(input=_Decimal("0.6"), output=_Decimal("2.4")),
 )
 """Doubao 1.5 Thinking Pro (chat) · 128K context · 16.4K output · $0.60 in / $2.40 out per 1M tokens · attachments"""
 
-DOUBAO_1_5_THINKING_PRO_VISION_250415: Final[PricedModel] = PricedModel(
+DOUBAO_1_5_THINKING_PRO_VISION_250415: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="doubao-1-5-thinking-pro-vision-250415",
     name="Doubao 1.5 Thinking Pro Vision",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=False,
@@ -5712,15 +5727,15 @@ DOUBAO_1_5_THINKING_PRO_VISION_250415: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04_15,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.6"), output=Decimal("2.4")),
+    cost=_Cost(input=_Decimal("0.6"), output=_Decimal("2.4")),
 )
 """Doubao 1.5 Thinking Pro Vision (chat) · 128K context · 16.4K output · $0.60 in / $2.40 out per 1M tokens · vision, attachments"""
 
-DOUBAO_1_5_THINKING_VISION_PRO_250428: Final[PricedModel] = PricedModel(
+DOUBAO_1_5_THINKING_VISION_PRO_250428: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="doubao-1-5-thinking-vision-pro-250428",
     name="Doubao 1.5 Thinking Vision Pro",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=False,
@@ -5730,15 +5745,15 @@ DOUBAO_1_5_THINKING_VISION_PRO_250428: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_05_15,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.55"), output=Decimal("1.43")),
+    cost=_Cost(input=_Decimal("0.55"), output=_Decimal("1.43")),
 )
 """Doubao 1.5 Thinking Vision Pro (chat) · 128K context · 16.4K output · $0.55 in / $1.43 out per 1M tokens · vision, attachments"""
 
-DOUBAO_1_5_PRO_256K: Final[PricedModel] = PricedModel(
+DOUBAO_1_5_PRO_256K: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="doubao-1.5-pro-256k",
     name="Doubao 1.5 Pro 256k",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -5748,15 +5763,15 @@ DOUBAO_1_5_PRO_256K: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_03_12,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_256000_INPUT_256000_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.799"), output=Decimal("1.445")),
+    cost=_Cost(input=_Decimal("0.799"), output=_Decimal("1.445")),
 )
 """Doubao 1.5 Pro 256k (chat) · 256K context · 16.4K output · $0.799 in / $1.445 out per 1M tokens"""
 
-DOUBAO_1_5_PRO_32K: Final[PricedModel] = PricedModel(
+DOUBAO_1_5_PRO_32K: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="doubao-1.5-pro-32k",
     name="Doubao 1.5 Pro 32k",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -5766,15 +5781,15 @@ DOUBAO_1_5_PRO_32K: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_01_22,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_32000_INPUT_32000_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.1343"), output=Decimal("0.3349")),
+    cost=_Cost(input=_Decimal("0.1343"), output=_Decimal("0.3349")),
 )
 """Doubao 1.5 Pro 32k (chat) · 32K context · 8.19K output · $0.1343 in / $0.3349 out per 1M tokens"""
 
-DOUBAO_1_5_VISION_PRO_32K: Final[PricedModel] = PricedModel(
+DOUBAO_1_5_VISION_PRO_32K: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="doubao-1.5-vision-pro-32k",
     name="Doubao 1.5 Vision Pro 32k",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=False,
@@ -5784,15 +5799,15 @@ DOUBAO_1_5_VISION_PRO_32K: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_01_22,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_32000_INPUT_32000_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.459"), output=Decimal("1.377")),
+    cost=_Cost(input=_Decimal("0.459"), output=_Decimal("1.377")),
 )
 """Doubao 1.5 Vision Pro 32k (chat) · 32K context · 8.19K output · $0.459 in / $1.377 out per 1M tokens · vision, attachments"""
 
-DOUBAO_SEED_1_6_250615: Final[PricedModel] = PricedModel(
+DOUBAO_SEED_1_6_250615: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="doubao-seed-1-6-250615",
     name="Doubao Seed 1.6",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -5802,15 +5817,15 @@ DOUBAO_SEED_1_6_250615: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_06_15,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_256000_INPUT_256000_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.204"), output=Decimal("0.51")),
+    cost=_Cost(input=_Decimal("0.204"), output=_Decimal("0.51")),
 )
 """Doubao Seed 1.6 (chat) · 256K context · 16.4K output · $0.204 in / $0.51 out per 1M tokens"""
 
-DOUBAO_SEED_1_6_FLASH_250615: Final[PricedModel] = PricedModel(
+DOUBAO_SEED_1_6_FLASH_250615: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="doubao-seed-1-6-flash-250615",
     name="Doubao Seed 1.6 Flash",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -5820,15 +5835,15 @@ DOUBAO_SEED_1_6_FLASH_250615: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_06_15,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_256000_INPUT_256000_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.0374"), output=Decimal("0.374")),
+    cost=_Cost(input=_Decimal("0.0374"), output=_Decimal("0.374")),
 )
 """Doubao Seed 1.6 Flash (chat) · 256K context · 16.4K output · $0.0374 in / $0.374 out per 1M tokens"""
 
-DOUBAO_SEED_1_6_THINKING_250615: Final[PricedModel] = PricedModel(
+DOUBAO_SEED_1_6_THINKING_250615: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="doubao-seed-1-6-thinking-250615",
     name="Doubao Seed 1.6 Thinking",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -5838,15 +5853,15 @@ DOUBAO_SEED_1_6_THINKING_250615: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_06_15,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_256000_INPUT_256000_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.204"), output=Decimal("2.04")),
+    cost=_Cost(input=_Decimal("0.204"), output=_Decimal("2.04")),
 )
 """Doubao Seed 1.6 Thinking (chat) · 256K context · 16.4K output · $0.204 in / $2.04 out per 1M tokens"""
 
-DOUBAO_SEED_1_8_251215: Final[PricedModel] = PricedModel(
+DOUBAO_SEED_1_8_251215: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="doubao-seed-1-8-251215",
     name="Doubao Seed 1.8",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -5856,15 +5871,15 @@ DOUBAO_SEED_1_8_251215: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_15,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.612"), output=Decimal("6.12")),
+    cost=_Cost(input=_Decimal("0.612"), output=_Decimal("6.12")),
 )
 """Doubao Seed 1.8 (chat) · 128K context · 8.19K output · $0.612 in / $6.12 out per 1M tokens"""
 
-DOUBAO_SEED_2_0_CODE_PREVIEW_260215: Final[PricedModel] = PricedModel(
+DOUBAO_SEED_2_0_CODE_PREVIEW_260215: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="doubao-seed-2-0-code-preview-260215",
     name="Doubao Seed 2.0 Code Preview",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -5874,15 +5889,15 @@ DOUBAO_SEED_2_0_CODE_PREVIEW_260215: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_14,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_256000_INPUT_256000_OUTPUT_128000,
-    cost=Cost(input=Decimal("0.782"), output=Decimal("3.893")),
+    cost=_Cost(input=_Decimal("0.782"), output=_Decimal("3.893")),
 )
 """Doubao Seed 2.0 Code Preview (chat) · 256K context · 128K output · $0.782 in / $3.893 out per 1M tokens"""
 
-DOUBAO_SEED_2_0_LITE_260215: Final[PricedModel] = PricedModel(
+DOUBAO_SEED_2_0_LITE_260215: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="doubao-seed-2-0-lite-260215",
     name="Doubao Seed 2.0 Lite",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -5892,15 +5907,15 @@ DOUBAO_SEED_2_0_LITE_260215: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_14,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_256000_INPUT_256000_OUTPUT_32000,
-    cost=Cost(input=Decimal("0.1462"), output=Decimal("0.8738")),
+    cost=_Cost(input=_Decimal("0.1462"), output=_Decimal("0.8738")),
 )
 """Doubao Seed 2.0 Lite (chat) · 256K context · 32K output · $0.1462 in / $0.8738 out per 1M tokens"""
 
-DOUBAO_SEED_2_0_MINI_260215: Final[PricedModel] = PricedModel(
+DOUBAO_SEED_2_0_MINI_260215: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="doubao-seed-2-0-mini-260215",
     name="Doubao Seed 2.0 Mini",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -5910,15 +5925,15 @@ DOUBAO_SEED_2_0_MINI_260215: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_14,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_256000_INPUT_256000_OUTPUT_32000,
-    cost=Cost(input=Decimal("0.0493"), output=Decimal("0.4845")),
+    cost=_Cost(input=_Decimal("0.0493"), output=_Decimal("0.4845")),
 )
 """Doubao Seed 2.0 Mini (chat) · 256K context · 32K output · $0.0493 in / $0.4845 out per 1M tokens"""
 
-DOUBAO_SEED_2_0_PRO_260215: Final[PricedModel] = PricedModel(
+DOUBAO_SEED_2_0_PRO_260215: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="doubao-seed-2-0-pro-260215",
     name="Doubao Seed 2.0 Pro",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -5928,15 +5943,15 @@ DOUBAO_SEED_2_0_PRO_260215: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_14,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_256000_INPUT_256000_OUTPUT_128000,
-    cost=Cost(input=Decimal("0.782"), output=Decimal("3.876")),
+    cost=_Cost(input=_Decimal("0.782"), output=_Decimal("3.876")),
 )
 """Doubao Seed 2.0 Pro (chat) · 256K context · 128K output · $0.782 in / $3.876 out per 1M tokens"""
 
-ERNIE_4_5_8K_PREVIEW: Final[PricedModel] = PricedModel(
+ERNIE_4_5_8K_PREVIEW: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="ernie-4.5-8k-preview",
     name="Ernie 4.5 8k Preview",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -5946,15 +5961,15 @@ ERNIE_4_5_8K_PREVIEW: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_03_25,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_8000_INPUT_8000_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.66"), output=Decimal("2.6")),
+    cost=_Cost(input=_Decimal("0.66"), output=_Decimal("2.6")),
 )
 """Ernie 4.5 8k Preview (chat) · 8K context · 16.4K output · $0.66 in / $2.60 out per 1M tokens"""
 
-ERNIE_4_5_TURBO_128K: Final[PricedModel] = PricedModel(
+ERNIE_4_5_TURBO_128K: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="ernie-4.5-turbo-128k",
     name="Ernie 4.5 Turbo 128k",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=False,
@@ -5964,15 +5979,15 @@ ERNIE_4_5_TURBO_128K: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_05_08,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.132"), output=Decimal("0.55")),
+    cost=_Cost(input=_Decimal("0.132"), output=_Decimal("0.55")),
 )
 """Ernie 4.5 Turbo 128k (chat) · 128K context · 16.4K output · $0.132 in / $0.55 out per 1M tokens · vision, attachments"""
 
-ERNIE_4_5_TURBO_VL_32K: Final[PricedModel] = PricedModel(
+ERNIE_4_5_TURBO_VL_32K: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="ernie-4.5-turbo-vl-32k",
     name="Ernie 4.5 Turbo VL 32k",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=False,
@@ -5982,15 +5997,15 @@ ERNIE_4_5_TURBO_VL_32K: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_05_08,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_32000_INPUT_32000_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.495"), output=Decimal("1.43")),
+    cost=_Cost(input=_Decimal("0.495"), output=_Decimal("1.43")),
 )
 """Ernie 4.5 Turbo VL 32k (chat) · 32K context · 16.4K output · $0.495 in / $1.43 out per 1M tokens · vision, attachments"""
 
-ERNIE_5_0_THINKING_PREVIEW: Final[PricedModel] = PricedModel(
+ERNIE_5_0_THINKING_PREVIEW: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="ernie-5.0-thinking-preview",
     name="Ernie 5.0 Thinking Preview",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=False,
@@ -6000,16 +6015,16 @@ ERNIE_5_0_THINKING_PREVIEW: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_18,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_16384,
-    cost=Cost(input=Decimal("1.1"), output=Decimal("2")),
+    cost=_Cost(input=_Decimal("1.1"), output=_Decimal("2")),
     reasoning_options=(),
 )
 """Ernie 5.0 Thinking Preview (chat) · 128K context · 16.4K output · $1.10 in / $2.00 out per 1M tokens · vision, reasoning, attachments"""
 
-ERNIE_5_1: Final[PricedModel] = PricedModel(
+ERNIE_5_1: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="ernie-5.1",
     name="ERNIE 5.1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=False,
@@ -6019,15 +6034,15 @@ ERNIE_5_1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_10,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_119000_INPUT_119000_OUTPUT_64000,
-    cost=Cost(input=Decimal("0.75"), output=Decimal("3"), cache_read=Decimal("0.75")),
+    cost=_Cost(input=_Decimal("0.75"), output=_Decimal("3"), cache_read=_Decimal("0.75")),
 )
 """ERNIE 5.1 (chat) · 119K context · 64K output · $0.75 in / $3.00 out per 1M tokens · vision, attachments"""
 
-ERNIE_5_1_THINKING: Final[PricedModel] = PricedModel(
+ERNIE_5_1_THINKING: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="ernie-5.1:thinking",
     name="ERNIE 5.1 Thinking",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=False,
@@ -6037,16 +6052,16 @@ ERNIE_5_1_THINKING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_10,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_119000_INPUT_119000_OUTPUT_64000,
-    cost=Cost(input=Decimal("0.75"), output=Decimal("3"), cache_read=Decimal("0.75")),
+    cost=_Cost(input=_Decimal("0.75"), output=_Decimal("3"), cache_read=_Decimal("0.75")),
     reasoning_options=(),
 )
 """ERNIE 5.1 Thinking (chat) · 119K context · 64K output · $0.75 in / $3.00 out per 1M tokens · vision, reasoning, attachments"""
 
-ERNIE_X1_32K: Final[PricedModel] = PricedModel(
+ERNIE_X1_32K: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="ernie-x1-32k",
     name="Ernie X1 32k",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=False,
@@ -6056,15 +6071,15 @@ ERNIE_X1_32K: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_05_08,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_32000_INPUT_32000_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.33"), output=Decimal("1.32")),
+    cost=_Cost(input=_Decimal("0.33"), output=_Decimal("1.32")),
 )
 """Ernie X1 32k (chat) · 32K context · 16.4K output · $0.33 in / $1.32 out per 1M tokens · vision, attachments"""
 
-ERNIE_X1_32K_PREVIEW: Final[PricedModel] = PricedModel(
+ERNIE_X1_32K_PREVIEW: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="ernie-x1-32k-preview",
     name="Ernie X1 32k",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -6074,15 +6089,15 @@ ERNIE_X1_32K_PREVIEW: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04_03,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_32000_INPUT_32000_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.33"), output=Decimal("1.32")),
+    cost=_Cost(input=_Decimal("0.33"), output=_Decimal("1.32")),
 )
 """Ernie X1 32k (chat) · 32K context · 16.4K output · $0.33 in / $1.32 out per 1M tokens"""
 
-ERNIE_X1_TURBO_32K: Final[PricedModel] = PricedModel(
+ERNIE_X1_TURBO_32K: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="ernie-x1-turbo-32k",
     name="Ernie X1 Turbo 32k",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=False,
@@ -6092,15 +6107,15 @@ ERNIE_X1_TURBO_32K: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_05_08,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_32000_INPUT_32000_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.165"), output=Decimal("0.66")),
+    cost=_Cost(input=_Decimal("0.165"), output=_Decimal("0.66")),
 )
 """Ernie X1 Turbo 32k (chat) · 32K context · 16.4K output · $0.165 in / $0.66 out per 1M tokens · vision, attachments"""
 
-ERNIE_X1_1_PREVIEW: Final[PricedModel] = PricedModel(
+ERNIE_X1_1_PREVIEW: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="ernie-x1.1-preview",
     name="ERNIE X1.1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=False,
@@ -6110,15 +6125,15 @@ ERNIE_X1_1_PREVIEW: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_10,
     modalities=_Shared.TEXT_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_64000_INPUT_64000_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.15"), output=Decimal("0.6")),
+    cost=_Cost(input=_Decimal("0.15"), output=_Decimal("0.6")),
 )
 """ERNIE X1.1 (chat) · 64K context · 8.19K output · $0.15 in / $0.60 out per 1M tokens · attachments"""
 
-ESSENTIALAI_RNJ_1_INSTRUCT: Final[PricedModel] = PricedModel(
+ESSENTIALAI_RNJ_1_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="essentialai/rnj-1-instruct",
     name="RNJ-1 Instruct 8B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="rnj",
     attachment=False,
     reasoning=False,
@@ -6129,15 +6144,15 @@ ESSENTIALAI_RNJ_1_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_13,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.15"), output=Decimal("0.15")),
+    cost=_Cost(input=_Decimal("0.15"), output=_Decimal("0.15")),
 )
 """RNJ-1 Instruct 8B (chat) · 128K context · 8.19K output · $0.15 in / $0.15 out per 1M tokens"""
 
-EXA_ANSWER: Final[PricedModel] = PricedModel(
+EXA_ANSWER: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="exa-answer",
     name="Exa (Answer)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -6147,15 +6162,15 @@ EXA_ANSWER: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_06_04,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_4096_INPUT_4096_OUTPUT_4096,
-    cost=Cost(input=Decimal("2.5"), output=Decimal("2.5")),
+    cost=_Cost(input=_Decimal("2.5"), output=_Decimal("2.5")),
 )
 """Exa (Answer) (chat) · 4.1K context · 4.1K output · $2.50 in / $2.50 out per 1M tokens"""
 
-EXA_RESEARCH: Final[PricedModel] = PricedModel(
+EXA_RESEARCH: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="exa-research",
     name="Exa (Research)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -6165,15 +6180,15 @@ EXA_RESEARCH: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_06_04,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_8192_INPUT_8192_OUTPUT_8192,
-    cost=Cost(input=Decimal("2.5"), output=Decimal("2.5")),
+    cost=_Cost(input=_Decimal("2.5"), output=_Decimal("2.5")),
 )
 """Exa (Research) (chat) · 8.19K context · 8.19K output · $2.50 in / $2.50 out per 1M tokens"""
 
-EXA_RESEARCH_PRO: Final[PricedModel] = PricedModel(
+EXA_RESEARCH_PRO: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="exa-research-pro",
     name="Exa (Research Pro)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -6183,15 +6198,15 @@ EXA_RESEARCH_PRO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_06_04,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_16384_INPUT_16384_OUTPUT_16384,
-    cost=Cost(input=Decimal("2.5"), output=Decimal("2.5")),
+    cost=_Cost(input=_Decimal("2.5"), output=_Decimal("2.5")),
 )
 """Exa (Research Pro) (chat) · 16.4K context · 16.4K output · $2.50 in / $2.50 out per 1M tokens"""
 
-FAILSPY_META_LLAMA_3_70B_INSTRUCT_ABLITERATED_V3_5: Final[PricedModel] = PricedModel(
+FAILSPY_META_LLAMA_3_70B_INSTRUCT_ABLITERATED_V3_5: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="failspy/Meta-Llama-3-70B-Instruct-abliterated-v3.5",
     name="Llama 3 70B abliterated",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=False,
     reasoning=False,
@@ -6202,15 +6217,15 @@ FAILSPY_META_LLAMA_3_70B_INSTRUCT_ABLITERATED_V3_5: Final[PricedModel] = PricedM
     last_updated=_Shared.D_2025_07_26,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_8192_INPUT_8192_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.7"), output=Decimal("0.7")),
+    cost=_Cost(input=_Decimal("0.7"), output=_Decimal("0.7")),
 )
 """Llama 3 70B abliterated (chat) · 8.19K context · 8.19K output · $0.70 in / $0.70 out per 1M tokens"""
 
-FASTGPT: Final[PricedModel] = PricedModel(
+FASTGPT: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="fastgpt",
     name="Web Answer",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -6220,15 +6235,15 @@ FASTGPT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_01_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_32768_INPUT_32768_OUTPUT_32768,
-    cost=Cost(input=Decimal("7.5"), output=Decimal("7.5")),
+    cost=_Cost(input=_Decimal("7.5"), output=_Decimal("7.5")),
 )
 """Web Answer (chat) · 32.8K context · 32.8K output · $7.50 in / $7.50 out per 1M tokens"""
 
-FEATHERLESS_AI_QWERKY_72B: Final[PricedModel] = PricedModel(
+FEATHERLESS_AI_QWERKY_72B: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="featherless-ai/Qwerky-72B",
     name="Qwerky 72B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwerky",
     attachment=False,
     reasoning=False,
@@ -6239,15 +6254,15 @@ FEATHERLESS_AI_QWERKY_72B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_03_20,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_32000_INPUT_32000_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.5"), output=Decimal("0.5")),
+    cost=_Cost(input=_Decimal("0.5"), output=_Decimal("0.5")),
 )
 """Qwerky 72B (chat) · 32K context · 8.19K output · $0.50 in / $0.50 out per 1M tokens"""
 
-GEMINI_2_0_FLASH_001: Final[PricedModel] = PricedModel(
+GEMINI_2_0_FLASH_001: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="gemini-2.0-flash-001",
     name="Gemini 2.0 Flash",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=True,
@@ -6257,15 +6272,15 @@ GEMINI_2_0_FLASH_001: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_12_11,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_INPUT_1000000_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.1003"), output=Decimal("0.408")),
+    cost=_Cost(input=_Decimal("0.1003"), output=_Decimal("0.408")),
 )
 """Gemini 2.0 Flash (chat) · 1M context · 8.19K output · $0.1003 in / $0.408 out per 1M tokens · vision, tools, structured output, attachments"""
 
-GEMINI_2_0_FLASH_EXP_IMAGE_GENERATION: Final[PricedModel] = PricedModel(
+GEMINI_2_0_FLASH_EXP_IMAGE_GENERATION: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="gemini-2.0-flash-exp-image-generation",
     name="Gemini Text + Image",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -6275,15 +6290,15 @@ GEMINI_2_0_FLASH_EXP_IMAGE_GENERATION: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_02_19,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_32767_INPUT_32767_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.2"), output=Decimal("0.8")),
+    cost=_Cost(input=_Decimal("0.2"), output=_Decimal("0.8")),
 )
 """Gemini Text + Image (chat) · 32.8K context · 8.19K output · $0.20 in / $0.80 out per 1M tokens"""
 
-GEMINI_2_0_FLASH_THINKING_EXP_01_21: Final[PricedModel] = PricedModel(
+GEMINI_2_0_FLASH_THINKING_EXP_01_21: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="gemini-2.0-flash-thinking-exp-01-21",
     name="Gemini 2.0 Flash Thinking 0121",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=False,
@@ -6293,16 +6308,16 @@ GEMINI_2_0_FLASH_THINKING_EXP_01_21: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_01_21,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_INPUT_1000000_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.306"), output=Decimal("1.003")),
+    cost=_Cost(input=_Decimal("0.306"), output=_Decimal("1.003")),
     reasoning_options=(),
 )
 """Gemini 2.0 Flash Thinking 0121 (chat) · 1M context · 8.19K output · $0.306 in / $1.003 out per 1M tokens · vision, reasoning, attachments"""
 
-GEMINI_2_0_FLASH_THINKING_EXP_1219: Final[PricedModel] = PricedModel(
+GEMINI_2_0_FLASH_THINKING_EXP_1219: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="gemini-2.0-flash-thinking-exp-1219",
     name="Gemini 2.0 Flash Thinking 1219",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -6312,15 +6327,15 @@ GEMINI_2_0_FLASH_THINKING_EXP_1219: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_12_19,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_32767_INPUT_32767_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.1003"), output=Decimal("0.408")),
+    cost=_Cost(input=_Decimal("0.1003"), output=_Decimal("0.408")),
 )
 """Gemini 2.0 Flash Thinking 1219 (chat) · 32.8K context · 8.19K output · $0.1003 in / $0.408 out per 1M tokens"""
 
-GEMINI_2_0_PRO_EXP_02_05: Final[PricedModel] = PricedModel(
+GEMINI_2_0_PRO_EXP_02_05: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="gemini-2.0-pro-exp-02-05",
     name="Gemini 2.0 Pro 0205",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=False,
@@ -6330,15 +6345,15 @@ GEMINI_2_0_PRO_EXP_02_05: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_02_05,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_2097152_INPUT_2097152_OUTPUT_8192,
-    cost=Cost(input=Decimal("1.989"), output=Decimal("7.956")),
+    cost=_Cost(input=_Decimal("1.989"), output=_Decimal("7.956")),
 )
 """Gemini 2.0 Pro 0205 (chat) · 2.1M context · 8.19K output · $1.989 in / $7.956 out per 1M tokens · vision, attachments"""
 
-GEMINI_2_0_PRO_REASONER: Final[PricedModel] = PricedModel(
+GEMINI_2_0_PRO_REASONER: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="gemini-2.0-pro-reasoner",
     name="Gemini 2.0 Pro Reasoner",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -6348,15 +6363,15 @@ GEMINI_2_0_PRO_REASONER: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_02_05,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_65536,
-    cost=Cost(input=Decimal("1.292"), output=Decimal("4.998")),
+    cost=_Cost(input=_Decimal("1.292"), output=_Decimal("4.998")),
 )
 """Gemini 2.0 Pro Reasoner (chat) · 128K context · 65.5K output · $1.292 in / $4.998 out per 1M tokens"""
 
-GEMINI_2_5_FLASH: Final[PricedModel] = PricedModel(
+GEMINI_2_5_FLASH: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="gemini-2.5-flash",
     name="Gemini 2.5 Flash",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=False,
@@ -6366,16 +6381,16 @@ GEMINI_2_5_FLASH: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_06_05,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_1048756_INPUT_1048756_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.3"), output=Decimal("2.5")),
+    cost=_Cost(input=_Decimal("0.3"), output=_Decimal("2.5")),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH),
 )
 """Gemini 2.5 Flash (chat) · 1.05M context · 65.5K output · $0.30 in / $2.50 out per 1M tokens · vision, reasoning, attachments"""
 
-GEMINI_2_5_FLASH_LITE: Final[PricedModel] = PricedModel(
+GEMINI_2_5_FLASH_LITE: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="gemini-2.5-flash-lite",
     name="Gemini 2.5 Flash Lite",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=False,
@@ -6385,16 +6400,16 @@ GEMINI_2_5_FLASH_LITE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_06_17,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_1048756_INPUT_1048756_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.1"), output=Decimal("0.4")),
+    cost=_Cost(input=_Decimal("0.1"), output=_Decimal("0.4")),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH),
 )
 """Gemini 2.5 Flash Lite (chat) · 1.05M context · 65.5K output · $0.10 in / $0.40 out per 1M tokens · vision, reasoning, attachments"""
 
-GEMINI_2_5_FLASH_LITE_PREVIEW_06_17: Final[PricedModel] = PricedModel(
+GEMINI_2_5_FLASH_LITE_PREVIEW_06_17: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="gemini-2.5-flash-lite-preview-06-17",
     name="Gemini 2.5 Flash Lite Preview",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=False,
@@ -6404,16 +6419,16 @@ GEMINI_2_5_FLASH_LITE_PREVIEW_06_17: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_06_17,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_1048756_INPUT_1048756_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.15"), output=Decimal("0.6")),
+    cost=_Cost(input=_Decimal("0.15"), output=_Decimal("0.6")),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH),
 )
 """Gemini 2.5 Flash Lite Preview (chat) · 1.05M context · 65.5K output · $0.15 in / $0.60 out per 1M tokens · vision, reasoning, attachments"""
 
-GEMINI_2_5_FLASH_LITE_PREVIEW_09_2025: Final[PricedModel] = PricedModel(
+GEMINI_2_5_FLASH_LITE_PREVIEW_09_2025: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="gemini-2.5-flash-lite-preview-09-2025",
     name="Gemini 2.5 Flash Lite Preview (09/2025)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -6423,16 +6438,16 @@ GEMINI_2_5_FLASH_LITE_PREVIEW_09_2025: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_25,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1048756_INPUT_1048756_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.1"), output=Decimal("0.4")),
+    cost=_Cost(input=_Decimal("0.1"), output=_Decimal("0.4")),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH),
 )
 """Gemini 2.5 Flash Lite Preview (09/2025) (chat) · 1.05M context · 65.5K output · $0.10 in / $0.40 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GEMINI_2_5_FLASH_LITE_PREVIEW_09_2025_THINKING: Final[PricedModel] = PricedModel(
+GEMINI_2_5_FLASH_LITE_PREVIEW_09_2025_THINKING: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="gemini-2.5-flash-lite-preview-09-2025-thinking",
     name="Gemini 2.5 Flash Lite Preview (09/2025) – Thinking",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -6442,16 +6457,16 @@ GEMINI_2_5_FLASH_LITE_PREVIEW_09_2025_THINKING: Final[PricedModel] = PricedModel
     last_updated=_Shared.D_2025_09_25,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1048756_INPUT_1048756_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.1"), output=Decimal("0.4")),
+    cost=_Cost(input=_Decimal("0.1"), output=_Decimal("0.4")),
     reasoning_options=(),
 )
 """Gemini 2.5 Flash Lite Preview (09/2025) – Thinking (chat) · 1.05M context · 65.5K output · $0.10 in / $0.40 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GEMINI_2_5_FLASH_NOTHINKING: Final[PricedModel] = PricedModel(
+GEMINI_2_5_FLASH_NOTHINKING: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="gemini-2.5-flash-nothinking",
     name="Gemini 2.5 Flash (No Thinking)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=False,
@@ -6461,15 +6476,15 @@ GEMINI_2_5_FLASH_NOTHINKING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_06_05,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1048756_INPUT_1048756_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.3"), output=Decimal("2.5")),
+    cost=_Cost(input=_Decimal("0.3"), output=_Decimal("2.5")),
 )
 """Gemini 2.5 Flash (No Thinking) (chat) · 1.05M context · 65.5K output · $0.30 in / $2.50 out per 1M tokens · vision, attachments"""
 
-GEMINI_2_5_FLASH_PREVIEW_04_17: Final[PricedModel] = PricedModel(
+GEMINI_2_5_FLASH_PREVIEW_04_17: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="gemini-2.5-flash-preview-04-17",
     name="Gemini 2.5 Flash Preview",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=False,
@@ -6479,16 +6494,16 @@ GEMINI_2_5_FLASH_PREVIEW_04_17: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04_17,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_1048756_INPUT_1048756_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.15"), output=Decimal("0.6")),
+    cost=_Cost(input=_Decimal("0.15"), output=_Decimal("0.6")),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH),
 )
 """Gemini 2.5 Flash Preview (chat) · 1.05M context · 65.5K output · $0.15 in / $0.60 out per 1M tokens · vision, reasoning, attachments"""
 
-GEMINI_2_5_FLASH_PREVIEW_04_17_THINKING: Final[PricedModel] = PricedModel(
+GEMINI_2_5_FLASH_PREVIEW_04_17_THINKING: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="gemini-2.5-flash-preview-04-17:thinking",
     name="Gemini 2.5 Flash Preview Thinking",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=False,
@@ -6498,16 +6513,16 @@ GEMINI_2_5_FLASH_PREVIEW_04_17_THINKING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04_17,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_1048756_INPUT_1048756_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.15"), output=Decimal("3.5")),
+    cost=_Cost(input=_Decimal("0.15"), output=_Decimal("3.5")),
     reasoning_options=(),
 )
 """Gemini 2.5 Flash Preview Thinking (chat) · 1.05M context · 65.5K output · $0.15 in / $3.50 out per 1M tokens · vision, reasoning, attachments"""
 
-GEMINI_2_5_FLASH_PREVIEW_05_20: Final[PricedModel] = PricedModel(
+GEMINI_2_5_FLASH_PREVIEW_05_20: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="gemini-2.5-flash-preview-05-20",
     name="Gemini 2.5 Flash 0520",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=False,
@@ -6517,15 +6532,15 @@ GEMINI_2_5_FLASH_PREVIEW_05_20: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_05_20,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_1048000_INPUT_1048000_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.15"), output=Decimal("0.6")),
+    cost=_Cost(input=_Decimal("0.15"), output=_Decimal("0.6")),
 )
 """Gemini 2.5 Flash 0520 (chat) · 1.05M context · 65.5K output · $0.15 in / $0.60 out per 1M tokens · vision, attachments"""
 
-GEMINI_2_5_FLASH_PREVIEW_05_20_THINKING: Final[PricedModel] = PricedModel(
+GEMINI_2_5_FLASH_PREVIEW_05_20_THINKING: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="gemini-2.5-flash-preview-05-20:thinking",
     name="Gemini 2.5 Flash 0520 Thinking",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=False,
@@ -6535,16 +6550,16 @@ GEMINI_2_5_FLASH_PREVIEW_05_20_THINKING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_05_20,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_1048000_INPUT_1048000_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.15"), output=Decimal("3.5")),
+    cost=_Cost(input=_Decimal("0.15"), output=_Decimal("3.5")),
     reasoning_options=(),
 )
 """Gemini 2.5 Flash 0520 Thinking (chat) · 1.05M context · 65.5K output · $0.15 in / $3.50 out per 1M tokens · vision, reasoning, attachments"""
 
-GEMINI_2_5_FLASH_PREVIEW_09_2025: Final[PricedModel] = PricedModel(
+GEMINI_2_5_FLASH_PREVIEW_09_2025: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="gemini-2.5-flash-preview-09-2025",
     name="Gemini 2.5 Flash Preview (09/2025)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -6554,16 +6569,16 @@ GEMINI_2_5_FLASH_PREVIEW_09_2025: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_25,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1048756_INPUT_1048756_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.3"), output=Decimal("2.5")),
+    cost=_Cost(input=_Decimal("0.3"), output=_Decimal("2.5")),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH),
 )
 """Gemini 2.5 Flash Preview (09/2025) (chat) · 1.05M context · 65.5K output · $0.30 in / $2.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GEMINI_2_5_FLASH_PREVIEW_09_2025_THINKING: Final[PricedModel] = PricedModel(
+GEMINI_2_5_FLASH_PREVIEW_09_2025_THINKING: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="gemini-2.5-flash-preview-09-2025-thinking",
     name="Gemini 2.5 Flash Preview (09/2025) – Thinking",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -6573,16 +6588,16 @@ GEMINI_2_5_FLASH_PREVIEW_09_2025_THINKING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_25,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1048756_INPUT_1048756_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.3"), output=Decimal("2.5")),
+    cost=_Cost(input=_Decimal("0.3"), output=_Decimal("2.5")),
     reasoning_options=(),
 )
 """Gemini 2.5 Flash Preview (09/2025) – Thinking (chat) · 1.05M context · 65.5K output · $0.30 in / $2.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GEMINI_2_5_PRO: Final[PricedModel] = PricedModel(
+GEMINI_2_5_PRO: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="gemini-2.5-pro",
     name="Gemini 2.5 Pro",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=False,
@@ -6592,16 +6607,16 @@ GEMINI_2_5_PRO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_06_05,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_1048756_INPUT_1048756_OUTPUT_65536,
-    cost=Cost(input=Decimal("2.5"), output=Decimal("10")),
+    cost=_Cost(input=_Decimal("2.5"), output=_Decimal("10")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """Gemini 2.5 Pro (chat) · 1.05M context · 65.5K output · $2.50 in / $10.00 out per 1M tokens · vision, reasoning, attachments"""
 
-GEMINI_2_5_PRO_EXP_03_25: Final[PricedModel] = PricedModel(
+GEMINI_2_5_PRO_EXP_03_25: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="gemini-2.5-pro-exp-03-25",
     name="Gemini 2.5 Pro Experimental 0325",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=False,
@@ -6611,16 +6626,16 @@ GEMINI_2_5_PRO_EXP_03_25: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_03_25,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_1048756_INPUT_1048756_OUTPUT_65536,
-    cost=Cost(input=Decimal("2.5"), output=Decimal("10")),
+    cost=_Cost(input=_Decimal("2.5"), output=_Decimal("10")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """Gemini 2.5 Pro Experimental 0325 (chat) · 1.05M context · 65.5K output · $2.50 in / $10.00 out per 1M tokens · vision, reasoning, attachments"""
 
-GEMINI_2_5_PRO_PREVIEW_03_25: Final[PricedModel] = PricedModel(
+GEMINI_2_5_PRO_PREVIEW_03_25: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="gemini-2.5-pro-preview-03-25",
     name="Gemini 2.5 Pro Preview 0325",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=False,
@@ -6630,16 +6645,16 @@ GEMINI_2_5_PRO_PREVIEW_03_25: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_03_25,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_1048756_INPUT_1048756_OUTPUT_65536,
-    cost=Cost(input=Decimal("2.5"), output=Decimal("10")),
+    cost=_Cost(input=_Decimal("2.5"), output=_Decimal("10")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """Gemini 2.5 Pro Preview 0325 (chat) · 1.05M context · 65.5K output · $2.50 in / $10.00 out per 1M tokens · vision, reasoning, attachments"""
 
-GEMINI_2_5_PRO_PREVIEW_05_06: Final[PricedModel] = PricedModel(
+GEMINI_2_5_PRO_PREVIEW_05_06: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="gemini-2.5-pro-preview-05-06",
     name="Gemini 2.5 Pro Preview 0506",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=False,
@@ -6649,16 +6664,16 @@ GEMINI_2_5_PRO_PREVIEW_05_06: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_05_06,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_1048756_INPUT_1048756_OUTPUT_65536,
-    cost=Cost(input=Decimal("2.5"), output=Decimal("10")),
+    cost=_Cost(input=_Decimal("2.5"), output=_Decimal("10")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """Gemini 2.5 Pro Preview 0506 (chat) · 1.05M context · 65.5K output · $2.50 in / $10.00 out per 1M tokens · vision, reasoning, attachments"""
 
-GEMINI_2_5_PRO_PREVIEW_06_05: Final[PricedModel] = PricedModel(
+GEMINI_2_5_PRO_PREVIEW_06_05: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="gemini-2.5-pro-preview-06-05",
     name="Gemini 2.5 Pro Preview 0605",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=False,
@@ -6668,16 +6683,16 @@ GEMINI_2_5_PRO_PREVIEW_06_05: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_06_05,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_1048756_INPUT_1048756_OUTPUT_65536,
-    cost=Cost(input=Decimal("2.5"), output=Decimal("10")),
+    cost=_Cost(input=_Decimal("2.5"), output=_Decimal("10")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """Gemini 2.5 Pro Preview 0605 (chat) · 1.05M context · 65.5K output · $2.50 in / $10.00 out per 1M tokens · vision, reasoning, attachments"""
 
-GEMINI_3_PRO_IMAGE_PREVIEW: Final[PricedModel] = PricedModel(
+GEMINI_3_PRO_IMAGE_PREVIEW: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="gemini-3-pro-image-preview",
     name="Gemini 3 Pro Image",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=False,
@@ -6687,15 +6702,15 @@ GEMINI_3_PRO_IMAGE_PREVIEW: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_18,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_1048756_INPUT_1048756_OUTPUT_65536,
-    cost=Cost(input=Decimal("2"), output=Decimal("12")),
+    cost=_Cost(input=_Decimal("2"), output=_Decimal("12")),
 )
 """Gemini 3 Pro Image (chat) · 1.05M context · 65.5K output · $2.00 in / $12.00 out per 1M tokens · vision, attachments"""
 
-GEMINI_EXP_1206: Final[PricedModel] = PricedModel(
+GEMINI_EXP_1206: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="gemini-exp-1206",
     name="Gemini 2.0 Pro 1206",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=False,
@@ -6705,15 +6720,15 @@ GEMINI_EXP_1206: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_12_06,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_2097152_INPUT_2097152_OUTPUT_8192,
-    cost=Cost(input=Decimal("1.258"), output=Decimal("4.998")),
+    cost=_Cost(input=_Decimal("1.258"), output=_Decimal("4.998")),
 )
 """Gemini 2.0 Pro 1206 (chat) · 2.1M context · 8.19K output · $1.258 in / $4.998 out per 1M tokens · vision, attachments"""
 
-GEMMA_4_31B_FABLED: Final[PricedModel] = PricedModel(
+GEMMA_4_31B_FABLED: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="gemma-4-31B-Fabled",
     name="Gemma 4 31B Fabled",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=False,
@@ -6723,16 +6738,16 @@ GEMMA_4_31B_FABLED: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_02,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_262144_INPUT_262144_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.306"), output=Decimal("0.306")),
+    cost=_Cost(input=_Decimal("0.306"), output=_Decimal("0.306")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """Gemma 4 31B Fabled (chat) · 262K context · 16.4K output · $0.306 in / $0.306 out per 1M tokens · vision, reasoning, attachments"""
 
-GEMMA_4_31B_GARNET: Final[PricedModel] = PricedModel(
+GEMMA_4_31B_GARNET: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="gemma-4-31B-Garnet",
     name="Gemma 4 31B Garnet",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=False,
@@ -6742,16 +6757,16 @@ GEMMA_4_31B_GARNET: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_02,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_262144_INPUT_262144_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.306"), output=Decimal("0.306")),
+    cost=_Cost(input=_Decimal("0.306"), output=_Decimal("0.306")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """Gemma 4 31B Garnet (chat) · 262K context · 16.4K output · $0.306 in / $0.306 out per 1M tokens · vision, reasoning, attachments"""
 
-GEMMA_4_31B_K1_V5: Final[PricedModel] = PricedModel(
+GEMMA_4_31B_K1_V5: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="gemma-4-31B-K1-v5",
     name="Gemma 4 31B K1 v5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=False,
@@ -6761,16 +6776,16 @@ GEMMA_4_31B_K1_V5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_02,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_262144_INPUT_262144_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.306"), output=Decimal("0.306")),
+    cost=_Cost(input=_Decimal("0.306"), output=_Decimal("0.306")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """Gemma 4 31B K1 v5 (chat) · 262K context · 16.4K output · $0.306 in / $0.306 out per 1M tokens · vision, reasoning, attachments"""
 
-GEMMA_4_31B_LARKSPUR_V0_5: Final[PricedModel] = PricedModel(
+GEMMA_4_31B_LARKSPUR_V0_5: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="gemma-4-31B-Larkspur-v0.5",
     name="Gemma 4 31B Larkspur v0.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=False,
@@ -6780,16 +6795,16 @@ GEMMA_4_31B_LARKSPUR_V0_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_02,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_262144_INPUT_262144_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.306"), output=Decimal("0.306")),
+    cost=_Cost(input=_Decimal("0.306"), output=_Decimal("0.306")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """Gemma 4 31B Larkspur v0.5 (chat) · 262K context · 16.4K output · $0.306 in / $0.306 out per 1M tokens · vision, reasoning, attachments"""
 
-GEMMA_4_31B_MEROMERO: Final[PricedModel] = PricedModel(
+GEMMA_4_31B_MEROMERO: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="gemma-4-31B-MeroMero",
     name="Gemma 4 31B MeroMero",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=False,
@@ -6799,16 +6814,16 @@ GEMMA_4_31B_MEROMERO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_02,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_262144_INPUT_262144_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.306"), output=Decimal("0.306")),
+    cost=_Cost(input=_Decimal("0.306"), output=_Decimal("0.306")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """Gemma 4 31B MeroMero (chat) · 262K context · 16.4K output · $0.306 in / $0.306 out per 1M tokens · vision, reasoning, attachments"""
 
-GLM_4: Final[PricedModel] = PricedModel(
+GLM_4: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="glm-4",
     name="GLM-4",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -6818,15 +6833,15 @@ GLM_4: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_01_16,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_4096,
-    cost=Cost(input=Decimal("14.994"), output=Decimal("14.994")),
+    cost=_Cost(input=_Decimal("14.994"), output=_Decimal("14.994")),
 )
 """GLM-4 (chat) · 128K context · 4.1K output · $14.994 in / $14.994 out per 1M tokens"""
 
-GLM_4_AIR: Final[PricedModel] = PricedModel(
+GLM_4_AIR: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="glm-4-air",
     name="GLM-4 Air",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -6836,15 +6851,15 @@ GLM_4_AIR: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_06_05,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_4096,
-    cost=Cost(input=Decimal("0.2006"), output=Decimal("0.2006")),
+    cost=_Cost(input=_Decimal("0.2006"), output=_Decimal("0.2006")),
 )
 """GLM-4 Air (chat) · 128K context · 4.1K output · $0.2006 in / $0.2006 out per 1M tokens"""
 
-GLM_4_AIR_0111: Final[PricedModel] = PricedModel(
+GLM_4_AIR_0111: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="glm-4-air-0111",
     name="GLM 4 Air 0111",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -6854,15 +6869,15 @@ GLM_4_AIR_0111: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_01_11,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_4096,
-    cost=Cost(input=Decimal("0.1394"), output=Decimal("0.1394")),
+    cost=_Cost(input=_Decimal("0.1394"), output=_Decimal("0.1394")),
 )
 """GLM 4 Air 0111 (chat) · 128K context · 4.1K output · $0.1394 in / $0.1394 out per 1M tokens"""
 
-GLM_4_AIRX: Final[PricedModel] = PricedModel(
+GLM_4_AIRX: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="glm-4-airx",
     name="GLM-4 AirX",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -6872,15 +6887,15 @@ GLM_4_AIRX: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_06_05,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_8000_INPUT_8000_OUTPUT_4096,
-    cost=Cost(input=Decimal("2.006"), output=Decimal("2.006")),
+    cost=_Cost(input=_Decimal("2.006"), output=_Decimal("2.006")),
 )
 """GLM-4 AirX (chat) · 8K context · 4.1K output · $2.006 in / $2.006 out per 1M tokens"""
 
-GLM_4_FLASH: Final[PricedModel] = PricedModel(
+GLM_4_FLASH: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="glm-4-flash",
     name="GLM-4 Flash",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -6890,15 +6905,15 @@ GLM_4_FLASH: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_08_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_4096,
-    cost=Cost(input=Decimal("0.1003"), output=Decimal("0.1003")),
+    cost=_Cost(input=_Decimal("0.1003"), output=_Decimal("0.1003")),
 )
 """GLM-4 Flash (chat) · 128K context · 4.1K output · $0.1003 in / $0.1003 out per 1M tokens"""
 
-GLM_4_LONG: Final[PricedModel] = PricedModel(
+GLM_4_LONG: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="glm-4-long",
     name="GLM-4 Long",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -6908,15 +6923,15 @@ GLM_4_LONG: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_08_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_INPUT_1000000_OUTPUT_4096,
-    cost=Cost(input=Decimal("0.2006"), output=Decimal("0.2006")),
+    cost=_Cost(input=_Decimal("0.2006"), output=_Decimal("0.2006")),
 )
 """GLM-4 Long (chat) · 1M context · 4.1K output · $0.2006 in / $0.2006 out per 1M tokens"""
 
-GLM_4_PLUS: Final[PricedModel] = PricedModel(
+GLM_4_PLUS: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="glm-4-plus",
     name="GLM-4 Plus",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -6926,15 +6941,15 @@ GLM_4_PLUS: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_08_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_4096,
-    cost=Cost(input=Decimal("7.497"), output=Decimal("7.497")),
+    cost=_Cost(input=_Decimal("7.497"), output=_Decimal("7.497")),
 )
 """GLM-4 Plus (chat) · 128K context · 4.1K output · $7.497 in / $7.497 out per 1M tokens"""
 
-GLM_4_PLUS_0111: Final[PricedModel] = PricedModel(
+GLM_4_PLUS_0111: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="glm-4-plus-0111",
     name="GLM 4 Plus 0111",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -6944,15 +6959,15 @@ GLM_4_PLUS_0111: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_02_19,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_4096,
-    cost=Cost(input=Decimal("9.996"), output=Decimal("9.996")),
+    cost=_Cost(input=_Decimal("9.996"), output=_Decimal("9.996")),
 )
 """GLM 4 Plus 0111 (chat) · 128K context · 4.1K output · $9.996 in / $9.996 out per 1M tokens"""
 
-GLM_4_1V_THINKING_FLASH: Final[PricedModel] = PricedModel(
+GLM_4_1V_THINKING_FLASH: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="glm-4.1v-thinking-flash",
     name="GLM 4.1V Thinking Flash",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=False,
@@ -6962,15 +6977,15 @@ GLM_4_1V_THINKING_FLASH: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_07_09,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_64000_INPUT_64000_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.3"), output=Decimal("0.3")),
+    cost=_Cost(input=_Decimal("0.3"), output=_Decimal("0.3")),
 )
 """GLM 4.1V Thinking Flash (chat) · 64K context · 8.19K output · $0.30 in / $0.30 out per 1M tokens · vision, attachments"""
 
-GLM_4_1V_THINKING_FLASHX: Final[PricedModel] = PricedModel(
+GLM_4_1V_THINKING_FLASHX: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="glm-4.1v-thinking-flashx",
     name="GLM 4.1V Thinking FlashX",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=False,
@@ -6980,15 +6995,15 @@ GLM_4_1V_THINKING_FLASHX: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_07_09,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_64000_INPUT_64000_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.3"), output=Decimal("0.3")),
+    cost=_Cost(input=_Decimal("0.3"), output=_Decimal("0.3")),
 )
 """GLM 4.1V Thinking FlashX (chat) · 64K context · 8.19K output · $0.30 in / $0.30 out per 1M tokens · vision, attachments"""
 
-GLM_Z1_AIR: Final[PricedModel] = PricedModel(
+GLM_Z1_AIR: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="glm-z1-air",
     name="GLM Z1 Air",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=True,
@@ -6998,15 +7013,15 @@ GLM_Z1_AIR: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04_15,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_32000_INPUT_32000_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.07"), output=Decimal("0.07")),
+    cost=_Cost(input=_Decimal("0.07"), output=_Decimal("0.07")),
 )
 """GLM Z1 Air (chat) · 32K context · 16.4K output · $0.07 in / $0.07 out per 1M tokens · tools, structured output"""
 
-GLM_Z1_AIRX: Final[PricedModel] = PricedModel(
+GLM_Z1_AIRX: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="glm-z1-airx",
     name="GLM Z1 AirX",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=True,
@@ -7016,15 +7031,15 @@ GLM_Z1_AIRX: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04_15,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_32000_INPUT_32000_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.7"), output=Decimal("0.7")),
+    cost=_Cost(input=_Decimal("0.7"), output=_Decimal("0.7")),
 )
 """GLM Z1 AirX (chat) · 32K context · 16.4K output · $0.70 in / $0.70 out per 1M tokens · tools, structured output"""
 
-GLM_ZERO_PREVIEW: Final[PricedModel] = PricedModel(
+GLM_ZERO_PREVIEW: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="glm-zero-preview",
     name="GLM Zero Preview",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -7034,15 +7049,15 @@ GLM_ZERO_PREVIEW: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_12_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_8000_INPUT_8000_OUTPUT_4096,
-    cost=Cost(input=Decimal("1.802"), output=Decimal("1.802")),
+    cost=_Cost(input=_Decimal("1.802"), output=_Decimal("1.802")),
 )
 """GLM Zero Preview (chat) · 8K context · 4.1K output · $1.802 in / $1.802 out per 1M tokens"""
 
-GOOGLE_GEMINI_3_FLASH_PREVIEW: Final[PricedModel] = PricedModel(
+GOOGLE_GEMINI_3_FLASH_PREVIEW: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="google/gemini-3-flash-preview",
     name="Gemini 3 Flash (Preview)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemini-flash",
     attachment=True,
     reasoning=True,
@@ -7053,16 +7068,16 @@ GOOGLE_GEMINI_3_FLASH_PREVIEW: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_17,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_1048756_INPUT_1048756_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.5"), output=Decimal("3")),
+    cost=_Cost(input=_Decimal("0.5"), output=_Decimal("3")),
     reasoning_options=(_Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
 )
 """Gemini 3 Flash (Preview) (chat) · 1.05M context · 65.5K output · $0.50 in / $3.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GOOGLE_GEMINI_3_FLASH_PREVIEW_THINKING: Final[PricedModel] = PricedModel(
+GOOGLE_GEMINI_3_FLASH_PREVIEW_THINKING: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="google/gemini-3-flash-preview-thinking",
     name="Gemini 3 Flash Thinking",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemini-flash",
     attachment=True,
     reasoning=True,
@@ -7073,16 +7088,16 @@ GOOGLE_GEMINI_3_FLASH_PREVIEW_THINKING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_17,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_1048756_INPUT_1048756_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.5"), output=Decimal("3")),
+    cost=_Cost(input=_Decimal("0.5"), output=_Decimal("3")),
     reasoning_options=(),
 )
 """Gemini 3 Flash Thinking (chat) · 1.05M context · 65.5K output · $0.50 in / $3.00 out per 1M tokens · vision, reasoning, attachments"""
 
-GOOGLE_GEMINI_3_1_FLASH_LITE: Final[PricedModel] = PricedModel(
+GOOGLE_GEMINI_3_1_FLASH_LITE: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="google/gemini-3.1-flash-lite",
     name="Gemini 3.1 Flash Lite",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -7092,16 +7107,16 @@ GOOGLE_GEMINI_3_1_FLASH_LITE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_03,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_INPUT_1048576_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.25"), output=Decimal("1.5"), cache_read=Decimal("0.025")),
+    cost=_Cost(input=_Decimal("0.25"), output=_Decimal("1.5"), cache_read=_Decimal("0.025")),
     reasoning_options=(_Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
 )
 """Gemini 3.1 Flash Lite (chat) · 1.05M context · 65.5K output · $0.25 in / $1.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GOOGLE_GEMINI_3_1_PRO_PREVIEW: Final[PricedModel] = PricedModel(
+GOOGLE_GEMINI_3_1_PRO_PREVIEW: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="google/gemini-3.1-pro-preview",
     name="Gemini 3.1 Pro (Preview)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -7111,16 +7126,16 @@ GOOGLE_GEMINI_3_1_PRO_PREVIEW: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_19,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_1048756_INPUT_1048756_OUTPUT_65536,
-    cost=Cost(input=Decimal("2"), output=Decimal("12"), cache_read=Decimal("0.2")),
+    cost=_Cost(input=_Decimal("2"), output=_Decimal("12"), cache_read=_Decimal("0.2")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """Gemini 3.1 Pro (Preview) (chat) · 1.05M context · 65.5K output · $2.00 in / $12.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GOOGLE_GEMINI_3_1_PRO_PREVIEW_CUSTOMTOOLS: Final[PricedModel] = PricedModel(
+GOOGLE_GEMINI_3_1_PRO_PREVIEW_CUSTOMTOOLS: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="google/gemini-3.1-pro-preview-customtools",
     name="Gemini 3.1 Pro (Preview Custom Tools)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -7130,16 +7145,16 @@ GOOGLE_GEMINI_3_1_PRO_PREVIEW_CUSTOMTOOLS: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_27,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_1048756_INPUT_1048756_OUTPUT_65536,
-    cost=Cost(input=Decimal("2"), output=Decimal("12"), cache_read=Decimal("0.2")),
+    cost=_Cost(input=_Decimal("2"), output=_Decimal("12"), cache_read=_Decimal("0.2")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """Gemini 3.1 Pro (Preview Custom Tools) (chat) · 1.05M context · 65.5K output · $2.00 in / $12.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GOOGLE_GEMINI_3_1_PRO_PREVIEW_HIGH: Final[PricedModel] = PricedModel(
+GOOGLE_GEMINI_3_1_PRO_PREVIEW_HIGH: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="google/gemini-3.1-pro-preview-high",
     name="Gemini 3.1 Pro (Preview High)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -7149,16 +7164,16 @@ GOOGLE_GEMINI_3_1_PRO_PREVIEW_HIGH: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_21,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_1048756_INPUT_1048756_OUTPUT_65536,
-    cost=Cost(input=Decimal("2"), output=Decimal("12"), cache_read=Decimal("0.2")),
+    cost=_Cost(input=_Decimal("2"), output=_Decimal("12"), cache_read=_Decimal("0.2")),
     reasoning_options=(),
 )
 """Gemini 3.1 Pro (Preview High) (chat) · 1.05M context · 65.5K output · $2.00 in / $12.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GOOGLE_GEMINI_3_1_PRO_PREVIEW_LOW: Final[PricedModel] = PricedModel(
+GOOGLE_GEMINI_3_1_PRO_PREVIEW_LOW: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="google/gemini-3.1-pro-preview-low",
     name="Gemini 3.1 Pro (Preview Low)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -7168,16 +7183,16 @@ GOOGLE_GEMINI_3_1_PRO_PREVIEW_LOW: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_21,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_1048756_INPUT_1048756_OUTPUT_65536,
-    cost=Cost(input=Decimal("2"), output=Decimal("12"), cache_read=Decimal("0.2")),
+    cost=_Cost(input=_Decimal("2"), output=_Decimal("12"), cache_read=_Decimal("0.2")),
     reasoning_options=(),
 )
 """Gemini 3.1 Pro (Preview Low) (chat) · 1.05M context · 65.5K output · $2.00 in / $12.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GOOGLE_GEMINI_3_5_FLASH: Final[PricedModel] = PricedModel(
+GOOGLE_GEMINI_3_5_FLASH: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="google/gemini-3.5-flash",
     name="Gemini 3.5 Flash",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -7187,16 +7202,16 @@ GOOGLE_GEMINI_3_5_FLASH: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_19,
     modalities=_Shared.TEXT_IMAGE_AUDIO_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_INPUT_1048576_OUTPUT_65536,
-    cost=Cost(input=Decimal("1.5"), output=Decimal("9"), cache_read=Decimal("0.15")),
+    cost=_Cost(input=_Decimal("1.5"), output=_Decimal("9"), cache_read=_Decimal("0.15")),
     reasoning_options=(_Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
 )
 """Gemini 3.5 Flash (chat) · 1.05M context · 65.5K output · $1.50 in / $9.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GOOGLE_GEMINI_3_5_FLASH_THINKING: Final[PricedModel] = PricedModel(
+GOOGLE_GEMINI_3_5_FLASH_THINKING: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="google/gemini-3.5-flash-thinking",
     name="Gemini 3.5 Flash Thinking",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=False,
@@ -7206,16 +7221,16 @@ GOOGLE_GEMINI_3_5_FLASH_THINKING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_19,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_INPUT_1048576_OUTPUT_65536,
-    cost=Cost(input=Decimal("1.5"), output=Decimal("9"), cache_read=Decimal("0.15")),
+    cost=_Cost(input=_Decimal("1.5"), output=_Decimal("9"), cache_read=_Decimal("0.15")),
     reasoning_options=(),
 )
 """Gemini 3.5 Flash Thinking (chat) · 1.05M context · 65.5K output · $1.50 in / $9.00 out per 1M tokens · vision, reasoning, attachments"""
 
-GOOGLE_GEMINI_FLASH_1_5: Final[PricedModel] = PricedModel(
+GOOGLE_GEMINI_FLASH_1_5: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="google/gemini-flash-1.5",
     name="Gemini 1.5 Flash",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemini-flash",
     attachment=False,
     reasoning=False,
@@ -7226,15 +7241,15 @@ GOOGLE_GEMINI_FLASH_1_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_05_14,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_2000000_INPUT_2000000_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.0748"), output=Decimal("0.306")),
+    cost=_Cost(input=_Decimal("0.0748"), output=_Decimal("0.306")),
 )
 """Gemini 1.5 Flash (chat) · 2M context · 8.19K output · $0.0748 in / $0.306 out per 1M tokens"""
 
-GOOGLE_GEMINI_FLASH_LATEST: Final[PricedModel] = PricedModel(
+GOOGLE_GEMINI_FLASH_LATEST: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="google/gemini-flash-latest",
     name="Gemini Flash Latest",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=False,
@@ -7244,16 +7259,16 @@ GOOGLE_GEMINI_FLASH_LATEST: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_29,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_1048756_INPUT_1048756_OUTPUT_65536,
-    cost=Cost(input=Decimal("1.5"), output=Decimal("9"), cache_read=Decimal("0.15")),
+    cost=_Cost(input=_Decimal("1.5"), output=_Decimal("9"), cache_read=_Decimal("0.15")),
     reasoning_options=(_Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
 )
 """Gemini Flash Latest (chat) · 1.05M context · 65.5K output · $1.50 in / $9.00 out per 1M tokens · vision, reasoning, attachments"""
 
-GOOGLE_GEMINI_FLASH_LITE_LATEST: Final[PricedModel] = PricedModel(
+GOOGLE_GEMINI_FLASH_LITE_LATEST: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="google/gemini-flash-lite-latest",
     name="Gemini Flash Lite Latest",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -7263,16 +7278,16 @@ GOOGLE_GEMINI_FLASH_LITE_LATEST: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_29,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_INPUT_1048576_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.25"), output=Decimal("1.5"), cache_read=Decimal("0.025")),
+    cost=_Cost(input=_Decimal("0.25"), output=_Decimal("1.5"), cache_read=_Decimal("0.025")),
     reasoning_options=(_Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
 )
 """Gemini Flash Lite Latest (chat) · 1.05M context · 65.5K output · $0.25 in / $1.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GOOGLE_GEMINI_PRO_LATEST: Final[PricedModel] = PricedModel(
+GOOGLE_GEMINI_PRO_LATEST: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="google/gemini-pro-latest",
     name="Gemini Pro Latest",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -7282,16 +7297,16 @@ GOOGLE_GEMINI_PRO_LATEST: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_29,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_1048756_INPUT_1048756_OUTPUT_65536,
-    cost=Cost(input=Decimal("2"), output=Decimal("12"), cache_read=Decimal("0.2")),
+    cost=_Cost(input=_Decimal("2"), output=_Decimal("12"), cache_read=_Decimal("0.2")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """Gemini Pro Latest (chat) · 1.05M context · 65.5K output · $2.00 in / $12.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GOOGLE_GEMMA_4_26B_A4B_IT: Final[PricedModel] = PricedModel(
+GOOGLE_GEMMA_4_26B_A4B_IT: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="google/gemma-4-26b-a4b-it",
     name="Gemma 4 26B A4B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=False,
@@ -7301,16 +7316,16 @@ GOOGLE_GEMMA_4_26B_A4B_IT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_02,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_262144_INPUT_262144_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.13"), output=Decimal("0.4")),
+    cost=_Cost(input=_Decimal("0.13"), output=_Decimal("0.4")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """Gemma 4 26B A4B (chat) · 262K context · 131K output · $0.13 in / $0.40 out per 1M tokens · vision, reasoning, structured output, attachments"""
 
-GOOGLE_GEMMA_4_26B_A4B_IT_THINKING: Final[PricedModel] = PricedModel(
+GOOGLE_GEMMA_4_26B_A4B_IT_THINKING: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="google/gemma-4-26b-a4b-it:thinking",
     name="Gemma 4 26B A4B Thinking",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=False,
@@ -7320,16 +7335,16 @@ GOOGLE_GEMMA_4_26B_A4B_IT_THINKING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_02,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_262144_INPUT_262144_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.13"), output=Decimal("0.4")),
+    cost=_Cost(input=_Decimal("0.13"), output=_Decimal("0.4")),
     reasoning_options=(),
 )
 """Gemma 4 26B A4B Thinking (chat) · 262K context · 131K output · $0.13 in / $0.40 out per 1M tokens · vision, reasoning, structured output, attachments"""
 
-GOOGLE_GEMMA_4_31B_IT: Final[PricedModel] = PricedModel(
+GOOGLE_GEMMA_4_31B_IT: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="google/gemma-4-31b-it",
     name="Gemma 4 31B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=False,
@@ -7339,16 +7354,16 @@ GOOGLE_GEMMA_4_31B_IT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_02,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_262144_INPUT_262144_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.1"), output=Decimal("0.35")),
+    cost=_Cost(input=_Decimal("0.1"), output=_Decimal("0.35")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """Gemma 4 31B (chat) · 262K context · 131K output · $0.10 in / $0.35 out per 1M tokens · vision, reasoning, structured output, attachments"""
 
-GOOGLE_GEMMA_4_31B_IT_THINKING: Final[PricedModel] = PricedModel(
+GOOGLE_GEMMA_4_31B_IT_THINKING: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="google/gemma-4-31b-it:thinking",
     name="Gemma 4 31B Thinking",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=False,
@@ -7358,16 +7373,16 @@ GOOGLE_GEMMA_4_31B_IT_THINKING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_02,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_262144_INPUT_262144_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.1"), output=Decimal("0.35")),
+    cost=_Cost(input=_Decimal("0.1"), output=_Decimal("0.35")),
     reasoning_options=(),
 )
 """Gemma 4 31B Thinking (chat) · 262K context · 131K output · $0.10 in / $0.35 out per 1M tokens · vision, reasoning, structured output, attachments"""
 
-HERMES_HIGH: Final[PricedModel] = PricedModel(
+HERMES_HIGH: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="hermes-high",
     name="Hermes High",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -7377,16 +7392,16 @@ HERMES_HIGH: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_11,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_INPUT_1000000_OUTPUT_128000,
-    cost=Cost(input=Decimal("4.998"), output=Decimal("25.007")),
+    cost=_Cost(input=_Decimal("4.998"), output=_Decimal("25.007")),
     reasoning_options=(),
 )
 """Hermes High (chat) · 1M context · 128K output · $4.998 in / $25.007 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-HERMES_LOW: Final[PricedModel] = PricedModel(
+HERMES_LOW: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="hermes-low",
     name="Hermes Low",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -7396,16 +7411,16 @@ HERMES_LOW: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_11,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_INPUT_1048576_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.25"), output=Decimal("1.5"), cache_read=Decimal("0.025")),
+    cost=_Cost(input=_Decimal("0.25"), output=_Decimal("1.5"), cache_read=_Decimal("0.025")),
     reasoning_options=(),
 )
 """Hermes Low (chat) · 1.05M context · 65.5K output · $0.25 in / $1.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-HERMES_MEDIUM: Final[PricedModel] = PricedModel(
+HERMES_MEDIUM: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="hermes-medium",
     name="Hermes Medium",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -7415,16 +7430,16 @@ HERMES_MEDIUM: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_11,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_204800_INPUT_204800_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.3"), output=Decimal("1.2")),
+    cost=_Cost(input=_Decimal("0.3"), output=_Decimal("1.2")),
     reasoning_options=(),
 )
 """Hermes Medium (chat) · 205K context · 131K output · $0.30 in / $1.20 out per 1M tokens · tools, reasoning, structured output"""
 
-HOLO3_35B_A3B: Final[PricedModel] = PricedModel(
+HOLO3_35B_A3B: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="holo3-35b-a3b",
     name="Holo3-35B-A3B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -7434,16 +7449,16 @@ HOLO3_35B_A3B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_01_01,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_65536_INPUT_65536_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.25"), output=Decimal("1.8")),
+    cost=_Cost(input=_Decimal("0.25"), output=_Decimal("1.8")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """Holo3-35B-A3B (chat) · 65.5K context · 65.5K output · $0.25 in / $1.80 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-HOLO3_35B_A3B_THINKING: Final[PricedModel] = PricedModel(
+HOLO3_35B_A3B_THINKING: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="holo3-35b-a3b:thinking",
     name="Holo3-35B-A3B Thinking",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -7453,16 +7468,16 @@ HOLO3_35B_A3B_THINKING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_01_01,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_65536_INPUT_65536_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.25"), output=Decimal("1.8")),
+    cost=_Cost(input=_Decimal("0.25"), output=_Decimal("1.8")),
     reasoning_options=(),
 )
 """Holo3-35B-A3B Thinking (chat) · 65.5K context · 65.5K output · $0.25 in / $1.80 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-HUIHUI_AI_DEEPSEEK_R1_DISTILL_LLAMA_70B_ABLITERATED: Final[PricedModel] = PricedModel(
+HUIHUI_AI_DEEPSEEK_R1_DISTILL_LLAMA_70B_ABLITERATED: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="huihui-ai/DeepSeek-R1-Distill-Llama-70B-abliterated",
     name="DeepSeek R1 Llama 70B Abliterated",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek",
     attachment=False,
     reasoning=True,
@@ -7473,16 +7488,16 @@ HUIHUI_AI_DEEPSEEK_R1_DISTILL_LLAMA_70B_ABLITERATED: Final[PricedModel] = Priced
     last_updated=_Shared.D_2025_01_20,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_16384_INPUT_16384_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.7"), output=Decimal("0.7")),
+    cost=_Cost(input=_Decimal("0.7"), output=_Decimal("0.7")),
     reasoning_options=(),
 )
 """DeepSeek R1 Llama 70B Abliterated (chat) · 16.4K context · 8.19K output · $0.70 in / $0.70 out per 1M tokens · reasoning"""
 
-HUIHUI_AI_DEEPSEEK_R1_DISTILL_QWEN_32B_ABLITERATED: Final[PricedModel] = PricedModel(
+HUIHUI_AI_DEEPSEEK_R1_DISTILL_QWEN_32B_ABLITERATED: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="huihui-ai/DeepSeek-R1-Distill-Qwen-32B-abliterated",
     name="DeepSeek R1 Qwen Abliterated",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=True,
@@ -7493,16 +7508,16 @@ HUIHUI_AI_DEEPSEEK_R1_DISTILL_QWEN_32B_ABLITERATED: Final[PricedModel] = PricedM
     last_updated=_Shared.D_2025_01_20,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_16384_INPUT_16384_OUTPUT_8192,
-    cost=Cost(input=Decimal("1.4"), output=Decimal("1.4")),
+    cost=_Cost(input=_Decimal("1.4"), output=_Decimal("1.4")),
     reasoning_options=(),
 )
 """DeepSeek R1 Qwen Abliterated (chat) · 16.4K context · 8.19K output · $1.40 in / $1.40 out per 1M tokens · reasoning"""
 
-HUIHUI_AI_LLAMA_3_3_70B_INSTRUCT_ABLITERATED: Final[PricedModel] = PricedModel(
+HUIHUI_AI_LLAMA_3_3_70B_INSTRUCT_ABLITERATED: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="huihui-ai/Llama-3.3-70B-Instruct-abliterated",
     name="Llama 3.3 70B Instruct abliterated",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=False,
     reasoning=False,
@@ -7513,15 +7528,15 @@ HUIHUI_AI_LLAMA_3_3_70B_INSTRUCT_ABLITERATED: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_08,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_16384_INPUT_16384_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.7"), output=Decimal("0.7")),
+    cost=_Cost(input=_Decimal("0.7"), output=_Decimal("0.7")),
 )
 """Llama 3.3 70B Instruct abliterated (chat) · 16.4K context · 16.4K output · $0.70 in / $0.70 out per 1M tokens"""
 
-HUIHUI_AI_QWEN2_5_32B_INSTRUCT_ABLITERATED: Final[PricedModel] = PricedModel(
+HUIHUI_AI_QWEN2_5_32B_INSTRUCT_ABLITERATED: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="huihui-ai/Qwen2.5-32B-Instruct-abliterated",
     name="Qwen 2.5 32B Abliterated",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -7532,15 +7547,15 @@ HUIHUI_AI_QWEN2_5_32B_INSTRUCT_ABLITERATED: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_01_06,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_32768_INPUT_32768_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.7"), output=Decimal("0.7")),
+    cost=_Cost(input=_Decimal("0.7"), output=_Decimal("0.7")),
 )
 """Qwen 2.5 32B Abliterated (chat) · 32.8K context · 8.19K output · $0.70 in / $0.70 out per 1M tokens"""
 
-HUNYUAN_TURBOS_20250226: Final[PricedModel] = PricedModel(
+HUNYUAN_TURBOS_20250226: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="hunyuan-turbos-20250226",
     name="Hunyuan Turbo S",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -7550,15 +7565,15 @@ HUNYUAN_TURBOS_20250226: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_02_27,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_24000_INPUT_24000_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.187"), output=Decimal("0.374")),
+    cost=_Cost(input=_Decimal("0.187"), output=_Decimal("0.374")),
 )
 """Hunyuan Turbo S (chat) · 24K context · 8.19K output · $0.187 in / $0.374 out per 1M tokens"""
 
-IBM_GRANITE_GRANITE_4_1_8B: Final[PricedModel] = PricedModel(
+IBM_GRANITE_GRANITE_4_1_8B: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="ibm-granite/granite-4.1-8b",
     name="Granite 4.1 8B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=True,
@@ -7568,15 +7583,15 @@ IBM_GRANITE_GRANITE_4_1_8B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_29,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_INPUT_131072_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.05"), output=Decimal("0.1"), cache_read=Decimal("0.05")),
+    cost=_Cost(input=_Decimal("0.05"), output=_Decimal("0.1"), cache_read=_Decimal("0.05")),
 )
 """Granite 4.1 8B (chat) · 131K context · 131K output · $0.05 in / $0.10 out per 1M tokens · tools, structured output"""
 
-INCLUSIONAI_LING_2_6_1T: Final[PricedModel] = PricedModel(
+INCLUSIONAI_LING_2_6_1T: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="inclusionai/ling-2.6-1t",
     name="Ling 2.6 1T",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=True,
@@ -7586,15 +7601,15 @@ INCLUSIONAI_LING_2_6_1T: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_23,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_INPUT_262144_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.3"), output=Decimal("2.5"), cache_read=Decimal("0.06")),
+    cost=_Cost(input=_Decimal("0.3"), output=_Decimal("2.5"), cache_read=_Decimal("0.06")),
 )
 """Ling 2.6 1T (chat) · 262K context · 32.8K output · $0.30 in / $2.50 out per 1M tokens · tools, structured output"""
 
-INCLUSIONAI_LING_2_6_FLASH: Final[PricedModel] = PricedModel(
+INCLUSIONAI_LING_2_6_FLASH: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="inclusionai/ling-2.6-flash",
     name="Ling 2.6 Flash",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=True,
@@ -7604,15 +7619,15 @@ INCLUSIONAI_LING_2_6_FLASH: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_21,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_INPUT_262144_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.08"), output=Decimal("0.24")),
+    cost=_Cost(input=_Decimal("0.08"), output=_Decimal("0.24")),
 )
 """Ling 2.6 Flash (chat) · 262K context · 32.8K output · $0.08 in / $0.24 out per 1M tokens · tools, structured output"""
 
-INCLUSIONAI_RING_2_6_1T: Final[PricedModel] = PricedModel(
+INCLUSIONAI_RING_2_6_1T: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="inclusionai/ring-2.6-1t",
     name="Ring 2.6 1T",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -7622,16 +7637,16 @@ INCLUSIONAI_RING_2_6_1T: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_08,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_INPUT_262144_OUTPUT_65536,
-    cost=Cost(input=Decimal("1"), output=Decimal("3")),
+    cost=_Cost(input=_Decimal("1"), output=_Decimal("3")),
     reasoning_options=(),
 )
 """Ring 2.6 1T (chat) · 262K context · 65.5K output · $1.00 in / $3.00 out per 1M tokens · tools, reasoning, structured output"""
 
-INFLATEBOT_MN_12B_MAG_MELL_R1: Final[PricedModel] = PricedModel(
+INFLATEBOT_MN_12B_MAG_MELL_R1: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="inflatebot/MN-12B-Mag-Mell-R1",
     name="Mag Mell R1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="mistral-nemo",
     attachment=False,
     reasoning=False,
@@ -7642,15 +7657,15 @@ INFLATEBOT_MN_12B_MAG_MELL_R1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_07_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_16384_INPUT_16384_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.49299999999999994"), output=Decimal("0.49299999999999994")),
+    cost=_Cost(input=_Decimal("0.49299999999999994"), output=_Decimal("0.49299999999999994")),
 )
 """Mag Mell R1 (chat) · 16.4K context · 8.19K output · $0.49299999999999994 in / $0.49299999999999994 out per 1M tokens"""
 
-INFLECTION_INFLECTION_3_PI: Final[PricedModel] = PricedModel(
+INFLECTION_INFLECTION_3_PI: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="inflection/inflection-3-pi",
     name="Inflection 3 Pi",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=False,
     reasoning=False,
@@ -7661,15 +7676,15 @@ INFLECTION_INFLECTION_3_PI: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_10_11,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_8000_INPUT_8000_OUTPUT_4096,
-    cost=Cost(input=Decimal("2.499"), output=Decimal("9.996")),
+    cost=_Cost(input=_Decimal("2.499"), output=_Decimal("9.996")),
 )
 """Inflection 3 Pi (chat) · 8K context · 4.1K output · $2.499 in / $9.996 out per 1M tokens"""
 
-INFLECTION_INFLECTION_3_PRODUCTIVITY: Final[PricedModel] = PricedModel(
+INFLECTION_INFLECTION_3_PRODUCTIVITY: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="inflection/inflection-3-productivity",
     name="Inflection 3 Productivity",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=False,
     reasoning=False,
@@ -7680,15 +7695,15 @@ INFLECTION_INFLECTION_3_PRODUCTIVITY: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_10_11,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_8000_INPUT_8000_OUTPUT_4096,
-    cost=Cost(input=Decimal("2.499"), output=Decimal("9.996")),
+    cost=_Cost(input=_Decimal("2.499"), output=_Decimal("9.996")),
 )
 """Inflection 3 Productivity (chat) · 8K context · 4.1K output · $2.499 in / $9.996 out per 1M tokens"""
 
-JAMBA_LARGE: Final[PricedModel] = PricedModel(
+JAMBA_LARGE: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="jamba-large",
     name="Jamba Large",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -7698,15 +7713,15 @@ JAMBA_LARGE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_07_09,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_256000_INPUT_256000_OUTPUT_4096,
-    cost=Cost(input=Decimal("1.989"), output=Decimal("7.99")),
+    cost=_Cost(input=_Decimal("1.989"), output=_Decimal("7.99")),
 )
 """Jamba Large (chat) · 256K context · 4.1K output · $1.989 in / $7.99 out per 1M tokens"""
 
-JAMBA_LARGE_1_6: Final[PricedModel] = PricedModel(
+JAMBA_LARGE_1_6: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="jamba-large-1.6",
     name="Jamba Large 1.6",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -7716,15 +7731,15 @@ JAMBA_LARGE_1_6: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_03_12,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_256000_INPUT_256000_OUTPUT_4096,
-    cost=Cost(input=Decimal("1.989"), output=Decimal("7.99")),
+    cost=_Cost(input=_Decimal("1.989"), output=_Decimal("7.99")),
 )
 """Jamba Large 1.6 (chat) · 256K context · 4.1K output · $1.989 in / $7.99 out per 1M tokens"""
 
-JAMBA_LARGE_1_7: Final[PricedModel] = PricedModel(
+JAMBA_LARGE_1_7: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="jamba-large-1.7",
     name="Jamba Large 1.7",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -7734,15 +7749,15 @@ JAMBA_LARGE_1_7: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_07_09,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_256000_INPUT_256000_OUTPUT_4096,
-    cost=Cost(input=Decimal("1.989"), output=Decimal("7.99")),
+    cost=_Cost(input=_Decimal("1.989"), output=_Decimal("7.99")),
 )
 """Jamba Large 1.7 (chat) · 256K context · 4.1K output · $1.989 in / $7.99 out per 1M tokens"""
 
-JAMBA_MINI: Final[PricedModel] = PricedModel(
+JAMBA_MINI: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="jamba-mini",
     name="Jamba Mini",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -7752,15 +7767,15 @@ JAMBA_MINI: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_07_09,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_256000_INPUT_256000_OUTPUT_4096,
-    cost=Cost(input=Decimal("0.1989"), output=Decimal("0.408")),
+    cost=_Cost(input=_Decimal("0.1989"), output=_Decimal("0.408")),
 )
 """Jamba Mini (chat) · 256K context · 4.1K output · $0.1989 in / $0.408 out per 1M tokens"""
 
-JAMBA_MINI_1_6: Final[PricedModel] = PricedModel(
+JAMBA_MINI_1_6: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="jamba-mini-1.6",
     name="Jamba Mini 1.6",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -7770,15 +7785,15 @@ JAMBA_MINI_1_6: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_03_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_256000_INPUT_256000_OUTPUT_4096,
-    cost=Cost(input=Decimal("0.1989"), output=Decimal("0.408")),
+    cost=_Cost(input=_Decimal("0.1989"), output=_Decimal("0.408")),
 )
 """Jamba Mini 1.6 (chat) · 256K context · 4.1K output · $0.1989 in / $0.408 out per 1M tokens"""
 
-JAMBA_MINI_1_7: Final[PricedModel] = PricedModel(
+JAMBA_MINI_1_7: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="jamba-mini-1.7",
     name="Jamba Mini 1.7",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -7788,15 +7803,15 @@ JAMBA_MINI_1_7: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_07_09,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_256000_INPUT_256000_OUTPUT_4096,
-    cost=Cost(input=Decimal("0.1989"), output=Decimal("0.408")),
+    cost=_Cost(input=_Decimal("0.1989"), output=_Decimal("0.408")),
 )
 """Jamba Mini 1.7 (chat) · 256K context · 4.1K output · $0.1989 in / $0.408 out per 1M tokens"""
 
-KIMI_K2_INSTRUCT_FAST: Final[PricedModel] = PricedModel(
+KIMI_K2_INSTRUCT_FAST: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="kimi-k2-instruct-fast",
     name="Kimi K2 0711 Fast",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=False,
@@ -7806,15 +7821,15 @@ KIMI_K2_INSTRUCT_FAST: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_07_15,
     modalities=_Shared.TEXT_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_131072_INPUT_131072_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.1"), output=Decimal("2")),
+    cost=_Cost(input=_Decimal("0.1"), output=_Decimal("2")),
 )
 """Kimi K2 0711 Fast (chat) · 131K context · 16.4K output · $0.10 in / $2.00 out per 1M tokens · attachments"""
 
-KIMI_THINKING_PREVIEW: Final[PricedModel] = PricedModel(
+KIMI_THINKING_PREVIEW: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="kimi-thinking-preview",
     name="Kimi Thinking Preview",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=False,
@@ -7824,15 +7839,15 @@ KIMI_THINKING_PREVIEW: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_05_07,
     modalities=_Shared.TEXT_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_16384,
-    cost=Cost(input=Decimal("31.46"), output=Decimal("31.46")),
+    cost=_Cost(input=_Decimal("31.46"), output=_Decimal("31.46")),
 )
 """Kimi Thinking Preview (chat) · 128K context · 16.4K output · $31.46 in / $31.46 out per 1M tokens · attachments"""
 
-KWAIPILOT_KAT_CODER_PRO_V2: Final[PricedModel] = PricedModel(
+KWAIPILOT_KAT_CODER_PRO_V2: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="kwaipilot/kat-coder-pro-v2",
     name="KAT Coder Pro V2",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -7842,15 +7857,15 @@ KWAIPILOT_KAT_CODER_PRO_V2: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_28,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_256000_INPUT_256000_OUTPUT_80000,
-    cost=Cost(input=Decimal("0.3"), output=Decimal("1.2")),
+    cost=_Cost(input=_Decimal("0.3"), output=_Decimal("1.2")),
 )
 """KAT Coder Pro V2 (chat) · 256K context · 80K output · $0.30 in / $1.20 out per 1M tokens"""
 
-LEARNLM_1_5_PRO_EXPERIMENTAL: Final[PricedModel] = PricedModel(
+LEARNLM_1_5_PRO_EXPERIMENTAL: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="learnlm-1.5-pro-experimental",
     name="Gemini LearnLM Experimental",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -7860,15 +7875,15 @@ LEARNLM_1_5_PRO_EXPERIMENTAL: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_05_14,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_32767_INPUT_32767_OUTPUT_8192,
-    cost=Cost(input=Decimal("3.502"), output=Decimal("10.506")),
+    cost=_Cost(input=_Decimal("3.502"), output=_Decimal("10.506")),
 )
 """Gemini LearnLM Experimental (chat) · 32.8K context · 8.19K output · $3.502 in / $10.506 out per 1M tokens"""
 
-LIQUID_LFM_2_24B_A2B: Final[PricedModel] = PricedModel(
+LIQUID_LFM_2_24B_A2B: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="liquid/lfm-2-24b-a2b",
     name="LFM2 24B A2B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -7878,15 +7893,15 @@ LIQUID_LFM_2_24B_A2B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_20,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_32768_INPUT_32768_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.03"), output=Decimal("0.12")),
+    cost=_Cost(input=_Decimal("0.03"), output=_Decimal("0.12")),
 )
 """LFM2 24B A2B (chat) · 32.8K context · 32.8K output · $0.03 in / $0.12 out per 1M tokens"""
 
-MEGANOVA_AI_MANTA_FLASH_1_0: Final[PricedModel] = PricedModel(
+MEGANOVA_AI_MANTA_FLASH_1_0: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="meganova-ai/manta-flash-1.0",
     name="Manta Flash 1.0",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="nova",
     attachment=False,
     reasoning=False,
@@ -7897,15 +7912,15 @@ MEGANOVA_AI_MANTA_FLASH_1_0: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_20,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_16384_INPUT_16384_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.02"), output=Decimal("0.16")),
+    cost=_Cost(input=_Decimal("0.02"), output=_Decimal("0.16")),
 )
 """Manta Flash 1.0 (chat) · 16.4K context · 16.4K output · $0.02 in / $0.16 out per 1M tokens"""
 
-MEGANOVA_AI_MANTA_MINI_1_0: Final[PricedModel] = PricedModel(
+MEGANOVA_AI_MANTA_MINI_1_0: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="meganova-ai/manta-mini-1.0",
     name="Manta Mini 1.0",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="nova",
     attachment=False,
     reasoning=False,
@@ -7916,15 +7931,15 @@ MEGANOVA_AI_MANTA_MINI_1_0: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_20,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_8192_INPUT_8192_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.02"), output=Decimal("0.16")),
+    cost=_Cost(input=_Decimal("0.02"), output=_Decimal("0.16")),
 )
 """Manta Mini 1.0 (chat) · 8.19K context · 8.19K output · $0.02 in / $0.16 out per 1M tokens"""
 
-MEGANOVA_AI_MANTA_PRO_1_0: Final[PricedModel] = PricedModel(
+MEGANOVA_AI_MANTA_PRO_1_0: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="meganova-ai/manta-pro-1.0",
     name="Manta Pro 1.0",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="nova",
     attachment=False,
     reasoning=False,
@@ -7935,15 +7950,15 @@ MEGANOVA_AI_MANTA_PRO_1_0: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_20,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_32768_INPUT_32768_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.060000000000000005"), output=Decimal("0.5")),
+    cost=_Cost(input=_Decimal("0.060000000000000005"), output=_Decimal("0.5")),
 )
 """Manta Pro 1.0 (chat) · 32.8K context · 32.8K output · $0.060000000000000005 in / $0.50 out per 1M tokens"""
 
-MERCURY_2: Final[PricedModel] = PricedModel(
+MERCURY_2: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="mercury-2",
     name="Mercury 2",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -7953,16 +7968,16 @@ MERCURY_2: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_01_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_50000,
-    cost=Cost(input=Decimal("0.25"), output=Decimal("0.75"), cache_read=Decimal("0.025")),
+    cost=_Cost(input=_Decimal("0.25"), output=_Decimal("0.75"), cache_read=_Decimal("0.025")),
     reasoning_options=(),
 )
 """Mercury 2 (chat) · 128K context · 50K output · $0.25 in / $0.75 out per 1M tokens · tools, reasoning, structured output"""
 
-META_LLAMA_LLAMA_3_1_8B_INSTRUCT: Final[PricedModel] = PricedModel(
+META_LLAMA_LLAMA_3_1_8B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="meta-llama/llama-3.1-8b-instruct",
     name="Llama 3.1 8b Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=False,
     reasoning=False,
@@ -7973,15 +7988,15 @@ META_LLAMA_LLAMA_3_1_8B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_07_23,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_INPUT_131072_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.0544"), output=Decimal("0.0544")),
+    cost=_Cost(input=_Decimal("0.0544"), output=_Decimal("0.0544")),
 )
 """Llama 3.1 8b Instruct (chat) · 131K context · 16.4K output · $0.0544 in / $0.0544 out per 1M tokens"""
 
-META_LLAMA_LLAMA_3_2_3B_INSTRUCT: Final[PricedModel] = PricedModel(
+META_LLAMA_LLAMA_3_2_3B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="meta-llama/llama-3.2-3b-instruct",
     name="Llama 3.2 3b Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=True,
     reasoning=False,
@@ -7992,15 +8007,15 @@ META_LLAMA_LLAMA_3_2_3B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_09_25,
     modalities=_Shared.TEXT_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_131072_INPUT_131072_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.0306"), output=Decimal("0.0493")),
+    cost=_Cost(input=_Decimal("0.0306"), output=_Decimal("0.0493")),
 )
 """Llama 3.2 3b Instruct (chat) · 131K context · 8.19K output · $0.0306 in / $0.0493 out per 1M tokens · attachments"""
 
-META_LLAMA_LLAMA_3_3_70B_INSTRUCT: Final[PricedModel] = PricedModel(
+META_LLAMA_LLAMA_3_3_70B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="meta-llama/llama-3.3-70b-instruct",
     name="Llama 3.3 70b Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=False,
     reasoning=False,
@@ -8011,15 +8026,15 @@ META_LLAMA_LLAMA_3_3_70B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_02_27,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_INPUT_131072_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.05"), output=Decimal("0.23")),
+    cost=_Cost(input=_Decimal("0.05"), output=_Decimal("0.23")),
 )
 """Llama 3.3 70b Instruct (chat) · 131K context · 16.4K output · $0.05 in / $0.23 out per 1M tokens · tools, structured output"""
 
-META_LLAMA_LLAMA_4_MAVERICK: Final[PricedModel] = PricedModel(
+META_LLAMA_LLAMA_4_MAVERICK: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="meta-llama/llama-4-maverick",
     name="Llama 4 Maverick",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=True,
     reasoning=False,
@@ -8030,15 +8045,15 @@ META_LLAMA_LLAMA_4_MAVERICK: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_05,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_INPUT_1048576_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.18000000000000002"), output=Decimal("0.8")),
+    cost=_Cost(input=_Decimal("0.18000000000000002"), output=_Decimal("0.8")),
 )
 """Llama 4 Maverick (chat) · 1.05M context · 65.5K output · $0.18000000000000002 in / $0.80 out per 1M tokens · vision, tools, structured output, attachments"""
 
-META_LLAMA_LLAMA_4_SCOUT: Final[PricedModel] = PricedModel(
+META_LLAMA_LLAMA_4_SCOUT: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="meta-llama/llama-4-scout",
     name="Llama 4 Scout",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=True,
     reasoning=False,
@@ -8049,15 +8064,15 @@ META_LLAMA_LLAMA_4_SCOUT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_05,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_328000_INPUT_328000_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.085"), output=Decimal("0.46")),
+    cost=_Cost(input=_Decimal("0.085"), output=_Decimal("0.46")),
 )
 """Llama 4 Scout (chat) · 328K context · 65.5K output · $0.085 in / $0.46 out per 1M tokens · vision, tools, structured output, attachments"""
 
-MICROSOFT_WIZARDLM_2_8X22B: Final[PricedModel] = PricedModel(
+MICROSOFT_WIZARDLM_2_8X22B: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="microsoft/wizardlm-2-8x22b",
     name="WizardLM-2 8x22B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=False,
@@ -8068,15 +8083,15 @@ MICROSOFT_WIZARDLM_2_8X22B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04_15,
     modalities=_Shared.TEXT_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_65536_INPUT_65536_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.49299999999999994"), output=Decimal("0.49299999999999994")),
+    cost=_Cost(input=_Decimal("0.49299999999999994"), output=_Decimal("0.49299999999999994")),
 )
 """WizardLM-2 8x22B (chat) · 65.5K context · 8.19K output · $0.49299999999999994 in / $0.49299999999999994 out per 1M tokens · attachments"""
 
-MINIMAX_MINIMAX_01: Final[PricedModel] = PricedModel(
+MINIMAX_MINIMAX_01: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="minimax/minimax-01",
     name="MiniMax 01",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="minimax",
     attachment=True,
     reasoning=False,
@@ -8087,15 +8102,15 @@ MINIMAX_MINIMAX_01: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_01_15,
     modalities=_Shared.TEXT_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1000192_INPUT_1000192_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.1394"), output=Decimal("1.1219999999999999")),
+    cost=_Cost(input=_Decimal("0.1394"), output=_Decimal("1.1219999999999999")),
 )
 """MiniMax 01 (chat) · 1M context · 16.4K output · $0.1394 in / $1.1219999999999999 out per 1M tokens · attachments"""
 
-MINIMAX_MINIMAX_LATEST: Final[PricedModel] = PricedModel(
+MINIMAX_MINIMAX_LATEST: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="minimax/minimax-latest",
     name="MiniMax Latest",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -8105,16 +8120,16 @@ MINIMAX_MINIMAX_LATEST: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_03,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_512000_INPUT_512000_OUTPUT_80000,
-    cost=Cost(input=Decimal("0.3"), output=Decimal("1.2"), cache_read=Decimal("0.06")),
+    cost=_Cost(input=_Decimal("0.3"), output=_Decimal("1.2"), cache_read=_Decimal("0.06")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """MiniMax Latest (chat) · 512K context · 80K output · $0.30 in / $1.20 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-MINIMAX_MINIMAX_M2_HER: Final[PricedModel] = PricedModel(
+MINIMAX_MINIMAX_M2_HER: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="minimax/minimax-m2-her",
     name="MiniMax M2-her",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="minimax",
     attachment=False,
     reasoning=False,
@@ -8125,15 +8140,15 @@ MINIMAX_MINIMAX_M2_HER: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_01_24,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_65532_INPUT_65532_OUTPUT_2048,
-    cost=Cost(input=Decimal("0.30200000000000005"), output=Decimal("1.2069999999999999")),
+    cost=_Cost(input=_Decimal("0.30200000000000005"), output=_Decimal("1.2069999999999999")),
 )
 """MiniMax M2-her (chat) · 65.5K context · 2.05K output · $0.30200000000000005 in / $1.2069999999999999 out per 1M tokens"""
 
-MINIMAX_MINIMAX_M2_1: Final[PricedModel] = PricedModel(
+MINIMAX_MINIMAX_M2_1: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="minimax/minimax-m2.1",
     name="MiniMax M2.1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="minimax",
     attachment=False,
     reasoning=True,
@@ -8144,16 +8159,16 @@ MINIMAX_MINIMAX_M2_1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_19,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_200000_INPUT_200000_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.33"), output=Decimal("1.32")),
+    cost=_Cost(input=_Decimal("0.33"), output=_Decimal("1.32")),
     reasoning_options=(),
 )
 """MiniMax M2.1 (chat) · 200K context · 131K output · $0.33 in / $1.32 out per 1M tokens · tools, reasoning, structured output"""
 
-MINIMAX_MINIMAX_M2_5: Final[PricedModel] = PricedModel(
+MINIMAX_MINIMAX_M2_5: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="minimax/minimax-m2.5",
     name="MiniMax M2.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="minimax",
     attachment=False,
     reasoning=True,
@@ -8164,16 +8179,16 @@ MINIMAX_MINIMAX_M2_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_12,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_204800_INPUT_204800_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.3"), output=Decimal("1.2")),
+    cost=_Cost(input=_Decimal("0.3"), output=_Decimal("1.2")),
     reasoning_options=(),
 )
 """MiniMax M2.5 (chat) · 205K context · 131K output · $0.30 in / $1.20 out per 1M tokens · tools, reasoning, structured output"""
 
-MINIMAX_MINIMAX_M2_7: Final[PricedModel] = PricedModel(
+MINIMAX_MINIMAX_M2_7: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="minimax/minimax-m2.7",
     name="MiniMax M2.7",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="minimax",
     attachment=False,
     reasoning=True,
@@ -8184,16 +8199,16 @@ MINIMAX_MINIMAX_M2_7: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_18,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_204800_INPUT_204800_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.3"), output=Decimal("1.2")),
+    cost=_Cost(input=_Decimal("0.3"), output=_Decimal("1.2")),
     reasoning_options=(),
 )
 """MiniMax M2.7 (chat) · 205K context · 131K output · $0.30 in / $1.20 out per 1M tokens · tools, reasoning, structured output"""
 
-MINIMAX_MINIMAX_M2_7_TURBO: Final[PricedModel] = PricedModel(
+MINIMAX_MINIMAX_M2_7_TURBO: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="minimax/minimax-m2.7-turbo",
     name="MiniMax M2.7 Turbo",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -8203,16 +8218,16 @@ MINIMAX_MINIMAX_M2_7_TURBO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_18,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_204800_INPUT_204800_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.6"), output=Decimal("2.4")),
+    cost=_Cost(input=_Decimal("0.6"), output=_Decimal("2.4")),
     reasoning_options=(),
 )
 """MiniMax M2.7 Turbo (chat) · 205K context · 131K output · $0.60 in / $2.40 out per 1M tokens · tools, reasoning, structured output"""
 
-MINIMAX_MINIMAX_M3: Final[PricedModel] = PricedModel(
+MINIMAX_MINIMAX_M3: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="minimax/minimax-m3",
     name="MiniMax M3",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=True,
@@ -8222,15 +8237,15 @@ MINIMAX_MINIMAX_M3: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_01,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_512000_INPUT_512000_OUTPUT_80000,
-    cost=Cost(input=Decimal("0.3"), output=Decimal("1.2"), cache_read=Decimal("0.06")),
+    cost=_Cost(input=_Decimal("0.3"), output=_Decimal("1.2"), cache_read=_Decimal("0.06")),
 )
 """MiniMax M3 (chat) · 512K context · 80K output · $0.30 in / $1.20 out per 1M tokens · vision, tools, structured output, attachments"""
 
-MINIMAX_MINIMAX_M3_THINKING: Final[PricedModel] = PricedModel(
+MINIMAX_MINIMAX_M3_THINKING: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="minimax/minimax-m3:thinking",
     name="MiniMax M3 Thinking",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -8240,16 +8255,16 @@ MINIMAX_MINIMAX_M3_THINKING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_01,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_512000_INPUT_512000_OUTPUT_80000,
-    cost=Cost(input=Decimal("0.3"), output=Decimal("1.2"), cache_read=Decimal("0.06")),
+    cost=_Cost(input=_Decimal("0.3"), output=_Decimal("1.2"), cache_read=_Decimal("0.06")),
     reasoning_options=(),
 )
 """MiniMax M3 Thinking (chat) · 512K context · 80K output · $0.30 in / $1.20 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-MIROTHINKER_1_7_DEEPRESEARCH: Final[PricedModel] = PricedModel(
+MIROTHINKER_1_7_DEEPRESEARCH: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="mirothinker-1-7-deepresearch",
     name="MiroThinker 1.7 Deep Research",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=False,
@@ -8259,16 +8274,16 @@ MIROTHINKER_1_7_DEEPRESEARCH: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_11,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_INPUT_262144_OUTPUT_16384,
-    cost=Cost(input=Decimal("4"), output=Decimal("25")),
+    cost=_Cost(input=_Decimal("4"), output=_Decimal("25")),
     reasoning_options=(),
 )
 """MiroThinker 1.7 Deep Research (chat) · 262K context · 16.4K output · $4.00 in / $25.00 out per 1M tokens · reasoning"""
 
-MIROTHINKER_1_7_DEEPRESEARCH_MINI: Final[PricedModel] = PricedModel(
+MIROTHINKER_1_7_DEEPRESEARCH_MINI: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="mirothinker-1-7-deepresearch-mini",
     name="MiroThinker 1.7 Deep Research Mini",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=False,
@@ -8278,16 +8293,16 @@ MIROTHINKER_1_7_DEEPRESEARCH_MINI: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_11,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_INPUT_262144_OUTPUT_16384,
-    cost=Cost(input=Decimal("1.25"), output=Decimal("10")),
+    cost=_Cost(input=_Decimal("1.25"), output=_Decimal("10")),
     reasoning_options=(),
 )
 """MiroThinker 1.7 Deep Research Mini (chat) · 262K context · 16.4K output · $1.25 in / $10.00 out per 1M tokens · reasoning"""
 
-MISTRAL_CODE_AGENT_LATEST: Final[PricedModel] = PricedModel(
+MISTRAL_CODE_AGENT_LATEST: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="mistral-code-agent-latest",
     name="Mistral Code Agent Latest",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=True,
@@ -8297,15 +8312,15 @@ MISTRAL_CODE_AGENT_LATEST: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_02,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_INPUT_262144_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.4"), output=Decimal("2")),
+    cost=_Cost(input=_Decimal("0.4"), output=_Decimal("2")),
 )
 """Mistral Code Agent Latest (chat) · 262K context · 32.8K output · $0.40 in / $2.00 out per 1M tokens · tools, structured output"""
 
-MISTRAL_CODE_LATEST: Final[PricedModel] = PricedModel(
+MISTRAL_CODE_LATEST: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="mistral-code-latest",
     name="Mistral Code Latest",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=True,
@@ -8315,15 +8330,15 @@ MISTRAL_CODE_LATEST: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_02,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_256000_INPUT_256000_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.3"), output=Decimal("0.9")),
+    cost=_Cost(input=_Decimal("0.3"), output=_Decimal("0.9")),
 )
 """Mistral Code Latest (chat) · 256K context · 32.8K output · $0.30 in / $0.90 out per 1M tokens · tools, structured output"""
 
-MISTRAL_SMALL_31_24B_INSTRUCT: Final[PricedModel] = PricedModel(
+MISTRAL_SMALL_31_24B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="mistral-small-31-24b-instruct",
     name="Mistral Small 31 24b Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=False,
@@ -8333,15 +8348,15 @@ MISTRAL_SMALL_31_24B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04_15,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.1"), output=Decimal("0.3")),
+    cost=_Cost(input=_Decimal("0.1"), output=_Decimal("0.3")),
 )
 """Mistral Small 31 24b Instruct (chat) · 128K context · 131K output · $0.10 in / $0.30 out per 1M tokens · vision, attachments"""
 
-MISTRAL_MISTRAL_MEDIUM_3_5: Final[PricedModel] = PricedModel(
+MISTRAL_MISTRAL_MEDIUM_3_5: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="mistral/mistral-medium-3.5",
     name="Mistral Medium 3.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -8351,16 +8366,16 @@ MISTRAL_MISTRAL_MEDIUM_3_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_29,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_256000_INPUT_256000_OUTPUT_32768,
-    cost=Cost(input=Decimal("1.5"), output=Decimal("7.5")),
+    cost=_Cost(input=_Decimal("1.5"), output=_Decimal("7.5")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """Mistral Medium 3.5 (chat) · 256K context · 32.8K output · $1.50 in / $7.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-MISTRAL_MISTRAL_MEDIUM_3_5_THINKING: Final[PricedModel] = PricedModel(
+MISTRAL_MISTRAL_MEDIUM_3_5_THINKING: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="mistral/mistral-medium-3.5:thinking",
     name="Mistral Medium 3.5 Thinking",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -8370,16 +8385,16 @@ MISTRAL_MISTRAL_MEDIUM_3_5_THINKING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_30,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_256000_INPUT_256000_OUTPUT_32768,
-    cost=Cost(input=Decimal("1.5"), output=Decimal("7.5")),
+    cost=_Cost(input=_Decimal("1.5"), output=_Decimal("7.5")),
     reasoning_options=(),
 )
 """Mistral Medium 3.5 Thinking (chat) · 256K context · 32.8K output · $1.50 in / $7.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-MISTRALAI_DEVSTRAL_SMALL_2505: Final[PricedModel] = PricedModel(
+MISTRALAI_DEVSTRAL_SMALL_2505: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="mistralai/Devstral-Small-2505",
     name="Mistral Devstral Small 2505",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="devstral",
     attachment=False,
     reasoning=False,
@@ -8390,15 +8405,15 @@ MISTRALAI_DEVSTRAL_SMALL_2505: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_02,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_32768_INPUT_32768_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.060000000000000005"), output=Decimal("0.060000000000000005")),
+    cost=_Cost(input=_Decimal("0.060000000000000005"), output=_Decimal("0.060000000000000005")),
 )
 """Mistral Devstral Small 2505 (chat) · 32.8K context · 8.19K output · $0.060000000000000005 in / $0.060000000000000005 out per 1M tokens"""
 
-MISTRALAI_MISTRAL_NEMO_INSTRUCT_2407: Final[PricedModel] = PricedModel(
+MISTRALAI_MISTRAL_NEMO_INSTRUCT_2407: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="mistralai/Mistral-Nemo-Instruct-2407",
     name="Mistral Nemo",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="mistral-nemo",
     attachment=False,
     reasoning=False,
@@ -8409,15 +8424,15 @@ MISTRALAI_MISTRAL_NEMO_INSTRUCT_2407: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_07_18,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_16384_INPUT_16384_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.1003"), output=Decimal("0.1207")),
+    cost=_Cost(input=_Decimal("0.1003"), output=_Decimal("0.1207")),
 )
 """Mistral Nemo (chat) · 16.4K context · 8.19K output · $0.1003 in / $0.1207 out per 1M tokens"""
 
-MISTRALAI_CODESTRAL_2508: Final[PricedModel] = PricedModel(
+MISTRALAI_CODESTRAL_2508: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="mistralai/codestral-2508",
     name="Codestral 2508",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="codestral",
     attachment=False,
     reasoning=False,
@@ -8428,15 +8443,15 @@ MISTRALAI_CODESTRAL_2508: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_256000_INPUT_256000_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.3"), output=Decimal("0.8999999999999999")),
+    cost=_Cost(input=_Decimal("0.3"), output=_Decimal("0.8999999999999999")),
 )
 """Codestral 2508 (chat) · 256K context · 32.8K output · $0.30 in / $0.8999999999999999 out per 1M tokens"""
 
-MISTRALAI_DEVSTRAL_2_123B_INSTRUCT_2512: Final[PricedModel] = PricedModel(
+MISTRALAI_DEVSTRAL_2_123B_INSTRUCT_2512: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="mistralai/devstral-2-123b-instruct-2512",
     name="Devstral 2 123B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="devstral",
     attachment=False,
     reasoning=False,
@@ -8447,15 +8462,15 @@ MISTRALAI_DEVSTRAL_2_123B_INSTRUCT_2512: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_09,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_INPUT_262144_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.4"), output=Decimal("1.4")),
+    cost=_Cost(input=_Decimal("0.4"), output=_Decimal("1.4")),
 )
 """Devstral 2 123B (chat) · 262K context · 65.5K output · $0.40 in / $1.40 out per 1M tokens"""
 
-MISTRALAI_MINISTRAL_14B_2512: Final[PricedModel] = PricedModel(
+MISTRALAI_MINISTRAL_14B_2512: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="mistralai/ministral-14b-2512",
     name="Ministral 14B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="ministral",
     attachment=False,
     reasoning=False,
@@ -8466,15 +8481,15 @@ MISTRALAI_MINISTRAL_14B_2512: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_04,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_INPUT_262144_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.2"), output=Decimal("0.2")),
+    cost=_Cost(input=_Decimal("0.2"), output=_Decimal("0.2")),
 )
 """Ministral 14B (chat) · 262K context · 32.8K output · $0.20 in / $0.20 out per 1M tokens"""
 
-MISTRALAI_MINISTRAL_14B_INSTRUCT_2512: Final[PricedModel] = PricedModel(
+MISTRALAI_MINISTRAL_14B_INSTRUCT_2512: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="mistralai/ministral-14b-instruct-2512",
     name="Ministral 3 14B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="ministral",
     attachment=True,
     reasoning=False,
@@ -8485,15 +8500,15 @@ MISTRALAI_MINISTRAL_14B_INSTRUCT_2512: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_02,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_262144_INPUT_262144_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.1"), output=Decimal("0.4")),
+    cost=_Cost(input=_Decimal("0.1"), output=_Decimal("0.4")),
 )
 """Ministral 3 14B (chat) · 262K context · 32.8K output · $0.10 in / $0.40 out per 1M tokens · vision, attachments"""
 
-MISTRALAI_MINISTRAL_3B_2512: Final[PricedModel] = PricedModel(
+MISTRALAI_MINISTRAL_3B_2512: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="mistralai/ministral-3b-2512",
     name="Ministral 3B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="ministral",
     attachment=False,
     reasoning=False,
@@ -8504,15 +8519,15 @@ MISTRALAI_MINISTRAL_3B_2512: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_04,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_INPUT_131072_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.1"), output=Decimal("0.1")),
+    cost=_Cost(input=_Decimal("0.1"), output=_Decimal("0.1")),
 )
 """Ministral 3B (chat) · 131K context · 32.8K output · $0.10 in / $0.10 out per 1M tokens"""
 
-MISTRALAI_MINISTRAL_8B_2512: Final[PricedModel] = PricedModel(
+MISTRALAI_MINISTRAL_8B_2512: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="mistralai/ministral-8b-2512",
     name="Ministral 8B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="ministral",
     attachment=False,
     reasoning=False,
@@ -8523,15 +8538,15 @@ MISTRALAI_MINISTRAL_8B_2512: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_04,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_INPUT_262144_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.15"), output=Decimal("0.15")),
+    cost=_Cost(input=_Decimal("0.15"), output=_Decimal("0.15")),
 )
 """Ministral 8B (chat) · 262K context · 32.8K output · $0.15 in / $0.15 out per 1M tokens"""
 
-MISTRALAI_MISTRAL_LARGE: Final[PricedModel] = PricedModel(
+MISTRALAI_MISTRAL_LARGE: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="mistralai/mistral-large",
     name="Mistral Large 2411",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="mistral-large",
     attachment=False,
     reasoning=False,
@@ -8542,15 +8557,15 @@ MISTRALAI_MISTRAL_LARGE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_02_26,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_256000,
-    cost=Cost(input=Decimal("2.006"), output=Decimal("6.001")),
+    cost=_Cost(input=_Decimal("2.006"), output=_Decimal("6.001")),
 )
 """Mistral Large 2411 (chat) · 128K context · 256K output · $2.006 in / $6.001 out per 1M tokens"""
 
-MISTRALAI_MISTRAL_LARGE_3_675B_INSTRUCT_2512: Final[PricedModel] = PricedModel(
+MISTRALAI_MISTRAL_LARGE_3_675B_INSTRUCT_2512: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="mistralai/mistral-large-3-675b-instruct-2512",
     name="Mistral Large 3 675B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="mistral-large",
     attachment=True,
     reasoning=False,
@@ -8561,15 +8576,15 @@ MISTRALAI_MISTRAL_LARGE_3_675B_INSTRUCT_2512: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_02,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_262144_INPUT_262144_OUTPUT_256000,
-    cost=Cost(input=Decimal("1"), output=Decimal("3")),
+    cost=_Cost(input=_Decimal("1"), output=_Decimal("3")),
 )
 """Mistral Large 3 675B (chat) · 262K context · 256K output · $1.00 in / $3.00 out per 1M tokens · vision, attachments"""
 
-MISTRALAI_MISTRAL_MEDIUM_3: Final[PricedModel] = PricedModel(
+MISTRALAI_MISTRAL_MEDIUM_3: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="mistralai/mistral-medium-3",
     name="Mistral Medium 3",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="mistral-medium",
     attachment=True,
     reasoning=False,
@@ -8580,15 +8595,15 @@ MISTRALAI_MISTRAL_MEDIUM_3: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_25,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_131072_INPUT_131072_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.4"), output=Decimal("2")),
+    cost=_Cost(input=_Decimal("0.4"), output=_Decimal("2")),
 )
 """Mistral Medium 3 (chat) · 131K context · 32.8K output · $0.40 in / $2.00 out per 1M tokens · vision, attachments"""
 
-MISTRALAI_MISTRAL_MEDIUM_3_1: Final[PricedModel] = PricedModel(
+MISTRALAI_MISTRAL_MEDIUM_3_1: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="mistralai/mistral-medium-3.1",
     name="Mistral Medium 3.1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="mistral-medium",
     attachment=False,
     reasoning=False,
@@ -8599,15 +8614,15 @@ MISTRALAI_MISTRAL_MEDIUM_3_1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_05,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_INPUT_131072_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.4"), output=Decimal("2")),
+    cost=_Cost(input=_Decimal("0.4"), output=_Decimal("2")),
 )
 """Mistral Medium 3.1 (chat) · 131K context · 32.8K output · $0.40 in / $2.00 out per 1M tokens"""
 
-MISTRALAI_MISTRAL_SABA: Final[PricedModel] = PricedModel(
+MISTRALAI_MISTRAL_SABA: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="mistralai/mistral-saba",
     name="Mistral Saba",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="mistral",
     attachment=False,
     reasoning=False,
@@ -8618,15 +8633,15 @@ MISTRALAI_MISTRAL_SABA: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_02_17,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_32000_INPUT_32000_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.1989"), output=Decimal("0.595")),
+    cost=_Cost(input=_Decimal("0.1989"), output=_Decimal("0.595")),
 )
 """Mistral Saba (chat) · 32K context · 32.8K output · $0.1989 in / $0.595 out per 1M tokens"""
 
-MISTRALAI_MISTRAL_SMALL_4_119B_2603: Final[PricedModel] = PricedModel(
+MISTRALAI_MISTRAL_SMALL_4_119B_2603: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="mistralai/mistral-small-4-119b-2603",
     name="Mistral Small 4 119B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -8636,16 +8651,16 @@ MISTRALAI_MISTRAL_SMALL_4_119B_2603: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_16,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_262144_INPUT_262144_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.4"), output=Decimal("1.4")),
+    cost=_Cost(input=_Decimal("0.4"), output=_Decimal("1.4")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """Mistral Small 4 119B (chat) · 262K context · 16.4K output · $0.40 in / $1.40 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-MISTRALAI_MISTRAL_SMALL_4_119B_2603_THINKING: Final[PricedModel] = PricedModel(
+MISTRALAI_MISTRAL_SMALL_4_119B_2603_THINKING: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="mistralai/mistral-small-4-119b-2603:thinking",
     name="Mistral Small 4 119B Thinking",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -8655,16 +8670,16 @@ MISTRALAI_MISTRAL_SMALL_4_119B_2603_THINKING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_17,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_262144_INPUT_262144_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.4"), output=Decimal("1.4")),
+    cost=_Cost(input=_Decimal("0.4"), output=_Decimal("1.4")),
     reasoning_options=(),
 )
 """Mistral Small 4 119B Thinking (chat) · 262K context · 16.4K output · $0.40 in / $1.40 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-MISTRALAI_MIXTRAL_8X22B_INSTRUCT_V0_1: Final[PricedModel] = PricedModel(
+MISTRALAI_MIXTRAL_8X22B_INSTRUCT_V0_1: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="mistralai/mixtral-8x22b-instruct-v0.1",
     name="Mixtral 8x22B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="mixtral",
     attachment=False,
     reasoning=False,
@@ -8675,15 +8690,15 @@ MISTRALAI_MIXTRAL_8X22B_INSTRUCT_V0_1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_11,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_65536_INPUT_65536_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.8999999999999999"), output=Decimal("0.8999999999999999")),
+    cost=_Cost(input=_Decimal("0.8999999999999999"), output=_Decimal("0.8999999999999999")),
 )
 """Mixtral 8x22B (chat) · 65.5K context · 32.8K output · $0.8999999999999999 in / $0.8999999999999999 out per 1M tokens"""
 
-MISTRALAI_MIXTRAL_8X7B_INSTRUCT_V0_1: Final[PricedModel] = PricedModel(
+MISTRALAI_MIXTRAL_8X7B_INSTRUCT_V0_1: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="mistralai/mixtral-8x7b-instruct-v0.1",
     name="Mixtral 8x7B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="mixtral",
     attachment=False,
     reasoning=False,
@@ -8694,15 +8709,15 @@ MISTRALAI_MIXTRAL_8X7B_INSTRUCT_V0_1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_11,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_32768_INPUT_32768_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.27"), output=Decimal("0.27")),
+    cost=_Cost(input=_Decimal("0.27"), output=_Decimal("0.27")),
 )
 """Mixtral 8x7B (chat) · 32.8K context · 32.8K output · $0.27 in / $0.27 out per 1M tokens"""
 
-MLABONNE_NEURALDAREDEVIL_8B_ABLITERATED: Final[PricedModel] = PricedModel(
+MLABONNE_NEURALDAREDEVIL_8B_ABLITERATED: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="mlabonne/NeuralDaredevil-8B-abliterated",
     name="Neural Daredevil 8B abliterated",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=False,
     reasoning=False,
@@ -8713,15 +8728,15 @@ MLABONNE_NEURALDAREDEVIL_8B_ABLITERATED: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_12_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_8192_INPUT_8192_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.44"), output=Decimal("0.44")),
+    cost=_Cost(input=_Decimal("0.44"), output=_Decimal("0.44")),
 )
 """Neural Daredevil 8B abliterated (chat) · 8.19K context · 8.19K output · $0.44 in / $0.44 out per 1M tokens"""
 
-MOONSHOTAI_KIMI_K2_INSTRUCT_0905: Final[PricedModel] = PricedModel(
+MOONSHOTAI_KIMI_K2_INSTRUCT_0905: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="moonshotai/Kimi-K2-Instruct-0905",
     name="Kimi K2 0905",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="kimi-k2",
     attachment=False,
     reasoning=False,
@@ -8732,15 +8747,15 @@ MOONSHOTAI_KIMI_K2_INSTRUCT_0905: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_25,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_256000_INPUT_256000_OUTPUT_262144,
-    cost=Cost(input=Decimal("0.4"), output=Decimal("2")),
+    cost=_Cost(input=_Decimal("0.4"), output=_Decimal("2")),
 )
 """Kimi K2 0905 (chat) · 256K context · 262K output · $0.40 in / $2.00 out per 1M tokens · tools, structured output"""
 
-MOONSHOTAI_KIMI_K2_INSTRUCT: Final[PricedModel] = PricedModel(
+MOONSHOTAI_KIMI_K2_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="moonshotai/kimi-k2-instruct",
     name="Kimi K2 Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="kimi-k2",
     attachment=False,
     reasoning=False,
@@ -8751,15 +8766,15 @@ MOONSHOTAI_KIMI_K2_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_07_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_256000_INPUT_256000_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.1"), output=Decimal("2")),
+    cost=_Cost(input=_Decimal("0.1"), output=_Decimal("2")),
 )
 """Kimi K2 Instruct (chat) · 256K context · 8.19K output · $0.10 in / $2.00 out per 1M tokens · tools, structured output"""
 
-MOONSHOTAI_KIMI_K2_INSTRUCT_0711: Final[PricedModel] = PricedModel(
+MOONSHOTAI_KIMI_K2_INSTRUCT_0711: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="moonshotai/kimi-k2-instruct-0711",
     name="Kimi K2 0711",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="kimi-k2",
     attachment=False,
     reasoning=False,
@@ -8770,15 +8785,15 @@ MOONSHOTAI_KIMI_K2_INSTRUCT_0711: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_07_11,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.1"), output=Decimal("2")),
+    cost=_Cost(input=_Decimal("0.1"), output=_Decimal("2")),
 )
 """Kimi K2 0711 (chat) · 128K context · 8.19K output · $0.10 in / $2.00 out per 1M tokens · tools, structured output"""
 
-MOONSHOTAI_KIMI_K2_THINKING: Final[PricedModel] = PricedModel(
+MOONSHOTAI_KIMI_K2_THINKING: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="moonshotai/kimi-k2-thinking",
     name="Kimi K2 Thinking",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="kimi-thinking",
     attachment=False,
     reasoning=False,
@@ -8789,15 +8804,15 @@ MOONSHOTAI_KIMI_K2_THINKING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_06,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_256000_INPUT_256000_OUTPUT_262144,
-    cost=Cost(input=Decimal("0.3"), output=Decimal("1.2")),
+    cost=_Cost(input=_Decimal("0.3"), output=_Decimal("1.2")),
 )
 """Kimi K2 Thinking (chat) · 256K context · 262K output · $0.30 in / $1.20 out per 1M tokens · tools, structured output"""
 
-MOONSHOTAI_KIMI_K2_THINKING_ORIGINAL: Final[PricedModel] = PricedModel(
+MOONSHOTAI_KIMI_K2_THINKING_ORIGINAL: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="moonshotai/kimi-k2-thinking-original",
     name="Kimi K2 Thinking Original",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="kimi-thinking",
     attachment=False,
     reasoning=True,
@@ -8808,16 +8823,16 @@ MOONSHOTAI_KIMI_K2_THINKING_ORIGINAL: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_06,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_256000_INPUT_256000_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.6"), output=Decimal("2.5")),
+    cost=_Cost(input=_Decimal("0.6"), output=_Decimal("2.5")),
     reasoning_options=(),
 )
 """Kimi K2 Thinking Original (chat) · 256K context · 16.4K output · $0.60 in / $2.50 out per 1M tokens · reasoning"""
 
-MOONSHOTAI_KIMI_K2_THINKING_TURBO_ORIGINAL: Final[PricedModel] = PricedModel(
+MOONSHOTAI_KIMI_K2_THINKING_TURBO_ORIGINAL: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="moonshotai/kimi-k2-thinking-turbo-original",
     name="Kimi K2 Thinking Turbo Original",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="kimi-thinking",
     attachment=False,
     reasoning=True,
@@ -8828,16 +8843,16 @@ MOONSHOTAI_KIMI_K2_THINKING_TURBO_ORIGINAL: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_06,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_256000_INPUT_256000_OUTPUT_16384,
-    cost=Cost(input=Decimal("1.15"), output=Decimal("8")),
+    cost=_Cost(input=_Decimal("1.15"), output=_Decimal("8")),
     reasoning_options=(),
 )
 """Kimi K2 Thinking Turbo Original (chat) · 256K context · 16.4K output · $1.15 in / $8.00 out per 1M tokens · reasoning"""
 
-MOONSHOTAI_KIMI_K2_5: Final[PricedModel] = PricedModel(
+MOONSHOTAI_KIMI_K2_5: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="moonshotai/kimi-k2.5",
     name="Kimi K2.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="kimi-k2",
     attachment=True,
     reasoning=False,
@@ -8848,15 +8863,15 @@ MOONSHOTAI_KIMI_K2_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_01_26,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_256000_INPUT_256000_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.3"), output=Decimal("1.9")),
+    cost=_Cost(input=_Decimal("0.3"), output=_Decimal("1.9")),
 )
 """Kimi K2.5 (chat) · 256K context · 65.5K output · $0.30 in / $1.90 out per 1M tokens · vision, tools, attachments"""
 
-MOONSHOTAI_KIMI_K2_5_THINKING: Final[PricedModel] = PricedModel(
+MOONSHOTAI_KIMI_K2_5_THINKING: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="moonshotai/kimi-k2.5:thinking",
     name="Kimi K2.5 Thinking",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="kimi-thinking",
     attachment=True,
     reasoning=True,
@@ -8867,16 +8882,16 @@ MOONSHOTAI_KIMI_K2_5_THINKING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_01_26,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_256000_INPUT_256000_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.3"), output=Decimal("1.9")),
+    cost=_Cost(input=_Decimal("0.3"), output=_Decimal("1.9")),
     reasoning_options=(),
 )
 """Kimi K2.5 Thinking (chat) · 256K context · 65.5K output · $0.30 in / $1.90 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-MOONSHOTAI_KIMI_K2_6: Final[PricedModel] = PricedModel(
+MOONSHOTAI_KIMI_K2_6: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="moonshotai/kimi-k2.6",
     name="Kimi K2.6",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="kimi-k2",
     attachment=True,
     reasoning=False,
@@ -8887,15 +8902,15 @@ MOONSHOTAI_KIMI_K2_6: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_21,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_256000_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.53"), output=Decimal("2.73")),
+    cost=_Cost(input=_Decimal("0.53"), output=_Decimal("2.73")),
 )
 """Kimi K2.6 (chat) · 256K context · 65.5K output · $0.53 in / $2.73 out per 1M tokens · vision, tools, attachments, open weights"""
 
-MOONSHOTAI_KIMI_K2_6_THINKING: Final[PricedModel] = PricedModel(
+MOONSHOTAI_KIMI_K2_6_THINKING: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="moonshotai/kimi-k2.6:thinking",
     name="Kimi K2.6 Thinking",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="kimi-thinking",
     attachment=True,
     reasoning=True,
@@ -8906,16 +8921,16 @@ MOONSHOTAI_KIMI_K2_6_THINKING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_21,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_256000_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.53"), output=Decimal("2.73")),
+    cost=_Cost(input=_Decimal("0.53"), output=_Decimal("2.73")),
     reasoning_options=(),
 )
 """Kimi K2.6 Thinking (chat) · 256K context · 65.5K output · $0.53 in / $2.73 out per 1M tokens · vision, tools, reasoning, attachments, open weights"""
 
-MOONSHOTAI_KIMI_LATEST: Final[PricedModel] = PricedModel(
+MOONSHOTAI_KIMI_LATEST: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="moonshotai/kimi-latest",
     name="Kimi Latest",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -8925,16 +8940,16 @@ MOONSHOTAI_KIMI_LATEST: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_03,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_256000_INPUT_256000_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.5"), output=Decimal("2.6"), cache_read=Decimal("0.125")),
+    cost=_Cost(input=_Decimal("0.5"), output=_Decimal("2.6"), cache_read=_Decimal("0.125")),
     reasoning_options=(),
 )
 """Kimi Latest (chat) · 256K context · 65.5K output · $0.50 in / $2.60 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-NANOGPT_CODING_ROUTER: Final[PricedModel] = PricedModel(
+NANOGPT_CODING_ROUTER: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="nanogpt/coding-router",
     name="Coding Router",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -8944,16 +8959,16 @@ NANOGPT_CODING_ROUTER: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_12,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_INPUT_1000000_OUTPUT_128000,
-    cost=Cost(input=Decimal("1.1"), output=Decimal("2.2"), cache_read=Decimal("0.11")),
+    cost=_Cost(input=_Decimal("1.1"), output=_Decimal("2.2"), cache_read=_Decimal("0.11")),
     reasoning_options=(),
 )
 """Coding Router (chat) · 1M context · 128K output · $1.10 in / $2.20 out per 1M tokens · tools, reasoning, structured output"""
 
-NANOGPT_CODING_ROUTER_HIGH: Final[PricedModel] = PricedModel(
+NANOGPT_CODING_ROUTER_HIGH: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="nanogpt/coding-router:high",
     name="Coding Router High",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -8963,16 +8978,16 @@ NANOGPT_CODING_ROUTER_HIGH: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_12,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_INPUT_1000000_OUTPUT_128000,
-    cost=Cost(input=Decimal("1.1"), output=Decimal("2.2"), cache_read=Decimal("0.11")),
+    cost=_Cost(input=_Decimal("1.1"), output=_Decimal("2.2"), cache_read=_Decimal("0.11")),
     reasoning_options=(),
 )
 """Coding Router High (chat) · 1M context · 128K output · $1.10 in / $2.20 out per 1M tokens · tools, reasoning, structured output"""
 
-NANOGPT_CODING_ROUTER_LOW: Final[PricedModel] = PricedModel(
+NANOGPT_CODING_ROUTER_LOW: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="nanogpt/coding-router:low",
     name="Coding Router Low",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -8982,16 +8997,16 @@ NANOGPT_CODING_ROUTER_LOW: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_12,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_INPUT_1000000_OUTPUT_128000,
-    cost=Cost(input=Decimal("0.14"), output=Decimal("0.28"), cache_read=Decimal("0.028")),
+    cost=_Cost(input=_Decimal("0.14"), output=_Decimal("0.28"), cache_read=_Decimal("0.028")),
     reasoning_options=(),
 )
 """Coding Router Low (chat) · 1M context · 128K output · $0.14 in / $0.28 out per 1M tokens · tools, reasoning, structured output"""
 
-NANOGPT_CODING_ROUTER_MAX: Final[PricedModel] = PricedModel(
+NANOGPT_CODING_ROUTER_MAX: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="nanogpt/coding-router:max",
     name="Coding Router Max",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -9001,16 +9016,16 @@ NANOGPT_CODING_ROUTER_MAX: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_12,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_INPUT_1000000_OUTPUT_128000,
-    cost=Cost(input=Decimal("5"), output=Decimal("30"), cache_read=Decimal("0.5")),
+    cost=_Cost(input=_Decimal("5"), output=_Decimal("30"), cache_read=_Decimal("0.5")),
     reasoning_options=(),
 )
 """Coding Router Max (chat) · 1M context · 128K output · $5.00 in / $30.00 out per 1M tokens · tools, reasoning, structured output"""
 
-NANOGPT_CODING_ROUTER_MEDIUM: Final[PricedModel] = PricedModel(
+NANOGPT_CODING_ROUTER_MEDIUM: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="nanogpt/coding-router:medium",
     name="Coding Router Medium",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -9020,16 +9035,16 @@ NANOGPT_CODING_ROUTER_MEDIUM: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_12,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_INPUT_1000000_OUTPUT_128000,
-    cost=Cost(input=Decimal("0.14"), output=Decimal("0.28"), cache_read=Decimal("0.028")),
+    cost=_Cost(input=_Decimal("0.14"), output=_Decimal("0.28"), cache_read=_Decimal("0.028")),
     reasoning_options=(),
 )
 """Coding Router Medium (chat) · 1M context · 128K output · $0.14 in / $0.28 out per 1M tokens · tools, reasoning, structured output"""
 
-NEX_AGI_DEEPSEEK_V3_1_NEX_N1: Final[PricedModel] = PricedModel(
+NEX_AGI_DEEPSEEK_V3_1_NEX_N1: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="nex-agi/deepseek-v3.1-nex-n1",
     name="DeepSeek V3.1 Nex N1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek",
     attachment=False,
     reasoning=False,
@@ -9040,15 +9055,15 @@ NEX_AGI_DEEPSEEK_V3_1_NEX_N1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_10,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.27999999999999997"), output=Decimal("0.42000000000000004")),
+    cost=_Cost(input=_Decimal("0.27999999999999997"), output=_Decimal("0.42000000000000004")),
 )
 """DeepSeek V3.1 Nex N1 (chat) · 128K context · 8.19K output · $0.27999999999999997 in / $0.42000000000000004 out per 1M tokens"""
 
-NOTHINGIISREAL_L3_1_70B_CELESTE_V0_1_BF16: Final[PricedModel] = PricedModel(
+NOTHINGIISREAL_L3_1_70B_CELESTE_V0_1_BF16: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="nothingiisreal/L3.1-70B-Celeste-V0.1-BF16",
     name="Llama 3.1 70B Celeste v0.1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=False,
     reasoning=False,
@@ -9059,15 +9074,15 @@ NOTHINGIISREAL_L3_1_70B_CELESTE_V0_1_BF16: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_07_23,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_16384_INPUT_16384_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.49299999999999994"), output=Decimal("0.49299999999999994")),
+    cost=_Cost(input=_Decimal("0.49299999999999994"), output=_Decimal("0.49299999999999994")),
 )
 """Llama 3.1 70B Celeste v0.1 (chat) · 16.4K context · 16.4K output · $0.49299999999999994 in / $0.49299999999999994 out per 1M tokens"""
 
-NVIDIA_LLAMA_3_1_NEMOTRON_70B_INSTRUCT_HF: Final[PricedModel] = PricedModel(
+NVIDIA_LLAMA_3_1_NEMOTRON_70B_INSTRUCT_HF: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="nvidia/Llama-3.1-Nemotron-70B-Instruct-HF",
     name="Nvidia Nemotron 70b",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="nemotron",
     attachment=False,
     reasoning=False,
@@ -9079,15 +9094,15 @@ NVIDIA_LLAMA_3_1_NEMOTRON_70B_INSTRUCT_HF: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04_15,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_16384_INPUT_16384_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.357"), output=Decimal("0.408")),
+    cost=_Cost(input=_Decimal("0.357"), output=_Decimal("0.408")),
 )
 """Nvidia Nemotron 70b (chat) · 16.4K context · 8.19K output · $0.357 in / $0.408 out per 1M tokens"""
 
-NVIDIA_LLAMA_3_3_NEMOTRON_SUPER_49B_V1: Final[PricedModel] = PricedModel(
+NVIDIA_LLAMA_3_3_NEMOTRON_SUPER_49B_V1: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="nvidia/Llama-3.3-Nemotron-Super-49B-v1",
     name="Nvidia Nemotron Super 49B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="nemotron",
     attachment=False,
     reasoning=False,
@@ -9099,15 +9114,15 @@ NVIDIA_LLAMA_3_3_NEMOTRON_SUPER_49B_V1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_08,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.15"), output=Decimal("0.15")),
+    cost=_Cost(input=_Decimal("0.15"), output=_Decimal("0.15")),
 )
 """Nvidia Nemotron Super 49B (chat) · 128K context · 16.4K output · $0.15 in / $0.15 out per 1M tokens"""
 
-NVIDIA_LLAMA_3_3_NEMOTRON_SUPER_49B_V1_5: Final[PricedModel] = PricedModel(
+NVIDIA_LLAMA_3_3_NEMOTRON_SUPER_49B_V1_5: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="nvidia/Llama-3_3-Nemotron-Super-49B-v1_5",
     name="Nvidia Nemotron Super 49B v1.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="nemotron",
     attachment=False,
     reasoning=False,
@@ -9119,15 +9134,15 @@ NVIDIA_LLAMA_3_3_NEMOTRON_SUPER_49B_V1_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_08,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.05"), output=Decimal("0.25")),
+    cost=_Cost(input=_Decimal("0.05"), output=_Decimal("0.25")),
 )
 """Nvidia Nemotron Super 49B v1.5 (chat) · 128K context · 16.4K output · $0.05 in / $0.25 out per 1M tokens"""
 
-NVIDIA_NEMOTRON_3_NANO_30B_A3B: Final[PricedModel] = PricedModel(
+NVIDIA_NEMOTRON_3_NANO_30B_A3B: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="nvidia/nemotron-3-nano-30b-a3b",
     name="Nvidia Nemotron 3 Nano 30B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="nemotron",
     attachment=False,
     reasoning=False,
@@ -9139,15 +9154,15 @@ NVIDIA_NEMOTRON_3_NANO_30B_A3B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_15,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_256000_INPUT_256000_OUTPUT_262144,
-    cost=Cost(input=Decimal("0.17"), output=Decimal("0.68")),
+    cost=_Cost(input=_Decimal("0.17"), output=_Decimal("0.68")),
 )
 """Nvidia Nemotron 3 Nano 30B (chat) · 256K context · 262K output · $0.17 in / $0.68 out per 1M tokens"""
 
-NVIDIA_NEMOTRON_3_NANO_OMNI_30B_A3B_REASONING: Final[PricedModel] = PricedModel(
+NVIDIA_NEMOTRON_3_NANO_OMNI_30B_A3B_REASONING: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="nvidia/nemotron-3-nano-omni-30b-a3b-reasoning",
     name="Nvidia Nemotron 3 Nano Omni",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="nemotron",
     attachment=True,
     reasoning=True,
@@ -9159,16 +9174,16 @@ NVIDIA_NEMOTRON_3_NANO_OMNI_30B_A3B_REASONING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_28,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_256000_INPUT_256000_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.105"), output=Decimal("0.42")),
+    cost=_Cost(input=_Decimal("0.105"), output=_Decimal("0.42")),
     reasoning_options=(),
 )
 """Nvidia Nemotron 3 Nano Omni (chat) · 256K context · 65.5K output · $0.105 in / $0.42 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-NVIDIA_NEMOTRON_3_SUPER_120B_A12B: Final[PricedModel] = PricedModel(
+NVIDIA_NEMOTRON_3_SUPER_120B_A12B: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="nvidia/nemotron-3-super-120b-a12b",
     name="Nvidia Nemotron 3 Super 120B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="nemotron",
     attachment=False,
     reasoning=True,
@@ -9180,16 +9195,16 @@ NVIDIA_NEMOTRON_3_SUPER_120B_A12B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_INPUT_262144_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.05"), output=Decimal("0.25")),
+    cost=_Cost(input=_Decimal("0.05"), output=_Decimal("0.25")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """Nvidia Nemotron 3 Super 120B (chat) · 262K context · 16.4K output · $0.05 in / $0.25 out per 1M tokens · tools, reasoning"""
 
-NVIDIA_NEMOTRON_3_SUPER_120B_A12B_THINKING: Final[PricedModel] = PricedModel(
+NVIDIA_NEMOTRON_3_SUPER_120B_A12B_THINKING: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="nvidia/nemotron-3-super-120b-a12b:thinking",
     name="Nvidia Nemotron 3 Super 120B Thinking",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="nemotron",
     attachment=False,
     reasoning=True,
@@ -9201,16 +9216,16 @@ NVIDIA_NEMOTRON_3_SUPER_120B_A12B_THINKING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_INPUT_262144_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.05"), output=Decimal("0.25")),
+    cost=_Cost(input=_Decimal("0.05"), output=_Decimal("0.25")),
     reasoning_options=(),
 )
 """Nvidia Nemotron 3 Super 120B Thinking (chat) · 262K context · 16.4K output · $0.05 in / $0.25 out per 1M tokens · tools, reasoning"""
 
-NVIDIA_NVIDIA_NEMOTRON_NANO_9B_V2: Final[PricedModel] = PricedModel(
+NVIDIA_NVIDIA_NEMOTRON_NANO_9B_V2: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="nvidia/nvidia-nemotron-nano-9b-v2",
     name="Nvidia Nemotron Nano 9B v2",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="nemotron",
     attachment=False,
     reasoning=False,
@@ -9222,15 +9237,15 @@ NVIDIA_NVIDIA_NEMOTRON_NANO_9B_V2: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_18,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.17"), output=Decimal("0.68")),
+    cost=_Cost(input=_Decimal("0.17"), output=_Decimal("0.68")),
 )
 """Nvidia Nemotron Nano 9B v2 (chat) · 128K context · 16.4K output · $0.17 in / $0.68 out per 1M tokens"""
 
-OPENAI_GPT_3_5_TURBO: Final[PricedModel] = PricedModel(
+OPENAI_GPT_3_5_TURBO: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="openai/gpt-3.5-turbo",
     name="GPT-3.5 Turbo",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=False,
     reasoning=False,
@@ -9241,15 +9256,15 @@ OPENAI_GPT_3_5_TURBO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_01_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_16385_INPUT_16385_OUTPUT_4096,
-    cost=Cost(input=Decimal("0.5"), output=Decimal("1.5")),
+    cost=_Cost(input=_Decimal("0.5"), output=_Decimal("1.5")),
 )
 """GPT-3.5 Turbo (chat) · 16.4K context · 4.1K output · $0.50 in / $1.50 out per 1M tokens"""
 
-OPENAI_GPT_4_TURBO: Final[PricedModel] = PricedModel(
+OPENAI_GPT_4_TURBO: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="openai/gpt-4-turbo",
     name="GPT-4 Turbo",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=False,
@@ -9260,15 +9275,15 @@ OPENAI_GPT_4_TURBO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_01_01,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_4096,
-    cost=Cost(input=Decimal("10"), output=Decimal("30")),
+    cost=_Cost(input=_Decimal("10"), output=_Decimal("30")),
 )
 """GPT-4 Turbo (chat) · 128K context · 4.1K output · $10.00 in / $30.00 out per 1M tokens · vision, attachments"""
 
-OPENAI_GPT_4_TURBO_PREVIEW: Final[PricedModel] = PricedModel(
+OPENAI_GPT_4_TURBO_PREVIEW: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="openai/gpt-4-turbo-preview",
     name="GPT-4 Turbo Preview",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=False,
     reasoning=False,
@@ -9279,15 +9294,15 @@ OPENAI_GPT_4_TURBO_PREVIEW: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_01_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_4096,
-    cost=Cost(input=Decimal("9.996"), output=Decimal("30.004999999999995")),
+    cost=_Cost(input=_Decimal("9.996"), output=_Decimal("30.004999999999995")),
 )
 """GPT-4 Turbo Preview (chat) · 128K context · 4.1K output · $9.996 in / $30.004999999999995 out per 1M tokens"""
 
-OPENAI_GPT_4_1: Final[PricedModel] = PricedModel(
+OPENAI_GPT_4_1: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="openai/gpt-4.1",
     name="GPT 4.1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=False,
@@ -9298,15 +9313,15 @@ OPENAI_GPT_4_1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_10,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1047576_INPUT_1047576_OUTPUT_32768,
-    cost=Cost(input=Decimal("2"), output=Decimal("8")),
+    cost=_Cost(input=_Decimal("2"), output=_Decimal("8")),
 )
 """GPT 4.1 (chat) · 1.05M context · 32.8K output · $2.00 in / $8.00 out per 1M tokens · vision, tools, structured output, attachments"""
 
-OPENAI_GPT_4_1_MINI: Final[PricedModel] = PricedModel(
+OPENAI_GPT_4_1_MINI: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="openai/gpt-4.1-mini",
     name="GPT 4.1 Mini",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-mini",
     attachment=True,
     reasoning=False,
@@ -9317,15 +9332,15 @@ OPENAI_GPT_4_1_MINI: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04_14,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_1047576_INPUT_1047576_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.4"), output=Decimal("1.6")),
+    cost=_Cost(input=_Decimal("0.4"), output=_Decimal("1.6")),
 )
 """GPT 4.1 Mini (chat) · 1.05M context · 32.8K output · $0.40 in / $1.60 out per 1M tokens · vision, attachments"""
 
-OPENAI_GPT_4_1_NANO: Final[PricedModel] = PricedModel(
+OPENAI_GPT_4_1_NANO: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="openai/gpt-4.1-nano",
     name="GPT 4.1 Nano",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-nano",
     attachment=True,
     reasoning=False,
@@ -9336,15 +9351,15 @@ OPENAI_GPT_4_1_NANO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04_14,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1047576_INPUT_1047576_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.1"), output=Decimal("0.4")),
+    cost=_Cost(input=_Decimal("0.1"), output=_Decimal("0.4")),
 )
 """GPT 4.1 Nano (chat) · 1.05M context · 32.8K output · $0.10 in / $0.40 out per 1M tokens · vision, attachments"""
 
-OPENAI_GPT_4O: Final[PricedModel] = PricedModel(
+OPENAI_GPT_4O: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="openai/gpt-4o",
     name="GPT-4o",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=False,
@@ -9355,15 +9370,15 @@ OPENAI_GPT_4O: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_05_13,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_16384,
-    cost=Cost(input=Decimal("2.499"), output=Decimal("9.996")),
+    cost=_Cost(input=_Decimal("2.499"), output=_Decimal("9.996")),
 )
 """GPT-4o (chat) · 128K context · 16.4K output · $2.499 in / $9.996 out per 1M tokens · vision, attachments"""
 
-OPENAI_GPT_4O_2024_08_06: Final[PricedModel] = PricedModel(
+OPENAI_GPT_4O_2024_08_06: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="openai/gpt-4o-2024-08-06",
     name="GPT-4o (2024-08-06)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=False,
@@ -9374,15 +9389,15 @@ OPENAI_GPT_4O_2024_08_06: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_08_06,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_16384,
-    cost=Cost(input=Decimal("2.499"), output=Decimal("9.996")),
+    cost=_Cost(input=_Decimal("2.499"), output=_Decimal("9.996")),
 )
 """GPT-4o (2024-08-06) (chat) · 128K context · 16.4K output · $2.499 in / $9.996 out per 1M tokens · vision, attachments"""
 
-OPENAI_GPT_4O_2024_11_20: Final[PricedModel] = PricedModel(
+OPENAI_GPT_4O_2024_11_20: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="openai/gpt-4o-2024-11-20",
     name="GPT-4o (2024-11-20)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=False,
@@ -9393,15 +9408,15 @@ OPENAI_GPT_4O_2024_11_20: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_11_20,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_16384,
-    cost=Cost(input=Decimal("2.5"), output=Decimal("10")),
+    cost=_Cost(input=_Decimal("2.5"), output=_Decimal("10")),
 )
 """GPT-4o (2024-11-20) (chat) · 128K context · 16.4K output · $2.50 in / $10.00 out per 1M tokens · vision, attachments"""
 
-OPENAI_GPT_4O_MINI: Final[PricedModel] = PricedModel(
+OPENAI_GPT_4O_MINI: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="openai/gpt-4o-mini",
     name="GPT-4o mini",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-mini",
     attachment=True,
     reasoning=False,
@@ -9412,15 +9427,15 @@ OPENAI_GPT_4O_MINI: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_07_18,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.1496"), output=Decimal("0.595")),
+    cost=_Cost(input=_Decimal("0.1496"), output=_Decimal("0.595")),
 )
 """GPT-4o mini (chat) · 128K context · 16.4K output · $0.1496 in / $0.595 out per 1M tokens · vision, attachments"""
 
-OPENAI_GPT_4O_MINI_SEARCH_PREVIEW: Final[PricedModel] = PricedModel(
+OPENAI_GPT_4O_MINI_SEARCH_PREVIEW: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="openai/gpt-4o-mini-search-preview",
     name="GPT-4o mini Search Preview",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-mini",
     attachment=False,
     reasoning=False,
@@ -9431,15 +9446,15 @@ OPENAI_GPT_4O_MINI_SEARCH_PREVIEW: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_07_18,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.088"), output=Decimal("0.35")),
+    cost=_Cost(input=_Decimal("0.088"), output=_Decimal("0.35")),
 )
 """GPT-4o mini Search Preview (chat) · 128K context · 16.4K output · $0.088 in / $0.35 out per 1M tokens"""
 
-OPENAI_GPT_4O_SEARCH_PREVIEW: Final[PricedModel] = PricedModel(
+OPENAI_GPT_4O_SEARCH_PREVIEW: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="openai/gpt-4o-search-preview",
     name="GPT-4o Search Preview",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=False,
@@ -9450,15 +9465,15 @@ OPENAI_GPT_4O_SEARCH_PREVIEW: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_05_13,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_16384,
-    cost=Cost(input=Decimal("1.47"), output=Decimal("5.88")),
+    cost=_Cost(input=_Decimal("1.47"), output=_Decimal("5.88")),
 )
 """GPT-4o Search Preview (chat) · 128K context · 16.4K output · $1.47 in / $5.88 out per 1M tokens · vision, attachments"""
 
-OPENAI_GPT_5: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="openai/gpt-5",
     name="GPT 5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=True,
@@ -9469,16 +9484,16 @@ OPENAI_GPT_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_07,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_400000_INPUT_400000_OUTPUT_128000,
-    cost=Cost(input=Decimal("1.25"), output=Decimal("10")),
+    cost=_Cost(input=_Decimal("1.25"), output=_Decimal("10")),
     reasoning_options=(_Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
 )
 """GPT 5 (chat) · 400K context · 128K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-OPENAI_GPT_5_CODEX: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_CODEX: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="openai/gpt-5-codex",
     name="GPT-5 Codex",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-codex",
     attachment=False,
     reasoning=False,
@@ -9489,15 +9504,15 @@ OPENAI_GPT_5_CODEX: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_15,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_256000_INPUT_256000_OUTPUT_32768,
-    cost=Cost(input=Decimal("9.996"), output=Decimal("19.992")),
+    cost=_Cost(input=_Decimal("9.996"), output=_Decimal("19.992")),
 )
 """GPT-5 Codex (chat) · 256K context · 32.8K output · $9.996 in / $19.992 out per 1M tokens"""
 
-OPENAI_GPT_5_MINI: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_MINI: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="openai/gpt-5-mini",
     name="GPT 5 Mini",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-mini",
     attachment=True,
     reasoning=True,
@@ -9508,16 +9523,16 @@ OPENAI_GPT_5_MINI: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_07,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_400000_INPUT_400000_OUTPUT_128000,
-    cost=Cost(input=Decimal("0.25"), output=Decimal("2")),
+    cost=_Cost(input=_Decimal("0.25"), output=_Decimal("2")),
     reasoning_options=(_Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
 )
 """GPT 5 Mini (chat) · 400K context · 128K output · $0.25 in / $2.00 out per 1M tokens · vision, reasoning, attachments"""
 
-OPENAI_GPT_5_NANO: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_NANO: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="openai/gpt-5-nano",
     name="GPT 5 Nano",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-nano",
     attachment=True,
     reasoning=True,
@@ -9528,16 +9543,16 @@ OPENAI_GPT_5_NANO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_07,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_400000_INPUT_400000_OUTPUT_128000,
-    cost=Cost(input=Decimal("0.05"), output=Decimal("0.4")),
+    cost=_Cost(input=_Decimal("0.05"), output=_Decimal("0.4")),
     reasoning_options=(_Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
 )
 """GPT 5 Nano (chat) · 400K context · 128K output · $0.05 in / $0.40 out per 1M tokens · vision, reasoning, attachments"""
 
-OPENAI_GPT_5_PRO: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_PRO: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="openai/gpt-5-pro",
     name="GPT 5 Pro",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-pro",
     attachment=True,
     reasoning=True,
@@ -9548,16 +9563,16 @@ OPENAI_GPT_5_PRO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_07,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_400000_INPUT_400000_OUTPUT_128000,
-    cost=Cost(input=Decimal("15"), output=Decimal("120")),
+    cost=_Cost(input=_Decimal("15"), output=_Decimal("120")),
     reasoning_options=(_Shared.REASONING_EFFORT_HIGH,),
 )
 """GPT 5 Pro (chat) · 400K context · 128K output · $15.00 in / $120.00 out per 1M tokens · vision, reasoning, attachments"""
 
-OPENAI_GPT_5_1: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_1: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="openai/gpt-5.1",
     name="GPT 5.1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=True,
@@ -9568,16 +9583,16 @@ OPENAI_GPT_5_1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_13,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_400000_INPUT_400000_OUTPUT_128000,
-    cost=Cost(input=Decimal("1.25"), output=Decimal("10")),
+    cost=_Cost(input=_Decimal("1.25"), output=_Decimal("10")),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
 )
 """GPT 5.1 (chat) · 400K context · 128K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-OPENAI_GPT_5_1_2025_11_13: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_1_2025_11_13: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="openai/gpt-5.1-2025-11-13",
     name="GPT-5.1 (2025-11-13)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=False,
     reasoning=False,
@@ -9588,15 +9603,15 @@ OPENAI_GPT_5_1_2025_11_13: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_13,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_INPUT_1000000_OUTPUT_32768,
-    cost=Cost(input=Decimal("1.25"), output=Decimal("10")),
+    cost=_Cost(input=_Decimal("1.25"), output=_Decimal("10")),
 )
 """GPT-5.1 (2025-11-13) (chat) · 1M context · 32.8K output · $1.25 in / $10.00 out per 1M tokens"""
 
-OPENAI_GPT_5_1_CODEX: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_1_CODEX: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="openai/gpt-5.1-codex",
     name="GPT 5.1 Codex",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-codex",
     attachment=True,
     reasoning=True,
@@ -9607,16 +9622,16 @@ OPENAI_GPT_5_1_CODEX: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_13,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_400000_INPUT_400000_OUTPUT_128000,
-    cost=Cost(input=Decimal("1.25"), output=Decimal("10")),
+    cost=_Cost(input=_Decimal("1.25"), output=_Decimal("10")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """GPT 5.1 Codex (chat) · 400K context · 128K output · $1.25 in / $10.00 out per 1M tokens · vision, reasoning, attachments"""
 
-OPENAI_GPT_5_1_CODEX_MAX: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_1_CODEX_MAX: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="openai/gpt-5.1-codex-max",
     name="GPT 5.1 Codex Max",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-codex",
     attachment=True,
     reasoning=True,
@@ -9627,16 +9642,16 @@ OPENAI_GPT_5_1_CODEX_MAX: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_13,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_400000_INPUT_400000_OUTPUT_128000,
-    cost=Cost(input=Decimal("2.5"), output=Decimal("20")),
+    cost=_Cost(input=_Decimal("2.5"), output=_Decimal("20")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH,),
 )
 """GPT 5.1 Codex Max (chat) · 400K context · 128K output · $2.50 in / $20.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-OPENAI_GPT_5_1_CODEX_MINI: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_1_CODEX_MINI: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="openai/gpt-5.1-codex-mini",
     name="GPT 5.1 Codex Mini",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-codex-mini",
     attachment=True,
     reasoning=True,
@@ -9647,16 +9662,16 @@ OPENAI_GPT_5_1_CODEX_MINI: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_13,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_400000_INPUT_400000_OUTPUT_128000,
-    cost=Cost(input=Decimal("0.25"), output=Decimal("2")),
+    cost=_Cost(input=_Decimal("0.25"), output=_Decimal("2")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """GPT 5.1 Codex Mini (chat) · 400K context · 128K output · $0.25 in / $2.00 out per 1M tokens · vision, reasoning, attachments"""
 
-OPENAI_GPT_5_2: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_2: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="openai/gpt-5.2",
     name="GPT 5.2",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=True,
@@ -9667,16 +9682,16 @@ OPENAI_GPT_5_2: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_01_01,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_400000_INPUT_400000_OUTPUT_128000,
-    cost=Cost(input=Decimal("1.75"), output=Decimal("14")),
+    cost=_Cost(input=_Decimal("1.75"), output=_Decimal("14")),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
 )
 """GPT 5.2 (chat) · 400K context · 128K output · $1.75 in / $14.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-OPENAI_GPT_5_2_CODEX: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_2_CODEX: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="openai/gpt-5.2-codex",
     name="GPT 5.2 Codex",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-codex",
     attachment=True,
     reasoning=True,
@@ -9687,16 +9702,16 @@ OPENAI_GPT_5_2_CODEX: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_01_14,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_400000_INPUT_400000_OUTPUT_128000,
-    cost=Cost(input=Decimal("1.75"), output=Decimal("14")),
+    cost=_Cost(input=_Decimal("1.75"), output=_Decimal("14")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH,),
 )
 """GPT 5.2 Codex (chat) · 400K context · 128K output · $1.75 in / $14.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-OPENAI_GPT_5_2_PRO: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_2_PRO: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="openai/gpt-5.2-pro",
     name="GPT 5.2 Pro",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-pro",
     attachment=True,
     reasoning=True,
@@ -9707,16 +9722,16 @@ OPENAI_GPT_5_2_PRO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_01_01,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_400000_INPUT_400000_OUTPUT_128000,
-    cost=Cost(input=Decimal("21"), output=Decimal("168")),
+    cost=_Cost(input=_Decimal("21"), output=_Decimal("168")),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
 )
 """GPT 5.2 Pro (chat) · 400K context · 128K output · $21.00 in / $168.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-OPENAI_GPT_5_3_CODEX: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_3_CODEX: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="openai/gpt-5.3-codex",
     name="GPT 5.3 Codex",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -9726,16 +9741,16 @@ OPENAI_GPT_5_3_CODEX: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_24,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_400000_INPUT_400000_OUTPUT_128000,
-    cost=Cost(input=Decimal("1.75"), output=Decimal("14"), cache_read=Decimal("0.175")),
+    cost=_Cost(input=_Decimal("1.75"), output=_Decimal("14"), cache_read=_Decimal("0.175")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH,),
 )
 """GPT 5.3 Codex (chat) · 400K context · 128K output · $1.75 in / $14.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-OPENAI_GPT_5_4: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_4: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="openai/gpt-5.4",
     name="GPT 5.4",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -9745,16 +9760,16 @@ OPENAI_GPT_5_4: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_05,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_922000_INPUT_922000_OUTPUT_128000,
-    cost=Cost(input=Decimal("2.5"), output=Decimal("15"), cache_read=Decimal("0.25")),
+    cost=_Cost(input=_Decimal("2.5"), output=_Decimal("15"), cache_read=_Decimal("0.25")),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
 )
 """GPT 5.4 (chat) · 922K context · 128K output · $2.50 in / $15.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-OPENAI_GPT_5_4_MINI: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_4_MINI: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="openai/gpt-5.4-mini",
     name="GPT 5.4 Mini",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -9764,16 +9779,16 @@ OPENAI_GPT_5_4_MINI: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_17,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_400000_INPUT_400000_OUTPUT_128000,
-    cost=Cost(input=Decimal("0.75"), output=Decimal("4.5"), cache_read=Decimal("0.075")),
+    cost=_Cost(input=_Decimal("0.75"), output=_Decimal("4.5"), cache_read=_Decimal("0.075")),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
 )
 """GPT 5.4 Mini (chat) · 400K context · 128K output · $0.75 in / $4.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-OPENAI_GPT_5_4_NANO: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_4_NANO: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="openai/gpt-5.4-nano",
     name="GPT 5.4 Nano",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -9783,16 +9798,16 @@ OPENAI_GPT_5_4_NANO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_17,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_400000_INPUT_400000_OUTPUT_128000,
-    cost=Cost(input=Decimal("0.2"), output=Decimal("1.25"), cache_read=Decimal("0.02")),
+    cost=_Cost(input=_Decimal("0.2"), output=_Decimal("1.25"), cache_read=_Decimal("0.02")),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
 )
 """GPT 5.4 Nano (chat) · 400K context · 128K output · $0.20 in / $1.25 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-OPENAI_GPT_5_4_PRO: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_4_PRO: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="openai/gpt-5.4-pro",
     name="GPT 5.4 Pro",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -9802,16 +9817,16 @@ OPENAI_GPT_5_4_PRO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_05,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_922000_INPUT_922000_OUTPUT_128000,
-    cost=Cost(input=Decimal("30"), output=Decimal("180"), cache_read=Decimal("3")),
+    cost=_Cost(input=_Decimal("30"), output=_Decimal("180"), cache_read=_Decimal("3")),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
 )
 """GPT 5.4 Pro (chat) · 922K context · 128K output · $30.00 in / $180.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-OPENAI_GPT_5_5: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_5: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="openai/gpt-5.5",
     name="GPT 5.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -9821,16 +9836,16 @@ OPENAI_GPT_5_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_23,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_INPUT_1000000_OUTPUT_128000,
-    cost=Cost(input=Decimal("5"), output=Decimal("30"), cache_read=Decimal("0.5")),
+    cost=_Cost(input=_Decimal("5"), output=_Decimal("30"), cache_read=_Decimal("0.5")),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
 )
 """GPT 5.5 (chat) · 1M context · 128K output · $5.00 in / $30.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-OPENAI_GPT_CHAT_LATEST: Final[PricedModel] = PricedModel(
+OPENAI_GPT_CHAT_LATEST: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="openai/gpt-chat-latest",
     name="GPT Chat Latest",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=True,
@@ -9840,15 +9855,15 @@ OPENAI_GPT_CHAT_LATEST: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_03,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_400000_INPUT_400000_OUTPUT_128000,
-    cost=Cost(input=Decimal("5"), output=Decimal("30"), cache_read=Decimal("0.5")),
+    cost=_Cost(input=_Decimal("5"), output=_Decimal("30"), cache_read=_Decimal("0.5")),
 )
 """GPT Chat Latest (chat) · 400K context · 128K output · $5.00 in / $30.00 out per 1M tokens · vision, tools, structured output, attachments"""
 
-OPENAI_GPT_LATEST: Final[PricedModel] = PricedModel(
+OPENAI_GPT_LATEST: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="openai/gpt-latest",
     name="GPT Latest",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -9858,16 +9873,16 @@ OPENAI_GPT_LATEST: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_29,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_INPUT_1000000_OUTPUT_128000,
-    cost=Cost(input=Decimal("5"), output=Decimal("30"), cache_read=Decimal("0.5")),
+    cost=_Cost(input=_Decimal("5"), output=_Decimal("30"), cache_read=_Decimal("0.5")),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
 )
 """GPT Latest (chat) · 1M context · 128K output · $5.00 in / $30.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-OPENAI_GPT_OSS_120B: Final[PricedModel] = PricedModel(
+OPENAI_GPT_OSS_120B: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="openai/gpt-oss-120b",
     name="GPT OSS 120B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-oss",
     attachment=False,
     reasoning=True,
@@ -9878,16 +9893,16 @@ OPENAI_GPT_OSS_120B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_05,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.05"), output=Decimal("0.25")),
+    cost=_Cost(input=_Decimal("0.05"), output=_Decimal("0.25")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """GPT OSS 120B (chat) · 128K context · 16.4K output · $0.05 in / $0.25 out per 1M tokens · tools, reasoning, structured output"""
 
-OPENAI_GPT_OSS_20B: Final[PricedModel] = PricedModel(
+OPENAI_GPT_OSS_20B: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="openai/gpt-oss-20b",
     name="GPT OSS 20B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-oss",
     attachment=False,
     reasoning=True,
@@ -9898,16 +9913,16 @@ OPENAI_GPT_OSS_20B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_05,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.04"), output=Decimal("0.15")),
+    cost=_Cost(input=_Decimal("0.04"), output=_Decimal("0.15")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """GPT OSS 20B (chat) · 128K context · 16.4K output · $0.04 in / $0.15 out per 1M tokens · reasoning"""
 
-OPENAI_GPT_OSS_SAFEGUARD_20B: Final[PricedModel] = PricedModel(
+OPENAI_GPT_OSS_SAFEGUARD_20B: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="openai/gpt-oss-safeguard-20b",
     name="GPT OSS Safeguard 20B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-oss",
     attachment=False,
     reasoning=True,
@@ -9918,16 +9933,16 @@ OPENAI_GPT_OSS_SAFEGUARD_20B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_10_29,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.075"), output=Decimal("0.3")),
+    cost=_Cost(input=_Decimal("0.075"), output=_Decimal("0.3")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """GPT OSS Safeguard 20B (chat) · 128K context · 16.4K output · $0.075 in / $0.30 out per 1M tokens · reasoning"""
 
-OPENAI_O1: Final[PricedModel] = PricedModel(
+OPENAI_O1: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="openai/o1",
     name="OpenAI o1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="o",
     attachment=False,
     reasoning=True,
@@ -9938,16 +9953,16 @@ OPENAI_O1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_12_17,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_200000_INPUT_200000_OUTPUT_100000,
-    cost=Cost(input=Decimal("14.993999999999998"), output=Decimal("59.993")),
+    cost=_Cost(input=_Decimal("14.993999999999998"), output=_Decimal("59.993")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """OpenAI o1 (chat) · 200K context · 100K output · $14.993999999999998 in / $59.993 out per 1M tokens · reasoning"""
 
-OPENAI_O1_PREVIEW: Final[PricedModel] = PricedModel(
+OPENAI_O1_PREVIEW: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="openai/o1-preview",
     name="OpenAI o1-preview",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="o",
     attachment=False,
     reasoning=True,
@@ -9958,16 +9973,16 @@ OPENAI_O1_PREVIEW: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_09_12,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_32768,
-    cost=Cost(input=Decimal("14.993999999999998"), output=Decimal("59.993")),
+    cost=_Cost(input=_Decimal("14.993999999999998"), output=_Decimal("59.993")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """OpenAI o1-preview (chat) · 128K context · 32.8K output · $14.993999999999998 in / $59.993 out per 1M tokens · reasoning"""
 
-OPENAI_O1_PRO: Final[PricedModel] = PricedModel(
+OPENAI_O1_PRO: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="openai/o1-pro",
     name="OpenAI o1 Pro",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="o-pro",
     attachment=True,
     reasoning=False,
@@ -9978,15 +9993,15 @@ OPENAI_O1_PRO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_01_25,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_200000_INPUT_200000_OUTPUT_100000,
-    cost=Cost(input=Decimal("150"), output=Decimal("600")),
+    cost=_Cost(input=_Decimal("150"), output=_Decimal("600")),
 )
 """OpenAI o1 Pro (chat) · 200K context · 100K output · $150.00 in / $600.00 out per 1M tokens · vision, attachments"""
 
-OPENAI_O3: Final[PricedModel] = PricedModel(
+OPENAI_O3: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="openai/o3",
     name="OpenAI o3",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="o",
     attachment=False,
     reasoning=False,
@@ -9997,15 +10012,15 @@ OPENAI_O3: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04_16,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_200000_INPUT_200000_OUTPUT_100000,
-    cost=Cost(input=Decimal("2"), output=Decimal("8")),
+    cost=_Cost(input=_Decimal("2"), output=_Decimal("8")),
 )
 """OpenAI o3 (chat) · 200K context · 100K output · $2.00 in / $8.00 out per 1M tokens"""
 
-OPENAI_O3_DEEP_RESEARCH: Final[PricedModel] = PricedModel(
+OPENAI_O3_DEEP_RESEARCH: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="openai/o3-deep-research",
     name="OpenAI o3 Deep Research",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="o",
     attachment=False,
     reasoning=True,
@@ -10016,16 +10031,16 @@ OPENAI_O3_DEEP_RESEARCH: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04_16,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_200000_INPUT_200000_OUTPUT_100000,
-    cost=Cost(input=Decimal("9.996"), output=Decimal("19.992")),
+    cost=_Cost(input=_Decimal("9.996"), output=_Decimal("19.992")),
     reasoning_options=(_Shared.REASONING_EFFORT_MEDIUM,),
 )
 """OpenAI o3 Deep Research (chat) · 200K context · 100K output · $9.996 in / $19.992 out per 1M tokens · reasoning"""
 
-OPENAI_O3_MINI: Final[PricedModel] = PricedModel(
+OPENAI_O3_MINI: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="openai/o3-mini",
     name="OpenAI o3-mini",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="o-mini",
     attachment=False,
     reasoning=True,
@@ -10036,16 +10051,16 @@ OPENAI_O3_MINI: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_01_31,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_200000_INPUT_200000_OUTPUT_100000,
-    cost=Cost(input=Decimal("1.1"), output=Decimal("4.4")),
+    cost=_Cost(input=_Decimal("1.1"), output=_Decimal("4.4")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """OpenAI o3-mini (chat) · 200K context · 100K output · $1.10 in / $4.40 out per 1M tokens · tools, reasoning, structured output"""
 
-OPENAI_O3_MINI_HIGH: Final[PricedModel] = PricedModel(
+OPENAI_O3_MINI_HIGH: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="openai/o3-mini-high",
     name="OpenAI o3-mini (High)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="o-mini",
     attachment=False,
     reasoning=True,
@@ -10056,16 +10071,16 @@ OPENAI_O3_MINI_HIGH: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_01_31,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_200000_INPUT_200000_OUTPUT_100000,
-    cost=Cost(input=Decimal("0.64"), output=Decimal("2.588")),
+    cost=_Cost(input=_Decimal("0.64"), output=_Decimal("2.588")),
     reasoning_options=(),
 )
 """OpenAI o3-mini (High) (chat) · 200K context · 100K output · $0.64 in / $2.588 out per 1M tokens · tools, reasoning, structured output"""
 
-OPENAI_O3_MINI_LOW: Final[PricedModel] = PricedModel(
+OPENAI_O3_MINI_LOW: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="openai/o3-mini-low",
     name="OpenAI o3-mini (Low)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="o-mini",
     attachment=False,
     reasoning=True,
@@ -10076,16 +10091,16 @@ OPENAI_O3_MINI_LOW: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_01_31,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_200000_INPUT_200000_OUTPUT_100000,
-    cost=Cost(input=Decimal("9.996"), output=Decimal("19.992")),
+    cost=_Cost(input=_Decimal("9.996"), output=_Decimal("19.992")),
     reasoning_options=(),
 )
 """OpenAI o3-mini (Low) (chat) · 200K context · 100K output · $9.996 in / $19.992 out per 1M tokens · tools, reasoning, structured output"""
 
-OPENAI_O3_PRO_2025_06_10: Final[PricedModel] = PricedModel(
+OPENAI_O3_PRO_2025_06_10: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="openai/o3-pro-2025-06-10",
     name="OpenAI o3-pro (2025-06-10)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="o-pro",
     attachment=False,
     reasoning=True,
@@ -10096,16 +10111,16 @@ OPENAI_O3_PRO_2025_06_10: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_06_10,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_200000_INPUT_200000_OUTPUT_100000,
-    cost=Cost(input=Decimal("9.996"), output=Decimal("19.992")),
+    cost=_Cost(input=_Decimal("9.996"), output=_Decimal("19.992")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """OpenAI o3-pro (2025-06-10) (chat) · 200K context · 100K output · $9.996 in / $19.992 out per 1M tokens · tools, reasoning, structured output"""
 
-OPENAI_O4_MINI: Final[PricedModel] = PricedModel(
+OPENAI_O4_MINI: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="openai/o4-mini",
     name="OpenAI o4-mini",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="o-mini",
     attachment=False,
     reasoning=True,
@@ -10116,16 +10131,16 @@ OPENAI_O4_MINI: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04_16,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_200000_INPUT_200000_OUTPUT_100000,
-    cost=Cost(input=Decimal("1.1"), output=Decimal("4.4")),
+    cost=_Cost(input=_Decimal("1.1"), output=_Decimal("4.4")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """OpenAI o4-mini (chat) · 200K context · 100K output · $1.10 in / $4.40 out per 1M tokens · tools, reasoning, structured output"""
 
-OPENAI_O4_MINI_DEEP_RESEARCH: Final[PricedModel] = PricedModel(
+OPENAI_O4_MINI_DEEP_RESEARCH: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="openai/o4-mini-deep-research",
     name="OpenAI o4-mini Deep Research",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="o-mini",
     attachment=False,
     reasoning=True,
@@ -10136,16 +10151,16 @@ OPENAI_O4_MINI_DEEP_RESEARCH: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04_16,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_200000_INPUT_200000_OUTPUT_100000,
-    cost=Cost(input=Decimal("9.996"), output=Decimal("19.992")),
+    cost=_Cost(input=_Decimal("9.996"), output=_Decimal("19.992")),
     reasoning_options=(_Shared.REASONING_EFFORT_MEDIUM,),
 )
 """OpenAI o4-mini Deep Research (chat) · 200K context · 100K output · $9.996 in / $19.992 out per 1M tokens · reasoning"""
 
-OPENAI_O4_MINI_HIGH: Final[PricedModel] = PricedModel(
+OPENAI_O4_MINI_HIGH: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="openai/o4-mini-high",
     name="OpenAI o4-mini high",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="o-mini",
     attachment=False,
     reasoning=True,
@@ -10156,16 +10171,16 @@ OPENAI_O4_MINI_HIGH: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04_16,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_200000_INPUT_200000_OUTPUT_100000,
-    cost=Cost(input=Decimal("1.1"), output=Decimal("4.4")),
+    cost=_Cost(input=_Decimal("1.1"), output=_Decimal("4.4")),
     reasoning_options=(),
 )
 """OpenAI o4-mini high (chat) · 200K context · 100K output · $1.10 in / $4.40 out per 1M tokens · tools, reasoning, structured output"""
 
-OWL: Final[PricedModel] = PricedModel(
+OWL: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="owl",
     name="OWL",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=True,
@@ -10175,15 +10190,15 @@ OWL: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1048756_INPUT_1048756_OUTPUT_262144,
-    cost=Cost(input=Decimal("0.1"), output=Decimal("0.3")),
+    cost=_Cost(input=_Decimal("0.1"), output=_Decimal("0.3")),
 )
 """OWL (chat) · 1.05M context · 262K output · $0.10 in / $0.30 out per 1M tokens · tools, structured output"""
 
-PAMANSEAU_OPENREASONING_NEMOTRON_32B: Final[PricedModel] = PricedModel(
+PAMANSEAU_OPENREASONING_NEMOTRON_32B: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="pamanseau/OpenReasoning-Nemotron-32B",
     name="OpenReasoning Nemotron 32B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="nemotron",
     attachment=False,
     reasoning=True,
@@ -10194,16 +10209,16 @@ PAMANSEAU_OPENREASONING_NEMOTRON_32B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_21,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_32768_INPUT_32768_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.1"), output=Decimal("0.4")),
+    cost=_Cost(input=_Decimal("0.1"), output=_Decimal("0.4")),
     reasoning_options=(),
 )
 """OpenReasoning Nemotron 32B (chat) · 32.8K context · 65.5K output · $0.10 in / $0.40 out per 1M tokens · reasoning"""
 
-PERCEPTRON_PERCEPTRON_MK1: Final[PricedModel] = PricedModel(
+PERCEPTRON_PERCEPTRON_MK1: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="perceptron/perceptron-mk1",
     name="Perceptron Mk1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=False,
@@ -10213,16 +10228,16 @@ PERCEPTRON_PERCEPTRON_MK1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_12,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_32768_INPUT_32768_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.15"), output=Decimal("1.5")),
+    cost=_Cost(input=_Decimal("0.15"), output=_Decimal("1.5")),
     reasoning_options=(),
 )
 """Perceptron Mk1 (chat) · 32.8K context · 8.19K output · $0.15 in / $1.50 out per 1M tokens · vision, reasoning, structured output, attachments"""
 
-PHI_4_MINI_INSTRUCT: Final[PricedModel] = PricedModel(
+PHI_4_MINI_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="phi-4-mini-instruct",
     name="Phi 4 Mini",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -10232,15 +10247,15 @@ PHI_4_MINI_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_07_26,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.17"), output=Decimal("0.68")),
+    cost=_Cost(input=_Decimal("0.17"), output=_Decimal("0.68")),
 )
 """Phi 4 Mini (chat) · 128K context · 16.4K output · $0.17 in / $0.68 out per 1M tokens"""
 
-PHI_4_MULTIMODAL_INSTRUCT: Final[PricedModel] = PricedModel(
+PHI_4_MULTIMODAL_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="phi-4-multimodal-instruct",
     name="Phi 4 Multimodal",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -10250,15 +10265,15 @@ PHI_4_MULTIMODAL_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_07_26,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.07"), output=Decimal("0.11")),
+    cost=_Cost(input=_Decimal("0.07"), output=_Decimal("0.11")),
 )
 """Phi 4 Multimodal (chat) · 128K context · 16.4K output · $0.07 in / $0.11 out per 1M tokens"""
 
-POOLSIDE_LAGUNA_M_1: Final[PricedModel] = PricedModel(
+POOLSIDE_LAGUNA_M_1: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="poolside/laguna-m.1",
     name="Laguna M.1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -10268,15 +10283,15 @@ POOLSIDE_LAGUNA_M_1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_29,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.1"), output=Decimal("0.3")),
+    cost=_Cost(input=_Decimal("0.1"), output=_Decimal("0.3")),
 )
 """Laguna M.1 (chat) · 128K context · 32.8K output · $0.10 in / $0.30 out per 1M tokens"""
 
-POOLSIDE_LAGUNA_XS_2: Final[PricedModel] = PricedModel(
+POOLSIDE_LAGUNA_XS_2: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="poolside/laguna-xs.2",
     name="Laguna XS.2",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -10286,15 +10301,15 @@ POOLSIDE_LAGUNA_XS_2: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_29,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.1"), output=Decimal("0.3")),
+    cost=_Cost(input=_Decimal("0.1"), output=_Decimal("0.3")),
 )
 """Laguna XS.2 (chat) · 128K context · 32.8K output · $0.10 in / $0.30 out per 1M tokens"""
 
-QVQ_MAX: Final[PricedModel] = PricedModel(
+QVQ_MAX: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="qvq-max",
     name="Qwen: QvQ Max",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=False,
@@ -10304,15 +10319,15 @@ QVQ_MAX: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_03_28,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_8192,
-    cost=Cost(input=Decimal("1.4"), output=Decimal("5.3")),
+    cost=_Cost(input=_Decimal("1.4"), output=_Decimal("5.3")),
 )
 """Qwen: QvQ Max (chat) · 128K context · 8.19K output · $1.40 in / $5.30 out per 1M tokens · vision, attachments"""
 
-QWEN_3_6_PLUS: Final[PricedModel] = PricedModel(
+QWEN_3_6_PLUS: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="qwen-3.6-plus",
     name="Qwen 3.6 Plus",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen3.6",
     attachment=False,
     reasoning=False,
@@ -10323,15 +10338,15 @@ QWEN_3_6_PLUS: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_02,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_991800_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.45"), output=Decimal("2.7")),
+    cost=_Cost(input=_Decimal("0.45"), output=_Decimal("2.7")),
 )
 """Qwen 3.6 Plus (chat) · 992K context · 65.5K output · $0.45 in / $2.70 out per 1M tokens · vision"""
 
-QWEN_LONG: Final[PricedModel] = PricedModel(
+QWEN_LONG: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="qwen-long",
     name="Qwen Long 10M",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=False,
@@ -10341,15 +10356,15 @@ QWEN_LONG: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_01_25,
     modalities=_Shared.TEXT_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_10000000_INPUT_10000000_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.1003"), output=Decimal("0.408")),
+    cost=_Cost(input=_Decimal("0.1003"), output=_Decimal("0.408")),
 )
 """Qwen Long 10M (chat) · 10M context · 8.19K output · $0.1003 in / $0.408 out per 1M tokens · attachments"""
 
-QWEN_MAX: Final[PricedModel] = PricedModel(
+QWEN_MAX: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="qwen-max",
     name="Qwen 2.5 Max",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -10359,15 +10374,15 @@ QWEN_MAX: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_04_03,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_32000_INPUT_32000_OUTPUT_8192,
-    cost=Cost(input=Decimal("1.5997"), output=Decimal("6.392")),
+    cost=_Cost(input=_Decimal("1.5997"), output=_Decimal("6.392")),
 )
 """Qwen 2.5 Max (chat) · 32K context · 8.19K output · $1.5997 in / $6.392 out per 1M tokens"""
 
-QWEN_PLUS: Final[PricedModel] = PricedModel(
+QWEN_PLUS: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="qwen-plus",
     name="Qwen Plus",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=False,
@@ -10377,7 +10392,7 @@ QWEN_PLUS: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_01_25,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_995904_INPUT_995904_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.3995"), output=Decimal("1.2002")),
+    cost=_Cost(input=_Decimal("0.3995"), output=_Decimal("1.2002")),
     reasoning_options=(
         _Shared.REASONING_TOGGLE,
         _Shared.REASONING_BUDGET_TOKENS_MIN_1024_MAX_81920,
@@ -10385,11 +10400,11 @@ QWEN_PLUS: Final[PricedModel] = PricedModel(
 )
 """Qwen Plus (chat) · 996K context · 32.8K output · $0.3995 in / $1.2002 out per 1M tokens · reasoning"""
 
-QWEN_TURBO: Final[PricedModel] = PricedModel(
+QWEN_TURBO: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="qwen-turbo",
     name="Qwen Turbo",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -10399,15 +10414,15 @@ QWEN_TURBO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_11_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_INPUT_1000000_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.04998"), output=Decimal("0.2006")),
+    cost=_Cost(input=_Decimal("0.04998"), output=_Decimal("0.2006")),
 )
 """Qwen Turbo (chat) · 1M context · 8.19K output · $0.04998 in / $0.2006 out per 1M tokens"""
 
-QWEN_QWEN2_5_CODER_32B_INSTRUCT: Final[PricedModel] = PricedModel(
+QWEN_QWEN2_5_CODER_32B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="qwen/Qwen2.5-Coder-32B-Instruct",
     name="Qwen 2.5 Coder 32b",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -10417,15 +10432,15 @@ QWEN_QWEN2_5_CODER_32B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_07_03,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_32000_INPUT_32000_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.2006"), output=Decimal("0.2006")),
+    cost=_Cost(input=_Decimal("0.2006"), output=_Decimal("0.2006")),
 )
 """Qwen 2.5 Coder 32b (chat) · 32K context · 8.19K output · $0.2006 in / $0.2006 out per 1M tokens"""
 
-QWEN_QWEN3_235B_A22B_INSTRUCT_2507: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_235B_A22B_INSTRUCT_2507: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="qwen/Qwen3-235B-A22B-Instruct-2507",
     name="Qwen 3 235b A22B 2507",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=True,
@@ -10435,15 +10450,15 @@ QWEN_QWEN3_235B_A22B_INSTRUCT_2507: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_07_25,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_256000_INPUT_256000_OUTPUT_262144,
-    cost=Cost(input=Decimal("0.13"), output=Decimal("0.5")),
+    cost=_Cost(input=_Decimal("0.13"), output=_Decimal("0.5")),
 )
 """Qwen 3 235b A22B 2507 (chat) · 256K context · 262K output · $0.13 in / $0.50 out per 1M tokens · tools, structured output"""
 
-QWEN_QWEN3_235B_A22B_INSTRUCT_2507_TEE: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_235B_A22B_INSTRUCT_2507_TEE: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="qwen/Qwen3-235B-A22B-Instruct-2507-TEE",
     name="Qwen 3 235b A22B 2507 (TEE)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=True,
@@ -10453,15 +10468,15 @@ QWEN_QWEN3_235B_A22B_INSTRUCT_2507_TEE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_07_25,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_256000_INPUT_256000_OUTPUT_262144,
-    cost=Cost(input=Decimal("0.13"), output=Decimal("0.5")),
+    cost=_Cost(input=_Decimal("0.13"), output=_Decimal("0.5")),
 )
 """Qwen 3 235b A22B 2507 (TEE) (chat) · 256K context · 262K output · $0.13 in / $0.50 out per 1M tokens · tools, structured output"""
 
-QWEN_QWEN3_235B_A22B_THINKING_2507: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_235B_A22B_THINKING_2507: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="qwen/Qwen3-235B-A22B-Thinking-2507",
     name="Qwen 3 235b A22B 2507 Thinking",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -10471,15 +10486,15 @@ QWEN_QWEN3_235B_A22B_THINKING_2507: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_11,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_256000_INPUT_256000_OUTPUT_262144,
-    cost=Cost(input=Decimal("0.3"), output=Decimal("0.5")),
+    cost=_Cost(input=_Decimal("0.3"), output=_Decimal("0.5")),
 )
 """Qwen 3 235b A22B 2507 Thinking (chat) · 256K context · 262K output · $0.30 in / $0.50 out per 1M tokens"""
 
-QWEN_QWEN3_8B: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_8B: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="qwen/Qwen3-8B",
     name="Qwen 3 8B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -10489,15 +10504,15 @@ QWEN_QWEN3_8B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_01_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_41000_INPUT_41000_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.47"), output=Decimal("0.47")),
+    cost=_Cost(input=_Decimal("0.47"), output=_Decimal("0.47")),
 )
 """Qwen 3 8B (chat) · 41K context · 32.8K output · $0.47 in / $0.47 out per 1M tokens"""
 
-QWEN_QWEN3_NEXT_80B_A3B_INSTRUCT: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_NEXT_80B_A3B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="qwen/Qwen3-Next-80B-A3B-Instruct",
     name="Qwen3 Next 80B A3B (Instruct)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=True,
@@ -10507,15 +10522,15 @@ QWEN_QWEN3_NEXT_80B_A3B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_11,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_256000_INPUT_256000_OUTPUT_262144,
-    cost=Cost(input=Decimal("0.15"), output=Decimal("0.65")),
+    cost=_Cost(input=_Decimal("0.15"), output=_Decimal("0.65")),
 )
 """Qwen3 Next 80B A3B (Instruct) (chat) · 256K context · 262K output · $0.15 in / $0.65 out per 1M tokens · tools, structured output"""
 
-QWEN_QWEN3_VL_235B_A22B_INSTRUCT: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_VL_235B_A22B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="qwen/Qwen3-VL-235B-A22B-Instruct",
     name="Qwen3 VL 235B A22B Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=False,
@@ -10525,15 +10540,15 @@ QWEN_QWEN3_VL_235B_A22B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_01_01,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_262144,
-    cost=Cost(input=Decimal("0.3"), output=Decimal("1.2")),
+    cost=_Cost(input=_Decimal("0.3"), output=_Decimal("1.2")),
 )
 """Qwen3 VL 235B A22B Instruct (chat) · 128K context · 262K output · $0.30 in / $1.20 out per 1M tokens · vision, attachments"""
 
-QWEN_QWEN3_6_35B_A3B: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_6_35B_A3B: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="qwen/Qwen3.6-35B-A3B",
     name="Qwen3.6 35B A3B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=False,
@@ -10543,15 +10558,15 @@ QWEN_QWEN3_6_35B_A3B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_17,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_262144_INPUT_262144_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.112"), output=Decimal("0.8")),
+    cost=_Cost(input=_Decimal("0.112"), output=_Decimal("0.8")),
 )
 """Qwen3.6 35B A3B (chat) · 262K context · 16.4K output · $0.112 in / $0.80 out per 1M tokens · vision, attachments"""
 
-QWEN_QWEN3_6_35B_A3B_THINKING: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_6_35B_A3B_THINKING: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="qwen/Qwen3.6-35B-A3B:thinking",
     name="Qwen3.6 35B A3B Thinking",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=False,
@@ -10561,16 +10576,16 @@ QWEN_QWEN3_6_35B_A3B_THINKING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_19,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_262144_INPUT_262144_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.112"), output=Decimal("0.8")),
+    cost=_Cost(input=_Decimal("0.112"), output=_Decimal("0.8")),
     reasoning_options=(),
 )
 """Qwen3.6 35B A3B Thinking (chat) · 262K context · 16.4K output · $0.112 in / $0.80 out per 1M tokens · vision, reasoning, attachments"""
 
-QWEN_QWEN_2_5_72B_INSTRUCT: Final[PricedModel] = PricedModel(
+QWEN_QWEN_2_5_72B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="qwen/qwen-2.5-72b-instruct",
     name="Qwen2.5 72B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -10580,15 +10595,15 @@ QWEN_QWEN_2_5_72B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_07_03,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_INPUT_131072_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.357"), output=Decimal("0.408")),
+    cost=_Cost(input=_Decimal("0.357"), output=_Decimal("0.408")),
 )
 """Qwen2.5 72B (chat) · 131K context · 8.19K output · $0.357 in / $0.408 out per 1M tokens"""
 
-QWEN_QWEN3_14B: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_14B: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="qwen/qwen3-14b",
     name="Qwen 3 14b",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -10598,15 +10613,15 @@ QWEN_QWEN3_14B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_01_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_41000_INPUT_41000_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.08"), output=Decimal("0.24")),
+    cost=_Cost(input=_Decimal("0.08"), output=_Decimal("0.24")),
 )
 """Qwen 3 14b (chat) · 41K context · 32.8K output · $0.08 in / $0.24 out per 1M tokens"""
 
-QWEN_QWEN3_235B_A22B: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_235B_A22B: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="qwen/qwen3-235b-a22b",
     name="Qwen 3 235b A22B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=True,
@@ -10616,15 +10631,15 @@ QWEN_QWEN3_235B_A22B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04_29,
     modalities=_Shared.TEXT_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_41000_INPUT_41000_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.3"), output=Decimal("0.5")),
+    cost=_Cost(input=_Decimal("0.3"), output=_Decimal("0.5")),
 )
 """Qwen 3 235b A22B (chat) · 41K context · 32.8K output · $0.30 in / $0.50 out per 1M tokens · tools, structured output, attachments"""
 
-QWEN_QWEN3_30B_A3B: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_30B_A3B: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="qwen/qwen3-30b-a3b",
     name="Qwen3 30B A3B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -10634,15 +10649,15 @@ QWEN_QWEN3_30B_A3B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_02_27,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_41000_INPUT_41000_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.1"), output=Decimal("0.3")),
+    cost=_Cost(input=_Decimal("0.1"), output=_Decimal("0.3")),
 )
 """Qwen3 30B A3B (chat) · 41K context · 32.8K output · $0.10 in / $0.30 out per 1M tokens"""
 
-QWEN_QWEN3_32B: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_32B: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="qwen/qwen3-32b",
     name="Qwen 3 32b",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=False,
@@ -10652,15 +10667,15 @@ QWEN_QWEN3_32B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_01_01,
     modalities=_Shared.TEXT_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_41000_INPUT_41000_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.1"), output=Decimal("0.3")),
+    cost=_Cost(input=_Decimal("0.1"), output=_Decimal("0.3")),
 )
 """Qwen 3 32b (chat) · 41K context · 32.8K output · $0.10 in / $0.30 out per 1M tokens · attachments"""
 
-QWEN_QWEN3_CODER: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_CODER: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="qwen/qwen3-coder",
     name="Qwen 3 Coder 480B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=True,
@@ -10670,15 +10685,15 @@ QWEN_QWEN3_CODER: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_17,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262000_INPUT_262000_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.13"), output=Decimal("0.5")),
+    cost=_Cost(input=_Decimal("0.13"), output=_Decimal("0.5")),
 )
 """Qwen 3 Coder 480B (chat) · 262K context · 65.5K output · $0.13 in / $0.50 out per 1M tokens · tools, structured output"""
 
-QWEN_QWEN3_CODER_FLASH: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_CODER_FLASH: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="qwen/qwen3-coder-flash",
     name="Qwen3 Coder Flash",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -10688,15 +10703,15 @@ QWEN_QWEN3_CODER_FLASH: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_17,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.3"), output=Decimal("1.5")),
+    cost=_Cost(input=_Decimal("0.3"), output=_Decimal("1.5")),
 )
 """Qwen3 Coder Flash (chat) · 128K context · 65.5K output · $0.30 in / $1.50 out per 1M tokens"""
 
-QWEN_QWEN3_CODER_NEXT: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_CODER_NEXT: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="qwen/qwen3-coder-next",
     name="Qwen3 Coder Next",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=True,
@@ -10706,15 +10721,15 @@ QWEN_QWEN3_CODER_NEXT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_08,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_INPUT_262144_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.15"), output=Decimal("1.5")),
+    cost=_Cost(input=_Decimal("0.15"), output=_Decimal("1.5")),
 )
 """Qwen3 Coder Next (chat) · 262K context · 65.5K output · $0.15 in / $1.50 out per 1M tokens · tools, structured output"""
 
-QWEN_QWEN3_CODER_PLUS: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_CODER_PLUS: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="qwen/qwen3-coder-plus",
     name="Qwen3 Coder Plus",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -10724,15 +10739,15 @@ QWEN_QWEN3_CODER_PLUS: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_17,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_65536,
-    cost=Cost(input=Decimal("1"), output=Decimal("5")),
+    cost=_Cost(input=_Decimal("1"), output=_Decimal("5")),
 )
 """Qwen3 Coder Plus (chat) · 128K context · 65.5K output · $1.00 in / $5.00 out per 1M tokens"""
 
-QWEN_QWEN3_MAX: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_MAX: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="qwen/qwen3-max",
     name="Qwen3 Max",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -10742,15 +10757,15 @@ QWEN_QWEN3_MAX: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_05,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_256000_INPUT_256000_OUTPUT_32768,
-    cost=Cost(input=Decimal("1.08018"), output=Decimal("5.4009")),
+    cost=_Cost(input=_Decimal("1.08018"), output=_Decimal("5.4009")),
 )
 """Qwen3 Max (chat) · 256K context · 32.8K output · $1.08018 in / $5.4009 out per 1M tokens"""
 
-QWEN_QWEN3_NEXT_80B_A3B_THINKING: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_NEXT_80B_A3B_THINKING: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="qwen/qwen3-next-80b-a3b-thinking",
     name="Qwen3 Next 80B A3B (Thinking)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -10760,15 +10775,15 @@ QWEN_QWEN3_NEXT_80B_A3B_THINKING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_01_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_256000_INPUT_256000_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.15"), output=Decimal("0.65")),
+    cost=_Cost(input=_Decimal("0.15"), output=_Decimal("0.65")),
 )
 """Qwen3 Next 80B A3B (Thinking) (chat) · 256K context · 32.8K output · $0.15 in / $0.65 out per 1M tokens"""
 
-QWEN_QWEN3_5_397B_A17B: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_5_397B_A17B: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="qwen/qwen3.5-397b-a17b",
     name="Qwen3.5 397B A17B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -10779,15 +10794,15 @@ QWEN_QWEN3_5_397B_A17B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_16,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_258048_INPUT_258048_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.6"), output=Decimal("3.6")),
+    cost=_Cost(input=_Decimal("0.6"), output=_Decimal("3.6")),
 )
 """Qwen3.5 397B A17B (chat) · 258K context · 65.5K output · $0.60 in / $3.60 out per 1M tokens · vision, open weights"""
 
-QWEN_QWEN3_5_397B_A17B_THINKING: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_5_397B_A17B_THINKING: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="qwen/qwen3.5-397b-a17b-thinking",
     name="Qwen3.5 397B A17B Thinking",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=False,
@@ -10797,16 +10812,16 @@ QWEN_QWEN3_5_397B_A17B_THINKING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_16,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_258048_INPUT_258048_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.6"), output=Decimal("3.6")),
+    cost=_Cost(input=_Decimal("0.6"), output=_Decimal("3.6")),
     reasoning_options=(_Shared.REASONING_BUDGET_TOKENS_MIN_1024_MAX_81920,),
 )
 """Qwen3.5 397B A17B Thinking (chat) · 258K context · 65.5K output · $0.60 in / $3.60 out per 1M tokens · vision, reasoning, attachments"""
 
-QWEN_QWEN3_5_9B: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_5_9B: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="qwen/qwen3.5-9b",
     name="Qwen3.5 9B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=False,
@@ -10816,7 +10831,7 @@ QWEN_QWEN3_5_9B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_10,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_256000_INPUT_256000_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.05"), output=Decimal("0.15")),
+    cost=_Cost(input=_Decimal("0.05"), output=_Decimal("0.15")),
     reasoning_options=(
         _Shared.REASONING_TOGGLE,
         _Shared.REASONING_BUDGET_TOKENS_MIN_1024_MAX_81920,
@@ -10824,11 +10839,11 @@ QWEN_QWEN3_5_9B: Final[PricedModel] = PricedModel(
 )
 """Qwen3.5 9B (chat) · 256K context · 65.5K output · $0.05 in / $0.15 out per 1M tokens · vision, reasoning, attachments"""
 
-QWEN_QWEN3_5_PLUS: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_5_PLUS: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="qwen/qwen3.5-plus",
     name="Qwen3.5 Plus",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=False,
@@ -10838,15 +10853,15 @@ QWEN_QWEN3_5_PLUS: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_16,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_983616_INPUT_983616_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.4"), output=Decimal("2.4"), cache_read=Decimal("0.04")),
+    cost=_Cost(input=_Decimal("0.4"), output=_Decimal("2.4"), cache_read=_Decimal("0.04")),
 )
 """Qwen3.5 Plus (chat) · 984K context · 65.5K output · $0.40 in / $2.40 out per 1M tokens · vision, attachments"""
 
-QWEN_QWEN3_5_PLUS_THINKING: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_5_PLUS_THINKING: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="qwen/qwen3.5-plus-thinking",
     name="Qwen3.5 Plus Thinking",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=False,
@@ -10856,16 +10871,16 @@ QWEN_QWEN3_5_PLUS_THINKING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_16,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_983616_INPUT_983616_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.4"), output=Decimal("2.4"), cache_read=Decimal("0.04")),
+    cost=_Cost(input=_Decimal("0.4"), output=_Decimal("2.4"), cache_read=_Decimal("0.04")),
     reasoning_options=(_Shared.REASONING_BUDGET_TOKENS_MIN_1024_MAX_81920,),
 )
 """Qwen3.5 Plus Thinking (chat) · 984K context · 65.5K output · $0.40 in / $2.40 out per 1M tokens · vision, reasoning, attachments"""
 
-QWEN_QWQ_32B_PREVIEW: Final[PricedModel] = PricedModel(
+QWEN_QWQ_32B_PREVIEW: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="qwen/qwq-32b-preview",
     name="Qwen QwQ 32B Preview",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -10875,15 +10890,15 @@ QWEN_QWQ_32B_PREVIEW: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_02_27,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_32768_INPUT_32768_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.2"), output=Decimal("0.2")),
+    cost=_Cost(input=_Decimal("0.2"), output=_Decimal("0.2")),
 )
 """Qwen QwQ 32B Preview (chat) · 32.8K context · 32.8K output · $0.20 in / $0.20 out per 1M tokens"""
 
-QWEN25_VL_72B_INSTRUCT: Final[PricedModel] = PricedModel(
+QWEN25_VL_72B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="qwen25-vl-72b-instruct",
     name="Qwen25 VL 72b",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=False,
@@ -10893,15 +10908,15 @@ QWEN25_VL_72B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_05_10,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_32000_INPUT_32000_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.69989"), output=Decimal("0.69989")),
+    cost=_Cost(input=_Decimal("0.69989"), output=_Decimal("0.69989")),
 )
 """Qwen25 VL 72b (chat) · 32K context · 32.8K output · $0.69989 in / $0.69989 out per 1M tokens · vision, attachments"""
 
-QWEN3_30B_A3B_INSTRUCT_2507: Final[PricedModel] = PricedModel(
+QWEN3_30B_A3B_INSTRUCT_2507: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="qwen3-30b-a3b-instruct-2507",
     name="Qwen3 30B A3B Instruct 2507",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -10911,15 +10926,15 @@ QWEN3_30B_A3B_INSTRUCT_2507: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_02_20,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_256000_INPUT_256000_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.2"), output=Decimal("0.5")),
+    cost=_Cost(input=_Decimal("0.2"), output=_Decimal("0.5")),
 )
 """Qwen3 30B A3B Instruct 2507 (chat) · 256K context · 32.8K output · $0.20 in / $0.50 out per 1M tokens"""
 
-QWEN3_CODER_30B_A3B_INSTRUCT: Final[PricedModel] = PricedModel(
+QWEN3_CODER_30B_A3B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="qwen3-coder-30b-a3b-instruct",
     name="Qwen3 Coder 30B A3B Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=True,
@@ -10929,15 +10944,15 @@ QWEN3_CODER_30B_A3B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_05,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.1"), output=Decimal("0.4")),
+    cost=_Cost(input=_Decimal("0.1"), output=_Decimal("0.4")),
 )
 """Qwen3 Coder 30B A3B Instruct (chat) · 128K context · 65.5K output · $0.10 in / $0.40 out per 1M tokens · tools, structured output"""
 
-QWEN3_MAX_2026_01_23: Final[PricedModel] = PricedModel(
+QWEN3_MAX_2026_01_23: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="qwen3-max-2026-01-23",
     name="Qwen3 Max 2026-01-23",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -10947,15 +10962,15 @@ QWEN3_MAX_2026_01_23: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_01_26,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_256000_INPUT_256000_OUTPUT_32768,
-    cost=Cost(input=Decimal("1.2002"), output=Decimal("6.001")),
+    cost=_Cost(input=_Decimal("1.2002"), output=_Decimal("6.001")),
 )
 """Qwen3 Max 2026-01-23 (chat) · 256K context · 32.8K output · $1.2002 in / $6.001 out per 1M tokens"""
 
-QWEN3_VL_235B_A22B_INSTRUCT_ORIGINAL: Final[PricedModel] = PricedModel(
+QWEN3_VL_235B_A22B_INSTRUCT_ORIGINAL: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="qwen3-vl-235b-a22b-instruct-original",
     name="Qwen3 VL 235B A22B Instruct Original",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=False,
@@ -10965,15 +10980,15 @@ QWEN3_VL_235B_A22B_INSTRUCT_ORIGINAL: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_25,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_32768_INPUT_32768_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.5"), output=Decimal("1.2")),
+    cost=_Cost(input=_Decimal("0.5"), output=_Decimal("1.2")),
 )
 """Qwen3 VL 235B A22B Instruct Original (chat) · 32.8K context · 32.8K output · $0.50 in / $1.20 out per 1M tokens · vision, attachments"""
 
-QWEN3_VL_235B_A22B_THINKING: Final[PricedModel] = PricedModel(
+QWEN3_VL_235B_A22B_THINKING: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="qwen3-vl-235b-a22b-thinking",
     name="Qwen3 VL 235B A22B Thinking",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=False,
@@ -10983,16 +10998,16 @@ QWEN3_VL_235B_A22B_THINKING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_26,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_32768_INPUT_32768_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.5"), output=Decimal("6")),
+    cost=_Cost(input=_Decimal("0.5"), output=_Decimal("6")),
     reasoning_options=(_Shared.REASONING_BUDGET_TOKENS_MIN_1024_MAX_81920,),
 )
 """Qwen3 VL 235B A22B Thinking (chat) · 32.8K context · 32.8K output · $0.50 in / $6.00 out per 1M tokens · vision, reasoning, attachments"""
 
-QWEN3_5_122B_A10B: Final[PricedModel] = PricedModel(
+QWEN3_5_122B_A10B: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="qwen3.5-122b-a10b",
     name="Qwen3.5 122B A10B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=False,
@@ -11002,15 +11017,15 @@ QWEN3_5_122B_A10B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_24,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_260096_INPUT_260096_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.36"), output=Decimal("2.88")),
+    cost=_Cost(input=_Decimal("0.36"), output=_Decimal("2.88")),
 )
 """Qwen3.5 122B A10B (chat) · 260K context · 65.5K output · $0.36 in / $2.88 out per 1M tokens · vision, attachments"""
 
-QWEN3_5_122B_A10B_THINKING: Final[PricedModel] = PricedModel(
+QWEN3_5_122B_A10B_THINKING: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="qwen3.5-122b-a10b:thinking",
     name="Qwen3.5 122B A10B Thinking",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=False,
@@ -11020,16 +11035,16 @@ QWEN3_5_122B_A10B_THINKING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_24,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_260096_INPUT_260096_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.36"), output=Decimal("2.88")),
+    cost=_Cost(input=_Decimal("0.36"), output=_Decimal("2.88")),
     reasoning_options=(_Shared.REASONING_BUDGET_TOKENS_MIN_1024_MAX_81920,),
 )
 """Qwen3.5 122B A10B Thinking (chat) · 260K context · 65.5K output · $0.36 in / $2.88 out per 1M tokens · vision, reasoning, attachments"""
 
-QWEN3_5_27B: Final[PricedModel] = PricedModel(
+QWEN3_5_27B: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="qwen3.5-27b",
     name="Qwen3.5 27B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=False,
@@ -11039,15 +11054,15 @@ QWEN3_5_27B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_24,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_260096_INPUT_260096_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.27"), output=Decimal("2.16")),
+    cost=_Cost(input=_Decimal("0.27"), output=_Decimal("2.16")),
 )
 """Qwen3.5 27B (chat) · 260K context · 65.5K output · $0.27 in / $2.16 out per 1M tokens · vision, attachments"""
 
-QWEN3_5_27B_THINKING: Final[PricedModel] = PricedModel(
+QWEN3_5_27B_THINKING: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="qwen3.5-27b:thinking",
     name="Qwen3.5 27B Thinking",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=False,
@@ -11057,16 +11072,16 @@ QWEN3_5_27B_THINKING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_24,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_260096_INPUT_260096_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.27"), output=Decimal("2.16")),
+    cost=_Cost(input=_Decimal("0.27"), output=_Decimal("2.16")),
     reasoning_options=(_Shared.REASONING_BUDGET_TOKENS_MIN_1024_MAX_81920,),
 )
 """Qwen3.5 27B Thinking (chat) · 260K context · 65.5K output · $0.27 in / $2.16 out per 1M tokens · vision, reasoning, attachments"""
 
-QWEN3_5_35B_A3B: Final[PricedModel] = PricedModel(
+QWEN3_5_35B_A3B: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="qwen3.5-35b-a3b",
     name="Qwen3.5 35B A3B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=False,
@@ -11076,15 +11091,15 @@ QWEN3_5_35B_A3B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_24,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_260096_INPUT_260096_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.225"), output=Decimal("1.8")),
+    cost=_Cost(input=_Decimal("0.225"), output=_Decimal("1.8")),
 )
 """Qwen3.5 35B A3B (chat) · 260K context · 65.5K output · $0.225 in / $1.80 out per 1M tokens · vision, attachments"""
 
-QWEN3_5_35B_A3B_THINKING: Final[PricedModel] = PricedModel(
+QWEN3_5_35B_A3B_THINKING: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="qwen3.5-35b-a3b:thinking",
     name="Qwen3.5 35B A3B Thinking",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=False,
@@ -11094,16 +11109,16 @@ QWEN3_5_35B_A3B_THINKING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_24,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_260096_INPUT_260096_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.225"), output=Decimal("1.8")),
+    cost=_Cost(input=_Decimal("0.225"), output=_Decimal("1.8")),
     reasoning_options=(_Shared.REASONING_BUDGET_TOKENS_MIN_1024_MAX_81920,),
 )
 """Qwen3.5 35B A3B Thinking (chat) · 260K context · 65.5K output · $0.225 in / $1.80 out per 1M tokens · vision, reasoning, attachments"""
 
-QWEN3_5_FLASH: Final[PricedModel] = PricedModel(
+QWEN3_5_FLASH: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="qwen3.5-flash",
     name="Qwen3.5 Flash",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=False,
@@ -11113,15 +11128,15 @@ QWEN3_5_FLASH: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_24,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_991808_INPUT_991808_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.09"), output=Decimal("0.36")),
+    cost=_Cost(input=_Decimal("0.09"), output=_Decimal("0.36")),
 )
 """Qwen3.5 Flash (chat) · 992K context · 65.5K output · $0.09 in / $0.36 out per 1M tokens · vision, attachments"""
 
-QWEN3_5_FLASH_THINKING: Final[PricedModel] = PricedModel(
+QWEN3_5_FLASH_THINKING: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="qwen3.5-flash:thinking",
     name="Qwen3.5 Flash Thinking",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=False,
@@ -11131,16 +11146,16 @@ QWEN3_5_FLASH_THINKING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_24,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_991808_INPUT_991808_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.09"), output=Decimal("0.36")),
+    cost=_Cost(input=_Decimal("0.09"), output=_Decimal("0.36")),
     reasoning_options=(_Shared.REASONING_BUDGET_TOKENS_MIN_1024_MAX_81920,),
 )
 """Qwen3.5 Flash Thinking (chat) · 992K context · 65.5K output · $0.09 in / $0.36 out per 1M tokens · vision, reasoning, attachments"""
 
-QWEN3_5_OMNI_FLASH: Final[PricedModel] = PricedModel(
+QWEN3_5_OMNI_FLASH: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="qwen3.5-omni-flash",
     name="Qwen3.5 Omni Flash",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=False,
@@ -11150,15 +11165,15 @@ QWEN3_5_OMNI_FLASH: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_30,
     modalities=_Shared.TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT,
     limit=_Shared.CONTEXT_49152_INPUT_49152_OUTPUT_16384,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
 )
 """Qwen3.5 Omni Flash (chat) · 49.2K context · 16.4K output · free · vision, attachments"""
 
-QWEN3_5_OMNI_PLUS: Final[PricedModel] = PricedModel(
+QWEN3_5_OMNI_PLUS: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="qwen3.5-omni-plus",
     name="Qwen3.5 Omni Plus",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=False,
@@ -11168,15 +11183,15 @@ QWEN3_5_OMNI_PLUS: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_30,
     modalities=_Shared.TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT,
     limit=_Shared.CONTEXT_983616_INPUT_983616_OUTPUT_65536,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
 )
 """Qwen3.5 Omni Plus (chat) · 984K context · 65.5K output · free · vision, attachments"""
 
-QWEN3_6_MAX_PREVIEW: Final[PricedModel] = PricedModel(
+QWEN3_6_MAX_PREVIEW: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="qwen3.6-max-preview",
     name="Qwen3.6 Max Preview",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen3.6",
     attachment=False,
     reasoning=False,
@@ -11187,15 +11202,15 @@ QWEN3_6_MAX_PREVIEW: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_21,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_245800_OUTPUT_65536,
-    cost=Cost(input=Decimal("1.3"), output=Decimal("7.8")),
+    cost=_Cost(input=_Decimal("1.3"), output=_Decimal("7.8")),
 )
 """Qwen3.6 Max Preview (chat) · 246K context · 65.5K output · $1.30 in / $7.80 out per 1M tokens"""
 
-QWEN3_7_MAX: Final[PricedModel] = PricedModel(
+QWEN3_7_MAX: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="qwen3.7-max",
     name="Qwen3.7 Max",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -11205,15 +11220,15 @@ QWEN3_7_MAX: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_21,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_INPUT_1000000_OUTPUT_65536,
-    cost=Cost(input=Decimal("2.5"), output=Decimal("7.5"), cache_read=Decimal("0.25")),
+    cost=_Cost(input=_Decimal("2.5"), output=_Decimal("7.5"), cache_read=_Decimal("0.25")),
 )
 """Qwen3.7 Max (chat) · 1M context · 65.5K output · $2.50 in / $7.50 out per 1M tokens"""
 
-QWEN3_7_MAX_THINKING: Final[PricedModel] = PricedModel(
+QWEN3_7_MAX_THINKING: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="qwen3.7-max:thinking",
     name="Qwen3.7 Max Thinking",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=False,
@@ -11223,16 +11238,16 @@ QWEN3_7_MAX_THINKING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_21,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_INPUT_1000000_OUTPUT_65536,
-    cost=Cost(input=Decimal("2.5"), output=Decimal("7.5"), cache_read=Decimal("0.25")),
+    cost=_Cost(input=_Decimal("2.5"), output=_Decimal("7.5"), cache_read=_Decimal("0.25")),
     reasoning_options=(_Shared.REASONING_BUDGET_TOKENS_MIN_1024_MAX_262144,),
 )
 """Qwen3.7 Max Thinking (chat) · 1M context · 65.5K output · $2.50 in / $7.50 out per 1M tokens · reasoning"""
 
-QWEN3_7_PLUS: Final[PricedModel] = PricedModel(
+QWEN3_7_PLUS: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="qwen3.7-plus",
     name="Qwen3.7 Plus",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=False,
@@ -11242,15 +11257,15 @@ QWEN3_7_PLUS: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_01,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_991808_INPUT_991808_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.4"), output=Decimal("1.6"), cache_read=Decimal("0.04")),
+    cost=_Cost(input=_Decimal("0.4"), output=_Decimal("1.6"), cache_read=_Decimal("0.04")),
 )
 """Qwen3.7 Plus (chat) · 992K context · 65.5K output · $0.40 in / $1.60 out per 1M tokens · vision, attachments"""
 
-QWEN3_7_PLUS_THINKING: Final[PricedModel] = PricedModel(
+QWEN3_7_PLUS_THINKING: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="qwen3.7-plus:thinking",
     name="Qwen3.7 Plus Thinking",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=False,
@@ -11260,16 +11275,16 @@ QWEN3_7_PLUS_THINKING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_01,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_983616_INPUT_983616_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.4"), output=Decimal("1.6"), cache_read=Decimal("0.04")),
+    cost=_Cost(input=_Decimal("0.4"), output=_Decimal("1.6"), cache_read=_Decimal("0.04")),
     reasoning_options=(_Shared.REASONING_BUDGET_TOKENS_MIN_1024_MAX_262144,),
 )
 """Qwen3.7 Plus Thinking (chat) · 984K context · 65.5K output · $0.40 in / $1.60 out per 1M tokens · vision, reasoning, attachments"""
 
-QWQ_32B: Final[PricedModel] = PricedModel(
+QWQ_32B: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="qwq-32b",
     name="Qwen: QwQ 32B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -11279,15 +11294,15 @@ QWQ_32B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04_15,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.25599999"), output=Decimal("0.30499999")),
+    cost=_Cost(input=_Decimal("0.25599999"), output=_Decimal("0.30499999")),
 )
 """Qwen: QwQ 32B (chat) · 128K context · 32.8K output · $0.25599999 in / $0.30499999 out per 1M tokens"""
 
-SARVAM_105B: Final[PricedModel] = PricedModel(
+SARVAM_105B: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="sarvam-105b",
     name="Sarvam 105B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -11297,16 +11312,16 @@ SARVAM_105B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_12,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_INPUT_131072_OUTPUT_4096,
-    cost=Cost(input=Decimal("0.045"), output=Decimal("0.177"), cache_read=Decimal("0.028")),
+    cost=_Cost(input=_Decimal("0.045"), output=_Decimal("0.177"), cache_read=_Decimal("0.028")),
     reasoning_options=(),
 )
 """Sarvam 105B (chat) · 131K context · 4.1K output · $0.045 in / $0.177 out per 1M tokens · tools, reasoning"""
 
-SARVAM_30B: Final[PricedModel] = PricedModel(
+SARVAM_30B: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="sarvam-30b",
     name="Sarvam 30B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -11316,16 +11331,16 @@ SARVAM_30B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_12,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_65536_INPUT_65536_OUTPUT_4096,
-    cost=Cost(input=Decimal("0.028"), output=Decimal("0.111"), cache_read=Decimal("0.017")),
+    cost=_Cost(input=_Decimal("0.028"), output=_Decimal("0.111"), cache_read=_Decimal("0.017")),
     reasoning_options=(),
 )
 """Sarvam 30B (chat) · 65.5K context · 4.1K output · $0.028 in / $0.111 out per 1M tokens · tools, reasoning"""
 
-SHISA_AI_SHISA_V2_LLAMA3_3_70B: Final[PricedModel] = PricedModel(
+SHISA_AI_SHISA_V2_LLAMA3_3_70B: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="shisa-ai/shisa-v2-llama3.3-70b",
     name="Shisa V2 Llama 3.3 70B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=False,
     reasoning=False,
@@ -11336,15 +11351,15 @@ SHISA_AI_SHISA_V2_LLAMA3_3_70B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_07_26,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.5"), output=Decimal("0.5")),
+    cost=_Cost(input=_Decimal("0.5"), output=_Decimal("0.5")),
 )
 """Shisa V2 Llama 3.3 70B (chat) · 128K context · 16.4K output · $0.50 in / $0.50 out per 1M tokens"""
 
-SHISA_AI_SHISA_V2_1_LLAMA3_3_70B: Final[PricedModel] = PricedModel(
+SHISA_AI_SHISA_V2_1_LLAMA3_3_70B: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="shisa-ai/shisa-v2.1-llama3.3-70b",
     name="Shisa V2.1 Llama 3.3 70B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=False,
     reasoning=False,
@@ -11355,15 +11370,15 @@ SHISA_AI_SHISA_V2_1_LLAMA3_3_70B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_12_06,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_32768_INPUT_32768_OUTPUT_4096,
-    cost=Cost(input=Decimal("0.5"), output=Decimal("0.5")),
+    cost=_Cost(input=_Decimal("0.5"), output=_Decimal("0.5")),
 )
 """Shisa V2.1 Llama 3.3 70B (chat) · 32.8K context · 4.1K output · $0.50 in / $0.50 out per 1M tokens"""
 
-SONAR: Final[PricedModel] = PricedModel(
+SONAR: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="sonar",
     name="Perplexity Simple",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -11373,15 +11388,15 @@ SONAR: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_02_19,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_127000_INPUT_127000_OUTPUT_128000,
-    cost=Cost(input=Decimal("1.003"), output=Decimal("1.003")),
+    cost=_Cost(input=_Decimal("1.003"), output=_Decimal("1.003")),
 )
 """Perplexity Simple (chat) · 127K context · 128K output · $1.003 in / $1.003 out per 1M tokens"""
 
-SONAR_DEEP_RESEARCH: Final[PricedModel] = PricedModel(
+SONAR_DEEP_RESEARCH: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="sonar-deep-research",
     name="Perplexity Deep Research",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -11391,15 +11406,15 @@ SONAR_DEEP_RESEARCH: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_02_25,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_60000_INPUT_60000_OUTPUT_128000,
-    cost=Cost(input=Decimal("3.4"), output=Decimal("13.6")),
+    cost=_Cost(input=_Decimal("3.4"), output=_Decimal("13.6")),
 )
 """Perplexity Deep Research (chat) · 60K context · 128K output · $3.40 in / $13.60 out per 1M tokens"""
 
-SONAR_PRO: Final[PricedModel] = PricedModel(
+SONAR_PRO: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="sonar-pro",
     name="Perplexity Pro",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -11409,15 +11424,15 @@ SONAR_PRO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_02_19,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_200000_INPUT_200000_OUTPUT_128000,
-    cost=Cost(input=Decimal("2.992"), output=Decimal("14.994")),
+    cost=_Cost(input=_Decimal("2.992"), output=_Decimal("14.994")),
 )
 """Perplexity Pro (chat) · 200K context · 128K output · $2.992 in / $14.994 out per 1M tokens"""
 
-SONAR_REASONING_PRO: Final[PricedModel] = PricedModel(
+SONAR_REASONING_PRO: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="sonar-reasoning-pro",
     name="Perplexity Reasoning Pro",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=False,
@@ -11427,16 +11442,16 @@ SONAR_REASONING_PRO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_02_19,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_127000_INPUT_127000_OUTPUT_128000,
-    cost=Cost(input=Decimal("2.006"), output=Decimal("7.9985")),
+    cost=_Cost(input=_Decimal("2.006"), output=_Decimal("7.9985")),
     reasoning_options=(),
 )
 """Perplexity Reasoning Pro (chat) · 127K context · 128K output · $2.006 in / $7.9985 out per 1M tokens · reasoning"""
 
-SOOB3123_GRAYLINE_QWEN3_8B: Final[PricedModel] = PricedModel(
+SOOB3123_GRAYLINE_QWEN3_8B: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="soob3123/GrayLine-Qwen3-8B",
     name="Grayline Qwen3 8B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -11447,15 +11462,15 @@ SOOB3123_GRAYLINE_QWEN3_8B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_25,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_16384_INPUT_16384_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.3"), output=Decimal("0.3")),
+    cost=_Cost(input=_Decimal("0.3"), output=_Decimal("0.3")),
 )
 """Grayline Qwen3 8B (chat) · 16.4K context · 32.8K output · $0.30 in / $0.30 out per 1M tokens"""
 
-SOOB3123_VEILED_CALLA_12B: Final[PricedModel] = PricedModel(
+SOOB3123_VEILED_CALLA_12B: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="soob3123/Veiled-Calla-12B",
     name="Veiled Calla 12B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=False,
     reasoning=False,
@@ -11466,15 +11481,15 @@ SOOB3123_VEILED_CALLA_12B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04_13,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_32768_INPUT_32768_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.3"), output=Decimal("0.3")),
+    cost=_Cost(input=_Decimal("0.3"), output=_Decimal("0.3")),
 )
 """Veiled Calla 12B (chat) · 32.8K context · 8.19K output · $0.30 in / $0.30 out per 1M tokens"""
 
-SOOB3123_AMORAL_GEMMA3_27B_V2: Final[PricedModel] = PricedModel(
+SOOB3123_AMORAL_GEMMA3_27B_V2: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="soob3123/amoral-gemma3-27B-v2",
     name="Amoral Gemma3 27B v2",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemma",
     attachment=False,
     reasoning=False,
@@ -11485,15 +11500,15 @@ SOOB3123_AMORAL_GEMMA3_27B_V2: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_05_23,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_32768_INPUT_32768_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.3"), output=Decimal("0.3")),
+    cost=_Cost(input=_Decimal("0.3"), output=_Decimal("0.3")),
 )
 """Amoral Gemma3 27B v2 (chat) · 32.8K context · 8.19K output · $0.30 in / $0.30 out per 1M tokens"""
 
-STEP_2_16K_EXP: Final[PricedModel] = PricedModel(
+STEP_2_16K_EXP: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="step-2-16k-exp",
     name="Step-2 16k Exp",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -11503,15 +11518,15 @@ STEP_2_16K_EXP: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_07_05,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_16000_INPUT_16000_OUTPUT_8192,
-    cost=Cost(input=Decimal("7.004"), output=Decimal("19.992")),
+    cost=_Cost(input=_Decimal("7.004"), output=_Decimal("19.992")),
 )
 """Step-2 16k Exp (chat) · 16K context · 8.19K output · $7.004 in / $19.992 out per 1M tokens"""
 
-STEP_2_MINI: Final[PricedModel] = PricedModel(
+STEP_2_MINI: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="step-2-mini",
     name="Step-2 Mini",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -11521,15 +11536,15 @@ STEP_2_MINI: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_07_05,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_8000_INPUT_8000_OUTPUT_4096,
-    cost=Cost(input=Decimal("0.2006"), output=Decimal("0.408")),
+    cost=_Cost(input=_Decimal("0.2006"), output=_Decimal("0.408")),
 )
 """Step-2 Mini (chat) · 8K context · 4.1K output · $0.2006 in / $0.408 out per 1M tokens"""
 
-STEP_3: Final[PricedModel] = PricedModel(
+STEP_3: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="step-3",
     name="Step-3",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=False,
@@ -11539,15 +11554,15 @@ STEP_3: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_07_31,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_65536_INPUT_65536_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.2499"), output=Decimal("0.6494")),
+    cost=_Cost(input=_Decimal("0.2499"), output=_Decimal("0.6494")),
 )
 """Step-3 (chat) · 65.5K context · 8.19K output · $0.2499 in / $0.6494 out per 1M tokens · vision, attachments"""
 
-STEP_R1_V_MINI: Final[PricedModel] = PricedModel(
+STEP_R1_V_MINI: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="step-r1-v-mini",
     name="Step R1 V Mini",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -11557,15 +11572,15 @@ STEP_R1_V_MINI: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04_08,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_65536,
-    cost=Cost(input=Decimal("2.5"), output=Decimal("11")),
+    cost=_Cost(input=_Decimal("2.5"), output=_Decimal("11")),
 )
 """Step R1 V Mini (chat) · 128K context · 65.5K output · $2.50 in / $11.00 out per 1M tokens"""
 
-STEPFUN_AI_STEP_3_5_FLASH: Final[PricedModel] = PricedModel(
+STEPFUN_AI_STEP_3_5_FLASH: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="stepfun-ai/step-3.5-flash",
     name="Step 3.5 Flash",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="step",
     attachment=False,
     reasoning=True,
@@ -11576,16 +11591,16 @@ STEPFUN_AI_STEP_3_5_FLASH: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_02,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_256000_INPUT_256000_OUTPUT_256000,
-    cost=Cost(input=Decimal("0.2"), output=Decimal("0.5")),
+    cost=_Cost(input=_Decimal("0.2"), output=_Decimal("0.5")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """Step 3.5 Flash (chat) · 256K context · 256K output · $0.20 in / $0.50 out per 1M tokens · reasoning"""
 
-STEPFUN_AI_STEP_3_5_FLASH_2603: Final[PricedModel] = PricedModel(
+STEPFUN_AI_STEP_3_5_FLASH_2603: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="stepfun-ai/step-3.5-flash-2603",
     name="Step 3.5 Flash 2603",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=False,
@@ -11595,16 +11610,16 @@ STEPFUN_AI_STEP_3_5_FLASH_2603: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_14,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_256000_INPUT_256000_OUTPUT_256000,
-    cost=Cost(input=Decimal("0.1"), output=Decimal("0.3")),
+    cost=_Cost(input=_Decimal("0.1"), output=_Decimal("0.3")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """Step 3.5 Flash 2603 (chat) · 256K context · 256K output · $0.10 in / $0.30 out per 1M tokens · reasoning"""
 
-STEPFUN_STEP_3_7_FLASH_THINKING: Final[PricedModel] = PricedModel(
+STEPFUN_STEP_3_7_FLASH_THINKING: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="stepfun/step-3.7-flash:thinking",
     name="Step 3.7 Flash Thinking",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -11614,16 +11629,16 @@ STEPFUN_STEP_3_7_FLASH_THINKING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_29,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_256000_INPUT_256000_OUTPUT_256000,
-    cost=Cost(input=Decimal("0.2"), output=Decimal("1.15"), cache_read=Decimal("0.04")),
+    cost=_Cost(input=_Decimal("0.2"), output=_Decimal("1.15"), cache_read=_Decimal("0.04")),
     reasoning_options=(),
 )
 """Step 3.7 Flash Thinking (chat) · 256K context · 256K output · $0.20 in / $1.15 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-TENCENT_HUNYUAN_MT_7B: Final[PricedModel] = PricedModel(
+TENCENT_HUNYUAN_MT_7B: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="tencent/Hunyuan-MT-7B",
     name="Hunyuan MT 7B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="hunyuan",
     attachment=False,
     reasoning=False,
@@ -11634,15 +11649,15 @@ TENCENT_HUNYUAN_MT_7B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_18,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_8192_INPUT_8192_OUTPUT_8192,
-    cost=Cost(input=Decimal("10"), output=Decimal("20")),
+    cost=_Cost(input=_Decimal("10"), output=_Decimal("20")),
 )
 """Hunyuan MT 7B (chat) · 8.19K context · 8.19K output · $10.00 in / $20.00 out per 1M tokens"""
 
-TENCENT_HY3_PREVIEW: Final[PricedModel] = PricedModel(
+TENCENT_HY3_PREVIEW: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="tencent/hy3-preview",
     name="Tencent: Hy3 preview",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -11652,15 +11667,15 @@ TENCENT_HY3_PREVIEW: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_23,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_INPUT_262144_OUTPUT_262144,
-    cost=Cost(input=Decimal("0.066"), output=Decimal("0.26"), cache_read=Decimal("0.029")),
+    cost=_Cost(input=_Decimal("0.066"), output=_Decimal("0.26"), cache_read=_Decimal("0.029")),
 )
 """Tencent: Hy3 preview (chat) · 262K context · 262K output · $0.066 in / $0.26 out per 1M tokens"""
 
-UNDI95_REMM_SLERP_L2_13B: Final[PricedModel] = PricedModel(
+UNDI95_REMM_SLERP_L2_13B: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="undi95/remm-slerp-l2-13b",
     name="ReMM SLERP 13B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=True,
     reasoning=False,
@@ -11671,15 +11686,15 @@ UNDI95_REMM_SLERP_L2_13B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_01_01,
     modalities=_Shared.TEXT_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_6144_INPUT_6144_OUTPUT_4096,
-    cost=Cost(input=Decimal("0.7989999999999999"), output=Decimal("1.2069999999999999")),
+    cost=_Cost(input=_Decimal("0.7989999999999999"), output=_Decimal("1.2069999999999999")),
 )
 """ReMM SLERP 13B (chat) · 6.14K context · 4.1K output · $0.7989999999999999 in / $1.2069999999999999 out per 1M tokens · attachments"""
 
-UNIVERSAL_SUMMARIZER: Final[PricedModel] = PricedModel(
+UNIVERSAL_SUMMARIZER: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="universal-summarizer",
     name="Universal Summarizer",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -11689,15 +11704,15 @@ UNIVERSAL_SUMMARIZER: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_01_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_32768_INPUT_32768_OUTPUT_32768,
-    cost=Cost(input=Decimal("30"), output=Decimal("30")),
+    cost=_Cost(input=_Decimal("30"), output=_Decimal("30")),
 )
 """Universal Summarizer (chat) · 32.8K context · 32.8K output · $30.00 in / $30.00 out per 1M tokens"""
 
-UNSLOTH_GEMMA_3_12B_IT: Final[PricedModel] = PricedModel(
+UNSLOTH_GEMMA_3_12B_IT: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="unsloth/gemma-3-12b-it",
     name="Gemma 3 12B IT",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="unsloth",
     attachment=True,
     reasoning=False,
@@ -11708,15 +11723,15 @@ UNSLOTH_GEMMA_3_12B_IT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_03_10,
     modalities=_Shared.TEXT_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.272"), output=Decimal("0.272")),
+    cost=_Cost(input=_Decimal("0.272"), output=_Decimal("0.272")),
 )
 """Gemma 3 12B IT (chat) · 128K context · 131K output · $0.272 in / $0.272 out per 1M tokens · attachments"""
 
-UNSLOTH_GEMMA_3_27B_IT: Final[PricedModel] = PricedModel(
+UNSLOTH_GEMMA_3_27B_IT: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="unsloth/gemma-3-27b-it",
     name="Gemma 3 27B IT",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="unsloth",
     attachment=True,
     reasoning=False,
@@ -11727,15 +11742,15 @@ UNSLOTH_GEMMA_3_27B_IT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_03_10,
     modalities=_Shared.TEXT_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_96000,
-    cost=Cost(input=Decimal("0.2992"), output=Decimal("0.2992")),
+    cost=_Cost(input=_Decimal("0.2992"), output=_Decimal("0.2992")),
 )
 """Gemma 3 27B IT (chat) · 128K context · 96K output · $0.2992 in / $0.2992 out per 1M tokens · attachments"""
 
-UNSLOTH_GEMMA_3_4B_IT: Final[PricedModel] = PricedModel(
+UNSLOTH_GEMMA_3_4B_IT: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="unsloth/gemma-3-4b-it",
     name="Gemma 3 4B IT",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="unsloth",
     attachment=True,
     reasoning=False,
@@ -11746,15 +11761,15 @@ UNSLOTH_GEMMA_3_4B_IT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_03_10,
     modalities=_Shared.TEXT_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.2006"), output=Decimal("0.2006")),
+    cost=_Cost(input=_Decimal("0.2006"), output=_Decimal("0.2006")),
 )
 """Gemma 3 4B IT (chat) · 128K context · 8.19K output · $0.2006 in / $0.2006 out per 1M tokens · attachments"""
 
-UPSTAGE_SOLAR_PRO_3: Final[PricedModel] = PricedModel(
+UPSTAGE_SOLAR_PRO_3: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="upstage/solar-pro-3",
     name="Solar Pro 3",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -11764,15 +11779,15 @@ UPSTAGE_SOLAR_PRO_3: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_03,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_128000,
-    cost=Cost(input=Decimal("0.15"), output=Decimal("0.6"), cache_read=Decimal("0.015")),
+    cost=_Cost(input=_Decimal("0.15"), output=_Decimal("0.6"), cache_read=_Decimal("0.015")),
 )
 """Solar Pro 3 (chat) · 128K context · 128K output · $0.15 in / $0.60 out per 1M tokens"""
 
-V0_1_0_MD: Final[PricedModel] = PricedModel(
+V0_1_0_MD: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="v0-1.0-md",
     name="v0 1.0 MD",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -11782,15 +11797,15 @@ V0_1_0_MD: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_07_04,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_200000_INPUT_200000_OUTPUT_64000,
-    cost=Cost(input=Decimal("3"), output=Decimal("15")),
+    cost=_Cost(input=_Decimal("3"), output=_Decimal("15")),
 )
 """v0 1.0 MD (chat) · 200K context · 64K output · $3.00 in / $15.00 out per 1M tokens"""
 
-V0_1_5_LG: Final[PricedModel] = PricedModel(
+V0_1_5_LG: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="v0-1.5-lg",
     name="v0 1.5 LG",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -11800,15 +11815,15 @@ V0_1_5_LG: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_07_04,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_INPUT_1000000_OUTPUT_64000,
-    cost=Cost(input=Decimal("15"), output=Decimal("75")),
+    cost=_Cost(input=_Decimal("15"), output=_Decimal("75")),
 )
 """v0 1.5 LG (chat) · 1M context · 64K output · $15.00 in / $75.00 out per 1M tokens"""
 
-V0_1_5_MD: Final[PricedModel] = PricedModel(
+V0_1_5_MD: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="v0-1.5-md",
     name="v0 1.5 MD",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -11818,15 +11833,15 @@ V0_1_5_MD: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_07_04,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_200000_INPUT_200000_OUTPUT_64000,
-    cost=Cost(input=Decimal("3"), output=Decimal("15")),
+    cost=_Cost(input=_Decimal("3"), output=_Decimal("15")),
 )
 """v0 1.5 MD (chat) · 200K context · 64K output · $3.00 in / $15.00 out per 1M tokens"""
 
-VENICE_UNCENSORED: Final[PricedModel] = PricedModel(
+VENICE_UNCENSORED: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="venice-uncensored",
     name="Venice Uncensored",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -11836,15 +11851,15 @@ VENICE_UNCENSORED: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_02_24,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.4"), output=Decimal("0.4")),
+    cost=_Cost(input=_Decimal("0.4"), output=_Decimal("0.4")),
 )
 """Venice Uncensored (chat) · 128K context · 16.4K output · $0.40 in / $0.40 out per 1M tokens"""
 
-VENICE_UNCENSORED_WEB: Final[PricedModel] = PricedModel(
+VENICE_UNCENSORED_WEB: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="venice-uncensored:web",
     name="Venice Uncensored Web",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -11854,15 +11869,15 @@ VENICE_UNCENSORED_WEB: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_05_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_80000_INPUT_80000_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.4"), output=Decimal("0.4")),
+    cost=_Cost(input=_Decimal("0.4"), output=_Decimal("0.4")),
 )
 """Venice Uncensored Web (chat) · 80K context · 16.4K output · $0.40 in / $0.40 out per 1M tokens"""
 
-X_AI_GROK_4_20: Final[PricedModel] = PricedModel(
+X_AI_GROK_4_20: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="x-ai/grok-4.20",
     name="Grok 4.20",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -11872,16 +11887,16 @@ X_AI_GROK_4_20: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_31,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_2000000_INPUT_2000000_OUTPUT_131072,
-    cost=Cost(input=Decimal("2"), output=Decimal("6")),
+    cost=_Cost(input=_Decimal("2"), output=_Decimal("6")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """Grok 4.20 (chat) · 2M context · 131K output · $2.00 in / $6.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-X_AI_GROK_4_20_MULTI_AGENT: Final[PricedModel] = PricedModel(
+X_AI_GROK_4_20_MULTI_AGENT: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="x-ai/grok-4.20-multi-agent",
     name="Grok 4.20 Multi-Agent",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -11891,16 +11906,16 @@ X_AI_GROK_4_20_MULTI_AGENT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_31,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_2000000_INPUT_2000000_OUTPUT_131072,
-    cost=Cost(input=Decimal("2"), output=Decimal("6")),
+    cost=_Cost(input=_Decimal("2"), output=_Decimal("6")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """Grok 4.20 Multi-Agent (chat) · 2M context · 131K output · $2.00 in / $6.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-X_AI_GROK_4_3: Final[PricedModel] = PricedModel(
+X_AI_GROK_4_3: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="x-ai/grok-4.3",
     name="Grok 4.3",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -11910,16 +11925,16 @@ X_AI_GROK_4_3: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_30,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_INPUT_1000000_OUTPUT_1000000,
-    cost=Cost(input=Decimal("1.25"), output=Decimal("2.5"), cache_read=Decimal("0.2")),
+    cost=_Cost(input=_Decimal("1.25"), output=_Decimal("2.5"), cache_read=_Decimal("0.2")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """Grok 4.3 (chat) · 1M context · 1M output · $1.25 in / $2.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-X_AI_GROK_BUILD_0_1: Final[PricedModel] = PricedModel(
+X_AI_GROK_BUILD_0_1: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="x-ai/grok-build-0.1",
     name="Grok Build 0.1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -11929,16 +11944,16 @@ X_AI_GROK_BUILD_0_1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_20,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_256000_INPUT_256000_OUTPUT_256000,
-    cost=Cost(input=Decimal("1"), output=Decimal("2"), cache_read=Decimal("0.2")),
+    cost=_Cost(input=_Decimal("1"), output=_Decimal("2"), cache_read=_Decimal("0.2")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """Grok Build 0.1 (chat) · 256K context · 256K output · $1.00 in / $2.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-X_AI_GROK_LATEST: Final[PricedModel] = PricedModel(
+X_AI_GROK_LATEST: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="x-ai/grok-latest",
     name="Grok Latest",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -11948,16 +11963,16 @@ X_AI_GROK_LATEST: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_03,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_INPUT_1000000_OUTPUT_1000000,
-    cost=Cost(input=Decimal("1.25"), output=Decimal("2.5"), cache_read=Decimal("0.2")),
+    cost=_Cost(input=_Decimal("1.25"), output=_Decimal("2.5"), cache_read=_Decimal("0.2")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """Grok Latest (chat) · 1M context · 1M output · $1.25 in / $2.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-XIAOMI_MIMO_V2_FLASH: Final[PricedModel] = PricedModel(
+XIAOMI_MIMO_V2_FLASH: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="xiaomi/mimo-v2-flash",
     name="MiMo V2 Flash",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="mimo",
     attachment=False,
     reasoning=True,
@@ -11968,16 +11983,16 @@ XIAOMI_MIMO_V2_FLASH: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_17,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_256000_INPUT_256000_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.102"), output=Decimal("0.306")),
+    cost=_Cost(input=_Decimal("0.102"), output=_Decimal("0.306")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """MiMo V2 Flash (chat) · 256K context · 32.8K output · $0.102 in / $0.306 out per 1M tokens · reasoning"""
 
-XIAOMI_MIMO_V2_FLASH_ORIGINAL: Final[PricedModel] = PricedModel(
+XIAOMI_MIMO_V2_FLASH_ORIGINAL: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="xiaomi/mimo-v2-flash-original",
     name="MiMo V2 Flash Original",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="mimo",
     attachment=False,
     reasoning=True,
@@ -11988,16 +12003,16 @@ XIAOMI_MIMO_V2_FLASH_ORIGINAL: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_17,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_256000_INPUT_256000_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.102"), output=Decimal("0.306")),
+    cost=_Cost(input=_Decimal("0.102"), output=_Decimal("0.306")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """MiMo V2 Flash Original (chat) · 256K context · 32.8K output · $0.102 in / $0.306 out per 1M tokens · reasoning"""
 
-XIAOMI_MIMO_V2_FLASH_THINKING: Final[PricedModel] = PricedModel(
+XIAOMI_MIMO_V2_FLASH_THINKING: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="xiaomi/mimo-v2-flash-thinking",
     name="MiMo V2 Flash (Thinking)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="mimo",
     attachment=False,
     reasoning=True,
@@ -12008,16 +12023,16 @@ XIAOMI_MIMO_V2_FLASH_THINKING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_17,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_256000_INPUT_256000_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.102"), output=Decimal("0.306")),
+    cost=_Cost(input=_Decimal("0.102"), output=_Decimal("0.306")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """MiMo V2 Flash (Thinking) (chat) · 256K context · 32.8K output · $0.102 in / $0.306 out per 1M tokens · reasoning"""
 
-XIAOMI_MIMO_V2_FLASH_THINKING_ORIGINAL: Final[PricedModel] = PricedModel(
+XIAOMI_MIMO_V2_FLASH_THINKING_ORIGINAL: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="xiaomi/mimo-v2-flash-thinking-original",
     name="MiMo V2 Flash (Thinking) Original",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="mimo",
     attachment=False,
     reasoning=True,
@@ -12028,16 +12043,16 @@ XIAOMI_MIMO_V2_FLASH_THINKING_ORIGINAL: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_17,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_256000_INPUT_256000_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.102"), output=Decimal("0.306")),
+    cost=_Cost(input=_Decimal("0.102"), output=_Decimal("0.306")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """MiMo V2 Flash (Thinking) Original (chat) · 256K context · 32.8K output · $0.102 in / $0.306 out per 1M tokens · reasoning"""
 
-XIAOMI_MIMO_V2_OMNI: Final[PricedModel] = PricedModel(
+XIAOMI_MIMO_V2_OMNI: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="xiaomi/mimo-v2-omni",
     name="MiMo V2 Omni",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -12047,16 +12062,16 @@ XIAOMI_MIMO_V2_OMNI: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_19,
     modalities=_Shared.TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT,
     limit=_Shared.CONTEXT_262144_INPUT_262144_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.4"), output=Decimal("2"), cache_read=Decimal("0.08")),
+    cost=_Cost(input=_Decimal("0.4"), output=_Decimal("2"), cache_read=_Decimal("0.08")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """MiMo V2 Omni (chat) · 262K context · 65.5K output · $0.40 in / $2.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-XIAOMI_MIMO_V2_PRO: Final[PricedModel] = PricedModel(
+XIAOMI_MIMO_V2_PRO: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="xiaomi/mimo-v2-pro",
     name="MiMo V2 Pro",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -12066,16 +12081,16 @@ XIAOMI_MIMO_V2_PRO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_19,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_INPUT_1048576_OUTPUT_131072,
-    cost=Cost(input=Decimal("1"), output=Decimal("3"), cache_read=Decimal("0.2")),
+    cost=_Cost(input=_Decimal("1"), output=_Decimal("3"), cache_read=_Decimal("0.2")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """MiMo V2 Pro (chat) · 1.05M context · 131K output · $1.00 in / $3.00 out per 1M tokens · tools, reasoning, structured output"""
 
-XIAOMI_MIMO_V2_5: Final[PricedModel] = PricedModel(
+XIAOMI_MIMO_V2_5: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="xiaomi/mimo-v2.5",
     name="MiMo V2.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -12085,16 +12100,16 @@ XIAOMI_MIMO_V2_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_22,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_INPUT_1048576_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.14"), output=Decimal("0.28"), cache_read=Decimal("0.0028")),
+    cost=_Cost(input=_Decimal("0.14"), output=_Decimal("0.28"), cache_read=_Decimal("0.0028")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """MiMo V2.5 (chat) · 1.05M context · 131K output · $0.14 in / $0.28 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-XIAOMI_MIMO_V2_5_PRO: Final[PricedModel] = PricedModel(
+XIAOMI_MIMO_V2_5_PRO: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="xiaomi/mimo-v2.5-pro",
     name="MiMo V2.5 Pro",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -12104,16 +12119,16 @@ XIAOMI_MIMO_V2_5_PRO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_22,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_INPUT_1048576_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.435"), output=Decimal("0.87"), cache_read=Decimal("0.0036")),
+    cost=_Cost(input=_Decimal("0.435"), output=_Decimal("0.87"), cache_read=_Decimal("0.0036")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """MiMo V2.5 Pro (chat) · 1.05M context · 131K output · $0.435 in / $0.87 out per 1M tokens · tools, reasoning, structured output"""
 
-YI_LARGE: Final[PricedModel] = PricedModel(
+YI_LARGE: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="yi-large",
     name="Yi Large",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -12123,15 +12138,15 @@ YI_LARGE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_05_13,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_32000_INPUT_32000_OUTPUT_4096,
-    cost=Cost(input=Decimal("3.196"), output=Decimal("3.196")),
+    cost=_Cost(input=_Decimal("3.196"), output=_Decimal("3.196")),
 )
 """Yi Large (chat) · 32K context · 4.1K output · $3.196 in / $3.196 out per 1M tokens"""
 
-YI_LIGHTNING: Final[PricedModel] = PricedModel(
+YI_LIGHTNING: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="yi-lightning",
     name="Yi Lightning",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -12141,15 +12156,15 @@ YI_LIGHTNING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_10_16,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_12000_INPUT_12000_OUTPUT_4096,
-    cost=Cost(input=Decimal("0.2006"), output=Decimal("0.2006")),
+    cost=_Cost(input=_Decimal("0.2006"), output=_Decimal("0.2006")),
 )
 """Yi Lightning (chat) · 12K context · 4.1K output · $0.2006 in / $0.2006 out per 1M tokens"""
 
-YI_MEDIUM_200K: Final[PricedModel] = PricedModel(
+YI_MEDIUM_200K: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="yi-medium-200k",
     name="Yi Medium 200k",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -12159,15 +12174,15 @@ YI_MEDIUM_200K: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_03_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_200000_INPUT_200000_OUTPUT_4096,
-    cost=Cost(input=Decimal("2.499"), output=Decimal("2.499")),
+    cost=_Cost(input=_Decimal("2.499"), output=_Decimal("2.499")),
 )
 """Yi Medium 200k (chat) · 200K context · 4.1K output · $2.499 in / $2.499 out per 1M tokens"""
 
-Z_AI_GLM_4_5V: Final[PricedModel] = PricedModel(
+Z_AI_GLM_4_5V: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="z-ai/glm-4.5v",
     name="GLM 4.5V",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glmv",
     attachment=True,
     reasoning=True,
@@ -12178,16 +12193,16 @@ Z_AI_GLM_4_5V: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_22,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_64000_INPUT_64000_OUTPUT_96000,
-    cost=Cost(input=Decimal("0.6"), output=Decimal("1.7999999999999998")),
+    cost=_Cost(input=_Decimal("0.6"), output=_Decimal("1.7999999999999998")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """GLM 4.5V (chat) · 64K context · 96K output · $0.60 in / $1.7999999999999998 out per 1M tokens · vision, reasoning, attachments"""
 
-Z_AI_GLM_4_5V_THINKING: Final[PricedModel] = PricedModel(
+Z_AI_GLM_4_5V_THINKING: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="z-ai/glm-4.5v:thinking",
     name="GLM 4.5V Thinking",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glmv",
     attachment=True,
     reasoning=True,
@@ -12198,16 +12213,16 @@ Z_AI_GLM_4_5V_THINKING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_22,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_64000_INPUT_64000_OUTPUT_96000,
-    cost=Cost(input=Decimal("0.6"), output=Decimal("1.7999999999999998")),
+    cost=_Cost(input=_Decimal("0.6"), output=_Decimal("1.7999999999999998")),
     reasoning_options=(),
 )
 """GLM 4.5V Thinking (chat) · 64K context · 96K output · $0.60 in / $1.7999999999999998 out per 1M tokens · vision, reasoning, attachments"""
 
-Z_AI_GLM_4_6: Final[PricedModel] = PricedModel(
+Z_AI_GLM_4_6: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="z-ai/glm-4.6",
     name="GLM 4.6",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=True,
@@ -12218,16 +12233,16 @@ Z_AI_GLM_4_6: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_30,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_200000_INPUT_200000_OUTPUT_65535,
-    cost=Cost(input=Decimal("0.4"), output=Decimal("1.5")),
+    cost=_Cost(input=_Decimal("0.4"), output=_Decimal("1.5")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """GLM 4.6 (chat) · 200K context · 65.5K output · $0.40 in / $1.50 out per 1M tokens · tools, reasoning, structured output"""
 
-Z_AI_GLM_4_6_THINKING: Final[PricedModel] = PricedModel(
+Z_AI_GLM_4_6_THINKING: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="z-ai/glm-4.6:thinking",
     name="GLM 4.6 Thinking",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=True,
@@ -12238,16 +12253,16 @@ Z_AI_GLM_4_6_THINKING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_29,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_200000_INPUT_200000_OUTPUT_65535,
-    cost=Cost(input=Decimal("0.4"), output=Decimal("1.5")),
+    cost=_Cost(input=_Decimal("0.4"), output=_Decimal("1.5")),
     reasoning_options=(),
 )
 """GLM 4.6 Thinking (chat) · 200K context · 65.5K output · $0.40 in / $1.50 out per 1M tokens · tools, reasoning, structured output"""
 
-Z_AI_GLM_5_TURBO: Final[PricedModel] = PricedModel(
+Z_AI_GLM_5_TURBO: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="z-ai/glm-5-turbo",
     name="GLM 5 Turbo",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=True,
@@ -12257,15 +12272,15 @@ Z_AI_GLM_5_TURBO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_15,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_202800_INPUT_202800_OUTPUT_131072,
-    cost=Cost(input=Decimal("1.2"), output=Decimal("4"), cache_read=Decimal("0.24")),
+    cost=_Cost(input=_Decimal("1.2"), output=_Decimal("4"), cache_read=_Decimal("0.24")),
 )
 """GLM 5 Turbo (chat) · 203K context · 131K output · $1.20 in / $4.00 out per 1M tokens · tools, structured output"""
 
-Z_AI_GLM_5V_TURBO: Final[PricedModel] = PricedModel(
+Z_AI_GLM_5V_TURBO: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="z-ai/glm-5v-turbo",
     name="GLM 5V Turbo",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=True,
@@ -12275,15 +12290,15 @@ Z_AI_GLM_5V_TURBO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_01,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_202800_INPUT_202800_OUTPUT_131100,
-    cost=Cost(input=Decimal("1.2"), output=Decimal("4"), cache_read=Decimal("0.24")),
+    cost=_Cost(input=_Decimal("1.2"), output=_Decimal("4"), cache_read=_Decimal("0.24")),
 )
 """GLM 5V Turbo (chat) · 203K context · 131K output · $1.20 in / $4.00 out per 1M tokens · vision, tools, structured output, attachments"""
 
-Z_AI_GLM_5V_TURBO_THINKING: Final[PricedModel] = PricedModel(
+Z_AI_GLM_5V_TURBO_THINKING: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="z-ai/glm-5v-turbo:thinking",
     name="GLM 5V Turbo Thinking",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -12293,16 +12308,16 @@ Z_AI_GLM_5V_TURBO_THINKING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_02,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_202800_INPUT_202800_OUTPUT_131100,
-    cost=Cost(input=Decimal("1.2"), output=Decimal("4"), cache_read=Decimal("0.24")),
+    cost=_Cost(input=_Decimal("1.2"), output=_Decimal("4"), cache_read=_Decimal("0.24")),
     reasoning_options=(),
 )
 """GLM 5V Turbo Thinking (chat) · 203K context · 131K output · $1.20 in / $4.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-ZAI_ORG_GLM_4_5_AIR: Final[PricedModel] = PricedModel(
+ZAI_ORG_GLM_4_5_AIR: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="zai-org/GLM-4.5-Air",
     name="GLM 4.5 Air",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=True,
@@ -12312,15 +12327,15 @@ ZAI_ORG_GLM_4_5_AIR: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04_15,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_98304,
-    cost=Cost(input=Decimal("0.12"), output=Decimal("0.8")),
+    cost=_Cost(input=_Decimal("0.12"), output=_Decimal("0.8")),
 )
 """GLM 4.5 Air (chat) · 128K context · 98.3K output · $0.12 in / $0.80 out per 1M tokens · tools, structured output"""
 
-ZAI_ORG_GLM_4_5_AIR_THINKING: Final[PricedModel] = PricedModel(
+ZAI_ORG_GLM_4_5_AIR_THINKING: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="zai-org/GLM-4.5-Air:thinking",
     name="GLM 4.5 Air (Thinking)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -12330,16 +12345,16 @@ ZAI_ORG_GLM_4_5_AIR_THINKING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_01_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_98304,
-    cost=Cost(input=Decimal("0.12"), output=Decimal("0.8")),
+    cost=_Cost(input=_Decimal("0.12"), output=_Decimal("0.8")),
     reasoning_options=(),
 )
 """GLM 4.5 Air (Thinking) (chat) · 128K context · 98.3K output · $0.12 in / $0.80 out per 1M tokens · tools, reasoning, structured output"""
 
-ZAI_ORG_GLM_4_5_THINKING: Final[PricedModel] = PricedModel(
+ZAI_ORG_GLM_4_5_THINKING: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="zai-org/GLM-4.5:thinking",
     name="GLM 4.5 (Thinking)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=False,
@@ -12349,16 +12364,16 @@ ZAI_ORG_GLM_4_5_THINKING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_01_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.3"), output=Decimal("1.3")),
+    cost=_Cost(input=_Decimal("0.3"), output=_Decimal("1.3")),
     reasoning_options=(),
 )
 """GLM 4.5 (Thinking) (chat) · 128K context · 65.5K output · $0.30 in / $1.30 out per 1M tokens · reasoning"""
 
-ZAI_ORG_GLM_4_6_TURBO: Final[PricedModel] = PricedModel(
+ZAI_ORG_GLM_4_6_TURBO: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="zai-org/GLM-4.6-turbo",
     name="GLM 4.6 Turbo",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -12368,15 +12383,15 @@ ZAI_ORG_GLM_4_6_TURBO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_10_02,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_200000_INPUT_200000_OUTPUT_204800,
-    cost=Cost(input=Decimal("1"), output=Decimal("3")),
+    cost=_Cost(input=_Decimal("1"), output=_Decimal("3")),
 )
 """GLM 4.6 Turbo (chat) · 200K context · 205K output · $1.00 in / $3.00 out per 1M tokens"""
 
-ZAI_ORG_GLM_4_6_TURBO_THINKING: Final[PricedModel] = PricedModel(
+ZAI_ORG_GLM_4_6_TURBO_THINKING: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="zai-org/GLM-4.6-turbo:thinking",
     name="GLM 4.6 Turbo (Thinking)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=False,
@@ -12386,16 +12401,16 @@ ZAI_ORG_GLM_4_6_TURBO_THINKING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_10_02,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_200000_INPUT_200000_OUTPUT_204800,
-    cost=Cost(input=Decimal("1"), output=Decimal("3")),
+    cost=_Cost(input=_Decimal("1"), output=_Decimal("3")),
     reasoning_options=(),
 )
 """GLM 4.6 Turbo (Thinking) (chat) · 200K context · 205K output · $1.00 in / $3.00 out per 1M tokens · reasoning"""
 
-ZAI_ORG_GLM_4_5: Final[PricedModel] = PricedModel(
+ZAI_ORG_GLM_4_5: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="zai-org/glm-4.5",
     name="GLM 4.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -12405,15 +12420,15 @@ ZAI_ORG_GLM_4_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04_15,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.3"), output=Decimal("1.3")),
+    cost=_Cost(input=_Decimal("0.3"), output=_Decimal("1.3")),
 )
 """GLM 4.5 (chat) · 128K context · 65.5K output · $0.30 in / $1.30 out per 1M tokens"""
 
-ZAI_ORG_GLM_4_6_ORIGINAL: Final[PricedModel] = PricedModel(
+ZAI_ORG_GLM_4_6_ORIGINAL: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="zai-org/glm-4.6-original",
     name="GLM 4.6 Original",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=False,
@@ -12423,16 +12438,16 @@ ZAI_ORG_GLM_4_6_ORIGINAL: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_11,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_256000_INPUT_256000_OUTPUT_65535,
-    cost=Cost(input=Decimal("0.35"), output=Decimal("1.4")),
+    cost=_Cost(input=_Decimal("0.35"), output=_Decimal("1.4")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """GLM 4.6 Original (chat) · 256K context · 65.5K output · $0.35 in / $1.40 out per 1M tokens · reasoning"""
 
-ZAI_ORG_GLM_4_6V: Final[PricedModel] = PricedModel(
+ZAI_ORG_GLM_4_6V: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="zai-org/glm-4.6v",
     name="GLM 4.6V",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=False,
@@ -12442,15 +12457,15 @@ ZAI_ORG_GLM_4_6V: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_11,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_24000,
-    cost=Cost(input=Decimal("0.3"), output=Decimal("0.9")),
+    cost=_Cost(input=_Decimal("0.3"), output=_Decimal("0.9")),
 )
 """GLM 4.6V (chat) · 128K context · 24K output · $0.30 in / $0.90 out per 1M tokens · vision, attachments"""
 
-ZAI_ORG_GLM_4_6V_FLASH_ORIGINAL: Final[PricedModel] = PricedModel(
+ZAI_ORG_GLM_4_6V_FLASH_ORIGINAL: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="zai-org/glm-4.6v-flash-original",
     name="GLM 4.6V Flash",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=False,
@@ -12460,15 +12475,15 @@ ZAI_ORG_GLM_4_6V_FLASH_ORIGINAL: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_08,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_24000,
-    cost=Cost(input=Decimal("0.1"), output=Decimal("0.4")),
+    cost=_Cost(input=_Decimal("0.1"), output=_Decimal("0.4")),
 )
 """GLM 4.6V Flash (chat) · 128K context · 24K output · $0.10 in / $0.40 out per 1M tokens · vision, attachments"""
 
-ZAI_ORG_GLM_4_6V_ORIGINAL: Final[PricedModel] = PricedModel(
+ZAI_ORG_GLM_4_6V_ORIGINAL: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="zai-org/glm-4.6v-original",
     name="GLM 4.6V Original",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=False,
@@ -12478,15 +12493,15 @@ ZAI_ORG_GLM_4_6V_ORIGINAL: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_08,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_24000,
-    cost=Cost(input=Decimal("0.6"), output=Decimal("0.9")),
+    cost=_Cost(input=_Decimal("0.6"), output=_Decimal("0.9")),
 )
 """GLM 4.6V Original (chat) · 128K context · 24K output · $0.60 in / $0.90 out per 1M tokens · vision, attachments"""
 
-ZAI_ORG_GLM_4_7: Final[PricedModel] = PricedModel(
+ZAI_ORG_GLM_4_7: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="zai-org/glm-4.7",
     name="GLM 4.7",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=True,
@@ -12497,16 +12512,16 @@ ZAI_ORG_GLM_4_7: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_01_29,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_200000_INPUT_200000_OUTPUT_128000,
-    cost=Cost(input=Decimal("0.15"), output=Decimal("0.8")),
+    cost=_Cost(input=_Decimal("0.15"), output=_Decimal("0.8")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """GLM 4.7 (chat) · 200K context · 128K output · $0.15 in / $0.80 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-ZAI_ORG_GLM_4_7_FLASH: Final[PricedModel] = PricedModel(
+ZAI_ORG_GLM_4_7_FLASH: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="zai-org/glm-4.7-flash",
     name="GLM 4.7 Flash",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm-flash",
     attachment=False,
     reasoning=True,
@@ -12517,16 +12532,16 @@ ZAI_ORG_GLM_4_7_FLASH: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_01_19,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_200000_INPUT_200000_OUTPUT_128000,
-    cost=Cost(input=Decimal("0.07"), output=Decimal("0.4")),
+    cost=_Cost(input=_Decimal("0.07"), output=_Decimal("0.4")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """GLM 4.7 Flash (chat) · 200K context · 128K output · $0.07 in / $0.40 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-ZAI_ORG_GLM_4_7_FLASH_ORIGINAL: Final[PricedModel] = PricedModel(
+ZAI_ORG_GLM_4_7_FLASH_ORIGINAL: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="zai-org/glm-4.7-flash-original",
     name="GLM 4.7 Flash Original",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -12536,16 +12551,16 @@ ZAI_ORG_GLM_4_7_FLASH_ORIGINAL: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_01_19,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_200000_INPUT_200000_OUTPUT_128000,
-    cost=Cost(input=Decimal("0.07"), output=Decimal("0.4")),
+    cost=_Cost(input=_Decimal("0.07"), output=_Decimal("0.4")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """GLM 4.7 Flash Original (chat) · 200K context · 128K output · $0.07 in / $0.40 out per 1M tokens · tools, reasoning, structured output"""
 
-ZAI_ORG_GLM_4_7_FLASH_ORIGINAL_THINKING: Final[PricedModel] = PricedModel(
+ZAI_ORG_GLM_4_7_FLASH_ORIGINAL_THINKING: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="zai-org/glm-4.7-flash-original:thinking",
     name="GLM 4.7 Flash Original Thinking",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=False,
@@ -12555,16 +12570,16 @@ ZAI_ORG_GLM_4_7_FLASH_ORIGINAL_THINKING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_01_19,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_200000_INPUT_200000_OUTPUT_128000,
-    cost=Cost(input=Decimal("0.07"), output=Decimal("0.4")),
+    cost=_Cost(input=_Decimal("0.07"), output=_Decimal("0.4")),
     reasoning_options=(),
 )
 """GLM 4.7 Flash Original Thinking (chat) · 200K context · 128K output · $0.07 in / $0.40 out per 1M tokens · reasoning"""
 
-ZAI_ORG_GLM_4_7_FLASH_THINKING: Final[PricedModel] = PricedModel(
+ZAI_ORG_GLM_4_7_FLASH_THINKING: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="zai-org/glm-4.7-flash:thinking",
     name="GLM 4.7 Flash Thinking",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=False,
@@ -12574,16 +12589,16 @@ ZAI_ORG_GLM_4_7_FLASH_THINKING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_01_19,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_200000_INPUT_200000_OUTPUT_128000,
-    cost=Cost(input=Decimal("0.07"), output=Decimal("0.4")),
+    cost=_Cost(input=_Decimal("0.07"), output=_Decimal("0.4")),
     reasoning_options=(),
 )
 """GLM 4.7 Flash Thinking (chat) · 200K context · 128K output · $0.07 in / $0.40 out per 1M tokens · reasoning"""
 
-ZAI_ORG_GLM_4_7_ORIGINAL: Final[PricedModel] = PricedModel(
+ZAI_ORG_GLM_4_7_ORIGINAL: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="zai-org/glm-4.7-original",
     name="GLM 4.7 Original",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -12593,16 +12608,16 @@ ZAI_ORG_GLM_4_7_ORIGINAL: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_22,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_200000_INPUT_200000_OUTPUT_65535,
-    cost=Cost(input=Decimal("0.6"), output=Decimal("2.2"), cache_read=Decimal("0.11")),
+    cost=_Cost(input=_Decimal("0.6"), output=_Decimal("2.2"), cache_read=_Decimal("0.11")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """GLM 4.7 Original (chat) · 200K context · 65.5K output · $0.60 in / $2.20 out per 1M tokens · tools, reasoning, structured output"""
 
-ZAI_ORG_GLM_4_7_ORIGINAL_THINKING: Final[PricedModel] = PricedModel(
+ZAI_ORG_GLM_4_7_ORIGINAL_THINKING: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="zai-org/glm-4.7-original:thinking",
     name="GLM 4.7 Original Thinking",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -12612,16 +12627,16 @@ ZAI_ORG_GLM_4_7_ORIGINAL_THINKING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_22,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_200000_INPUT_200000_OUTPUT_65535,
-    cost=Cost(input=Decimal("0.6"), output=Decimal("2.2"), cache_read=Decimal("0.11")),
+    cost=_Cost(input=_Decimal("0.6"), output=_Decimal("2.2"), cache_read=_Decimal("0.11")),
     reasoning_options=(),
 )
 """GLM 4.7 Original Thinking (chat) · 200K context · 65.5K output · $0.60 in / $2.20 out per 1M tokens · tools, reasoning, structured output"""
 
-ZAI_ORG_GLM_4_7_THINKING: Final[PricedModel] = PricedModel(
+ZAI_ORG_GLM_4_7_THINKING: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="zai-org/glm-4.7:thinking",
     name="GLM 4.7 Thinking",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -12631,16 +12646,16 @@ ZAI_ORG_GLM_4_7_THINKING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_22,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_200000_INPUT_200000_OUTPUT_65535,
-    cost=Cost(input=Decimal("0.2"), output=Decimal("0.8")),
+    cost=_Cost(input=_Decimal("0.2"), output=_Decimal("0.8")),
     reasoning_options=(),
 )
 """GLM 4.7 Thinking (chat) · 200K context · 65.5K output · $0.20 in / $0.80 out per 1M tokens · tools, reasoning, structured output"""
 
-ZAI_ORG_GLM_5: Final[PricedModel] = PricedModel(
+ZAI_ORG_GLM_5: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="zai-org/glm-5",
     name="GLM 5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=True,
@@ -12651,16 +12666,16 @@ ZAI_ORG_GLM_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_11,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_200000_INPUT_200000_OUTPUT_128000,
-    cost=Cost(input=Decimal("0.3"), output=Decimal("2.55")),
+    cost=_Cost(input=_Decimal("0.3"), output=_Decimal("2.55")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """GLM 5 (chat) · 200K context · 128K output · $0.30 in / $2.55 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-ZAI_ORG_GLM_5_ORIGINAL: Final[PricedModel] = PricedModel(
+ZAI_ORG_GLM_5_ORIGINAL: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="zai-org/glm-5-original",
     name="GLM 5 Original",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -12670,16 +12685,16 @@ ZAI_ORG_GLM_5_ORIGINAL: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_11,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_200000_INPUT_200000_OUTPUT_128000,
-    cost=Cost(input=Decimal("1"), output=Decimal("3.2"), cache_read=Decimal("0.2")),
+    cost=_Cost(input=_Decimal("1"), output=_Decimal("3.2"), cache_read=_Decimal("0.2")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """GLM 5 Original (chat) · 200K context · 128K output · $1.00 in / $3.20 out per 1M tokens · tools, reasoning, structured output"""
 
-ZAI_ORG_GLM_5_ORIGINAL_THINKING: Final[PricedModel] = PricedModel(
+ZAI_ORG_GLM_5_ORIGINAL_THINKING: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="zai-org/glm-5-original:thinking",
     name="GLM 5 Original Thinking",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -12689,16 +12704,16 @@ ZAI_ORG_GLM_5_ORIGINAL_THINKING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_11,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_200000_INPUT_200000_OUTPUT_128000,
-    cost=Cost(input=Decimal("1"), output=Decimal("3.2"), cache_read=Decimal("0.2")),
+    cost=_Cost(input=_Decimal("1"), output=_Decimal("3.2"), cache_read=_Decimal("0.2")),
     reasoning_options=(),
 )
 """GLM 5 Original Thinking (chat) · 200K context · 128K output · $1.00 in / $3.20 out per 1M tokens · tools, reasoning, structured output"""
 
-ZAI_ORG_GLM_5_1: Final[PricedModel] = PricedModel(
+ZAI_ORG_GLM_5_1: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="zai-org/glm-5.1",
     name="GLM 5.1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=True,
@@ -12709,16 +12724,16 @@ ZAI_ORG_GLM_5_1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_27,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_200000_INPUT_200000_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.3"), output=Decimal("2.55")),
+    cost=_Cost(input=_Decimal("0.3"), output=_Decimal("2.55")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """GLM 5.1 (chat) · 200K context · 131K output · $0.30 in / $2.55 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-ZAI_ORG_GLM_5_1_THINKING: Final[PricedModel] = PricedModel(
+ZAI_ORG_GLM_5_1_THINKING: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="zai-org/glm-5.1:thinking",
     name="GLM 5.1 Thinking",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=True,
@@ -12729,16 +12744,16 @@ ZAI_ORG_GLM_5_1_THINKING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_27,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_200000_INPUT_200000_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.3"), output=Decimal("2.55")),
+    cost=_Cost(input=_Decimal("0.3"), output=_Decimal("2.55")),
     reasoning_options=(),
 )
 """GLM 5.1 Thinking (chat) · 200K context · 131K output · $0.30 in / $2.55 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-ZAI_ORG_GLM_5_THINKING: Final[PricedModel] = PricedModel(
+ZAI_ORG_GLM_5_THINKING: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="zai-org/glm-5:thinking",
     name="GLM 5 Thinking",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=True,
@@ -12749,16 +12764,16 @@ ZAI_ORG_GLM_5_THINKING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_11,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_200000_INPUT_200000_OUTPUT_128000,
-    cost=Cost(input=Decimal("0.3"), output=Decimal("2.55")),
+    cost=_Cost(input=_Decimal("0.3"), output=_Decimal("2.55")),
     reasoning_options=(),
 )
 """GLM 5 Thinking (chat) · 200K context · 128K output · $0.30 in / $2.55 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-ZAI_ORG_GLM_LATEST: Final[PricedModel] = PricedModel(
+ZAI_ORG_GLM_LATEST: "Final[_PricedModel]" = _PricedModel(
     provider="nano-gpt",
     id="zai-org/glm-latest",
     name="GLM Latest",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -12768,7 +12783,7 @@ ZAI_ORG_GLM_LATEST: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_03,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_200000_INPUT_200000_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.75"), output=Decimal("2.6"), cache_read=Decimal("0.15")),
+    cost=_Cost(input=_Decimal("0.75"), output=_Decimal("2.6"), cache_read=_Decimal("0.15")),
     reasoning_options=(_Shared.REASONING_EFFORT_HIGH_XHIGH,),
 )
 """GLM Latest (chat) · 200K context · 131K output · $0.75 in / $2.60 out per 1M tokens · tools, reasoning, structured output"""

@@ -3,106 +3,109 @@
 
 """Models served by NEAR AI Cloud (provider id 'nearai')."""
 
-from __future__ import annotations
+from decimal import Decimal as _Decimal
 
-from decimal import Decimal
-
-from llmdex.records.model import Interleaved, Limit, Modalities, PricedModel, ReasoningOption
-from llmdex.records.partial_date import PartialDate
-from llmdex.records.rates import Cost, CostTier, Rates, TierCondition
-from llmdex.records.vocabulary import Kind
-
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from typing import Final
+from llmdex.records.model import Interleaved as _Interleaved
+from llmdex.records.model import Limit as _Limit
+from llmdex.records.model import Modalities as _Modalities
+from llmdex.records.model import PricedModel as _PricedModel
+from llmdex.records.model import ReasoningOption as _ReasoningOption
+from llmdex.records.partial_date import PartialDate as _PartialDate
+from llmdex.records.rates import Cost as _Cost
+from llmdex.records.rates import CostTier as _CostTier
+from llmdex.records.rates import Rates as _Rates
+from llmdex.records.rates import TierCondition as _TierCondition
+from llmdex.records.vocabulary import Kind as _Kind
 
 
 class _Shared:
     """Values the models below share, named for what they are."""
 
-    AUDIO_TO_TEXT = Modalities(input=("audio",), output=("text",))
-    CONTEXT_1000000_OUTPUT_128000 = Limit(context=1000000, output=128000)
-    CONTEXT_1000000_OUTPUT_64000 = Limit(context=1000000, output=64000)
-    CONTEXT_1047576_OUTPUT_32768 = Limit(context=1047576, output=32768)
-    CONTEXT_1048576_OUTPUT_65536 = Limit(context=1048576, output=65536)
-    CONTEXT_1050000_INPUT_922000_OUTPUT_128000 = Limit(context=1050000, input=922000, output=128000)
-    CONTEXT_128000_OUTPUT_128000 = Limit(context=128000, output=128000)
-    CONTEXT_131000_OUTPUT_32768 = Limit(context=131000, output=32768)
-    CONTEXT_131072_OUTPUT_32768 = Limit(context=131072, output=32768)
-    CONTEXT_200000_OUTPUT_100000 = Limit(context=200000, output=100000)
-    CONTEXT_200000_OUTPUT_128000 = Limit(context=200000, output=128000)
-    CONTEXT_200000_OUTPUT_64000 = Limit(context=200000, output=64000)
-    CONTEXT_202752_OUTPUT_131072 = Limit(context=202752, output=131072)
-    CONTEXT_256000_OUTPUT_32768 = Limit(context=256000, output=32768)
-    CONTEXT_262144_OUTPUT_32768 = Limit(context=262144, output=32768)
-    CONTEXT_400000_INPUT_272000_OUTPUT_128000 = Limit(context=400000, input=272000, output=128000)
-    CONTEXT_40960_OUTPUT_1024 = Limit(context=40960, output=1024)
-    CONTEXT_448_OUTPUT_448 = Limit(context=448, output=448)
-    D_2023_11_06 = PartialDate(2023, 11, 6)
-    D_2024_04 = PartialDate(2024, 4)
-    D_2024_05 = PartialDate(2024, 5)
-    D_2024_05_30 = PartialDate(2024, 5, 30)
-    D_2024_09_30 = PartialDate(2024, 9, 30)
-    D_2024_12_20 = PartialDate(2024, 12, 20)
-    D_2025_01 = PartialDate(2025, 1)
-    D_2025_01_29 = PartialDate(2025, 1, 29)
-    D_2025_02_28 = PartialDate(2025, 2, 28)
-    D_2025_04_14 = PartialDate(2025, 4, 14)
-    D_2025_04_16 = PartialDate(2025, 4, 16)
-    D_2025_05_31 = PartialDate(2025, 5, 31)
-    D_2025_06_03 = PartialDate(2025, 6, 3)
-    D_2025_06_17 = PartialDate(2025, 6, 17)
-    D_2025_07_29 = PartialDate(2025, 7, 29)
-    D_2025_07_31 = PartialDate(2025, 7, 31)
-    D_2025_08_05 = PartialDate(2025, 8, 5)
-    D_2025_08_07 = PartialDate(2025, 8, 7)
-    D_2025_08_31 = PartialDate(2025, 8, 31)
-    D_2025_09_23 = PartialDate(2025, 9, 23)
-    D_2025_09_29 = PartialDate(2025, 9, 29)
-    D_2025_10_15 = PartialDate(2025, 10, 15)
-    D_2025_11_13 = PartialDate(2025, 11, 13)
-    D_2025_11_18 = PartialDate(2025, 11, 18)
-    D_2025_12_01 = PartialDate(2025, 12, 1)
-    D_2025_12_11 = PartialDate(2025, 12, 11)
-    D_2026_01_14 = PartialDate(2026, 1, 14)
-    D_2026_01_31 = PartialDate(2026, 1, 31)
-    D_2026_02_05 = PartialDate(2026, 2, 5)
-    D_2026_02_17 = PartialDate(2026, 2, 17)
-    D_2026_02_23 = PartialDate(2026, 2, 23)
-    D_2026_03_05 = PartialDate(2026, 3, 5)
-    D_2026_03_13 = PartialDate(2026, 3, 13)
-    D_2026_03_17 = PartialDate(2026, 3, 17)
-    D_2026_03_27 = PartialDate(2026, 3, 27)
-    D_2026_04_02 = PartialDate(2026, 4, 2)
-    D_2026_04_16 = PartialDate(2026, 4, 16)
-    D_2026_04_17 = PartialDate(2026, 4, 17)
-    D_2026_04_23 = PartialDate(2026, 4, 23)
-    D_2026_05_07 = PartialDate(2026, 5, 7)
-    D_2026_05_19 = PartialDate(2026, 5, 19)
-    REASONING_BUDGET_TOKENS_MIN_1024 = ReasoningOption(type="budget_tokens", min=1024)
-    REASONING_EFFORT_LOW_MEDIUM_HIGH = ReasoningOption(
+    AUDIO_TO_TEXT = _Modalities(input=("audio",), output=("text",))
+    CONTEXT_1000000_OUTPUT_128000 = _Limit(context=1000000, output=128000)
+    CONTEXT_1000000_OUTPUT_64000 = _Limit(context=1000000, output=64000)
+    CONTEXT_1047576_OUTPUT_32768 = _Limit(context=1047576, output=32768)
+    CONTEXT_1048576_OUTPUT_65536 = _Limit(context=1048576, output=65536)
+    CONTEXT_1050000_INPUT_922000_OUTPUT_128000 = _Limit(
+        context=1050000, input=922000, output=128000
+    )
+    CONTEXT_128000_OUTPUT_128000 = _Limit(context=128000, output=128000)
+    CONTEXT_131000_OUTPUT_32768 = _Limit(context=131000, output=32768)
+    CONTEXT_131072_OUTPUT_32768 = _Limit(context=131072, output=32768)
+    CONTEXT_200000_OUTPUT_100000 = _Limit(context=200000, output=100000)
+    CONTEXT_200000_OUTPUT_128000 = _Limit(context=200000, output=128000)
+    CONTEXT_200000_OUTPUT_64000 = _Limit(context=200000, output=64000)
+    CONTEXT_202752_OUTPUT_131072 = _Limit(context=202752, output=131072)
+    CONTEXT_256000_OUTPUT_32768 = _Limit(context=256000, output=32768)
+    CONTEXT_262144_OUTPUT_32768 = _Limit(context=262144, output=32768)
+    CONTEXT_400000_INPUT_272000_OUTPUT_128000 = _Limit(context=400000, input=272000, output=128000)
+    CONTEXT_40960_OUTPUT_1024 = _Limit(context=40960, output=1024)
+    CONTEXT_448_OUTPUT_448 = _Limit(context=448, output=448)
+    D_2023_11_06 = _PartialDate(2023, 11, 6)
+    D_2024_04 = _PartialDate(2024, 4)
+    D_2024_05 = _PartialDate(2024, 5)
+    D_2024_05_30 = _PartialDate(2024, 5, 30)
+    D_2024_09_30 = _PartialDate(2024, 9, 30)
+    D_2024_12_20 = _PartialDate(2024, 12, 20)
+    D_2025_01 = _PartialDate(2025, 1)
+    D_2025_01_29 = _PartialDate(2025, 1, 29)
+    D_2025_02_28 = _PartialDate(2025, 2, 28)
+    D_2025_04_14 = _PartialDate(2025, 4, 14)
+    D_2025_04_16 = _PartialDate(2025, 4, 16)
+    D_2025_05_31 = _PartialDate(2025, 5, 31)
+    D_2025_06_03 = _PartialDate(2025, 6, 3)
+    D_2025_06_17 = _PartialDate(2025, 6, 17)
+    D_2025_07_29 = _PartialDate(2025, 7, 29)
+    D_2025_07_31 = _PartialDate(2025, 7, 31)
+    D_2025_08_05 = _PartialDate(2025, 8, 5)
+    D_2025_08_07 = _PartialDate(2025, 8, 7)
+    D_2025_08_31 = _PartialDate(2025, 8, 31)
+    D_2025_09_23 = _PartialDate(2025, 9, 23)
+    D_2025_09_29 = _PartialDate(2025, 9, 29)
+    D_2025_10_15 = _PartialDate(2025, 10, 15)
+    D_2025_11_13 = _PartialDate(2025, 11, 13)
+    D_2025_11_18 = _PartialDate(2025, 11, 18)
+    D_2025_12_01 = _PartialDate(2025, 12, 1)
+    D_2025_12_11 = _PartialDate(2025, 12, 11)
+    D_2026_01_14 = _PartialDate(2026, 1, 14)
+    D_2026_01_31 = _PartialDate(2026, 1, 31)
+    D_2026_02_05 = _PartialDate(2026, 2, 5)
+    D_2026_02_17 = _PartialDate(2026, 2, 17)
+    D_2026_02_23 = _PartialDate(2026, 2, 23)
+    D_2026_03_05 = _PartialDate(2026, 3, 5)
+    D_2026_03_13 = _PartialDate(2026, 3, 13)
+    D_2026_03_17 = _PartialDate(2026, 3, 17)
+    D_2026_03_27 = _PartialDate(2026, 3, 27)
+    D_2026_04_02 = _PartialDate(2026, 4, 2)
+    D_2026_04_16 = _PartialDate(2026, 4, 16)
+    D_2026_04_17 = _PartialDate(2026, 4, 17)
+    D_2026_04_23 = _PartialDate(2026, 4, 23)
+    D_2026_05_07 = _PartialDate(2026, 5, 7)
+    D_2026_05_19 = _PartialDate(2026, 5, 19)
+    REASONING_BUDGET_TOKENS_MIN_1024 = _ReasoningOption(type="budget_tokens", min=1024)
+    REASONING_EFFORT_LOW_MEDIUM_HIGH = _ReasoningOption(
         type="effort", values=("low", "medium", "high")
     )
-    REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH = ReasoningOption(
+    REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH = _ReasoningOption(
         type="effort", values=("minimal", "low", "medium", "high")
     )
-    REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH = ReasoningOption(
+    REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH = _ReasoningOption(
         type="effort", values=("none", "low", "medium", "high")
     )
-    REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH = ReasoningOption(
+    REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH = _ReasoningOption(
         type="effort", values=("none", "low", "medium", "high", "xhigh")
     )
-    REASONING_TOGGLE = ReasoningOption(type="toggle")
-    TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT = Modalities(
+    REASONING_TOGGLE = _ReasoningOption(type="toggle")
+    TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT = _Modalities(
         input=("text", "image", "audio", "video", "pdf"), output=("text",)
     )
-    TEXT_IMAGE_PDF_TO_TEXT = Modalities(input=("text", "image", "pdf"), output=("text",))
-    TEXT_IMAGE_TO_IMAGE = Modalities(input=("text", "image"), output=("image",))
-    TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
-    TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT = Modalities(
+    TEXT_IMAGE_PDF_TO_TEXT = _Modalities(input=("text", "image", "pdf"), output=("text",))
+    TEXT_IMAGE_TO_IMAGE = _Modalities(input=("text", "image"), output=("image",))
+    TEXT_IMAGE_TO_TEXT = _Modalities(input=("text", "image"), output=("text",))
+    TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT = _Modalities(
         input=("text", "image", "video", "audio", "pdf"), output=("text",)
     )
-    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+    TEXT_TO_TEXT = _Modalities(input=("text",), output=("text",))
 
 
 __all__ = [
@@ -145,11 +148,11 @@ __all__ = [
     "ZAI_ORG_GLM_5_1_FP8",
 ]
 
-QWEN_QWEN3_30B_A3B_INSTRUCT_2507: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_30B_A3B_INSTRUCT_2507: "Final[_PricedModel]" = _PricedModel(
     provider="nearai",
     id="Qwen/Qwen3-30B-A3B-Instruct-2507",
     name="Qwen3 30B-A3B Instruct 2507",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -161,15 +164,15 @@ QWEN_QWEN3_30B_A3B_INSTRUCT_2507: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_07_29,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.15"), output=Decimal("0.55")),
+    cost=_Cost(input=_Decimal("0.15"), output=_Decimal("0.55")),
 )
 """Qwen3 30B-A3B Instruct 2507 (chat) · 262K context · 32.8K output · $0.15 in / $0.55 out per 1M tokens · tools, structured output, open weights"""
 
-QWEN_QWEN3_EMBEDDING_0_6B: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_EMBEDDING_0_6B: "Final[_PricedModel]" = _PricedModel(
     provider="nearai",
     id="Qwen/Qwen3-Embedding-0.6B",
     name="Qwen3 Embedding 0.6B",
-    kind=Kind.EMBEDDING,
+    kind=_Kind.EMBEDDING,
     family="text-embedding",
     attachment=False,
     reasoning=False,
@@ -180,15 +183,15 @@ QWEN_QWEN3_EMBEDDING_0_6B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_06_03,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_40960_OUTPUT_1024,
-    cost=Cost(input=Decimal("0.01"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0.01"), output=_Decimal("0")),
 )
 """Qwen3 Embedding 0.6B (embedding) · 41K context · 1.02K output · $0.01 in / $0.00 out per 1M tokens · open weights"""
 
-QWEN_QWEN3_RERANKER_0_6B: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_RERANKER_0_6B: "Final[_PricedModel]" = _PricedModel(
     provider="nearai",
     id="Qwen/Qwen3-Reranker-0.6B",
     name="Qwen3 Reranker 0.6B",
-    kind=Kind.RERANK,
+    kind=_Kind.RERANK,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -199,15 +202,15 @@ QWEN_QWEN3_RERANKER_0_6B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_06_03,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_40960_OUTPUT_1024,
-    cost=Cost(input=Decimal("0.01"), output=Decimal("0.01")),
+    cost=_Cost(input=_Decimal("0.01"), output=_Decimal("0.01")),
 )
 """Qwen3 Reranker 0.6B (rerank) · 41K context · 1.02K output · $0.01 in / $0.01 out per 1M tokens · open weights"""
 
-QWEN_QWEN3_VL_30B_A3B_INSTRUCT: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_VL_30B_A3B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="nearai",
     id="Qwen/Qwen3-VL-30B-A3B-Instruct",
     name="Qwen3-VL 30B-A3B Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=True,
     reasoning=False,
@@ -219,15 +222,15 @@ QWEN_QWEN3_VL_30B_A3B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_23,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_256000_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.15"), output=Decimal("0.55")),
+    cost=_Cost(input=_Decimal("0.15"), output=_Decimal("0.55")),
 )
 """Qwen3-VL 30B-A3B Instruct (chat) · 256K context · 32.8K output · $0.15 in / $0.55 out per 1M tokens · vision, tools, structured output, attachments, open weights"""
 
-QWEN_QWEN3_5_122B_A10B: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_5_122B_A10B: "Final[_PricedModel]" = _PricedModel(
     provider="nearai",
     id="Qwen/Qwen3.5-122B-A10B",
     name="Qwen3.5 122B-A10B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=True,
     reasoning=True,
@@ -239,16 +242,16 @@ QWEN_QWEN3_5_122B_A10B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_23,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.4"), output=Decimal("3.2")),
+    cost=_Cost(input=_Decimal("0.4"), output=_Decimal("3.2")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """Qwen3.5 122B-A10B (chat) · 131K context · 32.8K output · $0.40 in / $3.20 out per 1M tokens · tools, reasoning, structured output, attachments, open weights"""
 
-QWEN_QWEN3_6_35B_A3B_FP8: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_6_35B_A3B_FP8: "Final[_PricedModel]" = _PricedModel(
     provider="nearai",
     id="Qwen/Qwen3.6-35B-A3B-FP8",
     name="Qwen 3.6 35B A3B FP8",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=True,
     reasoning=True,
@@ -260,16 +263,16 @@ QWEN_QWEN3_6_35B_A3B_FP8: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_17,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.17"), output=Decimal("1.1"), cache_read=Decimal("0.056")),
+    cost=_Cost(input=_Decimal("0.17"), output=_Decimal("1.1"), cache_read=_Decimal("0.056")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """Qwen 3.6 35B A3B FP8 (chat) · 262K context · 32.8K output · $0.17 in / $1.10 out per 1M tokens · tools, reasoning, structured output, attachments, open weights"""
 
-ANTHROPIC_CLAUDE_HAIKU_4_5: Final[PricedModel] = PricedModel(
+ANTHROPIC_CLAUDE_HAIKU_4_5: "Final[_PricedModel]" = _PricedModel(
     provider="nearai",
     id="anthropic/claude-haiku-4-5",
     name="Claude Haiku 4.5 (latest)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-haiku",
     attachment=True,
     reasoning=True,
@@ -281,21 +284,21 @@ ANTHROPIC_CLAUDE_HAIKU_4_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_10_15,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_64000,
-    cost=Cost(
-        input=Decimal("1"),
-        output=Decimal("5"),
-        cache_read=Decimal("0.1"),
-        cache_write=Decimal("1.25"),
+    cost=_Cost(
+        input=_Decimal("1"),
+        output=_Decimal("5"),
+        cache_read=_Decimal("0.1"),
+        cache_write=_Decimal("1.25"),
     ),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS_MIN_1024),
 )
 """Claude Haiku 4.5 (latest) (chat) · 200K context · 64K output · $1.00 in / $5.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-ANTHROPIC_CLAUDE_OPUS_4_6: Final[PricedModel] = PricedModel(
+ANTHROPIC_CLAUDE_OPUS_4_6: "Final[_PricedModel]" = _PricedModel(
     provider="nearai",
     id="anthropic/claude-opus-4-6",
     name="Claude Opus 4.6",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-opus",
     attachment=True,
     reasoning=True,
@@ -307,21 +310,21 @@ ANTHROPIC_CLAUDE_OPUS_4_6: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_13,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_128000,
-    cost=Cost(
-        input=Decimal("5"),
-        output=Decimal("25"),
-        cache_read=Decimal("0.5"),
-        cache_write=Decimal("6.25"),
+    cost=_Cost(
+        input=_Decimal("5"),
+        output=_Decimal("25"),
+        cache_read=_Decimal("0.5"),
+        cache_write=_Decimal("6.25"),
     ),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS_MIN_1024),
 )
 """Claude Opus 4.6 (chat) · 200K context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-ANTHROPIC_CLAUDE_OPUS_4_7: Final[PricedModel] = PricedModel(
+ANTHROPIC_CLAUDE_OPUS_4_7: "Final[_PricedModel]" = _PricedModel(
     provider="nearai",
     id="anthropic/claude-opus-4-7",
     name="Claude Opus 4.7",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-opus",
     attachment=True,
     reasoning=True,
@@ -333,21 +336,21 @@ ANTHROPIC_CLAUDE_OPUS_4_7: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_16,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
-    cost=Cost(
-        input=Decimal("5"),
-        output=Decimal("25"),
-        cache_read=Decimal("0.5"),
-        cache_write=Decimal("6.25"),
+    cost=_Cost(
+        input=_Decimal("5"),
+        output=_Decimal("25"),
+        cache_read=_Decimal("0.5"),
+        cache_write=_Decimal("6.25"),
     ),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """Claude Opus 4.7 (chat) · 1M context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-ANTHROPIC_CLAUDE_SONNET_4_5: Final[PricedModel] = PricedModel(
+ANTHROPIC_CLAUDE_SONNET_4_5: "Final[_PricedModel]" = _PricedModel(
     provider="nearai",
     id="anthropic/claude-sonnet-4-5",
     name="Claude Sonnet 4.5 (latest)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-sonnet",
     attachment=True,
     reasoning=True,
@@ -359,21 +362,21 @@ ANTHROPIC_CLAUDE_SONNET_4_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_29,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_64000,
-    cost=Cost(
-        input=Decimal("3"),
-        output=Decimal("15.5"),
-        cache_read=Decimal("0.3"),
-        cache_write=Decimal("3.75"),
+    cost=_Cost(
+        input=_Decimal("3"),
+        output=_Decimal("15.5"),
+        cache_read=_Decimal("0.3"),
+        cache_write=_Decimal("3.75"),
     ),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS_MIN_1024),
 )
 """Claude Sonnet 4.5 (latest) (chat) · 200K context · 64K output · $3.00 in / $15.50 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-ANTHROPIC_CLAUDE_SONNET_4_6: Final[PricedModel] = PricedModel(
+ANTHROPIC_CLAUDE_SONNET_4_6: "Final[_PricedModel]" = _PricedModel(
     provider="nearai",
     id="anthropic/claude-sonnet-4-6",
     name="Claude Sonnet 4.6",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-sonnet",
     attachment=True,
     reasoning=True,
@@ -385,21 +388,21 @@ ANTHROPIC_CLAUDE_SONNET_4_6: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_13,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_64000,
-    cost=Cost(
-        input=Decimal("3"),
-        output=Decimal("15"),
-        cache_read=Decimal("0.3"),
-        cache_write=Decimal("3.75"),
+    cost=_Cost(
+        input=_Decimal("3"),
+        output=_Decimal("15"),
+        cache_read=_Decimal("0.3"),
+        cache_write=_Decimal("3.75"),
     ),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS_MIN_1024),
 )
 """Claude Sonnet 4.6 (chat) · 1M context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-BLACK_FOREST_LABS_FLUX_2_KLEIN_4B: Final[PricedModel] = PricedModel(
+BLACK_FOREST_LABS_FLUX_2_KLEIN_4B: "Final[_PricedModel]" = _PricedModel(
     provider="nearai",
     id="black-forest-labs/FLUX.2-klein-4B",
     name="FLUX.2 Klein 4B",
-    kind=Kind.IMAGE,
+    kind=_Kind.IMAGE,
     family="flux",
     attachment=False,
     reasoning=False,
@@ -410,15 +413,15 @@ BLACK_FOREST_LABS_FLUX_2_KLEIN_4B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_01_14,
     modalities=_Shared.TEXT_IMAGE_TO_IMAGE,
     limit=_Shared.CONTEXT_128000_OUTPUT_128000,
-    cost=Cost(input=Decimal("1"), output=Decimal("1")),
+    cost=_Cost(input=_Decimal("1"), output=_Decimal("1")),
 )
 """FLUX.2 Klein 4B (image) · 128K context · 128K output · $1.00 in / $1.00 out per 1M tokens · vision, open weights"""
 
-GOOGLE_GEMINI_2_5_FLASH: Final[PricedModel] = PricedModel(
+GOOGLE_GEMINI_2_5_FLASH: "Final[_PricedModel]" = _PricedModel(
     provider="nearai",
     id="google/gemini-2.5-flash",
     name="Gemini 2.5 Flash",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemini-flash",
     attachment=True,
     reasoning=True,
@@ -431,21 +434,21 @@ GOOGLE_GEMINI_2_5_FLASH: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_06_17,
     modalities=_Shared.TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
-    cost=Cost(
-        input=Decimal("0.3"),
-        output=Decimal("2.5"),
-        cache_read=Decimal("0.03"),
-        input_audio=Decimal("1"),
+    cost=_Cost(
+        input=_Decimal("0.3"),
+        output=_Decimal("2.5"),
+        cache_read=_Decimal("0.03"),
+        input_audio=_Decimal("1"),
     ),
     reasoning_options=(),
 )
 """Gemini 2.5 Flash (chat) · 1.05M context · 65.5K output · $0.30 in / $2.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GOOGLE_GEMINI_2_5_FLASH_LITE: Final[PricedModel] = PricedModel(
+GOOGLE_GEMINI_2_5_FLASH_LITE: "Final[_PricedModel]" = _PricedModel(
     provider="nearai",
     id="google/gemini-2.5-flash-lite",
     name="Gemini 2.5 Flash-Lite",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemini-flash-lite",
     attachment=True,
     reasoning=True,
@@ -458,21 +461,21 @@ GOOGLE_GEMINI_2_5_FLASH_LITE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_06_17,
     modalities=_Shared.TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
-    cost=Cost(
-        input=Decimal("0.1"),
-        output=Decimal("0.4"),
-        cache_read=Decimal("0.01"),
-        input_audio=Decimal("0.3"),
+    cost=_Cost(
+        input=_Decimal("0.1"),
+        output=_Decimal("0.4"),
+        cache_read=_Decimal("0.01"),
+        input_audio=_Decimal("0.3"),
     ),
     reasoning_options=(),
 )
 """Gemini 2.5 Flash-Lite (chat) · 1.05M context · 65.5K output · $0.10 in / $0.40 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GOOGLE_GEMINI_2_5_PRO: Final[PricedModel] = PricedModel(
+GOOGLE_GEMINI_2_5_PRO: "Final[_PricedModel]" = _PricedModel(
     provider="nearai",
     id="google/gemini-2.5-pro",
     name="Gemini 2.5 Pro",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemini-pro",
     attachment=True,
     reasoning=True,
@@ -485,31 +488,31 @@ GOOGLE_GEMINI_2_5_PRO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_06_17,
     modalities=_Shared.TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
-    cost=Cost(
-        input=Decimal("1.25"),
-        output=Decimal("10"),
-        cache_read=Decimal("0.125"),
+    cost=_Cost(
+        input=_Decimal("1.25"),
+        output=_Decimal("10"),
+        cache_read=_Decimal("0.125"),
         tiers=(
-            CostTier(
-                input=Decimal("2.5"),
-                output=Decimal("15"),
-                cache_read=Decimal("0.25"),
-                tier=TierCondition(type="context", size=200000),
+            _CostTier(
+                input=_Decimal("2.5"),
+                output=_Decimal("15"),
+                cache_read=_Decimal("0.25"),
+                tier=_TierCondition(type="context", size=200000),
             ),
         ),
-        context_over_200k=Rates(
-            input=Decimal("2.5"), output=Decimal("15"), cache_read=Decimal("0.25")
+        context_over_200k=_Rates(
+            input=_Decimal("2.5"), output=_Decimal("15"), cache_read=_Decimal("0.25")
         ),
     ),
     reasoning_options=(),
 )
 """Gemini 2.5 Pro (chat) · 1.05M context · 65.5K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GOOGLE_GEMINI_3_PRO: Final[PricedModel] = PricedModel(
+GOOGLE_GEMINI_3_PRO: "Final[_PricedModel]" = _PricedModel(
     provider="nearai",
     id="google/gemini-3-pro",
     name="Gemini 3 Pro Preview",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemini-pro",
     attachment=True,
     reasoning=True,
@@ -522,16 +525,16 @@ GOOGLE_GEMINI_3_PRO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_18,
     modalities=_Shared.TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
-    cost=Cost(input=Decimal("1.25"), output=Decimal("15"), cache_read=Decimal("0")),
+    cost=_Cost(input=_Decimal("1.25"), output=_Decimal("15"), cache_read=_Decimal("0")),
     reasoning_options=(),
 )
 """Gemini 3 Pro Preview (chat) · 1.05M context · 65.5K output · $1.25 in / $15.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GOOGLE_GEMINI_3_1_FLASH_LITE: Final[PricedModel] = PricedModel(
+GOOGLE_GEMINI_3_1_FLASH_LITE: "Final[_PricedModel]" = _PricedModel(
     provider="nearai",
     id="google/gemini-3.1-flash-lite",
     name="Gemini 3.1 Flash Lite",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemini-flash-lite",
     attachment=True,
     reasoning=True,
@@ -544,21 +547,21 @@ GOOGLE_GEMINI_3_1_FLASH_LITE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_07,
     modalities=_Shared.TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
-    cost=Cost(
-        input=Decimal("0.25"),
-        output=Decimal("1.5"),
-        cache_read=Decimal("0.025"),
-        input_audio=Decimal("0.5"),
+    cost=_Cost(
+        input=_Decimal("0.25"),
+        output=_Decimal("1.5"),
+        cache_read=_Decimal("0.025"),
+        input_audio=_Decimal("0.5"),
     ),
     reasoning_options=(),
 )
 """Gemini 3.1 Flash Lite (chat) · 1.05M context · 65.5K output · $0.25 in / $1.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GOOGLE_GEMINI_3_5_FLASH: Final[PricedModel] = PricedModel(
+GOOGLE_GEMINI_3_5_FLASH: "Final[_PricedModel]" = _PricedModel(
     provider="nearai",
     id="google/gemini-3.5-flash",
     name="Gemini 3.5 Flash",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemini-flash",
     attachment=True,
     reasoning=True,
@@ -571,21 +574,21 @@ GOOGLE_GEMINI_3_5_FLASH: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_19,
     modalities=_Shared.TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
-    cost=Cost(
-        input=Decimal("1.5"),
-        output=Decimal("9"),
-        cache_read=Decimal("0.15"),
-        input_audio=Decimal("1.5"),
+    cost=_Cost(
+        input=_Decimal("1.5"),
+        output=_Decimal("9"),
+        cache_read=_Decimal("0.15"),
+        input_audio=_Decimal("1.5"),
     ),
     reasoning_options=(),
 )
 """Gemini 3.5 Flash (chat) · 1.05M context · 65.5K output · $1.50 in / $9.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GOOGLE_GEMMA_4_31B_IT: Final[PricedModel] = PricedModel(
+GOOGLE_GEMMA_4_31B_IT: "Final[_PricedModel]" = _PricedModel(
     provider="nearai",
     id="google/gemma-4-31B-it",
     name="Gemma 4 31B IT",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemma",
     attachment=True,
     reasoning=True,
@@ -597,16 +600,16 @@ GOOGLE_GEMMA_4_31B_IT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_02,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.13"), output=Decimal("0.4"), cache_read=Decimal("0.026")),
+    cost=_Cost(input=_Decimal("0.13"), output=_Decimal("0.4"), cache_read=_Decimal("0.026")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """Gemma 4 31B IT (chat) · 262K context · 32.8K output · $0.13 in / $0.40 out per 1M tokens · tools, reasoning, structured output, attachments, open weights"""
 
-OPENAI_GPT_4_1: Final[PricedModel] = PricedModel(
+OPENAI_GPT_4_1: "Final[_PricedModel]" = _PricedModel(
     provider="nearai",
     id="openai/gpt-4.1",
     name="GPT-4.1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=False,
@@ -619,15 +622,15 @@ OPENAI_GPT_4_1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04_14,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1047576_OUTPUT_32768,
-    cost=Cost(input=Decimal("2"), output=Decimal("8"), cache_read=Decimal("0.5")),
+    cost=_Cost(input=_Decimal("2"), output=_Decimal("8"), cache_read=_Decimal("0.5")),
 )
 """GPT-4.1 (chat) · 1.05M context · 32.8K output · $2.00 in / $8.00 out per 1M tokens · vision, tools, structured output, attachments"""
 
-OPENAI_GPT_4_1_MINI: Final[PricedModel] = PricedModel(
+OPENAI_GPT_4_1_MINI: "Final[_PricedModel]" = _PricedModel(
     provider="nearai",
     id="openai/gpt-4.1-mini",
     name="GPT-4.1 mini",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-mini",
     attachment=True,
     reasoning=False,
@@ -640,15 +643,15 @@ OPENAI_GPT_4_1_MINI: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04_14,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1047576_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.4"), output=Decimal("1.6"), cache_read=Decimal("0.1")),
+    cost=_Cost(input=_Decimal("0.4"), output=_Decimal("1.6"), cache_read=_Decimal("0.1")),
 )
 """GPT-4.1 mini (chat) · 1.05M context · 32.8K output · $0.40 in / $1.60 out per 1M tokens · vision, tools, structured output, attachments"""
 
-OPENAI_GPT_4_1_NANO: Final[PricedModel] = PricedModel(
+OPENAI_GPT_4_1_NANO: "Final[_PricedModel]" = _PricedModel(
     provider="nearai",
     id="openai/gpt-4.1-nano",
     name="GPT-4.1 nano",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-nano",
     attachment=True,
     reasoning=False,
@@ -661,15 +664,15 @@ OPENAI_GPT_4_1_NANO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04_14,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_1047576_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.1"), output=Decimal("0.4"), cache_read=Decimal("0.025")),
+    cost=_Cost(input=_Decimal("0.1"), output=_Decimal("0.4"), cache_read=_Decimal("0.025")),
 )
 """GPT-4.1 nano (chat) · 1.05M context · 32.8K output · $0.10 in / $0.40 out per 1M tokens · vision, tools, structured output, attachments"""
 
-OPENAI_GPT_5: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5: "Final[_PricedModel]" = _PricedModel(
     provider="nearai",
     id="openai/gpt-5",
     name="GPT-5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=True,
@@ -682,16 +685,16 @@ OPENAI_GPT_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_07,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
-    cost=Cost(input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.125")),
+    cost=_Cost(input=_Decimal("1.25"), output=_Decimal("10"), cache_read=_Decimal("0.125")),
     reasoning_options=(_Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
 )
 """GPT-5 (chat) · 400K context · 128K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-OPENAI_GPT_5_MINI: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_MINI: "Final[_PricedModel]" = _PricedModel(
     provider="nearai",
     id="openai/gpt-5-mini",
     name="GPT-5 Mini",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-mini",
     attachment=True,
     reasoning=True,
@@ -704,16 +707,16 @@ OPENAI_GPT_5_MINI: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_07,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
-    cost=Cost(input=Decimal("0.25"), output=Decimal("2"), cache_read=Decimal("0.025")),
+    cost=_Cost(input=_Decimal("0.25"), output=_Decimal("2"), cache_read=_Decimal("0.025")),
     reasoning_options=(_Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
 )
 """GPT-5 Mini (chat) · 400K context · 128K output · $0.25 in / $2.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-OPENAI_GPT_5_NANO: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_NANO: "Final[_PricedModel]" = _PricedModel(
     provider="nearai",
     id="openai/gpt-5-nano",
     name="GPT-5 Nano",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-nano",
     attachment=True,
     reasoning=True,
@@ -726,16 +729,16 @@ OPENAI_GPT_5_NANO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_07,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
-    cost=Cost(input=Decimal("0.05"), output=Decimal("0.4"), cache_read=Decimal("0.005")),
+    cost=_Cost(input=_Decimal("0.05"), output=_Decimal("0.4"), cache_read=_Decimal("0.005")),
     reasoning_options=(_Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
 )
 """GPT-5 Nano (chat) · 400K context · 128K output · $0.05 in / $0.40 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-OPENAI_GPT_5_1: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_1: "Final[_PricedModel]" = _PricedModel(
     provider="nearai",
     id="openai/gpt-5.1",
     name="GPT-5.1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=True,
@@ -748,16 +751,16 @@ OPENAI_GPT_5_1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_13,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
-    cost=Cost(input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.125")),
+    cost=_Cost(input=_Decimal("1.25"), output=_Decimal("10"), cache_read=_Decimal("0.125")),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
 )
 """GPT-5.1 (chat) · 400K context · 128K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-OPENAI_GPT_5_2: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_2: "Final[_PricedModel]" = _PricedModel(
     provider="nearai",
     id="openai/gpt-5.2",
     name="GPT-5.2",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=True,
@@ -770,16 +773,16 @@ OPENAI_GPT_5_2: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_11,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
-    cost=Cost(input=Decimal("1.8"), output=Decimal("15.5"), cache_read=Decimal("0.18")),
+    cost=_Cost(input=_Decimal("1.8"), output=_Decimal("15.5"), cache_read=_Decimal("0.18")),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
 )
 """GPT-5.2 (chat) · 400K context · 128K output · $1.80 in / $15.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-OPENAI_GPT_5_4: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_4: "Final[_PricedModel]" = _PricedModel(
     provider="nearai",
     id="openai/gpt-5.4",
     name="GPT-5.4",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=True,
@@ -792,31 +795,31 @@ OPENAI_GPT_5_4: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_05,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1050000_INPUT_922000_OUTPUT_128000,
-    cost=Cost(
-        input=Decimal("2.5"),
-        output=Decimal("15"),
-        cache_read=Decimal("0.25"),
+    cost=_Cost(
+        input=_Decimal("2.5"),
+        output=_Decimal("15"),
+        cache_read=_Decimal("0.25"),
         tiers=(
-            CostTier(
-                input=Decimal("5"),
-                output=Decimal("22.5"),
-                cache_read=Decimal("0.5"),
-                tier=TierCondition(type="context", size=272000),
+            _CostTier(
+                input=_Decimal("5"),
+                output=_Decimal("22.5"),
+                cache_read=_Decimal("0.5"),
+                tier=_TierCondition(type="context", size=272000),
             ),
         ),
-        context_over_200k=Rates(
-            input=Decimal("5"), output=Decimal("22.5"), cache_read=Decimal("0.5")
+        context_over_200k=_Rates(
+            input=_Decimal("5"), output=_Decimal("22.5"), cache_read=_Decimal("0.5")
         ),
     ),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
 )
 """GPT-5.4 (chat) · 1.05M context · 128K output · $2.50 in / $15.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-OPENAI_GPT_5_4_MINI: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_4_MINI: "Final[_PricedModel]" = _PricedModel(
     provider="nearai",
     id="openai/gpt-5.4-mini",
     name="GPT-5.4 mini",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-mini",
     attachment=True,
     reasoning=True,
@@ -829,16 +832,16 @@ OPENAI_GPT_5_4_MINI: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_17,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
-    cost=Cost(input=Decimal("0.75"), output=Decimal("4.5"), cache_read=Decimal("0.075")),
+    cost=_Cost(input=_Decimal("0.75"), output=_Decimal("4.5"), cache_read=_Decimal("0.075")),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
 )
 """GPT-5.4 mini (chat) · 400K context · 128K output · $0.75 in / $4.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-OPENAI_GPT_5_4_NANO: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_4_NANO: "Final[_PricedModel]" = _PricedModel(
     provider="nearai",
     id="openai/gpt-5.4-nano",
     name="GPT-5.4 nano",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-nano",
     attachment=True,
     reasoning=True,
@@ -851,16 +854,16 @@ OPENAI_GPT_5_4_NANO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_17,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
-    cost=Cost(input=Decimal("0.2"), output=Decimal("1.25"), cache_read=Decimal("0.02")),
+    cost=_Cost(input=_Decimal("0.2"), output=_Decimal("1.25"), cache_read=_Decimal("0.02")),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
 )
 """GPT-5.4 nano (chat) · 400K context · 128K output · $0.20 in / $1.25 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-OPENAI_GPT_5_5: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_5: "Final[_PricedModel]" = _PricedModel(
     provider="nearai",
     id="openai/gpt-5.5",
     name="GPT-5.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=True,
@@ -873,29 +876,31 @@ OPENAI_GPT_5_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_23,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1050000_INPUT_922000_OUTPUT_128000,
-    cost=Cost(
-        input=Decimal("5"),
-        output=Decimal("30"),
-        cache_read=Decimal("0.5"),
+    cost=_Cost(
+        input=_Decimal("5"),
+        output=_Decimal("30"),
+        cache_read=_Decimal("0.5"),
         tiers=(
-            CostTier(
-                input=Decimal("10"),
-                output=Decimal("45"),
-                cache_read=Decimal("1"),
-                tier=TierCondition(type="context", size=272000),
+            _CostTier(
+                input=_Decimal("10"),
+                output=_Decimal("45"),
+                cache_read=_Decimal("1"),
+                tier=_TierCondition(type="context", size=272000),
             ),
         ),
-        context_over_200k=Rates(input=Decimal("10"), output=Decimal("45"), cache_read=Decimal("1")),
+        context_over_200k=_Rates(
+            input=_Decimal("10"), output=_Decimal("45"), cache_read=_Decimal("1")
+        ),
     ),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
 )
 """GPT-5.5 (chat) · 1.05M context · 128K output · $5.00 in / $30.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-OPENAI_GPT_OSS_120B: Final[PricedModel] = PricedModel(
+OPENAI_GPT_OSS_120B: "Final[_PricedModel]" = _PricedModel(
     provider="nearai",
     id="openai/gpt-oss-120b",
     name="GPT-OSS 120B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-oss",
     attachment=False,
     reasoning=True,
@@ -907,16 +912,16 @@ OPENAI_GPT_OSS_120B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_05,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131000_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.15"), output=Decimal("0.55")),
+    cost=_Cost(input=_Decimal("0.15"), output=_Decimal("0.55")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """GPT-OSS 120B (chat) · 131K context · 32.8K output · $0.15 in / $0.55 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-OPENAI_O3: Final[PricedModel] = PricedModel(
+OPENAI_O3: "Final[_PricedModel]" = _PricedModel(
     provider="nearai",
     id="openai/o3",
     name="o3",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="o",
     attachment=True,
     reasoning=True,
@@ -929,16 +934,16 @@ OPENAI_O3: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04_16,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_100000,
-    cost=Cost(input=Decimal("2"), output=Decimal("8"), cache_read=Decimal("0.5")),
+    cost=_Cost(input=_Decimal("2"), output=_Decimal("8"), cache_read=_Decimal("0.5")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """o3 (chat) · 200K context · 100K output · $2.00 in / $8.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-OPENAI_O3_MINI: Final[PricedModel] = PricedModel(
+OPENAI_O3_MINI: "Final[_PricedModel]" = _PricedModel(
     provider="nearai",
     id="openai/o3-mini",
     name="o3-mini",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="o-mini",
     attachment=False,
     reasoning=True,
@@ -951,16 +956,16 @@ OPENAI_O3_MINI: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_01_29,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_100000,
-    cost=Cost(input=Decimal("1.1"), output=Decimal("4.4"), cache_read=Decimal("0.55")),
+    cost=_Cost(input=_Decimal("1.1"), output=_Decimal("4.4"), cache_read=_Decimal("0.55")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """o3-mini (chat) · 200K context · 100K output · $1.10 in / $4.40 out per 1M tokens · tools, reasoning, structured output"""
 
-OPENAI_O4_MINI: Final[PricedModel] = PricedModel(
+OPENAI_O4_MINI: "Final[_PricedModel]" = _PricedModel(
     provider="nearai",
     id="openai/o4-mini",
     name="o4-mini",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="o-mini",
     attachment=True,
     reasoning=True,
@@ -973,16 +978,16 @@ OPENAI_O4_MINI: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04_16,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_100000,
-    cost=Cost(input=Decimal("1.1"), output=Decimal("4.4"), cache_read=Decimal("0.275")),
+    cost=_Cost(input=_Decimal("1.1"), output=_Decimal("4.4"), cache_read=_Decimal("0.275")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """o4-mini (chat) · 200K context · 100K output · $1.10 in / $4.40 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-OPENAI_WHISPER_LARGE_V3: Final[PricedModel] = PricedModel(
+OPENAI_WHISPER_LARGE_V3: "Final[_PricedModel]" = _PricedModel(
     provider="nearai",
     id="openai/whisper-large-v3",
     name="Whisper Large v3",
-    kind=Kind.TRANSCRIPTION,
+    kind=_Kind.TRANSCRIPTION,
     family="whisper",
     attachment=False,
     reasoning=False,
@@ -993,15 +998,15 @@ OPENAI_WHISPER_LARGE_V3: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2023_11_06,
     modalities=_Shared.AUDIO_TO_TEXT,
     limit=_Shared.CONTEXT_448_OUTPUT_448,
-    cost=Cost(input=Decimal("0.01"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0.01"), output=_Decimal("0")),
 )
 """Whisper Large v3 (transcription) · 448 context · 448 output · $0.01 in / $0.00 out per 1M tokens · open weights"""
 
-ZAI_ORG_GLM_5_1_FP8: Final[PricedModel] = PricedModel(
+ZAI_ORG_GLM_5_1_FP8: "Final[_PricedModel]" = _PricedModel(
     provider="nearai",
     id="zai-org/GLM-5.1-FP8",
     name="GLM-5.1 FP8",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=True,
@@ -1013,8 +1018,8 @@ ZAI_ORG_GLM_5_1_FP8: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_27,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_202752_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.85"), output=Decimal("3.3")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.85"), output=_Decimal("3.3")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """GLM-5.1 FP8 (chat) · 203K context · 131K output · $0.85 in / $3.30 out per 1M tokens · tools, reasoning, structured output, open weights"""

@@ -3,82 +3,81 @@
 
 """Models served by Nebius Token Factory (provider id 'nebius')."""
 
-from __future__ import annotations
+from decimal import Decimal as _Decimal
 
-from decimal import Decimal
-
-from llmdex.records.model import Interleaved, Limit, Modalities, PricedModel, ReasoningOption
-from llmdex.records.partial_date import PartialDate
-from llmdex.records.rates import Cost
-from llmdex.records.vocabulary import Kind, Status
-
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from typing import Final
+from llmdex.records.model import Interleaved as _Interleaved
+from llmdex.records.model import Limit as _Limit
+from llmdex.records.model import Modalities as _Modalities
+from llmdex.records.model import PricedModel as _PricedModel
+from llmdex.records.model import ReasoningOption as _ReasoningOption
+from llmdex.records.partial_date import PartialDate as _PartialDate
+from llmdex.records.rates import Cost as _Cost
+from llmdex.records.vocabulary import Kind as _Kind
+from llmdex.records.vocabulary import Status as _Status
 
 
 class _Shared:
     """Values the models below share, named for what they are."""
 
-    CONTEXT_1000000_OUTPUT_384000 = Limit(context=1000000, output=384000)
-    CONTEXT_110000_INPUT_100000_OUTPUT_8192 = Limit(context=110000, input=100000, output=8192)
-    CONTEXT_128000_INPUT_120000_OUTPUT_16384 = Limit(context=128000, input=120000, output=16384)
-    CONTEXT_128000_INPUT_120000_OUTPUT_4096 = Limit(context=128000, input=120000, output=4096)
-    CONTEXT_128000_INPUT_120000_OUTPUT_8192 = Limit(context=128000, input=120000, output=8192)
-    CONTEXT_128000_INPUT_124000_OUTPUT_8192 = Limit(context=128000, input=124000, output=8192)
-    CONTEXT_163000_INPUT_160000_OUTPUT_16384 = Limit(context=163000, input=160000, output=16384)
-    CONTEXT_196608_INPUT_190000_OUTPUT_8192 = Limit(context=196608, input=190000, output=8192)
-    CONTEXT_200000_INPUT_200000_OUTPUT_16384 = Limit(context=200000, input=200000, output=16384)
-    CONTEXT_256000_INPUT_256000_OUTPUT_32768 = Limit(context=256000, input=256000, output=32768)
-    CONTEXT_256000_INPUT_256000_OUTPUT_8192 = Limit(context=256000, input=256000, output=8192)
-    CONTEXT_262144_INPUT_250000_OUTPUT_8192 = Limit(context=262144, input=250000, output=8192)
-    CONTEXT_262144_OUTPUT_8192 = Limit(context=262144, output=8192)
-    CONTEXT_32000_INPUT_30000_OUTPUT_4096 = Limit(context=32000, input=30000, output=4096)
-    CONTEXT_32768_INPUT_32768_OUTPUT_0 = Limit(context=32768, input=32768, output=0)
-    CONTEXT_432000_OUTPUT_432000 = Limit(context=432000, output=432000)
-    CONTEXT_65536_INPUT_60000_OUTPUT_8192 = Limit(context=65536, input=60000, output=8192)
-    CONTEXT_8000_INPUT_7000_OUTPUT_8192 = Limit(context=8000, input=7000, output=8192)
-    D_2024_12 = PartialDate(2024, 12)
-    D_2025_01 = PartialDate(2025, 1)
-    D_2025_01_15 = PartialDate(2025, 1, 15)
-    D_2025_01_20 = PartialDate(2025, 1, 20)
-    D_2025_01_27 = PartialDate(2025, 1, 27)
-    D_2025_05 = PartialDate(2025, 5)
-    D_2025_06 = PartialDate(2025, 6)
-    D_2025_06_10 = PartialDate(2025, 6, 10)
-    D_2025_07 = PartialDate(2025, 7)
-    D_2025_07_15 = PartialDate(2025, 7, 15)
-    D_2025_07_25 = PartialDate(2025, 7, 25)
-    D_2025_08 = PartialDate(2025, 8)
-    D_2025_08_10 = PartialDate(2025, 8, 10)
-    D_2025_09 = PartialDate(2025, 9)
-    D_2025_10 = PartialDate(2025, 10)
-    D_2025_10_04 = PartialDate(2025, 10, 4)
-    D_2025_11 = PartialDate(2025, 11)
-    D_2025_12 = PartialDate(2025, 12)
-    D_2025_12_05 = PartialDate(2025, 12, 5)
-    D_2025_12_15 = PartialDate(2025, 12, 15)
-    D_2026_01 = PartialDate(2026, 1)
-    D_2026_01_10 = PartialDate(2026, 1, 10)
-    D_2026_01_20 = PartialDate(2026, 1, 20)
-    D_2026_01_25 = PartialDate(2026, 1, 25)
-    D_2026_01_28 = PartialDate(2026, 1, 28)
-    D_2026_01_30 = PartialDate(2026, 1, 30)
-    D_2026_02 = PartialDate(2026, 2)
-    D_2026_02_04 = PartialDate(2026, 2, 4)
-    D_2026_03_01 = PartialDate(2026, 3, 1)
-    D_2026_03_10 = PartialDate(2026, 3, 10)
-    D_2026_03_11 = PartialDate(2026, 3, 11)
-    D_2026_03_12 = PartialDate(2026, 3, 12)
-    D_2026_04_24 = PartialDate(2026, 4, 24)
-    D_2026_05_07 = PartialDate(2026, 5, 7)
-    D_2026_06_13 = PartialDate(2026, 6, 13)
-    REASONING_EFFORT_LOW_MEDIUM_HIGH = ReasoningOption(
+    CONTEXT_1000000_OUTPUT_384000 = _Limit(context=1000000, output=384000)
+    CONTEXT_110000_INPUT_100000_OUTPUT_8192 = _Limit(context=110000, input=100000, output=8192)
+    CONTEXT_128000_INPUT_120000_OUTPUT_16384 = _Limit(context=128000, input=120000, output=16384)
+    CONTEXT_128000_INPUT_120000_OUTPUT_4096 = _Limit(context=128000, input=120000, output=4096)
+    CONTEXT_128000_INPUT_120000_OUTPUT_8192 = _Limit(context=128000, input=120000, output=8192)
+    CONTEXT_128000_INPUT_124000_OUTPUT_8192 = _Limit(context=128000, input=124000, output=8192)
+    CONTEXT_163000_INPUT_160000_OUTPUT_16384 = _Limit(context=163000, input=160000, output=16384)
+    CONTEXT_196608_INPUT_190000_OUTPUT_8192 = _Limit(context=196608, input=190000, output=8192)
+    CONTEXT_200000_INPUT_200000_OUTPUT_16384 = _Limit(context=200000, input=200000, output=16384)
+    CONTEXT_256000_INPUT_256000_OUTPUT_32768 = _Limit(context=256000, input=256000, output=32768)
+    CONTEXT_256000_INPUT_256000_OUTPUT_8192 = _Limit(context=256000, input=256000, output=8192)
+    CONTEXT_262144_INPUT_250000_OUTPUT_8192 = _Limit(context=262144, input=250000, output=8192)
+    CONTEXT_262144_OUTPUT_8192 = _Limit(context=262144, output=8192)
+    CONTEXT_32000_INPUT_30000_OUTPUT_4096 = _Limit(context=32000, input=30000, output=4096)
+    CONTEXT_32768_INPUT_32768_OUTPUT_0 = _Limit(context=32768, input=32768, output=0)
+    CONTEXT_432000_OUTPUT_432000 = _Limit(context=432000, output=432000)
+    CONTEXT_65536_INPUT_60000_OUTPUT_8192 = _Limit(context=65536, input=60000, output=8192)
+    CONTEXT_8000_INPUT_7000_OUTPUT_8192 = _Limit(context=8000, input=7000, output=8192)
+    D_2024_12 = _PartialDate(2024, 12)
+    D_2025_01 = _PartialDate(2025, 1)
+    D_2025_01_15 = _PartialDate(2025, 1, 15)
+    D_2025_01_20 = _PartialDate(2025, 1, 20)
+    D_2025_01_27 = _PartialDate(2025, 1, 27)
+    D_2025_05 = _PartialDate(2025, 5)
+    D_2025_06 = _PartialDate(2025, 6)
+    D_2025_06_10 = _PartialDate(2025, 6, 10)
+    D_2025_07 = _PartialDate(2025, 7)
+    D_2025_07_15 = _PartialDate(2025, 7, 15)
+    D_2025_07_25 = _PartialDate(2025, 7, 25)
+    D_2025_08 = _PartialDate(2025, 8)
+    D_2025_08_10 = _PartialDate(2025, 8, 10)
+    D_2025_09 = _PartialDate(2025, 9)
+    D_2025_10 = _PartialDate(2025, 10)
+    D_2025_10_04 = _PartialDate(2025, 10, 4)
+    D_2025_11 = _PartialDate(2025, 11)
+    D_2025_12 = _PartialDate(2025, 12)
+    D_2025_12_05 = _PartialDate(2025, 12, 5)
+    D_2025_12_15 = _PartialDate(2025, 12, 15)
+    D_2026_01 = _PartialDate(2026, 1)
+    D_2026_01_10 = _PartialDate(2026, 1, 10)
+    D_2026_01_20 = _PartialDate(2026, 1, 20)
+    D_2026_01_25 = _PartialDate(2026, 1, 25)
+    D_2026_01_28 = _PartialDate(2026, 1, 28)
+    D_2026_01_30 = _PartialDate(2026, 1, 30)
+    D_2026_02 = _PartialDate(2026, 2)
+    D_2026_02_04 = _PartialDate(2026, 2, 4)
+    D_2026_03_01 = _PartialDate(2026, 3, 1)
+    D_2026_03_10 = _PartialDate(2026, 3, 10)
+    D_2026_03_11 = _PartialDate(2026, 3, 11)
+    D_2026_03_12 = _PartialDate(2026, 3, 12)
+    D_2026_04_24 = _PartialDate(2026, 4, 24)
+    D_2026_05_07 = _PartialDate(2026, 5, 7)
+    D_2026_06_13 = _PartialDate(2026, 6, 13)
+    REASONING_EFFORT_LOW_MEDIUM_HIGH = _ReasoningOption(
         type="effort", values=("low", "medium", "high")
     )
-    REASONING_TOGGLE = ReasoningOption(type="toggle")
-    TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
-    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+    REASONING_TOGGLE = _ReasoningOption(type="toggle")
+    TEXT_IMAGE_TO_TEXT = _Modalities(input=("text", "image"), output=("text",))
+    TEXT_TO_TEXT = _Modalities(input=("text",), output=("text",))
 
 
 __all__ = [
@@ -114,11 +113,11 @@ __all__ = [
     "ZAI_ORG_GLM_5_2",
 ]
 
-MINIMAXAI_MINIMAX_M2_5: Final[PricedModel] = PricedModel(
+MINIMAXAI_MINIMAX_M2_5: "Final[_PricedModel]" = _PricedModel(
     provider="nebius",
     id="MiniMaxAI/MiniMax-M2.5",
     name="MiniMax-M2.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -130,21 +129,21 @@ MINIMAXAI_MINIMAX_M2_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_07,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_196608_INPUT_190000_OUTPUT_8192,
-    cost=Cost(
-        input=Decimal("0.3"),
-        output=Decimal("1.2"),
-        cache_read=Decimal("0.03"),
-        cache_write=Decimal("0.375"),
+    cost=_Cost(
+        input=_Decimal("0.3"),
+        output=_Decimal("1.2"),
+        cache_read=_Decimal("0.03"),
+        cache_write=_Decimal("0.375"),
     ),
     reasoning_options=(),
 )
 """MiniMax-M2.5 (chat) · 197K context · 8.19K output · $0.30 in / $1.20 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-MINIMAXAI_MINIMAX_M2_5_FAST: Final[PricedModel] = PricedModel(
+MINIMAXAI_MINIMAX_M2_5_FAST: "Final[_PricedModel]" = _PricedModel(
     provider="nebius",
     id="MiniMaxAI/MiniMax-M2.5-fast",
     name="MiniMax-M2.5-fast",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -156,22 +155,22 @@ MINIMAXAI_MINIMAX_M2_5_FAST: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_07,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_8000_INPUT_7000_OUTPUT_8192,
-    cost=Cost(
-        input=Decimal("0.3"),
-        output=Decimal("1.2"),
-        cache_read=Decimal("0.03"),
-        cache_write=Decimal("0.375"),
+    cost=_Cost(
+        input=_Decimal("0.3"),
+        output=_Decimal("1.2"),
+        cache_read=_Decimal("0.03"),
+        cache_write=_Decimal("0.375"),
     ),
     reasoning_options=(),
-    status=Status.DEPRECATED,
+    status=_Status.DEPRECATED,
 )
 """MiniMax-M2.5-fast (chat) · 8K context · 8.19K output · $0.30 in / $1.20 out per 1M tokens · tools, reasoning, structured output, open weights · deprecated"""
 
-NOUSRESEARCH_HERMES_4_405B: Final[PricedModel] = PricedModel(
+NOUSRESEARCH_HERMES_4_405B: "Final[_PricedModel]" = _PricedModel(
     provider="nebius",
     id="NousResearch/Hermes-4-405B",
     name="Hermes-4-405B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -183,23 +182,23 @@ NOUSRESEARCH_HERMES_4_405B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_04,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_INPUT_120000_OUTPUT_8192,
-    cost=Cost(
-        input=Decimal("1"),
-        output=Decimal("3"),
-        reasoning=Decimal("3"),
-        cache_read=Decimal("0.1"),
-        cache_write=Decimal("1.25"),
+    cost=_Cost(
+        input=_Decimal("1"),
+        output=_Decimal("3"),
+        reasoning=_Decimal("3"),
+        cache_read=_Decimal("0.1"),
+        cache_write=_Decimal("1.25"),
     ),
-    interleaved=Interleaved(field="reasoning_content"),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
 """Hermes-4-405B (chat) · 128K context · 8.19K output · $1.00 in / $3.00 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-NOUSRESEARCH_HERMES_4_70B: Final[PricedModel] = PricedModel(
+NOUSRESEARCH_HERMES_4_70B: "Final[_PricedModel]" = _PricedModel(
     provider="nebius",
     id="NousResearch/Hermes-4-70B",
     name="Hermes-4-70B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -211,23 +210,23 @@ NOUSRESEARCH_HERMES_4_70B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_04,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_INPUT_120000_OUTPUT_8192,
-    cost=Cost(
-        input=Decimal("0.13"),
-        output=Decimal("0.4"),
-        reasoning=Decimal("0.4"),
-        cache_read=Decimal("0.013"),
-        cache_write=Decimal("0.16"),
+    cost=_Cost(
+        input=_Decimal("0.13"),
+        output=_Decimal("0.4"),
+        reasoning=_Decimal("0.4"),
+        cache_read=_Decimal("0.013"),
+        cache_write=_Decimal("0.16"),
     ),
-    interleaved=Interleaved(field="reasoning_content"),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
 """Hermes-4-70B (chat) · 128K context · 8.19K output · $0.13 in / $0.40 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-PRIMEINTELLECT_INTELLECT_3: Final[PricedModel] = PricedModel(
+PRIMEINTELLECT_INTELLECT_3: "Final[_PricedModel]" = _PricedModel(
     provider="nebius",
     id="PrimeIntellect/INTELLECT-3",
     name="INTELLECT-3",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=True,
@@ -239,21 +238,21 @@ PRIMEINTELLECT_INTELLECT_3: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_04,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_INPUT_120000_OUTPUT_8192,
-    cost=Cost(
-        input=Decimal("0.2"),
-        output=Decimal("1.1"),
-        cache_read=Decimal("0.02"),
-        cache_write=Decimal("0.25"),
+    cost=_Cost(
+        input=_Decimal("0.2"),
+        output=_Decimal("1.1"),
+        cache_read=_Decimal("0.02"),
+        cache_write=_Decimal("0.25"),
     ),
-    status=Status.DEPRECATED,
+    status=_Status.DEPRECATED,
 )
 """INTELLECT-3 (chat) · 128K context · 8.19K output · $0.20 in / $1.10 out per 1M tokens · tools, structured output, open weights · deprecated"""
 
-QWEN_QWEN2_5_VL_72B_INSTRUCT: Final[PricedModel] = PricedModel(
+QWEN_QWEN2_5_VL_72B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="nebius",
     id="Qwen/Qwen2.5-VL-72B-Instruct",
     name="Qwen2.5-VL-72B-Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=True,
@@ -265,20 +264,20 @@ QWEN_QWEN2_5_VL_72B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_04,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_128000_INPUT_120000_OUTPUT_8192,
-    cost=Cost(
-        input=Decimal("0.25"),
-        output=Decimal("0.75"),
-        cache_read=Decimal("0.025"),
-        cache_write=Decimal("0.31"),
+    cost=_Cost(
+        input=_Decimal("0.25"),
+        output=_Decimal("0.75"),
+        cache_read=_Decimal("0.025"),
+        cache_write=_Decimal("0.31"),
     ),
 )
 """Qwen2.5-VL-72B-Instruct (chat) · 128K context · 8.19K output · $0.25 in / $0.75 out per 1M tokens · vision, tools, structured output, attachments, open weights"""
 
-QWEN_QWEN3_235B_A22B_INSTRUCT_2507: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_235B_A22B_INSTRUCT_2507: "Final[_PricedModel]" = _PricedModel(
     provider="nebius",
     id="Qwen/Qwen3-235B-A22B-Instruct-2507",
     name="Qwen3 235B A22B Instruct 2507",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -290,15 +289,15 @@ QWEN_QWEN3_235B_A22B_INSTRUCT_2507: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_10_04,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.2"), output=Decimal("0.6")),
+    cost=_Cost(input=_Decimal("0.2"), output=_Decimal("0.6")),
 )
 """Qwen3 235B A22B Instruct 2507 (chat) · 262K context · 8.19K output · $0.20 in / $0.60 out per 1M tokens · tools"""
 
-QWEN_QWEN3_235B_A22B_THINKING_2507_FAST: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_235B_A22B_THINKING_2507_FAST: "Final[_PricedModel]" = _PricedModel(
     provider="nebius",
     id="Qwen/Qwen3-235B-A22B-Thinking-2507-fast",
     name="Qwen3-235B-A22B-Thinking-2507-fast",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -310,22 +309,22 @@ QWEN_QWEN3_235B_A22B_THINKING_2507_FAST: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_07,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_8000_INPUT_7000_OUTPUT_8192,
-    cost=Cost(
-        input=Decimal("0.5"),
-        output=Decimal("2"),
-        cache_read=Decimal("0.05"),
-        cache_write=Decimal("0.625"),
+    cost=_Cost(
+        input=_Decimal("0.5"),
+        output=_Decimal("2"),
+        cache_read=_Decimal("0.05"),
+        cache_write=_Decimal("0.625"),
     ),
     reasoning_options=(),
-    status=Status.DEPRECATED,
+    status=_Status.DEPRECATED,
 )
 """Qwen3-235B-A22B-Thinking-2507-fast (chat) · 8K context · 8.19K output · $0.50 in / $2.00 out per 1M tokens · tools, reasoning, structured output, open weights · deprecated"""
 
-QWEN_QWEN3_30B_A3B_INSTRUCT_2507: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_30B_A3B_INSTRUCT_2507: "Final[_PricedModel]" = _PricedModel(
     provider="nebius",
     id="Qwen/Qwen3-30B-A3B-Instruct-2507",
     name="Qwen3-30B-A3B-Instruct-2507",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=True,
@@ -337,20 +336,20 @@ QWEN_QWEN3_30B_A3B_INSTRUCT_2507: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_04,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_INPUT_120000_OUTPUT_8192,
-    cost=Cost(
-        input=Decimal("0.1"),
-        output=Decimal("0.3"),
-        cache_read=Decimal("0.01"),
-        cache_write=Decimal("0.125"),
+    cost=_Cost(
+        input=_Decimal("0.1"),
+        output=_Decimal("0.3"),
+        cache_read=_Decimal("0.01"),
+        cache_write=_Decimal("0.125"),
     ),
 )
 """Qwen3-30B-A3B-Instruct-2507 (chat) · 128K context · 8.19K output · $0.10 in / $0.30 out per 1M tokens · tools, structured output, open weights"""
 
-QWEN_QWEN3_32B: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_32B: "Final[_PricedModel]" = _PricedModel(
     provider="nebius",
     id="Qwen/Qwen3-32B",
     name="Qwen3-32B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=True,
@@ -362,20 +361,20 @@ QWEN_QWEN3_32B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_04,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_INPUT_120000_OUTPUT_8192,
-    cost=Cost(
-        input=Decimal("0.1"),
-        output=Decimal("0.3"),
-        cache_read=Decimal("0.01"),
-        cache_write=Decimal("0.125"),
+    cost=_Cost(
+        input=_Decimal("0.1"),
+        output=_Decimal("0.3"),
+        cache_read=_Decimal("0.01"),
+        cache_write=_Decimal("0.125"),
     ),
 )
 """Qwen3-32B (chat) · 128K context · 8.19K output · $0.10 in / $0.30 out per 1M tokens · tools, structured output, open weights"""
 
-QWEN_QWEN3_EMBEDDING_8B: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_EMBEDDING_8B: "Final[_PricedModel]" = _PricedModel(
     provider="nebius",
     id="Qwen/Qwen3-Embedding-8B",
     name="Qwen3-Embedding-8B",
-    kind=Kind.EMBEDDING,
+    kind=_Kind.EMBEDDING,
     family="text-embedding",
     attachment=False,
     reasoning=False,
@@ -388,15 +387,15 @@ QWEN_QWEN3_EMBEDDING_8B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_04,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_32768_INPUT_32768_OUTPUT_0,
-    cost=Cost(input=Decimal("0.01"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0.01"), output=_Decimal("0")),
 )
 """Qwen3-Embedding-8B (embedding) · 32.8K context · 0 output · $0.01 in / $0.00 out per 1M tokens · open weights"""
 
-QWEN_QWEN3_NEXT_80B_A3B_THINKING: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_NEXT_80B_A3B_THINKING: "Final[_PricedModel]" = _PricedModel(
     provider="nebius",
     id="Qwen/Qwen3-Next-80B-A3B-Thinking",
     name="Qwen3-Next-80B-A3B-Thinking",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -408,23 +407,23 @@ QWEN_QWEN3_NEXT_80B_A3B_THINKING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_04,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_INPUT_120000_OUTPUT_16384,
-    cost=Cost(
-        input=Decimal("0.15"),
-        output=Decimal("1.2"),
-        reasoning=Decimal("1.2"),
-        cache_read=Decimal("0.015"),
-        cache_write=Decimal("0.18"),
+    cost=_Cost(
+        input=_Decimal("0.15"),
+        output=_Decimal("1.2"),
+        reasoning=_Decimal("1.2"),
+        cache_read=_Decimal("0.015"),
+        cache_write=_Decimal("0.18"),
     ),
-    interleaved=Interleaved(field="reasoning_content"),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
 """Qwen3-Next-80B-A3B-Thinking (chat) · 128K context · 16.4K output · $0.15 in / $1.20 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-QWEN_QWEN3_NEXT_80B_A3B_THINKING_FAST: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_NEXT_80B_A3B_THINKING_FAST: "Final[_PricedModel]" = _PricedModel(
     provider="nebius",
     id="Qwen/Qwen3-Next-80B-A3B-Thinking-fast",
     name="Qwen3-Next-80B-A3B-Thinking-fast",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -436,22 +435,22 @@ QWEN_QWEN3_NEXT_80B_A3B_THINKING_FAST: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_07,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_8000_INPUT_7000_OUTPUT_8192,
-    cost=Cost(
-        input=Decimal("0.15"),
-        output=Decimal("1.2"),
-        cache_read=Decimal("0.015"),
-        cache_write=Decimal("0.1875"),
+    cost=_Cost(
+        input=_Decimal("0.15"),
+        output=_Decimal("1.2"),
+        cache_read=_Decimal("0.015"),
+        cache_write=_Decimal("0.1875"),
     ),
     reasoning_options=(),
-    status=Status.DEPRECATED,
+    status=_Status.DEPRECATED,
 )
 """Qwen3-Next-80B-A3B-Thinking-fast (chat) · 8K context · 8.19K output · $0.15 in / $1.20 out per 1M tokens · tools, reasoning, structured output, open weights · deprecated"""
 
-QWEN_QWEN3_5_397B_A17B: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_5_397B_A17B: "Final[_PricedModel]" = _PricedModel(
     provider="nebius",
     id="Qwen/Qwen3.5-397B-A17B",
     name="Qwen3.5-397B-A17B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -463,21 +462,21 @@ QWEN_QWEN3_5_397B_A17B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_07,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_INPUT_250000_OUTPUT_8192,
-    cost=Cost(
-        input=Decimal("0.6"),
-        output=Decimal("3.6"),
-        cache_read=Decimal("0.06"),
-        cache_write=Decimal("0.75"),
+    cost=_Cost(
+        input=_Decimal("0.6"),
+        output=_Decimal("3.6"),
+        cache_read=_Decimal("0.06"),
+        cache_write=_Decimal("0.75"),
     ),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """Qwen3.5-397B-A17B (chat) · 262K context · 8.19K output · $0.60 in / $3.60 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-QWEN_QWEN3_5_397B_A17B_FAST: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_5_397B_A17B_FAST: "Final[_PricedModel]" = _PricedModel(
     provider="nebius",
     id="Qwen/Qwen3.5-397B-A17B-fast",
     name="Qwen3.5-397B-A17B-fast",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -489,22 +488,22 @@ QWEN_QWEN3_5_397B_A17B_FAST: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_07,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_8000_INPUT_7000_OUTPUT_8192,
-    cost=Cost(
-        input=Decimal("0.6"),
-        output=Decimal("3.6"),
-        cache_read=Decimal("0.06"),
-        cache_write=Decimal("0.75"),
+    cost=_Cost(
+        input=_Decimal("0.6"),
+        output=_Decimal("3.6"),
+        cache_read=_Decimal("0.06"),
+        cache_write=_Decimal("0.75"),
     ),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
-    status=Status.DEPRECATED,
+    status=_Status.DEPRECATED,
 )
 """Qwen3.5-397B-A17B-fast (chat) · 8K context · 8.19K output · $0.60 in / $3.60 out per 1M tokens · tools, reasoning, structured output, open weights · deprecated"""
 
-DEEPSEEK_AI_DEEPSEEK_V3_2: Final[PricedModel] = PricedModel(
+DEEPSEEK_AI_DEEPSEEK_V3_2: "Final[_PricedModel]" = _PricedModel(
     provider="nebius",
     id="deepseek-ai/DeepSeek-V3.2",
     name="DeepSeek-V3.2",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -516,24 +515,24 @@ DEEPSEEK_AI_DEEPSEEK_V3_2: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_04,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_163000_INPUT_160000_OUTPUT_16384,
-    cost=Cost(
-        input=Decimal("0.3"),
-        output=Decimal("0.45"),
-        reasoning=Decimal("0.45"),
-        cache_read=Decimal("0.03"),
-        cache_write=Decimal("0.375"),
+    cost=_Cost(
+        input=_Decimal("0.3"),
+        output=_Decimal("0.45"),
+        reasoning=_Decimal("0.45"),
+        cache_read=_Decimal("0.03"),
+        cache_write=_Decimal("0.375"),
     ),
-    interleaved=Interleaved(field="reasoning_content"),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
-    status=Status.DEPRECATED,
+    status=_Status.DEPRECATED,
 )
 """DeepSeek-V3.2 (chat) · 163K context · 16.4K output · $0.30 in / $0.45 out per 1M tokens · tools, reasoning, structured output, open weights · deprecated"""
 
-DEEPSEEK_AI_DEEPSEEK_V3_2_FAST: Final[PricedModel] = PricedModel(
+DEEPSEEK_AI_DEEPSEEK_V3_2_FAST: "Final[_PricedModel]" = _PricedModel(
     provider="nebius",
     id="deepseek-ai/DeepSeek-V3.2-fast",
     name="DeepSeek-V3.2-fast",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -545,22 +544,22 @@ DEEPSEEK_AI_DEEPSEEK_V3_2_FAST: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_07,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_8000_INPUT_7000_OUTPUT_8192,
-    cost=Cost(
-        input=Decimal("0.4"),
-        output=Decimal("2"),
-        cache_read=Decimal("0.04"),
-        cache_write=Decimal("0.5"),
+    cost=_Cost(
+        input=_Decimal("0.4"),
+        output=_Decimal("2"),
+        cache_read=_Decimal("0.04"),
+        cache_write=_Decimal("0.5"),
     ),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
-    status=Status.DEPRECATED,
+    status=_Status.DEPRECATED,
 )
 """DeepSeek-V3.2-fast (chat) · 8K context · 8.19K output · $0.40 in / $2.00 out per 1M tokens · tools, reasoning, structured output, open weights · deprecated"""
 
-DEEPSEEK_AI_DEEPSEEK_V4_PRO: Final[PricedModel] = PricedModel(
+DEEPSEEK_AI_DEEPSEEK_V4_PRO: "Final[_PricedModel]" = _PricedModel(
     provider="nebius",
     id="deepseek-ai/DeepSeek-V4-Pro",
     name="DeepSeek V4 Pro",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek-thinking",
     attachment=False,
     reasoning=True,
@@ -573,17 +572,17 @@ DEEPSEEK_AI_DEEPSEEK_V4_PRO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_24,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_384000,
-    cost=Cost(input=Decimal("1.75"), output=Decimal("3.5"), cache_read=Decimal("0.15")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("1.75"), output=_Decimal("3.5"), cache_read=_Decimal("0.15")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH),
 )
 """DeepSeek V4 Pro (chat) · 1M context · 384K output · $1.75 in / $3.50 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-GOOGLE_GEMMA_3_27B_IT: Final[PricedModel] = PricedModel(
+GOOGLE_GEMMA_3_27B_IT: "Final[_PricedModel]" = _PricedModel(
     provider="nebius",
     id="google/gemma-3-27b-it",
     name="Gemma-3-27b-it",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=True,
@@ -595,20 +594,20 @@ GOOGLE_GEMMA_3_27B_IT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_04,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_110000_INPUT_100000_OUTPUT_8192,
-    cost=Cost(
-        input=Decimal("0.1"),
-        output=Decimal("0.3"),
-        cache_read=Decimal("0.01"),
-        cache_write=Decimal("0.125"),
+    cost=_Cost(
+        input=_Decimal("0.1"),
+        output=_Decimal("0.3"),
+        cache_read=_Decimal("0.01"),
+        cache_write=_Decimal("0.125"),
     ),
 )
 """Gemma-3-27b-it (chat) · 110K context · 8.19K output · $0.10 in / $0.30 out per 1M tokens · vision, tools, structured output, attachments, open weights"""
 
-META_LLAMA_LLAMA_3_3_70B_INSTRUCT: Final[PricedModel] = PricedModel(
+META_LLAMA_LLAMA_3_3_70B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="nebius",
     id="meta-llama/Llama-3.3-70B-Instruct",
     name="Llama-3.3-70B-Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=True,
@@ -620,20 +619,20 @@ META_LLAMA_LLAMA_3_3_70B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_04,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_INPUT_120000_OUTPUT_8192,
-    cost=Cost(
-        input=Decimal("0.13"),
-        output=Decimal("0.4"),
-        cache_read=Decimal("0.013"),
-        cache_write=Decimal("0.16"),
+    cost=_Cost(
+        input=_Decimal("0.13"),
+        output=_Decimal("0.4"),
+        cache_read=_Decimal("0.013"),
+        cache_write=_Decimal("0.16"),
     ),
 )
 """Llama-3.3-70B-Instruct (chat) · 128K context · 8.19K output · $0.13 in / $0.40 out per 1M tokens · tools, structured output, open weights"""
 
-MOONSHOTAI_KIMI_K2_5: Final[PricedModel] = PricedModel(
+MOONSHOTAI_KIMI_K2_5: "Final[_PricedModel]" = _PricedModel(
     provider="nebius",
     id="moonshotai/Kimi-K2.5",
     name="Kimi-K2.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="kimi-k2",
     attachment=True,
     reasoning=True,
@@ -646,24 +645,24 @@ MOONSHOTAI_KIMI_K2_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_04,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_256000_INPUT_256000_OUTPUT_8192,
-    cost=Cost(
-        input=Decimal("0.5"),
-        output=Decimal("2.5"),
-        reasoning=Decimal("2.5"),
-        cache_read=Decimal("0.05"),
-        cache_write=Decimal("0.625"),
+    cost=_Cost(
+        input=_Decimal("0.5"),
+        output=_Decimal("2.5"),
+        reasoning=_Decimal("2.5"),
+        cache_read=_Decimal("0.05"),
+        cache_write=_Decimal("0.625"),
     ),
-    interleaved=Interleaved(field="reasoning_content"),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
-    status=Status.DEPRECATED,
+    status=_Status.DEPRECATED,
 )
 """Kimi-K2.5 (chat) · 256K context · 8.19K output · $0.50 in / $2.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights · deprecated"""
 
-MOONSHOTAI_KIMI_K2_5_FAST: Final[PricedModel] = PricedModel(
+MOONSHOTAI_KIMI_K2_5_FAST: "Final[_PricedModel]" = _PricedModel(
     provider="nebius",
     id="moonshotai/Kimi-K2.5-fast",
     name="Kimi-K2.5-fast",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="kimi-k2",
     attachment=True,
     reasoning=True,
@@ -676,23 +675,23 @@ MOONSHOTAI_KIMI_K2_5_FAST: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_04,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_256000_INPUT_256000_OUTPUT_8192,
-    cost=Cost(
-        input=Decimal("0.5"),
-        output=Decimal("2.5"),
-        cache_read=Decimal("0.05"),
-        cache_write=Decimal("0.625"),
+    cost=_Cost(
+        input=_Decimal("0.5"),
+        output=_Decimal("2.5"),
+        cache_read=_Decimal("0.05"),
+        cache_write=_Decimal("0.625"),
     ),
-    interleaved=Interleaved(field="reasoning_content"),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
-    status=Status.DEPRECATED,
+    status=_Status.DEPRECATED,
 )
 """Kimi-K2.5-fast (chat) · 256K context · 8.19K output · $0.50 in / $2.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights · deprecated"""
 
-NVIDIA_LLAMA_3_1_NEMOTRON_ULTRA_253B_V1: Final[PricedModel] = PricedModel(
+NVIDIA_LLAMA_3_1_NEMOTRON_ULTRA_253B_V1: "Final[_PricedModel]" = _PricedModel(
     provider="nebius",
     id="nvidia/Llama-3_1-Nemotron-Ultra-253B-v1",
     name="Llama-3.1-Nemotron-Ultra-253B-v1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="nemotron",
     attachment=False,
     reasoning=False,
@@ -705,20 +704,20 @@ NVIDIA_LLAMA_3_1_NEMOTRON_ULTRA_253B_V1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_04,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_INPUT_120000_OUTPUT_4096,
-    cost=Cost(
-        input=Decimal("0.6"),
-        output=Decimal("1.8"),
-        cache_read=Decimal("0.06"),
-        cache_write=Decimal("0.75"),
+    cost=_Cost(
+        input=_Decimal("0.6"),
+        output=_Decimal("1.8"),
+        cache_read=_Decimal("0.06"),
+        cache_write=_Decimal("0.75"),
     ),
 )
 """Llama-3.1-Nemotron-Ultra-253B-v1 (chat) · 128K context · 4.1K output · $0.60 in / $1.80 out per 1M tokens · tools, structured output, open weights"""
 
-NVIDIA_NVIDIA_NEMOTRON_3_NANO_30B_A3B: Final[PricedModel] = PricedModel(
+NVIDIA_NVIDIA_NEMOTRON_3_NANO_30B_A3B: "Final[_PricedModel]" = _PricedModel(
     provider="nebius",
     id="nvidia/NVIDIA-Nemotron-3-Nano-30B-A3B",
     name="Nemotron-3-Nano-30B-A3B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="nemotron",
     attachment=False,
     reasoning=False,
@@ -731,20 +730,20 @@ NVIDIA_NVIDIA_NEMOTRON_3_NANO_30B_A3B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_04,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_32000_INPUT_30000_OUTPUT_4096,
-    cost=Cost(
-        input=Decimal("0.06"),
-        output=Decimal("0.24"),
-        cache_read=Decimal("0.006"),
-        cache_write=Decimal("0.075"),
+    cost=_Cost(
+        input=_Decimal("0.06"),
+        output=_Decimal("0.24"),
+        cache_read=_Decimal("0.006"),
+        cache_write=_Decimal("0.075"),
     ),
 )
 """Nemotron-3-Nano-30B-A3B (chat) · 32K context · 4.1K output · $0.06 in / $0.24 out per 1M tokens · tools, structured output, open weights"""
 
-NVIDIA_NEMOTRON_3_NANO_OMNI: Final[PricedModel] = PricedModel(
+NVIDIA_NEMOTRON_3_NANO_OMNI: "Final[_PricedModel]" = _PricedModel(
     provider="nebius",
     id="nvidia/Nemotron-3-Nano-Omni",
     name="Nemotron-3-Nano-Omni",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="nemotron",
     attachment=False,
     reasoning=True,
@@ -757,21 +756,21 @@ NVIDIA_NEMOTRON_3_NANO_OMNI: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_07,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_65536_INPUT_60000_OUTPUT_8192,
-    cost=Cost(
-        input=Decimal("0.06"),
-        output=Decimal("0.24"),
-        cache_read=Decimal("0.006"),
-        cache_write=Decimal("0.075"),
+    cost=_Cost(
+        input=_Decimal("0.06"),
+        output=_Decimal("0.24"),
+        cache_read=_Decimal("0.006"),
+        cache_write=_Decimal("0.075"),
     ),
     reasoning_options=(),
 )
 """Nemotron-3-Nano-Omni (chat) · 65.5K context · 8.19K output · $0.06 in / $0.24 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-NVIDIA_NEMOTRON_3_SUPER_120B_A12B: Final[PricedModel] = PricedModel(
+NVIDIA_NEMOTRON_3_SUPER_120B_A12B: "Final[_PricedModel]" = _PricedModel(
     provider="nebius",
     id="nvidia/nemotron-3-super-120b-a12b",
     name="Nemotron-3-Super-120B-A12B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="nemotron",
     attachment=False,
     reasoning=True,
@@ -784,16 +783,16 @@ NVIDIA_NEMOTRON_3_SUPER_120B_A12B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_12,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_256000_INPUT_256000_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.3"), output=Decimal("0.9")),
+    cost=_Cost(input=_Decimal("0.3"), output=_Decimal("0.9")),
     reasoning_options=(),
 )
 """Nemotron-3-Super-120B-A12B (chat) · 256K context · 32.8K output · $0.30 in / $0.90 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-OPENAI_GPT_OSS_120B: Final[PricedModel] = PricedModel(
+OPENAI_GPT_OSS_120B: "Final[_PricedModel]" = _PricedModel(
     provider="nebius",
     id="openai/gpt-oss-120b",
     name="gpt-oss-120b",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -805,23 +804,23 @@ OPENAI_GPT_OSS_120B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_04,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_INPUT_124000_OUTPUT_8192,
-    cost=Cost(
-        input=Decimal("0.15"),
-        output=Decimal("0.6"),
-        reasoning=Decimal("0.6"),
-        cache_read=Decimal("0.015"),
-        cache_write=Decimal("0.18"),
+    cost=_Cost(
+        input=_Decimal("0.15"),
+        output=_Decimal("0.6"),
+        reasoning=_Decimal("0.6"),
+        cache_read=_Decimal("0.015"),
+        cache_write=_Decimal("0.18"),
     ),
-    interleaved=Interleaved(field="reasoning_content"),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """gpt-oss-120b (chat) · 128K context · 8.19K output · $0.15 in / $0.60 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-OPENAI_GPT_OSS_120B_FAST: Final[PricedModel] = PricedModel(
+OPENAI_GPT_OSS_120B_FAST: "Final[_PricedModel]" = _PricedModel(
     provider="nebius",
     id="openai/gpt-oss-120b-fast",
     name="gpt-oss-120b-fast",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -833,22 +832,22 @@ OPENAI_GPT_OSS_120B_FAST: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_07,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_8000_INPUT_7000_OUTPUT_8192,
-    cost=Cost(
-        input=Decimal("0.1"),
-        output=Decimal("0.5"),
-        cache_read=Decimal("0.01"),
-        cache_write=Decimal("0.125"),
+    cost=_Cost(
+        input=_Decimal("0.1"),
+        output=_Decimal("0.5"),
+        cache_read=_Decimal("0.01"),
+        cache_write=_Decimal("0.125"),
     ),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
-    status=Status.DEPRECATED,
+    status=_Status.DEPRECATED,
 )
 """gpt-oss-120b-fast (chat) · 8K context · 8.19K output · $0.10 in / $0.50 out per 1M tokens · tools, reasoning, structured output, open weights · deprecated"""
 
-ZAI_ORG_GLM_5: Final[PricedModel] = PricedModel(
+ZAI_ORG_GLM_5: "Final[_PricedModel]" = _PricedModel(
     provider="nebius",
     id="zai-org/GLM-5",
     name="GLM-5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -860,23 +859,23 @@ ZAI_ORG_GLM_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_10,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_200000_INPUT_200000_OUTPUT_16384,
-    cost=Cost(
-        input=Decimal("1"),
-        output=Decimal("3.2"),
-        cache_read=Decimal("0.1"),
-        cache_write=Decimal("1"),
+    cost=_Cost(
+        input=_Decimal("1"),
+        output=_Decimal("3.2"),
+        cache_read=_Decimal("0.1"),
+        cache_write=_Decimal("1"),
     ),
-    interleaved=Interleaved(field="reasoning_content"),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
-    status=Status.DEPRECATED,
+    status=_Status.DEPRECATED,
 )
 """GLM-5 (chat) · 200K context · 16.4K output · $1.00 in / $3.20 out per 1M tokens · tools, reasoning, structured output · deprecated"""
 
-ZAI_ORG_GLM_5_2: Final[PricedModel] = PricedModel(
+ZAI_ORG_GLM_5_2: "Final[_PricedModel]" = _PricedModel(
     provider="nebius",
     id="zai-org/GLM-5.2",
     name="GLM-5.2",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=True,
@@ -888,8 +887,8 @@ ZAI_ORG_GLM_5_2: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_13,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_432000_OUTPUT_432000,
-    cost=Cost(input=Decimal("1.4"), output=Decimal("4.4")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("1.4"), output=_Decimal("4.4")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """GLM-5.2 (chat) · 432K context · 432K output · $1.40 in / $4.40 out per 1M tokens · tools, reasoning, structured output, open weights"""

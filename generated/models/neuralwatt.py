@@ -3,42 +3,40 @@
 
 """Models served by Neuralwatt (provider id 'neuralwatt')."""
 
-from __future__ import annotations
+from decimal import Decimal as _Decimal
 
-from decimal import Decimal
-
-from llmdex.records.model import Interleaved, Limit, Modalities, PricedModel, ReasoningOption
-from llmdex.records.partial_date import PartialDate
-from llmdex.records.rates import Cost
-from llmdex.records.vocabulary import Kind
-
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from typing import Final
+from llmdex.records.model import Interleaved as _Interleaved
+from llmdex.records.model import Limit as _Limit
+from llmdex.records.model import Modalities as _Modalities
+from llmdex.records.model import PricedModel as _PricedModel
+from llmdex.records.model import ReasoningOption as _ReasoningOption
+from llmdex.records.partial_date import PartialDate as _PartialDate
+from llmdex.records.rates import Cost as _Cost
+from llmdex.records.vocabulary import Kind as _Kind
 
 
 class _Shared:
     """Values the models below share, named for what they are."""
 
-    CONTEXT_1048560_OUTPUT_1048560 = Limit(context=1048560, output=1048560)
-    CONTEXT_131056_OUTPUT_131056 = Limit(context=131056, output=131056)
-    CONTEXT_199984_OUTPUT_199984 = Limit(context=199984, output=199984)
-    CONTEXT_262128_OUTPUT_262128 = Limit(context=262128, output=262128)
-    CONTEXT_262144_OUTPUT_262144 = Limit(context=262144, output=262144)
-    D_2025_01 = PartialDate(2025, 1)
-    D_2026_01_27 = PartialDate(2026, 1, 27)
-    D_2026_02_01 = PartialDate(2026, 2, 1)
-    D_2026_04_01 = PartialDate(2026, 4, 1)
-    D_2026_04_21 = PartialDate(2026, 4, 21)
-    D_2026_06_12 = PartialDate(2026, 6, 12)
-    D_2026_06_17 = PartialDate(2026, 6, 17)
-    REASONING_BUDGET_TOKENS = ReasoningOption(type="budget_tokens")
-    REASONING_EFFORT_NONE_MINIMAL_LOW_MEDIUM_HIGH_XHIGH_MAX = ReasoningOption(
+    CONTEXT_1048560_OUTPUT_1048560 = _Limit(context=1048560, output=1048560)
+    CONTEXT_131056_OUTPUT_131056 = _Limit(context=131056, output=131056)
+    CONTEXT_199984_OUTPUT_199984 = _Limit(context=199984, output=199984)
+    CONTEXT_262128_OUTPUT_262128 = _Limit(context=262128, output=262128)
+    CONTEXT_262144_OUTPUT_262144 = _Limit(context=262144, output=262144)
+    D_2025_01 = _PartialDate(2025, 1)
+    D_2026_01_27 = _PartialDate(2026, 1, 27)
+    D_2026_02_01 = _PartialDate(2026, 2, 1)
+    D_2026_04_01 = _PartialDate(2026, 4, 1)
+    D_2026_04_21 = _PartialDate(2026, 4, 21)
+    D_2026_06_12 = _PartialDate(2026, 6, 12)
+    D_2026_06_17 = _PartialDate(2026, 6, 17)
+    REASONING_BUDGET_TOKENS = _ReasoningOption(type="budget_tokens")
+    REASONING_EFFORT_NONE_MINIMAL_LOW_MEDIUM_HIGH_XHIGH_MAX = _ReasoningOption(
         type="effort", values=("none", "minimal", "low", "medium", "high", "xhigh", "max")
     )
-    REASONING_TOGGLE = ReasoningOption(type="toggle")
-    TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
-    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+    REASONING_TOGGLE = _ReasoningOption(type="toggle")
+    TEXT_IMAGE_TO_TEXT = _Modalities(input=("text", "image"), output=("text",))
+    TEXT_TO_TEXT = _Modalities(input=("text",), output=("text",))
 
 
 __all__ = [
@@ -62,11 +60,11 @@ __all__ = [
     "QWEN3_6_35B_FAST",
 ]
 
-QWEN_QWEN3_5_397B_A17B_FP8: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_5_397B_A17B_FP8: "Final[_PricedModel]" = _PricedModel(
     provider="neuralwatt",
     id="Qwen/Qwen3.5-397B-A17B-FP8",
     name="Qwen3.5 397B A17B FP8",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=True,
@@ -77,17 +75,17 @@ QWEN_QWEN3_5_397B_A17B_FP8: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262128_OUTPUT_262128,
-    cost=Cost(input=Decimal("0.69"), output=Decimal("4.14"), cache_read=Decimal("0.1725")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.69"), output=_Decimal("4.14"), cache_read=_Decimal("0.1725")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """Qwen3.5 397B A17B FP8 (chat) · 262K context · 262K output · $0.69 in / $4.14 out per 1M tokens · tools, reasoning, open weights"""
 
-QWEN_QWEN3_6_35B_A3B: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_6_35B_A3B: "Final[_PricedModel]" = _PricedModel(
     provider="neuralwatt",
     id="Qwen/Qwen3.6-35B-A3B",
     name="Qwen3.6 35B A3B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen3.6",
     attachment=True,
     reasoning=True,
@@ -98,17 +96,17 @@ QWEN_QWEN3_6_35B_A3B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_01,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_131056_OUTPUT_131056,
-    cost=Cost(input=Decimal("0.29"), output=Decimal("1.15"), cache_read=Decimal("0.0725")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.29"), output=_Decimal("1.15"), cache_read=_Decimal("0.0725")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """Qwen3.6 35B A3B (chat) · 131K context · 131K output · $0.29 in / $1.15 out per 1M tokens · vision, tools, reasoning, attachments, open weights"""
 
-GLM_5_2: Final[PricedModel] = PricedModel(
+GLM_5_2: "Final[_PricedModel]" = _PricedModel(
     provider="neuralwatt",
     id="glm-5.2",
     name="GLM 5.2",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=True,
@@ -119,7 +117,7 @@ GLM_5_2: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_17,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1048560_OUTPUT_1048560,
-    cost=Cost(input=Decimal("1.45"), output=Decimal("4.5"), cache_read=Decimal("0.3625")),
+    cost=_Cost(input=_Decimal("1.45"), output=_Decimal("4.5"), cache_read=_Decimal("0.3625")),
     reasoning_options=(
         _Shared.REASONING_TOGGLE,
         _Shared.REASONING_EFFORT_NONE_MINIMAL_LOW_MEDIUM_HIGH_XHIGH_MAX,
@@ -128,11 +126,11 @@ GLM_5_2: Final[PricedModel] = PricedModel(
 )
 """GLM 5.2 (chat) · 1.05M context · 1.05M output · $1.45 in / $4.50 out per 1M tokens · tools, reasoning, open weights"""
 
-GLM_5_2_FAST: Final[PricedModel] = PricedModel(
+GLM_5_2_FAST: "Final[_PricedModel]" = _PricedModel(
     provider="neuralwatt",
     id="glm-5.2-fast",
     name="GLM 5.2 Fast",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=False,
@@ -143,15 +141,15 @@ GLM_5_2_FAST: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_17,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1048560_OUTPUT_1048560,
-    cost=Cost(input=Decimal("1.45"), output=Decimal("4.5"), cache_read=Decimal("0.3625")),
+    cost=_Cost(input=_Decimal("1.45"), output=_Decimal("4.5"), cache_read=_Decimal("0.3625")),
 )
 """GLM 5.2 Fast (chat) · 1.05M context · 1.05M output · $1.45 in / $4.50 out per 1M tokens · tools, open weights"""
 
-GLM_5_2_FLEX: Final[PricedModel] = PricedModel(
+GLM_5_2_FLEX: "Final[_PricedModel]" = _PricedModel(
     provider="neuralwatt",
     id="glm-5.2-flex",
     name="GLM 5.2 Flex",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=True,
@@ -162,7 +160,7 @@ GLM_5_2_FLEX: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_17,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1048560_OUTPUT_1048560,
-    cost=Cost(input=Decimal("0.725"), output=Decimal("2.25"), cache_read=Decimal("0.18125")),
+    cost=_Cost(input=_Decimal("0.725"), output=_Decimal("2.25"), cache_read=_Decimal("0.18125")),
     reasoning_options=(
         _Shared.REASONING_TOGGLE,
         _Shared.REASONING_EFFORT_NONE_MINIMAL_LOW_MEDIUM_HIGH_XHIGH_MAX,
@@ -171,11 +169,11 @@ GLM_5_2_FLEX: Final[PricedModel] = PricedModel(
 )
 """GLM 5.2 Flex (chat) · 1.05M context · 1.05M output · $0.725 in / $2.25 out per 1M tokens · tools, reasoning, open weights"""
 
-GLM_5_2_SHORT: Final[PricedModel] = PricedModel(
+GLM_5_2_SHORT: "Final[_PricedModel]" = _PricedModel(
     provider="neuralwatt",
     id="glm-5.2-short",
     name="GLM 5.2 Short",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=True,
@@ -186,7 +184,7 @@ GLM_5_2_SHORT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_17,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_199984_OUTPUT_199984,
-    cost=Cost(input=Decimal("1.45"), output=Decimal("4.5"), cache_read=Decimal("0.3625")),
+    cost=_Cost(input=_Decimal("1.45"), output=_Decimal("4.5"), cache_read=_Decimal("0.3625")),
     reasoning_options=(
         _Shared.REASONING_TOGGLE,
         _Shared.REASONING_EFFORT_NONE_MINIMAL_LOW_MEDIUM_HIGH_XHIGH_MAX,
@@ -195,11 +193,11 @@ GLM_5_2_SHORT: Final[PricedModel] = PricedModel(
 )
 """GLM 5.2 Short (chat) · 200K context · 200K output · $1.45 in / $4.50 out per 1M tokens · tools, reasoning, open weights"""
 
-GLM_5_2_SHORT_FAST: Final[PricedModel] = PricedModel(
+GLM_5_2_SHORT_FAST: "Final[_PricedModel]" = _PricedModel(
     provider="neuralwatt",
     id="glm-5.2-short-fast",
     name="GLM 5.2 Short Fast",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=False,
@@ -210,15 +208,15 @@ GLM_5_2_SHORT_FAST: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_17,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_199984_OUTPUT_199984,
-    cost=Cost(input=Decimal("1.45"), output=Decimal("4.5"), cache_read=Decimal("0.3625")),
+    cost=_Cost(input=_Decimal("1.45"), output=_Decimal("4.5"), cache_read=_Decimal("0.3625")),
 )
 """GLM 5.2 Short Fast (chat) · 200K context · 200K output · $1.45 in / $4.50 out per 1M tokens · tools, open weights"""
 
-GLM_5_2_SHORT_FAST_FLEX: Final[PricedModel] = PricedModel(
+GLM_5_2_SHORT_FAST_FLEX: "Final[_PricedModel]" = _PricedModel(
     provider="neuralwatt",
     id="glm-5.2-short-fast-flex",
     name="GLM 5.2 Short Fast Flex",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=False,
@@ -229,15 +227,15 @@ GLM_5_2_SHORT_FAST_FLEX: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_17,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_199984_OUTPUT_199984,
-    cost=Cost(input=Decimal("0.725"), output=Decimal("2.25"), cache_read=Decimal("0.18125")),
+    cost=_Cost(input=_Decimal("0.725"), output=_Decimal("2.25"), cache_read=_Decimal("0.18125")),
 )
 """GLM 5.2 Short Fast Flex (chat) · 200K context · 200K output · $0.725 in / $2.25 out per 1M tokens · tools, open weights"""
 
-GLM_5_2_SHORT_FLEX: Final[PricedModel] = PricedModel(
+GLM_5_2_SHORT_FLEX: "Final[_PricedModel]" = _PricedModel(
     provider="neuralwatt",
     id="glm-5.2-short-flex",
     name="GLM 5.2 Short Flex",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=True,
@@ -248,7 +246,7 @@ GLM_5_2_SHORT_FLEX: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_17,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_199984_OUTPUT_199984,
-    cost=Cost(input=Decimal("0.725"), output=Decimal("2.25"), cache_read=Decimal("0.18125")),
+    cost=_Cost(input=_Decimal("0.725"), output=_Decimal("2.25"), cache_read=_Decimal("0.18125")),
     reasoning_options=(
         _Shared.REASONING_TOGGLE,
         _Shared.REASONING_EFFORT_NONE_MINIMAL_LOW_MEDIUM_HIGH_XHIGH_MAX,
@@ -257,11 +255,11 @@ GLM_5_2_SHORT_FLEX: Final[PricedModel] = PricedModel(
 )
 """GLM 5.2 Short Flex (chat) · 200K context · 200K output · $0.725 in / $2.25 out per 1M tokens · tools, reasoning, open weights"""
 
-KIMI_K2_5_FAST: Final[PricedModel] = PricedModel(
+KIMI_K2_5_FAST: "Final[_PricedModel]" = _PricedModel(
     provider="neuralwatt",
     id="kimi-k2.5-fast",
     name="Kimi K2.5 Fast",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="kimi-k2",
     attachment=True,
     reasoning=False,
@@ -272,15 +270,15 @@ KIMI_K2_5_FAST: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_01_27,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_262128_OUTPUT_262128,
-    cost=Cost(input=Decimal("0.52"), output=Decimal("2.59"), cache_read=Decimal("0.13")),
+    cost=_Cost(input=_Decimal("0.52"), output=_Decimal("2.59"), cache_read=_Decimal("0.13")),
 )
 """Kimi K2.5 Fast (chat) · 262K context · 262K output · $0.52 in / $2.59 out per 1M tokens · vision, tools, attachments, open weights"""
 
-KIMI_K2_6_FAST: Final[PricedModel] = PricedModel(
+KIMI_K2_6_FAST: "Final[_PricedModel]" = _PricedModel(
     provider="neuralwatt",
     id="kimi-k2.6-fast",
     name="Kimi K2.6 Fast",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="kimi-k2",
     attachment=True,
     reasoning=False,
@@ -291,15 +289,15 @@ KIMI_K2_6_FAST: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_21,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_262128_OUTPUT_262128,
-    cost=Cost(input=Decimal("0.69"), output=Decimal("3.22"), cache_read=Decimal("0.1725")),
+    cost=_Cost(input=_Decimal("0.69"), output=_Decimal("3.22"), cache_read=_Decimal("0.1725")),
 )
 """Kimi K2.6 Fast (chat) · 262K context · 262K output · $0.69 in / $3.22 out per 1M tokens · vision, tools, attachments, open weights"""
 
-KIMI_K2_6_FLEX: Final[PricedModel] = PricedModel(
+KIMI_K2_6_FLEX: "Final[_PricedModel]" = _PricedModel(
     provider="neuralwatt",
     id="kimi-k2.6-flex",
     name="Kimi K2.6 Flex",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="kimi-k2",
     attachment=True,
     reasoning=True,
@@ -310,17 +308,17 @@ KIMI_K2_6_FLEX: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_21,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_262128_OUTPUT_262128,
-    cost=Cost(input=Decimal("0.345"), output=Decimal("1.61"), cache_read=Decimal("0.08625")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.345"), output=_Decimal("1.61"), cache_read=_Decimal("0.08625")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """Kimi K2.6 Flex (chat) · 262K context · 262K output · $0.345 in / $1.61 out per 1M tokens · vision, tools, reasoning, attachments, open weights"""
 
-KIMI_K2_7_CODE_FLEX: Final[PricedModel] = PricedModel(
+KIMI_K2_7_CODE_FLEX: "Final[_PricedModel]" = _PricedModel(
     provider="neuralwatt",
     id="kimi-k2.7-code-flex",
     name="Kimi K2.7 Code Flex",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="kimi-k2",
     attachment=True,
     reasoning=True,
@@ -333,16 +331,16 @@ KIMI_K2_7_CODE_FLEX: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_12,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_262144,
-    cost=Cost(input=Decimal("0.475"), output=Decimal("2"), cache_read=Decimal("0.11875")),
+    cost=_Cost(input=_Decimal("0.475"), output=_Decimal("2"), cache_read=_Decimal("0.11875")),
     reasoning_options=(),
 )
 """Kimi K2.7 Code Flex (chat) · 262K context · 262K output · $0.475 in / $2.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"""
 
-MOONSHOTAI_KIMI_K2_5: Final[PricedModel] = PricedModel(
+MOONSHOTAI_KIMI_K2_5: "Final[_PricedModel]" = _PricedModel(
     provider="neuralwatt",
     id="moonshotai/Kimi-K2.5",
     name="Kimi K2.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="kimi-k2",
     attachment=True,
     reasoning=True,
@@ -353,17 +351,17 @@ MOONSHOTAI_KIMI_K2_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_01_27,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_262128_OUTPUT_262128,
-    cost=Cost(input=Decimal("0.52"), output=Decimal("2.59"), cache_read=Decimal("0.13")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.52"), output=_Decimal("2.59"), cache_read=_Decimal("0.13")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """Kimi K2.5 (chat) · 262K context · 262K output · $0.52 in / $2.59 out per 1M tokens · vision, tools, reasoning, attachments, open weights"""
 
-MOONSHOTAI_KIMI_K2_6: Final[PricedModel] = PricedModel(
+MOONSHOTAI_KIMI_K2_6: "Final[_PricedModel]" = _PricedModel(
     provider="neuralwatt",
     id="moonshotai/Kimi-K2.6",
     name="Kimi K2.6",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="kimi-k2",
     attachment=True,
     reasoning=True,
@@ -374,17 +372,17 @@ MOONSHOTAI_KIMI_K2_6: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_21,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_262128_OUTPUT_262128,
-    cost=Cost(input=Decimal("0.69"), output=Decimal("3.22"), cache_read=Decimal("0.1725")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.69"), output=_Decimal("3.22"), cache_read=_Decimal("0.1725")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """Kimi K2.6 (chat) · 262K context · 262K output · $0.69 in / $3.22 out per 1M tokens · vision, tools, reasoning, attachments, open weights"""
 
-MOONSHOTAI_KIMI_K2_7_CODE: Final[PricedModel] = PricedModel(
+MOONSHOTAI_KIMI_K2_7_CODE: "Final[_PricedModel]" = _PricedModel(
     provider="neuralwatt",
     id="moonshotai/Kimi-K2.7-Code",
     name="Kimi K2.7 Code",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="kimi-k2",
     attachment=True,
     reasoning=True,
@@ -397,16 +395,16 @@ MOONSHOTAI_KIMI_K2_7_CODE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_12,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_262144,
-    cost=Cost(input=Decimal("0.95"), output=Decimal("4"), cache_read=Decimal("0.2375")),
+    cost=_Cost(input=_Decimal("0.95"), output=_Decimal("4"), cache_read=_Decimal("0.2375")),
     reasoning_options=(),
 )
 """Kimi K2.7 Code (chat) · 262K context · 262K output · $0.95 in / $4.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"""
 
-QWEN3_5_397B_FAST: Final[PricedModel] = PricedModel(
+QWEN3_5_397B_FAST: "Final[_PricedModel]" = _PricedModel(
     provider="neuralwatt",
     id="qwen3.5-397b-fast",
     name="Qwen3.5 397B Fast",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -417,15 +415,15 @@ QWEN3_5_397B_FAST: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262128_OUTPUT_262128,
-    cost=Cost(input=Decimal("0.69"), output=Decimal("4.14"), cache_read=Decimal("0.1725")),
+    cost=_Cost(input=_Decimal("0.69"), output=_Decimal("4.14"), cache_read=_Decimal("0.1725")),
 )
 """Qwen3.5 397B Fast (chat) · 262K context · 262K output · $0.69 in / $4.14 out per 1M tokens · tools, open weights"""
 
-QWEN3_6_35B_FAST: Final[PricedModel] = PricedModel(
+QWEN3_6_35B_FAST: "Final[_PricedModel]" = _PricedModel(
     provider="neuralwatt",
     id="qwen3.6-35b-fast",
     name="Qwen3.6 35B Fast",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen3.6",
     attachment=True,
     reasoning=False,
@@ -436,6 +434,6 @@ QWEN3_6_35B_FAST: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_01,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_131056_OUTPUT_131056,
-    cost=Cost(input=Decimal("0.29"), output=Decimal("1.15"), cache_read=Decimal("0.0725")),
+    cost=_Cost(input=_Decimal("0.29"), output=_Decimal("1.15"), cache_read=_Decimal("0.0725")),
 )
 """Qwen3.6 35B Fast (chat) · 131K context · 131K output · $0.29 in / $1.15 out per 1M tokens · vision, tools, attachments, open weights"""

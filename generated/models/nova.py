@@ -3,32 +3,29 @@
 
 """Models served by Nova (provider id 'nova')."""
 
-from __future__ import annotations
+from decimal import Decimal as _Decimal
 
-from decimal import Decimal
-
-from llmdex.records.model import Limit, Modalities, PricedModel, ReasoningOption
-from llmdex.records.partial_date import PartialDate
-from llmdex.records.rates import Cost
-from llmdex.records.vocabulary import Kind
-
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from typing import Final
+from llmdex.records.model import Limit as _Limit
+from llmdex.records.model import Modalities as _Modalities
+from llmdex.records.model import PricedModel as _PricedModel
+from llmdex.records.model import ReasoningOption as _ReasoningOption
+from llmdex.records.partial_date import PartialDate as _PartialDate
+from llmdex.records.rates import Cost as _Cost
+from llmdex.records.vocabulary import Kind as _Kind
 
 
 class _Shared:
     """Values the models below share, named for what they are."""
 
-    CONTEXT_1000000_OUTPUT_64000 = Limit(context=1000000, output=64000)
-    D_2025_12_01 = PartialDate(2025, 12, 1)
-    D_2025_12_03 = PartialDate(2025, 12, 3)
-    D_2026_01_03 = PartialDate(2026, 1, 3)
-    REASONING_EFFORT_LOW_MEDIUM_HIGH = ReasoningOption(
+    CONTEXT_1000000_OUTPUT_64000 = _Limit(context=1000000, output=64000)
+    D_2025_12_01 = _PartialDate(2025, 12, 1)
+    D_2025_12_03 = _PartialDate(2025, 12, 3)
+    D_2026_01_03 = _PartialDate(2026, 1, 3)
+    REASONING_EFFORT_LOW_MEDIUM_HIGH = _ReasoningOption(
         type="effort", values=("low", "medium", "high")
     )
-    REASONING_TOGGLE = ReasoningOption(type="toggle")
-    TEXT_IMAGE_VIDEO_PDF_TO_TEXT = Modalities(
+    REASONING_TOGGLE = _ReasoningOption(type="toggle")
+    TEXT_IMAGE_VIDEO_PDF_TO_TEXT = _Modalities(
         input=("text", "image", "video", "pdf"), output=("text",)
     )
 
@@ -38,11 +35,11 @@ __all__ = [
     "NOVA_2_PRO_V1",
 ]
 
-NOVA_2_LITE_V1: Final[PricedModel] = PricedModel(
+NOVA_2_LITE_V1: "Final[_PricedModel]" = _PricedModel(
     provider="nova",
     id="nova-2-lite-v1",
     name="Nova 2 Lite",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="nova-lite",
     attachment=True,
     reasoning=True,
@@ -53,16 +50,16 @@ NOVA_2_LITE_V1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_01,
     modalities=_Shared.TEXT_IMAGE_VIDEO_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_64000,
-    cost=Cost(input=Decimal("0"), output=Decimal("0"), reasoning=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0"), reasoning=_Decimal("0")),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH),
 )
 """Nova 2 Lite (chat) · 1M context · 64K output · free · vision, tools, reasoning, attachments"""
 
-NOVA_2_PRO_V1: Final[PricedModel] = PricedModel(
+NOVA_2_PRO_V1: "Final[_PricedModel]" = _PricedModel(
     provider="nova",
     id="nova-2-pro-v1",
     name="Nova 2 Pro",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="nova-pro",
     attachment=True,
     reasoning=True,
@@ -73,7 +70,7 @@ NOVA_2_PRO_V1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_01_03,
     modalities=_Shared.TEXT_IMAGE_VIDEO_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_64000,
-    cost=Cost(input=Decimal("0"), output=Decimal("0"), reasoning=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0"), reasoning=_Decimal("0")),
     reasoning_options=(),
 )
 """Nova 2 Pro (chat) · 1M context · 64K output · free · vision, tools, reasoning, attachments"""

@@ -3,184 +3,185 @@
 
 """Models served by NovitaAI (provider id 'novita-ai')."""
 
-from __future__ import annotations
+from decimal import Decimal as _Decimal
 
-from decimal import Decimal
-
-from llmdex.records.model import Interleaved, Limit, Modalities, PricedModel, ReasoningOption
-from llmdex.records.partial_date import PartialDate
-from llmdex.records.rates import Cost, CostTier, Rates, TierCondition
-from llmdex.records.vocabulary import Kind
-
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from typing import Final
+from llmdex.records.model import Interleaved as _Interleaved
+from llmdex.records.model import Limit as _Limit
+from llmdex.records.model import Modalities as _Modalities
+from llmdex.records.model import PricedModel as _PricedModel
+from llmdex.records.model import ReasoningOption as _ReasoningOption
+from llmdex.records.partial_date import PartialDate as _PartialDate
+from llmdex.records.rates import Cost as _Cost
+from llmdex.records.rates import CostTier as _CostTier
+from llmdex.records.rates import Rates as _Rates
+from llmdex.records.rates import TierCondition as _TierCondition
+from llmdex.records.vocabulary import Kind as _Kind
 
 
 class _Shared:
     """Values the models below share, named for what they are."""
 
-    CONTEXT_1000000_OUTPUT_40000 = Limit(context=1000000, output=40000)
-    CONTEXT_1000000_OUTPUT_65536 = Limit(context=1000000, output=65536)
-    CONTEXT_1048576_OUTPUT_131072 = Limit(context=1048576, output=131072)
-    CONTEXT_1048576_OUTPUT_393216 = Limit(context=1048576, output=393216)
-    CONTEXT_1048576_OUTPUT_8192 = Limit(context=1048576, output=8192)
-    CONTEXT_120000_OUTPUT_8000 = Limit(context=120000, output=8000)
-    CONTEXT_123000_OUTPUT_12000 = Limit(context=123000, output=12000)
-    CONTEXT_123000_OUTPUT_16000 = Limit(context=123000, output=16000)
-    CONTEXT_128000_OUTPUT_20000 = Limit(context=128000, output=20000)
-    CONTEXT_128000_OUTPUT_32000 = Limit(context=128000, output=32000)
-    CONTEXT_131072_OUTPUT_120000 = Limit(context=131072, output=120000)
-    CONTEXT_131072_OUTPUT_131072 = Limit(context=131072, output=131072)
-    CONTEXT_131072_OUTPUT_16384 = Limit(context=131072, output=16384)
-    CONTEXT_131072_OUTPUT_32768 = Limit(context=131072, output=32768)
-    CONTEXT_131072_OUTPUT_65536 = Limit(context=131072, output=65536)
-    CONTEXT_131072_OUTPUT_8192 = Limit(context=131072, output=8192)
-    CONTEXT_131072_OUTPUT_98304 = Limit(context=131072, output=98304)
-    CONTEXT_160000_OUTPUT_160000 = Limit(context=160000, output=160000)
-    CONTEXT_160000_OUTPUT_32768 = Limit(context=160000, output=32768)
-    CONTEXT_163840_OUTPUT_163840 = Limit(context=163840, output=163840)
-    CONTEXT_163840_OUTPUT_32768 = Limit(context=163840, output=32768)
-    CONTEXT_163840_OUTPUT_65536 = Limit(context=163840, output=65536)
-    CONTEXT_16384_OUTPUT_16384 = Limit(context=16384, output=16384)
-    CONTEXT_16384_OUTPUT_8192 = Limit(context=16384, output=8192)
-    CONTEXT_200000_OUTPUT_128000 = Limit(context=200000, output=128000)
-    CONTEXT_202800_OUTPUT_131072 = Limit(context=202800, output=131072)
-    CONTEXT_204800_OUTPUT_131072 = Limit(context=204800, output=131072)
-    CONTEXT_204800_OUTPUT_131100 = Limit(context=204800, output=131100)
-    CONTEXT_256000_OUTPUT_128000 = Limit(context=256000, output=128000)
-    CONTEXT_262144_OUTPUT_131072 = Limit(context=262144, output=131072)
-    CONTEXT_262144_OUTPUT_262144 = Limit(context=262144, output=262144)
-    CONTEXT_262144_OUTPUT_32000 = Limit(context=262144, output=32000)
-    CONTEXT_262144_OUTPUT_32768 = Limit(context=262144, output=32768)
-    CONTEXT_262144_OUTPUT_64000 = Limit(context=262144, output=64000)
-    CONTEXT_262144_OUTPUT_65536 = Limit(context=262144, output=65536)
-    CONTEXT_30000_OUTPUT_8000 = Limit(context=30000, output=8000)
-    CONTEXT_32000_OUTPUT_32000 = Limit(context=32000, output=32000)
-    CONTEXT_32000_OUTPUT_8192 = Limit(context=32000, output=8192)
-    CONTEXT_32768_OUTPUT_16384 = Limit(context=32768, output=16384)
-    CONTEXT_32768_OUTPUT_32000 = Limit(context=32768, output=32000)
-    CONTEXT_32768_OUTPUT_32768 = Limit(context=32768, output=32768)
-    CONTEXT_40960_OUTPUT_20000 = Limit(context=40960, output=20000)
-    CONTEXT_4096_OUTPUT_3200 = Limit(context=4096, output=3200)
-    CONTEXT_60288_OUTPUT_16000 = Limit(context=60288, output=16000)
-    CONTEXT_64000_OUTPUT_16000 = Limit(context=64000, output=16000)
-    CONTEXT_64000_OUTPUT_32000 = Limit(context=64000, output=32000)
-    CONTEXT_65535_OUTPUT_8000 = Limit(context=65535, output=8000)
-    CONTEXT_65536_OUTPUT_16384 = Limit(context=65536, output=16384)
-    CONTEXT_65536_OUTPUT_65536 = Limit(context=65536, output=65536)
-    CONTEXT_8192_OUTPUT_32000 = Limit(context=8192, output=32000)
-    CONTEXT_8192_OUTPUT_8000 = Limit(context=8192, output=8000)
-    CONTEXT_8192_OUTPUT_8192 = Limit(context=8192, output=8192)
-    CONTEXT_98304_OUTPUT_16384 = Limit(context=98304, output=16384)
-    D_2023_12 = PartialDate(2023, 12)
-    D_2024_04 = PartialDate(2024, 4)
-    D_2024_04_24 = PartialDate(2024, 4, 24)
-    D_2024_04_25 = PartialDate(2024, 4, 25)
-    D_2024_06_18 = PartialDate(2024, 6, 18)
-    D_2024_06_27 = PartialDate(2024, 6, 27)
-    D_2024_07 = PartialDate(2024, 7)
-    D_2024_07_24 = PartialDate(2024, 7, 24)
-    D_2024_07_30 = PartialDate(2024, 7, 30)
-    D_2024_09_18 = PartialDate(2024, 9, 18)
-    D_2024_09_19 = PartialDate(2024, 9, 19)
-    D_2024_10 = PartialDate(2024, 10)
-    D_2024_10_15 = PartialDate(2024, 10, 15)
-    D_2024_11_28 = PartialDate(2024, 11, 28)
-    D_2024_11_29 = PartialDate(2024, 11, 29)
-    D_2024_12 = PartialDate(2024, 12)
-    D_2024_12_07 = PartialDate(2024, 12, 7)
-    D_2025_01 = PartialDate(2025, 1)
-    D_2025_01_20 = PartialDate(2025, 1, 20)
-    D_2025_01_27 = PartialDate(2025, 1, 27)
-    D_2025_03 = PartialDate(2025, 3)
-    D_2025_03_05 = PartialDate(2025, 3, 5)
-    D_2025_03_13 = PartialDate(2025, 3, 13)
-    D_2025_03_25 = PartialDate(2025, 3, 25)
-    D_2025_04 = PartialDate(2025, 4)
-    D_2025_04_06 = PartialDate(2025, 4, 6)
-    D_2025_04_16 = PartialDate(2025, 4, 16)
-    D_2025_04_29 = PartialDate(2025, 4, 29)
-    D_2025_04_30 = PartialDate(2025, 4, 30)
-    D_2025_05 = PartialDate(2025, 5)
-    D_2025_05_28 = PartialDate(2025, 5, 28)
-    D_2025_05_29 = PartialDate(2025, 5, 29)
-    D_2025_06_17 = PartialDate(2025, 6, 17)
-    D_2025_06_30 = PartialDate(2025, 6, 30)
-    D_2025_07_11 = PartialDate(2025, 7, 11)
-    D_2025_07_22 = PartialDate(2025, 7, 22)
-    D_2025_07_23 = PartialDate(2025, 7, 23)
-    D_2025_07_25 = PartialDate(2025, 7, 25)
-    D_2025_07_28 = PartialDate(2025, 7, 28)
-    D_2025_08_06 = PartialDate(2025, 8, 6)
-    D_2025_08_11 = PartialDate(2025, 8, 11)
-    D_2025_08_13 = PartialDate(2025, 8, 13)
-    D_2025_08_21 = PartialDate(2025, 8, 21)
-    D_2025_09_03 = PartialDate(2025, 9, 3)
-    D_2025_09_05 = PartialDate(2025, 9, 5)
-    D_2025_09_10 = PartialDate(2025, 9, 10)
-    D_2025_09_19 = PartialDate(2025, 9, 19)
-    D_2025_09_22 = PartialDate(2025, 9, 22)
-    D_2025_09_24 = PartialDate(2025, 9, 24)
-    D_2025_09_29 = PartialDate(2025, 9, 29)
-    D_2025_09_30 = PartialDate(2025, 9, 30)
-    D_2025_10_09 = PartialDate(2025, 10, 9)
-    D_2025_10_11 = PartialDate(2025, 10, 11)
-    D_2025_10_13 = PartialDate(2025, 10, 13)
-    D_2025_10_17 = PartialDate(2025, 10, 17)
-    D_2025_10_22 = PartialDate(2025, 10, 22)
-    D_2025_10_24 = PartialDate(2025, 10, 24)
-    D_2025_10_27 = PartialDate(2025, 10, 27)
-    D_2025_11_07 = PartialDate(2025, 11, 7)
-    D_2025_11_26 = PartialDate(2025, 11, 26)
-    D_2025_12_01 = PartialDate(2025, 12, 1)
-    D_2025_12_08 = PartialDate(2025, 12, 8)
-    D_2025_12_10 = PartialDate(2025, 12, 10)
-    D_2025_12_19 = PartialDate(2025, 12, 19)
-    D_2025_12_22 = PartialDate(2025, 12, 22)
-    D_2025_12_23 = PartialDate(2025, 12, 23)
-    D_2026_01_05 = PartialDate(2026, 1, 5)
-    D_2026_01_19 = PartialDate(2026, 1, 19)
-    D_2026_01_27 = PartialDate(2026, 1, 27)
-    D_2026_02_03 = PartialDate(2026, 2, 3)
-    D_2026_02_11 = PartialDate(2026, 2, 11)
-    D_2026_02_12 = PartialDate(2026, 2, 12)
-    D_2026_02_17 = PartialDate(2026, 2, 17)
-    D_2026_02_26 = PartialDate(2026, 2, 26)
-    D_2026_03_18 = PartialDate(2026, 3, 18)
-    D_2026_03_27 = PartialDate(2026, 3, 27)
-    D_2026_04_02 = PartialDate(2026, 4, 2)
-    D_2026_04_21 = PartialDate(2026, 4, 21)
-    D_2026_04_22 = PartialDate(2026, 4, 22)
-    D_2026_04_23 = PartialDate(2026, 4, 23)
-    D_2026_04_24 = PartialDate(2026, 4, 24)
-    D_2026_05_08 = PartialDate(2026, 5, 8)
-    D_2026_05_21 = PartialDate(2026, 5, 21)
-    D_2026_05_27 = PartialDate(2026, 5, 27)
-    D_2026_06_13 = PartialDate(2026, 6, 13)
-    D_2026_06_14 = PartialDate(2026, 6, 14)
-    D_2026_06_29 = PartialDate(2026, 6, 29)
-    REASONING_EFFORT_LOW_MEDIUM_HIGH = ReasoningOption(
+    CONTEXT_1000000_OUTPUT_40000 = _Limit(context=1000000, output=40000)
+    CONTEXT_1000000_OUTPUT_65536 = _Limit(context=1000000, output=65536)
+    CONTEXT_1048576_OUTPUT_131072 = _Limit(context=1048576, output=131072)
+    CONTEXT_1048576_OUTPUT_393216 = _Limit(context=1048576, output=393216)
+    CONTEXT_1048576_OUTPUT_8192 = _Limit(context=1048576, output=8192)
+    CONTEXT_120000_OUTPUT_8000 = _Limit(context=120000, output=8000)
+    CONTEXT_123000_OUTPUT_12000 = _Limit(context=123000, output=12000)
+    CONTEXT_123000_OUTPUT_16000 = _Limit(context=123000, output=16000)
+    CONTEXT_128000_OUTPUT_20000 = _Limit(context=128000, output=20000)
+    CONTEXT_128000_OUTPUT_32000 = _Limit(context=128000, output=32000)
+    CONTEXT_131072_OUTPUT_120000 = _Limit(context=131072, output=120000)
+    CONTEXT_131072_OUTPUT_131072 = _Limit(context=131072, output=131072)
+    CONTEXT_131072_OUTPUT_16384 = _Limit(context=131072, output=16384)
+    CONTEXT_131072_OUTPUT_32768 = _Limit(context=131072, output=32768)
+    CONTEXT_131072_OUTPUT_65536 = _Limit(context=131072, output=65536)
+    CONTEXT_131072_OUTPUT_8192 = _Limit(context=131072, output=8192)
+    CONTEXT_131072_OUTPUT_98304 = _Limit(context=131072, output=98304)
+    CONTEXT_160000_OUTPUT_160000 = _Limit(context=160000, output=160000)
+    CONTEXT_160000_OUTPUT_32768 = _Limit(context=160000, output=32768)
+    CONTEXT_163840_OUTPUT_163840 = _Limit(context=163840, output=163840)
+    CONTEXT_163840_OUTPUT_32768 = _Limit(context=163840, output=32768)
+    CONTEXT_163840_OUTPUT_65536 = _Limit(context=163840, output=65536)
+    CONTEXT_16384_OUTPUT_16384 = _Limit(context=16384, output=16384)
+    CONTEXT_16384_OUTPUT_8192 = _Limit(context=16384, output=8192)
+    CONTEXT_200000_OUTPUT_128000 = _Limit(context=200000, output=128000)
+    CONTEXT_202800_OUTPUT_131072 = _Limit(context=202800, output=131072)
+    CONTEXT_204800_OUTPUT_131072 = _Limit(context=204800, output=131072)
+    CONTEXT_204800_OUTPUT_131100 = _Limit(context=204800, output=131100)
+    CONTEXT_256000_OUTPUT_128000 = _Limit(context=256000, output=128000)
+    CONTEXT_262144_OUTPUT_131072 = _Limit(context=262144, output=131072)
+    CONTEXT_262144_OUTPUT_262144 = _Limit(context=262144, output=262144)
+    CONTEXT_262144_OUTPUT_32000 = _Limit(context=262144, output=32000)
+    CONTEXT_262144_OUTPUT_32768 = _Limit(context=262144, output=32768)
+    CONTEXT_262144_OUTPUT_64000 = _Limit(context=262144, output=64000)
+    CONTEXT_262144_OUTPUT_65536 = _Limit(context=262144, output=65536)
+    CONTEXT_30000_OUTPUT_8000 = _Limit(context=30000, output=8000)
+    CONTEXT_32000_OUTPUT_32000 = _Limit(context=32000, output=32000)
+    CONTEXT_32000_OUTPUT_8192 = _Limit(context=32000, output=8192)
+    CONTEXT_32768_OUTPUT_16384 = _Limit(context=32768, output=16384)
+    CONTEXT_32768_OUTPUT_32000 = _Limit(context=32768, output=32000)
+    CONTEXT_32768_OUTPUT_32768 = _Limit(context=32768, output=32768)
+    CONTEXT_40960_OUTPUT_20000 = _Limit(context=40960, output=20000)
+    CONTEXT_4096_OUTPUT_3200 = _Limit(context=4096, output=3200)
+    CONTEXT_60288_OUTPUT_16000 = _Limit(context=60288, output=16000)
+    CONTEXT_64000_OUTPUT_16000 = _Limit(context=64000, output=16000)
+    CONTEXT_64000_OUTPUT_32000 = _Limit(context=64000, output=32000)
+    CONTEXT_65535_OUTPUT_8000 = _Limit(context=65535, output=8000)
+    CONTEXT_65536_OUTPUT_16384 = _Limit(context=65536, output=16384)
+    CONTEXT_65536_OUTPUT_65536 = _Limit(context=65536, output=65536)
+    CONTEXT_8192_OUTPUT_32000 = _Limit(context=8192, output=32000)
+    CONTEXT_8192_OUTPUT_8000 = _Limit(context=8192, output=8000)
+    CONTEXT_8192_OUTPUT_8192 = _Limit(context=8192, output=8192)
+    CONTEXT_98304_OUTPUT_16384 = _Limit(context=98304, output=16384)
+    D_2023_12 = _PartialDate(2023, 12)
+    D_2024_04 = _PartialDate(2024, 4)
+    D_2024_04_24 = _PartialDate(2024, 4, 24)
+    D_2024_04_25 = _PartialDate(2024, 4, 25)
+    D_2024_06_18 = _PartialDate(2024, 6, 18)
+    D_2024_06_27 = _PartialDate(2024, 6, 27)
+    D_2024_07 = _PartialDate(2024, 7)
+    D_2024_07_24 = _PartialDate(2024, 7, 24)
+    D_2024_07_30 = _PartialDate(2024, 7, 30)
+    D_2024_09_18 = _PartialDate(2024, 9, 18)
+    D_2024_09_19 = _PartialDate(2024, 9, 19)
+    D_2024_10 = _PartialDate(2024, 10)
+    D_2024_10_15 = _PartialDate(2024, 10, 15)
+    D_2024_11_28 = _PartialDate(2024, 11, 28)
+    D_2024_11_29 = _PartialDate(2024, 11, 29)
+    D_2024_12 = _PartialDate(2024, 12)
+    D_2024_12_07 = _PartialDate(2024, 12, 7)
+    D_2025_01 = _PartialDate(2025, 1)
+    D_2025_01_20 = _PartialDate(2025, 1, 20)
+    D_2025_01_27 = _PartialDate(2025, 1, 27)
+    D_2025_03 = _PartialDate(2025, 3)
+    D_2025_03_05 = _PartialDate(2025, 3, 5)
+    D_2025_03_13 = _PartialDate(2025, 3, 13)
+    D_2025_03_25 = _PartialDate(2025, 3, 25)
+    D_2025_04 = _PartialDate(2025, 4)
+    D_2025_04_06 = _PartialDate(2025, 4, 6)
+    D_2025_04_16 = _PartialDate(2025, 4, 16)
+    D_2025_04_29 = _PartialDate(2025, 4, 29)
+    D_2025_04_30 = _PartialDate(2025, 4, 30)
+    D_2025_05 = _PartialDate(2025, 5)
+    D_2025_05_28 = _PartialDate(2025, 5, 28)
+    D_2025_05_29 = _PartialDate(2025, 5, 29)
+    D_2025_06_17 = _PartialDate(2025, 6, 17)
+    D_2025_06_30 = _PartialDate(2025, 6, 30)
+    D_2025_07_11 = _PartialDate(2025, 7, 11)
+    D_2025_07_22 = _PartialDate(2025, 7, 22)
+    D_2025_07_23 = _PartialDate(2025, 7, 23)
+    D_2025_07_25 = _PartialDate(2025, 7, 25)
+    D_2025_07_28 = _PartialDate(2025, 7, 28)
+    D_2025_08_06 = _PartialDate(2025, 8, 6)
+    D_2025_08_11 = _PartialDate(2025, 8, 11)
+    D_2025_08_13 = _PartialDate(2025, 8, 13)
+    D_2025_08_21 = _PartialDate(2025, 8, 21)
+    D_2025_09_03 = _PartialDate(2025, 9, 3)
+    D_2025_09_05 = _PartialDate(2025, 9, 5)
+    D_2025_09_10 = _PartialDate(2025, 9, 10)
+    D_2025_09_19 = _PartialDate(2025, 9, 19)
+    D_2025_09_22 = _PartialDate(2025, 9, 22)
+    D_2025_09_24 = _PartialDate(2025, 9, 24)
+    D_2025_09_29 = _PartialDate(2025, 9, 29)
+    D_2025_09_30 = _PartialDate(2025, 9, 30)
+    D_2025_10_09 = _PartialDate(2025, 10, 9)
+    D_2025_10_11 = _PartialDate(2025, 10, 11)
+    D_2025_10_13 = _PartialDate(2025, 10, 13)
+    D_2025_10_17 = _PartialDate(2025, 10, 17)
+    D_2025_10_22 = _PartialDate(2025, 10, 22)
+    D_2025_10_24 = _PartialDate(2025, 10, 24)
+    D_2025_10_27 = _PartialDate(2025, 10, 27)
+    D_2025_11_07 = _PartialDate(2025, 11, 7)
+    D_2025_11_26 = _PartialDate(2025, 11, 26)
+    D_2025_12_01 = _PartialDate(2025, 12, 1)
+    D_2025_12_08 = _PartialDate(2025, 12, 8)
+    D_2025_12_10 = _PartialDate(2025, 12, 10)
+    D_2025_12_19 = _PartialDate(2025, 12, 19)
+    D_2025_12_22 = _PartialDate(2025, 12, 22)
+    D_2025_12_23 = _PartialDate(2025, 12, 23)
+    D_2026_01_05 = _PartialDate(2026, 1, 5)
+    D_2026_01_19 = _PartialDate(2026, 1, 19)
+    D_2026_01_27 = _PartialDate(2026, 1, 27)
+    D_2026_02_03 = _PartialDate(2026, 2, 3)
+    D_2026_02_11 = _PartialDate(2026, 2, 11)
+    D_2026_02_12 = _PartialDate(2026, 2, 12)
+    D_2026_02_17 = _PartialDate(2026, 2, 17)
+    D_2026_02_26 = _PartialDate(2026, 2, 26)
+    D_2026_03_18 = _PartialDate(2026, 3, 18)
+    D_2026_03_27 = _PartialDate(2026, 3, 27)
+    D_2026_04_02 = _PartialDate(2026, 4, 2)
+    D_2026_04_21 = _PartialDate(2026, 4, 21)
+    D_2026_04_22 = _PartialDate(2026, 4, 22)
+    D_2026_04_23 = _PartialDate(2026, 4, 23)
+    D_2026_04_24 = _PartialDate(2026, 4, 24)
+    D_2026_05_08 = _PartialDate(2026, 5, 8)
+    D_2026_05_21 = _PartialDate(2026, 5, 21)
+    D_2026_05_27 = _PartialDate(2026, 5, 27)
+    D_2026_06_13 = _PartialDate(2026, 6, 13)
+    D_2026_06_14 = _PartialDate(2026, 6, 14)
+    D_2026_06_29 = _PartialDate(2026, 6, 29)
+    REASONING_EFFORT_LOW_MEDIUM_HIGH = _ReasoningOption(
         type="effort", values=("low", "medium", "high")
     )
-    REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH = ReasoningOption(
+    REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH = _ReasoningOption(
         type="effort", values=("low", "medium", "high", "xhigh")
     )
-    REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH_XHIGH = ReasoningOption(
+    REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH_XHIGH = _ReasoningOption(
         type="effort", values=("minimal", "low", "medium", "high", "xhigh")
     )
-    REASONING_EFFORT_NONE_HIGH_MAX = ReasoningOption(type="effort", values=("none", "high", "max"))
-    REASONING_TOGGLE = ReasoningOption(type="toggle")
-    TEXT_AUDIO_VIDEO_IMAGE_TO_TEXT = Modalities(
+    REASONING_EFFORT_NONE_HIGH_MAX = _ReasoningOption(type="effort", values=("none", "high", "max"))
+    REASONING_TOGGLE = _ReasoningOption(type="toggle")
+    TEXT_AUDIO_VIDEO_IMAGE_TO_TEXT = _Modalities(
         input=("text", "audio", "video", "image"), output=("text",)
     )
-    TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
-    TEXT_IMAGE_VIDEO_TO_TEXT = Modalities(input=("text", "image", "video"), output=("text",))
-    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
-    TEXT_VIDEO_AUDIO_IMAGE_TO_TEXT_AUDIO = Modalities(
+    TEXT_IMAGE_TO_TEXT = _Modalities(input=("text", "image"), output=("text",))
+    TEXT_IMAGE_VIDEO_TO_TEXT = _Modalities(input=("text", "image", "video"), output=("text",))
+    TEXT_TO_TEXT = _Modalities(input=("text",), output=("text",))
+    TEXT_VIDEO_AUDIO_IMAGE_TO_TEXT_AUDIO = _Modalities(
         input=("text", "video", "audio", "image"), output=("text", "audio")
     )
-    TEXT_VIDEO_IMAGE_TO_TEXT = Modalities(input=("text", "video", "image"), output=("text",))
+    TEXT_VIDEO_IMAGE_TO_TEXT = _Modalities(input=("text", "video", "image"), output=("text",))
 
 
 __all__ = [
@@ -291,11 +292,11 @@ __all__ = [
     "ZAI_ORG_GLM_5_2",
 ]
 
-BAICHUAN_BAICHUAN_M2_32B: Final[PricedModel] = PricedModel(
+BAICHUAN_BAICHUAN_M2_32B: "Final[_PricedModel]" = _PricedModel(
     provider="novita-ai",
     id="baichuan/baichuan-m2-32b",
     name="baichuan-m2-32b",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="baichuan",
     attachment=False,
     reasoning=False,
@@ -308,15 +309,15 @@ BAICHUAN_BAICHUAN_M2_32B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_13,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.07"), output=Decimal("0.07")),
+    cost=_Cost(input=_Decimal("0.07"), output=_Decimal("0.07")),
 )
 """baichuan-m2-32b (chat) · 131K context · 131K output · $0.07 in / $0.07 out per 1M tokens · open weights"""
 
-BAIDU_ERNIE_4_5_21B_A3B: Final[PricedModel] = PricedModel(
+BAIDU_ERNIE_4_5_21B_A3B: "Final[_PricedModel]" = _PricedModel(
     provider="novita-ai",
     id="baidu/ernie-4.5-21B-a3b",
     name="ERNIE 4.5 21B A3B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="ernie",
     attachment=False,
     reasoning=False,
@@ -328,15 +329,15 @@ BAIDU_ERNIE_4_5_21B_A3B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_06_30,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_120000_OUTPUT_8000,
-    cost=Cost(input=Decimal("0.07"), output=Decimal("0.28")),
+    cost=_Cost(input=_Decimal("0.07"), output=_Decimal("0.28")),
 )
 """ERNIE 4.5 21B A3B (chat) · 120K context · 8K output · $0.07 in / $0.28 out per 1M tokens · tools, open weights"""
 
-BAIDU_ERNIE_4_5_21B_A3B_THINKING: Final[PricedModel] = PricedModel(
+BAIDU_ERNIE_4_5_21B_A3B_THINKING: "Final[_PricedModel]" = _PricedModel(
     provider="novita-ai",
     id="baidu/ernie-4.5-21B-a3b-thinking",
     name="ERNIE-4.5-21B-A3B-Thinking",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="ernie",
     attachment=False,
     reasoning=True,
@@ -348,16 +349,16 @@ BAIDU_ERNIE_4_5_21B_A3B_THINKING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_19,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.07"), output=Decimal("0.28")),
+    cost=_Cost(input=_Decimal("0.07"), output=_Decimal("0.28")),
     reasoning_options=(),
 )
 """ERNIE-4.5-21B-A3B-Thinking (chat) · 131K context · 65.5K output · $0.07 in / $0.28 out per 1M tokens · reasoning, open weights"""
 
-BAIDU_ERNIE_4_5_300B_A47B_PADDLE: Final[PricedModel] = PricedModel(
+BAIDU_ERNIE_4_5_300B_A47B_PADDLE: "Final[_PricedModel]" = _PricedModel(
     provider="novita-ai",
     id="baidu/ernie-4.5-300b-a47b-paddle",
     name="ERNIE 4.5 300B A47B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -368,15 +369,15 @@ BAIDU_ERNIE_4_5_300B_A47B_PADDLE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_06_30,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_123000_OUTPUT_12000,
-    cost=Cost(input=Decimal("0.28"), output=Decimal("1.1")),
+    cost=_Cost(input=_Decimal("0.28"), output=_Decimal("1.1")),
 )
 """ERNIE 4.5 300B A47B (chat) · 123K context · 12K output · $0.28 in / $1.10 out per 1M tokens · structured output, open weights"""
 
-BAIDU_ERNIE_4_5_VL_28B_A3B: Final[PricedModel] = PricedModel(
+BAIDU_ERNIE_4_5_VL_28B_A3B: "Final[_PricedModel]" = _PricedModel(
     provider="novita-ai",
     id="baidu/ernie-4.5-vl-28b-a3b",
     name="ERNIE 4.5 VL 28B A3B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -386,16 +387,16 @@ BAIDU_ERNIE_4_5_VL_28B_A3B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_14,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_30000_OUTPUT_8000,
-    cost=Cost(input=Decimal("0.14"), output=Decimal("0.56")),
+    cost=_Cost(input=_Decimal("0.14"), output=_Decimal("0.56")),
     reasoning_options=(),
 )
 """ERNIE 4.5 VL 28B A3B (chat) · 30K context · 8K output · $0.14 in / $0.56 out per 1M tokens · vision, tools, reasoning, attachments, open weights"""
 
-BAIDU_ERNIE_4_5_VL_28B_A3B_THINKING: Final[PricedModel] = PricedModel(
+BAIDU_ERNIE_4_5_VL_28B_A3B_THINKING: "Final[_PricedModel]" = _PricedModel(
     provider="novita-ai",
     id="baidu/ernie-4.5-vl-28b-a3b-thinking",
     name="ERNIE-4.5-VL-28B-A3B-Thinking",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -406,16 +407,16 @@ BAIDU_ERNIE_4_5_VL_28B_A3B_THINKING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_26,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.39"), output=Decimal("0.39")),
+    cost=_Cost(input=_Decimal("0.39"), output=_Decimal("0.39")),
     reasoning_options=(),
 )
 """ERNIE-4.5-VL-28B-A3B-Thinking (chat) · 131K context · 65.5K output · $0.39 in / $0.39 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"""
 
-BAIDU_ERNIE_4_5_VL_424B_A47B: Final[PricedModel] = PricedModel(
+BAIDU_ERNIE_4_5_VL_424B_A47B: "Final[_PricedModel]" = _PricedModel(
     provider="novita-ai",
     id="baidu/ernie-4.5-vl-424b-a47b",
     name="ERNIE 4.5 VL 424B A47B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=False,
@@ -425,16 +426,16 @@ BAIDU_ERNIE_4_5_VL_424B_A47B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_06_30,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_123000_OUTPUT_16000,
-    cost=Cost(input=Decimal("0.42"), output=Decimal("1.25")),
+    cost=_Cost(input=_Decimal("0.42"), output=_Decimal("1.25")),
     reasoning_options=(),
 )
 """ERNIE 4.5 VL 424B A47B (chat) · 123K context · 16K output · $0.42 in / $1.25 out per 1M tokens · vision, reasoning, attachments, open weights"""
 
-DEEPSEEK_DEEPSEEK_OCR: Final[PricedModel] = PricedModel(
+DEEPSEEK_DEEPSEEK_OCR: "Final[_PricedModel]" = _PricedModel(
     provider="novita-ai",
     id="deepseek/deepseek-ocr",
     name="DeepSeek-OCR",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=False,
@@ -445,15 +446,15 @@ DEEPSEEK_DEEPSEEK_OCR: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_10_24,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_8192_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.03"), output=Decimal("0.03")),
+    cost=_Cost(input=_Decimal("0.03"), output=_Decimal("0.03")),
 )
 """DeepSeek-OCR (chat) · 8.19K context · 8.19K output · $0.03 in / $0.03 out per 1M tokens · vision, structured output, attachments, open weights"""
 
-DEEPSEEK_DEEPSEEK_OCR_2: Final[PricedModel] = PricedModel(
+DEEPSEEK_DEEPSEEK_OCR_2: "Final[_PricedModel]" = _PricedModel(
     provider="novita-ai",
     id="deepseek/deepseek-ocr-2",
     name="deepseek/deepseek-ocr-2",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=False,
@@ -462,15 +463,15 @@ DEEPSEEK_DEEPSEEK_OCR_2: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_01_27,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_8192_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.03"), output=Decimal("0.03")),
+    cost=_Cost(input=_Decimal("0.03"), output=_Decimal("0.03")),
 )
 """deepseek/deepseek-ocr-2 (chat) · 8.19K context · 8.19K output · $0.03 in / $0.03 out per 1M tokens · vision, attachments, open weights"""
 
-DEEPSEEK_DEEPSEEK_PROVER_V2_671B: Final[PricedModel] = PricedModel(
+DEEPSEEK_DEEPSEEK_PROVER_V2_671B: "Final[_PricedModel]" = _PricedModel(
     provider="novita-ai",
     id="deepseek/deepseek-prover-v2-671b",
     name="Deepseek Prover V2 671B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -480,15 +481,15 @@ DEEPSEEK_DEEPSEEK_PROVER_V2_671B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04_30,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_160000_OUTPUT_160000,
-    cost=Cost(input=Decimal("0.7"), output=Decimal("2.5")),
+    cost=_Cost(input=_Decimal("0.7"), output=_Decimal("2.5")),
 )
 """Deepseek Prover V2 671B (chat) · 160K context · 160K output · $0.70 in / $2.50 out per 1M tokens · open weights"""
 
-DEEPSEEK_DEEPSEEK_R1_0528: Final[PricedModel] = PricedModel(
+DEEPSEEK_DEEPSEEK_R1_0528: "Final[_PricedModel]" = _PricedModel(
     provider="novita-ai",
     id="deepseek/deepseek-r1-0528",
     name="DeepSeek R1 0528",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek-thinking",
     attachment=False,
     reasoning=True,
@@ -501,16 +502,16 @@ DEEPSEEK_DEEPSEEK_R1_0528: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_05_28,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_163840_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.7"), output=Decimal("2.5"), cache_read=Decimal("0.35")),
+    cost=_Cost(input=_Decimal("0.7"), output=_Decimal("2.5"), cache_read=_Decimal("0.35")),
     reasoning_options=(),
 )
 """DeepSeek R1 0528 (chat) · 164K context · 32.8K output · $0.70 in / $2.50 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-DEEPSEEK_DEEPSEEK_R1_0528_QWEN3_8B: Final[PricedModel] = PricedModel(
+DEEPSEEK_DEEPSEEK_R1_0528_QWEN3_8B: "Final[_PricedModel]" = _PricedModel(
     provider="novita-ai",
     id="deepseek/deepseek-r1-0528-qwen3-8b",
     name="DeepSeek R1 0528 Qwen3 8B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=False,
@@ -520,16 +521,16 @@ DEEPSEEK_DEEPSEEK_R1_0528_QWEN3_8B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_05_29,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_32000,
-    cost=Cost(input=Decimal("0.06"), output=Decimal("0.09")),
+    cost=_Cost(input=_Decimal("0.06"), output=_Decimal("0.09")),
     reasoning_options=(),
 )
 """DeepSeek R1 0528 Qwen3 8B (chat) · 128K context · 32K output · $0.06 in / $0.09 out per 1M tokens · reasoning, open weights"""
 
-DEEPSEEK_DEEPSEEK_R1_DISTILL_LLAMA_70B: Final[PricedModel] = PricedModel(
+DEEPSEEK_DEEPSEEK_R1_DISTILL_LLAMA_70B: "Final[_PricedModel]" = _PricedModel(
     provider="novita-ai",
     id="deepseek/deepseek-r1-distill-llama-70b",
     name="DeepSeek R1 Distill LLama 70B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek-thinking",
     attachment=False,
     reasoning=True,
@@ -541,16 +542,16 @@ DEEPSEEK_DEEPSEEK_R1_DISTILL_LLAMA_70B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_01_27,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_8192_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.8"), output=Decimal("0.8")),
+    cost=_Cost(input=_Decimal("0.8"), output=_Decimal("0.8")),
     reasoning_options=(),
 )
 """DeepSeek R1 Distill LLama 70B (chat) · 8.19K context · 8.19K output · $0.80 in / $0.80 out per 1M tokens · reasoning, structured output, open weights"""
 
-DEEPSEEK_DEEPSEEK_R1_DISTILL_QWEN_14B: Final[PricedModel] = PricedModel(
+DEEPSEEK_DEEPSEEK_R1_DISTILL_QWEN_14B: "Final[_PricedModel]" = _PricedModel(
     provider="novita-ai",
     id="deepseek/deepseek-r1-distill-qwen-14b",
     name="DeepSeek R1 Distill Qwen 14B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek-thinking",
     attachment=False,
     reasoning=False,
@@ -561,15 +562,15 @@ DEEPSEEK_DEEPSEEK_R1_DISTILL_QWEN_14B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_01_20,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_32768_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.15"), output=Decimal("0.15")),
+    cost=_Cost(input=_Decimal("0.15"), output=_Decimal("0.15")),
 )
 """DeepSeek R1 Distill Qwen 14B (chat) · 32.8K context · 16.4K output · $0.15 in / $0.15 out per 1M tokens · open weights"""
 
-DEEPSEEK_DEEPSEEK_R1_DISTILL_QWEN_32B: Final[PricedModel] = PricedModel(
+DEEPSEEK_DEEPSEEK_R1_DISTILL_QWEN_32B: "Final[_PricedModel]" = _PricedModel(
     provider="novita-ai",
     id="deepseek/deepseek-r1-distill-qwen-32b",
     name="DeepSeek R1 Distill Qwen 32B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek-thinking",
     attachment=False,
     reasoning=False,
@@ -580,15 +581,15 @@ DEEPSEEK_DEEPSEEK_R1_DISTILL_QWEN_32B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_01_20,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_64000_OUTPUT_32000,
-    cost=Cost(input=Decimal("0.3"), output=Decimal("0.3")),
+    cost=_Cost(input=_Decimal("0.3"), output=_Decimal("0.3")),
 )
 """DeepSeek R1 Distill Qwen 32B (chat) · 64K context · 32K output · $0.30 in / $0.30 out per 1M tokens · open weights"""
 
-DEEPSEEK_DEEPSEEK_R1_TURBO: Final[PricedModel] = PricedModel(
+DEEPSEEK_DEEPSEEK_R1_TURBO: "Final[_PricedModel]" = _PricedModel(
     provider="novita-ai",
     id="deepseek/deepseek-r1-turbo",
     name="DeepSeek R1 (Turbo)\t",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -598,16 +599,16 @@ DEEPSEEK_DEEPSEEK_R1_TURBO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_03_05,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_64000_OUTPUT_16000,
-    cost=Cost(input=Decimal("0.7"), output=Decimal("2.5")),
+    cost=_Cost(input=_Decimal("0.7"), output=_Decimal("2.5")),
     reasoning_options=(),
 )
 """DeepSeek R1 (Turbo)  (chat) · 64K context · 16K output · $0.70 in / $2.50 out per 1M tokens · tools, reasoning, open weights"""
 
-DEEPSEEK_DEEPSEEK_V3_0324: Final[PricedModel] = PricedModel(
+DEEPSEEK_DEEPSEEK_V3_0324: "Final[_PricedModel]" = _PricedModel(
     provider="novita-ai",
     id="deepseek/deepseek-v3-0324",
     name="DeepSeek V3 0324",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek",
     attachment=False,
     reasoning=False,
@@ -620,15 +621,15 @@ DEEPSEEK_DEEPSEEK_V3_0324: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_03_25,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_163840_OUTPUT_163840,
-    cost=Cost(input=Decimal("0.27"), output=Decimal("1.12"), cache_read=Decimal("0.135")),
+    cost=_Cost(input=_Decimal("0.27"), output=_Decimal("1.12"), cache_read=_Decimal("0.135")),
 )
 """DeepSeek V3 0324 (chat) · 164K context · 164K output · $0.27 in / $1.12 out per 1M tokens · tools, structured output, open weights"""
 
-DEEPSEEK_DEEPSEEK_V3_TURBO: Final[PricedModel] = PricedModel(
+DEEPSEEK_DEEPSEEK_V3_TURBO: "Final[_PricedModel]" = _PricedModel(
     provider="novita-ai",
     id="deepseek/deepseek-v3-turbo",
     name="DeepSeek V3 (Turbo)\t",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=True,
@@ -638,15 +639,15 @@ DEEPSEEK_DEEPSEEK_V3_TURBO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_03_05,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_64000_OUTPUT_16000,
-    cost=Cost(input=Decimal("0.4"), output=Decimal("1.3")),
+    cost=_Cost(input=_Decimal("0.4"), output=_Decimal("1.3")),
 )
 """DeepSeek V3 (Turbo)  (chat) · 64K context · 16K output · $0.40 in / $1.30 out per 1M tokens · tools, open weights"""
 
-DEEPSEEK_DEEPSEEK_V3_1: Final[PricedModel] = PricedModel(
+DEEPSEEK_DEEPSEEK_V3_1: "Final[_PricedModel]" = _PricedModel(
     provider="novita-ai",
     id="deepseek/deepseek-v3.1",
     name="DeepSeek V3.1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek",
     attachment=False,
     reasoning=True,
@@ -658,16 +659,16 @@ DEEPSEEK_DEEPSEEK_V3_1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_21,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.27"), output=Decimal("1"), cache_read=Decimal("0.135")),
+    cost=_Cost(input=_Decimal("0.27"), output=_Decimal("1"), cache_read=_Decimal("0.135")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """DeepSeek V3.1 (chat) · 131K context · 32.8K output · $0.27 in / $1.00 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-DEEPSEEK_DEEPSEEK_V3_1_TERMINUS: Final[PricedModel] = PricedModel(
+DEEPSEEK_DEEPSEEK_V3_1_TERMINUS: "Final[_PricedModel]" = _PricedModel(
     provider="novita-ai",
     id="deepseek/deepseek-v3.1-terminus",
     name="Deepseek V3.1 Terminus",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek",
     attachment=False,
     reasoning=True,
@@ -679,16 +680,16 @@ DEEPSEEK_DEEPSEEK_V3_1_TERMINUS: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_22,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.27"), output=Decimal("1"), cache_read=Decimal("0.135")),
+    cost=_Cost(input=_Decimal("0.27"), output=_Decimal("1"), cache_read=_Decimal("0.135")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """Deepseek V3.1 Terminus (chat) · 131K context · 32.8K output · $0.27 in / $1.00 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-DEEPSEEK_DEEPSEEK_V3_2: Final[PricedModel] = PricedModel(
+DEEPSEEK_DEEPSEEK_V3_2: "Final[_PricedModel]" = _PricedModel(
     provider="novita-ai",
     id="deepseek/deepseek-v3.2",
     name="Deepseek V3.2",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek",
     attachment=False,
     reasoning=True,
@@ -700,17 +701,17 @@ DEEPSEEK_DEEPSEEK_V3_2: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_163840_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.269"), output=Decimal("0.4"), cache_read=Decimal("0.1345")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.269"), output=_Decimal("0.4"), cache_read=_Decimal("0.1345")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """Deepseek V3.2 (chat) · 164K context · 65.5K output · $0.269 in / $0.40 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-DEEPSEEK_DEEPSEEK_V3_2_EXP: Final[PricedModel] = PricedModel(
+DEEPSEEK_DEEPSEEK_V3_2_EXP: "Final[_PricedModel]" = _PricedModel(
     provider="novita-ai",
     id="deepseek/deepseek-v3.2-exp",
     name="Deepseek V3.2 Exp",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -721,16 +722,16 @@ DEEPSEEK_DEEPSEEK_V3_2_EXP: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_29,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_163840_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.27"), output=Decimal("0.41")),
+    cost=_Cost(input=_Decimal("0.27"), output=_Decimal("0.41")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """Deepseek V3.2 Exp (chat) · 164K context · 65.5K output · $0.27 in / $0.41 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-DEEPSEEK_DEEPSEEK_V4_FLASH: Final[PricedModel] = PricedModel(
+DEEPSEEK_DEEPSEEK_V4_FLASH: "Final[_PricedModel]" = _PricedModel(
     provider="novita-ai",
     id="deepseek/deepseek-v4-flash",
     name="DeepSeek V4 Flash",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek-flash",
     attachment=False,
     reasoning=True,
@@ -743,8 +744,8 @@ DEEPSEEK_DEEPSEEK_V4_FLASH: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_24,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_393216,
-    cost=Cost(input=Decimal("0.14"), output=Decimal("0.28"), cache_read=Decimal("0.028")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.14"), output=_Decimal("0.28"), cache_read=_Decimal("0.028")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(
         _Shared.REASONING_TOGGLE,
         _Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH_XHIGH,
@@ -752,11 +753,11 @@ DEEPSEEK_DEEPSEEK_V4_FLASH: Final[PricedModel] = PricedModel(
 )
 """DeepSeek V4 Flash (chat) · 1.05M context · 393K output · $0.14 in / $0.28 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-DEEPSEEK_DEEPSEEK_V4_PRO: Final[PricedModel] = PricedModel(
+DEEPSEEK_DEEPSEEK_V4_PRO: "Final[_PricedModel]" = _PricedModel(
     provider="novita-ai",
     id="deepseek/deepseek-v4-pro",
     name="DeepSeek V4 Pro",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek-thinking",
     attachment=False,
     reasoning=True,
@@ -769,17 +770,17 @@ DEEPSEEK_DEEPSEEK_V4_PRO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_24,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_393216,
-    cost=Cost(input=Decimal("1.69"), output=Decimal("3.38"), cache_read=Decimal("0.13")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("1.69"), output=_Decimal("3.38"), cache_read=_Decimal("0.13")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH),
 )
 """DeepSeek V4 Pro (chat) · 1.05M context · 393K output · $1.69 in / $3.38 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-GOOGLE_GEMMA_3_12B_IT: Final[PricedModel] = PricedModel(
+GOOGLE_GEMMA_3_12B_IT: "Final[_PricedModel]" = _PricedModel(
     provider="novita-ai",
     id="google/gemma-3-12b-it",
     name="Gemma 3 12B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemma",
     attachment=True,
     reasoning=False,
@@ -790,15 +791,15 @@ GOOGLE_GEMMA_3_12B_IT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_03_13,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.05"), output=Decimal("0.1")),
+    cost=_Cost(input=_Decimal("0.05"), output=_Decimal("0.1")),
 )
 """Gemma 3 12B (chat) · 131K context · 8.19K output · $0.05 in / $0.10 out per 1M tokens · vision, attachments, open weights"""
 
-GOOGLE_GEMMA_3_27B_IT: Final[PricedModel] = PricedModel(
+GOOGLE_GEMMA_3_27B_IT: "Final[_PricedModel]" = _PricedModel(
     provider="novita-ai",
     id="google/gemma-3-27b-it",
     name="Gemma 3 27B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemma",
     attachment=True,
     reasoning=False,
@@ -809,15 +810,15 @@ GOOGLE_GEMMA_3_27B_IT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_03_25,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_98304_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.119"), output=Decimal("0.2")),
+    cost=_Cost(input=_Decimal("0.119"), output=_Decimal("0.2")),
 )
 """Gemma 3 27B (chat) · 98.3K context · 16.4K output · $0.119 in / $0.20 out per 1M tokens · vision, attachments, open weights"""
 
-GOOGLE_GEMMA_4_26B_A4B_IT: Final[PricedModel] = PricedModel(
+GOOGLE_GEMMA_4_26B_A4B_IT: "Final[_PricedModel]" = _PricedModel(
     provider="novita-ai",
     id="google/gemma-4-26b-a4b-it",
     name="Gemma 4 26B A4B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemma",
     attachment=True,
     reasoning=True,
@@ -829,16 +830,16 @@ GOOGLE_GEMMA_4_26B_A4B_IT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_02,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.13"), output=Decimal("0.4")),
+    cost=_Cost(input=_Decimal("0.13"), output=_Decimal("0.4")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """Gemma 4 26B A4B (chat) · 262K context · 131K output · $0.13 in / $0.40 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"""
 
-GOOGLE_GEMMA_4_31B_IT: Final[PricedModel] = PricedModel(
+GOOGLE_GEMMA_4_31B_IT: "Final[_PricedModel]" = _PricedModel(
     provider="novita-ai",
     id="google/gemma-4-31b-it",
     name="Gemma 4 31B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemma",
     attachment=True,
     reasoning=True,
@@ -850,16 +851,16 @@ GOOGLE_GEMMA_4_31B_IT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_02,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.14"), output=Decimal("0.4")),
+    cost=_Cost(input=_Decimal("0.14"), output=_Decimal("0.4")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """Gemma 4 31B (chat) · 262K context · 131K output · $0.14 in / $0.40 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"""
 
-GRYPHE_MYTHOMAX_L2_13B: Final[PricedModel] = PricedModel(
+GRYPHE_MYTHOMAX_L2_13B: "Final[_PricedModel]" = _PricedModel(
     provider="novita-ai",
     id="gryphe/mythomax-l2-13b",
     name="Mythomax L2 13B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -869,15 +870,15 @@ GRYPHE_MYTHOMAX_L2_13B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_04_25,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_4096_OUTPUT_3200,
-    cost=Cost(input=Decimal("0.09"), output=Decimal("0.09")),
+    cost=_Cost(input=_Decimal("0.09"), output=_Decimal("0.09")),
 )
 """Mythomax L2 13B (chat) · 4.1K context · 3.2K output · $0.09 in / $0.09 out per 1M tokens · open weights"""
 
-INCLUSIONAI_LING_2_6_1T: Final[PricedModel] = PricedModel(
+INCLUSIONAI_LING_2_6_1T: "Final[_PricedModel]" = _PricedModel(
     provider="novita-ai",
     id="inclusionai/ling-2.6-1t",
     name="Ling-2.6-1T",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="ling",
     attachment=False,
     reasoning=False,
@@ -889,15 +890,15 @@ INCLUSIONAI_LING_2_6_1T: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_29,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.3"), output=Decimal("2.5"), cache_read=Decimal("0.06")),
+    cost=_Cost(input=_Decimal("0.3"), output=_Decimal("2.5"), cache_read=_Decimal("0.06")),
 )
 """Ling-2.6-1T (chat) · 262K context · 32.8K output · $0.30 in / $2.50 out per 1M tokens · tools, structured output, open weights"""
 
-INCLUSIONAI_LING_2_6_FLASH: Final[PricedModel] = PricedModel(
+INCLUSIONAI_LING_2_6_FLASH: "Final[_PricedModel]" = _PricedModel(
     provider="novita-ai",
     id="inclusionai/ling-2.6-flash",
     name="Ling-2.6-flash",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="ling",
     attachment=False,
     reasoning=False,
@@ -909,15 +910,15 @@ INCLUSIONAI_LING_2_6_FLASH: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_24,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.1"), output=Decimal("0.3"), cache_read=Decimal("0.02")),
+    cost=_Cost(input=_Decimal("0.1"), output=_Decimal("0.3"), cache_read=_Decimal("0.02")),
 )
 """Ling-2.6-flash (chat) · 262K context · 32.8K output · $0.10 in / $0.30 out per 1M tokens · tools, structured output, open weights"""
 
-INCLUSIONAI_RING_2_6_1T: Final[PricedModel] = PricedModel(
+INCLUSIONAI_RING_2_6_1T: "Final[_PricedModel]" = _PricedModel(
     provider="novita-ai",
     id="inclusionai/ring-2.6-1t",
     name="Ring-2.6-1T",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="ring",
     attachment=False,
     reasoning=True,
@@ -929,16 +930,16 @@ INCLUSIONAI_RING_2_6_1T: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_27,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.3"), output=Decimal("2.5"), cache_read=Decimal("0.06")),
+    cost=_Cost(input=_Decimal("0.3"), output=_Decimal("2.5"), cache_read=_Decimal("0.06")),
     reasoning_options=(),
 )
 """Ring-2.6-1T (chat) · 262K context · 65.5K output · $0.30 in / $2.50 out per 1M tokens · tools, reasoning, structured output"""
 
-KWAIPILOT_KAT_CODER_PRO: Final[PricedModel] = PricedModel(
+KWAIPILOT_KAT_CODER_PRO: "Final[_PricedModel]" = _PricedModel(
     provider="novita-ai",
     id="kwaipilot/kat-coder-pro",
     name="Kat Coder Pro",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=True,
@@ -949,15 +950,15 @@ KWAIPILOT_KAT_CODER_PRO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_01_05,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_256000_OUTPUT_128000,
-    cost=Cost(input=Decimal("0.3"), output=Decimal("1.2"), cache_read=Decimal("0.06")),
+    cost=_Cost(input=_Decimal("0.3"), output=_Decimal("1.2"), cache_read=_Decimal("0.06")),
 )
 """Kat Coder Pro (chat) · 256K context · 128K output · $0.30 in / $1.20 out per 1M tokens · tools, structured output, open weights"""
 
-META_LLAMA_LLAMA_3_70B_INSTRUCT: Final[PricedModel] = PricedModel(
+META_LLAMA_LLAMA_3_70B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="novita-ai",
     id="meta-llama/llama-3-70b-instruct",
     name="Llama3 70B Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=False,
     reasoning=False,
@@ -969,15 +970,15 @@ META_LLAMA_LLAMA_3_70B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_04_25,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_8192_OUTPUT_8000,
-    cost=Cost(input=Decimal("0.51"), output=Decimal("0.74")),
+    cost=_Cost(input=_Decimal("0.51"), output=_Decimal("0.74")),
 )
 """Llama3 70B Instruct (chat) · 8.19K context · 8K output · $0.51 in / $0.74 out per 1M tokens · structured output, open weights"""
 
-META_LLAMA_LLAMA_3_8B_INSTRUCT: Final[PricedModel] = PricedModel(
+META_LLAMA_LLAMA_3_8B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="novita-ai",
     id="meta-llama/llama-3-8b-instruct",
     name="Llama 3 8B Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=False,
     reasoning=False,
@@ -988,15 +989,15 @@ META_LLAMA_LLAMA_3_8B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_04_25,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_8192_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.04"), output=Decimal("0.04")),
+    cost=_Cost(input=_Decimal("0.04"), output=_Decimal("0.04")),
 )
 """Llama 3 8B Instruct (chat) · 8.19K context · 8.19K output · $0.04 in / $0.04 out per 1M tokens · open weights"""
 
-META_LLAMA_LLAMA_3_1_8B_INSTRUCT: Final[PricedModel] = PricedModel(
+META_LLAMA_LLAMA_3_1_8B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="novita-ai",
     id="meta-llama/llama-3.1-8b-instruct",
     name="Llama 3.1 8B Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=False,
     reasoning=False,
@@ -1007,15 +1008,15 @@ META_LLAMA_LLAMA_3_1_8B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_07_24,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_16384_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.02"), output=Decimal("0.05")),
+    cost=_Cost(input=_Decimal("0.02"), output=_Decimal("0.05")),
 )
 """Llama 3.1 8B Instruct (chat) · 16.4K context · 16.4K output · $0.02 in / $0.05 out per 1M tokens · open weights"""
 
-META_LLAMA_LLAMA_3_2_3B_INSTRUCT: Final[PricedModel] = PricedModel(
+META_LLAMA_LLAMA_3_2_3B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="novita-ai",
     id="meta-llama/llama-3.2-3b-instruct",
     name="Llama 3.2 3B Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=False,
     reasoning=False,
@@ -1026,15 +1027,15 @@ META_LLAMA_LLAMA_3_2_3B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_09_18,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_32768_OUTPUT_32000,
-    cost=Cost(input=Decimal("0.03"), output=Decimal("0.05")),
+    cost=_Cost(input=_Decimal("0.03"), output=_Decimal("0.05")),
 )
 """Llama 3.2 3B Instruct (chat) · 32.8K context · 32K output · $0.03 in / $0.05 out per 1M tokens · open weights"""
 
-META_LLAMA_LLAMA_3_3_70B_INSTRUCT: Final[PricedModel] = PricedModel(
+META_LLAMA_LLAMA_3_3_70B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="novita-ai",
     id="meta-llama/llama-3.3-70b-instruct",
     name="Llama 3.3 70B Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=False,
     reasoning=False,
@@ -1046,15 +1047,15 @@ META_LLAMA_LLAMA_3_3_70B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_12_07,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_120000,
-    cost=Cost(input=Decimal("0.135"), output=Decimal("0.4")),
+    cost=_Cost(input=_Decimal("0.135"), output=_Decimal("0.4")),
 )
 """Llama 3.3 70B Instruct (chat) · 131K context · 120K output · $0.135 in / $0.40 out per 1M tokens · tools, open weights"""
 
-META_LLAMA_LLAMA_4_MAVERICK_17B_128E_INSTRUCT_FP8: Final[PricedModel] = PricedModel(
+META_LLAMA_LLAMA_4_MAVERICK_17B_128E_INSTRUCT_FP8: "Final[_PricedModel]" = _PricedModel(
     provider="novita-ai",
     id="meta-llama/llama-4-maverick-17b-128e-instruct-fp8",
     name="Llama 4 Maverick Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=False,
@@ -1064,15 +1065,15 @@ META_LLAMA_LLAMA_4_MAVERICK_17B_128E_INSTRUCT_FP8: Final[PricedModel] = PricedMo
     last_updated=_Shared.D_2025_04_06,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.27"), output=Decimal("0.85")),
+    cost=_Cost(input=_Decimal("0.27"), output=_Decimal("0.85")),
 )
 """Llama 4 Maverick Instruct (chat) · 1.05M context · 8.19K output · $0.27 in / $0.85 out per 1M tokens · vision, attachments, open weights"""
 
-META_LLAMA_LLAMA_4_SCOUT_17B_16E_INSTRUCT: Final[PricedModel] = PricedModel(
+META_LLAMA_LLAMA_4_SCOUT_17B_16E_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="novita-ai",
     id="meta-llama/llama-4-scout-17b-16e-instruct",
     name="Llama 4 Scout Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=False,
@@ -1082,15 +1083,15 @@ META_LLAMA_LLAMA_4_SCOUT_17B_16E_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04_06,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.18"), output=Decimal("0.59")),
+    cost=_Cost(input=_Decimal("0.18"), output=_Decimal("0.59")),
 )
 """Llama 4 Scout Instruct (chat) · 131K context · 131K output · $0.18 in / $0.59 out per 1M tokens · vision, attachments, open weights"""
 
-MICROSOFT_WIZARDLM_2_8X22B: Final[PricedModel] = PricedModel(
+MICROSOFT_WIZARDLM_2_8X22B: "Final[_PricedModel]" = _PricedModel(
     provider="novita-ai",
     id="microsoft/wizardlm-2-8x22b",
     name="Wizardlm 2 8x22B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -1100,15 +1101,15 @@ MICROSOFT_WIZARDLM_2_8X22B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_04_24,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_65535_OUTPUT_8000,
-    cost=Cost(input=Decimal("0.62"), output=Decimal("0.62")),
+    cost=_Cost(input=_Decimal("0.62"), output=_Decimal("0.62")),
 )
 """Wizardlm 2 8x22B (chat) · 65.5K context · 8K output · $0.62 in / $0.62 out per 1M tokens · open weights"""
 
-MINIMAX_MINIMAX_M2: Final[PricedModel] = PricedModel(
+MINIMAX_MINIMAX_M2: "Final[_PricedModel]" = _PricedModel(
     provider="novita-ai",
     id="minimax/minimax-m2",
     name="MiniMax-M2",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="minimax",
     attachment=False,
     reasoning=True,
@@ -1119,17 +1120,17 @@ MINIMAX_MINIMAX_M2: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_10_27,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_204800_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.3"), output=Decimal("1.2"), cache_read=Decimal("0.03")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.3"), output=_Decimal("1.2"), cache_read=_Decimal("0.03")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
 """MiniMax-M2 (chat) · 205K context · 131K output · $0.30 in / $1.20 out per 1M tokens · tools, reasoning, open weights"""
 
-MINIMAX_MINIMAX_M2_1: Final[PricedModel] = PricedModel(
+MINIMAX_MINIMAX_M2_1: "Final[_PricedModel]" = _PricedModel(
     provider="novita-ai",
     id="minimax/minimax-m2.1",
     name="Minimax M2.1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="minimax",
     attachment=False,
     reasoning=False,
@@ -1141,16 +1142,16 @@ MINIMAX_MINIMAX_M2_1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_23,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_204800_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.3"), output=Decimal("1.2"), cache_read=Decimal("0.03")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.3"), output=_Decimal("1.2"), cache_read=_Decimal("0.03")),
+    interleaved=_Interleaved(field="reasoning_content"),
 )
 """Minimax M2.1 (chat) · 205K context · 131K output · $0.30 in / $1.20 out per 1M tokens · tools, structured output, open weights"""
 
-MINIMAX_MINIMAX_M2_5: Final[PricedModel] = PricedModel(
+MINIMAX_MINIMAX_M2_5: "Final[_PricedModel]" = _PricedModel(
     provider="novita-ai",
     id="minimax/minimax-m2.5",
     name="MiniMax M2.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="minimax",
     attachment=False,
     reasoning=True,
@@ -1162,17 +1163,17 @@ MINIMAX_MINIMAX_M2_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_12,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_204800_OUTPUT_131100,
-    cost=Cost(input=Decimal("0.3"), output=Decimal("1.2"), cache_read=Decimal("0.03")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.3"), output=_Decimal("1.2"), cache_read=_Decimal("0.03")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
 """MiniMax M2.5 (chat) · 205K context · 131K output · $0.30 in / $1.20 out per 1M tokens · tools, reasoning, structured output"""
 
-MINIMAX_MINIMAX_M2_5_HIGHSPEED: Final[PricedModel] = PricedModel(
+MINIMAX_MINIMAX_M2_5_HIGHSPEED: "Final[_PricedModel]" = _PricedModel(
     provider="novita-ai",
     id="minimax/minimax-m2.5-highspeed",
     name="MiniMax M2.5 Highspeed",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="minimax-m2.5",
     attachment=False,
     reasoning=True,
@@ -1184,17 +1185,17 @@ MINIMAX_MINIMAX_M2_5_HIGHSPEED: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_12,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_204800_OUTPUT_131100,
-    cost=Cost(input=Decimal("0.6"), output=Decimal("2.4"), cache_read=Decimal("0.03")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.6"), output=_Decimal("2.4"), cache_read=_Decimal("0.03")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
 """MiniMax M2.5 Highspeed (chat) · 205K context · 131K output · $0.60 in / $2.40 out per 1M tokens · tools, reasoning, structured output"""
 
-MINIMAX_MINIMAX_M2_7: Final[PricedModel] = PricedModel(
+MINIMAX_MINIMAX_M2_7: "Final[_PricedModel]" = _PricedModel(
     provider="novita-ai",
     id="minimax/minimax-m2.7",
     name="MiniMax M2.7",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="minimax-m2.7",
     attachment=False,
     reasoning=True,
@@ -1206,17 +1207,17 @@ MINIMAX_MINIMAX_M2_7: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_18,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_204800_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.3"), output=Decimal("1.2"), cache_read=Decimal("0.06")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.3"), output=_Decimal("1.2"), cache_read=_Decimal("0.06")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
 """MiniMax M2.7 (chat) · 205K context · 131K output · $0.30 in / $1.20 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-MINIMAX_MINIMAX_M2_7_HIGHSPEED: Final[PricedModel] = PricedModel(
+MINIMAX_MINIMAX_M2_7_HIGHSPEED: "Final[_PricedModel]" = _PricedModel(
     provider="novita-ai",
     id="minimax/minimax-m2.7-highspeed",
     name="MiniMax-M2.7-highspeed",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="minimax",
     attachment=False,
     reasoning=True,
@@ -1228,21 +1229,21 @@ MINIMAX_MINIMAX_M2_7_HIGHSPEED: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_27,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_204800_OUTPUT_131072,
-    cost=Cost(
-        input=Decimal("0.6"),
-        output=Decimal("2.4"),
-        cache_read=Decimal("0.06"),
-        cache_write=Decimal("0.375"),
+    cost=_Cost(
+        input=_Decimal("0.6"),
+        output=_Decimal("2.4"),
+        cache_read=_Decimal("0.06"),
+        cache_write=_Decimal("0.375"),
     ),
     reasoning_options=(),
 )
 """MiniMax-M2.7-highspeed (chat) · 205K context · 131K output · $0.60 in / $2.40 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-MINIMAXAI_MINIMAX_M1_80K: Final[PricedModel] = PricedModel(
+MINIMAXAI_MINIMAX_M1_80K: "Final[_PricedModel]" = _PricedModel(
     provider="novita-ai",
     id="minimaxai/minimax-m1-80k",
     name="MiniMax M1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="minimax",
     attachment=False,
     reasoning=True,
@@ -1253,16 +1254,16 @@ MINIMAXAI_MINIMAX_M1_80K: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_06_17,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_40000,
-    cost=Cost(input=Decimal("0.55"), output=Decimal("2.2")),
+    cost=_Cost(input=_Decimal("0.55"), output=_Decimal("2.2")),
     reasoning_options=(),
 )
 """MiniMax M1 (chat) · 1M context · 40K output · $0.55 in / $2.20 out per 1M tokens · tools, reasoning, open weights"""
 
-MISTRALAI_MISTRAL_NEMO: Final[PricedModel] = PricedModel(
+MISTRALAI_MISTRAL_NEMO: "Final[_PricedModel]" = _PricedModel(
     provider="novita-ai",
     id="mistralai/mistral-nemo",
     name="Mistral Nemo",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="mistral-nemo",
     attachment=False,
     reasoning=False,
@@ -1274,15 +1275,15 @@ MISTRALAI_MISTRAL_NEMO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_07_30,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_60288_OUTPUT_16000,
-    cost=Cost(input=Decimal("0.04"), output=Decimal("0.17")),
+    cost=_Cost(input=_Decimal("0.04"), output=_Decimal("0.17")),
 )
 """Mistral Nemo (chat) · 60.3K context · 16K output · $0.04 in / $0.17 out per 1M tokens · structured output, open weights"""
 
-MOONSHOTAI_KIMI_K2_0905: Final[PricedModel] = PricedModel(
+MOONSHOTAI_KIMI_K2_0905: "Final[_PricedModel]" = _PricedModel(
     provider="novita-ai",
     id="moonshotai/kimi-k2-0905",
     name="Kimi K2 0905",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="kimi-k2",
     attachment=False,
     reasoning=False,
@@ -1295,15 +1296,15 @@ MOONSHOTAI_KIMI_K2_0905: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_05,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_262144,
-    cost=Cost(input=Decimal("0.6"), output=Decimal("2.5")),
+    cost=_Cost(input=_Decimal("0.6"), output=_Decimal("2.5")),
 )
 """Kimi K2 0905 (chat) · 262K context · 262K output · $0.60 in / $2.50 out per 1M tokens · tools, structured output, open weights"""
 
-MOONSHOTAI_KIMI_K2_INSTRUCT: Final[PricedModel] = PricedModel(
+MOONSHOTAI_KIMI_K2_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="novita-ai",
     id="moonshotai/kimi-k2-instruct",
     name="Kimi K2 Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=True,
@@ -1313,15 +1314,15 @@ MOONSHOTAI_KIMI_K2_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_07_11,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.57"), output=Decimal("2.3")),
+    cost=_Cost(input=_Decimal("0.57"), output=_Decimal("2.3")),
 )
 """Kimi K2 Instruct (chat) · 131K context · 32.8K output · $0.57 in / $2.30 out per 1M tokens · tools, open weights"""
 
-MOONSHOTAI_KIMI_K2_THINKING: Final[PricedModel] = PricedModel(
+MOONSHOTAI_KIMI_K2_THINKING: "Final[_PricedModel]" = _PricedModel(
     provider="novita-ai",
     id="moonshotai/kimi-k2-thinking",
     name="Kimi K2 Thinking",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="kimi-thinking",
     attachment=False,
     reasoning=True,
@@ -1333,17 +1334,17 @@ MOONSHOTAI_KIMI_K2_THINKING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_29,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_262144,
-    cost=Cost(input=Decimal("0.6"), output=Decimal("2.5"), cache_read=Decimal("0.15")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.6"), output=_Decimal("2.5"), cache_read=_Decimal("0.15")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
 """Kimi K2 Thinking (chat) · 262K context · 262K output · $0.60 in / $2.50 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-MOONSHOTAI_KIMI_K2_5: Final[PricedModel] = PricedModel(
+MOONSHOTAI_KIMI_K2_5: "Final[_PricedModel]" = _PricedModel(
     provider="novita-ai",
     id="moonshotai/kimi-k2.5",
     name="Kimi K2.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="kimi-k2",
     attachment=True,
     reasoning=True,
@@ -1356,17 +1357,17 @@ MOONSHOTAI_KIMI_K2_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_01_27,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_262144,
-    cost=Cost(input=Decimal("0.6"), output=Decimal("3"), cache_read=Decimal("0.1")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.6"), output=_Decimal("3"), cache_read=_Decimal("0.1")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """Kimi K2.5 (chat) · 262K context · 262K output · $0.60 in / $3.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"""
 
-MOONSHOTAI_KIMI_K2_6: Final[PricedModel] = PricedModel(
+MOONSHOTAI_KIMI_K2_6: "Final[_PricedModel]" = _PricedModel(
     provider="novita-ai",
     id="moonshotai/kimi-k2.6",
     name="Kimi K2.6",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="kimi-k2",
     attachment=True,
     reasoning=True,
@@ -1379,17 +1380,17 @@ MOONSHOTAI_KIMI_K2_6: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_21,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_262144,
-    cost=Cost(input=Decimal("0.95"), output=Decimal("4"), cache_read=Decimal("0.16")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.95"), output=_Decimal("4"), cache_read=_Decimal("0.16")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """Kimi K2.6 (chat) · 262K context · 262K output · $0.95 in / $4.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"""
 
-NOUSRESEARCH_HERMES_2_PRO_LLAMA_3_8B: Final[PricedModel] = PricedModel(
+NOUSRESEARCH_HERMES_2_PRO_LLAMA_3_8B: "Final[_PricedModel]" = _PricedModel(
     provider="novita-ai",
     id="nousresearch/hermes-2-pro-llama-3-8b",
     name="Hermes 2 Pro Llama 3 8B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -1400,15 +1401,15 @@ NOUSRESEARCH_HERMES_2_PRO_LLAMA_3_8B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_06_27,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_8192_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.14"), output=Decimal("0.14")),
+    cost=_Cost(input=_Decimal("0.14"), output=_Decimal("0.14")),
 )
 """Hermes 2 Pro Llama 3 8B (chat) · 8.19K context · 8.19K output · $0.14 in / $0.14 out per 1M tokens · structured output, open weights"""
 
-OPENAI_GPT_OSS_120B: Final[PricedModel] = PricedModel(
+OPENAI_GPT_OSS_120B: "Final[_PricedModel]" = _PricedModel(
     provider="novita-ai",
     id="openai/gpt-oss-120b",
     name="OpenAI GPT OSS 120B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -1419,16 +1420,16 @@ OPENAI_GPT_OSS_120B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_06,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.05"), output=Decimal("0.25")),
+    cost=_Cost(input=_Decimal("0.05"), output=_Decimal("0.25")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """OpenAI GPT OSS 120B (chat) · 131K context · 32.8K output · $0.05 in / $0.25 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"""
 
-OPENAI_GPT_OSS_20B: Final[PricedModel] = PricedModel(
+OPENAI_GPT_OSS_20B: "Final[_PricedModel]" = _PricedModel(
     provider="novita-ai",
     id="openai/gpt-oss-20b",
     name="OpenAI: GPT OSS 20B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=False,
@@ -1439,16 +1440,16 @@ OPENAI_GPT_OSS_20B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_06,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.04"), output=Decimal("0.15")),
+    cost=_Cost(input=_Decimal("0.04"), output=_Decimal("0.15")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """OpenAI: GPT OSS 20B (chat) · 131K context · 32.8K output · $0.04 in / $0.15 out per 1M tokens · vision, reasoning, structured output, attachments, open weights"""
 
-PADDLEPADDLE_PADDLEOCR_VL: Final[PricedModel] = PricedModel(
+PADDLEPADDLE_PADDLEOCR_VL: "Final[_PricedModel]" = _PricedModel(
     provider="novita-ai",
     id="paddlepaddle/paddleocr-vl",
     name="PaddleOCR-VL",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=False,
@@ -1458,15 +1459,15 @@ PADDLEPADDLE_PADDLEOCR_VL: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_10_22,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_16384_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.02"), output=Decimal("0.02")),
+    cost=_Cost(input=_Decimal("0.02"), output=_Decimal("0.02")),
 )
 """PaddleOCR-VL (chat) · 16.4K context · 16.4K output · $0.02 in / $0.02 out per 1M tokens · vision, attachments, open weights"""
 
-QWEN_QWEN_2_5_72B_INSTRUCT: Final[PricedModel] = PricedModel(
+QWEN_QWEN_2_5_72B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="novita-ai",
     id="qwen/qwen-2.5-72b-instruct",
     name="Qwen 2.5 72B Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -1479,15 +1480,15 @@ QWEN_QWEN_2_5_72B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_10_15,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_32000_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.38"), output=Decimal("0.4")),
+    cost=_Cost(input=_Decimal("0.38"), output=_Decimal("0.4")),
 )
 """Qwen 2.5 72B Instruct (chat) · 32K context · 8.19K output · $0.38 in / $0.40 out per 1M tokens · tools, structured output, open weights"""
 
-QWEN_QWEN_MT_PLUS: Final[PricedModel] = PricedModel(
+QWEN_QWEN_MT_PLUS: "Final[_PricedModel]" = _PricedModel(
     provider="novita-ai",
     id="qwen/qwen-mt-plus",
     name="Qwen MT Plus",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -1497,15 +1498,15 @@ QWEN_QWEN_MT_PLUS: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_03,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_16384_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.25"), output=Decimal("0.75")),
+    cost=_Cost(input=_Decimal("0.25"), output=_Decimal("0.75")),
 )
 """Qwen MT Plus (chat) · 16.4K context · 8.19K output · $0.25 in / $0.75 out per 1M tokens · open weights"""
 
-QWEN_QWEN2_5_7B_INSTRUCT: Final[PricedModel] = PricedModel(
+QWEN_QWEN2_5_7B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="novita-ai",
     id="qwen/qwen2.5-7b-instruct",
     name="Qwen2.5 7B Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=True,
@@ -1516,15 +1517,15 @@ QWEN_QWEN2_5_7B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04_16,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_32000_OUTPUT_32000,
-    cost=Cost(input=Decimal("0.07"), output=Decimal("0.07")),
+    cost=_Cost(input=_Decimal("0.07"), output=_Decimal("0.07")),
 )
 """Qwen2.5 7B Instruct (chat) · 32K context · 32K output · $0.07 in / $0.07 out per 1M tokens · tools, structured output, open weights"""
 
-QWEN_QWEN2_5_VL_72B_INSTRUCT: Final[PricedModel] = PricedModel(
+QWEN_QWEN2_5_VL_72B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="novita-ai",
     id="qwen/qwen2.5-vl-72b-instruct",
     name="Qwen2.5 VL 72B Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=True,
     reasoning=False,
@@ -1535,15 +1536,15 @@ QWEN_QWEN2_5_VL_72B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_03_25,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_32768_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.8"), output=Decimal("0.8")),
+    cost=_Cost(input=_Decimal("0.8"), output=_Decimal("0.8")),
 )
 """Qwen2.5 VL 72B Instruct (chat) · 32.8K context · 32.8K output · $0.80 in / $0.80 out per 1M tokens · vision, attachments, open weights"""
 
-QWEN_QWEN3_235B_A22B_FP8: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_235B_A22B_FP8: "Final[_PricedModel]" = _PricedModel(
     provider="novita-ai",
     id="qwen/qwen3-235b-a22b-fp8",
     name="Qwen3 235B A22B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=False,
@@ -1553,16 +1554,16 @@ QWEN_QWEN3_235B_A22B_FP8: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04_29,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_40960_OUTPUT_20000,
-    cost=Cost(input=Decimal("0.2"), output=Decimal("0.8")),
+    cost=_Cost(input=_Decimal("0.2"), output=_Decimal("0.8")),
     reasoning_options=(),
 )
 """Qwen3 235B A22B (chat) · 41K context · 20K output · $0.20 in / $0.80 out per 1M tokens · reasoning, open weights"""
 
-QWEN_QWEN3_235B_A22B_INSTRUCT_2507: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_235B_A22B_INSTRUCT_2507: "Final[_PricedModel]" = _PricedModel(
     provider="novita-ai",
     id="qwen/qwen3-235b-a22b-instruct-2507",
     name="Qwen3 235B A22B Instruct 2507",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -1575,15 +1576,15 @@ QWEN_QWEN3_235B_A22B_INSTRUCT_2507: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_07_22,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.09"), output=Decimal("0.58")),
+    cost=_Cost(input=_Decimal("0.09"), output=_Decimal("0.58")),
 )
 """Qwen3 235B A22B Instruct 2507 (chat) · 131K context · 16.4K output · $0.09 in / $0.58 out per 1M tokens · tools, structured output, open weights"""
 
-QWEN_QWEN3_235B_A22B_THINKING_2507: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_235B_A22B_THINKING_2507: "Final[_PricedModel]" = _PricedModel(
     provider="novita-ai",
     id="qwen/qwen3-235b-a22b-thinking-2507",
     name="Qwen3 235B A22b Thinking 2507",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=True,
@@ -1595,16 +1596,16 @@ QWEN_QWEN3_235B_A22B_THINKING_2507: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_07_25,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.3"), output=Decimal("3")),
+    cost=_Cost(input=_Decimal("0.3"), output=_Decimal("3")),
     reasoning_options=(),
 )
 """Qwen3 235B A22b Thinking 2507 (chat) · 131K context · 32.8K output · $0.30 in / $3.00 out per 1M tokens · tools, reasoning, open weights"""
 
-QWEN_QWEN3_30B_A3B_FP8: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_30B_A3B_FP8: "Final[_PricedModel]" = _PricedModel(
     provider="novita-ai",
     id="qwen/qwen3-30b-a3b-fp8",
     name="Qwen3 30B A3B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=False,
@@ -1614,16 +1615,16 @@ QWEN_QWEN3_30B_A3B_FP8: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04_29,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_40960_OUTPUT_20000,
-    cost=Cost(input=Decimal("0.09"), output=Decimal("0.45")),
+    cost=_Cost(input=_Decimal("0.09"), output=_Decimal("0.45")),
     reasoning_options=(),
 )
 """Qwen3 30B A3B (chat) · 41K context · 20K output · $0.09 in / $0.45 out per 1M tokens · reasoning, open weights"""
 
-QWEN_QWEN3_32B_FP8: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_32B_FP8: "Final[_PricedModel]" = _PricedModel(
     provider="novita-ai",
     id="qwen/qwen3-32b-fp8",
     name="Qwen3 32B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=False,
@@ -1633,16 +1634,16 @@ QWEN_QWEN3_32B_FP8: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04_29,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_40960_OUTPUT_20000,
-    cost=Cost(input=Decimal("0.1"), output=Decimal("0.45")),
+    cost=_Cost(input=_Decimal("0.1"), output=_Decimal("0.45")),
     reasoning_options=(),
 )
 """Qwen3 32B (chat) · 41K context · 20K output · $0.10 in / $0.45 out per 1M tokens · reasoning, open weights"""
 
-QWEN_QWEN3_4B_FP8: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_4B_FP8: "Final[_PricedModel]" = _PricedModel(
     provider="novita-ai",
     id="qwen/qwen3-4b-fp8",
     name="Qwen3 4B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=False,
@@ -1652,16 +1653,16 @@ QWEN_QWEN3_4B_FP8: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04_29,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_20000,
-    cost=Cost(input=Decimal("0.03"), output=Decimal("0.03")),
+    cost=_Cost(input=_Decimal("0.03"), output=_Decimal("0.03")),
     reasoning_options=(),
 )
 """Qwen3 4B (chat) · 128K context · 20K output · $0.03 in / $0.03 out per 1M tokens · reasoning, open weights"""
 
-QWEN_QWEN3_8B_FP8: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_8B_FP8: "Final[_PricedModel]" = _PricedModel(
     provider="novita-ai",
     id="qwen/qwen3-8b-fp8",
     name="Qwen3 8B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=False,
@@ -1671,16 +1672,16 @@ QWEN_QWEN3_8B_FP8: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04_29,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_20000,
-    cost=Cost(input=Decimal("0.035"), output=Decimal("0.138")),
+    cost=_Cost(input=_Decimal("0.035"), output=_Decimal("0.138")),
     reasoning_options=(),
 )
 """Qwen3 8B (chat) · 128K context · 20K output · $0.035 in / $0.138 out per 1M tokens · reasoning, open weights"""
 
-QWEN_QWEN3_CODER_30B_A3B_INSTRUCT: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_CODER_30B_A3B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="novita-ai",
     id="qwen/qwen3-coder-30b-a3b-instruct",
     name="Qwen3 Coder 30b A3B Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=True,
@@ -1691,15 +1692,15 @@ QWEN_QWEN3_CODER_30B_A3B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_10_09,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_160000_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.07"), output=Decimal("0.27")),
+    cost=_Cost(input=_Decimal("0.07"), output=_Decimal("0.27")),
 )
 """Qwen3 Coder 30b A3B Instruct (chat) · 160K context · 32.8K output · $0.07 in / $0.27 out per 1M tokens · tools, structured output, open weights"""
 
-QWEN_QWEN3_CODER_480B_A35B_INSTRUCT: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_CODER_480B_A35B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="novita-ai",
     id="qwen/qwen3-coder-480b-a35b-instruct",
     name="Qwen3 Coder 480B A35B Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -1712,15 +1713,15 @@ QWEN_QWEN3_CODER_480B_A35B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_07_23,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.3"), output=Decimal("1.3")),
+    cost=_Cost(input=_Decimal("0.3"), output=_Decimal("1.3")),
 )
 """Qwen3 Coder 480B A35B Instruct (chat) · 262K context · 65.5K output · $0.30 in / $1.30 out per 1M tokens · tools, structured output, open weights"""
 
-QWEN_QWEN3_CODER_NEXT: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_CODER_NEXT: "Final[_PricedModel]" = _PricedModel(
     provider="novita-ai",
     id="qwen/qwen3-coder-next",
     name="Qwen3 Coder Next",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -1732,15 +1733,15 @@ QWEN_QWEN3_CODER_NEXT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_03,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.2"), output=Decimal("1.5")),
+    cost=_Cost(input=_Decimal("0.2"), output=_Decimal("1.5")),
 )
 """Qwen3 Coder Next (chat) · 262K context · 65.5K output · $0.20 in / $1.50 out per 1M tokens · tools, structured output, open weights"""
 
-QWEN_QWEN3_MAX: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_MAX: "Final[_PricedModel]" = _PricedModel(
     provider="novita-ai",
     id="qwen/qwen3-max",
     name="Qwen3 Max",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -1753,15 +1754,15 @@ QWEN_QWEN3_MAX: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_24,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_65536,
-    cost=Cost(input=Decimal("2.11"), output=Decimal("8.45")),
+    cost=_Cost(input=_Decimal("2.11"), output=_Decimal("8.45")),
 )
 """Qwen3 Max (chat) · 262K context · 65.5K output · $2.11 in / $8.45 out per 1M tokens · tools, structured output"""
 
-QWEN_QWEN3_NEXT_80B_A3B_INSTRUCT: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_NEXT_80B_A3B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="novita-ai",
     id="qwen/qwen3-next-80b-a3b-instruct",
     name="Qwen3 Next 80B A3B Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=True,
@@ -1772,15 +1773,15 @@ QWEN_QWEN3_NEXT_80B_A3B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_10,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.15"), output=Decimal("1.5")),
+    cost=_Cost(input=_Decimal("0.15"), output=_Decimal("1.5")),
 )
 """Qwen3 Next 80B A3B Instruct (chat) · 131K context · 32.8K output · $0.15 in / $1.50 out per 1M tokens · tools, structured output, open weights"""
 
-QWEN_QWEN3_NEXT_80B_A3B_THINKING: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_NEXT_80B_A3B_THINKING: "Final[_PricedModel]" = _PricedModel(
     provider="novita-ai",
     id="qwen/qwen3-next-80b-a3b-thinking",
     name="Qwen3 Next 80B A3B Thinking",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -1791,16 +1792,16 @@ QWEN_QWEN3_NEXT_80B_A3B_THINKING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_10,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.15"), output=Decimal("1.5")),
+    cost=_Cost(input=_Decimal("0.15"), output=_Decimal("1.5")),
     reasoning_options=(),
 )
 """Qwen3 Next 80B A3B Thinking (chat) · 131K context · 32.8K output · $0.15 in / $1.50 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-QWEN_QWEN3_OMNI_30B_A3B_INSTRUCT: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_OMNI_30B_A3B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="novita-ai",
     id="qwen/qwen3-omni-30b-a3b-instruct",
     name="Qwen3 Omni 30B A3B Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=True,
     reasoning=False,
@@ -1813,20 +1814,20 @@ QWEN_QWEN3_OMNI_30B_A3B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_24,
     modalities=_Shared.TEXT_VIDEO_AUDIO_IMAGE_TO_TEXT_AUDIO,
     limit=_Shared.CONTEXT_65536_OUTPUT_16384,
-    cost=Cost(
-        input=Decimal("0.25"),
-        output=Decimal("0.97"),
-        input_audio=Decimal("2.2"),
-        output_audio=Decimal("1.788"),
+    cost=_Cost(
+        input=_Decimal("0.25"),
+        output=_Decimal("0.97"),
+        input_audio=_Decimal("2.2"),
+        output_audio=_Decimal("1.788"),
     ),
 )
 """Qwen3 Omni 30B A3B Instruct (chat) · 65.5K context · 16.4K output · $0.25 in / $0.97 out per 1M tokens · vision, tools, structured output, attachments, open weights"""
 
-QWEN_QWEN3_OMNI_30B_A3B_THINKING: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_OMNI_30B_A3B_THINKING: "Final[_PricedModel]" = _PricedModel(
     provider="novita-ai",
     id="qwen/qwen3-omni-30b-a3b-thinking",
     name="Qwen3 Omni 30B A3B Thinking",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -1837,21 +1838,21 @@ QWEN_QWEN3_OMNI_30B_A3B_THINKING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_24,
     modalities=_Shared.TEXT_AUDIO_VIDEO_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_65536_OUTPUT_16384,
-    cost=Cost(
-        input=Decimal("0.25"),
-        output=Decimal("0.97"),
-        input_audio=Decimal("2.2"),
-        output_audio=Decimal("1.788"),
+    cost=_Cost(
+        input=_Decimal("0.25"),
+        output=_Decimal("0.97"),
+        input_audio=_Decimal("2.2"),
+        output_audio=_Decimal("1.788"),
     ),
     reasoning_options=(),
 )
 """Qwen3 Omni 30B A3B Thinking (chat) · 65.5K context · 16.4K output · $0.25 in / $0.97 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"""
 
-QWEN_QWEN3_VL_235B_A22B_INSTRUCT: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_VL_235B_A22B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="novita-ai",
     id="qwen/qwen3-vl-235b-a22b-instruct",
     name="Qwen3 VL 235B A22B Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=True,
@@ -1862,15 +1863,15 @@ QWEN_QWEN3_VL_235B_A22B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_24,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.3"), output=Decimal("1.5")),
+    cost=_Cost(input=_Decimal("0.3"), output=_Decimal("1.5")),
 )
 """Qwen3 VL 235B A22B Instruct (chat) · 131K context · 32.8K output · $0.30 in / $1.50 out per 1M tokens · vision, tools, structured output, attachments, open weights"""
 
-QWEN_QWEN3_VL_235B_A22B_THINKING: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_VL_235B_A22B_THINKING: "Final[_PricedModel]" = _PricedModel(
     provider="novita-ai",
     id="qwen/qwen3-vl-235b-a22b-thinking",
     name="Qwen3 VL 235B A22B Thinking",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=False,
@@ -1880,16 +1881,16 @@ QWEN_QWEN3_VL_235B_A22B_THINKING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_24,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.98"), output=Decimal("3.95")),
+    cost=_Cost(input=_Decimal("0.98"), output=_Decimal("3.95")),
     reasoning_options=(),
 )
 """Qwen3 VL 235B A22B Thinking (chat) · 131K context · 32.8K output · $0.98 in / $3.95 out per 1M tokens · vision, reasoning, attachments, open weights"""
 
-QWEN_QWEN3_VL_30B_A3B_INSTRUCT: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_VL_30B_A3B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="novita-ai",
     id="qwen/qwen3-vl-30b-a3b-instruct",
     name="qwen/qwen3-vl-30b-a3b-instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=True,
@@ -1900,15 +1901,15 @@ QWEN_QWEN3_VL_30B_A3B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_10_11,
     modalities=_Shared.TEXT_VIDEO_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.2"), output=Decimal("0.7")),
+    cost=_Cost(input=_Decimal("0.2"), output=_Decimal("0.7")),
 )
 """qwen/qwen3-vl-30b-a3b-instruct (chat) · 131K context · 32.8K output · $0.20 in / $0.70 out per 1M tokens · vision, tools, structured output, attachments, open weights"""
 
-QWEN_QWEN3_VL_30B_A3B_THINKING: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_VL_30B_A3B_THINKING: "Final[_PricedModel]" = _PricedModel(
     provider="novita-ai",
     id="qwen/qwen3-vl-30b-a3b-thinking",
     name="qwen/qwen3-vl-30b-a3b-thinking",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=True,
@@ -1919,15 +1920,15 @@ QWEN_QWEN3_VL_30B_A3B_THINKING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_10_11,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.2"), output=Decimal("1")),
+    cost=_Cost(input=_Decimal("0.2"), output=_Decimal("1")),
 )
 """qwen/qwen3-vl-30b-a3b-thinking (chat) · 131K context · 32.8K output · $0.20 in / $1.00 out per 1M tokens · vision, tools, structured output, attachments, open weights"""
 
-QWEN_QWEN3_VL_8B_INSTRUCT: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_VL_8B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="novita-ai",
     id="qwen/qwen3-vl-8b-instruct",
     name="qwen/qwen3-vl-8b-instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=True,
@@ -1938,15 +1939,15 @@ QWEN_QWEN3_VL_8B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_10_17,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.08"), output=Decimal("0.5")),
+    cost=_Cost(input=_Decimal("0.08"), output=_Decimal("0.5")),
 )
 """qwen/qwen3-vl-8b-instruct (chat) · 131K context · 32.8K output · $0.08 in / $0.50 out per 1M tokens · vision, tools, structured output, attachments, open weights"""
 
-QWEN_QWEN3_5_122B_A10B: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_5_122B_A10B: "Final[_PricedModel]" = _PricedModel(
     provider="novita-ai",
     id="qwen/qwen3.5-122b-a10b",
     name="Qwen3.5-122B-A10B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=True,
     reasoning=True,
@@ -1958,16 +1959,16 @@ QWEN_QWEN3_5_122B_A10B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_26,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.4"), output=Decimal("3.2")),
+    cost=_Cost(input=_Decimal("0.4"), output=_Decimal("3.2")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """Qwen3.5-122B-A10B (chat) · 262K context · 65.5K output · $0.40 in / $3.20 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"""
 
-QWEN_QWEN3_5_27B: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_5_27B: "Final[_PricedModel]" = _PricedModel(
     provider="novita-ai",
     id="qwen/qwen3.5-27b",
     name="Qwen3.5-27B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=True,
     reasoning=True,
@@ -1979,16 +1980,16 @@ QWEN_QWEN3_5_27B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_26,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.3"), output=Decimal("2.4")),
+    cost=_Cost(input=_Decimal("0.3"), output=_Decimal("2.4")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """Qwen3.5-27B (chat) · 262K context · 65.5K output · $0.30 in / $2.40 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"""
 
-QWEN_QWEN3_5_35B_A3B: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_5_35B_A3B: "Final[_PricedModel]" = _PricedModel(
     provider="novita-ai",
     id="qwen/qwen3.5-35b-a3b",
     name="Qwen3.5-35B-A3B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=True,
     reasoning=True,
@@ -2000,16 +2001,16 @@ QWEN_QWEN3_5_35B_A3B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_26,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.25"), output=Decimal("2")),
+    cost=_Cost(input=_Decimal("0.25"), output=_Decimal("2")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """Qwen3.5-35B-A3B (chat) · 262K context · 65.5K output · $0.25 in / $2.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"""
 
-QWEN_QWEN3_5_397B_A17B: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_5_397B_A17B: "Final[_PricedModel]" = _PricedModel(
     provider="novita-ai",
     id="qwen/qwen3.5-397b-a17b",
     name="Qwen3.5-397B-A17B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=True,
     reasoning=True,
@@ -2021,16 +2022,16 @@ QWEN_QWEN3_5_397B_A17B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_17,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_64000,
-    cost=Cost(input=Decimal("0.6"), output=Decimal("3.6")),
+    cost=_Cost(input=_Decimal("0.6"), output=_Decimal("3.6")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """Qwen3.5-397B-A17B (chat) · 262K context · 64K output · $0.60 in / $3.60 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"""
 
-QWEN_QWEN3_7_MAX: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_7_MAX: "Final[_PricedModel]" = _PricedModel(
     provider="novita-ai",
     id="qwen/qwen3.7-max",
     name="Qwen3.7-Max",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=True,
@@ -2042,21 +2043,21 @@ QWEN_QWEN3_7_MAX: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_27,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_65536,
-    cost=Cost(
-        input=Decimal("1.25"),
-        output=Decimal("3.75"),
-        cache_read=Decimal("0.125"),
-        cache_write=Decimal("1.5625"),
+    cost=_Cost(
+        input=_Decimal("1.25"),
+        output=_Decimal("3.75"),
+        cache_read=_Decimal("0.125"),
+        cache_write=_Decimal("1.5625"),
     ),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """Qwen3.7-Max (chat) · 1M context · 65.5K output · $1.25 in / $3.75 out per 1M tokens · tools, reasoning, structured output"""
 
-SAO10K_L3_8B_STHENO_V3_2: Final[PricedModel] = PricedModel(
+SAO10K_L3_8B_STHENO_V3_2: "Final[_PricedModel]" = _PricedModel(
     provider="novita-ai",
     id="sao10K/L3-8B-stheno-v3.2",
     name="L3 8B Stheno V3.2",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=False,
     reasoning=False,
@@ -2067,15 +2068,15 @@ SAO10K_L3_8B_STHENO_V3_2: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_11_29,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_8192_OUTPUT_32000,
-    cost=Cost(input=Decimal("0.05"), output=Decimal("0.05")),
+    cost=_Cost(input=_Decimal("0.05"), output=_Decimal("0.05")),
 )
 """L3 8B Stheno V3.2 (chat) · 8.19K context · 32K output · $0.05 in / $0.05 out per 1M tokens · tools, open weights"""
 
-SAO10K_L3_70B_EURYALE_V2_1: Final[PricedModel] = PricedModel(
+SAO10K_L3_70B_EURYALE_V2_1: "Final[_PricedModel]" = _PricedModel(
     provider="novita-ai",
     id="sao10K/l3-70b-euryale-v2.1",
     name="L3 70B Euryale V2.1\t",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=True,
@@ -2085,15 +2086,15 @@ SAO10K_L3_70B_EURYALE_V2_1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_06_18,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_8192_OUTPUT_8192,
-    cost=Cost(input=Decimal("1.48"), output=Decimal("1.48")),
+    cost=_Cost(input=_Decimal("1.48"), output=_Decimal("1.48")),
 )
 """L3 70B Euryale V2.1  (chat) · 8.19K context · 8.19K output · $1.48 in / $1.48 out per 1M tokens · tools, open weights"""
 
-SAO10K_L3_8B_LUNARIS: Final[PricedModel] = PricedModel(
+SAO10K_L3_8B_LUNARIS: "Final[_PricedModel]" = _PricedModel(
     provider="novita-ai",
     id="sao10K/l3-8b-lunaris",
     name="Sao10k L3 8B Lunaris\t",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -2104,15 +2105,15 @@ SAO10K_L3_8B_LUNARIS: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_11_28,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_8192_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.05"), output=Decimal("0.05")),
+    cost=_Cost(input=_Decimal("0.05"), output=_Decimal("0.05")),
 )
 """Sao10k L3 8B Lunaris  (chat) · 8.19K context · 8.19K output · $0.05 in / $0.05 out per 1M tokens · structured output, open weights"""
 
-SAO10K_L31_70B_EURYALE_V2_2: Final[PricedModel] = PricedModel(
+SAO10K_L31_70B_EURYALE_V2_2: "Final[_PricedModel]" = _PricedModel(
     provider="novita-ai",
     id="sao10K/l31-70b-euryale-v2.2",
     name="L31 70B Euryale V2.2",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=True,
@@ -2122,15 +2123,15 @@ SAO10K_L31_70B_EURYALE_V2_2: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_09_19,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_8192_OUTPUT_8192,
-    cost=Cost(input=Decimal("1.48"), output=Decimal("1.48")),
+    cost=_Cost(input=_Decimal("1.48"), output=_Decimal("1.48")),
 )
 """L31 70B Euryale V2.2 (chat) · 8.19K context · 8.19K output · $1.48 in / $1.48 out per 1M tokens · tools, open weights"""
 
-XIAOMIMIMO_MIMO_V2_FLASH: Final[PricedModel] = PricedModel(
+XIAOMIMIMO_MIMO_V2_FLASH: "Final[_PricedModel]" = _PricedModel(
     provider="novita-ai",
     id="xiaomimimo/mimo-v2-flash",
     name="XiaomiMiMo/MiMo-V2-Flash",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="mimo",
     attachment=False,
     reasoning=True,
@@ -2143,16 +2144,16 @@ XIAOMIMIMO_MIMO_V2_FLASH: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_19,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_32000,
-    cost=Cost(input=Decimal("0.1"), output=Decimal("0.3"), cache_read=Decimal("0.3")),
+    cost=_Cost(input=_Decimal("0.1"), output=_Decimal("0.3"), cache_read=_Decimal("0.3")),
     reasoning_options=(),
 )
 """XiaomiMiMo/MiMo-V2-Flash (chat) · 262K context · 32K output · $0.10 in / $0.30 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-XIAOMIMIMO_MIMO_V2_PRO: Final[PricedModel] = PricedModel(
+XIAOMIMIMO_MIMO_V2_PRO: "Final[_PricedModel]" = _PricedModel(
     provider="novita-ai",
     id="xiaomimimo/mimo-v2-pro",
     name="MiMo-V2-Pro",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="mimo",
     attachment=False,
     reasoning=True,
@@ -2165,30 +2166,32 @@ XIAOMIMIMO_MIMO_V2_PRO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_27,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_131072,
-    cost=Cost(
-        input=Decimal("2"),
-        output=Decimal("6"),
-        cache_read=Decimal("0.4"),
+    cost=_Cost(
+        input=_Decimal("2"),
+        output=_Decimal("6"),
+        cache_read=_Decimal("0.4"),
         tiers=(
-            CostTier(
-                input=Decimal("2"),
-                output=Decimal("6"),
-                cache_read=Decimal("0.4"),
-                tier=TierCondition(type="context", size=256000),
+            _CostTier(
+                input=_Decimal("2"),
+                output=_Decimal("6"),
+                cache_read=_Decimal("0.4"),
+                tier=_TierCondition(type="context", size=256000),
             ),
         ),
-        context_over_200k=Rates(input=Decimal("2"), output=Decimal("6"), cache_read=Decimal("0.4")),
+        context_over_200k=_Rates(
+            input=_Decimal("2"), output=_Decimal("6"), cache_read=_Decimal("0.4")
+        ),
     ),
-    interleaved=Interleaved(field="reasoning_content"),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
 """MiMo-V2-Pro (chat) · 1.05M context · 131K output · $2.00 in / $6.00 out per 1M tokens · tools, reasoning, structured output"""
 
-XIAOMIMIMO_MIMO_V2_5_PRO: Final[PricedModel] = PricedModel(
+XIAOMIMIMO_MIMO_V2_5_PRO: "Final[_PricedModel]" = _PricedModel(
     provider="novita-ai",
     id="xiaomimimo/mimo-v2.5-pro",
     name="MiMo-V2.5-Pro",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="mimo",
     attachment=False,
     reasoning=True,
@@ -2201,30 +2204,32 @@ XIAOMIMIMO_MIMO_V2_5_PRO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_27,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_131072,
-    cost=Cost(
-        input=Decimal("2"),
-        output=Decimal("6"),
-        cache_read=Decimal("0.4"),
+    cost=_Cost(
+        input=_Decimal("2"),
+        output=_Decimal("6"),
+        cache_read=_Decimal("0.4"),
         tiers=(
-            CostTier(
-                input=Decimal("2"),
-                output=Decimal("6"),
-                cache_read=Decimal("0.4"),
-                tier=TierCondition(type="context", size=256000),
+            _CostTier(
+                input=_Decimal("2"),
+                output=_Decimal("6"),
+                cache_read=_Decimal("0.4"),
+                tier=_TierCondition(type="context", size=256000),
             ),
         ),
-        context_over_200k=Rates(input=Decimal("2"), output=Decimal("6"), cache_read=Decimal("0.4")),
+        context_over_200k=_Rates(
+            input=_Decimal("2"), output=_Decimal("6"), cache_read=_Decimal("0.4")
+        ),
     ),
-    interleaved=Interleaved(field="reasoning_content"),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
 """MiMo-V2.5-Pro (chat) · 1.05M context · 131K output · $2.00 in / $6.00 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-ZAI_ORG_AUTOGLM_PHONE_9B_MULTILINGUAL: Final[PricedModel] = PricedModel(
+ZAI_ORG_AUTOGLM_PHONE_9B_MULTILINGUAL: "Final[_PricedModel]" = _PricedModel(
     provider="novita-ai",
     id="zai-org/autoglm-phone-9b-multilingual",
     name="AutoGLM-Phone-9B-Multilingual",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=False,
@@ -2234,15 +2239,15 @@ ZAI_ORG_AUTOGLM_PHONE_9B_MULTILINGUAL: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_10,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_65536_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.035"), output=Decimal("0.138")),
+    cost=_Cost(input=_Decimal("0.035"), output=_Decimal("0.138")),
 )
 """AutoGLM-Phone-9B-Multilingual (chat) · 65.5K context · 65.5K output · $0.035 in / $0.138 out per 1M tokens · vision, attachments, open weights"""
 
-ZAI_ORG_GLM_4_5: Final[PricedModel] = PricedModel(
+ZAI_ORG_GLM_4_5: "Final[_PricedModel]" = _PricedModel(
     provider="novita-ai",
     id="zai-org/glm-4.5",
     name="GLM-4.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=True,
@@ -2253,17 +2258,17 @@ ZAI_ORG_GLM_4_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_07_28,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_98304,
-    cost=Cost(input=Decimal("0.6"), output=Decimal("2.2"), cache_read=Decimal("0.11")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.6"), output=_Decimal("2.2"), cache_read=_Decimal("0.11")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """GLM-4.5 (chat) · 131K context · 98.3K output · $0.60 in / $2.20 out per 1M tokens · tools, reasoning, open weights"""
 
-ZAI_ORG_GLM_4_5_AIR: Final[PricedModel] = PricedModel(
+ZAI_ORG_GLM_4_5_AIR: "Final[_PricedModel]" = _PricedModel(
     provider="novita-ai",
     id="zai-org/glm-4.5-air",
     name="GLM 4.5 Air",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm-air",
     attachment=False,
     reasoning=True,
@@ -2275,16 +2280,16 @@ ZAI_ORG_GLM_4_5_AIR: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_10_13,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_98304,
-    cost=Cost(input=Decimal("0.13"), output=Decimal("0.85")),
+    cost=_Cost(input=_Decimal("0.13"), output=_Decimal("0.85")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """GLM 4.5 Air (chat) · 131K context · 98.3K output · $0.13 in / $0.85 out per 1M tokens · tools, reasoning, open weights"""
 
-ZAI_ORG_GLM_4_5V: Final[PricedModel] = PricedModel(
+ZAI_ORG_GLM_4_5V: "Final[_PricedModel]" = _PricedModel(
     provider="novita-ai",
     id="zai-org/glm-4.5v",
     name="GLM 4.5V",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glmv",
     attachment=True,
     reasoning=True,
@@ -2297,16 +2302,16 @@ ZAI_ORG_GLM_4_5V: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_11,
     modalities=_Shared.TEXT_VIDEO_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_65536_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.6"), output=Decimal("1.8"), cache_read=Decimal("0.11")),
+    cost=_Cost(input=_Decimal("0.6"), output=_Decimal("1.8"), cache_read=_Decimal("0.11")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """GLM 4.5V (chat) · 65.5K context · 16.4K output · $0.60 in / $1.80 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"""
 
-ZAI_ORG_GLM_4_6: Final[PricedModel] = PricedModel(
+ZAI_ORG_GLM_4_6: "Final[_PricedModel]" = _PricedModel(
     provider="novita-ai",
     id="zai-org/glm-4.6",
     name="GLM 4.6",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=True,
@@ -2318,17 +2323,17 @@ ZAI_ORG_GLM_4_6: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_30,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_204800_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.55"), output=Decimal("2.2"), cache_read=Decimal("0.11")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.55"), output=_Decimal("2.2"), cache_read=_Decimal("0.11")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """GLM 4.6 (chat) · 205K context · 131K output · $0.55 in / $2.20 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-ZAI_ORG_GLM_4_6V: Final[PricedModel] = PricedModel(
+ZAI_ORG_GLM_4_6V: "Final[_PricedModel]" = _PricedModel(
     provider="novita-ai",
     id="zai-org/glm-4.6v",
     name="GLM 4.6V",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glmv",
     attachment=True,
     reasoning=True,
@@ -2341,16 +2346,16 @@ ZAI_ORG_GLM_4_6V: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_08,
     modalities=_Shared.TEXT_VIDEO_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.3"), output=Decimal("0.9"), cache_read=Decimal("0.055")),
+    cost=_Cost(input=_Decimal("0.3"), output=_Decimal("0.9"), cache_read=_Decimal("0.055")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """GLM 4.6V (chat) · 131K context · 32.8K output · $0.30 in / $0.90 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"""
 
-ZAI_ORG_GLM_4_7: Final[PricedModel] = PricedModel(
+ZAI_ORG_GLM_4_7: "Final[_PricedModel]" = _PricedModel(
     provider="novita-ai",
     id="zai-org/glm-4.7",
     name="GLM-4.7",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=True,
@@ -2362,17 +2367,17 @@ ZAI_ORG_GLM_4_7: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_22,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_204800_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.6"), output=Decimal("2.2"), cache_read=Decimal("0.11")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.6"), output=_Decimal("2.2"), cache_read=_Decimal("0.11")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """GLM-4.7 (chat) · 205K context · 131K output · $0.60 in / $2.20 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-ZAI_ORG_GLM_4_7_FLASH: Final[PricedModel] = PricedModel(
+ZAI_ORG_GLM_4_7_FLASH: "Final[_PricedModel]" = _PricedModel(
     provider="novita-ai",
     id="zai-org/glm-4.7-flash",
     name="GLM-4.7-Flash",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=True,
@@ -2385,16 +2390,16 @@ ZAI_ORG_GLM_4_7_FLASH: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_01_19,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_128000,
-    cost=Cost(input=Decimal("0.07"), output=Decimal("0.4"), cache_read=Decimal("0.01")),
+    cost=_Cost(input=_Decimal("0.07"), output=_Decimal("0.4"), cache_read=_Decimal("0.01")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """GLM-4.7-Flash (chat) · 200K context · 128K output · $0.07 in / $0.40 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-ZAI_ORG_GLM_5: Final[PricedModel] = PricedModel(
+ZAI_ORG_GLM_5: "Final[_PricedModel]" = _PricedModel(
     provider="novita-ai",
     id="zai-org/glm-5",
     name="GLM-5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=True,
@@ -2406,17 +2411,17 @@ ZAI_ORG_GLM_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_12,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_202800_OUTPUT_131072,
-    cost=Cost(input=Decimal("1"), output=Decimal("3.2"), cache_read=Decimal("0.2")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("1"), output=_Decimal("3.2"), cache_read=_Decimal("0.2")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """GLM-5 (chat) · 203K context · 131K output · $1.00 in / $3.20 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-ZAI_ORG_GLM_5_1: Final[PricedModel] = PricedModel(
+ZAI_ORG_GLM_5_1: "Final[_PricedModel]" = _PricedModel(
     provider="novita-ai",
     id="zai-org/glm-5.1",
     name="GLM-5.1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=True,
@@ -2428,17 +2433,17 @@ ZAI_ORG_GLM_5_1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_27,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_204800_OUTPUT_131072,
-    cost=Cost(input=Decimal("1.4"), output=Decimal("4.4"), cache_read=Decimal("0.26")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("1.4"), output=_Decimal("4.4"), cache_read=_Decimal("0.26")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """GLM-5.1 (chat) · 205K context · 131K output · $1.40 in / $4.40 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-ZAI_ORG_GLM_5_2: Final[PricedModel] = PricedModel(
+ZAI_ORG_GLM_5_2: "Final[_PricedModel]" = _PricedModel(
     provider="novita-ai",
     id="zai-org/glm-5.2",
     name="GLM-5.2",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=True,
@@ -2450,8 +2455,8 @@ ZAI_ORG_GLM_5_2: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_13,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_131072,
-    cost=Cost(input=Decimal("1.4"), output=Decimal("4.4"), cache_read=Decimal("0.26")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("1.4"), output=_Decimal("4.4"), cache_read=_Decimal("0.26")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_HIGH_MAX,),
 )
 """GLM-5.2 (chat) · 1.05M context · 131K output · $1.40 in / $4.40 out per 1M tokens · tools, reasoning, structured output, open weights"""

@@ -3,187 +3,185 @@
 
 """Models served by Nvidia (provider id 'nvidia')."""
 
-from __future__ import annotations
+from decimal import Decimal as _Decimal
 
-from decimal import Decimal
-
-from llmdex.records.model import Interleaved, Limit, Modalities, PricedModel, ReasoningOption
-from llmdex.records.partial_date import PartialDate
-from llmdex.records.rates import Cost
-from llmdex.records.vocabulary import Kind
-
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from typing import Final
+from llmdex.records.model import Interleaved as _Interleaved
+from llmdex.records.model import Limit as _Limit
+from llmdex.records.model import Modalities as _Modalities
+from llmdex.records.model import PricedModel as _PricedModel
+from llmdex.records.model import ReasoningOption as _ReasoningOption
+from llmdex.records.partial_date import PartialDate as _PartialDate
+from llmdex.records.rates import Cost as _Cost
+from llmdex.records.vocabulary import Kind as _Kind
 
 
 class _Shared:
     """Values the models below share, named for what they are."""
 
-    AUDIO_TO_TEXT = Modalities(input=("audio",), output=("text",))
-    CONTEXT_0_OUTPUT_0 = Limit(context=0, output=0)
-    CONTEXT_0_OUTPUT_4096 = Limit(context=0, output=4096)
-    CONTEXT_1000000_OUTPUT_16384 = Limit(context=1000000, output=16384)
-    CONTEXT_1000000_OUTPUT_65536 = Limit(context=1000000, output=65536)
-    CONTEXT_1048576_OUTPUT_393216 = Limit(context=1048576, output=393216)
-    CONTEXT_128000_INPUT_128000_OUTPUT_16384 = Limit(context=128000, input=128000, output=16384)
-    CONTEXT_128000_OUTPUT_16384 = Limit(context=128000, output=16384)
-    CONTEXT_128000_OUTPUT_4096 = Limit(context=128000, output=4096)
-    CONTEXT_128000_OUTPUT_8192 = Limit(context=128000, output=8192)
-    CONTEXT_131072_INPUT_131072_OUTPUT_32768 = Limit(context=131072, input=131072, output=32768)
-    CONTEXT_131072_OUTPUT_131072 = Limit(context=131072, output=131072)
-    CONTEXT_131072_OUTPUT_32768 = Limit(context=131072, output=32768)
-    CONTEXT_131072_OUTPUT_8192 = Limit(context=131072, output=8192)
-    CONTEXT_16000_OUTPUT_4096 = Limit(context=16000, output=4096)
-    CONTEXT_204800_OUTPUT_131072 = Limit(context=204800, output=131072)
-    CONTEXT_256000_OUTPUT_16384 = Limit(context=256000, output=16384)
-    CONTEXT_256000_OUTPUT_65536 = Limit(context=256000, output=65536)
-    CONTEXT_262000_OUTPUT_262000 = Limit(context=262000, output=262000)
-    CONTEXT_262144_OUTPUT_16384 = Limit(context=262144, output=16384)
-    CONTEXT_262144_OUTPUT_262144 = Limit(context=262144, output=262144)
-    CONTEXT_262144_OUTPUT_65536 = Limit(context=262144, output=65536)
-    CONTEXT_262144_OUTPUT_66536 = Limit(context=262144, output=66536)
-    CONTEXT_262144_OUTPUT_8192 = Limit(context=262144, output=8192)
-    CONTEXT_32768_INPUT_32768_OUTPUT_32768 = Limit(context=32768, input=32768, output=32768)
-    CONTEXT_32768_OUTPUT_16384 = Limit(context=32768, output=16384)
-    CONTEXT_32768_OUTPUT_2048 = Limit(context=32768, output=2048)
-    CONTEXT_32768_OUTPUT_32000 = Limit(context=32768, output=32000)
-    CONTEXT_40960_OUTPUT_40960 = Limit(context=40960, output=40960)
-    CONTEXT_4096_OUTPUT_0 = Limit(context=4096, output=0)
-    CONTEXT_65536_OUTPUT_13108 = Limit(context=65536, output=13108)
-    CONTEXT_65536_OUTPUT_65536 = Limit(context=65536, output=65536)
-    CONTEXT_77_INPUT_77_OUTPUT_0 = Limit(context=77, input=77, output=0)
-    CONTEXT_8192_OUTPUT_1024 = Limit(context=8192, output=1024)
-    D_2023_09 = PartialDate(2023, 9)
-    D_2023_09_01 = PartialDate(2023, 9, 1)
-    D_2023_12 = PartialDate(2023, 12)
-    D_2023_12_10 = PartialDate(2023, 12, 10)
-    D_2024_01_30 = PartialDate(2024, 1, 30)
-    D_2024_02 = PartialDate(2024, 2)
-    D_2024_03_15 = PartialDate(2024, 3, 15)
-    D_2024_03_17 = PartialDate(2024, 3, 17)
-    D_2024_04 = PartialDate(2024, 4)
-    D_2024_04_17 = PartialDate(2024, 4, 17)
-    D_2024_05_14 = PartialDate(2024, 5, 14)
-    D_2024_06 = PartialDate(2024, 6)
-    D_2024_06_05 = PartialDate(2024, 6, 5)
-    D_2024_06_07 = PartialDate(2024, 6, 7)
-    D_2024_07 = PartialDate(2024, 7)
-    D_2024_07_16 = PartialDate(2024, 7, 16)
-    D_2024_07_24 = PartialDate(2024, 7, 24)
-    D_2024_08 = PartialDate(2024, 8)
-    D_2024_08_01 = PartialDate(2024, 8, 1)
-    D_2024_08_21 = PartialDate(2024, 8, 21)
-    D_2024_08_26 = PartialDate(2024, 8, 26)
-    D_2024_08_29 = PartialDate(2024, 8, 29)
-    D_2024_09 = PartialDate(2024, 9)
-    D_2024_09_11 = PartialDate(2024, 9, 11)
-    D_2024_09_18 = PartialDate(2024, 9, 18)
-    D_2024_09_25 = PartialDate(2024, 9, 25)
-    D_2024_10 = PartialDate(2024, 10)
-    D_2024_10_03 = PartialDate(2024, 10, 3)
-    D_2024_11_06 = PartialDate(2024, 11, 6)
-    D_2024_11_26 = PartialDate(2024, 11, 26)
-    D_2024_12 = PartialDate(2024, 12)
-    D_2024_12_01 = PartialDate(2024, 12, 1)
-    D_2025_01 = PartialDate(2025, 1)
-    D_2025_01_01 = PartialDate(2025, 1, 1)
-    D_2025_01_08 = PartialDate(2025, 1, 8)
-    D_2025_01_17 = PartialDate(2025, 1, 17)
-    D_2025_03_10 = PartialDate(2025, 3, 10)
-    D_2025_03_17 = PartialDate(2025, 3, 17)
-    D_2025_03_18 = PartialDate(2025, 3, 18)
-    D_2025_04 = PartialDate(2025, 4)
-    D_2025_04_01 = PartialDate(2025, 4, 1)
-    D_2025_04_05 = PartialDate(2025, 4, 5)
-    D_2025_04_10 = PartialDate(2025, 4, 10)
-    D_2025_05 = PartialDate(2025, 5)
-    D_2025_05_22 = PartialDate(2025, 5, 22)
-    D_2025_05_29 = PartialDate(2025, 5, 29)
-    D_2025_06 = PartialDate(2025, 6)
-    D_2025_06_03 = PartialDate(2025, 6, 3)
-    D_2025_06_11 = PartialDate(2025, 6, 11)
-    D_2025_06_12 = PartialDate(2025, 6, 12)
-    D_2025_06_13 = PartialDate(2025, 6, 13)
-    D_2025_06_30 = PartialDate(2025, 6, 30)
-    D_2025_07_20 = PartialDate(2025, 7, 20)
-    D_2025_07_22 = PartialDate(2025, 7, 22)
-    D_2025_07_23 = PartialDate(2025, 7, 23)
-    D_2025_07_24 = PartialDate(2025, 7, 24)
-    D_2025_07_25 = PartialDate(2025, 7, 25)
-    D_2025_07_26 = PartialDate(2025, 7, 26)
-    D_2025_08 = PartialDate(2025, 8)
-    D_2025_08_04 = PartialDate(2025, 8, 4)
-    D_2025_08_05 = PartialDate(2025, 8, 5)
-    D_2025_08_07 = PartialDate(2025, 8, 7)
-    D_2025_08_12 = PartialDate(2025, 8, 12)
-    D_2025_08_14 = PartialDate(2025, 8, 14)
-    D_2025_08_18 = PartialDate(2025, 8, 18)
-    D_2025_08_19 = PartialDate(2025, 8, 19)
-    D_2025_09_04 = PartialDate(2025, 9, 4)
-    D_2025_09_05 = PartialDate(2025, 9, 5)
-    D_2025_09_25 = PartialDate(2025, 9, 25)
-    D_2025_10_28 = PartialDate(2025, 10, 28)
-    D_2025_11_13 = PartialDate(2025, 11, 13)
-    D_2025_11_25 = PartialDate(2025, 11, 25)
-    D_2025_12_02 = PartialDate(2025, 12, 2)
-    D_2025_12_12 = PartialDate(2025, 12, 12)
-    D_2026_01 = PartialDate(2026, 1)
-    D_2026_01_01 = PartialDate(2026, 1, 1)
-    D_2026_01_14 = PartialDate(2026, 1, 14)
-    D_2026_01_22 = PartialDate(2026, 1, 22)
-    D_2026_01_31 = PartialDate(2026, 1, 31)
-    D_2026_02_02 = PartialDate(2026, 2, 2)
-    D_2026_02_04 = PartialDate(2026, 2, 4)
-    D_2026_02_10 = PartialDate(2026, 2, 10)
-    D_2026_02_16 = PartialDate(2026, 2, 16)
-    D_2026_02_23 = PartialDate(2026, 2, 23)
-    D_2026_02_26 = PartialDate(2026, 2, 26)
-    D_2026_03_03 = PartialDate(2026, 3, 3)
-    D_2026_03_11 = PartialDate(2026, 3, 11)
-    D_2026_03_15 = PartialDate(2026, 3, 15)
-    D_2026_03_16 = PartialDate(2026, 3, 16)
-    D_2026_03_18 = PartialDate(2026, 3, 18)
-    D_2026_03_27 = PartialDate(2026, 3, 27)
-    D_2026_03_31 = PartialDate(2026, 3, 31)
-    D_2026_04_02 = PartialDate(2026, 4, 2)
-    D_2026_04_11 = PartialDate(2026, 4, 11)
-    D_2026_04_16 = PartialDate(2026, 4, 16)
-    D_2026_04_21 = PartialDate(2026, 4, 21)
-    D_2026_04_24 = PartialDate(2026, 4, 24)
-    D_2026_04_28 = PartialDate(2026, 4, 28)
-    D_2026_04_30 = PartialDate(2026, 4, 30)
-    D_2026_05_28 = PartialDate(2026, 5, 28)
-    D_2026_06_01 = PartialDate(2026, 6, 1)
-    D_2026_06_04 = PartialDate(2026, 6, 4)
-    IMAGE_TEXT_TO_IMAGE = Modalities(input=("image", "text"), output=("image",))
-    REASONING_BUDGET_TOKENS_MIN_NEG1_MAX_32768 = ReasoningOption(
+    AUDIO_TO_TEXT = _Modalities(input=("audio",), output=("text",))
+    CONTEXT_0_OUTPUT_0 = _Limit(context=0, output=0)
+    CONTEXT_0_OUTPUT_4096 = _Limit(context=0, output=4096)
+    CONTEXT_1000000_OUTPUT_16384 = _Limit(context=1000000, output=16384)
+    CONTEXT_1000000_OUTPUT_65536 = _Limit(context=1000000, output=65536)
+    CONTEXT_1048576_OUTPUT_393216 = _Limit(context=1048576, output=393216)
+    CONTEXT_128000_INPUT_128000_OUTPUT_16384 = _Limit(context=128000, input=128000, output=16384)
+    CONTEXT_128000_OUTPUT_16384 = _Limit(context=128000, output=16384)
+    CONTEXT_128000_OUTPUT_4096 = _Limit(context=128000, output=4096)
+    CONTEXT_128000_OUTPUT_8192 = _Limit(context=128000, output=8192)
+    CONTEXT_131072_INPUT_131072_OUTPUT_32768 = _Limit(context=131072, input=131072, output=32768)
+    CONTEXT_131072_OUTPUT_131072 = _Limit(context=131072, output=131072)
+    CONTEXT_131072_OUTPUT_32768 = _Limit(context=131072, output=32768)
+    CONTEXT_131072_OUTPUT_8192 = _Limit(context=131072, output=8192)
+    CONTEXT_16000_OUTPUT_4096 = _Limit(context=16000, output=4096)
+    CONTEXT_204800_OUTPUT_131072 = _Limit(context=204800, output=131072)
+    CONTEXT_256000_OUTPUT_16384 = _Limit(context=256000, output=16384)
+    CONTEXT_256000_OUTPUT_65536 = _Limit(context=256000, output=65536)
+    CONTEXT_262000_OUTPUT_262000 = _Limit(context=262000, output=262000)
+    CONTEXT_262144_OUTPUT_16384 = _Limit(context=262144, output=16384)
+    CONTEXT_262144_OUTPUT_262144 = _Limit(context=262144, output=262144)
+    CONTEXT_262144_OUTPUT_65536 = _Limit(context=262144, output=65536)
+    CONTEXT_262144_OUTPUT_66536 = _Limit(context=262144, output=66536)
+    CONTEXT_262144_OUTPUT_8192 = _Limit(context=262144, output=8192)
+    CONTEXT_32768_INPUT_32768_OUTPUT_32768 = _Limit(context=32768, input=32768, output=32768)
+    CONTEXT_32768_OUTPUT_16384 = _Limit(context=32768, output=16384)
+    CONTEXT_32768_OUTPUT_2048 = _Limit(context=32768, output=2048)
+    CONTEXT_32768_OUTPUT_32000 = _Limit(context=32768, output=32000)
+    CONTEXT_40960_OUTPUT_40960 = _Limit(context=40960, output=40960)
+    CONTEXT_4096_OUTPUT_0 = _Limit(context=4096, output=0)
+    CONTEXT_65536_OUTPUT_13108 = _Limit(context=65536, output=13108)
+    CONTEXT_65536_OUTPUT_65536 = _Limit(context=65536, output=65536)
+    CONTEXT_77_INPUT_77_OUTPUT_0 = _Limit(context=77, input=77, output=0)
+    CONTEXT_8192_OUTPUT_1024 = _Limit(context=8192, output=1024)
+    D_2023_09 = _PartialDate(2023, 9)
+    D_2023_09_01 = _PartialDate(2023, 9, 1)
+    D_2023_12 = _PartialDate(2023, 12)
+    D_2023_12_10 = _PartialDate(2023, 12, 10)
+    D_2024_01_30 = _PartialDate(2024, 1, 30)
+    D_2024_02 = _PartialDate(2024, 2)
+    D_2024_03_15 = _PartialDate(2024, 3, 15)
+    D_2024_03_17 = _PartialDate(2024, 3, 17)
+    D_2024_04 = _PartialDate(2024, 4)
+    D_2024_04_17 = _PartialDate(2024, 4, 17)
+    D_2024_05_14 = _PartialDate(2024, 5, 14)
+    D_2024_06 = _PartialDate(2024, 6)
+    D_2024_06_05 = _PartialDate(2024, 6, 5)
+    D_2024_06_07 = _PartialDate(2024, 6, 7)
+    D_2024_07 = _PartialDate(2024, 7)
+    D_2024_07_16 = _PartialDate(2024, 7, 16)
+    D_2024_07_24 = _PartialDate(2024, 7, 24)
+    D_2024_08 = _PartialDate(2024, 8)
+    D_2024_08_01 = _PartialDate(2024, 8, 1)
+    D_2024_08_21 = _PartialDate(2024, 8, 21)
+    D_2024_08_26 = _PartialDate(2024, 8, 26)
+    D_2024_08_29 = _PartialDate(2024, 8, 29)
+    D_2024_09 = _PartialDate(2024, 9)
+    D_2024_09_11 = _PartialDate(2024, 9, 11)
+    D_2024_09_18 = _PartialDate(2024, 9, 18)
+    D_2024_09_25 = _PartialDate(2024, 9, 25)
+    D_2024_10 = _PartialDate(2024, 10)
+    D_2024_10_03 = _PartialDate(2024, 10, 3)
+    D_2024_11_06 = _PartialDate(2024, 11, 6)
+    D_2024_11_26 = _PartialDate(2024, 11, 26)
+    D_2024_12 = _PartialDate(2024, 12)
+    D_2024_12_01 = _PartialDate(2024, 12, 1)
+    D_2025_01 = _PartialDate(2025, 1)
+    D_2025_01_01 = _PartialDate(2025, 1, 1)
+    D_2025_01_08 = _PartialDate(2025, 1, 8)
+    D_2025_01_17 = _PartialDate(2025, 1, 17)
+    D_2025_03_10 = _PartialDate(2025, 3, 10)
+    D_2025_03_17 = _PartialDate(2025, 3, 17)
+    D_2025_03_18 = _PartialDate(2025, 3, 18)
+    D_2025_04 = _PartialDate(2025, 4)
+    D_2025_04_01 = _PartialDate(2025, 4, 1)
+    D_2025_04_05 = _PartialDate(2025, 4, 5)
+    D_2025_04_10 = _PartialDate(2025, 4, 10)
+    D_2025_05 = _PartialDate(2025, 5)
+    D_2025_05_22 = _PartialDate(2025, 5, 22)
+    D_2025_05_29 = _PartialDate(2025, 5, 29)
+    D_2025_06 = _PartialDate(2025, 6)
+    D_2025_06_03 = _PartialDate(2025, 6, 3)
+    D_2025_06_11 = _PartialDate(2025, 6, 11)
+    D_2025_06_12 = _PartialDate(2025, 6, 12)
+    D_2025_06_13 = _PartialDate(2025, 6, 13)
+    D_2025_06_30 = _PartialDate(2025, 6, 30)
+    D_2025_07_20 = _PartialDate(2025, 7, 20)
+    D_2025_07_22 = _PartialDate(2025, 7, 22)
+    D_2025_07_23 = _PartialDate(2025, 7, 23)
+    D_2025_07_24 = _PartialDate(2025, 7, 24)
+    D_2025_07_25 = _PartialDate(2025, 7, 25)
+    D_2025_07_26 = _PartialDate(2025, 7, 26)
+    D_2025_08 = _PartialDate(2025, 8)
+    D_2025_08_04 = _PartialDate(2025, 8, 4)
+    D_2025_08_05 = _PartialDate(2025, 8, 5)
+    D_2025_08_07 = _PartialDate(2025, 8, 7)
+    D_2025_08_12 = _PartialDate(2025, 8, 12)
+    D_2025_08_14 = _PartialDate(2025, 8, 14)
+    D_2025_08_18 = _PartialDate(2025, 8, 18)
+    D_2025_08_19 = _PartialDate(2025, 8, 19)
+    D_2025_09_04 = _PartialDate(2025, 9, 4)
+    D_2025_09_05 = _PartialDate(2025, 9, 5)
+    D_2025_09_25 = _PartialDate(2025, 9, 25)
+    D_2025_10_28 = _PartialDate(2025, 10, 28)
+    D_2025_11_13 = _PartialDate(2025, 11, 13)
+    D_2025_11_25 = _PartialDate(2025, 11, 25)
+    D_2025_12_02 = _PartialDate(2025, 12, 2)
+    D_2025_12_12 = _PartialDate(2025, 12, 12)
+    D_2026_01 = _PartialDate(2026, 1)
+    D_2026_01_01 = _PartialDate(2026, 1, 1)
+    D_2026_01_14 = _PartialDate(2026, 1, 14)
+    D_2026_01_22 = _PartialDate(2026, 1, 22)
+    D_2026_01_31 = _PartialDate(2026, 1, 31)
+    D_2026_02_02 = _PartialDate(2026, 2, 2)
+    D_2026_02_04 = _PartialDate(2026, 2, 4)
+    D_2026_02_10 = _PartialDate(2026, 2, 10)
+    D_2026_02_16 = _PartialDate(2026, 2, 16)
+    D_2026_02_23 = _PartialDate(2026, 2, 23)
+    D_2026_02_26 = _PartialDate(2026, 2, 26)
+    D_2026_03_03 = _PartialDate(2026, 3, 3)
+    D_2026_03_11 = _PartialDate(2026, 3, 11)
+    D_2026_03_15 = _PartialDate(2026, 3, 15)
+    D_2026_03_16 = _PartialDate(2026, 3, 16)
+    D_2026_03_18 = _PartialDate(2026, 3, 18)
+    D_2026_03_27 = _PartialDate(2026, 3, 27)
+    D_2026_03_31 = _PartialDate(2026, 3, 31)
+    D_2026_04_02 = _PartialDate(2026, 4, 2)
+    D_2026_04_11 = _PartialDate(2026, 4, 11)
+    D_2026_04_16 = _PartialDate(2026, 4, 16)
+    D_2026_04_21 = _PartialDate(2026, 4, 21)
+    D_2026_04_24 = _PartialDate(2026, 4, 24)
+    D_2026_04_28 = _PartialDate(2026, 4, 28)
+    D_2026_04_30 = _PartialDate(2026, 4, 30)
+    D_2026_05_28 = _PartialDate(2026, 5, 28)
+    D_2026_06_01 = _PartialDate(2026, 6, 1)
+    D_2026_06_04 = _PartialDate(2026, 6, 4)
+    IMAGE_TEXT_TO_IMAGE = _Modalities(input=("image", "text"), output=("image",))
+    REASONING_BUDGET_TOKENS_MIN_NEG1_MAX_32768 = _ReasoningOption(
         type="budget_tokens", min=-1, max=32768
     )
-    REASONING_EFFORT_LOW_MEDIUM_HIGH = ReasoningOption(
+    REASONING_EFFORT_LOW_MEDIUM_HIGH = _ReasoningOption(
         type="effort", values=("low", "medium", "high")
     )
-    REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH_XHIGH_MAX = ReasoningOption(
+    REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH_XHIGH_MAX = _ReasoningOption(
         type="effort", values=("minimal", "low", "medium", "high", "xhigh", "max")
     )
-    REASONING_EFFORT_NONE_HIGH = ReasoningOption(type="effort", values=("none", "high"))
-    REASONING_EFFORT_NONE_HIGH_MAX = ReasoningOption(type="effort", values=("none", "high", "max"))
-    REASONING_EFFORT_NONE_MINIMAL_LOW_MEDIUM_HIGH_XHIGH_MAX = ReasoningOption(
+    REASONING_EFFORT_NONE_HIGH = _ReasoningOption(type="effort", values=("none", "high"))
+    REASONING_EFFORT_NONE_HIGH_MAX = _ReasoningOption(type="effort", values=("none", "high", "max"))
+    REASONING_EFFORT_NONE_MINIMAL_LOW_MEDIUM_HIGH_XHIGH_MAX = _ReasoningOption(
         type="effort", values=("none", "minimal", "low", "medium", "high", "xhigh", "max")
     )
-    REASONING_TOGGLE = ReasoningOption(type="toggle")
-    TEXT_AUDIO_TO_AUDIO = Modalities(input=("text", "audio"), output=("audio",))
-    TEXT_AUDIO_TO_TEXT = Modalities(input=("text", "audio"), output=("text",))
-    TEXT_IMAGE_TO_IMAGE = Modalities(input=("text", "image"), output=("image",))
-    TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
-    TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT = Modalities(
+    REASONING_TOGGLE = _ReasoningOption(type="toggle")
+    TEXT_AUDIO_TO_AUDIO = _Modalities(input=("text", "audio"), output=("audio",))
+    TEXT_AUDIO_TO_TEXT = _Modalities(input=("text", "audio"), output=("text",))
+    TEXT_IMAGE_TO_IMAGE = _Modalities(input=("text", "image"), output=("image",))
+    TEXT_IMAGE_TO_TEXT = _Modalities(input=("text", "image"), output=("text",))
+    TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT = _Modalities(
         input=("text", "image", "video", "audio"), output=("text",)
     )
-    TEXT_IMAGE_VIDEO_TO_TEXT = Modalities(input=("text", "image", "video"), output=("text",))
-    TEXT_IMAGE_VIDEO_TO_VIDEO = Modalities(input=("text", "image", "video"), output=("video",))
-    TEXT_TO_IMAGE = Modalities(input=("text",), output=("image",))
-    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
-    VIDEO_TO_TEXT = Modalities(input=("video",), output=("text",))
+    TEXT_IMAGE_VIDEO_TO_TEXT = _Modalities(input=("text", "image", "video"), output=("text",))
+    TEXT_IMAGE_VIDEO_TO_VIDEO = _Modalities(input=("text", "image", "video"), output=("video",))
+    TEXT_TO_IMAGE = _Modalities(input=("text",), output=("image",))
+    TEXT_TO_TEXT = _Modalities(input=("text",), output=("text",))
+    VIDEO_TO_TEXT = _Modalities(input=("video",), output=("text",))
 
 
 __all__ = [
@@ -273,11 +271,11 @@ __all__ = [
     "Z_AI_GLM_5_1",
 ]
 
-ABACUSAI_DRACARYS_LLAMA_3_1_70B_INSTRUCT: Final[PricedModel] = PricedModel(
+ABACUSAI_DRACARYS_LLAMA_3_1_70B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="nvidia",
     id="abacusai/dracarys-llama-3_1-70b-instruct",
     name="dracarys-llama-3.1-70b-instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=True,
@@ -287,15 +285,15 @@ ABACUSAI_DRACARYS_LLAMA_3_1_70B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_05_22,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_8192,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
 )
 """dracarys-llama-3.1-70b-instruct (chat) · 128K context · 8.19K output · free · tools, open weights"""
 
-BAAI_BGE_M3: Final[PricedModel] = PricedModel(
+BAAI_BGE_M3: "Final[_PricedModel]" = _PricedModel(
     provider="nvidia",
     id="baai/bge-m3",
     name="BGE M3",
-    kind=Kind.EMBEDDING,
+    kind=_Kind.EMBEDDING,
     family="bge",
     attachment=False,
     reasoning=False,
@@ -306,15 +304,15 @@ BAAI_BGE_M3: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_30,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_8192_OUTPUT_1024,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
 )
 """BGE M3 (embedding) · 8.19K context · 1.02K output · free · open weights"""
 
-BLACK_FOREST_LABS_FLUX_1_DEV: Final[PricedModel] = PricedModel(
+BLACK_FOREST_LABS_FLUX_1_DEV: "Final[_PricedModel]" = _PricedModel(
     provider="nvidia",
     id="black-forest-labs/flux.1-dev",
     name="FLUX.1-dev",
-    kind=Kind.IMAGE,
+    kind=_Kind.IMAGE,
     family="flux",
     attachment=False,
     reasoning=False,
@@ -326,15 +324,15 @@ BLACK_FOREST_LABS_FLUX_1_DEV: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_05,
     modalities=_Shared.TEXT_TO_IMAGE,
     limit=_Shared.CONTEXT_4096_OUTPUT_0,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
 )
 """FLUX.1-dev (image) · 4.1K context · 0 output · free"""
 
-BLACK_FOREST_LABS_FLUX_1_KONTEXT_DEV: Final[PricedModel] = PricedModel(
+BLACK_FOREST_LABS_FLUX_1_KONTEXT_DEV: "Final[_PricedModel]" = _PricedModel(
     provider="nvidia",
     id="black-forest-labs/flux_1-kontext-dev",
     name="FLUX.1-Kontext-dev",
-    kind=Kind.IMAGE,
+    kind=_Kind.IMAGE,
     attachment=True,
     reasoning=False,
     tool_call=False,
@@ -344,15 +342,15 @@ BLACK_FOREST_LABS_FLUX_1_KONTEXT_DEV: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_12,
     modalities=_Shared.TEXT_IMAGE_TO_IMAGE,
     limit=_Shared.CONTEXT_40960_OUTPUT_40960,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
 )
 """FLUX.1-Kontext-dev (image) · 41K context · 41K output · free · vision, attachments, open weights"""
 
-BLACK_FOREST_LABS_FLUX_1_SCHNELL: Final[PricedModel] = PricedModel(
+BLACK_FOREST_LABS_FLUX_1_SCHNELL: "Final[_PricedModel]" = _PricedModel(
     provider="nvidia",
     id="black-forest-labs/flux_1-schnell",
     name="FLUX.1-schnell",
-    kind=Kind.IMAGE,
+    kind=_Kind.IMAGE,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -364,15 +362,15 @@ BLACK_FOREST_LABS_FLUX_1_SCHNELL: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_04,
     modalities=_Shared.TEXT_TO_IMAGE,
     limit=_Shared.CONTEXT_77_INPUT_77_OUTPUT_0,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
 )
 """FLUX.1-schnell (image) · 77 context · 0 output · free · open weights"""
 
-BLACK_FOREST_LABS_FLUX_2_KLEIN_4B: Final[PricedModel] = PricedModel(
+BLACK_FOREST_LABS_FLUX_2_KLEIN_4B: "Final[_PricedModel]" = _PricedModel(
     provider="nvidia",
     id="black-forest-labs/flux_2-klein-4b",
     name="FLUX.2 Klein 4B",
-    kind=Kind.IMAGE,
+    kind=_Kind.IMAGE,
     family="flux",
     attachment=False,
     reasoning=False,
@@ -384,15 +382,15 @@ BLACK_FOREST_LABS_FLUX_2_KLEIN_4B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_01_31,
     modalities=_Shared.IMAGE_TEXT_TO_IMAGE,
     limit=_Shared.CONTEXT_40960_OUTPUT_40960,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
 )
 """FLUX.2 Klein 4B (image) · 41K context · 41K output · free · vision, open weights"""
 
-BYTEDANCE_SEED_OSS_36B_INSTRUCT: Final[PricedModel] = PricedModel(
+BYTEDANCE_SEED_OSS_36B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="nvidia",
     id="bytedance/seed-oss-36b-instruct",
     name="ByteDance-Seed/Seed-OSS-36B-Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="seed",
     attachment=False,
     reasoning=False,
@@ -404,15 +402,15 @@ BYTEDANCE_SEED_OSS_36B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_25,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262000_OUTPUT_262000,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
 )
 """ByteDance-Seed/Seed-OSS-36B-Instruct (chat) · 262K context · 262K output · free · tools, structured output"""
 
-DEEPSEEK_AI_DEEPSEEK_V4_FLASH: Final[PricedModel] = PricedModel(
+DEEPSEEK_AI_DEEPSEEK_V4_FLASH: "Final[_PricedModel]" = _PricedModel(
     provider="nvidia",
     id="deepseek-ai/deepseek-v4-flash",
     name="DeepSeek V4 Flash",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek-flash",
     attachment=False,
     reasoning=True,
@@ -425,17 +423,17 @@ DEEPSEEK_AI_DEEPSEEK_V4_FLASH: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_24,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_393216,
-    cost=Cost(input=Decimal("0.14"), output=Decimal("0.28"), cache_read=Decimal("0.0028")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.14"), output=_Decimal("0.28"), cache_read=_Decimal("0.0028")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_HIGH_MAX,),
 )
 """DeepSeek V4 Flash (chat) · 1.05M context · 393K output · $0.14 in / $0.28 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-DEEPSEEK_AI_DEEPSEEK_V4_PRO: Final[PricedModel] = PricedModel(
+DEEPSEEK_AI_DEEPSEEK_V4_PRO: "Final[_PricedModel]" = _PricedModel(
     provider="nvidia",
     id="deepseek-ai/deepseek-v4-pro",
     name="DeepSeek V4 Pro",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek-thinking",
     attachment=False,
     reasoning=True,
@@ -448,17 +446,17 @@ DEEPSEEK_AI_DEEPSEEK_V4_PRO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_24,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_393216,
-    cost=Cost(input=Decimal("0.435"), output=Decimal("0.87"), cache_read=Decimal("0.003625")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.435"), output=_Decimal("0.87"), cache_read=_Decimal("0.003625")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_HIGH_MAX,),
 )
 """DeepSeek V4 Pro (chat) · 1.05M context · 393K output · $0.435 in / $0.87 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-GOOGLE_GEMMA_2_2B_IT: Final[PricedModel] = PricedModel(
+GOOGLE_GEMMA_2_2B_IT: "Final[_PricedModel]" = _PricedModel(
     provider="nvidia",
     id="google/gemma-2-2b-it",
     name="Gemma 2 2b It",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=True,
@@ -469,15 +467,15 @@ GOOGLE_GEMMA_2_2B_IT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_07_16,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_4096,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
 )
 """Gemma 2 2b It (chat) · 128K context · 4.1K output · free · tools, structured output, open weights"""
 
-GOOGLE_GEMMA_3N_E2B_IT: Final[PricedModel] = PricedModel(
+GOOGLE_GEMMA_3N_E2B_IT: "Final[_PricedModel]" = _PricedModel(
     provider="nvidia",
     id="google/gemma-3n-e2b-it",
     name="Gemma 3n E2b It",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=True,
@@ -489,15 +487,15 @@ GOOGLE_GEMMA_3N_E2B_IT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_06_12,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_4096,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
 )
 """Gemma 3n E2b It (chat) · 128K context · 4.1K output · free · vision, tools, structured output, attachments, open weights"""
 
-GOOGLE_GEMMA_3N_E4B_IT: Final[PricedModel] = PricedModel(
+GOOGLE_GEMMA_3N_E4B_IT: "Final[_PricedModel]" = _PricedModel(
     provider="nvidia",
     id="google/gemma-3n-e4b-it",
     name="Gemma 3n E4b It",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=True,
@@ -509,15 +507,15 @@ GOOGLE_GEMMA_3N_E4B_IT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_06_03,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_4096,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
 )
 """Gemma 3n E4b It (chat) · 128K context · 4.1K output · free · vision, tools, structured output, attachments, open weights"""
 
-GOOGLE_GEMMA_4_31B_IT: Final[PricedModel] = PricedModel(
+GOOGLE_GEMMA_4_31B_IT: "Final[_PricedModel]" = _PricedModel(
     provider="nvidia",
     id="google/gemma-4-31b-it",
     name="Gemma-4-31B-IT",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemma",
     attachment=True,
     reasoning=True,
@@ -529,16 +527,16 @@ GOOGLE_GEMMA_4_31B_IT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_02,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_256000_OUTPUT_16384,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """Gemma-4-31B-IT (chat) · 256K context · 16.4K output · free · vision, tools, reasoning, attachments, open weights"""
 
-GOOGLE_GOOGLE_PALIGEMMA: Final[PricedModel] = PricedModel(
+GOOGLE_GOOGLE_PALIGEMMA: "Final[_PricedModel]" = _PricedModel(
     provider="nvidia",
     id="google/google-paligemma",
     name="paligemma",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=False,
@@ -548,15 +546,15 @@ GOOGLE_GOOGLE_PALIGEMMA: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_08_26,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_8192,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
 )
 """paligemma (chat) · 128K context · 8.19K output · free · vision, attachments, open weights"""
 
-META_ESM2_650M: Final[PricedModel] = PricedModel(
+META_ESM2_650M: "Final[_PricedModel]" = _PricedModel(
     provider="nvidia",
     id="meta/esm2-650m",
     name="esm2-650m",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -566,15 +564,15 @@ META_ESM2_650M: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_03_10,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_8192,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
 )
 """esm2-650m (chat) · 128K context · 8.19K output · free · open weights"""
 
-META_ESMFOLD: Final[PricedModel] = PricedModel(
+META_ESMFOLD: "Final[_PricedModel]" = _PricedModel(
     provider="nvidia",
     id="meta/esmfold",
     name="esmfold",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -584,15 +582,15 @@ META_ESMFOLD: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_06_12,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_8192,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
 )
 """esmfold (chat) · 128K context · 8.19K output · free · open weights"""
 
-META_LLAMA_3_1_70B_INSTRUCT: Final[PricedModel] = PricedModel(
+META_LLAMA_3_1_70B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="nvidia",
     id="meta/llama-3.1-70b-instruct",
     name="Llama 3.1 70b Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=True,
@@ -603,15 +601,15 @@ META_LLAMA_3_1_70B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_07_16,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_4096,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
 )
 """Llama 3.1 70b Instruct (chat) · 128K context · 4.1K output · free · tools, structured output, open weights"""
 
-META_LLAMA_3_1_8B_INSTRUCT: Final[PricedModel] = PricedModel(
+META_LLAMA_3_1_8B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="nvidia",
     id="meta/llama-3.1-8b-instruct",
     name="Llama 3.1 8B Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=False,
     reasoning=False,
@@ -623,15 +621,15 @@ META_LLAMA_3_1_8B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_01_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_16000_OUTPUT_4096,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
 )
 """Llama 3.1 8B Instruct (chat) · 16K context · 4.1K output · free · tools, open weights"""
 
-META_LLAMA_3_2_11B_VISION_INSTRUCT: Final[PricedModel] = PricedModel(
+META_LLAMA_3_2_11B_VISION_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="nvidia",
     id="meta/llama-3.2-11b-vision-instruct",
     name="Llama 3.2 11b Vision Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=True,
@@ -643,15 +641,15 @@ META_LLAMA_3_2_11B_VISION_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_09_18,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_4096,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
 )
 """Llama 3.2 11b Vision Instruct (chat) · 128K context · 4.1K output · free · vision, tools, structured output, attachments, open weights"""
 
-META_LLAMA_3_2_1B_INSTRUCT: Final[PricedModel] = PricedModel(
+META_LLAMA_3_2_1B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="nvidia",
     id="meta/llama-3.2-1b-instruct",
     name="Llama 3.2 1b Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=True,
@@ -663,15 +661,15 @@ META_LLAMA_3_2_1B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_09_18,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_4096,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
 )
 """Llama 3.2 1b Instruct (chat) · 128K context · 4.1K output · free · tools, structured output, open weights"""
 
-META_LLAMA_3_2_3B_INSTRUCT: Final[PricedModel] = PricedModel(
+META_LLAMA_3_2_3B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="nvidia",
     id="meta/llama-3.2-3b-instruct",
     name="Llama 3.2 3B Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=False,
     reasoning=False,
@@ -683,15 +681,15 @@ META_LLAMA_3_2_3B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_09_18,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_32768_OUTPUT_32000,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
 )
 """Llama 3.2 3B Instruct (chat) · 32.8K context · 32K output · free · structured output, open weights"""
 
-META_LLAMA_3_2_90B_VISION_INSTRUCT: Final[PricedModel] = PricedModel(
+META_LLAMA_3_2_90B_VISION_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="nvidia",
     id="meta/llama-3.2-90b-vision-instruct",
     name="Llama-3.2-90B-Vision-Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=True,
     reasoning=False,
@@ -703,15 +701,15 @@ META_LLAMA_3_2_90B_VISION_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_09_25,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_8192,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
 )
 """Llama-3.2-90B-Vision-Instruct (chat) · 128K context · 8.19K output · free · vision, tools, attachments, open weights"""
 
-META_LLAMA_3_3_70B_INSTRUCT: Final[PricedModel] = PricedModel(
+META_LLAMA_3_3_70B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="nvidia",
     id="meta/llama-3.3-70b-instruct",
     name="Llama 3.3 70b Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=True,
@@ -722,15 +720,15 @@ META_LLAMA_3_3_70B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_11_26,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_4096,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
 )
 """Llama 3.3 70b Instruct (chat) · 128K context · 4.1K output · free · tools, structured output, open weights"""
 
-META_LLAMA_4_MAVERICK_17B_128E_INSTRUCT: Final[PricedModel] = PricedModel(
+META_LLAMA_4_MAVERICK_17B_128E_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="nvidia",
     id="meta/llama-4-maverick-17b-128e-instruct",
     name="Llama 4 Maverick 17b 128e Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=True,
@@ -742,15 +740,15 @@ META_LLAMA_4_MAVERICK_17B_128E_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04_01,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_4096,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
 )
 """Llama 4 Maverick 17b 128e Instruct (chat) · 128K context · 4.1K output · free · vision, tools, structured output, attachments, open weights"""
 
-META_LLAMA_GUARD_4_12B: Final[PricedModel] = PricedModel(
+META_LLAMA_GUARD_4_12B: "Final[_PricedModel]" = _PricedModel(
     provider="nvidia",
     id="meta/llama-guard-4-12b",
     name="Llama Guard 4 12B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=True,
     reasoning=False,
@@ -761,15 +759,15 @@ META_LLAMA_GUARD_4_12B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_30,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_16384,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
 )
 """Llama Guard 4 12B (chat) · 128K context · 16.4K output · free · vision, attachments, open weights"""
 
-MICROSOFT_PHI_4_MINI_INSTRUCT: Final[PricedModel] = PricedModel(
+MICROSOFT_PHI_4_MINI_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="nvidia",
     id="microsoft/phi-4-mini-instruct",
     name="Phi-4-Mini",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="phi",
     attachment=False,
     reasoning=False,
@@ -781,15 +779,15 @@ MICROSOFT_PHI_4_MINI_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_05,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_8192,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
 )
 """Phi-4-Mini (chat) · 131K context · 8.19K output · free · tools, open weights"""
 
-MICROSOFT_PHI_4_MULTIMODAL_INSTRUCT: Final[PricedModel] = PricedModel(
+MICROSOFT_PHI_4_MULTIMODAL_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="nvidia",
     id="microsoft/phi-4-multimodal-instruct",
     name="Phi 4 Multimodal",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -799,15 +797,15 @@ MICROSOFT_PHI_4_MULTIMODAL_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_07_26,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_16384,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
 )
 """Phi 4 Multimodal (chat) · 128K context · 16.4K output · free"""
 
-MINIMAXAI_MINIMAX_M2_7: Final[PricedModel] = PricedModel(
+MINIMAXAI_MINIMAX_M2_7: "Final[_PricedModel]" = _PricedModel(
     provider="nvidia",
     id="minimaxai/minimax-m2.7",
     name="MiniMax-M2.7",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="minimax",
     attachment=False,
     reasoning=True,
@@ -818,16 +816,16 @@ MINIMAXAI_MINIMAX_M2_7: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_11,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_204800_OUTPUT_131072,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
     reasoning_options=(),
 )
 """MiniMax-M2.7 (chat) · 205K context · 131K output · free · tools, reasoning, open weights"""
 
-MINIMAXAI_MINIMAX_M3: Final[PricedModel] = PricedModel(
+MINIMAXAI_MINIMAX_M3: "Final[_PricedModel]" = _PricedModel(
     provider="nvidia",
     id="minimaxai/minimax-m3",
     name="MiniMax-M3",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="minimax",
     attachment=True,
     reasoning=True,
@@ -838,16 +836,16 @@ MINIMAXAI_MINIMAX_M3: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_01,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_16384,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """MiniMax-M3 (chat) · 1M context · 16.4K output · free · vision, tools, reasoning, attachments, open weights"""
 
-MISTRALAI_MAGISTRAL_SMALL_2506: Final[PricedModel] = PricedModel(
+MISTRALAI_MAGISTRAL_SMALL_2506: "Final[_PricedModel]" = _PricedModel(
     provider="nvidia",
     id="mistralai/magistral-small-2506",
     name="Magistral Small 2506",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -857,15 +855,15 @@ MISTRALAI_MAGISTRAL_SMALL_2506: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_25,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_32768_INPUT_32768_OUTPUT_32768,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
 )
 """Magistral Small 2506 (chat) · 32.8K context · 32.8K output · free"""
 
-MISTRALAI_MISTRAL_7B_INSTRUCT_V03: Final[PricedModel] = PricedModel(
+MISTRALAI_MISTRAL_7B_INSTRUCT_V03: "Final[_PricedModel]" = _PricedModel(
     provider="nvidia",
     id="mistralai/mistral-7b-instruct-v03",
     name="Mistral-7B-Instruct-v0.3",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=True,
@@ -876,15 +874,15 @@ MISTRALAI_MISTRAL_7B_INSTRUCT_V03: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_65536_OUTPUT_65536,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
 )
 """Mistral-7B-Instruct-v0.3 (chat) · 65.5K context · 65.5K output · free · tools, structured output, open weights"""
 
-MISTRALAI_MISTRAL_LARGE_3_675B_INSTRUCT_2512: Final[PricedModel] = PricedModel(
+MISTRALAI_MISTRAL_LARGE_3_675B_INSTRUCT_2512: "Final[_PricedModel]" = _PricedModel(
     provider="nvidia",
     id="mistralai/mistral-large-3-675b-instruct-2512",
     name="Mistral Large 3 675B Instruct 2512",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="mistral-large",
     attachment=True,
     reasoning=False,
@@ -897,15 +895,15 @@ MISTRALAI_MISTRAL_LARGE_3_675B_INSTRUCT_2512: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_02,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_262144,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
 )
 """Mistral Large 3 675B Instruct 2512 (chat) · 262K context · 262K output · free · vision, tools, structured output, attachments, open weights"""
 
-MISTRALAI_MISTRAL_MEDIUM_3_INSTRUCT: Final[PricedModel] = PricedModel(
+MISTRALAI_MISTRAL_MEDIUM_3_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="nvidia",
     id="mistralai/mistral-medium-3-instruct",
     name="Mistral Medium 3",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="mistral-medium",
     attachment=True,
     reasoning=False,
@@ -916,15 +914,15 @@ MISTRALAI_MISTRAL_MEDIUM_3_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_25,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_131072_INPUT_131072_OUTPUT_32768,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
 )
 """Mistral Medium 3 (chat) · 131K context · 32.8K output · free · vision, attachments"""
 
-MISTRALAI_MISTRAL_NEMOTRON: Final[PricedModel] = PricedModel(
+MISTRALAI_MISTRAL_NEMOTRON: "Final[_PricedModel]" = _PricedModel(
     provider="nvidia",
     id="mistralai/mistral-nemotron",
     name="mistral-nemotron",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="nemotron",
     attachment=False,
     reasoning=False,
@@ -935,15 +933,15 @@ MISTRALAI_MISTRAL_NEMOTRON: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_06_12,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_8192,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
 )
 """mistral-nemotron (chat) · 128K context · 8.19K output · free · tools, open weights"""
 
-MISTRALAI_MISTRAL_SMALL_4_119B_2603: Final[PricedModel] = PricedModel(
+MISTRALAI_MISTRAL_SMALL_4_119B_2603: "Final[_PricedModel]" = _PricedModel(
     provider="nvidia",
     id="mistralai/mistral-small-4-119b-2603",
     name="mistral-small-4-119b-2603",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -954,16 +952,16 @@ MISTRALAI_MISTRAL_SMALL_4_119B_2603: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_16,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_8192,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_HIGH,),
 )
 """mistral-small-4-119b-2603 (chat) · 128K context · 8.19K output · free · vision, tools, reasoning, structured output, attachments, open weights"""
 
-MISTRALAI_MIXTRAL_8X22B_INSTRUCT: Final[PricedModel] = PricedModel(
+MISTRALAI_MIXTRAL_8X22B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="nvidia",
     id="mistralai/mixtral-8x22b-instruct",
     name="Mistral: Mixtral 8x22B Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=True,
@@ -973,15 +971,15 @@ MISTRALAI_MIXTRAL_8X22B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_04_17,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_65536_OUTPUT_13108,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
 )
 """Mistral: Mixtral 8x22B Instruct (chat) · 65.5K context · 13.1K output · free · tools, open weights"""
 
-MISTRALAI_MIXTRAL_8X7B_INSTRUCT: Final[PricedModel] = PricedModel(
+MISTRALAI_MIXTRAL_8X7B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="nvidia",
     id="mistralai/mixtral-8x7b-instruct",
     name="Mistral: Mixtral 8x7B Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=True,
@@ -991,15 +989,15 @@ MISTRALAI_MIXTRAL_8X7B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_15,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_32768_OUTPUT_16384,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
 )
 """Mistral: Mixtral 8x7B Instruct (chat) · 32.8K context · 16.4K output · free · tools, open weights"""
 
-MOONSHOTAI_KIMI_K2_INSTRUCT_0905: Final[PricedModel] = PricedModel(
+MOONSHOTAI_KIMI_K2_INSTRUCT_0905: "Final[_PricedModel]" = _PricedModel(
     provider="nvidia",
     id="moonshotai/kimi-k2-instruct-0905",
     name="Kimi K2 0905",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="kimi-k2",
     attachment=False,
     reasoning=False,
@@ -1011,15 +1009,15 @@ MOONSHOTAI_KIMI_K2_INSTRUCT_0905: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_05,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_262144,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
 )
 """Kimi K2 0905 (chat) · 262K context · 262K output · free · tools, open weights"""
 
-MOONSHOTAI_KIMI_K2_6: Final[PricedModel] = PricedModel(
+MOONSHOTAI_KIMI_K2_6: "Final[_PricedModel]" = _PricedModel(
     provider="nvidia",
     id="moonshotai/kimi-k2.6",
     name="Kimi K2.6",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="kimi-k2",
     attachment=True,
     reasoning=True,
@@ -1032,17 +1030,17 @@ MOONSHOTAI_KIMI_K2_6: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_21,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_262144,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_MINIMAL_LOW_MEDIUM_HIGH_XHIGH_MAX,),
 )
 """Kimi K2.6 (chat) · 262K context · 262K output · free · vision, tools, reasoning, structured output, attachments, open weights"""
 
-NVIDIA_ACTIVE_SPEAKER_DETECTION: Final[PricedModel] = PricedModel(
+NVIDIA_ACTIVE_SPEAKER_DETECTION: "Final[_PricedModel]" = _PricedModel(
     provider="nvidia",
     id="nvidia/active-speaker-detection",
     name="Active Speaker Detection",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=False,
@@ -1052,15 +1050,15 @@ NVIDIA_ACTIVE_SPEAKER_DETECTION: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_16,
     modalities=_Shared.VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_0_OUTPUT_4096,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
 )
 """Active Speaker Detection (chat) · 0 context · 4.1K output · free · attachments, open weights"""
 
-NVIDIA_BEVFORMER: Final[PricedModel] = PricedModel(
+NVIDIA_BEVFORMER: "Final[_PricedModel]" = _PricedModel(
     provider="nvidia",
     id="nvidia/bevformer",
     name="bevformer",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=False,
@@ -1070,15 +1068,15 @@ NVIDIA_BEVFORMER: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_07_20,
     modalities=_Shared.VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_8192,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
 )
 """bevformer (chat) · 128K context · 8.19K output · free · attachments, open weights"""
 
-NVIDIA_COSMOS_PREDICT1_5B: Final[PricedModel] = PricedModel(
+NVIDIA_COSMOS_PREDICT1_5B: "Final[_PricedModel]" = _PricedModel(
     provider="nvidia",
     id="nvidia/cosmos-predict1-5b",
     name="cosmos-predict1-5b",
-    kind=Kind.VIDEO,
+    kind=_Kind.VIDEO,
     attachment=True,
     reasoning=False,
     tool_call=False,
@@ -1088,15 +1086,15 @@ NVIDIA_COSMOS_PREDICT1_5B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_03_18,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_VIDEO,
     limit=_Shared.CONTEXT_0_OUTPUT_4096,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
 )
 """cosmos-predict1-5b (video) · 0 context · 4.1K output · free · vision, attachments, open weights"""
 
-NVIDIA_COSMOS_TRANSFER1_7B: Final[PricedModel] = PricedModel(
+NVIDIA_COSMOS_TRANSFER1_7B: "Final[_PricedModel]" = _PricedModel(
     provider="nvidia",
     id="nvidia/cosmos-transfer1-7b",
     name="cosmos-transfer1-7b",
-    kind=Kind.VIDEO,
+    kind=_Kind.VIDEO,
     attachment=True,
     reasoning=False,
     tool_call=False,
@@ -1106,15 +1104,15 @@ NVIDIA_COSMOS_TRANSFER1_7B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_06_30,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_VIDEO,
     limit=_Shared.CONTEXT_0_OUTPUT_4096,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
 )
 """cosmos-transfer1-7b (video) · 0 context · 4.1K output · free · vision, attachments, open weights"""
 
-NVIDIA_COSMOS_TRANSFER2_5_2B: Final[PricedModel] = PricedModel(
+NVIDIA_COSMOS_TRANSFER2_5_2B: "Final[_PricedModel]" = _PricedModel(
     provider="nvidia",
     id="nvidia/cosmos-transfer2_5-2b",
     name="cosmos-transfer2.5-2b",
-    kind=Kind.VIDEO,
+    kind=_Kind.VIDEO,
     attachment=True,
     reasoning=False,
     tool_call=False,
@@ -1124,15 +1122,15 @@ NVIDIA_COSMOS_TRANSFER2_5_2B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_26,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_VIDEO,
     limit=_Shared.CONTEXT_0_OUTPUT_4096,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
 )
 """cosmos-transfer2.5-2b (video) · 0 context · 4.1K output · free · vision, attachments, open weights"""
 
-NVIDIA_GLINER_PII: Final[PricedModel] = PricedModel(
+NVIDIA_GLINER_PII: "Final[_PricedModel]" = _PricedModel(
     provider="nvidia",
     id="nvidia/gliner-pii",
     name="gliner-pii",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -1142,15 +1140,15 @@ NVIDIA_GLINER_PII: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_03,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_4096,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
 )
 """gliner-pii (chat) · 128K context · 4.1K output · free · open weights"""
 
-NVIDIA_LLAMA_3_1_NEMOTRON_SAFETY_GUARD_8B_V3: Final[PricedModel] = PricedModel(
+NVIDIA_LLAMA_3_1_NEMOTRON_SAFETY_GUARD_8B_V3: "Final[_PricedModel]" = _PricedModel(
     provider="nvidia",
     id="nvidia/llama-3_1-nemotron-safety-guard-8b-v3",
     name="llama-3.1-nemotron-safety-guard-8b-v3",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="nemotron",
     attachment=False,
     reasoning=False,
@@ -1161,15 +1159,15 @@ NVIDIA_LLAMA_3_1_NEMOTRON_SAFETY_GUARD_8B_V3: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_10_28,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_4096,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
 )
 """llama-3.1-nemotron-safety-guard-8b-v3 (chat) · 128K context · 4.1K output · free · open weights"""
 
-NVIDIA_LLAMA_3_2_NEMORETRIEVER_300M_EMBED_V1: Final[PricedModel] = PricedModel(
+NVIDIA_LLAMA_3_2_NEMORETRIEVER_300M_EMBED_V1: "Final[_PricedModel]" = _PricedModel(
     provider="nvidia",
     id="nvidia/llama-3_2-nemoretriever-300m-embed-v1",
     name="llama-3_2-nemoretriever-300m-embed-v1",
-    kind=Kind.EMBEDDING,
+    kind=_Kind.EMBEDDING,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -1179,15 +1177,15 @@ NVIDIA_LLAMA_3_2_NEMORETRIEVER_300M_EMBED_V1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_07_24,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_32768_OUTPUT_2048,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
 )
 """llama-3_2-nemoretriever-300m-embed-v1 (embedding) · 32.8K context · 2.05K output · free · open weights"""
 
-NVIDIA_LLAMA_NEMOTRON_EMBED_VL_1B_V2: Final[PricedModel] = PricedModel(
+NVIDIA_LLAMA_NEMOTRON_EMBED_VL_1B_V2: "Final[_PricedModel]" = _PricedModel(
     provider="nvidia",
     id="nvidia/llama-nemotron-embed-vl-1b-v2",
     name="llama-nemotron-embed-vl-1b-v2",
-    kind=Kind.EMBEDDING,
+    kind=_Kind.EMBEDDING,
     family="nemotron",
     attachment=True,
     reasoning=False,
@@ -1198,15 +1196,15 @@ NVIDIA_LLAMA_NEMOTRON_EMBED_VL_1B_V2: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_10,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_32768_OUTPUT_2048,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
 )
 """llama-nemotron-embed-vl-1b-v2 (embedding) · 32.8K context · 2.05K output · free · vision, attachments, open weights"""
 
-NVIDIA_LLAMA_NEMOTRON_RERANK_VL_1B_V2: Final[PricedModel] = PricedModel(
+NVIDIA_LLAMA_NEMOTRON_RERANK_VL_1B_V2: "Final[_PricedModel]" = _PricedModel(
     provider="nvidia",
     id="nvidia/llama-nemotron-rerank-vl-1b-v2",
     name="llama-nemotron-rerank-vl-1b-v2",
-    kind=Kind.RERANK,
+    kind=_Kind.RERANK,
     family="nemotron",
     attachment=True,
     reasoning=False,
@@ -1217,15 +1215,15 @@ NVIDIA_LLAMA_NEMOTRON_RERANK_VL_1B_V2: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_31,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_4096,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
 )
 """llama-nemotron-rerank-vl-1b-v2 (rerank) · 128K context · 4.1K output · free · vision, attachments, open weights"""
 
-NVIDIA_MAGPIE_TTS_ZEROSHOT: Final[PricedModel] = PricedModel(
+NVIDIA_MAGPIE_TTS_ZEROSHOT: "Final[_PricedModel]" = _PricedModel(
     provider="nvidia",
     id="nvidia/magpie-tts-zeroshot",
     name="magpie-tts-zeroshot",
-    kind=Kind.AUDIO,
+    kind=_Kind.AUDIO,
     attachment=True,
     reasoning=False,
     tool_call=False,
@@ -1235,15 +1233,15 @@ NVIDIA_MAGPIE_TTS_ZEROSHOT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_06_12,
     modalities=_Shared.TEXT_AUDIO_TO_AUDIO,
     limit=_Shared.CONTEXT_0_OUTPUT_4096,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
 )
 """magpie-tts-zeroshot (audio) · 0 context · 4.1K output · free · attachments, open weights"""
 
-NVIDIA_NEMOTRON_3_CONTENT_SAFETY: Final[PricedModel] = PricedModel(
+NVIDIA_NEMOTRON_3_CONTENT_SAFETY: "Final[_PricedModel]" = _PricedModel(
     provider="nvidia",
     id="nvidia/nemotron-3-content-safety",
     name="nemotron-3-content-safety",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="nemotron",
     attachment=False,
     reasoning=False,
@@ -1254,15 +1252,15 @@ NVIDIA_NEMOTRON_3_CONTENT_SAFETY: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_16,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_4096,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
 )
 """nemotron-3-content-safety (chat) · 128K context · 4.1K output · free · open weights"""
 
-NVIDIA_NEMOTRON_3_NANO_30B_A3B: Final[PricedModel] = PricedModel(
+NVIDIA_NEMOTRON_3_NANO_30B_A3B: "Final[_PricedModel]" = _PricedModel(
     provider="nvidia",
     id="nvidia/nemotron-3-nano-30b-a3b",
     name="nemotron-3-nano-30b-a3b",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="nemotron",
     attachment=False,
     reasoning=True,
@@ -1274,16 +1272,16 @@ NVIDIA_NEMOTRON_3_NANO_30B_A3B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_12,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_131072,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """nemotron-3-nano-30b-a3b (chat) · 131K context · 131K output · free · tools, reasoning, open weights"""
 
-NVIDIA_NEMOTRON_3_NANO_OMNI_30B_A3B_REASONING: Final[PricedModel] = PricedModel(
+NVIDIA_NEMOTRON_3_NANO_OMNI_30B_A3B_REASONING: "Final[_PricedModel]" = _PricedModel(
     provider="nvidia",
     id="nvidia/nemotron-3-nano-omni-30b-a3b-reasoning",
     name="Nemotron 3 Nano Omni",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="nemotron",
     attachment=True,
     reasoning=True,
@@ -1295,7 +1293,7 @@ NVIDIA_NEMOTRON_3_NANO_OMNI_30B_A3B_REASONING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_28,
     modalities=_Shared.TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT,
     limit=_Shared.CONTEXT_256000_OUTPUT_65536,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
     reasoning_options=(
         _Shared.REASONING_TOGGLE,
         _Shared.REASONING_BUDGET_TOKENS_MIN_NEG1_MAX_32768,
@@ -1303,11 +1301,11 @@ NVIDIA_NEMOTRON_3_NANO_OMNI_30B_A3B_REASONING: Final[PricedModel] = PricedModel(
 )
 """Nemotron 3 Nano Omni (chat) · 256K context · 65.5K output · free · vision, tools, reasoning, structured output, attachments, open weights"""
 
-NVIDIA_NEMOTRON_3_SUPER_120B_A12B: Final[PricedModel] = PricedModel(
+NVIDIA_NEMOTRON_3_SUPER_120B_A12B: "Final[_PricedModel]" = _PricedModel(
     provider="nvidia",
     id="nvidia/nemotron-3-super-120b-a12b",
     name="Nemotron 3 Super",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="nemotron",
     attachment=False,
     reasoning=True,
@@ -1319,16 +1317,16 @@ NVIDIA_NEMOTRON_3_SUPER_120B_A12B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_11,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_262144,
-    cost=Cost(input=Decimal("0.2"), output=Decimal("0.8")),
+    cost=_Cost(input=_Decimal("0.2"), output=_Decimal("0.8")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """Nemotron 3 Super (chat) · 262K context · 262K output · $0.20 in / $0.80 out per 1M tokens · tools, reasoning, open weights"""
 
-NVIDIA_NEMOTRON_3_ULTRA_550B_A55B: Final[PricedModel] = PricedModel(
+NVIDIA_NEMOTRON_3_ULTRA_550B_A55B: "Final[_PricedModel]" = _PricedModel(
     provider="nvidia",
     id="nvidia/nemotron-3-ultra-550b-a55b",
     name="Nemotron 3 Ultra 550B A55B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="nemotron",
     attachment=False,
     reasoning=True,
@@ -1340,16 +1338,16 @@ NVIDIA_NEMOTRON_3_ULTRA_550B_A55B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_04,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.5"), output=Decimal("2.5"), cache_read=Decimal("0.15")),
+    cost=_Cost(input=_Decimal("0.5"), output=_Decimal("2.5"), cache_read=_Decimal("0.15")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """Nemotron 3 Ultra 550B A55B (chat) · 1M context · 65.5K output · $0.50 in / $2.50 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-NVIDIA_NEMOTRON_CONTENT_SAFETY_REASONING_4B: Final[PricedModel] = PricedModel(
+NVIDIA_NEMOTRON_CONTENT_SAFETY_REASONING_4B: "Final[_PricedModel]" = _PricedModel(
     provider="nvidia",
     id="nvidia/nemotron-content-safety-reasoning-4b",
     name="nemotron-content-safety-reasoning-4b",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="nemotron",
     attachment=False,
     reasoning=True,
@@ -1360,16 +1358,16 @@ NVIDIA_NEMOTRON_CONTENT_SAFETY_REASONING_4B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_01_22,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_4096,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
     reasoning_options=(),
 )
 """nemotron-content-safety-reasoning-4b (chat) · 128K context · 4.1K output · free · reasoning, open weights"""
 
-NVIDIA_NEMOTRON_MINI_4B_INSTRUCT: Final[PricedModel] = PricedModel(
+NVIDIA_NEMOTRON_MINI_4B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="nvidia",
     id="nvidia/nemotron-mini-4b-instruct",
     name="nemotron-mini-4b-instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="nemotron",
     attachment=False,
     reasoning=False,
@@ -1380,15 +1378,15 @@ NVIDIA_NEMOTRON_MINI_4B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_08_26,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_8192,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
 )
 """nemotron-mini-4b-instruct (chat) · 128K context · 8.19K output · free · tools, open weights"""
 
-NVIDIA_NEMOTRON_VOICECHAT: Final[PricedModel] = PricedModel(
+NVIDIA_NEMOTRON_VOICECHAT: "Final[_PricedModel]" = _PricedModel(
     provider="nvidia",
     id="nvidia/nemotron-voicechat",
     name="nemotron-voicechat",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="nemotron",
     attachment=True,
     reasoning=False,
@@ -1399,15 +1397,15 @@ NVIDIA_NEMOTRON_VOICECHAT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_16,
     modalities=_Shared.TEXT_AUDIO_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_8192,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
 )
 """nemotron-voicechat (chat) · 128K context · 8.19K output · free · tools, attachments, open weights"""
 
-NVIDIA_NV_EMBED_V1: Final[PricedModel] = PricedModel(
+NVIDIA_NV_EMBED_V1: "Final[_PricedModel]" = _PricedModel(
     provider="nvidia",
     id="nvidia/nv-embed-v1",
     name="nv-embed-v1",
-    kind=Kind.EMBEDDING,
+    kind=_Kind.EMBEDDING,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -1417,15 +1415,15 @@ NVIDIA_NV_EMBED_V1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_07_22,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_32768_OUTPUT_2048,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
 )
 """nv-embed-v1 (embedding) · 32.8K context · 2.05K output · free · open weights"""
 
-NVIDIA_NV_EMBEDCODE_7B_V1: Final[PricedModel] = PricedModel(
+NVIDIA_NV_EMBEDCODE_7B_V1: "Final[_PricedModel]" = _PricedModel(
     provider="nvidia",
     id="nvidia/nv-embedcode-7b-v1",
     name="nv-embedcode-7b-v1",
-    kind=Kind.EMBEDDING,
+    kind=_Kind.EMBEDDING,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -1435,15 +1433,15 @@ NVIDIA_NV_EMBEDCODE_7B_V1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_05_29,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_32768_OUTPUT_2048,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
 )
 """nv-embedcode-7b-v1 (embedding) · 32.8K context · 2.05K output · free · open weights"""
 
-NVIDIA_NVIDIA_NEMOTRON_NANO_9B_V2: Final[PricedModel] = PricedModel(
+NVIDIA_NVIDIA_NEMOTRON_NANO_9B_V2: "Final[_PricedModel]" = _PricedModel(
     provider="nvidia",
     id="nvidia/nvidia-nemotron-nano-9b-v2",
     name="nvidia-nemotron-nano-9b-v2",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="nemotron",
     attachment=False,
     reasoning=True,
@@ -1455,16 +1453,16 @@ NVIDIA_NVIDIA_NEMOTRON_NANO_9B_V2: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_18,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_131072,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """nvidia-nemotron-nano-9b-v2 (chat) · 131K context · 131K output · free · tools, reasoning, open weights"""
 
-NVIDIA_RERANK_QA_MISTRAL_4B: Final[PricedModel] = PricedModel(
+NVIDIA_RERANK_QA_MISTRAL_4B: "Final[_PricedModel]" = _PricedModel(
     provider="nvidia",
     id="nvidia/rerank-qa-mistral-4b",
     name="rerank-qa-mistral-4b",
-    kind=Kind.RERANK,
+    kind=_Kind.RERANK,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -1474,15 +1472,15 @@ NVIDIA_RERANK_QA_MISTRAL_4B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_01_17,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_4096,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
 )
 """rerank-qa-mistral-4b (rerank) · 128K context · 4.1K output · free · open weights"""
 
-NVIDIA_RIVA_TRANSLATE_4B_INSTRUCT_V1_1: Final[PricedModel] = PricedModel(
+NVIDIA_RIVA_TRANSLATE_4B_INSTRUCT_V1_1: "Final[_PricedModel]" = _PricedModel(
     provider="nvidia",
     id="nvidia/riva-translate-4b-instruct-v1_1",
     name="riva-translate-4b-instruct-v1_1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -1492,15 +1490,15 @@ NVIDIA_RIVA_TRANSLATE_4B_INSTRUCT_V1_1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_12,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_4096,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
 )
 """riva-translate-4b-instruct-v1_1 (chat) · 128K context · 4.1K output · free · open weights"""
 
-NVIDIA_SPARSEDRIVE: Final[PricedModel] = PricedModel(
+NVIDIA_SPARSEDRIVE: "Final[_PricedModel]" = _PricedModel(
     provider="nvidia",
     id="nvidia/sparsedrive",
     name="sparsedrive",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=False,
@@ -1510,15 +1508,15 @@ NVIDIA_SPARSEDRIVE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_07_20,
     modalities=_Shared.VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_8192,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
 )
 """sparsedrive (chat) · 128K context · 8.19K output · free · attachments, open weights"""
 
-NVIDIA_STREAMPETR: Final[PricedModel] = PricedModel(
+NVIDIA_STREAMPETR: "Final[_PricedModel]" = _PricedModel(
     provider="nvidia",
     id="nvidia/streampetr",
     name="streampetr",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=False,
@@ -1528,15 +1526,15 @@ NVIDIA_STREAMPETR: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_13,
     modalities=_Shared.VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_8192,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
 )
 """streampetr (chat) · 128K context · 8.19K output · free · attachments, open weights"""
 
-NVIDIA_STUDIOVOICE: Final[PricedModel] = PricedModel(
+NVIDIA_STUDIOVOICE: "Final[_PricedModel]" = _PricedModel(
     provider="nvidia",
     id="nvidia/studiovoice",
     name="studiovoice",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -1546,15 +1544,15 @@ NVIDIA_STUDIOVOICE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_06_13,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_8192,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
 )
 """studiovoice (chat) · 128K context · 8.19K output · free · open weights"""
 
-NVIDIA_SYNTHETIC_VIDEO_DETECTOR: Final[PricedModel] = PricedModel(
+NVIDIA_SYNTHETIC_VIDEO_DETECTOR: "Final[_PricedModel]" = _PricedModel(
     provider="nvidia",
     id="nvidia/synthetic-video-detector",
     name="synthetic-video-detector",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=False,
@@ -1564,15 +1562,15 @@ NVIDIA_SYNTHETIC_VIDEO_DETECTOR: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_16,
     modalities=_Shared.VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_0_OUTPUT_4096,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
 )
 """synthetic-video-detector (chat) · 0 context · 4.1K output · free · attachments, open weights"""
 
-NVIDIA_USDCODE: Final[PricedModel] = PricedModel(
+NVIDIA_USDCODE: "Final[_PricedModel]" = _PricedModel(
     provider="nvidia",
     id="nvidia/usdcode",
     name="usdcode",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -1582,15 +1580,15 @@ NVIDIA_USDCODE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_01_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_4096,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
 )
 """usdcode (chat) · 128K context · 4.1K output · free"""
 
-NVIDIA_USDVALIDATE: Final[PricedModel] = PricedModel(
+NVIDIA_USDVALIDATE: "Final[_PricedModel]" = _PricedModel(
     provider="nvidia",
     id="nvidia/usdvalidate",
     name="usdvalidate",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -1600,15 +1598,15 @@ NVIDIA_USDVALIDATE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_01_08,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_0_OUTPUT_4096,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
 )
 """usdvalidate (chat) · 0 context · 4.1K output · free · open weights"""
 
-OPENAI_GPT_OSS_120B: Final[PricedModel] = PricedModel(
+OPENAI_GPT_OSS_120B: "Final[_PricedModel]" = _PricedModel(
     provider="nvidia",
     id="openai/gpt-oss-120b",
     name="GPT-OSS-120B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-oss",
     attachment=False,
     reasoning=True,
@@ -1621,16 +1619,16 @@ OPENAI_GPT_OSS_120B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_14,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_8192,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """GPT-OSS-120B (chat) · 128K context · 8.19K output · free · tools, reasoning, structured output, open weights"""
 
-OPENAI_GPT_OSS_20B: Final[PricedModel] = PricedModel(
+OPENAI_GPT_OSS_20B: "Final[_PricedModel]" = _PricedModel(
     provider="nvidia",
     id="openai/gpt-oss-20b",
     name="GPT OSS 20B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-oss",
     attachment=False,
     reasoning=True,
@@ -1642,16 +1640,16 @@ OPENAI_GPT_OSS_20B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_05,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_32768,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """GPT OSS 20B (chat) · 131K context · 32.8K output · free · tools, reasoning, structured output, open weights"""
 
-OPENAI_WHISPER_LARGE_V3: Final[PricedModel] = PricedModel(
+OPENAI_WHISPER_LARGE_V3: "Final[_PricedModel]" = _PricedModel(
     provider="nvidia",
     id="openai/whisper-large-v3",
     name="Whisper Large v3",
-    kind=Kind.TRANSCRIPTION,
+    kind=_Kind.TRANSCRIPTION,
     family="whisper",
     attachment=False,
     reasoning=False,
@@ -1663,15 +1661,15 @@ OPENAI_WHISPER_LARGE_V3: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_05,
     modalities=_Shared.AUDIO_TO_TEXT,
     limit=_Shared.CONTEXT_0_OUTPUT_4096,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
 )
 """Whisper Large v3 (transcription) · 0 context · 4.1K output · free · open weights"""
 
-QWEN_QWEN_IMAGE: Final[PricedModel] = PricedModel(
+QWEN_QWEN_IMAGE: "Final[_PricedModel]" = _PricedModel(
     provider="nvidia",
     id="qwen/qwen-image",
     name="Qwen Image",
-    kind=Kind.IMAGE,
+    kind=_Kind.IMAGE,
     family="qwen",
     attachment=True,
     reasoning=False,
@@ -1683,15 +1681,15 @@ QWEN_QWEN_IMAGE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_07,
     modalities=_Shared.TEXT_IMAGE_TO_IMAGE,
     limit=_Shared.CONTEXT_0_OUTPUT_0,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
 )
 """Qwen Image (image) · 0 context · 0 output · free · vision, attachments"""
 
-QWEN_QWEN_IMAGE_EDIT: Final[PricedModel] = PricedModel(
+QWEN_QWEN_IMAGE_EDIT: "Final[_PricedModel]" = _PricedModel(
     provider="nvidia",
     id="qwen/qwen-image-edit",
     name="Qwen Image Edit",
-    kind=Kind.IMAGE,
+    kind=_Kind.IMAGE,
     family="qwen",
     attachment=True,
     reasoning=False,
@@ -1703,15 +1701,15 @@ QWEN_QWEN_IMAGE_EDIT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_19,
     modalities=_Shared.TEXT_IMAGE_TO_IMAGE,
     limit=_Shared.CONTEXT_0_OUTPUT_0,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
 )
 """Qwen Image Edit (image) · 0 context · 0 output · free · vision, attachments"""
 
-QWEN_QWEN2_5_CODER_32B_INSTRUCT: Final[PricedModel] = PricedModel(
+QWEN_QWEN2_5_CODER_32B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="nvidia",
     id="qwen/qwen2.5-coder-32b-instruct",
     name="Qwen2.5 Coder 32b Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=True,
@@ -1722,15 +1720,15 @@ QWEN_QWEN2_5_CODER_32B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_11_06,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_4096,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
 )
 """Qwen2.5 Coder 32b Instruct (chat) · 128K context · 4.1K output · free · tools, structured output, open weights"""
 
-QWEN_QWEN3_CODER_480B_A35B_INSTRUCT: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_CODER_480B_A35B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="nvidia",
     id="qwen/qwen3-coder-480b-a35b-instruct",
     name="Qwen3 Coder 480B A35B Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -1742,15 +1740,15 @@ QWEN_QWEN3_CODER_480B_A35B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_07_23,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_66536,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
 )
 """Qwen3 Coder 480B A35B Instruct (chat) · 262K context · 66.5K output · free · tools"""
 
-QWEN_QWEN3_NEXT_80B_A3B_INSTRUCT: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_NEXT_80B_A3B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="nvidia",
     id="qwen/qwen3-next-80b-a3b-instruct",
     name="Qwen3-Next-80B-A3B-Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -1762,15 +1760,15 @@ QWEN_QWEN3_NEXT_80B_A3B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_05,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_16384,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
 )
 """Qwen3-Next-80B-A3B-Instruct (chat) · 262K context · 16.4K output · free · tools"""
 
-QWEN_QWEN3_5_122B_A10B: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_5_122B_A10B: "Final[_PricedModel]" = _PricedModel(
     provider="nvidia",
     id="qwen/qwen3.5-122b-a10b",
     name="Qwen3.5 122B-A10B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=True,
     reasoning=True,
@@ -1782,16 +1780,16 @@ QWEN_QWEN3_5_122B_A10B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_23,
     modalities=_Shared.TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_65536,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """Qwen3.5 122B-A10B (chat) · 262K context · 65.5K output · free · vision, tools, reasoning, structured output, attachments, open weights"""
 
-QWEN_QWEN3_5_397B_A17B: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_5_397B_A17B: "Final[_PricedModel]" = _PricedModel(
     provider="nvidia",
     id="qwen/qwen3.5-397b-a17b",
     name="Qwen3.5-397B-A17B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=True,
     reasoning=True,
@@ -1804,16 +1802,16 @@ QWEN_QWEN3_5_397B_A17B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_16,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_8192,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """Qwen3.5-397B-A17B (chat) · 262K context · 8.19K output · free · vision, tools, reasoning, structured output, attachments, open weights"""
 
-SARVAMAI_SARVAM_M: Final[PricedModel] = PricedModel(
+SARVAMAI_SARVAM_M: "Final[_PricedModel]" = _PricedModel(
     provider="nvidia",
     id="sarvamai/sarvam-m",
     name="sarvam-m",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=True,
@@ -1823,15 +1821,15 @@ SARVAMAI_SARVAM_M: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_07_25,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_8192,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
 )
 """sarvam-m (chat) · 128K context · 8.19K output · free · tools, open weights"""
 
-STEPFUN_AI_STEP_3_5_FLASH: Final[PricedModel] = PricedModel(
+STEPFUN_AI_STEP_3_5_FLASH: "Final[_PricedModel]" = _PricedModel(
     provider="nvidia",
     id="stepfun-ai/step-3.5-flash",
     name="Step 3.5 Flash",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -1841,16 +1839,16 @@ STEPFUN_AI_STEP_3_5_FLASH: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_02,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_256000_OUTPUT_16384,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """Step 3.5 Flash (chat) · 256K context · 16.4K output · free · tools, reasoning, open weights"""
 
-STEPFUN_AI_STEP_3_7_FLASH: Final[PricedModel] = PricedModel(
+STEPFUN_AI_STEP_3_7_FLASH: "Final[_PricedModel]" = _PricedModel(
     provider="nvidia",
     id="stepfun-ai/step-3.7-flash",
     name="Step 3.7 Flash",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -1860,16 +1858,16 @@ STEPFUN_AI_STEP_3_7_FLASH: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_28,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_256000_OUTPUT_16384,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
     reasoning_options=(_Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH_XHIGH_MAX,),
 )
 """Step 3.7 Flash (chat) · 256K context · 16.4K output · free · vision, tools, reasoning, attachments, open weights"""
 
-UPSTAGE_SOLAR_10_7B_INSTRUCT: Final[PricedModel] = PricedModel(
+UPSTAGE_SOLAR_10_7B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="nvidia",
     id="upstage/solar-10_7b-instruct",
     name="solar-10.7b-instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=True,
@@ -1879,15 +1877,15 @@ UPSTAGE_SOLAR_10_7B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04_10,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_8192,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
 )
 """solar-10.7b-instruct (chat) · 128K context · 8.19K output · free · tools, open weights"""
 
-Z_AI_GLM_5_1: Final[PricedModel] = PricedModel(
+Z_AI_GLM_5_1: "Final[_PricedModel]" = _PricedModel(
     provider="nvidia",
     id="z-ai/glm-5.1",
     name="GLM-5.1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=True,
@@ -1899,8 +1897,8 @@ Z_AI_GLM_5_1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_27,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_131072,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """GLM-5.1 (chat) · 131K context · 131K output · free · tools, reasoning, structured output, open weights"""

@@ -3,96 +3,95 @@
 
 """Models served by Ollama Cloud (provider id 'ollama-cloud')."""
 
-from __future__ import annotations
-
-from llmdex.records.model import Interleaved, Limit, Modalities, Model, ReasoningOption
-from llmdex.records.partial_date import PartialDate
-from llmdex.records.vocabulary import Kind, Status
-
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from typing import Final
+from llmdex.records.model import Interleaved as _Interleaved
+from llmdex.records.model import Limit as _Limit
+from llmdex.records.model import Modalities as _Modalities
+from llmdex.records.model import Model as _Model
+from llmdex.records.model import ReasoningOption as _ReasoningOption
+from llmdex.records.partial_date import PartialDate as _PartialDate
+from llmdex.records.vocabulary import Kind as _Kind
+from llmdex.records.vocabulary import Status as _Status
 
 
 class _Shared:
     """Values the models below share, named for what they are."""
 
-    CONTEXT_1048576_OUTPUT_1048576 = Limit(context=1048576, output=1048576)
-    CONTEXT_1048576_OUTPUT_131072 = Limit(context=1048576, output=131072)
-    CONTEXT_1048576_OUTPUT_65536 = Limit(context=1048576, output=65536)
-    CONTEXT_131072_OUTPUT_131072 = Limit(context=131072, output=131072)
-    CONTEXT_131072_OUTPUT_32768 = Limit(context=131072, output=32768)
-    CONTEXT_163840_OUTPUT_163840 = Limit(context=163840, output=163840)
-    CONTEXT_163840_OUTPUT_32000 = Limit(context=163840, output=32000)
-    CONTEXT_163840_OUTPUT_65536 = Limit(context=163840, output=65536)
-    CONTEXT_196608_OUTPUT_196608 = Limit(context=196608, output=196608)
-    CONTEXT_202752_OUTPUT_131072 = Limit(context=202752, output=131072)
-    CONTEXT_204800_OUTPUT_128000 = Limit(context=204800, output=128000)
-    CONTEXT_204800_OUTPUT_131072 = Limit(context=204800, output=131072)
-    CONTEXT_262144_OUTPUT_128000 = Limit(context=262144, output=128000)
-    CONTEXT_262144_OUTPUT_131072 = Limit(context=262144, output=131072)
-    CONTEXT_262144_OUTPUT_262144 = Limit(context=262144, output=262144)
-    CONTEXT_262144_OUTPUT_32768 = Limit(context=262144, output=32768)
-    CONTEXT_262144_OUTPUT_65536 = Limit(context=262144, output=65536)
-    CONTEXT_32768_OUTPUT_4096 = Limit(context=32768, output=4096)
-    CONTEXT_512000_OUTPUT_131072 = Limit(context=512000, output=131072)
-    CONTEXT_976000_OUTPUT_131072 = Limit(context=976000, output=131072)
-    D_2024_08 = PartialDate(2024, 8)
-    D_2024_10 = PartialDate(2024, 10)
-    D_2024_10_22 = PartialDate(2024, 10, 22)
-    D_2024_12_01 = PartialDate(2024, 12, 1)
-    D_2025_01 = PartialDate(2025, 1)
-    D_2025_06_15 = PartialDate(2025, 6, 15)
-    D_2025_07_11 = PartialDate(2025, 7, 11)
-    D_2025_07_22 = PartialDate(2025, 7, 22)
-    D_2025_07_27 = PartialDate(2025, 7, 27)
-    D_2025_08_05 = PartialDate(2025, 8, 5)
-    D_2025_08_21 = PartialDate(2025, 8, 21)
-    D_2025_09_15 = PartialDate(2025, 9, 15)
-    D_2025_09_22 = PartialDate(2025, 9, 22)
-    D_2025_09_29 = PartialDate(2025, 9, 29)
-    D_2025_10_23 = PartialDate(2025, 10, 23)
-    D_2025_11_06 = PartialDate(2025, 11, 6)
-    D_2025_11_19 = PartialDate(2025, 11, 19)
-    D_2025_12_02 = PartialDate(2025, 12, 2)
-    D_2025_12_06 = PartialDate(2025, 12, 6)
-    D_2025_12_09 = PartialDate(2025, 12, 9)
-    D_2025_12_15 = PartialDate(2025, 12, 15)
-    D_2025_12_17 = PartialDate(2025, 12, 17)
-    D_2025_12_22 = PartialDate(2025, 12, 22)
-    D_2025_12_23 = PartialDate(2025, 12, 23)
-    D_2026_01_19 = PartialDate(2026, 1, 19)
-    D_2026_01_27 = PartialDate(2026, 1, 27)
-    D_2026_02_02 = PartialDate(2026, 2, 2)
-    D_2026_02_08 = PartialDate(2026, 2, 8)
-    D_2026_02_11 = PartialDate(2026, 2, 11)
-    D_2026_02_12 = PartialDate(2026, 2, 12)
-    D_2026_02_15 = PartialDate(2026, 2, 15)
-    D_2026_02_17 = PartialDate(2026, 2, 17)
-    D_2026_03_11 = PartialDate(2026, 3, 11)
-    D_2026_03_12 = PartialDate(2026, 3, 12)
-    D_2026_03_18 = PartialDate(2026, 3, 18)
-    D_2026_03_27 = PartialDate(2026, 3, 27)
-    D_2026_04_02 = PartialDate(2026, 4, 2)
-    D_2026_04_07 = PartialDate(2026, 4, 7)
-    D_2026_04_08 = PartialDate(2026, 4, 8)
-    D_2026_04_20 = PartialDate(2026, 4, 20)
-    D_2026_04_24 = PartialDate(2026, 4, 24)
-    D_2026_05_31 = PartialDate(2026, 5, 31)
-    D_2026_06_04 = PartialDate(2026, 6, 4)
-    D_2026_06_12 = PartialDate(2026, 6, 12)
-    D_2026_06_13 = PartialDate(2026, 6, 13)
-    REASONING_EFFORT_HIGH_MAX = ReasoningOption(type="effort", values=("high", "max"))
-    REASONING_EFFORT_LOW_MEDIUM_HIGH = ReasoningOption(
+    CONTEXT_1048576_OUTPUT_1048576 = _Limit(context=1048576, output=1048576)
+    CONTEXT_1048576_OUTPUT_131072 = _Limit(context=1048576, output=131072)
+    CONTEXT_1048576_OUTPUT_65536 = _Limit(context=1048576, output=65536)
+    CONTEXT_131072_OUTPUT_131072 = _Limit(context=131072, output=131072)
+    CONTEXT_131072_OUTPUT_32768 = _Limit(context=131072, output=32768)
+    CONTEXT_163840_OUTPUT_163840 = _Limit(context=163840, output=163840)
+    CONTEXT_163840_OUTPUT_32000 = _Limit(context=163840, output=32000)
+    CONTEXT_163840_OUTPUT_65536 = _Limit(context=163840, output=65536)
+    CONTEXT_196608_OUTPUT_196608 = _Limit(context=196608, output=196608)
+    CONTEXT_202752_OUTPUT_131072 = _Limit(context=202752, output=131072)
+    CONTEXT_204800_OUTPUT_128000 = _Limit(context=204800, output=128000)
+    CONTEXT_204800_OUTPUT_131072 = _Limit(context=204800, output=131072)
+    CONTEXT_262144_OUTPUT_128000 = _Limit(context=262144, output=128000)
+    CONTEXT_262144_OUTPUT_131072 = _Limit(context=262144, output=131072)
+    CONTEXT_262144_OUTPUT_262144 = _Limit(context=262144, output=262144)
+    CONTEXT_262144_OUTPUT_32768 = _Limit(context=262144, output=32768)
+    CONTEXT_262144_OUTPUT_65536 = _Limit(context=262144, output=65536)
+    CONTEXT_32768_OUTPUT_4096 = _Limit(context=32768, output=4096)
+    CONTEXT_512000_OUTPUT_131072 = _Limit(context=512000, output=131072)
+    CONTEXT_976000_OUTPUT_131072 = _Limit(context=976000, output=131072)
+    D_2024_08 = _PartialDate(2024, 8)
+    D_2024_10 = _PartialDate(2024, 10)
+    D_2024_10_22 = _PartialDate(2024, 10, 22)
+    D_2024_12_01 = _PartialDate(2024, 12, 1)
+    D_2025_01 = _PartialDate(2025, 1)
+    D_2025_06_15 = _PartialDate(2025, 6, 15)
+    D_2025_07_11 = _PartialDate(2025, 7, 11)
+    D_2025_07_22 = _PartialDate(2025, 7, 22)
+    D_2025_07_27 = _PartialDate(2025, 7, 27)
+    D_2025_08_05 = _PartialDate(2025, 8, 5)
+    D_2025_08_21 = _PartialDate(2025, 8, 21)
+    D_2025_09_15 = _PartialDate(2025, 9, 15)
+    D_2025_09_22 = _PartialDate(2025, 9, 22)
+    D_2025_09_29 = _PartialDate(2025, 9, 29)
+    D_2025_10_23 = _PartialDate(2025, 10, 23)
+    D_2025_11_06 = _PartialDate(2025, 11, 6)
+    D_2025_11_19 = _PartialDate(2025, 11, 19)
+    D_2025_12_02 = _PartialDate(2025, 12, 2)
+    D_2025_12_06 = _PartialDate(2025, 12, 6)
+    D_2025_12_09 = _PartialDate(2025, 12, 9)
+    D_2025_12_15 = _PartialDate(2025, 12, 15)
+    D_2025_12_17 = _PartialDate(2025, 12, 17)
+    D_2025_12_22 = _PartialDate(2025, 12, 22)
+    D_2025_12_23 = _PartialDate(2025, 12, 23)
+    D_2026_01_19 = _PartialDate(2026, 1, 19)
+    D_2026_01_27 = _PartialDate(2026, 1, 27)
+    D_2026_02_02 = _PartialDate(2026, 2, 2)
+    D_2026_02_08 = _PartialDate(2026, 2, 8)
+    D_2026_02_11 = _PartialDate(2026, 2, 11)
+    D_2026_02_12 = _PartialDate(2026, 2, 12)
+    D_2026_02_15 = _PartialDate(2026, 2, 15)
+    D_2026_02_17 = _PartialDate(2026, 2, 17)
+    D_2026_03_11 = _PartialDate(2026, 3, 11)
+    D_2026_03_12 = _PartialDate(2026, 3, 12)
+    D_2026_03_18 = _PartialDate(2026, 3, 18)
+    D_2026_03_27 = _PartialDate(2026, 3, 27)
+    D_2026_04_02 = _PartialDate(2026, 4, 2)
+    D_2026_04_07 = _PartialDate(2026, 4, 7)
+    D_2026_04_08 = _PartialDate(2026, 4, 8)
+    D_2026_04_20 = _PartialDate(2026, 4, 20)
+    D_2026_04_24 = _PartialDate(2026, 4, 24)
+    D_2026_05_31 = _PartialDate(2026, 5, 31)
+    D_2026_06_04 = _PartialDate(2026, 6, 4)
+    D_2026_06_12 = _PartialDate(2026, 6, 12)
+    D_2026_06_13 = _PartialDate(2026, 6, 13)
+    REASONING_EFFORT_HIGH_MAX = _ReasoningOption(type="effort", values=("high", "max"))
+    REASONING_EFFORT_LOW_MEDIUM_HIGH = _ReasoningOption(
         type="effort", values=("low", "medium", "high")
     )
-    REASONING_EFFORT_LOW_MEDIUM_HIGH_MAX = ReasoningOption(
+    REASONING_EFFORT_LOW_MEDIUM_HIGH_MAX = _ReasoningOption(
         type="effort", values=("low", "medium", "high", "max")
     )
-    REASONING_TOGGLE = ReasoningOption(type="toggle")
-    TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
-    TEXT_IMAGE_VIDEO_TO_TEXT = Modalities(input=("text", "image", "video"), output=("text",))
-    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+    REASONING_TOGGLE = _ReasoningOption(type="toggle")
+    TEXT_IMAGE_TO_TEXT = _Modalities(input=("text", "image"), output=("text",))
+    TEXT_IMAGE_VIDEO_TO_TEXT = _Modalities(input=("text", "image", "video"), output=("text",))
+    TEXT_TO_TEXT = _Modalities(input=("text",), output=("text",))
 
 
 __all__ = [
@@ -141,11 +140,11 @@ __all__ = [
     "RNJ_1_8B",
 ]
 
-COGITO_2_1_671B: Final[Model] = Model(
+COGITO_2_1_671B: "Final[_Model]" = _Model(
     provider="ollama-cloud",
     id="cogito-2.1:671b",
     name="cogito-2.1:671b",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="cogito",
     attachment=False,
     reasoning=True,
@@ -156,15 +155,15 @@ COGITO_2_1_671B: Final[Model] = Model(
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_163840_OUTPUT_32000,
     reasoning_options=(_Shared.REASONING_TOGGLE,),
-    status=Status.DEPRECATED,
+    status=_Status.DEPRECATED,
 )
 """cogito-2.1:671b (chat) · 164K context · 32K output · price unknown · tools, reasoning, open weights · deprecated"""
 
-DEEPSEEK_V3_1_671B: Final[Model] = Model(
+DEEPSEEK_V3_1_671B: "Final[_Model]" = _Model(
     provider="ollama-cloud",
     id="deepseek-v3.1:671b",
     name="deepseek-v3.1:671b",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek",
     attachment=False,
     reasoning=True,
@@ -178,11 +177,11 @@ DEEPSEEK_V3_1_671B: Final[Model] = Model(
 )
 """deepseek-v3.1:671b (chat) · 164K context · 164K output · price unknown · tools, reasoning, open weights"""
 
-DEEPSEEK_V3_2: Final[Model] = Model(
+DEEPSEEK_V3_2: "Final[_Model]" = _Model(
     provider="ollama-cloud",
     id="deepseek-v3.2",
     name="deepseek-v3.2",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek",
     attachment=False,
     reasoning=True,
@@ -196,11 +195,11 @@ DEEPSEEK_V3_2: Final[Model] = Model(
 )
 """deepseek-v3.2 (chat) · 164K context · 65.5K output · price unknown · tools, reasoning, open weights"""
 
-DEEPSEEK_V4_FLASH: Final[Model] = Model(
+DEEPSEEK_V4_FLASH: "Final[_Model]" = _Model(
     provider="ollama-cloud",
     id="deepseek-v4-flash",
     name="deepseek-v4-flash",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek-flash",
     attachment=False,
     reasoning=True,
@@ -214,11 +213,11 @@ DEEPSEEK_V4_FLASH: Final[Model] = Model(
 )
 """deepseek-v4-flash (chat) · 1.05M context · 1.05M output · price unknown · tools, reasoning, open weights"""
 
-DEEPSEEK_V4_PRO: Final[Model] = Model(
+DEEPSEEK_V4_PRO: "Final[_Model]" = _Model(
     provider="ollama-cloud",
     id="deepseek-v4-pro",
     name="deepseek-v4-pro",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek-thinking",
     attachment=False,
     reasoning=True,
@@ -232,11 +231,11 @@ DEEPSEEK_V4_PRO: Final[Model] = Model(
 )
 """deepseek-v4-pro (chat) · 1.05M context · 1.05M output · price unknown · tools, reasoning, open weights"""
 
-DEVSTRAL_2_123B: Final[Model] = Model(
+DEVSTRAL_2_123B: "Final[_Model]" = _Model(
     provider="ollama-cloud",
     id="devstral-2:123b",
     name="devstral-2:123b",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="devstral",
     attachment=False,
     reasoning=False,
@@ -249,11 +248,11 @@ DEVSTRAL_2_123B: Final[Model] = Model(
 )
 """devstral-2:123b (chat) · 262K context · 262K output · price unknown · tools, open weights"""
 
-DEVSTRAL_SMALL_2_24B: Final[Model] = Model(
+DEVSTRAL_SMALL_2_24B: "Final[_Model]" = _Model(
     provider="ollama-cloud",
     id="devstral-small-2:24b",
     name="devstral-small-2:24b",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="devstral",
     attachment=True,
     reasoning=False,
@@ -266,11 +265,11 @@ DEVSTRAL_SMALL_2_24B: Final[Model] = Model(
 )
 """devstral-small-2:24b (chat) · 262K context · 262K output · price unknown · vision, tools, attachments, open weights"""
 
-GEMINI_3_FLASH_PREVIEW: Final[Model] = Model(
+GEMINI_3_FLASH_PREVIEW: "Final[_Model]" = _Model(
     provider="ollama-cloud",
     id="gemini-3-flash-preview",
     name="gemini-3-flash-preview",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemini-flash",
     attachment=True,
     reasoning=True,
@@ -285,11 +284,11 @@ GEMINI_3_FLASH_PREVIEW: Final[Model] = Model(
 )
 """gemini-3-flash-preview (chat) · 1.05M context · 65.5K output · price unknown · vision, tools, reasoning, attachments, open weights"""
 
-GEMMA3_12B: Final[Model] = Model(
+GEMMA3_12B: "Final[_Model]" = _Model(
     provider="ollama-cloud",
     id="gemma3:12b",
     name="gemma3:12b",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemma",
     attachment=True,
     reasoning=False,
@@ -302,11 +301,11 @@ GEMMA3_12B: Final[Model] = Model(
 )
 """gemma3:12b (chat) · 131K context · 131K output · price unknown · vision, attachments, open weights"""
 
-GEMMA3_27B: Final[Model] = Model(
+GEMMA3_27B: "Final[_Model]" = _Model(
     provider="ollama-cloud",
     id="gemma3:27b",
     name="gemma3:27b",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemma",
     attachment=True,
     reasoning=False,
@@ -319,11 +318,11 @@ GEMMA3_27B: Final[Model] = Model(
 )
 """gemma3:27b (chat) · 131K context · 131K output · price unknown · vision, attachments, open weights"""
 
-GEMMA3_4B: Final[Model] = Model(
+GEMMA3_4B: "Final[_Model]" = _Model(
     provider="ollama-cloud",
     id="gemma3:4b",
     name="gemma3:4b",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemma",
     attachment=True,
     reasoning=False,
@@ -336,11 +335,11 @@ GEMMA3_4B: Final[Model] = Model(
 )
 """gemma3:4b (chat) · 131K context · 131K output · price unknown · vision, attachments, open weights"""
 
-GEMMA4_31B: Final[Model] = Model(
+GEMMA4_31B: "Final[_Model]" = _Model(
     provider="ollama-cloud",
     id="gemma4:31b",
     name="gemma4:31b",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemma",
     attachment=True,
     reasoning=True,
@@ -355,11 +354,11 @@ GEMMA4_31B: Final[Model] = Model(
 )
 """gemma4:31b (chat) · 262K context · 262K output · price unknown · vision, tools, reasoning, attachments, open weights"""
 
-GLM_4_6: Final[Model] = Model(
+GLM_4_6: "Final[_Model]" = _Model(
     provider="ollama-cloud",
     id="glm-4.6",
     name="glm-4.6",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=True,
@@ -370,15 +369,15 @@ GLM_4_6: Final[Model] = Model(
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_202752_OUTPUT_131072,
     reasoning_options=(_Shared.REASONING_TOGGLE,),
-    status=Status.DEPRECATED,
+    status=_Status.DEPRECATED,
 )
 """glm-4.6 (chat) · 203K context · 131K output · price unknown · tools, reasoning, open weights · deprecated"""
 
-GLM_4_7: Final[Model] = Model(
+GLM_4_7: "Final[_Model]" = _Model(
     provider="ollama-cloud",
     id="glm-4.7",
     name="glm-4.7",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=True,
@@ -392,11 +391,11 @@ GLM_4_7: Final[Model] = Model(
 )
 """glm-4.7 (chat) · 203K context · 131K output · price unknown · tools, reasoning, open weights"""
 
-GLM_5: Final[Model] = Model(
+GLM_5: "Final[_Model]" = _Model(
     provider="ollama-cloud",
     id="glm-5",
     name="glm-5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=True,
@@ -406,16 +405,16 @@ GLM_5: Final[Model] = Model(
     last_updated=_Shared.D_2026_02_11,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_202752_OUTPUT_131072,
-    interleaved=Interleaved(field="reasoning_content"),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """glm-5 (chat) · 203K context · 131K output · price unknown · tools, reasoning, open weights"""
 
-GLM_5_1: Final[Model] = Model(
+GLM_5_1: "Final[_Model]" = _Model(
     provider="ollama-cloud",
     id="glm-5.1",
     name="glm-5.1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=True,
@@ -425,16 +424,16 @@ GLM_5_1: Final[Model] = Model(
     last_updated=_Shared.D_2026_04_07,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_202752_OUTPUT_131072,
-    interleaved=Interleaved(field="reasoning_content"),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """glm-5.1 (chat) · 203K context · 131K output · price unknown · tools, reasoning, open weights"""
 
-GLM_5_2: Final[Model] = Model(
+GLM_5_2: "Final[_Model]" = _Model(
     provider="ollama-cloud",
     id="glm-5.2",
     name="GLM-5.2",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=True,
@@ -446,16 +445,16 @@ GLM_5_2: Final[Model] = Model(
     last_updated=_Shared.D_2026_06_13,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_976000_OUTPUT_131072,
-    interleaved=Interleaved(field="reasoning_content"),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_EFFORT_HIGH_MAX,),
 )
 """GLM-5.2 (chat) · 976K context · 131K output · price unknown · tools, reasoning, structured output, open weights"""
 
-GPT_OSS_120B: Final[Model] = Model(
+GPT_OSS_120B: "Final[_Model]" = _Model(
     provider="ollama-cloud",
     id="gpt-oss:120b",
     name="gpt-oss:120b",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-oss",
     attachment=False,
     reasoning=True,
@@ -469,11 +468,11 @@ GPT_OSS_120B: Final[Model] = Model(
 )
 """gpt-oss:120b (chat) · 131K context · 32.8K output · price unknown · tools, reasoning, open weights"""
 
-GPT_OSS_20B: Final[Model] = Model(
+GPT_OSS_20B: "Final[_Model]" = _Model(
     provider="ollama-cloud",
     id="gpt-oss:20b",
     name="gpt-oss:20b",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-oss",
     attachment=False,
     reasoning=True,
@@ -487,11 +486,11 @@ GPT_OSS_20B: Final[Model] = Model(
 )
 """gpt-oss:20b (chat) · 131K context · 32.8K output · price unknown · tools, reasoning, open weights"""
 
-KIMI_K2_THINKING: Final[Model] = Model(
+KIMI_K2_THINKING: "Final[_Model]" = _Model(
     provider="ollama-cloud",
     id="kimi-k2-thinking",
     name="kimi-k2-thinking",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="kimi-thinking",
     attachment=False,
     reasoning=True,
@@ -503,15 +502,15 @@ KIMI_K2_THINKING: Final[Model] = Model(
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_262144,
     reasoning_options=(),
-    status=Status.DEPRECATED,
+    status=_Status.DEPRECATED,
 )
 """kimi-k2-thinking (chat) · 262K context · 262K output · price unknown · tools, reasoning, open weights · deprecated"""
 
-KIMI_K2_5: Final[Model] = Model(
+KIMI_K2_5: "Final[_Model]" = _Model(
     provider="ollama-cloud",
     id="kimi-k2.5",
     name="kimi-k2.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="kimi-k2",
     attachment=True,
     reasoning=True,
@@ -525,11 +524,11 @@ KIMI_K2_5: Final[Model] = Model(
 )
 """kimi-k2.5 (chat) · 262K context · 262K output · price unknown · vision, tools, reasoning, attachments, open weights"""
 
-KIMI_K2_6: Final[Model] = Model(
+KIMI_K2_6: "Final[_Model]" = _Model(
     provider="ollama-cloud",
     id="kimi-k2.6",
     name="kimi-k2.6",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="kimi-k2",
     attachment=True,
     reasoning=True,
@@ -543,11 +542,11 @@ KIMI_K2_6: Final[Model] = Model(
 )
 """kimi-k2.6 (chat) · 262K context · 262K output · price unknown · vision, tools, reasoning, attachments, open weights"""
 
-KIMI_K2_7_CODE: Final[Model] = Model(
+KIMI_K2_7_CODE: "Final[_Model]" = _Model(
     provider="ollama-cloud",
     id="kimi-k2.7-code",
     name="kimi-k2.7-code",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="kimi-k2",
     attachment=True,
     reasoning=True,
@@ -564,11 +563,11 @@ KIMI_K2_7_CODE: Final[Model] = Model(
 )
 """kimi-k2.7-code (chat) · 262K context · 262K output · price unknown · vision, tools, reasoning, structured output, attachments, open weights"""
 
-KIMI_K2_1T: Final[Model] = Model(
+KIMI_K2_1T: "Final[_Model]" = _Model(
     provider="ollama-cloud",
     id="kimi-k2:1t",
     name="kimi-k2:1t",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="kimi-k2",
     attachment=False,
     reasoning=False,
@@ -579,15 +578,15 @@ KIMI_K2_1T: Final[Model] = Model(
     last_updated=_Shared.D_2026_01_19,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_262144,
-    status=Status.DEPRECATED,
+    status=_Status.DEPRECATED,
 )
 """kimi-k2:1t (chat) · 262K context · 262K output · price unknown · tools, open weights · deprecated"""
 
-MINIMAX_M2: Final[Model] = Model(
+MINIMAX_M2: "Final[_Model]" = _Model(
     provider="ollama-cloud",
     id="minimax-m2",
     name="minimax-m2",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="minimax",
     attachment=False,
     reasoning=True,
@@ -598,15 +597,15 @@ MINIMAX_M2: Final[Model] = Model(
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_204800_OUTPUT_128000,
     reasoning_options=(),
-    status=Status.DEPRECATED,
+    status=_Status.DEPRECATED,
 )
 """minimax-m2 (chat) · 205K context · 128K output · price unknown · tools, reasoning, open weights · deprecated"""
 
-MINIMAX_M2_1: Final[Model] = Model(
+MINIMAX_M2_1: "Final[_Model]" = _Model(
     provider="ollama-cloud",
     id="minimax-m2.1",
     name="minimax-m2.1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="minimax",
     attachment=False,
     reasoning=True,
@@ -620,11 +619,11 @@ MINIMAX_M2_1: Final[Model] = Model(
 )
 """minimax-m2.1 (chat) · 205K context · 131K output · price unknown · tools, reasoning, open weights"""
 
-MINIMAX_M2_5: Final[Model] = Model(
+MINIMAX_M2_5: "Final[_Model]" = _Model(
     provider="ollama-cloud",
     id="minimax-m2.5",
     name="minimax-m2.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="minimax",
     attachment=False,
     reasoning=True,
@@ -639,11 +638,11 @@ MINIMAX_M2_5: Final[Model] = Model(
 )
 """minimax-m2.5 (chat) · 205K context · 131K output · price unknown · tools, reasoning, open weights"""
 
-MINIMAX_M2_7: Final[Model] = Model(
+MINIMAX_M2_7: "Final[_Model]" = _Model(
     provider="ollama-cloud",
     id="minimax-m2.7",
     name="minimax-m2.7",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="minimax",
     attachment=False,
     reasoning=True,
@@ -657,11 +656,11 @@ MINIMAX_M2_7: Final[Model] = Model(
 )
 """minimax-m2.7 (chat) · 197K context · 197K output · price unknown · tools, reasoning, open weights"""
 
-MINIMAX_M3: Final[Model] = Model(
+MINIMAX_M3: "Final[_Model]" = _Model(
     provider="ollama-cloud",
     id="minimax-m3",
     name="minimax-m3",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="minimax-m3",
     attachment=True,
     reasoning=True,
@@ -677,11 +676,11 @@ MINIMAX_M3: Final[Model] = Model(
 )
 """minimax-m3 (chat) · 512K context · 131K output · price unknown · vision, tools, reasoning, attachments, open weights"""
 
-MINISTRAL_3_14B: Final[Model] = Model(
+MINISTRAL_3_14B: "Final[_Model]" = _Model(
     provider="ollama-cloud",
     id="ministral-3:14b",
     name="ministral-3:14b",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="ministral",
     attachment=True,
     reasoning=False,
@@ -694,11 +693,11 @@ MINISTRAL_3_14B: Final[Model] = Model(
 )
 """ministral-3:14b (chat) · 262K context · 128K output · price unknown · vision, tools, attachments, open weights"""
 
-MINISTRAL_3_3B: Final[Model] = Model(
+MINISTRAL_3_3B: "Final[_Model]" = _Model(
     provider="ollama-cloud",
     id="ministral-3:3b",
     name="ministral-3:3b",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="ministral",
     attachment=True,
     reasoning=False,
@@ -711,11 +710,11 @@ MINISTRAL_3_3B: Final[Model] = Model(
 )
 """ministral-3:3b (chat) · 262K context · 128K output · price unknown · vision, tools, attachments, open weights"""
 
-MINISTRAL_3_8B: Final[Model] = Model(
+MINISTRAL_3_8B: "Final[_Model]" = _Model(
     provider="ollama-cloud",
     id="ministral-3:8b",
     name="ministral-3:8b",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="ministral",
     attachment=True,
     reasoning=False,
@@ -728,11 +727,11 @@ MINISTRAL_3_8B: Final[Model] = Model(
 )
 """ministral-3:8b (chat) · 262K context · 128K output · price unknown · vision, tools, attachments, open weights"""
 
-MISTRAL_LARGE_3_675B: Final[Model] = Model(
+MISTRAL_LARGE_3_675B: "Final[_Model]" = _Model(
     provider="ollama-cloud",
     id="mistral-large-3:675b",
     name="mistral-large-3:675b",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="mistral-large",
     attachment=True,
     reasoning=False,
@@ -745,11 +744,11 @@ MISTRAL_LARGE_3_675B: Final[Model] = Model(
 )
 """mistral-large-3:675b (chat) · 262K context · 262K output · price unknown · vision, tools, attachments, open weights"""
 
-NEMOTRON_3_NANO_30B: Final[Model] = Model(
+NEMOTRON_3_NANO_30B: "Final[_Model]" = _Model(
     provider="ollama-cloud",
     id="nemotron-3-nano:30b",
     name="nemotron-3-nano:30b",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="nemotron",
     attachment=False,
     reasoning=True,
@@ -764,11 +763,11 @@ NEMOTRON_3_NANO_30B: Final[Model] = Model(
 )
 """nemotron-3-nano:30b (chat) · 1.05M context · 131K output · price unknown · tools, reasoning, open weights"""
 
-NEMOTRON_3_SUPER: Final[Model] = Model(
+NEMOTRON_3_SUPER: "Final[_Model]" = _Model(
     provider="ollama-cloud",
     id="nemotron-3-super",
     name="nemotron-3-super",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="nemotron",
     attachment=False,
     reasoning=True,
@@ -783,11 +782,11 @@ NEMOTRON_3_SUPER: Final[Model] = Model(
 )
 """nemotron-3-super (chat) · 262K context · 65.5K output · price unknown · tools, reasoning, open weights"""
 
-NEMOTRON_3_ULTRA: Final[Model] = Model(
+NEMOTRON_3_ULTRA: "Final[_Model]" = _Model(
     provider="ollama-cloud",
     id="nemotron-3-ultra",
     name="nemotron-3-ultra",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="nemotron",
     attachment=False,
     reasoning=True,
@@ -802,11 +801,11 @@ NEMOTRON_3_ULTRA: Final[Model] = Model(
 )
 """nemotron-3-ultra (chat) · 262K context · 128K output · price unknown · tools, reasoning, open weights"""
 
-QWEN3_CODER_NEXT: Final[Model] = Model(
+QWEN3_CODER_NEXT: "Final[_Model]" = _Model(
     provider="ollama-cloud",
     id="qwen3-coder-next",
     name="qwen3-coder-next",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -819,11 +818,11 @@ QWEN3_CODER_NEXT: Final[Model] = Model(
 )
 """qwen3-coder-next (chat) · 262K context · 65.5K output · price unknown · tools, open weights"""
 
-QWEN3_CODER_480B: Final[Model] = Model(
+QWEN3_CODER_480B: "Final[_Model]" = _Model(
     provider="ollama-cloud",
     id="qwen3-coder:480b",
     name="qwen3-coder:480b",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -836,11 +835,11 @@ QWEN3_CODER_480B: Final[Model] = Model(
 )
 """qwen3-coder:480b (chat) · 262K context · 65.5K output · price unknown · tools, open weights"""
 
-QWEN3_NEXT_80B: Final[Model] = Model(
+QWEN3_NEXT_80B: "Final[_Model]" = _Model(
     provider="ollama-cloud",
     id="qwen3-next:80b",
     name="qwen3-next:80b",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=True,
@@ -851,15 +850,15 @@ QWEN3_NEXT_80B: Final[Model] = Model(
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_32768,
     reasoning_options=(),
-    status=Status.DEPRECATED,
+    status=_Status.DEPRECATED,
 )
 """qwen3-next:80b (chat) · 262K context · 32.8K output · price unknown · tools, reasoning, open weights · deprecated"""
 
-QWEN3_VL_235B: Final[Model] = Model(
+QWEN3_VL_235B: "Final[_Model]" = _Model(
     provider="ollama-cloud",
     id="qwen3-vl:235b",
     name="qwen3-vl:235b",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=True,
     reasoning=True,
@@ -870,15 +869,15 @@ QWEN3_VL_235B: Final[Model] = Model(
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_32768,
     reasoning_options=(),
-    status=Status.DEPRECATED,
+    status=_Status.DEPRECATED,
 )
 """qwen3-vl:235b (chat) · 262K context · 32.8K output · price unknown · vision, tools, reasoning, attachments, open weights · deprecated"""
 
-QWEN3_VL_235B_INSTRUCT: Final[Model] = Model(
+QWEN3_VL_235B_INSTRUCT: "Final[_Model]" = _Model(
     provider="ollama-cloud",
     id="qwen3-vl:235b-instruct",
     name="qwen3-vl:235b-instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=True,
     reasoning=False,
@@ -888,15 +887,15 @@ QWEN3_VL_235B_INSTRUCT: Final[Model] = Model(
     last_updated=_Shared.D_2026_01_19,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_131072,
-    status=Status.DEPRECATED,
+    status=_Status.DEPRECATED,
 )
 """qwen3-vl:235b-instruct (chat) · 262K context · 131K output · price unknown · vision, tools, attachments, open weights · deprecated"""
 
-QWEN3_5_397B: Final[Model] = Model(
+QWEN3_5_397B: "Final[_Model]" = _Model(
     provider="ollama-cloud",
     id="qwen3.5:397b",
     name="qwen3.5:397b",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=True,
     reasoning=True,
@@ -906,16 +905,16 @@ QWEN3_5_397B: Final[Model] = Model(
     last_updated=_Shared.D_2026_02_17,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_65536,
-    interleaved=Interleaved(field="reasoning_details"),
+    interleaved=_Interleaved(field="reasoning_details"),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """qwen3.5:397b (chat) · 262K context · 65.5K output · price unknown · vision, tools, reasoning, attachments, open weights"""
 
-RNJ_1_8B: Final[Model] = Model(
+RNJ_1_8B: "Final[_Model]" = _Model(
     provider="ollama-cloud",
     id="rnj-1:8b",
     name="rnj-1:8b",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="rnj",
     attachment=False,
     reasoning=False,

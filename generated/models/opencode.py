@@ -3,170 +3,168 @@
 
 """Models served by OpenCode Zen (provider id 'opencode')."""
 
-from __future__ import annotations
+from decimal import Decimal as _Decimal
 
-from decimal import Decimal
-
-from llmdex.records.model import (
-    Interleaved,
-    Limit,
-    Modalities,
-    PricedModel,
-    ProviderOverride,
-    ReasoningOption,
-)
-from llmdex.records.partial_date import PartialDate
-from llmdex.records.protocol import Protocol
-from llmdex.records.rates import Cost, CostTier, Rates, TierCondition
-from llmdex.records.vocabulary import Kind, Status
-
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from typing import Final
+from llmdex.records.model import Interleaved as _Interleaved
+from llmdex.records.model import Limit as _Limit
+from llmdex.records.model import Modalities as _Modalities
+from llmdex.records.model import PricedModel as _PricedModel
+from llmdex.records.model import ProviderOverride as _ProviderOverride
+from llmdex.records.model import ReasoningOption as _ReasoningOption
+from llmdex.records.partial_date import PartialDate as _PartialDate
+from llmdex.records.protocol import Protocol as _Protocol
+from llmdex.records.rates import Cost as _Cost
+from llmdex.records.rates import CostTier as _CostTier
+from llmdex.records.rates import Rates as _Rates
+from llmdex.records.rates import TierCondition as _TierCondition
+from llmdex.records.vocabulary import Kind as _Kind
+from llmdex.records.vocabulary import Status as _Status
 
 
 class _Shared:
     """Values the models below share, named for what they are."""
 
-    CONTEXT_1000000_OUTPUT_128000 = Limit(context=1000000, output=128000)
-    CONTEXT_1000000_OUTPUT_131072 = Limit(context=1000000, output=131072)
-    CONTEXT_1000000_OUTPUT_384000 = Limit(context=1000000, output=384000)
-    CONTEXT_1000000_OUTPUT_64000 = Limit(context=1000000, output=64000)
-    CONTEXT_1048576_OUTPUT_64000 = Limit(context=1048576, output=64000)
-    CONTEXT_1048576_OUTPUT_65536 = Limit(context=1048576, output=65536)
-    CONTEXT_1050000_INPUT_922000_OUTPUT_128000 = Limit(context=1050000, input=922000, output=128000)
-    CONTEXT_128000_INPUT_128000_OUTPUT_128000 = Limit(context=128000, input=128000, output=128000)
-    CONTEXT_131072_OUTPUT_131072 = Limit(context=131072, output=131072)
-    CONTEXT_200000_INPUT_160000_OUTPUT_32000 = Limit(context=200000, input=160000, output=32000)
-    CONTEXT_200000_OUTPUT_128000 = Limit(context=200000, output=128000)
-    CONTEXT_200000_OUTPUT_32000 = Limit(context=200000, output=32000)
-    CONTEXT_200000_OUTPUT_64000 = Limit(context=200000, output=64000)
-    CONTEXT_200000_OUTPUT_8192 = Limit(context=200000, output=8192)
-    CONTEXT_204800_OUTPUT_128000 = Limit(context=204800, output=128000)
-    CONTEXT_204800_OUTPUT_131072 = Limit(context=204800, output=131072)
-    CONTEXT_256000_OUTPUT_256000 = Limit(context=256000, output=256000)
-    CONTEXT_256000_OUTPUT_64000 = Limit(context=256000, output=64000)
-    CONTEXT_262000_OUTPUT_66000 = Limit(context=262000, output=66000)
-    CONTEXT_262100_OUTPUT_32800 = Limit(context=262100, output=32800)
-    CONTEXT_262144_OUTPUT_262144 = Limit(context=262144, output=262144)
-    CONTEXT_262144_OUTPUT_64000 = Limit(context=262144, output=64000)
-    CONTEXT_262144_OUTPUT_65536 = Limit(context=262144, output=65536)
-    CONTEXT_400000_INPUT_272000_OUTPUT_128000 = Limit(context=400000, input=272000, output=128000)
-    CONTEXT_512000_OUTPUT_128000 = Limit(context=512000, output=128000)
-    D_2024_05_30 = PartialDate(2024, 5, 30)
-    D_2024_07_31 = PartialDate(2024, 7, 31)
-    D_2024_09_30 = PartialDate(2024, 9, 30)
-    D_2024_10 = PartialDate(2024, 10)
-    D_2024_10_22 = PartialDate(2024, 10, 22)
-    D_2024_12 = PartialDate(2024, 12)
-    D_2025_01 = PartialDate(2025, 1)
-    D_2025_02_28 = PartialDate(2025, 2, 28)
-    D_2025_03_31 = PartialDate(2025, 3, 31)
-    D_2025_04 = PartialDate(2025, 4)
-    D_2025_05 = PartialDate(2025, 5)
-    D_2025_05_22 = PartialDate(2025, 5, 22)
-    D_2025_05_31 = PartialDate(2025, 5, 31)
-    D_2025_06 = PartialDate(2025, 6)
-    D_2025_07_23 = PartialDate(2025, 7, 23)
-    D_2025_07_31 = PartialDate(2025, 7, 31)
-    D_2025_08_05 = PartialDate(2025, 8, 5)
-    D_2025_08_07 = PartialDate(2025, 8, 7)
-    D_2025_08_20 = PartialDate(2025, 8, 20)
-    D_2025_08_31 = PartialDate(2025, 8, 31)
-    D_2025_09_05 = PartialDate(2025, 9, 5)
-    D_2025_09_15 = PartialDate(2025, 9, 15)
-    D_2025_09_23 = PartialDate(2025, 9, 23)
-    D_2025_09_29 = PartialDate(2025, 9, 29)
-    D_2025_09_30 = PartialDate(2025, 9, 30)
-    D_2025_10_15 = PartialDate(2025, 10, 15)
-    D_2025_10_17 = PartialDate(2025, 10, 17)
-    D_2025_11_13 = PartialDate(2025, 11, 13)
-    D_2025_11_18 = PartialDate(2025, 11, 18)
-    D_2025_11_24 = PartialDate(2025, 11, 24)
-    D_2025_12_01 = PartialDate(2025, 12, 1)
-    D_2025_12_11 = PartialDate(2025, 12, 11)
-    D_2025_12_16 = PartialDate(2025, 12, 16)
-    D_2025_12_17 = PartialDate(2025, 12, 17)
-    D_2025_12_22 = PartialDate(2025, 12, 22)
-    D_2025_12_23 = PartialDate(2025, 12, 23)
-    D_2026_01_14 = PartialDate(2026, 1, 14)
-    D_2026_01_27 = PartialDate(2026, 1, 27)
-    D_2026_01_28 = PartialDate(2026, 1, 28)
-    D_2026_01_31 = PartialDate(2026, 1, 31)
-    D_2026_02 = PartialDate(2026, 2)
-    D_2026_02_05 = PartialDate(2026, 2, 5)
-    D_2026_02_11 = PartialDate(2026, 2, 11)
-    D_2026_02_12 = PartialDate(2026, 2, 12)
-    D_2026_02_16 = PartialDate(2026, 2, 16)
-    D_2026_02_17 = PartialDate(2026, 2, 17)
-    D_2026_02_19 = PartialDate(2026, 2, 19)
-    D_2026_02_24 = PartialDate(2026, 2, 24)
-    D_2026_03_05 = PartialDate(2026, 3, 5)
-    D_2026_03_11 = PartialDate(2026, 3, 11)
-    D_2026_03_13 = PartialDate(2026, 3, 13)
-    D_2026_03_17 = PartialDate(2026, 3, 17)
-    D_2026_03_18 = PartialDate(2026, 3, 18)
-    D_2026_04_02 = PartialDate(2026, 4, 2)
-    D_2026_04_07 = PartialDate(2026, 4, 7)
-    D_2026_04_16 = PartialDate(2026, 4, 16)
-    D_2026_04_20 = PartialDate(2026, 4, 20)
-    D_2026_04_21 = PartialDate(2026, 4, 21)
-    D_2026_04_23 = PartialDate(2026, 4, 23)
-    D_2026_04_24 = PartialDate(2026, 4, 24)
-    D_2026_05_08 = PartialDate(2026, 5, 8)
-    D_2026_05_19 = PartialDate(2026, 5, 19)
-    D_2026_05_20 = PartialDate(2026, 5, 20)
-    D_2026_05_28 = PartialDate(2026, 5, 28)
-    D_2026_05_31 = PartialDate(2026, 5, 31)
-    D_2026_06_01 = PartialDate(2026, 6, 1)
-    D_2026_06_04 = PartialDate(2026, 6, 4)
-    D_2026_06_09 = PartialDate(2026, 6, 9)
-    D_2026_06_12 = PartialDate(2026, 6, 12)
-    D_2026_06_13 = PartialDate(2026, 6, 13)
-    D_2026_06_30 = PartialDate(2026, 6, 30)
-    REASONING_BUDGET_TOKENS_MAX_81920 = ReasoningOption(type="budget_tokens", max=81920)
-    REASONING_BUDGET_TOKENS_MIN_1024 = ReasoningOption(type="budget_tokens", min=1024)
-    REASONING_EFFORT_HIGH_MAX = ReasoningOption(type="effort", values=("high", "max"))
-    REASONING_EFFORT_LOW_HIGH = ReasoningOption(type="effort", values=("low", "high"))
-    REASONING_EFFORT_LOW_MEDIUM_HIGH = ReasoningOption(
+    CONTEXT_1000000_OUTPUT_128000 = _Limit(context=1000000, output=128000)
+    CONTEXT_1000000_OUTPUT_131072 = _Limit(context=1000000, output=131072)
+    CONTEXT_1000000_OUTPUT_384000 = _Limit(context=1000000, output=384000)
+    CONTEXT_1000000_OUTPUT_64000 = _Limit(context=1000000, output=64000)
+    CONTEXT_1048576_OUTPUT_64000 = _Limit(context=1048576, output=64000)
+    CONTEXT_1048576_OUTPUT_65536 = _Limit(context=1048576, output=65536)
+    CONTEXT_1050000_INPUT_922000_OUTPUT_128000 = _Limit(
+        context=1050000, input=922000, output=128000
+    )
+    CONTEXT_128000_INPUT_128000_OUTPUT_128000 = _Limit(context=128000, input=128000, output=128000)
+    CONTEXT_131072_OUTPUT_131072 = _Limit(context=131072, output=131072)
+    CONTEXT_200000_INPUT_160000_OUTPUT_32000 = _Limit(context=200000, input=160000, output=32000)
+    CONTEXT_200000_OUTPUT_128000 = _Limit(context=200000, output=128000)
+    CONTEXT_200000_OUTPUT_32000 = _Limit(context=200000, output=32000)
+    CONTEXT_200000_OUTPUT_64000 = _Limit(context=200000, output=64000)
+    CONTEXT_200000_OUTPUT_8192 = _Limit(context=200000, output=8192)
+    CONTEXT_204800_OUTPUT_128000 = _Limit(context=204800, output=128000)
+    CONTEXT_204800_OUTPUT_131072 = _Limit(context=204800, output=131072)
+    CONTEXT_256000_OUTPUT_256000 = _Limit(context=256000, output=256000)
+    CONTEXT_256000_OUTPUT_64000 = _Limit(context=256000, output=64000)
+    CONTEXT_262000_OUTPUT_66000 = _Limit(context=262000, output=66000)
+    CONTEXT_262100_OUTPUT_32800 = _Limit(context=262100, output=32800)
+    CONTEXT_262144_OUTPUT_262144 = _Limit(context=262144, output=262144)
+    CONTEXT_262144_OUTPUT_64000 = _Limit(context=262144, output=64000)
+    CONTEXT_262144_OUTPUT_65536 = _Limit(context=262144, output=65536)
+    CONTEXT_400000_INPUT_272000_OUTPUT_128000 = _Limit(context=400000, input=272000, output=128000)
+    CONTEXT_512000_OUTPUT_128000 = _Limit(context=512000, output=128000)
+    D_2024_05_30 = _PartialDate(2024, 5, 30)
+    D_2024_07_31 = _PartialDate(2024, 7, 31)
+    D_2024_09_30 = _PartialDate(2024, 9, 30)
+    D_2024_10 = _PartialDate(2024, 10)
+    D_2024_10_22 = _PartialDate(2024, 10, 22)
+    D_2024_12 = _PartialDate(2024, 12)
+    D_2025_01 = _PartialDate(2025, 1)
+    D_2025_02_28 = _PartialDate(2025, 2, 28)
+    D_2025_03_31 = _PartialDate(2025, 3, 31)
+    D_2025_04 = _PartialDate(2025, 4)
+    D_2025_05 = _PartialDate(2025, 5)
+    D_2025_05_22 = _PartialDate(2025, 5, 22)
+    D_2025_05_31 = _PartialDate(2025, 5, 31)
+    D_2025_06 = _PartialDate(2025, 6)
+    D_2025_07_23 = _PartialDate(2025, 7, 23)
+    D_2025_07_31 = _PartialDate(2025, 7, 31)
+    D_2025_08_05 = _PartialDate(2025, 8, 5)
+    D_2025_08_07 = _PartialDate(2025, 8, 7)
+    D_2025_08_20 = _PartialDate(2025, 8, 20)
+    D_2025_08_31 = _PartialDate(2025, 8, 31)
+    D_2025_09_05 = _PartialDate(2025, 9, 5)
+    D_2025_09_15 = _PartialDate(2025, 9, 15)
+    D_2025_09_23 = _PartialDate(2025, 9, 23)
+    D_2025_09_29 = _PartialDate(2025, 9, 29)
+    D_2025_09_30 = _PartialDate(2025, 9, 30)
+    D_2025_10_15 = _PartialDate(2025, 10, 15)
+    D_2025_10_17 = _PartialDate(2025, 10, 17)
+    D_2025_11_13 = _PartialDate(2025, 11, 13)
+    D_2025_11_18 = _PartialDate(2025, 11, 18)
+    D_2025_11_24 = _PartialDate(2025, 11, 24)
+    D_2025_12_01 = _PartialDate(2025, 12, 1)
+    D_2025_12_11 = _PartialDate(2025, 12, 11)
+    D_2025_12_16 = _PartialDate(2025, 12, 16)
+    D_2025_12_17 = _PartialDate(2025, 12, 17)
+    D_2025_12_22 = _PartialDate(2025, 12, 22)
+    D_2025_12_23 = _PartialDate(2025, 12, 23)
+    D_2026_01_14 = _PartialDate(2026, 1, 14)
+    D_2026_01_27 = _PartialDate(2026, 1, 27)
+    D_2026_01_28 = _PartialDate(2026, 1, 28)
+    D_2026_01_31 = _PartialDate(2026, 1, 31)
+    D_2026_02 = _PartialDate(2026, 2)
+    D_2026_02_05 = _PartialDate(2026, 2, 5)
+    D_2026_02_11 = _PartialDate(2026, 2, 11)
+    D_2026_02_12 = _PartialDate(2026, 2, 12)
+    D_2026_02_16 = _PartialDate(2026, 2, 16)
+    D_2026_02_17 = _PartialDate(2026, 2, 17)
+    D_2026_02_19 = _PartialDate(2026, 2, 19)
+    D_2026_02_24 = _PartialDate(2026, 2, 24)
+    D_2026_03_05 = _PartialDate(2026, 3, 5)
+    D_2026_03_11 = _PartialDate(2026, 3, 11)
+    D_2026_03_13 = _PartialDate(2026, 3, 13)
+    D_2026_03_17 = _PartialDate(2026, 3, 17)
+    D_2026_03_18 = _PartialDate(2026, 3, 18)
+    D_2026_04_02 = _PartialDate(2026, 4, 2)
+    D_2026_04_07 = _PartialDate(2026, 4, 7)
+    D_2026_04_16 = _PartialDate(2026, 4, 16)
+    D_2026_04_20 = _PartialDate(2026, 4, 20)
+    D_2026_04_21 = _PartialDate(2026, 4, 21)
+    D_2026_04_23 = _PartialDate(2026, 4, 23)
+    D_2026_04_24 = _PartialDate(2026, 4, 24)
+    D_2026_05_08 = _PartialDate(2026, 5, 8)
+    D_2026_05_19 = _PartialDate(2026, 5, 19)
+    D_2026_05_20 = _PartialDate(2026, 5, 20)
+    D_2026_05_28 = _PartialDate(2026, 5, 28)
+    D_2026_05_31 = _PartialDate(2026, 5, 31)
+    D_2026_06_01 = _PartialDate(2026, 6, 1)
+    D_2026_06_04 = _PartialDate(2026, 6, 4)
+    D_2026_06_09 = _PartialDate(2026, 6, 9)
+    D_2026_06_12 = _PartialDate(2026, 6, 12)
+    D_2026_06_13 = _PartialDate(2026, 6, 13)
+    D_2026_06_30 = _PartialDate(2026, 6, 30)
+    REASONING_BUDGET_TOKENS_MAX_81920 = _ReasoningOption(type="budget_tokens", max=81920)
+    REASONING_BUDGET_TOKENS_MIN_1024 = _ReasoningOption(type="budget_tokens", min=1024)
+    REASONING_EFFORT_HIGH_MAX = _ReasoningOption(type="effort", values=("high", "max"))
+    REASONING_EFFORT_LOW_HIGH = _ReasoningOption(type="effort", values=("low", "high"))
+    REASONING_EFFORT_LOW_MEDIUM_HIGH = _ReasoningOption(
         type="effort", values=("low", "medium", "high")
     )
-    REASONING_EFFORT_LOW_MEDIUM_HIGH_MAX = ReasoningOption(
+    REASONING_EFFORT_LOW_MEDIUM_HIGH_MAX = _ReasoningOption(
         type="effort", values=("low", "medium", "high", "max")
     )
-    REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH = ReasoningOption(
+    REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH = _ReasoningOption(
         type="effort", values=("low", "medium", "high", "xhigh")
     )
-    REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX = ReasoningOption(
+    REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX = _ReasoningOption(
         type="effort", values=("low", "medium", "high", "xhigh", "max")
     )
-    REASONING_EFFORT_MEDIUM_HIGH_XHIGH = ReasoningOption(
+    REASONING_EFFORT_MEDIUM_HIGH_XHIGH = _ReasoningOption(
         type="effort", values=("medium", "high", "xhigh")
     )
-    REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH = ReasoningOption(
+    REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH = _ReasoningOption(
         type="effort", values=("minimal", "low", "medium", "high")
     )
-    REASONING_EFFORT_NONE_HIGH = ReasoningOption(type="effort", values=("none", "high"))
-    REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH = ReasoningOption(
+    REASONING_EFFORT_NONE_HIGH = _ReasoningOption(type="effort", values=("none", "high"))
+    REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH = _ReasoningOption(
         type="effort", values=("none", "low", "medium", "high")
     )
-    REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH = ReasoningOption(
+    REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH = _ReasoningOption(
         type="effort", values=("none", "low", "medium", "high", "xhigh")
     )
-    REASONING_TOGGLE = ReasoningOption(type="toggle")
-    TEXT_IMAGE_AUDIO_PDF_TO_TEXT = Modalities(
+    REASONING_TOGGLE = _ReasoningOption(type="toggle")
+    TEXT_IMAGE_AUDIO_PDF_TO_TEXT = _Modalities(
         input=("text", "image", "audio", "pdf"), output=("text",)
     )
-    TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT = Modalities(
+    TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT = _Modalities(
         input=("text", "image", "audio", "video"), output=("text",)
     )
-    TEXT_IMAGE_PDF_TO_TEXT = Modalities(input=("text", "image", "pdf"), output=("text",))
-    TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
-    TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT = Modalities(
+    TEXT_IMAGE_PDF_TO_TEXT = _Modalities(input=("text", "image", "pdf"), output=("text",))
+    TEXT_IMAGE_TO_TEXT = _Modalities(input=("text", "image"), output=("text",))
+    TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT = _Modalities(
         input=("text", "image", "video", "audio", "pdf"), output=("text",)
     )
-    TEXT_IMAGE_VIDEO_TO_TEXT = Modalities(input=("text", "image", "video"), output=("text",))
-    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+    TEXT_IMAGE_VIDEO_TO_TEXT = _Modalities(input=("text", "image", "video"), output=("text",))
+    TEXT_TO_TEXT = _Modalities(input=("text",), output=("text",))
 
 
 __all__ = [
@@ -246,11 +244,11 @@ __all__ = [
     "TRINITY_LARGE_PREVIEW_FREE",
 ]
 
-BIG_PICKLE: Final[PricedModel] = PricedModel(
+BIG_PICKLE: "Final[_PricedModel]" = _PricedModel(
     provider="opencode",
     id="big-pickle",
     name="Big Pickle",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="big-pickle",
     attachment=False,
     reasoning=True,
@@ -263,19 +261,22 @@ BIG_PICKLE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_10_17,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_200000_INPUT_160000_OUTPUT_32000,
-    cost=Cost(
-        input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0"), cache_write=Decimal("0")
+    cost=_Cost(
+        input=_Decimal("0"),
+        output=_Decimal("0"),
+        cache_read=_Decimal("0"),
+        cache_write=_Decimal("0"),
     ),
-    interleaved=Interleaved(field="reasoning_content"),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
 """Big Pickle (chat) · 200K context · 32K output · free · tools, reasoning, structured output"""
 
-CLAUDE_3_5_HAIKU: Final[PricedModel] = PricedModel(
+CLAUDE_3_5_HAIKU: "Final[_PricedModel]" = _PricedModel(
     provider="opencode",
     id="claude-3-5-haiku",
     name="Claude Haiku 3.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-haiku",
     attachment=True,
     reasoning=False,
@@ -287,24 +288,24 @@ CLAUDE_3_5_HAIKU: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_10_22,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_8192,
-    cost=Cost(
-        input=Decimal("0.8"),
-        output=Decimal("4"),
-        cache_read=Decimal("0.08"),
-        cache_write=Decimal("1"),
+    cost=_Cost(
+        input=_Decimal("0.8"),
+        output=_Decimal("4"),
+        cache_read=_Decimal("0.08"),
+        cache_write=_Decimal("1"),
     ),
-    status=Status.DEPRECATED,
-    provider_override=ProviderOverride(npm="@ai-sdk/anthropic"),
-    protocol=Protocol.ANTHROPIC_MESSAGES,
+    status=_Status.DEPRECATED,
+    provider_override=_ProviderOverride(npm="@ai-sdk/anthropic"),
+    protocol=_Protocol.ANTHROPIC_MESSAGES,
     base_url="https://opencode.ai/zen/v1",
 )
 """Claude Haiku 3.5 (chat) · 200K context · 8.19K output · $0.80 in / $4.00 out per 1M tokens · vision, tools, attachments · deprecated"""
 
-CLAUDE_FABLE_5: Final[PricedModel] = PricedModel(
+CLAUDE_FABLE_5: "Final[_PricedModel]" = _PricedModel(
     provider="opencode",
     id="claude-fable-5",
     name="Claude Fable 5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-fable",
     attachment=True,
     reasoning=True,
@@ -316,25 +317,25 @@ CLAUDE_FABLE_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_09,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
-    cost=Cost(
-        input=Decimal("10"),
-        output=Decimal("50"),
-        cache_read=Decimal("1"),
-        cache_write=Decimal("12.5"),
+    cost=_Cost(
+        input=_Decimal("10"),
+        output=_Decimal("50"),
+        cache_read=_Decimal("1"),
+        cache_write=_Decimal("12.5"),
     ),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,),
-    status=Status.DEPRECATED,
-    provider_override=ProviderOverride(npm="@ai-sdk/anthropic"),
-    protocol=Protocol.ANTHROPIC_MESSAGES,
+    status=_Status.DEPRECATED,
+    provider_override=_ProviderOverride(npm="@ai-sdk/anthropic"),
+    protocol=_Protocol.ANTHROPIC_MESSAGES,
     base_url="https://opencode.ai/zen/v1",
 )
 """Claude Fable 5 (chat) · 1M context · 128K output · $10.00 in / $50.00 out per 1M tokens · vision, tools, reasoning, attachments · deprecated"""
 
-CLAUDE_HAIKU_4_5: Final[PricedModel] = PricedModel(
+CLAUDE_HAIKU_4_5: "Final[_PricedModel]" = _PricedModel(
     provider="opencode",
     id="claude-haiku-4-5",
     name="Claude Haiku 4.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-haiku",
     attachment=True,
     reasoning=True,
@@ -346,24 +347,24 @@ CLAUDE_HAIKU_4_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_10_15,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_64000,
-    cost=Cost(
-        input=Decimal("1"),
-        output=Decimal("5"),
-        cache_read=Decimal("0.1"),
-        cache_write=Decimal("1.25"),
+    cost=_Cost(
+        input=_Decimal("1"),
+        output=_Decimal("5"),
+        cache_read=_Decimal("0.1"),
+        cache_write=_Decimal("1.25"),
     ),
     reasoning_options=(_Shared.REASONING_BUDGET_TOKENS_MIN_1024,),
-    provider_override=ProviderOverride(npm="@ai-sdk/anthropic"),
-    protocol=Protocol.ANTHROPIC_MESSAGES,
+    provider_override=_ProviderOverride(npm="@ai-sdk/anthropic"),
+    protocol=_Protocol.ANTHROPIC_MESSAGES,
     base_url="https://opencode.ai/zen/v1",
 )
 """Claude Haiku 4.5 (chat) · 200K context · 64K output · $1.00 in / $5.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-CLAUDE_OPUS_4_1: Final[PricedModel] = PricedModel(
+CLAUDE_OPUS_4_1: "Final[_PricedModel]" = _PricedModel(
     provider="opencode",
     id="claude-opus-4-1",
     name="Claude Opus 4.1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-opus",
     attachment=True,
     reasoning=True,
@@ -375,24 +376,24 @@ CLAUDE_OPUS_4_1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_05,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_32000,
-    cost=Cost(
-        input=Decimal("15"),
-        output=Decimal("75"),
-        cache_read=Decimal("1.5"),
-        cache_write=Decimal("18.75"),
+    cost=_Cost(
+        input=_Decimal("15"),
+        output=_Decimal("75"),
+        cache_read=_Decimal("1.5"),
+        cache_write=_Decimal("18.75"),
     ),
     reasoning_options=(_Shared.REASONING_BUDGET_TOKENS_MIN_1024,),
-    provider_override=ProviderOverride(npm="@ai-sdk/anthropic"),
-    protocol=Protocol.ANTHROPIC_MESSAGES,
+    provider_override=_ProviderOverride(npm="@ai-sdk/anthropic"),
+    protocol=_Protocol.ANTHROPIC_MESSAGES,
     base_url="https://opencode.ai/zen/v1",
 )
 """Claude Opus 4.1 (chat) · 200K context · 32K output · $15.00 in / $75.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-CLAUDE_OPUS_4_5: Final[PricedModel] = PricedModel(
+CLAUDE_OPUS_4_5: "Final[_PricedModel]" = _PricedModel(
     provider="opencode",
     id="claude-opus-4-5",
     name="Claude Opus 4.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-opus",
     attachment=True,
     reasoning=True,
@@ -404,27 +405,27 @@ CLAUDE_OPUS_4_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_24,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_64000,
-    cost=Cost(
-        input=Decimal("5"),
-        output=Decimal("25"),
-        cache_read=Decimal("0.5"),
-        cache_write=Decimal("6.25"),
+    cost=_Cost(
+        input=_Decimal("5"),
+        output=_Decimal("25"),
+        cache_read=_Decimal("0.5"),
+        cache_write=_Decimal("6.25"),
     ),
     reasoning_options=(
         _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,
         _Shared.REASONING_BUDGET_TOKENS_MIN_1024,
     ),
-    provider_override=ProviderOverride(npm="@ai-sdk/anthropic"),
-    protocol=Protocol.ANTHROPIC_MESSAGES,
+    provider_override=_ProviderOverride(npm="@ai-sdk/anthropic"),
+    protocol=_Protocol.ANTHROPIC_MESSAGES,
     base_url="https://opencode.ai/zen/v1",
 )
 """Claude Opus 4.5 (chat) · 200K context · 64K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-CLAUDE_OPUS_4_6: Final[PricedModel] = PricedModel(
+CLAUDE_OPUS_4_6: "Final[_PricedModel]" = _PricedModel(
     provider="opencode",
     id="claude-opus-4-6",
     name="Claude Opus 4.6",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-opus",
     attachment=True,
     reasoning=True,
@@ -436,27 +437,27 @@ CLAUDE_OPUS_4_6: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_13,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
-    cost=Cost(
-        input=Decimal("5"),
-        output=Decimal("25"),
-        cache_read=Decimal("0.5"),
-        cache_write=Decimal("6.25"),
+    cost=_Cost(
+        input=_Decimal("5"),
+        output=_Decimal("25"),
+        cache_read=_Decimal("0.5"),
+        cache_write=_Decimal("6.25"),
     ),
     reasoning_options=(
         _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_MAX,
         _Shared.REASONING_BUDGET_TOKENS_MIN_1024,
     ),
-    provider_override=ProviderOverride(npm="@ai-sdk/anthropic"),
-    protocol=Protocol.ANTHROPIC_MESSAGES,
+    provider_override=_ProviderOverride(npm="@ai-sdk/anthropic"),
+    protocol=_Protocol.ANTHROPIC_MESSAGES,
     base_url="https://opencode.ai/zen/v1",
 )
 """Claude Opus 4.6 (chat) · 1M context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-CLAUDE_OPUS_4_7: Final[PricedModel] = PricedModel(
+CLAUDE_OPUS_4_7: "Final[_PricedModel]" = _PricedModel(
     provider="opencode",
     id="claude-opus-4-7",
     name="Claude Opus 4.7",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-opus",
     attachment=True,
     reasoning=True,
@@ -468,24 +469,24 @@ CLAUDE_OPUS_4_7: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_16,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
-    cost=Cost(
-        input=Decimal("5"),
-        output=Decimal("25"),
-        cache_read=Decimal("0.5"),
-        cache_write=Decimal("6.25"),
+    cost=_Cost(
+        input=_Decimal("5"),
+        output=_Decimal("25"),
+        cache_read=_Decimal("0.5"),
+        cache_write=_Decimal("6.25"),
     ),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,),
-    provider_override=ProviderOverride(npm="@ai-sdk/anthropic"),
-    protocol=Protocol.ANTHROPIC_MESSAGES,
+    provider_override=_ProviderOverride(npm="@ai-sdk/anthropic"),
+    protocol=_Protocol.ANTHROPIC_MESSAGES,
     base_url="https://opencode.ai/zen/v1",
 )
 """Claude Opus 4.7 (chat) · 1M context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-CLAUDE_OPUS_4_8: Final[PricedModel] = PricedModel(
+CLAUDE_OPUS_4_8: "Final[_PricedModel]" = _PricedModel(
     provider="opencode",
     id="claude-opus-4-8",
     name="Claude Opus 4.8",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-opus",
     attachment=True,
     reasoning=True,
@@ -496,24 +497,24 @@ CLAUDE_OPUS_4_8: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_28,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
-    cost=Cost(
-        input=Decimal("5"),
-        output=Decimal("25"),
-        cache_read=Decimal("0.5"),
-        cache_write=Decimal("6.25"),
+    cost=_Cost(
+        input=_Decimal("5"),
+        output=_Decimal("25"),
+        cache_read=_Decimal("0.5"),
+        cache_write=_Decimal("6.25"),
     ),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,),
-    provider_override=ProviderOverride(npm="@ai-sdk/anthropic"),
-    protocol=Protocol.ANTHROPIC_MESSAGES,
+    provider_override=_ProviderOverride(npm="@ai-sdk/anthropic"),
+    protocol=_Protocol.ANTHROPIC_MESSAGES,
     base_url="https://opencode.ai/zen/v1",
 )
 """Claude Opus 4.8 (chat) · 1M context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-CLAUDE_SONNET_4: Final[PricedModel] = PricedModel(
+CLAUDE_SONNET_4: "Final[_PricedModel]" = _PricedModel(
     provider="opencode",
     id="claude-sonnet-4",
     name="Claude Sonnet 4",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-sonnet",
     attachment=True,
     reasoning=True,
@@ -525,39 +526,39 @@ CLAUDE_SONNET_4: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_05_22,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_64000,
-    cost=Cost(
-        input=Decimal("3"),
-        output=Decimal("15"),
-        cache_read=Decimal("0.3"),
-        cache_write=Decimal("3.75"),
+    cost=_Cost(
+        input=_Decimal("3"),
+        output=_Decimal("15"),
+        cache_read=_Decimal("0.3"),
+        cache_write=_Decimal("3.75"),
         tiers=(
-            CostTier(
-                input=Decimal("6"),
-                output=Decimal("22.5"),
-                cache_read=Decimal("0.6"),
-                cache_write=Decimal("7.5"),
-                tier=TierCondition(type="context", size=200000),
+            _CostTier(
+                input=_Decimal("6"),
+                output=_Decimal("22.5"),
+                cache_read=_Decimal("0.6"),
+                cache_write=_Decimal("7.5"),
+                tier=_TierCondition(type="context", size=200000),
             ),
         ),
-        context_over_200k=Rates(
-            input=Decimal("6"),
-            output=Decimal("22.5"),
-            cache_read=Decimal("0.6"),
-            cache_write=Decimal("7.5"),
+        context_over_200k=_Rates(
+            input=_Decimal("6"),
+            output=_Decimal("22.5"),
+            cache_read=_Decimal("0.6"),
+            cache_write=_Decimal("7.5"),
         ),
     ),
     reasoning_options=(_Shared.REASONING_BUDGET_TOKENS_MIN_1024,),
-    provider_override=ProviderOverride(npm="@ai-sdk/anthropic"),
-    protocol=Protocol.ANTHROPIC_MESSAGES,
+    provider_override=_ProviderOverride(npm="@ai-sdk/anthropic"),
+    protocol=_Protocol.ANTHROPIC_MESSAGES,
     base_url="https://opencode.ai/zen/v1",
 )
 """Claude Sonnet 4 (chat) · 1M context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-CLAUDE_SONNET_4_5: Final[PricedModel] = PricedModel(
+CLAUDE_SONNET_4_5: "Final[_PricedModel]" = _PricedModel(
     provider="opencode",
     id="claude-sonnet-4-5",
     name="Claude Sonnet 4.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-sonnet",
     attachment=True,
     reasoning=True,
@@ -569,40 +570,40 @@ CLAUDE_SONNET_4_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_29,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_64000,
-    cost=Cost(
-        input=Decimal("3"),
-        output=Decimal("15"),
-        cache_read=Decimal("0.3"),
-        cache_write=Decimal("3.75"),
+    cost=_Cost(
+        input=_Decimal("3"),
+        output=_Decimal("15"),
+        cache_read=_Decimal("0.3"),
+        cache_write=_Decimal("3.75"),
         tiers=(
-            CostTier(
-                input=Decimal("6"),
-                output=Decimal("22.5"),
-                cache_read=Decimal("0.6"),
-                cache_write=Decimal("7.5"),
-                tier=TierCondition(type="context", size=200000),
+            _CostTier(
+                input=_Decimal("6"),
+                output=_Decimal("22.5"),
+                cache_read=_Decimal("0.6"),
+                cache_write=_Decimal("7.5"),
+                tier=_TierCondition(type="context", size=200000),
             ),
         ),
-        context_over_200k=Rates(
-            input=Decimal("6"),
-            output=Decimal("22.5"),
-            cache_read=Decimal("0.6"),
-            cache_write=Decimal("7.5"),
+        context_over_200k=_Rates(
+            input=_Decimal("6"),
+            output=_Decimal("22.5"),
+            cache_read=_Decimal("0.6"),
+            cache_write=_Decimal("7.5"),
         ),
     ),
     interleaved=True,
     reasoning_options=(_Shared.REASONING_BUDGET_TOKENS_MIN_1024,),
-    provider_override=ProviderOverride(npm="@ai-sdk/anthropic"),
-    protocol=Protocol.ANTHROPIC_MESSAGES,
+    provider_override=_ProviderOverride(npm="@ai-sdk/anthropic"),
+    protocol=_Protocol.ANTHROPIC_MESSAGES,
     base_url="https://opencode.ai/zen/v1",
 )
 """Claude Sonnet 4.5 (chat) · 1M context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-CLAUDE_SONNET_4_6: Final[PricedModel] = PricedModel(
+CLAUDE_SONNET_4_6: "Final[_PricedModel]" = _PricedModel(
     provider="opencode",
     id="claude-sonnet-4-6",
     name="Claude Sonnet 4.6",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-sonnet",
     attachment=True,
     reasoning=True,
@@ -614,28 +615,28 @@ CLAUDE_SONNET_4_6: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_17,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_64000,
-    cost=Cost(
-        input=Decimal("3"),
-        output=Decimal("15"),
-        cache_read=Decimal("0.3"),
-        cache_write=Decimal("3.75"),
+    cost=_Cost(
+        input=_Decimal("3"),
+        output=_Decimal("15"),
+        cache_read=_Decimal("0.3"),
+        cache_write=_Decimal("3.75"),
     ),
     interleaved=True,
     reasoning_options=(
         _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_MAX,
         _Shared.REASONING_BUDGET_TOKENS_MIN_1024,
     ),
-    provider_override=ProviderOverride(npm="@ai-sdk/anthropic"),
-    protocol=Protocol.ANTHROPIC_MESSAGES,
+    provider_override=_ProviderOverride(npm="@ai-sdk/anthropic"),
+    protocol=_Protocol.ANTHROPIC_MESSAGES,
     base_url="https://opencode.ai/zen/v1",
 )
 """Claude Sonnet 4.6 (chat) · 1M context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-CLAUDE_SONNET_5: Final[PricedModel] = PricedModel(
+CLAUDE_SONNET_5: "Final[_PricedModel]" = _PricedModel(
     provider="opencode",
     id="claude-sonnet-5",
     name="Claude Sonnet 5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-sonnet",
     attachment=True,
     reasoning=True,
@@ -647,24 +648,24 @@ CLAUDE_SONNET_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_30,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
-    cost=Cost(
-        input=Decimal("2"),
-        output=Decimal("10"),
-        cache_read=Decimal("0.2"),
-        cache_write=Decimal("2.5"),
+    cost=_Cost(
+        input=_Decimal("2"),
+        output=_Decimal("10"),
+        cache_read=_Decimal("0.2"),
+        cache_write=_Decimal("2.5"),
     ),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,),
-    provider_override=ProviderOverride(npm="@ai-sdk/anthropic"),
-    protocol=Protocol.ANTHROPIC_MESSAGES,
+    provider_override=_ProviderOverride(npm="@ai-sdk/anthropic"),
+    protocol=_Protocol.ANTHROPIC_MESSAGES,
     base_url="https://opencode.ai/zen/v1",
 )
 """Claude Sonnet 5 (chat) · 1M context · 128K output · $2.00 in / $10.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-DEEPSEEK_V4_FLASH: Final[PricedModel] = PricedModel(
+DEEPSEEK_V4_FLASH: "Final[_PricedModel]" = _PricedModel(
     provider="opencode",
     id="deepseek-v4-flash",
     name="DeepSeek V4 Flash",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek-flash",
     attachment=False,
     reasoning=True,
@@ -677,17 +678,17 @@ DEEPSEEK_V4_FLASH: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_24,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_384000,
-    cost=Cost(input=Decimal("0.14"), output=Decimal("0.28"), cache_read=Decimal("0.028")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.14"), output=_Decimal("0.28"), cache_read=_Decimal("0.028")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_EFFORT_HIGH_MAX),
 )
 """DeepSeek V4 Flash (chat) · 1M context · 384K output · $0.14 in / $0.28 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-DEEPSEEK_V4_FLASH_FREE: Final[PricedModel] = PricedModel(
+DEEPSEEK_V4_FLASH_FREE: "Final[_PricedModel]" = _PricedModel(
     provider="opencode",
     id="deepseek-v4-flash-free",
     name="DeepSeek V4 Flash Free",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek-flash-free",
     attachment=False,
     reasoning=True,
@@ -700,17 +701,17 @@ DEEPSEEK_V4_FLASH_FREE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_24,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_128000,
-    cost=Cost(input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0"), cache_read=_Decimal("0")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_EFFORT_HIGH_MAX),
 )
 """DeepSeek V4 Flash Free (chat) · 200K context · 128K output · free · tools, reasoning, structured output, open weights"""
 
-DEEPSEEK_V4_PRO: Final[PricedModel] = PricedModel(
+DEEPSEEK_V4_PRO: "Final[_PricedModel]" = _PricedModel(
     provider="opencode",
     id="deepseek-v4-pro",
     name="DeepSeek V4 Pro",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek-thinking",
     attachment=False,
     reasoning=True,
@@ -723,17 +724,17 @@ DEEPSEEK_V4_PRO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_24,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_384000,
-    cost=Cost(input=Decimal("1.74"), output=Decimal("3.84"), cache_read=Decimal("0.145")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("1.74"), output=_Decimal("3.84"), cache_read=_Decimal("0.145")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_EFFORT_HIGH_MAX),
 )
 """DeepSeek V4 Pro (chat) · 1M context · 384K output · $1.74 in / $3.84 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-GEMINI_3_FLASH: Final[PricedModel] = PricedModel(
+GEMINI_3_FLASH: "Final[_PricedModel]" = _PricedModel(
     provider="opencode",
     id="gemini-3-flash",
     name="Gemini 3 Flash",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemini-flash",
     attachment=True,
     reasoning=True,
@@ -746,19 +747,19 @@ GEMINI_3_FLASH: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_17,
     modalities=_Shared.TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.5"), output=Decimal("3"), cache_read=Decimal("0.05")),
+    cost=_Cost(input=_Decimal("0.5"), output=_Decimal("3"), cache_read=_Decimal("0.05")),
     reasoning_options=(_Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
-    provider_override=ProviderOverride(npm="@ai-sdk/google"),
-    protocol=Protocol.GOOGLE_GENERATE_CONTENT,
+    provider_override=_ProviderOverride(npm="@ai-sdk/google"),
+    protocol=_Protocol.GOOGLE_GENERATE_CONTENT,
     base_url="https://opencode.ai/zen/v1",
 )
 """Gemini 3 Flash (chat) · 1.05M context · 65.5K output · $0.50 in / $3.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GEMINI_3_PRO: Final[PricedModel] = PricedModel(
+GEMINI_3_PRO: "Final[_PricedModel]" = _PricedModel(
     provider="opencode",
     id="gemini-3-pro",
     name="Gemini 3 Pro",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemini-pro",
     attachment=True,
     reasoning=True,
@@ -771,35 +772,35 @@ GEMINI_3_PRO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_18,
     modalities=_Shared.TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
-    cost=Cost(
-        input=Decimal("2"),
-        output=Decimal("12"),
-        cache_read=Decimal("0.2"),
+    cost=_Cost(
+        input=_Decimal("2"),
+        output=_Decimal("12"),
+        cache_read=_Decimal("0.2"),
         tiers=(
-            CostTier(
-                input=Decimal("4"),
-                output=Decimal("18"),
-                cache_read=Decimal("0.4"),
-                tier=TierCondition(type="context", size=200000),
+            _CostTier(
+                input=_Decimal("4"),
+                output=_Decimal("18"),
+                cache_read=_Decimal("0.4"),
+                tier=_TierCondition(type="context", size=200000),
             ),
         ),
-        context_over_200k=Rates(
-            input=Decimal("4"), output=Decimal("18"), cache_read=Decimal("0.4")
+        context_over_200k=_Rates(
+            input=_Decimal("4"), output=_Decimal("18"), cache_read=_Decimal("0.4")
         ),
     ),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_HIGH,),
-    status=Status.DEPRECATED,
-    provider_override=ProviderOverride(npm="@ai-sdk/google"),
-    protocol=Protocol.GOOGLE_GENERATE_CONTENT,
+    status=_Status.DEPRECATED,
+    provider_override=_ProviderOverride(npm="@ai-sdk/google"),
+    protocol=_Protocol.GOOGLE_GENERATE_CONTENT,
     base_url="https://opencode.ai/zen/v1",
 )
 """Gemini 3 Pro (chat) · 1.05M context · 65.5K output · $2.00 in / $12.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments · deprecated"""
 
-GEMINI_3_1_PRO: Final[PricedModel] = PricedModel(
+GEMINI_3_1_PRO: "Final[_PricedModel]" = _PricedModel(
     provider="opencode",
     id="gemini-3.1-pro",
     name="Gemini 3.1 Pro Preview",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemini-pro",
     attachment=True,
     reasoning=True,
@@ -812,34 +813,34 @@ GEMINI_3_1_PRO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_19,
     modalities=_Shared.TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
-    cost=Cost(
-        input=Decimal("2"),
-        output=Decimal("12"),
-        cache_read=Decimal("0.2"),
+    cost=_Cost(
+        input=_Decimal("2"),
+        output=_Decimal("12"),
+        cache_read=_Decimal("0.2"),
         tiers=(
-            CostTier(
-                input=Decimal("4"),
-                output=Decimal("18"),
-                cache_read=Decimal("0.4"),
-                tier=TierCondition(type="context", size=200000),
+            _CostTier(
+                input=_Decimal("4"),
+                output=_Decimal("18"),
+                cache_read=_Decimal("0.4"),
+                tier=_TierCondition(type="context", size=200000),
             ),
         ),
-        context_over_200k=Rates(
-            input=Decimal("4"), output=Decimal("18"), cache_read=Decimal("0.4")
+        context_over_200k=_Rates(
+            input=_Decimal("4"), output=_Decimal("18"), cache_read=_Decimal("0.4")
         ),
     ),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
-    provider_override=ProviderOverride(npm="@ai-sdk/google"),
-    protocol=Protocol.GOOGLE_GENERATE_CONTENT,
+    provider_override=_ProviderOverride(npm="@ai-sdk/google"),
+    protocol=_Protocol.GOOGLE_GENERATE_CONTENT,
     base_url="https://opencode.ai/zen/v1",
 )
 """Gemini 3.1 Pro Preview (chat) · 1.05M context · 65.5K output · $2.00 in / $12.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GEMINI_3_5_FLASH: Final[PricedModel] = PricedModel(
+GEMINI_3_5_FLASH: "Final[_PricedModel]" = _PricedModel(
     provider="opencode",
     id="gemini-3.5-flash",
     name="Gemini 3.5 Flash",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemini-flash",
     attachment=True,
     reasoning=True,
@@ -852,24 +853,24 @@ GEMINI_3_5_FLASH: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_19,
     modalities=_Shared.TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
-    cost=Cost(
-        input=Decimal("1.5"),
-        output=Decimal("9"),
-        cache_read=Decimal("0.15"),
-        input_audio=Decimal("1.5"),
+    cost=_Cost(
+        input=_Decimal("1.5"),
+        output=_Decimal("9"),
+        cache_read=_Decimal("0.15"),
+        input_audio=_Decimal("1.5"),
     ),
     reasoning_options=(_Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
-    provider_override=ProviderOverride(npm="@ai-sdk/google"),
-    protocol=Protocol.GOOGLE_GENERATE_CONTENT,
+    provider_override=_ProviderOverride(npm="@ai-sdk/google"),
+    protocol=_Protocol.GOOGLE_GENERATE_CONTENT,
     base_url="https://opencode.ai/zen/v1",
 )
 """Gemini 3.5 Flash (chat) · 1.05M context · 65.5K output · $1.50 in / $9.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GLM_4_6: Final[PricedModel] = PricedModel(
+GLM_4_6: "Final[_PricedModel]" = _PricedModel(
     provider="opencode",
     id="glm-4.6",
     name="GLM-4.6",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=True,
@@ -881,17 +882,17 @@ GLM_4_6: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_30,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_204800_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.6"), output=Decimal("2.2"), cache_read=Decimal("0.1")),
+    cost=_Cost(input=_Decimal("0.6"), output=_Decimal("2.2"), cache_read=_Decimal("0.1")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
-    status=Status.DEPRECATED,
+    status=_Status.DEPRECATED,
 )
 """GLM-4.6 (chat) · 205K context · 131K output · $0.60 in / $2.20 out per 1M tokens · tools, reasoning, open weights · deprecated"""
 
-GLM_4_7: Final[PricedModel] = PricedModel(
+GLM_4_7: "Final[_PricedModel]" = _PricedModel(
     provider="opencode",
     id="glm-4.7",
     name="GLM-4.7",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=True,
@@ -903,18 +904,18 @@ GLM_4_7: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_22,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_204800_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.6"), output=Decimal("2.2"), cache_read=Decimal("0.1")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.6"), output=_Decimal("2.2"), cache_read=_Decimal("0.1")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
-    status=Status.DEPRECATED,
+    status=_Status.DEPRECATED,
 )
 """GLM-4.7 (chat) · 205K context · 131K output · $0.60 in / $2.20 out per 1M tokens · tools, reasoning, open weights · deprecated"""
 
-GLM_4_7_FREE: Final[PricedModel] = PricedModel(
+GLM_4_7_FREE: "Final[_PricedModel]" = _PricedModel(
     provider="opencode",
     id="glm-4.7-free",
     name="GLM-4.7 Free",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm-free",
     attachment=False,
     reasoning=True,
@@ -926,18 +927,18 @@ GLM_4_7_FREE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_22,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_204800_OUTPUT_131072,
-    cost=Cost(input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0"), cache_read=_Decimal("0")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
-    status=Status.DEPRECATED,
+    status=_Status.DEPRECATED,
 )
 """GLM-4.7 Free (chat) · 205K context · 131K output · free · tools, reasoning, open weights · deprecated"""
 
-GLM_5: Final[PricedModel] = PricedModel(
+GLM_5: "Final[_PricedModel]" = _PricedModel(
     provider="opencode",
     id="glm-5",
     name="GLM-5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=True,
@@ -949,17 +950,17 @@ GLM_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_11,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_204800_OUTPUT_131072,
-    cost=Cost(input=Decimal("1"), output=Decimal("3.2"), cache_read=Decimal("0.2")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("1"), output=_Decimal("3.2"), cache_read=_Decimal("0.2")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """GLM-5 (chat) · 205K context · 131K output · $1.00 in / $3.20 out per 1M tokens · tools, reasoning, open weights"""
 
-GLM_5_FREE: Final[PricedModel] = PricedModel(
+GLM_5_FREE: "Final[_PricedModel]" = _PricedModel(
     provider="opencode",
     id="glm-5-free",
     name="GLM-5 Free",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm-free",
     attachment=False,
     reasoning=True,
@@ -971,18 +972,18 @@ GLM_5_FREE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_11,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_204800_OUTPUT_131072,
-    cost=Cost(input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0"), cache_read=_Decimal("0")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
-    status=Status.DEPRECATED,
+    status=_Status.DEPRECATED,
 )
 """GLM-5 Free (chat) · 205K context · 131K output · free · tools, reasoning, open weights · deprecated"""
 
-GLM_5_1: Final[PricedModel] = PricedModel(
+GLM_5_1: "Final[_PricedModel]" = _PricedModel(
     provider="opencode",
     id="glm-5.1",
     name="GLM-5.1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=True,
@@ -994,17 +995,17 @@ GLM_5_1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_07,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_204800_OUTPUT_131072,
-    cost=Cost(input=Decimal("1.4"), output=Decimal("4.4"), cache_read=Decimal("0.26")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("1.4"), output=_Decimal("4.4"), cache_read=_Decimal("0.26")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """GLM-5.1 (chat) · 205K context · 131K output · $1.40 in / $4.40 out per 1M tokens · tools, reasoning, open weights"""
 
-GLM_5_2: Final[PricedModel] = PricedModel(
+GLM_5_2: "Final[_PricedModel]" = _PricedModel(
     provider="opencode",
     id="glm-5.2",
     name="GLM-5.2",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=True,
@@ -1016,17 +1017,17 @@ GLM_5_2: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_13,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_131072,
-    cost=Cost(input=Decimal("1.4"), output=Decimal("4.4"), cache_read=Decimal("0.26")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("1.4"), output=_Decimal("4.4"), cache_read=_Decimal("0.26")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_EFFORT_HIGH_MAX,),
 )
 """GLM-5.2 (chat) · 1M context · 131K output · $1.40 in / $4.40 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-GPT_5: Final[PricedModel] = PricedModel(
+GPT_5: "Final[_PricedModel]" = _PricedModel(
     provider="opencode",
     id="gpt-5",
     name="GPT-5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=True,
@@ -1039,17 +1040,17 @@ GPT_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_07,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
-    cost=Cost(input=Decimal("1.07"), output=Decimal("8.5"), cache_read=Decimal("0.107")),
+    cost=_Cost(input=_Decimal("1.07"), output=_Decimal("8.5"), cache_read=_Decimal("0.107")),
     reasoning_options=(_Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
-    provider_override=ProviderOverride(npm="@ai-sdk/openai"),
+    provider_override=_ProviderOverride(npm="@ai-sdk/openai"),
 )
 """GPT-5 (chat) · 400K context · 128K output · $1.07 in / $8.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GPT_5_CODEX: Final[PricedModel] = PricedModel(
+GPT_5_CODEX: "Final[_PricedModel]" = _PricedModel(
     provider="opencode",
     id="gpt-5-codex",
     name="GPT-5 Codex",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-codex",
     attachment=True,
     reasoning=True,
@@ -1062,17 +1063,17 @@ GPT_5_CODEX: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_15,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
-    cost=Cost(input=Decimal("1.07"), output=Decimal("8.5"), cache_read=Decimal("0.107")),
+    cost=_Cost(input=_Decimal("1.07"), output=_Decimal("8.5"), cache_read=_Decimal("0.107")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
-    provider_override=ProviderOverride(npm="@ai-sdk/openai"),
+    provider_override=_ProviderOverride(npm="@ai-sdk/openai"),
 )
 """GPT-5 Codex (chat) · 400K context · 128K output · $1.07 in / $8.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GPT_5_NANO: Final[PricedModel] = PricedModel(
+GPT_5_NANO: "Final[_PricedModel]" = _PricedModel(
     provider="opencode",
     id="gpt-5-nano",
     name="GPT-5 Nano",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-nano",
     attachment=True,
     reasoning=True,
@@ -1085,17 +1086,17 @@ GPT_5_NANO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_07,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
-    cost=Cost(input=Decimal("0.05"), output=Decimal("0.4"), cache_read=Decimal("0.005")),
+    cost=_Cost(input=_Decimal("0.05"), output=_Decimal("0.4"), cache_read=_Decimal("0.005")),
     reasoning_options=(_Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
-    provider_override=ProviderOverride(npm="@ai-sdk/openai"),
+    provider_override=_ProviderOverride(npm="@ai-sdk/openai"),
 )
 """GPT-5 Nano (chat) · 400K context · 128K output · $0.05 in / $0.40 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GPT_5_1: Final[PricedModel] = PricedModel(
+GPT_5_1: "Final[_PricedModel]" = _PricedModel(
     provider="opencode",
     id="gpt-5.1",
     name="GPT-5.1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=True,
@@ -1108,17 +1109,17 @@ GPT_5_1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_13,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
-    cost=Cost(input=Decimal("1.07"), output=Decimal("8.5"), cache_read=Decimal("0.107")),
+    cost=_Cost(input=_Decimal("1.07"), output=_Decimal("8.5"), cache_read=_Decimal("0.107")),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
-    provider_override=ProviderOverride(npm="@ai-sdk/openai"),
+    provider_override=_ProviderOverride(npm="@ai-sdk/openai"),
 )
 """GPT-5.1 (chat) · 400K context · 128K output · $1.07 in / $8.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GPT_5_1_CODEX: Final[PricedModel] = PricedModel(
+GPT_5_1_CODEX: "Final[_PricedModel]" = _PricedModel(
     provider="opencode",
     id="gpt-5.1-codex",
     name="GPT-5.1 Codex",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-codex",
     attachment=True,
     reasoning=True,
@@ -1131,17 +1132,17 @@ GPT_5_1_CODEX: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_13,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
-    cost=Cost(input=Decimal("1.07"), output=Decimal("8.5"), cache_read=Decimal("0.107")),
+    cost=_Cost(input=_Decimal("1.07"), output=_Decimal("8.5"), cache_read=_Decimal("0.107")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
-    provider_override=ProviderOverride(npm="@ai-sdk/openai"),
+    provider_override=_ProviderOverride(npm="@ai-sdk/openai"),
 )
 """GPT-5.1 Codex (chat) · 400K context · 128K output · $1.07 in / $8.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GPT_5_1_CODEX_MAX: Final[PricedModel] = PricedModel(
+GPT_5_1_CODEX_MAX: "Final[_PricedModel]" = _PricedModel(
     provider="opencode",
     id="gpt-5.1-codex-max",
     name="GPT-5.1 Codex Max",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-codex",
     attachment=True,
     reasoning=True,
@@ -1154,17 +1155,17 @@ GPT_5_1_CODEX_MAX: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_13,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
-    cost=Cost(input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.125")),
+    cost=_Cost(input=_Decimal("1.25"), output=_Decimal("10"), cache_read=_Decimal("0.125")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH,),
-    provider_override=ProviderOverride(npm="@ai-sdk/openai"),
+    provider_override=_ProviderOverride(npm="@ai-sdk/openai"),
 )
 """GPT-5.1 Codex Max (chat) · 400K context · 128K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GPT_5_1_CODEX_MINI: Final[PricedModel] = PricedModel(
+GPT_5_1_CODEX_MINI: "Final[_PricedModel]" = _PricedModel(
     provider="opencode",
     id="gpt-5.1-codex-mini",
     name="GPT-5.1 Codex Mini",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-codex",
     attachment=True,
     reasoning=True,
@@ -1177,17 +1178,17 @@ GPT_5_1_CODEX_MINI: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_13,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
-    cost=Cost(input=Decimal("0.25"), output=Decimal("2"), cache_read=Decimal("0.025")),
+    cost=_Cost(input=_Decimal("0.25"), output=_Decimal("2"), cache_read=_Decimal("0.025")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
-    provider_override=ProviderOverride(npm="@ai-sdk/openai"),
+    provider_override=_ProviderOverride(npm="@ai-sdk/openai"),
 )
 """GPT-5.1 Codex Mini (chat) · 400K context · 128K output · $0.25 in / $2.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GPT_5_2: Final[PricedModel] = PricedModel(
+GPT_5_2: "Final[_PricedModel]" = _PricedModel(
     provider="opencode",
     id="gpt-5.2",
     name="GPT-5.2",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=True,
@@ -1200,17 +1201,17 @@ GPT_5_2: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_11,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
-    cost=Cost(input=Decimal("1.75"), output=Decimal("14"), cache_read=Decimal("0.175")),
+    cost=_Cost(input=_Decimal("1.75"), output=_Decimal("14"), cache_read=_Decimal("0.175")),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
-    provider_override=ProviderOverride(npm="@ai-sdk/openai"),
+    provider_override=_ProviderOverride(npm="@ai-sdk/openai"),
 )
 """GPT-5.2 (chat) · 400K context · 128K output · $1.75 in / $14.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GPT_5_2_CODEX: Final[PricedModel] = PricedModel(
+GPT_5_2_CODEX: "Final[_PricedModel]" = _PricedModel(
     provider="opencode",
     id="gpt-5.2-codex",
     name="GPT-5.2 Codex",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-codex",
     attachment=True,
     reasoning=True,
@@ -1223,17 +1224,17 @@ GPT_5_2_CODEX: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_01_14,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
-    cost=Cost(input=Decimal("1.75"), output=Decimal("14"), cache_read=Decimal("0.175")),
+    cost=_Cost(input=_Decimal("1.75"), output=_Decimal("14"), cache_read=_Decimal("0.175")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH,),
-    provider_override=ProviderOverride(npm="@ai-sdk/openai"),
+    provider_override=_ProviderOverride(npm="@ai-sdk/openai"),
 )
 """GPT-5.2 Codex (chat) · 400K context · 128K output · $1.75 in / $14.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GPT_5_3_CODEX: Final[PricedModel] = PricedModel(
+GPT_5_3_CODEX: "Final[_PricedModel]" = _PricedModel(
     provider="opencode",
     id="gpt-5.3-codex",
     name="GPT-5.3 Codex",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-codex",
     attachment=True,
     reasoning=True,
@@ -1246,17 +1247,17 @@ GPT_5_3_CODEX: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_24,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
-    cost=Cost(input=Decimal("1.75"), output=Decimal("14"), cache_read=Decimal("0.175")),
+    cost=_Cost(input=_Decimal("1.75"), output=_Decimal("14"), cache_read=_Decimal("0.175")),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
-    provider_override=ProviderOverride(npm="@ai-sdk/openai"),
+    provider_override=_ProviderOverride(npm="@ai-sdk/openai"),
 )
 """GPT-5.3 Codex (chat) · 400K context · 128K output · $1.75 in / $14.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GPT_5_3_CODEX_SPARK: Final[PricedModel] = PricedModel(
+GPT_5_3_CODEX_SPARK: "Final[_PricedModel]" = _PricedModel(
     provider="opencode",
     id="gpt-5.3-codex-spark",
     name="GPT-5.3 Codex Spark",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-codex-spark",
     attachment=False,
     reasoning=True,
@@ -1269,17 +1270,17 @@ GPT_5_3_CODEX_SPARK: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_12,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_INPUT_128000_OUTPUT_128000,
-    cost=Cost(input=Decimal("1.75"), output=Decimal("14"), cache_read=Decimal("0.175")),
+    cost=_Cost(input=_Decimal("1.75"), output=_Decimal("14"), cache_read=_Decimal("0.175")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH,),
-    provider_override=ProviderOverride(npm="@ai-sdk/openai"),
+    provider_override=_ProviderOverride(npm="@ai-sdk/openai"),
 )
 """GPT-5.3 Codex Spark (chat) · 128K context · 128K output · $1.75 in / $14.00 out per 1M tokens · tools, reasoning, structured output"""
 
-GPT_5_4: Final[PricedModel] = PricedModel(
+GPT_5_4: "Final[_PricedModel]" = _PricedModel(
     provider="opencode",
     id="gpt-5.4",
     name="GPT-5.4",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=True,
@@ -1292,32 +1293,32 @@ GPT_5_4: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_05,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1050000_INPUT_922000_OUTPUT_128000,
-    cost=Cost(
-        input=Decimal("2.5"),
-        output=Decimal("15"),
-        cache_read=Decimal("0.25"),
+    cost=_Cost(
+        input=_Decimal("2.5"),
+        output=_Decimal("15"),
+        cache_read=_Decimal("0.25"),
         tiers=(
-            CostTier(
-                input=Decimal("5"),
-                output=Decimal("22.5"),
-                cache_read=Decimal("0.5"),
-                tier=TierCondition(type="context", size=272000),
+            _CostTier(
+                input=_Decimal("5"),
+                output=_Decimal("22.5"),
+                cache_read=_Decimal("0.5"),
+                tier=_TierCondition(type="context", size=272000),
             ),
         ),
-        context_over_200k=Rates(
-            input=Decimal("5"), output=Decimal("22.5"), cache_read=Decimal("0.5")
+        context_over_200k=_Rates(
+            input=_Decimal("5"), output=_Decimal("22.5"), cache_read=_Decimal("0.5")
         ),
     ),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
-    provider_override=ProviderOverride(npm="@ai-sdk/openai"),
+    provider_override=_ProviderOverride(npm="@ai-sdk/openai"),
 )
 """GPT-5.4 (chat) · 1.05M context · 128K output · $2.50 in / $15.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GPT_5_4_MINI: Final[PricedModel] = PricedModel(
+GPT_5_4_MINI: "Final[_PricedModel]" = _PricedModel(
     provider="opencode",
     id="gpt-5.4-mini",
     name="GPT-5.4 Mini",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-mini",
     attachment=True,
     reasoning=True,
@@ -1330,17 +1331,17 @@ GPT_5_4_MINI: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_17,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
-    cost=Cost(input=Decimal("0.75"), output=Decimal("4.5"), cache_read=Decimal("0.075")),
+    cost=_Cost(input=_Decimal("0.75"), output=_Decimal("4.5"), cache_read=_Decimal("0.075")),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
-    provider_override=ProviderOverride(npm="@ai-sdk/openai"),
+    provider_override=_ProviderOverride(npm="@ai-sdk/openai"),
 )
 """GPT-5.4 Mini (chat) · 400K context · 128K output · $0.75 in / $4.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GPT_5_4_NANO: Final[PricedModel] = PricedModel(
+GPT_5_4_NANO: "Final[_PricedModel]" = _PricedModel(
     provider="opencode",
     id="gpt-5.4-nano",
     name="GPT-5.4 Nano",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-nano",
     attachment=True,
     reasoning=True,
@@ -1353,17 +1354,17 @@ GPT_5_4_NANO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_17,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
-    cost=Cost(input=Decimal("0.2"), output=Decimal("1.25"), cache_read=Decimal("0.02")),
+    cost=_Cost(input=_Decimal("0.2"), output=_Decimal("1.25"), cache_read=_Decimal("0.02")),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
-    provider_override=ProviderOverride(npm="@ai-sdk/openai"),
+    provider_override=_ProviderOverride(npm="@ai-sdk/openai"),
 )
 """GPT-5.4 Nano (chat) · 400K context · 128K output · $0.20 in / $1.25 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GPT_5_4_PRO: Final[PricedModel] = PricedModel(
+GPT_5_4_PRO: "Final[_PricedModel]" = _PricedModel(
     provider="opencode",
     id="gpt-5.4-pro",
     name="GPT-5.4 Pro",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-pro",
     attachment=True,
     reasoning=True,
@@ -1376,17 +1377,17 @@ GPT_5_4_PRO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_05,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1050000_INPUT_922000_OUTPUT_128000,
-    cost=Cost(input=Decimal("30"), output=Decimal("180"), cache_read=Decimal("30")),
+    cost=_Cost(input=_Decimal("30"), output=_Decimal("180"), cache_read=_Decimal("30")),
     reasoning_options=(_Shared.REASONING_EFFORT_MEDIUM_HIGH_XHIGH,),
-    provider_override=ProviderOverride(npm="@ai-sdk/openai"),
+    provider_override=_ProviderOverride(npm="@ai-sdk/openai"),
 )
 """GPT-5.4 Pro (chat) · 1.05M context · 128K output · $30.00 in / $180.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-GPT_5_5: Final[PricedModel] = PricedModel(
+GPT_5_5: "Final[_PricedModel]" = _PricedModel(
     provider="opencode",
     id="gpt-5.5",
     name="GPT-5.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=True,
@@ -1399,30 +1400,32 @@ GPT_5_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_23,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1050000_INPUT_922000_OUTPUT_128000,
-    cost=Cost(
-        input=Decimal("5"),
-        output=Decimal("30"),
-        cache_read=Decimal("0.5"),
+    cost=_Cost(
+        input=_Decimal("5"),
+        output=_Decimal("30"),
+        cache_read=_Decimal("0.5"),
         tiers=(
-            CostTier(
-                input=Decimal("10"),
-                output=Decimal("45"),
-                cache_read=Decimal("1"),
-                tier=TierCondition(type="context", size=272000),
+            _CostTier(
+                input=_Decimal("10"),
+                output=_Decimal("45"),
+                cache_read=_Decimal("1"),
+                tier=_TierCondition(type="context", size=272000),
             ),
         ),
-        context_over_200k=Rates(input=Decimal("10"), output=Decimal("45"), cache_read=Decimal("1")),
+        context_over_200k=_Rates(
+            input=_Decimal("10"), output=_Decimal("45"), cache_read=_Decimal("1")
+        ),
     ),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
-    provider_override=ProviderOverride(npm="@ai-sdk/openai"),
+    provider_override=_ProviderOverride(npm="@ai-sdk/openai"),
 )
 """GPT-5.5 (chat) · 1.05M context · 128K output · $5.00 in / $30.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GPT_5_5_PRO: Final[PricedModel] = PricedModel(
+GPT_5_5_PRO: "Final[_PricedModel]" = _PricedModel(
     provider="opencode",
     id="gpt-5.5-pro",
     name="GPT-5.5 Pro",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-pro",
     attachment=True,
     reasoning=True,
@@ -1435,17 +1438,17 @@ GPT_5_5_PRO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_24,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1050000_INPUT_922000_OUTPUT_128000,
-    cost=Cost(input=Decimal("30"), output=Decimal("180"), cache_read=Decimal("30")),
+    cost=_Cost(input=_Decimal("30"), output=_Decimal("180"), cache_read=_Decimal("30")),
     reasoning_options=(_Shared.REASONING_EFFORT_MEDIUM_HIGH_XHIGH,),
-    provider_override=ProviderOverride(npm="@ai-sdk/openai"),
+    provider_override=_ProviderOverride(npm="@ai-sdk/openai"),
 )
 """GPT-5.5 Pro (chat) · 1.05M context · 128K output · $30.00 in / $180.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-GROK_BUILD_0_1: Final[PricedModel] = PricedModel(
+GROK_BUILD_0_1: "Final[_PricedModel]" = _PricedModel(
     provider="opencode",
     id="grok-build-0.1",
     name="Grok Build 0.1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="grok-build",
     attachment=True,
     reasoning=True,
@@ -1457,16 +1460,16 @@ GROK_BUILD_0_1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_20,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_256000_OUTPUT_256000,
-    cost=Cost(input=Decimal("1"), output=Decimal("2"), cache_read=Decimal("0.2")),
+    cost=_Cost(input=_Decimal("1"), output=_Decimal("2"), cache_read=_Decimal("0.2")),
     reasoning_options=(),
 )
 """Grok Build 0.1 (chat) · 256K context · 256K output · $1.00 in / $2.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GROK_CODE: Final[PricedModel] = PricedModel(
+GROK_CODE: "Final[_PricedModel]" = _PricedModel(
     provider="opencode",
     id="grok-code",
     name="Grok Code Fast 1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="grok",
     attachment=True,
     reasoning=True,
@@ -1477,19 +1480,22 @@ GROK_CODE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_20,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_256000_OUTPUT_256000,
-    cost=Cost(
-        input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0"), cache_write=Decimal("0")
+    cost=_Cost(
+        input=_Decimal("0"),
+        output=_Decimal("0"),
+        cache_read=_Decimal("0"),
+        cache_write=_Decimal("0"),
     ),
     reasoning_options=(),
-    status=Status.DEPRECATED,
+    status=_Status.DEPRECATED,
 )
 """Grok Code Fast 1 (chat) · 256K context · 256K output · free · tools, reasoning, attachments · deprecated"""
 
-HY3_PREVIEW_FREE: Final[PricedModel] = PricedModel(
+HY3_PREVIEW_FREE: "Final[_PricedModel]" = _PricedModel(
     provider="opencode",
     id="hy3-preview-free",
     name="Hy3 preview Free",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="hy3-free",
     attachment=False,
     reasoning=True,
@@ -1501,17 +1507,17 @@ HY3_PREVIEW_FREE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_20,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_256000_OUTPUT_64000,
-    cost=Cost(input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0"), cache_read=_Decimal("0")),
     reasoning_options=(),
-    status=Status.DEPRECATED,
+    status=_Status.DEPRECATED,
 )
 """Hy3 preview Free (chat) · 256K context · 64K output · free · tools, reasoning, open weights · deprecated"""
 
-KIMI_K2: Final[PricedModel] = PricedModel(
+KIMI_K2: "Final[_PricedModel]" = _PricedModel(
     provider="opencode",
     id="kimi-k2",
     name="Kimi K2",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="kimi-k2",
     attachment=False,
     reasoning=False,
@@ -1523,16 +1529,16 @@ KIMI_K2: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_05,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_262144,
-    cost=Cost(input=Decimal("0.4"), output=Decimal("2.5"), cache_read=Decimal("0.4")),
-    status=Status.DEPRECATED,
+    cost=_Cost(input=_Decimal("0.4"), output=_Decimal("2.5"), cache_read=_Decimal("0.4")),
+    status=_Status.DEPRECATED,
 )
 """Kimi K2 (chat) · 262K context · 262K output · $0.40 in / $2.50 out per 1M tokens · tools, open weights · deprecated"""
 
-KIMI_K2_THINKING: Final[PricedModel] = PricedModel(
+KIMI_K2_THINKING: "Final[_PricedModel]" = _PricedModel(
     provider="opencode",
     id="kimi-k2-thinking",
     name="Kimi K2 Thinking",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="kimi-thinking",
     attachment=False,
     reasoning=True,
@@ -1544,18 +1550,18 @@ KIMI_K2_THINKING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_05,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_262144,
-    cost=Cost(input=Decimal("0.4"), output=Decimal("2.5"), cache_read=Decimal("0.4")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.4"), output=_Decimal("2.5"), cache_read=_Decimal("0.4")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(),
-    status=Status.DEPRECATED,
+    status=_Status.DEPRECATED,
 )
 """Kimi K2 Thinking (chat) · 262K context · 262K output · $0.40 in / $2.50 out per 1M tokens · tools, reasoning, open weights · deprecated"""
 
-KIMI_K2_5: Final[PricedModel] = PricedModel(
+KIMI_K2_5: "Final[_PricedModel]" = _PricedModel(
     provider="opencode",
     id="kimi-k2.5",
     name="Kimi K2.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="kimi-k2",
     attachment=True,
     reasoning=True,
@@ -1567,17 +1573,17 @@ KIMI_K2_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_01_27,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.6"), output=Decimal("3"), cache_read=Decimal("0.08")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.6"), output=_Decimal("3"), cache_read=_Decimal("0.08")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """Kimi K2.5 (chat) · 262K context · 65.5K output · $0.60 in / $3.00 out per 1M tokens · vision, tools, reasoning, attachments, open weights"""
 
-KIMI_K2_5_FREE: Final[PricedModel] = PricedModel(
+KIMI_K2_5_FREE: "Final[_PricedModel]" = _PricedModel(
     provider="opencode",
     id="kimi-k2.5-free",
     name="Kimi K2.5 Free",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="kimi-free",
     attachment=True,
     reasoning=True,
@@ -1589,18 +1595,18 @@ KIMI_K2_5_FREE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_01_27,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_262144,
-    cost=Cost(input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0"), cache_read=_Decimal("0")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
-    status=Status.DEPRECATED,
+    status=_Status.DEPRECATED,
 )
 """Kimi K2.5 Free (chat) · 262K context · 262K output · free · vision, tools, reasoning, attachments, open weights · deprecated"""
 
-KIMI_K2_6: Final[PricedModel] = PricedModel(
+KIMI_K2_6: "Final[_PricedModel]" = _PricedModel(
     provider="opencode",
     id="kimi-k2.6",
     name="Kimi K2.6",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="kimi-k2",
     attachment=True,
     reasoning=True,
@@ -1612,17 +1618,17 @@ KIMI_K2_6: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_21,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.95"), output=Decimal("4"), cache_read=Decimal("0.16")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.95"), output=_Decimal("4"), cache_read=_Decimal("0.16")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """Kimi K2.6 (chat) · 262K context · 65.5K output · $0.95 in / $4.00 out per 1M tokens · vision, tools, reasoning, attachments, open weights"""
 
-KIMI_K2_7_CODE: Final[PricedModel] = PricedModel(
+KIMI_K2_7_CODE: "Final[_PricedModel]" = _PricedModel(
     provider="opencode",
     id="kimi-k2.7-code",
     name="Kimi K2.7 Code",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="kimi-k2",
     attachment=True,
     reasoning=True,
@@ -1635,17 +1641,17 @@ KIMI_K2_7_CODE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_12,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_262144,
-    cost=Cost(input=Decimal("0.95"), output=Decimal("4"), cache_read=Decimal("0.19")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.95"), output=_Decimal("4"), cache_read=_Decimal("0.19")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
 """Kimi K2.7 Code (chat) · 262K context · 262K output · $0.95 in / $4.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"""
 
-LING_2_6_FLASH_FREE: Final[PricedModel] = PricedModel(
+LING_2_6_FLASH_FREE: "Final[_PricedModel]" = _PricedModel(
     provider="opencode",
     id="ling-2.6-flash-free",
     name="Ling 2.6 Flash Free",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="ling-flash-free",
     attachment=False,
     reasoning=False,
@@ -1657,16 +1663,16 @@ LING_2_6_FLASH_FREE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_21,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262100_OUTPUT_32800,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
-    status=Status.DEPRECATED,
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
+    status=_Status.DEPRECATED,
 )
 """Ling 2.6 Flash Free (chat) · 262K context · 32.8K output · free · tools, open weights · deprecated"""
 
-MIMO_V2_FLASH_FREE: Final[PricedModel] = PricedModel(
+MIMO_V2_FLASH_FREE: "Final[_PricedModel]" = _PricedModel(
     provider="opencode",
     id="mimo-v2-flash-free",
     name="MiMo V2 Flash Free",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="mimo-flash-free",
     attachment=False,
     reasoning=True,
@@ -1678,18 +1684,18 @@ MIMO_V2_FLASH_FREE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_16,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_65536,
-    cost=Cost(input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0"), cache_read=_Decimal("0")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(),
-    status=Status.DEPRECATED,
+    status=_Status.DEPRECATED,
 )
 """MiMo V2 Flash Free (chat) · 262K context · 65.5K output · free · tools, reasoning, open weights · deprecated"""
 
-MIMO_V2_OMNI_FREE: Final[PricedModel] = PricedModel(
+MIMO_V2_OMNI_FREE: "Final[_PricedModel]" = _PricedModel(
     provider="opencode",
     id="mimo-v2-omni-free",
     name="MiMo V2 Omni Free",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="mimo-omni-free",
     attachment=True,
     reasoning=True,
@@ -1701,18 +1707,18 @@ MIMO_V2_OMNI_FREE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_18,
     modalities=_Shared.TEXT_IMAGE_AUDIO_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_64000,
-    cost=Cost(input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0"), cache_read=_Decimal("0")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(),
-    status=Status.DEPRECATED,
+    status=_Status.DEPRECATED,
 )
 """MiMo V2 Omni Free (chat) · 262K context · 64K output · free · vision, tools, reasoning, attachments, open weights · deprecated"""
 
-MIMO_V2_PRO_FREE: Final[PricedModel] = PricedModel(
+MIMO_V2_PRO_FREE: "Final[_PricedModel]" = _PricedModel(
     provider="opencode",
     id="mimo-v2-pro-free",
     name="MiMo V2 Pro Free",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="mimo-pro-free",
     attachment=True,
     reasoning=True,
@@ -1724,18 +1730,18 @@ MIMO_V2_PRO_FREE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_18,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_64000,
-    cost=Cost(input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0"), cache_read=_Decimal("0")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(),
-    status=Status.DEPRECATED,
+    status=_Status.DEPRECATED,
 )
 """MiMo V2 Pro Free (chat) · 1.05M context · 64K output · free · tools, reasoning, attachments, open weights · deprecated"""
 
-MIMO_V2_5_FREE: Final[PricedModel] = PricedModel(
+MIMO_V2_5_FREE: "Final[_PricedModel]" = _PricedModel(
     provider="opencode",
     id="mimo-v2.5-free",
     name="MiMo V2.5 Free",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="mimo-v2.5-free",
     attachment=True,
     reasoning=True,
@@ -1747,17 +1753,17 @@ MIMO_V2_5_FREE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_24,
     modalities=_Shared.TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_32000,
-    cost=Cost(input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0"), cache_read=_Decimal("0")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
 """MiMo V2.5 Free (chat) · 200K context · 32K output · free · vision, tools, reasoning, attachments, open weights"""
 
-MINIMAX_M2_1: Final[PricedModel] = PricedModel(
+MINIMAX_M2_1: "Final[_PricedModel]" = _PricedModel(
     provider="opencode",
     id="minimax-m2.1",
     name="MiniMax-M2.1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="minimax",
     attachment=False,
     reasoning=True,
@@ -1769,18 +1775,18 @@ MINIMAX_M2_1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_23,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_204800_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.3"), output=Decimal("1.2"), cache_read=Decimal("0.1")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.3"), output=_Decimal("1.2"), cache_read=_Decimal("0.1")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(),
-    status=Status.DEPRECATED,
+    status=_Status.DEPRECATED,
 )
 """MiniMax-M2.1 (chat) · 205K context · 131K output · $0.30 in / $1.20 out per 1M tokens · tools, reasoning, open weights · deprecated"""
 
-MINIMAX_M2_1_FREE: Final[PricedModel] = PricedModel(
+MINIMAX_M2_1_FREE: "Final[_PricedModel]" = _PricedModel(
     provider="opencode",
     id="minimax-m2.1-free",
     name="MiniMax-M2.1 Free",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="minimax-free",
     attachment=False,
     reasoning=True,
@@ -1792,20 +1798,20 @@ MINIMAX_M2_1_FREE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_23,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_204800_OUTPUT_131072,
-    cost=Cost(input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0"), cache_read=_Decimal("0")),
     reasoning_options=(),
-    status=Status.DEPRECATED,
-    provider_override=ProviderOverride(npm="@ai-sdk/anthropic"),
-    protocol=Protocol.ANTHROPIC_MESSAGES,
+    status=_Status.DEPRECATED,
+    provider_override=_ProviderOverride(npm="@ai-sdk/anthropic"),
+    protocol=_Protocol.ANTHROPIC_MESSAGES,
     base_url="https://opencode.ai/zen/v1",
 )
 """MiniMax-M2.1 Free (chat) · 205K context · 131K output · free · tools, reasoning, open weights · deprecated"""
 
-MINIMAX_M2_5: Final[PricedModel] = PricedModel(
+MINIMAX_M2_5: "Final[_PricedModel]" = _PricedModel(
     provider="opencode",
     id="minimax-m2.5",
     name="MiniMax-M2.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="minimax",
     attachment=False,
     reasoning=True,
@@ -1817,17 +1823,17 @@ MINIMAX_M2_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_12,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_204800_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.3"), output=Decimal("1.2"), cache_read=Decimal("0.06")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.3"), output=_Decimal("1.2"), cache_read=_Decimal("0.06")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
 """MiniMax-M2.5 (chat) · 205K context · 131K output · $0.30 in / $1.20 out per 1M tokens · tools, reasoning, open weights"""
 
-MINIMAX_M2_5_FREE: Final[PricedModel] = PricedModel(
+MINIMAX_M2_5_FREE: "Final[_PricedModel]" = _PricedModel(
     provider="opencode",
     id="minimax-m2.5-free",
     name="MiniMax-M2.5 Free",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="minimax-free",
     attachment=False,
     reasoning=True,
@@ -1839,20 +1845,20 @@ MINIMAX_M2_5_FREE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_12,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_204800_OUTPUT_131072,
-    cost=Cost(input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0"), cache_read=_Decimal("0")),
     reasoning_options=(),
-    status=Status.DEPRECATED,
-    provider_override=ProviderOverride(npm="@ai-sdk/anthropic"),
-    protocol=Protocol.ANTHROPIC_MESSAGES,
+    status=_Status.DEPRECATED,
+    provider_override=_ProviderOverride(npm="@ai-sdk/anthropic"),
+    protocol=_Protocol.ANTHROPIC_MESSAGES,
     base_url="https://opencode.ai/zen/v1",
 )
 """MiniMax-M2.5 Free (chat) · 205K context · 131K output · free · tools, reasoning, open weights · deprecated"""
 
-MINIMAX_M2_7: Final[PricedModel] = PricedModel(
+MINIMAX_M2_7: "Final[_PricedModel]" = _PricedModel(
     provider="opencode",
     id="minimax-m2.7",
     name="MiniMax-M2.7",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="minimax",
     attachment=False,
     reasoning=True,
@@ -1864,17 +1870,17 @@ MINIMAX_M2_7: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_18,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_204800_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.3"), output=Decimal("1.2"), cache_read=Decimal("0.06")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.3"), output=_Decimal("1.2"), cache_read=_Decimal("0.06")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
 """MiniMax-M2.7 (chat) · 205K context · 131K output · $0.30 in / $1.20 out per 1M tokens · tools, reasoning, open weights"""
 
-MINIMAX_M3: Final[PricedModel] = PricedModel(
+MINIMAX_M3: "Final[_PricedModel]" = _PricedModel(
     provider="opencode",
     id="minimax-m3",
     name="MiniMax-M3",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="minimax",
     attachment=True,
     reasoning=True,
@@ -1885,17 +1891,17 @@ MINIMAX_M3: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_01,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_512000_OUTPUT_128000,
-    cost=Cost(input=Decimal("0.3"), output=Decimal("1.2"), cache_read=Decimal("0.06")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.3"), output=_Decimal("1.2"), cache_read=_Decimal("0.06")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
 """MiniMax-M3 (chat) · 512K context · 128K output · $0.30 in / $1.20 out per 1M tokens · vision, tools, reasoning, attachments, open weights"""
 
-MINIMAX_M3_FREE: Final[PricedModel] = PricedModel(
+MINIMAX_M3_FREE: "Final[_PricedModel]" = _PricedModel(
     provider="opencode",
     id="minimax-m3-free",
     name="MiniMax-M3 Free",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="minimax-m3-free",
     attachment=False,
     reasoning=True,
@@ -1907,20 +1913,20 @@ MINIMAX_M3_FREE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_31,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_32000,
-    cost=Cost(input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0"), cache_read=_Decimal("0")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
-    status=Status.DEPRECATED,
-    provider_override=ProviderOverride(npm="@ai-sdk/anthropic"),
-    protocol=Protocol.ANTHROPIC_MESSAGES,
+    status=_Status.DEPRECATED,
+    provider_override=_ProviderOverride(npm="@ai-sdk/anthropic"),
+    protocol=_Protocol.ANTHROPIC_MESSAGES,
     base_url="https://opencode.ai/zen/v1",
 )
 """MiniMax-M3 Free (chat) · 200K context · 32K output · free · vision, tools, reasoning, open weights · deprecated"""
 
-NEMOTRON_3_SUPER_FREE: Final[PricedModel] = PricedModel(
+NEMOTRON_3_SUPER_FREE: "Final[_PricedModel]" = _PricedModel(
     provider="opencode",
     id="nemotron-3-super-free",
     name="Nemotron 3 Super Free",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="nemotron-free",
     attachment=False,
     reasoning=True,
@@ -1932,18 +1938,18 @@ NEMOTRON_3_SUPER_FREE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_11,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_204800_OUTPUT_128000,
-    cost=Cost(input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0"), cache_read=_Decimal("0")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(),
-    status=Status.DEPRECATED,
+    status=_Status.DEPRECATED,
 )
 """Nemotron 3 Super Free (chat) · 205K context · 128K output · free · tools, reasoning, open weights · deprecated"""
 
-NEMOTRON_3_ULTRA_FREE: Final[PricedModel] = PricedModel(
+NEMOTRON_3_ULTRA_FREE: "Final[_PricedModel]" = _PricedModel(
     provider="opencode",
     id="nemotron-3-ultra-free",
     name="Nemotron 3 Ultra Free",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="nemotron-free",
     attachment=False,
     reasoning=True,
@@ -1955,17 +1961,17 @@ NEMOTRON_3_ULTRA_FREE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_04,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
-    cost=Cost(input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0"), cache_read=_Decimal("0")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
 """Nemotron 3 Ultra Free (chat) · 1M context · 128K output · free · tools, reasoning, open weights"""
 
-NORTH_MINI_CODE_FREE: Final[PricedModel] = PricedModel(
+NORTH_MINI_CODE_FREE: "Final[_PricedModel]" = _PricedModel(
     provider="opencode",
     id="north-mini-code-free",
     name="North Mini Code Free",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="north-free",
     attachment=False,
     reasoning=True,
@@ -1978,17 +1984,17 @@ NORTH_MINI_CODE_FREE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_09,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_256000_OUTPUT_64000,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_HIGH,),
 )
 """North Mini Code Free (chat) · 256K context · 64K output · free · tools, reasoning, structured output, open weights"""
 
-QWEN3_CODER: Final[PricedModel] = PricedModel(
+QWEN3_CODER: "Final[_PricedModel]" = _PricedModel(
     provider="opencode",
     id="qwen3-coder",
     name="Qwen3 Coder",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -2000,16 +2006,16 @@ QWEN3_CODER: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_07_23,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.45"), output=Decimal("1.8")),
-    status=Status.DEPRECATED,
+    cost=_Cost(input=_Decimal("0.45"), output=_Decimal("1.8")),
+    status=_Status.DEPRECATED,
 )
 """Qwen3 Coder (chat) · 262K context · 65.5K output · $0.45 in / $1.80 out per 1M tokens · tools, open weights · deprecated"""
 
-QWEN3_5_PLUS: Final[PricedModel] = PricedModel(
+QWEN3_5_PLUS: "Final[_PricedModel]" = _PricedModel(
     provider="opencode",
     id="qwen3.5-plus",
     name="Qwen3.5 Plus",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen3.5",
     attachment=True,
     reasoning=True,
@@ -2021,24 +2027,24 @@ QWEN3_5_PLUS: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_16,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_65536,
-    cost=Cost(
-        input=Decimal("0.2"),
-        output=Decimal("1.2"),
-        cache_read=Decimal("0.02"),
-        cache_write=Decimal("0.25"),
+    cost=_Cost(
+        input=_Decimal("0.2"),
+        output=_Decimal("1.2"),
+        cache_read=_Decimal("0.02"),
+        cache_write=_Decimal("0.25"),
     ),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS_MAX_81920),
-    provider_override=ProviderOverride(npm="@ai-sdk/anthropic"),
-    protocol=Protocol.ANTHROPIC_MESSAGES,
+    provider_override=_ProviderOverride(npm="@ai-sdk/anthropic"),
+    protocol=_Protocol.ANTHROPIC_MESSAGES,
     base_url="https://opencode.ai/zen/v1",
 )
 """Qwen3.5 Plus (chat) · 262K context · 65.5K output · $0.20 in / $1.20 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-QWEN3_6_PLUS: Final[PricedModel] = PricedModel(
+QWEN3_6_PLUS: "Final[_PricedModel]" = _PricedModel(
     provider="opencode",
     id="qwen3.6-plus",
     name="Qwen3.6 Plus",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen3.6",
     attachment=True,
     reasoning=True,
@@ -2050,24 +2056,24 @@ QWEN3_6_PLUS: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_02,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_65536,
-    cost=Cost(
-        input=Decimal("0.5"),
-        output=Decimal("3"),
-        cache_read=Decimal("0.05"),
-        cache_write=Decimal("0.625"),
+    cost=_Cost(
+        input=_Decimal("0.5"),
+        output=_Decimal("3"),
+        cache_read=_Decimal("0.05"),
+        cache_write=_Decimal("0.625"),
     ),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS_MAX_81920),
-    provider_override=ProviderOverride(npm="@ai-sdk/anthropic"),
-    protocol=Protocol.ANTHROPIC_MESSAGES,
+    provider_override=_ProviderOverride(npm="@ai-sdk/anthropic"),
+    protocol=_Protocol.ANTHROPIC_MESSAGES,
     base_url="https://opencode.ai/zen/v1",
 )
 """Qwen3.6 Plus (chat) · 262K context · 65.5K output · $0.50 in / $3.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-QWEN3_6_PLUS_FREE: Final[PricedModel] = PricedModel(
+QWEN3_6_PLUS_FREE: "Final[_PricedModel]" = _PricedModel(
     provider="opencode",
     id="qwen3.6-plus-free",
     name="Qwen3.6 Plus Free",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen-free",
     attachment=True,
     reasoning=True,
@@ -2079,20 +2085,20 @@ QWEN3_6_PLUS_FREE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_02,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_65536,
-    cost=Cost(input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0"), cache_read=_Decimal("0")),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS_MAX_81920),
-    status=Status.DEPRECATED,
-    provider_override=ProviderOverride(npm="@ai-sdk/anthropic"),
-    protocol=Protocol.ANTHROPIC_MESSAGES,
+    status=_Status.DEPRECATED,
+    provider_override=_ProviderOverride(npm="@ai-sdk/anthropic"),
+    protocol=_Protocol.ANTHROPIC_MESSAGES,
     base_url="https://opencode.ai/zen/v1",
 )
 """Qwen3.6 Plus Free (chat) · 262K context · 65.5K output · free · vision, tools, reasoning, attachments · deprecated"""
 
-RING_2_6_1T_FREE: Final[PricedModel] = PricedModel(
+RING_2_6_1T_FREE: "Final[_PricedModel]" = _PricedModel(
     provider="opencode",
     id="ring-2.6-1t-free",
     name="Ring 2.6 1T Free",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="ring-1t-free",
     attachment=False,
     reasoning=True,
@@ -2104,18 +2110,18 @@ RING_2_6_1T_FREE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_08,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262000_OUTPUT_66000,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(),
-    status=Status.DEPRECATED,
+    status=_Status.DEPRECATED,
 )
 """Ring 2.6 1T Free (chat) · 262K context · 66K output · free · tools, reasoning, open weights · deprecated"""
 
-TRINITY_LARGE_PREVIEW_FREE: Final[PricedModel] = PricedModel(
+TRINITY_LARGE_PREVIEW_FREE: "Final[_PricedModel]" = _PricedModel(
     provider="opencode",
     id="trinity-large-preview-free",
     name="Trinity Large Preview",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="trinity",
     attachment=False,
     reasoning=False,
@@ -2127,7 +2133,7 @@ TRINITY_LARGE_PREVIEW_FREE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_01_28,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_131072,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
-    status=Status.DEPRECATED,
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
+    status=_Status.DEPRECATED,
 )
 """Trinity Large Preview (chat) · 131K context · 131K output · free · tools, open weights · deprecated"""

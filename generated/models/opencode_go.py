@@ -3,74 +3,70 @@
 
 """Models served by OpenCode Go (provider id 'opencode-go')."""
 
-from __future__ import annotations
+from decimal import Decimal as _Decimal
 
-from decimal import Decimal
-
-from llmdex.records.model import (
-    Interleaved,
-    Limit,
-    Modalities,
-    PricedModel,
-    ProviderOverride,
-    ReasoningOption,
-)
-from llmdex.records.partial_date import PartialDate
-from llmdex.records.protocol import Protocol
-from llmdex.records.rates import Cost, CostTier, Rates, TierCondition
-from llmdex.records.vocabulary import Kind, Status
-
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from typing import Final
+from llmdex.records.model import Interleaved as _Interleaved
+from llmdex.records.model import Limit as _Limit
+from llmdex.records.model import Modalities as _Modalities
+from llmdex.records.model import PricedModel as _PricedModel
+from llmdex.records.model import ProviderOverride as _ProviderOverride
+from llmdex.records.model import ReasoningOption as _ReasoningOption
+from llmdex.records.partial_date import PartialDate as _PartialDate
+from llmdex.records.protocol import Protocol as _Protocol
+from llmdex.records.rates import Cost as _Cost
+from llmdex.records.rates import CostTier as _CostTier
+from llmdex.records.rates import Rates as _Rates
+from llmdex.records.rates import TierCondition as _TierCondition
+from llmdex.records.vocabulary import Kind as _Kind
+from llmdex.records.vocabulary import Status as _Status
 
 
 class _Shared:
     """Values the models below share, named for what they are."""
 
-    CONTEXT_1000000_OUTPUT_128000 = Limit(context=1000000, output=128000)
-    CONTEXT_1000000_OUTPUT_131072 = Limit(context=1000000, output=131072)
-    CONTEXT_1000000_OUTPUT_384000 = Limit(context=1000000, output=384000)
-    CONTEXT_1000000_OUTPUT_65536 = Limit(context=1000000, output=65536)
-    CONTEXT_1048576_OUTPUT_128000 = Limit(context=1048576, output=128000)
-    CONTEXT_202752_OUTPUT_32768 = Limit(context=202752, output=32768)
-    CONTEXT_204800_OUTPUT_131072 = Limit(context=204800, output=131072)
-    CONTEXT_204800_OUTPUT_65536 = Limit(context=204800, output=65536)
-    CONTEXT_262144_OUTPUT_128000 = Limit(context=262144, output=128000)
-    CONTEXT_262144_OUTPUT_262144 = Limit(context=262144, output=262144)
-    CONTEXT_262144_OUTPUT_65536 = Limit(context=262144, output=65536)
-    D_2024_10 = PartialDate(2024, 10)
-    D_2024_12 = PartialDate(2024, 12)
-    D_2025_01 = PartialDate(2025, 1)
-    D_2025_04 = PartialDate(2025, 4)
-    D_2025_05 = PartialDate(2025, 5)
-    D_2026_01_27 = PartialDate(2026, 1, 27)
-    D_2026_02_11 = PartialDate(2026, 2, 11)
-    D_2026_02_12 = PartialDate(2026, 2, 12)
-    D_2026_02_16 = PartialDate(2026, 2, 16)
-    D_2026_03_18 = PartialDate(2026, 3, 18)
-    D_2026_04_02 = PartialDate(2026, 4, 2)
-    D_2026_04_07 = PartialDate(2026, 4, 7)
-    D_2026_04_21 = PartialDate(2026, 4, 21)
-    D_2026_04_22 = PartialDate(2026, 4, 22)
-    D_2026_04_24 = PartialDate(2026, 4, 24)
-    D_2026_05_21 = PartialDate(2026, 5, 21)
-    D_2026_05_31 = PartialDate(2026, 5, 31)
-    D_2026_06_02 = PartialDate(2026, 6, 2)
-    D_2026_06_12 = PartialDate(2026, 6, 12)
-    D_2026_06_13 = PartialDate(2026, 6, 13)
-    REASONING_BUDGET_TOKENS_MAX_262144 = ReasoningOption(type="budget_tokens", max=262144)
-    REASONING_BUDGET_TOKENS_MAX_81920 = ReasoningOption(type="budget_tokens", max=81920)
-    REASONING_EFFORT_HIGH_MAX = ReasoningOption(type="effort", values=("high", "max"))
-    REASONING_TOGGLE = ReasoningOption(type="toggle")
-    TEXT_IMAGE_AUDIO_PDF_TO_TEXT = Modalities(
+    CONTEXT_1000000_OUTPUT_128000 = _Limit(context=1000000, output=128000)
+    CONTEXT_1000000_OUTPUT_131072 = _Limit(context=1000000, output=131072)
+    CONTEXT_1000000_OUTPUT_384000 = _Limit(context=1000000, output=384000)
+    CONTEXT_1000000_OUTPUT_65536 = _Limit(context=1000000, output=65536)
+    CONTEXT_1048576_OUTPUT_128000 = _Limit(context=1048576, output=128000)
+    CONTEXT_202752_OUTPUT_32768 = _Limit(context=202752, output=32768)
+    CONTEXT_204800_OUTPUT_131072 = _Limit(context=204800, output=131072)
+    CONTEXT_204800_OUTPUT_65536 = _Limit(context=204800, output=65536)
+    CONTEXT_262144_OUTPUT_128000 = _Limit(context=262144, output=128000)
+    CONTEXT_262144_OUTPUT_262144 = _Limit(context=262144, output=262144)
+    CONTEXT_262144_OUTPUT_65536 = _Limit(context=262144, output=65536)
+    D_2024_10 = _PartialDate(2024, 10)
+    D_2024_12 = _PartialDate(2024, 12)
+    D_2025_01 = _PartialDate(2025, 1)
+    D_2025_04 = _PartialDate(2025, 4)
+    D_2025_05 = _PartialDate(2025, 5)
+    D_2026_01_27 = _PartialDate(2026, 1, 27)
+    D_2026_02_11 = _PartialDate(2026, 2, 11)
+    D_2026_02_12 = _PartialDate(2026, 2, 12)
+    D_2026_02_16 = _PartialDate(2026, 2, 16)
+    D_2026_03_18 = _PartialDate(2026, 3, 18)
+    D_2026_04_02 = _PartialDate(2026, 4, 2)
+    D_2026_04_07 = _PartialDate(2026, 4, 7)
+    D_2026_04_21 = _PartialDate(2026, 4, 21)
+    D_2026_04_22 = _PartialDate(2026, 4, 22)
+    D_2026_04_24 = _PartialDate(2026, 4, 24)
+    D_2026_05_21 = _PartialDate(2026, 5, 21)
+    D_2026_05_31 = _PartialDate(2026, 5, 31)
+    D_2026_06_02 = _PartialDate(2026, 6, 2)
+    D_2026_06_12 = _PartialDate(2026, 6, 12)
+    D_2026_06_13 = _PartialDate(2026, 6, 13)
+    REASONING_BUDGET_TOKENS_MAX_262144 = _ReasoningOption(type="budget_tokens", max=262144)
+    REASONING_BUDGET_TOKENS_MAX_81920 = _ReasoningOption(type="budget_tokens", max=81920)
+    REASONING_EFFORT_HIGH_MAX = _ReasoningOption(type="effort", values=("high", "max"))
+    REASONING_TOGGLE = _ReasoningOption(type="toggle")
+    TEXT_IMAGE_AUDIO_PDF_TO_TEXT = _Modalities(
         input=("text", "image", "audio", "pdf"), output=("text",)
     )
-    TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT = Modalities(
+    TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT = _Modalities(
         input=("text", "image", "audio", "video"), output=("text",)
     )
-    TEXT_IMAGE_VIDEO_TO_TEXT = Modalities(input=("text", "image", "video"), output=("text",))
-    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+    TEXT_IMAGE_VIDEO_TO_TEXT = _Modalities(input=("text", "image", "video"), output=("text",))
+    TEXT_TO_TEXT = _Modalities(input=("text",), output=("text",))
 
 
 __all__ = [
@@ -95,11 +91,11 @@ __all__ = [
     "QWEN3_7_PLUS",
 ]
 
-DEEPSEEK_V4_FLASH: Final[PricedModel] = PricedModel(
+DEEPSEEK_V4_FLASH: "Final[_PricedModel]" = _PricedModel(
     provider="opencode-go",
     id="deepseek-v4-flash",
     name="DeepSeek V4 Flash",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek-flash",
     attachment=False,
     reasoning=True,
@@ -112,17 +108,17 @@ DEEPSEEK_V4_FLASH: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_24,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_384000,
-    cost=Cost(input=Decimal("0.14"), output=Decimal("0.28"), cache_read=Decimal("0.0028")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.14"), output=_Decimal("0.28"), cache_read=_Decimal("0.0028")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_EFFORT_HIGH_MAX,),
 )
 """DeepSeek V4 Flash (chat) · 1M context · 384K output · $0.14 in / $0.28 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-DEEPSEEK_V4_PRO: Final[PricedModel] = PricedModel(
+DEEPSEEK_V4_PRO: "Final[_PricedModel]" = _PricedModel(
     provider="opencode-go",
     id="deepseek-v4-pro",
     name="DeepSeek V4 Pro",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek-thinking",
     attachment=False,
     reasoning=True,
@@ -135,17 +131,17 @@ DEEPSEEK_V4_PRO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_24,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_384000,
-    cost=Cost(input=Decimal("1.74"), output=Decimal("3.48"), cache_read=Decimal("0.0145")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("1.74"), output=_Decimal("3.48"), cache_read=_Decimal("0.0145")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_EFFORT_HIGH_MAX,),
 )
 """DeepSeek V4 Pro (chat) · 1M context · 384K output · $1.74 in / $3.48 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-GLM_5: Final[PricedModel] = PricedModel(
+GLM_5: "Final[_PricedModel]" = _PricedModel(
     provider="opencode-go",
     id="glm-5",
     name="GLM-5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=True,
@@ -157,18 +153,18 @@ GLM_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_11,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_202752_OUTPUT_32768,
-    cost=Cost(input=Decimal("1"), output=Decimal("3.2"), cache_read=Decimal("0.2")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("1"), output=_Decimal("3.2"), cache_read=_Decimal("0.2")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(),
-    status=Status.DEPRECATED,
+    status=_Status.DEPRECATED,
 )
 """GLM-5 (chat) · 203K context · 32.8K output · $1.00 in / $3.20 out per 1M tokens · tools, reasoning, open weights · deprecated"""
 
-GLM_5_1: Final[PricedModel] = PricedModel(
+GLM_5_1: "Final[_PricedModel]" = _PricedModel(
     provider="opencode-go",
     id="glm-5.1",
     name="GLM-5.1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=True,
@@ -180,17 +176,17 @@ GLM_5_1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_07,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_202752_OUTPUT_32768,
-    cost=Cost(input=Decimal("1.4"), output=Decimal("4.4"), cache_read=Decimal("0.26")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("1.4"), output=_Decimal("4.4"), cache_read=_Decimal("0.26")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
 """GLM-5.1 (chat) · 203K context · 32.8K output · $1.40 in / $4.40 out per 1M tokens · tools, reasoning, open weights"""
 
-GLM_5_2: Final[PricedModel] = PricedModel(
+GLM_5_2: "Final[_PricedModel]" = _PricedModel(
     provider="opencode-go",
     id="glm-5.2",
     name="GLM-5.2",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=True,
@@ -202,17 +198,17 @@ GLM_5_2: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_13,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_131072,
-    cost=Cost(input=Decimal("1.4"), output=Decimal("4.4"), cache_read=Decimal("0.26")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("1.4"), output=_Decimal("4.4"), cache_read=_Decimal("0.26")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_EFFORT_HIGH_MAX,),
 )
 """GLM-5.2 (chat) · 1M context · 131K output · $1.40 in / $4.40 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-KIMI_K2_5: Final[PricedModel] = PricedModel(
+KIMI_K2_5: "Final[_PricedModel]" = _PricedModel(
     provider="opencode-go",
     id="kimi-k2.5",
     name="Kimi K2.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="kimi-k2",
     attachment=True,
     reasoning=True,
@@ -224,18 +220,18 @@ KIMI_K2_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_01_27,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.6"), output=Decimal("3"), cache_read=Decimal("0.1")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.6"), output=_Decimal("3"), cache_read=_Decimal("0.1")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(),
-    status=Status.DEPRECATED,
+    status=_Status.DEPRECATED,
 )
 """Kimi K2.5 (chat) · 262K context · 65.5K output · $0.60 in / $3.00 out per 1M tokens · vision, tools, reasoning, attachments, open weights · deprecated"""
 
-KIMI_K2_6: Final[PricedModel] = PricedModel(
+KIMI_K2_6: "Final[_PricedModel]" = _PricedModel(
     provider="opencode-go",
     id="kimi-k2.6",
     name="Kimi K2.6",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="kimi-k2",
     attachment=True,
     reasoning=True,
@@ -247,17 +243,17 @@ KIMI_K2_6: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_21,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.95"), output=Decimal("4"), cache_read=Decimal("0.16")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.95"), output=_Decimal("4"), cache_read=_Decimal("0.16")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
 """Kimi K2.6 (chat) · 262K context · 65.5K output · $0.95 in / $4.00 out per 1M tokens · vision, tools, reasoning, attachments, open weights"""
 
-KIMI_K2_7_CODE: Final[PricedModel] = PricedModel(
+KIMI_K2_7_CODE: "Final[_PricedModel]" = _PricedModel(
     provider="opencode-go",
     id="kimi-k2.7-code",
     name="Kimi K2.7 Code",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="kimi-k2",
     attachment=True,
     reasoning=True,
@@ -270,17 +266,17 @@ KIMI_K2_7_CODE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_12,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_262144,
-    cost=Cost(input=Decimal("0.95"), output=Decimal("4"), cache_read=Decimal("0.19")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.95"), output=_Decimal("4"), cache_read=_Decimal("0.19")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
 """Kimi K2.7 Code (chat) · 262K context · 262K output · $0.95 in / $4.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"""
 
-MIMO_V2_OMNI: Final[PricedModel] = PricedModel(
+MIMO_V2_OMNI: "Final[_PricedModel]" = _PricedModel(
     provider="opencode-go",
     id="mimo-v2-omni",
     name="MiMo V2 Omni",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="mimo-v2-omni",
     attachment=True,
     reasoning=True,
@@ -292,18 +288,18 @@ MIMO_V2_OMNI: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_18,
     modalities=_Shared.TEXT_IMAGE_AUDIO_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_128000,
-    cost=Cost(input=Decimal("0.4"), output=Decimal("2"), cache_read=Decimal("0.08")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.4"), output=_Decimal("2"), cache_read=_Decimal("0.08")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(),
-    status=Status.DEPRECATED,
+    status=_Status.DEPRECATED,
 )
 """MiMo V2 Omni (chat) · 262K context · 128K output · $0.40 in / $2.00 out per 1M tokens · vision, tools, reasoning, attachments, open weights · deprecated"""
 
-MIMO_V2_PRO: Final[PricedModel] = PricedModel(
+MIMO_V2_PRO: "Final[_PricedModel]" = _PricedModel(
     provider="opencode-go",
     id="mimo-v2-pro",
     name="MiMo V2 Pro",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="mimo-v2-pro",
     attachment=True,
     reasoning=True,
@@ -315,31 +311,33 @@ MIMO_V2_PRO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_18,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_128000,
-    cost=Cost(
-        input=Decimal("1"),
-        output=Decimal("3"),
-        cache_read=Decimal("0.2"),
+    cost=_Cost(
+        input=_Decimal("1"),
+        output=_Decimal("3"),
+        cache_read=_Decimal("0.2"),
         tiers=(
-            CostTier(
-                input=Decimal("2"),
-                output=Decimal("6"),
-                cache_read=Decimal("0.4"),
-                tier=TierCondition(type="context", size=256000),
+            _CostTier(
+                input=_Decimal("2"),
+                output=_Decimal("6"),
+                cache_read=_Decimal("0.4"),
+                tier=_TierCondition(type="context", size=256000),
             ),
         ),
-        context_over_200k=Rates(input=Decimal("2"), output=Decimal("6"), cache_read=Decimal("0.4")),
+        context_over_200k=_Rates(
+            input=_Decimal("2"), output=_Decimal("6"), cache_read=_Decimal("0.4")
+        ),
     ),
-    interleaved=Interleaved(field="reasoning_content"),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(),
-    status=Status.DEPRECATED,
+    status=_Status.DEPRECATED,
 )
 """MiMo V2 Pro (chat) · 1.05M context · 128K output · $1.00 in / $3.00 out per 1M tokens · tools, reasoning, attachments, open weights · deprecated"""
 
-MIMO_V2_5: Final[PricedModel] = PricedModel(
+MIMO_V2_5: "Final[_PricedModel]" = _PricedModel(
     provider="opencode-go",
     id="mimo-v2.5",
     name="MiMo V2.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="mimo-v2.5",
     attachment=True,
     reasoning=True,
@@ -351,17 +349,17 @@ MIMO_V2_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_22,
     modalities=_Shared.TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
-    cost=Cost(input=Decimal("0.14"), output=Decimal("0.28"), cache_read=Decimal("0.0028")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.14"), output=_Decimal("0.28"), cache_read=_Decimal("0.0028")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
 """MiMo V2.5 (chat) · 1M context · 128K output · $0.14 in / $0.28 out per 1M tokens · vision, tools, reasoning, attachments, open weights"""
 
-MIMO_V2_5_PRO: Final[PricedModel] = PricedModel(
+MIMO_V2_5_PRO: "Final[_PricedModel]" = _PricedModel(
     provider="opencode-go",
     id="mimo-v2.5-pro",
     name="MiMo V2.5 Pro",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="mimo-v2.5-pro",
     attachment=True,
     reasoning=True,
@@ -373,17 +371,17 @@ MIMO_V2_5_PRO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_22,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_128000,
-    cost=Cost(input=Decimal("1.74"), output=Decimal("3.48"), cache_read=Decimal("0.0145")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("1.74"), output=_Decimal("3.48"), cache_read=_Decimal("0.0145")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
 """MiMo V2.5 Pro (chat) · 1.05M context · 128K output · $1.74 in / $3.48 out per 1M tokens · tools, reasoning, attachments, open weights"""
 
-MINIMAX_M2_5: Final[PricedModel] = PricedModel(
+MINIMAX_M2_5: "Final[_PricedModel]" = _PricedModel(
     provider="opencode-go",
     id="minimax-m2.5",
     name="MiniMax-M2.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="minimax-m2.5",
     attachment=False,
     reasoning=True,
@@ -395,20 +393,20 @@ MINIMAX_M2_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_12,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_204800_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.3"), output=Decimal("1.2"), cache_read=Decimal("0.03")),
+    cost=_Cost(input=_Decimal("0.3"), output=_Decimal("1.2"), cache_read=_Decimal("0.03")),
     reasoning_options=(),
-    status=Status.DEPRECATED,
-    provider_override=ProviderOverride(npm="@ai-sdk/anthropic"),
-    protocol=Protocol.ANTHROPIC_MESSAGES,
+    status=_Status.DEPRECATED,
+    provider_override=_ProviderOverride(npm="@ai-sdk/anthropic"),
+    protocol=_Protocol.ANTHROPIC_MESSAGES,
     base_url="https://opencode.ai/zen/go/v1",
 )
 """MiniMax-M2.5 (chat) · 205K context · 65.5K output · $0.30 in / $1.20 out per 1M tokens · tools, reasoning, open weights · deprecated"""
 
-MINIMAX_M2_7: Final[PricedModel] = PricedModel(
+MINIMAX_M2_7: "Final[_PricedModel]" = _PricedModel(
     provider="opencode-go",
     id="minimax-m2.7",
     name="MiniMax-M2.7",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="minimax-m2.7",
     attachment=False,
     reasoning=True,
@@ -420,19 +418,19 @@ MINIMAX_M2_7: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_18,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_204800_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.3"), output=Decimal("1.2"), cache_read=Decimal("0.06")),
+    cost=_Cost(input=_Decimal("0.3"), output=_Decimal("1.2"), cache_read=_Decimal("0.06")),
     reasoning_options=(),
-    provider_override=ProviderOverride(npm="@ai-sdk/anthropic"),
-    protocol=Protocol.ANTHROPIC_MESSAGES,
+    provider_override=_ProviderOverride(npm="@ai-sdk/anthropic"),
+    protocol=_Protocol.ANTHROPIC_MESSAGES,
     base_url="https://opencode.ai/zen/go/v1",
 )
 """MiniMax-M2.7 (chat) · 205K context · 131K output · $0.30 in / $1.20 out per 1M tokens · tools, reasoning, open weights"""
 
-MINIMAX_M3: Final[PricedModel] = PricedModel(
+MINIMAX_M3: "Final[_PricedModel]" = _PricedModel(
     provider="opencode-go",
     id="minimax-m3",
     name="MiniMax-M3 (3x usage)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="minimax-m3",
     attachment=False,
     reasoning=True,
@@ -444,34 +442,34 @@ MINIMAX_M3: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_31,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_131072,
-    cost=Cost(
-        input=Decimal("0.3"),
-        output=Decimal("1.2"),
-        cache_read=Decimal("0.06"),
+    cost=_Cost(
+        input=_Decimal("0.3"),
+        output=_Decimal("1.2"),
+        cache_read=_Decimal("0.06"),
         tiers=(
-            CostTier(
-                input=Decimal("0.6"),
-                output=Decimal("2.4"),
-                cache_read=Decimal("0.12"),
-                tier=TierCondition(type="context", size=512000),
+            _CostTier(
+                input=_Decimal("0.6"),
+                output=_Decimal("2.4"),
+                cache_read=_Decimal("0.12"),
+                tier=_TierCondition(type="context", size=512000),
             ),
         ),
-        context_over_200k=Rates(
-            input=Decimal("0.6"), output=Decimal("2.4"), cache_read=Decimal("0.12")
+        context_over_200k=_Rates(
+            input=_Decimal("0.6"), output=_Decimal("2.4"), cache_read=_Decimal("0.12")
         ),
     ),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
-    provider_override=ProviderOverride(npm="@ai-sdk/anthropic"),
-    protocol=Protocol.ANTHROPIC_MESSAGES,
+    provider_override=_ProviderOverride(npm="@ai-sdk/anthropic"),
+    protocol=_Protocol.ANTHROPIC_MESSAGES,
     base_url="https://opencode.ai/zen/go/v1",
 )
 """MiniMax-M3 (3x usage) (chat) · 1M context · 131K output · $0.30 in / $1.20 out per 1M tokens · vision, tools, reasoning, open weights"""
 
-QWEN3_5_PLUS: Final[PricedModel] = PricedModel(
+QWEN3_5_PLUS: "Final[_PricedModel]" = _PricedModel(
     provider="opencode-go",
     id="qwen3.5-plus",
     name="Qwen3.5 Plus",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen3.5",
     attachment=True,
     reasoning=True,
@@ -483,25 +481,25 @@ QWEN3_5_PLUS: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_16,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_65536,
-    cost=Cost(
-        input=Decimal("0.2"),
-        output=Decimal("1.2"),
-        cache_read=Decimal("0.02"),
-        cache_write=Decimal("0.25"),
+    cost=_Cost(
+        input=_Decimal("0.2"),
+        output=_Decimal("1.2"),
+        cache_read=_Decimal("0.02"),
+        cache_write=_Decimal("0.25"),
     ),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS_MAX_81920),
-    status=Status.DEPRECATED,
-    provider_override=ProviderOverride(npm="@ai-sdk/anthropic"),
-    protocol=Protocol.ANTHROPIC_MESSAGES,
+    status=_Status.DEPRECATED,
+    provider_override=_ProviderOverride(npm="@ai-sdk/anthropic"),
+    protocol=_Protocol.ANTHROPIC_MESSAGES,
     base_url="https://opencode.ai/zen/go/v1",
 )
 """Qwen3.5 Plus (chat) · 262K context · 65.5K output · $0.20 in / $1.20 out per 1M tokens · vision, tools, reasoning, attachments · deprecated"""
 
-QWEN3_6_PLUS: Final[PricedModel] = PricedModel(
+QWEN3_6_PLUS: "Final[_PricedModel]" = _PricedModel(
     provider="opencode-go",
     id="qwen3.6-plus",
     name="Qwen3.6 Plus",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen3.6",
     attachment=True,
     reasoning=True,
@@ -513,39 +511,39 @@ QWEN3_6_PLUS: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_02,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_65536,
-    cost=Cost(
-        input=Decimal("0.5"),
-        output=Decimal("3"),
-        cache_read=Decimal("0.05"),
-        cache_write=Decimal("0.625"),
+    cost=_Cost(
+        input=_Decimal("0.5"),
+        output=_Decimal("3"),
+        cache_read=_Decimal("0.05"),
+        cache_write=_Decimal("0.625"),
         tiers=(
-            CostTier(
-                input=Decimal("2"),
-                output=Decimal("6"),
-                cache_read=Decimal("0.2"),
-                cache_write=Decimal("2.5"),
-                tier=TierCondition(type="context", size=256000),
+            _CostTier(
+                input=_Decimal("2"),
+                output=_Decimal("6"),
+                cache_read=_Decimal("0.2"),
+                cache_write=_Decimal("2.5"),
+                tier=_TierCondition(type="context", size=256000),
             ),
         ),
-        context_over_200k=Rates(
-            input=Decimal("2"),
-            output=Decimal("6"),
-            cache_read=Decimal("0.2"),
-            cache_write=Decimal("2.5"),
+        context_over_200k=_Rates(
+            input=_Decimal("2"),
+            output=_Decimal("6"),
+            cache_read=_Decimal("0.2"),
+            cache_write=_Decimal("2.5"),
         ),
     ),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS_MAX_81920),
-    provider_override=ProviderOverride(npm="@ai-sdk/anthropic"),
-    protocol=Protocol.ANTHROPIC_MESSAGES,
+    provider_override=_ProviderOverride(npm="@ai-sdk/anthropic"),
+    protocol=_Protocol.ANTHROPIC_MESSAGES,
     base_url="https://opencode.ai/zen/go/v1",
 )
 """Qwen3.6 Plus (chat) · 1M context · 65.5K output · $0.50 in / $3.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-QWEN3_7_MAX: Final[PricedModel] = PricedModel(
+QWEN3_7_MAX: "Final[_PricedModel]" = _PricedModel(
     provider="opencode-go",
     id="qwen3.7-max",
     name="Qwen3.7 Max",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen3.7-max",
     attachment=False,
     reasoning=True,
@@ -556,24 +554,24 @@ QWEN3_7_MAX: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_21,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_65536,
-    cost=Cost(
-        input=Decimal("2.5"),
-        output=Decimal("7.5"),
-        cache_read=Decimal("0.5"),
-        cache_write=Decimal("3.125"),
+    cost=_Cost(
+        input=_Decimal("2.5"),
+        output=_Decimal("7.5"),
+        cache_read=_Decimal("0.5"),
+        cache_write=_Decimal("3.125"),
     ),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS_MAX_262144),
-    provider_override=ProviderOverride(npm="@ai-sdk/anthropic"),
-    protocol=Protocol.ANTHROPIC_MESSAGES,
+    provider_override=_ProviderOverride(npm="@ai-sdk/anthropic"),
+    protocol=_Protocol.ANTHROPIC_MESSAGES,
     base_url="https://opencode.ai/zen/go/v1",
 )
 """Qwen3.7 Max (chat) · 1M context · 65.5K output · $2.50 in / $7.50 out per 1M tokens · tools, reasoning"""
 
-QWEN3_7_PLUS: Final[PricedModel] = PricedModel(
+QWEN3_7_PLUS: "Final[_PricedModel]" = _PricedModel(
     provider="opencode-go",
     id="qwen3.7-plus",
     name="Qwen3.7 Plus",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen3.7-plus",
     attachment=True,
     reasoning=True,
@@ -584,30 +582,30 @@ QWEN3_7_PLUS: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_02,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_65536,
-    cost=Cost(
-        input=Decimal("0.4"),
-        output=Decimal("1.6"),
-        cache_read=Decimal("0.04"),
-        cache_write=Decimal("0.5"),
+    cost=_Cost(
+        input=_Decimal("0.4"),
+        output=_Decimal("1.6"),
+        cache_read=_Decimal("0.04"),
+        cache_write=_Decimal("0.5"),
         tiers=(
-            CostTier(
-                input=Decimal("1.2"),
-                output=Decimal("4.8"),
-                cache_read=Decimal("0.12"),
-                cache_write=Decimal("1.5"),
-                tier=TierCondition(type="context", size=256000),
+            _CostTier(
+                input=_Decimal("1.2"),
+                output=_Decimal("4.8"),
+                cache_read=_Decimal("0.12"),
+                cache_write=_Decimal("1.5"),
+                tier=_TierCondition(type="context", size=256000),
             ),
         ),
-        context_over_200k=Rates(
-            input=Decimal("1.2"),
-            output=Decimal("4.8"),
-            cache_read=Decimal("0.12"),
-            cache_write=Decimal("1.5"),
+        context_over_200k=_Rates(
+            input=_Decimal("1.2"),
+            output=_Decimal("4.8"),
+            cache_read=_Decimal("0.12"),
+            cache_write=_Decimal("1.5"),
         ),
     ),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS_MAX_262144),
-    provider_override=ProviderOverride(npm="@ai-sdk/anthropic"),
-    protocol=Protocol.ANTHROPIC_MESSAGES,
+    provider_override=_ProviderOverride(npm="@ai-sdk/anthropic"),
+    protocol=_Protocol.ANTHROPIC_MESSAGES,
     base_url="https://opencode.ai/zen/go/v1",
 )
 """Qwen3.7 Plus (chat) · 1M context · 65.5K output · $0.40 in / $1.60 out per 1M tokens · vision, tools, reasoning, attachments"""

@@ -3,508 +3,513 @@
 
 """Models served by OpenRouter (provider id 'openrouter')."""
 
-from __future__ import annotations
+from decimal import Decimal as _Decimal
 
-from decimal import Decimal
-
-from llmdex.records.model import Interleaved, Limit, Modalities, Model, PricedModel, ReasoningOption
-from llmdex.records.partial_date import PartialDate
-from llmdex.records.rates import Cost, CostTier, Rates, TierCondition
-from llmdex.records.vocabulary import Kind, Status
-
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from typing import Final
+from llmdex.records.model import Interleaved as _Interleaved
+from llmdex.records.model import Limit as _Limit
+from llmdex.records.model import Modalities as _Modalities
+from llmdex.records.model import Model as _Model
+from llmdex.records.model import PricedModel as _PricedModel
+from llmdex.records.model import ReasoningOption as _ReasoningOption
+from llmdex.records.partial_date import PartialDate as _PartialDate
+from llmdex.records.rates import Cost as _Cost
+from llmdex.records.rates import CostTier as _CostTier
+from llmdex.records.rates import Rates as _Rates
+from llmdex.records.rates import TierCondition as _TierCondition
+from llmdex.records.vocabulary import Kind as _Kind
+from llmdex.records.vocabulary import Status as _Status
 
 
 class _Shared:
     """Values the models below share, named for what they are."""
 
-    AUDIO_PDF_IMAGE_TEXT_VIDEO_TO_TEXT = Modalities(
+    AUDIO_PDF_IMAGE_TEXT_VIDEO_TO_TEXT = _Modalities(
         input=("audio", "pdf", "image", "text", "video"), output=("text",)
     )
-    CONTEXT_1000000_OUTPUT_1000000 = Limit(context=1000000, output=1000000)
-    CONTEXT_1000000_OUTPUT_128000 = Limit(context=1000000, output=128000)
-    CONTEXT_1000000_OUTPUT_32000 = Limit(context=1000000, output=32000)
-    CONTEXT_1000000_OUTPUT_32768 = Limit(context=1000000, output=32768)
-    CONTEXT_1000000_OUTPUT_40000 = Limit(context=1000000, output=40000)
-    CONTEXT_1000000_OUTPUT_64000 = Limit(context=1000000, output=64000)
-    CONTEXT_1000000_OUTPUT_65535 = Limit(context=1000000, output=65535)
-    CONTEXT_1000000_OUTPUT_65536 = Limit(context=1000000, output=65536)
-    CONTEXT_1000192_OUTPUT_1000192 = Limit(context=1000192, output=1000192)
-    CONTEXT_1040000_OUTPUT_8192 = Limit(context=1040000, output=8192)
-    CONTEXT_1047576_OUTPUT_32768 = Limit(context=1047576, output=32768)
-    CONTEXT_1048575_OUTPUT_65536 = Limit(context=1048575, output=65536)
-    CONTEXT_1048576_OUTPUT_131072 = Limit(context=1048576, output=131072)
-    CONTEXT_1048576_OUTPUT_16384 = Limit(context=1048576, output=16384)
-    CONTEXT_1048576_OUTPUT_32768 = Limit(context=1048576, output=32768)
-    CONTEXT_1048576_OUTPUT_384000 = Limit(context=1048576, output=384000)
-    CONTEXT_1048576_OUTPUT_65535 = Limit(context=1048576, output=65535)
-    CONTEXT_1048576_OUTPUT_65536 = Limit(context=1048576, output=65536)
-    CONTEXT_1050000_INPUT_922000_OUTPUT_128000 = Limit(context=1050000, input=922000, output=128000)
-    CONTEXT_1050000_OUTPUT_128000 = Limit(context=1050000, output=128000)
-    CONTEXT_123000_OUTPUT_16000 = Limit(context=123000, output=16000)
-    CONTEXT_127072_OUTPUT_127072 = Limit(context=127072, output=127072)
-    CONTEXT_128000_OUTPUT_128000 = Limit(context=128000, output=128000)
-    CONTEXT_128000_OUTPUT_16000 = Limit(context=128000, output=16000)
-    CONTEXT_128000_OUTPUT_16384 = Limit(context=128000, output=16384)
-    CONTEXT_128000_OUTPUT_2048 = Limit(context=128000, output=2048)
-    CONTEXT_128000_OUTPUT_32000 = Limit(context=128000, output=32000)
-    CONTEXT_128000_OUTPUT_4000 = Limit(context=128000, output=4000)
-    CONTEXT_128000_OUTPUT_4096 = Limit(context=128000, output=4096)
-    CONTEXT_128000_OUTPUT_50000 = Limit(context=128000, output=50000)
-    CONTEXT_128000_OUTPUT_5120 = Limit(context=128000, output=5120)
-    CONTEXT_128000_OUTPUT_64000 = Limit(context=128000, output=64000)
-    CONTEXT_128000_OUTPUT_8192 = Limit(context=128000, output=8192)
-    CONTEXT_131000_OUTPUT_131000 = Limit(context=131000, output=131000)
-    CONTEXT_131072_OUTPUT_100352 = Limit(context=131072, output=100352)
-    CONTEXT_131072_OUTPUT_131072 = Limit(context=131072, output=131072)
-    CONTEXT_131072_OUTPUT_16384 = Limit(context=131072, output=16384)
-    CONTEXT_131072_OUTPUT_262144 = Limit(context=131072, output=262144)
-    CONTEXT_131072_OUTPUT_32768 = Limit(context=131072, output=32768)
-    CONTEXT_131072_OUTPUT_64000 = Limit(context=131072, output=64000)
-    CONTEXT_131072_OUTPUT_65536 = Limit(context=131072, output=65536)
-    CONTEXT_131072_OUTPUT_8192 = Limit(context=131072, output=8192)
-    CONTEXT_131072_OUTPUT_98304 = Limit(context=131072, output=98304)
-    CONTEXT_160000_OUTPUT_32768 = Limit(context=160000, output=32768)
-    CONTEXT_16000_OUTPUT_16000 = Limit(context=16000, output=16000)
-    CONTEXT_163840_OUTPUT_16384 = Limit(context=163840, output=16384)
-    CONTEXT_163840_OUTPUT_32768 = Limit(context=163840, output=32768)
-    CONTEXT_163840_OUTPUT_65536 = Limit(context=163840, output=65536)
-    CONTEXT_16384_OUTPUT_16384 = Limit(context=16384, output=16384)
-    CONTEXT_16384_OUTPUT_2048 = Limit(context=16384, output=2048)
-    CONTEXT_16385_OUTPUT_4096 = Limit(context=16385, output=4096)
-    CONTEXT_196608_OUTPUT_196608 = Limit(context=196608, output=196608)
-    CONTEXT_2000000_OUTPUT_200000 = Limit(context=2000000, output=200000)
-    CONTEXT_2000000_OUTPUT_2000000 = Limit(context=2000000, output=2000000)
-    CONTEXT_200000_INPUT_200000_OUTPUT_8000 = Limit(context=200000, input=200000, output=8000)
-    CONTEXT_200000_OUTPUT_100000 = Limit(context=200000, output=100000)
-    CONTEXT_200000_OUTPUT_32000 = Limit(context=200000, output=32000)
-    CONTEXT_200000_OUTPUT_4096 = Limit(context=200000, output=4096)
-    CONTEXT_200000_OUTPUT_64000 = Limit(context=200000, output=64000)
-    CONTEXT_200000_OUTPUT_8000 = Limit(context=200000, output=8000)
-    CONTEXT_202752_OUTPUT_128000 = Limit(context=202752, output=128000)
-    CONTEXT_202752_OUTPUT_131072 = Limit(context=202752, output=131072)
-    CONTEXT_202752_OUTPUT_16384 = Limit(context=202752, output=16384)
-    CONTEXT_256000_INPUT_256000_OUTPUT_256000 = Limit(context=256000, input=256000, output=256000)
-    CONTEXT_256000_OUTPUT_128000 = Limit(context=256000, output=128000)
-    CONTEXT_256000_OUTPUT_256000 = Limit(context=256000, output=256000)
-    CONTEXT_256000_OUTPUT_4096 = Limit(context=256000, output=4096)
-    CONTEXT_256000_OUTPUT_64000 = Limit(context=256000, output=64000)
-    CONTEXT_256000_OUTPUT_65536 = Limit(context=256000, output=65536)
-    CONTEXT_256000_OUTPUT_80000 = Limit(context=256000, output=80000)
-    CONTEXT_256000_OUTPUT_8192 = Limit(context=256000, output=8192)
-    CONTEXT_262000_OUTPUT_262000 = Limit(context=262000, output=262000)
-    CONTEXT_262140_OUTPUT_262140 = Limit(context=262140, output=262140)
-    CONTEXT_262144_OUTPUT_100352 = Limit(context=262144, output=100352)
-    CONTEXT_262144_OUTPUT_131072 = Limit(context=262144, output=131072)
-    CONTEXT_262144_OUTPUT_16384 = Limit(context=262144, output=16384)
-    CONTEXT_262144_OUTPUT_228000 = Limit(context=262144, output=228000)
-    CONTEXT_262144_OUTPUT_262144 = Limit(context=262144, output=262144)
-    CONTEXT_262144_OUTPUT_32768 = Limit(context=262144, output=32768)
-    CONTEXT_262144_OUTPUT_65536 = Limit(context=262144, output=65536)
-    CONTEXT_262144_OUTPUT_80000 = Limit(context=262144, output=80000)
-    CONTEXT_262144_OUTPUT_8192 = Limit(context=262144, output=8192)
-    CONTEXT_262144_OUTPUT_81920 = Limit(context=262144, output=81920)
-    CONTEXT_272000_OUTPUT_128000 = Limit(context=272000, output=128000)
-    CONTEXT_300000_OUTPUT_5120 = Limit(context=300000, output=5120)
-    CONTEXT_32000_OUTPUT_131072 = Limit(context=32000, output=131072)
-    CONTEXT_32000_OUTPUT_32000 = Limit(context=32000, output=32000)
-    CONTEXT_327680_OUTPUT_16384 = Limit(context=327680, output=16384)
-    CONTEXT_32768_OUTPUT_16384 = Limit(context=32768, output=16384)
-    CONTEXT_32768_OUTPUT_32768 = Limit(context=32768, output=32768)
-    CONTEXT_32768_OUTPUT_8192 = Limit(context=32768, output=8192)
-    CONTEXT_400000_INPUT_272000_OUTPUT_100000 = Limit(context=400000, input=272000, output=100000)
-    CONTEXT_400000_INPUT_272000_OUTPUT_128000 = Limit(context=400000, input=272000, output=128000)
-    CONTEXT_400000_OUTPUT_128000 = Limit(context=400000, output=128000)
-    CONTEXT_4095_OUTPUT_4096 = Limit(context=4095, output=4096)
-    CONTEXT_40960_OUTPUT_16384 = Limit(context=40960, output=16384)
-    CONTEXT_40960_OUTPUT_40960 = Limit(context=40960, output=40960)
-    CONTEXT_40960_OUTPUT_8192 = Limit(context=40960, output=8192)
-    CONTEXT_4096_OUTPUT_4096 = Limit(context=4096, output=4096)
-    CONTEXT_524288_OUTPUT_512000 = Limit(context=524288, output=512000)
-    CONTEXT_60000_OUTPUT_60000 = Limit(context=60000, output=60000)
-    CONTEXT_6144_OUTPUT_4096 = Limit(context=6144, output=4096)
-    CONTEXT_64000_OUTPUT_16000 = Limit(context=64000, output=16000)
-    CONTEXT_65535_OUTPUT_8000 = Limit(context=65535, output=8000)
-    CONTEXT_65536_OUTPUT_128000 = Limit(context=65536, output=128000)
-    CONTEXT_65536_OUTPUT_131072 = Limit(context=65536, output=131072)
-    CONTEXT_65536_OUTPUT_16384 = Limit(context=65536, output=16384)
-    CONTEXT_65536_OUTPUT_2048 = Limit(context=65536, output=2048)
-    CONTEXT_65536_OUTPUT_32768 = Limit(context=65536, output=32768)
-    CONTEXT_65536_OUTPUT_65536 = Limit(context=65536, output=65536)
-    CONTEXT_65536_OUTPUT_66000 = Limit(context=65536, output=66000)
-    CONTEXT_80000_OUTPUT_80000 = Limit(context=80000, output=80000)
-    CONTEXT_8000_OUTPUT_1024 = Limit(context=8000, output=1024)
-    CONTEXT_8000_OUTPUT_2000 = Limit(context=8000, output=2000)
-    CONTEXT_8191_OUTPUT_4096 = Limit(context=8191, output=4096)
-    CONTEXT_81920_OUTPUT_38000 = Limit(context=81920, output=38000)
-    CONTEXT_8192_OUTPUT_16384 = Limit(context=8192, output=16384)
-    CONTEXT_8192_OUTPUT_2048 = Limit(context=8192, output=2048)
-    CONTEXT_8192_OUTPUT_8192 = Limit(context=8192, output=8192)
-    D_2021_09_01 = PartialDate(2021, 9, 1)
-    D_2021_09_30 = PartialDate(2021, 9, 30)
-    D_2023_03_01 = PartialDate(2023, 3, 1)
-    D_2023_06_30 = PartialDate(2023, 6, 30)
-    D_2023_07_02 = PartialDate(2023, 7, 2)
-    D_2023_07_22 = PartialDate(2023, 7, 22)
-    D_2023_08_02 = PartialDate(2023, 8, 2)
-    D_2023_08_28 = PartialDate(2023, 8, 28)
-    D_2023_08_31 = PartialDate(2023, 8, 31)
-    D_2023_09 = PartialDate(2023, 9)
-    D_2023_09_28 = PartialDate(2023, 9, 28)
-    D_2023_10_31 = PartialDate(2023, 10, 31)
-    D_2023_11 = PartialDate(2023, 11)
-    D_2023_11_06 = PartialDate(2023, 11, 6)
-    D_2023_11_08 = PartialDate(2023, 11, 8)
-    D_2023_12 = PartialDate(2023, 12)
-    D_2023_12_31 = PartialDate(2023, 12, 31)
-    D_2024_01_25 = PartialDate(2024, 1, 25)
-    D_2024_01_31 = PartialDate(2024, 1, 31)
-    D_2024_02_26 = PartialDate(2024, 2, 26)
-    D_2024_03_13 = PartialDate(2024, 3, 13)
-    D_2024_03_31 = PartialDate(2024, 3, 31)
-    D_2024_04 = PartialDate(2024, 4)
-    D_2024_04_09 = PartialDate(2024, 4, 9)
-    D_2024_04_16 = PartialDate(2024, 4, 16)
-    D_2024_04_17 = PartialDate(2024, 4, 17)
-    D_2024_04_18 = PartialDate(2024, 4, 18)
-    D_2024_04_30 = PartialDate(2024, 4, 30)
-    D_2024_05 = PartialDate(2024, 5)
-    D_2024_05_13 = PartialDate(2024, 5, 13)
-    D_2024_05_30 = PartialDate(2024, 5, 30)
-    D_2024_06_01 = PartialDate(2024, 6, 1)
-    D_2024_06_26 = PartialDate(2024, 6, 26)
-    D_2024_06_30 = PartialDate(2024, 6, 30)
-    D_2024_07 = PartialDate(2024, 7)
-    D_2024_07_01 = PartialDate(2024, 7, 1)
-    D_2024_07_13 = PartialDate(2024, 7, 13)
-    D_2024_07_18 = PartialDate(2024, 7, 18)
-    D_2024_07_23 = PartialDate(2024, 7, 23)
-    D_2024_07_31 = PartialDate(2024, 7, 31)
-    D_2024_08 = PartialDate(2024, 8)
-    D_2024_08_06 = PartialDate(2024, 8, 6)
-    D_2024_08_13 = PartialDate(2024, 8, 13)
-    D_2024_08_16 = PartialDate(2024, 8, 16)
-    D_2024_08_18 = PartialDate(2024, 8, 18)
-    D_2024_08_28 = PartialDate(2024, 8, 28)
-    D_2024_08_30 = PartialDate(2024, 8, 30)
-    D_2024_08_31 = PartialDate(2024, 8, 31)
-    D_2024_09_19 = PartialDate(2024, 9, 19)
-    D_2024_09_25 = PartialDate(2024, 9, 25)
-    D_2024_09_30 = PartialDate(2024, 9, 30)
-    D_2024_10_01 = PartialDate(2024, 10, 1)
-    D_2024_10_11 = PartialDate(2024, 10, 11)
-    D_2024_10_16 = PartialDate(2024, 10, 16)
-    D_2024_10_22 = PartialDate(2024, 10, 22)
-    D_2024_10_31 = PartialDate(2024, 10, 31)
-    D_2024_11 = PartialDate(2024, 11)
-    D_2024_11_01 = PartialDate(2024, 11, 1)
-    D_2024_11_08 = PartialDate(2024, 11, 8)
-    D_2024_11_11 = PartialDate(2024, 11, 11)
-    D_2024_11_19 = PartialDate(2024, 11, 19)
-    D_2024_11_20 = PartialDate(2024, 11, 20)
-    D_2024_11_30 = PartialDate(2024, 11, 30)
-    D_2024_12 = PartialDate(2024, 12)
-    D_2024_12_02 = PartialDate(2024, 12, 2)
-    D_2024_12_05 = PartialDate(2024, 12, 5)
-    D_2024_12_06 = PartialDate(2024, 12, 6)
-    D_2024_12_18 = PartialDate(2024, 12, 18)
-    D_2024_12_20 = PartialDate(2024, 12, 20)
-    D_2024_12_31 = PartialDate(2024, 12, 31)
-    D_2025_01 = PartialDate(2025, 1)
-    D_2025_01_01 = PartialDate(2025, 1, 1)
-    D_2025_01_08 = PartialDate(2025, 1, 8)
-    D_2025_01_10 = PartialDate(2025, 1, 10)
-    D_2025_01_15 = PartialDate(2025, 1, 15)
-    D_2025_01_20 = PartialDate(2025, 1, 20)
-    D_2025_01_23 = PartialDate(2025, 1, 23)
-    D_2025_01_27 = PartialDate(2025, 1, 27)
-    D_2025_01_29 = PartialDate(2025, 1, 29)
-    D_2025_01_30 = PartialDate(2025, 1, 30)
-    D_2025_01_31 = PartialDate(2025, 1, 31)
-    D_2025_02_01 = PartialDate(2025, 2, 1)
-    D_2025_02_04 = PartialDate(2025, 2, 4)
-    D_2025_02_12 = PartialDate(2025, 2, 12)
-    D_2025_02_17 = PartialDate(2025, 2, 17)
-    D_2025_02_28 = PartialDate(2025, 2, 28)
-    D_2025_03_07 = PartialDate(2025, 3, 7)
-    D_2025_03_10 = PartialDate(2025, 3, 10)
-    D_2025_03_12 = PartialDate(2025, 3, 12)
-    D_2025_03_13 = PartialDate(2025, 3, 13)
-    D_2025_03_17 = PartialDate(2025, 3, 17)
-    D_2025_03_19 = PartialDate(2025, 3, 19)
-    D_2025_03_24 = PartialDate(2025, 3, 24)
-    D_2025_03_31 = PartialDate(2025, 3, 31)
-    D_2025_04 = PartialDate(2025, 4)
-    D_2025_04_05 = PartialDate(2025, 4, 5)
-    D_2025_04_14 = PartialDate(2025, 4, 14)
-    D_2025_04_16 = PartialDate(2025, 4, 16)
-    D_2025_04_28 = PartialDate(2025, 4, 28)
-    D_2025_04_30 = PartialDate(2025, 4, 30)
-    D_2025_05 = PartialDate(2025, 5)
-    D_2025_05_05 = PartialDate(2025, 5, 5)
-    D_2025_05_07 = PartialDate(2025, 5, 7)
-    D_2025_05_20 = PartialDate(2025, 5, 20)
-    D_2025_05_22 = PartialDate(2025, 5, 22)
-    D_2025_05_28 = PartialDate(2025, 5, 28)
-    D_2025_05_29 = PartialDate(2025, 5, 29)
-    D_2025_05_31 = PartialDate(2025, 5, 31)
-    D_2025_06 = PartialDate(2025, 6)
-    D_2025_06_05 = PartialDate(2025, 6, 5)
-    D_2025_06_10 = PartialDate(2025, 6, 10)
-    D_2025_06_17 = PartialDate(2025, 6, 17)
-    D_2025_06_20 = PartialDate(2025, 6, 20)
-    D_2025_06_30 = PartialDate(2025, 6, 30)
-    D_2025_07_07 = PartialDate(2025, 7, 7)
-    D_2025_07_08 = PartialDate(2025, 7, 8)
-    D_2025_07_09 = PartialDate(2025, 7, 9)
-    D_2025_07_11 = PartialDate(2025, 7, 11)
-    D_2025_07_21 = PartialDate(2025, 7, 21)
-    D_2025_07_22 = PartialDate(2025, 7, 22)
-    D_2025_07_23 = PartialDate(2025, 7, 23)
-    D_2025_07_25 = PartialDate(2025, 7, 25)
-    D_2025_07_28 = PartialDate(2025, 7, 28)
-    D_2025_07_29 = PartialDate(2025, 7, 29)
-    D_2025_07_31 = PartialDate(2025, 7, 31)
-    D_2025_08_01 = PartialDate(2025, 8, 1)
-    D_2025_08_05 = PartialDate(2025, 8, 5)
-    D_2025_08_07 = PartialDate(2025, 8, 7)
-    D_2025_08_08 = PartialDate(2025, 8, 8)
-    D_2025_08_11 = PartialDate(2025, 8, 11)
-    D_2025_08_13 = PartialDate(2025, 8, 13)
-    D_2025_08_18 = PartialDate(2025, 8, 18)
-    D_2025_08_21 = PartialDate(2025, 8, 21)
-    D_2025_08_26 = PartialDate(2025, 8, 26)
-    D_2025_08_28 = PartialDate(2025, 8, 28)
-    D_2025_08_31 = PartialDate(2025, 8, 31)
-    D_2025_09 = PartialDate(2025, 9)
-    D_2025_09_01 = PartialDate(2025, 9, 1)
-    D_2025_09_04 = PartialDate(2025, 9, 4)
-    D_2025_09_08 = PartialDate(2025, 9, 8)
-    D_2025_09_11 = PartialDate(2025, 9, 11)
-    D_2025_09_15 = PartialDate(2025, 9, 15)
-    D_2025_09_22 = PartialDate(2025, 9, 22)
-    D_2025_09_23 = PartialDate(2025, 9, 23)
-    D_2025_09_25 = PartialDate(2025, 9, 25)
-    D_2025_09_26 = PartialDate(2025, 9, 26)
-    D_2025_09_27 = PartialDate(2025, 9, 27)
-    D_2025_09_29 = PartialDate(2025, 9, 29)
-    D_2025_09_30 = PartialDate(2025, 9, 30)
-    D_2025_10_06 = PartialDate(2025, 10, 6)
-    D_2025_10_14 = PartialDate(2025, 10, 14)
-    D_2025_10_15 = PartialDate(2025, 10, 15)
-    D_2025_10_16 = PartialDate(2025, 10, 16)
-    D_2025_10_20 = PartialDate(2025, 10, 20)
-    D_2025_10_23 = PartialDate(2025, 10, 23)
-    D_2025_10_27 = PartialDate(2025, 10, 27)
-    D_2025_10_28 = PartialDate(2025, 10, 28)
-    D_2025_10_29 = PartialDate(2025, 10, 29)
-    D_2025_10_30 = PartialDate(2025, 10, 30)
-    D_2025_10_31 = PartialDate(2025, 10, 31)
-    D_2025_11_06 = PartialDate(2025, 11, 6)
-    D_2025_11_13 = PartialDate(2025, 11, 13)
-    D_2025_11_20 = PartialDate(2025, 11, 20)
-    D_2025_11_21 = PartialDate(2025, 11, 21)
-    D_2025_11_24 = PartialDate(2025, 11, 24)
-    D_2025_12 = PartialDate(2025, 12)
-    D_2025_12_01 = PartialDate(2025, 12, 1)
-    D_2025_12_02 = PartialDate(2025, 12, 2)
-    D_2025_12_05 = PartialDate(2025, 12, 5)
-    D_2025_12_08 = PartialDate(2025, 12, 8)
-    D_2025_12_09 = PartialDate(2025, 12, 9)
-    D_2025_12_10 = PartialDate(2025, 12, 10)
-    D_2025_12_11 = PartialDate(2025, 12, 11)
-    D_2025_12_15 = PartialDate(2025, 12, 15)
-    D_2025_12_17 = PartialDate(2025, 12, 17)
-    D_2025_12_22 = PartialDate(2025, 12, 22)
-    D_2025_12_23 = PartialDate(2025, 12, 23)
-    D_2026_01 = PartialDate(2026, 1)
-    D_2026_01_01 = PartialDate(2026, 1, 1)
-    D_2026_01_19 = PartialDate(2026, 1, 19)
-    D_2026_01_20 = PartialDate(2026, 1, 20)
-    D_2026_01_21 = PartialDate(2026, 1, 21)
-    D_2026_01_23 = PartialDate(2026, 1, 23)
-    D_2026_01_27 = PartialDate(2026, 1, 27)
-    D_2026_01_29 = PartialDate(2026, 1, 29)
-    D_2026_01_31 = PartialDate(2026, 1, 31)
-    D_2026_02_01 = PartialDate(2026, 2, 1)
-    D_2026_02_04 = PartialDate(2026, 2, 4)
-    D_2026_02_05 = PartialDate(2026, 2, 5)
-    D_2026_02_09 = PartialDate(2026, 2, 9)
-    D_2026_02_12 = PartialDate(2026, 2, 12)
-    D_2026_02_13 = PartialDate(2026, 2, 13)
-    D_2026_02_15 = PartialDate(2026, 2, 15)
-    D_2026_02_16 = PartialDate(2026, 2, 16)
-    D_2026_02_17 = PartialDate(2026, 2, 17)
-    D_2026_02_19 = PartialDate(2026, 2, 19)
-    D_2026_02_23 = PartialDate(2026, 2, 23)
-    D_2026_02_25 = PartialDate(2026, 2, 25)
-    D_2026_02_26 = PartialDate(2026, 2, 26)
-    D_2026_02_28 = PartialDate(2026, 2, 28)
-    D_2026_03_03 = PartialDate(2026, 3, 3)
-    D_2026_03_04 = PartialDate(2026, 3, 4)
-    D_2026_03_05 = PartialDate(2026, 3, 5)
-    D_2026_03_10 = PartialDate(2026, 3, 10)
-    D_2026_03_11 = PartialDate(2026, 3, 11)
-    D_2026_03_13 = PartialDate(2026, 3, 13)
-    D_2026_03_16 = PartialDate(2026, 3, 16)
-    D_2026_03_17 = PartialDate(2026, 3, 17)
-    D_2026_03_18 = PartialDate(2026, 3, 18)
-    D_2026_03_20 = PartialDate(2026, 3, 20)
-    D_2026_03_27 = PartialDate(2026, 3, 27)
-    D_2026_03_30 = PartialDate(2026, 3, 30)
-    D_2026_03_31 = PartialDate(2026, 3, 31)
-    D_2026_04_01 = PartialDate(2026, 4, 1)
-    D_2026_04_02 = PartialDate(2026, 4, 2)
-    D_2026_04_07 = PartialDate(2026, 4, 7)
-    D_2026_04_16 = PartialDate(2026, 4, 16)
-    D_2026_04_17 = PartialDate(2026, 4, 17)
-    D_2026_04_20 = PartialDate(2026, 4, 20)
-    D_2026_04_21 = PartialDate(2026, 4, 21)
-    D_2026_04_22 = PartialDate(2026, 4, 22)
-    D_2026_04_23 = PartialDate(2026, 4, 23)
-    D_2026_04_24 = PartialDate(2026, 4, 24)
-    D_2026_04_27 = PartialDate(2026, 4, 27)
-    D_2026_04_28 = PartialDate(2026, 4, 28)
-    D_2026_04_30 = PartialDate(2026, 4, 30)
-    D_2026_05_05 = PartialDate(2026, 5, 5)
-    D_2026_05_07 = PartialDate(2026, 5, 7)
-    D_2026_05_08 = PartialDate(2026, 5, 8)
-    D_2026_05_12 = PartialDate(2026, 5, 12)
-    D_2026_05_19 = PartialDate(2026, 5, 19)
-    D_2026_05_21 = PartialDate(2026, 5, 21)
-    D_2026_05_27 = PartialDate(2026, 5, 27)
-    D_2026_05_28 = PartialDate(2026, 5, 28)
-    D_2026_05_29 = PartialDate(2026, 5, 29)
-    D_2026_06_01 = PartialDate(2026, 6, 1)
-    D_2026_06_02 = PartialDate(2026, 6, 2)
-    D_2026_06_04 = PartialDate(2026, 6, 4)
-    D_2026_06_08 = PartialDate(2026, 6, 8)
-    D_2026_06_09 = PartialDate(2026, 6, 9)
-    D_2026_06_12 = PartialDate(2026, 6, 12)
-    D_2026_06_13 = PartialDate(2026, 6, 13)
-    D_2026_06_17 = PartialDate(2026, 6, 17)
-    D_2026_06_18 = PartialDate(2026, 6, 18)
-    D_2026_06_24 = PartialDate(2026, 6, 24)
-    D_2026_06_30 = PartialDate(2026, 6, 30)
-    IMAGE_TEXT_PDF_TO_IMAGE_TEXT = Modalities(
+    CONTEXT_1000000_OUTPUT_1000000 = _Limit(context=1000000, output=1000000)
+    CONTEXT_1000000_OUTPUT_128000 = _Limit(context=1000000, output=128000)
+    CONTEXT_1000000_OUTPUT_32000 = _Limit(context=1000000, output=32000)
+    CONTEXT_1000000_OUTPUT_32768 = _Limit(context=1000000, output=32768)
+    CONTEXT_1000000_OUTPUT_40000 = _Limit(context=1000000, output=40000)
+    CONTEXT_1000000_OUTPUT_64000 = _Limit(context=1000000, output=64000)
+    CONTEXT_1000000_OUTPUT_65535 = _Limit(context=1000000, output=65535)
+    CONTEXT_1000000_OUTPUT_65536 = _Limit(context=1000000, output=65536)
+    CONTEXT_1000192_OUTPUT_1000192 = _Limit(context=1000192, output=1000192)
+    CONTEXT_1040000_OUTPUT_8192 = _Limit(context=1040000, output=8192)
+    CONTEXT_1047576_OUTPUT_32768 = _Limit(context=1047576, output=32768)
+    CONTEXT_1048575_OUTPUT_65536 = _Limit(context=1048575, output=65536)
+    CONTEXT_1048576_OUTPUT_131072 = _Limit(context=1048576, output=131072)
+    CONTEXT_1048576_OUTPUT_16384 = _Limit(context=1048576, output=16384)
+    CONTEXT_1048576_OUTPUT_32768 = _Limit(context=1048576, output=32768)
+    CONTEXT_1048576_OUTPUT_384000 = _Limit(context=1048576, output=384000)
+    CONTEXT_1048576_OUTPUT_65535 = _Limit(context=1048576, output=65535)
+    CONTEXT_1048576_OUTPUT_65536 = _Limit(context=1048576, output=65536)
+    CONTEXT_1050000_INPUT_922000_OUTPUT_128000 = _Limit(
+        context=1050000, input=922000, output=128000
+    )
+    CONTEXT_1050000_OUTPUT_128000 = _Limit(context=1050000, output=128000)
+    CONTEXT_123000_OUTPUT_16000 = _Limit(context=123000, output=16000)
+    CONTEXT_127072_OUTPUT_127072 = _Limit(context=127072, output=127072)
+    CONTEXT_128000_OUTPUT_128000 = _Limit(context=128000, output=128000)
+    CONTEXT_128000_OUTPUT_16000 = _Limit(context=128000, output=16000)
+    CONTEXT_128000_OUTPUT_16384 = _Limit(context=128000, output=16384)
+    CONTEXT_128000_OUTPUT_2048 = _Limit(context=128000, output=2048)
+    CONTEXT_128000_OUTPUT_32000 = _Limit(context=128000, output=32000)
+    CONTEXT_128000_OUTPUT_4000 = _Limit(context=128000, output=4000)
+    CONTEXT_128000_OUTPUT_4096 = _Limit(context=128000, output=4096)
+    CONTEXT_128000_OUTPUT_50000 = _Limit(context=128000, output=50000)
+    CONTEXT_128000_OUTPUT_5120 = _Limit(context=128000, output=5120)
+    CONTEXT_128000_OUTPUT_64000 = _Limit(context=128000, output=64000)
+    CONTEXT_128000_OUTPUT_8192 = _Limit(context=128000, output=8192)
+    CONTEXT_131000_OUTPUT_131000 = _Limit(context=131000, output=131000)
+    CONTEXT_131072_OUTPUT_100352 = _Limit(context=131072, output=100352)
+    CONTEXT_131072_OUTPUT_131072 = _Limit(context=131072, output=131072)
+    CONTEXT_131072_OUTPUT_16384 = _Limit(context=131072, output=16384)
+    CONTEXT_131072_OUTPUT_262144 = _Limit(context=131072, output=262144)
+    CONTEXT_131072_OUTPUT_32768 = _Limit(context=131072, output=32768)
+    CONTEXT_131072_OUTPUT_64000 = _Limit(context=131072, output=64000)
+    CONTEXT_131072_OUTPUT_65536 = _Limit(context=131072, output=65536)
+    CONTEXT_131072_OUTPUT_8192 = _Limit(context=131072, output=8192)
+    CONTEXT_131072_OUTPUT_98304 = _Limit(context=131072, output=98304)
+    CONTEXT_160000_OUTPUT_32768 = _Limit(context=160000, output=32768)
+    CONTEXT_16000_OUTPUT_16000 = _Limit(context=16000, output=16000)
+    CONTEXT_163840_OUTPUT_16384 = _Limit(context=163840, output=16384)
+    CONTEXT_163840_OUTPUT_32768 = _Limit(context=163840, output=32768)
+    CONTEXT_163840_OUTPUT_65536 = _Limit(context=163840, output=65536)
+    CONTEXT_16384_OUTPUT_16384 = _Limit(context=16384, output=16384)
+    CONTEXT_16384_OUTPUT_2048 = _Limit(context=16384, output=2048)
+    CONTEXT_16385_OUTPUT_4096 = _Limit(context=16385, output=4096)
+    CONTEXT_196608_OUTPUT_196608 = _Limit(context=196608, output=196608)
+    CONTEXT_2000000_OUTPUT_200000 = _Limit(context=2000000, output=200000)
+    CONTEXT_2000000_OUTPUT_2000000 = _Limit(context=2000000, output=2000000)
+    CONTEXT_200000_INPUT_200000_OUTPUT_8000 = _Limit(context=200000, input=200000, output=8000)
+    CONTEXT_200000_OUTPUT_100000 = _Limit(context=200000, output=100000)
+    CONTEXT_200000_OUTPUT_32000 = _Limit(context=200000, output=32000)
+    CONTEXT_200000_OUTPUT_4096 = _Limit(context=200000, output=4096)
+    CONTEXT_200000_OUTPUT_64000 = _Limit(context=200000, output=64000)
+    CONTEXT_200000_OUTPUT_8000 = _Limit(context=200000, output=8000)
+    CONTEXT_202752_OUTPUT_128000 = _Limit(context=202752, output=128000)
+    CONTEXT_202752_OUTPUT_131072 = _Limit(context=202752, output=131072)
+    CONTEXT_202752_OUTPUT_16384 = _Limit(context=202752, output=16384)
+    CONTEXT_256000_INPUT_256000_OUTPUT_256000 = _Limit(context=256000, input=256000, output=256000)
+    CONTEXT_256000_OUTPUT_128000 = _Limit(context=256000, output=128000)
+    CONTEXT_256000_OUTPUT_256000 = _Limit(context=256000, output=256000)
+    CONTEXT_256000_OUTPUT_4096 = _Limit(context=256000, output=4096)
+    CONTEXT_256000_OUTPUT_64000 = _Limit(context=256000, output=64000)
+    CONTEXT_256000_OUTPUT_65536 = _Limit(context=256000, output=65536)
+    CONTEXT_256000_OUTPUT_80000 = _Limit(context=256000, output=80000)
+    CONTEXT_256000_OUTPUT_8192 = _Limit(context=256000, output=8192)
+    CONTEXT_262000_OUTPUT_262000 = _Limit(context=262000, output=262000)
+    CONTEXT_262140_OUTPUT_262140 = _Limit(context=262140, output=262140)
+    CONTEXT_262144_OUTPUT_100352 = _Limit(context=262144, output=100352)
+    CONTEXT_262144_OUTPUT_131072 = _Limit(context=262144, output=131072)
+    CONTEXT_262144_OUTPUT_16384 = _Limit(context=262144, output=16384)
+    CONTEXT_262144_OUTPUT_228000 = _Limit(context=262144, output=228000)
+    CONTEXT_262144_OUTPUT_262144 = _Limit(context=262144, output=262144)
+    CONTEXT_262144_OUTPUT_32768 = _Limit(context=262144, output=32768)
+    CONTEXT_262144_OUTPUT_65536 = _Limit(context=262144, output=65536)
+    CONTEXT_262144_OUTPUT_80000 = _Limit(context=262144, output=80000)
+    CONTEXT_262144_OUTPUT_8192 = _Limit(context=262144, output=8192)
+    CONTEXT_262144_OUTPUT_81920 = _Limit(context=262144, output=81920)
+    CONTEXT_272000_OUTPUT_128000 = _Limit(context=272000, output=128000)
+    CONTEXT_300000_OUTPUT_5120 = _Limit(context=300000, output=5120)
+    CONTEXT_32000_OUTPUT_131072 = _Limit(context=32000, output=131072)
+    CONTEXT_32000_OUTPUT_32000 = _Limit(context=32000, output=32000)
+    CONTEXT_327680_OUTPUT_16384 = _Limit(context=327680, output=16384)
+    CONTEXT_32768_OUTPUT_16384 = _Limit(context=32768, output=16384)
+    CONTEXT_32768_OUTPUT_32768 = _Limit(context=32768, output=32768)
+    CONTEXT_32768_OUTPUT_8192 = _Limit(context=32768, output=8192)
+    CONTEXT_400000_INPUT_272000_OUTPUT_100000 = _Limit(context=400000, input=272000, output=100000)
+    CONTEXT_400000_INPUT_272000_OUTPUT_128000 = _Limit(context=400000, input=272000, output=128000)
+    CONTEXT_400000_OUTPUT_128000 = _Limit(context=400000, output=128000)
+    CONTEXT_4095_OUTPUT_4096 = _Limit(context=4095, output=4096)
+    CONTEXT_40960_OUTPUT_16384 = _Limit(context=40960, output=16384)
+    CONTEXT_40960_OUTPUT_40960 = _Limit(context=40960, output=40960)
+    CONTEXT_40960_OUTPUT_8192 = _Limit(context=40960, output=8192)
+    CONTEXT_4096_OUTPUT_4096 = _Limit(context=4096, output=4096)
+    CONTEXT_524288_OUTPUT_512000 = _Limit(context=524288, output=512000)
+    CONTEXT_60000_OUTPUT_60000 = _Limit(context=60000, output=60000)
+    CONTEXT_6144_OUTPUT_4096 = _Limit(context=6144, output=4096)
+    CONTEXT_64000_OUTPUT_16000 = _Limit(context=64000, output=16000)
+    CONTEXT_65535_OUTPUT_8000 = _Limit(context=65535, output=8000)
+    CONTEXT_65536_OUTPUT_128000 = _Limit(context=65536, output=128000)
+    CONTEXT_65536_OUTPUT_131072 = _Limit(context=65536, output=131072)
+    CONTEXT_65536_OUTPUT_16384 = _Limit(context=65536, output=16384)
+    CONTEXT_65536_OUTPUT_2048 = _Limit(context=65536, output=2048)
+    CONTEXT_65536_OUTPUT_32768 = _Limit(context=65536, output=32768)
+    CONTEXT_65536_OUTPUT_65536 = _Limit(context=65536, output=65536)
+    CONTEXT_65536_OUTPUT_66000 = _Limit(context=65536, output=66000)
+    CONTEXT_80000_OUTPUT_80000 = _Limit(context=80000, output=80000)
+    CONTEXT_8000_OUTPUT_1024 = _Limit(context=8000, output=1024)
+    CONTEXT_8000_OUTPUT_2000 = _Limit(context=8000, output=2000)
+    CONTEXT_8191_OUTPUT_4096 = _Limit(context=8191, output=4096)
+    CONTEXT_81920_OUTPUT_38000 = _Limit(context=81920, output=38000)
+    CONTEXT_8192_OUTPUT_16384 = _Limit(context=8192, output=16384)
+    CONTEXT_8192_OUTPUT_2048 = _Limit(context=8192, output=2048)
+    CONTEXT_8192_OUTPUT_8192 = _Limit(context=8192, output=8192)
+    D_2021_09_01 = _PartialDate(2021, 9, 1)
+    D_2021_09_30 = _PartialDate(2021, 9, 30)
+    D_2023_03_01 = _PartialDate(2023, 3, 1)
+    D_2023_06_30 = _PartialDate(2023, 6, 30)
+    D_2023_07_02 = _PartialDate(2023, 7, 2)
+    D_2023_07_22 = _PartialDate(2023, 7, 22)
+    D_2023_08_02 = _PartialDate(2023, 8, 2)
+    D_2023_08_28 = _PartialDate(2023, 8, 28)
+    D_2023_08_31 = _PartialDate(2023, 8, 31)
+    D_2023_09 = _PartialDate(2023, 9)
+    D_2023_09_28 = _PartialDate(2023, 9, 28)
+    D_2023_10_31 = _PartialDate(2023, 10, 31)
+    D_2023_11 = _PartialDate(2023, 11)
+    D_2023_11_06 = _PartialDate(2023, 11, 6)
+    D_2023_11_08 = _PartialDate(2023, 11, 8)
+    D_2023_12 = _PartialDate(2023, 12)
+    D_2023_12_31 = _PartialDate(2023, 12, 31)
+    D_2024_01_25 = _PartialDate(2024, 1, 25)
+    D_2024_01_31 = _PartialDate(2024, 1, 31)
+    D_2024_02_26 = _PartialDate(2024, 2, 26)
+    D_2024_03_13 = _PartialDate(2024, 3, 13)
+    D_2024_03_31 = _PartialDate(2024, 3, 31)
+    D_2024_04 = _PartialDate(2024, 4)
+    D_2024_04_09 = _PartialDate(2024, 4, 9)
+    D_2024_04_16 = _PartialDate(2024, 4, 16)
+    D_2024_04_17 = _PartialDate(2024, 4, 17)
+    D_2024_04_18 = _PartialDate(2024, 4, 18)
+    D_2024_04_30 = _PartialDate(2024, 4, 30)
+    D_2024_05 = _PartialDate(2024, 5)
+    D_2024_05_13 = _PartialDate(2024, 5, 13)
+    D_2024_05_30 = _PartialDate(2024, 5, 30)
+    D_2024_06_01 = _PartialDate(2024, 6, 1)
+    D_2024_06_26 = _PartialDate(2024, 6, 26)
+    D_2024_06_30 = _PartialDate(2024, 6, 30)
+    D_2024_07 = _PartialDate(2024, 7)
+    D_2024_07_01 = _PartialDate(2024, 7, 1)
+    D_2024_07_13 = _PartialDate(2024, 7, 13)
+    D_2024_07_18 = _PartialDate(2024, 7, 18)
+    D_2024_07_23 = _PartialDate(2024, 7, 23)
+    D_2024_07_31 = _PartialDate(2024, 7, 31)
+    D_2024_08 = _PartialDate(2024, 8)
+    D_2024_08_06 = _PartialDate(2024, 8, 6)
+    D_2024_08_13 = _PartialDate(2024, 8, 13)
+    D_2024_08_16 = _PartialDate(2024, 8, 16)
+    D_2024_08_18 = _PartialDate(2024, 8, 18)
+    D_2024_08_28 = _PartialDate(2024, 8, 28)
+    D_2024_08_30 = _PartialDate(2024, 8, 30)
+    D_2024_08_31 = _PartialDate(2024, 8, 31)
+    D_2024_09_19 = _PartialDate(2024, 9, 19)
+    D_2024_09_25 = _PartialDate(2024, 9, 25)
+    D_2024_09_30 = _PartialDate(2024, 9, 30)
+    D_2024_10_01 = _PartialDate(2024, 10, 1)
+    D_2024_10_11 = _PartialDate(2024, 10, 11)
+    D_2024_10_16 = _PartialDate(2024, 10, 16)
+    D_2024_10_22 = _PartialDate(2024, 10, 22)
+    D_2024_10_31 = _PartialDate(2024, 10, 31)
+    D_2024_11 = _PartialDate(2024, 11)
+    D_2024_11_01 = _PartialDate(2024, 11, 1)
+    D_2024_11_08 = _PartialDate(2024, 11, 8)
+    D_2024_11_11 = _PartialDate(2024, 11, 11)
+    D_2024_11_19 = _PartialDate(2024, 11, 19)
+    D_2024_11_20 = _PartialDate(2024, 11, 20)
+    D_2024_11_30 = _PartialDate(2024, 11, 30)
+    D_2024_12 = _PartialDate(2024, 12)
+    D_2024_12_02 = _PartialDate(2024, 12, 2)
+    D_2024_12_05 = _PartialDate(2024, 12, 5)
+    D_2024_12_06 = _PartialDate(2024, 12, 6)
+    D_2024_12_18 = _PartialDate(2024, 12, 18)
+    D_2024_12_20 = _PartialDate(2024, 12, 20)
+    D_2024_12_31 = _PartialDate(2024, 12, 31)
+    D_2025_01 = _PartialDate(2025, 1)
+    D_2025_01_01 = _PartialDate(2025, 1, 1)
+    D_2025_01_08 = _PartialDate(2025, 1, 8)
+    D_2025_01_10 = _PartialDate(2025, 1, 10)
+    D_2025_01_15 = _PartialDate(2025, 1, 15)
+    D_2025_01_20 = _PartialDate(2025, 1, 20)
+    D_2025_01_23 = _PartialDate(2025, 1, 23)
+    D_2025_01_27 = _PartialDate(2025, 1, 27)
+    D_2025_01_29 = _PartialDate(2025, 1, 29)
+    D_2025_01_30 = _PartialDate(2025, 1, 30)
+    D_2025_01_31 = _PartialDate(2025, 1, 31)
+    D_2025_02_01 = _PartialDate(2025, 2, 1)
+    D_2025_02_04 = _PartialDate(2025, 2, 4)
+    D_2025_02_12 = _PartialDate(2025, 2, 12)
+    D_2025_02_17 = _PartialDate(2025, 2, 17)
+    D_2025_02_28 = _PartialDate(2025, 2, 28)
+    D_2025_03_07 = _PartialDate(2025, 3, 7)
+    D_2025_03_10 = _PartialDate(2025, 3, 10)
+    D_2025_03_12 = _PartialDate(2025, 3, 12)
+    D_2025_03_13 = _PartialDate(2025, 3, 13)
+    D_2025_03_17 = _PartialDate(2025, 3, 17)
+    D_2025_03_19 = _PartialDate(2025, 3, 19)
+    D_2025_03_24 = _PartialDate(2025, 3, 24)
+    D_2025_03_31 = _PartialDate(2025, 3, 31)
+    D_2025_04 = _PartialDate(2025, 4)
+    D_2025_04_05 = _PartialDate(2025, 4, 5)
+    D_2025_04_14 = _PartialDate(2025, 4, 14)
+    D_2025_04_16 = _PartialDate(2025, 4, 16)
+    D_2025_04_28 = _PartialDate(2025, 4, 28)
+    D_2025_04_30 = _PartialDate(2025, 4, 30)
+    D_2025_05 = _PartialDate(2025, 5)
+    D_2025_05_05 = _PartialDate(2025, 5, 5)
+    D_2025_05_07 = _PartialDate(2025, 5, 7)
+    D_2025_05_20 = _PartialDate(2025, 5, 20)
+    D_2025_05_22 = _PartialDate(2025, 5, 22)
+    D_2025_05_28 = _PartialDate(2025, 5, 28)
+    D_2025_05_29 = _PartialDate(2025, 5, 29)
+    D_2025_05_31 = _PartialDate(2025, 5, 31)
+    D_2025_06 = _PartialDate(2025, 6)
+    D_2025_06_05 = _PartialDate(2025, 6, 5)
+    D_2025_06_10 = _PartialDate(2025, 6, 10)
+    D_2025_06_17 = _PartialDate(2025, 6, 17)
+    D_2025_06_20 = _PartialDate(2025, 6, 20)
+    D_2025_06_30 = _PartialDate(2025, 6, 30)
+    D_2025_07_07 = _PartialDate(2025, 7, 7)
+    D_2025_07_08 = _PartialDate(2025, 7, 8)
+    D_2025_07_09 = _PartialDate(2025, 7, 9)
+    D_2025_07_11 = _PartialDate(2025, 7, 11)
+    D_2025_07_21 = _PartialDate(2025, 7, 21)
+    D_2025_07_22 = _PartialDate(2025, 7, 22)
+    D_2025_07_23 = _PartialDate(2025, 7, 23)
+    D_2025_07_25 = _PartialDate(2025, 7, 25)
+    D_2025_07_28 = _PartialDate(2025, 7, 28)
+    D_2025_07_29 = _PartialDate(2025, 7, 29)
+    D_2025_07_31 = _PartialDate(2025, 7, 31)
+    D_2025_08_01 = _PartialDate(2025, 8, 1)
+    D_2025_08_05 = _PartialDate(2025, 8, 5)
+    D_2025_08_07 = _PartialDate(2025, 8, 7)
+    D_2025_08_08 = _PartialDate(2025, 8, 8)
+    D_2025_08_11 = _PartialDate(2025, 8, 11)
+    D_2025_08_13 = _PartialDate(2025, 8, 13)
+    D_2025_08_18 = _PartialDate(2025, 8, 18)
+    D_2025_08_21 = _PartialDate(2025, 8, 21)
+    D_2025_08_26 = _PartialDate(2025, 8, 26)
+    D_2025_08_28 = _PartialDate(2025, 8, 28)
+    D_2025_08_31 = _PartialDate(2025, 8, 31)
+    D_2025_09 = _PartialDate(2025, 9)
+    D_2025_09_01 = _PartialDate(2025, 9, 1)
+    D_2025_09_04 = _PartialDate(2025, 9, 4)
+    D_2025_09_08 = _PartialDate(2025, 9, 8)
+    D_2025_09_11 = _PartialDate(2025, 9, 11)
+    D_2025_09_15 = _PartialDate(2025, 9, 15)
+    D_2025_09_22 = _PartialDate(2025, 9, 22)
+    D_2025_09_23 = _PartialDate(2025, 9, 23)
+    D_2025_09_25 = _PartialDate(2025, 9, 25)
+    D_2025_09_26 = _PartialDate(2025, 9, 26)
+    D_2025_09_27 = _PartialDate(2025, 9, 27)
+    D_2025_09_29 = _PartialDate(2025, 9, 29)
+    D_2025_09_30 = _PartialDate(2025, 9, 30)
+    D_2025_10_06 = _PartialDate(2025, 10, 6)
+    D_2025_10_14 = _PartialDate(2025, 10, 14)
+    D_2025_10_15 = _PartialDate(2025, 10, 15)
+    D_2025_10_16 = _PartialDate(2025, 10, 16)
+    D_2025_10_20 = _PartialDate(2025, 10, 20)
+    D_2025_10_23 = _PartialDate(2025, 10, 23)
+    D_2025_10_27 = _PartialDate(2025, 10, 27)
+    D_2025_10_28 = _PartialDate(2025, 10, 28)
+    D_2025_10_29 = _PartialDate(2025, 10, 29)
+    D_2025_10_30 = _PartialDate(2025, 10, 30)
+    D_2025_10_31 = _PartialDate(2025, 10, 31)
+    D_2025_11_06 = _PartialDate(2025, 11, 6)
+    D_2025_11_13 = _PartialDate(2025, 11, 13)
+    D_2025_11_20 = _PartialDate(2025, 11, 20)
+    D_2025_11_21 = _PartialDate(2025, 11, 21)
+    D_2025_11_24 = _PartialDate(2025, 11, 24)
+    D_2025_12 = _PartialDate(2025, 12)
+    D_2025_12_01 = _PartialDate(2025, 12, 1)
+    D_2025_12_02 = _PartialDate(2025, 12, 2)
+    D_2025_12_05 = _PartialDate(2025, 12, 5)
+    D_2025_12_08 = _PartialDate(2025, 12, 8)
+    D_2025_12_09 = _PartialDate(2025, 12, 9)
+    D_2025_12_10 = _PartialDate(2025, 12, 10)
+    D_2025_12_11 = _PartialDate(2025, 12, 11)
+    D_2025_12_15 = _PartialDate(2025, 12, 15)
+    D_2025_12_17 = _PartialDate(2025, 12, 17)
+    D_2025_12_22 = _PartialDate(2025, 12, 22)
+    D_2025_12_23 = _PartialDate(2025, 12, 23)
+    D_2026_01 = _PartialDate(2026, 1)
+    D_2026_01_01 = _PartialDate(2026, 1, 1)
+    D_2026_01_19 = _PartialDate(2026, 1, 19)
+    D_2026_01_20 = _PartialDate(2026, 1, 20)
+    D_2026_01_21 = _PartialDate(2026, 1, 21)
+    D_2026_01_23 = _PartialDate(2026, 1, 23)
+    D_2026_01_27 = _PartialDate(2026, 1, 27)
+    D_2026_01_29 = _PartialDate(2026, 1, 29)
+    D_2026_01_31 = _PartialDate(2026, 1, 31)
+    D_2026_02_01 = _PartialDate(2026, 2, 1)
+    D_2026_02_04 = _PartialDate(2026, 2, 4)
+    D_2026_02_05 = _PartialDate(2026, 2, 5)
+    D_2026_02_09 = _PartialDate(2026, 2, 9)
+    D_2026_02_12 = _PartialDate(2026, 2, 12)
+    D_2026_02_13 = _PartialDate(2026, 2, 13)
+    D_2026_02_15 = _PartialDate(2026, 2, 15)
+    D_2026_02_16 = _PartialDate(2026, 2, 16)
+    D_2026_02_17 = _PartialDate(2026, 2, 17)
+    D_2026_02_19 = _PartialDate(2026, 2, 19)
+    D_2026_02_23 = _PartialDate(2026, 2, 23)
+    D_2026_02_25 = _PartialDate(2026, 2, 25)
+    D_2026_02_26 = _PartialDate(2026, 2, 26)
+    D_2026_02_28 = _PartialDate(2026, 2, 28)
+    D_2026_03_03 = _PartialDate(2026, 3, 3)
+    D_2026_03_04 = _PartialDate(2026, 3, 4)
+    D_2026_03_05 = _PartialDate(2026, 3, 5)
+    D_2026_03_10 = _PartialDate(2026, 3, 10)
+    D_2026_03_11 = _PartialDate(2026, 3, 11)
+    D_2026_03_13 = _PartialDate(2026, 3, 13)
+    D_2026_03_16 = _PartialDate(2026, 3, 16)
+    D_2026_03_17 = _PartialDate(2026, 3, 17)
+    D_2026_03_18 = _PartialDate(2026, 3, 18)
+    D_2026_03_20 = _PartialDate(2026, 3, 20)
+    D_2026_03_27 = _PartialDate(2026, 3, 27)
+    D_2026_03_30 = _PartialDate(2026, 3, 30)
+    D_2026_03_31 = _PartialDate(2026, 3, 31)
+    D_2026_04_01 = _PartialDate(2026, 4, 1)
+    D_2026_04_02 = _PartialDate(2026, 4, 2)
+    D_2026_04_07 = _PartialDate(2026, 4, 7)
+    D_2026_04_16 = _PartialDate(2026, 4, 16)
+    D_2026_04_17 = _PartialDate(2026, 4, 17)
+    D_2026_04_20 = _PartialDate(2026, 4, 20)
+    D_2026_04_21 = _PartialDate(2026, 4, 21)
+    D_2026_04_22 = _PartialDate(2026, 4, 22)
+    D_2026_04_23 = _PartialDate(2026, 4, 23)
+    D_2026_04_24 = _PartialDate(2026, 4, 24)
+    D_2026_04_27 = _PartialDate(2026, 4, 27)
+    D_2026_04_28 = _PartialDate(2026, 4, 28)
+    D_2026_04_30 = _PartialDate(2026, 4, 30)
+    D_2026_05_05 = _PartialDate(2026, 5, 5)
+    D_2026_05_07 = _PartialDate(2026, 5, 7)
+    D_2026_05_08 = _PartialDate(2026, 5, 8)
+    D_2026_05_12 = _PartialDate(2026, 5, 12)
+    D_2026_05_19 = _PartialDate(2026, 5, 19)
+    D_2026_05_21 = _PartialDate(2026, 5, 21)
+    D_2026_05_27 = _PartialDate(2026, 5, 27)
+    D_2026_05_28 = _PartialDate(2026, 5, 28)
+    D_2026_05_29 = _PartialDate(2026, 5, 29)
+    D_2026_06_01 = _PartialDate(2026, 6, 1)
+    D_2026_06_02 = _PartialDate(2026, 6, 2)
+    D_2026_06_04 = _PartialDate(2026, 6, 4)
+    D_2026_06_08 = _PartialDate(2026, 6, 8)
+    D_2026_06_09 = _PartialDate(2026, 6, 9)
+    D_2026_06_12 = _PartialDate(2026, 6, 12)
+    D_2026_06_13 = _PartialDate(2026, 6, 13)
+    D_2026_06_17 = _PartialDate(2026, 6, 17)
+    D_2026_06_18 = _PartialDate(2026, 6, 18)
+    D_2026_06_24 = _PartialDate(2026, 6, 24)
+    D_2026_06_30 = _PartialDate(2026, 6, 30)
+    IMAGE_TEXT_PDF_TO_IMAGE_TEXT = _Modalities(
         input=("image", "text", "pdf"), output=("image", "text")
     )
-    IMAGE_TEXT_PDF_TO_TEXT = Modalities(input=("image", "text", "pdf"), output=("text",))
-    IMAGE_TEXT_TO_IMAGE_TEXT = Modalities(input=("image", "text"), output=("image", "text"))
-    IMAGE_TEXT_TO_TEXT = Modalities(input=("image", "text"), output=("text",))
-    IMAGE_TEXT_TO_TEXT_IMAGE = Modalities(input=("image", "text"), output=("text", "image"))
-    IMAGE_TEXT_VIDEO_TO_TEXT = Modalities(input=("image", "text", "video"), output=("text",))
-    PDF_IMAGE_TEXT_AUDIO_TO_TEXT = Modalities(
+    IMAGE_TEXT_PDF_TO_TEXT = _Modalities(input=("image", "text", "pdf"), output=("text",))
+    IMAGE_TEXT_TO_IMAGE_TEXT = _Modalities(input=("image", "text"), output=("image", "text"))
+    IMAGE_TEXT_TO_TEXT = _Modalities(input=("image", "text"), output=("text",))
+    IMAGE_TEXT_TO_TEXT_IMAGE = _Modalities(input=("image", "text"), output=("text", "image"))
+    IMAGE_TEXT_VIDEO_TO_TEXT = _Modalities(input=("image", "text", "video"), output=("text",))
+    PDF_IMAGE_TEXT_AUDIO_TO_TEXT = _Modalities(
         input=("pdf", "image", "text", "audio"), output=("text",)
     )
-    PDF_IMAGE_TEXT_TO_IMAGE_TEXT = Modalities(
+    PDF_IMAGE_TEXT_TO_IMAGE_TEXT = _Modalities(
         input=("pdf", "image", "text"), output=("image", "text")
     )
-    PDF_IMAGE_TEXT_TO_TEXT = Modalities(input=("pdf", "image", "text"), output=("text",))
-    REASONING_BUDGET_TOKENS = ReasoningOption(type="budget_tokens")
-    REASONING_BUDGET_TOKENS_MIN_0_MAX_24576 = ReasoningOption(
+    PDF_IMAGE_TEXT_TO_TEXT = _Modalities(input=("pdf", "image", "text"), output=("text",))
+    REASONING_BUDGET_TOKENS = _ReasoningOption(type="budget_tokens")
+    REASONING_BUDGET_TOKENS_MIN_0_MAX_24576 = _ReasoningOption(
         type="budget_tokens", min=0, max=24576
     )
-    REASONING_BUDGET_TOKENS_MIN_1024_MAX_127999 = ReasoningOption(
+    REASONING_BUDGET_TOKENS_MIN_1024_MAX_127999 = _ReasoningOption(
         type="budget_tokens", min=1024, max=127999
     )
-    REASONING_BUDGET_TOKENS_MIN_1024_MAX_31999 = ReasoningOption(
+    REASONING_BUDGET_TOKENS_MIN_1024_MAX_31999 = _ReasoningOption(
         type="budget_tokens", min=1024, max=31999
     )
-    REASONING_BUDGET_TOKENS_MIN_1024_MAX_63999 = ReasoningOption(
+    REASONING_BUDGET_TOKENS_MIN_1024_MAX_63999 = _ReasoningOption(
         type="budget_tokens", min=1024, max=63999
     )
-    REASONING_BUDGET_TOKENS_MIN_128_MAX_32768 = ReasoningOption(
+    REASONING_BUDGET_TOKENS_MIN_128_MAX_32768 = _ReasoningOption(
         type="budget_tokens", min=128, max=32768
     )
-    REASONING_BUDGET_TOKENS_MIN_1_MAX_131072 = ReasoningOption(
+    REASONING_BUDGET_TOKENS_MIN_1_MAX_131072 = _ReasoningOption(
         type="budget_tokens", min=1, max=131072
     )
-    REASONING_BUDGET_TOKENS_MIN_1_MAX_262144 = ReasoningOption(
+    REASONING_BUDGET_TOKENS_MIN_1_MAX_262144 = _ReasoningOption(
         type="budget_tokens", min=1, max=262144
     )
-    REASONING_BUDGET_TOKENS_MIN_1_MAX_38912 = ReasoningOption(
+    REASONING_BUDGET_TOKENS_MIN_1_MAX_38912 = _ReasoningOption(
         type="budget_tokens", min=1, max=38912
     )
-    REASONING_BUDGET_TOKENS_MIN_1_MAX_81920 = ReasoningOption(
+    REASONING_BUDGET_TOKENS_MIN_1_MAX_81920 = _ReasoningOption(
         type="budget_tokens", min=1, max=81920
     )
-    REASONING_BUDGET_TOKENS_MIN_512_MAX_24576 = ReasoningOption(
+    REASONING_BUDGET_TOKENS_MIN_512_MAX_24576 = _ReasoningOption(
         type="budget_tokens", min=512, max=24576
     )
-    REASONING_EFFORT_HIGH = ReasoningOption(type="effort", values=("high",))
-    REASONING_EFFORT_HIGH_MINIMAL = ReasoningOption(type="effort", values=("high", "minimal"))
-    REASONING_EFFORT_HIGH_XHIGH = ReasoningOption(type="effort", values=("high", "xhigh"))
-    REASONING_EFFORT_LOW_HIGH = ReasoningOption(type="effort", values=("low", "high"))
-    REASONING_EFFORT_LOW_MEDIUM = ReasoningOption(type="effort", values=("low", "medium"))
-    REASONING_EFFORT_LOW_MEDIUM_HIGH = ReasoningOption(
+    REASONING_EFFORT_HIGH = _ReasoningOption(type="effort", values=("high",))
+    REASONING_EFFORT_HIGH_MINIMAL = _ReasoningOption(type="effort", values=("high", "minimal"))
+    REASONING_EFFORT_HIGH_XHIGH = _ReasoningOption(type="effort", values=("high", "xhigh"))
+    REASONING_EFFORT_LOW_HIGH = _ReasoningOption(type="effort", values=("low", "high"))
+    REASONING_EFFORT_LOW_MEDIUM = _ReasoningOption(type="effort", values=("low", "medium"))
+    REASONING_EFFORT_LOW_MEDIUM_HIGH = _ReasoningOption(
         type="effort", values=("low", "medium", "high")
     )
-    REASONING_EFFORT_LOW_MEDIUM_HIGH_MAX = ReasoningOption(
+    REASONING_EFFORT_LOW_MEDIUM_HIGH_MAX = _ReasoningOption(
         type="effort", values=("low", "medium", "high", "max")
     )
-    REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH = ReasoningOption(
+    REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH = _ReasoningOption(
         type="effort", values=("low", "medium", "high", "xhigh")
     )
-    REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX = ReasoningOption(
+    REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX = _ReasoningOption(
         type="effort", values=("low", "medium", "high", "xhigh", "max")
     )
-    REASONING_EFFORT_MAX_XHIGH_HIGH = ReasoningOption(
+    REASONING_EFFORT_MAX_XHIGH_HIGH = _ReasoningOption(
         type="effort", values=("max", "xhigh", "high")
     )
-    REASONING_EFFORT_MEDIUM_HIGH = ReasoningOption(type="effort", values=("medium", "high"))
-    REASONING_EFFORT_MEDIUM_HIGH_XHIGH = ReasoningOption(
+    REASONING_EFFORT_MEDIUM_HIGH = _ReasoningOption(type="effort", values=("medium", "high"))
+    REASONING_EFFORT_MEDIUM_HIGH_XHIGH = _ReasoningOption(
         type="effort", values=("medium", "high", "xhigh")
     )
-    REASONING_EFFORT_MINIMAL_HIGH = ReasoningOption(type="effort", values=("minimal", "high"))
-    REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH = ReasoningOption(
+    REASONING_EFFORT_MINIMAL_HIGH = _ReasoningOption(type="effort", values=("minimal", "high"))
+    REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH = _ReasoningOption(
         type="effort", values=("minimal", "low", "medium", "high")
     )
-    REASONING_EFFORT_NONE_HIGH = ReasoningOption(type="effort", values=("none", "high"))
-    REASONING_EFFORT_NONE_LOW_HIGH = ReasoningOption(type="effort", values=("none", "low", "high"))
-    REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH = ReasoningOption(
+    REASONING_EFFORT_NONE_HIGH = _ReasoningOption(type="effort", values=("none", "high"))
+    REASONING_EFFORT_NONE_LOW_HIGH = _ReasoningOption(type="effort", values=("none", "low", "high"))
+    REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH = _ReasoningOption(
         type="effort", values=("none", "low", "medium", "high")
     )
-    REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH = ReasoningOption(
+    REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH = _ReasoningOption(
         type="effort", values=("none", "low", "medium", "high", "xhigh")
     )
-    REASONING_TOGGLE = ReasoningOption(type="toggle")
-    TEXT_AUDIO_PDF_TO_TEXT = Modalities(input=("text", "audio", "pdf"), output=("text",))
-    TEXT_AUDIO_TO_TEXT_AUDIO = Modalities(input=("text", "audio"), output=("text", "audio"))
-    TEXT_IMAGE_AUDIO_PDF_VIDEO_TO_TEXT_IMAGE = Modalities(
+    REASONING_TOGGLE = _ReasoningOption(type="toggle")
+    TEXT_AUDIO_PDF_TO_TEXT = _Modalities(input=("text", "audio", "pdf"), output=("text",))
+    TEXT_AUDIO_TO_TEXT_AUDIO = _Modalities(input=("text", "audio"), output=("text", "audio"))
+    TEXT_IMAGE_AUDIO_PDF_VIDEO_TO_TEXT_IMAGE = _Modalities(
         input=("text", "image", "audio", "pdf", "video"), output=("text", "image")
     )
-    TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT = Modalities(
+    TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT = _Modalities(
         input=("text", "image", "audio", "video", "pdf"), output=("text",)
     )
-    TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT = Modalities(
+    TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT = _Modalities(
         input=("text", "image", "audio", "video"), output=("text",)
     )
-    TEXT_IMAGE_PDF_AUDIO_VIDEO_TO_TEXT = Modalities(
+    TEXT_IMAGE_PDF_AUDIO_VIDEO_TO_TEXT = _Modalities(
         input=("text", "image", "pdf", "audio", "video"), output=("text",)
     )
-    TEXT_IMAGE_PDF_TO_TEXT = Modalities(input=("text", "image", "pdf"), output=("text",))
-    TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
-    TEXT_IMAGE_TO_TEXT_AUDIO = Modalities(input=("text", "image"), output=("text", "audio"))
-    TEXT_IMAGE_TO_TEXT_IMAGE = Modalities(input=("text", "image"), output=("text", "image"))
-    TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT = Modalities(
+    TEXT_IMAGE_PDF_TO_TEXT = _Modalities(input=("text", "image", "pdf"), output=("text",))
+    TEXT_IMAGE_TO_TEXT = _Modalities(input=("text", "image"), output=("text",))
+    TEXT_IMAGE_TO_TEXT_AUDIO = _Modalities(input=("text", "image"), output=("text", "audio"))
+    TEXT_IMAGE_TO_TEXT_IMAGE = _Modalities(input=("text", "image"), output=("text", "image"))
+    TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT = _Modalities(
         input=("text", "image", "video", "audio", "pdf"), output=("text",)
     )
-    TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT = Modalities(
+    TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT = _Modalities(
         input=("text", "image", "video", "audio"), output=("text",)
     )
-    TEXT_IMAGE_VIDEO_PDF_AUDIO_TO_TEXT = Modalities(
+    TEXT_IMAGE_VIDEO_PDF_AUDIO_TO_TEXT = _Modalities(
         input=("text", "image", "video", "pdf", "audio"), output=("text",)
     )
-    TEXT_IMAGE_VIDEO_PDF_TO_TEXT = Modalities(
+    TEXT_IMAGE_VIDEO_PDF_TO_TEXT = _Modalities(
         input=("text", "image", "video", "pdf"), output=("text",)
     )
-    TEXT_IMAGE_VIDEO_TO_TEXT = Modalities(input=("text", "image", "video"), output=("text",))
-    TEXT_PDF_IMAGE_TO_TEXT = Modalities(input=("text", "pdf", "image"), output=("text",))
-    TEXT_PDF_TO_TEXT = Modalities(input=("text", "pdf"), output=("text",))
-    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+    TEXT_IMAGE_VIDEO_TO_TEXT = _Modalities(input=("text", "image", "video"), output=("text",))
+    TEXT_PDF_IMAGE_TO_TEXT = _Modalities(input=("text", "pdf", "image"), output=("text",))
+    TEXT_PDF_TO_TEXT = _Modalities(input=("text", "pdf"), output=("text",))
+    TEXT_TO_TEXT = _Modalities(input=("text",), output=("text",))
 
 
 __all__ = [
@@ -847,11 +852,11 @@ __all__ = [
     "OPENAI_GPT_MINI_LATEST",
 ]
 
-AI21_JAMBA_LARGE_1_7: Final[PricedModel] = PricedModel(
+AI21_JAMBA_LARGE_1_7: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="ai21/jamba-large-1.7",
     name="Jamba Large 1.7",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="jamba",
     attachment=False,
     reasoning=False,
@@ -864,15 +869,15 @@ AI21_JAMBA_LARGE_1_7: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_08,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_256000_OUTPUT_4096,
-    cost=Cost(input=Decimal("2"), output=Decimal("8")),
+    cost=_Cost(input=_Decimal("2"), output=_Decimal("8")),
 )
 """Jamba Large 1.7 (chat) · 256K context · 4.1K output · $2.00 in / $8.00 out per 1M tokens · tools, open weights"""
 
-AION_LABS_AION_1_0: Final[PricedModel] = PricedModel(
+AION_LABS_AION_1_0: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="aion-labs/aion-1.0",
     name="Aion-1.0",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=False,
@@ -883,16 +888,16 @@ AION_LABS_AION_1_0: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_02_04,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_32768,
-    cost=Cost(input=Decimal("4"), output=Decimal("8")),
+    cost=_Cost(input=_Decimal("4"), output=_Decimal("8")),
     reasoning_options=(),
 )
 """Aion-1.0 (chat) · 131K context · 32.8K output · $4.00 in / $8.00 out per 1M tokens · reasoning"""
 
-AION_LABS_AION_1_0_MINI: Final[PricedModel] = PricedModel(
+AION_LABS_AION_1_0_MINI: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="aion-labs/aion-1.0-mini",
     name="Aion-1.0-Mini",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=False,
@@ -903,16 +908,16 @@ AION_LABS_AION_1_0_MINI: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_02_04,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.7"), output=Decimal("1.4")),
+    cost=_Cost(input=_Decimal("0.7"), output=_Decimal("1.4")),
     reasoning_options=(),
 )
 """Aion-1.0-Mini (chat) · 131K context · 32.8K output · $0.70 in / $1.40 out per 1M tokens · reasoning, open weights"""
 
-AION_LABS_AION_2_0: Final[PricedModel] = PricedModel(
+AION_LABS_AION_2_0: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="aion-labs/aion-2.0",
     name="Aion-2.0",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=False,
@@ -923,16 +928,16 @@ AION_LABS_AION_2_0: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_23,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.8"), output=Decimal("1.6"), cache_read=Decimal("0.2")),
+    cost=_Cost(input=_Decimal("0.8"), output=_Decimal("1.6"), cache_read=_Decimal("0.2")),
     reasoning_options=(),
 )
 """Aion-2.0 (chat) · 131K context · 32.8K output · $0.80 in / $1.60 out per 1M tokens · reasoning"""
 
-AION_LABS_AION_RP_LLAMA_3_1_8B: Final[PricedModel] = PricedModel(
+AION_LABS_AION_RP_LLAMA_3_1_8B: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="aion-labs/aion-rp-llama-3.1-8b",
     name="Aion-RP 1.0 (8B)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=False,
     reasoning=False,
@@ -945,15 +950,15 @@ AION_LABS_AION_RP_LLAMA_3_1_8B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_02_04,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_32768_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.8"), output=Decimal("1.6")),
+    cost=_Cost(input=_Decimal("0.8"), output=_Decimal("1.6")),
 )
 """Aion-RP 1.0 (8B) (chat) · 32.8K context · 32.8K output · $0.80 in / $1.60 out per 1M tokens"""
 
-ALLENAI_OLMO_3_32B_THINK: Final[PricedModel] = PricedModel(
+ALLENAI_OLMO_3_32B_THINK: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="allenai/olmo-3-32b-think",
     name="Olmo 3 32B Think",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="allenai",
     attachment=False,
     reasoning=True,
@@ -965,16 +970,16 @@ ALLENAI_OLMO_3_32B_THINK: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_21,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_65536_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.15"), output=Decimal("0.5")),
+    cost=_Cost(input=_Decimal("0.15"), output=_Decimal("0.5")),
     reasoning_options=(),
 )
 """Olmo 3 32B Think (chat) · 65.5K context · 65.5K output · $0.15 in / $0.50 out per 1M tokens · reasoning, structured output, open weights"""
 
-AMAZON_NOVA_2_LITE_V1: Final[PricedModel] = PricedModel(
+AMAZON_NOVA_2_LITE_V1: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="amazon/nova-2-lite-v1",
     name="Nova 2 Lite",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="nova",
     attachment=True,
     reasoning=True,
@@ -986,16 +991,16 @@ AMAZON_NOVA_2_LITE_V1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_02,
     modalities=_Shared.TEXT_IMAGE_VIDEO_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_65535,
-    cost=Cost(input=Decimal("0.3"), output=Decimal("2.5")),
+    cost=_Cost(input=_Decimal("0.3"), output=_Decimal("2.5")),
     reasoning_options=(),
 )
 """Nova 2 Lite (chat) · 1M context · 65.5K output · $0.30 in / $2.50 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-AMAZON_NOVA_LITE_V1: Final[PricedModel] = PricedModel(
+AMAZON_NOVA_LITE_V1: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="amazon/nova-lite-v1",
     name="Nova Lite 1.0",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="nova-lite",
     attachment=True,
     reasoning=False,
@@ -1008,15 +1013,15 @@ AMAZON_NOVA_LITE_V1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_12_05,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_300000_OUTPUT_5120,
-    cost=Cost(input=Decimal("0.06"), output=Decimal("0.24")),
+    cost=_Cost(input=_Decimal("0.06"), output=_Decimal("0.24")),
 )
 """Nova Lite 1.0 (chat) · 300K context · 5.12K output · $0.06 in / $0.24 out per 1M tokens · vision, tools, attachments"""
 
-AMAZON_NOVA_MICRO_V1: Final[PricedModel] = PricedModel(
+AMAZON_NOVA_MICRO_V1: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="amazon/nova-micro-v1",
     name="Nova Micro 1.0",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="nova-micro",
     attachment=False,
     reasoning=False,
@@ -1029,15 +1034,15 @@ AMAZON_NOVA_MICRO_V1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_12_05,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_5120,
-    cost=Cost(input=Decimal("0.035"), output=Decimal("0.14")),
+    cost=_Cost(input=_Decimal("0.035"), output=_Decimal("0.14")),
 )
 """Nova Micro 1.0 (chat) · 128K context · 5.12K output · $0.035 in / $0.14 out per 1M tokens · tools"""
 
-AMAZON_NOVA_PREMIER_V1: Final[PricedModel] = PricedModel(
+AMAZON_NOVA_PREMIER_V1: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="amazon/nova-premier-v1",
     name="Nova Premier 1.0",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="nova",
     attachment=True,
     reasoning=False,
@@ -1049,15 +1054,15 @@ AMAZON_NOVA_PREMIER_V1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_10_31,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_32000,
-    cost=Cost(input=Decimal("2.5"), output=Decimal("12.5"), cache_read=Decimal("0.625")),
+    cost=_Cost(input=_Decimal("2.5"), output=_Decimal("12.5"), cache_read=_Decimal("0.625")),
 )
 """Nova Premier 1.0 (chat) · 1M context · 32K output · $2.50 in / $12.50 out per 1M tokens · vision, tools, attachments"""
 
-AMAZON_NOVA_PRO_V1: Final[PricedModel] = PricedModel(
+AMAZON_NOVA_PRO_V1: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="amazon/nova-pro-v1",
     name="Nova Pro 1.0",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="nova-pro",
     attachment=True,
     reasoning=False,
@@ -1070,15 +1075,15 @@ AMAZON_NOVA_PRO_V1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_12_05,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_300000_OUTPUT_5120,
-    cost=Cost(input=Decimal("0.8"), output=Decimal("3.2")),
+    cost=_Cost(input=_Decimal("0.8"), output=_Decimal("3.2")),
 )
 """Nova Pro 1.0 (chat) · 300K context · 5.12K output · $0.80 in / $3.20 out per 1M tokens · vision, tools, attachments"""
 
-ANTHRACITE_ORG_MAGNUM_V4_72B: Final[PricedModel] = PricedModel(
+ANTHRACITE_ORG_MAGNUM_V4_72B: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="anthracite-org/magnum-v4-72b",
     name="Magnum v4 72B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -1090,15 +1095,15 @@ ANTHRACITE_ORG_MAGNUM_V4_72B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_10_22,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_16384_OUTPUT_2048,
-    cost=Cost(input=Decimal("3"), output=Decimal("5")),
+    cost=_Cost(input=_Decimal("3"), output=_Decimal("5")),
 )
 """Magnum v4 72B (chat) · 16.4K context · 2.05K output · $3.00 in / $5.00 out per 1M tokens · structured output, open weights"""
 
-ANTHROPIC_CLAUDE_3_HAIKU: Final[PricedModel] = PricedModel(
+ANTHROPIC_CLAUDE_3_HAIKU: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="anthropic/claude-3-haiku",
     name="Claude 3 Haiku",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude",
     attachment=True,
     reasoning=False,
@@ -1111,20 +1116,20 @@ ANTHROPIC_CLAUDE_3_HAIKU: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_03_13,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_4096,
-    cost=Cost(
-        input=Decimal("0.25"),
-        output=Decimal("1.25"),
-        cache_read=Decimal("0.03"),
-        cache_write=Decimal("0.3"),
+    cost=_Cost(
+        input=_Decimal("0.25"),
+        output=_Decimal("1.25"),
+        cache_read=_Decimal("0.03"),
+        cache_write=_Decimal("0.3"),
     ),
 )
 """Claude 3 Haiku (chat) · 200K context · 4.1K output · $0.25 in / $1.25 out per 1M tokens · vision, tools, attachments"""
 
-ANTHROPIC_CLAUDE_HAIKU_4_5: Final[PricedModel] = PricedModel(
+ANTHROPIC_CLAUDE_HAIKU_4_5: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="anthropic/claude-haiku-4.5",
     name="Claude Haiku 4.5 (latest)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-haiku",
     attachment=True,
     reasoning=True,
@@ -1137,11 +1142,11 @@ ANTHROPIC_CLAUDE_HAIKU_4_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_10_15,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_64000,
-    cost=Cost(
-        input=Decimal("1"),
-        output=Decimal("5"),
-        cache_read=Decimal("0.1"),
-        cache_write=Decimal("1.25"),
+    cost=_Cost(
+        input=_Decimal("1"),
+        output=_Decimal("5"),
+        cache_read=_Decimal("0.1"),
+        cache_write=_Decimal("1.25"),
     ),
     reasoning_options=(
         _Shared.REASONING_TOGGLE,
@@ -1150,11 +1155,11 @@ ANTHROPIC_CLAUDE_HAIKU_4_5: Final[PricedModel] = PricedModel(
 )
 """Claude Haiku 4.5 (latest) (chat) · 200K context · 64K output · $1.00 in / $5.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-ANTHROPIC_CLAUDE_OPUS_4: Final[PricedModel] = PricedModel(
+ANTHROPIC_CLAUDE_OPUS_4: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="anthropic/claude-opus-4",
     name="Claude Opus 4",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-opus",
     attachment=True,
     reasoning=True,
@@ -1167,11 +1172,11 @@ ANTHROPIC_CLAUDE_OPUS_4: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_05_22,
     modalities=_Shared.IMAGE_TEXT_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_32000,
-    cost=Cost(
-        input=Decimal("15"),
-        output=Decimal("75"),
-        cache_read=Decimal("1.5"),
-        cache_write=Decimal("18.75"),
+    cost=_Cost(
+        input=_Decimal("15"),
+        output=_Decimal("75"),
+        cache_read=_Decimal("1.5"),
+        cache_write=_Decimal("18.75"),
     ),
     reasoning_options=(
         _Shared.REASONING_TOGGLE,
@@ -1180,11 +1185,11 @@ ANTHROPIC_CLAUDE_OPUS_4: Final[PricedModel] = PricedModel(
 )
 """Claude Opus 4 (chat) · 200K context · 32K output · $15.00 in / $75.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-ANTHROPIC_CLAUDE_OPUS_4_1: Final[PricedModel] = PricedModel(
+ANTHROPIC_CLAUDE_OPUS_4_1: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="anthropic/claude-opus-4.1",
     name="Claude Opus 4.1 (latest)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-opus",
     attachment=True,
     reasoning=True,
@@ -1197,11 +1202,11 @@ ANTHROPIC_CLAUDE_OPUS_4_1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_05,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_32000,
-    cost=Cost(
-        input=Decimal("15"),
-        output=Decimal("75"),
-        cache_read=Decimal("1.5"),
-        cache_write=Decimal("18.75"),
+    cost=_Cost(
+        input=_Decimal("15"),
+        output=_Decimal("75"),
+        cache_read=_Decimal("1.5"),
+        cache_write=_Decimal("18.75"),
     ),
     reasoning_options=(
         _Shared.REASONING_TOGGLE,
@@ -1210,11 +1215,11 @@ ANTHROPIC_CLAUDE_OPUS_4_1: Final[PricedModel] = PricedModel(
 )
 """Claude Opus 4.1 (latest) (chat) · 200K context · 32K output · $15.00 in / $75.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-ANTHROPIC_CLAUDE_OPUS_4_5: Final[PricedModel] = PricedModel(
+ANTHROPIC_CLAUDE_OPUS_4_5: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="anthropic/claude-opus-4.5",
     name="Claude Opus 4.5 (latest)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-opus",
     attachment=True,
     reasoning=True,
@@ -1227,11 +1232,11 @@ ANTHROPIC_CLAUDE_OPUS_4_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_24,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_64000,
-    cost=Cost(
-        input=Decimal("5"),
-        output=Decimal("25"),
-        cache_read=Decimal("0.5"),
-        cache_write=Decimal("6.25"),
+    cost=_Cost(
+        input=_Decimal("5"),
+        output=_Decimal("25"),
+        cache_read=_Decimal("0.5"),
+        cache_write=_Decimal("6.25"),
     ),
     reasoning_options=(
         _Shared.REASONING_TOGGLE,
@@ -1241,11 +1246,11 @@ ANTHROPIC_CLAUDE_OPUS_4_5: Final[PricedModel] = PricedModel(
 )
 """Claude Opus 4.5 (latest) (chat) · 200K context · 64K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-ANTHROPIC_CLAUDE_OPUS_4_6: Final[PricedModel] = PricedModel(
+ANTHROPIC_CLAUDE_OPUS_4_6: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="anthropic/claude-opus-4.6",
     name="Claude Opus 4.6",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-opus",
     attachment=True,
     reasoning=True,
@@ -1258,25 +1263,25 @@ ANTHROPIC_CLAUDE_OPUS_4_6: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_13,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
-    cost=Cost(
-        input=Decimal("5"),
-        output=Decimal("25"),
-        cache_read=Decimal("0.5"),
-        cache_write=Decimal("6.25"),
+    cost=_Cost(
+        input=_Decimal("5"),
+        output=_Decimal("25"),
+        cache_read=_Decimal("0.5"),
+        cache_write=_Decimal("6.25"),
         tiers=(
-            CostTier(
-                input=Decimal("10"),
-                output=Decimal("37.5"),
-                cache_read=Decimal("1"),
-                cache_write=Decimal("12.5"),
-                tier=TierCondition(type="context", size=200000),
+            _CostTier(
+                input=_Decimal("10"),
+                output=_Decimal("37.5"),
+                cache_read=_Decimal("1"),
+                cache_write=_Decimal("12.5"),
+                tier=_TierCondition(type="context", size=200000),
             ),
         ),
-        context_over_200k=Rates(
-            input=Decimal("10"),
-            output=Decimal("37.5"),
-            cache_read=Decimal("1"),
-            cache_write=Decimal("12.5"),
+        context_over_200k=_Rates(
+            input=_Decimal("10"),
+            output=_Decimal("37.5"),
+            cache_read=_Decimal("1"),
+            cache_write=_Decimal("12.5"),
         ),
     ),
     reasoning_options=(
@@ -1287,11 +1292,11 @@ ANTHROPIC_CLAUDE_OPUS_4_6: Final[PricedModel] = PricedModel(
 )
 """Claude Opus 4.6 (chat) · 1M context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-ANTHROPIC_CLAUDE_OPUS_4_7: Final[PricedModel] = PricedModel(
+ANTHROPIC_CLAUDE_OPUS_4_7: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="anthropic/claude-opus-4.7",
     name="Claude Opus 4.7",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-opus",
     attachment=True,
     reasoning=True,
@@ -1304,25 +1309,25 @@ ANTHROPIC_CLAUDE_OPUS_4_7: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_16,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
-    cost=Cost(
-        input=Decimal("5"),
-        output=Decimal("25"),
-        cache_read=Decimal("0.5"),
-        cache_write=Decimal("6.25"),
+    cost=_Cost(
+        input=_Decimal("5"),
+        output=_Decimal("25"),
+        cache_read=_Decimal("0.5"),
+        cache_write=_Decimal("6.25"),
         tiers=(
-            CostTier(
-                input=Decimal("10"),
-                output=Decimal("37.5"),
-                cache_read=Decimal("1"),
-                cache_write=Decimal("12.5"),
-                tier=TierCondition(type="context", size=200000),
+            _CostTier(
+                input=_Decimal("10"),
+                output=_Decimal("37.5"),
+                cache_read=_Decimal("1"),
+                cache_write=_Decimal("12.5"),
+                tier=_TierCondition(type="context", size=200000),
             ),
         ),
-        context_over_200k=Rates(
-            input=Decimal("10"),
-            output=Decimal("37.5"),
-            cache_read=Decimal("1"),
-            cache_write=Decimal("12.5"),
+        context_over_200k=_Rates(
+            input=_Decimal("10"),
+            output=_Decimal("37.5"),
+            cache_read=_Decimal("1"),
+            cache_write=_Decimal("12.5"),
         ),
     ),
     reasoning_options=(
@@ -1332,11 +1337,11 @@ ANTHROPIC_CLAUDE_OPUS_4_7: Final[PricedModel] = PricedModel(
 )
 """Claude Opus 4.7 (chat) · 1M context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-ANTHROPIC_CLAUDE_OPUS_4_7_FAST: Final[PricedModel] = PricedModel(
+ANTHROPIC_CLAUDE_OPUS_4_7_FAST: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="anthropic/claude-opus-4.7-fast",
     name="Claude Opus 4.7 (Fast)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-opus",
     attachment=True,
     reasoning=True,
@@ -1348,11 +1353,11 @@ ANTHROPIC_CLAUDE_OPUS_4_7_FAST: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_12,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
-    cost=Cost(
-        input=Decimal("30"),
-        output=Decimal("150"),
-        cache_read=Decimal("3"),
-        cache_write=Decimal("37.5"),
+    cost=_Cost(
+        input=_Decimal("30"),
+        output=_Decimal("150"),
+        cache_read=_Decimal("3"),
+        cache_write=_Decimal("37.5"),
     ),
     reasoning_options=(
         _Shared.REASONING_TOGGLE,
@@ -1361,11 +1366,11 @@ ANTHROPIC_CLAUDE_OPUS_4_7_FAST: Final[PricedModel] = PricedModel(
 )
 """Claude Opus 4.7 (Fast) (chat) · 1M context · 128K output · $30.00 in / $150.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-ANTHROPIC_CLAUDE_OPUS_4_8: Final[PricedModel] = PricedModel(
+ANTHROPIC_CLAUDE_OPUS_4_8: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="anthropic/claude-opus-4.8",
     name="Claude Opus 4.8",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-opus",
     attachment=True,
     reasoning=True,
@@ -1377,11 +1382,11 @@ ANTHROPIC_CLAUDE_OPUS_4_8: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_28,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
-    cost=Cost(
-        input=Decimal("5"),
-        output=Decimal("25"),
-        cache_read=Decimal("0.5"),
-        cache_write=Decimal("6.25"),
+    cost=_Cost(
+        input=_Decimal("5"),
+        output=_Decimal("25"),
+        cache_read=_Decimal("0.5"),
+        cache_write=_Decimal("6.25"),
     ),
     reasoning_options=(
         _Shared.REASONING_TOGGLE,
@@ -1390,11 +1395,11 @@ ANTHROPIC_CLAUDE_OPUS_4_8: Final[PricedModel] = PricedModel(
 )
 """Claude Opus 4.8 (chat) · 1M context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-ANTHROPIC_CLAUDE_OPUS_4_8_FAST: Final[PricedModel] = PricedModel(
+ANTHROPIC_CLAUDE_OPUS_4_8_FAST: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="anthropic/claude-opus-4.8-fast",
     name="Claude Opus 4.8 (Fast)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-opus",
     attachment=True,
     reasoning=True,
@@ -1406,11 +1411,11 @@ ANTHROPIC_CLAUDE_OPUS_4_8_FAST: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_27,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
-    cost=Cost(
-        input=Decimal("10"),
-        output=Decimal("50"),
-        cache_read=Decimal("1"),
-        cache_write=Decimal("12.5"),
+    cost=_Cost(
+        input=_Decimal("10"),
+        output=_Decimal("50"),
+        cache_read=_Decimal("1"),
+        cache_write=_Decimal("12.5"),
     ),
     reasoning_options=(
         _Shared.REASONING_TOGGLE,
@@ -1419,11 +1424,11 @@ ANTHROPIC_CLAUDE_OPUS_4_8_FAST: Final[PricedModel] = PricedModel(
 )
 """Claude Opus 4.8 (Fast) (chat) · 1M context · 128K output · $10.00 in / $50.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-ANTHROPIC_CLAUDE_SONNET_4: Final[PricedModel] = PricedModel(
+ANTHROPIC_CLAUDE_SONNET_4: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="anthropic/claude-sonnet-4",
     name="Claude Sonnet 4",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-sonnet",
     attachment=True,
     reasoning=True,
@@ -1436,25 +1441,25 @@ ANTHROPIC_CLAUDE_SONNET_4: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_05_22,
     modalities=_Shared.IMAGE_TEXT_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_64000,
-    cost=Cost(
-        input=Decimal("3"),
-        output=Decimal("15"),
-        cache_read=Decimal("0.3"),
-        cache_write=Decimal("3.75"),
+    cost=_Cost(
+        input=_Decimal("3"),
+        output=_Decimal("15"),
+        cache_read=_Decimal("0.3"),
+        cache_write=_Decimal("3.75"),
         tiers=(
-            CostTier(
-                input=Decimal("6"),
-                output=Decimal("22.5"),
-                cache_read=Decimal("0.6"),
-                cache_write=Decimal("7.5"),
-                tier=TierCondition(type="context", size=200000),
+            _CostTier(
+                input=_Decimal("6"),
+                output=_Decimal("22.5"),
+                cache_read=_Decimal("0.6"),
+                cache_write=_Decimal("7.5"),
+                tier=_TierCondition(type="context", size=200000),
             ),
         ),
-        context_over_200k=Rates(
-            input=Decimal("6"),
-            output=Decimal("22.5"),
-            cache_read=Decimal("0.6"),
-            cache_write=Decimal("7.5"),
+        context_over_200k=_Rates(
+            input=_Decimal("6"),
+            output=_Decimal("22.5"),
+            cache_read=_Decimal("0.6"),
+            cache_write=_Decimal("7.5"),
         ),
     ),
     reasoning_options=(
@@ -1464,11 +1469,11 @@ ANTHROPIC_CLAUDE_SONNET_4: Final[PricedModel] = PricedModel(
 )
 """Claude Sonnet 4 (chat) · 1M context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-ANTHROPIC_CLAUDE_SONNET_4_5: Final[PricedModel] = PricedModel(
+ANTHROPIC_CLAUDE_SONNET_4_5: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="anthropic/claude-sonnet-4.5",
     name="Claude Sonnet 4.5 (latest)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-sonnet",
     attachment=True,
     reasoning=True,
@@ -1481,25 +1486,25 @@ ANTHROPIC_CLAUDE_SONNET_4_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_29,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_64000,
-    cost=Cost(
-        input=Decimal("3"),
-        output=Decimal("15"),
-        cache_read=Decimal("0.3"),
-        cache_write=Decimal("3.75"),
+    cost=_Cost(
+        input=_Decimal("3"),
+        output=_Decimal("15"),
+        cache_read=_Decimal("0.3"),
+        cache_write=_Decimal("3.75"),
         tiers=(
-            CostTier(
-                input=Decimal("6"),
-                output=Decimal("22.5"),
-                cache_read=Decimal("0.6"),
-                cache_write=Decimal("7.5"),
-                tier=TierCondition(type="context", size=200000),
+            _CostTier(
+                input=_Decimal("6"),
+                output=_Decimal("22.5"),
+                cache_read=_Decimal("0.6"),
+                cache_write=_Decimal("7.5"),
+                tier=_TierCondition(type="context", size=200000),
             ),
         ),
-        context_over_200k=Rates(
-            input=Decimal("6"),
-            output=Decimal("22.5"),
-            cache_read=Decimal("0.6"),
-            cache_write=Decimal("7.5"),
+        context_over_200k=_Rates(
+            input=_Decimal("6"),
+            output=_Decimal("22.5"),
+            cache_read=_Decimal("0.6"),
+            cache_write=_Decimal("7.5"),
         ),
     ),
     reasoning_options=(
@@ -1509,11 +1514,11 @@ ANTHROPIC_CLAUDE_SONNET_4_5: Final[PricedModel] = PricedModel(
 )
 """Claude Sonnet 4.5 (latest) (chat) · 1M context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-ANTHROPIC_CLAUDE_SONNET_4_6: Final[PricedModel] = PricedModel(
+ANTHROPIC_CLAUDE_SONNET_4_6: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="anthropic/claude-sonnet-4.6",
     name="Claude Sonnet 4.6",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-sonnet",
     attachment=True,
     reasoning=True,
@@ -1526,25 +1531,25 @@ ANTHROPIC_CLAUDE_SONNET_4_6: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_13,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
-    cost=Cost(
-        input=Decimal("3"),
-        output=Decimal("15"),
-        cache_read=Decimal("0.3"),
-        cache_write=Decimal("3.75"),
+    cost=_Cost(
+        input=_Decimal("3"),
+        output=_Decimal("15"),
+        cache_read=_Decimal("0.3"),
+        cache_write=_Decimal("3.75"),
         tiers=(
-            CostTier(
-                input=Decimal("6"),
-                output=Decimal("22.5"),
-                cache_read=Decimal("0.6"),
-                cache_write=Decimal("7.5"),
-                tier=TierCondition(type="context", size=200000),
+            _CostTier(
+                input=_Decimal("6"),
+                output=_Decimal("22.5"),
+                cache_read=_Decimal("0.6"),
+                cache_write=_Decimal("7.5"),
+                tier=_TierCondition(type="context", size=200000),
             ),
         ),
-        context_over_200k=Rates(
-            input=Decimal("6"),
-            output=Decimal("22.5"),
-            cache_read=Decimal("0.6"),
-            cache_write=Decimal("7.5"),
+        context_over_200k=_Rates(
+            input=_Decimal("6"),
+            output=_Decimal("22.5"),
+            cache_read=_Decimal("0.6"),
+            cache_write=_Decimal("7.5"),
         ),
     ),
     reasoning_options=(
@@ -1555,11 +1560,11 @@ ANTHROPIC_CLAUDE_SONNET_4_6: Final[PricedModel] = PricedModel(
 )
 """Claude Sonnet 4.6 (chat) · 1M context · 128K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-ANTHROPIC_CLAUDE_SONNET_5: Final[PricedModel] = PricedModel(
+ANTHROPIC_CLAUDE_SONNET_5: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="anthropic/claude-sonnet-5",
     name="Claude Sonnet 5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-sonnet",
     attachment=True,
     reasoning=True,
@@ -1572,21 +1577,21 @@ ANTHROPIC_CLAUDE_SONNET_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_30,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
-    cost=Cost(
-        input=Decimal("2"),
-        output=Decimal("10"),
-        cache_read=Decimal("0.2"),
-        cache_write=Decimal("2.5"),
+    cost=_Cost(
+        input=_Decimal("2"),
+        output=_Decimal("10"),
+        cache_read=_Decimal("0.2"),
+        cache_write=_Decimal("2.5"),
     ),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,),
 )
 """Claude Sonnet 5 (chat) · 1M context · 128K output · $2.00 in / $10.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-ARCEE_AI_CODER_LARGE: Final[PricedModel] = PricedModel(
+ARCEE_AI_CODER_LARGE: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="arcee-ai/coder-large",
     name="Coder Large",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -1598,15 +1603,15 @@ ARCEE_AI_CODER_LARGE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_05_05,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_32768_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.5"), output=Decimal("0.8")),
+    cost=_Cost(input=_Decimal("0.5"), output=_Decimal("0.8")),
 )
 """Coder Large (chat) · 32.8K context · 32.8K output · $0.50 in / $0.80 out per 1M tokens"""
 
-ARCEE_AI_TRINITY_LARGE_THINKING: Final[PricedModel] = PricedModel(
+ARCEE_AI_TRINITY_LARGE_THINKING: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="arcee-ai/trinity-large-thinking",
     name="Trinity Large Thinking",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="trinity",
     attachment=False,
     reasoning=True,
@@ -1618,16 +1623,16 @@ ARCEE_AI_TRINITY_LARGE_THINKING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_80000,
-    cost=Cost(input=Decimal("0.25"), output=Decimal("0.8"), cache_read=Decimal("0.06")),
+    cost=_Cost(input=_Decimal("0.25"), output=_Decimal("0.8"), cache_read=_Decimal("0.06")),
     reasoning_options=(),
 )
 """Trinity Large Thinking (chat) · 262K context · 80K output · $0.25 in / $0.80 out per 1M tokens · tools, reasoning, open weights"""
 
-ARCEE_AI_TRINITY_MINI: Final[PricedModel] = PricedModel(
+ARCEE_AI_TRINITY_MINI: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="arcee-ai/trinity-mini",
     name="Trinity Mini",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="trinity-mini",
     attachment=False,
     reasoning=True,
@@ -1639,16 +1644,16 @@ ARCEE_AI_TRINITY_MINI: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.045"), output=Decimal("0.15")),
+    cost=_Cost(input=_Decimal("0.045"), output=_Decimal("0.15")),
     reasoning_options=(),
 )
 """Trinity Mini (chat) · 131K context · 131K output · $0.045 in / $0.15 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-ARCEE_AI_VIRTUOSO_LARGE: Final[PricedModel] = PricedModel(
+ARCEE_AI_VIRTUOSO_LARGE: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="arcee-ai/virtuoso-large",
     name="Virtuoso Large",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=True,
@@ -1660,15 +1665,15 @@ ARCEE_AI_VIRTUOSO_LARGE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_05_05,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_64000,
-    cost=Cost(input=Decimal("0.75"), output=Decimal("1.2")),
+    cost=_Cost(input=_Decimal("0.75"), output=_Decimal("1.2")),
 )
 """Virtuoso Large (chat) · 131K context · 64K output · $0.75 in / $1.20 out per 1M tokens · tools"""
 
-BAIDU_ERNIE_4_5_VL_424B_A47B: Final[PricedModel] = PricedModel(
+BAIDU_ERNIE_4_5_VL_424B_A47B: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="baidu/ernie-4.5-vl-424b-a47b",
     name="ERNIE 4.5 VL 424B A47B ",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="ernie",
     attachment=True,
     reasoning=True,
@@ -1681,16 +1686,16 @@ BAIDU_ERNIE_4_5_VL_424B_A47B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_06_30,
     modalities=_Shared.IMAGE_TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_123000_OUTPUT_16000,
-    cost=Cost(input=Decimal("0.42"), output=Decimal("1.25")),
+    cost=_Cost(input=_Decimal("0.42"), output=_Decimal("1.25")),
     reasoning_options=(),
 )
 """ERNIE 4.5 VL 424B A47B  (chat) · 123K context · 16K output · $0.42 in / $1.25 out per 1M tokens · vision, reasoning, attachments, open weights"""
 
-BYTEDANCE_SEED_SEED_1_6: Final[PricedModel] = PricedModel(
+BYTEDANCE_SEED_SEED_1_6: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="bytedance-seed/seed-1.6",
     name="Seed 1.6",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="seed",
     attachment=True,
     reasoning=True,
@@ -1702,16 +1707,16 @@ BYTEDANCE_SEED_SEED_1_6: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_23,
     modalities=_Shared.IMAGE_TEXT_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.25"), output=Decimal("2")),
+    cost=_Cost(input=_Decimal("0.25"), output=_Decimal("2")),
     reasoning_options=(),
 )
 """Seed 1.6 (chat) · 262K context · 32.8K output · $0.25 in / $2.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-BYTEDANCE_SEED_SEED_1_6_FLASH: Final[PricedModel] = PricedModel(
+BYTEDANCE_SEED_SEED_1_6_FLASH: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="bytedance-seed/seed-1.6-flash",
     name="Seed 1.6 Flash",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="seed",
     attachment=True,
     reasoning=True,
@@ -1723,16 +1728,16 @@ BYTEDANCE_SEED_SEED_1_6_FLASH: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_23,
     modalities=_Shared.IMAGE_TEXT_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.075"), output=Decimal("0.3")),
+    cost=_Cost(input=_Decimal("0.075"), output=_Decimal("0.3")),
     reasoning_options=(),
 )
 """Seed 1.6 Flash (chat) · 262K context · 32.8K output · $0.075 in / $0.30 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-BYTEDANCE_SEED_SEED_2_0_LITE: Final[PricedModel] = PricedModel(
+BYTEDANCE_SEED_SEED_2_0_LITE: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="bytedance-seed/seed-2.0-lite",
     name="Seed-2.0-Lite",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="seed",
     attachment=True,
     reasoning=True,
@@ -1744,16 +1749,16 @@ BYTEDANCE_SEED_SEED_2_0_LITE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_10,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.25"), output=Decimal("2")),
+    cost=_Cost(input=_Decimal("0.25"), output=_Decimal("2")),
     reasoning_options=(_Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
 )
 """Seed-2.0-Lite (chat) · 262K context · 131K output · $0.25 in / $2.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-BYTEDANCE_SEED_SEED_2_0_MINI: Final[PricedModel] = PricedModel(
+BYTEDANCE_SEED_SEED_2_0_MINI: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="bytedance-seed/seed-2.0-mini",
     name="Seed-2.0-Mini",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="seed",
     attachment=True,
     reasoning=True,
@@ -1765,16 +1770,16 @@ BYTEDANCE_SEED_SEED_2_0_MINI: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_26,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.1"), output=Decimal("0.4")),
+    cost=_Cost(input=_Decimal("0.1"), output=_Decimal("0.4")),
     reasoning_options=(_Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
 )
 """Seed-2.0-Mini (chat) · 262K context · 131K output · $0.10 in / $0.40 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-BYTEDANCE_UI_TARS_1_5_7B: Final[PricedModel] = PricedModel(
+BYTEDANCE_UI_TARS_1_5_7B: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="bytedance/ui-tars-1.5-7b",
     name="UI-TARS 7B ",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=False,
@@ -1786,15 +1791,15 @@ BYTEDANCE_UI_TARS_1_5_7B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_07_22,
     modalities=_Shared.IMAGE_TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_2048,
-    cost=Cost(input=Decimal("0.1"), output=Decimal("0.2"), cache_read=Decimal("0.1")),
+    cost=_Cost(input=_Decimal("0.1"), output=_Decimal("0.2"), cache_read=_Decimal("0.1")),
 )
 """UI-TARS 7B  (chat) · 128K context · 2.05K output · $0.10 in / $0.20 out per 1M tokens · vision, structured output, attachments, open weights"""
 
-COGNITIVECOMPUTATIONS_DOLPHIN_MISTRAL_24B_VENICE_EDITION_FREE: Final[PricedModel] = PricedModel(
+COGNITIVECOMPUTATIONS_DOLPHIN_MISTRAL_24B_VENICE_EDITION_FREE: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="cognitivecomputations/dolphin-mistral-24b-venice-edition:free",
     name="Uncensored (free)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="mistral",
     attachment=False,
     reasoning=False,
@@ -1807,15 +1812,15 @@ COGNITIVECOMPUTATIONS_DOLPHIN_MISTRAL_24B_VENICE_EDITION_FREE: Final[PricedModel
     last_updated=_Shared.D_2025_07_09,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_32768_OUTPUT_32768,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
 )
 """Uncensored (free) (chat) · 32.8K context · 32.8K output · free · structured output, open weights"""
 
-COHERE_COMMAND_A: Final[PricedModel] = PricedModel(
+COHERE_COMMAND_A: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="cohere/command-a",
     name="Command A",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="command-a",
     attachment=False,
     reasoning=False,
@@ -1828,15 +1833,15 @@ COHERE_COMMAND_A: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_03_13,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_256000_OUTPUT_8192,
-    cost=Cost(input=Decimal("2.5"), output=Decimal("10")),
+    cost=_Cost(input=_Decimal("2.5"), output=_Decimal("10")),
 )
 """Command A (chat) · 256K context · 8.19K output · $2.50 in / $10.00 out per 1M tokens · structured output, open weights"""
 
-COHERE_COMMAND_R_08_2024: Final[PricedModel] = PricedModel(
+COHERE_COMMAND_R_08_2024: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="cohere/command-r-08-2024",
     name="Command R",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="command-r",
     attachment=False,
     reasoning=False,
@@ -1849,15 +1854,15 @@ COHERE_COMMAND_R_08_2024: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_08_30,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_4000,
-    cost=Cost(input=Decimal("0.15"), output=Decimal("0.6")),
+    cost=_Cost(input=_Decimal("0.15"), output=_Decimal("0.6")),
 )
 """Command R (chat) · 128K context · 4K output · $0.15 in / $0.60 out per 1M tokens · tools, structured output, open weights"""
 
-COHERE_COMMAND_R_PLUS_08_2024: Final[PricedModel] = PricedModel(
+COHERE_COMMAND_R_PLUS_08_2024: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="cohere/command-r-plus-08-2024",
     name="Command R+",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="command-r",
     attachment=False,
     reasoning=False,
@@ -1870,15 +1875,15 @@ COHERE_COMMAND_R_PLUS_08_2024: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_08_30,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_4000,
-    cost=Cost(input=Decimal("2.5"), output=Decimal("10")),
+    cost=_Cost(input=_Decimal("2.5"), output=_Decimal("10")),
 )
 """Command R+ (chat) · 128K context · 4K output · $2.50 in / $10.00 out per 1M tokens · tools, structured output, open weights"""
 
-COHERE_COMMAND_R7B_12_2024: Final[PricedModel] = PricedModel(
+COHERE_COMMAND_R7B_12_2024: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="cohere/command-r7b-12-2024",
     name="Command R7B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="command-r",
     attachment=False,
     reasoning=False,
@@ -1891,15 +1896,15 @@ COHERE_COMMAND_R7B_12_2024: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_12_02,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_4000,
-    cost=Cost(input=Decimal("0.0375"), output=Decimal("0.15")),
+    cost=_Cost(input=_Decimal("0.0375"), output=_Decimal("0.15")),
 )
 """Command R7B (chat) · 128K context · 4K output · $0.0375 in / $0.15 out per 1M tokens · structured output, open weights"""
 
-COHERE_NORTH_MINI_CODE_FREE: Final[PricedModel] = PricedModel(
+COHERE_NORTH_MINI_CODE_FREE: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="cohere/north-mini-code:free",
     name="North Mini Code (free)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="north",
     attachment=False,
     reasoning=True,
@@ -1911,16 +1916,16 @@ COHERE_NORTH_MINI_CODE_FREE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_17,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_256000_OUTPUT_64000,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
     reasoning_options=(),
 )
 """North Mini Code (free) (chat) · 256K context · 64K output · free · tools, reasoning, open weights"""
 
-DEEPCOGITO_COGITO_V2_1_671B: Final[PricedModel] = PricedModel(
+DEEPCOGITO_COGITO_V2_1_671B: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="deepcogito/cogito-v2.1-671b",
     name="Cogito v2.1 671B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="cogito",
     attachment=False,
     reasoning=True,
@@ -1932,16 +1937,16 @@ DEEPCOGITO_COGITO_V2_1_671B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_13,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_128000,
-    cost=Cost(input=Decimal("1.25"), output=Decimal("1.25")),
+    cost=_Cost(input=_Decimal("1.25"), output=_Decimal("1.25")),
     reasoning_options=(),
 )
 """Cogito v2.1 671B (chat) · 128K context · 128K output · $1.25 in / $1.25 out per 1M tokens · reasoning, structured output"""
 
-DEEPSEEK_DEEPSEEK_CHAT: Final[PricedModel] = PricedModel(
+DEEPSEEK_DEEPSEEK_CHAT: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="deepseek/deepseek-chat",
     name="DeepSeek Chat",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek",
     attachment=False,
     reasoning=False,
@@ -1954,15 +1959,15 @@ DEEPSEEK_DEEPSEEK_CHAT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_28,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_16000,
-    cost=Cost(input=Decimal("0.2002"), output=Decimal("0.8001")),
+    cost=_Cost(input=_Decimal("0.2002"), output=_Decimal("0.8001")),
 )
 """DeepSeek Chat (chat) · 128K context · 16K output · $0.2002 in / $0.8001 out per 1M tokens · tools, structured output, open weights"""
 
-DEEPSEEK_DEEPSEEK_CHAT_V3_0324: Final[PricedModel] = PricedModel(
+DEEPSEEK_DEEPSEEK_CHAT_V3_0324: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="deepseek/deepseek-chat-v3-0324",
     name="DeepSeek V3 0324",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek",
     attachment=False,
     reasoning=False,
@@ -1975,15 +1980,15 @@ DEEPSEEK_DEEPSEEK_CHAT_V3_0324: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_03_24,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_163840_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.2"), output=Decimal("0.77"), cache_read=Decimal("0.135")),
+    cost=_Cost(input=_Decimal("0.2"), output=_Decimal("0.77"), cache_read=_Decimal("0.135")),
 )
 """DeepSeek V3 0324 (chat) · 164K context · 16.4K output · $0.20 in / $0.77 out per 1M tokens · tools, structured output, open weights"""
 
-DEEPSEEK_DEEPSEEK_CHAT_V3_1: Final[PricedModel] = PricedModel(
+DEEPSEEK_DEEPSEEK_CHAT_V3_1: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="deepseek/deepseek-chat-v3.1",
     name="DeepSeek V3.1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek",
     attachment=False,
     reasoning=True,
@@ -1996,16 +2001,16 @@ DEEPSEEK_DEEPSEEK_CHAT_V3_1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_21,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_163840_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.21"), output=Decimal("0.79"), cache_read=Decimal("0.13")),
+    cost=_Cost(input=_Decimal("0.21"), output=_Decimal("0.79"), cache_read=_Decimal("0.13")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """DeepSeek V3.1 (chat) · 164K context · 32.8K output · $0.21 in / $0.79 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-DEEPSEEK_DEEPSEEK_R1: Final[PricedModel] = PricedModel(
+DEEPSEEK_DEEPSEEK_R1: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="deepseek/deepseek-r1",
     name="DeepSeek-R1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek-thinking",
     attachment=False,
     reasoning=True,
@@ -2018,16 +2023,16 @@ DEEPSEEK_DEEPSEEK_R1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_05_29,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_64000_OUTPUT_16000,
-    cost=Cost(input=Decimal("0.7"), output=Decimal("2.5")),
+    cost=_Cost(input=_Decimal("0.7"), output=_Decimal("2.5")),
     reasoning_options=(),
 )
 """DeepSeek-R1 (chat) · 64K context · 16K output · $0.70 in / $2.50 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-DEEPSEEK_DEEPSEEK_R1_0528: Final[PricedModel] = PricedModel(
+DEEPSEEK_DEEPSEEK_R1_0528: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="deepseek/deepseek-r1-0528",
     name="R1 0528",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek",
     attachment=False,
     reasoning=True,
@@ -2040,16 +2045,16 @@ DEEPSEEK_DEEPSEEK_R1_0528: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_05_28,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_163840_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.5"), output=Decimal("2.15"), cache_read=Decimal("0.35")),
+    cost=_Cost(input=_Decimal("0.5"), output=_Decimal("2.15"), cache_read=_Decimal("0.35")),
     reasoning_options=(),
 )
 """R1 0528 (chat) · 164K context · 32.8K output · $0.50 in / $2.15 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-DEEPSEEK_DEEPSEEK_R1_DISTILL_LLAMA_70B: Final[PricedModel] = PricedModel(
+DEEPSEEK_DEEPSEEK_R1_DISTILL_LLAMA_70B: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="deepseek/deepseek-r1-distill-llama-70b",
     name="R1 Distill Llama 70B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek-thinking",
     attachment=False,
     reasoning=True,
@@ -2062,16 +2067,16 @@ DEEPSEEK_DEEPSEEK_R1_DISTILL_LLAMA_70B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_01_23,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_8192_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.8"), output=Decimal("0.8")),
+    cost=_Cost(input=_Decimal("0.8"), output=_Decimal("0.8")),
     reasoning_options=(),
 )
 """R1 Distill Llama 70B (chat) · 8.19K context · 8.19K output · $0.80 in / $0.80 out per 1M tokens · reasoning, open weights"""
 
-DEEPSEEK_DEEPSEEK_V3_1_TERMINUS: Final[PricedModel] = PricedModel(
+DEEPSEEK_DEEPSEEK_V3_1_TERMINUS: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="deepseek/deepseek-v3.1-terminus",
     name="DeepSeek V3.1 Terminus",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek",
     attachment=False,
     reasoning=True,
@@ -2084,16 +2089,16 @@ DEEPSEEK_DEEPSEEK_V3_1_TERMINUS: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_22,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_163840_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.27"), output=Decimal("0.95"), cache_read=Decimal("0.13")),
+    cost=_Cost(input=_Decimal("0.27"), output=_Decimal("0.95"), cache_read=_Decimal("0.13")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """DeepSeek V3.1 Terminus (chat) · 164K context · 32.8K output · $0.27 in / $0.95 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-DEEPSEEK_DEEPSEEK_V3_2: Final[PricedModel] = PricedModel(
+DEEPSEEK_DEEPSEEK_V3_2: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="deepseek/deepseek-v3.2",
     name="DeepSeek V3.2",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek",
     attachment=False,
     reasoning=True,
@@ -2106,16 +2111,16 @@ DEEPSEEK_DEEPSEEK_V3_2: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_64000,
-    cost=Cost(input=Decimal("0.2288"), output=Decimal("0.3432"), cache_read=Decimal("0.02288")),
+    cost=_Cost(input=_Decimal("0.2288"), output=_Decimal("0.3432"), cache_read=_Decimal("0.02288")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """DeepSeek V3.2 (chat) · 128K context · 64K output · $0.2288 in / $0.3432 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-DEEPSEEK_DEEPSEEK_V3_2_EXP: Final[PricedModel] = PricedModel(
+DEEPSEEK_DEEPSEEK_V3_2_EXP: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="deepseek/deepseek-v3.2-exp",
     name="DeepSeek V3.2 Exp",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek",
     attachment=False,
     reasoning=True,
@@ -2128,16 +2133,16 @@ DEEPSEEK_DEEPSEEK_V3_2_EXP: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_29,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_163840_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.27"), output=Decimal("0.41")),
+    cost=_Cost(input=_Decimal("0.27"), output=_Decimal("0.41")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """DeepSeek V3.2 Exp (chat) · 164K context · 65.5K output · $0.27 in / $0.41 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-DEEPSEEK_DEEPSEEK_V4_FLASH: Final[PricedModel] = PricedModel(
+DEEPSEEK_DEEPSEEK_V4_FLASH: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="deepseek/deepseek-v4-flash",
     name="DeepSeek V4 Flash",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek-flash",
     attachment=False,
     reasoning=True,
@@ -2150,17 +2155,17 @@ DEEPSEEK_DEEPSEEK_V4_FLASH: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_24,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1048575_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.098"), output=Decimal("0.196"), cache_read=Decimal("0.02")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.098"), output=_Decimal("0.196"), cache_read=_Decimal("0.02")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_EFFORT_HIGH_XHIGH),
 )
 """DeepSeek V4 Flash (chat) · 1.05M context · 65.5K output · $0.098 in / $0.196 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-DEEPSEEK_DEEPSEEK_V4_PRO: Final[PricedModel] = PricedModel(
+DEEPSEEK_DEEPSEEK_V4_PRO: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="deepseek/deepseek-v4-pro",
     name="DeepSeek V4 Pro",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek-thinking",
     attachment=False,
     reasoning=True,
@@ -2173,17 +2178,17 @@ DEEPSEEK_DEEPSEEK_V4_PRO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_24,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_384000,
-    cost=Cost(input=Decimal("0.435"), output=Decimal("0.87"), cache_read=Decimal("0.003625")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.435"), output=_Decimal("0.87"), cache_read=_Decimal("0.003625")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_EFFORT_HIGH_XHIGH),
 )
 """DeepSeek V4 Pro (chat) · 1.05M context · 384K output · $0.435 in / $0.87 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-GOOGLE_GEMINI_2_5_FLASH: Final[PricedModel] = PricedModel(
+GOOGLE_GEMINI_2_5_FLASH: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="google/gemini-2.5-flash",
     name="Gemini 2.5 Flash",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemini-flash",
     attachment=True,
     reasoning=True,
@@ -2196,22 +2201,22 @@ GOOGLE_GEMINI_2_5_FLASH: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_06_17,
     modalities=_Shared.TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_65535,
-    cost=Cost(
-        input=Decimal("0.3"),
-        output=Decimal("2.5"),
-        reasoning=Decimal("2.5"),
-        cache_read=Decimal("0.03"),
-        cache_write=Decimal("0.083333"),
+    cost=_Cost(
+        input=_Decimal("0.3"),
+        output=_Decimal("2.5"),
+        reasoning=_Decimal("2.5"),
+        cache_read=_Decimal("0.03"),
+        cache_write=_Decimal("0.083333"),
     ),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS_MIN_0_MAX_24576),
 )
 """Gemini 2.5 Flash (chat) · 1.05M context · 65.5K output · $0.30 in / $2.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GOOGLE_GEMINI_2_5_FLASH_IMAGE: Final[PricedModel] = PricedModel(
+GOOGLE_GEMINI_2_5_FLASH_IMAGE: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="google/gemini-2.5-flash-image",
     name="Nano Banana",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemini-flash",
     attachment=True,
     reasoning=False,
@@ -2224,20 +2229,20 @@ GOOGLE_GEMINI_2_5_FLASH_IMAGE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_26,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT_IMAGE,
     limit=_Shared.CONTEXT_32768_OUTPUT_32768,
-    cost=Cost(
-        input=Decimal("0.3"),
-        output=Decimal("2.5"),
-        cache_read=Decimal("0.03"),
-        cache_write=Decimal("0.083333"),
+    cost=_Cost(
+        input=_Decimal("0.3"),
+        output=_Decimal("2.5"),
+        cache_read=_Decimal("0.03"),
+        cache_write=_Decimal("0.083333"),
     ),
 )
 """Nano Banana (chat) · 32.8K context · 32.8K output · $0.30 in / $2.50 out per 1M tokens · vision, structured output, attachments"""
 
-GOOGLE_GEMINI_2_5_FLASH_LITE: Final[PricedModel] = PricedModel(
+GOOGLE_GEMINI_2_5_FLASH_LITE: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="google/gemini-2.5-flash-lite",
     name="Gemini 2.5 Flash-Lite",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemini-flash-lite",
     attachment=True,
     reasoning=True,
@@ -2250,22 +2255,22 @@ GOOGLE_GEMINI_2_5_FLASH_LITE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_06_17,
     modalities=_Shared.TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_65535,
-    cost=Cost(
-        input=Decimal("0.1"),
-        output=Decimal("0.4"),
-        reasoning=Decimal("0.4"),
-        cache_read=Decimal("0.01"),
-        cache_write=Decimal("0.083333"),
+    cost=_Cost(
+        input=_Decimal("0.1"),
+        output=_Decimal("0.4"),
+        reasoning=_Decimal("0.4"),
+        cache_read=_Decimal("0.01"),
+        cache_write=_Decimal("0.083333"),
     ),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS_MIN_512_MAX_24576),
 )
 """Gemini 2.5 Flash-Lite (chat) · 1.05M context · 65.5K output · $0.10 in / $0.40 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GOOGLE_GEMINI_2_5_FLASH_LITE_PREVIEW_09_2025: Final[PricedModel] = PricedModel(
+GOOGLE_GEMINI_2_5_FLASH_LITE_PREVIEW_09_2025: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="google/gemini-2.5-flash-lite-preview-09-2025",
     name="Gemini 2.5 Flash Lite Preview 09-2025",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemini-flash-lite",
     attachment=True,
     reasoning=True,
@@ -2278,22 +2283,22 @@ GOOGLE_GEMINI_2_5_FLASH_LITE_PREVIEW_09_2025: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_25,
     modalities=_Shared.TEXT_IMAGE_PDF_AUDIO_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_65535,
-    cost=Cost(
-        input=Decimal("0.1"),
-        output=Decimal("0.4"),
-        reasoning=Decimal("0.4"),
-        cache_read=Decimal("0.01"),
-        cache_write=Decimal("0.083333"),
+    cost=_Cost(
+        input=_Decimal("0.1"),
+        output=_Decimal("0.4"),
+        reasoning=_Decimal("0.4"),
+        cache_read=_Decimal("0.01"),
+        cache_write=_Decimal("0.083333"),
     ),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS_MIN_512_MAX_24576),
 )
 """Gemini 2.5 Flash Lite Preview 09-2025 (chat) · 1.05M context · 65.5K output · $0.10 in / $0.40 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GOOGLE_GEMINI_2_5_PRO: Final[PricedModel] = PricedModel(
+GOOGLE_GEMINI_2_5_PRO: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="google/gemini-2.5-pro",
     name="Gemini 2.5 Pro",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemini-pro",
     attachment=True,
     reasoning=True,
@@ -2306,22 +2311,22 @@ GOOGLE_GEMINI_2_5_PRO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_06_17,
     modalities=_Shared.TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
-    cost=Cost(
-        input=Decimal("1.25"),
-        output=Decimal("10"),
-        reasoning=Decimal("10"),
-        cache_read=Decimal("0.125"),
-        cache_write=Decimal("0.375"),
+    cost=_Cost(
+        input=_Decimal("1.25"),
+        output=_Decimal("10"),
+        reasoning=_Decimal("10"),
+        cache_read=_Decimal("0.125"),
+        cache_write=_Decimal("0.375"),
     ),
     reasoning_options=(_Shared.REASONING_BUDGET_TOKENS_MIN_128_MAX_32768,),
 )
 """Gemini 2.5 Pro (chat) · 1.05M context · 65.5K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GOOGLE_GEMINI_2_5_PRO_PREVIEW: Final[PricedModel] = PricedModel(
+GOOGLE_GEMINI_2_5_PRO_PREVIEW: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="google/gemini-2.5-pro-preview",
     name="Gemini 2.5 Pro Preview 06-05",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemini",
     attachment=True,
     reasoning=True,
@@ -2334,22 +2339,22 @@ GOOGLE_GEMINI_2_5_PRO_PREVIEW: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_06_05,
     modalities=_Shared.PDF_IMAGE_TEXT_AUDIO_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
-    cost=Cost(
-        input=Decimal("1.25"),
-        output=Decimal("10"),
-        reasoning=Decimal("10"),
-        cache_read=Decimal("0.125"),
-        cache_write=Decimal("0.375"),
+    cost=_Cost(
+        input=_Decimal("1.25"),
+        output=_Decimal("10"),
+        reasoning=_Decimal("10"),
+        cache_read=_Decimal("0.125"),
+        cache_write=_Decimal("0.375"),
     ),
     reasoning_options=(_Shared.REASONING_BUDGET_TOKENS_MIN_128_MAX_32768,),
 )
 """Gemini 2.5 Pro Preview 06-05 (chat) · 1.05M context · 65.5K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GOOGLE_GEMINI_2_5_PRO_PREVIEW_05_06: Final[PricedModel] = PricedModel(
+GOOGLE_GEMINI_2_5_PRO_PREVIEW_05_06: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="google/gemini-2.5-pro-preview-05-06",
     name="Gemini 2.5 Pro Preview 05-06",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemini-pro",
     attachment=True,
     reasoning=True,
@@ -2362,22 +2367,22 @@ GOOGLE_GEMINI_2_5_PRO_PREVIEW_05_06: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_05_07,
     modalities=_Shared.TEXT_IMAGE_PDF_AUDIO_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_65535,
-    cost=Cost(
-        input=Decimal("1.25"),
-        output=Decimal("10"),
-        reasoning=Decimal("10"),
-        cache_read=Decimal("0.125"),
-        cache_write=Decimal("0.375"),
+    cost=_Cost(
+        input=_Decimal("1.25"),
+        output=_Decimal("10"),
+        reasoning=_Decimal("10"),
+        cache_read=_Decimal("0.125"),
+        cache_write=_Decimal("0.375"),
     ),
     reasoning_options=(_Shared.REASONING_BUDGET_TOKENS_MIN_128_MAX_32768,),
 )
 """Gemini 2.5 Pro Preview 05-06 (chat) · 1.05M context · 65.5K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GOOGLE_GEMINI_3_FLASH_PREVIEW: Final[PricedModel] = PricedModel(
+GOOGLE_GEMINI_3_FLASH_PREVIEW: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="google/gemini-3-flash-preview",
     name="Gemini 3 Flash Preview",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemini-flash",
     attachment=True,
     reasoning=True,
@@ -2390,23 +2395,23 @@ GOOGLE_GEMINI_3_FLASH_PREVIEW: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_17,
     modalities=_Shared.TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_65535,
-    cost=Cost(
-        input=Decimal("0.5"),
-        output=Decimal("3"),
-        reasoning=Decimal("3"),
-        cache_read=Decimal("0.05"),
-        cache_write=Decimal("0.083333"),
+    cost=_Cost(
+        input=_Decimal("0.5"),
+        output=_Decimal("3"),
+        reasoning=_Decimal("3"),
+        cache_read=_Decimal("0.05"),
+        cache_write=_Decimal("0.083333"),
     ),
-    interleaved=Interleaved(field="reasoning_details"),
+    interleaved=_Interleaved(field="reasoning_details"),
     reasoning_options=(_Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
 )
 """Gemini 3 Flash Preview (chat) · 1.05M context · 65.5K output · $0.50 in / $3.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GOOGLE_GEMINI_3_PRO_IMAGE: Final[PricedModel] = PricedModel(
+GOOGLE_GEMINI_3_PRO_IMAGE: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="google/gemini-3-pro-image",
     name="Nano Banana Pro (Gemini 3 Pro Image)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemini",
     attachment=True,
     reasoning=True,
@@ -2418,22 +2423,22 @@ GOOGLE_GEMINI_3_PRO_IMAGE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_18,
     modalities=_Shared.IMAGE_TEXT_TO_IMAGE_TEXT,
     limit=_Shared.CONTEXT_65536_OUTPUT_32768,
-    cost=Cost(
-        input=Decimal("2"),
-        output=Decimal("12"),
-        reasoning=Decimal("12"),
-        cache_read=Decimal("0.2"),
-        cache_write=Decimal("0.375"),
+    cost=_Cost(
+        input=_Decimal("2"),
+        output=_Decimal("12"),
+        reasoning=_Decimal("12"),
+        cache_read=_Decimal("0.2"),
+        cache_write=_Decimal("0.375"),
     ),
     reasoning_options=(),
 )
 """Nano Banana Pro (Gemini 3 Pro Image) (chat) · 65.5K context · 32.8K output · $2.00 in / $12.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GOOGLE_GEMINI_3_PRO_IMAGE_PREVIEW: Final[PricedModel] = PricedModel(
+GOOGLE_GEMINI_3_PRO_IMAGE_PREVIEW: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="google/gemini-3-pro-image-preview",
     name="Nano Banana Pro",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemini-pro",
     attachment=True,
     reasoning=True,
@@ -2446,22 +2451,22 @@ GOOGLE_GEMINI_3_PRO_IMAGE_PREVIEW: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_20,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT_IMAGE,
     limit=_Shared.CONTEXT_65536_OUTPUT_32768,
-    cost=Cost(
-        input=Decimal("2"),
-        output=Decimal("12"),
-        reasoning=Decimal("12"),
-        cache_read=Decimal("0.2"),
-        cache_write=Decimal("0.375"),
+    cost=_Cost(
+        input=_Decimal("2"),
+        output=_Decimal("12"),
+        reasoning=_Decimal("12"),
+        cache_read=_Decimal("0.2"),
+        cache_write=_Decimal("0.375"),
     ),
     reasoning_options=(),
 )
 """Nano Banana Pro (chat) · 65.5K context · 32.8K output · $2.00 in / $12.00 out per 1M tokens · vision, reasoning, structured output, attachments"""
 
-GOOGLE_GEMINI_3_1_FLASH_IMAGE: Final[PricedModel] = PricedModel(
+GOOGLE_GEMINI_3_1_FLASH_IMAGE: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="google/gemini-3.1-flash-image",
     name="Nano Banana 2 (Gemini 3.1 Flash Image)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemini",
     attachment=True,
     reasoning=True,
@@ -2473,16 +2478,16 @@ GOOGLE_GEMINI_3_1_FLASH_IMAGE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_18,
     modalities=_Shared.IMAGE_TEXT_TO_IMAGE_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.5"), output=Decimal("3")),
+    cost=_Cost(input=_Decimal("0.5"), output=_Decimal("3")),
     reasoning_options=(_Shared.REASONING_EFFORT_HIGH_MINIMAL,),
 )
 """Nano Banana 2 (Gemini 3.1 Flash Image) (chat) · 131K context · 32.8K output · $0.50 in / $3.00 out per 1M tokens · vision, reasoning, structured output, attachments"""
 
-GOOGLE_GEMINI_3_1_FLASH_IMAGE_PREVIEW: Final[PricedModel] = PricedModel(
+GOOGLE_GEMINI_3_1_FLASH_IMAGE_PREVIEW: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="google/gemini-3.1-flash-image-preview",
     name="Nano Banana 2",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemini-flash",
     attachment=True,
     reasoning=True,
@@ -2495,16 +2500,16 @@ GOOGLE_GEMINI_3_1_FLASH_IMAGE_PREVIEW: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_26,
     modalities=_Shared.IMAGE_TEXT_TO_TEXT_IMAGE,
     limit=_Shared.CONTEXT_131072_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.5"), output=Decimal("3")),
+    cost=_Cost(input=_Decimal("0.5"), output=_Decimal("3")),
     reasoning_options=(_Shared.REASONING_EFFORT_MINIMAL_HIGH,),
 )
 """Nano Banana 2 (chat) · 131K context · 32.8K output · $0.50 in / $3.00 out per 1M tokens · vision, reasoning, structured output, attachments"""
 
-GOOGLE_GEMINI_3_1_FLASH_LITE: Final[PricedModel] = PricedModel(
+GOOGLE_GEMINI_3_1_FLASH_LITE: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="google/gemini-3.1-flash-lite",
     name="Gemini 3.1 Flash Lite",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemini-flash-lite",
     attachment=True,
     reasoning=True,
@@ -2517,22 +2522,22 @@ GOOGLE_GEMINI_3_1_FLASH_LITE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_07,
     modalities=_Shared.TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
-    cost=Cost(
-        input=Decimal("0.25"),
-        output=Decimal("1.5"),
-        reasoning=Decimal("1.5"),
-        cache_read=Decimal("0.025"),
-        cache_write=Decimal("0.083333"),
+    cost=_Cost(
+        input=_Decimal("0.25"),
+        output=_Decimal("1.5"),
+        reasoning=_Decimal("1.5"),
+        cache_read=_Decimal("0.025"),
+        cache_write=_Decimal("0.083333"),
     ),
     reasoning_options=(_Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
 )
 """Gemini 3.1 Flash Lite (chat) · 1.05M context · 65.5K output · $0.25 in / $1.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GOOGLE_GEMINI_3_1_FLASH_LITE_IMAGE: Final[PricedModel] = PricedModel(
+GOOGLE_GEMINI_3_1_FLASH_LITE_IMAGE: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="google/gemini-3.1-flash-lite-image",
     name="Nano Banana 2 Lite (Gemini 3.1 Flash Lite Image)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemini",
     attachment=True,
     reasoning=True,
@@ -2545,16 +2550,16 @@ GOOGLE_GEMINI_3_1_FLASH_LITE_IMAGE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_30,
     modalities=_Shared.IMAGE_TEXT_TO_IMAGE_TEXT,
     limit=_Shared.CONTEXT_65536_OUTPUT_66000,
-    cost=Cost(input=Decimal("0.25"), output=Decimal("1.5")),
+    cost=_Cost(input=_Decimal("0.25"), output=_Decimal("1.5")),
     reasoning_options=(_Shared.REASONING_EFFORT_MINIMAL_HIGH,),
 )
 """Nano Banana 2 Lite (Gemini 3.1 Flash Lite Image) (chat) · 65.5K context · 66K output · $0.25 in / $1.50 out per 1M tokens · vision, reasoning, attachments"""
 
-GOOGLE_GEMINI_3_1_FLASH_LITE_PREVIEW: Final[PricedModel] = PricedModel(
+GOOGLE_GEMINI_3_1_FLASH_LITE_PREVIEW: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="google/gemini-3.1-flash-lite-preview",
     name="Gemini 3.1 Flash Lite Preview",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemini-flash-lite",
     attachment=True,
     reasoning=True,
@@ -2567,22 +2572,22 @@ GOOGLE_GEMINI_3_1_FLASH_LITE_PREVIEW: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_03,
     modalities=_Shared.TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
-    cost=Cost(
-        input=Decimal("0.25"),
-        output=Decimal("1.5"),
-        reasoning=Decimal("1.5"),
-        cache_read=Decimal("0.025"),
-        cache_write=Decimal("0.083333"),
+    cost=_Cost(
+        input=_Decimal("0.25"),
+        output=_Decimal("1.5"),
+        reasoning=_Decimal("1.5"),
+        cache_read=_Decimal("0.025"),
+        cache_write=_Decimal("0.083333"),
     ),
     reasoning_options=(_Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
 )
 """Gemini 3.1 Flash Lite Preview (chat) · 1.05M context · 65.5K output · $0.25 in / $1.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GOOGLE_GEMINI_3_1_PRO_PREVIEW: Final[PricedModel] = PricedModel(
+GOOGLE_GEMINI_3_1_PRO_PREVIEW: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="google/gemini-3.1-pro-preview",
     name="Gemini 3.1 Pro Preview",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemini-pro",
     attachment=True,
     reasoning=True,
@@ -2595,34 +2600,34 @@ GOOGLE_GEMINI_3_1_PRO_PREVIEW: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_19,
     modalities=_Shared.TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
-    cost=Cost(
-        input=Decimal("2"),
-        output=Decimal("12"),
-        reasoning=Decimal("12"),
-        cache_read=Decimal("0.2"),
-        cache_write=Decimal("0.375"),
+    cost=_Cost(
+        input=_Decimal("2"),
+        output=_Decimal("12"),
+        reasoning=_Decimal("12"),
+        cache_read=_Decimal("0.2"),
+        cache_write=_Decimal("0.375"),
         tiers=(
-            CostTier(
-                input=Decimal("4"),
-                output=Decimal("18"),
-                cache_read=Decimal("0.4"),
-                tier=TierCondition(type="context", size=200000),
+            _CostTier(
+                input=_Decimal("4"),
+                output=_Decimal("18"),
+                cache_read=_Decimal("0.4"),
+                tier=_TierCondition(type="context", size=200000),
             ),
         ),
-        context_over_200k=Rates(
-            input=Decimal("4"), output=Decimal("18"), cache_read=Decimal("0.4")
+        context_over_200k=_Rates(
+            input=_Decimal("4"), output=_Decimal("18"), cache_read=_Decimal("0.4")
         ),
     ),
-    interleaved=Interleaved(field="reasoning_details"),
+    interleaved=_Interleaved(field="reasoning_details"),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """Gemini 3.1 Pro Preview (chat) · 1.05M context · 65.5K output · $2.00 in / $12.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GOOGLE_GEMINI_3_1_PRO_PREVIEW_CUSTOMTOOLS: Final[PricedModel] = PricedModel(
+GOOGLE_GEMINI_3_1_PRO_PREVIEW_CUSTOMTOOLS: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="google/gemini-3.1-pro-preview-customtools",
     name="Gemini 3.1 Pro Preview Custom Tools",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemini-pro",
     attachment=True,
     reasoning=True,
@@ -2635,34 +2640,34 @@ GOOGLE_GEMINI_3_1_PRO_PREVIEW_CUSTOMTOOLS: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_19,
     modalities=_Shared.TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
-    cost=Cost(
-        input=Decimal("2"),
-        output=Decimal("12"),
-        reasoning=Decimal("12"),
-        cache_read=Decimal("0.2"),
-        cache_write=Decimal("0.375"),
+    cost=_Cost(
+        input=_Decimal("2"),
+        output=_Decimal("12"),
+        reasoning=_Decimal("12"),
+        cache_read=_Decimal("0.2"),
+        cache_write=_Decimal("0.375"),
         tiers=(
-            CostTier(
-                input=Decimal("4"),
-                output=Decimal("18"),
-                cache_read=Decimal("0.4"),
-                tier=TierCondition(type="context", size=200000),
+            _CostTier(
+                input=_Decimal("4"),
+                output=_Decimal("18"),
+                cache_read=_Decimal("0.4"),
+                tier=_TierCondition(type="context", size=200000),
             ),
         ),
-        context_over_200k=Rates(
-            input=Decimal("4"), output=Decimal("18"), cache_read=Decimal("0.4")
+        context_over_200k=_Rates(
+            input=_Decimal("4"), output=_Decimal("18"), cache_read=_Decimal("0.4")
         ),
     ),
-    interleaved=Interleaved(field="reasoning_details"),
+    interleaved=_Interleaved(field="reasoning_details"),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """Gemini 3.1 Pro Preview Custom Tools (chat) · 1.05M context · 65.5K output · $2.00 in / $12.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GOOGLE_GEMINI_3_5_FLASH: Final[PricedModel] = PricedModel(
+GOOGLE_GEMINI_3_5_FLASH: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="google/gemini-3.5-flash",
     name="Gemini 3.5 Flash",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemini-flash",
     attachment=True,
     reasoning=True,
@@ -2675,22 +2680,22 @@ GOOGLE_GEMINI_3_5_FLASH: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_19,
     modalities=_Shared.TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
-    cost=Cost(
-        input=Decimal("1.5"),
-        output=Decimal("9"),
-        reasoning=Decimal("9"),
-        cache_read=Decimal("0.15"),
-        cache_write=Decimal("0.083333"),
+    cost=_Cost(
+        input=_Decimal("1.5"),
+        output=_Decimal("9"),
+        reasoning=_Decimal("9"),
+        cache_read=_Decimal("0.15"),
+        cache_write=_Decimal("0.083333"),
     ),
     reasoning_options=(_Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
 )
 """Gemini 3.5 Flash (chat) · 1.05M context · 65.5K output · $1.50 in / $9.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GOOGLE_GEMMA_2_27B_IT: Final[PricedModel] = PricedModel(
+GOOGLE_GEMMA_2_27B_IT: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="google/gemma-2-27b-it",
     name="Gemma 2 27B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemma",
     attachment=False,
     reasoning=False,
@@ -2703,15 +2708,15 @@ GOOGLE_GEMMA_2_27B_IT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_07_13,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_8192_OUTPUT_2048,
-    cost=Cost(input=Decimal("0.65"), output=Decimal("0.65")),
+    cost=_Cost(input=_Decimal("0.65"), output=_Decimal("0.65")),
 )
 """Gemma 2 27B (chat) · 8.19K context · 2.05K output · $0.65 in / $0.65 out per 1M tokens · structured output, open weights"""
 
-GOOGLE_GEMMA_3_12B_IT: Final[PricedModel] = PricedModel(
+GOOGLE_GEMMA_3_12B_IT: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="google/gemma-3-12b-it",
     name="Gemma 3 12B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemma",
     attachment=True,
     reasoning=False,
@@ -2724,15 +2729,15 @@ GOOGLE_GEMMA_3_12B_IT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_03_13,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.05"), output=Decimal("0.15")),
+    cost=_Cost(input=_Decimal("0.05"), output=_Decimal("0.15")),
 )
 """Gemma 3 12B (chat) · 131K context · 16.4K output · $0.05 in / $0.15 out per 1M tokens · vision, tools, structured output, attachments, open weights"""
 
-GOOGLE_GEMMA_3_27B_IT: Final[PricedModel] = PricedModel(
+GOOGLE_GEMMA_3_27B_IT: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="google/gemma-3-27b-it",
     name="Gemma 3 27B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemma",
     attachment=True,
     reasoning=False,
@@ -2745,15 +2750,15 @@ GOOGLE_GEMMA_3_27B_IT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_03_12,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.08"), output=Decimal("0.16")),
+    cost=_Cost(input=_Decimal("0.08"), output=_Decimal("0.16")),
 )
 """Gemma 3 27B (chat) · 131K context · 16.4K output · $0.08 in / $0.16 out per 1M tokens · vision, tools, structured output, attachments, open weights"""
 
-GOOGLE_GEMMA_3_4B_IT: Final[PricedModel] = PricedModel(
+GOOGLE_GEMMA_3_4B_IT: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="google/gemma-3-4b-it",
     name="Gemma 3 4B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemma",
     attachment=True,
     reasoning=False,
@@ -2766,15 +2771,15 @@ GOOGLE_GEMMA_3_4B_IT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_03_13,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.05"), output=Decimal("0.1")),
+    cost=_Cost(input=_Decimal("0.05"), output=_Decimal("0.1")),
 )
 """Gemma 3 4B (chat) · 131K context · 16.4K output · $0.05 in / $0.10 out per 1M tokens · vision, structured output, attachments, open weights"""
 
-GOOGLE_GEMMA_3N_E4B_IT: Final[PricedModel] = PricedModel(
+GOOGLE_GEMMA_3N_E4B_IT: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="google/gemma-3n-e4b-it",
     name="Gemma 3n 4B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemma",
     attachment=False,
     reasoning=False,
@@ -2787,15 +2792,15 @@ GOOGLE_GEMMA_3N_E4B_IT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_05_20,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_32768_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.06"), output=Decimal("0.12")),
+    cost=_Cost(input=_Decimal("0.06"), output=_Decimal("0.12")),
 )
 """Gemma 3n 4B (chat) · 32.8K context · 32.8K output · $0.06 in / $0.12 out per 1M tokens · structured output, open weights"""
 
-GOOGLE_GEMMA_4_26B_A4B_IT: Final[PricedModel] = PricedModel(
+GOOGLE_GEMMA_4_26B_A4B_IT: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="google/gemma-4-26b-a4b-it",
     name="Gemma 4 26B A4B IT",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemma",
     attachment=True,
     reasoning=True,
@@ -2807,16 +2812,16 @@ GOOGLE_GEMMA_4_26B_A4B_IT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_02,
     modalities=_Shared.IMAGE_TEXT_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_262144,
-    cost=Cost(input=Decimal("0.06"), output=Decimal("0.33")),
+    cost=_Cost(input=_Decimal("0.06"), output=_Decimal("0.33")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """Gemma 4 26B A4B IT (chat) · 262K context · 262K output · $0.06 in / $0.33 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"""
 
-GOOGLE_GEMMA_4_26B_A4B_IT_FREE: Final[PricedModel] = PricedModel(
+GOOGLE_GEMMA_4_26B_A4B_IT_FREE: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="google/gemma-4-26b-a4b-it:free",
     name="Gemma 4 26B A4B  (free)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemma",
     attachment=True,
     reasoning=True,
@@ -2828,16 +2833,16 @@ GOOGLE_GEMMA_4_26B_A4B_IT_FREE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_02,
     modalities=_Shared.IMAGE_TEXT_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_32768,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """Gemma 4 26B A4B  (free) (chat) · 131K context · 32.8K output · free · vision, tools, reasoning, structured output, attachments, open weights"""
 
-GOOGLE_GEMMA_4_31B_IT: Final[PricedModel] = PricedModel(
+GOOGLE_GEMMA_4_31B_IT: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="google/gemma-4-31b-it",
     name="Gemma 4 31B IT",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemma",
     attachment=True,
     reasoning=True,
@@ -2849,16 +2854,16 @@ GOOGLE_GEMMA_4_31B_IT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_02,
     modalities=_Shared.IMAGE_TEXT_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_262144,
-    cost=Cost(input=Decimal("0.12"), output=Decimal("0.35"), cache_read=Decimal("0.09")),
+    cost=_Cost(input=_Decimal("0.12"), output=_Decimal("0.35"), cache_read=_Decimal("0.09")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """Gemma 4 31B IT (chat) · 262K context · 262K output · $0.12 in / $0.35 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"""
 
-GOOGLE_GEMMA_4_31B_IT_FREE: Final[PricedModel] = PricedModel(
+GOOGLE_GEMMA_4_31B_IT_FREE: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="google/gemma-4-31b-it:free",
     name="Gemma 4 31B (free)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemma",
     attachment=True,
     reasoning=True,
@@ -2870,16 +2875,16 @@ GOOGLE_GEMMA_4_31B_IT_FREE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_02,
     modalities=_Shared.IMAGE_TEXT_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_8192,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """Gemma 4 31B (free) (chat) · 262K context · 8.19K output · free · vision, tools, reasoning, attachments, open weights"""
 
-GOOGLE_LYRIA_3_CLIP_PREVIEW: Final[PricedModel] = PricedModel(
+GOOGLE_LYRIA_3_CLIP_PREVIEW: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="google/lyria-3-clip-preview",
     name="Lyria 3 Clip Preview",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="lyria",
     attachment=True,
     reasoning=False,
@@ -2891,15 +2896,15 @@ GOOGLE_LYRIA_3_CLIP_PREVIEW: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_30,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT_AUDIO,
     limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
 )
 """Lyria 3 Clip Preview (chat) · 1.05M context · 65.5K output · free · vision, attachments"""
 
-GOOGLE_LYRIA_3_PRO_PREVIEW: Final[PricedModel] = PricedModel(
+GOOGLE_LYRIA_3_PRO_PREVIEW: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="google/lyria-3-pro-preview",
     name="Lyria 3 Pro Preview",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="lyria",
     attachment=True,
     reasoning=False,
@@ -2911,15 +2916,15 @@ GOOGLE_LYRIA_3_PRO_PREVIEW: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_30,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT_AUDIO,
     limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
 )
 """Lyria 3 Pro Preview (chat) · 1.05M context · 65.5K output · free · vision, attachments"""
 
-GRYPHE_MYTHOMAX_L2_13B: Final[PricedModel] = PricedModel(
+GRYPHE_MYTHOMAX_L2_13B: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="gryphe/mythomax-l2-13b",
     name="MythoMax 13B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -2931,15 +2936,15 @@ GRYPHE_MYTHOMAX_L2_13B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2023_07_02,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_4096_OUTPUT_4096,
-    cost=Cost(input=Decimal("0.06"), output=Decimal("0.06")),
+    cost=_Cost(input=_Decimal("0.06"), output=_Decimal("0.06")),
 )
 """MythoMax 13B (chat) · 4.1K context · 4.1K output · $0.06 in / $0.06 out per 1M tokens · structured output, open weights"""
 
-IBM_GRANITE_GRANITE_4_0_H_MICRO: Final[PricedModel] = PricedModel(
+IBM_GRANITE_GRANITE_4_0_H_MICRO: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="ibm-granite/granite-4.0-h-micro",
     name="Granite 4.0 Micro",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="granite",
     attachment=False,
     reasoning=False,
@@ -2951,15 +2956,15 @@ IBM_GRANITE_GRANITE_4_0_H_MICRO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_10_20,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131000_OUTPUT_131000,
-    cost=Cost(input=Decimal("0.017"), output=Decimal("0.112")),
+    cost=_Cost(input=_Decimal("0.017"), output=_Decimal("0.112")),
 )
 """Granite 4.0 Micro (chat) · 131K context · 131K output · $0.017 in / $0.112 out per 1M tokens · open weights"""
 
-IBM_GRANITE_GRANITE_4_1_8B: Final[PricedModel] = PricedModel(
+IBM_GRANITE_GRANITE_4_1_8B: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="ibm-granite/granite-4.1-8b",
     name="Granite 4.1 8B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="granite",
     attachment=False,
     reasoning=False,
@@ -2971,15 +2976,15 @@ IBM_GRANITE_GRANITE_4_1_8B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_30,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.05"), output=Decimal("0.1"), cache_read=Decimal("0.05")),
+    cost=_Cost(input=_Decimal("0.05"), output=_Decimal("0.1"), cache_read=_Decimal("0.05")),
 )
 """Granite 4.1 8B (chat) · 131K context · 131K output · $0.05 in / $0.10 out per 1M tokens · tools, structured output, open weights"""
 
-INCEPTION_MERCURY_2: Final[PricedModel] = PricedModel(
+INCEPTION_MERCURY_2: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="inception/mercury-2",
     name="Mercury 2",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="mercury",
     attachment=False,
     reasoning=True,
@@ -2991,16 +2996,16 @@ INCEPTION_MERCURY_2: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_04,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_50000,
-    cost=Cost(input=Decimal("0.25"), output=Decimal("0.75"), cache_read=Decimal("0.025")),
+    cost=_Cost(input=_Decimal("0.25"), output=_Decimal("0.75"), cache_read=_Decimal("0.025")),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
 )
 """Mercury 2 (chat) · 128K context · 50K output · $0.25 in / $0.75 out per 1M tokens · tools, reasoning, structured output"""
 
-INCLUSIONAI_LING_2_6_1T: Final[PricedModel] = PricedModel(
+INCLUSIONAI_LING_2_6_1T: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="inclusionai/ling-2.6-1t",
     name="Ling-2.6-1T",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="ling",
     attachment=False,
     reasoning=False,
@@ -3012,15 +3017,15 @@ INCLUSIONAI_LING_2_6_1T: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_23,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.075"), output=Decimal("0.625"), cache_read=Decimal("0.015")),
+    cost=_Cost(input=_Decimal("0.075"), output=_Decimal("0.625"), cache_read=_Decimal("0.015")),
 )
 """Ling-2.6-1T (chat) · 262K context · 32.8K output · $0.075 in / $0.625 out per 1M tokens · tools, structured output"""
 
-INCLUSIONAI_LING_2_6_FLASH: Final[PricedModel] = PricedModel(
+INCLUSIONAI_LING_2_6_FLASH: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="inclusionai/ling-2.6-flash",
     name="Ling-2.6-flash",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="ling",
     attachment=False,
     reasoning=False,
@@ -3032,15 +3037,15 @@ INCLUSIONAI_LING_2_6_FLASH: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_21,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.01"), output=Decimal("0.03"), cache_read=Decimal("0.002")),
+    cost=_Cost(input=_Decimal("0.01"), output=_Decimal("0.03"), cache_read=_Decimal("0.002")),
 )
 """Ling-2.6-flash (chat) · 262K context · 32.8K output · $0.01 in / $0.03 out per 1M tokens · tools, structured output"""
 
-INCLUSIONAI_RING_2_6_1T: Final[PricedModel] = PricedModel(
+INCLUSIONAI_RING_2_6_1T: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="inclusionai/ring-2.6-1t",
     name="Ring-2.6-1T",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="ring",
     attachment=False,
     reasoning=True,
@@ -3052,16 +3057,16 @@ INCLUSIONAI_RING_2_6_1T: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_08,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.075"), output=Decimal("0.625"), cache_read=Decimal("0.015")),
+    cost=_Cost(input=_Decimal("0.075"), output=_Decimal("0.625"), cache_read=_Decimal("0.015")),
     reasoning_options=(_Shared.REASONING_EFFORT_HIGH_XHIGH,),
 )
 """Ring-2.6-1T (chat) · 262K context · 65.5K output · $0.075 in / $0.625 out per 1M tokens · tools, reasoning"""
 
-INFLECTION_INFLECTION_3_PI: Final[PricedModel] = PricedModel(
+INFLECTION_INFLECTION_3_PI: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="inflection/inflection-3-pi",
     name="Inflection 3 Pi",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -3073,15 +3078,15 @@ INFLECTION_INFLECTION_3_PI: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_10_11,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_8000_OUTPUT_1024,
-    cost=Cost(input=Decimal("2.5"), output=Decimal("10")),
+    cost=_Cost(input=_Decimal("2.5"), output=_Decimal("10")),
 )
 """Inflection 3 Pi (chat) · 8K context · 1.02K output · $2.50 in / $10.00 out per 1M tokens"""
 
-INFLECTION_INFLECTION_3_PRODUCTIVITY: Final[PricedModel] = PricedModel(
+INFLECTION_INFLECTION_3_PRODUCTIVITY: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="inflection/inflection-3-productivity",
     name="Inflection 3 Productivity",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -3093,15 +3098,15 @@ INFLECTION_INFLECTION_3_PRODUCTIVITY: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_10_11,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_8000_OUTPUT_1024,
-    cost=Cost(input=Decimal("2.5"), output=Decimal("10")),
+    cost=_Cost(input=_Decimal("2.5"), output=_Decimal("10")),
 )
 """Inflection 3 Productivity (chat) · 8K context · 1.02K output · $2.50 in / $10.00 out per 1M tokens"""
 
-KWAIPILOT_KAT_CODER_PRO_V2: Final[PricedModel] = PricedModel(
+KWAIPILOT_KAT_CODER_PRO_V2: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="kwaipilot/kat-coder-pro-v2",
     name="KAT-Coder-Pro V2",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="kat-coder",
     attachment=False,
     reasoning=False,
@@ -3113,15 +3118,15 @@ KWAIPILOT_KAT_CODER_PRO_V2: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_27,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_256000_OUTPUT_80000,
-    cost=Cost(input=Decimal("0.3"), output=Decimal("1.2"), cache_read=Decimal("0.06")),
+    cost=_Cost(input=_Decimal("0.3"), output=_Decimal("1.2"), cache_read=_Decimal("0.06")),
 )
 """KAT-Coder-Pro V2 (chat) · 256K context · 80K output · $0.30 in / $1.20 out per 1M tokens · tools, structured output"""
 
-LIQUID_LFM_2_24B_A2B: Final[PricedModel] = PricedModel(
+LIQUID_LFM_2_24B_A2B: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="liquid/lfm-2-24b-a2b",
     name="LFM2-24B-A2B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="liquid",
     attachment=False,
     reasoning=False,
@@ -3133,15 +3138,15 @@ LIQUID_LFM_2_24B_A2B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_25,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_32768_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.03"), output=Decimal("0.12")),
+    cost=_Cost(input=_Decimal("0.03"), output=_Decimal("0.12")),
 )
 """LFM2-24B-A2B (chat) · 32.8K context · 32.8K output · $0.03 in / $0.12 out per 1M tokens · open weights"""
 
-LIQUID_LFM_2_5_1_2B_INSTRUCT_FREE: Final[PricedModel] = PricedModel(
+LIQUID_LFM_2_5_1_2B_INSTRUCT_FREE: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="liquid/lfm-2.5-1.2b-instruct:free",
     name="LFM2.5-1.2B-Instruct (free)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="liquid",
     attachment=False,
     reasoning=False,
@@ -3154,15 +3159,15 @@ LIQUID_LFM_2_5_1_2B_INSTRUCT_FREE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_01_20,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_32768_OUTPUT_32768,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
 )
 """LFM2.5-1.2B-Instruct (free) (chat) · 32.8K context · 32.8K output · free · structured output, open weights"""
 
-LIQUID_LFM_2_5_1_2B_THINKING_FREE: Final[PricedModel] = PricedModel(
+LIQUID_LFM_2_5_1_2B_THINKING_FREE: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="liquid/lfm-2.5-1.2b-thinking:free",
     name="LFM2.5-1.2B-Thinking (free)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="liquid",
     attachment=False,
     reasoning=True,
@@ -3175,16 +3180,16 @@ LIQUID_LFM_2_5_1_2B_THINKING_FREE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_01_20,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_32768_OUTPUT_32768,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
     reasoning_options=(),
 )
 """LFM2.5-1.2B-Thinking (free) (chat) · 32.8K context · 32.8K output · free · tools, reasoning, structured output, open weights"""
 
-MANCER_WEAVER: Final[PricedModel] = PricedModel(
+MANCER_WEAVER: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="mancer/weaver",
     name="Weaver (alpha)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="alpha",
     attachment=False,
     reasoning=False,
@@ -3197,15 +3202,15 @@ MANCER_WEAVER: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2023_08_02,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_8000_OUTPUT_2000,
-    cost=Cost(input=Decimal("0.75"), output=Decimal("1")),
+    cost=_Cost(input=_Decimal("0.75"), output=_Decimal("1")),
 )
 """Weaver (alpha) (chat) · 8K context · 2K output · $0.75 in / $1.00 out per 1M tokens · structured output"""
 
-META_LLAMA_LLAMA_3_8B_INSTRUCT: Final[PricedModel] = PricedModel(
+META_LLAMA_LLAMA_3_8B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="meta-llama/llama-3-8b-instruct",
     name="Llama 3 8B Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=False,
     reasoning=False,
@@ -3218,15 +3223,15 @@ META_LLAMA_LLAMA_3_8B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_04_18,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_8192_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.14"), output=Decimal("0.14")),
+    cost=_Cost(input=_Decimal("0.14"), output=_Decimal("0.14")),
 )
 """Llama 3 8B Instruct (chat) · 8.19K context · 8.19K output · $0.14 in / $0.14 out per 1M tokens · structured output, open weights"""
 
-META_LLAMA_LLAMA_3_1_70B_INSTRUCT: Final[PricedModel] = PricedModel(
+META_LLAMA_LLAMA_3_1_70B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="meta-llama/llama-3.1-70b-instruct",
     name="Llama 3.1 70B Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=False,
     reasoning=False,
@@ -3239,15 +3244,15 @@ META_LLAMA_LLAMA_3_1_70B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_07_23,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.4"), output=Decimal("0.4")),
+    cost=_Cost(input=_Decimal("0.4"), output=_Decimal("0.4")),
 )
 """Llama 3.1 70B Instruct (chat) · 131K context · 16.4K output · $0.40 in / $0.40 out per 1M tokens · tools, structured output, open weights"""
 
-META_LLAMA_LLAMA_3_1_8B_INSTRUCT: Final[PricedModel] = PricedModel(
+META_LLAMA_LLAMA_3_1_8B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="meta-llama/llama-3.1-8b-instruct",
     name="Llama 3.1 8B Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=False,
     reasoning=False,
@@ -3260,15 +3265,15 @@ META_LLAMA_LLAMA_3_1_8B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_07_23,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.02"), output=Decimal("0.03")),
+    cost=_Cost(input=_Decimal("0.02"), output=_Decimal("0.03")),
 )
 """Llama 3.1 8B Instruct (chat) · 131K context · 16.4K output · $0.02 in / $0.03 out per 1M tokens · tools, structured output, open weights"""
 
-META_LLAMA_LLAMA_3_2_11B_VISION_INSTRUCT: Final[PricedModel] = PricedModel(
+META_LLAMA_LLAMA_3_2_11B_VISION_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="meta-llama/llama-3.2-11b-vision-instruct",
     name="Llama 3.2 11B Vision Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=True,
     reasoning=False,
@@ -3281,15 +3286,15 @@ META_LLAMA_LLAMA_3_2_11B_VISION_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_09_25,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.345"), output=Decimal("0.345")),
+    cost=_Cost(input=_Decimal("0.345"), output=_Decimal("0.345")),
 )
 """Llama 3.2 11B Vision Instruct (chat) · 131K context · 16.4K output · $0.345 in / $0.345 out per 1M tokens · vision, attachments, open weights"""
 
-META_LLAMA_LLAMA_3_2_1B_INSTRUCT: Final[PricedModel] = PricedModel(
+META_LLAMA_LLAMA_3_2_1B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="meta-llama/llama-3.2-1b-instruct",
     name="Llama 3.2 1B Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=False,
     reasoning=False,
@@ -3302,15 +3307,15 @@ META_LLAMA_LLAMA_3_2_1B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_09_25,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_60000_OUTPUT_60000,
-    cost=Cost(input=Decimal("0.027"), output=Decimal("0.201")),
+    cost=_Cost(input=_Decimal("0.027"), output=_Decimal("0.201")),
 )
 """Llama 3.2 1B Instruct (chat) · 60K context · 60K output · $0.027 in / $0.201 out per 1M tokens · open weights"""
 
-META_LLAMA_LLAMA_3_2_3B_INSTRUCT: Final[PricedModel] = PricedModel(
+META_LLAMA_LLAMA_3_2_3B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="meta-llama/llama-3.2-3b-instruct",
     name="Llama 3.2 3B Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=False,
     reasoning=False,
@@ -3323,15 +3328,15 @@ META_LLAMA_LLAMA_3_2_3B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_09_25,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_80000_OUTPUT_80000,
-    cost=Cost(input=Decimal("0.0509"), output=Decimal("0.335")),
+    cost=_Cost(input=_Decimal("0.0509"), output=_Decimal("0.335")),
 )
 """Llama 3.2 3B Instruct (chat) · 80K context · 80K output · $0.0509 in / $0.335 out per 1M tokens · open weights"""
 
-META_LLAMA_LLAMA_3_2_3B_INSTRUCT_FREE: Final[PricedModel] = PricedModel(
+META_LLAMA_LLAMA_3_2_3B_INSTRUCT_FREE: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="meta-llama/llama-3.2-3b-instruct:free",
     name="Llama 3.2 3B Instruct (free)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=False,
     reasoning=False,
@@ -3344,15 +3349,15 @@ META_LLAMA_LLAMA_3_2_3B_INSTRUCT_FREE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_09_25,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_131072,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
 )
 """Llama 3.2 3B Instruct (free) (chat) · 131K context · 131K output · free · open weights"""
 
-META_LLAMA_LLAMA_3_3_70B_INSTRUCT: Final[PricedModel] = PricedModel(
+META_LLAMA_LLAMA_3_3_70B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="meta-llama/llama-3.3-70b-instruct",
     name="Llama-3.3-70B-Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=False,
     reasoning=False,
@@ -3365,15 +3370,15 @@ META_LLAMA_LLAMA_3_3_70B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_12_06,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.1"), output=Decimal("0.32")),
+    cost=_Cost(input=_Decimal("0.1"), output=_Decimal("0.32")),
 )
 """Llama-3.3-70B-Instruct (chat) · 131K context · 16.4K output · $0.10 in / $0.32 out per 1M tokens · tools, structured output, open weights"""
 
-META_LLAMA_LLAMA_3_3_70B_INSTRUCT_FREE: Final[PricedModel] = PricedModel(
+META_LLAMA_LLAMA_3_3_70B_INSTRUCT_FREE: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="meta-llama/llama-3.3-70b-instruct:free",
     name="Llama 3.3 70B Instruct (free)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=False,
     reasoning=False,
@@ -3386,15 +3391,15 @@ META_LLAMA_LLAMA_3_3_70B_INSTRUCT_FREE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_12_06,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_65536_OUTPUT_131072,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
 )
 """Llama 3.3 70B Instruct (free) (chat) · 65.5K context · 131K output · free · tools, open weights"""
 
-META_LLAMA_LLAMA_4_MAVERICK: Final[PricedModel] = PricedModel(
+META_LLAMA_LLAMA_4_MAVERICK: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="meta-llama/llama-4-maverick",
     name="Llama 4 Maverick",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=True,
     reasoning=False,
@@ -3407,15 +3412,15 @@ META_LLAMA_LLAMA_4_MAVERICK: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04_05,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.15"), output=Decimal("0.6")),
+    cost=_Cost(input=_Decimal("0.15"), output=_Decimal("0.6")),
 )
 """Llama 4 Maverick (chat) · 1.05M context · 16.4K output · $0.15 in / $0.60 out per 1M tokens · vision, tools, structured output, attachments, open weights"""
 
-META_LLAMA_LLAMA_4_SCOUT: Final[PricedModel] = PricedModel(
+META_LLAMA_LLAMA_4_SCOUT: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="meta-llama/llama-4-scout",
     name="Llama 4 Scout",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=True,
     reasoning=False,
@@ -3428,15 +3433,15 @@ META_LLAMA_LLAMA_4_SCOUT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04_05,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_327680_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.1"), output=Decimal("0.3")),
+    cost=_Cost(input=_Decimal("0.1"), output=_Decimal("0.3")),
 )
 """Llama 4 Scout (chat) · 328K context · 16.4K output · $0.10 in / $0.30 out per 1M tokens · vision, tools, structured output, attachments, open weights"""
 
-META_LLAMA_LLAMA_GUARD_4_12B: Final[PricedModel] = PricedModel(
+META_LLAMA_LLAMA_GUARD_4_12B: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="meta-llama/llama-guard-4-12b",
     name="Llama Guard 4 12B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=True,
     reasoning=False,
@@ -3449,15 +3454,15 @@ META_LLAMA_LLAMA_GUARD_4_12B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04_30,
     modalities=_Shared.IMAGE_TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_163840_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.18"), output=Decimal("0.18")),
+    cost=_Cost(input=_Decimal("0.18"), output=_Decimal("0.18")),
 )
 """Llama Guard 4 12B (chat) · 164K context · 16.4K output · $0.18 in / $0.18 out per 1M tokens · vision, attachments, open weights"""
 
-MICROSOFT_PHI_4: Final[PricedModel] = PricedModel(
+MICROSOFT_PHI_4: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="microsoft/phi-4",
     name="Phi 4",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="phi",
     attachment=False,
     reasoning=False,
@@ -3470,15 +3475,15 @@ MICROSOFT_PHI_4: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_01_10,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_16384_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.07"), output=Decimal("0.14")),
+    cost=_Cost(input=_Decimal("0.07"), output=_Decimal("0.14")),
 )
 """Phi 4 (chat) · 16.4K context · 16.4K output · $0.07 in / $0.14 out per 1M tokens · structured output, open weights"""
 
-MICROSOFT_WIZARDLM_2_8X22B: Final[PricedModel] = PricedModel(
+MICROSOFT_WIZARDLM_2_8X22B: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="microsoft/wizardlm-2-8x22b",
     name="WizardLM-2 8x22B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -3490,15 +3495,15 @@ MICROSOFT_WIZARDLM_2_8X22B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_04_16,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_65535_OUTPUT_8000,
-    cost=Cost(input=Decimal("0.62"), output=Decimal("0.62")),
+    cost=_Cost(input=_Decimal("0.62"), output=_Decimal("0.62")),
 )
 """WizardLM-2 8x22B (chat) · 65.5K context · 8K output · $0.62 in / $0.62 out per 1M tokens · open weights"""
 
-MINIMAX_MINIMAX_01: Final[PricedModel] = PricedModel(
+MINIMAX_MINIMAX_01: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="minimax/minimax-01",
     name="MiniMax-01",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="minimax",
     attachment=True,
     reasoning=False,
@@ -3511,15 +3516,15 @@ MINIMAX_MINIMAX_01: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_01_15,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_1000192_OUTPUT_1000192,
-    cost=Cost(input=Decimal("0.2"), output=Decimal("1.1")),
+    cost=_Cost(input=_Decimal("0.2"), output=_Decimal("1.1")),
 )
 """MiniMax-01 (chat) · 1M context · 1M output · $0.20 in / $1.10 out per 1M tokens · vision, attachments, open weights"""
 
-MINIMAX_MINIMAX_M1: Final[PricedModel] = PricedModel(
+MINIMAX_MINIMAX_M1: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="minimax/minimax-m1",
     name="MiniMax M1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="minimax",
     attachment=False,
     reasoning=True,
@@ -3532,16 +3537,16 @@ MINIMAX_MINIMAX_M1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_06_17,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_40000,
-    cost=Cost(input=Decimal("0.4"), output=Decimal("2.2")),
+    cost=_Cost(input=_Decimal("0.4"), output=_Decimal("2.2")),
     reasoning_options=(),
 )
 """MiniMax M1 (chat) · 1M context · 40K output · $0.40 in / $2.20 out per 1M tokens · tools, reasoning"""
 
-MINIMAX_MINIMAX_M2: Final[PricedModel] = PricedModel(
+MINIMAX_MINIMAX_M2: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="minimax/minimax-m2",
     name="MiniMax-M2",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="minimax",
     attachment=False,
     reasoning=True,
@@ -3553,17 +3558,17 @@ MINIMAX_MINIMAX_M2: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_10_27,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_196608_OUTPUT_196608,
-    cost=Cost(input=Decimal("0.255"), output=Decimal("1"), cache_read=Decimal("0.03")),
-    interleaved=Interleaved(field="reasoning_details"),
+    cost=_Cost(input=_Decimal("0.255"), output=_Decimal("1"), cache_read=_Decimal("0.03")),
+    interleaved=_Interleaved(field="reasoning_details"),
     reasoning_options=(),
 )
 """MiniMax-M2 (chat) · 197K context · 197K output · $0.255 in / $1.00 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-MINIMAX_MINIMAX_M2_HER: Final[PricedModel] = PricedModel(
+MINIMAX_MINIMAX_M2_HER: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="minimax/minimax-m2-her",
     name="MiniMax M2-her",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="minimax",
     attachment=False,
     reasoning=False,
@@ -3575,15 +3580,15 @@ MINIMAX_MINIMAX_M2_HER: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_01_23,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_65536_OUTPUT_2048,
-    cost=Cost(input=Decimal("0.3"), output=Decimal("1.2"), cache_read=Decimal("0.03")),
+    cost=_Cost(input=_Decimal("0.3"), output=_Decimal("1.2"), cache_read=_Decimal("0.03")),
 )
 """MiniMax M2-her (chat) · 65.5K context · 2.05K output · $0.30 in / $1.20 out per 1M tokens"""
 
-MINIMAX_MINIMAX_M2_1: Final[PricedModel] = PricedModel(
+MINIMAX_MINIMAX_M2_1: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="minimax/minimax-m2.1",
     name="MiniMax-M2.1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="minimax",
     attachment=False,
     reasoning=True,
@@ -3595,17 +3600,17 @@ MINIMAX_MINIMAX_M2_1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_23,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_196608_OUTPUT_196608,
-    cost=Cost(input=Decimal("0.29"), output=Decimal("0.95"), cache_read=Decimal("0.03")),
-    interleaved=Interleaved(field="reasoning_details"),
+    cost=_Cost(input=_Decimal("0.29"), output=_Decimal("0.95"), cache_read=_Decimal("0.03")),
+    interleaved=_Interleaved(field="reasoning_details"),
     reasoning_options=(),
 )
 """MiniMax-M2.1 (chat) · 197K context · 197K output · $0.29 in / $0.95 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-MINIMAX_MINIMAX_M2_5: Final[PricedModel] = PricedModel(
+MINIMAX_MINIMAX_M2_5: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="minimax/minimax-m2.5",
     name="MiniMax-M2.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="minimax",
     attachment=False,
     reasoning=True,
@@ -3617,17 +3622,17 @@ MINIMAX_MINIMAX_M2_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_12,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_196608_OUTPUT_196608,
-    cost=Cost(input=Decimal("0.12"), output=Decimal("0.48")),
-    interleaved=Interleaved(field="reasoning_details"),
+    cost=_Cost(input=_Decimal("0.12"), output=_Decimal("0.48")),
+    interleaved=_Interleaved(field="reasoning_details"),
     reasoning_options=(),
 )
 """MiniMax-M2.5 (chat) · 197K context · 197K output · $0.12 in / $0.48 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-MINIMAX_MINIMAX_M2_7: Final[PricedModel] = PricedModel(
+MINIMAX_MINIMAX_M2_7: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="minimax/minimax-m2.7",
     name="MiniMax-M2.7",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="minimax",
     attachment=False,
     reasoning=True,
@@ -3639,16 +3644,16 @@ MINIMAX_MINIMAX_M2_7: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_18,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_196608_OUTPUT_196608,
-    cost=Cost(input=Decimal("0.18"), output=Decimal("0.72")),
+    cost=_Cost(input=_Decimal("0.18"), output=_Decimal("0.72")),
     reasoning_options=(),
 )
 """MiniMax-M2.7 (chat) · 197K context · 197K output · $0.18 in / $0.72 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-MINIMAX_MINIMAX_M3: Final[PricedModel] = PricedModel(
+MINIMAX_MINIMAX_M3: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="minimax/minimax-m3",
     name="MiniMax-M3",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="minimax",
     attachment=True,
     reasoning=True,
@@ -3660,16 +3665,16 @@ MINIMAX_MINIMAX_M3: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_01,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_524288_OUTPUT_512000,
-    cost=Cost(input=Decimal("0.3"), output=Decimal("1.2"), cache_read=Decimal("0.06")),
+    cost=_Cost(input=_Decimal("0.3"), output=_Decimal("1.2"), cache_read=_Decimal("0.06")),
     reasoning_options=(),
 )
 """MiniMax-M3 (chat) · 524K context · 512K output · $0.30 in / $1.20 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"""
 
-MISTRALAI_CODESTRAL_2508: Final[PricedModel] = PricedModel(
+MISTRALAI_CODESTRAL_2508: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="mistralai/codestral-2508",
     name="Codestral 2508",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="codestral",
     attachment=True,
     reasoning=False,
@@ -3682,15 +3687,15 @@ MISTRALAI_CODESTRAL_2508: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_01,
     modalities=_Shared.TEXT_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_256000_OUTPUT_256000,
-    cost=Cost(input=Decimal("0.3"), output=Decimal("0.9"), cache_read=Decimal("0.03")),
+    cost=_Cost(input=_Decimal("0.3"), output=_Decimal("0.9"), cache_read=_Decimal("0.03")),
 )
 """Codestral 2508 (chat) · 256K context · 256K output · $0.30 in / $0.90 out per 1M tokens · tools, structured output, attachments"""
 
-MISTRALAI_DEVSTRAL_2512: Final[PricedModel] = PricedModel(
+MISTRALAI_DEVSTRAL_2512: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="mistralai/devstral-2512",
     name="Devstral 2",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="devstral",
     attachment=True,
     reasoning=False,
@@ -3703,16 +3708,16 @@ MISTRALAI_DEVSTRAL_2512: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_09,
     modalities=_Shared.TEXT_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_262144,
-    cost=Cost(input=Decimal("0.4"), output=Decimal("2"), cache_read=Decimal("0.04")),
-    status=Status.DEPRECATED,
+    cost=_Cost(input=_Decimal("0.4"), output=_Decimal("2"), cache_read=_Decimal("0.04")),
+    status=_Status.DEPRECATED,
 )
 """Devstral 2 (chat) · 262K context · 262K output · $0.40 in / $2.00 out per 1M tokens · tools, structured output, attachments, open weights · deprecated"""
 
-MISTRALAI_MINISTRAL_14B_2512: Final[PricedModel] = PricedModel(
+MISTRALAI_MINISTRAL_14B_2512: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="mistralai/ministral-14b-2512",
     name="Ministral 3 14B 2512",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="ministral",
     attachment=True,
     reasoning=False,
@@ -3724,15 +3729,15 @@ MISTRALAI_MINISTRAL_14B_2512: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_02,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_262144,
-    cost=Cost(input=Decimal("0.2"), output=Decimal("0.2"), cache_read=Decimal("0.02")),
+    cost=_Cost(input=_Decimal("0.2"), output=_Decimal("0.2"), cache_read=_Decimal("0.02")),
 )
 """Ministral 3 14B 2512 (chat) · 262K context · 262K output · $0.20 in / $0.20 out per 1M tokens · vision, tools, structured output, attachments, open weights"""
 
-MISTRALAI_MINISTRAL_3B_2512: Final[PricedModel] = PricedModel(
+MISTRALAI_MINISTRAL_3B_2512: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="mistralai/ministral-3b-2512",
     name="Ministral 3 3B 2512",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="ministral",
     attachment=True,
     reasoning=False,
@@ -3744,15 +3749,15 @@ MISTRALAI_MINISTRAL_3B_2512: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_02,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.1"), output=Decimal("0.1"), cache_read=Decimal("0.01")),
+    cost=_Cost(input=_Decimal("0.1"), output=_Decimal("0.1"), cache_read=_Decimal("0.01")),
 )
 """Ministral 3 3B 2512 (chat) · 131K context · 131K output · $0.10 in / $0.10 out per 1M tokens · vision, tools, structured output, attachments, open weights"""
 
-MISTRALAI_MINISTRAL_8B_2512: Final[PricedModel] = PricedModel(
+MISTRALAI_MINISTRAL_8B_2512: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="mistralai/ministral-8b-2512",
     name="Ministral 3 8B 2512",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="ministral",
     attachment=True,
     reasoning=False,
@@ -3764,15 +3769,15 @@ MISTRALAI_MINISTRAL_8B_2512: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_02,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_262144,
-    cost=Cost(input=Decimal("0.15"), output=Decimal("0.15"), cache_read=Decimal("0.015")),
+    cost=_Cost(input=_Decimal("0.15"), output=_Decimal("0.15"), cache_read=_Decimal("0.015")),
 )
 """Ministral 3 8B 2512 (chat) · 262K context · 262K output · $0.15 in / $0.15 out per 1M tokens · vision, tools, structured output, attachments, open weights"""
 
-MISTRALAI_MISTRAL_LARGE: Final[PricedModel] = PricedModel(
+MISTRALAI_MISTRAL_LARGE: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="mistralai/mistral-large",
     name="Mistral Large",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="mistral-large",
     attachment=True,
     reasoning=False,
@@ -3785,15 +3790,15 @@ MISTRALAI_MISTRAL_LARGE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_02_26,
     modalities=_Shared.TEXT_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_128000,
-    cost=Cost(input=Decimal("2"), output=Decimal("6"), cache_read=Decimal("0.2")),
+    cost=_Cost(input=_Decimal("2"), output=_Decimal("6"), cache_read=_Decimal("0.2")),
 )
 """Mistral Large (chat) · 128K context · 128K output · $2.00 in / $6.00 out per 1M tokens · tools, structured output, attachments"""
 
-MISTRALAI_MISTRAL_LARGE_2407: Final[PricedModel] = PricedModel(
+MISTRALAI_MISTRAL_LARGE_2407: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="mistralai/mistral-large-2407",
     name="Mistral Large 2407",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="mistral-large",
     attachment=True,
     reasoning=False,
@@ -3806,15 +3811,15 @@ MISTRALAI_MISTRAL_LARGE_2407: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_11_19,
     modalities=_Shared.TEXT_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_131072,
-    cost=Cost(input=Decimal("2"), output=Decimal("6"), cache_read=Decimal("0.2")),
+    cost=_Cost(input=_Decimal("2"), output=_Decimal("6"), cache_read=_Decimal("0.2")),
 )
 """Mistral Large 2407 (chat) · 131K context · 131K output · $2.00 in / $6.00 out per 1M tokens · tools, structured output, attachments"""
 
-MISTRALAI_MISTRAL_LARGE_2512: Final[PricedModel] = PricedModel(
+MISTRALAI_MISTRAL_LARGE_2512: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="mistralai/mistral-large-2512",
     name="Mistral Large 3",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="mistral-large",
     attachment=True,
     reasoning=False,
@@ -3827,15 +3832,15 @@ MISTRALAI_MISTRAL_LARGE_2512: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_02,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_262144,
-    cost=Cost(input=Decimal("0.5"), output=Decimal("1.5"), cache_read=Decimal("0.05")),
+    cost=_Cost(input=_Decimal("0.5"), output=_Decimal("1.5"), cache_read=_Decimal("0.05")),
 )
 """Mistral Large 3 (chat) · 262K context · 262K output · $0.50 in / $1.50 out per 1M tokens · vision, tools, structured output, attachments, open weights"""
 
-MISTRALAI_MISTRAL_MEDIUM_3: Final[PricedModel] = PricedModel(
+MISTRALAI_MISTRAL_MEDIUM_3: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="mistralai/mistral-medium-3",
     name="Mistral Medium 3",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="mistral-medium",
     attachment=True,
     reasoning=False,
@@ -3848,15 +3853,15 @@ MISTRALAI_MISTRAL_MEDIUM_3: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_05_07,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.4"), output=Decimal("2"), cache_read=Decimal("0.04")),
+    cost=_Cost(input=_Decimal("0.4"), output=_Decimal("2"), cache_read=_Decimal("0.04")),
 )
 """Mistral Medium 3 (chat) · 131K context · 131K output · $0.40 in / $2.00 out per 1M tokens · vision, tools, structured output, attachments"""
 
-MISTRALAI_MISTRAL_MEDIUM_3_5: Final[PricedModel] = PricedModel(
+MISTRALAI_MISTRAL_MEDIUM_3_5: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="mistralai/mistral-medium-3-5",
     name="Mistral Medium 3.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="mistral-medium",
     attachment=True,
     reasoning=True,
@@ -3868,16 +3873,16 @@ MISTRALAI_MISTRAL_MEDIUM_3_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_30,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_262144,
-    cost=Cost(input=Decimal("1.5"), output=Decimal("7.5")),
+    cost=_Cost(input=_Decimal("1.5"), output=_Decimal("7.5")),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_HIGH,),
 )
 """Mistral Medium 3.5 (chat) · 262K context · 262K output · $1.50 in / $7.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-MISTRALAI_MISTRAL_MEDIUM_3_1: Final[PricedModel] = PricedModel(
+MISTRALAI_MISTRAL_MEDIUM_3_1: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="mistralai/mistral-medium-3.1",
     name="Mistral Medium 3.1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="mistral-medium",
     attachment=True,
     reasoning=False,
@@ -3890,15 +3895,15 @@ MISTRALAI_MISTRAL_MEDIUM_3_1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_13,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_262144,
-    cost=Cost(input=Decimal("0.4"), output=Decimal("2"), cache_read=Decimal("0.04")),
+    cost=_Cost(input=_Decimal("0.4"), output=_Decimal("2"), cache_read=_Decimal("0.04")),
 )
 """Mistral Medium 3.1 (chat) · 131K context · 262K output · $0.40 in / $2.00 out per 1M tokens · vision, tools, structured output, attachments"""
 
-MISTRALAI_MISTRAL_NEMO: Final[PricedModel] = PricedModel(
+MISTRALAI_MISTRAL_NEMO: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="mistralai/mistral-nemo",
     name="Mistral Nemo",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="mistral-nemo",
     attachment=False,
     reasoning=False,
@@ -3911,15 +3916,15 @@ MISTRALAI_MISTRAL_NEMO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_07_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.02"), output=Decimal("0.03")),
+    cost=_Cost(input=_Decimal("0.02"), output=_Decimal("0.03")),
 )
 """Mistral Nemo (chat) · 131K context · 131K output · $0.02 in / $0.03 out per 1M tokens · tools, structured output, open weights"""
 
-MISTRALAI_MISTRAL_SABA: Final[PricedModel] = PricedModel(
+MISTRALAI_MISTRAL_SABA: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="mistralai/mistral-saba",
     name="Saba",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="mistral",
     attachment=True,
     reasoning=False,
@@ -3932,15 +3937,15 @@ MISTRALAI_MISTRAL_SABA: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_02_17,
     modalities=_Shared.TEXT_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_32768_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.2"), output=Decimal("0.6"), cache_read=Decimal("0.02")),
+    cost=_Cost(input=_Decimal("0.2"), output=_Decimal("0.6"), cache_read=_Decimal("0.02")),
 )
 """Saba (chat) · 32.8K context · 32.8K output · $0.20 in / $0.60 out per 1M tokens · tools, structured output, attachments"""
 
-MISTRALAI_MISTRAL_SMALL_24B_INSTRUCT_2501: Final[PricedModel] = PricedModel(
+MISTRALAI_MISTRAL_SMALL_24B_INSTRUCT_2501: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="mistralai/mistral-small-24b-instruct-2501",
     name="Mistral Small 3",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="mistral-small",
     attachment=False,
     reasoning=False,
@@ -3953,15 +3958,15 @@ MISTRALAI_MISTRAL_SMALL_24B_INSTRUCT_2501: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_01_30,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_32768_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.05"), output=Decimal("0.08")),
+    cost=_Cost(input=_Decimal("0.05"), output=_Decimal("0.08")),
 )
 """Mistral Small 3 (chat) · 32.8K context · 16.4K output · $0.05 in / $0.08 out per 1M tokens · structured output, open weights"""
 
-MISTRALAI_MISTRAL_SMALL_2603: Final[PricedModel] = PricedModel(
+MISTRALAI_MISTRAL_SMALL_2603: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="mistralai/mistral-small-2603",
     name="Mistral Small 4",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="mistral-small",
     attachment=True,
     reasoning=True,
@@ -3974,16 +3979,16 @@ MISTRALAI_MISTRAL_SMALL_2603: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_16,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_262144,
-    cost=Cost(input=Decimal("0.15"), output=Decimal("0.6"), cache_read=Decimal("0.015")),
+    cost=_Cost(input=_Decimal("0.15"), output=_Decimal("0.6"), cache_read=_Decimal("0.015")),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_HIGH,),
 )
 """Mistral Small 4 (chat) · 262K context · 262K output · $0.15 in / $0.60 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"""
 
-MISTRALAI_MISTRAL_SMALL_3_1_24B_INSTRUCT: Final[PricedModel] = PricedModel(
+MISTRALAI_MISTRAL_SMALL_3_1_24B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="mistralai/mistral-small-3.1-24b-instruct",
     name="Mistral Small 3.1 24B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="mistral-small",
     attachment=True,
     reasoning=False,
@@ -3996,15 +4001,15 @@ MISTRALAI_MISTRAL_SMALL_3_1_24B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_03_17,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_128000,
-    cost=Cost(input=Decimal("0.351"), output=Decimal("0.555")),
+    cost=_Cost(input=_Decimal("0.351"), output=_Decimal("0.555")),
 )
 """Mistral Small 3.1 24B (chat) · 128K context · 128K output · $0.351 in / $0.555 out per 1M tokens · vision, attachments, open weights"""
 
-MISTRALAI_MISTRAL_SMALL_3_2_24B_INSTRUCT: Final[PricedModel] = PricedModel(
+MISTRALAI_MISTRAL_SMALL_3_2_24B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="mistralai/mistral-small-3.2-24b-instruct",
     name="Mistral Small 3.2 24B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="mistral-small",
     attachment=True,
     reasoning=False,
@@ -4017,15 +4022,15 @@ MISTRALAI_MISTRAL_SMALL_3_2_24B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_06_20,
     modalities=_Shared.IMAGE_TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.075"), output=Decimal("0.2")),
+    cost=_Cost(input=_Decimal("0.075"), output=_Decimal("0.2")),
 )
 """Mistral Small 3.2 24B (chat) · 128K context · 16.4K output · $0.075 in / $0.20 out per 1M tokens · vision, tools, structured output, attachments, open weights"""
 
-MISTRALAI_MIXTRAL_8X22B_INSTRUCT: Final[PricedModel] = PricedModel(
+MISTRALAI_MIXTRAL_8X22B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="mistralai/mixtral-8x22b-instruct",
     name="Mixtral 8x22B Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="mistral",
     attachment=True,
     reasoning=False,
@@ -4038,15 +4043,15 @@ MISTRALAI_MIXTRAL_8X22B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_04_17,
     modalities=_Shared.TEXT_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_65536_OUTPUT_65536,
-    cost=Cost(input=Decimal("2"), output=Decimal("6"), cache_read=Decimal("0.2")),
+    cost=_Cost(input=_Decimal("2"), output=_Decimal("6"), cache_read=_Decimal("0.2")),
 )
 """Mixtral 8x22B Instruct (chat) · 65.5K context · 65.5K output · $2.00 in / $6.00 out per 1M tokens · tools, structured output, attachments, open weights"""
 
-MISTRALAI_VOXTRAL_SMALL_24B_2507: Final[PricedModel] = PricedModel(
+MISTRALAI_VOXTRAL_SMALL_24B_2507: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="mistralai/voxtral-small-24b-2507",
     name="Voxtral Small 24B 2507",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="mistral",
     attachment=True,
     reasoning=False,
@@ -4058,15 +4063,15 @@ MISTRALAI_VOXTRAL_SMALL_24B_2507: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_10_30,
     modalities=_Shared.TEXT_AUDIO_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_32000_OUTPUT_32000,
-    cost=Cost(input=Decimal("0.1"), output=Decimal("0.3"), cache_read=Decimal("0.01")),
+    cost=_Cost(input=_Decimal("0.1"), output=_Decimal("0.3"), cache_read=_Decimal("0.01")),
 )
 """Voxtral Small 24B 2507 (chat) · 32K context · 32K output · $0.10 in / $0.30 out per 1M tokens · tools, structured output, attachments, open weights"""
 
-MOONSHOTAI_KIMI_K2: Final[PricedModel] = PricedModel(
+MOONSHOTAI_KIMI_K2: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="moonshotai/kimi-k2",
     name="Kimi K2 0711",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="kimi-k2",
     attachment=False,
     reasoning=False,
@@ -4079,15 +4084,15 @@ MOONSHOTAI_KIMI_K2: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_07_11,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_100352,
-    cost=Cost(input=Decimal("0.57"), output=Decimal("2.3")),
+    cost=_Cost(input=_Decimal("0.57"), output=_Decimal("2.3")),
 )
 """Kimi K2 0711 (chat) · 131K context · 100K output · $0.57 in / $2.30 out per 1M tokens · tools, open weights"""
 
-MOONSHOTAI_KIMI_K2_0905: Final[PricedModel] = PricedModel(
+MOONSHOTAI_KIMI_K2_0905: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="moonshotai/kimi-k2-0905",
     name="Kimi K2 0905",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="kimi-k2",
     attachment=False,
     reasoning=False,
@@ -4100,15 +4105,15 @@ MOONSHOTAI_KIMI_K2_0905: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_04,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_100352,
-    cost=Cost(input=Decimal("0.6"), output=Decimal("2.5")),
+    cost=_Cost(input=_Decimal("0.6"), output=_Decimal("2.5")),
 )
 """Kimi K2 0905 (chat) · 262K context · 100K output · $0.60 in / $2.50 out per 1M tokens · tools, structured output, open weights"""
 
-MOONSHOTAI_KIMI_K2_THINKING: Final[PricedModel] = PricedModel(
+MOONSHOTAI_KIMI_K2_THINKING: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="moonshotai/kimi-k2-thinking",
     name="Kimi K2 Thinking",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="kimi-thinking",
     attachment=False,
     reasoning=True,
@@ -4121,17 +4126,17 @@ MOONSHOTAI_KIMI_K2_THINKING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_06,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_262144,
-    cost=Cost(input=Decimal("0.6"), output=Decimal("2.5"), cache_read=Decimal("0.6")),
-    interleaved=Interleaved(field="reasoning_details"),
+    cost=_Cost(input=_Decimal("0.6"), output=_Decimal("2.5"), cache_read=_Decimal("0.6")),
+    interleaved=_Interleaved(field="reasoning_details"),
     reasoning_options=(),
 )
 """Kimi K2 Thinking (chat) · 262K context · 262K output · $0.60 in / $2.50 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-MOONSHOTAI_KIMI_K2_5: Final[PricedModel] = PricedModel(
+MOONSHOTAI_KIMI_K2_5: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="moonshotai/kimi-k2.5",
     name="Kimi K2.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="kimi-k2",
     attachment=True,
     reasoning=True,
@@ -4144,17 +4149,17 @@ MOONSHOTAI_KIMI_K2_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_01,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_256000_OUTPUT_256000,
-    cost=Cost(input=Decimal("0.375"), output=Decimal("2.025")),
-    interleaved=Interleaved(field="reasoning_details"),
+    cost=_Cost(input=_Decimal("0.375"), output=_Decimal("2.025")),
+    interleaved=_Interleaved(field="reasoning_details"),
     reasoning_options=(),
 )
 """Kimi K2.5 (chat) · 256K context · 256K output · $0.375 in / $2.025 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"""
 
-MOONSHOTAI_KIMI_K2_6: Final[PricedModel] = PricedModel(
+MOONSHOTAI_KIMI_K2_6: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="moonshotai/kimi-k2.6",
     name="Kimi K2.6",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="kimi-k2",
     attachment=True,
     reasoning=True,
@@ -4167,17 +4172,17 @@ MOONSHOTAI_KIMI_K2_6: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_21,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_262144,
-    cost=Cost(input=Decimal("0.55"), output=Decimal("3.2"), cache_read=Decimal("0.11")),
-    interleaved=Interleaved(field="reasoning_details"),
+    cost=_Cost(input=_Decimal("0.55"), output=_Decimal("3.2"), cache_read=_Decimal("0.11")),
+    interleaved=_Interleaved(field="reasoning_details"),
     reasoning_options=(),
 )
 """Kimi K2.6 (chat) · 262K context · 262K output · $0.55 in / $3.20 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"""
 
-MOONSHOTAI_KIMI_K2_7_CODE: Final[PricedModel] = PricedModel(
+MOONSHOTAI_KIMI_K2_7_CODE: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="moonshotai/kimi-k2.7-code",
     name="Kimi K2.7 Code",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="kimi-k2",
     attachment=True,
     reasoning=True,
@@ -4190,16 +4195,16 @@ MOONSHOTAI_KIMI_K2_7_CODE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_12,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.74"), output=Decimal("3.5"), cache_read=Decimal("0.15")),
+    cost=_Cost(input=_Decimal("0.74"), output=_Decimal("3.5"), cache_read=_Decimal("0.15")),
     reasoning_options=(),
 )
 """Kimi K2.7 Code (chat) · 262K context · 16.4K output · $0.74 in / $3.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"""
 
-MORPH_MORPH_V3_FAST: Final[PricedModel] = PricedModel(
+MORPH_MORPH_V3_FAST: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="morph/morph-v3-fast",
     name="Morph V3 Fast",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="morph",
     attachment=False,
     reasoning=False,
@@ -4211,15 +4216,15 @@ MORPH_MORPH_V3_FAST: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_07_07,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_81920_OUTPUT_38000,
-    cost=Cost(input=Decimal("0.8"), output=Decimal("1.2")),
+    cost=_Cost(input=_Decimal("0.8"), output=_Decimal("1.2")),
 )
 """Morph V3 Fast (chat) · 81.9K context · 38K output · $0.80 in / $1.20 out per 1M tokens"""
 
-MORPH_MORPH_V3_LARGE: Final[PricedModel] = PricedModel(
+MORPH_MORPH_V3_LARGE: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="morph/morph-v3-large",
     name="Morph V3 Large",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="morph",
     attachment=False,
     reasoning=False,
@@ -4231,15 +4236,15 @@ MORPH_MORPH_V3_LARGE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_07_07,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.9"), output=Decimal("1.9")),
+    cost=_Cost(input=_Decimal("0.9"), output=_Decimal("1.9")),
 )
 """Morph V3 Large (chat) · 262K context · 131K output · $0.90 in / $1.90 out per 1M tokens · structured output"""
 
-NEX_AGI_NEX_N2_PRO: Final[PricedModel] = PricedModel(
+NEX_AGI_NEX_N2_PRO: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="nex-agi/nex-n2-pro",
     name="Nex-N2-Pro",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="agi",
     attachment=True,
     reasoning=True,
@@ -4251,16 +4256,16 @@ NEX_AGI_NEX_N2_PRO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_08,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_262144,
-    cost=Cost(input=Decimal("0.25"), output=Decimal("1"), cache_read=Decimal("0.025")),
+    cost=_Cost(input=_Decimal("0.25"), output=_Decimal("1"), cache_read=_Decimal("0.025")),
     reasoning_options=(),
 )
 """Nex-N2-Pro (chat) · 262K context · 262K output · $0.25 in / $1.00 out per 1M tokens · vision, reasoning, attachments, open weights"""
 
-NOUSRESEARCH_HERMES_3_LLAMA_3_1_405B: Final[PricedModel] = PricedModel(
+NOUSRESEARCH_HERMES_3_LLAMA_3_1_405B: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="nousresearch/hermes-3-llama-3.1-405b",
     name="Hermes 3 405B Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="nousresearch",
     attachment=False,
     reasoning=False,
@@ -4273,15 +4278,15 @@ NOUSRESEARCH_HERMES_3_LLAMA_3_1_405B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_08_16,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_16384,
-    cost=Cost(input=Decimal("1"), output=Decimal("1")),
+    cost=_Cost(input=_Decimal("1"), output=_Decimal("1")),
 )
 """Hermes 3 405B Instruct (chat) · 131K context · 16.4K output · $1.00 in / $1.00 out per 1M tokens · structured output, open weights"""
 
-NOUSRESEARCH_HERMES_3_LLAMA_3_1_405B_FREE: Final[PricedModel] = PricedModel(
+NOUSRESEARCH_HERMES_3_LLAMA_3_1_405B_FREE: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="nousresearch/hermes-3-llama-3.1-405b:free",
     name="Hermes 3 405B Instruct (free)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="hermes",
     attachment=False,
     reasoning=False,
@@ -4294,15 +4299,15 @@ NOUSRESEARCH_HERMES_3_LLAMA_3_1_405B_FREE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_08_16,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_131072,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
 )
 """Hermes 3 405B Instruct (free) (chat) · 131K context · 131K output · free · open weights"""
 
-NOUSRESEARCH_HERMES_3_LLAMA_3_1_70B: Final[PricedModel] = PricedModel(
+NOUSRESEARCH_HERMES_3_LLAMA_3_1_70B: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="nousresearch/hermes-3-llama-3.1-70b",
     name="Hermes 3 70B Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="nousresearch",
     attachment=False,
     reasoning=False,
@@ -4315,15 +4320,15 @@ NOUSRESEARCH_HERMES_3_LLAMA_3_1_70B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_08_18,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.7"), output=Decimal("0.7")),
+    cost=_Cost(input=_Decimal("0.7"), output=_Decimal("0.7")),
 )
 """Hermes 3 70B Instruct (chat) · 131K context · 16.4K output · $0.70 in / $0.70 out per 1M tokens · structured output, open weights"""
 
-NOUSRESEARCH_HERMES_4_405B: Final[PricedModel] = PricedModel(
+NOUSRESEARCH_HERMES_4_405B: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="nousresearch/hermes-4-405b",
     name="Hermes 4 405B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="hermes",
     attachment=False,
     reasoning=True,
@@ -4336,16 +4341,16 @@ NOUSRESEARCH_HERMES_4_405B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_26,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_131072,
-    cost=Cost(input=Decimal("1"), output=Decimal("3")),
+    cost=_Cost(input=_Decimal("1"), output=_Decimal("3")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """Hermes 4 405B (chat) · 131K context · 131K output · $1.00 in / $3.00 out per 1M tokens · reasoning, open weights"""
 
-NOUSRESEARCH_HERMES_4_70B: Final[PricedModel] = PricedModel(
+NOUSRESEARCH_HERMES_4_70B: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="nousresearch/hermes-4-70b",
     name="Hermes 4 70B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="hermes",
     attachment=False,
     reasoning=True,
@@ -4358,16 +4363,16 @@ NOUSRESEARCH_HERMES_4_70B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_26,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.13"), output=Decimal("0.4")),
+    cost=_Cost(input=_Decimal("0.13"), output=_Decimal("0.4")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """Hermes 4 70B (chat) · 131K context · 131K output · $0.13 in / $0.40 out per 1M tokens · reasoning, open weights"""
 
-NVIDIA_LLAMA_3_3_NEMOTRON_SUPER_49B_V1_5: Final[PricedModel] = PricedModel(
+NVIDIA_LLAMA_3_3_NEMOTRON_SUPER_49B_V1_5: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="nvidia/llama-3.3-nemotron-super-49b-v1.5",
     name="Llama 3.3 Nemotron Super 49B v1.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="nemotron",
     attachment=False,
     reasoning=True,
@@ -4379,16 +4384,16 @@ NVIDIA_LLAMA_3_3_NEMOTRON_SUPER_49B_V1_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_07_25,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.4"), output=Decimal("0.4")),
+    cost=_Cost(input=_Decimal("0.4"), output=_Decimal("0.4")),
     reasoning_options=(),
 )
 """Llama 3.3 Nemotron Super 49B v1.5 (chat) · 131K context · 16.4K output · $0.40 in / $0.40 out per 1M tokens · tools, reasoning, open weights"""
 
-NVIDIA_NEMOTRON_3_NANO_30B_A3B: Final[PricedModel] = PricedModel(
+NVIDIA_NEMOTRON_3_NANO_30B_A3B: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="nvidia/nemotron-3-nano-30b-a3b",
     name="Nemotron 3 Nano 30B A3B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="nemotron",
     attachment=False,
     reasoning=True,
@@ -4400,16 +4405,16 @@ NVIDIA_NEMOTRON_3_NANO_30B_A3B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_15,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_228000,
-    cost=Cost(input=Decimal("0.05"), output=Decimal("0.2")),
+    cost=_Cost(input=_Decimal("0.05"), output=_Decimal("0.2")),
     reasoning_options=(),
 )
 """Nemotron 3 Nano 30B A3B (chat) · 262K context · 228K output · $0.05 in / $0.20 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-NVIDIA_NEMOTRON_3_NANO_30B_A3B_FREE: Final[PricedModel] = PricedModel(
+NVIDIA_NEMOTRON_3_NANO_30B_A3B_FREE: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="nvidia/nemotron-3-nano-30b-a3b:free",
     name="Nemotron 3 Nano 30B A3B (free)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="nemotron",
     attachment=False,
     reasoning=True,
@@ -4421,16 +4426,16 @@ NVIDIA_NEMOTRON_3_NANO_30B_A3B_FREE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_15,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_256000_OUTPUT_256000,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
     reasoning_options=(),
 )
 """Nemotron 3 Nano 30B A3B (free) (chat) · 256K context · 256K output · free · tools, reasoning, open weights"""
 
-NVIDIA_NEMOTRON_3_NANO_OMNI_30B_A3B_REASONING_FREE: Final[PricedModel] = PricedModel(
+NVIDIA_NEMOTRON_3_NANO_OMNI_30B_A3B_REASONING_FREE: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="nvidia/nemotron-3-nano-omni-30b-a3b-reasoning:free",
     name="Nemotron 3 Nano Omni (free)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="nemotron",
     attachment=True,
     reasoning=True,
@@ -4442,16 +4447,16 @@ NVIDIA_NEMOTRON_3_NANO_OMNI_30B_A3B_REASONING_FREE: Final[PricedModel] = PricedM
     last_updated=_Shared.D_2026_04_28,
     modalities=_Shared.TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT,
     limit=_Shared.CONTEXT_256000_OUTPUT_65536,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
     reasoning_options=(_Shared.REASONING_BUDGET_TOKENS,),
 )
 """Nemotron 3 Nano Omni (free) (chat) · 256K context · 65.5K output · free · vision, tools, reasoning, attachments, open weights"""
 
-NVIDIA_NEMOTRON_3_SUPER_120B_A12B: Final[PricedModel] = PricedModel(
+NVIDIA_NEMOTRON_3_SUPER_120B_A12B: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="nvidia/nemotron-3-super-120b-a12b",
     name="Nemotron 3 Super 120B A12B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="nemotron",
     attachment=False,
     reasoning=True,
@@ -4463,16 +4468,16 @@ NVIDIA_NEMOTRON_3_SUPER_120B_A12B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_11,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.085"), output=Decimal("0.4")),
+    cost=_Cost(input=_Decimal("0.085"), output=_Decimal("0.4")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM, _Shared.REASONING_BUDGET_TOKENS),
 )
 """Nemotron 3 Super 120B A12B (chat) · 262K context · 16.4K output · $0.085 in / $0.40 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-NVIDIA_NEMOTRON_3_SUPER_120B_A12B_FREE: Final[PricedModel] = PricedModel(
+NVIDIA_NEMOTRON_3_SUPER_120B_A12B_FREE: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="nvidia/nemotron-3-super-120b-a12b:free",
     name="Nemotron 3 Super (free)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="nemotron",
     attachment=False,
     reasoning=True,
@@ -4484,16 +4489,16 @@ NVIDIA_NEMOTRON_3_SUPER_120B_A12B_FREE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_11,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_262144,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM, _Shared.REASONING_BUDGET_TOKENS),
 )
 """Nemotron 3 Super (free) (chat) · 262K context · 262K output · free · tools, reasoning, structured output, open weights"""
 
-NVIDIA_NEMOTRON_3_ULTRA_550B_A55B: Final[PricedModel] = PricedModel(
+NVIDIA_NEMOTRON_3_ULTRA_550B_A55B: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="nvidia/nemotron-3-ultra-550b-a55b",
     name="Nemotron 3 Ultra 550B A55B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="nemotron",
     attachment=False,
     reasoning=True,
@@ -4505,16 +4510,16 @@ NVIDIA_NEMOTRON_3_ULTRA_550B_A55B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_04,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.5"), output=Decimal("2.2"), cache_read=Decimal("0.1")),
+    cost=_Cost(input=_Decimal("0.5"), output=_Decimal("2.2"), cache_read=_Decimal("0.1")),
     reasoning_options=(_Shared.REASONING_EFFORT_MEDIUM_HIGH, _Shared.REASONING_BUDGET_TOKENS),
 )
 """Nemotron 3 Ultra 550B A55B (chat) · 262K context · 16.4K output · $0.50 in / $2.20 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-NVIDIA_NEMOTRON_3_ULTRA_550B_A55B_FREE: Final[PricedModel] = PricedModel(
+NVIDIA_NEMOTRON_3_ULTRA_550B_A55B_FREE: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="nvidia/nemotron-3-ultra-550b-a55b:free",
     name="Nemotron 3 Ultra (free)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="nemotron",
     attachment=False,
     reasoning=True,
@@ -4526,16 +4531,16 @@ NVIDIA_NEMOTRON_3_ULTRA_550B_A55B_FREE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_04,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_65536,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
     reasoning_options=(_Shared.REASONING_EFFORT_MEDIUM_HIGH, _Shared.REASONING_BUDGET_TOKENS),
 )
 """Nemotron 3 Ultra (free) (chat) · 1M context · 65.5K output · free · tools, reasoning, open weights"""
 
-NVIDIA_NEMOTRON_3_5_CONTENT_SAFETY_FREE: Final[PricedModel] = PricedModel(
+NVIDIA_NEMOTRON_3_5_CONTENT_SAFETY_FREE: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="nvidia/nemotron-3.5-content-safety:free",
     name="Nemotron 3.5 Content Safety (free)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="nemotron",
     attachment=True,
     reasoning=True,
@@ -4547,16 +4552,16 @@ NVIDIA_NEMOTRON_3_5_CONTENT_SAFETY_FREE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_04,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_8192,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
     reasoning_options=(),
 )
 """Nemotron 3.5 Content Safety (free) (chat) · 128K context · 8.19K output · free · vision, reasoning, attachments, open weights"""
 
-NVIDIA_NEMOTRON_NANO_12B_V2_VL_FREE: Final[PricedModel] = PricedModel(
+NVIDIA_NEMOTRON_NANO_12B_V2_VL_FREE: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="nvidia/nemotron-nano-12b-v2-vl:free",
     name="Nemotron Nano 12B 2 VL (free)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="nemotron",
     attachment=True,
     reasoning=True,
@@ -4568,16 +4573,16 @@ NVIDIA_NEMOTRON_NANO_12B_V2_VL_FREE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_10_28,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_128000,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
     reasoning_options=(),
 )
 """Nemotron Nano 12B 2 VL (free) (chat) · 128K context · 128K output · free · vision, tools, reasoning, attachments, open weights"""
 
-NVIDIA_NEMOTRON_NANO_9B_V2_FREE: Final[PricedModel] = PricedModel(
+NVIDIA_NEMOTRON_NANO_9B_V2_FREE: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="nvidia/nemotron-nano-9b-v2:free",
     name="Nemotron Nano 9B V2 (free)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="nemotron",
     attachment=False,
     reasoning=True,
@@ -4589,16 +4594,16 @@ NVIDIA_NEMOTRON_NANO_9B_V2_FREE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_18,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_128000,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
     reasoning_options=(),
 )
 """Nemotron Nano 9B V2 (free) (chat) · 128K context · 128K output · free · tools, reasoning, structured output, open weights"""
 
-OPENAI_GPT_3_5_TURBO: Final[PricedModel] = PricedModel(
+OPENAI_GPT_3_5_TURBO: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="openai/gpt-3.5-turbo",
     name="GPT-3.5-turbo",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=False,
     reasoning=False,
@@ -4611,15 +4616,15 @@ OPENAI_GPT_3_5_TURBO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2023_11_06,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_16385_OUTPUT_4096,
-    cost=Cost(input=Decimal("0.5"), output=Decimal("1.5")),
+    cost=_Cost(input=_Decimal("0.5"), output=_Decimal("1.5")),
 )
 """GPT-3.5-turbo (chat) · 16.4K context · 4.1K output · $0.50 in / $1.50 out per 1M tokens · tools, structured output"""
 
-OPENAI_GPT_3_5_TURBO_0613: Final[PricedModel] = PricedModel(
+OPENAI_GPT_3_5_TURBO_0613: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="openai/gpt-3.5-turbo-0613",
     name="GPT-3.5 Turbo (older v0613)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=False,
     reasoning=False,
@@ -4632,15 +4637,15 @@ OPENAI_GPT_3_5_TURBO_0613: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_01_25,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_4095_OUTPUT_4096,
-    cost=Cost(input=Decimal("1"), output=Decimal("2")),
+    cost=_Cost(input=_Decimal("1"), output=_Decimal("2")),
 )
 """GPT-3.5 Turbo (older v0613) (chat) · 4.09K context · 4.1K output · $1.00 in / $2.00 out per 1M tokens · tools, structured output"""
 
-OPENAI_GPT_3_5_TURBO_16K: Final[PricedModel] = PricedModel(
+OPENAI_GPT_3_5_TURBO_16K: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="openai/gpt-3.5-turbo-16k",
     name="GPT-3.5 Turbo 16k",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=False,
     reasoning=False,
@@ -4653,15 +4658,15 @@ OPENAI_GPT_3_5_TURBO_16K: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2023_08_28,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_16385_OUTPUT_4096,
-    cost=Cost(input=Decimal("3"), output=Decimal("4")),
+    cost=_Cost(input=_Decimal("3"), output=_Decimal("4")),
 )
 """GPT-3.5 Turbo 16k (chat) · 16.4K context · 4.1K output · $3.00 in / $4.00 out per 1M tokens · tools, structured output"""
 
-OPENAI_GPT_3_5_TURBO_INSTRUCT: Final[PricedModel] = PricedModel(
+OPENAI_GPT_3_5_TURBO_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="openai/gpt-3.5-turbo-instruct",
     name="GPT-3.5 Turbo Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=False,
     reasoning=False,
@@ -4674,15 +4679,15 @@ OPENAI_GPT_3_5_TURBO_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2023_09_28,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_4095_OUTPUT_4096,
-    cost=Cost(input=Decimal("1.5"), output=Decimal("2")),
+    cost=_Cost(input=_Decimal("1.5"), output=_Decimal("2")),
 )
 """GPT-3.5 Turbo Instruct (chat) · 4.09K context · 4.1K output · $1.50 in / $2.00 out per 1M tokens · structured output"""
 
-OPENAI_GPT_4: Final[PricedModel] = PricedModel(
+OPENAI_GPT_4: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="openai/gpt-4",
     name="GPT-4",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=False,
     reasoning=False,
@@ -4695,15 +4700,15 @@ OPENAI_GPT_4: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_04_09,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_8191_OUTPUT_4096,
-    cost=Cost(input=Decimal("30"), output=Decimal("60")),
+    cost=_Cost(input=_Decimal("30"), output=_Decimal("60")),
 )
 """GPT-4 (chat) · 8.19K context · 4.1K output · $30.00 in / $60.00 out per 1M tokens · tools, structured output"""
 
-OPENAI_GPT_4_TURBO: Final[PricedModel] = PricedModel(
+OPENAI_GPT_4_TURBO: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="openai/gpt-4-turbo",
     name="GPT-4 Turbo",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=False,
@@ -4716,15 +4721,15 @@ OPENAI_GPT_4_TURBO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_04_09,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_4096,
-    cost=Cost(input=Decimal("10"), output=Decimal("30")),
+    cost=_Cost(input=_Decimal("10"), output=_Decimal("30")),
 )
 """GPT-4 Turbo (chat) · 128K context · 4.1K output · $10.00 in / $30.00 out per 1M tokens · vision, tools, structured output, attachments"""
 
-OPENAI_GPT_4_TURBO_PREVIEW: Final[PricedModel] = PricedModel(
+OPENAI_GPT_4_TURBO_PREVIEW: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="openai/gpt-4-turbo-preview",
     name="GPT-4 Turbo Preview",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=False,
     reasoning=False,
@@ -4737,15 +4742,15 @@ OPENAI_GPT_4_TURBO_PREVIEW: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_01_25,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_4096,
-    cost=Cost(input=Decimal("10"), output=Decimal("30")),
+    cost=_Cost(input=_Decimal("10"), output=_Decimal("30")),
 )
 """GPT-4 Turbo Preview (chat) · 128K context · 4.1K output · $10.00 in / $30.00 out per 1M tokens · tools, structured output"""
 
-OPENAI_GPT_4_1: Final[PricedModel] = PricedModel(
+OPENAI_GPT_4_1: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="openai/gpt-4.1",
     name="GPT-4.1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=False,
@@ -4758,15 +4763,15 @@ OPENAI_GPT_4_1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04_14,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1047576_OUTPUT_32768,
-    cost=Cost(input=Decimal("2"), output=Decimal("8"), cache_read=Decimal("0.5")),
+    cost=_Cost(input=_Decimal("2"), output=_Decimal("8"), cache_read=_Decimal("0.5")),
 )
 """GPT-4.1 (chat) · 1.05M context · 32.8K output · $2.00 in / $8.00 out per 1M tokens · vision, tools, structured output, attachments"""
 
-OPENAI_GPT_4_1_MINI: Final[PricedModel] = PricedModel(
+OPENAI_GPT_4_1_MINI: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="openai/gpt-4.1-mini",
     name="GPT-4.1 mini",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-mini",
     attachment=True,
     reasoning=False,
@@ -4779,15 +4784,15 @@ OPENAI_GPT_4_1_MINI: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04_14,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1047576_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.4"), output=Decimal("1.6"), cache_read=Decimal("0.1")),
+    cost=_Cost(input=_Decimal("0.4"), output=_Decimal("1.6"), cache_read=_Decimal("0.1")),
 )
 """GPT-4.1 mini (chat) · 1.05M context · 32.8K output · $0.40 in / $1.60 out per 1M tokens · vision, tools, structured output, attachments"""
 
-OPENAI_GPT_4_1_NANO: Final[PricedModel] = PricedModel(
+OPENAI_GPT_4_1_NANO: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="openai/gpt-4.1-nano",
     name="GPT-4.1 nano",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-nano",
     attachment=True,
     reasoning=False,
@@ -4800,15 +4805,15 @@ OPENAI_GPT_4_1_NANO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04_14,
     modalities=_Shared.IMAGE_TEXT_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1047576_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.1"), output=Decimal("0.4"), cache_read=Decimal("0.025")),
+    cost=_Cost(input=_Decimal("0.1"), output=_Decimal("0.4"), cache_read=_Decimal("0.025")),
 )
 """GPT-4.1 nano (chat) · 1.05M context · 32.8K output · $0.10 in / $0.40 out per 1M tokens · vision, tools, structured output, attachments"""
 
-OPENAI_GPT_4O: Final[PricedModel] = PricedModel(
+OPENAI_GPT_4O: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="openai/gpt-4o",
     name="GPT-4o",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=False,
@@ -4821,15 +4826,15 @@ OPENAI_GPT_4O: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_08_06,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_16384,
-    cost=Cost(input=Decimal("2.5"), output=Decimal("10")),
+    cost=_Cost(input=_Decimal("2.5"), output=_Decimal("10")),
 )
 """GPT-4o (chat) · 128K context · 16.4K output · $2.50 in / $10.00 out per 1M tokens · vision, tools, structured output, attachments"""
 
-OPENAI_GPT_4O_2024_05_13: Final[PricedModel] = PricedModel(
+OPENAI_GPT_4O_2024_05_13: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="openai/gpt-4o-2024-05-13",
     name="GPT-4o (2024-05-13)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=False,
@@ -4842,15 +4847,15 @@ OPENAI_GPT_4O_2024_05_13: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_05_13,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_4096,
-    cost=Cost(input=Decimal("5"), output=Decimal("15")),
+    cost=_Cost(input=_Decimal("5"), output=_Decimal("15")),
 )
 """GPT-4o (2024-05-13) (chat) · 128K context · 4.1K output · $5.00 in / $15.00 out per 1M tokens · vision, tools, structured output, attachments"""
 
-OPENAI_GPT_4O_2024_08_06: Final[PricedModel] = PricedModel(
+OPENAI_GPT_4O_2024_08_06: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="openai/gpt-4o-2024-08-06",
     name="GPT-4o (2024-08-06)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=False,
@@ -4863,15 +4868,15 @@ OPENAI_GPT_4O_2024_08_06: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_08_06,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_16384,
-    cost=Cost(input=Decimal("2.5"), output=Decimal("10"), cache_read=Decimal("1.25")),
+    cost=_Cost(input=_Decimal("2.5"), output=_Decimal("10"), cache_read=_Decimal("1.25")),
 )
 """GPT-4o (2024-08-06) (chat) · 128K context · 16.4K output · $2.50 in / $10.00 out per 1M tokens · vision, tools, structured output, attachments"""
 
-OPENAI_GPT_4O_2024_11_20: Final[PricedModel] = PricedModel(
+OPENAI_GPT_4O_2024_11_20: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="openai/gpt-4o-2024-11-20",
     name="GPT-4o (2024-11-20)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=False,
@@ -4884,15 +4889,15 @@ OPENAI_GPT_4O_2024_11_20: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_11_20,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_16384,
-    cost=Cost(input=Decimal("2.5"), output=Decimal("10"), cache_read=Decimal("1.25")),
+    cost=_Cost(input=_Decimal("2.5"), output=_Decimal("10"), cache_read=_Decimal("1.25")),
 )
 """GPT-4o (2024-11-20) (chat) · 128K context · 16.4K output · $2.50 in / $10.00 out per 1M tokens · vision, tools, structured output, attachments"""
 
-OPENAI_GPT_4O_MINI: Final[PricedModel] = PricedModel(
+OPENAI_GPT_4O_MINI: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="openai/gpt-4o-mini",
     name="GPT-4o mini",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-mini",
     attachment=True,
     reasoning=False,
@@ -4905,15 +4910,15 @@ OPENAI_GPT_4O_MINI: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_07_18,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.15"), output=Decimal("0.6"), cache_read=Decimal("0.075")),
+    cost=_Cost(input=_Decimal("0.15"), output=_Decimal("0.6"), cache_read=_Decimal("0.075")),
 )
 """GPT-4o mini (chat) · 128K context · 16.4K output · $0.15 in / $0.60 out per 1M tokens · vision, tools, structured output, attachments"""
 
-OPENAI_GPT_4O_MINI_2024_07_18: Final[PricedModel] = PricedModel(
+OPENAI_GPT_4O_MINI_2024_07_18: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="openai/gpt-4o-mini-2024-07-18",
     name="GPT-4o-mini (2024-07-18)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="o-mini",
     attachment=True,
     reasoning=False,
@@ -4926,15 +4931,15 @@ OPENAI_GPT_4O_MINI_2024_07_18: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_07_18,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.15"), output=Decimal("0.6"), cache_read=Decimal("0.075")),
+    cost=_Cost(input=_Decimal("0.15"), output=_Decimal("0.6"), cache_read=_Decimal("0.075")),
 )
 """GPT-4o-mini (2024-07-18) (chat) · 128K context · 16.4K output · $0.15 in / $0.60 out per 1M tokens · vision, tools, structured output, attachments"""
 
-OPENAI_GPT_4O_MINI_SEARCH_PREVIEW: Final[PricedModel] = PricedModel(
+OPENAI_GPT_4O_MINI_SEARCH_PREVIEW: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="openai/gpt-4o-mini-search-preview",
     name="GPT-4o-mini Search Preview",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="o-mini",
     attachment=False,
     reasoning=False,
@@ -4947,15 +4952,15 @@ OPENAI_GPT_4O_MINI_SEARCH_PREVIEW: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_03_12,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.15"), output=Decimal("0.6")),
+    cost=_Cost(input=_Decimal("0.15"), output=_Decimal("0.6")),
 )
 """GPT-4o-mini Search Preview (chat) · 128K context · 16.4K output · $0.15 in / $0.60 out per 1M tokens · structured output"""
 
-OPENAI_GPT_4O_SEARCH_PREVIEW: Final[PricedModel] = PricedModel(
+OPENAI_GPT_4O_SEARCH_PREVIEW: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="openai/gpt-4o-search-preview",
     name="GPT-4o Search Preview",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=False,
     reasoning=False,
@@ -4968,15 +4973,15 @@ OPENAI_GPT_4O_SEARCH_PREVIEW: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_03_12,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_16384,
-    cost=Cost(input=Decimal("2.5"), output=Decimal("10")),
+    cost=_Cost(input=_Decimal("2.5"), output=_Decimal("10")),
 )
 """GPT-4o Search Preview (chat) · 128K context · 16.4K output · $2.50 in / $10.00 out per 1M tokens · structured output"""
 
-OPENAI_GPT_5: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="openai/gpt-5",
     name="GPT-5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=True,
@@ -4989,16 +4994,16 @@ OPENAI_GPT_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_07,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
-    cost=Cost(input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.125")),
+    cost=_Cost(input=_Decimal("1.25"), output=_Decimal("10"), cache_read=_Decimal("0.125")),
     reasoning_options=(_Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
 )
 """GPT-5 (chat) · 400K context · 128K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-OPENAI_GPT_5_CHAT: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_CHAT: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="openai/gpt-5-chat",
     name="GPT-5 Chat",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-codex",
     attachment=True,
     reasoning=False,
@@ -5011,15 +5016,15 @@ OPENAI_GPT_5_CHAT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_07,
     modalities=_Shared.PDF_IMAGE_TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_16384,
-    cost=Cost(input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.125")),
+    cost=_Cost(input=_Decimal("1.25"), output=_Decimal("10"), cache_read=_Decimal("0.125")),
 )
 """GPT-5 Chat (chat) · 128K context · 16.4K output · $1.25 in / $10.00 out per 1M tokens · vision, structured output, attachments"""
 
-OPENAI_GPT_5_CODEX: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_CODEX: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="openai/gpt-5-codex",
     name="GPT-5-Codex",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-codex",
     attachment=True,
     reasoning=True,
@@ -5032,16 +5037,16 @@ OPENAI_GPT_5_CODEX: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_15,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
-    cost=Cost(input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.125")),
+    cost=_Cost(input=_Decimal("1.25"), output=_Decimal("10"), cache_read=_Decimal("0.125")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """GPT-5-Codex (chat) · 400K context · 128K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-OPENAI_GPT_5_IMAGE: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_IMAGE: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="openai/gpt-5-image",
     name="GPT-5 Image",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=True,
@@ -5054,16 +5059,16 @@ OPENAI_GPT_5_IMAGE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_10_14,
     modalities=_Shared.IMAGE_TEXT_PDF_TO_IMAGE_TEXT,
     limit=_Shared.CONTEXT_400000_OUTPUT_128000,
-    cost=Cost(input=Decimal("10"), output=Decimal("10"), cache_read=Decimal("1.25")),
+    cost=_Cost(input=_Decimal("10"), output=_Decimal("10"), cache_read=_Decimal("1.25")),
     reasoning_options=(),
 )
 """GPT-5 Image (chat) · 400K context · 128K output · $10.00 in / $10.00 out per 1M tokens · vision, reasoning, structured output, attachments"""
 
-OPENAI_GPT_5_IMAGE_MINI: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_IMAGE_MINI: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="openai/gpt-5-image-mini",
     name="GPT-5 Image Mini",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=True,
@@ -5075,16 +5080,16 @@ OPENAI_GPT_5_IMAGE_MINI: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_10_16,
     modalities=_Shared.PDF_IMAGE_TEXT_TO_IMAGE_TEXT,
     limit=_Shared.CONTEXT_400000_OUTPUT_128000,
-    cost=Cost(input=Decimal("2.5"), output=Decimal("2"), cache_read=Decimal("0.25")),
+    cost=_Cost(input=_Decimal("2.5"), output=_Decimal("2"), cache_read=_Decimal("0.25")),
     reasoning_options=(),
 )
 """GPT-5 Image Mini (chat) · 400K context · 128K output · $2.50 in / $2.00 out per 1M tokens · vision, reasoning, structured output, attachments"""
 
-OPENAI_GPT_5_MINI: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_MINI: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="openai/gpt-5-mini",
     name="GPT-5 Mini",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-mini",
     attachment=True,
     reasoning=True,
@@ -5097,16 +5102,16 @@ OPENAI_GPT_5_MINI: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_07,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
-    cost=Cost(input=Decimal("0.25"), output=Decimal("2"), cache_read=Decimal("0.025")),
+    cost=_Cost(input=_Decimal("0.25"), output=_Decimal("2"), cache_read=_Decimal("0.025")),
     reasoning_options=(_Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
 )
 """GPT-5 Mini (chat) · 400K context · 128K output · $0.25 in / $2.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-OPENAI_GPT_5_NANO: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_NANO: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="openai/gpt-5-nano",
     name="GPT-5 Nano",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-nano",
     attachment=True,
     reasoning=True,
@@ -5119,16 +5124,16 @@ OPENAI_GPT_5_NANO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_07,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
-    cost=Cost(input=Decimal("0.05"), output=Decimal("0.4"), cache_read=Decimal("0.01")),
+    cost=_Cost(input=_Decimal("0.05"), output=_Decimal("0.4"), cache_read=_Decimal("0.01")),
     reasoning_options=(_Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
 )
 """GPT-5 Nano (chat) · 400K context · 128K output · $0.05 in / $0.40 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-OPENAI_GPT_5_PRO: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_PRO: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="openai/gpt-5-pro",
     name="GPT-5 Pro",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-pro",
     attachment=True,
     reasoning=True,
@@ -5141,16 +5146,16 @@ OPENAI_GPT_5_PRO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_10_06,
     modalities=_Shared.IMAGE_TEXT_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
-    cost=Cost(input=Decimal("15"), output=Decimal("120")),
+    cost=_Cost(input=_Decimal("15"), output=_Decimal("120")),
     reasoning_options=(_Shared.REASONING_EFFORT_HIGH,),
 )
 """GPT-5 Pro (chat) · 400K context · 128K output · $15.00 in / $120.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-OPENAI_GPT_5_1: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_1: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="openai/gpt-5.1",
     name="GPT-5.1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=True,
@@ -5163,16 +5168,16 @@ OPENAI_GPT_5_1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_13,
     modalities=_Shared.IMAGE_TEXT_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
-    cost=Cost(input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.13")),
+    cost=_Cost(input=_Decimal("1.25"), output=_Decimal("10"), cache_read=_Decimal("0.13")),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
 )
 """GPT-5.1 (chat) · 400K context · 128K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-OPENAI_GPT_5_1_CHAT: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_1_CHAT: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="openai/gpt-5.1-chat",
     name="GPT-5.1 Chat",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-codex",
     attachment=True,
     reasoning=False,
@@ -5185,15 +5190,15 @@ OPENAI_GPT_5_1_CHAT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_13,
     modalities=_Shared.PDF_IMAGE_TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_32000,
-    cost=Cost(input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.13")),
+    cost=_Cost(input=_Decimal("1.25"), output=_Decimal("10"), cache_read=_Decimal("0.13")),
 )
 """GPT-5.1 Chat (chat) · 128K context · 32K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, structured output, attachments"""
 
-OPENAI_GPT_5_1_CODEX: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_1_CODEX: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="openai/gpt-5.1-codex",
     name="GPT-5.1 Codex",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-codex",
     attachment=True,
     reasoning=True,
@@ -5206,16 +5211,16 @@ OPENAI_GPT_5_1_CODEX: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_13,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
-    cost=Cost(input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.13")),
+    cost=_Cost(input=_Decimal("1.25"), output=_Decimal("10"), cache_read=_Decimal("0.13")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """GPT-5.1 Codex (chat) · 400K context · 128K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-OPENAI_GPT_5_1_CODEX_MAX: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_1_CODEX_MAX: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="openai/gpt-5.1-codex-max",
     name="GPT-5.1 Codex Max",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-codex",
     attachment=True,
     reasoning=True,
@@ -5228,16 +5233,16 @@ OPENAI_GPT_5_1_CODEX_MAX: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_13,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
-    cost=Cost(input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.125")),
+    cost=_Cost(input=_Decimal("1.25"), output=_Decimal("10"), cache_read=_Decimal("0.125")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH,),
 )
 """GPT-5.1 Codex Max (chat) · 400K context · 128K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-OPENAI_GPT_5_1_CODEX_MINI: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_1_CODEX_MINI: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="openai/gpt-5.1-codex-mini",
     name="GPT-5.1 Codex mini",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-codex",
     attachment=True,
     reasoning=True,
@@ -5250,16 +5255,16 @@ OPENAI_GPT_5_1_CODEX_MINI: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_13,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_100000,
-    cost=Cost(input=Decimal("0.25"), output=Decimal("2"), cache_read=Decimal("0.025")),
+    cost=_Cost(input=_Decimal("0.25"), output=_Decimal("2"), cache_read=_Decimal("0.025")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """GPT-5.1 Codex mini (chat) · 400K context · 100K output · $0.25 in / $2.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-OPENAI_GPT_5_2: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_2: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="openai/gpt-5.2",
     name="GPT-5.2",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=True,
@@ -5272,16 +5277,16 @@ OPENAI_GPT_5_2: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_11,
     modalities=_Shared.PDF_IMAGE_TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
-    cost=Cost(input=Decimal("1.75"), output=Decimal("14"), cache_read=Decimal("0.175")),
+    cost=_Cost(input=_Decimal("1.75"), output=_Decimal("14"), cache_read=_Decimal("0.175")),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
 )
 """GPT-5.2 (chat) · 400K context · 128K output · $1.75 in / $14.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-OPENAI_GPT_5_2_CHAT: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_2_CHAT: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="openai/gpt-5.2-chat",
     name="GPT-5.2 Chat",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-codex",
     attachment=True,
     reasoning=False,
@@ -5294,15 +5299,15 @@ OPENAI_GPT_5_2_CHAT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_10,
     modalities=_Shared.PDF_IMAGE_TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_16384,
-    cost=Cost(input=Decimal("1.75"), output=Decimal("14"), cache_read=Decimal("0.175")),
+    cost=_Cost(input=_Decimal("1.75"), output=_Decimal("14"), cache_read=_Decimal("0.175")),
 )
 """GPT-5.2 Chat (chat) · 128K context · 16.4K output · $1.75 in / $14.00 out per 1M tokens · vision, tools, structured output, attachments"""
 
-OPENAI_GPT_5_2_CODEX: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_2_CODEX: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="openai/gpt-5.2-codex",
     name="GPT-5.2 Codex",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-codex",
     attachment=True,
     reasoning=True,
@@ -5315,16 +5320,16 @@ OPENAI_GPT_5_2_CODEX: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_11,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
-    cost=Cost(input=Decimal("1.75"), output=Decimal("14"), cache_read=Decimal("0.175")),
+    cost=_Cost(input=_Decimal("1.75"), output=_Decimal("14"), cache_read=_Decimal("0.175")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH,),
 )
 """GPT-5.2 Codex (chat) · 400K context · 128K output · $1.75 in / $14.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-OPENAI_GPT_5_2_PRO: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_2_PRO: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="openai/gpt-5.2-pro",
     name="GPT-5.2 Pro",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-pro",
     attachment=True,
     reasoning=True,
@@ -5337,16 +5342,16 @@ OPENAI_GPT_5_2_PRO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_11,
     modalities=_Shared.IMAGE_TEXT_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
-    cost=Cost(input=Decimal("21"), output=Decimal("168")),
+    cost=_Cost(input=_Decimal("21"), output=_Decimal("168")),
     reasoning_options=(_Shared.REASONING_EFFORT_MEDIUM_HIGH_XHIGH,),
 )
 """GPT-5.2 Pro (chat) · 400K context · 128K output · $21.00 in / $168.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-OPENAI_GPT_5_3_CHAT: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_3_CHAT: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="openai/gpt-5.3-chat",
     name="GPT-5.3 Chat",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=False,
@@ -5358,15 +5363,15 @@ OPENAI_GPT_5_3_CHAT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_03,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_16384,
-    cost=Cost(input=Decimal("1.75"), output=Decimal("14"), cache_read=Decimal("0.175")),
+    cost=_Cost(input=_Decimal("1.75"), output=_Decimal("14"), cache_read=_Decimal("0.175")),
 )
 """GPT-5.3 Chat (chat) · 128K context · 16.4K output · $1.75 in / $14.00 out per 1M tokens · vision, tools, structured output, attachments"""
 
-OPENAI_GPT_5_3_CODEX: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_3_CODEX: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="openai/gpt-5.3-codex",
     name="GPT-5.3 Codex",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-codex",
     attachment=True,
     reasoning=True,
@@ -5379,16 +5384,16 @@ OPENAI_GPT_5_3_CODEX: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_05,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
-    cost=Cost(input=Decimal("1.75"), output=Decimal("14"), cache_read=Decimal("0.175")),
+    cost=_Cost(input=_Decimal("1.75"), output=_Decimal("14"), cache_read=_Decimal("0.175")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH,),
 )
 """GPT-5.3 Codex (chat) · 400K context · 128K output · $1.75 in / $14.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-OPENAI_GPT_5_4: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_4: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="openai/gpt-5.4",
     name="GPT-5.4",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=True,
@@ -5401,16 +5406,16 @@ OPENAI_GPT_5_4: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_05,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1050000_INPUT_922000_OUTPUT_128000,
-    cost=Cost(input=Decimal("2.5"), output=Decimal("15"), cache_read=Decimal("0.25")),
+    cost=_Cost(input=_Decimal("2.5"), output=_Decimal("15"), cache_read=_Decimal("0.25")),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
 )
 """GPT-5.4 (chat) · 1.05M context · 128K output · $2.50 in / $15.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-OPENAI_GPT_5_4_IMAGE_2: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_4_IMAGE_2: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="openai/gpt-5.4-image-2",
     name="GPT-5.4 Image 2",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=True,
@@ -5422,16 +5427,16 @@ OPENAI_GPT_5_4_IMAGE_2: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_21,
     modalities=_Shared.IMAGE_TEXT_PDF_TO_IMAGE_TEXT,
     limit=_Shared.CONTEXT_272000_OUTPUT_128000,
-    cost=Cost(input=Decimal("8"), output=Decimal("15"), cache_read=Decimal("2")),
+    cost=_Cost(input=_Decimal("8"), output=_Decimal("15"), cache_read=_Decimal("2")),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
 )
 """GPT-5.4 Image 2 (chat) · 272K context · 128K output · $8.00 in / $15.00 out per 1M tokens · vision, reasoning, structured output, attachments"""
 
-OPENAI_GPT_5_4_MINI: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_4_MINI: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="openai/gpt-5.4-mini",
     name="GPT-5.4 mini",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-mini",
     attachment=True,
     reasoning=True,
@@ -5444,16 +5449,16 @@ OPENAI_GPT_5_4_MINI: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_17,
     modalities=_Shared.PDF_IMAGE_TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
-    cost=Cost(input=Decimal("0.75"), output=Decimal("4.5"), cache_read=Decimal("0.075")),
+    cost=_Cost(input=_Decimal("0.75"), output=_Decimal("4.5"), cache_read=_Decimal("0.075")),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
 )
 """GPT-5.4 mini (chat) · 400K context · 128K output · $0.75 in / $4.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-OPENAI_GPT_5_4_NANO: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_4_NANO: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="openai/gpt-5.4-nano",
     name="GPT-5.4 nano",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-nano",
     attachment=True,
     reasoning=True,
@@ -5466,16 +5471,16 @@ OPENAI_GPT_5_4_NANO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_17,
     modalities=_Shared.PDF_IMAGE_TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
-    cost=Cost(input=Decimal("0.2"), output=Decimal("1.25"), cache_read=Decimal("0.02")),
+    cost=_Cost(input=_Decimal("0.2"), output=_Decimal("1.25"), cache_read=_Decimal("0.02")),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
 )
 """GPT-5.4 nano (chat) · 400K context · 128K output · $0.20 in / $1.25 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-OPENAI_GPT_5_4_PRO: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_4_PRO: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="openai/gpt-5.4-pro",
     name="GPT-5.4 Pro",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-pro",
     attachment=True,
     reasoning=True,
@@ -5488,16 +5493,16 @@ OPENAI_GPT_5_4_PRO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_05,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1050000_INPUT_922000_OUTPUT_128000,
-    cost=Cost(input=Decimal("30"), output=Decimal("180")),
+    cost=_Cost(input=_Decimal("30"), output=_Decimal("180")),
     reasoning_options=(_Shared.REASONING_EFFORT_MEDIUM_HIGH_XHIGH,),
 )
 """GPT-5.4 Pro (chat) · 1.05M context · 128K output · $30.00 in / $180.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-OPENAI_GPT_5_5: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_5: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="openai/gpt-5.5",
     name="GPT-5.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=True,
@@ -5510,16 +5515,16 @@ OPENAI_GPT_5_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_23,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1050000_INPUT_922000_OUTPUT_128000,
-    cost=Cost(input=Decimal("5"), output=Decimal("30"), cache_read=Decimal("0.5")),
+    cost=_Cost(input=_Decimal("5"), output=_Decimal("30"), cache_read=_Decimal("0.5")),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
 )
 """GPT-5.5 (chat) · 1.05M context · 128K output · $5.00 in / $30.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-OPENAI_GPT_5_5_PRO: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_5_PRO: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="openai/gpt-5.5-pro",
     name="GPT-5.5 Pro",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-pro",
     attachment=True,
     reasoning=True,
@@ -5532,16 +5537,16 @@ OPENAI_GPT_5_5_PRO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_23,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1050000_INPUT_922000_OUTPUT_128000,
-    cost=Cost(input=Decimal("30"), output=Decimal("180")),
+    cost=_Cost(input=_Decimal("30"), output=_Decimal("180")),
     reasoning_options=(_Shared.REASONING_EFFORT_MEDIUM_HIGH_XHIGH,),
 )
 """GPT-5.5 Pro (chat) · 1.05M context · 128K output · $30.00 in / $180.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-OPENAI_GPT_AUDIO: Final[PricedModel] = PricedModel(
+OPENAI_GPT_AUDIO: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="openai/gpt-audio",
     name="GPT Audio",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=False,
@@ -5553,15 +5558,15 @@ OPENAI_GPT_AUDIO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_01_19,
     modalities=_Shared.TEXT_AUDIO_TO_TEXT_AUDIO,
     limit=_Shared.CONTEXT_128000_OUTPUT_16384,
-    cost=Cost(input=Decimal("2.5"), output=Decimal("10")),
+    cost=_Cost(input=_Decimal("2.5"), output=_Decimal("10")),
 )
 """GPT Audio (chat) · 128K context · 16.4K output · $2.50 in / $10.00 out per 1M tokens · tools, structured output, attachments"""
 
-OPENAI_GPT_AUDIO_MINI: Final[PricedModel] = PricedModel(
+OPENAI_GPT_AUDIO_MINI: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="openai/gpt-audio-mini",
     name="GPT Audio Mini",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="o-mini",
     attachment=True,
     reasoning=False,
@@ -5573,15 +5578,15 @@ OPENAI_GPT_AUDIO_MINI: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_01_19,
     modalities=_Shared.TEXT_AUDIO_TO_TEXT_AUDIO,
     limit=_Shared.CONTEXT_128000_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.6"), output=Decimal("2.4")),
+    cost=_Cost(input=_Decimal("0.6"), output=_Decimal("2.4")),
 )
 """GPT Audio Mini (chat) · 128K context · 16.4K output · $0.60 in / $2.40 out per 1M tokens · tools, structured output, attachments"""
 
-OPENAI_GPT_CHAT_LATEST: Final[PricedModel] = PricedModel(
+OPENAI_GPT_CHAT_LATEST: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="openai/gpt-chat-latest",
     name="GPT Chat Latest",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=False,
@@ -5593,15 +5598,15 @@ OPENAI_GPT_CHAT_LATEST: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_05,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_400000_OUTPUT_128000,
-    cost=Cost(input=Decimal("5"), output=Decimal("30"), cache_read=Decimal("0.5")),
+    cost=_Cost(input=_Decimal("5"), output=_Decimal("30"), cache_read=_Decimal("0.5")),
 )
 """GPT Chat Latest (chat) · 400K context · 128K output · $5.00 in / $30.00 out per 1M tokens · vision, tools, structured output, attachments"""
 
-OPENAI_GPT_OSS_120B: Final[PricedModel] = PricedModel(
+OPENAI_GPT_OSS_120B: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="openai/gpt-oss-120b",
     name="GPT OSS 120B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-oss",
     attachment=False,
     reasoning=True,
@@ -5613,16 +5618,16 @@ OPENAI_GPT_OSS_120B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_05,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.03"), output=Decimal("0.15")),
+    cost=_Cost(input=_Decimal("0.03"), output=_Decimal("0.15")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """GPT OSS 120B (chat) · 131K context · 131K output · $0.03 in / $0.15 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-OPENAI_GPT_OSS_120B_FREE: Final[PricedModel] = PricedModel(
+OPENAI_GPT_OSS_120B_FREE: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="openai/gpt-oss-120b:free",
     name="gpt-oss-120b (free)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-oss",
     attachment=False,
     reasoning=True,
@@ -5634,16 +5639,16 @@ OPENAI_GPT_OSS_120B_FREE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_05,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_131072,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """gpt-oss-120b (free) (chat) · 131K context · 131K output · free · tools, reasoning, open weights"""
 
-OPENAI_GPT_OSS_20B: Final[PricedModel] = PricedModel(
+OPENAI_GPT_OSS_20B: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="openai/gpt-oss-20b",
     name="gpt-oss-20b",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-oss",
     attachment=False,
     reasoning=True,
@@ -5656,16 +5661,16 @@ OPENAI_GPT_OSS_20B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_05,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.029"), output=Decimal("0.14")),
+    cost=_Cost(input=_Decimal("0.029"), output=_Decimal("0.14")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """gpt-oss-20b (chat) · 131K context · 131K output · $0.029 in / $0.14 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-OPENAI_GPT_OSS_20B_FREE: Final[PricedModel] = PricedModel(
+OPENAI_GPT_OSS_20B_FREE: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="openai/gpt-oss-20b:free",
     name="gpt-oss-20b (free)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-oss",
     attachment=False,
     reasoning=True,
@@ -5678,16 +5683,16 @@ OPENAI_GPT_OSS_20B_FREE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_05,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_32768,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """gpt-oss-20b (free) (chat) · 131K context · 32.8K output · free · tools, reasoning, structured output, open weights"""
 
-OPENAI_GPT_OSS_SAFEGUARD_20B: Final[PricedModel] = PricedModel(
+OPENAI_GPT_OSS_SAFEGUARD_20B: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="openai/gpt-oss-safeguard-20b",
     name="gpt-oss-safeguard-20b",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-oss",
     attachment=False,
     reasoning=True,
@@ -5699,16 +5704,16 @@ OPENAI_GPT_OSS_SAFEGUARD_20B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_10_29,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.075"), output=Decimal("0.3"), cache_read=Decimal("0.0375")),
+    cost=_Cost(input=_Decimal("0.075"), output=_Decimal("0.3"), cache_read=_Decimal("0.0375")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """gpt-oss-safeguard-20b (chat) · 131K context · 65.5K output · $0.075 in / $0.30 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-OPENAI_O1: Final[PricedModel] = PricedModel(
+OPENAI_O1: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="openai/o1",
     name="o1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="o",
     attachment=True,
     reasoning=True,
@@ -5721,16 +5726,16 @@ OPENAI_O1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_12_05,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_100000,
-    cost=Cost(input=Decimal("15"), output=Decimal("60"), cache_read=Decimal("7.5")),
+    cost=_Cost(input=_Decimal("15"), output=_Decimal("60"), cache_read=_Decimal("7.5")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """o1 (chat) · 200K context · 100K output · $15.00 in / $60.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-OPENAI_O1_PRO: Final[PricedModel] = PricedModel(
+OPENAI_O1_PRO: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="openai/o1-pro",
     name="o1-pro",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="o-pro",
     attachment=True,
     reasoning=True,
@@ -5743,16 +5748,16 @@ OPENAI_O1_PRO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_03_19,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_100000,
-    cost=Cost(input=Decimal("150"), output=Decimal("600")),
+    cost=_Cost(input=_Decimal("150"), output=_Decimal("600")),
     reasoning_options=(),
 )
 """o1-pro (chat) · 200K context · 100K output · $150.00 in / $600.00 out per 1M tokens · vision, reasoning, structured output, attachments"""
 
-OPENAI_O3: Final[PricedModel] = PricedModel(
+OPENAI_O3: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="openai/o3",
     name="o3",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="o",
     attachment=True,
     reasoning=True,
@@ -5765,16 +5770,16 @@ OPENAI_O3: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04_16,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_100000,
-    cost=Cost(input=Decimal("2"), output=Decimal("8"), cache_read=Decimal("0.5")),
+    cost=_Cost(input=_Decimal("2"), output=_Decimal("8"), cache_read=_Decimal("0.5")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """o3 (chat) · 200K context · 100K output · $2.00 in / $8.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-OPENAI_O3_DEEP_RESEARCH: Final[PricedModel] = PricedModel(
+OPENAI_O3_DEEP_RESEARCH: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="openai/o3-deep-research",
     name="o3-deep-research",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="o",
     attachment=True,
     reasoning=True,
@@ -5787,16 +5792,16 @@ OPENAI_O3_DEEP_RESEARCH: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_06_26,
     modalities=_Shared.IMAGE_TEXT_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_100000,
-    cost=Cost(input=Decimal("10"), output=Decimal("40"), cache_read=Decimal("2.5")),
+    cost=_Cost(input=_Decimal("10"), output=_Decimal("40"), cache_read=_Decimal("2.5")),
     reasoning_options=(),
 )
 """o3-deep-research (chat) · 200K context · 100K output · $10.00 in / $40.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-OPENAI_O3_MINI: Final[PricedModel] = PricedModel(
+OPENAI_O3_MINI: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="openai/o3-mini",
     name="o3-mini",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="o-mini",
     attachment=True,
     reasoning=True,
@@ -5809,16 +5814,16 @@ OPENAI_O3_MINI: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_01_29,
     modalities=_Shared.TEXT_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_100000,
-    cost=Cost(input=Decimal("1.1"), output=Decimal("4.4"), cache_read=Decimal("0.55")),
+    cost=_Cost(input=_Decimal("1.1"), output=_Decimal("4.4"), cache_read=_Decimal("0.55")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """o3-mini (chat) · 200K context · 100K output · $1.10 in / $4.40 out per 1M tokens · tools, reasoning, structured output, attachments"""
 
-OPENAI_O3_MINI_HIGH: Final[PricedModel] = PricedModel(
+OPENAI_O3_MINI_HIGH: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="openai/o3-mini-high",
     name="o3 Mini High",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="o",
     attachment=True,
     reasoning=True,
@@ -5831,16 +5836,16 @@ OPENAI_O3_MINI_HIGH: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_02_12,
     modalities=_Shared.TEXT_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_100000,
-    cost=Cost(input=Decimal("1.1"), output=Decimal("4.4"), cache_read=Decimal("0.55")),
+    cost=_Cost(input=_Decimal("1.1"), output=_Decimal("4.4"), cache_read=_Decimal("0.55")),
     reasoning_options=(_Shared.REASONING_EFFORT_HIGH,),
 )
 """o3 Mini High (chat) · 200K context · 100K output · $1.10 in / $4.40 out per 1M tokens · tools, reasoning, structured output, attachments"""
 
-OPENAI_O3_PRO: Final[PricedModel] = PricedModel(
+OPENAI_O3_PRO: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="openai/o3-pro",
     name="o3-pro",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="o-pro",
     attachment=True,
     reasoning=True,
@@ -5853,16 +5858,16 @@ OPENAI_O3_PRO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_06_10,
     modalities=_Shared.TEXT_PDF_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_100000,
-    cost=Cost(input=Decimal("20"), output=Decimal("80")),
+    cost=_Cost(input=_Decimal("20"), output=_Decimal("80")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """o3-pro (chat) · 200K context · 100K output · $20.00 in / $80.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-OPENAI_O4_MINI: Final[PricedModel] = PricedModel(
+OPENAI_O4_MINI: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="openai/o4-mini",
     name="o4-mini",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="o-mini",
     attachment=True,
     reasoning=True,
@@ -5875,16 +5880,16 @@ OPENAI_O4_MINI: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04_16,
     modalities=_Shared.IMAGE_TEXT_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_100000,
-    cost=Cost(input=Decimal("1.1"), output=Decimal("4.4"), cache_read=Decimal("0.275")),
+    cost=_Cost(input=_Decimal("1.1"), output=_Decimal("4.4"), cache_read=_Decimal("0.275")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """o4-mini (chat) · 200K context · 100K output · $1.10 in / $4.40 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-OPENAI_O4_MINI_DEEP_RESEARCH: Final[PricedModel] = PricedModel(
+OPENAI_O4_MINI_DEEP_RESEARCH: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="openai/o4-mini-deep-research",
     name="o4-mini-deep-research",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="o-mini",
     attachment=True,
     reasoning=True,
@@ -5897,16 +5902,16 @@ OPENAI_O4_MINI_DEEP_RESEARCH: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_06_26,
     modalities=_Shared.PDF_IMAGE_TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_100000,
-    cost=Cost(input=Decimal("2"), output=Decimal("8"), cache_read=Decimal("0.5")),
+    cost=_Cost(input=_Decimal("2"), output=_Decimal("8"), cache_read=_Decimal("0.5")),
     reasoning_options=(),
 )
 """o4-mini-deep-research (chat) · 200K context · 100K output · $2.00 in / $8.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-OPENAI_O4_MINI_HIGH: Final[PricedModel] = PricedModel(
+OPENAI_O4_MINI_HIGH: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="openai/o4-mini-high",
     name="o4 Mini High",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="o",
     attachment=True,
     reasoning=True,
@@ -5919,16 +5924,16 @@ OPENAI_O4_MINI_HIGH: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04_16,
     modalities=_Shared.IMAGE_TEXT_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_100000,
-    cost=Cost(input=Decimal("1.1"), output=Decimal("4.4"), cache_read=Decimal("0.275")),
+    cost=_Cost(input=_Decimal("1.1"), output=_Decimal("4.4"), cache_read=_Decimal("0.275")),
     reasoning_options=(_Shared.REASONING_EFFORT_HIGH,),
 )
 """o4 Mini High (chat) · 200K context · 100K output · $1.10 in / $4.40 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-OPENROUTER_AUTO: Final[Model] = Model(
+OPENROUTER_AUTO: "Final[_Model]" = _Model(
     provider="openrouter",
     id="openrouter/auto",
     name="Auto Router",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="auto",
     attachment=True,
     reasoning=True,
@@ -5944,11 +5949,11 @@ OPENROUTER_AUTO: Final[Model] = Model(
 )
 """Auto Router (chat) · 2M context · 2M output · price unknown · vision, tools, reasoning, structured output, attachments"""
 
-OPENROUTER_BODYBUILDER: Final[Model] = Model(
+OPENROUTER_BODYBUILDER: "Final[_Model]" = _Model(
     provider="openrouter",
     id="openrouter/bodybuilder",
     name="Body Builder (beta)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -5962,11 +5967,11 @@ OPENROUTER_BODYBUILDER: Final[Model] = Model(
 )
 """Body Builder (beta) (chat) · 128K context · 128K output · price unknown"""
 
-OPENROUTER_FREE: Final[PricedModel] = PricedModel(
+OPENROUTER_FREE: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="openrouter/free",
     name="Free Models Router",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -5977,16 +5982,16 @@ OPENROUTER_FREE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_01,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_200000_INPUT_200000_OUTPUT_8000,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
     reasoning_options=(),
 )
 """Free Models Router (chat) · 200K context · 8K output · free · vision, tools, reasoning, structured output, attachments"""
 
-OPENROUTER_FUSION: Final[Model] = Model(
+OPENROUTER_FUSION: "Final[_Model]" = _Model(
     provider="openrouter",
     id="openrouter/fusion",
     name="Fusion",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -6000,11 +6005,11 @@ OPENROUTER_FUSION: Final[Model] = Model(
 )
 """Fusion (chat) · 1M context · 128K output · price unknown"""
 
-OPENROUTER_PARETO_CODE: Final[Model] = Model(
+OPENROUTER_PARETO_CODE: "Final[_Model]" = _Model(
     provider="openrouter",
     id="openrouter/pareto-code",
     name="Pareto Code Router",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -6018,11 +6023,11 @@ OPENROUTER_PARETO_CODE: Final[Model] = Model(
 )
 """Pareto Code Router (chat) · 2M context · 200K output · price unknown"""
 
-PERCEPTRON_PERCEPTRON_MK1: Final[PricedModel] = PricedModel(
+PERCEPTRON_PERCEPTRON_MK1: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="perceptron/perceptron-mk1",
     name="Perceptron Mk1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=False,
@@ -6033,16 +6038,16 @@ PERCEPTRON_PERCEPTRON_MK1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_12,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_32768_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.15"), output=Decimal("1.5")),
+    cost=_Cost(input=_Decimal("0.15"), output=_Decimal("1.5")),
     reasoning_options=(),
 )
 """Perceptron Mk1 (chat) · 32.8K context · 8.19K output · $0.15 in / $1.50 out per 1M tokens · vision, reasoning, structured output, attachments"""
 
-PERPLEXITY_SONAR: Final[PricedModel] = PricedModel(
+PERPLEXITY_SONAR: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="perplexity/sonar",
     name="Sonar",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="sonar",
     attachment=True,
     reasoning=False,
@@ -6054,15 +6059,15 @@ PERPLEXITY_SONAR: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_01_27,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_127072_OUTPUT_127072,
-    cost=Cost(input=Decimal("1"), output=Decimal("1")),
+    cost=_Cost(input=_Decimal("1"), output=_Decimal("1")),
 )
 """Sonar (chat) · 127K context · 127K output · $1.00 in / $1.00 out per 1M tokens · vision, attachments"""
 
-PERPLEXITY_SONAR_DEEP_RESEARCH: Final[PricedModel] = PricedModel(
+PERPLEXITY_SONAR_DEEP_RESEARCH: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="perplexity/sonar-deep-research",
     name="Sonar Deep Research",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="sonar-deep-research",
     attachment=False,
     reasoning=True,
@@ -6074,16 +6079,16 @@ PERPLEXITY_SONAR_DEEP_RESEARCH: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_03_07,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_128000,
-    cost=Cost(input=Decimal("2"), output=Decimal("8"), reasoning=Decimal("3")),
+    cost=_Cost(input=_Decimal("2"), output=_Decimal("8"), reasoning=_Decimal("3")),
     reasoning_options=(),
 )
 """Sonar Deep Research (chat) · 128K context · 128K output · $2.00 in / $8.00 out per 1M tokens · reasoning"""
 
-PERPLEXITY_SONAR_PRO: Final[PricedModel] = PricedModel(
+PERPLEXITY_SONAR_PRO: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="perplexity/sonar-pro",
     name="Sonar Pro",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="sonar-pro",
     attachment=True,
     reasoning=False,
@@ -6095,15 +6100,15 @@ PERPLEXITY_SONAR_PRO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_03_07,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_8000,
-    cost=Cost(input=Decimal("3"), output=Decimal("15")),
+    cost=_Cost(input=_Decimal("3"), output=_Decimal("15")),
 )
 """Sonar Pro (chat) · 200K context · 8K output · $3.00 in / $15.00 out per 1M tokens · vision, attachments"""
 
-PERPLEXITY_SONAR_PRO_SEARCH: Final[PricedModel] = PricedModel(
+PERPLEXITY_SONAR_PRO_SEARCH: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="perplexity/sonar-pro-search",
     name="Sonar Pro Search",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="sonar-pro",
     attachment=True,
     reasoning=True,
@@ -6115,16 +6120,16 @@ PERPLEXITY_SONAR_PRO_SEARCH: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_10_30,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_8000,
-    cost=Cost(input=Decimal("3"), output=Decimal("15")),
+    cost=_Cost(input=_Decimal("3"), output=_Decimal("15")),
     reasoning_options=(),
 )
 """Sonar Pro Search (chat) · 200K context · 8K output · $3.00 in / $15.00 out per 1M tokens · vision, reasoning, structured output, attachments"""
 
-PERPLEXITY_SONAR_REASONING_PRO: Final[PricedModel] = PricedModel(
+PERPLEXITY_SONAR_REASONING_PRO: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="perplexity/sonar-reasoning-pro",
     name="Sonar Reasoning Pro",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="sonar-reasoning",
     attachment=True,
     reasoning=True,
@@ -6136,16 +6141,16 @@ PERPLEXITY_SONAR_REASONING_PRO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_03_07,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_128000,
-    cost=Cost(input=Decimal("2"), output=Decimal("8")),
+    cost=_Cost(input=_Decimal("2"), output=_Decimal("8")),
     reasoning_options=(),
 )
 """Sonar Reasoning Pro (chat) · 128K context · 128K output · $2.00 in / $8.00 out per 1M tokens · vision, reasoning, attachments"""
 
-POOLSIDE_LAGUNA_M_1: Final[PricedModel] = PricedModel(
+POOLSIDE_LAGUNA_M_1: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="poolside/laguna-m.1",
     name="Laguna M.1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -6156,16 +6161,16 @@ POOLSIDE_LAGUNA_M_1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_28,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.2"), output=Decimal("0.4"), cache_read=Decimal("0.1")),
+    cost=_Cost(input=_Decimal("0.2"), output=_Decimal("0.4"), cache_read=_Decimal("0.1")),
     reasoning_options=(),
 )
 """Laguna M.1 (chat) · 262K context · 32.8K output · $0.20 in / $0.40 out per 1M tokens · tools, reasoning, open weights"""
 
-POOLSIDE_LAGUNA_M_1_FREE: Final[PricedModel] = PricedModel(
+POOLSIDE_LAGUNA_M_1_FREE: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="poolside/laguna-m.1:free",
     name="Laguna M.1 (free)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -6176,17 +6181,17 @@ POOLSIDE_LAGUNA_M_1_FREE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_28,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_32768,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
 """Laguna M.1 (free) (chat) · 262K context · 32.8K output · free · tools, reasoning, open weights"""
 
-POOLSIDE_LAGUNA_XS_2: Final[PricedModel] = PricedModel(
+POOLSIDE_LAGUNA_XS_2: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="poolside/laguna-xs.2",
     name="Laguna XS.2",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -6197,16 +6202,16 @@ POOLSIDE_LAGUNA_XS_2: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_28,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.1"), output=Decimal("0.2"), cache_read=Decimal("0.05")),
+    cost=_Cost(input=_Decimal("0.1"), output=_Decimal("0.2"), cache_read=_Decimal("0.05")),
     reasoning_options=(),
 )
 """Laguna XS.2 (chat) · 262K context · 32.8K output · $0.10 in / $0.20 out per 1M tokens · tools, reasoning, open weights"""
 
-POOLSIDE_LAGUNA_XS_2_FREE: Final[PricedModel] = PricedModel(
+POOLSIDE_LAGUNA_XS_2_FREE: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="poolside/laguna-xs.2:free",
     name="Laguna XS.2 (free)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -6217,17 +6222,17 @@ POOLSIDE_LAGUNA_XS_2_FREE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_28,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_32768,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
 """Laguna XS.2 (free) (chat) · 262K context · 32.8K output · free · tools, reasoning, open weights"""
 
-QWEN_QWEN_2_5_72B_INSTRUCT: Final[PricedModel] = PricedModel(
+QWEN_QWEN_2_5_72B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="qwen/qwen-2.5-72b-instruct",
     name="Qwen2.5 72B Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -6240,15 +6245,15 @@ QWEN_QWEN_2_5_72B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_09_19,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_32768_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.36"), output=Decimal("0.4")),
+    cost=_Cost(input=_Decimal("0.36"), output=_Decimal("0.4")),
 )
 """Qwen2.5 72B Instruct (chat) · 32.8K context · 16.4K output · $0.36 in / $0.40 out per 1M tokens · tools, structured output, open weights"""
 
-QWEN_QWEN_2_5_7B_INSTRUCT: Final[PricedModel] = PricedModel(
+QWEN_QWEN_2_5_7B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="qwen/qwen-2.5-7b-instruct",
     name="Qwen2.5 7B Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -6261,15 +6266,15 @@ QWEN_QWEN_2_5_7B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_10_16,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_32768_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.04"), output=Decimal("0.1")),
+    cost=_Cost(input=_Decimal("0.04"), output=_Decimal("0.1")),
 )
 """Qwen2.5 7B Instruct (chat) · 32.8K context · 32.8K output · $0.04 in / $0.10 out per 1M tokens · tools, structured output, open weights"""
 
-QWEN_QWEN_2_5_CODER_32B_INSTRUCT: Final[PricedModel] = PricedModel(
+QWEN_QWEN_2_5_CODER_32B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="qwen/qwen-2.5-coder-32b-instruct",
     name="Qwen2.5 Coder 32B Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -6282,15 +6287,15 @@ QWEN_QWEN_2_5_CODER_32B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_11_11,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_32768_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.66"), output=Decimal("1")),
+    cost=_Cost(input=_Decimal("0.66"), output=_Decimal("1")),
 )
 """Qwen2.5 Coder 32B Instruct (chat) · 32.8K context · 32.8K output · $0.66 in / $1.00 out per 1M tokens · open weights"""
 
-QWEN_QWEN_PLUS: Final[PricedModel] = PricedModel(
+QWEN_QWEN_PLUS: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="qwen/qwen-plus",
     name="Qwen Plus",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -6303,20 +6308,20 @@ QWEN_QWEN_PLUS: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_11,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_32768,
-    cost=Cost(
-        input=Decimal("0.26"),
-        output=Decimal("0.78"),
-        cache_read=Decimal("0.052"),
-        cache_write=Decimal("0.325"),
+    cost=_Cost(
+        input=_Decimal("0.26"),
+        output=_Decimal("0.78"),
+        cache_read=_Decimal("0.052"),
+        cache_write=_Decimal("0.325"),
     ),
 )
 """Qwen Plus (chat) · 1M context · 32.8K output · $0.26 in / $0.78 out per 1M tokens · tools, structured output"""
 
-QWEN_QWEN_PLUS_2025_07_28: Final[PricedModel] = PricedModel(
+QWEN_QWEN_PLUS_2025_07_28: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="qwen/qwen-plus-2025-07-28",
     name="Qwen Plus 0728",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -6329,15 +6334,15 @@ QWEN_QWEN_PLUS_2025_07_28: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_08,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.26"), output=Decimal("0.78")),
+    cost=_Cost(input=_Decimal("0.26"), output=_Decimal("0.78")),
 )
 """Qwen Plus 0728 (chat) · 1M context · 32.8K output · $0.26 in / $0.78 out per 1M tokens · tools, structured output"""
 
-QWEN_QWEN_PLUS_2025_07_28_THINKING: Final[PricedModel] = PricedModel(
+QWEN_QWEN_PLUS_2025_07_28_THINKING: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="qwen/qwen-plus-2025-07-28:thinking",
     name="Qwen Plus 0728 (thinking)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=True,
@@ -6350,16 +6355,16 @@ QWEN_QWEN_PLUS_2025_07_28_THINKING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_08,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.26"), output=Decimal("0.78"), cache_write=Decimal("0.325")),
+    cost=_Cost(input=_Decimal("0.26"), output=_Decimal("0.78"), cache_write=_Decimal("0.325")),
     reasoning_options=(_Shared.REASONING_BUDGET_TOKENS_MIN_1_MAX_81920,),
 )
 """Qwen Plus 0728 (thinking) (chat) · 1M context · 32.8K output · $0.26 in / $0.78 out per 1M tokens · tools, reasoning, structured output"""
 
-QWEN_QWEN2_5_VL_72B_INSTRUCT: Final[PricedModel] = PricedModel(
+QWEN_QWEN2_5_VL_72B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="qwen/qwen2.5-vl-72b-instruct",
     name="Qwen2.5 VL 72B Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=True,
     reasoning=False,
@@ -6372,15 +6377,15 @@ QWEN_QWEN2_5_VL_72B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_02_01,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_128000,
-    cost=Cost(input=Decimal("0.8"), output=Decimal("1"), cache_read=Decimal("0.4")),
+    cost=_Cost(input=_Decimal("0.8"), output=_Decimal("1"), cache_read=_Decimal("0.4")),
 )
 """Qwen2.5 VL 72B Instruct (chat) · 128K context · 128K output · $0.80 in / $1.00 out per 1M tokens · vision, structured output, attachments, open weights"""
 
-QWEN_QWEN3_14B: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_14B: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="qwen/qwen3-14b",
     name="Qwen3 14B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=True,
@@ -6393,16 +6398,16 @@ QWEN_QWEN3_14B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04_28,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_40960_OUTPUT_40960,
-    cost=Cost(input=Decimal("0.1"), output=Decimal("0.24")),
+    cost=_Cost(input=_Decimal("0.1"), output=_Decimal("0.24")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """Qwen3 14B (chat) · 41K context · 41K output · $0.10 in / $0.24 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-QWEN_QWEN3_235B_A22B: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_235B_A22B: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="qwen/qwen3-235b-a22b",
     name="Qwen3 235B-A22B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=True,
@@ -6415,16 +6420,16 @@ QWEN_QWEN3_235B_A22B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.455"), output=Decimal("1.82")),
+    cost=_Cost(input=_Decimal("0.455"), output=_Decimal("1.82")),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS_MIN_1_MAX_38912),
 )
 """Qwen3 235B-A22B (chat) · 131K context · 8.19K output · $0.455 in / $1.82 out per 1M tokens · tools, reasoning, open weights"""
 
-QWEN_QWEN3_235B_A22B_2507: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_235B_A22B_2507: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="qwen/qwen3-235b-a22b-2507",
     name="Qwen3 235B A22B Instruct 2507",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -6437,15 +6442,15 @@ QWEN_QWEN3_235B_A22B_2507: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_07_21,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.09"), output=Decimal("0.1")),
+    cost=_Cost(input=_Decimal("0.09"), output=_Decimal("0.1")),
 )
 """Qwen3 235B A22B Instruct 2507 (chat) · 262K context · 16.4K output · $0.09 in / $0.10 out per 1M tokens · tools, structured output, open weights"""
 
-QWEN_QWEN3_235B_A22B_THINKING_2507: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_235B_A22B_THINKING_2507: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="qwen/qwen3-235b-a22b-thinking-2507",
     name="Qwen3 235B A22B Thinking 2507",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=True,
@@ -6458,16 +6463,16 @@ QWEN_QWEN3_235B_A22B_THINKING_2507: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_07_25,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_262144,
-    cost=Cost(input=Decimal("0.1495"), output=Decimal("1.495")),
+    cost=_Cost(input=_Decimal("0.1495"), output=_Decimal("1.495")),
     reasoning_options=(),
 )
 """Qwen3 235B A22B Thinking 2507 (chat) · 131K context · 262K output · $0.1495 in / $1.495 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-QWEN_QWEN3_30B_A3B: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_30B_A3B: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="qwen/qwen3-30b-a3b",
     name="Qwen3 30B A3B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=True,
@@ -6480,16 +6485,16 @@ QWEN_QWEN3_30B_A3B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04_28,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_40960_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.12"), output=Decimal("0.5")),
+    cost=_Cost(input=_Decimal("0.12"), output=_Decimal("0.5")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """Qwen3 30B A3B (chat) · 41K context · 16.4K output · $0.12 in / $0.50 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-QWEN_QWEN3_30B_A3B_INSTRUCT_2507: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_30B_A3B_INSTRUCT_2507: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="qwen/qwen3-30b-a3b-instruct-2507",
     name="Qwen3 30B A3B Instruct 2507",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -6502,15 +6507,15 @@ QWEN_QWEN3_30B_A3B_INSTRUCT_2507: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_07_29,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_32000,
-    cost=Cost(input=Decimal("0.04815"), output=Decimal("0.19305")),
+    cost=_Cost(input=_Decimal("0.04815"), output=_Decimal("0.19305")),
 )
 """Qwen3 30B A3B Instruct 2507 (chat) · 128K context · 32K output · $0.04815 in / $0.19305 out per 1M tokens · tools, structured output, open weights"""
 
-QWEN_QWEN3_30B_A3B_THINKING_2507: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_30B_A3B_THINKING_2507: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="qwen/qwen3-30b-a3b-thinking-2507",
     name="Qwen3 30B A3B Thinking 2507",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=True,
@@ -6523,16 +6528,16 @@ QWEN_QWEN3_30B_A3B_THINKING_2507: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_28,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.08"), output=Decimal("0.4"), cache_read=Decimal("0.08")),
+    cost=_Cost(input=_Decimal("0.08"), output=_Decimal("0.4"), cache_read=_Decimal("0.08")),
     reasoning_options=(),
 )
 """Qwen3 30B A3B Thinking 2507 (chat) · 131K context · 131K output · $0.08 in / $0.40 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-QWEN_QWEN3_32B: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_32B: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="qwen/qwen3-32b",
     name="Qwen3 32B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=True,
@@ -6545,16 +6550,16 @@ QWEN_QWEN3_32B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_40960_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.08"), output=Decimal("0.28")),
+    cost=_Cost(input=_Decimal("0.08"), output=_Decimal("0.28")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """Qwen3 32B (chat) · 41K context · 16.4K output · $0.08 in / $0.28 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-QWEN_QWEN3_8B: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_8B: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="qwen/qwen3-8b",
     name="Qwen3 8B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=True,
@@ -6567,16 +6572,16 @@ QWEN_QWEN3_8B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04_28,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_40960_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.05"), output=Decimal("0.4"), cache_read=Decimal("0.05")),
+    cost=_Cost(input=_Decimal("0.05"), output=_Decimal("0.4"), cache_read=_Decimal("0.05")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """Qwen3 8B (chat) · 41K context · 8.19K output · $0.05 in / $0.40 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-QWEN_QWEN3_CODER: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_CODER: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="qwen/qwen3-coder",
     name="Qwen3 Coder 480B A35B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -6589,15 +6594,15 @@ QWEN_QWEN3_CODER: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_07_23,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.22"), output=Decimal("1.8")),
+    cost=_Cost(input=_Decimal("0.22"), output=_Decimal("1.8")),
 )
 """Qwen3 Coder 480B A35B (chat) · 262K context · 65.5K output · $0.22 in / $1.80 out per 1M tokens · tools, structured output, open weights"""
 
-QWEN_QWEN3_CODER_30B_A3B_INSTRUCT: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_CODER_30B_A3B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="qwen/qwen3-coder-30b-a3b-instruct",
     name="Qwen3-Coder 30B-A3B Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -6610,15 +6615,15 @@ QWEN_QWEN3_CODER_30B_A3B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_160000_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.07"), output=Decimal("0.27")),
+    cost=_Cost(input=_Decimal("0.07"), output=_Decimal("0.27")),
 )
 """Qwen3-Coder 30B-A3B Instruct (chat) · 160K context · 32.8K output · $0.07 in / $0.27 out per 1M tokens · tools, structured output, open weights"""
 
-QWEN_QWEN3_CODER_FLASH: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_CODER_FLASH: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="qwen/qwen3-coder-flash",
     name="Qwen3 Coder Flash",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -6631,20 +6636,20 @@ QWEN_QWEN3_CODER_FLASH: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_07_28,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_65536,
-    cost=Cost(
-        input=Decimal("0.195"),
-        output=Decimal("0.975"),
-        cache_read=Decimal("0.039"),
-        cache_write=Decimal("0.24375"),
+    cost=_Cost(
+        input=_Decimal("0.195"),
+        output=_Decimal("0.975"),
+        cache_read=_Decimal("0.039"),
+        cache_write=_Decimal("0.24375"),
     ),
 )
 """Qwen3 Coder Flash (chat) · 1M context · 65.5K output · $0.195 in / $0.975 out per 1M tokens · tools"""
 
-QWEN_QWEN3_CODER_NEXT: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_CODER_NEXT: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="qwen/qwen3-coder-next",
     name="Qwen3 Coder Next",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -6656,15 +6661,15 @@ QWEN_QWEN3_CODER_NEXT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_04,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_262144,
-    cost=Cost(input=Decimal("0.11"), output=Decimal("0.8"), cache_read=Decimal("0.07")),
+    cost=_Cost(input=_Decimal("0.11"), output=_Decimal("0.8"), cache_read=_Decimal("0.07")),
 )
 """Qwen3 Coder Next (chat) · 262K context · 262K output · $0.11 in / $0.80 out per 1M tokens · tools, structured output, open weights"""
 
-QWEN_QWEN3_CODER_PLUS: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_CODER_PLUS: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="qwen/qwen3-coder-plus",
     name="Qwen3 Coder Plus",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -6677,20 +6682,20 @@ QWEN_QWEN3_CODER_PLUS: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_07_23,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_65536,
-    cost=Cost(
-        input=Decimal("0.65"),
-        output=Decimal("3.25"),
-        cache_read=Decimal("0.13"),
-        cache_write=Decimal("0.8125"),
+    cost=_Cost(
+        input=_Decimal("0.65"),
+        output=_Decimal("3.25"),
+        cache_read=_Decimal("0.13"),
+        cache_write=_Decimal("0.8125"),
     ),
 )
 """Qwen3 Coder Plus (chat) · 1M context · 65.5K output · $0.65 in / $3.25 out per 1M tokens · tools, structured output"""
 
-QWEN_QWEN3_CODER_FREE: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_CODER_FREE: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="qwen/qwen3-coder:free",
     name="Qwen3 Coder 480B A35B (free)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -6703,15 +6708,15 @@ QWEN_QWEN3_CODER_FREE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_07_23,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262000_OUTPUT_262000,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
 )
 """Qwen3 Coder 480B A35B (free) (chat) · 262K context · 262K output · free · tools, open weights"""
 
-QWEN_QWEN3_MAX: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_MAX: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="qwen/qwen3-max",
     name="Qwen3 Max",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -6724,20 +6729,20 @@ QWEN_QWEN3_MAX: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_23,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_32768,
-    cost=Cost(
-        input=Decimal("0.78"),
-        output=Decimal("3.9"),
-        cache_read=Decimal("0.156"),
-        cache_write=Decimal("0.975"),
+    cost=_Cost(
+        input=_Decimal("0.78"),
+        output=_Decimal("3.9"),
+        cache_read=_Decimal("0.156"),
+        cache_write=_Decimal("0.975"),
     ),
 )
 """Qwen3 Max (chat) · 262K context · 32.8K output · $0.78 in / $3.90 out per 1M tokens · tools, structured output"""
 
-QWEN_QWEN3_MAX_THINKING: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_MAX_THINKING: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="qwen/qwen3-max-thinking",
     name="Qwen3 Max Thinking",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=True,
@@ -6749,16 +6754,16 @@ QWEN_QWEN3_MAX_THINKING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_09,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.78"), output=Decimal("3.9")),
+    cost=_Cost(input=_Decimal("0.78"), output=_Decimal("3.9")),
     reasoning_options=(_Shared.REASONING_BUDGET_TOKENS_MIN_1_MAX_81920,),
 )
 """Qwen3 Max Thinking (chat) · 262K context · 32.8K output · $0.78 in / $3.90 out per 1M tokens · tools, reasoning, structured output"""
 
-QWEN_QWEN3_NEXT_80B_A3B_INSTRUCT: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_NEXT_80B_A3B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="qwen/qwen3-next-80b-a3b-instruct",
     name="Qwen3-Next 80B-A3B Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -6771,15 +6776,15 @@ QWEN_QWEN3_NEXT_80B_A3B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.09"), output=Decimal("1.1")),
+    cost=_Cost(input=_Decimal("0.09"), output=_Decimal("1.1")),
 )
 """Qwen3-Next 80B-A3B Instruct (chat) · 262K context · 16.4K output · $0.09 in / $1.10 out per 1M tokens · tools, structured output, open weights"""
 
-QWEN_QWEN3_NEXT_80B_A3B_INSTRUCT_FREE: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_NEXT_80B_A3B_INSTRUCT_FREE: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="qwen/qwen3-next-80b-a3b-instruct:free",
     name="Qwen3 Next 80B A3B Instruct (free)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -6792,15 +6797,15 @@ QWEN_QWEN3_NEXT_80B_A3B_INSTRUCT_FREE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_262144,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
 )
 """Qwen3 Next 80B A3B Instruct (free) (chat) · 262K context · 262K output · free · tools, structured output, open weights"""
 
-QWEN_QWEN3_NEXT_80B_A3B_THINKING: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_NEXT_80B_A3B_THINKING: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="qwen/qwen3-next-80b-a3b-thinking",
     name="Qwen3-Next 80B-A3B (Thinking)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=True,
@@ -6813,16 +6818,16 @@ QWEN_QWEN3_NEXT_80B_A3B_THINKING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.0975"), output=Decimal("0.78")),
+    cost=_Cost(input=_Decimal("0.0975"), output=_Decimal("0.78")),
     reasoning_options=(),
 )
 """Qwen3-Next 80B-A3B (Thinking) (chat) · 131K context · 32.8K output · $0.0975 in / $0.78 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-QWEN_QWEN3_VL_235B_A22B_INSTRUCT: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_VL_235B_A22B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="qwen/qwen3-vl-235b-a22b-instruct",
     name="Qwen3 VL 235B A22B Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=True,
     reasoning=False,
@@ -6835,15 +6840,15 @@ QWEN_QWEN3_VL_235B_A22B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_23,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.2"), output=Decimal("0.88"), cache_read=Decimal("0.11")),
+    cost=_Cost(input=_Decimal("0.2"), output=_Decimal("0.88"), cache_read=_Decimal("0.11")),
 )
 """Qwen3 VL 235B A22B Instruct (chat) · 262K context · 16.4K output · $0.20 in / $0.88 out per 1M tokens · vision, tools, structured output, attachments, open weights"""
 
-QWEN_QWEN3_VL_235B_A22B_THINKING: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_VL_235B_A22B_THINKING: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="qwen/qwen3-vl-235b-a22b-thinking",
     name="Qwen3 VL 235B A22B Thinking",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=True,
     reasoning=True,
@@ -6856,16 +6861,16 @@ QWEN_QWEN3_VL_235B_A22B_THINKING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_23,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.26"), output=Decimal("2.6")),
+    cost=_Cost(input=_Decimal("0.26"), output=_Decimal("2.6")),
     reasoning_options=(),
 )
 """Qwen3 VL 235B A22B Thinking (chat) · 131K context · 32.8K output · $0.26 in / $2.60 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"""
 
-QWEN_QWEN3_VL_30B_A3B_INSTRUCT: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_VL_30B_A3B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="qwen/qwen3-vl-30b-a3b-instruct",
     name="Qwen3 VL 30B A3B Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=True,
     reasoning=False,
@@ -6878,15 +6883,15 @@ QWEN_QWEN3_VL_30B_A3B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_10_06,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.13"), output=Decimal("0.52")),
+    cost=_Cost(input=_Decimal("0.13"), output=_Decimal("0.52")),
 )
 """Qwen3 VL 30B A3B Instruct (chat) · 131K context · 32.8K output · $0.13 in / $0.52 out per 1M tokens · vision, tools, structured output, attachments, open weights"""
 
-QWEN_QWEN3_VL_30B_A3B_THINKING: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_VL_30B_A3B_THINKING: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="qwen/qwen3-vl-30b-a3b-thinking",
     name="Qwen3 VL 30B A3B Thinking",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=True,
     reasoning=True,
@@ -6899,16 +6904,16 @@ QWEN_QWEN3_VL_30B_A3B_THINKING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_10_06,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.13"), output=Decimal("1.56")),
+    cost=_Cost(input=_Decimal("0.13"), output=_Decimal("1.56")),
     reasoning_options=(),
 )
 """Qwen3 VL 30B A3B Thinking (chat) · 131K context · 32.8K output · $0.13 in / $1.56 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"""
 
-QWEN_QWEN3_VL_32B_INSTRUCT: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_VL_32B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="qwen/qwen3-vl-32b-instruct",
     name="Qwen3 VL 32B Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=True,
     reasoning=False,
@@ -6920,15 +6925,15 @@ QWEN_QWEN3_VL_32B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_10_23,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.104"), output=Decimal("0.416")),
+    cost=_Cost(input=_Decimal("0.104"), output=_Decimal("0.416")),
 )
 """Qwen3 VL 32B Instruct (chat) · 131K context · 32.8K output · $0.104 in / $0.416 out per 1M tokens · vision, tools, structured output, attachments, open weights"""
 
-QWEN_QWEN3_VL_8B_INSTRUCT: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_VL_8B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="qwen/qwen3-vl-8b-instruct",
     name="Qwen3 VL 8B Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=True,
     reasoning=False,
@@ -6940,15 +6945,15 @@ QWEN_QWEN3_VL_8B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_10_14,
     modalities=_Shared.IMAGE_TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.08"), output=Decimal("0.5")),
+    cost=_Cost(input=_Decimal("0.08"), output=_Decimal("0.5")),
 )
 """Qwen3 VL 8B Instruct (chat) · 131K context · 32.8K output · $0.08 in / $0.50 out per 1M tokens · vision, tools, structured output, attachments, open weights"""
 
-QWEN_QWEN3_VL_8B_THINKING: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_VL_8B_THINKING: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="qwen/qwen3-vl-8b-thinking",
     name="Qwen3 VL 8B Thinking",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=True,
     reasoning=True,
@@ -6960,16 +6965,16 @@ QWEN_QWEN3_VL_8B_THINKING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_10_14,
     modalities=_Shared.IMAGE_TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.117"), output=Decimal("1.365")),
+    cost=_Cost(input=_Decimal("0.117"), output=_Decimal("1.365")),
     reasoning_options=(),
 )
 """Qwen3 VL 8B Thinking (chat) · 131K context · 32.8K output · $0.117 in / $1.365 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"""
 
-QWEN_QWEN3_5_122B_A10B: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_5_122B_A10B: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="qwen/qwen3.5-122b-a10b",
     name="Qwen3.5 122B-A10B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=True,
     reasoning=True,
@@ -6981,16 +6986,16 @@ QWEN_QWEN3_5_122B_A10B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_23,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_262144,
-    cost=Cost(input=Decimal("0.26"), output=Decimal("2.08")),
+    cost=_Cost(input=_Decimal("0.26"), output=_Decimal("2.08")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """Qwen3.5 122B-A10B (chat) · 262K context · 262K output · $0.26 in / $2.08 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"""
 
-QWEN_QWEN3_5_27B: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_5_27B: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="qwen/qwen3.5-27b",
     name="Qwen3.5 27B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=True,
     reasoning=True,
@@ -7002,16 +7007,16 @@ QWEN_QWEN3_5_27B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_23,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.195"), output=Decimal("1.56")),
+    cost=_Cost(input=_Decimal("0.195"), output=_Decimal("1.56")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """Qwen3.5 27B (chat) · 262K context · 65.5K output · $0.195 in / $1.56 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"""
 
-QWEN_QWEN3_5_35B_A3B: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_5_35B_A3B: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="qwen/qwen3.5-35b-a3b",
     name="Qwen3.5 35B-A3B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=True,
     reasoning=True,
@@ -7023,16 +7028,16 @@ QWEN_QWEN3_5_35B_A3B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_23,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_81920,
-    cost=Cost(input=Decimal("0.14"), output=Decimal("1"), cache_read=Decimal("0.05")),
+    cost=_Cost(input=_Decimal("0.14"), output=_Decimal("1"), cache_read=_Decimal("0.05")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """Qwen3.5 35B-A3B (chat) · 262K context · 81.9K output · $0.14 in / $1.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"""
 
-QWEN_QWEN3_5_397B_A17B: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_5_397B_A17B: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="qwen/qwen3.5-397b-a17b",
     name="Qwen3.5 397B-A17B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=True,
     reasoning=True,
@@ -7044,16 +7049,16 @@ QWEN_QWEN3_5_397B_A17B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_15,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_64000,
-    cost=Cost(input=Decimal("0.385"), output=Decimal("2.45")),
+    cost=_Cost(input=_Decimal("0.385"), output=_Decimal("2.45")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """Qwen3.5 397B-A17B (chat) · 131K context · 64K output · $0.385 in / $2.45 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"""
 
-QWEN_QWEN3_5_9B: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_5_9B: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="qwen/qwen3.5-9b",
     name="Qwen3.5 9B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=True,
     reasoning=True,
@@ -7065,16 +7070,16 @@ QWEN_QWEN3_5_9B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_23,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_262144,
-    cost=Cost(input=Decimal("0.1"), output=Decimal("0.15")),
+    cost=_Cost(input=_Decimal("0.1"), output=_Decimal("0.15")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """Qwen3.5 9B (chat) · 262K context · 262K output · $0.10 in / $0.15 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"""
 
-QWEN_QWEN3_5_FLASH_02_23: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_5_FLASH_02_23: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="qwen/qwen3.5-flash-02-23",
     name="Qwen3.5-Flash",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=True,
     reasoning=True,
@@ -7086,16 +7091,16 @@ QWEN_QWEN3_5_FLASH_02_23: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_25,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.065"), output=Decimal("0.26")),
+    cost=_Cost(input=_Decimal("0.065"), output=_Decimal("0.26")),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS_MIN_1_MAX_81920),
 )
 """Qwen3.5-Flash (chat) · 1M context · 65.5K output · $0.065 in / $0.26 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-QWEN_QWEN3_5_PLUS_02_15: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_5_PLUS_02_15: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="qwen/qwen3.5-plus-02-15",
     name="Qwen3.5 Plus 2026-02-15",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=True,
     reasoning=True,
@@ -7108,16 +7113,16 @@ QWEN_QWEN3_5_PLUS_02_15: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_16,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.26"), output=Decimal("1.56")),
+    cost=_Cost(input=_Decimal("0.26"), output=_Decimal("1.56")),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS_MIN_1_MAX_81920),
 )
 """Qwen3.5 Plus 2026-02-15 (chat) · 1M context · 65.5K output · $0.26 in / $1.56 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-QWEN_QWEN3_5_PLUS_20260420: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_5_PLUS_20260420: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="qwen/qwen3.5-plus-20260420",
     name="Qwen3.5 Plus 2026-04-20",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen3.5",
     attachment=True,
     reasoning=True,
@@ -7129,16 +7134,16 @@ QWEN_QWEN3_5_PLUS_20260420: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_27,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.3"), output=Decimal("1.8"), cache_write=Decimal("0.375")),
+    cost=_Cost(input=_Decimal("0.3"), output=_Decimal("1.8"), cache_write=_Decimal("0.375")),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS_MIN_1_MAX_81920),
 )
 """Qwen3.5 Plus 2026-04-20 (chat) · 1M context · 65.5K output · $0.30 in / $1.80 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-QWEN_QWEN3_6_27B: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_6_27B: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="qwen/qwen3.6-27b",
     name="Qwen3.6 27B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=True,
     reasoning=True,
@@ -7150,16 +7155,16 @@ QWEN_QWEN3_6_27B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_22,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_262140_OUTPUT_262140,
-    cost=Cost(input=Decimal("0.285"), output=Decimal("2.4")),
+    cost=_Cost(input=_Decimal("0.285"), output=_Decimal("2.4")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """Qwen3.6 27B (chat) · 262K context · 262K output · $0.285 in / $2.40 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"""
 
-QWEN_QWEN3_6_35B_A3B: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_6_35B_A3B: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="qwen/qwen3.6-35b-a3b",
     name="Qwen3.6 35B-A3B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=True,
     reasoning=True,
@@ -7171,16 +7176,16 @@ QWEN_QWEN3_6_35B_A3B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_17,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_262144,
-    cost=Cost(input=Decimal("0.14"), output=Decimal("1")),
+    cost=_Cost(input=_Decimal("0.14"), output=_Decimal("1")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """Qwen3.6 35B-A3B (chat) · 262K context · 262K output · $0.14 in / $1.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"""
 
-QWEN_QWEN3_6_FLASH: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_6_FLASH: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="qwen/qwen3.6-flash",
     name="Qwen3.6 Flash",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen3.6",
     attachment=True,
     reasoning=True,
@@ -7192,16 +7197,18 @@ QWEN_QWEN3_6_FLASH: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_27,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.1875"), output=Decimal("1.125"), cache_write=Decimal("0.234375")),
+    cost=_Cost(
+        input=_Decimal("0.1875"), output=_Decimal("1.125"), cache_write=_Decimal("0.234375")
+    ),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS_MIN_1_MAX_81920),
 )
 """Qwen3.6 Flash (chat) · 1M context · 65.5K output · $0.1875 in / $1.125 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-QWEN_QWEN3_6_MAX_PREVIEW: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_6_MAX_PREVIEW: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="qwen/qwen3.6-max-preview",
     name="Qwen3.6 Max Preview",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=True,
@@ -7214,16 +7221,16 @@ QWEN_QWEN3_6_MAX_PREVIEW: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_20,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_65536,
-    cost=Cost(input=Decimal("1.04"), output=Decimal("6.24"), cache_write=Decimal("1.3")),
+    cost=_Cost(input=_Decimal("1.04"), output=_Decimal("6.24"), cache_write=_Decimal("1.3")),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS_MIN_1_MAX_131072),
 )
 """Qwen3.6 Max Preview (chat) · 262K context · 65.5K output · $1.04 in / $6.24 out per 1M tokens · tools, reasoning, structured output"""
 
-QWEN_QWEN3_6_PLUS: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_6_PLUS: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="qwen/qwen3.6-plus",
     name="Qwen3.6 Plus",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=True,
     reasoning=True,
@@ -7236,16 +7243,16 @@ QWEN_QWEN3_6_PLUS: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_02,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.325"), output=Decimal("1.95"), cache_write=Decimal("0.40625")),
+    cost=_Cost(input=_Decimal("0.325"), output=_Decimal("1.95"), cache_write=_Decimal("0.40625")),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS_MIN_1_MAX_81920),
 )
 """Qwen3.6 Plus (chat) · 1M context · 65.5K output · $0.325 in / $1.95 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-QWEN_QWEN3_7_MAX: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_7_MAX: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="qwen/qwen3.7-max",
     name="Qwen3.7 Max",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=True,
@@ -7257,21 +7264,21 @@ QWEN_QWEN3_7_MAX: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_21,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_65536,
-    cost=Cost(
-        input=Decimal("1.25"),
-        output=Decimal("3.75"),
-        cache_read=Decimal("0.25"),
-        cache_write=Decimal("1.5625"),
+    cost=_Cost(
+        input=_Decimal("1.25"),
+        output=_Decimal("3.75"),
+        cache_read=_Decimal("0.25"),
+        cache_write=_Decimal("1.5625"),
     ),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS_MIN_1_MAX_262144),
 )
 """Qwen3.7 Max (chat) · 1M context · 65.5K output · $1.25 in / $3.75 out per 1M tokens · tools, reasoning, structured output"""
 
-QWEN_QWEN3_7_PLUS: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_7_PLUS: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="qwen/qwen3.7-plus",
     name="Qwen3.7 Plus",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=True,
     reasoning=True,
@@ -7284,21 +7291,21 @@ QWEN_QWEN3_7_PLUS: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_02,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_65536,
-    cost=Cost(
-        input=Decimal("0.32"),
-        output=Decimal("1.28"),
-        cache_read=Decimal("0.064"),
-        cache_write=Decimal("0.4"),
+    cost=_Cost(
+        input=_Decimal("0.32"),
+        output=_Decimal("1.28"),
+        cache_read=_Decimal("0.064"),
+        cache_write=_Decimal("0.4"),
     ),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS_MIN_1_MAX_262144),
 )
 """Qwen3.7 Plus (chat) · 1M context · 65.5K output · $0.32 in / $1.28 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-REKAAI_REKA_EDGE: Final[PricedModel] = PricedModel(
+REKAAI_REKA_EDGE: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="rekaai/reka-edge",
     name="Reka Edge",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="reka",
     attachment=True,
     reasoning=False,
@@ -7310,15 +7317,15 @@ REKAAI_REKA_EDGE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_20,
     modalities=_Shared.IMAGE_TEXT_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_16384_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.1"), output=Decimal("0.1")),
+    cost=_Cost(input=_Decimal("0.1"), output=_Decimal("0.1")),
 )
 """Reka Edge (chat) · 16.4K context · 16.4K output · $0.10 in / $0.10 out per 1M tokens · vision, tools, structured output, attachments, open weights"""
 
-REKAAI_REKA_FLASH_3: Final[PricedModel] = PricedModel(
+REKAAI_REKA_FLASH_3: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="rekaai/reka-flash-3",
     name="Reka Flash 3",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="reka",
     attachment=False,
     reasoning=True,
@@ -7331,16 +7338,16 @@ REKAAI_REKA_FLASH_3: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_03_12,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_65536_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.1"), output=Decimal("0.2")),
+    cost=_Cost(input=_Decimal("0.1"), output=_Decimal("0.2")),
     reasoning_options=(),
 )
 """Reka Flash 3 (chat) · 65.5K context · 65.5K output · $0.10 in / $0.20 out per 1M tokens · reasoning, structured output, open weights"""
 
-RELACE_RELACE_APPLY_3: Final[PricedModel] = PricedModel(
+RELACE_RELACE_APPLY_3: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="relace/relace-apply-3",
     name="Relace Apply 3",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -7351,15 +7358,15 @@ RELACE_RELACE_APPLY_3: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_26,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_256000_OUTPUT_128000,
-    cost=Cost(input=Decimal("0.85"), output=Decimal("1.25")),
+    cost=_Cost(input=_Decimal("0.85"), output=_Decimal("1.25")),
 )
 """Relace Apply 3 (chat) · 256K context · 128K output · $0.85 in / $1.25 out per 1M tokens"""
 
-RELACE_RELACE_SEARCH: Final[PricedModel] = PricedModel(
+RELACE_RELACE_SEARCH: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="relace/relace-search",
     name="Relace Search",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=True,
@@ -7370,15 +7377,15 @@ RELACE_RELACE_SEARCH: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_08,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_256000_OUTPUT_128000,
-    cost=Cost(input=Decimal("1"), output=Decimal("3")),
+    cost=_Cost(input=_Decimal("1"), output=_Decimal("3")),
 )
 """Relace Search (chat) · 256K context · 128K output · $1.00 in / $3.00 out per 1M tokens · tools"""
 
-SAKANA_FUGU_ULTRA: Final[PricedModel] = PricedModel(
+SAKANA_FUGU_ULTRA: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="sakana/fugu-ultra",
     name="Fugu Ultra",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="fugu",
     attachment=True,
     reasoning=True,
@@ -7390,16 +7397,16 @@ SAKANA_FUGU_ULTRA: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_24,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
-    cost=Cost(input=Decimal("5"), output=Decimal("30"), cache_read=Decimal("0.5")),
+    cost=_Cost(input=_Decimal("5"), output=_Decimal("30"), cache_read=_Decimal("0.5")),
     reasoning_options=(_Shared.REASONING_EFFORT_MAX_XHIGH_HIGH,),
 )
 """Fugu Ultra (chat) · 1M context · 128K output · $5.00 in / $30.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-SAO10K_L3_LUNARIS_8B: Final[PricedModel] = PricedModel(
+SAO10K_L3_LUNARIS_8B: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="sao10k/l3-lunaris-8b",
     name="Llama 3 8B Lunaris",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=False,
     reasoning=False,
@@ -7412,15 +7419,15 @@ SAO10K_L3_LUNARIS_8B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_08_13,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_8192_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.04"), output=Decimal("0.05")),
+    cost=_Cost(input=_Decimal("0.04"), output=_Decimal("0.05")),
 )
 """Llama 3 8B Lunaris (chat) · 8.19K context · 16.4K output · $0.04 in / $0.05 out per 1M tokens · structured output, open weights"""
 
-SAO10K_L3_1_70B_HANAMI_X1: Final[PricedModel] = PricedModel(
+SAO10K_L3_1_70B_HANAMI_X1: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="sao10k/l3.1-70b-hanami-x1",
     name="Llama 3.1 70B Hanami x1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=False,
     reasoning=False,
@@ -7433,15 +7440,15 @@ SAO10K_L3_1_70B_HANAMI_X1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_01_08,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_16000_OUTPUT_16000,
-    cost=Cost(input=Decimal("3"), output=Decimal("3")),
+    cost=_Cost(input=_Decimal("3"), output=_Decimal("3")),
 )
 """Llama 3.1 70B Hanami x1 (chat) · 16K context · 16K output · $3.00 in / $3.00 out per 1M tokens · structured output, open weights"""
 
-SAO10K_L3_1_EURYALE_70B: Final[PricedModel] = PricedModel(
+SAO10K_L3_1_EURYALE_70B: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="sao10k/l3.1-euryale-70b",
     name="Llama 3.1 Euryale 70B v2.2",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=False,
     reasoning=False,
@@ -7454,15 +7461,15 @@ SAO10K_L3_1_EURYALE_70B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_08_28,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.85"), output=Decimal("0.85")),
+    cost=_Cost(input=_Decimal("0.85"), output=_Decimal("0.85")),
 )
 """Llama 3.1 Euryale 70B v2.2 (chat) · 131K context · 16.4K output · $0.85 in / $0.85 out per 1M tokens · tools, structured output, open weights"""
 
-SAO10K_L3_3_EURYALE_70B: Final[PricedModel] = PricedModel(
+SAO10K_L3_3_EURYALE_70B: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="sao10k/l3.3-euryale-70b",
     name="Llama 3.3 Euryale 70B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=False,
     reasoning=False,
@@ -7475,15 +7482,15 @@ SAO10K_L3_3_EURYALE_70B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_12_18,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.65"), output=Decimal("0.75")),
+    cost=_Cost(input=_Decimal("0.65"), output=_Decimal("0.75")),
 )
 """Llama 3.3 Euryale 70B (chat) · 131K context · 16.4K output · $0.65 in / $0.75 out per 1M tokens · structured output, open weights"""
 
-STEPFUN_STEP_3_5_FLASH: Final[PricedModel] = PricedModel(
+STEPFUN_STEP_3_5_FLASH: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="stepfun/step-3.5-flash",
     name="Step 3.5 Flash",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -7495,16 +7502,16 @@ STEPFUN_STEP_3_5_FLASH: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_13,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.1"), output=Decimal("0.3")),
+    cost=_Cost(input=_Decimal("0.1"), output=_Decimal("0.3")),
     reasoning_options=(),
 )
 """Step 3.5 Flash (chat) · 262K context · 65.5K output · $0.10 in / $0.30 out per 1M tokens · tools, reasoning, open weights"""
 
-STEPFUN_STEP_3_7_FLASH: Final[PricedModel] = PricedModel(
+STEPFUN_STEP_3_7_FLASH: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="stepfun/step-3.7-flash",
     name="Step 3.7 Flash",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -7516,16 +7523,16 @@ STEPFUN_STEP_3_7_FLASH: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_29,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_256000_INPUT_256000_OUTPUT_256000,
-    cost=Cost(input=Decimal("0.2"), output=Decimal("1.15"), cache_read=Decimal("0.04")),
+    cost=_Cost(input=_Decimal("0.2"), output=_Decimal("1.15"), cache_read=_Decimal("0.04")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """Step 3.7 Flash (chat) · 256K context · 256K output · $0.20 in / $1.15 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"""
 
-SWITCHPOINT_ROUTER: Final[PricedModel] = PricedModel(
+SWITCHPOINT_ROUTER: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="switchpoint/router",
     name="Switchpoint Router",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=False,
@@ -7536,16 +7543,16 @@ SWITCHPOINT_ROUTER: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_07_11,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.85"), output=Decimal("3.4")),
+    cost=_Cost(input=_Decimal("0.85"), output=_Decimal("3.4")),
     reasoning_options=(),
 )
 """Switchpoint Router (chat) · 131K context · 131K output · $0.85 in / $3.40 out per 1M tokens · reasoning"""
 
-TENCENT_HUNYUAN_A13B_INSTRUCT: Final[PricedModel] = PricedModel(
+TENCENT_HUNYUAN_A13B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="tencent/hunyuan-a13b-instruct",
     name="Hunyuan A13B Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="hunyuan",
     attachment=False,
     reasoning=True,
@@ -7558,16 +7565,16 @@ TENCENT_HUNYUAN_A13B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_07_08,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.14"), output=Decimal("0.57")),
+    cost=_Cost(input=_Decimal("0.14"), output=_Decimal("0.57")),
     reasoning_options=(),
 )
 """Hunyuan A13B Instruct (chat) · 131K context · 131K output · $0.14 in / $0.57 out per 1M tokens · reasoning, structured output, open weights"""
 
-TENCENT_HY3_PREVIEW: Final[PricedModel] = PricedModel(
+TENCENT_HY3_PREVIEW: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="tencent/hy3-preview",
     name="Hy3 preview",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="Hy",
     attachment=False,
     reasoning=True,
@@ -7579,16 +7586,16 @@ TENCENT_HY3_PREVIEW: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_20,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_262144,
-    cost=Cost(input=Decimal("0.063"), output=Decimal("0.21"), cache_read=Decimal("0.021")),
+    cost=_Cost(input=_Decimal("0.063"), output=_Decimal("0.21"), cache_read=_Decimal("0.021")),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_HIGH,),
 )
 """Hy3 preview (chat) · 262K context · 262K output · $0.063 in / $0.21 out per 1M tokens · tools, reasoning, open weights"""
 
-THEDRUMMER_CYDONIA_24B_V4_1: Final[PricedModel] = PricedModel(
+THEDRUMMER_CYDONIA_24B_V4_1: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="thedrummer/cydonia-24b-v4.1",
     name="Cydonia 24B V4.1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -7600,15 +7607,15 @@ THEDRUMMER_CYDONIA_24B_V4_1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_27,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.3"), output=Decimal("0.5"), cache_read=Decimal("0.15")),
+    cost=_Cost(input=_Decimal("0.3"), output=_Decimal("0.5"), cache_read=_Decimal("0.15")),
 )
 """Cydonia 24B V4.1 (chat) · 131K context · 131K output · $0.30 in / $0.50 out per 1M tokens · structured output, open weights"""
 
-THEDRUMMER_ROCINANTE_12B: Final[PricedModel] = PricedModel(
+THEDRUMMER_ROCINANTE_12B: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="thedrummer/rocinante-12b",
     name="Rocinante 12B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -7620,15 +7627,15 @@ THEDRUMMER_ROCINANTE_12B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_09_30,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_32768_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.25"), output=Decimal("0.5")),
+    cost=_Cost(input=_Decimal("0.25"), output=_Decimal("0.5")),
 )
 """Rocinante 12B (chat) · 32.8K context · 32.8K output · $0.25 in / $0.50 out per 1M tokens · open weights"""
 
-THEDRUMMER_SKYFALL_36B_V2: Final[PricedModel] = PricedModel(
+THEDRUMMER_SKYFALL_36B_V2: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="thedrummer/skyfall-36b-v2",
     name="Skyfall 36B V2",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -7640,15 +7647,15 @@ THEDRUMMER_SKYFALL_36B_V2: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_03_10,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_32768_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.55"), output=Decimal("0.8"), cache_read=Decimal("0.25")),
+    cost=_Cost(input=_Decimal("0.55"), output=_Decimal("0.8"), cache_read=_Decimal("0.25")),
 )
 """Skyfall 36B V2 (chat) · 32.8K context · 32.8K output · $0.55 in / $0.80 out per 1M tokens · structured output, open weights"""
 
-THEDRUMMER_UNSLOPNEMO_12B: Final[PricedModel] = PricedModel(
+THEDRUMMER_UNSLOPNEMO_12B: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="thedrummer/unslopnemo-12b",
     name="UnslopNemo 12B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=True,
@@ -7660,15 +7667,15 @@ THEDRUMMER_UNSLOPNEMO_12B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_11_08,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_32768_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.4"), output=Decimal("0.4")),
+    cost=_Cost(input=_Decimal("0.4"), output=_Decimal("0.4")),
 )
 """UnslopNemo 12B (chat) · 32.8K context · 32.8K output · $0.40 in / $0.40 out per 1M tokens · tools, structured output, open weights"""
 
-UNDI95_REMM_SLERP_L2_13B: Final[PricedModel] = PricedModel(
+UNDI95_REMM_SLERP_L2_13B: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="undi95/remm-slerp-l2-13b",
     name="ReMM SLERP 13B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -7680,15 +7687,15 @@ UNDI95_REMM_SLERP_L2_13B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2023_07_22,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_6144_OUTPUT_4096,
-    cost=Cost(input=Decimal("0.45"), output=Decimal("0.65")),
+    cost=_Cost(input=_Decimal("0.45"), output=_Decimal("0.65")),
 )
 """ReMM SLERP 13B (chat) · 6.14K context · 4.1K output · $0.45 in / $0.65 out per 1M tokens · structured output, open weights"""
 
-UPSTAGE_SOLAR_PRO_3: Final[PricedModel] = PricedModel(
+UPSTAGE_SOLAR_PRO_3: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="upstage/solar-pro-3",
     name="Solar Pro 3",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="solar-pro",
     attachment=False,
     reasoning=True,
@@ -7700,16 +7707,16 @@ UPSTAGE_SOLAR_PRO_3: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_01_27,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_128000,
-    cost=Cost(input=Decimal("0.15"), output=Decimal("0.6"), cache_read=Decimal("0.015")),
+    cost=_Cost(input=_Decimal("0.15"), output=_Decimal("0.6"), cache_read=_Decimal("0.015")),
     reasoning_options=(),
 )
 """Solar Pro 3 (chat) · 128K context · 128K output · $0.15 in / $0.60 out per 1M tokens · tools, reasoning, structured output"""
 
-WRITER_PALMYRA_X5: Final[PricedModel] = PricedModel(
+WRITER_PALMYRA_X5: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="writer/palmyra-x5",
     name="Palmyra X5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="palmyra",
     attachment=False,
     reasoning=False,
@@ -7721,15 +7728,15 @@ WRITER_PALMYRA_X5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_01_21,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1040000_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.6"), output=Decimal("6")),
+    cost=_Cost(input=_Decimal("0.6"), output=_Decimal("6")),
 )
 """Palmyra X5 (chat) · 1.04M context · 8.19K output · $0.60 in / $6.00 out per 1M tokens"""
 
-X_AI_GROK_4_20: Final[PricedModel] = PricedModel(
+X_AI_GROK_4_20: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="x-ai/grok-4.20",
     name="Grok 4.20",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="grok",
     attachment=True,
     reasoning=True,
@@ -7742,16 +7749,16 @@ X_AI_GROK_4_20: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_31,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_2000000_OUTPUT_2000000,
-    cost=Cost(input=Decimal("1.25"), output=Decimal("2.5"), cache_read=Decimal("0.2")),
+    cost=_Cost(input=_Decimal("1.25"), output=_Decimal("2.5"), cache_read=_Decimal("0.2")),
     reasoning_options=(),
 )
 """Grok 4.20 (chat) · 2M context · 2M output · $1.25 in / $2.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-X_AI_GROK_4_20_MULTI_AGENT: Final[PricedModel] = PricedModel(
+X_AI_GROK_4_20_MULTI_AGENT: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="x-ai/grok-4.20-multi-agent",
     name="Grok 4.20 Multi-Agent",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="grok",
     attachment=True,
     reasoning=True,
@@ -7764,16 +7771,16 @@ X_AI_GROK_4_20_MULTI_AGENT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_31,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_2000000_OUTPUT_2000000,
-    cost=Cost(input=Decimal("1.25"), output=Decimal("2.5"), cache_read=Decimal("0.2")),
+    cost=_Cost(input=_Decimal("1.25"), output=_Decimal("2.5"), cache_read=_Decimal("0.2")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_HIGH,),
 )
 """Grok 4.20 Multi-Agent (chat) · 2M context · 2M output · $1.25 in / $2.50 out per 1M tokens · vision, reasoning, structured output, attachments"""
 
-X_AI_GROK_4_3: Final[PricedModel] = PricedModel(
+X_AI_GROK_4_3: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="x-ai/grok-4.3",
     name="Grok 4.3",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="grok",
     attachment=True,
     reasoning=True,
@@ -7785,31 +7792,31 @@ X_AI_GROK_4_3: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_17,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_1000000,
-    cost=Cost(
-        input=Decimal("1.25"),
-        output=Decimal("2.5"),
-        cache_read=Decimal("0.2"),
+    cost=_Cost(
+        input=_Decimal("1.25"),
+        output=_Decimal("2.5"),
+        cache_read=_Decimal("0.2"),
         tiers=(
-            CostTier(
-                input=Decimal("2.5"),
-                output=Decimal("5"),
-                cache_read=Decimal("0.4"),
-                tier=TierCondition(type="context", size=200000),
+            _CostTier(
+                input=_Decimal("2.5"),
+                output=_Decimal("5"),
+                cache_read=_Decimal("0.4"),
+                tier=_TierCondition(type="context", size=200000),
             ),
         ),
-        context_over_200k=Rates(
-            input=Decimal("2.5"), output=Decimal("5"), cache_read=Decimal("0.4")
+        context_over_200k=_Rates(
+            input=_Decimal("2.5"), output=_Decimal("5"), cache_read=_Decimal("0.4")
         ),
     ),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
 )
 """Grok 4.3 (chat) · 1M context · 1M output · $1.25 in / $2.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-X_AI_GROK_BUILD_0_1: Final[PricedModel] = PricedModel(
+X_AI_GROK_BUILD_0_1: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="x-ai/grok-build-0.1",
     name="Grok Build 0.1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="grok-build",
     attachment=True,
     reasoning=True,
@@ -7821,16 +7828,16 @@ X_AI_GROK_BUILD_0_1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_16,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_256000_OUTPUT_256000,
-    cost=Cost(input=Decimal("1"), output=Decimal("2"), cache_read=Decimal("0.2")),
+    cost=_Cost(input=_Decimal("1"), output=_Decimal("2"), cache_read=_Decimal("0.2")),
     reasoning_options=(),
 )
 """Grok Build 0.1 (chat) · 256K context · 256K output · $1.00 in / $2.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-XIAOMI_MIMO_V2_5: Final[PricedModel] = PricedModel(
+XIAOMI_MIMO_V2_5: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="xiaomi/mimo-v2.5",
     name="MiMo-V2.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="mimo",
     attachment=True,
     reasoning=True,
@@ -7843,17 +7850,17 @@ XIAOMI_MIMO_V2_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_22,
     modalities=_Shared.TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_32000_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.105"), output=Decimal("0.28")),
-    interleaved=Interleaved(field="reasoning_details"),
+    cost=_Cost(input=_Decimal("0.105"), output=_Decimal("0.28")),
+    interleaved=_Interleaved(field="reasoning_details"),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """MiMo-V2.5 (chat) · 32K context · 131K output · $0.105 in / $0.28 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"""
 
-XIAOMI_MIMO_V2_5_PRO: Final[PricedModel] = PricedModel(
+XIAOMI_MIMO_V2_5_PRO: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="xiaomi/mimo-v2.5-pro",
     name="MiMo-V2.5-Pro",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="mimo",
     attachment=False,
     reasoning=True,
@@ -7866,17 +7873,17 @@ XIAOMI_MIMO_V2_5_PRO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_22,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.435"), output=Decimal("0.87"), cache_read=Decimal("0.0036")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.435"), output=_Decimal("0.87"), cache_read=_Decimal("0.0036")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """MiMo-V2.5-Pro (chat) · 1.05M context · 131K output · $0.435 in / $0.87 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-Z_AI_GLM_4_5: Final[PricedModel] = PricedModel(
+Z_AI_GLM_4_5: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="z-ai/glm-4.5",
     name="GLM-4.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=True,
@@ -7889,16 +7896,16 @@ Z_AI_GLM_4_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_07_28,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_98304,
-    cost=Cost(input=Decimal("0.6"), output=Decimal("2.2"), cache_read=Decimal("0.11")),
+    cost=_Cost(input=_Decimal("0.6"), output=_Decimal("2.2"), cache_read=_Decimal("0.11")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """GLM-4.5 (chat) · 131K context · 98.3K output · $0.60 in / $2.20 out per 1M tokens · tools, reasoning, open weights"""
 
-Z_AI_GLM_4_5_AIR: Final[PricedModel] = PricedModel(
+Z_AI_GLM_4_5_AIR: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="z-ai/glm-4.5-air",
     name="GLM-4.5-Air",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm-air",
     attachment=False,
     reasoning=True,
@@ -7911,16 +7918,16 @@ Z_AI_GLM_4_5_AIR: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_07_28,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_98304,
-    cost=Cost(input=Decimal("0.13"), output=Decimal("0.85"), cache_read=Decimal("0.025")),
+    cost=_Cost(input=_Decimal("0.13"), output=_Decimal("0.85"), cache_read=_Decimal("0.025")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """GLM-4.5-Air (chat) · 131K context · 98.3K output · $0.13 in / $0.85 out per 1M tokens · tools, reasoning, open weights"""
 
-Z_AI_GLM_4_5V: Final[PricedModel] = PricedModel(
+Z_AI_GLM_4_5V: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="z-ai/glm-4.5v",
     name="GLM-4.5V",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=True,
     reasoning=True,
@@ -7933,16 +7940,16 @@ Z_AI_GLM_4_5V: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_11,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_65536_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.6"), output=Decimal("1.8"), cache_read=Decimal("0.11")),
+    cost=_Cost(input=_Decimal("0.6"), output=_Decimal("1.8"), cache_read=_Decimal("0.11")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """GLM-4.5V (chat) · 65.5K context · 16.4K output · $0.60 in / $1.80 out per 1M tokens · vision, tools, reasoning, attachments, open weights"""
 
-Z_AI_GLM_4_6: Final[PricedModel] = PricedModel(
+Z_AI_GLM_4_6: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="z-ai/glm-4.6",
     name="GLM-4.6",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=True,
@@ -7955,16 +7962,16 @@ Z_AI_GLM_4_6: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_30,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_202752_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.43"), output=Decimal("1.74"), cache_read=Decimal("0.08")),
+    cost=_Cost(input=_Decimal("0.43"), output=_Decimal("1.74"), cache_read=_Decimal("0.08")),
     reasoning_options=(),
 )
 """GLM-4.6 (chat) · 203K context · 131K output · $0.43 in / $1.74 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-Z_AI_GLM_4_6V: Final[PricedModel] = PricedModel(
+Z_AI_GLM_4_6V: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="z-ai/glm-4.6v",
     name="GLM-4.6V",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=True,
     reasoning=True,
@@ -7977,16 +7984,16 @@ Z_AI_GLM_4_6V: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_08,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.3"), output=Decimal("0.9"), cache_read=Decimal("0.055")),
+    cost=_Cost(input=_Decimal("0.3"), output=_Decimal("0.9"), cache_read=_Decimal("0.055")),
     reasoning_options=(),
 )
 """GLM-4.6V (chat) · 131K context · 32.8K output · $0.30 in / $0.90 out per 1M tokens · vision, tools, reasoning, attachments, open weights"""
 
-Z_AI_GLM_4_7: Final[PricedModel] = PricedModel(
+Z_AI_GLM_4_7: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="z-ai/glm-4.7",
     name="GLM-4.7",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=True,
@@ -7999,17 +8006,17 @@ Z_AI_GLM_4_7: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_22,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_202752_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.4"), output=Decimal("1.75"), cache_read=Decimal("0.08")),
-    interleaved=Interleaved(field="reasoning_details"),
+    cost=_Cost(input=_Decimal("0.4"), output=_Decimal("1.75"), cache_read=_Decimal("0.08")),
+    interleaved=_Interleaved(field="reasoning_details"),
     reasoning_options=(),
 )
 """GLM-4.7 (chat) · 203K context · 131K output · $0.40 in / $1.75 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-Z_AI_GLM_4_7_FLASH: Final[PricedModel] = PricedModel(
+Z_AI_GLM_4_7_FLASH: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="z-ai/glm-4.7-flash",
     name="GLM-4.7-Flash",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm-flash",
     attachment=False,
     reasoning=True,
@@ -8022,17 +8029,17 @@ Z_AI_GLM_4_7_FLASH: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_01_19,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_202752_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.06"), output=Decimal("0.4"), cache_read=Decimal("0.01")),
-    interleaved=Interleaved(field="reasoning_details"),
+    cost=_Cost(input=_Decimal("0.06"), output=_Decimal("0.4"), cache_read=_Decimal("0.01")),
+    interleaved=_Interleaved(field="reasoning_details"),
     reasoning_options=(),
 )
 """GLM-4.7-Flash (chat) · 203K context · 16.4K output · $0.06 in / $0.40 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-Z_AI_GLM_5: Final[PricedModel] = PricedModel(
+Z_AI_GLM_5: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="z-ai/glm-5",
     name="GLM-5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=True,
@@ -8044,17 +8051,17 @@ Z_AI_GLM_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_12,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_202752_OUTPUT_128000,
-    cost=Cost(input=Decimal("0.6"), output=Decimal("1.92"), cache_read=Decimal("0.12")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.6"), output=_Decimal("1.92"), cache_read=_Decimal("0.12")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
 """GLM-5 (chat) · 203K context · 128K output · $0.60 in / $1.92 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-Z_AI_GLM_5_TURBO: Final[PricedModel] = PricedModel(
+Z_AI_GLM_5_TURBO: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="z-ai/glm-5-turbo",
     name="GLM-5-Turbo",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=True,
@@ -8066,17 +8073,17 @@ Z_AI_GLM_5_TURBO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_16,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_131072,
-    cost=Cost(input=Decimal("1.2"), output=Decimal("4"), cache_read=Decimal("0.24")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("1.2"), output=_Decimal("4"), cache_read=_Decimal("0.24")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
 """GLM-5-Turbo (chat) · 262K context · 131K output · $1.20 in / $4.00 out per 1M tokens · tools, reasoning"""
 
-Z_AI_GLM_5_1: Final[PricedModel] = PricedModel(
+Z_AI_GLM_5_1: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="z-ai/glm-5.1",
     name="GLM-5.1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=True,
@@ -8088,17 +8095,17 @@ Z_AI_GLM_5_1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_07,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_65536_OUTPUT_128000,
-    cost=Cost(input=Decimal("0.975"), output=Decimal("4.3")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.975"), output=_Decimal("4.3")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
 """GLM-5.1 (chat) · 65.5K context · 128K output · $0.975 in / $4.30 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-Z_AI_GLM_5_2: Final[PricedModel] = PricedModel(
+Z_AI_GLM_5_2: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="z-ai/glm-5.2",
     name="GLM-5.2",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=True,
@@ -8110,17 +8117,17 @@ Z_AI_GLM_5_2: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_13,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.93"), output=Decimal("3"), cache_read=Decimal("0.18")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.93"), output=_Decimal("3"), cache_read=_Decimal("0.18")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_EFFORT_HIGH_XHIGH,),
 )
 """GLM-5.2 (chat) · 1.05M context · 32.8K output · $0.93 in / $3.00 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-Z_AI_GLM_5V_TURBO: Final[PricedModel] = PricedModel(
+Z_AI_GLM_5V_TURBO: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="z-ai/glm-5v-turbo",
     name="GLM-5V-Turbo",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=True,
     reasoning=True,
@@ -8132,16 +8139,16 @@ Z_AI_GLM_5V_TURBO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_01,
     modalities=_Shared.IMAGE_TEXT_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_202752_OUTPUT_131072,
-    cost=Cost(input=Decimal("1.2"), output=Decimal("4"), cache_read=Decimal("0.24")),
+    cost=_Cost(input=_Decimal("1.2"), output=_Decimal("4"), cache_read=_Decimal("0.24")),
     reasoning_options=(),
 )
 """GLM-5V-Turbo (chat) · 203K context · 131K output · $1.20 in / $4.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-ANTHROPIC_CLAUDE_FABLE_LATEST: Final[PricedModel] = PricedModel(
+ANTHROPIC_CLAUDE_FABLE_LATEST: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="~anthropic/claude-fable-latest",
     name="Claude Fable Latest",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-fable",
     attachment=True,
     reasoning=True,
@@ -8153,21 +8160,21 @@ ANTHROPIC_CLAUDE_FABLE_LATEST: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_09,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
-    cost=Cost(
-        input=Decimal("10"),
-        output=Decimal("50"),
-        cache_read=Decimal("1"),
-        cache_write=Decimal("12.5"),
+    cost=_Cost(
+        input=_Decimal("10"),
+        output=_Decimal("50"),
+        cache_read=_Decimal("1"),
+        cache_write=_Decimal("12.5"),
     ),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,),
 )
 """Claude Fable Latest (chat) · 1M context · 128K output · $10.00 in / $50.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-ANTHROPIC_CLAUDE_HAIKU_LATEST: Final[PricedModel] = PricedModel(
+ANTHROPIC_CLAUDE_HAIKU_LATEST: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="~anthropic/claude-haiku-latest",
     name="Anthropic Claude Haiku Latest",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-haiku",
     attachment=True,
     reasoning=True,
@@ -8179,11 +8186,11 @@ ANTHROPIC_CLAUDE_HAIKU_LATEST: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_27,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_64000,
-    cost=Cost(
-        input=Decimal("1"),
-        output=Decimal("5"),
-        cache_read=Decimal("0.1"),
-        cache_write=Decimal("1.25"),
+    cost=_Cost(
+        input=_Decimal("1"),
+        output=_Decimal("5"),
+        cache_read=_Decimal("0.1"),
+        cache_write=_Decimal("1.25"),
     ),
     reasoning_options=(
         _Shared.REASONING_TOGGLE,
@@ -8192,11 +8199,11 @@ ANTHROPIC_CLAUDE_HAIKU_LATEST: Final[PricedModel] = PricedModel(
 )
 """Anthropic Claude Haiku Latest (chat) · 200K context · 64K output · $1.00 in / $5.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-ANTHROPIC_CLAUDE_OPUS_LATEST: Final[PricedModel] = PricedModel(
+ANTHROPIC_CLAUDE_OPUS_LATEST: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="~anthropic/claude-opus-latest",
     name="Claude Opus Latest",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-opus",
     attachment=True,
     reasoning=True,
@@ -8208,11 +8215,11 @@ ANTHROPIC_CLAUDE_OPUS_LATEST: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_21,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
-    cost=Cost(
-        input=Decimal("5"),
-        output=Decimal("25"),
-        cache_read=Decimal("0.5"),
-        cache_write=Decimal("6.25"),
+    cost=_Cost(
+        input=_Decimal("5"),
+        output=_Decimal("25"),
+        cache_read=_Decimal("0.5"),
+        cache_write=_Decimal("6.25"),
     ),
     reasoning_options=(
         _Shared.REASONING_TOGGLE,
@@ -8221,11 +8228,11 @@ ANTHROPIC_CLAUDE_OPUS_LATEST: Final[PricedModel] = PricedModel(
 )
 """Claude Opus Latest (chat) · 1M context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-ANTHROPIC_CLAUDE_SONNET_LATEST: Final[PricedModel] = PricedModel(
+ANTHROPIC_CLAUDE_SONNET_LATEST: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="~anthropic/claude-sonnet-latest",
     name="Anthropic Claude Sonnet Latest",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-sonnet",
     attachment=True,
     reasoning=True,
@@ -8237,11 +8244,11 @@ ANTHROPIC_CLAUDE_SONNET_LATEST: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_27,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
-    cost=Cost(
-        input=Decimal("2"),
-        output=Decimal("10"),
-        cache_read=Decimal("0.2"),
-        cache_write=Decimal("2.5"),
+    cost=_Cost(
+        input=_Decimal("2"),
+        output=_Decimal("10"),
+        cache_read=_Decimal("0.2"),
+        cache_write=_Decimal("2.5"),
     ),
     reasoning_options=(
         _Shared.REASONING_TOGGLE,
@@ -8251,11 +8258,11 @@ ANTHROPIC_CLAUDE_SONNET_LATEST: Final[PricedModel] = PricedModel(
 )
 """Anthropic Claude Sonnet Latest (chat) · 1M context · 128K output · $2.00 in / $10.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GOOGLE_GEMINI_FLASH_LATEST: Final[PricedModel] = PricedModel(
+GOOGLE_GEMINI_FLASH_LATEST: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="~google/gemini-flash-latest",
     name="Google Gemini Flash Latest",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemini-flash",
     attachment=True,
     reasoning=True,
@@ -8268,22 +8275,22 @@ GOOGLE_GEMINI_FLASH_LATEST: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_27,
     modalities=_Shared.TEXT_IMAGE_VIDEO_PDF_AUDIO_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
-    cost=Cost(
-        input=Decimal("1.5"),
-        output=Decimal("9"),
-        reasoning=Decimal("9"),
-        cache_read=Decimal("0.15"),
-        cache_write=Decimal("0.083333"),
+    cost=_Cost(
+        input=_Decimal("1.5"),
+        output=_Decimal("9"),
+        reasoning=_Decimal("9"),
+        cache_read=_Decimal("0.15"),
+        cache_write=_Decimal("0.083333"),
     ),
     reasoning_options=(_Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
 )
 """Google Gemini Flash Latest (chat) · 1.05M context · 65.5K output · $1.50 in / $9.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GOOGLE_GEMINI_PRO_LATEST: Final[PricedModel] = PricedModel(
+GOOGLE_GEMINI_PRO_LATEST: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="~google/gemini-pro-latest",
     name="Google Gemini Pro Latest",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemini-pro",
     attachment=True,
     reasoning=True,
@@ -8295,22 +8302,22 @@ GOOGLE_GEMINI_PRO_LATEST: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_27,
     modalities=_Shared.AUDIO_PDF_IMAGE_TEXT_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
-    cost=Cost(
-        input=Decimal("2"),
-        output=Decimal("12"),
-        reasoning=Decimal("12"),
-        cache_read=Decimal("0.2"),
-        cache_write=Decimal("0.375"),
+    cost=_Cost(
+        input=_Decimal("2"),
+        output=_Decimal("12"),
+        reasoning=_Decimal("12"),
+        cache_read=_Decimal("0.2"),
+        cache_write=_Decimal("0.375"),
     ),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """Google Gemini Pro Latest (chat) · 1.05M context · 65.5K output · $2.00 in / $12.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-MOONSHOTAI_KIMI_LATEST: Final[PricedModel] = PricedModel(
+MOONSHOTAI_KIMI_LATEST: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="~moonshotai/kimi-latest",
     name="MoonshotAI Kimi Latest",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="kimi",
     attachment=True,
     reasoning=True,
@@ -8322,16 +8329,16 @@ MOONSHOTAI_KIMI_LATEST: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_27,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_262144,
-    cost=Cost(input=Decimal("0.55"), output=Decimal("3.2"), cache_read=Decimal("0.11")),
+    cost=_Cost(input=_Decimal("0.55"), output=_Decimal("3.2"), cache_read=_Decimal("0.11")),
     reasoning_options=(),
 )
 """MoonshotAI Kimi Latest (chat) · 262K context · 262K output · $0.55 in / $3.20 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-OPENAI_GPT_LATEST: Final[PricedModel] = PricedModel(
+OPENAI_GPT_LATEST: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="~openai/gpt-latest",
     name="OpenAI GPT Latest",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=True,
@@ -8344,16 +8351,16 @@ OPENAI_GPT_LATEST: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_27,
     modalities=_Shared.PDF_IMAGE_TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1050000_OUTPUT_128000,
-    cost=Cost(input=Decimal("5"), output=Decimal("30"), cache_read=Decimal("0.5")),
+    cost=_Cost(input=_Decimal("5"), output=_Decimal("30"), cache_read=_Decimal("0.5")),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
 )
 """OpenAI GPT Latest (chat) · 1.05M context · 128K output · $5.00 in / $30.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-OPENAI_GPT_MINI_LATEST: Final[PricedModel] = PricedModel(
+OPENAI_GPT_MINI_LATEST: "Final[_PricedModel]" = _PricedModel(
     provider="openrouter",
     id="~openai/gpt-mini-latest",
     name="OpenAI GPT Mini Latest",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-mini",
     attachment=True,
     reasoning=True,
@@ -8366,7 +8373,7 @@ OPENAI_GPT_MINI_LATEST: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_27,
     modalities=_Shared.PDF_IMAGE_TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_400000_OUTPUT_128000,
-    cost=Cost(input=Decimal("0.75"), output=Decimal("4.5"), cache_read=Decimal("0.075")),
+    cost=_Cost(input=_Decimal("0.75"), output=_Decimal("4.5"), cache_read=_Decimal("0.075")),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
 )
 """OpenAI GPT Mini Latest (chat) · 400K context · 128K output · $0.75 in / $4.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""

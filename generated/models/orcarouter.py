@@ -3,129 +3,134 @@
 
 """Models served by OrcaRouter (provider id 'orcarouter')."""
 
-from __future__ import annotations
+from decimal import Decimal as _Decimal
 
-from decimal import Decimal
-
-from llmdex.records.model import Interleaved, Limit, Modalities, PricedModel, ReasoningOption
-from llmdex.records.partial_date import PartialDate
-from llmdex.records.rates import Cost, CostTier, Experimental, Mode, Rates, TierCondition
-from llmdex.records.vocabulary import Kind
-
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from typing import Final
+from llmdex.records.model import Interleaved as _Interleaved
+from llmdex.records.model import Limit as _Limit
+from llmdex.records.model import Modalities as _Modalities
+from llmdex.records.model import PricedModel as _PricedModel
+from llmdex.records.model import ReasoningOption as _ReasoningOption
+from llmdex.records.partial_date import PartialDate as _PartialDate
+from llmdex.records.rates import Cost as _Cost
+from llmdex.records.rates import CostTier as _CostTier
+from llmdex.records.rates import Experimental as _Experimental
+from llmdex.records.rates import Mode as _Mode
+from llmdex.records.rates import Rates as _Rates
+from llmdex.records.rates import TierCondition as _TierCondition
+from llmdex.records.vocabulary import Kind as _Kind
 
 
 class _Shared:
     """Values the models below share, named for what they are."""
 
-    CONTEXT_1000000_OUTPUT_128000 = Limit(context=1000000, output=128000)
-    CONTEXT_1000000_OUTPUT_30000 = Limit(context=1000000, output=30000)
-    CONTEXT_1000000_OUTPUT_384000 = Limit(context=1000000, output=384000)
-    CONTEXT_1000000_OUTPUT_64000 = Limit(context=1000000, output=64000)
-    CONTEXT_1000000_OUTPUT_65536 = Limit(context=1000000, output=65536)
-    CONTEXT_1047576_OUTPUT_32768 = Limit(context=1047576, output=32768)
-    CONTEXT_1048576_OUTPUT_65536 = Limit(context=1048576, output=65536)
-    CONTEXT_1050000_INPUT_922000_OUTPUT_128000 = Limit(context=1050000, input=922000, output=128000)
-    CONTEXT_128000_OUTPUT_16384 = Limit(context=128000, output=16384)
-    CONTEXT_128000_OUTPUT_4096 = Limit(context=128000, output=4096)
-    CONTEXT_131072_OUTPUT_98304 = Limit(context=131072, output=98304)
-    CONTEXT_16385_OUTPUT_4096 = Limit(context=16385, output=4096)
-    CONTEXT_200000_OUTPUT_131072 = Limit(context=200000, output=131072)
-    CONTEXT_200000_OUTPUT_32000 = Limit(context=200000, output=32000)
-    CONTEXT_200000_OUTPUT_64000 = Limit(context=200000, output=64000)
-    CONTEXT_204800_OUTPUT_131072 = Limit(context=204800, output=131072)
-    CONTEXT_262144_OUTPUT_262144 = Limit(context=262144, output=262144)
-    CONTEXT_262144_OUTPUT_32768 = Limit(context=262144, output=32768)
-    CONTEXT_262144_OUTPUT_65536 = Limit(context=262144, output=65536)
-    CONTEXT_400000_INPUT_272000_OUTPUT_128000 = Limit(context=400000, input=272000, output=128000)
-    CONTEXT_400000_INPUT_272000_OUTPUT_272000 = Limit(context=400000, input=272000, output=272000)
-    CONTEXT_8192_OUTPUT_8192 = Limit(context=8192, output=8192)
-    D_2021_09_01 = PartialDate(2021, 9, 1)
-    D_2023_03_01 = PartialDate(2023, 3, 1)
-    D_2023_09 = PartialDate(2023, 9)
-    D_2023_11 = PartialDate(2023, 11)
-    D_2023_11_06 = PartialDate(2023, 11, 6)
-    D_2023_12 = PartialDate(2023, 12)
-    D_2024_04 = PartialDate(2024, 4)
-    D_2024_04_09 = PartialDate(2024, 4, 9)
-    D_2024_05_13 = PartialDate(2024, 5, 13)
-    D_2024_05_30 = PartialDate(2024, 5, 30)
-    D_2024_07_18 = PartialDate(2024, 7, 18)
-    D_2024_08_06 = PartialDate(2024, 8, 6)
-    D_2024_09_30 = PartialDate(2024, 9, 30)
-    D_2024_11_20 = PartialDate(2024, 11, 20)
-    D_2025_01 = PartialDate(2025, 1)
-    D_2025_01_01 = PartialDate(2025, 1, 1)
-    D_2025_02_28 = PartialDate(2025, 2, 28)
-    D_2025_03_31 = PartialDate(2025, 3, 31)
-    D_2025_04 = PartialDate(2025, 4)
-    D_2025_04_14 = PartialDate(2025, 4, 14)
-    D_2025_05 = PartialDate(2025, 5)
-    D_2025_05_22 = PartialDate(2025, 5, 22)
-    D_2025_05_31 = PartialDate(2025, 5, 31)
-    D_2025_06_17 = PartialDate(2025, 6, 17)
-    D_2025_07_28 = PartialDate(2025, 7, 28)
-    D_2025_07_31 = PartialDate(2025, 7, 31)
-    D_2025_08_05 = PartialDate(2025, 8, 5)
-    D_2025_08_07 = PartialDate(2025, 8, 7)
-    D_2025_08_31 = PartialDate(2025, 8, 31)
-    D_2025_09 = PartialDate(2025, 9)
-    D_2025_09_15 = PartialDate(2025, 9, 15)
-    D_2025_09_23 = PartialDate(2025, 9, 23)
-    D_2025_09_25 = PartialDate(2025, 9, 25)
-    D_2025_09_29 = PartialDate(2025, 9, 29)
-    D_2025_09_30 = PartialDate(2025, 9, 30)
-    D_2025_10_06 = PartialDate(2025, 10, 6)
-    D_2025_10_15 = PartialDate(2025, 10, 15)
-    D_2025_11_13 = PartialDate(2025, 11, 13)
-    D_2025_11_18 = PartialDate(2025, 11, 18)
-    D_2025_11_24 = PartialDate(2025, 11, 24)
-    D_2025_12_01 = PartialDate(2025, 12, 1)
-    D_2025_12_11 = PartialDate(2025, 12, 11)
-    D_2025_12_17 = PartialDate(2025, 12, 17)
-    D_2025_12_22 = PartialDate(2025, 12, 22)
-    D_2026_01 = PartialDate(2026, 1)
-    D_2026_01_31 = PartialDate(2026, 1, 31)
-    D_2026_02_05 = PartialDate(2026, 2, 5)
-    D_2026_02_12 = PartialDate(2026, 2, 12)
-    D_2026_02_13 = PartialDate(2026, 2, 13)
-    D_2026_02_15 = PartialDate(2026, 2, 15)
-    D_2026_02_16 = PartialDate(2026, 2, 16)
-    D_2026_02_17 = PartialDate(2026, 2, 17)
-    D_2026_02_19 = PartialDate(2026, 2, 19)
-    D_2026_02_23 = PartialDate(2026, 2, 23)
-    D_2026_02_28 = PartialDate(2026, 2, 28)
-    D_2026_03_03 = PartialDate(2026, 3, 3)
-    D_2026_03_05 = PartialDate(2026, 3, 5)
-    D_2026_03_13 = PartialDate(2026, 3, 13)
-    D_2026_03_17 = PartialDate(2026, 3, 17)
-    D_2026_03_18 = PartialDate(2026, 3, 18)
-    D_2026_04_02 = PartialDate(2026, 4, 2)
-    D_2026_04_07 = PartialDate(2026, 4, 7)
-    D_2026_04_16 = PartialDate(2026, 4, 16)
-    D_2026_04_17 = PartialDate(2026, 4, 17)
-    D_2026_04_21 = PartialDate(2026, 4, 21)
-    D_2026_04_23 = PartialDate(2026, 4, 23)
-    D_2026_04_24 = PartialDate(2026, 4, 24)
-    D_2026_05_14 = PartialDate(2026, 5, 14)
-    REASONING_EFFORT_LOW_MEDIUM_HIGH = ReasoningOption(
+    CONTEXT_1000000_OUTPUT_128000 = _Limit(context=1000000, output=128000)
+    CONTEXT_1000000_OUTPUT_30000 = _Limit(context=1000000, output=30000)
+    CONTEXT_1000000_OUTPUT_384000 = _Limit(context=1000000, output=384000)
+    CONTEXT_1000000_OUTPUT_64000 = _Limit(context=1000000, output=64000)
+    CONTEXT_1000000_OUTPUT_65536 = _Limit(context=1000000, output=65536)
+    CONTEXT_1047576_OUTPUT_32768 = _Limit(context=1047576, output=32768)
+    CONTEXT_1048576_OUTPUT_65536 = _Limit(context=1048576, output=65536)
+    CONTEXT_1050000_INPUT_922000_OUTPUT_128000 = _Limit(
+        context=1050000, input=922000, output=128000
+    )
+    CONTEXT_128000_OUTPUT_16384 = _Limit(context=128000, output=16384)
+    CONTEXT_128000_OUTPUT_4096 = _Limit(context=128000, output=4096)
+    CONTEXT_131072_OUTPUT_98304 = _Limit(context=131072, output=98304)
+    CONTEXT_16385_OUTPUT_4096 = _Limit(context=16385, output=4096)
+    CONTEXT_200000_OUTPUT_131072 = _Limit(context=200000, output=131072)
+    CONTEXT_200000_OUTPUT_32000 = _Limit(context=200000, output=32000)
+    CONTEXT_200000_OUTPUT_64000 = _Limit(context=200000, output=64000)
+    CONTEXT_204800_OUTPUT_131072 = _Limit(context=204800, output=131072)
+    CONTEXT_262144_OUTPUT_262144 = _Limit(context=262144, output=262144)
+    CONTEXT_262144_OUTPUT_32768 = _Limit(context=262144, output=32768)
+    CONTEXT_262144_OUTPUT_65536 = _Limit(context=262144, output=65536)
+    CONTEXT_400000_INPUT_272000_OUTPUT_128000 = _Limit(context=400000, input=272000, output=128000)
+    CONTEXT_400000_INPUT_272000_OUTPUT_272000 = _Limit(context=400000, input=272000, output=272000)
+    CONTEXT_8192_OUTPUT_8192 = _Limit(context=8192, output=8192)
+    D_2021_09_01 = _PartialDate(2021, 9, 1)
+    D_2023_03_01 = _PartialDate(2023, 3, 1)
+    D_2023_09 = _PartialDate(2023, 9)
+    D_2023_11 = _PartialDate(2023, 11)
+    D_2023_11_06 = _PartialDate(2023, 11, 6)
+    D_2023_12 = _PartialDate(2023, 12)
+    D_2024_04 = _PartialDate(2024, 4)
+    D_2024_04_09 = _PartialDate(2024, 4, 9)
+    D_2024_05_13 = _PartialDate(2024, 5, 13)
+    D_2024_05_30 = _PartialDate(2024, 5, 30)
+    D_2024_07_18 = _PartialDate(2024, 7, 18)
+    D_2024_08_06 = _PartialDate(2024, 8, 6)
+    D_2024_09_30 = _PartialDate(2024, 9, 30)
+    D_2024_11_20 = _PartialDate(2024, 11, 20)
+    D_2025_01 = _PartialDate(2025, 1)
+    D_2025_01_01 = _PartialDate(2025, 1, 1)
+    D_2025_02_28 = _PartialDate(2025, 2, 28)
+    D_2025_03_31 = _PartialDate(2025, 3, 31)
+    D_2025_04 = _PartialDate(2025, 4)
+    D_2025_04_14 = _PartialDate(2025, 4, 14)
+    D_2025_05 = _PartialDate(2025, 5)
+    D_2025_05_22 = _PartialDate(2025, 5, 22)
+    D_2025_05_31 = _PartialDate(2025, 5, 31)
+    D_2025_06_17 = _PartialDate(2025, 6, 17)
+    D_2025_07_28 = _PartialDate(2025, 7, 28)
+    D_2025_07_31 = _PartialDate(2025, 7, 31)
+    D_2025_08_05 = _PartialDate(2025, 8, 5)
+    D_2025_08_07 = _PartialDate(2025, 8, 7)
+    D_2025_08_31 = _PartialDate(2025, 8, 31)
+    D_2025_09 = _PartialDate(2025, 9)
+    D_2025_09_15 = _PartialDate(2025, 9, 15)
+    D_2025_09_23 = _PartialDate(2025, 9, 23)
+    D_2025_09_25 = _PartialDate(2025, 9, 25)
+    D_2025_09_29 = _PartialDate(2025, 9, 29)
+    D_2025_09_30 = _PartialDate(2025, 9, 30)
+    D_2025_10_06 = _PartialDate(2025, 10, 6)
+    D_2025_10_15 = _PartialDate(2025, 10, 15)
+    D_2025_11_13 = _PartialDate(2025, 11, 13)
+    D_2025_11_18 = _PartialDate(2025, 11, 18)
+    D_2025_11_24 = _PartialDate(2025, 11, 24)
+    D_2025_12_01 = _PartialDate(2025, 12, 1)
+    D_2025_12_11 = _PartialDate(2025, 12, 11)
+    D_2025_12_17 = _PartialDate(2025, 12, 17)
+    D_2025_12_22 = _PartialDate(2025, 12, 22)
+    D_2026_01 = _PartialDate(2026, 1)
+    D_2026_01_31 = _PartialDate(2026, 1, 31)
+    D_2026_02_05 = _PartialDate(2026, 2, 5)
+    D_2026_02_12 = _PartialDate(2026, 2, 12)
+    D_2026_02_13 = _PartialDate(2026, 2, 13)
+    D_2026_02_15 = _PartialDate(2026, 2, 15)
+    D_2026_02_16 = _PartialDate(2026, 2, 16)
+    D_2026_02_17 = _PartialDate(2026, 2, 17)
+    D_2026_02_19 = _PartialDate(2026, 2, 19)
+    D_2026_02_23 = _PartialDate(2026, 2, 23)
+    D_2026_02_28 = _PartialDate(2026, 2, 28)
+    D_2026_03_03 = _PartialDate(2026, 3, 3)
+    D_2026_03_05 = _PartialDate(2026, 3, 5)
+    D_2026_03_13 = _PartialDate(2026, 3, 13)
+    D_2026_03_17 = _PartialDate(2026, 3, 17)
+    D_2026_03_18 = _PartialDate(2026, 3, 18)
+    D_2026_04_02 = _PartialDate(2026, 4, 2)
+    D_2026_04_07 = _PartialDate(2026, 4, 7)
+    D_2026_04_16 = _PartialDate(2026, 4, 16)
+    D_2026_04_17 = _PartialDate(2026, 4, 17)
+    D_2026_04_21 = _PartialDate(2026, 4, 21)
+    D_2026_04_23 = _PartialDate(2026, 4, 23)
+    D_2026_04_24 = _PartialDate(2026, 4, 24)
+    D_2026_05_14 = _PartialDate(2026, 5, 14)
+    REASONING_EFFORT_LOW_MEDIUM_HIGH = _ReasoningOption(
         type="effort", values=("low", "medium", "high")
     )
-    TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT = Modalities(
+    TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT = _Modalities(
         input=("text", "image", "audio", "video", "pdf"), output=("text",)
     )
-    TEXT_IMAGE_PDF_TO_TEXT = Modalities(input=("text", "image", "pdf"), output=("text",))
-    TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
-    TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT = Modalities(
+    TEXT_IMAGE_PDF_TO_TEXT = _Modalities(input=("text", "image", "pdf"), output=("text",))
+    TEXT_IMAGE_TO_TEXT = _Modalities(input=("text", "image"), output=("text",))
+    TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT = _Modalities(
         input=("text", "image", "video", "audio", "pdf"), output=("text",)
     )
-    TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT = Modalities(
+    TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT = _Modalities(
         input=("text", "image", "video", "audio"), output=("text",)
     )
-    TEXT_IMAGE_VIDEO_TO_TEXT = Modalities(input=("text", "image", "video"), output=("text",))
-    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+    TEXT_IMAGE_VIDEO_TO_TEXT = _Modalities(input=("text", "image", "video"), output=("text",))
+    TEXT_TO_TEXT = _Modalities(input=("text",), output=("text",))
 
 
 __all__ = [
@@ -212,11 +217,11 @@ __all__ = [
     "Z_AI_GLM_5_1",
 ]
 
-ANTHROPIC_CLAUDE_HAIKU_4_5: Final[PricedModel] = PricedModel(
+ANTHROPIC_CLAUDE_HAIKU_4_5: "Final[_PricedModel]" = _PricedModel(
     provider="orcarouter",
     id="anthropic/claude-haiku-4.5",
     name="Claude Haiku 4.5 (latest)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-haiku",
     attachment=True,
     reasoning=True,
@@ -228,21 +233,21 @@ ANTHROPIC_CLAUDE_HAIKU_4_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_10_15,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_64000,
-    cost=Cost(
-        input=Decimal("1"),
-        output=Decimal("5"),
-        cache_read=Decimal("0.1"),
-        cache_write=Decimal("1.25"),
+    cost=_Cost(
+        input=_Decimal("1"),
+        output=_Decimal("5"),
+        cache_read=_Decimal("0.1"),
+        cache_write=_Decimal("1.25"),
     ),
     reasoning_options=(),
 )
 """Claude Haiku 4.5 (latest) (chat) · 200K context · 64K output · $1.00 in / $5.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-ANTHROPIC_CLAUDE_OPUS_4: Final[PricedModel] = PricedModel(
+ANTHROPIC_CLAUDE_OPUS_4: "Final[_PricedModel]" = _PricedModel(
     provider="orcarouter",
     id="anthropic/claude-opus-4",
     name="Claude Opus 4 (latest)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-opus",
     attachment=True,
     reasoning=True,
@@ -254,21 +259,21 @@ ANTHROPIC_CLAUDE_OPUS_4: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_05_22,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_32000,
-    cost=Cost(
-        input=Decimal("15"),
-        output=Decimal("75"),
-        cache_read=Decimal("1.5"),
-        cache_write=Decimal("18.75"),
+    cost=_Cost(
+        input=_Decimal("15"),
+        output=_Decimal("75"),
+        cache_read=_Decimal("1.5"),
+        cache_write=_Decimal("18.75"),
     ),
     reasoning_options=(),
 )
 """Claude Opus 4 (latest) (chat) · 200K context · 32K output · $15.00 in / $75.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-ANTHROPIC_CLAUDE_OPUS_4_1: Final[PricedModel] = PricedModel(
+ANTHROPIC_CLAUDE_OPUS_4_1: "Final[_PricedModel]" = _PricedModel(
     provider="orcarouter",
     id="anthropic/claude-opus-4.1",
     name="Claude Opus 4.1 (latest)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-opus",
     attachment=True,
     reasoning=True,
@@ -280,21 +285,21 @@ ANTHROPIC_CLAUDE_OPUS_4_1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_05,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_32000,
-    cost=Cost(
-        input=Decimal("15"),
-        output=Decimal("75"),
-        cache_read=Decimal("1.5"),
-        cache_write=Decimal("18.75"),
+    cost=_Cost(
+        input=_Decimal("15"),
+        output=_Decimal("75"),
+        cache_read=_Decimal("1.5"),
+        cache_write=_Decimal("18.75"),
     ),
     reasoning_options=(),
 )
 """Claude Opus 4.1 (latest) (chat) · 200K context · 32K output · $15.00 in / $75.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-ANTHROPIC_CLAUDE_OPUS_4_5: Final[PricedModel] = PricedModel(
+ANTHROPIC_CLAUDE_OPUS_4_5: "Final[_PricedModel]" = _PricedModel(
     provider="orcarouter",
     id="anthropic/claude-opus-4.5",
     name="Claude Opus 4.5 (latest)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-opus",
     attachment=True,
     reasoning=True,
@@ -306,21 +311,21 @@ ANTHROPIC_CLAUDE_OPUS_4_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_24,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_64000,
-    cost=Cost(
-        input=Decimal("5"),
-        output=Decimal("25"),
-        cache_read=Decimal("0.5"),
-        cache_write=Decimal("6.25"),
+    cost=_Cost(
+        input=_Decimal("5"),
+        output=_Decimal("25"),
+        cache_read=_Decimal("0.5"),
+        cache_write=_Decimal("6.25"),
     ),
     reasoning_options=(),
 )
 """Claude Opus 4.5 (latest) (chat) · 200K context · 64K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-ANTHROPIC_CLAUDE_OPUS_4_6: Final[PricedModel] = PricedModel(
+ANTHROPIC_CLAUDE_OPUS_4_6: "Final[_PricedModel]" = _PricedModel(
     provider="orcarouter",
     id="anthropic/claude-opus-4.6",
     name="Claude Opus 4.6",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-opus",
     attachment=True,
     reasoning=True,
@@ -332,21 +337,21 @@ ANTHROPIC_CLAUDE_OPUS_4_6: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_13,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
-    cost=Cost(
-        input=Decimal("5"),
-        output=Decimal("25"),
-        cache_read=Decimal("0.5"),
-        cache_write=Decimal("6.25"),
+    cost=_Cost(
+        input=_Decimal("5"),
+        output=_Decimal("25"),
+        cache_read=_Decimal("0.5"),
+        cache_write=_Decimal("6.25"),
     ),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
-    experimental=Experimental(
+    experimental=_Experimental(
         modes={
-            "fast": Mode(
-                cost=Rates(
-                    input=Decimal("30"),
-                    output=Decimal("150"),
-                    cache_read=Decimal("3"),
-                    cache_write=Decimal("37.5"),
+            "fast": _Mode(
+                cost=_Rates(
+                    input=_Decimal("30"),
+                    output=_Decimal("150"),
+                    cache_read=_Decimal("3"),
+                    cache_write=_Decimal("37.5"),
                 ),
                 provider={
                     "body": {"speed": "fast"},
@@ -358,11 +363,11 @@ ANTHROPIC_CLAUDE_OPUS_4_6: Final[PricedModel] = PricedModel(
 )
 """Claude Opus 4.6 (chat) · 1M context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-ANTHROPIC_CLAUDE_OPUS_4_7: Final[PricedModel] = PricedModel(
+ANTHROPIC_CLAUDE_OPUS_4_7: "Final[_PricedModel]" = _PricedModel(
     provider="orcarouter",
     id="anthropic/claude-opus-4.7",
     name="Claude Opus 4.7",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-opus",
     attachment=True,
     reasoning=True,
@@ -374,21 +379,21 @@ ANTHROPIC_CLAUDE_OPUS_4_7: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_16,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
-    cost=Cost(
-        input=Decimal("5"),
-        output=Decimal("25"),
-        cache_read=Decimal("0.5"),
-        cache_write=Decimal("6.25"),
+    cost=_Cost(
+        input=_Decimal("5"),
+        output=_Decimal("25"),
+        cache_read=_Decimal("0.5"),
+        cache_write=_Decimal("6.25"),
     ),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
-    experimental=Experimental(
+    experimental=_Experimental(
         modes={
-            "fast": Mode(
-                cost=Rates(
-                    input=Decimal("30"),
-                    output=Decimal("150"),
-                    cache_read=Decimal("3"),
-                    cache_write=Decimal("37.5"),
+            "fast": _Mode(
+                cost=_Rates(
+                    input=_Decimal("30"),
+                    output=_Decimal("150"),
+                    cache_read=_Decimal("3"),
+                    cache_write=_Decimal("37.5"),
                 ),
                 provider={
                     "body": {"speed": "fast"},
@@ -400,11 +405,11 @@ ANTHROPIC_CLAUDE_OPUS_4_7: Final[PricedModel] = PricedModel(
 )
 """Claude Opus 4.7 (chat) · 1M context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-ANTHROPIC_CLAUDE_SONNET_4: Final[PricedModel] = PricedModel(
+ANTHROPIC_CLAUDE_SONNET_4: "Final[_PricedModel]" = _PricedModel(
     provider="orcarouter",
     id="anthropic/claude-sonnet-4",
     name="Claude Sonnet 4 (latest)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-sonnet",
     attachment=True,
     reasoning=True,
@@ -416,21 +421,21 @@ ANTHROPIC_CLAUDE_SONNET_4: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_05_22,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_64000,
-    cost=Cost(
-        input=Decimal("3"),
-        output=Decimal("15"),
-        cache_read=Decimal("0.3"),
-        cache_write=Decimal("3.75"),
+    cost=_Cost(
+        input=_Decimal("3"),
+        output=_Decimal("15"),
+        cache_read=_Decimal("0.3"),
+        cache_write=_Decimal("3.75"),
     ),
     reasoning_options=(),
 )
 """Claude Sonnet 4 (latest) (chat) · 200K context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-ANTHROPIC_CLAUDE_SONNET_4_5: Final[PricedModel] = PricedModel(
+ANTHROPIC_CLAUDE_SONNET_4_5: "Final[_PricedModel]" = _PricedModel(
     provider="orcarouter",
     id="anthropic/claude-sonnet-4.5",
     name="Claude Sonnet 4.5 (latest)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-sonnet",
     attachment=True,
     reasoning=True,
@@ -442,21 +447,21 @@ ANTHROPIC_CLAUDE_SONNET_4_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_29,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_64000,
-    cost=Cost(
-        input=Decimal("3"),
-        output=Decimal("15"),
-        cache_read=Decimal("0.3"),
-        cache_write=Decimal("3.75"),
+    cost=_Cost(
+        input=_Decimal("3"),
+        output=_Decimal("15"),
+        cache_read=_Decimal("0.3"),
+        cache_write=_Decimal("3.75"),
     ),
     reasoning_options=(),
 )
 """Claude Sonnet 4.5 (latest) (chat) · 200K context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-ANTHROPIC_CLAUDE_SONNET_4_6: Final[PricedModel] = PricedModel(
+ANTHROPIC_CLAUDE_SONNET_4_6: "Final[_PricedModel]" = _PricedModel(
     provider="orcarouter",
     id="anthropic/claude-sonnet-4.6",
     name="Claude Sonnet 4.6",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-sonnet",
     attachment=True,
     reasoning=True,
@@ -468,21 +473,21 @@ ANTHROPIC_CLAUDE_SONNET_4_6: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_13,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_64000,
-    cost=Cost(
-        input=Decimal("3"),
-        output=Decimal("15"),
-        cache_read=Decimal("0.3"),
-        cache_write=Decimal("3.75"),
+    cost=_Cost(
+        input=_Decimal("3"),
+        output=_Decimal("15"),
+        cache_read=_Decimal("0.3"),
+        cache_write=_Decimal("3.75"),
     ),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """Claude Sonnet 4.6 (chat) · 1M context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-DEEPSEEK_DEEPSEEK_CHAT: Final[PricedModel] = PricedModel(
+DEEPSEEK_DEEPSEEK_CHAT: "Final[_PricedModel]" = _PricedModel(
     provider="orcarouter",
     id="deepseek/deepseek-chat",
     name="DeepSeek Chat",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek",
     attachment=True,
     reasoning=False,
@@ -494,15 +499,15 @@ DEEPSEEK_DEEPSEEK_CHAT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_28,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_384000,
-    cost=Cost(input=Decimal("0.14"), output=Decimal("0.28"), cache_read=Decimal("0.028")),
+    cost=_Cost(input=_Decimal("0.14"), output=_Decimal("0.28"), cache_read=_Decimal("0.028")),
 )
 """DeepSeek Chat (chat) · 1M context · 384K output · $0.14 in / $0.28 out per 1M tokens · tools, attachments, open weights"""
 
-DEEPSEEK_DEEPSEEK_REASONER: Final[PricedModel] = PricedModel(
+DEEPSEEK_DEEPSEEK_REASONER: "Final[_PricedModel]" = _PricedModel(
     provider="orcarouter",
     id="deepseek/deepseek-reasoner",
     name="DeepSeek Reasoner",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek-thinking",
     attachment=True,
     reasoning=True,
@@ -514,17 +519,17 @@ DEEPSEEK_DEEPSEEK_REASONER: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_28,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_384000,
-    cost=Cost(input=Decimal("0.435"), output=Decimal("0.87"), cache_read=Decimal("0.028")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.435"), output=_Decimal("0.87"), cache_read=_Decimal("0.028")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
 """DeepSeek Reasoner (chat) · 1M context · 384K output · $0.435 in / $0.87 out per 1M tokens · tools, reasoning, attachments, open weights"""
 
-DEEPSEEK_DEEPSEEK_V4_FLASH: Final[PricedModel] = PricedModel(
+DEEPSEEK_DEEPSEEK_V4_FLASH: "Final[_PricedModel]" = _PricedModel(
     provider="orcarouter",
     id="deepseek/deepseek-v4-flash",
     name="DeepSeek V4 Flash",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek-flash",
     attachment=False,
     reasoning=True,
@@ -537,17 +542,17 @@ DEEPSEEK_DEEPSEEK_V4_FLASH: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_24,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_384000,
-    cost=Cost(input=Decimal("0.19"), output=Decimal("0.37"), cache_read=Decimal("0.0028")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.19"), output=_Decimal("0.37"), cache_read=_Decimal("0.0028")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
 """DeepSeek V4 Flash (chat) · 1M context · 384K output · $0.19 in / $0.37 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-DEEPSEEK_DEEPSEEK_V4_PRO: Final[PricedModel] = PricedModel(
+DEEPSEEK_DEEPSEEK_V4_PRO: "Final[_PricedModel]" = _PricedModel(
     provider="orcarouter",
     id="deepseek/deepseek-v4-pro",
     name="DeepSeek V4 Pro",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek-thinking",
     attachment=False,
     reasoning=True,
@@ -560,17 +565,17 @@ DEEPSEEK_DEEPSEEK_V4_PRO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_24,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_384000,
-    cost=Cost(input=Decimal("0.56"), output=Decimal("1.12"), cache_read=Decimal("0.003625")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.56"), output=_Decimal("1.12"), cache_read=_Decimal("0.003625")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
 """DeepSeek V4 Pro (chat) · 1M context · 384K output · $0.56 in / $1.12 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-GOOGLE_GEMINI_2_5_FLASH: Final[PricedModel] = PricedModel(
+GOOGLE_GEMINI_2_5_FLASH: "Final[_PricedModel]" = _PricedModel(
     provider="orcarouter",
     id="google/gemini-2.5-flash",
     name="Gemini 2.5 Flash",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemini-flash",
     attachment=True,
     reasoning=True,
@@ -583,21 +588,21 @@ GOOGLE_GEMINI_2_5_FLASH: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_06_17,
     modalities=_Shared.TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
-    cost=Cost(
-        input=Decimal("0.3"),
-        output=Decimal("2.5"),
-        cache_read=Decimal("0.03"),
-        input_audio=Decimal("1"),
+    cost=_Cost(
+        input=_Decimal("0.3"),
+        output=_Decimal("2.5"),
+        cache_read=_Decimal("0.03"),
+        input_audio=_Decimal("1"),
     ),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """Gemini 2.5 Flash (chat) · 1.05M context · 65.5K output · $0.30 in / $2.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GOOGLE_GEMINI_2_5_FLASH_LITE: Final[PricedModel] = PricedModel(
+GOOGLE_GEMINI_2_5_FLASH_LITE: "Final[_PricedModel]" = _PricedModel(
     provider="orcarouter",
     id="google/gemini-2.5-flash-lite",
     name="Gemini 2.5 Flash-Lite",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemini-flash-lite",
     attachment=True,
     reasoning=True,
@@ -610,21 +615,21 @@ GOOGLE_GEMINI_2_5_FLASH_LITE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_06_17,
     modalities=_Shared.TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
-    cost=Cost(
-        input=Decimal("0.1"),
-        output=Decimal("0.4"),
-        cache_read=Decimal("0.01"),
-        input_audio=Decimal("0.3"),
+    cost=_Cost(
+        input=_Decimal("0.1"),
+        output=_Decimal("0.4"),
+        cache_read=_Decimal("0.01"),
+        input_audio=_Decimal("0.3"),
     ),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """Gemini 2.5 Flash-Lite (chat) · 1.05M context · 65.5K output · $0.10 in / $0.40 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GOOGLE_GEMINI_2_5_PRO: Final[PricedModel] = PricedModel(
+GOOGLE_GEMINI_2_5_PRO: "Final[_PricedModel]" = _PricedModel(
     provider="orcarouter",
     id="google/gemini-2.5-pro",
     name="Gemini 2.5 Pro",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemini-pro",
     attachment=True,
     reasoning=True,
@@ -637,31 +642,31 @@ GOOGLE_GEMINI_2_5_PRO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_06_17,
     modalities=_Shared.TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
-    cost=Cost(
-        input=Decimal("2.5"),
-        output=Decimal("15"),
-        cache_read=Decimal("0.125"),
+    cost=_Cost(
+        input=_Decimal("2.5"),
+        output=_Decimal("15"),
+        cache_read=_Decimal("0.125"),
         tiers=(
-            CostTier(
-                input=Decimal("2.5"),
-                output=Decimal("15"),
-                cache_read=Decimal("0.25"),
-                tier=TierCondition(type="context", size=200000),
+            _CostTier(
+                input=_Decimal("2.5"),
+                output=_Decimal("15"),
+                cache_read=_Decimal("0.25"),
+                tier=_TierCondition(type="context", size=200000),
             ),
         ),
-        context_over_200k=Rates(
-            input=Decimal("2.5"), output=Decimal("15"), cache_read=Decimal("0.25")
+        context_over_200k=_Rates(
+            input=_Decimal("2.5"), output=_Decimal("15"), cache_read=_Decimal("0.25")
         ),
     ),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """Gemini 2.5 Pro (chat) · 1.05M context · 65.5K output · $2.50 in / $15.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GOOGLE_GEMINI_3_FLASH_PREVIEW: Final[PricedModel] = PricedModel(
+GOOGLE_GEMINI_3_FLASH_PREVIEW: "Final[_PricedModel]" = _PricedModel(
     provider="orcarouter",
     id="google/gemini-3-flash-preview",
     name="Gemini 3 Flash Preview",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemini-flash",
     attachment=True,
     reasoning=True,
@@ -674,21 +679,21 @@ GOOGLE_GEMINI_3_FLASH_PREVIEW: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_17,
     modalities=_Shared.TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
-    cost=Cost(
-        input=Decimal("0.5"),
-        output=Decimal("3"),
-        cache_read=Decimal("0.05"),
-        input_audio=Decimal("1"),
+    cost=_Cost(
+        input=_Decimal("0.5"),
+        output=_Decimal("3"),
+        cache_read=_Decimal("0.05"),
+        input_audio=_Decimal("1"),
     ),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """Gemini 3 Flash Preview (chat) · 1.05M context · 65.5K output · $0.50 in / $3.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GOOGLE_GEMINI_3_PRO_PREVIEW: Final[PricedModel] = PricedModel(
+GOOGLE_GEMINI_3_PRO_PREVIEW: "Final[_PricedModel]" = _PricedModel(
     provider="orcarouter",
     id="google/gemini-3-pro-preview",
     name="Gemini 3 Pro Preview",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemini-pro",
     attachment=True,
     reasoning=True,
@@ -701,31 +706,31 @@ GOOGLE_GEMINI_3_PRO_PREVIEW: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_18,
     modalities=_Shared.TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
-    cost=Cost(
-        input=Decimal("4"),
-        output=Decimal("18"),
-        cache_read=Decimal("0.2"),
+    cost=_Cost(
+        input=_Decimal("4"),
+        output=_Decimal("18"),
+        cache_read=_Decimal("0.2"),
         tiers=(
-            CostTier(
-                input=Decimal("4"),
-                output=Decimal("18"),
-                cache_read=Decimal("0.4"),
-                tier=TierCondition(type="context", size=200000),
+            _CostTier(
+                input=_Decimal("4"),
+                output=_Decimal("18"),
+                cache_read=_Decimal("0.4"),
+                tier=_TierCondition(type="context", size=200000),
             ),
         ),
-        context_over_200k=Rates(
-            input=Decimal("4"), output=Decimal("18"), cache_read=Decimal("0.4")
+        context_over_200k=_Rates(
+            input=_Decimal("4"), output=_Decimal("18"), cache_read=_Decimal("0.4")
         ),
     ),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """Gemini 3 Pro Preview (chat) · 1.05M context · 65.5K output · $4.00 in / $18.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GOOGLE_GEMINI_3_1_FLASH_LITE_PREVIEW: Final[PricedModel] = PricedModel(
+GOOGLE_GEMINI_3_1_FLASH_LITE_PREVIEW: "Final[_PricedModel]" = _PricedModel(
     provider="orcarouter",
     id="google/gemini-3.1-flash-lite-preview",
     name="Gemini 3.1 Flash Lite Preview",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemini-flash-lite",
     attachment=True,
     reasoning=True,
@@ -738,21 +743,21 @@ GOOGLE_GEMINI_3_1_FLASH_LITE_PREVIEW: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_03,
     modalities=_Shared.TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
-    cost=Cost(
-        input=Decimal("0.25"),
-        output=Decimal("1.5"),
-        cache_read=Decimal("0.025"),
-        input_audio=Decimal("0.5"),
+    cost=_Cost(
+        input=_Decimal("0.25"),
+        output=_Decimal("1.5"),
+        cache_read=_Decimal("0.025"),
+        input_audio=_Decimal("0.5"),
     ),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """Gemini 3.1 Flash Lite Preview (chat) · 1.05M context · 65.5K output · $0.25 in / $1.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GOOGLE_GEMINI_3_1_PRO_PREVIEW: Final[PricedModel] = PricedModel(
+GOOGLE_GEMINI_3_1_PRO_PREVIEW: "Final[_PricedModel]" = _PricedModel(
     provider="orcarouter",
     id="google/gemini-3.1-pro-preview",
     name="Gemini 3.1 Pro Preview",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemini-pro",
     attachment=True,
     reasoning=True,
@@ -765,31 +770,31 @@ GOOGLE_GEMINI_3_1_PRO_PREVIEW: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_19,
     modalities=_Shared.TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
-    cost=Cost(
-        input=Decimal("4"),
-        output=Decimal("18"),
-        cache_read=Decimal("0.2"),
+    cost=_Cost(
+        input=_Decimal("4"),
+        output=_Decimal("18"),
+        cache_read=_Decimal("0.2"),
         tiers=(
-            CostTier(
-                input=Decimal("4"),
-                output=Decimal("18"),
-                cache_read=Decimal("0.4"),
-                tier=TierCondition(type="context", size=200000),
+            _CostTier(
+                input=_Decimal("4"),
+                output=_Decimal("18"),
+                cache_read=_Decimal("0.4"),
+                tier=_TierCondition(type="context", size=200000),
             ),
         ),
-        context_over_200k=Rates(
-            input=Decimal("4"), output=Decimal("18"), cache_read=Decimal("0.4")
+        context_over_200k=_Rates(
+            input=_Decimal("4"), output=_Decimal("18"), cache_read=_Decimal("0.4")
         ),
     ),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """Gemini 3.1 Pro Preview (chat) · 1.05M context · 65.5K output · $4.00 in / $18.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GOOGLE_GEMINI_3_1_PRO_PREVIEW_CUSTOMTOOLS: Final[PricedModel] = PricedModel(
+GOOGLE_GEMINI_3_1_PRO_PREVIEW_CUSTOMTOOLS: "Final[_PricedModel]" = _PricedModel(
     provider="orcarouter",
     id="google/gemini-3.1-pro-preview-customtools",
     name="Gemini 3.1 Pro Preview Custom Tools",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemini-pro",
     attachment=True,
     reasoning=True,
@@ -802,31 +807,31 @@ GOOGLE_GEMINI_3_1_PRO_PREVIEW_CUSTOMTOOLS: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_19,
     modalities=_Shared.TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
-    cost=Cost(
-        input=Decimal("4"),
-        output=Decimal("18"),
-        cache_read=Decimal("0.2"),
+    cost=_Cost(
+        input=_Decimal("4"),
+        output=_Decimal("18"),
+        cache_read=_Decimal("0.2"),
         tiers=(
-            CostTier(
-                input=Decimal("4"),
-                output=Decimal("18"),
-                cache_read=Decimal("0.4"),
-                tier=TierCondition(type="context", size=200000),
+            _CostTier(
+                input=_Decimal("4"),
+                output=_Decimal("18"),
+                cache_read=_Decimal("0.4"),
+                tier=_TierCondition(type="context", size=200000),
             ),
         ),
-        context_over_200k=Rates(
-            input=Decimal("4"), output=Decimal("18"), cache_read=Decimal("0.4")
+        context_over_200k=_Rates(
+            input=_Decimal("4"), output=_Decimal("18"), cache_read=_Decimal("0.4")
         ),
     ),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """Gemini 3.1 Pro Preview Custom Tools (chat) · 1.05M context · 65.5K output · $4.00 in / $18.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GOOGLE_GEMINI_FLASH_LATEST: Final[PricedModel] = PricedModel(
+GOOGLE_GEMINI_FLASH_LATEST: "Final[_PricedModel]" = _PricedModel(
     provider="orcarouter",
     id="google/gemini-flash-latest",
     name="Gemini Flash Latest",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemini-flash",
     attachment=True,
     reasoning=True,
@@ -839,21 +844,21 @@ GOOGLE_GEMINI_FLASH_LATEST: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_25,
     modalities=_Shared.TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
-    cost=Cost(
-        input=Decimal("0.5"),
-        output=Decimal("3"),
-        cache_read=Decimal("0.075"),
-        input_audio=Decimal("1"),
+    cost=_Cost(
+        input=_Decimal("0.5"),
+        output=_Decimal("3"),
+        cache_read=_Decimal("0.075"),
+        input_audio=_Decimal("1"),
     ),
     reasoning_options=(),
 )
 """Gemini Flash Latest (chat) · 1.05M context · 65.5K output · $0.50 in / $3.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GOOGLE_GEMINI_FLASH_LITE_LATEST: Final[PricedModel] = PricedModel(
+GOOGLE_GEMINI_FLASH_LITE_LATEST: "Final[_PricedModel]" = _PricedModel(
     provider="orcarouter",
     id="google/gemini-flash-lite-latest",
     name="Gemini Flash-Lite Latest",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemini-flash-lite",
     attachment=True,
     reasoning=True,
@@ -866,16 +871,16 @@ GOOGLE_GEMINI_FLASH_LITE_LATEST: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_25,
     modalities=_Shared.TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.25"), output=Decimal("1.5"), cache_read=Decimal("0.025")),
+    cost=_Cost(input=_Decimal("0.25"), output=_Decimal("1.5"), cache_read=_Decimal("0.025")),
     reasoning_options=(),
 )
 """Gemini Flash-Lite Latest (chat) · 1.05M context · 65.5K output · $0.25 in / $1.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GOOGLE_GEMMA_4_26B_A4B_IT: Final[PricedModel] = PricedModel(
+GOOGLE_GEMMA_4_26B_A4B_IT: "Final[_PricedModel]" = _PricedModel(
     provider="orcarouter",
     id="google/gemma-4-26b-a4b-it",
     name="Gemma 4 26B A4B IT",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemma",
     attachment=True,
     reasoning=True,
@@ -887,16 +892,16 @@ GOOGLE_GEMMA_4_26B_A4B_IT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_02,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.06"), output=Decimal("0.33")),
+    cost=_Cost(input=_Decimal("0.06"), output=_Decimal("0.33")),
     reasoning_options=(),
 )
 """Gemma 4 26B A4B IT (chat) · 262K context · 32.8K output · $0.06 in / $0.33 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"""
 
-GOOGLE_GEMMA_4_31B_IT: Final[PricedModel] = PricedModel(
+GOOGLE_GEMMA_4_31B_IT: "Final[_PricedModel]" = _PricedModel(
     provider="orcarouter",
     id="google/gemma-4-31b-it",
     name="Gemma 4 31B IT",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemma",
     attachment=True,
     reasoning=True,
@@ -908,16 +913,16 @@ GOOGLE_GEMMA_4_31B_IT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_02,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.13"), output=Decimal("0.38")),
+    cost=_Cost(input=_Decimal("0.13"), output=_Decimal("0.38")),
     reasoning_options=(),
 )
 """Gemma 4 31B IT (chat) · 262K context · 32.8K output · $0.13 in / $0.38 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"""
 
-GROK_GROK_4_3: Final[PricedModel] = PricedModel(
+GROK_GROK_4_3: "Final[_PricedModel]" = _PricedModel(
     provider="orcarouter",
     id="grok/grok-4.3",
     name="Grok 4.3",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="grok",
     attachment=True,
     reasoning=True,
@@ -929,31 +934,31 @@ GROK_GROK_4_3: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_17,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_30000,
-    cost=Cost(
-        input=Decimal("1.25"),
-        output=Decimal("2.5"),
-        cache_read=Decimal("0.2"),
+    cost=_Cost(
+        input=_Decimal("1.25"),
+        output=_Decimal("2.5"),
+        cache_read=_Decimal("0.2"),
         tiers=(
-            CostTier(
-                input=Decimal("2.5"),
-                output=Decimal("5"),
-                cache_read=Decimal("0.4"),
-                tier=TierCondition(type="context", size=200000),
+            _CostTier(
+                input=_Decimal("2.5"),
+                output=_Decimal("5"),
+                cache_read=_Decimal("0.4"),
+                tier=_TierCondition(type="context", size=200000),
             ),
         ),
-        context_over_200k=Rates(
-            input=Decimal("2.5"), output=Decimal("5"), cache_read=Decimal("0.4")
+        context_over_200k=_Rates(
+            input=_Decimal("2.5"), output=_Decimal("5"), cache_read=_Decimal("0.4")
         ),
     ),
     reasoning_options=(),
 )
 """Grok 4.3 (chat) · 1M context · 30K output · $1.25 in / $2.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-KIMI_KIMI_K2_5: Final[PricedModel] = PricedModel(
+KIMI_KIMI_K2_5: "Final[_PricedModel]" = _PricedModel(
     provider="orcarouter",
     id="kimi/kimi-k2.5",
     name="Kimi K2.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="kimi-k2",
     attachment=False,
     reasoning=True,
@@ -966,17 +971,17 @@ KIMI_KIMI_K2_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_01,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_262144,
-    cost=Cost(input=Decimal("0.6"), output=Decimal("3"), cache_read=Decimal("0.1")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.6"), output=_Decimal("3"), cache_read=_Decimal("0.1")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
 """Kimi K2.5 (chat) · 262K context · 262K output · $0.60 in / $3.00 out per 1M tokens · vision, tools, reasoning, structured output, open weights"""
 
-KIMI_KIMI_K2_6: Final[PricedModel] = PricedModel(
+KIMI_KIMI_K2_6: "Final[_PricedModel]" = _PricedModel(
     provider="orcarouter",
     id="kimi/kimi-k2.6",
     name="Kimi K2.6",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="kimi-k2",
     attachment=True,
     reasoning=True,
@@ -989,17 +994,17 @@ KIMI_KIMI_K2_6: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_21,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_262144,
-    cost=Cost(input=Decimal("0.95"), output=Decimal("4"), cache_read=Decimal("0.16")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.95"), output=_Decimal("4"), cache_read=_Decimal("0.16")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
 """Kimi K2.6 (chat) · 262K context · 262K output · $0.95 in / $4.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"""
 
-MINIMAX_MINIMAX_M2_5: Final[PricedModel] = PricedModel(
+MINIMAX_MINIMAX_M2_5: "Final[_PricedModel]" = _PricedModel(
     provider="orcarouter",
     id="minimax/minimax-m2.5",
     name="MiniMax-M2.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="minimax",
     attachment=False,
     reasoning=True,
@@ -1010,21 +1015,21 @@ MINIMAX_MINIMAX_M2_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_12,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_204800_OUTPUT_131072,
-    cost=Cost(
-        input=Decimal("0.3"),
-        output=Decimal("1.2"),
-        cache_read=Decimal("0.03"),
-        cache_write=Decimal("0.375"),
+    cost=_Cost(
+        input=_Decimal("0.3"),
+        output=_Decimal("1.2"),
+        cache_read=_Decimal("0.03"),
+        cache_write=_Decimal("0.375"),
     ),
     reasoning_options=(),
 )
 """MiniMax-M2.5 (chat) · 205K context · 131K output · $0.30 in / $1.20 out per 1M tokens · tools, reasoning, open weights"""
 
-MINIMAX_MINIMAX_M2_5_HIGHSPEED: Final[PricedModel] = PricedModel(
+MINIMAX_MINIMAX_M2_5_HIGHSPEED: "Final[_PricedModel]" = _PricedModel(
     provider="orcarouter",
     id="minimax/minimax-m2.5-highspeed",
     name="MiniMax-M2.5-highspeed",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="minimax",
     attachment=False,
     reasoning=True,
@@ -1035,21 +1040,21 @@ MINIMAX_MINIMAX_M2_5_HIGHSPEED: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_13,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_204800_OUTPUT_131072,
-    cost=Cost(
-        input=Decimal("0.6"),
-        output=Decimal("2.4"),
-        cache_read=Decimal("0.06"),
-        cache_write=Decimal("0.375"),
+    cost=_Cost(
+        input=_Decimal("0.6"),
+        output=_Decimal("2.4"),
+        cache_read=_Decimal("0.06"),
+        cache_write=_Decimal("0.375"),
     ),
     reasoning_options=(),
 )
 """MiniMax-M2.5-highspeed (chat) · 205K context · 131K output · $0.60 in / $2.40 out per 1M tokens · tools, reasoning, open weights"""
 
-MINIMAX_MINIMAX_M2_7: Final[PricedModel] = PricedModel(
+MINIMAX_MINIMAX_M2_7: "Final[_PricedModel]" = _PricedModel(
     provider="orcarouter",
     id="minimax/minimax-m2.7",
     name="MiniMax-M2.7",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="minimax",
     attachment=False,
     reasoning=True,
@@ -1060,21 +1065,21 @@ MINIMAX_MINIMAX_M2_7: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_18,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_204800_OUTPUT_131072,
-    cost=Cost(
-        input=Decimal("0.3"),
-        output=Decimal("1.2"),
-        cache_read=Decimal("0.06"),
-        cache_write=Decimal("0.375"),
+    cost=_Cost(
+        input=_Decimal("0.3"),
+        output=_Decimal("1.2"),
+        cache_read=_Decimal("0.06"),
+        cache_write=_Decimal("0.375"),
     ),
     reasoning_options=(),
 )
 """MiniMax-M2.7 (chat) · 205K context · 131K output · $0.30 in / $1.20 out per 1M tokens · tools, reasoning, open weights"""
 
-MINIMAX_MINIMAX_M2_7_HIGHSPEED: Final[PricedModel] = PricedModel(
+MINIMAX_MINIMAX_M2_7_HIGHSPEED: "Final[_PricedModel]" = _PricedModel(
     provider="orcarouter",
     id="minimax/minimax-m2.7-highspeed",
     name="MiniMax-M2.7-highspeed",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="minimax",
     attachment=False,
     reasoning=True,
@@ -1085,21 +1090,21 @@ MINIMAX_MINIMAX_M2_7_HIGHSPEED: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_18,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_204800_OUTPUT_131072,
-    cost=Cost(
-        input=Decimal("0.6"),
-        output=Decimal("2.4"),
-        cache_read=Decimal("0.06"),
-        cache_write=Decimal("0.375"),
+    cost=_Cost(
+        input=_Decimal("0.6"),
+        output=_Decimal("2.4"),
+        cache_read=_Decimal("0.06"),
+        cache_write=_Decimal("0.375"),
     ),
     reasoning_options=(),
 )
 """MiniMax-M2.7-highspeed (chat) · 205K context · 131K output · $0.60 in / $2.40 out per 1M tokens · tools, reasoning, open weights"""
 
-OPENAI_GPT_3_5_TURBO: Final[PricedModel] = PricedModel(
+OPENAI_GPT_3_5_TURBO: "Final[_PricedModel]" = _PricedModel(
     provider="orcarouter",
     id="openai/gpt-3.5-turbo",
     name="GPT-3.5-turbo",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=False,
     reasoning=False,
@@ -1112,15 +1117,15 @@ OPENAI_GPT_3_5_TURBO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2023_11_06,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_16385_OUTPUT_4096,
-    cost=Cost(input=Decimal("0.5"), output=Decimal("1.5"), cache_read=Decimal("0")),
+    cost=_Cost(input=_Decimal("0.5"), output=_Decimal("1.5"), cache_read=_Decimal("0")),
 )
 """GPT-3.5-turbo (chat) · 16.4K context · 4.1K output · $0.50 in / $1.50 out per 1M tokens"""
 
-OPENAI_GPT_4: Final[PricedModel] = PricedModel(
+OPENAI_GPT_4: "Final[_PricedModel]" = _PricedModel(
     provider="orcarouter",
     id="openai/gpt-4",
     name="GPT-4",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=False,
@@ -1133,15 +1138,15 @@ OPENAI_GPT_4: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_04_09,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_8192_OUTPUT_8192,
-    cost=Cost(input=Decimal("30"), output=Decimal("60")),
+    cost=_Cost(input=_Decimal("30"), output=_Decimal("60")),
 )
 """GPT-4 (chat) · 8.19K context · 8.19K output · $30.00 in / $60.00 out per 1M tokens · tools, attachments"""
 
-OPENAI_GPT_4_TURBO: Final[PricedModel] = PricedModel(
+OPENAI_GPT_4_TURBO: "Final[_PricedModel]" = _PricedModel(
     provider="orcarouter",
     id="openai/gpt-4-turbo",
     name="GPT-4 Turbo",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=False,
@@ -1154,15 +1159,15 @@ OPENAI_GPT_4_TURBO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_04_09,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_4096,
-    cost=Cost(input=Decimal("10"), output=Decimal("30")),
+    cost=_Cost(input=_Decimal("10"), output=_Decimal("30")),
 )
 """GPT-4 Turbo (chat) · 128K context · 4.1K output · $10.00 in / $30.00 out per 1M tokens · vision, tools, attachments"""
 
-OPENAI_GPT_4_1: Final[PricedModel] = PricedModel(
+OPENAI_GPT_4_1: "Final[_PricedModel]" = _PricedModel(
     provider="orcarouter",
     id="openai/gpt-4.1",
     name="GPT-4.1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=False,
@@ -1175,15 +1180,15 @@ OPENAI_GPT_4_1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04_14,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1047576_OUTPUT_32768,
-    cost=Cost(input=Decimal("2"), output=Decimal("8"), cache_read=Decimal("0.5")),
+    cost=_Cost(input=_Decimal("2"), output=_Decimal("8"), cache_read=_Decimal("0.5")),
 )
 """GPT-4.1 (chat) · 1.05M context · 32.8K output · $2.00 in / $8.00 out per 1M tokens · vision, tools, structured output, attachments"""
 
-OPENAI_GPT_4_1_MINI: Final[PricedModel] = PricedModel(
+OPENAI_GPT_4_1_MINI: "Final[_PricedModel]" = _PricedModel(
     provider="orcarouter",
     id="openai/gpt-4.1-mini",
     name="GPT-4.1 mini",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-mini",
     attachment=True,
     reasoning=False,
@@ -1196,15 +1201,15 @@ OPENAI_GPT_4_1_MINI: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04_14,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1047576_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.4"), output=Decimal("1.6"), cache_read=Decimal("0.1")),
+    cost=_Cost(input=_Decimal("0.4"), output=_Decimal("1.6"), cache_read=_Decimal("0.1")),
 )
 """GPT-4.1 mini (chat) · 1.05M context · 32.8K output · $0.40 in / $1.60 out per 1M tokens · vision, tools, structured output, attachments"""
 
-OPENAI_GPT_4_1_NANO: Final[PricedModel] = PricedModel(
+OPENAI_GPT_4_1_NANO: "Final[_PricedModel]" = _PricedModel(
     provider="orcarouter",
     id="openai/gpt-4.1-nano",
     name="GPT-4.1 nano",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-nano",
     attachment=True,
     reasoning=False,
@@ -1217,15 +1222,15 @@ OPENAI_GPT_4_1_NANO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04_14,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_1047576_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.1"), output=Decimal("0.4"), cache_read=Decimal("0.025")),
+    cost=_Cost(input=_Decimal("0.1"), output=_Decimal("0.4"), cache_read=_Decimal("0.025")),
 )
 """GPT-4.1 nano (chat) · 1.05M context · 32.8K output · $0.10 in / $0.40 out per 1M tokens · vision, tools, structured output, attachments"""
 
-OPENAI_GPT_4O: Final[PricedModel] = PricedModel(
+OPENAI_GPT_4O: "Final[_PricedModel]" = _PricedModel(
     provider="orcarouter",
     id="openai/gpt-4o",
     name="GPT-4o",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=False,
@@ -1238,15 +1243,15 @@ OPENAI_GPT_4O: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_08_06,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_16384,
-    cost=Cost(input=Decimal("2.5"), output=Decimal("10"), cache_read=Decimal("1.25")),
+    cost=_Cost(input=_Decimal("2.5"), output=_Decimal("10"), cache_read=_Decimal("1.25")),
 )
 """GPT-4o (chat) · 128K context · 16.4K output · $2.50 in / $10.00 out per 1M tokens · vision, tools, structured output, attachments"""
 
-OPENAI_GPT_4O_2024_05_13: Final[PricedModel] = PricedModel(
+OPENAI_GPT_4O_2024_05_13: "Final[_PricedModel]" = _PricedModel(
     provider="orcarouter",
     id="openai/gpt-4o-2024-05-13",
     name="GPT-4o (2024-05-13)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=False,
@@ -1259,15 +1264,15 @@ OPENAI_GPT_4O_2024_05_13: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_05_13,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_4096,
-    cost=Cost(input=Decimal("5"), output=Decimal("15")),
+    cost=_Cost(input=_Decimal("5"), output=_Decimal("15")),
 )
 """GPT-4o (2024-05-13) (chat) · 128K context · 4.1K output · $5.00 in / $15.00 out per 1M tokens · vision, tools, structured output, attachments"""
 
-OPENAI_GPT_4O_2024_08_06: Final[PricedModel] = PricedModel(
+OPENAI_GPT_4O_2024_08_06: "Final[_PricedModel]" = _PricedModel(
     provider="orcarouter",
     id="openai/gpt-4o-2024-08-06",
     name="GPT-4o (2024-08-06)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=False,
@@ -1280,15 +1285,15 @@ OPENAI_GPT_4O_2024_08_06: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_08_06,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_16384,
-    cost=Cost(input=Decimal("2.5"), output=Decimal("10"), cache_read=Decimal("1.25")),
+    cost=_Cost(input=_Decimal("2.5"), output=_Decimal("10"), cache_read=_Decimal("1.25")),
 )
 """GPT-4o (2024-08-06) (chat) · 128K context · 16.4K output · $2.50 in / $10.00 out per 1M tokens · vision, tools, structured output, attachments"""
 
-OPENAI_GPT_4O_2024_11_20: Final[PricedModel] = PricedModel(
+OPENAI_GPT_4O_2024_11_20: "Final[_PricedModel]" = _PricedModel(
     provider="orcarouter",
     id="openai/gpt-4o-2024-11-20",
     name="GPT-4o (2024-11-20)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=False,
@@ -1301,15 +1306,15 @@ OPENAI_GPT_4O_2024_11_20: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_11_20,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_16384,
-    cost=Cost(input=Decimal("2.5"), output=Decimal("10"), cache_read=Decimal("1.25")),
+    cost=_Cost(input=_Decimal("2.5"), output=_Decimal("10"), cache_read=_Decimal("1.25")),
 )
 """GPT-4o (2024-11-20) (chat) · 128K context · 16.4K output · $2.50 in / $10.00 out per 1M tokens · vision, tools, structured output, attachments"""
 
-OPENAI_GPT_4O_MINI: Final[PricedModel] = PricedModel(
+OPENAI_GPT_4O_MINI: "Final[_PricedModel]" = _PricedModel(
     provider="orcarouter",
     id="openai/gpt-4o-mini",
     name="GPT-4o mini",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-mini",
     attachment=True,
     reasoning=False,
@@ -1322,15 +1327,15 @@ OPENAI_GPT_4O_MINI: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_07_18,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.15"), output=Decimal("0.6"), cache_read=Decimal("0.075")),
+    cost=_Cost(input=_Decimal("0.15"), output=_Decimal("0.6"), cache_read=_Decimal("0.075")),
 )
 """GPT-4o mini (chat) · 128K context · 16.4K output · $0.15 in / $0.60 out per 1M tokens · vision, tools, structured output, attachments"""
 
-OPENAI_GPT_5: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5: "Final[_PricedModel]" = _PricedModel(
     provider="orcarouter",
     id="openai/gpt-5",
     name="GPT-5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=True,
@@ -1343,16 +1348,16 @@ OPENAI_GPT_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_07,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
-    cost=Cost(input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.125")),
+    cost=_Cost(input=_Decimal("1.25"), output=_Decimal("10"), cache_read=_Decimal("0.125")),
     reasoning_options=(),
 )
 """GPT-5 (chat) · 400K context · 128K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-OPENAI_GPT_5_CHAT_LATEST: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_CHAT_LATEST: "Final[_PricedModel]" = _PricedModel(
     provider="orcarouter",
     id="openai/gpt-5-chat-latest",
     name="GPT-5 Chat (latest)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-codex",
     attachment=True,
     reasoning=True,
@@ -1365,16 +1370,16 @@ OPENAI_GPT_5_CHAT_LATEST: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_07,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
-    cost=Cost(input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.125")),
+    cost=_Cost(input=_Decimal("1.25"), output=_Decimal("10"), cache_read=_Decimal("0.125")),
     reasoning_options=(),
 )
 """GPT-5 Chat (latest) (chat) · 400K context · 128K output · $1.25 in / $10.00 out per 1M tokens · vision, reasoning, structured output, attachments"""
 
-OPENAI_GPT_5_CODEX: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_CODEX: "Final[_PricedModel]" = _PricedModel(
     provider="orcarouter",
     id="openai/gpt-5-codex",
     name="GPT-5-Codex",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-codex",
     attachment=False,
     reasoning=True,
@@ -1387,16 +1392,16 @@ OPENAI_GPT_5_CODEX: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_15,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
-    cost=Cost(input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.125")),
+    cost=_Cost(input=_Decimal("1.25"), output=_Decimal("10"), cache_read=_Decimal("0.125")),
     reasoning_options=(),
 )
 """GPT-5-Codex (chat) · 400K context · 128K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, structured output"""
 
-OPENAI_GPT_5_MINI: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_MINI: "Final[_PricedModel]" = _PricedModel(
     provider="orcarouter",
     id="openai/gpt-5-mini",
     name="GPT-5 Mini",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-mini",
     attachment=True,
     reasoning=True,
@@ -1409,16 +1414,16 @@ OPENAI_GPT_5_MINI: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_07,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
-    cost=Cost(input=Decimal("0.25"), output=Decimal("2"), cache_read=Decimal("0.025")),
+    cost=_Cost(input=_Decimal("0.25"), output=_Decimal("2"), cache_read=_Decimal("0.025")),
     reasoning_options=(),
 )
 """GPT-5 Mini (chat) · 400K context · 128K output · $0.25 in / $2.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-OPENAI_GPT_5_NANO: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_NANO: "Final[_PricedModel]" = _PricedModel(
     provider="orcarouter",
     id="openai/gpt-5-nano",
     name="GPT-5 Nano",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-nano",
     attachment=True,
     reasoning=True,
@@ -1431,16 +1436,16 @@ OPENAI_GPT_5_NANO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_07,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
-    cost=Cost(input=Decimal("0.05"), output=Decimal("0.4"), cache_read=Decimal("0.005")),
+    cost=_Cost(input=_Decimal("0.05"), output=_Decimal("0.4"), cache_read=_Decimal("0.005")),
     reasoning_options=(),
 )
 """GPT-5 Nano (chat) · 400K context · 128K output · $0.05 in / $0.40 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-OPENAI_GPT_5_PRO: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_PRO: "Final[_PricedModel]" = _PricedModel(
     provider="orcarouter",
     id="openai/gpt-5-pro",
     name="GPT-5 Pro",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-pro",
     attachment=True,
     reasoning=True,
@@ -1453,16 +1458,16 @@ OPENAI_GPT_5_PRO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_10_06,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_272000,
-    cost=Cost(input=Decimal("15"), output=Decimal("120")),
+    cost=_Cost(input=_Decimal("15"), output=_Decimal("120")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """GPT-5 Pro (chat) · 400K context · 272K output · $15.00 in / $120.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-OPENAI_GPT_5_1: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_1: "Final[_PricedModel]" = _PricedModel(
     provider="orcarouter",
     id="openai/gpt-5.1",
     name="GPT-5.1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=True,
@@ -1475,16 +1480,16 @@ OPENAI_GPT_5_1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_13,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
-    cost=Cost(input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.125")),
+    cost=_Cost(input=_Decimal("1.25"), output=_Decimal("10"), cache_read=_Decimal("0.125")),
     reasoning_options=(),
 )
 """GPT-5.1 (chat) · 400K context · 128K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-OPENAI_GPT_5_1_CHAT_LATEST: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_1_CHAT_LATEST: "Final[_PricedModel]" = _PricedModel(
     provider="orcarouter",
     id="openai/gpt-5.1-chat-latest",
     name="GPT-5.1 Chat",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-codex",
     attachment=True,
     reasoning=True,
@@ -1497,16 +1502,16 @@ OPENAI_GPT_5_1_CHAT_LATEST: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_13,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_16384,
-    cost=Cost(input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.125")),
+    cost=_Cost(input=_Decimal("1.25"), output=_Decimal("10"), cache_read=_Decimal("0.125")),
     reasoning_options=(),
 )
 """GPT-5.1 Chat (chat) · 128K context · 16.4K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-OPENAI_GPT_5_1_CODEX: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_1_CODEX: "Final[_PricedModel]" = _PricedModel(
     provider="orcarouter",
     id="openai/gpt-5.1-codex",
     name="GPT-5.1 Codex",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-codex",
     attachment=True,
     reasoning=True,
@@ -1519,16 +1524,16 @@ OPENAI_GPT_5_1_CODEX: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_13,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
-    cost=Cost(input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.125")),
+    cost=_Cost(input=_Decimal("1.25"), output=_Decimal("10"), cache_read=_Decimal("0.125")),
     reasoning_options=(),
 )
 """GPT-5.1 Codex (chat) · 400K context · 128K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-OPENAI_GPT_5_1_CODEX_MAX: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_1_CODEX_MAX: "Final[_PricedModel]" = _PricedModel(
     provider="orcarouter",
     id="openai/gpt-5.1-codex-max",
     name="GPT-5.1 Codex Max",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-codex",
     attachment=True,
     reasoning=True,
@@ -1541,16 +1546,16 @@ OPENAI_GPT_5_1_CODEX_MAX: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_13,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
-    cost=Cost(input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.125")),
+    cost=_Cost(input=_Decimal("1.25"), output=_Decimal("10"), cache_read=_Decimal("0.125")),
     reasoning_options=(),
 )
 """GPT-5.1 Codex Max (chat) · 400K context · 128K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-OPENAI_GPT_5_1_CODEX_MINI: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_1_CODEX_MINI: "Final[_PricedModel]" = _PricedModel(
     provider="orcarouter",
     id="openai/gpt-5.1-codex-mini",
     name="GPT-5.1 Codex mini",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-codex",
     attachment=True,
     reasoning=True,
@@ -1563,16 +1568,16 @@ OPENAI_GPT_5_1_CODEX_MINI: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_13,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
-    cost=Cost(input=Decimal("0.25"), output=Decimal("2"), cache_read=Decimal("0.025")),
+    cost=_Cost(input=_Decimal("0.25"), output=_Decimal("2"), cache_read=_Decimal("0.025")),
     reasoning_options=(),
 )
 """GPT-5.1 Codex mini (chat) · 400K context · 128K output · $0.25 in / $2.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-OPENAI_GPT_5_2: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_2: "Final[_PricedModel]" = _PricedModel(
     provider="orcarouter",
     id="openai/gpt-5.2",
     name="GPT-5.2",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=True,
@@ -1585,16 +1590,16 @@ OPENAI_GPT_5_2: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_11,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
-    cost=Cost(input=Decimal("1.75"), output=Decimal("14"), cache_read=Decimal("0.175")),
+    cost=_Cost(input=_Decimal("1.75"), output=_Decimal("14"), cache_read=_Decimal("0.175")),
     reasoning_options=(),
 )
 """GPT-5.2 (chat) · 400K context · 128K output · $1.75 in / $14.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-OPENAI_GPT_5_2_CHAT_LATEST: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_2_CHAT_LATEST: "Final[_PricedModel]" = _PricedModel(
     provider="orcarouter",
     id="openai/gpt-5.2-chat-latest",
     name="GPT-5.2 Chat",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-codex",
     attachment=True,
     reasoning=True,
@@ -1607,16 +1612,16 @@ OPENAI_GPT_5_2_CHAT_LATEST: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_11,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_16384,
-    cost=Cost(input=Decimal("1.75"), output=Decimal("14"), cache_read=Decimal("0.175")),
+    cost=_Cost(input=_Decimal("1.75"), output=_Decimal("14"), cache_read=_Decimal("0.175")),
     reasoning_options=(),
 )
 """GPT-5.2 Chat (chat) · 128K context · 16.4K output · $1.75 in / $14.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-OPENAI_GPT_5_2_CODEX: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_2_CODEX: "Final[_PricedModel]" = _PricedModel(
     provider="orcarouter",
     id="openai/gpt-5.2-codex",
     name="GPT-5.2 Codex",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-codex",
     attachment=True,
     reasoning=True,
@@ -1629,16 +1634,16 @@ OPENAI_GPT_5_2_CODEX: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_11,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
-    cost=Cost(input=Decimal("1.75"), output=Decimal("14"), cache_read=Decimal("0.175")),
+    cost=_Cost(input=_Decimal("1.75"), output=_Decimal("14"), cache_read=_Decimal("0.175")),
     reasoning_options=(),
 )
 """GPT-5.2 Codex (chat) · 400K context · 128K output · $1.75 in / $14.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-OPENAI_GPT_5_2_PRO: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_2_PRO: "Final[_PricedModel]" = _PricedModel(
     provider="orcarouter",
     id="openai/gpt-5.2-pro",
     name="GPT-5.2 Pro",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-pro",
     attachment=True,
     reasoning=True,
@@ -1651,16 +1656,16 @@ OPENAI_GPT_5_2_PRO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_11,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
-    cost=Cost(input=Decimal("21"), output=Decimal("168")),
+    cost=_Cost(input=_Decimal("21"), output=_Decimal("168")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """GPT-5.2 Pro (chat) · 400K context · 128K output · $21.00 in / $168.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-OPENAI_GPT_5_3_CHAT_LATEST: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_3_CHAT_LATEST: "Final[_PricedModel]" = _PricedModel(
     provider="orcarouter",
     id="openai/gpt-5.3-chat-latest",
     name="GPT-5.3 Chat (latest)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=False,
@@ -1673,15 +1678,15 @@ OPENAI_GPT_5_3_CHAT_LATEST: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_03,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_16384,
-    cost=Cost(input=Decimal("1.75"), output=Decimal("14"), cache_read=Decimal("0.175")),
+    cost=_Cost(input=_Decimal("1.75"), output=_Decimal("14"), cache_read=_Decimal("0.175")),
 )
 """GPT-5.3 Chat (latest) (chat) · 128K context · 16.4K output · $1.75 in / $14.00 out per 1M tokens · vision, tools, structured output, attachments"""
 
-OPENAI_GPT_5_3_CODEX: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_3_CODEX: "Final[_PricedModel]" = _PricedModel(
     provider="orcarouter",
     id="openai/gpt-5.3-codex",
     name="GPT-5.3 Codex",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-codex",
     attachment=True,
     reasoning=True,
@@ -1694,16 +1699,16 @@ OPENAI_GPT_5_3_CODEX: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_05,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
-    cost=Cost(input=Decimal("1.75"), output=Decimal("14"), cache_read=Decimal("0.175")),
+    cost=_Cost(input=_Decimal("1.75"), output=_Decimal("14"), cache_read=_Decimal("0.175")),
     reasoning_options=(),
 )
 """GPT-5.3 Codex (chat) · 400K context · 128K output · $1.75 in / $14.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-OPENAI_GPT_5_4: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_4: "Final[_PricedModel]" = _PricedModel(
     provider="orcarouter",
     id="openai/gpt-5.4",
     name="GPT-5.4",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=True,
@@ -1716,27 +1721,27 @@ OPENAI_GPT_5_4: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_05,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1050000_INPUT_922000_OUTPUT_128000,
-    cost=Cost(
-        input=Decimal("5"),
-        output=Decimal("22.5"),
-        cache_read=Decimal("0.25"),
+    cost=_Cost(
+        input=_Decimal("5"),
+        output=_Decimal("22.5"),
+        cache_read=_Decimal("0.25"),
         tiers=(
-            CostTier(
-                input=Decimal("5"),
-                output=Decimal("22.5"),
-                cache_read=Decimal("0.5"),
-                tier=TierCondition(type="context", size=272000),
+            _CostTier(
+                input=_Decimal("5"),
+                output=_Decimal("22.5"),
+                cache_read=_Decimal("0.5"),
+                tier=_TierCondition(type="context", size=272000),
             ),
         ),
-        context_over_200k=Rates(
-            input=Decimal("5"), output=Decimal("22.5"), cache_read=Decimal("0.5")
+        context_over_200k=_Rates(
+            input=_Decimal("5"), output=_Decimal("22.5"), cache_read=_Decimal("0.5")
         ),
     ),
     reasoning_options=(),
-    experimental=Experimental(
+    experimental=_Experimental(
         modes={
-            "fast": Mode(
-                cost=Rates(input=Decimal("5"), output=Decimal("30"), cache_read=Decimal("0.5")),
+            "fast": _Mode(
+                cost=_Rates(input=_Decimal("5"), output=_Decimal("30"), cache_read=_Decimal("0.5")),
                 provider={"body": {"service_tier": "priority"}},
             )
         }
@@ -1744,11 +1749,11 @@ OPENAI_GPT_5_4: Final[PricedModel] = PricedModel(
 )
 """GPT-5.4 (chat) · 1.05M context · 128K output · $5.00 in / $22.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-OPENAI_GPT_5_4_MINI: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_4_MINI: "Final[_PricedModel]" = _PricedModel(
     provider="orcarouter",
     id="openai/gpt-5.4-mini",
     name="GPT-5.4 mini",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-mini",
     attachment=True,
     reasoning=True,
@@ -1761,12 +1766,14 @@ OPENAI_GPT_5_4_MINI: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_17,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
-    cost=Cost(input=Decimal("0.75"), output=Decimal("4.5"), cache_read=Decimal("0.075")),
+    cost=_Cost(input=_Decimal("0.75"), output=_Decimal("4.5"), cache_read=_Decimal("0.075")),
     reasoning_options=(),
-    experimental=Experimental(
+    experimental=_Experimental(
         modes={
-            "fast": Mode(
-                cost=Rates(input=Decimal("1.5"), output=Decimal("9"), cache_read=Decimal("0.15")),
+            "fast": _Mode(
+                cost=_Rates(
+                    input=_Decimal("1.5"), output=_Decimal("9"), cache_read=_Decimal("0.15")
+                ),
                 provider={"body": {"service_tier": "priority"}},
             )
         }
@@ -1774,11 +1781,11 @@ OPENAI_GPT_5_4_MINI: Final[PricedModel] = PricedModel(
 )
 """GPT-5.4 mini (chat) · 400K context · 128K output · $0.75 in / $4.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-OPENAI_GPT_5_4_NANO: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_4_NANO: "Final[_PricedModel]" = _PricedModel(
     provider="orcarouter",
     id="openai/gpt-5.4-nano",
     name="GPT-5.4 nano",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-nano",
     attachment=True,
     reasoning=True,
@@ -1791,16 +1798,16 @@ OPENAI_GPT_5_4_NANO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_17,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
-    cost=Cost(input=Decimal("0.2"), output=Decimal("1.25"), cache_read=Decimal("0.02")),
+    cost=_Cost(input=_Decimal("0.2"), output=_Decimal("1.25"), cache_read=_Decimal("0.02")),
     reasoning_options=(),
 )
 """GPT-5.4 nano (chat) · 400K context · 128K output · $0.20 in / $1.25 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-OPENAI_GPT_5_4_PRO: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_4_PRO: "Final[_PricedModel]" = _PricedModel(
     provider="orcarouter",
     id="openai/gpt-5.4-pro",
     name="GPT-5.4 Pro",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-pro",
     attachment=True,
     reasoning=True,
@@ -1813,27 +1820,27 @@ OPENAI_GPT_5_4_PRO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_05,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_1050000_INPUT_922000_OUTPUT_128000,
-    cost=Cost(
-        input=Decimal("60"),
-        output=Decimal("270"),
+    cost=_Cost(
+        input=_Decimal("60"),
+        output=_Decimal("270"),
         tiers=(
-            CostTier(
-                input=Decimal("60"),
-                output=Decimal("270"),
-                tier=TierCondition(type="context", size=272000),
+            _CostTier(
+                input=_Decimal("60"),
+                output=_Decimal("270"),
+                tier=_TierCondition(type="context", size=272000),
             ),
         ),
-        context_over_200k=Rates(input=Decimal("60"), output=Decimal("270")),
+        context_over_200k=_Rates(input=_Decimal("60"), output=_Decimal("270")),
     ),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """GPT-5.4 Pro (chat) · 1.05M context · 128K output · $60.00 in / $270.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-OPENAI_GPT_5_5: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_5: "Final[_PricedModel]" = _PricedModel(
     provider="orcarouter",
     id="openai/gpt-5.5",
     name="GPT-5.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=True,
@@ -1846,25 +1853,29 @@ OPENAI_GPT_5_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_23,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1050000_INPUT_922000_OUTPUT_128000,
-    cost=Cost(
-        input=Decimal("5"),
-        output=Decimal("30"),
-        cache_read=Decimal("0.5"),
+    cost=_Cost(
+        input=_Decimal("5"),
+        output=_Decimal("30"),
+        cache_read=_Decimal("0.5"),
         tiers=(
-            CostTier(
-                input=Decimal("10"),
-                output=Decimal("45"),
-                cache_read=Decimal("1"),
-                tier=TierCondition(type="context", size=272000),
+            _CostTier(
+                input=_Decimal("10"),
+                output=_Decimal("45"),
+                cache_read=_Decimal("1"),
+                tier=_TierCondition(type="context", size=272000),
             ),
         ),
-        context_over_200k=Rates(input=Decimal("10"), output=Decimal("45"), cache_read=Decimal("1")),
+        context_over_200k=_Rates(
+            input=_Decimal("10"), output=_Decimal("45"), cache_read=_Decimal("1")
+        ),
     ),
     reasoning_options=(),
-    experimental=Experimental(
+    experimental=_Experimental(
         modes={
-            "fast": Mode(
-                cost=Rates(input=Decimal("12.5"), output=Decimal("75"), cache_read=Decimal("1.25")),
+            "fast": _Mode(
+                cost=_Rates(
+                    input=_Decimal("12.5"), output=_Decimal("75"), cache_read=_Decimal("1.25")
+                ),
                 provider={"body": {"service_tier": "priority"}},
             )
         }
@@ -1872,11 +1883,11 @@ OPENAI_GPT_5_5: Final[PricedModel] = PricedModel(
 )
 """GPT-5.5 (chat) · 1.05M context · 128K output · $5.00 in / $30.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-OPENAI_GPT_5_5_PRO: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_5_PRO: "Final[_PricedModel]" = _PricedModel(
     provider="orcarouter",
     id="openai/gpt-5.5-pro",
     name="GPT-5.5 Pro",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-pro",
     attachment=True,
     reasoning=True,
@@ -1889,27 +1900,27 @@ OPENAI_GPT_5_5_PRO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_23,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1050000_INPUT_922000_OUTPUT_128000,
-    cost=Cost(
-        input=Decimal("30"),
-        output=Decimal("180"),
+    cost=_Cost(
+        input=_Decimal("30"),
+        output=_Decimal("180"),
         tiers=(
-            CostTier(
-                input=Decimal("60"),
-                output=Decimal("270"),
-                tier=TierCondition(type="context", size=272000),
+            _CostTier(
+                input=_Decimal("60"),
+                output=_Decimal("270"),
+                tier=_TierCondition(type="context", size=272000),
             ),
         ),
-        context_over_200k=Rates(input=Decimal("60"), output=Decimal("270")),
+        context_over_200k=_Rates(input=_Decimal("60"), output=_Decimal("270")),
     ),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """GPT-5.5 Pro (chat) · 1.05M context · 128K output · $30.00 in / $180.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-ORCAROUTER_AUTO: Final[PricedModel] = PricedModel(
+ORCAROUTER_AUTO: "Final[_PricedModel]" = _PricedModel(
     provider="orcarouter",
     id="orcarouter/auto",
     name="OrcaRouter Auto",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="auto",
     attachment=True,
     reasoning=False,
@@ -1921,15 +1932,15 @@ ORCAROUTER_AUTO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_14,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_16384,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
 )
 """OrcaRouter Auto (chat) · 128K context · 16.4K output · free · vision, tools, structured output, attachments"""
 
-QWEN_QWEN3_MAX: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_MAX: "Final[_PricedModel]" = _PricedModel(
     provider="orcarouter",
     id="qwen/qwen3-max",
     name="Qwen3 Max",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -1941,15 +1952,15 @@ QWEN_QWEN3_MAX: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_23,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.359"), output=Decimal("1.434")),
+    cost=_Cost(input=_Decimal("0.359"), output=_Decimal("1.434")),
 )
 """Qwen3 Max (chat) · 262K context · 65.5K output · $0.359 in / $1.434 out per 1M tokens · tools"""
 
-QWEN_QWEN3_5_122B_A10B: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_5_122B_A10B: "Final[_PricedModel]" = _PricedModel(
     provider="orcarouter",
     id="qwen/qwen3.5-122b-a10b",
     name="Qwen3.5 122B-A10B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=True,
     reasoning=True,
@@ -1961,16 +1972,16 @@ QWEN_QWEN3_5_122B_A10B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_23,
     modalities=_Shared.TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.115"), output=Decimal("0.917")),
+    cost=_Cost(input=_Decimal("0.115"), output=_Decimal("0.917")),
     reasoning_options=(),
 )
 """Qwen3.5 122B-A10B (chat) · 262K context · 65.5K output · $0.115 in / $0.917 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"""
 
-QWEN_QWEN3_5_27B: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_5_27B: "Final[_PricedModel]" = _PricedModel(
     provider="orcarouter",
     id="qwen/qwen3.5-27b",
     name="Qwen3.5 27B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=True,
     reasoning=True,
@@ -1982,16 +1993,16 @@ QWEN_QWEN3_5_27B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_23,
     modalities=_Shared.TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.086"), output=Decimal("0.688")),
+    cost=_Cost(input=_Decimal("0.086"), output=_Decimal("0.688")),
     reasoning_options=(),
 )
 """Qwen3.5 27B (chat) · 262K context · 65.5K output · $0.086 in / $0.688 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"""
 
-QWEN_QWEN3_5_35B_A3B: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_5_35B_A3B: "Final[_PricedModel]" = _PricedModel(
     provider="orcarouter",
     id="qwen/qwen3.5-35b-a3b",
     name="Qwen3.5 35B-A3B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=True,
     reasoning=True,
@@ -2003,16 +2014,16 @@ QWEN_QWEN3_5_35B_A3B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_23,
     modalities=_Shared.TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.057"), output=Decimal("0.459")),
+    cost=_Cost(input=_Decimal("0.057"), output=_Decimal("0.459")),
     reasoning_options=(),
 )
 """Qwen3.5 35B-A3B (chat) · 262K context · 65.5K output · $0.057 in / $0.459 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"""
 
-QWEN_QWEN3_5_397B_A17B: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_5_397B_A17B: "Final[_PricedModel]" = _PricedModel(
     provider="orcarouter",
     id="qwen/qwen3.5-397b-a17b",
     name="Qwen3.5 397B-A17B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=True,
     reasoning=True,
@@ -2024,16 +2035,16 @@ QWEN_QWEN3_5_397B_A17B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_15,
     modalities=_Shared.TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.172"), output=Decimal("1.032")),
+    cost=_Cost(input=_Decimal("0.172"), output=_Decimal("1.032")),
     reasoning_options=(),
 )
 """Qwen3.5 397B-A17B (chat) · 262K context · 65.5K output · $0.172 in / $1.032 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"""
 
-QWEN_QWEN3_5_PLUS: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_5_PLUS: "Final[_PricedModel]" = _PricedModel(
     provider="orcarouter",
     id="qwen/qwen3.5-plus",
     name="Qwen3.5 Plus",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=True,
@@ -2045,16 +2056,16 @@ QWEN_QWEN3_5_PLUS: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_16,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.115"), output=Decimal("0.688"), reasoning=Decimal("2.4")),
+    cost=_Cost(input=_Decimal("0.115"), output=_Decimal("0.688"), reasoning=_Decimal("2.4")),
     reasoning_options=(),
 )
 """Qwen3.5 Plus (chat) · 1M context · 65.5K output · $0.115 in / $0.688 out per 1M tokens · vision, tools, reasoning"""
 
-QWEN_QWEN3_6_35B_A3B: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_6_35B_A3B: "Final[_PricedModel]" = _PricedModel(
     provider="orcarouter",
     id="qwen/qwen3.6-35b-a3b",
     name="Qwen3.6 35B-A3B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=True,
     reasoning=True,
@@ -2066,16 +2077,16 @@ QWEN_QWEN3_6_35B_A3B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_17,
     modalities=_Shared.TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.248"), output=Decimal("1.485")),
+    cost=_Cost(input=_Decimal("0.248"), output=_Decimal("1.485")),
     reasoning_options=(),
 )
 """Qwen3.6 35B-A3B (chat) · 262K context · 65.5K output · $0.248 in / $1.485 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"""
 
-QWEN_QWEN3_6_PLUS: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_6_PLUS: "Final[_PricedModel]" = _PricedModel(
     provider="orcarouter",
     id="qwen/qwen3.6-plus",
     name="Qwen3.6 Plus",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=True,
@@ -2087,36 +2098,36 @@ QWEN_QWEN3_6_PLUS: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_02,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_65536,
-    cost=Cost(
-        input=Decimal("0.5"),
-        output=Decimal("3"),
-        cache_read=Decimal("0.05"),
-        cache_write=Decimal("0.625"),
+    cost=_Cost(
+        input=_Decimal("0.5"),
+        output=_Decimal("3"),
+        cache_read=_Decimal("0.05"),
+        cache_write=_Decimal("0.625"),
         tiers=(
-            CostTier(
-                input=Decimal("2"),
-                output=Decimal("6"),
-                cache_read=Decimal("0.2"),
-                cache_write=Decimal("2.5"),
-                tier=TierCondition(type="context", size=256000),
+            _CostTier(
+                input=_Decimal("2"),
+                output=_Decimal("6"),
+                cache_read=_Decimal("0.2"),
+                cache_write=_Decimal("2.5"),
+                tier=_TierCondition(type="context", size=256000),
             ),
         ),
-        context_over_200k=Rates(
-            input=Decimal("2"),
-            output=Decimal("6"),
-            cache_read=Decimal("0.2"),
-            cache_write=Decimal("2.5"),
+        context_over_200k=_Rates(
+            input=_Decimal("2"),
+            output=_Decimal("6"),
+            cache_read=_Decimal("0.2"),
+            cache_write=_Decimal("2.5"),
         ),
     ),
     reasoning_options=(),
 )
 """Qwen3.6 Plus (chat) · 1M context · 65.5K output · $0.50 in / $3.00 out per 1M tokens · vision, tools, reasoning"""
 
-Z_AI_GLM_4_5: Final[PricedModel] = PricedModel(
+Z_AI_GLM_4_5: "Final[_PricedModel]" = _PricedModel(
     provider="orcarouter",
     id="z-ai/glm-4.5",
     name="GLM-4.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=True,
@@ -2128,21 +2139,21 @@ Z_AI_GLM_4_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_07_28,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_98304,
-    cost=Cost(
-        input=Decimal("0.6"),
-        output=Decimal("2.2"),
-        cache_read=Decimal("0.11"),
-        cache_write=Decimal("0"),
+    cost=_Cost(
+        input=_Decimal("0.6"),
+        output=_Decimal("2.2"),
+        cache_read=_Decimal("0.11"),
+        cache_write=_Decimal("0"),
     ),
     reasoning_options=(),
 )
 """GLM-4.5 (chat) · 131K context · 98.3K output · $0.60 in / $2.20 out per 1M tokens · tools, reasoning, open weights"""
 
-Z_AI_GLM_4_5_AIR: Final[PricedModel] = PricedModel(
+Z_AI_GLM_4_5_AIR: "Final[_PricedModel]" = _PricedModel(
     provider="orcarouter",
     id="z-ai/glm-4.5-air",
     name="GLM-4.5-Air",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm-air",
     attachment=False,
     reasoning=True,
@@ -2154,21 +2165,21 @@ Z_AI_GLM_4_5_AIR: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_07_28,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_98304,
-    cost=Cost(
-        input=Decimal("0.2"),
-        output=Decimal("1.1"),
-        cache_read=Decimal("0.03"),
-        cache_write=Decimal("0"),
+    cost=_Cost(
+        input=_Decimal("0.2"),
+        output=_Decimal("1.1"),
+        cache_read=_Decimal("0.03"),
+        cache_write=_Decimal("0"),
     ),
     reasoning_options=(),
 )
 """GLM-4.5-Air (chat) · 131K context · 98.3K output · $0.20 in / $1.10 out per 1M tokens · tools, reasoning, open weights"""
 
-Z_AI_GLM_4_6: Final[PricedModel] = PricedModel(
+Z_AI_GLM_4_6: "Final[_PricedModel]" = _PricedModel(
     provider="orcarouter",
     id="z-ai/glm-4.6",
     name="GLM-4.6",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=True,
@@ -2180,21 +2191,21 @@ Z_AI_GLM_4_6: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_30,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_204800_OUTPUT_131072,
-    cost=Cost(
-        input=Decimal("0.6"),
-        output=Decimal("2.2"),
-        cache_read=Decimal("0.11"),
-        cache_write=Decimal("0"),
+    cost=_Cost(
+        input=_Decimal("0.6"),
+        output=_Decimal("2.2"),
+        cache_read=_Decimal("0.11"),
+        cache_write=_Decimal("0"),
     ),
     reasoning_options=(),
 )
 """GLM-4.6 (chat) · 205K context · 131K output · $0.60 in / $2.20 out per 1M tokens · tools, reasoning, open weights"""
 
-Z_AI_GLM_4_7: Final[PricedModel] = PricedModel(
+Z_AI_GLM_4_7: "Final[_PricedModel]" = _PricedModel(
     provider="orcarouter",
     id="z-ai/glm-4.7",
     name="GLM-4.7",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=True,
@@ -2206,22 +2217,22 @@ Z_AI_GLM_4_7: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_22,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_204800_OUTPUT_131072,
-    cost=Cost(
-        input=Decimal("0.6"),
-        output=Decimal("2.2"),
-        cache_read=Decimal("0.11"),
-        cache_write=Decimal("0"),
+    cost=_Cost(
+        input=_Decimal("0.6"),
+        output=_Decimal("2.2"),
+        cache_read=_Decimal("0.11"),
+        cache_write=_Decimal("0"),
     ),
-    interleaved=Interleaved(field="reasoning_content"),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
 """GLM-4.7 (chat) · 205K context · 131K output · $0.60 in / $2.20 out per 1M tokens · tools, reasoning, open weights"""
 
-Z_AI_GLM_5: Final[PricedModel] = PricedModel(
+Z_AI_GLM_5: "Final[_PricedModel]" = _PricedModel(
     provider="orcarouter",
     id="z-ai/glm-5",
     name="GLM-5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=True,
@@ -2232,22 +2243,22 @@ Z_AI_GLM_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_12,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_204800_OUTPUT_131072,
-    cost=Cost(
-        input=Decimal("1"),
-        output=Decimal("3.2"),
-        cache_read=Decimal("0.2"),
-        cache_write=Decimal("0"),
+    cost=_Cost(
+        input=_Decimal("1"),
+        output=_Decimal("3.2"),
+        cache_read=_Decimal("0.2"),
+        cache_write=_Decimal("0"),
     ),
-    interleaved=Interleaved(field="reasoning_content"),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
 """GLM-5 (chat) · 205K context · 131K output · $1.00 in / $3.20 out per 1M tokens · tools, reasoning, open weights"""
 
-Z_AI_GLM_5_1: Final[PricedModel] = PricedModel(
+Z_AI_GLM_5_1: "Final[_PricedModel]" = _PricedModel(
     provider="orcarouter",
     id="z-ai/glm-5.1",
     name="GLM-5.1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=True,
@@ -2259,13 +2270,13 @@ Z_AI_GLM_5_1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_07,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_131072,
-    cost=Cost(
-        input=Decimal("1.4"),
-        output=Decimal("4.4"),
-        cache_read=Decimal("0.26"),
-        cache_write=Decimal("0"),
+    cost=_Cost(
+        input=_Decimal("1.4"),
+        output=_Decimal("4.4"),
+        cache_read=_Decimal("0.26"),
+        cache_write=_Decimal("0"),
     ),
-    interleaved=Interleaved(field="reasoning_content"),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
 """GLM-5.1 (chat) · 200K context · 131K output · $1.40 in / $4.40 out per 1M tokens · tools, reasoning, structured output, open weights"""

@@ -3,50 +3,48 @@
 
 """Models served by OVHcloud AI Endpoints (provider id 'ovhcloud')."""
 
-from __future__ import annotations
+from decimal import Decimal as _Decimal
 
-from decimal import Decimal
-
-from llmdex.records.model import Limit, Modalities, Model, PricedModel, ReasoningOption
-from llmdex.records.partial_date import PartialDate
-from llmdex.records.rates import Cost
-from llmdex.records.vocabulary import Kind
-
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from typing import Final
+from llmdex.records.model import Limit as _Limit
+from llmdex.records.model import Modalities as _Modalities
+from llmdex.records.model import Model as _Model
+from llmdex.records.model import PricedModel as _PricedModel
+from llmdex.records.model import ReasoningOption as _ReasoningOption
+from llmdex.records.partial_date import PartialDate as _PartialDate
+from llmdex.records.rates import Cost as _Cost
+from llmdex.records.vocabulary import Kind as _Kind
 
 
 class _Shared:
     """Values the models below share, named for what they are."""
 
-    CONTEXT_131072_OUTPUT_131072 = Limit(context=131072, output=131072)
-    CONTEXT_262144_OUTPUT_262144 = Limit(context=262144, output=262144)
-    CONTEXT_32768_OUTPUT_16384 = Limit(context=32768, output=16384)
-    CONTEXT_32768_OUTPUT_32768 = Limit(context=32768, output=32768)
-    CONTEXT_65536_OUTPUT_65536 = Limit(context=65536, output=65536)
-    D_2024_11_20 = PartialDate(2024, 11, 20)
-    D_2025_03_31 = PartialDate(2025, 3, 31)
-    D_2025_04_01 = PartialDate(2025, 4, 1)
-    D_2025_07_16 = PartialDate(2025, 7, 16)
-    D_2025_08_28 = PartialDate(2025, 8, 28)
-    D_2025_10_28 = PartialDate(2025, 10, 28)
-    D_2026_01_22 = PartialDate(2026, 1, 22)
-    D_2026_04_22 = PartialDate(2026, 4, 22)
-    D_2026_05_18 = PartialDate(2026, 5, 18)
-    D_2026_06_01 = PartialDate(2026, 6, 1)
-    REASONING_EFFORT_LOW_MEDIUM_HIGH = ReasoningOption(
+    CONTEXT_131072_OUTPUT_131072 = _Limit(context=131072, output=131072)
+    CONTEXT_262144_OUTPUT_262144 = _Limit(context=262144, output=262144)
+    CONTEXT_32768_OUTPUT_16384 = _Limit(context=32768, output=16384)
+    CONTEXT_32768_OUTPUT_32768 = _Limit(context=32768, output=32768)
+    CONTEXT_65536_OUTPUT_65536 = _Limit(context=65536, output=65536)
+    D_2024_11_20 = _PartialDate(2024, 11, 20)
+    D_2025_03_31 = _PartialDate(2025, 3, 31)
+    D_2025_04_01 = _PartialDate(2025, 4, 1)
+    D_2025_07_16 = _PartialDate(2025, 7, 16)
+    D_2025_08_28 = _PartialDate(2025, 8, 28)
+    D_2025_10_28 = _PartialDate(2025, 10, 28)
+    D_2026_01_22 = _PartialDate(2026, 1, 22)
+    D_2026_04_22 = _PartialDate(2026, 4, 22)
+    D_2026_05_18 = _PartialDate(2026, 5, 18)
+    D_2026_06_01 = _PartialDate(2026, 6, 1)
+    REASONING_EFFORT_LOW_MEDIUM_HIGH = _ReasoningOption(
         type="effort", values=("low", "medium", "high")
     )
-    REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH = ReasoningOption(
+    REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH = _ReasoningOption(
         type="effort", values=("none", "low", "medium", "high")
     )
-    REASONING_EFFORT_NONE_MINIMAL_LOW_MEDIUM_HIGH = ReasoningOption(
+    REASONING_EFFORT_NONE_MINIMAL_LOW_MEDIUM_HIGH = _ReasoningOption(
         type="effort", values=("none", "minimal", "low", "medium", "high")
     )
-    REASONING_TOGGLE = ReasoningOption(type="toggle")
-    TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
-    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+    REASONING_TOGGLE = _ReasoningOption(type="toggle")
+    TEXT_IMAGE_TO_TEXT = _Modalities(input=("text", "image"), output=("text",))
+    TEXT_TO_TEXT = _Modalities(input=("text",), output=("text",))
 
 
 __all__ = [
@@ -66,11 +64,11 @@ __all__ = [
     "QWEN3GUARD_GEN_8B",
 ]
 
-GPT_OSS_120B: Final[PricedModel] = PricedModel(
+GPT_OSS_120B: "Final[_PricedModel]" = _PricedModel(
     provider="ovhcloud",
     id="gpt-oss-120b",
     name="gpt-oss-120b",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -80,16 +78,16 @@ GPT_OSS_120B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_28,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.09"), output=Decimal("0.47")),
+    cost=_Cost(input=_Decimal("0.09"), output=_Decimal("0.47")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """gpt-oss-120b (chat) · 131K context · 131K output · $0.09 in / $0.47 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-GPT_OSS_20B: Final[PricedModel] = PricedModel(
+GPT_OSS_20B: "Final[_PricedModel]" = _PricedModel(
     provider="ovhcloud",
     id="gpt-oss-20b",
     name="gpt-oss-20b",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -99,16 +97,16 @@ GPT_OSS_20B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_28,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.05"), output=Decimal("0.18")),
+    cost=_Cost(input=_Decimal("0.05"), output=_Decimal("0.18")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """gpt-oss-20b (chat) · 131K context · 131K output · $0.05 in / $0.18 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-META_LLAMA_3_3_70B_INSTRUCT: Final[PricedModel] = PricedModel(
+META_LLAMA_3_3_70B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="ovhcloud",
     id="meta-llama-3_3-70b-instruct",
     name="Meta-Llama-3_3-70B-Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=True,
@@ -119,15 +117,15 @@ META_LLAMA_3_3_70B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.74"), output=Decimal("0.74")),
+    cost=_Cost(input=_Decimal("0.74"), output=_Decimal("0.74")),
 )
 """Meta-Llama-3_3-70B-Instruct (chat) · 131K context · 131K output · $0.74 in / $0.74 out per 1M tokens · tools, structured output, open weights"""
 
-MISTRAL_7B_INSTRUCT_V0_3: Final[PricedModel] = PricedModel(
+MISTRAL_7B_INSTRUCT_V0_3: "Final[_PricedModel]" = _PricedModel(
     provider="ovhcloud",
     id="mistral-7b-instruct-v0.3",
     name="Mistral-7B-Instruct-v0.3",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=True,
@@ -138,15 +136,15 @@ MISTRAL_7B_INSTRUCT_V0_3: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_65536_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.11"), output=Decimal("0.11")),
+    cost=_Cost(input=_Decimal("0.11"), output=_Decimal("0.11")),
 )
 """Mistral-7B-Instruct-v0.3 (chat) · 65.5K context · 65.5K output · $0.11 in / $0.11 out per 1M tokens · tools, structured output, open weights"""
 
-MISTRAL_NEMO_INSTRUCT_2407: Final[PricedModel] = PricedModel(
+MISTRAL_NEMO_INSTRUCT_2407: "Final[_PricedModel]" = _PricedModel(
     provider="ovhcloud",
     id="mistral-nemo-instruct-2407",
     name="Mistral-Nemo-Instruct-2407",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=True,
@@ -157,15 +155,15 @@ MISTRAL_NEMO_INSTRUCT_2407: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_11_20,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_65536_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.14"), output=Decimal("0.14")),
+    cost=_Cost(input=_Decimal("0.14"), output=_Decimal("0.14")),
 )
 """Mistral-Nemo-Instruct-2407 (chat) · 65.5K context · 65.5K output · $0.14 in / $0.14 out per 1M tokens · tools, structured output, open weights"""
 
-MISTRAL_SMALL_3_2_24B_INSTRUCT_2506: Final[PricedModel] = PricedModel(
+MISTRAL_SMALL_3_2_24B_INSTRUCT_2506: "Final[_PricedModel]" = _PricedModel(
     provider="ovhcloud",
     id="mistral-small-3.2-24b-instruct-2506",
     name="Mistral-Small-3.2-24B-Instruct-2506",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=True,
@@ -176,15 +174,15 @@ MISTRAL_SMALL_3_2_24B_INSTRUCT_2506: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_07_16,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.1"), output=Decimal("0.31")),
+    cost=_Cost(input=_Decimal("0.1"), output=_Decimal("0.31")),
 )
 """Mistral-Small-3.2-24B-Instruct-2506 (chat) · 131K context · 131K output · $0.10 in / $0.31 out per 1M tokens · vision, tools, structured output, attachments, open weights"""
 
-QWEN2_5_VL_72B_INSTRUCT: Final[PricedModel] = PricedModel(
+QWEN2_5_VL_72B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="ovhcloud",
     id="qwen2.5-vl-72b-instruct",
     name="Qwen2.5-VL-72B-Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=False,
@@ -195,15 +193,15 @@ QWEN2_5_VL_72B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_03_31,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_32768_OUTPUT_32768,
-    cost=Cost(input=Decimal("1.01"), output=Decimal("1.01")),
+    cost=_Cost(input=_Decimal("1.01"), output=_Decimal("1.01")),
 )
 """Qwen2.5-VL-72B-Instruct (chat) · 32.8K context · 32.8K output · $1.01 in / $1.01 out per 1M tokens · vision, structured output, attachments, open weights"""
 
-QWEN3_32B: Final[PricedModel] = PricedModel(
+QWEN3_32B: "Final[_PricedModel]" = _PricedModel(
     provider="ovhcloud",
     id="qwen3-32b",
     name="Qwen3-32B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -214,16 +212,16 @@ QWEN3_32B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_07_16,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_32768_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.09"), output=Decimal("0.25")),
+    cost=_Cost(input=_Decimal("0.09"), output=_Decimal("0.25")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """Qwen3-32B (chat) · 32.8K context · 32.8K output · $0.09 in / $0.25 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-QWEN3_CODER_30B_A3B_INSTRUCT: Final[PricedModel] = PricedModel(
+QWEN3_CODER_30B_A3B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="ovhcloud",
     id="qwen3-coder-30b-a3b-instruct",
     name="Qwen3-Coder-30B-A3B-Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=True,
@@ -234,15 +232,15 @@ QWEN3_CODER_30B_A3B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_10_28,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_262144,
-    cost=Cost(input=Decimal("0.07"), output=Decimal("0.26")),
+    cost=_Cost(input=_Decimal("0.07"), output=_Decimal("0.26")),
 )
 """Qwen3-Coder-30B-A3B-Instruct (chat) · 262K context · 262K output · $0.07 in / $0.26 out per 1M tokens · tools, structured output, open weights"""
 
-QWEN3_5_397B_A17B: Final[PricedModel] = PricedModel(
+QWEN3_5_397B_A17B: "Final[_PricedModel]" = _PricedModel(
     provider="ovhcloud",
     id="qwen3.5-397b-a17b",
     name="Qwen3.5-397B-A17B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -253,16 +251,16 @@ QWEN3_5_397B_A17B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_18,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_262144,
-    cost=Cost(input=Decimal("0.71"), output=Decimal("4.25")),
+    cost=_Cost(input=_Decimal("0.71"), output=_Decimal("4.25")),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
 )
 """Qwen3.5-397B-A17B (chat) · 262K context · 262K output · $0.71 in / $4.25 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"""
 
-QWEN3_5_9B: Final[PricedModel] = PricedModel(
+QWEN3_5_9B: "Final[_PricedModel]" = _PricedModel(
     provider="ovhcloud",
     id="qwen3.5-9b",
     name="Qwen3.5-9B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -273,16 +271,16 @@ QWEN3_5_9B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_22,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_262144,
-    cost=Cost(input=Decimal("0.12"), output=Decimal("0.18")),
+    cost=_Cost(input=_Decimal("0.12"), output=_Decimal("0.18")),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
 )
 """Qwen3.5-9B (chat) · 262K context · 262K output · $0.12 in / $0.18 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"""
 
-QWEN3_6_27B: Final[PricedModel] = PricedModel(
+QWEN3_6_27B: "Final[_PricedModel]" = _PricedModel(
     provider="ovhcloud",
     id="qwen3.6-27b",
     name="Qwen3.6-27B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -293,16 +291,16 @@ QWEN3_6_27B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_01,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_262144,
-    cost=Cost(input=Decimal("0.47"), output=Decimal("3.19")),
+    cost=_Cost(input=_Decimal("0.47"), output=_Decimal("3.19")),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_MINIMAL_LOW_MEDIUM_HIGH,),
 )
 """Qwen3.6-27B (chat) · 262K context · 262K output · $0.47 in / $3.19 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"""
 
-QWEN3GUARD_GEN_0_6B: Final[Model] = Model(
+QWEN3GUARD_GEN_0_6B: "Final[_Model]" = _Model(
     provider="ovhcloud",
     id="qwen3guard-gen-0.6b",
     name="Qwen3Guard-Gen-0.6B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -315,11 +313,11 @@ QWEN3GUARD_GEN_0_6B: Final[Model] = Model(
 )
 """Qwen3Guard-Gen-0.6B (chat) · 32.8K context · 16.4K output · price unknown · open weights"""
 
-QWEN3GUARD_GEN_8B: Final[Model] = Model(
+QWEN3GUARD_GEN_8B: "Final[_Model]" = _Model(
     provider="ovhcloud",
     id="qwen3guard-gen-8b",
     name="Qwen3Guard-Gen-8B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,

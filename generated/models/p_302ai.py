@@ -3,181 +3,184 @@
 
 """Models served by 302.AI (provider id '302ai')."""
 
-from __future__ import annotations
+from decimal import Decimal as _Decimal
 
-from decimal import Decimal
-
-from llmdex.records.model import Interleaved, Limit, Modalities, PricedModel, ReasoningOption
-from llmdex.records.partial_date import PartialDate
-from llmdex.records.rates import Cost, CostTier, Rates, TierCondition
-from llmdex.records.vocabulary import Kind
-
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from typing import Final
+from llmdex.records.model import Interleaved as _Interleaved
+from llmdex.records.model import Limit as _Limit
+from llmdex.records.model import Modalities as _Modalities
+from llmdex.records.model import PricedModel as _PricedModel
+from llmdex.records.model import ReasoningOption as _ReasoningOption
+from llmdex.records.partial_date import PartialDate as _PartialDate
+from llmdex.records.rates import Cost as _Cost
+from llmdex.records.rates import CostTier as _CostTier
+from llmdex.records.rates import Rates as _Rates
+from llmdex.records.rates import TierCondition as _TierCondition
+from llmdex.records.vocabulary import Kind as _Kind
 
 
 class _Shared:
     """Values the models below share, named for what they are."""
 
-    CONTEXT_1000000_OUTPUT_128000 = Limit(context=1000000, output=128000)
-    CONTEXT_1000000_OUTPUT_131072 = Limit(context=1000000, output=131072)
-    CONTEXT_1000000_OUTPUT_32768 = Limit(context=1000000, output=32768)
-    CONTEXT_1000000_OUTPUT_64000 = Limit(context=1000000, output=64000)
-    CONTEXT_1000000_OUTPUT_65536 = Limit(context=1000000, output=65536)
-    CONTEXT_1047576_OUTPUT_32768 = Limit(context=1047576, output=32768)
-    CONTEXT_1050000_INPUT_922000_OUTPUT_128000 = Limit(context=1050000, input=922000, output=128000)
-    CONTEXT_128000_OUTPUT_128000 = Limit(context=128000, output=128000)
-    CONTEXT_128000_OUTPUT_16384 = Limit(context=128000, output=16384)
-    CONTEXT_128000_OUTPUT_262144 = Limit(context=128000, output=262144)
-    CONTEXT_128000_OUTPUT_32768 = Limit(context=128000, output=32768)
-    CONTEXT_128000_OUTPUT_65536 = Limit(context=128000, output=65536)
-    CONTEXT_128000_OUTPUT_8192 = Limit(context=128000, output=8192)
-    CONTEXT_131072_OUTPUT_32768 = Limit(context=131072, output=32768)
-    CONTEXT_131072_OUTPUT_8192 = Limit(context=131072, output=8192)
-    CONTEXT_131072_OUTPUT_98304 = Limit(context=131072, output=98304)
-    CONTEXT_2000000_OUTPUT_30000 = Limit(context=2000000, output=30000)
-    CONTEXT_2000000_OUTPUT_8192 = Limit(context=2000000, output=8192)
-    CONTEXT_200000_OUTPUT_131072 = Limit(context=200000, output=131072)
-    CONTEXT_200000_OUTPUT_32000 = Limit(context=200000, output=32000)
-    CONTEXT_200000_OUTPUT_64000 = Limit(context=200000, output=64000)
-    CONTEXT_200000_OUTPUT_8192 = Limit(context=200000, output=8192)
-    CONTEXT_204800_OUTPUT_131072 = Limit(context=204800, output=131072)
-    CONTEXT_224000_OUTPUT_64000 = Limit(context=224000, output=64000)
-    CONTEXT_256000_OUTPUT_16000 = Limit(context=256000, output=16000)
-    CONTEXT_256000_OUTPUT_32000 = Limit(context=256000, output=32000)
-    CONTEXT_258048_OUTPUT_65536 = Limit(context=258048, output=65536)
-    CONTEXT_262144_OUTPUT_262144 = Limit(context=262144, output=262144)
-    CONTEXT_262144_OUTPUT_65536 = Limit(context=262144, output=65536)
-    CONTEXT_32768_OUTPUT_32768 = Limit(context=32768, output=32768)
-    CONTEXT_32768_OUTPUT_64000 = Limit(context=32768, output=64000)
-    CONTEXT_400000_INPUT_272000_OUTPUT_128000 = Limit(context=400000, input=272000, output=128000)
-    CONTEXT_400000_INPUT_272000_OUTPUT_272000 = Limit(context=400000, input=272000, output=272000)
-    CONTEXT_400000_OUTPUT_128000 = Limit(context=400000, output=128000)
-    CONTEXT_64000_OUTPUT_16384 = Limit(context=64000, output=16384)
-    D_2023_09 = PartialDate(2023, 9)
-    D_2024_04 = PartialDate(2024, 4)
-    D_2024_04_03 = PartialDate(2024, 4, 3)
-    D_2024_05_13 = PartialDate(2024, 5, 13)
-    D_2024_05_30 = PartialDate(2024, 5, 30)
-    D_2024_07 = PartialDate(2024, 7)
-    D_2024_07_23 = PartialDate(2024, 7, 23)
-    D_2024_07_31 = PartialDate(2024, 7, 31)
-    D_2024_08_08 = PartialDate(2024, 8, 8)
-    D_2024_09_30 = PartialDate(2024, 9, 30)
-    D_2024_10 = PartialDate(2024, 10)
-    D_2024_10_22 = PartialDate(2024, 10, 22)
-    D_2024_11 = PartialDate(2024, 11)
-    D_2024_11_29 = PartialDate(2024, 11, 29)
-    D_2024_12 = PartialDate(2024, 12)
-    D_2025_01 = PartialDate(2025, 1)
-    D_2025_01_20 = PartialDate(2025, 1, 20)
-    D_2025_01_25 = PartialDate(2025, 1, 25)
-    D_2025_02_28 = PartialDate(2025, 2, 28)
-    D_2025_03 = PartialDate(2025, 3)
-    D_2025_03_31 = PartialDate(2025, 3, 31)
-    D_2025_04 = PartialDate(2025, 4)
-    D_2025_04_14 = PartialDate(2025, 4, 14)
-    D_2025_04_29 = PartialDate(2025, 4, 29)
-    D_2025_05 = PartialDate(2025, 5)
-    D_2025_05_22 = PartialDate(2025, 5, 22)
-    D_2025_05_27 = PartialDate(2025, 5, 27)
-    D_2025_05_31 = PartialDate(2025, 5, 31)
-    D_2025_06 = PartialDate(2025, 6)
-    D_2025_06_16 = PartialDate(2025, 6, 16)
-    D_2025_06_17 = PartialDate(2025, 6, 17)
-    D_2025_06_24 = PartialDate(2025, 6, 24)
-    D_2025_07_15 = PartialDate(2025, 7, 15)
-    D_2025_07_23 = PartialDate(2025, 7, 23)
-    D_2025_07_28 = PartialDate(2025, 7, 28)
-    D_2025_07_29 = PartialDate(2025, 7, 29)
-    D_2025_07_30 = PartialDate(2025, 7, 30)
-    D_2025_07_31 = PartialDate(2025, 7, 31)
-    D_2025_08 = PartialDate(2025, 8)
-    D_2025_08_05 = PartialDate(2025, 8, 5)
-    D_2025_08_08 = PartialDate(2025, 8, 8)
-    D_2025_08_12 = PartialDate(2025, 8, 12)
-    D_2025_08_31 = PartialDate(2025, 8, 31)
-    D_2025_09_05 = PartialDate(2025, 9, 5)
-    D_2025_09_23 = PartialDate(2025, 9, 23)
-    D_2025_09_24 = PartialDate(2025, 9, 24)
-    D_2025_09_26 = PartialDate(2025, 9, 26)
-    D_2025_09_30 = PartialDate(2025, 9, 30)
-    D_2025_10_08 = PartialDate(2025, 10, 8)
-    D_2025_10_16 = PartialDate(2025, 10, 16)
-    D_2025_10_26 = PartialDate(2025, 10, 26)
-    D_2025_11_11 = PartialDate(2025, 11, 11)
-    D_2025_11_14 = PartialDate(2025, 11, 14)
-    D_2025_11_18 = PartialDate(2025, 11, 18)
-    D_2025_11_19 = PartialDate(2025, 11, 19)
-    D_2025_11_20 = PartialDate(2025, 11, 20)
-    D_2025_11_25 = PartialDate(2025, 11, 25)
-    D_2025_12_01 = PartialDate(2025, 12, 1)
-    D_2025_12_08 = PartialDate(2025, 12, 8)
-    D_2025_12_12 = PartialDate(2025, 12, 12)
-    D_2025_12_16 = PartialDate(2025, 12, 16)
-    D_2025_12_18 = PartialDate(2025, 12, 18)
-    D_2025_12_19 = PartialDate(2025, 12, 19)
-    D_2025_12_22 = PartialDate(2025, 12, 22)
-    D_2026_01_20 = PartialDate(2026, 1, 20)
-    D_2026_01_31 = PartialDate(2026, 1, 31)
-    D_2026_02_06 = PartialDate(2026, 2, 6)
-    D_2026_02_12 = PartialDate(2026, 2, 12)
-    D_2026_02_18 = PartialDate(2026, 2, 18)
-    D_2026_02_27 = PartialDate(2026, 2, 27)
-    D_2026_03_05 = PartialDate(2026, 3, 5)
-    D_2026_03_13 = PartialDate(2026, 3, 13)
-    D_2026_03_16 = PartialDate(2026, 3, 16)
-    D_2026_03_19 = PartialDate(2026, 3, 19)
-    D_2026_04_02 = PartialDate(2026, 4, 2)
-    D_2026_04_10 = PartialDate(2026, 4, 10)
-    D_2026_04_17 = PartialDate(2026, 4, 17)
-    REASONING_BUDGET_TOKENS_MIN_1024_MAX_127999 = ReasoningOption(
+    CONTEXT_1000000_OUTPUT_128000 = _Limit(context=1000000, output=128000)
+    CONTEXT_1000000_OUTPUT_131072 = _Limit(context=1000000, output=131072)
+    CONTEXT_1000000_OUTPUT_32768 = _Limit(context=1000000, output=32768)
+    CONTEXT_1000000_OUTPUT_64000 = _Limit(context=1000000, output=64000)
+    CONTEXT_1000000_OUTPUT_65536 = _Limit(context=1000000, output=65536)
+    CONTEXT_1047576_OUTPUT_32768 = _Limit(context=1047576, output=32768)
+    CONTEXT_1050000_INPUT_922000_OUTPUT_128000 = _Limit(
+        context=1050000, input=922000, output=128000
+    )
+    CONTEXT_128000_OUTPUT_128000 = _Limit(context=128000, output=128000)
+    CONTEXT_128000_OUTPUT_16384 = _Limit(context=128000, output=16384)
+    CONTEXT_128000_OUTPUT_262144 = _Limit(context=128000, output=262144)
+    CONTEXT_128000_OUTPUT_32768 = _Limit(context=128000, output=32768)
+    CONTEXT_128000_OUTPUT_65536 = _Limit(context=128000, output=65536)
+    CONTEXT_128000_OUTPUT_8192 = _Limit(context=128000, output=8192)
+    CONTEXT_131072_OUTPUT_32768 = _Limit(context=131072, output=32768)
+    CONTEXT_131072_OUTPUT_8192 = _Limit(context=131072, output=8192)
+    CONTEXT_131072_OUTPUT_98304 = _Limit(context=131072, output=98304)
+    CONTEXT_2000000_OUTPUT_30000 = _Limit(context=2000000, output=30000)
+    CONTEXT_2000000_OUTPUT_8192 = _Limit(context=2000000, output=8192)
+    CONTEXT_200000_OUTPUT_131072 = _Limit(context=200000, output=131072)
+    CONTEXT_200000_OUTPUT_32000 = _Limit(context=200000, output=32000)
+    CONTEXT_200000_OUTPUT_64000 = _Limit(context=200000, output=64000)
+    CONTEXT_200000_OUTPUT_8192 = _Limit(context=200000, output=8192)
+    CONTEXT_204800_OUTPUT_131072 = _Limit(context=204800, output=131072)
+    CONTEXT_224000_OUTPUT_64000 = _Limit(context=224000, output=64000)
+    CONTEXT_256000_OUTPUT_16000 = _Limit(context=256000, output=16000)
+    CONTEXT_256000_OUTPUT_32000 = _Limit(context=256000, output=32000)
+    CONTEXT_258048_OUTPUT_65536 = _Limit(context=258048, output=65536)
+    CONTEXT_262144_OUTPUT_262144 = _Limit(context=262144, output=262144)
+    CONTEXT_262144_OUTPUT_65536 = _Limit(context=262144, output=65536)
+    CONTEXT_32768_OUTPUT_32768 = _Limit(context=32768, output=32768)
+    CONTEXT_32768_OUTPUT_64000 = _Limit(context=32768, output=64000)
+    CONTEXT_400000_INPUT_272000_OUTPUT_128000 = _Limit(context=400000, input=272000, output=128000)
+    CONTEXT_400000_INPUT_272000_OUTPUT_272000 = _Limit(context=400000, input=272000, output=272000)
+    CONTEXT_400000_OUTPUT_128000 = _Limit(context=400000, output=128000)
+    CONTEXT_64000_OUTPUT_16384 = _Limit(context=64000, output=16384)
+    D_2023_09 = _PartialDate(2023, 9)
+    D_2024_04 = _PartialDate(2024, 4)
+    D_2024_04_03 = _PartialDate(2024, 4, 3)
+    D_2024_05_13 = _PartialDate(2024, 5, 13)
+    D_2024_05_30 = _PartialDate(2024, 5, 30)
+    D_2024_07 = _PartialDate(2024, 7)
+    D_2024_07_23 = _PartialDate(2024, 7, 23)
+    D_2024_07_31 = _PartialDate(2024, 7, 31)
+    D_2024_08_08 = _PartialDate(2024, 8, 8)
+    D_2024_09_30 = _PartialDate(2024, 9, 30)
+    D_2024_10 = _PartialDate(2024, 10)
+    D_2024_10_22 = _PartialDate(2024, 10, 22)
+    D_2024_11 = _PartialDate(2024, 11)
+    D_2024_11_29 = _PartialDate(2024, 11, 29)
+    D_2024_12 = _PartialDate(2024, 12)
+    D_2025_01 = _PartialDate(2025, 1)
+    D_2025_01_20 = _PartialDate(2025, 1, 20)
+    D_2025_01_25 = _PartialDate(2025, 1, 25)
+    D_2025_02_28 = _PartialDate(2025, 2, 28)
+    D_2025_03 = _PartialDate(2025, 3)
+    D_2025_03_31 = _PartialDate(2025, 3, 31)
+    D_2025_04 = _PartialDate(2025, 4)
+    D_2025_04_14 = _PartialDate(2025, 4, 14)
+    D_2025_04_29 = _PartialDate(2025, 4, 29)
+    D_2025_05 = _PartialDate(2025, 5)
+    D_2025_05_22 = _PartialDate(2025, 5, 22)
+    D_2025_05_27 = _PartialDate(2025, 5, 27)
+    D_2025_05_31 = _PartialDate(2025, 5, 31)
+    D_2025_06 = _PartialDate(2025, 6)
+    D_2025_06_16 = _PartialDate(2025, 6, 16)
+    D_2025_06_17 = _PartialDate(2025, 6, 17)
+    D_2025_06_24 = _PartialDate(2025, 6, 24)
+    D_2025_07_15 = _PartialDate(2025, 7, 15)
+    D_2025_07_23 = _PartialDate(2025, 7, 23)
+    D_2025_07_28 = _PartialDate(2025, 7, 28)
+    D_2025_07_29 = _PartialDate(2025, 7, 29)
+    D_2025_07_30 = _PartialDate(2025, 7, 30)
+    D_2025_07_31 = _PartialDate(2025, 7, 31)
+    D_2025_08 = _PartialDate(2025, 8)
+    D_2025_08_05 = _PartialDate(2025, 8, 5)
+    D_2025_08_08 = _PartialDate(2025, 8, 8)
+    D_2025_08_12 = _PartialDate(2025, 8, 12)
+    D_2025_08_31 = _PartialDate(2025, 8, 31)
+    D_2025_09_05 = _PartialDate(2025, 9, 5)
+    D_2025_09_23 = _PartialDate(2025, 9, 23)
+    D_2025_09_24 = _PartialDate(2025, 9, 24)
+    D_2025_09_26 = _PartialDate(2025, 9, 26)
+    D_2025_09_30 = _PartialDate(2025, 9, 30)
+    D_2025_10_08 = _PartialDate(2025, 10, 8)
+    D_2025_10_16 = _PartialDate(2025, 10, 16)
+    D_2025_10_26 = _PartialDate(2025, 10, 26)
+    D_2025_11_11 = _PartialDate(2025, 11, 11)
+    D_2025_11_14 = _PartialDate(2025, 11, 14)
+    D_2025_11_18 = _PartialDate(2025, 11, 18)
+    D_2025_11_19 = _PartialDate(2025, 11, 19)
+    D_2025_11_20 = _PartialDate(2025, 11, 20)
+    D_2025_11_25 = _PartialDate(2025, 11, 25)
+    D_2025_12_01 = _PartialDate(2025, 12, 1)
+    D_2025_12_08 = _PartialDate(2025, 12, 8)
+    D_2025_12_12 = _PartialDate(2025, 12, 12)
+    D_2025_12_16 = _PartialDate(2025, 12, 16)
+    D_2025_12_18 = _PartialDate(2025, 12, 18)
+    D_2025_12_19 = _PartialDate(2025, 12, 19)
+    D_2025_12_22 = _PartialDate(2025, 12, 22)
+    D_2026_01_20 = _PartialDate(2026, 1, 20)
+    D_2026_01_31 = _PartialDate(2026, 1, 31)
+    D_2026_02_06 = _PartialDate(2026, 2, 6)
+    D_2026_02_12 = _PartialDate(2026, 2, 12)
+    D_2026_02_18 = _PartialDate(2026, 2, 18)
+    D_2026_02_27 = _PartialDate(2026, 2, 27)
+    D_2026_03_05 = _PartialDate(2026, 3, 5)
+    D_2026_03_13 = _PartialDate(2026, 3, 13)
+    D_2026_03_16 = _PartialDate(2026, 3, 16)
+    D_2026_03_19 = _PartialDate(2026, 3, 19)
+    D_2026_04_02 = _PartialDate(2026, 4, 2)
+    D_2026_04_10 = _PartialDate(2026, 4, 10)
+    D_2026_04_17 = _PartialDate(2026, 4, 17)
+    REASONING_BUDGET_TOKENS_MIN_1024_MAX_127999 = _ReasoningOption(
         type="budget_tokens", min=1024, max=127999
     )
-    REASONING_BUDGET_TOKENS_MIN_1024_MAX_31999 = ReasoningOption(
+    REASONING_BUDGET_TOKENS_MIN_1024_MAX_31999 = _ReasoningOption(
         type="budget_tokens", min=1024, max=31999
     )
-    REASONING_BUDGET_TOKENS_MIN_1024_MAX_63999 = ReasoningOption(
+    REASONING_BUDGET_TOKENS_MIN_1024_MAX_63999 = _ReasoningOption(
         type="budget_tokens", min=1024, max=63999
     )
-    REASONING_EFFORT_HIGH = ReasoningOption(type="effort", values=("high",))
-    REASONING_EFFORT_LOW_MEDIUM_HIGH = ReasoningOption(
+    REASONING_EFFORT_HIGH = _ReasoningOption(type="effort", values=("high",))
+    REASONING_EFFORT_LOW_MEDIUM_HIGH = _ReasoningOption(
         type="effort", values=("low", "medium", "high")
     )
-    REASONING_EFFORT_LOW_MEDIUM_HIGH_MAX = ReasoningOption(
+    REASONING_EFFORT_LOW_MEDIUM_HIGH_MAX = _ReasoningOption(
         type="effort", values=("low", "medium", "high", "max")
     )
-    REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH = ReasoningOption(
+    REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH = _ReasoningOption(
         type="effort", values=("low", "medium", "high", "xhigh")
     )
-    REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX = ReasoningOption(
+    REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX = _ReasoningOption(
         type="effort", values=("low", "medium", "high", "xhigh", "max")
     )
-    REASONING_EFFORT_MEDIUM = ReasoningOption(type="effort", values=("medium",))
-    REASONING_EFFORT_MEDIUM_HIGH_XHIGH = ReasoningOption(
+    REASONING_EFFORT_MEDIUM = _ReasoningOption(type="effort", values=("medium",))
+    REASONING_EFFORT_MEDIUM_HIGH_XHIGH = _ReasoningOption(
         type="effort", values=("medium", "high", "xhigh")
     )
-    REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH = ReasoningOption(
+    REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH = _ReasoningOption(
         type="effort", values=("minimal", "low", "medium", "high")
     )
-    REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH = ReasoningOption(
+    REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH = _ReasoningOption(
         type="effort", values=("none", "low", "medium", "high")
     )
-    REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH = ReasoningOption(
+    REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH = _ReasoningOption(
         type="effort", values=("none", "low", "medium", "high", "xhigh")
     )
-    REASONING_TOGGLE = ReasoningOption(type="toggle")
-    TEXT_IMAGE_PDF_TO_TEXT = Modalities(input=("text", "image", "pdf"), output=("text",))
-    TEXT_IMAGE_PDF_TO_TEXT_IMAGE = Modalities(
+    REASONING_TOGGLE = _ReasoningOption(type="toggle")
+    TEXT_IMAGE_PDF_TO_TEXT = _Modalities(input=("text", "image", "pdf"), output=("text",))
+    TEXT_IMAGE_PDF_TO_TEXT_IMAGE = _Modalities(
         input=("text", "image", "pdf"), output=("text", "image")
     )
-    TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
-    TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT = Modalities(
+    TEXT_IMAGE_TO_TEXT = _Modalities(input=("text", "image"), output=("text",))
+    TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT = _Modalities(
         input=("text", "image", "video", "audio", "pdf"), output=("text",)
     )
-    TEXT_IMAGE_VIDEO_TO_TEXT = Modalities(input=("text", "image", "video"), output=("text",))
-    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+    TEXT_IMAGE_VIDEO_TO_TEXT = _Modalities(input=("text", "image", "video"), output=("text",))
+    TEXT_TO_TEXT = _Modalities(input=("text",), output=("text",))
 
 
 __all__ = [
@@ -280,11 +283,11 @@ __all__ = [
     "QWEN3_MAX_2025_09_23",
 ]
 
-MINIMAX_M1: Final[PricedModel] = PricedModel(
+MINIMAX_M1: "Final[_PricedModel]" = _PricedModel(
     provider="302ai",
     id="MiniMax-M1",
     name="MiniMax-M1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="minimax",
     attachment=False,
     reasoning=False,
@@ -295,15 +298,15 @@ MINIMAX_M1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_06_16,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
-    cost=Cost(input=Decimal("0.132"), output=Decimal("1.254")),
+    cost=_Cost(input=_Decimal("0.132"), output=_Decimal("1.254")),
 )
 """MiniMax-M1 (chat) · 1M context · 128K output · $0.132 in / $1.254 out per 1M tokens · tools"""
 
-MINIMAX_M2: Final[PricedModel] = PricedModel(
+MINIMAX_M2: "Final[_PricedModel]" = _PricedModel(
     provider="302ai",
     id="MiniMax-M2",
     name="MiniMax-M2",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=True,
@@ -313,15 +316,15 @@ MINIMAX_M2: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_10_26,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
-    cost=Cost(input=Decimal("0.33"), output=Decimal("1.32")),
+    cost=_Cost(input=_Decimal("0.33"), output=_Decimal("1.32")),
 )
 """MiniMax-M2 (chat) · 1M context · 128K output · $0.33 in / $1.32 out per 1M tokens · tools"""
 
-MINIMAX_M2_1: Final[PricedModel] = PricedModel(
+MINIMAX_M2_1: "Final[_PricedModel]" = _PricedModel(
     provider="302ai",
     id="MiniMax-M2.1",
     name="MiniMax-M2.1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=True,
@@ -331,15 +334,15 @@ MINIMAX_M2_1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_19,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.3"), output=Decimal("1.2")),
+    cost=_Cost(input=_Decimal("0.3"), output=_Decimal("1.2")),
 )
 """MiniMax-M2.1 (chat) · 1M context · 131K output · $0.30 in / $1.20 out per 1M tokens · tools"""
 
-MINIMAX_M2_7: Final[PricedModel] = PricedModel(
+MINIMAX_M2_7: "Final[_PricedModel]" = _PricedModel(
     provider="302ai",
     id="MiniMax-M2.7",
     name="MiniMax-M2.7",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=True,
@@ -349,15 +352,15 @@ MINIMAX_M2_7: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_19,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_204800_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.3"), output=Decimal("1.2")),
+    cost=_Cost(input=_Decimal("0.3"), output=_Decimal("1.2")),
 )
 """MiniMax-M2.7 (chat) · 205K context · 131K output · $0.30 in / $1.20 out per 1M tokens · tools"""
 
-MINIMAX_M2_7_HIGHSPEED: Final[PricedModel] = PricedModel(
+MINIMAX_M2_7_HIGHSPEED: "Final[_PricedModel]" = _PricedModel(
     provider="302ai",
     id="MiniMax-M2.7-highspeed",
     name="MiniMax-M2.7-highspeed",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=True,
@@ -367,15 +370,15 @@ MINIMAX_M2_7_HIGHSPEED: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_19,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_204800_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.6"), output=Decimal("4.8")),
+    cost=_Cost(input=_Decimal("0.6"), output=_Decimal("4.8")),
 )
 """MiniMax-M2.7-highspeed (chat) · 205K context · 131K output · $0.60 in / $4.80 out per 1M tokens · tools"""
 
-CHATGPT_4O_LATEST: Final[PricedModel] = PricedModel(
+CHATGPT_4O_LATEST: "Final[_PricedModel]" = _PricedModel(
     provider="302ai",
     id="chatgpt-4o-latest",
     name="chatgpt-4o-latest",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=False,
@@ -387,15 +390,15 @@ CHATGPT_4O_LATEST: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_08_08,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_16384,
-    cost=Cost(input=Decimal("5"), output=Decimal("15")),
+    cost=_Cost(input=_Decimal("5"), output=_Decimal("15")),
 )
 """chatgpt-4o-latest (chat) · 128K context · 16.4K output · $5.00 in / $15.00 out per 1M tokens · vision, attachments"""
 
-CLAUDE_3_5_HAIKU_20241022: Final[PricedModel] = PricedModel(
+CLAUDE_3_5_HAIKU_20241022: "Final[_PricedModel]" = _PricedModel(
     provider="302ai",
     id="claude-3-5-haiku-20241022",
     name="claude-3-5-haiku-20241022",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-haiku",
     attachment=True,
     reasoning=False,
@@ -407,15 +410,15 @@ CLAUDE_3_5_HAIKU_20241022: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_10_22,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.8"), output=Decimal("4")),
+    cost=_Cost(input=_Decimal("0.8"), output=_Decimal("4")),
 )
 """claude-3-5-haiku-20241022 (chat) · 200K context · 8.19K output · $0.80 in / $4.00 out per 1M tokens · vision, tools, attachments"""
 
-CLAUDE_3_5_HAIKU_LATEST: Final[PricedModel] = PricedModel(
+CLAUDE_3_5_HAIKU_LATEST: "Final[_PricedModel]" = _PricedModel(
     provider="302ai",
     id="claude-3-5-haiku-latest",
     name="claude-3-5-haiku-latest",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-haiku",
     attachment=True,
     reasoning=False,
@@ -427,15 +430,15 @@ CLAUDE_3_5_HAIKU_LATEST: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_10_22,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.8"), output=Decimal("4")),
+    cost=_Cost(input=_Decimal("0.8"), output=_Decimal("4")),
 )
 """claude-3-5-haiku-latest (chat) · 200K context · 8.19K output · $0.80 in / $4.00 out per 1M tokens · vision, tools, attachments"""
 
-CLAUDE_HAIKU_4_5: Final[PricedModel] = PricedModel(
+CLAUDE_HAIKU_4_5: "Final[_PricedModel]" = _PricedModel(
     provider="302ai",
     id="claude-haiku-4-5",
     name="claude-haiku-4-5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-haiku",
     attachment=True,
     reasoning=True,
@@ -447,7 +450,7 @@ CLAUDE_HAIKU_4_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_10_16,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_64000,
-    cost=Cost(input=Decimal("1"), output=Decimal("5")),
+    cost=_Cost(input=_Decimal("1"), output=_Decimal("5")),
     reasoning_options=(
         _Shared.REASONING_TOGGLE,
         _Shared.REASONING_BUDGET_TOKENS_MIN_1024_MAX_63999,
@@ -455,11 +458,11 @@ CLAUDE_HAIKU_4_5: Final[PricedModel] = PricedModel(
 )
 """claude-haiku-4-5 (chat) · 200K context · 64K output · $1.00 in / $5.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-CLAUDE_HAIKU_4_5_20251001: Final[PricedModel] = PricedModel(
+CLAUDE_HAIKU_4_5_20251001: "Final[_PricedModel]" = _PricedModel(
     provider="302ai",
     id="claude-haiku-4-5-20251001",
     name="claude-haiku-4-5-20251001",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-haiku",
     attachment=True,
     reasoning=True,
@@ -471,7 +474,7 @@ CLAUDE_HAIKU_4_5_20251001: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_10_16,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_64000,
-    cost=Cost(input=Decimal("1"), output=Decimal("5")),
+    cost=_Cost(input=_Decimal("1"), output=_Decimal("5")),
     reasoning_options=(
         _Shared.REASONING_TOGGLE,
         _Shared.REASONING_BUDGET_TOKENS_MIN_1024_MAX_63999,
@@ -479,11 +482,11 @@ CLAUDE_HAIKU_4_5_20251001: Final[PricedModel] = PricedModel(
 )
 """claude-haiku-4-5-20251001 (chat) · 200K context · 64K output · $1.00 in / $5.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-CLAUDE_OPUS_4_1_20250805: Final[PricedModel] = PricedModel(
+CLAUDE_OPUS_4_1_20250805: "Final[_PricedModel]" = _PricedModel(
     provider="302ai",
     id="claude-opus-4-1-20250805",
     name="claude-opus-4-1-20250805",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-opus",
     attachment=True,
     reasoning=True,
@@ -495,7 +498,7 @@ CLAUDE_OPUS_4_1_20250805: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_05,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_32000,
-    cost=Cost(input=Decimal("15"), output=Decimal("75")),
+    cost=_Cost(input=_Decimal("15"), output=_Decimal("75")),
     reasoning_options=(
         _Shared.REASONING_TOGGLE,
         _Shared.REASONING_BUDGET_TOKENS_MIN_1024_MAX_31999,
@@ -503,11 +506,11 @@ CLAUDE_OPUS_4_1_20250805: Final[PricedModel] = PricedModel(
 )
 """claude-opus-4-1-20250805 (chat) · 200K context · 32K output · $15.00 in / $75.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-CLAUDE_OPUS_4_1_20250805_THINKING: Final[PricedModel] = PricedModel(
+CLAUDE_OPUS_4_1_20250805_THINKING: "Final[_PricedModel]" = _PricedModel(
     provider="302ai",
     id="claude-opus-4-1-20250805-thinking",
     name="claude-opus-4-1-20250805-thinking",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -518,16 +521,16 @@ CLAUDE_OPUS_4_1_20250805_THINKING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_05_27,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_32000,
-    cost=Cost(input=Decimal("15"), output=Decimal("75")),
+    cost=_Cost(input=_Decimal("15"), output=_Decimal("75")),
     reasoning_options=(),
 )
 """claude-opus-4-1-20250805-thinking (chat) · 200K context · 32K output · $15.00 in / $75.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-CLAUDE_OPUS_4_20250514: Final[PricedModel] = PricedModel(
+CLAUDE_OPUS_4_20250514: "Final[_PricedModel]" = _PricedModel(
     provider="302ai",
     id="claude-opus-4-20250514",
     name="claude-opus-4-20250514",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-opus",
     attachment=True,
     reasoning=True,
@@ -539,7 +542,7 @@ CLAUDE_OPUS_4_20250514: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_05_22,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_32000,
-    cost=Cost(input=Decimal("15"), output=Decimal("75")),
+    cost=_Cost(input=_Decimal("15"), output=_Decimal("75")),
     reasoning_options=(
         _Shared.REASONING_TOGGLE,
         _Shared.REASONING_BUDGET_TOKENS_MIN_1024_MAX_31999,
@@ -547,11 +550,11 @@ CLAUDE_OPUS_4_20250514: Final[PricedModel] = PricedModel(
 )
 """claude-opus-4-20250514 (chat) · 200K context · 32K output · $15.00 in / $75.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-CLAUDE_OPUS_4_5: Final[PricedModel] = PricedModel(
+CLAUDE_OPUS_4_5: "Final[_PricedModel]" = _PricedModel(
     provider="302ai",
     id="claude-opus-4-5",
     name="claude-opus-4-5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-opus",
     attachment=True,
     reasoning=True,
@@ -563,7 +566,7 @@ CLAUDE_OPUS_4_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_25,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_64000,
-    cost=Cost(input=Decimal("5"), output=Decimal("25")),
+    cost=_Cost(input=_Decimal("5"), output=_Decimal("25")),
     reasoning_options=(
         _Shared.REASONING_TOGGLE,
         _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,
@@ -572,11 +575,11 @@ CLAUDE_OPUS_4_5: Final[PricedModel] = PricedModel(
 )
 """claude-opus-4-5 (chat) · 200K context · 64K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-CLAUDE_OPUS_4_5_20251101: Final[PricedModel] = PricedModel(
+CLAUDE_OPUS_4_5_20251101: "Final[_PricedModel]" = _PricedModel(
     provider="302ai",
     id="claude-opus-4-5-20251101",
     name="claude-opus-4-5-20251101",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-opus",
     attachment=True,
     reasoning=True,
@@ -588,7 +591,7 @@ CLAUDE_OPUS_4_5_20251101: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_25,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_64000,
-    cost=Cost(input=Decimal("5"), output=Decimal("25")),
+    cost=_Cost(input=_Decimal("5"), output=_Decimal("25")),
     reasoning_options=(
         _Shared.REASONING_TOGGLE,
         _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,
@@ -597,11 +600,11 @@ CLAUDE_OPUS_4_5_20251101: Final[PricedModel] = PricedModel(
 )
 """claude-opus-4-5-20251101 (chat) · 200K context · 64K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-CLAUDE_OPUS_4_5_20251101_THINKING: Final[PricedModel] = PricedModel(
+CLAUDE_OPUS_4_5_20251101_THINKING: "Final[_PricedModel]" = _PricedModel(
     provider="302ai",
     id="claude-opus-4-5-20251101-thinking",
     name="claude-opus-4-5-20251101-thinking",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -612,16 +615,16 @@ CLAUDE_OPUS_4_5_20251101_THINKING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_25,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_64000,
-    cost=Cost(input=Decimal("5"), output=Decimal("25")),
+    cost=_Cost(input=_Decimal("5"), output=_Decimal("25")),
     reasoning_options=(),
 )
 """claude-opus-4-5-20251101-thinking (chat) · 200K context · 64K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-CLAUDE_OPUS_4_6: Final[PricedModel] = PricedModel(
+CLAUDE_OPUS_4_6: "Final[_PricedModel]" = _PricedModel(
     provider="302ai",
     id="claude-opus-4-6",
     name="claude-opus-4-6",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-opus",
     attachment=True,
     reasoning=True,
@@ -633,7 +636,7 @@ CLAUDE_OPUS_4_6: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_13,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
-    cost=Cost(input=Decimal("5"), output=Decimal("25")),
+    cost=_Cost(input=_Decimal("5"), output=_Decimal("25")),
     reasoning_options=(
         _Shared.REASONING_TOGGLE,
         _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_MAX,
@@ -642,11 +645,11 @@ CLAUDE_OPUS_4_6: Final[PricedModel] = PricedModel(
 )
 """claude-opus-4-6 (chat) · 1M context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-CLAUDE_OPUS_4_6_THINKING: Final[PricedModel] = PricedModel(
+CLAUDE_OPUS_4_6_THINKING: "Final[_PricedModel]" = _PricedModel(
     provider="302ai",
     id="claude-opus-4-6-thinking",
     name="claude-opus-4-6-thinking",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -657,16 +660,16 @@ CLAUDE_OPUS_4_6_THINKING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_13,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
-    cost=Cost(input=Decimal("5"), output=Decimal("25")),
+    cost=_Cost(input=_Decimal("5"), output=_Decimal("25")),
     reasoning_options=(),
 )
 """claude-opus-4-6-thinking (chat) · 1M context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-CLAUDE_OPUS_4_7: Final[PricedModel] = PricedModel(
+CLAUDE_OPUS_4_7: "Final[_PricedModel]" = _PricedModel(
     provider="302ai",
     id="claude-opus-4-7",
     name="claude-opus-4-7",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-opus",
     attachment=True,
     reasoning=True,
@@ -678,25 +681,25 @@ CLAUDE_OPUS_4_7: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_17,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
-    cost=Cost(
-        input=Decimal("5"),
-        output=Decimal("25"),
-        cache_read=Decimal("0.5"),
-        cache_write=Decimal("6.25"),
+    cost=_Cost(
+        input=_Decimal("5"),
+        output=_Decimal("25"),
+        cache_read=_Decimal("0.5"),
+        cache_write=_Decimal("6.25"),
         tiers=(
-            CostTier(
-                input=Decimal("10"),
-                output=Decimal("37.5"),
-                cache_read=Decimal("1"),
-                cache_write=Decimal("12.5"),
-                tier=TierCondition(type="context", size=200000),
+            _CostTier(
+                input=_Decimal("10"),
+                output=_Decimal("37.5"),
+                cache_read=_Decimal("1"),
+                cache_write=_Decimal("12.5"),
+                tier=_TierCondition(type="context", size=200000),
             ),
         ),
-        context_over_200k=Rates(
-            input=Decimal("10"),
-            output=Decimal("37.5"),
-            cache_read=Decimal("1"),
-            cache_write=Decimal("12.5"),
+        context_over_200k=_Rates(
+            input=_Decimal("10"),
+            output=_Decimal("37.5"),
+            cache_read=_Decimal("1"),
+            cache_write=_Decimal("12.5"),
         ),
     ),
     reasoning_options=(
@@ -706,11 +709,11 @@ CLAUDE_OPUS_4_7: Final[PricedModel] = PricedModel(
 )
 """claude-opus-4-7 (chat) · 1M context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-CLAUDE_SONNET_4_20250514: Final[PricedModel] = PricedModel(
+CLAUDE_SONNET_4_20250514: "Final[_PricedModel]" = _PricedModel(
     provider="302ai",
     id="claude-sonnet-4-20250514",
     name="claude-sonnet-4-20250514",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-sonnet",
     attachment=True,
     reasoning=True,
@@ -722,7 +725,7 @@ CLAUDE_SONNET_4_20250514: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_05_22,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_64000,
-    cost=Cost(input=Decimal("3"), output=Decimal("15")),
+    cost=_Cost(input=_Decimal("3"), output=_Decimal("15")),
     reasoning_options=(
         _Shared.REASONING_TOGGLE,
         _Shared.REASONING_BUDGET_TOKENS_MIN_1024_MAX_63999,
@@ -730,11 +733,11 @@ CLAUDE_SONNET_4_20250514: Final[PricedModel] = PricedModel(
 )
 """claude-sonnet-4-20250514 (chat) · 200K context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-CLAUDE_SONNET_4_5: Final[PricedModel] = PricedModel(
+CLAUDE_SONNET_4_5: "Final[_PricedModel]" = _PricedModel(
     provider="302ai",
     id="claude-sonnet-4-5",
     name="claude-sonnet-4-5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-sonnet",
     attachment=True,
     reasoning=True,
@@ -746,7 +749,7 @@ CLAUDE_SONNET_4_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_30,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_64000,
-    cost=Cost(input=Decimal("3"), output=Decimal("15")),
+    cost=_Cost(input=_Decimal("3"), output=_Decimal("15")),
     reasoning_options=(
         _Shared.REASONING_TOGGLE,
         _Shared.REASONING_BUDGET_TOKENS_MIN_1024_MAX_63999,
@@ -754,11 +757,11 @@ CLAUDE_SONNET_4_5: Final[PricedModel] = PricedModel(
 )
 """claude-sonnet-4-5 (chat) · 200K context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-CLAUDE_SONNET_4_5_20250929: Final[PricedModel] = PricedModel(
+CLAUDE_SONNET_4_5_20250929: "Final[_PricedModel]" = _PricedModel(
     provider="302ai",
     id="claude-sonnet-4-5-20250929",
     name="claude-sonnet-4-5-20250929",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-sonnet",
     attachment=True,
     reasoning=True,
@@ -770,7 +773,7 @@ CLAUDE_SONNET_4_5_20250929: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_30,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_64000,
-    cost=Cost(input=Decimal("3"), output=Decimal("15")),
+    cost=_Cost(input=_Decimal("3"), output=_Decimal("15")),
     reasoning_options=(
         _Shared.REASONING_TOGGLE,
         _Shared.REASONING_BUDGET_TOKENS_MIN_1024_MAX_63999,
@@ -778,11 +781,11 @@ CLAUDE_SONNET_4_5_20250929: Final[PricedModel] = PricedModel(
 )
 """claude-sonnet-4-5-20250929 (chat) · 200K context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-CLAUDE_SONNET_4_5_20250929_THINKING: Final[PricedModel] = PricedModel(
+CLAUDE_SONNET_4_5_20250929_THINKING: "Final[_PricedModel]" = _PricedModel(
     provider="302ai",
     id="claude-sonnet-4-5-20250929-thinking",
     name="claude-sonnet-4-5-20250929-thinking",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -793,16 +796,16 @@ CLAUDE_SONNET_4_5_20250929_THINKING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_30,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_64000,
-    cost=Cost(input=Decimal("3"), output=Decimal("15")),
+    cost=_Cost(input=_Decimal("3"), output=_Decimal("15")),
     reasoning_options=(),
 )
 """claude-sonnet-4-5-20250929-thinking (chat) · 200K context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-CLAUDE_SONNET_4_6: Final[PricedModel] = PricedModel(
+CLAUDE_SONNET_4_6: "Final[_PricedModel]" = _PricedModel(
     provider="302ai",
     id="claude-sonnet-4-6",
     name="claude-sonnet-4-6",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-sonnet",
     attachment=True,
     reasoning=True,
@@ -814,7 +817,7 @@ CLAUDE_SONNET_4_6: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_13,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_64000,
-    cost=Cost(input=Decimal("3"), output=Decimal("15")),
+    cost=_Cost(input=_Decimal("3"), output=_Decimal("15")),
     reasoning_options=(
         _Shared.REASONING_TOGGLE,
         _Shared.REASONING_BUDGET_TOKENS_MIN_1024_MAX_63999,
@@ -822,11 +825,11 @@ CLAUDE_SONNET_4_6: Final[PricedModel] = PricedModel(
 )
 """claude-sonnet-4-6 (chat) · 1M context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-CLAUDE_SONNET_4_6_THINKING: Final[PricedModel] = PricedModel(
+CLAUDE_SONNET_4_6_THINKING: "Final[_PricedModel]" = _PricedModel(
     provider="302ai",
     id="claude-sonnet-4-6-thinking",
     name="claude-sonnet-4-6-thinking",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -837,16 +840,16 @@ CLAUDE_SONNET_4_6_THINKING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_13,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_64000,
-    cost=Cost(input=Decimal("3"), output=Decimal("15")),
+    cost=_Cost(input=_Decimal("3"), output=_Decimal("15")),
     reasoning_options=(),
 )
 """claude-sonnet-4-6-thinking (chat) · 1M context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-DEEPSEEK_CHAT: Final[PricedModel] = PricedModel(
+DEEPSEEK_CHAT: "Final[_PricedModel]" = _PricedModel(
     provider="302ai",
     id="deepseek-chat",
     name="Deepseek-Chat",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek",
     attachment=False,
     reasoning=False,
@@ -858,15 +861,15 @@ DEEPSEEK_CHAT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_11_29,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.29"), output=Decimal("0.43")),
+    cost=_Cost(input=_Decimal("0.29"), output=_Decimal("0.43")),
 )
 """Deepseek-Chat (chat) · 128K context · 8.19K output · $0.29 in / $0.43 out per 1M tokens · tools"""
 
-DEEPSEEK_REASONER: Final[PricedModel] = PricedModel(
+DEEPSEEK_REASONER: "Final[_PricedModel]" = _PricedModel(
     provider="302ai",
     id="deepseek-reasoner",
     name="Deepseek-Reasoner",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek-thinking",
     attachment=False,
     reasoning=True,
@@ -878,16 +881,16 @@ DEEPSEEK_REASONER: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_01_20,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_128000,
-    cost=Cost(input=Decimal("0.29"), output=Decimal("0.43")),
+    cost=_Cost(input=_Decimal("0.29"), output=_Decimal("0.43")),
     reasoning_options=(),
 )
 """Deepseek-Reasoner (chat) · 128K context · 128K output · $0.29 in / $0.43 out per 1M tokens · tools, reasoning"""
 
-DEEPSEEK_V3_2: Final[PricedModel] = PricedModel(
+DEEPSEEK_V3_2: "Final[_PricedModel]" = _PricedModel(
     provider="302ai",
     id="deepseek-v3.2",
     name="deepseek-v3.2",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=True,
@@ -898,15 +901,15 @@ DEEPSEEK_V3_2: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.29"), output=Decimal("0.43")),
+    cost=_Cost(input=_Decimal("0.29"), output=_Decimal("0.43")),
 )
 """deepseek-v3.2 (chat) · 128K context · 8.19K output · $0.29 in / $0.43 out per 1M tokens · tools"""
 
-DEEPSEEK_V3_2_THINKING: Final[PricedModel] = PricedModel(
+DEEPSEEK_V3_2_THINKING: "Final[_PricedModel]" = _PricedModel(
     provider="302ai",
     id="deepseek-v3.2-thinking",
     name="DeepSeek-V3.2-Thinking",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -917,16 +920,16 @@ DEEPSEEK_V3_2_THINKING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_128000,
-    cost=Cost(input=Decimal("0.29"), output=Decimal("0.43")),
+    cost=_Cost(input=_Decimal("0.29"), output=_Decimal("0.43")),
     reasoning_options=(),
 )
 """DeepSeek-V3.2-Thinking (chat) · 128K context · 128K output · $0.29 in / $0.43 out per 1M tokens · tools, reasoning"""
 
-DOUBAO_SEED_1_6_THINKING_250715: Final[PricedModel] = PricedModel(
+DOUBAO_SEED_1_6_THINKING_250715: "Final[_PricedModel]" = _PricedModel(
     provider="302ai",
     id="doubao-seed-1-6-thinking-250715",
     name="doubao-seed-1-6-thinking-250715",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -936,16 +939,16 @@ DOUBAO_SEED_1_6_THINKING_250715: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_07_15,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_256000_OUTPUT_16000,
-    cost=Cost(input=Decimal("0.121"), output=Decimal("1.21")),
+    cost=_Cost(input=_Decimal("0.121"), output=_Decimal("1.21")),
     reasoning_options=(),
 )
 """doubao-seed-1-6-thinking-250715 (chat) · 256K context · 16K output · $0.121 in / $1.21 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-DOUBAO_SEED_1_6_VISION_250815: Final[PricedModel] = PricedModel(
+DOUBAO_SEED_1_6_VISION_250815: "Final[_PricedModel]" = _PricedModel(
     provider="302ai",
     id="doubao-seed-1-6-vision-250815",
     name="doubao-seed-1-6-vision-250815",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=True,
@@ -955,15 +958,15 @@ DOUBAO_SEED_1_6_VISION_250815: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_30,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_256000_OUTPUT_32000,
-    cost=Cost(input=Decimal("0.114"), output=Decimal("1.143")),
+    cost=_Cost(input=_Decimal("0.114"), output=_Decimal("1.143")),
 )
 """doubao-seed-1-6-vision-250815 (chat) · 256K context · 32K output · $0.114 in / $1.143 out per 1M tokens · vision, tools, attachments"""
 
-DOUBAO_SEED_1_8_251215: Final[PricedModel] = PricedModel(
+DOUBAO_SEED_1_8_251215: "Final[_PricedModel]" = _PricedModel(
     provider="302ai",
     id="doubao-seed-1-8-251215",
     name="doubao-seed-1-8-251215",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=True,
@@ -973,15 +976,15 @@ DOUBAO_SEED_1_8_251215: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_18,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_224000_OUTPUT_64000,
-    cost=Cost(input=Decimal("0.114"), output=Decimal("0.286")),
+    cost=_Cost(input=_Decimal("0.114"), output=_Decimal("0.286")),
 )
 """doubao-seed-1-8-251215 (chat) · 224K context · 64K output · $0.114 in / $0.286 out per 1M tokens · vision, tools, attachments"""
 
-DOUBAO_SEED_CODE_PREVIEW_251028: Final[PricedModel] = PricedModel(
+DOUBAO_SEED_CODE_PREVIEW_251028: "Final[_PricedModel]" = _PricedModel(
     provider="302ai",
     id="doubao-seed-code-preview-251028",
     name="doubao-seed-code-preview-251028",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=True,
@@ -991,15 +994,15 @@ DOUBAO_SEED_CODE_PREVIEW_251028: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_11,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_256000_OUTPUT_32000,
-    cost=Cost(input=Decimal("0.17"), output=Decimal("1.14")),
+    cost=_Cost(input=_Decimal("0.17"), output=_Decimal("1.14")),
 )
 """doubao-seed-code-preview-251028 (chat) · 256K context · 32K output · $0.17 in / $1.14 out per 1M tokens · vision, tools, attachments"""
 
-GEMINI_2_0_FLASH_LITE: Final[PricedModel] = PricedModel(
+GEMINI_2_0_FLASH_LITE: "Final[_PricedModel]" = _PricedModel(
     provider="302ai",
     id="gemini-2.0-flash-lite",
     name="gemini-2.0-flash-lite",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemini-flash-lite",
     attachment=True,
     reasoning=False,
@@ -1011,15 +1014,15 @@ GEMINI_2_0_FLASH_LITE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_06_16,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_2000000_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.075"), output=Decimal("0.3")),
+    cost=_Cost(input=_Decimal("0.075"), output=_Decimal("0.3")),
 )
 """gemini-2.0-flash-lite (chat) · 2M context · 8.19K output · $0.075 in / $0.30 out per 1M tokens · vision, attachments"""
 
-GEMINI_2_5_FLASH: Final[PricedModel] = PricedModel(
+GEMINI_2_5_FLASH: "Final[_PricedModel]" = _PricedModel(
     provider="302ai",
     id="gemini-2.5-flash",
     name="gemini-2.5-flash",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemini-flash",
     attachment=True,
     reasoning=False,
@@ -1031,15 +1034,15 @@ GEMINI_2_5_FLASH: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_06_17,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.3"), output=Decimal("2.5")),
+    cost=_Cost(input=_Decimal("0.3"), output=_Decimal("2.5")),
 )
 """gemini-2.5-flash (chat) · 1M context · 65.5K output · $0.30 in / $2.50 out per 1M tokens · vision, tools, attachments"""
 
-GEMINI_2_5_FLASH_IMAGE: Final[PricedModel] = PricedModel(
+GEMINI_2_5_FLASH_IMAGE: "Final[_PricedModel]" = _PricedModel(
     provider="302ai",
     id="gemini-2.5-flash-image",
     name="gemini-2.5-flash-image",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=False,
@@ -1050,15 +1053,15 @@ GEMINI_2_5_FLASH_IMAGE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_10_08,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_32768_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.3"), output=Decimal("30")),
+    cost=_Cost(input=_Decimal("0.3"), output=_Decimal("30")),
 )
 """gemini-2.5-flash-image (chat) · 32.8K context · 32.8K output · $0.30 in / $30.00 out per 1M tokens · vision, attachments"""
 
-GEMINI_2_5_FLASH_LITE_PREVIEW_09_2025: Final[PricedModel] = PricedModel(
+GEMINI_2_5_FLASH_LITE_PREVIEW_09_2025: "Final[_PricedModel]" = _PricedModel(
     provider="302ai",
     id="gemini-2.5-flash-lite-preview-09-2025",
     name="gemini-2.5-flash-lite-preview-09-2025",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=True,
@@ -1069,15 +1072,15 @@ GEMINI_2_5_FLASH_LITE_PREVIEW_09_2025: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_26,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.1"), output=Decimal("0.4")),
+    cost=_Cost(input=_Decimal("0.1"), output=_Decimal("0.4")),
 )
 """gemini-2.5-flash-lite-preview-09-2025 (chat) · 1M context · 65.5K output · $0.10 in / $0.40 out per 1M tokens · vision, tools, attachments"""
 
-GEMINI_2_5_FLASH_NOTHINK: Final[PricedModel] = PricedModel(
+GEMINI_2_5_FLASH_NOTHINK: "Final[_PricedModel]" = _PricedModel(
     provider="302ai",
     id="gemini-2.5-flash-nothink",
     name="gemini-2.5-flash-nothink",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemini-flash",
     attachment=True,
     reasoning=False,
@@ -1089,15 +1092,15 @@ GEMINI_2_5_FLASH_NOTHINK: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_06_24,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.3"), output=Decimal("2.5")),
+    cost=_Cost(input=_Decimal("0.3"), output=_Decimal("2.5")),
 )
 """gemini-2.5-flash-nothink (chat) · 1M context · 65.5K output · $0.30 in / $2.50 out per 1M tokens · vision, tools, attachments"""
 
-GEMINI_2_5_FLASH_PREVIEW_09_2025: Final[PricedModel] = PricedModel(
+GEMINI_2_5_FLASH_PREVIEW_09_2025: "Final[_PricedModel]" = _PricedModel(
     provider="302ai",
     id="gemini-2.5-flash-preview-09-2025",
     name="gemini-2.5-flash-preview-09-2025",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=True,
@@ -1108,15 +1111,15 @@ GEMINI_2_5_FLASH_PREVIEW_09_2025: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_26,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.3"), output=Decimal("2.5")),
+    cost=_Cost(input=_Decimal("0.3"), output=_Decimal("2.5")),
 )
 """gemini-2.5-flash-preview-09-2025 (chat) · 1M context · 65.5K output · $0.30 in / $2.50 out per 1M tokens · vision, tools, attachments"""
 
-GEMINI_2_5_PRO: Final[PricedModel] = PricedModel(
+GEMINI_2_5_PRO: "Final[_PricedModel]" = _PricedModel(
     provider="302ai",
     id="gemini-2.5-pro",
     name="gemini-2.5-pro",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemini-pro",
     attachment=True,
     reasoning=False,
@@ -1128,15 +1131,15 @@ GEMINI_2_5_PRO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_06_17,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_65536,
-    cost=Cost(input=Decimal("1.25"), output=Decimal("10")),
+    cost=_Cost(input=_Decimal("1.25"), output=_Decimal("10")),
 )
 """gemini-2.5-pro (chat) · 1M context · 65.5K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, attachments"""
 
-GEMINI_3_FLASH_PREVIEW: Final[PricedModel] = PricedModel(
+GEMINI_3_FLASH_PREVIEW: "Final[_PricedModel]" = _PricedModel(
     provider="302ai",
     id="gemini-3-flash-preview",
     name="gemini-3-flash-preview",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=True,
@@ -1147,15 +1150,15 @@ GEMINI_3_FLASH_PREVIEW: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_18,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.5"), output=Decimal("3")),
+    cost=_Cost(input=_Decimal("0.5"), output=_Decimal("3")),
 )
 """gemini-3-flash-preview (chat) · 1M context · 65.5K output · $0.50 in / $3.00 out per 1M tokens · vision, tools, attachments"""
 
-GEMINI_3_PRO_IMAGE_PREVIEW: Final[PricedModel] = PricedModel(
+GEMINI_3_PRO_IMAGE_PREVIEW: "Final[_PricedModel]" = _PricedModel(
     provider="302ai",
     id="gemini-3-pro-image-preview",
     name="gemini-3-pro-image-preview",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=False,
@@ -1166,15 +1169,15 @@ GEMINI_3_PRO_IMAGE_PREVIEW: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_20,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_32768_OUTPUT_64000,
-    cost=Cost(input=Decimal("2"), output=Decimal("120")),
+    cost=_Cost(input=_Decimal("2"), output=_Decimal("120")),
 )
 """gemini-3-pro-image-preview (chat) · 32.8K context · 64K output · $2.00 in / $120.00 out per 1M tokens · vision, attachments"""
 
-GEMINI_3_PRO_PREVIEW: Final[PricedModel] = PricedModel(
+GEMINI_3_PRO_PREVIEW: "Final[_PricedModel]" = _PricedModel(
     provider="302ai",
     id="gemini-3-pro-preview",
     name="gemini-3-pro-preview",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=True,
@@ -1185,15 +1188,15 @@ GEMINI_3_PRO_PREVIEW: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_19,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_64000,
-    cost=Cost(input=Decimal("2"), output=Decimal("12")),
+    cost=_Cost(input=_Decimal("2"), output=_Decimal("12")),
 )
 """gemini-3-pro-preview (chat) · 1M context · 64K output · $2.00 in / $12.00 out per 1M tokens · vision, tools, attachments"""
 
-GEMINI_3_1_FLASH_IMAGE_PREVIEW: Final[PricedModel] = PricedModel(
+GEMINI_3_1_FLASH_IMAGE_PREVIEW: "Final[_PricedModel]" = _PricedModel(
     provider="302ai",
     id="gemini-3.1-flash-image-preview",
     name="gemini-3.1-flash-image-preview",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=False,
@@ -1204,15 +1207,15 @@ GEMINI_3_1_FLASH_IMAGE_PREVIEW: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_27,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT_IMAGE,
     limit=_Shared.CONTEXT_131072_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.5"), output=Decimal("60")),
+    cost=_Cost(input=_Decimal("0.5"), output=_Decimal("60")),
 )
 """gemini-3.1-flash-image-preview (chat) · 131K context · 32.8K output · $0.50 in / $60.00 out per 1M tokens · vision, attachments"""
 
-GLM_4_5: Final[PricedModel] = PricedModel(
+GLM_4_5: "Final[_PricedModel]" = _PricedModel(
     provider="302ai",
     id="glm-4.5",
     name="GLM-4.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=True,
@@ -1224,16 +1227,16 @@ GLM_4_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_07_29,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_98304,
-    cost=Cost(input=Decimal("0.286"), output=Decimal("1.142")),
+    cost=_Cost(input=_Decimal("0.286"), output=_Decimal("1.142")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """GLM-4.5 (chat) · 131K context · 98.3K output · $0.286 in / $1.142 out per 1M tokens · tools, reasoning, open weights"""
 
-GLM_4_5_AIR: Final[PricedModel] = PricedModel(
+GLM_4_5_AIR: "Final[_PricedModel]" = _PricedModel(
     provider="302ai",
     id="glm-4.5-air",
     name="glm-4.5-air",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm-air",
     attachment=False,
     reasoning=True,
@@ -1245,16 +1248,16 @@ GLM_4_5_AIR: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_07_29,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_98304,
-    cost=Cost(input=Decimal("0.1143"), output=Decimal("0.286")),
+    cost=_Cost(input=_Decimal("0.1143"), output=_Decimal("0.286")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """glm-4.5-air (chat) · 131K context · 98.3K output · $0.1143 in / $0.286 out per 1M tokens · tools, reasoning, open weights"""
 
-GLM_4_5_AIRX: Final[PricedModel] = PricedModel(
+GLM_4_5_AIRX: "Final[_PricedModel]" = _PricedModel(
     provider="302ai",
     id="glm-4.5-airx",
     name="glm-4.5-airx",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=False,
@@ -1266,15 +1269,15 @@ GLM_4_5_AIRX: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_07_29,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.572"), output=Decimal("1.714")),
+    cost=_Cost(input=_Decimal("0.572"), output=_Decimal("1.714")),
 )
 """glm-4.5-airx (chat) · 128K context · 16.4K output · $0.572 in / $1.714 out per 1M tokens · tools"""
 
-GLM_4_5_X: Final[PricedModel] = PricedModel(
+GLM_4_5_X: "Final[_PricedModel]" = _PricedModel(
     provider="302ai",
     id="glm-4.5-x",
     name="glm-4.5-x",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=False,
@@ -1286,15 +1289,15 @@ GLM_4_5_X: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_07_29,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_16384,
-    cost=Cost(input=Decimal("1.143"), output=Decimal("2.29")),
+    cost=_Cost(input=_Decimal("1.143"), output=_Decimal("2.29")),
 )
 """glm-4.5-x (chat) · 128K context · 16.4K output · $1.143 in / $2.29 out per 1M tokens · tools"""
 
-GLM_4_5V: Final[PricedModel] = PricedModel(
+GLM_4_5V: "Final[_PricedModel]" = _PricedModel(
     provider="302ai",
     id="glm-4.5v",
     name="GLM-4.5V",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=True,
     reasoning=True,
@@ -1306,16 +1309,16 @@ GLM_4_5V: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_12,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_64000_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.29"), output=Decimal("0.86")),
+    cost=_Cost(input=_Decimal("0.29"), output=_Decimal("0.86")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """GLM-4.5V (chat) · 64K context · 16.4K output · $0.29 in / $0.86 out per 1M tokens · vision, tools, reasoning, attachments, open weights"""
 
-GLM_4_6: Final[PricedModel] = PricedModel(
+GLM_4_6: "Final[_PricedModel]" = _PricedModel(
     provider="302ai",
     id="glm-4.6",
     name="glm-4.6",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=True,
@@ -1327,16 +1330,16 @@ GLM_4_6: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_30,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_204800_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.286"), output=Decimal("1.142")),
+    cost=_Cost(input=_Decimal("0.286"), output=_Decimal("1.142")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """glm-4.6 (chat) · 205K context · 131K output · $0.286 in / $1.142 out per 1M tokens · tools, reasoning, open weights"""
 
-GLM_4_6V: Final[PricedModel] = PricedModel(
+GLM_4_6V: "Final[_PricedModel]" = _PricedModel(
     provider="302ai",
     id="glm-4.6v",
     name="GLM-4.6V",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=True,
     reasoning=True,
@@ -1348,16 +1351,16 @@ GLM_4_6V: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_08,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.145"), output=Decimal("0.43")),
+    cost=_Cost(input=_Decimal("0.145"), output=_Decimal("0.43")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """GLM-4.6V (chat) · 128K context · 32.8K output · $0.145 in / $0.43 out per 1M tokens · vision, tools, reasoning, attachments, open weights"""
 
-GLM_4_7: Final[PricedModel] = PricedModel(
+GLM_4_7: "Final[_PricedModel]" = _PricedModel(
     provider="302ai",
     id="glm-4.7",
     name="glm-4.7",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=True,
@@ -1369,17 +1372,17 @@ GLM_4_7: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_22,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_204800_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.286"), output=Decimal("1.142")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.286"), output=_Decimal("1.142")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """glm-4.7 (chat) · 205K context · 131K output · $0.286 in / $1.142 out per 1M tokens · tools, reasoning, open weights"""
 
-GLM_4_7_FLASHX: Final[PricedModel] = PricedModel(
+GLM_4_7_FLASHX: "Final[_PricedModel]" = _PricedModel(
     provider="302ai",
     id="glm-4.7-flashx",
     name="glm-4.7-flashx",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm-flash",
     attachment=False,
     reasoning=True,
@@ -1391,16 +1394,16 @@ GLM_4_7_FLASHX: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_01_20,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.0715"), output=Decimal("0.429")),
+    cost=_Cost(input=_Decimal("0.0715"), output=_Decimal("0.429")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """glm-4.7-flashx (chat) · 200K context · 131K output · $0.0715 in / $0.429 out per 1M tokens · tools, reasoning, open weights"""
 
-GLM_5: Final[PricedModel] = PricedModel(
+GLM_5: "Final[_PricedModel]" = _PricedModel(
     provider="302ai",
     id="glm-5",
     name="glm-5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=True,
@@ -1411,17 +1414,17 @@ GLM_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_12,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_204800_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.6"), output=Decimal("2.6")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.6"), output=_Decimal("2.6")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """glm-5 (chat) · 205K context · 131K output · $0.60 in / $2.60 out per 1M tokens · tools, reasoning, open weights"""
 
-GLM_5_TURBO: Final[PricedModel] = PricedModel(
+GLM_5_TURBO: "Final[_PricedModel]" = _PricedModel(
     provider="302ai",
     id="glm-5-turbo",
     name="glm-5-turbo",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=True,
@@ -1433,17 +1436,17 @@ GLM_5_TURBO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_16,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.72"), output=Decimal("3.2")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.72"), output=_Decimal("3.2")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """glm-5-turbo (chat) · 200K context · 131K output · $0.72 in / $3.20 out per 1M tokens · tools, reasoning, structured output"""
 
-GLM_5_1: Final[PricedModel] = PricedModel(
+GLM_5_1: "Final[_PricedModel]" = _PricedModel(
     provider="302ai",
     id="glm-5.1",
     name="glm-5.1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=True,
@@ -1455,17 +1458,17 @@ GLM_5_1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_10,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.86"), output=Decimal("3.5")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.86"), output=_Decimal("3.5")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """glm-5.1 (chat) · 200K context · 131K output · $0.86 in / $3.50 out per 1M tokens · tools, reasoning, structured output"""
 
-GLM_5V_TURBO: Final[PricedModel] = PricedModel(
+GLM_5V_TURBO: "Final[_PricedModel]" = _PricedModel(
     provider="302ai",
     id="glm-5v-turbo",
     name="GLM-5V-Turbo",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=True,
     reasoning=True,
@@ -1476,17 +1479,17 @@ GLM_5V_TURBO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_02,
     modalities=_Shared.TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.72"), output=Decimal("3.2")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.72"), output=_Decimal("3.2")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """GLM-5V-Turbo (chat) · 200K context · 131K output · $0.72 in / $3.20 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-GLM_FOR_CODING: Final[PricedModel] = PricedModel(
+GLM_FOR_CODING: "Final[_PricedModel]" = _PricedModel(
     provider="302ai",
     id="glm-for-coding",
     name="glm-for-coding",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=True,
@@ -1497,16 +1500,16 @@ GLM_FOR_CODING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_30,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.086"), output=Decimal("0.343")),
+    cost=_Cost(input=_Decimal("0.086"), output=_Decimal("0.343")),
     reasoning_options=(),
 )
 """glm-for-coding (chat) · 200K context · 131K output · $0.086 in / $0.343 out per 1M tokens · tools, reasoning"""
 
-GPT_4_1: Final[PricedModel] = PricedModel(
+GPT_4_1: "Final[_PricedModel]" = _PricedModel(
     provider="302ai",
     id="gpt-4.1",
     name="gpt-4.1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=False,
@@ -1519,15 +1522,15 @@ GPT_4_1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04_14,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1047576_OUTPUT_32768,
-    cost=Cost(input=Decimal("2"), output=Decimal("8")),
+    cost=_Cost(input=_Decimal("2"), output=_Decimal("8")),
 )
 """gpt-4.1 (chat) · 1.05M context · 32.8K output · $2.00 in / $8.00 out per 1M tokens · vision, tools, structured output, attachments"""
 
-GPT_4_1_MINI: Final[PricedModel] = PricedModel(
+GPT_4_1_MINI: "Final[_PricedModel]" = _PricedModel(
     provider="302ai",
     id="gpt-4.1-mini",
     name="gpt-4.1-mini",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-mini",
     attachment=True,
     reasoning=False,
@@ -1540,15 +1543,15 @@ GPT_4_1_MINI: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04_14,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1047576_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.4"), output=Decimal("1.6")),
+    cost=_Cost(input=_Decimal("0.4"), output=_Decimal("1.6")),
 )
 """gpt-4.1-mini (chat) · 1.05M context · 32.8K output · $0.40 in / $1.60 out per 1M tokens · vision, tools, structured output, attachments"""
 
-GPT_4_1_NANO: Final[PricedModel] = PricedModel(
+GPT_4_1_NANO: "Final[_PricedModel]" = _PricedModel(
     provider="302ai",
     id="gpt-4.1-nano",
     name="gpt-4.1-nano",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-nano",
     attachment=True,
     reasoning=False,
@@ -1561,15 +1564,15 @@ GPT_4_1_NANO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04_14,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_1047576_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.1"), output=Decimal("0.4")),
+    cost=_Cost(input=_Decimal("0.1"), output=_Decimal("0.4")),
 )
 """gpt-4.1-nano (chat) · 1.05M context · 32.8K output · $0.10 in / $0.40 out per 1M tokens · vision, tools, structured output, attachments"""
 
-GPT_4O: Final[PricedModel] = PricedModel(
+GPT_4O: "Final[_PricedModel]" = _PricedModel(
     provider="302ai",
     id="gpt-4o",
     name="gpt-4o",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=False,
@@ -1582,15 +1585,15 @@ GPT_4O: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_05_13,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_16384,
-    cost=Cost(input=Decimal("2.5"), output=Decimal("10")),
+    cost=_Cost(input=_Decimal("2.5"), output=_Decimal("10")),
 )
 """gpt-4o (chat) · 128K context · 16.4K output · $2.50 in / $10.00 out per 1M tokens · vision, tools, structured output, attachments"""
 
-GPT_5: Final[PricedModel] = PricedModel(
+GPT_5: "Final[_PricedModel]" = _PricedModel(
     provider="302ai",
     id="gpt-5",
     name="gpt-5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=True,
@@ -1603,16 +1606,16 @@ GPT_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_08,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
-    cost=Cost(input=Decimal("1.25"), output=Decimal("10")),
+    cost=_Cost(input=_Decimal("1.25"), output=_Decimal("10")),
     reasoning_options=(_Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
 )
 """gpt-5 (chat) · 400K context · 128K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GPT_5_MINI: Final[PricedModel] = PricedModel(
+GPT_5_MINI: "Final[_PricedModel]" = _PricedModel(
     provider="302ai",
     id="gpt-5-mini",
     name="gpt-5-mini",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-mini",
     attachment=True,
     reasoning=True,
@@ -1625,16 +1628,16 @@ GPT_5_MINI: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_08,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
-    cost=Cost(input=Decimal("0.25"), output=Decimal("2")),
+    cost=_Cost(input=_Decimal("0.25"), output=_Decimal("2")),
     reasoning_options=(_Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
 )
 """gpt-5-mini (chat) · 400K context · 128K output · $0.25 in / $2.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GPT_5_PRO: Final[PricedModel] = PricedModel(
+GPT_5_PRO: "Final[_PricedModel]" = _PricedModel(
     provider="302ai",
     id="gpt-5-pro",
     name="gpt-5-pro",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-pro",
     attachment=True,
     reasoning=True,
@@ -1647,16 +1650,16 @@ GPT_5_PRO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_10_08,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_272000,
-    cost=Cost(input=Decimal("15"), output=Decimal("120")),
+    cost=_Cost(input=_Decimal("15"), output=_Decimal("120")),
     reasoning_options=(_Shared.REASONING_EFFORT_HIGH,),
 )
 """gpt-5-pro (chat) · 400K context · 272K output · $15.00 in / $120.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GPT_5_THINKING: Final[PricedModel] = PricedModel(
+GPT_5_THINKING: "Final[_PricedModel]" = _PricedModel(
     provider="302ai",
     id="gpt-5-thinking",
     name="gpt-5-thinking",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -1667,16 +1670,16 @@ GPT_5_THINKING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_08,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_400000_OUTPUT_128000,
-    cost=Cost(input=Decimal("1.25"), output=Decimal("10")),
+    cost=_Cost(input=_Decimal("1.25"), output=_Decimal("10")),
     reasoning_options=(),
 )
 """gpt-5-thinking (chat) · 400K context · 128K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-GPT_5_1: Final[PricedModel] = PricedModel(
+GPT_5_1: "Final[_PricedModel]" = _PricedModel(
     provider="302ai",
     id="gpt-5.1",
     name="gpt-5.1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=True,
@@ -1689,16 +1692,16 @@ GPT_5_1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_14,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
-    cost=Cost(input=Decimal("1.25"), output=Decimal("10")),
+    cost=_Cost(input=_Decimal("1.25"), output=_Decimal("10")),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
 )
 """gpt-5.1 (chat) · 400K context · 128K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GPT_5_1_CHAT_LATEST: Final[PricedModel] = PricedModel(
+GPT_5_1_CHAT_LATEST: "Final[_PricedModel]" = _PricedModel(
     provider="302ai",
     id="gpt-5.1-chat-latest",
     name="gpt-5.1-chat-latest",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-codex",
     attachment=True,
     reasoning=True,
@@ -1711,16 +1714,16 @@ GPT_5_1_CHAT_LATEST: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_14,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_16384,
-    cost=Cost(input=Decimal("1.25"), output=Decimal("10")),
+    cost=_Cost(input=_Decimal("1.25"), output=_Decimal("10")),
     reasoning_options=(_Shared.REASONING_EFFORT_MEDIUM,),
 )
 """gpt-5.1-chat-latest (chat) · 128K context · 16.4K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GPT_5_2: Final[PricedModel] = PricedModel(
+GPT_5_2: "Final[_PricedModel]" = _PricedModel(
     provider="302ai",
     id="gpt-5.2",
     name="gpt-5.2",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=True,
@@ -1733,16 +1736,16 @@ GPT_5_2: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_12,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
-    cost=Cost(input=Decimal("1.75"), output=Decimal("14")),
+    cost=_Cost(input=_Decimal("1.75"), output=_Decimal("14")),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
 )
 """gpt-5.2 (chat) · 400K context · 128K output · $1.75 in / $14.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GPT_5_2_CHAT_LATEST: Final[PricedModel] = PricedModel(
+GPT_5_2_CHAT_LATEST: "Final[_PricedModel]" = _PricedModel(
     provider="302ai",
     id="gpt-5.2-chat-latest",
     name="gpt-5.2-chat-latest",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-codex",
     attachment=True,
     reasoning=True,
@@ -1755,16 +1758,16 @@ GPT_5_2_CHAT_LATEST: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_12,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_16384,
-    cost=Cost(input=Decimal("1.75"), output=Decimal("14")),
+    cost=_Cost(input=_Decimal("1.75"), output=_Decimal("14")),
     reasoning_options=(_Shared.REASONING_EFFORT_MEDIUM,),
 )
 """gpt-5.2-chat-latest (chat) · 128K context · 16.4K output · $1.75 in / $14.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GPT_5_4: Final[PricedModel] = PricedModel(
+GPT_5_4: "Final[_PricedModel]" = _PricedModel(
     provider="302ai",
     id="gpt-5.4",
     name="gpt-5.4",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=True,
@@ -1777,29 +1780,29 @@ GPT_5_4: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_05,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1050000_INPUT_922000_OUTPUT_128000,
-    cost=Cost(
-        input=Decimal("2.5"),
-        output=Decimal("15"),
-        cache_read=Decimal("0.25"),
-        cache_write=Decimal("0"),
+    cost=_Cost(
+        input=_Decimal("2.5"),
+        output=_Decimal("15"),
+        cache_read=_Decimal("0.25"),
+        cache_write=_Decimal("0"),
         tiers=(
-            CostTier(
-                input=Decimal("5"),
-                output=Decimal("22.5"),
-                tier=TierCondition(type="context", size=272000),
+            _CostTier(
+                input=_Decimal("5"),
+                output=_Decimal("22.5"),
+                tier=_TierCondition(type="context", size=272000),
             ),
         ),
-        context_over_200k=Rates(input=Decimal("5"), output=Decimal("22.5")),
+        context_over_200k=_Rates(input=_Decimal("5"), output=_Decimal("22.5")),
     ),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
 )
 """gpt-5.4 (chat) · 1.05M context · 128K output · $2.50 in / $15.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GPT_5_4_MINI: Final[PricedModel] = PricedModel(
+GPT_5_4_MINI: "Final[_PricedModel]" = _PricedModel(
     provider="302ai",
     id="gpt-5.4-mini",
     name="gpt-5.4-mini",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-mini",
     attachment=True,
     reasoning=True,
@@ -1812,16 +1815,16 @@ GPT_5_4_MINI: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_19,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
-    cost=Cost(input=Decimal("0.75"), output=Decimal("4.5")),
+    cost=_Cost(input=_Decimal("0.75"), output=_Decimal("4.5")),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
 )
 """gpt-5.4-mini (chat) · 400K context · 128K output · $0.75 in / $4.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GPT_5_4_MINI_2026_03_17: Final[PricedModel] = PricedModel(
+GPT_5_4_MINI_2026_03_17: "Final[_PricedModel]" = _PricedModel(
     provider="302ai",
     id="gpt-5.4-mini-2026-03-17",
     name="gpt-5.4-mini-2026-03-17",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-mini",
     attachment=True,
     reasoning=True,
@@ -1834,16 +1837,16 @@ GPT_5_4_MINI_2026_03_17: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_19,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
-    cost=Cost(input=Decimal("0.75"), output=Decimal("4.5")),
+    cost=_Cost(input=_Decimal("0.75"), output=_Decimal("4.5")),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
 )
 """gpt-5.4-mini-2026-03-17 (chat) · 400K context · 128K output · $0.75 in / $4.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GPT_5_4_NANO: Final[PricedModel] = PricedModel(
+GPT_5_4_NANO: "Final[_PricedModel]" = _PricedModel(
     provider="302ai",
     id="gpt-5.4-nano",
     name="gpt-5.4-nano",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-nano",
     attachment=True,
     reasoning=True,
@@ -1856,16 +1859,16 @@ GPT_5_4_NANO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_19,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
-    cost=Cost(input=Decimal("0.2"), output=Decimal("1.25")),
+    cost=_Cost(input=_Decimal("0.2"), output=_Decimal("1.25")),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
 )
 """gpt-5.4-nano (chat) · 400K context · 128K output · $0.20 in / $1.25 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GPT_5_4_NANO_2026_03_17: Final[PricedModel] = PricedModel(
+GPT_5_4_NANO_2026_03_17: "Final[_PricedModel]" = _PricedModel(
     provider="302ai",
     id="gpt-5.4-nano-2026-03-17",
     name="gpt-5.4-nano-2026-03-17",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-nano",
     attachment=True,
     reasoning=True,
@@ -1878,16 +1881,16 @@ GPT_5_4_NANO_2026_03_17: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_19,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
-    cost=Cost(input=Decimal("0.2"), output=Decimal("1.25")),
+    cost=_Cost(input=_Decimal("0.2"), output=_Decimal("1.25")),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
 )
 """gpt-5.4-nano-2026-03-17 (chat) · 400K context · 128K output · $0.20 in / $1.25 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GPT_5_4_PRO: Final[PricedModel] = PricedModel(
+GPT_5_4_PRO: "Final[_PricedModel]" = _PricedModel(
     provider="302ai",
     id="gpt-5.4-pro",
     name="gpt-5.4-pro",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-pro",
     attachment=True,
     reasoning=True,
@@ -1900,29 +1903,29 @@ GPT_5_4_PRO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_05,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_1050000_INPUT_922000_OUTPUT_128000,
-    cost=Cost(
-        input=Decimal("30"),
-        output=Decimal("180"),
-        cache_read=Decimal("0"),
-        cache_write=Decimal("0"),
+    cost=_Cost(
+        input=_Decimal("30"),
+        output=_Decimal("180"),
+        cache_read=_Decimal("0"),
+        cache_write=_Decimal("0"),
         tiers=(
-            CostTier(
-                input=Decimal("60"),
-                output=Decimal("270"),
-                tier=TierCondition(type="context", size=272000),
+            _CostTier(
+                input=_Decimal("60"),
+                output=_Decimal("270"),
+                tier=_TierCondition(type="context", size=272000),
             ),
         ),
-        context_over_200k=Rates(input=Decimal("60"), output=Decimal("270")),
+        context_over_200k=_Rates(input=_Decimal("60"), output=_Decimal("270")),
     ),
     reasoning_options=(_Shared.REASONING_EFFORT_MEDIUM_HIGH_XHIGH,),
 )
 """gpt-5.4-pro (chat) · 1.05M context · 128K output · $30.00 in / $180.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-GROK_4_1_FAST_NON_REASONING: Final[PricedModel] = PricedModel(
+GROK_4_1_FAST_NON_REASONING: "Final[_PricedModel]" = _PricedModel(
     provider="302ai",
     id="grok-4-1-fast-non-reasoning",
     name="grok-4-1-fast-non-reasoning",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=True,
@@ -1933,15 +1936,15 @@ GROK_4_1_FAST_NON_REASONING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_20,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_2000000_OUTPUT_30000,
-    cost=Cost(input=Decimal("0.2"), output=Decimal("0.5")),
+    cost=_Cost(input=_Decimal("0.2"), output=_Decimal("0.5")),
 )
 """grok-4-1-fast-non-reasoning (chat) · 2M context · 30K output · $0.20 in / $0.50 out per 1M tokens · vision, tools, attachments"""
 
-GROK_4_1_FAST_REASONING: Final[PricedModel] = PricedModel(
+GROK_4_1_FAST_REASONING: "Final[_PricedModel]" = _PricedModel(
     provider="302ai",
     id="grok-4-1-fast-reasoning",
     name="grok-4-1-fast-reasoning",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -1952,16 +1955,16 @@ GROK_4_1_FAST_REASONING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_20,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_2000000_OUTPUT_30000,
-    cost=Cost(input=Decimal("0.2"), output=Decimal("0.5")),
+    cost=_Cost(input=_Decimal("0.2"), output=_Decimal("0.5")),
     reasoning_options=(),
 )
 """grok-4-1-fast-reasoning (chat) · 2M context · 30K output · $0.20 in / $0.50 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-GROK_4_FAST_NON_REASONING: Final[PricedModel] = PricedModel(
+GROK_4_FAST_NON_REASONING: "Final[_PricedModel]" = _PricedModel(
     provider="302ai",
     id="grok-4-fast-non-reasoning",
     name="grok-4-fast-non-reasoning",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=True,
@@ -1972,15 +1975,15 @@ GROK_4_FAST_NON_REASONING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_23,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_2000000_OUTPUT_30000,
-    cost=Cost(input=Decimal("0.2"), output=Decimal("0.5")),
+    cost=_Cost(input=_Decimal("0.2"), output=_Decimal("0.5")),
 )
 """grok-4-fast-non-reasoning (chat) · 2M context · 30K output · $0.20 in / $0.50 out per 1M tokens · vision, tools, attachments"""
 
-GROK_4_FAST_REASONING: Final[PricedModel] = PricedModel(
+GROK_4_FAST_REASONING: "Final[_PricedModel]" = _PricedModel(
     provider="302ai",
     id="grok-4-fast-reasoning",
     name="grok-4-fast-reasoning",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -1991,16 +1994,16 @@ GROK_4_FAST_REASONING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_23,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_2000000_OUTPUT_30000,
-    cost=Cost(input=Decimal("0.2"), output=Decimal("0.5")),
+    cost=_Cost(input=_Decimal("0.2"), output=_Decimal("0.5")),
     reasoning_options=(),
 )
 """grok-4-fast-reasoning (chat) · 2M context · 30K output · $0.20 in / $0.50 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-GROK_4_1: Final[PricedModel] = PricedModel(
+GROK_4_1: "Final[_PricedModel]" = _PricedModel(
     provider="302ai",
     id="grok-4.1",
     name="grok-4.1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=True,
@@ -2011,15 +2014,15 @@ GROK_4_1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_18,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_64000,
-    cost=Cost(input=Decimal("2"), output=Decimal("10")),
+    cost=_Cost(input=_Decimal("2"), output=_Decimal("10")),
 )
 """grok-4.1 (chat) · 200K context · 64K output · $2.00 in / $10.00 out per 1M tokens · vision, tools, attachments"""
 
-GROK_4_20_BETA_0309_NON_REASONING: Final[PricedModel] = PricedModel(
+GROK_4_20_BETA_0309_NON_REASONING: "Final[_PricedModel]" = _PricedModel(
     provider="302ai",
     id="grok-4.20-beta-0309-non-reasoning",
     name="grok-4.20-beta-0309-non-reasoning",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=True,
@@ -2029,15 +2032,15 @@ GROK_4_20_BETA_0309_NON_REASONING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_16,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_2000000_OUTPUT_30000,
-    cost=Cost(input=Decimal("2"), output=Decimal("6")),
+    cost=_Cost(input=_Decimal("2"), output=_Decimal("6")),
 )
 """grok-4.20-beta-0309-non-reasoning (chat) · 2M context · 30K output · $2.00 in / $6.00 out per 1M tokens · vision, tools, attachments"""
 
-GROK_4_20_BETA_0309_REASONING: Final[PricedModel] = PricedModel(
+GROK_4_20_BETA_0309_REASONING: "Final[_PricedModel]" = _PricedModel(
     provider="302ai",
     id="grok-4.20-beta-0309-reasoning",
     name="grok-4.20-beta-0309-reasoning",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -2047,16 +2050,16 @@ GROK_4_20_BETA_0309_REASONING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_16,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_2000000_OUTPUT_30000,
-    cost=Cost(input=Decimal("2"), output=Decimal("6")),
+    cost=_Cost(input=_Decimal("2"), output=_Decimal("6")),
     reasoning_options=(),
 )
 """grok-4.20-beta-0309-reasoning (chat) · 2M context · 30K output · $2.00 in / $6.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-GROK_4_20_MULTI_AGENT_BETA_0309: Final[PricedModel] = PricedModel(
+GROK_4_20_MULTI_AGENT_BETA_0309: "Final[_PricedModel]" = _PricedModel(
     provider="302ai",
     id="grok-4.20-multi-agent-beta-0309",
     name="grok-4.20-multi-agent-beta-0309",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -2066,16 +2069,16 @@ GROK_4_20_MULTI_AGENT_BETA_0309: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_16,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_2000000_OUTPUT_30000,
-    cost=Cost(input=Decimal("2"), output=Decimal("6")),
+    cost=_Cost(input=_Decimal("2"), output=_Decimal("6")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH,),
 )
 """grok-4.20-multi-agent-beta-0309 (chat) · 2M context · 30K output · $2.00 in / $6.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-KIMI_K2_0905_PREVIEW: Final[PricedModel] = PricedModel(
+KIMI_K2_0905_PREVIEW: "Final[_PricedModel]" = _PricedModel(
     provider="302ai",
     id="kimi-k2-0905-preview",
     name="kimi-k2-0905-preview",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=True,
@@ -2086,15 +2089,15 @@ KIMI_K2_0905_PREVIEW: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_05,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_262144,
-    cost=Cost(input=Decimal("0.632"), output=Decimal("2.53")),
+    cost=_Cost(input=_Decimal("0.632"), output=_Decimal("2.53")),
 )
 """kimi-k2-0905-preview (chat) · 262K context · 262K output · $0.632 in / $2.53 out per 1M tokens · tools"""
 
-KIMI_K2_THINKING: Final[PricedModel] = PricedModel(
+KIMI_K2_THINKING: "Final[_PricedModel]" = _PricedModel(
     provider="302ai",
     id="kimi-k2-thinking",
     name="kimi-k2-thinking",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -2105,16 +2108,16 @@ KIMI_K2_THINKING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_05,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_262144,
-    cost=Cost(input=Decimal("0.575"), output=Decimal("2.3")),
+    cost=_Cost(input=_Decimal("0.575"), output=_Decimal("2.3")),
     reasoning_options=(),
 )
 """kimi-k2-thinking (chat) · 262K context · 262K output · $0.575 in / $2.30 out per 1M tokens · tools, reasoning"""
 
-KIMI_K2_THINKING_TURBO: Final[PricedModel] = PricedModel(
+KIMI_K2_THINKING_TURBO: "Final[_PricedModel]" = _PricedModel(
     provider="302ai",
     id="kimi-k2-thinking-turbo",
     name="kimi-k2-thinking-turbo",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -2125,16 +2128,16 @@ KIMI_K2_THINKING_TURBO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_05,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_262144,
-    cost=Cost(input=Decimal("1.265"), output=Decimal("9.119")),
+    cost=_Cost(input=_Decimal("1.265"), output=_Decimal("9.119")),
     reasoning_options=(),
 )
 """kimi-k2-thinking-turbo (chat) · 262K context · 262K output · $1.265 in / $9.119 out per 1M tokens · tools, reasoning"""
 
-MINISTRAL_14B_2512: Final[PricedModel] = PricedModel(
+MINISTRAL_14B_2512: "Final[_PricedModel]" = _PricedModel(
     provider="302ai",
     id="ministral-14b-2512",
     name="ministral-14b-2512",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=True,
@@ -2145,15 +2148,15 @@ MINISTRAL_14B_2512: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_16,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_128000,
-    cost=Cost(input=Decimal("0.33"), output=Decimal("0.33")),
+    cost=_Cost(input=_Decimal("0.33"), output=_Decimal("0.33")),
 )
 """ministral-14b-2512 (chat) · 128K context · 128K output · $0.33 in / $0.33 out per 1M tokens · vision, tools, attachments"""
 
-MISTRAL_LARGE_2512: Final[PricedModel] = PricedModel(
+MISTRAL_LARGE_2512: "Final[_PricedModel]" = _PricedModel(
     provider="302ai",
     id="mistral-large-2512",
     name="mistral-large-2512",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=True,
@@ -2164,15 +2167,15 @@ MISTRAL_LARGE_2512: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_16,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_262144,
-    cost=Cost(input=Decimal("1.1"), output=Decimal("3.3")),
+    cost=_Cost(input=_Decimal("1.1"), output=_Decimal("3.3")),
 )
 """mistral-large-2512 (chat) · 128K context · 262K output · $1.10 in / $3.30 out per 1M tokens · vision, tools, attachments"""
 
-QWEN_FLASH: Final[PricedModel] = PricedModel(
+QWEN_FLASH: "Final[_PricedModel]" = _PricedModel(
     provider="302ai",
     id="qwen-flash",
     name="Qwen-Flash",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=True,
@@ -2182,15 +2185,15 @@ QWEN_FLASH: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_07_28,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.022"), output=Decimal("0.22")),
+    cost=_Cost(input=_Decimal("0.022"), output=_Decimal("0.22")),
 )
 """Qwen-Flash (chat) · 1M context · 32.8K output · $0.022 in / $0.22 out per 1M tokens · tools"""
 
-QWEN_MAX_LATEST: Final[PricedModel] = PricedModel(
+QWEN_MAX_LATEST: "Final[_PricedModel]" = _PricedModel(
     provider="302ai",
     id="qwen-max-latest",
     name="Qwen-Max-Latest",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -2202,15 +2205,15 @@ QWEN_MAX_LATEST: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_01_25,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.343"), output=Decimal("1.372")),
+    cost=_Cost(input=_Decimal("0.343"), output=_Decimal("1.372")),
 )
 """Qwen-Max-Latest (chat) · 131K context · 8.19K output · $0.343 in / $1.372 out per 1M tokens · tools"""
 
-QWEN_PLUS: Final[PricedModel] = PricedModel(
+QWEN_PLUS: "Final[_PricedModel]" = _PricedModel(
     provider="302ai",
     id="qwen-plus",
     name="Qwen-Plus",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -2222,15 +2225,15 @@ QWEN_PLUS: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_07_23,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.12"), output=Decimal("1.2")),
+    cost=_Cost(input=_Decimal("0.12"), output=_Decimal("1.2")),
 )
 """Qwen-Plus (chat) · 1M context · 32.8K output · $0.12 in / $1.20 out per 1M tokens · tools"""
 
-QWEN3_235B_A22B: Final[PricedModel] = PricedModel(
+QWEN3_235B_A22B: "Final[_PricedModel]" = _PricedModel(
     provider="302ai",
     id="qwen3-235b-a22b",
     name="Qwen3-235B-A22B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -2242,15 +2245,15 @@ QWEN3_235B_A22B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04_29,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.29"), output=Decimal("2.86")),
+    cost=_Cost(input=_Decimal("0.29"), output=_Decimal("2.86")),
 )
 """Qwen3-235B-A22B (chat) · 128K context · 16.4K output · $0.29 in / $2.86 out per 1M tokens · tools"""
 
-QWEN3_235B_A22B_INSTRUCT_2507: Final[PricedModel] = PricedModel(
+QWEN3_235B_A22B_INSTRUCT_2507: "Final[_PricedModel]" = _PricedModel(
     provider="302ai",
     id="qwen3-235b-a22b-instruct-2507",
     name="qwen3-235b-a22b-instruct-2507",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=True,
@@ -2261,15 +2264,15 @@ QWEN3_235B_A22B_INSTRUCT_2507: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_07_30,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.29"), output=Decimal("1.143")),
+    cost=_Cost(input=_Decimal("0.29"), output=_Decimal("1.143")),
 )
 """qwen3-235b-a22b-instruct-2507 (chat) · 128K context · 65.5K output · $0.29 in / $1.143 out per 1M tokens · tools"""
 
-QWEN3_30B_A3B: Final[PricedModel] = PricedModel(
+QWEN3_30B_A3B: "Final[_PricedModel]" = _PricedModel(
     provider="302ai",
     id="qwen3-30b-a3b",
     name="Qwen3-30B-A3B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -2281,15 +2284,15 @@ QWEN3_30B_A3B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04_29,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.11"), output=Decimal("1.08")),
+    cost=_Cost(input=_Decimal("0.11"), output=_Decimal("1.08")),
 )
 """Qwen3-30B-A3B (chat) · 128K context · 8.19K output · $0.11 in / $1.08 out per 1M tokens · tools"""
 
-QWEN3_CODER_480B_A35B_INSTRUCT: Final[PricedModel] = PricedModel(
+QWEN3_CODER_480B_A35B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="302ai",
     id="qwen3-coder-480b-a35b-instruct",
     name="qwen3-coder-480b-a35b-instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=True,
@@ -2300,15 +2303,15 @@ QWEN3_CODER_480B_A35B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_07_23,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.86"), output=Decimal("3.43")),
+    cost=_Cost(input=_Decimal("0.86"), output=_Decimal("3.43")),
 )
 """qwen3-coder-480b-a35b-instruct (chat) · 262K context · 65.5K output · $0.86 in / $3.43 out per 1M tokens · tools"""
 
-QWEN3_MAX_2025_09_23: Final[PricedModel] = PricedModel(
+QWEN3_MAX_2025_09_23: "Final[_PricedModel]" = _PricedModel(
     provider="302ai",
     id="qwen3-max-2025-09-23",
     name="qwen3-max-2025-09-23",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=True,
@@ -2319,6 +2322,6 @@ QWEN3_MAX_2025_09_23: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_24,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_258048_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.86"), output=Decimal("3.43")),
+    cost=_Cost(input=_Decimal("0.86"), output=_Decimal("3.43")),
 )
 """qwen3-max-2025-09-23 (chat) · 258K context · 65.5K output · $0.86 in / $3.43 out per 1M tokens · tools"""

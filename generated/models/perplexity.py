@@ -3,35 +3,32 @@
 
 """Models served by Perplexity (provider id 'perplexity')."""
 
-from __future__ import annotations
+from decimal import Decimal as _Decimal
 
-from decimal import Decimal
-
-from llmdex.records.model import Limit, Modalities, PricedModel, ReasoningOption
-from llmdex.records.partial_date import PartialDate
-from llmdex.records.rates import Cost
-from llmdex.records.vocabulary import Kind
-
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from typing import Final
+from llmdex.records.model import Limit as _Limit
+from llmdex.records.model import Modalities as _Modalities
+from llmdex.records.model import PricedModel as _PricedModel
+from llmdex.records.model import ReasoningOption as _ReasoningOption
+from llmdex.records.partial_date import PartialDate as _PartialDate
+from llmdex.records.rates import Cost as _Cost
+from llmdex.records.vocabulary import Kind as _Kind
 
 
 class _Shared:
     """Values the models below share, named for what they are."""
 
-    CONTEXT_128000_OUTPUT_32768 = Limit(context=128000, output=32768)
-    CONTEXT_128000_OUTPUT_4096 = Limit(context=128000, output=4096)
-    CONTEXT_200000_OUTPUT_8192 = Limit(context=200000, output=8192)
-    D_2024_01_01 = PartialDate(2024, 1, 1)
-    D_2025_01 = PartialDate(2025, 1)
-    D_2025_02_01 = PartialDate(2025, 2, 1)
-    D_2025_09_01 = PartialDate(2025, 9, 1)
-    REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH = ReasoningOption(
+    CONTEXT_128000_OUTPUT_32768 = _Limit(context=128000, output=32768)
+    CONTEXT_128000_OUTPUT_4096 = _Limit(context=128000, output=4096)
+    CONTEXT_200000_OUTPUT_8192 = _Limit(context=200000, output=8192)
+    D_2024_01_01 = _PartialDate(2024, 1, 1)
+    D_2025_01 = _PartialDate(2025, 1)
+    D_2025_02_01 = _PartialDate(2025, 2, 1)
+    D_2025_09_01 = _PartialDate(2025, 9, 1)
+    REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH = _ReasoningOption(
         type="effort", values=("minimal", "low", "medium", "high")
     )
-    TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
-    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+    TEXT_IMAGE_TO_TEXT = _Modalities(input=("text", "image"), output=("text",))
+    TEXT_TO_TEXT = _Modalities(input=("text",), output=("text",))
 
 
 __all__ = [
@@ -41,11 +38,11 @@ __all__ = [
     "SONAR_REASONING_PRO",
 ]
 
-SONAR: Final[PricedModel] = PricedModel(
+SONAR: "Final[_PricedModel]" = _PricedModel(
     provider="perplexity",
     id="sonar",
     name="Sonar",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="sonar",
     attachment=False,
     reasoning=False,
@@ -57,15 +54,15 @@ SONAR: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_4096,
-    cost=Cost(input=Decimal("1"), output=Decimal("1")),
+    cost=_Cost(input=_Decimal("1"), output=_Decimal("1")),
 )
 """Sonar (chat) · 128K context · 4.1K output · $1.00 in / $1.00 out per 1M tokens"""
 
-SONAR_DEEP_RESEARCH: Final[PricedModel] = PricedModel(
+SONAR_DEEP_RESEARCH: "Final[_PricedModel]" = _PricedModel(
     provider="perplexity",
     id="sonar-deep-research",
     name="Perplexity Sonar Deep Research",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=False,
@@ -76,16 +73,16 @@ SONAR_DEEP_RESEARCH: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_32768,
-    cost=Cost(input=Decimal("2"), output=Decimal("8"), reasoning=Decimal("3")),
+    cost=_Cost(input=_Decimal("2"), output=_Decimal("8"), reasoning=_Decimal("3")),
     reasoning_options=(_Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
 )
 """Perplexity Sonar Deep Research (chat) · 128K context · 32.8K output · $2.00 in / $8.00 out per 1M tokens · reasoning"""
 
-SONAR_PRO: Final[PricedModel] = PricedModel(
+SONAR_PRO: "Final[_PricedModel]" = _PricedModel(
     provider="perplexity",
     id="sonar-pro",
     name="Sonar Pro",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="sonar-pro",
     attachment=True,
     reasoning=False,
@@ -97,15 +94,15 @@ SONAR_PRO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_01,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_8192,
-    cost=Cost(input=Decimal("3"), output=Decimal("15")),
+    cost=_Cost(input=_Decimal("3"), output=_Decimal("15")),
 )
 """Sonar Pro (chat) · 200K context · 8.19K output · $3.00 in / $15.00 out per 1M tokens · vision, attachments"""
 
-SONAR_REASONING_PRO: Final[PricedModel] = PricedModel(
+SONAR_REASONING_PRO: "Final[_PricedModel]" = _PricedModel(
     provider="perplexity",
     id="sonar-reasoning-pro",
     name="Sonar Reasoning Pro",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="sonar-reasoning",
     attachment=True,
     reasoning=True,
@@ -117,7 +114,7 @@ SONAR_REASONING_PRO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_01,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_4096,
-    cost=Cost(input=Decimal("2"), output=Decimal("8")),
+    cost=_Cost(input=_Decimal("2"), output=_Decimal("8")),
     reasoning_options=(_Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
 )
 """Sonar Reasoning Pro (chat) · 128K context · 4.1K output · $2.00 in / $8.00 out per 1M tokens · vision, reasoning, attachments"""

@@ -3,75 +3,77 @@
 
 """Models served by Perplexity Agent (provider id 'perplexity-agent')."""
 
-from __future__ import annotations
+from decimal import Decimal as _Decimal
 
-from decimal import Decimal
-
-from llmdex.records.model import Limit, Modalities, PricedModel, ReasoningOption
-from llmdex.records.partial_date import PartialDate
-from llmdex.records.rates import Cost, CostTier, Rates, TierCondition
-from llmdex.records.vocabulary import Kind
-
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from typing import Final
+from llmdex.records.model import Limit as _Limit
+from llmdex.records.model import Modalities as _Modalities
+from llmdex.records.model import PricedModel as _PricedModel
+from llmdex.records.model import ReasoningOption as _ReasoningOption
+from llmdex.records.partial_date import PartialDate as _PartialDate
+from llmdex.records.rates import Cost as _Cost
+from llmdex.records.rates import CostTier as _CostTier
+from llmdex.records.rates import Rates as _Rates
+from llmdex.records.rates import TierCondition as _TierCondition
+from llmdex.records.vocabulary import Kind as _Kind
 
 
 class _Shared:
     """Values the models below share, named for what they are."""
 
-    CONTEXT_1000000_OUTPUT_128000 = Limit(context=1000000, output=128000)
-    CONTEXT_1000000_OUTPUT_32000 = Limit(context=1000000, output=32000)
-    CONTEXT_1048576_OUTPUT_65536 = Limit(context=1048576, output=65536)
-    CONTEXT_1050000_INPUT_922000_OUTPUT_128000 = Limit(context=1050000, input=922000, output=128000)
-    CONTEXT_128000_OUTPUT_8192 = Limit(context=128000, output=8192)
-    CONTEXT_2000000_OUTPUT_30000 = Limit(context=2000000, output=30000)
-    CONTEXT_200000_OUTPUT_128000 = Limit(context=200000, output=128000)
-    CONTEXT_200000_OUTPUT_64000 = Limit(context=200000, output=64000)
-    CONTEXT_400000_INPUT_272000_OUTPUT_128000 = Limit(context=400000, input=272000, output=128000)
-    D_2024_01_01 = PartialDate(2024, 1, 1)
-    D_2024_05_30 = PartialDate(2024, 5, 30)
-    D_2024_09_30 = PartialDate(2024, 9, 30)
-    D_2025_01 = PartialDate(2025, 1)
-    D_2025_02_28 = PartialDate(2025, 2, 28)
-    D_2025_03_20 = PartialDate(2025, 3, 20)
-    D_2025_03_31 = PartialDate(2025, 3, 31)
-    D_2025_05_31 = PartialDate(2025, 5, 31)
-    D_2025_06_05 = PartialDate(2025, 6, 5)
-    D_2025_07 = PartialDate(2025, 7)
-    D_2025_07_31 = PartialDate(2025, 7, 31)
-    D_2025_08_07 = PartialDate(2025, 8, 7)
-    D_2025_08_31 = PartialDate(2025, 8, 31)
-    D_2025_09_01 = PartialDate(2025, 9, 1)
-    D_2025_09_29 = PartialDate(2025, 9, 29)
-    D_2025_10_15 = PartialDate(2025, 10, 15)
-    D_2025_11_13 = PartialDate(2025, 11, 13)
-    D_2025_11_19 = PartialDate(2025, 11, 19)
-    D_2025_11_24 = PartialDate(2025, 11, 24)
-    D_2025_12_01 = PartialDate(2025, 12, 1)
-    D_2025_12_11 = PartialDate(2025, 12, 11)
-    D_2025_12_17 = PartialDate(2025, 12, 17)
-    D_2026_01_31 = PartialDate(2026, 1, 31)
-    D_2026_02 = PartialDate(2026, 2)
-    D_2026_02_05 = PartialDate(2026, 2, 5)
-    D_2026_02_17 = PartialDate(2026, 2, 17)
-    D_2026_02_19 = PartialDate(2026, 2, 19)
-    D_2026_03_05 = PartialDate(2026, 3, 5)
-    D_2026_03_11 = PartialDate(2026, 3, 11)
-    D_2026_04_16 = PartialDate(2026, 4, 16)
-    D_2026_04_23 = PartialDate(2026, 4, 23)
-    REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX = ReasoningOption(
+    CONTEXT_1000000_OUTPUT_128000 = _Limit(context=1000000, output=128000)
+    CONTEXT_1000000_OUTPUT_32000 = _Limit(context=1000000, output=32000)
+    CONTEXT_1048576_OUTPUT_65536 = _Limit(context=1048576, output=65536)
+    CONTEXT_1050000_INPUT_922000_OUTPUT_128000 = _Limit(
+        context=1050000, input=922000, output=128000
+    )
+    CONTEXT_128000_OUTPUT_8192 = _Limit(context=128000, output=8192)
+    CONTEXT_2000000_OUTPUT_30000 = _Limit(context=2000000, output=30000)
+    CONTEXT_200000_OUTPUT_128000 = _Limit(context=200000, output=128000)
+    CONTEXT_200000_OUTPUT_64000 = _Limit(context=200000, output=64000)
+    CONTEXT_400000_INPUT_272000_OUTPUT_128000 = _Limit(context=400000, input=272000, output=128000)
+    D_2024_01_01 = _PartialDate(2024, 1, 1)
+    D_2024_05_30 = _PartialDate(2024, 5, 30)
+    D_2024_09_30 = _PartialDate(2024, 9, 30)
+    D_2025_01 = _PartialDate(2025, 1)
+    D_2025_02_28 = _PartialDate(2025, 2, 28)
+    D_2025_03_20 = _PartialDate(2025, 3, 20)
+    D_2025_03_31 = _PartialDate(2025, 3, 31)
+    D_2025_05_31 = _PartialDate(2025, 5, 31)
+    D_2025_06_05 = _PartialDate(2025, 6, 5)
+    D_2025_07 = _PartialDate(2025, 7)
+    D_2025_07_31 = _PartialDate(2025, 7, 31)
+    D_2025_08_07 = _PartialDate(2025, 8, 7)
+    D_2025_08_31 = _PartialDate(2025, 8, 31)
+    D_2025_09_01 = _PartialDate(2025, 9, 1)
+    D_2025_09_29 = _PartialDate(2025, 9, 29)
+    D_2025_10_15 = _PartialDate(2025, 10, 15)
+    D_2025_11_13 = _PartialDate(2025, 11, 13)
+    D_2025_11_19 = _PartialDate(2025, 11, 19)
+    D_2025_11_24 = _PartialDate(2025, 11, 24)
+    D_2025_12_01 = _PartialDate(2025, 12, 1)
+    D_2025_12_11 = _PartialDate(2025, 12, 11)
+    D_2025_12_17 = _PartialDate(2025, 12, 17)
+    D_2026_01_31 = _PartialDate(2026, 1, 31)
+    D_2026_02 = _PartialDate(2026, 2)
+    D_2026_02_05 = _PartialDate(2026, 2, 5)
+    D_2026_02_17 = _PartialDate(2026, 2, 17)
+    D_2026_02_19 = _PartialDate(2026, 2, 19)
+    D_2026_03_05 = _PartialDate(2026, 3, 5)
+    D_2026_03_11 = _PartialDate(2026, 3, 11)
+    D_2026_04_16 = _PartialDate(2026, 4, 16)
+    D_2026_04_23 = _PartialDate(2026, 4, 23)
+    REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX = _ReasoningOption(
         type="effort", values=("low", "medium", "high", "xhigh", "max")
     )
-    TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT = Modalities(
+    TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT = _Modalities(
         input=("text", "image", "audio", "video", "pdf"), output=("text",)
     )
-    TEXT_IMAGE_PDF_TO_TEXT = Modalities(input=("text", "image", "pdf"), output=("text",))
-    TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
-    TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT = Modalities(
+    TEXT_IMAGE_PDF_TO_TEXT = _Modalities(input=("text", "image", "pdf"), output=("text",))
+    TEXT_IMAGE_TO_TEXT = _Modalities(input=("text", "image"), output=("text",))
+    TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT = _Modalities(
         input=("text", "image", "video", "audio", "pdf"), output=("text",)
     )
-    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+    TEXT_TO_TEXT = _Modalities(input=("text",), output=("text",))
 
 
 __all__ = [
@@ -95,11 +97,11 @@ __all__ = [
     "XAI_GROK_4_1_FAST_NON_REASONING",
 ]
 
-ANTHROPIC_CLAUDE_HAIKU_4_5: Final[PricedModel] = PricedModel(
+ANTHROPIC_CLAUDE_HAIKU_4_5: "Final[_PricedModel]" = _PricedModel(
     provider="perplexity-agent",
     id="anthropic/claude-haiku-4-5",
     name="Claude Haiku 4.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-haiku",
     attachment=True,
     reasoning=True,
@@ -111,16 +113,16 @@ ANTHROPIC_CLAUDE_HAIKU_4_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_10_15,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_64000,
-    cost=Cost(input=Decimal("1"), output=Decimal("5"), cache_read=Decimal("0.1")),
+    cost=_Cost(input=_Decimal("1"), output=_Decimal("5"), cache_read=_Decimal("0.1")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,),
 )
 """Claude Haiku 4.5 (chat) · 200K context · 64K output · $1.00 in / $5.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-ANTHROPIC_CLAUDE_OPUS_4_5: Final[PricedModel] = PricedModel(
+ANTHROPIC_CLAUDE_OPUS_4_5: "Final[_PricedModel]" = _PricedModel(
     provider="perplexity-agent",
     id="anthropic/claude-opus-4-5",
     name="Claude Opus 4.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-opus",
     attachment=True,
     reasoning=True,
@@ -132,16 +134,16 @@ ANTHROPIC_CLAUDE_OPUS_4_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_24,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_64000,
-    cost=Cost(input=Decimal("5"), output=Decimal("25"), cache_read=Decimal("0.5")),
+    cost=_Cost(input=_Decimal("5"), output=_Decimal("25"), cache_read=_Decimal("0.5")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,),
 )
 """Claude Opus 4.5 (chat) · 200K context · 64K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-ANTHROPIC_CLAUDE_OPUS_4_6: Final[PricedModel] = PricedModel(
+ANTHROPIC_CLAUDE_OPUS_4_6: "Final[_PricedModel]" = _PricedModel(
     provider="perplexity-agent",
     id="anthropic/claude-opus-4-6",
     name="Claude Opus 4.6",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-opus",
     attachment=True,
     reasoning=True,
@@ -153,16 +155,16 @@ ANTHROPIC_CLAUDE_OPUS_4_6: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_05,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_128000,
-    cost=Cost(input=Decimal("5"), output=Decimal("25"), cache_read=Decimal("0.5")),
+    cost=_Cost(input=_Decimal("5"), output=_Decimal("25"), cache_read=_Decimal("0.5")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,),
 )
 """Claude Opus 4.6 (chat) · 200K context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-ANTHROPIC_CLAUDE_OPUS_4_7: Final[PricedModel] = PricedModel(
+ANTHROPIC_CLAUDE_OPUS_4_7: "Final[_PricedModel]" = _PricedModel(
     provider="perplexity-agent",
     id="anthropic/claude-opus-4-7",
     name="Claude Opus 4.7",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-opus",
     attachment=True,
     reasoning=True,
@@ -174,16 +176,16 @@ ANTHROPIC_CLAUDE_OPUS_4_7: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_16,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
-    cost=Cost(input=Decimal("5"), output=Decimal("25"), cache_read=Decimal("0.5")),
+    cost=_Cost(input=_Decimal("5"), output=_Decimal("25"), cache_read=_Decimal("0.5")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,),
 )
 """Claude Opus 4.7 (chat) · 1M context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-ANTHROPIC_CLAUDE_SONNET_4_5: Final[PricedModel] = PricedModel(
+ANTHROPIC_CLAUDE_SONNET_4_5: "Final[_PricedModel]" = _PricedModel(
     provider="perplexity-agent",
     id="anthropic/claude-sonnet-4-5",
     name="Claude Sonnet 4.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-sonnet",
     attachment=True,
     reasoning=True,
@@ -195,16 +197,16 @@ ANTHROPIC_CLAUDE_SONNET_4_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_29,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_64000,
-    cost=Cost(input=Decimal("3"), output=Decimal("15"), cache_read=Decimal("0.3")),
+    cost=_Cost(input=_Decimal("3"), output=_Decimal("15"), cache_read=_Decimal("0.3")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,),
 )
 """Claude Sonnet 4.5 (chat) · 200K context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-ANTHROPIC_CLAUDE_SONNET_4_6: Final[PricedModel] = PricedModel(
+ANTHROPIC_CLAUDE_SONNET_4_6: "Final[_PricedModel]" = _PricedModel(
     provider="perplexity-agent",
     id="anthropic/claude-sonnet-4-6",
     name="Claude Sonnet 4.6",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-sonnet",
     attachment=True,
     reasoning=True,
@@ -216,16 +218,16 @@ ANTHROPIC_CLAUDE_SONNET_4_6: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_17,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_64000,
-    cost=Cost(input=Decimal("3"), output=Decimal("15"), cache_read=Decimal("0.3")),
+    cost=_Cost(input=_Decimal("3"), output=_Decimal("15"), cache_read=_Decimal("0.3")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,),
 )
 """Claude Sonnet 4.6 (chat) · 200K context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-GOOGLE_GEMINI_2_5_FLASH: Final[PricedModel] = PricedModel(
+GOOGLE_GEMINI_2_5_FLASH: "Final[_PricedModel]" = _PricedModel(
     provider="perplexity-agent",
     id="google/gemini-2.5-flash",
     name="Gemini 2.5 Flash",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemini-flash",
     attachment=True,
     reasoning=True,
@@ -237,16 +239,16 @@ GOOGLE_GEMINI_2_5_FLASH: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_06_05,
     modalities=_Shared.TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.3"), output=Decimal("2.5"), cache_read=Decimal("0.03")),
+    cost=_Cost(input=_Decimal("0.3"), output=_Decimal("2.5"), cache_read=_Decimal("0.03")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,),
 )
 """Gemini 2.5 Flash (chat) · 1.05M context · 65.5K output · $0.30 in / $2.50 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-GOOGLE_GEMINI_2_5_PRO: Final[PricedModel] = PricedModel(
+GOOGLE_GEMINI_2_5_PRO: "Final[_PricedModel]" = _PricedModel(
     provider="perplexity-agent",
     id="google/gemini-2.5-pro",
     name="Gemini 2.5 Pro",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemini-pro",
     attachment=True,
     reasoning=True,
@@ -258,31 +260,31 @@ GOOGLE_GEMINI_2_5_PRO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_06_05,
     modalities=_Shared.TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
-    cost=Cost(
-        input=Decimal("1.25"),
-        output=Decimal("10"),
-        cache_read=Decimal("0.125"),
+    cost=_Cost(
+        input=_Decimal("1.25"),
+        output=_Decimal("10"),
+        cache_read=_Decimal("0.125"),
         tiers=(
-            CostTier(
-                input=Decimal("2.5"),
-                output=Decimal("15"),
-                cache_read=Decimal("0.25"),
-                tier=TierCondition(type="context", size=200000),
+            _CostTier(
+                input=_Decimal("2.5"),
+                output=_Decimal("15"),
+                cache_read=_Decimal("0.25"),
+                tier=_TierCondition(type="context", size=200000),
             ),
         ),
-        context_over_200k=Rates(
-            input=Decimal("2.5"), output=Decimal("15"), cache_read=Decimal("0.25")
+        context_over_200k=_Rates(
+            input=_Decimal("2.5"), output=_Decimal("15"), cache_read=_Decimal("0.25")
         ),
     ),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,),
 )
 """Gemini 2.5 Pro (chat) · 1.05M context · 65.5K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-GOOGLE_GEMINI_3_FLASH_PREVIEW: Final[PricedModel] = PricedModel(
+GOOGLE_GEMINI_3_FLASH_PREVIEW: "Final[_PricedModel]" = _PricedModel(
     provider="perplexity-agent",
     id="google/gemini-3-flash-preview",
     name="Gemini 3 Flash Preview",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemini-flash",
     attachment=True,
     reasoning=True,
@@ -294,31 +296,31 @@ GOOGLE_GEMINI_3_FLASH_PREVIEW: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_17,
     modalities=_Shared.TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
-    cost=Cost(
-        input=Decimal("0.5"),
-        output=Decimal("3"),
-        cache_read=Decimal("0.05"),
+    cost=_Cost(
+        input=_Decimal("0.5"),
+        output=_Decimal("3"),
+        cache_read=_Decimal("0.05"),
         tiers=(
-            CostTier(
-                input=Decimal("0.5"),
-                output=Decimal("3"),
-                cache_read=Decimal("0.05"),
-                tier=TierCondition(type="context", size=200000),
+            _CostTier(
+                input=_Decimal("0.5"),
+                output=_Decimal("3"),
+                cache_read=_Decimal("0.05"),
+                tier=_TierCondition(type="context", size=200000),
             ),
         ),
-        context_over_200k=Rates(
-            input=Decimal("0.5"), output=Decimal("3"), cache_read=Decimal("0.05")
+        context_over_200k=_Rates(
+            input=_Decimal("0.5"), output=_Decimal("3"), cache_read=_Decimal("0.05")
         ),
     ),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,),
 )
 """Gemini 3 Flash Preview (chat) · 1.05M context · 65.5K output · $0.50 in / $3.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-GOOGLE_GEMINI_3_1_PRO_PREVIEW: Final[PricedModel] = PricedModel(
+GOOGLE_GEMINI_3_1_PRO_PREVIEW: "Final[_PricedModel]" = _PricedModel(
     provider="perplexity-agent",
     id="google/gemini-3.1-pro-preview",
     name="Gemini 3.1 Pro Preview",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemini-pro",
     attachment=True,
     reasoning=True,
@@ -330,31 +332,31 @@ GOOGLE_GEMINI_3_1_PRO_PREVIEW: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_19,
     modalities=_Shared.TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
-    cost=Cost(
-        input=Decimal("2"),
-        output=Decimal("12"),
-        cache_read=Decimal("0.2"),
+    cost=_Cost(
+        input=_Decimal("2"),
+        output=_Decimal("12"),
+        cache_read=_Decimal("0.2"),
         tiers=(
-            CostTier(
-                input=Decimal("4"),
-                output=Decimal("18"),
-                cache_read=Decimal("0.4"),
-                tier=TierCondition(type="context", size=200000),
+            _CostTier(
+                input=_Decimal("4"),
+                output=_Decimal("18"),
+                cache_read=_Decimal("0.4"),
+                tier=_TierCondition(type="context", size=200000),
             ),
         ),
-        context_over_200k=Rates(
-            input=Decimal("4"), output=Decimal("18"), cache_read=Decimal("0.4")
+        context_over_200k=_Rates(
+            input=_Decimal("4"), output=_Decimal("18"), cache_read=_Decimal("0.4")
         ),
     ),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,),
 )
 """Gemini 3.1 Pro Preview (chat) · 1.05M context · 65.5K output · $2.00 in / $12.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-NVIDIA_NEMOTRON_3_SUPER_120B_A12B: Final[PricedModel] = PricedModel(
+NVIDIA_NEMOTRON_3_SUPER_120B_A12B: "Final[_PricedModel]" = _PricedModel(
     provider="perplexity-agent",
     id="nvidia/nemotron-3-super-120b-a12b",
     name="Nemotron 3 Super 120B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="nemotron",
     attachment=False,
     reasoning=True,
@@ -366,16 +368,16 @@ NVIDIA_NEMOTRON_3_SUPER_120B_A12B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_11,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_32000,
-    cost=Cost(input=Decimal("0.25"), output=Decimal("2.5")),
+    cost=_Cost(input=_Decimal("0.25"), output=_Decimal("2.5")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,),
 )
 """Nemotron 3 Super 120B (chat) · 1M context · 32K output · $0.25 in / $2.50 out per 1M tokens · tools, reasoning, open weights"""
 
-OPENAI_GPT_5_MINI: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_MINI: "Final[_PricedModel]" = _PricedModel(
     provider="perplexity-agent",
     id="openai/gpt-5-mini",
     name="GPT-5 Mini",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-mini",
     attachment=True,
     reasoning=True,
@@ -387,16 +389,16 @@ OPENAI_GPT_5_MINI: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_07,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
-    cost=Cost(input=Decimal("0.25"), output=Decimal("2"), cache_read=Decimal("0.025")),
+    cost=_Cost(input=_Decimal("0.25"), output=_Decimal("2"), cache_read=_Decimal("0.025")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,),
 )
 """GPT-5 Mini (chat) · 400K context · 128K output · $0.25 in / $2.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-OPENAI_GPT_5_1: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_1: "Final[_PricedModel]" = _PricedModel(
     provider="perplexity-agent",
     id="openai/gpt-5.1",
     name="GPT-5.1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=True,
@@ -408,16 +410,16 @@ OPENAI_GPT_5_1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_13,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
-    cost=Cost(input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.125")),
+    cost=_Cost(input=_Decimal("1.25"), output=_Decimal("10"), cache_read=_Decimal("0.125")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,),
 )
 """GPT-5.1 (chat) · 400K context · 128K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-OPENAI_GPT_5_2: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_2: "Final[_PricedModel]" = _PricedModel(
     provider="perplexity-agent",
     id="openai/gpt-5.2",
     name="GPT-5.2",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=True,
@@ -429,16 +431,16 @@ OPENAI_GPT_5_2: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_11,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
-    cost=Cost(input=Decimal("1.75"), output=Decimal("14"), cache_read=Decimal("0.175")),
+    cost=_Cost(input=_Decimal("1.75"), output=_Decimal("14"), cache_read=_Decimal("0.175")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,),
 )
 """GPT-5.2 (chat) · 400K context · 128K output · $1.75 in / $14.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-OPENAI_GPT_5_4: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_4: "Final[_PricedModel]" = _PricedModel(
     provider="perplexity-agent",
     id="openai/gpt-5.4",
     name="GPT-5.4",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=True,
@@ -450,16 +452,16 @@ OPENAI_GPT_5_4: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_05,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_1050000_INPUT_922000_OUTPUT_128000,
-    cost=Cost(input=Decimal("2.5"), output=Decimal("15"), cache_read=Decimal("0.25")),
+    cost=_Cost(input=_Decimal("2.5"), output=_Decimal("15"), cache_read=_Decimal("0.25")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,),
 )
 """GPT-5.4 (chat) · 1.05M context · 128K output · $2.50 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-OPENAI_GPT_5_5: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_5: "Final[_PricedModel]" = _PricedModel(
     provider="perplexity-agent",
     id="openai/gpt-5.5",
     name="GPT-5.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=True,
@@ -471,16 +473,16 @@ OPENAI_GPT_5_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_23,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1050000_INPUT_922000_OUTPUT_128000,
-    cost=Cost(input=Decimal("5"), output=Decimal("30"), cache_read=Decimal("0.5")),
+    cost=_Cost(input=_Decimal("5"), output=_Decimal("30"), cache_read=_Decimal("0.5")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,),
 )
 """GPT-5.5 (chat) · 1.05M context · 128K output · $5.00 in / $30.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-PERPLEXITY_SONAR: Final[PricedModel] = PricedModel(
+PERPLEXITY_SONAR: "Final[_PricedModel]" = _PricedModel(
     provider="perplexity-agent",
     id="perplexity/sonar",
     name="Sonar",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="sonar",
     attachment=False,
     reasoning=False,
@@ -492,15 +494,15 @@ PERPLEXITY_SONAR: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.25"), output=Decimal("2.5"), cache_read=Decimal("0.0625")),
+    cost=_Cost(input=_Decimal("0.25"), output=_Decimal("2.5"), cache_read=_Decimal("0.0625")),
 )
 """Sonar (chat) · 128K context · 8.19K output · $0.25 in / $2.50 out per 1M tokens · tools"""
 
-XAI_GROK_4_1_FAST_NON_REASONING: Final[PricedModel] = PricedModel(
+XAI_GROK_4_1_FAST_NON_REASONING: "Final[_PricedModel]" = _PricedModel(
     provider="perplexity-agent",
     id="xai/grok-4-1-fast-non-reasoning",
     name="Grok 4.1 Fast (Non-Reasoning)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="grok",
     attachment=True,
     reasoning=False,
@@ -512,6 +514,6 @@ XAI_GROK_4_1_FAST_NON_REASONING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_19,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_2000000_OUTPUT_30000,
-    cost=Cost(input=Decimal("0.2"), output=Decimal("0.5"), cache_read=Decimal("0.05")),
+    cost=_Cost(input=_Decimal("0.2"), output=_Decimal("0.5"), cache_read=_Decimal("0.05")),
 )
 """Grok 4.1 Fast (Non-Reasoning) (chat) · 2M context · 30K output · $0.20 in / $0.50 out per 1M tokens · vision, tools, attachments"""

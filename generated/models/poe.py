@@ -3,242 +3,243 @@
 
 """Models served by Poe (provider id 'poe')."""
 
-from __future__ import annotations
+from decimal import Decimal as _Decimal
 
-from decimal import Decimal
-
-from llmdex.records.model import Limit, Modalities, Model, PricedModel, ReasoningOption
-from llmdex.records.partial_date import PartialDate
-from llmdex.records.rates import Cost
-from llmdex.records.vocabulary import Kind, Status
-
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from typing import Final
+from llmdex.records.model import Limit as _Limit
+from llmdex.records.model import Modalities as _Modalities
+from llmdex.records.model import Model as _Model
+from llmdex.records.model import PricedModel as _PricedModel
+from llmdex.records.model import ReasoningOption as _ReasoningOption
+from llmdex.records.partial_date import PartialDate as _PartialDate
+from llmdex.records.rates import Cost as _Cost
+from llmdex.records.vocabulary import Kind as _Kind
+from llmdex.records.vocabulary import Status as _Status
 
 
 class _Shared:
     """Values the models below share, named for what they are."""
 
-    CONTEXT_0_OUTPUT_0 = Limit(context=0, output=0)
-    CONTEXT_1000000_INPUT_1000000_OUTPUT_384000 = Limit(
+    CONTEXT_0_OUTPUT_0 = _Limit(context=0, output=0)
+    CONTEXT_1000000_INPUT_1000000_OUTPUT_384000 = _Limit(
         context=1000000, input=1000000, output=384000
     )
-    CONTEXT_1024000_OUTPUT_64000 = Limit(context=1024000, output=64000)
-    CONTEXT_1047576_OUTPUT_32768 = Limit(context=1047576, output=32768)
-    CONTEXT_1048576_OUTPUT_0 = Limit(context=1048576, output=0)
-    CONTEXT_1048576_OUTPUT_128000 = Limit(context=1048576, output=128000)
-    CONTEXT_1048576_OUTPUT_65536 = Limit(context=1048576, output=65536)
-    CONTEXT_1050000_INPUT_922000_OUTPUT_128000 = Limit(context=1050000, input=922000, output=128000)
-    CONTEXT_1065535_OUTPUT_65535 = Limit(context=1065535, output=65535)
-    CONTEXT_124096_OUTPUT_4096 = Limit(context=124096, output=4096)
-    CONTEXT_128000_INPUT_111616_OUTPUT_16384 = Limit(context=128000, input=111616, output=16384)
-    CONTEXT_128000_OUTPUT_0 = Limit(context=128000, output=0)
-    CONTEXT_128000_OUTPUT_16384 = Limit(context=128000, output=16384)
-    CONTEXT_128000_OUTPUT_262144 = Limit(context=128000, output=262144)
-    CONTEXT_128000_OUTPUT_4096 = Limit(context=128000, output=4096)
-    CONTEXT_128000_OUTPUT_8192 = Limit(context=128000, output=8192)
-    CONTEXT_131000_OUTPUT_32768 = Limit(context=131000, output=32768)
-    CONTEXT_131072_OUTPUT_8192 = Limit(context=131072, output=8192)
-    CONTEXT_150_OUTPUT_0 = Limit(context=150, output=0)
-    CONTEXT_16384_OUTPUT_2048 = Limit(context=16384, output=2048)
-    CONTEXT_189096_OUTPUT_8192 = Limit(context=189096, output=8192)
-    CONTEXT_192000_OUTPUT_64000 = Limit(context=192000, output=64000)
-    CONTEXT_192512_OUTPUT_28672 = Limit(context=192512, output=28672)
-    CONTEXT_196608_OUTPUT_128000 = Limit(context=196608, output=128000)
-    CONTEXT_196608_OUTPUT_32000 = Limit(context=196608, output=32000)
-    CONTEXT_196608_OUTPUT_64000 = Limit(context=196608, output=64000)
-    CONTEXT_2000000_OUTPUT_128000 = Limit(context=2000000, output=128000)
-    CONTEXT_2000000_OUTPUT_30000 = Limit(context=2000000, output=30000)
-    CONTEXT_200000_OUTPUT_100000 = Limit(context=200000, output=100000)
-    CONTEXT_200000_OUTPUT_65500 = Limit(context=200000, output=65500)
-    CONTEXT_2000_OUTPUT_0 = Limit(context=2000, output=0)
-    CONTEXT_200_OUTPUT_0 = Limit(context=200, output=0)
-    CONTEXT_2048_OUTPUT_0 = Limit(context=2048, output=0)
-    CONTEXT_204_OUTPUT_0 = Limit(context=204, output=0)
-    CONTEXT_205000_OUTPUT_131072 = Limit(context=205000, output=131072)
-    CONTEXT_256000_OUTPUT_0 = Limit(context=256000, output=0)
-    CONTEXT_256000_OUTPUT_128000 = Limit(context=256000, output=128000)
-    CONTEXT_256_OUTPUT_0 = Limit(context=256, output=0)
-    CONTEXT_262144_INPUT_245760_OUTPUT_16384 = Limit(context=262144, input=245760, output=16384)
-    CONTEXT_262144_INPUT_262144_OUTPUT_262144 = Limit(context=262144, input=262144, output=262144)
-    CONTEXT_262144_OUTPUT_8192 = Limit(context=262144, output=8192)
-    CONTEXT_3500_OUTPUT_1024 = Limit(context=3500, output=1024)
-    CONTEXT_400000_INPUT_272000_OUTPUT_128000 = Limit(context=400000, input=272000, output=128000)
-    CONTEXT_400000_OUTPUT_128000 = Limit(context=400000, output=128000)
-    CONTEXT_4524_OUTPUT_2048 = Limit(context=4524, output=2048)
-    CONTEXT_480_OUTPUT_0 = Limit(context=480, output=0)
-    CONTEXT_5000_OUTPUT_0 = Limit(context=5000, output=0)
-    CONTEXT_65536_OUTPUT_0 = Limit(context=65536, output=0)
-    CONTEXT_800_OUTPUT_0 = Limit(context=800, output=0)
-    CONTEXT_8192_OUTPUT_4096 = Limit(context=8192, output=4096)
-    CONTEXT_983040_OUTPUT_128000 = Limit(context=983040, output=128000)
-    CONTEXT_983040_OUTPUT_32768 = Limit(context=983040, output=32768)
-    CONTEXT_983040_OUTPUT_64000 = Limit(context=983040, output=64000)
-    CONTEXT_990000_OUTPUT_8192 = Limit(context=990000, output=8192)
-    D_2023_07_09 = PartialDate(2023, 7, 9)
-    D_2023_09_13 = PartialDate(2023, 9, 13)
-    D_2023_09_20 = PartialDate(2023, 9, 20)
-    D_2023_09_27 = PartialDate(2023, 9, 27)
-    D_2023_11_06 = PartialDate(2023, 11, 6)
-    D_2024_03_09 = PartialDate(2024, 3, 9)
-    D_2024_03_25 = PartialDate(2024, 3, 25)
-    D_2024_04_03 = PartialDate(2024, 4, 3)
-    D_2024_05_13 = PartialDate(2024, 5, 13)
-    D_2024_06_05 = PartialDate(2024, 6, 5)
-    D_2024_07_18 = PartialDate(2024, 7, 18)
-    D_2024_08_14 = PartialDate(2024, 8, 14)
-    D_2024_08_15 = PartialDate(2024, 8, 15)
-    D_2024_08_21 = PartialDate(2024, 8, 21)
-    D_2024_08_26 = PartialDate(2024, 8, 26)
-    D_2024_10_01 = PartialDate(2024, 10, 1)
-    D_2024_10_11 = PartialDate(2024, 10, 11)
-    D_2024_10_15 = PartialDate(2024, 10, 15)
-    D_2024_10_17 = PartialDate(2024, 10, 17)
-    D_2024_10_28 = PartialDate(2024, 10, 28)
-    D_2024_11_18 = PartialDate(2024, 11, 18)
-    D_2024_11_21 = PartialDate(2024, 11, 21)
-    D_2024_12_02 = PartialDate(2024, 12, 2)
-    D_2024_12_03 = PartialDate(2024, 12, 3)
-    D_2024_12_11 = PartialDate(2024, 12, 11)
-    D_2024_12_18 = PartialDate(2024, 12, 18)
-    D_2025_01 = PartialDate(2025, 1)
-    D_2025_01_31 = PartialDate(2025, 1, 31)
-    D_2025_02_05 = PartialDate(2025, 2, 5)
-    D_2025_02_19 = PartialDate(2025, 2, 19)
-    D_2025_02_20 = PartialDate(2025, 2, 20)
-    D_2025_02_27 = PartialDate(2025, 2, 27)
-    D_2025_03_11 = PartialDate(2025, 3, 11)
-    D_2025_03_19 = PartialDate(2025, 3, 19)
-    D_2025_03_31 = PartialDate(2025, 3, 31)
-    D_2025_04 = PartialDate(2025, 4)
-    D_2025_04_11 = PartialDate(2025, 4, 11)
-    D_2025_04_14 = PartialDate(2025, 4, 14)
-    D_2025_04_15 = PartialDate(2025, 4, 15)
-    D_2025_04_16 = PartialDate(2025, 4, 16)
-    D_2025_04_26 = PartialDate(2025, 4, 26)
-    D_2025_05_09 = PartialDate(2025, 5, 9)
-    D_2025_05_13 = PartialDate(2025, 5, 13)
-    D_2025_05_15 = PartialDate(2025, 5, 15)
-    D_2025_05_21 = PartialDate(2025, 5, 21)
-    D_2025_05_22 = PartialDate(2025, 5, 22)
-    D_2025_05_24 = PartialDate(2025, 5, 24)
-    D_2025_06_04 = PartialDate(2025, 6, 4)
-    D_2025_06_05 = PartialDate(2025, 6, 5)
-    D_2025_06_10 = PartialDate(2025, 6, 10)
-    D_2025_06_19 = PartialDate(2025, 6, 19)
-    D_2025_06_25 = PartialDate(2025, 6, 25)
-    D_2025_06_27 = PartialDate(2025, 6, 27)
-    D_2025_07_10 = PartialDate(2025, 7, 10)
-    D_2025_08_05 = PartialDate(2025, 8, 5)
-    D_2025_08_06 = PartialDate(2025, 8, 6)
-    D_2025_08_07 = PartialDate(2025, 8, 7)
-    D_2025_08_21 = PartialDate(2025, 8, 21)
-    D_2025_08_22 = PartialDate(2025, 8, 22)
-    D_2025_08_26 = PartialDate(2025, 8, 26)
-    D_2025_08_29 = PartialDate(2025, 8, 29)
-    D_2025_09_16 = PartialDate(2025, 9, 16)
-    D_2025_09_23 = PartialDate(2025, 9, 23)
-    D_2025_09_26 = PartialDate(2025, 9, 26)
-    D_2025_09_30 = PartialDate(2025, 9, 30)
-    D_2025_10_06 = PartialDate(2025, 10, 6)
-    D_2025_10_07 = PartialDate(2025, 10, 7)
-    D_2025_10_13 = PartialDate(2025, 10, 13)
-    D_2025_10_15 = PartialDate(2025, 10, 15)
-    D_2025_10_22 = PartialDate(2025, 10, 22)
-    D_2025_11_07 = PartialDate(2025, 11, 7)
-    D_2025_11_12 = PartialDate(2025, 11, 12)
-    D_2025_11_19 = PartialDate(2025, 11, 19)
-    D_2025_11_21 = PartialDate(2025, 11, 21)
-    D_2025_11_27 = PartialDate(2025, 11, 27)
-    D_2025_12_01 = PartialDate(2025, 12, 1)
-    D_2025_12_08 = PartialDate(2025, 12, 8)
-    D_2025_12_09 = PartialDate(2025, 12, 9)
-    D_2025_12_11 = PartialDate(2025, 12, 11)
-    D_2025_12_16 = PartialDate(2025, 12, 16)
-    D_2025_12_22 = PartialDate(2025, 12, 22)
-    D_2025_12_26 = PartialDate(2025, 12, 26)
-    D_2026_01_14 = PartialDate(2026, 1, 14)
-    D_2026_01_19 = PartialDate(2026, 1, 19)
-    D_2026_01_27 = PartialDate(2026, 1, 27)
-    D_2026_02_04 = PartialDate(2026, 2, 4)
-    D_2026_02_05 = PartialDate(2026, 2, 5)
-    D_2026_02_10 = PartialDate(2026, 2, 10)
-    D_2026_02_15 = PartialDate(2026, 2, 15)
-    D_2026_02_18 = PartialDate(2026, 2, 18)
-    D_2026_02_19 = PartialDate(2026, 2, 19)
-    D_2026_02_26 = PartialDate(2026, 2, 26)
-    D_2026_03_03 = PartialDate(2026, 3, 3)
-    D_2026_03_04 = PartialDate(2026, 3, 4)
-    D_2026_03_05 = PartialDate(2026, 3, 5)
-    D_2026_03_11 = PartialDate(2026, 3, 11)
-    D_2026_03_12 = PartialDate(2026, 3, 12)
-    D_2026_03_13 = PartialDate(2026, 3, 13)
-    D_2026_04_02 = PartialDate(2026, 4, 2)
-    D_2026_04_08 = PartialDate(2026, 4, 8)
-    D_2026_04_15 = PartialDate(2026, 4, 15)
-    D_2026_04_20 = PartialDate(2026, 4, 20)
-    D_2026_04_21 = PartialDate(2026, 4, 21)
-    D_2026_04_24 = PartialDate(2026, 4, 24)
-    D_2026_05_02 = PartialDate(2026, 5, 2)
-    D_2026_05_19 = PartialDate(2026, 5, 19)
-    D_2026_05_28 = PartialDate(2026, 5, 28)
-    REASONING_BUDGET_TOKENS_MIN_0_MAX_24576 = ReasoningOption(
+    CONTEXT_1024000_OUTPUT_64000 = _Limit(context=1024000, output=64000)
+    CONTEXT_1047576_OUTPUT_32768 = _Limit(context=1047576, output=32768)
+    CONTEXT_1048576_OUTPUT_0 = _Limit(context=1048576, output=0)
+    CONTEXT_1048576_OUTPUT_128000 = _Limit(context=1048576, output=128000)
+    CONTEXT_1048576_OUTPUT_65536 = _Limit(context=1048576, output=65536)
+    CONTEXT_1050000_INPUT_922000_OUTPUT_128000 = _Limit(
+        context=1050000, input=922000, output=128000
+    )
+    CONTEXT_1065535_OUTPUT_65535 = _Limit(context=1065535, output=65535)
+    CONTEXT_124096_OUTPUT_4096 = _Limit(context=124096, output=4096)
+    CONTEXT_128000_INPUT_111616_OUTPUT_16384 = _Limit(context=128000, input=111616, output=16384)
+    CONTEXT_128000_OUTPUT_0 = _Limit(context=128000, output=0)
+    CONTEXT_128000_OUTPUT_16384 = _Limit(context=128000, output=16384)
+    CONTEXT_128000_OUTPUT_262144 = _Limit(context=128000, output=262144)
+    CONTEXT_128000_OUTPUT_4096 = _Limit(context=128000, output=4096)
+    CONTEXT_128000_OUTPUT_8192 = _Limit(context=128000, output=8192)
+    CONTEXT_131000_OUTPUT_32768 = _Limit(context=131000, output=32768)
+    CONTEXT_131072_OUTPUT_8192 = _Limit(context=131072, output=8192)
+    CONTEXT_150_OUTPUT_0 = _Limit(context=150, output=0)
+    CONTEXT_16384_OUTPUT_2048 = _Limit(context=16384, output=2048)
+    CONTEXT_189096_OUTPUT_8192 = _Limit(context=189096, output=8192)
+    CONTEXT_192000_OUTPUT_64000 = _Limit(context=192000, output=64000)
+    CONTEXT_192512_OUTPUT_28672 = _Limit(context=192512, output=28672)
+    CONTEXT_196608_OUTPUT_128000 = _Limit(context=196608, output=128000)
+    CONTEXT_196608_OUTPUT_32000 = _Limit(context=196608, output=32000)
+    CONTEXT_196608_OUTPUT_64000 = _Limit(context=196608, output=64000)
+    CONTEXT_2000000_OUTPUT_128000 = _Limit(context=2000000, output=128000)
+    CONTEXT_2000000_OUTPUT_30000 = _Limit(context=2000000, output=30000)
+    CONTEXT_200000_OUTPUT_100000 = _Limit(context=200000, output=100000)
+    CONTEXT_200000_OUTPUT_65500 = _Limit(context=200000, output=65500)
+    CONTEXT_2000_OUTPUT_0 = _Limit(context=2000, output=0)
+    CONTEXT_200_OUTPUT_0 = _Limit(context=200, output=0)
+    CONTEXT_2048_OUTPUT_0 = _Limit(context=2048, output=0)
+    CONTEXT_204_OUTPUT_0 = _Limit(context=204, output=0)
+    CONTEXT_205000_OUTPUT_131072 = _Limit(context=205000, output=131072)
+    CONTEXT_256000_OUTPUT_0 = _Limit(context=256000, output=0)
+    CONTEXT_256000_OUTPUT_128000 = _Limit(context=256000, output=128000)
+    CONTEXT_256_OUTPUT_0 = _Limit(context=256, output=0)
+    CONTEXT_262144_INPUT_245760_OUTPUT_16384 = _Limit(context=262144, input=245760, output=16384)
+    CONTEXT_262144_INPUT_262144_OUTPUT_262144 = _Limit(context=262144, input=262144, output=262144)
+    CONTEXT_262144_OUTPUT_8192 = _Limit(context=262144, output=8192)
+    CONTEXT_3500_OUTPUT_1024 = _Limit(context=3500, output=1024)
+    CONTEXT_400000_INPUT_272000_OUTPUT_128000 = _Limit(context=400000, input=272000, output=128000)
+    CONTEXT_400000_OUTPUT_128000 = _Limit(context=400000, output=128000)
+    CONTEXT_4524_OUTPUT_2048 = _Limit(context=4524, output=2048)
+    CONTEXT_480_OUTPUT_0 = _Limit(context=480, output=0)
+    CONTEXT_5000_OUTPUT_0 = _Limit(context=5000, output=0)
+    CONTEXT_65536_OUTPUT_0 = _Limit(context=65536, output=0)
+    CONTEXT_800_OUTPUT_0 = _Limit(context=800, output=0)
+    CONTEXT_8192_OUTPUT_4096 = _Limit(context=8192, output=4096)
+    CONTEXT_983040_OUTPUT_128000 = _Limit(context=983040, output=128000)
+    CONTEXT_983040_OUTPUT_32768 = _Limit(context=983040, output=32768)
+    CONTEXT_983040_OUTPUT_64000 = _Limit(context=983040, output=64000)
+    CONTEXT_990000_OUTPUT_8192 = _Limit(context=990000, output=8192)
+    D_2023_07_09 = _PartialDate(2023, 7, 9)
+    D_2023_09_13 = _PartialDate(2023, 9, 13)
+    D_2023_09_20 = _PartialDate(2023, 9, 20)
+    D_2023_09_27 = _PartialDate(2023, 9, 27)
+    D_2023_11_06 = _PartialDate(2023, 11, 6)
+    D_2024_03_09 = _PartialDate(2024, 3, 9)
+    D_2024_03_25 = _PartialDate(2024, 3, 25)
+    D_2024_04_03 = _PartialDate(2024, 4, 3)
+    D_2024_05_13 = _PartialDate(2024, 5, 13)
+    D_2024_06_05 = _PartialDate(2024, 6, 5)
+    D_2024_07_18 = _PartialDate(2024, 7, 18)
+    D_2024_08_14 = _PartialDate(2024, 8, 14)
+    D_2024_08_15 = _PartialDate(2024, 8, 15)
+    D_2024_08_21 = _PartialDate(2024, 8, 21)
+    D_2024_08_26 = _PartialDate(2024, 8, 26)
+    D_2024_10_01 = _PartialDate(2024, 10, 1)
+    D_2024_10_11 = _PartialDate(2024, 10, 11)
+    D_2024_10_15 = _PartialDate(2024, 10, 15)
+    D_2024_10_17 = _PartialDate(2024, 10, 17)
+    D_2024_10_28 = _PartialDate(2024, 10, 28)
+    D_2024_11_18 = _PartialDate(2024, 11, 18)
+    D_2024_11_21 = _PartialDate(2024, 11, 21)
+    D_2024_12_02 = _PartialDate(2024, 12, 2)
+    D_2024_12_03 = _PartialDate(2024, 12, 3)
+    D_2024_12_11 = _PartialDate(2024, 12, 11)
+    D_2024_12_18 = _PartialDate(2024, 12, 18)
+    D_2025_01 = _PartialDate(2025, 1)
+    D_2025_01_31 = _PartialDate(2025, 1, 31)
+    D_2025_02_05 = _PartialDate(2025, 2, 5)
+    D_2025_02_19 = _PartialDate(2025, 2, 19)
+    D_2025_02_20 = _PartialDate(2025, 2, 20)
+    D_2025_02_27 = _PartialDate(2025, 2, 27)
+    D_2025_03_11 = _PartialDate(2025, 3, 11)
+    D_2025_03_19 = _PartialDate(2025, 3, 19)
+    D_2025_03_31 = _PartialDate(2025, 3, 31)
+    D_2025_04 = _PartialDate(2025, 4)
+    D_2025_04_11 = _PartialDate(2025, 4, 11)
+    D_2025_04_14 = _PartialDate(2025, 4, 14)
+    D_2025_04_15 = _PartialDate(2025, 4, 15)
+    D_2025_04_16 = _PartialDate(2025, 4, 16)
+    D_2025_04_26 = _PartialDate(2025, 4, 26)
+    D_2025_05_09 = _PartialDate(2025, 5, 9)
+    D_2025_05_13 = _PartialDate(2025, 5, 13)
+    D_2025_05_15 = _PartialDate(2025, 5, 15)
+    D_2025_05_21 = _PartialDate(2025, 5, 21)
+    D_2025_05_22 = _PartialDate(2025, 5, 22)
+    D_2025_05_24 = _PartialDate(2025, 5, 24)
+    D_2025_06_04 = _PartialDate(2025, 6, 4)
+    D_2025_06_05 = _PartialDate(2025, 6, 5)
+    D_2025_06_10 = _PartialDate(2025, 6, 10)
+    D_2025_06_19 = _PartialDate(2025, 6, 19)
+    D_2025_06_25 = _PartialDate(2025, 6, 25)
+    D_2025_06_27 = _PartialDate(2025, 6, 27)
+    D_2025_07_10 = _PartialDate(2025, 7, 10)
+    D_2025_08_05 = _PartialDate(2025, 8, 5)
+    D_2025_08_06 = _PartialDate(2025, 8, 6)
+    D_2025_08_07 = _PartialDate(2025, 8, 7)
+    D_2025_08_21 = _PartialDate(2025, 8, 21)
+    D_2025_08_22 = _PartialDate(2025, 8, 22)
+    D_2025_08_26 = _PartialDate(2025, 8, 26)
+    D_2025_08_29 = _PartialDate(2025, 8, 29)
+    D_2025_09_16 = _PartialDate(2025, 9, 16)
+    D_2025_09_23 = _PartialDate(2025, 9, 23)
+    D_2025_09_26 = _PartialDate(2025, 9, 26)
+    D_2025_09_30 = _PartialDate(2025, 9, 30)
+    D_2025_10_06 = _PartialDate(2025, 10, 6)
+    D_2025_10_07 = _PartialDate(2025, 10, 7)
+    D_2025_10_13 = _PartialDate(2025, 10, 13)
+    D_2025_10_15 = _PartialDate(2025, 10, 15)
+    D_2025_10_22 = _PartialDate(2025, 10, 22)
+    D_2025_11_07 = _PartialDate(2025, 11, 7)
+    D_2025_11_12 = _PartialDate(2025, 11, 12)
+    D_2025_11_19 = _PartialDate(2025, 11, 19)
+    D_2025_11_21 = _PartialDate(2025, 11, 21)
+    D_2025_11_27 = _PartialDate(2025, 11, 27)
+    D_2025_12_01 = _PartialDate(2025, 12, 1)
+    D_2025_12_08 = _PartialDate(2025, 12, 8)
+    D_2025_12_09 = _PartialDate(2025, 12, 9)
+    D_2025_12_11 = _PartialDate(2025, 12, 11)
+    D_2025_12_16 = _PartialDate(2025, 12, 16)
+    D_2025_12_22 = _PartialDate(2025, 12, 22)
+    D_2025_12_26 = _PartialDate(2025, 12, 26)
+    D_2026_01_14 = _PartialDate(2026, 1, 14)
+    D_2026_01_19 = _PartialDate(2026, 1, 19)
+    D_2026_01_27 = _PartialDate(2026, 1, 27)
+    D_2026_02_04 = _PartialDate(2026, 2, 4)
+    D_2026_02_05 = _PartialDate(2026, 2, 5)
+    D_2026_02_10 = _PartialDate(2026, 2, 10)
+    D_2026_02_15 = _PartialDate(2026, 2, 15)
+    D_2026_02_18 = _PartialDate(2026, 2, 18)
+    D_2026_02_19 = _PartialDate(2026, 2, 19)
+    D_2026_02_26 = _PartialDate(2026, 2, 26)
+    D_2026_03_03 = _PartialDate(2026, 3, 3)
+    D_2026_03_04 = _PartialDate(2026, 3, 4)
+    D_2026_03_05 = _PartialDate(2026, 3, 5)
+    D_2026_03_11 = _PartialDate(2026, 3, 11)
+    D_2026_03_12 = _PartialDate(2026, 3, 12)
+    D_2026_03_13 = _PartialDate(2026, 3, 13)
+    D_2026_04_02 = _PartialDate(2026, 4, 2)
+    D_2026_04_08 = _PartialDate(2026, 4, 8)
+    D_2026_04_15 = _PartialDate(2026, 4, 15)
+    D_2026_04_20 = _PartialDate(2026, 4, 20)
+    D_2026_04_21 = _PartialDate(2026, 4, 21)
+    D_2026_04_24 = _PartialDate(2026, 4, 24)
+    D_2026_05_02 = _PartialDate(2026, 5, 2)
+    D_2026_05_19 = _PartialDate(2026, 5, 19)
+    D_2026_05_28 = _PartialDate(2026, 5, 28)
+    REASONING_BUDGET_TOKENS_MIN_0_MAX_24576 = _ReasoningOption(
         type="budget_tokens", min=0, max=24576
     )
-    REASONING_BUDGET_TOKENS_MIN_0_MAX_31999 = ReasoningOption(
+    REASONING_BUDGET_TOKENS_MIN_0_MAX_31999 = _ReasoningOption(
         type="budget_tokens", min=0, max=31999
     )
-    REASONING_BUDGET_TOKENS_MIN_0_MAX_32768 = ReasoningOption(
+    REASONING_BUDGET_TOKENS_MIN_0_MAX_32768 = _ReasoningOption(
         type="budget_tokens", min=0, max=32768
     )
-    REASONING_BUDGET_TOKENS_MIN_0_MAX_63999 = ReasoningOption(
+    REASONING_BUDGET_TOKENS_MIN_0_MAX_63999 = _ReasoningOption(
         type="budget_tokens", min=0, max=63999
     )
-    REASONING_EFFORT_LOW_HIGH = ReasoningOption(type="effort", values=("low", "high"))
-    REASONING_EFFORT_LOW_MEDIUM_HIGH = ReasoningOption(
+    REASONING_EFFORT_LOW_HIGH = _ReasoningOption(type="effort", values=("low", "high"))
+    REASONING_EFFORT_LOW_MEDIUM_HIGH = _ReasoningOption(
         type="effort", values=("low", "medium", "high")
     )
-    REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH = ReasoningOption(
+    REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH = _ReasoningOption(
         type="effort", values=("low", "medium", "high", "xhigh")
     )
-    REASONING_EFFORT_MEDIUM_HIGH_XHIGH = ReasoningOption(
+    REASONING_EFFORT_MEDIUM_HIGH_XHIGH = _ReasoningOption(
         type="effort", values=("medium", "high", "xhigh")
     )
-    REASONING_EFFORT_MINIMAL_LOW_HIGH = ReasoningOption(
+    REASONING_EFFORT_MINIMAL_LOW_HIGH = _ReasoningOption(
         type="effort", values=("minimal", "low", "high")
     )
-    REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH = ReasoningOption(
+    REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH = _ReasoningOption(
         type="effort", values=("minimal", "low", "medium", "high")
     )
-    REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH = ReasoningOption(
+    REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH = _ReasoningOption(
         type="effort", values=("none", "low", "medium", "high")
     )
-    REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_MAX = ReasoningOption(
+    REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_MAX = _ReasoningOption(
         type="effort", values=("none", "low", "medium", "high", "max")
     )
-    REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH = ReasoningOption(
+    REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH = _ReasoningOption(
         type="effort", values=("none", "low", "medium", "high", "xhigh")
     )
-    REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH_MAX = ReasoningOption(
+    REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH_MAX = _ReasoningOption(
         type="effort", values=("none", "low", "medium", "high", "xhigh", "max")
     )
-    REASONING_TOGGLE = ReasoningOption(type="toggle")
-    TEXT_IMAGE_AUDIO_TO_TEXT = Modalities(input=("text", "image", "audio"), output=("text",))
-    TEXT_IMAGE_PDF_TO_IMAGE = Modalities(input=("text", "image", "pdf"), output=("image",))
-    TEXT_IMAGE_PDF_TO_TEXT = Modalities(input=("text", "image", "pdf"), output=("text",))
-    TEXT_IMAGE_TO_IMAGE = Modalities(input=("text", "image"), output=("image",))
-    TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
-    TEXT_IMAGE_TO_TEXT_IMAGE = Modalities(input=("text", "image"), output=("text", "image"))
-    TEXT_IMAGE_TO_VIDEO = Modalities(input=("text", "image"), output=("video",))
-    TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT = Modalities(
+    REASONING_TOGGLE = _ReasoningOption(type="toggle")
+    TEXT_IMAGE_AUDIO_TO_TEXT = _Modalities(input=("text", "image", "audio"), output=("text",))
+    TEXT_IMAGE_PDF_TO_IMAGE = _Modalities(input=("text", "image", "pdf"), output=("image",))
+    TEXT_IMAGE_PDF_TO_TEXT = _Modalities(input=("text", "image", "pdf"), output=("text",))
+    TEXT_IMAGE_TO_IMAGE = _Modalities(input=("text", "image"), output=("image",))
+    TEXT_IMAGE_TO_TEXT = _Modalities(input=("text", "image"), output=("text",))
+    TEXT_IMAGE_TO_TEXT_IMAGE = _Modalities(input=("text", "image"), output=("text", "image"))
+    TEXT_IMAGE_TO_VIDEO = _Modalities(input=("text", "image"), output=("video",))
+    TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT = _Modalities(
         input=("text", "image", "video", "audio"), output=("text",)
     )
-    TEXT_IMAGE_VIDEO_TO_TEXT = Modalities(input=("text", "image", "video"), output=("text",))
-    TEXT_TO_AUDIO = Modalities(input=("text",), output=("audio",))
-    TEXT_TO_IMAGE = Modalities(input=("text",), output=("image",))
-    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
-    TEXT_TO_VIDEO = Modalities(input=("text",), output=("video",))
+    TEXT_IMAGE_VIDEO_TO_TEXT = _Modalities(input=("text", "image", "video"), output=("text",))
+    TEXT_TO_AUDIO = _Modalities(input=("text",), output=("audio",))
+    TEXT_TO_IMAGE = _Modalities(input=("text",), output=("image",))
+    TEXT_TO_TEXT = _Modalities(input=("text",), output=("text",))
+    TEXT_TO_VIDEO = _Modalities(input=("text",), output=("video",))
 
 
 __all__ = [
@@ -381,11 +382,11 @@ __all__ = [
     "XAI_GROK_CODE_FAST_1",
 ]
 
-ANTHROPIC_CLAUDE_HAIKU_3: Final[PricedModel] = PricedModel(
+ANTHROPIC_CLAUDE_HAIKU_3: "Final[_PricedModel]" = _PricedModel(
     provider="poe",
     id="anthropic/claude-haiku-3",
     name="Claude-Haiku-3",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-haiku",
     attachment=True,
     reasoning=False,
@@ -396,20 +397,20 @@ ANTHROPIC_CLAUDE_HAIKU_3: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_03_09,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_189096_OUTPUT_8192,
-    cost=Cost(
-        input=Decimal("0.21"),
-        output=Decimal("1.1"),
-        cache_read=Decimal("0.021"),
-        cache_write=Decimal("0.26"),
+    cost=_Cost(
+        input=_Decimal("0.21"),
+        output=_Decimal("1.1"),
+        cache_read=_Decimal("0.021"),
+        cache_write=_Decimal("0.26"),
     ),
 )
 """Claude-Haiku-3 (chat) · 189K context · 8.19K output · $0.21 in / $1.10 out per 1M tokens · vision, tools, attachments"""
 
-ANTHROPIC_CLAUDE_HAIKU_3_5: Final[PricedModel] = PricedModel(
+ANTHROPIC_CLAUDE_HAIKU_3_5: "Final[_PricedModel]" = _PricedModel(
     provider="poe",
     id="anthropic/claude-haiku-3.5",
     name="Claude-Haiku-3.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-haiku",
     attachment=True,
     reasoning=False,
@@ -420,20 +421,20 @@ ANTHROPIC_CLAUDE_HAIKU_3_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_10_01,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_189096_OUTPUT_8192,
-    cost=Cost(
-        input=Decimal("0.68"),
-        output=Decimal("3.4"),
-        cache_read=Decimal("0.068"),
-        cache_write=Decimal("0.85"),
+    cost=_Cost(
+        input=_Decimal("0.68"),
+        output=_Decimal("3.4"),
+        cache_read=_Decimal("0.068"),
+        cache_write=_Decimal("0.85"),
     ),
 )
 """Claude-Haiku-3.5 (chat) · 189K context · 8.19K output · $0.68 in / $3.40 out per 1M tokens · vision, tools, attachments"""
 
-ANTHROPIC_CLAUDE_HAIKU_4_5: Final[PricedModel] = PricedModel(
+ANTHROPIC_CLAUDE_HAIKU_4_5: "Final[_PricedModel]" = _PricedModel(
     provider="poe",
     id="anthropic/claude-haiku-4.5",
     name="Claude-Haiku-4.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-haiku",
     attachment=True,
     reasoning=True,
@@ -444,21 +445,21 @@ ANTHROPIC_CLAUDE_HAIKU_4_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_10_15,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_192000_OUTPUT_64000,
-    cost=Cost(
-        input=Decimal("0.85"),
-        output=Decimal("4.3"),
-        cache_read=Decimal("0.085"),
-        cache_write=Decimal("1.1"),
+    cost=_Cost(
+        input=_Decimal("0.85"),
+        output=_Decimal("4.3"),
+        cache_read=_Decimal("0.085"),
+        cache_write=_Decimal("1.1"),
     ),
     reasoning_options=(_Shared.REASONING_BUDGET_TOKENS_MIN_0_MAX_63999,),
 )
 """Claude-Haiku-4.5 (chat) · 192K context · 64K output · $0.85 in / $4.30 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-ANTHROPIC_CLAUDE_OPUS_4: Final[PricedModel] = PricedModel(
+ANTHROPIC_CLAUDE_OPUS_4: "Final[_PricedModel]" = _PricedModel(
     provider="poe",
     id="anthropic/claude-opus-4",
     name="Claude-Opus-4",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-opus",
     attachment=True,
     reasoning=True,
@@ -469,21 +470,21 @@ ANTHROPIC_CLAUDE_OPUS_4: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_05_21,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_192512_OUTPUT_28672,
-    cost=Cost(
-        input=Decimal("13"),
-        output=Decimal("64"),
-        cache_read=Decimal("1.3"),
-        cache_write=Decimal("16"),
+    cost=_Cost(
+        input=_Decimal("13"),
+        output=_Decimal("64"),
+        cache_read=_Decimal("1.3"),
+        cache_write=_Decimal("16"),
     ),
     reasoning_options=(),
 )
 """Claude-Opus-4 (chat) · 193K context · 28.7K output · $13.00 in / $64.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-ANTHROPIC_CLAUDE_OPUS_4_1: Final[PricedModel] = PricedModel(
+ANTHROPIC_CLAUDE_OPUS_4_1: "Final[_PricedModel]" = _PricedModel(
     provider="poe",
     id="anthropic/claude-opus-4.1",
     name="Claude-Opus-4.1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-opus",
     attachment=True,
     reasoning=True,
@@ -494,21 +495,21 @@ ANTHROPIC_CLAUDE_OPUS_4_1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_05,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_196608_OUTPUT_32000,
-    cost=Cost(
-        input=Decimal("13"),
-        output=Decimal("64"),
-        cache_read=Decimal("1.3"),
-        cache_write=Decimal("16"),
+    cost=_Cost(
+        input=_Decimal("13"),
+        output=_Decimal("64"),
+        cache_read=_Decimal("1.3"),
+        cache_write=_Decimal("16"),
     ),
     reasoning_options=(_Shared.REASONING_BUDGET_TOKENS_MIN_0_MAX_31999,),
 )
 """Claude-Opus-4.1 (chat) · 197K context · 32K output · $13.00 in / $64.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-ANTHROPIC_CLAUDE_OPUS_4_5: Final[PricedModel] = PricedModel(
+ANTHROPIC_CLAUDE_OPUS_4_5: "Final[_PricedModel]" = _PricedModel(
     provider="poe",
     id="anthropic/claude-opus-4.5",
     name="Claude-Opus-4.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-opus",
     attachment=True,
     reasoning=True,
@@ -519,11 +520,11 @@ ANTHROPIC_CLAUDE_OPUS_4_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_21,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_196608_OUTPUT_64000,
-    cost=Cost(
-        input=Decimal("4.3"),
-        output=Decimal("21"),
-        cache_read=Decimal("0.43"),
-        cache_write=Decimal("5.3"),
+    cost=_Cost(
+        input=_Decimal("4.3"),
+        output=_Decimal("21"),
+        cache_read=_Decimal("0.43"),
+        cache_write=_Decimal("5.3"),
     ),
     reasoning_options=(
         _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,
@@ -532,11 +533,11 @@ ANTHROPIC_CLAUDE_OPUS_4_5: Final[PricedModel] = PricedModel(
 )
 """Claude-Opus-4.5 (chat) · 197K context · 64K output · $4.30 in / $21.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-ANTHROPIC_CLAUDE_OPUS_4_6: Final[PricedModel] = PricedModel(
+ANTHROPIC_CLAUDE_OPUS_4_6: "Final[_PricedModel]" = _PricedModel(
     provider="poe",
     id="anthropic/claude-opus-4.6",
     name="Claude-Opus-4.6",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -546,21 +547,21 @@ ANTHROPIC_CLAUDE_OPUS_4_6: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_04,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_983040_OUTPUT_128000,
-    cost=Cost(
-        input=Decimal("4.3"),
-        output=Decimal("21"),
-        cache_read=Decimal("0.43"),
-        cache_write=Decimal("5.3"),
+    cost=_Cost(
+        input=_Decimal("4.3"),
+        output=_Decimal("21"),
+        cache_read=_Decimal("0.43"),
+        cache_write=_Decimal("5.3"),
     ),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_MAX,),
 )
 """Claude-Opus-4.6 (chat) · 983K context · 128K output · $4.30 in / $21.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-ANTHROPIC_CLAUDE_OPUS_4_7: Final[PricedModel] = PricedModel(
+ANTHROPIC_CLAUDE_OPUS_4_7: "Final[_PricedModel]" = _PricedModel(
     provider="poe",
     id="anthropic/claude-opus-4.7",
     name="Claude-Opus-4.7",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -570,21 +571,21 @@ ANTHROPIC_CLAUDE_OPUS_4_7: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_15,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_128000,
-    cost=Cost(
-        input=Decimal("4.3"),
-        output=Decimal("21"),
-        cache_read=Decimal("0.43"),
-        cache_write=Decimal("5.4"),
+    cost=_Cost(
+        input=_Decimal("4.3"),
+        output=_Decimal("21"),
+        cache_read=_Decimal("0.43"),
+        cache_write=_Decimal("5.4"),
     ),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH_MAX,),
 )
 """Claude-Opus-4.7 (chat) · 1.05M context · 128K output · $4.30 in / $21.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-ANTHROPIC_CLAUDE_OPUS_4_8: Final[PricedModel] = PricedModel(
+ANTHROPIC_CLAUDE_OPUS_4_8: "Final[_PricedModel]" = _PricedModel(
     provider="poe",
     id="anthropic/claude-opus-4.8",
     name="Claude-Opus-4.8",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-opus",
     attachment=True,
     reasoning=True,
@@ -595,16 +596,16 @@ ANTHROPIC_CLAUDE_OPUS_4_8: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_28,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_128000,
-    cost=Cost(input=Decimal("4.2929"), output=Decimal("21.4646")),
+    cost=_Cost(input=_Decimal("4.2929"), output=_Decimal("21.4646")),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH_MAX,),
 )
 """Claude-Opus-4.8 (chat) · 1.05M context · 128K output · $4.2929 in / $21.4646 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-ANTHROPIC_CLAUDE_SONNET_3_5: Final[PricedModel] = PricedModel(
+ANTHROPIC_CLAUDE_SONNET_3_5: "Final[_PricedModel]" = _PricedModel(
     provider="poe",
     id="anthropic/claude-sonnet-3.5",
     name="Claude-Sonnet-3.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-sonnet",
     attachment=True,
     reasoning=False,
@@ -615,21 +616,21 @@ ANTHROPIC_CLAUDE_SONNET_3_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_06_05,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_189096_OUTPUT_8192,
-    cost=Cost(
-        input=Decimal("2.6"),
-        output=Decimal("13"),
-        cache_read=Decimal("0.26"),
-        cache_write=Decimal("3.2"),
+    cost=_Cost(
+        input=_Decimal("2.6"),
+        output=_Decimal("13"),
+        cache_read=_Decimal("0.26"),
+        cache_write=_Decimal("3.2"),
     ),
-    status=Status.DEPRECATED,
+    status=_Status.DEPRECATED,
 )
 """Claude-Sonnet-3.5 (chat) · 189K context · 8.19K output · $2.60 in / $13.00 out per 1M tokens · vision, tools, attachments · deprecated"""
 
-ANTHROPIC_CLAUDE_SONNET_3_5_JUNE: Final[PricedModel] = PricedModel(
+ANTHROPIC_CLAUDE_SONNET_3_5_JUNE: "Final[_PricedModel]" = _PricedModel(
     provider="poe",
     id="anthropic/claude-sonnet-3.5-june",
     name="Claude-Sonnet-3.5-June",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-sonnet",
     attachment=True,
     reasoning=False,
@@ -640,21 +641,21 @@ ANTHROPIC_CLAUDE_SONNET_3_5_JUNE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_11_18,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_189096_OUTPUT_8192,
-    cost=Cost(
-        input=Decimal("2.6"),
-        output=Decimal("13"),
-        cache_read=Decimal("0.26"),
-        cache_write=Decimal("3.2"),
+    cost=_Cost(
+        input=_Decimal("2.6"),
+        output=_Decimal("13"),
+        cache_read=_Decimal("0.26"),
+        cache_write=_Decimal("3.2"),
     ),
-    status=Status.DEPRECATED,
+    status=_Status.DEPRECATED,
 )
 """Claude-Sonnet-3.5-June (chat) · 189K context · 8.19K output · $2.60 in / $13.00 out per 1M tokens · vision, tools, attachments · deprecated"""
 
-ANTHROPIC_CLAUDE_SONNET_3_7: Final[PricedModel] = PricedModel(
+ANTHROPIC_CLAUDE_SONNET_3_7: "Final[_PricedModel]" = _PricedModel(
     provider="poe",
     id="anthropic/claude-sonnet-3.7",
     name="Claude-Sonnet-3.7",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-sonnet",
     attachment=True,
     reasoning=True,
@@ -665,21 +666,21 @@ ANTHROPIC_CLAUDE_SONNET_3_7: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_02_19,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_196608_OUTPUT_128000,
-    cost=Cost(
-        input=Decimal("2.6"),
-        output=Decimal("13"),
-        cache_read=Decimal("0.26"),
-        cache_write=Decimal("3.2"),
+    cost=_Cost(
+        input=_Decimal("2.6"),
+        output=_Decimal("13"),
+        cache_read=_Decimal("0.26"),
+        cache_write=_Decimal("3.2"),
     ),
     reasoning_options=(),
 )
 """Claude-Sonnet-3.7 (chat) · 197K context · 128K output · $2.60 in / $13.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-ANTHROPIC_CLAUDE_SONNET_4: Final[PricedModel] = PricedModel(
+ANTHROPIC_CLAUDE_SONNET_4: "Final[_PricedModel]" = _PricedModel(
     provider="poe",
     id="anthropic/claude-sonnet-4",
     name="Claude-Sonnet-4",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-sonnet",
     attachment=True,
     reasoning=True,
@@ -690,21 +691,21 @@ ANTHROPIC_CLAUDE_SONNET_4: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_05_21,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_983040_OUTPUT_64000,
-    cost=Cost(
-        input=Decimal("2.6"),
-        output=Decimal("13"),
-        cache_read=Decimal("0.26"),
-        cache_write=Decimal("3.2"),
+    cost=_Cost(
+        input=_Decimal("2.6"),
+        output=_Decimal("13"),
+        cache_read=_Decimal("0.26"),
+        cache_write=_Decimal("3.2"),
     ),
     reasoning_options=(),
 )
 """Claude-Sonnet-4 (chat) · 983K context · 64K output · $2.60 in / $13.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-ANTHROPIC_CLAUDE_SONNET_4_5: Final[PricedModel] = PricedModel(
+ANTHROPIC_CLAUDE_SONNET_4_5: "Final[_PricedModel]" = _PricedModel(
     provider="poe",
     id="anthropic/claude-sonnet-4.5",
     name="Claude-Sonnet-4.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-sonnet",
     attachment=True,
     reasoning=True,
@@ -715,21 +716,21 @@ ANTHROPIC_CLAUDE_SONNET_4_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_26,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_983040_OUTPUT_32768,
-    cost=Cost(
-        input=Decimal("2.6"),
-        output=Decimal("13"),
-        cache_read=Decimal("0.26"),
-        cache_write=Decimal("3.2"),
+    cost=_Cost(
+        input=_Decimal("2.6"),
+        output=_Decimal("13"),
+        cache_read=_Decimal("0.26"),
+        cache_write=_Decimal("3.2"),
     ),
     reasoning_options=(_Shared.REASONING_BUDGET_TOKENS_MIN_0_MAX_31999,),
 )
 """Claude-Sonnet-4.5 (chat) · 983K context · 32.8K output · $2.60 in / $13.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-ANTHROPIC_CLAUDE_SONNET_4_6: Final[PricedModel] = PricedModel(
+ANTHROPIC_CLAUDE_SONNET_4_6: "Final[_PricedModel]" = _PricedModel(
     provider="poe",
     id="anthropic/claude-sonnet-4.6",
     name="Claude-Sonnet-4.6",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -739,21 +740,21 @@ ANTHROPIC_CLAUDE_SONNET_4_6: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_05,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_983040_OUTPUT_128000,
-    cost=Cost(
-        input=Decimal("2.6"),
-        output=Decimal("13"),
-        cache_read=Decimal("0.26"),
-        cache_write=Decimal("3.2"),
+    cost=_Cost(
+        input=_Decimal("2.6"),
+        output=_Decimal("13"),
+        cache_read=_Decimal("0.26"),
+        cache_write=_Decimal("3.2"),
     ),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_MAX,),
 )
 """Claude-Sonnet-4.6 (chat) · 983K context · 128K output · $2.60 in / $13.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-CEREBRAS_GPT_OSS_120B_CS: Final[PricedModel] = PricedModel(
+CEREBRAS_GPT_OSS_120B_CS: "Final[_PricedModel]" = _PricedModel(
     provider="poe",
     id="cerebras/gpt-oss-120b-cs",
     name="GPT-OSS-120B-CS",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -763,16 +764,16 @@ CEREBRAS_GPT_OSS_120B_CS: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_06,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_0,
-    cost=Cost(input=Decimal("0.35"), output=Decimal("0.75")),
+    cost=_Cost(input=_Decimal("0.35"), output=_Decimal("0.75")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """GPT-OSS-120B-CS (chat) · 128K context · 0 output · $0.35 in / $0.75 out per 1M tokens · tools, reasoning, attachments"""
 
-CEREBRAS_LLAMA_3_1_8B_CS: Final[PricedModel] = PricedModel(
+CEREBRAS_LLAMA_3_1_8B_CS: "Final[_PricedModel]" = _PricedModel(
     provider="poe",
     id="cerebras/llama-3.1-8b-cs",
     name="Llama-3.1-8B-CS",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=True,
@@ -782,15 +783,15 @@ CEREBRAS_LLAMA_3_1_8B_CS: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_05_13,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_0,
-    cost=Cost(input=Decimal("0.1"), output=Decimal("0.1")),
+    cost=_Cost(input=_Decimal("0.1"), output=_Decimal("0.1")),
 )
 """Llama-3.1-8B-CS (chat) · 128K context · 0 output · $0.10 in / $0.10 out per 1M tokens · tools, attachments"""
 
-CEREBRAS_LLAMA_3_3_70B_CS: Final[Model] = Model(
+CEREBRAS_LLAMA_3_3_70B_CS: "Final[_Model]" = _Model(
     provider="poe",
     id="cerebras/llama-3.3-70b-cs",
     name="llama-3.3-70b-cs",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=False,
@@ -800,15 +801,15 @@ CEREBRAS_LLAMA_3_3_70B_CS: Final[Model] = Model(
     last_updated=_Shared.D_2025_05_13,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_0_OUTPUT_0,
-    status=Status.DEPRECATED,
+    status=_Status.DEPRECATED,
 )
 """llama-3.3-70b-cs (chat) · 0 context · 0 output · price unknown · attachments · deprecated"""
 
-CEREBRAS_QWEN3_235B_2507_CS: Final[Model] = Model(
+CEREBRAS_QWEN3_235B_2507_CS: "Final[_Model]" = _Model(
     provider="poe",
     id="cerebras/qwen3-235b-2507-cs",
     name="qwen3-235b-2507-cs",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -819,15 +820,15 @@ CEREBRAS_QWEN3_235B_2507_CS: Final[Model] = Model(
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_0_OUTPUT_0,
     reasoning_options=(),
-    status=Status.DEPRECATED,
+    status=_Status.DEPRECATED,
 )
 """qwen3-235b-2507-cs (chat) · 0 context · 0 output · price unknown · tools, reasoning, attachments · deprecated"""
 
-CEREBRAS_QWEN3_32B_CS: Final[Model] = Model(
+CEREBRAS_QWEN3_32B_CS: "Final[_Model]" = _Model(
     provider="poe",
     id="cerebras/qwen3-32b-cs",
     name="qwen3-32b-cs",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -838,15 +839,15 @@ CEREBRAS_QWEN3_32B_CS: Final[Model] = Model(
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_0_OUTPUT_0,
     reasoning_options=(),
-    status=Status.DEPRECATED,
+    status=_Status.DEPRECATED,
 )
 """qwen3-32b-cs (chat) · 0 context · 0 output · price unknown · tools, reasoning, attachments · deprecated"""
 
-ELEVENLABS_ELEVENLABS_MUSIC: Final[Model] = Model(
+ELEVENLABS_ELEVENLABS_MUSIC: "Final[_Model]" = _Model(
     provider="poe",
     id="elevenlabs/elevenlabs-music",
     name="ElevenLabs-Music",
-    kind=Kind.AUDIO,
+    kind=_Kind.AUDIO,
     family="elevenlabs",
     attachment=True,
     reasoning=False,
@@ -860,11 +861,11 @@ ELEVENLABS_ELEVENLABS_MUSIC: Final[Model] = Model(
 )
 """ElevenLabs-Music (audio) · 2K context · 0 output · price unknown · tools, attachments"""
 
-ELEVENLABS_ELEVENLABS_V2_5_TURBO: Final[Model] = Model(
+ELEVENLABS_ELEVENLABS_V2_5_TURBO: "Final[_Model]" = _Model(
     provider="poe",
     id="elevenlabs/elevenlabs-v2.5-turbo",
     name="ElevenLabs-v2.5-Turbo",
-    kind=Kind.AUDIO,
+    kind=_Kind.AUDIO,
     family="elevenlabs",
     attachment=True,
     reasoning=False,
@@ -878,11 +879,11 @@ ELEVENLABS_ELEVENLABS_V2_5_TURBO: Final[Model] = Model(
 )
 """ElevenLabs-v2.5-Turbo (audio) · 128K context · 0 output · price unknown · tools, attachments"""
 
-ELEVENLABS_ELEVENLABS_V3: Final[Model] = Model(
+ELEVENLABS_ELEVENLABS_V3: "Final[_Model]" = _Model(
     provider="poe",
     id="elevenlabs/elevenlabs-v3",
     name="ElevenLabs-v3",
-    kind=Kind.AUDIO,
+    kind=_Kind.AUDIO,
     family="elevenlabs",
     attachment=True,
     reasoning=False,
@@ -896,11 +897,11 @@ ELEVENLABS_ELEVENLABS_V3: Final[Model] = Model(
 )
 """ElevenLabs-v3 (audio) · 128K context · 0 output · price unknown · tools, attachments"""
 
-EMPIRIOLABS_DEEPSEEK_V4_FLASH_EL: Final[PricedModel] = PricedModel(
+EMPIRIOLABS_DEEPSEEK_V4_FLASH_EL: "Final[_PricedModel]" = _PricedModel(
     provider="poe",
     id="empiriolabs/deepseek-v4-flash-el",
     name="DeepSeek-V4-Flash-EL",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -909,16 +910,16 @@ EMPIRIOLABS_DEEPSEEK_V4_FLASH_EL: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_02,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_INPUT_1000000_OUTPUT_384000,
-    cost=Cost(input=Decimal("0.14"), output=Decimal("0.28")),
+    cost=_Cost(input=_Decimal("0.14"), output=_Decimal("0.28")),
     reasoning_options=(),
 )
 """DeepSeek-V4-Flash-EL (chat) · 1M context · 384K output · $0.14 in / $0.28 out per 1M tokens · tools, reasoning, attachments, open weights"""
 
-EMPIRIOLABS_DEEPSEEK_V4_PRO_EL: Final[PricedModel] = PricedModel(
+EMPIRIOLABS_DEEPSEEK_V4_PRO_EL: "Final[_PricedModel]" = _PricedModel(
     provider="poe",
     id="empiriolabs/deepseek-v4-pro-el",
     name="DeepSeek-V4-Pro-EL",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -927,16 +928,16 @@ EMPIRIOLABS_DEEPSEEK_V4_PRO_EL: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_02,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_INPUT_1000000_OUTPUT_384000,
-    cost=Cost(input=Decimal("1.67"), output=Decimal("3.33")),
+    cost=_Cost(input=_Decimal("1.67"), output=_Decimal("3.33")),
     reasoning_options=(),
 )
 """DeepSeek-V4-Pro-EL (chat) · 1M context · 384K output · $1.67 in / $3.33 out per 1M tokens · tools, reasoning, attachments, open weights"""
 
-FIREWORKS_AI_KIMI_K2_5_FW: Final[PricedModel] = PricedModel(
+FIREWORKS_AI_KIMI_K2_5_FW: "Final[_PricedModel]" = _PricedModel(
     provider="poe",
     id="fireworks-ai/kimi-k2.5-fw",
     name="Kimi-K2.5-FW",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=True,
@@ -946,15 +947,15 @@ FIREWORKS_AI_KIMI_K2_5_FW: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_01_27,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_262144_INPUT_245760_OUTPUT_16384,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
 )
 """Kimi-K2.5-FW (chat) · 262K context · 16.4K output · free · vision, tools, attachments"""
 
-GOOGLE_GEMINI_2_0_FLASH: Final[PricedModel] = PricedModel(
+GOOGLE_GEMINI_2_0_FLASH: "Final[_PricedModel]" = _PricedModel(
     provider="poe",
     id="google/gemini-2.0-flash",
     name="Gemini-2.0-Flash",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemini-flash",
     attachment=True,
     reasoning=False,
@@ -965,15 +966,15 @@ GOOGLE_GEMINI_2_0_FLASH: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_12_11,
     modalities=_Shared.TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT,
     limit=_Shared.CONTEXT_990000_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.1"), output=Decimal("0.42")),
+    cost=_Cost(input=_Decimal("0.1"), output=_Decimal("0.42")),
 )
 """Gemini-2.0-Flash (chat) · 990K context · 8.19K output · $0.10 in / $0.42 out per 1M tokens · vision, tools, attachments"""
 
-GOOGLE_GEMINI_2_0_FLASH_LITE: Final[PricedModel] = PricedModel(
+GOOGLE_GEMINI_2_0_FLASH_LITE: "Final[_PricedModel]" = _PricedModel(
     provider="poe",
     id="google/gemini-2.0-flash-lite",
     name="Gemini-2.0-Flash-Lite",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemini-flash-lite",
     attachment=True,
     reasoning=False,
@@ -984,15 +985,15 @@ GOOGLE_GEMINI_2_0_FLASH_LITE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_02_05,
     modalities=_Shared.TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT,
     limit=_Shared.CONTEXT_990000_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.052"), output=Decimal("0.21")),
+    cost=_Cost(input=_Decimal("0.052"), output=_Decimal("0.21")),
 )
 """Gemini-2.0-Flash-Lite (chat) · 990K context · 8.19K output · $0.052 in / $0.21 out per 1M tokens · vision, tools, attachments"""
 
-GOOGLE_GEMINI_2_5_FLASH: Final[PricedModel] = PricedModel(
+GOOGLE_GEMINI_2_5_FLASH: "Final[_PricedModel]" = _PricedModel(
     provider="poe",
     id="google/gemini-2.5-flash",
     name="Gemini-2.5-Flash",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemini-flash",
     attachment=True,
     reasoning=True,
@@ -1003,16 +1004,16 @@ GOOGLE_GEMINI_2_5_FLASH: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04_26,
     modalities=_Shared.TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT,
     limit=_Shared.CONTEXT_1065535_OUTPUT_65535,
-    cost=Cost(input=Decimal("0.21"), output=Decimal("1.8"), cache_read=Decimal("0.021")),
+    cost=_Cost(input=_Decimal("0.21"), output=_Decimal("1.8"), cache_read=_Decimal("0.021")),
     reasoning_options=(_Shared.REASONING_BUDGET_TOKENS_MIN_0_MAX_24576,),
 )
 """Gemini-2.5-Flash (chat) · 1.07M context · 65.5K output · $0.21 in / $1.80 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-GOOGLE_GEMINI_2_5_FLASH_LITE: Final[PricedModel] = PricedModel(
+GOOGLE_GEMINI_2_5_FLASH_LITE: "Final[_PricedModel]" = _PricedModel(
     provider="poe",
     id="google/gemini-2.5-flash-lite",
     name="Gemini-2.5-Flash-Lite",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemini-flash-lite",
     attachment=True,
     reasoning=True,
@@ -1023,16 +1024,16 @@ GOOGLE_GEMINI_2_5_FLASH_LITE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_06_19,
     modalities=_Shared.TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT,
     limit=_Shared.CONTEXT_1024000_OUTPUT_64000,
-    cost=Cost(input=Decimal("0.07"), output=Decimal("0.28")),
+    cost=_Cost(input=_Decimal("0.07"), output=_Decimal("0.28")),
     reasoning_options=(_Shared.REASONING_BUDGET_TOKENS_MIN_0_MAX_24576,),
 )
 """Gemini-2.5-Flash-Lite (chat) · 1.02M context · 64K output · $0.07 in / $0.28 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-GOOGLE_GEMINI_2_5_PRO: Final[PricedModel] = PricedModel(
+GOOGLE_GEMINI_2_5_PRO: "Final[_PricedModel]" = _PricedModel(
     provider="poe",
     id="google/gemini-2.5-pro",
     name="Gemini-2.5-Pro",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemini-pro",
     attachment=True,
     reasoning=True,
@@ -1043,16 +1044,16 @@ GOOGLE_GEMINI_2_5_PRO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_02_05,
     modalities=_Shared.TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT,
     limit=_Shared.CONTEXT_1065535_OUTPUT_65535,
-    cost=Cost(input=Decimal("0.87"), output=Decimal("7"), cache_read=Decimal("0.087")),
+    cost=_Cost(input=_Decimal("0.87"), output=_Decimal("7"), cache_read=_Decimal("0.087")),
     reasoning_options=(_Shared.REASONING_BUDGET_TOKENS_MIN_0_MAX_32768,),
 )
 """Gemini-2.5-Pro (chat) · 1.07M context · 65.5K output · $0.87 in / $7.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-GOOGLE_GEMINI_3_FLASH: Final[PricedModel] = PricedModel(
+GOOGLE_GEMINI_3_FLASH: "Final[_PricedModel]" = _PricedModel(
     provider="poe",
     id="google/gemini-3-flash",
     name="Gemini-3-Flash",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -1062,16 +1063,16 @@ GOOGLE_GEMINI_3_FLASH: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_10_07,
     modalities=_Shared.TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.4"), output=Decimal("2.4"), cache_read=Decimal("0.04")),
+    cost=_Cost(input=_Decimal("0.4"), output=_Decimal("2.4"), cache_read=_Decimal("0.04")),
     reasoning_options=(_Shared.REASONING_EFFORT_MINIMAL_LOW_HIGH,),
 )
 """Gemini-3-Flash (chat) · 1.05M context · 65.5K output · $0.40 in / $2.40 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-GOOGLE_GEMINI_3_PRO: Final[PricedModel] = PricedModel(
+GOOGLE_GEMINI_3_PRO: "Final[_PricedModel]" = _PricedModel(
     provider="poe",
     id="google/gemini-3-pro",
     name="Gemini-3-Pro",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemini-pro",
     attachment=True,
     reasoning=True,
@@ -1082,17 +1083,17 @@ GOOGLE_GEMINI_3_PRO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_10_22,
     modalities=_Shared.TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
-    cost=Cost(input=Decimal("1.6"), output=Decimal("9.6"), cache_read=Decimal("0.16")),
+    cost=_Cost(input=_Decimal("1.6"), output=_Decimal("9.6"), cache_read=_Decimal("0.16")),
     reasoning_options=(),
-    status=Status.DEPRECATED,
+    status=_Status.DEPRECATED,
 )
 """Gemini-3-Pro (chat) · 1.05M context · 65.5K output · $1.60 in / $9.60 out per 1M tokens · vision, tools, reasoning, attachments · deprecated"""
 
-GOOGLE_GEMINI_3_1_FLASH_LITE: Final[PricedModel] = PricedModel(
+GOOGLE_GEMINI_3_1_FLASH_LITE: "Final[_PricedModel]" = _PricedModel(
     provider="poe",
     id="google/gemini-3.1-flash-lite",
     name="Gemini-3.1-Flash-Lite",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -1102,16 +1103,16 @@ GOOGLE_GEMINI_3_1_FLASH_LITE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_18,
     modalities=_Shared.TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.25"), output=Decimal("1.5")),
+    cost=_Cost(input=_Decimal("0.25"), output=_Decimal("1.5")),
     reasoning_options=(_Shared.REASONING_EFFORT_MINIMAL_LOW_HIGH,),
 )
 """Gemini-3.1-Flash-Lite (chat) · 1.05M context · 65.5K output · $0.25 in / $1.50 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-GOOGLE_GEMINI_3_1_PRO: Final[PricedModel] = PricedModel(
+GOOGLE_GEMINI_3_1_PRO: "Final[_PricedModel]" = _PricedModel(
     provider="poe",
     id="google/gemini-3.1-pro",
     name="Gemini-3.1-Pro",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -1121,16 +1122,16 @@ GOOGLE_GEMINI_3_1_PRO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_19,
     modalities=_Shared.TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
-    cost=Cost(input=Decimal("2"), output=Decimal("12"), cache_read=Decimal("0.2")),
+    cost=_Cost(input=_Decimal("2"), output=_Decimal("12"), cache_read=_Decimal("0.2")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_HIGH,),
 )
 """Gemini-3.1-Pro (chat) · 1.05M context · 65.5K output · $2.00 in / $12.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-GOOGLE_GEMINI_3_5_FLASH: Final[PricedModel] = PricedModel(
+GOOGLE_GEMINI_3_5_FLASH: "Final[_PricedModel]" = _PricedModel(
     provider="poe",
     id="google/gemini-3.5-flash",
     name="Gemini-3.5-Flash",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemini-flash",
     attachment=True,
     reasoning=True,
@@ -1143,16 +1144,16 @@ GOOGLE_GEMINI_3_5_FLASH: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_19,
     modalities=_Shared.TEXT_IMAGE_AUDIO_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
-    cost=Cost(input=Decimal("1.5152"), output=Decimal("9.0909"), cache_read=Decimal("0.1515")),
+    cost=_Cost(input=_Decimal("1.5152"), output=_Decimal("9.0909"), cache_read=_Decimal("0.1515")),
     reasoning_options=(_Shared.REASONING_EFFORT_MINIMAL_LOW_HIGH,),
 )
 """Gemini-3.5-Flash (chat) · 1.05M context · 65.5K output · $1.5152 in / $9.0909 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GOOGLE_GEMINI_DEEP_RESEARCH: Final[PricedModel] = PricedModel(
+GOOGLE_GEMINI_DEEP_RESEARCH: "Final[_PricedModel]" = _PricedModel(
     provider="poe",
     id="google/gemini-deep-research",
     name="gemini-deep-research",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -1162,17 +1163,17 @@ GOOGLE_GEMINI_DEEP_RESEARCH: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_11,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_0,
-    cost=Cost(input=Decimal("1.6"), output=Decimal("9.6")),
+    cost=_Cost(input=_Decimal("1.6"), output=_Decimal("9.6")),
     reasoning_options=(),
-    status=Status.DEPRECATED,
+    status=_Status.DEPRECATED,
 )
 """gemini-deep-research (chat) · 1.05M context · 0 output · $1.60 in / $9.60 out per 1M tokens · vision, tools, reasoning, attachments · deprecated"""
 
-GOOGLE_GEMMA_4_31B: Final[PricedModel] = PricedModel(
+GOOGLE_GEMMA_4_31B: "Final[_PricedModel]" = _PricedModel(
     provider="poe",
     id="google/gemma-4-31b",
     name="Gemma-4-31B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=True,
@@ -1182,15 +1183,15 @@ GOOGLE_GEMMA_4_31B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_02,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_8192,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
 )
 """Gemma-4-31B (chat) · 262K context · 8.19K output · free · vision, tools, attachments"""
 
-GOOGLE_IMAGEN_3: Final[Model] = Model(
+GOOGLE_IMAGEN_3: "Final[_Model]" = _Model(
     provider="poe",
     id="google/imagen-3",
     name="Imagen-3",
-    kind=Kind.IMAGE,
+    kind=_Kind.IMAGE,
     family="imagen",
     attachment=True,
     reasoning=False,
@@ -1204,11 +1205,11 @@ GOOGLE_IMAGEN_3: Final[Model] = Model(
 )
 """Imagen-3 (image) · 480 context · 0 output · price unknown · tools, attachments"""
 
-GOOGLE_IMAGEN_3_FAST: Final[Model] = Model(
+GOOGLE_IMAGEN_3_FAST: "Final[_Model]" = _Model(
     provider="poe",
     id="google/imagen-3-fast",
     name="Imagen-3-Fast",
-    kind=Kind.IMAGE,
+    kind=_Kind.IMAGE,
     family="imagen",
     attachment=True,
     reasoning=False,
@@ -1222,11 +1223,11 @@ GOOGLE_IMAGEN_3_FAST: Final[Model] = Model(
 )
 """Imagen-3-Fast (image) · 480 context · 0 output · price unknown · tools, attachments"""
 
-GOOGLE_IMAGEN_4: Final[Model] = Model(
+GOOGLE_IMAGEN_4: "Final[_Model]" = _Model(
     provider="poe",
     id="google/imagen-4",
     name="Imagen-4",
-    kind=Kind.IMAGE,
+    kind=_Kind.IMAGE,
     family="imagen",
     attachment=True,
     reasoning=False,
@@ -1240,11 +1241,11 @@ GOOGLE_IMAGEN_4: Final[Model] = Model(
 )
 """Imagen-4 (image) · 480 context · 0 output · price unknown · tools, attachments"""
 
-GOOGLE_IMAGEN_4_FAST: Final[Model] = Model(
+GOOGLE_IMAGEN_4_FAST: "Final[_Model]" = _Model(
     provider="poe",
     id="google/imagen-4-fast",
     name="Imagen-4-Fast",
-    kind=Kind.IMAGE,
+    kind=_Kind.IMAGE,
     family="imagen",
     attachment=True,
     reasoning=False,
@@ -1258,11 +1259,11 @@ GOOGLE_IMAGEN_4_FAST: Final[Model] = Model(
 )
 """Imagen-4-Fast (image) · 480 context · 0 output · price unknown · tools, attachments"""
 
-GOOGLE_IMAGEN_4_ULTRA: Final[Model] = Model(
+GOOGLE_IMAGEN_4_ULTRA: "Final[_Model]" = _Model(
     provider="poe",
     id="google/imagen-4-ultra",
     name="Imagen-4-Ultra",
-    kind=Kind.IMAGE,
+    kind=_Kind.IMAGE,
     family="imagen",
     attachment=True,
     reasoning=False,
@@ -1276,11 +1277,11 @@ GOOGLE_IMAGEN_4_ULTRA: Final[Model] = Model(
 )
 """Imagen-4-Ultra (image) · 480 context · 0 output · price unknown · tools, attachments"""
 
-GOOGLE_LYRIA: Final[Model] = Model(
+GOOGLE_LYRIA: "Final[_Model]" = _Model(
     provider="poe",
     id="google/lyria",
     name="Lyria",
-    kind=Kind.AUDIO,
+    kind=_Kind.AUDIO,
     family="lyria",
     attachment=True,
     reasoning=False,
@@ -1294,11 +1295,11 @@ GOOGLE_LYRIA: Final[Model] = Model(
 )
 """Lyria (audio) · 0 context · 0 output · price unknown · tools, attachments"""
 
-GOOGLE_NANO_BANANA: Final[PricedModel] = PricedModel(
+GOOGLE_NANO_BANANA: "Final[_PricedModel]" = _PricedModel(
     provider="poe",
     id="google/nano-banana",
     name="Nano-Banana",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="nano-banana",
     attachment=True,
     reasoning=False,
@@ -1309,15 +1310,15 @@ GOOGLE_NANO_BANANA: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_21,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT_IMAGE,
     limit=_Shared.CONTEXT_65536_OUTPUT_0,
-    cost=Cost(input=Decimal("0.21"), output=Decimal("1.8"), cache_read=Decimal("0.021")),
+    cost=_Cost(input=_Decimal("0.21"), output=_Decimal("1.8"), cache_read=_Decimal("0.021")),
 )
 """Nano-Banana (chat) · 65.5K context · 0 output · $0.21 in / $1.80 out per 1M tokens · vision, tools, attachments"""
 
-GOOGLE_NANO_BANANA_PRO: Final[PricedModel] = PricedModel(
+GOOGLE_NANO_BANANA_PRO: "Final[_PricedModel]" = _PricedModel(
     provider="poe",
     id="google/nano-banana-pro",
     name="Nano-Banana-Pro",
-    kind=Kind.IMAGE,
+    kind=_Kind.IMAGE,
     family="nano-banana",
     attachment=True,
     reasoning=False,
@@ -1328,15 +1329,15 @@ GOOGLE_NANO_BANANA_PRO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_19,
     modalities=_Shared.TEXT_IMAGE_TO_IMAGE,
     limit=_Shared.CONTEXT_65536_OUTPUT_0,
-    cost=Cost(input=Decimal("2"), output=Decimal("12"), cache_read=Decimal("0.2")),
+    cost=_Cost(input=_Decimal("2"), output=_Decimal("12"), cache_read=_Decimal("0.2")),
 )
 """Nano-Banana-Pro (image) · 65.5K context · 0 output · $2.00 in / $12.00 out per 1M tokens · vision, tools, attachments"""
 
-GOOGLE_VEO_2: Final[Model] = Model(
+GOOGLE_VEO_2: "Final[_Model]" = _Model(
     provider="poe",
     id="google/veo-2",
     name="Veo-2",
-    kind=Kind.VIDEO,
+    kind=_Kind.VIDEO,
     family="veo",
     attachment=True,
     reasoning=False,
@@ -1350,11 +1351,11 @@ GOOGLE_VEO_2: Final[Model] = Model(
 )
 """Veo-2 (video) · 480 context · 0 output · price unknown · tools, attachments"""
 
-GOOGLE_VEO_3: Final[Model] = Model(
+GOOGLE_VEO_3: "Final[_Model]" = _Model(
     provider="poe",
     id="google/veo-3",
     name="Veo-3",
-    kind=Kind.VIDEO,
+    kind=_Kind.VIDEO,
     family="veo",
     attachment=True,
     reasoning=False,
@@ -1368,11 +1369,11 @@ GOOGLE_VEO_3: Final[Model] = Model(
 )
 """Veo-3 (video) · 480 context · 0 output · price unknown · tools, attachments"""
 
-GOOGLE_VEO_3_FAST: Final[Model] = Model(
+GOOGLE_VEO_3_FAST: "Final[_Model]" = _Model(
     provider="poe",
     id="google/veo-3-fast",
     name="Veo-3-Fast",
-    kind=Kind.VIDEO,
+    kind=_Kind.VIDEO,
     family="veo",
     attachment=True,
     reasoning=False,
@@ -1386,11 +1387,11 @@ GOOGLE_VEO_3_FAST: Final[Model] = Model(
 )
 """Veo-3-Fast (video) · 480 context · 0 output · price unknown · tools, attachments"""
 
-GOOGLE_VEO_3_1: Final[Model] = Model(
+GOOGLE_VEO_3_1: "Final[_Model]" = _Model(
     provider="poe",
     id="google/veo-3.1",
     name="Veo-3.1",
-    kind=Kind.VIDEO,
+    kind=_Kind.VIDEO,
     family="veo",
     attachment=True,
     reasoning=False,
@@ -1404,11 +1405,11 @@ GOOGLE_VEO_3_1: Final[Model] = Model(
 )
 """Veo-3.1 (video) · 480 context · 0 output · price unknown · tools, attachments"""
 
-GOOGLE_VEO_3_1_FAST: Final[Model] = Model(
+GOOGLE_VEO_3_1_FAST: "Final[_Model]" = _Model(
     provider="poe",
     id="google/veo-3.1-fast",
     name="Veo-3.1-Fast",
-    kind=Kind.VIDEO,
+    kind=_Kind.VIDEO,
     family="veo",
     attachment=True,
     reasoning=False,
@@ -1422,11 +1423,11 @@ GOOGLE_VEO_3_1_FAST: Final[Model] = Model(
 )
 """Veo-3.1-Fast (video) · 480 context · 0 output · price unknown · vision, tools, attachments"""
 
-IDEOGRAMAI_IDEOGRAM: Final[Model] = Model(
+IDEOGRAMAI_IDEOGRAM: "Final[_Model]" = _Model(
     provider="poe",
     id="ideogramai/ideogram",
     name="Ideogram",
-    kind=Kind.IMAGE,
+    kind=_Kind.IMAGE,
     family="ideogram",
     attachment=True,
     reasoning=False,
@@ -1440,11 +1441,11 @@ IDEOGRAMAI_IDEOGRAM: Final[Model] = Model(
 )
 """Ideogram (image) · 150 context · 0 output · price unknown · vision, tools, attachments"""
 
-IDEOGRAMAI_IDEOGRAM_V2: Final[Model] = Model(
+IDEOGRAMAI_IDEOGRAM_V2: "Final[_Model]" = _Model(
     provider="poe",
     id="ideogramai/ideogram-v2",
     name="Ideogram-v2",
-    kind=Kind.IMAGE,
+    kind=_Kind.IMAGE,
     family="ideogram",
     attachment=True,
     reasoning=False,
@@ -1458,11 +1459,11 @@ IDEOGRAMAI_IDEOGRAM_V2: Final[Model] = Model(
 )
 """Ideogram-v2 (image) · 150 context · 0 output · price unknown · vision, tools, attachments"""
 
-IDEOGRAMAI_IDEOGRAM_V2A: Final[Model] = Model(
+IDEOGRAMAI_IDEOGRAM_V2A: "Final[_Model]" = _Model(
     provider="poe",
     id="ideogramai/ideogram-v2a",
     name="Ideogram-v2a",
-    kind=Kind.IMAGE,
+    kind=_Kind.IMAGE,
     family="ideogram",
     attachment=True,
     reasoning=False,
@@ -1476,11 +1477,11 @@ IDEOGRAMAI_IDEOGRAM_V2A: Final[Model] = Model(
 )
 """Ideogram-v2a (image) · 150 context · 0 output · price unknown · tools, attachments"""
 
-IDEOGRAMAI_IDEOGRAM_V2A_TURBO: Final[Model] = Model(
+IDEOGRAMAI_IDEOGRAM_V2A_TURBO: "Final[_Model]" = _Model(
     provider="poe",
     id="ideogramai/ideogram-v2a-turbo",
     name="Ideogram-v2a-Turbo",
-    kind=Kind.IMAGE,
+    kind=_Kind.IMAGE,
     family="ideogram",
     attachment=True,
     reasoning=False,
@@ -1494,11 +1495,11 @@ IDEOGRAMAI_IDEOGRAM_V2A_TURBO: Final[Model] = Model(
 )
 """Ideogram-v2a-Turbo (image) · 150 context · 0 output · price unknown · tools, attachments"""
 
-LUMALABS_RAY2: Final[Model] = Model(
+LUMALABS_RAY2: "Final[_Model]" = _Model(
     provider="poe",
     id="lumalabs/ray2",
     name="Ray2",
-    kind=Kind.VIDEO,
+    kind=_Kind.VIDEO,
     family="ray",
     attachment=True,
     reasoning=False,
@@ -1512,11 +1513,11 @@ LUMALABS_RAY2: Final[Model] = Model(
 )
 """Ray2 (video) · 5K context · 0 output · price unknown · vision, tools, attachments"""
 
-NOVITA_DEEPSEEK_V3_2: Final[PricedModel] = PricedModel(
+NOVITA_DEEPSEEK_V3_2: "Final[_PricedModel]" = _PricedModel(
     provider="poe",
     id="novita/deepseek-v3.2",
     name="DeepSeek-V3.2",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -1526,16 +1527,16 @@ NOVITA_DEEPSEEK_V3_2: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_0,
-    cost=Cost(input=Decimal("0.27"), output=Decimal("0.4"), cache_read=Decimal("0.13")),
+    cost=_Cost(input=_Decimal("0.27"), output=_Decimal("0.4"), cache_read=_Decimal("0.13")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """DeepSeek-V3.2 (chat) · 128K context · 0 output · $0.27 in / $0.40 out per 1M tokens · tools, reasoning, attachments, open weights"""
 
-NOVITA_GLM_4_6: Final[Model] = Model(
+NOVITA_GLM_4_6: "Final[_Model]" = _Model(
     provider="poe",
     id="novita/glm-4.6",
     name="GLM-4.6",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=True,
     reasoning=False,
@@ -1549,11 +1550,11 @@ NOVITA_GLM_4_6: Final[Model] = Model(
 )
 """GLM-4.6 (chat) · 0 context · 0 output · price unknown · tools, attachments"""
 
-NOVITA_GLM_4_6V: Final[Model] = Model(
+NOVITA_GLM_4_6V: "Final[_Model]" = _Model(
     provider="poe",
     id="novita/glm-4.6v",
     name="glm-4.6v",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -1567,11 +1568,11 @@ NOVITA_GLM_4_6V: Final[Model] = Model(
 )
 """glm-4.6v (chat) · 131K context · 32.8K output · price unknown · vision, tools, reasoning, attachments"""
 
-NOVITA_GLM_4_7: Final[Model] = Model(
+NOVITA_GLM_4_7: "Final[_Model]" = _Model(
     provider="poe",
     id="novita/glm-4.7",
     name="glm-4.7",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -1582,15 +1583,15 @@ NOVITA_GLM_4_7: Final[Model] = Model(
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_205000_OUTPUT_131072,
     reasoning_options=(),
-    status=Status.DEPRECATED,
+    status=_Status.DEPRECATED,
 )
 """glm-4.7 (chat) · 205K context · 131K output · price unknown · tools, reasoning, attachments · deprecated"""
 
-NOVITA_GLM_4_7_FLASH: Final[Model] = Model(
+NOVITA_GLM_4_7_FLASH: "Final[_Model]" = _Model(
     provider="poe",
     id="novita/glm-4.7-flash",
     name="glm-4.7-flash",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -1604,11 +1605,11 @@ NOVITA_GLM_4_7_FLASH: Final[Model] = Model(
 )
 """glm-4.7-flash (chat) · 200K context · 65.5K output · price unknown · tools, reasoning, attachments"""
 
-NOVITA_GLM_4_7_N: Final[Model] = Model(
+NOVITA_GLM_4_7_N: "Final[_Model]" = _Model(
     provider="poe",
     id="novita/glm-4.7-n",
     name="glm-4.7-n",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -1622,11 +1623,11 @@ NOVITA_GLM_4_7_N: Final[Model] = Model(
 )
 """glm-4.7-n (chat) · 205K context · 131K output · price unknown · tools, reasoning, attachments"""
 
-NOVITA_GLM_5: Final[PricedModel] = PricedModel(
+NOVITA_GLM_5: "Final[_PricedModel]" = _PricedModel(
     provider="poe",
     id="novita/glm-5",
     name="GLM-5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -1636,16 +1637,16 @@ NOVITA_GLM_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_15,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_205000_OUTPUT_131072,
-    cost=Cost(input=Decimal("1"), output=Decimal("3.2"), cache_read=Decimal("0.2")),
+    cost=_Cost(input=_Decimal("1"), output=_Decimal("3.2"), cache_read=_Decimal("0.2")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """GLM-5 (chat) · 205K context · 131K output · $1.00 in / $3.20 out per 1M tokens · tools, reasoning, attachments"""
 
-NOVITA_KIMI_K2_THINKING: Final[Model] = Model(
+NOVITA_KIMI_K2_THINKING: "Final[_Model]" = _Model(
     provider="poe",
     id="novita/kimi-k2-thinking",
     name="kimi-k2-thinking",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="kimi-thinking",
     attachment=True,
     reasoning=True,
@@ -1660,11 +1661,11 @@ NOVITA_KIMI_K2_THINKING: Final[Model] = Model(
 )
 """kimi-k2-thinking (chat) · 256K context · 0 output · price unknown · tools, reasoning, attachments"""
 
-NOVITA_KIMI_K2_5: Final[PricedModel] = PricedModel(
+NOVITA_KIMI_K2_5: "Final[_PricedModel]" = _PricedModel(
     provider="poe",
     id="novita/kimi-k2.5",
     name="Kimi-K2.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -1674,16 +1675,16 @@ NOVITA_KIMI_K2_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_01_27,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_262144,
-    cost=Cost(input=Decimal("0.6"), output=Decimal("3"), cache_read=Decimal("0.1")),
+    cost=_Cost(input=_Decimal("0.6"), output=_Decimal("3"), cache_read=_Decimal("0.1")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """Kimi-K2.5 (chat) · 128K context · 262K output · $0.60 in / $3.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-NOVITA_KIMI_K2_6: Final[PricedModel] = PricedModel(
+NOVITA_KIMI_K2_6: "Final[_PricedModel]" = _PricedModel(
     provider="poe",
     id="novita/kimi-k2.6",
     name="Kimi-K2.6",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -1694,16 +1695,16 @@ NOVITA_KIMI_K2_6: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_02,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_262144_INPUT_262144_OUTPUT_262144,
-    cost=Cost(input=Decimal("0.96"), output=Decimal("4.04"), cache_read=Decimal("0.16")),
+    cost=_Cost(input=_Decimal("0.96"), output=_Decimal("4.04"), cache_read=_Decimal("0.16")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """Kimi-K2.6 (chat) · 262K context · 262K output · $0.96 in / $4.04 out per 1M tokens · vision, tools, reasoning, attachments, open weights"""
 
-NOVITA_MINIMAX_M2_1: Final[Model] = Model(
+NOVITA_MINIMAX_M2_1: "Final[_Model]" = _Model(
     provider="poe",
     id="novita/minimax-m2.1",
     name="minimax-m2.1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -1717,11 +1718,11 @@ NOVITA_MINIMAX_M2_1: Final[Model] = Model(
 )
 """minimax-m2.1 (chat) · 205K context · 131K output · price unknown · tools, reasoning, attachments"""
 
-OPENAI_CHATGPT_4O_LATEST: Final[PricedModel] = PricedModel(
+OPENAI_CHATGPT_4O_LATEST: "Final[_PricedModel]" = _PricedModel(
     provider="poe",
     id="openai/chatgpt-4o-latest",
     name="ChatGPT-4o-Latest",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=False,
@@ -1732,16 +1733,16 @@ OPENAI_CHATGPT_4O_LATEST: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_08_14,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_8192,
-    cost=Cost(input=Decimal("4.5"), output=Decimal("14")),
-    status=Status.DEPRECATED,
+    cost=_Cost(input=_Decimal("4.5"), output=_Decimal("14")),
+    status=_Status.DEPRECATED,
 )
 """ChatGPT-4o-Latest (chat) · 128K context · 8.19K output · $4.50 in / $14.00 out per 1M tokens · vision, tools, attachments · deprecated"""
 
-OPENAI_DALL_E_3: Final[Model] = Model(
+OPENAI_DALL_E_3: "Final[_Model]" = _Model(
     provider="poe",
     id="openai/dall-e-3",
     name="DALL-E-3",
-    kind=Kind.IMAGE,
+    kind=_Kind.IMAGE,
     family="dall-e",
     attachment=True,
     reasoning=False,
@@ -1755,11 +1756,11 @@ OPENAI_DALL_E_3: Final[Model] = Model(
 )
 """DALL-E-3 (image) · 800 context · 0 output · price unknown · tools, attachments"""
 
-OPENAI_GPT_3_5_TURBO: Final[PricedModel] = PricedModel(
+OPENAI_GPT_3_5_TURBO: "Final[_PricedModel]" = _PricedModel(
     provider="poe",
     id="openai/gpt-3.5-turbo",
     name="GPT-3.5-Turbo",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=False,
@@ -1770,15 +1771,15 @@ OPENAI_GPT_3_5_TURBO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2023_09_13,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_16384_OUTPUT_2048,
-    cost=Cost(input=Decimal("0.45"), output=Decimal("1.4")),
+    cost=_Cost(input=_Decimal("0.45"), output=_Decimal("1.4")),
 )
 """GPT-3.5-Turbo (chat) · 16.4K context · 2.05K output · $0.45 in / $1.40 out per 1M tokens · vision, tools, attachments"""
 
-OPENAI_GPT_3_5_TURBO_INSTRUCT: Final[PricedModel] = PricedModel(
+OPENAI_GPT_3_5_TURBO_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="poe",
     id="openai/gpt-3.5-turbo-instruct",
     name="GPT-3.5-Turbo-Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=False,
@@ -1789,15 +1790,15 @@ OPENAI_GPT_3_5_TURBO_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2023_09_20,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_3500_OUTPUT_1024,
-    cost=Cost(input=Decimal("1.4"), output=Decimal("1.8")),
+    cost=_Cost(input=_Decimal("1.4"), output=_Decimal("1.8")),
 )
 """GPT-3.5-Turbo-Instruct (chat) · 3.5K context · 1.02K output · $1.40 in / $1.80 out per 1M tokens · vision, tools, attachments"""
 
-OPENAI_GPT_3_5_TURBO_RAW: Final[PricedModel] = PricedModel(
+OPENAI_GPT_3_5_TURBO_RAW: "Final[_PricedModel]" = _PricedModel(
     provider="poe",
     id="openai/gpt-3.5-turbo-raw",
     name="GPT-3.5-Turbo-Raw",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=False,
@@ -1808,15 +1809,15 @@ OPENAI_GPT_3_5_TURBO_RAW: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2023_09_27,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_4524_OUTPUT_2048,
-    cost=Cost(input=Decimal("0.45"), output=Decimal("1.4")),
+    cost=_Cost(input=_Decimal("0.45"), output=_Decimal("1.4")),
 )
 """GPT-3.5-Turbo-Raw (chat) · 4.52K context · 2.05K output · $0.45 in / $1.40 out per 1M tokens · vision, tools, attachments"""
 
-OPENAI_GPT_4_CLASSIC: Final[PricedModel] = PricedModel(
+OPENAI_GPT_4_CLASSIC: "Final[_PricedModel]" = _PricedModel(
     provider="poe",
     id="openai/gpt-4-classic",
     name="GPT-4-Classic",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=False,
@@ -1827,16 +1828,16 @@ OPENAI_GPT_4_CLASSIC: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_03_25,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_8192_OUTPUT_4096,
-    cost=Cost(input=Decimal("27"), output=Decimal("54")),
-    status=Status.DEPRECATED,
+    cost=_Cost(input=_Decimal("27"), output=_Decimal("54")),
+    status=_Status.DEPRECATED,
 )
 """GPT-4-Classic (chat) · 8.19K context · 4.1K output · $27.00 in / $54.00 out per 1M tokens · vision, tools, attachments · deprecated"""
 
-OPENAI_GPT_4_CLASSIC_0314: Final[PricedModel] = PricedModel(
+OPENAI_GPT_4_CLASSIC_0314: "Final[_PricedModel]" = _PricedModel(
     provider="poe",
     id="openai/gpt-4-classic-0314",
     name="GPT-4-Classic-0314",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=False,
@@ -1847,16 +1848,16 @@ OPENAI_GPT_4_CLASSIC_0314: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_08_26,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_8192_OUTPUT_4096,
-    cost=Cost(input=Decimal("27"), output=Decimal("54")),
-    status=Status.DEPRECATED,
+    cost=_Cost(input=_Decimal("27"), output=_Decimal("54")),
+    status=_Status.DEPRECATED,
 )
 """GPT-4-Classic-0314 (chat) · 8.19K context · 4.1K output · $27.00 in / $54.00 out per 1M tokens · vision, tools, attachments · deprecated"""
 
-OPENAI_GPT_4_TURBO: Final[PricedModel] = PricedModel(
+OPENAI_GPT_4_TURBO: "Final[_PricedModel]" = _PricedModel(
     provider="poe",
     id="openai/gpt-4-turbo",
     name="GPT-4-Turbo",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=False,
@@ -1867,15 +1868,15 @@ OPENAI_GPT_4_TURBO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2023_09_13,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_4096,
-    cost=Cost(input=Decimal("9"), output=Decimal("27")),
+    cost=_Cost(input=_Decimal("9"), output=_Decimal("27")),
 )
 """GPT-4-Turbo (chat) · 128K context · 4.1K output · $9.00 in / $27.00 out per 1M tokens · vision, tools, attachments"""
 
-OPENAI_GPT_4_1: Final[PricedModel] = PricedModel(
+OPENAI_GPT_4_1: "Final[_PricedModel]" = _PricedModel(
     provider="poe",
     id="openai/gpt-4.1",
     name="GPT-4.1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=False,
@@ -1886,15 +1887,15 @@ OPENAI_GPT_4_1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04_14,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_1047576_OUTPUT_32768,
-    cost=Cost(input=Decimal("1.8"), output=Decimal("7.2"), cache_read=Decimal("0.45")),
+    cost=_Cost(input=_Decimal("1.8"), output=_Decimal("7.2"), cache_read=_Decimal("0.45")),
 )
 """GPT-4.1 (chat) · 1.05M context · 32.8K output · $1.80 in / $7.20 out per 1M tokens · vision, tools, attachments"""
 
-OPENAI_GPT_4_1_MINI: Final[PricedModel] = PricedModel(
+OPENAI_GPT_4_1_MINI: "Final[_PricedModel]" = _PricedModel(
     provider="poe",
     id="openai/gpt-4.1-mini",
     name="GPT-4.1-mini",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-mini",
     attachment=True,
     reasoning=False,
@@ -1905,15 +1906,15 @@ OPENAI_GPT_4_1_MINI: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04_15,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_1047576_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.36"), output=Decimal("1.4"), cache_read=Decimal("0.09")),
+    cost=_Cost(input=_Decimal("0.36"), output=_Decimal("1.4"), cache_read=_Decimal("0.09")),
 )
 """GPT-4.1-mini (chat) · 1.05M context · 32.8K output · $0.36 in / $1.40 out per 1M tokens · vision, tools, attachments"""
 
-OPENAI_GPT_4_1_NANO: Final[PricedModel] = PricedModel(
+OPENAI_GPT_4_1_NANO: "Final[_PricedModel]" = _PricedModel(
     provider="poe",
     id="openai/gpt-4.1-nano",
     name="GPT-4.1-nano",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-nano",
     attachment=True,
     reasoning=False,
@@ -1924,15 +1925,15 @@ OPENAI_GPT_4_1_NANO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04_15,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_1047576_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.09"), output=Decimal("0.36"), cache_read=Decimal("0.022")),
+    cost=_Cost(input=_Decimal("0.09"), output=_Decimal("0.36"), cache_read=_Decimal("0.022")),
 )
 """GPT-4.1-nano (chat) · 1.05M context · 32.8K output · $0.09 in / $0.36 out per 1M tokens · vision, tools, attachments"""
 
-OPENAI_GPT_4O: Final[Model] = Model(
+OPENAI_GPT_4O: "Final[_Model]" = _Model(
     provider="poe",
     id="openai/gpt-4o",
     name="GPT-4o",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=False,
@@ -1946,11 +1947,11 @@ OPENAI_GPT_4O: Final[Model] = Model(
 )
 """GPT-4o (chat) · 128K context · 8.19K output · price unknown · vision, tools, attachments"""
 
-OPENAI_GPT_4O_AUG: Final[PricedModel] = PricedModel(
+OPENAI_GPT_4O_AUG: "Final[_PricedModel]" = _PricedModel(
     provider="poe",
     id="openai/gpt-4o-aug",
     name="GPT-4o-Aug",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=False,
@@ -1961,15 +1962,15 @@ OPENAI_GPT_4O_AUG: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_11_21,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_8192,
-    cost=Cost(input=Decimal("2.2"), output=Decimal("9"), cache_read=Decimal("1.1")),
+    cost=_Cost(input=_Decimal("2.2"), output=_Decimal("9"), cache_read=_Decimal("1.1")),
 )
 """GPT-4o-Aug (chat) · 128K context · 8.19K output · $2.20 in / $9.00 out per 1M tokens · vision, tools, attachments"""
 
-OPENAI_GPT_4O_MINI: Final[PricedModel] = PricedModel(
+OPENAI_GPT_4O_MINI: "Final[_PricedModel]" = _PricedModel(
     provider="poe",
     id="openai/gpt-4o-mini",
     name="GPT-4o-mini",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-mini",
     attachment=True,
     reasoning=False,
@@ -1980,15 +1981,15 @@ OPENAI_GPT_4O_MINI: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_07_18,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_124096_OUTPUT_4096,
-    cost=Cost(input=Decimal("0.14"), output=Decimal("0.54"), cache_read=Decimal("0.068")),
+    cost=_Cost(input=_Decimal("0.14"), output=_Decimal("0.54"), cache_read=_Decimal("0.068")),
 )
 """GPT-4o-mini (chat) · 124K context · 4.1K output · $0.14 in / $0.54 out per 1M tokens · vision, tools, attachments"""
 
-OPENAI_GPT_4O_MINI_SEARCH: Final[PricedModel] = PricedModel(
+OPENAI_GPT_4O_MINI_SEARCH: "Final[_PricedModel]" = _PricedModel(
     provider="poe",
     id="openai/gpt-4o-mini-search",
     name="GPT-4o-mini-Search",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-mini",
     attachment=True,
     reasoning=False,
@@ -1999,15 +2000,15 @@ OPENAI_GPT_4O_MINI_SEARCH: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_03_11,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.14"), output=Decimal("0.54")),
+    cost=_Cost(input=_Decimal("0.14"), output=_Decimal("0.54")),
 )
 """GPT-4o-mini-Search (chat) · 128K context · 8.19K output · $0.14 in / $0.54 out per 1M tokens · tools, attachments"""
 
-OPENAI_GPT_4O_SEARCH: Final[PricedModel] = PricedModel(
+OPENAI_GPT_4O_SEARCH: "Final[_PricedModel]" = _PricedModel(
     provider="poe",
     id="openai/gpt-4o-search",
     name="GPT-4o-Search",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=False,
@@ -2018,15 +2019,15 @@ OPENAI_GPT_4O_SEARCH: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_03_11,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_8192,
-    cost=Cost(input=Decimal("2.2"), output=Decimal("9")),
+    cost=_Cost(input=_Decimal("2.2"), output=_Decimal("9")),
 )
 """GPT-4o-Search (chat) · 128K context · 8.19K output · $2.20 in / $9.00 out per 1M tokens · tools, attachments"""
 
-OPENAI_GPT_5: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5: "Final[_PricedModel]" = _PricedModel(
     provider="poe",
     id="openai/gpt-5",
     name="GPT-5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=True,
@@ -2037,16 +2038,16 @@ OPENAI_GPT_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_05,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_400000_OUTPUT_128000,
-    cost=Cost(input=Decimal("1.1"), output=Decimal("9"), cache_read=Decimal("0.11")),
+    cost=_Cost(input=_Decimal("1.1"), output=_Decimal("9"), cache_read=_Decimal("0.11")),
     reasoning_options=(_Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
 )
 """GPT-5 (chat) · 400K context · 128K output · $1.10 in / $9.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-OPENAI_GPT_5_CHAT: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_CHAT: "Final[_PricedModel]" = _PricedModel(
     provider="poe",
     id="openai/gpt-5-chat",
     name="GPT-5-Chat",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-codex",
     attachment=True,
     reasoning=False,
@@ -2057,15 +2058,15 @@ OPENAI_GPT_5_CHAT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_07,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_16384,
-    cost=Cost(input=Decimal("1.1"), output=Decimal("9"), cache_read=Decimal("0.11")),
+    cost=_Cost(input=_Decimal("1.1"), output=_Decimal("9"), cache_read=_Decimal("0.11")),
 )
 """GPT-5-Chat (chat) · 128K context · 16.4K output · $1.10 in / $9.00 out per 1M tokens · vision, tools, attachments"""
 
-OPENAI_GPT_5_CODEX: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_CODEX: "Final[_PricedModel]" = _PricedModel(
     provider="poe",
     id="openai/gpt-5-codex",
     name="GPT-5-Codex",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-codex",
     attachment=True,
     reasoning=True,
@@ -2076,16 +2077,16 @@ OPENAI_GPT_5_CODEX: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_23,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_400000_OUTPUT_128000,
-    cost=Cost(input=Decimal("1.1"), output=Decimal("9")),
+    cost=_Cost(input=_Decimal("1.1"), output=_Decimal("9")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """GPT-5-Codex (chat) · 400K context · 128K output · $1.10 in / $9.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-OPENAI_GPT_5_MINI: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_MINI: "Final[_PricedModel]" = _PricedModel(
     provider="poe",
     id="openai/gpt-5-mini",
     name="GPT-5-mini",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-mini",
     attachment=True,
     reasoning=True,
@@ -2096,16 +2097,16 @@ OPENAI_GPT_5_MINI: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_06_25,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_400000_OUTPUT_128000,
-    cost=Cost(input=Decimal("0.22"), output=Decimal("1.8"), cache_read=Decimal("0.022")),
+    cost=_Cost(input=_Decimal("0.22"), output=_Decimal("1.8"), cache_read=_Decimal("0.022")),
     reasoning_options=(_Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
 )
 """GPT-5-mini (chat) · 400K context · 128K output · $0.22 in / $1.80 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-OPENAI_GPT_5_NANO: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_NANO: "Final[_PricedModel]" = _PricedModel(
     provider="poe",
     id="openai/gpt-5-nano",
     name="GPT-5-nano",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-nano",
     attachment=True,
     reasoning=True,
@@ -2116,16 +2117,16 @@ OPENAI_GPT_5_NANO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_05,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_400000_OUTPUT_128000,
-    cost=Cost(input=Decimal("0.045"), output=Decimal("0.36"), cache_read=Decimal("0.0045")),
+    cost=_Cost(input=_Decimal("0.045"), output=_Decimal("0.36"), cache_read=_Decimal("0.0045")),
     reasoning_options=(_Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
 )
 """GPT-5-nano (chat) · 400K context · 128K output · $0.045 in / $0.36 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-OPENAI_GPT_5_PRO: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_PRO: "Final[_PricedModel]" = _PricedModel(
     provider="poe",
     id="openai/gpt-5-pro",
     name="GPT-5-Pro",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-pro",
     attachment=True,
     reasoning=True,
@@ -2136,16 +2137,16 @@ OPENAI_GPT_5_PRO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_10_06,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_400000_OUTPUT_128000,
-    cost=Cost(input=Decimal("14"), output=Decimal("110")),
+    cost=_Cost(input=_Decimal("14"), output=_Decimal("110")),
     reasoning_options=(),
 )
 """GPT-5-Pro (chat) · 400K context · 128K output · $14.00 in / $110.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-OPENAI_GPT_5_1: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_1: "Final[_PricedModel]" = _PricedModel(
     provider="poe",
     id="openai/gpt-5.1",
     name="GPT-5.1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=True,
@@ -2156,16 +2157,16 @@ OPENAI_GPT_5_1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_12,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_400000_OUTPUT_128000,
-    cost=Cost(input=Decimal("1.1"), output=Decimal("9"), cache_read=Decimal("0.11")),
+    cost=_Cost(input=_Decimal("1.1"), output=_Decimal("9"), cache_read=_Decimal("0.11")),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
 )
 """GPT-5.1 (chat) · 400K context · 128K output · $1.10 in / $9.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-OPENAI_GPT_5_1_CODEX: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_1_CODEX: "Final[_PricedModel]" = _PricedModel(
     provider="poe",
     id="openai/gpt-5.1-codex",
     name="GPT-5.1-Codex",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-codex",
     attachment=True,
     reasoning=True,
@@ -2176,16 +2177,16 @@ OPENAI_GPT_5_1_CODEX: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_12,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_400000_OUTPUT_128000,
-    cost=Cost(input=Decimal("1.1"), output=Decimal("9"), cache_read=Decimal("0.11")),
+    cost=_Cost(input=_Decimal("1.1"), output=_Decimal("9"), cache_read=_Decimal("0.11")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """GPT-5.1-Codex (chat) · 400K context · 128K output · $1.10 in / $9.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-OPENAI_GPT_5_1_CODEX_MAX: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_1_CODEX_MAX: "Final[_PricedModel]" = _PricedModel(
     provider="poe",
     id="openai/gpt-5.1-codex-max",
     name="GPT-5.1-Codex-Max",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -2195,16 +2196,16 @@ OPENAI_GPT_5_1_CODEX_MAX: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_08,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_400000_OUTPUT_128000,
-    cost=Cost(input=Decimal("1.1"), output=Decimal("9"), cache_read=Decimal("0.11")),
+    cost=_Cost(input=_Decimal("1.1"), output=_Decimal("9"), cache_read=_Decimal("0.11")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH,),
 )
 """GPT-5.1-Codex-Max (chat) · 400K context · 128K output · $1.10 in / $9.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-OPENAI_GPT_5_1_CODEX_MINI: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_1_CODEX_MINI: "Final[_PricedModel]" = _PricedModel(
     provider="poe",
     id="openai/gpt-5.1-codex-mini",
     name="GPT-5.1-Codex-Mini",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-codex",
     attachment=True,
     reasoning=True,
@@ -2215,16 +2216,16 @@ OPENAI_GPT_5_1_CODEX_MINI: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_12,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_400000_OUTPUT_128000,
-    cost=Cost(input=Decimal("0.22"), output=Decimal("1.8"), cache_read=Decimal("0.022")),
+    cost=_Cost(input=_Decimal("0.22"), output=_Decimal("1.8"), cache_read=_Decimal("0.022")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """GPT-5.1-Codex-Mini (chat) · 400K context · 128K output · $0.22 in / $1.80 out per 1M tokens · tools, reasoning, attachments"""
 
-OPENAI_GPT_5_1_INSTANT: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_1_INSTANT: "Final[_PricedModel]" = _PricedModel(
     provider="poe",
     id="openai/gpt-5.1-instant",
     name="GPT-5.1-Instant",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=True,
@@ -2235,16 +2236,16 @@ OPENAI_GPT_5_1_INSTANT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_12,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_16384,
-    cost=Cost(input=Decimal("1.1"), output=Decimal("9"), cache_read=Decimal("0.11")),
+    cost=_Cost(input=_Decimal("1.1"), output=_Decimal("9"), cache_read=_Decimal("0.11")),
     reasoning_options=(),
 )
 """GPT-5.1-Instant (chat) · 128K context · 16.4K output · $1.10 in / $9.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-OPENAI_GPT_5_2: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_2: "Final[_PricedModel]" = _PricedModel(
     provider="poe",
     id="openai/gpt-5.2",
     name="GPT-5.2",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -2254,16 +2255,16 @@ OPENAI_GPT_5_2: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_08,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_400000_OUTPUT_128000,
-    cost=Cost(input=Decimal("1.6"), output=Decimal("13"), cache_read=Decimal("0.16")),
+    cost=_Cost(input=_Decimal("1.6"), output=_Decimal("13"), cache_read=_Decimal("0.16")),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
 )
 """GPT-5.2 (chat) · 400K context · 128K output · $1.60 in / $13.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-OPENAI_GPT_5_2_CODEX: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_2_CODEX: "Final[_PricedModel]" = _PricedModel(
     provider="poe",
     id="openai/gpt-5.2-codex",
     name="GPT-5.2-Codex",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -2273,16 +2274,16 @@ OPENAI_GPT_5_2_CODEX: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_01_14,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_400000_OUTPUT_128000,
-    cost=Cost(input=Decimal("1.6"), output=Decimal("13"), cache_read=Decimal("0.16")),
+    cost=_Cost(input=_Decimal("1.6"), output=_Decimal("13"), cache_read=_Decimal("0.16")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH,),
 )
 """GPT-5.2-Codex (chat) · 400K context · 128K output · $1.60 in / $13.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-OPENAI_GPT_5_2_INSTANT: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_2_INSTANT: "Final[_PricedModel]" = _PricedModel(
     provider="poe",
     id="openai/gpt-5.2-instant",
     name="GPT-5.2-Instant",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=True,
@@ -2292,15 +2293,15 @@ OPENAI_GPT_5_2_INSTANT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_11,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_16384,
-    cost=Cost(input=Decimal("1.6"), output=Decimal("13"), cache_read=Decimal("0.16")),
+    cost=_Cost(input=_Decimal("1.6"), output=_Decimal("13"), cache_read=_Decimal("0.16")),
 )
 """GPT-5.2-Instant (chat) · 128K context · 16.4K output · $1.60 in / $13.00 out per 1M tokens · vision, tools, attachments"""
 
-OPENAI_GPT_5_2_PRO: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_2_PRO: "Final[_PricedModel]" = _PricedModel(
     provider="poe",
     id="openai/gpt-5.2-pro",
     name="GPT-5.2-Pro",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -2310,16 +2311,16 @@ OPENAI_GPT_5_2_PRO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_11,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_400000_OUTPUT_128000,
-    cost=Cost(input=Decimal("19"), output=Decimal("150")),
+    cost=_Cost(input=_Decimal("19"), output=_Decimal("150")),
     reasoning_options=(_Shared.REASONING_EFFORT_MEDIUM_HIGH_XHIGH,),
 )
 """GPT-5.2-Pro (chat) · 400K context · 128K output · $19.00 in / $150.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-OPENAI_GPT_5_3_CODEX: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_3_CODEX: "Final[_PricedModel]" = _PricedModel(
     provider="poe",
     id="openai/gpt-5.3-codex",
     name="GPT-5.3-Codex",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -2329,16 +2330,16 @@ OPENAI_GPT_5_3_CODEX: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_10,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_400000_OUTPUT_128000,
-    cost=Cost(input=Decimal("1.6"), output=Decimal("13"), cache_read=Decimal("0.16")),
+    cost=_Cost(input=_Decimal("1.6"), output=_Decimal("13"), cache_read=_Decimal("0.16")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH,),
 )
 """GPT-5.3-Codex (chat) · 400K context · 128K output · $1.60 in / $13.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-OPENAI_GPT_5_3_CODEX_SPARK: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_3_CODEX_SPARK: "Final[_PricedModel]" = _PricedModel(
     provider="poe",
     id="openai/gpt-5.3-codex-spark",
     name="GPT-5.3-Codex-Spark",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -2348,16 +2349,16 @@ OPENAI_GPT_5_3_CODEX_SPARK: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_04,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_16384,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
     reasoning_options=(),
 )
 """GPT-5.3-Codex-Spark (chat) · 128K context · 16.4K output · free · tools, reasoning, attachments"""
 
-OPENAI_GPT_5_3_INSTANT: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_3_INSTANT: "Final[_PricedModel]" = _PricedModel(
     provider="poe",
     id="openai/gpt-5.3-instant",
     name="GPT-5.3-Instant",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=True,
@@ -2367,15 +2368,15 @@ OPENAI_GPT_5_3_INSTANT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_03,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_128000_INPUT_111616_OUTPUT_16384,
-    cost=Cost(input=Decimal("1.6"), output=Decimal("13"), cache_read=Decimal("0.16")),
+    cost=_Cost(input=_Decimal("1.6"), output=_Decimal("13"), cache_read=_Decimal("0.16")),
 )
 """GPT-5.3-Instant (chat) · 128K context · 16.4K output · $1.60 in / $13.00 out per 1M tokens · vision, tools, attachments"""
 
-OPENAI_GPT_5_4: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_4: "Final[_PricedModel]" = _PricedModel(
     provider="poe",
     id="openai/gpt-5.4",
     name="GPT-5.4",
-    kind=Kind.IMAGE,
+    kind=_Kind.IMAGE,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -2385,16 +2386,16 @@ OPENAI_GPT_5_4: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_26,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_IMAGE,
     limit=_Shared.CONTEXT_1050000_INPUT_922000_OUTPUT_128000,
-    cost=Cost(input=Decimal("2.2"), output=Decimal("14"), cache_read=Decimal("0.22")),
+    cost=_Cost(input=_Decimal("2.2"), output=_Decimal("14"), cache_read=_Decimal("0.22")),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
 )
 """GPT-5.4 (image) · 1.05M context · 128K output · $2.20 in / $14.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-OPENAI_GPT_5_4_MINI: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_4_MINI: "Final[_PricedModel]" = _PricedModel(
     provider="poe",
     id="openai/gpt-5.4-mini",
     name="GPT-5.4-Mini",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -2404,16 +2405,16 @@ OPENAI_GPT_5_4_MINI: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_12,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
-    cost=Cost(input=Decimal("0.68"), output=Decimal("4"), cache_read=Decimal("0.068")),
+    cost=_Cost(input=_Decimal("0.68"), output=_Decimal("4"), cache_read=_Decimal("0.068")),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
 )
 """GPT-5.4-Mini (chat) · 400K context · 128K output · $0.68 in / $4.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-OPENAI_GPT_5_4_NANO: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_4_NANO: "Final[_PricedModel]" = _PricedModel(
     provider="poe",
     id="openai/gpt-5.4-nano",
     name="GPT-5.4-Nano",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -2423,16 +2424,16 @@ OPENAI_GPT_5_4_NANO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_11,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
-    cost=Cost(input=Decimal("0.18"), output=Decimal("1.1"), cache_read=Decimal("0.018")),
+    cost=_Cost(input=_Decimal("0.18"), output=_Decimal("1.1"), cache_read=_Decimal("0.018")),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
 )
 """GPT-5.4-Nano (chat) · 400K context · 128K output · $0.18 in / $1.10 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-OPENAI_GPT_5_4_PRO: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_4_PRO: "Final[_PricedModel]" = _PricedModel(
     provider="poe",
     id="openai/gpt-5.4-pro",
     name="GPT-5.4-Pro",
-    kind=Kind.IMAGE,
+    kind=_Kind.IMAGE,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -2442,16 +2443,16 @@ OPENAI_GPT_5_4_PRO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_05,
     modalities=_Shared.TEXT_IMAGE_TO_IMAGE,
     limit=_Shared.CONTEXT_1050000_INPUT_922000_OUTPUT_128000,
-    cost=Cost(input=Decimal("27"), output=Decimal("160")),
+    cost=_Cost(input=_Decimal("27"), output=_Decimal("160")),
     reasoning_options=(_Shared.REASONING_EFFORT_MEDIUM_HIGH_XHIGH,),
 )
 """GPT-5.4-Pro (image) · 1.05M context · 128K output · $27.00 in / $160.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-OPENAI_GPT_5_5: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_5: "Final[_PricedModel]" = _PricedModel(
     provider="poe",
     id="openai/gpt-5.5",
     name="GPT-5.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=True,
@@ -2464,16 +2465,16 @@ OPENAI_GPT_5_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_08,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT_IMAGE,
     limit=_Shared.CONTEXT_400000_OUTPUT_128000,
-    cost=Cost(input=Decimal("4.5455"), output=Decimal("27.2727"), cache_read=Decimal("0.4545")),
+    cost=_Cost(input=_Decimal("4.5455"), output=_Decimal("27.2727"), cache_read=_Decimal("0.4545")),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
 )
 """GPT-5.5 (chat) · 400K context · 128K output · $4.5455 in / $27.2727 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-OPENAI_GPT_5_5_PRO: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_5_PRO: "Final[_PricedModel]" = _PricedModel(
     provider="poe",
     id="openai/gpt-5.5-pro",
     name="GPT-5.5-Pro",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-pro",
     attachment=True,
     reasoning=True,
@@ -2486,16 +2487,16 @@ OPENAI_GPT_5_5_PRO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_08,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT_IMAGE,
     limit=_Shared.CONTEXT_400000_OUTPUT_128000,
-    cost=Cost(input=Decimal("27.2727"), output=Decimal("163.6364")),
+    cost=_Cost(input=_Decimal("27.2727"), output=_Decimal("163.6364")),
     reasoning_options=(_Shared.REASONING_EFFORT_MEDIUM_HIGH_XHIGH,),
 )
 """GPT-5.5-Pro (chat) · 400K context · 128K output · $27.2727 in / $163.6364 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-OPENAI_GPT_IMAGE_1: Final[Model] = Model(
+OPENAI_GPT_IMAGE_1: "Final[_Model]" = _Model(
     provider="poe",
     id="openai/gpt-image-1",
     name="GPT-Image-1",
-    kind=Kind.IMAGE,
+    kind=_Kind.IMAGE,
     family="gpt",
     attachment=True,
     reasoning=False,
@@ -2509,11 +2510,11 @@ OPENAI_GPT_IMAGE_1: Final[Model] = Model(
 )
 """GPT-Image-1 (image) · 128K context · 0 output · price unknown · vision, tools, attachments"""
 
-OPENAI_GPT_IMAGE_1_MINI: Final[Model] = Model(
+OPENAI_GPT_IMAGE_1_MINI: "Final[_Model]" = _Model(
     provider="poe",
     id="openai/gpt-image-1-mini",
     name="GPT-Image-1-Mini",
-    kind=Kind.IMAGE,
+    kind=_Kind.IMAGE,
     family="gpt",
     attachment=True,
     reasoning=False,
@@ -2527,11 +2528,11 @@ OPENAI_GPT_IMAGE_1_MINI: Final[Model] = Model(
 )
 """GPT-Image-1-Mini (image) · 0 context · 0 output · price unknown · vision, tools, attachments"""
 
-OPENAI_GPT_IMAGE_1_5: Final[Model] = Model(
+OPENAI_GPT_IMAGE_1_5: "Final[_Model]" = _Model(
     provider="poe",
     id="openai/gpt-image-1.5",
     name="gpt-image-1.5",
-    kind=Kind.IMAGE,
+    kind=_Kind.IMAGE,
     attachment=True,
     reasoning=False,
     tool_call=False,
@@ -2544,11 +2545,11 @@ OPENAI_GPT_IMAGE_1_5: Final[Model] = Model(
 )
 """gpt-image-1.5 (image) · 128K context · 0 output · price unknown · vision, attachments"""
 
-OPENAI_GPT_IMAGE_2: Final[PricedModel] = PricedModel(
+OPENAI_GPT_IMAGE_2: "Final[_PricedModel]" = _PricedModel(
     provider="poe",
     id="openai/gpt-image-2",
     name="GPT-Image-2",
-    kind=Kind.IMAGE,
+    kind=_Kind.IMAGE,
     attachment=True,
     reasoning=False,
     tool_call=False,
@@ -2558,15 +2559,15 @@ OPENAI_GPT_IMAGE_2: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_21,
     modalities=_Shared.TEXT_IMAGE_TO_IMAGE,
     limit=_Shared.CONTEXT_0_OUTPUT_0,
-    cost=Cost(input=Decimal("5.0505"), output=Decimal("32.3232"), cache_read=Decimal("1.2626")),
+    cost=_Cost(input=_Decimal("5.0505"), output=_Decimal("32.3232"), cache_read=_Decimal("1.2626")),
 )
 """GPT-Image-2 (image) · 0 context · 0 output · $5.0505 in / $32.3232 out per 1M tokens · vision, attachments"""
 
-OPENAI_O1: Final[PricedModel] = PricedModel(
+OPENAI_O1: "Final[_PricedModel]" = _PricedModel(
     provider="poe",
     id="openai/o1",
     name="o1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="o",
     attachment=True,
     reasoning=True,
@@ -2577,16 +2578,16 @@ OPENAI_O1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_12_18,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_100000,
-    cost=Cost(input=Decimal("14"), output=Decimal("54")),
+    cost=_Cost(input=_Decimal("14"), output=_Decimal("54")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """o1 (chat) · 200K context · 100K output · $14.00 in / $54.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-OPENAI_O1_PRO: Final[PricedModel] = PricedModel(
+OPENAI_O1_PRO: "Final[_PricedModel]" = _PricedModel(
     provider="poe",
     id="openai/o1-pro",
     name="o1-pro",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="o-pro",
     attachment=True,
     reasoning=True,
@@ -2597,16 +2598,16 @@ OPENAI_O1_PRO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_03_19,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_100000,
-    cost=Cost(input=Decimal("140"), output=Decimal("540")),
+    cost=_Cost(input=_Decimal("140"), output=_Decimal("540")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """o1-pro (chat) · 200K context · 100K output · $140.00 in / $540.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-OPENAI_O3: Final[PricedModel] = PricedModel(
+OPENAI_O3: "Final[_PricedModel]" = _PricedModel(
     provider="poe",
     id="openai/o3",
     name="o3",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="o",
     attachment=True,
     reasoning=True,
@@ -2617,16 +2618,16 @@ OPENAI_O3: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04_16,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_100000,
-    cost=Cost(input=Decimal("1.8"), output=Decimal("7.2"), cache_read=Decimal("0.45")),
+    cost=_Cost(input=_Decimal("1.8"), output=_Decimal("7.2"), cache_read=_Decimal("0.45")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """o3 (chat) · 200K context · 100K output · $1.80 in / $7.20 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-OPENAI_O3_DEEP_RESEARCH: Final[PricedModel] = PricedModel(
+OPENAI_O3_DEEP_RESEARCH: "Final[_PricedModel]" = _PricedModel(
     provider="poe",
     id="openai/o3-deep-research",
     name="o3-deep-research",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="o",
     attachment=True,
     reasoning=True,
@@ -2637,16 +2638,16 @@ OPENAI_O3_DEEP_RESEARCH: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_06_27,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_100000,
-    cost=Cost(input=Decimal("9"), output=Decimal("36"), cache_read=Decimal("2.2")),
+    cost=_Cost(input=_Decimal("9"), output=_Decimal("36"), cache_read=_Decimal("2.2")),
     reasoning_options=(),
 )
 """o3-deep-research (chat) · 200K context · 100K output · $9.00 in / $36.00 out per 1M tokens · tools, reasoning, attachments"""
 
-OPENAI_O3_MINI: Final[PricedModel] = PricedModel(
+OPENAI_O3_MINI: "Final[_PricedModel]" = _PricedModel(
     provider="poe",
     id="openai/o3-mini",
     name="o3-mini",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="o-mini",
     attachment=True,
     reasoning=True,
@@ -2657,16 +2658,16 @@ OPENAI_O3_MINI: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_01_31,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_100000,
-    cost=Cost(input=Decimal("0.99"), output=Decimal("4")),
+    cost=_Cost(input=_Decimal("0.99"), output=_Decimal("4")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """o3-mini (chat) · 200K context · 100K output · $0.99 in / $4.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-OPENAI_O3_MINI_HIGH: Final[PricedModel] = PricedModel(
+OPENAI_O3_MINI_HIGH: "Final[_PricedModel]" = _PricedModel(
     provider="poe",
     id="openai/o3-mini-high",
     name="o3-mini-high",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="o-mini",
     attachment=True,
     reasoning=True,
@@ -2677,16 +2678,16 @@ OPENAI_O3_MINI_HIGH: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_01_31,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_100000,
-    cost=Cost(input=Decimal("0.99"), output=Decimal("4")),
+    cost=_Cost(input=_Decimal("0.99"), output=_Decimal("4")),
     reasoning_options=(),
 )
 """o3-mini-high (chat) · 200K context · 100K output · $0.99 in / $4.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-OPENAI_O3_PRO: Final[PricedModel] = PricedModel(
+OPENAI_O3_PRO: "Final[_PricedModel]" = _PricedModel(
     provider="poe",
     id="openai/o3-pro",
     name="o3-pro",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="o-pro",
     attachment=True,
     reasoning=True,
@@ -2697,16 +2698,16 @@ OPENAI_O3_PRO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_06_10,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_100000,
-    cost=Cost(input=Decimal("18"), output=Decimal("72")),
+    cost=_Cost(input=_Decimal("18"), output=_Decimal("72")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """o3-pro (chat) · 200K context · 100K output · $18.00 in / $72.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-OPENAI_O4_MINI: Final[PricedModel] = PricedModel(
+OPENAI_O4_MINI: "Final[_PricedModel]" = _PricedModel(
     provider="poe",
     id="openai/o4-mini",
     name="o4-mini",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="o-mini",
     attachment=True,
     reasoning=True,
@@ -2717,16 +2718,16 @@ OPENAI_O4_MINI: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04_16,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_100000,
-    cost=Cost(input=Decimal("0.99"), output=Decimal("4"), cache_read=Decimal("0.25")),
+    cost=_Cost(input=_Decimal("0.99"), output=_Decimal("4"), cache_read=_Decimal("0.25")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """o4-mini (chat) · 200K context · 100K output · $0.99 in / $4.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-OPENAI_O4_MINI_DEEP_RESEARCH: Final[PricedModel] = PricedModel(
+OPENAI_O4_MINI_DEEP_RESEARCH: "Final[_PricedModel]" = _PricedModel(
     provider="poe",
     id="openai/o4-mini-deep-research",
     name="o4-mini-deep-research",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="o-mini",
     attachment=True,
     reasoning=True,
@@ -2737,16 +2738,16 @@ OPENAI_O4_MINI_DEEP_RESEARCH: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_06_27,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_100000,
-    cost=Cost(input=Decimal("1.8"), output=Decimal("7.2"), cache_read=Decimal("0.45")),
+    cost=_Cost(input=_Decimal("1.8"), output=_Decimal("7.2"), cache_read=_Decimal("0.45")),
     reasoning_options=(),
 )
 """o4-mini-deep-research (chat) · 200K context · 100K output · $1.80 in / $7.20 out per 1M tokens · tools, reasoning, attachments"""
 
-OPENAI_SORA_2: Final[Model] = Model(
+OPENAI_SORA_2: "Final[_Model]" = _Model(
     provider="poe",
     id="openai/sora-2",
     name="Sora-2",
-    kind=Kind.VIDEO,
+    kind=_Kind.VIDEO,
     family="sora",
     attachment=True,
     reasoning=False,
@@ -2760,11 +2761,11 @@ OPENAI_SORA_2: Final[Model] = Model(
 )
 """Sora-2 (video) · 0 context · 0 output · price unknown · vision, tools, attachments"""
 
-OPENAI_SORA_2_PRO: Final[Model] = Model(
+OPENAI_SORA_2_PRO: "Final[_Model]" = _Model(
     provider="poe",
     id="openai/sora-2-pro",
     name="Sora-2-Pro",
-    kind=Kind.VIDEO,
+    kind=_Kind.VIDEO,
     family="sora",
     attachment=True,
     reasoning=False,
@@ -2778,11 +2779,11 @@ OPENAI_SORA_2_PRO: Final[Model] = Model(
 )
 """Sora-2-Pro (video) · 0 context · 0 output · price unknown · vision, tools, attachments"""
 
-POETOOLS_CLAUDE_CODE: Final[Model] = Model(
+POETOOLS_CLAUDE_CODE: "Final[_Model]" = _Model(
     provider="poe",
     id="poetools/claude-code",
     name="claude-code",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -2796,11 +2797,11 @@ POETOOLS_CLAUDE_CODE: Final[Model] = Model(
 )
 """claude-code (chat) · 0 context · 0 output · price unknown · tools, reasoning, attachments"""
 
-RUNWAYML_RUNWAY: Final[Model] = Model(
+RUNWAYML_RUNWAY: "Final[_Model]" = _Model(
     provider="poe",
     id="runwayml/runway",
     name="Runway",
-    kind=Kind.VIDEO,
+    kind=_Kind.VIDEO,
     family="runway",
     attachment=True,
     reasoning=False,
@@ -2814,11 +2815,11 @@ RUNWAYML_RUNWAY: Final[Model] = Model(
 )
 """Runway (video) · 256 context · 0 output · price unknown · vision, tools, attachments"""
 
-RUNWAYML_RUNWAY_GEN_4_TURBO: Final[Model] = Model(
+RUNWAYML_RUNWAY_GEN_4_TURBO: "Final[_Model]" = _Model(
     provider="poe",
     id="runwayml/runway-gen-4-turbo",
     name="Runway-Gen-4-Turbo",
-    kind=Kind.VIDEO,
+    kind=_Kind.VIDEO,
     family="runway",
     attachment=True,
     reasoning=False,
@@ -2832,11 +2833,11 @@ RUNWAYML_RUNWAY_GEN_4_TURBO: Final[Model] = Model(
 )
 """Runway-Gen-4-Turbo (video) · 256 context · 0 output · price unknown · vision, tools, attachments"""
 
-STABILITYAI_STABLEDIFFUSIONXL: Final[Model] = Model(
+STABILITYAI_STABLEDIFFUSIONXL: "Final[_Model]" = _Model(
     provider="poe",
     id="stabilityai/stablediffusionxl",
     name="StableDiffusionXL",
-    kind=Kind.IMAGE,
+    kind=_Kind.IMAGE,
     family="stable-diffusion",
     attachment=True,
     reasoning=False,
@@ -2850,11 +2851,11 @@ STABILITYAI_STABLEDIFFUSIONXL: Final[Model] = Model(
 )
 """StableDiffusionXL (image) · 200 context · 0 output · price unknown · vision, tools, attachments"""
 
-TOPAZLABS_CO_TOPAZLABS: Final[Model] = Model(
+TOPAZLABS_CO_TOPAZLABS: "Final[_Model]" = _Model(
     provider="poe",
     id="topazlabs-co/topazlabs",
     name="TopazLabs",
-    kind=Kind.IMAGE,
+    kind=_Kind.IMAGE,
     family="topazlabs",
     attachment=True,
     reasoning=False,
@@ -2868,11 +2869,11 @@ TOPAZLABS_CO_TOPAZLABS: Final[Model] = Model(
 )
 """TopazLabs (image) · 204 context · 0 output · price unknown · tools, attachments"""
 
-TRYTAKO_TAKO: Final[Model] = Model(
+TRYTAKO_TAKO: "Final[_Model]" = _Model(
     provider="poe",
     id="trytako/tako",
     name="Tako",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="tako",
     attachment=True,
     reasoning=False,
@@ -2886,11 +2887,11 @@ TRYTAKO_TAKO: Final[Model] = Model(
 )
 """Tako (chat) · 2.05K context · 0 output · price unknown · tools, attachments"""
 
-XAI_GROK_3: Final[PricedModel] = PricedModel(
+XAI_GROK_3: "Final[_PricedModel]" = _PricedModel(
     provider="poe",
     id="xai/grok-3",
     name="Grok 3",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="grok",
     attachment=True,
     reasoning=False,
@@ -2901,15 +2902,15 @@ XAI_GROK_3: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04_11,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_8192,
-    cost=Cost(input=Decimal("3"), output=Decimal("15"), cache_read=Decimal("0.75")),
+    cost=_Cost(input=_Decimal("3"), output=_Decimal("15"), cache_read=_Decimal("0.75")),
 )
 """Grok 3 (chat) · 131K context · 8.19K output · $3.00 in / $15.00 out per 1M tokens · tools, attachments"""
 
-XAI_GROK_3_MINI: Final[PricedModel] = PricedModel(
+XAI_GROK_3_MINI: "Final[_PricedModel]" = _PricedModel(
     provider="poe",
     id="xai/grok-3-mini",
     name="Grok 3 Mini",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="grok",
     attachment=True,
     reasoning=True,
@@ -2920,16 +2921,16 @@ XAI_GROK_3_MINI: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04_11,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.3"), output=Decimal("0.5"), cache_read=Decimal("0.075")),
+    cost=_Cost(input=_Decimal("0.3"), output=_Decimal("0.5"), cache_read=_Decimal("0.075")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """Grok 3 Mini (chat) · 131K context · 8.19K output · $0.30 in / $0.50 out per 1M tokens · tools, reasoning, attachments"""
 
-XAI_GROK_4: Final[PricedModel] = PricedModel(
+XAI_GROK_4: "Final[_PricedModel]" = _PricedModel(
     provider="poe",
     id="xai/grok-4",
     name="Grok-4",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="grok",
     attachment=True,
     reasoning=True,
@@ -2940,16 +2941,16 @@ XAI_GROK_4: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_07_10,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_256000_OUTPUT_128000,
-    cost=Cost(input=Decimal("3"), output=Decimal("15"), cache_read=Decimal("0.75")),
+    cost=_Cost(input=_Decimal("3"), output=_Decimal("15"), cache_read=_Decimal("0.75")),
     reasoning_options=(),
 )
 """Grok-4 (chat) · 256K context · 128K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-XAI_GROK_4_FAST_NON_REASONING: Final[PricedModel] = PricedModel(
+XAI_GROK_4_FAST_NON_REASONING: "Final[_PricedModel]" = _PricedModel(
     provider="poe",
     id="xai/grok-4-fast-non-reasoning",
     name="Grok-4-Fast-Non-Reasoning",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="grok",
     attachment=True,
     reasoning=False,
@@ -2960,15 +2961,15 @@ XAI_GROK_4_FAST_NON_REASONING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_16,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_2000000_OUTPUT_128000,
-    cost=Cost(input=Decimal("0.2"), output=Decimal("0.5"), cache_read=Decimal("0.05")),
+    cost=_Cost(input=_Decimal("0.2"), output=_Decimal("0.5"), cache_read=_Decimal("0.05")),
 )
 """Grok-4-Fast-Non-Reasoning (chat) · 2M context · 128K output · $0.20 in / $0.50 out per 1M tokens · vision, tools, attachments"""
 
-XAI_GROK_4_FAST_REASONING: Final[PricedModel] = PricedModel(
+XAI_GROK_4_FAST_REASONING: "Final[_PricedModel]" = _PricedModel(
     provider="poe",
     id="xai/grok-4-fast-reasoning",
     name="Grok-4-Fast-Reasoning",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="grok",
     attachment=True,
     reasoning=True,
@@ -2979,16 +2980,16 @@ XAI_GROK_4_FAST_REASONING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_16,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_2000000_OUTPUT_128000,
-    cost=Cost(input=Decimal("0.2"), output=Decimal("0.5"), cache_read=Decimal("0.05")),
+    cost=_Cost(input=_Decimal("0.2"), output=_Decimal("0.5"), cache_read=_Decimal("0.05")),
     reasoning_options=(),
 )
 """Grok-4-Fast-Reasoning (chat) · 2M context · 128K output · $0.20 in / $0.50 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-XAI_GROK_4_1_FAST_NON_REASONING: Final[Model] = Model(
+XAI_GROK_4_1_FAST_NON_REASONING: "Final[_Model]" = _Model(
     provider="poe",
     id="xai/grok-4.1-fast-non-reasoning",
     name="Grok-4.1-Fast-Non-Reasoning",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="grok",
     attachment=True,
     reasoning=False,
@@ -3002,11 +3003,11 @@ XAI_GROK_4_1_FAST_NON_REASONING: Final[Model] = Model(
 )
 """Grok-4.1-Fast-Non-Reasoning (chat) · 2M context · 30K output · price unknown · vision, tools, attachments"""
 
-XAI_GROK_4_1_FAST_REASONING: Final[Model] = Model(
+XAI_GROK_4_1_FAST_REASONING: "Final[_Model]" = _Model(
     provider="poe",
     id="xai/grok-4.1-fast-reasoning",
     name="Grok-4.1-Fast-Reasoning",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="grok",
     attachment=True,
     reasoning=True,
@@ -3021,11 +3022,11 @@ XAI_GROK_4_1_FAST_REASONING: Final[Model] = Model(
 )
 """Grok-4.1-Fast-Reasoning (chat) · 2M context · 30K output · price unknown · vision, tools, reasoning, attachments"""
 
-XAI_GROK_4_20_MULTI_AGENT: Final[PricedModel] = PricedModel(
+XAI_GROK_4_20_MULTI_AGENT: "Final[_PricedModel]" = _PricedModel(
     provider="poe",
     id="xai/grok-4.20-multi-agent",
     name="Grok-4.20-Multi-Agent",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=True,
@@ -3035,15 +3036,15 @@ XAI_GROK_4_20_MULTI_AGENT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_13,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_0,
-    cost=Cost(input=Decimal("2"), output=Decimal("6"), cache_read=Decimal("0.2")),
+    cost=_Cost(input=_Decimal("2"), output=_Decimal("6"), cache_read=_Decimal("0.2")),
 )
 """Grok-4.20-Multi-Agent (chat) · 128K context · 0 output · $2.00 in / $6.00 out per 1M tokens · vision, tools, attachments"""
 
-XAI_GROK_CODE_FAST_1: Final[PricedModel] = PricedModel(
+XAI_GROK_CODE_FAST_1: "Final[_PricedModel]" = _PricedModel(
     provider="poe",
     id="xai/grok-code-fast-1",
     name="Grok Code Fast 1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="grok",
     attachment=True,
     reasoning=True,
@@ -3054,7 +3055,7 @@ XAI_GROK_CODE_FAST_1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_22,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_256000_OUTPUT_128000,
-    cost=Cost(input=Decimal("0.2"), output=Decimal("1.5"), cache_read=Decimal("0.02")),
+    cost=_Cost(input=_Decimal("0.2"), output=_Decimal("1.5"), cache_read=_Decimal("0.02")),
     reasoning_options=(),
 )
 """Grok Code Fast 1 (chat) · 256K context · 128K output · $0.20 in / $1.50 out per 1M tokens · tools, reasoning, attachments"""

@@ -3,30 +3,28 @@
 
 """Models served by Poolside (provider id 'poolside')."""
 
-from __future__ import annotations
+from decimal import Decimal as _Decimal
 
-from decimal import Decimal
-
-from llmdex.records.model import Interleaved, Limit, Modalities, PricedModel, ReasoningOption
-from llmdex.records.partial_date import PartialDate
-from llmdex.records.rates import Cost
-from llmdex.records.vocabulary import Kind
-
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from typing import Final
+from llmdex.records.model import Interleaved as _Interleaved
+from llmdex.records.model import Limit as _Limit
+from llmdex.records.model import Modalities as _Modalities
+from llmdex.records.model import PricedModel as _PricedModel
+from llmdex.records.model import ReasoningOption as _ReasoningOption
+from llmdex.records.partial_date import PartialDate as _PartialDate
+from llmdex.records.rates import Cost as _Cost
+from llmdex.records.vocabulary import Kind as _Kind
 
 
 class _Shared:
     """Values the models below share, named for what they are."""
 
-    CONTEXT_262144_OUTPUT_32768 = Limit(context=262144, output=32768)
-    D_2026_04_28 = PartialDate(2026, 4, 28)
-    D_2026_06_13 = PartialDate(2026, 6, 13)
-    REASONING_EFFORT_NONE_MINIMAL_LOW_MEDIUM_HIGH_XHIGH = ReasoningOption(
+    CONTEXT_262144_OUTPUT_32768 = _Limit(context=262144, output=32768)
+    D_2026_04_28 = _PartialDate(2026, 4, 28)
+    D_2026_06_13 = _PartialDate(2026, 6, 13)
+    REASONING_EFFORT_NONE_MINIMAL_LOW_MEDIUM_HIGH_XHIGH = _ReasoningOption(
         type="effort", values=("none", "minimal", "low", "medium", "high", "xhigh")
     )
-    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+    TEXT_TO_TEXT = _Modalities(input=("text",), output=("text",))
 
 
 __all__ = [
@@ -34,11 +32,11 @@ __all__ = [
     "POOLSIDE_LAGUNA_XS_2",
 ]
 
-POOLSIDE_LAGUNA_M_1: Final[PricedModel] = PricedModel(
+POOLSIDE_LAGUNA_M_1: "Final[_PricedModel]" = _PricedModel(
     provider="poolside",
     id="poolside/laguna-m.1",
     name="Laguna M.1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -48,19 +46,22 @@ POOLSIDE_LAGUNA_M_1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_13,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_32768,
-    cost=Cost(
-        input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0"), cache_write=Decimal("0")
+    cost=_Cost(
+        input=_Decimal("0"),
+        output=_Decimal("0"),
+        cache_read=_Decimal("0"),
+        cache_write=_Decimal("0"),
     ),
-    interleaved=Interleaved(field="reasoning_content"),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_MINIMAL_LOW_MEDIUM_HIGH_XHIGH,),
 )
 """Laguna M.1 (chat) · 262K context · 32.8K output · free · tools, reasoning"""
 
-POOLSIDE_LAGUNA_XS_2: Final[PricedModel] = PricedModel(
+POOLSIDE_LAGUNA_XS_2: "Final[_PricedModel]" = _PricedModel(
     provider="poolside",
     id="poolside/laguna-xs.2",
     name="Laguna XS.2",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -70,10 +71,13 @@ POOLSIDE_LAGUNA_XS_2: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_13,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_32768,
-    cost=Cost(
-        input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0"), cache_write=Decimal("0")
+    cost=_Cost(
+        input=_Decimal("0"),
+        output=_Decimal("0"),
+        cache_read=_Decimal("0"),
+        cache_write=_Decimal("0"),
     ),
-    interleaved=Interleaved(field="reasoning_content"),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_MINIMAL_LOW_MEDIUM_HIGH_XHIGH,),
 )
 """Laguna XS.2 (chat) · 262K context · 32.8K output · free · tools, reasoning, open weights"""

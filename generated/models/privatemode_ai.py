@@ -3,44 +3,41 @@
 
 """Models served by Privatemode AI (provider id 'privatemode-ai')."""
 
-from __future__ import annotations
+from decimal import Decimal as _Decimal
 
-from decimal import Decimal
-
-from llmdex.records.model import Limit, Modalities, PricedModel, ReasoningOption
-from llmdex.records.partial_date import PartialDate
-from llmdex.records.rates import Cost
-from llmdex.records.vocabulary import Kind
-
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from typing import Final
+from llmdex.records.model import Limit as _Limit
+from llmdex.records.model import Modalities as _Modalities
+from llmdex.records.model import PricedModel as _PricedModel
+from llmdex.records.model import ReasoningOption as _ReasoningOption
+from llmdex.records.partial_date import PartialDate as _PartialDate
+from llmdex.records.rates import Cost as _Cost
+from llmdex.records.vocabulary import Kind as _Kind
 
 
 class _Shared:
     """Values the models below share, named for what they are."""
 
-    AUDIO_TO_TEXT = Modalities(input=("audio",), output=("text",))
-    CONTEXT_0_OUTPUT_4096 = Limit(context=0, output=4096)
-    CONTEXT_128000_OUTPUT_128000 = Limit(context=128000, output=128000)
-    CONTEXT_128000_OUTPUT_32768 = Limit(context=128000, output=32768)
-    CONTEXT_128000_OUTPUT_8192 = Limit(context=128000, output=8192)
-    CONTEXT_32000_OUTPUT_2560 = Limit(context=32000, output=2560)
-    D_2023_09 = PartialDate(2023, 9)
-    D_2023_09_01 = PartialDate(2023, 9, 1)
-    D_2024_08 = PartialDate(2024, 8)
-    D_2025_03_12 = PartialDate(2025, 3, 12)
-    D_2025_04 = PartialDate(2025, 4)
-    D_2025_06 = PartialDate(2025, 6)
-    D_2025_06_06 = PartialDate(2025, 6, 6)
-    D_2025_08 = PartialDate(2025, 8)
-    D_2025_08_04 = PartialDate(2025, 8, 4)
-    D_2025_08_14 = PartialDate(2025, 8, 14)
-    REASONING_EFFORT_LOW_MEDIUM_HIGH = ReasoningOption(
+    AUDIO_TO_TEXT = _Modalities(input=("audio",), output=("text",))
+    CONTEXT_0_OUTPUT_4096 = _Limit(context=0, output=4096)
+    CONTEXT_128000_OUTPUT_128000 = _Limit(context=128000, output=128000)
+    CONTEXT_128000_OUTPUT_32768 = _Limit(context=128000, output=32768)
+    CONTEXT_128000_OUTPUT_8192 = _Limit(context=128000, output=8192)
+    CONTEXT_32000_OUTPUT_2560 = _Limit(context=32000, output=2560)
+    D_2023_09 = _PartialDate(2023, 9)
+    D_2023_09_01 = _PartialDate(2023, 9, 1)
+    D_2024_08 = _PartialDate(2024, 8)
+    D_2025_03_12 = _PartialDate(2025, 3, 12)
+    D_2025_04 = _PartialDate(2025, 4)
+    D_2025_06 = _PartialDate(2025, 6)
+    D_2025_06_06 = _PartialDate(2025, 6, 6)
+    D_2025_08 = _PartialDate(2025, 8)
+    D_2025_08_04 = _PartialDate(2025, 8, 4)
+    D_2025_08_14 = _PartialDate(2025, 8, 14)
+    REASONING_EFFORT_LOW_MEDIUM_HIGH = _ReasoningOption(
         type="effort", values=("low", "medium", "high")
     )
-    TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
-    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+    TEXT_IMAGE_TO_TEXT = _Modalities(input=("text", "image"), output=("text",))
+    TEXT_TO_TEXT = _Modalities(input=("text",), output=("text",))
 
 
 __all__ = [
@@ -51,11 +48,11 @@ __all__ = [
     "WHISPER_LARGE_V3",
 ]
 
-GEMMA_3_27B: Final[PricedModel] = PricedModel(
+GEMMA_3_27B: "Final[_PricedModel]" = _PricedModel(
     provider="privatemode-ai",
     id="gemma-3-27b",
     name="Gemma 3 27B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemma",
     attachment=True,
     reasoning=False,
@@ -68,15 +65,15 @@ GEMMA_3_27B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_03_12,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_8192,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
 )
 """Gemma 3 27B (chat) · 128K context · 8.19K output · free · vision, tools, structured output, attachments, open weights"""
 
-GPT_OSS_120B: Final[PricedModel] = PricedModel(
+GPT_OSS_120B: "Final[_PricedModel]" = _PricedModel(
     provider="privatemode-ai",
     id="gpt-oss-120b",
     name="gpt-oss-120b",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-oss",
     attachment=False,
     reasoning=True,
@@ -89,16 +86,16 @@ GPT_OSS_120B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_14,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_128000,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """gpt-oss-120b (chat) · 128K context · 128K output · free · tools, reasoning, structured output, open weights"""
 
-QWEN3_CODER_30B_A3B: Final[PricedModel] = PricedModel(
+QWEN3_CODER_30B_A3B: "Final[_PricedModel]" = _PricedModel(
     provider="privatemode-ai",
     id="qwen3-coder-30b-a3b",
     name="Qwen3-Coder 30B-A3B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -111,15 +108,15 @@ QWEN3_CODER_30B_A3B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_32768,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
 )
 """Qwen3-Coder 30B-A3B (chat) · 128K context · 32.8K output · free · tools, structured output, open weights"""
 
-QWEN3_EMBEDDING_4B: Final[PricedModel] = PricedModel(
+QWEN3_EMBEDDING_4B: "Final[_PricedModel]" = _PricedModel(
     provider="privatemode-ai",
     id="qwen3-embedding-4b",
     name="Qwen3-Embedding 4B",
-    kind=Kind.EMBEDDING,
+    kind=_Kind.EMBEDDING,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -132,15 +129,15 @@ QWEN3_EMBEDDING_4B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_06_06,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_32000_OUTPUT_2560,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
 )
 """Qwen3-Embedding 4B (embedding) · 32K context · 2.56K output · free · open weights"""
 
-WHISPER_LARGE_V3: Final[PricedModel] = PricedModel(
+WHISPER_LARGE_V3: "Final[_PricedModel]" = _PricedModel(
     provider="privatemode-ai",
     id="whisper-large-v3",
     name="Whisper large-v3",
-    kind=Kind.TRANSCRIPTION,
+    kind=_Kind.TRANSCRIPTION,
     family="whisper",
     attachment=True,
     reasoning=False,
@@ -153,6 +150,6 @@ WHISPER_LARGE_V3: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2023_09_01,
     modalities=_Shared.AUDIO_TO_TEXT,
     limit=_Shared.CONTEXT_0_OUTPUT_4096,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
 )
 """Whisper large-v3 (transcription) · 0 context · 4.1K output · free · attachments, open weights"""

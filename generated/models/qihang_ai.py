@@ -3,47 +3,46 @@
 
 """Models served by QiHang (provider id 'qihang-ai')."""
 
-from __future__ import annotations
+from decimal import Decimal as _Decimal
 
-from decimal import Decimal
-
-from llmdex.records.model import Limit, Modalities, PricedModel
-from llmdex.records.partial_date import PartialDate
-from llmdex.records.rates import Cost, CostTier, Rates, TierCondition
-from llmdex.records.vocabulary import Kind
-
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from typing import Final
+from llmdex.records.model import Limit as _Limit
+from llmdex.records.model import Modalities as _Modalities
+from llmdex.records.model import PricedModel as _PricedModel
+from llmdex.records.partial_date import PartialDate as _PartialDate
+from llmdex.records.rates import Cost as _Cost
+from llmdex.records.rates import CostTier as _CostTier
+from llmdex.records.rates import Rates as _Rates
+from llmdex.records.rates import TierCondition as _TierCondition
+from llmdex.records.vocabulary import Kind as _Kind
 
 
 class _Shared:
     """Values the models below share, named for what they are."""
 
-    CONTEXT_1000000_OUTPUT_65000 = Limit(context=1000000, output=65000)
-    CONTEXT_1048576_OUTPUT_65536 = Limit(context=1048576, output=65536)
-    CONTEXT_200000_OUTPUT_32000 = Limit(context=200000, output=32000)
-    CONTEXT_200000_OUTPUT_64000 = Limit(context=200000, output=64000)
-    CONTEXT_400000_INPUT_272000_OUTPUT_128000 = Limit(context=400000, input=272000, output=128000)
-    D_2024_09_30 = PartialDate(2024, 9, 30)
-    D_2025_01 = PartialDate(2025, 1)
-    D_2025_03 = PartialDate(2025, 3)
-    D_2025_07_31 = PartialDate(2025, 7, 31)
-    D_2025_08_31 = PartialDate(2025, 8, 31)
-    D_2025_09_15 = PartialDate(2025, 9, 15)
-    D_2025_09_29 = PartialDate(2025, 9, 29)
-    D_2025_10_01 = PartialDate(2025, 10, 1)
-    D_2025_11 = PartialDate(2025, 11)
-    D_2025_11_01 = PartialDate(2025, 11, 1)
-    D_2025_11_19 = PartialDate(2025, 11, 19)
-    D_2025_12_11 = PartialDate(2025, 12, 11)
-    D_2025_12_17 = PartialDate(2025, 12, 17)
-    TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT = Modalities(
+    CONTEXT_1000000_OUTPUT_65000 = _Limit(context=1000000, output=65000)
+    CONTEXT_1048576_OUTPUT_65536 = _Limit(context=1048576, output=65536)
+    CONTEXT_200000_OUTPUT_32000 = _Limit(context=200000, output=32000)
+    CONTEXT_200000_OUTPUT_64000 = _Limit(context=200000, output=64000)
+    CONTEXT_400000_INPUT_272000_OUTPUT_128000 = _Limit(context=400000, input=272000, output=128000)
+    D_2024_09_30 = _PartialDate(2024, 9, 30)
+    D_2025_01 = _PartialDate(2025, 1)
+    D_2025_03 = _PartialDate(2025, 3)
+    D_2025_07_31 = _PartialDate(2025, 7, 31)
+    D_2025_08_31 = _PartialDate(2025, 8, 31)
+    D_2025_09_15 = _PartialDate(2025, 9, 15)
+    D_2025_09_29 = _PartialDate(2025, 9, 29)
+    D_2025_10_01 = _PartialDate(2025, 10, 1)
+    D_2025_11 = _PartialDate(2025, 11)
+    D_2025_11_01 = _PartialDate(2025, 11, 1)
+    D_2025_11_19 = _PartialDate(2025, 11, 19)
+    D_2025_12_11 = _PartialDate(2025, 12, 11)
+    D_2025_12_17 = _PartialDate(2025, 12, 17)
+    TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT = _Modalities(
         input=("text", "image", "audio", "video"), output=("text",)
     )
-    TEXT_IMAGE_PDF_TO_TEXT = Modalities(input=("text", "image", "pdf"), output=("text",))
-    TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
-    TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT = Modalities(
+    TEXT_IMAGE_PDF_TO_TEXT = _Modalities(input=("text", "image", "pdf"), output=("text",))
+    TEXT_IMAGE_TO_TEXT = _Modalities(input=("text", "image"), output=("text",))
+    TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT = _Modalities(
         input=("text", "image", "video", "audio", "pdf"), output=("text",)
     )
 
@@ -60,11 +59,11 @@ __all__ = [
     "GPT_5_2_CODEX",
 ]
 
-CLAUDE_HAIKU_4_5_20251001: Final[PricedModel] = PricedModel(
+CLAUDE_HAIKU_4_5_20251001: "Final[_PricedModel]" = _PricedModel(
     provider="qihang-ai",
     id="claude-haiku-4-5-20251001",
     name="Claude Haiku 4.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-haiku",
     attachment=True,
     reasoning=True,
@@ -76,16 +75,16 @@ CLAUDE_HAIKU_4_5_20251001: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_10_01,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_64000,
-    cost=Cost(input=Decimal("0.14"), output=Decimal("0.71")),
+    cost=_Cost(input=_Decimal("0.14"), output=_Decimal("0.71")),
     reasoning_options=(),
 )
 """Claude Haiku 4.5 (chat) · 200K context · 64K output · $0.14 in / $0.71 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-CLAUDE_OPUS_4_5_20251101: Final[PricedModel] = PricedModel(
+CLAUDE_OPUS_4_5_20251101: "Final[_PricedModel]" = _PricedModel(
     provider="qihang-ai",
     id="claude-opus-4-5-20251101",
     name="Claude Opus 4.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-opus",
     attachment=True,
     reasoning=True,
@@ -97,16 +96,16 @@ CLAUDE_OPUS_4_5_20251101: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_01,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_32000,
-    cost=Cost(input=Decimal("0.71"), output=Decimal("3.57")),
+    cost=_Cost(input=_Decimal("0.71"), output=_Decimal("3.57")),
     reasoning_options=(),
 )
 """Claude Opus 4.5 (chat) · 200K context · 32K output · $0.71 in / $3.57 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-CLAUDE_SONNET_4_5_20250929: Final[PricedModel] = PricedModel(
+CLAUDE_SONNET_4_5_20250929: "Final[_PricedModel]" = _PricedModel(
     provider="qihang-ai",
     id="claude-sonnet-4-5-20250929",
     name="Claude Sonnet 4.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-sonnet",
     attachment=True,
     reasoning=True,
@@ -118,16 +117,16 @@ CLAUDE_SONNET_4_5_20250929: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_29,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_64000,
-    cost=Cost(input=Decimal("0.43"), output=Decimal("2.14")),
+    cost=_Cost(input=_Decimal("0.43"), output=_Decimal("2.14")),
     reasoning_options=(),
 )
 """Claude Sonnet 4.5 (chat) · 200K context · 64K output · $0.43 in / $2.14 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-GEMINI_2_5_FLASH: Final[PricedModel] = PricedModel(
+GEMINI_2_5_FLASH: "Final[_PricedModel]" = _PricedModel(
     provider="qihang-ai",
     id="gemini-2.5-flash",
     name="Gemini 2.5 Flash",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemini-flash",
     attachment=True,
     reasoning=True,
@@ -140,27 +139,27 @@ GEMINI_2_5_FLASH: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_17,
     modalities=_Shared.TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
-    cost=Cost(
-        input=Decimal("0.09"),
-        output=Decimal("0.71"),
+    cost=_Cost(
+        input=_Decimal("0.09"),
+        output=_Decimal("0.71"),
         tiers=(
-            CostTier(
-                input=Decimal("0.09"),
-                output=Decimal("0.71"),
-                tier=TierCondition(type="context", size=200000),
+            _CostTier(
+                input=_Decimal("0.09"),
+                output=_Decimal("0.71"),
+                tier=_TierCondition(type="context", size=200000),
             ),
         ),
-        context_over_200k=Rates(input=Decimal("0.09"), output=Decimal("0.71")),
+        context_over_200k=_Rates(input=_Decimal("0.09"), output=_Decimal("0.71")),
     ),
     reasoning_options=(),
 )
 """Gemini 2.5 Flash (chat) · 1.05M context · 65.5K output · $0.09 in / $0.71 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GEMINI_3_FLASH_PREVIEW: Final[PricedModel] = PricedModel(
+GEMINI_3_FLASH_PREVIEW: "Final[_PricedModel]" = _PricedModel(
     provider="qihang-ai",
     id="gemini-3-flash-preview",
     name="Gemini 3 Flash Preview",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemini-flash",
     attachment=True,
     reasoning=True,
@@ -173,27 +172,27 @@ GEMINI_3_FLASH_PREVIEW: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_17,
     modalities=_Shared.TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
-    cost=Cost(
-        input=Decimal("0.07"),
-        output=Decimal("0.43"),
+    cost=_Cost(
+        input=_Decimal("0.07"),
+        output=_Decimal("0.43"),
         tiers=(
-            CostTier(
-                input=Decimal("0.07"),
-                output=Decimal("0.43"),
-                tier=TierCondition(type="context", size=200000),
+            _CostTier(
+                input=_Decimal("0.07"),
+                output=_Decimal("0.43"),
+                tier=_TierCondition(type="context", size=200000),
             ),
         ),
-        context_over_200k=Rates(input=Decimal("0.07"), output=Decimal("0.43")),
+        context_over_200k=_Rates(input=_Decimal("0.07"), output=_Decimal("0.43")),
     ),
     reasoning_options=(),
 )
 """Gemini 3 Flash Preview (chat) · 1.05M context · 65.5K output · $0.07 in / $0.43 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GEMINI_3_PRO_PREVIEW: Final[PricedModel] = PricedModel(
+GEMINI_3_PRO_PREVIEW: "Final[_PricedModel]" = _PricedModel(
     provider="qihang-ai",
     id="gemini-3-pro-preview",
     name="Gemini 3 Pro Preview",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemini-pro",
     attachment=True,
     reasoning=True,
@@ -205,16 +204,16 @@ GEMINI_3_PRO_PREVIEW: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_19,
     modalities=_Shared.TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_65000,
-    cost=Cost(input=Decimal("0.57"), output=Decimal("3.43")),
+    cost=_Cost(input=_Decimal("0.57"), output=_Decimal("3.43")),
     reasoning_options=(),
 )
 """Gemini 3 Pro Preview (chat) · 1M context · 65K output · $0.57 in / $3.43 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-GPT_5_MINI: Final[PricedModel] = PricedModel(
+GPT_5_MINI: "Final[_PricedModel]" = _PricedModel(
     provider="qihang-ai",
     id="gpt-5-mini",
     name="GPT-5-Mini",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-mini",
     attachment=True,
     reasoning=True,
@@ -226,16 +225,16 @@ GPT_5_MINI: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_15,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_64000,
-    cost=Cost(input=Decimal("0.04"), output=Decimal("0.29")),
+    cost=_Cost(input=_Decimal("0.04"), output=_Decimal("0.29")),
     reasoning_options=(),
 )
 """GPT-5-Mini (chat) · 200K context · 64K output · $0.04 in / $0.29 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-GPT_5_2: Final[PricedModel] = PricedModel(
+GPT_5_2: "Final[_PricedModel]" = _PricedModel(
     provider="qihang-ai",
     id="gpt-5.2",
     name="GPT-5.2",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=True,
@@ -248,16 +247,16 @@ GPT_5_2: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_11,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
-    cost=Cost(input=Decimal("0.25"), output=Decimal("2")),
+    cost=_Cost(input=_Decimal("0.25"), output=_Decimal("2")),
     reasoning_options=(),
 )
 """GPT-5.2 (chat) · 400K context · 128K output · $0.25 in / $2.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GPT_5_2_CODEX: Final[PricedModel] = PricedModel(
+GPT_5_2_CODEX: "Final[_PricedModel]" = _PricedModel(
     provider="qihang-ai",
     id="gpt-5.2-codex",
     name="GPT-5.2 Codex",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-codex",
     attachment=True,
     reasoning=True,
@@ -270,7 +269,7 @@ GPT_5_2_CODEX: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_11,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
-    cost=Cost(input=Decimal("0.14"), output=Decimal("1.14")),
+    cost=_Cost(input=_Decimal("0.14"), output=_Decimal("1.14")),
     reasoning_options=(),
 )
 """GPT-5.2 Codex (chat) · 400K context · 128K output · $0.14 in / $1.14 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""

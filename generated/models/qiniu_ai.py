@@ -3,133 +3,131 @@
 
 """Models served by Qiniu (provider id 'qiniu-ai')."""
 
-from __future__ import annotations
+from decimal import Decimal as _Decimal
 
-from decimal import Decimal
-
-from llmdex.records.model import Limit, Modalities, Model, PricedModel, ReasoningOption
-from llmdex.records.partial_date import PartialDate
-from llmdex.records.rates import Cost
-from llmdex.records.vocabulary import Kind
-
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from typing import Final
+from llmdex.records.model import Limit as _Limit
+from llmdex.records.model import Modalities as _Modalities
+from llmdex.records.model import Model as _Model
+from llmdex.records.model import PricedModel as _PricedModel
+from llmdex.records.model import ReasoningOption as _ReasoningOption
+from llmdex.records.partial_date import PartialDate as _PartialDate
+from llmdex.records.rates import Cost as _Cost
+from llmdex.records.vocabulary import Kind as _Kind
 
 
 class _Shared:
     """Values the models below share, named for what they are."""
 
-    CONTEXT_1000000_OUTPUT_4096 = Limit(context=1000000, output=4096)
-    CONTEXT_1000000_OUTPUT_64000 = Limit(context=1000000, output=64000)
-    CONTEXT_1000000_OUTPUT_80000 = Limit(context=1000000, output=80000)
-    CONTEXT_1048576_OUTPUT_64000 = Limit(context=1048576, output=64000)
-    CONTEXT_1048576_OUTPUT_65536 = Limit(context=1048576, output=65536)
-    CONTEXT_1048576_OUTPUT_8192 = Limit(context=1048576, output=8192)
-    CONTEXT_126000_OUTPUT_32000 = Limit(context=126000, output=32000)
-    CONTEXT_128000_OUTPUT_12000 = Limit(context=128000, output=12000)
-    CONTEXT_128000_OUTPUT_128000 = Limit(context=128000, output=128000)
-    CONTEXT_128000_OUTPUT_16000 = Limit(context=128000, output=16000)
-    CONTEXT_128000_OUTPUT_32000 = Limit(context=128000, output=32000)
-    CONTEXT_128000_OUTPUT_4096 = Limit(context=128000, output=4096)
-    CONTEXT_128000_OUTPUT_8192 = Limit(context=128000, output=8192)
-    CONTEXT_12800_OUTPUT_4096 = Limit(context=12800, output=4096)
-    CONTEXT_131000_OUTPUT_4096 = Limit(context=131000, output=4096)
-    CONTEXT_131072_OUTPUT_131072 = Limit(context=131072, output=131072)
-    CONTEXT_131072_OUTPUT_32768 = Limit(context=131072, output=32768)
-    CONTEXT_131072_OUTPUT_98304 = Limit(context=131072, output=98304)
-    CONTEXT_160000_OUTPUT_160000 = Limit(context=160000, output=160000)
-    CONTEXT_20000000_OUTPUT_2000000 = Limit(context=20000000, output=2000000)
-    CONTEXT_2000000_OUTPUT_2000000 = Limit(context=2000000, output=2000000)
-    CONTEXT_200000_OUTPUT_128000 = Limit(context=200000, output=128000)
-    CONTEXT_200000_OUTPUT_200000 = Limit(context=200000, output=200000)
-    CONTEXT_200000_OUTPUT_32000 = Limit(context=200000, output=32000)
-    CONTEXT_200000_OUTPUT_64000 = Limit(context=200000, output=64000)
-    CONTEXT_200000_OUTPUT_8192 = Limit(context=200000, output=8192)
-    CONTEXT_200000_OUTPUT_8200 = Limit(context=200000, output=8200)
-    CONTEXT_204800_OUTPUT_128000 = Limit(context=204800, output=128000)
-    CONTEXT_256000_OUTPUT_10000 = Limit(context=256000, output=10000)
-    CONTEXT_256000_OUTPUT_100000 = Limit(context=256000, output=100000)
-    CONTEXT_256000_OUTPUT_128000 = Limit(context=256000, output=128000)
-    CONTEXT_256000_OUTPUT_256000 = Limit(context=256000, output=256000)
-    CONTEXT_256000_OUTPUT_32000 = Limit(context=256000, output=32000)
-    CONTEXT_256000_OUTPUT_320000 = Limit(context=256000, output=320000)
-    CONTEXT_256000_OUTPUT_64000 = Limit(context=256000, output=64000)
-    CONTEXT_262000_OUTPUT_4096 = Limit(context=262000, output=4096)
-    CONTEXT_262144_OUTPUT_4096 = Limit(context=262144, output=4096)
-    CONTEXT_262144_OUTPUT_64000 = Limit(context=262144, output=64000)
-    CONTEXT_262144_OUTPUT_65536 = Limit(context=262144, output=65536)
-    CONTEXT_32768_OUTPUT_8192 = Limit(context=32768, output=8192)
-    CONTEXT_400000_OUTPUT_128000 = Limit(context=400000, output=128000)
-    CONTEXT_40000_OUTPUT_4096 = Limit(context=40000, output=4096)
-    CONTEXT_64000_OUTPUT_4096 = Limit(context=64000, output=4096)
-    CONTEXT_8192_OUTPUT_4096 = Limit(context=8192, output=4096)
-    CONTEXT_99999999_OUTPUT_99999999 = Limit(context=99999999, output=99999999)
-    D_2024_12_01 = PartialDate(2024, 12, 1)
-    D_2025_08_05 = PartialDate(2025, 8, 5)
-    D_2025_08_06 = PartialDate(2025, 8, 6)
-    D_2025_08_12 = PartialDate(2025, 8, 12)
-    D_2025_08_13 = PartialDate(2025, 8, 13)
-    D_2025_08_14 = PartialDate(2025, 8, 14)
-    D_2025_08_15 = PartialDate(2025, 8, 15)
-    D_2025_08_19 = PartialDate(2025, 8, 19)
-    D_2025_08_26 = PartialDate(2025, 8, 26)
-    D_2025_09_02 = PartialDate(2025, 9, 2)
-    D_2025_09_06 = PartialDate(2025, 9, 6)
-    D_2025_09_08 = PartialDate(2025, 9, 8)
-    D_2025_09_09 = PartialDate(2025, 9, 9)
-    D_2025_09_12 = PartialDate(2025, 9, 12)
-    D_2025_09_19 = PartialDate(2025, 9, 19)
-    D_2025_09_20 = PartialDate(2025, 9, 20)
-    D_2025_09_22 = PartialDate(2025, 9, 22)
-    D_2025_09_24 = PartialDate(2025, 9, 24)
-    D_2025_09_29 = PartialDate(2025, 9, 29)
-    D_2025_09_30 = PartialDate(2025, 9, 30)
-    D_2025_10_11 = PartialDate(2025, 10, 11)
-    D_2025_10_16 = PartialDate(2025, 10, 16)
-    D_2025_10_22 = PartialDate(2025, 10, 22)
-    D_2025_10_28 = PartialDate(2025, 10, 28)
-    D_2025_11_05 = PartialDate(2025, 11, 5)
-    D_2025_11_07 = PartialDate(2025, 11, 7)
-    D_2025_11_19 = PartialDate(2025, 11, 19)
-    D_2025_11_20 = PartialDate(2025, 11, 20)
-    D_2025_11_25 = PartialDate(2025, 11, 25)
-    D_2025_12_01 = PartialDate(2025, 12, 1)
-    D_2025_12_04 = PartialDate(2025, 12, 4)
-    D_2025_12_11 = PartialDate(2025, 12, 11)
-    D_2025_12_16 = PartialDate(2025, 12, 16)
-    D_2025_12_18 = PartialDate(2025, 12, 18)
-    D_2025_12_19 = PartialDate(2025, 12, 19)
-    D_2025_12_23 = PartialDate(2025, 12, 23)
-    D_2026_01_13 = PartialDate(2026, 1, 13)
-    D_2026_01_28 = PartialDate(2026, 1, 28)
-    D_2026_02_02 = PartialDate(2026, 2, 2)
-    D_2026_02_04 = PartialDate(2026, 2, 4)
-    D_2026_02_06 = PartialDate(2026, 2, 6)
-    D_2026_02_09 = PartialDate(2026, 2, 9)
-    D_2026_02_12 = PartialDate(2026, 2, 12)
-    D_2026_02_14 = PartialDate(2026, 2, 14)
-    D_2026_02_22 = PartialDate(2026, 2, 22)
-    IMAGE_TEXT_VIDEO_TO_TEXT = Modalities(input=("image", "text", "video"), output=("text",))
-    REASONING_TOGGLE = ReasoningOption(type="toggle")
-    TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT = Modalities(
+    CONTEXT_1000000_OUTPUT_4096 = _Limit(context=1000000, output=4096)
+    CONTEXT_1000000_OUTPUT_64000 = _Limit(context=1000000, output=64000)
+    CONTEXT_1000000_OUTPUT_80000 = _Limit(context=1000000, output=80000)
+    CONTEXT_1048576_OUTPUT_64000 = _Limit(context=1048576, output=64000)
+    CONTEXT_1048576_OUTPUT_65536 = _Limit(context=1048576, output=65536)
+    CONTEXT_1048576_OUTPUT_8192 = _Limit(context=1048576, output=8192)
+    CONTEXT_126000_OUTPUT_32000 = _Limit(context=126000, output=32000)
+    CONTEXT_128000_OUTPUT_12000 = _Limit(context=128000, output=12000)
+    CONTEXT_128000_OUTPUT_128000 = _Limit(context=128000, output=128000)
+    CONTEXT_128000_OUTPUT_16000 = _Limit(context=128000, output=16000)
+    CONTEXT_128000_OUTPUT_32000 = _Limit(context=128000, output=32000)
+    CONTEXT_128000_OUTPUT_4096 = _Limit(context=128000, output=4096)
+    CONTEXT_128000_OUTPUT_8192 = _Limit(context=128000, output=8192)
+    CONTEXT_12800_OUTPUT_4096 = _Limit(context=12800, output=4096)
+    CONTEXT_131000_OUTPUT_4096 = _Limit(context=131000, output=4096)
+    CONTEXT_131072_OUTPUT_131072 = _Limit(context=131072, output=131072)
+    CONTEXT_131072_OUTPUT_32768 = _Limit(context=131072, output=32768)
+    CONTEXT_131072_OUTPUT_98304 = _Limit(context=131072, output=98304)
+    CONTEXT_160000_OUTPUT_160000 = _Limit(context=160000, output=160000)
+    CONTEXT_20000000_OUTPUT_2000000 = _Limit(context=20000000, output=2000000)
+    CONTEXT_2000000_OUTPUT_2000000 = _Limit(context=2000000, output=2000000)
+    CONTEXT_200000_OUTPUT_128000 = _Limit(context=200000, output=128000)
+    CONTEXT_200000_OUTPUT_200000 = _Limit(context=200000, output=200000)
+    CONTEXT_200000_OUTPUT_32000 = _Limit(context=200000, output=32000)
+    CONTEXT_200000_OUTPUT_64000 = _Limit(context=200000, output=64000)
+    CONTEXT_200000_OUTPUT_8192 = _Limit(context=200000, output=8192)
+    CONTEXT_200000_OUTPUT_8200 = _Limit(context=200000, output=8200)
+    CONTEXT_204800_OUTPUT_128000 = _Limit(context=204800, output=128000)
+    CONTEXT_256000_OUTPUT_10000 = _Limit(context=256000, output=10000)
+    CONTEXT_256000_OUTPUT_100000 = _Limit(context=256000, output=100000)
+    CONTEXT_256000_OUTPUT_128000 = _Limit(context=256000, output=128000)
+    CONTEXT_256000_OUTPUT_256000 = _Limit(context=256000, output=256000)
+    CONTEXT_256000_OUTPUT_32000 = _Limit(context=256000, output=32000)
+    CONTEXT_256000_OUTPUT_320000 = _Limit(context=256000, output=320000)
+    CONTEXT_256000_OUTPUT_64000 = _Limit(context=256000, output=64000)
+    CONTEXT_262000_OUTPUT_4096 = _Limit(context=262000, output=4096)
+    CONTEXT_262144_OUTPUT_4096 = _Limit(context=262144, output=4096)
+    CONTEXT_262144_OUTPUT_64000 = _Limit(context=262144, output=64000)
+    CONTEXT_262144_OUTPUT_65536 = _Limit(context=262144, output=65536)
+    CONTEXT_32768_OUTPUT_8192 = _Limit(context=32768, output=8192)
+    CONTEXT_400000_OUTPUT_128000 = _Limit(context=400000, output=128000)
+    CONTEXT_40000_OUTPUT_4096 = _Limit(context=40000, output=4096)
+    CONTEXT_64000_OUTPUT_4096 = _Limit(context=64000, output=4096)
+    CONTEXT_8192_OUTPUT_4096 = _Limit(context=8192, output=4096)
+    CONTEXT_99999999_OUTPUT_99999999 = _Limit(context=99999999, output=99999999)
+    D_2024_12_01 = _PartialDate(2024, 12, 1)
+    D_2025_08_05 = _PartialDate(2025, 8, 5)
+    D_2025_08_06 = _PartialDate(2025, 8, 6)
+    D_2025_08_12 = _PartialDate(2025, 8, 12)
+    D_2025_08_13 = _PartialDate(2025, 8, 13)
+    D_2025_08_14 = _PartialDate(2025, 8, 14)
+    D_2025_08_15 = _PartialDate(2025, 8, 15)
+    D_2025_08_19 = _PartialDate(2025, 8, 19)
+    D_2025_08_26 = _PartialDate(2025, 8, 26)
+    D_2025_09_02 = _PartialDate(2025, 9, 2)
+    D_2025_09_06 = _PartialDate(2025, 9, 6)
+    D_2025_09_08 = _PartialDate(2025, 9, 8)
+    D_2025_09_09 = _PartialDate(2025, 9, 9)
+    D_2025_09_12 = _PartialDate(2025, 9, 12)
+    D_2025_09_19 = _PartialDate(2025, 9, 19)
+    D_2025_09_20 = _PartialDate(2025, 9, 20)
+    D_2025_09_22 = _PartialDate(2025, 9, 22)
+    D_2025_09_24 = _PartialDate(2025, 9, 24)
+    D_2025_09_29 = _PartialDate(2025, 9, 29)
+    D_2025_09_30 = _PartialDate(2025, 9, 30)
+    D_2025_10_11 = _PartialDate(2025, 10, 11)
+    D_2025_10_16 = _PartialDate(2025, 10, 16)
+    D_2025_10_22 = _PartialDate(2025, 10, 22)
+    D_2025_10_28 = _PartialDate(2025, 10, 28)
+    D_2025_11_05 = _PartialDate(2025, 11, 5)
+    D_2025_11_07 = _PartialDate(2025, 11, 7)
+    D_2025_11_19 = _PartialDate(2025, 11, 19)
+    D_2025_11_20 = _PartialDate(2025, 11, 20)
+    D_2025_11_25 = _PartialDate(2025, 11, 25)
+    D_2025_12_01 = _PartialDate(2025, 12, 1)
+    D_2025_12_04 = _PartialDate(2025, 12, 4)
+    D_2025_12_11 = _PartialDate(2025, 12, 11)
+    D_2025_12_16 = _PartialDate(2025, 12, 16)
+    D_2025_12_18 = _PartialDate(2025, 12, 18)
+    D_2025_12_19 = _PartialDate(2025, 12, 19)
+    D_2025_12_23 = _PartialDate(2025, 12, 23)
+    D_2026_01_13 = _PartialDate(2026, 1, 13)
+    D_2026_01_28 = _PartialDate(2026, 1, 28)
+    D_2026_02_02 = _PartialDate(2026, 2, 2)
+    D_2026_02_04 = _PartialDate(2026, 2, 4)
+    D_2026_02_06 = _PartialDate(2026, 2, 6)
+    D_2026_02_09 = _PartialDate(2026, 2, 9)
+    D_2026_02_12 = _PartialDate(2026, 2, 12)
+    D_2026_02_14 = _PartialDate(2026, 2, 14)
+    D_2026_02_22 = _PartialDate(2026, 2, 22)
+    IMAGE_TEXT_VIDEO_TO_TEXT = _Modalities(input=("image", "text", "video"), output=("text",))
+    REASONING_TOGGLE = _ReasoningOption(type="toggle")
+    TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT = _Modalities(
         input=("text", "image", "audio", "video", "pdf"), output=("text",)
     )
-    TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT = Modalities(
+    TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT = _Modalities(
         input=("text", "image", "audio", "video"), output=("text",)
     )
-    TEXT_IMAGE_TO_IMAGE = Modalities(input=("text", "image"), output=("image",))
-    TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
-    TEXT_IMAGE_TO_TEXT_IMAGE = Modalities(input=("text", "image"), output=("text", "image"))
-    TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT = Modalities(
+    TEXT_IMAGE_TO_IMAGE = _Modalities(input=("text", "image"), output=("image",))
+    TEXT_IMAGE_TO_TEXT = _Modalities(input=("text", "image"), output=("text",))
+    TEXT_IMAGE_TO_TEXT_IMAGE = _Modalities(input=("text", "image"), output=("text", "image"))
+    TEXT_IMAGE_VIDEO_AUDIO_TO_TEXT = _Modalities(
         input=("text", "image", "video", "audio"), output=("text",)
     )
-    TEXT_IMAGE_VIDEO_PDF_AUDIO_TO_TEXT = Modalities(
+    TEXT_IMAGE_VIDEO_PDF_AUDIO_TO_TEXT = _Modalities(
         input=("text", "image", "video", "pdf", "audio"), output=("text",)
     )
-    TEXT_IMAGE_VIDEO_TO_TEXT = Modalities(input=("text", "image", "video"), output=("text",))
-    TEXT_IMAGE_VIDEO_TO_VIDEO = Modalities(input=("text", "image", "video"), output=("video",))
-    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+    TEXT_IMAGE_VIDEO_TO_TEXT = _Modalities(input=("text", "image", "video"), output=("text",))
+    TEXT_IMAGE_VIDEO_TO_VIDEO = _Modalities(input=("text", "image", "video"), output=("video",))
+    TEXT_TO_TEXT = _Modalities(input=("text",), output=("text",))
 
 
 __all__ = [
@@ -226,11 +224,11 @@ __all__ = [
     "Z_AI_GLM_5",
 ]
 
-MINIMAX_M1: Final[Model] = Model(
+MINIMAX_M1: "Final[_Model]" = _Model(
     provider="qiniu-ai",
     id="MiniMax-M1",
     name="MiniMax M1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -245,11 +243,11 @@ MINIMAX_M1: Final[Model] = Model(
 )
 """MiniMax M1 (chat) · 1M context · 80K output · price unknown · tools, reasoning"""
 
-CLAUDE_3_5_HAIKU: Final[Model] = Model(
+CLAUDE_3_5_HAIKU: "Final[_Model]" = _Model(
     provider="qiniu-ai",
     id="claude-3.5-haiku",
     name="Claude 3.5 Haiku",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=True,
@@ -263,11 +261,11 @@ CLAUDE_3_5_HAIKU: Final[Model] = Model(
 )
 """Claude 3.5 Haiku (chat) · 200K context · 8.19K output · price unknown · vision, tools, attachments"""
 
-CLAUDE_3_5_SONNET: Final[Model] = Model(
+CLAUDE_3_5_SONNET: "Final[_Model]" = _Model(
     provider="qiniu-ai",
     id="claude-3.5-sonnet",
     name="Claude 3.5 Sonnet",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -282,11 +280,11 @@ CLAUDE_3_5_SONNET: Final[Model] = Model(
 )
 """Claude 3.5 Sonnet (chat) · 200K context · 8.2K output · price unknown · vision, tools, reasoning, attachments"""
 
-CLAUDE_3_7_SONNET: Final[Model] = Model(
+CLAUDE_3_7_SONNET: "Final[_Model]" = _Model(
     provider="qiniu-ai",
     id="claude-3.7-sonnet",
     name="Claude 3.7 Sonnet",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -301,11 +299,11 @@ CLAUDE_3_7_SONNET: Final[Model] = Model(
 )
 """Claude 3.7 Sonnet (chat) · 200K context · 128K output · price unknown · vision, tools, reasoning, attachments"""
 
-CLAUDE_4_0_OPUS: Final[Model] = Model(
+CLAUDE_4_0_OPUS: "Final[_Model]" = _Model(
     provider="qiniu-ai",
     id="claude-4.0-opus",
     name="Claude 4.0 Opus",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -320,11 +318,11 @@ CLAUDE_4_0_OPUS: Final[Model] = Model(
 )
 """Claude 4.0 Opus (chat) · 200K context · 32K output · price unknown · vision, tools, reasoning, attachments"""
 
-CLAUDE_4_0_SONNET: Final[Model] = Model(
+CLAUDE_4_0_SONNET: "Final[_Model]" = _Model(
     provider="qiniu-ai",
     id="claude-4.0-sonnet",
     name="Claude 4.0 Sonnet",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -339,11 +337,11 @@ CLAUDE_4_0_SONNET: Final[Model] = Model(
 )
 """Claude 4.0 Sonnet (chat) · 200K context · 64K output · price unknown · vision, tools, reasoning, attachments"""
 
-CLAUDE_4_1_OPUS: Final[Model] = Model(
+CLAUDE_4_1_OPUS: "Final[_Model]" = _Model(
     provider="qiniu-ai",
     id="claude-4.1-opus",
     name="Claude 4.1 Opus",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -358,11 +356,11 @@ CLAUDE_4_1_OPUS: Final[Model] = Model(
 )
 """Claude 4.1 Opus (chat) · 200K context · 32K output · price unknown · vision, tools, reasoning, attachments"""
 
-CLAUDE_4_5_HAIKU: Final[Model] = Model(
+CLAUDE_4_5_HAIKU: "Final[_Model]" = _Model(
     provider="qiniu-ai",
     id="claude-4.5-haiku",
     name="Claude 4.5 Haiku",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -377,11 +375,11 @@ CLAUDE_4_5_HAIKU: Final[Model] = Model(
 )
 """Claude 4.5 Haiku (chat) · 200K context · 64K output · price unknown · vision, tools, reasoning, attachments"""
 
-CLAUDE_4_5_OPUS: Final[Model] = Model(
+CLAUDE_4_5_OPUS: "Final[_Model]" = _Model(
     provider="qiniu-ai",
     id="claude-4.5-opus",
     name="Claude 4.5 Opus",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -396,11 +394,11 @@ CLAUDE_4_5_OPUS: Final[Model] = Model(
 )
 """Claude 4.5 Opus (chat) · 200K context · 200K output · price unknown · vision, tools, reasoning, attachments"""
 
-CLAUDE_4_5_SONNET: Final[Model] = Model(
+CLAUDE_4_5_SONNET: "Final[_Model]" = _Model(
     provider="qiniu-ai",
     id="claude-4.5-sonnet",
     name="Claude 4.5 Sonnet",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -415,11 +413,11 @@ CLAUDE_4_5_SONNET: Final[Model] = Model(
 )
 """Claude 4.5 Sonnet (chat) · 200K context · 64K output · price unknown · vision, tools, reasoning, attachments"""
 
-DEEPSEEK_R1: Final[Model] = Model(
+DEEPSEEK_R1: "Final[_Model]" = _Model(
     provider="qiniu-ai",
     id="deepseek-r1",
     name="DeepSeek-R1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -434,11 +432,11 @@ DEEPSEEK_R1: Final[Model] = Model(
 )
 """DeepSeek-R1 (chat) · 128K context · 32K output · price unknown · tools, reasoning"""
 
-DEEPSEEK_R1_0528: Final[Model] = Model(
+DEEPSEEK_R1_0528: "Final[_Model]" = _Model(
     provider="qiniu-ai",
     id="deepseek-r1-0528",
     name="DeepSeek-R1-0528",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -453,11 +451,11 @@ DEEPSEEK_R1_0528: Final[Model] = Model(
 )
 """DeepSeek-R1-0528 (chat) · 128K context · 32K output · price unknown · tools, reasoning"""
 
-DEEPSEEK_V3: Final[Model] = Model(
+DEEPSEEK_V3: "Final[_Model]" = _Model(
     provider="qiniu-ai",
     id="deepseek-v3",
     name="DeepSeek-V3",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -471,11 +469,11 @@ DEEPSEEK_V3: Final[Model] = Model(
 )
 """DeepSeek-V3 (chat) · 128K context · 16K output · price unknown"""
 
-DEEPSEEK_V3_0324: Final[Model] = Model(
+DEEPSEEK_V3_0324: "Final[_Model]" = _Model(
     provider="qiniu-ai",
     id="deepseek-v3-0324",
     name="DeepSeek-V3-0324",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=True,
@@ -489,11 +487,11 @@ DEEPSEEK_V3_0324: Final[Model] = Model(
 )
 """DeepSeek-V3-0324 (chat) · 128K context · 16K output · price unknown · tools"""
 
-DEEPSEEK_V3_1: Final[Model] = Model(
+DEEPSEEK_V3_1: "Final[_Model]" = _Model(
     provider="qiniu-ai",
     id="deepseek-v3.1",
     name="DeepSeek-V3.1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -508,11 +506,11 @@ DEEPSEEK_V3_1: Final[Model] = Model(
 )
 """DeepSeek-V3.1 (chat) · 128K context · 32K output · price unknown · tools, reasoning"""
 
-DEEPSEEK_DEEPSEEK_MATH_V2: Final[Model] = Model(
+DEEPSEEK_DEEPSEEK_MATH_V2: "Final[_Model]" = _Model(
     provider="qiniu-ai",
     id="deepseek/deepseek-math-v2",
     name="Deepseek/Deepseek-Math-V2",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=False,
@@ -527,11 +525,11 @@ DEEPSEEK_DEEPSEEK_MATH_V2: Final[Model] = Model(
 )
 """Deepseek/Deepseek-Math-V2 (chat) · 160K context · 160K output · price unknown · reasoning"""
 
-DEEPSEEK_DEEPSEEK_V3_1_TERMINUS: Final[Model] = Model(
+DEEPSEEK_DEEPSEEK_V3_1_TERMINUS: "Final[_Model]" = _Model(
     provider="qiniu-ai",
     id="deepseek/deepseek-v3.1-terminus",
     name="DeepSeek/DeepSeek-V3.1-Terminus",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=True,
@@ -545,11 +543,11 @@ DEEPSEEK_DEEPSEEK_V3_1_TERMINUS: Final[Model] = Model(
 )
 """DeepSeek/DeepSeek-V3.1-Terminus (chat) · 128K context · 32K output · price unknown · tools"""
 
-DEEPSEEK_DEEPSEEK_V3_1_TERMINUS_THINKING: Final[Model] = Model(
+DEEPSEEK_DEEPSEEK_V3_1_TERMINUS_THINKING: "Final[_Model]" = _Model(
     provider="qiniu-ai",
     id="deepseek/deepseek-v3.1-terminus-thinking",
     name="DeepSeek/DeepSeek-V3.1-Terminus-Thinking",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=False,
@@ -564,11 +562,11 @@ DEEPSEEK_DEEPSEEK_V3_1_TERMINUS_THINKING: Final[Model] = Model(
 )
 """DeepSeek/DeepSeek-V3.1-Terminus-Thinking (chat) · 128K context · 32K output · price unknown · reasoning"""
 
-DEEPSEEK_DEEPSEEK_V3_2_251201: Final[Model] = Model(
+DEEPSEEK_DEEPSEEK_V3_2_251201: "Final[_Model]" = _Model(
     provider="qiniu-ai",
     id="deepseek/deepseek-v3.2-251201",
     name="Deepseek/DeepSeek-V3.2",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -583,11 +581,11 @@ DEEPSEEK_DEEPSEEK_V3_2_251201: Final[Model] = Model(
 )
 """Deepseek/DeepSeek-V3.2 (chat) · 128K context · 32K output · price unknown · tools, reasoning"""
 
-DEEPSEEK_DEEPSEEK_V3_2_EXP: Final[Model] = Model(
+DEEPSEEK_DEEPSEEK_V3_2_EXP: "Final[_Model]" = _Model(
     provider="qiniu-ai",
     id="deepseek/deepseek-v3.2-exp",
     name="DeepSeek/DeepSeek-V3.2-Exp",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=True,
@@ -601,11 +599,11 @@ DEEPSEEK_DEEPSEEK_V3_2_EXP: Final[Model] = Model(
 )
 """DeepSeek/DeepSeek-V3.2-Exp (chat) · 128K context · 32K output · price unknown · tools"""
 
-DEEPSEEK_DEEPSEEK_V3_2_EXP_THINKING: Final[Model] = Model(
+DEEPSEEK_DEEPSEEK_V3_2_EXP_THINKING: "Final[_Model]" = _Model(
     provider="qiniu-ai",
     id="deepseek/deepseek-v3.2-exp-thinking",
     name="DeepSeek/DeepSeek-V3.2-Exp-Thinking",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=False,
@@ -620,11 +618,11 @@ DEEPSEEK_DEEPSEEK_V3_2_EXP_THINKING: Final[Model] = Model(
 )
 """DeepSeek/DeepSeek-V3.2-Exp-Thinking (chat) · 128K context · 32K output · price unknown · reasoning"""
 
-DOUBAO_1_5_PRO_32K: Final[Model] = Model(
+DOUBAO_1_5_PRO_32K: "Final[_Model]" = _Model(
     provider="qiniu-ai",
     id="doubao-1.5-pro-32k",
     name="Doubao 1.5 Pro 32k",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=True,
@@ -638,11 +636,11 @@ DOUBAO_1_5_PRO_32K: Final[Model] = Model(
 )
 """Doubao 1.5 Pro 32k (chat) · 128K context · 12K output · price unknown · tools"""
 
-DOUBAO_1_5_THINKING_PRO: Final[Model] = Model(
+DOUBAO_1_5_THINKING_PRO: "Final[_Model]" = _Model(
     provider="qiniu-ai",
     id="doubao-1.5-thinking-pro",
     name="Doubao 1.5 Thinking Pro",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -657,11 +655,11 @@ DOUBAO_1_5_THINKING_PRO: Final[Model] = Model(
 )
 """Doubao 1.5 Thinking Pro (chat) · 128K context · 16K output · price unknown · tools, reasoning"""
 
-DOUBAO_1_5_VISION_PRO: Final[Model] = Model(
+DOUBAO_1_5_VISION_PRO: "Final[_Model]" = _Model(
     provider="qiniu-ai",
     id="doubao-1.5-vision-pro",
     name="Doubao 1.5 Vision Pro",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=False,
@@ -675,11 +673,11 @@ DOUBAO_1_5_VISION_PRO: Final[Model] = Model(
 )
 """Doubao 1.5 Vision Pro (chat) · 128K context · 16K output · price unknown · vision, attachments"""
 
-DOUBAO_SEED_1_6: Final[Model] = Model(
+DOUBAO_SEED_1_6: "Final[_Model]" = _Model(
     provider="qiniu-ai",
     id="doubao-seed-1.6",
     name="Doubao-Seed 1.6",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -694,11 +692,11 @@ DOUBAO_SEED_1_6: Final[Model] = Model(
 )
 """Doubao-Seed 1.6 (chat) · 256K context · 32K output · price unknown · vision, tools, reasoning, attachments"""
 
-DOUBAO_SEED_1_6_FLASH: Final[Model] = Model(
+DOUBAO_SEED_1_6_FLASH: "Final[_Model]" = _Model(
     provider="qiniu-ai",
     id="doubao-seed-1.6-flash",
     name="Doubao-Seed 1.6 Flash",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -713,11 +711,11 @@ DOUBAO_SEED_1_6_FLASH: Final[Model] = Model(
 )
 """Doubao-Seed 1.6 Flash (chat) · 256K context · 32K output · price unknown · vision, tools, reasoning, attachments"""
 
-DOUBAO_SEED_1_6_THINKING: Final[Model] = Model(
+DOUBAO_SEED_1_6_THINKING: "Final[_Model]" = _Model(
     provider="qiniu-ai",
     id="doubao-seed-1.6-thinking",
     name="Doubao-Seed 1.6 Thinking",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -732,11 +730,11 @@ DOUBAO_SEED_1_6_THINKING: Final[Model] = Model(
 )
 """Doubao-Seed 1.6 Thinking (chat) · 256K context · 32K output · price unknown · vision, tools, reasoning, attachments"""
 
-DOUBAO_SEED_2_0_CODE: Final[Model] = Model(
+DOUBAO_SEED_2_0_CODE: "Final[_Model]" = _Model(
     provider="qiniu-ai",
     id="doubao-seed-2.0-code",
     name="Doubao Seed 2.0 Code",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -751,11 +749,11 @@ DOUBAO_SEED_2_0_CODE: Final[Model] = Model(
 )
 """Doubao Seed 2.0 Code (chat) · 256K context · 128K output · price unknown · vision, tools, reasoning, attachments"""
 
-DOUBAO_SEED_2_0_LITE: Final[Model] = Model(
+DOUBAO_SEED_2_0_LITE: "Final[_Model]" = _Model(
     provider="qiniu-ai",
     id="doubao-seed-2.0-lite",
     name="Doubao Seed 2.0 Lite",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -770,11 +768,11 @@ DOUBAO_SEED_2_0_LITE: Final[Model] = Model(
 )
 """Doubao Seed 2.0 Lite (chat) · 256K context · 32K output · price unknown · vision, tools, reasoning, attachments"""
 
-DOUBAO_SEED_2_0_MINI: Final[Model] = Model(
+DOUBAO_SEED_2_0_MINI: "Final[_Model]" = _Model(
     provider="qiniu-ai",
     id="doubao-seed-2.0-mini",
     name="Doubao Seed 2.0 Mini",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -789,11 +787,11 @@ DOUBAO_SEED_2_0_MINI: Final[Model] = Model(
 )
 """Doubao Seed 2.0 Mini (chat) · 256K context · 32K output · price unknown · vision, tools, reasoning, attachments"""
 
-DOUBAO_SEED_2_0_PRO: Final[Model] = Model(
+DOUBAO_SEED_2_0_PRO: "Final[_Model]" = _Model(
     provider="qiniu-ai",
     id="doubao-seed-2.0-pro",
     name="Doubao Seed 2.0 Pro",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -808,11 +806,11 @@ DOUBAO_SEED_2_0_PRO: Final[Model] = Model(
 )
 """Doubao Seed 2.0 Pro (chat) · 256K context · 128K output · price unknown · vision, tools, reasoning, attachments"""
 
-GEMINI_2_0_FLASH: Final[Model] = Model(
+GEMINI_2_0_FLASH: "Final[_Model]" = _Model(
     provider="qiniu-ai",
     id="gemini-2.0-flash",
     name="Gemini 2.0 Flash",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=True,
@@ -826,11 +824,11 @@ GEMINI_2_0_FLASH: Final[Model] = Model(
 )
 """Gemini 2.0 Flash (chat) · 1.05M context · 8.19K output · price unknown · vision, tools, attachments"""
 
-GEMINI_2_0_FLASH_LITE: Final[Model] = Model(
+GEMINI_2_0_FLASH_LITE: "Final[_Model]" = _Model(
     provider="qiniu-ai",
     id="gemini-2.0-flash-lite",
     name="Gemini 2.0 Flash Lite",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -845,11 +843,11 @@ GEMINI_2_0_FLASH_LITE: Final[Model] = Model(
 )
 """Gemini 2.0 Flash Lite (chat) · 1.05M context · 8.19K output · price unknown · vision, tools, reasoning, attachments"""
 
-GEMINI_2_5_FLASH: Final[Model] = Model(
+GEMINI_2_5_FLASH: "Final[_Model]" = _Model(
     provider="qiniu-ai",
     id="gemini-2.5-flash",
     name="Gemini 2.5 Flash",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -864,11 +862,11 @@ GEMINI_2_5_FLASH: Final[Model] = Model(
 )
 """Gemini 2.5 Flash (chat) · 1.05M context · 64K output · price unknown · vision, tools, reasoning, attachments"""
 
-GEMINI_2_5_FLASH_IMAGE: Final[Model] = Model(
+GEMINI_2_5_FLASH_IMAGE: "Final[_Model]" = _Model(
     provider="qiniu-ai",
     id="gemini-2.5-flash-image",
     name="Gemini 2.5 Flash Image",
-    kind=Kind.IMAGE,
+    kind=_Kind.IMAGE,
     attachment=True,
     reasoning=False,
     tool_call=False,
@@ -882,11 +880,11 @@ GEMINI_2_5_FLASH_IMAGE: Final[Model] = Model(
 )
 """Gemini 2.5 Flash Image (image) · 32.8K context · 8.19K output · price unknown · vision, attachments"""
 
-GEMINI_2_5_FLASH_LITE: Final[Model] = Model(
+GEMINI_2_5_FLASH_LITE: "Final[_Model]" = _Model(
     provider="qiniu-ai",
     id="gemini-2.5-flash-lite",
     name="Gemini 2.5 Flash Lite",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=True,
@@ -900,11 +898,11 @@ GEMINI_2_5_FLASH_LITE: Final[Model] = Model(
 )
 """Gemini 2.5 Flash Lite (chat) · 1.05M context · 64K output · price unknown · vision, tools, attachments"""
 
-GEMINI_2_5_PRO: Final[Model] = Model(
+GEMINI_2_5_PRO: "Final[_Model]" = _Model(
     provider="qiniu-ai",
     id="gemini-2.5-pro",
     name="Gemini 2.5 Pro",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -919,11 +917,11 @@ GEMINI_2_5_PRO: Final[Model] = Model(
 )
 """Gemini 2.5 Pro (chat) · 1.05M context · 65.5K output · price unknown · vision, tools, reasoning, attachments"""
 
-GEMINI_3_0_FLASH_PREVIEW: Final[Model] = Model(
+GEMINI_3_0_FLASH_PREVIEW: "Final[_Model]" = _Model(
     provider="qiniu-ai",
     id="gemini-3.0-flash-preview",
     name="Gemini 3.0 Flash Preview",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -938,11 +936,11 @@ GEMINI_3_0_FLASH_PREVIEW: Final[Model] = Model(
 )
 """Gemini 3.0 Flash Preview (chat) · 1M context · 64K output · price unknown · vision, tools, reasoning, attachments"""
 
-GEMINI_3_0_PRO_IMAGE_PREVIEW: Final[Model] = Model(
+GEMINI_3_0_PRO_IMAGE_PREVIEW: "Final[_Model]" = _Model(
     provider="qiniu-ai",
     id="gemini-3.0-pro-image-preview",
     name="Gemini 3.0 Pro Image Preview",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=False,
@@ -956,11 +954,11 @@ GEMINI_3_0_PRO_IMAGE_PREVIEW: Final[Model] = Model(
 )
 """Gemini 3.0 Pro Image Preview (chat) · 32.8K context · 8.19K output · price unknown · vision, attachments"""
 
-GEMINI_3_0_PRO_PREVIEW: Final[Model] = Model(
+GEMINI_3_0_PRO_PREVIEW: "Final[_Model]" = _Model(
     provider="qiniu-ai",
     id="gemini-3.0-pro-preview",
     name="Gemini 3.0 Pro Preview",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -975,11 +973,11 @@ GEMINI_3_0_PRO_PREVIEW: Final[Model] = Model(
 )
 """Gemini 3.0 Pro Preview (chat) · 1M context · 64K output · price unknown · vision, tools, reasoning, attachments"""
 
-GLM_4_5: Final[Model] = Model(
+GLM_4_5: "Final[_Model]" = _Model(
     provider="qiniu-ai",
     id="glm-4.5",
     name="GLM 4.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -994,11 +992,11 @@ GLM_4_5: Final[Model] = Model(
 )
 """GLM 4.5 (chat) · 131K context · 98.3K output · price unknown · tools, reasoning"""
 
-GLM_4_5_AIR: Final[Model] = Model(
+GLM_4_5_AIR: "Final[_Model]" = _Model(
     provider="qiniu-ai",
     id="glm-4.5-air",
     name="GLM 4.5 Air",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -1013,11 +1011,11 @@ GLM_4_5_AIR: Final[Model] = Model(
 )
 """GLM 4.5 Air (chat) · 131K context · 4.1K output · price unknown · tools, reasoning"""
 
-GPT_OSS_120B: Final[Model] = Model(
+GPT_OSS_120B: "Final[_Model]" = _Model(
     provider="qiniu-ai",
     id="gpt-oss-120b",
     name="gpt-oss-120b",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -1032,11 +1030,11 @@ GPT_OSS_120B: Final[Model] = Model(
 )
 """gpt-oss-120b (chat) · 128K context · 4.1K output · price unknown · tools, reasoning"""
 
-GPT_OSS_20B: Final[Model] = Model(
+GPT_OSS_20B: "Final[_Model]" = _Model(
     provider="qiniu-ai",
     id="gpt-oss-20b",
     name="gpt-oss-20b",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -1051,11 +1049,11 @@ GPT_OSS_20B: Final[Model] = Model(
 )
 """gpt-oss-20b (chat) · 128K context · 4.1K output · price unknown · tools, reasoning"""
 
-KIMI_K2: Final[Model] = Model(
+KIMI_K2: "Final[_Model]" = _Model(
     provider="qiniu-ai",
     id="kimi-k2",
     name="Kimi K2",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=True,
@@ -1069,11 +1067,11 @@ KIMI_K2: Final[Model] = Model(
 )
 """Kimi K2 (chat) · 128K context · 128K output · price unknown · tools"""
 
-KLING_V2_6: Final[Model] = Model(
+KLING_V2_6: "Final[_Model]" = _Model(
     provider="qiniu-ai",
     id="kling-v2-6",
     name="Kling-V2 6",
-    kind=Kind.VIDEO,
+    kind=_Kind.VIDEO,
     attachment=True,
     reasoning=False,
     tool_call=False,
@@ -1087,11 +1085,11 @@ KLING_V2_6: Final[Model] = Model(
 )
 """Kling-V2 6 (video) · 100M context · 100M output · price unknown · vision, attachments"""
 
-MEITUAN_LONGCAT_FLASH_CHAT: Final[Model] = Model(
+MEITUAN_LONGCAT_FLASH_CHAT: "Final[_Model]" = _Model(
     provider="qiniu-ai",
     id="meituan/longcat-flash-chat",
     name="Meituan/Longcat-Flash-Chat",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -1105,11 +1103,11 @@ MEITUAN_LONGCAT_FLASH_CHAT: Final[Model] = Model(
 )
 """Meituan/Longcat-Flash-Chat (chat) · 131K context · 131K output · price unknown"""
 
-MEITUAN_LONGCAT_FLASH_LITE: Final[Model] = Model(
+MEITUAN_LONGCAT_FLASH_LITE: "Final[_Model]" = _Model(
     provider="qiniu-ai",
     id="meituan/longcat-flash-lite",
     name="Meituan/Longcat-Flash-Lite",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=True,
@@ -1123,11 +1121,11 @@ MEITUAN_LONGCAT_FLASH_LITE: Final[Model] = Model(
 )
 """Meituan/Longcat-Flash-Lite (chat) · 256K context · 320K output · price unknown · tools"""
 
-MIMO_V2_FLASH: Final[PricedModel] = PricedModel(
+MIMO_V2_FLASH: "Final[_PricedModel]" = _PricedModel(
     provider="qiniu-ai",
     id="mimo-v2-flash",
     name="Mimo-V2-Flash",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="mimo",
     attachment=False,
     reasoning=True,
@@ -1139,16 +1137,16 @@ MIMO_V2_FLASH: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_04,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_256000_OUTPUT_256000,
-    cost=Cost(input=Decimal("0.1"), output=Decimal("0.3"), cache_read=Decimal("0.01")),
+    cost=_Cost(input=_Decimal("0.1"), output=_Decimal("0.3"), cache_read=_Decimal("0.01")),
     reasoning_options=(),
 )
 """Mimo-V2-Flash (chat) · 256K context · 256K output · $0.10 in / $0.30 out per 1M tokens · tools, reasoning, open weights"""
 
-MINIMAX_MINIMAX_M2: Final[Model] = Model(
+MINIMAX_MINIMAX_M2: "Final[_Model]" = _Model(
     provider="qiniu-ai",
     id="minimax/minimax-m2",
     name="Minimax/Minimax-M2",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -1163,11 +1161,11 @@ MINIMAX_MINIMAX_M2: Final[Model] = Model(
 )
 """Minimax/Minimax-M2 (chat) · 200K context · 128K output · price unknown · tools, reasoning"""
 
-MINIMAX_MINIMAX_M2_1: Final[Model] = Model(
+MINIMAX_MINIMAX_M2_1: "Final[_Model]" = _Model(
     provider="qiniu-ai",
     id="minimax/minimax-m2.1",
     name="Minimax/Minimax-M2.1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -1182,11 +1180,11 @@ MINIMAX_MINIMAX_M2_1: Final[Model] = Model(
 )
 """Minimax/Minimax-M2.1 (chat) · 205K context · 128K output · price unknown · tools, reasoning"""
 
-MINIMAX_MINIMAX_M2_5: Final[Model] = Model(
+MINIMAX_MINIMAX_M2_5: "Final[_Model]" = _Model(
     provider="qiniu-ai",
     id="minimax/minimax-m2.5",
     name="Minimax/Minimax-M2.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -1201,11 +1199,11 @@ MINIMAX_MINIMAX_M2_5: Final[Model] = Model(
 )
 """Minimax/Minimax-M2.5 (chat) · 205K context · 128K output · price unknown · tools, reasoning"""
 
-MINIMAX_MINIMAX_M2_5_HIGHSPEED: Final[Model] = Model(
+MINIMAX_MINIMAX_M2_5_HIGHSPEED: "Final[_Model]" = _Model(
     provider="qiniu-ai",
     id="minimax/minimax-m2.5-highspeed",
     name="Minimax/Minimax-M2.5 Highspeed",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -1220,11 +1218,11 @@ MINIMAX_MINIMAX_M2_5_HIGHSPEED: Final[Model] = Model(
 )
 """Minimax/Minimax-M2.5 Highspeed (chat) · 205K context · 128K output · price unknown · tools, reasoning"""
 
-MOONSHOTAI_KIMI_K2_0905: Final[Model] = Model(
+MOONSHOTAI_KIMI_K2_0905: "Final[_Model]" = _Model(
     provider="qiniu-ai",
     id="moonshotai/kimi-k2-0905",
     name="Kimi K2 0905",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=True,
@@ -1238,11 +1236,11 @@ MOONSHOTAI_KIMI_K2_0905: Final[Model] = Model(
 )
 """Kimi K2 0905 (chat) · 256K context · 100K output · price unknown · tools"""
 
-MOONSHOTAI_KIMI_K2_THINKING: Final[Model] = Model(
+MOONSHOTAI_KIMI_K2_THINKING: "Final[_Model]" = _Model(
     provider="qiniu-ai",
     id="moonshotai/kimi-k2-thinking",
     name="Kimi K2 Thinking",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=True,
@@ -1256,11 +1254,11 @@ MOONSHOTAI_KIMI_K2_THINKING: Final[Model] = Model(
 )
 """Kimi K2 Thinking (chat) · 256K context · 100K output · price unknown · tools"""
 
-MOONSHOTAI_KIMI_K2_5: Final[Model] = Model(
+MOONSHOTAI_KIMI_K2_5: "Final[_Model]" = _Model(
     provider="qiniu-ai",
     id="moonshotai/kimi-k2.5",
     name="Moonshotai/Kimi-K2.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=True,
@@ -1274,11 +1272,11 @@ MOONSHOTAI_KIMI_K2_5: Final[Model] = Model(
 )
 """Moonshotai/Kimi-K2.5 (chat) · 256K context · 256K output · price unknown · vision, tools, attachments"""
 
-OPENAI_GPT_5: Final[Model] = Model(
+OPENAI_GPT_5: "Final[_Model]" = _Model(
     provider="qiniu-ai",
     id="openai/gpt-5",
     name="OpenAI/GPT-5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=True,
@@ -1292,11 +1290,11 @@ OPENAI_GPT_5: Final[Model] = Model(
 )
 """OpenAI/GPT-5 (chat) · 400K context · 128K output · price unknown · tools"""
 
-OPENAI_GPT_5_2: Final[Model] = Model(
+OPENAI_GPT_5_2: "Final[_Model]" = _Model(
     provider="qiniu-ai",
     id="openai/gpt-5.2",
     name="OpenAI/GPT-5.2",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -1311,11 +1309,11 @@ OPENAI_GPT_5_2: Final[Model] = Model(
 )
 """OpenAI/GPT-5.2 (chat) · 400K context · 128K output · price unknown · vision, tools, reasoning, attachments"""
 
-QWEN_MAX_2025_01_25: Final[Model] = Model(
+QWEN_MAX_2025_01_25: "Final[_Model]" = _Model(
     provider="qiniu-ai",
     id="qwen-max-2025-01-25",
     name="Qwen2.5-Max-2025-01-25",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=True,
@@ -1329,11 +1327,11 @@ QWEN_MAX_2025_01_25: Final[Model] = Model(
 )
 """Qwen2.5-Max-2025-01-25 (chat) · 128K context · 4.1K output · price unknown · tools"""
 
-QWEN_TURBO: Final[Model] = Model(
+QWEN_TURBO: "Final[_Model]" = _Model(
     provider="qiniu-ai",
     id="qwen-turbo",
     name="Qwen-Turbo",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -1348,11 +1346,11 @@ QWEN_TURBO: Final[Model] = Model(
 )
 """Qwen-Turbo (chat) · 1M context · 4.1K output · price unknown · tools, reasoning"""
 
-QWEN_VL_MAX_2025_01_25: Final[Model] = Model(
+QWEN_VL_MAX_2025_01_25: "Final[_Model]" = _Model(
     provider="qiniu-ai",
     id="qwen-vl-max-2025-01-25",
     name="Qwen VL-MAX-2025-01-25",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=True,
@@ -1366,11 +1364,11 @@ QWEN_VL_MAX_2025_01_25: Final[Model] = Model(
 )
 """Qwen VL-MAX-2025-01-25 (chat) · 128K context · 4.1K output · price unknown · vision, tools, attachments"""
 
-QWEN2_5_VL_72B_INSTRUCT: Final[Model] = Model(
+QWEN2_5_VL_72B_INSTRUCT: "Final[_Model]" = _Model(
     provider="qiniu-ai",
     id="qwen2.5-vl-72b-instruct",
     name="Qwen 2.5 VL 72B Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=True,
@@ -1384,11 +1382,11 @@ QWEN2_5_VL_72B_INSTRUCT: Final[Model] = Model(
 )
 """Qwen 2.5 VL 72B Instruct (chat) · 128K context · 8.19K output · price unknown · vision, tools, attachments"""
 
-QWEN2_5_VL_7B_INSTRUCT: Final[Model] = Model(
+QWEN2_5_VL_7B_INSTRUCT: "Final[_Model]" = _Model(
     provider="qiniu-ai",
     id="qwen2.5-vl-7b-instruct",
     name="Qwen 2.5 VL 7B Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=True,
@@ -1402,11 +1400,11 @@ QWEN2_5_VL_7B_INSTRUCT: Final[Model] = Model(
 )
 """Qwen 2.5 VL 7B Instruct (chat) · 128K context · 8.19K output · price unknown · vision, tools, attachments"""
 
-QWEN3_235B_A22B: Final[Model] = Model(
+QWEN3_235B_A22B: "Final[_Model]" = _Model(
     provider="qiniu-ai",
     id="qwen3-235b-a22b",
     name="Qwen 3 235B A22B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=True,
@@ -1420,11 +1418,11 @@ QWEN3_235B_A22B: Final[Model] = Model(
 )
 """Qwen 3 235B A22B (chat) · 128K context · 32K output · price unknown · tools"""
 
-QWEN3_235B_A22B_INSTRUCT_2507: Final[Model] = Model(
+QWEN3_235B_A22B_INSTRUCT_2507: "Final[_Model]" = _Model(
     provider="qiniu-ai",
     id="qwen3-235b-a22b-instruct-2507",
     name="Qwen3 235b A22B Instruct 2507",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=True,
@@ -1438,11 +1436,11 @@ QWEN3_235B_A22B_INSTRUCT_2507: Final[Model] = Model(
 )
 """Qwen3 235b A22B Instruct 2507 (chat) · 262K context · 64K output · price unknown · tools"""
 
-QWEN3_235B_A22B_THINKING_2507: Final[Model] = Model(
+QWEN3_235B_A22B_THINKING_2507: "Final[_Model]" = _Model(
     provider="qiniu-ai",
     id="qwen3-235b-a22b-thinking-2507",
     name="Qwen3 235B A22B Thinking 2507",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -1457,11 +1455,11 @@ QWEN3_235B_A22B_THINKING_2507: Final[Model] = Model(
 )
 """Qwen3 235B A22B Thinking 2507 (chat) · 262K context · 4.1K output · price unknown · tools, reasoning"""
 
-QWEN3_30B_A3B: Final[Model] = Model(
+QWEN3_30B_A3B: "Final[_Model]" = _Model(
     provider="qiniu-ai",
     id="qwen3-30b-a3b",
     name="Qwen3 30B A3B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -1476,11 +1474,11 @@ QWEN3_30B_A3B: Final[Model] = Model(
 )
 """Qwen3 30B A3B (chat) · 40K context · 4.1K output · price unknown · tools, reasoning"""
 
-QWEN3_30B_A3B_INSTRUCT_2507: Final[Model] = Model(
+QWEN3_30B_A3B_INSTRUCT_2507: "Final[_Model]" = _Model(
     provider="qiniu-ai",
     id="qwen3-30b-a3b-instruct-2507",
     name="Qwen3 30b A3b Instruct 2507",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=True,
@@ -1494,11 +1492,11 @@ QWEN3_30B_A3B_INSTRUCT_2507: Final[Model] = Model(
 )
 """Qwen3 30b A3b Instruct 2507 (chat) · 128K context · 32K output · price unknown · tools"""
 
-QWEN3_30B_A3B_THINKING_2507: Final[Model] = Model(
+QWEN3_30B_A3B_THINKING_2507: "Final[_Model]" = _Model(
     provider="qiniu-ai",
     id="qwen3-30b-a3b-thinking-2507",
     name="Qwen3 30b A3b Thinking 2507",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -1513,11 +1511,11 @@ QWEN3_30B_A3B_THINKING_2507: Final[Model] = Model(
 )
 """Qwen3 30b A3b Thinking 2507 (chat) · 126K context · 32K output · price unknown · tools, reasoning"""
 
-QWEN3_32B: Final[Model] = Model(
+QWEN3_32B: "Final[_Model]" = _Model(
     provider="qiniu-ai",
     id="qwen3-32b",
     name="Qwen3 32B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -1532,11 +1530,11 @@ QWEN3_32B: Final[Model] = Model(
 )
 """Qwen3 32B (chat) · 40K context · 4.1K output · price unknown · tools, reasoning"""
 
-QWEN3_CODER_480B_A35B_INSTRUCT: Final[Model] = Model(
+QWEN3_CODER_480B_A35B_INSTRUCT: "Final[_Model]" = _Model(
     provider="qiniu-ai",
     id="qwen3-coder-480b-a35b-instruct",
     name="Qwen3 Coder 480B A35B Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=True,
@@ -1550,11 +1548,11 @@ QWEN3_CODER_480B_A35B_INSTRUCT: Final[Model] = Model(
 )
 """Qwen3 Coder 480B A35B Instruct (chat) · 262K context · 4.1K output · price unknown · tools"""
 
-QWEN3_MAX: Final[Model] = Model(
+QWEN3_MAX: "Final[_Model]" = _Model(
     provider="qiniu-ai",
     id="qwen3-max",
     name="Qwen3 Max",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=True,
@@ -1568,11 +1566,11 @@ QWEN3_MAX: Final[Model] = Model(
 )
 """Qwen3 Max (chat) · 262K context · 65.5K output · price unknown · tools"""
 
-QWEN3_MAX_PREVIEW: Final[Model] = Model(
+QWEN3_MAX_PREVIEW: "Final[_Model]" = _Model(
     provider="qiniu-ai",
     id="qwen3-max-preview",
     name="Qwen3 Max Preview",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=True,
@@ -1586,11 +1584,11 @@ QWEN3_MAX_PREVIEW: Final[Model] = Model(
 )
 """Qwen3 Max Preview (chat) · 256K context · 64K output · price unknown · tools"""
 
-QWEN3_NEXT_80B_A3B_INSTRUCT: Final[Model] = Model(
+QWEN3_NEXT_80B_A3B_INSTRUCT: "Final[_Model]" = _Model(
     provider="qiniu-ai",
     id="qwen3-next-80b-a3b-instruct",
     name="Qwen3 Next 80B A3B Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=True,
@@ -1604,11 +1602,11 @@ QWEN3_NEXT_80B_A3B_INSTRUCT: Final[Model] = Model(
 )
 """Qwen3 Next 80B A3B Instruct (chat) · 131K context · 32.8K output · price unknown · tools"""
 
-QWEN3_NEXT_80B_A3B_THINKING: Final[Model] = Model(
+QWEN3_NEXT_80B_A3B_THINKING: "Final[_Model]" = _Model(
     provider="qiniu-ai",
     id="qwen3-next-80b-a3b-thinking",
     name="Qwen3 Next 80B A3B Thinking",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -1623,11 +1621,11 @@ QWEN3_NEXT_80B_A3B_THINKING: Final[Model] = Model(
 )
 """Qwen3 Next 80B A3B Thinking (chat) · 131K context · 32.8K output · price unknown · tools, reasoning"""
 
-QWEN3_VL_30B_A3B_THINKING: Final[Model] = Model(
+QWEN3_VL_30B_A3B_THINKING: "Final[_Model]" = _Model(
     provider="qiniu-ai",
     id="qwen3-vl-30b-a3b-thinking",
     name="Qwen3-Vl 30b A3b Thinking",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=True,
@@ -1641,11 +1639,11 @@ QWEN3_VL_30B_A3B_THINKING: Final[Model] = Model(
 )
 """Qwen3-Vl 30b A3b Thinking (chat) · 128K context · 32K output · price unknown · vision, tools, attachments"""
 
-QWEN3_5_397B_A17B: Final[Model] = Model(
+QWEN3_5_397B_A17B: "Final[_Model]" = _Model(
     provider="qiniu-ai",
     id="qwen3.5-397b-a17b",
     name="Qwen3.5 397B A17B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -1660,11 +1658,11 @@ QWEN3_5_397B_A17B: Final[Model] = Model(
 )
 """Qwen3.5 397B A17B (chat) · 256K context · 64K output · price unknown · vision, tools, reasoning, attachments"""
 
-STEPFUN_AI_GELAB_ZERO_4B_PREVIEW: Final[Model] = Model(
+STEPFUN_AI_GELAB_ZERO_4B_PREVIEW: "Final[_Model]" = _Model(
     provider="qiniu-ai",
     id="stepfun-ai/gelab-zero-4b-preview",
     name="Stepfun-Ai/Gelab Zero 4b Preview",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=True,
@@ -1678,11 +1676,11 @@ STEPFUN_AI_GELAB_ZERO_4B_PREVIEW: Final[Model] = Model(
 )
 """Stepfun-Ai/Gelab Zero 4b Preview (chat) · 8.19K context · 4.1K output · price unknown · vision, tools, attachments"""
 
-STEPFUN_STEP_3_5_FLASH: Final[Model] = Model(
+STEPFUN_STEP_3_5_FLASH: "Final[_Model]" = _Model(
     provider="qiniu-ai",
     id="stepfun/step-3.5-flash",
     name="Stepfun/Step-3.5 Flash",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=False,
@@ -1696,11 +1694,11 @@ STEPFUN_STEP_3_5_FLASH: Final[Model] = Model(
 )
 """Stepfun/Step-3.5 Flash (chat) · 64K context · 4.1K output · price unknown · vision, attachments"""
 
-X_AI_GROK_4_FAST: Final[Model] = Model(
+X_AI_GROK_4_FAST: "Final[_Model]" = _Model(
     provider="qiniu-ai",
     id="x-ai/grok-4-fast",
     name="x-AI/Grok-4-Fast",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -1715,11 +1713,11 @@ X_AI_GROK_4_FAST: Final[Model] = Model(
 )
 """x-AI/Grok-4-Fast (chat) · 2M context · 2M output · price unknown · vision, tools, reasoning, attachments"""
 
-X_AI_GROK_4_FAST_NON_REASONING: Final[Model] = Model(
+X_AI_GROK_4_FAST_NON_REASONING: "Final[_Model]" = _Model(
     provider="qiniu-ai",
     id="x-ai/grok-4-fast-non-reasoning",
     name="X-Ai/Grok-4-Fast-Non-Reasoning",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=True,
@@ -1733,11 +1731,11 @@ X_AI_GROK_4_FAST_NON_REASONING: Final[Model] = Model(
 )
 """X-Ai/Grok-4-Fast-Non-Reasoning (chat) · 2M context · 2M output · price unknown · vision, tools, attachments"""
 
-X_AI_GROK_4_FAST_REASONING: Final[Model] = Model(
+X_AI_GROK_4_FAST_REASONING: "Final[_Model]" = _Model(
     provider="qiniu-ai",
     id="x-ai/grok-4-fast-reasoning",
     name="X-Ai/Grok-4-Fast-Reasoning",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -1752,11 +1750,11 @@ X_AI_GROK_4_FAST_REASONING: Final[Model] = Model(
 )
 """X-Ai/Grok-4-Fast-Reasoning (chat) · 2M context · 2M output · price unknown · vision, tools, reasoning, attachments"""
 
-X_AI_GROK_4_1_FAST: Final[Model] = Model(
+X_AI_GROK_4_1_FAST: "Final[_Model]" = _Model(
     provider="qiniu-ai",
     id="x-ai/grok-4.1-fast",
     name="x-AI/Grok-4.1-Fast",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -1771,11 +1769,11 @@ X_AI_GROK_4_1_FAST: Final[Model] = Model(
 )
 """x-AI/Grok-4.1-Fast (chat) · 2M context · 2M output · price unknown · tools, reasoning"""
 
-X_AI_GROK_4_1_FAST_NON_REASONING: Final[Model] = Model(
+X_AI_GROK_4_1_FAST_NON_REASONING: "Final[_Model]" = _Model(
     provider="qiniu-ai",
     id="x-ai/grok-4.1-fast-non-reasoning",
     name="X-Ai/Grok 4.1 Fast Non Reasoning",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=True,
@@ -1789,11 +1787,11 @@ X_AI_GROK_4_1_FAST_NON_REASONING: Final[Model] = Model(
 )
 """X-Ai/Grok 4.1 Fast Non Reasoning (chat) · 2M context · 2M output · price unknown · vision, tools, attachments"""
 
-X_AI_GROK_4_1_FAST_REASONING: Final[Model] = Model(
+X_AI_GROK_4_1_FAST_REASONING: "Final[_Model]" = _Model(
     provider="qiniu-ai",
     id="x-ai/grok-4.1-fast-reasoning",
     name="X-Ai/Grok 4.1 Fast Reasoning",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -1808,11 +1806,11 @@ X_AI_GROK_4_1_FAST_REASONING: Final[Model] = Model(
 )
 """X-Ai/Grok 4.1 Fast Reasoning (chat) · 20M context · 2M output · price unknown · vision, tools, reasoning, attachments"""
 
-X_AI_GROK_CODE_FAST_1: Final[Model] = Model(
+X_AI_GROK_CODE_FAST_1: "Final[_Model]" = _Model(
     provider="qiniu-ai",
     id="x-ai/grok-code-fast-1",
     name="x-AI/Grok-Code-Fast 1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -1827,11 +1825,11 @@ X_AI_GROK_CODE_FAST_1: Final[Model] = Model(
 )
 """x-AI/Grok-Code-Fast 1 (chat) · 256K context · 10K output · price unknown · tools, reasoning"""
 
-XIAOMI_MIMO_V2_FLASH: Final[PricedModel] = PricedModel(
+XIAOMI_MIMO_V2_FLASH: "Final[_PricedModel]" = _PricedModel(
     provider="qiniu-ai",
     id="xiaomi/mimo-v2-flash",
     name="Xiaomi/Mimo-V2-Flash",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="mimo",
     attachment=False,
     reasoning=True,
@@ -1843,16 +1841,16 @@ XIAOMI_MIMO_V2_FLASH: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_04,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_256000_OUTPUT_256000,
-    cost=Cost(input=Decimal("0.1"), output=Decimal("0.3"), cache_read=Decimal("0.01")),
+    cost=_Cost(input=_Decimal("0.1"), output=_Decimal("0.3"), cache_read=_Decimal("0.01")),
     reasoning_options=(),
 )
 """Xiaomi/Mimo-V2-Flash (chat) · 256K context · 256K output · $0.10 in / $0.30 out per 1M tokens · tools, reasoning, open weights"""
 
-Z_AI_AUTOGLM_PHONE_9B: Final[Model] = Model(
+Z_AI_AUTOGLM_PHONE_9B: "Final[_Model]" = _Model(
     provider="qiniu-ai",
     id="z-ai/autoglm-phone-9b",
     name="Z-Ai/Autoglm Phone 9b",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=True,
@@ -1866,11 +1864,11 @@ Z_AI_AUTOGLM_PHONE_9B: Final[Model] = Model(
 )
 """Z-Ai/Autoglm Phone 9b (chat) · 12.8K context · 4.1K output · price unknown · vision, tools, attachments"""
 
-Z_AI_GLM_4_6: Final[Model] = Model(
+Z_AI_GLM_4_6: "Final[_Model]" = _Model(
     provider="qiniu-ai",
     id="z-ai/glm-4.6",
     name="Z-AI/GLM 4.6",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=True,
@@ -1884,11 +1882,11 @@ Z_AI_GLM_4_6: Final[Model] = Model(
 )
 """Z-AI/GLM 4.6 (chat) · 200K context · 200K output · price unknown · tools"""
 
-Z_AI_GLM_4_7: Final[Model] = Model(
+Z_AI_GLM_4_7: "Final[_Model]" = _Model(
     provider="qiniu-ai",
     id="z-ai/glm-4.7",
     name="Z-Ai/GLM 4.7",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -1903,11 +1901,11 @@ Z_AI_GLM_4_7: Final[Model] = Model(
 )
 """Z-Ai/GLM 4.7 (chat) · 200K context · 200K output · price unknown · tools, reasoning"""
 
-Z_AI_GLM_5: Final[Model] = Model(
+Z_AI_GLM_5: "Final[_Model]" = _Model(
     provider="qiniu-ai",
     id="z-ai/glm-5",
     name="Z-Ai/GLM 5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,

@@ -3,45 +3,42 @@
 
 """Models served by Regolo AI (provider id 'regolo-ai')."""
 
-from __future__ import annotations
+from decimal import Decimal as _Decimal
 
-from decimal import Decimal
-
-from llmdex.records.model import Limit, Modalities, PricedModel, ReasoningOption
-from llmdex.records.partial_date import PartialDate
-from llmdex.records.rates import Cost
-from llmdex.records.vocabulary import Kind
-
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from typing import Final
+from llmdex.records.model import Limit as _Limit
+from llmdex.records.model import Modalities as _Modalities
+from llmdex.records.model import PricedModel as _PricedModel
+from llmdex.records.model import ReasoningOption as _ReasoningOption
+from llmdex.records.partial_date import PartialDate as _PartialDate
+from llmdex.records.rates import Cost as _Cost
+from llmdex.records.vocabulary import Kind as _Kind
 
 
 class _Shared:
     """Values the models below share, named for what they are."""
 
-    CONTEXT_120000_OUTPUT_120000 = Limit(context=120000, output=120000)
-    CONTEXT_128000_OUTPUT_16384 = Limit(context=128000, output=16384)
-    CONTEXT_190000_OUTPUT_64000 = Limit(context=190000, output=64000)
-    CONTEXT_256000_OUTPUT_16384 = Limit(context=256000, output=16384)
-    CONTEXT_262144_OUTPUT_16384 = Limit(context=262144, output=16384)
-    CONTEXT_262144_OUTPUT_8192 = Limit(context=262144, output=8192)
-    CONTEXT_32768_OUTPUT_8192 = Limit(context=32768, output=8192)
-    CONTEXT_8192_OUTPUT_4096 = Limit(context=8192, output=4096)
-    D_2025_01_31 = PartialDate(2025, 1, 31)
-    D_2025_04_07 = PartialDate(2025, 4, 7)
-    D_2025_04_28 = PartialDate(2025, 4, 28)
-    D_2025_08_05 = PartialDate(2025, 8, 5)
-    D_2026_02_01 = PartialDate(2026, 2, 1)
-    D_2026_03_01 = PartialDate(2026, 3, 1)
-    D_2026_03_10 = PartialDate(2026, 3, 10)
-    D_2026_03_15 = PartialDate(2026, 3, 15)
-    REASONING_EFFORT_LOW_MEDIUM_HIGH = ReasoningOption(
+    CONTEXT_120000_OUTPUT_120000 = _Limit(context=120000, output=120000)
+    CONTEXT_128000_OUTPUT_16384 = _Limit(context=128000, output=16384)
+    CONTEXT_190000_OUTPUT_64000 = _Limit(context=190000, output=64000)
+    CONTEXT_256000_OUTPUT_16384 = _Limit(context=256000, output=16384)
+    CONTEXT_262144_OUTPUT_16384 = _Limit(context=262144, output=16384)
+    CONTEXT_262144_OUTPUT_8192 = _Limit(context=262144, output=8192)
+    CONTEXT_32768_OUTPUT_8192 = _Limit(context=32768, output=8192)
+    CONTEXT_8192_OUTPUT_4096 = _Limit(context=8192, output=4096)
+    D_2025_01_31 = _PartialDate(2025, 1, 31)
+    D_2025_04_07 = _PartialDate(2025, 4, 7)
+    D_2025_04_28 = _PartialDate(2025, 4, 28)
+    D_2025_08_05 = _PartialDate(2025, 8, 5)
+    D_2026_02_01 = _PartialDate(2026, 2, 1)
+    D_2026_03_01 = _PartialDate(2026, 3, 1)
+    D_2026_03_10 = _PartialDate(2026, 3, 10)
+    D_2026_03_15 = _PartialDate(2026, 3, 15)
+    REASONING_EFFORT_LOW_MEDIUM_HIGH = _ReasoningOption(
         type="effort", values=("low", "medium", "high")
     )
-    TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
-    TEXT_TO_IMAGE = Modalities(input=("text",), output=("image",))
-    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+    TEXT_IMAGE_TO_TEXT = _Modalities(input=("text", "image"), output=("text",))
+    TEXT_TO_IMAGE = _Modalities(input=("text",), output=("image",))
+    TEXT_TO_TEXT = _Modalities(input=("text",), output=("text",))
 
 
 __all__ = [
@@ -60,11 +57,11 @@ __all__ = [
     "QWEN3_5_9B",
 ]
 
-GPT_OSS_120B: Final[PricedModel] = PricedModel(
+GPT_OSS_120B: "Final[_PricedModel]" = _PricedModel(
     provider="regolo-ai",
     id="gpt-oss-120b",
     name="GPT-OSS-120B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-oss",
     attachment=False,
     reasoning=True,
@@ -75,16 +72,16 @@ GPT_OSS_120B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_05,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_16384,
-    cost=Cost(input=Decimal("1"), output=Decimal("4.2")),
+    cost=_Cost(input=_Decimal("1"), output=_Decimal("4.2")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """GPT-OSS-120B (chat) · 128K context · 16.4K output · $1.00 in / $4.20 out per 1M tokens · tools, reasoning"""
 
-GPT_OSS_20B: Final[PricedModel] = PricedModel(
+GPT_OSS_20B: "Final[_PricedModel]" = _PricedModel(
     provider="regolo-ai",
     id="gpt-oss-20b",
     name="GPT-OSS-20B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-oss",
     attachment=False,
     reasoning=True,
@@ -95,16 +92,16 @@ GPT_OSS_20B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.4"), output=Decimal("1.8")),
+    cost=_Cost(input=_Decimal("0.4"), output=_Decimal("1.8")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """GPT-OSS-20B (chat) · 128K context · 16.4K output · $0.40 in / $1.80 out per 1M tokens · tools, reasoning, open weights"""
 
-LLAMA_3_1_8B_INSTRUCT: Final[PricedModel] = PricedModel(
+LLAMA_3_1_8B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="regolo-ai",
     id="llama-3.1-8b-instruct",
     name="Llama 3.1 8B Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=False,
     reasoning=False,
@@ -115,15 +112,15 @@ LLAMA_3_1_8B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04_07,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_120000_OUTPUT_120000,
-    cost=Cost(input=Decimal("0.05"), output=Decimal("0.25")),
+    cost=_Cost(input=_Decimal("0.05"), output=_Decimal("0.25")),
 )
 """Llama 3.1 8B Instruct (chat) · 120K context · 120K output · $0.05 in / $0.25 out per 1M tokens · tools"""
 
-LLAMA_3_3_70B_INSTRUCT: Final[PricedModel] = PricedModel(
+LLAMA_3_3_70B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="regolo-ai",
     id="llama-3.3-70b-instruct",
     name="Llama 3.3 70B Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=False,
     reasoning=False,
@@ -134,15 +131,15 @@ LLAMA_3_3_70B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04_28,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.6"), output=Decimal("2.7")),
+    cost=_Cost(input=_Decimal("0.6"), output=_Decimal("2.7")),
 )
 """Llama 3.3 70B Instruct (chat) · 128K context · 16.4K output · $0.60 in / $2.70 out per 1M tokens · tools"""
 
-MINIMAX_M2_5: Final[PricedModel] = PricedModel(
+MINIMAX_M2_5: "Final[_PricedModel]" = _PricedModel(
     provider="regolo-ai",
     id="minimax-m2.5",
     name="MiniMax 2.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="minimax",
     attachment=False,
     reasoning=True,
@@ -153,16 +150,16 @@ MINIMAX_M2_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_10,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_190000_OUTPUT_64000,
-    cost=Cost(input=Decimal("0.8"), output=Decimal("3.5")),
+    cost=_Cost(input=_Decimal("0.8"), output=_Decimal("3.5")),
     reasoning_options=(),
 )
 """MiniMax 2.5 (chat) · 190K context · 64K output · $0.80 in / $3.50 out per 1M tokens · tools, reasoning"""
 
-MISTRAL_SMALL_4_119B: Final[PricedModel] = PricedModel(
+MISTRAL_SMALL_4_119B: "Final[_PricedModel]" = _PricedModel(
     provider="regolo-ai",
     id="mistral-small-4-119b",
     name="Mistral Small 4 119B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="mistral-small",
     attachment=True,
     reasoning=True,
@@ -173,16 +170,16 @@ MISTRAL_SMALL_4_119B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_15,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_256000_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.75"), output=Decimal("3")),
+    cost=_Cost(input=_Decimal("0.75"), output=_Decimal("3")),
     reasoning_options=(),
 )
 """Mistral Small 4 119B (chat) · 256K context · 16.4K output · $0.75 in / $3.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-MISTRAL_SMALL3_2: Final[PricedModel] = PricedModel(
+MISTRAL_SMALL3_2: "Final[_PricedModel]" = _PricedModel(
     provider="regolo-ai",
     id="mistral-small3.2",
     name="Mistral Small 3.2",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="mistral-small",
     attachment=False,
     reasoning=True,
@@ -193,16 +190,16 @@ MISTRAL_SMALL3_2: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_01_31,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_120000_OUTPUT_120000,
-    cost=Cost(input=Decimal("0.5"), output=Decimal("2.2")),
+    cost=_Cost(input=_Decimal("0.5"), output=_Decimal("2.2")),
     reasoning_options=(),
 )
 """Mistral Small 3.2 (chat) · 120K context · 120K output · $0.50 in / $2.20 out per 1M tokens · tools, reasoning"""
 
-QWEN_IMAGE: Final[PricedModel] = PricedModel(
+QWEN_IMAGE: "Final[_PricedModel]" = _PricedModel(
     provider="regolo-ai",
     id="qwen-image",
     name="Qwen-Image",
-    kind=Kind.IMAGE,
+    kind=_Kind.IMAGE,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -213,15 +210,15 @@ QWEN_IMAGE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_01,
     modalities=_Shared.TEXT_TO_IMAGE,
     limit=_Shared.CONTEXT_8192_OUTPUT_4096,
-    cost=Cost(input=Decimal("0.5"), output=Decimal("2")),
+    cost=_Cost(input=_Decimal("0.5"), output=_Decimal("2")),
 )
 """Qwen-Image (image) · 8.19K context · 4.1K output · $0.50 in / $2.00 out per 1M tokens"""
 
-QWEN3_CODER_NEXT: Final[PricedModel] = PricedModel(
+QWEN3_CODER_NEXT: "Final[_PricedModel]" = _PricedModel(
     provider="regolo-ai",
     id="qwen3-coder-next",
     name="Qwen3-Coder-Next",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=True,
@@ -232,16 +229,16 @@ QWEN3_CODER_NEXT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.3"), output=Decimal("1.2")),
+    cost=_Cost(input=_Decimal("0.3"), output=_Decimal("1.2")),
     reasoning_options=(),
 )
 """Qwen3-Coder-Next (chat) · 262K context · 16.4K output · $0.30 in / $1.20 out per 1M tokens · tools, reasoning, open weights"""
 
-QWEN3_EMBEDDING_8B: Final[PricedModel] = PricedModel(
+QWEN3_EMBEDDING_8B: "Final[_PricedModel]" = _PricedModel(
     provider="regolo-ai",
     id="qwen3-embedding-8b",
     name="Qwen3-Embedding-8B",
-    kind=Kind.EMBEDDING,
+    kind=_Kind.EMBEDDING,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -252,15 +249,15 @@ QWEN3_EMBEDDING_8B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_32768_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.1"), output=Decimal("0.1")),
+    cost=_Cost(input=_Decimal("0.1"), output=_Decimal("0.1")),
 )
 """Qwen3-Embedding-8B (embedding) · 32.8K context · 8.19K output · $0.10 in / $0.10 out per 1M tokens · open weights"""
 
-QWEN3_RERANKER_4B: Final[PricedModel] = PricedModel(
+QWEN3_RERANKER_4B: "Final[_PricedModel]" = _PricedModel(
     provider="regolo-ai",
     id="qwen3-reranker-4b",
     name="Qwen3-Reranker-4B",
-    kind=Kind.RERANK,
+    kind=_Kind.RERANK,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -271,15 +268,15 @@ QWEN3_RERANKER_4B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_32768_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.12"), output=Decimal("0.12")),
+    cost=_Cost(input=_Decimal("0.12"), output=_Decimal("0.12")),
 )
 """Qwen3-Reranker-4B (rerank) · 32.8K context · 8.19K output · $0.12 in / $0.12 out per 1M tokens · open weights"""
 
-QWEN3_5_122B: Final[PricedModel] = PricedModel(
+QWEN3_5_122B: "Final[_PricedModel]" = _PricedModel(
     provider="regolo-ai",
     id="qwen3.5-122b",
     name="Qwen3.5-122B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=True,
     reasoning=True,
@@ -290,16 +287,16 @@ QWEN3_5_122B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_01,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.9"), output=Decimal("3.6")),
+    cost=_Cost(input=_Decimal("0.9"), output=_Decimal("3.6")),
     reasoning_options=(),
 )
 """Qwen3.5-122B (chat) · 262K context · 16.4K output · $0.90 in / $3.60 out per 1M tokens · vision, tools, reasoning, attachments, open weights"""
 
-QWEN3_5_9B: Final[PricedModel] = PricedModel(
+QWEN3_5_9B: "Final[_PricedModel]" = _PricedModel(
     provider="regolo-ai",
     id="qwen3.5-9b",
     name="Qwen3.5-9B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=True,
     reasoning=True,
@@ -310,7 +307,7 @@ QWEN3_5_9B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_01,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.15"), output=Decimal("0.6")),
+    cost=_Cost(input=_Decimal("0.15"), output=_Decimal("0.6")),
     reasoning_options=(),
 )
 """Qwen3.5-9B (chat) · 262K context · 8.19K output · $0.15 in / $0.60 out per 1M tokens · vision, tools, reasoning, attachments, open weights"""

@@ -3,57 +3,57 @@
 
 """Models served by routing.run (provider id 'routing-run')."""
 
-from __future__ import annotations
+from decimal import Decimal as _Decimal
 
-from decimal import Decimal
-
-from llmdex.records.model import Interleaved, Limit, Modalities, PricedModel
-from llmdex.records.partial_date import PartialDate
-from llmdex.records.rates import Cost, CostTier, Rates, TierCondition
-from llmdex.records.vocabulary import Kind
-
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from typing import Final
+from llmdex.records.model import Interleaved as _Interleaved
+from llmdex.records.model import Limit as _Limit
+from llmdex.records.model import Modalities as _Modalities
+from llmdex.records.model import PricedModel as _PricedModel
+from llmdex.records.partial_date import PartialDate as _PartialDate
+from llmdex.records.rates import Cost as _Cost
+from llmdex.records.rates import CostTier as _CostTier
+from llmdex.records.rates import Rates as _Rates
+from llmdex.records.rates import TierCondition as _TierCondition
+from llmdex.records.vocabulary import Kind as _Kind
 
 
 class _Shared:
     """Values the models below share, named for what they are."""
 
-    CONTEXT_1000000_OUTPUT_131072 = Limit(context=1000000, output=131072)
-    CONTEXT_1000000_OUTPUT_262144 = Limit(context=1000000, output=262144)
-    CONTEXT_100000_OUTPUT_131072 = Limit(context=100000, output=131072)
-    CONTEXT_128000_OUTPUT_32768 = Limit(context=128000, output=32768)
-    CONTEXT_131072_OUTPUT_32768 = Limit(context=131072, output=32768)
-    CONTEXT_131072_OUTPUT_65536 = Limit(context=131072, output=65536)
-    CONTEXT_163840_OUTPUT_163840 = Limit(context=163840, output=163840)
-    CONTEXT_202000_OUTPUT_32768 = Limit(context=202000, output=32768)
-    CONTEXT_202752_OUTPUT_65536 = Limit(context=202752, output=65536)
-    CONTEXT_262144_INPUT_256000_OUTPUT_65536 = Limit(context=262144, input=256000, output=65536)
-    CONTEXT_262144_OUTPUT_262144 = Limit(context=262144, output=262144)
-    D_2024_07 = PartialDate(2024, 7)
-    D_2024_11 = PartialDate(2024, 11)
-    D_2024_11_01 = PartialDate(2024, 11, 1)
-    D_2024_12 = PartialDate(2024, 12)
-    D_2025_01 = PartialDate(2025, 1)
-    D_2025_05 = PartialDate(2025, 5)
-    D_2025_05_07 = PartialDate(2025, 5, 7)
-    D_2025_06 = PartialDate(2025, 6)
-    D_2025_12_01 = PartialDate(2025, 12, 1)
-    D_2025_12_02 = PartialDate(2025, 12, 2)
-    D_2026_01 = PartialDate(2026, 1)
-    D_2026_01_29 = PartialDate(2026, 1, 29)
-    D_2026_02_12 = PartialDate(2026, 2, 12)
-    D_2026_02_13 = PartialDate(2026, 2, 13)
-    D_2026_03_16 = PartialDate(2026, 3, 16)
-    D_2026_03_18 = PartialDate(2026, 3, 18)
-    D_2026_04_02 = PartialDate(2026, 4, 2)
-    D_2026_04_07 = PartialDate(2026, 4, 7)
-    D_2026_04_21 = PartialDate(2026, 4, 21)
-    D_2026_04_22 = PartialDate(2026, 4, 22)
-    D_2026_04_24 = PartialDate(2026, 4, 24)
-    TEXT_IMAGE_VIDEO_TO_TEXT = Modalities(input=("text", "image", "video"), output=("text",))
-    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+    CONTEXT_1000000_OUTPUT_131072 = _Limit(context=1000000, output=131072)
+    CONTEXT_1000000_OUTPUT_262144 = _Limit(context=1000000, output=262144)
+    CONTEXT_100000_OUTPUT_131072 = _Limit(context=100000, output=131072)
+    CONTEXT_128000_OUTPUT_32768 = _Limit(context=128000, output=32768)
+    CONTEXT_131072_OUTPUT_32768 = _Limit(context=131072, output=32768)
+    CONTEXT_131072_OUTPUT_65536 = _Limit(context=131072, output=65536)
+    CONTEXT_163840_OUTPUT_163840 = _Limit(context=163840, output=163840)
+    CONTEXT_202000_OUTPUT_32768 = _Limit(context=202000, output=32768)
+    CONTEXT_202752_OUTPUT_65536 = _Limit(context=202752, output=65536)
+    CONTEXT_262144_INPUT_256000_OUTPUT_65536 = _Limit(context=262144, input=256000, output=65536)
+    CONTEXT_262144_OUTPUT_262144 = _Limit(context=262144, output=262144)
+    D_2024_07 = _PartialDate(2024, 7)
+    D_2024_11 = _PartialDate(2024, 11)
+    D_2024_11_01 = _PartialDate(2024, 11, 1)
+    D_2024_12 = _PartialDate(2024, 12)
+    D_2025_01 = _PartialDate(2025, 1)
+    D_2025_05 = _PartialDate(2025, 5)
+    D_2025_05_07 = _PartialDate(2025, 5, 7)
+    D_2025_06 = _PartialDate(2025, 6)
+    D_2025_12_01 = _PartialDate(2025, 12, 1)
+    D_2025_12_02 = _PartialDate(2025, 12, 2)
+    D_2026_01 = _PartialDate(2026, 1)
+    D_2026_01_29 = _PartialDate(2026, 1, 29)
+    D_2026_02_12 = _PartialDate(2026, 2, 12)
+    D_2026_02_13 = _PartialDate(2026, 2, 13)
+    D_2026_03_16 = _PartialDate(2026, 3, 16)
+    D_2026_03_18 = _PartialDate(2026, 3, 18)
+    D_2026_04_02 = _PartialDate(2026, 4, 2)
+    D_2026_04_07 = _PartialDate(2026, 4, 7)
+    D_2026_04_21 = _PartialDate(2026, 4, 21)
+    D_2026_04_22 = _PartialDate(2026, 4, 22)
+    D_2026_04_24 = _PartialDate(2026, 4, 24)
+    TEXT_IMAGE_VIDEO_TO_TEXT = _Modalities(input=("text", "image", "video"), output=("text",))
+    TEXT_TO_TEXT = _Modalities(input=("text",), output=("text",))
 
 
 __all__ = [
@@ -85,11 +85,11 @@ __all__ = [
     "ROUTE_STEPFUN_3_5_FLASH",
 ]
 
-ROUTE_DEEPSEEK_V3_2: Final[PricedModel] = PricedModel(
+ROUTE_DEEPSEEK_V3_2: "Final[_PricedModel]" = _PricedModel(
     provider="routing-run",
     id="route/deepseek-v3.2",
     name="DeepSeek V3.2",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek",
     attachment=True,
     reasoning=True,
@@ -102,17 +102,17 @@ ROUTE_DEEPSEEK_V3_2: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_01,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_163840_OUTPUT_163840,
-    cost=Cost(input=Decimal("0.4928"), output=Decimal("0.7392")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.4928"), output=_Decimal("0.7392")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
 """DeepSeek V3.2 (chat) · 164K context · 164K output · $0.4928 in / $0.7392 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"""
 
-ROUTE_DEEPSEEK_V4_FLASH: Final[PricedModel] = PricedModel(
+ROUTE_DEEPSEEK_V4_FLASH: "Final[_PricedModel]" = _PricedModel(
     provider="routing-run",
     id="route/deepseek-v4-flash",
     name="DeepSeek V4 Flash",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek-flash",
     attachment=False,
     reasoning=True,
@@ -125,17 +125,17 @@ ROUTE_DEEPSEEK_V4_FLASH: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_24,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.4928"), output=Decimal("0.7392"), cache_read=Decimal("0.0028")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.4928"), output=_Decimal("0.7392"), cache_read=_Decimal("0.0028")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
 """DeepSeek V4 Flash (chat) · 1M context · 131K output · $0.4928 in / $0.7392 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-ROUTE_DEEPSEEK_V4_FLASH_6BIT: Final[PricedModel] = PricedModel(
+ROUTE_DEEPSEEK_V4_FLASH_6BIT: "Final[_PricedModel]" = _PricedModel(
     provider="routing-run",
     id="route/deepseek-v4-flash-6bit",
     name="DeepSeek V4 Flash 6bit",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek-flash",
     attachment=False,
     reasoning=True,
@@ -148,17 +148,17 @@ ROUTE_DEEPSEEK_V4_FLASH_6BIT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_24,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.4928"), output=Decimal("0.7392"), cache_read=Decimal("0.0028")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.4928"), output=_Decimal("0.7392"), cache_read=_Decimal("0.0028")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
 """DeepSeek V4 Flash 6bit (chat) · 1M context · 131K output · $0.4928 in / $0.7392 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-ROUTE_DEEPSEEK_V4_PRO: Final[PricedModel] = PricedModel(
+ROUTE_DEEPSEEK_V4_PRO: "Final[_PricedModel]" = _PricedModel(
     provider="routing-run",
     id="route/deepseek-v4-pro",
     name="DeepSeek V4 Pro",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek-thinking",
     attachment=False,
     reasoning=True,
@@ -171,17 +171,19 @@ ROUTE_DEEPSEEK_V4_PRO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_24,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.4928"), output=Decimal("0.7392"), cache_read=Decimal("0.003625")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(
+        input=_Decimal("0.4928"), output=_Decimal("0.7392"), cache_read=_Decimal("0.003625")
+    ),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
 """DeepSeek V4 Pro (chat) · 1M context · 131K output · $0.4928 in / $0.7392 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-ROUTE_DEEPSEEK_V4_PRO_6BIT: Final[PricedModel] = PricedModel(
+ROUTE_DEEPSEEK_V4_PRO_6BIT: "Final[_PricedModel]" = _PricedModel(
     provider="routing-run",
     id="route/deepseek-v4-pro-6bit",
     name="DeepSeek V4 Pro 6bit",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek-thinking",
     attachment=False,
     reasoning=True,
@@ -194,17 +196,19 @@ ROUTE_DEEPSEEK_V4_PRO_6BIT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_24,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.4928"), output=Decimal("0.7392"), cache_read=Decimal("0.003625")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(
+        input=_Decimal("0.4928"), output=_Decimal("0.7392"), cache_read=_Decimal("0.003625")
+    ),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
 """DeepSeek V4 Pro 6bit (chat) · 1M context · 131K output · $0.4928 in / $0.7392 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-ROUTE_GEMMA_4_31B_IT: Final[PricedModel] = PricedModel(
+ROUTE_GEMMA_4_31B_IT: "Final[_PricedModel]" = _PricedModel(
     provider="routing-run",
     id="route/gemma-4-31b-it",
     name="Gemma 4 31B IT",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemma",
     attachment=True,
     reasoning=False,
@@ -216,15 +220,15 @@ ROUTE_GEMMA_4_31B_IT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_02,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.1"), output=Decimal("0.3")),
+    cost=_Cost(input=_Decimal("0.1"), output=_Decimal("0.3")),
 )
 """Gemma 4 31B IT (chat) · 131K context · 65.5K output · $0.10 in / $0.30 out per 1M tokens · vision, tools, structured output, attachments, open weights"""
 
-ROUTE_GLM_5_1: Final[PricedModel] = PricedModel(
+ROUTE_GLM_5_1: "Final[_PricedModel]" = _PricedModel(
     provider="routing-run",
     id="route/glm-5.1",
     name="GLM 5.1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=True,
@@ -236,22 +240,22 @@ ROUTE_GLM_5_1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_07,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_202752_OUTPUT_65536,
-    cost=Cost(
-        input=Decimal("1"),
-        output=Decimal("3"),
-        cache_read=Decimal("0.26"),
-        cache_write=Decimal("0"),
+    cost=_Cost(
+        input=_Decimal("1"),
+        output=_Decimal("3"),
+        cache_read=_Decimal("0.26"),
+        cache_write=_Decimal("0"),
     ),
-    interleaved=Interleaved(field="reasoning_content"),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
 """GLM 5.1 (chat) · 203K context · 65.5K output · $1.00 in / $3.00 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-ROUTE_GLM_5_1_6BIT: Final[PricedModel] = PricedModel(
+ROUTE_GLM_5_1_6BIT: "Final[_PricedModel]" = _PricedModel(
     provider="routing-run",
     id="route/glm-5.1-6bit",
     name="GLM 5.1 6bit",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=True,
@@ -263,22 +267,22 @@ ROUTE_GLM_5_1_6BIT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_07,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_202752_OUTPUT_65536,
-    cost=Cost(
-        input=Decimal("1"),
-        output=Decimal("3"),
-        cache_read=Decimal("0.26"),
-        cache_write=Decimal("0"),
+    cost=_Cost(
+        input=_Decimal("1"),
+        output=_Decimal("3"),
+        cache_read=_Decimal("0.26"),
+        cache_write=_Decimal("0"),
     ),
-    interleaved=Interleaved(field="reasoning_content"),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
 """GLM 5.1 6bit (chat) · 203K context · 65.5K output · $1.00 in / $3.00 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-ROUTE_KIMI_K2_5: Final[PricedModel] = PricedModel(
+ROUTE_KIMI_K2_5: "Final[_PricedModel]" = _PricedModel(
     provider="routing-run",
     id="route/kimi-k2.5",
     name="Kimi K2.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="kimi-k2",
     attachment=True,
     reasoning=False,
@@ -291,15 +295,15 @@ ROUTE_KIMI_K2_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_01,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.462"), output=Decimal("2.42"), cache_read=Decimal("0.1")),
+    cost=_Cost(input=_Decimal("0.462"), output=_Decimal("2.42"), cache_read=_Decimal("0.1")),
 )
 """Kimi K2.5 (chat) · 131K context · 32.8K output · $0.462 in / $2.42 out per 1M tokens · vision, tools, structured output, attachments, open weights"""
 
-ROUTE_KIMI_K2_6: Final[PricedModel] = PricedModel(
+ROUTE_KIMI_K2_6: "Final[_PricedModel]" = _PricedModel(
     provider="routing-run",
     id="route/kimi-k2.6",
     name="Kimi K2.6",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="kimi-k2",
     attachment=True,
     reasoning=True,
@@ -312,17 +316,17 @@ ROUTE_KIMI_K2_6: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_21,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_262144,
-    cost=Cost(input=Decimal("0.462"), output=Decimal("2.42"), cache_read=Decimal("0.16")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.462"), output=_Decimal("2.42"), cache_read=_Decimal("0.16")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
 """Kimi K2.6 (chat) · 262K context · 262K output · $0.462 in / $2.42 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"""
 
-ROUTE_KIMI_K2_6_6BIT: Final[PricedModel] = PricedModel(
+ROUTE_KIMI_K2_6_6BIT: "Final[_PricedModel]" = _PricedModel(
     provider="routing-run",
     id="route/kimi-k2.6-6bit",
     name="Kimi K2.6 6bit",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="kimi-k2",
     attachment=True,
     reasoning=True,
@@ -335,17 +339,17 @@ ROUTE_KIMI_K2_6_6BIT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_21,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_262144,
-    cost=Cost(input=Decimal("0.462"), output=Decimal("2.42"), cache_read=Decimal("0.16")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.462"), output=_Decimal("2.42"), cache_read=_Decimal("0.16")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
 """Kimi K2.6 6bit (chat) · 262K context · 262K output · $0.462 in / $2.42 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"""
 
-ROUTE_MIMO_V2_5: Final[PricedModel] = PricedModel(
+ROUTE_MIMO_V2_5: "Final[_PricedModel]" = _PricedModel(
     provider="routing-run",
     id="route/mimo-v2.5",
     name="MiMo V2.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="mimo",
     attachment=True,
     reasoning=True,
@@ -357,30 +361,32 @@ ROUTE_MIMO_V2_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_22,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_262144,
-    cost=Cost(
-        input=Decimal("0.45"),
-        output=Decimal("1.35"),
-        cache_read=Decimal("0.2"),
+    cost=_Cost(
+        input=_Decimal("0.45"),
+        output=_Decimal("1.35"),
+        cache_read=_Decimal("0.2"),
         tiers=(
-            CostTier(
-                input=Decimal("2"),
-                output=Decimal("6"),
-                cache_read=Decimal("0.4"),
-                tier=TierCondition(type="context", size=256000),
+            _CostTier(
+                input=_Decimal("2"),
+                output=_Decimal("6"),
+                cache_read=_Decimal("0.4"),
+                tier=_TierCondition(type="context", size=256000),
             ),
         ),
-        context_over_200k=Rates(input=Decimal("2"), output=Decimal("6"), cache_read=Decimal("0.4")),
+        context_over_200k=_Rates(
+            input=_Decimal("2"), output=_Decimal("6"), cache_read=_Decimal("0.4")
+        ),
     ),
-    interleaved=Interleaved(field="reasoning_content"),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
 """MiMo V2.5 (chat) · 1M context · 262K output · $0.45 in / $1.35 out per 1M tokens · vision, tools, reasoning, attachments, open weights"""
 
-ROUTE_MIMO_V2_5_PRO: Final[PricedModel] = PricedModel(
+ROUTE_MIMO_V2_5_PRO: "Final[_PricedModel]" = _PricedModel(
     provider="routing-run",
     id="route/mimo-v2.5-pro",
     name="MiMo V2.5 Pro",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="mimo",
     attachment=True,
     reasoning=True,
@@ -392,30 +398,32 @@ ROUTE_MIMO_V2_5_PRO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_22,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_262144,
-    cost=Cost(
-        input=Decimal("0.45"),
-        output=Decimal("1.35"),
-        cache_read=Decimal("0.2"),
+    cost=_Cost(
+        input=_Decimal("0.45"),
+        output=_Decimal("1.35"),
+        cache_read=_Decimal("0.2"),
         tiers=(
-            CostTier(
-                input=Decimal("2"),
-                output=Decimal("6"),
-                cache_read=Decimal("0.4"),
-                tier=TierCondition(type="context", size=256000),
+            _CostTier(
+                input=_Decimal("2"),
+                output=_Decimal("6"),
+                cache_read=_Decimal("0.4"),
+                tier=_TierCondition(type="context", size=256000),
             ),
         ),
-        context_over_200k=Rates(input=Decimal("2"), output=Decimal("6"), cache_read=Decimal("0.4")),
+        context_over_200k=_Rates(
+            input=_Decimal("2"), output=_Decimal("6"), cache_read=_Decimal("0.4")
+        ),
     ),
-    interleaved=Interleaved(field="reasoning_content"),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
 """MiMo V2.5 Pro (chat) · 1M context · 262K output · $0.45 in / $1.35 out per 1M tokens · vision, tools, reasoning, attachments, open weights"""
 
-ROUTE_MIMO_V2_5_PRO_6BIT: Final[PricedModel] = PricedModel(
+ROUTE_MIMO_V2_5_PRO_6BIT: "Final[_PricedModel]" = _PricedModel(
     provider="routing-run",
     id="route/mimo-v2.5-pro-6bit",
     name="MiMo V2.5 Pro 6bit",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="mimo",
     attachment=True,
     reasoning=True,
@@ -427,30 +435,32 @@ ROUTE_MIMO_V2_5_PRO_6BIT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_22,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_262144,
-    cost=Cost(
-        input=Decimal("0.45"),
-        output=Decimal("1.35"),
-        cache_read=Decimal("0.2"),
+    cost=_Cost(
+        input=_Decimal("0.45"),
+        output=_Decimal("1.35"),
+        cache_read=_Decimal("0.2"),
         tiers=(
-            CostTier(
-                input=Decimal("2"),
-                output=Decimal("6"),
-                cache_read=Decimal("0.4"),
-                tier=TierCondition(type="context", size=256000),
+            _CostTier(
+                input=_Decimal("2"),
+                output=_Decimal("6"),
+                cache_read=_Decimal("0.4"),
+                tier=_TierCondition(type="context", size=256000),
             ),
         ),
-        context_over_200k=Rates(input=Decimal("2"), output=Decimal("6"), cache_read=Decimal("0.4")),
+        context_over_200k=_Rates(
+            input=_Decimal("2"), output=_Decimal("6"), cache_read=_Decimal("0.4")
+        ),
     ),
-    interleaved=Interleaved(field="reasoning_content"),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
 """MiMo V2.5 Pro 6bit (chat) · 1M context · 262K output · $0.45 in / $1.35 out per 1M tokens · vision, tools, reasoning, attachments, open weights"""
 
-ROUTE_MINIMAX_M2_5: Final[PricedModel] = PricedModel(
+ROUTE_MINIMAX_M2_5: "Final[_PricedModel]" = _PricedModel(
     provider="routing-run",
     id="route/minimax-m2.5",
     name="MiniMax M2.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="minimax",
     attachment=False,
     reasoning=False,
@@ -461,20 +471,20 @@ ROUTE_MINIMAX_M2_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_12,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_100000_OUTPUT_131072,
-    cost=Cost(
-        input=Decimal("0.193"),
-        output=Decimal("1.238"),
-        cache_read=Decimal("0.03"),
-        cache_write=Decimal("0.375"),
+    cost=_Cost(
+        input=_Decimal("0.193"),
+        output=_Decimal("1.238"),
+        cache_read=_Decimal("0.03"),
+        cache_write=_Decimal("0.375"),
     ),
 )
 """MiniMax M2.5 (chat) · 100K context · 131K output · $0.193 in / $1.238 out per 1M tokens · tools, open weights"""
 
-ROUTE_MINIMAX_M2_5_HIGHSPEED: Final[PricedModel] = PricedModel(
+ROUTE_MINIMAX_M2_5_HIGHSPEED: "Final[_PricedModel]" = _PricedModel(
     provider="routing-run",
     id="route/minimax-m2.5-highspeed",
     name="MiniMax M2.5 Highspeed",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="minimax",
     attachment=False,
     reasoning=False,
@@ -485,20 +495,20 @@ ROUTE_MINIMAX_M2_5_HIGHSPEED: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_13,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_100000_OUTPUT_131072,
-    cost=Cost(
-        input=Decimal("0.193"),
-        output=Decimal("1.238"),
-        cache_read=Decimal("0.06"),
-        cache_write=Decimal("0.375"),
+    cost=_Cost(
+        input=_Decimal("0.193"),
+        output=_Decimal("1.238"),
+        cache_read=_Decimal("0.06"),
+        cache_write=_Decimal("0.375"),
     ),
 )
 """MiniMax M2.5 Highspeed (chat) · 100K context · 131K output · $0.193 in / $1.238 out per 1M tokens · tools, open weights"""
 
-ROUTE_MINIMAX_M2_7: Final[PricedModel] = PricedModel(
+ROUTE_MINIMAX_M2_7: "Final[_PricedModel]" = _PricedModel(
     provider="routing-run",
     id="route/minimax-m2.7",
     name="MiniMax M2.7",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="minimax",
     attachment=False,
     reasoning=True,
@@ -509,22 +519,22 @@ ROUTE_MINIMAX_M2_7: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_18,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_100000_OUTPUT_131072,
-    cost=Cost(
-        input=Decimal("0.33"),
-        output=Decimal("1.32"),
-        cache_read=Decimal("0.06"),
-        cache_write=Decimal("0.375"),
+    cost=_Cost(
+        input=_Decimal("0.33"),
+        output=_Decimal("1.32"),
+        cache_read=_Decimal("0.06"),
+        cache_write=_Decimal("0.375"),
     ),
-    interleaved=Interleaved(field="reasoning_content"),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
 """MiniMax M2.7 (chat) · 100K context · 131K output · $0.33 in / $1.32 out per 1M tokens · tools, reasoning, open weights"""
 
-ROUTE_MINIMAX_M2_7_HIGHSPEED: Final[PricedModel] = PricedModel(
+ROUTE_MINIMAX_M2_7_HIGHSPEED: "Final[_PricedModel]" = _PricedModel(
     provider="routing-run",
     id="route/minimax-m2.7-highspeed",
     name="MiniMax M2.7 Highspeed",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="minimax",
     attachment=False,
     reasoning=True,
@@ -535,22 +545,22 @@ ROUTE_MINIMAX_M2_7_HIGHSPEED: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_18,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_100000_OUTPUT_131072,
-    cost=Cost(
-        input=Decimal("0.33"),
-        output=Decimal("1.32"),
-        cache_read=Decimal("0.06"),
-        cache_write=Decimal("0.375"),
+    cost=_Cost(
+        input=_Decimal("0.33"),
+        output=_Decimal("1.32"),
+        cache_read=_Decimal("0.06"),
+        cache_write=_Decimal("0.375"),
     ),
-    interleaved=Interleaved(field="reasoning_content"),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
 """MiniMax M2.7 Highspeed (chat) · 100K context · 131K output · $0.33 in / $1.32 out per 1M tokens · tools, reasoning, open weights"""
 
-ROUTE_MISTRAL_LARGE_3: Final[PricedModel] = PricedModel(
+ROUTE_MISTRAL_LARGE_3: "Final[_PricedModel]" = _PricedModel(
     provider="routing-run",
     id="route/mistral-large-3",
     name="Mistral Large 3",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="mistral-large",
     attachment=False,
     reasoning=False,
@@ -562,15 +572,15 @@ ROUTE_MISTRAL_LARGE_3: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_02,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.5"), output=Decimal("1.5")),
+    cost=_Cost(input=_Decimal("0.5"), output=_Decimal("1.5")),
 )
 """Mistral Large 3 (chat) · 128K context · 32.8K output · $0.50 in / $1.50 out per 1M tokens · tools, open weights"""
 
-ROUTE_MISTRAL_MEDIUM_2505: Final[PricedModel] = PricedModel(
+ROUTE_MISTRAL_MEDIUM_2505: "Final[_PricedModel]" = _PricedModel(
     provider="routing-run",
     id="route/mistral-medium-2505",
     name="Mistral Medium 2505",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="mistral-medium",
     attachment=True,
     reasoning=False,
@@ -582,15 +592,15 @@ ROUTE_MISTRAL_MEDIUM_2505: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_05_07,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.4"), output=Decimal("2")),
+    cost=_Cost(input=_Decimal("0.4"), output=_Decimal("2")),
 )
 """Mistral Medium 2505 (chat) · 128K context · 32.8K output · $0.40 in / $2.00 out per 1M tokens · vision, tools, attachments"""
 
-ROUTE_MISTRAL_SMALL_2503: Final[PricedModel] = PricedModel(
+ROUTE_MISTRAL_SMALL_2503: "Final[_PricedModel]" = _PricedModel(
     provider="routing-run",
     id="route/mistral-small-2503",
     name="Mistral Small 2503",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="mistral-small",
     attachment=True,
     reasoning=False,
@@ -602,15 +612,15 @@ ROUTE_MISTRAL_SMALL_2503: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_16,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.15"), output=Decimal("0.6")),
+    cost=_Cost(input=_Decimal("0.15"), output=_Decimal("0.6")),
 )
 """Mistral Small 2503 (chat) · 128K context · 32.8K output · $0.15 in / $0.60 out per 1M tokens · vision, tools, attachments, open weights"""
 
-ROUTE_QWEN3_6_27B: Final[PricedModel] = PricedModel(
+ROUTE_QWEN3_6_27B: "Final[_PricedModel]" = _PricedModel(
     provider="routing-run",
     id="route/qwen3.6-27b",
     name="Qwen3.6 27B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -622,15 +632,15 @@ ROUTE_QWEN3_6_27B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_22,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_202000_OUTPUT_32768,
-    cost=Cost(input=Decimal("1.1"), output=Decimal("3.3")),
+    cost=_Cost(input=_Decimal("1.1"), output=_Decimal("3.3")),
 )
 """Qwen3.6 27B (chat) · 202K context · 32.8K output · $1.10 in / $3.30 out per 1M tokens · tools, structured output, open weights"""
 
-ROUTE_QWEN3_6_27B_202K: Final[PricedModel] = PricedModel(
+ROUTE_QWEN3_6_27B_202K: "Final[_PricedModel]" = _PricedModel(
     provider="routing-run",
     id="route/qwen3.6-27b-202k",
     name="Qwen3.6 27B 202K",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -642,15 +652,15 @@ ROUTE_QWEN3_6_27B_202K: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_22,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_202000_OUTPUT_32768,
-    cost=Cost(input=Decimal("1.1"), output=Decimal("3.3")),
+    cost=_Cost(input=_Decimal("1.1"), output=_Decimal("3.3")),
 )
 """Qwen3.6 27B 202K (chat) · 202K context · 32.8K output · $1.10 in / $3.30 out per 1M tokens · tools, structured output, open weights"""
 
-ROUTE_STEP_3_5_FLASH: Final[PricedModel] = PricedModel(
+ROUTE_STEP_3_5_FLASH: "Final[_PricedModel]" = _PricedModel(
     provider="routing-run",
     id="route/step-3.5-flash",
     name="Step 3.5 Flash",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -661,17 +671,17 @@ ROUTE_STEP_3_5_FLASH: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_13,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_INPUT_256000_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.096"), output=Decimal("0.288"), cache_read=Decimal("0.019")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.096"), output=_Decimal("0.288"), cache_read=_Decimal("0.019")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
 """Step 3.5 Flash (chat) · 262K context · 65.5K output · $0.096 in / $0.288 out per 1M tokens · tools, reasoning, open weights"""
 
-ROUTE_STEP_3_5_FLASH_2603: Final[PricedModel] = PricedModel(
+ROUTE_STEP_3_5_FLASH_2603: "Final[_PricedModel]" = _PricedModel(
     provider="routing-run",
     id="route/step-3.5-flash-2603",
     name="Step 3.5 Flash 2603",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -682,17 +692,17 @@ ROUTE_STEP_3_5_FLASH_2603: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_02,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_INPUT_256000_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.1"), output=Decimal("0.3"), cache_read=Decimal("0.02")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.1"), output=_Decimal("0.3"), cache_read=_Decimal("0.02")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
 """Step 3.5 Flash 2603 (chat) · 262K context · 65.5K output · $0.10 in / $0.30 out per 1M tokens · tools, reasoning, open weights"""
 
-ROUTE_STEPFUN_3_5_FLASH: Final[PricedModel] = PricedModel(
+ROUTE_STEPFUN_3_5_FLASH: "Final[_PricedModel]" = _PricedModel(
     provider="routing-run",
     id="route/stepfun-3.5-flash",
     name="StepFun 3.5 Flash",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -703,8 +713,8 @@ ROUTE_STEPFUN_3_5_FLASH: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_13,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_INPUT_256000_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.096"), output=Decimal("0.288"), cache_read=Decimal("0.019")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.096"), output=_Decimal("0.288"), cache_read=_Decimal("0.019")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
 """StepFun 3.5 Flash (chat) · 262K context · 65.5K output · $0.096 in / $0.288 out per 1M tokens · tools, reasoning, open weights"""

@@ -3,35 +3,30 @@
 
 """Models served by Sakana AI (provider id 'sakana')."""
 
-from __future__ import annotations
+from decimal import Decimal as _Decimal
 
-from decimal import Decimal
-
-from llmdex.records.model import (
-    Limit,
-    Modalities,
-    Model,
-    PricedModel,
-    ProviderOverride,
-    ReasoningOption,
-)
-from llmdex.records.partial_date import PartialDate
-from llmdex.records.protocol import Protocol
-from llmdex.records.rates import Cost, CostTier, Rates, TierCondition
-from llmdex.records.vocabulary import Kind
-
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from typing import Final
+from llmdex.records.model import Limit as _Limit
+from llmdex.records.model import Modalities as _Modalities
+from llmdex.records.model import Model as _Model
+from llmdex.records.model import PricedModel as _PricedModel
+from llmdex.records.model import ProviderOverride as _ProviderOverride
+from llmdex.records.model import ReasoningOption as _ReasoningOption
+from llmdex.records.partial_date import PartialDate as _PartialDate
+from llmdex.records.protocol import Protocol as _Protocol
+from llmdex.records.rates import Cost as _Cost
+from llmdex.records.rates import CostTier as _CostTier
+from llmdex.records.rates import Rates as _Rates
+from llmdex.records.rates import TierCondition as _TierCondition
+from llmdex.records.vocabulary import Kind as _Kind
 
 
 class _Shared:
     """Values the models below share, named for what they are."""
 
-    CONTEXT_1000000_OUTPUT_1000000 = Limit(context=1000000, output=1000000)
-    D_2026_06_15 = PartialDate(2026, 6, 15)
-    REASONING_EFFORT_HIGH_XHIGH = ReasoningOption(type="effort", values=("high", "xhigh"))
-    TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
+    CONTEXT_1000000_OUTPUT_1000000 = _Limit(context=1000000, output=1000000)
+    D_2026_06_15 = _PartialDate(2026, 6, 15)
+    REASONING_EFFORT_HIGH_XHIGH = _ReasoningOption(type="effort", values=("high", "xhigh"))
+    TEXT_IMAGE_TO_TEXT = _Modalities(input=("text", "image"), output=("text",))
 
 
 __all__ = [
@@ -40,11 +35,11 @@ __all__ = [
     "FUGU_ULTRA_20260615",
 ]
 
-FUGU: Final[Model] = Model(
+FUGU: "Final[_Model]" = _Model(
     provider="sakana",
     id="fugu",
     name="Fugu",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="fugu",
     attachment=True,
     reasoning=True,
@@ -57,17 +52,17 @@ FUGU: Final[Model] = Model(
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_1000000,
     reasoning_options=(_Shared.REASONING_EFFORT_HIGH_XHIGH,),
-    provider_override=ProviderOverride(shape="responses"),
-    protocol=Protocol.OPENAI_RESPONSES,
+    provider_override=_ProviderOverride(shape="responses"),
+    protocol=_Protocol.OPENAI_RESPONSES,
     base_url="https://api.sakana.ai/v1",
 )
 """Fugu (chat) · 1M context · 1M output · price unknown · vision, tools, reasoning, structured output, attachments"""
 
-FUGU_ULTRA: Final[PricedModel] = PricedModel(
+FUGU_ULTRA: "Final[_PricedModel]" = _PricedModel(
     provider="sakana",
     id="fugu-ultra",
     name="Fugu Ultra",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="fugu",
     attachment=True,
     reasoning=True,
@@ -79,32 +74,34 @@ FUGU_ULTRA: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_15,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_1000000,
-    cost=Cost(
-        input=Decimal("5"),
-        output=Decimal("30"),
-        cache_read=Decimal("0.5"),
+    cost=_Cost(
+        input=_Decimal("5"),
+        output=_Decimal("30"),
+        cache_read=_Decimal("0.5"),
         tiers=(
-            CostTier(
-                input=Decimal("10"),
-                output=Decimal("45"),
-                cache_read=Decimal("1"),
-                tier=TierCondition(type="context", size=272000),
+            _CostTier(
+                input=_Decimal("10"),
+                output=_Decimal("45"),
+                cache_read=_Decimal("1"),
+                tier=_TierCondition(type="context", size=272000),
             ),
         ),
-        context_over_200k=Rates(input=Decimal("10"), output=Decimal("45"), cache_read=Decimal("1")),
+        context_over_200k=_Rates(
+            input=_Decimal("10"), output=_Decimal("45"), cache_read=_Decimal("1")
+        ),
     ),
     reasoning_options=(_Shared.REASONING_EFFORT_HIGH_XHIGH,),
-    provider_override=ProviderOverride(shape="responses"),
-    protocol=Protocol.OPENAI_RESPONSES,
+    provider_override=_ProviderOverride(shape="responses"),
+    protocol=_Protocol.OPENAI_RESPONSES,
     base_url="https://api.sakana.ai/v1",
 )
 """Fugu Ultra (chat) · 1M context · 1M output · $5.00 in / $30.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-FUGU_ULTRA_20260615: Final[PricedModel] = PricedModel(
+FUGU_ULTRA_20260615: "Final[_PricedModel]" = _PricedModel(
     provider="sakana",
     id="fugu-ultra-20260615",
     name="Fugu Ultra",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="fugu",
     attachment=True,
     reasoning=True,
@@ -116,23 +113,25 @@ FUGU_ULTRA_20260615: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_15,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_1000000,
-    cost=Cost(
-        input=Decimal("5"),
-        output=Decimal("30"),
-        cache_read=Decimal("0.5"),
+    cost=_Cost(
+        input=_Decimal("5"),
+        output=_Decimal("30"),
+        cache_read=_Decimal("0.5"),
         tiers=(
-            CostTier(
-                input=Decimal("10"),
-                output=Decimal("45"),
-                cache_read=Decimal("1"),
-                tier=TierCondition(type="context", size=272000),
+            _CostTier(
+                input=_Decimal("10"),
+                output=_Decimal("45"),
+                cache_read=_Decimal("1"),
+                tier=_TierCondition(type="context", size=272000),
             ),
         ),
-        context_over_200k=Rates(input=Decimal("10"), output=Decimal("45"), cache_read=Decimal("1")),
+        context_over_200k=_Rates(
+            input=_Decimal("10"), output=_Decimal("45"), cache_read=_Decimal("1")
+        ),
     ),
     reasoning_options=(_Shared.REASONING_EFFORT_HIGH_XHIGH,),
-    provider_override=ProviderOverride(shape="responses"),
-    protocol=Protocol.OPENAI_RESPONSES,
+    provider_override=_ProviderOverride(shape="responses"),
+    protocol=_Protocol.OPENAI_RESPONSES,
     base_url="https://api.sakana.ai/v1",
 )
 """Fugu Ultra (chat) · 1M context · 1M output · $5.00 in / $30.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""

@@ -3,103 +3,102 @@
 
 """Models served by SAP AI Core (provider id 'sap-ai-core')."""
 
-from __future__ import annotations
+from decimal import Decimal as _Decimal
 
-from decimal import Decimal
-
-from llmdex.records.model import Limit, Modalities, PricedModel, ReasoningOption
-from llmdex.records.partial_date import PartialDate
-from llmdex.records.rates import Cost
-from llmdex.records.vocabulary import Kind
-
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from typing import Final
+from llmdex.records.model import Limit as _Limit
+from llmdex.records.model import Modalities as _Modalities
+from llmdex.records.model import PricedModel as _PricedModel
+from llmdex.records.model import ReasoningOption as _ReasoningOption
+from llmdex.records.partial_date import PartialDate as _PartialDate
+from llmdex.records.rates import Cost as _Cost
+from llmdex.records.vocabulary import Kind as _Kind
 
 
 class _Shared:
     """Values the models below share, named for what they are."""
 
-    CONTEXT_1000000_OUTPUT_128000 = Limit(context=1000000, output=128000)
-    CONTEXT_1000000_OUTPUT_64000 = Limit(context=1000000, output=64000)
-    CONTEXT_1047576_OUTPUT_32768 = Limit(context=1047576, output=32768)
-    CONTEXT_1048576_OUTPUT_65536 = Limit(context=1048576, output=65536)
-    CONTEXT_1050000_INPUT_922000_OUTPUT_128000 = Limit(context=1050000, input=922000, output=128000)
-    CONTEXT_128000_OUTPUT_32768 = Limit(context=128000, output=32768)
-    CONTEXT_128000_OUTPUT_4096 = Limit(context=128000, output=4096)
-    CONTEXT_200000_OUTPUT_32000 = Limit(context=200000, output=32000)
-    CONTEXT_200000_OUTPUT_4096 = Limit(context=200000, output=4096)
-    CONTEXT_200000_OUTPUT_64000 = Limit(context=200000, output=64000)
-    CONTEXT_200000_OUTPUT_8192 = Limit(context=200000, output=8192)
-    CONTEXT_400000_INPUT_272000_OUTPUT_128000 = Limit(context=400000, input=272000, output=128000)
-    D_2023_08_31 = PartialDate(2023, 8, 31)
-    D_2024_01_01 = PartialDate(2024, 1, 1)
-    D_2024_02_29 = PartialDate(2024, 2, 29)
-    D_2024_03_04 = PartialDate(2024, 3, 4)
-    D_2024_03_13 = PartialDate(2024, 3, 13)
-    D_2024_04 = PartialDate(2024, 4)
-    D_2024_04_30 = PartialDate(2024, 4, 30)
-    D_2024_05_30 = PartialDate(2024, 5, 30)
-    D_2024_09_30 = PartialDate(2024, 9, 30)
-    D_2024_10_22 = PartialDate(2024, 10, 22)
-    D_2024_10_31 = PartialDate(2024, 10, 31)
-    D_2025_01 = PartialDate(2025, 1)
-    D_2025_02_01 = PartialDate(2025, 2, 1)
-    D_2025_02_24 = PartialDate(2025, 2, 24)
-    D_2025_02_28 = PartialDate(2025, 2, 28)
-    D_2025_03_25 = PartialDate(2025, 3, 25)
-    D_2025_03_31 = PartialDate(2025, 3, 31)
-    D_2025_04_14 = PartialDate(2025, 4, 14)
-    D_2025_04_17 = PartialDate(2025, 4, 17)
-    D_2025_05 = PartialDate(2025, 5)
-    D_2025_05_22 = PartialDate(2025, 5, 22)
-    D_2025_06_05 = PartialDate(2025, 6, 5)
-    D_2025_06_17 = PartialDate(2025, 6, 17)
-    D_2025_07_31 = PartialDate(2025, 7, 31)
-    D_2025_08 = PartialDate(2025, 8)
-    D_2025_08_07 = PartialDate(2025, 8, 7)
-    D_2025_08_31 = PartialDate(2025, 8, 31)
-    D_2025_09_01 = PartialDate(2025, 9, 1)
-    D_2025_09_29 = PartialDate(2025, 9, 29)
-    D_2025_10_15 = PartialDate(2025, 10, 15)
-    D_2025_11_24 = PartialDate(2025, 11, 24)
-    D_2025_12_01 = PartialDate(2025, 12, 1)
-    D_2026_01_31 = PartialDate(2026, 1, 31)
-    D_2026_02_05 = PartialDate(2026, 2, 5)
-    D_2026_02_17 = PartialDate(2026, 2, 17)
-    D_2026_03_05 = PartialDate(2026, 3, 5)
-    D_2026_03_13 = PartialDate(2026, 3, 13)
-    D_2026_04_16 = PartialDate(2026, 4, 16)
-    D_2026_04_23 = PartialDate(2026, 4, 23)
-    REASONING_BUDGET_TOKENS_MIN_0_MAX_24576 = ReasoningOption(
+    CONTEXT_1000000_OUTPUT_128000 = _Limit(context=1000000, output=128000)
+    CONTEXT_1000000_OUTPUT_64000 = _Limit(context=1000000, output=64000)
+    CONTEXT_1047576_OUTPUT_32768 = _Limit(context=1047576, output=32768)
+    CONTEXT_1048576_OUTPUT_65536 = _Limit(context=1048576, output=65536)
+    CONTEXT_1050000_INPUT_922000_OUTPUT_128000 = _Limit(
+        context=1050000, input=922000, output=128000
+    )
+    CONTEXT_128000_OUTPUT_32768 = _Limit(context=128000, output=32768)
+    CONTEXT_128000_OUTPUT_4096 = _Limit(context=128000, output=4096)
+    CONTEXT_200000_OUTPUT_32000 = _Limit(context=200000, output=32000)
+    CONTEXT_200000_OUTPUT_4096 = _Limit(context=200000, output=4096)
+    CONTEXT_200000_OUTPUT_64000 = _Limit(context=200000, output=64000)
+    CONTEXT_200000_OUTPUT_8192 = _Limit(context=200000, output=8192)
+    CONTEXT_400000_INPUT_272000_OUTPUT_128000 = _Limit(context=400000, input=272000, output=128000)
+    D_2023_08_31 = _PartialDate(2023, 8, 31)
+    D_2024_01_01 = _PartialDate(2024, 1, 1)
+    D_2024_02_29 = _PartialDate(2024, 2, 29)
+    D_2024_03_04 = _PartialDate(2024, 3, 4)
+    D_2024_03_13 = _PartialDate(2024, 3, 13)
+    D_2024_04 = _PartialDate(2024, 4)
+    D_2024_04_30 = _PartialDate(2024, 4, 30)
+    D_2024_05_30 = _PartialDate(2024, 5, 30)
+    D_2024_09_30 = _PartialDate(2024, 9, 30)
+    D_2024_10_22 = _PartialDate(2024, 10, 22)
+    D_2024_10_31 = _PartialDate(2024, 10, 31)
+    D_2025_01 = _PartialDate(2025, 1)
+    D_2025_02_01 = _PartialDate(2025, 2, 1)
+    D_2025_02_24 = _PartialDate(2025, 2, 24)
+    D_2025_02_28 = _PartialDate(2025, 2, 28)
+    D_2025_03_25 = _PartialDate(2025, 3, 25)
+    D_2025_03_31 = _PartialDate(2025, 3, 31)
+    D_2025_04_14 = _PartialDate(2025, 4, 14)
+    D_2025_04_17 = _PartialDate(2025, 4, 17)
+    D_2025_05 = _PartialDate(2025, 5)
+    D_2025_05_22 = _PartialDate(2025, 5, 22)
+    D_2025_06_05 = _PartialDate(2025, 6, 5)
+    D_2025_06_17 = _PartialDate(2025, 6, 17)
+    D_2025_07_31 = _PartialDate(2025, 7, 31)
+    D_2025_08 = _PartialDate(2025, 8)
+    D_2025_08_07 = _PartialDate(2025, 8, 7)
+    D_2025_08_31 = _PartialDate(2025, 8, 31)
+    D_2025_09_01 = _PartialDate(2025, 9, 1)
+    D_2025_09_29 = _PartialDate(2025, 9, 29)
+    D_2025_10_15 = _PartialDate(2025, 10, 15)
+    D_2025_11_24 = _PartialDate(2025, 11, 24)
+    D_2025_12_01 = _PartialDate(2025, 12, 1)
+    D_2026_01_31 = _PartialDate(2026, 1, 31)
+    D_2026_02_05 = _PartialDate(2026, 2, 5)
+    D_2026_02_17 = _PartialDate(2026, 2, 17)
+    D_2026_03_05 = _PartialDate(2026, 3, 5)
+    D_2026_03_13 = _PartialDate(2026, 3, 13)
+    D_2026_04_16 = _PartialDate(2026, 4, 16)
+    D_2026_04_23 = _PartialDate(2026, 4, 23)
+    REASONING_BUDGET_TOKENS_MIN_0_MAX_24576 = _ReasoningOption(
         type="budget_tokens", min=0, max=24576
     )
-    REASONING_BUDGET_TOKENS_MIN_1024 = ReasoningOption(type="budget_tokens", min=1024)
-    REASONING_BUDGET_TOKENS_MIN_128_MAX_32768 = ReasoningOption(
+    REASONING_BUDGET_TOKENS_MIN_1024 = _ReasoningOption(type="budget_tokens", min=1024)
+    REASONING_BUDGET_TOKENS_MIN_128_MAX_32768 = _ReasoningOption(
         type="budget_tokens", min=128, max=32768
     )
-    REASONING_BUDGET_TOKENS_MIN_512_MAX_24576 = ReasoningOption(
+    REASONING_BUDGET_TOKENS_MIN_512_MAX_24576 = _ReasoningOption(
         type="budget_tokens", min=512, max=24576
     )
-    REASONING_EFFORT_LOW_MEDIUM_HIGH = ReasoningOption(
+    REASONING_EFFORT_LOW_MEDIUM_HIGH = _ReasoningOption(
         type="effort", values=("low", "medium", "high")
     )
-    REASONING_EFFORT_LOW_MEDIUM_HIGH_MAX = ReasoningOption(
+    REASONING_EFFORT_LOW_MEDIUM_HIGH_MAX = _ReasoningOption(
         type="effort", values=("low", "medium", "high", "max")
     )
-    REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH = ReasoningOption(
+    REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH = _ReasoningOption(
         type="effort", values=("minimal", "low", "medium", "high")
     )
-    REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH = ReasoningOption(
+    REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH = _ReasoningOption(
         type="effort", values=("none", "low", "medium", "high", "xhigh")
     )
-    REASONING_TOGGLE = ReasoningOption(type="toggle")
-    TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT = Modalities(
+    REASONING_TOGGLE = _ReasoningOption(type="toggle")
+    TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT = _Modalities(
         input=("text", "image", "audio", "video", "pdf"), output=("text",)
     )
-    TEXT_IMAGE_PDF_TO_TEXT = Modalities(input=("text", "image", "pdf"), output=("text",))
-    TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
-    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+    TEXT_IMAGE_PDF_TO_TEXT = _Modalities(input=("text", "image", "pdf"), output=("text",))
+    TEXT_IMAGE_TO_TEXT = _Modalities(input=("text", "image"), output=("text",))
+    TEXT_TO_TEXT = _Modalities(input=("text",), output=("text",))
 
 
 __all__ = [
@@ -131,11 +130,11 @@ __all__ = [
     "SONAR_PRO",
 ]
 
-ANTHROPIC_CLAUDE_3_HAIKU: Final[PricedModel] = PricedModel(
+ANTHROPIC_CLAUDE_3_HAIKU: "Final[_PricedModel]" = _PricedModel(
     provider="sap-ai-core",
     id="anthropic--claude-3-haiku",
     name="anthropic--claude-3-haiku",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-haiku",
     attachment=True,
     reasoning=False,
@@ -147,20 +146,20 @@ ANTHROPIC_CLAUDE_3_HAIKU: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_03_13,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_4096,
-    cost=Cost(
-        input=Decimal("0.25"),
-        output=Decimal("1.25"),
-        cache_read=Decimal("0.03"),
-        cache_write=Decimal("0.3"),
+    cost=_Cost(
+        input=_Decimal("0.25"),
+        output=_Decimal("1.25"),
+        cache_read=_Decimal("0.03"),
+        cache_write=_Decimal("0.3"),
     ),
 )
 """anthropic--claude-3-haiku (chat) · 200K context · 4.1K output · $0.25 in / $1.25 out per 1M tokens · vision, tools, attachments"""
 
-ANTHROPIC_CLAUDE_3_OPUS: Final[PricedModel] = PricedModel(
+ANTHROPIC_CLAUDE_3_OPUS: "Final[_PricedModel]" = _PricedModel(
     provider="sap-ai-core",
     id="anthropic--claude-3-opus",
     name="anthropic--claude-3-opus",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-opus",
     attachment=True,
     reasoning=False,
@@ -172,20 +171,20 @@ ANTHROPIC_CLAUDE_3_OPUS: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_02_29,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_4096,
-    cost=Cost(
-        input=Decimal("15"),
-        output=Decimal("75"),
-        cache_read=Decimal("1.5"),
-        cache_write=Decimal("18.75"),
+    cost=_Cost(
+        input=_Decimal("15"),
+        output=_Decimal("75"),
+        cache_read=_Decimal("1.5"),
+        cache_write=_Decimal("18.75"),
     ),
 )
 """anthropic--claude-3-opus (chat) · 200K context · 4.1K output · $15.00 in / $75.00 out per 1M tokens · vision, tools, attachments"""
 
-ANTHROPIC_CLAUDE_3_SONNET: Final[PricedModel] = PricedModel(
+ANTHROPIC_CLAUDE_3_SONNET: "Final[_PricedModel]" = _PricedModel(
     provider="sap-ai-core",
     id="anthropic--claude-3-sonnet",
     name="anthropic--claude-3-sonnet",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-sonnet",
     attachment=True,
     reasoning=False,
@@ -197,20 +196,20 @@ ANTHROPIC_CLAUDE_3_SONNET: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_03_04,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_4096,
-    cost=Cost(
-        input=Decimal("3"),
-        output=Decimal("15"),
-        cache_read=Decimal("0.3"),
-        cache_write=Decimal("3.75"),
+    cost=_Cost(
+        input=_Decimal("3"),
+        output=_Decimal("15"),
+        cache_read=_Decimal("0.3"),
+        cache_write=_Decimal("3.75"),
     ),
 )
 """anthropic--claude-3-sonnet (chat) · 200K context · 4.1K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, attachments"""
 
-ANTHROPIC_CLAUDE_3_5_SONNET: Final[PricedModel] = PricedModel(
+ANTHROPIC_CLAUDE_3_5_SONNET: "Final[_PricedModel]" = _PricedModel(
     provider="sap-ai-core",
     id="anthropic--claude-3.5-sonnet",
     name="anthropic--claude-3.5-sonnet",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-sonnet",
     attachment=True,
     reasoning=False,
@@ -222,20 +221,20 @@ ANTHROPIC_CLAUDE_3_5_SONNET: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_10_22,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_8192,
-    cost=Cost(
-        input=Decimal("3"),
-        output=Decimal("15"),
-        cache_read=Decimal("0.3"),
-        cache_write=Decimal("3.75"),
+    cost=_Cost(
+        input=_Decimal("3"),
+        output=_Decimal("15"),
+        cache_read=_Decimal("0.3"),
+        cache_write=_Decimal("3.75"),
     ),
 )
 """anthropic--claude-3.5-sonnet (chat) · 200K context · 8.19K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, attachments"""
 
-ANTHROPIC_CLAUDE_3_7_SONNET: Final[PricedModel] = PricedModel(
+ANTHROPIC_CLAUDE_3_7_SONNET: "Final[_PricedModel]" = _PricedModel(
     provider="sap-ai-core",
     id="anthropic--claude-3.7-sonnet",
     name="anthropic--claude-3.7-sonnet",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-sonnet",
     attachment=True,
     reasoning=True,
@@ -247,21 +246,21 @@ ANTHROPIC_CLAUDE_3_7_SONNET: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_02_24,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_64000,
-    cost=Cost(
-        input=Decimal("3"),
-        output=Decimal("15"),
-        cache_read=Decimal("0.3"),
-        cache_write=Decimal("3.75"),
+    cost=_Cost(
+        input=_Decimal("3"),
+        output=_Decimal("15"),
+        cache_read=_Decimal("0.3"),
+        cache_write=_Decimal("3.75"),
     ),
     reasoning_options=(_Shared.REASONING_BUDGET_TOKENS_MIN_1024,),
 )
 """anthropic--claude-3.7-sonnet (chat) · 200K context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-ANTHROPIC_CLAUDE_4_OPUS: Final[PricedModel] = PricedModel(
+ANTHROPIC_CLAUDE_4_OPUS: "Final[_PricedModel]" = _PricedModel(
     provider="sap-ai-core",
     id="anthropic--claude-4-opus",
     name="anthropic--claude-4-opus",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-opus",
     attachment=True,
     reasoning=True,
@@ -273,21 +272,21 @@ ANTHROPIC_CLAUDE_4_OPUS: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_05_22,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_32000,
-    cost=Cost(
-        input=Decimal("15"),
-        output=Decimal("75"),
-        cache_read=Decimal("1.5"),
-        cache_write=Decimal("18.75"),
+    cost=_Cost(
+        input=_Decimal("15"),
+        output=_Decimal("75"),
+        cache_read=_Decimal("1.5"),
+        cache_write=_Decimal("18.75"),
     ),
     reasoning_options=(_Shared.REASONING_BUDGET_TOKENS_MIN_1024,),
 )
 """anthropic--claude-4-opus (chat) · 200K context · 32K output · $15.00 in / $75.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-ANTHROPIC_CLAUDE_4_SONNET: Final[PricedModel] = PricedModel(
+ANTHROPIC_CLAUDE_4_SONNET: "Final[_PricedModel]" = _PricedModel(
     provider="sap-ai-core",
     id="anthropic--claude-4-sonnet",
     name="anthropic--claude-4-sonnet",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-sonnet",
     attachment=True,
     reasoning=True,
@@ -299,21 +298,21 @@ ANTHROPIC_CLAUDE_4_SONNET: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_05_22,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_64000,
-    cost=Cost(
-        input=Decimal("3"),
-        output=Decimal("15"),
-        cache_read=Decimal("0.3"),
-        cache_write=Decimal("3.75"),
+    cost=_Cost(
+        input=_Decimal("3"),
+        output=_Decimal("15"),
+        cache_read=_Decimal("0.3"),
+        cache_write=_Decimal("3.75"),
     ),
     reasoning_options=(_Shared.REASONING_BUDGET_TOKENS_MIN_1024,),
 )
 """anthropic--claude-4-sonnet (chat) · 200K context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-ANTHROPIC_CLAUDE_4_5_HAIKU: Final[PricedModel] = PricedModel(
+ANTHROPIC_CLAUDE_4_5_HAIKU: "Final[_PricedModel]" = _PricedModel(
     provider="sap-ai-core",
     id="anthropic--claude-4.5-haiku",
     name="anthropic--claude-4.5-haiku",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-haiku",
     attachment=True,
     reasoning=True,
@@ -325,21 +324,21 @@ ANTHROPIC_CLAUDE_4_5_HAIKU: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_10_15,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_64000,
-    cost=Cost(
-        input=Decimal("1"),
-        output=Decimal("5"),
-        cache_read=Decimal("0.1"),
-        cache_write=Decimal("1.25"),
+    cost=_Cost(
+        input=_Decimal("1"),
+        output=_Decimal("5"),
+        cache_read=_Decimal("0.1"),
+        cache_write=_Decimal("1.25"),
     ),
     reasoning_options=(_Shared.REASONING_BUDGET_TOKENS_MIN_1024,),
 )
 """anthropic--claude-4.5-haiku (chat) · 200K context · 64K output · $1.00 in / $5.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-ANTHROPIC_CLAUDE_4_5_OPUS: Final[PricedModel] = PricedModel(
+ANTHROPIC_CLAUDE_4_5_OPUS: "Final[_PricedModel]" = _PricedModel(
     provider="sap-ai-core",
     id="anthropic--claude-4.5-opus",
     name="anthropic--claude-4.5-opus",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-opus",
     attachment=True,
     reasoning=True,
@@ -351,21 +350,21 @@ ANTHROPIC_CLAUDE_4_5_OPUS: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_24,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_64000,
-    cost=Cost(
-        input=Decimal("5"),
-        output=Decimal("25"),
-        cache_read=Decimal("0.5"),
-        cache_write=Decimal("6.25"),
+    cost=_Cost(
+        input=_Decimal("5"),
+        output=_Decimal("25"),
+        cache_read=_Decimal("0.5"),
+        cache_write=_Decimal("6.25"),
     ),
     reasoning_options=(_Shared.REASONING_BUDGET_TOKENS_MIN_1024,),
 )
 """anthropic--claude-4.5-opus (chat) · 200K context · 64K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-ANTHROPIC_CLAUDE_4_5_SONNET: Final[PricedModel] = PricedModel(
+ANTHROPIC_CLAUDE_4_5_SONNET: "Final[_PricedModel]" = _PricedModel(
     provider="sap-ai-core",
     id="anthropic--claude-4.5-sonnet",
     name="anthropic--claude-4.5-sonnet",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-sonnet",
     attachment=True,
     reasoning=True,
@@ -377,21 +376,21 @@ ANTHROPIC_CLAUDE_4_5_SONNET: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_29,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_64000,
-    cost=Cost(
-        input=Decimal("3"),
-        output=Decimal("15"),
-        cache_read=Decimal("0.3"),
-        cache_write=Decimal("3.75"),
+    cost=_Cost(
+        input=_Decimal("3"),
+        output=_Decimal("15"),
+        cache_read=_Decimal("0.3"),
+        cache_write=_Decimal("3.75"),
     ),
     reasoning_options=(_Shared.REASONING_BUDGET_TOKENS_MIN_1024,),
 )
 """anthropic--claude-4.5-sonnet (chat) · 200K context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-ANTHROPIC_CLAUDE_4_6_OPUS: Final[PricedModel] = PricedModel(
+ANTHROPIC_CLAUDE_4_6_OPUS: "Final[_PricedModel]" = _PricedModel(
     provider="sap-ai-core",
     id="anthropic--claude-4.6-opus",
     name="anthropic--claude-4.6-opus",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-opus",
     attachment=True,
     reasoning=True,
@@ -403,11 +402,11 @@ ANTHROPIC_CLAUDE_4_6_OPUS: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_13,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
-    cost=Cost(
-        input=Decimal("5"),
-        output=Decimal("25"),
-        cache_read=Decimal("0.5"),
-        cache_write=Decimal("6.25"),
+    cost=_Cost(
+        input=_Decimal("5"),
+        output=_Decimal("25"),
+        cache_read=_Decimal("0.5"),
+        cache_write=_Decimal("6.25"),
     ),
     reasoning_options=(
         _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_MAX,
@@ -416,11 +415,11 @@ ANTHROPIC_CLAUDE_4_6_OPUS: Final[PricedModel] = PricedModel(
 )
 """anthropic--claude-4.6-opus (chat) · 1M context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-ANTHROPIC_CLAUDE_4_6_SONNET: Final[PricedModel] = PricedModel(
+ANTHROPIC_CLAUDE_4_6_SONNET: "Final[_PricedModel]" = _PricedModel(
     provider="sap-ai-core",
     id="anthropic--claude-4.6-sonnet",
     name="anthropic--claude-4.6-sonnet",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-sonnet",
     attachment=True,
     reasoning=True,
@@ -432,11 +431,11 @@ ANTHROPIC_CLAUDE_4_6_SONNET: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_13,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_64000,
-    cost=Cost(
-        input=Decimal("3"),
-        output=Decimal("15"),
-        cache_read=Decimal("0.3"),
-        cache_write=Decimal("3.75"),
+    cost=_Cost(
+        input=_Decimal("3"),
+        output=_Decimal("15"),
+        cache_read=_Decimal("0.3"),
+        cache_write=_Decimal("3.75"),
     ),
     reasoning_options=(
         _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,
@@ -445,11 +444,11 @@ ANTHROPIC_CLAUDE_4_6_SONNET: Final[PricedModel] = PricedModel(
 )
 """anthropic--claude-4.6-sonnet (chat) · 1M context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-ANTHROPIC_CLAUDE_4_7_OPUS: Final[PricedModel] = PricedModel(
+ANTHROPIC_CLAUDE_4_7_OPUS: "Final[_PricedModel]" = _PricedModel(
     provider="sap-ai-core",
     id="anthropic--claude-4.7-opus",
     name="anthropic--claude-4.7-opus",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-opus",
     attachment=True,
     reasoning=True,
@@ -461,21 +460,21 @@ ANTHROPIC_CLAUDE_4_7_OPUS: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_16,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
-    cost=Cost(
-        input=Decimal("5"),
-        output=Decimal("25"),
-        cache_read=Decimal("0.5"),
-        cache_write=Decimal("6.25"),
+    cost=_Cost(
+        input=_Decimal("5"),
+        output=_Decimal("25"),
+        cache_read=_Decimal("0.5"),
+        cache_write=_Decimal("6.25"),
     ),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """anthropic--claude-4.7-opus (chat) · 1M context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-GEMINI_2_5_FLASH: Final[PricedModel] = PricedModel(
+GEMINI_2_5_FLASH: "Final[_PricedModel]" = _PricedModel(
     provider="sap-ai-core",
     id="gemini-2.5-flash",
     name="gemini-2.5-flash",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemini-flash",
     attachment=True,
     reasoning=True,
@@ -488,21 +487,21 @@ GEMINI_2_5_FLASH: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_06_05,
     modalities=_Shared.TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
-    cost=Cost(
-        input=Decimal("0.3"),
-        output=Decimal("2.5"),
-        cache_read=Decimal("0.03"),
-        input_audio=Decimal("1"),
+    cost=_Cost(
+        input=_Decimal("0.3"),
+        output=_Decimal("2.5"),
+        cache_read=_Decimal("0.03"),
+        input_audio=_Decimal("1"),
     ),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS_MIN_0_MAX_24576),
 )
 """gemini-2.5-flash (chat) · 1.05M context · 65.5K output · $0.30 in / $2.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GEMINI_2_5_FLASH_LITE: Final[PricedModel] = PricedModel(
+GEMINI_2_5_FLASH_LITE: "Final[_PricedModel]" = _PricedModel(
     provider="sap-ai-core",
     id="gemini-2.5-flash-lite",
     name="gemini-2.5-flash-lite",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemini-flash-lite",
     attachment=True,
     reasoning=True,
@@ -515,21 +514,21 @@ GEMINI_2_5_FLASH_LITE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_06_17,
     modalities=_Shared.TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
-    cost=Cost(
-        input=Decimal("0.1"),
-        output=Decimal("0.4"),
-        cache_read=Decimal("0.01"),
-        input_audio=Decimal("0.3"),
+    cost=_Cost(
+        input=_Decimal("0.1"),
+        output=_Decimal("0.4"),
+        cache_read=_Decimal("0.01"),
+        input_audio=_Decimal("0.3"),
     ),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS_MIN_512_MAX_24576),
 )
 """gemini-2.5-flash-lite (chat) · 1.05M context · 65.5K output · $0.10 in / $0.40 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GEMINI_2_5_PRO: Final[PricedModel] = PricedModel(
+GEMINI_2_5_PRO: "Final[_PricedModel]" = _PricedModel(
     provider="sap-ai-core",
     id="gemini-2.5-pro",
     name="gemini-2.5-pro",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemini-pro",
     attachment=True,
     reasoning=True,
@@ -542,16 +541,16 @@ GEMINI_2_5_PRO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_06_05,
     modalities=_Shared.TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
-    cost=Cost(input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.125")),
+    cost=_Cost(input=_Decimal("1.25"), output=_Decimal("10"), cache_read=_Decimal("0.125")),
     reasoning_options=(_Shared.REASONING_BUDGET_TOKENS_MIN_128_MAX_32768,),
 )
 """gemini-2.5-pro (chat) · 1.05M context · 65.5K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GPT_4_1: Final[PricedModel] = PricedModel(
+GPT_4_1: "Final[_PricedModel]" = _PricedModel(
     provider="sap-ai-core",
     id="gpt-4.1",
     name="gpt-4.1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=False,
@@ -564,15 +563,15 @@ GPT_4_1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04_14,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1047576_OUTPUT_32768,
-    cost=Cost(input=Decimal("2"), output=Decimal("8"), cache_read=Decimal("0.5")),
+    cost=_Cost(input=_Decimal("2"), output=_Decimal("8"), cache_read=_Decimal("0.5")),
 )
 """gpt-4.1 (chat) · 1.05M context · 32.8K output · $2.00 in / $8.00 out per 1M tokens · vision, tools, structured output, attachments"""
 
-GPT_4_1_MINI: Final[PricedModel] = PricedModel(
+GPT_4_1_MINI: "Final[_PricedModel]" = _PricedModel(
     provider="sap-ai-core",
     id="gpt-4.1-mini",
     name="gpt-4.1-mini",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-mini",
     attachment=True,
     reasoning=False,
@@ -585,15 +584,15 @@ GPT_4_1_MINI: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04_14,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1047576_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.4"), output=Decimal("1.6"), cache_read=Decimal("0.1")),
+    cost=_Cost(input=_Decimal("0.4"), output=_Decimal("1.6"), cache_read=_Decimal("0.1")),
 )
 """gpt-4.1-mini (chat) · 1.05M context · 32.8K output · $0.40 in / $1.60 out per 1M tokens · vision, tools, structured output, attachments"""
 
-GPT_5: Final[PricedModel] = PricedModel(
+GPT_5: "Final[_PricedModel]" = _PricedModel(
     provider="sap-ai-core",
     id="gpt-5",
     name="gpt-5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=True,
@@ -606,16 +605,16 @@ GPT_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_07,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
-    cost=Cost(input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.125")),
+    cost=_Cost(input=_Decimal("1.25"), output=_Decimal("10"), cache_read=_Decimal("0.125")),
     reasoning_options=(_Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
 )
 """gpt-5 (chat) · 400K context · 128K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GPT_5_MINI: Final[PricedModel] = PricedModel(
+GPT_5_MINI: "Final[_PricedModel]" = _PricedModel(
     provider="sap-ai-core",
     id="gpt-5-mini",
     name="gpt-5-mini",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-mini",
     attachment=True,
     reasoning=True,
@@ -628,16 +627,16 @@ GPT_5_MINI: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_07,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
-    cost=Cost(input=Decimal("0.25"), output=Decimal("2"), cache_read=Decimal("0.025")),
+    cost=_Cost(input=_Decimal("0.25"), output=_Decimal("2"), cache_read=_Decimal("0.025")),
     reasoning_options=(_Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
 )
 """gpt-5-mini (chat) · 400K context · 128K output · $0.25 in / $2.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GPT_5_NANO: Final[PricedModel] = PricedModel(
+GPT_5_NANO: "Final[_PricedModel]" = _PricedModel(
     provider="sap-ai-core",
     id="gpt-5-nano",
     name="gpt-5-nano",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-nano",
     attachment=True,
     reasoning=True,
@@ -650,16 +649,16 @@ GPT_5_NANO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_07,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
-    cost=Cost(input=Decimal("0.05"), output=Decimal("0.4"), cache_read=Decimal("0.005")),
+    cost=_Cost(input=_Decimal("0.05"), output=_Decimal("0.4"), cache_read=_Decimal("0.005")),
     reasoning_options=(_Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
 )
 """gpt-5-nano (chat) · 400K context · 128K output · $0.05 in / $0.40 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GPT_5_4: Final[PricedModel] = PricedModel(
+GPT_5_4: "Final[_PricedModel]" = _PricedModel(
     provider="sap-ai-core",
     id="gpt-5.4",
     name="gpt-5.4",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=True,
@@ -672,16 +671,16 @@ GPT_5_4: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_05,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1050000_INPUT_922000_OUTPUT_128000,
-    cost=Cost(input=Decimal("2.5"), output=Decimal("15"), cache_read=Decimal("0.25")),
+    cost=_Cost(input=_Decimal("2.5"), output=_Decimal("15"), cache_read=_Decimal("0.25")),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
 )
 """gpt-5.4 (chat) · 1.05M context · 128K output · $2.50 in / $15.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GPT_5_5: Final[PricedModel] = PricedModel(
+GPT_5_5: "Final[_PricedModel]" = _PricedModel(
     provider="sap-ai-core",
     id="gpt-5.5",
     name="gpt-5.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=True,
@@ -694,16 +693,16 @@ GPT_5_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_23,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1050000_INPUT_922000_OUTPUT_128000,
-    cost=Cost(input=Decimal("5"), output=Decimal("30"), cache_read=Decimal("0.5")),
+    cost=_Cost(input=_Decimal("5"), output=_Decimal("30"), cache_read=_Decimal("0.5")),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
 )
 """gpt-5.5 (chat) · 1.05M context · 128K output · $5.00 in / $30.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-SONAR: Final[PricedModel] = PricedModel(
+SONAR: "Final[_PricedModel]" = _PricedModel(
     provider="sap-ai-core",
     id="sonar",
     name="sonar",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="sonar",
     attachment=False,
     reasoning=False,
@@ -715,15 +714,15 @@ SONAR: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_4096,
-    cost=Cost(input=Decimal("1"), output=Decimal("1")),
+    cost=_Cost(input=_Decimal("1"), output=_Decimal("1")),
 )
 """sonar (chat) · 128K context · 4.1K output · $1.00 in / $1.00 out per 1M tokens"""
 
-SONAR_DEEP_RESEARCH: Final[PricedModel] = PricedModel(
+SONAR_DEEP_RESEARCH: "Final[_PricedModel]" = _PricedModel(
     provider="sap-ai-core",
     id="sonar-deep-research",
     name="sonar-deep-research",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="sonar-deep-research",
     attachment=False,
     reasoning=True,
@@ -735,16 +734,16 @@ SONAR_DEEP_RESEARCH: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_32768,
-    cost=Cost(input=Decimal("2"), output=Decimal("8"), reasoning=Decimal("3")),
+    cost=_Cost(input=_Decimal("2"), output=_Decimal("8"), reasoning=_Decimal("3")),
     reasoning_options=(_Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
 )
 """sonar-deep-research (chat) · 128K context · 32.8K output · $2.00 in / $8.00 out per 1M tokens · reasoning"""
 
-SONAR_PRO: Final[PricedModel] = PricedModel(
+SONAR_PRO: "Final[_PricedModel]" = _PricedModel(
     provider="sap-ai-core",
     id="sonar-pro",
     name="sonar-pro",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="sonar-pro",
     attachment=True,
     reasoning=False,
@@ -756,6 +755,6 @@ SONAR_PRO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_01,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_8192,
-    cost=Cost(input=Decimal("3"), output=Decimal("15")),
+    cost=_Cost(input=_Decimal("3"), output=_Decimal("15")),
 )
 """sonar-pro (chat) · 200K context · 8.19K output · $3.00 in / $15.00 out per 1M tokens · vision, attachments"""

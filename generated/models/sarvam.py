@@ -3,28 +3,26 @@
 
 """Models served by Sarvam AI (provider id 'sarvam')."""
 
-from __future__ import annotations
-
-from llmdex.records.model import Interleaved, Limit, Modalities, Model, ReasoningOption
-from llmdex.records.partial_date import PartialDate
-from llmdex.records.vocabulary import Kind
-
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from typing import Final
+from llmdex.records.model import Interleaved as _Interleaved
+from llmdex.records.model import Limit as _Limit
+from llmdex.records.model import Modalities as _Modalities
+from llmdex.records.model import Model as _Model
+from llmdex.records.model import ReasoningOption as _ReasoningOption
+from llmdex.records.partial_date import PartialDate as _PartialDate
+from llmdex.records.vocabulary import Kind as _Kind
 
 
 class _Shared:
     """Values the models below share, named for what they are."""
 
-    CONTEXT_131072_OUTPUT_131072 = Limit(context=131072, output=131072)
-    CONTEXT_65536_OUTPUT_65536 = Limit(context=65536, output=65536)
-    D_2026_02_18 = PartialDate(2026, 2, 18)
-    D_2026_03_06 = PartialDate(2026, 3, 6)
-    REASONING_EFFORT_NULL_LOW_MEDIUM_HIGH = ReasoningOption(
+    CONTEXT_131072_OUTPUT_131072 = _Limit(context=131072, output=131072)
+    CONTEXT_65536_OUTPUT_65536 = _Limit(context=65536, output=65536)
+    D_2026_02_18 = _PartialDate(2026, 2, 18)
+    D_2026_03_06 = _PartialDate(2026, 3, 6)
+    REASONING_EFFORT_NULL_LOW_MEDIUM_HIGH = _ReasoningOption(
         type="effort", values=(None, "low", "medium", "high")
     )
-    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+    TEXT_TO_TEXT = _Modalities(input=("text",), output=("text",))
 
 
 __all__ = [
@@ -32,11 +30,11 @@ __all__ = [
     "SARVAM_30B",
 ]
 
-SARVAM_105B: Final[Model] = Model(
+SARVAM_105B: "Final[_Model]" = _Model(
     provider="sarvam",
     id="sarvam-105b",
     name="Sarvam-105B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="sarvam",
     attachment=False,
     reasoning=True,
@@ -47,16 +45,16 @@ SARVAM_105B: Final[Model] = Model(
     last_updated=_Shared.D_2026_03_06,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_131072,
-    interleaved=Interleaved(field="reasoning_content"),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_EFFORT_NULL_LOW_MEDIUM_HIGH,),
 )
 """Sarvam-105B (chat) · 131K context · 131K output · price unknown · tools, reasoning, open weights"""
 
-SARVAM_30B: Final[Model] = Model(
+SARVAM_30B: "Final[_Model]" = _Model(
     provider="sarvam",
     id="sarvam-30b",
     name="Sarvam-30B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="sarvam",
     attachment=False,
     reasoning=True,
@@ -67,7 +65,7 @@ SARVAM_30B: Final[Model] = Model(
     last_updated=_Shared.D_2026_03_06,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_65536_OUTPUT_65536,
-    interleaved=Interleaved(field="reasoning_content"),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_EFFORT_NULL_LOW_MEDIUM_HIGH,),
 )
 """Sarvam-30B (chat) · 65.5K context · 65.5K output · price unknown · tools, reasoning, open weights"""

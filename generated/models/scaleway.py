@@ -3,70 +3,68 @@
 
 """Models served by Scaleway (provider id 'scaleway')."""
 
-from __future__ import annotations
+from decimal import Decimal as _Decimal
 
-from decimal import Decimal
-
-from llmdex.records.model import Limit, Modalities, PricedModel, ReasoningOption
-from llmdex.records.partial_date import PartialDate
-from llmdex.records.rates import Cost
-from llmdex.records.vocabulary import Kind, Status
-
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from typing import Final
+from llmdex.records.model import Limit as _Limit
+from llmdex.records.model import Modalities as _Modalities
+from llmdex.records.model import PricedModel as _PricedModel
+from llmdex.records.model import ReasoningOption as _ReasoningOption
+from llmdex.records.partial_date import PartialDate as _PartialDate
+from llmdex.records.rates import Cost as _Cost
+from llmdex.records.vocabulary import Kind as _Kind
+from llmdex.records.vocabulary import Status as _Status
 
 
 class _Shared:
     """Values the models below share, named for what they are."""
 
-    AUDIO_TO_TEXT = Modalities(input=("audio",), output=("text",))
-    CONTEXT_0_OUTPUT_8192 = Limit(context=0, output=8192)
-    CONTEXT_100000_OUTPUT_16384 = Limit(context=100000, output=16384)
-    CONTEXT_128000_OUTPUT_16384 = Limit(context=128000, output=16384)
-    CONTEXT_128000_OUTPUT_32768 = Limit(context=128000, output=32768)
-    CONTEXT_128000_OUTPUT_4096 = Limit(context=128000, output=4096)
-    CONTEXT_256000_OUTPUT_16384 = Limit(context=256000, output=16384)
-    CONTEXT_260000_OUTPUT_16384 = Limit(context=260000, output=16384)
-    CONTEXT_32000_OUTPUT_16384 = Limit(context=32000, output=16384)
-    CONTEXT_32768_OUTPUT_4096 = Limit(context=32768, output=4096)
-    CONTEXT_40000_OUTPUT_8192 = Limit(context=40000, output=8192)
-    CONTEXT_8191_OUTPUT_3072 = Limit(context=8191, output=3072)
-    D_2023_09 = PartialDate(2023, 9)
-    D_2023_09_01 = PartialDate(2023, 9, 1)
-    D_2023_12 = PartialDate(2023, 12)
-    D_2024_01_01 = PartialDate(2024, 1, 1)
-    D_2024_07_26 = PartialDate(2024, 7, 26)
-    D_2024_09 = PartialDate(2024, 9)
-    D_2024_09_25 = PartialDate(2024, 9, 25)
-    D_2024_12 = PartialDate(2024, 12)
-    D_2024_12_01 = PartialDate(2024, 12, 1)
-    D_2024_12_06 = PartialDate(2024, 12, 6)
-    D_2025_03 = PartialDate(2025, 3)
-    D_2025_04 = PartialDate(2025, 4)
-    D_2025_06_15 = PartialDate(2025, 6, 15)
-    D_2025_06_20 = PartialDate(2025, 6, 20)
-    D_2025_07_01 = PartialDate(2025, 7, 1)
-    D_2025_11_25 = PartialDate(2025, 11, 25)
-    D_2025_12 = PartialDate(2025, 12)
-    D_2026_01_07 = PartialDate(2026, 1, 7)
-    D_2026_03_17 = PartialDate(2026, 3, 17)
-    D_2026_04_01 = PartialDate(2026, 4, 1)
-    D_2026_04_29 = PartialDate(2026, 4, 29)
-    D_2026_05_01 = PartialDate(2026, 5, 1)
-    D_2026_05_22 = PartialDate(2026, 5, 22)
-    D_2026_06_13 = PartialDate(2026, 6, 13)
-    REASONING_EFFORT_LOW_MEDIUM_HIGH = ReasoningOption(
+    AUDIO_TO_TEXT = _Modalities(input=("audio",), output=("text",))
+    CONTEXT_0_OUTPUT_8192 = _Limit(context=0, output=8192)
+    CONTEXT_100000_OUTPUT_16384 = _Limit(context=100000, output=16384)
+    CONTEXT_128000_OUTPUT_16384 = _Limit(context=128000, output=16384)
+    CONTEXT_128000_OUTPUT_32768 = _Limit(context=128000, output=32768)
+    CONTEXT_128000_OUTPUT_4096 = _Limit(context=128000, output=4096)
+    CONTEXT_256000_OUTPUT_16384 = _Limit(context=256000, output=16384)
+    CONTEXT_260000_OUTPUT_16384 = _Limit(context=260000, output=16384)
+    CONTEXT_32000_OUTPUT_16384 = _Limit(context=32000, output=16384)
+    CONTEXT_32768_OUTPUT_4096 = _Limit(context=32768, output=4096)
+    CONTEXT_40000_OUTPUT_8192 = _Limit(context=40000, output=8192)
+    CONTEXT_8191_OUTPUT_3072 = _Limit(context=8191, output=3072)
+    D_2023_09 = _PartialDate(2023, 9)
+    D_2023_09_01 = _PartialDate(2023, 9, 1)
+    D_2023_12 = _PartialDate(2023, 12)
+    D_2024_01_01 = _PartialDate(2024, 1, 1)
+    D_2024_07_26 = _PartialDate(2024, 7, 26)
+    D_2024_09 = _PartialDate(2024, 9)
+    D_2024_09_25 = _PartialDate(2024, 9, 25)
+    D_2024_12 = _PartialDate(2024, 12)
+    D_2024_12_01 = _PartialDate(2024, 12, 1)
+    D_2024_12_06 = _PartialDate(2024, 12, 6)
+    D_2025_03 = _PartialDate(2025, 3)
+    D_2025_04 = _PartialDate(2025, 4)
+    D_2025_06_15 = _PartialDate(2025, 6, 15)
+    D_2025_06_20 = _PartialDate(2025, 6, 20)
+    D_2025_07_01 = _PartialDate(2025, 7, 1)
+    D_2025_11_25 = _PartialDate(2025, 11, 25)
+    D_2025_12 = _PartialDate(2025, 12)
+    D_2026_01_07 = _PartialDate(2026, 1, 7)
+    D_2026_03_17 = _PartialDate(2026, 3, 17)
+    D_2026_04_01 = _PartialDate(2026, 4, 1)
+    D_2026_04_29 = _PartialDate(2026, 4, 29)
+    D_2026_05_01 = _PartialDate(2026, 5, 1)
+    D_2026_05_22 = _PartialDate(2026, 5, 22)
+    D_2026_06_13 = _PartialDate(2026, 6, 13)
+    REASONING_EFFORT_LOW_MEDIUM_HIGH = _ReasoningOption(
         type="effort", values=("low", "medium", "high")
     )
-    REASONING_EFFORT_NONE_HIGH = ReasoningOption(type="effort", values=("none", "high"))
-    REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH = ReasoningOption(
+    REASONING_EFFORT_NONE_HIGH = _ReasoningOption(type="effort", values=("none", "high"))
+    REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH = _ReasoningOption(
         type="effort", values=("none", "low", "medium", "high")
     )
-    TEXT_AUDIO_TO_TEXT = Modalities(input=("text", "audio"), output=("text",))
-    TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
-    TEXT_IMAGE_VIDEO_TO_TEXT = Modalities(input=("text", "image", "video"), output=("text",))
-    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+    TEXT_AUDIO_TO_TEXT = _Modalities(input=("text", "audio"), output=("text",))
+    TEXT_IMAGE_TO_TEXT = _Modalities(input=("text", "image"), output=("text",))
+    TEXT_IMAGE_VIDEO_TO_TEXT = _Modalities(input=("text", "image", "video"), output=("text",))
+    TEXT_TO_TEXT = _Modalities(input=("text",), output=("text",))
 
 
 __all__ = [
@@ -89,11 +87,11 @@ __all__ = [
     "WHISPER_LARGE_V3",
 ]
 
-BGE_MULTILINGUAL_GEMMA2: Final[PricedModel] = PricedModel(
+BGE_MULTILINGUAL_GEMMA2: "Final[_PricedModel]" = _PricedModel(
     provider="scaleway",
     id="bge-multilingual-gemma2",
     name="BGE Multilingual Gemma2",
-    kind=Kind.EMBEDDING,
+    kind=_Kind.EMBEDDING,
     family="gemma",
     attachment=False,
     reasoning=False,
@@ -104,15 +102,15 @@ BGE_MULTILINGUAL_GEMMA2: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_06_15,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_8191_OUTPUT_3072,
-    cost=Cost(input=Decimal("0.1"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0.1"), output=_Decimal("0")),
 )
 """BGE Multilingual Gemma2 (embedding) · 8.19K context · 3.07K output · $0.10 in / $0.00 out per 1M tokens"""
 
-DEVSTRAL_2_123B_INSTRUCT_2512: Final[PricedModel] = PricedModel(
+DEVSTRAL_2_123B_INSTRUCT_2512: "Final[_PricedModel]" = _PricedModel(
     provider="scaleway",
     id="devstral-2-123b-instruct-2512",
     name="Devstral 2 123B Instruct (2512)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="devstral",
     attachment=False,
     reasoning=False,
@@ -124,16 +122,16 @@ DEVSTRAL_2_123B_INSTRUCT_2512: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_17,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_256000_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.4"), output=Decimal("2")),
-    status=Status.DEPRECATED,
+    cost=_Cost(input=_Decimal("0.4"), output=_Decimal("2")),
+    status=_Status.DEPRECATED,
 )
 """Devstral 2 123B Instruct (2512) (chat) · 256K context · 16.4K output · $0.40 in / $2.00 out per 1M tokens · tools, open weights · deprecated"""
 
-GEMMA_3_27B_IT: Final[PricedModel] = PricedModel(
+GEMMA_3_27B_IT: "Final[_PricedModel]" = _PricedModel(
     provider="scaleway",
     id="gemma-3-27b-it",
     name="Gemma-3-27B-IT",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemma",
     attachment=True,
     reasoning=True,
@@ -145,16 +143,16 @@ GEMMA_3_27B_IT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_17,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_40000_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.25"), output=Decimal("0.5")),
+    cost=_Cost(input=_Decimal("0.25"), output=_Decimal("0.5")),
     reasoning_options=(),
 )
 """Gemma-3-27B-IT (chat) · 40K context · 8.19K output · $0.25 in / $0.50 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-GEMMA_4_26B_A4B_IT: Final[PricedModel] = PricedModel(
+GEMMA_4_26B_A4B_IT: "Final[_PricedModel]" = _PricedModel(
     provider="scaleway",
     id="gemma-4-26b-a4b-it",
     name="Gemma 4 26B A4B IT",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemma",
     attachment=True,
     reasoning=True,
@@ -167,17 +165,17 @@ GEMMA_4_26B_A4B_IT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_22,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_256000_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.25"), output=Decimal("0.5")),
+    cost=_Cost(input=_Decimal("0.25"), output=_Decimal("0.5")),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
-    status=Status.BETA,
+    status=_Status.BETA,
 )
 """Gemma 4 26B A4B IT (chat) · 256K context · 16.4K output · $0.25 in / $0.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights · beta"""
 
-GLM_5_2: Final[PricedModel] = PricedModel(
+GLM_5_2: "Final[_PricedModel]" = _PricedModel(
     provider="scaleway",
     id="glm-5.2",
     name="GLM-5.2",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=True,
@@ -189,16 +187,16 @@ GLM_5_2: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_13,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_256000_OUTPUT_16384,
-    cost=Cost(input=Decimal("1.8"), output=Decimal("5.5")),
+    cost=_Cost(input=_Decimal("1.8"), output=_Decimal("5.5")),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
 )
 """GLM-5.2 (chat) · 256K context · 16.4K output · $1.80 in / $5.50 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-GPT_OSS_120B: Final[PricedModel] = PricedModel(
+GPT_OSS_120B: "Final[_PricedModel]" = _PricedModel(
     provider="scaleway",
     id="gpt-oss-120b",
     name="GPT-OSS 120B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-oss",
     attachment=True,
     reasoning=True,
@@ -209,16 +207,16 @@ GPT_OSS_120B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_17,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.15"), output=Decimal("0.6")),
+    cost=_Cost(input=_Decimal("0.15"), output=_Decimal("0.6")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """GPT-OSS 120B (chat) · 128K context · 32.8K output · $0.15 in / $0.60 out per 1M tokens · tools, reasoning, attachments, open weights"""
 
-LLAMA_3_3_70B_INSTRUCT: Final[PricedModel] = PricedModel(
+LLAMA_3_3_70B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="scaleway",
     id="llama-3.3-70b-instruct",
     name="Llama-3.3-70B-Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=True,
     reasoning=False,
@@ -230,15 +228,15 @@ LLAMA_3_3_70B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_17,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_100000_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.9"), output=Decimal("0.9")),
+    cost=_Cost(input=_Decimal("0.9"), output=_Decimal("0.9")),
 )
 """Llama-3.3-70B-Instruct (chat) · 100K context · 16.4K output · $0.90 in / $0.90 out per 1M tokens · tools, attachments, open weights"""
 
-MISTRAL_MEDIUM_3_5_128B: Final[PricedModel] = PricedModel(
+MISTRAL_MEDIUM_3_5_128B: "Final[_PricedModel]" = _PricedModel(
     provider="scaleway",
     id="mistral-medium-3.5-128b",
     name="Mistral Medium 3.5 128B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="mistral-medium",
     attachment=True,
     reasoning=True,
@@ -250,16 +248,16 @@ MISTRAL_MEDIUM_3_5_128B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_29,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_256000_OUTPUT_16384,
-    cost=Cost(input=Decimal("1.5"), output=Decimal("7.5")),
+    cost=_Cost(input=_Decimal("1.5"), output=_Decimal("7.5")),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_HIGH,),
 )
 """Mistral Medium 3.5 128B (chat) · 256K context · 16.4K output · $1.50 in / $7.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"""
 
-MISTRAL_SMALL_3_2_24B_INSTRUCT_2506: Final[PricedModel] = PricedModel(
+MISTRAL_SMALL_3_2_24B_INSTRUCT_2506: "Final[_PricedModel]" = _PricedModel(
     provider="scaleway",
     id="mistral-small-3.2-24b-instruct-2506",
     name="Mistral Small 3.2 24B Instruct (2506)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="mistral-small",
     attachment=False,
     reasoning=False,
@@ -271,15 +269,15 @@ MISTRAL_SMALL_3_2_24B_INSTRUCT_2506: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_17,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.15"), output=Decimal("0.35")),
+    cost=_Cost(input=_Decimal("0.15"), output=_Decimal("0.35")),
 )
 """Mistral Small 3.2 24B Instruct (2506) (chat) · 128K context · 32.8K output · $0.15 in / $0.35 out per 1M tokens · vision, tools, open weights"""
 
-PIXTRAL_12B_2409: Final[PricedModel] = PricedModel(
+PIXTRAL_12B_2409: "Final[_PricedModel]" = _PricedModel(
     provider="scaleway",
     id="pixtral-12b-2409",
     name="Pixtral 12B 2409",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="pixtral",
     attachment=True,
     reasoning=False,
@@ -291,15 +289,15 @@ PIXTRAL_12B_2409: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_17,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_4096,
-    cost=Cost(input=Decimal("0.2"), output=Decimal("0.2")),
+    cost=_Cost(input=_Decimal("0.2"), output=_Decimal("0.2")),
 )
 """Pixtral 12B 2409 (chat) · 128K context · 4.1K output · $0.20 in / $0.20 out per 1M tokens · vision, tools, attachments, open weights"""
 
-QWEN3_235B_A22B_INSTRUCT_2507: Final[PricedModel] = PricedModel(
+QWEN3_235B_A22B_INSTRUCT_2507: "Final[_PricedModel]" = _PricedModel(
     provider="scaleway",
     id="qwen3-235b-a22b-instruct-2507",
     name="Qwen3 235B A22B Instruct 2507",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=True,
@@ -311,16 +309,16 @@ QWEN3_235B_A22B_INSTRUCT_2507: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_17,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_260000_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.75"), output=Decimal("2.25"), reasoning=Decimal("8.4")),
+    cost=_Cost(input=_Decimal("0.75"), output=_Decimal("2.25"), reasoning=_Decimal("8.4")),
     reasoning_options=(),
 )
 """Qwen3 235B A22B Instruct 2507 (chat) · 260K context · 16.4K output · $0.75 in / $2.25 out per 1M tokens · tools, reasoning, open weights"""
 
-QWEN3_CODER_30B_A3B_INSTRUCT: Final[PricedModel] = PricedModel(
+QWEN3_CODER_30B_A3B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="scaleway",
     id="qwen3-coder-30b-a3b-instruct",
     name="Qwen3-Coder 30B-A3B Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -332,15 +330,15 @@ QWEN3_CODER_30B_A3B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_17,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.2"), output=Decimal("0.8")),
+    cost=_Cost(input=_Decimal("0.2"), output=_Decimal("0.8")),
 )
 """Qwen3-Coder 30B-A3B Instruct (chat) · 128K context · 32.8K output · $0.20 in / $0.80 out per 1M tokens · tools, open weights"""
 
-QWEN3_EMBEDDING_8B: Final[PricedModel] = PricedModel(
+QWEN3_EMBEDDING_8B: "Final[_PricedModel]" = _PricedModel(
     provider="scaleway",
     id="qwen3-embedding-8b",
     name="Qwen3 Embedding 8B",
-    kind=Kind.EMBEDDING,
+    kind=_Kind.EMBEDDING,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -351,15 +349,15 @@ QWEN3_EMBEDDING_8B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_17,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_32768_OUTPUT_4096,
-    cost=Cost(input=Decimal("0.1"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0.1"), output=_Decimal("0")),
 )
 """Qwen3 Embedding 8B (embedding) · 32.8K context · 4.1K output · $0.10 in / $0.00 out per 1M tokens"""
 
-QWEN3_5_397B_A17B: Final[PricedModel] = PricedModel(
+QWEN3_5_397B_A17B: "Final[_PricedModel]" = _PricedModel(
     provider="scaleway",
     id="qwen3.5-397b-a17b",
     name="Qwen3.5 397B A17B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=True,
     reasoning=True,
@@ -372,16 +370,16 @@ QWEN3_5_397B_A17B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_17,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_256000_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.6"), output=Decimal("3.6")),
+    cost=_Cost(input=_Decimal("0.6"), output=_Decimal("3.6")),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
 )
 """Qwen3.5 397B A17B (chat) · 256K context · 16.4K output · $0.60 in / $3.60 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"""
 
-QWEN3_6_35B_A3B: Final[PricedModel] = PricedModel(
+QWEN3_6_35B_A3B: "Final[_PricedModel]" = _PricedModel(
     provider="scaleway",
     id="qwen3.6-35b-a3b",
     name="Qwen3.6 35B A3B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=True,
     reasoning=True,
@@ -394,17 +392,17 @@ QWEN3_6_35B_A3B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_22,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.25"), output=Decimal("1.5")),
+    cost=_Cost(input=_Decimal("0.25"), output=_Decimal("1.5")),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
-    status=Status.BETA,
+    status=_Status.BETA,
 )
 """Qwen3.6 35B A3B (chat) · 128K context · 16.4K output · $0.25 in / $1.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights · beta"""
 
-VOXTRAL_SMALL_24B_2507: Final[PricedModel] = PricedModel(
+VOXTRAL_SMALL_24B_2507: "Final[_PricedModel]" = _PricedModel(
     provider="scaleway",
     id="voxtral-small-24b-2507",
     name="Voxtral Small 24B 2507",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="voxtral",
     attachment=True,
     reasoning=False,
@@ -415,15 +413,15 @@ VOXTRAL_SMALL_24B_2507: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_17,
     modalities=_Shared.TEXT_AUDIO_TO_TEXT,
     limit=_Shared.CONTEXT_32000_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.15"), output=Decimal("0.35")),
+    cost=_Cost(input=_Decimal("0.15"), output=_Decimal("0.35")),
 )
 """Voxtral Small 24B 2507 (chat) · 32K context · 16.4K output · $0.15 in / $0.35 out per 1M tokens · tools, attachments, open weights"""
 
-WHISPER_LARGE_V3: Final[PricedModel] = PricedModel(
+WHISPER_LARGE_V3: "Final[_PricedModel]" = _PricedModel(
     provider="scaleway",
     id="whisper-large-v3",
     name="Whisper Large v3",
-    kind=Kind.TRANSCRIPTION,
+    kind=_Kind.TRANSCRIPTION,
     family="whisper",
     attachment=False,
     reasoning=False,
@@ -435,6 +433,6 @@ WHISPER_LARGE_V3: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_17,
     modalities=_Shared.AUDIO_TO_TEXT,
     limit=_Shared.CONTEXT_0_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.003"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0.003"), output=_Decimal("0")),
 )
 """Whisper Large v3 (transcription) · 0 context · 8.19K output · $0.003 in / $0.00 out per 1M tokens · open weights"""

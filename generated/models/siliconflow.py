@@ -3,81 +3,79 @@
 
 """Models served by SiliconFlow (provider id 'siliconflow')."""
 
-from __future__ import annotations
+from decimal import Decimal as _Decimal
 
-from decimal import Decimal
-
-from llmdex.records.model import Interleaved, Limit, Modalities, PricedModel, ReasoningOption
-from llmdex.records.partial_date import PartialDate
-from llmdex.records.rates import Cost
-from llmdex.records.vocabulary import Kind
-
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from typing import Final
+from llmdex.records.model import Interleaved as _Interleaved
+from llmdex.records.model import Limit as _Limit
+from llmdex.records.model import Modalities as _Modalities
+from llmdex.records.model import PricedModel as _PricedModel
+from llmdex.records.model import ReasoningOption as _ReasoningOption
+from llmdex.records.partial_date import PartialDate as _PartialDate
+from llmdex.records.rates import Cost as _Cost
+from llmdex.records.vocabulary import Kind as _Kind
 
 
 class _Shared:
     """Values the models below share, named for what they are."""
 
-    CONTEXT_1000000_OUTPUT_384000 = Limit(context=1000000, output=384000)
-    CONTEXT_1049000_OUTPUT_262000 = Limit(context=1049000, output=262000)
-    CONTEXT_131000_OUTPUT_131000 = Limit(context=131000, output=131000)
-    CONTEXT_131000_OUTPUT_8000 = Limit(context=131000, output=8000)
-    CONTEXT_164000_OUTPUT_164000 = Limit(context=164000, output=164000)
-    CONTEXT_197000_OUTPUT_131000 = Limit(context=197000, output=131000)
-    CONTEXT_200000_OUTPUT_131072 = Limit(context=200000, output=131072)
-    CONTEXT_205000_OUTPUT_205000 = Limit(context=205000, output=205000)
-    CONTEXT_262000_OUTPUT_262000 = Limit(context=262000, output=262000)
-    CONTEXT_262144_OUTPUT_262144 = Limit(context=262144, output=262144)
-    CONTEXT_33000_OUTPUT_4000 = Limit(context=33000, output=4000)
-    D_2024_09_18 = PartialDate(2024, 9, 18)
-    D_2024_12_26 = PartialDate(2024, 12, 26)
-    D_2025_04_30 = PartialDate(2025, 4, 30)
-    D_2025_05 = PartialDate(2025, 5)
-    D_2025_05_28 = PartialDate(2025, 5, 28)
-    D_2025_06_30 = PartialDate(2025, 6, 30)
-    D_2025_07_02 = PartialDate(2025, 7, 2)
-    D_2025_07_28 = PartialDate(2025, 7, 28)
-    D_2025_07_30 = PartialDate(2025, 7, 30)
-    D_2025_07_31 = PartialDate(2025, 7, 31)
-    D_2025_08_01 = PartialDate(2025, 8, 1)
-    D_2025_08_13 = PartialDate(2025, 8, 13)
-    D_2025_08_25 = PartialDate(2025, 8, 25)
-    D_2025_09_04 = PartialDate(2025, 9, 4)
-    D_2025_09_18 = PartialDate(2025, 9, 18)
-    D_2025_09_29 = PartialDate(2025, 9, 29)
-    D_2025_10_04 = PartialDate(2025, 10, 4)
-    D_2025_10_05 = PartialDate(2025, 10, 5)
-    D_2025_10_10 = PartialDate(2025, 10, 10)
-    D_2025_10_11 = PartialDate(2025, 10, 11)
-    D_2025_10_15 = PartialDate(2025, 10, 15)
-    D_2025_10_21 = PartialDate(2025, 10, 21)
-    D_2025_11_25 = PartialDate(2025, 11, 25)
-    D_2025_12_03 = PartialDate(2025, 12, 3)
-    D_2026_01_27 = PartialDate(2026, 1, 27)
-    D_2026_02_11 = PartialDate(2026, 2, 11)
-    D_2026_02_12 = PartialDate(2026, 2, 12)
-    D_2026_02_15 = PartialDate(2026, 2, 15)
-    D_2026_02_23 = PartialDate(2026, 2, 23)
-    D_2026_03_03 = PartialDate(2026, 3, 3)
-    D_2026_04_01 = PartialDate(2026, 4, 1)
-    D_2026_04_02 = PartialDate(2026, 4, 2)
-    D_2026_04_08 = PartialDate(2026, 4, 8)
-    D_2026_04_17 = PartialDate(2026, 4, 17)
-    D_2026_04_20 = PartialDate(2026, 4, 20)
-    D_2026_04_21 = PartialDate(2026, 4, 21)
-    D_2026_04_22 = PartialDate(2026, 4, 22)
-    D_2026_04_24 = PartialDate(2026, 4, 24)
-    D_2026_06_13 = PartialDate(2026, 6, 13)
-    D_2026_06_15 = PartialDate(2026, 6, 15)
-    REASONING_BUDGET_TOKENS_MIN_128_MAX_32768 = ReasoningOption(
+    CONTEXT_1000000_OUTPUT_384000 = _Limit(context=1000000, output=384000)
+    CONTEXT_1049000_OUTPUT_262000 = _Limit(context=1049000, output=262000)
+    CONTEXT_131000_OUTPUT_131000 = _Limit(context=131000, output=131000)
+    CONTEXT_131000_OUTPUT_8000 = _Limit(context=131000, output=8000)
+    CONTEXT_164000_OUTPUT_164000 = _Limit(context=164000, output=164000)
+    CONTEXT_197000_OUTPUT_131000 = _Limit(context=197000, output=131000)
+    CONTEXT_200000_OUTPUT_131072 = _Limit(context=200000, output=131072)
+    CONTEXT_205000_OUTPUT_205000 = _Limit(context=205000, output=205000)
+    CONTEXT_262000_OUTPUT_262000 = _Limit(context=262000, output=262000)
+    CONTEXT_262144_OUTPUT_262144 = _Limit(context=262144, output=262144)
+    CONTEXT_33000_OUTPUT_4000 = _Limit(context=33000, output=4000)
+    D_2024_09_18 = _PartialDate(2024, 9, 18)
+    D_2024_12_26 = _PartialDate(2024, 12, 26)
+    D_2025_04_30 = _PartialDate(2025, 4, 30)
+    D_2025_05 = _PartialDate(2025, 5)
+    D_2025_05_28 = _PartialDate(2025, 5, 28)
+    D_2025_06_30 = _PartialDate(2025, 6, 30)
+    D_2025_07_02 = _PartialDate(2025, 7, 2)
+    D_2025_07_28 = _PartialDate(2025, 7, 28)
+    D_2025_07_30 = _PartialDate(2025, 7, 30)
+    D_2025_07_31 = _PartialDate(2025, 7, 31)
+    D_2025_08_01 = _PartialDate(2025, 8, 1)
+    D_2025_08_13 = _PartialDate(2025, 8, 13)
+    D_2025_08_25 = _PartialDate(2025, 8, 25)
+    D_2025_09_04 = _PartialDate(2025, 9, 4)
+    D_2025_09_18 = _PartialDate(2025, 9, 18)
+    D_2025_09_29 = _PartialDate(2025, 9, 29)
+    D_2025_10_04 = _PartialDate(2025, 10, 4)
+    D_2025_10_05 = _PartialDate(2025, 10, 5)
+    D_2025_10_10 = _PartialDate(2025, 10, 10)
+    D_2025_10_11 = _PartialDate(2025, 10, 11)
+    D_2025_10_15 = _PartialDate(2025, 10, 15)
+    D_2025_10_21 = _PartialDate(2025, 10, 21)
+    D_2025_11_25 = _PartialDate(2025, 11, 25)
+    D_2025_12_03 = _PartialDate(2025, 12, 3)
+    D_2026_01_27 = _PartialDate(2026, 1, 27)
+    D_2026_02_11 = _PartialDate(2026, 2, 11)
+    D_2026_02_12 = _PartialDate(2026, 2, 12)
+    D_2026_02_15 = _PartialDate(2026, 2, 15)
+    D_2026_02_23 = _PartialDate(2026, 2, 23)
+    D_2026_03_03 = _PartialDate(2026, 3, 3)
+    D_2026_04_01 = _PartialDate(2026, 4, 1)
+    D_2026_04_02 = _PartialDate(2026, 4, 2)
+    D_2026_04_08 = _PartialDate(2026, 4, 8)
+    D_2026_04_17 = _PartialDate(2026, 4, 17)
+    D_2026_04_20 = _PartialDate(2026, 4, 20)
+    D_2026_04_21 = _PartialDate(2026, 4, 21)
+    D_2026_04_22 = _PartialDate(2026, 4, 22)
+    D_2026_04_24 = _PartialDate(2026, 4, 24)
+    D_2026_06_13 = _PartialDate(2026, 6, 13)
+    D_2026_06_15 = _PartialDate(2026, 6, 15)
+    REASONING_BUDGET_TOKENS_MIN_128_MAX_32768 = _ReasoningOption(
         type="budget_tokens", min=128, max=32768
     )
-    REASONING_EFFORT_HIGH_MAX = ReasoningOption(type="effort", values=("high", "max"))
-    REASONING_TOGGLE = ReasoningOption(type="toggle")
-    TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
-    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+    REASONING_EFFORT_HIGH_MAX = _ReasoningOption(type="effort", values=("high", "max"))
+    REASONING_TOGGLE = _ReasoningOption(type="toggle")
+    TEXT_IMAGE_TO_TEXT = _Modalities(input=("text", "image"), output=("text",))
+    TEXT_TO_TEXT = _Modalities(input=("text",), output=("text",))
 
 
 __all__ = [
@@ -132,11 +130,11 @@ __all__ = [
     "ZAI_ORG_GLM_5V_TURBO",
 ]
 
-BYTEDANCE_SEED_SEED_OSS_36B_INSTRUCT: Final[PricedModel] = PricedModel(
+BYTEDANCE_SEED_SEED_OSS_36B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="siliconflow",
     id="ByteDance-Seed/Seed-OSS-36B-Instruct",
     name="ByteDance-Seed/Seed-OSS-36B-Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="seed",
     attachment=False,
     reasoning=False,
@@ -148,15 +146,15 @@ BYTEDANCE_SEED_SEED_OSS_36B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_25,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262000_OUTPUT_262000,
-    cost=Cost(input=Decimal("0.21"), output=Decimal("0.57")),
+    cost=_Cost(input=_Decimal("0.21"), output=_Decimal("0.57")),
 )
 """ByteDance-Seed/Seed-OSS-36B-Instruct (chat) · 262K context · 262K output · $0.21 in / $0.57 out per 1M tokens · tools, structured output"""
 
-MINIMAXAI_MINIMAX_M2_5: Final[PricedModel] = PricedModel(
+MINIMAXAI_MINIMAX_M2_5: "Final[_PricedModel]" = _PricedModel(
     provider="siliconflow",
     id="MiniMaxAI/MiniMax-M2.5",
     name="MiniMaxAI/MiniMax-M2.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="minimax",
     attachment=False,
     reasoning=False,
@@ -168,15 +166,15 @@ MINIMAXAI_MINIMAX_M2_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_15,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_197000_OUTPUT_131000,
-    cost=Cost(input=Decimal("0.3"), output=Decimal("1.2")),
+    cost=_Cost(input=_Decimal("0.3"), output=_Decimal("1.2")),
 )
 """MiniMaxAI/MiniMax-M2.5 (chat) · 197K context · 131K output · $0.30 in / $1.20 out per 1M tokens · tools"""
 
-QWEN_QWEN2_5_72B_INSTRUCT: Final[PricedModel] = PricedModel(
+QWEN_QWEN2_5_72B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="siliconflow",
     id="Qwen/Qwen2.5-72B-Instruct",
     name="Qwen/Qwen2.5-72B-Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -188,15 +186,15 @@ QWEN_QWEN2_5_72B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_25,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_33000_OUTPUT_4000,
-    cost=Cost(input=Decimal("0.59"), output=Decimal("0.59")),
+    cost=_Cost(input=_Decimal("0.59"), output=_Decimal("0.59")),
 )
 """Qwen/Qwen2.5-72B-Instruct (chat) · 33K context · 4K output · $0.59 in / $0.59 out per 1M tokens · tools, structured output"""
 
-QWEN_QWEN2_5_7B_INSTRUCT: Final[PricedModel] = PricedModel(
+QWEN_QWEN2_5_7B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="siliconflow",
     id="Qwen/Qwen2.5-7B-Instruct",
     name="Qwen/Qwen2.5-7B-Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -208,15 +206,15 @@ QWEN_QWEN2_5_7B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_25,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_33000_OUTPUT_4000,
-    cost=Cost(input=Decimal("0.05"), output=Decimal("0.05")),
+    cost=_Cost(input=_Decimal("0.05"), output=_Decimal("0.05")),
 )
 """Qwen/Qwen2.5-7B-Instruct (chat) · 33K context · 4K output · $0.05 in / $0.05 out per 1M tokens · tools, structured output"""
 
-QWEN_QWEN3_14B: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_14B: "Final[_PricedModel]" = _PricedModel(
     provider="siliconflow",
     id="Qwen/Qwen3-14B",
     name="Qwen/Qwen3-14B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=True,
@@ -228,16 +226,16 @@ QWEN_QWEN3_14B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_25,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131000_OUTPUT_131000,
-    cost=Cost(input=Decimal("0.07"), output=Decimal("0.28")),
+    cost=_Cost(input=_Decimal("0.07"), output=_Decimal("0.28")),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS_MIN_128_MAX_32768),
 )
 """Qwen/Qwen3-14B (chat) · 131K context · 131K output · $0.07 in / $0.28 out per 1M tokens · tools, reasoning, structured output"""
 
-QWEN_QWEN3_235B_A22B_THINKING_2507: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_235B_A22B_THINKING_2507: "Final[_PricedModel]" = _PricedModel(
     provider="siliconflow",
     id="Qwen/Qwen3-235B-A22B-Thinking-2507",
     name="Qwen/Qwen3-235B-A22B-Thinking-2507",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=True,
@@ -249,16 +247,16 @@ QWEN_QWEN3_235B_A22B_THINKING_2507: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_25,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262000_OUTPUT_262000,
-    cost=Cost(input=Decimal("0.13"), output=Decimal("0.6")),
+    cost=_Cost(input=_Decimal("0.13"), output=_Decimal("0.6")),
     reasoning_options=(_Shared.REASONING_BUDGET_TOKENS_MIN_128_MAX_32768,),
 )
 """Qwen/Qwen3-235B-A22B-Thinking-2507 (chat) · 262K context · 262K output · $0.13 in / $0.60 out per 1M tokens · tools, reasoning, structured output"""
 
-QWEN_QWEN3_30B_A3B_INSTRUCT_2507: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_30B_A3B_INSTRUCT_2507: "Final[_PricedModel]" = _PricedModel(
     provider="siliconflow",
     id="Qwen/Qwen3-30B-A3B-Instruct-2507",
     name="Qwen/Qwen3-30B-A3B-Instruct-2507",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -270,15 +268,15 @@ QWEN_QWEN3_30B_A3B_INSTRUCT_2507: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_25,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262000_OUTPUT_262000,
-    cost=Cost(input=Decimal("0.09"), output=Decimal("0.3")),
+    cost=_Cost(input=_Decimal("0.09"), output=_Decimal("0.3")),
 )
 """Qwen/Qwen3-30B-A3B-Instruct-2507 (chat) · 262K context · 262K output · $0.09 in / $0.30 out per 1M tokens · tools, structured output"""
 
-QWEN_QWEN3_32B: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_32B: "Final[_PricedModel]" = _PricedModel(
     provider="siliconflow",
     id="Qwen/Qwen3-32B",
     name="Qwen/Qwen3-32B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=True,
@@ -290,16 +288,16 @@ QWEN_QWEN3_32B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_25,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131000_OUTPUT_131000,
-    cost=Cost(input=Decimal("0.14"), output=Decimal("0.57")),
+    cost=_Cost(input=_Decimal("0.14"), output=_Decimal("0.57")),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS_MIN_128_MAX_32768),
 )
 """Qwen/Qwen3-32B (chat) · 131K context · 131K output · $0.14 in / $0.57 out per 1M tokens · tools, reasoning, structured output"""
 
-QWEN_QWEN3_8B: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_8B: "Final[_PricedModel]" = _PricedModel(
     provider="siliconflow",
     id="Qwen/Qwen3-8B",
     name="Qwen/Qwen3-8B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=True,
@@ -311,16 +309,16 @@ QWEN_QWEN3_8B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_25,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131000_OUTPUT_131000,
-    cost=Cost(input=Decimal("0.06"), output=Decimal("0.06")),
+    cost=_Cost(input=_Decimal("0.06"), output=_Decimal("0.06")),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS_MIN_128_MAX_32768),
 )
 """Qwen/Qwen3-8B (chat) · 131K context · 131K output · $0.06 in / $0.06 out per 1M tokens · tools, reasoning, structured output"""
 
-QWEN_QWEN3_CODER_30B_A3B_INSTRUCT: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_CODER_30B_A3B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="siliconflow",
     id="Qwen/Qwen3-Coder-30B-A3B-Instruct",
     name="Qwen/Qwen3-Coder-30B-A3B-Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -332,15 +330,15 @@ QWEN_QWEN3_CODER_30B_A3B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_25,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262000_OUTPUT_262000,
-    cost=Cost(input=Decimal("0.07"), output=Decimal("0.28")),
+    cost=_Cost(input=_Decimal("0.07"), output=_Decimal("0.28")),
 )
 """Qwen/Qwen3-Coder-30B-A3B-Instruct (chat) · 262K context · 262K output · $0.07 in / $0.28 out per 1M tokens · tools, structured output"""
 
-QWEN_QWEN3_CODER_480B_A35B_INSTRUCT: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_CODER_480B_A35B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="siliconflow",
     id="Qwen/Qwen3-Coder-480B-A35B-Instruct",
     name="Qwen/Qwen3-Coder-480B-A35B-Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -352,15 +350,15 @@ QWEN_QWEN3_CODER_480B_A35B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_25,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262000_OUTPUT_262000,
-    cost=Cost(input=Decimal("0.25"), output=Decimal("1")),
+    cost=_Cost(input=_Decimal("0.25"), output=_Decimal("1")),
 )
 """Qwen/Qwen3-Coder-480B-A35B-Instruct (chat) · 262K context · 262K output · $0.25 in / $1.00 out per 1M tokens · tools, structured output"""
 
-QWEN_QWEN3_VL_235B_A22B_INSTRUCT: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_VL_235B_A22B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="siliconflow",
     id="Qwen/Qwen3-VL-235B-A22B-Instruct",
     name="Qwen/Qwen3-VL-235B-A22B-Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=True,
     reasoning=False,
@@ -372,15 +370,15 @@ QWEN_QWEN3_VL_235B_A22B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_25,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_262000_OUTPUT_262000,
-    cost=Cost(input=Decimal("0.3"), output=Decimal("1.5")),
+    cost=_Cost(input=_Decimal("0.3"), output=_Decimal("1.5")),
 )
 """Qwen/Qwen3-VL-235B-A22B-Instruct (chat) · 262K context · 262K output · $0.30 in / $1.50 out per 1M tokens · vision, tools, structured output, attachments"""
 
-QWEN_QWEN3_VL_235B_A22B_THINKING: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_VL_235B_A22B_THINKING: "Final[_PricedModel]" = _PricedModel(
     provider="siliconflow",
     id="Qwen/Qwen3-VL-235B-A22B-Thinking",
     name="Qwen/Qwen3-VL-235B-A22B-Thinking",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=True,
     reasoning=True,
@@ -392,16 +390,16 @@ QWEN_QWEN3_VL_235B_A22B_THINKING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_25,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_262000_OUTPUT_262000,
-    cost=Cost(input=Decimal("0.45"), output=Decimal("3.5")),
+    cost=_Cost(input=_Decimal("0.45"), output=_Decimal("3.5")),
     reasoning_options=(),
 )
 """Qwen/Qwen3-VL-235B-A22B-Thinking (chat) · 262K context · 262K output · $0.45 in / $3.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-QWEN_QWEN3_VL_30B_A3B_INSTRUCT: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_VL_30B_A3B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="siliconflow",
     id="Qwen/Qwen3-VL-30B-A3B-Instruct",
     name="Qwen/Qwen3-VL-30B-A3B-Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=True,
     reasoning=False,
@@ -413,15 +411,15 @@ QWEN_QWEN3_VL_30B_A3B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_25,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_262000_OUTPUT_262000,
-    cost=Cost(input=Decimal("0.29"), output=Decimal("1")),
+    cost=_Cost(input=_Decimal("0.29"), output=_Decimal("1")),
 )
 """Qwen/Qwen3-VL-30B-A3B-Instruct (chat) · 262K context · 262K output · $0.29 in / $1.00 out per 1M tokens · vision, tools, structured output, attachments"""
 
-QWEN_QWEN3_VL_30B_A3B_THINKING: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_VL_30B_A3B_THINKING: "Final[_PricedModel]" = _PricedModel(
     provider="siliconflow",
     id="Qwen/Qwen3-VL-30B-A3B-Thinking",
     name="Qwen/Qwen3-VL-30B-A3B-Thinking",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=True,
     reasoning=True,
@@ -433,16 +431,16 @@ QWEN_QWEN3_VL_30B_A3B_THINKING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_25,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_262000_OUTPUT_262000,
-    cost=Cost(input=Decimal("0.29"), output=Decimal("1")),
+    cost=_Cost(input=_Decimal("0.29"), output=_Decimal("1")),
     reasoning_options=(),
 )
 """Qwen/Qwen3-VL-30B-A3B-Thinking (chat) · 262K context · 262K output · $0.29 in / $1.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-QWEN_QWEN3_VL_32B_INSTRUCT: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_VL_32B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="siliconflow",
     id="Qwen/Qwen3-VL-32B-Instruct",
     name="Qwen/Qwen3-VL-32B-Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=True,
     reasoning=False,
@@ -454,15 +452,15 @@ QWEN_QWEN3_VL_32B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_25,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_262000_OUTPUT_262000,
-    cost=Cost(input=Decimal("0.2"), output=Decimal("0.6")),
+    cost=_Cost(input=_Decimal("0.2"), output=_Decimal("0.6")),
 )
 """Qwen/Qwen3-VL-32B-Instruct (chat) · 262K context · 262K output · $0.20 in / $0.60 out per 1M tokens · vision, tools, structured output, attachments"""
 
-QWEN_QWEN3_VL_32B_THINKING: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_VL_32B_THINKING: "Final[_PricedModel]" = _PricedModel(
     provider="siliconflow",
     id="Qwen/Qwen3-VL-32B-Thinking",
     name="Qwen/Qwen3-VL-32B-Thinking",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=True,
     reasoning=True,
@@ -474,16 +472,16 @@ QWEN_QWEN3_VL_32B_THINKING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_25,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_262000_OUTPUT_262000,
-    cost=Cost(input=Decimal("0.2"), output=Decimal("1.5")),
+    cost=_Cost(input=_Decimal("0.2"), output=_Decimal("1.5")),
     reasoning_options=(),
 )
 """Qwen/Qwen3-VL-32B-Thinking (chat) · 262K context · 262K output · $0.20 in / $1.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-QWEN_QWEN3_VL_8B_INSTRUCT: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_VL_8B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="siliconflow",
     id="Qwen/Qwen3-VL-8B-Instruct",
     name="Qwen/Qwen3-VL-8B-Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=True,
     reasoning=False,
@@ -495,15 +493,15 @@ QWEN_QWEN3_VL_8B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_25,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_262000_OUTPUT_262000,
-    cost=Cost(input=Decimal("0.18"), output=Decimal("0.68")),
+    cost=_Cost(input=_Decimal("0.18"), output=_Decimal("0.68")),
 )
 """Qwen/Qwen3-VL-8B-Instruct (chat) · 262K context · 262K output · $0.18 in / $0.68 out per 1M tokens · vision, tools, structured output, attachments"""
 
-QWEN_QWEN3_5_122B_A10B: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_5_122B_A10B: "Final[_PricedModel]" = _PricedModel(
     provider="siliconflow",
     id="Qwen/Qwen3.5-122B-A10B",
     name="Qwen3.5 122B-A10B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -515,15 +513,15 @@ QWEN_QWEN3_5_122B_A10B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_23,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_262144,
-    cost=Cost(input=Decimal("0.26"), output=Decimal("2.08")),
+    cost=_Cost(input=_Decimal("0.26"), output=_Decimal("2.08")),
 )
 """Qwen3.5 122B-A10B (chat) · 262K context · 262K output · $0.26 in / $2.08 out per 1M tokens · tools, structured output"""
 
-QWEN_QWEN3_5_27B: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_5_27B: "Final[_PricedModel]" = _PricedModel(
     provider="siliconflow",
     id="Qwen/Qwen3.5-27B",
     name="Qwen3.5 27B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -535,15 +533,15 @@ QWEN_QWEN3_5_27B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_23,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_262144,
-    cost=Cost(input=Decimal("0.25"), output=Decimal("2")),
+    cost=_Cost(input=_Decimal("0.25"), output=_Decimal("2")),
 )
 """Qwen3.5 27B (chat) · 262K context · 262K output · $0.25 in / $2.00 out per 1M tokens · tools, structured output"""
 
-QWEN_QWEN3_5_35B_A3B: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_5_35B_A3B: "Final[_PricedModel]" = _PricedModel(
     provider="siliconflow",
     id="Qwen/Qwen3.5-35B-A3B",
     name="Qwen3.5 35B-A3B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -555,15 +553,15 @@ QWEN_QWEN3_5_35B_A3B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_23,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_262144,
-    cost=Cost(input=Decimal("0.24"), output=Decimal("1.8")),
+    cost=_Cost(input=_Decimal("0.24"), output=_Decimal("1.8")),
 )
 """Qwen3.5 35B-A3B (chat) · 262K context · 262K output · $0.24 in / $1.80 out per 1M tokens · tools, structured output"""
 
-QWEN_QWEN3_5_397B_A17B: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_5_397B_A17B: "Final[_PricedModel]" = _PricedModel(
     provider="siliconflow",
     id="Qwen/Qwen3.5-397B-A17B",
     name="Qwen3.5 397B-A17B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -575,15 +573,15 @@ QWEN_QWEN3_5_397B_A17B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_15,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_262144,
-    cost=Cost(input=Decimal("0.39"), output=Decimal("2.34")),
+    cost=_Cost(input=_Decimal("0.39"), output=_Decimal("2.34")),
 )
 """Qwen3.5 397B-A17B (chat) · 262K context · 262K output · $0.39 in / $2.34 out per 1M tokens · tools, structured output"""
 
-QWEN_QWEN3_5_9B: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_5_9B: "Final[_PricedModel]" = _PricedModel(
     provider="siliconflow",
     id="Qwen/Qwen3.5-9B",
     name="Qwen/Qwen3.5-9B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -595,15 +593,15 @@ QWEN_QWEN3_5_9B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_24,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_262144,
-    cost=Cost(input=Decimal("0.1"), output=Decimal("0.15")),
+    cost=_Cost(input=_Decimal("0.1"), output=_Decimal("0.15")),
 )
 """Qwen/Qwen3.5-9B (chat) · 262K context · 262K output · $0.10 in / $0.15 out per 1M tokens · tools, structured output"""
 
-QWEN_QWEN3_6_27B: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_6_27B: "Final[_PricedModel]" = _PricedModel(
     provider="siliconflow",
     id="Qwen/Qwen3.6-27B",
     name="Qwen3.6 27B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -615,15 +613,15 @@ QWEN_QWEN3_6_27B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_22,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_262144,
-    cost=Cost(input=Decimal("0.3"), output=Decimal("3.2")),
+    cost=_Cost(input=_Decimal("0.3"), output=_Decimal("3.2")),
 )
 """Qwen3.6 27B (chat) · 262K context · 262K output · $0.30 in / $3.20 out per 1M tokens · tools, structured output"""
 
-QWEN_QWEN3_6_35B_A3B: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_6_35B_A3B: "Final[_PricedModel]" = _PricedModel(
     provider="siliconflow",
     id="Qwen/Qwen3.6-35B-A3B",
     name="Qwen3.6 35B-A3B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -635,15 +633,15 @@ QWEN_QWEN3_6_35B_A3B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_17,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_262144,
-    cost=Cost(input=Decimal("0.2"), output=Decimal("1.6")),
+    cost=_Cost(input=_Decimal("0.2"), output=_Decimal("1.6")),
 )
 """Qwen3.6 35B-A3B (chat) · 262K context · 262K output · $0.20 in / $1.60 out per 1M tokens · tools, structured output"""
 
-BAIDU_ERNIE_4_5_300B_A47B: Final[PricedModel] = PricedModel(
+BAIDU_ERNIE_4_5_300B_A47B: "Final[_PricedModel]" = _PricedModel(
     provider="siliconflow",
     id="baidu/ERNIE-4.5-300B-A47B",
     name="baidu/ERNIE-4.5-300B-A47B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="ernie",
     attachment=False,
     reasoning=False,
@@ -655,15 +653,15 @@ BAIDU_ERNIE_4_5_300B_A47B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_25,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131000_OUTPUT_131000,
-    cost=Cost(input=Decimal("0.28"), output=Decimal("1.1")),
+    cost=_Cost(input=_Decimal("0.28"), output=_Decimal("1.1")),
 )
 """baidu/ERNIE-4.5-300B-A47B (chat) · 131K context · 131K output · $0.28 in / $1.10 out per 1M tokens · tools, structured output"""
 
-DEEPSEEK_AI_DEEPSEEK_R1: Final[PricedModel] = PricedModel(
+DEEPSEEK_AI_DEEPSEEK_R1: "Final[_PricedModel]" = _PricedModel(
     provider="siliconflow",
     id="deepseek-ai/DeepSeek-R1",
     name="deepseek-ai/DeepSeek-R1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek-thinking",
     attachment=False,
     reasoning=True,
@@ -675,16 +673,16 @@ DEEPSEEK_AI_DEEPSEEK_R1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_25,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_164000_OUTPUT_164000,
-    cost=Cost(input=Decimal("0.5"), output=Decimal("2.18")),
+    cost=_Cost(input=_Decimal("0.5"), output=_Decimal("2.18")),
     reasoning_options=(_Shared.REASONING_BUDGET_TOKENS_MIN_128_MAX_32768,),
 )
 """deepseek-ai/DeepSeek-R1 (chat) · 164K context · 164K output · $0.50 in / $2.18 out per 1M tokens · tools, reasoning, structured output"""
 
-DEEPSEEK_AI_DEEPSEEK_V3: Final[PricedModel] = PricedModel(
+DEEPSEEK_AI_DEEPSEEK_V3: "Final[_PricedModel]" = _PricedModel(
     provider="siliconflow",
     id="deepseek-ai/DeepSeek-V3",
     name="deepseek-ai/DeepSeek-V3",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek",
     attachment=False,
     reasoning=False,
@@ -696,15 +694,15 @@ DEEPSEEK_AI_DEEPSEEK_V3: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_25,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_164000_OUTPUT_164000,
-    cost=Cost(input=Decimal("0.25"), output=Decimal("1")),
+    cost=_Cost(input=_Decimal("0.25"), output=_Decimal("1")),
 )
 """deepseek-ai/DeepSeek-V3 (chat) · 164K context · 164K output · $0.25 in / $1.00 out per 1M tokens · tools, structured output"""
 
-DEEPSEEK_AI_DEEPSEEK_V3_1: Final[PricedModel] = PricedModel(
+DEEPSEEK_AI_DEEPSEEK_V3_1: "Final[_PricedModel]" = _PricedModel(
     provider="siliconflow",
     id="deepseek-ai/DeepSeek-V3.1",
     name="deepseek-ai/DeepSeek-V3.1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek",
     attachment=False,
     reasoning=True,
@@ -716,16 +714,16 @@ DEEPSEEK_AI_DEEPSEEK_V3_1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_25,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_164000_OUTPUT_164000,
-    cost=Cost(input=Decimal("0.27"), output=Decimal("1")),
+    cost=_Cost(input=_Decimal("0.27"), output=_Decimal("1")),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS_MIN_128_MAX_32768),
 )
 """deepseek-ai/DeepSeek-V3.1 (chat) · 164K context · 164K output · $0.27 in / $1.00 out per 1M tokens · tools, reasoning, structured output"""
 
-DEEPSEEK_AI_DEEPSEEK_V3_1_TERMINUS: Final[PricedModel] = PricedModel(
+DEEPSEEK_AI_DEEPSEEK_V3_1_TERMINUS: "Final[_PricedModel]" = _PricedModel(
     provider="siliconflow",
     id="deepseek-ai/DeepSeek-V3.1-Terminus",
     name="deepseek-ai/DeepSeek-V3.1-Terminus",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek",
     attachment=False,
     reasoning=True,
@@ -737,16 +735,16 @@ DEEPSEEK_AI_DEEPSEEK_V3_1_TERMINUS: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_25,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_164000_OUTPUT_164000,
-    cost=Cost(input=Decimal("0.27"), output=Decimal("1")),
+    cost=_Cost(input=_Decimal("0.27"), output=_Decimal("1")),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS_MIN_128_MAX_32768),
 )
 """deepseek-ai/DeepSeek-V3.1-Terminus (chat) · 164K context · 164K output · $0.27 in / $1.00 out per 1M tokens · tools, reasoning, structured output"""
 
-DEEPSEEK_AI_DEEPSEEK_V3_2: Final[PricedModel] = PricedModel(
+DEEPSEEK_AI_DEEPSEEK_V3_2: "Final[_PricedModel]" = _PricedModel(
     provider="siliconflow",
     id="deepseek-ai/DeepSeek-V3.2",
     name="deepseek-ai/DeepSeek-V3.2",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek",
     attachment=False,
     reasoning=True,
@@ -758,16 +756,16 @@ DEEPSEEK_AI_DEEPSEEK_V3_2: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_03,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_164000_OUTPUT_164000,
-    cost=Cost(input=Decimal("0.27"), output=Decimal("0.42")),
+    cost=_Cost(input=_Decimal("0.27"), output=_Decimal("0.42")),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS_MIN_128_MAX_32768),
 )
 """deepseek-ai/DeepSeek-V3.2 (chat) · 164K context · 164K output · $0.27 in / $0.42 out per 1M tokens · tools, reasoning, structured output"""
 
-DEEPSEEK_AI_DEEPSEEK_V3_2_EXP: Final[PricedModel] = PricedModel(
+DEEPSEEK_AI_DEEPSEEK_V3_2_EXP: "Final[_PricedModel]" = _PricedModel(
     provider="siliconflow",
     id="deepseek-ai/DeepSeek-V3.2-Exp",
     name="deepseek-ai/DeepSeek-V3.2-Exp",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek",
     attachment=False,
     reasoning=True,
@@ -779,16 +777,16 @@ DEEPSEEK_AI_DEEPSEEK_V3_2_EXP: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_25,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_164000_OUTPUT_164000,
-    cost=Cost(input=Decimal("0.27"), output=Decimal("0.41")),
+    cost=_Cost(input=_Decimal("0.27"), output=_Decimal("0.41")),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS_MIN_128_MAX_32768),
 )
 """deepseek-ai/DeepSeek-V3.2-Exp (chat) · 164K context · 164K output · $0.27 in / $0.41 out per 1M tokens · tools, reasoning, structured output"""
 
-DEEPSEEK_AI_DEEPSEEK_V4_FLASH: Final[PricedModel] = PricedModel(
+DEEPSEEK_AI_DEEPSEEK_V4_FLASH: "Final[_PricedModel]" = _PricedModel(
     provider="siliconflow",
     id="deepseek-ai/DeepSeek-V4-Flash",
     name="DeepSeek V4 Flash",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek-flash",
     attachment=False,
     reasoning=True,
@@ -801,17 +799,17 @@ DEEPSEEK_AI_DEEPSEEK_V4_FLASH: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_24,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_384000,
-    cost=Cost(input=Decimal("0.14"), output=Decimal("0.28"), cache_read=Decimal("0.028")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.14"), output=_Decimal("0.28"), cache_read=_Decimal("0.028")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_BUDGET_TOKENS_MIN_128_MAX_32768,),
 )
 """DeepSeek V4 Flash (chat) · 1M context · 384K output · $0.14 in / $0.28 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-DEEPSEEK_AI_DEEPSEEK_V4_PRO: Final[PricedModel] = PricedModel(
+DEEPSEEK_AI_DEEPSEEK_V4_PRO: "Final[_PricedModel]" = _PricedModel(
     provider="siliconflow",
     id="deepseek-ai/DeepSeek-V4-Pro",
     name="DeepSeek V4 Pro",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek-thinking",
     attachment=False,
     reasoning=True,
@@ -824,17 +822,17 @@ DEEPSEEK_AI_DEEPSEEK_V4_PRO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_24,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_384000,
-    cost=Cost(input=Decimal("1.74"), output=Decimal("3.48"), cache_read=Decimal("0.145")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("1.74"), output=_Decimal("3.48"), cache_read=_Decimal("0.145")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_BUDGET_TOKENS_MIN_128_MAX_32768,),
 )
 """DeepSeek V4 Pro (chat) · 1M context · 384K output · $1.74 in / $3.48 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-GOOGLE_GEMMA_4_26B_A4B_IT: Final[PricedModel] = PricedModel(
+GOOGLE_GEMMA_4_26B_A4B_IT: "Final[_PricedModel]" = _PricedModel(
     provider="siliconflow",
     id="google/gemma-4-26B-A4B-it",
     name="Gemma 4 26B A4B IT",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemma",
     attachment=False,
     reasoning=False,
@@ -846,15 +844,15 @@ GOOGLE_GEMMA_4_26B_A4B_IT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_02,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_262144,
-    cost=Cost(input=Decimal("0.12"), output=Decimal("0.4")),
+    cost=_Cost(input=_Decimal("0.12"), output=_Decimal("0.4")),
 )
 """Gemma 4 26B A4B IT (chat) · 262K context · 262K output · $0.12 in / $0.40 out per 1M tokens · tools, structured output"""
 
-GOOGLE_GEMMA_4_31B_IT: Final[PricedModel] = PricedModel(
+GOOGLE_GEMMA_4_31B_IT: "Final[_PricedModel]" = _PricedModel(
     provider="siliconflow",
     id="google/gemma-4-31B-it",
     name="Gemma 4 31B IT",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemma",
     attachment=False,
     reasoning=False,
@@ -866,15 +864,15 @@ GOOGLE_GEMMA_4_31B_IT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_02,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_262144,
-    cost=Cost(input=Decimal("0.13"), output=Decimal("0.4")),
+    cost=_Cost(input=_Decimal("0.13"), output=_Decimal("0.4")),
 )
 """Gemma 4 31B IT (chat) · 262K context · 262K output · $0.13 in / $0.40 out per 1M tokens · tools, structured output"""
 
-INCLUSIONAI_LING_FLASH_2_0: Final[PricedModel] = PricedModel(
+INCLUSIONAI_LING_FLASH_2_0: "Final[_PricedModel]" = _PricedModel(
     provider="siliconflow",
     id="inclusionAI/Ling-flash-2.0",
     name="inclusionAI/Ling-flash-2.0",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="ling",
     attachment=False,
     reasoning=False,
@@ -886,15 +884,15 @@ INCLUSIONAI_LING_FLASH_2_0: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_25,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131000_OUTPUT_131000,
-    cost=Cost(input=Decimal("0.14"), output=Decimal("0.57")),
+    cost=_Cost(input=_Decimal("0.14"), output=_Decimal("0.57")),
 )
 """inclusionAI/Ling-flash-2.0 (chat) · 131K context · 131K output · $0.14 in / $0.57 out per 1M tokens · tools, structured output"""
 
-MOONSHOTAI_KIMI_K2_5: Final[PricedModel] = PricedModel(
+MOONSHOTAI_KIMI_K2_5: "Final[_PricedModel]" = _PricedModel(
     provider="siliconflow",
     id="moonshotai/Kimi-K2.5",
     name="moonshotai/Kimi-K2.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="kimi",
     attachment=False,
     reasoning=True,
@@ -906,17 +904,17 @@ MOONSHOTAI_KIMI_K2_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_01_27,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_262000_OUTPUT_262000,
-    cost=Cost(input=Decimal("0.45"), output=Decimal("2.25")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.45"), output=_Decimal("2.25")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_BUDGET_TOKENS_MIN_128_MAX_32768,),
 )
 """moonshotai/Kimi-K2.5 (chat) · 262K context · 262K output · $0.45 in / $2.25 out per 1M tokens · vision, tools, reasoning, structured output, open weights"""
 
-MOONSHOTAI_KIMI_K2_6: Final[PricedModel] = PricedModel(
+MOONSHOTAI_KIMI_K2_6: "Final[_PricedModel]" = _PricedModel(
     provider="siliconflow",
     id="moonshotai/Kimi-K2.6",
     name="moonshotai/Kimi-K2.6",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="kimi",
     attachment=False,
     reasoning=True,
@@ -928,17 +926,17 @@ MOONSHOTAI_KIMI_K2_6: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_15,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_262000_OUTPUT_262000,
-    cost=Cost(input=Decimal("0.77"), output=Decimal("4"), cache_read=Decimal("0.2")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.77"), output=_Decimal("4"), cache_read=_Decimal("0.2")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_BUDGET_TOKENS_MIN_128_MAX_32768,),
 )
 """moonshotai/Kimi-K2.6 (chat) · 262K context · 262K output · $0.77 in / $4.00 out per 1M tokens · vision, tools, reasoning, structured output, open weights"""
 
-OPENAI_GPT_OSS_120B: Final[PricedModel] = PricedModel(
+OPENAI_GPT_OSS_120B: "Final[_PricedModel]" = _PricedModel(
     provider="siliconflow",
     id="openai/gpt-oss-120b",
     name="openai/gpt-oss-120b",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-oss",
     attachment=False,
     reasoning=True,
@@ -950,16 +948,16 @@ OPENAI_GPT_OSS_120B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_25,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131000_OUTPUT_8000,
-    cost=Cost(input=Decimal("0.05"), output=Decimal("0.45")),
+    cost=_Cost(input=_Decimal("0.05"), output=_Decimal("0.45")),
     reasoning_options=(_Shared.REASONING_BUDGET_TOKENS_MIN_128_MAX_32768,),
 )
 """openai/gpt-oss-120b (chat) · 131K context · 8K output · $0.05 in / $0.45 out per 1M tokens · tools, reasoning, structured output"""
 
-OPENAI_GPT_OSS_20B: Final[PricedModel] = PricedModel(
+OPENAI_GPT_OSS_20B: "Final[_PricedModel]" = _PricedModel(
     provider="siliconflow",
     id="openai/gpt-oss-20b",
     name="openai/gpt-oss-20b",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-oss",
     attachment=False,
     reasoning=False,
@@ -971,15 +969,15 @@ OPENAI_GPT_OSS_20B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_25,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131000_OUTPUT_8000,
-    cost=Cost(input=Decimal("0.04"), output=Decimal("0.18")),
+    cost=_Cost(input=_Decimal("0.04"), output=_Decimal("0.18")),
 )
 """openai/gpt-oss-20b (chat) · 131K context · 8K output · $0.04 in / $0.18 out per 1M tokens · tools, structured output"""
 
-STEPFUN_AI_STEP_3_5_FLASH: Final[PricedModel] = PricedModel(
+STEPFUN_AI_STEP_3_5_FLASH: "Final[_PricedModel]" = _PricedModel(
     provider="siliconflow",
     id="stepfun-ai/Step-3.5-Flash",
     name="stepfun-ai/Step-3.5-Flash",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="step",
     attachment=False,
     reasoning=True,
@@ -991,16 +989,16 @@ STEPFUN_AI_STEP_3_5_FLASH: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_11,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262000_OUTPUT_262000,
-    cost=Cost(input=Decimal("0.1"), output=Decimal("0.3")),
+    cost=_Cost(input=_Decimal("0.1"), output=_Decimal("0.3")),
     reasoning_options=(),
 )
 """stepfun-ai/Step-3.5-Flash (chat) · 262K context · 262K output · $0.10 in / $0.30 out per 1M tokens · tools, reasoning, structured output"""
 
-TENCENT_HUNYUAN_A13B_INSTRUCT: Final[PricedModel] = PricedModel(
+TENCENT_HUNYUAN_A13B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="siliconflow",
     id="tencent/Hunyuan-A13B-Instruct",
     name="tencent/Hunyuan-A13B-Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="hunyuan",
     attachment=False,
     reasoning=True,
@@ -1012,16 +1010,16 @@ TENCENT_HUNYUAN_A13B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_25,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131000_OUTPUT_131000,
-    cost=Cost(input=Decimal("0.14"), output=Decimal("0.57")),
+    cost=_Cost(input=_Decimal("0.14"), output=_Decimal("0.57")),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS_MIN_128_MAX_32768),
 )
 """tencent/Hunyuan-A13B-Instruct (chat) · 131K context · 131K output · $0.14 in / $0.57 out per 1M tokens · tools, reasoning, structured output"""
 
-TENCENT_HY3_PREVIEW: Final[PricedModel] = PricedModel(
+TENCENT_HY3_PREVIEW: "Final[_PricedModel]" = _PricedModel(
     provider="siliconflow",
     id="tencent/Hy3-preview",
     name="Hy3 preview",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="Hy",
     attachment=False,
     reasoning=True,
@@ -1032,16 +1030,16 @@ TENCENT_HY3_PREVIEW: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_20,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_262144,
-    cost=Cost(input=Decimal("0.066"), output=Decimal("0.26"), cache_read=Decimal("0.029")),
+    cost=_Cost(input=_Decimal("0.066"), output=_Decimal("0.26"), cache_read=_Decimal("0.029")),
     reasoning_options=(_Shared.REASONING_BUDGET_TOKENS_MIN_128_MAX_32768,),
 )
 """Hy3 preview (chat) · 262K context · 262K output · $0.066 in / $0.26 out per 1M tokens · tools, reasoning"""
 
-ZAI_ORG_GLM_4_5_AIR: Final[PricedModel] = PricedModel(
+ZAI_ORG_GLM_4_5_AIR: "Final[_PricedModel]" = _PricedModel(
     provider="siliconflow",
     id="zai-org/GLM-4.5-Air",
     name="zai-org/GLM-4.5-Air",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm-air",
     attachment=False,
     reasoning=False,
@@ -1053,15 +1051,15 @@ ZAI_ORG_GLM_4_5_AIR: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_25,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131000_OUTPUT_131000,
-    cost=Cost(input=Decimal("0.14"), output=Decimal("0.86")),
+    cost=_Cost(input=_Decimal("0.14"), output=_Decimal("0.86")),
 )
 """zai-org/GLM-4.5-Air (chat) · 131K context · 131K output · $0.14 in / $0.86 out per 1M tokens · tools, structured output"""
 
-ZAI_ORG_GLM_5: Final[PricedModel] = PricedModel(
+ZAI_ORG_GLM_5: "Final[_PricedModel]" = _PricedModel(
     provider="siliconflow",
     id="zai-org/GLM-5",
     name="zai-org/GLM-5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=True,
@@ -1073,17 +1071,17 @@ ZAI_ORG_GLM_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_15,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_205000_OUTPUT_205000,
-    cost=Cost(input=Decimal("0.95"), output=Decimal("2.55")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.95"), output=_Decimal("2.55")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_BUDGET_TOKENS_MIN_128_MAX_32768,),
 )
 """zai-org/GLM-5 (chat) · 205K context · 205K output · $0.95 in / $2.55 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-ZAI_ORG_GLM_5_1: Final[PricedModel] = PricedModel(
+ZAI_ORG_GLM_5_1: "Final[_PricedModel]" = _PricedModel(
     provider="siliconflow",
     id="zai-org/GLM-5.1",
     name="zai-org/GLM-5.1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=True,
@@ -1095,17 +1093,17 @@ ZAI_ORG_GLM_5_1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_08,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_205000_OUTPUT_205000,
-    cost=Cost(input=Decimal("1.4"), output=Decimal("4.4"), cache_write=Decimal("0")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("1.4"), output=_Decimal("4.4"), cache_write=_Decimal("0")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_BUDGET_TOKENS_MIN_128_MAX_32768,),
 )
 """zai-org/GLM-5.1 (chat) · 205K context · 205K output · $1.40 in / $4.40 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-ZAI_ORG_GLM_5_2: Final[PricedModel] = PricedModel(
+ZAI_ORG_GLM_5_2: "Final[_PricedModel]" = _PricedModel(
     provider="siliconflow",
     id="zai-org/GLM-5.2",
     name="GLM-5.2",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=True,
@@ -1117,17 +1115,17 @@ ZAI_ORG_GLM_5_2: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_13,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1049000_OUTPUT_262000,
-    cost=Cost(input=Decimal("1.4"), output=Decimal("4.4"), cache_write=Decimal("0")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("1.4"), output=_Decimal("4.4"), cache_write=_Decimal("0")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_EFFORT_HIGH_MAX,),
 )
 """GLM-5.2 (chat) · 1.05M context · 262K output · $1.40 in / $4.40 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-ZAI_ORG_GLM_5V_TURBO: Final[PricedModel] = PricedModel(
+ZAI_ORG_GLM_5V_TURBO: "Final[_PricedModel]" = _PricedModel(
     provider="siliconflow",
     id="zai-org/GLM-5V-Turbo",
     name="zai-org/GLM-5V-Turbo",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=True,
     reasoning=True,
@@ -1138,8 +1136,8 @@ ZAI_ORG_GLM_5V_TURBO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_01,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_131072,
-    cost=Cost(input=Decimal("1.2"), output=Decimal("4"), cache_write=Decimal("0")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("1.2"), output=_Decimal("4"), cache_write=_Decimal("0")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS_MIN_128_MAX_32768),
 )
 """zai-org/GLM-5V-Turbo (chat) · 200K context · 131K output · $1.20 in / $4.00 out per 1M tokens · vision, tools, reasoning, attachments"""

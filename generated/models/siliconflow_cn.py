@@ -3,80 +3,78 @@
 
 """Models served by SiliconFlow (China) (provider id 'siliconflow-cn')."""
 
-from __future__ import annotations
+from decimal import Decimal as _Decimal
 
-from decimal import Decimal
-
-from llmdex.records.model import Interleaved, Limit, Modalities, PricedModel, ReasoningOption
-from llmdex.records.partial_date import PartialDate
-from llmdex.records.rates import Cost
-from llmdex.records.vocabulary import Kind
-
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from typing import Final
+from llmdex.records.model import Interleaved as _Interleaved
+from llmdex.records.model import Limit as _Limit
+from llmdex.records.model import Modalities as _Modalities
+from llmdex.records.model import PricedModel as _PricedModel
+from llmdex.records.model import ReasoningOption as _ReasoningOption
+from llmdex.records.partial_date import PartialDate as _PartialDate
+from llmdex.records.rates import Cost as _Cost
+from llmdex.records.vocabulary import Kind as _Kind
 
 
 class _Shared:
     """Values the models below share, named for what they are."""
 
-    CONTEXT_1000000_OUTPUT_384000 = Limit(context=1000000, output=384000)
-    CONTEXT_1049000_OUTPUT_262000 = Limit(context=1049000, output=262000)
-    CONTEXT_1049000_OUTPUT_393000 = Limit(context=1049000, output=393000)
-    CONTEXT_131000_OUTPUT_131000 = Limit(context=131000, output=131000)
-    CONTEXT_16384_OUTPUT_16384 = Limit(context=16384, output=16384)
-    CONTEXT_164000_OUTPUT_164000 = Limit(context=164000, output=164000)
-    CONTEXT_192000_OUTPUT_131000 = Limit(context=192000, output=131000)
-    CONTEXT_205000_OUTPUT_205000 = Limit(context=205000, output=205000)
-    CONTEXT_262000_OUTPUT_262000 = Limit(context=262000, output=262000)
-    CONTEXT_262144_OUTPUT_65536 = Limit(context=262144, output=65536)
-    CONTEXT_33000_OUTPUT_4000 = Limit(context=33000, output=4000)
-    CONTEXT_8192_OUTPUT_8192 = Limit(context=8192, output=8192)
-    D_2024_09_18 = PartialDate(2024, 9, 18)
-    D_2024_12_26 = PartialDate(2024, 12, 26)
-    D_2025_04 = PartialDate(2025, 4)
-    D_2025_04_30 = PartialDate(2025, 4, 30)
-    D_2025_05 = PartialDate(2025, 5)
-    D_2025_05_28 = PartialDate(2025, 5, 28)
-    D_2025_06_30 = PartialDate(2025, 6, 30)
-    D_2025_07_02 = PartialDate(2025, 7, 2)
-    D_2025_07_28 = PartialDate(2025, 7, 28)
-    D_2025_07_30 = PartialDate(2025, 7, 30)
-    D_2025_07_31 = PartialDate(2025, 7, 31)
-    D_2025_08_01 = PartialDate(2025, 8, 1)
-    D_2025_09_04 = PartialDate(2025, 9, 4)
-    D_2025_09_18 = PartialDate(2025, 9, 18)
-    D_2025_09_29 = PartialDate(2025, 9, 29)
-    D_2025_10_04 = PartialDate(2025, 10, 4)
-    D_2025_10_05 = PartialDate(2025, 10, 5)
-    D_2025_10_11 = PartialDate(2025, 10, 11)
-    D_2025_10_15 = PartialDate(2025, 10, 15)
-    D_2025_10_20 = PartialDate(2025, 10, 20)
-    D_2025_10_21 = PartialDate(2025, 10, 21)
-    D_2025_11_25 = PartialDate(2025, 11, 25)
-    D_2025_12_03 = PartialDate(2025, 12, 3)
-    D_2026_01_27 = PartialDate(2026, 1, 27)
-    D_2026_01_29 = PartialDate(2026, 1, 29)
-    D_2026_02_11 = PartialDate(2026, 2, 11)
-    D_2026_02_12 = PartialDate(2026, 2, 12)
-    D_2026_02_13 = PartialDate(2026, 2, 13)
-    D_2026_02_16 = PartialDate(2026, 2, 16)
-    D_2026_02_25 = PartialDate(2026, 2, 25)
-    D_2026_02_26 = PartialDate(2026, 2, 26)
-    D_2026_03_03 = PartialDate(2026, 3, 3)
-    D_2026_04_08 = PartialDate(2026, 4, 8)
-    D_2026_04_17 = PartialDate(2026, 4, 17)
-    D_2026_04_21 = PartialDate(2026, 4, 21)
-    D_2026_04_24 = PartialDate(2026, 4, 24)
-    D_2026_06_13 = PartialDate(2026, 6, 13)
-    REASONING_BUDGET_TOKENS_MIN_128_MAX_32768 = ReasoningOption(
+    CONTEXT_1000000_OUTPUT_384000 = _Limit(context=1000000, output=384000)
+    CONTEXT_1049000_OUTPUT_262000 = _Limit(context=1049000, output=262000)
+    CONTEXT_1049000_OUTPUT_393000 = _Limit(context=1049000, output=393000)
+    CONTEXT_131000_OUTPUT_131000 = _Limit(context=131000, output=131000)
+    CONTEXT_16384_OUTPUT_16384 = _Limit(context=16384, output=16384)
+    CONTEXT_164000_OUTPUT_164000 = _Limit(context=164000, output=164000)
+    CONTEXT_192000_OUTPUT_131000 = _Limit(context=192000, output=131000)
+    CONTEXT_205000_OUTPUT_205000 = _Limit(context=205000, output=205000)
+    CONTEXT_262000_OUTPUT_262000 = _Limit(context=262000, output=262000)
+    CONTEXT_262144_OUTPUT_65536 = _Limit(context=262144, output=65536)
+    CONTEXT_33000_OUTPUT_4000 = _Limit(context=33000, output=4000)
+    CONTEXT_8192_OUTPUT_8192 = _Limit(context=8192, output=8192)
+    D_2024_09_18 = _PartialDate(2024, 9, 18)
+    D_2024_12_26 = _PartialDate(2024, 12, 26)
+    D_2025_04 = _PartialDate(2025, 4)
+    D_2025_04_30 = _PartialDate(2025, 4, 30)
+    D_2025_05 = _PartialDate(2025, 5)
+    D_2025_05_28 = _PartialDate(2025, 5, 28)
+    D_2025_06_30 = _PartialDate(2025, 6, 30)
+    D_2025_07_02 = _PartialDate(2025, 7, 2)
+    D_2025_07_28 = _PartialDate(2025, 7, 28)
+    D_2025_07_30 = _PartialDate(2025, 7, 30)
+    D_2025_07_31 = _PartialDate(2025, 7, 31)
+    D_2025_08_01 = _PartialDate(2025, 8, 1)
+    D_2025_09_04 = _PartialDate(2025, 9, 4)
+    D_2025_09_18 = _PartialDate(2025, 9, 18)
+    D_2025_09_29 = _PartialDate(2025, 9, 29)
+    D_2025_10_04 = _PartialDate(2025, 10, 4)
+    D_2025_10_05 = _PartialDate(2025, 10, 5)
+    D_2025_10_11 = _PartialDate(2025, 10, 11)
+    D_2025_10_15 = _PartialDate(2025, 10, 15)
+    D_2025_10_20 = _PartialDate(2025, 10, 20)
+    D_2025_10_21 = _PartialDate(2025, 10, 21)
+    D_2025_11_25 = _PartialDate(2025, 11, 25)
+    D_2025_12_03 = _PartialDate(2025, 12, 3)
+    D_2026_01_27 = _PartialDate(2026, 1, 27)
+    D_2026_01_29 = _PartialDate(2026, 1, 29)
+    D_2026_02_11 = _PartialDate(2026, 2, 11)
+    D_2026_02_12 = _PartialDate(2026, 2, 12)
+    D_2026_02_13 = _PartialDate(2026, 2, 13)
+    D_2026_02_16 = _PartialDate(2026, 2, 16)
+    D_2026_02_25 = _PartialDate(2026, 2, 25)
+    D_2026_02_26 = _PartialDate(2026, 2, 26)
+    D_2026_03_03 = _PartialDate(2026, 3, 3)
+    D_2026_04_08 = _PartialDate(2026, 4, 8)
+    D_2026_04_17 = _PartialDate(2026, 4, 17)
+    D_2026_04_21 = _PartialDate(2026, 4, 21)
+    D_2026_04_24 = _PartialDate(2026, 4, 24)
+    D_2026_06_13 = _PartialDate(2026, 6, 13)
+    REASONING_BUDGET_TOKENS_MIN_128_MAX_32768 = _ReasoningOption(
         type="budget_tokens", min=128, max=32768
     )
-    REASONING_EFFORT_HIGH_MAX = ReasoningOption(type="effort", values=("high", "max"))
-    REASONING_TOGGLE = ReasoningOption(type="toggle")
-    TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
-    TEXT_IMAGE_VIDEO_TO_TEXT = Modalities(input=("text", "image", "video"), output=("text",))
-    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+    REASONING_EFFORT_HIGH_MAX = _ReasoningOption(type="effort", values=("high", "max"))
+    REASONING_TOGGLE = _ReasoningOption(type="toggle")
+    TEXT_IMAGE_TO_TEXT = _Modalities(input=("text", "image"), output=("text",))
+    TEXT_IMAGE_VIDEO_TO_TEXT = _Modalities(input=("text", "image", "video"), output=("text",))
+    TEXT_TO_TEXT = _Modalities(input=("text",), output=("text",))
 
 
 __all__ = [
@@ -129,11 +127,11 @@ __all__ = [
     "ZAI_ORG_GLM_5_2",
 ]
 
-BYTEDANCE_SEED_SEED_OSS_36B_INSTRUCT: Final[PricedModel] = PricedModel(
+BYTEDANCE_SEED_SEED_OSS_36B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="siliconflow-cn",
     id="ByteDance-Seed/Seed-OSS-36B-Instruct",
     name="ByteDance-Seed/Seed-OSS-36B-Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="seed",
     attachment=False,
     reasoning=False,
@@ -145,15 +143,15 @@ BYTEDANCE_SEED_SEED_OSS_36B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_25,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262000_OUTPUT_262000,
-    cost=Cost(input=Decimal("0.21"), output=Decimal("0.57")),
+    cost=_Cost(input=_Decimal("0.21"), output=_Decimal("0.57")),
 )
 """ByteDance-Seed/Seed-OSS-36B-Instruct (chat) · 262K context · 262K output · $0.21 in / $0.57 out per 1M tokens · tools, structured output"""
 
-PADDLEPADDLE_PADDLEOCR_VL_1_5: Final[PricedModel] = PricedModel(
+PADDLEPADDLE_PADDLEOCR_VL_1_5: "Final[_PricedModel]" = _PricedModel(
     provider="siliconflow-cn",
     id="PaddlePaddle/PaddleOCR-VL-1.5",
     name="PaddlePaddle/PaddleOCR-VL-1.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=False,
@@ -163,15 +161,15 @@ PADDLEPADDLE_PADDLEOCR_VL_1_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_01_29,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_16384_OUTPUT_16384,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
 )
 """PaddlePaddle/PaddleOCR-VL-1.5 (chat) · 16.4K context · 16.4K output · free · vision, attachments, open weights"""
 
-PRO_MINIMAXAI_MINIMAX_M2_5: Final[PricedModel] = PricedModel(
+PRO_MINIMAXAI_MINIMAX_M2_5: "Final[_PricedModel]" = _PricedModel(
     provider="siliconflow-cn",
     id="Pro/MiniMaxAI/MiniMax-M2.5",
     name="Pro/MiniMaxAI/MiniMax-M2.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="minimax",
     attachment=False,
     reasoning=False,
@@ -183,16 +181,16 @@ PRO_MINIMAXAI_MINIMAX_M2_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_13,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_192000_OUTPUT_131000,
-    cost=Cost(input=Decimal("0.3"), output=Decimal("1.22")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.3"), output=_Decimal("1.22")),
+    interleaved=_Interleaved(field="reasoning_content"),
 )
 """Pro/MiniMaxAI/MiniMax-M2.5 (chat) · 192K context · 131K output · $0.30 in / $1.22 out per 1M tokens · tools, structured output"""
 
-PRO_DEEPSEEK_AI_DEEPSEEK_R1: Final[PricedModel] = PricedModel(
+PRO_DEEPSEEK_AI_DEEPSEEK_R1: "Final[_PricedModel]" = _PricedModel(
     provider="siliconflow-cn",
     id="Pro/deepseek-ai/DeepSeek-R1",
     name="Pro/deepseek-ai/DeepSeek-R1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek-thinking",
     attachment=False,
     reasoning=True,
@@ -204,16 +202,16 @@ PRO_DEEPSEEK_AI_DEEPSEEK_R1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_25,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_164000_OUTPUT_164000,
-    cost=Cost(input=Decimal("0.5"), output=Decimal("2.18")),
+    cost=_Cost(input=_Decimal("0.5"), output=_Decimal("2.18")),
     reasoning_options=(_Shared.REASONING_BUDGET_TOKENS_MIN_128_MAX_32768,),
 )
 """Pro/deepseek-ai/DeepSeek-R1 (chat) · 164K context · 164K output · $0.50 in / $2.18 out per 1M tokens · tools, reasoning, structured output"""
 
-PRO_DEEPSEEK_AI_DEEPSEEK_V3: Final[PricedModel] = PricedModel(
+PRO_DEEPSEEK_AI_DEEPSEEK_V3: "Final[_PricedModel]" = _PricedModel(
     provider="siliconflow-cn",
     id="Pro/deepseek-ai/DeepSeek-V3",
     name="Pro/deepseek-ai/DeepSeek-V3",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek",
     attachment=False,
     reasoning=False,
@@ -225,15 +223,15 @@ PRO_DEEPSEEK_AI_DEEPSEEK_V3: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_25,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_164000_OUTPUT_164000,
-    cost=Cost(input=Decimal("0.25"), output=Decimal("1")),
+    cost=_Cost(input=_Decimal("0.25"), output=_Decimal("1")),
 )
 """Pro/deepseek-ai/DeepSeek-V3 (chat) · 164K context · 164K output · $0.25 in / $1.00 out per 1M tokens · tools, structured output"""
 
-PRO_DEEPSEEK_AI_DEEPSEEK_V3_1_TERMINUS: Final[PricedModel] = PricedModel(
+PRO_DEEPSEEK_AI_DEEPSEEK_V3_1_TERMINUS: "Final[_PricedModel]" = _PricedModel(
     provider="siliconflow-cn",
     id="Pro/deepseek-ai/DeepSeek-V3.1-Terminus",
     name="Pro/deepseek-ai/DeepSeek-V3.1-Terminus",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek",
     attachment=False,
     reasoning=True,
@@ -245,16 +243,16 @@ PRO_DEEPSEEK_AI_DEEPSEEK_V3_1_TERMINUS: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_25,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_164000_OUTPUT_164000,
-    cost=Cost(input=Decimal("0.27"), output=Decimal("1")),
+    cost=_Cost(input=_Decimal("0.27"), output=_Decimal("1")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """Pro/deepseek-ai/DeepSeek-V3.1-Terminus (chat) · 164K context · 164K output · $0.27 in / $1.00 out per 1M tokens · tools, reasoning, structured output"""
 
-PRO_DEEPSEEK_AI_DEEPSEEK_V3_2: Final[PricedModel] = PricedModel(
+PRO_DEEPSEEK_AI_DEEPSEEK_V3_2: "Final[_PricedModel]" = _PricedModel(
     provider="siliconflow-cn",
     id="Pro/deepseek-ai/DeepSeek-V3.2",
     name="Pro/deepseek-ai/DeepSeek-V3.2",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek",
     attachment=False,
     reasoning=True,
@@ -266,16 +264,16 @@ PRO_DEEPSEEK_AI_DEEPSEEK_V3_2: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_03,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_164000_OUTPUT_164000,
-    cost=Cost(input=Decimal("0.27"), output=Decimal("0.42")),
+    cost=_Cost(input=_Decimal("0.27"), output=_Decimal("0.42")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """Pro/deepseek-ai/DeepSeek-V3.2 (chat) · 164K context · 164K output · $0.27 in / $0.42 out per 1M tokens · tools, reasoning, structured output"""
 
-PRO_MOONSHOTAI_KIMI_K2_5: Final[PricedModel] = PricedModel(
+PRO_MOONSHOTAI_KIMI_K2_5: "Final[_PricedModel]" = _PricedModel(
     provider="siliconflow-cn",
     id="Pro/moonshotai/Kimi-K2.5",
     name="Pro/moonshotai/Kimi-K2.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="kimi",
     attachment=False,
     reasoning=True,
@@ -287,17 +285,17 @@ PRO_MOONSHOTAI_KIMI_K2_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_01_27,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_262000_OUTPUT_262000,
-    cost=Cost(input=Decimal("0.45"), output=Decimal("2.25")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.45"), output=_Decimal("2.25")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
 """Pro/moonshotai/Kimi-K2.5 (chat) · 262K context · 262K output · $0.45 in / $2.25 out per 1M tokens · vision, tools, reasoning, structured output, open weights"""
 
-PRO_MOONSHOTAI_KIMI_K2_6: Final[PricedModel] = PricedModel(
+PRO_MOONSHOTAI_KIMI_K2_6: "Final[_PricedModel]" = _PricedModel(
     provider="siliconflow-cn",
     id="Pro/moonshotai/Kimi-K2.6",
     name="Pro/moonshotai/Kimi-K2.6",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="kimi",
     attachment=False,
     reasoning=True,
@@ -309,17 +307,17 @@ PRO_MOONSHOTAI_KIMI_K2_6: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_21,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_262000_OUTPUT_262000,
-    cost=Cost(input=Decimal("0.95"), output=Decimal("4"), cache_read=Decimal("0.16")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.95"), output=_Decimal("4"), cache_read=_Decimal("0.16")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
 """Pro/moonshotai/Kimi-K2.6 (chat) · 262K context · 262K output · $0.95 in / $4.00 out per 1M tokens · vision, tools, reasoning, structured output, open weights"""
 
-PRO_ZAI_ORG_GLM_5: Final[PricedModel] = PricedModel(
+PRO_ZAI_ORG_GLM_5: "Final[_PricedModel]" = _PricedModel(
     provider="siliconflow-cn",
     id="Pro/zai-org/GLM-5",
     name="Pro/zai-org/GLM-5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=True,
@@ -331,17 +329,17 @@ PRO_ZAI_ORG_GLM_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_12,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_205000_OUTPUT_205000,
-    cost=Cost(input=Decimal("1"), output=Decimal("3.2")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("1"), output=_Decimal("3.2")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """Pro/zai-org/GLM-5 (chat) · 205K context · 205K output · $1.00 in / $3.20 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-PRO_ZAI_ORG_GLM_5_1: Final[PricedModel] = PricedModel(
+PRO_ZAI_ORG_GLM_5_1: "Final[_PricedModel]" = _PricedModel(
     provider="siliconflow-cn",
     id="Pro/zai-org/GLM-5.1",
     name="Pro/zai-org/GLM-5.1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=True,
@@ -353,17 +351,17 @@ PRO_ZAI_ORG_GLM_5_1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_08,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_205000_OUTPUT_205000,
-    cost=Cost(input=Decimal("1.4"), output=Decimal("4.4"), cache_write=Decimal("0")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("1.4"), output=_Decimal("4.4"), cache_write=_Decimal("0")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
 """Pro/zai-org/GLM-5.1 (chat) · 205K context · 205K output · $1.40 in / $4.40 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-QWEN_QWEN2_5_72B_INSTRUCT: Final[PricedModel] = PricedModel(
+QWEN_QWEN2_5_72B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="siliconflow-cn",
     id="Qwen/Qwen2.5-72B-Instruct",
     name="Qwen/Qwen2.5-72B-Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -375,15 +373,15 @@ QWEN_QWEN2_5_72B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_25,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_33000_OUTPUT_4000,
-    cost=Cost(input=Decimal("0.59"), output=Decimal("0.59")),
+    cost=_Cost(input=_Decimal("0.59"), output=_Decimal("0.59")),
 )
 """Qwen/Qwen2.5-72B-Instruct (chat) · 33K context · 4K output · $0.59 in / $0.59 out per 1M tokens · tools, structured output"""
 
-QWEN_QWEN2_5_7B_INSTRUCT: Final[PricedModel] = PricedModel(
+QWEN_QWEN2_5_7B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="siliconflow-cn",
     id="Qwen/Qwen2.5-7B-Instruct",
     name="Qwen/Qwen2.5-7B-Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -395,15 +393,15 @@ QWEN_QWEN2_5_7B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_25,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_33000_OUTPUT_4000,
-    cost=Cost(input=Decimal("0.05"), output=Decimal("0.05")),
+    cost=_Cost(input=_Decimal("0.05"), output=_Decimal("0.05")),
 )
 """Qwen/Qwen2.5-7B-Instruct (chat) · 33K context · 4K output · $0.05 in / $0.05 out per 1M tokens · tools, structured output"""
 
-QWEN_QWEN3_14B: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_14B: "Final[_PricedModel]" = _PricedModel(
     provider="siliconflow-cn",
     id="Qwen/Qwen3-14B",
     name="Qwen/Qwen3-14B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=True,
@@ -415,16 +413,16 @@ QWEN_QWEN3_14B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_25,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131000_OUTPUT_131000,
-    cost=Cost(input=Decimal("0.07"), output=Decimal("0.28")),
+    cost=_Cost(input=_Decimal("0.07"), output=_Decimal("0.28")),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS_MIN_128_MAX_32768),
 )
 """Qwen/Qwen3-14B (chat) · 131K context · 131K output · $0.07 in / $0.28 out per 1M tokens · tools, reasoning, structured output"""
 
-QWEN_QWEN3_235B_A22B_THINKING_2507: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_235B_A22B_THINKING_2507: "Final[_PricedModel]" = _PricedModel(
     provider="siliconflow-cn",
     id="Qwen/Qwen3-235B-A22B-Thinking-2507",
     name="Qwen/Qwen3-235B-A22B-Thinking-2507",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=True,
@@ -436,16 +434,16 @@ QWEN_QWEN3_235B_A22B_THINKING_2507: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_25,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262000_OUTPUT_262000,
-    cost=Cost(input=Decimal("0.13"), output=Decimal("0.6")),
+    cost=_Cost(input=_Decimal("0.13"), output=_Decimal("0.6")),
     reasoning_options=(_Shared.REASONING_BUDGET_TOKENS_MIN_128_MAX_32768,),
 )
 """Qwen/Qwen3-235B-A22B-Thinking-2507 (chat) · 262K context · 262K output · $0.13 in / $0.60 out per 1M tokens · tools, reasoning, structured output"""
 
-QWEN_QWEN3_30B_A3B_INSTRUCT_2507: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_30B_A3B_INSTRUCT_2507: "Final[_PricedModel]" = _PricedModel(
     provider="siliconflow-cn",
     id="Qwen/Qwen3-30B-A3B-Instruct-2507",
     name="Qwen/Qwen3-30B-A3B-Instruct-2507",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -457,15 +455,15 @@ QWEN_QWEN3_30B_A3B_INSTRUCT_2507: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_25,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262000_OUTPUT_262000,
-    cost=Cost(input=Decimal("0.09"), output=Decimal("0.3")),
+    cost=_Cost(input=_Decimal("0.09"), output=_Decimal("0.3")),
 )
 """Qwen/Qwen3-30B-A3B-Instruct-2507 (chat) · 262K context · 262K output · $0.09 in / $0.30 out per 1M tokens · tools, structured output"""
 
-QWEN_QWEN3_32B: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_32B: "Final[_PricedModel]" = _PricedModel(
     provider="siliconflow-cn",
     id="Qwen/Qwen3-32B",
     name="Qwen/Qwen3-32B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=True,
@@ -477,16 +475,16 @@ QWEN_QWEN3_32B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_25,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131000_OUTPUT_131000,
-    cost=Cost(input=Decimal("0.14"), output=Decimal("0.57")),
+    cost=_Cost(input=_Decimal("0.14"), output=_Decimal("0.57")),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS_MIN_128_MAX_32768),
 )
 """Qwen/Qwen3-32B (chat) · 131K context · 131K output · $0.14 in / $0.57 out per 1M tokens · tools, reasoning, structured output"""
 
-QWEN_QWEN3_8B: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_8B: "Final[_PricedModel]" = _PricedModel(
     provider="siliconflow-cn",
     id="Qwen/Qwen3-8B",
     name="Qwen/Qwen3-8B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=True,
@@ -498,16 +496,16 @@ QWEN_QWEN3_8B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_25,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131000_OUTPUT_131000,
-    cost=Cost(input=Decimal("0.06"), output=Decimal("0.06")),
+    cost=_Cost(input=_Decimal("0.06"), output=_Decimal("0.06")),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS_MIN_128_MAX_32768),
 )
 """Qwen/Qwen3-8B (chat) · 131K context · 131K output · $0.06 in / $0.06 out per 1M tokens · tools, reasoning, structured output"""
 
-QWEN_QWEN3_CODER_30B_A3B_INSTRUCT: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_CODER_30B_A3B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="siliconflow-cn",
     id="Qwen/Qwen3-Coder-30B-A3B-Instruct",
     name="Qwen/Qwen3-Coder-30B-A3B-Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -519,15 +517,15 @@ QWEN_QWEN3_CODER_30B_A3B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_25,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262000_OUTPUT_262000,
-    cost=Cost(input=Decimal("0.07"), output=Decimal("0.28")),
+    cost=_Cost(input=_Decimal("0.07"), output=_Decimal("0.28")),
 )
 """Qwen/Qwen3-Coder-30B-A3B-Instruct (chat) · 262K context · 262K output · $0.07 in / $0.28 out per 1M tokens · tools, structured output"""
 
-QWEN_QWEN3_CODER_480B_A35B_INSTRUCT: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_CODER_480B_A35B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="siliconflow-cn",
     id="Qwen/Qwen3-Coder-480B-A35B-Instruct",
     name="Qwen/Qwen3-Coder-480B-A35B-Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -539,15 +537,15 @@ QWEN_QWEN3_CODER_480B_A35B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_25,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262000_OUTPUT_262000,
-    cost=Cost(input=Decimal("0.25"), output=Decimal("1")),
+    cost=_Cost(input=_Decimal("0.25"), output=_Decimal("1")),
 )
 """Qwen/Qwen3-Coder-480B-A35B-Instruct (chat) · 262K context · 262K output · $0.25 in / $1.00 out per 1M tokens · tools, structured output"""
 
-QWEN_QWEN3_VL_235B_A22B_INSTRUCT: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_VL_235B_A22B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="siliconflow-cn",
     id="Qwen/Qwen3-VL-235B-A22B-Instruct",
     name="Qwen/Qwen3-VL-235B-A22B-Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=True,
     reasoning=False,
@@ -559,15 +557,15 @@ QWEN_QWEN3_VL_235B_A22B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_25,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_262000_OUTPUT_262000,
-    cost=Cost(input=Decimal("0.3"), output=Decimal("1.5")),
+    cost=_Cost(input=_Decimal("0.3"), output=_Decimal("1.5")),
 )
 """Qwen/Qwen3-VL-235B-A22B-Instruct (chat) · 262K context · 262K output · $0.30 in / $1.50 out per 1M tokens · vision, tools, structured output, attachments"""
 
-QWEN_QWEN3_VL_235B_A22B_THINKING: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_VL_235B_A22B_THINKING: "Final[_PricedModel]" = _PricedModel(
     provider="siliconflow-cn",
     id="Qwen/Qwen3-VL-235B-A22B-Thinking",
     name="Qwen/Qwen3-VL-235B-A22B-Thinking",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=True,
     reasoning=True,
@@ -579,16 +577,16 @@ QWEN_QWEN3_VL_235B_A22B_THINKING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_25,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_262000_OUTPUT_262000,
-    cost=Cost(input=Decimal("0.45"), output=Decimal("3.5")),
+    cost=_Cost(input=_Decimal("0.45"), output=_Decimal("3.5")),
     reasoning_options=(),
 )
 """Qwen/Qwen3-VL-235B-A22B-Thinking (chat) · 262K context · 262K output · $0.45 in / $3.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-QWEN_QWEN3_VL_30B_A3B_INSTRUCT: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_VL_30B_A3B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="siliconflow-cn",
     id="Qwen/Qwen3-VL-30B-A3B-Instruct",
     name="Qwen/Qwen3-VL-30B-A3B-Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=True,
     reasoning=False,
@@ -600,15 +598,15 @@ QWEN_QWEN3_VL_30B_A3B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_25,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_262000_OUTPUT_262000,
-    cost=Cost(input=Decimal("0.29"), output=Decimal("1")),
+    cost=_Cost(input=_Decimal("0.29"), output=_Decimal("1")),
 )
 """Qwen/Qwen3-VL-30B-A3B-Instruct (chat) · 262K context · 262K output · $0.29 in / $1.00 out per 1M tokens · vision, tools, structured output, attachments"""
 
-QWEN_QWEN3_VL_30B_A3B_THINKING: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_VL_30B_A3B_THINKING: "Final[_PricedModel]" = _PricedModel(
     provider="siliconflow-cn",
     id="Qwen/Qwen3-VL-30B-A3B-Thinking",
     name="Qwen/Qwen3-VL-30B-A3B-Thinking",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=True,
     reasoning=True,
@@ -620,16 +618,16 @@ QWEN_QWEN3_VL_30B_A3B_THINKING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_25,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_262000_OUTPUT_262000,
-    cost=Cost(input=Decimal("0.29"), output=Decimal("1")),
+    cost=_Cost(input=_Decimal("0.29"), output=_Decimal("1")),
     reasoning_options=(),
 )
 """Qwen/Qwen3-VL-30B-A3B-Thinking (chat) · 262K context · 262K output · $0.29 in / $1.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-QWEN_QWEN3_VL_32B_INSTRUCT: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_VL_32B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="siliconflow-cn",
     id="Qwen/Qwen3-VL-32B-Instruct",
     name="Qwen/Qwen3-VL-32B-Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=True,
     reasoning=False,
@@ -641,15 +639,15 @@ QWEN_QWEN3_VL_32B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_25,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_262000_OUTPUT_262000,
-    cost=Cost(input=Decimal("0.2"), output=Decimal("0.6")),
+    cost=_Cost(input=_Decimal("0.2"), output=_Decimal("0.6")),
 )
 """Qwen/Qwen3-VL-32B-Instruct (chat) · 262K context · 262K output · $0.20 in / $0.60 out per 1M tokens · vision, tools, structured output, attachments"""
 
-QWEN_QWEN3_VL_32B_THINKING: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_VL_32B_THINKING: "Final[_PricedModel]" = _PricedModel(
     provider="siliconflow-cn",
     id="Qwen/Qwen3-VL-32B-Thinking",
     name="Qwen/Qwen3-VL-32B-Thinking",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=True,
     reasoning=True,
@@ -661,16 +659,16 @@ QWEN_QWEN3_VL_32B_THINKING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_25,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_262000_OUTPUT_262000,
-    cost=Cost(input=Decimal("0.2"), output=Decimal("1.5")),
+    cost=_Cost(input=_Decimal("0.2"), output=_Decimal("1.5")),
     reasoning_options=(),
 )
 """Qwen/Qwen3-VL-32B-Thinking (chat) · 262K context · 262K output · $0.20 in / $1.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-QWEN_QWEN3_VL_8B_INSTRUCT: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_VL_8B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="siliconflow-cn",
     id="Qwen/Qwen3-VL-8B-Instruct",
     name="Qwen/Qwen3-VL-8B-Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=True,
     reasoning=False,
@@ -682,15 +680,15 @@ QWEN_QWEN3_VL_8B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_25,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_262000_OUTPUT_262000,
-    cost=Cost(input=Decimal("0.18"), output=Decimal("0.68")),
+    cost=_Cost(input=_Decimal("0.18"), output=_Decimal("0.68")),
 )
 """Qwen/Qwen3-VL-8B-Instruct (chat) · 262K context · 262K output · $0.18 in / $0.68 out per 1M tokens · vision, tools, structured output, attachments"""
 
-QWEN_QWEN3_5_122B_A10B: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_5_122B_A10B: "Final[_PricedModel]" = _PricedModel(
     provider="siliconflow-cn",
     id="Qwen/Qwen3.5-122B-A10B",
     name="Qwen/Qwen3.5-122B-A10B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=True,
@@ -702,16 +700,16 @@ QWEN_QWEN3_5_122B_A10B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_26,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.29"), output=Decimal("2.32")),
+    cost=_Cost(input=_Decimal("0.29"), output=_Decimal("2.32")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """Qwen/Qwen3.5-122B-A10B (chat) · 262K context · 65.5K output · $0.29 in / $2.32 out per 1M tokens · vision, tools, reasoning, open weights"""
 
-QWEN_QWEN3_5_27B: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_5_27B: "Final[_PricedModel]" = _PricedModel(
     provider="siliconflow-cn",
     id="Qwen/Qwen3.5-27B",
     name="Qwen/Qwen3.5-27B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=True,
@@ -723,16 +721,16 @@ QWEN_QWEN3_5_27B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_25,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.26"), output=Decimal("2.09")),
+    cost=_Cost(input=_Decimal("0.26"), output=_Decimal("2.09")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """Qwen/Qwen3.5-27B (chat) · 262K context · 65.5K output · $0.26 in / $2.09 out per 1M tokens · vision, tools, reasoning, open weights"""
 
-QWEN_QWEN3_5_35B_A3B: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_5_35B_A3B: "Final[_PricedModel]" = _PricedModel(
     provider="siliconflow-cn",
     id="Qwen/Qwen3.5-35B-A3B",
     name="Qwen/Qwen3.5-35B-A3B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=True,
@@ -744,16 +742,16 @@ QWEN_QWEN3_5_35B_A3B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_25,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.23"), output=Decimal("1.86")),
+    cost=_Cost(input=_Decimal("0.23"), output=_Decimal("1.86")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """Qwen/Qwen3.5-35B-A3B (chat) · 262K context · 65.5K output · $0.23 in / $1.86 out per 1M tokens · vision, tools, reasoning, open weights"""
 
-QWEN_QWEN3_5_397B_A17B: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_5_397B_A17B: "Final[_PricedModel]" = _PricedModel(
     provider="siliconflow-cn",
     id="Qwen/Qwen3.5-397B-A17B",
     name="Qwen/Qwen3.5-397B-A17B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=True,
@@ -765,16 +763,16 @@ QWEN_QWEN3_5_397B_A17B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_16,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.29"), output=Decimal("1.74")),
+    cost=_Cost(input=_Decimal("0.29"), output=_Decimal("1.74")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """Qwen/Qwen3.5-397B-A17B (chat) · 262K context · 65.5K output · $0.29 in / $1.74 out per 1M tokens · vision, tools, reasoning, open weights"""
 
-QWEN_QWEN3_5_4B: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_5_4B: "Final[_PricedModel]" = _PricedModel(
     provider="siliconflow-cn",
     id="Qwen/Qwen3.5-4B",
     name="Qwen/Qwen3.5-4B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=True,
@@ -786,16 +784,16 @@ QWEN_QWEN3_5_4B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_03,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_65536,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """Qwen/Qwen3.5-4B (chat) · 262K context · 65.5K output · free · vision, tools, reasoning, open weights"""
 
-QWEN_QWEN3_5_9B: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_5_9B: "Final[_PricedModel]" = _PricedModel(
     provider="siliconflow-cn",
     id="Qwen/Qwen3.5-9B",
     name="Qwen/Qwen3.5-9B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=True,
@@ -807,16 +805,16 @@ QWEN_QWEN3_5_9B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_03,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.22"), output=Decimal("1.74")),
+    cost=_Cost(input=_Decimal("0.22"), output=_Decimal("1.74")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """Qwen/Qwen3.5-9B (chat) · 262K context · 65.5K output · $0.22 in / $1.74 out per 1M tokens · vision, tools, reasoning, open weights"""
 
-QWEN_QWEN3_6_35B_A3B: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_6_35B_A3B: "Final[_PricedModel]" = _PricedModel(
     provider="siliconflow-cn",
     id="Qwen/Qwen3.6-35B-A3B",
     name="Qwen/Qwen3.6-35B-A3B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -828,15 +826,15 @@ QWEN_QWEN3_6_35B_A3B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_17,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.23"), output=Decimal("1.86")),
+    cost=_Cost(input=_Decimal("0.23"), output=_Decimal("1.86")),
 )
 """Qwen/Qwen3.6-35B-A3B (chat) · 262K context · 65.5K output · $0.23 in / $1.86 out per 1M tokens · vision, tools, open weights"""
 
-BAIDU_ERNIE_4_5_300B_A47B: Final[PricedModel] = PricedModel(
+BAIDU_ERNIE_4_5_300B_A47B: "Final[_PricedModel]" = _PricedModel(
     provider="siliconflow-cn",
     id="baidu/ERNIE-4.5-300B-A47B",
     name="baidu/ERNIE-4.5-300B-A47B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="ernie",
     attachment=False,
     reasoning=False,
@@ -848,15 +846,15 @@ BAIDU_ERNIE_4_5_300B_A47B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_25,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131000_OUTPUT_131000,
-    cost=Cost(input=Decimal("0.28"), output=Decimal("1.1")),
+    cost=_Cost(input=_Decimal("0.28"), output=_Decimal("1.1")),
 )
 """baidu/ERNIE-4.5-300B-A47B (chat) · 131K context · 131K output · $0.28 in / $1.10 out per 1M tokens · tools, structured output"""
 
-DEEPSEEK_AI_DEEPSEEK_OCR: Final[PricedModel] = PricedModel(
+DEEPSEEK_AI_DEEPSEEK_OCR: "Final[_PricedModel]" = _PricedModel(
     provider="siliconflow-cn",
     id="deepseek-ai/DeepSeek-OCR",
     name="deepseek-ai/DeepSeek-OCR",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=False,
@@ -866,15 +864,15 @@ DEEPSEEK_AI_DEEPSEEK_OCR: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_10_20,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_8192_OUTPUT_8192,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
 )
 """deepseek-ai/DeepSeek-OCR (chat) · 8.19K context · 8.19K output · free · vision, attachments, open weights"""
 
-DEEPSEEK_AI_DEEPSEEK_R1: Final[PricedModel] = PricedModel(
+DEEPSEEK_AI_DEEPSEEK_R1: "Final[_PricedModel]" = _PricedModel(
     provider="siliconflow-cn",
     id="deepseek-ai/DeepSeek-R1",
     name="deepseek-ai/DeepSeek-R1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek-thinking",
     attachment=False,
     reasoning=True,
@@ -886,16 +884,16 @@ DEEPSEEK_AI_DEEPSEEK_R1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_25,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_164000_OUTPUT_164000,
-    cost=Cost(input=Decimal("0.5"), output=Decimal("2.18")),
+    cost=_Cost(input=_Decimal("0.5"), output=_Decimal("2.18")),
     reasoning_options=(_Shared.REASONING_BUDGET_TOKENS_MIN_128_MAX_32768,),
 )
 """deepseek-ai/DeepSeek-R1 (chat) · 164K context · 164K output · $0.50 in / $2.18 out per 1M tokens · tools, reasoning, structured output"""
 
-DEEPSEEK_AI_DEEPSEEK_V3: Final[PricedModel] = PricedModel(
+DEEPSEEK_AI_DEEPSEEK_V3: "Final[_PricedModel]" = _PricedModel(
     provider="siliconflow-cn",
     id="deepseek-ai/DeepSeek-V3",
     name="deepseek-ai/DeepSeek-V3",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek",
     attachment=False,
     reasoning=False,
@@ -907,15 +905,15 @@ DEEPSEEK_AI_DEEPSEEK_V3: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_25,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_164000_OUTPUT_164000,
-    cost=Cost(input=Decimal("0.25"), output=Decimal("1")),
+    cost=_Cost(input=_Decimal("0.25"), output=_Decimal("1")),
 )
 """deepseek-ai/DeepSeek-V3 (chat) · 164K context · 164K output · $0.25 in / $1.00 out per 1M tokens · tools, structured output"""
 
-DEEPSEEK_AI_DEEPSEEK_V3_1_TERMINUS: Final[PricedModel] = PricedModel(
+DEEPSEEK_AI_DEEPSEEK_V3_1_TERMINUS: "Final[_PricedModel]" = _PricedModel(
     provider="siliconflow-cn",
     id="deepseek-ai/DeepSeek-V3.1-Terminus",
     name="deepseek-ai/DeepSeek-V3.1-Terminus",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek",
     attachment=False,
     reasoning=True,
@@ -927,16 +925,16 @@ DEEPSEEK_AI_DEEPSEEK_V3_1_TERMINUS: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_25,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_164000_OUTPUT_164000,
-    cost=Cost(input=Decimal("0.27"), output=Decimal("1")),
+    cost=_Cost(input=_Decimal("0.27"), output=_Decimal("1")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """deepseek-ai/DeepSeek-V3.1-Terminus (chat) · 164K context · 164K output · $0.27 in / $1.00 out per 1M tokens · tools, reasoning, structured output"""
 
-DEEPSEEK_AI_DEEPSEEK_V3_2: Final[PricedModel] = PricedModel(
+DEEPSEEK_AI_DEEPSEEK_V3_2: "Final[_PricedModel]" = _PricedModel(
     provider="siliconflow-cn",
     id="deepseek-ai/DeepSeek-V3.2",
     name="deepseek-ai/DeepSeek-V3.2",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek",
     attachment=False,
     reasoning=True,
@@ -948,16 +946,16 @@ DEEPSEEK_AI_DEEPSEEK_V3_2: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_03,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_164000_OUTPUT_164000,
-    cost=Cost(input=Decimal("0.27"), output=Decimal("0.42")),
+    cost=_Cost(input=_Decimal("0.27"), output=_Decimal("0.42")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """deepseek-ai/DeepSeek-V3.2 (chat) · 164K context · 164K output · $0.27 in / $0.42 out per 1M tokens · tools, reasoning, structured output"""
 
-DEEPSEEK_AI_DEEPSEEK_V4_FLASH: Final[PricedModel] = PricedModel(
+DEEPSEEK_AI_DEEPSEEK_V4_FLASH: "Final[_PricedModel]" = _PricedModel(
     provider="siliconflow-cn",
     id="deepseek-ai/DeepSeek-V4-Flash",
     name="DeepSeek V4 Flash",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek-flash",
     attachment=False,
     reasoning=True,
@@ -970,17 +968,17 @@ DEEPSEEK_AI_DEEPSEEK_V4_FLASH: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_24,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_384000,
-    cost=Cost(input=Decimal("0.14"), output=Decimal("0.28"), cache_read=Decimal("0.003")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.14"), output=_Decimal("0.28"), cache_read=_Decimal("0.003")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_BUDGET_TOKENS_MIN_128_MAX_32768,),
 )
 """DeepSeek V4 Flash (chat) · 1M context · 384K output · $0.14 in / $0.28 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-DEEPSEEK_AI_DEEPSEEK_V4_PRO: Final[PricedModel] = PricedModel(
+DEEPSEEK_AI_DEEPSEEK_V4_PRO: "Final[_PricedModel]" = _PricedModel(
     provider="siliconflow-cn",
     id="deepseek-ai/DeepSeek-V4-Pro",
     name="deepseek-ai/DeepSeek-V4-Pro",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek-thinking",
     attachment=False,
     reasoning=True,
@@ -992,16 +990,16 @@ DEEPSEEK_AI_DEEPSEEK_V4_PRO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_24,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1049000_OUTPUT_393000,
-    cost=Cost(input=Decimal("1.74"), output=Decimal("3.48"), cache_read=Decimal("0.145")),
+    cost=_Cost(input=_Decimal("1.74"), output=_Decimal("3.48"), cache_read=_Decimal("0.145")),
     reasoning_options=(),
 )
 """deepseek-ai/DeepSeek-V4-Pro (chat) · 1.05M context · 393K output · $1.74 in / $3.48 out per 1M tokens · tools, reasoning, open weights"""
 
-INCLUSIONAI_LING_FLASH_2_0: Final[PricedModel] = PricedModel(
+INCLUSIONAI_LING_FLASH_2_0: "Final[_PricedModel]" = _PricedModel(
     provider="siliconflow-cn",
     id="inclusionAI/Ling-flash-2.0",
     name="inclusionAI/Ling-flash-2.0",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="ling",
     attachment=False,
     reasoning=False,
@@ -1013,15 +1011,15 @@ INCLUSIONAI_LING_FLASH_2_0: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_25,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131000_OUTPUT_131000,
-    cost=Cost(input=Decimal("0.14"), output=Decimal("0.57")),
+    cost=_Cost(input=_Decimal("0.14"), output=_Decimal("0.57")),
 )
 """inclusionAI/Ling-flash-2.0 (chat) · 131K context · 131K output · $0.14 in / $0.57 out per 1M tokens · tools, structured output"""
 
-STEPFUN_AI_STEP_3_5_FLASH: Final[PricedModel] = PricedModel(
+STEPFUN_AI_STEP_3_5_FLASH: "Final[_PricedModel]" = _PricedModel(
     provider="siliconflow-cn",
     id="stepfun-ai/Step-3.5-Flash",
     name="stepfun-ai/Step-3.5-Flash",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="step",
     attachment=False,
     reasoning=True,
@@ -1033,16 +1031,16 @@ STEPFUN_AI_STEP_3_5_FLASH: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_11,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262000_OUTPUT_262000,
-    cost=Cost(input=Decimal("0.1"), output=Decimal("0.3")),
+    cost=_Cost(input=_Decimal("0.1"), output=_Decimal("0.3")),
     reasoning_options=(),
 )
 """stepfun-ai/Step-3.5-Flash (chat) · 262K context · 262K output · $0.10 in / $0.30 out per 1M tokens · tools, reasoning, structured output"""
 
-TENCENT_HUNYUAN_A13B_INSTRUCT: Final[PricedModel] = PricedModel(
+TENCENT_HUNYUAN_A13B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="siliconflow-cn",
     id="tencent/Hunyuan-A13B-Instruct",
     name="tencent/Hunyuan-A13B-Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="hunyuan",
     attachment=False,
     reasoning=True,
@@ -1054,16 +1052,16 @@ TENCENT_HUNYUAN_A13B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_25,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131000_OUTPUT_131000,
-    cost=Cost(input=Decimal("0.14"), output=Decimal("0.57")),
+    cost=_Cost(input=_Decimal("0.14"), output=_Decimal("0.57")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """tencent/Hunyuan-A13B-Instruct (chat) · 131K context · 131K output · $0.14 in / $0.57 out per 1M tokens · tools, reasoning, structured output"""
 
-ZAI_ORG_GLM_4_5_AIR: Final[PricedModel] = PricedModel(
+ZAI_ORG_GLM_4_5_AIR: "Final[_PricedModel]" = _PricedModel(
     provider="siliconflow-cn",
     id="zai-org/GLM-4.5-Air",
     name="zai-org/GLM-4.5-Air",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm-air",
     attachment=False,
     reasoning=False,
@@ -1075,15 +1073,15 @@ ZAI_ORG_GLM_4_5_AIR: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_25,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131000_OUTPUT_131000,
-    cost=Cost(input=Decimal("0.14"), output=Decimal("0.86")),
+    cost=_Cost(input=_Decimal("0.14"), output=_Decimal("0.86")),
 )
 """zai-org/GLM-4.5-Air (chat) · 131K context · 131K output · $0.14 in / $0.86 out per 1M tokens · tools, structured output"""
 
-ZAI_ORG_GLM_5_2: Final[PricedModel] = PricedModel(
+ZAI_ORG_GLM_5_2: "Final[_PricedModel]" = _PricedModel(
     provider="siliconflow-cn",
     id="zai-org/GLM-5.2",
     name="GLM-5.2",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=True,
@@ -1095,8 +1093,8 @@ ZAI_ORG_GLM_5_2: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_13,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1049000_OUTPUT_262000,
-    cost=Cost(input=Decimal("1.4"), output=Decimal("4.4"), cache_write=Decimal("0")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("1.4"), output=_Decimal("4.4"), cache_write=_Decimal("0")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_EFFORT_HIGH_MAX,),
 )
 """GLM-5.2 (chat) · 1.05M context · 262K output · $1.40 in / $4.40 out per 1M tokens · tools, reasoning, structured output, open weights"""

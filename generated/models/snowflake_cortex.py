@@ -3,75 +3,77 @@
 
 """Models served by Snowflake Cortex (provider id 'snowflake-cortex')."""
 
-from __future__ import annotations
+from decimal import Decimal as _Decimal
 
-from decimal import Decimal
-
-from llmdex.records.model import Limit, Modalities, Model, ReasoningOption
-from llmdex.records.partial_date import PartialDate
-from llmdex.records.rates import Experimental, Mode, Rates
-from llmdex.records.vocabulary import Kind, Status
-
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from typing import Final
+from llmdex.records.model import Limit as _Limit
+from llmdex.records.model import Modalities as _Modalities
+from llmdex.records.model import Model as _Model
+from llmdex.records.model import ReasoningOption as _ReasoningOption
+from llmdex.records.partial_date import PartialDate as _PartialDate
+from llmdex.records.rates import Experimental as _Experimental
+from llmdex.records.rates import Mode as _Mode
+from llmdex.records.rates import Rates as _Rates
+from llmdex.records.vocabulary import Kind as _Kind
+from llmdex.records.vocabulary import Status as _Status
 
 
 class _Shared:
     """Values the models below share, named for what they are."""
 
-    CONTEXT_1000000_OUTPUT_128000 = Limit(context=1000000, output=128000)
-    CONTEXT_1000000_OUTPUT_16384 = Limit(context=1000000, output=16384)
-    CONTEXT_1047576_OUTPUT_32768 = Limit(context=1047576, output=32768)
-    CONTEXT_1048576_OUTPUT_65536 = Limit(context=1048576, output=65536)
-    CONTEXT_1050000_INPUT_922000_OUTPUT_128000 = Limit(context=1050000, input=922000, output=128000)
-    CONTEXT_128000_OUTPUT_32768 = Limit(context=128000, output=32768)
-    CONTEXT_128000_OUTPUT_4096 = Limit(context=128000, output=4096)
-    CONTEXT_200000_OUTPUT_16384 = Limit(context=200000, output=16384)
-    CONTEXT_262144_OUTPUT_262144 = Limit(context=262144, output=262144)
-    CONTEXT_272000_INPUT_272000_OUTPUT_8192 = Limit(context=272000, input=272000, output=8192)
-    CONTEXT_400000_INPUT_272000_OUTPUT_128000 = Limit(context=400000, input=272000, output=128000)
-    D_2023_12 = PartialDate(2023, 12)
-    D_2024_04 = PartialDate(2024, 4)
-    D_2024_05_30 = PartialDate(2024, 5, 30)
-    D_2024_07 = PartialDate(2024, 7)
-    D_2024_09_30 = PartialDate(2024, 9, 30)
-    D_2024_11 = PartialDate(2024, 11)
-    D_2024_11_01 = PartialDate(2024, 11, 1)
-    D_2024_12_06 = PartialDate(2024, 12, 6)
-    D_2025_01 = PartialDate(2025, 1)
-    D_2025_01_20 = PartialDate(2025, 1, 20)
-    D_2025_02_28 = PartialDate(2025, 2, 28)
-    D_2025_04_14 = PartialDate(2025, 4, 14)
-    D_2025_05_29 = PartialDate(2025, 5, 29)
-    D_2025_07_31 = PartialDate(2025, 7, 31)
-    D_2025_08_07 = PartialDate(2025, 8, 7)
-    D_2025_08_31 = PartialDate(2025, 8, 31)
-    D_2025_09_29 = PartialDate(2025, 9, 29)
-    D_2025_10_15 = PartialDate(2025, 10, 15)
-    D_2025_11_13 = PartialDate(2025, 11, 13)
-    D_2025_12_01 = PartialDate(2025, 12, 1)
-    D_2025_12_02 = PartialDate(2025, 12, 2)
-    D_2025_12_11 = PartialDate(2025, 12, 11)
-    D_2026_01_31 = PartialDate(2026, 1, 31)
-    D_2026_02_17 = PartialDate(2026, 2, 17)
-    D_2026_02_19 = PartialDate(2026, 2, 19)
-    D_2026_03_05 = PartialDate(2026, 3, 5)
-    D_2026_03_13 = PartialDate(2026, 3, 13)
-    D_2026_04_16 = PartialDate(2026, 4, 16)
-    D_2026_04_23 = PartialDate(2026, 4, 23)
-    D_2026_05_28 = PartialDate(2026, 5, 28)
-    D_2026_06_09 = PartialDate(2026, 6, 9)
-    REASONING_BUDGET_TOKENS = ReasoningOption(type="budget_tokens")
-    REASONING_EFFORT_NONE_MINIMAL_LOW_MEDIUM_HIGH = ReasoningOption(
+    CONTEXT_1000000_OUTPUT_128000 = _Limit(context=1000000, output=128000)
+    CONTEXT_1000000_OUTPUT_16384 = _Limit(context=1000000, output=16384)
+    CONTEXT_1047576_OUTPUT_32768 = _Limit(context=1047576, output=32768)
+    CONTEXT_1048576_OUTPUT_65536 = _Limit(context=1048576, output=65536)
+    CONTEXT_1050000_INPUT_922000_OUTPUT_128000 = _Limit(
+        context=1050000, input=922000, output=128000
+    )
+    CONTEXT_128000_OUTPUT_32768 = _Limit(context=128000, output=32768)
+    CONTEXT_128000_OUTPUT_4096 = _Limit(context=128000, output=4096)
+    CONTEXT_200000_OUTPUT_16384 = _Limit(context=200000, output=16384)
+    CONTEXT_262144_OUTPUT_262144 = _Limit(context=262144, output=262144)
+    CONTEXT_272000_INPUT_272000_OUTPUT_8192 = _Limit(context=272000, input=272000, output=8192)
+    CONTEXT_400000_INPUT_272000_OUTPUT_128000 = _Limit(context=400000, input=272000, output=128000)
+    D_2023_12 = _PartialDate(2023, 12)
+    D_2024_04 = _PartialDate(2024, 4)
+    D_2024_05_30 = _PartialDate(2024, 5, 30)
+    D_2024_07 = _PartialDate(2024, 7)
+    D_2024_09_30 = _PartialDate(2024, 9, 30)
+    D_2024_11 = _PartialDate(2024, 11)
+    D_2024_11_01 = _PartialDate(2024, 11, 1)
+    D_2024_12_06 = _PartialDate(2024, 12, 6)
+    D_2025_01 = _PartialDate(2025, 1)
+    D_2025_01_20 = _PartialDate(2025, 1, 20)
+    D_2025_02_28 = _PartialDate(2025, 2, 28)
+    D_2025_04_14 = _PartialDate(2025, 4, 14)
+    D_2025_05_29 = _PartialDate(2025, 5, 29)
+    D_2025_07_31 = _PartialDate(2025, 7, 31)
+    D_2025_08_07 = _PartialDate(2025, 8, 7)
+    D_2025_08_31 = _PartialDate(2025, 8, 31)
+    D_2025_09_29 = _PartialDate(2025, 9, 29)
+    D_2025_10_15 = _PartialDate(2025, 10, 15)
+    D_2025_11_13 = _PartialDate(2025, 11, 13)
+    D_2025_12_01 = _PartialDate(2025, 12, 1)
+    D_2025_12_02 = _PartialDate(2025, 12, 2)
+    D_2025_12_11 = _PartialDate(2025, 12, 11)
+    D_2026_01_31 = _PartialDate(2026, 1, 31)
+    D_2026_02_17 = _PartialDate(2026, 2, 17)
+    D_2026_02_19 = _PartialDate(2026, 2, 19)
+    D_2026_03_05 = _PartialDate(2026, 3, 5)
+    D_2026_03_13 = _PartialDate(2026, 3, 13)
+    D_2026_04_16 = _PartialDate(2026, 4, 16)
+    D_2026_04_23 = _PartialDate(2026, 4, 23)
+    D_2026_05_28 = _PartialDate(2026, 5, 28)
+    D_2026_06_09 = _PartialDate(2026, 6, 9)
+    REASONING_BUDGET_TOKENS = _ReasoningOption(type="budget_tokens")
+    REASONING_EFFORT_NONE_MINIMAL_LOW_MEDIUM_HIGH = _ReasoningOption(
         type="effort", values=("none", "minimal", "low", "medium", "high")
     )
-    TEXT_IMAGE_PDF_TO_TEXT = Modalities(input=("text", "image", "pdf"), output=("text",))
-    TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
-    TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT = Modalities(
+    TEXT_IMAGE_PDF_TO_TEXT = _Modalities(input=("text", "image", "pdf"), output=("text",))
+    TEXT_IMAGE_TO_TEXT = _Modalities(input=("text", "image"), output=("text",))
+    TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT = _Modalities(
         input=("text", "image", "video", "audio", "pdf"), output=("text",)
     )
-    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+    TEXT_TO_TEXT = _Modalities(input=("text",), output=("text",))
 
 
 __all__ = [
@@ -95,11 +97,11 @@ __all__ = [
     "SNOWFLAKE_LLAMA3_3_70B",
 ]
 
-CLAUDE_FABLE_5: Final[Model] = Model(
+CLAUDE_FABLE_5: "Final[_Model]" = _Model(
     provider="snowflake-cortex",
     id="claude-fable-5",
     name="Claude Fable 5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-fable",
     attachment=True,
     reasoning=True,
@@ -115,11 +117,11 @@ CLAUDE_FABLE_5: Final[Model] = Model(
 )
 """Claude Fable 5 (chat) · 1M context · 128K output · price unknown · vision, tools, reasoning, attachments"""
 
-CLAUDE_HAIKU_4_5: Final[Model] = Model(
+CLAUDE_HAIKU_4_5: "Final[_Model]" = _Model(
     provider="snowflake-cortex",
     id="claude-haiku-4-5",
     name="Claude Haiku 4.5 (latest)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-haiku",
     attachment=True,
     reasoning=True,
@@ -135,11 +137,11 @@ CLAUDE_HAIKU_4_5: Final[Model] = Model(
 )
 """Claude Haiku 4.5 (latest) (chat) · 200K context · 16.4K output · price unknown · vision, tools, reasoning, attachments"""
 
-CLAUDE_OPUS_4_7: Final[Model] = Model(
+CLAUDE_OPUS_4_7: "Final[_Model]" = _Model(
     provider="snowflake-cortex",
     id="claude-opus-4-7",
     name="Claude Opus 4.7",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-opus",
     attachment=True,
     reasoning=True,
@@ -152,15 +154,15 @@ CLAUDE_OPUS_4_7: Final[Model] = Model(
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
     reasoning_options=(),
-    status=Status.BETA,
-    experimental=Experimental(
+    status=_Status.BETA,
+    experimental=_Experimental(
         modes={
-            "fast": Mode(
-                cost=Rates(
-                    input=Decimal("30"),
-                    output=Decimal("150"),
-                    cache_read=Decimal("3"),
-                    cache_write=Decimal("37.5"),
+            "fast": _Mode(
+                cost=_Rates(
+                    input=_Decimal("30"),
+                    output=_Decimal("150"),
+                    cache_read=_Decimal("3"),
+                    cache_write=_Decimal("37.5"),
                 ),
                 provider={
                     "body": {"speed": "fast"},
@@ -172,11 +174,11 @@ CLAUDE_OPUS_4_7: Final[Model] = Model(
 )
 """Claude Opus 4.7 (chat) · 1M context · 128K output · price unknown · vision, tools, reasoning, attachments · beta"""
 
-CLAUDE_OPUS_4_8: Final[Model] = Model(
+CLAUDE_OPUS_4_8: "Final[_Model]" = _Model(
     provider="snowflake-cortex",
     id="claude-opus-4-8",
     name="Claude Opus 4.8",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-opus",
     attachment=True,
     reasoning=True,
@@ -191,11 +193,11 @@ CLAUDE_OPUS_4_8: Final[Model] = Model(
 )
 """Claude Opus 4.8 (chat) · 1M context · 128K output · price unknown · vision, tools, reasoning, attachments"""
 
-CLAUDE_SONNET_4_5: Final[Model] = Model(
+CLAUDE_SONNET_4_5: "Final[_Model]" = _Model(
     provider="snowflake-cortex",
     id="claude-sonnet-4-5",
     name="Claude Sonnet 4.5 (latest)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-sonnet",
     attachment=True,
     reasoning=True,
@@ -211,11 +213,11 @@ CLAUDE_SONNET_4_5: Final[Model] = Model(
 )
 """Claude Sonnet 4.5 (latest) (chat) · 200K context · 16.4K output · price unknown · vision, tools, reasoning, attachments"""
 
-CLAUDE_SONNET_4_6: Final[Model] = Model(
+CLAUDE_SONNET_4_6: "Final[_Model]" = _Model(
     provider="snowflake-cortex",
     id="claude-sonnet-4-6",
     name="Claude Sonnet 4.6",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-sonnet",
     attachment=True,
     reasoning=True,
@@ -231,11 +233,11 @@ CLAUDE_SONNET_4_6: Final[Model] = Model(
 )
 """Claude Sonnet 4.6 (chat) · 1M context · 16.4K output · price unknown · vision, tools, reasoning, attachments"""
 
-DEEPSEEK_R1: Final[Model] = Model(
+DEEPSEEK_R1: "Final[_Model]" = _Model(
     provider="snowflake-cortex",
     id="deepseek-r1",
     name="DeepSeek-R1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek-thinking",
     attachment=False,
     reasoning=True,
@@ -251,11 +253,11 @@ DEEPSEEK_R1: Final[Model] = Model(
 )
 """DeepSeek-R1 (chat) · 128K context · 32.8K output · price unknown · tools, reasoning, open weights"""
 
-GEMINI_3_1_PRO: Final[Model] = Model(
+GEMINI_3_1_PRO: "Final[_Model]" = _Model(
     provider="snowflake-cortex",
     id="gemini-3.1-pro",
     name="Gemini 3.1 Pro Preview",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemini-pro",
     attachment=True,
     reasoning=True,
@@ -272,11 +274,11 @@ GEMINI_3_1_PRO: Final[Model] = Model(
 )
 """Gemini 3.1 Pro Preview (chat) · 1.05M context · 65.5K output · price unknown · vision, tools, reasoning, structured output, attachments"""
 
-MISTRAL_LARGE2: Final[Model] = Model(
+MISTRAL_LARGE2: "Final[_Model]" = _Model(
     provider="snowflake-cortex",
     id="mistral-large2",
     name="Mistral Large (latest)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="mistral-large",
     attachment=True,
     reasoning=False,
@@ -291,11 +293,11 @@ MISTRAL_LARGE2: Final[Model] = Model(
 )
 """Mistral Large (latest) (chat) · 262K context · 262K output · price unknown · vision, tools, attachments, open weights"""
 
-OPENAI_GPT_4_1: Final[Model] = Model(
+OPENAI_GPT_4_1: "Final[_Model]" = _Model(
     provider="snowflake-cortex",
     id="openai-gpt-4.1",
     name="GPT-4.1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=False,
@@ -311,11 +313,11 @@ OPENAI_GPT_4_1: Final[Model] = Model(
 )
 """GPT-4.1 (chat) · 1.05M context · 32.8K output · price unknown · vision, tools, structured output, attachments"""
 
-OPENAI_GPT_5: Final[Model] = Model(
+OPENAI_GPT_5: "Final[_Model]" = _Model(
     provider="snowflake-cortex",
     id="openai-gpt-5",
     name="GPT-5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=True,
@@ -329,15 +331,15 @@ OPENAI_GPT_5: Final[Model] = Model(
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_MINIMAL_LOW_MEDIUM_HIGH,),
-    status=Status.BETA,
+    status=_Status.BETA,
 )
 """GPT-5 (chat) · 400K context · 128K output · price unknown · vision, tools, reasoning, structured output, attachments · beta"""
 
-OPENAI_GPT_5_MINI: Final[Model] = Model(
+OPENAI_GPT_5_MINI: "Final[_Model]" = _Model(
     provider="snowflake-cortex",
     id="openai-gpt-5-mini",
     name="GPT-5 Mini",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-mini",
     attachment=True,
     reasoning=True,
@@ -351,15 +353,15 @@ OPENAI_GPT_5_MINI: Final[Model] = Model(
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_272000_INPUT_272000_OUTPUT_8192,
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_MINIMAL_LOW_MEDIUM_HIGH,),
-    status=Status.BETA,
+    status=_Status.BETA,
 )
 """GPT-5 Mini (chat) · 272K context · 8.19K output · price unknown · vision, tools, reasoning, structured output, attachments · beta"""
 
-OPENAI_GPT_5_NANO: Final[Model] = Model(
+OPENAI_GPT_5_NANO: "Final[_Model]" = _Model(
     provider="snowflake-cortex",
     id="openai-gpt-5-nano",
     name="GPT-5 Nano",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-nano",
     attachment=True,
     reasoning=True,
@@ -373,15 +375,15 @@ OPENAI_GPT_5_NANO: Final[Model] = Model(
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_MINIMAL_LOW_MEDIUM_HIGH,),
-    status=Status.BETA,
+    status=_Status.BETA,
 )
 """GPT-5 Nano (chat) · 400K context · 128K output · price unknown · vision, tools, reasoning, structured output, attachments · beta"""
 
-OPENAI_GPT_5_1: Final[Model] = Model(
+OPENAI_GPT_5_1: "Final[_Model]" = _Model(
     provider="snowflake-cortex",
     id="openai-gpt-5.1",
     name="GPT-5.1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=True,
@@ -398,11 +400,11 @@ OPENAI_GPT_5_1: Final[Model] = Model(
 )
 """GPT-5.1 (chat) · 400K context · 128K output · price unknown · vision, tools, reasoning, structured output, attachments"""
 
-OPENAI_GPT_5_2: Final[Model] = Model(
+OPENAI_GPT_5_2: "Final[_Model]" = _Model(
     provider="snowflake-cortex",
     id="openai-gpt-5.2",
     name="GPT-5.2",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=True,
@@ -419,11 +421,11 @@ OPENAI_GPT_5_2: Final[Model] = Model(
 )
 """GPT-5.2 (chat) · 400K context · 128K output · price unknown · vision, tools, reasoning, structured output, attachments"""
 
-OPENAI_GPT_5_4: Final[Model] = Model(
+OPENAI_GPT_5_4: "Final[_Model]" = _Model(
     provider="snowflake-cortex",
     id="openai-gpt-5.4",
     name="GPT-5.4",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=True,
@@ -437,11 +439,11 @@ OPENAI_GPT_5_4: Final[Model] = Model(
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1050000_INPUT_922000_OUTPUT_128000,
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_MINIMAL_LOW_MEDIUM_HIGH,),
-    status=Status.BETA,
-    experimental=Experimental(
+    status=_Status.BETA,
+    experimental=_Experimental(
         modes={
-            "fast": Mode(
-                cost=Rates(input=Decimal("5"), output=Decimal("30"), cache_read=Decimal("0.5")),
+            "fast": _Mode(
+                cost=_Rates(input=_Decimal("5"), output=_Decimal("30"), cache_read=_Decimal("0.5")),
                 provider={"body": {"service_tier": "priority"}},
             )
         }
@@ -449,11 +451,11 @@ OPENAI_GPT_5_4: Final[Model] = Model(
 )
 """GPT-5.4 (chat) · 1.05M context · 128K output · price unknown · vision, tools, reasoning, structured output, attachments · beta"""
 
-OPENAI_GPT_5_5: Final[Model] = Model(
+OPENAI_GPT_5_5: "Final[_Model]" = _Model(
     provider="snowflake-cortex",
     id="openai-gpt-5.5",
     name="GPT-5.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=True,
@@ -467,15 +469,15 @@ OPENAI_GPT_5_5: Final[Model] = Model(
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1050000_INPUT_922000_OUTPUT_128000,
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_MINIMAL_LOW_MEDIUM_HIGH,),
-    status=Status.BETA,
+    status=_Status.BETA,
 )
 """GPT-5.5 (chat) · 1.05M context · 128K output · price unknown · vision, tools, reasoning, structured output, attachments · beta"""
 
-SNOWFLAKE_LLAMA3_3_70B: Final[Model] = Model(
+SNOWFLAKE_LLAMA3_3_70B: "Final[_Model]" = _Model(
     provider="snowflake-cortex",
     id="snowflake-llama3.3-70b",
     name="Llama-3.3-70B-Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=True,
     reasoning=False,

@@ -3,42 +3,39 @@
 
 """Models served by STACKIT (provider id 'stackit')."""
 
-from __future__ import annotations
+from decimal import Decimal as _Decimal
 
-from decimal import Decimal
-
-from llmdex.records.model import Limit, Modalities, PricedModel, ReasoningOption
-from llmdex.records.partial_date import PartialDate
-from llmdex.records.rates import Cost
-from llmdex.records.vocabulary import Kind
-
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from typing import Final
+from llmdex.records.model import Limit as _Limit
+from llmdex.records.model import Modalities as _Modalities
+from llmdex.records.model import PricedModel as _PricedModel
+from llmdex.records.model import ReasoningOption as _ReasoningOption
+from llmdex.records.partial_date import PartialDate as _PartialDate
+from llmdex.records.rates import Cost as _Cost
+from llmdex.records.vocabulary import Kind as _Kind
 
 
 class _Shared:
     """Values the models below share, named for what they are."""
 
-    CONTEXT_128000_OUTPUT_8192 = Limit(context=128000, output=8192)
-    CONTEXT_131000_OUTPUT_8192 = Limit(context=131000, output=8192)
-    CONTEXT_218000_OUTPUT_8192 = Limit(context=218000, output=8192)
-    CONTEXT_32000_OUTPUT_4096 = Limit(context=32000, output=4096)
-    CONTEXT_37000_OUTPUT_8192 = Limit(context=37000, output=8192)
-    CONTEXT_4096_OUTPUT_4096 = Limit(context=4096, output=4096)
-    D_2023_12_11 = PartialDate(2023, 12, 11)
-    D_2024_07_01 = PartialDate(2024, 7, 1)
-    D_2024_07_23 = PartialDate(2024, 7, 23)
-    D_2024_11_01 = PartialDate(2024, 11, 1)
-    D_2024_12_05 = PartialDate(2024, 12, 5)
-    D_2025_05_17 = PartialDate(2025, 5, 17)
-    D_2025_08_05 = PartialDate(2025, 8, 5)
-    D_2026_02_05 = PartialDate(2026, 2, 5)
-    REASONING_EFFORT_LOW_MEDIUM_HIGH = ReasoningOption(
+    CONTEXT_128000_OUTPUT_8192 = _Limit(context=128000, output=8192)
+    CONTEXT_131000_OUTPUT_8192 = _Limit(context=131000, output=8192)
+    CONTEXT_218000_OUTPUT_8192 = _Limit(context=218000, output=8192)
+    CONTEXT_32000_OUTPUT_4096 = _Limit(context=32000, output=4096)
+    CONTEXT_37000_OUTPUT_8192 = _Limit(context=37000, output=8192)
+    CONTEXT_4096_OUTPUT_4096 = _Limit(context=4096, output=4096)
+    D_2023_12_11 = _PartialDate(2023, 12, 11)
+    D_2024_07_01 = _PartialDate(2024, 7, 1)
+    D_2024_07_23 = _PartialDate(2024, 7, 23)
+    D_2024_11_01 = _PartialDate(2024, 11, 1)
+    D_2024_12_05 = _PartialDate(2024, 12, 5)
+    D_2025_05_17 = _PartialDate(2025, 5, 17)
+    D_2025_08_05 = _PartialDate(2025, 8, 5)
+    D_2026_02_05 = _PartialDate(2026, 2, 5)
+    REASONING_EFFORT_LOW_MEDIUM_HIGH = _ReasoningOption(
         type="effort", values=("low", "medium", "high")
     )
-    TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
-    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+    TEXT_IMAGE_TO_TEXT = _Modalities(input=("text", "image"), output=("text",))
+    TEXT_TO_TEXT = _Modalities(input=("text",), output=("text",))
 
 
 __all__ = [
@@ -52,11 +49,11 @@ __all__ = [
     "OPENAI_GPT_OSS_120B",
 ]
 
-QWEN_QWEN3_VL_235B_A22B_INSTRUCT_FP8: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_VL_235B_A22B_INSTRUCT_FP8: "Final[_PricedModel]" = _PricedModel(
     provider="stackit",
     id="Qwen/Qwen3-VL-235B-A22B-Instruct-FP8",
     name="Qwen3-VL 235B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=True,
     reasoning=False,
@@ -68,15 +65,15 @@ QWEN_QWEN3_VL_235B_A22B_INSTRUCT_FP8: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_11_01,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_218000_OUTPUT_8192,
-    cost=Cost(input=Decimal("1.64"), output=Decimal("1.91")),
+    cost=_Cost(input=_Decimal("1.64"), output=_Decimal("1.91")),
 )
 """Qwen3-VL 235B (chat) · 218K context · 8.19K output · $1.64 in / $1.91 out per 1M tokens · vision, tools, attachments, open weights"""
 
-QWEN_QWEN3_VL_EMBEDDING_8B: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_VL_EMBEDDING_8B: "Final[_PricedModel]" = _PricedModel(
     provider="stackit",
     id="Qwen/Qwen3-VL-Embedding-8B",
     name="Qwen3-VL Embedding 8B",
-    kind=Kind.EMBEDDING,
+    kind=_Kind.EMBEDDING,
     family="qwen",
     attachment=True,
     reasoning=False,
@@ -88,15 +85,15 @@ QWEN_QWEN3_VL_EMBEDDING_8B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_05,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_32000_OUTPUT_4096,
-    cost=Cost(input=Decimal("0.09"), output=Decimal("0.09")),
+    cost=_Cost(input=_Decimal("0.09"), output=_Decimal("0.09")),
 )
 """Qwen3-VL Embedding 8B (embedding) · 32K context · 4.1K output · $0.09 in / $0.09 out per 1M tokens · vision, attachments, open weights"""
 
-CORTECS_LLAMA_3_3_70B_INSTRUCT_FP8_DYNAMIC: Final[PricedModel] = PricedModel(
+CORTECS_LLAMA_3_3_70B_INSTRUCT_FP8_DYNAMIC: "Final[_PricedModel]" = _PricedModel(
     provider="stackit",
     id="cortecs/Llama-3.3-70B-Instruct-FP8-Dynamic",
     name="Llama 3.3 70B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=False,
     reasoning=False,
@@ -108,15 +105,15 @@ CORTECS_LLAMA_3_3_70B_INSTRUCT_FP8_DYNAMIC: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_12_05,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.49"), output=Decimal("0.71")),
+    cost=_Cost(input=_Decimal("0.49"), output=_Decimal("0.71")),
 )
 """Llama 3.3 70B (chat) · 128K context · 8.19K output · $0.49 in / $0.71 out per 1M tokens · tools, open weights"""
 
-GOOGLE_GEMMA_3_27B_IT: Final[PricedModel] = PricedModel(
+GOOGLE_GEMMA_3_27B_IT: "Final[_PricedModel]" = _PricedModel(
     provider="stackit",
     id="google/gemma-3-27b-it",
     name="Gemma 3 27B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemma",
     attachment=True,
     reasoning=False,
@@ -128,15 +125,15 @@ GOOGLE_GEMMA_3_27B_IT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_05_17,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_37000_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.49"), output=Decimal("0.71")),
+    cost=_Cost(input=_Decimal("0.49"), output=_Decimal("0.71")),
 )
 """Gemma 3 27B (chat) · 37K context · 8.19K output · $0.49 in / $0.71 out per 1M tokens · vision, attachments, open weights"""
 
-INTFLOAT_E5_MISTRAL_7B_INSTRUCT: Final[PricedModel] = PricedModel(
+INTFLOAT_E5_MISTRAL_7B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="stackit",
     id="intfloat/e5-mistral-7b-instruct",
     name="E5 Mistral 7B",
-    kind=Kind.EMBEDDING,
+    kind=_Kind.EMBEDDING,
     family="mistral",
     attachment=False,
     reasoning=False,
@@ -148,15 +145,15 @@ INTFLOAT_E5_MISTRAL_7B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2023_12_11,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_4096_OUTPUT_4096,
-    cost=Cost(input=Decimal("0.02"), output=Decimal("0.02")),
+    cost=_Cost(input=_Decimal("0.02"), output=_Decimal("0.02")),
 )
 """E5 Mistral 7B (embedding) · 4.1K context · 4.1K output · $0.02 in / $0.02 out per 1M tokens · open weights"""
 
-NEURALMAGIC_META_LLAMA_3_1_8B_INSTRUCT_FP8: Final[PricedModel] = PricedModel(
+NEURALMAGIC_META_LLAMA_3_1_8B_INSTRUCT_FP8: "Final[_PricedModel]" = _PricedModel(
     provider="stackit",
     id="neuralmagic/Meta-Llama-3.1-8B-Instruct-FP8",
     name="Llama 3.1 8B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=False,
     reasoning=False,
@@ -168,15 +165,15 @@ NEURALMAGIC_META_LLAMA_3_1_8B_INSTRUCT_FP8: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_07_23,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.16"), output=Decimal("0.27")),
+    cost=_Cost(input=_Decimal("0.16"), output=_Decimal("0.27")),
 )
 """Llama 3.1 8B (chat) · 128K context · 8.19K output · $0.16 in / $0.27 out per 1M tokens · tools, structured output, open weights"""
 
-NEURALMAGIC_MISTRAL_NEMO_INSTRUCT_2407_FP8: Final[PricedModel] = PricedModel(
+NEURALMAGIC_MISTRAL_NEMO_INSTRUCT_2407_FP8: "Final[_PricedModel]" = _PricedModel(
     provider="stackit",
     id="neuralmagic/Mistral-Nemo-Instruct-2407-FP8",
     name="Mistral Nemo",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="mistral",
     attachment=False,
     reasoning=False,
@@ -188,15 +185,15 @@ NEURALMAGIC_MISTRAL_NEMO_INSTRUCT_2407_FP8: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_07_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.49"), output=Decimal("0.71")),
+    cost=_Cost(input=_Decimal("0.49"), output=_Decimal("0.71")),
 )
 """Mistral Nemo (chat) · 128K context · 8.19K output · $0.49 in / $0.71 out per 1M tokens · tools, open weights"""
 
-OPENAI_GPT_OSS_120B: Final[PricedModel] = PricedModel(
+OPENAI_GPT_OSS_120B: "Final[_PricedModel]" = _PricedModel(
     provider="stackit",
     id="openai/gpt-oss-120b",
     name="GPT-OSS 120B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=False,
     reasoning=True,
@@ -208,7 +205,7 @@ OPENAI_GPT_OSS_120B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_05,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131000_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.49"), output=Decimal("0.71")),
+    cost=_Cost(input=_Decimal("0.49"), output=_Decimal("0.71")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """GPT-OSS 120B (chat) · 131K context · 8.19K output · $0.49 in / $0.71 out per 1M tokens · tools, reasoning, open weights"""

@@ -3,42 +3,39 @@
 
 """Models served by StepFun (provider id 'stepfun')."""
 
-from __future__ import annotations
+from decimal import Decimal as _Decimal
 
-from decimal import Decimal
-
-from llmdex.records.model import Limit, Modalities, PricedModel, ReasoningOption
-from llmdex.records.partial_date import PartialDate
-from llmdex.records.rates import Cost
-from llmdex.records.vocabulary import Kind
-
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from typing import Final
+from llmdex.records.model import Limit as _Limit
+from llmdex.records.model import Modalities as _Modalities
+from llmdex.records.model import PricedModel as _PricedModel
+from llmdex.records.model import ReasoningOption as _ReasoningOption
+from llmdex.records.partial_date import PartialDate as _PartialDate
+from llmdex.records.rates import Cost as _Cost
+from llmdex.records.vocabulary import Kind as _Kind
 
 
 class _Shared:
     """Values the models below share, named for what they are."""
 
-    CONTEXT_16384_INPUT_16384_OUTPUT_8192 = Limit(context=16384, input=16384, output=8192)
-    CONTEXT_256000_INPUT_256000_OUTPUT_256000 = Limit(context=256000, input=256000, output=256000)
-    CONTEXT_32768_INPUT_32768_OUTPUT_32768 = Limit(context=32768, input=32768, output=32768)
-    D_2024_06 = PartialDate(2024, 6)
-    D_2025_01 = PartialDate(2025, 1)
-    D_2025_01_01 = PartialDate(2025, 1, 1)
-    D_2026_01_01 = PartialDate(2026, 1, 1)
-    D_2026_01_29 = PartialDate(2026, 1, 29)
-    D_2026_02_13 = PartialDate(2026, 2, 13)
-    D_2026_04_02 = PartialDate(2026, 4, 2)
-    D_2026_05_29 = PartialDate(2026, 5, 29)
-    D_2026_06_15 = PartialDate(2026, 6, 15)
-    D_2026_06_29 = PartialDate(2026, 6, 29)
-    REASONING_EFFORT_LOW_HIGH = ReasoningOption(type="effort", values=("low", "high"))
-    REASONING_EFFORT_LOW_MEDIUM_HIGH = ReasoningOption(
+    CONTEXT_16384_INPUT_16384_OUTPUT_8192 = _Limit(context=16384, input=16384, output=8192)
+    CONTEXT_256000_INPUT_256000_OUTPUT_256000 = _Limit(context=256000, input=256000, output=256000)
+    CONTEXT_32768_INPUT_32768_OUTPUT_32768 = _Limit(context=32768, input=32768, output=32768)
+    D_2024_06 = _PartialDate(2024, 6)
+    D_2025_01 = _PartialDate(2025, 1)
+    D_2025_01_01 = _PartialDate(2025, 1, 1)
+    D_2026_01_01 = _PartialDate(2026, 1, 1)
+    D_2026_01_29 = _PartialDate(2026, 1, 29)
+    D_2026_02_13 = _PartialDate(2026, 2, 13)
+    D_2026_04_02 = _PartialDate(2026, 4, 2)
+    D_2026_05_29 = _PartialDate(2026, 5, 29)
+    D_2026_06_15 = _PartialDate(2026, 6, 15)
+    D_2026_06_29 = _PartialDate(2026, 6, 29)
+    REASONING_EFFORT_LOW_HIGH = _ReasoningOption(type="effort", values=("low", "high"))
+    REASONING_EFFORT_LOW_MEDIUM_HIGH = _ReasoningOption(
         type="effort", values=("low", "medium", "high")
     )
-    TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
-    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+    TEXT_IMAGE_TO_TEXT = _Modalities(input=("text", "image"), output=("text",))
+    TEXT_TO_TEXT = _Modalities(input=("text",), output=("text",))
 
 
 __all__ = [
@@ -49,11 +46,11 @@ __all__ = [
     "STEP_3_7_FLASH",
 ]
 
-STEP_1_32K: Final[PricedModel] = PricedModel(
+STEP_1_32K: "Final[_PricedModel]" = _PricedModel(
     provider="stepfun",
     id="step-1-32k",
     name="Step 1 (32K)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -64,16 +61,16 @@ STEP_1_32K: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_13,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_32768_INPUT_32768_OUTPUT_32768,
-    cost=Cost(input=Decimal("2.05"), output=Decimal("9.59"), cache_read=Decimal("0.41")),
+    cost=_Cost(input=_Decimal("2.05"), output=_Decimal("9.59"), cache_read=_Decimal("0.41")),
     reasoning_options=(),
 )
 """Step 1 (32K) (chat) · 32.8K context · 32.8K output · $2.05 in / $9.59 out per 1M tokens · tools, reasoning"""
 
-STEP_2_16K: Final[PricedModel] = PricedModel(
+STEP_2_16K: "Final[_PricedModel]" = _PricedModel(
     provider="stepfun",
     id="step-2-16k",
     name="Step 2 (16K)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -84,16 +81,16 @@ STEP_2_16K: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_13,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_16384_INPUT_16384_OUTPUT_8192,
-    cost=Cost(input=Decimal("5.21"), output=Decimal("16.44"), cache_read=Decimal("1.04")),
+    cost=_Cost(input=_Decimal("5.21"), output=_Decimal("16.44"), cache_read=_Decimal("1.04")),
     reasoning_options=(),
 )
 """Step 2 (16K) (chat) · 16.4K context · 8.19K output · $5.21 in / $16.44 out per 1M tokens · tools, reasoning"""
 
-STEP_3_5_FLASH: Final[PricedModel] = PricedModel(
+STEP_3_5_FLASH: "Final[_PricedModel]" = _PricedModel(
     provider="stepfun",
     id="step-3.5-flash",
     name="Step 3.5 Flash",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -104,16 +101,16 @@ STEP_3_5_FLASH: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_15,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_256000_INPUT_256000_OUTPUT_256000,
-    cost=Cost(input=Decimal("0.1"), output=Decimal("0.3"), cache_read=Decimal("0.02")),
+    cost=_Cost(input=_Decimal("0.1"), output=_Decimal("0.3"), cache_read=_Decimal("0.02")),
     reasoning_options=(),
 )
 """Step 3.5 Flash (chat) · 256K context · 256K output · $0.10 in / $0.30 out per 1M tokens · tools, reasoning, open weights"""
 
-STEP_3_5_FLASH_2603: Final[PricedModel] = PricedModel(
+STEP_3_5_FLASH_2603: "Final[_PricedModel]" = _PricedModel(
     provider="stepfun",
     id="step-3.5-flash-2603",
     name="Step 3.5 Flash 2603",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -124,16 +121,16 @@ STEP_3_5_FLASH_2603: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_02,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_256000_INPUT_256000_OUTPUT_256000,
-    cost=Cost(input=Decimal("0.1"), output=Decimal("0.3"), cache_read=Decimal("0.02")),
+    cost=_Cost(input=_Decimal("0.1"), output=_Decimal("0.3"), cache_read=_Decimal("0.02")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_HIGH,),
 )
 """Step 3.5 Flash 2603 (chat) · 256K context · 256K output · $0.10 in / $0.30 out per 1M tokens · tools, reasoning, open weights"""
 
-STEP_3_7_FLASH: Final[PricedModel] = PricedModel(
+STEP_3_7_FLASH: "Final[_PricedModel]" = _PricedModel(
     provider="stepfun",
     id="step-3.7-flash",
     name="Step 3.7 Flash",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -144,7 +141,7 @@ STEP_3_7_FLASH: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_29,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_256000_INPUT_256000_OUTPUT_256000,
-    cost=Cost(input=Decimal("0.2"), output=Decimal("1.15"), cache_read=Decimal("0.04")),
+    cost=_Cost(input=_Decimal("0.2"), output=_Decimal("1.15"), cache_read=_Decimal("0.04")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """Step 3.7 Flash (chat) · 256K context · 256K output · $0.20 in / $1.15 out per 1M tokens · vision, tools, reasoning, attachments, open weights"""

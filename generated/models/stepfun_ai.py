@@ -3,30 +3,27 @@
 
 """Models served by StepFun AI (provider id 'stepfun-ai')."""
 
-from __future__ import annotations
+from decimal import Decimal as _Decimal
 
-from decimal import Decimal
-
-from llmdex.records.model import Limit, Modalities, PricedModel, ReasoningOption
-from llmdex.records.partial_date import PartialDate
-from llmdex.records.rates import Cost
-from llmdex.records.vocabulary import Kind
-
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from typing import Final
+from llmdex.records.model import Limit as _Limit
+from llmdex.records.model import Modalities as _Modalities
+from llmdex.records.model import PricedModel as _PricedModel
+from llmdex.records.model import ReasoningOption as _ReasoningOption
+from llmdex.records.partial_date import PartialDate as _PartialDate
+from llmdex.records.rates import Cost as _Cost
+from llmdex.records.vocabulary import Kind as _Kind
 
 
 class _Shared:
     """Values the models below share, named for what they are."""
 
-    CONTEXT_256000_INPUT_256000_OUTPUT_256000 = Limit(context=256000, input=256000, output=256000)
-    D_2025_01 = PartialDate(2025, 1)
-    D_2026_01_29 = PartialDate(2026, 1, 29)
-    D_2026_04_02 = PartialDate(2026, 4, 2)
-    D_2026_06_15 = PartialDate(2026, 6, 15)
-    REASONING_EFFORT_LOW_HIGH = ReasoningOption(type="effort", values=("low", "high"))
-    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+    CONTEXT_256000_INPUT_256000_OUTPUT_256000 = _Limit(context=256000, input=256000, output=256000)
+    D_2025_01 = _PartialDate(2025, 1)
+    D_2026_01_29 = _PartialDate(2026, 1, 29)
+    D_2026_04_02 = _PartialDate(2026, 4, 2)
+    D_2026_06_15 = _PartialDate(2026, 6, 15)
+    REASONING_EFFORT_LOW_HIGH = _ReasoningOption(type="effort", values=("low", "high"))
+    TEXT_TO_TEXT = _Modalities(input=("text",), output=("text",))
 
 
 __all__ = [
@@ -34,11 +31,11 @@ __all__ = [
     "STEP_3_5_FLASH_2603",
 ]
 
-STEP_3_5_FLASH: Final[PricedModel] = PricedModel(
+STEP_3_5_FLASH: "Final[_PricedModel]" = _PricedModel(
     provider="stepfun-ai",
     id="step-3.5-flash",
     name="Step 3.5 Flash",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -49,16 +46,16 @@ STEP_3_5_FLASH: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_15,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_256000_INPUT_256000_OUTPUT_256000,
-    cost=Cost(input=Decimal("0.1"), output=Decimal("0.3"), cache_read=Decimal("0.02")),
+    cost=_Cost(input=_Decimal("0.1"), output=_Decimal("0.3"), cache_read=_Decimal("0.02")),
     reasoning_options=(),
 )
 """Step 3.5 Flash (chat) · 256K context · 256K output · $0.10 in / $0.30 out per 1M tokens · tools, reasoning, open weights"""
 
-STEP_3_5_FLASH_2603: Final[PricedModel] = PricedModel(
+STEP_3_5_FLASH_2603: "Final[_PricedModel]" = _PricedModel(
     provider="stepfun-ai",
     id="step-3.5-flash-2603",
     name="Step 3.5 Flash 2603",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -69,7 +66,7 @@ STEP_3_5_FLASH_2603: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_02,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_256000_INPUT_256000_OUTPUT_256000,
-    cost=Cost(input=Decimal("0.1"), output=Decimal("0.3"), cache_read=Decimal("0.02")),
+    cost=_Cost(input=_Decimal("0.1"), output=_Decimal("0.3"), cache_read=_Decimal("0.02")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_HIGH,),
 )
 """Step 3.5 Flash 2603 (chat) · 256K context · 256K output · $0.10 in / $0.30 out per 1M tokens · tools, reasoning, open weights"""

@@ -3,38 +3,36 @@
 
 """Models served by Subconscious (provider id 'subconscious')."""
 
-from __future__ import annotations
+from decimal import Decimal as _Decimal
 
-from decimal import Decimal
-
-from llmdex.records.model import Interleaved, Limit, Modalities, PricedModel, ReasoningOption
-from llmdex.records.partial_date import PartialDate
-from llmdex.records.rates import Cost
-from llmdex.records.vocabulary import Kind
-
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from typing import Final
+from llmdex.records.model import Interleaved as _Interleaved
+from llmdex.records.model import Limit as _Limit
+from llmdex.records.model import Modalities as _Modalities
+from llmdex.records.model import PricedModel as _PricedModel
+from llmdex.records.model import ReasoningOption as _ReasoningOption
+from llmdex.records.partial_date import PartialDate as _PartialDate
+from llmdex.records.rates import Cost as _Cost
+from llmdex.records.vocabulary import Kind as _Kind
 
 
 class _Shared:
     """Values the models below share, named for what they are."""
 
-    CONTEXT_8192_INPUT_8192_OUTPUT_5000 = Limit(context=8192, input=8192, output=5000)
-    D_2026_05_11 = PartialDate(2026, 5, 11)
-    REASONING_TOGGLE = ReasoningOption(type="toggle")
-    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+    CONTEXT_8192_INPUT_8192_OUTPUT_5000 = _Limit(context=8192, input=8192, output=5000)
+    D_2026_05_11 = _PartialDate(2026, 5, 11)
+    REASONING_TOGGLE = _ReasoningOption(type="toggle")
+    TEXT_TO_TEXT = _Modalities(input=("text",), output=("text",))
 
 
 __all__ = [
     "SUBCONSCIOUS_TIM_QWEN3_6_27B",
 ]
 
-SUBCONSCIOUS_TIM_QWEN3_6_27B: Final[PricedModel] = PricedModel(
+SUBCONSCIOUS_TIM_QWEN3_6_27B: "Final[_PricedModel]" = _PricedModel(
     provider="subconscious",
     id="subconscious/tim-qwen3.6-27b",
     name="TIM-Qwen3.6 27B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -45,8 +43,8 @@ SUBCONSCIOUS_TIM_QWEN3_6_27B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_11,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_8192_INPUT_8192_OUTPUT_5000,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """TIM-Qwen3.6 27B (chat) · 8.19K context · 5K output · free · tools, reasoning, structured output"""

@@ -3,31 +3,27 @@
 
 """Models served by submodel (provider id 'submodel')."""
 
-from __future__ import annotations
+from decimal import Decimal as _Decimal
 
-from decimal import Decimal
-
-from llmdex.records.model import Limit, Modalities, PricedModel
-from llmdex.records.partial_date import PartialDate
-from llmdex.records.rates import Cost
-from llmdex.records.vocabulary import Kind
-
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from typing import Final
+from llmdex.records.model import Limit as _Limit
+from llmdex.records.model import Modalities as _Modalities
+from llmdex.records.model import PricedModel as _PricedModel
+from llmdex.records.partial_date import PartialDate as _PartialDate
+from llmdex.records.rates import Cost as _Cost
+from llmdex.records.vocabulary import Kind as _Kind
 
 
 class _Shared:
     """Values the models below share, named for what they are."""
 
-    CONTEXT_131072_OUTPUT_131072 = Limit(context=131072, output=131072)
-    CONTEXT_131072_OUTPUT_32768 = Limit(context=131072, output=32768)
-    CONTEXT_262144_OUTPUT_131072 = Limit(context=262144, output=131072)
-    CONTEXT_262144_OUTPUT_262144 = Limit(context=262144, output=262144)
-    CONTEXT_75000_OUTPUT_163840 = Limit(context=75000, output=163840)
-    D_2025_07_28 = PartialDate(2025, 7, 28)
-    D_2025_08_23 = PartialDate(2025, 8, 23)
-    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+    CONTEXT_131072_OUTPUT_131072 = _Limit(context=131072, output=131072)
+    CONTEXT_131072_OUTPUT_32768 = _Limit(context=131072, output=32768)
+    CONTEXT_262144_OUTPUT_131072 = _Limit(context=262144, output=131072)
+    CONTEXT_262144_OUTPUT_262144 = _Limit(context=262144, output=262144)
+    CONTEXT_75000_OUTPUT_163840 = _Limit(context=75000, output=163840)
+    D_2025_07_28 = _PartialDate(2025, 7, 28)
+    D_2025_08_23 = _PartialDate(2025, 8, 23)
+    TEXT_TO_TEXT = _Modalities(input=("text",), output=("text",))
 
 
 __all__ = [
@@ -42,11 +38,11 @@ __all__ = [
     "ZAI_ORG_GLM_4_5_FP8",
 ]
 
-QWEN_QWEN3_235B_A22B_INSTRUCT_2507: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_235B_A22B_INSTRUCT_2507: "Final[_PricedModel]" = _PricedModel(
     provider="submodel",
     id="Qwen/Qwen3-235B-A22B-Instruct-2507",
     name="Qwen3 235B A22B Instruct 2507",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -57,15 +53,15 @@ QWEN_QWEN3_235B_A22B_INSTRUCT_2507: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_23,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.2"), output=Decimal("0.3")),
+    cost=_Cost(input=_Decimal("0.2"), output=_Decimal("0.3")),
 )
 """Qwen3 235B A22B Instruct 2507 (chat) · 262K context · 131K output · $0.20 in / $0.30 out per 1M tokens · tools, open weights"""
 
-QWEN_QWEN3_235B_A22B_THINKING_2507: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_235B_A22B_THINKING_2507: "Final[_PricedModel]" = _PricedModel(
     provider="submodel",
     id="Qwen/Qwen3-235B-A22B-Thinking-2507",
     name="Qwen3 235B A22B Thinking 2507",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=True,
@@ -76,16 +72,16 @@ QWEN_QWEN3_235B_A22B_THINKING_2507: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_23,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.2"), output=Decimal("0.6")),
+    cost=_Cost(input=_Decimal("0.2"), output=_Decimal("0.6")),
     reasoning_options=(),
 )
 """Qwen3 235B A22B Thinking 2507 (chat) · 262K context · 131K output · $0.20 in / $0.60 out per 1M tokens · tools, reasoning, open weights"""
 
-QWEN_QWEN3_CODER_480B_A35B_INSTRUCT_FP8: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_CODER_480B_A35B_INSTRUCT_FP8: "Final[_PricedModel]" = _PricedModel(
     provider="submodel",
     id="Qwen/Qwen3-Coder-480B-A35B-Instruct-FP8",
     name="Qwen3 Coder 480B A35B Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -96,15 +92,15 @@ QWEN_QWEN3_CODER_480B_A35B_INSTRUCT_FP8: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_23,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_262144,
-    cost=Cost(input=Decimal("0.2"), output=Decimal("0.8")),
+    cost=_Cost(input=_Decimal("0.2"), output=_Decimal("0.8")),
 )
 """Qwen3 Coder 480B A35B Instruct (chat) · 262K context · 262K output · $0.20 in / $0.80 out per 1M tokens · tools"""
 
-DEEPSEEK_AI_DEEPSEEK_R1_0528: Final[PricedModel] = PricedModel(
+DEEPSEEK_AI_DEEPSEEK_R1_0528: "Final[_PricedModel]" = _PricedModel(
     provider="submodel",
     id="deepseek-ai/DeepSeek-R1-0528",
     name="DeepSeek R1 0528",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek-thinking",
     attachment=False,
     reasoning=True,
@@ -115,16 +111,16 @@ DEEPSEEK_AI_DEEPSEEK_R1_0528: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_23,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_75000_OUTPUT_163840,
-    cost=Cost(input=Decimal("0.5"), output=Decimal("2.15")),
+    cost=_Cost(input=_Decimal("0.5"), output=_Decimal("2.15")),
     reasoning_options=(),
 )
 """DeepSeek R1 0528 (chat) · 75K context · 164K output · $0.50 in / $2.15 out per 1M tokens · tools, reasoning"""
 
-DEEPSEEK_AI_DEEPSEEK_V3_0324: Final[PricedModel] = PricedModel(
+DEEPSEEK_AI_DEEPSEEK_V3_0324: "Final[_PricedModel]" = _PricedModel(
     provider="submodel",
     id="deepseek-ai/DeepSeek-V3-0324",
     name="DeepSeek V3 0324",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek",
     attachment=False,
     reasoning=False,
@@ -135,15 +131,15 @@ DEEPSEEK_AI_DEEPSEEK_V3_0324: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_23,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_75000_OUTPUT_163840,
-    cost=Cost(input=Decimal("0.2"), output=Decimal("0.8")),
+    cost=_Cost(input=_Decimal("0.2"), output=_Decimal("0.8")),
 )
 """DeepSeek V3 0324 (chat) · 75K context · 164K output · $0.20 in / $0.80 out per 1M tokens · tools"""
 
-DEEPSEEK_AI_DEEPSEEK_V3_1: Final[PricedModel] = PricedModel(
+DEEPSEEK_AI_DEEPSEEK_V3_1: "Final[_PricedModel]" = _PricedModel(
     provider="submodel",
     id="deepseek-ai/DeepSeek-V3.1",
     name="DeepSeek V3.1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek",
     attachment=False,
     reasoning=True,
@@ -154,16 +150,16 @@ DEEPSEEK_AI_DEEPSEEK_V3_1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_23,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_75000_OUTPUT_163840,
-    cost=Cost(input=Decimal("0.2"), output=Decimal("0.8")),
+    cost=_Cost(input=_Decimal("0.2"), output=_Decimal("0.8")),
     reasoning_options=(),
 )
 """DeepSeek V3.1 (chat) · 75K context · 164K output · $0.20 in / $0.80 out per 1M tokens · tools, reasoning"""
 
-OPENAI_GPT_OSS_120B: Final[PricedModel] = PricedModel(
+OPENAI_GPT_OSS_120B: "Final[_PricedModel]" = _PricedModel(
     provider="submodel",
     id="openai/gpt-oss-120b",
     name="GPT OSS 120B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-oss",
     attachment=False,
     reasoning=True,
@@ -174,16 +170,16 @@ OPENAI_GPT_OSS_120B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_23,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.1"), output=Decimal("0.5")),
+    cost=_Cost(input=_Decimal("0.1"), output=_Decimal("0.5")),
     reasoning_options=(),
 )
 """GPT OSS 120B (chat) · 131K context · 32.8K output · $0.10 in / $0.50 out per 1M tokens · tools, reasoning, open weights"""
 
-ZAI_ORG_GLM_4_5_AIR: Final[PricedModel] = PricedModel(
+ZAI_ORG_GLM_4_5_AIR: "Final[_PricedModel]" = _PricedModel(
     provider="submodel",
     id="zai-org/GLM-4.5-Air",
     name="GLM 4.5 Air",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm-air",
     attachment=False,
     reasoning=False,
@@ -194,15 +190,15 @@ ZAI_ORG_GLM_4_5_AIR: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_07_28,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.1"), output=Decimal("0.5")),
+    cost=_Cost(input=_Decimal("0.1"), output=_Decimal("0.5")),
 )
 """GLM 4.5 Air (chat) · 131K context · 131K output · $0.10 in / $0.50 out per 1M tokens · tools, open weights"""
 
-ZAI_ORG_GLM_4_5_FP8: Final[PricedModel] = PricedModel(
+ZAI_ORG_GLM_4_5_FP8: "Final[_PricedModel]" = _PricedModel(
     provider="submodel",
     id="zai-org/GLM-4.5-FP8",
     name="GLM 4.5 FP8",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=True,
@@ -213,7 +209,7 @@ ZAI_ORG_GLM_4_5_FP8: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_07_28,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.2"), output=Decimal("0.8")),
+    cost=_Cost(input=_Decimal("0.2"), output=_Decimal("0.8")),
     reasoning_options=(),
 )
 """GLM 4.5 FP8 (chat) · 131K context · 131K output · $0.20 in / $0.80 out per 1M tokens · tools, reasoning, open weights"""

@@ -3,52 +3,50 @@
 
 """Models served by Synthetic (provider id 'synthetic')."""
 
-from __future__ import annotations
+from decimal import Decimal as _Decimal
 
-from decimal import Decimal
-
-from llmdex.records.model import Interleaved, Limit, Modalities, PricedModel, ReasoningOption
-from llmdex.records.partial_date import PartialDate
-from llmdex.records.rates import Cost
-from llmdex.records.vocabulary import Kind
-
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from typing import Final
+from llmdex.records.model import Interleaved as _Interleaved
+from llmdex.records.model import Limit as _Limit
+from llmdex.records.model import Modalities as _Modalities
+from llmdex.records.model import PricedModel as _PricedModel
+from llmdex.records.model import ReasoningOption as _ReasoningOption
+from llmdex.records.partial_date import PartialDate as _PartialDate
+from llmdex.records.rates import Cost as _Cost
+from llmdex.records.vocabulary import Kind as _Kind
 
 
 class _Shared:
     """Values the models below share, named for what they are."""
 
-    CONTEXT_131072_OUTPUT_32768 = Limit(context=131072, output=32768)
-    CONTEXT_196608_OUTPUT_65536 = Limit(context=196608, output=65536)
-    CONTEXT_202752_OUTPUT_65536 = Limit(context=202752, output=65536)
-    CONTEXT_262144_OUTPUT_65536 = Limit(context=262144, output=65536)
-    CONTEXT_524288_OUTPUT_65536 = Limit(context=524288, output=65536)
-    D_2025_01 = PartialDate(2025, 1)
-    D_2025_04 = PartialDate(2025, 4)
-    D_2025_08_05 = PartialDate(2025, 8, 5)
-    D_2025_12_22 = PartialDate(2025, 12, 22)
-    D_2026_01_19 = PartialDate(2026, 1, 19)
-    D_2026_02_15 = PartialDate(2026, 2, 15)
-    D_2026_03_11 = PartialDate(2026, 3, 11)
-    D_2026_04_07 = PartialDate(2026, 4, 7)
-    D_2026_04_21 = PartialDate(2026, 4, 21)
-    D_2026_04_22 = PartialDate(2026, 4, 22)
-    D_2026_06_12 = PartialDate(2026, 6, 12)
-    D_2026_06_13 = PartialDate(2026, 6, 13)
-    REASONING_EFFORT_LOW_MEDIUM_HIGH = ReasoningOption(
+    CONTEXT_131072_OUTPUT_32768 = _Limit(context=131072, output=32768)
+    CONTEXT_196608_OUTPUT_65536 = _Limit(context=196608, output=65536)
+    CONTEXT_202752_OUTPUT_65536 = _Limit(context=202752, output=65536)
+    CONTEXT_262144_OUTPUT_65536 = _Limit(context=262144, output=65536)
+    CONTEXT_524288_OUTPUT_65536 = _Limit(context=524288, output=65536)
+    D_2025_01 = _PartialDate(2025, 1)
+    D_2025_04 = _PartialDate(2025, 4)
+    D_2025_08_05 = _PartialDate(2025, 8, 5)
+    D_2025_12_22 = _PartialDate(2025, 12, 22)
+    D_2026_01_19 = _PartialDate(2026, 1, 19)
+    D_2026_02_15 = _PartialDate(2026, 2, 15)
+    D_2026_03_11 = _PartialDate(2026, 3, 11)
+    D_2026_04_07 = _PartialDate(2026, 4, 7)
+    D_2026_04_21 = _PartialDate(2026, 4, 21)
+    D_2026_04_22 = _PartialDate(2026, 4, 22)
+    D_2026_06_12 = _PartialDate(2026, 6, 12)
+    D_2026_06_13 = _PartialDate(2026, 6, 13)
+    REASONING_EFFORT_LOW_MEDIUM_HIGH = _ReasoningOption(
         type="effort", values=("low", "medium", "high")
     )
-    REASONING_EFFORT_NONE_HIGH_XHIGH = ReasoningOption(
+    REASONING_EFFORT_NONE_HIGH_XHIGH = _ReasoningOption(
         type="effort", values=("none", "high", "xhigh")
     )
-    REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH = ReasoningOption(
+    REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH = _ReasoningOption(
         type="effort", values=("none", "low", "medium", "high")
     )
-    REASONING_TOGGLE = ReasoningOption(type="toggle")
-    TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
-    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+    REASONING_TOGGLE = _ReasoningOption(type="toggle")
+    TEXT_IMAGE_TO_TEXT = _Modalities(input=("text", "image"), output=("text",))
+    TEXT_TO_TEXT = _Modalities(input=("text",), output=("text",))
 
 
 __all__ = [
@@ -64,11 +62,11 @@ __all__ = [
     "HF_ZAI_ORG_GLM_5_2",
 ]
 
-HF_MINIMAXAI_MINIMAX_M3: Final[PricedModel] = PricedModel(
+HF_MINIMAXAI_MINIMAX_M3: "Final[_PricedModel]" = _PricedModel(
     provider="synthetic",
     id="hf:MiniMaxAI/MiniMax-M3",
     name="MiniMax-M3",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="minimax",
     attachment=True,
     reasoning=True,
@@ -80,17 +78,17 @@ HF_MINIMAXAI_MINIMAX_M3: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_12,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_524288_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.6"), output=Decimal("1.2"), cache_read=Decimal("0.6")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.6"), output=_Decimal("1.2"), cache_read=_Decimal("0.6")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """MiniMax-M3 (chat) · 524K context · 65.5K output · $0.60 in / $1.20 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"""
 
-HF_QWEN_QWEN3_5_397B_A17B: Final[PricedModel] = PricedModel(
+HF_QWEN_QWEN3_5_397B_A17B: "Final[_PricedModel]" = _PricedModel(
     provider="synthetic",
     id="hf:Qwen/Qwen3.5-397B-A17B",
     name="Qwen3.5 397B-A17B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=True,
     reasoning=True,
@@ -102,17 +100,17 @@ HF_QWEN_QWEN3_5_397B_A17B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_15,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.6"), output=Decimal("3.6"), cache_read=Decimal("0.6")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.6"), output=_Decimal("3.6"), cache_read=_Decimal("0.6")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """Qwen3.5 397B-A17B (chat) · 262K context · 65.5K output · $0.60 in / $3.60 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"""
 
-HF_QWEN_QWEN3_6_27B: Final[PricedModel] = PricedModel(
+HF_QWEN_QWEN3_6_27B: "Final[_PricedModel]" = _PricedModel(
     provider="synthetic",
     id="hf:Qwen/Qwen3.6-27B",
     name="Qwen3.6 27B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=True,
     reasoning=True,
@@ -124,17 +122,17 @@ HF_QWEN_QWEN3_6_27B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_22,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.45"), output=Decimal("3.6"), cache_read=Decimal("0.45")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.45"), output=_Decimal("3.6"), cache_read=_Decimal("0.45")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
 )
 """Qwen3.6 27B (chat) · 262K context · 65.5K output · $0.45 in / $3.60 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"""
 
-HF_MOONSHOTAI_KIMI_K2_6: Final[PricedModel] = PricedModel(
+HF_MOONSHOTAI_KIMI_K2_6: "Final[_PricedModel]" = _PricedModel(
     provider="synthetic",
     id="hf:moonshotai/Kimi-K2.6",
     name="Kimi K2.6",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="kimi-k2",
     attachment=True,
     reasoning=True,
@@ -147,17 +145,17 @@ HF_MOONSHOTAI_KIMI_K2_6: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_21,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.95"), output=Decimal("4"), cache_read=Decimal("0.95")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.95"), output=_Decimal("4"), cache_read=_Decimal("0.95")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """Kimi K2.6 (chat) · 262K context · 65.5K output · $0.95 in / $4.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"""
 
-HF_NVIDIA_NVIDIA_NEMOTRON_3_SUPER_120B_A12B_NVFP4: Final[PricedModel] = PricedModel(
+HF_NVIDIA_NVIDIA_NEMOTRON_3_SUPER_120B_A12B_NVFP4: "Final[_PricedModel]" = _PricedModel(
     provider="synthetic",
     id="hf:nvidia/NVIDIA-Nemotron-3-Super-120B-A12B-NVFP4",
     name="Nemotron 3 Super 120B A12B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="nemotron",
     attachment=False,
     reasoning=True,
@@ -168,17 +166,17 @@ HF_NVIDIA_NVIDIA_NEMOTRON_3_SUPER_120B_A12B_NVFP4: Final[PricedModel] = PricedMo
     last_updated=_Shared.D_2026_03_11,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.3"), output=Decimal("1"), cache_read=Decimal("0.3")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.3"), output=_Decimal("1"), cache_read=_Decimal("0.3")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """Nemotron 3 Super 120B A12B (chat) · 262K context · 65.5K output · $0.30 in / $1.00 out per 1M tokens · tools, reasoning, open weights"""
 
-HF_OPENAI_GPT_OSS_120B: Final[PricedModel] = PricedModel(
+HF_OPENAI_GPT_OSS_120B: "Final[_PricedModel]" = _PricedModel(
     provider="synthetic",
     id="hf:openai/gpt-oss-120b",
     name="GPT OSS 120B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-oss",
     attachment=False,
     reasoning=True,
@@ -189,16 +187,16 @@ HF_OPENAI_GPT_OSS_120B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_05,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.1"), output=Decimal("0.1"), cache_read=Decimal("0.1")),
+    cost=_Cost(input=_Decimal("0.1"), output=_Decimal("0.1"), cache_read=_Decimal("0.1")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """GPT OSS 120B (chat) · 131K context · 32.8K output · $0.10 in / $0.10 out per 1M tokens · tools, reasoning, open weights"""
 
-HF_ZAI_ORG_GLM_4_7: Final[PricedModel] = PricedModel(
+HF_ZAI_ORG_GLM_4_7: "Final[_PricedModel]" = _PricedModel(
     provider="synthetic",
     id="hf:zai-org/GLM-4.7",
     name="GLM-4.7",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=True,
@@ -210,17 +208,17 @@ HF_ZAI_ORG_GLM_4_7: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_22,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_202752_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.45"), output=Decimal("2.19"), cache_read=Decimal("0.45")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.45"), output=_Decimal("2.19"), cache_read=_Decimal("0.45")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """GLM-4.7 (chat) · 203K context · 65.5K output · $0.45 in / $2.19 out per 1M tokens · tools, reasoning, open weights"""
 
-HF_ZAI_ORG_GLM_4_7_FLASH: Final[PricedModel] = PricedModel(
+HF_ZAI_ORG_GLM_4_7_FLASH: "Final[_PricedModel]" = _PricedModel(
     provider="synthetic",
     id="hf:zai-org/GLM-4.7-Flash",
     name="GLM-4.7-Flash",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm-flash",
     attachment=False,
     reasoning=True,
@@ -232,17 +230,17 @@ HF_ZAI_ORG_GLM_4_7_FLASH: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_01_19,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_196608_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.1"), output=Decimal("0.5"), cache_read=Decimal("0.1")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.1"), output=_Decimal("0.5"), cache_read=_Decimal("0.1")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """GLM-4.7-Flash (chat) · 197K context · 65.5K output · $0.10 in / $0.50 out per 1M tokens · tools, reasoning, open weights"""
 
-HF_ZAI_ORG_GLM_5_1: Final[PricedModel] = PricedModel(
+HF_ZAI_ORG_GLM_5_1: "Final[_PricedModel]" = _PricedModel(
     provider="synthetic",
     id="hf:zai-org/GLM-5.1",
     name="GLM-5.1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=True,
@@ -254,17 +252,17 @@ HF_ZAI_ORG_GLM_5_1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_07,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_196608_OUTPUT_65536,
-    cost=Cost(input=Decimal("1"), output=Decimal("3"), cache_read=Decimal("1")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("1"), output=_Decimal("3"), cache_read=_Decimal("1")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """GLM-5.1 (chat) · 197K context · 65.5K output · $1.00 in / $3.00 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-HF_ZAI_ORG_GLM_5_2: Final[PricedModel] = PricedModel(
+HF_ZAI_ORG_GLM_5_2: "Final[_PricedModel]" = _PricedModel(
     provider="synthetic",
     id="hf:zai-org/GLM-5.2",
     name="GLM-5.2",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=True,
@@ -276,8 +274,8 @@ HF_ZAI_ORG_GLM_5_2: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_13,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_524288_OUTPUT_65536,
-    cost=Cost(input=Decimal("1.4"), output=Decimal("4.4"), cache_read=Decimal("1.4")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("1.4"), output=_Decimal("4.4"), cache_read=_Decimal("1.4")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_HIGH_XHIGH,),
 )
 """GLM-5.2 (chat) · 524K context · 65.5K output · $1.40 in / $4.40 out per 1M tokens · tools, reasoning, structured output, open weights"""

@@ -3,35 +3,33 @@
 
 """Models served by Tencent Coding Plan (China) (provider id 'tencent-coding-plan')."""
 
-from __future__ import annotations
+from decimal import Decimal as _Decimal
 
-from decimal import Decimal
-
-from llmdex.records.model import Interleaved, Limit, Modalities, PricedModel, ReasoningOption
-from llmdex.records.partial_date import PartialDate
-from llmdex.records.rates import Cost
-from llmdex.records.vocabulary import Kind
-
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from typing import Final
+from llmdex.records.model import Interleaved as _Interleaved
+from llmdex.records.model import Limit as _Limit
+from llmdex.records.model import Modalities as _Modalities
+from llmdex.records.model import PricedModel as _PricedModel
+from llmdex.records.model import ReasoningOption as _ReasoningOption
+from llmdex.records.partial_date import PartialDate as _PartialDate
+from llmdex.records.rates import Cost as _Cost
+from llmdex.records.vocabulary import Kind as _Kind
 
 
 class _Shared:
     """Values the models below share, named for what they are."""
 
-    CONTEXT_131072_OUTPUT_16384 = Limit(context=131072, output=16384)
-    CONTEXT_202752_OUTPUT_16384 = Limit(context=202752, output=16384)
-    CONTEXT_204800_OUTPUT_32768 = Limit(context=204800, output=32768)
-    CONTEXT_262144_OUTPUT_32768 = Limit(context=262144, output=32768)
-    D_2025_01 = PartialDate(2025, 1)
-    D_2026_01_27 = PartialDate(2026, 1, 27)
-    D_2026_02_11 = PartialDate(2026, 2, 11)
-    D_2026_02_12 = PartialDate(2026, 2, 12)
-    D_2026_03_08 = PartialDate(2026, 3, 8)
-    REASONING_TOGGLE = ReasoningOption(type="toggle")
-    TEXT_IMAGE_VIDEO_TO_TEXT = Modalities(input=("text", "image", "video"), output=("text",))
-    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+    CONTEXT_131072_OUTPUT_16384 = _Limit(context=131072, output=16384)
+    CONTEXT_202752_OUTPUT_16384 = _Limit(context=202752, output=16384)
+    CONTEXT_204800_OUTPUT_32768 = _Limit(context=204800, output=32768)
+    CONTEXT_262144_OUTPUT_32768 = _Limit(context=262144, output=32768)
+    D_2025_01 = _PartialDate(2025, 1)
+    D_2026_01_27 = _PartialDate(2026, 1, 27)
+    D_2026_02_11 = _PartialDate(2026, 2, 11)
+    D_2026_02_12 = _PartialDate(2026, 2, 12)
+    D_2026_03_08 = _PartialDate(2026, 3, 8)
+    REASONING_TOGGLE = _ReasoningOption(type="toggle")
+    TEXT_IMAGE_VIDEO_TO_TEXT = _Modalities(input=("text", "image", "video"), output=("text",))
+    TEXT_TO_TEXT = _Modalities(input=("text",), output=("text",))
 
 
 __all__ = [
@@ -45,11 +43,11 @@ __all__ = [
     "TC_CODE_LATEST",
 ]
 
-GLM_5: Final[PricedModel] = PricedModel(
+GLM_5: "Final[_PricedModel]" = _PricedModel(
     provider="tencent-coding-plan",
     id="glm-5",
     name="GLM-5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=True,
@@ -60,19 +58,22 @@ GLM_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_11,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_202752_OUTPUT_16384,
-    cost=Cost(
-        input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0"), cache_write=Decimal("0")
+    cost=_Cost(
+        input=_Decimal("0"),
+        output=_Decimal("0"),
+        cache_read=_Decimal("0"),
+        cache_write=_Decimal("0"),
     ),
-    interleaved=Interleaved(field="reasoning_content"),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """GLM-5 (chat) · 203K context · 16.4K output · free · tools, reasoning"""
 
-HUNYUAN_2_0_INSTRUCT: Final[PricedModel] = PricedModel(
+HUNYUAN_2_0_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="tencent-coding-plan",
     id="hunyuan-2.0-instruct",
     name="Tencent HY 2.0 Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="hunyuan",
     attachment=False,
     reasoning=False,
@@ -83,17 +84,20 @@ HUNYUAN_2_0_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_08,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_16384,
-    cost=Cost(
-        input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0"), cache_write=Decimal("0")
+    cost=_Cost(
+        input=_Decimal("0"),
+        output=_Decimal("0"),
+        cache_read=_Decimal("0"),
+        cache_write=_Decimal("0"),
     ),
 )
 """Tencent HY 2.0 Instruct (chat) · 131K context · 16.4K output · free · tools"""
 
-HUNYUAN_2_0_THINKING: Final[PricedModel] = PricedModel(
+HUNYUAN_2_0_THINKING: "Final[_PricedModel]" = _PricedModel(
     provider="tencent-coding-plan",
     id="hunyuan-2.0-thinking",
     name="Tencent HY 2.0 Think",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="hunyuan",
     attachment=False,
     reasoning=True,
@@ -104,19 +108,22 @@ HUNYUAN_2_0_THINKING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_08,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_16384,
-    cost=Cost(
-        input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0"), cache_write=Decimal("0")
+    cost=_Cost(
+        input=_Decimal("0"),
+        output=_Decimal("0"),
+        cache_read=_Decimal("0"),
+        cache_write=_Decimal("0"),
     ),
-    interleaved=Interleaved(field="reasoning_content"),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
 """Tencent HY 2.0 Think (chat) · 131K context · 16.4K output · free · tools, reasoning"""
 
-HUNYUAN_T1: Final[PricedModel] = PricedModel(
+HUNYUAN_T1: "Final[_PricedModel]" = _PricedModel(
     provider="tencent-coding-plan",
     id="hunyuan-t1",
     name="Hunyuan-T1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="hunyuan",
     attachment=False,
     reasoning=True,
@@ -127,19 +134,22 @@ HUNYUAN_T1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_08,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_16384,
-    cost=Cost(
-        input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0"), cache_write=Decimal("0")
+    cost=_Cost(
+        input=_Decimal("0"),
+        output=_Decimal("0"),
+        cache_read=_Decimal("0"),
+        cache_write=_Decimal("0"),
     ),
-    interleaved=Interleaved(field="reasoning_content"),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
 """Hunyuan-T1 (chat) · 131K context · 16.4K output · free · tools, reasoning"""
 
-HUNYUAN_TURBOS: Final[PricedModel] = PricedModel(
+HUNYUAN_TURBOS: "Final[_PricedModel]" = _PricedModel(
     provider="tencent-coding-plan",
     id="hunyuan-turbos",
     name="Hunyuan-TurboS",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="hunyuan",
     attachment=False,
     reasoning=False,
@@ -150,17 +160,20 @@ HUNYUAN_TURBOS: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_08,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_16384,
-    cost=Cost(
-        input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0"), cache_write=Decimal("0")
+    cost=_Cost(
+        input=_Decimal("0"),
+        output=_Decimal("0"),
+        cache_read=_Decimal("0"),
+        cache_write=_Decimal("0"),
     ),
 )
 """Hunyuan-TurboS (chat) · 131K context · 16.4K output · free · tools"""
 
-KIMI_K2_5: Final[PricedModel] = PricedModel(
+KIMI_K2_5: "Final[_PricedModel]" = _PricedModel(
     provider="tencent-coding-plan",
     id="kimi-k2.5",
     name="Kimi-K2.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="kimi-k2",
     attachment=True,
     reasoning=True,
@@ -172,19 +185,22 @@ KIMI_K2_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_01_27,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_32768,
-    cost=Cost(
-        input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0"), cache_write=Decimal("0")
+    cost=_Cost(
+        input=_Decimal("0"),
+        output=_Decimal("0"),
+        cache_read=_Decimal("0"),
+        cache_write=_Decimal("0"),
     ),
-    interleaved=Interleaved(field="reasoning_content"),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """Kimi-K2.5 (chat) · 262K context · 32.8K output · free · vision, tools, reasoning, attachments, open weights"""
 
-MINIMAX_M2_5: Final[PricedModel] = PricedModel(
+MINIMAX_M2_5: "Final[_PricedModel]" = _PricedModel(
     provider="tencent-coding-plan",
     id="minimax-m2.5",
     name="MiniMax-M2.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="minimax",
     attachment=False,
     reasoning=True,
@@ -195,19 +211,22 @@ MINIMAX_M2_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_12,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_204800_OUTPUT_32768,
-    cost=Cost(
-        input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0"), cache_write=Decimal("0")
+    cost=_Cost(
+        input=_Decimal("0"),
+        output=_Decimal("0"),
+        cache_read=_Decimal("0"),
+        cache_write=_Decimal("0"),
     ),
-    interleaved=Interleaved(field="reasoning_content"),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
 """MiniMax-M2.5 (chat) · 205K context · 32.8K output · free · tools, reasoning, open weights"""
 
-TC_CODE_LATEST: Final[PricedModel] = PricedModel(
+TC_CODE_LATEST: "Final[_PricedModel]" = _PricedModel(
     provider="tencent-coding-plan",
     id="tc-code-latest",
     name="Auto",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="auto",
     attachment=False,
     reasoning=False,
@@ -218,8 +237,11 @@ TC_CODE_LATEST: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_08,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_16384,
-    cost=Cost(
-        input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0"), cache_write=Decimal("0")
+    cost=_Cost(
+        input=_Decimal("0"),
+        output=_Decimal("0"),
+        cache_read=_Decimal("0"),
+        cache_write=_Decimal("0"),
     ),
 )
 """Auto (chat) · 131K context · 16.4K output · free · tools"""

@@ -3,41 +3,38 @@
 
 """Models served by Tencent TokenHub (provider id 'tencent-tokenhub')."""
 
-from __future__ import annotations
+from decimal import Decimal as _Decimal
 
-from decimal import Decimal
-
-from llmdex.records.model import Limit, Modalities, PricedModel, ReasoningOption
-from llmdex.records.partial_date import PartialDate
-from llmdex.records.rates import Cost
-from llmdex.records.vocabulary import Kind
-
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from typing import Final
+from llmdex.records.model import Limit as _Limit
+from llmdex.records.model import Modalities as _Modalities
+from llmdex.records.model import PricedModel as _PricedModel
+from llmdex.records.model import ReasoningOption as _ReasoningOption
+from llmdex.records.partial_date import PartialDate as _PartialDate
+from llmdex.records.rates import Cost as _Cost
+from llmdex.records.vocabulary import Kind as _Kind
 
 
 class _Shared:
     """Values the models below share, named for what they are."""
 
-    CONTEXT_256000_OUTPUT_64000 = Limit(context=256000, output=64000)
-    D_2026_04_20 = PartialDate(2026, 4, 20)
-    REASONING_EFFORT_LOW_MEDIUM_HIGH = ReasoningOption(
+    CONTEXT_256000_OUTPUT_64000 = _Limit(context=256000, output=64000)
+    D_2026_04_20 = _PartialDate(2026, 4, 20)
+    REASONING_EFFORT_LOW_MEDIUM_HIGH = _ReasoningOption(
         type="effort", values=("low", "medium", "high")
     )
-    REASONING_TOGGLE = ReasoningOption(type="toggle")
-    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+    REASONING_TOGGLE = _ReasoningOption(type="toggle")
+    TEXT_TO_TEXT = _Modalities(input=("text",), output=("text",))
 
 
 __all__ = [
     "HY3_PREVIEW",
 ]
 
-HY3_PREVIEW: Final[PricedModel] = PricedModel(
+HY3_PREVIEW: "Final[_PricedModel]" = _PricedModel(
     provider="tencent-tokenhub",
     id="hy3-preview",
     name="Hy3 preview",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="Hy",
     attachment=False,
     reasoning=True,
@@ -48,8 +45,11 @@ HY3_PREVIEW: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_20,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_256000_OUTPUT_64000,
-    cost=Cost(
-        input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0"), cache_write=Decimal("0")
+    cost=_Cost(
+        input=_Decimal("0"),
+        output=_Decimal("0"),
+        cache_read=_Decimal("0"),
+        cache_write=_Decimal("0"),
     ),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH),
 )

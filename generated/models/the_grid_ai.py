@@ -3,30 +3,28 @@
 
 """Models served by The Grid AI (provider id 'the-grid-ai')."""
 
-from __future__ import annotations
-
-from llmdex.records.model import Interleaved, Limit, Modalities, Model
-from llmdex.records.partial_date import PartialDate
-from llmdex.records.vocabulary import Kind, Status
-
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from typing import Final
+from llmdex.records.model import Interleaved as _Interleaved
+from llmdex.records.model import Limit as _Limit
+from llmdex.records.model import Modalities as _Modalities
+from llmdex.records.model import Model as _Model
+from llmdex.records.partial_date import PartialDate as _PartialDate
+from llmdex.records.vocabulary import Kind as _Kind
+from llmdex.records.vocabulary import Status as _Status
 
 
 class _Shared:
     """Values the models below share, named for what they are."""
 
-    CONTEXT_1000000_OUTPUT_128000 = Limit(context=1000000, output=128000)
-    CONTEXT_128000_OUTPUT_16000 = Limit(context=128000, output=16000)
-    CONTEXT_128000_OUTPUT_30000 = Limit(context=128000, output=30000)
-    CONTEXT_128000_OUTPUT_64000 = Limit(context=128000, output=64000)
-    D_2026_02_26 = PartialDate(2026, 2, 26)
-    D_2026_03_24 = PartialDate(2026, 3, 24)
-    D_2026_05_04 = PartialDate(2026, 5, 4)
-    D_2026_05_19 = PartialDate(2026, 5, 19)
-    TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
-    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+    CONTEXT_1000000_OUTPUT_128000 = _Limit(context=1000000, output=128000)
+    CONTEXT_128000_OUTPUT_16000 = _Limit(context=128000, output=16000)
+    CONTEXT_128000_OUTPUT_30000 = _Limit(context=128000, output=30000)
+    CONTEXT_128000_OUTPUT_64000 = _Limit(context=128000, output=64000)
+    D_2026_02_26 = _PartialDate(2026, 2, 26)
+    D_2026_03_24 = _PartialDate(2026, 3, 24)
+    D_2026_05_04 = _PartialDate(2026, 5, 4)
+    D_2026_05_19 = _PartialDate(2026, 5, 19)
+    TEXT_IMAGE_TO_TEXT = _Modalities(input=("text", "image"), output=("text",))
+    TEXT_TO_TEXT = _Modalities(input=("text",), output=("text",))
 
 
 __all__ = [
@@ -41,11 +39,11 @@ __all__ = [
     "TEXT_STANDARD",
 ]
 
-AGENT_MAX: Final[Model] = Model(
+AGENT_MAX: "Final[_Model]" = _Model(
     provider="the-grid-ai",
     id="agent-max",
     name="Agent Max",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -56,17 +54,17 @@ AGENT_MAX: Final[Model] = Model(
     last_updated=_Shared.D_2026_05_19,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
-    interleaved=Interleaved(field="reasoning_content"),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(),
-    status=Status.BETA,
+    status=_Status.BETA,
 )
 """Agent Max (chat) · 1M context · 128K output · price unknown · vision, tools, reasoning, structured output · beta"""
 
-AGENT_PRIME: Final[Model] = Model(
+AGENT_PRIME: "Final[_Model]" = _Model(
     provider="the-grid-ai",
     id="agent-prime",
     name="Agent Prime",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -78,15 +76,15 @@ AGENT_PRIME: Final[Model] = Model(
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_64000,
     reasoning_options=(),
-    status=Status.BETA,
+    status=_Status.BETA,
 )
 """Agent Prime (chat) · 128K context · 64K output · price unknown · tools, reasoning, structured output · beta"""
 
-AGENT_STANDARD: Final[Model] = Model(
+AGENT_STANDARD: "Final[_Model]" = _Model(
     provider="the-grid-ai",
     id="agent-standard",
     name="Agent Standard",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -98,15 +96,15 @@ AGENT_STANDARD: Final[Model] = Model(
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_16000,
     reasoning_options=(),
-    status=Status.BETA,
+    status=_Status.BETA,
 )
 """Agent Standard (chat) · 128K context · 16K output · price unknown · tools, reasoning, structured output · beta"""
 
-CODE_MAX: Final[Model] = Model(
+CODE_MAX: "Final[_Model]" = _Model(
     provider="the-grid-ai",
     id="code-max",
     name="Code Max",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -117,17 +115,17 @@ CODE_MAX: Final[Model] = Model(
     last_updated=_Shared.D_2026_05_19,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
-    interleaved=Interleaved(field="reasoning_content"),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(),
-    status=Status.BETA,
+    status=_Status.BETA,
 )
 """Code Max (chat) · 1M context · 128K output · price unknown · vision, tools, reasoning, structured output · beta"""
 
-CODE_PRIME: Final[Model] = Model(
+CODE_PRIME: "Final[_Model]" = _Model(
     provider="the-grid-ai",
     id="code-prime",
     name="Code Prime",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -139,15 +137,15 @@ CODE_PRIME: Final[Model] = Model(
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_64000,
     reasoning_options=(),
-    status=Status.BETA,
+    status=_Status.BETA,
 )
 """Code Prime (chat) · 128K context · 64K output · price unknown · tools, reasoning, structured output · beta"""
 
-CODE_STANDARD: Final[Model] = Model(
+CODE_STANDARD: "Final[_Model]" = _Model(
     provider="the-grid-ai",
     id="code-standard",
     name="Code Standard",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -159,15 +157,15 @@ CODE_STANDARD: Final[Model] = Model(
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_16000,
     reasoning_options=(),
-    status=Status.BETA,
+    status=_Status.BETA,
 )
 """Code Standard (chat) · 128K context · 16K output · price unknown · tools, reasoning, structured output · beta"""
 
-TEXT_MAX: Final[Model] = Model(
+TEXT_MAX: "Final[_Model]" = _Model(
     provider="the-grid-ai",
     id="text-max",
     name="Text Max",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -178,16 +176,16 @@ TEXT_MAX: Final[Model] = Model(
     last_updated=_Shared.D_2026_05_19,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
-    interleaved=Interleaved(field="reasoning_content"),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
 """Text Max (chat) · 1M context · 128K output · price unknown · vision, tools, reasoning, structured output"""
 
-TEXT_PRIME: Final[Model] = Model(
+TEXT_PRIME: "Final[_Model]" = _Model(
     provider="the-grid-ai",
     id="text-prime",
     name="Text Prime",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -202,11 +200,11 @@ TEXT_PRIME: Final[Model] = Model(
 )
 """Text Prime (chat) · 128K context · 30K output · price unknown · tools, reasoning, structured output"""
 
-TEXT_STANDARD: Final[Model] = Model(
+TEXT_STANDARD: "Final[_Model]" = _Model(
     provider="the-grid-ai",
     id="text-standard",
     name="Text Standard",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,

@@ -3,48 +3,45 @@
 
 """Models served by Tinfoil (provider id 'tinfoil')."""
 
-from __future__ import annotations
+from decimal import Decimal as _Decimal
 
-from decimal import Decimal
-
-from llmdex.records.model import Limit, Modalities, PricedModel, ReasoningOption
-from llmdex.records.partial_date import PartialDate
-from llmdex.records.rates import Cost
-from llmdex.records.vocabulary import Kind
-
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from typing import Final
+from llmdex.records.model import Limit as _Limit
+from llmdex.records.model import Modalities as _Modalities
+from llmdex.records.model import PricedModel as _PricedModel
+from llmdex.records.model import ReasoningOption as _ReasoningOption
+from llmdex.records.partial_date import PartialDate as _PartialDate
+from llmdex.records.rates import Cost as _Cost
+from llmdex.records.vocabulary import Kind as _Kind
 
 
 class _Shared:
     """Values the models below share, named for what they are."""
 
-    CONTEXT_128000_OUTPUT_4096 = Limit(context=128000, output=4096)
-    CONTEXT_131000_OUTPUT_32768 = Limit(context=131000, output=32768)
-    CONTEXT_256000_OUTPUT_262144 = Limit(context=256000, output=262144)
-    CONTEXT_256000_OUTPUT_32768 = Limit(context=256000, output=32768)
-    CONTEXT_384000_OUTPUT_131072 = Limit(context=384000, output=131072)
-    CONTEXT_8192_OUTPUT_768 = Limit(context=8192, output=768)
-    D_2023_12 = PartialDate(2023, 12)
-    D_2024_02 = PartialDate(2024, 2)
-    D_2024_06 = PartialDate(2024, 6)
-    D_2024_12_06 = PartialDate(2024, 12, 6)
-    D_2025_01 = PartialDate(2025, 1)
-    D_2025_08_05 = PartialDate(2025, 8, 5)
-    D_2025_10_29 = PartialDate(2025, 10, 29)
-    D_2026_04_02 = PartialDate(2026, 4, 2)
-    D_2026_04_21 = PartialDate(2026, 4, 21)
-    D_2026_06_13 = PartialDate(2026, 6, 13)
-    REASONING_EFFORT_LOW_MEDIUM_HIGH = ReasoningOption(
+    CONTEXT_128000_OUTPUT_4096 = _Limit(context=128000, output=4096)
+    CONTEXT_131000_OUTPUT_32768 = _Limit(context=131000, output=32768)
+    CONTEXT_256000_OUTPUT_262144 = _Limit(context=256000, output=262144)
+    CONTEXT_256000_OUTPUT_32768 = _Limit(context=256000, output=32768)
+    CONTEXT_384000_OUTPUT_131072 = _Limit(context=384000, output=131072)
+    CONTEXT_8192_OUTPUT_768 = _Limit(context=8192, output=768)
+    D_2023_12 = _PartialDate(2023, 12)
+    D_2024_02 = _PartialDate(2024, 2)
+    D_2024_06 = _PartialDate(2024, 6)
+    D_2024_12_06 = _PartialDate(2024, 12, 6)
+    D_2025_01 = _PartialDate(2025, 1)
+    D_2025_08_05 = _PartialDate(2025, 8, 5)
+    D_2025_10_29 = _PartialDate(2025, 10, 29)
+    D_2026_04_02 = _PartialDate(2026, 4, 2)
+    D_2026_04_21 = _PartialDate(2026, 4, 21)
+    D_2026_06_13 = _PartialDate(2026, 6, 13)
+    REASONING_EFFORT_LOW_MEDIUM_HIGH = _ReasoningOption(
         type="effort", values=("low", "medium", "high")
     )
-    REASONING_EFFORT_NONE_MINIMAL_LOW_MEDIUM_HIGH_XHIGH_MAX = ReasoningOption(
+    REASONING_EFFORT_NONE_MINIMAL_LOW_MEDIUM_HIGH_XHIGH_MAX = _ReasoningOption(
         type="effort", values=("none", "minimal", "low", "medium", "high", "xhigh", "max")
     )
-    TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
-    TEXT_IMAGE_VIDEO_TO_TEXT = Modalities(input=("text", "image", "video"), output=("text",))
-    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+    TEXT_IMAGE_TO_TEXT = _Modalities(input=("text", "image"), output=("text",))
+    TEXT_IMAGE_VIDEO_TO_TEXT = _Modalities(input=("text", "image", "video"), output=("text",))
+    TEXT_TO_TEXT = _Modalities(input=("text",), output=("text",))
 
 
 __all__ = [
@@ -57,11 +54,11 @@ __all__ = [
     "NOMIC_EMBED_TEXT",
 ]
 
-GEMMA4_31B: Final[PricedModel] = PricedModel(
+GEMMA4_31B: "Final[_PricedModel]" = _PricedModel(
     provider="tinfoil",
     id="gemma4-31b",
     name="Gemma 4 31B IT",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemma",
     attachment=True,
     reasoning=True,
@@ -73,16 +70,16 @@ GEMMA4_31B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_02,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_256000_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.4"), output=Decimal("1")),
+    cost=_Cost(input=_Decimal("0.4"), output=_Decimal("1")),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_MINIMAL_LOW_MEDIUM_HIGH_XHIGH_MAX,),
 )
 """Gemma 4 31B IT (chat) · 256K context · 32.8K output · $0.40 in / $1.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"""
 
-GLM_5_2: Final[PricedModel] = PricedModel(
+GLM_5_2: "Final[_PricedModel]" = _PricedModel(
     provider="tinfoil",
     id="glm-5-2",
     name="GLM-5.2",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=True,
@@ -94,16 +91,16 @@ GLM_5_2: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_13,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_384000_OUTPUT_131072,
-    cost=Cost(input=Decimal("1.5"), output=Decimal("5.25")),
+    cost=_Cost(input=_Decimal("1.5"), output=_Decimal("5.25")),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_MINIMAL_LOW_MEDIUM_HIGH_XHIGH_MAX,),
 )
 """GLM-5.2 (chat) · 384K context · 131K output · $1.50 in / $5.25 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-GPT_OSS_120B: Final[PricedModel] = PricedModel(
+GPT_OSS_120B: "Final[_PricedModel]" = _PricedModel(
     provider="tinfoil",
     id="gpt-oss-120b",
     name="gpt-oss-120b",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-oss",
     attachment=False,
     reasoning=True,
@@ -116,16 +113,16 @@ GPT_OSS_120B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_05,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131000_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.15"), output=Decimal("0.6")),
+    cost=_Cost(input=_Decimal("0.15"), output=_Decimal("0.6")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """gpt-oss-120b (chat) · 131K context · 32.8K output · $0.15 in / $0.60 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-GPT_OSS_SAFEGUARD_120B: Final[PricedModel] = PricedModel(
+GPT_OSS_SAFEGUARD_120B: "Final[_PricedModel]" = _PricedModel(
     provider="tinfoil",
     id="gpt-oss-safeguard-120b",
     name="gpt-oss-safeguard-120b",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-oss",
     attachment=False,
     reasoning=True,
@@ -138,16 +135,16 @@ GPT_OSS_SAFEGUARD_120B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_10_29,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131000_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.15"), output=Decimal("0.6")),
+    cost=_Cost(input=_Decimal("0.15"), output=_Decimal("0.6")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """gpt-oss-safeguard-120b (chat) · 131K context · 32.8K output · $0.15 in / $0.60 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-KIMI_K2_6: Final[PricedModel] = PricedModel(
+KIMI_K2_6: "Final[_PricedModel]" = _PricedModel(
     provider="tinfoil",
     id="kimi-k2-6",
     name="Kimi K2.6",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="kimi-k2",
     attachment=True,
     reasoning=True,
@@ -160,16 +157,16 @@ KIMI_K2_6: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_21,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_256000_OUTPUT_262144,
-    cost=Cost(input=Decimal("1.5"), output=Decimal("5.25")),
+    cost=_Cost(input=_Decimal("1.5"), output=_Decimal("5.25")),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_MINIMAL_LOW_MEDIUM_HIGH_XHIGH_MAX,),
 )
 """Kimi K2.6 (chat) · 256K context · 262K output · $1.50 in / $5.25 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"""
 
-LLAMA3_3_70B: Final[PricedModel] = PricedModel(
+LLAMA3_3_70B: "Final[_PricedModel]" = _PricedModel(
     provider="tinfoil",
     id="llama3-3-70b",
     name="Llama-3.3-70B-Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=True,
     reasoning=False,
@@ -181,15 +178,15 @@ LLAMA3_3_70B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_12_06,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_4096,
-    cost=Cost(input=Decimal("1.75"), output=Decimal("2.75")),
+    cost=_Cost(input=_Decimal("1.75"), output=_Decimal("2.75")),
 )
 """Llama-3.3-70B-Instruct (chat) · 128K context · 4.1K output · $1.75 in / $2.75 out per 1M tokens · tools, attachments, open weights"""
 
-NOMIC_EMBED_TEXT: Final[PricedModel] = PricedModel(
+NOMIC_EMBED_TEXT: "Final[_PricedModel]" = _PricedModel(
     provider="tinfoil",
     id="nomic-embed-text",
     name="Nomic Embed Text v1.5",
-    kind=Kind.EMBEDDING,
+    kind=_Kind.EMBEDDING,
     attachment=False,
     reasoning=False,
     tool_call=False,
@@ -200,6 +197,6 @@ NOMIC_EMBED_TEXT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_02,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_8192_OUTPUT_768,
-    cost=Cost(input=Decimal("0.05"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0.05"), output=_Decimal("0")),
 )
 """Nomic Embed Text v1.5 (embedding) · 8.19K context · 768 output · $0.05 in / $0.00 out per 1M tokens · open weights"""

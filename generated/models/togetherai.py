@@ -3,90 +3,89 @@
 
 """Models served by Together AI (provider id 'togetherai')."""
 
-from __future__ import annotations
+from decimal import Decimal as _Decimal
 
-from decimal import Decimal
-
-from llmdex.records.model import Interleaved, Limit, Modalities, PricedModel, ReasoningOption
-from llmdex.records.partial_date import PartialDate
-from llmdex.records.rates import Cost
-from llmdex.records.vocabulary import Kind, Status
-
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from typing import Final
+from llmdex.records.model import Interleaved as _Interleaved
+from llmdex.records.model import Limit as _Limit
+from llmdex.records.model import Modalities as _Modalities
+from llmdex.records.model import PricedModel as _PricedModel
+from llmdex.records.model import ReasoningOption as _ReasoningOption
+from llmdex.records.partial_date import PartialDate as _PartialDate
+from llmdex.records.rates import Cost as _Cost
+from llmdex.records.vocabulary import Kind as _Kind
+from llmdex.records.vocabulary import Status as _Status
 
 
 class _Shared:
     """Values the models below share, named for what they are."""
 
-    CONTEXT_1000000_OUTPUT_500000 = Limit(context=1000000, output=500000)
-    CONTEXT_131072_OUTPUT_131072 = Limit(context=131072, output=131072)
-    CONTEXT_163839_OUTPUT_163839 = Limit(context=163839, output=163839)
-    CONTEXT_163840_OUTPUT_163840 = Limit(context=163840, output=163840)
-    CONTEXT_202752_OUTPUT_131072 = Limit(context=202752, output=131072)
-    CONTEXT_204800_OUTPUT_131072 = Limit(context=204800, output=131072)
-    CONTEXT_262144_OUTPUT_130000 = Limit(context=262144, output=130000)
-    CONTEXT_262144_OUTPUT_131000 = Limit(context=262144, output=131000)
-    CONTEXT_262144_OUTPUT_131072 = Limit(context=262144, output=131072)
-    CONTEXT_262144_OUTPUT_164000 = Limit(context=262144, output=164000)
-    CONTEXT_262144_OUTPUT_262144 = Limit(context=262144, output=262144)
-    CONTEXT_262144_OUTPUT_65536 = Limit(context=262144, output=65536)
-    CONTEXT_32000_OUTPUT_32000 = Limit(context=32000, output=32000)
-    CONTEXT_32768_OUTPUT_32768 = Limit(context=32768, output=32768)
-    CONTEXT_512000_OUTPUT_384000 = Limit(context=512000, output=384000)
-    CONTEXT_512300_OUTPUT_512300 = Limit(context=512300, output=512300)
-    CONTEXT_524288_OUTPUT_250000 = Limit(context=524288, output=250000)
-    CONTEXT_8192_OUTPUT_8192 = Limit(context=8192, output=8192)
-    D_2023_12 = PartialDate(2023, 12)
-    D_2024_04_18 = PartialDate(2024, 4, 18)
-    D_2024_07 = PartialDate(2024, 7)
-    D_2024_09_19 = PartialDate(2024, 9, 19)
-    D_2024_10 = PartialDate(2024, 10)
-    D_2024_12_06 = PartialDate(2024, 12, 6)
-    D_2024_12_26 = PartialDate(2024, 12, 26)
-    D_2025_01 = PartialDate(2025, 1)
-    D_2025_01_20 = PartialDate(2025, 1, 20)
-    D_2025_03_24 = PartialDate(2025, 3, 24)
-    D_2025_04 = PartialDate(2025, 4)
-    D_2025_05_20 = PartialDate(2025, 5, 20)
-    D_2025_05_29 = PartialDate(2025, 5, 29)
-    D_2025_07 = PartialDate(2025, 7)
-    D_2025_07_23 = PartialDate(2025, 7, 23)
-    D_2025_07_25 = PartialDate(2025, 7, 25)
-    D_2025_08 = PartialDate(2025, 8)
-    D_2025_08_05 = PartialDate(2025, 8, 5)
-    D_2025_08_21 = PartialDate(2025, 8, 21)
-    D_2025_11 = PartialDate(2025, 11)
-    D_2025_11_13 = PartialDate(2025, 11, 13)
-    D_2025_12_05 = PartialDate(2025, 12, 5)
-    D_2026_01 = PartialDate(2026, 1)
-    D_2026_01_27 = PartialDate(2026, 1, 27)
-    D_2026_02_03 = PartialDate(2026, 2, 3)
-    D_2026_02_11 = PartialDate(2026, 2, 11)
-    D_2026_02_12 = PartialDate(2026, 2, 12)
-    D_2026_02_16 = PartialDate(2026, 2, 16)
-    D_2026_02_25 = PartialDate(2026, 2, 25)
-    D_2026_03_03 = PartialDate(2026, 3, 3)
-    D_2026_03_18 = PartialDate(2026, 3, 18)
-    D_2026_04_07 = PartialDate(2026, 4, 7)
-    D_2026_04_21 = PartialDate(2026, 4, 21)
-    D_2026_04_24 = PartialDate(2026, 4, 24)
-    D_2026_04_30 = PartialDate(2026, 4, 30)
-    D_2026_05_21 = PartialDate(2026, 5, 21)
-    D_2026_06_04 = PartialDate(2026, 6, 4)
-    D_2026_06_12 = PartialDate(2026, 6, 12)
-    D_2026_06_14 = PartialDate(2026, 6, 14)
-    D_2026_06_15 = PartialDate(2026, 6, 15)
-    D_2026_06_16 = PartialDate(2026, 6, 16)
-    REASONING_EFFORT_HIGH_MAX = ReasoningOption(type="effort", values=("high", "max"))
-    REASONING_EFFORT_LOW_MEDIUM_HIGH = ReasoningOption(
+    CONTEXT_1000000_OUTPUT_500000 = _Limit(context=1000000, output=500000)
+    CONTEXT_131072_OUTPUT_131072 = _Limit(context=131072, output=131072)
+    CONTEXT_163839_OUTPUT_163839 = _Limit(context=163839, output=163839)
+    CONTEXT_163840_OUTPUT_163840 = _Limit(context=163840, output=163840)
+    CONTEXT_202752_OUTPUT_131072 = _Limit(context=202752, output=131072)
+    CONTEXT_204800_OUTPUT_131072 = _Limit(context=204800, output=131072)
+    CONTEXT_262144_OUTPUT_130000 = _Limit(context=262144, output=130000)
+    CONTEXT_262144_OUTPUT_131000 = _Limit(context=262144, output=131000)
+    CONTEXT_262144_OUTPUT_131072 = _Limit(context=262144, output=131072)
+    CONTEXT_262144_OUTPUT_164000 = _Limit(context=262144, output=164000)
+    CONTEXT_262144_OUTPUT_262144 = _Limit(context=262144, output=262144)
+    CONTEXT_262144_OUTPUT_65536 = _Limit(context=262144, output=65536)
+    CONTEXT_32000_OUTPUT_32000 = _Limit(context=32000, output=32000)
+    CONTEXT_32768_OUTPUT_32768 = _Limit(context=32768, output=32768)
+    CONTEXT_512000_OUTPUT_384000 = _Limit(context=512000, output=384000)
+    CONTEXT_512300_OUTPUT_512300 = _Limit(context=512300, output=512300)
+    CONTEXT_524288_OUTPUT_250000 = _Limit(context=524288, output=250000)
+    CONTEXT_8192_OUTPUT_8192 = _Limit(context=8192, output=8192)
+    D_2023_12 = _PartialDate(2023, 12)
+    D_2024_04_18 = _PartialDate(2024, 4, 18)
+    D_2024_07 = _PartialDate(2024, 7)
+    D_2024_09_19 = _PartialDate(2024, 9, 19)
+    D_2024_10 = _PartialDate(2024, 10)
+    D_2024_12_06 = _PartialDate(2024, 12, 6)
+    D_2024_12_26 = _PartialDate(2024, 12, 26)
+    D_2025_01 = _PartialDate(2025, 1)
+    D_2025_01_20 = _PartialDate(2025, 1, 20)
+    D_2025_03_24 = _PartialDate(2025, 3, 24)
+    D_2025_04 = _PartialDate(2025, 4)
+    D_2025_05_20 = _PartialDate(2025, 5, 20)
+    D_2025_05_29 = _PartialDate(2025, 5, 29)
+    D_2025_07 = _PartialDate(2025, 7)
+    D_2025_07_23 = _PartialDate(2025, 7, 23)
+    D_2025_07_25 = _PartialDate(2025, 7, 25)
+    D_2025_08 = _PartialDate(2025, 8)
+    D_2025_08_05 = _PartialDate(2025, 8, 5)
+    D_2025_08_21 = _PartialDate(2025, 8, 21)
+    D_2025_11 = _PartialDate(2025, 11)
+    D_2025_11_13 = _PartialDate(2025, 11, 13)
+    D_2025_12_05 = _PartialDate(2025, 12, 5)
+    D_2026_01 = _PartialDate(2026, 1)
+    D_2026_01_27 = _PartialDate(2026, 1, 27)
+    D_2026_02_03 = _PartialDate(2026, 2, 3)
+    D_2026_02_11 = _PartialDate(2026, 2, 11)
+    D_2026_02_12 = _PartialDate(2026, 2, 12)
+    D_2026_02_16 = _PartialDate(2026, 2, 16)
+    D_2026_02_25 = _PartialDate(2026, 2, 25)
+    D_2026_03_03 = _PartialDate(2026, 3, 3)
+    D_2026_03_18 = _PartialDate(2026, 3, 18)
+    D_2026_04_07 = _PartialDate(2026, 4, 7)
+    D_2026_04_21 = _PartialDate(2026, 4, 21)
+    D_2026_04_24 = _PartialDate(2026, 4, 24)
+    D_2026_04_30 = _PartialDate(2026, 4, 30)
+    D_2026_05_21 = _PartialDate(2026, 5, 21)
+    D_2026_06_04 = _PartialDate(2026, 6, 4)
+    D_2026_06_12 = _PartialDate(2026, 6, 12)
+    D_2026_06_14 = _PartialDate(2026, 6, 14)
+    D_2026_06_15 = _PartialDate(2026, 6, 15)
+    D_2026_06_16 = _PartialDate(2026, 6, 16)
+    REASONING_EFFORT_HIGH_MAX = _ReasoningOption(type="effort", values=("high", "max"))
+    REASONING_EFFORT_LOW_MEDIUM_HIGH = _ReasoningOption(
         type="effort", values=("low", "medium", "high")
     )
-    REASONING_TOGGLE = ReasoningOption(type="toggle")
-    TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
-    TEXT_IMAGE_VIDEO_TO_TEXT = Modalities(input=("text", "image", "video"), output=("text",))
-    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+    REASONING_TOGGLE = _ReasoningOption(type="toggle")
+    TEXT_IMAGE_TO_TEXT = _Modalities(input=("text", "image"), output=("text",))
+    TEXT_IMAGE_VIDEO_TO_TEXT = _Modalities(input=("text", "image", "video"), output=("text",))
+    TEXT_TO_TEXT = _Modalities(input=("text",), output=("text",))
 
 
 __all__ = [
@@ -124,11 +123,11 @@ __all__ = [
     "ZAI_ORG_GLM_5_2",
 ]
 
-LIQUIDAI_LFM2_24B_A2B: Final[PricedModel] = PricedModel(
+LIQUIDAI_LFM2_24B_A2B: "Final[_PricedModel]" = _PricedModel(
     provider="togetherai",
     id="LiquidAI/LFM2-24B-A2B",
     name="LFM2-24B-A2B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="liquid",
     attachment=False,
     reasoning=False,
@@ -139,15 +138,15 @@ LIQUIDAI_LFM2_24B_A2B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_25,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_32768_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.03"), output=Decimal("0.12")),
+    cost=_Cost(input=_Decimal("0.03"), output=_Decimal("0.12")),
 )
 """LFM2-24B-A2B (chat) · 32.8K context · 32.8K output · $0.03 in / $0.12 out per 1M tokens · open weights"""
 
-MINIMAXAI_MINIMAX_M2_5: Final[PricedModel] = PricedModel(
+MINIMAXAI_MINIMAX_M2_5: "Final[_PricedModel]" = _PricedModel(
     provider="togetherai",
     id="MiniMaxAI/MiniMax-M2.5",
     name="MiniMax-M2.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="minimax",
     attachment=False,
     reasoning=True,
@@ -158,17 +157,17 @@ MINIMAXAI_MINIMAX_M2_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_12,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_204800_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.3"), output=Decimal("1.2"), cache_read=Decimal("0.06")),
+    cost=_Cost(input=_Decimal("0.3"), output=_Decimal("1.2"), cache_read=_Decimal("0.06")),
     reasoning_options=(),
-    status=Status.DEPRECATED,
+    status=_Status.DEPRECATED,
 )
 """MiniMax-M2.5 (chat) · 205K context · 131K output · $0.30 in / $1.20 out per 1M tokens · tools, reasoning, open weights · deprecated"""
 
-MINIMAXAI_MINIMAX_M2_7: Final[PricedModel] = PricedModel(
+MINIMAXAI_MINIMAX_M2_7: "Final[_PricedModel]" = _PricedModel(
     provider="togetherai",
     id="MiniMaxAI/MiniMax-M2.7",
     name="MiniMax-M2.7",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="minimax",
     attachment=False,
     reasoning=True,
@@ -180,16 +179,16 @@ MINIMAXAI_MINIMAX_M2_7: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_18,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_202752_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.3"), output=Decimal("1.2"), cache_read=Decimal("0.06")),
+    cost=_Cost(input=_Decimal("0.3"), output=_Decimal("1.2"), cache_read=_Decimal("0.06")),
     reasoning_options=(),
 )
 """MiniMax-M2.7 (chat) · 203K context · 131K output · $0.30 in / $1.20 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-MINIMAXAI_MINIMAX_M3: Final[PricedModel] = PricedModel(
+MINIMAXAI_MINIMAX_M3: "Final[_PricedModel]" = _PricedModel(
     provider="togetherai",
     id="MiniMaxAI/MiniMax-M3",
     name="MiniMax-M3",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="minimax",
     attachment=True,
     reasoning=True,
@@ -201,16 +200,16 @@ MINIMAXAI_MINIMAX_M3: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_12,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_524288_OUTPUT_250000,
-    cost=Cost(input=Decimal("0.3"), output=Decimal("1.2"), cache_read=Decimal("0.06")),
+    cost=_Cost(input=_Decimal("0.3"), output=_Decimal("1.2"), cache_read=_Decimal("0.06")),
     reasoning_options=(),
 )
 """MiniMax-M3 (chat) · 524K context · 250K output · $0.30 in / $1.20 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"""
 
-QWEN_QWEN2_5_7B_INSTRUCT_TURBO: Final[PricedModel] = PricedModel(
+QWEN_QWEN2_5_7B_INSTRUCT_TURBO: "Final[_PricedModel]" = _PricedModel(
     provider="togetherai",
     id="Qwen/Qwen2.5-7B-Instruct-Turbo",
     name="Qwen 2.5 7B Instruct Turbo",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -222,15 +221,15 @@ QWEN_QWEN2_5_7B_INSTRUCT_TURBO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_09_19,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_32768_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.3"), output=Decimal("0.3")),
+    cost=_Cost(input=_Decimal("0.3"), output=_Decimal("0.3")),
 )
 """Qwen 2.5 7B Instruct Turbo (chat) · 32.8K context · 32.8K output · $0.30 in / $0.30 out per 1M tokens · tools, structured output, open weights"""
 
-QWEN_QWEN3_235B_A22B_INSTRUCT_2507_TPUT: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_235B_A22B_INSTRUCT_2507_TPUT: "Final[_PricedModel]" = _PricedModel(
     provider="togetherai",
     id="Qwen/Qwen3-235B-A22B-Instruct-2507-tput",
     name="Qwen3 235B A22B Instruct 2507 FP8",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -242,15 +241,15 @@ QWEN_QWEN3_235B_A22B_INSTRUCT_2507_TPUT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_07_25,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_262144,
-    cost=Cost(input=Decimal("0.2"), output=Decimal("0.6")),
+    cost=_Cost(input=_Decimal("0.2"), output=_Decimal("0.6")),
 )
 """Qwen3 235B A22B Instruct 2507 FP8 (chat) · 262K context · 262K output · $0.20 in / $0.60 out per 1M tokens · tools, open weights"""
 
-QWEN_QWEN3_CODER_480B_A35B_INSTRUCT_FP8: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_CODER_480B_A35B_INSTRUCT_FP8: "Final[_PricedModel]" = _PricedModel(
     provider="togetherai",
     id="Qwen/Qwen3-Coder-480B-A35B-Instruct-FP8",
     name="Qwen3 Coder 480B A35B Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -262,16 +261,16 @@ QWEN_QWEN3_CODER_480B_A35B_INSTRUCT_FP8: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_07_23,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_262144,
-    cost=Cost(input=Decimal("2"), output=Decimal("2")),
-    status=Status.DEPRECATED,
+    cost=_Cost(input=_Decimal("2"), output=_Decimal("2")),
+    status=_Status.DEPRECATED,
 )
 """Qwen3 Coder 480B A35B Instruct (chat) · 262K context · 262K output · $2.00 in / $2.00 out per 1M tokens · tools, open weights · deprecated"""
 
-QWEN_QWEN3_CODER_NEXT_FP8: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_CODER_NEXT_FP8: "Final[_PricedModel]" = _PricedModel(
     provider="togetherai",
     id="Qwen/Qwen3-Coder-Next-FP8",
     name="Qwen3 Coder Next FP8",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -283,16 +282,16 @@ QWEN_QWEN3_CODER_NEXT_FP8: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_03,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_262144,
-    cost=Cost(input=Decimal("0.5"), output=Decimal("1.2")),
-    status=Status.DEPRECATED,
+    cost=_Cost(input=_Decimal("0.5"), output=_Decimal("1.2")),
+    status=_Status.DEPRECATED,
 )
 """Qwen3 Coder Next FP8 (chat) · 262K context · 262K output · $0.50 in / $1.20 out per 1M tokens · tools, open weights · deprecated"""
 
-QWEN_QWEN3_5_397B_A17B: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_5_397B_A17B: "Final[_PricedModel]" = _PricedModel(
     provider="togetherai",
     id="Qwen/Qwen3.5-397B-A17B",
     name="Qwen3.5 397B A17B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=True,
@@ -303,16 +302,16 @@ QWEN_QWEN3_5_397B_A17B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_15,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_130000,
-    cost=Cost(input=Decimal("0.6"), output=Decimal("3.6")),
+    cost=_Cost(input=_Decimal("0.6"), output=_Decimal("3.6")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """Qwen3.5 397B A17B (chat) · 262K context · 130K output · $0.60 in / $3.60 out per 1M tokens · vision, tools, reasoning, open weights"""
 
-QWEN_QWEN3_5_9B: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_5_9B: "Final[_PricedModel]" = _PricedModel(
     provider="togetherai",
     id="Qwen/Qwen3.5-9B",
     name="Qwen3.5 9B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=True,
     reasoning=True,
@@ -324,16 +323,16 @@ QWEN_QWEN3_5_9B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_03,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.17"), output=Decimal("0.25")),
+    cost=_Cost(input=_Decimal("0.17"), output=_Decimal("0.25")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """Qwen3.5 9B (chat) · 262K context · 65.5K output · $0.17 in / $0.25 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"""
 
-QWEN_QWEN3_6_PLUS: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_6_PLUS: "Final[_PricedModel]" = _PricedModel(
     provider="togetherai",
     id="Qwen/Qwen3.6-Plus",
     name="Qwen3.6 Plus",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=True,
@@ -344,16 +343,16 @@ QWEN_QWEN3_6_PLUS: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_30,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_500000,
-    cost=Cost(input=Decimal("0.5"), output=Decimal("3")),
+    cost=_Cost(input=_Decimal("0.5"), output=_Decimal("3")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """Qwen3.6 Plus (chat) · 1M context · 500K output · $0.50 in / $3.00 out per 1M tokens · tools, reasoning, open weights"""
 
-QWEN_QWEN3_7_MAX: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_7_MAX: "Final[_PricedModel]" = _PricedModel(
     provider="togetherai",
     id="Qwen/Qwen3.7-Max",
     name="Qwen3.7 Max",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -364,15 +363,15 @@ QWEN_QWEN3_7_MAX: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_15,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_500000,
-    cost=Cost(input=Decimal("1.25"), output=Decimal("3.75")),
+    cost=_Cost(input=_Decimal("1.25"), output=_Decimal("3.75")),
 )
 """Qwen3.7 Max (chat) · 1M context · 500K output · $1.25 in / $3.75 out per 1M tokens · tools"""
 
-DEEPCOGITO_COGITO_V2_1_671B: Final[PricedModel] = PricedModel(
+DEEPCOGITO_COGITO_V2_1_671B: "Final[_PricedModel]" = _PricedModel(
     provider="togetherai",
     id="deepcogito/cogito-v2-1-671b",
     name="Cogito v2.1 671B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="cogito",
     attachment=False,
     reasoning=True,
@@ -383,16 +382,16 @@ DEEPCOGITO_COGITO_V2_1_671B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_13,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_163840_OUTPUT_163840,
-    cost=Cost(input=Decimal("1.25"), output=Decimal("1.25")),
+    cost=_Cost(input=_Decimal("1.25"), output=_Decimal("1.25")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """Cogito v2.1 671B (chat) · 164K context · 164K output · $1.25 in / $1.25 out per 1M tokens · reasoning"""
 
-DEEPSEEK_AI_DEEPSEEK_R1: Final[PricedModel] = PricedModel(
+DEEPSEEK_AI_DEEPSEEK_R1: "Final[_PricedModel]" = _PricedModel(
     provider="togetherai",
     id="deepseek-ai/DeepSeek-R1",
     name="DeepSeek-R1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek-thinking",
     attachment=False,
     reasoning=True,
@@ -404,17 +403,17 @@ DEEPSEEK_AI_DEEPSEEK_R1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_03_24,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_163839_OUTPUT_163839,
-    cost=Cost(input=Decimal("3"), output=Decimal("7")),
+    cost=_Cost(input=_Decimal("3"), output=_Decimal("7")),
     reasoning_options=(),
-    status=Status.DEPRECATED,
+    status=_Status.DEPRECATED,
 )
 """DeepSeek-R1 (chat) · 164K context · 164K output · $3.00 in / $7.00 out per 1M tokens · reasoning, open weights · deprecated"""
 
-DEEPSEEK_AI_DEEPSEEK_V3: Final[PricedModel] = PricedModel(
+DEEPSEEK_AI_DEEPSEEK_V3: "Final[_PricedModel]" = _PricedModel(
     provider="togetherai",
     id="deepseek-ai/DeepSeek-V3",
     name="DeepSeek-V3",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek",
     attachment=False,
     reasoning=False,
@@ -426,16 +425,16 @@ DEEPSEEK_AI_DEEPSEEK_V3: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_05_29,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_131072,
-    cost=Cost(input=Decimal("1.25"), output=Decimal("1.25")),
-    status=Status.DEPRECATED,
+    cost=_Cost(input=_Decimal("1.25"), output=_Decimal("1.25")),
+    status=_Status.DEPRECATED,
 )
 """DeepSeek-V3 (chat) · 131K context · 131K output · $1.25 in / $1.25 out per 1M tokens · tools, open weights · deprecated"""
 
-DEEPSEEK_AI_DEEPSEEK_V3_1: Final[PricedModel] = PricedModel(
+DEEPSEEK_AI_DEEPSEEK_V3_1: "Final[_PricedModel]" = _PricedModel(
     provider="togetherai",
     id="deepseek-ai/DeepSeek-V3-1",
     name="DeepSeek V3.1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek",
     attachment=False,
     reasoning=True,
@@ -447,17 +446,17 @@ DEEPSEEK_AI_DEEPSEEK_V3_1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_21,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.6"), output=Decimal("1.7")),
+    cost=_Cost(input=_Decimal("0.6"), output=_Decimal("1.7")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
-    status=Status.DEPRECATED,
+    status=_Status.DEPRECATED,
 )
 """DeepSeek V3.1 (chat) · 131K context · 131K output · $0.60 in / $1.70 out per 1M tokens · tools, reasoning, open weights · deprecated"""
 
-DEEPSEEK_AI_DEEPSEEK_V4_PRO: Final[PricedModel] = PricedModel(
+DEEPSEEK_AI_DEEPSEEK_V4_PRO: "Final[_PricedModel]" = _PricedModel(
     provider="togetherai",
     id="deepseek-ai/DeepSeek-V4-Pro",
     name="DeepSeek V4 Pro",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek",
     attachment=False,
     reasoning=True,
@@ -469,17 +468,17 @@ DEEPSEEK_AI_DEEPSEEK_V4_PRO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_24,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_512000_OUTPUT_384000,
-    cost=Cost(input=Decimal("1.74"), output=Decimal("3.48"), cache_read=Decimal("0.2")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("1.74"), output=_Decimal("3.48"), cache_read=_Decimal("0.2")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_EFFORT_HIGH_MAX),
 )
 """DeepSeek V4 Pro (chat) · 512K context · 384K output · $1.74 in / $3.48 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-ESSENTIALAI_RNJ_1_INSTRUCT: Final[PricedModel] = PricedModel(
+ESSENTIALAI_RNJ_1_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="togetherai",
     id="essentialai/Rnj-1-Instruct",
     name="Rnj-1 Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="rnj",
     attachment=False,
     reasoning=False,
@@ -491,15 +490,15 @@ ESSENTIALAI_RNJ_1_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_05,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_32768_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.15"), output=Decimal("0.15")),
+    cost=_Cost(input=_Decimal("0.15"), output=_Decimal("0.15")),
 )
 """Rnj-1 Instruct (chat) · 32.8K context · 32.8K output · $0.15 in / $0.15 out per 1M tokens · tools, open weights"""
 
-GOOGLE_GEMMA_3N_E4B_IT: Final[PricedModel] = PricedModel(
+GOOGLE_GEMMA_3N_E4B_IT: "Final[_PricedModel]" = _PricedModel(
     provider="togetherai",
     id="google/gemma-3n-E4B-it",
     name="Gemma 3N E4B Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemma",
     attachment=False,
     reasoning=False,
@@ -511,15 +510,15 @@ GOOGLE_GEMMA_3N_E4B_IT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_05_20,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_32768_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.06"), output=Decimal("0.12")),
+    cost=_Cost(input=_Decimal("0.06"), output=_Decimal("0.12")),
 )
 """Gemma 3N E4B Instruct (chat) · 32.8K context · 32.8K output · $0.06 in / $0.12 out per 1M tokens · structured output, open weights"""
 
-GOOGLE_GEMMA_4_31B_IT: Final[PricedModel] = PricedModel(
+GOOGLE_GEMMA_4_31B_IT: "Final[_PricedModel]" = _PricedModel(
     provider="togetherai",
     id="google/gemma-4-31B-it",
     name="Gemma 4 31B Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemma",
     attachment=True,
     reasoning=True,
@@ -532,16 +531,16 @@ GOOGLE_GEMMA_4_31B_IT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_07,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.39"), output=Decimal("0.97")),
+    cost=_Cost(input=_Decimal("0.39"), output=_Decimal("0.97")),
     reasoning_options=(),
 )
 """Gemma 4 31B Instruct (chat) · 262K context · 131K output · $0.39 in / $0.97 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"""
 
-META_LLAMA_LLAMA_3_3_70B_INSTRUCT_TURBO: Final[PricedModel] = PricedModel(
+META_LLAMA_LLAMA_3_3_70B_INSTRUCT_TURBO: "Final[_PricedModel]" = _PricedModel(
     provider="togetherai",
     id="meta-llama/Llama-3.3-70B-Instruct-Turbo",
     name="Llama 3.3 70B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=False,
     reasoning=False,
@@ -553,15 +552,15 @@ META_LLAMA_LLAMA_3_3_70B_INSTRUCT_TURBO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_12_06,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.88"), output=Decimal("0.88")),
+    cost=_Cost(input=_Decimal("0.88"), output=_Decimal("0.88")),
 )
 """Llama 3.3 70B (chat) · 131K context · 131K output · $0.88 in / $0.88 out per 1M tokens · tools, open weights"""
 
-META_LLAMA_META_LLAMA_3_8B_INSTRUCT_LITE: Final[PricedModel] = PricedModel(
+META_LLAMA_META_LLAMA_3_8B_INSTRUCT_LITE: "Final[_PricedModel]" = _PricedModel(
     provider="togetherai",
     id="meta-llama/Meta-Llama-3-8B-Instruct-Lite",
     name="Meta Llama 3 8B Instruct Lite",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=False,
     reasoning=False,
@@ -572,15 +571,15 @@ META_LLAMA_META_LLAMA_3_8B_INSTRUCT_LITE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_04_18,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_8192_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.14"), output=Decimal("0.14")),
+    cost=_Cost(input=_Decimal("0.14"), output=_Decimal("0.14")),
 )
 """Meta Llama 3 8B Instruct Lite (chat) · 8.19K context · 8.19K output · $0.14 in / $0.14 out per 1M tokens · open weights"""
 
-MOONSHOTAI_KIMI_K2_5: Final[PricedModel] = PricedModel(
+MOONSHOTAI_KIMI_K2_5: "Final[_PricedModel]" = _PricedModel(
     provider="togetherai",
     id="moonshotai/Kimi-K2.5",
     name="Kimi K2.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="kimi-k2",
     attachment=False,
     reasoning=True,
@@ -592,18 +591,18 @@ MOONSHOTAI_KIMI_K2_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_01_27,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_262144,
-    cost=Cost(input=Decimal("0.5"), output=Decimal("2.8")),
+    cost=_Cost(input=_Decimal("0.5"), output=_Decimal("2.8")),
     interleaved=True,
     reasoning_options=(_Shared.REASONING_TOGGLE,),
-    status=Status.DEPRECATED,
+    status=_Status.DEPRECATED,
 )
 """Kimi K2.5 (chat) · 262K context · 262K output · $0.50 in / $2.80 out per 1M tokens · vision, tools, reasoning, open weights · deprecated"""
 
-MOONSHOTAI_KIMI_K2_6: Final[PricedModel] = PricedModel(
+MOONSHOTAI_KIMI_K2_6: "Final[_PricedModel]" = _PricedModel(
     provider="togetherai",
     id="moonshotai/Kimi-K2.6",
     name="Kimi K2.6",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="kimi-k2",
     attachment=True,
     reasoning=True,
@@ -616,16 +615,16 @@ MOONSHOTAI_KIMI_K2_6: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_21,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_131000,
-    cost=Cost(input=Decimal("1.2"), output=Decimal("4.5"), cache_read=Decimal("0.2")),
+    cost=_Cost(input=_Decimal("1.2"), output=_Decimal("4.5"), cache_read=_Decimal("0.2")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """Kimi K2.6 (chat) · 262K context · 131K output · $1.20 in / $4.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"""
 
-MOONSHOTAI_KIMI_K2_7_CODE: Final[PricedModel] = PricedModel(
+MOONSHOTAI_KIMI_K2_7_CODE: "Final[_PricedModel]" = _PricedModel(
     provider="togetherai",
     id="moonshotai/Kimi-K2.7-Code",
     name="Kimi K2.7 Code",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="kimi-k2",
     attachment=False,
     reasoning=True,
@@ -637,16 +636,16 @@ MOONSHOTAI_KIMI_K2_7_CODE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_14,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.95"), output=Decimal("4"), cache_read=Decimal("0.19")),
+    cost=_Cost(input=_Decimal("0.95"), output=_Decimal("4"), cache_read=_Decimal("0.19")),
     reasoning_options=(),
 )
 """Kimi K2.7 Code (chat) · 262K context · 131K output · $0.95 in / $4.00 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-NVIDIA_NEMOTRON_3_ULTRA_550B_A55B: Final[PricedModel] = PricedModel(
+NVIDIA_NEMOTRON_3_ULTRA_550B_A55B: "Final[_PricedModel]" = _PricedModel(
     provider="togetherai",
     id="nvidia/nemotron-3-ultra-550b-a55b",
     name="Nemotron 3 Ultra 550B A55B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="nemotron",
     attachment=False,
     reasoning=True,
@@ -658,16 +657,16 @@ NVIDIA_NEMOTRON_3_ULTRA_550B_A55B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_04,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_512300_OUTPUT_512300,
-    cost=Cost(input=Decimal("0.6"), output=Decimal("3.6"), cache_read=Decimal("0.2")),
+    cost=_Cost(input=_Decimal("0.6"), output=_Decimal("3.6"), cache_read=_Decimal("0.2")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """Nemotron 3 Ultra 550B A55B (chat) · 512K context · 512K output · $0.60 in / $3.60 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-OPENAI_GPT_OSS_120B: Final[PricedModel] = PricedModel(
+OPENAI_GPT_OSS_120B: "Final[_PricedModel]" = _PricedModel(
     provider="togetherai",
     id="openai/gpt-oss-120b",
     name="GPT OSS 120B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-oss",
     attachment=False,
     reasoning=True,
@@ -679,16 +678,16 @@ OPENAI_GPT_OSS_120B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_05,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.15"), output=Decimal("0.6")),
+    cost=_Cost(input=_Decimal("0.15"), output=_Decimal("0.6")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """GPT OSS 120B (chat) · 131K context · 131K output · $0.15 in / $0.60 out per 1M tokens · tools, reasoning, open weights"""
 
-OPENAI_GPT_OSS_20B: Final[PricedModel] = PricedModel(
+OPENAI_GPT_OSS_20B: "Final[_PricedModel]" = _PricedModel(
     provider="togetherai",
     id="openai/gpt-oss-20b",
     name="GPT OSS 20B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-oss",
     attachment=False,
     reasoning=True,
@@ -700,16 +699,16 @@ OPENAI_GPT_OSS_20B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_05,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.05"), output=Decimal("0.2")),
+    cost=_Cost(input=_Decimal("0.05"), output=_Decimal("0.2")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """GPT OSS 20B (chat) · 131K context · 131K output · $0.05 in / $0.20 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-PEARL_AI_GEMMA_4_31B_IT: Final[PricedModel] = PricedModel(
+PEARL_AI_GEMMA_4_31B_IT: "Final[_PricedModel]" = _PricedModel(
     provider="togetherai",
     id="pearl-ai/gemma-4-31b-it",
     name="Pearl AI Gemma 4 31B Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemma",
     attachment=False,
     reasoning=True,
@@ -720,16 +719,16 @@ PEARL_AI_GEMMA_4_31B_IT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_07,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_32000_OUTPUT_32000,
-    cost=Cost(input=Decimal("0.28"), output=Decimal("0.86")),
+    cost=_Cost(input=_Decimal("0.28"), output=_Decimal("0.86")),
     reasoning_options=(),
 )
 """Pearl AI Gemma 4 31B Instruct (chat) · 32K context · 32K output · $0.28 in / $0.86 out per 1M tokens · reasoning"""
 
-ZAI_ORG_GLM_5: Final[PricedModel] = PricedModel(
+ZAI_ORG_GLM_5: "Final[_PricedModel]" = _PricedModel(
     provider="togetherai",
     id="zai-org/GLM-5",
     name="GLM-5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=True,
@@ -741,17 +740,17 @@ ZAI_ORG_GLM_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_11,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_202752_OUTPUT_131072,
-    cost=Cost(input=Decimal("1"), output=Decimal("3.2")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("1"), output=_Decimal("3.2")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """GLM-5 (chat) · 203K context · 131K output · $1.00 in / $3.20 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-ZAI_ORG_GLM_5_1: Final[PricedModel] = PricedModel(
+ZAI_ORG_GLM_5_1: "Final[_PricedModel]" = _PricedModel(
     provider="togetherai",
     id="zai-org/GLM-5.1",
     name="GLM-5.1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=True,
@@ -764,16 +763,16 @@ ZAI_ORG_GLM_5_1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_07,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_202752_OUTPUT_131072,
-    cost=Cost(input=Decimal("1.4"), output=Decimal("4.4")),
+    cost=_Cost(input=_Decimal("1.4"), output=_Decimal("4.4")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """GLM-5.1 (chat) · 203K context · 131K output · $1.40 in / $4.40 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-ZAI_ORG_GLM_5_2: Final[PricedModel] = PricedModel(
+ZAI_ORG_GLM_5_2: "Final[_PricedModel]" = _PricedModel(
     provider="togetherai",
     id="zai-org/GLM-5.2",
     name="GLM-5.2",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=True,
@@ -785,8 +784,8 @@ ZAI_ORG_GLM_5_2: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_16,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_164000,
-    cost=Cost(input=Decimal("1.4"), output=Decimal("4.4"), cache_read=Decimal("0.26")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("1.4"), output=_Decimal("4.4"), cache_read=_Decimal("0.26")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_EFFORT_HIGH_MAX),
 )
 """GLM-5.2 (chat) · 262K context · 164K output · $1.40 in / $4.40 out per 1M tokens · tools, reasoning, structured output, open weights"""

@@ -3,37 +3,34 @@
 
 """Models served by Upstage (provider id 'upstage')."""
 
-from __future__ import annotations
+from decimal import Decimal as _Decimal
 
-from decimal import Decimal
-
-from llmdex.records.model import Limit, Modalities, PricedModel, ReasoningOption
-from llmdex.records.partial_date import PartialDate
-from llmdex.records.rates import Cost
-from llmdex.records.vocabulary import Kind
-
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from typing import Final
+from llmdex.records.model import Limit as _Limit
+from llmdex.records.model import Modalities as _Modalities
+from llmdex.records.model import PricedModel as _PricedModel
+from llmdex.records.model import ReasoningOption as _ReasoningOption
+from llmdex.records.partial_date import PartialDate as _PartialDate
+from llmdex.records.rates import Cost as _Cost
+from llmdex.records.vocabulary import Kind as _Kind
 
 
 class _Shared:
     """Values the models below share, named for what they are."""
 
-    CONTEXT_131072_OUTPUT_8192 = Limit(context=131072, output=8192)
-    CONTEXT_32768_OUTPUT_4096 = Limit(context=32768, output=4096)
-    CONTEXT_65536_OUTPUT_8192 = Limit(context=65536, output=8192)
-    D_2024_06_12 = PartialDate(2024, 6, 12)
-    D_2024_09 = PartialDate(2024, 9)
-    D_2025_03 = PartialDate(2025, 3)
-    D_2025_04_22 = PartialDate(2025, 4, 22)
-    D_2025_05_20 = PartialDate(2025, 5, 20)
-    D_2026_01 = PartialDate(2026, 1)
-    REASONING_EFFORT_LOW_MEDIUM_HIGH = ReasoningOption(
+    CONTEXT_131072_OUTPUT_8192 = _Limit(context=131072, output=8192)
+    CONTEXT_32768_OUTPUT_4096 = _Limit(context=32768, output=4096)
+    CONTEXT_65536_OUTPUT_8192 = _Limit(context=65536, output=8192)
+    D_2024_06_12 = _PartialDate(2024, 6, 12)
+    D_2024_09 = _PartialDate(2024, 9)
+    D_2025_03 = _PartialDate(2025, 3)
+    D_2025_04_22 = _PartialDate(2025, 4, 22)
+    D_2025_05_20 = _PartialDate(2025, 5, 20)
+    D_2026_01 = _PartialDate(2026, 1)
+    REASONING_EFFORT_LOW_MEDIUM_HIGH = _ReasoningOption(
         type="effort", values=("low", "medium", "high")
     )
-    REASONING_EFFORT_MINIMAL_HIGH = ReasoningOption(type="effort", values=("minimal", "high"))
-    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+    REASONING_EFFORT_MINIMAL_HIGH = _ReasoningOption(type="effort", values=("minimal", "high"))
+    TEXT_TO_TEXT = _Modalities(input=("text",), output=("text",))
 
 
 __all__ = [
@@ -42,11 +39,11 @@ __all__ = [
     "SOLAR_PRO3",
 ]
 
-SOLAR_MINI: Final[PricedModel] = PricedModel(
+SOLAR_MINI: "Final[_PricedModel]" = _PricedModel(
     provider="upstage",
     id="solar-mini",
     name="solar-mini",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="solar-mini",
     attachment=False,
     reasoning=False,
@@ -58,15 +55,15 @@ SOLAR_MINI: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04_22,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_32768_OUTPUT_4096,
-    cost=Cost(input=Decimal("0.15"), output=Decimal("0.15")),
+    cost=_Cost(input=_Decimal("0.15"), output=_Decimal("0.15")),
 )
 """solar-mini (chat) · 32.8K context · 4.1K output · $0.15 in / $0.15 out per 1M tokens · tools"""
 
-SOLAR_PRO2: Final[PricedModel] = PricedModel(
+SOLAR_PRO2: "Final[_PricedModel]" = _PricedModel(
     provider="upstage",
     id="solar-pro2",
     name="solar-pro2",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="solar-pro",
     attachment=False,
     reasoning=True,
@@ -78,16 +75,16 @@ SOLAR_PRO2: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_05_20,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_65536_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.25"), output=Decimal("0.25")),
+    cost=_Cost(input=_Decimal("0.25"), output=_Decimal("0.25")),
     reasoning_options=(_Shared.REASONING_EFFORT_MINIMAL_HIGH,),
 )
 """solar-pro2 (chat) · 65.5K context · 8.19K output · $0.25 in / $0.25 out per 1M tokens · tools, reasoning"""
 
-SOLAR_PRO3: Final[PricedModel] = PricedModel(
+SOLAR_PRO3: "Final[_PricedModel]" = _PricedModel(
     provider="upstage",
     id="solar-pro3",
     name="solar-pro3",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="solar-pro",
     attachment=False,
     reasoning=True,
@@ -99,7 +96,7 @@ SOLAR_PRO3: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.25"), output=Decimal("0.25")),
+    cost=_Cost(input=_Decimal("0.25"), output=_Decimal("0.25")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """solar-pro3 (chat) · 131K context · 8.19K output · $0.25 in / $0.25 out per 1M tokens · tools, reasoning"""

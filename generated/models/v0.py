@@ -3,28 +3,24 @@
 
 """Models served by v0 (provider id 'v0')."""
 
-from __future__ import annotations
+from decimal import Decimal as _Decimal
 
-from decimal import Decimal
-
-from llmdex.records.model import Limit, Modalities, PricedModel
-from llmdex.records.partial_date import PartialDate
-from llmdex.records.rates import Cost
-from llmdex.records.vocabulary import Kind
-
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from typing import Final
+from llmdex.records.model import Limit as _Limit
+from llmdex.records.model import Modalities as _Modalities
+from llmdex.records.model import PricedModel as _PricedModel
+from llmdex.records.partial_date import PartialDate as _PartialDate
+from llmdex.records.rates import Cost as _Cost
+from llmdex.records.vocabulary import Kind as _Kind
 
 
 class _Shared:
     """Values the models below share, named for what they are."""
 
-    CONTEXT_128000_OUTPUT_32000 = Limit(context=128000, output=32000)
-    CONTEXT_512000_OUTPUT_32000 = Limit(context=512000, output=32000)
-    D_2025_05_22 = PartialDate(2025, 5, 22)
-    D_2025_06_09 = PartialDate(2025, 6, 9)
-    TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
+    CONTEXT_128000_OUTPUT_32000 = _Limit(context=128000, output=32000)
+    CONTEXT_512000_OUTPUT_32000 = _Limit(context=512000, output=32000)
+    D_2025_05_22 = _PartialDate(2025, 5, 22)
+    D_2025_06_09 = _PartialDate(2025, 6, 9)
+    TEXT_IMAGE_TO_TEXT = _Modalities(input=("text", "image"), output=("text",))
 
 
 __all__ = [
@@ -33,11 +29,11 @@ __all__ = [
     "V0_1_5_MD",
 ]
 
-V0_1_0_MD: Final[PricedModel] = PricedModel(
+V0_1_0_MD: "Final[_PricedModel]" = _PricedModel(
     provider="v0",
     id="v0-1.0-md",
     name="v0-1.0-md",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="v0",
     attachment=True,
     reasoning=True,
@@ -48,16 +44,16 @@ V0_1_0_MD: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_05_22,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_32000,
-    cost=Cost(input=Decimal("3"), output=Decimal("15")),
+    cost=_Cost(input=_Decimal("3"), output=_Decimal("15")),
     reasoning_options=(),
 )
 """v0-1.0-md (chat) · 128K context · 32K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-V0_1_5_LG: Final[PricedModel] = PricedModel(
+V0_1_5_LG: "Final[_PricedModel]" = _PricedModel(
     provider="v0",
     id="v0-1.5-lg",
     name="v0-1.5-lg",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="v0",
     attachment=True,
     reasoning=True,
@@ -68,16 +64,16 @@ V0_1_5_LG: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_06_09,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_512000_OUTPUT_32000,
-    cost=Cost(input=Decimal("15"), output=Decimal("75")),
+    cost=_Cost(input=_Decimal("15"), output=_Decimal("75")),
     reasoning_options=(),
 )
 """v0-1.5-lg (chat) · 512K context · 32K output · $15.00 in / $75.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-V0_1_5_MD: Final[PricedModel] = PricedModel(
+V0_1_5_MD: "Final[_PricedModel]" = _PricedModel(
     provider="v0",
     id="v0-1.5-md",
     name="v0-1.5-md",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="v0",
     attachment=True,
     reasoning=True,
@@ -88,7 +84,7 @@ V0_1_5_MD: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_06_09,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_32000,
-    cost=Cost(input=Decimal("3"), output=Decimal("15")),
+    cost=_Cost(input=_Decimal("3"), output=_Decimal("15")),
     reasoning_options=(),
 )
 """v0-1.5-md (chat) · 128K context · 32K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments"""

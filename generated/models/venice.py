@@ -3,141 +3,146 @@
 
 """Models served by Venice AI (provider id 'venice')."""
 
-from __future__ import annotations
+from decimal import Decimal as _Decimal
 
-from decimal import Decimal
-
-from llmdex.records.model import Interleaved, Limit, Modalities, PricedModel, ReasoningOption
-from llmdex.records.partial_date import PartialDate
-from llmdex.records.rates import Cost, CostTier, Rates, TierCondition
-from llmdex.records.vocabulary import Kind
-
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from typing import Final
+from llmdex.records.model import Interleaved as _Interleaved
+from llmdex.records.model import Limit as _Limit
+from llmdex.records.model import Modalities as _Modalities
+from llmdex.records.model import PricedModel as _PricedModel
+from llmdex.records.model import ReasoningOption as _ReasoningOption
+from llmdex.records.partial_date import PartialDate as _PartialDate
+from llmdex.records.rates import Cost as _Cost
+from llmdex.records.rates import CostTier as _CostTier
+from llmdex.records.rates import Rates as _Rates
+from llmdex.records.rates import TierCondition as _TierCondition
+from llmdex.records.vocabulary import Kind as _Kind
 
 
 class _Shared:
     """Values the models below share, named for what they are."""
 
-    CONTEXT_1000000_INPUT_922000_OUTPUT_128000 = Limit(context=1000000, input=922000, output=128000)
-    CONTEXT_1000000_INPUT_922000_OUTPUT_131072 = Limit(context=1000000, input=922000, output=131072)
-    CONTEXT_1000000_OUTPUT_128000 = Limit(context=1000000, output=128000)
-    CONTEXT_1000000_OUTPUT_131072 = Limit(context=1000000, output=131072)
-    CONTEXT_1000000_OUTPUT_32000 = Limit(context=1000000, output=32000)
-    CONTEXT_1000000_OUTPUT_32768 = Limit(context=1000000, output=32768)
-    CONTEXT_1000000_OUTPUT_64000 = Limit(context=1000000, output=64000)
-    CONTEXT_1000000_OUTPUT_65536 = Limit(context=1000000, output=65536)
-    CONTEXT_128000_OUTPUT_16384 = Limit(context=128000, output=16384)
-    CONTEXT_128000_OUTPUT_32768 = Limit(context=128000, output=32768)
-    CONTEXT_128000_OUTPUT_4096 = Limit(context=128000, output=4096)
-    CONTEXT_128000_OUTPUT_50000 = Limit(context=128000, output=50000)
-    CONTEXT_128000_OUTPUT_8192 = Limit(context=128000, output=8192)
-    CONTEXT_160000_OUTPUT_32768 = Limit(context=160000, output=32768)
-    CONTEXT_198000_OUTPUT_16384 = Limit(context=198000, output=16384)
-    CONTEXT_198000_OUTPUT_32000 = Limit(context=198000, output=32000)
-    CONTEXT_198000_OUTPUT_32768 = Limit(context=198000, output=32768)
-    CONTEXT_198000_OUTPUT_64000 = Limit(context=198000, output=64000)
-    CONTEXT_2000000_OUTPUT_128000 = Limit(context=2000000, output=128000)
-    CONTEXT_200000_OUTPUT_24000 = Limit(context=200000, output=24000)
-    CONTEXT_200000_OUTPUT_32768 = Limit(context=200000, output=32768)
-    CONTEXT_256000_INPUT_272000_OUTPUT_65536 = Limit(context=256000, input=272000, output=65536)
-    CONTEXT_256000_OUTPUT_16384 = Limit(context=256000, output=16384)
-    CONTEXT_256000_OUTPUT_32768 = Limit(context=256000, output=32768)
-    CONTEXT_256000_OUTPUT_65536 = Limit(context=256000, output=65536)
-    CONTEXT_256000_OUTPUT_8192 = Limit(context=256000, output=8192)
-    CONTEXT_400000_INPUT_272000_OUTPUT_128000 = Limit(context=400000, input=272000, output=128000)
-    CONTEXT_524288_OUTPUT_65536 = Limit(context=524288, output=65536)
-    D_2023_09 = PartialDate(2023, 9)
-    D_2024_04 = PartialDate(2024, 4)
-    D_2024_04_01 = PartialDate(2024, 4, 1)
-    D_2024_10_03 = PartialDate(2024, 10, 3)
-    D_2024_12 = PartialDate(2024, 12)
-    D_2025_01 = PartialDate(2025, 1)
-    D_2025_01_15 = PartialDate(2025, 1, 15)
-    D_2025_03_31 = PartialDate(2025, 3, 31)
-    D_2025_04 = PartialDate(2025, 4)
-    D_2025_04_06 = PartialDate(2025, 4, 6)
-    D_2025_04_29 = PartialDate(2025, 4, 29)
-    D_2025_05 = PartialDate(2025, 5)
-    D_2025_05_31 = PartialDate(2025, 5, 31)
-    D_2025_06 = PartialDate(2025, 6)
-    D_2025_07_31 = PartialDate(2025, 7, 31)
-    D_2025_08 = PartialDate(2025, 8)
-    D_2025_08_31 = PartialDate(2025, 8, 31)
-    D_2025_09_25 = PartialDate(2025, 9, 25)
-    D_2025_11_04 = PartialDate(2025, 11, 4)
-    D_2025_11_06 = PartialDate(2025, 11, 6)
-    D_2025_12_01 = PartialDate(2025, 12, 1)
-    D_2025_12_04 = PartialDate(2025, 12, 4)
-    D_2025_12_06 = PartialDate(2025, 12, 6)
-    D_2025_12_13 = PartialDate(2025, 12, 13)
-    D_2025_12_19 = PartialDate(2025, 12, 19)
-    D_2025_12_24 = PartialDate(2025, 12, 24)
-    D_2026_01_15 = PartialDate(2026, 1, 15)
-    D_2026_01_16 = PartialDate(2026, 1, 16)
-    D_2026_01_27 = PartialDate(2026, 1, 27)
-    D_2026_01_29 = PartialDate(2026, 1, 29)
-    D_2026_01_31 = PartialDate(2026, 1, 31)
-    D_2026_02_04 = PartialDate(2026, 2, 4)
-    D_2026_02_05 = PartialDate(2026, 2, 5)
-    D_2026_02_11 = PartialDate(2026, 2, 11)
-    D_2026_02_12 = PartialDate(2026, 2, 12)
-    D_2026_02_16 = PartialDate(2026, 2, 16)
-    D_2026_02_17 = PartialDate(2026, 2, 17)
-    D_2026_02_19 = PartialDate(2026, 2, 19)
-    D_2026_02_20 = PartialDate(2026, 2, 20)
-    D_2026_02_24 = PartialDate(2026, 2, 24)
-    D_2026_02_25 = PartialDate(2026, 2, 25)
-    D_2026_02_28 = PartialDate(2026, 2, 28)
-    D_2026_03_05 = PartialDate(2026, 3, 5)
-    D_2026_03_12 = PartialDate(2026, 3, 12)
-    D_2026_03_15 = PartialDate(2026, 3, 15)
-    D_2026_03_16 = PartialDate(2026, 3, 16)
-    D_2026_03_18 = PartialDate(2026, 3, 18)
-    D_2026_03_24 = PartialDate(2026, 3, 24)
-    D_2026_03_27 = PartialDate(2026, 3, 27)
-    D_2026_04_01 = PartialDate(2026, 4, 1)
-    D_2026_04_02 = PartialDate(2026, 4, 2)
-    D_2026_04_03 = PartialDate(2026, 4, 3)
-    D_2026_04_06 = PartialDate(2026, 4, 6)
-    D_2026_04_07 = PartialDate(2026, 4, 7)
-    D_2026_04_13 = PartialDate(2026, 4, 13)
-    D_2026_04_16 = PartialDate(2026, 4, 16)
-    D_2026_04_18 = PartialDate(2026, 4, 18)
-    D_2026_04_20 = PartialDate(2026, 4, 20)
-    D_2026_04_23 = PartialDate(2026, 4, 23)
-    D_2026_04_24 = PartialDate(2026, 4, 24)
-    D_2026_05_14 = PartialDate(2026, 5, 14)
-    D_2026_05_21 = PartialDate(2026, 5, 21)
-    D_2026_05_22 = PartialDate(2026, 5, 22)
-    D_2026_05_28 = PartialDate(2026, 5, 28)
-    D_2026_06_02 = PartialDate(2026, 6, 2)
-    D_2026_06_04 = PartialDate(2026, 6, 4)
-    D_2026_06_10 = PartialDate(2026, 6, 10)
-    D_2026_06_11 = PartialDate(2026, 6, 11)
-    D_2026_06_12 = PartialDate(2026, 6, 12)
-    D_2026_06_13 = PartialDate(2026, 6, 13)
-    D_2026_06_16 = PartialDate(2026, 6, 16)
-    REASONING_EFFORT_LOW_MEDIUM_HIGH = ReasoningOption(
+    CONTEXT_1000000_INPUT_922000_OUTPUT_128000 = _Limit(
+        context=1000000, input=922000, output=128000
+    )
+    CONTEXT_1000000_INPUT_922000_OUTPUT_131072 = _Limit(
+        context=1000000, input=922000, output=131072
+    )
+    CONTEXT_1000000_OUTPUT_128000 = _Limit(context=1000000, output=128000)
+    CONTEXT_1000000_OUTPUT_131072 = _Limit(context=1000000, output=131072)
+    CONTEXT_1000000_OUTPUT_32000 = _Limit(context=1000000, output=32000)
+    CONTEXT_1000000_OUTPUT_32768 = _Limit(context=1000000, output=32768)
+    CONTEXT_1000000_OUTPUT_64000 = _Limit(context=1000000, output=64000)
+    CONTEXT_1000000_OUTPUT_65536 = _Limit(context=1000000, output=65536)
+    CONTEXT_128000_OUTPUT_16384 = _Limit(context=128000, output=16384)
+    CONTEXT_128000_OUTPUT_32768 = _Limit(context=128000, output=32768)
+    CONTEXT_128000_OUTPUT_4096 = _Limit(context=128000, output=4096)
+    CONTEXT_128000_OUTPUT_50000 = _Limit(context=128000, output=50000)
+    CONTEXT_128000_OUTPUT_8192 = _Limit(context=128000, output=8192)
+    CONTEXT_160000_OUTPUT_32768 = _Limit(context=160000, output=32768)
+    CONTEXT_198000_OUTPUT_16384 = _Limit(context=198000, output=16384)
+    CONTEXT_198000_OUTPUT_32000 = _Limit(context=198000, output=32000)
+    CONTEXT_198000_OUTPUT_32768 = _Limit(context=198000, output=32768)
+    CONTEXT_198000_OUTPUT_64000 = _Limit(context=198000, output=64000)
+    CONTEXT_2000000_OUTPUT_128000 = _Limit(context=2000000, output=128000)
+    CONTEXT_200000_OUTPUT_24000 = _Limit(context=200000, output=24000)
+    CONTEXT_200000_OUTPUT_32768 = _Limit(context=200000, output=32768)
+    CONTEXT_256000_INPUT_272000_OUTPUT_65536 = _Limit(context=256000, input=272000, output=65536)
+    CONTEXT_256000_OUTPUT_16384 = _Limit(context=256000, output=16384)
+    CONTEXT_256000_OUTPUT_32768 = _Limit(context=256000, output=32768)
+    CONTEXT_256000_OUTPUT_65536 = _Limit(context=256000, output=65536)
+    CONTEXT_256000_OUTPUT_8192 = _Limit(context=256000, output=8192)
+    CONTEXT_400000_INPUT_272000_OUTPUT_128000 = _Limit(context=400000, input=272000, output=128000)
+    CONTEXT_524288_OUTPUT_65536 = _Limit(context=524288, output=65536)
+    D_2023_09 = _PartialDate(2023, 9)
+    D_2024_04 = _PartialDate(2024, 4)
+    D_2024_04_01 = _PartialDate(2024, 4, 1)
+    D_2024_10_03 = _PartialDate(2024, 10, 3)
+    D_2024_12 = _PartialDate(2024, 12)
+    D_2025_01 = _PartialDate(2025, 1)
+    D_2025_01_15 = _PartialDate(2025, 1, 15)
+    D_2025_03_31 = _PartialDate(2025, 3, 31)
+    D_2025_04 = _PartialDate(2025, 4)
+    D_2025_04_06 = _PartialDate(2025, 4, 6)
+    D_2025_04_29 = _PartialDate(2025, 4, 29)
+    D_2025_05 = _PartialDate(2025, 5)
+    D_2025_05_31 = _PartialDate(2025, 5, 31)
+    D_2025_06 = _PartialDate(2025, 6)
+    D_2025_07_31 = _PartialDate(2025, 7, 31)
+    D_2025_08 = _PartialDate(2025, 8)
+    D_2025_08_31 = _PartialDate(2025, 8, 31)
+    D_2025_09_25 = _PartialDate(2025, 9, 25)
+    D_2025_11_04 = _PartialDate(2025, 11, 4)
+    D_2025_11_06 = _PartialDate(2025, 11, 6)
+    D_2025_12_01 = _PartialDate(2025, 12, 1)
+    D_2025_12_04 = _PartialDate(2025, 12, 4)
+    D_2025_12_06 = _PartialDate(2025, 12, 6)
+    D_2025_12_13 = _PartialDate(2025, 12, 13)
+    D_2025_12_19 = _PartialDate(2025, 12, 19)
+    D_2025_12_24 = _PartialDate(2025, 12, 24)
+    D_2026_01_15 = _PartialDate(2026, 1, 15)
+    D_2026_01_16 = _PartialDate(2026, 1, 16)
+    D_2026_01_27 = _PartialDate(2026, 1, 27)
+    D_2026_01_29 = _PartialDate(2026, 1, 29)
+    D_2026_01_31 = _PartialDate(2026, 1, 31)
+    D_2026_02_04 = _PartialDate(2026, 2, 4)
+    D_2026_02_05 = _PartialDate(2026, 2, 5)
+    D_2026_02_11 = _PartialDate(2026, 2, 11)
+    D_2026_02_12 = _PartialDate(2026, 2, 12)
+    D_2026_02_16 = _PartialDate(2026, 2, 16)
+    D_2026_02_17 = _PartialDate(2026, 2, 17)
+    D_2026_02_19 = _PartialDate(2026, 2, 19)
+    D_2026_02_20 = _PartialDate(2026, 2, 20)
+    D_2026_02_24 = _PartialDate(2026, 2, 24)
+    D_2026_02_25 = _PartialDate(2026, 2, 25)
+    D_2026_02_28 = _PartialDate(2026, 2, 28)
+    D_2026_03_05 = _PartialDate(2026, 3, 5)
+    D_2026_03_12 = _PartialDate(2026, 3, 12)
+    D_2026_03_15 = _PartialDate(2026, 3, 15)
+    D_2026_03_16 = _PartialDate(2026, 3, 16)
+    D_2026_03_18 = _PartialDate(2026, 3, 18)
+    D_2026_03_24 = _PartialDate(2026, 3, 24)
+    D_2026_03_27 = _PartialDate(2026, 3, 27)
+    D_2026_04_01 = _PartialDate(2026, 4, 1)
+    D_2026_04_02 = _PartialDate(2026, 4, 2)
+    D_2026_04_03 = _PartialDate(2026, 4, 3)
+    D_2026_04_06 = _PartialDate(2026, 4, 6)
+    D_2026_04_07 = _PartialDate(2026, 4, 7)
+    D_2026_04_13 = _PartialDate(2026, 4, 13)
+    D_2026_04_16 = _PartialDate(2026, 4, 16)
+    D_2026_04_18 = _PartialDate(2026, 4, 18)
+    D_2026_04_20 = _PartialDate(2026, 4, 20)
+    D_2026_04_23 = _PartialDate(2026, 4, 23)
+    D_2026_04_24 = _PartialDate(2026, 4, 24)
+    D_2026_05_14 = _PartialDate(2026, 5, 14)
+    D_2026_05_21 = _PartialDate(2026, 5, 21)
+    D_2026_05_22 = _PartialDate(2026, 5, 22)
+    D_2026_05_28 = _PartialDate(2026, 5, 28)
+    D_2026_06_02 = _PartialDate(2026, 6, 2)
+    D_2026_06_04 = _PartialDate(2026, 6, 4)
+    D_2026_06_10 = _PartialDate(2026, 6, 10)
+    D_2026_06_11 = _PartialDate(2026, 6, 11)
+    D_2026_06_12 = _PartialDate(2026, 6, 12)
+    D_2026_06_13 = _PartialDate(2026, 6, 13)
+    D_2026_06_16 = _PartialDate(2026, 6, 16)
+    REASONING_EFFORT_LOW_MEDIUM_HIGH = _ReasoningOption(
         type="effort", values=("low", "medium", "high")
     )
-    REASONING_EFFORT_NONE_HIGH = ReasoningOption(type="effort", values=("none", "high"))
-    REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH = ReasoningOption(
+    REASONING_EFFORT_NONE_HIGH = _ReasoningOption(type="effort", values=("none", "high"))
+    REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH = _ReasoningOption(
         type="effort", values=("none", "low", "medium", "high")
     )
-    REASONING_EFFORT_NONE_MINIMAL_LOW_MEDIUM_HIGH = ReasoningOption(
+    REASONING_EFFORT_NONE_MINIMAL_LOW_MEDIUM_HIGH = _ReasoningOption(
         type="effort", values=("none", "minimal", "low", "medium", "high")
     )
-    TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT = Modalities(
+    TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT = _Modalities(
         input=("text", "image", "audio", "video"), output=("text",)
     )
-    TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
-    TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT = Modalities(
+    TEXT_IMAGE_TO_TEXT = _Modalities(input=("text", "image"), output=("text",))
+    TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT = _Modalities(
         input=("text", "image", "video", "audio", "pdf"), output=("text",)
     )
-    TEXT_IMAGE_VIDEO_TO_TEXT = Modalities(input=("text", "image", "video"), output=("text",))
-    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+    TEXT_IMAGE_VIDEO_TO_TEXT = _Modalities(input=("text", "image", "video"), output=("text",))
+    TEXT_TO_TEXT = _Modalities(input=("text",), output=("text",))
 
 
 __all__ = [
@@ -218,11 +223,11 @@ __all__ = [
     "ZAI_ORG_GLM_5_2",
 ]
 
-AION_LABS_AION_2_0: Final[PricedModel] = PricedModel(
+AION_LABS_AION_2_0: "Final[_PricedModel]" = _PricedModel(
     provider="venice",
     id="aion-labs-aion-2-0",
     name="Aion 2.0",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=False,
@@ -231,16 +236,16 @@ AION_LABS_AION_2_0: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_11,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_32768,
-    cost=Cost(input=Decimal("1"), output=Decimal("2"), cache_read=Decimal("0.25")),
+    cost=_Cost(input=_Decimal("1"), output=_Decimal("2"), cache_read=_Decimal("0.25")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """Aion 2.0 (chat) · 128K context · 32.8K output · $1.00 in / $2.00 out per 1M tokens · reasoning"""
 
-ARCEE_TRINITY_LARGE_THINKING: Final[PricedModel] = PricedModel(
+ARCEE_TRINITY_LARGE_THINKING: "Final[_PricedModel]" = _PricedModel(
     provider="venice",
     id="arcee-trinity-large-thinking",
     name="Trinity Large Thinking",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="trinity",
     attachment=False,
     reasoning=True,
@@ -251,17 +256,17 @@ ARCEE_TRINITY_LARGE_THINKING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_11,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_256000_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.3125"), output=Decimal("1.125"), cache_read=Decimal("0.075")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.3125"), output=_Decimal("1.125"), cache_read=_Decimal("0.075")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """Trinity Large Thinking (chat) · 256K context · 65.5K output · $0.3125 in / $1.125 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-CLAUDE_FABLE_5: Final[PricedModel] = PricedModel(
+CLAUDE_FABLE_5: "Final[_PricedModel]" = _PricedModel(
     provider="venice",
     id="claude-fable-5",
     name="Claude Fable 5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-fable",
     attachment=True,
     reasoning=True,
@@ -274,21 +279,21 @@ CLAUDE_FABLE_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_11,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
-    cost=Cost(
-        input=Decimal("12"),
-        output=Decimal("60"),
-        cache_read=Decimal("1.2"),
-        cache_write=Decimal("15"),
+    cost=_Cost(
+        input=_Decimal("12"),
+        output=_Decimal("60"),
+        cache_read=_Decimal("1.2"),
+        cache_write=_Decimal("15"),
     ),
     reasoning_options=(),
 )
 """Claude Fable 5 (chat) · 1M context · 128K output · $12.00 in / $60.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-CLAUDE_OPUS_4_5: Final[PricedModel] = PricedModel(
+CLAUDE_OPUS_4_5: "Final[_PricedModel]" = _PricedModel(
     provider="venice",
     id="claude-opus-4-5",
     name="Claude Opus 4.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-opus",
     attachment=True,
     reasoning=True,
@@ -301,21 +306,21 @@ CLAUDE_OPUS_4_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_11,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_198000_OUTPUT_32768,
-    cost=Cost(
-        input=Decimal("6"),
-        output=Decimal("30"),
-        cache_read=Decimal("0.6"),
-        cache_write=Decimal("7.5"),
+    cost=_Cost(
+        input=_Decimal("6"),
+        output=_Decimal("30"),
+        cache_read=_Decimal("0.6"),
+        cache_write=_Decimal("7.5"),
     ),
     reasoning_options=(),
 )
 """Claude Opus 4.5 (chat) · 198K context · 32.8K output · $6.00 in / $30.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-CLAUDE_OPUS_4_6: Final[PricedModel] = PricedModel(
+CLAUDE_OPUS_4_6: "Final[_PricedModel]" = _PricedModel(
     provider="venice",
     id="claude-opus-4-6",
     name="Claude Opus 4.6",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-opus",
     attachment=True,
     reasoning=True,
@@ -328,21 +333,21 @@ CLAUDE_OPUS_4_6: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_11,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
-    cost=Cost(
-        input=Decimal("6"),
-        output=Decimal("30"),
-        cache_read=Decimal("0.6"),
-        cache_write=Decimal("7.5"),
+    cost=_Cost(
+        input=_Decimal("6"),
+        output=_Decimal("30"),
+        cache_read=_Decimal("0.6"),
+        cache_write=_Decimal("7.5"),
     ),
     reasoning_options=(),
 )
 """Claude Opus 4.6 (chat) · 1M context · 128K output · $6.00 in / $30.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-CLAUDE_OPUS_4_7: Final[PricedModel] = PricedModel(
+CLAUDE_OPUS_4_7: "Final[_PricedModel]" = _PricedModel(
     provider="venice",
     id="claude-opus-4-7",
     name="Claude Opus 4.7",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-opus",
     attachment=True,
     reasoning=True,
@@ -355,21 +360,21 @@ CLAUDE_OPUS_4_7: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_11,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
-    cost=Cost(
-        input=Decimal("6"),
-        output=Decimal("30"),
-        cache_read=Decimal("0.6"),
-        cache_write=Decimal("7.5"),
+    cost=_Cost(
+        input=_Decimal("6"),
+        output=_Decimal("30"),
+        cache_read=_Decimal("0.6"),
+        cache_write=_Decimal("7.5"),
     ),
     reasoning_options=(),
 )
 """Claude Opus 4.7 (chat) · 1M context · 128K output · $6.00 in / $30.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-CLAUDE_OPUS_4_7_FAST: Final[PricedModel] = PricedModel(
+CLAUDE_OPUS_4_7_FAST: "Final[_PricedModel]" = _PricedModel(
     provider="venice",
     id="claude-opus-4-7-fast",
     name="Claude Opus 4.7 Fast",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-opus",
     attachment=True,
     reasoning=True,
@@ -382,21 +387,21 @@ CLAUDE_OPUS_4_7_FAST: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_11,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
-    cost=Cost(
-        input=Decimal("36"),
-        output=Decimal("180"),
-        cache_read=Decimal("3.6"),
-        cache_write=Decimal("45"),
+    cost=_Cost(
+        input=_Decimal("36"),
+        output=_Decimal("180"),
+        cache_read=_Decimal("3.6"),
+        cache_write=_Decimal("45"),
     ),
     reasoning_options=(),
 )
 """Claude Opus 4.7 Fast (chat) · 1M context · 128K output · $36.00 in / $180.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-CLAUDE_OPUS_4_8: Final[PricedModel] = PricedModel(
+CLAUDE_OPUS_4_8: "Final[_PricedModel]" = _PricedModel(
     provider="venice",
     id="claude-opus-4-8",
     name="Claude Opus 4.8",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-opus",
     attachment=True,
     reasoning=True,
@@ -408,21 +413,21 @@ CLAUDE_OPUS_4_8: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_11,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
-    cost=Cost(
-        input=Decimal("6"),
-        output=Decimal("30"),
-        cache_read=Decimal("0.6"),
-        cache_write=Decimal("7.5"),
+    cost=_Cost(
+        input=_Decimal("6"),
+        output=_Decimal("30"),
+        cache_read=_Decimal("0.6"),
+        cache_write=_Decimal("7.5"),
     ),
     reasoning_options=(),
 )
 """Claude Opus 4.8 (chat) · 1M context · 128K output · $6.00 in / $30.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-CLAUDE_OPUS_4_8_FAST: Final[PricedModel] = PricedModel(
+CLAUDE_OPUS_4_8_FAST: "Final[_PricedModel]" = _PricedModel(
     provider="venice",
     id="claude-opus-4-8-fast",
     name="Claude Opus 4.8 Fast",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-opus",
     attachment=True,
     reasoning=True,
@@ -434,21 +439,21 @@ CLAUDE_OPUS_4_8_FAST: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_11,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
-    cost=Cost(
-        input=Decimal("12"),
-        output=Decimal("60"),
-        cache_read=Decimal("1.2"),
-        cache_write=Decimal("15"),
+    cost=_Cost(
+        input=_Decimal("12"),
+        output=_Decimal("60"),
+        cache_read=_Decimal("1.2"),
+        cache_write=_Decimal("15"),
     ),
     reasoning_options=(),
 )
 """Claude Opus 4.8 Fast (chat) · 1M context · 128K output · $12.00 in / $60.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-CLAUDE_SONNET_4_5: Final[PricedModel] = PricedModel(
+CLAUDE_SONNET_4_5: "Final[_PricedModel]" = _PricedModel(
     provider="venice",
     id="claude-sonnet-4-5",
     name="Claude Sonnet 4.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-sonnet",
     attachment=True,
     reasoning=True,
@@ -461,21 +466,21 @@ CLAUDE_SONNET_4_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_11,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_198000_OUTPUT_64000,
-    cost=Cost(
-        input=Decimal("3.75"),
-        output=Decimal("18.75"),
-        cache_read=Decimal("0.375"),
-        cache_write=Decimal("4.69"),
+    cost=_Cost(
+        input=_Decimal("3.75"),
+        output=_Decimal("18.75"),
+        cache_read=_Decimal("0.375"),
+        cache_write=_Decimal("4.69"),
     ),
     reasoning_options=(),
 )
 """Claude Sonnet 4.5 (chat) · 198K context · 64K output · $3.75 in / $18.75 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-CLAUDE_SONNET_4_6: Final[PricedModel] = PricedModel(
+CLAUDE_SONNET_4_6: "Final[_PricedModel]" = _PricedModel(
     provider="venice",
     id="claude-sonnet-4-6",
     name="Claude Sonnet 4.6",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-sonnet",
     attachment=True,
     reasoning=True,
@@ -488,21 +493,21 @@ CLAUDE_SONNET_4_6: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_11,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_64000,
-    cost=Cost(
-        input=Decimal("3.6"),
-        output=Decimal("18"),
-        cache_read=Decimal("0.36"),
-        cache_write=Decimal("4.5"),
+    cost=_Cost(
+        input=_Decimal("3.6"),
+        output=_Decimal("18"),
+        cache_read=_Decimal("0.36"),
+        cache_write=_Decimal("4.5"),
     ),
     reasoning_options=(),
 )
 """Claude Sonnet 4.6 (chat) · 1M context · 64K output · $3.60 in / $18.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-DEEPSEEK_V3_2: Final[PricedModel] = PricedModel(
+DEEPSEEK_V3_2: "Final[_PricedModel]" = _PricedModel(
     provider="venice",
     id="deepseek-v3.2",
     name="DeepSeek V3.2",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek",
     attachment=False,
     reasoning=True,
@@ -513,16 +518,16 @@ DEEPSEEK_V3_2: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_11,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_160000_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.33"), output=Decimal("0.48"), cache_read=Decimal("0.16")),
+    cost=_Cost(input=_Decimal("0.33"), output=_Decimal("0.48"), cache_read=_Decimal("0.16")),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
 )
 """DeepSeek V3.2 (chat) · 160K context · 32.8K output · $0.33 in / $0.48 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-DEEPSEEK_V4_FLASH: Final[PricedModel] = PricedModel(
+DEEPSEEK_V4_FLASH: "Final[_PricedModel]" = _PricedModel(
     provider="venice",
     id="deepseek-v4-flash",
     name="DeepSeek V4 Flash",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek",
     attachment=False,
     reasoning=True,
@@ -535,17 +540,17 @@ DEEPSEEK_V4_FLASH: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_11,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.138"), output=Decimal("0.275"), cache_read=Decimal("0.028")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.138"), output=_Decimal("0.275"), cache_read=_Decimal("0.028")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
 """DeepSeek V4 Flash (chat) · 1M context · 32.8K output · $0.138 in / $0.275 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-DEEPSEEK_V4_PRO: Final[PricedModel] = PricedModel(
+DEEPSEEK_V4_PRO: "Final[_PricedModel]" = _PricedModel(
     provider="venice",
     id="deepseek-v4-pro",
     name="DeepSeek V4 Pro",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek",
     attachment=False,
     reasoning=True,
@@ -558,17 +563,17 @@ DEEPSEEK_V4_PRO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_11,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_32768,
-    cost=Cost(input=Decimal("1.65"), output=Decimal("3.301"), cache_read=Decimal("0.33")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("1.65"), output=_Decimal("3.301"), cache_read=_Decimal("0.33")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
 """DeepSeek V4 Pro (chat) · 1M context · 32.8K output · $1.65 in / $3.301 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-GEMINI_3_1_PRO_PREVIEW: Final[PricedModel] = PricedModel(
+GEMINI_3_1_PRO_PREVIEW: "Final[_PricedModel]" = _PricedModel(
     provider="venice",
     id="gemini-3-1-pro-preview",
     name="Gemini 3.1 Pro Preview",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemini",
     attachment=True,
     reasoning=True,
@@ -581,36 +586,36 @@ GEMINI_3_1_PRO_PREVIEW: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_11,
     modalities=_Shared.TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_32768,
-    cost=Cost(
-        input=Decimal("2.5"),
-        output=Decimal("15"),
-        cache_read=Decimal("0.5"),
-        cache_write=Decimal("0.5"),
+    cost=_Cost(
+        input=_Decimal("2.5"),
+        output=_Decimal("15"),
+        cache_read=_Decimal("0.5"),
+        cache_write=_Decimal("0.5"),
         tiers=(
-            CostTier(
-                input=Decimal("5"),
-                output=Decimal("22.5"),
-                cache_read=Decimal("0.5"),
-                cache_write=Decimal("0.5"),
-                tier=TierCondition(type="context", size=200000),
+            _CostTier(
+                input=_Decimal("5"),
+                output=_Decimal("22.5"),
+                cache_read=_Decimal("0.5"),
+                cache_write=_Decimal("0.5"),
+                tier=_TierCondition(type="context", size=200000),
             ),
         ),
-        context_over_200k=Rates(
-            input=Decimal("5"),
-            output=Decimal("22.5"),
-            cache_read=Decimal("0.5"),
-            cache_write=Decimal("0.5"),
+        context_over_200k=_Rates(
+            input=_Decimal("5"),
+            output=_Decimal("22.5"),
+            cache_read=_Decimal("0.5"),
+            cache_write=_Decimal("0.5"),
         ),
     ),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """Gemini 3.1 Pro Preview (chat) · 1M context · 32.8K output · $2.50 in / $15.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GEMINI_3_5_FLASH: Final[PricedModel] = PricedModel(
+GEMINI_3_5_FLASH: "Final[_PricedModel]" = _PricedModel(
     provider="venice",
     id="gemini-3-5-flash",
     name="Gemini 3.5 Flash",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemini",
     attachment=True,
     reasoning=True,
@@ -623,21 +628,21 @@ GEMINI_3_5_FLASH: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_11,
     modalities=_Shared.TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_65536,
-    cost=Cost(
-        input=Decimal("1.55"),
-        output=Decimal("9.45"),
-        cache_read=Decimal("0.155"),
-        cache_write=Decimal("0.086"),
+    cost=_Cost(
+        input=_Decimal("1.55"),
+        output=_Decimal("9.45"),
+        cache_read=_Decimal("0.155"),
+        cache_write=_Decimal("0.086"),
     ),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """Gemini 3.5 Flash (chat) · 1M context · 65.5K output · $1.55 in / $9.45 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GEMINI_3_FLASH_PREVIEW: Final[PricedModel] = PricedModel(
+GEMINI_3_FLASH_PREVIEW: "Final[_PricedModel]" = _PricedModel(
     provider="venice",
     id="gemini-3-flash-preview",
     name="Gemini 3 Flash Preview",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemini",
     attachment=True,
     reasoning=True,
@@ -650,17 +655,17 @@ GEMINI_3_FLASH_PREVIEW: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_11,
     modalities=_Shared.TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_256000_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.7"), output=Decimal("3.75"), cache_read=Decimal("0.07")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.7"), output=_Decimal("3.75"), cache_read=_Decimal("0.07")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
 )
 """Gemini 3 Flash Preview (chat) · 256K context · 65.5K output · $0.70 in / $3.75 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GEMMA_4_UNCENSORED: Final[PricedModel] = PricedModel(
+GEMMA_4_UNCENSORED: "Final[_PricedModel]" = _PricedModel(
     provider="venice",
     id="gemma-4-uncensored",
     name="Gemma 4 Uncensored",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemma",
     attachment=True,
     reasoning=False,
@@ -671,15 +676,15 @@ GEMMA_4_UNCENSORED: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_11,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_256000_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.1625"), output=Decimal("0.5")),
+    cost=_Cost(input=_Decimal("0.1625"), output=_Decimal("0.5")),
 )
 """Gemma 4 Uncensored (chat) · 256K context · 8.19K output · $0.1625 in / $0.50 out per 1M tokens · vision, tools, structured output, attachments, open weights"""
 
-GOOGLE_GEMMA_3_27B_IT: Final[PricedModel] = PricedModel(
+GOOGLE_GEMMA_3_27B_IT: "Final[_PricedModel]" = _PricedModel(
     provider="venice",
     id="google-gemma-3-27b-it",
     name="Google Gemma 3 27B Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemma",
     attachment=True,
     reasoning=False,
@@ -690,15 +695,15 @@ GOOGLE_GEMMA_3_27B_IT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_11,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_198000_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.12"), output=Decimal("0.2")),
+    cost=_Cost(input=_Decimal("0.12"), output=_Decimal("0.2")),
 )
 """Google Gemma 3 27B Instruct (chat) · 198K context · 16.4K output · $0.12 in / $0.20 out per 1M tokens · vision, tools, structured output, attachments, open weights"""
 
-GOOGLE_GEMMA_4_26B_A4B_IT: Final[PricedModel] = PricedModel(
+GOOGLE_GEMMA_4_26B_A4B_IT: "Final[_PricedModel]" = _PricedModel(
     provider="venice",
     id="google-gemma-4-26b-a4b-it",
     name="Google Gemma 4 26B A4B Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemma",
     attachment=True,
     reasoning=True,
@@ -710,16 +715,16 @@ GOOGLE_GEMMA_4_26B_A4B_IT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_11,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_256000_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.1625"), output=Decimal("0.5")),
+    cost=_Cost(input=_Decimal("0.1625"), output=_Decimal("0.5")),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
 )
 """Google Gemma 4 26B A4B Instruct (chat) · 256K context · 8.19K output · $0.1625 in / $0.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"""
 
-GOOGLE_GEMMA_4_31B_IT: Final[PricedModel] = PricedModel(
+GOOGLE_GEMMA_4_31B_IT: "Final[_PricedModel]" = _PricedModel(
     provider="venice",
     id="google-gemma-4-31b-it",
     name="Google Gemma 4 31B Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemma",
     attachment=True,
     reasoning=True,
@@ -731,16 +736,16 @@ GOOGLE_GEMMA_4_31B_IT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_11,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_256000_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.12"), output=Decimal("0.36"), cache_read=Decimal("0.09")),
+    cost=_Cost(input=_Decimal("0.12"), output=_Decimal("0.36"), cache_read=_Decimal("0.09")),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
 )
 """Google Gemma 4 31B Instruct (chat) · 256K context · 8.19K output · $0.12 in / $0.36 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"""
 
-GROK_4_20: Final[PricedModel] = PricedModel(
+GROK_4_20: "Final[_PricedModel]" = _PricedModel(
     provider="venice",
     id="grok-4-20",
     name="Grok 4.20",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="grok",
     attachment=True,
     reasoning=True,
@@ -751,31 +756,31 @@ GROK_4_20: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_11,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_2000000_OUTPUT_128000,
-    cost=Cost(
-        input=Decimal("1.42"),
-        output=Decimal("2.83"),
-        cache_read=Decimal("0.23"),
+    cost=_Cost(
+        input=_Decimal("1.42"),
+        output=_Decimal("2.83"),
+        cache_read=_Decimal("0.23"),
         tiers=(
-            CostTier(
-                input=Decimal("2.83"),
-                output=Decimal("5.67"),
-                cache_read=Decimal("0.45"),
-                tier=TierCondition(type="context", size=200000),
+            _CostTier(
+                input=_Decimal("2.83"),
+                output=_Decimal("5.67"),
+                cache_read=_Decimal("0.45"),
+                tier=_TierCondition(type="context", size=200000),
             ),
         ),
-        context_over_200k=Rates(
-            input=Decimal("2.83"), output=Decimal("5.67"), cache_read=Decimal("0.45")
+        context_over_200k=_Rates(
+            input=_Decimal("2.83"), output=_Decimal("5.67"), cache_read=_Decimal("0.45")
         ),
     ),
     reasoning_options=(),
 )
 """Grok 4.20 (chat) · 2M context · 128K output · $1.42 in / $2.83 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GROK_4_20_MULTI_AGENT: Final[PricedModel] = PricedModel(
+GROK_4_20_MULTI_AGENT: "Final[_PricedModel]" = _PricedModel(
     provider="venice",
     id="grok-4-20-multi-agent",
     name="Grok 4.20 Multi-Agent",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="grok",
     attachment=True,
     reasoning=True,
@@ -786,31 +791,31 @@ GROK_4_20_MULTI_AGENT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_11,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_2000000_OUTPUT_128000,
-    cost=Cost(
-        input=Decimal("1.42"),
-        output=Decimal("2.83"),
-        cache_read=Decimal("0.23"),
+    cost=_Cost(
+        input=_Decimal("1.42"),
+        output=_Decimal("2.83"),
+        cache_read=_Decimal("0.23"),
         tiers=(
-            CostTier(
-                input=Decimal("2.83"),
-                output=Decimal("5.67"),
-                cache_read=Decimal("0.45"),
-                tier=TierCondition(type="context", size=200000),
+            _CostTier(
+                input=_Decimal("2.83"),
+                output=_Decimal("5.67"),
+                cache_read=_Decimal("0.45"),
+                tier=_TierCondition(type="context", size=200000),
             ),
         ),
-        context_over_200k=Rates(
-            input=Decimal("2.83"), output=Decimal("5.67"), cache_read=Decimal("0.45")
+        context_over_200k=_Rates(
+            input=_Decimal("2.83"), output=_Decimal("5.67"), cache_read=_Decimal("0.45")
         ),
     ),
     reasoning_options=(),
 )
 """Grok 4.20 Multi-Agent (chat) · 2M context · 128K output · $1.42 in / $2.83 out per 1M tokens · vision, reasoning, structured output, attachments"""
 
-GROK_4_3: Final[PricedModel] = PricedModel(
+GROK_4_3: "Final[_PricedModel]" = _PricedModel(
     provider="venice",
     id="grok-4-3",
     name="Grok 4.3",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="grok",
     attachment=True,
     reasoning=True,
@@ -822,31 +827,31 @@ GROK_4_3: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_11,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_32000,
-    cost=Cost(
-        input=Decimal("1.42"),
-        output=Decimal("2.83"),
-        cache_read=Decimal("0.23"),
+    cost=_Cost(
+        input=_Decimal("1.42"),
+        output=_Decimal("2.83"),
+        cache_read=_Decimal("0.23"),
         tiers=(
-            CostTier(
-                input=Decimal("2.83"),
-                output=Decimal("5.67"),
-                cache_read=Decimal("0.45"),
-                tier=TierCondition(type="context", size=200000),
+            _CostTier(
+                input=_Decimal("2.83"),
+                output=_Decimal("5.67"),
+                cache_read=_Decimal("0.45"),
+                tier=_TierCondition(type="context", size=200000),
             ),
         ),
-        context_over_200k=Rates(
-            input=Decimal("2.83"), output=Decimal("5.67"), cache_read=Decimal("0.45")
+        context_over_200k=_Rates(
+            input=_Decimal("2.83"), output=_Decimal("5.67"), cache_read=_Decimal("0.45")
         ),
     ),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
 )
 """Grok 4.3 (chat) · 1M context · 32K output · $1.42 in / $2.83 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GROK_BUILD_0_1: Final[PricedModel] = PricedModel(
+GROK_BUILD_0_1: "Final[_PricedModel]" = _PricedModel(
     provider="venice",
     id="grok-build-0-1",
     name="Grok Build 0.1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="grok-build",
     attachment=True,
     reasoning=True,
@@ -858,29 +863,31 @@ GROK_BUILD_0_1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_11,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_256000_OUTPUT_65536,
-    cost=Cost(
-        input=Decimal("1"),
-        output=Decimal("2"),
-        cache_read=Decimal("0.2"),
+    cost=_Cost(
+        input=_Decimal("1"),
+        output=_Decimal("2"),
+        cache_read=_Decimal("0.2"),
         tiers=(
-            CostTier(
-                input=Decimal("2"),
-                output=Decimal("4"),
-                cache_read=Decimal("0.4"),
-                tier=TierCondition(type="context", size=200000),
+            _CostTier(
+                input=_Decimal("2"),
+                output=_Decimal("4"),
+                cache_read=_Decimal("0.4"),
+                tier=_TierCondition(type="context", size=200000),
             ),
         ),
-        context_over_200k=Rates(input=Decimal("2"), output=Decimal("4"), cache_read=Decimal("0.4")),
+        context_over_200k=_Rates(
+            input=_Decimal("2"), output=_Decimal("4"), cache_read=_Decimal("0.4")
+        ),
     ),
     reasoning_options=(),
 )
 """Grok Build 0.1 (chat) · 256K context · 65.5K output · $1.00 in / $2.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-HERMES_3_LLAMA_3_1_405B: Final[PricedModel] = PricedModel(
+HERMES_3_LLAMA_3_1_405B: "Final[_PricedModel]" = _PricedModel(
     provider="venice",
     id="hermes-3-llama-3.1-405b",
     name="Hermes 3 Llama 3.1 405b",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="hermes",
     attachment=False,
     reasoning=False,
@@ -890,15 +897,15 @@ HERMES_3_LLAMA_3_1_405B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_11,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_16384,
-    cost=Cost(input=Decimal("1.1"), output=Decimal("3")),
+    cost=_Cost(input=_Decimal("1.1"), output=_Decimal("3")),
 )
 """Hermes 3 Llama 3.1 405b (chat) · 128K context · 16.4K output · $1.10 in / $3.00 out per 1M tokens · open weights"""
 
-KIMI_K2_5: Final[PricedModel] = PricedModel(
+KIMI_K2_5: "Final[_PricedModel]" = _PricedModel(
     provider="venice",
     id="kimi-k2-5",
     name="Kimi K2.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="kimi-k2",
     attachment=True,
     reasoning=True,
@@ -911,17 +918,17 @@ KIMI_K2_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_11,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_256000_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.56"), output=Decimal("3.5"), cache_read=Decimal("0.22")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.56"), output=_Decimal("3.5"), cache_read=_Decimal("0.22")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
 )
 """Kimi K2.5 (chat) · 256K context · 65.5K output · $0.56 in / $3.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-KIMI_K2_6: Final[PricedModel] = PricedModel(
+KIMI_K2_6: "Final[_PricedModel]" = _PricedModel(
     provider="venice",
     id="kimi-k2-6",
     name="Kimi K2.6",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="kimi-k2",
     attachment=True,
     reasoning=True,
@@ -934,17 +941,17 @@ KIMI_K2_6: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_11,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_256000_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.75"), output=Decimal("3.5"), cache_read=Decimal("0.16")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.75"), output=_Decimal("3.5"), cache_read=_Decimal("0.16")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
 """Kimi K2.6 (chat) · 256K context · 65.5K output · $0.75 in / $3.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"""
 
-KIMI_K2_7_CODE: Final[PricedModel] = PricedModel(
+KIMI_K2_7_CODE: "Final[_PricedModel]" = _PricedModel(
     provider="venice",
     id="kimi-k2-7-code",
     name="Kimi K2.7 Code",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="kimi-k2",
     attachment=True,
     reasoning=True,
@@ -957,16 +964,16 @@ KIMI_K2_7_CODE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_16,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_256000_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.9"), output=Decimal("4.3"), cache_read=Decimal("0.2")),
+    cost=_Cost(input=_Decimal("0.9"), output=_Decimal("4.3"), cache_read=_Decimal("0.2")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """Kimi K2.7 Code (chat) · 256K context · 65.5K output · $0.90 in / $4.30 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"""
 
-LLAMA_3_2_3B: Final[PricedModel] = PricedModel(
+LLAMA_3_2_3B: "Final[_PricedModel]" = _PricedModel(
     provider="venice",
     id="llama-3.2-3b",
     name="Llama 3.2 3B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=False,
     reasoning=False,
@@ -976,15 +983,15 @@ LLAMA_3_2_3B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_11,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_4096,
-    cost=Cost(input=Decimal("0.15"), output=Decimal("0.6")),
+    cost=_Cost(input=_Decimal("0.15"), output=_Decimal("0.6")),
 )
 """Llama 3.2 3B (chat) · 128K context · 4.1K output · $0.15 in / $0.60 out per 1M tokens · tools, open weights"""
 
-LLAMA_3_3_70B: Final[PricedModel] = PricedModel(
+LLAMA_3_3_70B: "Final[_PricedModel]" = _PricedModel(
     provider="venice",
     id="llama-3.3-70b",
     name="Llama 3.3 70B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=False,
     reasoning=False,
@@ -994,15 +1001,15 @@ LLAMA_3_3_70B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_11,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_4096,
-    cost=Cost(input=Decimal("0.7"), output=Decimal("2.8")),
+    cost=_Cost(input=_Decimal("0.7"), output=_Decimal("2.8")),
 )
 """Llama 3.3 70B (chat) · 128K context · 4.1K output · $0.70 in / $2.80 out per 1M tokens · tools, open weights"""
 
-MERCURY_2: Final[PricedModel] = PricedModel(
+MERCURY_2: "Final[_PricedModel]" = _PricedModel(
     provider="venice",
     id="mercury-2",
     name="Mercury 2",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="mercury",
     attachment=False,
     reasoning=True,
@@ -1013,16 +1020,16 @@ MERCURY_2: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_11,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_50000,
-    cost=Cost(input=Decimal("0.3125"), output=Decimal("0.9375"), cache_read=Decimal("0.03125")),
+    cost=_Cost(input=_Decimal("0.3125"), output=_Decimal("0.9375"), cache_read=_Decimal("0.03125")),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
 )
 """Mercury 2 (chat) · 128K context · 50K output · $0.3125 in / $0.9375 out per 1M tokens · tools, reasoning, structured output"""
 
-MINIMAX_M25: Final[PricedModel] = PricedModel(
+MINIMAX_M25: "Final[_PricedModel]" = _PricedModel(
     provider="venice",
     id="minimax-m25",
     name="MiniMax M2.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="minimax",
     attachment=False,
     reasoning=True,
@@ -1033,17 +1040,17 @@ MINIMAX_M25: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_11,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_198000_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.34"), output=Decimal("1.19"), cache_read=Decimal("0.04")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.34"), output=_Decimal("1.19"), cache_read=_Decimal("0.04")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """MiniMax M2.5 (chat) · 198K context · 32.8K output · $0.34 in / $1.19 out per 1M tokens · tools, reasoning, open weights"""
 
-MINIMAX_M27: Final[PricedModel] = PricedModel(
+MINIMAX_M27: "Final[_PricedModel]" = _PricedModel(
     provider="venice",
     id="minimax-m27",
     name="MiniMax M2.7",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="minimax",
     attachment=False,
     reasoning=True,
@@ -1054,16 +1061,16 @@ MINIMAX_M27: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_11,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_198000_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.375"), output=Decimal("1.5"), cache_read=Decimal("0.06875")),
+    cost=_Cost(input=_Decimal("0.375"), output=_Decimal("1.5"), cache_read=_Decimal("0.06875")),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
 )
 """MiniMax M2.7 (chat) · 198K context · 32.8K output · $0.375 in / $1.50 out per 1M tokens · tools, reasoning, open weights"""
 
-MINIMAX_M3_PREVIEW: Final[PricedModel] = PricedModel(
+MINIMAX_M3_PREVIEW: "Final[_PricedModel]" = _PricedModel(
     provider="venice",
     id="minimax-m3-preview",
     name="MiniMax M3 Preview",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="minimax-m3",
     attachment=False,
     reasoning=True,
@@ -1073,16 +1080,16 @@ MINIMAX_M3_PREVIEW: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_13,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_524288_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.3"), output=Decimal("1.2"), cache_read=Decimal("0.06")),
+    cost=_Cost(input=_Decimal("0.3"), output=_Decimal("1.2"), cache_read=_Decimal("0.06")),
     reasoning_options=(),
 )
 """MiniMax M3 Preview (chat) · 524K context · 65.5K output · $0.30 in / $1.20 out per 1M tokens · tools, reasoning, open weights"""
 
-MISTRAL_SMALL_2603: Final[PricedModel] = PricedModel(
+MISTRAL_SMALL_2603: "Final[_PricedModel]" = _PricedModel(
     provider="venice",
     id="mistral-small-2603",
     name="Mistral Small 4",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="mistral-small",
     attachment=True,
     reasoning=True,
@@ -1095,16 +1102,16 @@ MISTRAL_SMALL_2603: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_11,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_256000_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.1875"), output=Decimal("0.75")),
+    cost=_Cost(input=_Decimal("0.1875"), output=_Decimal("0.75")),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_HIGH,),
 )
 """Mistral Small 4 (chat) · 256K context · 65.5K output · $0.1875 in / $0.75 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"""
 
-MISTRAL_SMALL_3_2_24B_INSTRUCT: Final[PricedModel] = PricedModel(
+MISTRAL_SMALL_3_2_24B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="venice",
     id="mistral-small-3-2-24b-instruct",
     name="Mistral Small 3.2 24B Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="mistral-small",
     attachment=False,
     reasoning=False,
@@ -1115,15 +1122,15 @@ MISTRAL_SMALL_3_2_24B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_11,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_256000_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.09375"), output=Decimal("0.25")),
+    cost=_Cost(input=_Decimal("0.09375"), output=_Decimal("0.25")),
 )
 """Mistral Small 3.2 24B Instruct (chat) · 256K context · 16.4K output · $0.09375 in / $0.25 out per 1M tokens · tools, structured output, open weights"""
 
-NVIDIA_NEMOTRON_3_NANO_30B_A3B: Final[PricedModel] = PricedModel(
+NVIDIA_NEMOTRON_3_NANO_30B_A3B: "Final[_PricedModel]" = _PricedModel(
     provider="venice",
     id="nvidia-nemotron-3-nano-30b-a3b",
     name="NVIDIA Nemotron 3 Nano 30B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="nemotron",
     attachment=False,
     reasoning=False,
@@ -1135,15 +1142,15 @@ NVIDIA_NEMOTRON_3_NANO_30B_A3B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_11,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.075"), output=Decimal("0.3")),
+    cost=_Cost(input=_Decimal("0.075"), output=_Decimal("0.3")),
 )
 """NVIDIA Nemotron 3 Nano 30B (chat) · 128K context · 16.4K output · $0.075 in / $0.30 out per 1M tokens · tools, structured output, open weights"""
 
-NVIDIA_NEMOTRON_3_ULTRA_550B_A55B: Final[PricedModel] = PricedModel(
+NVIDIA_NEMOTRON_3_ULTRA_550B_A55B: "Final[_PricedModel]" = _PricedModel(
     provider="venice",
     id="nvidia-nemotron-3-ultra-550b-a55b",
     name="NVIDIA Nemotron 3 Ultra",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="nemotron",
     attachment=False,
     reasoning=True,
@@ -1155,16 +1162,16 @@ NVIDIA_NEMOTRON_3_ULTRA_550B_A55B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_11,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_256000_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.625"), output=Decimal("3.125"), cache_read=Decimal("0.1875")),
+    cost=_Cost(input=_Decimal("0.625"), output=_Decimal("3.125"), cache_read=_Decimal("0.1875")),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
 )
 """NVIDIA Nemotron 3 Ultra (chat) · 256K context · 32.8K output · $0.625 in / $3.125 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-NVIDIA_NEMOTRON_CASCADE_2_30B_A3B: Final[PricedModel] = PricedModel(
+NVIDIA_NEMOTRON_CASCADE_2_30B_A3B: "Final[_PricedModel]" = _PricedModel(
     provider="venice",
     id="nvidia-nemotron-cascade-2-30b-a3b",
     name="Nemotron Cascade 2 30B A3B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="nemotron",
     attachment=False,
     reasoning=True,
@@ -1176,16 +1183,16 @@ NVIDIA_NEMOTRON_CASCADE_2_30B_A3B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_11,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_256000_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.14"), output=Decimal("0.8")),
+    cost=_Cost(input=_Decimal("0.14"), output=_Decimal("0.8")),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
 )
 """Nemotron Cascade 2 30B A3B (chat) · 256K context · 32.8K output · $0.14 in / $0.80 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-OLAFANGENSAN_GLM_4_7_FLASH_HERETIC: Final[PricedModel] = PricedModel(
+OLAFANGENSAN_GLM_4_7_FLASH_HERETIC: "Final[_PricedModel]" = _PricedModel(
     provider="venice",
     id="olafangensan-glm-4.7-flash-heretic",
     name="GLM 4.7 Flash Heretic",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=True,
@@ -1196,16 +1203,16 @@ OLAFANGENSAN_GLM_4_7_FLASH_HERETIC: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_11,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_24000,
-    cost=Cost(input=Decimal("0.14"), output=Decimal("0.8")),
+    cost=_Cost(input=_Decimal("0.14"), output=_Decimal("0.8")),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
 )
 """GLM 4.7 Flash Heretic (chat) · 200K context · 24K output · $0.14 in / $0.80 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-OPENAI_GPT_4O_2024_11_20: Final[PricedModel] = PricedModel(
+OPENAI_GPT_4O_2024_11_20: "Final[_PricedModel]" = _PricedModel(
     provider="venice",
     id="openai-gpt-4o-2024-11-20",
     name="GPT-4o",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=False,
@@ -1218,15 +1225,15 @@ OPENAI_GPT_4O_2024_11_20: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_11,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_16384,
-    cost=Cost(input=Decimal("3.125"), output=Decimal("12.5")),
+    cost=_Cost(input=_Decimal("3.125"), output=_Decimal("12.5")),
 )
 """GPT-4o (chat) · 128K context · 16.4K output · $3.125 in / $12.50 out per 1M tokens · vision, tools, structured output, attachments"""
 
-OPENAI_GPT_4O_MINI_2024_07_18: Final[PricedModel] = PricedModel(
+OPENAI_GPT_4O_MINI_2024_07_18: "Final[_PricedModel]" = _PricedModel(
     provider="venice",
     id="openai-gpt-4o-mini-2024-07-18",
     name="GPT-4o Mini",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=False,
@@ -1239,15 +1246,15 @@ OPENAI_GPT_4O_MINI_2024_07_18: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_11,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.1875"), output=Decimal("0.75"), cache_read=Decimal("0.09375")),
+    cost=_Cost(input=_Decimal("0.1875"), output=_Decimal("0.75"), cache_read=_Decimal("0.09375")),
 )
 """GPT-4o Mini (chat) · 128K context · 16.4K output · $0.1875 in / $0.75 out per 1M tokens · vision, tools, structured output, attachments"""
 
-OPENAI_GPT_52: Final[PricedModel] = PricedModel(
+OPENAI_GPT_52: "Final[_PricedModel]" = _PricedModel(
     provider="venice",
     id="openai-gpt-52",
     name="GPT-5.2",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=False,
     reasoning=True,
@@ -1260,16 +1267,16 @@ OPENAI_GPT_52: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_11,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_256000_INPUT_272000_OUTPUT_65536,
-    cost=Cost(input=Decimal("2.19"), output=Decimal("17.5"), cache_read=Decimal("0.219")),
+    cost=_Cost(input=_Decimal("2.19"), output=_Decimal("17.5"), cache_read=_Decimal("0.219")),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_MINIMAL_LOW_MEDIUM_HIGH,),
 )
 """GPT-5.2 (chat) · 256K context · 65.5K output · $2.19 in / $17.50 out per 1M tokens · tools, reasoning, structured output"""
 
-OPENAI_GPT_52_CODEX: Final[PricedModel] = PricedModel(
+OPENAI_GPT_52_CODEX: "Final[_PricedModel]" = _PricedModel(
     provider="venice",
     id="openai-gpt-52-codex",
     name="GPT-5.2 Codex",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=True,
@@ -1282,16 +1289,16 @@ OPENAI_GPT_52_CODEX: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_11,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_256000_INPUT_272000_OUTPUT_65536,
-    cost=Cost(input=Decimal("2.19"), output=Decimal("17.5"), cache_read=Decimal("0.219")),
+    cost=_Cost(input=_Decimal("2.19"), output=_Decimal("17.5"), cache_read=_Decimal("0.219")),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_MINIMAL_LOW_MEDIUM_HIGH,),
 )
 """GPT-5.2 Codex (chat) · 256K context · 65.5K output · $2.19 in / $17.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-OPENAI_GPT_53_CODEX: Final[PricedModel] = PricedModel(
+OPENAI_GPT_53_CODEX: "Final[_PricedModel]" = _PricedModel(
     provider="venice",
     id="openai-gpt-53-codex",
     name="GPT-5.3 Codex",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=True,
@@ -1304,16 +1311,16 @@ OPENAI_GPT_53_CODEX: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_11,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
-    cost=Cost(input=Decimal("2.19"), output=Decimal("17.5"), cache_read=Decimal("0.219")),
+    cost=_Cost(input=_Decimal("2.19"), output=_Decimal("17.5"), cache_read=_Decimal("0.219")),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_MINIMAL_LOW_MEDIUM_HIGH,),
 )
 """GPT-5.3 Codex (chat) · 400K context · 128K output · $2.19 in / $17.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-OPENAI_GPT_54: Final[PricedModel] = PricedModel(
+OPENAI_GPT_54: "Final[_PricedModel]" = _PricedModel(
     provider="venice",
     id="openai-gpt-54",
     name="GPT-5.4",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=True,
@@ -1326,16 +1333,16 @@ OPENAI_GPT_54: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_11,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_INPUT_922000_OUTPUT_131072,
-    cost=Cost(input=Decimal("3.13"), output=Decimal("18.8"), cache_read=Decimal("0.313")),
+    cost=_Cost(input=_Decimal("3.13"), output=_Decimal("18.8"), cache_read=_Decimal("0.313")),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_MINIMAL_LOW_MEDIUM_HIGH,),
 )
 """GPT-5.4 (chat) · 1M context · 131K output · $3.13 in / $18.80 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-OPENAI_GPT_54_MINI: Final[PricedModel] = PricedModel(
+OPENAI_GPT_54_MINI: "Final[_PricedModel]" = _PricedModel(
     provider="venice",
     id="openai-gpt-54-mini",
     name="GPT-5.4 Mini",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=True,
@@ -1348,16 +1355,16 @@ OPENAI_GPT_54_MINI: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_11,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
-    cost=Cost(input=Decimal("0.9375"), output=Decimal("5.625"), cache_read=Decimal("0.09375")),
+    cost=_Cost(input=_Decimal("0.9375"), output=_Decimal("5.625"), cache_read=_Decimal("0.09375")),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_MINIMAL_LOW_MEDIUM_HIGH,),
 )
 """GPT-5.4 Mini (chat) · 400K context · 128K output · $0.9375 in / $5.625 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-OPENAI_GPT_54_PRO: Final[PricedModel] = PricedModel(
+OPENAI_GPT_54_PRO: "Final[_PricedModel]" = _PricedModel(
     provider="venice",
     id="openai-gpt-54-pro",
     name="GPT-5.4 Pro",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=True,
@@ -1370,27 +1377,27 @@ OPENAI_GPT_54_PRO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_11,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_INPUT_922000_OUTPUT_128000,
-    cost=Cost(
-        input=Decimal("37.5"),
-        output=Decimal("225"),
+    cost=_Cost(
+        input=_Decimal("37.5"),
+        output=_Decimal("225"),
         tiers=(
-            CostTier(
-                input=Decimal("75"),
-                output=Decimal("337.5"),
-                tier=TierCondition(type="context", size=272000),
+            _CostTier(
+                input=_Decimal("75"),
+                output=_Decimal("337.5"),
+                tier=_TierCondition(type="context", size=272000),
             ),
         ),
-        context_over_200k=Rates(input=Decimal("75"), output=Decimal("337.5")),
+        context_over_200k=_Rates(input=_Decimal("75"), output=_Decimal("337.5")),
     ),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_MINIMAL_LOW_MEDIUM_HIGH,),
 )
 """GPT-5.4 Pro (chat) · 1M context · 128K output · $37.50 in / $225.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-OPENAI_GPT_55: Final[PricedModel] = PricedModel(
+OPENAI_GPT_55: "Final[_PricedModel]" = _PricedModel(
     provider="venice",
     id="openai-gpt-55",
     name="GPT-5.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=True,
@@ -1403,31 +1410,31 @@ OPENAI_GPT_55: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_11,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_INPUT_922000_OUTPUT_131072,
-    cost=Cost(
-        input=Decimal("6.25"),
-        output=Decimal("37.5"),
-        cache_read=Decimal("0.625"),
+    cost=_Cost(
+        input=_Decimal("6.25"),
+        output=_Decimal("37.5"),
+        cache_read=_Decimal("0.625"),
         tiers=(
-            CostTier(
-                input=Decimal("12.5"),
-                output=Decimal("56.25"),
-                cache_read=Decimal("1.25"),
-                tier=TierCondition(type="context", size=272000),
+            _CostTier(
+                input=_Decimal("12.5"),
+                output=_Decimal("56.25"),
+                cache_read=_Decimal("1.25"),
+                tier=_TierCondition(type="context", size=272000),
             ),
         ),
-        context_over_200k=Rates(
-            input=Decimal("12.5"), output=Decimal("56.25"), cache_read=Decimal("1.25")
+        context_over_200k=_Rates(
+            input=_Decimal("12.5"), output=_Decimal("56.25"), cache_read=_Decimal("1.25")
         ),
     ),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_MINIMAL_LOW_MEDIUM_HIGH,),
 )
 """GPT-5.5 (chat) · 1M context · 131K output · $6.25 in / $37.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-OPENAI_GPT_55_PRO: Final[PricedModel] = PricedModel(
+OPENAI_GPT_55_PRO: "Final[_PricedModel]" = _PricedModel(
     provider="venice",
     id="openai-gpt-55-pro",
     name="GPT-5.5 Pro",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=True,
@@ -1440,16 +1447,16 @@ OPENAI_GPT_55_PRO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_11,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_INPUT_922000_OUTPUT_128000,
-    cost=Cost(input=Decimal("37.5"), output=Decimal("225")),
+    cost=_Cost(input=_Decimal("37.5"), output=_Decimal("225")),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_MINIMAL_LOW_MEDIUM_HIGH,),
 )
 """GPT-5.5 Pro (chat) · 1M context · 128K output · $37.50 in / $225.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-OPENAI_GPT_OSS_120B: Final[PricedModel] = PricedModel(
+OPENAI_GPT_OSS_120B: "Final[_PricedModel]" = _PricedModel(
     provider="venice",
     id="openai-gpt-oss-120b",
     name="OpenAI GPT OSS 120B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-oss",
     attachment=False,
     reasoning=True,
@@ -1461,16 +1468,16 @@ OPENAI_GPT_OSS_120B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_11,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.07"), output=Decimal("0.3")),
+    cost=_Cost(input=_Decimal("0.07"), output=_Decimal("0.3")),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
 )
 """OpenAI GPT OSS 120B (chat) · 128K context · 16.4K output · $0.07 in / $0.30 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-QWEN_3_6_PLUS: Final[PricedModel] = PricedModel(
+QWEN_3_6_PLUS: "Final[_PricedModel]" = _PricedModel(
     provider="venice",
     id="qwen-3-6-plus",
     name="Qwen 3.6 Plus Uncensored",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=True,
     reasoning=True,
@@ -1483,36 +1490,36 @@ QWEN_3_6_PLUS: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_11,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_65536,
-    cost=Cost(
-        input=Decimal("0.625"),
-        output=Decimal("3.75"),
-        cache_read=Decimal("0.0625"),
-        cache_write=Decimal("0.78"),
+    cost=_Cost(
+        input=_Decimal("0.625"),
+        output=_Decimal("3.75"),
+        cache_read=_Decimal("0.0625"),
+        cache_write=_Decimal("0.78"),
         tiers=(
-            CostTier(
-                input=Decimal("2.5"),
-                output=Decimal("7.5"),
-                cache_read=Decimal("0.0625"),
-                cache_write=Decimal("0.78"),
-                tier=TierCondition(type="context", size=256000),
+            _CostTier(
+                input=_Decimal("2.5"),
+                output=_Decimal("7.5"),
+                cache_read=_Decimal("0.0625"),
+                cache_write=_Decimal("0.78"),
+                tier=_TierCondition(type="context", size=256000),
             ),
         ),
-        context_over_200k=Rates(
-            input=Decimal("2.5"),
-            output=Decimal("7.5"),
-            cache_read=Decimal("0.0625"),
-            cache_write=Decimal("0.78"),
+        context_over_200k=_Rates(
+            input=_Decimal("2.5"),
+            output=_Decimal("7.5"),
+            cache_read=_Decimal("0.0625"),
+            cache_write=_Decimal("0.78"),
         ),
     ),
     reasoning_options=(),
 )
 """Qwen 3.6 Plus Uncensored (chat) · 1M context · 65.5K output · $0.625 in / $3.75 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-QWEN_3_7_MAX: Final[PricedModel] = PricedModel(
+QWEN_3_7_MAX: "Final[_PricedModel]" = _PricedModel(
     provider="venice",
     id="qwen-3-7-max",
     name="Qwen 3.7 Max",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=True,
     reasoning=True,
@@ -1523,21 +1530,21 @@ QWEN_3_7_MAX: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_11,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_65536,
-    cost=Cost(
-        input=Decimal("2.7"),
-        output=Decimal("8.05"),
-        cache_read=Decimal("0.27"),
-        cache_write=Decimal("3.35"),
+    cost=_Cost(
+        input=_Decimal("2.7"),
+        output=_Decimal("8.05"),
+        cache_read=_Decimal("0.27"),
+        cache_write=_Decimal("3.35"),
     ),
     reasoning_options=(),
 )
 """Qwen 3.7 Max (chat) · 1M context · 65.5K output · $2.70 in / $8.05 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-QWEN_3_7_PLUS: Final[PricedModel] = PricedModel(
+QWEN_3_7_PLUS: "Final[_PricedModel]" = _PricedModel(
     provider="venice",
     id="qwen-3-7-plus",
     name="Qwen 3.7 Plus",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=True,
     reasoning=True,
@@ -1550,36 +1557,36 @@ QWEN_3_7_PLUS: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_11,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_65536,
-    cost=Cost(
-        input=Decimal("0.5"),
-        output=Decimal("2"),
-        cache_read=Decimal("0.05"),
-        cache_write=Decimal("0.625"),
+    cost=_Cost(
+        input=_Decimal("0.5"),
+        output=_Decimal("2"),
+        cache_read=_Decimal("0.05"),
+        cache_write=_Decimal("0.625"),
         tiers=(
-            CostTier(
-                input=Decimal("1.5"),
-                output=Decimal("6"),
-                cache_read=Decimal("0.15"),
-                cache_write=Decimal("1.875"),
-                tier=TierCondition(type="context", size=256000),
+            _CostTier(
+                input=_Decimal("1.5"),
+                output=_Decimal("6"),
+                cache_read=_Decimal("0.15"),
+                cache_write=_Decimal("1.875"),
+                tier=_TierCondition(type="context", size=256000),
             ),
         ),
-        context_over_200k=Rates(
-            input=Decimal("1.5"),
-            output=Decimal("6"),
-            cache_read=Decimal("0.15"),
-            cache_write=Decimal("1.875"),
+        context_over_200k=_Rates(
+            input=_Decimal("1.5"),
+            output=_Decimal("6"),
+            cache_read=_Decimal("0.15"),
+            cache_write=_Decimal("1.875"),
         ),
     ),
     reasoning_options=(),
 )
 """Qwen 3.7 Plus (chat) · 1M context · 65.5K output · $0.50 in / $2.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-QWEN3_235B_A22B_INSTRUCT_2507: Final[PricedModel] = PricedModel(
+QWEN3_235B_A22B_INSTRUCT_2507: "Final[_PricedModel]" = _PricedModel(
     provider="venice",
     id="qwen3-235b-a22b-instruct-2507",
     name="Qwen 3 235B A22B Instruct 2507",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -1590,15 +1597,15 @@ QWEN3_235B_A22B_INSTRUCT_2507: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_11,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.15"), output=Decimal("0.75")),
+    cost=_Cost(input=_Decimal("0.15"), output=_Decimal("0.75")),
 )
 """Qwen 3 235B A22B Instruct 2507 (chat) · 128K context · 16.4K output · $0.15 in / $0.75 out per 1M tokens · tools, structured output, open weights"""
 
-QWEN3_235B_A22B_THINKING_2507: Final[PricedModel] = PricedModel(
+QWEN3_235B_A22B_THINKING_2507: "Final[_PricedModel]" = _PricedModel(
     provider="venice",
     id="qwen3-235b-a22b-thinking-2507",
     name="Qwen 3 235B A22B Thinking 2507",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=True,
@@ -1609,17 +1616,17 @@ QWEN3_235B_A22B_THINKING_2507: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_11,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.45"), output=Decimal("3.5")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.45"), output=_Decimal("3.5")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """Qwen 3 235B A22B Thinking 2507 (chat) · 128K context · 16.4K output · $0.45 in / $3.50 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-QWEN3_5_35B_A3B: Final[PricedModel] = PricedModel(
+QWEN3_5_35B_A3B: "Final[_PricedModel]" = _PricedModel(
     provider="venice",
     id="qwen3-5-35b-a3b",
     name="Qwen 3.5 35B A3B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=True,
     reasoning=True,
@@ -1631,16 +1638,16 @@ QWEN3_5_35B_A3B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_11,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_256000_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.3125"), output=Decimal("1.25"), cache_read=Decimal("0.15625")),
+    cost=_Cost(input=_Decimal("0.3125"), output=_Decimal("1.25"), cache_read=_Decimal("0.15625")),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
 )
 """Qwen 3.5 35B A3B (chat) · 256K context · 16.4K output · $0.3125 in / $1.25 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"""
 
-QWEN3_5_397B_A17B: Final[PricedModel] = PricedModel(
+QWEN3_5_397B_A17B: "Final[_PricedModel]" = _PricedModel(
     provider="venice",
     id="qwen3-5-397b-a17b",
     name="Qwen 3.5 397B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=True,
     reasoning=True,
@@ -1652,16 +1659,16 @@ QWEN3_5_397B_A17B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_11,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.75"), output=Decimal("4.5")),
+    cost=_Cost(input=_Decimal("0.75"), output=_Decimal("4.5")),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
 )
 """Qwen 3.5 397B (chat) · 128K context · 32.8K output · $0.75 in / $4.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"""
 
-QWEN3_5_9B: Final[PricedModel] = PricedModel(
+QWEN3_5_9B: "Final[_PricedModel]" = _PricedModel(
     provider="venice",
     id="qwen3-5-9b",
     name="Qwen 3.5 9B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=True,
     reasoning=True,
@@ -1673,16 +1680,16 @@ QWEN3_5_9B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_11,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_256000_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.1"), output=Decimal("0.15")),
+    cost=_Cost(input=_Decimal("0.1"), output=_Decimal("0.15")),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
 )
 """Qwen 3.5 9B (chat) · 256K context · 32.8K output · $0.10 in / $0.15 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"""
 
-QWEN3_6_27B: Final[PricedModel] = PricedModel(
+QWEN3_6_27B: "Final[_PricedModel]" = _PricedModel(
     provider="venice",
     id="qwen3-6-27b",
     name="Qwen 3.6 27B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=True,
     reasoning=True,
@@ -1694,16 +1701,16 @@ QWEN3_6_27B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_11,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_256000_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.325"), output=Decimal("3.25")),
+    cost=_Cost(input=_Decimal("0.325"), output=_Decimal("3.25")),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
 )
 """Qwen 3.6 27B (chat) · 256K context · 65.5K output · $0.325 in / $3.25 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-QWEN3_CODER_480B_A35B_INSTRUCT_TURBO: Final[PricedModel] = PricedModel(
+QWEN3_CODER_480B_A35B_INSTRUCT_TURBO: "Final[_PricedModel]" = _PricedModel(
     provider="venice",
     id="qwen3-coder-480b-a35b-instruct-turbo",
     name="Qwen 3 Coder 480B Turbo",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -1714,15 +1721,15 @@ QWEN3_CODER_480B_A35B_INSTRUCT_TURBO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_11,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_256000_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.35"), output=Decimal("1.5"), cache_read=Decimal("0.04")),
+    cost=_Cost(input=_Decimal("0.35"), output=_Decimal("1.5"), cache_read=_Decimal("0.04")),
 )
 """Qwen 3 Coder 480B Turbo (chat) · 256K context · 65.5K output · $0.35 in / $1.50 out per 1M tokens · tools, structured output, open weights"""
 
-QWEN3_NEXT_80B: Final[PricedModel] = PricedModel(
+QWEN3_NEXT_80B: "Final[_PricedModel]" = _PricedModel(
     provider="venice",
     id="qwen3-next-80b",
     name="Qwen 3 Next 80b",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -1733,15 +1740,15 @@ QWEN3_NEXT_80B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_11,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_256000_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.35"), output=Decimal("1.9")),
+    cost=_Cost(input=_Decimal("0.35"), output=_Decimal("1.9")),
 )
 """Qwen 3 Next 80b (chat) · 256K context · 16.4K output · $0.35 in / $1.90 out per 1M tokens · tools, structured output, open weights"""
 
-QWEN3_VL_235B_A22B: Final[PricedModel] = PricedModel(
+QWEN3_VL_235B_A22B: "Final[_PricedModel]" = _PricedModel(
     provider="venice",
     id="qwen3-vl-235b-a22b",
     name="Qwen3 VL 235B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=True,
@@ -1751,15 +1758,15 @@ QWEN3_VL_235B_A22B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_11,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.25"), output=Decimal("1.5")),
+    cost=_Cost(input=_Decimal("0.25"), output=_Decimal("1.5")),
 )
 """Qwen3 VL 235B (chat) · 128K context · 16.4K output · $0.25 in / $1.50 out per 1M tokens · vision, tools, structured output, attachments, open weights"""
 
-VENICE_UNCENSORED_1_2: Final[PricedModel] = PricedModel(
+VENICE_UNCENSORED_1_2: "Final[_PricedModel]" = _PricedModel(
     provider="venice",
     id="venice-uncensored-1-2",
     name="Venice Uncensored 1.2",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="venice",
     attachment=True,
     reasoning=False,
@@ -1770,15 +1777,15 @@ VENICE_UNCENSORED_1_2: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_11,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.2"), output=Decimal("0.9")),
+    cost=_Cost(input=_Decimal("0.2"), output=_Decimal("0.9")),
 )
 """Venice Uncensored 1.2 (chat) · 128K context · 8.19K output · $0.20 in / $0.90 out per 1M tokens · vision, tools, structured output, attachments, open weights"""
 
-VENICE_UNCENSORED_ROLE_PLAY: Final[PricedModel] = PricedModel(
+VENICE_UNCENSORED_ROLE_PLAY: "Final[_PricedModel]" = _PricedModel(
     provider="venice",
     id="venice-uncensored-role-play",
     name="Venice Role Play Uncensored",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="venice",
     attachment=True,
     reasoning=False,
@@ -1789,15 +1796,15 @@ VENICE_UNCENSORED_ROLE_PLAY: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_11,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_4096,
-    cost=Cost(input=Decimal("0.5"), output=Decimal("2")),
+    cost=_Cost(input=_Decimal("0.5"), output=_Decimal("2")),
 )
 """Venice Role Play Uncensored (chat) · 128K context · 4.1K output · $0.50 in / $2.00 out per 1M tokens · vision, tools, structured output, attachments, open weights"""
 
-XIAOMI_MIMO_V2_5: Final[PricedModel] = PricedModel(
+XIAOMI_MIMO_V2_5: "Final[_PricedModel]" = _PricedModel(
     provider="venice",
     id="xiaomi-mimo-v2-5",
     name="MiMo-V2.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="mimo",
     attachment=True,
     reasoning=True,
@@ -1810,16 +1817,16 @@ XIAOMI_MIMO_V2_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_11,
     modalities=_Shared.TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.175"), output=Decimal("0.35"), cache_read=Decimal("0.0625")),
+    cost=_Cost(input=_Decimal("0.175"), output=_Decimal("0.35"), cache_read=_Decimal("0.0625")),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
 )
 """MiMo-V2.5 (chat) · 1M context · 65.5K output · $0.175 in / $0.35 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"""
 
-Z_AI_GLM_5_TURBO: Final[PricedModel] = PricedModel(
+Z_AI_GLM_5_TURBO: "Final[_PricedModel]" = _PricedModel(
     provider="venice",
     id="z-ai-glm-5-turbo",
     name="GLM 5 Turbo",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=True,
@@ -1831,16 +1838,16 @@ Z_AI_GLM_5_TURBO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_11,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_32768,
-    cost=Cost(input=Decimal("1.2"), output=Decimal("4"), cache_read=Decimal("0.24")),
+    cost=_Cost(input=_Decimal("1.2"), output=_Decimal("4"), cache_read=_Decimal("0.24")),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
 )
 """GLM 5 Turbo (chat) · 200K context · 32.8K output · $1.20 in / $4.00 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-Z_AI_GLM_5V_TURBO: Final[PricedModel] = PricedModel(
+Z_AI_GLM_5V_TURBO: "Final[_PricedModel]" = _PricedModel(
     provider="venice",
     id="z-ai-glm-5v-turbo",
     name="GLM 5V Turbo",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=True,
     reasoning=True,
@@ -1852,16 +1859,16 @@ Z_AI_GLM_5V_TURBO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_11,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_32768,
-    cost=Cost(input=Decimal("1.5"), output=Decimal("5"), cache_read=Decimal("0.3")),
+    cost=_Cost(input=_Decimal("1.5"), output=_Decimal("5"), cache_read=_Decimal("0.3")),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
 )
 """GLM 5V Turbo (chat) · 200K context · 32.8K output · $1.50 in / $5.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-ZAI_ORG_GLM_4_6: Final[PricedModel] = PricedModel(
+ZAI_ORG_GLM_4_6: "Final[_PricedModel]" = _PricedModel(
     provider="venice",
     id="zai-org-glm-4.6",
     name="GLM 4.6",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=True,
@@ -1874,17 +1881,17 @@ ZAI_ORG_GLM_4_6: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_11,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_198000_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.43"), output=Decimal("1.75"), cache_read=Decimal("0.08")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.43"), output=_Decimal("1.75"), cache_read=_Decimal("0.08")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """GLM 4.6 (chat) · 198K context · 16.4K output · $0.43 in / $1.75 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-ZAI_ORG_GLM_4_7: Final[PricedModel] = PricedModel(
+ZAI_ORG_GLM_4_7: "Final[_PricedModel]" = _PricedModel(
     provider="venice",
     id="zai-org-glm-4.7",
     name="GLM 4.7",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=True,
@@ -1897,17 +1904,17 @@ ZAI_ORG_GLM_4_7: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_11,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_198000_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.55"), output=Decimal("2.65"), cache_read=Decimal("0.11")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.55"), output=_Decimal("2.65"), cache_read=_Decimal("0.11")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """GLM 4.7 (chat) · 198K context · 16.4K output · $0.55 in / $2.65 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-ZAI_ORG_GLM_4_7_FLASH: Final[PricedModel] = PricedModel(
+ZAI_ORG_GLM_4_7_FLASH: "Final[_PricedModel]" = _PricedModel(
     provider="venice",
     id="zai-org-glm-4.7-flash",
     name="GLM 4.7 Flash",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=True,
@@ -1920,16 +1927,16 @@ ZAI_ORG_GLM_4_7_FLASH: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_11,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.125"), output=Decimal("0.5")),
+    cost=_Cost(input=_Decimal("0.125"), output=_Decimal("0.5")),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
 )
 """GLM 4.7 Flash (chat) · 128K context · 16.4K output · $0.125 in / $0.50 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-ZAI_ORG_GLM_5: Final[PricedModel] = PricedModel(
+ZAI_ORG_GLM_5: "Final[_PricedModel]" = _PricedModel(
     provider="venice",
     id="zai-org-glm-5",
     name="GLM 5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=True,
@@ -1941,17 +1948,17 @@ ZAI_ORG_GLM_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_11,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_198000_OUTPUT_32000,
-    cost=Cost(input=Decimal("1"), output=Decimal("3.2"), cache_read=Decimal("0.2")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("1"), output=_Decimal("3.2"), cache_read=_Decimal("0.2")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
 )
 """GLM 5 (chat) · 198K context · 32K output · $1.00 in / $3.20 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-ZAI_ORG_GLM_5_1: Final[PricedModel] = PricedModel(
+ZAI_ORG_GLM_5_1: "Final[_PricedModel]" = _PricedModel(
     provider="venice",
     id="zai-org-glm-5-1",
     name="GLM 5.1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=True,
@@ -1963,17 +1970,17 @@ ZAI_ORG_GLM_5_1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_11,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_24000,
-    cost=Cost(input=Decimal("1.75"), output=Decimal("5.5"), cache_read=Decimal("0.325")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("1.75"), output=_Decimal("5.5"), cache_read=_Decimal("0.325")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
 )
 """GLM 5.1 (chat) · 200K context · 24K output · $1.75 in / $5.50 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-ZAI_ORG_GLM_5_2: Final[PricedModel] = PricedModel(
+ZAI_ORG_GLM_5_2: "Final[_PricedModel]" = _PricedModel(
     provider="venice",
     id="zai-org-glm-5-2",
     name="GLM 5.2",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=True,
@@ -1985,7 +1992,7 @@ ZAI_ORG_GLM_5_2: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_16,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_131072,
-    cost=Cost(input=Decimal("1.4"), output=Decimal("4.4"), cache_read=Decimal("0.26")),
+    cost=_Cost(input=_Decimal("1.4"), output=_Decimal("4.4"), cache_read=_Decimal("0.26")),
     reasoning_options=(),
 )
 """GLM 5.2 (chat) · 1M context · 131K output · $1.40 in / $4.40 out per 1M tokens · tools, reasoning, structured output, open weights"""

@@ -3,417 +3,423 @@
 
 """Models served by Vercel AI Gateway (provider id 'vercel')."""
 
-from __future__ import annotations
+from decimal import Decimal as _Decimal
 
-from decimal import Decimal
-
-from llmdex.records.model import Limit, Modalities, Model, PricedModel, ReasoningOption
-from llmdex.records.partial_date import PartialDate
-from llmdex.records.rates import Cost, CostTier, Rates, TierCondition
-from llmdex.records.vocabulary import Kind, Status
-
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from typing import Final
+from llmdex.records.model import Limit as _Limit
+from llmdex.records.model import Modalities as _Modalities
+from llmdex.records.model import Model as _Model
+from llmdex.records.model import PricedModel as _PricedModel
+from llmdex.records.model import ReasoningOption as _ReasoningOption
+from llmdex.records.partial_date import PartialDate as _PartialDate
+from llmdex.records.rates import Cost as _Cost
+from llmdex.records.rates import CostTier as _CostTier
+from llmdex.records.rates import Rates as _Rates
+from llmdex.records.rates import TierCondition as _TierCondition
+from llmdex.records.vocabulary import Kind as _Kind
+from llmdex.records.vocabulary import Status as _Status
 
 
 class _Shared:
     """Values the models below share, named for what they are."""
 
-    AUDIO_TO_TEXT = Modalities(input=("audio",), output=("text",))
-    CONTEXT_0_OUTPUT_0 = Limit(context=0, output=0)
-    CONTEXT_1000000_INPUT_872000_OUTPUT_128000 = Limit(context=1000000, input=872000, output=128000)
-    CONTEXT_1000000_OUTPUT_1000000 = Limit(context=1000000, output=1000000)
-    CONTEXT_1000000_OUTPUT_128000 = Limit(context=1000000, output=128000)
-    CONTEXT_1000000_OUTPUT_32000 = Limit(context=1000000, output=32000)
-    CONTEXT_1000000_OUTPUT_384000 = Limit(context=1000000, output=384000)
-    CONTEXT_1000000_OUTPUT_64000 = Limit(context=1000000, output=64000)
-    CONTEXT_1000000_OUTPUT_65000 = Limit(context=1000000, output=65000)
-    CONTEXT_1000000_OUTPUT_65536 = Limit(context=1000000, output=65536)
-    CONTEXT_1047576_OUTPUT_32768 = Limit(context=1047576, output=32768)
-    CONTEXT_1048576_OUTPUT_65536 = Limit(context=1048576, output=65536)
-    CONTEXT_1050000_INPUT_922000_OUTPUT_128000 = Limit(context=1050000, input=922000, output=128000)
-    CONTEXT_1050000_OUTPUT_131000 = Limit(context=1050000, output=131000)
-    CONTEXT_1050000_OUTPUT_131100 = Limit(context=1050000, output=131100)
-    CONTEXT_127000_OUTPUT_8000 = Limit(context=127000, output=8000)
-    CONTEXT_128000_INPUT_111616_OUTPUT_16384 = Limit(context=128000, input=111616, output=16384)
-    CONTEXT_128000_OUTPUT_100000 = Limit(context=128000, output=100000)
-    CONTEXT_128000_OUTPUT_128000 = Limit(context=128000, output=128000)
-    CONTEXT_128000_OUTPUT_1536 = Limit(context=128000, output=1536)
-    CONTEXT_128000_OUTPUT_16384 = Limit(context=128000, output=16384)
-    CONTEXT_128000_OUTPUT_24000 = Limit(context=128000, output=24000)
-    CONTEXT_128000_OUTPUT_32768 = Limit(context=128000, output=32768)
-    CONTEXT_128000_OUTPUT_4096 = Limit(context=128000, output=4096)
-    CONTEXT_128000_OUTPUT_64000 = Limit(context=128000, output=64000)
-    CONTEXT_128000_OUTPUT_8000 = Limit(context=128000, output=8000)
-    CONTEXT_128000_OUTPUT_8192 = Limit(context=128000, output=8192)
-    CONTEXT_128000_OUTPUT_96000 = Limit(context=128000, output=96000)
-    CONTEXT_131000_OUTPUT_131000 = Limit(context=131000, output=131000)
-    CONTEXT_131072_INPUT_122880_OUTPUT_8192 = Limit(context=131072, input=122880, output=8192)
-    CONTEXT_131072_INPUT_65536_OUTPUT_65536 = Limit(context=131072, input=65536, output=65536)
-    CONTEXT_131072_OUTPUT_129024 = Limit(context=131072, output=129024)
-    CONTEXT_131072_OUTPUT_131072 = Limit(context=131072, output=131072)
-    CONTEXT_131072_OUTPUT_32768 = Limit(context=131072, output=32768)
-    CONTEXT_131072_OUTPUT_65536 = Limit(context=131072, output=65536)
-    CONTEXT_16000_OUTPUT_16000 = Limit(context=16000, output=16000)
-    CONTEXT_163840_OUTPUT_163840 = Limit(context=163840, output=163840)
-    CONTEXT_16385_INPUT_12289_OUTPUT_4096 = Limit(context=16385, input=12289, output=4096)
-    CONTEXT_2000000_OUTPUT_2000000 = Limit(context=2000000, output=2000000)
-    CONTEXT_200000_INPUT_100000_OUTPUT_100000 = Limit(context=200000, input=100000, output=100000)
-    CONTEXT_200000_OUTPUT_100000 = Limit(context=200000, output=100000)
-    CONTEXT_200000_OUTPUT_120000 = Limit(context=200000, output=120000)
-    CONTEXT_200000_OUTPUT_128000 = Limit(context=200000, output=128000)
-    CONTEXT_200000_OUTPUT_131000 = Limit(context=200000, output=131000)
-    CONTEXT_200000_OUTPUT_32000 = Limit(context=200000, output=32000)
-    CONTEXT_200000_OUTPUT_4096 = Limit(context=200000, output=4096)
-    CONTEXT_200000_OUTPUT_64000 = Limit(context=200000, output=64000)
-    CONTEXT_200000_OUTPUT_8000 = Limit(context=200000, output=8000)
-    CONTEXT_200000_OUTPUT_8192 = Limit(context=200000, output=8192)
-    CONTEXT_200000_OUTPUT_96000 = Limit(context=200000, output=96000)
-    CONTEXT_202000_OUTPUT_202000 = Limit(context=202000, output=202000)
-    CONTEXT_202800_OUTPUT_131100 = Limit(context=202800, output=131100)
-    CONTEXT_204800_OUTPUT_131000 = Limit(context=204800, output=131000)
-    CONTEXT_204800_OUTPUT_131072 = Limit(context=204800, output=131072)
-    CONTEXT_204800_OUTPUT_131100 = Limit(context=204800, output=131100)
-    CONTEXT_205000_OUTPUT_205000 = Limit(context=205000, output=205000)
-    CONTEXT_216144_OUTPUT_216144 = Limit(context=216144, output=216144)
-    CONTEXT_240000_OUTPUT_64000 = Limit(context=240000, output=64000)
-    CONTEXT_256000_INPUT_256000_OUTPUT_256000 = Limit(context=256000, input=256000, output=256000)
-    CONTEXT_256000_OUTPUT_256000 = Limit(context=256000, output=256000)
-    CONTEXT_256000_OUTPUT_32000 = Limit(context=256000, output=32000)
-    CONTEXT_256000_OUTPUT_32768 = Limit(context=256000, output=32768)
-    CONTEXT_256000_OUTPUT_4096 = Limit(context=256000, output=4096)
-    CONTEXT_256000_OUTPUT_64000 = Limit(context=256000, output=64000)
-    CONTEXT_256000_OUTPUT_65536 = Limit(context=256000, output=65536)
-    CONTEXT_256000_OUTPUT_8000 = Limit(context=256000, output=8000)
-    CONTEXT_262000_OUTPUT_262000 = Limit(context=262000, output=262000)
-    CONTEXT_262100_OUTPUT_80000 = Limit(context=262100, output=80000)
-    CONTEXT_262114_OUTPUT_262114 = Limit(context=262114, output=262114)
-    CONTEXT_262144_OUTPUT_131072 = Limit(context=262144, output=131072)
-    CONTEXT_262144_OUTPUT_16384 = Limit(context=262144, output=16384)
-    CONTEXT_262144_OUTPUT_262144 = Limit(context=262144, output=262144)
-    CONTEXT_262144_OUTPUT_32000 = Limit(context=262144, output=32000)
-    CONTEXT_262144_OUTPUT_32768 = Limit(context=262144, output=32768)
-    CONTEXT_262144_OUTPUT_65536 = Limit(context=262144, output=65536)
-    CONTEXT_262144_OUTPUT_8192 = Limit(context=262144, output=8192)
-    CONTEXT_300000_OUTPUT_8192 = Limit(context=300000, output=8192)
-    CONTEXT_32000_OUTPUT_0 = Limit(context=32000, output=0)
-    CONTEXT_32000_OUTPUT_16384 = Limit(context=32000, output=16384)
-    CONTEXT_32000_OUTPUT_32000 = Limit(context=32000, output=32000)
-    CONTEXT_32000_OUTPUT_4000 = Limit(context=32000, output=4000)
-    CONTEXT_32768_OUTPUT_32768 = Limit(context=32768, output=32768)
-    CONTEXT_32768_OUTPUT_65536 = Limit(context=32768, output=65536)
-    CONTEXT_400000_INPUT_128000_OUTPUT_272000 = Limit(context=400000, input=128000, output=272000)
-    CONTEXT_400000_INPUT_272000_OUTPUT_128000 = Limit(context=400000, input=272000, output=128000)
-    CONTEXT_40960_OUTPUT_16384 = Limit(context=40960, output=16384)
-    CONTEXT_4096_OUTPUT_4096 = Limit(context=4096, output=4096)
-    CONTEXT_480_OUTPUT_0 = Limit(context=480, output=0)
-    CONTEXT_512_OUTPUT_0 = Limit(context=512, output=0)
-    CONTEXT_65536_OUTPUT_32768 = Limit(context=65536, output=32768)
-    CONTEXT_65536_OUTPUT_4096 = Limit(context=65536, output=4096)
-    CONTEXT_66000_OUTPUT_16000 = Limit(context=66000, output=16000)
-    CONTEXT_67300_OUTPUT_67300 = Limit(context=67300, output=67300)
-    CONTEXT_8192_INPUT_4096_OUTPUT_4096 = Limit(context=8192, input=4096, output=4096)
-    CONTEXT_8192_INPUT_6656_OUTPUT_1536 = Limit(context=8192, input=6656, output=1536)
-    CONTEXT_8192_OUTPUT_1536 = Limit(context=8192, output=1536)
-    CONTEXT_991000_OUTPUT_64000 = Limit(context=991000, output=64000)
-    D_2021_09 = PartialDate(2021, 9)
-    D_2022_09_21 = PartialDate(2022, 9, 21)
-    D_2022_12_15 = PartialDate(2022, 12, 15)
-    D_2023_03_01 = PartialDate(2023, 3, 1)
-    D_2023_08_31 = PartialDate(2023, 8, 31)
-    D_2023_09 = PartialDate(2023, 9)
-    D_2023_09_18 = PartialDate(2023, 9, 18)
-    D_2023_11_06 = PartialDate(2023, 11, 6)
-    D_2023_12 = PartialDate(2023, 12)
-    D_2023_12_11 = PartialDate(2023, 12, 11)
-    D_2024_01 = PartialDate(2024, 1)
-    D_2024_01_01 = PartialDate(2024, 1, 1)
-    D_2024_01_25 = PartialDate(2024, 1, 25)
-    D_2024_03 = PartialDate(2024, 3)
-    D_2024_03_01 = PartialDate(2024, 3, 1)
-    D_2024_03_13 = PartialDate(2024, 3, 13)
-    D_2024_04 = PartialDate(2024, 4)
-    D_2024_04_09 = PartialDate(2024, 4, 9)
-    D_2024_04_15 = PartialDate(2024, 4, 15)
-    D_2024_04_30 = PartialDate(2024, 4, 30)
-    D_2024_05 = PartialDate(2024, 5)
-    D_2024_05_13 = PartialDate(2024, 5, 13)
-    D_2024_05_29 = PartialDate(2024, 5, 29)
-    D_2024_05_30 = PartialDate(2024, 5, 30)
-    D_2024_06_03 = PartialDate(2024, 6, 3)
-    D_2024_06_26 = PartialDate(2024, 6, 26)
-    D_2024_07 = PartialDate(2024, 7)
-    D_2024_07_01 = PartialDate(2024, 7, 1)
-    D_2024_07_18 = PartialDate(2024, 7, 18)
-    D_2024_07_23 = PartialDate(2024, 7, 23)
-    D_2024_07_31 = PartialDate(2024, 7, 31)
-    D_2024_08 = PartialDate(2024, 8)
-    D_2024_08_01 = PartialDate(2024, 8, 1)
-    D_2024_08_02 = PartialDate(2024, 8, 2)
-    D_2024_08_06 = PartialDate(2024, 8, 6)
-    D_2024_08_15 = PartialDate(2024, 8, 15)
-    D_2024_09 = PartialDate(2024, 9)
-    D_2024_09_01 = PartialDate(2024, 9, 1)
-    D_2024_09_17 = PartialDate(2024, 9, 17)
-    D_2024_09_18 = PartialDate(2024, 9, 18)
-    D_2024_09_25 = PartialDate(2024, 9, 25)
-    D_2024_09_30 = PartialDate(2024, 9, 30)
-    D_2024_10 = PartialDate(2024, 10)
-    D_2024_10_01 = PartialDate(2024, 10, 1)
-    D_2024_10_02 = PartialDate(2024, 10, 2)
-    D_2024_10_04 = PartialDate(2024, 10, 4)
-    D_2024_10_22 = PartialDate(2024, 10, 22)
-    D_2024_10_30 = PartialDate(2024, 10, 30)
-    D_2024_11 = PartialDate(2024, 11)
-    D_2024_11_01 = PartialDate(2024, 11, 1)
-    D_2024_11_04 = PartialDate(2024, 11, 4)
-    D_2024_12 = PartialDate(2024, 12)
-    D_2024_12_01 = PartialDate(2024, 12, 1)
-    D_2024_12_02 = PartialDate(2024, 12, 2)
-    D_2024_12_03 = PartialDate(2024, 12, 3)
-    D_2024_12_04 = PartialDate(2024, 12, 4)
-    D_2024_12_05 = PartialDate(2024, 12, 5)
-    D_2024_12_06 = PartialDate(2024, 12, 6)
-    D_2024_12_20 = PartialDate(2024, 12, 20)
-    D_2024_12_26 = PartialDate(2024, 12, 26)
-    D_2025_01 = PartialDate(2025, 1)
-    D_2025_01_04 = PartialDate(2025, 1, 4)
-    D_2025_01_07 = PartialDate(2025, 1, 7)
-    D_2025_01_20 = PartialDate(2025, 1, 20)
-    D_2025_01_29 = PartialDate(2025, 1, 29)
-    D_2025_02 = PartialDate(2025, 2)
-    D_2025_02_19 = PartialDate(2025, 2, 19)
-    D_2025_02_26 = PartialDate(2025, 2, 26)
-    D_2025_02_28 = PartialDate(2025, 2, 28)
-    D_2025_03 = PartialDate(2025, 3)
-    D_2025_03_12 = PartialDate(2025, 3, 12)
-    D_2025_03_13 = PartialDate(2025, 3, 13)
-    D_2025_03_17 = PartialDate(2025, 3, 17)
-    D_2025_03_20 = PartialDate(2025, 3, 20)
-    D_2025_03_25 = PartialDate(2025, 3, 25)
-    D_2025_03_31 = PartialDate(2025, 3, 31)
-    D_2025_04 = PartialDate(2025, 4)
-    D_2025_04_05 = PartialDate(2025, 4, 5)
-    D_2025_04_14 = PartialDate(2025, 4, 14)
-    D_2025_04_15 = PartialDate(2025, 4, 15)
-    D_2025_04_16 = PartialDate(2025, 4, 16)
-    D_2025_04_24 = PartialDate(2025, 4, 24)
-    D_2025_04_28 = PartialDate(2025, 4, 28)
-    D_2025_05 = PartialDate(2025, 5)
-    D_2025_05_07 = PartialDate(2025, 5, 7)
-    D_2025_05_20 = PartialDate(2025, 5, 20)
-    D_2025_05_21 = PartialDate(2025, 5, 21)
-    D_2025_05_22 = PartialDate(2025, 5, 22)
-    D_2025_05_24 = PartialDate(2025, 5, 24)
-    D_2025_05_28 = PartialDate(2025, 5, 28)
-    D_2025_05_29 = PartialDate(2025, 5, 29)
-    D_2025_05_31 = PartialDate(2025, 5, 31)
-    D_2025_06 = PartialDate(2025, 6)
-    D_2025_06_01 = PartialDate(2025, 6, 1)
-    D_2025_06_05 = PartialDate(2025, 6, 5)
-    D_2025_06_10 = PartialDate(2025, 6, 10)
-    D_2025_06_11 = PartialDate(2025, 6, 11)
-    D_2025_06_17 = PartialDate(2025, 6, 17)
-    D_2025_06_26 = PartialDate(2025, 6, 26)
-    D_2025_07 = PartialDate(2025, 7)
-    D_2025_07_09 = PartialDate(2025, 7, 9)
-    D_2025_07_11 = PartialDate(2025, 7, 11)
-    D_2025_07_22 = PartialDate(2025, 7, 22)
-    D_2025_07_23 = PartialDate(2025, 7, 23)
-    D_2025_07_28 = PartialDate(2025, 7, 28)
-    D_2025_07_31 = PartialDate(2025, 7, 31)
-    D_2025_08 = PartialDate(2025, 8)
-    D_2025_08_05 = PartialDate(2025, 8, 5)
-    D_2025_08_07 = PartialDate(2025, 8, 7)
-    D_2025_08_11 = PartialDate(2025, 8, 11)
-    D_2025_08_18 = PartialDate(2025, 8, 18)
-    D_2025_08_21 = PartialDate(2025, 8, 21)
-    D_2025_08_26 = PartialDate(2025, 8, 26)
-    D_2025_08_28 = PartialDate(2025, 8, 28)
-    D_2025_08_30 = PartialDate(2025, 8, 30)
-    D_2025_08_31 = PartialDate(2025, 8, 31)
-    D_2025_09 = PartialDate(2025, 9)
-    D_2025_09_01 = PartialDate(2025, 9, 1)
-    D_2025_09_05 = PartialDate(2025, 9, 5)
-    D_2025_09_09 = PartialDate(2025, 9, 9)
-    D_2025_09_11 = PartialDate(2025, 9, 11)
-    D_2025_09_15 = PartialDate(2025, 9, 15)
-    D_2025_09_22 = PartialDate(2025, 9, 22)
-    D_2025_09_23 = PartialDate(2025, 9, 23)
-    D_2025_09_24 = PartialDate(2025, 9, 24)
-    D_2025_09_29 = PartialDate(2025, 9, 29)
-    D_2025_09_30 = PartialDate(2025, 9, 30)
-    D_2025_10 = PartialDate(2025, 10)
-    D_2025_10_06 = PartialDate(2025, 10, 6)
-    D_2025_10_07 = PartialDate(2025, 10, 7)
-    D_2025_10_10 = PartialDate(2025, 10, 10)
-    D_2025_10_15 = PartialDate(2025, 10, 15)
-    D_2025_10_24 = PartialDate(2025, 10, 24)
-    D_2025_10_27 = PartialDate(2025, 10, 27)
-    D_2025_10_28 = PartialDate(2025, 10, 28)
-    D_2025_10_29 = PartialDate(2025, 10, 29)
-    D_2025_10_31 = PartialDate(2025, 10, 31)
-    D_2025_11_06 = PartialDate(2025, 11, 6)
-    D_2025_11_09 = PartialDate(2025, 11, 9)
-    D_2025_11_12 = PartialDate(2025, 11, 12)
-    D_2025_11_13 = PartialDate(2025, 11, 13)
-    D_2025_11_14 = PartialDate(2025, 11, 14)
-    D_2025_11_18 = PartialDate(2025, 11, 18)
-    D_2025_11_19 = PartialDate(2025, 11, 19)
-    D_2025_11_24 = PartialDate(2025, 11, 24)
-    D_2025_11_25 = PartialDate(2025, 11, 25)
-    D_2025_11_28 = PartialDate(2025, 11, 28)
-    D_2025_12 = PartialDate(2025, 12)
-    D_2025_12_01 = PartialDate(2025, 12, 1)
-    D_2025_12_02 = PartialDate(2025, 12, 2)
-    D_2025_12_03 = PartialDate(2025, 12, 3)
-    D_2025_12_08 = PartialDate(2025, 12, 8)
-    D_2025_12_09 = PartialDate(2025, 12, 9)
-    D_2025_12_11 = PartialDate(2025, 12, 11)
-    D_2025_12_15 = PartialDate(2025, 12, 15)
-    D_2025_12_16 = PartialDate(2025, 12, 16)
-    D_2025_12_17 = PartialDate(2025, 12, 17)
-    D_2025_12_18 = PartialDate(2025, 12, 18)
-    D_2025_12_21 = PartialDate(2025, 12, 21)
-    D_2025_12_22 = PartialDate(2025, 12, 22)
-    D_2025_12_23 = PartialDate(2025, 12, 23)
-    D_2026_01 = PartialDate(2026, 1)
-    D_2026_01_01 = PartialDate(2026, 1, 1)
-    D_2026_01_15 = PartialDate(2026, 1, 15)
-    D_2026_01_19 = PartialDate(2026, 1, 19)
-    D_2026_01_23 = PartialDate(2026, 1, 23)
-    D_2026_01_26 = PartialDate(2026, 1, 26)
-    D_2026_01_27 = PartialDate(2026, 1, 27)
-    D_2026_01_28 = PartialDate(2026, 1, 28)
-    D_2026_01_29 = PartialDate(2026, 1, 29)
-    D_2026_01_31 = PartialDate(2026, 1, 31)
-    D_2026_02_04 = PartialDate(2026, 2, 4)
-    D_2026_02_05 = PartialDate(2026, 2, 5)
-    D_2026_02_12 = PartialDate(2026, 2, 12)
-    D_2026_02_13 = PartialDate(2026, 2, 13)
-    D_2026_02_16 = PartialDate(2026, 2, 16)
-    D_2026_02_17 = PartialDate(2026, 2, 17)
-    D_2026_02_19 = PartialDate(2026, 2, 19)
-    D_2026_02_23 = PartialDate(2026, 2, 23)
-    D_2026_02_24 = PartialDate(2026, 2, 24)
-    D_2026_02_26 = PartialDate(2026, 2, 26)
-    D_2026_03_03 = PartialDate(2026, 3, 3)
-    D_2026_03_04 = PartialDate(2026, 3, 4)
-    D_2026_03_05 = PartialDate(2026, 3, 5)
-    D_2026_03_06 = PartialDate(2026, 3, 6)
-    D_2026_03_10 = PartialDate(2026, 3, 10)
-    D_2026_03_11 = PartialDate(2026, 3, 11)
-    D_2026_03_13 = PartialDate(2026, 3, 13)
-    D_2026_03_15 = PartialDate(2026, 3, 15)
-    D_2026_03_16 = PartialDate(2026, 3, 16)
-    D_2026_03_17 = PartialDate(2026, 3, 17)
-    D_2026_03_18 = PartialDate(2026, 3, 18)
-    D_2026_03_23 = PartialDate(2026, 3, 23)
-    D_2026_03_27 = PartialDate(2026, 3, 27)
-    D_2026_03_30 = PartialDate(2026, 3, 30)
-    D_2026_04_01 = PartialDate(2026, 4, 1)
-    D_2026_04_02 = PartialDate(2026, 4, 2)
-    D_2026_04_03 = PartialDate(2026, 4, 3)
-    D_2026_04_07 = PartialDate(2026, 4, 7)
-    D_2026_04_14 = PartialDate(2026, 4, 14)
-    D_2026_04_16 = PartialDate(2026, 4, 16)
-    D_2026_04_17 = PartialDate(2026, 4, 17)
-    D_2026_04_20 = PartialDate(2026, 4, 20)
-    D_2026_04_21 = PartialDate(2026, 4, 21)
-    D_2026_04_22 = PartialDate(2026, 4, 22)
-    D_2026_04_23 = PartialDate(2026, 4, 23)
-    D_2026_04_24 = PartialDate(2026, 4, 24)
-    D_2026_04_29 = PartialDate(2026, 4, 29)
-    D_2026_04_30 = PartialDate(2026, 4, 30)
-    D_2026_05_01 = PartialDate(2026, 5, 1)
-    D_2026_05_07 = PartialDate(2026, 5, 7)
-    D_2026_05_14 = PartialDate(2026, 5, 14)
-    D_2026_05_19 = PartialDate(2026, 5, 19)
-    D_2026_05_20 = PartialDate(2026, 5, 20)
-    D_2026_05_21 = PartialDate(2026, 5, 21)
-    D_2026_05_28 = PartialDate(2026, 5, 28)
-    D_2026_05_29 = PartialDate(2026, 5, 29)
-    D_2026_05_30 = PartialDate(2026, 5, 30)
-    D_2026_05_31 = PartialDate(2026, 5, 31)
-    D_2026_06_01 = PartialDate(2026, 6, 1)
-    D_2026_06_02 = PartialDate(2026, 6, 2)
-    D_2026_06_04 = PartialDate(2026, 6, 4)
-    D_2026_06_08 = PartialDate(2026, 6, 8)
-    D_2026_06_12 = PartialDate(2026, 6, 12)
-    D_2026_06_13 = PartialDate(2026, 6, 13)
-    D_2026_06_15 = PartialDate(2026, 6, 15)
-    D_2026_06_16 = PartialDate(2026, 6, 16)
-    D_2026_06_21 = PartialDate(2026, 6, 21)
-    D_2026_06_22 = PartialDate(2026, 6, 22)
-    D_2026_06_29 = PartialDate(2026, 6, 29)
-    D_2026_06_30 = PartialDate(2026, 6, 30)
-    REASONING_BUDGET_TOKENS_MIN_0_MAX_24576 = ReasoningOption(
+    AUDIO_TO_TEXT = _Modalities(input=("audio",), output=("text",))
+    CONTEXT_0_OUTPUT_0 = _Limit(context=0, output=0)
+    CONTEXT_1000000_INPUT_872000_OUTPUT_128000 = _Limit(
+        context=1000000, input=872000, output=128000
+    )
+    CONTEXT_1000000_OUTPUT_1000000 = _Limit(context=1000000, output=1000000)
+    CONTEXT_1000000_OUTPUT_128000 = _Limit(context=1000000, output=128000)
+    CONTEXT_1000000_OUTPUT_32000 = _Limit(context=1000000, output=32000)
+    CONTEXT_1000000_OUTPUT_384000 = _Limit(context=1000000, output=384000)
+    CONTEXT_1000000_OUTPUT_64000 = _Limit(context=1000000, output=64000)
+    CONTEXT_1000000_OUTPUT_65000 = _Limit(context=1000000, output=65000)
+    CONTEXT_1000000_OUTPUT_65536 = _Limit(context=1000000, output=65536)
+    CONTEXT_1047576_OUTPUT_32768 = _Limit(context=1047576, output=32768)
+    CONTEXT_1048576_OUTPUT_65536 = _Limit(context=1048576, output=65536)
+    CONTEXT_1050000_INPUT_922000_OUTPUT_128000 = _Limit(
+        context=1050000, input=922000, output=128000
+    )
+    CONTEXT_1050000_OUTPUT_131000 = _Limit(context=1050000, output=131000)
+    CONTEXT_1050000_OUTPUT_131100 = _Limit(context=1050000, output=131100)
+    CONTEXT_127000_OUTPUT_8000 = _Limit(context=127000, output=8000)
+    CONTEXT_128000_INPUT_111616_OUTPUT_16384 = _Limit(context=128000, input=111616, output=16384)
+    CONTEXT_128000_OUTPUT_100000 = _Limit(context=128000, output=100000)
+    CONTEXT_128000_OUTPUT_128000 = _Limit(context=128000, output=128000)
+    CONTEXT_128000_OUTPUT_1536 = _Limit(context=128000, output=1536)
+    CONTEXT_128000_OUTPUT_16384 = _Limit(context=128000, output=16384)
+    CONTEXT_128000_OUTPUT_24000 = _Limit(context=128000, output=24000)
+    CONTEXT_128000_OUTPUT_32768 = _Limit(context=128000, output=32768)
+    CONTEXT_128000_OUTPUT_4096 = _Limit(context=128000, output=4096)
+    CONTEXT_128000_OUTPUT_64000 = _Limit(context=128000, output=64000)
+    CONTEXT_128000_OUTPUT_8000 = _Limit(context=128000, output=8000)
+    CONTEXT_128000_OUTPUT_8192 = _Limit(context=128000, output=8192)
+    CONTEXT_128000_OUTPUT_96000 = _Limit(context=128000, output=96000)
+    CONTEXT_131000_OUTPUT_131000 = _Limit(context=131000, output=131000)
+    CONTEXT_131072_INPUT_122880_OUTPUT_8192 = _Limit(context=131072, input=122880, output=8192)
+    CONTEXT_131072_INPUT_65536_OUTPUT_65536 = _Limit(context=131072, input=65536, output=65536)
+    CONTEXT_131072_OUTPUT_129024 = _Limit(context=131072, output=129024)
+    CONTEXT_131072_OUTPUT_131072 = _Limit(context=131072, output=131072)
+    CONTEXT_131072_OUTPUT_32768 = _Limit(context=131072, output=32768)
+    CONTEXT_131072_OUTPUT_65536 = _Limit(context=131072, output=65536)
+    CONTEXT_16000_OUTPUT_16000 = _Limit(context=16000, output=16000)
+    CONTEXT_163840_OUTPUT_163840 = _Limit(context=163840, output=163840)
+    CONTEXT_16385_INPUT_12289_OUTPUT_4096 = _Limit(context=16385, input=12289, output=4096)
+    CONTEXT_2000000_OUTPUT_2000000 = _Limit(context=2000000, output=2000000)
+    CONTEXT_200000_INPUT_100000_OUTPUT_100000 = _Limit(context=200000, input=100000, output=100000)
+    CONTEXT_200000_OUTPUT_100000 = _Limit(context=200000, output=100000)
+    CONTEXT_200000_OUTPUT_120000 = _Limit(context=200000, output=120000)
+    CONTEXT_200000_OUTPUT_128000 = _Limit(context=200000, output=128000)
+    CONTEXT_200000_OUTPUT_131000 = _Limit(context=200000, output=131000)
+    CONTEXT_200000_OUTPUT_32000 = _Limit(context=200000, output=32000)
+    CONTEXT_200000_OUTPUT_4096 = _Limit(context=200000, output=4096)
+    CONTEXT_200000_OUTPUT_64000 = _Limit(context=200000, output=64000)
+    CONTEXT_200000_OUTPUT_8000 = _Limit(context=200000, output=8000)
+    CONTEXT_200000_OUTPUT_8192 = _Limit(context=200000, output=8192)
+    CONTEXT_200000_OUTPUT_96000 = _Limit(context=200000, output=96000)
+    CONTEXT_202000_OUTPUT_202000 = _Limit(context=202000, output=202000)
+    CONTEXT_202800_OUTPUT_131100 = _Limit(context=202800, output=131100)
+    CONTEXT_204800_OUTPUT_131000 = _Limit(context=204800, output=131000)
+    CONTEXT_204800_OUTPUT_131072 = _Limit(context=204800, output=131072)
+    CONTEXT_204800_OUTPUT_131100 = _Limit(context=204800, output=131100)
+    CONTEXT_205000_OUTPUT_205000 = _Limit(context=205000, output=205000)
+    CONTEXT_216144_OUTPUT_216144 = _Limit(context=216144, output=216144)
+    CONTEXT_240000_OUTPUT_64000 = _Limit(context=240000, output=64000)
+    CONTEXT_256000_INPUT_256000_OUTPUT_256000 = _Limit(context=256000, input=256000, output=256000)
+    CONTEXT_256000_OUTPUT_256000 = _Limit(context=256000, output=256000)
+    CONTEXT_256000_OUTPUT_32000 = _Limit(context=256000, output=32000)
+    CONTEXT_256000_OUTPUT_32768 = _Limit(context=256000, output=32768)
+    CONTEXT_256000_OUTPUT_4096 = _Limit(context=256000, output=4096)
+    CONTEXT_256000_OUTPUT_64000 = _Limit(context=256000, output=64000)
+    CONTEXT_256000_OUTPUT_65536 = _Limit(context=256000, output=65536)
+    CONTEXT_256000_OUTPUT_8000 = _Limit(context=256000, output=8000)
+    CONTEXT_262000_OUTPUT_262000 = _Limit(context=262000, output=262000)
+    CONTEXT_262100_OUTPUT_80000 = _Limit(context=262100, output=80000)
+    CONTEXT_262114_OUTPUT_262114 = _Limit(context=262114, output=262114)
+    CONTEXT_262144_OUTPUT_131072 = _Limit(context=262144, output=131072)
+    CONTEXT_262144_OUTPUT_16384 = _Limit(context=262144, output=16384)
+    CONTEXT_262144_OUTPUT_262144 = _Limit(context=262144, output=262144)
+    CONTEXT_262144_OUTPUT_32000 = _Limit(context=262144, output=32000)
+    CONTEXT_262144_OUTPUT_32768 = _Limit(context=262144, output=32768)
+    CONTEXT_262144_OUTPUT_65536 = _Limit(context=262144, output=65536)
+    CONTEXT_262144_OUTPUT_8192 = _Limit(context=262144, output=8192)
+    CONTEXT_300000_OUTPUT_8192 = _Limit(context=300000, output=8192)
+    CONTEXT_32000_OUTPUT_0 = _Limit(context=32000, output=0)
+    CONTEXT_32000_OUTPUT_16384 = _Limit(context=32000, output=16384)
+    CONTEXT_32000_OUTPUT_32000 = _Limit(context=32000, output=32000)
+    CONTEXT_32000_OUTPUT_4000 = _Limit(context=32000, output=4000)
+    CONTEXT_32768_OUTPUT_32768 = _Limit(context=32768, output=32768)
+    CONTEXT_32768_OUTPUT_65536 = _Limit(context=32768, output=65536)
+    CONTEXT_400000_INPUT_128000_OUTPUT_272000 = _Limit(context=400000, input=128000, output=272000)
+    CONTEXT_400000_INPUT_272000_OUTPUT_128000 = _Limit(context=400000, input=272000, output=128000)
+    CONTEXT_40960_OUTPUT_16384 = _Limit(context=40960, output=16384)
+    CONTEXT_4096_OUTPUT_4096 = _Limit(context=4096, output=4096)
+    CONTEXT_480_OUTPUT_0 = _Limit(context=480, output=0)
+    CONTEXT_512_OUTPUT_0 = _Limit(context=512, output=0)
+    CONTEXT_65536_OUTPUT_32768 = _Limit(context=65536, output=32768)
+    CONTEXT_65536_OUTPUT_4096 = _Limit(context=65536, output=4096)
+    CONTEXT_66000_OUTPUT_16000 = _Limit(context=66000, output=16000)
+    CONTEXT_67300_OUTPUT_67300 = _Limit(context=67300, output=67300)
+    CONTEXT_8192_INPUT_4096_OUTPUT_4096 = _Limit(context=8192, input=4096, output=4096)
+    CONTEXT_8192_INPUT_6656_OUTPUT_1536 = _Limit(context=8192, input=6656, output=1536)
+    CONTEXT_8192_OUTPUT_1536 = _Limit(context=8192, output=1536)
+    CONTEXT_991000_OUTPUT_64000 = _Limit(context=991000, output=64000)
+    D_2021_09 = _PartialDate(2021, 9)
+    D_2022_09_21 = _PartialDate(2022, 9, 21)
+    D_2022_12_15 = _PartialDate(2022, 12, 15)
+    D_2023_03_01 = _PartialDate(2023, 3, 1)
+    D_2023_08_31 = _PartialDate(2023, 8, 31)
+    D_2023_09 = _PartialDate(2023, 9)
+    D_2023_09_18 = _PartialDate(2023, 9, 18)
+    D_2023_11_06 = _PartialDate(2023, 11, 6)
+    D_2023_12 = _PartialDate(2023, 12)
+    D_2023_12_11 = _PartialDate(2023, 12, 11)
+    D_2024_01 = _PartialDate(2024, 1)
+    D_2024_01_01 = _PartialDate(2024, 1, 1)
+    D_2024_01_25 = _PartialDate(2024, 1, 25)
+    D_2024_03 = _PartialDate(2024, 3)
+    D_2024_03_01 = _PartialDate(2024, 3, 1)
+    D_2024_03_13 = _PartialDate(2024, 3, 13)
+    D_2024_04 = _PartialDate(2024, 4)
+    D_2024_04_09 = _PartialDate(2024, 4, 9)
+    D_2024_04_15 = _PartialDate(2024, 4, 15)
+    D_2024_04_30 = _PartialDate(2024, 4, 30)
+    D_2024_05 = _PartialDate(2024, 5)
+    D_2024_05_13 = _PartialDate(2024, 5, 13)
+    D_2024_05_29 = _PartialDate(2024, 5, 29)
+    D_2024_05_30 = _PartialDate(2024, 5, 30)
+    D_2024_06_03 = _PartialDate(2024, 6, 3)
+    D_2024_06_26 = _PartialDate(2024, 6, 26)
+    D_2024_07 = _PartialDate(2024, 7)
+    D_2024_07_01 = _PartialDate(2024, 7, 1)
+    D_2024_07_18 = _PartialDate(2024, 7, 18)
+    D_2024_07_23 = _PartialDate(2024, 7, 23)
+    D_2024_07_31 = _PartialDate(2024, 7, 31)
+    D_2024_08 = _PartialDate(2024, 8)
+    D_2024_08_01 = _PartialDate(2024, 8, 1)
+    D_2024_08_02 = _PartialDate(2024, 8, 2)
+    D_2024_08_06 = _PartialDate(2024, 8, 6)
+    D_2024_08_15 = _PartialDate(2024, 8, 15)
+    D_2024_09 = _PartialDate(2024, 9)
+    D_2024_09_01 = _PartialDate(2024, 9, 1)
+    D_2024_09_17 = _PartialDate(2024, 9, 17)
+    D_2024_09_18 = _PartialDate(2024, 9, 18)
+    D_2024_09_25 = _PartialDate(2024, 9, 25)
+    D_2024_09_30 = _PartialDate(2024, 9, 30)
+    D_2024_10 = _PartialDate(2024, 10)
+    D_2024_10_01 = _PartialDate(2024, 10, 1)
+    D_2024_10_02 = _PartialDate(2024, 10, 2)
+    D_2024_10_04 = _PartialDate(2024, 10, 4)
+    D_2024_10_22 = _PartialDate(2024, 10, 22)
+    D_2024_10_30 = _PartialDate(2024, 10, 30)
+    D_2024_11 = _PartialDate(2024, 11)
+    D_2024_11_01 = _PartialDate(2024, 11, 1)
+    D_2024_11_04 = _PartialDate(2024, 11, 4)
+    D_2024_12 = _PartialDate(2024, 12)
+    D_2024_12_01 = _PartialDate(2024, 12, 1)
+    D_2024_12_02 = _PartialDate(2024, 12, 2)
+    D_2024_12_03 = _PartialDate(2024, 12, 3)
+    D_2024_12_04 = _PartialDate(2024, 12, 4)
+    D_2024_12_05 = _PartialDate(2024, 12, 5)
+    D_2024_12_06 = _PartialDate(2024, 12, 6)
+    D_2024_12_20 = _PartialDate(2024, 12, 20)
+    D_2024_12_26 = _PartialDate(2024, 12, 26)
+    D_2025_01 = _PartialDate(2025, 1)
+    D_2025_01_04 = _PartialDate(2025, 1, 4)
+    D_2025_01_07 = _PartialDate(2025, 1, 7)
+    D_2025_01_20 = _PartialDate(2025, 1, 20)
+    D_2025_01_29 = _PartialDate(2025, 1, 29)
+    D_2025_02 = _PartialDate(2025, 2)
+    D_2025_02_19 = _PartialDate(2025, 2, 19)
+    D_2025_02_26 = _PartialDate(2025, 2, 26)
+    D_2025_02_28 = _PartialDate(2025, 2, 28)
+    D_2025_03 = _PartialDate(2025, 3)
+    D_2025_03_12 = _PartialDate(2025, 3, 12)
+    D_2025_03_13 = _PartialDate(2025, 3, 13)
+    D_2025_03_17 = _PartialDate(2025, 3, 17)
+    D_2025_03_20 = _PartialDate(2025, 3, 20)
+    D_2025_03_25 = _PartialDate(2025, 3, 25)
+    D_2025_03_31 = _PartialDate(2025, 3, 31)
+    D_2025_04 = _PartialDate(2025, 4)
+    D_2025_04_05 = _PartialDate(2025, 4, 5)
+    D_2025_04_14 = _PartialDate(2025, 4, 14)
+    D_2025_04_15 = _PartialDate(2025, 4, 15)
+    D_2025_04_16 = _PartialDate(2025, 4, 16)
+    D_2025_04_24 = _PartialDate(2025, 4, 24)
+    D_2025_04_28 = _PartialDate(2025, 4, 28)
+    D_2025_05 = _PartialDate(2025, 5)
+    D_2025_05_07 = _PartialDate(2025, 5, 7)
+    D_2025_05_20 = _PartialDate(2025, 5, 20)
+    D_2025_05_21 = _PartialDate(2025, 5, 21)
+    D_2025_05_22 = _PartialDate(2025, 5, 22)
+    D_2025_05_24 = _PartialDate(2025, 5, 24)
+    D_2025_05_28 = _PartialDate(2025, 5, 28)
+    D_2025_05_29 = _PartialDate(2025, 5, 29)
+    D_2025_05_31 = _PartialDate(2025, 5, 31)
+    D_2025_06 = _PartialDate(2025, 6)
+    D_2025_06_01 = _PartialDate(2025, 6, 1)
+    D_2025_06_05 = _PartialDate(2025, 6, 5)
+    D_2025_06_10 = _PartialDate(2025, 6, 10)
+    D_2025_06_11 = _PartialDate(2025, 6, 11)
+    D_2025_06_17 = _PartialDate(2025, 6, 17)
+    D_2025_06_26 = _PartialDate(2025, 6, 26)
+    D_2025_07 = _PartialDate(2025, 7)
+    D_2025_07_09 = _PartialDate(2025, 7, 9)
+    D_2025_07_11 = _PartialDate(2025, 7, 11)
+    D_2025_07_22 = _PartialDate(2025, 7, 22)
+    D_2025_07_23 = _PartialDate(2025, 7, 23)
+    D_2025_07_28 = _PartialDate(2025, 7, 28)
+    D_2025_07_31 = _PartialDate(2025, 7, 31)
+    D_2025_08 = _PartialDate(2025, 8)
+    D_2025_08_05 = _PartialDate(2025, 8, 5)
+    D_2025_08_07 = _PartialDate(2025, 8, 7)
+    D_2025_08_11 = _PartialDate(2025, 8, 11)
+    D_2025_08_18 = _PartialDate(2025, 8, 18)
+    D_2025_08_21 = _PartialDate(2025, 8, 21)
+    D_2025_08_26 = _PartialDate(2025, 8, 26)
+    D_2025_08_28 = _PartialDate(2025, 8, 28)
+    D_2025_08_30 = _PartialDate(2025, 8, 30)
+    D_2025_08_31 = _PartialDate(2025, 8, 31)
+    D_2025_09 = _PartialDate(2025, 9)
+    D_2025_09_01 = _PartialDate(2025, 9, 1)
+    D_2025_09_05 = _PartialDate(2025, 9, 5)
+    D_2025_09_09 = _PartialDate(2025, 9, 9)
+    D_2025_09_11 = _PartialDate(2025, 9, 11)
+    D_2025_09_15 = _PartialDate(2025, 9, 15)
+    D_2025_09_22 = _PartialDate(2025, 9, 22)
+    D_2025_09_23 = _PartialDate(2025, 9, 23)
+    D_2025_09_24 = _PartialDate(2025, 9, 24)
+    D_2025_09_29 = _PartialDate(2025, 9, 29)
+    D_2025_09_30 = _PartialDate(2025, 9, 30)
+    D_2025_10 = _PartialDate(2025, 10)
+    D_2025_10_06 = _PartialDate(2025, 10, 6)
+    D_2025_10_07 = _PartialDate(2025, 10, 7)
+    D_2025_10_10 = _PartialDate(2025, 10, 10)
+    D_2025_10_15 = _PartialDate(2025, 10, 15)
+    D_2025_10_24 = _PartialDate(2025, 10, 24)
+    D_2025_10_27 = _PartialDate(2025, 10, 27)
+    D_2025_10_28 = _PartialDate(2025, 10, 28)
+    D_2025_10_29 = _PartialDate(2025, 10, 29)
+    D_2025_10_31 = _PartialDate(2025, 10, 31)
+    D_2025_11_06 = _PartialDate(2025, 11, 6)
+    D_2025_11_09 = _PartialDate(2025, 11, 9)
+    D_2025_11_12 = _PartialDate(2025, 11, 12)
+    D_2025_11_13 = _PartialDate(2025, 11, 13)
+    D_2025_11_14 = _PartialDate(2025, 11, 14)
+    D_2025_11_18 = _PartialDate(2025, 11, 18)
+    D_2025_11_19 = _PartialDate(2025, 11, 19)
+    D_2025_11_24 = _PartialDate(2025, 11, 24)
+    D_2025_11_25 = _PartialDate(2025, 11, 25)
+    D_2025_11_28 = _PartialDate(2025, 11, 28)
+    D_2025_12 = _PartialDate(2025, 12)
+    D_2025_12_01 = _PartialDate(2025, 12, 1)
+    D_2025_12_02 = _PartialDate(2025, 12, 2)
+    D_2025_12_03 = _PartialDate(2025, 12, 3)
+    D_2025_12_08 = _PartialDate(2025, 12, 8)
+    D_2025_12_09 = _PartialDate(2025, 12, 9)
+    D_2025_12_11 = _PartialDate(2025, 12, 11)
+    D_2025_12_15 = _PartialDate(2025, 12, 15)
+    D_2025_12_16 = _PartialDate(2025, 12, 16)
+    D_2025_12_17 = _PartialDate(2025, 12, 17)
+    D_2025_12_18 = _PartialDate(2025, 12, 18)
+    D_2025_12_21 = _PartialDate(2025, 12, 21)
+    D_2025_12_22 = _PartialDate(2025, 12, 22)
+    D_2025_12_23 = _PartialDate(2025, 12, 23)
+    D_2026_01 = _PartialDate(2026, 1)
+    D_2026_01_01 = _PartialDate(2026, 1, 1)
+    D_2026_01_15 = _PartialDate(2026, 1, 15)
+    D_2026_01_19 = _PartialDate(2026, 1, 19)
+    D_2026_01_23 = _PartialDate(2026, 1, 23)
+    D_2026_01_26 = _PartialDate(2026, 1, 26)
+    D_2026_01_27 = _PartialDate(2026, 1, 27)
+    D_2026_01_28 = _PartialDate(2026, 1, 28)
+    D_2026_01_29 = _PartialDate(2026, 1, 29)
+    D_2026_01_31 = _PartialDate(2026, 1, 31)
+    D_2026_02_04 = _PartialDate(2026, 2, 4)
+    D_2026_02_05 = _PartialDate(2026, 2, 5)
+    D_2026_02_12 = _PartialDate(2026, 2, 12)
+    D_2026_02_13 = _PartialDate(2026, 2, 13)
+    D_2026_02_16 = _PartialDate(2026, 2, 16)
+    D_2026_02_17 = _PartialDate(2026, 2, 17)
+    D_2026_02_19 = _PartialDate(2026, 2, 19)
+    D_2026_02_23 = _PartialDate(2026, 2, 23)
+    D_2026_02_24 = _PartialDate(2026, 2, 24)
+    D_2026_02_26 = _PartialDate(2026, 2, 26)
+    D_2026_03_03 = _PartialDate(2026, 3, 3)
+    D_2026_03_04 = _PartialDate(2026, 3, 4)
+    D_2026_03_05 = _PartialDate(2026, 3, 5)
+    D_2026_03_06 = _PartialDate(2026, 3, 6)
+    D_2026_03_10 = _PartialDate(2026, 3, 10)
+    D_2026_03_11 = _PartialDate(2026, 3, 11)
+    D_2026_03_13 = _PartialDate(2026, 3, 13)
+    D_2026_03_15 = _PartialDate(2026, 3, 15)
+    D_2026_03_16 = _PartialDate(2026, 3, 16)
+    D_2026_03_17 = _PartialDate(2026, 3, 17)
+    D_2026_03_18 = _PartialDate(2026, 3, 18)
+    D_2026_03_23 = _PartialDate(2026, 3, 23)
+    D_2026_03_27 = _PartialDate(2026, 3, 27)
+    D_2026_03_30 = _PartialDate(2026, 3, 30)
+    D_2026_04_01 = _PartialDate(2026, 4, 1)
+    D_2026_04_02 = _PartialDate(2026, 4, 2)
+    D_2026_04_03 = _PartialDate(2026, 4, 3)
+    D_2026_04_07 = _PartialDate(2026, 4, 7)
+    D_2026_04_14 = _PartialDate(2026, 4, 14)
+    D_2026_04_16 = _PartialDate(2026, 4, 16)
+    D_2026_04_17 = _PartialDate(2026, 4, 17)
+    D_2026_04_20 = _PartialDate(2026, 4, 20)
+    D_2026_04_21 = _PartialDate(2026, 4, 21)
+    D_2026_04_22 = _PartialDate(2026, 4, 22)
+    D_2026_04_23 = _PartialDate(2026, 4, 23)
+    D_2026_04_24 = _PartialDate(2026, 4, 24)
+    D_2026_04_29 = _PartialDate(2026, 4, 29)
+    D_2026_04_30 = _PartialDate(2026, 4, 30)
+    D_2026_05_01 = _PartialDate(2026, 5, 1)
+    D_2026_05_07 = _PartialDate(2026, 5, 7)
+    D_2026_05_14 = _PartialDate(2026, 5, 14)
+    D_2026_05_19 = _PartialDate(2026, 5, 19)
+    D_2026_05_20 = _PartialDate(2026, 5, 20)
+    D_2026_05_21 = _PartialDate(2026, 5, 21)
+    D_2026_05_28 = _PartialDate(2026, 5, 28)
+    D_2026_05_29 = _PartialDate(2026, 5, 29)
+    D_2026_05_30 = _PartialDate(2026, 5, 30)
+    D_2026_05_31 = _PartialDate(2026, 5, 31)
+    D_2026_06_01 = _PartialDate(2026, 6, 1)
+    D_2026_06_02 = _PartialDate(2026, 6, 2)
+    D_2026_06_04 = _PartialDate(2026, 6, 4)
+    D_2026_06_08 = _PartialDate(2026, 6, 8)
+    D_2026_06_12 = _PartialDate(2026, 6, 12)
+    D_2026_06_13 = _PartialDate(2026, 6, 13)
+    D_2026_06_15 = _PartialDate(2026, 6, 15)
+    D_2026_06_16 = _PartialDate(2026, 6, 16)
+    D_2026_06_21 = _PartialDate(2026, 6, 21)
+    D_2026_06_22 = _PartialDate(2026, 6, 22)
+    D_2026_06_29 = _PartialDate(2026, 6, 29)
+    D_2026_06_30 = _PartialDate(2026, 6, 30)
+    REASONING_BUDGET_TOKENS_MIN_0_MAX_24576 = _ReasoningOption(
         type="budget_tokens", min=0, max=24576
     )
-    REASONING_BUDGET_TOKENS_MIN_1 = ReasoningOption(type="budget_tokens", min=1)
-    REASONING_BUDGET_TOKENS_MIN_1024 = ReasoningOption(type="budget_tokens", min=1024)
-    REASONING_BUDGET_TOKENS_MIN_128_MAX_32768 = ReasoningOption(
+    REASONING_BUDGET_TOKENS_MIN_1 = _ReasoningOption(type="budget_tokens", min=1)
+    REASONING_BUDGET_TOKENS_MIN_1024 = _ReasoningOption(type="budget_tokens", min=1024)
+    REASONING_BUDGET_TOKENS_MIN_128_MAX_32768 = _ReasoningOption(
         type="budget_tokens", min=128, max=32768
     )
-    REASONING_BUDGET_TOKENS_MIN_1_MAX_131072 = ReasoningOption(
+    REASONING_BUDGET_TOKENS_MIN_1_MAX_131072 = _ReasoningOption(
         type="budget_tokens", min=1, max=131072
     )
-    REASONING_BUDGET_TOKENS_MIN_1_MAX_262144 = ReasoningOption(
+    REASONING_BUDGET_TOKENS_MIN_1_MAX_262144 = _ReasoningOption(
         type="budget_tokens", min=1, max=262144
     )
-    REASONING_BUDGET_TOKENS_MIN_1_MAX_38912 = ReasoningOption(
+    REASONING_BUDGET_TOKENS_MIN_1_MAX_38912 = _ReasoningOption(
         type="budget_tokens", min=1, max=38912
     )
-    REASONING_BUDGET_TOKENS_MIN_1_MAX_81920 = ReasoningOption(
+    REASONING_BUDGET_TOKENS_MIN_1_MAX_81920 = _ReasoningOption(
         type="budget_tokens", min=1, max=81920
     )
-    REASONING_BUDGET_TOKENS_MIN_512_MAX_24576 = ReasoningOption(
+    REASONING_BUDGET_TOKENS_MIN_512_MAX_24576 = _ReasoningOption(
         type="budget_tokens", min=512, max=24576
     )
-    REASONING_EFFORT_HIGH = ReasoningOption(type="effort", values=("high",))
-    REASONING_EFFORT_HIGH_XHIGH = ReasoningOption(type="effort", values=("high", "xhigh"))
-    REASONING_EFFORT_LOW_HIGH = ReasoningOption(type="effort", values=("low", "high"))
-    REASONING_EFFORT_LOW_MEDIUM_HIGH = ReasoningOption(
+    REASONING_EFFORT_HIGH = _ReasoningOption(type="effort", values=("high",))
+    REASONING_EFFORT_HIGH_XHIGH = _ReasoningOption(type="effort", values=("high", "xhigh"))
+    REASONING_EFFORT_LOW_HIGH = _ReasoningOption(type="effort", values=("low", "high"))
+    REASONING_EFFORT_LOW_MEDIUM_HIGH = _ReasoningOption(
         type="effort", values=("low", "medium", "high")
     )
-    REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH = ReasoningOption(
+    REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH = _ReasoningOption(
         type="effort", values=("low", "medium", "high", "xhigh")
     )
-    REASONING_EFFORT_MEDIUM = ReasoningOption(type="effort", values=("medium",))
-    REASONING_EFFORT_MEDIUM_HIGH_XHIGH = ReasoningOption(
+    REASONING_EFFORT_MEDIUM = _ReasoningOption(type="effort", values=("medium",))
+    REASONING_EFFORT_MEDIUM_HIGH_XHIGH = _ReasoningOption(
         type="effort", values=("medium", "high", "xhigh")
     )
-    REASONING_EFFORT_MINIMAL_HIGH = ReasoningOption(type="effort", values=("minimal", "high"))
-    REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH = ReasoningOption(
+    REASONING_EFFORT_MINIMAL_HIGH = _ReasoningOption(type="effort", values=("minimal", "high"))
+    REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH = _ReasoningOption(
         type="effort", values=("minimal", "low", "medium", "high")
     )
-    REASONING_EFFORT_NONE_HIGH = ReasoningOption(type="effort", values=("none", "high"))
-    REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH = ReasoningOption(
+    REASONING_EFFORT_NONE_HIGH = _ReasoningOption(type="effort", values=("none", "high"))
+    REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH = _ReasoningOption(
         type="effort", values=("none", "low", "medium", "high")
     )
-    REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH = ReasoningOption(
+    REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH = _ReasoningOption(
         type="effort", values=("none", "low", "medium", "high", "xhigh")
     )
-    REASONING_TOGGLE = ReasoningOption(type="toggle")
-    TEXT_AUDIO_TO_TEXT_AUDIO = Modalities(input=("text", "audio"), output=("text", "audio"))
-    TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT = Modalities(
+    REASONING_TOGGLE = _ReasoningOption(type="toggle")
+    TEXT_AUDIO_TO_TEXT_AUDIO = _Modalities(input=("text", "audio"), output=("text", "audio"))
+    TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT = _Modalities(
         input=("text", "image", "audio", "video", "pdf"), output=("text",)
     )
-    TEXT_IMAGE_PDF_TO_TEXT = Modalities(input=("text", "image", "pdf"), output=("text",))
-    TEXT_IMAGE_PDF_TO_TEXT_IMAGE = Modalities(
+    TEXT_IMAGE_PDF_TO_TEXT = _Modalities(input=("text", "image", "pdf"), output=("text",))
+    TEXT_IMAGE_PDF_TO_TEXT_IMAGE = _Modalities(
         input=("text", "image", "pdf"), output=("text", "image")
     )
-    TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
-    TEXT_IMAGE_TO_TEXT_IMAGE = Modalities(input=("text", "image"), output=("text", "image"))
-    TEXT_IMAGE_TO_VIDEO = Modalities(input=("text", "image"), output=("video",))
-    TEXT_IMAGE_VIDEO_TO_TEXT = Modalities(input=("text", "image", "video"), output=("text",))
-    TEXT_PDF_TO_TEXT = Modalities(input=("text", "pdf"), output=("text",))
-    TEXT_TO_AUDIO = Modalities(input=("text",), output=("audio",))
-    TEXT_TO_IMAGE = Modalities(input=("text",), output=("image",))
-    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
-    TEXT_TO_TEXT_IMAGE = Modalities(input=("text",), output=("text", "image"))
-    TEXT_TO_VIDEO = Modalities(input=("text",), output=("video",))
+    TEXT_IMAGE_TO_TEXT = _Modalities(input=("text", "image"), output=("text",))
+    TEXT_IMAGE_TO_TEXT_IMAGE = _Modalities(input=("text", "image"), output=("text", "image"))
+    TEXT_IMAGE_TO_VIDEO = _Modalities(input=("text", "image"), output=("video",))
+    TEXT_IMAGE_VIDEO_TO_TEXT = _Modalities(input=("text", "image", "video"), output=("text",))
+    TEXT_PDF_TO_TEXT = _Modalities(input=("text", "pdf"), output=("text",))
+    TEXT_TO_AUDIO = _Modalities(input=("text",), output=("audio",))
+    TEXT_TO_IMAGE = _Modalities(input=("text",), output=("image",))
+    TEXT_TO_TEXT = _Modalities(input=("text",), output=("text",))
+    TEXT_TO_TEXT_IMAGE = _Modalities(input=("text",), output=("text", "image"))
+    TEXT_TO_VIDEO = _Modalities(input=("text",), output=("video",))
 
 
 __all__ = [
@@ -716,11 +722,11 @@ __all__ = [
     "ZAI_GLM_5V_TURBO",
 ]
 
-ALIBABA_QWEN_3_14B: Final[PricedModel] = PricedModel(
+ALIBABA_QWEN_3_14B: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="alibaba/qwen-3-14b",
     name="Qwen3-14B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=True,
@@ -732,16 +738,16 @@ ALIBABA_QWEN_3_14B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_40960_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.12"), output=Decimal("0.24")),
+    cost=_Cost(input=_Decimal("0.12"), output=_Decimal("0.24")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """Qwen3-14B (chat) · 41K context · 16.4K output · $0.12 in / $0.24 out per 1M tokens · tools, reasoning"""
 
-ALIBABA_QWEN_3_235B: Final[PricedModel] = PricedModel(
+ALIBABA_QWEN_3_235B: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="alibaba/qwen-3-235b",
     name="Qwen3 235B A22B Instruct 2507",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=True,
@@ -753,16 +759,16 @@ ALIBABA_QWEN_3_235B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.22"), output=Decimal("0.88")),
+    cost=_Cost(input=_Decimal("0.22"), output=_Decimal("0.88")),
     reasoning_options=(),
 )
 """Qwen3 235B A22B Instruct 2507 (chat) · 262K context · 16.4K output · $0.22 in / $0.88 out per 1M tokens · tools, reasoning"""
 
-ALIBABA_QWEN_3_30B: Final[PricedModel] = PricedModel(
+ALIBABA_QWEN_3_30B: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="alibaba/qwen-3-30b",
     name="Qwen3-30B-A3B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=True,
@@ -774,16 +780,16 @@ ALIBABA_QWEN_3_30B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_40960_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.12"), output=Decimal("0.5")),
+    cost=_Cost(input=_Decimal("0.12"), output=_Decimal("0.5")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """Qwen3-30B-A3B (chat) · 41K context · 16.4K output · $0.12 in / $0.50 out per 1M tokens · tools, reasoning"""
 
-ALIBABA_QWEN_3_32B: Final[PricedModel] = PricedModel(
+ALIBABA_QWEN_3_32B: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="alibaba/qwen-3-32b",
     name="Qwen 3.32B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=True,
@@ -795,16 +801,16 @@ ALIBABA_QWEN_3_32B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.16"), output=Decimal("0.64")),
+    cost=_Cost(input=_Decimal("0.16"), output=_Decimal("0.64")),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS_MIN_1_MAX_38912),
 )
 """Qwen 3.32B (chat) · 128K context · 8.19K output · $0.16 in / $0.64 out per 1M tokens · tools, reasoning"""
 
-ALIBABA_QWEN_3_6_MAX_PREVIEW: Final[PricedModel] = PricedModel(
+ALIBABA_QWEN_3_6_MAX_PREVIEW: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="alibaba/qwen-3.6-max-preview",
     name="Qwen 3.6 Max Preview",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=True,
     reasoning=True,
@@ -815,21 +821,21 @@ ALIBABA_QWEN_3_6_MAX_PREVIEW: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_24,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_240000_OUTPUT_64000,
-    cost=Cost(
-        input=Decimal("1.3"),
-        output=Decimal("7.8"),
-        cache_read=Decimal("0.26"),
-        cache_write=Decimal("1.625"),
+    cost=_Cost(
+        input=_Decimal("1.3"),
+        output=_Decimal("7.8"),
+        cache_read=_Decimal("0.26"),
+        cache_write=_Decimal("1.625"),
     ),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS_MIN_1_MAX_131072),
 )
 """Qwen 3.6 Max Preview (chat) · 240K context · 64K output · $1.30 in / $7.80 out per 1M tokens · tools, reasoning, attachments, open weights"""
 
-ALIBABA_QWEN3_235B_A22B_THINKING: Final[PricedModel] = PricedModel(
+ALIBABA_QWEN3_235B_A22B_THINKING: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="alibaba/qwen3-235b-a22b-thinking",
     name="Qwen3 235B A22B Thinking 2507",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=True,
     reasoning=True,
@@ -841,16 +847,16 @@ ALIBABA_QWEN3_235B_A22B_THINKING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.4"), output=Decimal("4")),
+    cost=_Cost(input=_Decimal("0.4"), output=_Decimal("4")),
     reasoning_options=(_Shared.REASONING_BUDGET_TOKENS_MIN_1_MAX_81920,),
 )
 """Qwen3 235B A22B Thinking 2507 (chat) · 131K context · 32.8K output · $0.40 in / $4.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-ALIBABA_QWEN3_CODER: Final[PricedModel] = PricedModel(
+ALIBABA_QWEN3_CODER: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="alibaba/qwen3-coder",
     name="Qwen3 Coder 480B A35B Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=True,
@@ -862,16 +868,16 @@ ALIBABA_QWEN3_CODER: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_65536,
-    cost=Cost(input=Decimal("1.5"), output=Decimal("7.5"), cache_read=Decimal("0.3")),
+    cost=_Cost(input=_Decimal("1.5"), output=_Decimal("7.5"), cache_read=_Decimal("0.3")),
     reasoning_options=(),
 )
 """Qwen3 Coder 480B A35B Instruct (chat) · 262K context · 65.5K output · $1.50 in / $7.50 out per 1M tokens · tools, reasoning"""
 
-ALIBABA_QWEN3_CODER_30B_A3B: Final[PricedModel] = PricedModel(
+ALIBABA_QWEN3_CODER_30B_A3B: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="alibaba/qwen3-coder-30b-a3b",
     name="Qwen 3 Coder 30B A3B Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=True,
@@ -883,16 +889,16 @@ ALIBABA_QWEN3_CODER_30B_A3B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.15"), output=Decimal("0.6")),
+    cost=_Cost(input=_Decimal("0.15"), output=_Decimal("0.6")),
     reasoning_options=(),
 )
 """Qwen 3 Coder 30B A3B Instruct (chat) · 262K context · 8.19K output · $0.15 in / $0.60 out per 1M tokens · tools, reasoning"""
 
-ALIBABA_QWEN3_CODER_NEXT: Final[PricedModel] = PricedModel(
+ALIBABA_QWEN3_CODER_NEXT: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="alibaba/qwen3-coder-next",
     name="Qwen3 Coder Next",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=True,
@@ -903,16 +909,16 @@ ALIBABA_QWEN3_CODER_NEXT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_19,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_256000_OUTPUT_256000,
-    cost=Cost(input=Decimal("0.5"), output=Decimal("1.2")),
+    cost=_Cost(input=_Decimal("0.5"), output=_Decimal("1.2")),
     reasoning_options=(),
 )
 """Qwen3 Coder Next (chat) · 256K context · 256K output · $0.50 in / $1.20 out per 1M tokens · tools, reasoning"""
 
-ALIBABA_QWEN3_CODER_PLUS: Final[PricedModel] = PricedModel(
+ALIBABA_QWEN3_CODER_PLUS: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="alibaba/qwen3-coder-plus",
     name="Qwen3 Coder Plus",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -924,15 +930,15 @@ ALIBABA_QWEN3_CODER_PLUS: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_07_23,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_65536,
-    cost=Cost(input=Decimal("1"), output=Decimal("5"), cache_read=Decimal("0.2")),
+    cost=_Cost(input=_Decimal("1"), output=_Decimal("5"), cache_read=_Decimal("0.2")),
 )
 """Qwen3 Coder Plus (chat) · 1M context · 65.5K output · $1.00 in / $5.00 out per 1M tokens · tools, open weights"""
 
-ALIBABA_QWEN3_EMBEDDING_0_6B: Final[Model] = Model(
+ALIBABA_QWEN3_EMBEDDING_0_6B: "Final[_Model]" = _Model(
     provider="vercel",
     id="alibaba/qwen3-embedding-0.6b",
     name="Qwen3 Embedding 0.6B",
-    kind=Kind.EMBEDDING,
+    kind=_Kind.EMBEDDING,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -946,11 +952,11 @@ ALIBABA_QWEN3_EMBEDDING_0_6B: Final[Model] = Model(
 )
 """Qwen3 Embedding 0.6B (embedding) · 32.8K context · 32.8K output · price unknown"""
 
-ALIBABA_QWEN3_EMBEDDING_4B: Final[Model] = Model(
+ALIBABA_QWEN3_EMBEDDING_4B: "Final[_Model]" = _Model(
     provider="vercel",
     id="alibaba/qwen3-embedding-4b",
     name="Qwen3 Embedding 4B",
-    kind=Kind.EMBEDDING,
+    kind=_Kind.EMBEDDING,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -964,11 +970,11 @@ ALIBABA_QWEN3_EMBEDDING_4B: Final[Model] = Model(
 )
 """Qwen3 Embedding 4B (embedding) · 32.8K context · 32.8K output · price unknown"""
 
-ALIBABA_QWEN3_EMBEDDING_8B: Final[Model] = Model(
+ALIBABA_QWEN3_EMBEDDING_8B: "Final[_Model]" = _Model(
     provider="vercel",
     id="alibaba/qwen3-embedding-8b",
     name="Qwen3 Embedding 8B",
-    kind=Kind.EMBEDDING,
+    kind=_Kind.EMBEDDING,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -982,11 +988,11 @@ ALIBABA_QWEN3_EMBEDDING_8B: Final[Model] = Model(
 )
 """Qwen3 Embedding 8B (embedding) · 32.8K context · 32.8K output · price unknown"""
 
-ALIBABA_QWEN3_MAX: Final[PricedModel] = PricedModel(
+ALIBABA_QWEN3_MAX: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="alibaba/qwen3-max",
     name="Qwen3 Max",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -998,15 +1004,15 @@ ALIBABA_QWEN3_MAX: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_23,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_32768,
-    cost=Cost(input=Decimal("1.2"), output=Decimal("6"), cache_read=Decimal("0.24")),
+    cost=_Cost(input=_Decimal("1.2"), output=_Decimal("6"), cache_read=_Decimal("0.24")),
 )
 """Qwen3 Max (chat) · 262K context · 32.8K output · $1.20 in / $6.00 out per 1M tokens · tools"""
 
-ALIBABA_QWEN3_MAX_PREVIEW: Final[PricedModel] = PricedModel(
+ALIBABA_QWEN3_MAX_PREVIEW: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="alibaba/qwen3-max-preview",
     name="Qwen3 Max Preview",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -1018,15 +1024,15 @@ ALIBABA_QWEN3_MAX_PREVIEW: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_23,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_32768,
-    cost=Cost(input=Decimal("1.2"), output=Decimal("6"), cache_read=Decimal("0.24")),
+    cost=_Cost(input=_Decimal("1.2"), output=_Decimal("6"), cache_read=_Decimal("0.24")),
 )
 """Qwen3 Max Preview (chat) · 262K context · 32.8K output · $1.20 in / $6.00 out per 1M tokens · tools"""
 
-ALIBABA_QWEN3_MAX_THINKING: Final[PricedModel] = PricedModel(
+ALIBABA_QWEN3_MAX_THINKING: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="alibaba/qwen3-max-thinking",
     name="Qwen 3 Max Thinking",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=True,
@@ -1038,16 +1044,16 @@ ALIBABA_QWEN3_MAX_THINKING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_256000_OUTPUT_65536,
-    cost=Cost(input=Decimal("1.2"), output=Decimal("6"), cache_read=Decimal("0.24")),
+    cost=_Cost(input=_Decimal("1.2"), output=_Decimal("6"), cache_read=_Decimal("0.24")),
     reasoning_options=(_Shared.REASONING_BUDGET_TOKENS_MIN_1_MAX_81920,),
 )
 """Qwen 3 Max Thinking (chat) · 256K context · 65.5K output · $1.20 in / $6.00 out per 1M tokens · tools, reasoning, open weights"""
 
-ALIBABA_QWEN3_NEXT_80B_A3B_INSTRUCT: Final[PricedModel] = PricedModel(
+ALIBABA_QWEN3_NEXT_80B_A3B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="alibaba/qwen3-next-80b-a3b-instruct",
     name="Qwen3 Next 80B A3B Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -1059,15 +1065,15 @@ ALIBABA_QWEN3_NEXT_80B_A3B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.15"), output=Decimal("1.2")),
+    cost=_Cost(input=_Decimal("0.15"), output=_Decimal("1.2")),
 )
 """Qwen3 Next 80B A3B Instruct (chat) · 131K context · 32.8K output · $0.15 in / $1.20 out per 1M tokens · tools, open weights"""
 
-ALIBABA_QWEN3_NEXT_80B_A3B_THINKING: Final[PricedModel] = PricedModel(
+ALIBABA_QWEN3_NEXT_80B_A3B_THINKING: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="alibaba/qwen3-next-80b-a3b-thinking",
     name="Qwen3 Next 80B A3B Thinking",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=True,
@@ -1079,16 +1085,16 @@ ALIBABA_QWEN3_NEXT_80B_A3B_THINKING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.15"), output=Decimal("1.2")),
+    cost=_Cost(input=_Decimal("0.15"), output=_Decimal("1.2")),
     reasoning_options=(_Shared.REASONING_BUDGET_TOKENS_MIN_1,),
 )
 """Qwen3 Next 80B A3B Thinking (chat) · 131K context · 32.8K output · $0.15 in / $1.20 out per 1M tokens · tools, reasoning, open weights"""
 
-ALIBABA_QWEN3_VL_235B_A22B_INSTRUCT: Final[PricedModel] = PricedModel(
+ALIBABA_QWEN3_VL_235B_A22B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="alibaba/qwen3-vl-235b-a22b-instruct",
     name="Qwen3 VL 235B A22B Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=True,
     reasoning=False,
@@ -1099,15 +1105,15 @@ ALIBABA_QWEN3_VL_235B_A22B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_01,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_129024,
-    cost=Cost(input=Decimal("0.4"), output=Decimal("1.6")),
+    cost=_Cost(input=_Decimal("0.4"), output=_Decimal("1.6")),
 )
 """Qwen3 VL 235B A22B Instruct (chat) · 131K context · 129K output · $0.40 in / $1.60 out per 1M tokens · vision, attachments"""
 
-ALIBABA_QWEN3_VL_INSTRUCT: Final[PricedModel] = PricedModel(
+ALIBABA_QWEN3_VL_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="alibaba/qwen3-vl-instruct",
     name="Qwen3 VL Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=True,
     reasoning=False,
@@ -1119,15 +1125,15 @@ ALIBABA_QWEN3_VL_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_24,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_129024,
-    cost=Cost(input=Decimal("0.4"), output=Decimal("1.6")),
+    cost=_Cost(input=_Decimal("0.4"), output=_Decimal("1.6")),
 )
 """Qwen3 VL Instruct (chat) · 131K context · 129K output · $0.40 in / $1.60 out per 1M tokens · vision, tools, attachments, open weights"""
 
-ALIBABA_QWEN3_VL_THINKING: Final[PricedModel] = PricedModel(
+ALIBABA_QWEN3_VL_THINKING: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="alibaba/qwen3-vl-thinking",
     name="Qwen3 VL Thinking",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=True,
     reasoning=True,
@@ -1139,16 +1145,16 @@ ALIBABA_QWEN3_VL_THINKING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_24,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.4"), output=Decimal("4")),
+    cost=_Cost(input=_Decimal("0.4"), output=_Decimal("4")),
     reasoning_options=(_Shared.REASONING_BUDGET_TOKENS_MIN_1_MAX_81920,),
 )
 """Qwen3 VL Thinking (chat) · 131K context · 32.8K output · $0.40 in / $4.00 out per 1M tokens · vision, tools, reasoning, attachments, open weights"""
 
-ALIBABA_QWEN3_5_FLASH: Final[PricedModel] = PricedModel(
+ALIBABA_QWEN3_5_FLASH: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="alibaba/qwen3.5-flash",
     name="Qwen 3.5 Flash",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=True,
     reasoning=True,
@@ -1159,21 +1165,21 @@ ALIBABA_QWEN3_5_FLASH: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_24,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_64000,
-    cost=Cost(
-        input=Decimal("0.1"),
-        output=Decimal("0.4"),
-        cache_read=Decimal("0.001"),
-        cache_write=Decimal("0.125"),
+    cost=_Cost(
+        input=_Decimal("0.1"),
+        output=_Decimal("0.4"),
+        cache_read=_Decimal("0.001"),
+        cache_write=_Decimal("0.125"),
     ),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS_MIN_1_MAX_81920),
 )
 """Qwen 3.5 Flash (chat) · 1M context · 64K output · $0.10 in / $0.40 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-ALIBABA_QWEN3_5_PLUS: Final[PricedModel] = PricedModel(
+ALIBABA_QWEN3_5_PLUS: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="alibaba/qwen3.5-plus",
     name="Qwen 3.5 Plus",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=True,
     reasoning=True,
@@ -1185,21 +1191,21 @@ ALIBABA_QWEN3_5_PLUS: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_16,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_64000,
-    cost=Cost(
-        input=Decimal("0.4"),
-        output=Decimal("2.4"),
-        cache_read=Decimal("0.04"),
-        cache_write=Decimal("0.5"),
+    cost=_Cost(
+        input=_Decimal("0.4"),
+        output=_Decimal("2.4"),
+        cache_read=_Decimal("0.04"),
+        cache_write=_Decimal("0.5"),
     ),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS_MIN_1_MAX_81920),
 )
 """Qwen 3.5 Plus (chat) · 1M context · 64K output · $0.40 in / $2.40 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-ALIBABA_QWEN3_6_27B: Final[PricedModel] = PricedModel(
+ALIBABA_QWEN3_6_27B: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="alibaba/qwen3.6-27b",
     name="Qwen 3.6 27B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen3.6",
     attachment=True,
     reasoning=True,
@@ -1211,16 +1217,16 @@ ALIBABA_QWEN3_6_27B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_22,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_256000_OUTPUT_256000,
-    cost=Cost(input=Decimal("0.6"), output=Decimal("3.6")),
+    cost=_Cost(input=_Decimal("0.6"), output=_Decimal("3.6")),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS_MIN_1_MAX_131072),
 )
 """Qwen 3.6 27B (chat) · 256K context · 256K output · $0.60 in / $3.60 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-ALIBABA_QWEN3_6_PLUS: Final[PricedModel] = PricedModel(
+ALIBABA_QWEN3_6_PLUS: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="alibaba/qwen3.6-plus",
     name="Qwen 3.6 Plus",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=True,
     reasoning=True,
@@ -1232,21 +1238,21 @@ ALIBABA_QWEN3_6_PLUS: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_02,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_64000,
-    cost=Cost(
-        input=Decimal("0.5"),
-        output=Decimal("3"),
-        cache_read=Decimal("0.1"),
-        cache_write=Decimal("0.625"),
+    cost=_Cost(
+        input=_Decimal("0.5"),
+        output=_Decimal("3"),
+        cache_read=_Decimal("0.1"),
+        cache_write=_Decimal("0.625"),
     ),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS_MIN_1_MAX_131072),
 )
 """Qwen 3.6 Plus (chat) · 1M context · 64K output · $0.50 in / $3.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-ALIBABA_QWEN3_7_MAX: Final[PricedModel] = PricedModel(
+ALIBABA_QWEN3_7_MAX: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="alibaba/qwen3.7-max",
     name="Qwen 3.7 Max",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=True,
     reasoning=True,
@@ -1257,21 +1263,21 @@ ALIBABA_QWEN3_7_MAX: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_21,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_991000_OUTPUT_64000,
-    cost=Cost(
-        input=Decimal("1.25"),
-        output=Decimal("3.75"),
-        cache_read=Decimal("0.25"),
-        cache_write=Decimal("1.5625"),
+    cost=_Cost(
+        input=_Decimal("1.25"),
+        output=_Decimal("3.75"),
+        cache_read=_Decimal("0.25"),
+        cache_write=_Decimal("1.5625"),
     ),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS_MIN_1_MAX_262144),
 )
 """Qwen 3.7 Max (chat) · 991K context · 64K output · $1.25 in / $3.75 out per 1M tokens · tools, reasoning, attachments"""
 
-ALIBABA_QWEN3_7_PLUS: Final[PricedModel] = PricedModel(
+ALIBABA_QWEN3_7_PLUS: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="alibaba/qwen3.7-plus",
     name="Qwen 3.7 Plus",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen3.7-plus",
     attachment=True,
     reasoning=True,
@@ -1283,21 +1289,21 @@ ALIBABA_QWEN3_7_PLUS: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_02,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_64000,
-    cost=Cost(
-        input=Decimal("0.4"),
-        output=Decimal("1.6"),
-        cache_read=Decimal("0.08"),
-        cache_write=Decimal("0.5"),
+    cost=_Cost(
+        input=_Decimal("0.4"),
+        output=_Decimal("1.6"),
+        cache_read=_Decimal("0.08"),
+        cache_write=_Decimal("0.5"),
     ),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS_MIN_1_MAX_262144),
 )
 """Qwen 3.7 Plus (chat) · 1M context · 64K output · $0.40 in / $1.60 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-ALIBABA_WAN_V2_5_T2V_PREVIEW: Final[Model] = Model(
+ALIBABA_WAN_V2_5_T2V_PREVIEW: "Final[_Model]" = _Model(
     provider="vercel",
     id="alibaba/wan-v2.5-t2v-preview",
     name="Wan v2.5 Text-to-Video Preview",
-    kind=Kind.VIDEO,
+    kind=_Kind.VIDEO,
     family="o",
     attachment=False,
     reasoning=False,
@@ -1311,11 +1317,11 @@ ALIBABA_WAN_V2_5_T2V_PREVIEW: Final[Model] = Model(
 )
 """Wan v2.5 Text-to-Video Preview (video) · 0 context · 0 output · price unknown"""
 
-ALIBABA_WAN_V2_6_I2V: Final[Model] = Model(
+ALIBABA_WAN_V2_6_I2V: "Final[_Model]" = _Model(
     provider="vercel",
     id="alibaba/wan-v2.6-i2v",
     name="Wan v2.6 Image-to-Video",
-    kind=Kind.VIDEO,
+    kind=_Kind.VIDEO,
     family="o",
     attachment=False,
     reasoning=False,
@@ -1329,11 +1335,11 @@ ALIBABA_WAN_V2_6_I2V: Final[Model] = Model(
 )
 """Wan v2.6 Image-to-Video (video) · 0 context · 0 output · price unknown"""
 
-ALIBABA_WAN_V2_6_I2V_FLASH: Final[Model] = Model(
+ALIBABA_WAN_V2_6_I2V_FLASH: "Final[_Model]" = _Model(
     provider="vercel",
     id="alibaba/wan-v2.6-i2v-flash",
     name="Wan v2.6 Image-to-Video Flash",
-    kind=Kind.VIDEO,
+    kind=_Kind.VIDEO,
     family="o",
     attachment=False,
     reasoning=False,
@@ -1347,11 +1353,11 @@ ALIBABA_WAN_V2_6_I2V_FLASH: Final[Model] = Model(
 )
 """Wan v2.6 Image-to-Video Flash (video) · 0 context · 0 output · price unknown"""
 
-ALIBABA_WAN_V2_6_R2V: Final[Model] = Model(
+ALIBABA_WAN_V2_6_R2V: "Final[_Model]" = _Model(
     provider="vercel",
     id="alibaba/wan-v2.6-r2v",
     name="Wan v2.6 Reference-to-Video",
-    kind=Kind.VIDEO,
+    kind=_Kind.VIDEO,
     family="o",
     attachment=False,
     reasoning=False,
@@ -1365,11 +1371,11 @@ ALIBABA_WAN_V2_6_R2V: Final[Model] = Model(
 )
 """Wan v2.6 Reference-to-Video (video) · 0 context · 0 output · price unknown"""
 
-ALIBABA_WAN_V2_6_R2V_FLASH: Final[Model] = Model(
+ALIBABA_WAN_V2_6_R2V_FLASH: "Final[_Model]" = _Model(
     provider="vercel",
     id="alibaba/wan-v2.6-r2v-flash",
     name="Wan v2.6 Reference-to-Video Flash",
-    kind=Kind.VIDEO,
+    kind=_Kind.VIDEO,
     family="o",
     attachment=False,
     reasoning=False,
@@ -1383,11 +1389,11 @@ ALIBABA_WAN_V2_6_R2V_FLASH: Final[Model] = Model(
 )
 """Wan v2.6 Reference-to-Video Flash (video) · 0 context · 0 output · price unknown"""
 
-ALIBABA_WAN_V2_6_T2V: Final[Model] = Model(
+ALIBABA_WAN_V2_6_T2V: "Final[_Model]" = _Model(
     provider="vercel",
     id="alibaba/wan-v2.6-t2v",
     name="Wan v2.6 Text-to-Video",
-    kind=Kind.VIDEO,
+    kind=_Kind.VIDEO,
     family="o",
     attachment=False,
     reasoning=False,
@@ -1401,11 +1407,11 @@ ALIBABA_WAN_V2_6_T2V: Final[Model] = Model(
 )
 """Wan v2.6 Text-to-Video (video) · 0 context · 0 output · price unknown"""
 
-AMAZON_NOVA_2_LITE: Final[PricedModel] = PricedModel(
+AMAZON_NOVA_2_LITE: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="amazon/nova-2-lite",
     name="Nova 2 Lite",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="nova",
     attachment=True,
     reasoning=True,
@@ -1417,16 +1423,16 @@ AMAZON_NOVA_2_LITE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_12_01,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_1000000,
-    cost=Cost(input=Decimal("0.3"), output=Decimal("2.5"), cache_read=Decimal("0.075")),
+    cost=_Cost(input=_Decimal("0.3"), output=_Decimal("2.5"), cache_read=_Decimal("0.075")),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH),
 )
 """Nova 2 Lite (chat) · 1M context · 1M output · $0.30 in / $2.50 out per 1M tokens · vision, reasoning, attachments"""
 
-AMAZON_NOVA_LITE: Final[PricedModel] = PricedModel(
+AMAZON_NOVA_LITE: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="amazon/nova-lite",
     name="Nova Lite",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="nova-lite",
     attachment=True,
     reasoning=False,
@@ -1438,15 +1444,15 @@ AMAZON_NOVA_LITE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_12_03,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_300000_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.06"), output=Decimal("0.24"), cache_read=Decimal("0.015")),
+    cost=_Cost(input=_Decimal("0.06"), output=_Decimal("0.24"), cache_read=_Decimal("0.015")),
 )
 """Nova Lite (chat) · 300K context · 8.19K output · $0.06 in / $0.24 out per 1M tokens · vision, tools, attachments"""
 
-AMAZON_NOVA_MICRO: Final[PricedModel] = PricedModel(
+AMAZON_NOVA_MICRO: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="amazon/nova-micro",
     name="Nova Micro",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="nova-micro",
     attachment=False,
     reasoning=False,
@@ -1458,15 +1464,15 @@ AMAZON_NOVA_MICRO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_12_03,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.035"), output=Decimal("0.14"), cache_read=Decimal("0.00875")),
+    cost=_Cost(input=_Decimal("0.035"), output=_Decimal("0.14"), cache_read=_Decimal("0.00875")),
 )
 """Nova Micro (chat) · 128K context · 8.19K output · $0.035 in / $0.14 out per 1M tokens · tools"""
 
-AMAZON_NOVA_PRO: Final[PricedModel] = PricedModel(
+AMAZON_NOVA_PRO: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="amazon/nova-pro",
     name="Nova Pro",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="nova-pro",
     attachment=True,
     reasoning=False,
@@ -1478,15 +1484,15 @@ AMAZON_NOVA_PRO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_12_03,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_300000_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.8"), output=Decimal("3.2"), cache_read=Decimal("0.2")),
+    cost=_Cost(input=_Decimal("0.8"), output=_Decimal("3.2"), cache_read=_Decimal("0.2")),
 )
 """Nova Pro (chat) · 300K context · 8.19K output · $0.80 in / $3.20 out per 1M tokens · vision, tools, attachments"""
 
-AMAZON_TITAN_EMBED_TEXT_V2: Final[Model] = Model(
+AMAZON_TITAN_EMBED_TEXT_V2: "Final[_Model]" = _Model(
     provider="vercel",
     id="amazon/titan-embed-text-v2",
     name="Titan Text Embeddings V2",
-    kind=Kind.EMBEDDING,
+    kind=_Kind.EMBEDDING,
     family="titan-embed",
     attachment=False,
     reasoning=False,
@@ -1500,11 +1506,11 @@ AMAZON_TITAN_EMBED_TEXT_V2: Final[Model] = Model(
 )
 """Titan Text Embeddings V2 (embedding) · 8.19K context · 1.54K output · price unknown"""
 
-ANTHROPIC_CLAUDE_3_HAIKU: Final[PricedModel] = PricedModel(
+ANTHROPIC_CLAUDE_3_HAIKU: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="anthropic/claude-3-haiku",
     name="Claude Haiku 3",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-haiku",
     attachment=True,
     reasoning=False,
@@ -1516,21 +1522,21 @@ ANTHROPIC_CLAUDE_3_HAIKU: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_03_13,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_4096,
-    cost=Cost(
-        input=Decimal("0.25"),
-        output=Decimal("1.25"),
-        cache_read=Decimal("0.03"),
-        cache_write=Decimal("0.3"),
+    cost=_Cost(
+        input=_Decimal("0.25"),
+        output=_Decimal("1.25"),
+        cache_read=_Decimal("0.03"),
+        cache_write=_Decimal("0.3"),
     ),
-    status=Status.DEPRECATED,
+    status=_Status.DEPRECATED,
 )
 """Claude Haiku 3 (chat) · 200K context · 4.1K output · $0.25 in / $1.25 out per 1M tokens · vision, tools, attachments · deprecated"""
 
-ANTHROPIC_CLAUDE_3_5_HAIKU: Final[PricedModel] = PricedModel(
+ANTHROPIC_CLAUDE_3_5_HAIKU: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="anthropic/claude-3.5-haiku",
     name="Claude 3.5 Haiku",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-haiku",
     attachment=True,
     reasoning=False,
@@ -1542,20 +1548,20 @@ ANTHROPIC_CLAUDE_3_5_HAIKU: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_10_22,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_8192,
-    cost=Cost(
-        input=Decimal("0.8"),
-        output=Decimal("4"),
-        cache_read=Decimal("0.08"),
-        cache_write=Decimal("1"),
+    cost=_Cost(
+        input=_Decimal("0.8"),
+        output=_Decimal("4"),
+        cache_read=_Decimal("0.08"),
+        cache_write=_Decimal("1"),
     ),
 )
 """Claude 3.5 Haiku (chat) · 200K context · 8.19K output · $0.80 in / $4.00 out per 1M tokens · vision, tools, attachments"""
 
-ANTHROPIC_CLAUDE_HAIKU_4_5: Final[PricedModel] = PricedModel(
+ANTHROPIC_CLAUDE_HAIKU_4_5: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="anthropic/claude-haiku-4.5",
     name="Claude Haiku 4.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-haiku",
     attachment=True,
     reasoning=True,
@@ -1567,22 +1573,22 @@ ANTHROPIC_CLAUDE_HAIKU_4_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_10_15,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_64000,
-    cost=Cost(
-        input=Decimal("1"),
-        output=Decimal("5"),
-        cache_read=Decimal("0.1"),
-        cache_write=Decimal("1.25"),
+    cost=_Cost(
+        input=_Decimal("1"),
+        output=_Decimal("5"),
+        cache_read=_Decimal("0.1"),
+        cache_write=_Decimal("1.25"),
     ),
     interleaved=True,
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS_MIN_1024),
 )
 """Claude Haiku 4.5 (chat) · 200K context · 64K output · $1.00 in / $5.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-ANTHROPIC_CLAUDE_OPUS_4: Final[PricedModel] = PricedModel(
+ANTHROPIC_CLAUDE_OPUS_4: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="anthropic/claude-opus-4",
     name="Claude Opus 4",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-opus",
     attachment=True,
     reasoning=True,
@@ -1594,21 +1600,21 @@ ANTHROPIC_CLAUDE_OPUS_4: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_05_22,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_32000,
-    cost=Cost(
-        input=Decimal("15"),
-        output=Decimal("75"),
-        cache_read=Decimal("1.5"),
-        cache_write=Decimal("18.75"),
+    cost=_Cost(
+        input=_Decimal("15"),
+        output=_Decimal("75"),
+        cache_read=_Decimal("1.5"),
+        cache_write=_Decimal("18.75"),
     ),
     reasoning_options=(_Shared.REASONING_BUDGET_TOKENS_MIN_1024,),
 )
 """Claude Opus 4 (chat) · 200K context · 32K output · $15.00 in / $75.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-ANTHROPIC_CLAUDE_OPUS_4_1: Final[PricedModel] = PricedModel(
+ANTHROPIC_CLAUDE_OPUS_4_1: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="anthropic/claude-opus-4.1",
     name="Claude Opus 4.1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-opus",
     attachment=True,
     reasoning=True,
@@ -1620,21 +1626,21 @@ ANTHROPIC_CLAUDE_OPUS_4_1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_05,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_32000,
-    cost=Cost(
-        input=Decimal("15"),
-        output=Decimal("75"),
-        cache_read=Decimal("1.5"),
-        cache_write=Decimal("18.75"),
+    cost=_Cost(
+        input=_Decimal("15"),
+        output=_Decimal("75"),
+        cache_read=_Decimal("1.5"),
+        cache_write=_Decimal("18.75"),
     ),
     reasoning_options=(_Shared.REASONING_BUDGET_TOKENS_MIN_1024,),
 )
 """Claude Opus 4.1 (chat) · 200K context · 32K output · $15.00 in / $75.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-ANTHROPIC_CLAUDE_OPUS_4_5: Final[PricedModel] = PricedModel(
+ANTHROPIC_CLAUDE_OPUS_4_5: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="anthropic/claude-opus-4.5",
     name="Claude Opus 4.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-opus",
     attachment=True,
     reasoning=True,
@@ -1646,22 +1652,22 @@ ANTHROPIC_CLAUDE_OPUS_4_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_24,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_64000,
-    cost=Cost(
-        input=Decimal("5"),
-        output=Decimal("25"),
-        cache_read=Decimal("0.5"),
-        cache_write=Decimal("6.25"),
+    cost=_Cost(
+        input=_Decimal("5"),
+        output=_Decimal("25"),
+        cache_read=_Decimal("0.5"),
+        cache_write=_Decimal("6.25"),
     ),
     interleaved=True,
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS_MIN_1024),
 )
 """Claude Opus 4.5 (chat) · 200K context · 64K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-ANTHROPIC_CLAUDE_OPUS_4_6: Final[PricedModel] = PricedModel(
+ANTHROPIC_CLAUDE_OPUS_4_6: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="anthropic/claude-opus-4.6",
     name="Claude Opus 4.6",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-opus",
     attachment=True,
     reasoning=True,
@@ -1673,11 +1679,11 @@ ANTHROPIC_CLAUDE_OPUS_4_6: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_13,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
-    cost=Cost(
-        input=Decimal("5"),
-        output=Decimal("25"),
-        cache_read=Decimal("0.5"),
-        cache_write=Decimal("6.25"),
+    cost=_Cost(
+        input=_Decimal("5"),
+        output=_Decimal("25"),
+        cache_read=_Decimal("0.5"),
+        cache_write=_Decimal("6.25"),
     ),
     interleaved=True,
     reasoning_options=(
@@ -1688,11 +1694,11 @@ ANTHROPIC_CLAUDE_OPUS_4_6: Final[PricedModel] = PricedModel(
 )
 """Claude Opus 4.6 (chat) · 1M context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-ANTHROPIC_CLAUDE_OPUS_4_7: Final[PricedModel] = PricedModel(
+ANTHROPIC_CLAUDE_OPUS_4_7: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="anthropic/claude-opus-4.7",
     name="Claude Opus 4.7",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-opus",
     attachment=True,
     reasoning=True,
@@ -1704,21 +1710,21 @@ ANTHROPIC_CLAUDE_OPUS_4_7: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_16,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
-    cost=Cost(
-        input=Decimal("5"),
-        output=Decimal("25"),
-        cache_read=Decimal("0.5"),
-        cache_write=Decimal("6.25"),
+    cost=_Cost(
+        input=_Decimal("5"),
+        output=_Decimal("25"),
+        cache_read=_Decimal("0.5"),
+        cache_write=_Decimal("6.25"),
     ),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH),
 )
 """Claude Opus 4.7 (chat) · 1M context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-ANTHROPIC_CLAUDE_OPUS_4_8: Final[PricedModel] = PricedModel(
+ANTHROPIC_CLAUDE_OPUS_4_8: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="anthropic/claude-opus-4.8",
     name="Claude Opus 4.8",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-opus",
     attachment=True,
     reasoning=True,
@@ -1729,21 +1735,21 @@ ANTHROPIC_CLAUDE_OPUS_4_8: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_28,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
-    cost=Cost(
-        input=Decimal("5"),
-        output=Decimal("25"),
-        cache_read=Decimal("0.5"),
-        cache_write=Decimal("6.25"),
+    cost=_Cost(
+        input=_Decimal("5"),
+        output=_Decimal("25"),
+        cache_read=_Decimal("0.5"),
+        cache_write=_Decimal("6.25"),
     ),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH),
 )
 """Claude Opus 4.8 (chat) · 1M context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-ANTHROPIC_CLAUDE_SONNET_4: Final[PricedModel] = PricedModel(
+ANTHROPIC_CLAUDE_SONNET_4: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="anthropic/claude-sonnet-4",
     name="Claude Sonnet 4",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-sonnet",
     attachment=True,
     reasoning=True,
@@ -1755,21 +1761,21 @@ ANTHROPIC_CLAUDE_SONNET_4: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_05_22,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_64000,
-    cost=Cost(
-        input=Decimal("3"),
-        output=Decimal("15"),
-        cache_read=Decimal("0.3"),
-        cache_write=Decimal("3.75"),
+    cost=_Cost(
+        input=_Decimal("3"),
+        output=_Decimal("15"),
+        cache_read=_Decimal("0.3"),
+        cache_write=_Decimal("3.75"),
     ),
     reasoning_options=(_Shared.REASONING_BUDGET_TOKENS_MIN_1024,),
 )
 """Claude Sonnet 4 (chat) · 200K context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-ANTHROPIC_CLAUDE_SONNET_4_5: Final[PricedModel] = PricedModel(
+ANTHROPIC_CLAUDE_SONNET_4_5: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="anthropic/claude-sonnet-4.5",
     name="Claude Sonnet 4.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-sonnet",
     attachment=True,
     reasoning=True,
@@ -1781,21 +1787,21 @@ ANTHROPIC_CLAUDE_SONNET_4_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_29,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_64000,
-    cost=Cost(
-        input=Decimal("3"),
-        output=Decimal("15"),
-        cache_read=Decimal("0.3"),
-        cache_write=Decimal("3.75"),
+    cost=_Cost(
+        input=_Decimal("3"),
+        output=_Decimal("15"),
+        cache_read=_Decimal("0.3"),
+        cache_write=_Decimal("3.75"),
     ),
     reasoning_options=(_Shared.REASONING_BUDGET_TOKENS_MIN_1024,),
 )
 """Claude Sonnet 4.5 (chat) · 200K context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-ANTHROPIC_CLAUDE_SONNET_4_6: Final[PricedModel] = PricedModel(
+ANTHROPIC_CLAUDE_SONNET_4_6: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="anthropic/claude-sonnet-4.6",
     name="Claude Sonnet 4.6",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-sonnet",
     attachment=True,
     reasoning=True,
@@ -1807,25 +1813,25 @@ ANTHROPIC_CLAUDE_SONNET_4_6: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_13,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
-    cost=Cost(
-        input=Decimal("3"),
-        output=Decimal("15"),
-        cache_read=Decimal("0.3"),
-        cache_write=Decimal("3.75"),
+    cost=_Cost(
+        input=_Decimal("3"),
+        output=_Decimal("15"),
+        cache_read=_Decimal("0.3"),
+        cache_write=_Decimal("3.75"),
         tiers=(
-            CostTier(
-                input=Decimal("6"),
-                output=Decimal("22.5"),
-                cache_read=Decimal("0.6"),
-                cache_write=Decimal("7.5"),
-                tier=TierCondition(type="context", size=200000),
+            _CostTier(
+                input=_Decimal("6"),
+                output=_Decimal("22.5"),
+                cache_read=_Decimal("0.6"),
+                cache_write=_Decimal("7.5"),
+                tier=_TierCondition(type="context", size=200000),
             ),
         ),
-        context_over_200k=Rates(
-            input=Decimal("6"),
-            output=Decimal("22.5"),
-            cache_read=Decimal("0.6"),
-            cache_write=Decimal("7.5"),
+        context_over_200k=_Rates(
+            input=_Decimal("6"),
+            output=_Decimal("22.5"),
+            cache_read=_Decimal("0.6"),
+            cache_write=_Decimal("7.5"),
         ),
     ),
     interleaved=True,
@@ -1837,11 +1843,11 @@ ANTHROPIC_CLAUDE_SONNET_4_6: Final[PricedModel] = PricedModel(
 )
 """Claude Sonnet 4.6 (chat) · 1M context · 128K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-ANTHROPIC_CLAUDE_SONNET_5: Final[PricedModel] = PricedModel(
+ANTHROPIC_CLAUDE_SONNET_5: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="anthropic/claude-sonnet-5",
     name="Claude Sonnet 5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-sonnet",
     attachment=True,
     reasoning=True,
@@ -1853,21 +1859,21 @@ ANTHROPIC_CLAUDE_SONNET_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_30,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
-    cost=Cost(
-        input=Decimal("2"),
-        output=Decimal("10"),
-        cache_read=Decimal("0.2"),
-        cache_write=Decimal("2.5"),
+    cost=_Cost(
+        input=_Decimal("2"),
+        output=_Decimal("10"),
+        cache_read=_Decimal("0.2"),
+        cache_write=_Decimal("2.5"),
     ),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH),
 )
 """Claude Sonnet 5 (chat) · 1M context · 128K output · $2.00 in / $10.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-ARCEE_AI_TRINITY_LARGE_PREVIEW: Final[PricedModel] = PricedModel(
+ARCEE_AI_TRINITY_LARGE_PREVIEW: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="arcee-ai/trinity-large-preview",
     name="Trinity Large Preview",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="trinity",
     attachment=False,
     reasoning=False,
@@ -1879,15 +1885,15 @@ ARCEE_AI_TRINITY_LARGE_PREVIEW: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131000_OUTPUT_131000,
-    cost=Cost(input=Decimal("0.25"), output=Decimal("1")),
+    cost=_Cost(input=_Decimal("0.25"), output=_Decimal("1")),
 )
 """Trinity Large Preview (chat) · 131K context · 131K output · $0.25 in / $1.00 out per 1M tokens · tools"""
 
-ARCEE_AI_TRINITY_LARGE_THINKING: Final[PricedModel] = PricedModel(
+ARCEE_AI_TRINITY_LARGE_THINKING: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="arcee-ai/trinity-large-thinking",
     name="Trinity Large Thinking",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="trinity",
     attachment=False,
     reasoning=True,
@@ -1898,16 +1904,16 @@ ARCEE_AI_TRINITY_LARGE_THINKING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_03,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262100_OUTPUT_80000,
-    cost=Cost(input=Decimal("0.25"), output=Decimal("0.8999999999999999")),
+    cost=_Cost(input=_Decimal("0.25"), output=_Decimal("0.8999999999999999")),
     reasoning_options=(),
 )
 """Trinity Large Thinking (chat) · 262K context · 80K output · $0.25 in / $0.8999999999999999 out per 1M tokens · tools, reasoning, open weights"""
 
-ARCEE_AI_TRINITY_MINI: Final[PricedModel] = PricedModel(
+ARCEE_AI_TRINITY_MINI: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="arcee-ai/trinity-mini",
     name="Trinity Mini",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="trinity",
     attachment=False,
     reasoning=False,
@@ -1919,15 +1925,15 @@ ARCEE_AI_TRINITY_MINI: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.045"), output=Decimal("0.15")),
+    cost=_Cost(input=_Decimal("0.045"), output=_Decimal("0.15")),
 )
 """Trinity Mini (chat) · 131K context · 131K output · $0.045 in / $0.15 out per 1M tokens"""
 
-BFL_FLUX_2_FLEX: Final[Model] = Model(
+BFL_FLUX_2_FLEX: "Final[_Model]" = _Model(
     provider="vercel",
     id="bfl/flux-2-flex",
     name="FLUX.2 [flex]",
-    kind=Kind.IMAGE,
+    kind=_Kind.IMAGE,
     family="flux",
     attachment=False,
     reasoning=False,
@@ -1941,11 +1947,11 @@ BFL_FLUX_2_FLEX: Final[Model] = Model(
 )
 """FLUX.2 [flex] (image) · 0 context · 0 output · price unknown"""
 
-BFL_FLUX_2_KLEIN_4B: Final[Model] = Model(
+BFL_FLUX_2_KLEIN_4B: "Final[_Model]" = _Model(
     provider="vercel",
     id="bfl/flux-2-klein-4b",
     name="FLUX.2 [klein] 4B",
-    kind=Kind.IMAGE,
+    kind=_Kind.IMAGE,
     family="flux",
     attachment=False,
     reasoning=False,
@@ -1959,11 +1965,11 @@ BFL_FLUX_2_KLEIN_4B: Final[Model] = Model(
 )
 """FLUX.2 [klein] 4B (image) · 0 context · 0 output · price unknown"""
 
-BFL_FLUX_2_KLEIN_9B: Final[Model] = Model(
+BFL_FLUX_2_KLEIN_9B: "Final[_Model]" = _Model(
     provider="vercel",
     id="bfl/flux-2-klein-9b",
     name="FLUX.2 [klein] 9B",
-    kind=Kind.IMAGE,
+    kind=_Kind.IMAGE,
     family="flux",
     attachment=False,
     reasoning=False,
@@ -1977,11 +1983,11 @@ BFL_FLUX_2_KLEIN_9B: Final[Model] = Model(
 )
 """FLUX.2 [klein] 9B (image) · 0 context · 0 output · price unknown"""
 
-BFL_FLUX_2_MAX: Final[Model] = Model(
+BFL_FLUX_2_MAX: "Final[_Model]" = _Model(
     provider="vercel",
     id="bfl/flux-2-max",
     name="FLUX.2 [max]",
-    kind=Kind.IMAGE,
+    kind=_Kind.IMAGE,
     family="flux",
     attachment=False,
     reasoning=False,
@@ -1995,11 +2001,11 @@ BFL_FLUX_2_MAX: Final[Model] = Model(
 )
 """FLUX.2 [max] (image) · 67.3K context · 67.3K output · price unknown"""
 
-BFL_FLUX_2_PRO: Final[Model] = Model(
+BFL_FLUX_2_PRO: "Final[_Model]" = _Model(
     provider="vercel",
     id="bfl/flux-2-pro",
     name="FLUX.2 [pro]",
-    kind=Kind.IMAGE,
+    kind=_Kind.IMAGE,
     family="flux",
     attachment=False,
     reasoning=False,
@@ -2013,11 +2019,11 @@ BFL_FLUX_2_PRO: Final[Model] = Model(
 )
 """FLUX.2 [pro] (image) · 67.3K context · 67.3K output · price unknown"""
 
-BFL_FLUX_KONTEXT_MAX: Final[Model] = Model(
+BFL_FLUX_KONTEXT_MAX: "Final[_Model]" = _Model(
     provider="vercel",
     id="bfl/flux-kontext-max",
     name="FLUX.1 Kontext Max",
-    kind=Kind.IMAGE,
+    kind=_Kind.IMAGE,
     family="flux",
     attachment=False,
     reasoning=False,
@@ -2031,11 +2037,11 @@ BFL_FLUX_KONTEXT_MAX: Final[Model] = Model(
 )
 """FLUX.1 Kontext Max (image) · 512 context · 0 output · price unknown"""
 
-BFL_FLUX_KONTEXT_PRO: Final[Model] = Model(
+BFL_FLUX_KONTEXT_PRO: "Final[_Model]" = _Model(
     provider="vercel",
     id="bfl/flux-kontext-pro",
     name="FLUX.1 Kontext Pro",
-    kind=Kind.IMAGE,
+    kind=_Kind.IMAGE,
     family="flux",
     attachment=False,
     reasoning=False,
@@ -2049,11 +2055,11 @@ BFL_FLUX_KONTEXT_PRO: Final[Model] = Model(
 )
 """FLUX.1 Kontext Pro (image) · 512 context · 0 output · price unknown"""
 
-BFL_FLUX_PRO_1_0_FILL: Final[Model] = Model(
+BFL_FLUX_PRO_1_0_FILL: "Final[_Model]" = _Model(
     provider="vercel",
     id="bfl/flux-pro-1.0-fill",
     name="FLUX.1 Fill [pro]",
-    kind=Kind.IMAGE,
+    kind=_Kind.IMAGE,
     family="flux",
     attachment=False,
     reasoning=False,
@@ -2067,11 +2073,11 @@ BFL_FLUX_PRO_1_0_FILL: Final[Model] = Model(
 )
 """FLUX.1 Fill [pro] (image) · 512 context · 0 output · price unknown"""
 
-BFL_FLUX_PRO_1_1: Final[Model] = Model(
+BFL_FLUX_PRO_1_1: "Final[_Model]" = _Model(
     provider="vercel",
     id="bfl/flux-pro-1.1",
     name="FLUX1.1 [pro]",
-    kind=Kind.IMAGE,
+    kind=_Kind.IMAGE,
     family="flux",
     attachment=False,
     reasoning=False,
@@ -2085,11 +2091,11 @@ BFL_FLUX_PRO_1_1: Final[Model] = Model(
 )
 """FLUX1.1 [pro] (image) · 512 context · 0 output · price unknown"""
 
-BFL_FLUX_PRO_1_1_ULTRA: Final[Model] = Model(
+BFL_FLUX_PRO_1_1_ULTRA: "Final[_Model]" = _Model(
     provider="vercel",
     id="bfl/flux-pro-1.1-ultra",
     name="FLUX1.1 [pro] Ultra",
-    kind=Kind.IMAGE,
+    kind=_Kind.IMAGE,
     family="flux",
     attachment=False,
     reasoning=False,
@@ -2103,11 +2109,11 @@ BFL_FLUX_PRO_1_1_ULTRA: Final[Model] = Model(
 )
 """FLUX1.1 [pro] Ultra (image) · 512 context · 0 output · price unknown"""
 
-BYTEDANCE_SEED_1_6: Final[PricedModel] = PricedModel(
+BYTEDANCE_SEED_1_6: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="bytedance/seed-1.6",
     name="Seed 1.6",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="seed",
     attachment=False,
     reasoning=True,
@@ -2119,16 +2125,16 @@ BYTEDANCE_SEED_1_6: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_256000_OUTPUT_32000,
-    cost=Cost(input=Decimal("0.25"), output=Decimal("2"), cache_read=Decimal("0.05")),
+    cost=_Cost(input=_Decimal("0.25"), output=_Decimal("2"), cache_read=_Decimal("0.05")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """Seed 1.6 (chat) · 256K context · 32K output · $0.25 in / $2.00 out per 1M tokens · vision, tools, reasoning"""
 
-BYTEDANCE_SEED_1_8: Final[PricedModel] = PricedModel(
+BYTEDANCE_SEED_1_8: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="bytedance/seed-1.8",
     name="Seed 1.8",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="seed",
     attachment=False,
     reasoning=True,
@@ -2140,16 +2146,16 @@ BYTEDANCE_SEED_1_8: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_10,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_256000_OUTPUT_64000,
-    cost=Cost(input=Decimal("0.25"), output=Decimal("2"), cache_read=Decimal("0.05")),
+    cost=_Cost(input=_Decimal("0.25"), output=_Decimal("2"), cache_read=_Decimal("0.05")),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH),
 )
 """Seed 1.8 (chat) · 256K context · 64K output · $0.25 in / $2.00 out per 1M tokens · vision, tools, reasoning"""
 
-BYTEDANCE_SEEDANCE_2_0: Final[Model] = Model(
+BYTEDANCE_SEEDANCE_2_0: "Final[_Model]" = _Model(
     provider="vercel",
     id="bytedance/seedance-2.0",
     name="Seedance 2.0",
-    kind=Kind.VIDEO,
+    kind=_Kind.VIDEO,
     family="seed",
     attachment=True,
     reasoning=False,
@@ -2163,11 +2169,11 @@ BYTEDANCE_SEEDANCE_2_0: Final[Model] = Model(
 )
 """Seedance 2.0 (video) · 0 context · 0 output · price unknown · vision, attachments"""
 
-BYTEDANCE_SEEDANCE_2_0_FAST: Final[Model] = Model(
+BYTEDANCE_SEEDANCE_2_0_FAST: "Final[_Model]" = _Model(
     provider="vercel",
     id="bytedance/seedance-2.0-fast",
     name="Seedance 2.0 Fast",
-    kind=Kind.VIDEO,
+    kind=_Kind.VIDEO,
     family="seed",
     attachment=True,
     reasoning=False,
@@ -2181,11 +2187,11 @@ BYTEDANCE_SEEDANCE_2_0_FAST: Final[Model] = Model(
 )
 """Seedance 2.0 Fast (video) · 0 context · 0 output · price unknown · vision, attachments"""
 
-BYTEDANCE_SEEDANCE_V1_0_PRO: Final[Model] = Model(
+BYTEDANCE_SEEDANCE_V1_0_PRO: "Final[_Model]" = _Model(
     provider="vercel",
     id="bytedance/seedance-v1.0-pro",
     name="Seedance v1.0 Pro",
-    kind=Kind.VIDEO,
+    kind=_Kind.VIDEO,
     family="seed",
     attachment=False,
     reasoning=False,
@@ -2199,11 +2205,11 @@ BYTEDANCE_SEEDANCE_V1_0_PRO: Final[Model] = Model(
 )
 """Seedance v1.0 Pro (video) · 0 context · 0 output · price unknown"""
 
-BYTEDANCE_SEEDANCE_V1_0_PRO_FAST: Final[Model] = Model(
+BYTEDANCE_SEEDANCE_V1_0_PRO_FAST: "Final[_Model]" = _Model(
     provider="vercel",
     id="bytedance/seedance-v1.0-pro-fast",
     name="Seedance v1.0 Pro Fast",
-    kind=Kind.VIDEO,
+    kind=_Kind.VIDEO,
     family="seed",
     attachment=False,
     reasoning=False,
@@ -2217,11 +2223,11 @@ BYTEDANCE_SEEDANCE_V1_0_PRO_FAST: Final[Model] = Model(
 )
 """Seedance v1.0 Pro Fast (video) · 0 context · 0 output · price unknown"""
 
-BYTEDANCE_SEEDANCE_V1_5_PRO: Final[Model] = Model(
+BYTEDANCE_SEEDANCE_V1_5_PRO: "Final[_Model]" = _Model(
     provider="vercel",
     id="bytedance/seedance-v1.5-pro",
     name="Seedance v1.5 Pro",
-    kind=Kind.VIDEO,
+    kind=_Kind.VIDEO,
     family="seed",
     attachment=False,
     reasoning=False,
@@ -2235,11 +2241,11 @@ BYTEDANCE_SEEDANCE_V1_5_PRO: Final[Model] = Model(
 )
 """Seedance v1.5 Pro (video) · 0 context · 0 output · price unknown"""
 
-BYTEDANCE_SEEDREAM_4_0: Final[Model] = Model(
+BYTEDANCE_SEEDREAM_4_0: "Final[_Model]" = _Model(
     provider="vercel",
     id="bytedance/seedream-4.0",
     name="Seedream 4.0",
-    kind=Kind.IMAGE,
+    kind=_Kind.IMAGE,
     family="seed",
     attachment=False,
     reasoning=False,
@@ -2253,11 +2259,11 @@ BYTEDANCE_SEEDREAM_4_0: Final[Model] = Model(
 )
 """Seedream 4.0 (image) · 0 context · 0 output · price unknown"""
 
-BYTEDANCE_SEEDREAM_4_5: Final[Model] = Model(
+BYTEDANCE_SEEDREAM_4_5: "Final[_Model]" = _Model(
     provider="vercel",
     id="bytedance/seedream-4.5",
     name="Seedream 4.5",
-    kind=Kind.IMAGE,
+    kind=_Kind.IMAGE,
     family="seed",
     attachment=False,
     reasoning=False,
@@ -2271,11 +2277,11 @@ BYTEDANCE_SEEDREAM_4_5: Final[Model] = Model(
 )
 """Seedream 4.5 (image) · 0 context · 0 output · price unknown"""
 
-BYTEDANCE_SEEDREAM_5_0_LITE: Final[Model] = Model(
+BYTEDANCE_SEEDREAM_5_0_LITE: "Final[_Model]" = _Model(
     provider="vercel",
     id="bytedance/seedream-5.0-lite",
     name="Seedream 5.0 Lite",
-    kind=Kind.IMAGE,
+    kind=_Kind.IMAGE,
     family="seed",
     attachment=False,
     reasoning=False,
@@ -2289,11 +2295,11 @@ BYTEDANCE_SEEDREAM_5_0_LITE: Final[Model] = Model(
 )
 """Seedream 5.0 Lite (image) · 0 context · 0 output · price unknown"""
 
-COHERE_COMMAND_A: Final[PricedModel] = PricedModel(
+COHERE_COMMAND_A: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="cohere/command-a",
     name="Command A",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="command",
     attachment=False,
     reasoning=False,
@@ -2305,15 +2311,15 @@ COHERE_COMMAND_A: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_03_13,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_256000_OUTPUT_8000,
-    cost=Cost(input=Decimal("2.5"), output=Decimal("10")),
+    cost=_Cost(input=_Decimal("2.5"), output=_Decimal("10")),
 )
 """Command A (chat) · 256K context · 8K output · $2.50 in / $10.00 out per 1M tokens · tools"""
 
-COHERE_EMBED_V4_0: Final[Model] = Model(
+COHERE_EMBED_V4_0: "Final[_Model]" = _Model(
     provider="vercel",
     id="cohere/embed-v4.0",
     name="Embed v4.0",
-    kind=Kind.EMBEDDING,
+    kind=_Kind.EMBEDDING,
     family="cohere-embed",
     attachment=False,
     reasoning=False,
@@ -2327,11 +2333,11 @@ COHERE_EMBED_V4_0: Final[Model] = Model(
 )
 """Embed v4.0 (embedding) · 128K context · 1.54K output · price unknown"""
 
-COHERE_RERANK_V3_5: Final[Model] = Model(
+COHERE_RERANK_V3_5: "Final[_Model]" = _Model(
     provider="vercel",
     id="cohere/rerank-v3.5",
     name="Cohere Rerank 3.5",
-    kind=Kind.RERANK,
+    kind=_Kind.RERANK,
     family="o",
     attachment=False,
     reasoning=False,
@@ -2345,11 +2351,11 @@ COHERE_RERANK_V3_5: Final[Model] = Model(
 )
 """Cohere Rerank 3.5 (rerank) · 4.1K context · 4.1K output · price unknown"""
 
-COHERE_RERANK_V4_FAST: Final[Model] = Model(
+COHERE_RERANK_V4_FAST: "Final[_Model]" = _Model(
     provider="vercel",
     id="cohere/rerank-v4-fast",
     name="Cohere Rerank 4 Fast",
-    kind=Kind.RERANK,
+    kind=_Kind.RERANK,
     family="o",
     attachment=False,
     reasoning=False,
@@ -2363,11 +2369,11 @@ COHERE_RERANK_V4_FAST: Final[Model] = Model(
 )
 """Cohere Rerank 4 Fast (rerank) · 32K context · 32K output · price unknown"""
 
-COHERE_RERANK_V4_PRO: Final[Model] = Model(
+COHERE_RERANK_V4_PRO: "Final[_Model]" = _Model(
     provider="vercel",
     id="cohere/rerank-v4-pro",
     name="Cohere Rerank 4 Pro",
-    kind=Kind.RERANK,
+    kind=_Kind.RERANK,
     family="o",
     attachment=False,
     reasoning=False,
@@ -2381,11 +2387,11 @@ COHERE_RERANK_V4_PRO: Final[Model] = Model(
 )
 """Cohere Rerank 4 Pro (rerank) · 32K context · 32K output · price unknown"""
 
-DEEPSEEK_DEEPSEEK_R1: Final[PricedModel] = PricedModel(
+DEEPSEEK_DEEPSEEK_R1: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="deepseek/deepseek-r1",
     name="DeepSeek-R1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek-thinking",
     attachment=False,
     reasoning=True,
@@ -2397,16 +2403,16 @@ DEEPSEEK_DEEPSEEK_R1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_05_29,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_32768,
-    cost=Cost(input=Decimal("1.35"), output=Decimal("5.4")),
+    cost=_Cost(input=_Decimal("1.35"), output=_Decimal("5.4")),
     reasoning_options=(),
 )
 """DeepSeek-R1 (chat) · 128K context · 32.8K output · $1.35 in / $5.40 out per 1M tokens · tools, reasoning"""
 
-DEEPSEEK_DEEPSEEK_V3: Final[PricedModel] = PricedModel(
+DEEPSEEK_DEEPSEEK_V3: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="deepseek/deepseek-v3",
     name="DeepSeek V3 0324",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek",
     attachment=False,
     reasoning=False,
@@ -2418,15 +2424,15 @@ DEEPSEEK_DEEPSEEK_V3: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_12_26,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_163840_OUTPUT_163840,
-    cost=Cost(input=Decimal("0.27"), output=Decimal("1.12"), cache_read=Decimal("0.135")),
+    cost=_Cost(input=_Decimal("0.27"), output=_Decimal("1.12"), cache_read=_Decimal("0.135")),
 )
 """DeepSeek V3 0324 (chat) · 164K context · 164K output · $0.27 in / $1.12 out per 1M tokens · tools"""
 
-DEEPSEEK_DEEPSEEK_V3_1: Final[PricedModel] = PricedModel(
+DEEPSEEK_DEEPSEEK_V3_1: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="deepseek/deepseek-v3.1",
     name="DeepSeek-V3.1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek",
     attachment=False,
     reasoning=True,
@@ -2438,16 +2444,16 @@ DEEPSEEK_DEEPSEEK_V3_1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_21,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_128000,
-    cost=Cost(input=Decimal("0.6"), output=Decimal("1.7")),
+    cost=_Cost(input=_Decimal("0.6"), output=_Decimal("1.7")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """DeepSeek-V3.1 (chat) · 128K context · 128K output · $0.60 in / $1.70 out per 1M tokens · tools, reasoning"""
 
-DEEPSEEK_DEEPSEEK_V3_1_TERMINUS: Final[PricedModel] = PricedModel(
+DEEPSEEK_DEEPSEEK_V3_1_TERMINUS: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="deepseek/deepseek-v3.1-terminus",
     name="DeepSeek V3.1 Terminus",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek",
     attachment=False,
     reasoning=True,
@@ -2459,16 +2465,16 @@ DEEPSEEK_DEEPSEEK_V3_1_TERMINUS: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_22,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.27"), output=Decimal("1"), cache_read=Decimal("0.135")),
+    cost=_Cost(input=_Decimal("0.27"), output=_Decimal("1"), cache_read=_Decimal("0.135")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """DeepSeek V3.1 Terminus (chat) · 131K context · 65.5K output · $0.27 in / $1.00 out per 1M tokens · tools, reasoning, open weights"""
 
-DEEPSEEK_DEEPSEEK_V3_2: Final[PricedModel] = PricedModel(
+DEEPSEEK_DEEPSEEK_V3_2: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="deepseek/deepseek-v3.2",
     name="DeepSeek V3.2",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek",
     attachment=False,
     reasoning=False,
@@ -2480,15 +2486,15 @@ DEEPSEEK_DEEPSEEK_V3_2: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_8000,
-    cost=Cost(input=Decimal("0.28"), output=Decimal("0.42"), cache_read=Decimal("0.028")),
+    cost=_Cost(input=_Decimal("0.28"), output=_Decimal("0.42"), cache_read=_Decimal("0.028")),
 )
 """DeepSeek V3.2 (chat) · 128K context · 8K output · $0.28 in / $0.42 out per 1M tokens"""
 
-DEEPSEEK_DEEPSEEK_V3_2_THINKING: Final[PricedModel] = PricedModel(
+DEEPSEEK_DEEPSEEK_V3_2_THINKING: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="deepseek/deepseek-v3.2-thinking",
     name="DeepSeek V3.2 Thinking",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek-thinking",
     attachment=False,
     reasoning=True,
@@ -2500,17 +2506,17 @@ DEEPSEEK_DEEPSEEK_V3_2_THINKING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_8000,
-    cost=Cost(input=Decimal("0.62"), output=Decimal("1.85")),
+    cost=_Cost(input=_Decimal("0.62"), output=_Decimal("1.85")),
     interleaved=True,
     reasoning_options=(),
 )
 """DeepSeek V3.2 Thinking (chat) · 128K context · 8K output · $0.62 in / $1.85 out per 1M tokens · tools, reasoning"""
 
-DEEPSEEK_DEEPSEEK_V4_FLASH: Final[PricedModel] = PricedModel(
+DEEPSEEK_DEEPSEEK_V4_FLASH: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="deepseek/deepseek-v4-flash",
     name="DeepSeek V4 Flash",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek",
     attachment=False,
     reasoning=True,
@@ -2523,16 +2529,16 @@ DEEPSEEK_DEEPSEEK_V4_FLASH: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_24,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_384000,
-    cost=Cost(input=Decimal("0.14"), output=Decimal("0.28"), cache_read=Decimal("0.0028")),
+    cost=_Cost(input=_Decimal("0.14"), output=_Decimal("0.28"), cache_read=_Decimal("0.0028")),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_EFFORT_HIGH_XHIGH),
 )
 """DeepSeek V4 Flash (chat) · 1M context · 384K output · $0.14 in / $0.28 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-DEEPSEEK_DEEPSEEK_V4_PRO: Final[PricedModel] = PricedModel(
+DEEPSEEK_DEEPSEEK_V4_PRO: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="deepseek/deepseek-v4-pro",
     name="DeepSeek V4 Pro",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek",
     attachment=False,
     reasoning=True,
@@ -2545,16 +2551,16 @@ DEEPSEEK_DEEPSEEK_V4_PRO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_24,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_384000,
-    cost=Cost(input=Decimal("0.435"), output=Decimal("0.87"), cache_read=Decimal("0.0036")),
+    cost=_Cost(input=_Decimal("0.435"), output=_Decimal("0.87"), cache_read=_Decimal("0.0036")),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_EFFORT_HIGH_XHIGH),
 )
 """DeepSeek V4 Pro (chat) · 1M context · 384K output · $0.435 in / $0.87 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-GOOGLE_GEMINI_2_5_FLASH: Final[PricedModel] = PricedModel(
+GOOGLE_GEMINI_2_5_FLASH: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="google/gemini-2.5-flash",
     name="Gemini 2.5 Flash",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemini-flash",
     attachment=True,
     reasoning=True,
@@ -2567,21 +2573,21 @@ GOOGLE_GEMINI_2_5_FLASH: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_06_17,
     modalities=_Shared.TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
-    cost=Cost(
-        input=Decimal("0.3"),
-        output=Decimal("2.5"),
-        cache_read=Decimal("0.03"),
-        input_audio=Decimal("1"),
+    cost=_Cost(
+        input=_Decimal("0.3"),
+        output=_Decimal("2.5"),
+        cache_read=_Decimal("0.03"),
+        input_audio=_Decimal("1"),
     ),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS_MIN_0_MAX_24576),
 )
 """Gemini 2.5 Flash (chat) · 1.05M context · 65.5K output · $0.30 in / $2.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GOOGLE_GEMINI_2_5_FLASH_IMAGE: Final[PricedModel] = PricedModel(
+GOOGLE_GEMINI_2_5_FLASH_IMAGE: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="google/gemini-2.5-flash-image",
     name="Nano Banana (Gemini 2.5 Flash Image)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemini-flash",
     attachment=False,
     reasoning=False,
@@ -2593,15 +2599,15 @@ GOOGLE_GEMINI_2_5_FLASH_IMAGE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_26,
     modalities=_Shared.TEXT_TO_TEXT_IMAGE,
     limit=_Shared.CONTEXT_32768_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.3"), output=Decimal("2.5"), cache_read=Decimal("0.03")),
+    cost=_Cost(input=_Decimal("0.3"), output=_Decimal("2.5"), cache_read=_Decimal("0.03")),
 )
 """Nano Banana (Gemini 2.5 Flash Image) (chat) · 32.8K context · 65.5K output · $0.30 in / $2.50 out per 1M tokens"""
 
-GOOGLE_GEMINI_2_5_FLASH_LITE: Final[PricedModel] = PricedModel(
+GOOGLE_GEMINI_2_5_FLASH_LITE: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="google/gemini-2.5-flash-lite",
     name="Gemini 2.5 Flash Lite",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemini-flash-lite",
     attachment=True,
     reasoning=True,
@@ -2614,16 +2620,16 @@ GOOGLE_GEMINI_2_5_FLASH_LITE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_06_17,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.1"), output=Decimal("0.4"), cache_read=Decimal("0.01")),
+    cost=_Cost(input=_Decimal("0.1"), output=_Decimal("0.4"), cache_read=_Decimal("0.01")),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_BUDGET_TOKENS_MIN_512_MAX_24576),
 )
 """Gemini 2.5 Flash Lite (chat) · 1.05M context · 65.5K output · $0.10 in / $0.40 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GOOGLE_GEMINI_2_5_PRO: Final[PricedModel] = PricedModel(
+GOOGLE_GEMINI_2_5_PRO: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="google/gemini-2.5-pro",
     name="Gemini 2.5 Pro",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemini-pro",
     attachment=True,
     reasoning=True,
@@ -2636,31 +2642,31 @@ GOOGLE_GEMINI_2_5_PRO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_06_17,
     modalities=_Shared.TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
-    cost=Cost(
-        input=Decimal("1.25"),
-        output=Decimal("10"),
-        cache_read=Decimal("0.125"),
+    cost=_Cost(
+        input=_Decimal("1.25"),
+        output=_Decimal("10"),
+        cache_read=_Decimal("0.125"),
         tiers=(
-            CostTier(
-                input=Decimal("2.5"),
-                output=Decimal("15"),
-                cache_read=Decimal("0.25"),
-                tier=TierCondition(type="context", size=200000),
+            _CostTier(
+                input=_Decimal("2.5"),
+                output=_Decimal("15"),
+                cache_read=_Decimal("0.25"),
+                tier=_TierCondition(type="context", size=200000),
             ),
         ),
-        context_over_200k=Rates(
-            input=Decimal("2.5"), output=Decimal("15"), cache_read=Decimal("0.25")
+        context_over_200k=_Rates(
+            input=_Decimal("2.5"), output=_Decimal("15"), cache_read=_Decimal("0.25")
         ),
     ),
     reasoning_options=(_Shared.REASONING_BUDGET_TOKENS_MIN_128_MAX_32768,),
 )
 """Gemini 2.5 Pro (chat) · 1.05M context · 65.5K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GOOGLE_GEMINI_3_FLASH: Final[PricedModel] = PricedModel(
+GOOGLE_GEMINI_3_FLASH: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="google/gemini-3-flash",
     name="Gemini 3 Flash",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemini-flash",
     attachment=True,
     reasoning=True,
@@ -2672,16 +2678,16 @@ GOOGLE_GEMINI_3_FLASH: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_17,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_65000,
-    cost=Cost(input=Decimal("0.5"), output=Decimal("3"), cache_read=Decimal("0.05")),
+    cost=_Cost(input=_Decimal("0.5"), output=_Decimal("3"), cache_read=_Decimal("0.05")),
     reasoning_options=(_Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
 )
 """Gemini 3 Flash (chat) · 1M context · 65K output · $0.50 in / $3.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-GOOGLE_GEMINI_3_PRO_IMAGE: Final[PricedModel] = PricedModel(
+GOOGLE_GEMINI_3_PRO_IMAGE: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="google/gemini-3-pro-image",
     name="Nano Banana Pro (Gemini 3 Pro Image)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemini-pro",
     attachment=False,
     reasoning=False,
@@ -2693,15 +2699,15 @@ GOOGLE_GEMINI_3_PRO_IMAGE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09,
     modalities=_Shared.TEXT_TO_TEXT_IMAGE,
     limit=_Shared.CONTEXT_65536_OUTPUT_32768,
-    cost=Cost(input=Decimal("2"), output=Decimal("12"), cache_read=Decimal("0.2")),
+    cost=_Cost(input=_Decimal("2"), output=_Decimal("12"), cache_read=_Decimal("0.2")),
 )
 """Nano Banana Pro (Gemini 3 Pro Image) (chat) · 65.5K context · 32.8K output · $2.00 in / $12.00 out per 1M tokens"""
 
-GOOGLE_GEMINI_3_PRO_PREVIEW: Final[PricedModel] = PricedModel(
+GOOGLE_GEMINI_3_PRO_PREVIEW: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="google/gemini-3-pro-preview",
     name="Gemini 3 Pro Preview",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemini-pro",
     attachment=True,
     reasoning=True,
@@ -2714,31 +2720,31 @@ GOOGLE_GEMINI_3_PRO_PREVIEW: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_18,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_64000,
-    cost=Cost(
-        input=Decimal("2"),
-        output=Decimal("12"),
-        cache_read=Decimal("0.2"),
+    cost=_Cost(
+        input=_Decimal("2"),
+        output=_Decimal("12"),
+        cache_read=_Decimal("0.2"),
         tiers=(
-            CostTier(
-                input=Decimal("4"),
-                output=Decimal("18"),
-                cache_read=Decimal("0.4"),
-                tier=TierCondition(type="context", size=200000),
+            _CostTier(
+                input=_Decimal("4"),
+                output=_Decimal("18"),
+                cache_read=_Decimal("0.4"),
+                tier=_TierCondition(type="context", size=200000),
             ),
         ),
-        context_over_200k=Rates(
-            input=Decimal("4"), output=Decimal("18"), cache_read=Decimal("0.4")
+        context_over_200k=_Rates(
+            input=_Decimal("4"), output=_Decimal("18"), cache_read=_Decimal("0.4")
         ),
     ),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_HIGH,),
 )
 """Gemini 3 Pro Preview (chat) · 1M context · 64K output · $2.00 in / $12.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GOOGLE_GEMINI_3_1_FLASH_IMAGE: Final[PricedModel] = PricedModel(
+GOOGLE_GEMINI_3_1_FLASH_IMAGE: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="google/gemini-3.1-flash-image",
     name="Gemini 3.1 Flash Image (Nano Banana 2)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemini",
     attachment=True,
     reasoning=True,
@@ -2749,16 +2755,16 @@ GOOGLE_GEMINI_3_1_FLASH_IMAGE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_28,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT_IMAGE,
     limit=_Shared.CONTEXT_131072_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.5"), output=Decimal("3"), cache_read=Decimal("0.05")),
+    cost=_Cost(input=_Decimal("0.5"), output=_Decimal("3"), cache_read=_Decimal("0.05")),
     reasoning_options=(_Shared.REASONING_EFFORT_MINIMAL_HIGH,),
 )
 """Gemini 3.1 Flash Image (Nano Banana 2) (chat) · 131K context · 32.8K output · $0.50 in / $3.00 out per 1M tokens · vision, reasoning, attachments"""
 
-GOOGLE_GEMINI_3_1_FLASH_IMAGE_PREVIEW: Final[PricedModel] = PricedModel(
+GOOGLE_GEMINI_3_1_FLASH_IMAGE_PREVIEW: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="google/gemini-3.1-flash-image-preview",
     name="Gemini 3.1 Flash Image Preview (Nano Banana 2)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemini",
     attachment=True,
     reasoning=True,
@@ -2770,16 +2776,16 @@ GOOGLE_GEMINI_3_1_FLASH_IMAGE_PREVIEW: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_26,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT_IMAGE,
     limit=_Shared.CONTEXT_131072_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.5"), output=Decimal("3"), cache_read=Decimal("0.05")),
+    cost=_Cost(input=_Decimal("0.5"), output=_Decimal("3"), cache_read=_Decimal("0.05")),
     reasoning_options=(_Shared.REASONING_EFFORT_MINIMAL_HIGH,),
 )
 """Gemini 3.1 Flash Image Preview (Nano Banana 2) (chat) · 131K context · 32.8K output · $0.50 in / $3.00 out per 1M tokens · vision, reasoning, attachments"""
 
-GOOGLE_GEMINI_3_1_FLASH_LITE: Final[PricedModel] = PricedModel(
+GOOGLE_GEMINI_3_1_FLASH_LITE: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="google/gemini-3.1-flash-lite",
     name="Gemini 3.1 Flash Lite",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemini",
     attachment=True,
     reasoning=True,
@@ -2792,16 +2798,16 @@ GOOGLE_GEMINI_3_1_FLASH_LITE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_07,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_65000,
-    cost=Cost(input=Decimal("0.25"), output=Decimal("1.5"), cache_read=Decimal("0.03")),
+    cost=_Cost(input=_Decimal("0.25"), output=_Decimal("1.5"), cache_read=_Decimal("0.03")),
     reasoning_options=(_Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
 )
 """Gemini 3.1 Flash Lite (chat) · 1M context · 65K output · $0.25 in / $1.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GOOGLE_GEMINI_3_1_FLASH_LITE_IMAGE: Final[PricedModel] = PricedModel(
+GOOGLE_GEMINI_3_1_FLASH_LITE_IMAGE: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="google/gemini-3.1-flash-lite-image",
     name="Gemini 3.1 Flash Lite Image (Nano Banana 2 Lite)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemini",
     attachment=True,
     reasoning=True,
@@ -2812,16 +2818,16 @@ GOOGLE_GEMINI_3_1_FLASH_LITE_IMAGE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_30,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT_IMAGE,
     limit=_Shared.CONTEXT_65536_OUTPUT_4096,
-    cost=Cost(input=Decimal("0.25"), output=Decimal("1.5"), cache_read=Decimal("0.03")),
+    cost=_Cost(input=_Decimal("0.25"), output=_Decimal("1.5"), cache_read=_Decimal("0.03")),
     reasoning_options=(),
 )
 """Gemini 3.1 Flash Lite Image (Nano Banana 2 Lite) (chat) · 65.5K context · 4.1K output · $0.25 in / $1.50 out per 1M tokens · vision, reasoning, attachments"""
 
-GOOGLE_GEMINI_3_1_FLASH_LITE_PREVIEW: Final[PricedModel] = PricedModel(
+GOOGLE_GEMINI_3_1_FLASH_LITE_PREVIEW: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="google/gemini-3.1-flash-lite-preview",
     name="Gemini 3.1 Flash Lite Preview",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemini",
     attachment=True,
     reasoning=True,
@@ -2834,16 +2840,16 @@ GOOGLE_GEMINI_3_1_FLASH_LITE_PREVIEW: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_03,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_65000,
-    cost=Cost(input=Decimal("0.25"), output=Decimal("1.5"), cache_read=Decimal("0.03")),
+    cost=_Cost(input=_Decimal("0.25"), output=_Decimal("1.5"), cache_read=_Decimal("0.03")),
     reasoning_options=(_Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
 )
 """Gemini 3.1 Flash Lite Preview (chat) · 1M context · 65K output · $0.25 in / $1.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GOOGLE_GEMINI_3_1_PRO_PREVIEW: Final[PricedModel] = PricedModel(
+GOOGLE_GEMINI_3_1_PRO_PREVIEW: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="google/gemini-3.1-pro-preview",
     name="Gemini 3.1 Pro Preview",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemini",
     attachment=True,
     reasoning=True,
@@ -2856,16 +2862,16 @@ GOOGLE_GEMINI_3_1_PRO_PREVIEW: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_19,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_64000,
-    cost=Cost(input=Decimal("2"), output=Decimal("12"), cache_read=Decimal("0.2")),
+    cost=_Cost(input=_Decimal("2"), output=_Decimal("12"), cache_read=_Decimal("0.2")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """Gemini 3.1 Pro Preview (chat) · 1M context · 64K output · $2.00 in / $12.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GOOGLE_GEMINI_3_5_FLASH: Final[PricedModel] = PricedModel(
+GOOGLE_GEMINI_3_5_FLASH: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="google/gemini-3.5-flash",
     name="Gemini 3.5 Flash",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemini",
     attachment=True,
     reasoning=True,
@@ -2878,16 +2884,16 @@ GOOGLE_GEMINI_3_5_FLASH: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_19,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_64000,
-    cost=Cost(input=Decimal("1.5"), output=Decimal("9"), cache_read=Decimal("0.15")),
+    cost=_Cost(input=_Decimal("1.5"), output=_Decimal("9"), cache_read=_Decimal("0.15")),
     reasoning_options=(_Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
 )
 """Gemini 3.5 Flash (chat) · 1M context · 64K output · $1.50 in / $9.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GOOGLE_GEMINI_EMBEDDING_001: Final[Model] = Model(
+GOOGLE_GEMINI_EMBEDDING_001: "Final[_Model]" = _Model(
     provider="vercel",
     id="google/gemini-embedding-001",
     name="Gemini Embedding 001",
-    kind=Kind.EMBEDDING,
+    kind=_Kind.EMBEDDING,
     family="gemini-embedding",
     attachment=False,
     reasoning=False,
@@ -2902,11 +2908,11 @@ GOOGLE_GEMINI_EMBEDDING_001: Final[Model] = Model(
 )
 """Gemini Embedding 001 (embedding) · 8.19K context · 1.54K output · price unknown"""
 
-GOOGLE_GEMINI_EMBEDDING_2: Final[Model] = Model(
+GOOGLE_GEMINI_EMBEDDING_2: "Final[_Model]" = _Model(
     provider="vercel",
     id="google/gemini-embedding-2",
     name="Gemini Embedding 2",
-    kind=Kind.EMBEDDING,
+    kind=_Kind.EMBEDDING,
     family="gemini-embedding",
     attachment=False,
     reasoning=False,
@@ -2920,11 +2926,11 @@ GOOGLE_GEMINI_EMBEDDING_2: Final[Model] = Model(
 )
 """Gemini Embedding 2 (embedding) · 0 context · 0 output · price unknown"""
 
-GOOGLE_GEMMA_4_26B_A4B_IT: Final[PricedModel] = PricedModel(
+GOOGLE_GEMMA_4_26B_A4B_IT: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="google/gemma-4-26b-a4b-it",
     name="Gemma 4 26B A4B IT",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemma",
     attachment=True,
     reasoning=True,
@@ -2936,16 +2942,16 @@ GOOGLE_GEMMA_4_26B_A4B_IT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_02,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.15"), output=Decimal("0.6"), cache_read=Decimal("0.015")),
+    cost=_Cost(input=_Decimal("0.15"), output=_Decimal("0.6"), cache_read=_Decimal("0.015")),
     reasoning_options=(),
 )
 """Gemma 4 26B A4B IT (chat) · 262K context · 131K output · $0.15 in / $0.60 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GOOGLE_GEMMA_4_31B_IT: Final[PricedModel] = PricedModel(
+GOOGLE_GEMMA_4_31B_IT: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="google/gemma-4-31b-it",
     name="Gemma 4 31B IT",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemma",
     attachment=True,
     reasoning=False,
@@ -2957,15 +2963,15 @@ GOOGLE_GEMMA_4_31B_IT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_02,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.14"), output=Decimal("0.4")),
+    cost=_Cost(input=_Decimal("0.14"), output=_Decimal("0.4")),
 )
 """Gemma 4 31B IT (chat) · 262K context · 131K output · $0.14 in / $0.40 out per 1M tokens · vision, tools, structured output, attachments"""
 
-GOOGLE_IMAGEN_4_0_FAST_GENERATE_001: Final[Model] = Model(
+GOOGLE_IMAGEN_4_0_FAST_GENERATE_001: "Final[_Model]" = _Model(
     provider="vercel",
     id="google/imagen-4.0-fast-generate-001",
     name="Imagen 4 Fast",
-    kind=Kind.IMAGE,
+    kind=_Kind.IMAGE,
     family="imagen",
     attachment=False,
     reasoning=False,
@@ -2979,11 +2985,11 @@ GOOGLE_IMAGEN_4_0_FAST_GENERATE_001: Final[Model] = Model(
 )
 """Imagen 4 Fast (image) · 480 context · 0 output · price unknown"""
 
-GOOGLE_IMAGEN_4_0_GENERATE_001: Final[Model] = Model(
+GOOGLE_IMAGEN_4_0_GENERATE_001: "Final[_Model]" = _Model(
     provider="vercel",
     id="google/imagen-4.0-generate-001",
     name="Imagen 4",
-    kind=Kind.IMAGE,
+    kind=_Kind.IMAGE,
     family="imagen",
     attachment=False,
     reasoning=False,
@@ -2997,11 +3003,11 @@ GOOGLE_IMAGEN_4_0_GENERATE_001: Final[Model] = Model(
 )
 """Imagen 4 (image) · 480 context · 0 output · price unknown"""
 
-GOOGLE_IMAGEN_4_0_ULTRA_GENERATE_001: Final[Model] = Model(
+GOOGLE_IMAGEN_4_0_ULTRA_GENERATE_001: "Final[_Model]" = _Model(
     provider="vercel",
     id="google/imagen-4.0-ultra-generate-001",
     name="Imagen 4 Ultra",
-    kind=Kind.IMAGE,
+    kind=_Kind.IMAGE,
     family="imagen",
     attachment=False,
     reasoning=False,
@@ -3015,11 +3021,11 @@ GOOGLE_IMAGEN_4_0_ULTRA_GENERATE_001: Final[Model] = Model(
 )
 """Imagen 4 Ultra (image) · 480 context · 0 output · price unknown"""
 
-GOOGLE_TEXT_EMBEDDING_005: Final[Model] = Model(
+GOOGLE_TEXT_EMBEDDING_005: "Final[_Model]" = _Model(
     provider="vercel",
     id="google/text-embedding-005",
     name="Text Embedding 005",
-    kind=Kind.EMBEDDING,
+    kind=_Kind.EMBEDDING,
     family="text-embedding",
     attachment=False,
     reasoning=False,
@@ -3033,11 +3039,11 @@ GOOGLE_TEXT_EMBEDDING_005: Final[Model] = Model(
 )
 """Text Embedding 005 (embedding) · 8.19K context · 1.54K output · price unknown"""
 
-GOOGLE_TEXT_MULTILINGUAL_EMBEDDING_002: Final[Model] = Model(
+GOOGLE_TEXT_MULTILINGUAL_EMBEDDING_002: "Final[_Model]" = _Model(
     provider="vercel",
     id="google/text-multilingual-embedding-002",
     name="Text Multilingual Embedding 002",
-    kind=Kind.EMBEDDING,
+    kind=_Kind.EMBEDDING,
     family="text-embedding",
     attachment=False,
     reasoning=False,
@@ -3051,11 +3057,11 @@ GOOGLE_TEXT_MULTILINGUAL_EMBEDDING_002: Final[Model] = Model(
 )
 """Text Multilingual Embedding 002 (embedding) · 8.19K context · 1.54K output · price unknown"""
 
-GOOGLE_VEO_3_0_FAST_GENERATE_001: Final[Model] = Model(
+GOOGLE_VEO_3_0_FAST_GENERATE_001: "Final[_Model]" = _Model(
     provider="vercel",
     id="google/veo-3.0-fast-generate-001",
     name="Veo 3.0 Fast Generate",
-    kind=Kind.VIDEO,
+    kind=_Kind.VIDEO,
     family="veo",
     attachment=False,
     reasoning=False,
@@ -3069,11 +3075,11 @@ GOOGLE_VEO_3_0_FAST_GENERATE_001: Final[Model] = Model(
 )
 """Veo 3.0 Fast Generate (video) · 0 context · 0 output · price unknown"""
 
-GOOGLE_VEO_3_0_GENERATE_001: Final[Model] = Model(
+GOOGLE_VEO_3_0_GENERATE_001: "Final[_Model]" = _Model(
     provider="vercel",
     id="google/veo-3.0-generate-001",
     name="Veo 3.0",
-    kind=Kind.VIDEO,
+    kind=_Kind.VIDEO,
     family="veo",
     attachment=False,
     reasoning=False,
@@ -3087,11 +3093,11 @@ GOOGLE_VEO_3_0_GENERATE_001: Final[Model] = Model(
 )
 """Veo 3.0 (video) · 0 context · 0 output · price unknown"""
 
-GOOGLE_VEO_3_1_FAST_GENERATE_001: Final[Model] = Model(
+GOOGLE_VEO_3_1_FAST_GENERATE_001: "Final[_Model]" = _Model(
     provider="vercel",
     id="google/veo-3.1-fast-generate-001",
     name="Veo 3.1 Fast Generate",
-    kind=Kind.VIDEO,
+    kind=_Kind.VIDEO,
     family="veo",
     attachment=False,
     reasoning=False,
@@ -3105,11 +3111,11 @@ GOOGLE_VEO_3_1_FAST_GENERATE_001: Final[Model] = Model(
 )
 """Veo 3.1 Fast Generate (video) · 0 context · 0 output · price unknown"""
 
-GOOGLE_VEO_3_1_GENERATE_001: Final[Model] = Model(
+GOOGLE_VEO_3_1_GENERATE_001: "Final[_Model]" = _Model(
     provider="vercel",
     id="google/veo-3.1-generate-001",
     name="Veo 3.1",
-    kind=Kind.VIDEO,
+    kind=_Kind.VIDEO,
     family="veo",
     attachment=False,
     reasoning=False,
@@ -3123,11 +3129,11 @@ GOOGLE_VEO_3_1_GENERATE_001: Final[Model] = Model(
 )
 """Veo 3.1 (video) · 0 context · 0 output · price unknown"""
 
-INCEPTION_MERCURY_2: Final[PricedModel] = PricedModel(
+INCEPTION_MERCURY_2: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="inception/mercury-2",
     name="Mercury 2",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="mercury",
     attachment=False,
     reasoning=True,
@@ -3138,18 +3144,18 @@ INCEPTION_MERCURY_2: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_06,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_128000,
-    cost=Cost(
-        input=Decimal("0.25"), output=Decimal("0.75"), cache_read=Decimal("0.024999999999999998")
+    cost=_Cost(
+        input=_Decimal("0.25"), output=_Decimal("0.75"), cache_read=_Decimal("0.024999999999999998")
     ),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """Mercury 2 (chat) · 128K context · 128K output · $0.25 in / $0.75 out per 1M tokens · tools, reasoning"""
 
-INCEPTION_MERCURY_CODER_SMALL: Final[PricedModel] = PricedModel(
+INCEPTION_MERCURY_CODER_SMALL: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="inception/mercury-coder-small",
     name="Mercury Coder Small Beta",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="mercury",
     attachment=False,
     reasoning=False,
@@ -3160,15 +3166,15 @@ INCEPTION_MERCURY_CODER_SMALL: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_02_26,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_32000_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.25"), output=Decimal("1")),
+    cost=_Cost(input=_Decimal("0.25"), output=_Decimal("1")),
 )
 """Mercury Coder Small Beta (chat) · 32K context · 16.4K output · $0.25 in / $1.00 out per 1M tokens · tools"""
 
-INTERFAZE_INTERFAZE_BETA: Final[PricedModel] = PricedModel(
+INTERFAZE_INTERFAZE_BETA: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="interfaze/interfaze-beta",
     name="Interfaze Beta",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=False,
@@ -3178,16 +3184,16 @@ INTERFAZE_INTERFAZE_BETA: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_29,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_32000,
-    cost=Cost(input=Decimal("1.5"), output=Decimal("3.5")),
+    cost=_Cost(input=_Decimal("1.5"), output=_Decimal("3.5")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """Interfaze Beta (chat) · 1M context · 32K output · $1.50 in / $3.50 out per 1M tokens · vision, reasoning"""
 
-KLINGAI_KLING_V2_5_TURBO_I2V: Final[Model] = Model(
+KLINGAI_KLING_V2_5_TURBO_I2V: "Final[_Model]" = _Model(
     provider="vercel",
     id="klingai/kling-v2.5-turbo-i2v",
     name="Kling v2.5 Turbo Image-to-Video",
-    kind=Kind.VIDEO,
+    kind=_Kind.VIDEO,
     family="ling",
     attachment=False,
     reasoning=False,
@@ -3201,11 +3207,11 @@ KLINGAI_KLING_V2_5_TURBO_I2V: Final[Model] = Model(
 )
 """Kling v2.5 Turbo Image-to-Video (video) · 0 context · 0 output · price unknown"""
 
-KLINGAI_KLING_V2_5_TURBO_T2V: Final[Model] = Model(
+KLINGAI_KLING_V2_5_TURBO_T2V: "Final[_Model]" = _Model(
     provider="vercel",
     id="klingai/kling-v2.5-turbo-t2v",
     name="Kling v2.5 Turbo Text-to-Video",
-    kind=Kind.VIDEO,
+    kind=_Kind.VIDEO,
     family="ling",
     attachment=False,
     reasoning=False,
@@ -3219,11 +3225,11 @@ KLINGAI_KLING_V2_5_TURBO_T2V: Final[Model] = Model(
 )
 """Kling v2.5 Turbo Text-to-Video (video) · 0 context · 0 output · price unknown"""
 
-KLINGAI_KLING_V2_6_I2V: Final[Model] = Model(
+KLINGAI_KLING_V2_6_I2V: "Final[_Model]" = _Model(
     provider="vercel",
     id="klingai/kling-v2.6-i2v",
     name="Kling v2.6 Image-to-Video",
-    kind=Kind.VIDEO,
+    kind=_Kind.VIDEO,
     family="ling",
     attachment=False,
     reasoning=False,
@@ -3237,11 +3243,11 @@ KLINGAI_KLING_V2_6_I2V: Final[Model] = Model(
 )
 """Kling v2.6 Image-to-Video (video) · 0 context · 0 output · price unknown"""
 
-KLINGAI_KLING_V2_6_MOTION_CONTROL: Final[Model] = Model(
+KLINGAI_KLING_V2_6_MOTION_CONTROL: "Final[_Model]" = _Model(
     provider="vercel",
     id="klingai/kling-v2.6-motion-control",
     name="Kling v2.6 Motion Control",
-    kind=Kind.VIDEO,
+    kind=_Kind.VIDEO,
     family="ling",
     attachment=False,
     reasoning=False,
@@ -3255,11 +3261,11 @@ KLINGAI_KLING_V2_6_MOTION_CONTROL: Final[Model] = Model(
 )
 """Kling v2.6 Motion Control (video) · 0 context · 0 output · price unknown"""
 
-KLINGAI_KLING_V2_6_T2V: Final[Model] = Model(
+KLINGAI_KLING_V2_6_T2V: "Final[_Model]" = _Model(
     provider="vercel",
     id="klingai/kling-v2.6-t2v",
     name="Kling v2.6 Text-to-Video",
-    kind=Kind.VIDEO,
+    kind=_Kind.VIDEO,
     family="ling",
     attachment=False,
     reasoning=False,
@@ -3273,11 +3279,11 @@ KLINGAI_KLING_V2_6_T2V: Final[Model] = Model(
 )
 """Kling v2.6 Text-to-Video (video) · 0 context · 0 output · price unknown"""
 
-KLINGAI_KLING_V3_0_I2V: Final[Model] = Model(
+KLINGAI_KLING_V3_0_I2V: "Final[_Model]" = _Model(
     provider="vercel",
     id="klingai/kling-v3.0-i2v",
     name="Kling v3.0 Image-to-Video",
-    kind=Kind.VIDEO,
+    kind=_Kind.VIDEO,
     family="ling",
     attachment=False,
     reasoning=False,
@@ -3291,11 +3297,11 @@ KLINGAI_KLING_V3_0_I2V: Final[Model] = Model(
 )
 """Kling v3.0 Image-to-Video (video) · 0 context · 0 output · price unknown"""
 
-KLINGAI_KLING_V3_0_MOTION_CONTROL: Final[Model] = Model(
+KLINGAI_KLING_V3_0_MOTION_CONTROL: "Final[_Model]" = _Model(
     provider="vercel",
     id="klingai/kling-v3.0-motion-control",
     name="Kling v3.0 Motion Control",
-    kind=Kind.VIDEO,
+    kind=_Kind.VIDEO,
     family="ling",
     attachment=False,
     reasoning=False,
@@ -3309,11 +3315,11 @@ KLINGAI_KLING_V3_0_MOTION_CONTROL: Final[Model] = Model(
 )
 """Kling v3.0 Motion Control (video) · 0 context · 0 output · price unknown"""
 
-KLINGAI_KLING_V3_0_T2V: Final[Model] = Model(
+KLINGAI_KLING_V3_0_T2V: "Final[_Model]" = _Model(
     provider="vercel",
     id="klingai/kling-v3.0-t2v",
     name="Kling v3.0 Text-to-Video",
-    kind=Kind.VIDEO,
+    kind=_Kind.VIDEO,
     family="ling",
     attachment=False,
     reasoning=False,
@@ -3327,11 +3333,11 @@ KLINGAI_KLING_V3_0_T2V: Final[Model] = Model(
 )
 """Kling v3.0 Text-to-Video (video) · 0 context · 0 output · price unknown"""
 
-KWAIPILOT_KAT_CODER_PRO_V1: Final[PricedModel] = PricedModel(
+KWAIPILOT_KAT_CODER_PRO_V1: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="kwaipilot/kat-coder-pro-v1",
     name="KAT-Coder-Pro V1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="kat-coder",
     attachment=False,
     reasoning=True,
@@ -3343,16 +3349,16 @@ KWAIPILOT_KAT_CODER_PRO_V1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_10_24,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_256000_OUTPUT_32000,
-    cost=Cost(input=Decimal("0.3"), output=Decimal("1.2"), cache_read=Decimal("0.06")),
+    cost=_Cost(input=_Decimal("0.3"), output=_Decimal("1.2"), cache_read=_Decimal("0.06")),
     reasoning_options=(),
 )
 """KAT-Coder-Pro V1 (chat) · 256K context · 32K output · $0.30 in / $1.20 out per 1M tokens · reasoning"""
 
-KWAIPILOT_KAT_CODER_PRO_V2: Final[PricedModel] = PricedModel(
+KWAIPILOT_KAT_CODER_PRO_V2: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="kwaipilot/kat-coder-pro-v2",
     name="Kat Coder Pro V2",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="kat-coder",
     attachment=False,
     reasoning=True,
@@ -3363,16 +3369,16 @@ KWAIPILOT_KAT_CODER_PRO_V2: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_30,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_256000_OUTPUT_256000,
-    cost=Cost(input=Decimal("0.3"), output=Decimal("1.2"), cache_read=Decimal("0.06")),
+    cost=_Cost(input=_Decimal("0.3"), output=_Decimal("1.2"), cache_read=_Decimal("0.06")),
     reasoning_options=(),
 )
 """Kat Coder Pro V2 (chat) · 256K context · 256K output · $0.30 in / $1.20 out per 1M tokens · tools, reasoning"""
 
-MEITUAN_LONGCAT_FLASH_CHAT: Final[Model] = Model(
+MEITUAN_LONGCAT_FLASH_CHAT: "Final[_Model]" = _Model(
     provider="vercel",
     id="meituan/longcat-flash-chat",
     name="LongCat Flash Chat",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="longcat",
     attachment=False,
     reasoning=False,
@@ -3387,11 +3393,11 @@ MEITUAN_LONGCAT_FLASH_CHAT: Final[Model] = Model(
 )
 """LongCat Flash Chat (chat) · 128K context · 100K output · price unknown · tools"""
 
-MEITUAN_LONGCAT_FLASH_THINKING_2601: Final[Model] = Model(
+MEITUAN_LONGCAT_FLASH_THINKING_2601: "Final[_Model]" = _Model(
     provider="vercel",
     id="meituan/longcat-flash-thinking-2601",
     name="LongCat Flash Thinking 2601",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="longcat",
     attachment=False,
     reasoning=True,
@@ -3406,11 +3412,11 @@ MEITUAN_LONGCAT_FLASH_THINKING_2601: Final[Model] = Model(
 )
 """LongCat Flash Thinking 2601 (chat) · 32.8K context · 32.8K output · price unknown · reasoning"""
 
-META_LLAMA_3_1_70B: Final[PricedModel] = PricedModel(
+META_LLAMA_3_1_70B: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="meta/llama-3.1-70b",
     name="Llama 3.1 70B Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=False,
     reasoning=False,
@@ -3422,15 +3428,15 @@ META_LLAMA_3_1_70B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_07_23,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.72"), output=Decimal("0.72")),
+    cost=_Cost(input=_Decimal("0.72"), output=_Decimal("0.72")),
 )
 """Llama 3.1 70B Instruct (chat) · 128K context · 8.19K output · $0.72 in / $0.72 out per 1M tokens · tools"""
 
-META_LLAMA_3_1_8B: Final[PricedModel] = PricedModel(
+META_LLAMA_3_1_8B: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="meta/llama-3.1-8b",
     name="Llama 3.1 8B Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=False,
     reasoning=False,
@@ -3442,15 +3448,15 @@ META_LLAMA_3_1_8B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_07_23,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.22"), output=Decimal("0.22")),
+    cost=_Cost(input=_Decimal("0.22"), output=_Decimal("0.22")),
 )
 """Llama 3.1 8B Instruct (chat) · 128K context · 8.19K output · $0.22 in / $0.22 out per 1M tokens · tools"""
 
-META_LLAMA_3_2_11B: Final[PricedModel] = PricedModel(
+META_LLAMA_3_2_11B: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="meta/llama-3.2-11b",
     name="Llama 3.2 11B Vision Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=True,
     reasoning=False,
@@ -3462,15 +3468,15 @@ META_LLAMA_3_2_11B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_09_25,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.16"), output=Decimal("0.16")),
+    cost=_Cost(input=_Decimal("0.16"), output=_Decimal("0.16")),
 )
 """Llama 3.2 11B Vision Instruct (chat) · 128K context · 8.19K output · $0.16 in / $0.16 out per 1M tokens · vision, tools, attachments"""
 
-META_LLAMA_3_2_1B: Final[PricedModel] = PricedModel(
+META_LLAMA_3_2_1B: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="meta/llama-3.2-1b",
     name="Llama 3.2 1B Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=False,
     reasoning=False,
@@ -3482,15 +3488,15 @@ META_LLAMA_3_2_1B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_09_18,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.1"), output=Decimal("0.1")),
+    cost=_Cost(input=_Decimal("0.1"), output=_Decimal("0.1")),
 )
 """Llama 3.2 1B Instruct (chat) · 128K context · 8.19K output · $0.10 in / $0.10 out per 1M tokens"""
 
-META_LLAMA_3_2_3B: Final[PricedModel] = PricedModel(
+META_LLAMA_3_2_3B: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="meta/llama-3.2-3b",
     name="Llama 3.2 3B Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=False,
     reasoning=False,
@@ -3502,15 +3508,15 @@ META_LLAMA_3_2_3B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_09_18,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.15"), output=Decimal("0.15")),
+    cost=_Cost(input=_Decimal("0.15"), output=_Decimal("0.15")),
 )
 """Llama 3.2 3B Instruct (chat) · 128K context · 8.19K output · $0.15 in / $0.15 out per 1M tokens"""
 
-META_LLAMA_3_2_90B: Final[PricedModel] = PricedModel(
+META_LLAMA_3_2_90B: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="meta/llama-3.2-90b",
     name="Llama 3.2 90B Vision Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=True,
     reasoning=False,
@@ -3522,15 +3528,15 @@ META_LLAMA_3_2_90B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_09_25,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.72"), output=Decimal("0.72")),
+    cost=_Cost(input=_Decimal("0.72"), output=_Decimal("0.72")),
 )
 """Llama 3.2 90B Vision Instruct (chat) · 128K context · 8.19K output · $0.72 in / $0.72 out per 1M tokens · vision, tools, attachments"""
 
-META_LLAMA_3_3_70B: Final[PricedModel] = PricedModel(
+META_LLAMA_3_3_70B: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="meta/llama-3.3-70b",
     name="Llama-3.3-70B-Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=True,
     reasoning=False,
@@ -3542,15 +3548,15 @@ META_LLAMA_3_3_70B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_12_06,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_4096,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
 )
 """Llama-3.3-70B-Instruct (chat) · 128K context · 4.1K output · free · tools, attachments, open weights"""
 
-META_LLAMA_4_MAVERICK: Final[PricedModel] = PricedModel(
+META_LLAMA_4_MAVERICK: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="meta/llama-4-maverick",
     name="Llama-4-Maverick-17B-128E-Instruct-FP8",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=True,
     reasoning=False,
@@ -3562,15 +3568,15 @@ META_LLAMA_4_MAVERICK: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04_05,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_4096,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
 )
 """Llama-4-Maverick-17B-128E-Instruct-FP8 (chat) · 128K context · 4.1K output · free · vision, tools, attachments, open weights"""
 
-META_LLAMA_4_SCOUT: Final[PricedModel] = PricedModel(
+META_LLAMA_4_SCOUT: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="meta/llama-4-scout",
     name="Llama-4-Scout-17B-16E-Instruct-FP8",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=True,
     reasoning=False,
@@ -3582,15 +3588,15 @@ META_LLAMA_4_SCOUT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04_05,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_4096,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
 )
 """Llama-4-Scout-17B-16E-Instruct-FP8 (chat) · 128K context · 4.1K output · free · vision, tools, attachments, open weights"""
 
-MINIMAX_MINIMAX_M2: Final[PricedModel] = PricedModel(
+MINIMAX_MINIMAX_M2: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="minimax/minimax-m2",
     name="MiniMax M2",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="minimax",
     attachment=False,
     reasoning=True,
@@ -3602,22 +3608,22 @@ MINIMAX_MINIMAX_M2: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_10_27,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_205000_OUTPUT_205000,
-    cost=Cost(
-        input=Decimal("0.3"),
-        output=Decimal("1.2"),
-        cache_read=Decimal("0.03"),
-        cache_write=Decimal("0.375"),
+    cost=_Cost(
+        input=_Decimal("0.3"),
+        output=_Decimal("1.2"),
+        cache_read=_Decimal("0.03"),
+        cache_write=_Decimal("0.375"),
     ),
     interleaved=True,
     reasoning_options=(),
 )
 """MiniMax M2 (chat) · 205K context · 205K output · $0.30 in / $1.20 out per 1M tokens · tools, reasoning, open weights"""
 
-MINIMAX_MINIMAX_M2_1: Final[PricedModel] = PricedModel(
+MINIMAX_MINIMAX_M2_1: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="minimax/minimax-m2.1",
     name="MiniMax M2.1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="minimax",
     attachment=False,
     reasoning=True,
@@ -3629,22 +3635,22 @@ MINIMAX_MINIMAX_M2_1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_23,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_204800_OUTPUT_131072,
-    cost=Cost(
-        input=Decimal("0.3"),
-        output=Decimal("1.2"),
-        cache_read=Decimal("0.03"),
-        cache_write=Decimal("0.375"),
+    cost=_Cost(
+        input=_Decimal("0.3"),
+        output=_Decimal("1.2"),
+        cache_read=_Decimal("0.03"),
+        cache_write=_Decimal("0.375"),
     ),
     interleaved=True,
     reasoning_options=(),
 )
 """MiniMax M2.1 (chat) · 205K context · 131K output · $0.30 in / $1.20 out per 1M tokens · tools, reasoning"""
 
-MINIMAX_MINIMAX_M2_1_LIGHTNING: Final[PricedModel] = PricedModel(
+MINIMAX_MINIMAX_M2_1_LIGHTNING: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="minimax/minimax-m2.1-lightning",
     name="MiniMax M2.1 Lightning",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="minimax",
     attachment=False,
     reasoning=True,
@@ -3656,21 +3662,21 @@ MINIMAX_MINIMAX_M2_1_LIGHTNING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_10_27,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_204800_OUTPUT_131072,
-    cost=Cost(
-        input=Decimal("0.3"),
-        output=Decimal("2.4"),
-        cache_read=Decimal("0.03"),
-        cache_write=Decimal("0.375"),
+    cost=_Cost(
+        input=_Decimal("0.3"),
+        output=_Decimal("2.4"),
+        cache_read=_Decimal("0.03"),
+        cache_write=_Decimal("0.375"),
     ),
     reasoning_options=(),
 )
 """MiniMax M2.1 Lightning (chat) · 205K context · 131K output · $0.30 in / $2.40 out per 1M tokens · tools, reasoning"""
 
-MINIMAX_MINIMAX_M2_5: Final[PricedModel] = PricedModel(
+MINIMAX_MINIMAX_M2_5: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="minimax/minimax-m2.5",
     name="MiniMax M2.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="minimax",
     attachment=False,
     reasoning=True,
@@ -3681,21 +3687,21 @@ MINIMAX_MINIMAX_M2_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_12,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_204800_OUTPUT_131000,
-    cost=Cost(
-        input=Decimal("0.3"),
-        output=Decimal("1.2"),
-        cache_read=Decimal("0.03"),
-        cache_write=Decimal("0.375"),
+    cost=_Cost(
+        input=_Decimal("0.3"),
+        output=_Decimal("1.2"),
+        cache_read=_Decimal("0.03"),
+        cache_write=_Decimal("0.375"),
     ),
     reasoning_options=(),
 )
 """MiniMax M2.5 (chat) · 205K context · 131K output · $0.30 in / $1.20 out per 1M tokens · tools, reasoning"""
 
-MINIMAX_MINIMAX_M2_5_HIGHSPEED: Final[PricedModel] = PricedModel(
+MINIMAX_MINIMAX_M2_5_HIGHSPEED: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="minimax/minimax-m2.5-highspeed",
     name="MiniMax M2.5 High Speed",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="minimax",
     attachment=False,
     reasoning=True,
@@ -3706,21 +3712,21 @@ MINIMAX_MINIMAX_M2_5_HIGHSPEED: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_13,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_204800_OUTPUT_131000,
-    cost=Cost(
-        input=Decimal("0.6"),
-        output=Decimal("2.4"),
-        cache_read=Decimal("0.03"),
-        cache_write=Decimal("0.375"),
+    cost=_Cost(
+        input=_Decimal("0.6"),
+        output=_Decimal("2.4"),
+        cache_read=_Decimal("0.03"),
+        cache_write=_Decimal("0.375"),
     ),
     reasoning_options=(),
 )
 """MiniMax M2.5 High Speed (chat) · 205K context · 131K output · $0.60 in / $2.40 out per 1M tokens · tools, reasoning"""
 
-MINIMAX_MINIMAX_M2_7: Final[PricedModel] = PricedModel(
+MINIMAX_MINIMAX_M2_7: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="minimax/minimax-m2.7",
     name="Minimax M2.7",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="minimax",
     attachment=True,
     reasoning=True,
@@ -3731,21 +3737,21 @@ MINIMAX_MINIMAX_M2_7: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_18,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_204800_OUTPUT_131000,
-    cost=Cost(
-        input=Decimal("0.3"),
-        output=Decimal("1.2"),
-        cache_read=Decimal("0.06"),
-        cache_write=Decimal("0.375"),
+    cost=_Cost(
+        input=_Decimal("0.3"),
+        output=_Decimal("1.2"),
+        cache_read=_Decimal("0.06"),
+        cache_write=_Decimal("0.375"),
     ),
     reasoning_options=(),
 )
 """Minimax M2.7 (chat) · 205K context · 131K output · $0.30 in / $1.20 out per 1M tokens · tools, reasoning, attachments, open weights"""
 
-MINIMAX_MINIMAX_M2_7_HIGHSPEED: Final[PricedModel] = PricedModel(
+MINIMAX_MINIMAX_M2_7_HIGHSPEED: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="minimax/minimax-m2.7-highspeed",
     name="MiniMax M2.7 High Speed",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="minimax",
     attachment=True,
     reasoning=True,
@@ -3756,21 +3762,21 @@ MINIMAX_MINIMAX_M2_7_HIGHSPEED: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_18,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_204800_OUTPUT_131100,
-    cost=Cost(
-        input=Decimal("0.6"),
-        output=Decimal("2.4"),
-        cache_read=Decimal("0.06"),
-        cache_write=Decimal("0.375"),
+    cost=_Cost(
+        input=_Decimal("0.6"),
+        output=_Decimal("2.4"),
+        cache_read=_Decimal("0.06"),
+        cache_write=_Decimal("0.375"),
     ),
     reasoning_options=(),
 )
 """MiniMax M2.7 High Speed (chat) · 205K context · 131K output · $0.60 in / $2.40 out per 1M tokens · tools, reasoning, attachments, open weights"""
 
-MINIMAX_MINIMAX_M3: Final[PricedModel] = PricedModel(
+MINIMAX_MINIMAX_M3: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="minimax/minimax-m3",
     name="MiniMax M3",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="minimax-m3",
     attachment=True,
     reasoning=True,
@@ -3781,16 +3787,16 @@ MINIMAX_MINIMAX_M3: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_01,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_1000000,
-    cost=Cost(input=Decimal("0.3"), output=Decimal("1.2"), cache_read=Decimal("0.06")),
+    cost=_Cost(input=_Decimal("0.3"), output=_Decimal("1.2"), cache_read=_Decimal("0.06")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """MiniMax M3 (chat) · 1M context · 1M output · $0.30 in / $1.20 out per 1M tokens · vision, tools, reasoning, attachments, open weights"""
 
-MISTRAL_CODESTRAL: Final[PricedModel] = PricedModel(
+MISTRAL_CODESTRAL: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="mistral/codestral",
     name="Codestral (latest)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="codestral",
     attachment=False,
     reasoning=False,
@@ -3802,15 +3808,15 @@ MISTRAL_CODESTRAL: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_01_04,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_256000_OUTPUT_4096,
-    cost=Cost(input=Decimal("0.3"), output=Decimal("0.9")),
+    cost=_Cost(input=_Decimal("0.3"), output=_Decimal("0.9")),
 )
 """Codestral (latest) (chat) · 256K context · 4.1K output · $0.30 in / $0.90 out per 1M tokens · tools, open weights"""
 
-MISTRAL_CODESTRAL_EMBED: Final[Model] = Model(
+MISTRAL_CODESTRAL_EMBED: "Final[_Model]" = _Model(
     provider="vercel",
     id="mistral/codestral-embed",
     name="Codestral Embed",
-    kind=Kind.EMBEDDING,
+    kind=_Kind.EMBEDDING,
     family="codestral-embed",
     attachment=False,
     reasoning=False,
@@ -3824,11 +3830,11 @@ MISTRAL_CODESTRAL_EMBED: Final[Model] = Model(
 )
 """Codestral Embed (embedding) · 8.19K context · 1.54K output · price unknown"""
 
-MISTRAL_DEVSTRAL_2: Final[PricedModel] = PricedModel(
+MISTRAL_DEVSTRAL_2: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="mistral/devstral-2",
     name="Devstral 2",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="devstral",
     attachment=False,
     reasoning=False,
@@ -3840,15 +3846,15 @@ MISTRAL_DEVSTRAL_2: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_09,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_256000_OUTPUT_256000,
-    cost=Cost(input=Decimal("0.4"), output=Decimal("2")),
+    cost=_Cost(input=_Decimal("0.4"), output=_Decimal("2")),
 )
 """Devstral 2 (chat) · 256K context · 256K output · $0.40 in / $2.00 out per 1M tokens · tools"""
 
-MISTRAL_DEVSTRAL_SMALL: Final[PricedModel] = PricedModel(
+MISTRAL_DEVSTRAL_SMALL: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="mistral/devstral-small",
     name="Devstral Small 1.1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="devstral",
     attachment=False,
     reasoning=False,
@@ -3860,15 +3866,15 @@ MISTRAL_DEVSTRAL_SMALL: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_05_07,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_64000,
-    cost=Cost(input=Decimal("0.1"), output=Decimal("0.3")),
+    cost=_Cost(input=_Decimal("0.1"), output=_Decimal("0.3")),
 )
 """Devstral Small 1.1 (chat) · 128K context · 64K output · $0.10 in / $0.30 out per 1M tokens · tools"""
 
-MISTRAL_DEVSTRAL_SMALL_2: Final[PricedModel] = PricedModel(
+MISTRAL_DEVSTRAL_SMALL_2: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="mistral/devstral-small-2",
     name="Devstral Small 2",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="devstral",
     attachment=False,
     reasoning=False,
@@ -3880,15 +3886,15 @@ MISTRAL_DEVSTRAL_SMALL_2: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_05_07,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_256000_OUTPUT_256000,
-    cost=Cost(input=Decimal("0.1"), output=Decimal("0.3")),
+    cost=_Cost(input=_Decimal("0.1"), output=_Decimal("0.3")),
 )
 """Devstral Small 2 (chat) · 256K context · 256K output · $0.10 in / $0.30 out per 1M tokens · vision, tools"""
 
-MISTRAL_MAGISTRAL_MEDIUM: Final[PricedModel] = PricedModel(
+MISTRAL_MAGISTRAL_MEDIUM: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="mistral/magistral-medium",
     name="Magistral Medium (latest)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="magistral-medium",
     attachment=False,
     reasoning=True,
@@ -3900,16 +3906,16 @@ MISTRAL_MAGISTRAL_MEDIUM: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_03_20,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_16384,
-    cost=Cost(input=Decimal("2"), output=Decimal("5")),
+    cost=_Cost(input=_Decimal("2"), output=_Decimal("5")),
     reasoning_options=(),
 )
 """Magistral Medium (latest) (chat) · 128K context · 16.4K output · $2.00 in / $5.00 out per 1M tokens · tools, reasoning, open weights"""
 
-MISTRAL_MAGISTRAL_SMALL: Final[PricedModel] = PricedModel(
+MISTRAL_MAGISTRAL_SMALL: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="mistral/magistral-small",
     name="Magistral Small",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="magistral-small",
     attachment=False,
     reasoning=True,
@@ -3921,16 +3927,16 @@ MISTRAL_MAGISTRAL_SMALL: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_03_17,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_128000,
-    cost=Cost(input=Decimal("0.5"), output=Decimal("1.5")),
+    cost=_Cost(input=_Decimal("0.5"), output=_Decimal("1.5")),
     reasoning_options=(),
 )
 """Magistral Small (chat) · 128K context · 128K output · $0.50 in / $1.50 out per 1M tokens · tools, reasoning, open weights"""
 
-MISTRAL_MINISTRAL_14B: Final[PricedModel] = PricedModel(
+MISTRAL_MINISTRAL_14B: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="mistral/ministral-14b",
     name="Ministral 14B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="ministral",
     attachment=True,
     reasoning=False,
@@ -3942,15 +3948,15 @@ MISTRAL_MINISTRAL_14B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_01,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_256000_OUTPUT_256000,
-    cost=Cost(input=Decimal("0.2"), output=Decimal("0.2")),
+    cost=_Cost(input=_Decimal("0.2"), output=_Decimal("0.2")),
 )
 """Ministral 14B (chat) · 256K context · 256K output · $0.20 in / $0.20 out per 1M tokens · vision, attachments"""
 
-MISTRAL_MINISTRAL_3B: Final[PricedModel] = PricedModel(
+MISTRAL_MINISTRAL_3B: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="mistral/ministral-3b",
     name="Ministral 3B (latest)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="ministral",
     attachment=False,
     reasoning=False,
@@ -3962,15 +3968,15 @@ MISTRAL_MINISTRAL_3B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_10_04,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_128000,
-    cost=Cost(input=Decimal("0.04"), output=Decimal("0.04")),
+    cost=_Cost(input=_Decimal("0.04"), output=_Decimal("0.04")),
 )
 """Ministral 3B (latest) (chat) · 128K context · 128K output · $0.04 in / $0.04 out per 1M tokens · tools, open weights"""
 
-MISTRAL_MINISTRAL_8B: Final[PricedModel] = PricedModel(
+MISTRAL_MINISTRAL_8B: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="mistral/ministral-8b",
     name="Ministral 8B (latest)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="ministral",
     attachment=False,
     reasoning=False,
@@ -3982,15 +3988,15 @@ MISTRAL_MINISTRAL_8B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_10_04,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_128000,
-    cost=Cost(input=Decimal("0.1"), output=Decimal("0.1")),
+    cost=_Cost(input=_Decimal("0.1"), output=_Decimal("0.1")),
 )
 """Ministral 8B (latest) (chat) · 128K context · 128K output · $0.10 in / $0.10 out per 1M tokens · tools, open weights"""
 
-MISTRAL_MISTRAL_EMBED: Final[Model] = Model(
+MISTRAL_MISTRAL_EMBED: "Final[_Model]" = _Model(
     provider="vercel",
     id="mistral/mistral-embed",
     name="Mistral Embed",
-    kind=Kind.EMBEDDING,
+    kind=_Kind.EMBEDDING,
     family="mistral-embed",
     attachment=False,
     reasoning=False,
@@ -4004,11 +4010,11 @@ MISTRAL_MISTRAL_EMBED: Final[Model] = Model(
 )
 """Mistral Embed (embedding) · 8.19K context · 1.54K output · price unknown"""
 
-MISTRAL_MISTRAL_LARGE_3: Final[PricedModel] = PricedModel(
+MISTRAL_MISTRAL_LARGE_3: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="mistral/mistral-large-3",
     name="Mistral Large 3",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="mistral-large",
     attachment=True,
     reasoning=False,
@@ -4020,15 +4026,15 @@ MISTRAL_MISTRAL_LARGE_3: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_02,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_256000_OUTPUT_256000,
-    cost=Cost(input=Decimal("0.5"), output=Decimal("1.5")),
+    cost=_Cost(input=_Decimal("0.5"), output=_Decimal("1.5")),
 )
 """Mistral Large 3 (chat) · 256K context · 256K output · $0.50 in / $1.50 out per 1M tokens · vision, attachments"""
 
-MISTRAL_MISTRAL_MEDIUM: Final[PricedModel] = PricedModel(
+MISTRAL_MISTRAL_MEDIUM: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="mistral/mistral-medium",
     name="Mistral Medium 3.1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="mistral-medium",
     attachment=True,
     reasoning=False,
@@ -4040,15 +4046,15 @@ MISTRAL_MISTRAL_MEDIUM: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_05_07,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_64000,
-    cost=Cost(input=Decimal("0.4"), output=Decimal("2")),
+    cost=_Cost(input=_Decimal("0.4"), output=_Decimal("2")),
 )
 """Mistral Medium 3.1 (chat) · 128K context · 64K output · $0.40 in / $2.00 out per 1M tokens · vision, tools, attachments"""
 
-MISTRAL_MISTRAL_MEDIUM_3_5: Final[PricedModel] = PricedModel(
+MISTRAL_MISTRAL_MEDIUM_3_5: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="mistral/mistral-medium-3.5",
     name="Mistral Medium Latest",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="mistral-medium",
     attachment=False,
     reasoning=True,
@@ -4059,16 +4065,16 @@ MISTRAL_MISTRAL_MEDIUM_3_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_21,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_256000_OUTPUT_256000,
-    cost=Cost(input=Decimal("1.5"), output=Decimal("7.5")),
+    cost=_Cost(input=_Decimal("1.5"), output=_Decimal("7.5")),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_HIGH,),
 )
 """Mistral Medium Latest (chat) · 256K context · 256K output · $1.50 in / $7.50 out per 1M tokens · vision, tools, reasoning"""
 
-MISTRAL_MISTRAL_NEMO: Final[PricedModel] = PricedModel(
+MISTRAL_MISTRAL_NEMO: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="mistral/mistral-nemo",
     name="Mistral Nemo",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="mistral-nemo",
     attachment=False,
     reasoning=False,
@@ -4080,15 +4086,15 @@ MISTRAL_MISTRAL_NEMO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_07_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_128000,
-    cost=Cost(input=Decimal("0.15"), output=Decimal("0.15")),
+    cost=_Cost(input=_Decimal("0.15"), output=_Decimal("0.15")),
 )
 """Mistral Nemo (chat) · 128K context · 128K output · $0.15 in / $0.15 out per 1M tokens · tools"""
 
-MISTRAL_MISTRAL_SMALL: Final[PricedModel] = PricedModel(
+MISTRAL_MISTRAL_SMALL: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="mistral/mistral-small",
     name="Mistral Small (latest)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="mistral-small",
     attachment=True,
     reasoning=False,
@@ -4100,15 +4106,15 @@ MISTRAL_MISTRAL_SMALL: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_16,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_32000_OUTPUT_4000,
-    cost=Cost(input=Decimal("0.1"), output=Decimal("0.3")),
+    cost=_Cost(input=_Decimal("0.1"), output=_Decimal("0.3")),
 )
 """Mistral Small (latest) (chat) · 32K context · 4K output · $0.10 in / $0.30 out per 1M tokens · vision, tools, attachments, open weights"""
 
-MISTRAL_PIXTRAL_12B: Final[PricedModel] = PricedModel(
+MISTRAL_PIXTRAL_12B: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="mistral/pixtral-12b",
     name="Pixtral 12B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="pixtral",
     attachment=True,
     reasoning=False,
@@ -4120,15 +4126,15 @@ MISTRAL_PIXTRAL_12B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_09_01,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_128000,
-    cost=Cost(input=Decimal("0.15"), output=Decimal("0.15")),
+    cost=_Cost(input=_Decimal("0.15"), output=_Decimal("0.15")),
 )
 """Pixtral 12B (chat) · 128K context · 128K output · $0.15 in / $0.15 out per 1M tokens · vision, tools, attachments, open weights"""
 
-MISTRAL_PIXTRAL_LARGE: Final[PricedModel] = PricedModel(
+MISTRAL_PIXTRAL_LARGE: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="mistral/pixtral-large",
     name="Pixtral Large (latest)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="pixtral",
     attachment=True,
     reasoning=False,
@@ -4140,15 +4146,15 @@ MISTRAL_PIXTRAL_LARGE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_11_04,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_128000,
-    cost=Cost(input=Decimal("2"), output=Decimal("6")),
+    cost=_Cost(input=_Decimal("2"), output=_Decimal("6")),
 )
 """Pixtral Large (latest) (chat) · 128K context · 128K output · $2.00 in / $6.00 out per 1M tokens · vision, tools, attachments, open weights"""
 
-MOONSHOTAI_KIMI_K2: Final[PricedModel] = PricedModel(
+MOONSHOTAI_KIMI_K2: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="moonshotai/kimi-k2",
     name="Kimi K2 Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="kimi-k2",
     attachment=False,
     reasoning=False,
@@ -4159,15 +4165,15 @@ MOONSHOTAI_KIMI_K2: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_05,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.57"), output=Decimal("2.3")),
+    cost=_Cost(input=_Decimal("0.57"), output=_Decimal("2.3")),
 )
 """Kimi K2 Instruct (chat) · 131K context · 131K output · $0.57 in / $2.30 out per 1M tokens · tools"""
 
-MOONSHOTAI_KIMI_K2_THINKING: Final[PricedModel] = PricedModel(
+MOONSHOTAI_KIMI_K2_THINKING: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="moonshotai/kimi-k2-thinking",
     name="Kimi K2 Thinking",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="kimi-thinking",
     attachment=False,
     reasoning=True,
@@ -4179,17 +4185,17 @@ MOONSHOTAI_KIMI_K2_THINKING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_06,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_216144_OUTPUT_216144,
-    cost=Cost(input=Decimal("0.47"), output=Decimal("2"), cache_read=Decimal("0.141")),
+    cost=_Cost(input=_Decimal("0.47"), output=_Decimal("2"), cache_read=_Decimal("0.141")),
     interleaved=True,
     reasoning_options=(),
 )
 """Kimi K2 Thinking (chat) · 216K context · 216K output · $0.47 in / $2.00 out per 1M tokens · tools, reasoning"""
 
-MOONSHOTAI_KIMI_K2_5: Final[PricedModel] = PricedModel(
+MOONSHOTAI_KIMI_K2_5: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="moonshotai/kimi-k2.5",
     name="Kimi K2.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="kimi-k2",
     attachment=True,
     reasoning=True,
@@ -4202,17 +4208,17 @@ MOONSHOTAI_KIMI_K2_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_01,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_262114_OUTPUT_262114,
-    cost=Cost(input=Decimal("0.6"), output=Decimal("3"), cache_read=Decimal("0.1")),
+    cost=_Cost(input=_Decimal("0.6"), output=_Decimal("3"), cache_read=_Decimal("0.1")),
     interleaved=True,
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """Kimi K2.5 (chat) · 262K context · 262K output · $0.60 in / $3.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"""
 
-MOONSHOTAI_KIMI_K2_6: Final[PricedModel] = PricedModel(
+MOONSHOTAI_KIMI_K2_6: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="moonshotai/kimi-k2.6",
     name="Kimi K2.6",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="kimi-k2",
     attachment=True,
     reasoning=True,
@@ -4225,16 +4231,16 @@ MOONSHOTAI_KIMI_K2_6: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_21,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_262000_OUTPUT_262000,
-    cost=Cost(input=Decimal("0.95"), output=Decimal("4"), cache_read=Decimal("0.16")),
+    cost=_Cost(input=_Decimal("0.95"), output=_Decimal("4"), cache_read=_Decimal("0.16")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """Kimi K2.6 (chat) · 262K context · 262K output · $0.95 in / $4.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"""
 
-MOONSHOTAI_KIMI_K2_7_CODE: Final[PricedModel] = PricedModel(
+MOONSHOTAI_KIMI_K2_7_CODE: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="moonshotai/kimi-k2.7-code",
     name="Kimi K2.7 Code",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="kimi-k2",
     attachment=True,
     reasoning=True,
@@ -4247,16 +4253,16 @@ MOONSHOTAI_KIMI_K2_7_CODE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_12,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_256000_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.95"), output=Decimal("4"), cache_read=Decimal("0.19")),
+    cost=_Cost(input=_Decimal("0.95"), output=_Decimal("4"), cache_read=_Decimal("0.19")),
     reasoning_options=(),
 )
 """Kimi K2.7 Code (chat) · 256K context · 32.8K output · $0.95 in / $4.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-MOONSHOTAI_KIMI_K2_7_CODE_HIGHSPEED: Final[PricedModel] = PricedModel(
+MOONSHOTAI_KIMI_K2_7_CODE_HIGHSPEED: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="moonshotai/kimi-k2.7-code-highspeed",
     name="Kimi K2.7 Code High Speed",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="kimi-k2",
     attachment=True,
     reasoning=True,
@@ -4269,16 +4275,16 @@ MOONSHOTAI_KIMI_K2_7_CODE_HIGHSPEED: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_12,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_32768,
-    cost=Cost(input=Decimal("1.9"), output=Decimal("8"), cache_read=Decimal("0.38")),
+    cost=_Cost(input=_Decimal("1.9"), output=_Decimal("8"), cache_read=_Decimal("0.38")),
     reasoning_options=(),
 )
 """Kimi K2.7 Code High Speed (chat) · 262K context · 32.8K output · $1.90 in / $8.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-MORPH_MORPH_V3_FAST: Final[PricedModel] = PricedModel(
+MORPH_MORPH_V3_FAST: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="morph/morph-v3-fast",
     name="Morph v3 Fast",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="morph",
     attachment=False,
     reasoning=False,
@@ -4289,15 +4295,15 @@ MORPH_MORPH_V3_FAST: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_08_15,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_16000_OUTPUT_16000,
-    cost=Cost(input=Decimal("0.8"), output=Decimal("1.2")),
+    cost=_Cost(input=_Decimal("0.8"), output=_Decimal("1.2")),
 )
 """Morph v3 Fast (chat) · 16K context · 16K output · $0.80 in / $1.20 out per 1M tokens"""
 
-MORPH_MORPH_V3_LARGE: Final[PricedModel] = PricedModel(
+MORPH_MORPH_V3_LARGE: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="morph/morph-v3-large",
     name="Morph v3 Large",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="morph",
     attachment=False,
     reasoning=False,
@@ -4308,15 +4314,15 @@ MORPH_MORPH_V3_LARGE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_08_15,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_32000_OUTPUT_32000,
-    cost=Cost(input=Decimal("0.9"), output=Decimal("1.9")),
+    cost=_Cost(input=_Decimal("0.9"), output=_Decimal("1.9")),
 )
 """Morph v3 Large (chat) · 32K context · 32K output · $0.90 in / $1.90 out per 1M tokens"""
 
-NVIDIA_NEMOTRON_3_NANO_30B_A3B: Final[PricedModel] = PricedModel(
+NVIDIA_NEMOTRON_3_NANO_30B_A3B: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="nvidia/nemotron-3-nano-30b-a3b",
     name="Nemotron 3 Nano 30B A3B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="nemotron",
     attachment=False,
     reasoning=True,
@@ -4328,16 +4334,16 @@ NVIDIA_NEMOTRON_3_NANO_30B_A3B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_15,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_262144,
-    cost=Cost(input=Decimal("0.05"), output=Decimal("0.24")),
+    cost=_Cost(input=_Decimal("0.05"), output=_Decimal("0.24")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """Nemotron 3 Nano 30B A3B (chat) · 262K context · 262K output · $0.05 in / $0.24 out per 1M tokens · reasoning"""
 
-NVIDIA_NEMOTRON_3_SUPER_120B_A12B: Final[PricedModel] = PricedModel(
+NVIDIA_NEMOTRON_3_SUPER_120B_A12B: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="nvidia/nemotron-3-super-120b-a12b",
     name="NVIDIA Nemotron 3 Super 120B A12B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="nemotron",
     attachment=False,
     reasoning=True,
@@ -4348,16 +4354,16 @@ NVIDIA_NEMOTRON_3_SUPER_120B_A12B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_11,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_256000_OUTPUT_32000,
-    cost=Cost(input=Decimal("0.15"), output=Decimal("0.65")),
+    cost=_Cost(input=_Decimal("0.15"), output=_Decimal("0.65")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """NVIDIA Nemotron 3 Super 120B A12B (chat) · 256K context · 32K output · $0.15 in / $0.65 out per 1M tokens · reasoning"""
 
-NVIDIA_NEMOTRON_3_ULTRA_550B_A55B: Final[PricedModel] = PricedModel(
+NVIDIA_NEMOTRON_3_ULTRA_550B_A55B: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="nvidia/nemotron-3-ultra-550b-a55b",
     name="Nemotron 3 Ultra",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="nemotron",
     attachment=False,
     reasoning=True,
@@ -4368,16 +4374,16 @@ NVIDIA_NEMOTRON_3_ULTRA_550B_A55B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_04,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_65000,
-    cost=Cost(input=Decimal("0.6"), output=Decimal("2.4"), cache_read=Decimal("0.12")),
+    cost=_Cost(input=_Decimal("0.6"), output=_Decimal("2.4"), cache_read=_Decimal("0.12")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """Nemotron 3 Ultra (chat) · 1M context · 65K output · $0.60 in / $2.40 out per 1M tokens · tools, reasoning"""
 
-NVIDIA_NEMOTRON_NANO_12B_V2_VL: Final[PricedModel] = PricedModel(
+NVIDIA_NEMOTRON_NANO_12B_V2_VL: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="nvidia/nemotron-nano-12b-v2-vl",
     name="Nvidia Nemotron Nano 12B V2 VL",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="nemotron",
     attachment=True,
     reasoning=True,
@@ -4389,16 +4395,16 @@ NVIDIA_NEMOTRON_NANO_12B_V2_VL: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_10_28,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.2"), output=Decimal("0.6")),
+    cost=_Cost(input=_Decimal("0.2"), output=_Decimal("0.6")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """Nvidia Nemotron Nano 12B V2 VL (chat) · 131K context · 131K output · $0.20 in / $0.60 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-NVIDIA_NEMOTRON_NANO_9B_V2: Final[PricedModel] = PricedModel(
+NVIDIA_NEMOTRON_NANO_9B_V2: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="nvidia/nemotron-nano-9b-v2",
     name="Nvidia Nemotron Nano 9B V2",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="nemotron",
     attachment=False,
     reasoning=True,
@@ -4410,16 +4416,16 @@ NVIDIA_NEMOTRON_NANO_9B_V2: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_18,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.06"), output=Decimal("0.23")),
+    cost=_Cost(input=_Decimal("0.06"), output=_Decimal("0.23")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """Nvidia Nemotron Nano 9B V2 (chat) · 131K context · 131K output · $0.06 in / $0.23 out per 1M tokens · tools, reasoning"""
 
-OPENAI_GPT_3_5_TURBO: Final[PricedModel] = PricedModel(
+OPENAI_GPT_3_5_TURBO: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="openai/gpt-3.5-turbo",
     name="GPT-3.5 Turbo",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=False,
     reasoning=False,
@@ -4432,15 +4438,15 @@ OPENAI_GPT_3_5_TURBO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2023_11_06,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_16385_INPUT_12289_OUTPUT_4096,
-    cost=Cost(input=Decimal("0.5"), output=Decimal("1.5")),
+    cost=_Cost(input=_Decimal("0.5"), output=_Decimal("1.5")),
 )
 """GPT-3.5 Turbo (chat) · 16.4K context · 4.1K output · $0.50 in / $1.50 out per 1M tokens"""
 
-OPENAI_GPT_3_5_TURBO_INSTRUCT: Final[PricedModel] = PricedModel(
+OPENAI_GPT_3_5_TURBO_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="openai/gpt-3.5-turbo-instruct",
     name="GPT-3.5 Turbo Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=False,
     reasoning=False,
@@ -4452,15 +4458,15 @@ OPENAI_GPT_3_5_TURBO_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2023_03_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_8192_INPUT_4096_OUTPUT_4096,
-    cost=Cost(input=Decimal("1.5"), output=Decimal("2")),
+    cost=_Cost(input=_Decimal("1.5"), output=_Decimal("2")),
 )
 """GPT-3.5 Turbo Instruct (chat) · 8.19K context · 4.1K output · $1.50 in / $2.00 out per 1M tokens"""
 
-OPENAI_GPT_4_TURBO: Final[PricedModel] = PricedModel(
+OPENAI_GPT_4_TURBO: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="openai/gpt-4-turbo",
     name="GPT-4 Turbo",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=False,
@@ -4473,15 +4479,15 @@ OPENAI_GPT_4_TURBO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_04_09,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_4096,
-    cost=Cost(input=Decimal("10"), output=Decimal("30")),
+    cost=_Cost(input=_Decimal("10"), output=_Decimal("30")),
 )
 """GPT-4 Turbo (chat) · 128K context · 4.1K output · $10.00 in / $30.00 out per 1M tokens · vision, tools, attachments"""
 
-OPENAI_GPT_4_1: Final[PricedModel] = PricedModel(
+OPENAI_GPT_4_1: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="openai/gpt-4.1",
     name="GPT-4.1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=False,
@@ -4494,15 +4500,15 @@ OPENAI_GPT_4_1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04_14,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1047576_OUTPUT_32768,
-    cost=Cost(input=Decimal("2"), output=Decimal("8"), cache_read=Decimal("0.5")),
+    cost=_Cost(input=_Decimal("2"), output=_Decimal("8"), cache_read=_Decimal("0.5")),
 )
 """GPT-4.1 (chat) · 1.05M context · 32.8K output · $2.00 in / $8.00 out per 1M tokens · vision, tools, structured output, attachments"""
 
-OPENAI_GPT_4_1_MINI: Final[PricedModel] = PricedModel(
+OPENAI_GPT_4_1_MINI: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="openai/gpt-4.1-mini",
     name="GPT-4.1 mini",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-mini",
     attachment=True,
     reasoning=False,
@@ -4515,15 +4521,15 @@ OPENAI_GPT_4_1_MINI: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04_14,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1047576_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.4"), output=Decimal("1.6"), cache_read=Decimal("0.1")),
+    cost=_Cost(input=_Decimal("0.4"), output=_Decimal("1.6"), cache_read=_Decimal("0.1")),
 )
 """GPT-4.1 mini (chat) · 1.05M context · 32.8K output · $0.40 in / $1.60 out per 1M tokens · vision, tools, structured output, attachments"""
 
-OPENAI_GPT_4_1_NANO: Final[PricedModel] = PricedModel(
+OPENAI_GPT_4_1_NANO: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="openai/gpt-4.1-nano",
     name="GPT-4.1 nano",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-nano",
     attachment=True,
     reasoning=False,
@@ -4536,15 +4542,15 @@ OPENAI_GPT_4_1_NANO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04_14,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_1047576_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.1"), output=Decimal("0.4"), cache_read=Decimal("0.025")),
+    cost=_Cost(input=_Decimal("0.1"), output=_Decimal("0.4"), cache_read=_Decimal("0.025")),
 )
 """GPT-4.1 nano (chat) · 1.05M context · 32.8K output · $0.10 in / $0.40 out per 1M tokens · vision, tools, structured output, attachments"""
 
-OPENAI_GPT_4O: Final[PricedModel] = PricedModel(
+OPENAI_GPT_4O: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="openai/gpt-4o",
     name="GPT-4o",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=False,
@@ -4557,15 +4563,15 @@ OPENAI_GPT_4O: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_08_06,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_16384,
-    cost=Cost(input=Decimal("2.5"), output=Decimal("10"), cache_read=Decimal("1.25")),
+    cost=_Cost(input=_Decimal("2.5"), output=_Decimal("10"), cache_read=_Decimal("1.25")),
 )
 """GPT-4o (chat) · 128K context · 16.4K output · $2.50 in / $10.00 out per 1M tokens · vision, tools, structured output, attachments"""
 
-OPENAI_GPT_4O_MINI: Final[PricedModel] = PricedModel(
+OPENAI_GPT_4O_MINI: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="openai/gpt-4o-mini",
     name="GPT-4o mini",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-mini",
     attachment=True,
     reasoning=False,
@@ -4578,15 +4584,15 @@ OPENAI_GPT_4O_MINI: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_07_18,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.15"), output=Decimal("0.6"), cache_read=Decimal("0.075")),
+    cost=_Cost(input=_Decimal("0.15"), output=_Decimal("0.6"), cache_read=_Decimal("0.075")),
 )
 """GPT-4o mini (chat) · 128K context · 16.4K output · $0.15 in / $0.60 out per 1M tokens · vision, tools, structured output, attachments"""
 
-OPENAI_GPT_4O_MINI_SEARCH_PREVIEW: Final[PricedModel] = PricedModel(
+OPENAI_GPT_4O_MINI_SEARCH_PREVIEW: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="openai/gpt-4o-mini-search-preview",
     name="GPT 4o Mini Search Preview",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-mini",
     attachment=False,
     reasoning=False,
@@ -4599,15 +4605,15 @@ OPENAI_GPT_4O_MINI_SEARCH_PREVIEW: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_INPUT_111616_OUTPUT_16384,
-    cost=Cost(input=Decimal("0.15"), output=Decimal("0.6")),
+    cost=_Cost(input=_Decimal("0.15"), output=_Decimal("0.6")),
 )
 """GPT 4o Mini Search Preview (chat) · 128K context · 16.4K output · $0.15 in / $0.60 out per 1M tokens"""
 
-OPENAI_GPT_4O_MINI_TRANSCRIBE: Final[PricedModel] = PricedModel(
+OPENAI_GPT_4O_MINI_TRANSCRIBE: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="openai/gpt-4o-mini-transcribe",
     name="GPT-4o mini Transcribe",
-    kind=Kind.TRANSCRIPTION,
+    kind=_Kind.TRANSCRIPTION,
     family="o-mini",
     attachment=False,
     reasoning=False,
@@ -4618,15 +4624,15 @@ OPENAI_GPT_4O_MINI_TRANSCRIBE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_03_13,
     modalities=_Shared.AUDIO_TO_TEXT,
     limit=_Shared.CONTEXT_0_OUTPUT_0,
-    cost=Cost(input=Decimal("1.25"), output=Decimal("5")),
+    cost=_Cost(input=_Decimal("1.25"), output=_Decimal("5")),
 )
 """GPT-4o mini Transcribe (transcription) · 0 context · 0 output · $1.25 in / $5.00 out per 1M tokens"""
 
-OPENAI_GPT_4O_TRANSCRIBE: Final[PricedModel] = PricedModel(
+OPENAI_GPT_4O_TRANSCRIBE: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="openai/gpt-4o-transcribe",
     name="GPT-4o Transcribe",
-    kind=Kind.TRANSCRIPTION,
+    kind=_Kind.TRANSCRIPTION,
     family="gpt",
     attachment=False,
     reasoning=False,
@@ -4637,15 +4643,15 @@ OPENAI_GPT_4O_TRANSCRIBE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_03_13,
     modalities=_Shared.AUDIO_TO_TEXT,
     limit=_Shared.CONTEXT_0_OUTPUT_0,
-    cost=Cost(input=Decimal("2.5"), output=Decimal("10")),
+    cost=_Cost(input=_Decimal("2.5"), output=_Decimal("10")),
 )
 """GPT-4o Transcribe (transcription) · 0 context · 0 output · $2.50 in / $10.00 out per 1M tokens"""
 
-OPENAI_GPT_5: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="openai/gpt-5",
     name="GPT-5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=True,
@@ -4658,16 +4664,16 @@ OPENAI_GPT_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_07,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
-    cost=Cost(input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.125")),
+    cost=_Cost(input=_Decimal("1.25"), output=_Decimal("10"), cache_read=_Decimal("0.125")),
     reasoning_options=(_Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
 )
 """GPT-5 (chat) · 400K context · 128K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-OPENAI_GPT_5_CHAT: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_CHAT: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="openai/gpt-5-chat",
     name="GPT-5 Chat",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=True,
@@ -4679,16 +4685,16 @@ OPENAI_GPT_5_CHAT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_07,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT_IMAGE,
     limit=_Shared.CONTEXT_128000_INPUT_111616_OUTPUT_16384,
-    cost=Cost(input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.125")),
+    cost=_Cost(input=_Decimal("1.25"), output=_Decimal("10"), cache_read=_Decimal("0.125")),
     reasoning_options=(),
 )
 """GPT-5 Chat (chat) · 128K context · 16.4K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-OPENAI_GPT_5_CODEX: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_CODEX: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="openai/gpt-5-codex",
     name="GPT-5-Codex",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-codex",
     attachment=False,
     reasoning=True,
@@ -4701,16 +4707,16 @@ OPENAI_GPT_5_CODEX: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_15,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
-    cost=Cost(input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.125")),
+    cost=_Cost(input=_Decimal("1.25"), output=_Decimal("10"), cache_read=_Decimal("0.125")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """GPT-5-Codex (chat) · 400K context · 128K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, structured output"""
 
-OPENAI_GPT_5_MINI: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_MINI: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="openai/gpt-5-mini",
     name="GPT-5 Mini",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-mini",
     attachment=True,
     reasoning=True,
@@ -4723,16 +4729,16 @@ OPENAI_GPT_5_MINI: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_07,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
-    cost=Cost(input=Decimal("0.25"), output=Decimal("2"), cache_read=Decimal("0.025")),
+    cost=_Cost(input=_Decimal("0.25"), output=_Decimal("2"), cache_read=_Decimal("0.025")),
     reasoning_options=(_Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
 )
 """GPT-5 Mini (chat) · 400K context · 128K output · $0.25 in / $2.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-OPENAI_GPT_5_NANO: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_NANO: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="openai/gpt-5-nano",
     name="GPT-5 Nano",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-nano",
     attachment=True,
     reasoning=True,
@@ -4745,16 +4751,16 @@ OPENAI_GPT_5_NANO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_07,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
-    cost=Cost(input=Decimal("0.05"), output=Decimal("0.4"), cache_read=Decimal("0.005")),
+    cost=_Cost(input=_Decimal("0.05"), output=_Decimal("0.4"), cache_read=_Decimal("0.005")),
     reasoning_options=(_Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
 )
 """GPT-5 Nano (chat) · 400K context · 128K output · $0.05 in / $0.40 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-OPENAI_GPT_5_PRO: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_PRO: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="openai/gpt-5-pro",
     name="GPT-5 pro",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=True,
@@ -4767,16 +4773,16 @@ OPENAI_GPT_5_PRO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_10_06,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_400000_INPUT_128000_OUTPUT_272000,
-    cost=Cost(input=Decimal("15"), output=Decimal("120")),
+    cost=_Cost(input=_Decimal("15"), output=_Decimal("120")),
     reasoning_options=(_Shared.REASONING_EFFORT_HIGH,),
 )
 """GPT-5 pro (chat) · 400K context · 272K output · $15.00 in / $120.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-OPENAI_GPT_5_1_CODEX: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_1_CODEX: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="openai/gpt-5.1-codex",
     name="GPT-5.1-Codex",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=True,
@@ -4789,16 +4795,16 @@ OPENAI_GPT_5_1_CODEX: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_13,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
-    cost=Cost(input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.125")),
+    cost=_Cost(input=_Decimal("1.25"), output=_Decimal("10"), cache_read=_Decimal("0.125")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """GPT-5.1-Codex (chat) · 400K context · 128K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-OPENAI_GPT_5_1_CODEX_MAX: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_1_CODEX_MAX: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="openai/gpt-5.1-codex-max",
     name="GPT 5.1 Codex Max",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=True,
@@ -4811,16 +4817,16 @@ OPENAI_GPT_5_1_CODEX_MAX: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_13,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
-    cost=Cost(input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.125")),
+    cost=_Cost(input=_Decimal("1.25"), output=_Decimal("10"), cache_read=_Decimal("0.125")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH,),
 )
 """GPT 5.1 Codex Max (chat) · 400K context · 128K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-OPENAI_GPT_5_1_CODEX_MINI: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_1_CODEX_MINI: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="openai/gpt-5.1-codex-mini",
     name="GPT-5.1 Codex mini",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=True,
@@ -4833,16 +4839,16 @@ OPENAI_GPT_5_1_CODEX_MINI: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_13,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
-    cost=Cost(input=Decimal("0.25"), output=Decimal("2"), cache_read=Decimal("0.025")),
+    cost=_Cost(input=_Decimal("0.25"), output=_Decimal("2"), cache_read=_Decimal("0.025")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """GPT-5.1 Codex mini (chat) · 400K context · 128K output · $0.25 in / $2.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-OPENAI_GPT_5_1_INSTANT: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_1_INSTANT: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="openai/gpt-5.1-instant",
     name="GPT-5.1 Instant",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=False,
@@ -4854,15 +4860,15 @@ OPENAI_GPT_5_1_INSTANT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_07,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_128000_INPUT_111616_OUTPUT_16384,
-    cost=Cost(input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.125")),
+    cost=_Cost(input=_Decimal("1.25"), output=_Decimal("10"), cache_read=_Decimal("0.125")),
 )
 """GPT-5.1 Instant (chat) · 128K context · 16.4K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, attachments"""
 
-OPENAI_GPT_5_1_THINKING: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_1_THINKING: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="openai/gpt-5.1-thinking",
     name="GPT 5.1 Thinking",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=True,
@@ -4874,16 +4880,16 @@ OPENAI_GPT_5_1_THINKING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_07,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT_IMAGE,
     limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
-    cost=Cost(input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.125")),
+    cost=_Cost(input=_Decimal("1.25"), output=_Decimal("10"), cache_read=_Decimal("0.125")),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
 )
 """GPT 5.1 Thinking (chat) · 400K context · 128K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-OPENAI_GPT_5_2: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_2: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="openai/gpt-5.2",
     name="GPT-5.2",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=True,
@@ -4896,16 +4902,16 @@ OPENAI_GPT_5_2: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_11,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
-    cost=Cost(input=Decimal("1.75"), output=Decimal("14"), cache_read=Decimal("0.175")),
+    cost=_Cost(input=_Decimal("1.75"), output=_Decimal("14"), cache_read=_Decimal("0.175")),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
 )
 """GPT-5.2 (chat) · 400K context · 128K output · $1.75 in / $14.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-OPENAI_GPT_5_2_CHAT: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_2_CHAT: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="openai/gpt-5.2-chat",
     name="GPT-5.2 Chat",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=False,
@@ -4917,15 +4923,15 @@ OPENAI_GPT_5_2_CHAT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_07,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_128000_INPUT_111616_OUTPUT_16384,
-    cost=Cost(input=Decimal("1.75"), output=Decimal("14"), cache_read=Decimal("0.175")),
+    cost=_Cost(input=_Decimal("1.75"), output=_Decimal("14"), cache_read=_Decimal("0.175")),
 )
 """GPT-5.2 Chat (chat) · 128K context · 16.4K output · $1.75 in / $14.00 out per 1M tokens · vision, tools, attachments"""
 
-OPENAI_GPT_5_2_CODEX: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_2_CODEX: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="openai/gpt-5.2-codex",
     name="GPT-5.2-Codex",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-codex",
     attachment=True,
     reasoning=True,
@@ -4938,16 +4944,16 @@ OPENAI_GPT_5_2_CODEX: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_11,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
-    cost=Cost(input=Decimal("1.75"), output=Decimal("14"), cache_read=Decimal("0.175")),
+    cost=_Cost(input=_Decimal("1.75"), output=_Decimal("14"), cache_read=_Decimal("0.175")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH,),
 )
 """GPT-5.2-Codex (chat) · 400K context · 128K output · $1.75 in / $14.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-OPENAI_GPT_5_2_PRO: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_2_PRO: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="openai/gpt-5.2-pro",
     name="GPT 5.2 ",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=True,
@@ -4960,16 +4966,16 @@ OPENAI_GPT_5_2_PRO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_11,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
-    cost=Cost(input=Decimal("21"), output=Decimal("168")),
+    cost=_Cost(input=_Decimal("21"), output=_Decimal("168")),
     reasoning_options=(_Shared.REASONING_EFFORT_MEDIUM_HIGH_XHIGH,),
 )
 """GPT 5.2  (chat) · 400K context · 128K output · $21.00 in / $168.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-OPENAI_GPT_5_3_CHAT: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_3_CHAT: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="openai/gpt-5.3-chat",
     name="GPT-5.3 Chat",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=False,
@@ -4980,15 +4986,15 @@ OPENAI_GPT_5_3_CHAT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_06,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_128000_INPUT_111616_OUTPUT_16384,
-    cost=Cost(input=Decimal("1.75"), output=Decimal("14"), cache_read=Decimal("0.175")),
+    cost=_Cost(input=_Decimal("1.75"), output=_Decimal("14"), cache_read=_Decimal("0.175")),
 )
 """GPT-5.3 Chat (chat) · 128K context · 16.4K output · $1.75 in / $14.00 out per 1M tokens · vision, tools, attachments"""
 
-OPENAI_GPT_5_3_CODEX: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_3_CODEX: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="openai/gpt-5.3-codex",
     name="GPT 5.3 Codex",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=True,
@@ -5001,16 +5007,16 @@ OPENAI_GPT_5_3_CODEX: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_05,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
-    cost=Cost(input=Decimal("1.75"), output=Decimal("14"), cache_read=Decimal("0.175")),
+    cost=_Cost(input=_Decimal("1.75"), output=_Decimal("14"), cache_read=_Decimal("0.175")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH,),
 )
 """GPT 5.3 Codex (chat) · 400K context · 128K output · $1.75 in / $14.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-OPENAI_GPT_5_4: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_4: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="openai/gpt-5.4",
     name="GPT 5.4",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=True,
@@ -5023,16 +5029,16 @@ OPENAI_GPT_5_4: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_05,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1050000_INPUT_922000_OUTPUT_128000,
-    cost=Cost(input=Decimal("2.5"), output=Decimal("15"), cache_read=Decimal("0.25")),
+    cost=_Cost(input=_Decimal("2.5"), output=_Decimal("15"), cache_read=_Decimal("0.25")),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
 )
 """GPT 5.4 (chat) · 1.05M context · 128K output · $2.50 in / $15.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-OPENAI_GPT_5_4_MINI: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_4_MINI: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="openai/gpt-5.4-mini",
     name="GPT 5.4 Mini",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=True,
@@ -5045,16 +5051,16 @@ OPENAI_GPT_5_4_MINI: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_17,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
-    cost=Cost(input=Decimal("0.75"), output=Decimal("4.5"), cache_read=Decimal("0.075")),
+    cost=_Cost(input=_Decimal("0.75"), output=_Decimal("4.5"), cache_read=_Decimal("0.075")),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
 )
 """GPT 5.4 Mini (chat) · 400K context · 128K output · $0.75 in / $4.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-OPENAI_GPT_5_4_NANO: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_4_NANO: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="openai/gpt-5.4-nano",
     name="GPT 5.4 Nano",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=True,
@@ -5067,16 +5073,16 @@ OPENAI_GPT_5_4_NANO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_17,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
-    cost=Cost(input=Decimal("0.2"), output=Decimal("1.25"), cache_read=Decimal("0.02")),
+    cost=_Cost(input=_Decimal("0.2"), output=_Decimal("1.25"), cache_read=_Decimal("0.02")),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
 )
 """GPT 5.4 Nano (chat) · 400K context · 128K output · $0.20 in / $1.25 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-OPENAI_GPT_5_4_PRO: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_4_PRO: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="openai/gpt-5.4-pro",
     name="GPT 5.4 Pro",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=True,
@@ -5089,16 +5095,16 @@ OPENAI_GPT_5_4_PRO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_05,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1050000_INPUT_922000_OUTPUT_128000,
-    cost=Cost(input=Decimal("30"), output=Decimal("180")),
+    cost=_Cost(input=_Decimal("30"), output=_Decimal("180")),
     reasoning_options=(_Shared.REASONING_EFFORT_MEDIUM_HIGH_XHIGH,),
 )
 """GPT 5.4 Pro (chat) · 1.05M context · 128K output · $30.00 in / $180.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-OPENAI_GPT_5_5: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_5: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="openai/gpt-5.5",
     name="GPT 5.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=True,
@@ -5111,16 +5117,16 @@ OPENAI_GPT_5_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_23,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_INPUT_872000_OUTPUT_128000,
-    cost=Cost(input=Decimal("5"), output=Decimal("30"), cache_read=Decimal("0.5")),
+    cost=_Cost(input=_Decimal("5"), output=_Decimal("30"), cache_read=_Decimal("0.5")),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
 )
 """GPT 5.5 (chat) · 1M context · 128K output · $5.00 in / $30.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-OPENAI_GPT_5_5_PRO: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_5_PRO: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="openai/gpt-5.5-pro",
     name="GPT 5.5 Pro",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=True,
@@ -5133,16 +5139,16 @@ OPENAI_GPT_5_5_PRO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_23,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_INPUT_872000_OUTPUT_128000,
-    cost=Cost(input=Decimal("30"), output=Decimal("180")),
+    cost=_Cost(input=_Decimal("30"), output=_Decimal("180")),
     reasoning_options=(_Shared.REASONING_EFFORT_MEDIUM_HIGH_XHIGH,),
 )
 """GPT 5.5 Pro (chat) · 1M context · 128K output · $30.00 in / $180.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-OPENAI_GPT_IMAGE_1: Final[PricedModel] = PricedModel(
+OPENAI_GPT_IMAGE_1: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="openai/gpt-image-1",
     name="GPT Image 1",
-    kind=Kind.IMAGE,
+    kind=_Kind.IMAGE,
     family="gpt-image",
     attachment=False,
     reasoning=False,
@@ -5153,15 +5159,15 @@ OPENAI_GPT_IMAGE_1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04_24,
     modalities=_Shared.TEXT_TO_IMAGE,
     limit=_Shared.CONTEXT_0_OUTPUT_0,
-    cost=Cost(input=Decimal("5"), output=Decimal("40"), cache_read=Decimal("1.25")),
+    cost=_Cost(input=_Decimal("5"), output=_Decimal("40"), cache_read=_Decimal("1.25")),
 )
 """GPT Image 1 (image) · 0 context · 0 output · $5.00 in / $40.00 out per 1M tokens"""
 
-OPENAI_GPT_IMAGE_1_MINI: Final[PricedModel] = PricedModel(
+OPENAI_GPT_IMAGE_1_MINI: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="openai/gpt-image-1-mini",
     name="GPT Image 1 Mini",
-    kind=Kind.IMAGE,
+    kind=_Kind.IMAGE,
     family="gpt-image",
     attachment=False,
     reasoning=False,
@@ -5172,15 +5178,15 @@ OPENAI_GPT_IMAGE_1_MINI: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_10_06,
     modalities=_Shared.TEXT_TO_IMAGE,
     limit=_Shared.CONTEXT_0_OUTPUT_0,
-    cost=Cost(input=Decimal("2"), output=Decimal("8"), cache_read=Decimal("0.2")),
+    cost=_Cost(input=_Decimal("2"), output=_Decimal("8"), cache_read=_Decimal("0.2")),
 )
 """GPT Image 1 Mini (image) · 0 context · 0 output · $2.00 in / $8.00 out per 1M tokens"""
 
-OPENAI_GPT_IMAGE_1_5: Final[PricedModel] = PricedModel(
+OPENAI_GPT_IMAGE_1_5: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="openai/gpt-image-1.5",
     name="GPT Image 1.5",
-    kind=Kind.IMAGE,
+    kind=_Kind.IMAGE,
     family="gpt-image",
     attachment=False,
     reasoning=False,
@@ -5191,15 +5197,15 @@ OPENAI_GPT_IMAGE_1_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_25,
     modalities=_Shared.TEXT_TO_IMAGE,
     limit=_Shared.CONTEXT_0_OUTPUT_0,
-    cost=Cost(input=Decimal("5"), output=Decimal("32"), cache_read=Decimal("1.25")),
+    cost=_Cost(input=_Decimal("5"), output=_Decimal("32"), cache_read=_Decimal("1.25")),
 )
 """GPT Image 1.5 (image) · 0 context · 0 output · $5.00 in / $32.00 out per 1M tokens"""
 
-OPENAI_GPT_IMAGE_2: Final[PricedModel] = PricedModel(
+OPENAI_GPT_IMAGE_2: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="openai/gpt-image-2",
     name="GPT Image 2",
-    kind=Kind.IMAGE,
+    kind=_Kind.IMAGE,
     family="gpt-image",
     attachment=False,
     reasoning=False,
@@ -5210,15 +5216,15 @@ OPENAI_GPT_IMAGE_2: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_21,
     modalities=_Shared.TEXT_TO_IMAGE,
     limit=_Shared.CONTEXT_0_OUTPUT_0,
-    cost=Cost(input=Decimal("5"), output=Decimal("30"), cache_read=Decimal("1.25")),
+    cost=_Cost(input=_Decimal("5"), output=_Decimal("30"), cache_read=_Decimal("1.25")),
 )
 """GPT Image 2 (image) · 0 context · 0 output · $5.00 in / $30.00 out per 1M tokens"""
 
-OPENAI_GPT_OSS_120B: Final[PricedModel] = PricedModel(
+OPENAI_GPT_OSS_120B: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="openai/gpt-oss-120b",
     name="GPT OSS 120B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-oss",
     attachment=False,
     reasoning=True,
@@ -5231,16 +5237,16 @@ OPENAI_GPT_OSS_120B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_05,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.1"), output=Decimal("0.5")),
+    cost=_Cost(input=_Decimal("0.1"), output=_Decimal("0.5")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """GPT OSS 120B (chat) · 131K context · 131K output · $0.10 in / $0.50 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-OPENAI_GPT_OSS_20B: Final[PricedModel] = PricedModel(
+OPENAI_GPT_OSS_20B: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="openai/gpt-oss-20b",
     name="GPT OSS 20B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-oss",
     attachment=False,
     reasoning=True,
@@ -5252,16 +5258,16 @@ OPENAI_GPT_OSS_20B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_05,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_INPUT_122880_OUTPUT_8192,
-    cost=Cost(input=Decimal("0.05"), output=Decimal("0.2")),
+    cost=_Cost(input=_Decimal("0.05"), output=_Decimal("0.2")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """GPT OSS 20B (chat) · 131K context · 8.19K output · $0.05 in / $0.20 out per 1M tokens · tools, reasoning, open weights"""
 
-OPENAI_GPT_OSS_SAFEGUARD_20B: Final[PricedModel] = PricedModel(
+OPENAI_GPT_OSS_SAFEGUARD_20B: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="openai/gpt-oss-safeguard-20b",
     name="gpt-oss-safeguard-20b",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-oss",
     attachment=False,
     reasoning=True,
@@ -5273,16 +5279,16 @@ OPENAI_GPT_OSS_SAFEGUARD_20B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_12_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_INPUT_65536_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.075"), output=Decimal("0.3"), cache_read=Decimal("0.037")),
+    cost=_Cost(input=_Decimal("0.075"), output=_Decimal("0.3"), cache_read=_Decimal("0.037")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """gpt-oss-safeguard-20b (chat) · 131K context · 65.5K output · $0.075 in / $0.30 out per 1M tokens · tools, reasoning"""
 
-OPENAI_GPT_REALTIME_1_5: Final[PricedModel] = PricedModel(
+OPENAI_GPT_REALTIME_1_5: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="openai/gpt-realtime-1.5",
     name="GPT-Realtime-1.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=False,
     reasoning=False,
@@ -5293,15 +5299,15 @@ OPENAI_GPT_REALTIME_1_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_23,
     modalities=_Shared.TEXT_AUDIO_TO_TEXT_AUDIO,
     limit=_Shared.CONTEXT_0_OUTPUT_0,
-    cost=Cost(input=Decimal("4"), output=Decimal("16"), cache_read=Decimal("0.4")),
+    cost=_Cost(input=_Decimal("4"), output=_Decimal("16"), cache_read=_Decimal("0.4")),
 )
 """GPT-Realtime-1.5 (chat) · 0 context · 0 output · $4.00 in / $16.00 out per 1M tokens"""
 
-OPENAI_GPT_REALTIME_2: Final[PricedModel] = PricedModel(
+OPENAI_GPT_REALTIME_2: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="openai/gpt-realtime-2",
     name="gpt-realtime-2",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=False,
     reasoning=False,
@@ -5312,15 +5318,15 @@ OPENAI_GPT_REALTIME_2: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_07,
     modalities=_Shared.TEXT_AUDIO_TO_TEXT_AUDIO,
     limit=_Shared.CONTEXT_0_OUTPUT_0,
-    cost=Cost(input=Decimal("4"), output=Decimal("24"), cache_read=Decimal("0.4")),
+    cost=_Cost(input=_Decimal("4"), output=_Decimal("24"), cache_read=_Decimal("0.4")),
 )
 """gpt-realtime-2 (chat) · 0 context · 0 output · $4.00 in / $24.00 out per 1M tokens"""
 
-OPENAI_GPT_REALTIME_MINI: Final[PricedModel] = PricedModel(
+OPENAI_GPT_REALTIME_MINI: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="openai/gpt-realtime-mini",
     name="GPT-Realtime mini",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=False,
     reasoning=False,
@@ -5331,15 +5337,15 @@ OPENAI_GPT_REALTIME_MINI: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_10_10,
     modalities=_Shared.TEXT_AUDIO_TO_TEXT_AUDIO,
     limit=_Shared.CONTEXT_0_OUTPUT_0,
-    cost=Cost(input=Decimal("0.6"), output=Decimal("2.4"), cache_read=Decimal("0.06")),
+    cost=_Cost(input=_Decimal("0.6"), output=_Decimal("2.4"), cache_read=_Decimal("0.06")),
 )
 """GPT-Realtime mini (chat) · 0 context · 0 output · $0.60 in / $2.40 out per 1M tokens"""
 
-OPENAI_O1: Final[PricedModel] = PricedModel(
+OPENAI_O1: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="openai/o1",
     name="o1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="o",
     attachment=True,
     reasoning=True,
@@ -5352,16 +5358,16 @@ OPENAI_O1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_12_05,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_100000,
-    cost=Cost(input=Decimal("15"), output=Decimal("60"), cache_read=Decimal("7.5")),
+    cost=_Cost(input=_Decimal("15"), output=_Decimal("60"), cache_read=_Decimal("7.5")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """o1 (chat) · 200K context · 100K output · $15.00 in / $60.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-OPENAI_O3: Final[PricedModel] = PricedModel(
+OPENAI_O3: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="openai/o3",
     name="o3",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="o",
     attachment=True,
     reasoning=True,
@@ -5374,16 +5380,16 @@ OPENAI_O3: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04_16,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_100000,
-    cost=Cost(input=Decimal("2"), output=Decimal("8"), cache_read=Decimal("0.5")),
+    cost=_Cost(input=_Decimal("2"), output=_Decimal("8"), cache_read=_Decimal("0.5")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """o3 (chat) · 200K context · 100K output · $2.00 in / $8.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-OPENAI_O3_DEEP_RESEARCH: Final[PricedModel] = PricedModel(
+OPENAI_O3_DEEP_RESEARCH: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="openai/o3-deep-research",
     name="o3-deep-research",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="o",
     attachment=True,
     reasoning=True,
@@ -5395,16 +5401,16 @@ OPENAI_O3_DEEP_RESEARCH: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_06_26,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_200000_INPUT_100000_OUTPUT_100000,
-    cost=Cost(input=Decimal("10"), output=Decimal("40"), cache_read=Decimal("2.5")),
+    cost=_Cost(input=_Decimal("10"), output=_Decimal("40"), cache_read=_Decimal("2.5")),
     reasoning_options=(_Shared.REASONING_EFFORT_MEDIUM,),
 )
 """o3-deep-research (chat) · 200K context · 100K output · $10.00 in / $40.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-OPENAI_O3_MINI: Final[PricedModel] = PricedModel(
+OPENAI_O3_MINI: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="openai/o3-mini",
     name="o3-mini",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="o-mini",
     attachment=False,
     reasoning=True,
@@ -5417,16 +5423,16 @@ OPENAI_O3_MINI: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_01_29,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_100000,
-    cost=Cost(input=Decimal("1.1"), output=Decimal("4.4"), cache_read=Decimal("0.55")),
+    cost=_Cost(input=_Decimal("1.1"), output=_Decimal("4.4"), cache_read=_Decimal("0.55")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """o3-mini (chat) · 200K context · 100K output · $1.10 in / $4.40 out per 1M tokens · tools, reasoning, structured output"""
 
-OPENAI_O3_PRO: Final[PricedModel] = PricedModel(
+OPENAI_O3_PRO: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="openai/o3-pro",
     name="o3 Pro",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="o-pro",
     attachment=True,
     reasoning=True,
@@ -5439,16 +5445,16 @@ OPENAI_O3_PRO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_06_10,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_200000_INPUT_100000_OUTPUT_100000,
-    cost=Cost(input=Decimal("20"), output=Decimal("80")),
+    cost=_Cost(input=_Decimal("20"), output=_Decimal("80")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """o3 Pro (chat) · 200K context · 100K output · $20.00 in / $80.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-OPENAI_O4_MINI: Final[PricedModel] = PricedModel(
+OPENAI_O4_MINI: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="openai/o4-mini",
     name="o4-mini",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="o-mini",
     attachment=True,
     reasoning=True,
@@ -5461,16 +5467,16 @@ OPENAI_O4_MINI: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_04_16,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_100000,
-    cost=Cost(input=Decimal("1.1"), output=Decimal("4.4"), cache_read=Decimal("0.275")),
+    cost=_Cost(input=_Decimal("1.1"), output=_Decimal("4.4"), cache_read=_Decimal("0.275")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """o4-mini (chat) · 200K context · 100K output · $1.10 in / $4.40 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-OPENAI_TEXT_EMBEDDING_3_LARGE: Final[Model] = Model(
+OPENAI_TEXT_EMBEDDING_3_LARGE: "Final[_Model]" = _Model(
     provider="vercel",
     id="openai/text-embedding-3-large",
     name="text-embedding-3-large",
-    kind=Kind.EMBEDDING,
+    kind=_Kind.EMBEDDING,
     family="text-embedding",
     attachment=False,
     reasoning=False,
@@ -5484,11 +5490,11 @@ OPENAI_TEXT_EMBEDDING_3_LARGE: Final[Model] = Model(
 )
 """text-embedding-3-large (embedding) · 8.19K context · 1.54K output · price unknown"""
 
-OPENAI_TEXT_EMBEDDING_3_SMALL: Final[Model] = Model(
+OPENAI_TEXT_EMBEDDING_3_SMALL: "Final[_Model]" = _Model(
     provider="vercel",
     id="openai/text-embedding-3-small",
     name="text-embedding-3-small",
-    kind=Kind.EMBEDDING,
+    kind=_Kind.EMBEDDING,
     family="text-embedding",
     attachment=False,
     reasoning=False,
@@ -5502,11 +5508,11 @@ OPENAI_TEXT_EMBEDDING_3_SMALL: Final[Model] = Model(
 )
 """text-embedding-3-small (embedding) · 8.19K context · 1.54K output · price unknown"""
 
-OPENAI_TEXT_EMBEDDING_ADA_002: Final[Model] = Model(
+OPENAI_TEXT_EMBEDDING_ADA_002: "Final[_Model]" = _Model(
     provider="vercel",
     id="openai/text-embedding-ada-002",
     name="text-embedding-ada-002",
-    kind=Kind.EMBEDDING,
+    kind=_Kind.EMBEDDING,
     family="text-embedding",
     attachment=False,
     reasoning=False,
@@ -5520,11 +5526,11 @@ OPENAI_TEXT_EMBEDDING_ADA_002: Final[Model] = Model(
 )
 """text-embedding-ada-002 (embedding) · 8.19K context · 1.54K output · price unknown"""
 
-OPENAI_TTS_1: Final[Model] = Model(
+OPENAI_TTS_1: "Final[_Model]" = _Model(
     provider="vercel",
     id="openai/tts-1",
     name="TTS-1",
-    kind=Kind.AUDIO,
+    kind=_Kind.AUDIO,
     family="o",
     attachment=False,
     reasoning=False,
@@ -5538,11 +5544,11 @@ OPENAI_TTS_1: Final[Model] = Model(
 )
 """TTS-1 (audio) · 0 context · 0 output · price unknown"""
 
-OPENAI_TTS_1_HD: Final[Model] = Model(
+OPENAI_TTS_1_HD: "Final[_Model]" = _Model(
     provider="vercel",
     id="openai/tts-1-hd",
     name="TTS-1 HD",
-    kind=Kind.AUDIO,
+    kind=_Kind.AUDIO,
     family="o",
     attachment=False,
     reasoning=False,
@@ -5556,11 +5562,11 @@ OPENAI_TTS_1_HD: Final[Model] = Model(
 )
 """TTS-1 HD (audio) · 0 context · 0 output · price unknown"""
 
-OPENAI_WHISPER_1: Final[Model] = Model(
+OPENAI_WHISPER_1: "Final[_Model]" = _Model(
     provider="vercel",
     id="openai/whisper-1",
     name="Whisper",
-    kind=Kind.TRANSCRIPTION,
+    kind=_Kind.TRANSCRIPTION,
     family="whisper",
     attachment=False,
     reasoning=False,
@@ -5574,11 +5580,11 @@ OPENAI_WHISPER_1: Final[Model] = Model(
 )
 """Whisper (transcription) · 0 context · 0 output · price unknown"""
 
-PERPLEXITY_SONAR: Final[Model] = Model(
+PERPLEXITY_SONAR: "Final[_Model]" = _Model(
     provider="vercel",
     id="perplexity/sonar",
     name="Sonar",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="sonar",
     attachment=True,
     reasoning=False,
@@ -5593,11 +5599,11 @@ PERPLEXITY_SONAR: Final[Model] = Model(
 )
 """Sonar (chat) · 127K context · 8K output · price unknown · vision, tools, attachments"""
 
-PERPLEXITY_SONAR_PRO: Final[Model] = Model(
+PERPLEXITY_SONAR_PRO: "Final[_Model]" = _Model(
     provider="vercel",
     id="perplexity/sonar-pro",
     name="Sonar Pro",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="sonar-pro",
     attachment=True,
     reasoning=False,
@@ -5612,11 +5618,11 @@ PERPLEXITY_SONAR_PRO: Final[Model] = Model(
 )
 """Sonar Pro (chat) · 200K context · 8K output · price unknown · vision, tools, attachments"""
 
-PERPLEXITY_SONAR_REASONING_PRO: Final[Model] = Model(
+PERPLEXITY_SONAR_REASONING_PRO: "Final[_Model]" = _Model(
     provider="vercel",
     id="perplexity/sonar-reasoning-pro",
     name="Sonar Reasoning Pro",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="sonar-reasoning",
     attachment=False,
     reasoning=True,
@@ -5632,11 +5638,11 @@ PERPLEXITY_SONAR_REASONING_PRO: Final[Model] = Model(
 )
 """Sonar Reasoning Pro (chat) · 127K context · 8K output · price unknown · reasoning"""
 
-PRODIA_FLUX_FAST_SCHNELL: Final[Model] = Model(
+PRODIA_FLUX_FAST_SCHNELL: "Final[_Model]" = _Model(
     provider="vercel",
     id="prodia/flux-fast-schnell",
     name="Flux Schnell",
-    kind=Kind.IMAGE,
+    kind=_Kind.IMAGE,
     family="flux",
     attachment=False,
     reasoning=False,
@@ -5650,11 +5656,11 @@ PRODIA_FLUX_FAST_SCHNELL: Final[Model] = Model(
 )
 """Flux Schnell (image) · 512 context · 0 output · price unknown"""
 
-QUIVERAI_ARROW_1_1: Final[Model] = Model(
+QUIVERAI_ARROW_1_1: "Final[_Model]" = _Model(
     provider="vercel",
     id="quiverai/arrow-1.1",
     name="Arrow 1.1",
-    kind=Kind.IMAGE,
+    kind=_Kind.IMAGE,
     family="o",
     attachment=False,
     reasoning=False,
@@ -5668,11 +5674,11 @@ QUIVERAI_ARROW_1_1: Final[Model] = Model(
 )
 """Arrow 1.1 (image) · 131K context · 131K output · price unknown"""
 
-RECRAFT_RECRAFT_V2: Final[Model] = Model(
+RECRAFT_RECRAFT_V2: "Final[_Model]" = _Model(
     provider="vercel",
     id="recraft/recraft-v2",
     name="Recraft V2",
-    kind=Kind.IMAGE,
+    kind=_Kind.IMAGE,
     family="recraft",
     attachment=False,
     reasoning=False,
@@ -5686,11 +5692,11 @@ RECRAFT_RECRAFT_V2: Final[Model] = Model(
 )
 """Recraft V2 (image) · 512 context · 0 output · price unknown"""
 
-RECRAFT_RECRAFT_V3: Final[Model] = Model(
+RECRAFT_RECRAFT_V3: "Final[_Model]" = _Model(
     provider="vercel",
     id="recraft/recraft-v3",
     name="Recraft V3",
-    kind=Kind.IMAGE,
+    kind=_Kind.IMAGE,
     family="recraft",
     attachment=False,
     reasoning=False,
@@ -5704,11 +5710,11 @@ RECRAFT_RECRAFT_V3: Final[Model] = Model(
 )
 """Recraft V3 (image) · 512 context · 0 output · price unknown"""
 
-RECRAFT_RECRAFT_V4: Final[Model] = Model(
+RECRAFT_RECRAFT_V4: "Final[_Model]" = _Model(
     provider="vercel",
     id="recraft/recraft-v4",
     name="Recraft V4",
-    kind=Kind.IMAGE,
+    kind=_Kind.IMAGE,
     family="recraft",
     attachment=False,
     reasoning=False,
@@ -5722,11 +5728,11 @@ RECRAFT_RECRAFT_V4: Final[Model] = Model(
 )
 """Recraft V4 (image) · 0 context · 0 output · price unknown"""
 
-RECRAFT_RECRAFT_V4_PRO: Final[Model] = Model(
+RECRAFT_RECRAFT_V4_PRO: "Final[_Model]" = _Model(
     provider="vercel",
     id="recraft/recraft-v4-pro",
     name="Recraft V4 Pro",
-    kind=Kind.IMAGE,
+    kind=_Kind.IMAGE,
     family="recraft",
     attachment=False,
     reasoning=False,
@@ -5740,11 +5746,11 @@ RECRAFT_RECRAFT_V4_PRO: Final[Model] = Model(
 )
 """Recraft V4 Pro (image) · 0 context · 0 output · price unknown"""
 
-RECRAFT_RECRAFT_V4_1: Final[Model] = Model(
+RECRAFT_RECRAFT_V4_1: "Final[_Model]" = _Model(
     provider="vercel",
     id="recraft/recraft-v4.1",
     name="Recraft V4.1",
-    kind=Kind.IMAGE,
+    kind=_Kind.IMAGE,
     family="recraft",
     attachment=False,
     reasoning=False,
@@ -5758,11 +5764,11 @@ RECRAFT_RECRAFT_V4_1: Final[Model] = Model(
 )
 """Recraft V4.1 (image) · 0 context · 0 output · price unknown"""
 
-RECRAFT_RECRAFT_V4_1_PRO: Final[Model] = Model(
+RECRAFT_RECRAFT_V4_1_PRO: "Final[_Model]" = _Model(
     provider="vercel",
     id="recraft/recraft-v4.1-pro",
     name="Recraft V4.1 Pro",
-    kind=Kind.IMAGE,
+    kind=_Kind.IMAGE,
     family="recraft",
     attachment=False,
     reasoning=False,
@@ -5776,11 +5782,11 @@ RECRAFT_RECRAFT_V4_1_PRO: Final[Model] = Model(
 )
 """Recraft V4.1 Pro (image) · 0 context · 0 output · price unknown"""
 
-RECRAFT_RECRAFT_V4_1_UTILITY: Final[Model] = Model(
+RECRAFT_RECRAFT_V4_1_UTILITY: "Final[_Model]" = _Model(
     provider="vercel",
     id="recraft/recraft-v4.1-utility",
     name="Recraft V4.1 Utility",
-    kind=Kind.IMAGE,
+    kind=_Kind.IMAGE,
     family="recraft",
     attachment=False,
     reasoning=False,
@@ -5794,11 +5800,11 @@ RECRAFT_RECRAFT_V4_1_UTILITY: Final[Model] = Model(
 )
 """Recraft V4.1 Utility (image) · 0 context · 0 output · price unknown"""
 
-RECRAFT_RECRAFT_V4_1_UTILITY_PRO: Final[Model] = Model(
+RECRAFT_RECRAFT_V4_1_UTILITY_PRO: "Final[_Model]" = _Model(
     provider="vercel",
     id="recraft/recraft-v4.1-utility-pro",
     name="Recraft V4.1 Utility Pro",
-    kind=Kind.IMAGE,
+    kind=_Kind.IMAGE,
     family="recraft",
     attachment=False,
     reasoning=False,
@@ -5812,11 +5818,11 @@ RECRAFT_RECRAFT_V4_1_UTILITY_PRO: Final[Model] = Model(
 )
 """Recraft V4.1 Utility Pro (image) · 0 context · 0 output · price unknown"""
 
-SAKANA_FUGU_ULTRA: Final[PricedModel] = PricedModel(
+SAKANA_FUGU_ULTRA: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="sakana/fugu-ultra",
     name="Fugu Ultra",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="aura",
     attachment=True,
     reasoning=True,
@@ -5827,16 +5833,16 @@ SAKANA_FUGU_ULTRA: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_21,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_1000000,
-    cost=Cost(input=Decimal("5"), output=Decimal("30"), cache_read=Decimal("0.5")),
+    cost=_Cost(input=_Decimal("5"), output=_Decimal("30"), cache_read=_Decimal("0.5")),
     reasoning_options=(),
 )
 """Fugu Ultra (chat) · 1M context · 1M output · $5.00 in / $30.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-STEPFUN_STEP_3_5_FLASH: Final[PricedModel] = PricedModel(
+STEPFUN_STEP_3_5_FLASH: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="stepfun/step-3.5-flash",
     name="StepFun 3.5 Flash",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="step",
     attachment=False,
     reasoning=True,
@@ -5848,16 +5854,16 @@ STEPFUN_STEP_3_5_FLASH: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_13,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262114_OUTPUT_262114,
-    cost=Cost(input=Decimal("0.09"), output=Decimal("0.3"), cache_read=Decimal("0.02")),
+    cost=_Cost(input=_Decimal("0.09"), output=_Decimal("0.3"), cache_read=_Decimal("0.02")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """StepFun 3.5 Flash (chat) · 262K context · 262K output · $0.09 in / $0.30 out per 1M tokens · tools, reasoning"""
 
-STEPFUN_STEP_3_7_FLASH: Final[PricedModel] = PricedModel(
+STEPFUN_STEP_3_7_FLASH: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="stepfun/step-3.7-flash",
     name="Step 3.7 Flash",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="step",
     attachment=True,
     reasoning=True,
@@ -5869,16 +5875,16 @@ STEPFUN_STEP_3_7_FLASH: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_29,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_256000_INPUT_256000_OUTPUT_256000,
-    cost=Cost(input=Decimal("0.2"), output=Decimal("1.15"), cache_read=Decimal("0.04")),
+    cost=_Cost(input=_Decimal("0.2"), output=_Decimal("1.15"), cache_read=_Decimal("0.04")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """Step 3.7 Flash (chat) · 256K context · 256K output · $0.20 in / $1.15 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-VOYAGE_RERANK_2_5: Final[Model] = Model(
+VOYAGE_RERANK_2_5: "Final[_Model]" = _Model(
     provider="vercel",
     id="voyage/rerank-2.5",
     name="Voyage Rerank 2.5",
-    kind=Kind.RERANK,
+    kind=_Kind.RERANK,
     family="voyage",
     attachment=False,
     reasoning=False,
@@ -5892,11 +5898,11 @@ VOYAGE_RERANK_2_5: Final[Model] = Model(
 )
 """Voyage Rerank 2.5 (rerank) · 32K context · 32K output · price unknown"""
 
-VOYAGE_RERANK_2_5_LITE: Final[Model] = Model(
+VOYAGE_RERANK_2_5_LITE: "Final[_Model]" = _Model(
     provider="vercel",
     id="voyage/rerank-2.5-lite",
     name="Voyage Rerank 2.5 Lite",
-    kind=Kind.RERANK,
+    kind=_Kind.RERANK,
     family="voyage",
     attachment=False,
     reasoning=False,
@@ -5910,11 +5916,11 @@ VOYAGE_RERANK_2_5_LITE: Final[Model] = Model(
 )
 """Voyage Rerank 2.5 Lite (rerank) · 32K context · 32K output · price unknown"""
 
-VOYAGE_VOYAGE_3_LARGE: Final[Model] = Model(
+VOYAGE_VOYAGE_3_LARGE: "Final[_Model]" = _Model(
     provider="vercel",
     id="voyage/voyage-3-large",
     name="voyage-3-large",
-    kind=Kind.EMBEDDING,
+    kind=_Kind.EMBEDDING,
     family="voyage",
     attachment=False,
     reasoning=False,
@@ -5928,11 +5934,11 @@ VOYAGE_VOYAGE_3_LARGE: Final[Model] = Model(
 )
 """voyage-3-large (embedding) · 8.19K context · 1.54K output · price unknown"""
 
-VOYAGE_VOYAGE_3_5: Final[Model] = Model(
+VOYAGE_VOYAGE_3_5: "Final[_Model]" = _Model(
     provider="vercel",
     id="voyage/voyage-3.5",
     name="voyage-3.5",
-    kind=Kind.EMBEDDING,
+    kind=_Kind.EMBEDDING,
     family="voyage",
     attachment=False,
     reasoning=False,
@@ -5946,11 +5952,11 @@ VOYAGE_VOYAGE_3_5: Final[Model] = Model(
 )
 """voyage-3.5 (embedding) · 8.19K context · 1.54K output · price unknown"""
 
-VOYAGE_VOYAGE_3_5_LITE: Final[Model] = Model(
+VOYAGE_VOYAGE_3_5_LITE: "Final[_Model]" = _Model(
     provider="vercel",
     id="voyage/voyage-3.5-lite",
     name="voyage-3.5-lite",
-    kind=Kind.EMBEDDING,
+    kind=_Kind.EMBEDDING,
     family="voyage",
     attachment=False,
     reasoning=False,
@@ -5964,11 +5970,11 @@ VOYAGE_VOYAGE_3_5_LITE: Final[Model] = Model(
 )
 """voyage-3.5-lite (embedding) · 8.19K context · 1.54K output · price unknown"""
 
-VOYAGE_VOYAGE_4: Final[Model] = Model(
+VOYAGE_VOYAGE_4: "Final[_Model]" = _Model(
     provider="vercel",
     id="voyage/voyage-4",
     name="voyage-4",
-    kind=Kind.EMBEDDING,
+    kind=_Kind.EMBEDDING,
     family="voyage",
     attachment=False,
     reasoning=False,
@@ -5982,11 +5988,11 @@ VOYAGE_VOYAGE_4: Final[Model] = Model(
 )
 """voyage-4 (embedding) · 32K context · 0 output · price unknown"""
 
-VOYAGE_VOYAGE_4_LARGE: Final[Model] = Model(
+VOYAGE_VOYAGE_4_LARGE: "Final[_Model]" = _Model(
     provider="vercel",
     id="voyage/voyage-4-large",
     name="voyage-4-large",
-    kind=Kind.EMBEDDING,
+    kind=_Kind.EMBEDDING,
     family="voyage",
     attachment=False,
     reasoning=False,
@@ -6000,11 +6006,11 @@ VOYAGE_VOYAGE_4_LARGE: Final[Model] = Model(
 )
 """voyage-4-large (embedding) · 32K context · 0 output · price unknown"""
 
-VOYAGE_VOYAGE_4_LITE: Final[Model] = Model(
+VOYAGE_VOYAGE_4_LITE: "Final[_Model]" = _Model(
     provider="vercel",
     id="voyage/voyage-4-lite",
     name="voyage-4-lite",
-    kind=Kind.EMBEDDING,
+    kind=_Kind.EMBEDDING,
     family="voyage",
     attachment=False,
     reasoning=False,
@@ -6018,11 +6024,11 @@ VOYAGE_VOYAGE_4_LITE: Final[Model] = Model(
 )
 """voyage-4-lite (embedding) · 32K context · 0 output · price unknown"""
 
-VOYAGE_VOYAGE_CODE_2: Final[Model] = Model(
+VOYAGE_VOYAGE_CODE_2: "Final[_Model]" = _Model(
     provider="vercel",
     id="voyage/voyage-code-2",
     name="voyage-code-2",
-    kind=Kind.EMBEDDING,
+    kind=_Kind.EMBEDDING,
     family="voyage",
     attachment=False,
     reasoning=False,
@@ -6036,11 +6042,11 @@ VOYAGE_VOYAGE_CODE_2: Final[Model] = Model(
 )
 """voyage-code-2 (embedding) · 8.19K context · 1.54K output · price unknown"""
 
-VOYAGE_VOYAGE_CODE_3: Final[Model] = Model(
+VOYAGE_VOYAGE_CODE_3: "Final[_Model]" = _Model(
     provider="vercel",
     id="voyage/voyage-code-3",
     name="voyage-code-3",
-    kind=Kind.EMBEDDING,
+    kind=_Kind.EMBEDDING,
     family="voyage",
     attachment=False,
     reasoning=False,
@@ -6054,11 +6060,11 @@ VOYAGE_VOYAGE_CODE_3: Final[Model] = Model(
 )
 """voyage-code-3 (embedding) · 8.19K context · 1.54K output · price unknown"""
 
-VOYAGE_VOYAGE_FINANCE_2: Final[Model] = Model(
+VOYAGE_VOYAGE_FINANCE_2: "Final[_Model]" = _Model(
     provider="vercel",
     id="voyage/voyage-finance-2",
     name="voyage-finance-2",
-    kind=Kind.EMBEDDING,
+    kind=_Kind.EMBEDDING,
     family="voyage",
     attachment=False,
     reasoning=False,
@@ -6072,11 +6078,11 @@ VOYAGE_VOYAGE_FINANCE_2: Final[Model] = Model(
 )
 """voyage-finance-2 (embedding) · 8.19K context · 1.54K output · price unknown"""
 
-VOYAGE_VOYAGE_LAW_2: Final[Model] = Model(
+VOYAGE_VOYAGE_LAW_2: "Final[_Model]" = _Model(
     provider="vercel",
     id="voyage/voyage-law-2",
     name="voyage-law-2",
-    kind=Kind.EMBEDDING,
+    kind=_Kind.EMBEDDING,
     family="voyage",
     attachment=False,
     reasoning=False,
@@ -6090,11 +6096,11 @@ VOYAGE_VOYAGE_LAW_2: Final[Model] = Model(
 )
 """voyage-law-2 (embedding) · 8.19K context · 1.54K output · price unknown"""
 
-XAI_GROK_4_1_FAST_NON_REASONING: Final[PricedModel] = PricedModel(
+XAI_GROK_4_1_FAST_NON_REASONING: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="xai/grok-4.1-fast-non-reasoning",
     name="Grok 4.1 Fast Non-Reasoning",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="grok",
     attachment=False,
     reasoning=False,
@@ -6106,15 +6112,15 @@ XAI_GROK_4_1_FAST_NON_REASONING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_07_09,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_1000000,
-    cost=Cost(input=Decimal("0.2"), output=Decimal("0.5"), cache_read=Decimal("0.05")),
+    cost=_Cost(input=_Decimal("0.2"), output=_Decimal("0.5"), cache_read=_Decimal("0.05")),
 )
 """Grok 4.1 Fast Non-Reasoning (chat) · 1M context · 1M output · $0.20 in / $0.50 out per 1M tokens · vision, tools"""
 
-XAI_GROK_4_1_FAST_REASONING: Final[PricedModel] = PricedModel(
+XAI_GROK_4_1_FAST_REASONING: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="xai/grok-4.1-fast-reasoning",
     name="Grok 4.1 Fast Reasoning",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="grok",
     attachment=False,
     reasoning=True,
@@ -6126,16 +6132,16 @@ XAI_GROK_4_1_FAST_REASONING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_07_09,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_1000000,
-    cost=Cost(input=Decimal("0.2"), output=Decimal("0.5"), cache_read=Decimal("0.05")),
+    cost=_Cost(input=_Decimal("0.2"), output=_Decimal("0.5"), cache_read=_Decimal("0.05")),
     reasoning_options=(),
 )
 """Grok 4.1 Fast Reasoning (chat) · 1M context · 1M output · $0.20 in / $0.50 out per 1M tokens · vision, tools, reasoning"""
 
-XAI_GROK_4_20_MULTI_AGENT: Final[PricedModel] = PricedModel(
+XAI_GROK_4_20_MULTI_AGENT: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="xai/grok-4.20-multi-agent",
     name="Grok 4.20 Multi-Agent",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="grok",
     attachment=False,
     reasoning=True,
@@ -6146,16 +6152,16 @@ XAI_GROK_4_20_MULTI_AGENT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_23,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_2000000_OUTPUT_2000000,
-    cost=Cost(input=Decimal("1.25"), output=Decimal("2.5"), cache_read=Decimal("0.2")),
+    cost=_Cost(input=_Decimal("1.25"), output=_Decimal("2.5"), cache_read=_Decimal("0.2")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH,),
 )
 """Grok 4.20 Multi-Agent (chat) · 2M context · 2M output · $1.25 in / $2.50 out per 1M tokens · vision, tools, reasoning"""
 
-XAI_GROK_4_20_MULTI_AGENT_BETA: Final[PricedModel] = PricedModel(
+XAI_GROK_4_20_MULTI_AGENT_BETA: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="xai/grok-4.20-multi-agent-beta",
     name="Grok 4.20 Multi Agent Beta",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="grok",
     attachment=False,
     reasoning=True,
@@ -6166,16 +6172,16 @@ XAI_GROK_4_20_MULTI_AGENT_BETA: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_13,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_2000000_OUTPUT_2000000,
-    cost=Cost(input=Decimal("1.25"), output=Decimal("2.5"), cache_read=Decimal("0.2")),
+    cost=_Cost(input=_Decimal("1.25"), output=_Decimal("2.5"), cache_read=_Decimal("0.2")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH,),
 )
 """Grok 4.20 Multi Agent Beta (chat) · 2M context · 2M output · $1.25 in / $2.50 out per 1M tokens · vision, tools, reasoning"""
 
-XAI_GROK_4_20_NON_REASONING: Final[PricedModel] = PricedModel(
+XAI_GROK_4_20_NON_REASONING: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="xai/grok-4.20-non-reasoning",
     name="Grok 4.20 Non-Reasoning",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="grok",
     attachment=True,
     reasoning=False,
@@ -6186,15 +6192,15 @@ XAI_GROK_4_20_NON_REASONING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_23,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_2000000_OUTPUT_2000000,
-    cost=Cost(input=Decimal("1.25"), output=Decimal("2.5"), cache_read=Decimal("0.2")),
+    cost=_Cost(input=_Decimal("1.25"), output=_Decimal("2.5"), cache_read=_Decimal("0.2")),
 )
 """Grok 4.20 Non-Reasoning (chat) · 2M context · 2M output · $1.25 in / $2.50 out per 1M tokens · vision, tools, attachments"""
 
-XAI_GROK_4_20_NON_REASONING_BETA: Final[PricedModel] = PricedModel(
+XAI_GROK_4_20_NON_REASONING_BETA: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="xai/grok-4.20-non-reasoning-beta",
     name="Grok 4.20 Beta Non-Reasoning",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="grok",
     attachment=True,
     reasoning=False,
@@ -6205,15 +6211,15 @@ XAI_GROK_4_20_NON_REASONING_BETA: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_13,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_2000000_OUTPUT_2000000,
-    cost=Cost(input=Decimal("1.25"), output=Decimal("2.5"), cache_read=Decimal("0.4")),
+    cost=_Cost(input=_Decimal("1.25"), output=_Decimal("2.5"), cache_read=_Decimal("0.4")),
 )
 """Grok 4.20 Beta Non-Reasoning (chat) · 2M context · 2M output · $1.25 in / $2.50 out per 1M tokens · vision, tools, attachments"""
 
-XAI_GROK_4_20_REASONING: Final[PricedModel] = PricedModel(
+XAI_GROK_4_20_REASONING: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="xai/grok-4.20-reasoning",
     name="Grok 4.20 Reasoning",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="grok",
     attachment=True,
     reasoning=True,
@@ -6224,16 +6230,16 @@ XAI_GROK_4_20_REASONING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_23,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_2000000_OUTPUT_2000000,
-    cost=Cost(input=Decimal("1.25"), output=Decimal("2.5"), cache_read=Decimal("0.2")),
+    cost=_Cost(input=_Decimal("1.25"), output=_Decimal("2.5"), cache_read=_Decimal("0.2")),
     reasoning_options=(),
 )
 """Grok 4.20 Reasoning (chat) · 2M context · 2M output · $1.25 in / $2.50 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-XAI_GROK_4_20_REASONING_BETA: Final[PricedModel] = PricedModel(
+XAI_GROK_4_20_REASONING_BETA: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="xai/grok-4.20-reasoning-beta",
     name="Grok 4.20 Beta Reasoning",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="grok",
     attachment=True,
     reasoning=True,
@@ -6244,16 +6250,16 @@ XAI_GROK_4_20_REASONING_BETA: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_13,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_2000000_OUTPUT_2000000,
-    cost=Cost(input=Decimal("1.25"), output=Decimal("2.5"), cache_read=Decimal("0.2")),
+    cost=_Cost(input=_Decimal("1.25"), output=_Decimal("2.5"), cache_read=_Decimal("0.2")),
     reasoning_options=(),
 )
 """Grok 4.20 Beta Reasoning (chat) · 2M context · 2M output · $1.25 in / $2.50 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-XAI_GROK_4_3: Final[PricedModel] = PricedModel(
+XAI_GROK_4_3: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="xai/grok-4.3",
     name="Grok 4.3",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="grok",
     attachment=True,
     reasoning=True,
@@ -6265,16 +6271,16 @@ XAI_GROK_4_3: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_17,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_1000000,
-    cost=Cost(input=Decimal("1.25"), output=Decimal("2.5"), cache_read=Decimal("0.2")),
+    cost=_Cost(input=_Decimal("1.25"), output=_Decimal("2.5"), cache_read=_Decimal("0.2")),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
 )
 """Grok 4.3 (chat) · 1M context · 1M output · $1.25 in / $2.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-XAI_GROK_BUILD_0_1: Final[PricedModel] = PricedModel(
+XAI_GROK_BUILD_0_1: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="xai/grok-build-0.1",
     name="Grok Build 0.1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="grok-build",
     attachment=True,
     reasoning=True,
@@ -6286,16 +6292,16 @@ XAI_GROK_BUILD_0_1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_16,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_256000_OUTPUT_256000,
-    cost=Cost(input=Decimal("1"), output=Decimal("2"), cache_read=Decimal("0.2")),
+    cost=_Cost(input=_Decimal("1"), output=_Decimal("2"), cache_read=_Decimal("0.2")),
     reasoning_options=(),
 )
 """Grok Build 0.1 (chat) · 256K context · 256K output · $1.00 in / $2.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-XAI_GROK_IMAGINE_IMAGE: Final[Model] = Model(
+XAI_GROK_IMAGINE_IMAGE: "Final[_Model]" = _Model(
     provider="vercel",
     id="xai/grok-imagine-image",
     name="Grok Imagine Image",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="grok",
     attachment=False,
     reasoning=False,
@@ -6309,11 +6315,11 @@ XAI_GROK_IMAGINE_IMAGE: Final[Model] = Model(
 )
 """Grok Imagine Image (chat) · 0 context · 0 output · price unknown"""
 
-XAI_GROK_IMAGINE_VIDEO: Final[Model] = Model(
+XAI_GROK_IMAGINE_VIDEO: "Final[_Model]" = _Model(
     provider="vercel",
     id="xai/grok-imagine-video",
     name="Grok Imagine",
-    kind=Kind.VIDEO,
+    kind=_Kind.VIDEO,
     family="grok",
     attachment=False,
     reasoning=False,
@@ -6327,11 +6333,11 @@ XAI_GROK_IMAGINE_VIDEO: Final[Model] = Model(
 )
 """Grok Imagine (video) · 0 context · 0 output · price unknown"""
 
-XAI_GROK_IMAGINE_VIDEO_1_5: Final[Model] = Model(
+XAI_GROK_IMAGINE_VIDEO_1_5: "Final[_Model]" = _Model(
     provider="vercel",
     id="xai/grok-imagine-video-1.5",
     name="Grok Imagine Video 1.5",
-    kind=Kind.VIDEO,
+    kind=_Kind.VIDEO,
     family="grok",
     attachment=False,
     reasoning=False,
@@ -6345,11 +6351,11 @@ XAI_GROK_IMAGINE_VIDEO_1_5: Final[Model] = Model(
 )
 """Grok Imagine Video 1.5 (video) · 0 context · 0 output · price unknown"""
 
-XAI_GROK_IMAGINE_VIDEO_1_5_PREVIEW: Final[Model] = Model(
+XAI_GROK_IMAGINE_VIDEO_1_5_PREVIEW: "Final[_Model]" = _Model(
     provider="vercel",
     id="xai/grok-imagine-video-1.5-preview",
     name="Grok Imagine Video 1.5 Preview",
-    kind=Kind.VIDEO,
+    kind=_Kind.VIDEO,
     family="grok",
     attachment=False,
     reasoning=False,
@@ -6363,11 +6369,11 @@ XAI_GROK_IMAGINE_VIDEO_1_5_PREVIEW: Final[Model] = Model(
 )
 """Grok Imagine Video 1.5 Preview (video) · 0 context · 0 output · price unknown"""
 
-XAI_GROK_STT: Final[Model] = Model(
+XAI_GROK_STT: "Final[_Model]" = _Model(
     provider="vercel",
     id="xai/grok-stt",
     name="Grok STT",
-    kind=Kind.TRANSCRIPTION,
+    kind=_Kind.TRANSCRIPTION,
     family="grok",
     attachment=False,
     reasoning=False,
@@ -6381,11 +6387,11 @@ XAI_GROK_STT: Final[Model] = Model(
 )
 """Grok STT (transcription) · 0 context · 0 output · price unknown"""
 
-XAI_GROK_TTS: Final[Model] = Model(
+XAI_GROK_TTS: "Final[_Model]" = _Model(
     provider="vercel",
     id="xai/grok-tts",
     name="Grok TTS",
-    kind=Kind.AUDIO,
+    kind=_Kind.AUDIO,
     family="grok",
     attachment=False,
     reasoning=False,
@@ -6399,11 +6405,11 @@ XAI_GROK_TTS: Final[Model] = Model(
 )
 """Grok TTS (audio) · 0 context · 0 output · price unknown"""
 
-XAI_GROK_VOICE_THINK_FAST_1_0: Final[Model] = Model(
+XAI_GROK_VOICE_THINK_FAST_1_0: "Final[_Model]" = _Model(
     provider="vercel",
     id="xai/grok-voice-think-fast-1.0",
     name="Grok Voice Think Fast 1.0",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="grok",
     attachment=False,
     reasoning=False,
@@ -6417,11 +6423,11 @@ XAI_GROK_VOICE_THINK_FAST_1_0: Final[Model] = Model(
 )
 """Grok Voice Think Fast 1.0 (chat) · 0 context · 0 output · price unknown"""
 
-XIAOMI_MIMO_V2_FLASH: Final[PricedModel] = PricedModel(
+XIAOMI_MIMO_V2_FLASH: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="xiaomi/mimo-v2-flash",
     name="MiMo V2 Flash",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="mimo",
     attachment=False,
     reasoning=True,
@@ -6433,16 +6439,16 @@ XIAOMI_MIMO_V2_FLASH: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_04,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_32000,
-    cost=Cost(input=Decimal("0.1"), output=Decimal("0.3"), cache_read=Decimal("0.01")),
+    cost=_Cost(input=_Decimal("0.1"), output=_Decimal("0.3"), cache_read=_Decimal("0.01")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """MiMo V2 Flash (chat) · 262K context · 32K output · $0.10 in / $0.30 out per 1M tokens · tools, reasoning"""
 
-XIAOMI_MIMO_V2_PRO: Final[PricedModel] = PricedModel(
+XIAOMI_MIMO_V2_PRO: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="xiaomi/mimo-v2-pro",
     name="MiMo V2 Pro",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="mimo",
     attachment=False,
     reasoning=True,
@@ -6454,16 +6460,16 @@ XIAOMI_MIMO_V2_PRO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_18,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
-    cost=Cost(input=Decimal("1"), output=Decimal("3"), cache_read=Decimal("0.2")),
+    cost=_Cost(input=_Decimal("1"), output=_Decimal("3"), cache_read=_Decimal("0.2")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """MiMo V2 Pro (chat) · 1M context · 128K output · $1.00 in / $3.00 out per 1M tokens · tools, reasoning"""
 
-XIAOMI_MIMO_V2_5: Final[PricedModel] = PricedModel(
+XIAOMI_MIMO_V2_5: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="xiaomi/mimo-v2.5",
     name="MiMo M2.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="mimo-v2.5",
     attachment=True,
     reasoning=True,
@@ -6475,16 +6481,16 @@ XIAOMI_MIMO_V2_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_22,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1050000_OUTPUT_131100,
-    cost=Cost(input=Decimal("0.14"), output=Decimal("0.28"), cache_read=Decimal("0.0028")),
+    cost=_Cost(input=_Decimal("0.14"), output=_Decimal("0.28"), cache_read=_Decimal("0.0028")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """MiMo M2.5 (chat) · 1.05M context · 131K output · $0.14 in / $0.28 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-XIAOMI_MIMO_V2_5_PRO: Final[PricedModel] = PricedModel(
+XIAOMI_MIMO_V2_5_PRO: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="xiaomi/mimo-v2.5-pro",
     name="MiMo V2.5 Pro",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="mimo-v2.5-pro",
     attachment=True,
     reasoning=True,
@@ -6496,16 +6502,16 @@ XIAOMI_MIMO_V2_5_PRO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_22,
     modalities=_Shared.TEXT_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1050000_OUTPUT_131000,
-    cost=Cost(input=Decimal("0.435"), output=Decimal("0.87"), cache_read=Decimal("0.0036")),
+    cost=_Cost(input=_Decimal("0.435"), output=_Decimal("0.87"), cache_read=_Decimal("0.0036")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """MiMo V2.5 Pro (chat) · 1.05M context · 131K output · $0.435 in / $0.87 out per 1M tokens · tools, reasoning, attachments"""
 
-ZAI_GLM_4_5: Final[PricedModel] = PricedModel(
+ZAI_GLM_4_5: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="zai/glm-4.5",
     name="GLM 4.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=True,
@@ -6517,17 +6523,17 @@ ZAI_GLM_4_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_07_28,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_96000,
-    cost=Cost(input=Decimal("0.6"), output=Decimal("2.2"), cache_read=Decimal("0.11")),
+    cost=_Cost(input=_Decimal("0.6"), output=_Decimal("2.2"), cache_read=_Decimal("0.11")),
     interleaved=True,
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """GLM 4.5 (chat) · 128K context · 96K output · $0.60 in / $2.20 out per 1M tokens · tools, reasoning, open weights"""
 
-ZAI_GLM_4_5_AIR: Final[PricedModel] = PricedModel(
+ZAI_GLM_4_5_AIR: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="zai/glm-4.5-air",
     name="GLM 4.5 Air",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm-air",
     attachment=False,
     reasoning=True,
@@ -6539,16 +6545,16 @@ ZAI_GLM_4_5_AIR: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_07_28,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_96000,
-    cost=Cost(input=Decimal("0.2"), output=Decimal("1.1"), cache_read=Decimal("0.03")),
+    cost=_Cost(input=_Decimal("0.2"), output=_Decimal("1.1"), cache_read=_Decimal("0.03")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """GLM 4.5 Air (chat) · 128K context · 96K output · $0.20 in / $1.10 out per 1M tokens · tools, reasoning, open weights"""
 
-ZAI_GLM_4_5V: Final[PricedModel] = PricedModel(
+ZAI_GLM_4_5V: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="zai/glm-4.5v",
     name="GLM 4.5V",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=True,
     reasoning=True,
@@ -6560,16 +6566,16 @@ ZAI_GLM_4_5V: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_11,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_66000_OUTPUT_16000,
-    cost=Cost(input=Decimal("0.6"), output=Decimal("1.8"), cache_read=Decimal("0.11")),
+    cost=_Cost(input=_Decimal("0.6"), output=_Decimal("1.8"), cache_read=_Decimal("0.11")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """GLM 4.5V (chat) · 66K context · 16K output · $0.60 in / $1.80 out per 1M tokens · vision, tools, reasoning, attachments, open weights"""
 
-ZAI_GLM_4_6: Final[PricedModel] = PricedModel(
+ZAI_GLM_4_6: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="zai/glm-4.6",
     name="GLM 4.6",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=True,
@@ -6581,17 +6587,17 @@ ZAI_GLM_4_6: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_30,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_96000,
-    cost=Cost(input=Decimal("0.6"), output=Decimal("2.2"), cache_read=Decimal("0.11")),
+    cost=_Cost(input=_Decimal("0.6"), output=_Decimal("2.2"), cache_read=_Decimal("0.11")),
     interleaved=True,
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """GLM 4.6 (chat) · 200K context · 96K output · $0.60 in / $2.20 out per 1M tokens · tools, reasoning, open weights"""
 
-ZAI_GLM_4_6V: Final[PricedModel] = PricedModel(
+ZAI_GLM_4_6V: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="zai/glm-4.6v",
     name="GLM-4.6V",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=True,
     reasoning=True,
@@ -6603,16 +6609,16 @@ ZAI_GLM_4_6V: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_08,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_24000,
-    cost=Cost(input=Decimal("0.3"), output=Decimal("0.9"), cache_read=Decimal("0.05")),
+    cost=_Cost(input=_Decimal("0.3"), output=_Decimal("0.9"), cache_read=_Decimal("0.05")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """GLM-4.6V (chat) · 128K context · 24K output · $0.30 in / $0.90 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-ZAI_GLM_4_6V_FLASH: Final[Model] = Model(
+ZAI_GLM_4_6V_FLASH: "Final[_Model]" = _Model(
     provider="vercel",
     id="zai/glm-4.6v-flash",
     name="GLM-4.6V-Flash",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=True,
     reasoning=True,
@@ -6628,11 +6634,11 @@ ZAI_GLM_4_6V_FLASH: Final[Model] = Model(
 )
 """GLM-4.6V-Flash (chat) · 128K context · 24K output · price unknown · vision, tools, reasoning, attachments"""
 
-ZAI_GLM_4_7: Final[PricedModel] = PricedModel(
+ZAI_GLM_4_7: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="zai/glm-4.7",
     name="GLM 4.7",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=True,
@@ -6644,17 +6650,17 @@ ZAI_GLM_4_7: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_22,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_120000,
-    cost=Cost(input=Decimal("0.6"), output=Decimal("2.2"), cache_read=Decimal("0.12")),
+    cost=_Cost(input=_Decimal("0.6"), output=_Decimal("2.2"), cache_read=_Decimal("0.12")),
     interleaved=True,
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """GLM 4.7 (chat) · 200K context · 120K output · $0.60 in / $2.20 out per 1M tokens · tools, reasoning"""
 
-ZAI_GLM_4_7_FLASH: Final[PricedModel] = PricedModel(
+ZAI_GLM_4_7_FLASH: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="zai/glm-4.7-flash",
     name="GLM 4.7 Flash",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=True,
@@ -6666,16 +6672,16 @@ ZAI_GLM_4_7_FLASH: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_01_19,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_131000,
-    cost=Cost(input=Decimal("0.07"), output=Decimal("0.4")),
+    cost=_Cost(input=_Decimal("0.07"), output=_Decimal("0.4")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """GLM 4.7 Flash (chat) · 200K context · 131K output · $0.07 in / $0.40 out per 1M tokens · tools, reasoning"""
 
-ZAI_GLM_4_7_FLASHX: Final[PricedModel] = PricedModel(
+ZAI_GLM_4_7_FLASHX: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="zai/glm-4.7-flashx",
     name="GLM 4.7 FlashX",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm-flash",
     attachment=False,
     reasoning=True,
@@ -6687,17 +6693,17 @@ ZAI_GLM_4_7_FLASHX: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_01_19,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_128000,
-    cost=Cost(input=Decimal("0.06"), output=Decimal("0.4"), cache_read=Decimal("0.01")),
+    cost=_Cost(input=_Decimal("0.06"), output=_Decimal("0.4"), cache_read=_Decimal("0.01")),
     interleaved=True,
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """GLM 4.7 FlashX (chat) · 200K context · 128K output · $0.06 in / $0.40 out per 1M tokens · tools, reasoning, open weights"""
 
-ZAI_GLM_5: Final[PricedModel] = PricedModel(
+ZAI_GLM_5: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="zai/glm-5",
     name="GLM-5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=True,
@@ -6708,16 +6714,16 @@ ZAI_GLM_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_12,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_202800_OUTPUT_131100,
-    cost=Cost(input=Decimal("0.95"), output=Decimal("3.15"), cache_read=Decimal("0.2")),
+    cost=_Cost(input=_Decimal("0.95"), output=_Decimal("3.15"), cache_read=_Decimal("0.2")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """GLM-5 (chat) · 203K context · 131K output · $0.95 in / $3.15 out per 1M tokens · tools, reasoning, open weights"""
 
-ZAI_GLM_5_TURBO: Final[PricedModel] = PricedModel(
+ZAI_GLM_5_TURBO: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="zai/glm-5-turbo",
     name="GLM 5 Turbo",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=True,
@@ -6729,16 +6735,16 @@ ZAI_GLM_5_TURBO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_16,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_202800_OUTPUT_131100,
-    cost=Cost(input=Decimal("1.2"), output=Decimal("4"), cache_read=Decimal("0.24")),
+    cost=_Cost(input=_Decimal("1.2"), output=_Decimal("4"), cache_read=_Decimal("0.24")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """GLM 5 Turbo (chat) · 203K context · 131K output · $1.20 in / $4.00 out per 1M tokens · tools, reasoning, structured output"""
 
-ZAI_GLM_5_1: Final[PricedModel] = PricedModel(
+ZAI_GLM_5_1: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="zai/glm-5.1",
     name="GLM 5.1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=True,
     reasoning=True,
@@ -6750,16 +6756,16 @@ ZAI_GLM_5_1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_07,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_202000_OUTPUT_202000,
-    cost=Cost(input=Decimal("1.3"), output=Decimal("4.3"), cache_read=Decimal("0.26")),
+    cost=_Cost(input=_Decimal("1.3"), output=_Decimal("4.3"), cache_read=_Decimal("0.26")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """GLM 5.1 (chat) · 202K context · 202K output · $1.30 in / $4.30 out per 1M tokens · tools, reasoning, structured output, attachments"""
 
-ZAI_GLM_5_2: Final[PricedModel] = PricedModel(
+ZAI_GLM_5_2: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="zai/glm-5.2",
     name="GLM 5.2",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=True,
@@ -6771,16 +6777,16 @@ ZAI_GLM_5_2: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_13,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
-    cost=Cost(input=Decimal("1.5"), output=Decimal("4.5"), cache_read=Decimal("0.3")),
+    cost=_Cost(input=_Decimal("1.5"), output=_Decimal("4.5"), cache_read=_Decimal("0.3")),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_EFFORT_HIGH_XHIGH),
 )
 """GLM 5.2 (chat) · 1M context · 128K output · $1.50 in / $4.50 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-ZAI_GLM_5_2_FAST: Final[PricedModel] = PricedModel(
+ZAI_GLM_5_2_FAST: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="zai/glm-5.2-fast",
     name="GLM 5.2 Fast",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=True,
@@ -6791,16 +6797,16 @@ ZAI_GLM_5_2_FAST: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_16,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
-    cost=Cost(input=Decimal("3"), output=Decimal("10.25"), cache_read=Decimal("0.5")),
+    cost=_Cost(input=_Decimal("3"), output=_Decimal("10.25"), cache_read=_Decimal("0.5")),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_EFFORT_HIGH_XHIGH),
 )
 """GLM 5.2 Fast (chat) · 1M context · 128K output · $3.00 in / $10.25 out per 1M tokens · tools, reasoning"""
 
-ZAI_GLM_5V_TURBO: Final[PricedModel] = PricedModel(
+ZAI_GLM_5V_TURBO: "Final[_PricedModel]" = _PricedModel(
     provider="vercel",
     id="zai/glm-5v-turbo",
     name="GLM 5V Turbo",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=True,
     reasoning=True,
@@ -6811,7 +6817,7 @@ ZAI_GLM_5V_TURBO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_01,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_128000,
-    cost=Cost(input=Decimal("1.2"), output=Decimal("4"), cache_read=Decimal("0.24")),
+    cost=_Cost(input=_Decimal("1.2"), output=_Decimal("4"), cache_read=_Decimal("0.24")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """GLM 5V Turbo (chat) · 200K context · 128K output · $1.20 in / $4.00 out per 1M tokens · vision, tools, reasoning, attachments"""

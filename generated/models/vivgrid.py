@@ -3,63 +3,60 @@
 
 """Models served by Vivgrid (provider id 'vivgrid')."""
 
-from __future__ import annotations
+from decimal import Decimal as _Decimal
 
-from decimal import Decimal
-
-from llmdex.records.model import (
-    Interleaved,
-    Limit,
-    Modalities,
-    PricedModel,
-    ProviderOverride,
-    ReasoningOption,
-)
-from llmdex.records.partial_date import PartialDate
-from llmdex.records.rates import Cost, CostTier, Rates, TierCondition
-from llmdex.records.vocabulary import Kind
-
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from typing import Final
+from llmdex.records.model import Interleaved as _Interleaved
+from llmdex.records.model import Limit as _Limit
+from llmdex.records.model import Modalities as _Modalities
+from llmdex.records.model import PricedModel as _PricedModel
+from llmdex.records.model import ProviderOverride as _ProviderOverride
+from llmdex.records.model import ReasoningOption as _ReasoningOption
+from llmdex.records.partial_date import PartialDate as _PartialDate
+from llmdex.records.rates import Cost as _Cost
+from llmdex.records.rates import CostTier as _CostTier
+from llmdex.records.rates import Rates as _Rates
+from llmdex.records.rates import TierCondition as _TierCondition
+from llmdex.records.vocabulary import Kind as _Kind
 
 
 class _Shared:
     """Values the models below share, named for what they are."""
 
-    CONTEXT_1000000_OUTPUT_384000 = Limit(context=1000000, output=384000)
-    CONTEXT_1048576_OUTPUT_65536 = Limit(context=1048576, output=65536)
-    CONTEXT_1050000_INPUT_922000_OUTPUT_128000 = Limit(context=1050000, input=922000, output=128000)
-    CONTEXT_128000_OUTPUT_128000 = Limit(context=128000, output=128000)
-    CONTEXT_272000_OUTPUT_128000 = Limit(context=272000, output=128000)
-    CONTEXT_400000_INPUT_272000_OUTPUT_128000 = Limit(context=400000, input=272000, output=128000)
-    CONTEXT_400000_OUTPUT_128000 = Limit(context=400000, output=128000)
-    D_2024_05_30 = PartialDate(2024, 5, 30)
-    D_2024_07 = PartialDate(2024, 7)
-    D_2024_09_30 = PartialDate(2024, 9, 30)
-    D_2025_01 = PartialDate(2025, 1)
-    D_2025_05 = PartialDate(2025, 5)
-    D_2025_08_07 = PartialDate(2025, 8, 7)
-    D_2025_08_31 = PartialDate(2025, 8, 31)
-    D_2025_11_13 = PartialDate(2025, 11, 13)
-    D_2025_12_01 = PartialDate(2025, 12, 1)
-    D_2026_01_14 = PartialDate(2026, 1, 14)
-    D_2026_02_19 = PartialDate(2026, 2, 19)
-    D_2026_02_24 = PartialDate(2026, 2, 24)
-    D_2026_03_03 = PartialDate(2026, 3, 3)
-    D_2026_03_05 = PartialDate(2026, 3, 5)
-    D_2026_03_17 = PartialDate(2026, 3, 17)
-    D_2026_04_23 = PartialDate(2026, 4, 23)
-    D_2026_04_24 = PartialDate(2026, 4, 24)
-    REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH = ReasoningOption(
+    CONTEXT_1000000_OUTPUT_384000 = _Limit(context=1000000, output=384000)
+    CONTEXT_1048576_OUTPUT_65536 = _Limit(context=1048576, output=65536)
+    CONTEXT_1050000_INPUT_922000_OUTPUT_128000 = _Limit(
+        context=1050000, input=922000, output=128000
+    )
+    CONTEXT_128000_OUTPUT_128000 = _Limit(context=128000, output=128000)
+    CONTEXT_272000_OUTPUT_128000 = _Limit(context=272000, output=128000)
+    CONTEXT_400000_INPUT_272000_OUTPUT_128000 = _Limit(context=400000, input=272000, output=128000)
+    CONTEXT_400000_OUTPUT_128000 = _Limit(context=400000, output=128000)
+    D_2024_05_30 = _PartialDate(2024, 5, 30)
+    D_2024_07 = _PartialDate(2024, 7)
+    D_2024_09_30 = _PartialDate(2024, 9, 30)
+    D_2025_01 = _PartialDate(2025, 1)
+    D_2025_05 = _PartialDate(2025, 5)
+    D_2025_08_07 = _PartialDate(2025, 8, 7)
+    D_2025_08_31 = _PartialDate(2025, 8, 31)
+    D_2025_11_13 = _PartialDate(2025, 11, 13)
+    D_2025_12_01 = _PartialDate(2025, 12, 1)
+    D_2026_01_14 = _PartialDate(2026, 1, 14)
+    D_2026_02_19 = _PartialDate(2026, 2, 19)
+    D_2026_02_24 = _PartialDate(2026, 2, 24)
+    D_2026_03_03 = _PartialDate(2026, 3, 3)
+    D_2026_03_05 = _PartialDate(2026, 3, 5)
+    D_2026_03_17 = _PartialDate(2026, 3, 17)
+    D_2026_04_23 = _PartialDate(2026, 4, 23)
+    D_2026_04_24 = _PartialDate(2026, 4, 24)
+    REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH = _ReasoningOption(
         type="effort", values=("none", "low", "medium", "high")
     )
-    TEXT_IMAGE_PDF_TO_TEXT = Modalities(input=("text", "image", "pdf"), output=("text",))
-    TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
-    TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT = Modalities(
+    TEXT_IMAGE_PDF_TO_TEXT = _Modalities(input=("text", "image", "pdf"), output=("text",))
+    TEXT_IMAGE_TO_TEXT = _Modalities(input=("text", "image"), output=("text",))
+    TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT = _Modalities(
         input=("text", "image", "video", "audio", "pdf"), output=("text",)
     )
-    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+    TEXT_TO_TEXT = _Modalities(input=("text",), output=("text",))
 
 
 __all__ = [
@@ -78,11 +75,11 @@ __all__ = [
     "GPT_5_5",
 ]
 
-DEEPSEEK_V3_2: Final[PricedModel] = PricedModel(
+DEEPSEEK_V3_2: "Final[_PricedModel]" = _PricedModel(
     provider="vivgrid",
     id="deepseek-v3.2",
     name="DeepSeek-V3.2",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek",
     attachment=False,
     reasoning=True,
@@ -94,17 +91,17 @@ DEEPSEEK_V3_2: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_128000,
-    cost=Cost(input=Decimal("0.28"), output=Decimal("0.42")),
+    cost=_Cost(input=_Decimal("0.28"), output=_Decimal("0.42")),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
-    provider_override=ProviderOverride(npm="@ai-sdk/openai-compatible"),
+    provider_override=_ProviderOverride(npm="@ai-sdk/openai-compatible"),
 )
 """DeepSeek-V3.2 (chat) · 128K context · 128K output · $0.28 in / $0.42 out per 1M tokens · tools, reasoning, open weights"""
 
-DEEPSEEK_V4_PRO: Final[PricedModel] = PricedModel(
+DEEPSEEK_V4_PRO: "Final[_PricedModel]" = _PricedModel(
     provider="vivgrid",
     id="deepseek-v4-pro",
     name="DeepSeek V4 Pro",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek-thinking",
     attachment=False,
     reasoning=True,
@@ -117,18 +114,18 @@ DEEPSEEK_V4_PRO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_24,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_384000,
-    cost=Cost(input=Decimal("0.435"), output=Decimal("0.87"), cache_read=Decimal("0.003625")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.435"), output=_Decimal("0.87"), cache_read=_Decimal("0.003625")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
-    provider_override=ProviderOverride(npm="@ai-sdk/openai-compatible"),
+    provider_override=_ProviderOverride(npm="@ai-sdk/openai-compatible"),
 )
 """DeepSeek V4 Pro (chat) · 1M context · 384K output · $0.435 in / $0.87 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-GEMINI_3_1_FLASH_LITE_PREVIEW: Final[PricedModel] = PricedModel(
+GEMINI_3_1_FLASH_LITE_PREVIEW: "Final[_PricedModel]" = _PricedModel(
     provider="vivgrid",
     id="gemini-3.1-flash-lite-preview",
     name="Gemini 3.1 Flash Lite Preview",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemini-flash-lite",
     attachment=True,
     reasoning=True,
@@ -141,22 +138,22 @@ GEMINI_3_1_FLASH_LITE_PREVIEW: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_03,
     modalities=_Shared.TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
-    cost=Cost(
-        input=Decimal("0.25"),
-        output=Decimal("1.5"),
-        cache_read=Decimal("0.025"),
-        cache_write=Decimal("1"),
+    cost=_Cost(
+        input=_Decimal("0.25"),
+        output=_Decimal("1.5"),
+        cache_read=_Decimal("0.025"),
+        cache_write=_Decimal("1"),
     ),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
-    provider_override=ProviderOverride(npm="@ai-sdk/openai-compatible"),
+    provider_override=_ProviderOverride(npm="@ai-sdk/openai-compatible"),
 )
 """Gemini 3.1 Flash Lite Preview (chat) · 1.05M context · 65.5K output · $0.25 in / $1.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GEMINI_3_1_PRO_PREVIEW: Final[PricedModel] = PricedModel(
+GEMINI_3_1_PRO_PREVIEW: "Final[_PricedModel]" = _PricedModel(
     provider="vivgrid",
     id="gemini-3.1-pro-preview",
     name="Gemini 3.1 Pro Preview",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemini-pro",
     attachment=True,
     reasoning=True,
@@ -169,32 +166,32 @@ GEMINI_3_1_PRO_PREVIEW: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_19,
     modalities=_Shared.TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
-    cost=Cost(
-        input=Decimal("2"),
-        output=Decimal("12"),
-        cache_read=Decimal("0.2"),
+    cost=_Cost(
+        input=_Decimal("2"),
+        output=_Decimal("12"),
+        cache_read=_Decimal("0.2"),
         tiers=(
-            CostTier(
-                input=Decimal("4"),
-                output=Decimal("18"),
-                cache_read=Decimal("0.4"),
-                tier=TierCondition(type="context", size=200000),
+            _CostTier(
+                input=_Decimal("4"),
+                output=_Decimal("18"),
+                cache_read=_Decimal("0.4"),
+                tier=_TierCondition(type="context", size=200000),
             ),
         ),
-        context_over_200k=Rates(
-            input=Decimal("4"), output=Decimal("18"), cache_read=Decimal("0.4")
+        context_over_200k=_Rates(
+            input=_Decimal("4"), output=_Decimal("18"), cache_read=_Decimal("0.4")
         ),
     ),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
-    provider_override=ProviderOverride(npm="@ai-sdk/openai-compatible"),
+    provider_override=_ProviderOverride(npm="@ai-sdk/openai-compatible"),
 )
 """Gemini 3.1 Pro Preview (chat) · 1.05M context · 65.5K output · $2.00 in / $12.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GPT_5_MINI: Final[PricedModel] = PricedModel(
+GPT_5_MINI: "Final[_PricedModel]" = _PricedModel(
     provider="vivgrid",
     id="gpt-5-mini",
     name="GPT-5 Mini",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-mini",
     attachment=True,
     reasoning=True,
@@ -206,17 +203,17 @@ GPT_5_MINI: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_07,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_272000_OUTPUT_128000,
-    cost=Cost(input=Decimal("0.25"), output=Decimal("2"), cache_read=Decimal("0.03")),
+    cost=_Cost(input=_Decimal("0.25"), output=_Decimal("2"), cache_read=_Decimal("0.03")),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
-    provider_override=ProviderOverride(npm="@ai-sdk/openai-compatible"),
+    provider_override=_ProviderOverride(npm="@ai-sdk/openai-compatible"),
 )
 """GPT-5 Mini (chat) · 272K context · 128K output · $0.25 in / $2.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-GPT_5_1_CODEX: Final[PricedModel] = PricedModel(
+GPT_5_1_CODEX: "Final[_PricedModel]" = _PricedModel(
     provider="vivgrid",
     id="gpt-5.1-codex",
     name="GPT-5.1 Codex",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-codex",
     attachment=False,
     reasoning=True,
@@ -229,16 +226,16 @@ GPT_5_1_CODEX: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_13,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_400000_OUTPUT_128000,
-    cost=Cost(input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.125")),
+    cost=_Cost(input=_Decimal("1.25"), output=_Decimal("10"), cache_read=_Decimal("0.125")),
     reasoning_options=(),
 )
 """GPT-5.1 Codex (chat) · 400K context · 128K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, structured output"""
 
-GPT_5_1_CODEX_MAX: Final[PricedModel] = PricedModel(
+GPT_5_1_CODEX_MAX: "Final[_PricedModel]" = _PricedModel(
     provider="vivgrid",
     id="gpt-5.1-codex-max",
     name="GPT-5.1 Codex Max",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-codex",
     attachment=False,
     reasoning=True,
@@ -251,16 +248,16 @@ GPT_5_1_CODEX_MAX: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_13,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_400000_OUTPUT_128000,
-    cost=Cost(input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.125")),
+    cost=_Cost(input=_Decimal("1.25"), output=_Decimal("10"), cache_read=_Decimal("0.125")),
     reasoning_options=(),
 )
 """GPT-5.1 Codex Max (chat) · 400K context · 128K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, structured output"""
 
-GPT_5_2_CODEX: Final[PricedModel] = PricedModel(
+GPT_5_2_CODEX: "Final[_PricedModel]" = _PricedModel(
     provider="vivgrid",
     id="gpt-5.2-codex",
     name="GPT-5.2 Codex",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-codex",
     attachment=False,
     reasoning=True,
@@ -272,16 +269,16 @@ GPT_5_2_CODEX: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_01_14,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_400000_OUTPUT_128000,
-    cost=Cost(input=Decimal("1.75"), output=Decimal("14"), cache_read=Decimal("0.175")),
+    cost=_Cost(input=_Decimal("1.75"), output=_Decimal("14"), cache_read=_Decimal("0.175")),
     reasoning_options=(),
 )
 """GPT-5.2 Codex (chat) · 400K context · 128K output · $1.75 in / $14.00 out per 1M tokens · vision, tools, reasoning"""
 
-GPT_5_3_CODEX: Final[PricedModel] = PricedModel(
+GPT_5_3_CODEX: "Final[_PricedModel]" = _PricedModel(
     provider="vivgrid",
     id="gpt-5.3-codex",
     name="GPT-5.3 Codex",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-codex",
     attachment=False,
     reasoning=True,
@@ -294,16 +291,16 @@ GPT_5_3_CODEX: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_24,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_400000_OUTPUT_128000,
-    cost=Cost(input=Decimal("1.75"), output=Decimal("14"), cache_read=Decimal("0.175")),
+    cost=_Cost(input=_Decimal("1.75"), output=_Decimal("14"), cache_read=_Decimal("0.175")),
     reasoning_options=(),
 )
 """GPT-5.3 Codex (chat) · 400K context · 128K output · $1.75 in / $14.00 out per 1M tokens · vision, tools, reasoning, structured output"""
 
-GPT_5_4: Final[PricedModel] = PricedModel(
+GPT_5_4: "Final[_PricedModel]" = _PricedModel(
     provider="vivgrid",
     id="gpt-5.4",
     name="GPT-5.4",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=True,
@@ -316,17 +313,17 @@ GPT_5_4: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_05,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
-    cost=Cost(input=Decimal("2.5"), output=Decimal("15"), cache_read=Decimal("0.25")),
+    cost=_Cost(input=_Decimal("2.5"), output=_Decimal("15"), cache_read=_Decimal("0.25")),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
-    provider_override=ProviderOverride(npm="@ai-sdk/openai-compatible"),
+    provider_override=_ProviderOverride(npm="@ai-sdk/openai-compatible"),
 )
 """GPT-5.4 (chat) · 400K context · 128K output · $2.50 in / $15.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GPT_5_4_MINI: Final[PricedModel] = PricedModel(
+GPT_5_4_MINI: "Final[_PricedModel]" = _PricedModel(
     provider="vivgrid",
     id="gpt-5.4-mini",
     name="GPT-5.4 Mini",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-mini",
     attachment=True,
     reasoning=True,
@@ -339,17 +336,17 @@ GPT_5_4_MINI: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_17,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
-    cost=Cost(input=Decimal("0.75"), output=Decimal("4.5"), cache_read=Decimal("0.075")),
+    cost=_Cost(input=_Decimal("0.75"), output=_Decimal("4.5"), cache_read=_Decimal("0.075")),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
-    provider_override=ProviderOverride(npm="@ai-sdk/openai-compatible"),
+    provider_override=_ProviderOverride(npm="@ai-sdk/openai-compatible"),
 )
 """GPT-5.4 Mini (chat) · 400K context · 128K output · $0.75 in / $4.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GPT_5_4_NANO: Final[PricedModel] = PricedModel(
+GPT_5_4_NANO: "Final[_PricedModel]" = _PricedModel(
     provider="vivgrid",
     id="gpt-5.4-nano",
     name="GPT-5.4 Nano",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-nano",
     attachment=True,
     reasoning=True,
@@ -362,17 +359,17 @@ GPT_5_4_NANO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_17,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_400000_INPUT_272000_OUTPUT_128000,
-    cost=Cost(input=Decimal("0.2"), output=Decimal("1.25"), cache_read=Decimal("0.02")),
+    cost=_Cost(input=_Decimal("0.2"), output=_Decimal("1.25"), cache_read=_Decimal("0.02")),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
-    provider_override=ProviderOverride(npm="@ai-sdk/openai-compatible"),
+    provider_override=_ProviderOverride(npm="@ai-sdk/openai-compatible"),
 )
 """GPT-5.4 Nano (chat) · 400K context · 128K output · $0.20 in / $1.25 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GPT_5_5: Final[PricedModel] = PricedModel(
+GPT_5_5: "Final[_PricedModel]" = _PricedModel(
     provider="vivgrid",
     id="gpt-5.5",
     name="GPT-5.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=True,
@@ -385,21 +382,23 @@ GPT_5_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_23,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1050000_INPUT_922000_OUTPUT_128000,
-    cost=Cost(
-        input=Decimal("5"),
-        output=Decimal("30"),
-        cache_read=Decimal("0.5"),
+    cost=_Cost(
+        input=_Decimal("5"),
+        output=_Decimal("30"),
+        cache_read=_Decimal("0.5"),
         tiers=(
-            CostTier(
-                input=Decimal("10"),
-                output=Decimal("45"),
-                cache_read=Decimal("1"),
-                tier=TierCondition(type="context", size=272000),
+            _CostTier(
+                input=_Decimal("10"),
+                output=_Decimal("45"),
+                cache_read=_Decimal("1"),
+                tier=_TierCondition(type="context", size=272000),
             ),
         ),
-        context_over_200k=Rates(input=Decimal("10"), output=Decimal("45"), cache_read=Decimal("1")),
+        context_over_200k=_Rates(
+            input=_Decimal("10"), output=_Decimal("45"), cache_read=_Decimal("1")
+        ),
     ),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
-    provider_override=ProviderOverride(npm="@ai-sdk/openai-compatible"),
+    provider_override=_ProviderOverride(npm="@ai-sdk/openai-compatible"),
 )
 """GPT-5.5 (chat) · 1.05M context · 128K output · $5.00 in / $30.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""

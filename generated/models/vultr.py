@@ -3,39 +3,36 @@
 
 """Models served by Vultr (provider id 'vultr')."""
 
-from __future__ import annotations
+from decimal import Decimal as _Decimal
 
-from decimal import Decimal
-
-from llmdex.records.model import Interleaved, Limit, Modalities, PricedModel
-from llmdex.records.partial_date import PartialDate
-from llmdex.records.rates import Cost
-from llmdex.records.vocabulary import Kind
-
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from typing import Final
+from llmdex.records.model import Interleaved as _Interleaved
+from llmdex.records.model import Limit as _Limit
+from llmdex.records.model import Modalities as _Modalities
+from llmdex.records.model import PricedModel as _PricedModel
+from llmdex.records.partial_date import PartialDate as _PartialDate
+from llmdex.records.rates import Cost as _Cost
+from llmdex.records.vocabulary import Kind as _Kind
 
 
 class _Shared:
     """Values the models below share, named for what they are."""
 
-    CONTEXT_131072_OUTPUT_131072 = Limit(context=131072, output=131072)
-    CONTEXT_200000_OUTPUT_131072 = Limit(context=200000, output=131072)
-    CONTEXT_204800_OUTPUT_131072 = Limit(context=204800, output=131072)
-    CONTEXT_262144_OUTPUT_131072 = Limit(context=262144, output=131072)
-    CONTEXT_8192_OUTPUT_4096 = Limit(context=8192, output=4096)
-    D_2023_12 = PartialDate(2023, 12)
-    D_2024_07 = PartialDate(2024, 7)
-    D_2025_01 = PartialDate(2025, 1)
-    D_2025_05 = PartialDate(2025, 5)
-    D_2025_10_28 = PartialDate(2025, 10, 28)
-    D_2025_12_01 = PartialDate(2025, 12, 1)
-    D_2026_03_18 = PartialDate(2026, 3, 18)
-    D_2026_04_07 = PartialDate(2026, 4, 7)
-    D_2026_04_21 = PartialDate(2026, 4, 21)
-    D_2026_04_28 = PartialDate(2026, 4, 28)
-    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+    CONTEXT_131072_OUTPUT_131072 = _Limit(context=131072, output=131072)
+    CONTEXT_200000_OUTPUT_131072 = _Limit(context=200000, output=131072)
+    CONTEXT_204800_OUTPUT_131072 = _Limit(context=204800, output=131072)
+    CONTEXT_262144_OUTPUT_131072 = _Limit(context=262144, output=131072)
+    CONTEXT_8192_OUTPUT_4096 = _Limit(context=8192, output=4096)
+    D_2023_12 = _PartialDate(2023, 12)
+    D_2024_07 = _PartialDate(2024, 7)
+    D_2025_01 = _PartialDate(2025, 1)
+    D_2025_05 = _PartialDate(2025, 5)
+    D_2025_10_28 = _PartialDate(2025, 10, 28)
+    D_2025_12_01 = _PartialDate(2025, 12, 1)
+    D_2026_03_18 = _PartialDate(2026, 3, 18)
+    D_2026_04_07 = _PartialDate(2026, 4, 7)
+    D_2026_04_21 = _PartialDate(2026, 4, 21)
+    D_2026_04_28 = _PartialDate(2026, 4, 28)
+    TEXT_TO_TEXT = _Modalities(input=("text",), output=("text",))
 
 
 __all__ = [
@@ -48,11 +45,11 @@ __all__ = [
     "ZAI_ORG_GLM_5_1_FP8",
 ]
 
-MINIMAXAI_MINIMAX_M2_7: Final[PricedModel] = PricedModel(
+MINIMAXAI_MINIMAX_M2_7: "Final[_PricedModel]" = _PricedModel(
     provider="vultr",
     id="MiniMaxAI/MiniMax-M2.7",
     name="MiniMax-M2.7",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="minimax",
     attachment=False,
     reasoning=True,
@@ -63,16 +60,16 @@ MINIMAXAI_MINIMAX_M2_7: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_18,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_204800_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.3"), output=Decimal("1.2")),
+    cost=_Cost(input=_Decimal("0.3"), output=_Decimal("1.2")),
     reasoning_options=(),
 )
 """MiniMax-M2.7 (chat) · 205K context · 131K output · $0.30 in / $1.20 out per 1M tokens · tools, reasoning, open weights"""
 
-MOONSHOTAI_KIMI_K2_6: Final[PricedModel] = PricedModel(
+MOONSHOTAI_KIMI_K2_6: "Final[_PricedModel]" = _PricedModel(
     provider="vultr",
     id="moonshotai/Kimi-K2.6",
     name="Kimi K2.6",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="kimi-k2",
     attachment=True,
     reasoning=True,
@@ -85,17 +82,17 @@ MOONSHOTAI_KIMI_K2_6: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_21,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.15"), output=Decimal("0.6")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.15"), output=_Decimal("0.6")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
 """Kimi K2.6 (chat) · 262K context · 131K output · $0.15 in / $0.60 out per 1M tokens · tools, reasoning, structured output, attachments, open weights"""
 
-NVIDIA_DEEPSEEK_V3_2_NVFP4: Final[PricedModel] = PricedModel(
+NVIDIA_DEEPSEEK_V3_2_NVFP4: "Final[_PricedModel]" = _PricedModel(
     provider="vultr",
     id="nvidia/DeepSeek-V3.2-NVFP4",
     name="DeepSeek V3.2",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek",
     attachment=False,
     reasoning=True,
@@ -107,16 +104,16 @@ NVIDIA_DEEPSEEK_V3_2_NVFP4: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.55"), output=Decimal("1.65")),
+    cost=_Cost(input=_Decimal("0.55"), output=_Decimal("1.65")),
     reasoning_options=(),
 )
 """DeepSeek V3.2 (chat) · 131K context · 131K output · $0.55 in / $1.65 out per 1M tokens · tools, reasoning, open weights"""
 
-NVIDIA_LLAMA_3_1_NEMOTRON_SAFETY_GUARD_8B_V3: Final[PricedModel] = PricedModel(
+NVIDIA_LLAMA_3_1_NEMOTRON_SAFETY_GUARD_8B_V3: "Final[_PricedModel]" = _PricedModel(
     provider="vultr",
     id="nvidia/Llama-3.1-Nemotron-Safety-Guard-8B-v3",
     name="Llama 3.1 Nemotron Safety Guard",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=False,
     reasoning=False,
@@ -128,15 +125,15 @@ NVIDIA_LLAMA_3_1_NEMOTRON_SAFETY_GUARD_8B_V3: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_10_28,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_8192_OUTPUT_4096,
-    cost=Cost(input=Decimal("0.01"), output=Decimal("0.01")),
+    cost=_Cost(input=_Decimal("0.01"), output=_Decimal("0.01")),
 )
 """Llama 3.1 Nemotron Safety Guard (chat) · 8.19K context · 4.1K output · $0.01 in / $0.01 out per 1M tokens · open weights"""
 
-NVIDIA_NEMOTRON_3_NANO_OMNI_30B_A3B_REASONING_BF16: Final[PricedModel] = PricedModel(
+NVIDIA_NEMOTRON_3_NANO_OMNI_30B_A3B_REASONING_BF16: "Final[_PricedModel]" = _PricedModel(
     provider="vultr",
     id="nvidia/Nemotron-3-Nano-Omni-30B-A3B-Reasoning-BF16",
     name="NVIDIA Nemotron 3 Nano Omni",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="nemotron",
     attachment=False,
     reasoning=True,
@@ -148,16 +145,16 @@ NVIDIA_NEMOTRON_3_NANO_OMNI_30B_A3B_REASONING_BF16: Final[PricedModel] = PricedM
     last_updated=_Shared.D_2026_04_28,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.13"), output=Decimal("0.38")),
+    cost=_Cost(input=_Decimal("0.13"), output=_Decimal("0.38")),
     reasoning_options=(),
 )
 """NVIDIA Nemotron 3 Nano Omni (chat) · 262K context · 131K output · $0.13 in / $0.38 out per 1M tokens · tools, reasoning, open weights"""
 
-NVIDIA_NEMOTRON_CASCADE_2_30B_A3B: Final[PricedModel] = PricedModel(
+NVIDIA_NEMOTRON_CASCADE_2_30B_A3B: "Final[_PricedModel]" = _PricedModel(
     provider="vultr",
     id="nvidia/Nemotron-Cascade-2-30B-A3B",
     name="NVIDIA Nemotron Cascade 2",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="nemotron",
     attachment=False,
     reasoning=True,
@@ -169,16 +166,16 @@ NVIDIA_NEMOTRON_CASCADE_2_30B_A3B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.15"), output=Decimal("0.6")),
+    cost=_Cost(input=_Decimal("0.15"), output=_Decimal("0.6")),
     reasoning_options=(),
 )
 """NVIDIA Nemotron Cascade 2 (chat) · 262K context · 131K output · $0.15 in / $0.60 out per 1M tokens · tools, reasoning, open weights"""
 
-ZAI_ORG_GLM_5_1_FP8: Final[PricedModel] = PricedModel(
+ZAI_ORG_GLM_5_1_FP8: "Final[_PricedModel]" = _PricedModel(
     provider="vultr",
     id="zai-org/GLM-5.1-FP8",
     name="GLM-5.1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=True,
@@ -190,8 +187,8 @@ ZAI_ORG_GLM_5_1_FP8: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_07,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.85"), output=Decimal("3.1")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.85"), output=_Decimal("3.1")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
 """GLM-5.1 (chat) · 200K context · 131K output · $0.85 in / $3.10 out per 1M tokens · tools, reasoning, structured output, open weights"""

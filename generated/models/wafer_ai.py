@@ -3,49 +3,47 @@
 
 """Models served by Wafer (provider id 'wafer.ai')."""
 
-from __future__ import annotations
+from decimal import Decimal as _Decimal
 
-from decimal import Decimal
-
-from llmdex.records.model import Interleaved, Limit, Modalities, PricedModel, ReasoningOption
-from llmdex.records.partial_date import PartialDate
-from llmdex.records.rates import Cost
-from llmdex.records.vocabulary import Kind
-
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from typing import Final
+from llmdex.records.model import Interleaved as _Interleaved
+from llmdex.records.model import Limit as _Limit
+from llmdex.records.model import Modalities as _Modalities
+from llmdex.records.model import PricedModel as _PricedModel
+from llmdex.records.model import ReasoningOption as _ReasoningOption
+from llmdex.records.partial_date import PartialDate as _PartialDate
+from llmdex.records.rates import Cost as _Cost
+from llmdex.records.vocabulary import Kind as _Kind
 
 
 class _Shared:
     """Values the models below share, named for what they are."""
 
-    CONTEXT_1000000_OUTPUT_384000 = Limit(context=1000000, output=384000)
-    CONTEXT_1048576_OUTPUT_131072 = Limit(context=1048576, output=131072)
-    CONTEXT_202752_OUTPUT_131072 = Limit(context=202752, output=131072)
-    CONTEXT_256000_INPUT_229376_OUTPUT_65536 = Limit(context=256000, input=229376, output=65536)
-    CONTEXT_256000_OUTPUT_65536 = Limit(context=256000, output=65536)
-    CONTEXT_262144_OUTPUT_65536 = Limit(context=262144, output=65536)
-    D_2025_01 = PartialDate(2025, 1)
-    D_2025_04 = PartialDate(2025, 4)
-    D_2025_05 = PartialDate(2025, 5)
-    D_2026_02_16 = PartialDate(2026, 2, 16)
-    D_2026_04_07 = PartialDate(2026, 4, 7)
-    D_2026_04_24 = PartialDate(2026, 4, 24)
-    D_2026_05_11 = PartialDate(2026, 5, 11)
-    D_2026_05_13 = PartialDate(2026, 5, 13)
-    D_2026_05_21 = PartialDate(2026, 5, 21)
-    D_2026_05_30 = PartialDate(2026, 5, 30)
-    D_2026_06_01 = PartialDate(2026, 6, 1)
-    D_2026_06_13 = PartialDate(2026, 6, 13)
-    D_2026_06_22 = PartialDate(2026, 6, 22)
-    REASONING_EFFORT_HIGH_MAX = ReasoningOption(type="effort", values=("high", "max"))
-    REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH_MAX = ReasoningOption(
+    CONTEXT_1000000_OUTPUT_384000 = _Limit(context=1000000, output=384000)
+    CONTEXT_1048576_OUTPUT_131072 = _Limit(context=1048576, output=131072)
+    CONTEXT_202752_OUTPUT_131072 = _Limit(context=202752, output=131072)
+    CONTEXT_256000_INPUT_229376_OUTPUT_65536 = _Limit(context=256000, input=229376, output=65536)
+    CONTEXT_256000_OUTPUT_65536 = _Limit(context=256000, output=65536)
+    CONTEXT_262144_OUTPUT_65536 = _Limit(context=262144, output=65536)
+    D_2025_01 = _PartialDate(2025, 1)
+    D_2025_04 = _PartialDate(2025, 4)
+    D_2025_05 = _PartialDate(2025, 5)
+    D_2026_02_16 = _PartialDate(2026, 2, 16)
+    D_2026_04_07 = _PartialDate(2026, 4, 7)
+    D_2026_04_24 = _PartialDate(2026, 4, 24)
+    D_2026_05_11 = _PartialDate(2026, 5, 11)
+    D_2026_05_13 = _PartialDate(2026, 5, 13)
+    D_2026_05_21 = _PartialDate(2026, 5, 21)
+    D_2026_05_30 = _PartialDate(2026, 5, 30)
+    D_2026_06_01 = _PartialDate(2026, 6, 1)
+    D_2026_06_13 = _PartialDate(2026, 6, 13)
+    D_2026_06_22 = _PartialDate(2026, 6, 22)
+    REASONING_EFFORT_HIGH_MAX = _ReasoningOption(type="effort", values=("high", "max"))
+    REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH_MAX = _ReasoningOption(
         type="effort", values=("none", "low", "medium", "high", "xhigh", "max")
     )
-    REASONING_TOGGLE = ReasoningOption(type="toggle")
-    TEXT_IMAGE_VIDEO_TO_TEXT = Modalities(input=("text", "image", "video"), output=("text",))
-    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+    REASONING_TOGGLE = _ReasoningOption(type="toggle")
+    TEXT_IMAGE_VIDEO_TO_TEXT = _Modalities(input=("text", "image", "video"), output=("text",))
+    TEXT_TO_TEXT = _Modalities(input=("text",), output=("text",))
 
 
 __all__ = [
@@ -59,11 +57,11 @@ __all__ = [
     "QWEN3_7_MAX",
 ]
 
-GLM_5_1: Final[PricedModel] = PricedModel(
+GLM_5_1: "Final[_PricedModel]" = _PricedModel(
     provider="wafer.ai",
     id="GLM-5.1",
     name="GLM-5.1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=True,
@@ -76,21 +74,21 @@ GLM_5_1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_202752_OUTPUT_131072,
-    cost=Cost(
-        input=Decimal("1"),
-        output=Decimal("3.2"),
-        cache_read=Decimal("0.1"),
-        cache_write=Decimal("0"),
+    cost=_Cost(
+        input=_Decimal("1"),
+        output=_Decimal("3.2"),
+        cache_read=_Decimal("0.1"),
+        cache_write=_Decimal("0"),
     ),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """GLM-5.1 (chat) · 203K context · 131K output · $1.00 in / $3.20 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-GLM_5_2: Final[PricedModel] = PricedModel(
+GLM_5_2: "Final[_PricedModel]" = _PricedModel(
     provider="wafer.ai",
     id="GLM-5.2",
     name="GLM-5.2",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=True,
@@ -102,13 +100,13 @@ GLM_5_2: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_22,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_131072,
-    cost=Cost(
-        input=Decimal("1.2"),
-        output=Decimal("4.1"),
-        cache_read=Decimal("0.2"),
-        cache_write=Decimal("0"),
+    cost=_Cost(
+        input=_Decimal("1.2"),
+        output=_Decimal("4.1"),
+        cache_read=_Decimal("0.2"),
+        cache_write=_Decimal("0"),
     ),
-    interleaved=Interleaved(field="reasoning_content"),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(
         _Shared.REASONING_TOGGLE,
         _Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH_MAX,
@@ -116,11 +114,11 @@ GLM_5_2: Final[PricedModel] = PricedModel(
 )
 """GLM-5.2 (chat) · 1.05M context · 131K output · $1.20 in / $4.10 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-KIMI_K2_6: Final[PricedModel] = PricedModel(
+KIMI_K2_6: "Final[_PricedModel]" = _PricedModel(
     provider="wafer.ai",
     id="Kimi-K2.6",
     name="Kimi-K2.6",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="kimi-k2",
     attachment=True,
     reasoning=True,
@@ -133,21 +131,21 @@ KIMI_K2_6: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_01,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_65536,
-    cost=Cost(
-        input=Decimal("0.68"),
-        output=Decimal("3.15"),
-        cache_read=Decimal("0.07"),
-        cache_write=Decimal("0"),
+    cost=_Cost(
+        input=_Decimal("0.68"),
+        output=_Decimal("3.15"),
+        cache_read=_Decimal("0.07"),
+        cache_write=_Decimal("0"),
     ),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """Kimi-K2.6 (chat) · 262K context · 65.5K output · $0.68 in / $3.15 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"""
 
-QWEN3_5_397B_A17B: Final[PricedModel] = PricedModel(
+QWEN3_5_397B_A17B: "Final[_PricedModel]" = _PricedModel(
     provider="wafer.ai",
     id="Qwen3.5-397B-A17B",
     name="Qwen3.5-397B-A17B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=True,
     reasoning=True,
@@ -160,21 +158,21 @@ QWEN3_5_397B_A17B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_01,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_65536,
-    cost=Cost(
-        input=Decimal("0.43"),
-        output=Decimal("2.6"),
-        cache_read=Decimal("0.04"),
-        cache_write=Decimal("0"),
+    cost=_Cost(
+        input=_Decimal("0.43"),
+        output=_Decimal("2.6"),
+        cache_read=_Decimal("0.04"),
+        cache_write=_Decimal("0"),
     ),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """Qwen3.5-397B-A17B (chat) · 262K context · 65.5K output · $0.43 in / $2.60 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"""
 
-QWEN3_6_35B_A3B: Final[PricedModel] = PricedModel(
+QWEN3_6_35B_A3B: "Final[_PricedModel]" = _PricedModel(
     provider="wafer.ai",
     id="Qwen3.6-35B-A3B",
     name="Qwen3.6-35B-A3B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=True,
     reasoning=True,
@@ -187,21 +185,21 @@ QWEN3_6_35B_A3B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_30,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_256000_INPUT_229376_OUTPUT_65536,
-    cost=Cost(
-        input=Decimal("0.15"),
-        output=Decimal("1"),
-        cache_read=Decimal("0.02"),
-        cache_write=Decimal("0"),
+    cost=_Cost(
+        input=_Decimal("0.15"),
+        output=_Decimal("1"),
+        cache_read=_Decimal("0.02"),
+        cache_write=_Decimal("0"),
     ),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """Qwen3.6-35B-A3B (chat) · 256K context · 65.5K output · $0.15 in / $1.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"""
 
-DEEPSEEK_V4_FLASH: Final[PricedModel] = PricedModel(
+DEEPSEEK_V4_FLASH: "Final[_PricedModel]" = _PricedModel(
     provider="wafer.ai",
     id="deepseek-v4-flash",
     name="DeepSeek V4 Flash",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek-flash",
     attachment=False,
     reasoning=True,
@@ -214,22 +212,22 @@ DEEPSEEK_V4_FLASH: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_30,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_384000,
-    cost=Cost(
-        input=Decimal("0.14"),
-        output=Decimal("0.28"),
-        cache_read=Decimal("0.01"),
-        cache_write=Decimal("0"),
+    cost=_Cost(
+        input=_Decimal("0.14"),
+        output=_Decimal("0.28"),
+        cache_read=_Decimal("0.01"),
+        cache_write=_Decimal("0"),
     ),
-    interleaved=Interleaved(field="reasoning_content"),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_EFFORT_HIGH_MAX),
 )
 """DeepSeek V4 Flash (chat) · 1M context · 384K output · $0.14 in / $0.28 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-DEEPSEEK_V4_PRO: Final[PricedModel] = PricedModel(
+DEEPSEEK_V4_PRO: "Final[_PricedModel]" = _PricedModel(
     provider="wafer.ai",
     id="deepseek-v4-pro",
     name="DeepSeek V4 Pro",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek-thinking",
     attachment=False,
     reasoning=True,
@@ -242,22 +240,22 @@ DEEPSEEK_V4_PRO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_30,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_384000,
-    cost=Cost(
-        input=Decimal("1.74"),
-        output=Decimal("3.48"),
-        cache_read=Decimal("0.02"),
-        cache_write=Decimal("0"),
+    cost=_Cost(
+        input=_Decimal("1.74"),
+        output=_Decimal("3.48"),
+        cache_read=_Decimal("0.02"),
+        cache_write=_Decimal("0"),
     ),
-    interleaved=Interleaved(field="reasoning_content"),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_EFFORT_HIGH_MAX),
 )
 """DeepSeek V4 Pro (chat) · 1M context · 384K output · $1.74 in / $3.48 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-QWEN3_7_MAX: Final[PricedModel] = PricedModel(
+QWEN3_7_MAX: "Final[_PricedModel]" = _PricedModel(
     provider="wafer.ai",
     id="qwen3.7-max",
     name="Qwen3.7-Max",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen3.7-max",
     attachment=False,
     reasoning=True,
@@ -269,11 +267,11 @@ QWEN3_7_MAX: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_30,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_256000_OUTPUT_65536,
-    cost=Cost(
-        input=Decimal("5"),
-        output=Decimal("15"),
-        cache_read=Decimal("0.5"),
-        cache_write=Decimal("0"),
+    cost=_Cost(
+        input=_Decimal("5"),
+        output=_Decimal("15"),
+        cache_read=_Decimal("0.5"),
+        cache_write=_Decimal("0"),
     ),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )

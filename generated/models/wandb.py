@@ -3,56 +3,54 @@
 
 """Models served by Weights & Biases (provider id 'wandb')."""
 
-from __future__ import annotations
+from decimal import Decimal as _Decimal
 
-from decimal import Decimal
-
-from llmdex.records.model import Interleaved, Limit, Modalities, PricedModel, ReasoningOption
-from llmdex.records.partial_date import PartialDate
-from llmdex.records.rates import Cost
-from llmdex.records.vocabulary import Kind
-
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from typing import Final
+from llmdex.records.model import Interleaved as _Interleaved
+from llmdex.records.model import Limit as _Limit
+from llmdex.records.model import Modalities as _Modalities
+from llmdex.records.model import PricedModel as _PricedModel
+from llmdex.records.model import ReasoningOption as _ReasoningOption
+from llmdex.records.partial_date import PartialDate as _PartialDate
+from llmdex.records.rates import Cost as _Cost
+from llmdex.records.vocabulary import Kind as _Kind
 
 
 class _Shared:
     """Values the models below share, named for what they are."""
 
-    CONTEXT_128000_OUTPUT_128000 = Limit(context=128000, output=128000)
-    CONTEXT_131072_OUTPUT_131072 = Limit(context=131072, output=131072)
-    CONTEXT_161000_OUTPUT_161000 = Limit(context=161000, output=161000)
-    CONTEXT_196608_OUTPUT_196608 = Limit(context=196608, output=196608)
-    CONTEXT_200000_OUTPUT_131072 = Limit(context=200000, output=131072)
-    CONTEXT_200000_OUTPUT_200000 = Limit(context=200000, output=200000)
-    CONTEXT_262144_OUTPUT_262144 = Limit(context=262144, output=262144)
-    CONTEXT_32768_OUTPUT_32768 = Limit(context=32768, output=32768)
-    CONTEXT_64000_OUTPUT_64000 = Limit(context=64000, output=64000)
-    D_2023_10 = PartialDate(2023, 10)
-    D_2023_12 = PartialDate(2023, 12)
-    D_2024_07_23 = PartialDate(2024, 7, 23)
-    D_2024_12 = PartialDate(2024, 12)
-    D_2024_12_06 = PartialDate(2024, 12, 6)
-    D_2024_12_11 = PartialDate(2024, 12, 11)
-    D_2025_01_31 = PartialDate(2025, 1, 31)
-    D_2025_04 = PartialDate(2025, 4)
-    D_2025_04_28 = PartialDate(2025, 4, 28)
-    D_2025_04_29 = PartialDate(2025, 4, 29)
-    D_2025_07_23 = PartialDate(2025, 7, 23)
-    D_2025_07_25 = PartialDate(2025, 7, 25)
-    D_2025_07_29 = PartialDate(2025, 7, 29)
-    D_2025_08_05 = PartialDate(2025, 8, 5)
-    D_2025_08_21 = PartialDate(2025, 8, 21)
-    D_2026_01_27 = PartialDate(2026, 1, 27)
-    D_2026_02_11 = PartialDate(2026, 2, 11)
-    D_2026_02_12 = PartialDate(2026, 2, 12)
-    D_2026_03_11 = PartialDate(2026, 3, 11)
-    D_2026_03_12 = PartialDate(2026, 3, 12)
-    D_2026_04_07 = PartialDate(2026, 4, 7)
-    REASONING_TOGGLE = ReasoningOption(type="toggle")
-    TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
-    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+    CONTEXT_128000_OUTPUT_128000 = _Limit(context=128000, output=128000)
+    CONTEXT_131072_OUTPUT_131072 = _Limit(context=131072, output=131072)
+    CONTEXT_161000_OUTPUT_161000 = _Limit(context=161000, output=161000)
+    CONTEXT_196608_OUTPUT_196608 = _Limit(context=196608, output=196608)
+    CONTEXT_200000_OUTPUT_131072 = _Limit(context=200000, output=131072)
+    CONTEXT_200000_OUTPUT_200000 = _Limit(context=200000, output=200000)
+    CONTEXT_262144_OUTPUT_262144 = _Limit(context=262144, output=262144)
+    CONTEXT_32768_OUTPUT_32768 = _Limit(context=32768, output=32768)
+    CONTEXT_64000_OUTPUT_64000 = _Limit(context=64000, output=64000)
+    D_2023_10 = _PartialDate(2023, 10)
+    D_2023_12 = _PartialDate(2023, 12)
+    D_2024_07_23 = _PartialDate(2024, 7, 23)
+    D_2024_12 = _PartialDate(2024, 12)
+    D_2024_12_06 = _PartialDate(2024, 12, 6)
+    D_2024_12_11 = _PartialDate(2024, 12, 11)
+    D_2025_01_31 = _PartialDate(2025, 1, 31)
+    D_2025_04 = _PartialDate(2025, 4)
+    D_2025_04_28 = _PartialDate(2025, 4, 28)
+    D_2025_04_29 = _PartialDate(2025, 4, 29)
+    D_2025_07_23 = _PartialDate(2025, 7, 23)
+    D_2025_07_25 = _PartialDate(2025, 7, 25)
+    D_2025_07_29 = _PartialDate(2025, 7, 29)
+    D_2025_08_05 = _PartialDate(2025, 8, 5)
+    D_2025_08_21 = _PartialDate(2025, 8, 21)
+    D_2026_01_27 = _PartialDate(2026, 1, 27)
+    D_2026_02_11 = _PartialDate(2026, 2, 11)
+    D_2026_02_12 = _PartialDate(2026, 2, 12)
+    D_2026_03_11 = _PartialDate(2026, 3, 11)
+    D_2026_03_12 = _PartialDate(2026, 3, 12)
+    D_2026_04_07 = _PartialDate(2026, 4, 7)
+    REASONING_TOGGLE = _ReasoningOption(type="toggle")
+    TEXT_IMAGE_TO_TEXT = _Modalities(input=("text", "image"), output=("text",))
+    TEXT_TO_TEXT = _Modalities(input=("text",), output=("text",))
 
 
 __all__ = [
@@ -76,11 +74,11 @@ __all__ = [
     "ZAI_ORG_GLM_5_1",
 ]
 
-MINIMAXAI_MINIMAX_M2_5: Final[PricedModel] = PricedModel(
+MINIMAXAI_MINIMAX_M2_5: "Final[_PricedModel]" = _PricedModel(
     provider="wandb",
     id="MiniMaxAI/MiniMax-M2.5",
     name="MiniMax M2.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="minimax",
     attachment=False,
     reasoning=True,
@@ -92,16 +90,16 @@ MINIMAXAI_MINIMAX_M2_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_12,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_196608_OUTPUT_196608,
-    cost=Cost(input=Decimal("0.3"), output=Decimal("1.2")),
+    cost=_Cost(input=_Decimal("0.3"), output=_Decimal("1.2")),
     reasoning_options=(),
 )
 """MiniMax M2.5 (chat) · 197K context · 197K output · $0.30 in / $1.20 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-OPENPIPE_QWEN3_14B_INSTRUCT: Final[PricedModel] = PricedModel(
+OPENPIPE_QWEN3_14B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="wandb",
     id="OpenPipe/Qwen3-14B-Instruct",
     name="OpenPipe Qwen3 14B Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -113,15 +111,15 @@ OPENPIPE_QWEN3_14B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_12,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_32768_OUTPUT_32768,
-    cost=Cost(input=Decimal("0.05"), output=Decimal("0.22")),
+    cost=_Cost(input=_Decimal("0.05"), output=_Decimal("0.22")),
 )
 """OpenPipe Qwen3 14B Instruct (chat) · 32.8K context · 32.8K output · $0.05 in / $0.22 out per 1M tokens · tools, structured output, open weights"""
 
-QWEN_QWEN3_235B_A22B_INSTRUCT_2507: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_235B_A22B_INSTRUCT_2507: "Final[_PricedModel]" = _PricedModel(
     provider="wandb",
     id="Qwen/Qwen3-235B-A22B-Instruct-2507",
     name="Qwen3 235B A22B Instruct 2507",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -134,15 +132,15 @@ QWEN_QWEN3_235B_A22B_INSTRUCT_2507: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_12,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_262144,
-    cost=Cost(input=Decimal("0.1"), output=Decimal("0.1")),
+    cost=_Cost(input=_Decimal("0.1"), output=_Decimal("0.1")),
 )
 """Qwen3 235B A22B Instruct 2507 (chat) · 262K context · 262K output · $0.10 in / $0.10 out per 1M tokens · tools, structured output, open weights"""
 
-QWEN_QWEN3_235B_A22B_THINKING_2507: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_235B_A22B_THINKING_2507: "Final[_PricedModel]" = _PricedModel(
     provider="wandb",
     id="Qwen/Qwen3-235B-A22B-Thinking-2507",
     name="Qwen3-235B-A22B-Thinking-2507",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=True,
@@ -155,16 +153,16 @@ QWEN_QWEN3_235B_A22B_THINKING_2507: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_12,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_262144,
-    cost=Cost(input=Decimal("0.1"), output=Decimal("0.1")),
+    cost=_Cost(input=_Decimal("0.1"), output=_Decimal("0.1")),
     reasoning_options=(),
 )
 """Qwen3-235B-A22B-Thinking-2507 (chat) · 262K context · 262K output · $0.10 in / $0.10 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-QWEN_QWEN3_30B_A3B_INSTRUCT_2507: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_30B_A3B_INSTRUCT_2507: "Final[_PricedModel]" = _PricedModel(
     provider="wandb",
     id="Qwen/Qwen3-30B-A3B-Instruct-2507",
     name="Qwen3 30B A3B Instruct 2507",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -176,15 +174,15 @@ QWEN_QWEN3_30B_A3B_INSTRUCT_2507: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_12,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_262144,
-    cost=Cost(input=Decimal("0.1"), output=Decimal("0.3")),
+    cost=_Cost(input=_Decimal("0.1"), output=_Decimal("0.3")),
 )
 """Qwen3 30B A3B Instruct 2507 (chat) · 262K context · 262K output · $0.10 in / $0.30 out per 1M tokens · tools, structured output, open weights"""
 
-QWEN_QWEN3_CODER_480B_A35B_INSTRUCT: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_CODER_480B_A35B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="wandb",
     id="Qwen/Qwen3-Coder-480B-A35B-Instruct",
     name="Qwen3-Coder-480B-A35B-Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=False,
@@ -197,15 +195,15 @@ QWEN_QWEN3_CODER_480B_A35B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_12,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_262144,
-    cost=Cost(input=Decimal("1"), output=Decimal("1.5")),
+    cost=_Cost(input=_Decimal("1"), output=_Decimal("1.5")),
 )
 """Qwen3-Coder-480B-A35B-Instruct (chat) · 262K context · 262K output · $1.00 in / $1.50 out per 1M tokens · tools, structured output, open weights"""
 
-DEEPSEEK_AI_DEEPSEEK_V3_1: Final[PricedModel] = PricedModel(
+DEEPSEEK_AI_DEEPSEEK_V3_1: "Final[_PricedModel]" = _PricedModel(
     provider="wandb",
     id="deepseek-ai/DeepSeek-V3.1",
     name="DeepSeek V3.1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek",
     attachment=False,
     reasoning=False,
@@ -217,15 +215,15 @@ DEEPSEEK_AI_DEEPSEEK_V3_1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_12,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_161000_OUTPUT_161000,
-    cost=Cost(input=Decimal("0.55"), output=Decimal("1.65")),
+    cost=_Cost(input=_Decimal("0.55"), output=_Decimal("1.65")),
 )
 """DeepSeek V3.1 (chat) · 161K context · 161K output · $0.55 in / $1.65 out per 1M tokens · tools, structured output, open weights"""
 
-META_LLAMA_LLAMA_3_1_70B_INSTRUCT: Final[PricedModel] = PricedModel(
+META_LLAMA_LLAMA_3_1_70B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="wandb",
     id="meta-llama/Llama-3.1-70B-Instruct",
     name="Llama 3.1 70B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=False,
     reasoning=False,
@@ -237,15 +235,15 @@ META_LLAMA_LLAMA_3_1_70B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_12,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_128000,
-    cost=Cost(input=Decimal("0.8"), output=Decimal("0.8")),
+    cost=_Cost(input=_Decimal("0.8"), output=_Decimal("0.8")),
 )
 """Llama 3.1 70B (chat) · 128K context · 128K output · $0.80 in / $0.80 out per 1M tokens · tools, structured output, open weights"""
 
-META_LLAMA_LLAMA_3_1_8B_INSTRUCT: Final[PricedModel] = PricedModel(
+META_LLAMA_LLAMA_3_1_8B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="wandb",
     id="meta-llama/Llama-3.1-8B-Instruct",
     name="Meta-Llama-3.1-8B-Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=False,
     reasoning=False,
@@ -258,15 +256,15 @@ META_LLAMA_LLAMA_3_1_8B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_12,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_128000,
-    cost=Cost(input=Decimal("0.22"), output=Decimal("0.22")),
+    cost=_Cost(input=_Decimal("0.22"), output=_Decimal("0.22")),
 )
 """Meta-Llama-3.1-8B-Instruct (chat) · 128K context · 128K output · $0.22 in / $0.22 out per 1M tokens · tools, structured output, open weights"""
 
-META_LLAMA_LLAMA_3_3_70B_INSTRUCT: Final[PricedModel] = PricedModel(
+META_LLAMA_LLAMA_3_3_70B_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="wandb",
     id="meta-llama/Llama-3.3-70B-Instruct",
     name="Llama-3.3-70B-Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=False,
     reasoning=False,
@@ -279,15 +277,15 @@ META_LLAMA_LLAMA_3_3_70B_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_12,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_128000,
-    cost=Cost(input=Decimal("0.71"), output=Decimal("0.71")),
+    cost=_Cost(input=_Decimal("0.71"), output=_Decimal("0.71")),
 )
 """Llama-3.3-70B-Instruct (chat) · 128K context · 128K output · $0.71 in / $0.71 out per 1M tokens · tools, structured output, open weights"""
 
-META_LLAMA_LLAMA_4_SCOUT_17B_16E_INSTRUCT: Final[PricedModel] = PricedModel(
+META_LLAMA_LLAMA_4_SCOUT_17B_16E_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="wandb",
     id="meta-llama/Llama-4-Scout-17B-16E-Instruct",
     name="Llama 4 Scout 17B 16E Instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="llama",
     attachment=False,
     reasoning=False,
@@ -300,15 +298,15 @@ META_LLAMA_LLAMA_4_SCOUT_17B_16E_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_12,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_64000_OUTPUT_64000,
-    cost=Cost(input=Decimal("0.17"), output=Decimal("0.66")),
+    cost=_Cost(input=_Decimal("0.17"), output=_Decimal("0.66")),
 )
 """Llama 4 Scout 17B 16E Instruct (chat) · 64K context · 64K output · $0.17 in / $0.66 out per 1M tokens · vision, tools, structured output, open weights"""
 
-MICROSOFT_PHI_4_MINI_INSTRUCT: Final[PricedModel] = PricedModel(
+MICROSOFT_PHI_4_MINI_INSTRUCT: "Final[_PricedModel]" = _PricedModel(
     provider="wandb",
     id="microsoft/Phi-4-mini-instruct",
     name="Phi-4-mini-instruct",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="phi",
     attachment=False,
     reasoning=False,
@@ -321,15 +319,15 @@ MICROSOFT_PHI_4_MINI_INSTRUCT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_12,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_128000,
-    cost=Cost(input=Decimal("0.08"), output=Decimal("0.35")),
+    cost=_Cost(input=_Decimal("0.08"), output=_Decimal("0.35")),
 )
 """Phi-4-mini-instruct (chat) · 128K context · 128K output · $0.08 in / $0.35 out per 1M tokens · tools, structured output, open weights"""
 
-MOONSHOTAI_KIMI_K2_5: Final[PricedModel] = PricedModel(
+MOONSHOTAI_KIMI_K2_5: "Final[_PricedModel]" = _PricedModel(
     provider="wandb",
     id="moonshotai/Kimi-K2.5",
     name="Kimi K2.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="kimi-k2",
     attachment=True,
     reasoning=True,
@@ -341,17 +339,17 @@ MOONSHOTAI_KIMI_K2_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_12,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_262144,
-    cost=Cost(input=Decimal("0.5"), output=Decimal("2.85")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.5"), output=_Decimal("2.85")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
 """Kimi K2.5 (chat) · 262K context · 262K output · $0.50 in / $2.85 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"""
 
-NVIDIA_NVIDIA_NEMOTRON_3_SUPER_120B_A12B_FP8: Final[PricedModel] = PricedModel(
+NVIDIA_NVIDIA_NEMOTRON_3_SUPER_120B_A12B_FP8: "Final[_PricedModel]" = _PricedModel(
     provider="wandb",
     id="nvidia/NVIDIA-Nemotron-3-Super-120B-A12B-FP8",
     name="NVIDIA Nemotron 3 Super 120B",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="nemotron",
     attachment=False,
     reasoning=True,
@@ -363,16 +361,16 @@ NVIDIA_NVIDIA_NEMOTRON_3_SUPER_120B_A12B_FP8: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_12,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_262144,
-    cost=Cost(input=Decimal("0.2"), output=Decimal("0.8")),
+    cost=_Cost(input=_Decimal("0.2"), output=_Decimal("0.8")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """NVIDIA Nemotron 3 Super 120B (chat) · 262K context · 262K output · $0.20 in / $0.80 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-OPENAI_GPT_OSS_120B: Final[PricedModel] = PricedModel(
+OPENAI_GPT_OSS_120B: "Final[_PricedModel]" = _PricedModel(
     provider="wandb",
     id="openai/gpt-oss-120b",
     name="gpt-oss-120b",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-oss",
     attachment=False,
     reasoning=True,
@@ -384,16 +382,16 @@ OPENAI_GPT_OSS_120B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_12,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.15"), output=Decimal("0.6")),
+    cost=_Cost(input=_Decimal("0.15"), output=_Decimal("0.6")),
     reasoning_options=(),
 )
 """gpt-oss-120b (chat) · 131K context · 131K output · $0.15 in / $0.60 out per 1M tokens · tools, reasoning, structured output"""
 
-OPENAI_GPT_OSS_20B: Final[PricedModel] = PricedModel(
+OPENAI_GPT_OSS_20B: "Final[_PricedModel]" = _PricedModel(
     provider="wandb",
     id="openai/gpt-oss-20b",
     name="gpt-oss-20b",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-oss",
     attachment=False,
     reasoning=True,
@@ -405,16 +403,16 @@ OPENAI_GPT_OSS_20B: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_12,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_131072_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.05"), output=Decimal("0.2")),
+    cost=_Cost(input=_Decimal("0.05"), output=_Decimal("0.2")),
     reasoning_options=(),
 )
 """gpt-oss-20b (chat) · 131K context · 131K output · $0.05 in / $0.20 out per 1M tokens · tools, reasoning, structured output"""
 
-ZAI_ORG_GLM_5_FP8: Final[PricedModel] = PricedModel(
+ZAI_ORG_GLM_5_FP8: "Final[_PricedModel]" = _PricedModel(
     provider="wandb",
     id="zai-org/GLM-5-FP8",
     name="GLM 5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=False,
@@ -426,15 +424,15 @@ ZAI_ORG_GLM_5_FP8: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_12,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_200000,
-    cost=Cost(input=Decimal("1"), output=Decimal("3.2")),
+    cost=_Cost(input=_Decimal("1"), output=_Decimal("3.2")),
 )
 """GLM 5 (chat) · 200K context · 200K output · $1.00 in / $3.20 out per 1M tokens · tools, structured output, open weights"""
 
-ZAI_ORG_GLM_5_1: Final[PricedModel] = PricedModel(
+ZAI_ORG_GLM_5_1: "Final[_PricedModel]" = _PricedModel(
     provider="wandb",
     id="zai-org/GLM-5.1",
     name="GLM-5.1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=True,
@@ -446,13 +444,13 @@ ZAI_ORG_GLM_5_1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_07,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_131072,
-    cost=Cost(
-        input=Decimal("1.4"),
-        output=Decimal("4.4"),
-        cache_read=Decimal("0.26"),
-        cache_write=Decimal("0"),
+    cost=_Cost(
+        input=_Decimal("1.4"),
+        output=_Decimal("4.4"),
+        cache_read=_Decimal("0.26"),
+        cache_write=_Decimal("0"),
     ),
-    interleaved=Interleaved(field="reasoning_content"),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """GLM-5.1 (chat) · 200K context · 131K output · $1.40 in / $4.40 out per 1M tokens · tools, reasoning, structured output, open weights"""

@@ -3,43 +3,44 @@
 
 """Models served by xAI (provider id 'xai')."""
 
-from __future__ import annotations
+from decimal import Decimal as _Decimal
 
-from decimal import Decimal
-
-from llmdex.records.model import Limit, Modalities, Model, PricedModel, ReasoningOption
-from llmdex.records.partial_date import PartialDate
-from llmdex.records.rates import Cost, CostTier, Rates, TierCondition
-from llmdex.records.vocabulary import Kind
-
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from typing import Final
+from llmdex.records.model import Limit as _Limit
+from llmdex.records.model import Modalities as _Modalities
+from llmdex.records.model import Model as _Model
+from llmdex.records.model import PricedModel as _PricedModel
+from llmdex.records.model import ReasoningOption as _ReasoningOption
+from llmdex.records.partial_date import PartialDate as _PartialDate
+from llmdex.records.rates import Cost as _Cost
+from llmdex.records.rates import CostTier as _CostTier
+from llmdex.records.rates import Rates as _Rates
+from llmdex.records.rates import TierCondition as _TierCondition
+from llmdex.records.vocabulary import Kind as _Kind
 
 
 class _Shared:
     """Values the models below share, named for what they are."""
 
-    CONTEXT_1000000_OUTPUT_30000 = Limit(context=1000000, output=30000)
-    CONTEXT_1024_OUTPUT_0 = Limit(context=1024, output=0)
-    CONTEXT_256000_OUTPUT_256000 = Limit(context=256000, output=256000)
-    CONTEXT_8000_OUTPUT_0 = Limit(context=8000, output=0)
-    D_2026_01_28 = PartialDate(2026, 1, 28)
-    D_2026_03_09 = PartialDate(2026, 3, 9)
-    D_2026_04_03 = PartialDate(2026, 4, 3)
-    D_2026_04_16 = PartialDate(2026, 4, 16)
-    D_2026_04_17 = PartialDate(2026, 4, 17)
-    REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH = ReasoningOption(
+    CONTEXT_1000000_OUTPUT_30000 = _Limit(context=1000000, output=30000)
+    CONTEXT_1024_OUTPUT_0 = _Limit(context=1024, output=0)
+    CONTEXT_256000_OUTPUT_256000 = _Limit(context=256000, output=256000)
+    CONTEXT_8000_OUTPUT_0 = _Limit(context=8000, output=0)
+    D_2026_01_28 = _PartialDate(2026, 1, 28)
+    D_2026_03_09 = _PartialDate(2026, 3, 9)
+    D_2026_04_03 = _PartialDate(2026, 4, 3)
+    D_2026_04_16 = _PartialDate(2026, 4, 16)
+    D_2026_04_17 = _PartialDate(2026, 4, 17)
+    REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH = _ReasoningOption(
         type="effort", values=("low", "medium", "high", "xhigh")
     )
-    REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH = ReasoningOption(
+    REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH = _ReasoningOption(
         type="effort", values=("none", "low", "medium", "high")
     )
-    TEXT_IMAGE_PDF_TO_IMAGE_PDF = Modalities(
+    TEXT_IMAGE_PDF_TO_IMAGE_PDF = _Modalities(
         input=("text", "image", "pdf"), output=("image", "pdf")
     )
-    TEXT_IMAGE_PDF_TO_TEXT = Modalities(input=("text", "image", "pdf"), output=("text",))
-    TEXT_IMAGE_VIDEO_PDF_TO_VIDEO = Modalities(
+    TEXT_IMAGE_PDF_TO_TEXT = _Modalities(input=("text", "image", "pdf"), output=("text",))
+    TEXT_IMAGE_VIDEO_PDF_TO_VIDEO = _Modalities(
         input=("text", "image", "video", "pdf"), output=("video",)
     )
 
@@ -55,11 +56,11 @@ __all__ = [
     "GROK_IMAGINE_VIDEO",
 ]
 
-GROK_4_20_0309_NON_REASONING: Final[PricedModel] = PricedModel(
+GROK_4_20_0309_NON_REASONING: "Final[_PricedModel]" = _PricedModel(
     provider="xai",
     id="grok-4.20-0309-non-reasoning",
     name="Grok 4.20 (Non-Reasoning)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="grok",
     attachment=True,
     reasoning=False,
@@ -71,30 +72,30 @@ GROK_4_20_0309_NON_REASONING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_09,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_30000,
-    cost=Cost(
-        input=Decimal("1.25"),
-        output=Decimal("2.5"),
-        cache_read=Decimal("0.2"),
+    cost=_Cost(
+        input=_Decimal("1.25"),
+        output=_Decimal("2.5"),
+        cache_read=_Decimal("0.2"),
         tiers=(
-            CostTier(
-                input=Decimal("2.5"),
-                output=Decimal("5"),
-                cache_read=Decimal("0.4"),
-                tier=TierCondition(type="context", size=200000),
+            _CostTier(
+                input=_Decimal("2.5"),
+                output=_Decimal("5"),
+                cache_read=_Decimal("0.4"),
+                tier=_TierCondition(type="context", size=200000),
             ),
         ),
-        context_over_200k=Rates(
-            input=Decimal("2.5"), output=Decimal("5"), cache_read=Decimal("0.4")
+        context_over_200k=_Rates(
+            input=_Decimal("2.5"), output=_Decimal("5"), cache_read=_Decimal("0.4")
         ),
     ),
 )
 """Grok 4.20 (Non-Reasoning) (chat) · 1M context · 30K output · $1.25 in / $2.50 out per 1M tokens · vision, tools, structured output, attachments"""
 
-GROK_4_20_0309_REASONING: Final[PricedModel] = PricedModel(
+GROK_4_20_0309_REASONING: "Final[_PricedModel]" = _PricedModel(
     provider="xai",
     id="grok-4.20-0309-reasoning",
     name="Grok 4.20 (Reasoning)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="grok",
     attachment=True,
     reasoning=True,
@@ -106,31 +107,31 @@ GROK_4_20_0309_REASONING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_09,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_30000,
-    cost=Cost(
-        input=Decimal("1.25"),
-        output=Decimal("2.5"),
-        cache_read=Decimal("0.2"),
+    cost=_Cost(
+        input=_Decimal("1.25"),
+        output=_Decimal("2.5"),
+        cache_read=_Decimal("0.2"),
         tiers=(
-            CostTier(
-                input=Decimal("2.5"),
-                output=Decimal("5"),
-                cache_read=Decimal("0.4"),
-                tier=TierCondition(type="context", size=200000),
+            _CostTier(
+                input=_Decimal("2.5"),
+                output=_Decimal("5"),
+                cache_read=_Decimal("0.4"),
+                tier=_TierCondition(type="context", size=200000),
             ),
         ),
-        context_over_200k=Rates(
-            input=Decimal("2.5"), output=Decimal("5"), cache_read=Decimal("0.4")
+        context_over_200k=_Rates(
+            input=_Decimal("2.5"), output=_Decimal("5"), cache_read=_Decimal("0.4")
         ),
     ),
     reasoning_options=(),
 )
 """Grok 4.20 (Reasoning) (chat) · 1M context · 30K output · $1.25 in / $2.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GROK_4_20_MULTI_AGENT_0309: Final[PricedModel] = PricedModel(
+GROK_4_20_MULTI_AGENT_0309: "Final[_PricedModel]" = _PricedModel(
     provider="xai",
     id="grok-4.20-multi-agent-0309",
     name="Grok 4.20 Multi-Agent",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="grok",
     attachment=True,
     reasoning=True,
@@ -142,31 +143,31 @@ GROK_4_20_MULTI_AGENT_0309: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_09,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_30000,
-    cost=Cost(
-        input=Decimal("1.25"),
-        output=Decimal("2.5"),
-        cache_read=Decimal("0.2"),
+    cost=_Cost(
+        input=_Decimal("1.25"),
+        output=_Decimal("2.5"),
+        cache_read=_Decimal("0.2"),
         tiers=(
-            CostTier(
-                input=Decimal("2.5"),
-                output=Decimal("5"),
-                cache_read=Decimal("0.4"),
-                tier=TierCondition(type="context", size=200000),
+            _CostTier(
+                input=_Decimal("2.5"),
+                output=_Decimal("5"),
+                cache_read=_Decimal("0.4"),
+                tier=_TierCondition(type="context", size=200000),
             ),
         ),
-        context_over_200k=Rates(
-            input=Decimal("2.5"), output=Decimal("5"), cache_read=Decimal("0.4")
+        context_over_200k=_Rates(
+            input=_Decimal("2.5"), output=_Decimal("5"), cache_read=_Decimal("0.4")
         ),
     ),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH,),
 )
 """Grok 4.20 Multi-Agent (chat) · 1M context · 30K output · $1.25 in / $2.50 out per 1M tokens · vision, reasoning, structured output, attachments"""
 
-GROK_4_3: Final[PricedModel] = PricedModel(
+GROK_4_3: "Final[_PricedModel]" = _PricedModel(
     provider="xai",
     id="grok-4.3",
     name="Grok 4.3",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="grok",
     attachment=True,
     reasoning=True,
@@ -178,31 +179,31 @@ GROK_4_3: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_17,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_30000,
-    cost=Cost(
-        input=Decimal("1.25"),
-        output=Decimal("2.5"),
-        cache_read=Decimal("0.2"),
+    cost=_Cost(
+        input=_Decimal("1.25"),
+        output=_Decimal("2.5"),
+        cache_read=_Decimal("0.2"),
         tiers=(
-            CostTier(
-                input=Decimal("2.5"),
-                output=Decimal("5"),
-                cache_read=Decimal("0.4"),
-                tier=TierCondition(type="context", size=200000),
+            _CostTier(
+                input=_Decimal("2.5"),
+                output=_Decimal("5"),
+                cache_read=_Decimal("0.4"),
+                tier=_TierCondition(type="context", size=200000),
             ),
         ),
-        context_over_200k=Rates(
-            input=Decimal("2.5"), output=Decimal("5"), cache_read=Decimal("0.4")
+        context_over_200k=_Rates(
+            input=_Decimal("2.5"), output=_Decimal("5"), cache_read=_Decimal("0.4")
         ),
     ),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
 )
 """Grok 4.3 (chat) · 1M context · 30K output · $1.25 in / $2.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GROK_BUILD_0_1: Final[PricedModel] = PricedModel(
+GROK_BUILD_0_1: "Final[_PricedModel]" = _PricedModel(
     provider="xai",
     id="grok-build-0.1",
     name="Grok Build 0.1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="grok-build",
     attachment=True,
     reasoning=True,
@@ -214,29 +215,31 @@ GROK_BUILD_0_1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_16,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_256000_OUTPUT_256000,
-    cost=Cost(
-        input=Decimal("1"),
-        output=Decimal("2"),
-        cache_read=Decimal("0.2"),
+    cost=_Cost(
+        input=_Decimal("1"),
+        output=_Decimal("2"),
+        cache_read=_Decimal("0.2"),
         tiers=(
-            CostTier(
-                input=Decimal("2"),
-                output=Decimal("4"),
-                cache_read=Decimal("0.4"),
-                tier=TierCondition(type="context", size=200000),
+            _CostTier(
+                input=_Decimal("2"),
+                output=_Decimal("4"),
+                cache_read=_Decimal("0.4"),
+                tier=_TierCondition(type="context", size=200000),
             ),
         ),
-        context_over_200k=Rates(input=Decimal("2"), output=Decimal("4"), cache_read=Decimal("0.4")),
+        context_over_200k=_Rates(
+            input=_Decimal("2"), output=_Decimal("4"), cache_read=_Decimal("0.4")
+        ),
     ),
     reasoning_options=(),
 )
 """Grok Build 0.1 (chat) · 256K context · 256K output · $1.00 in / $2.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GROK_IMAGINE_IMAGE: Final[Model] = Model(
+GROK_IMAGINE_IMAGE: "Final[_Model]" = _Model(
     provider="xai",
     id="grok-imagine-image",
     name="Grok Imagine Image",
-    kind=Kind.IMAGE,
+    kind=_Kind.IMAGE,
     family="grok",
     attachment=True,
     reasoning=False,
@@ -250,11 +253,11 @@ GROK_IMAGINE_IMAGE: Final[Model] = Model(
 )
 """Grok Imagine Image (image) · 8K context · 0 output · price unknown · vision, attachments"""
 
-GROK_IMAGINE_IMAGE_QUALITY: Final[Model] = Model(
+GROK_IMAGINE_IMAGE_QUALITY: "Final[_Model]" = _Model(
     provider="xai",
     id="grok-imagine-image-quality",
     name="Grok Imagine Image Quality",
-    kind=Kind.IMAGE,
+    kind=_Kind.IMAGE,
     family="grok",
     attachment=True,
     reasoning=False,
@@ -268,11 +271,11 @@ GROK_IMAGINE_IMAGE_QUALITY: Final[Model] = Model(
 )
 """Grok Imagine Image Quality (image) · 8K context · 0 output · price unknown · vision, attachments"""
 
-GROK_IMAGINE_VIDEO: Final[Model] = Model(
+GROK_IMAGINE_VIDEO: "Final[_Model]" = _Model(
     provider="xai",
     id="grok-imagine-video",
     name="Grok Imagine Video",
-    kind=Kind.VIDEO,
+    kind=_Kind.VIDEO,
     family="grok",
     attachment=True,
     reasoning=False,

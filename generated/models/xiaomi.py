@@ -3,42 +3,41 @@
 
 """Models served by Xiaomi (provider id 'xiaomi')."""
 
-from __future__ import annotations
+from decimal import Decimal as _Decimal
 
-from decimal import Decimal
-
-from llmdex.records.model import Interleaved, Limit, Modalities, PricedModel, ReasoningOption
-from llmdex.records.partial_date import PartialDate
-from llmdex.records.rates import Cost
-from llmdex.records.vocabulary import Kind, Status
-
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from typing import Final
+from llmdex.records.model import Interleaved as _Interleaved
+from llmdex.records.model import Limit as _Limit
+from llmdex.records.model import Modalities as _Modalities
+from llmdex.records.model import PricedModel as _PricedModel
+from llmdex.records.model import ReasoningOption as _ReasoningOption
+from llmdex.records.partial_date import PartialDate as _PartialDate
+from llmdex.records.rates import Cost as _Cost
+from llmdex.records.vocabulary import Kind as _Kind
+from llmdex.records.vocabulary import Status as _Status
 
 
 class _Shared:
     """Values the models below share, named for what they are."""
 
-    CONTEXT_1048576_OUTPUT_131072 = Limit(context=1048576, output=131072)
-    CONTEXT_262144_OUTPUT_131072 = Limit(context=262144, output=131072)
-    CONTEXT_262144_OUTPUT_65536 = Limit(context=262144, output=65536)
-    D_2024_12 = PartialDate(2024, 12)
-    D_2024_12_01 = PartialDate(2024, 12, 1)
-    D_2025_12_16 = PartialDate(2025, 12, 16)
-    D_2026_03_18 = PartialDate(2026, 3, 18)
-    D_2026_04_22 = PartialDate(2026, 4, 22)
-    D_2026_06_08 = PartialDate(2026, 6, 8)
-    D_2026_06_09 = PartialDate(2026, 6, 9)
-    D_2026_06_24 = PartialDate(2026, 6, 24)
-    REASONING_TOGGLE = ReasoningOption(type="toggle")
-    TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT = Modalities(
+    CONTEXT_1048576_OUTPUT_131072 = _Limit(context=1048576, output=131072)
+    CONTEXT_262144_OUTPUT_131072 = _Limit(context=262144, output=131072)
+    CONTEXT_262144_OUTPUT_65536 = _Limit(context=262144, output=65536)
+    D_2024_12 = _PartialDate(2024, 12)
+    D_2024_12_01 = _PartialDate(2024, 12, 1)
+    D_2025_12_16 = _PartialDate(2025, 12, 16)
+    D_2026_03_18 = _PartialDate(2026, 3, 18)
+    D_2026_04_22 = _PartialDate(2026, 4, 22)
+    D_2026_06_08 = _PartialDate(2026, 6, 8)
+    D_2026_06_09 = _PartialDate(2026, 6, 9)
+    D_2026_06_24 = _PartialDate(2026, 6, 24)
+    REASONING_TOGGLE = _ReasoningOption(type="toggle")
+    TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT = _Modalities(
         input=("text", "image", "audio", "video", "pdf"), output=("text",)
     )
-    TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT = Modalities(
+    TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT = _Modalities(
         input=("text", "image", "audio", "video"), output=("text",)
     )
-    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+    TEXT_TO_TEXT = _Modalities(input=("text",), output=("text",))
 
 
 __all__ = [
@@ -50,11 +49,11 @@ __all__ = [
     "MIMO_V2_5_PRO_ULTRASPEED",
 ]
 
-MIMO_V2_FLASH: Final[PricedModel] = PricedModel(
+MIMO_V2_FLASH: "Final[_PricedModel]" = _PricedModel(
     provider="xiaomi",
     id="mimo-v2-flash",
     name="MiMo-V2-Flash",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="mimo",
     attachment=False,
     reasoning=True,
@@ -66,18 +65,18 @@ MIMO_V2_FLASH: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_24,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.14"), output=Decimal("0.28"), cache_read=Decimal("0.0028")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.14"), output=_Decimal("0.28"), cache_read=_Decimal("0.0028")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
-    status=Status.DEPRECATED,
+    status=_Status.DEPRECATED,
 )
 """MiMo-V2-Flash (chat) · 262K context · 65.5K output · $0.14 in / $0.28 out per 1M tokens · tools, reasoning, open weights · deprecated"""
 
-MIMO_V2_OMNI: Final[PricedModel] = PricedModel(
+MIMO_V2_OMNI: "Final[_PricedModel]" = _PricedModel(
     provider="xiaomi",
     id="mimo-v2-omni",
     name="MiMo-V2-Omni",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="mimo",
     attachment=True,
     reasoning=True,
@@ -89,18 +88,18 @@ MIMO_V2_OMNI: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_24,
     modalities=_Shared.TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.14"), output=Decimal("0.28"), cache_read=Decimal("0.0028")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.14"), output=_Decimal("0.28"), cache_read=_Decimal("0.0028")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
-    status=Status.DEPRECATED,
+    status=_Status.DEPRECATED,
 )
 """MiMo-V2-Omni (chat) · 262K context · 131K output · $0.14 in / $0.28 out per 1M tokens · vision, tools, reasoning, attachments · deprecated"""
 
-MIMO_V2_PRO: Final[PricedModel] = PricedModel(
+MIMO_V2_PRO: "Final[_PricedModel]" = _PricedModel(
     provider="xiaomi",
     id="mimo-v2-pro",
     name="MiMo-V2-Pro",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="mimo",
     attachment=False,
     reasoning=True,
@@ -112,18 +111,18 @@ MIMO_V2_PRO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_24,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.435"), output=Decimal("0.87"), cache_read=Decimal("0.0036")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.435"), output=_Decimal("0.87"), cache_read=_Decimal("0.0036")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
-    status=Status.DEPRECATED,
+    status=_Status.DEPRECATED,
 )
 """MiMo-V2-Pro (chat) · 1.05M context · 131K output · $0.435 in / $0.87 out per 1M tokens · tools, reasoning · deprecated"""
 
-MIMO_V2_5: Final[PricedModel] = PricedModel(
+MIMO_V2_5: "Final[_PricedModel]" = _PricedModel(
     provider="xiaomi",
     id="mimo-v2.5",
     name="MiMo-V2.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="mimo",
     attachment=True,
     reasoning=True,
@@ -135,17 +134,17 @@ MIMO_V2_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_24,
     modalities=_Shared.TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.14"), output=Decimal("0.28"), cache_read=Decimal("0.0028")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.14"), output=_Decimal("0.28"), cache_read=_Decimal("0.0028")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """MiMo-V2.5 (chat) · 1.05M context · 131K output · $0.14 in / $0.28 out per 1M tokens · vision, tools, reasoning, attachments, open weights"""
 
-MIMO_V2_5_PRO: Final[PricedModel] = PricedModel(
+MIMO_V2_5_PRO: "Final[_PricedModel]" = _PricedModel(
     provider="xiaomi",
     id="mimo-v2.5-pro",
     name="MiMo-V2.5-Pro",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="mimo",
     attachment=False,
     reasoning=True,
@@ -157,17 +156,17 @@ MIMO_V2_5_PRO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_24,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.435"), output=Decimal("0.87"), cache_read=Decimal("0.0036")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.435"), output=_Decimal("0.87"), cache_read=_Decimal("0.0036")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """MiMo-V2.5-Pro (chat) · 1.05M context · 131K output · $0.435 in / $0.87 out per 1M tokens · tools, reasoning, open weights"""
 
-MIMO_V2_5_PRO_ULTRASPEED: Final[PricedModel] = PricedModel(
+MIMO_V2_5_PRO_ULTRASPEED: "Final[_PricedModel]" = _PricedModel(
     provider="xiaomi",
     id="mimo-v2.5-pro-ultraspeed",
     name="MiMo-V2.5-Pro-UltraSpeed",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="mimo",
     attachment=False,
     reasoning=True,
@@ -179,9 +178,9 @@ MIMO_V2_5_PRO_ULTRASPEED: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_09,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_131072,
-    cost=Cost(input=Decimal("1.305"), output=Decimal("2.61"), cache_read=Decimal("0.0108")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("1.305"), output=_Decimal("2.61"), cache_read=_Decimal("0.0108")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
-    status=Status.BETA,
+    status=_Status.BETA,
 )
 """MiMo-V2.5-Pro-UltraSpeed (chat) · 1.05M context · 131K output · $1.305 in / $2.61 out per 1M tokens · tools, reasoning, open weights · beta"""

@@ -3,38 +3,37 @@
 
 """Models served by Xiaomi Token Plan (Singapore) (provider id 'xiaomi-token-plan-sgp')."""
 
-from __future__ import annotations
+from decimal import Decimal as _Decimal
 
-from decimal import Decimal
-
-from llmdex.records.model import Interleaved, Limit, Modalities, PricedModel, ReasoningOption
-from llmdex.records.partial_date import PartialDate
-from llmdex.records.rates import Cost
-from llmdex.records.vocabulary import Kind, Status
-
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from typing import Final
+from llmdex.records.model import Interleaved as _Interleaved
+from llmdex.records.model import Limit as _Limit
+from llmdex.records.model import Modalities as _Modalities
+from llmdex.records.model import PricedModel as _PricedModel
+from llmdex.records.model import ReasoningOption as _ReasoningOption
+from llmdex.records.partial_date import PartialDate as _PartialDate
+from llmdex.records.rates import Cost as _Cost
+from llmdex.records.vocabulary import Kind as _Kind
+from llmdex.records.vocabulary import Status as _Status
 
 
 class _Shared:
     """Values the models below share, named for what they are."""
 
-    CONTEXT_1048576_OUTPUT_131072 = Limit(context=1048576, output=131072)
-    CONTEXT_262144_OUTPUT_131072 = Limit(context=262144, output=131072)
-    CONTEXT_8192_OUTPUT_8192 = Limit(context=8192, output=8192)
-    D_2024_12 = PartialDate(2024, 12)
-    D_2026_03_18 = PartialDate(2026, 3, 18)
-    D_2026_04_22 = PartialDate(2026, 4, 22)
-    REASONING_TOGGLE = ReasoningOption(type="toggle")
-    TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT = Modalities(
+    CONTEXT_1048576_OUTPUT_131072 = _Limit(context=1048576, output=131072)
+    CONTEXT_262144_OUTPUT_131072 = _Limit(context=262144, output=131072)
+    CONTEXT_8192_OUTPUT_8192 = _Limit(context=8192, output=8192)
+    D_2024_12 = _PartialDate(2024, 12)
+    D_2026_03_18 = _PartialDate(2026, 3, 18)
+    D_2026_04_22 = _PartialDate(2026, 4, 22)
+    REASONING_TOGGLE = _ReasoningOption(type="toggle")
+    TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT = _Modalities(
         input=("text", "image", "audio", "video", "pdf"), output=("text",)
     )
-    TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT = Modalities(
+    TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT = _Modalities(
         input=("text", "image", "audio", "video"), output=("text",)
     )
-    TEXT_TO_AUDIO = Modalities(input=("text",), output=("audio",))
-    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+    TEXT_TO_AUDIO = _Modalities(input=("text",), output=("audio",))
+    TEXT_TO_TEXT = _Modalities(input=("text",), output=("text",))
 
 
 __all__ = [
@@ -48,11 +47,11 @@ __all__ = [
     "MIMO_V2_5_TTS_VOICEDESIGN",
 ]
 
-MIMO_V2_OMNI: Final[PricedModel] = PricedModel(
+MIMO_V2_OMNI: "Final[_PricedModel]" = _PricedModel(
     provider="xiaomi-token-plan-sgp",
     id="mimo-v2-omni",
     name="MiMo-V2-Omni",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="mimo",
     attachment=True,
     reasoning=True,
@@ -64,18 +63,18 @@ MIMO_V2_OMNI: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_18,
     modalities=_Shared.TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_131072,
-    cost=Cost(input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0"), cache_read=_Decimal("0")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
-    status=Status.DEPRECATED,
+    status=_Status.DEPRECATED,
 )
 """MiMo-V2-Omni (chat) · 262K context · 131K output · free · vision, tools, reasoning, attachments · deprecated"""
 
-MIMO_V2_PRO: Final[PricedModel] = PricedModel(
+MIMO_V2_PRO: "Final[_PricedModel]" = _PricedModel(
     provider="xiaomi-token-plan-sgp",
     id="mimo-v2-pro",
     name="MiMo-V2-Pro",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="mimo",
     attachment=False,
     reasoning=True,
@@ -87,18 +86,18 @@ MIMO_V2_PRO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_18,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_131072,
-    cost=Cost(input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0"), cache_read=_Decimal("0")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
-    status=Status.DEPRECATED,
+    status=_Status.DEPRECATED,
 )
 """MiMo-V2-Pro (chat) · 1.05M context · 131K output · free · tools, reasoning · deprecated"""
 
-MIMO_V2_TTS: Final[PricedModel] = PricedModel(
+MIMO_V2_TTS: "Final[_PricedModel]" = _PricedModel(
     provider="xiaomi-token-plan-sgp",
     id="mimo-v2-tts",
     name="MiMo-V2-TTS",
-    kind=Kind.AUDIO,
+    kind=_Kind.AUDIO,
     family="mimo",
     attachment=False,
     reasoning=False,
@@ -108,15 +107,15 @@ MIMO_V2_TTS: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_18,
     modalities=_Shared.TEXT_TO_AUDIO,
     limit=_Shared.CONTEXT_8192_OUTPUT_8192,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
 )
 """MiMo-V2-TTS (audio) · 8.19K context · 8.19K output · free · open weights"""
 
-MIMO_V2_5: Final[PricedModel] = PricedModel(
+MIMO_V2_5: "Final[_PricedModel]" = _PricedModel(
     provider="xiaomi-token-plan-sgp",
     id="mimo-v2.5",
     name="MiMo-V2.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="mimo",
     attachment=True,
     reasoning=True,
@@ -128,17 +127,17 @@ MIMO_V2_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_22,
     modalities=_Shared.TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_131072,
-    cost=Cost(input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0"), cache_read=_Decimal("0")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """MiMo-V2.5 (chat) · 1.05M context · 131K output · free · vision, tools, reasoning, attachments, open weights"""
 
-MIMO_V2_5_PRO: Final[PricedModel] = PricedModel(
+MIMO_V2_5_PRO: "Final[_PricedModel]" = _PricedModel(
     provider="xiaomi-token-plan-sgp",
     id="mimo-v2.5-pro",
     name="MiMo-V2.5-Pro",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="mimo",
     attachment=False,
     reasoning=True,
@@ -150,17 +149,17 @@ MIMO_V2_5_PRO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_22,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_131072,
-    cost=Cost(input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0"), cache_read=_Decimal("0")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """MiMo-V2.5-Pro (chat) · 1.05M context · 131K output · free · tools, reasoning, open weights"""
 
-MIMO_V2_5_TTS: Final[PricedModel] = PricedModel(
+MIMO_V2_5_TTS: "Final[_PricedModel]" = _PricedModel(
     provider="xiaomi-token-plan-sgp",
     id="mimo-v2.5-tts",
     name="MiMo-V2.5-TTS",
-    kind=Kind.AUDIO,
+    kind=_Kind.AUDIO,
     family="mimo",
     attachment=False,
     reasoning=False,
@@ -170,15 +169,15 @@ MIMO_V2_5_TTS: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_22,
     modalities=_Shared.TEXT_TO_AUDIO,
     limit=_Shared.CONTEXT_8192_OUTPUT_8192,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
 )
 """MiMo-V2.5-TTS (audio) · 8.19K context · 8.19K output · free · open weights"""
 
-MIMO_V2_5_TTS_VOICECLONE: Final[PricedModel] = PricedModel(
+MIMO_V2_5_TTS_VOICECLONE: "Final[_PricedModel]" = _PricedModel(
     provider="xiaomi-token-plan-sgp",
     id="mimo-v2.5-tts-voiceclone",
     name="MiMo-V2.5-TTS-VoiceClone",
-    kind=Kind.AUDIO,
+    kind=_Kind.AUDIO,
     family="mimo",
     attachment=False,
     reasoning=False,
@@ -188,15 +187,15 @@ MIMO_V2_5_TTS_VOICECLONE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_22,
     modalities=_Shared.TEXT_TO_AUDIO,
     limit=_Shared.CONTEXT_8192_OUTPUT_8192,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
 )
 """MiMo-V2.5-TTS-VoiceClone (audio) · 8.19K context · 8.19K output · free · open weights"""
 
-MIMO_V2_5_TTS_VOICEDESIGN: Final[PricedModel] = PricedModel(
+MIMO_V2_5_TTS_VOICEDESIGN: "Final[_PricedModel]" = _PricedModel(
     provider="xiaomi-token-plan-sgp",
     id="mimo-v2.5-tts-voicedesign",
     name="MiMo-V2.5-TTS-VoiceDesign",
-    kind=Kind.AUDIO,
+    kind=_Kind.AUDIO,
     family="mimo",
     attachment=False,
     reasoning=False,
@@ -206,6 +205,6 @@ MIMO_V2_5_TTS_VOICEDESIGN: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_22,
     modalities=_Shared.TEXT_TO_AUDIO,
     limit=_Shared.CONTEXT_8192_OUTPUT_8192,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
 )
 """MiMo-V2.5-TTS-VoiceDesign (audio) · 8.19K context · 8.19K output · free · open weights"""

@@ -3,33 +3,31 @@
 
 """Models served by Xpersona (provider id 'xpersona')."""
 
-from __future__ import annotations
+from decimal import Decimal as _Decimal
 
-from decimal import Decimal
-
-from llmdex.records.model import Interleaved, Limit, Modalities, PricedModel, ReasoningOption
-from llmdex.records.partial_date import PartialDate
-from llmdex.records.rates import Cost
-from llmdex.records.vocabulary import Kind
-
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from typing import Final
+from llmdex.records.model import Interleaved as _Interleaved
+from llmdex.records.model import Limit as _Limit
+from llmdex.records.model import Modalities as _Modalities
+from llmdex.records.model import PricedModel as _PricedModel
+from llmdex.records.model import ReasoningOption as _ReasoningOption
+from llmdex.records.partial_date import PartialDate as _PartialDate
+from llmdex.records.rates import Cost as _Cost
+from llmdex.records.vocabulary import Kind as _Kind
 
 
 class _Shared:
     """Values the models below share, named for what they are."""
 
-    CONTEXT_1000000_OUTPUT_128000 = Limit(context=1000000, output=128000)
-    CONTEXT_1000000_OUTPUT_384000 = Limit(context=1000000, output=384000)
-    D_2025_12_30 = PartialDate(2025, 12, 30)
-    D_2026_05_01 = PartialDate(2026, 5, 1)
-    D_2026_05_25 = PartialDate(2026, 5, 25)
-    D_2026_05_29 = PartialDate(2026, 5, 29)
-    REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX = ReasoningOption(
+    CONTEXT_1000000_OUTPUT_128000 = _Limit(context=1000000, output=128000)
+    CONTEXT_1000000_OUTPUT_384000 = _Limit(context=1000000, output=384000)
+    D_2025_12_30 = _PartialDate(2025, 12, 30)
+    D_2026_05_01 = _PartialDate(2026, 5, 1)
+    D_2026_05_25 = _PartialDate(2026, 5, 25)
+    D_2026_05_29 = _PartialDate(2026, 5, 29)
+    REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX = _ReasoningOption(
         type="effort", values=("low", "medium", "high", "xhigh", "max")
     )
-    TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
+    TEXT_IMAGE_TO_TEXT = _Modalities(input=("text", "image"), output=("text",))
 
 
 __all__ = [
@@ -37,11 +35,11 @@ __all__ = [
     "XPERSONA_GPT_5_5",
 ]
 
-XPERSONA_FRIEREN_CODER: Final[PricedModel] = PricedModel(
+XPERSONA_FRIEREN_CODER: "Final[_PricedModel]" = _PricedModel(
     provider="xpersona",
     id="xpersona-frieren-coder",
     name="Xpersona Frieren 1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -53,21 +51,21 @@ XPERSONA_FRIEREN_CODER: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_25,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_384000,
-    cost=Cost(
-        input=Decimal("1.5"),
-        output=Decimal("6"),
-        reasoning=Decimal("6"),
-        cache_read=Decimal("0.15"),
+    cost=_Cost(
+        input=_Decimal("1.5"),
+        output=_Decimal("6"),
+        reasoning=_Decimal("6"),
+        cache_read=_Decimal("0.15"),
     ),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,),
 )
 """Xpersona Frieren 1 (chat) · 1M context · 384K output · $1.50 in / $6.00 out per 1M tokens · vision, tools, reasoning, structured output"""
 
-XPERSONA_GPT_5_5: Final[PricedModel] = PricedModel(
+XPERSONA_GPT_5_5: "Final[_PricedModel]" = _PricedModel(
     provider="xpersona",
     id="xpersona-gpt-5.5",
     name="GPT-5.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=False,
     reasoning=True,
@@ -80,10 +78,13 @@ XPERSONA_GPT_5_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_29,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
-    cost=Cost(
-        input=Decimal("3"), output=Decimal("18"), reasoning=Decimal("18"), cache_read=Decimal("0.3")
+    cost=_Cost(
+        input=_Decimal("3"),
+        output=_Decimal("18"),
+        reasoning=_Decimal("18"),
+        cache_read=_Decimal("0.3"),
     ),
-    interleaved=Interleaved(field="reasoning_content"),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH_MAX,),
 )
 """GPT-5.5 (chat) · 1M context · 128K output · $3.00 in / $18.00 out per 1M tokens · vision, tools, reasoning, structured output"""

@@ -3,201 +3,200 @@
 
 """Models served by ZenMux (provider id 'zenmux')."""
 
-from __future__ import annotations
+from decimal import Decimal as _Decimal
 
-from decimal import Decimal
-
-from llmdex.records.model import (
-    Interleaved,
-    Limit,
-    Modalities,
-    PricedModel,
-    ProviderOverride,
-    ReasoningOption,
-)
-from llmdex.records.partial_date import PartialDate
-from llmdex.records.protocol import Protocol
-from llmdex.records.rates import Cost, CostTier, Experimental, Mode, Rates, TierCondition
-from llmdex.records.vocabulary import Kind
-
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from typing import Final
+from llmdex.records.model import Interleaved as _Interleaved
+from llmdex.records.model import Limit as _Limit
+from llmdex.records.model import Modalities as _Modalities
+from llmdex.records.model import PricedModel as _PricedModel
+from llmdex.records.model import ProviderOverride as _ProviderOverride
+from llmdex.records.model import ReasoningOption as _ReasoningOption
+from llmdex.records.partial_date import PartialDate as _PartialDate
+from llmdex.records.protocol import Protocol as _Protocol
+from llmdex.records.rates import Cost as _Cost
+from llmdex.records.rates import CostTier as _CostTier
+from llmdex.records.rates import Experimental as _Experimental
+from llmdex.records.rates import Mode as _Mode
+from llmdex.records.rates import Rates as _Rates
+from llmdex.records.rates import TierCondition as _TierCondition
+from llmdex.records.vocabulary import Kind as _Kind
 
 
 class _Shared:
     """Values the models below share, named for what they are."""
 
-    CONTEXT_1000000_OUTPUT_1000000 = Limit(context=1000000, output=1000000)
-    CONTEXT_1000000_OUTPUT_128000 = Limit(context=1000000, output=128000)
-    CONTEXT_1000000_OUTPUT_131072 = Limit(context=1000000, output=131072)
-    CONTEXT_1000000_OUTPUT_256000 = Limit(context=1000000, output=256000)
-    CONTEXT_1000000_OUTPUT_384000 = Limit(context=1000000, output=384000)
-    CONTEXT_1000000_OUTPUT_64000 = Limit(context=1000000, output=64000)
-    CONTEXT_1000000_OUTPUT_65536 = Limit(context=1000000, output=65536)
-    CONTEXT_1020000_OUTPUT_1020000 = Limit(context=1020000, output=1020000)
-    CONTEXT_1048000_OUTPUT_64000 = Limit(context=1048000, output=64000)
-    CONTEXT_1048576_OUTPUT_131072 = Limit(context=1048576, output=131072)
-    CONTEXT_1048576_OUTPUT_65536 = Limit(context=1048576, output=65536)
-    CONTEXT_1050000_INPUT_922000_OUTPUT_128000 = Limit(context=1050000, input=922000, output=128000)
-    CONTEXT_1050000_OUTPUT_128000 = Limit(context=1050000, output=128000)
-    CONTEXT_1050000_OUTPUT_65530 = Limit(context=1050000, output=65530)
-    CONTEXT_128000_OUTPUT_16380 = Limit(context=128000, output=16380)
-    CONTEXT_128000_OUTPUT_64000 = Limit(context=128000, output=64000)
-    CONTEXT_163000_OUTPUT_64000 = Limit(context=163000, output=64000)
-    CONTEXT_2000000_OUTPUT_30000 = Limit(context=2000000, output=30000)
-    CONTEXT_2000000_OUTPUT_64000 = Limit(context=2000000, output=64000)
-    CONTEXT_200000_OUTPUT_128000 = Limit(context=200000, output=128000)
-    CONTEXT_200000_OUTPUT_131072 = Limit(context=200000, output=131072)
-    CONTEXT_200000_OUTPUT_32000 = Limit(context=200000, output=32000)
-    CONTEXT_200000_OUTPUT_64000 = Limit(context=200000, output=64000)
-    CONTEXT_204000_OUTPUT_64000 = Limit(context=204000, output=64000)
-    CONTEXT_204800_OUTPUT_131070 = Limit(context=204800, output=131070)
-    CONTEXT_204800_OUTPUT_131072 = Limit(context=204800, output=131072)
-    CONTEXT_256000_INPUT_256000_OUTPUT_256000 = Limit(context=256000, input=256000, output=256000)
-    CONTEXT_256000_OUTPUT_256000 = Limit(context=256000, output=256000)
-    CONTEXT_256000_OUTPUT_32000 = Limit(context=256000, output=32000)
-    CONTEXT_256000_OUTPUT_64000 = Limit(context=256000, output=64000)
-    CONTEXT_256000_OUTPUT_80000 = Limit(context=256000, output=80000)
-    CONTEXT_262000_OUTPUT_64000 = Limit(context=262000, output=64000)
-    CONTEXT_262000_OUTPUT_65000 = Limit(context=262000, output=65000)
-    CONTEXT_262140_OUTPUT_262140 = Limit(context=262140, output=262140)
-    CONTEXT_262144_OUTPUT_262144 = Limit(context=262144, output=262144)
-    CONTEXT_262144_OUTPUT_65536 = Limit(context=262144, output=65536)
-    CONTEXT_265000_OUTPUT_265000 = Limit(context=265000, output=265000)
-    CONTEXT_400000_INPUT_400000_OUTPUT_128000 = Limit(context=400000, input=400000, output=128000)
-    CONTEXT_400000_OUTPUT_128000 = Limit(context=400000, output=128000)
-    CONTEXT_400000_OUTPUT_64000 = Limit(context=400000, output=64000)
-    CONTEXT_512000_OUTPUT_128000 = Limit(context=512000, output=128000)
-    CONTEXT_65536_OUTPUT_64000 = Limit(context=65536, output=64000)
-    D_2024_11_04 = PartialDate(2024, 11, 4)
-    D_2024_12 = PartialDate(2024, 12)
-    D_2024_12_01 = PartialDate(2024, 12, 1)
-    D_2025_01 = PartialDate(2025, 1)
-    D_2025_01_01 = PartialDate(2025, 1, 1)
-    D_2025_02_24 = PartialDate(2025, 2, 24)
-    D_2025_03_20 = PartialDate(2025, 3, 20)
-    D_2025_04 = PartialDate(2025, 4)
-    D_2025_05 = PartialDate(2025, 5)
-    D_2025_05_22 = PartialDate(2025, 5, 22)
-    D_2025_05_31 = PartialDate(2025, 5, 31)
-    D_2025_06_17 = PartialDate(2025, 6, 17)
-    D_2025_07_09 = PartialDate(2025, 7, 9)
-    D_2025_07_22 = PartialDate(2025, 7, 22)
-    D_2025_07_23 = PartialDate(2025, 7, 23)
-    D_2025_07_25 = PartialDate(2025, 7, 25)
-    D_2025_07_31 = PartialDate(2025, 7, 31)
-    D_2025_08_05 = PartialDate(2025, 8, 5)
-    D_2025_08_07 = PartialDate(2025, 8, 7)
-    D_2025_08_26 = PartialDate(2025, 8, 26)
-    D_2025_08_31 = PartialDate(2025, 8, 31)
-    D_2025_09_04 = PartialDate(2025, 9, 4)
-    D_2025_09_19 = PartialDate(2025, 9, 19)
-    D_2025_09_23 = PartialDate(2025, 9, 23)
-    D_2025_09_29 = PartialDate(2025, 9, 29)
-    D_2025_09_30 = PartialDate(2025, 9, 30)
-    D_2025_10_09 = PartialDate(2025, 10, 9)
-    D_2025_10_12 = PartialDate(2025, 10, 12)
-    D_2025_10_15 = PartialDate(2025, 10, 15)
-    D_2025_10_27 = PartialDate(2025, 10, 27)
-    D_2025_11_06 = PartialDate(2025, 11, 6)
-    D_2025_11_11 = PartialDate(2025, 11, 11)
-    D_2025_11_13 = PartialDate(2025, 11, 13)
-    D_2025_11_20 = PartialDate(2025, 11, 20)
-    D_2025_11_24 = PartialDate(2025, 11, 24)
-    D_2025_12_01 = PartialDate(2025, 12, 1)
-    D_2025_12_05 = PartialDate(2025, 12, 5)
-    D_2025_12_08 = PartialDate(2025, 12, 8)
-    D_2025_12_11 = PartialDate(2025, 12, 11)
-    D_2025_12_16 = PartialDate(2025, 12, 16)
-    D_2025_12_17 = PartialDate(2025, 12, 17)
-    D_2025_12_18 = PartialDate(2025, 12, 18)
-    D_2025_12_22 = PartialDate(2025, 12, 22)
-    D_2025_12_23 = PartialDate(2025, 12, 23)
-    D_2025_12_31 = PartialDate(2025, 12, 31)
-    D_2026_01_01 = PartialDate(2026, 1, 1)
-    D_2026_01_15 = PartialDate(2026, 1, 15)
-    D_2026_01_19 = PartialDate(2026, 1, 19)
-    D_2026_01_22 = PartialDate(2026, 1, 22)
-    D_2026_01_23 = PartialDate(2026, 1, 23)
-    D_2026_01_27 = PartialDate(2026, 1, 27)
-    D_2026_01_31 = PartialDate(2026, 1, 31)
-    D_2026_02_02 = PartialDate(2026, 2, 2)
-    D_2026_02_04 = PartialDate(2026, 2, 4)
-    D_2026_02_06 = PartialDate(2026, 2, 6)
-    D_2026_02_12 = PartialDate(2026, 2, 12)
-    D_2026_02_13 = PartialDate(2026, 2, 13)
-    D_2026_02_14 = PartialDate(2026, 2, 14)
-    D_2026_02_18 = PartialDate(2026, 2, 18)
-    D_2026_02_19 = PartialDate(2026, 2, 19)
-    D_2026_03_18 = PartialDate(2026, 3, 18)
-    D_2026_03_20 = PartialDate(2026, 3, 20)
-    D_2026_03_21 = PartialDate(2026, 3, 21)
-    D_2026_03_26 = PartialDate(2026, 3, 26)
-    D_2026_03_30 = PartialDate(2026, 3, 30)
-    D_2026_04_01 = PartialDate(2026, 4, 1)
-    D_2026_04_03 = PartialDate(2026, 4, 3)
-    D_2026_04_16 = PartialDate(2026, 4, 16)
-    D_2026_04_17 = PartialDate(2026, 4, 17)
-    D_2026_04_20 = PartialDate(2026, 4, 20)
-    D_2026_04_22 = PartialDate(2026, 4, 22)
-    D_2026_04_23 = PartialDate(2026, 4, 23)
-    D_2026_04_24 = PartialDate(2026, 4, 24)
-    D_2026_05_05 = PartialDate(2026, 5, 5)
-    D_2026_05_07 = PartialDate(2026, 5, 7)
-    D_2026_05_14 = PartialDate(2026, 5, 14)
-    D_2026_05_19 = PartialDate(2026, 5, 19)
-    D_2026_05_21 = PartialDate(2026, 5, 21)
-    D_2026_05_28 = PartialDate(2026, 5, 28)
-    D_2026_05_29 = PartialDate(2026, 5, 29)
-    D_2026_06_01 = PartialDate(2026, 6, 1)
-    D_2026_06_02 = PartialDate(2026, 6, 2)
-    D_2026_06_09 = PartialDate(2026, 6, 9)
-    D_2026_06_12 = PartialDate(2026, 6, 12)
-    D_2026_06_13 = PartialDate(2026, 6, 13)
-    IMAGE_TEXT_PDF_TO_TEXT = Modalities(input=("image", "text", "pdf"), output=("text",))
-    IMAGE_TEXT_TO_TEXT = Modalities(input=("image", "text"), output=("text",))
-    PDF_IMAGE_TEXT_AUDIO_TO_TEXT = Modalities(
+    CONTEXT_1000000_OUTPUT_1000000 = _Limit(context=1000000, output=1000000)
+    CONTEXT_1000000_OUTPUT_128000 = _Limit(context=1000000, output=128000)
+    CONTEXT_1000000_OUTPUT_131072 = _Limit(context=1000000, output=131072)
+    CONTEXT_1000000_OUTPUT_256000 = _Limit(context=1000000, output=256000)
+    CONTEXT_1000000_OUTPUT_384000 = _Limit(context=1000000, output=384000)
+    CONTEXT_1000000_OUTPUT_64000 = _Limit(context=1000000, output=64000)
+    CONTEXT_1000000_OUTPUT_65536 = _Limit(context=1000000, output=65536)
+    CONTEXT_1020000_OUTPUT_1020000 = _Limit(context=1020000, output=1020000)
+    CONTEXT_1048000_OUTPUT_64000 = _Limit(context=1048000, output=64000)
+    CONTEXT_1048576_OUTPUT_131072 = _Limit(context=1048576, output=131072)
+    CONTEXT_1048576_OUTPUT_65536 = _Limit(context=1048576, output=65536)
+    CONTEXT_1050000_INPUT_922000_OUTPUT_128000 = _Limit(
+        context=1050000, input=922000, output=128000
+    )
+    CONTEXT_1050000_OUTPUT_128000 = _Limit(context=1050000, output=128000)
+    CONTEXT_1050000_OUTPUT_65530 = _Limit(context=1050000, output=65530)
+    CONTEXT_128000_OUTPUT_16380 = _Limit(context=128000, output=16380)
+    CONTEXT_128000_OUTPUT_64000 = _Limit(context=128000, output=64000)
+    CONTEXT_163000_OUTPUT_64000 = _Limit(context=163000, output=64000)
+    CONTEXT_2000000_OUTPUT_30000 = _Limit(context=2000000, output=30000)
+    CONTEXT_2000000_OUTPUT_64000 = _Limit(context=2000000, output=64000)
+    CONTEXT_200000_OUTPUT_128000 = _Limit(context=200000, output=128000)
+    CONTEXT_200000_OUTPUT_131072 = _Limit(context=200000, output=131072)
+    CONTEXT_200000_OUTPUT_32000 = _Limit(context=200000, output=32000)
+    CONTEXT_200000_OUTPUT_64000 = _Limit(context=200000, output=64000)
+    CONTEXT_204000_OUTPUT_64000 = _Limit(context=204000, output=64000)
+    CONTEXT_204800_OUTPUT_131070 = _Limit(context=204800, output=131070)
+    CONTEXT_204800_OUTPUT_131072 = _Limit(context=204800, output=131072)
+    CONTEXT_256000_INPUT_256000_OUTPUT_256000 = _Limit(context=256000, input=256000, output=256000)
+    CONTEXT_256000_OUTPUT_256000 = _Limit(context=256000, output=256000)
+    CONTEXT_256000_OUTPUT_32000 = _Limit(context=256000, output=32000)
+    CONTEXT_256000_OUTPUT_64000 = _Limit(context=256000, output=64000)
+    CONTEXT_256000_OUTPUT_80000 = _Limit(context=256000, output=80000)
+    CONTEXT_262000_OUTPUT_64000 = _Limit(context=262000, output=64000)
+    CONTEXT_262000_OUTPUT_65000 = _Limit(context=262000, output=65000)
+    CONTEXT_262140_OUTPUT_262140 = _Limit(context=262140, output=262140)
+    CONTEXT_262144_OUTPUT_262144 = _Limit(context=262144, output=262144)
+    CONTEXT_262144_OUTPUT_65536 = _Limit(context=262144, output=65536)
+    CONTEXT_265000_OUTPUT_265000 = _Limit(context=265000, output=265000)
+    CONTEXT_400000_INPUT_400000_OUTPUT_128000 = _Limit(context=400000, input=400000, output=128000)
+    CONTEXT_400000_OUTPUT_128000 = _Limit(context=400000, output=128000)
+    CONTEXT_400000_OUTPUT_64000 = _Limit(context=400000, output=64000)
+    CONTEXT_512000_OUTPUT_128000 = _Limit(context=512000, output=128000)
+    CONTEXT_65536_OUTPUT_64000 = _Limit(context=65536, output=64000)
+    D_2024_11_04 = _PartialDate(2024, 11, 4)
+    D_2024_12 = _PartialDate(2024, 12)
+    D_2024_12_01 = _PartialDate(2024, 12, 1)
+    D_2025_01 = _PartialDate(2025, 1)
+    D_2025_01_01 = _PartialDate(2025, 1, 1)
+    D_2025_02_24 = _PartialDate(2025, 2, 24)
+    D_2025_03_20 = _PartialDate(2025, 3, 20)
+    D_2025_04 = _PartialDate(2025, 4)
+    D_2025_05 = _PartialDate(2025, 5)
+    D_2025_05_22 = _PartialDate(2025, 5, 22)
+    D_2025_05_31 = _PartialDate(2025, 5, 31)
+    D_2025_06_17 = _PartialDate(2025, 6, 17)
+    D_2025_07_09 = _PartialDate(2025, 7, 9)
+    D_2025_07_22 = _PartialDate(2025, 7, 22)
+    D_2025_07_23 = _PartialDate(2025, 7, 23)
+    D_2025_07_25 = _PartialDate(2025, 7, 25)
+    D_2025_07_31 = _PartialDate(2025, 7, 31)
+    D_2025_08_05 = _PartialDate(2025, 8, 5)
+    D_2025_08_07 = _PartialDate(2025, 8, 7)
+    D_2025_08_26 = _PartialDate(2025, 8, 26)
+    D_2025_08_31 = _PartialDate(2025, 8, 31)
+    D_2025_09_04 = _PartialDate(2025, 9, 4)
+    D_2025_09_19 = _PartialDate(2025, 9, 19)
+    D_2025_09_23 = _PartialDate(2025, 9, 23)
+    D_2025_09_29 = _PartialDate(2025, 9, 29)
+    D_2025_09_30 = _PartialDate(2025, 9, 30)
+    D_2025_10_09 = _PartialDate(2025, 10, 9)
+    D_2025_10_12 = _PartialDate(2025, 10, 12)
+    D_2025_10_15 = _PartialDate(2025, 10, 15)
+    D_2025_10_27 = _PartialDate(2025, 10, 27)
+    D_2025_11_06 = _PartialDate(2025, 11, 6)
+    D_2025_11_11 = _PartialDate(2025, 11, 11)
+    D_2025_11_13 = _PartialDate(2025, 11, 13)
+    D_2025_11_20 = _PartialDate(2025, 11, 20)
+    D_2025_11_24 = _PartialDate(2025, 11, 24)
+    D_2025_12_01 = _PartialDate(2025, 12, 1)
+    D_2025_12_05 = _PartialDate(2025, 12, 5)
+    D_2025_12_08 = _PartialDate(2025, 12, 8)
+    D_2025_12_11 = _PartialDate(2025, 12, 11)
+    D_2025_12_16 = _PartialDate(2025, 12, 16)
+    D_2025_12_17 = _PartialDate(2025, 12, 17)
+    D_2025_12_18 = _PartialDate(2025, 12, 18)
+    D_2025_12_22 = _PartialDate(2025, 12, 22)
+    D_2025_12_23 = _PartialDate(2025, 12, 23)
+    D_2025_12_31 = _PartialDate(2025, 12, 31)
+    D_2026_01_01 = _PartialDate(2026, 1, 1)
+    D_2026_01_15 = _PartialDate(2026, 1, 15)
+    D_2026_01_19 = _PartialDate(2026, 1, 19)
+    D_2026_01_22 = _PartialDate(2026, 1, 22)
+    D_2026_01_23 = _PartialDate(2026, 1, 23)
+    D_2026_01_27 = _PartialDate(2026, 1, 27)
+    D_2026_01_31 = _PartialDate(2026, 1, 31)
+    D_2026_02_02 = _PartialDate(2026, 2, 2)
+    D_2026_02_04 = _PartialDate(2026, 2, 4)
+    D_2026_02_06 = _PartialDate(2026, 2, 6)
+    D_2026_02_12 = _PartialDate(2026, 2, 12)
+    D_2026_02_13 = _PartialDate(2026, 2, 13)
+    D_2026_02_14 = _PartialDate(2026, 2, 14)
+    D_2026_02_18 = _PartialDate(2026, 2, 18)
+    D_2026_02_19 = _PartialDate(2026, 2, 19)
+    D_2026_03_18 = _PartialDate(2026, 3, 18)
+    D_2026_03_20 = _PartialDate(2026, 3, 20)
+    D_2026_03_21 = _PartialDate(2026, 3, 21)
+    D_2026_03_26 = _PartialDate(2026, 3, 26)
+    D_2026_03_30 = _PartialDate(2026, 3, 30)
+    D_2026_04_01 = _PartialDate(2026, 4, 1)
+    D_2026_04_03 = _PartialDate(2026, 4, 3)
+    D_2026_04_16 = _PartialDate(2026, 4, 16)
+    D_2026_04_17 = _PartialDate(2026, 4, 17)
+    D_2026_04_20 = _PartialDate(2026, 4, 20)
+    D_2026_04_22 = _PartialDate(2026, 4, 22)
+    D_2026_04_23 = _PartialDate(2026, 4, 23)
+    D_2026_04_24 = _PartialDate(2026, 4, 24)
+    D_2026_05_05 = _PartialDate(2026, 5, 5)
+    D_2026_05_07 = _PartialDate(2026, 5, 7)
+    D_2026_05_14 = _PartialDate(2026, 5, 14)
+    D_2026_05_19 = _PartialDate(2026, 5, 19)
+    D_2026_05_21 = _PartialDate(2026, 5, 21)
+    D_2026_05_28 = _PartialDate(2026, 5, 28)
+    D_2026_05_29 = _PartialDate(2026, 5, 29)
+    D_2026_06_01 = _PartialDate(2026, 6, 1)
+    D_2026_06_02 = _PartialDate(2026, 6, 2)
+    D_2026_06_09 = _PartialDate(2026, 6, 9)
+    D_2026_06_12 = _PartialDate(2026, 6, 12)
+    D_2026_06_13 = _PartialDate(2026, 6, 13)
+    IMAGE_TEXT_PDF_TO_TEXT = _Modalities(input=("image", "text", "pdf"), output=("text",))
+    IMAGE_TEXT_TO_TEXT = _Modalities(input=("image", "text"), output=("text",))
+    PDF_IMAGE_TEXT_AUDIO_TO_TEXT = _Modalities(
         input=("pdf", "image", "text", "audio"), output=("text",)
     )
-    PDF_IMAGE_TEXT_AUDIO_VIDEO_TO_TEXT = Modalities(
+    PDF_IMAGE_TEXT_AUDIO_VIDEO_TO_TEXT = _Modalities(
         input=("pdf", "image", "text", "audio", "video"), output=("text",)
     )
-    PDF_IMAGE_TEXT_TO_TEXT = Modalities(input=("pdf", "image", "text"), output=("text",))
-    REASONING_EFFORT_HIGH_MAX = ReasoningOption(type="effort", values=("high", "max"))
-    REASONING_EFFORT_LOW_MEDIUM_HIGH = ReasoningOption(
+    PDF_IMAGE_TEXT_TO_TEXT = _Modalities(input=("pdf", "image", "text"), output=("text",))
+    REASONING_EFFORT_HIGH_MAX = _ReasoningOption(type="effort", values=("high", "max"))
+    REASONING_EFFORT_LOW_MEDIUM_HIGH = _ReasoningOption(
         type="effort", values=("low", "medium", "high")
     )
-    REASONING_EFFORT_MEDIUM_HIGH_XHIGH = ReasoningOption(
+    REASONING_EFFORT_MEDIUM_HIGH_XHIGH = _ReasoningOption(
         type="effort", values=("medium", "high", "xhigh")
     )
-    REASONING_EFFORT_NONE_LOW_HIGH = ReasoningOption(type="effort", values=("none", "low", "high"))
-    REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH = ReasoningOption(
+    REASONING_EFFORT_NONE_LOW_HIGH = _ReasoningOption(type="effort", values=("none", "low", "high"))
+    REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH = _ReasoningOption(
         type="effort", values=("none", "low", "medium", "high")
     )
-    REASONING_TOGGLE = ReasoningOption(type="toggle")
-    TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT = Modalities(
+    REASONING_TOGGLE = _ReasoningOption(type="toggle")
+    TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT = _Modalities(
         input=("text", "image", "audio", "video", "pdf"), output=("text",)
     )
-    TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT = Modalities(
+    TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT = _Modalities(
         input=("text", "image", "audio", "video"), output=("text",)
     )
-    TEXT_IMAGE_PDF_AUDIO_TO_TEXT = Modalities(
+    TEXT_IMAGE_PDF_AUDIO_TO_TEXT = _Modalities(
         input=("text", "image", "pdf", "audio"), output=("text",)
     )
-    TEXT_IMAGE_PDF_AUDIO_VIDEO_TO_TEXT = Modalities(
+    TEXT_IMAGE_PDF_AUDIO_VIDEO_TO_TEXT = _Modalities(
         input=("text", "image", "pdf", "audio", "video"), output=("text",)
     )
-    TEXT_IMAGE_PDF_TO_TEXT = Modalities(input=("text", "image", "pdf"), output=("text",))
-    TEXT_IMAGE_TO_TEXT = Modalities(input=("text", "image"), output=("text",))
-    TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT = Modalities(
+    TEXT_IMAGE_PDF_TO_TEXT = _Modalities(input=("text", "image", "pdf"), output=("text",))
+    TEXT_IMAGE_TO_TEXT = _Modalities(input=("text", "image"), output=("text",))
+    TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT = _Modalities(
         input=("text", "image", "video", "audio", "pdf"), output=("text",)
     )
-    TEXT_IMAGE_VIDEO_PDF_TO_TEXT = Modalities(
+    TEXT_IMAGE_VIDEO_PDF_TO_TEXT = _Modalities(
         input=("text", "image", "video", "pdf"), output=("text",)
     )
-    TEXT_IMAGE_VIDEO_TO_TEXT = Modalities(input=("text", "image", "video"), output=("text",))
-    TEXT_TO_TEXT = Modalities(input=("text",), output=("text",))
+    TEXT_IMAGE_VIDEO_TO_TEXT = _Modalities(input=("text", "image", "video"), output=("text",))
+    TEXT_TO_TEXT = _Modalities(input=("text",), output=("text",))
 
 
 __all__ = [
@@ -315,11 +314,11 @@ __all__ = [
     "Z_AI_GLM_5V_TURBO",
 ]
 
-ANTHROPIC_CLAUDE_3_5_HAIKU: Final[PricedModel] = PricedModel(
+ANTHROPIC_CLAUDE_3_5_HAIKU: "Final[_PricedModel]" = _PricedModel(
     provider="zenmux",
     id="anthropic/claude-3.5-haiku",
     name="Claude 3.5 Haiku",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=True,
@@ -330,25 +329,25 @@ ANTHROPIC_CLAUDE_3_5_HAIKU: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2024_11_04,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_64000,
-    cost=Cost(
-        input=Decimal("0.8"),
-        output=Decimal("4"),
-        cache_read=Decimal("0.08"),
-        cache_write=Decimal("1"),
+    cost=_Cost(
+        input=_Decimal("0.8"),
+        output=_Decimal("4"),
+        cache_read=_Decimal("0.08"),
+        cache_write=_Decimal("1"),
     ),
-    provider_override=ProviderOverride(
+    provider_override=_ProviderOverride(
         npm="@ai-sdk/anthropic", api="https://zenmux.ai/api/anthropic/v1"
     ),
-    protocol=Protocol.ANTHROPIC_MESSAGES,
+    protocol=_Protocol.ANTHROPIC_MESSAGES,
     base_url="https://zenmux.ai/api/anthropic/v1",
 )
 """Claude 3.5 Haiku (chat) · 200K context · 64K output · $0.80 in / $4.00 out per 1M tokens · vision, tools, attachments"""
 
-ANTHROPIC_CLAUDE_3_7_SONNET: Final[PricedModel] = PricedModel(
+ANTHROPIC_CLAUDE_3_7_SONNET: "Final[_PricedModel]" = _PricedModel(
     provider="zenmux",
     id="anthropic/claude-3.7-sonnet",
     name="Claude 3.7 Sonnet",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -359,26 +358,26 @@ ANTHROPIC_CLAUDE_3_7_SONNET: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_02_24,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_64000,
-    cost=Cost(
-        input=Decimal("3"),
-        output=Decimal("15"),
-        cache_read=Decimal("0.3"),
-        cache_write=Decimal("3.75"),
+    cost=_Cost(
+        input=_Decimal("3"),
+        output=_Decimal("15"),
+        cache_read=_Decimal("0.3"),
+        cache_write=_Decimal("3.75"),
     ),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
-    provider_override=ProviderOverride(
+    provider_override=_ProviderOverride(
         npm="@ai-sdk/anthropic", api="https://zenmux.ai/api/anthropic/v1"
     ),
-    protocol=Protocol.ANTHROPIC_MESSAGES,
+    protocol=_Protocol.ANTHROPIC_MESSAGES,
     base_url="https://zenmux.ai/api/anthropic/v1",
 )
 """Claude 3.7 Sonnet (chat) · 200K context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-ANTHROPIC_CLAUDE_FABLE_5: Final[PricedModel] = PricedModel(
+ANTHROPIC_CLAUDE_FABLE_5: "Final[_PricedModel]" = _PricedModel(
     provider="zenmux",
     id="anthropic/claude-fable-5",
     name="Claude Fable 5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-fable",
     attachment=True,
     reasoning=True,
@@ -390,26 +389,26 @@ ANTHROPIC_CLAUDE_FABLE_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_09,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
-    cost=Cost(
-        input=Decimal("10"),
-        output=Decimal("50"),
-        cache_read=Decimal("1"),
-        cache_write=Decimal("12.5"),
+    cost=_Cost(
+        input=_Decimal("10"),
+        output=_Decimal("50"),
+        cache_read=_Decimal("1"),
+        cache_write=_Decimal("12.5"),
     ),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
-    provider_override=ProviderOverride(
+    provider_override=_ProviderOverride(
         npm="@ai-sdk/anthropic", api="https://zenmux.ai/api/anthropic/v1"
     ),
-    protocol=Protocol.ANTHROPIC_MESSAGES,
+    protocol=_Protocol.ANTHROPIC_MESSAGES,
     base_url="https://zenmux.ai/api/anthropic/v1",
 )
 """Claude Fable 5 (chat) · 1M context · 128K output · $10.00 in / $50.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-ANTHROPIC_CLAUDE_HAIKU_4_5: Final[PricedModel] = PricedModel(
+ANTHROPIC_CLAUDE_HAIKU_4_5: "Final[_PricedModel]" = _PricedModel(
     provider="zenmux",
     id="anthropic/claude-haiku-4.5",
     name="Claude Haiku 4.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=True,
@@ -420,25 +419,25 @@ ANTHROPIC_CLAUDE_HAIKU_4_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_10_15,
     modalities=_Shared.IMAGE_TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_64000,
-    cost=Cost(
-        input=Decimal("1"),
-        output=Decimal("5"),
-        cache_read=Decimal("0.1"),
-        cache_write=Decimal("1.25"),
+    cost=_Cost(
+        input=_Decimal("1"),
+        output=_Decimal("5"),
+        cache_read=_Decimal("0.1"),
+        cache_write=_Decimal("1.25"),
     ),
-    provider_override=ProviderOverride(
+    provider_override=_ProviderOverride(
         npm="@ai-sdk/anthropic", api="https://zenmux.ai/api/anthropic/v1"
     ),
-    protocol=Protocol.ANTHROPIC_MESSAGES,
+    protocol=_Protocol.ANTHROPIC_MESSAGES,
     base_url="https://zenmux.ai/api/anthropic/v1",
 )
 """Claude Haiku 4.5 (chat) · 200K context · 64K output · $1.00 in / $5.00 out per 1M tokens · vision, tools, attachments"""
 
-ANTHROPIC_CLAUDE_OPUS_4: Final[PricedModel] = PricedModel(
+ANTHROPIC_CLAUDE_OPUS_4: "Final[_PricedModel]" = _PricedModel(
     provider="zenmux",
     id="anthropic/claude-opus-4",
     name="Claude Opus 4",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -449,26 +448,26 @@ ANTHROPIC_CLAUDE_OPUS_4: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_05_22,
     modalities=_Shared.IMAGE_TEXT_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_32000,
-    cost=Cost(
-        input=Decimal("15"),
-        output=Decimal("75"),
-        cache_read=Decimal("1.5"),
-        cache_write=Decimal("18.75"),
+    cost=_Cost(
+        input=_Decimal("15"),
+        output=_Decimal("75"),
+        cache_read=_Decimal("1.5"),
+        cache_write=_Decimal("18.75"),
     ),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
-    provider_override=ProviderOverride(
+    provider_override=_ProviderOverride(
         npm="@ai-sdk/anthropic", api="https://zenmux.ai/api/anthropic/v1"
     ),
-    protocol=Protocol.ANTHROPIC_MESSAGES,
+    protocol=_Protocol.ANTHROPIC_MESSAGES,
     base_url="https://zenmux.ai/api/anthropic/v1",
 )
 """Claude Opus 4 (chat) · 200K context · 32K output · $15.00 in / $75.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-ANTHROPIC_CLAUDE_OPUS_4_1: Final[PricedModel] = PricedModel(
+ANTHROPIC_CLAUDE_OPUS_4_1: "Final[_PricedModel]" = _PricedModel(
     provider="zenmux",
     id="anthropic/claude-opus-4.1",
     name="Claude Opus 4.1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -479,26 +478,26 @@ ANTHROPIC_CLAUDE_OPUS_4_1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_05,
     modalities=_Shared.IMAGE_TEXT_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_64000,
-    cost=Cost(
-        input=Decimal("15"),
-        output=Decimal("75"),
-        cache_read=Decimal("1.5"),
-        cache_write=Decimal("18.75"),
+    cost=_Cost(
+        input=_Decimal("15"),
+        output=_Decimal("75"),
+        cache_read=_Decimal("1.5"),
+        cache_write=_Decimal("18.75"),
     ),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
-    provider_override=ProviderOverride(
+    provider_override=_ProviderOverride(
         npm="@ai-sdk/anthropic", api="https://zenmux.ai/api/anthropic/v1"
     ),
-    protocol=Protocol.ANTHROPIC_MESSAGES,
+    protocol=_Protocol.ANTHROPIC_MESSAGES,
     base_url="https://zenmux.ai/api/anthropic/v1",
 )
 """Claude Opus 4.1 (chat) · 200K context · 64K output · $15.00 in / $75.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-ANTHROPIC_CLAUDE_OPUS_4_5: Final[PricedModel] = PricedModel(
+ANTHROPIC_CLAUDE_OPUS_4_5: "Final[_PricedModel]" = _PricedModel(
     provider="zenmux",
     id="anthropic/claude-opus-4.5",
     name="Claude Opus 4.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -509,26 +508,26 @@ ANTHROPIC_CLAUDE_OPUS_4_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_24,
     modalities=_Shared.PDF_IMAGE_TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_64000,
-    cost=Cost(
-        input=Decimal("5"),
-        output=Decimal("25"),
-        cache_read=Decimal("0.5"),
-        cache_write=Decimal("6.25"),
+    cost=_Cost(
+        input=_Decimal("5"),
+        output=_Decimal("25"),
+        cache_read=_Decimal("0.5"),
+        cache_write=_Decimal("6.25"),
     ),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
-    provider_override=ProviderOverride(
+    provider_override=_ProviderOverride(
         npm="@ai-sdk/anthropic", api="https://zenmux.ai/api/anthropic/v1"
     ),
-    protocol=Protocol.ANTHROPIC_MESSAGES,
+    protocol=_Protocol.ANTHROPIC_MESSAGES,
     base_url="https://zenmux.ai/api/anthropic/v1",
 )
 """Claude Opus 4.5 (chat) · 200K context · 64K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-ANTHROPIC_CLAUDE_OPUS_4_6: Final[PricedModel] = PricedModel(
+ANTHROPIC_CLAUDE_OPUS_4_6: "Final[_PricedModel]" = _PricedModel(
     provider="zenmux",
     id="anthropic/claude-opus-4.6",
     name="Claude Opus 4.6",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -539,26 +538,26 @@ ANTHROPIC_CLAUDE_OPUS_4_6: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_06,
     modalities=_Shared.IMAGE_TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
-    cost=Cost(
-        input=Decimal("5"),
-        output=Decimal("25"),
-        cache_read=Decimal("0.5"),
-        cache_write=Decimal("6.25"),
+    cost=_Cost(
+        input=_Decimal("5"),
+        output=_Decimal("25"),
+        cache_read=_Decimal("0.5"),
+        cache_write=_Decimal("6.25"),
     ),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
-    provider_override=ProviderOverride(
+    provider_override=_ProviderOverride(
         npm="@ai-sdk/anthropic", api="https://zenmux.ai/api/anthropic/v1"
     ),
-    protocol=Protocol.ANTHROPIC_MESSAGES,
+    protocol=_Protocol.ANTHROPIC_MESSAGES,
     base_url="https://zenmux.ai/api/anthropic/v1",
 )
 """Claude Opus 4.6 (chat) · 1M context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-ANTHROPIC_CLAUDE_OPUS_4_7: Final[PricedModel] = PricedModel(
+ANTHROPIC_CLAUDE_OPUS_4_7: "Final[_PricedModel]" = _PricedModel(
     provider="zenmux",
     id="anthropic/claude-opus-4.7",
     name="Claude Opus 4.7",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -569,26 +568,26 @@ ANTHROPIC_CLAUDE_OPUS_4_7: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_16,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
-    cost=Cost(
-        input=Decimal("5"),
-        output=Decimal("25"),
-        cache_read=Decimal("0.5"),
-        cache_write=Decimal("6.25"),
+    cost=_Cost(
+        input=_Decimal("5"),
+        output=_Decimal("25"),
+        cache_read=_Decimal("0.5"),
+        cache_write=_Decimal("6.25"),
     ),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
-    provider_override=ProviderOverride(
+    provider_override=_ProviderOverride(
         npm="@ai-sdk/anthropic", api="https://zenmux.ai/api/anthropic/v1"
     ),
-    protocol=Protocol.ANTHROPIC_MESSAGES,
+    protocol=_Protocol.ANTHROPIC_MESSAGES,
     base_url="https://zenmux.ai/api/anthropic/v1",
 )
 """Claude Opus 4.7 (chat) · 1M context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-ANTHROPIC_CLAUDE_OPUS_4_8: Final[PricedModel] = PricedModel(
+ANTHROPIC_CLAUDE_OPUS_4_8: "Final[_PricedModel]" = _PricedModel(
     provider="zenmux",
     id="anthropic/claude-opus-4.8",
     name="Claude Opus 4.8",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="claude-opus",
     attachment=True,
     reasoning=True,
@@ -599,26 +598,26 @@ ANTHROPIC_CLAUDE_OPUS_4_8: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_28,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_128000,
-    cost=Cost(
-        input=Decimal("5"),
-        output=Decimal("25"),
-        cache_read=Decimal("0.5"),
-        cache_write=Decimal("6.25"),
+    cost=_Cost(
+        input=_Decimal("5"),
+        output=_Decimal("25"),
+        cache_read=_Decimal("0.5"),
+        cache_write=_Decimal("6.25"),
     ),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
-    provider_override=ProviderOverride(
+    provider_override=_ProviderOverride(
         npm="@ai-sdk/anthropic", api="https://zenmux.ai/api/anthropic/v1"
     ),
-    protocol=Protocol.ANTHROPIC_MESSAGES,
+    protocol=_Protocol.ANTHROPIC_MESSAGES,
     base_url="https://zenmux.ai/api/anthropic/v1",
 )
 """Claude Opus 4.8 (chat) · 1M context · 128K output · $5.00 in / $25.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-ANTHROPIC_CLAUDE_SONNET_4: Final[PricedModel] = PricedModel(
+ANTHROPIC_CLAUDE_SONNET_4: "Final[_PricedModel]" = _PricedModel(
     provider="zenmux",
     id="anthropic/claude-sonnet-4",
     name="Claude Sonnet 4",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -629,26 +628,26 @@ ANTHROPIC_CLAUDE_SONNET_4: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_05_22,
     modalities=_Shared.IMAGE_TEXT_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_64000,
-    cost=Cost(
-        input=Decimal("3"),
-        output=Decimal("15"),
-        cache_read=Decimal("0.3"),
-        cache_write=Decimal("3.75"),
+    cost=_Cost(
+        input=_Decimal("3"),
+        output=_Decimal("15"),
+        cache_read=_Decimal("0.3"),
+        cache_write=_Decimal("3.75"),
     ),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
-    provider_override=ProviderOverride(
+    provider_override=_ProviderOverride(
         npm="@ai-sdk/anthropic", api="https://zenmux.ai/api/anthropic/v1"
     ),
-    protocol=Protocol.ANTHROPIC_MESSAGES,
+    protocol=_Protocol.ANTHROPIC_MESSAGES,
     base_url="https://zenmux.ai/api/anthropic/v1",
 )
 """Claude Sonnet 4 (chat) · 1M context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-ANTHROPIC_CLAUDE_SONNET_4_5: Final[PricedModel] = PricedModel(
+ANTHROPIC_CLAUDE_SONNET_4_5: "Final[_PricedModel]" = _PricedModel(
     provider="zenmux",
     id="anthropic/claude-sonnet-4.5",
     name="Claude Sonnet 4.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -659,26 +658,26 @@ ANTHROPIC_CLAUDE_SONNET_4_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_29,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_64000,
-    cost=Cost(
-        input=Decimal("3"),
-        output=Decimal("15"),
-        cache_read=Decimal("0.3"),
-        cache_write=Decimal("3.75"),
+    cost=_Cost(
+        input=_Decimal("3"),
+        output=_Decimal("15"),
+        cache_read=_Decimal("0.3"),
+        cache_write=_Decimal("3.75"),
     ),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
-    provider_override=ProviderOverride(
+    provider_override=_ProviderOverride(
         npm="@ai-sdk/anthropic", api="https://zenmux.ai/api/anthropic/v1"
     ),
-    protocol=Protocol.ANTHROPIC_MESSAGES,
+    protocol=_Protocol.ANTHROPIC_MESSAGES,
     base_url="https://zenmux.ai/api/anthropic/v1",
 )
 """Claude Sonnet 4.5 (chat) · 1M context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-ANTHROPIC_CLAUDE_SONNET_4_6: Final[PricedModel] = PricedModel(
+ANTHROPIC_CLAUDE_SONNET_4_6: "Final[_PricedModel]" = _PricedModel(
     provider="zenmux",
     id="anthropic/claude-sonnet-4.6",
     name="Claude Sonnet 4.6",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -689,26 +688,26 @@ ANTHROPIC_CLAUDE_SONNET_4_6: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_18,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_64000,
-    cost=Cost(
-        input=Decimal("3"),
-        output=Decimal("15"),
-        cache_read=Decimal("0.3"),
-        cache_write=Decimal("3.75"),
+    cost=_Cost(
+        input=_Decimal("3"),
+        output=_Decimal("15"),
+        cache_read=_Decimal("0.3"),
+        cache_write=_Decimal("3.75"),
     ),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
-    provider_override=ProviderOverride(
+    provider_override=_ProviderOverride(
         npm="@ai-sdk/anthropic", api="https://zenmux.ai/api/anthropic/v1"
     ),
-    protocol=Protocol.ANTHROPIC_MESSAGES,
+    protocol=_Protocol.ANTHROPIC_MESSAGES,
     base_url="https://zenmux.ai/api/anthropic/v1",
 )
 """Claude Sonnet 4.6 (chat) · 1M context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-BAIDU_ERNIE_5_0_THINKING_PREVIEW: Final[PricedModel] = PricedModel(
+BAIDU_ERNIE_5_0_THINKING_PREVIEW: "Final[_PricedModel]" = _PricedModel(
     provider="zenmux",
     id="baidu/ernie-5.0-thinking-preview",
     name="ERNIE 5.0",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -719,16 +718,16 @@ BAIDU_ERNIE_5_0_THINKING_PREVIEW: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_01_22,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_64000,
-    cost=Cost(input=Decimal("0.84"), output=Decimal("3.37")),
+    cost=_Cost(input=_Decimal("0.84"), output=_Decimal("3.37")),
     reasoning_options=(),
 )
 """ERNIE 5.0 (chat) · 128K context · 64K output · $0.84 in / $3.37 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-DEEPSEEK_DEEPSEEK_CHAT: Final[PricedModel] = PricedModel(
+DEEPSEEK_DEEPSEEK_CHAT: "Final[_PricedModel]" = _PricedModel(
     provider="zenmux",
     id="deepseek/deepseek-chat",
     name="DeepSeek-V3.2 (Non-thinking Mode)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=True,
@@ -739,15 +738,15 @@ DEEPSEEK_DEEPSEEK_CHAT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_01,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_64000,
-    cost=Cost(input=Decimal("0.28"), output=Decimal("0.42"), cache_read=Decimal("0.03")),
+    cost=_Cost(input=_Decimal("0.28"), output=_Decimal("0.42"), cache_read=_Decimal("0.03")),
 )
 """DeepSeek-V3.2 (Non-thinking Mode) (chat) · 128K context · 64K output · $0.28 in / $0.42 out per 1M tokens · tools"""
 
-DEEPSEEK_DEEPSEEK_V3_2: Final[PricedModel] = PricedModel(
+DEEPSEEK_DEEPSEEK_V3_2: "Final[_PricedModel]" = _PricedModel(
     provider="zenmux",
     id="deepseek/deepseek-v3.2",
     name="DeepSeek V3.2",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -758,16 +757,16 @@ DEEPSEEK_DEEPSEEK_V3_2: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_05,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_64000,
-    cost=Cost(input=Decimal("0.28"), output=Decimal("0.43")),
+    cost=_Cost(input=_Decimal("0.28"), output=_Decimal("0.43")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """DeepSeek V3.2 (chat) · 128K context · 64K output · $0.28 in / $0.43 out per 1M tokens · tools, reasoning"""
 
-DEEPSEEK_DEEPSEEK_V3_2_EXP: Final[PricedModel] = PricedModel(
+DEEPSEEK_DEEPSEEK_V3_2_EXP: "Final[_PricedModel]" = _PricedModel(
     provider="zenmux",
     id="deepseek/deepseek-v3.2-exp",
     name="DeepSeek-V3.2-Exp",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -778,16 +777,16 @@ DEEPSEEK_DEEPSEEK_V3_2_EXP: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_29,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_163000_OUTPUT_64000,
-    cost=Cost(input=Decimal("0.22"), output=Decimal("0.33")),
+    cost=_Cost(input=_Decimal("0.22"), output=_Decimal("0.33")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """DeepSeek-V3.2-Exp (chat) · 163K context · 64K output · $0.22 in / $0.33 out per 1M tokens · tools, reasoning"""
 
-DEEPSEEK_DEEPSEEK_V4_FLASH: Final[PricedModel] = PricedModel(
+DEEPSEEK_DEEPSEEK_V4_FLASH: "Final[_PricedModel]" = _PricedModel(
     provider="zenmux",
     id="deepseek/deepseek-v4-flash",
     name="DeepSeek V4 Flash",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek-flash",
     attachment=False,
     reasoning=True,
@@ -800,17 +799,17 @@ DEEPSEEK_DEEPSEEK_V4_FLASH: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_24,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_384000,
-    cost=Cost(input=Decimal("0.14"), output=Decimal("0.28"), cache_read=Decimal("0.0028")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.14"), output=_Decimal("0.28"), cache_read=_Decimal("0.0028")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH),
 )
 """DeepSeek V4 Flash (chat) · 1M context · 384K output · $0.14 in / $0.28 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-DEEPSEEK_DEEPSEEK_V4_PRO: Final[PricedModel] = PricedModel(
+DEEPSEEK_DEEPSEEK_V4_PRO: "Final[_PricedModel]" = _PricedModel(
     provider="zenmux",
     id="deepseek/deepseek-v4-pro",
     name="DeepSeek V4 Pro",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="deepseek-thinking",
     attachment=False,
     reasoning=True,
@@ -823,17 +822,17 @@ DEEPSEEK_DEEPSEEK_V4_PRO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_24,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_384000,
-    cost=Cost(input=Decimal("0.435"), output=Decimal("0.87"), cache_read=Decimal("0.003625")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.435"), output=_Decimal("0.87"), cache_read=_Decimal("0.003625")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH),
 )
 """DeepSeek V4 Pro (chat) · 1M context · 384K output · $0.435 in / $0.87 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-GOOGLE_GEMINI_2_5_FLASH: Final[PricedModel] = PricedModel(
+GOOGLE_GEMINI_2_5_FLASH: "Final[_PricedModel]" = _PricedModel(
     provider="zenmux",
     id="google/gemini-2.5-flash",
     name="Gemini 2.5 Flash",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -844,21 +843,21 @@ GOOGLE_GEMINI_2_5_FLASH: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_06_17,
     modalities=_Shared.PDF_IMAGE_TEXT_AUDIO_TO_TEXT,
     limit=_Shared.CONTEXT_1048000_OUTPUT_64000,
-    cost=Cost(
-        input=Decimal("0.3"),
-        output=Decimal("2.5"),
-        cache_read=Decimal("0.07"),
-        cache_write=Decimal("1"),
+    cost=_Cost(
+        input=_Decimal("0.3"),
+        output=_Decimal("2.5"),
+        cache_read=_Decimal("0.07"),
+        cache_write=_Decimal("1"),
     ),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """Gemini 2.5 Flash (chat) · 1.05M context · 64K output · $0.30 in / $2.50 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-GOOGLE_GEMINI_2_5_FLASH_LITE: Final[PricedModel] = PricedModel(
+GOOGLE_GEMINI_2_5_FLASH_LITE: "Final[_PricedModel]" = _PricedModel(
     provider="zenmux",
     id="google/gemini-2.5-flash-lite",
     name="Gemini 2.5 Flash Lite",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=True,
@@ -869,20 +868,20 @@ GOOGLE_GEMINI_2_5_FLASH_LITE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_07_22,
     modalities=_Shared.PDF_IMAGE_TEXT_AUDIO_TO_TEXT,
     limit=_Shared.CONTEXT_1048000_OUTPUT_64000,
-    cost=Cost(
-        input=Decimal("0.1"),
-        output=Decimal("0.4"),
-        cache_read=Decimal("0.03"),
-        cache_write=Decimal("1"),
+    cost=_Cost(
+        input=_Decimal("0.1"),
+        output=_Decimal("0.4"),
+        cache_read=_Decimal("0.03"),
+        cache_write=_Decimal("1"),
     ),
 )
 """Gemini 2.5 Flash Lite (chat) · 1.05M context · 64K output · $0.10 in / $0.40 out per 1M tokens · vision, tools, attachments"""
 
-GOOGLE_GEMINI_2_5_PRO: Final[PricedModel] = PricedModel(
+GOOGLE_GEMINI_2_5_PRO: "Final[_PricedModel]" = _PricedModel(
     provider="zenmux",
     id="google/gemini-2.5-pro",
     name="Gemini 2.5 Pro",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -893,21 +892,21 @@ GOOGLE_GEMINI_2_5_PRO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_06_17,
     modalities=_Shared.PDF_IMAGE_TEXT_AUDIO_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_1048000_OUTPUT_64000,
-    cost=Cost(
-        input=Decimal("1.25"),
-        output=Decimal("10"),
-        cache_read=Decimal("0.31"),
-        cache_write=Decimal("4.5"),
+    cost=_Cost(
+        input=_Decimal("1.25"),
+        output=_Decimal("10"),
+        cache_read=_Decimal("0.31"),
+        cache_write=_Decimal("4.5"),
     ),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """Gemini 2.5 Pro (chat) · 1.05M context · 64K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-GOOGLE_GEMINI_3_FLASH_PREVIEW: Final[PricedModel] = PricedModel(
+GOOGLE_GEMINI_3_FLASH_PREVIEW: "Final[_PricedModel]" = _PricedModel(
     provider="zenmux",
     id="google/gemini-3-flash-preview",
     name="Gemini 3 Flash Preview",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -918,21 +917,21 @@ GOOGLE_GEMINI_3_FLASH_PREVIEW: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_17,
     modalities=_Shared.TEXT_IMAGE_PDF_AUDIO_TO_TEXT,
     limit=_Shared.CONTEXT_1048000_OUTPUT_64000,
-    cost=Cost(
-        input=Decimal("0.5"),
-        output=Decimal("3"),
-        cache_read=Decimal("0.05"),
-        cache_write=Decimal("1"),
+    cost=_Cost(
+        input=_Decimal("0.5"),
+        output=_Decimal("3"),
+        cache_read=_Decimal("0.05"),
+        cache_write=_Decimal("1"),
     ),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """Gemini 3 Flash Preview (chat) · 1.05M context · 64K output · $0.50 in / $3.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-GOOGLE_GEMINI_3_1_FLASH_LITE: Final[PricedModel] = PricedModel(
+GOOGLE_GEMINI_3_1_FLASH_LITE: "Final[_PricedModel]" = _PricedModel(
     provider="zenmux",
     id="google/gemini-3.1-flash-lite",
     name="Gemini 3.1 Flash Lite",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemini-flash-lite",
     attachment=True,
     reasoning=True,
@@ -945,16 +944,16 @@ GOOGLE_GEMINI_3_1_FLASH_LITE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_07,
     modalities=_Shared.TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.25"), output=Decimal("1.5"), cache_read=Decimal("0.025")),
+    cost=_Cost(input=_Decimal("0.25"), output=_Decimal("1.5"), cache_read=_Decimal("0.025")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """Gemini 3.1 Flash Lite (chat) · 1.05M context · 65.5K output · $0.25 in / $1.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-GOOGLE_GEMINI_3_1_FLASH_LITE_PREVIEW: Final[PricedModel] = PricedModel(
+GOOGLE_GEMINI_3_1_FLASH_LITE_PREVIEW: "Final[_PricedModel]" = _PricedModel(
     provider="zenmux",
     id="google/gemini-3.1-flash-lite-preview",
     name="Gemini 3.1 Flash Lite Preview",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=True,
@@ -964,15 +963,15 @@ GOOGLE_GEMINI_3_1_FLASH_LITE_PREVIEW: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_03_20,
     modalities=_Shared.TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_1050000_OUTPUT_65530,
-    cost=Cost(input=Decimal("0.25"), output=Decimal("1.5")),
+    cost=_Cost(input=_Decimal("0.25"), output=_Decimal("1.5")),
 )
 """Gemini 3.1 Flash Lite Preview (chat) · 1.05M context · 65.5K output · $0.25 in / $1.50 out per 1M tokens · vision, tools, attachments"""
 
-GOOGLE_GEMINI_3_1_PRO_PREVIEW: Final[PricedModel] = PricedModel(
+GOOGLE_GEMINI_3_1_PRO_PREVIEW: "Final[_PricedModel]" = _PricedModel(
     provider="zenmux",
     id="google/gemini-3.1-pro-preview",
     name="Gemini 3.1 Pro Preview",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -983,21 +982,21 @@ GOOGLE_GEMINI_3_1_PRO_PREVIEW: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_19,
     modalities=_Shared.TEXT_IMAGE_PDF_AUDIO_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_1048000_OUTPUT_64000,
-    cost=Cost(
-        input=Decimal("2"),
-        output=Decimal("12"),
-        cache_read=Decimal("0.2"),
-        cache_write=Decimal("4.5"),
+    cost=_Cost(
+        input=_Decimal("2"),
+        output=_Decimal("12"),
+        cache_read=_Decimal("0.2"),
+        cache_write=_Decimal("4.5"),
     ),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """Gemini 3.1 Pro Preview (chat) · 1.05M context · 64K output · $2.00 in / $12.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-GOOGLE_GEMINI_3_5_FLASH: Final[PricedModel] = PricedModel(
+GOOGLE_GEMINI_3_5_FLASH: "Final[_PricedModel]" = _PricedModel(
     provider="zenmux",
     id="google/gemini-3.5-flash",
     name="Gemini 3.5 Flash",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gemini-flash",
     attachment=True,
     reasoning=True,
@@ -1010,16 +1009,16 @@ GOOGLE_GEMINI_3_5_FLASH: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_19,
     modalities=_Shared.TEXT_IMAGE_VIDEO_AUDIO_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_65536,
-    cost=Cost(input=Decimal("1.5"), output=Decimal("9"), cache_read=Decimal("0.15")),
+    cost=_Cost(input=_Decimal("1.5"), output=_Decimal("9"), cache_read=_Decimal("0.15")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """Gemini 3.5 Flash (chat) · 1.05M context · 65.5K output · $1.50 in / $9.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-INCLUSIONAI_LING_1T: Final[PricedModel] = PricedModel(
+INCLUSIONAI_LING_1T: "Final[_PricedModel]" = _PricedModel(
     provider="zenmux",
     id="inclusionai/ling-1t",
     name="Ling-1T",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=True,
@@ -1030,15 +1029,15 @@ INCLUSIONAI_LING_1T: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_10_09,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_64000,
-    cost=Cost(input=Decimal("0.56"), output=Decimal("2.24"), cache_read=Decimal("0.11")),
+    cost=_Cost(input=_Decimal("0.56"), output=_Decimal("2.24"), cache_read=_Decimal("0.11")),
 )
 """Ling-1T (chat) · 128K context · 64K output · $0.56 in / $2.24 out per 1M tokens · tools"""
 
-INCLUSIONAI_RING_1T: Final[PricedModel] = PricedModel(
+INCLUSIONAI_RING_1T: "Final[_PricedModel]" = _PricedModel(
     provider="zenmux",
     id="inclusionai/ring-1t",
     name="Ring-1T",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -1049,16 +1048,16 @@ INCLUSIONAI_RING_1T: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_10_12,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_64000,
-    cost=Cost(input=Decimal("0.56"), output=Decimal("2.24"), cache_read=Decimal("0.11")),
+    cost=_Cost(input=_Decimal("0.56"), output=_Decimal("2.24"), cache_read=_Decimal("0.11")),
     reasoning_options=(),
 )
 """Ring-1T (chat) · 128K context · 64K output · $0.56 in / $2.24 out per 1M tokens · tools, reasoning"""
 
-INCLUSIONAI_RING_2_6_1T: Final[PricedModel] = PricedModel(
+INCLUSIONAI_RING_2_6_1T: "Final[_PricedModel]" = _PricedModel(
     provider="zenmux",
     id="inclusionai/ring-2.6-1t",
     name="inclusionAI: Ring-2.6-1T",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -1069,16 +1068,16 @@ INCLUSIONAI_RING_2_6_1T: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_14,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262000_OUTPUT_65000,
-    cost=Cost(input=Decimal("0.3"), output=Decimal("2.5"), cache_read=Decimal("0.06")),
+    cost=_Cost(input=_Decimal("0.3"), output=_Decimal("2.5"), cache_read=_Decimal("0.06")),
     reasoning_options=(),
 )
 """inclusionAI: Ring-2.6-1T (chat) · 262K context · 65K output · $0.30 in / $2.50 out per 1M tokens · tools, reasoning, attachments, open weights"""
 
-KUAISHOU_KAT_CODER_PRO_V2: Final[PricedModel] = PricedModel(
+KUAISHOU_KAT_CODER_PRO_V2: "Final[_PricedModel]" = _PricedModel(
     provider="zenmux",
     id="kuaishou/kat-coder-pro-v2",
     name="KAT-Coder-Pro-V2",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=True,
@@ -1088,15 +1087,15 @@ KUAISHOU_KAT_CODER_PRO_V2: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_30,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_256000_OUTPUT_80000,
-    cost=Cost(input=Decimal("0.3"), output=Decimal("1.2"), cache_read=Decimal("0.06")),
+    cost=_Cost(input=_Decimal("0.3"), output=_Decimal("1.2"), cache_read=_Decimal("0.06")),
 )
 """KAT-Coder-Pro-V2 (chat) · 256K context · 80K output · $0.30 in / $1.20 out per 1M tokens · tools"""
 
-MINIMAX_MINIMAX_M2: Final[PricedModel] = PricedModel(
+MINIMAX_MINIMAX_M2: "Final[_PricedModel]" = _PricedModel(
     provider="zenmux",
     id="minimax/minimax-m2",
     name="MiniMax M2",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -1107,26 +1106,26 @@ MINIMAX_MINIMAX_M2: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_10_27,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_204000_OUTPUT_64000,
-    cost=Cost(
-        input=Decimal("0.3"),
-        output=Decimal("1.2"),
-        cache_read=Decimal("0.03"),
-        cache_write=Decimal("0.38"),
+    cost=_Cost(
+        input=_Decimal("0.3"),
+        output=_Decimal("1.2"),
+        cache_read=_Decimal("0.03"),
+        cache_write=_Decimal("0.38"),
     ),
     reasoning_options=(),
-    provider_override=ProviderOverride(
+    provider_override=_ProviderOverride(
         npm="@ai-sdk/anthropic", api="https://zenmux.ai/api/anthropic/v1"
     ),
-    protocol=Protocol.ANTHROPIC_MESSAGES,
+    protocol=_Protocol.ANTHROPIC_MESSAGES,
     base_url="https://zenmux.ai/api/anthropic/v1",
 )
 """MiniMax M2 (chat) · 204K context · 64K output · $0.30 in / $1.20 out per 1M tokens · tools, reasoning"""
 
-MINIMAX_MINIMAX_M2_1: Final[PricedModel] = PricedModel(
+MINIMAX_MINIMAX_M2_1: "Final[_PricedModel]" = _PricedModel(
     provider="zenmux",
     id="minimax/minimax-m2.1",
     name="MiniMax M2.1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -1137,26 +1136,26 @@ MINIMAX_MINIMAX_M2_1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_22,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_204000_OUTPUT_64000,
-    cost=Cost(
-        input=Decimal("0.3"),
-        output=Decimal("1.2"),
-        cache_read=Decimal("0.03"),
-        cache_write=Decimal("0.38"),
+    cost=_Cost(
+        input=_Decimal("0.3"),
+        output=_Decimal("1.2"),
+        cache_read=_Decimal("0.03"),
+        cache_write=_Decimal("0.38"),
     ),
     reasoning_options=(),
-    provider_override=ProviderOverride(
+    provider_override=_ProviderOverride(
         npm="@ai-sdk/anthropic", api="https://zenmux.ai/api/anthropic/v1"
     ),
-    protocol=Protocol.ANTHROPIC_MESSAGES,
+    protocol=_Protocol.ANTHROPIC_MESSAGES,
     base_url="https://zenmux.ai/api/anthropic/v1",
 )
 """MiniMax M2.1 (chat) · 204K context · 64K output · $0.30 in / $1.20 out per 1M tokens · tools, reasoning"""
 
-MINIMAX_MINIMAX_M2_5: Final[PricedModel] = PricedModel(
+MINIMAX_MINIMAX_M2_5: "Final[_PricedModel]" = _PricedModel(
     provider="zenmux",
     id="minimax/minimax-m2.5",
     name="MiniMax M2.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -1167,26 +1166,26 @@ MINIMAX_MINIMAX_M2_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_13,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_204800_OUTPUT_131072,
-    cost=Cost(
-        input=Decimal("0.3"),
-        output=Decimal("1.2"),
-        cache_read=Decimal("0.03"),
-        cache_write=Decimal("0.375"),
+    cost=_Cost(
+        input=_Decimal("0.3"),
+        output=_Decimal("1.2"),
+        cache_read=_Decimal("0.03"),
+        cache_write=_Decimal("0.375"),
     ),
     reasoning_options=(),
-    provider_override=ProviderOverride(
+    provider_override=_ProviderOverride(
         npm="@ai-sdk/anthropic", api="https://zenmux.ai/api/anthropic/v1"
     ),
-    protocol=Protocol.ANTHROPIC_MESSAGES,
+    protocol=_Protocol.ANTHROPIC_MESSAGES,
     base_url="https://zenmux.ai/api/anthropic/v1",
 )
 """MiniMax M2.5 (chat) · 205K context · 131K output · $0.30 in / $1.20 out per 1M tokens · tools, reasoning"""
 
-MINIMAX_MINIMAX_M2_5_LIGHTNING: Final[PricedModel] = PricedModel(
+MINIMAX_MINIMAX_M2_5_LIGHTNING: "Final[_PricedModel]" = _PricedModel(
     provider="zenmux",
     id="minimax/minimax-m2.5-lightning",
     name="MiniMax M2.5 highspeed",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -1197,26 +1196,26 @@ MINIMAX_MINIMAX_M2_5_LIGHTNING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_13,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_204800_OUTPUT_131072,
-    cost=Cost(
-        input=Decimal("0.6"),
-        output=Decimal("4.8"),
-        cache_read=Decimal("0.06"),
-        cache_write=Decimal("0.75"),
+    cost=_Cost(
+        input=_Decimal("0.6"),
+        output=_Decimal("4.8"),
+        cache_read=_Decimal("0.06"),
+        cache_write=_Decimal("0.75"),
     ),
     reasoning_options=(),
-    provider_override=ProviderOverride(
+    provider_override=_ProviderOverride(
         npm="@ai-sdk/anthropic", api="https://zenmux.ai/api/anthropic/v1"
     ),
-    protocol=Protocol.ANTHROPIC_MESSAGES,
+    protocol=_Protocol.ANTHROPIC_MESSAGES,
     base_url="https://zenmux.ai/api/anthropic/v1",
 )
 """MiniMax M2.5 highspeed (chat) · 205K context · 131K output · $0.60 in / $4.80 out per 1M tokens · tools, reasoning"""
 
-MINIMAX_MINIMAX_M2_7: Final[PricedModel] = PricedModel(
+MINIMAX_MINIMAX_M2_7: "Final[_PricedModel]" = _PricedModel(
     provider="zenmux",
     id="minimax/minimax-m2.7",
     name="MiniMax M2.7",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -1227,21 +1226,21 @@ MINIMAX_MINIMAX_M2_7: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_20,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_204800_OUTPUT_131070,
-    cost=Cost(input=Decimal("0.3055"), output=Decimal("1.2219")),
+    cost=_Cost(input=_Decimal("0.3055"), output=_Decimal("1.2219")),
     reasoning_options=(),
-    provider_override=ProviderOverride(
+    provider_override=_ProviderOverride(
         npm="@ai-sdk/anthropic", api="https://zenmux.ai/api/anthropic/v1"
     ),
-    protocol=Protocol.ANTHROPIC_MESSAGES,
+    protocol=_Protocol.ANTHROPIC_MESSAGES,
     base_url="https://zenmux.ai/api/anthropic/v1",
 )
 """MiniMax M2.7 (chat) · 205K context · 131K output · $0.3055 in / $1.2219 out per 1M tokens · tools, reasoning, attachments"""
 
-MINIMAX_MINIMAX_M2_7_HIGHSPEED: Final[PricedModel] = PricedModel(
+MINIMAX_MINIMAX_M2_7_HIGHSPEED: "Final[_PricedModel]" = _PricedModel(
     provider="zenmux",
     id="minimax/minimax-m2.7-highspeed",
     name="MiniMax M2.7 highspeed",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -1252,21 +1251,21 @@ MINIMAX_MINIMAX_M2_7_HIGHSPEED: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_20,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_204800_OUTPUT_131070,
-    cost=Cost(input=Decimal("0.611"), output=Decimal("2.4439")),
+    cost=_Cost(input=_Decimal("0.611"), output=_Decimal("2.4439")),
     reasoning_options=(),
-    provider_override=ProviderOverride(
+    provider_override=_ProviderOverride(
         npm="@ai-sdk/anthropic", api="https://zenmux.ai/api/anthropic/v1"
     ),
-    protocol=Protocol.ANTHROPIC_MESSAGES,
+    protocol=_Protocol.ANTHROPIC_MESSAGES,
     base_url="https://zenmux.ai/api/anthropic/v1",
 )
 """MiniMax M2.7 highspeed (chat) · 205K context · 131K output · $0.611 in / $2.4439 out per 1M tokens · tools, reasoning, attachments"""
 
-MINIMAX_MINIMAX_M3: Final[PricedModel] = PricedModel(
+MINIMAX_MINIMAX_M3: "Final[_PricedModel]" = _PricedModel(
     provider="zenmux",
     id="minimax/minimax-m3",
     name="MiniMax-M3",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="minimax",
     attachment=True,
     reasoning=True,
@@ -1277,21 +1276,21 @@ MINIMAX_MINIMAX_M3: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_01,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_512000_OUTPUT_128000,
-    cost=Cost(input=Decimal("0.6"), output=Decimal("2.4")),
+    cost=_Cost(input=_Decimal("0.6"), output=_Decimal("2.4")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
-    provider_override=ProviderOverride(
+    provider_override=_ProviderOverride(
         npm="@ai-sdk/anthropic", api="https://zenmux.ai/api/anthropic/v1"
     ),
-    protocol=Protocol.ANTHROPIC_MESSAGES,
+    protocol=_Protocol.ANTHROPIC_MESSAGES,
     base_url="https://zenmux.ai/api/anthropic/v1",
 )
 """MiniMax-M3 (chat) · 512K context · 128K output · $0.60 in / $2.40 out per 1M tokens · vision, tools, reasoning, attachments, open weights"""
 
-MOONSHOTAI_KIMI_K2_0905: Final[PricedModel] = PricedModel(
+MOONSHOTAI_KIMI_K2_0905: "Final[_PricedModel]" = _PricedModel(
     provider="zenmux",
     id="moonshotai/kimi-k2-0905",
     name="Kimi K2 0905",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=True,
@@ -1302,15 +1301,15 @@ MOONSHOTAI_KIMI_K2_0905: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_04,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262000_OUTPUT_64000,
-    cost=Cost(input=Decimal("0.6"), output=Decimal("2.5"), cache_read=Decimal("0.15")),
+    cost=_Cost(input=_Decimal("0.6"), output=_Decimal("2.5"), cache_read=_Decimal("0.15")),
 )
 """Kimi K2 0905 (chat) · 262K context · 64K output · $0.60 in / $2.50 out per 1M tokens · tools"""
 
-MOONSHOTAI_KIMI_K2_THINKING: Final[PricedModel] = PricedModel(
+MOONSHOTAI_KIMI_K2_THINKING: "Final[_PricedModel]" = _PricedModel(
     provider="zenmux",
     id="moonshotai/kimi-k2-thinking",
     name="Kimi K2 Thinking",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -1321,16 +1320,16 @@ MOONSHOTAI_KIMI_K2_THINKING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_06,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262000_OUTPUT_64000,
-    cost=Cost(input=Decimal("0.6"), output=Decimal("2.5"), cache_read=Decimal("0.15")),
+    cost=_Cost(input=_Decimal("0.6"), output=_Decimal("2.5"), cache_read=_Decimal("0.15")),
     reasoning_options=(),
 )
 """Kimi K2 Thinking (chat) · 262K context · 64K output · $0.60 in / $2.50 out per 1M tokens · tools, reasoning"""
 
-MOONSHOTAI_KIMI_K2_THINKING_TURBO: Final[PricedModel] = PricedModel(
+MOONSHOTAI_KIMI_K2_THINKING_TURBO: "Final[_PricedModel]" = _PricedModel(
     provider="zenmux",
     id="moonshotai/kimi-k2-thinking-turbo",
     name="Kimi K2 Thinking Turbo",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -1341,16 +1340,16 @@ MOONSHOTAI_KIMI_K2_THINKING_TURBO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_06,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262000_OUTPUT_64000,
-    cost=Cost(input=Decimal("1.15"), output=Decimal("8"), cache_read=Decimal("0.15")),
+    cost=_Cost(input=_Decimal("1.15"), output=_Decimal("8"), cache_read=_Decimal("0.15")),
     reasoning_options=(),
 )
 """Kimi K2 Thinking Turbo (chat) · 262K context · 64K output · $1.15 in / $8.00 out per 1M tokens · tools, reasoning"""
 
-MOONSHOTAI_KIMI_K2_5: Final[PricedModel] = PricedModel(
+MOONSHOTAI_KIMI_K2_5: "Final[_PricedModel]" = _PricedModel(
     provider="zenmux",
     id="moonshotai/kimi-k2.5",
     name="Kimi K2.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -1361,17 +1360,17 @@ MOONSHOTAI_KIMI_K2_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_01_27,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_262000_OUTPUT_64000,
-    cost=Cost(input=Decimal("0.58"), output=Decimal("3.02"), cache_read=Decimal("0.1")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.58"), output=_Decimal("3.02"), cache_read=_Decimal("0.1")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """Kimi K2.5 (chat) · 262K context · 64K output · $0.58 in / $3.02 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-MOONSHOTAI_KIMI_K2_6: Final[PricedModel] = PricedModel(
+MOONSHOTAI_KIMI_K2_6: "Final[_PricedModel]" = _PricedModel(
     provider="zenmux",
     id="moonshotai/kimi-k2.6",
     name="Kimi K2.6",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -1382,17 +1381,17 @@ MOONSHOTAI_KIMI_K2_6: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_20,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_262140_OUTPUT_262140,
-    cost=Cost(input=Decimal("0.95"), output=Decimal("4"), cache_read=Decimal("0.16")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.95"), output=_Decimal("4"), cache_read=_Decimal("0.16")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """Kimi K2.6 (chat) · 262K context · 262K output · $0.95 in / $4.00 out per 1M tokens · vision, tools, reasoning, attachments, open weights"""
 
-MOONSHOTAI_KIMI_K2_7_CODE: Final[PricedModel] = PricedModel(
+MOONSHOTAI_KIMI_K2_7_CODE: "Final[_PricedModel]" = _PricedModel(
     provider="zenmux",
     id="moonshotai/kimi-k2.7-code",
     name="Kimi K2.7 Code",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="kimi-k2",
     attachment=True,
     reasoning=True,
@@ -1405,16 +1404,16 @@ MOONSHOTAI_KIMI_K2_7_CODE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_12,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_262144,
-    cost=Cost(input=Decimal("0.95"), output=Decimal("4"), cache_read=Decimal("0.16")),
+    cost=_Cost(input=_Decimal("0.95"), output=_Decimal("4"), cache_read=_Decimal("0.16")),
     reasoning_options=(),
 )
 """Kimi K2.7 Code (chat) · 262K context · 262K output · $0.95 in / $4.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"""
 
-MOONSHOTAI_KIMI_K2_7_CODE_FREE: Final[PricedModel] = PricedModel(
+MOONSHOTAI_KIMI_K2_7_CODE_FREE: "Final[_PricedModel]" = _PricedModel(
     provider="zenmux",
     id="moonshotai/kimi-k2.7-code-free",
     name="Kimi K2.7 Code (Free)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="kimi-k2",
     attachment=True,
     reasoning=True,
@@ -1427,16 +1426,16 @@ MOONSHOTAI_KIMI_K2_7_CODE_FREE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_12,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_262144,
-    cost=Cost(input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0"), cache_read=_Decimal("0")),
     reasoning_options=(),
 )
 """Kimi K2.7 Code (Free) (chat) · 262K context · 262K output · free · vision, tools, reasoning, structured output, attachments, open weights"""
 
-OPENAI_GPT_5: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5: "Final[_PricedModel]" = _PricedModel(
     provider="zenmux",
     id="openai/gpt-5",
     name="GPT-5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -1447,17 +1446,17 @@ OPENAI_GPT_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_07,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_400000_OUTPUT_64000,
-    cost=Cost(input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.12")),
+    cost=_Cost(input=_Decimal("1.25"), output=_Decimal("10"), cache_read=_Decimal("0.12")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
-    provider_override=ProviderOverride(npm="@ai-sdk/openai", api="https://zenmux.ai/api/v1"),
+    provider_override=_ProviderOverride(npm="@ai-sdk/openai", api="https://zenmux.ai/api/v1"),
 )
 """GPT-5 (chat) · 400K context · 64K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-OPENAI_GPT_5_CODEX: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_CODEX: "Final[_PricedModel]" = _PricedModel(
     provider="zenmux",
     id="openai/gpt-5-codex",
     name="GPT-5 Codex",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -1468,17 +1467,17 @@ OPENAI_GPT_5_CODEX: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_23,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_400000_OUTPUT_64000,
-    cost=Cost(input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.12")),
+    cost=_Cost(input=_Decimal("1.25"), output=_Decimal("10"), cache_read=_Decimal("0.12")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
-    provider_override=ProviderOverride(npm="@ai-sdk/openai", api="https://zenmux.ai/api/v1"),
+    provider_override=_ProviderOverride(npm="@ai-sdk/openai", api="https://zenmux.ai/api/v1"),
 )
 """GPT-5 Codex (chat) · 400K context · 64K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-OPENAI_GPT_5_1: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_1: "Final[_PricedModel]" = _PricedModel(
     provider="zenmux",
     id="openai/gpt-5.1",
     name="GPT-5.1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -1489,17 +1488,17 @@ OPENAI_GPT_5_1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_13,
     modalities=_Shared.IMAGE_TEXT_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_400000_OUTPUT_64000,
-    cost=Cost(input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.12")),
+    cost=_Cost(input=_Decimal("1.25"), output=_Decimal("10"), cache_read=_Decimal("0.12")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
-    provider_override=ProviderOverride(npm="@ai-sdk/openai", api="https://zenmux.ai/api/v1"),
+    provider_override=_ProviderOverride(npm="@ai-sdk/openai", api="https://zenmux.ai/api/v1"),
 )
 """GPT-5.1 (chat) · 400K context · 64K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-OPENAI_GPT_5_1_CHAT: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_1_CHAT: "Final[_PricedModel]" = _PricedModel(
     provider="zenmux",
     id="openai/gpt-5.1-chat",
     name="GPT-5.1 Chat",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=True,
@@ -1510,16 +1509,16 @@ OPENAI_GPT_5_1_CHAT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_13,
     modalities=_Shared.PDF_IMAGE_TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_64000,
-    cost=Cost(input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.12")),
-    provider_override=ProviderOverride(npm="@ai-sdk/openai", api="https://zenmux.ai/api/v1"),
+    cost=_Cost(input=_Decimal("1.25"), output=_Decimal("10"), cache_read=_Decimal("0.12")),
+    provider_override=_ProviderOverride(npm="@ai-sdk/openai", api="https://zenmux.ai/api/v1"),
 )
 """GPT-5.1 Chat (chat) · 128K context · 64K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, attachments"""
 
-OPENAI_GPT_5_1_CODEX: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_1_CODEX: "Final[_PricedModel]" = _PricedModel(
     provider="zenmux",
     id="openai/gpt-5.1-codex",
     name="GPT-5.1-Codex",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -1530,17 +1529,17 @@ OPENAI_GPT_5_1_CODEX: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_13,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_400000_OUTPUT_64000,
-    cost=Cost(input=Decimal("1.25"), output=Decimal("10"), cache_read=Decimal("0.12")),
+    cost=_Cost(input=_Decimal("1.25"), output=_Decimal("10"), cache_read=_Decimal("0.12")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
-    provider_override=ProviderOverride(npm="@ai-sdk/openai", api="https://zenmux.ai/api/v1"),
+    provider_override=_ProviderOverride(npm="@ai-sdk/openai", api="https://zenmux.ai/api/v1"),
 )
 """GPT-5.1-Codex (chat) · 400K context · 64K output · $1.25 in / $10.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-OPENAI_GPT_5_1_CODEX_MINI: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_1_CODEX_MINI: "Final[_PricedModel]" = _PricedModel(
     provider="zenmux",
     id="openai/gpt-5.1-codex-mini",
     name="GPT-5.1-Codex-Mini",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -1551,17 +1550,17 @@ OPENAI_GPT_5_1_CODEX_MINI: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_13,
     modalities=_Shared.IMAGE_TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_400000_OUTPUT_64000,
-    cost=Cost(input=Decimal("0.25"), output=Decimal("2"), cache_read=Decimal("0.03")),
+    cost=_Cost(input=_Decimal("0.25"), output=_Decimal("2"), cache_read=_Decimal("0.03")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
-    provider_override=ProviderOverride(npm="@ai-sdk/openai", api="https://zenmux.ai/api/v1"),
+    provider_override=_ProviderOverride(npm="@ai-sdk/openai", api="https://zenmux.ai/api/v1"),
 )
 """GPT-5.1-Codex-Mini (chat) · 400K context · 64K output · $0.25 in / $2.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-OPENAI_GPT_5_2: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_2: "Final[_PricedModel]" = _PricedModel(
     provider="zenmux",
     id="openai/gpt-5.2",
     name="GPT-5.2",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -1572,17 +1571,17 @@ OPENAI_GPT_5_2: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_11,
     modalities=_Shared.IMAGE_TEXT_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_400000_OUTPUT_64000,
-    cost=Cost(input=Decimal("1.75"), output=Decimal("14"), cache_read=Decimal("0.17")),
+    cost=_Cost(input=_Decimal("1.75"), output=_Decimal("14"), cache_read=_Decimal("0.17")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
-    provider_override=ProviderOverride(npm="@ai-sdk/openai", api="https://zenmux.ai/api/v1"),
+    provider_override=_ProviderOverride(npm="@ai-sdk/openai", api="https://zenmux.ai/api/v1"),
 )
 """GPT-5.2 (chat) · 400K context · 64K output · $1.75 in / $14.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-OPENAI_GPT_5_2_CODEX: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_2_CODEX: "Final[_PricedModel]" = _PricedModel(
     provider="zenmux",
     id="openai/gpt-5.2-codex",
     name="GPT-5.2-Codex",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -1593,17 +1592,17 @@ OPENAI_GPT_5_2_CODEX: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_01_15,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_400000_OUTPUT_64000,
-    cost=Cost(input=Decimal("1.75"), output=Decimal("14"), cache_read=Decimal("0.17")),
+    cost=_Cost(input=_Decimal("1.75"), output=_Decimal("14"), cache_read=_Decimal("0.17")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
-    provider_override=ProviderOverride(npm="@ai-sdk/openai", api="https://zenmux.ai/api/v1"),
+    provider_override=_ProviderOverride(npm="@ai-sdk/openai", api="https://zenmux.ai/api/v1"),
 )
 """GPT-5.2-Codex (chat) · 400K context · 64K output · $1.75 in / $14.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-OPENAI_GPT_5_2_PRO: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_2_PRO: "Final[_PricedModel]" = _PricedModel(
     provider="zenmux",
     id="openai/gpt-5.2-pro",
     name="GPT-5.2-Pro",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -1614,17 +1613,17 @@ OPENAI_GPT_5_2_PRO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_11,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_400000_OUTPUT_128000,
-    cost=Cost(input=Decimal("21"), output=Decimal("168")),
+    cost=_Cost(input=_Decimal("21"), output=_Decimal("168")),
     reasoning_options=(_Shared.REASONING_EFFORT_MEDIUM_HIGH_XHIGH,),
-    provider_override=ProviderOverride(npm="@ai-sdk/openai", api="https://zenmux.ai/api/v1"),
+    provider_override=_ProviderOverride(npm="@ai-sdk/openai", api="https://zenmux.ai/api/v1"),
 )
 """GPT-5.2-Pro (chat) · 400K context · 128K output · $21.00 in / $168.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-OPENAI_GPT_5_3_CHAT: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_3_CHAT: "Final[_PricedModel]" = _PricedModel(
     provider="zenmux",
     id="openai/gpt-5.3-chat",
     name="GPT-5.3 Chat",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=True,
@@ -1635,16 +1634,16 @@ OPENAI_GPT_5_3_CHAT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_20,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_16380,
-    cost=Cost(input=Decimal("1.75"), output=Decimal("14")),
-    provider_override=ProviderOverride(npm="@ai-sdk/openai", api="https://zenmux.ai/api/v1"),
+    cost=_Cost(input=_Decimal("1.75"), output=_Decimal("14")),
+    provider_override=_ProviderOverride(npm="@ai-sdk/openai", api="https://zenmux.ai/api/v1"),
 )
 """GPT-5.3 Chat (chat) · 128K context · 16.4K output · $1.75 in / $14.00 out per 1M tokens · tools, attachments"""
 
-OPENAI_GPT_5_3_CODEX: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_3_CODEX: "Final[_PricedModel]" = _PricedModel(
     provider="zenmux",
     id="openai/gpt-5.3-codex",
     name="GPT-5.3 Codex",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -1655,17 +1654,17 @@ OPENAI_GPT_5_3_CODEX: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_20,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_400000_OUTPUT_128000,
-    cost=Cost(input=Decimal("1.75"), output=Decimal("14")),
+    cost=_Cost(input=_Decimal("1.75"), output=_Decimal("14")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
-    provider_override=ProviderOverride(npm="@ai-sdk/openai", api="https://zenmux.ai/api/v1"),
+    provider_override=_ProviderOverride(npm="@ai-sdk/openai", api="https://zenmux.ai/api/v1"),
 )
 """GPT-5.3 Codex (chat) · 400K context · 128K output · $1.75 in / $14.00 out per 1M tokens · tools, reasoning, attachments"""
 
-OPENAI_GPT_5_4: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_4: "Final[_PricedModel]" = _PricedModel(
     provider="zenmux",
     id="openai/gpt-5.4",
     name="GPT-5.4",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -1676,17 +1675,17 @@ OPENAI_GPT_5_4: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_20,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_1050000_OUTPUT_128000,
-    cost=Cost(input=Decimal("3.75"), output=Decimal("18.75")),
+    cost=_Cost(input=_Decimal("3.75"), output=_Decimal("18.75")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
-    provider_override=ProviderOverride(npm="@ai-sdk/openai", api="https://zenmux.ai/api/v1"),
+    provider_override=_ProviderOverride(npm="@ai-sdk/openai", api="https://zenmux.ai/api/v1"),
 )
 """GPT-5.4 (chat) · 1.05M context · 128K output · $3.75 in / $18.75 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-OPENAI_GPT_5_4_MINI: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_4_MINI: "Final[_PricedModel]" = _PricedModel(
     provider="zenmux",
     id="openai/gpt-5.4-mini",
     name="GPT-5.4 Mini",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=True,
@@ -1697,16 +1696,16 @@ OPENAI_GPT_5_4_MINI: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_20,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_400000_OUTPUT_128000,
-    cost=Cost(input=Decimal("0.75"), output=Decimal("4.5")),
-    provider_override=ProviderOverride(npm="@ai-sdk/openai", api="https://zenmux.ai/api/v1"),
+    cost=_Cost(input=_Decimal("0.75"), output=_Decimal("4.5")),
+    provider_override=_ProviderOverride(npm="@ai-sdk/openai", api="https://zenmux.ai/api/v1"),
 )
 """GPT-5.4 Mini (chat) · 400K context · 128K output · $0.75 in / $4.50 out per 1M tokens · tools, attachments"""
 
-OPENAI_GPT_5_4_NANO: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_4_NANO: "Final[_PricedModel]" = _PricedModel(
     provider="zenmux",
     id="openai/gpt-5.4-nano",
     name="GPT-5.4 Nano",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=True,
@@ -1717,16 +1716,16 @@ OPENAI_GPT_5_4_NANO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_20,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_400000_OUTPUT_128000,
-    cost=Cost(input=Decimal("0.2"), output=Decimal("1.25")),
-    provider_override=ProviderOverride(npm="@ai-sdk/openai", api="https://zenmux.ai/api/v1"),
+    cost=_Cost(input=_Decimal("0.2"), output=_Decimal("1.25")),
+    provider_override=_ProviderOverride(npm="@ai-sdk/openai", api="https://zenmux.ai/api/v1"),
 )
 """GPT-5.4 Nano (chat) · 400K context · 128K output · $0.20 in / $1.25 out per 1M tokens · tools"""
 
-OPENAI_GPT_5_4_PRO: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_4_PRO: "Final[_PricedModel]" = _PricedModel(
     provider="zenmux",
     id="openai/gpt-5.4-pro",
     name="GPT-5.4 Pro",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -1737,17 +1736,17 @@ OPENAI_GPT_5_4_PRO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_20,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_1050000_OUTPUT_128000,
-    cost=Cost(input=Decimal("45"), output=Decimal("225")),
+    cost=_Cost(input=_Decimal("45"), output=_Decimal("225")),
     reasoning_options=(_Shared.REASONING_EFFORT_MEDIUM_HIGH_XHIGH,),
-    provider_override=ProviderOverride(npm="@ai-sdk/openai", api="https://zenmux.ai/api/v1"),
+    provider_override=_ProviderOverride(npm="@ai-sdk/openai", api="https://zenmux.ai/api/v1"),
 )
 """GPT-5.4 Pro (chat) · 1.05M context · 128K output · $45.00 in / $225.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-OPENAI_GPT_5_5: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_5: "Final[_PricedModel]" = _PricedModel(
     provider="zenmux",
     id="openai/gpt-5.5",
     name="GPT-5.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt",
     attachment=True,
     reasoning=True,
@@ -1760,25 +1759,29 @@ OPENAI_GPT_5_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_23,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1050000_INPUT_922000_OUTPUT_128000,
-    cost=Cost(
-        input=Decimal("5"),
-        output=Decimal("30"),
-        cache_read=Decimal("0.5"),
+    cost=_Cost(
+        input=_Decimal("5"),
+        output=_Decimal("30"),
+        cache_read=_Decimal("0.5"),
         tiers=(
-            CostTier(
-                input=Decimal("10"),
-                output=Decimal("45"),
-                cache_read=Decimal("1"),
-                tier=TierCondition(type="context", size=272000),
+            _CostTier(
+                input=_Decimal("10"),
+                output=_Decimal("45"),
+                cache_read=_Decimal("1"),
+                tier=_TierCondition(type="context", size=272000),
             ),
         ),
-        context_over_200k=Rates(input=Decimal("10"), output=Decimal("45"), cache_read=Decimal("1")),
+        context_over_200k=_Rates(
+            input=_Decimal("10"), output=_Decimal("45"), cache_read=_Decimal("1")
+        ),
     ),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
-    experimental=Experimental(
+    experimental=_Experimental(
         modes={
-            "fast": Mode(
-                cost=Rates(input=Decimal("12.5"), output=Decimal("75"), cache_read=Decimal("1.25")),
+            "fast": _Mode(
+                cost=_Rates(
+                    input=_Decimal("12.5"), output=_Decimal("75"), cache_read=_Decimal("1.25")
+                ),
                 provider={"body": {"service_tier": "priority"}},
             )
         }
@@ -1786,11 +1789,11 @@ OPENAI_GPT_5_5: Final[PricedModel] = PricedModel(
 )
 """GPT-5.5 (chat) · 1.05M context · 128K output · $5.00 in / $30.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-OPENAI_GPT_5_5_INSTANT: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_5_INSTANT: "Final[_PricedModel]" = _PricedModel(
     provider="zenmux",
     id="openai/gpt-5.5-instant",
     name="GPT-5.5 Instant",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -1802,16 +1805,16 @@ OPENAI_GPT_5_5_INSTANT: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_28,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_400000_INPUT_400000_OUTPUT_128000,
-    cost=Cost(input=Decimal("5"), output=Decimal("30"), cache_read=Decimal("0.5")),
+    cost=_Cost(input=_Decimal("5"), output=_Decimal("30"), cache_read=_Decimal("0.5")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """GPT-5.5 Instant (chat) · 400K context · 128K output · $5.00 in / $30.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-OPENAI_GPT_5_5_PRO: Final[PricedModel] = PricedModel(
+OPENAI_GPT_5_5_PRO: "Final[_PricedModel]" = _PricedModel(
     provider="zenmux",
     id="openai/gpt-5.5-pro",
     name="GPT-5.5 Pro",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="gpt-pro",
     attachment=True,
     reasoning=True,
@@ -1824,27 +1827,27 @@ OPENAI_GPT_5_5_PRO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_23,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1050000_INPUT_922000_OUTPUT_128000,
-    cost=Cost(
-        input=Decimal("30"),
-        output=Decimal("180"),
+    cost=_Cost(
+        input=_Decimal("30"),
+        output=_Decimal("180"),
         tiers=(
-            CostTier(
-                input=Decimal("60"),
-                output=Decimal("270"),
-                tier=TierCondition(type="context", size=272000),
+            _CostTier(
+                input=_Decimal("60"),
+                output=_Decimal("270"),
+                tier=_TierCondition(type="context", size=272000),
             ),
         ),
-        context_over_200k=Rates(input=Decimal("60"), output=Decimal("270")),
+        context_over_200k=_Rates(input=_Decimal("60"), output=_Decimal("270")),
     ),
     reasoning_options=(_Shared.REASONING_EFFORT_MEDIUM_HIGH_XHIGH,),
 )
 """GPT-5.5 Pro (chat) · 1.05M context · 128K output · $30.00 in / $180.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-QWEN_QWEN3_CODER_PLUS: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_CODER_PLUS: "Final[_PricedModel]" = _PricedModel(
     provider="zenmux",
     id="qwen/qwen3-coder-plus",
     name="Qwen3-Coder-Plus",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=True,
@@ -1855,20 +1858,20 @@ QWEN_QWEN3_CODER_PLUS: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_07_23,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_64000,
-    cost=Cost(
-        input=Decimal("1"),
-        output=Decimal("5"),
-        cache_read=Decimal("0.1"),
-        cache_write=Decimal("1.25"),
+    cost=_Cost(
+        input=_Decimal("1"),
+        output=_Decimal("5"),
+        cache_read=_Decimal("0.1"),
+        cache_write=_Decimal("1.25"),
     ),
 )
 """Qwen3-Coder-Plus (chat) · 1M context · 64K output · $1.00 in / $5.00 out per 1M tokens · tools"""
 
-QWEN_QWEN3_MAX: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_MAX: "Final[_PricedModel]" = _PricedModel(
     provider="zenmux",
     id="qwen/qwen3-max",
     name="Qwen3-Max-Thinking",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -1879,16 +1882,16 @@ QWEN_QWEN3_MAX: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_01_23,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_256000_OUTPUT_64000,
-    cost=Cost(input=Decimal("1.2"), output=Decimal("6")),
+    cost=_Cost(input=_Decimal("1.2"), output=_Decimal("6")),
     reasoning_options=(),
 )
 """Qwen3-Max-Thinking (chat) · 256K context · 64K output · $1.20 in / $6.00 out per 1M tokens · tools, reasoning"""
 
-QWEN_QWEN3_5_FLASH: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_5_FLASH: "Final[_PricedModel]" = _PricedModel(
     provider="zenmux",
     id="qwen/qwen3.5-flash",
     name="Qwen3.5 Flash",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=True,
@@ -1899,15 +1902,15 @@ QWEN_QWEN3_5_FLASH: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_20,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_1020000_OUTPUT_1020000,
-    cost=Cost(input=Decimal("0.1"), output=Decimal("0.4")),
+    cost=_Cost(input=_Decimal("0.1"), output=_Decimal("0.4")),
 )
 """Qwen3.5 Flash (chat) · 1.02M context · 1.02M output · $0.10 in / $0.40 out per 1M tokens · vision, tools, attachments"""
 
-QWEN_QWEN3_5_PLUS: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_5_PLUS: "Final[_PricedModel]" = _PricedModel(
     provider="zenmux",
     id="qwen/qwen3.5-plus",
     name="Qwen3.5 Plus",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -1918,16 +1921,16 @@ QWEN_QWEN3_5_PLUS: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_20,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_64000,
-    cost=Cost(input=Decimal("0.8"), output=Decimal("4.8")),
+    cost=_Cost(input=_Decimal("0.8"), output=_Decimal("4.8")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """Qwen3.5 Plus (chat) · 1M context · 64K output · $0.80 in / $4.80 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-QWEN_QWEN3_6_PLUS: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_6_PLUS: "Final[_PricedModel]" = _PricedModel(
     provider="zenmux",
     id="qwen/qwen3.6-plus",
     name="Qwen3.6-Plus",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -1937,36 +1940,36 @@ QWEN_QWEN3_6_PLUS: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_30,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_64000,
-    cost=Cost(
-        input=Decimal("0.5"),
-        output=Decimal("3"),
-        cache_read=Decimal("0.05"),
-        cache_write=Decimal("0.625"),
+    cost=_Cost(
+        input=_Decimal("0.5"),
+        output=_Decimal("3"),
+        cache_read=_Decimal("0.05"),
+        cache_write=_Decimal("0.625"),
         tiers=(
-            CostTier(
-                input=Decimal("2"),
-                output=Decimal("6"),
-                cache_read=Decimal("0.2"),
-                cache_write=Decimal("2.5"),
-                tier=TierCondition(type="context", size=256000),
+            _CostTier(
+                input=_Decimal("2"),
+                output=_Decimal("6"),
+                cache_read=_Decimal("0.2"),
+                cache_write=_Decimal("2.5"),
+                tier=_TierCondition(type="context", size=256000),
             ),
         ),
-        context_over_200k=Rates(
-            input=Decimal("2"),
-            output=Decimal("6"),
-            cache_read=Decimal("0.2"),
-            cache_write=Decimal("2.5"),
+        context_over_200k=_Rates(
+            input=_Decimal("2"),
+            output=_Decimal("6"),
+            cache_read=_Decimal("0.2"),
+            cache_write=_Decimal("2.5"),
         ),
     ),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """Qwen3.6-Plus (chat) · 1M context · 64K output · $0.50 in / $3.00 out per 1M tokens · tools, reasoning"""
 
-QWEN_QWEN3_7_MAX: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_7_MAX: "Final[_PricedModel]" = _PricedModel(
     provider="zenmux",
     id="qwen/qwen3.7-max",
     name="Qwen3.7 Max",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=True,
@@ -1977,21 +1980,21 @@ QWEN_QWEN3_7_MAX: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_21,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_65536,
-    cost=Cost(
-        input=Decimal("2.5"),
-        output=Decimal("7.5"),
-        cache_read=Decimal("0.5"),
-        cache_write=Decimal("3.125"),
+    cost=_Cost(
+        input=_Decimal("2.5"),
+        output=_Decimal("7.5"),
+        cache_read=_Decimal("0.5"),
+        cache_write=_Decimal("3.125"),
     ),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """Qwen3.7 Max (chat) · 1M context · 65.5K output · $2.50 in / $7.50 out per 1M tokens · tools, reasoning"""
 
-QWEN_QWEN3_7_PLUS: Final[PricedModel] = PricedModel(
+QWEN_QWEN3_7_PLUS: "Final[_PricedModel]" = _PricedModel(
     provider="zenmux",
     id="qwen/qwen3.7-plus",
     name="Qwen3.7 Plus",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="qwen",
     attachment=False,
     reasoning=True,
@@ -2003,36 +2006,36 @@ QWEN_QWEN3_7_PLUS: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_02,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_64000,
-    cost=Cost(
-        input=Decimal("0.4"),
-        output=Decimal("1.6"),
-        cache_read=Decimal("0.08"),
-        cache_write=Decimal("0.5"),
+    cost=_Cost(
+        input=_Decimal("0.4"),
+        output=_Decimal("1.6"),
+        cache_read=_Decimal("0.08"),
+        cache_write=_Decimal("0.5"),
         tiers=(
-            CostTier(
-                input=Decimal("1.2"),
-                output=Decimal("4.8"),
-                cache_read=Decimal("0.24"),
-                cache_write=Decimal("1.5"),
-                tier=TierCondition(type="context", size=256000),
+            _CostTier(
+                input=_Decimal("1.2"),
+                output=_Decimal("4.8"),
+                cache_read=_Decimal("0.24"),
+                cache_write=_Decimal("1.5"),
+                tier=_TierCondition(type="context", size=256000),
             ),
         ),
-        context_over_200k=Rates(
-            input=Decimal("1.2"),
-            output=Decimal("4.8"),
-            cache_read=Decimal("0.24"),
-            cache_write=Decimal("1.5"),
+        context_over_200k=_Rates(
+            input=_Decimal("1.2"),
+            output=_Decimal("4.8"),
+            cache_read=_Decimal("0.24"),
+            cache_write=_Decimal("1.5"),
         ),
     ),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """Qwen3.7 Plus (chat) · 1M context · 64K output · $0.40 in / $1.60 out per 1M tokens · vision, tools, reasoning"""
 
-SAPIENS_AI_AGNES_1_5_LITE: Final[PricedModel] = PricedModel(
+SAPIENS_AI_AGNES_1_5_LITE: "Final[_PricedModel]" = _PricedModel(
     provider="zenmux",
     id="sapiens-ai/agnes-1.5-lite",
     name="Agnes 1.5 Lite",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=True,
@@ -2042,15 +2045,15 @@ SAPIENS_AI_AGNES_1_5_LITE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_26,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_256000_OUTPUT_256000,
-    cost=Cost(input=Decimal("0.12"), output=Decimal("0.6")),
+    cost=_Cost(input=_Decimal("0.12"), output=_Decimal("0.6")),
 )
 """Agnes 1.5 Lite (chat) · 256K context · 256K output · $0.12 in / $0.60 out per 1M tokens · vision, tools, attachments"""
 
-SAPIENS_AI_AGNES_1_5_PRO: Final[PricedModel] = PricedModel(
+SAPIENS_AI_AGNES_1_5_PRO: "Final[_PricedModel]" = _PricedModel(
     provider="zenmux",
     id="sapiens-ai/agnes-1.5-pro",
     name="Agnes 1.5 Pro",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -2060,16 +2063,16 @@ SAPIENS_AI_AGNES_1_5_PRO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_21,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_256000_OUTPUT_256000,
-    cost=Cost(input=Decimal("0.16"), output=Decimal("0.8")),
+    cost=_Cost(input=_Decimal("0.16"), output=_Decimal("0.8")),
     reasoning_options=(),
 )
 """Agnes 1.5 Pro (chat) · 256K context · 256K output · $0.16 in / $0.80 out per 1M tokens · tools, reasoning"""
 
-STEPFUN_STEP_3: Final[PricedModel] = PricedModel(
+STEPFUN_STEP_3: "Final[_PricedModel]" = _PricedModel(
     provider="zenmux",
     id="stepfun/step-3",
     name="Step-3",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -2080,16 +2083,16 @@ STEPFUN_STEP_3: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_07_31,
     modalities=_Shared.IMAGE_TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_65536_OUTPUT_64000,
-    cost=Cost(input=Decimal("0.21"), output=Decimal("0.57")),
+    cost=_Cost(input=_Decimal("0.21"), output=_Decimal("0.57")),
     reasoning_options=(),
 )
 """Step-3 (chat) · 65.5K context · 64K output · $0.21 in / $0.57 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-STEPFUN_STEP_3_5_FLASH: Final[PricedModel] = PricedModel(
+STEPFUN_STEP_3_5_FLASH: "Final[_PricedModel]" = _PricedModel(
     provider="zenmux",
     id="stepfun/step-3.5-flash",
     name="Step 3.5 Flash",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=False,
     tool_call=True,
@@ -2100,15 +2103,15 @@ STEPFUN_STEP_3_5_FLASH: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_02,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_256000_OUTPUT_64000,
-    cost=Cost(input=Decimal("0.1"), output=Decimal("0.3")),
+    cost=_Cost(input=_Decimal("0.1"), output=_Decimal("0.3")),
 )
 """Step 3.5 Flash (chat) · 256K context · 64K output · $0.10 in / $0.30 out per 1M tokens · tools"""
 
-STEPFUN_STEP_3_7_FLASH: Final[PricedModel] = PricedModel(
+STEPFUN_STEP_3_7_FLASH: "Final[_PricedModel]" = _PricedModel(
     provider="zenmux",
     id="stepfun/step-3.7-flash",
     name="Step 3.7 Flash",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -2119,16 +2122,16 @@ STEPFUN_STEP_3_7_FLASH: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_29,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_256000_INPUT_256000_OUTPUT_256000,
-    cost=Cost(input=Decimal("0.2"), output=Decimal("1.15")),
+    cost=_Cost(input=_Decimal("0.2"), output=_Decimal("1.15")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """Step 3.7 Flash (chat) · 256K context · 256K output · $0.20 in / $1.15 out per 1M tokens · vision, tools, reasoning, attachments, open weights"""
 
-STEPFUN_STEP_3_7_FLASH_FREE: Final[PricedModel] = PricedModel(
+STEPFUN_STEP_3_7_FLASH_FREE: "Final[_PricedModel]" = _PricedModel(
     provider="zenmux",
     id="stepfun/step-3.7-flash-free",
     name="Step 3.7 Flash (Free)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -2139,16 +2142,16 @@ STEPFUN_STEP_3_7_FLASH_FREE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_05_29,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_256000_INPUT_256000_OUTPUT_256000,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """Step 3.7 Flash (Free) (chat) · 256K context · 256K output · free · vision, tools, reasoning, attachments, open weights"""
 
-TENCENT_HY3_PREVIEW: Final[PricedModel] = PricedModel(
+TENCENT_HY3_PREVIEW: "Final[_PricedModel]" = _PricedModel(
     provider="zenmux",
     id="tencent/hy3-preview",
     name="Hy3 preview",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="Hy",
     attachment=False,
     reasoning=True,
@@ -2159,21 +2162,21 @@ TENCENT_HY3_PREVIEW: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_20,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_256000_OUTPUT_64000,
-    cost=Cost(
-        input=Decimal("0.172"),
-        output=Decimal("0.572"),
-        cache_read=Decimal("0.058"),
-        cache_write=Decimal("0"),
+    cost=_Cost(
+        input=_Decimal("0.172"),
+        output=_Decimal("0.572"),
+        cache_read=_Decimal("0.058"),
+        cache_write=_Decimal("0"),
     ),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_HIGH,),
 )
 """Hy3 preview (chat) · 256K context · 64K output · $0.172 in / $0.572 out per 1M tokens · tools, reasoning, open weights"""
 
-VOLCENGINE_DOUBAO_SEED_1_8: Final[PricedModel] = PricedModel(
+VOLCENGINE_DOUBAO_SEED_1_8: "Final[_PricedModel]" = _PricedModel(
     provider="zenmux",
     id="volcengine/doubao-seed-1.8",
     name="Doubao-Seed-1.8",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -2184,21 +2187,21 @@ VOLCENGINE_DOUBAO_SEED_1_8: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_18,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_256000_OUTPUT_64000,
-    cost=Cost(
-        input=Decimal("0.11"),
-        output=Decimal("0.28"),
-        cache_read=Decimal("0.02"),
-        cache_write=Decimal("0.0024"),
+    cost=_Cost(
+        input=_Decimal("0.11"),
+        output=_Decimal("0.28"),
+        cache_read=_Decimal("0.02"),
+        cache_write=_Decimal("0.0024"),
     ),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """Doubao-Seed-1.8 (chat) · 256K context · 64K output · $0.11 in / $0.28 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-VOLCENGINE_DOUBAO_SEED_2_0_CODE: Final[PricedModel] = PricedModel(
+VOLCENGINE_DOUBAO_SEED_2_0_CODE: "Final[_PricedModel]" = _PricedModel(
     provider="zenmux",
     id="volcengine/doubao-seed-2.0-code",
     name="Doubao Seed 2.0 Code",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=True,
@@ -2209,15 +2212,15 @@ VOLCENGINE_DOUBAO_SEED_2_0_CODE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_20,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_256000_OUTPUT_32000,
-    cost=Cost(input=Decimal("0.9"), output=Decimal("4.48")),
+    cost=_Cost(input=_Decimal("0.9"), output=_Decimal("4.48")),
 )
 """Doubao Seed 2.0 Code (chat) · 256K context · 32K output · $0.90 in / $4.48 out per 1M tokens · tools, attachments"""
 
-VOLCENGINE_DOUBAO_SEED_2_0_LITE: Final[PricedModel] = PricedModel(
+VOLCENGINE_DOUBAO_SEED_2_0_LITE: "Final[_PricedModel]" = _PricedModel(
     provider="zenmux",
     id="volcengine/doubao-seed-2.0-lite",
     name="Doubao-Seed-2.0-lite",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -2228,21 +2231,21 @@ VOLCENGINE_DOUBAO_SEED_2_0_LITE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_14,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_256000_OUTPUT_64000,
-    cost=Cost(
-        input=Decimal("0.09"),
-        output=Decimal("0.51"),
-        cache_read=Decimal("0.02"),
-        cache_write=Decimal("0.0024"),
+    cost=_Cost(
+        input=_Decimal("0.09"),
+        output=_Decimal("0.51"),
+        cache_read=_Decimal("0.02"),
+        cache_write=_Decimal("0.0024"),
     ),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """Doubao-Seed-2.0-lite (chat) · 256K context · 64K output · $0.09 in / $0.51 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-VOLCENGINE_DOUBAO_SEED_2_0_MINI: Final[PricedModel] = PricedModel(
+VOLCENGINE_DOUBAO_SEED_2_0_MINI: "Final[_PricedModel]" = _PricedModel(
     provider="zenmux",
     id="volcengine/doubao-seed-2.0-mini",
     name="Doubao-Seed-2.0-mini",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -2253,21 +2256,21 @@ VOLCENGINE_DOUBAO_SEED_2_0_MINI: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_14,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_256000_OUTPUT_64000,
-    cost=Cost(
-        input=Decimal("0.03"),
-        output=Decimal("0.28"),
-        cache_read=Decimal("0.01"),
-        cache_write=Decimal("0.0024"),
+    cost=_Cost(
+        input=_Decimal("0.03"),
+        output=_Decimal("0.28"),
+        cache_read=_Decimal("0.01"),
+        cache_write=_Decimal("0.0024"),
     ),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """Doubao-Seed-2.0-mini (chat) · 256K context · 64K output · $0.03 in / $0.28 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-VOLCENGINE_DOUBAO_SEED_2_0_PRO: Final[PricedModel] = PricedModel(
+VOLCENGINE_DOUBAO_SEED_2_0_PRO: "Final[_PricedModel]" = _PricedModel(
     provider="zenmux",
     id="volcengine/doubao-seed-2.0-pro",
     name="Doubao-Seed-2.0-pro",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -2278,21 +2281,21 @@ VOLCENGINE_DOUBAO_SEED_2_0_PRO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_14,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_256000_OUTPUT_64000,
-    cost=Cost(
-        input=Decimal("0.45"),
-        output=Decimal("2.24"),
-        cache_read=Decimal("0.09"),
-        cache_write=Decimal("0.0024"),
+    cost=_Cost(
+        input=_Decimal("0.45"),
+        output=_Decimal("2.24"),
+        cache_read=_Decimal("0.09"),
+        cache_write=_Decimal("0.0024"),
     ),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """Doubao-Seed-2.0-pro (chat) · 256K context · 64K output · $0.45 in / $2.24 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-VOLCENGINE_DOUBAO_SEED_CODE: Final[PricedModel] = PricedModel(
+VOLCENGINE_DOUBAO_SEED_CODE: "Final[_PricedModel]" = _PricedModel(
     provider="zenmux",
     id="volcengine/doubao-seed-code",
     name="Doubao-Seed-Code",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -2303,16 +2306,16 @@ VOLCENGINE_DOUBAO_SEED_CODE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_11,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_256000_OUTPUT_64000,
-    cost=Cost(input=Decimal("0.17"), output=Decimal("1.12"), cache_read=Decimal("0.03")),
+    cost=_Cost(input=_Decimal("0.17"), output=_Decimal("1.12"), cache_read=_Decimal("0.03")),
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """Doubao-Seed-Code (chat) · 256K context · 64K output · $0.17 in / $1.12 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-X_AI_GROK_4: Final[PricedModel] = PricedModel(
+X_AI_GROK_4: "Final[_PricedModel]" = _PricedModel(
     provider="zenmux",
     id="x-ai/grok-4",
     name="Grok 4",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -2323,16 +2326,16 @@ X_AI_GROK_4: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_07_09,
     modalities=_Shared.IMAGE_TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_256000_OUTPUT_64000,
-    cost=Cost(input=Decimal("3"), output=Decimal("15"), cache_read=Decimal("0.75")),
+    cost=_Cost(input=_Decimal("3"), output=_Decimal("15"), cache_read=_Decimal("0.75")),
     reasoning_options=(),
 )
 """Grok 4 (chat) · 256K context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-X_AI_GROK_4_FAST: Final[PricedModel] = PricedModel(
+X_AI_GROK_4_FAST: "Final[_PricedModel]" = _PricedModel(
     provider="zenmux",
     id="x-ai/grok-4-fast",
     name="Grok 4 Fast",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -2343,16 +2346,16 @@ X_AI_GROK_4_FAST: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_19,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_2000000_OUTPUT_64000,
-    cost=Cost(input=Decimal("0.2"), output=Decimal("0.5"), cache_read=Decimal("0.05")),
+    cost=_Cost(input=_Decimal("0.2"), output=_Decimal("0.5"), cache_read=_Decimal("0.05")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """Grok 4 Fast (chat) · 2M context · 64K output · $0.20 in / $0.50 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-X_AI_GROK_4_1_FAST: Final[PricedModel] = PricedModel(
+X_AI_GROK_4_1_FAST: "Final[_PricedModel]" = _PricedModel(
     provider="zenmux",
     id="x-ai/grok-4.1-fast",
     name="Grok 4.1 Fast",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -2363,16 +2366,16 @@ X_AI_GROK_4_1_FAST: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_20,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_2000000_OUTPUT_64000,
-    cost=Cost(input=Decimal("0.2"), output=Decimal("0.5"), cache_read=Decimal("0.05")),
+    cost=_Cost(input=_Decimal("0.2"), output=_Decimal("0.5"), cache_read=_Decimal("0.05")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """Grok 4.1 Fast (chat) · 2M context · 64K output · $0.20 in / $0.50 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-X_AI_GROK_4_1_FAST_NON_REASONING: Final[PricedModel] = PricedModel(
+X_AI_GROK_4_1_FAST_NON_REASONING: "Final[_PricedModel]" = _PricedModel(
     provider="zenmux",
     id="x-ai/grok-4.1-fast-non-reasoning",
     name="Grok 4.1 Fast Non Reasoning",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=True,
@@ -2383,15 +2386,15 @@ X_AI_GROK_4_1_FAST_NON_REASONING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_11_20,
     modalities=_Shared.TEXT_IMAGE_TO_TEXT,
     limit=_Shared.CONTEXT_2000000_OUTPUT_64000,
-    cost=Cost(input=Decimal("0.2"), output=Decimal("0.5"), cache_read=Decimal("0.05")),
+    cost=_Cost(input=_Decimal("0.2"), output=_Decimal("0.5"), cache_read=_Decimal("0.05")),
 )
 """Grok 4.1 Fast Non Reasoning (chat) · 2M context · 64K output · $0.20 in / $0.50 out per 1M tokens · vision, tools, attachments"""
 
-X_AI_GROK_4_2_FAST: Final[PricedModel] = PricedModel(
+X_AI_GROK_4_2_FAST: "Final[_PricedModel]" = _PricedModel(
     provider="zenmux",
     id="x-ai/grok-4.2-fast",
     name="Grok 4.2 Fast",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -2402,16 +2405,16 @@ X_AI_GROK_4_2_FAST: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_20,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_2000000_OUTPUT_30000,
-    cost=Cost(input=Decimal("3"), output=Decimal("9")),
+    cost=_Cost(input=_Decimal("3"), output=_Decimal("9")),
     reasoning_options=(),
 )
 """Grok 4.2 Fast (chat) · 2M context · 30K output · $3.00 in / $9.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-X_AI_GROK_4_2_FAST_NON_REASONING: Final[PricedModel] = PricedModel(
+X_AI_GROK_4_2_FAST_NON_REASONING: "Final[_PricedModel]" = _PricedModel(
     provider="zenmux",
     id="x-ai/grok-4.2-fast-non-reasoning",
     name="Grok 4.2 Fast Non Reasoning",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=False,
     tool_call=True,
@@ -2422,15 +2425,15 @@ X_AI_GROK_4_2_FAST_NON_REASONING: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_20,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_2000000_OUTPUT_30000,
-    cost=Cost(input=Decimal("3"), output=Decimal("9")),
+    cost=_Cost(input=_Decimal("3"), output=_Decimal("9")),
 )
 """Grok 4.2 Fast Non Reasoning (chat) · 2M context · 30K output · $3.00 in / $9.00 out per 1M tokens · vision, tools, attachments"""
 
-X_AI_GROK_4_3: Final[PricedModel] = PricedModel(
+X_AI_GROK_4_3: "Final[_PricedModel]" = _PricedModel(
     provider="zenmux",
     id="x-ai/grok-4.3",
     name="Grok 4.3",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="grok",
     attachment=True,
     reasoning=True,
@@ -2442,36 +2445,36 @@ X_AI_GROK_4_3: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_17,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_1000000,
-    cost=Cost(
-        input=Decimal("1.25"),
-        output=Decimal("2.5"),
-        cache_read=Decimal("0.2"),
-        cache_write=Decimal("0"),
+    cost=_Cost(
+        input=_Decimal("1.25"),
+        output=_Decimal("2.5"),
+        cache_read=_Decimal("0.2"),
+        cache_write=_Decimal("0"),
         tiers=(
-            CostTier(
-                input=Decimal("2.5"),
-                output=Decimal("5"),
-                cache_read=Decimal("0.4"),
-                cache_write=Decimal("0"),
-                tier=TierCondition(type="context", size=200000),
+            _CostTier(
+                input=_Decimal("2.5"),
+                output=_Decimal("5"),
+                cache_read=_Decimal("0.4"),
+                cache_write=_Decimal("0"),
+                tier=_TierCondition(type="context", size=200000),
             ),
         ),
-        context_over_200k=Rates(
-            input=Decimal("2.5"),
-            output=Decimal("5"),
-            cache_read=Decimal("0.4"),
-            cache_write=Decimal("0"),
+        context_over_200k=_Rates(
+            input=_Decimal("2.5"),
+            output=_Decimal("5"),
+            cache_read=_Decimal("0.4"),
+            cache_write=_Decimal("0"),
         ),
     ),
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH,),
 )
 """Grok 4.3 (chat) · 1M context · 1M output · $1.25 in / $2.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-X_AI_GROK_BUILD_0_1: Final[PricedModel] = PricedModel(
+X_AI_GROK_BUILD_0_1: "Final[_PricedModel]" = _PricedModel(
     provider="zenmux",
     id="x-ai/grok-build-0.1",
     name="Grok Build 0.1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="grok-build",
     attachment=True,
     reasoning=True,
@@ -2483,16 +2486,16 @@ X_AI_GROK_BUILD_0_1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_16,
     modalities=_Shared.TEXT_IMAGE_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_256000_OUTPUT_256000,
-    cost=Cost(input=Decimal("1"), output=Decimal("2"), cache_read=Decimal("0.2")),
+    cost=_Cost(input=_Decimal("1"), output=_Decimal("2"), cache_read=_Decimal("0.2")),
     reasoning_options=(),
 )
 """Grok Build 0.1 (chat) · 256K context · 256K output · $1.00 in / $2.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
 
-X_AI_GROK_CODE_FAST_1: Final[PricedModel] = PricedModel(
+X_AI_GROK_CODE_FAST_1: "Final[_PricedModel]" = _PricedModel(
     provider="zenmux",
     id="x-ai/grok-code-fast-1",
     name="Grok Code Fast 1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -2503,16 +2506,16 @@ X_AI_GROK_CODE_FAST_1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_08_26,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_256000_OUTPUT_64000,
-    cost=Cost(input=Decimal("0.2"), output=Decimal("1.5"), cache_read=Decimal("0.02")),
+    cost=_Cost(input=_Decimal("0.2"), output=_Decimal("1.5"), cache_read=_Decimal("0.02")),
     reasoning_options=(),
 )
 """Grok Code Fast 1 (chat) · 256K context · 64K output · $0.20 in / $1.50 out per 1M tokens · tools, reasoning"""
 
-XIAOMI_MIMO_V2_FLASH: Final[PricedModel] = PricedModel(
+XIAOMI_MIMO_V2_FLASH: "Final[_PricedModel]" = _PricedModel(
     provider="zenmux",
     id="xiaomi/mimo-v2-flash",
     name="MiMo-V2-Flash",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="mimo",
     attachment=False,
     reasoning=True,
@@ -2524,16 +2527,16 @@ XIAOMI_MIMO_V2_FLASH: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_04,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_262144_OUTPUT_65536,
-    cost=Cost(input=Decimal("0.1"), output=Decimal("0.3"), cache_read=Decimal("0.01")),
+    cost=_Cost(input=_Decimal("0.1"), output=_Decimal("0.3"), cache_read=_Decimal("0.01")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """MiMo-V2-Flash (chat) · 262K context · 65.5K output · $0.10 in / $0.30 out per 1M tokens · tools, reasoning, open weights"""
 
-XIAOMI_MIMO_V2_OMNI: Final[PricedModel] = PricedModel(
+XIAOMI_MIMO_V2_OMNI: "Final[_PricedModel]" = _PricedModel(
     provider="zenmux",
     id="xiaomi/mimo-v2-omni",
     name="MiMo V2 Omni",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="mimo",
     attachment=True,
     reasoning=True,
@@ -2545,16 +2548,16 @@ XIAOMI_MIMO_V2_OMNI: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_18,
     modalities=_Shared.TEXT_IMAGE_AUDIO_VIDEO_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_265000_OUTPUT_265000,
-    cost=Cost(input=Decimal("0.4"), output=Decimal("2"), cache_read=Decimal("0.08")),
+    cost=_Cost(input=_Decimal("0.4"), output=_Decimal("2"), cache_read=_Decimal("0.08")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """MiMo V2 Omni (chat) · 265K context · 265K output · $0.40 in / $2.00 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-XIAOMI_MIMO_V2_PRO: Final[PricedModel] = PricedModel(
+XIAOMI_MIMO_V2_PRO: "Final[_PricedModel]" = _PricedModel(
     provider="zenmux",
     id="xiaomi/mimo-v2-pro",
     name="MiMo V2 Pro",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="mimo",
     attachment=False,
     reasoning=True,
@@ -2566,29 +2569,31 @@ XIAOMI_MIMO_V2_PRO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_18,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_256000,
-    cost=Cost(
-        input=Decimal("1"),
-        output=Decimal("3"),
-        cache_read=Decimal("0.2"),
+    cost=_Cost(
+        input=_Decimal("1"),
+        output=_Decimal("3"),
+        cache_read=_Decimal("0.2"),
         tiers=(
-            CostTier(
-                input=Decimal("2"),
-                output=Decimal("6"),
-                cache_read=Decimal("0.4"),
-                tier=TierCondition(type="context", size=256000),
+            _CostTier(
+                input=_Decimal("2"),
+                output=_Decimal("6"),
+                cache_read=_Decimal("0.4"),
+                tier=_TierCondition(type="context", size=256000),
             ),
         ),
-        context_over_200k=Rates(input=Decimal("2"), output=Decimal("6"), cache_read=Decimal("0.4")),
+        context_over_200k=_Rates(
+            input=_Decimal("2"), output=_Decimal("6"), cache_read=_Decimal("0.4")
+        ),
     ),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """MiMo V2 Pro (chat) · 1M context · 256K output · $1.00 in / $3.00 out per 1M tokens · tools, reasoning"""
 
-XIAOMI_MIMO_V2_5: Final[PricedModel] = PricedModel(
+XIAOMI_MIMO_V2_5: "Final[_PricedModel]" = _PricedModel(
     provider="zenmux",
     id="xiaomi/mimo-v2.5",
     name="MiMo-V2.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="mimo",
     attachment=True,
     reasoning=True,
@@ -2600,32 +2605,32 @@ XIAOMI_MIMO_V2_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_22,
     modalities=_Shared.TEXT_IMAGE_AUDIO_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_131072,
-    cost=Cost(
-        input=Decimal("0.4"),
-        output=Decimal("2"),
-        cache_read=Decimal("0.08"),
+    cost=_Cost(
+        input=_Decimal("0.4"),
+        output=_Decimal("2"),
+        cache_read=_Decimal("0.08"),
         tiers=(
-            CostTier(
-                input=Decimal("0.8"),
-                output=Decimal("4"),
-                cache_read=Decimal("0.16"),
-                tier=TierCondition(type="context", size=256000),
+            _CostTier(
+                input=_Decimal("0.8"),
+                output=_Decimal("4"),
+                cache_read=_Decimal("0.16"),
+                tier=_TierCondition(type="context", size=256000),
             ),
         ),
-        context_over_200k=Rates(
-            input=Decimal("0.8"), output=Decimal("4"), cache_read=Decimal("0.16")
+        context_over_200k=_Rates(
+            input=_Decimal("0.8"), output=_Decimal("4"), cache_read=_Decimal("0.16")
         ),
     ),
-    interleaved=Interleaved(field="reasoning_content"),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """MiMo-V2.5 (chat) · 1.05M context · 131K output · $0.40 in / $2.00 out per 1M tokens · vision, tools, reasoning, attachments, open weights"""
 
-XIAOMI_MIMO_V2_5_PRO: Final[PricedModel] = PricedModel(
+XIAOMI_MIMO_V2_5_PRO: "Final[_PricedModel]" = _PricedModel(
     provider="zenmux",
     id="xiaomi/mimo-v2.5-pro",
     name="MiMo-V2.5-Pro",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="mimo",
     attachment=False,
     reasoning=True,
@@ -2637,30 +2642,32 @@ XIAOMI_MIMO_V2_5_PRO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_22,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1048576_OUTPUT_131072,
-    cost=Cost(
-        input=Decimal("1"),
-        output=Decimal("3"),
-        cache_read=Decimal("0.2"),
+    cost=_Cost(
+        input=_Decimal("1"),
+        output=_Decimal("3"),
+        cache_read=_Decimal("0.2"),
         tiers=(
-            CostTier(
-                input=Decimal("2"),
-                output=Decimal("6"),
-                cache_read=Decimal("0.4"),
-                tier=TierCondition(type="context", size=256000),
+            _CostTier(
+                input=_Decimal("2"),
+                output=_Decimal("6"),
+                cache_read=_Decimal("0.4"),
+                tier=_TierCondition(type="context", size=256000),
             ),
         ),
-        context_over_200k=Rates(input=Decimal("2"), output=Decimal("6"), cache_read=Decimal("0.4")),
+        context_over_200k=_Rates(
+            input=_Decimal("2"), output=_Decimal("6"), cache_read=_Decimal("0.4")
+        ),
     ),
-    interleaved=Interleaved(field="reasoning_content"),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """MiMo-V2.5-Pro (chat) · 1.05M context · 131K output · $1.00 in / $3.00 out per 1M tokens · tools, reasoning, open weights"""
 
-Z_AI_GLM_4_5: Final[PricedModel] = PricedModel(
+Z_AI_GLM_4_5: "Final[_PricedModel]" = _PricedModel(
     provider="zenmux",
     id="z-ai/glm-4.5",
     name="GLM 4.5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -2671,16 +2678,16 @@ Z_AI_GLM_4_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_07_25,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_64000,
-    cost=Cost(input=Decimal("0.35"), output=Decimal("1.54"), cache_read=Decimal("0.07")),
+    cost=_Cost(input=_Decimal("0.35"), output=_Decimal("1.54"), cache_read=_Decimal("0.07")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """GLM 4.5 (chat) · 128K context · 64K output · $0.35 in / $1.54 out per 1M tokens · tools, reasoning"""
 
-Z_AI_GLM_4_5_AIR: Final[PricedModel] = PricedModel(
+Z_AI_GLM_4_5_AIR: "Final[_PricedModel]" = _PricedModel(
     provider="zenmux",
     id="z-ai/glm-4.5-air",
     name="GLM 4.5 Air",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -2691,16 +2698,16 @@ Z_AI_GLM_4_5_AIR: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_07_25,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_128000_OUTPUT_64000,
-    cost=Cost(input=Decimal("0.11"), output=Decimal("0.56"), cache_read=Decimal("0.02")),
+    cost=_Cost(input=_Decimal("0.11"), output=_Decimal("0.56"), cache_read=_Decimal("0.02")),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """GLM 4.5 Air (chat) · 128K context · 64K output · $0.11 in / $0.56 out per 1M tokens · tools, reasoning"""
 
-Z_AI_GLM_4_6: Final[PricedModel] = PricedModel(
+Z_AI_GLM_4_6: "Final[_PricedModel]" = _PricedModel(
     provider="zenmux",
     id="z-ai/glm-4.6",
     name="GLM 4.6",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -2711,16 +2718,16 @@ Z_AI_GLM_4_6: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_09_30,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_64000,
-    cost=Cost(input=Decimal("0.35"), output=Decimal("1.54"), cache_read=Decimal("0.07")),
+    cost=_Cost(input=_Decimal("0.35"), output=_Decimal("1.54"), cache_read=_Decimal("0.07")),
     reasoning_options=(),
 )
 """GLM 4.6 (chat) · 200K context · 64K output · $0.35 in / $1.54 out per 1M tokens · tools, reasoning"""
 
-Z_AI_GLM_4_6V: Final[PricedModel] = PricedModel(
+Z_AI_GLM_4_6V: "Final[_PricedModel]" = _PricedModel(
     provider="zenmux",
     id="z-ai/glm-4.6v",
     name="GLM 4.6V",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -2731,16 +2738,16 @@ Z_AI_GLM_4_6V: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_08,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_64000,
-    cost=Cost(input=Decimal("0.14"), output=Decimal("0.42"), cache_read=Decimal("0.03")),
+    cost=_Cost(input=_Decimal("0.14"), output=_Decimal("0.42"), cache_read=_Decimal("0.03")),
     reasoning_options=(),
 )
 """GLM 4.6V (chat) · 200K context · 64K output · $0.14 in / $0.42 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-Z_AI_GLM_4_6V_FLASH: Final[PricedModel] = PricedModel(
+Z_AI_GLM_4_6V_FLASH: "Final[_PricedModel]" = _PricedModel(
     provider="zenmux",
     id="z-ai/glm-4.6v-flash",
     name="GLM 4.6V FlashX",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -2751,16 +2758,16 @@ Z_AI_GLM_4_6V_FLASH: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_08,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_64000,
-    cost=Cost(input=Decimal("0.02"), output=Decimal("0.21"), cache_read=Decimal("0.0043")),
+    cost=_Cost(input=_Decimal("0.02"), output=_Decimal("0.21"), cache_read=_Decimal("0.0043")),
     reasoning_options=(),
 )
 """GLM 4.6V FlashX (chat) · 200K context · 64K output · $0.02 in / $0.21 out per 1M tokens · vision, tools, reasoning, attachments"""
 
-Z_AI_GLM_4_6V_FLASH_FREE: Final[PricedModel] = PricedModel(
+Z_AI_GLM_4_6V_FLASH_FREE: "Final[_PricedModel]" = _PricedModel(
     provider="zenmux",
     id="z-ai/glm-4.6v-flash-free",
     name="GLM 4.6V Flash (Free)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -2771,16 +2778,16 @@ Z_AI_GLM_4_6V_FLASH_FREE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_08,
     modalities=_Shared.TEXT_IMAGE_VIDEO_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_64000,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
     reasoning_options=(),
 )
 """GLM 4.6V Flash (Free) (chat) · 200K context · 64K output · free · vision, tools, reasoning, attachments"""
 
-Z_AI_GLM_4_7: Final[PricedModel] = PricedModel(
+Z_AI_GLM_4_7: "Final[_PricedModel]" = _PricedModel(
     provider="zenmux",
     id="z-ai/glm-4.7",
     name="GLM 4.7",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -2791,17 +2798,17 @@ Z_AI_GLM_4_7: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2025_12_23,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_64000,
-    cost=Cost(input=Decimal("0.28"), output=Decimal("1.14"), cache_read=Decimal("0.06")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.28"), output=_Decimal("1.14"), cache_read=_Decimal("0.06")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
 """GLM 4.7 (chat) · 200K context · 64K output · $0.28 in / $1.14 out per 1M tokens · tools, reasoning"""
 
-Z_AI_GLM_4_7_FLASH_FREE: Final[PricedModel] = PricedModel(
+Z_AI_GLM_4_7_FLASH_FREE: "Final[_PricedModel]" = _PricedModel(
     provider="zenmux",
     id="z-ai/glm-4.7-flash-free",
     name="GLM 4.7 Flash (Free)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -2812,17 +2819,17 @@ Z_AI_GLM_4_7_FLASH_FREE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_01_19,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_64000,
-    cost=Cost(input=Decimal("0"), output=Decimal("0")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
 """GLM 4.7 Flash (Free) (chat) · 200K context · 64K output · free · tools, reasoning"""
 
-Z_AI_GLM_4_7_FLASHX: Final[PricedModel] = PricedModel(
+Z_AI_GLM_4_7_FLASHX: "Final[_PricedModel]" = _PricedModel(
     provider="zenmux",
     id="z-ai/glm-4.7-flashx",
     name="GLM 4.7 FlashX",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -2833,17 +2840,17 @@ Z_AI_GLM_4_7_FLASHX: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_01_19,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_64000,
-    cost=Cost(input=Decimal("0.07"), output=Decimal("0.42"), cache_read=Decimal("0.01")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.07"), output=_Decimal("0.42"), cache_read=_Decimal("0.01")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
 """GLM 4.7 FlashX (chat) · 200K context · 64K output · $0.07 in / $0.42 out per 1M tokens · tools, reasoning"""
 
-Z_AI_GLM_5: Final[PricedModel] = PricedModel(
+Z_AI_GLM_5: "Final[_PricedModel]" = _PricedModel(
     provider="zenmux",
     id="z-ai/glm-5",
     name="GLM 5",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -2854,17 +2861,17 @@ Z_AI_GLM_5: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_02_12,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_128000,
-    cost=Cost(input=Decimal("0.58"), output=Decimal("2.6"), cache_read=Decimal("0.14")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.58"), output=_Decimal("2.6"), cache_read=_Decimal("0.14")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
 """GLM 5 (chat) · 200K context · 128K output · $0.58 in / $2.60 out per 1M tokens · tools, reasoning, open weights"""
 
-Z_AI_GLM_5_TURBO: Final[PricedModel] = PricedModel(
+Z_AI_GLM_5_TURBO: "Final[_PricedModel]" = _PricedModel(
     provider="zenmux",
     id="z-ai/glm-5-turbo",
     name="GLM 5 Turbo",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -2875,16 +2882,16 @@ Z_AI_GLM_5_TURBO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_03_20,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_128000,
-    cost=Cost(input=Decimal("0.88"), output=Decimal("3.48")),
+    cost=_Cost(input=_Decimal("0.88"), output=_Decimal("3.48")),
     reasoning_options=(),
 )
 """GLM 5 Turbo (chat) · 200K context · 128K output · $0.88 in / $3.48 out per 1M tokens · tools, reasoning, attachments"""
 
-Z_AI_GLM_5_1: Final[PricedModel] = PricedModel(
+Z_AI_GLM_5_1: "Final[_PricedModel]" = _PricedModel(
     provider="zenmux",
     id="z-ai/glm-5.1",
     name="GLM-5.1",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=False,
     reasoning=True,
     tool_call=True,
@@ -2895,17 +2902,17 @@ Z_AI_GLM_5_1: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_03,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_131072,
-    cost=Cost(input=Decimal("0.8781"), output=Decimal("3.5126"), cache_read=Decimal("0.1903")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.8781"), output=_Decimal("3.5126"), cache_read=_Decimal("0.1903")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """GLM-5.1 (chat) · 200K context · 131K output · $0.8781 in / $3.5126 out per 1M tokens · tools, reasoning, structured output"""
 
-Z_AI_GLM_5_2: Final[PricedModel] = PricedModel(
+Z_AI_GLM_5_2: "Final[_PricedModel]" = _PricedModel(
     provider="zenmux",
     id="z-ai/glm-5.2",
     name="GLM 5.2",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=True,
@@ -2917,16 +2924,16 @@ Z_AI_GLM_5_2: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_13,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_131072,
-    cost=Cost(input=Decimal("1.4"), output=Decimal("4.5"), cache_read=Decimal("0.26")),
+    cost=_Cost(input=_Decimal("1.4"), output=_Decimal("4.5"), cache_read=_Decimal("0.26")),
     reasoning_options=(_Shared.REASONING_EFFORT_HIGH_MAX,),
 )
 """GLM 5.2 (chat) · 1M context · 131K output · $1.40 in / $4.50 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
-Z_AI_GLM_5_2_FREE: Final[PricedModel] = PricedModel(
+Z_AI_GLM_5_2_FREE: "Final[_PricedModel]" = _PricedModel(
     provider="zenmux",
     id="z-ai/glm-5.2-free",
     name="GLM 5.2 (Free)",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     family="glm",
     attachment=False,
     reasoning=True,
@@ -2938,16 +2945,16 @@ Z_AI_GLM_5_2_FREE: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_06_13,
     modalities=_Shared.TEXT_TO_TEXT,
     limit=_Shared.CONTEXT_1000000_OUTPUT_131072,
-    cost=Cost(input=Decimal("0"), output=Decimal("0"), cache_read=Decimal("0")),
+    cost=_Cost(input=_Decimal("0"), output=_Decimal("0"), cache_read=_Decimal("0")),
     reasoning_options=(_Shared.REASONING_EFFORT_HIGH_MAX,),
 )
 """GLM 5.2 (Free) (chat) · 1M context · 131K output · free · tools, reasoning, structured output, open weights"""
 
-Z_AI_GLM_5V_TURBO: Final[PricedModel] = PricedModel(
+Z_AI_GLM_5V_TURBO: "Final[_PricedModel]" = _PricedModel(
     provider="zenmux",
     id="z-ai/glm-5v-turbo",
     name="GLM 5V Turbo",
-    kind=Kind.CHAT,
+    kind=_Kind.CHAT,
     attachment=True,
     reasoning=True,
     tool_call=True,
@@ -2957,8 +2964,8 @@ Z_AI_GLM_5V_TURBO: Final[PricedModel] = PricedModel(
     last_updated=_Shared.D_2026_04_01,
     modalities=_Shared.TEXT_IMAGE_VIDEO_PDF_TO_TEXT,
     limit=_Shared.CONTEXT_200000_OUTPUT_128000,
-    cost=Cost(input=Decimal("0.726"), output=Decimal("3.1946"), cache_read=Decimal("0.1743")),
-    interleaved=Interleaved(field="reasoning_content"),
+    cost=_Cost(input=_Decimal("0.726"), output=_Decimal("3.1946"), cache_read=_Decimal("0.1743")),
+    interleaved=_Interleaved(field="reasoning_content"),
     reasoning_options=(),
 )
 """GLM 5V Turbo (chat) · 200K context · 128K output · $0.726 in / $3.1946 out per 1M tokens · vision, tools, reasoning, attachments"""

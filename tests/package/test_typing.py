@@ -12,6 +12,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -115,17 +116,45 @@ def test_pyright_rejects_misspelt_names(tmp_path: Path) -> None:
     assert '"Provder" is not a known attribute' in result.stdout
 
 
-def test_jedi_completes_model_constants_with_their_hover_text() -> None:
+def _completions(source: str) -> list[str]:
     jedi = pytest.importorskip("jedi")
-    source = "from llmdex.models.openai import "
-    names = [c.name for c in jedi.Script(source).complete(1, len(source))]
-    assert "GPT_4O" in names
-    helpers = [n for n in names if n.startswith("_") and not n.startswith("__")]
-    assert helpers == ["_Shared"], helpers
-    (hover,) = jedi.Script("from llmdex.models.openai import GPT_4O\nGPT_4O").help(2, 3)
-    from llmdex.models.openai import GPT_4O
+    lines = source.splitlines()
+    return [c.name for c in jedi.Script(source).complete(len(lines), len(lines[-1]))]
 
-    assert hover.docstring().startswith(f"{GPT_4O.name} ({GPT_4O.kind.value}) · ")
+
+def _public(names: list[str]) -> list[str]:
+    # What an editor shows first: jedi lists public names, then _private, then __dunder__.
+    return [n for n in names if not n.startswith("_")]
+
+
+def test_jedi_offers_a_provider_modules_models_first_and_nothing_else_public() -> None:
+    from llmdex.models import openai
+
+    names = _completions("from llmdex.models.openai import ")
+    public = _public(names)
+    assert sorted(public) == sorted(openai.__all__)
+    assert names[: len(public)] == public  # no helper name among or before the models
+    (hover,) = _jedi().Script("from llmdex.models.openai import GPT_4O\nGPT_4O").help(2, 3)
+    assert hover.docstring().startswith(f"{openai.GPT_4O.name} ({openai.GPT_4O.kind.value}) · ")
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ('import llmdex\nllmdex.find("openai:gpt-4o").', {"cost_of", "limit", "spec", "id"}),
+        ("import llmdex\nllmdex.catalog().", {"where", "sort", "first", "specs"}),
+        ("import llmdex\nllmdex.catalog().where(tools=True).", {"where", "sort"}),
+    ],
+)
+def test_jedi_completes_the_public_names_of_what_lookups_return(
+    source: str, expected: set[str]
+) -> None:
+    public = _public(_completions(source))
+    assert expected <= set(public), public
+
+
+def _jedi() -> Any:
+    return pytest.importorskip("jedi")
 
 
 def test_records_work_with_the_dataclasses_functions() -> None:
