@@ -16,9 +16,11 @@ export SOURCE PAYLOAD NO_PATCHES
 .PHONY: install regen history check-generated schema site test test-logic lint fmt bench clean
 
 install:
+	@echo "make install: creating $(VENV) and installing llmdex with the client and the dev tools (about a minute)"
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[dev,client]'
+	$(PY) -m pip install --quiet -e '.[client]' --group dev
+	@echo "make install: done; try .venv/bin/llmdex show openai:gpt-4o"
 
 # Fetch SOURCE (URL or file), validate, patch, emit into a temp dir, verify, then swap into generated/.
 regen:
