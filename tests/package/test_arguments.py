@@ -61,6 +61,12 @@ def _where(dex: Any, name: str, value: Any) -> Any:
     return list(dex.catalog().where(**{name: value})[:1])
 
 
+def _sync(dex: Any, url: Any) -> Any:
+    import importlib
+
+    return importlib.import_module(f"{dex.__name__}.db").sync(url, dry_run=True)
+
+
 def _calls(dex: Any) -> dict[str, Any]:
     # One call per (function, parameter): the value goes into that parameter alone.
     calls: dict[str, Any] = {
@@ -80,13 +86,21 @@ def _calls(dex: Any) -> dict[str, Any]:
             "compare.specs": dex.compare,
             "cost_of.usage": lambda v: dex.find("openai:gpt-4o").cost_of(v),
             "cost_of.mode": lambda v: dex.find("openai:gpt-4o").cost_of(USAGE, mode=v),
+            "history.spec": dex.history,
+            "provenance.spec": dex.provenance,
+            "resolve.spec": dex.resolve,
+            "resolve.base_url": lambda v: dex.resolve("openai:gpt-4o", base_url=v),
+            "Client.api_keys": lambda v: dex.Client(api_keys=v),
+            "Client.policy": lambda v: dex.Client(policy=v),
+            "Client.allow_insecure_http": lambda v: dex.Client(allow_insecure_http=v),
+            "sync.url": lambda v: _sync(dex, v),
         }
     )
     return calls
 
 
 CALLS = sorted(_calls(fixture_dex()))
-SUBJECTS = {"spec", "specs", "usage"}
+SUBJECTS = {"spec", "specs", "usage", "url"}
 """Parameters that are what the call is about: their errors quote the value refused."""
 
 
@@ -103,7 +117,7 @@ def test_a_wrong_argument_raises_an_error_naming_it(call: str, value: Any) -> No
         pass  # an answer (no such model that day, no price), not a refused argument
     except LlmdexError as exc:
         # A spec or a usage is the input itself: its errors quote the value they refuse.
-        named = parameter in SUBJECTS or f"{parameter}=" in str(exc)
+        named = parameter in SUBJECTS or parameter in str(exc)
         assert named, f"{call}({value!r}) raised {type(exc).__name__}: {exc}"
     except TypeError as exc:
         assert parameter in str(exc), f"{call}({value!r}) raised TypeError: {exc}"

@@ -9,6 +9,7 @@ message that leaves goes through :func:`~llmdex.client.keys.redact`.
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from urllib.parse import urlsplit
 
 from llmdex.client.anthropic_messages import AnthropicMessages
@@ -24,6 +25,7 @@ from llmdex.errors import (
     AuthenticationError,
     BadRequestError,
     ClientConfigError,
+    InvalidArgumentError,
     MalformedResponseError,
     MissingAPIKeyError,
     PriceUnknownError,
@@ -45,7 +47,7 @@ from llmdex.untrusted_json import UntrustedJSONError, loads
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterator, Mapping, Sequence
+    from collections.abc import Callable, Iterator, Sequence
     from typing import Any, TypeVar
 
     from llmdex.facade import Catalog
@@ -217,10 +219,21 @@ class Client:
         catalog: Catalog | None = None,
         allow_insecure_http: bool = False,
     ) -> None:
+        from llmdex.arguments import as_flag
         from llmdex.http.policy import HttpPolicy
 
+        if api_keys is not None and not (
+            isinstance(api_keys, Mapping)
+            and all(isinstance(k, str) and isinstance(v, str) for k, v in api_keys.items())
+        ):
+            problem = "give a mapping of provider id to key, such as {'openai': 'sk-...'}"
+            raise InvalidArgumentError("Client", "api_keys", api_keys, problem)
+        if policy is not None and not isinstance(policy, HttpPolicy):
+            raise InvalidArgumentError("Client", "policy", policy, "give an HttpPolicy(...)")
         self._catalog = catalog or self.default_catalog or _shipped()
-        self._allow_insecure_http = allow_insecure_http
+        self._allow_insecure_http = bool(
+            as_flag("Client", "allow_insecure_http", allow_insecure_http)
+        )
         self._keys = dict(api_keys or {})
         self._policy = policy or HttpPolicy()
         self._session = session

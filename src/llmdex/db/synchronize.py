@@ -121,6 +121,13 @@ def sync_catalog(
     ``dry_run`` does everything, reports it, and rolls it back. A database that holds a newer
     catalog than this one is refused unless ``allow_older``.
     """
+    given: object = url  # typed str, but callers' values come from anywhere
+    if not isinstance(given, str):
+        from llmdex.errors import InvalidArgumentError
+
+        raise InvalidArgumentError(
+            "sync", "url", given, "give a URL: sqlite:///FILE or postgresql://..."
+        )
     database = Database(url)
     committed = False
     try:
