@@ -75,6 +75,7 @@ if TYPE_CHECKING:
     from llmdex.resolution.result import Resolution, Rule
     from llmdex.resolution.spec import ModelSpec
     from llmdex.views.comparison import Comparison
+    from llmdex.views.reconciliation import Reconciliation
     from llmdex.views.selection import Selection
 
 # The functions of the catalog this package ships; a catalog made by `llmdex regen` binds
@@ -89,6 +90,7 @@ history = _CATALOG.history
 models_of = _CATALOG.models_of
 parse_spec = _CATALOG.parse_spec
 provenance = _CATALOG.provenance
+reconcile = _CATALOG.reconcile
 resolve = _CATALOG.resolve
 
 _LAZY = {
@@ -147,6 +149,7 @@ _LAZY = {
     "llmdex.resolution.result": ("Resolution", "Rule"),
     "llmdex.resolution.spec": ("ModelSpec",),
     "llmdex.views.comparison": ("Comparison",),
+    "llmdex.views.reconciliation": ("Reconciliation",),
     "llmdex.views.selection": ("Selection",),
 }
 """Where each public name that is not a function is defined; read on first use."""
@@ -201,6 +204,7 @@ __all__ = [
     "RateLimitError",
     "Rates",
     "ReasoningOption",
+    "Reconciliation",
     "RedirectError",
     "Resolution",
     "Rule",
@@ -221,6 +225,7 @@ __all__ = [
     "models_of",
     "parse_spec",
     "provenance",
+    "reconcile",
     "replace",
     "resolve",
 ]

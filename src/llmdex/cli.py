@@ -129,21 +129,7 @@ def _parser() -> argparse.ArgumentParser:
     listing.add_argument("--limit", type=_count, help="show at most this many")
     comparing = commands.add_parser("compare", help="compare models side by side")
     comparing.add_argument("specs", nargs="+", metavar="spec")
-    asking = commands.add_parser("ask", help="send a prompt to a model; print the answer and cost")
-    asking.add_argument("spec")
-    asking.add_argument("prompt")
-    asking.add_argument("--max-tokens", type=_count, help="cap the answer's length")
-    asking.add_argument(
-        "--base-url", help="send to this server instead (e.g. a local one); no provider key goes"
-    )
-    asking.add_argument(
-        "--key-env", metavar="VAR", help="the variable holding the key for --base-url's server"
-    )
-    asking.add_argument(
-        "--allow-insecure-http",
-        action="store_true",
-        help="let a key go over plain http:// to another machine (a network you trust)",
-    )
+    asking, checking = _client_commands(commands)
     costing = commands.add_parser("cost", help="price one call (tokens take k and M suffixes)")
     costing.add_argument("spec")
     costing.add_argument("--input", type=_tokens, default=0, help="prompt tokens, cached included")
@@ -164,9 +150,42 @@ def _parser() -> argparse.ArgumentParser:
     changes.add_argument("after", nargs="?", default="catalog", help="likewise (default: catalog)")
     changes.add_argument("--markdown", action="store_true", help="print Markdown")
     syncing, exporting = _output_commands(commands)
-    for command in (show, listing, comparing, asking, costing, past, changes, syncing, exporting):
+    outputs = (show, listing, comparing, asking, checking, costing, past, changes, syncing)
+    for command in (*outputs, exporting):
         command.add_argument("--json", action="store_true", help="print JSON")
     return parser
+
+
+def _client_commands(commands: Any) -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
+    # The commands that call a provider: both send keys only where --base-url allows.
+    asking = commands.add_parser("ask", help="send a prompt to a model; print the answer and cost")
+    asking.add_argument("spec")
+    asking.add_argument("prompt")
+    asking.add_argument("--max-tokens", type=_count, help="cap the answer's length")
+    asking.add_argument(
+        "--base-url", help="send to this server instead (e.g. a local one); no provider key goes"
+    )
+    asking.add_argument(
+        "--key-env", metavar="VAR", help="the variable holding the key for --base-url's server"
+    )
+    asking.add_argument(
+        "--allow-insecure-http",
+        action="store_true",
+        help="let a key go over plain http:// to another machine (a network you trust)",
+    )
+    checking = commands.add_parser(
+        "reconcile", help="compare the catalog with what a provider's model-list API serves"
+    )
+    checking.add_argument("provider", help="a provider id, e.g. openai or openrouter")
+    checking.add_argument("--base-url", help="ask this server's list instead")
+    checking.add_argument("--key-env", metavar="VAR", help="the variable holding --base-url's key")
+    checking.add_argument(
+        "--allow-insecure-http", action="store_true", help="let a key go over plain http://"
+    )
+    checking.add_argument(
+        "--write-patches", metavar="FILE", help="write the changes as a patch file to review"
+    )
+    return asking, checking
 
 
 def _output_commands(commands: Any) -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
@@ -388,11 +407,53 @@ def _key_from(args: argparse.Namespace) -> str | None:
     if args.key_env is None:
         return None
     if args.base_url is None:
-        raise _UsageError("llmdex ask: --key-env names the key for --base-url; give both")
+        raise _UsageError(
+            f"llmdex {args.command}: --key-env names the key for --base-url; give both"
+        )
     key = os.environ.get(args.key_env)
     if not key:
-        raise _UsageError(f"llmdex ask: --key-env {args.key_env} is not set; export it")
+        raise _UsageError(f"llmdex {args.command}: --key-env {args.key_env} is not set; export it")
     return key
+
+
+def _reconcile(catalog: Catalog, args: argparse.Namespace) -> int:
+    from llmdex.client import Client
+
+    target = None
+    if args.write_patches is not None:
+        target = os.path.abspath(args.write_patches)
+        if os.path.exists(target):
+            raise _UsageError(
+                f"llmdex reconcile: --write-patches {args.write_patches} exists; name a new file"
+            )
+    client = Client(catalog=catalog, allow_insecure_http=args.allow_insecure_http)
+    report = catalog.reconcile(
+        args.provider, base_url=args.base_url, api_key=_key_from(args), client=client
+    )
+    if target is not None:
+        _write_new(target, json.dumps(report.patches(), indent=2, ensure_ascii=False) + "\n")
+    if args.json:
+        _emit(report.to_dict())
+    else:
+        _write(str(report))
+    if target is not None:
+        print(
+            f"wrote {len(report.patches()['patches'])} patch entries to {args.write_patches}; "
+            "review them before a regen takes them",
+            file=sys.stderr,
+        )
+    return EXIT_OK
+
+
+def _write_new(path: str, text: str) -> None:
+    # Whole or not at all, and never over a file that appeared meanwhile.
+    try:
+        with open(path, "x", encoding="utf-8") as handle:
+            handle.write(text)
+    except FileExistsError:
+        raise _UsageError(f"llmdex reconcile: {path} exists; name a new file") from None
+    except OSError as exc:
+        raise _UsageError(f"llmdex reconcile: cannot write {path}: {exc.strerror}") from None
 
 
 def _cost(catalog: Catalog, args: argparse.Namespace) -> int:
@@ -524,6 +585,7 @@ _COMMANDS = {
     "list": _list,
     "compare": _compare,
     "ask": _ask,
+    "reconcile": _reconcile,
     "cost": _cost,
     "history": _history,
     "diff": _diff,

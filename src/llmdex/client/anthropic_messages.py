@@ -2,7 +2,20 @@
 
 from __future__ import annotations
 
-from llmdex.client.wire import Call, Request, Wire, field, items, join, optional
+from urllib.parse import quote
+
+from llmdex.client.wire import (
+    Call,
+    Listed,
+    Page,
+    Request,
+    Wire,
+    count,
+    field,
+    items,
+    join,
+    optional,
+)
 from llmdex.errors import ClientConfigError
 
 TYPE_CHECKING = False
@@ -12,6 +25,8 @@ if TYPE_CHECKING:
 
 ANTHROPIC_VERSION = "2023-06-01"
 _DEFAULT_MAX_TOKENS = 4096
+_PAGE = 1000
+"""Models per page of the model list: the most the API returns."""
 
 
 class AnthropicMessages(Wire):
@@ -32,10 +47,7 @@ class AnthropicMessages(Wire):
         body.update(call.params)
         if stream:
             body["stream"] = True
-        headers = {"Content-Type": "application/json", "anthropic-version": ANTHROPIC_VERSION}
-        if call.api_key is not None:
-            headers["x-api-key"] = call.api_key
-        return Request(url=join(call.base_url, "messages"), headers=headers, body=body)
+        return Request(url=join(call.base_url, "messages"), headers=_headers(call), body=body)
 
     def read(self, body: Mapping[str, Any]) -> tuple[str, Mapping[str, Any]]:
         """The text blocks, joined, and ``usage``."""
@@ -62,9 +74,36 @@ class AnthropicMessages(Wire):
         """``message_stop`` is the last event."""
         return bool(data.get("type", event) == "message_stop")
 
+    def list_models(self, call: Call, page: str | None) -> Request:
+        """``GET {base}/models?limit=1000``, then ``&after_id=`` the last id of a page."""
+        after = "" if page is None else f"&after_id={quote(page, safe='')}"
+        url = join(call.base_url, f"models?limit={_PAGE}{after}")
+        return Request(url=url, headers=_headers(call), body={})
+
+    def read_models(self, body: Mapping[str, Any]) -> Page:
+        """``data``: ids, with ``max_input_tokens`` and ``max_tokens`` where the API version
+        gives them (no prices); ``has_more`` with ``last_id`` for the next page."""
+        found = tuple(
+            Listed(
+                id=field(row, "id", str, f"data[{i}]"),
+                context=count(row.get("max_input_tokens"), f"data[{i}].max_input_tokens"),
+                output=count(row.get("max_tokens"), f"data[{i}].max_tokens"),
+            )
+            for i, row in enumerate(items(body, "data"))
+        )
+        more = optional(body, "has_more", bool, False)
+        return Page(models=found, next=field(body, "last_id", str) if more else None)
+
     def embed(self, call: Call, texts: Sequence[str]) -> Request:
         """Anthropic has no embeddings API."""
         raise ClientConfigError(f"{call.model_id}: the Anthropic messages API has no embeddings")
+
+
+def _headers(call: Call) -> dict[str, str]:
+    headers = {"Content-Type": "application/json", "anthropic-version": ANTHROPIC_VERSION}
+    if call.api_key is not None:
+        headers["x-api-key"] = call.api_key
+    return headers
 
 
 def _system(parts: list[Any]) -> str | list[dict[str, Any]]:

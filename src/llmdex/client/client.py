@@ -18,7 +18,7 @@ from llmdex.client.keys import check_key, fill_base_url, find_key, redact
 from llmdex.client.openai_chat import AzureOpenAI, OpenAIChat
 from llmdex.client.openai_responses import OpenAIResponses
 from llmdex.client.sse import events
-from llmdex.client.wire import Call, ShapeError, Wire
+from llmdex.client.wire import Call, Listed, ModelList, Page, ShapeError, Wire
 from llmdex.errors import (
     APIConnectionError,
     APIError,
@@ -82,6 +82,9 @@ WIRES: dict[Protocol, Wire] = {
     Protocol.AZURE_OPENAI: AzureOpenAI(),
 }
 """How to speak each protocol; a protocol missing here is unsupported."""
+
+_MAX_PAGES = 100
+"""Pages of a model list read at most: 100,000 models at the page sizes the APIs allow."""
 
 _USAGE = {
     "openai": Usage.from_openai,
@@ -296,6 +299,79 @@ class Client:
             raw=body,
         )
 
+    def list_models(
+        self,
+        provider: str,
+        /,
+        *,
+        base_url: str | None = None,
+        api_key: str | None = None,
+        max_pages: int = _MAX_PAGES,
+    ) -> ModelList:
+        """Every model ``provider``'s own model-list API gives, page by page.
+
+        The key is the provider's (``api_key=``, ``api_keys``, its variables); with
+        ``base_url=`` (another server) only ``api_key=``. Each page is one request under the
+        client's policy; more than ``max_pages`` pages, or a page token seen before, is a
+        :class:`~llmdex.errors.MalformedResponseError`.
+
+        Example:
+            >>> listed = llmdex.Client().list_models("anthropic")
+            >>> listed.source, [m.id for m in listed.models][:1]
+            ('https://api.anthropic.com/v1/models?limit=1000', ['claude-opus-4-5-20251101'])
+        """
+        info = self._catalog.rules.provider(provider, ("list_models", "provider"))
+        wire = WIRES.get(info.protocol)
+        if wire is None:
+            raise UnsupportedProtocolError(info.id, info.protocol.value)
+        if wire.no_model_list is not None:
+            raise ClientConfigError(f"{info.id}: {wire.no_model_list}")
+        listed_at = base_url or info.base_url
+        if listed_at is None:
+            raise ClientConfigError(
+                f"{info.id}: no base URL is known; give one with base_url=",
+                cli=f"{info.id}: no base URL is known; give one with --base-url",
+            )
+        url = fill_base_url(listed_at, info.env, info.id)
+        home = base_url is None or origin(url) in _origins(_urls(info.base_url))
+        key = self._key_for(
+            info.id, info.id, url, api_key, env=info.env if home else None, named=()
+        )
+        call = Call(model_id="", base_url=url, api_key=key, messages=[], params={})
+        found: list[Listed] = []
+        seen: set[str] = set()
+        token: str | None = None
+        source = wire.list_models(call, None).url
+        for _ in range(max_pages):
+            request = wire.list_models(call, token)
+            page = self._get(info.id, key, request, wire)
+            found.extend(page.models)
+            token = page.next
+            if token is None:
+                return ModelList(source=source, models=tuple(found))
+            if token in seen:
+                raise MalformedResponseError(info.id, "the model list repeats a page", token)
+            seen.add(token)
+        raise MalformedResponseError(
+            info.id, f"the model list runs past {max_pages} pages", "(raise max_pages=)"
+        )
+
+    def _get(self, provider: str, secret: str | None, request: Any, wire: Wire) -> Page:
+        try:
+            response = _http().send(
+                "GET",
+                request.url,
+                who=provider,
+                policy=self._policy,
+                headers=request.headers,
+                session=self._session,
+            )
+        except StatusError as failed:
+            raise _error(provider, failed, secret) from None
+        assert isinstance(response, HttpResponse)
+        body = _json(response.text, provider, secret)
+        return _read(provider, secret, response.text, wire.read_models, body)
+
     # -- helpers ---------------------------------------------------------------------------
 
     def _prepare(
@@ -369,22 +445,37 @@ class Client:
         env: tuple[str, ...],
         home: bool,
     ) -> str | None:
-        # A key goes only to the origin it belongs to: the provider's own endpoint gets the
-        # provider's key; a server the caller chose gets api_key=, or the variables the
-        # caller named for it (a custom model's env), and otherwise no key at all.
-        if home:
-            key, where = find_key(given, self._keys, target.provider, env)
+        named = target.env if isinstance(target, CustomModel) and target.env != env else ()
+        return self._key_for(
+            target.spec, target.provider, url, given, env=env if home else None, named=named
+        )
+
+    def _key_for(
+        self,
+        spec: str,
+        provider: str,
+        url: str,
+        given: str | None,
+        *,
+        env: tuple[str, ...] | None,
+        named: tuple[str, ...],
+    ) -> str | None:
+        # A key goes only to the origin it belongs to: the provider's own endpoint (env is
+        # its variables) gets the provider's key; a server the caller chose (env None) gets
+        # api_key=, or the variables the caller named for it (a custom model's env), and
+        # otherwise no key at all.
+        if env is not None:
+            key, where = find_key(given, self._keys, provider, env)
             if key is None and env:
-                raise MissingAPIKeyError(target.spec, env)
+                raise MissingAPIKeyError(spec, env)
         else:
-            named = target.env if isinstance(target, CustomModel) and target.env != env else ()
-            key, where = find_key(given, {}, target.provider, named)
+            key, where = find_key(given, {}, provider, named)
         if key is None:
             return None
-        check_key(key, target.spec, where)
+        check_key(key, spec, where)
         if not is_private(url) and not self._allow_insecure_http:
             refusal = (
-                f"{target.spec}: refusing to send its API key over plain http:// to "
+                f"{spec}: refusing to send its API key over plain http:// to "
                 f"{urlsplit(url).hostname}; use https, or "
             )
             raise ClientConfigError(

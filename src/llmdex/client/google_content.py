@@ -2,13 +2,30 @@
 
 from __future__ import annotations
 
-from llmdex.client.wire import Call, Request, ShapeError, Wire, field, items, join, optional
+from urllib.parse import quote
+
+from llmdex.client.wire import (
+    Call,
+    Listed,
+    Page,
+    Request,
+    ShapeError,
+    Wire,
+    count,
+    field,
+    items,
+    join,
+    optional,
+)
 from llmdex.errors import ClientConfigError
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
     from typing import Any
+
+_PAGE = 1000
+"""Models per page of the model list: the most the API returns."""
 
 # Chat-style parameter names -> Gemini generationConfig names.
 _CONFIG = {
@@ -94,6 +111,29 @@ class GoogleContent(Wire):
         """Gemini sends no end event: the last chunk is the one with a ``finishReason``."""
         candidates = optional(data, "candidates", list, [])
         return any(isinstance(c, dict) and c.get("finishReason") for c in candidates)
+
+    def list_models(self, call: Call, page: str | None) -> Request:
+        """``GET {base}/models?pageSize=1000``, then ``&pageToken=`` the page's token."""
+        token = "" if page is None else f"&pageToken={quote(page, safe='')}"
+        url = join(call.base_url, f"models?pageSize={_PAGE}{token}")
+        return Request(url=url, headers=self._headers(call), body={})
+
+    def read_models(self, body: Mapping[str, Any]) -> Page:
+        """``models`` named ``models/ID``, with ``inputTokenLimit`` and ``outputTokenLimit``;
+        ``nextPageToken`` for the next page."""
+        found = []
+        for i, row in enumerate(optional(body, "models", list, [])):
+            where = f"models[{i}]"
+            name = field(row, "name", str, where)
+            found.append(
+                Listed(
+                    id=name.removeprefix("models/"),
+                    context=count(row.get("inputTokenLimit"), f"{where}.inputTokenLimit"),
+                    output=count(row.get("outputTokenLimit"), f"{where}.outputTokenLimit"),
+                )
+            )
+        token = optional(body, "nextPageToken", str, "")
+        return Page(models=tuple(found), next=token or None)
 
     def embed(self, call: Call, texts: Sequence[str]) -> Request:
         """``batchEmbedContents``, one request per text."""

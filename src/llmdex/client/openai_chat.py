@@ -2,7 +2,19 @@
 
 from __future__ import annotations
 
-from llmdex.client.wire import Call, Request, Wire, field, items, join, optional
+from llmdex.client.wire import (
+    Call,
+    Listed,
+    Page,
+    Request,
+    Wire,
+    count,
+    field,
+    items,
+    join,
+    optional,
+    per_million,
+)
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -70,6 +82,37 @@ class OpenAIChat(Wire):
         vectors = [list(field(row, "embedding", list)) for row in rows]
         return vectors, optional(body, "usage", dict, {})
 
+    def list_models(self, call: Call, page: str | None) -> Request:
+        """``GET {base}/models``: one page, with every model."""
+        return Request(url=self.url(call, "models"), headers=self.headers(call), body={})
+
+    def read_models(self, body: Mapping[str, Any]) -> Page:
+        """``{"data": [{"id": ...}, ...]}``; OpenRouter's rows add ``context_length``,
+        ``top_provider.max_completion_tokens`` and ``pricing`` (USD per token, as text)."""
+        found = []
+        for i, row in enumerate(items(body, "data")):
+            where = f"data[{i}]"
+            pricing = optional(row, "pricing", dict, {})
+            top = optional(row, "top_provider", dict, {})
+            found.append(
+                Listed(
+                    id=field(row, "id", str, where),
+                    context=count(row.get("context_length"), f"{where}.context_length"),
+                    output=count(top.get("max_completion_tokens"), f"{where}.top_provider"),
+                    input_price=per_million(pricing.get("prompt"), f"{where}.pricing.prompt"),
+                    output_price=per_million(
+                        pricing.get("completion"), f"{where}.pricing.completion"
+                    ),
+                    cache_read_price=per_million(
+                        pricing.get("input_cache_read"), f"{where}.pricing.input_cache_read"
+                    ),
+                    cache_write_price=per_million(
+                        pricing.get("input_cache_write"), f"{where}.pricing.input_cache_write"
+                    ),
+                )
+            )
+        return Page(models=tuple(found), next=None)
+
 
 class AzureOpenAI(OpenAIChat):
     """``POST {base}/deployments/{deployment}/{path}?api-version=...`` with an ``api-key``.
@@ -89,6 +132,11 @@ class AzureOpenAI(OpenAIChat):
         deployment = call.params.get("deployment", call.model_id)
         version = call.params.get("api_version", AZURE_API_VERSION)
         return join(call.base_url, f"deployments/{deployment}/{path}?api-version={version}")
+
+    no_model_list = (
+        "Azure OpenAI has no model list per key (its models are your deployments); "
+        "list them in the Azure portal"
+    )
 
     def chat(self, call: Call, *, stream: bool) -> Request:
         """As OpenAI's, without the routing parameters in the body."""

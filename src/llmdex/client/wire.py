@@ -12,6 +12,7 @@ from llmdex.records.record import Record, record
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
+    from decimal import Decimal
     from typing import Any
 
 _HIDDEN = "[redacted]"
@@ -36,7 +37,7 @@ class Call(Record):
 
 @record
 class Request(Record):
-    """An HTTP POST: URL, headers (the key among them) and JSON body."""
+    """An HTTP request: URL, headers (the key among them) and JSON body (a GET has none)."""
 
     url: str
     headers: Mapping[str, str]
@@ -45,6 +46,37 @@ class Request(Record):
     def __repr__(self) -> str:
         shown = {k: _HIDDEN if k.lower() in _SECRET_HEADERS else v for k, v in self.headers.items()}
         return f"Request(url={self.url!r}, headers={shown})"
+
+
+@record
+class Listed(Record):
+    """One model as its provider's model-list API gives it. Prices are USD per 1M tokens,
+    exact; what the API does not give is ``None``."""
+
+    id: str
+    context: int | None = None
+    output: int | None = None
+    input_price: Decimal | None = None
+    output_price: Decimal | None = None
+    cache_read_price: Decimal | None = None
+    cache_write_price: Decimal | None = None
+
+
+@record
+class Page(Record):
+    """One page of a model list, and the token that asks for the next (``None``: the last)."""
+
+    models: tuple[Listed, ...]
+    next: str | None
+
+
+@record
+class ModelList(Record):
+    """A provider's model list, read whole: where from, and every model on it."""
+
+    source: str
+    """The URL of its first page."""
+    models: tuple[Listed, ...]
 
 
 class ShapeError(Exception):
@@ -90,6 +122,9 @@ class Wire:
     usage_shape = "openai"
     """Which ``Usage.from_*`` reads this wire's usage objects."""
 
+    no_model_list: str | None = None
+    """Why the protocol has no model list to read, where it has none."""
+
     def chat(self, call: Call, *, stream: bool) -> Request:
         """The request for a completion, streamed or not."""
         raise NotImplementedError
@@ -120,7 +155,44 @@ class Wire:
         """Vectors and usage object of an embeddings response."""
         raise NotImplementedError
 
+    def list_models(self, call: Call, page: str | None) -> Request:
+        """The GET of one page of the provider's model list (``page``: the token the last
+        page gave, ``None`` for the first); raises where the protocol has no list."""
+        raise NotImplementedError
+
+    def read_models(self, body: Mapping[str, Any]) -> Page:
+        """One page of a model-list response."""
+        raise NotImplementedError
+
 
 def join(base_url: str, path: str) -> str:
     """``base_url`` and ``path`` with exactly one ``/`` between them."""
     return base_url.rstrip("/") + "/" + path.lstrip("/")
+
+
+def per_million(value: object, path: str) -> Decimal | None:
+    """A price per token (a decimal string or number) as USD per 1M tokens, exact."""
+    if value is None:
+        return None
+    from decimal import Decimal, InvalidOperation
+
+    if isinstance(value, bool) or not isinstance(value, str | int | float):
+        raise ShapeError(path)
+    try:
+        price = Decimal(str(value))
+    except InvalidOperation:
+        raise ShapeError(path) from None
+    if not price.is_finite():
+        raise ShapeError(path)
+    if price < 0:  # OpenRouter's "-1": priced by the route taken, no one price
+        return None
+    return (price * 1_000_000).normalize()
+
+
+def count(value: object, path: str) -> int | None:
+    """A token count the API gives, or ``None``; not a count is the provider's fault."""
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise ShapeError(path)
+    return value
