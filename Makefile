@@ -78,6 +78,7 @@ bench:
 	bench/.peers/bin/python bench/pricing_agreement.py
 	$(PY) bench/growth.py
 	$(PY) bench/stream_lines.py
+	$(PY) bench/reconcile.py
 
 clean:
 	rm -rf build dist .pytest_cache .mypy_cache .ruff_cache

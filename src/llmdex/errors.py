@@ -206,12 +206,17 @@ class ClientError(LlmdexError):
 class UnsupportedProtocolError(ClientError):
     """The provider speaks a protocol the client does not implement."""
 
-    def __init__(self, spec: str, protocol: str) -> None:
+    def __init__(self, spec: str, protocol: str, why: str | None = None) -> None:
+        # why: what the protocol lacks, where the client speaks it but not for this call.
         self.spec = spec
         self.protocol = protocol
         super().__init__(
-            f"cannot call {spec}: its protocol is {protocol!r}, which the llmdex client does not "
-            "speak (it needs a cloud SDK); use that provider's own SDK"
+            f"cannot call {spec}: "
+            + (
+                why
+                or f"its protocol is {protocol!r}, which the llmdex client does not speak (it "
+                "needs a cloud SDK); use that provider's own SDK"
+            )
         )
 
 

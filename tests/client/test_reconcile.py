@@ -21,7 +21,6 @@ import pytest
 from llmdex import HttpPolicy
 from llmdex.errors import (
     AuthenticationError,
-    ClientConfigError,
     MalformedResponseError,
     UnsupportedProtocolError,
 )
@@ -204,7 +203,7 @@ def test_a_401_a_non_list_body_and_a_list_api_none_has_are_one_error_each() -> N
     with serve([json_answer({"data": [], "has_more": True, "last_id": "x"})]) as server:
         with pytest.raises(MalformedResponseError, match="repeats a page"):
             dex.reconcile("anthropic", client=_client(server, anthropic=KEY))
-    with pytest.raises(ClientConfigError, match="no model list per key"):
+    with pytest.raises(UnsupportedProtocolError, match="no model list per key"):
         dex.reconcile("azure", api_key=KEY)
     with pytest.raises(UnsupportedProtocolError, match="amazon-bedrock"):
         dex.reconcile("amazon-bedrock", api_key=KEY)
@@ -234,7 +233,7 @@ def test_the_command_line_reports_writes_patches_and_sends_only_key_env(tmp_path
             *base, "--key-env", "MY_KEY", "--json", "--write-patches", str(patches), env=env
         )
     assert shown.returncode == 0, shown.stderr
-    assert shown.stdout.startswith("openrouter: 1 models served (http://127.0.0.1:")
+    assert shown.stdout.startswith("openrouter: 1 model served (http://127.0.0.1:")
     assert "price changes (2):" in shown.stdout
     assert data.returncode == 0, data.stderr
     report = json.loads(data.stdout)

@@ -325,7 +325,7 @@ class Client:
         if wire is None:
             raise UnsupportedProtocolError(info.id, info.protocol.value)
         if wire.no_model_list is not None:
-            raise ClientConfigError(f"{info.id}: {wire.no_model_list}")
+            raise UnsupportedProtocolError(info.id, info.protocol.value, wire.no_model_list)
         listed_at = base_url or info.base_url
         if listed_at is None:
             raise ClientConfigError(

@@ -41,6 +41,9 @@ PRICES: dict[str, tuple[str, Read]] = {
 }
 """Field path -> the :class:`~llmdex.client.wire.Listed` attribute and the catalog's value."""
 
+_SHOWN = 12
+"""Ids the text report names per list before it counts the rest."""
+
 LIMITS: dict[str, tuple[str, Read]] = {
     "limit.context": ("context", lambda m: m.limit.context),
     "limit.output": ("output", lambda m: m.limit.output),
@@ -136,15 +139,17 @@ class Reconciliation(Record):
         return {"patches": entries}
 
     def __str__(self) -> str:
+        served = f"{self.live} model{'' if self.live == 1 else 's'} served"
         lines = [
-            f"{self.provider}: {self.live} models served ({self.source}, {self.checked_at}), "
-            f"{self.listed} in the catalog"
+            f"{self.provider}: {served} ({self.source}, {self.checked_at}), {self.listed} listed"
         ]
         for label, ids in (
-            ("served, not in the catalog", self.live_only),
-            ("in the catalog, not served", self.catalog_only),
+            ("served, not listed", self.live_only),
+            ("listed, not served", self.catalog_only),
         ):
-            lines.append(f"{label} ({len(ids)}): {', '.join(ids) if ids else '-'}")
+            shown = ", ".join(ids[:_SHOWN]) if ids else "-"
+            more = f", and {len(ids) - _SHOWN} more (--json lists all)" if len(ids) > _SHOWN else ""
+            lines.append(f"{label} ({len(ids)}): {shown}{more}")
         for label, differences in (
             ("price changes", self.price_changes),
             ("limit changes", self.limit_changes),
