@@ -225,9 +225,14 @@ FACE_FUNCTIONS = tuple(
 """The catalog functions ``llmdex`` exports, which a user's catalog binds to its own."""
 
 
+FACE_OWN = ("reconcile",)
+"""Functions of ``llmdex`` that take its catalog but are no method of it: a user's catalog
+defines its own (codegen/templates/face_init.py.jinja)."""
+
+
 def face_names() -> tuple[str, ...]:
     """Every other public name of ``llmdex``, which a user's catalog takes from it."""
-    return tuple(name for name in llmdex.__all__ if name not in FACE_FUNCTIONS)
+    return tuple(n for n in llmdex.__all__ if n not in FACE_FUNCTIONS and n not in FACE_OWN)
 
 
 def _history(

@@ -90,8 +90,28 @@ history = _CATALOG.history
 models_of = _CATALOG.models_of
 parse_spec = _CATALOG.parse_spec
 provenance = _CATALOG.provenance
-reconcile = _CATALOG.reconcile
 resolve = _CATALOG.resolve
+
+
+def reconcile(
+    provider: str,
+    *,
+    base_url: str | None = None,
+    api_key: str | None = None,
+    client: Client | None = None,
+) -> Reconciliation:
+    """The catalog beside what ``provider``'s model-list API serves now (an HTTP call; needs
+    ``llmdex[client]``): ids served but not listed, listed but not served, and prices and
+    limits that differ where the API gives them.
+
+    Example:
+        >>> llmdex.reconcile("openai").live_only[:2]
+        ('babbage-002', 'chatgpt-4o-latest')
+    """
+    from llmdex.views.reconciliation import reconcile as compared
+
+    return compared(_CATALOG, provider, base_url=base_url, api_key=api_key, client=client)
+
 
 _LAZY = {
     "llmdex.client": ("Client",),

@@ -418,6 +418,7 @@ def _key_from(args: argparse.Namespace) -> str | None:
 
 def _reconcile(catalog: Catalog, args: argparse.Namespace) -> int:
     from llmdex.client import Client
+    from llmdex.views.reconciliation import reconcile
 
     target = None
     if args.write_patches is not None:
@@ -427,8 +428,8 @@ def _reconcile(catalog: Catalog, args: argparse.Namespace) -> int:
                 f"llmdex reconcile: --write-patches {args.write_patches} exists; name a new file"
             )
     client = Client(catalog=catalog, allow_insecure_http=args.allow_insecure_http)
-    report = catalog.reconcile(
-        args.provider, base_url=args.base_url, api_key=_key_from(args), client=client
+    report = reconcile(
+        catalog, args.provider, base_url=args.base_url, api_key=_key_from(args), client=client
     )
     if target is not None:
         _write_new(target, json.dumps(report.patches(), indent=2, ensure_ascii=False) + "\n")

@@ -18,7 +18,6 @@ if TYPE_CHECKING:
     from collections.abc import Iterator, Mapping, Sequence
     from typing import Any
 
-    from llmdex.client.client import Client
     from llmdex.past.log import History, ModelHistory
     from llmdex.past.resolver import PastCatalog
     from llmdex.records.about import CatalogInfo
@@ -28,7 +27,6 @@ if TYPE_CHECKING:
     from llmdex.resolution.result import Resolution
     from llmdex.resolution.spec import ModelSpec
     from llmdex.views.comparison import Comparison
-    from llmdex.views.reconciliation import Reconciliation
     from llmdex.views.selection import Selection
 
     Spec = str | tuple[str, str] | Model
@@ -226,28 +224,6 @@ class Catalog:
         from llmdex.past.log import as_of_date
 
         return Selection(self, at=as_of_date(at, "catalog"))
-
-    def reconcile(
-        self,
-        provider: str,
-        *,
-        base_url: str | None = None,
-        api_key: str | None = None,
-        client: Client | None = None,
-    ) -> Reconciliation:
-        """The catalog beside what ``provider``'s model-list API serves now (an HTTP call;
-        needs ``llmdex[client]``): ids served but not listed and listed but not served, and
-        prices and limits that differ where the API gives them.
-
-        Example:
-            >>> llmdex.reconcile("openai").live_only[:2]
-            ('babbage-002', 'chatgpt-4o-latest')
-        """
-        from llmdex.client.client import Client
-        from llmdex.views.reconciliation import reconcile
-
-        chosen = client or Client(catalog=self)
-        return reconcile(self, provider, client=chosen, base_url=base_url, api_key=api_key)
 
     def compare(self, *specs: Spec) -> Comparison:
         """Side-by-side facts of the models ``specs`` name.

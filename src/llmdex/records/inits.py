@@ -67,6 +67,37 @@ def client__wire__Call(
     _setattr("max_output", max_output)
 
 
+def client__wire__Listed(
+    self: Any,
+    *,
+    id: Any,
+    context: Any,
+    output: Any,
+    input_price: Any,
+    output_price: Any,
+    cache_read_price: Any,
+    cache_write_price: Any,
+) -> None:
+    _setattr = _set.__get__(self)
+    _setattr("id", id)
+    _setattr("context", context)
+    _setattr("output", output)
+    _setattr("input_price", input_price)
+    _setattr("output_price", output_price)
+    _setattr("cache_read_price", cache_read_price)
+    _setattr("cache_write_price", cache_write_price)
+
+
+def client__wire__ModelList(self: Any, *, source: Any, models: Any) -> None:
+    _set(self, "source", source)
+    _set(self, "models", models)
+
+
+def client__wire__Page(self: Any, *, models: Any, next: Any) -> None:
+    _set(self, "models", models)
+    _set(self, "next", next)
+
+
 def client__wire__Request(self: Any, *, url: Any, headers: Any, body: Any) -> None:
     _setattr = _set.__get__(self)
     _setattr("url", url)
@@ -634,11 +665,49 @@ def views__facts__Capability(self: Any, *, name: Any, label: Any, test: Any) -> 
     _setattr("test", test)
 
 
+def views__reconciliation__Difference(
+    self: Any, *, id: Any, field: Any, catalog: Any, live: Any
+) -> None:
+    _setattr = _set.__get__(self)
+    _setattr("id", id)
+    _setattr("field", field)
+    _setattr("catalog", catalog)
+    _setattr("live", live)
+
+
+def views__reconciliation__Reconciliation(
+    self: Any,
+    *,
+    provider: Any,
+    checked_at: Any,
+    source: Any,
+    live: Any,
+    listed: Any,
+    live_only: Any,
+    catalog_only: Any,
+    price_changes: Any,
+    limit_changes: Any,
+) -> None:
+    _setattr = _set.__get__(self)
+    _setattr("provider", provider)
+    _setattr("checked_at", checked_at)
+    _setattr("source", source)
+    _setattr("live", live)
+    _setattr("listed", listed)
+    _setattr("live_only", live_only)
+    _setattr("catalog_only", catalog_only)
+    _setattr("price_changes", price_changes)
+    _setattr("limit_changes", limit_changes)
+
+
 INITS: dict[str, Callable[..., None]] = {
     "llmdex.client.client.Completion": client__client__Completion,
     "llmdex.client.client.Embeddings": client__client__Embeddings,
     "llmdex.client.client._Prepared": client__client___Prepared,
     "llmdex.client.wire.Call": client__wire__Call,
+    "llmdex.client.wire.Listed": client__wire__Listed,
+    "llmdex.client.wire.ModelList": client__wire__ModelList,
+    "llmdex.client.wire.Page": client__wire__Page,
     "llmdex.client.wire.Request": client__wire__Request,
     "llmdex.db.rows.Listed": db__rows__Listed,
     "llmdex.db.rows.Priced": db__rows__Priced,
@@ -677,4 +746,6 @@ INITS: dict[str, Callable[..., None]] = {
     "llmdex.site.build.SiteReport": site__build__SiteReport,
     "llmdex.views.comparison.Comparison": views__comparison__Comparison,
     "llmdex.views.facts.Capability": views__facts__Capability,
+    "llmdex.views.reconciliation.Difference": views__reconciliation__Difference,
+    "llmdex.views.reconciliation.Reconciliation": views__reconciliation__Reconciliation,
 }

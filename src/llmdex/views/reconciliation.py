@@ -166,13 +166,18 @@ def reconcile(
     catalog: Catalog,
     provider: str,
     *,
-    client: Client,
     base_url: str | None = None,
     api_key: str | None = None,
+    client: Client | None = None,
 ) -> Reconciliation:
-    """Read ``provider``'s model list with ``client`` and compare it with ``catalog``."""
+    """Read ``provider``'s model list with ``client`` (a new :class:`~llmdex.Client` of
+    ``catalog`` by default) and compare it with ``catalog``."""
     import datetime
 
+    if client is None:
+        from llmdex.client.client import Client
+
+        client = Client(catalog=catalog)
     info = catalog.rules.provider(provider, ("reconcile", "provider"))
     checked_at = datetime.datetime.now(datetime.UTC).replace(microsecond=0).isoformat()
     served = client.list_models(info.id, base_url=base_url, api_key=api_key)
