@@ -21,6 +21,7 @@ import jinja2
 
 from codegen.dialects import ProviderNames
 from codegen.formatting import format_python
+from codegen.grants import Grants
 from codegen.history import EventLog
 from codegen.history_modules import history_files, retired_ids
 from codegen.hover import hover
@@ -70,6 +71,7 @@ def _environment(origin: tuple[str, str]) -> jinja2.Environment:
 
 def emit(
     *,
+    grants: Grants,
     plan: CatalogPlan,
     tables: Tables,
     names: ProviderNames,
@@ -109,9 +111,11 @@ def emit(
             provenance=sorted(provenance.items())
         ),
     }
-    for provider in plan.providers:
-        files.update(_provider_files(env, provider, data_dir))
     retired = retired_ids(history, plan)
+    for provider in plan.providers:
+        names_of = grants.constants(provider.id)
+        gone = {names_of[mid]: mid for mid in retired.get(provider.id, ()) if mid in names_of}
+        files.update(_provider_files(env, provider, data_dir, gone))
     files.update(
         _names_files(
             env,
@@ -236,8 +240,9 @@ def _providers_table(env: jinja2.Environment, plan: CatalogPlan, names: Provider
 
 
 def _provider_files(
-    env: jinja2.Environment, provider: ProviderPlan, data_dir: Path
+    env: jinja2.Environment, provider: ProviderPlan, data_dir: Path, retired: Mapping[str, str]
 ) -> dict[Path, str]:
+    # retired: constant -> id of each model the provider once listed and no longer does.
     writer = Writer(SHARED, NAMESPACE, private=True)
     docs = [hover(m.model) for m in provider.models]
     # constant, its class (as the module names it), its source, its hover text
@@ -247,9 +252,11 @@ def _provider_files(
     ]
     name = provider.info.display_name
     docstring = f"Models served by {name} (provider id {provider.id!r})."
+    gone = sorted(retired.items())
     module = env.get_template("provider_module.py.jinja").render(
         docstring=docstring,
         models=models,
+        retired=gone,
         imports=_imports(writer),
         namespace=NAMESPACE,
         constants=sorted(writer.constants.items()),
@@ -260,7 +267,10 @@ def _provider_files(
             (m.constant, type(m.model).__name__, doc)
             for m, doc in zip(provider.models, docs, strict=True)
         ],
-        types=sorted({type(m.model).__name__ for m in provider.models}),
+        types=sorted(
+            {type(m.model).__name__ for m in provider.models} | ({"Model"} if gone else set())
+        ),
+        retired=gone,
     )
     return {
         data_dir / f"{provider.module}.py": module,

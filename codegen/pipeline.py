@@ -147,8 +147,13 @@ def regen(options: Options, out: Path | None = None, package: str | None = None)
     report.warnings += warnings
     origin = SHIPPED_ORIGIN if package is None else USER_ORIGIN
 
+    # Every id the history ever listed keeps a constant: a model no longer listed stays
+    # importable from its provider's module under the name it had (or gets one, stable).
+    granted = grants.extended(plan.names(), history.listed(), keys.holders)
+
     def write(data: Path) -> None:
         emit(
+            grants=granted,
             plan=plan,
             tables=tables,
             names=names,
@@ -162,7 +167,7 @@ def regen(options: Options, out: Path | None = None, package: str | None = None)
 
     _install(target, package, write, payload=payload, report=report, clock=clock)
     if options.write_lock and out is None:
-        grants.extended(plan.names(), history.listed(), keys.holders).write(root / GRANTS)
+        granted.write(root / GRANTS)
         _write_lock(options, fetched.data, inputs.date, report, patched)
         if extended:
             _keep_history(root, history, report)

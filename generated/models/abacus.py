@@ -1520,3 +1520,36 @@ ZAI_ORG_GLM_5: "Final[_PricedModel]" = _PricedModel(
     reasoning_options=(),
 )
 """GLM-5 (chat) · 205K context · 131K output · $1.00 in / $3.20 out per 1M tokens · tools, reasoning, open weights"""
+
+
+_RETIRED = {
+    "DEEPSEEK_AI_DEEPSEEK_R1_2": "deepseek-ai-DeepSeek-R1",
+    "DEEPSEEK_AI_DEEPSEEK_V3_1_TERMINUS_2": "deepseek-ai-DeepSeek-V3.1-Terminus",
+    "DEEPSEEK_AI_DEEPSEEK_V3_2_2": "deepseek-ai-DeepSeek-V3.2",
+    "DEEPSEEK_DEEPSEEK_V3_1_2": "deepseek-deepseek-v3.1",
+    "GEMINI_2_0_FLASH_001": "gemini-2.0-flash-001",
+    "GEMINI_2_0_PRO_EXP_02_05": "gemini-2.0-pro-exp-02-05",
+    "GEMINI_3_PRO_PREVIEW": "gemini-3-pro-preview",
+    "META_LLAMA_LLAMA_4_MAVERICK_17B_128E_INSTRUCT_FP8_2": "meta-llama-Llama-4-Maverick-17B-128E-Instruct-FP8",
+    "META_LLAMA_META_LLAMA_3_1_405B_INSTRUCT_TURBO_2": "meta-llama-Meta-Llama-3.1-405B-Instruct-Turbo",
+    "META_LLAMA_META_LLAMA_3_1_70B_INSTRUCT": "meta-llama-Meta-Llama-3.1-70B-Instruct",
+    "META_LLAMA_META_LLAMA_3_1_70B_INSTRUCT_2": "meta-llama/Meta-Llama-3.1-70B-Instruct",
+    "META_LLAMA_META_LLAMA_3_1_8B_INSTRUCT_2": "meta-llama-Meta-Llama-3.1-8B-Instruct",
+    "OPENAI_GPT_OSS_120B_2": "openai-gpt-oss-120b",
+    "QWEN_QWEN2_5_72B_INSTRUCT_2": "Qwen-Qwen2.5-72B-Instruct",
+    "QWEN_QWEN3_235B_A22B_INSTRUCT_2507_2": "Qwen-Qwen3-235B-A22B-Instruct-2507",
+    "QWEN_QWEN3_32B_2": "Qwen-Qwen3-32B",
+    "QWEN_QWEN3_CODER_480B_A35B_INSTRUCT_2": "qwen-qwen3-coder-480b-a35b-instruct",
+    "QWEN_QWEN3_MAX": "qwen-qwen3-Max",
+    "QWEN_QWQ_32B_2": "Qwen-QwQ-32B",
+    "ZAI_ORG_GLM_4_5_2": "zai-org-glm-4.5",
+    "ZAI_ORG_GLM_4_6_2": "zai-org-glm-4.6",
+}
+"""Constants of the models this provider no longer lists: each still imports, as the model
+was last listed, with a ModelRetiredWarning naming its successor."""
+
+
+def __getattr__(name: str) -> object:
+    from llmdex.past.retired_constants import retired_constant
+
+    return retired_constant(__name__, _RETIRED, name)

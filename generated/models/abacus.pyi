@@ -5,7 +5,7 @@
 
 from typing import Final
 
-from llmdex.records.model import PricedModel
+from llmdex.records.model import Model, PricedModel
 
 QWEN_QWQ_32B: Final[PricedModel]
 """QwQ 32B (chat) · 32.8K context · 32.8K output · $0.40 in / $0.40 out per 1M tokens · tools, reasoning, open weights"""
@@ -201,3 +201,66 @@ ZAI_ORG_GLM_4_7: Final[PricedModel]
 
 ZAI_ORG_GLM_5: Final[PricedModel]
 """GLM-5 (chat) · 205K context · 131K output · $1.00 in / $3.20 out per 1M tokens · tools, reasoning, open weights"""
+
+DEEPSEEK_AI_DEEPSEEK_R1_2: Final[Model]
+"""Deprecated: deepseek-ai-DeepSeek-R1 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+DEEPSEEK_AI_DEEPSEEK_V3_1_TERMINUS_2: Final[Model]
+"""Deprecated: deepseek-ai-DeepSeek-V3.1-Terminus is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+DEEPSEEK_AI_DEEPSEEK_V3_2_2: Final[Model]
+"""Deprecated: deepseek-ai-DeepSeek-V3.2 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+DEEPSEEK_DEEPSEEK_V3_1_2: Final[Model]
+"""Deprecated: deepseek-deepseek-v3.1 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GEMINI_2_0_FLASH_001: Final[Model]
+"""Deprecated: gemini-2.0-flash-001 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GEMINI_2_0_PRO_EXP_02_05: Final[Model]
+"""Deprecated: gemini-2.0-pro-exp-02-05 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GEMINI_3_PRO_PREVIEW: Final[Model]
+"""Deprecated: gemini-3-pro-preview is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+META_LLAMA_LLAMA_4_MAVERICK_17B_128E_INSTRUCT_FP8_2: Final[Model]
+"""Deprecated: meta-llama-Llama-4-Maverick-17B-128E-Instruct-FP8 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+META_LLAMA_META_LLAMA_3_1_405B_INSTRUCT_TURBO_2: Final[Model]
+"""Deprecated: meta-llama-Meta-Llama-3.1-405B-Instruct-Turbo is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+META_LLAMA_META_LLAMA_3_1_70B_INSTRUCT: Final[Model]
+"""Deprecated: meta-llama-Meta-Llama-3.1-70B-Instruct is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+META_LLAMA_META_LLAMA_3_1_70B_INSTRUCT_2: Final[Model]
+"""Deprecated: meta-llama/Meta-Llama-3.1-70B-Instruct is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+META_LLAMA_META_LLAMA_3_1_8B_INSTRUCT_2: Final[Model]
+"""Deprecated: meta-llama-Meta-Llama-3.1-8B-Instruct is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+OPENAI_GPT_OSS_120B_2: Final[Model]
+"""Deprecated: openai-gpt-oss-120b is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN_QWEN2_5_72B_INSTRUCT_2: Final[Model]
+"""Deprecated: Qwen-Qwen2.5-72B-Instruct is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN_QWEN3_235B_A22B_INSTRUCT_2507_2: Final[Model]
+"""Deprecated: Qwen-Qwen3-235B-A22B-Instruct-2507 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN_QWEN3_32B_2: Final[Model]
+"""Deprecated: Qwen-Qwen3-32B is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN_QWEN3_CODER_480B_A35B_INSTRUCT_2: Final[Model]
+"""Deprecated: qwen-qwen3-coder-480b-a35b-instruct is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN_QWEN3_MAX: Final[Model]
+"""Deprecated: qwen-qwen3-Max is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN_QWQ_32B_2: Final[Model]
+"""Deprecated: Qwen-QwQ-32B is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+ZAI_ORG_GLM_4_5_2: Final[Model]
+"""Deprecated: zai-org-glm-4.5 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+ZAI_ORG_GLM_4_6_2: Final[Model]
+"""Deprecated: zai-org-glm-4.6 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""

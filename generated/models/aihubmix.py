@@ -1858,3 +1858,62 @@ ZAI_GLM_5_1: "Final[_PricedModel]" = _PricedModel(
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """GLM-5.1 (Z.ai) (chat) · 200K context · 128K output · $0.845 in / $3.38 out per 1M tokens · tools, reasoning, structured output, open weights"""
+
+
+_RETIRED = {
+    "CLAUDE_HAIKU_4_5": "claude-haiku-4-5",
+    "CLAUDE_OPUS_4_1": "claude-opus-4-1",
+    "CLAUDE_OPUS_4_5": "claude-opus-4-5",
+    "CLAUDE_SONNET_4_5": "claude-sonnet-4-5",
+    "CODING_GLM_4_7": "coding-glm-4.7",
+    "CODING_GLM_4_7_FREE": "coding-glm-4.7-free",
+    "CODING_GLM_5_FREE": "coding-glm-5-free",
+    "CODING_MINIMAX_M2_1_FREE": "coding-minimax-m2.1-free",
+    "DEEPSEEK_V3_2": "deepseek-v3.2",
+    "DEEPSEEK_V3_2_EXP": "DeepSeek-V3.2-Exp",
+    "DEEPSEEK_V3_2_EXP_THINK": "DeepSeek-V3.2-Exp-Think",
+    "DEEPSEEK_V3_2_FAST": "deepseek-v3.2-fast",
+    "DEEPSEEK_V3_2_SPECIALE": "deepseek-v3.2-speciale",
+    "DEEPSEEK_V3_2_THINK": "deepseek-v3.2-think",
+    "DEEPSEEK_V4_FLASH": "deepseek-v4-flash",
+    "DEEPSEEK_V4_FLASH_THINK": "deepseek-v4-flash-think",
+    "DEEPSEEK_V4_PRO": "deepseek-v4-pro",
+    "GEMINI_3_1_FLASH_LITE_PREVIEW": "gemini-3.1-flash-lite-preview",
+    "GEMINI_3_PRO_PREVIEW": "gemini-3-pro-preview",
+    "GEMINI_3_PRO_PREVIEW_SEARCH": "gemini-3-pro-preview-search",
+    "GLM_4_6": "glm-4.6",
+    "GLM_4_6V": "glm-4.6v",
+    "GLM_4_7": "glm-4.7",
+    "GLM_5": "glm-5",
+    "GLM_5_1": "glm-5.1",
+    "GPT_4O": "gpt-4o",
+    "GPT_4O_2024_11_20": "gpt-4o-2024-11-20",
+    "GPT_4_1": "gpt-4.1",
+    "GPT_4_1_MINI": "gpt-4.1-mini",
+    "GPT_4_1_NANO": "gpt-4.1-nano",
+    "GPT_5": "gpt-5",
+    "GPT_5_1_CODEX_MAX": "gpt-5.1-codex-max",
+    "GPT_5_CODEX": "gpt-5-codex",
+    "GPT_5_MINI": "gpt-5-mini",
+    "GPT_5_NANO": "gpt-5-nano",
+    "GPT_5_PRO": "gpt-5-pro",
+    "KIMI_K2_0905": "Kimi-K2-0905",
+    "MINIMAX_M2_1": "minimax-m2.1",
+    "MINIMAX_M2_1_FREE": "minimax-m2.1-free",
+    "MINIMAX_M2_5": "minimax-m2.5",
+    "O4_MINI": "o4-mini",
+    "QWEN3_235B_A22B_INSTRUCT_2507": "qwen3-235b-a22b-instruct-2507",
+    "QWEN3_235B_A22B_THINKING_2507": "qwen3-235b-a22b-thinking-2507",
+    "QWEN3_5_PLUS": "qwen3.5-plus",
+    "QWEN3_CODER_480B_A35B_INSTRUCT": "qwen3-coder-480b-a35b-instruct",
+    "QWEN3_CODER_NEXT": "qwen3-coder-next",
+    "QWEN3_MAX_2026_01_23": "qwen3-max-2026-01-23",
+}
+"""Constants of the models this provider no longer lists: each still imports, as the model
+was last listed, with a ModelRetiredWarning naming its successor."""
+
+
+def __getattr__(name: str) -> object:
+    from llmdex.past.retired_constants import retired_constant
+
+    return retired_constant(__name__, _RETIRED, name)

@@ -5,7 +5,7 @@
 
 from typing import Final
 
-from llmdex.records.model import PricedModel
+from llmdex.records.model import Model, PricedModel
 
 ALICLOUD_DEEPSEEK_V4_FLASH: Final[PricedModel]
 """DeepSeek V4 Flash (Alibaba Cloud) (chat) · 1M context · 384K output · $0.14 in / $0.28 out per 1M tokens · tools, reasoning, structured output, open weights"""
@@ -165,3 +165,144 @@ XIAOMI_MIMO_V2_5_PRO_FREE: Final[PricedModel]
 
 ZAI_GLM_5_1: Final[PricedModel]
 """GLM-5.1 (Z.ai) (chat) · 200K context · 128K output · $0.845 in / $3.38 out per 1M tokens · tools, reasoning, structured output, open weights"""
+
+CLAUDE_HAIKU_4_5: Final[Model]
+"""Deprecated: claude-haiku-4-5 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+CLAUDE_OPUS_4_1: Final[Model]
+"""Deprecated: claude-opus-4-1 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+CLAUDE_OPUS_4_5: Final[Model]
+"""Deprecated: claude-opus-4-5 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+CLAUDE_SONNET_4_5: Final[Model]
+"""Deprecated: claude-sonnet-4-5 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+CODING_GLM_4_7: Final[Model]
+"""Deprecated: coding-glm-4.7 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+CODING_GLM_4_7_FREE: Final[Model]
+"""Deprecated: coding-glm-4.7-free is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+CODING_GLM_5_FREE: Final[Model]
+"""Deprecated: coding-glm-5-free is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+CODING_MINIMAX_M2_1_FREE: Final[Model]
+"""Deprecated: coding-minimax-m2.1-free is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+DEEPSEEK_V3_2: Final[Model]
+"""Deprecated: deepseek-v3.2 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+DEEPSEEK_V3_2_EXP: Final[Model]
+"""Deprecated: DeepSeek-V3.2-Exp is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+DEEPSEEK_V3_2_EXP_THINK: Final[Model]
+"""Deprecated: DeepSeek-V3.2-Exp-Think is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+DEEPSEEK_V3_2_FAST: Final[Model]
+"""Deprecated: deepseek-v3.2-fast is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+DEEPSEEK_V3_2_SPECIALE: Final[Model]
+"""Deprecated: deepseek-v3.2-speciale is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+DEEPSEEK_V3_2_THINK: Final[Model]
+"""Deprecated: deepseek-v3.2-think is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+DEEPSEEK_V4_FLASH: Final[Model]
+"""Deprecated: deepseek-v4-flash is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+DEEPSEEK_V4_FLASH_THINK: Final[Model]
+"""Deprecated: deepseek-v4-flash-think is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+DEEPSEEK_V4_PRO: Final[Model]
+"""Deprecated: deepseek-v4-pro is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GEMINI_3_1_FLASH_LITE_PREVIEW: Final[Model]
+"""Deprecated: gemini-3.1-flash-lite-preview is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GEMINI_3_PRO_PREVIEW: Final[Model]
+"""Deprecated: gemini-3-pro-preview is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GEMINI_3_PRO_PREVIEW_SEARCH: Final[Model]
+"""Deprecated: gemini-3-pro-preview-search is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GLM_4_6: Final[Model]
+"""Deprecated: glm-4.6 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GLM_4_6V: Final[Model]
+"""Deprecated: glm-4.6v is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GLM_4_7: Final[Model]
+"""Deprecated: glm-4.7 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GLM_5: Final[Model]
+"""Deprecated: glm-5 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GLM_5_1: Final[Model]
+"""Deprecated: glm-5.1 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GPT_4O: Final[Model]
+"""Deprecated: gpt-4o is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GPT_4O_2024_11_20: Final[Model]
+"""Deprecated: gpt-4o-2024-11-20 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GPT_4_1: Final[Model]
+"""Deprecated: gpt-4.1 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GPT_4_1_MINI: Final[Model]
+"""Deprecated: gpt-4.1-mini is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GPT_4_1_NANO: Final[Model]
+"""Deprecated: gpt-4.1-nano is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GPT_5: Final[Model]
+"""Deprecated: gpt-5 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GPT_5_1_CODEX_MAX: Final[Model]
+"""Deprecated: gpt-5.1-codex-max is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GPT_5_CODEX: Final[Model]
+"""Deprecated: gpt-5-codex is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GPT_5_MINI: Final[Model]
+"""Deprecated: gpt-5-mini is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GPT_5_NANO: Final[Model]
+"""Deprecated: gpt-5-nano is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GPT_5_PRO: Final[Model]
+"""Deprecated: gpt-5-pro is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+KIMI_K2_0905: Final[Model]
+"""Deprecated: Kimi-K2-0905 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+MINIMAX_M2_1: Final[Model]
+"""Deprecated: minimax-m2.1 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+MINIMAX_M2_1_FREE: Final[Model]
+"""Deprecated: minimax-m2.1-free is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+MINIMAX_M2_5: Final[Model]
+"""Deprecated: minimax-m2.5 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+O4_MINI: Final[Model]
+"""Deprecated: o4-mini is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN3_235B_A22B_INSTRUCT_2507: Final[Model]
+"""Deprecated: qwen3-235b-a22b-instruct-2507 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN3_235B_A22B_THINKING_2507: Final[Model]
+"""Deprecated: qwen3-235b-a22b-thinking-2507 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN3_5_PLUS: Final[Model]
+"""Deprecated: qwen3.5-plus is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN3_CODER_480B_A35B_INSTRUCT: Final[Model]
+"""Deprecated: qwen3-coder-480b-a35b-instruct is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN3_CODER_NEXT: Final[Model]
+"""Deprecated: qwen3-coder-next is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN3_MAX_2026_01_23: Final[Model]
+"""Deprecated: qwen3-max-2026-01-23 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""

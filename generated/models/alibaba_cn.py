@@ -1986,3 +1986,17 @@ TONGYI_INTENT_DETECT_V3: "Final[_PricedModel]" = _PricedModel(
     cost=_Cost(input=_Decimal("0.058"), output=_Decimal("0.144")),
 )
 """Tongyi Intent Detect V3 (chat) · 8.19K context · 1.02K output · $0.058 in / $0.144 out per 1M tokens"""
+
+
+_RETIRED = {
+    "MINIMAX_M2_5_2": "minimax-m2.5",
+    "MINIMAX_MINIMAX_M2_5": "MiniMax/MiniMax-M2.5",
+}
+"""Constants of the models this provider no longer lists: each still imports, as the model
+was last listed, with a ModelRetiredWarning naming its successor."""
+
+
+def __getattr__(name: str) -> object:
+    from llmdex.past.retired_constants import retired_constant
+
+    return retired_constant(__name__, _RETIRED, name)

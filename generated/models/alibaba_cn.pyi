@@ -5,7 +5,7 @@
 
 from typing import Final
 
-from llmdex.records.model import PricedModel
+from llmdex.records.model import Model, PricedModel
 
 MINIMAX_M2_5: Final[PricedModel]
 """MiniMax-M2.5 (chat) · 205K context · 131K output · $0.30 in / $1.20 out per 1M tokens · tools, reasoning, open weights"""
@@ -255,3 +255,9 @@ SILICONFLOW_DEEPSEEK_V3_2: Final[PricedModel]
 
 TONGYI_INTENT_DETECT_V3: Final[PricedModel]
 """Tongyi Intent Detect V3 (chat) · 8.19K context · 1.02K output · $0.058 in / $0.144 out per 1M tokens"""
+
+MINIMAX_M2_5_2: Final[Model]
+"""Deprecated: minimax-m2.5 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+MINIMAX_MINIMAX_M2_5: Final[Model]
+"""Deprecated: MiniMax/MiniMax-M2.5 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""

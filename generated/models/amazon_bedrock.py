@@ -2790,3 +2790,51 @@ ZAI_GLM_5: "Final[_PricedModel]" = _PricedModel(
     reasoning_options=(),
 )
 """GLM-5 (chat) · 203K context · 101K output · $1.00 in / $3.20 out per 1M tokens · tools, reasoning, structured output, open weights"""
+
+
+_RETIRED = {
+    "AI21_JAMBA_1_5_LARGE_V1_0": "ai21.jamba-1-5-large-v1:0",
+    "AI21_JAMBA_1_5_MINI_V1_0": "ai21.jamba-1-5-mini-v1:0",
+    "AMAZON_NOVA_PREMIER_V1_0": "amazon.nova-premier-v1:0",
+    "AMAZON_TITAN_TEXT_EXPRESS_V1": "amazon.titan-text-express-v1",
+    "AMAZON_TITAN_TEXT_EXPRESS_V1_0_8K": "amazon.titan-text-express-v1:0:8k",
+    "ANTHROPIC_CLAUDE_3_5_HAIKU_20241022_V1_0": "anthropic.claude-3-5-haiku-20241022-v1:0",
+    "ANTHROPIC_CLAUDE_3_5_SONNET_20240620_V1_0": "anthropic.claude-3-5-sonnet-20240620-v1:0",
+    "ANTHROPIC_CLAUDE_3_5_SONNET_20241022_V2_0": "anthropic.claude-3-5-sonnet-20241022-v2:0",
+    "ANTHROPIC_CLAUDE_3_7_SONNET_20250219_V1_0": "anthropic.claude-3-7-sonnet-20250219-v1:0",
+    "ANTHROPIC_CLAUDE_3_HAIKU_20240307_V1_0": "anthropic.claude-3-haiku-20240307-v1:0",
+    "ANTHROPIC_CLAUDE_3_OPUS_20240229_V1_0": "anthropic.claude-3-opus-20240229-v1:0",
+    "ANTHROPIC_CLAUDE_3_SONNET_20240229_V1_0": "anthropic.claude-3-sonnet-20240229-v1:0",
+    "ANTHROPIC_CLAUDE_INSTANT_V1": "anthropic.claude-instant-v1",
+    "ANTHROPIC_CLAUDE_OPUS_4_20250514_V1_0": "anthropic.claude-opus-4-20250514-v1:0",
+    "ANTHROPIC_CLAUDE_SONNET_4_20250514_V1_0": "anthropic.claude-sonnet-4-20250514-v1:0",
+    "ANTHROPIC_CLAUDE_V2": "anthropic.claude-v2",
+    "ANTHROPIC_CLAUDE_V2_1": "anthropic.claude-v2:1",
+    "COHERE_COMMAND_LIGHT_TEXT_V14": "cohere.command-light-text-v14",
+    "COHERE_COMMAND_R_PLUS_V1_0": "cohere.command-r-plus-v1:0",
+    "COHERE_COMMAND_R_V1_0": "cohere.command-r-v1:0",
+    "COHERE_COMMAND_TEXT_V14": "cohere.command-text-v14",
+    "DEEPSEEK_V3_2_V1_0": "deepseek.v3.2-v1:0",
+    "EU_ANTHROPIC_CLAUDE_SONNET_4_20250514_V1_0": "eu.anthropic.claude-sonnet-4-20250514-v1:0",
+    "GLOBAL_ANTHROPIC_CLAUDE_SONNET_4_20250514_V1_0": "global.anthropic.claude-sonnet-4-20250514-v1:0",
+    "META_LLAMA3_1_405B_INSTRUCT_V1_0": "meta.llama3-1-405b-instruct-v1:0",
+    "META_LLAMA3_2_11B_INSTRUCT_V1_0": "meta.llama3-2-11b-instruct-v1:0",
+    "META_LLAMA3_2_1B_INSTRUCT_V1_0": "meta.llama3-2-1b-instruct-v1:0",
+    "META_LLAMA3_2_3B_INSTRUCT_V1_0": "meta.llama3-2-3b-instruct-v1:0",
+    "META_LLAMA3_2_90B_INSTRUCT_V1_0": "meta.llama3-2-90b-instruct-v1:0",
+    "META_LLAMA3_70B_INSTRUCT_V1_0": "meta.llama3-70b-instruct-v1:0",
+    "META_LLAMA3_8B_INSTRUCT_V1_0": "meta.llama3-8b-instruct-v1:0",
+    "MISTRAL_MISTRAL_7B_INSTRUCT_V0_2": "mistral.mistral-7b-instruct-v0:2",
+    "MISTRAL_MISTRAL_LARGE_2402_V1_0": "mistral.mistral-large-2402-v1:0",
+    "MISTRAL_MIXTRAL_8X7B_INSTRUCT_V0_1": "mistral.mixtral-8x7b-instruct-v0:1",
+    "US_ANTHROPIC_CLAUDE_OPUS_4_20250514_V1_0": "us.anthropic.claude-opus-4-20250514-v1:0",
+    "US_ANTHROPIC_CLAUDE_SONNET_4_20250514_V1_0": "us.anthropic.claude-sonnet-4-20250514-v1:0",
+}
+"""Constants of the models this provider no longer lists: each still imports, as the model
+was last listed, with a ModelRetiredWarning naming its successor."""
+
+
+def __getattr__(name: str) -> object:
+    from llmdex.past.retired_constants import retired_constant
+
+    return retired_constant(__name__, _RETIRED, name)

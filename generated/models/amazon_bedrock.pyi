@@ -5,7 +5,7 @@
 
 from typing import Final
 
-from llmdex.records.model import PricedModel
+from llmdex.records.model import Model, PricedModel
 
 AMAZON_NOVA_2_LITE_V1_0: Final[PricedModel]
 """Nova 2 Lite (chat) · 128K context · 4.1K output · $0.33 in / $2.75 out per 1M tokens · vision, tools, reasoning"""
@@ -321,3 +321,111 @@ ZAI_GLM_4_7_FLASH: Final[PricedModel]
 
 ZAI_GLM_5: Final[PricedModel]
 """GLM-5 (chat) · 203K context · 101K output · $1.00 in / $3.20 out per 1M tokens · tools, reasoning, structured output, open weights"""
+
+AI21_JAMBA_1_5_LARGE_V1_0: Final[Model]
+"""Deprecated: ai21.jamba-1-5-large-v1:0 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+AI21_JAMBA_1_5_MINI_V1_0: Final[Model]
+"""Deprecated: ai21.jamba-1-5-mini-v1:0 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+AMAZON_NOVA_PREMIER_V1_0: Final[Model]
+"""Deprecated: amazon.nova-premier-v1:0 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+AMAZON_TITAN_TEXT_EXPRESS_V1: Final[Model]
+"""Deprecated: amazon.titan-text-express-v1 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+AMAZON_TITAN_TEXT_EXPRESS_V1_0_8K: Final[Model]
+"""Deprecated: amazon.titan-text-express-v1:0:8k is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+ANTHROPIC_CLAUDE_3_5_HAIKU_20241022_V1_0: Final[Model]
+"""Deprecated: anthropic.claude-3-5-haiku-20241022-v1:0 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+ANTHROPIC_CLAUDE_3_5_SONNET_20240620_V1_0: Final[Model]
+"""Deprecated: anthropic.claude-3-5-sonnet-20240620-v1:0 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+ANTHROPIC_CLAUDE_3_5_SONNET_20241022_V2_0: Final[Model]
+"""Deprecated: anthropic.claude-3-5-sonnet-20241022-v2:0 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+ANTHROPIC_CLAUDE_3_7_SONNET_20250219_V1_0: Final[Model]
+"""Deprecated: anthropic.claude-3-7-sonnet-20250219-v1:0 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+ANTHROPIC_CLAUDE_3_HAIKU_20240307_V1_0: Final[Model]
+"""Deprecated: anthropic.claude-3-haiku-20240307-v1:0 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+ANTHROPIC_CLAUDE_3_OPUS_20240229_V1_0: Final[Model]
+"""Deprecated: anthropic.claude-3-opus-20240229-v1:0 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+ANTHROPIC_CLAUDE_3_SONNET_20240229_V1_0: Final[Model]
+"""Deprecated: anthropic.claude-3-sonnet-20240229-v1:0 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+ANTHROPIC_CLAUDE_INSTANT_V1: Final[Model]
+"""Deprecated: anthropic.claude-instant-v1 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+ANTHROPIC_CLAUDE_OPUS_4_20250514_V1_0: Final[Model]
+"""Deprecated: anthropic.claude-opus-4-20250514-v1:0 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+ANTHROPIC_CLAUDE_SONNET_4_20250514_V1_0: Final[Model]
+"""Deprecated: anthropic.claude-sonnet-4-20250514-v1:0 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+ANTHROPIC_CLAUDE_V2: Final[Model]
+"""Deprecated: anthropic.claude-v2 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+ANTHROPIC_CLAUDE_V2_1: Final[Model]
+"""Deprecated: anthropic.claude-v2:1 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+COHERE_COMMAND_LIGHT_TEXT_V14: Final[Model]
+"""Deprecated: cohere.command-light-text-v14 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+COHERE_COMMAND_R_PLUS_V1_0: Final[Model]
+"""Deprecated: cohere.command-r-plus-v1:0 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+COHERE_COMMAND_R_V1_0: Final[Model]
+"""Deprecated: cohere.command-r-v1:0 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+COHERE_COMMAND_TEXT_V14: Final[Model]
+"""Deprecated: cohere.command-text-v14 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+DEEPSEEK_V3_2_V1_0: Final[Model]
+"""Deprecated: deepseek.v3.2-v1:0 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+EU_ANTHROPIC_CLAUDE_SONNET_4_20250514_V1_0: Final[Model]
+"""Deprecated: eu.anthropic.claude-sonnet-4-20250514-v1:0 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GLOBAL_ANTHROPIC_CLAUDE_SONNET_4_20250514_V1_0: Final[Model]
+"""Deprecated: global.anthropic.claude-sonnet-4-20250514-v1:0 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+META_LLAMA3_1_405B_INSTRUCT_V1_0: Final[Model]
+"""Deprecated: meta.llama3-1-405b-instruct-v1:0 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+META_LLAMA3_2_11B_INSTRUCT_V1_0: Final[Model]
+"""Deprecated: meta.llama3-2-11b-instruct-v1:0 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+META_LLAMA3_2_1B_INSTRUCT_V1_0: Final[Model]
+"""Deprecated: meta.llama3-2-1b-instruct-v1:0 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+META_LLAMA3_2_3B_INSTRUCT_V1_0: Final[Model]
+"""Deprecated: meta.llama3-2-3b-instruct-v1:0 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+META_LLAMA3_2_90B_INSTRUCT_V1_0: Final[Model]
+"""Deprecated: meta.llama3-2-90b-instruct-v1:0 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+META_LLAMA3_70B_INSTRUCT_V1_0: Final[Model]
+"""Deprecated: meta.llama3-70b-instruct-v1:0 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+META_LLAMA3_8B_INSTRUCT_V1_0: Final[Model]
+"""Deprecated: meta.llama3-8b-instruct-v1:0 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+MISTRAL_MISTRAL_7B_INSTRUCT_V0_2: Final[Model]
+"""Deprecated: mistral.mistral-7b-instruct-v0:2 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+MISTRAL_MISTRAL_LARGE_2402_V1_0: Final[Model]
+"""Deprecated: mistral.mistral-large-2402-v1:0 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+MISTRAL_MIXTRAL_8X7B_INSTRUCT_V0_1: Final[Model]
+"""Deprecated: mistral.mixtral-8x7b-instruct-v0:1 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+US_ANTHROPIC_CLAUDE_OPUS_4_20250514_V1_0: Final[Model]
+"""Deprecated: us.anthropic.claude-opus-4-20250514-v1:0 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+US_ANTHROPIC_CLAUDE_SONNET_4_20250514_V1_0: Final[Model]
+"""Deprecated: us.anthropic.claude-sonnet-4-20250514-v1:0 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""

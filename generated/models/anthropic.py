@@ -781,3 +781,18 @@ CLAUDE_SONNET_5: "Final[_PricedModel]" = _PricedModel(
     ),
 )
 """Claude Sonnet 5 (chat) · 1M context · 128K output · $2.00 in / $10.00 out per 1M tokens · vision, tools, reasoning, attachments"""
+
+
+_RETIRED = {
+    "CLAUDE_3_5_HAIKU_20241022": "claude-3-5-haiku-20241022",
+    "CLAUDE_3_5_HAIKU_LATEST": "claude-3-5-haiku-latest",
+    "CLAUDE_3_7_SONNET_LATEST": "claude-3-7-sonnet-latest",
+}
+"""Constants of the models this provider no longer lists: each still imports, as the model
+was last listed, with a ModelRetiredWarning naming its successor."""
+
+
+def __getattr__(name: str) -> object:
+    from llmdex.past.retired_constants import retired_constant
+
+    return retired_constant(__name__, _RETIRED, name)

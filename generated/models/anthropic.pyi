@@ -5,7 +5,7 @@
 
 from typing import Final
 
-from llmdex.records.model import PricedModel
+from llmdex.records.model import Model, PricedModel
 
 CLAUDE_3_5_SONNET_20240620: Final[PricedModel]
 """Claude Sonnet 3.5 (chat) · 200K context · 8.19K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, attachments · deprecated"""
@@ -78,3 +78,12 @@ CLAUDE_SONNET_4_6: Final[PricedModel]
 
 CLAUDE_SONNET_5: Final[PricedModel]
 """Claude Sonnet 5 (chat) · 1M context · 128K output · $2.00 in / $10.00 out per 1M tokens · vision, tools, reasoning, attachments"""
+
+CLAUDE_3_5_HAIKU_20241022: Final[Model]
+"""Deprecated: claude-3-5-haiku-20241022 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+CLAUDE_3_5_HAIKU_LATEST: Final[Model]
+"""Deprecated: claude-3-5-haiku-latest is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+CLAUDE_3_7_SONNET_LATEST: Final[Model]
+"""Deprecated: claude-3-7-sonnet-latest is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""

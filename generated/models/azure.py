@@ -2774,3 +2774,22 @@ TEXT_EMBEDDING_ADA_002: "Final[_PricedModel]" = _PricedModel(
     cost=_Cost(input=_Decimal("0.1"), output=_Decimal("0")),
 )
 """text-embedding-ada-002 (embedding) · 8.19K context · 1.54K output · $0.10 in / $0.00 out per 1M tokens"""
+
+
+_RETIRED = {
+    "GROK_3": "grok-3",
+    "GROK_3_MINI": "grok-3-mini",
+    "GROK_4": "grok-4",
+    "GROK_4_FAST_NON_REASONING": "grok-4-fast-non-reasoning",
+    "GROK_CODE_FAST_1": "grok-code-fast-1",
+    "MAI_DS_R1": "mai-ds-r1",
+    "O1_PREVIEW": "o1-preview",
+}
+"""Constants of the models this provider no longer lists: each still imports, as the model
+was last listed, with a ModelRetiredWarning naming its successor."""
+
+
+def __getattr__(name: str) -> object:
+    from llmdex.past.retired_constants import retired_constant
+
+    return retired_constant(__name__, _RETIRED, name)

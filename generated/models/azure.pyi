@@ -5,7 +5,7 @@
 
 from typing import Final
 
-from llmdex.records.model import PricedModel
+from llmdex.records.model import Model, PricedModel
 
 CLAUDE_FABLE_5: Final[PricedModel]
 """Claude Fable 5 (chat) · 1M context · 128K output · $10.00 in / $50.00 out per 1M tokens · vision, tools, reasoning, attachments"""
@@ -333,3 +333,24 @@ TEXT_EMBEDDING_3_SMALL: Final[PricedModel]
 
 TEXT_EMBEDDING_ADA_002: Final[PricedModel]
 """text-embedding-ada-002 (embedding) · 8.19K context · 1.54K output · $0.10 in / $0.00 out per 1M tokens"""
+
+GROK_3: Final[Model]
+"""Deprecated: grok-3 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GROK_3_MINI: Final[Model]
+"""Deprecated: grok-3-mini is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GROK_4: Final[Model]
+"""Deprecated: grok-4 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GROK_4_FAST_NON_REASONING: Final[Model]
+"""Deprecated: grok-4-fast-non-reasoning is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GROK_CODE_FAST_1: Final[Model]
+"""Deprecated: grok-code-fast-1 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+MAI_DS_R1: Final[Model]
+"""Deprecated: mai-ds-r1 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+O1_PREVIEW: Final[Model]
+"""Deprecated: o1-preview is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""

@@ -364,3 +364,25 @@ ZAI_ORG_GLM_5_2: "Final[_PricedModel]" = _PricedModel(
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """GLM 5.2 (chat) · 203K context · 203K output · $1.40 in / $4.40 out per 1M tokens · tools, reasoning, structured output, open weights"""
+
+
+_RETIRED = {
+    "DEEPSEEK_AI_DEEPSEEK_V3_0324": "deepseek-ai/DeepSeek-V3-0324",
+    "DEEPSEEK_AI_DEEPSEEK_V3_2": "deepseek-ai/DeepSeek-V3.2",
+    "MOONSHOTAI_KIMI_K2_INSTRUCT_0905": "Moonshotai-Kimi-K2-Instruct-0905",
+    "MOONSHOTAI_KIMI_K2_INSTRUCT_0905_2": "moonshotai/Kimi-K2-Instruct-0905",
+    "MOONSHOTAI_KIMI_K2_THINKING": "moonshotai/Kimi-K2-Thinking",
+    "NVIDIA_NEMOTRON_3_SUPER": "nvidia/Nemotron-3-Super",
+    "QWEN3_QWEN3_CODER_480B_A35B_INSTRUCT": "Qwen3/Qwen3-Coder-480B-A35B-Instruct",
+    "QWEN_QWEN3_CODER_480B_A35B_INSTRUCT": "Qwen-Qwen3-Coder-480B-A35B-Instruct",
+    "QWEN_QWEN3_CODER_480B_A35B_INSTRUCT_2": "Qwen/Qwen3-Coder-480B-A35B-Instruct",
+    "ZAI_ORG_GLM_4_6": "zai-org/GLM-4.6",
+}
+"""Constants of the models this provider no longer lists: each still imports, as the model
+was last listed, with a ModelRetiredWarning naming its successor."""
+
+
+def __getattr__(name: str) -> object:
+    from llmdex.past.retired_constants import retired_constant
+
+    return retired_constant(__name__, _RETIRED, name)

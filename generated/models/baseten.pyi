@@ -5,7 +5,7 @@
 
 from typing import Final
 
-from llmdex.records.model import PricedModel
+from llmdex.records.model import Model, PricedModel
 
 MINIMAXAI_MINIMAX_M2_5: Final[PricedModel]
 """MiniMax-M2.5 (chat) · 204K context · 204K output · $0.30 in / $1.20 out per 1M tokens · tools, reasoning, open weights · deprecated"""
@@ -45,3 +45,33 @@ ZAI_ORG_GLM_5_1: Final[PricedModel]
 
 ZAI_ORG_GLM_5_2: Final[PricedModel]
 """GLM 5.2 (chat) · 203K context · 203K output · $1.40 in / $4.40 out per 1M tokens · tools, reasoning, structured output, open weights"""
+
+DEEPSEEK_AI_DEEPSEEK_V3_0324: Final[Model]
+"""Deprecated: deepseek-ai/DeepSeek-V3-0324 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+DEEPSEEK_AI_DEEPSEEK_V3_2: Final[Model]
+"""Deprecated: deepseek-ai/DeepSeek-V3.2 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+MOONSHOTAI_KIMI_K2_INSTRUCT_0905: Final[Model]
+"""Deprecated: Moonshotai-Kimi-K2-Instruct-0905 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+MOONSHOTAI_KIMI_K2_INSTRUCT_0905_2: Final[Model]
+"""Deprecated: moonshotai/Kimi-K2-Instruct-0905 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+MOONSHOTAI_KIMI_K2_THINKING: Final[Model]
+"""Deprecated: moonshotai/Kimi-K2-Thinking is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+NVIDIA_NEMOTRON_3_SUPER: Final[Model]
+"""Deprecated: nvidia/Nemotron-3-Super is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN3_QWEN3_CODER_480B_A35B_INSTRUCT: Final[Model]
+"""Deprecated: Qwen3/Qwen3-Coder-480B-A35B-Instruct is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN_QWEN3_CODER_480B_A35B_INSTRUCT: Final[Model]
+"""Deprecated: Qwen-Qwen3-Coder-480B-A35B-Instruct is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN_QWEN3_CODER_480B_A35B_INSTRUCT_2: Final[Model]
+"""Deprecated: Qwen/Qwen3-Coder-480B-A35B-Instruct is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+ZAI_ORG_GLM_4_6: Final[Model]
+"""Deprecated: zai-org/GLM-4.6 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""

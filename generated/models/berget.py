@@ -236,3 +236,19 @@ ZAI_ORG_GLM_5_2: "Final[_PricedModel]" = _PricedModel(
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_HIGH,),
 )
 """GLM-5.2 (chat) · 524K context · 32.8K output · $1.54 in / $4.84 out per 1M tokens · tools, reasoning, structured output, open weights"""
+
+
+_RETIRED = {
+    "BAAI_BGE_RERANKER_V2_M3": "BAAI/bge-reranker-v2-m3",
+    "INTFLOAT_MULTILINGUAL_E5_LARGE": "intfloat/multilingual-e5-large",
+    "INTFLOAT_MULTILINGUAL_E5_LARGE_INSTRUCT": "intfloat/multilingual-e5-large-instruct",
+    "KBLAB_KB_WHISPER_LARGE": "KBLab/kb-whisper-large",
+}
+"""Constants of the models this provider no longer lists: each still imports, as the model
+was last listed, with a ModelRetiredWarning naming its successor."""
+
+
+def __getattr__(name: str) -> object:
+    from llmdex.past.retired_constants import retired_constant
+
+    return retired_constant(__name__, _RETIRED, name)

@@ -5,7 +5,7 @@
 
 from typing import Final
 
-from llmdex.records.model import PricedModel
+from llmdex.records.model import Model, PricedModel
 
 GOOGLE_GEMMA_4_31B_IT: Final[PricedModel]
 """Gemma 4 31B Instruct (chat) · 128K context · 8.19K output · $0.275 in / $0.55 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"""
@@ -30,3 +30,15 @@ ZAI_ORG_GLM_4_7: Final[PricedModel]
 
 ZAI_ORG_GLM_5_2: Final[PricedModel]
 """GLM-5.2 (chat) · 524K context · 32.8K output · $1.54 in / $4.84 out per 1M tokens · tools, reasoning, structured output, open weights"""
+
+BAAI_BGE_RERANKER_V2_M3: Final[Model]
+"""Deprecated: BAAI/bge-reranker-v2-m3 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+INTFLOAT_MULTILINGUAL_E5_LARGE: Final[Model]
+"""Deprecated: intfloat/multilingual-e5-large is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+INTFLOAT_MULTILINGUAL_E5_LARGE_INSTRUCT: Final[Model]
+"""Deprecated: intfloat/multilingual-e5-large-instruct is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+KBLAB_KB_WHISPER_LARGE: Final[Model]
+"""Deprecated: KBLab/kb-whisper-large is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""

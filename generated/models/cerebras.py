@@ -80,3 +80,19 @@ ZAI_GLM_4_7: "Final[_PricedModel]" = _PricedModel(
     status=_Status.BETA,
 )
 """Z.AI GLM-4.7 (chat) · 131K context · 41K output · $2.25 in / $2.75 out per 1M tokens · tools, reasoning, structured output, open weights · beta"""
+
+
+_RETIRED = {
+    "LLAMA3_1_8B": "llama3.1-8b",
+    "QWEN_3_235B_A22B_INSTRUCT_2507": "qwen-3-235b-a22b-instruct-2507",
+    "QWEN_3_CODER_480B": "qwen-3-coder-480b",
+    "ZAI_GLM_4_6": "zai-glm-4.6",
+}
+"""Constants of the models this provider no longer lists: each still imports, as the model
+was last listed, with a ModelRetiredWarning naming its successor."""
+
+
+def __getattr__(name: str) -> object:
+    from llmdex.past.retired_constants import retired_constant
+
+    return retired_constant(__name__, _RETIRED, name)

@@ -5,10 +5,22 @@
 
 from typing import Final
 
-from llmdex.records.model import PricedModel
+from llmdex.records.model import Model, PricedModel
 
 GPT_OSS_120B: Final[PricedModel]
 """GPT OSS 120B (chat) · 131K context · 41K output · $0.35 in / $0.75 out per 1M tokens · tools, reasoning, structured output, open weights"""
 
 ZAI_GLM_4_7: Final[PricedModel]
 """Z.AI GLM-4.7 (chat) · 131K context · 41K output · $2.25 in / $2.75 out per 1M tokens · tools, reasoning, structured output, open weights · beta"""
+
+LLAMA3_1_8B: Final[Model]
+"""Deprecated: llama3.1-8b is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN_3_235B_A22B_INSTRUCT_2507: Final[Model]
+"""Deprecated: qwen-3-235b-a22b-instruct-2507 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN_3_CODER_480B: Final[Model]
+"""Deprecated: qwen-3-coder-480b is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+ZAI_GLM_4_6: Final[Model]
+"""Deprecated: zai-glm-4.6 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""

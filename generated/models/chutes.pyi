@@ -5,7 +5,7 @@
 
 from typing import Final
 
-from llmdex.records.model import PricedModel
+from llmdex.records.model import Model, PricedModel
 
 MINIMAXAI_MINIMAX_M2_5_TEE: Final[PricedModel]
 """MiniMax M2.5 TEE (chat) · 197K context · 65.5K output · $0.15 in / $1.20 out per 1M tokens · tools, reasoning, structured output, open weights"""
@@ -45,3 +45,321 @@ ZAI_ORG_GLM_5_1_TEE: Final[PricedModel]
 
 ZAI_ORG_GLM_5_2_TEE: Final[PricedModel]
 """GLM 5.2 TEE (chat) · 1.05M context · 65.5K output · $1.40 in / $4.40 out per 1M tokens · tools, reasoning, structured output, open weights"""
+
+ALIBABA_NLP_TONGYI_DEEPRESEARCH_30B_A3B: Final[Model]
+"""Deprecated: Alibaba-NLP/Tongyi-DeepResearch-30B-A3B is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+ARLIAI_QWQ_32B_ARLIAI_RPR_V1: Final[Model]
+"""Deprecated: ArliAI/QwQ-32B-ArliAI-RpR-v1 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+CHUTESAI_DEVSTRAL_SMALL_2505: Final[Model]
+"""Deprecated: chutesai/Devstral-Small-2505 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+CHUTESAI_MISTRAL_SMALL_3_1_24B_INSTRUCT_2503: Final[Model]
+"""Deprecated: chutesai/Mistral-Small-3.1-24B-Instruct-2503 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+CHUTESAI_MISTRAL_SMALL_3_2_24B_INSTRUCT_2506: Final[Model]
+"""Deprecated: chutesai/Mistral-Small-3.2-24B-Instruct-2506 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+DEEPSEEK_AI_DEEPSEEK_R1: Final[Model]
+"""Deprecated: deepseek-ai/DeepSeek-R1 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+DEEPSEEK_AI_DEEPSEEK_R1_0528: Final[Model]
+"""Deprecated: deepseek-ai/DeepSeek-R1-0528 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+DEEPSEEK_AI_DEEPSEEK_R1_0528_QWEN3_8B: Final[Model]
+"""Deprecated: deepseek-ai/DeepSeek-R1-0528-Qwen3-8B is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+DEEPSEEK_AI_DEEPSEEK_R1_0528_TEE: Final[Model]
+"""Deprecated: deepseek-ai/DeepSeek-R1-0528-TEE is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+DEEPSEEK_AI_DEEPSEEK_R1_DISTILL_LLAMA_70B: Final[Model]
+"""Deprecated: deepseek-ai/DeepSeek-R1-Distill-Llama-70B is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+DEEPSEEK_AI_DEEPSEEK_R1_TEE: Final[Model]
+"""Deprecated: deepseek-ai/DeepSeek-R1-TEE is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+DEEPSEEK_AI_DEEPSEEK_V3: Final[Model]
+"""Deprecated: deepseek-ai/DeepSeek-V3 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+DEEPSEEK_AI_DEEPSEEK_V3_0324: Final[Model]
+"""Deprecated: deepseek-ai/DeepSeek-V3-0324 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+DEEPSEEK_AI_DEEPSEEK_V3_0324_TEE: Final[Model]
+"""Deprecated: deepseek-ai/DeepSeek-V3-0324-TEE is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+DEEPSEEK_AI_DEEPSEEK_V3_1: Final[Model]
+"""Deprecated: deepseek-ai/DeepSeek-V3.1 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+DEEPSEEK_AI_DEEPSEEK_V3_1_TEE: Final[Model]
+"""Deprecated: deepseek-ai/DeepSeek-V3.1-TEE is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+DEEPSEEK_AI_DEEPSEEK_V3_1_TERMINUS: Final[Model]
+"""Deprecated: deepseek-ai/DeepSeek-V3.1-Terminus is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+DEEPSEEK_AI_DEEPSEEK_V3_1_TERMINUS_TEE: Final[Model]
+"""Deprecated: deepseek-ai/DeepSeek-V3.1-Terminus-TEE is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+DEEPSEEK_AI_DEEPSEEK_V3_1_THINKING: Final[Model]
+"""Deprecated: deepseek-ai/DeepSeek-V3.1:THINKING is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+DEEPSEEK_AI_DEEPSEEK_V3_1_TURBO: Final[Model]
+"""Deprecated: deepseek-ai/DeepSeek-V3.1-Turbo is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+DEEPSEEK_AI_DEEPSEEK_V3_1_TURBO_2: Final[Model]
+"""Deprecated: deepseek-ai/DeepSeek-V3.1-turbo is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+DEEPSEEK_AI_DEEPSEEK_V3_2: Final[Model]
+"""Deprecated: deepseek-ai/DeepSeek-V3.2 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+DEEPSEEK_AI_DEEPSEEK_V3_2_EXP: Final[Model]
+"""Deprecated: deepseek-ai/DeepSeek-V3.2-Exp is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+DEEPSEEK_AI_DEEPSEEK_V3_2_SPECIALE: Final[Model]
+"""Deprecated: deepseek-ai/DeepSeek-V3.2-Speciale is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+DEEPSEEK_AI_DEEPSEEK_V3_2_SPECIALE_TEE: Final[Model]
+"""Deprecated: deepseek-ai/DeepSeek-V3.2-Speciale-TEE is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+MEITUAN_LONGCAT_LONGCAT_FLASH_CHAT_FP8: Final[Model]
+"""Deprecated: meituan-longcat/LongCat-Flash-Chat-FP8 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+MICROSOFT_MAI_DS_R1_FP8: Final[Model]
+"""Deprecated: microsoft/MAI-DS-R1-FP8 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+MINIMAXAI_MINIMAX_M2: Final[Model]
+"""Deprecated: MiniMaxAI/MiniMax-M2 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+MINIMAXAI_MINIMAX_M2_1_TEE: Final[Model]
+"""Deprecated: MiniMaxAI/MiniMax-M2.1-TEE is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+MIROMIND_AI_MIROTHINKER_V1_5_235B: Final[Model]
+"""Deprecated: miromind-ai/MiroThinker-v1.5-235B is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+MISTRALAI_DEVSTRAL_2_123B_INSTRUCT_2512: Final[Model]
+"""Deprecated: mistralai/Devstral-2-123B-Instruct-2512 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+MISTRALAI_DEVSTRAL_2_123B_INSTRUCT_2512_TEE: Final[Model]
+"""Deprecated: mistralai/Devstral-2-123B-Instruct-2512-TEE is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+MOONSHOTAI_KIMI_DEV_72B: Final[Model]
+"""Deprecated: moonshotai/Kimi-Dev-72B is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+MOONSHOTAI_KIMI_K2_INSTRUCT: Final[Model]
+"""Deprecated: moonshotai/Kimi-K2-Instruct is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+MOONSHOTAI_KIMI_K2_INSTRUCT_0905: Final[Model]
+"""Deprecated: moonshotai/Kimi-K2-Instruct-0905 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+MOONSHOTAI_KIMI_K2_INSTRUCT_75K: Final[Model]
+"""Deprecated: moonshotai/Kimi-K2-Instruct-75k is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+MOONSHOTAI_KIMI_K2_THINKING: Final[Model]
+"""Deprecated: moonshotai/Kimi-K2-Thinking is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+MOONSHOTAI_KIMI_K2_THINKING_TEE: Final[Model]
+"""Deprecated: moonshotai/Kimi-K2-Thinking-TEE is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+MOONSHOTAI_KIMI_VL_A3B_THINKING: Final[Model]
+"""Deprecated: moonshotai/Kimi-VL-A3B-Thinking is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+NOUSRESEARCH_DEEPHERMES_3_MISTRAL_24B_PREVIEW: Final[Model]
+"""Deprecated: NousResearch/DeepHermes-3-Mistral-24B-Preview is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+NOUSRESEARCH_HERMES_4_14B: Final[Model]
+"""Deprecated: NousResearch/Hermes-4-14B is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+NOUSRESEARCH_HERMES_4_3_36B: Final[Model]
+"""Deprecated: NousResearch/Hermes-4.3-36B is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+NOUSRESEARCH_HERMES_4_405B_FP8: Final[Model]
+"""Deprecated: NousResearch/Hermes-4-405B-FP8 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+NOUSRESEARCH_HERMES_4_405B_FP8_TEE: Final[Model]
+"""Deprecated: NousResearch/Hermes-4-405B-FP8-TEE is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+NOUSRESEARCH_HERMES_4_70B: Final[Model]
+"""Deprecated: NousResearch/Hermes-4-70B is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+NVIDIA_NVIDIA_NEMOTRON_3_NANO_30B_A3B_BF16: Final[Model]
+"""Deprecated: nvidia/NVIDIA-Nemotron-3-Nano-30B-A3B-BF16 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+OPENAI_GPT_OSS_120B: Final[Model]
+"""Deprecated: openai/gpt-oss-120b is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+OPENAI_GPT_OSS_120B_TEE: Final[Model]
+"""Deprecated: openai/gpt-oss-120b-TEE is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+OPENAI_GPT_OSS_20B: Final[Model]
+"""Deprecated: openai/gpt-oss-20b is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+OPENGVLAB_INTERNVL3_78B: Final[Model]
+"""Deprecated: OpenGVLab/InternVL3-78B is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+OPENGVLAB_INTERNVL3_78B_TEE: Final[Model]
+"""Deprecated: OpenGVLab/InternVL3-78B-TEE is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN_QWEN2_5_72B_INSTRUCT: Final[Model]
+"""Deprecated: Qwen/Qwen2.5-72B-Instruct is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN_QWEN2_5_CODER_32B_INSTRUCT: Final[Model]
+"""Deprecated: Qwen/Qwen2.5-Coder-32B-Instruct is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN_QWEN2_5_VL_32B_INSTRUCT: Final[Model]
+"""Deprecated: Qwen/Qwen2.5-VL-32B-Instruct is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN_QWEN2_5_VL_72B_INSTRUCT: Final[Model]
+"""Deprecated: Qwen/Qwen2.5-VL-72B-Instruct is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN_QWEN2_5_VL_72B_INSTRUCT_TEE: Final[Model]
+"""Deprecated: Qwen/Qwen2.5-VL-72B-Instruct-TEE is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN_QWEN3GUARD_GEN_0_6B: Final[Model]
+"""Deprecated: Qwen/Qwen3Guard-Gen-0.6B is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN_QWEN3_14B: Final[Model]
+"""Deprecated: Qwen/Qwen3-14B is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN_QWEN3_235B_A22B: Final[Model]
+"""Deprecated: Qwen/Qwen3-235B-A22B is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN_QWEN3_235B_A22B_INSTRUCT_2507: Final[Model]
+"""Deprecated: Qwen/Qwen3-235B-A22B-Instruct-2507 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN_QWEN3_235B_A22B_INSTRUCT_2507_TEE: Final[Model]
+"""Deprecated: Qwen/Qwen3-235B-A22B-Instruct-2507-TEE is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN_QWEN3_235B_A22B_THINKING_2507: Final[Model]
+"""Deprecated: Qwen/Qwen3-235B-A22B-Thinking-2507 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN_QWEN3_30B_A3B: Final[Model]
+"""Deprecated: Qwen/Qwen3-30B-A3B is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN_QWEN3_30B_A3B_INSTRUCT_2507: Final[Model]
+"""Deprecated: Qwen/Qwen3-30B-A3B-Instruct-2507 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN_QWEN3_30B_A3B_THINKING_2507: Final[Model]
+"""Deprecated: Qwen/Qwen3-30B-A3B-Thinking-2507 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN_QWEN3_32B: Final[Model]
+"""Deprecated: Qwen/Qwen3-32B is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN_QWEN3_CODER_30B_A3B_INSTRUCT: Final[Model]
+"""Deprecated: Qwen/Qwen3-Coder-30B-A3B-Instruct is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN_QWEN3_CODER_480B_A35B_INSTRUCT_FP8: Final[Model]
+"""Deprecated: Qwen/Qwen3-Coder-480B-A35B-Instruct-FP8 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN_QWEN3_CODER_480B_A35B_INSTRUCT_FP8_TEE: Final[Model]
+"""Deprecated: Qwen/Qwen3-Coder-480B-A35B-Instruct-FP8-TEE is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN_QWEN3_CODER_NEXT: Final[Model]
+"""Deprecated: Qwen/Qwen3-Coder-Next is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN_QWEN3_CODER_NEXT_TEE: Final[Model]
+"""Deprecated: Qwen/Qwen3-Coder-Next-TEE is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN_QWEN3_NEXT_80B_A3B_INSTRUCT: Final[Model]
+"""Deprecated: Qwen/Qwen3-Next-80B-A3B-Instruct is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN_QWEN3_NEXT_80B_A3B_THINKING: Final[Model]
+"""Deprecated: Qwen/Qwen3-Next-80B-A3B-Thinking is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN_QWEN3_VL_235B_A22B_INSTRUCT: Final[Model]
+"""Deprecated: Qwen/Qwen3-VL-235B-A22B-Instruct is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN_QWEN3_VL_235B_A22B_THINKING: Final[Model]
+"""Deprecated: Qwen/Qwen3-VL-235B-A22B-Thinking is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+REDNOTE_HILAB_DOTS_OCR: Final[Model]
+"""Deprecated: rednote-hilab/dots.ocr is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+TNGTECH_DEEPSEEK_R1T_CHIMERA: Final[Model]
+"""Deprecated: tngtech/DeepSeek-R1T-Chimera is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+TNGTECH_DEEPSEEK_TNG_R1T2_CHIMERA: Final[Model]
+"""Deprecated: tngtech/DeepSeek-TNG-R1T2-Chimera is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+TNGTECH_DEEPSEEK_TNG_R1T2_CHIMERA_TEE: Final[Model]
+"""Deprecated: tngtech/DeepSeek-TNG-R1T2-Chimera-TEE is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+TNGTECH_TNG_R1T_CHIMERA: Final[Model]
+"""Deprecated: tngtech/TNG-R1T-Chimera is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+TNGTECH_TNG_R1T_CHIMERA_TEE: Final[Model]
+"""Deprecated: tngtech/TNG-R1T-Chimera-TEE is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+TNGTECH_TNG_R1T_CHIMERA_TURBO: Final[Model]
+"""Deprecated: tngtech/TNG-R1T-Chimera-Turbo is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+UNSLOTH_GEMMA_3_12B_IT: Final[Model]
+"""Deprecated: unsloth/gemma-3-12b-it is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+UNSLOTH_GEMMA_3_27B_IT: Final[Model]
+"""Deprecated: unsloth/gemma-3-27b-it is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+UNSLOTH_GEMMA_3_4B_IT: Final[Model]
+"""Deprecated: unsloth/gemma-3-4b-it is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+UNSLOTH_LLAMA_3_2_1B_INSTRUCT: Final[Model]
+"""Deprecated: unsloth/Llama-3.2-1B-Instruct is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+UNSLOTH_LLAMA_3_2_3B_INSTRUCT: Final[Model]
+"""Deprecated: unsloth/Llama-3.2-3B-Instruct is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+UNSLOTH_MISTRAL_NEMO_INSTRUCT_2407: Final[Model]
+"""Deprecated: unsloth/Mistral-Nemo-Instruct-2407 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+UNSLOTH_MISTRAL_SMALL_24B_INSTRUCT_2501: Final[Model]
+"""Deprecated: unsloth/Mistral-Small-24B-Instruct-2501 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+XIAOMIMIMO_MIMO_V2_FLASH: Final[Model]
+"""Deprecated: XiaomiMiMo/MiMo-V2-Flash is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+XIAOMIMIMO_MIMO_V2_FLASH_TEE: Final[Model]
+"""Deprecated: XiaomiMiMo/MiMo-V2-Flash-TEE is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+ZAI_ORG_GLM_4_5: Final[Model]
+"""Deprecated: zai-org/GLM-4.5 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+ZAI_ORG_GLM_4_5_AIR: Final[Model]
+"""Deprecated: zai-org/GLM-4.5-Air is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+ZAI_ORG_GLM_4_5_FP8: Final[Model]
+"""Deprecated: zai-org/GLM-4.5-FP8 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+ZAI_ORG_GLM_4_5_TEE: Final[Model]
+"""Deprecated: zai-org/GLM-4.5-TEE is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+ZAI_ORG_GLM_4_5_TURBO: Final[Model]
+"""Deprecated: zai-org/GLM-4.5-Turbo is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+ZAI_ORG_GLM_4_5_TURBO_2: Final[Model]
+"""Deprecated: zai-org/GLM-4.5-turbo is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+ZAI_ORG_GLM_4_6: Final[Model]
+"""Deprecated: zai-org/GLM-4.6 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+ZAI_ORG_GLM_4_6V: Final[Model]
+"""Deprecated: zai-org/GLM-4.6V is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+ZAI_ORG_GLM_4_6_FP8: Final[Model]
+"""Deprecated: zai-org/GLM-4.6-FP8 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+ZAI_ORG_GLM_4_6_TEE: Final[Model]
+"""Deprecated: zai-org/GLM-4.6-TEE is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+ZAI_ORG_GLM_4_6_TURBO: Final[Model]
+"""Deprecated: zai-org/GLM-4.6-turbo is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+ZAI_ORG_GLM_4_7_FLASH: Final[Model]
+"""Deprecated: zai-org/GLM-4.7-Flash is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+ZAI_ORG_GLM_4_7_FP8: Final[Model]
+"""Deprecated: zai-org/GLM-4.7-FP8 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+ZAI_ORG_GLM_4_7_TEE: Final[Model]
+"""Deprecated: zai-org/GLM-4.7-TEE is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+ZAI_ORG_GLM_5_TURBO: Final[Model]
+"""Deprecated: zai-org/GLM-5-Turbo is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""

@@ -1908,3 +1908,68 @@ WORKERS_AI_CF_ZAI_ORG_GLM_4_7_FLASH: "Final[_PricedModel]" = _PricedModel(
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH),
 )
 """GLM-4.7-Flash (chat) · 131K context · 131K output · $0.06 in / $0.40 out per 1M tokens · tools, reasoning, open weights"""
+
+
+_RETIRED = {
+    "ANTHROPIC_CLAUDE_HAIKU_4_5_2": "anthropic/claude-haiku-4.5",
+    "ANTHROPIC_CLAUDE_OPUS_4_1_2": "anthropic/claude-opus-4.1",
+    "ANTHROPIC_CLAUDE_OPUS_4_5_2": "anthropic/claude-opus-4.5",
+    "ANTHROPIC_CLAUDE_SONNET_4_5_2": "anthropic/claude-sonnet-4.5",
+    "OPENAI_O1_MINI": "openai/o1-mini",
+    "OPENAI_O1_PREVIEW": "openai/o1-preview",
+    "REPLICATE_DEEPSEEK_AI_DEEPSEEK_R1": "replicate/deepseek-ai/deepseek-r1",
+    "REPLICATE_META_META_LLAMA_3_1_405B_INSTRUCT": "replicate/meta/meta-llama-3.1-405b-instruct",
+    "REPLICATE_META_META_LLAMA_3_70B_INSTRUCT": "replicate/meta/meta-llama-3-70b-instruct",
+    "REPLICATE_META_META_LLAMA_3_8B_INSTRUCT": "replicate/meta/meta-llama-3-8b-instruct",
+    "REPLICATE_REPLICATE_INTERNAL_LLAMA_405B_INSTRUCT_VLLM": "replicate/replicate-internal/llama-405b-instruct-vllm",
+    "WORKERS_AI_AURA_1": "workers-ai/aura-1",
+    "WORKERS_AI_AURA_2_EN": "workers-ai/aura-2-en",
+    "WORKERS_AI_AURA_2_ES": "workers-ai/aura-2-es",
+    "WORKERS_AI_BART_LARGE_CNN": "workers-ai/bart-large-cnn",
+    "WORKERS_AI_BGE_BASE_EN_V1_5": "workers-ai/bge-base-en-v1.5",
+    "WORKERS_AI_BGE_LARGE_EN_V1_5": "workers-ai/bge-large-en-v1.5",
+    "WORKERS_AI_BGE_M3": "workers-ai/bge-m3",
+    "WORKERS_AI_BGE_RERANKER_BASE": "workers-ai/bge-reranker-base",
+    "WORKERS_AI_BGE_SMALL_EN_V1_5": "workers-ai/bge-small-en-v1.5",
+    "WORKERS_AI_DEEPSEEK_R1_DISTILL_QWEN_32B": "workers-ai/deepseek-r1-distill-qwen-32b",
+    "WORKERS_AI_DISTILBERT_SST_2_INT8": "workers-ai/distilbert-sst-2-int8",
+    "WORKERS_AI_GEMMA_3_12B_IT": "workers-ai/gemma-3-12b-it",
+    "WORKERS_AI_GEMMA_SEA_LION_V4_27B_IT": "workers-ai/gemma-sea-lion-v4-27b-it",
+    "WORKERS_AI_GPT_OSS_120B": "workers-ai/gpt-oss-120b",
+    "WORKERS_AI_GPT_OSS_20B": "workers-ai/gpt-oss-20b",
+    "WORKERS_AI_GRANITE_4_0_H_MICRO": "workers-ai/granite-4.0-h-micro",
+    "WORKERS_AI_INDICTRANS2_EN_INDIC_1B": "workers-ai/indictrans2-en-indic-1B",
+    "WORKERS_AI_LLAMA_2_7B_CHAT_FP16": "workers-ai/llama-2-7b-chat-fp16",
+    "WORKERS_AI_LLAMA_3_1_8B_INSTRUCT": "workers-ai/llama-3.1-8b-instruct",
+    "WORKERS_AI_LLAMA_3_1_8B_INSTRUCT_AWQ": "workers-ai/llama-3.1-8b-instruct-awq",
+    "WORKERS_AI_LLAMA_3_1_8B_INSTRUCT_FP8": "workers-ai/llama-3.1-8b-instruct-fp8",
+    "WORKERS_AI_LLAMA_3_2_11B_VISION_INSTRUCT": "workers-ai/llama-3.2-11b-vision-instruct",
+    "WORKERS_AI_LLAMA_3_2_1B_INSTRUCT": "workers-ai/llama-3.2-1b-instruct",
+    "WORKERS_AI_LLAMA_3_2_3B_INSTRUCT": "workers-ai/llama-3.2-3b-instruct",
+    "WORKERS_AI_LLAMA_3_3_70B_INSTRUCT_FP8_FAST": "workers-ai/llama-3.3-70b-instruct-fp8-fast",
+    "WORKERS_AI_LLAMA_3_8B_INSTRUCT": "workers-ai/llama-3-8b-instruct",
+    "WORKERS_AI_LLAMA_3_8B_INSTRUCT_AWQ": "workers-ai/llama-3-8b-instruct-awq",
+    "WORKERS_AI_LLAMA_4_SCOUT_17B_16E_INSTRUCT": "workers-ai/llama-4-scout-17b-16e-instruct",
+    "WORKERS_AI_LLAMA_GUARD_3_8B": "workers-ai/llama-guard-3-8b",
+    "WORKERS_AI_M2M100_1_2B": "workers-ai/m2m100-1.2b",
+    "WORKERS_AI_MELOTTS": "workers-ai/melotts",
+    "WORKERS_AI_MISTRAL_7B_INSTRUCT_V0_1": "workers-ai/mistral-7b-instruct-v0.1",
+    "WORKERS_AI_MISTRAL_SMALL_3_1_24B_INSTRUCT": "workers-ai/mistral-small-3.1-24b-instruct",
+    "WORKERS_AI_NOVA_3": "workers-ai/nova-3",
+    "WORKERS_AI_PLAMO_EMBEDDING_1B": "workers-ai/plamo-embedding-1b",
+    "WORKERS_AI_QWEN2_5_CODER_32B_INSTRUCT": "workers-ai/qwen2.5-coder-32b-instruct",
+    "WORKERS_AI_QWEN3_30B_A3B_FP8": "workers-ai/qwen3-30b-a3b-fp8",
+    "WORKERS_AI_QWEN3_EMBEDDING_0_6B": "workers-ai/qwen3-embedding-0.6b",
+    "WORKERS_AI_QWQ_32B": "workers-ai/qwq-32b",
+    "WORKERS_AI_SMART_TURN_V2": "workers-ai/smart-turn-v2",
+    "WORKERS_AI_WHISPER": "workers-ai/whisper",
+    "WORKERS_AI_WHISPER_LARGE_V3_TURBO": "workers-ai/whisper-large-v3-turbo",
+}
+"""Constants of the models this provider no longer lists: each still imports, as the model
+was last listed, with a ModelRetiredWarning naming its successor."""
+
+
+def __getattr__(name: str) -> object:
+    from llmdex.past.retired_constants import retired_constant
+
+    return retired_constant(__name__, _RETIRED, name)

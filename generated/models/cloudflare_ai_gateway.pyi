@@ -5,7 +5,7 @@
 
 from typing import Final
 
-from llmdex.records.model import PricedModel
+from llmdex.records.model import Model, PricedModel
 
 ANTHROPIC_CLAUDE_3_5_HAIKU: Final[PricedModel]
 """Claude Haiku 3.5 (latest) (chat) · 200K context · 8.19K output · $0.80 in / $4.00 out per 1M tokens · vision, tools, attachments"""
@@ -240,3 +240,162 @@ WORKERS_AI_CF_QWEN_QWQ_32B: Final[PricedModel]
 
 WORKERS_AI_CF_ZAI_ORG_GLM_4_7_FLASH: Final[PricedModel]
 """GLM-4.7-Flash (chat) · 131K context · 131K output · $0.06 in / $0.40 out per 1M tokens · tools, reasoning, open weights"""
+
+ANTHROPIC_CLAUDE_HAIKU_4_5_2: Final[Model]
+"""Deprecated: anthropic/claude-haiku-4.5 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+ANTHROPIC_CLAUDE_OPUS_4_1_2: Final[Model]
+"""Deprecated: anthropic/claude-opus-4.1 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+ANTHROPIC_CLAUDE_OPUS_4_5_2: Final[Model]
+"""Deprecated: anthropic/claude-opus-4.5 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+ANTHROPIC_CLAUDE_SONNET_4_5_2: Final[Model]
+"""Deprecated: anthropic/claude-sonnet-4.5 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+OPENAI_O1_MINI: Final[Model]
+"""Deprecated: openai/o1-mini is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+OPENAI_O1_PREVIEW: Final[Model]
+"""Deprecated: openai/o1-preview is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+REPLICATE_DEEPSEEK_AI_DEEPSEEK_R1: Final[Model]
+"""Deprecated: replicate/deepseek-ai/deepseek-r1 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+REPLICATE_META_META_LLAMA_3_1_405B_INSTRUCT: Final[Model]
+"""Deprecated: replicate/meta/meta-llama-3.1-405b-instruct is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+REPLICATE_META_META_LLAMA_3_70B_INSTRUCT: Final[Model]
+"""Deprecated: replicate/meta/meta-llama-3-70b-instruct is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+REPLICATE_META_META_LLAMA_3_8B_INSTRUCT: Final[Model]
+"""Deprecated: replicate/meta/meta-llama-3-8b-instruct is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+REPLICATE_REPLICATE_INTERNAL_LLAMA_405B_INSTRUCT_VLLM: Final[Model]
+"""Deprecated: replicate/replicate-internal/llama-405b-instruct-vllm is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+WORKERS_AI_AURA_1: Final[Model]
+"""Deprecated: workers-ai/aura-1 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+WORKERS_AI_AURA_2_EN: Final[Model]
+"""Deprecated: workers-ai/aura-2-en is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+WORKERS_AI_AURA_2_ES: Final[Model]
+"""Deprecated: workers-ai/aura-2-es is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+WORKERS_AI_BART_LARGE_CNN: Final[Model]
+"""Deprecated: workers-ai/bart-large-cnn is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+WORKERS_AI_BGE_BASE_EN_V1_5: Final[Model]
+"""Deprecated: workers-ai/bge-base-en-v1.5 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+WORKERS_AI_BGE_LARGE_EN_V1_5: Final[Model]
+"""Deprecated: workers-ai/bge-large-en-v1.5 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+WORKERS_AI_BGE_M3: Final[Model]
+"""Deprecated: workers-ai/bge-m3 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+WORKERS_AI_BGE_RERANKER_BASE: Final[Model]
+"""Deprecated: workers-ai/bge-reranker-base is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+WORKERS_AI_BGE_SMALL_EN_V1_5: Final[Model]
+"""Deprecated: workers-ai/bge-small-en-v1.5 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+WORKERS_AI_DEEPSEEK_R1_DISTILL_QWEN_32B: Final[Model]
+"""Deprecated: workers-ai/deepseek-r1-distill-qwen-32b is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+WORKERS_AI_DISTILBERT_SST_2_INT8: Final[Model]
+"""Deprecated: workers-ai/distilbert-sst-2-int8 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+WORKERS_AI_GEMMA_3_12B_IT: Final[Model]
+"""Deprecated: workers-ai/gemma-3-12b-it is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+WORKERS_AI_GEMMA_SEA_LION_V4_27B_IT: Final[Model]
+"""Deprecated: workers-ai/gemma-sea-lion-v4-27b-it is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+WORKERS_AI_GPT_OSS_120B: Final[Model]
+"""Deprecated: workers-ai/gpt-oss-120b is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+WORKERS_AI_GPT_OSS_20B: Final[Model]
+"""Deprecated: workers-ai/gpt-oss-20b is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+WORKERS_AI_GRANITE_4_0_H_MICRO: Final[Model]
+"""Deprecated: workers-ai/granite-4.0-h-micro is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+WORKERS_AI_INDICTRANS2_EN_INDIC_1B: Final[Model]
+"""Deprecated: workers-ai/indictrans2-en-indic-1B is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+WORKERS_AI_LLAMA_2_7B_CHAT_FP16: Final[Model]
+"""Deprecated: workers-ai/llama-2-7b-chat-fp16 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+WORKERS_AI_LLAMA_3_1_8B_INSTRUCT: Final[Model]
+"""Deprecated: workers-ai/llama-3.1-8b-instruct is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+WORKERS_AI_LLAMA_3_1_8B_INSTRUCT_AWQ: Final[Model]
+"""Deprecated: workers-ai/llama-3.1-8b-instruct-awq is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+WORKERS_AI_LLAMA_3_1_8B_INSTRUCT_FP8: Final[Model]
+"""Deprecated: workers-ai/llama-3.1-8b-instruct-fp8 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+WORKERS_AI_LLAMA_3_2_11B_VISION_INSTRUCT: Final[Model]
+"""Deprecated: workers-ai/llama-3.2-11b-vision-instruct is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+WORKERS_AI_LLAMA_3_2_1B_INSTRUCT: Final[Model]
+"""Deprecated: workers-ai/llama-3.2-1b-instruct is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+WORKERS_AI_LLAMA_3_2_3B_INSTRUCT: Final[Model]
+"""Deprecated: workers-ai/llama-3.2-3b-instruct is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+WORKERS_AI_LLAMA_3_3_70B_INSTRUCT_FP8_FAST: Final[Model]
+"""Deprecated: workers-ai/llama-3.3-70b-instruct-fp8-fast is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+WORKERS_AI_LLAMA_3_8B_INSTRUCT: Final[Model]
+"""Deprecated: workers-ai/llama-3-8b-instruct is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+WORKERS_AI_LLAMA_3_8B_INSTRUCT_AWQ: Final[Model]
+"""Deprecated: workers-ai/llama-3-8b-instruct-awq is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+WORKERS_AI_LLAMA_4_SCOUT_17B_16E_INSTRUCT: Final[Model]
+"""Deprecated: workers-ai/llama-4-scout-17b-16e-instruct is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+WORKERS_AI_LLAMA_GUARD_3_8B: Final[Model]
+"""Deprecated: workers-ai/llama-guard-3-8b is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+WORKERS_AI_M2M100_1_2B: Final[Model]
+"""Deprecated: workers-ai/m2m100-1.2b is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+WORKERS_AI_MELOTTS: Final[Model]
+"""Deprecated: workers-ai/melotts is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+WORKERS_AI_MISTRAL_7B_INSTRUCT_V0_1: Final[Model]
+"""Deprecated: workers-ai/mistral-7b-instruct-v0.1 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+WORKERS_AI_MISTRAL_SMALL_3_1_24B_INSTRUCT: Final[Model]
+"""Deprecated: workers-ai/mistral-small-3.1-24b-instruct is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+WORKERS_AI_NOVA_3: Final[Model]
+"""Deprecated: workers-ai/nova-3 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+WORKERS_AI_PLAMO_EMBEDDING_1B: Final[Model]
+"""Deprecated: workers-ai/plamo-embedding-1b is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+WORKERS_AI_QWEN2_5_CODER_32B_INSTRUCT: Final[Model]
+"""Deprecated: workers-ai/qwen2.5-coder-32b-instruct is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+WORKERS_AI_QWEN3_30B_A3B_FP8: Final[Model]
+"""Deprecated: workers-ai/qwen3-30b-a3b-fp8 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+WORKERS_AI_QWEN3_EMBEDDING_0_6B: Final[Model]
+"""Deprecated: workers-ai/qwen3-embedding-0.6b is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+WORKERS_AI_QWQ_32B: Final[Model]
+"""Deprecated: workers-ai/qwq-32b is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+WORKERS_AI_SMART_TURN_V2: Final[Model]
+"""Deprecated: workers-ai/smart-turn-v2 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+WORKERS_AI_WHISPER: Final[Model]
+"""Deprecated: workers-ai/whisper is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+WORKERS_AI_WHISPER_LARGE_V3_TURBO: Final[Model]
+"""Deprecated: workers-ai/whisper-large-v3-turbo is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""

@@ -5,7 +5,7 @@
 
 from typing import Final
 
-from llmdex.records.model import PricedModel
+from llmdex.records.model import Model, PricedModel
 
 CF_AISINGAPORE_GEMMA_SEA_LION_V4_27B_IT: Final[PricedModel]
 """Gemma Sea Lion V4 27B It (chat) · 128K context · 128K output · $0.351 in / $0.555 out per 1M tokens · open weights"""
@@ -72,3 +72,294 @@ CF_ZAI_ORG_GLM_4_7_FLASH: Final[PricedModel]
 
 CF_ZAI_ORG_GLM_5_2: Final[PricedModel]
 """Glm 5.2 (chat) · 262K context · 262K output · $1.40 in / $4.40 out per 1M tokens · tools, reasoning, structured output, open weights"""
+
+AURA_1: Final[Model]
+"""Deprecated: aura-1 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+BART_LARGE_CNN: Final[Model]
+"""Deprecated: bart-large-cnn is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+CF_AI4BHARAT_INDICTRANS2_EN_INDIC_1B: Final[Model]
+"""Deprecated: @cf/ai4bharat/indictrans2-en-indic-1B is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+CF_BAAI_BGE_BASE_EN_V1_5: Final[Model]
+"""Deprecated: @cf/baai/bge-base-en-v1.5 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+CF_BAAI_BGE_LARGE_EN_V1_5: Final[Model]
+"""Deprecated: @cf/baai/bge-large-en-v1.5 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+CF_BAAI_BGE_M3: Final[Model]
+"""Deprecated: @cf/baai/bge-m3 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+CF_BAAI_BGE_RERANKER_BASE: Final[Model]
+"""Deprecated: @cf/baai/bge-reranker-base is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+CF_BAAI_BGE_SMALL_EN_V1_5: Final[Model]
+"""Deprecated: @cf/baai/bge-small-en-v1.5 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+CF_DEEPGRAM_AURA_2_EN: Final[Model]
+"""Deprecated: @cf/deepgram/aura-2-en is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+CF_DEEPGRAM_AURA_2_ES: Final[Model]
+"""Deprecated: @cf/deepgram/aura-2-es is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+CF_DEEPGRAM_NOVA_3: Final[Model]
+"""Deprecated: @cf/deepgram/nova-3 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+CF_FACEBOOK_BART_LARGE_CNN: Final[Model]
+"""Deprecated: @cf/facebook/bart-large-cnn is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+CF_GOOGLE_GEMMA_3_12B_IT: Final[Model]
+"""Deprecated: @cf/google/gemma-3-12b-it is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+CF_HUGGINGFACE_DISTILBERT_SST_2_INT8: Final[Model]
+"""Deprecated: @cf/huggingface/distilbert-sst-2-int8 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+CF_META_LLAMA_2_7B_CHAT_FP16: Final[Model]
+"""Deprecated: @cf/meta/llama-2-7b-chat-fp16 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+CF_META_LLAMA_3_1_8B_INSTRUCT: Final[Model]
+"""Deprecated: @cf/meta/llama-3.1-8b-instruct is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+CF_META_LLAMA_3_1_8B_INSTRUCT_AWQ: Final[Model]
+"""Deprecated: @cf/meta/llama-3.1-8b-instruct-awq is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+CF_META_LLAMA_3_8B_INSTRUCT: Final[Model]
+"""Deprecated: @cf/meta/llama-3-8b-instruct is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+CF_META_LLAMA_3_8B_INSTRUCT_AWQ: Final[Model]
+"""Deprecated: @cf/meta/llama-3-8b-instruct-awq is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+CF_META_M2M100_1_2B: Final[Model]
+"""Deprecated: @cf/meta/m2m100-1.2b is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+CF_MISTRAL_MISTRAL_7B_INSTRUCT_V0_1: Final[Model]
+"""Deprecated: @cf/mistral/mistral-7b-instruct-v0.1 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+CF_MOONSHOTAI_KIMI_K2_5: Final[Model]
+"""Deprecated: @cf/moonshotai/kimi-k2.5 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+CF_MYSHELL_AI_MELOTTS: Final[Model]
+"""Deprecated: @cf/myshell-ai/melotts is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+CF_PFNET_PLAMO_EMBEDDING_1B: Final[Model]
+"""Deprecated: @cf/pfnet/plamo-embedding-1b is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+CF_PIPECAT_AI_SMART_TURN_V2: Final[Model]
+"""Deprecated: @cf/pipecat-ai/smart-turn-v2 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+CF_QWEN_QWEN3_EMBEDDING_0_6B: Final[Model]
+"""Deprecated: @cf/qwen/qwen3-embedding-0.6b is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+DEEPSEEK_CODER_6_7B_BASE_AWQ: Final[Model]
+"""Deprecated: deepseek-coder-6.7b-base-awq is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+DEEPSEEK_CODER_6_7B_INSTRUCT_AWQ: Final[Model]
+"""Deprecated: deepseek-coder-6.7b-instruct-awq is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+DEEPSEEK_MATH_7B_INSTRUCT: Final[Model]
+"""Deprecated: deepseek-math-7b-instruct is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+DEEPSEEK_R1_DISTILL_QWEN_32B: Final[Model]
+"""Deprecated: deepseek-r1-distill-qwen-32b is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+DISCOLM_GERMAN_7B_V1_AWQ: Final[Model]
+"""Deprecated: discolm-german-7b-v1-awq is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+DREAMSHAPER_8_LCM: Final[Model]
+"""Deprecated: dreamshaper-8-lcm is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+FALCON_7B_INSTRUCT: Final[Model]
+"""Deprecated: falcon-7b-instruct is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+FLUX_1_SCHNELL: Final[Model]
+"""Deprecated: flux-1-schnell is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GEMMA_2B_IT_LORA: Final[Model]
+"""Deprecated: gemma-2b-it-lora is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GEMMA_3_12B_IT: Final[Model]
+"""Deprecated: gemma-3-12b-it is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GEMMA_7B_IT: Final[Model]
+"""Deprecated: gemma-7b-it is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GEMMA_7B_IT_LORA: Final[Model]
+"""Deprecated: gemma-7b-it-lora is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GEMMA_SEA_LION_V4_27B_IT: Final[Model]
+"""Deprecated: gemma-sea-lion-v4-27b-it is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GPT_OSS_120B: Final[Model]
+"""Deprecated: gpt-oss-120b is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GPT_OSS_20B: Final[Model]
+"""Deprecated: gpt-oss-20b is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GRANITE_4_0_H_MICRO: Final[Model]
+"""Deprecated: granite-4.0-h-micro is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+HERMES_2_PRO_MISTRAL_7B: Final[Model]
+"""Deprecated: hermes-2-pro-mistral-7b is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+LLAMAGUARD_7B_AWQ: Final[Model]
+"""Deprecated: llamaguard-7b-awq is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+LLAMA_2_13B_CHAT_AWQ: Final[Model]
+"""Deprecated: llama-2-13b-chat-awq is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+LLAMA_2_7B_CHAT_FP16: Final[Model]
+"""Deprecated: llama-2-7b-chat-fp16 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+LLAMA_2_7B_CHAT_HF_LORA: Final[Model]
+"""Deprecated: llama-2-7b-chat-hf-lora is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+LLAMA_2_7B_CHAT_INT8: Final[Model]
+"""Deprecated: llama-2-7b-chat-int8 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+LLAMA_3_1_70B_INSTRUCT: Final[Model]
+"""Deprecated: llama-3.1-70b-instruct is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+LLAMA_3_1_8B_INSTRUCT: Final[Model]
+"""Deprecated: llama-3.1-8b-instruct is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+LLAMA_3_1_8B_INSTRUCT_AWQ: Final[Model]
+"""Deprecated: llama-3.1-8b-instruct-awq is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+LLAMA_3_1_8B_INSTRUCT_FAST: Final[Model]
+"""Deprecated: llama-3.1-8b-instruct-fast is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+LLAMA_3_1_8B_INSTRUCT_FP8: Final[Model]
+"""Deprecated: llama-3.1-8b-instruct-fp8 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+LLAMA_3_2_11B_VISION_INSTRUCT: Final[Model]
+"""Deprecated: llama-3.2-11b-vision-instruct is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+LLAMA_3_2_1B_INSTRUCT: Final[Model]
+"""Deprecated: llama-3.2-1b-instruct is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+LLAMA_3_2_3B_INSTRUCT: Final[Model]
+"""Deprecated: llama-3.2-3b-instruct is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+LLAMA_3_3_70B_INSTRUCT_FP8_FAST: Final[Model]
+"""Deprecated: llama-3.3-70b-instruct-fp8-fast is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+LLAMA_3_8B_INSTRUCT: Final[Model]
+"""Deprecated: llama-3-8b-instruct is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+LLAMA_3_8B_INSTRUCT_AWQ: Final[Model]
+"""Deprecated: llama-3-8b-instruct-awq is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+LLAMA_4_SCOUT_17B_16E_INSTRUCT: Final[Model]
+"""Deprecated: llama-4-scout-17b-16e-instruct is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+LLAMA_GUARD_3_8B: Final[Model]
+"""Deprecated: llama-guard-3-8b is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+LLAVA_1_5_7B_HF: Final[Model]
+"""Deprecated: llava-1.5-7b-hf is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+LUCID_ORIGIN: Final[Model]
+"""Deprecated: lucid-origin is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+M2M100_1_2B: Final[Model]
+"""Deprecated: m2m100-1.2b is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+MELOTTS: Final[Model]
+"""Deprecated: melotts is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+MISTRAL_7B_INSTRUCT_V0_1: Final[Model]
+"""Deprecated: mistral-7b-instruct-v0.1 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+MISTRAL_7B_INSTRUCT_V0_1_AWQ: Final[Model]
+"""Deprecated: mistral-7b-instruct-v0.1-awq is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+MISTRAL_7B_INSTRUCT_V0_2: Final[Model]
+"""Deprecated: mistral-7b-instruct-v0.2 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+MISTRAL_7B_INSTRUCT_V0_2_LORA: Final[Model]
+"""Deprecated: mistral-7b-instruct-v0.2-lora is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+MISTRAL_SMALL_3_1_24B_INSTRUCT: Final[Model]
+"""Deprecated: mistral-small-3.1-24b-instruct is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+NEURAL_CHAT_7B_V3_1_AWQ: Final[Model]
+"""Deprecated: neural-chat-7b-v3-1-awq is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+NOVA_3: Final[Model]
+"""Deprecated: nova-3 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+OPENCHAT_3_5_0106: Final[Model]
+"""Deprecated: openchat-3.5-0106 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+OPENHERMES_2_5_MISTRAL_7B_AWQ: Final[Model]
+"""Deprecated: openhermes-2.5-mistral-7b-awq is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+PHI_2: Final[Model]
+"""Deprecated: phi-2 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+PHOENIX_1_0: Final[Model]
+"""Deprecated: phoenix-1.0 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN1_5_0_5B_CHAT: Final[Model]
+"""Deprecated: qwen1.5-0.5b-chat is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN1_5_14B_CHAT_AWQ: Final[Model]
+"""Deprecated: qwen1.5-14b-chat-awq is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN1_5_1_8B_CHAT: Final[Model]
+"""Deprecated: qwen1.5-1.8b-chat is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN1_5_7B_CHAT_AWQ: Final[Model]
+"""Deprecated: qwen1.5-7b-chat-awq is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN2_5_CODER_32B_INSTRUCT: Final[Model]
+"""Deprecated: qwen2.5-coder-32b-instruct is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN3_30B_A3B_FP8: Final[Model]
+"""Deprecated: qwen3-30b-a3b-fp8 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWQ_32B: Final[Model]
+"""Deprecated: qwq-32b is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+RESNET_50: Final[Model]
+"""Deprecated: resnet-50 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+SQLCODER_7B_2: Final[Model]
+"""Deprecated: sqlcoder-7b-2 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+STABLE_DIFFUSION_V1_5_IMG2IMG: Final[Model]
+"""Deprecated: stable-diffusion-v1-5-img2img is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+STABLE_DIFFUSION_V1_5_INPAINTING: Final[Model]
+"""Deprecated: stable-diffusion-v1-5-inpainting is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+STABLE_DIFFUSION_XL_BASE_1_0: Final[Model]
+"""Deprecated: stable-diffusion-xl-base-1.0 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+STABLE_DIFFUSION_XL_LIGHTNING: Final[Model]
+"""Deprecated: stable-diffusion-xl-lightning is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+STARLING_LM_7B_BETA: Final[Model]
+"""Deprecated: starling-lm-7b-beta is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+TINYLLAMA_1_1B_CHAT_V1_0: Final[Model]
+"""Deprecated: tinyllama-1.1b-chat-v1.0 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+UFORM_GEN2_QWEN_500M: Final[Model]
+"""Deprecated: uform-gen2-qwen-500m is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+UNA_CYBERTRON_7B_V2_BF16: Final[Model]
+"""Deprecated: una-cybertron-7b-v2-bf16 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+WHISPER: Final[Model]
+"""Deprecated: whisper is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+WHISPER_LARGE_V3_TURBO: Final[Model]
+"""Deprecated: whisper-large-v3-turbo is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+WHISPER_TINY_EN: Final[Model]
+"""Deprecated: whisper-tiny-en is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+ZEPHYR_7B_BETA_AWQ: Final[Model]
+"""Deprecated: zephyr-7b-beta-awq is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""

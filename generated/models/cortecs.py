@@ -1409,3 +1409,21 @@ QWEN3_5_397B_A17B: "Final[_PricedModel]" = _PricedModel(
     reasoning_options=(),
 )
 """Qwen3.5 397B A17B (chat) · 250K context · 250K output · $0.60 in / $3.60 out per 1M tokens · tools, reasoning, open weights"""
+
+
+_RETIRED = {
+    "DEVSTRAL_SMALL_2512": "devstral-small-2512",
+    "GLM_4P5": "glm-4p5",
+    "GLM_4P5_AIR": "glm-4p5-air",
+    "GLM_4P7": "glm-4p7",
+    "MINIMAX_M2P1": "minimax-m2p1",
+    "MINIMAX_M2_7_2": "minimax-M2.7",
+}
+"""Constants of the models this provider no longer lists: each still imports, as the model
+was last listed, with a ModelRetiredWarning naming its successor."""
+
+
+def __getattr__(name: str) -> object:
+    from llmdex.past.retired_constants import retired_constant
+
+    return retired_constant(__name__, _RETIRED, name)

@@ -5,7 +5,7 @@
 
 from typing import Final
 
-from llmdex.records.model import PricedModel
+from llmdex.records.model import Model, PricedModel
 
 CLAUDE_4_5_SONNET: Final[PricedModel]
 """Claude 4.5 Sonnet (chat) · 200K context · 200K output · $3.259 in / $16.296 out per 1M tokens · vision, tools, reasoning, attachments"""
@@ -174,3 +174,21 @@ QWEN3_5_122B_A10B: Final[PricedModel]
 
 QWEN3_5_397B_A17B: Final[PricedModel]
 """Qwen3.5 397B A17B (chat) · 250K context · 250K output · $0.60 in / $3.60 out per 1M tokens · tools, reasoning, open weights"""
+
+DEVSTRAL_SMALL_2512: Final[Model]
+"""Deprecated: devstral-small-2512 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GLM_4P5: Final[Model]
+"""Deprecated: glm-4p5 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GLM_4P5_AIR: Final[Model]
+"""Deprecated: glm-4p5-air is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GLM_4P7: Final[Model]
+"""Deprecated: glm-4p7 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+MINIMAX_M2P1: Final[Model]
+"""Deprecated: minimax-m2p1 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+MINIMAX_M2_7_2: Final[Model]
+"""Deprecated: minimax-M2.7 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""

@@ -630,3 +630,22 @@ QWEN3_6_27B: "Final[_PricedModel]" = _PricedModel(
     provider_override=_ProviderOverride(npm="@ai-sdk/openai-compatible"),
 )
 """Qwen3.6 27B (chat) · 262K context · 262K output · $0.20 in / $1.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"""
+
+
+_RETIRED = {
+    "DEEPSEEK_V4_PRO_PRECISION": "deepseek-v4-pro-precision",
+    "GLM_5_1_PRECISION": "glm-5.1-precision",
+    "GREG": "greg",
+    "GREG_1": "greg-1",
+    "GREG_1_SUPER": "greg-1-super",
+    "KIMI_K2_6_PRECISION": "kimi-k2.6-precision",
+    "MIMO_V2_5_PRO_PRECISION": "mimo-v2.5-pro-precision",
+}
+"""Constants of the models this provider no longer lists: each still imports, as the model
+was last listed, with a ModelRetiredWarning naming its successor."""
+
+
+def __getattr__(name: str) -> object:
+    from llmdex.past.retired_constants import retired_constant
+
+    return retired_constant(__name__, _RETIRED, name)

@@ -5,7 +5,7 @@
 
 from typing import Final
 
-from llmdex.records.model import PricedModel
+from llmdex.records.model import Model, PricedModel
 
 DEEPSEEK_V3_2: Final[PricedModel]
 """DeepSeek V3.2 (chat) · 164K context · 164K output · $0.18 in / $0.35 out per 1M tokens · tools"""
@@ -75,3 +75,24 @@ QWEN3_5_9B: Final[PricedModel]
 
 QWEN3_6_27B: Final[PricedModel]
 """Qwen3.6 27B (chat) · 262K context · 262K output · $0.20 in / $1.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"""
+
+DEEPSEEK_V4_PRO_PRECISION: Final[Model]
+"""Deprecated: deepseek-v4-pro-precision is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GLM_5_1_PRECISION: Final[Model]
+"""Deprecated: glm-5.1-precision is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GREG: Final[Model]
+"""Deprecated: greg is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GREG_1: Final[Model]
+"""Deprecated: greg-1 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GREG_1_SUPER: Final[Model]
+"""Deprecated: greg-1-super is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+KIMI_K2_6_PRECISION: Final[Model]
+"""Deprecated: kimi-k2.6-precision is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+MIMO_V2_5_PRO_PRECISION: Final[Model]
+"""Deprecated: mimo-v2.5-pro-precision is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""

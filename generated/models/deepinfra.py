@@ -716,3 +716,31 @@ ZAI_ORG_GLM_5_2: "Final[_PricedModel]" = _PricedModel(
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH_XHIGH),
 )
 """GLM-5.2 (chat) · 1.05M context · 32.8K output · $0.95 in / $3.00 out per 1M tokens · tools, reasoning, structured output, open weights"""
+
+
+_RETIRED = {
+    "ANTHROPIC_CLAUDE_3_7_SONNET_LATEST": "anthropic/claude-3-7-sonnet-latest",
+    "ANTHROPIC_CLAUDE_4_OPUS": "anthropic/claude-4-opus",
+    "META_LLAMA_LLAMA_3_1_70B_INSTRUCT": "meta-llama/Llama-3.1-70B-Instruct",
+    "META_LLAMA_LLAMA_3_1_70B_INSTRUCT_TURBO": "meta-llama/Llama-3.1-70B-Instruct-Turbo",
+    "META_LLAMA_LLAMA_3_1_8B_INSTRUCT": "meta-llama/Llama-3.1-8B-Instruct",
+    "META_LLAMA_LLAMA_3_1_8B_INSTRUCT_TURBO": "meta-llama/Llama-3.1-8B-Instruct-Turbo",
+    "MINIMAXAI_MINIMAX_M2": "MiniMaxAI/MiniMax-M2",
+    "MINIMAXAI_MINIMAX_M2_1": "MiniMaxAI/MiniMax-M2.1",
+    "MOONSHOTAI_KIMI_K2_INSTRUCT": "moonshotai/Kimi-K2-Instruct",
+    "MOONSHOTAI_KIMI_K2_INSTRUCT_0905": "moonshotai/Kimi-K2-Instruct-0905",
+    "MOONSHOTAI_KIMI_K2_THINKING": "moonshotai/Kimi-K2-Thinking",
+    "QWEN_QWEN3_CODER_480B_A35B_INSTRUCT": "Qwen/Qwen3-Coder-480B-A35B-Instruct",
+    "XIAOMI_MIMO_V2_5": "xiaomi/mimo-v2.5",
+    "XIAOMI_MIMO_V2_5_PRO": "xiaomi/mimo-v2.5-pro",
+    "ZAI_ORG_GLM_4_5": "zai-org/GLM-4.5",
+    "ZAI_ORG_GLM_4_6V": "zai-org/GLM-4.6V",
+}
+"""Constants of the models this provider no longer lists: each still imports, as the model
+was last listed, with a ModelRetiredWarning naming its successor."""
+
+
+def __getattr__(name: str) -> object:
+    from llmdex.past.retired_constants import retired_constant
+
+    return retired_constant(__name__, _RETIRED, name)

@@ -5,7 +5,7 @@
 
 from typing import Final
 
-from llmdex.records.model import PricedModel
+from llmdex.records.model import Model, PricedModel
 
 MINIMAXAI_MINIMAX_M2_5: Final[PricedModel]
 """MiniMax M2.5 (chat) · 197K context · 131K output · $0.15 in / $1.15 out per 1M tokens · tools, reasoning, open weights"""
@@ -87,3 +87,51 @@ ZAI_ORG_GLM_5_1: Final[PricedModel]
 
 ZAI_ORG_GLM_5_2: Final[PricedModel]
 """GLM-5.2 (chat) · 1.05M context · 32.8K output · $0.95 in / $3.00 out per 1M tokens · tools, reasoning, structured output, open weights"""
+
+ANTHROPIC_CLAUDE_3_7_SONNET_LATEST: Final[Model]
+"""Deprecated: anthropic/claude-3-7-sonnet-latest is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+ANTHROPIC_CLAUDE_4_OPUS: Final[Model]
+"""Deprecated: anthropic/claude-4-opus is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+META_LLAMA_LLAMA_3_1_70B_INSTRUCT: Final[Model]
+"""Deprecated: meta-llama/Llama-3.1-70B-Instruct is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+META_LLAMA_LLAMA_3_1_70B_INSTRUCT_TURBO: Final[Model]
+"""Deprecated: meta-llama/Llama-3.1-70B-Instruct-Turbo is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+META_LLAMA_LLAMA_3_1_8B_INSTRUCT: Final[Model]
+"""Deprecated: meta-llama/Llama-3.1-8B-Instruct is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+META_LLAMA_LLAMA_3_1_8B_INSTRUCT_TURBO: Final[Model]
+"""Deprecated: meta-llama/Llama-3.1-8B-Instruct-Turbo is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+MINIMAXAI_MINIMAX_M2: Final[Model]
+"""Deprecated: MiniMaxAI/MiniMax-M2 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+MINIMAXAI_MINIMAX_M2_1: Final[Model]
+"""Deprecated: MiniMaxAI/MiniMax-M2.1 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+MOONSHOTAI_KIMI_K2_INSTRUCT: Final[Model]
+"""Deprecated: moonshotai/Kimi-K2-Instruct is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+MOONSHOTAI_KIMI_K2_INSTRUCT_0905: Final[Model]
+"""Deprecated: moonshotai/Kimi-K2-Instruct-0905 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+MOONSHOTAI_KIMI_K2_THINKING: Final[Model]
+"""Deprecated: moonshotai/Kimi-K2-Thinking is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN_QWEN3_CODER_480B_A35B_INSTRUCT: Final[Model]
+"""Deprecated: Qwen/Qwen3-Coder-480B-A35B-Instruct is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+XIAOMI_MIMO_V2_5: Final[Model]
+"""Deprecated: xiaomi/mimo-v2.5 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+XIAOMI_MIMO_V2_5_PRO: Final[Model]
+"""Deprecated: xiaomi/mimo-v2.5-pro is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+ZAI_ORG_GLM_4_5: Final[Model]
+"""Deprecated: zai-org/GLM-4.5 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+ZAI_ORG_GLM_4_6V: Final[Model]
+"""Deprecated: zai-org/GLM-4.6V is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""

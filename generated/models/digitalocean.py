@@ -2063,3 +2063,17 @@ WAN2_2_T2V_A14B: "Final[_PricedModel]" = _PricedModel(
     cost=_Cost(input=_Decimal("0.6"), output=_Decimal("0")),
 )
 """Wan2.2-T2V-A14B (video) · 100 context · 1 output · $0.60 in / $0.00 out per 1M tokens · open weights"""
+
+
+_RETIRED = {
+    "LLAMA_GUARD_4_12B": "llama-guard-4-12b",
+    "OPENAI_GPT_5_2_PRO_2": "openai-gpt-5-2-pro",
+}
+"""Constants of the models this provider no longer lists: each still imports, as the model
+was last listed, with a ModelRetiredWarning naming its successor."""
+
+
+def __getattr__(name: str) -> object:
+    from llmdex.past.retired_constants import retired_constant
+
+    return retired_constant(__name__, _RETIRED, name)

@@ -246,3 +246,9 @@ STABLE_DIFFUSION_3_5_LARGE: Final[PricedModel]
 
 WAN2_2_T2V_A14B: Final[PricedModel]
 """Wan2.2-T2V-A14B (video) · 100 context · 1 output · $0.60 in / $0.00 out per 1M tokens · open weights"""
+
+LLAMA_GUARD_4_12B: Final[Model]
+"""Deprecated: llama-guard-4-12b is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+OPENAI_GPT_5_2_PRO_2: Final[Model]
+"""Deprecated: openai-gpt-5-2-pro is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""

@@ -367,3 +367,20 @@ OPENAI_WHISPER_LARGE_V3_TURBO: "Final[_PricedModel]" = _PricedModel(
     cost=_Cost(input=_Decimal("0.0023"), output=_Decimal("0.0023"), output_audio=_Decimal("2.3")),
 )
 """Whisper Large v3 Turbo (transcription) · 448 context · 448 output · $0.0023 in / $0.0023 out per 1M tokens · open weights"""
+
+
+_RETIRED = {
+    "MICROSOFT_PHI_4_MULTIMODAL_INSTRUCT": "microsoft/Phi-4-multimodal-instruct",
+    "MISTRALAI_DEVSTRAL_SMALL_2_24B_INSTRUCT_2512": "mistralai/devstral-small-2-24b-instruct-2512",
+    "MISTRALAI_MAGISTRAL_SMALL_2509": "mistralai/Magistral-Small-2509",
+    "MOONSHOTAI_KIMI_K2_5": "moonshotai/Kimi-K2.5",
+    "QWEN_QWEN3_30B_A3B_INSTRUCT_2507_FP8": "Qwen/Qwen3-30B-A3B-Instruct-2507-FP8",
+}
+"""Constants of the models this provider no longer lists: each still imports, as the model
+was last listed, with a ModelRetiredWarning naming its successor."""
+
+
+def __getattr__(name: str) -> object:
+    from llmdex.past.retired_constants import retired_constant
+
+    return retired_constant(__name__, _RETIRED, name)

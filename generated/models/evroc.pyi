@@ -5,7 +5,7 @@
 
 from typing import Final
 
-from llmdex.records.model import PricedModel
+from llmdex.records.model import Model, PricedModel
 
 KBLAB_KB_WHISPER_LARGE: Final[PricedModel]
 """KB Whisper (transcription) · 448 context · 448 output · $0.0023 in / $0.0023 out per 1M tokens · open weights"""
@@ -51,3 +51,18 @@ OPENAI_WHISPER_LARGE_V3: Final[PricedModel]
 
 OPENAI_WHISPER_LARGE_V3_TURBO: Final[PricedModel]
 """Whisper Large v3 Turbo (transcription) · 448 context · 448 output · $0.0023 in / $0.0023 out per 1M tokens · open weights"""
+
+MICROSOFT_PHI_4_MULTIMODAL_INSTRUCT: Final[Model]
+"""Deprecated: microsoft/Phi-4-multimodal-instruct is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+MISTRALAI_DEVSTRAL_SMALL_2_24B_INSTRUCT_2512: Final[Model]
+"""Deprecated: mistralai/devstral-small-2-24b-instruct-2512 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+MISTRALAI_MAGISTRAL_SMALL_2509: Final[Model]
+"""Deprecated: mistralai/Magistral-Small-2509 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+MOONSHOTAI_KIMI_K2_5: Final[Model]
+"""Deprecated: moonshotai/Kimi-K2.5 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN_QWEN3_30B_A3B_INSTRUCT_2507_FP8: Final[Model]
+"""Deprecated: Qwen/Qwen3-30B-A3B-Instruct-2507-FP8 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""

@@ -405,3 +405,36 @@ ACCOUNTS_FIREWORKS_ROUTERS_KIMI_K2P7_CODE_FAST: "Final[_PricedModel]" = _PricedM
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """Kimi K2.7 Code Fast (chat) · 262K context · 262K output · $1.90 in / $8.00 out per 1M tokens · vision, tools, reasoning, attachments, open weights"""
+
+
+_RETIRED = {
+    "ACCOUNTS_FIREWORKS_GPT_OSS_120B": "accounts/fireworks/gpt-oss-120b",
+    "ACCOUNTS_FIREWORKS_GPT_OSS_20B": "accounts/fireworks/gpt-oss-20b",
+    "ACCOUNTS_FIREWORKS_MODELS_DEEPSEEK_R1_0528": "accounts/fireworks/models/deepseek-r1-0528",
+    "ACCOUNTS_FIREWORKS_MODELS_DEEPSEEK_V3P1": "accounts/fireworks/models/deepseek-v3p1",
+    "ACCOUNTS_FIREWORKS_MODELS_DEEPSEEK_V3P2": "accounts/fireworks/models/deepseek-v3p2",
+    "ACCOUNTS_FIREWORKS_MODELS_DEEPSEEK_V3_0324": "accounts/fireworks/models/deepseek-v3-0324",
+    "ACCOUNTS_FIREWORKS_MODELS_GLM_4P5": "accounts/fireworks/models/glm-4p5",
+    "ACCOUNTS_FIREWORKS_MODELS_GLM_4P5_AIR": "accounts/fireworks/models/glm-4p5-air",
+    "ACCOUNTS_FIREWORKS_MODELS_GLM_4P6": "accounts/fireworks/models/glm-4p6",
+    "ACCOUNTS_FIREWORKS_MODELS_GLM_4P7": "accounts/fireworks/models/glm-4p7",
+    "ACCOUNTS_FIREWORKS_MODELS_GLM_5": "accounts/fireworks/models/glm-5",
+    "ACCOUNTS_FIREWORKS_MODELS_KIMI_K2P5": "accounts/fireworks/models/kimi-k2p5",
+    "ACCOUNTS_FIREWORKS_MODELS_KIMI_K2_INSTRUCT": "accounts/fireworks/models/kimi-k2-instruct",
+    "ACCOUNTS_FIREWORKS_MODELS_KIMI_K2_THINKING": "accounts/fireworks/models/kimi-k2-thinking",
+    "ACCOUNTS_FIREWORKS_MODELS_MINIMAX_M2": "accounts/fireworks/models/minimax-m2",
+    "ACCOUNTS_FIREWORKS_MODELS_MINIMAX_M2P1": "accounts/fireworks/models/minimax-m2p1",
+    "ACCOUNTS_FIREWORKS_MODELS_MINIMAX_M2P5": "accounts/fireworks/models/minimax-m2p5",
+    "ACCOUNTS_FIREWORKS_MODELS_QWEN3P6_PLUS": "accounts/fireworks/models/qwen3p6-plus",
+    "ACCOUNTS_FIREWORKS_MODELS_QWEN3_235B_A22B": "accounts/fireworks/models/qwen3-235b-a22b",
+    "ACCOUNTS_FIREWORKS_MODELS_QWEN3_CODER_480B_A35B_INSTRUCT": "accounts/fireworks/models/qwen3-coder-480b-a35b-instruct",
+    "ACCOUNTS_FIREWORKS_ROUTERS_KIMI_K2P5_TURBO": "accounts/fireworks/routers/kimi-k2p5-turbo",
+}
+"""Constants of the models this provider no longer lists: each still imports, as the model
+was last listed, with a ModelRetiredWarning naming its successor."""
+
+
+def __getattr__(name: str) -> object:
+    from llmdex.past.retired_constants import retired_constant
+
+    return retired_constant(__name__, _RETIRED, name)

@@ -5,7 +5,7 @@
 
 from typing import Final
 
-from llmdex.records.model import PricedModel
+from llmdex.records.model import Model, PricedModel
 
 ACCOUNTS_FIREWORKS_MODELS_DEEPSEEK_V4_FLASH: Final[PricedModel]
 """DeepSeek V4 Flash (chat) · 1M context · 384K output · $0.14 in / $0.28 out per 1M tokens · tools, reasoning, structured output, open weights"""
@@ -54,3 +54,66 @@ ACCOUNTS_FIREWORKS_ROUTERS_KIMI_K2P6_TURBO: Final[PricedModel]
 
 ACCOUNTS_FIREWORKS_ROUTERS_KIMI_K2P7_CODE_FAST: Final[PricedModel]
 """Kimi K2.7 Code Fast (chat) · 262K context · 262K output · $1.90 in / $8.00 out per 1M tokens · vision, tools, reasoning, attachments, open weights"""
+
+ACCOUNTS_FIREWORKS_GPT_OSS_120B: Final[Model]
+"""Deprecated: accounts/fireworks/gpt-oss-120b is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+ACCOUNTS_FIREWORKS_GPT_OSS_20B: Final[Model]
+"""Deprecated: accounts/fireworks/gpt-oss-20b is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+ACCOUNTS_FIREWORKS_MODELS_DEEPSEEK_R1_0528: Final[Model]
+"""Deprecated: accounts/fireworks/models/deepseek-r1-0528 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+ACCOUNTS_FIREWORKS_MODELS_DEEPSEEK_V3P1: Final[Model]
+"""Deprecated: accounts/fireworks/models/deepseek-v3p1 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+ACCOUNTS_FIREWORKS_MODELS_DEEPSEEK_V3P2: Final[Model]
+"""Deprecated: accounts/fireworks/models/deepseek-v3p2 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+ACCOUNTS_FIREWORKS_MODELS_DEEPSEEK_V3_0324: Final[Model]
+"""Deprecated: accounts/fireworks/models/deepseek-v3-0324 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+ACCOUNTS_FIREWORKS_MODELS_GLM_4P5: Final[Model]
+"""Deprecated: accounts/fireworks/models/glm-4p5 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+ACCOUNTS_FIREWORKS_MODELS_GLM_4P5_AIR: Final[Model]
+"""Deprecated: accounts/fireworks/models/glm-4p5-air is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+ACCOUNTS_FIREWORKS_MODELS_GLM_4P6: Final[Model]
+"""Deprecated: accounts/fireworks/models/glm-4p6 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+ACCOUNTS_FIREWORKS_MODELS_GLM_4P7: Final[Model]
+"""Deprecated: accounts/fireworks/models/glm-4p7 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+ACCOUNTS_FIREWORKS_MODELS_GLM_5: Final[Model]
+"""Deprecated: accounts/fireworks/models/glm-5 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+ACCOUNTS_FIREWORKS_MODELS_KIMI_K2P5: Final[Model]
+"""Deprecated: accounts/fireworks/models/kimi-k2p5 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+ACCOUNTS_FIREWORKS_MODELS_KIMI_K2_INSTRUCT: Final[Model]
+"""Deprecated: accounts/fireworks/models/kimi-k2-instruct is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+ACCOUNTS_FIREWORKS_MODELS_KIMI_K2_THINKING: Final[Model]
+"""Deprecated: accounts/fireworks/models/kimi-k2-thinking is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+ACCOUNTS_FIREWORKS_MODELS_MINIMAX_M2: Final[Model]
+"""Deprecated: accounts/fireworks/models/minimax-m2 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+ACCOUNTS_FIREWORKS_MODELS_MINIMAX_M2P1: Final[Model]
+"""Deprecated: accounts/fireworks/models/minimax-m2p1 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+ACCOUNTS_FIREWORKS_MODELS_MINIMAX_M2P5: Final[Model]
+"""Deprecated: accounts/fireworks/models/minimax-m2p5 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+ACCOUNTS_FIREWORKS_MODELS_QWEN3P6_PLUS: Final[Model]
+"""Deprecated: accounts/fireworks/models/qwen3p6-plus is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+ACCOUNTS_FIREWORKS_MODELS_QWEN3_235B_A22B: Final[Model]
+"""Deprecated: accounts/fireworks/models/qwen3-235b-a22b is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+ACCOUNTS_FIREWORKS_MODELS_QWEN3_CODER_480B_A35B_INSTRUCT: Final[Model]
+"""Deprecated: accounts/fireworks/models/qwen3-coder-480b-a35b-instruct is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+ACCOUNTS_FIREWORKS_ROUTERS_KIMI_K2P5_TURBO: Final[Model]
+"""Deprecated: accounts/fireworks/routers/kimi-k2p5-turbo is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""

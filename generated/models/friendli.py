@@ -200,3 +200,30 @@ ZAI_ORG_GLM_5_2: "Final[_PricedModel]" = _PricedModel(
     reasoning_options=(_Shared.REASONING_EFFORT_HIGH_MAX,),
 )
 """GLM-5.2 (chat) · 1M context · 131K output · $1.40 in / $4.40 out per 1M tokens · tools, reasoning, structured output, open weights"""
+
+
+_RETIRED = {
+    "DEEPSEEK_AI_DEEPSEEK_R1_0528": "deepseek-ai/DeepSeek-R1-0528",
+    "LGAI_EXAONE_EXAONE_4_0_1_32B": "LGAI-EXAONE/EXAONE-4.0.1-32B",
+    "LGAI_EXAONE_K_EXAONE_236B_A23B": "LGAI-EXAONE/K-EXAONE-236B-A23B",
+    "META_LLAMA_3_1_8B_INSTRUCT": "meta-llama-3.1-8b-instruct",
+    "META_LLAMA_3_3_70B_INSTRUCT": "meta-llama-3.3-70b-instruct",
+    "META_LLAMA_LLAMA_3_1_8B_INSTRUCT": "meta-llama/Llama-3.1-8B-Instruct",
+    "META_LLAMA_LLAMA_3_3_70B_INSTRUCT": "meta-llama/Llama-3.3-70B-Instruct",
+    "META_LLAMA_LLAMA_4_MAVERICK_17B_128E_INSTRUCT": "meta-llama/Llama-4-Maverick-17B-128E-Instruct",
+    "META_LLAMA_LLAMA_4_SCOUT_17B_16E_INSTRUCT": "meta-llama/Llama-4-Scout-17B-16E-Instruct",
+    "MINIMAXAI_MINIMAX_M2_1": "MiniMaxAI/MiniMax-M2.1",
+    "QWEN_QWEN3_235B_A22B_THINKING_2507": "Qwen/Qwen3-235B-A22B-Thinking-2507",
+    "QWEN_QWEN3_30B_A3B": "Qwen/Qwen3-30B-A3B",
+    "QWEN_QWEN3_32B": "Qwen/Qwen3-32B",
+    "ZAI_ORG_GLM_4_6": "zai-org/GLM-4.6",
+    "ZAI_ORG_GLM_4_7": "zai-org/GLM-4.7",
+}
+"""Constants of the models this provider no longer lists: each still imports, as the model
+was last listed, with a ModelRetiredWarning naming its successor."""
+
+
+def __getattr__(name: str) -> object:
+    from llmdex.past.retired_constants import retired_constant
+
+    return retired_constant(__name__, _RETIRED, name)

@@ -5,7 +5,7 @@
 
 from typing import Final
 
-from llmdex.records.model import PricedModel
+from llmdex.records.model import Model, PricedModel
 
 MINIMAXAI_MINIMAX_M2_5: Final[PricedModel]
 """MiniMax-M2.5 (chat) · 197K context · 197K output · $0.30 in / $1.20 out per 1M tokens · tools, reasoning, structured output, open weights"""
@@ -27,3 +27,48 @@ ZAI_ORG_GLM_5_1: Final[PricedModel]
 
 ZAI_ORG_GLM_5_2: Final[PricedModel]
 """GLM-5.2 (chat) · 1M context · 131K output · $1.40 in / $4.40 out per 1M tokens · tools, reasoning, structured output, open weights"""
+
+DEEPSEEK_AI_DEEPSEEK_R1_0528: Final[Model]
+"""Deprecated: deepseek-ai/DeepSeek-R1-0528 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+LGAI_EXAONE_EXAONE_4_0_1_32B: Final[Model]
+"""Deprecated: LGAI-EXAONE/EXAONE-4.0.1-32B is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+LGAI_EXAONE_K_EXAONE_236B_A23B: Final[Model]
+"""Deprecated: LGAI-EXAONE/K-EXAONE-236B-A23B is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+META_LLAMA_3_1_8B_INSTRUCT: Final[Model]
+"""Deprecated: meta-llama-3.1-8b-instruct is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+META_LLAMA_3_3_70B_INSTRUCT: Final[Model]
+"""Deprecated: meta-llama-3.3-70b-instruct is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+META_LLAMA_LLAMA_3_1_8B_INSTRUCT: Final[Model]
+"""Deprecated: meta-llama/Llama-3.1-8B-Instruct is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+META_LLAMA_LLAMA_3_3_70B_INSTRUCT: Final[Model]
+"""Deprecated: meta-llama/Llama-3.3-70B-Instruct is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+META_LLAMA_LLAMA_4_MAVERICK_17B_128E_INSTRUCT: Final[Model]
+"""Deprecated: meta-llama/Llama-4-Maverick-17B-128E-Instruct is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+META_LLAMA_LLAMA_4_SCOUT_17B_16E_INSTRUCT: Final[Model]
+"""Deprecated: meta-llama/Llama-4-Scout-17B-16E-Instruct is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+MINIMAXAI_MINIMAX_M2_1: Final[Model]
+"""Deprecated: MiniMaxAI/MiniMax-M2.1 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN_QWEN3_235B_A22B_THINKING_2507: Final[Model]
+"""Deprecated: Qwen/Qwen3-235B-A22B-Thinking-2507 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN_QWEN3_30B_A3B: Final[Model]
+"""Deprecated: Qwen/Qwen3-30B-A3B is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN_QWEN3_32B: Final[Model]
+"""Deprecated: Qwen/Qwen3-32B is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+ZAI_ORG_GLM_4_6: Final[Model]
+"""Deprecated: zai-org/GLM-4.6 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+ZAI_ORG_GLM_4_7: Final[Model]
+"""Deprecated: zai-org/GLM-4.7 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""

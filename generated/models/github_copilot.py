@@ -797,3 +797,37 @@ GPT_5_5: "Final[_PricedModel]" = _PricedModel(
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_LOW_MEDIUM_HIGH_XHIGH,),
 )
 """GPT-5.5 (chat) · 400K context · 128K output · $5.00 in / $30.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
+
+
+_RETIRED = {
+    "CLAUDE_3_5_SONNET": "claude-3.5-sonnet",
+    "CLAUDE_3_7_SONNET": "claude-3.7-sonnet",
+    "CLAUDE_3_7_SONNET_THOUGHT": "claude-3.7-sonnet-thought",
+    "CLAUDE_OPUS_4": "claude-opus-4",
+    "CLAUDE_OPUS_41": "claude-opus-41",
+    "CLAUDE_OPUS_4_1": "claude-opus-4.1",
+    "GEMINI_2_0_FLASH_001": "gemini-2.0-flash-001",
+    "GEMINI_3_PRO_PREVIEW": "gemini-3-pro-preview",
+    "GPT_4O": "gpt-4o",
+    "GPT_5": "gpt-5",
+    "GPT_5_1": "gpt-5.1",
+    "GPT_5_1_CODEX": "gpt-5.1-codex",
+    "GPT_5_1_CODEX_MAX": "gpt-5.1-codex-max",
+    "GPT_5_1_CODEX_MINI": "gpt-5.1-codex-mini",
+    "GPT_5_CODEX": "gpt-5-codex",
+    "GROK_CODE_FAST_1": "grok-code-fast-1",
+    "O1": "o1",
+    "O3": "o3",
+    "O3_MINI": "o3-mini",
+    "O4_MINI": "o4-mini",
+    "OSWE_VSCODE_PRIME": "oswe-vscode-prime",
+    "RAPTOR_MINI": "raptor-mini",
+}
+"""Constants of the models this provider no longer lists: each still imports, as the model
+was last listed, with a ModelRetiredWarning naming its successor."""
+
+
+def __getattr__(name: str) -> object:
+    from llmdex.past.retired_constants import retired_constant
+
+    return retired_constant(__name__, _RETIRED, name)

@@ -75,3 +75,69 @@ GPT_5_4_NANO: Final[PricedModel]
 
 GPT_5_5: Final[PricedModel]
 """GPT-5.5 (chat) · 400K context · 128K output · $5.00 in / $30.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
+
+CLAUDE_3_5_SONNET: Final[Model]
+"""Deprecated: claude-3.5-sonnet is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+CLAUDE_3_7_SONNET: Final[Model]
+"""Deprecated: claude-3.7-sonnet is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+CLAUDE_3_7_SONNET_THOUGHT: Final[Model]
+"""Deprecated: claude-3.7-sonnet-thought is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+CLAUDE_OPUS_4: Final[Model]
+"""Deprecated: claude-opus-4 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+CLAUDE_OPUS_41: Final[Model]
+"""Deprecated: claude-opus-41 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+CLAUDE_OPUS_4_1: Final[Model]
+"""Deprecated: claude-opus-4.1 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GEMINI_2_0_FLASH_001: Final[Model]
+"""Deprecated: gemini-2.0-flash-001 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GEMINI_3_PRO_PREVIEW: Final[Model]
+"""Deprecated: gemini-3-pro-preview is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GPT_4O: Final[Model]
+"""Deprecated: gpt-4o is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GPT_5: Final[Model]
+"""Deprecated: gpt-5 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GPT_5_1: Final[Model]
+"""Deprecated: gpt-5.1 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GPT_5_1_CODEX: Final[Model]
+"""Deprecated: gpt-5.1-codex is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GPT_5_1_CODEX_MAX: Final[Model]
+"""Deprecated: gpt-5.1-codex-max is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GPT_5_1_CODEX_MINI: Final[Model]
+"""Deprecated: gpt-5.1-codex-mini is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GPT_5_CODEX: Final[Model]
+"""Deprecated: gpt-5-codex is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GROK_CODE_FAST_1: Final[Model]
+"""Deprecated: grok-code-fast-1 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+O1: Final[Model]
+"""Deprecated: o1 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+O3: Final[Model]
+"""Deprecated: o3 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+O3_MINI: Final[Model]
+"""Deprecated: o3-mini is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+O4_MINI: Final[Model]
+"""Deprecated: o4-mini is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+OSWE_VSCODE_PRIME: Final[Model]
+"""Deprecated: oswe-vscode-prime is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+RAPTOR_MINI: Final[Model]
+"""Deprecated: raptor-mini is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""

@@ -466,3 +466,16 @@ DUO_CHAT_SONNET_4_6: "Final[_PricedModel]" = _PricedModel(
     reasoning_options=(),
 )
 """Agentic Chat (Claude Sonnet 4.6) (chat) · 1M context · 64K output · free · vision, tools, reasoning, attachments"""
+
+
+_RETIRED = {
+    "DUO_CHAT_FABLE_5": "duo-chat-fable-5",
+}
+"""Constants of the models this provider no longer lists: each still imports, as the model
+was last listed, with a ModelRetiredWarning naming its successor."""
+
+
+def __getattr__(name: str) -> object:
+    from llmdex.past.retired_constants import retired_constant
+
+    return retired_constant(__name__, _RETIRED, name)

@@ -5,7 +5,7 @@
 
 from typing import Final
 
-from llmdex.records.model import PricedModel
+from llmdex.records.model import Model, PricedModel
 
 DUO_CHAT_GPT_5_1: Final[PricedModel]
 """Agentic Chat (GPT-5.1) (chat) · 400K context · 128K output · free · vision, tools, reasoning, structured output, attachments"""
@@ -57,3 +57,6 @@ DUO_CHAT_SONNET_4_5: Final[PricedModel]
 
 DUO_CHAT_SONNET_4_6: Final[PricedModel]
 """Agentic Chat (Claude Sonnet 4.6) (chat) · 1M context · 64K output · free · vision, tools, reasoning, attachments"""
+
+DUO_CHAT_FABLE_5: Final[Model]
+"""Deprecated: duo-chat-fable-5 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""

@@ -674,3 +674,38 @@ GEMMA_4_31B_IT: "Final[_Model]" = _Model(
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """Gemma 4 31B IT (chat) · 262K context · 32.8K output · price unknown · vision, tools, reasoning, structured output, attachments, open weights"""
+
+
+_RETIRED = {
+    "GEMINI_1_5_FLASH": "gemini-1.5-flash",
+    "GEMINI_1_5_FLASH_8B": "gemini-1.5-flash-8b",
+    "GEMINI_1_5_PRO": "gemini-1.5-pro",
+    "GEMINI_2_5_FLASH_IMAGE_PREVIEW": "gemini-2.5-flash-image-preview",
+    "GEMINI_2_5_FLASH_LITE_PREVIEW_06_17": "gemini-2.5-flash-lite-preview-06-17",
+    "GEMINI_2_5_FLASH_LITE_PREVIEW_09_2025": "gemini-2.5-flash-lite-preview-09-2025",
+    "GEMINI_2_5_FLASH_PREVIEW_04_17": "gemini-2.5-flash-preview-04-17",
+    "GEMINI_2_5_FLASH_PREVIEW_05_20": "gemini-2.5-flash-preview-05-20",
+    "GEMINI_2_5_FLASH_PREVIEW_09_2025": "gemini-2.5-flash-preview-09-2025",
+    "GEMINI_2_5_PRO_PREVIEW_05_06": "gemini-2.5-pro-preview-05-06",
+    "GEMINI_2_5_PRO_PREVIEW_06_05": "gemini-2.5-pro-preview-06-05",
+    "GEMINI_LIVE_2_5_FLASH": "gemini-live-2.5-flash",
+    "GEMINI_LIVE_2_5_FLASH_PREVIEW_NATIVE_AUDIO": "gemini-live-2.5-flash-preview-native-audio",
+    "GEMMA_3N_E2B_IT": "gemma-3n-e2b-it",
+    "GEMMA_3N_E4B_IT": "gemma-3n-e4b-it",
+    "GEMMA_3_12B_IT": "gemma-3-12b-it",
+    "GEMMA_3_27B_IT": "gemma-3-27b-it",
+    "GEMMA_3_4B_IT": "gemma-3-4b-it",
+    "GEMMA_4_26B": "gemma-4-26b",
+    "GEMMA_4_26B_IT": "gemma-4-26b-it",
+    "GEMMA_4_31B": "gemma-4-31b",
+    "GEMMA_4_E2B_IT": "gemma-4-E2B-it",
+    "GEMMA_4_E4B_IT": "gemma-4-E4B-it",
+}
+"""Constants of the models this provider no longer lists: each still imports, as the model
+was last listed, with a ModelRetiredWarning naming its successor."""
+
+
+def __getattr__(name: str) -> object:
+    from llmdex.past.retired_constants import retired_constant
+
+    return retired_constant(__name__, _RETIRED, name)

@@ -72,3 +72,72 @@ GEMMA_4_26B_A4B_IT: Final[Model]
 
 GEMMA_4_31B_IT: Final[Model]
 """Gemma 4 31B IT (chat) · 262K context · 32.8K output · price unknown · vision, tools, reasoning, structured output, attachments, open weights"""
+
+GEMINI_1_5_FLASH: Final[Model]
+"""Deprecated: gemini-1.5-flash is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GEMINI_1_5_FLASH_8B: Final[Model]
+"""Deprecated: gemini-1.5-flash-8b is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GEMINI_1_5_PRO: Final[Model]
+"""Deprecated: gemini-1.5-pro is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GEMINI_2_5_FLASH_IMAGE_PREVIEW: Final[Model]
+"""Deprecated: gemini-2.5-flash-image-preview is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GEMINI_2_5_FLASH_LITE_PREVIEW_06_17: Final[Model]
+"""Deprecated: gemini-2.5-flash-lite-preview-06-17 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GEMINI_2_5_FLASH_LITE_PREVIEW_09_2025: Final[Model]
+"""Deprecated: gemini-2.5-flash-lite-preview-09-2025 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GEMINI_2_5_FLASH_PREVIEW_04_17: Final[Model]
+"""Deprecated: gemini-2.5-flash-preview-04-17 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GEMINI_2_5_FLASH_PREVIEW_05_20: Final[Model]
+"""Deprecated: gemini-2.5-flash-preview-05-20 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GEMINI_2_5_FLASH_PREVIEW_09_2025: Final[Model]
+"""Deprecated: gemini-2.5-flash-preview-09-2025 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GEMINI_2_5_PRO_PREVIEW_05_06: Final[Model]
+"""Deprecated: gemini-2.5-pro-preview-05-06 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GEMINI_2_5_PRO_PREVIEW_06_05: Final[Model]
+"""Deprecated: gemini-2.5-pro-preview-06-05 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GEMINI_LIVE_2_5_FLASH: Final[Model]
+"""Deprecated: gemini-live-2.5-flash is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GEMINI_LIVE_2_5_FLASH_PREVIEW_NATIVE_AUDIO: Final[Model]
+"""Deprecated: gemini-live-2.5-flash-preview-native-audio is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GEMMA_3N_E2B_IT: Final[Model]
+"""Deprecated: gemma-3n-e2b-it is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GEMMA_3N_E4B_IT: Final[Model]
+"""Deprecated: gemma-3n-e4b-it is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GEMMA_3_12B_IT: Final[Model]
+"""Deprecated: gemma-3-12b-it is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GEMMA_3_27B_IT: Final[Model]
+"""Deprecated: gemma-3-27b-it is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GEMMA_3_4B_IT: Final[Model]
+"""Deprecated: gemma-3-4b-it is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GEMMA_4_26B: Final[Model]
+"""Deprecated: gemma-4-26b is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GEMMA_4_26B_IT: Final[Model]
+"""Deprecated: gemma-4-26b-it is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GEMMA_4_31B: Final[Model]
+"""Deprecated: gemma-4-31b is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GEMMA_4_E2B_IT: Final[Model]
+"""Deprecated: gemma-4-E2B-it is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GEMMA_4_E4B_IT: Final[Model]
+"""Deprecated: gemma-4-E4B-it is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""

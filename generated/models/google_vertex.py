@@ -1191,3 +1191,27 @@ ZAI_ORG_GLM_5_MAAS: "Final[_PricedModel]" = _PricedModel(
     base_url="https://${GOOGLE_VERTEX_ENDPOINT}/v1/projects/${GOOGLE_VERTEX_PROJECT}/locations/${GOOGLE_VERTEX_LOCATION}/endpoints/openapi",
 )
 """GLM-5 (chat) · 203K context · 131K output · $1.00 in / $3.20 out per 1M tokens · tools, reasoning, open weights"""
+
+
+_RETIRED = {
+    "CLAUDE_3_5_SONNET_20241022": "claude-3-5-sonnet@20241022",
+    "CLAUDE_3_7_SONNET_20250219": "claude-3-7-sonnet@20250219",
+    "GEMINI_2_0_FLASH": "gemini-2.0-flash",
+    "GEMINI_2_0_FLASH_LITE": "gemini-2.0-flash-lite",
+    "GEMINI_2_5_FLASH_LITE_PREVIEW_06_17": "gemini-2.5-flash-lite-preview-06-17",
+    "GEMINI_2_5_FLASH_LITE_PREVIEW_09_2025": "gemini-2.5-flash-lite-preview-09-2025",
+    "GEMINI_2_5_FLASH_PREVIEW_04_17": "gemini-2.5-flash-preview-04-17",
+    "GEMINI_2_5_FLASH_PREVIEW_05_20": "gemini-2.5-flash-preview-05-20",
+    "GEMINI_2_5_FLASH_PREVIEW_09_2025": "gemini-2.5-flash-preview-09-2025",
+    "GEMINI_2_5_PRO_PREVIEW_05_06": "gemini-2.5-pro-preview-05-06",
+    "GEMINI_2_5_PRO_PREVIEW_06_05": "gemini-2.5-pro-preview-06-05",
+    "GEMINI_3_PRO_PREVIEW": "gemini-3-pro-preview",
+}
+"""Constants of the models this provider no longer lists: each still imports, as the model
+was last listed, with a ModelRetiredWarning naming its successor."""
+
+
+def __getattr__(name: str) -> object:
+    from llmdex.past.retired_constants import retired_constant
+
+    return retired_constant(__name__, _RETIRED, name)

@@ -5,7 +5,7 @@
 
 from typing import Final
 
-from llmdex.records.model import PricedModel
+from llmdex.records.model import Model, PricedModel
 
 CLAUDE_3_5_HAIKU_20241022: Final[PricedModel]
 """Claude Haiku 3.5 (chat) · 200K context · 8.19K output · $0.80 in / $4.00 out per 1M tokens · vision, tools, attachments · deprecated"""
@@ -114,3 +114,39 @@ ZAI_ORG_GLM_4_7_MAAS: Final[PricedModel]
 
 ZAI_ORG_GLM_5_MAAS: Final[PricedModel]
 """GLM-5 (chat) · 203K context · 131K output · $1.00 in / $3.20 out per 1M tokens · tools, reasoning, open weights"""
+
+CLAUDE_3_5_SONNET_20241022: Final[Model]
+"""Deprecated: claude-3-5-sonnet@20241022 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+CLAUDE_3_7_SONNET_20250219: Final[Model]
+"""Deprecated: claude-3-7-sonnet@20250219 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GEMINI_2_0_FLASH: Final[Model]
+"""Deprecated: gemini-2.0-flash is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GEMINI_2_0_FLASH_LITE: Final[Model]
+"""Deprecated: gemini-2.0-flash-lite is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GEMINI_2_5_FLASH_LITE_PREVIEW_06_17: Final[Model]
+"""Deprecated: gemini-2.5-flash-lite-preview-06-17 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GEMINI_2_5_FLASH_LITE_PREVIEW_09_2025: Final[Model]
+"""Deprecated: gemini-2.5-flash-lite-preview-09-2025 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GEMINI_2_5_FLASH_PREVIEW_04_17: Final[Model]
+"""Deprecated: gemini-2.5-flash-preview-04-17 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GEMINI_2_5_FLASH_PREVIEW_05_20: Final[Model]
+"""Deprecated: gemini-2.5-flash-preview-05-20 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GEMINI_2_5_FLASH_PREVIEW_09_2025: Final[Model]
+"""Deprecated: gemini-2.5-flash-preview-09-2025 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GEMINI_2_5_PRO_PREVIEW_05_06: Final[Model]
+"""Deprecated: gemini-2.5-pro-preview-05-06 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GEMINI_2_5_PRO_PREVIEW_06_05: Final[Model]
+"""Deprecated: gemini-2.5-pro-preview-06-05 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GEMINI_3_PRO_PREVIEW: Final[Model]
+"""Deprecated: gemini-3-pro-preview is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""

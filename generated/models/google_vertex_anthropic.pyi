@@ -5,7 +5,7 @@
 
 from typing import Final
 
-from llmdex.records.model import PricedModel
+from llmdex.records.model import Model, PricedModel
 
 CLAUDE_3_5_HAIKU_20241022: Final[PricedModel]
 """Claude Haiku 3.5 (chat) · 200K context · 8.19K output · $0.80 in / $4.00 out per 1M tokens · vision, tools, attachments · deprecated"""
@@ -42,3 +42,9 @@ CLAUDE_SONNET_4_20250514: Final[PricedModel]
 
 CLAUDE_SONNET_5_DEFAULT: Final[PricedModel]
 """Claude Sonnet 5 (chat) · 1M context · 128K output · $2.00 in / $10.00 out per 1M tokens · vision, tools, reasoning, attachments"""
+
+CLAUDE_3_5_SONNET_20241022: Final[Model]
+"""Deprecated: claude-3-5-sonnet@20241022 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+CLAUDE_3_7_SONNET_20250219: Final[Model]
+"""Deprecated: claude-3-7-sonnet@20250219 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""

@@ -370,3 +370,27 @@ WHISPER_LARGE_V3_TURBO: "Final[_Model]" = _Model(
     limit=_Shared.CONTEXT_0_OUTPUT_0,
 )
 """Whisper Large V3 Turbo (transcription) · 0 context · 0 output · price unknown · open weights"""
+
+
+_RETIRED = {
+    "ALLAM_2_7B": "allam-2-7b",
+    "DEEPSEEK_R1_DISTILL_LLAMA_70B": "deepseek-r1-distill-llama-70b",
+    "GEMMA2_9B_IT": "gemma2-9b-it",
+    "LLAMA3_70B_8192": "llama3-70b-8192",
+    "LLAMA3_8B_8192": "llama3-8b-8192",
+    "LLAMA_GUARD_3_8B": "llama-guard-3-8b",
+    "META_LLAMA_LLAMA_4_MAVERICK_17B_128E_INSTRUCT": "meta-llama/llama-4-maverick-17b-128e-instruct",
+    "META_LLAMA_LLAMA_GUARD_4_12B": "meta-llama/llama-guard-4-12b",
+    "MISTRAL_SABA_24B": "mistral-saba-24b",
+    "MOONSHOTAI_KIMI_K2_INSTRUCT": "moonshotai/kimi-k2-instruct",
+    "MOONSHOTAI_KIMI_K2_INSTRUCT_0905": "moonshotai/kimi-k2-instruct-0905",
+    "QWEN_QWQ_32B": "qwen-qwq-32b",
+}
+"""Constants of the models this provider no longer lists: each still imports, as the model
+was last listed, with a ModelRetiredWarning naming its successor."""
+
+
+def __getattr__(name: str) -> object:
+    from llmdex.past.retired_constants import retired_constant
+
+    return retired_constant(__name__, _RETIRED, name)

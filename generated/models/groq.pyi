@@ -51,3 +51,39 @@ WHISPER_LARGE_V3: Final[Model]
 
 WHISPER_LARGE_V3_TURBO: Final[Model]
 """Whisper Large V3 Turbo (transcription) · 0 context · 0 output · price unknown · open weights"""
+
+ALLAM_2_7B: Final[Model]
+"""Deprecated: allam-2-7b is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+DEEPSEEK_R1_DISTILL_LLAMA_70B: Final[Model]
+"""Deprecated: deepseek-r1-distill-llama-70b is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GEMMA2_9B_IT: Final[Model]
+"""Deprecated: gemma2-9b-it is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+LLAMA3_70B_8192: Final[Model]
+"""Deprecated: llama3-70b-8192 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+LLAMA3_8B_8192: Final[Model]
+"""Deprecated: llama3-8b-8192 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+LLAMA_GUARD_3_8B: Final[Model]
+"""Deprecated: llama-guard-3-8b is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+META_LLAMA_LLAMA_4_MAVERICK_17B_128E_INSTRUCT: Final[Model]
+"""Deprecated: meta-llama/llama-4-maverick-17b-128e-instruct is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+META_LLAMA_LLAMA_GUARD_4_12B: Final[Model]
+"""Deprecated: meta-llama/llama-guard-4-12b is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+MISTRAL_SABA_24B: Final[Model]
+"""Deprecated: mistral-saba-24b is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+MOONSHOTAI_KIMI_K2_INSTRUCT: Final[Model]
+"""Deprecated: moonshotai/kimi-k2-instruct is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+MOONSHOTAI_KIMI_K2_INSTRUCT_0905: Final[Model]
+"""Deprecated: moonshotai/kimi-k2-instruct-0905 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN_QWQ_32B: Final[Model]
+"""Deprecated: qwen-qwq-32b is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""

@@ -2234,3 +2234,16 @@ SONAR_REASONING_PRO: "Final[_PricedModel]" = _PricedModel(
     reasoning_options=(_Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
 )
 """Perplexity Sonar Reasoning Pro (chat) · 127K context · 4.1K output · $2.00 in / $8.00 out per 1M tokens · reasoning"""
+
+
+_RETIRED = {
+    "CODEX_MINI_LATEST": "codex-mini-latest",
+}
+"""Constants of the models this provider no longer lists: each still imports, as the model
+was last listed, with a ModelRetiredWarning naming its successor."""
+
+
+def __getattr__(name: str) -> object:
+    from llmdex.past.retired_constants import retired_constant
+
+    return retired_constant(__name__, _RETIRED, name)

@@ -5,7 +5,7 @@
 
 from typing import Final
 
-from llmdex.records.model import PricedModel
+from llmdex.records.model import Model, PricedModel
 
 CHATGPT_4O_LATEST: Final[PricedModel]
 """OpenAI ChatGPT-4o (chat) · 128K context · 16.4K output · $5.00 in / $20.00 out per 1M tokens · vision, tools"""
@@ -276,3 +276,6 @@ SONAR_REASONING: Final[PricedModel]
 
 SONAR_REASONING_PRO: Final[PricedModel]
 """Perplexity Sonar Reasoning Pro (chat) · 127K context · 4.1K output · $2.00 in / $8.00 out per 1M tokens · reasoning"""
+
+CODEX_MINI_LATEST: Final[Model]
+"""Deprecated: codex-mini-latest is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""

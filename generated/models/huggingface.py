@@ -1213,3 +1213,19 @@ ZAI_ORG_GLM_5_2: "Final[_PricedModel]" = _PricedModel(
     reasoning_options=(),
 )
 """GLM-5.2 (chat) · 262K context · 131K output · $1.40 in / $4.40 out per 1M tokens · tools, reasoning, structured output, open weights"""
+
+
+_RETIRED = {
+    "DEEPSEEK_AI_DEEPSEEK_V3_0324": "deepseek-ai/Deepseek-V3-0324",
+    "DEEPSEEK_R1_0528": "deepseek-r1-0528",
+    "DEEPSEEK_V3_0324": "deepseek-v3-0324",
+    "KIMI_K2_INSTRUCT": "kimi-k2-instruct",
+}
+"""Constants of the models this provider no longer lists: each still imports, as the model
+was last listed, with a ModelRetiredWarning naming its successor."""
+
+
+def __getattr__(name: str) -> object:
+    from llmdex.past.retired_constants import retired_constant
+
+    return retired_constant(__name__, _RETIRED, name)

@@ -5,7 +5,7 @@
 
 from typing import Final
 
-from llmdex.records.model import PricedModel
+from llmdex.records.model import Model, PricedModel
 
 MINIMAXAI_MINIMAX_M2: Final[PricedModel]
 """MiniMax-M2 (chat) · 205K context · 128K output · $0.30 in / $1.20 out per 1M tokens · tools, reasoning, open weights"""
@@ -156,3 +156,15 @@ ZAI_ORG_GLM_5_1: Final[PricedModel]
 
 ZAI_ORG_GLM_5_2: Final[PricedModel]
 """GLM-5.2 (chat) · 262K context · 131K output · $1.40 in / $4.40 out per 1M tokens · tools, reasoning, structured output, open weights"""
+
+DEEPSEEK_AI_DEEPSEEK_V3_0324: Final[Model]
+"""Deprecated: deepseek-ai/Deepseek-V3-0324 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+DEEPSEEK_R1_0528: Final[Model]
+"""Deprecated: deepseek-r1-0528 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+DEEPSEEK_V3_0324: Final[Model]
+"""Deprecated: deepseek-v3-0324 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+KIMI_K2_INSTRUCT: Final[Model]
+"""Deprecated: kimi-k2-instruct is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""

@@ -335,3 +335,21 @@ QWEN3_VL_PLUS: "Final[_PricedModel]" = _PricedModel(
     cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
 )
 """Qwen3-VL-Plus (chat) · 256K context · 32K output · free · vision, tools, attachments"""
+
+
+_RETIRED = {
+    "DEEPSEEK_V3_1": "deepseek-v3.1",
+    "DEEPSEEK_V3_2_CHAT": "deepseek-v3.2-chat",
+    "KIMI_K2_THINKING": "kimi-k2-thinking",
+    "MINIMAX_M2": "minimax-m2",
+    "QWEN3_CODER": "qwen3-coder",
+    "TSTARS2_0": "tstars2.0",
+}
+"""Constants of the models this provider no longer lists: each still imports, as the model
+was last listed, with a ModelRetiredWarning naming its successor."""
+
+
+def __getattr__(name: str) -> object:
+    from llmdex.past.retired_constants import retired_constant
+
+    return retired_constant(__name__, _RETIRED, name)

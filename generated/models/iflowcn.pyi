@@ -5,7 +5,7 @@
 
 from typing import Final
 
-from llmdex.records.model import PricedModel
+from llmdex.records.model import Model, PricedModel
 
 DEEPSEEK_R1: Final[PricedModel]
 """DeepSeek-R1 (chat) · 128K context · 32K output · free · tools, reasoning, open weights"""
@@ -48,3 +48,21 @@ QWEN3_MAX_PREVIEW: Final[PricedModel]
 
 QWEN3_VL_PLUS: Final[PricedModel]
 """Qwen3-VL-Plus (chat) · 256K context · 32K output · free · vision, tools, attachments"""
+
+DEEPSEEK_V3_1: Final[Model]
+"""Deprecated: deepseek-v3.1 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+DEEPSEEK_V3_2_CHAT: Final[Model]
+"""Deprecated: deepseek-v3.2-chat is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+KIMI_K2_THINKING: Final[Model]
+"""Deprecated: kimi-k2-thinking is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+MINIMAX_M2: Final[Model]
+"""Deprecated: minimax-m2 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN3_CODER: Final[Model]
+"""Deprecated: qwen3-coder is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+TSTARS2_0: Final[Model]
+"""Deprecated: tstars2.0 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""

@@ -73,3 +73,18 @@ MERCURY_EDIT_2: "Final[_PricedModel]" = _PricedModel(
     reasoning_options=(),
 )
 """Mercury Edit 2 (chat) · 128K context · 8.19K output · $0.25 in / $0.75 out per 1M tokens · reasoning"""
+
+
+_RETIRED = {
+    "MERCURY": "mercury",
+    "MERCURY_CODER": "mercury-coder",
+    "MERCURY_EDIT": "mercury-edit",
+}
+"""Constants of the models this provider no longer lists: each still imports, as the model
+was last listed, with a ModelRetiredWarning naming its successor."""
+
+
+def __getattr__(name: str) -> object:
+    from llmdex.past.retired_constants import retired_constant
+
+    return retired_constant(__name__, _RETIRED, name)

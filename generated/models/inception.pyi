@@ -5,10 +5,19 @@
 
 from typing import Final
 
-from llmdex.records.model import PricedModel
+from llmdex.records.model import Model, PricedModel
 
 MERCURY_2: Final[PricedModel]
 """Mercury 2 (chat) · 128K context · 50K output · $0.25 in / $0.75 out per 1M tokens · tools, reasoning, structured output"""
 
 MERCURY_EDIT_2: Final[PricedModel]
 """Mercury Edit 2 (chat) · 128K context · 8.19K output · $0.25 in / $0.75 out per 1M tokens · reasoning"""
+
+MERCURY: Final[Model]
+"""Deprecated: mercury is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+MERCURY_CODER: Final[Model]
+"""Deprecated: mercury-coder is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+MERCURY_EDIT: Final[Model]
+"""Deprecated: mercury-edit is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""

@@ -210,3 +210,16 @@ ZAI_ORG_GLM_5_2: "Final[_PricedModel]" = _PricedModel(
     reasoning_options=(_Shared.REASONING_EFFORT_HIGH_MAX,),
 )
 """GLM 5.2 (chat) · 1M context · 131K output · $1.20 in / $4.20 out per 1M tokens · tools, reasoning, structured output, open weights"""
+
+
+_RETIRED = {
+    "NVIDIA_LLAMA_3_3_70B_INSTRUCT_FP8": "nvidia/llama-3.3-70b-instruct-fp8",
+}
+"""Constants of the models this provider no longer lists: each still imports, as the model
+was last listed, with a ModelRetiredWarning naming its successor."""
+
+
+def __getattr__(name: str) -> object:
+    from llmdex.past.retired_constants import retired_constant
+
+    return retired_constant(__name__, _RETIRED, name)

@@ -5,7 +5,7 @@
 
 from typing import Final
 
-from llmdex.records.model import PricedModel
+from llmdex.records.model import Model, PricedModel
 
 MINIMAXAI_MINIMAX_M2_5: Final[PricedModel]
 """MiniMax M2.5 (chat) · 197K context · 197K output · $0.15 in / $0.90 out per 1M tokens · tools, reasoning, structured output, open weights"""
@@ -24,3 +24,6 @@ ZAI_ORG_GLM_5_1_FP8: Final[PricedModel]
 
 ZAI_ORG_GLM_5_2: Final[PricedModel]
 """GLM 5.2 (chat) · 1M context · 131K output · $1.20 in / $4.20 out per 1M tokens · tools, reasoning, structured output, open weights"""
+
+NVIDIA_LLAMA_3_3_70B_INSTRUCT_FP8: Final[Model]
+"""Deprecated: nvidia/llama-3.3-70b-instruct-fp8 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""

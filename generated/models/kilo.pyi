@@ -5,7 +5,7 @@
 
 from typing import Final
 
-from llmdex.records.model import PricedModel
+from llmdex.records.model import Model, PricedModel
 
 AI21_JAMBA_LARGE_1_7: Final[PricedModel]
 """AI21: Jamba Large 1.7 (chat) · 256K context · 4.1K output · $2.00 in / $8.00 out per 1M tokens · tools"""
@@ -1041,3 +1041,324 @@ OPENAI_GPT_LATEST: Final[PricedModel]
 
 OPENAI_GPT_MINI_LATEST: Final[PricedModel]
 """OpenAI: GPT Mini Latest (chat) · 400K context · 128K output · $0.75 in / $4.50 out per 1M tokens · vision, tools, reasoning, attachments"""
+
+ALIBABA_TONGYI_DEEPRESEARCH_30B_A3B: Final[Model]
+"""Deprecated: alibaba/tongyi-deepresearch-30b-a3b is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+ALLENAI_MOLMO_2_8B: Final[Model]
+"""Deprecated: allenai/molmo-2-8b is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+ALLENAI_OLMO_2_0325_32B_INSTRUCT: Final[Model]
+"""Deprecated: allenai/olmo-2-0325-32b-instruct is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+ALLENAI_OLMO_3_1_32B_INSTRUCT: Final[Model]
+"""Deprecated: allenai/olmo-3.1-32b-instruct is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+ALLENAI_OLMO_3_1_32B_THINK: Final[Model]
+"""Deprecated: allenai/olmo-3.1-32b-think is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+ALLENAI_OLMO_3_7B_INSTRUCT: Final[Model]
+"""Deprecated: allenai/olmo-3-7b-instruct is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+ALLENAI_OLMO_3_7B_THINK: Final[Model]
+"""Deprecated: allenai/olmo-3-7b-think is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+ALPINDALE_GOLIATH_120B: Final[Model]
+"""Deprecated: alpindale/goliath-120b is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+ANTHROPIC_CLAUDE_3_5_SONNET: Final[Model]
+"""Deprecated: anthropic/claude-3.5-sonnet is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+ANTHROPIC_CLAUDE_3_7_SONNET: Final[Model]
+"""Deprecated: anthropic/claude-3.7-sonnet is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+ANTHROPIC_CLAUDE_3_7_SONNET_THINKING: Final[Model]
+"""Deprecated: anthropic/claude-3.7-sonnet:thinking is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+ARCEE_AI_TRINITY_LARGE_PREVIEW: Final[Model]
+"""Deprecated: arcee-ai/trinity-large-preview is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+ARCEE_AI_TRINITY_LARGE_PREVIEW_FREE: Final[Model]
+"""Deprecated: arcee-ai/trinity-large-preview:free is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+ARCEE_AI_TRINITY_LARGE_THINKING_FREE: Final[Model]
+"""Deprecated: arcee-ai/trinity-large-thinking:free is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+ARCEE_AI_TRINITY_MINI_FREE: Final[Model]
+"""Deprecated: arcee-ai/trinity-mini:free is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+BAIDU_QIANFAN_OCR_FAST_FREE: Final[Model]
+"""Deprecated: baidu/qianfan-ocr-fast:free is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+BYTEDANCE_SEED_DOLA_SEED_2_0_PRO_FREE: Final[Model]
+"""Deprecated: bytedance-seed/dola-seed-2.0-pro:free is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+COGNITIVECOMPUTATIONS_DOLPHIN_MISTRAL_24B_VENICE_EDITION_FREE: Final[Model]
+"""Deprecated: cognitivecomputations/dolphin-mistral-24b-venice-edition:free is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+CORETHINK_FREE: Final[Model]
+"""Deprecated: corethink:free is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+DEEPSEEK_DEEPSEEK_R1_0528_FREE: Final[Model]
+"""Deprecated: deepseek/deepseek-r1-0528:free is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+DEEPSEEK_DEEPSEEK_V3_1_TERMINUS_EXACTO: Final[Model]
+"""Deprecated: deepseek/deepseek-v3.1-terminus:exacto is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+DEEPSEEK_DEEPSEEK_V4_FLASH_FREE: Final[Model]
+"""Deprecated: deepseek/deepseek-v4-flash:free is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+ELEUTHERAI_LLEMMA_7B: Final[Model]
+"""Deprecated: eleutherai/llemma_7b is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GIGA_POTATO: Final[Model]
+"""Deprecated: giga-potato is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GIGA_POTATO_THINKING: Final[Model]
+"""Deprecated: giga-potato-thinking is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GOOGLE_GEMINI_2_5_FLASH_PREVIEW_09_2025: Final[Model]
+"""Deprecated: google/gemini-2.5-flash-preview-09-2025 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GOOGLE_GEMINI_3_PRO_PREVIEW: Final[Model]
+"""Deprecated: google/gemini-3-pro-preview is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GOOGLE_GEMMA_2_9B_IT: Final[Model]
+"""Deprecated: google/gemma-2-9b-it is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GOOGLE_GEMMA_3N_E2B_IT_FREE: Final[Model]
+"""Deprecated: google/gemma-3n-e2b-it:free is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GOOGLE_GEMMA_3N_E4B_IT_FREE: Final[Model]
+"""Deprecated: google/gemma-3n-e4b-it:free is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GOOGLE_GEMMA_3_12B_IT_FREE: Final[Model]
+"""Deprecated: google/gemma-3-12b-it:free is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GOOGLE_GEMMA_3_27B_IT_FREE: Final[Model]
+"""Deprecated: google/gemma-3-27b-it:free is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GOOGLE_GEMMA_3_4B_IT_FREE: Final[Model]
+"""Deprecated: google/gemma-3-4b-it:free is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+INCEPTION_MERCURY: Final[Model]
+"""Deprecated: inception/mercury is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+INCEPTION_MERCURY_CODER: Final[Model]
+"""Deprecated: inception/mercury-coder is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+INCEPTION_MERCURY_EDIT_2: Final[Model]
+"""Deprecated: inception/mercury-edit-2 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+INCLUSIONAI_LING_2_6_1T_FREE: Final[Model]
+"""Deprecated: inclusionai/ling-2.6-1t:free is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+KILO_AUTO: Final[Model]
+"""Deprecated: kilo/auto is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+KILO_AUTO_FREE_2: Final[Model]
+"""Deprecated: kilo/auto-free is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+KILO_AUTO_SMALL_2: Final[Model]
+"""Deprecated: kilo/auto-small is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+KWAIPILOT_KAT_CODER_PRO: Final[Model]
+"""Deprecated: kwaipilot/kat-coder-pro is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+LIQUID_LFM2_8B_A1B: Final[Model]
+"""Deprecated: liquid/lfm2-8b-a1b is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+LIQUID_LFM_2_2_6B: Final[Model]
+"""Deprecated: liquid/lfm-2.2-6b is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+LIQUID_LFM_2_5_1_2B_INSTRUCT_FREE: Final[Model]
+"""Deprecated: liquid/lfm-2.5-1.2b-instruct:free is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+LIQUID_LFM_2_5_1_2B_THINKING_FREE: Final[Model]
+"""Deprecated: liquid/lfm-2.5-1.2b-thinking:free is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+MEITUAN_LONGCAT_FLASH_CHAT: Final[Model]
+"""Deprecated: meituan/longcat-flash-chat is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+META_LLAMA_LLAMA_3_1_405B: Final[Model]
+"""Deprecated: meta-llama/llama-3.1-405b is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+META_LLAMA_LLAMA_3_1_405B_INSTRUCT: Final[Model]
+"""Deprecated: meta-llama/llama-3.1-405b-instruct is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+META_LLAMA_LLAMA_3_2_3B_INSTRUCT_FREE: Final[Model]
+"""Deprecated: meta-llama/llama-3.2-3b-instruct:free is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+META_LLAMA_LLAMA_3_3_70B_INSTRUCT_FREE: Final[Model]
+"""Deprecated: meta-llama/llama-3.3-70b-instruct:free is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+MINIMAX_MINIMAX_M2_5_FREE: Final[Model]
+"""Deprecated: minimax/minimax-m2.5:free is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+MISTRALAI_MISTRAL_7B_INSTRUCT: Final[Model]
+"""Deprecated: mistralai/mistral-7b-instruct is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+MISTRALAI_MISTRAL_7B_INSTRUCT_V0_3: Final[Model]
+"""Deprecated: mistralai/mistral-7b-instruct-v0.3 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+MISTRALAI_MISTRAL_SMALL_3_1_24B_INSTRUCT_FREE: Final[Model]
+"""Deprecated: mistralai/mistral-small-3.1-24b-instruct:free is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+MISTRALAI_MISTRAL_SMALL_CREATIVE: Final[Model]
+"""Deprecated: mistralai/mistral-small-creative is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+MISTRALAI_MIXTRAL_8X7B_INSTRUCT: Final[Model]
+"""Deprecated: mistralai/mixtral-8x7b-instruct is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+MOONSHOTAI_KIMI_K2_0905_EXACTO: Final[Model]
+"""Deprecated: moonshotai/kimi-k2-0905:exacto is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+MORPH_WARP_GREP_V2: Final[Model]
+"""Deprecated: morph-warp-grep-v2 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+NOUSRESEARCH_DEEPHERMES_3_MISTRAL_24B_PREVIEW: Final[Model]
+"""Deprecated: nousresearch/deephermes-3-mistral-24b-preview is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+NOUSRESEARCH_HERMES_3_LLAMA_3_1_405B_FREE: Final[Model]
+"""Deprecated: nousresearch/hermes-3-llama-3.1-405b:free is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+NVIDIA_LLAMA_3_1_NEMOTRON_70B_INSTRUCT: Final[Model]
+"""Deprecated: nvidia/llama-3.1-nemotron-70b-instruct is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+NVIDIA_LLAMA_3_1_NEMOTRON_ULTRA_253B_V1: Final[Model]
+"""Deprecated: nvidia/llama-3.1-nemotron-ultra-253b-v1 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+NVIDIA_NEMOTRON_3_NANO_30B_A3B_FREE: Final[Model]
+"""Deprecated: nvidia/nemotron-3-nano-30b-a3b:free is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+NVIDIA_NEMOTRON_NANO_12B_V2_VL: Final[Model]
+"""Deprecated: nvidia/nemotron-nano-12b-v2-vl is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+NVIDIA_NEMOTRON_NANO_12B_V2_VL_FREE: Final[Model]
+"""Deprecated: nvidia/nemotron-nano-12b-v2-vl:free is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+NVIDIA_NEMOTRON_NANO_9B_V2_FREE: Final[Model]
+"""Deprecated: nvidia/nemotron-nano-9b-v2:free is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+OPENAI_CHATGPT_4O_LATEST: Final[Model]
+"""Deprecated: openai/chatgpt-4o-latest is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+OPENAI_GPT_4O_EXTENDED: Final[Model]
+"""Deprecated: openai/gpt-4o:extended is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+OPENAI_GPT_OSS_120B_EXACTO: Final[Model]
+"""Deprecated: openai/gpt-oss-120b:exacto is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+OPENAI_GPT_OSS_120B_FREE: Final[Model]
+"""Deprecated: openai/gpt-oss-120b:free is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+OPENAI_GPT_OSS_20B_FREE: Final[Model]
+"""Deprecated: openai/gpt-oss-20b:free is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+OPENROUTER_AURORA_ALPHA: Final[Model]
+"""Deprecated: openrouter/aurora-alpha is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+OPENROUTER_ELEPHANT_ALPHA: Final[Model]
+"""Deprecated: openrouter/elephant-alpha is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+OPENROUTER_HEALER_ALPHA: Final[Model]
+"""Deprecated: openrouter/healer-alpha is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+OPENROUTER_HUNTER_ALPHA: Final[Model]
+"""Deprecated: openrouter/hunter-alpha is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN_QWEN2_5_CODER_7B_INSTRUCT: Final[Model]
+"""Deprecated: qwen/qwen2.5-coder-7b-instruct is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN_QWEN2_5_VL_32B_INSTRUCT: Final[Model]
+"""Deprecated: qwen/qwen2.5-vl-32b-instruct is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN_QWEN3_4B: Final[Model]
+"""Deprecated: qwen/qwen3-4b is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN_QWEN3_4B_FREE: Final[Model]
+"""Deprecated: qwen/qwen3-4b:free is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN_QWEN3_CODER_EXACTO: Final[Model]
+"""Deprecated: qwen/qwen3-coder:exacto is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN_QWEN3_CODER_FREE: Final[Model]
+"""Deprecated: qwen/qwen3-coder:free is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN_QWEN3_NEXT_80B_A3B_INSTRUCT_FREE: Final[Model]
+"""Deprecated: qwen/qwen3-next-80b-a3b-instruct:free is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN_QWEN_2_5_VL_7B_INSTRUCT: Final[Model]
+"""Deprecated: qwen/qwen-2.5-vl-7b-instruct is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN_QWEN_MAX: Final[Model]
+"""Deprecated: qwen/qwen-max is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN_QWEN_TURBO: Final[Model]
+"""Deprecated: qwen/qwen-turbo is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN_QWEN_VL_MAX: Final[Model]
+"""Deprecated: qwen/qwen-vl-max is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN_QWEN_VL_PLUS: Final[Model]
+"""Deprecated: qwen/qwen-vl-plus is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN_QWQ_32B: Final[Model]
+"""Deprecated: qwen/qwq-32b is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+STEPFUN_STEP_3_5_FLASH_FREE: Final[Model]
+"""Deprecated: stepfun/step-3.5-flash:free is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+TENCENT_HY3_PREVIEW_FREE: Final[Model]
+"""Deprecated: tencent/hy3-preview:free is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+TNGTECH_DEEPSEEK_R1T2_CHIMERA: Final[Model]
+"""Deprecated: tngtech/deepseek-r1t2-chimera is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+TNGTECH_DEEPSEEK_R1T_CHIMERA: Final[Model]
+"""Deprecated: tngtech/deepseek-r1t-chimera is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+TNGTECH_TNG_R1T_CHIMERA: Final[Model]
+"""Deprecated: tngtech/tng-r1t-chimera is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+X_AI_GROK_3: Final[Model]
+"""Deprecated: x-ai/grok-3 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+X_AI_GROK_3_BETA: Final[Model]
+"""Deprecated: x-ai/grok-3-beta is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+X_AI_GROK_3_MINI: Final[Model]
+"""Deprecated: x-ai/grok-3-mini is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+X_AI_GROK_3_MINI_BETA: Final[Model]
+"""Deprecated: x-ai/grok-3-mini-beta is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+X_AI_GROK_4: Final[Model]
+"""Deprecated: x-ai/grok-4 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+X_AI_GROK_4_1_FAST: Final[Model]
+"""Deprecated: x-ai/grok-4.1-fast is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+X_AI_GROK_4_20_BETA: Final[Model]
+"""Deprecated: x-ai/grok-4.20-beta is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+X_AI_GROK_4_20_MULTI_AGENT_BETA: Final[Model]
+"""Deprecated: x-ai/grok-4.20-multi-agent-beta is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+X_AI_GROK_4_FAST: Final[Model]
+"""Deprecated: x-ai/grok-4-fast is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+X_AI_GROK_CODE_FAST_1: Final[Model]
+"""Deprecated: x-ai/grok-code-fast-1 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+X_AI_GROK_CODE_FAST_1_OPTIMIZED_FREE: Final[Model]
+"""Deprecated: x-ai/grok-code-fast-1:optimized:free is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+Z_AI_GLM_4_5_AIR_FREE: Final[Model]
+"""Deprecated: z-ai/glm-4.5-air:free is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+Z_AI_GLM_4_6_EXACTO: Final[Model]
+"""Deprecated: z-ai/glm-4.6:exacto is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+Z_AI_GLM_5_FREE: Final[Model]
+"""Deprecated: z-ai/glm-5:free is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""

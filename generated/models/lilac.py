@@ -129,3 +129,17 @@ ZAI_ORG_GLM_5_2: "Final[_PricedModel]" = _PricedModel(
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_EFFORT_HIGH_MAX),
 )
 """GLM 5.2 (chat) · 524K context · 524K output · $0.90 in / $3.00 out per 1M tokens · tools, reasoning, structured output, open weights"""
+
+
+_RETIRED = {
+    "MINIMAXAI_MINIMAX_M2_7": "minimaxai/minimax-m2.7",
+    "ZAI_ORG_GLM_5_1": "zai-org/glm-5.1",
+}
+"""Constants of the models this provider no longer lists: each still imports, as the model
+was last listed, with a ModelRetiredWarning naming its successor."""
+
+
+def __getattr__(name: str) -> object:
+    from llmdex.past.retired_constants import retired_constant
+
+    return retired_constant(__name__, _RETIRED, name)

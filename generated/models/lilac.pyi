@@ -5,7 +5,7 @@
 
 from typing import Final
 
-from llmdex.records.model import PricedModel
+from llmdex.records.model import Model, PricedModel
 
 GOOGLE_GEMMA_4_31B_IT: Final[PricedModel]
 """Gemma 4 31B IT (chat) · 262K context · 262K output · $0.11 in / $0.35 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"""
@@ -18,3 +18,9 @@ MOONSHOTAI_KIMI_K2_6: Final[PricedModel]
 
 ZAI_ORG_GLM_5_2: Final[PricedModel]
 """GLM 5.2 (chat) · 524K context · 524K output · $0.90 in / $3.00 out per 1M tokens · tools, reasoning, structured output, open weights"""
+
+MINIMAXAI_MINIMAX_M2_7: Final[Model]
+"""Deprecated: minimaxai/minimax-m2.7 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+ZAI_ORG_GLM_5_1: Final[Model]
+"""Deprecated: zai-org/glm-5.1 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""

@@ -4712,3 +4712,74 @@ SONAR_REASONING_PRO: "Final[_PricedModel]" = _PricedModel(
     reasoning_options=(_Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH,),
 )
 """Sonar Reasoning Pro (chat) · 128K context · 4.1K output · $2.00 in / $8.00 out per 1M tokens · vision, reasoning, attachments"""
+
+
+_RETIRED = {
+    "CLAUDE_3_5_HAIKU": "claude-3-5-haiku",
+    "CLAUDE_3_5_SONNET": "claude-3-5-sonnet",
+    "CLAUDE_3_5_SONNET_20241022": "claude-3-5-sonnet-20241022",
+    "CLAUDE_3_HAIKU": "claude-3-haiku",
+    "CLAUDE_3_HAIKU_20240307": "claude-3-haiku-20240307",
+    "CLAUDE_OPUS_4_20250514": "claude-opus-4-20250514",
+    "CLAUDE_SONNET_4_20250514": "claude-sonnet-4-20250514",
+    "COGVIEW_4": "cogview-4",
+    "DEEPSEEK_R1_0528": "deepseek-r1-0528",
+    "GEMINI_2_0_FLASH": "gemini-2.0-flash",
+    "GEMINI_2_0_FLASH_LITE": "gemini-2.0-flash-lite",
+    "GEMINI_2_5_FLASH_IMAGE": "gemini-2.5-flash-image",
+    "GEMINI_2_5_FLASH_IMAGE_PREVIEW": "gemini-2.5-flash-image-preview",
+    "GEMINI_3_1_FLASH_IMAGE_PREVIEW": "gemini-3.1-flash-image-preview",
+    "GEMINI_3_1_FLASH_LITE_PREVIEW": "gemini-3.1-flash-lite-preview",
+    "GEMINI_3_PRO_IMAGE_PREVIEW": "gemini-3-pro-image-preview",
+    "GEMMA_2_27B_IT_TOGETHER": "gemma-2-27b-it-together",
+    "GEMMA_3N_E2B_IT": "gemma-3n-e2b-it",
+    "GEMMA_3N_E4B_IT": "gemma-3n-e4b-it",
+    "GEMMA_3_12B_IT": "gemma-3-12b-it",
+    "GEMMA_3_1B_IT": "gemma-3-1b-it",
+    "GEMMA_3_27B": "gemma-3-27b",
+    "GEMMA_3_4B_IT": "gemma-3-4b-it",
+    "GLM_4_5_FLASH": "glm-4.5-flash",
+    "GLM_4_6V_FLASH": "glm-4.6v-flash",
+    "GLM_4_7_FLASH_FREE": "glm-4.7-flash-free",
+    "GLM_IMAGE": "glm-image",
+    "GROK_3": "grok-3",
+    "GROK_4_0709": "grok-4-0709",
+    "GROK_4_1_FAST": "grok-4-1-fast",
+    "GROK_4_20_MULTI_AGENT_BETA_0309": "grok-4-20-multi-agent-beta-0309",
+    "GROK_4_FAST": "grok-4-fast",
+    "GROK_4_FAST_NON_REASONING": "grok-4-fast-non-reasoning",
+    "GROK_4_FAST_REASONING": "grok-4-fast-reasoning",
+    "GROK_CODE_FAST_1": "grok-code-fast-1",
+    "GROK_IMAGINE_IMAGE": "grok-imagine-image",
+    "GROK_IMAGINE_IMAGE_PRO": "grok-imagine-image-pro",
+    "HERMES_2_PRO_LLAMA_3_8B": "hermes-2-pro-llama-3-8b",
+    "KIMI_K2_THINKING_TURBO": "kimi-k2-thinking-turbo",
+    "LLAMA_3_1_8B_INSTRUCT": "llama-3.1-8b-instruct",
+    "LLAMA_4_SCOUT": "llama-4-scout",
+    "LLAMA_GUARD_4_12B": "llama-guard-4-12b",
+    "MIMO_V2_FLASH": "mimo-v2-flash",
+    "MIXTRAL_8X7B_INSTRUCT_TOGETHER": "mixtral-8x7b-instruct-together",
+    "QWEN25_CODER_7B": "qwen25-coder-7b",
+    "QWEN37_MAX": "qwen37-max",
+    "QWEN3_30B_A3B_FP8": "qwen3-30b-a3b-fp8",
+    "QWEN3_30B_A3B_THINKING_2507": "qwen3-30b-a3b-thinking-2507",
+    "QWEN3_32B_FP8": "qwen3-32b-fp8",
+    "QWEN_IMAGE": "qwen-image",
+    "QWEN_IMAGE_EDIT_MAX": "qwen-image-edit-max",
+    "QWEN_IMAGE_EDIT_PLUS": "qwen-image-edit-plus",
+    "QWEN_IMAGE_MAX": "qwen-image-max",
+    "QWEN_IMAGE_MAX_2025_12_30": "qwen-image-max-2025-12-30",
+    "QWEN_IMAGE_PLUS": "qwen-image-plus",
+    "SEEDREAM_4_0": "seedream-4-0",
+    "SEEDREAM_4_5": "seedream-4-5",
+    "VEO_3_1_FAST_GENERATE_PREVIEW": "veo-3.1-fast-generate-preview",
+    "VEO_3_1_GENERATE_PREVIEW": "veo-3.1-generate-preview",
+}
+"""Constants of the models this provider no longer lists: each still imports, as the model
+was last listed, with a ModelRetiredWarning naming its successor."""
+
+
+def __getattr__(name: str) -> object:
+    from llmdex.past.retired_constants import retired_constant
+
+    return retired_constant(__name__, _RETIRED, name)

@@ -5,7 +5,7 @@
 
 from typing import Final
 
-from llmdex.records.model import PricedModel
+from llmdex.records.model import Model, PricedModel
 
 AUTO: Final[PricedModel]
 """Auto Route (chat) · 128K context · 16.4K output · free · vision, tools, structured output, attachments"""
@@ -549,3 +549,180 @@ SONAR_PRO: Final[PricedModel]
 
 SONAR_REASONING_PRO: Final[PricedModel]
 """Sonar Reasoning Pro (chat) · 128K context · 4.1K output · $2.00 in / $8.00 out per 1M tokens · vision, reasoning, attachments"""
+
+CLAUDE_3_5_HAIKU: Final[Model]
+"""Deprecated: claude-3-5-haiku is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+CLAUDE_3_5_SONNET: Final[Model]
+"""Deprecated: claude-3-5-sonnet is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+CLAUDE_3_5_SONNET_20241022: Final[Model]
+"""Deprecated: claude-3-5-sonnet-20241022 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+CLAUDE_3_HAIKU: Final[Model]
+"""Deprecated: claude-3-haiku is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+CLAUDE_3_HAIKU_20240307: Final[Model]
+"""Deprecated: claude-3-haiku-20240307 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+CLAUDE_OPUS_4_20250514: Final[Model]
+"""Deprecated: claude-opus-4-20250514 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+CLAUDE_SONNET_4_20250514: Final[Model]
+"""Deprecated: claude-sonnet-4-20250514 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+COGVIEW_4: Final[Model]
+"""Deprecated: cogview-4 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+DEEPSEEK_R1_0528: Final[Model]
+"""Deprecated: deepseek-r1-0528 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GEMINI_2_0_FLASH: Final[Model]
+"""Deprecated: gemini-2.0-flash is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GEMINI_2_0_FLASH_LITE: Final[Model]
+"""Deprecated: gemini-2.0-flash-lite is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GEMINI_2_5_FLASH_IMAGE: Final[Model]
+"""Deprecated: gemini-2.5-flash-image is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GEMINI_2_5_FLASH_IMAGE_PREVIEW: Final[Model]
+"""Deprecated: gemini-2.5-flash-image-preview is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GEMINI_3_1_FLASH_IMAGE_PREVIEW: Final[Model]
+"""Deprecated: gemini-3.1-flash-image-preview is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GEMINI_3_1_FLASH_LITE_PREVIEW: Final[Model]
+"""Deprecated: gemini-3.1-flash-lite-preview is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GEMINI_3_PRO_IMAGE_PREVIEW: Final[Model]
+"""Deprecated: gemini-3-pro-image-preview is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GEMMA_2_27B_IT_TOGETHER: Final[Model]
+"""Deprecated: gemma-2-27b-it-together is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GEMMA_3N_E2B_IT: Final[Model]
+"""Deprecated: gemma-3n-e2b-it is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GEMMA_3N_E4B_IT: Final[Model]
+"""Deprecated: gemma-3n-e4b-it is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GEMMA_3_12B_IT: Final[Model]
+"""Deprecated: gemma-3-12b-it is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GEMMA_3_1B_IT: Final[Model]
+"""Deprecated: gemma-3-1b-it is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GEMMA_3_27B: Final[Model]
+"""Deprecated: gemma-3-27b is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GEMMA_3_4B_IT: Final[Model]
+"""Deprecated: gemma-3-4b-it is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GLM_4_5_FLASH: Final[Model]
+"""Deprecated: glm-4.5-flash is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GLM_4_6V_FLASH: Final[Model]
+"""Deprecated: glm-4.6v-flash is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GLM_4_7_FLASH_FREE: Final[Model]
+"""Deprecated: glm-4.7-flash-free is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GLM_IMAGE: Final[Model]
+"""Deprecated: glm-image is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GROK_3: Final[Model]
+"""Deprecated: grok-3 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GROK_4_0709: Final[Model]
+"""Deprecated: grok-4-0709 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GROK_4_1_FAST: Final[Model]
+"""Deprecated: grok-4-1-fast is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GROK_4_20_MULTI_AGENT_BETA_0309: Final[Model]
+"""Deprecated: grok-4-20-multi-agent-beta-0309 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GROK_4_FAST: Final[Model]
+"""Deprecated: grok-4-fast is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GROK_4_FAST_NON_REASONING: Final[Model]
+"""Deprecated: grok-4-fast-non-reasoning is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GROK_4_FAST_REASONING: Final[Model]
+"""Deprecated: grok-4-fast-reasoning is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GROK_CODE_FAST_1: Final[Model]
+"""Deprecated: grok-code-fast-1 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GROK_IMAGINE_IMAGE: Final[Model]
+"""Deprecated: grok-imagine-image is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GROK_IMAGINE_IMAGE_PRO: Final[Model]
+"""Deprecated: grok-imagine-image-pro is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+HERMES_2_PRO_LLAMA_3_8B: Final[Model]
+"""Deprecated: hermes-2-pro-llama-3-8b is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+KIMI_K2_THINKING_TURBO: Final[Model]
+"""Deprecated: kimi-k2-thinking-turbo is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+LLAMA_3_1_8B_INSTRUCT: Final[Model]
+"""Deprecated: llama-3.1-8b-instruct is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+LLAMA_4_SCOUT: Final[Model]
+"""Deprecated: llama-4-scout is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+LLAMA_GUARD_4_12B: Final[Model]
+"""Deprecated: llama-guard-4-12b is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+MIMO_V2_FLASH: Final[Model]
+"""Deprecated: mimo-v2-flash is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+MIXTRAL_8X7B_INSTRUCT_TOGETHER: Final[Model]
+"""Deprecated: mixtral-8x7b-instruct-together is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN25_CODER_7B: Final[Model]
+"""Deprecated: qwen25-coder-7b is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN37_MAX: Final[Model]
+"""Deprecated: qwen37-max is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN3_30B_A3B_FP8: Final[Model]
+"""Deprecated: qwen3-30b-a3b-fp8 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN3_30B_A3B_THINKING_2507: Final[Model]
+"""Deprecated: qwen3-30b-a3b-thinking-2507 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN3_32B_FP8: Final[Model]
+"""Deprecated: qwen3-32b-fp8 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN_IMAGE: Final[Model]
+"""Deprecated: qwen-image is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN_IMAGE_EDIT_MAX: Final[Model]
+"""Deprecated: qwen-image-edit-max is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN_IMAGE_EDIT_PLUS: Final[Model]
+"""Deprecated: qwen-image-edit-plus is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN_IMAGE_MAX: Final[Model]
+"""Deprecated: qwen-image-max is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN_IMAGE_MAX_2025_12_30: Final[Model]
+"""Deprecated: qwen-image-max-2025-12-30 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN_IMAGE_PLUS: Final[Model]
+"""Deprecated: qwen-image-plus is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+SEEDREAM_4_0: Final[Model]
+"""Deprecated: seedream-4-0 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+SEEDREAM_4_5: Final[Model]
+"""Deprecated: seedream-4-5 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+VEO_3_1_FAST_GENERATE_PREVIEW: Final[Model]
+"""Deprecated: veo-3.1-fast-generate-preview is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+VEO_3_1_GENERATE_PREVIEW: Final[Model]
+"""Deprecated: veo-3.1-generate-preview is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""

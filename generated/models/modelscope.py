@@ -189,3 +189,17 @@ ZHIPUAI_GLM_4_6: "Final[_PricedModel]" = _PricedModel(
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """GLM-4.6 (chat) · 203K context · 98.3K output · free · tools, reasoning, open weights"""
+
+
+_RETIRED = {
+    "MOONSHOTAI_KIMI_K2_INSTRUCT": "moonshotai/Kimi-K2-Instruct",
+    "QWEN_QWEN3_CODER_480B_A35B_INSTRUCT": "Qwen/Qwen3-Coder-480B-A35B-Instruct",
+}
+"""Constants of the models this provider no longer lists: each still imports, as the model
+was last listed, with a ModelRetiredWarning naming its successor."""
+
+
+def __getattr__(name: str) -> object:
+    from llmdex.past.retired_constants import retired_constant
+
+    return retired_constant(__name__, _RETIRED, name)

@@ -5,7 +5,7 @@
 
 from typing import Final
 
-from llmdex.records.model import PricedModel
+from llmdex.records.model import Model, PricedModel
 
 QWEN_QWEN3_235B_A22B_INSTRUCT_2507: Final[PricedModel]
 """Qwen3 235B A22B Instruct 2507 (chat) · 262K context · 131K output · free · tools, open weights"""
@@ -27,3 +27,9 @@ ZHIPUAI_GLM_4_5: Final[PricedModel]
 
 ZHIPUAI_GLM_4_6: Final[PricedModel]
 """GLM-4.6 (chat) · 203K context · 98.3K output · free · tools, reasoning, open weights"""
+
+MOONSHOTAI_KIMI_K2_INSTRUCT: Final[Model]
+"""Deprecated: moonshotai/Kimi-K2-Instruct is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN_QWEN3_CODER_480B_A35B_INSTRUCT: Final[Model]
+"""Deprecated: Qwen/Qwen3-Coder-480B-A35B-Instruct is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""

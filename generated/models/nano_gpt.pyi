@@ -5,7 +5,7 @@
 
 from typing import Final
 
-from llmdex.records.model import PricedModel
+from llmdex.records.model import Model, PricedModel
 
 ALIBABA_NLP_TONGYI_DEEPRESEARCH_30B_A3B: Final[PricedModel]
 """Tongyi DeepResearch 30B A3B (chat) · 128K context · 65.5K output · $0.08 in / $0.24000000000000002 out per 1M tokens"""
@@ -1857,3 +1857,561 @@ ZAI_ORG_GLM_5_THINKING: Final[PricedModel]
 
 ZAI_ORG_GLM_LATEST: Final[PricedModel]
 """GLM Latest (chat) · 200K context · 131K output · $0.75 in / $2.60 out per 1M tokens · tools, reasoning, structured output"""
+
+ALIBABA_NLP_2_TONGYI_DEEPRESEARCH_30B_A3B: Final[Model]
+"""Deprecated: Alibaba-NLP 2/Tongyi-DeepResearch-30B-A3B is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+ALLENAI_MOLMO_2_8B: Final[Model]
+"""Deprecated: allenai/molmo-2-8b is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+ALLENAI_OLMO_3_1_32B_INSTRUCT: Final[Model]
+"""Deprecated: allenai/olmo-3.1-32b-instruct is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+ALLENAI_OLMO_3_1_32B_THINK: Final[Model]
+"""Deprecated: allenai/olmo-3.1-32b-think is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+ARCEE_AI_TRINITY_LARGE: Final[Model]
+"""Deprecated: arcee-ai/trinity-large is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+BAIDU_ERNIE_4_5_300B_A47B: Final[Model]
+"""Deprecated: baidu/ernie-4.5-300b-a47b is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+CHROMA: Final[Model]
+"""Deprecated: chroma is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+CLAUDE_3_5_SONNET_20240620: Final[Model]
+"""Deprecated: claude-3-5-sonnet-20240620 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+CLAUDE_3_5_SONNET_20241022: Final[Model]
+"""Deprecated: claude-3-5-sonnet-20241022 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+CLAUDE_3_7_SONNET_20250219: Final[Model]
+"""Deprecated: claude-3-7-sonnet-20250219 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+CLAUDE_3_7_SONNET_REASONER: Final[Model]
+"""Deprecated: claude-3-7-sonnet-reasoner is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+CLAUDE_3_7_SONNET_THINKING: Final[Model]
+"""Deprecated: claude-3-7-sonnet-thinking is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+CLAUDE_3_7_SONNET_THINKING_1024: Final[Model]
+"""Deprecated: claude-3-7-sonnet-thinking:1024 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+CLAUDE_3_7_SONNET_THINKING_128000: Final[Model]
+"""Deprecated: claude-3-7-sonnet-thinking:128000 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+CLAUDE_3_7_SONNET_THINKING_32768: Final[Model]
+"""Deprecated: claude-3-7-sonnet-thinking:32768 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+CLAUDE_3_7_SONNET_THINKING_8192: Final[Model]
+"""Deprecated: claude-3-7-sonnet-thinking:8192 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+CRUCIBLELAB_2_L3_3_70B_LOKI_V2_0: Final[Model]
+"""Deprecated: CrucibleLab 2/L3.3-70B-Loki-V2.0 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+CRUCIBLELAB_L3_3_70B_LOKI_V2_0: Final[Model]
+"""Deprecated: CrucibleLab/L3.3-70B-Loki-V2.0 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+DEEPCOGITO_COGITO_V2_1_671B: Final[Model]
+"""Deprecated: deepcogito/cogito-v2.1-671b is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+DEEPSEEK_DEEPSEEK_R1: Final[Model]
+"""Deprecated: deepseek/deepseek-r1 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+DOCTOR_SHOTGUN_2_MS3_2_24B_MAGNUM_DIAMOND: Final[Model]
+"""Deprecated: Doctor-Shotgun 2/MS3.2-24B-Magnum-Diamond is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+DOUBAO_SEED_CODE_PREVIEW_LATEST: Final[Model]
+"""Deprecated: doubao-seed-code-preview-latest is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+ENVOID_2_LLAMA_3_05_NEMOTRON_TENYXCHAT_STORYBREAKER_70B: Final[Model]
+"""Deprecated: Envoid 2/Llama-3.05-Nemotron-Tenyxchat-Storybreaker-70B is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+ENVOID_2_LLAMA_3_05_NT_STORYBREAKER_MINISTRAL_70B: Final[Model]
+"""Deprecated: Envoid 2/Llama-3.05-NT-Storybreaker-Ministral-70B is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+ERNIE_5_0_THINKING_LATEST: Final[Model]
+"""Deprecated: ernie-5.0-thinking-latest is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+EVA_UNIT_01_2_EVA_LLAMA_3_33_70B_V0_0: Final[Model]
+"""Deprecated: EVA-UNIT-01 2/EVA-LLaMA-3.33-70B-v0.0 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+EVA_UNIT_01_2_EVA_LLAMA_3_33_70B_V0_1: Final[Model]
+"""Deprecated: EVA-UNIT-01 2/EVA-LLaMA-3.33-70B-v0.1 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+EVA_UNIT_01_2_EVA_QWEN2_5_32B_V0_2: Final[Model]
+"""Deprecated: EVA-UNIT-01 2/EVA-Qwen2.5-32B-v0.2 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+EVA_UNIT_01_2_EVA_QWEN2_5_72B_V0_2: Final[Model]
+"""Deprecated: EVA-UNIT-01 2/EVA-Qwen2.5-72B-v0.2 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GALRIONSOFTWORKS_2_MN_LOOSECANNON_12B_V1: Final[Model]
+"""Deprecated: GalrionSoftworks 2/MN-LooseCannon-12B-v1 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GEMINI_2_0_FLASH_LITE: Final[Model]
+"""Deprecated: gemini-2.0-flash-lite is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GEMINI_3_PRO_PREVIEW: Final[Model]
+"""Deprecated: gemini-3-pro-preview is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GEMINI_3_PRO_PREVIEW_THINKING: Final[Model]
+"""Deprecated: gemini-3-pro-preview-thinking is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GEMMA_3_27B_ARLIAI_RPMAX_V3: Final[Model]
+"""Deprecated: Gemma-3-27B-ArliAI-RPMax-v3 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GEMMA_3_27B_BIG_TIGER_V3: Final[Model]
+"""Deprecated: Gemma-3-27B-Big-Tiger-v3 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GEMMA_3_27B_CARDPROJECTOR_V4: Final[Model]
+"""Deprecated: Gemma-3-27B-CardProjector-v4 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GEMMA_3_27B_GLITTER: Final[Model]
+"""Deprecated: Gemma-3-27B-Glitter is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GEMMA_3_27B_IT: Final[Model]
+"""Deprecated: Gemma-3-27B-it is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GEMMA_3_27B_IT_ABLITERATED: Final[Model]
+"""Deprecated: Gemma-3-27B-it-Abliterated is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GEMMA_3_27B_NIDUM_UNCENSORED: Final[Model]
+"""Deprecated: Gemma-3-27B-Nidum-Uncensored is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GLM_4_5_AIR_DERESTRICTED: Final[Model]
+"""Deprecated: GLM-4.5-Air-Derestricted is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GLM_4_5_AIR_DERESTRICTED_ICEBLINK: Final[Model]
+"""Deprecated: GLM-4.5-Air-Derestricted-Iceblink is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GLM_4_5_AIR_DERESTRICTED_ICEBLINK_REEXTRACT: Final[Model]
+"""Deprecated: GLM-4.5-Air-Derestricted-Iceblink-ReExtract is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GLM_4_5_AIR_DERESTRICTED_ICEBLINK_V2: Final[Model]
+"""Deprecated: GLM-4.5-Air-Derestricted-Iceblink-v2 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GLM_4_5_AIR_DERESTRICTED_ICEBLINK_V2_REEXTRACT: Final[Model]
+"""Deprecated: GLM-4.5-Air-Derestricted-Iceblink-v2-ReExtract is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GLM_4_5_AIR_DERESTRICTED_STEAM: Final[Model]
+"""Deprecated: GLM-4.5-Air-Derestricted-Steam is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GLM_4_5_AIR_DERESTRICTED_STEAM_REEXTRACT: Final[Model]
+"""Deprecated: GLM-4.5-Air-Derestricted-Steam-ReExtract is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GROK_3_BETA: Final[Model]
+"""Deprecated: grok-3-beta is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GROK_3_FAST_BETA: Final[Model]
+"""Deprecated: grok-3-fast-beta is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GROK_3_MINI_BETA: Final[Model]
+"""Deprecated: grok-3-mini-beta is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GROK_3_MINI_FAST_BETA: Final[Model]
+"""Deprecated: grok-3-mini-fast-beta is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GRYPHE_2_MYTHOMAX_L2_13B: Final[Model]
+"""Deprecated: Gryphe 2/MythoMax-L2-13b is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+HIDREAM: Final[Model]
+"""Deprecated: hidream is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+HUIHUI_AI_LLAMA_3_1_NEMOTRON_70B_INSTRUCT_HF_ABLITERATED: Final[Model]
+"""Deprecated: huihui-ai/Llama-3.1-Nemotron-70B-Instruct-HF-abliterated is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+HUNYUAN_T1_LATEST: Final[Model]
+"""Deprecated: hunyuan-t1-latest is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+INFERMATIC_2_MN_12B_INFEROR_V0_0: Final[Model]
+"""Deprecated: Infermatic 2/MN-12B-Inferor-v0.0 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+KAT_CODER_PRO_V1: Final[Model]
+"""Deprecated: KAT-Coder-Pro-V1 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+LATITUDEGAMES_2_WAYFARER_LARGE_70B_LLAMA_3_3: Final[Model]
+"""Deprecated: LatitudeGames 2/Wayfarer-Large-70B-Llama-3.3 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+LLAMA_3_3_3V3_3_70B_TENYXCHAT_DAYBREAKSTORYWRITER: Final[Model]
+"""Deprecated: Llama-3.3+(3v3.3)-70B-TenyxChat-DaybreakStorywriter is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+LLAMA_3_3_3_1V3_3_70B_HANAMI_X1: Final[Model]
+"""Deprecated: Llama-3.3+(3.1v3.3)-70B-Hanami-x1 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+LLAMA_3_3_3_1V3_3_70B_NEW_DAWN_V1_1: Final[Model]
+"""Deprecated: Llama-3.3+(3.1v3.3)-70B-New-Dawn-v1.1 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+LLAMA_3_3_70B_ANTHROBOMINATION: Final[Model]
+"""Deprecated: Llama-3.3-70B-Anthrobomination is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+LLAMA_3_3_70B_ARGUNAUT_1_SFT: Final[Model]
+"""Deprecated: Llama-3.3-70B-Argunaut-1-SFT is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+LLAMA_3_3_70B_ARLIAI_RPMAX_V1_4: Final[Model]
+"""Deprecated: Llama-3.3-70B-ArliAI-RPMax-v1.4 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+LLAMA_3_3_70B_ARLIAI_RPMAX_V2: Final[Model]
+"""Deprecated: Llama-3.3-70B-ArliAI-RPMax-v2 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+LLAMA_3_3_70B_ARLIAI_RPMAX_V3: Final[Model]
+"""Deprecated: Llama-3.3-70B-ArliAI-RPMax-v3 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+LLAMA_3_3_70B_AURORA_BOREALIS: Final[Model]
+"""Deprecated: Llama-3.3-70B-Aurora-Borealis is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+LLAMA_3_3_70B_BIGGER_BODY: Final[Model]
+"""Deprecated: Llama-3.3-70B-Bigger-Body is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+LLAMA_3_3_70B_CIRRUS_X1: Final[Model]
+"""Deprecated: Llama-3.3-70B-Cirrus-x1 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+LLAMA_3_3_70B_CU_MAI_R1: Final[Model]
+"""Deprecated: Llama-3.3-70B-Cu-Mai-R1 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+LLAMA_3_3_70B_DAMASCUS_R1: Final[Model]
+"""Deprecated: Llama-3.3-70B-Damascus-R1 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+LLAMA_3_3_70B_DARK_AGES_V0_1: Final[Model]
+"""Deprecated: Llama-3.3-70B-Dark-Ages-v0.1 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+LLAMA_3_3_70B_ELECTRANOVA_V1_0: Final[Model]
+"""Deprecated: Llama-3.3-70B-Electranova-v1.0 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+LLAMA_3_3_70B_ELECTRA_R1: Final[Model]
+"""Deprecated: Llama-3.3-70B-Electra-R1 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+LLAMA_3_3_70B_FALLEN_R1_V1: Final[Model]
+"""Deprecated: Llama-3.3-70B-Fallen-R1-v1 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+LLAMA_3_3_70B_FALLEN_V1: Final[Model]
+"""Deprecated: Llama-3.3-70B-Fallen-v1 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+LLAMA_3_3_70B_FORGOTTEN_ABOMINATION_V5_0: Final[Model]
+"""Deprecated: Llama-3.3-70B-Forgotten-Abomination-v5.0 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+LLAMA_3_3_70B_FORGOTTEN_SAFEWORD_3_6: Final[Model]
+"""Deprecated: Llama-3.3-70B-Forgotten-Safeword-3.6 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+LLAMA_3_3_70B_GENETICLEMONADE_OPUS: Final[Model]
+"""Deprecated: Llama-3.3-70B-GeneticLemonade-Opus is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+LLAMA_3_3_70B_GENETICLEMONADE_UNLEASHED_V3: Final[Model]
+"""Deprecated: Llama-3.3-70B-GeneticLemonade-Unleashed-v3 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+LLAMA_3_3_70B_IGNITION_V0_1: Final[Model]
+"""Deprecated: Llama-3.3-70B-Ignition-v0.1 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+LLAMA_3_3_70B_INCANDESCENT_MALEVOLENCE: Final[Model]
+"""Deprecated: Llama-3.3-70B-Incandescent-Malevolence is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+LLAMA_3_3_70B_LEGION_V2_1: Final[Model]
+"""Deprecated: Llama-3.3-70B-Legion-V2.1 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+LLAMA_3_3_70B_MAGNUM_V4_SE: Final[Model]
+"""Deprecated: Llama-3.3-70B-Magnum-v4-SE is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+LLAMA_3_3_70B_MAGNUM_V4_SE_CIRRUS_X1_SLERP: Final[Model]
+"""Deprecated: Llama-3.3-70B-Magnum-v4-SE-Cirrus-x1-SLERP is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+LLAMA_3_3_70B_MHNNN_X1: Final[Model]
+"""Deprecated: Llama-3.3-70B-Mhnnn-x1 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+LLAMA_3_3_70B_MIRAIFANFARE: Final[Model]
+"""Deprecated: Llama-3.3-70B-MiraiFanfare is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+LLAMA_3_3_70B_MOKUME_GANE_R1: Final[Model]
+"""Deprecated: Llama-3.3-70B-Mokume-Gane-R1 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+LLAMA_3_3_70B_MS_NEVORIA: Final[Model]
+"""Deprecated: Llama-3.3-70B-MS-Nevoria is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+LLAMA_3_3_70B_NOVA: Final[Model]
+"""Deprecated: Llama-3.3-70B-Nova is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+LLAMA_3_3_70B_PREDATORIAL_EXTASY: Final[Model]
+"""Deprecated: Llama-3.3-70B-Predatorial-Extasy is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+LLAMA_3_3_70B_PROGENITOR_V3_3: Final[Model]
+"""Deprecated: Llama-3.3-70B-Progenitor-V3.3 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+LLAMA_3_3_70B_RAWMAW: Final[Model]
+"""Deprecated: Llama-3.3-70B-RAWMAW is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+LLAMA_3_3_70B_SAPPHIRA_0_1: Final[Model]
+"""Deprecated: Llama-3.3-70B-Sapphira-0.1 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+LLAMA_3_3_70B_SAPPHIRA_0_2: Final[Model]
+"""Deprecated: Llama-3.3-70B-Sapphira-0.2 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+LLAMA_3_3_70B_SHAKUDO: Final[Model]
+"""Deprecated: Llama-3.3-70B-Shakudo is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+LLAMA_3_3_70B_STRAWBERRYLEMONADE_V1_0: Final[Model]
+"""Deprecated: Llama-3.3-70B-StrawberryLemonade-v1.0 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+LLAMA_3_3_70B_STRAWBERRYLEMONADE_V1_2: Final[Model]
+"""Deprecated: Llama-3.3-70B-Strawberrylemonade-v1.2 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+LLAMA_3_3_70B_THE_OMEGA_DIRECTIVE_UNSLOP_V2_0: Final[Model]
+"""Deprecated: Llama-3.3-70B-The-Omega-Directive-Unslop-v2.0 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+LLAMA_3_3_70B_THE_OMEGA_DIRECTIVE_UNSLOP_V2_1: Final[Model]
+"""Deprecated: Llama-3.3-70B-The-Omega-Directive-Unslop-v2.1 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+LLAMA_3_3_70B_VULPECULA_R1: Final[Model]
+"""Deprecated: Llama-3.3-70B-Vulpecula-R1 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+LLM360_2_K2_THINK: Final[Model]
+"""Deprecated: LLM360 2/K2-Think is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+MARINARASPAGHETTI_2_NEMOMIX_UNLEASHED_12B: Final[Model]
+"""Deprecated: MarinaraSpaghetti 2/NemoMix-Unleashed-12B is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+MEITUAN_LONGCAT_LONGCAT_FLASH_CHAT_FP8: Final[Model]
+"""Deprecated: meituan-longcat/LongCat-Flash-Chat-FP8 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+MERCURY_CODER_SMALL: Final[Model]
+"""Deprecated: mercury-coder-small is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+META_LLAMA_LLAMA_3_2_90B_VISION_INSTRUCT: Final[Model]
+"""Deprecated: meta-llama/llama-3.2-90b-vision-instruct is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+MICROSOFT_MAI_DS_R1_FP8: Final[Model]
+"""Deprecated: microsoft/MAI-DS-R1-FP8 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+MINIMAXAI_2_MINIMAX_M1_80K: Final[Model]
+"""Deprecated: MiniMaxAI 2/MiniMax-M1-80k is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+MINIMAX_MINIMAX_M2_5_OFFICIAL: Final[Model]
+"""Deprecated: minimax/minimax-m2.5-official is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+MIROMIND_AI_MIROTHINKER_V1_5_235B: Final[Model]
+"""Deprecated: miromind-ai/mirothinker-v1.5-235b is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+MISTRALAI_MISTRAL_7B_INSTRUCT: Final[Model]
+"""Deprecated: mistralai/mistral-7b-instruct is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+MISTRALAI_MISTRAL_SMALL_CREATIVE: Final[Model]
+"""Deprecated: mistralai/mistral-small-creative is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+MISTRALAI_MISTRAL_TINY: Final[Model]
+"""Deprecated: mistralai/mistral-tiny is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+MISTRAL_NEMO_12B_INSTRUCT_2407: Final[Model]
+"""Deprecated: Mistral-Nemo-12B-Instruct-2407 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+MOONSHOTAI_KIMI_DEV_72B: Final[Model]
+"""Deprecated: moonshotai/Kimi-Dev-72B is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+MOONSHOTAI_KIMI_K2_5_THINKING_2: Final[Model]
+"""Deprecated: moonshotai/kimi-k2.5-thinking is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+NEVERSLEEP_2_LLAMA_3_LUMIMAID_70B_V0_1: Final[Model]
+"""Deprecated: NeverSleep 2/Llama-3-Lumimaid-70B-v0.1 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+NEVERSLEEP_2_LUMIMAID_V0_2_70B: Final[Model]
+"""Deprecated: NeverSleep 2/Lumimaid-v0.2-70B is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+NEVERSLEEP_LLAMA_3_LUMIMAID_70B_V0_1: Final[Model]
+"""Deprecated: NeverSleep/Llama-3-Lumimaid-70B-v0.1 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+NOUSRESEARCH_2_DEEPHERMES_3_MISTRAL_24B_PREVIEW: Final[Model]
+"""Deprecated: NousResearch 2/DeepHermes-3-Mistral-24B-Preview is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+NOUSRESEARCH_2_HERMES_3_LLAMA_3_1_70B: Final[Model]
+"""Deprecated: NousResearch 2/hermes-3-llama-3.1-70b is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+NOUSRESEARCH_2_HERMES_4_405B: Final[Model]
+"""Deprecated: NousResearch 2/hermes-4-405b is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+NOUSRESEARCH_2_HERMES_4_405B_THINKING: Final[Model]
+"""Deprecated: NousResearch 2/hermes-4-405b:thinking is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+NOUSRESEARCH_2_HERMES_4_70B: Final[Model]
+"""Deprecated: NousResearch 2/hermes-4-70b is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+NOUSRESEARCH_2_HERMES_4_70B_THINKING: Final[Model]
+"""Deprecated: NousResearch 2/Hermes-4-70B:thinking is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+NOUSRESEARCH_HERMES_4_405B_THINKING_2: Final[Model]
+"""Deprecated: nousresearch/hermes-4-405b:thinking is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+NVIDIA_LLAMA_3_1_NEMOTRON_ULTRA_253B_V1: Final[Model]
+"""Deprecated: nvidia/Llama-3.1-Nemotron-Ultra-253B-v1 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+NVIDIA_LLAMA_3_3_NEMOTRON_SUPER_49B_V1_5_2: Final[Model]
+"""Deprecated: nvidia/llama-3_3-nemotron-super-49b-v1_5 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+OPENAI_CHATGPT_4O_LATEST: Final[Model]
+"""Deprecated: openai/chatgpt-4o-latest is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+OPENAI_GPT_5_1_CHAT: Final[Model]
+"""Deprecated: openai/gpt-5.1-chat is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+OPENAI_GPT_5_1_CHAT_LATEST: Final[Model]
+"""Deprecated: openai/gpt-5.1-chat-latest is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+OPENAI_GPT_5_2_CHAT: Final[Model]
+"""Deprecated: openai/gpt-5.2-chat is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+OPENAI_GPT_5_CHAT_LATEST: Final[Model]
+"""Deprecated: openai/gpt-5-chat-latest is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN_IMAGE: Final[Model]
+"""Deprecated: qwen-image is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN_QWEN3_235B_A22B_THINKING_2507_2: Final[Model]
+"""Deprecated: qwen/qwen3-235b-a22b-thinking-2507 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWQ_32B_ARLIAI_RPR_V1: Final[Model]
+"""Deprecated: QwQ-32B-ArliAI-RpR-v1 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+RAIFLE_SORCERERLM_8X22B: Final[Model]
+"""Deprecated: raifle/sorcererlm-8x22b is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+READYART_2_MS3_2_THE_OMEGA_DIRECTIVE_24B_UNSLOP_V2_0: Final[Model]
+"""Deprecated: ReadyArt 2/MS3.2-The-Omega-Directive-24B-Unslop-v2.0 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+READYART_2_THE_OMEGA_ABOMINATION_L_70B_V1_0: Final[Model]
+"""Deprecated: ReadyArt 2/The-Omega-Abomination-L-70B-v1.0 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+READYART_THE_OMEGA_ABOMINATION_L_70B_V1_0: Final[Model]
+"""Deprecated: ReadyArt/The-Omega-Abomination-L-70B-v1.0 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+SALESFORCE_2_LLAMA_XLAM_2_70B_FC_R: Final[Model]
+"""Deprecated: Salesforce 2/Llama-xLAM-2-70b-fc-r is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+SAO10K_2_L3_1_70B_EURYALE_V2_2: Final[Model]
+"""Deprecated: Sao10K 2/L3.1-70B-Euryale-v2.2 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+SAO10K_2_L3_1_70B_HANAMI_X1: Final[Model]
+"""Deprecated: Sao10K 2/L3.1-70B-Hanami-x1 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+SAO10K_2_L3_3_70B_EURYALE_V2_3: Final[Model]
+"""Deprecated: Sao10K 2/L3.3-70B-Euryale-v2.3 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+SAO10K_2_L3_8B_STHENO_V3_2: Final[Model]
+"""Deprecated: Sao10K 2/L3-8B-Stheno-v3.2 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+SARVAN_MEDIUM: Final[Model]
+"""Deprecated: sarvan-medium is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+STEELSKULL_2_L3_3_CU_MAI_R1_70B: Final[Model]
+"""Deprecated: Steelskull 2/L3.3-Cu-Mai-R1-70b is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+STEELSKULL_2_L3_3_ELECTRA_R1_70B: Final[Model]
+"""Deprecated: Steelskull 2/L3.3-Electra-R1-70b is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+STEELSKULL_2_L3_3_MS_EVALEBIS_70B: Final[Model]
+"""Deprecated: Steelskull 2/L3.3-MS-Evalebis-70b is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+STEELSKULL_2_L3_3_MS_EVAYALE_70B: Final[Model]
+"""Deprecated: Steelskull 2/L3.3-MS-Evayale-70B is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+STEELSKULL_2_L3_3_MS_NEVORIA_70B: Final[Model]
+"""Deprecated: Steelskull 2/L3.3-MS-Nevoria-70b is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+STEELSKULL_2_L3_3_NEVORIA_R1_70B: Final[Model]
+"""Deprecated: Steelskull 2/L3.3-Nevoria-R1-70b is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+STEPFUN_AI_STEP_3_5_FLASH_THINKING: Final[Model]
+"""Deprecated: stepfun-ai/step-3.5-flash:thinking is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+STUDY_GPT_CHATGPT_4O_LATEST: Final[Model]
+"""Deprecated: study_gpt-chatgpt-4o-latest is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+TEE_DEEPSEEK_R1_0528: Final[Model]
+"""Deprecated: TEE/deepseek-r1-0528 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+TEE_GLM_4_6: Final[Model]
+"""Deprecated: TEE/glm-4.6 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+TEE_KIMI_K2_THINKING: Final[Model]
+"""Deprecated: TEE/kimi-k2-thinking is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+TEE_MINIMAX_M2_1: Final[Model]
+"""Deprecated: TEE/minimax-m2.1 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+TEE_QWEN3_CODER: Final[Model]
+"""Deprecated: TEE/qwen3-coder is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+THEDRUMMER_2_ANUBIS_70B_V1: Final[Model]
+"""Deprecated: TheDrummer 2/Anubis-70B-v1 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+THEDRUMMER_2_ANUBIS_70B_V1_1: Final[Model]
+"""Deprecated: TheDrummer 2/Anubis-70B-v1.1 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+THEDRUMMER_2_CYDONIA_24B_V2: Final[Model]
+"""Deprecated: TheDrummer 2/Cydonia-24B-v2 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+THEDRUMMER_2_CYDONIA_24B_V4: Final[Model]
+"""Deprecated: TheDrummer 2/Cydonia-24B-v4 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+THEDRUMMER_2_CYDONIA_24B_V4_1: Final[Model]
+"""Deprecated: TheDrummer 2/Cydonia-24B-v4.1 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+THEDRUMMER_2_CYDONIA_24B_V4_3: Final[Model]
+"""Deprecated: TheDrummer 2/Cydonia-24B-v4.3 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+THEDRUMMER_2_MAGIDONIA_24B_V4_3: Final[Model]
+"""Deprecated: TheDrummer 2/Magidonia-24B-v4.3 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+THEDRUMMER_2_ROCINANTE_12B_V1_1: Final[Model]
+"""Deprecated: TheDrummer 2/Rocinante-12B-v1.1 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+THEDRUMMER_2_SKYFALL_36B_V2: Final[Model]
+"""Deprecated: TheDrummer 2/skyfall-36b-v2 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+THEDRUMMER_2_UNSLOPNEMO_12B_V4_1: Final[Model]
+"""Deprecated: TheDrummer 2/UnslopNemo-12B-v4.1 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+THUDM_GLM_Z1_RUMINATION_32B_0414: Final[Model]
+"""Deprecated: THUDM/GLM-Z1-Rumination-32B-0414 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+TNGTECH_DEEPSEEK_TNG_R1T2_CHIMERA: Final[Model]
+"""Deprecated: tngtech/DeepSeek-TNG-R1T2-Chimera is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+TNGTECH_TNG_R1T_CHIMERA: Final[Model]
+"""Deprecated: tngtech/tng-r1t-chimera is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+TONGYI_ZHIWEN_2_QWENLONG_L1_32B: Final[Model]
+"""Deprecated: Tongyi-Zhiwen 2/QwenLong-L1-32B is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+UNSLOTH_GEMMA_3_1B_IT: Final[Model]
+"""Deprecated: unsloth/gemma-3-1b-it is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+VONGOLACHOUKO_2_STARCANNON_UNLEASHED_12B_V1_0: Final[Model]
+"""Deprecated: VongolaChouko 2/Starcannon-Unleashed-12B-v1.0 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+X_AI_GROK_4_07_09: Final[Model]
+"""Deprecated: x-ai/grok-4-07-09 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+X_AI_GROK_4_1_FAST: Final[Model]
+"""Deprecated: x-ai/grok-4.1-fast is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+X_AI_GROK_4_1_FAST_REASONING: Final[Model]
+"""Deprecated: x-ai/grok-4.1-fast-reasoning is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+X_AI_GROK_4_FAST: Final[Model]
+"""Deprecated: x-ai/grok-4-fast is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+X_AI_GROK_4_FAST_THINKING: Final[Model]
+"""Deprecated: x-ai/grok-4-fast:thinking is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+X_AI_GROK_CODE_FAST_1: Final[Model]
+"""Deprecated: x-ai/grok-code-fast-1 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+ZAI_ORG_GLM_4_5_AIR_2: Final[Model]
+"""Deprecated: zai-org/glm-4.5-air is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+ZAI_ORG_GLM_4_5_AIR_THINKING_2: Final[Model]
+"""Deprecated: zai-org/glm-4.5-air:thinking is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+ZAI_ORG_GLM_4_6: Final[Model]
+"""Deprecated: zai-org/glm-4.6 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+ZAI_ORG_GLM_4_6_THINKING: Final[Model]
+"""Deprecated: zai-org/glm-4.6:thinking is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+Z_IMAGE_TURBO: Final[Model]
+"""Deprecated: z-image-turbo is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""

@@ -5,7 +5,7 @@
 
 from typing import Final
 
-from llmdex.records.model import PricedModel
+from llmdex.records.model import Model, PricedModel
 
 MINIMAXAI_MINIMAX_M2_5: Final[PricedModel]
 """MiniMax-M2.5 (chat) · 197K context · 8.19K output · $0.30 in / $1.20 out per 1M tokens · tools, reasoning, structured output, open weights"""
@@ -96,3 +96,204 @@ ZAI_ORG_GLM_5: Final[PricedModel]
 
 ZAI_ORG_GLM_5_2: Final[PricedModel]
 """GLM-5.2 (chat) · 432K context · 432K output · $1.40 in / $4.40 out per 1M tokens · tools, reasoning, structured output, open weights"""
+
+BAAI_BGE_EN_ICL: Final[Model]
+"""Deprecated: BAAI/bge-en-icl is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+BAAI_BGE_MULTILINGUAL_GEMMA2: Final[Model]
+"""Deprecated: BAAI/bge-multilingual-gemma2 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+BLACK_FOREST_LABS_FLUX_DEV: Final[Model]
+"""Deprecated: black-forest-labs/flux-dev is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+BLACK_FOREST_LABS_FLUX_SCHNELL: Final[Model]
+"""Deprecated: black-forest-labs/flux-schnell is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+DEEPSEEK_AI_DEEPSEEK_R1_0528: Final[Model]
+"""Deprecated: deepseek-ai/DeepSeek-R1-0528 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+DEEPSEEK_AI_DEEPSEEK_R1_0528_2: Final[Model]
+"""Deprecated: deepseek-ai/deepseek-r1-0528 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+DEEPSEEK_AI_DEEPSEEK_R1_0528_FAST: Final[Model]
+"""Deprecated: deepseek-ai/DeepSeek-R1-0528-fast is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+DEEPSEEK_AI_DEEPSEEK_R1_0528_FAST_2: Final[Model]
+"""Deprecated: deepseek-ai/deepseek-r1-0528-fast is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+DEEPSEEK_AI_DEEPSEEK_V3: Final[Model]
+"""Deprecated: deepseek-ai/deepseek-v3 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+DEEPSEEK_AI_DEEPSEEK_V3_0324: Final[Model]
+"""Deprecated: deepseek-ai/DeepSeek-V3-0324 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+DEEPSEEK_AI_DEEPSEEK_V3_0324_2: Final[Model]
+"""Deprecated: deepseek-ai/deepseek-v3-0324 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+DEEPSEEK_AI_DEEPSEEK_V3_0324_FAST: Final[Model]
+"""Deprecated: deepseek-ai/DeepSeek-V3-0324-fast is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+DEEPSEEK_AI_DEEPSEEK_V3_0324_FAST_2: Final[Model]
+"""Deprecated: deepseek-ai/deepseek-v3-0324-fast is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+DEEPSEEK_AI_DEEPSEEK_V3_2_2: Final[Model]
+"""Deprecated: deepseek-ai/deepseek-v3.2 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GOOGLE_GEMMA_2_2B_IT: Final[Model]
+"""Deprecated: google/gemma-2-2b-it is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GOOGLE_GEMMA_2_9B_IT_FAST: Final[Model]
+"""Deprecated: google/gemma-2-9b-it-fast is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GOOGLE_GEMMA_3_27B_IT_FAST: Final[Model]
+"""Deprecated: google/gemma-3-27b-it-fast is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+INTFLOAT_E5_MISTRAL_7B_INSTRUCT: Final[Model]
+"""Deprecated: intfloat/e5-mistral-7b-instruct is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+META_LLAMA_LLAMA_3_1_405B_INSTRUCT: Final[Model]
+"""Deprecated: meta-llama/llama-3_1-405b-instruct is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+META_LLAMA_LLAMA_3_3_70B_INSTRUCT_BASE: Final[Model]
+"""Deprecated: meta-llama/llama-3.3-70b-instruct-base is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+META_LLAMA_LLAMA_3_3_70B_INSTRUCT_FAST: Final[Model]
+"""Deprecated: meta-llama/Llama-3.3-70B-Instruct-fast is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+META_LLAMA_LLAMA_3_3_70B_INSTRUCT_FAST_2: Final[Model]
+"""Deprecated: meta-llama/llama-3.3-70b-instruct-fast is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+META_LLAMA_LLAMA_GUARD_3_8B: Final[Model]
+"""Deprecated: meta-llama/Llama-Guard-3-8B is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+META_LLAMA_LLAMA_GUARD_3_8B_2: Final[Model]
+"""Deprecated: meta-llama/llama-guard-3-8b is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+META_LLAMA_META_LLAMA_3_1_8B_INSTRUCT: Final[Model]
+"""Deprecated: meta-llama/Meta-Llama-3.1-8B-Instruct is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+META_LLAMA_META_LLAMA_3_1_8B_INSTRUCT_2: Final[Model]
+"""Deprecated: meta-llama/meta-llama-3.1-8b-instruct is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+META_LLAMA_META_LLAMA_3_1_8B_INSTRUCT_FAST: Final[Model]
+"""Deprecated: meta-llama/Meta-Llama-3.1-8B-Instruct-fast is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+META_LLAMA_META_LLAMA_3_1_8B_INSTRUCT_FAST_2: Final[Model]
+"""Deprecated: meta-llama/meta-llama-3.1-8b-instruct-fast is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+MINIMAXAI_MINIMAX_M2_1: Final[Model]
+"""Deprecated: MiniMaxAI/MiniMax-M2.1 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+MINIMAXAI_MINIMAX_M2_1_2: Final[Model]
+"""Deprecated: MiniMaxAI/minimax-m2.1 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+MOONSHOTAI_KIMI_K2_INSTRUCT: Final[Model]
+"""Deprecated: moonshotai/Kimi-K2-Instruct is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+MOONSHOTAI_KIMI_K2_INSTRUCT_2: Final[Model]
+"""Deprecated: moonshotai/kimi-k2-instruct is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+MOONSHOTAI_KIMI_K2_THINKING: Final[Model]
+"""Deprecated: moonshotai/Kimi-K2-Thinking is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+MOONSHOTAI_KIMI_K2_THINKING_2: Final[Model]
+"""Deprecated: moonshotai/kimi-k2-thinking is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+NOUSRESEARCH_HERMES_4_405B_2: Final[Model]
+"""Deprecated: NousResearch/hermes-4-405b is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+NOUSRESEARCH_HERMES_4_70B_2: Final[Model]
+"""Deprecated: NousResearch/hermes-4-70b is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+NVIDIA_LLAMA_3_1_NEMOTRON_ULTRA_253B_V1_2: Final[Model]
+"""Deprecated: nvidia/llama-3_1-nemotron-ultra-253b-v1 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+NVIDIA_NEMOTRON_NANO_V2_12B: Final[Model]
+"""Deprecated: nvidia/Nemotron-Nano-V2-12b is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+NVIDIA_NEMOTRON_NANO_V2_12B_2: Final[Model]
+"""Deprecated: nvidia/nemotron-nano-v2-12b is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+NVIDIA_NVIDIA_NEMOTRON_3_NANO_30B_A3B_2: Final[Model]
+"""Deprecated: nvidia/nvidia-nemotron-3-nano-30b-a3b is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+OPENAI_GPT_OSS_20B: Final[Model]
+"""Deprecated: openai/gpt-oss-20b is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+PRIMEINTELLECT_INTELLECT_3_2: Final[Model]
+"""Deprecated: PrimeIntellect/intellect-3 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN_QWEN2_5_CODER_7B_FAST: Final[Model]
+"""Deprecated: Qwen/Qwen2.5-Coder-7B-fast is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN_QWEN2_5_CODER_7B_FAST_2: Final[Model]
+"""Deprecated: qwen/qwen2.5-coder-7b-fast is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN_QWEN2_5_VL_72B_INSTRUCT_2: Final[Model]
+"""Deprecated: qwen/qwen2.5-vl-72b-instruct is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN_QWEN3_235B_A22B_INSTRUCT_2507_2: Final[Model]
+"""Deprecated: qwen/qwen3-235b-a22b-instruct-2507 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN_QWEN3_235B_A22B_THINKING_2507: Final[Model]
+"""Deprecated: Qwen/Qwen3-235B-A22B-Thinking-2507 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN_QWEN3_235B_A22B_THINKING_2507_2: Final[Model]
+"""Deprecated: qwen/qwen3-235b-a22b-thinking-2507 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN_QWEN3_30B_A3B_INSTRUCT_2507_2: Final[Model]
+"""Deprecated: qwen/qwen3-30b-a3b-instruct-2507 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN_QWEN3_30B_A3B_THINKING_2507: Final[Model]
+"""Deprecated: Qwen/Qwen3-30B-A3B-Thinking-2507 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN_QWEN3_30B_A3B_THINKING_2507_2: Final[Model]
+"""Deprecated: qwen/qwen3-30b-a3b-thinking-2507 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN_QWEN3_32B_2: Final[Model]
+"""Deprecated: qwen/qwen3-32b is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN_QWEN3_32B_FAST: Final[Model]
+"""Deprecated: Qwen/Qwen3-32B-fast is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN_QWEN3_32B_FAST_2: Final[Model]
+"""Deprecated: qwen/qwen3-32b-fast is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN_QWEN3_CODER_30B_A3B_INSTRUCT: Final[Model]
+"""Deprecated: Qwen/Qwen3-Coder-30B-A3B-Instruct is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN_QWEN3_CODER_30B_A3B_INSTRUCT_2: Final[Model]
+"""Deprecated: qwen/qwen3-coder-30b-a3b-instruct is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN_QWEN3_CODER_480B_A35B_INSTRUCT: Final[Model]
+"""Deprecated: Qwen/Qwen3-Coder-480B-A35B-Instruct is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN_QWEN3_CODER_480B_A35B_INSTRUCT_2: Final[Model]
+"""Deprecated: qwen/qwen3-coder-480b-a35b-instruct is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN_QWEN3_EMBEDDING_8B_2: Final[Model]
+"""Deprecated: qwen/qwen3-embedding-8b is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN_QWEN3_NEXT_80B_A3B_THINKING_2: Final[Model]
+"""Deprecated: qwen/qwen3-next-80b-a3b-thinking is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+ZAI_ORG_GLM_4_5: Final[Model]
+"""Deprecated: zai-org/GLM-4.5 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+ZAI_ORG_GLM_4_5_2: Final[Model]
+"""Deprecated: zai-org/glm-4.5 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+ZAI_ORG_GLM_4_5_AIR: Final[Model]
+"""Deprecated: zai-org/GLM-4.5-Air is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+ZAI_ORG_GLM_4_5_AIR_2: Final[Model]
+"""Deprecated: zai-org/glm-4.5-air is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+ZAI_ORG_GLM_4_7: Final[Model]
+"""Deprecated: zai-org/glm-4.7 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+ZAI_ORG_GLM_4_7_FP8: Final[Model]
+"""Deprecated: zai-org/GLM-4.7-FP8 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+ZAI_ORG_GLM_4_7_FP8_2: Final[Model]
+"""Deprecated: zai-org/glm-4.7-fp8 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""

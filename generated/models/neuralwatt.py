@@ -437,3 +437,21 @@ QWEN3_6_35B_FAST: "Final[_PricedModel]" = _PricedModel(
     cost=_Cost(input=_Decimal("0.29"), output=_Decimal("1.15"), cache_read=_Decimal("0.0725")),
 )
 """Qwen3.6 35B Fast (chat) · 131K context · 131K output · $0.29 in / $1.15 out per 1M tokens · vision, tools, attachments, open weights"""
+
+
+_RETIRED = {
+    "GLM_5_1_FAST": "glm-5.1-fast",
+    "GLM_5_FAST": "glm-5-fast",
+    "MINIMAXAI_MINIMAX_M2_5": "MiniMaxAI/MiniMax-M2.5",
+    "MISTRALAI_DEVSTRAL_SMALL_2_24B_INSTRUCT_2512": "mistralai/Devstral-Small-2-24B-Instruct-2512",
+    "OPENAI_GPT_OSS_20B": "openai/gpt-oss-20b",
+    "ZAI_ORG_GLM_5_1_FP8": "zai-org/GLM-5.1-FP8",
+}
+"""Constants of the models this provider no longer lists: each still imports, as the model
+was last listed, with a ModelRetiredWarning naming its successor."""
+
+
+def __getattr__(name: str) -> object:
+    from llmdex.past.retired_constants import retired_constant
+
+    return retired_constant(__name__, _RETIRED, name)

@@ -5,7 +5,7 @@
 
 from typing import Final
 
-from llmdex.records.model import PricedModel
+from llmdex.records.model import Model, PricedModel
 
 QWEN_QWEN3_5_397B_A17B_FP8: Final[PricedModel]
 """Qwen3.5 397B A17B FP8 (chat) · 262K context · 262K output · $0.69 in / $4.14 out per 1M tokens · tools, reasoning, open weights"""
@@ -60,3 +60,21 @@ QWEN3_5_397B_FAST: Final[PricedModel]
 
 QWEN3_6_35B_FAST: Final[PricedModel]
 """Qwen3.6 35B Fast (chat) · 131K context · 131K output · $0.29 in / $1.15 out per 1M tokens · vision, tools, attachments, open weights"""
+
+GLM_5_1_FAST: Final[Model]
+"""Deprecated: glm-5.1-fast is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GLM_5_FAST: Final[Model]
+"""Deprecated: glm-5-fast is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+MINIMAXAI_MINIMAX_M2_5: Final[Model]
+"""Deprecated: MiniMaxAI/MiniMax-M2.5 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+MISTRALAI_DEVSTRAL_SMALL_2_24B_INSTRUCT_2512: Final[Model]
+"""Deprecated: mistralai/Devstral-Small-2-24B-Instruct-2512 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+OPENAI_GPT_OSS_20B: Final[Model]
+"""Deprecated: openai/gpt-oss-20b is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+ZAI_ORG_GLM_5_1_FP8: Final[Model]
+"""Deprecated: zai-org/GLM-5.1-FP8 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""

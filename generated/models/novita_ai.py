@@ -2460,3 +2460,22 @@ ZAI_ORG_GLM_5_2: "Final[_PricedModel]" = _PricedModel(
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_HIGH_MAX,),
 )
 """GLM-5.2 (chat) · 1.05M context · 131K output · $1.40 in / $4.40 out per 1M tokens · tools, reasoning, structured output, open weights"""
+
+
+_RETIRED = {
+    "KWAIPILOT_KAT_CODER": "kwaipilot/kat-coder",
+    "QWEN_QWEN3_6_27B": "qwen/qwen3.6-27b",
+    "SAO10K_L31_70B_EURYALE_V2_2_2": "sao10k/l31-70b-euryale-v2.2",
+    "SAO10K_L3_70B_EURYALE_V2_1_2": "sao10k/l3-70b-euryale-v2.1",
+    "SAO10K_L3_8B_LUNARIS_2": "sao10k/l3-8b-lunaris",
+    "SAO10K_L3_8B_STHENO_V3_2_2": "sao10k/L3-8B-Stheno-v3.2",
+    "SKYWORK_R1V4_LITE": "skywork/r1v4-lite",
+}
+"""Constants of the models this provider no longer lists: each still imports, as the model
+was last listed, with a ModelRetiredWarning naming its successor."""
+
+
+def __getattr__(name: str) -> object:
+    from llmdex.past.retired_constants import retired_constant
+
+    return retired_constant(__name__, _RETIRED, name)

@@ -5,7 +5,7 @@
 
 from typing import Final
 
-from llmdex.records.model import PricedModel
+from llmdex.records.model import Model, PricedModel
 
 BAICHUAN_BAICHUAN_M2_32B: Final[PricedModel]
 """baichuan-m2-32b (chat) · 131K context · 131K output · $0.07 in / $0.07 out per 1M tokens · open weights"""
@@ -321,3 +321,24 @@ ZAI_ORG_GLM_5_1: Final[PricedModel]
 
 ZAI_ORG_GLM_5_2: Final[PricedModel]
 """GLM-5.2 (chat) · 1.05M context · 131K output · $1.40 in / $4.40 out per 1M tokens · tools, reasoning, structured output, open weights"""
+
+KWAIPILOT_KAT_CODER: Final[Model]
+"""Deprecated: kwaipilot/kat-coder is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN_QWEN3_6_27B: Final[Model]
+"""Deprecated: qwen/qwen3.6-27b is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+SAO10K_L31_70B_EURYALE_V2_2_2: Final[Model]
+"""Deprecated: sao10k/l31-70b-euryale-v2.2 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+SAO10K_L3_70B_EURYALE_V2_1_2: Final[Model]
+"""Deprecated: sao10k/l3-70b-euryale-v2.1 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+SAO10K_L3_8B_LUNARIS_2: Final[Model]
+"""Deprecated: sao10k/l3-8b-lunaris is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+SAO10K_L3_8B_STHENO_V3_2_2: Final[Model]
+"""Deprecated: sao10k/L3-8B-Stheno-v3.2 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+SKYWORK_R1V4_LITE: Final[Model]
+"""Deprecated: skywork/r1v4-lite is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""

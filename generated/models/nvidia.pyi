@@ -5,7 +5,7 @@
 
 from typing import Final
 
-from llmdex.records.model import PricedModel
+from llmdex.records.model import Model, PricedModel
 
 ABACUSAI_DRACARYS_LLAMA_3_1_70B_INSTRUCT: Final[PricedModel]
 """dracarys-llama-3.1-70b-instruct (chat) · 128K context · 8.19K output · free · tools, open weights"""
@@ -258,3 +258,213 @@ UPSTAGE_SOLAR_10_7B_INSTRUCT: Final[PricedModel]
 
 Z_AI_GLM_5_1: Final[PricedModel]
 """GLM-5.1 (chat) · 131K context · 131K output · free · tools, reasoning, structured output, open weights"""
+
+COSMOS_NEMOTRON_34B: Final[Model]
+"""Deprecated: cosmos-nemotron-34b is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+DEEPSEEK_AI_DEEPSEEK_CODER_6_7B_INSTRUCT: Final[Model]
+"""Deprecated: deepseek-ai/deepseek-coder-6.7b-instruct is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+DEEPSEEK_AI_DEEPSEEK_R1: Final[Model]
+"""Deprecated: deepseek-ai/deepseek-r1 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+DEEPSEEK_AI_DEEPSEEK_R1_0528: Final[Model]
+"""Deprecated: deepseek-ai/deepseek-r1-0528 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+DEEPSEEK_AI_DEEPSEEK_V3_1: Final[Model]
+"""Deprecated: deepseek-ai/deepseek-v3.1 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+DEEPSEEK_AI_DEEPSEEK_V3_1_TERMINUS: Final[Model]
+"""Deprecated: deepseek-ai/deepseek-v3.1-terminus is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+DEEPSEEK_AI_DEEPSEEK_V3_2: Final[Model]
+"""Deprecated: deepseek-ai/deepseek-v3.2 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+DEEPSEEK_R1: Final[Model]
+"""Deprecated: deepseek-r1 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+DEEPSEEK_V3_1: Final[Model]
+"""Deprecated: deepseek-v3.1 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+FLUX_1_DEV: Final[Model]
+"""Deprecated: flux_1-dev is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GEMMA_3_27B_IT: Final[Model]
+"""Deprecated: gemma-3-27b-it is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GOOGLE_CODEGEMMA_1_1_7B: Final[Model]
+"""Deprecated: google/codegemma-1.1-7b is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GOOGLE_CODEGEMMA_7B: Final[Model]
+"""Deprecated: google/codegemma-7b is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GOOGLE_GEMMA_2_27B_IT: Final[Model]
+"""Deprecated: google/gemma-2-27b-it is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GOOGLE_GEMMA_3_12B_IT: Final[Model]
+"""Deprecated: google/gemma-3-12b-it is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GOOGLE_GEMMA_3_1B_IT: Final[Model]
+"""Deprecated: google/gemma-3-1b-it is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GOOGLE_GEMMA_3_27B_IT: Final[Model]
+"""Deprecated: google/gemma-3-27b-it is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+LLAMA_3_1_NEMOTRON_ULTRA_253B_V1: Final[Model]
+"""Deprecated: llama-3.1-nemotron-ultra-253b-v1 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+LLAMA_3_3_NEMOTRON_SUPER_49B_V1_5: Final[Model]
+"""Deprecated: llama-3.3-nemotron-super-49b-v1.5 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+META_CODELLAMA_70B: Final[Model]
+"""Deprecated: meta/codellama-70b is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+META_LLAMA3_70B_INSTRUCT: Final[Model]
+"""Deprecated: meta/llama3-70b-instruct is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+META_LLAMA3_8B_INSTRUCT: Final[Model]
+"""Deprecated: meta/llama3-8b-instruct is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+META_LLAMA_3_1_405B_INSTRUCT: Final[Model]
+"""Deprecated: meta/llama-3.1-405b-instruct is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+META_LLAMA_4_SCOUT_17B_16E_INSTRUCT: Final[Model]
+"""Deprecated: meta/llama-4-scout-17b-16e-instruct is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+MICROSOFT_PHI_3_5_MOE_INSTRUCT: Final[Model]
+"""Deprecated: microsoft/phi-3.5-moe-instruct is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+MICROSOFT_PHI_3_5_VISION_INSTRUCT: Final[Model]
+"""Deprecated: microsoft/phi-3.5-vision-instruct is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+MICROSOFT_PHI_3_MEDIUM_128K_INSTRUCT: Final[Model]
+"""Deprecated: microsoft/phi-3-medium-128k-instruct is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+MICROSOFT_PHI_3_MEDIUM_4K_INSTRUCT: Final[Model]
+"""Deprecated: microsoft/phi-3-medium-4k-instruct is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+MICROSOFT_PHI_3_SMALL_128K_INSTRUCT: Final[Model]
+"""Deprecated: microsoft/phi-3-small-128k-instruct is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+MICROSOFT_PHI_3_SMALL_8K_INSTRUCT: Final[Model]
+"""Deprecated: microsoft/phi-3-small-8k-instruct is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+MICROSOFT_PHI_3_VISION_128K_INSTRUCT: Final[Model]
+"""Deprecated: microsoft/phi-3-vision-128k-instruct is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+MINIMAXAI_MINIMAX_M2: Final[Model]
+"""Deprecated: minimaxai/minimax-m2 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+MINIMAXAI_MINIMAX_M2_1: Final[Model]
+"""Deprecated: minimaxai/minimax-m2.1 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+MINIMAXAI_MINIMAX_M2_5: Final[Model]
+"""Deprecated: minimaxai/minimax-m2.5 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+MISTRALAI_CODESTRAL_22B_INSTRUCT_V0_1: Final[Model]
+"""Deprecated: mistralai/codestral-22b-instruct-v0.1 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+MISTRALAI_DEVSTRAL_2_123B_INSTRUCT_2512: Final[Model]
+"""Deprecated: mistralai/devstral-2-123b-instruct-2512 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+MISTRALAI_MAMBA_CODESTRAL_7B_V0_1: Final[Model]
+"""Deprecated: mistralai/mamba-codestral-7b-v0.1 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+MISTRALAI_MINISTRAL_14B_INSTRUCT_2512: Final[Model]
+"""Deprecated: mistralai/ministral-14b-instruct-2512 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+MISTRALAI_MISTRAL_LARGE_2_INSTRUCT: Final[Model]
+"""Deprecated: mistralai/mistral-large-2-instruct is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+MISTRALAI_MISTRAL_MEDIUM_3_5_128B: Final[Model]
+"""Deprecated: mistralai/mistral-medium-3.5-128b is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+MISTRALAI_MISTRAL_SMALL_3_1_24B_INSTRUCT_2503: Final[Model]
+"""Deprecated: mistralai/mistral-small-3.1-24b-instruct-2503 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+MISTRAL_SMALL_3_1_24B_INSTRUCT_2503: Final[Model]
+"""Deprecated: mistral-small-3.1-24b-instruct-2503 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+MOONSHOTAI_KIMI_K2_5: Final[Model]
+"""Deprecated: moonshotai/kimi-k2.5 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+MOONSHOTAI_KIMI_K2_INSTRUCT: Final[Model]
+"""Deprecated: moonshotai/kimi-k2-instruct is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+MOONSHOTAI_KIMI_K2_THINKING: Final[Model]
+"""Deprecated: moonshotai/kimi-k2-thinking is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+NEMORETRIEVER_OCR_V1: Final[Model]
+"""Deprecated: nemoretriever-ocr-v1 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+NVIDIA_COSMOS_NEMOTRON_34B: Final[Model]
+"""Deprecated: nvidia/cosmos-nemotron-34b is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+NVIDIA_LLAMA3_CHATQA_1_5_70B: Final[Model]
+"""Deprecated: nvidia/llama3-chatqa-1.5-70b is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+NVIDIA_LLAMA_3_1_NEMOTRON_51B_INSTRUCT: Final[Model]
+"""Deprecated: nvidia/llama-3.1-nemotron-51b-instruct is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+NVIDIA_LLAMA_3_1_NEMOTRON_70B_INSTRUCT: Final[Model]
+"""Deprecated: nvidia/llama-3.1-nemotron-70b-instruct is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+NVIDIA_LLAMA_3_1_NEMOTRON_ULTRA_253B_V1: Final[Model]
+"""Deprecated: nvidia/llama-3.1-nemotron-ultra-253b-v1 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+NVIDIA_LLAMA_3_3_NEMOTRON_SUPER_49B_V1: Final[Model]
+"""Deprecated: nvidia/llama-3.3-nemotron-super-49b-v1 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+NVIDIA_LLAMA_3_3_NEMOTRON_SUPER_49B_V1_2: Final[Model]
+"""Deprecated: nvidia/llama-3_3-nemotron-super-49b-v1 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+NVIDIA_LLAMA_3_3_NEMOTRON_SUPER_49B_V1_5: Final[Model]
+"""Deprecated: nvidia/llama-3.3-nemotron-super-49b-v1.5 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+NVIDIA_LLAMA_3_3_NEMOTRON_SUPER_49B_V1_5_2: Final[Model]
+"""Deprecated: nvidia/llama-3_3-nemotron-super-49b-v1_5 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+NVIDIA_LLAMA_EMBED_NEMOTRON_8B: Final[Model]
+"""Deprecated: nvidia/llama-embed-nemotron-8b is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+NVIDIA_NEMORETRIEVER_OCR_V1: Final[Model]
+"""Deprecated: nvidia/nemoretriever-ocr-v1 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+NVIDIA_NEMOTRON_4_340B_INSTRUCT: Final[Model]
+"""Deprecated: nvidia/nemotron-4-340b-instruct is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+NVIDIA_PARAKEET_TDT_0_6B_V2: Final[Model]
+"""Deprecated: nvidia/parakeet-tdt-0.6b-v2 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+PARAKEET_TDT_0_6B_V2: Final[Model]
+"""Deprecated: parakeet-tdt-0.6b-v2 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+PHI_4_MULTIMODAL_INSTRUCT: Final[Model]
+"""Deprecated: phi-4-multimodal-instruct is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN3_235B_A22B: Final[Model]
+"""Deprecated: qwen3-235b-a22b is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN3_CODER_480B_A35B_INSTRUCT: Final[Model]
+"""Deprecated: qwen3-coder-480b-a35b-instruct is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN_QWEN2_5_CODER_7B_INSTRUCT: Final[Model]
+"""Deprecated: qwen/qwen2.5-coder-7b-instruct is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN_QWEN3_235B_A22B: Final[Model]
+"""Deprecated: qwen/qwen3-235b-a22b is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN_QWEN3_NEXT_80B_A3B_THINKING: Final[Model]
+"""Deprecated: qwen/qwen3-next-80b-a3b-thinking is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN_QWQ_32B: Final[Model]
+"""Deprecated: qwen/qwq-32b is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+WHISPER_LARGE_V3: Final[Model]
+"""Deprecated: whisper-large-v3 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+Z_AI_GLM4_7: Final[Model]
+"""Deprecated: z-ai/glm4.7 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+Z_AI_GLM5: Final[Model]
+"""Deprecated: z-ai/glm5 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""

@@ -926,3 +926,30 @@ RNJ_1_8B: "Final[_Model]" = _Model(
     limit=_Shared.CONTEXT_32768_OUTPUT_4096,
 )
 """rnj-1:8b (chat) · 32.8K context · 4.1K output · price unknown · tools, open weights"""
+
+
+_RETIRED = {
+    "COGITO_2_1_671B_CLOUD": "cogito-2.1:671b-cloud",
+    "DEEPSEEK_V3_1_671B_CLOUD": "deepseek-v3.1:671b-cloud",
+    "GEMINI_3_PRO_PREVIEW": "gemini-3-pro-preview",
+    "GEMINI_3_PRO_PREVIEW_LATEST": "gemini-3-pro-preview:latest",
+    "GLM_4_6_CLOUD": "glm-4.6:cloud",
+    "GPT_OSS_120B_CLOUD": "gpt-oss:120b-cloud",
+    "GPT_OSS_20B_CLOUD": "gpt-oss:20b-cloud",
+    "KIMI_K2_1T_CLOUD": "kimi-k2:1t-cloud",
+    "KIMI_K2_6_CLOUD": "kimi-k2.6:cloud",
+    "KIMI_K2_THINKING_CLOUD": "kimi-k2-thinking:cloud",
+    "MINIMAX_M2_CLOUD": "minimax-m2:cloud",
+    "QWEN3_CODER_480B_CLOUD": "qwen3-coder-480b-cloud",
+    "QWEN3_CODER_480B_CLOUD_2": "qwen3-coder:480b-cloud",
+    "QWEN3_VL_235B_CLOUD": "qwen3-vl-235b-cloud",
+    "QWEN3_VL_235B_INSTRUCT_CLOUD": "qwen3-vl-235b-instruct-cloud",
+}
+"""Constants of the models this provider no longer lists: each still imports, as the model
+was last listed, with a ModelRetiredWarning naming its successor."""
+
+
+def __getattr__(name: str) -> object:
+    from llmdex.past.retired_constants import retired_constant
+
+    return retired_constant(__name__, _RETIRED, name)

@@ -135,3 +135,48 @@ QWEN3_5_397B: Final[Model]
 
 RNJ_1_8B: Final[Model]
 """rnj-1:8b (chat) · 32.8K context · 4.1K output · price unknown · tools, open weights"""
+
+COGITO_2_1_671B_CLOUD: Final[Model]
+"""Deprecated: cogito-2.1:671b-cloud is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+DEEPSEEK_V3_1_671B_CLOUD: Final[Model]
+"""Deprecated: deepseek-v3.1:671b-cloud is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GEMINI_3_PRO_PREVIEW: Final[Model]
+"""Deprecated: gemini-3-pro-preview is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GEMINI_3_PRO_PREVIEW_LATEST: Final[Model]
+"""Deprecated: gemini-3-pro-preview:latest is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GLM_4_6_CLOUD: Final[Model]
+"""Deprecated: glm-4.6:cloud is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GPT_OSS_120B_CLOUD: Final[Model]
+"""Deprecated: gpt-oss:120b-cloud is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GPT_OSS_20B_CLOUD: Final[Model]
+"""Deprecated: gpt-oss:20b-cloud is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+KIMI_K2_1T_CLOUD: Final[Model]
+"""Deprecated: kimi-k2:1t-cloud is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+KIMI_K2_6_CLOUD: Final[Model]
+"""Deprecated: kimi-k2.6:cloud is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+KIMI_K2_THINKING_CLOUD: Final[Model]
+"""Deprecated: kimi-k2-thinking:cloud is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+MINIMAX_M2_CLOUD: Final[Model]
+"""Deprecated: minimax-m2:cloud is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN3_CODER_480B_CLOUD: Final[Model]
+"""Deprecated: qwen3-coder-480b-cloud is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN3_CODER_480B_CLOUD_2: Final[Model]
+"""Deprecated: qwen3-coder:480b-cloud is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN3_VL_235B_CLOUD: Final[Model]
+"""Deprecated: qwen3-vl-235b-cloud is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN3_VL_235B_INSTRUCT_CLOUD: Final[Model]
+"""Deprecated: qwen3-vl-235b-instruct-cloud is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""

@@ -1326,3 +1326,19 @@ TEXT_EMBEDDING_ADA_002: "Final[_PricedModel]" = _PricedModel(
     cost=_Cost(input=_Decimal("0.1"), output=_Decimal("0")),
 )
 """text-embedding-ada-002 (embedding) · 8.19K context · 1.54K output · $0.10 in / $0.00 out per 1M tokens"""
+
+
+_RETIRED = {
+    "CODEX_MINI_LATEST": "codex-mini-latest",
+    "GPT_4_5_PREVIEW": "gpt-4.5-preview",
+    "O1_MINI": "o1-mini",
+    "O1_PREVIEW": "o1-preview",
+}
+"""Constants of the models this provider no longer lists: each still imports, as the model
+was last listed, with a ModelRetiredWarning naming its successor."""
+
+
+def __getattr__(name: str) -> object:
+    from llmdex.past.retired_constants import retired_constant
+
+    return retired_constant(__name__, _RETIRED, name)

@@ -159,3 +159,15 @@ TEXT_EMBEDDING_3_SMALL: Final[PricedModel]
 
 TEXT_EMBEDDING_ADA_002: Final[PricedModel]
 """text-embedding-ada-002 (embedding) · 8.19K context · 1.54K output · $0.10 in / $0.00 out per 1M tokens"""
+
+CODEX_MINI_LATEST: Final[Model]
+"""Deprecated: codex-mini-latest is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GPT_4_5_PREVIEW: Final[Model]
+"""Deprecated: gpt-4.5-preview is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+O1_MINI: Final[Model]
+"""Deprecated: o1-mini is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+O1_PREVIEW: Final[Model]
+"""Deprecated: o1-preview is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""

@@ -2137,3 +2137,31 @@ TRINITY_LARGE_PREVIEW_FREE: "Final[_PricedModel]" = _PricedModel(
     status=_Status.DEPRECATED,
 )
 """Trinity Large Preview (chat) · 131K context · 131K output · free · tools, open weights · deprecated"""
+
+
+_RETIRED = {
+    "ALPHA_DOUBAO_SEED_CODE": "alpha-doubao-seed-code",
+    "ALPHA_GD4": "alpha-gd4",
+    "ALPHA_GD5": "alpha-gd5",
+    "ALPHA_GLM_4_7": "alpha-glm-4.7",
+    "ALPHA_KIMI_K2_THINKING": "alpha-kimi-k2-thinking",
+    "ALPHA_MINIMAX_M2": "alpha-minimax-m2",
+    "ANTHROPIC_CLAUDE_SONNET_4": "anthropic/claude-sonnet-4",
+    "AN_GBT": "an-gbt",
+    "AN_GD4": "an-gd4",
+    "CODE_SUPERNOVA": "code-supernova",
+    "MINIMAX_M2": "minimax-m2",
+    "OPENAI_GPT_4_1": "openai/gpt-4.1",
+    "QWEN3_MAX": "qwen3-max",
+    "QWEN_QWEN3_CODER": "qwen/qwen3-coder",
+    "SONIC": "sonic",
+    "ZHIPUAI_GLM_4_5_FLASH": "zhipuai/glm-4.5-flash",
+}
+"""Constants of the models this provider no longer lists: each still imports, as the model
+was last listed, with a ModelRetiredWarning naming its successor."""
+
+
+def __getattr__(name: str) -> object:
+    from llmdex.past.retired_constants import retired_constant
+
+    return retired_constant(__name__, _RETIRED, name)

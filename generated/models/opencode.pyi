@@ -5,7 +5,7 @@
 
 from typing import Final
 
-from llmdex.records.model import PricedModel
+from llmdex.records.model import Model, PricedModel
 
 BIG_PICKLE: Final[PricedModel]
 """Big Pickle (chat) · 200K context · 32K output · free · tools, reasoning, structured output"""
@@ -228,3 +228,51 @@ RING_2_6_1T_FREE: Final[PricedModel]
 
 TRINITY_LARGE_PREVIEW_FREE: Final[PricedModel]
 """Trinity Large Preview (chat) · 131K context · 131K output · free · tools, open weights · deprecated"""
+
+ALPHA_DOUBAO_SEED_CODE: Final[Model]
+"""Deprecated: alpha-doubao-seed-code is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+ALPHA_GD4: Final[Model]
+"""Deprecated: alpha-gd4 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+ALPHA_GD5: Final[Model]
+"""Deprecated: alpha-gd5 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+ALPHA_GLM_4_7: Final[Model]
+"""Deprecated: alpha-glm-4.7 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+ALPHA_KIMI_K2_THINKING: Final[Model]
+"""Deprecated: alpha-kimi-k2-thinking is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+ALPHA_MINIMAX_M2: Final[Model]
+"""Deprecated: alpha-minimax-m2 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+ANTHROPIC_CLAUDE_SONNET_4: Final[Model]
+"""Deprecated: anthropic/claude-sonnet-4 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+AN_GBT: Final[Model]
+"""Deprecated: an-gbt is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+AN_GD4: Final[Model]
+"""Deprecated: an-gd4 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+CODE_SUPERNOVA: Final[Model]
+"""Deprecated: code-supernova is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+MINIMAX_M2: Final[Model]
+"""Deprecated: minimax-m2 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+OPENAI_GPT_4_1: Final[Model]
+"""Deprecated: openai/gpt-4.1 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN3_MAX: Final[Model]
+"""Deprecated: qwen3-max is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN_QWEN3_CODER: Final[Model]
+"""Deprecated: qwen/qwen3-coder is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+SONIC: Final[Model]
+"""Deprecated: sonic is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+ZHIPUAI_GLM_4_5_FLASH: Final[Model]
+"""Deprecated: zhipuai/glm-4.5-flash is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""

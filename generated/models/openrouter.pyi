@@ -1017,3 +1017,447 @@ OPENAI_GPT_LATEST: Final[PricedModel]
 
 OPENAI_GPT_MINI_LATEST: Final[PricedModel]
 """OpenAI GPT Mini Latest (chat) · 400K context · 128K output · $0.75 in / $4.50 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
+
+ALFREDPROS_CODELLAMA_7B_INSTRUCT_SOLIDITY: Final[Model]
+"""Deprecated: alfredpros/codellama-7b-instruct-solidity is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+ALIBABA_TONGYI_DEEPRESEARCH_30B_A3B: Final[Model]
+"""Deprecated: alibaba/tongyi-deepresearch-30b-a3b is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+ALLENAI_MOLMO_2_8B_FREE: Final[Model]
+"""Deprecated: allenai/molmo-2-8b:free is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+ANTHROPIC_CLAUDE_3_5_HAIKU: Final[Model]
+"""Deprecated: anthropic/claude-3.5-haiku is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+ANTHROPIC_CLAUDE_3_7_SONNET: Final[Model]
+"""Deprecated: anthropic/claude-3.7-sonnet is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+ANTHROPIC_CLAUDE_4_SONNET_20250522: Final[Model]
+"""Deprecated: anthropic/claude-4-sonnet-20250522 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+ANTHROPIC_CLAUDE_FABLE_5: Final[Model]
+"""Deprecated: anthropic/claude-fable-5 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+ANTHROPIC_CLAUDE_OPUS_4_6_FAST: Final[Model]
+"""Deprecated: anthropic/claude-opus-4.6-fast is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+ARCEE_AI_MAESTRO_REASONING: Final[Model]
+"""Deprecated: arcee-ai/maestro-reasoning is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+ARCEE_AI_SPOTLIGHT: Final[Model]
+"""Deprecated: arcee-ai/spotlight is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+ARCEE_AI_TRINITY_LARGE_PREVIEW: Final[Model]
+"""Deprecated: arcee-ai/trinity-large-preview is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+ARCEE_AI_TRINITY_LARGE_PREVIEW_FREE: Final[Model]
+"""Deprecated: arcee-ai/trinity-large-preview:free is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+ARCEE_AI_TRINITY_LARGE_THINKING_FREE: Final[Model]
+"""Deprecated: arcee-ai/trinity-large-thinking:free is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+ARCEE_AI_TRINITY_MINI_FREE: Final[Model]
+"""Deprecated: arcee-ai/trinity-mini:free is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+BAIDU_COBUDDY_FREE: Final[Model]
+"""Deprecated: baidu/cobuddy:free is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+BAIDU_ERNIE_4_5_21B_A3B: Final[Model]
+"""Deprecated: baidu/ernie-4.5-21b-a3b is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+BAIDU_ERNIE_4_5_21B_A3B_THINKING: Final[Model]
+"""Deprecated: baidu/ernie-4.5-21b-a3b-thinking is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+BAIDU_ERNIE_4_5_300B_A47B: Final[Model]
+"""Deprecated: baidu/ernie-4.5-300b-a47b is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+BAIDU_ERNIE_4_5_VL_28B_A3B: Final[Model]
+"""Deprecated: baidu/ernie-4.5-vl-28b-a3b is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+BAIDU_QIANFAN_OCR_FAST: Final[Model]
+"""Deprecated: baidu/qianfan-ocr-fast is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+BLACK_FOREST_LABS_FLUX_2_FLEX: Final[Model]
+"""Deprecated: black-forest-labs/flux.2-flex is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+BLACK_FOREST_LABS_FLUX_2_KLEIN_4B: Final[Model]
+"""Deprecated: black-forest-labs/flux.2-klein-4b is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+BLACK_FOREST_LABS_FLUX_2_MAX: Final[Model]
+"""Deprecated: black-forest-labs/flux.2-max is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+BLACK_FOREST_LABS_FLUX_2_PRO: Final[Model]
+"""Deprecated: black-forest-labs/flux.2-pro is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+BYTEDANCE_SEED_SEEDREAM_4_5: Final[Model]
+"""Deprecated: bytedance-seed/seedream-4.5 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+COGNITIVECOMPUTATIONS_DOLPHIN3_0_MISTRAL_24B: Final[Model]
+"""Deprecated: cognitivecomputations/dolphin3.0-mistral-24b is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+COGNITIVECOMPUTATIONS_DOLPHIN3_0_R1_MISTRAL_24B: Final[Model]
+"""Deprecated: cognitivecomputations/dolphin3.0-r1-mistral-24b is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+DEEPSEEK_DEEPSEEK_R1_0528_FREE: Final[Model]
+"""Deprecated: deepseek/deepseek-r1-0528:free is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+DEEPSEEK_DEEPSEEK_R1_0528_QWEN3_8B_FREE: Final[Model]
+"""Deprecated: deepseek/deepseek-r1-0528-qwen3-8b:free is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+DEEPSEEK_DEEPSEEK_R1_DISTILL_QWEN_14B: Final[Model]
+"""Deprecated: deepseek/deepseek-r1-distill-qwen-14b is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+DEEPSEEK_DEEPSEEK_R1_DISTILL_QWEN_32B: Final[Model]
+"""Deprecated: deepseek/deepseek-r1-distill-qwen-32b is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+DEEPSEEK_DEEPSEEK_R1_FREE: Final[Model]
+"""Deprecated: deepseek/deepseek-r1:free is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+DEEPSEEK_DEEPSEEK_V3_1_TERMINUS_EXACTO: Final[Model]
+"""Deprecated: deepseek/deepseek-v3.1-terminus:exacto is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+DEEPSEEK_DEEPSEEK_V3_2_SPECIALE: Final[Model]
+"""Deprecated: deepseek/deepseek-v3.2-speciale is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+DEEPSEEK_DEEPSEEK_V3_BASE_FREE: Final[Model]
+"""Deprecated: deepseek/deepseek-v3-base:free is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+DEEPSEEK_DEEPSEEK_V4_FLASH_FREE: Final[Model]
+"""Deprecated: deepseek/deepseek-v4-flash:free is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+ESSENTIALAI_RNJ_1_INSTRUCT: Final[Model]
+"""Deprecated: essentialai/rnj-1-instruct is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+FEATHERLESS_QWERKY_72B: Final[Model]
+"""Deprecated: featherless/qwerky-72b is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GOOGLE_GEMINI_2_0_FLASH_001: Final[Model]
+"""Deprecated: google/gemini-2.0-flash-001 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GOOGLE_GEMINI_2_0_FLASH_EXP_FREE: Final[Model]
+"""Deprecated: google/gemini-2.0-flash-exp:free is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GOOGLE_GEMINI_2_0_FLASH_LITE_001: Final[Model]
+"""Deprecated: google/gemini-2.0-flash-lite-001 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GOOGLE_GEMINI_2_5_FLASH_PREVIEW_04_17: Final[Model]
+"""Deprecated: google/gemini-2.5-flash-preview-04-17 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GOOGLE_GEMINI_2_5_FLASH_PREVIEW_05_20: Final[Model]
+"""Deprecated: google/gemini-2.5-flash-preview-05-20 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GOOGLE_GEMINI_2_5_FLASH_PREVIEW_09_2025: Final[Model]
+"""Deprecated: google/gemini-2.5-flash-preview-09-2025 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GOOGLE_GEMINI_2_5_PRO_PREVIEW_06_05: Final[Model]
+"""Deprecated: google/gemini-2.5-pro-preview-06-05 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GOOGLE_GEMINI_3_PRO_PREVIEW: Final[Model]
+"""Deprecated: google/gemini-3-pro-preview is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GOOGLE_GEMMA_2_9B_IT: Final[Model]
+"""Deprecated: google/gemma-2-9b-it is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GOOGLE_GEMMA_2_9B_IT_FREE: Final[Model]
+"""Deprecated: google/gemma-2-9b-it:free is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GOOGLE_GEMMA_3N_E2B_IT_FREE: Final[Model]
+"""Deprecated: google/gemma-3n-e2b-it:free is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GOOGLE_GEMMA_3N_E4B_IT_FREE: Final[Model]
+"""Deprecated: google/gemma-3n-e4b-it:free is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GOOGLE_GEMMA_3_12B_IT_FREE: Final[Model]
+"""Deprecated: google/gemma-3-12b-it:free is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GOOGLE_GEMMA_3_27B_IT_FREE: Final[Model]
+"""Deprecated: google/gemma-3-27b-it:free is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GOOGLE_GEMMA_3_4B_IT_FREE: Final[Model]
+"""Deprecated: google/gemma-3-4b-it:free is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+INCEPTION_MERCURY: Final[Model]
+"""Deprecated: inception/mercury is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+INCEPTION_MERCURY_CODER: Final[Model]
+"""Deprecated: inception/mercury-coder is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+INCEPTION_MERCURY_EDIT_2: Final[Model]
+"""Deprecated: inception/mercury-edit-2 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+KWAIPILOT_KAT_CODER_PRO_FREE: Final[Model]
+"""Deprecated: kwaipilot/kat-coder-pro:free is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+META_LLAMA_LLAMA_3_1_405B_INSTRUCT_FREE: Final[Model]
+"""Deprecated: meta-llama/llama-3.1-405b-instruct:free is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+META_LLAMA_LLAMA_3_70B_INSTRUCT: Final[Model]
+"""Deprecated: meta-llama/llama-3-70b-instruct is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+META_LLAMA_LLAMA_4_SCOUT_FREE: Final[Model]
+"""Deprecated: meta-llama/llama-4-scout:free is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+META_LLAMA_LLAMA_GUARD_3_8B: Final[Model]
+"""Deprecated: meta-llama/llama-guard-3-8b is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+MICROSOFT_MAI_DS_R1_FREE: Final[Model]
+"""Deprecated: microsoft/mai-ds-r1:free is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+MICROSOFT_PHI_4_MINI_INSTRUCT: Final[Model]
+"""Deprecated: microsoft/phi-4-mini-instruct is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+MINIMAX_MINIMAX_M2_5_FREE: Final[Model]
+"""Deprecated: minimax/minimax-m2.5:free is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+MINIMAX_MINIMAX_M2_FREE: Final[Model]
+"""Deprecated: minimax/minimax-m2:free is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+MISTRALAI_DEVSTRAL_2512_FREE: Final[Model]
+"""Deprecated: mistralai/devstral-2512:free is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+MISTRALAI_DEVSTRAL_MEDIUM: Final[Model]
+"""Deprecated: mistralai/devstral-medium is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+MISTRALAI_DEVSTRAL_MEDIUM_2507: Final[Model]
+"""Deprecated: mistralai/devstral-medium-2507 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+MISTRALAI_DEVSTRAL_SMALL: Final[Model]
+"""Deprecated: mistralai/devstral-small is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+MISTRALAI_DEVSTRAL_SMALL_2505: Final[Model]
+"""Deprecated: mistralai/devstral-small-2505 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+MISTRALAI_DEVSTRAL_SMALL_2505_FREE: Final[Model]
+"""Deprecated: mistralai/devstral-small-2505:free is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+MISTRALAI_DEVSTRAL_SMALL_2507: Final[Model]
+"""Deprecated: mistralai/devstral-small-2507 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+MISTRALAI_MISTRAL_7B_INSTRUCT_FREE: Final[Model]
+"""Deprecated: mistralai/mistral-7b-instruct:free is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+MISTRALAI_MISTRAL_7B_INSTRUCT_V0_1: Final[Model]
+"""Deprecated: mistralai/mistral-7b-instruct-v0.1 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+MISTRALAI_MISTRAL_LARGE_2411: Final[Model]
+"""Deprecated: mistralai/mistral-large-2411 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+MISTRALAI_MISTRAL_NEMO_FREE: Final[Model]
+"""Deprecated: mistralai/mistral-nemo:free is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+MISTRALAI_MISTRAL_SMALL_3_2_24B_INSTRUCT_FREE: Final[Model]
+"""Deprecated: mistralai/mistral-small-3.2-24b-instruct:free is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+MISTRALAI_PIXTRAL_LARGE_2411: Final[Model]
+"""Deprecated: mistralai/pixtral-large-2411 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+MOONSHOTAI_KIMI_DEV_72B_FREE: Final[Model]
+"""Deprecated: moonshotai/kimi-dev-72b:free is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+MOONSHOTAI_KIMI_K2_0905_EXACTO: Final[Model]
+"""Deprecated: moonshotai/kimi-k2-0905:exacto is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+MOONSHOTAI_KIMI_K2_6_FREE: Final[Model]
+"""Deprecated: moonshotai/kimi-k2.6:free is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+MOONSHOTAI_KIMI_K2_FREE: Final[Model]
+"""Deprecated: moonshotai/kimi-k2:free is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+NEX_AGI_DEEPSEEK_V3_1_NEX_N1: Final[Model]
+"""Deprecated: nex-agi/deepseek-v3.1-nex-n1 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+NEX_AGI_NEX_N2_PRO_FREE: Final[Model]
+"""Deprecated: nex-agi/nex-n2-pro:free is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+NOUSRESEARCH_DEEPHERMES_3_LLAMA_3_8B_PREVIEW: Final[Model]
+"""Deprecated: nousresearch/deephermes-3-llama-3-8b-preview is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+NOUSRESEARCH_HERMES_2_PRO_LLAMA_3_8B: Final[Model]
+"""Deprecated: nousresearch/hermes-2-pro-llama-3-8b is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+NVIDIA_NEMOTRON_NANO_9B_V2: Final[Model]
+"""Deprecated: nvidia/nemotron-nano-9b-v2 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+OPENAI_GPT_4O_AUDIO_PREVIEW: Final[Model]
+"""Deprecated: openai/gpt-4o-audio-preview is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+OPENAI_GPT_4_0314: Final[Model]
+"""Deprecated: openai/gpt-4-0314 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+OPENAI_GPT_4_1106_PREVIEW: Final[Model]
+"""Deprecated: openai/gpt-4-1106-preview is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+OPENAI_GPT_5_2_CHAT_LATEST: Final[Model]
+"""Deprecated: openai/gpt-5.2-chat-latest is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+OPENAI_GPT_OSS_120B_EXACTO: Final[Model]
+"""Deprecated: openai/gpt-oss-120b:exacto is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+OPENROUTER_AURORA_ALPHA: Final[Model]
+"""Deprecated: openrouter/aurora-alpha is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+OPENROUTER_CYPHER_ALPHA_FREE: Final[Model]
+"""Deprecated: openrouter/cypher-alpha:free is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+OPENROUTER_ELEPHANT_ALPHA: Final[Model]
+"""Deprecated: openrouter/elephant-alpha is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+OPENROUTER_HEALER_ALPHA: Final[Model]
+"""Deprecated: openrouter/healer-alpha is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+OPENROUTER_HORIZON_ALPHA: Final[Model]
+"""Deprecated: openrouter/horizon-alpha is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+OPENROUTER_HORIZON_BETA: Final[Model]
+"""Deprecated: openrouter/horizon-beta is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+OPENROUTER_HUNTER_ALPHA: Final[Model]
+"""Deprecated: openrouter/hunter-alpha is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+OPENROUTER_OWL_ALPHA: Final[Model]
+"""Deprecated: openrouter/owl-alpha is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+OPENROUTER_POLARIS_ALPHA: Final[Model]
+"""Deprecated: openrouter/polaris-alpha is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+OPENROUTER_PONY_ALPHA: Final[Model]
+"""Deprecated: openrouter/pony-alpha is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+OPENROUTER_SHERLOCK_DASH_ALPHA: Final[Model]
+"""Deprecated: openrouter/sherlock-dash-alpha is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+OPENROUTER_SHERLOCK_THINK_ALPHA: Final[Model]
+"""Deprecated: openrouter/sherlock-think-alpha is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+OPENROUTER_SONOMA_DUSK_ALPHA: Final[Model]
+"""Deprecated: openrouter/sonoma-dusk-alpha is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+OPENROUTER_SONOMA_SKY_ALPHA: Final[Model]
+"""Deprecated: openrouter/sonoma-sky-alpha is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+PRIME_INTELLECT_INTELLECT_3: Final[Model]
+"""Deprecated: prime-intellect/intellect-3 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN_QWEN2_5_VL_32B_INSTRUCT_FREE: Final[Model]
+"""Deprecated: qwen/qwen2.5-vl-32b-instruct:free is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN_QWEN2_5_VL_72B_INSTRUCT_FREE: Final[Model]
+"""Deprecated: qwen/qwen2.5-vl-72b-instruct:free is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN_QWEN3_14B_FREE: Final[Model]
+"""Deprecated: qwen/qwen3-14b:free is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN_QWEN3_235B_A22B_07_25: Final[Model]
+"""Deprecated: qwen/qwen3-235b-a22b-07-25 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN_QWEN3_235B_A22B_07_25_FREE: Final[Model]
+"""Deprecated: qwen/qwen3-235b-a22b-07-25:free is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN_QWEN3_235B_A22B_FREE: Final[Model]
+"""Deprecated: qwen/qwen3-235b-a22b:free is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN_QWEN3_30B_A3B_FREE: Final[Model]
+"""Deprecated: qwen/qwen3-30b-a3b:free is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN_QWEN3_32B_FREE: Final[Model]
+"""Deprecated: qwen/qwen3-32b:free is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN_QWEN3_4B_FREE: Final[Model]
+"""Deprecated: qwen/qwen3-4b:free is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN_QWEN3_6_PLUS_FREE: Final[Model]
+"""Deprecated: qwen/qwen3.6-plus:free is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN_QWEN3_8B_FREE: Final[Model]
+"""Deprecated: qwen/qwen3-8b:free is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN_QWEN3_CODER_EXACTO: Final[Model]
+"""Deprecated: qwen/qwen3-coder:exacto is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN_QWEN_2_5_VL_7B_INSTRUCT_FREE: Final[Model]
+"""Deprecated: qwen/qwen-2.5-vl-7b-instruct:free is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN_QWEN_3_6_27B: Final[Model]
+"""Deprecated: qwen/qwen-3.6-27b is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN_QWQ_32B_FREE: Final[Model]
+"""Deprecated: qwen/qwq-32b:free is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+SAO10K_L3_EURYALE_70B: Final[Model]
+"""Deprecated: sao10k/l3-euryale-70b is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+SARVAMAI_SARVAM_M_FREE: Final[Model]
+"""Deprecated: sarvamai/sarvam-m:free is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+SOURCEFUL_RIVERFLOW_V2_FAST_PREVIEW: Final[Model]
+"""Deprecated: sourceful/riverflow-v2-fast-preview is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+SOURCEFUL_RIVERFLOW_V2_MAX_PREVIEW: Final[Model]
+"""Deprecated: sourceful/riverflow-v2-max-preview is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+SOURCEFUL_RIVERFLOW_V2_STANDARD_PREVIEW: Final[Model]
+"""Deprecated: sourceful/riverflow-v2-standard-preview is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+STEPFUN_STEP_3_5_FLASH_FREE: Final[Model]
+"""Deprecated: stepfun/step-3.5-flash:free is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+THUDM_GLM_Z1_32B_FREE: Final[Model]
+"""Deprecated: thudm/glm-z1-32b:free is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+TNGTECH_DEEPSEEK_R1T2_CHIMERA_FREE: Final[Model]
+"""Deprecated: tngtech/deepseek-r1t2-chimera:free is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+TNGTECH_TNG_R1T_CHIMERA_FREE: Final[Model]
+"""Deprecated: tngtech/tng-r1t-chimera:free is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+XIAOMI_MIMO_V2_FLASH: Final[Model]
+"""Deprecated: xiaomi/mimo-v2-flash is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+XIAOMI_MIMO_V2_OMNI: Final[Model]
+"""Deprecated: xiaomi/mimo-v2-omni is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+XIAOMI_MIMO_V2_PRO: Final[Model]
+"""Deprecated: xiaomi/mimo-v2-pro is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+X_AI_GROK_3: Final[Model]
+"""Deprecated: x-ai/grok-3 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+X_AI_GROK_3_BETA: Final[Model]
+"""Deprecated: x-ai/grok-3-beta is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+X_AI_GROK_3_MINI: Final[Model]
+"""Deprecated: x-ai/grok-3-mini is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+X_AI_GROK_3_MINI_BETA: Final[Model]
+"""Deprecated: x-ai/grok-3-mini-beta is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+X_AI_GROK_4: Final[Model]
+"""Deprecated: x-ai/grok-4 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+X_AI_GROK_4_1_FAST: Final[Model]
+"""Deprecated: x-ai/grok-4.1-fast is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+X_AI_GROK_4_20_BETA: Final[Model]
+"""Deprecated: x-ai/grok-4.20-beta is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+X_AI_GROK_4_20_MULTI_AGENT_BETA: Final[Model]
+"""Deprecated: x-ai/grok-4.20-multi-agent-beta is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+X_AI_GROK_4_FAST: Final[Model]
+"""Deprecated: x-ai/grok-4-fast is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+X_AI_GROK_4_FAST_FREE: Final[Model]
+"""Deprecated: x-ai/grok-4-fast:free is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+X_AI_GROK_CODE_FAST_1: Final[Model]
+"""Deprecated: x-ai/grok-code-fast-1 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+Z_AI_GLM_4_32B: Final[Model]
+"""Deprecated: z-ai/glm-4-32b is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+Z_AI_GLM_4_5_AIR_FREE: Final[Model]
+"""Deprecated: z-ai/glm-4.5-air:free is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+Z_AI_GLM_4_6_EXACTO: Final[Model]
+"""Deprecated: z-ai/glm-4.6:exacto is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""

@@ -329,3 +329,21 @@ QWEN3GUARD_GEN_8B: "Final[_Model]" = _Model(
     limit=_Shared.CONTEXT_32768_OUTPUT_16384,
 )
 """Qwen3Guard-Gen-8B (chat) · 32.8K context · 16.4K output · price unknown · open weights"""
+
+
+_RETIRED = {
+    "DEEPSEEK_R1_DISTILL_LLAMA_70B": "deepseek-r1-distill-llama-70b",
+    "LLAMA_3_1_8B_INSTRUCT": "llama-3.1-8b-instruct",
+    "LLAVA_NEXT_MISTRAL_7B": "llava-next-mistral-7b",
+    "META_LLAMA_3_1_70B_INSTRUCT": "meta-llama-3_1-70b-instruct",
+    "MIXTRAL_8X7B_INSTRUCT_V0_1": "mixtral-8x7b-instruct-v0.1",
+    "QWEN2_5_CODER_32B_INSTRUCT": "qwen2.5-coder-32b-instruct",
+}
+"""Constants of the models this provider no longer lists: each still imports, as the model
+was last listed, with a ModelRetiredWarning naming its successor."""
+
+
+def __getattr__(name: str) -> object:
+    from llmdex.past.retired_constants import retired_constant
+
+    return retired_constant(__name__, _RETIRED, name)

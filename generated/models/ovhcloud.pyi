@@ -48,3 +48,21 @@ QWEN3GUARD_GEN_0_6B: Final[Model]
 
 QWEN3GUARD_GEN_8B: Final[Model]
 """Qwen3Guard-Gen-8B (chat) · 32.8K context · 16.4K output · price unknown · open weights"""
+
+DEEPSEEK_R1_DISTILL_LLAMA_70B: Final[Model]
+"""Deprecated: deepseek-r1-distill-llama-70b is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+LLAMA_3_1_8B_INSTRUCT: Final[Model]
+"""Deprecated: llama-3.1-8b-instruct is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+LLAVA_NEXT_MISTRAL_7B: Final[Model]
+"""Deprecated: llava-next-mistral-7b is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+META_LLAMA_3_1_70B_INSTRUCT: Final[Model]
+"""Deprecated: meta-llama-3_1-70b-instruct is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+MIXTRAL_8X7B_INSTRUCT_V0_1: Final[Model]
+"""Deprecated: mixtral-8x7b-instruct-v0.1 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN2_5_CODER_32B_INSTRUCT: Final[Model]
+"""Deprecated: qwen2.5-coder-32b-instruct is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""

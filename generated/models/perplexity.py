@@ -118,3 +118,16 @@ SONAR_REASONING_PRO: "Final[_PricedModel]" = _PricedModel(
     reasoning_options=(_Shared.REASONING_EFFORT_MINIMAL_LOW_MEDIUM_HIGH,),
 )
 """Sonar Reasoning Pro (chat) · 128K context · 4.1K output · $2.00 in / $8.00 out per 1M tokens · vision, reasoning, attachments"""
+
+
+_RETIRED = {
+    "SONAR_REASONING": "sonar-reasoning",
+}
+"""Constants of the models this provider no longer lists: each still imports, as the model
+was last listed, with a ModelRetiredWarning naming its successor."""
+
+
+def __getattr__(name: str) -> object:
+    from llmdex.past.retired_constants import retired_constant
+
+    return retired_constant(__name__, _RETIRED, name)

@@ -5,7 +5,7 @@
 
 from typing import Final
 
-from llmdex.records.model import PricedModel
+from llmdex.records.model import Model, PricedModel
 
 SONAR: Final[PricedModel]
 """Sonar (chat) · 128K context · 4.1K output · $1.00 in / $1.00 out per 1M tokens"""
@@ -18,3 +18,6 @@ SONAR_PRO: Final[PricedModel]
 
 SONAR_REASONING_PRO: Final[PricedModel]
 """Sonar Reasoning Pro (chat) · 128K context · 4.1K output · $2.00 in / $8.00 out per 1M tokens · vision, reasoning, attachments"""
+
+SONAR_REASONING: Final[Model]
+"""Deprecated: sonar-reasoning is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""

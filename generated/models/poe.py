@@ -3059,3 +3059,67 @@ XAI_GROK_CODE_FAST_1: "Final[_PricedModel]" = _PricedModel(
     reasoning_options=(),
 )
 """Grok Code Fast 1 (chat) · 256K context · 128K output · $0.20 in / $1.50 out per 1M tokens · tools, reasoning, attachments"""
+
+
+_RETIRED = {
+    "ANTHROPIC_CLAUDE_HAIKU_3_5_SEARCH": "anthropic/claude-haiku-3.5-search",
+    "ANTHROPIC_CLAUDE_OPUS_3": "anthropic/claude-opus-3",
+    "ANTHROPIC_CLAUDE_OPUS_4_6_2": "anthropic/claude-opus-4-6",
+    "ANTHROPIC_CLAUDE_OPUS_4_REASONING": "anthropic/claude-opus-4-reasoning",
+    "ANTHROPIC_CLAUDE_OPUS_4_SEARCH": "anthropic/claude-opus-4-search",
+    "ANTHROPIC_CLAUDE_SONNET_3_7_REASONING": "anthropic/claude-sonnet-3.7-reasoning",
+    "ANTHROPIC_CLAUDE_SONNET_3_7_SEARCH": "anthropic/claude-sonnet-3.7-search",
+    "ANTHROPIC_CLAUDE_SONNET_4_REASONING": "anthropic/claude-sonnet-4-reasoning",
+    "ANTHROPIC_CLAUDE_SONNET_4_SEARCH": "anthropic/claude-sonnet-4-search",
+    "CEREBRAS_ZAI_GLM_4_6_CS": "cerebras/zai-glm-4.6-cs",
+    "FACEBOOK_LLAMA_3_1_405B": "facebook/llama-3.1-405b",
+    "FACEBOOK_LLAMA_3_1_70B": "facebook/llama-3.1-70b",
+    "FACEBOOK_LLAMA_3_1_8B": "facebook/llama-3.1-8b",
+    "GOOGLE_GEMINI_3_0_PRO": "google/gemini-3.0-pro",
+    "LUMALABS_DREAM_MACHINE": "lumalabs/dream-machine",
+    "NOVITA_KAT_CODER_PRO": "novita/kat-coder-pro",
+    "OPENAI_CHATGPT_4O_LATEST_2": "openAi/chatgpt-4o-latest",
+    "OPENAI_DALL_E_3_2": "openAi/dall-e-3",
+    "OPENAI_GPT_3_5_TURBO_2": "openAi/gpt-3.5-turbo",
+    "OPENAI_GPT_3_5_TURBO_INSTRUCT_2": "openAi/gpt-3.5-turbo-instruct",
+    "OPENAI_GPT_3_5_TURBO_RAW_2": "openAi/gpt-3.5-turbo-raw",
+    "OPENAI_GPT_4O_2": "openAi/gpt-4o",
+    "OPENAI_GPT_4O_AUG_2": "openAi/gpt-4o-aug",
+    "OPENAI_GPT_4O_MINI_2": "openAi/gpt-4o-mini",
+    "OPENAI_GPT_4O_MINI_SEARCH_2": "openAi/gpt-4o-mini-search",
+    "OPENAI_GPT_4O_SEARCH_2": "openAi/gpt-4o-search",
+    "OPENAI_GPT_4_1_2": "openAi/gpt-4.1",
+    "OPENAI_GPT_4_1_MINI_2": "openAi/gpt-4.1-mini",
+    "OPENAI_GPT_4_1_NANO_2": "openAi/gpt-4.1-nano",
+    "OPENAI_GPT_4_CLASSIC_0314_2": "openAi/gpt-4-classic-0314",
+    "OPENAI_GPT_4_CLASSIC_2": "openAi/gpt-4-classic",
+    "OPENAI_GPT_4_TURBO_2": "openAi/gpt-4-turbo",
+    "OPENAI_GPT_5_3": "openAi/gpt-5",
+    "OPENAI_GPT_5_CHAT_2": "openAi/gpt-5-chat",
+    "OPENAI_GPT_5_CODEX_2": "openAi/gpt-5-codex",
+    "OPENAI_GPT_5_MINI_2": "openAi/gpt-5-mini",
+    "OPENAI_GPT_5_NANO_2": "openAi/gpt-5-nano",
+    "OPENAI_GPT_5_PRO_2": "openAi/gpt-5-pro",
+    "OPENAI_GPT_IMAGE_1_2": "openAi/gpt-image-1",
+    "OPENAI_GPT_IMAGE_1_MINI_2": "openAi/gpt-image-1-mini",
+    "OPENAI_O1_2": "openAi/o1",
+    "OPENAI_O1_PRO_2": "openAi/o1-pro",
+    "OPENAI_O3_2": "openAi/o3",
+    "OPENAI_O3_DEEP_RESEARCH_2": "openAi/o3-deep-research",
+    "OPENAI_O3_MINI_2": "openAi/o3-mini",
+    "OPENAI_O3_MINI_HIGH_2": "openAi/o3-mini-high",
+    "OPENAI_O3_PRO_2": "openAi/o3-pro",
+    "OPENAI_O4_MINI_2": "openAi/o4-mini",
+    "OPENAI_O4_MINI_DEEP_RESEARCH_2": "openAi/o4-mini-deep-research",
+    "OPENAI_SORA_2_2": "openAi/sora-2",
+    "OPENAI_SORA_2_PRO_2": "openAi/sora-2-pro",
+    "XAI_GROK_2": "xai/grok-2",
+}
+"""Constants of the models this provider no longer lists: each still imports, as the model
+was last listed, with a ModelRetiredWarning naming its successor."""
+
+
+def __getattr__(name: str) -> object:
+    from llmdex.past.retired_constants import retired_constant
+
+    return retired_constant(__name__, _RETIRED, name)

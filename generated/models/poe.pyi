@@ -417,3 +417,159 @@ XAI_GROK_4_20_MULTI_AGENT: Final[PricedModel]
 
 XAI_GROK_CODE_FAST_1: Final[PricedModel]
 """Grok Code Fast 1 (chat) · 256K context · 128K output · $0.20 in / $1.50 out per 1M tokens · tools, reasoning, attachments"""
+
+ANTHROPIC_CLAUDE_HAIKU_3_5_SEARCH: Final[Model]
+"""Deprecated: anthropic/claude-haiku-3.5-search is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+ANTHROPIC_CLAUDE_OPUS_3: Final[Model]
+"""Deprecated: anthropic/claude-opus-3 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+ANTHROPIC_CLAUDE_OPUS_4_6_2: Final[Model]
+"""Deprecated: anthropic/claude-opus-4-6 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+ANTHROPIC_CLAUDE_OPUS_4_REASONING: Final[Model]
+"""Deprecated: anthropic/claude-opus-4-reasoning is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+ANTHROPIC_CLAUDE_OPUS_4_SEARCH: Final[Model]
+"""Deprecated: anthropic/claude-opus-4-search is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+ANTHROPIC_CLAUDE_SONNET_3_7_REASONING: Final[Model]
+"""Deprecated: anthropic/claude-sonnet-3.7-reasoning is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+ANTHROPIC_CLAUDE_SONNET_3_7_SEARCH: Final[Model]
+"""Deprecated: anthropic/claude-sonnet-3.7-search is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+ANTHROPIC_CLAUDE_SONNET_4_REASONING: Final[Model]
+"""Deprecated: anthropic/claude-sonnet-4-reasoning is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+ANTHROPIC_CLAUDE_SONNET_4_SEARCH: Final[Model]
+"""Deprecated: anthropic/claude-sonnet-4-search is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+CEREBRAS_ZAI_GLM_4_6_CS: Final[Model]
+"""Deprecated: cerebras/zai-glm-4.6-cs is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+FACEBOOK_LLAMA_3_1_405B: Final[Model]
+"""Deprecated: facebook/llama-3.1-405b is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+FACEBOOK_LLAMA_3_1_70B: Final[Model]
+"""Deprecated: facebook/llama-3.1-70b is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+FACEBOOK_LLAMA_3_1_8B: Final[Model]
+"""Deprecated: facebook/llama-3.1-8b is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GOOGLE_GEMINI_3_0_PRO: Final[Model]
+"""Deprecated: google/gemini-3.0-pro is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+LUMALABS_DREAM_MACHINE: Final[Model]
+"""Deprecated: lumalabs/dream-machine is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+NOVITA_KAT_CODER_PRO: Final[Model]
+"""Deprecated: novita/kat-coder-pro is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+OPENAI_CHATGPT_4O_LATEST_2: Final[Model]
+"""Deprecated: openAi/chatgpt-4o-latest is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+OPENAI_DALL_E_3_2: Final[Model]
+"""Deprecated: openAi/dall-e-3 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+OPENAI_GPT_3_5_TURBO_2: Final[Model]
+"""Deprecated: openAi/gpt-3.5-turbo is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+OPENAI_GPT_3_5_TURBO_INSTRUCT_2: Final[Model]
+"""Deprecated: openAi/gpt-3.5-turbo-instruct is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+OPENAI_GPT_3_5_TURBO_RAW_2: Final[Model]
+"""Deprecated: openAi/gpt-3.5-turbo-raw is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+OPENAI_GPT_4O_2: Final[Model]
+"""Deprecated: openAi/gpt-4o is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+OPENAI_GPT_4O_AUG_2: Final[Model]
+"""Deprecated: openAi/gpt-4o-aug is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+OPENAI_GPT_4O_MINI_2: Final[Model]
+"""Deprecated: openAi/gpt-4o-mini is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+OPENAI_GPT_4O_MINI_SEARCH_2: Final[Model]
+"""Deprecated: openAi/gpt-4o-mini-search is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+OPENAI_GPT_4O_SEARCH_2: Final[Model]
+"""Deprecated: openAi/gpt-4o-search is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+OPENAI_GPT_4_1_2: Final[Model]
+"""Deprecated: openAi/gpt-4.1 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+OPENAI_GPT_4_1_MINI_2: Final[Model]
+"""Deprecated: openAi/gpt-4.1-mini is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+OPENAI_GPT_4_1_NANO_2: Final[Model]
+"""Deprecated: openAi/gpt-4.1-nano is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+OPENAI_GPT_4_CLASSIC_0314_2: Final[Model]
+"""Deprecated: openAi/gpt-4-classic-0314 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+OPENAI_GPT_4_CLASSIC_2: Final[Model]
+"""Deprecated: openAi/gpt-4-classic is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+OPENAI_GPT_4_TURBO_2: Final[Model]
+"""Deprecated: openAi/gpt-4-turbo is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+OPENAI_GPT_5_3: Final[Model]
+"""Deprecated: openAi/gpt-5 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+OPENAI_GPT_5_CHAT_2: Final[Model]
+"""Deprecated: openAi/gpt-5-chat is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+OPENAI_GPT_5_CODEX_2: Final[Model]
+"""Deprecated: openAi/gpt-5-codex is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+OPENAI_GPT_5_MINI_2: Final[Model]
+"""Deprecated: openAi/gpt-5-mini is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+OPENAI_GPT_5_NANO_2: Final[Model]
+"""Deprecated: openAi/gpt-5-nano is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+OPENAI_GPT_5_PRO_2: Final[Model]
+"""Deprecated: openAi/gpt-5-pro is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+OPENAI_GPT_IMAGE_1_2: Final[Model]
+"""Deprecated: openAi/gpt-image-1 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+OPENAI_GPT_IMAGE_1_MINI_2: Final[Model]
+"""Deprecated: openAi/gpt-image-1-mini is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+OPENAI_O1_2: Final[Model]
+"""Deprecated: openAi/o1 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+OPENAI_O1_PRO_2: Final[Model]
+"""Deprecated: openAi/o1-pro is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+OPENAI_O3_2: Final[Model]
+"""Deprecated: openAi/o3 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+OPENAI_O3_DEEP_RESEARCH_2: Final[Model]
+"""Deprecated: openAi/o3-deep-research is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+OPENAI_O3_MINI_2: Final[Model]
+"""Deprecated: openAi/o3-mini is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+OPENAI_O3_MINI_HIGH_2: Final[Model]
+"""Deprecated: openAi/o3-mini-high is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+OPENAI_O3_PRO_2: Final[Model]
+"""Deprecated: openAi/o3-pro is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+OPENAI_O4_MINI_2: Final[Model]
+"""Deprecated: openAi/o4-mini is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+OPENAI_O4_MINI_DEEP_RESEARCH_2: Final[Model]
+"""Deprecated: openAi/o4-mini-deep-research is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+OPENAI_SORA_2_2: Final[Model]
+"""Deprecated: openAi/sora-2 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+OPENAI_SORA_2_PRO_2: Final[Model]
+"""Deprecated: openAi/sora-2-pro is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+XAI_GROK_2: Final[Model]
+"""Deprecated: xai/grok-2 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""

@@ -1177,3 +1177,17 @@ XAI_GROK_4_FAST: "Final[_PricedModel]" = _PricedModel(
     reasoning_options=(),
 )
 """Grok 4 Fast (chat) · 2M context · 64K output · $0.20 in / $0.50 out per 1M tokens · tools, reasoning, attachments"""
+
+
+_RETIRED = {
+    "ANTHROPIC_CLAUDE_4_SONNET_20250522": "anthropic/claude-4-sonnet-20250522",
+    "ANTHROPIC_CLAUDE_OPUS_4_1_20250805": "anthropic/claude-opus-4-1-20250805",
+}
+"""Constants of the models this provider no longer lists: each still imports, as the model
+was last listed, with a ModelRetiredWarning naming its successor."""
+
+
+def __getattr__(name: str) -> object:
+    from llmdex.past.retired_constants import retired_constant
+
+    return retired_constant(__name__, _RETIRED, name)

@@ -5,7 +5,7 @@
 
 from typing import Final
 
-from llmdex.records.model import PricedModel
+from llmdex.records.model import Model, PricedModel
 
 ANTHROPIC_CLAUDE_3_7_SONNET: Final[PricedModel]
 """Claude Sonnet 3.7 (chat) · 200K context · 64K output · $3.00 in / $15.00 out per 1M tokens · vision, tools, reasoning, attachments"""
@@ -120,3 +120,9 @@ XAI_GROK_4: Final[PricedModel]
 
 XAI_GROK_4_FAST: Final[PricedModel]
 """Grok 4 Fast (chat) · 2M context · 64K output · $0.20 in / $0.50 out per 1M tokens · tools, reasoning, attachments"""
+
+ANTHROPIC_CLAUDE_4_SONNET_20250522: Final[Model]
+"""Deprecated: anthropic/claude-4-sonnet-20250522 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+ANTHROPIC_CLAUDE_OPUS_4_1_20250805: Final[Model]
+"""Deprecated: anthropic/claude-opus-4-1-20250805 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""

@@ -436,3 +436,18 @@ WHISPER_LARGE_V3: "Final[_PricedModel]" = _PricedModel(
     cost=_Cost(input=_Decimal("0.003"), output=_Decimal("0")),
 )
 """Whisper Large v3 (transcription) · 0 context · 8.19K output · $0.003 in / $0.00 out per 1M tokens · open weights"""
+
+
+_RETIRED = {
+    "DEEPSEEK_R1_DISTILL_LLAMA_70B": "deepseek-r1-distill-llama-70b",
+    "LLAMA_3_1_8B_INSTRUCT": "llama-3.1-8b-instruct",
+    "MISTRAL_NEMO_INSTRUCT_2407": "mistral-nemo-instruct-2407",
+}
+"""Constants of the models this provider no longer lists: each still imports, as the model
+was last listed, with a ModelRetiredWarning naming its successor."""
+
+
+def __getattr__(name: str) -> object:
+    from llmdex.past.retired_constants import retired_constant
+
+    return retired_constant(__name__, _RETIRED, name)

@@ -5,7 +5,7 @@
 
 from typing import Final
 
-from llmdex.records.model import PricedModel
+from llmdex.records.model import Model, PricedModel
 
 BGE_MULTILINGUAL_GEMMA2: Final[PricedModel]
 """BGE Multilingual Gemma2 (embedding) · 8.19K context · 3.07K output · $0.10 in / $0.00 out per 1M tokens"""
@@ -57,3 +57,12 @@ VOXTRAL_SMALL_24B_2507: Final[PricedModel]
 
 WHISPER_LARGE_V3: Final[PricedModel]
 """Whisper Large v3 (transcription) · 0 context · 8.19K output · $0.003 in / $0.00 out per 1M tokens · open weights"""
+
+DEEPSEEK_R1_DISTILL_LLAMA_70B: Final[Model]
+"""Deprecated: deepseek-r1-distill-llama-70b is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+LLAMA_3_1_8B_INSTRUCT: Final[Model]
+"""Deprecated: llama-3.1-8b-instruct is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+MISTRAL_NEMO_INSTRUCT_2407: Final[Model]
+"""Deprecated: mistral-nemo-instruct-2407 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""

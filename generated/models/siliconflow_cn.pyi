@@ -5,7 +5,7 @@
 
 from typing import Final
 
-from llmdex.records.model import PricedModel
+from llmdex.records.model import Model, PricedModel
 
 BYTEDANCE_SEED_SEED_OSS_36B_INSTRUCT: Final[PricedModel]
 """ByteDance-Seed/Seed-OSS-36B-Instruct (chat) · 262K context · 262K output · $0.21 in / $0.57 out per 1M tokens · tools, structured output"""
@@ -147,3 +147,387 @@ ZAI_ORG_GLM_4_5_AIR: Final[PricedModel]
 
 ZAI_ORG_GLM_5_2: Final[PricedModel]
 """GLM-5.2 (chat) · 1.05M context · 262K output · $1.40 in / $4.40 out per 1M tokens · tools, reasoning, structured output, open weights"""
+
+ASCEND_TRIBE_PANGU_PRO_MOE: Final[Model]
+"""Deprecated: ascend-tribe/pangu-pro-moe is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+BAIDU_ERNIE_4_5_300B_A47B_2: Final[Model]
+"""Deprecated: baidu-ernie-4.5-300b-a47b is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+BYTEDANCE_SEED_SEED_OSS_36B_INSTRUCT_2: Final[Model]
+"""Deprecated: bytedance-seed-seed-oss-36b-instruct is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+DEEPSEEK_AI_DEEPSEEK_R1_2: Final[Model]
+"""Deprecated: deepseek-ai-deepseek-r1 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+DEEPSEEK_AI_DEEPSEEK_R1_DISTILL_QWEN_14B: Final[Model]
+"""Deprecated: deepseek-ai-deepseek-r1-distill-qwen-14b is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+DEEPSEEK_AI_DEEPSEEK_R1_DISTILL_QWEN_14B_2: Final[Model]
+"""Deprecated: deepseek-ai/DeepSeek-R1-Distill-Qwen-14B is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+DEEPSEEK_AI_DEEPSEEK_R1_DISTILL_QWEN_32B: Final[Model]
+"""Deprecated: deepseek-ai-deepseek-r1-distill-qwen-32b is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+DEEPSEEK_AI_DEEPSEEK_R1_DISTILL_QWEN_32B_2: Final[Model]
+"""Deprecated: deepseek-ai/DeepSeek-R1-Distill-Qwen-32B is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+DEEPSEEK_AI_DEEPSEEK_R1_DISTILL_QWEN_7B: Final[Model]
+"""Deprecated: deepseek-ai-deepseek-r1-distill-qwen-7b is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+DEEPSEEK_AI_DEEPSEEK_R1_DISTILL_QWEN_7B_2: Final[Model]
+"""Deprecated: deepseek-ai/DeepSeek-R1-Distill-Qwen-7B is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+DEEPSEEK_AI_DEEPSEEK_V3_1: Final[Model]
+"""Deprecated: deepseek-ai-deepseek-v3.1 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+DEEPSEEK_AI_DEEPSEEK_V3_1_2: Final[Model]
+"""Deprecated: deepseek-ai/DeepSeek-V3.1 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+DEEPSEEK_AI_DEEPSEEK_V3_1_TERMINUS_2: Final[Model]
+"""Deprecated: deepseek-ai-deepseek-v3.1-terminus is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+DEEPSEEK_AI_DEEPSEEK_V3_2_EXP: Final[Model]
+"""Deprecated: deepseek-ai-deepseek-v3.2-exp is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+DEEPSEEK_AI_DEEPSEEK_V3_2_EXP_2: Final[Model]
+"""Deprecated: deepseek-ai/DeepSeek-V3.2-Exp is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+DEEPSEEK_AI_DEEPSEEK_V3_3: Final[Model]
+"""Deprecated: deepseek-ai-deepseek-v3 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+DEEPSEEK_AI_DEEPSEEK_VL2: Final[Model]
+"""Deprecated: deepseek-ai-deepseek-vl2 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+DEEPSEEK_AI_DEEPSEEK_VL2_2: Final[Model]
+"""Deprecated: deepseek-ai/deepseek-vl2 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+INCLUSIONAI_LING_FLASH_2_0_2: Final[Model]
+"""Deprecated: inclusionai-ling-flash-2.0 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+INCLUSIONAI_LING_MINI_2_0: Final[Model]
+"""Deprecated: inclusionAI/Ling-mini-2.0 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+INCLUSIONAI_LING_MINI_2_0_2: Final[Model]
+"""Deprecated: inclusionai-ling-mini-2.0 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+INCLUSIONAI_RING_FLASH_2_0: Final[Model]
+"""Deprecated: inclusionAI/Ring-flash-2.0 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+INCLUSIONAI_RING_FLASH_2_0_2: Final[Model]
+"""Deprecated: inclusionai-ring-flash-2.0 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+KWAIPILOT_KAT_DEV: Final[Model]
+"""Deprecated: Kwaipilot/KAT-Dev is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+META_LLAMA_META_LLAMA_3_1_8B_INSTRUCT: Final[Model]
+"""Deprecated: meta-llama-meta-llama-3.1-8b-instruct is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+META_LLAMA_META_LLAMA_3_1_8B_INSTRUCT_2: Final[Model]
+"""Deprecated: meta-llama/Meta-Llama-3.1-8B-Instruct is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+MINIMAXAI_MINIMAX_M1_80K: Final[Model]
+"""Deprecated: MiniMaxAI/MiniMax-M1-80k is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+MINIMAXAI_MINIMAX_M1_80K_2: Final[Model]
+"""Deprecated: minimaxai-minimax-m1-80k is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+MINIMAXAI_MINIMAX_M2: Final[Model]
+"""Deprecated: MiniMaxAI/MiniMax-M2 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+MINIMAXAI_MINIMAX_M2_2: Final[Model]
+"""Deprecated: minimaxai-minimax-m2 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+MOONSHOTAI_KIMI_DEV_72B: Final[Model]
+"""Deprecated: moonshotai-kimi-dev-72b is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+MOONSHOTAI_KIMI_DEV_72B_2: Final[Model]
+"""Deprecated: moonshotai/Kimi-Dev-72B is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+MOONSHOTAI_KIMI_K2_INSTRUCT: Final[Model]
+"""Deprecated: moonshotai-kimi-k2-instruct is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+MOONSHOTAI_KIMI_K2_INSTRUCT_0905: Final[Model]
+"""Deprecated: moonshotai-kimi-k2-instruct-0905 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+MOONSHOTAI_KIMI_K2_INSTRUCT_0905_2: Final[Model]
+"""Deprecated: moonshotai/Kimi-K2-Instruct-0905 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+MOONSHOTAI_KIMI_K2_INSTRUCT_2: Final[Model]
+"""Deprecated: moonshotai/Kimi-K2-Instruct is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+MOONSHOTAI_KIMI_K2_THINKING: Final[Model]
+"""Deprecated: moonshotai-kimi-k2-thinking is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+MOONSHOTAI_KIMI_K2_THINKING_2: Final[Model]
+"""Deprecated: moonshotai/Kimi-K2-Thinking is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+NEX_AGI_DEEPSEEK_V3_1_NEX_N1: Final[Model]
+"""Deprecated: nex-agi-deepseek-v3.1-nex-n1 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+NEX_AGI_DEEPSEEK_V3_1_NEX_N1_2: Final[Model]
+"""Deprecated: nex-agi/DeepSeek-V3.1-Nex-N1 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+OPENAI_GPT_OSS_120B: Final[Model]
+"""Deprecated: openai-gpt-oss-120b is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+OPENAI_GPT_OSS_120B_2: Final[Model]
+"""Deprecated: openai/gpt-oss-120b is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+OPENAI_GPT_OSS_20B: Final[Model]
+"""Deprecated: openai-gpt-oss-20b is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+OPENAI_GPT_OSS_20B_2: Final[Model]
+"""Deprecated: openai/gpt-oss-20b is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+PADDLEPADDLE_PADDLEOCR_VL: Final[Model]
+"""Deprecated: PaddlePaddle/PaddleOCR-VL is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+PRO_MINIMAXAI_MINIMAX_M2_1: Final[Model]
+"""Deprecated: Pro/MiniMaxAI/MiniMax-M2.1 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+PRO_MOONSHOTAI_KIMI_K2_INSTRUCT_0905: Final[Model]
+"""Deprecated: Pro/moonshotai/Kimi-K2-Instruct-0905 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+PRO_MOONSHOTAI_KIMI_K2_THINKING: Final[Model]
+"""Deprecated: Pro/moonshotai/Kimi-K2-Thinking is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+PRO_ZAI_ORG_GLM_4_7: Final[Model]
+"""Deprecated: Pro/zai-org/GLM-4.7 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN_QWEN2_5_14B_INSTRUCT: Final[Model]
+"""Deprecated: Qwen/Qwen2.5-14B-Instruct is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN_QWEN2_5_14B_INSTRUCT_2: Final[Model]
+"""Deprecated: qwen-qwen2.5-14b-instruct is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN_QWEN2_5_32B_INSTRUCT: Final[Model]
+"""Deprecated: Qwen/Qwen2.5-32B-Instruct is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN_QWEN2_5_32B_INSTRUCT_2: Final[Model]
+"""Deprecated: qwen-qwen2.5-32b-instruct is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN_QWEN2_5_72B_INSTRUCT_128K: Final[Model]
+"""Deprecated: Qwen/Qwen2.5-72B-Instruct-128K is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN_QWEN2_5_72B_INSTRUCT_128K_2: Final[Model]
+"""Deprecated: qwen-qwen2.5-72b-instruct-128k is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN_QWEN2_5_72B_INSTRUCT_2: Final[Model]
+"""Deprecated: qwen-qwen2.5-72b-instruct is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN_QWEN2_5_7B_INSTRUCT_2: Final[Model]
+"""Deprecated: qwen-qwen2.5-7b-instruct is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN_QWEN2_5_CODER_32B_INSTRUCT: Final[Model]
+"""Deprecated: Qwen/Qwen2.5-Coder-32B-Instruct is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN_QWEN2_5_CODER_32B_INSTRUCT_2: Final[Model]
+"""Deprecated: qwen-qwen2.5-coder-32b-instruct is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN_QWEN2_5_VL_32B_INSTRUCT: Final[Model]
+"""Deprecated: Qwen/Qwen2.5-VL-32B-Instruct is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN_QWEN2_5_VL_32B_INSTRUCT_2: Final[Model]
+"""Deprecated: qwen-qwen2.5-vl-32b-instruct is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN_QWEN2_5_VL_72B_INSTRUCT: Final[Model]
+"""Deprecated: Qwen/Qwen2.5-VL-72B-Instruct is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN_QWEN2_5_VL_72B_INSTRUCT_2: Final[Model]
+"""Deprecated: qwen-qwen2.5-vl-72b-instruct is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN_QWEN2_5_VL_7B_INSTRUCT: Final[Model]
+"""Deprecated: Qwen/Qwen2.5-VL-7B-Instruct is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN_QWEN2_5_VL_7B_INSTRUCT_2: Final[Model]
+"""Deprecated: qwen-qwen2.5-vl-7b-instruct is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN_QWEN3_14B_2: Final[Model]
+"""Deprecated: qwen-qwen3-14b is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN_QWEN3_235B_A22B: Final[Model]
+"""Deprecated: Qwen/Qwen3-235B-A22B is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN_QWEN3_235B_A22B_2: Final[Model]
+"""Deprecated: qwen-qwen3-235b-a22b is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN_QWEN3_235B_A22B_INSTRUCT_2507: Final[Model]
+"""Deprecated: Qwen/Qwen3-235B-A22B-Instruct-2507 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN_QWEN3_235B_A22B_INSTRUCT_2507_2: Final[Model]
+"""Deprecated: qwen-qwen3-235b-a22b-instruct-2507 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN_QWEN3_235B_A22B_THINKING_2507_2: Final[Model]
+"""Deprecated: qwen-qwen3-235b-a22b-thinking-2507 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN_QWEN3_30B_A3B: Final[Model]
+"""Deprecated: Qwen/Qwen3-30B-A3B is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN_QWEN3_30B_A3B_2: Final[Model]
+"""Deprecated: qwen-qwen3-30b-a3b is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN_QWEN3_30B_A3B_INSTRUCT_2507_2: Final[Model]
+"""Deprecated: qwen-qwen3-30b-a3b-instruct-2507 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN_QWEN3_30B_A3B_THINKING_2507: Final[Model]
+"""Deprecated: Qwen/Qwen3-30B-A3B-Thinking-2507 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN_QWEN3_30B_A3B_THINKING_2507_2: Final[Model]
+"""Deprecated: qwen-qwen3-30b-a3b-thinking-2507 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN_QWEN3_32B_2: Final[Model]
+"""Deprecated: qwen-qwen3-32b is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN_QWEN3_8B_2: Final[Model]
+"""Deprecated: qwen-qwen3-8b is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN_QWEN3_CODER_30B_A3B_INSTRUCT_2: Final[Model]
+"""Deprecated: qwen-qwen3-coder-30b-a3b-instruct is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN_QWEN3_CODER_480B_A35B_INSTRUCT_2: Final[Model]
+"""Deprecated: qwen-qwen3-coder-480b-a35b-instruct is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN_QWEN3_NEXT_80B_A3B_INSTRUCT: Final[Model]
+"""Deprecated: Qwen/Qwen3-Next-80B-A3B-Instruct is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN_QWEN3_NEXT_80B_A3B_INSTRUCT_2: Final[Model]
+"""Deprecated: qwen-qwen3-next-80b-a3b-instruct is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN_QWEN3_NEXT_80B_A3B_THINKING: Final[Model]
+"""Deprecated: Qwen/Qwen3-Next-80B-A3B-Thinking is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN_QWEN3_NEXT_80B_A3B_THINKING_2: Final[Model]
+"""Deprecated: qwen-qwen3-next-80b-a3b-thinking is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN_QWEN3_OMNI_30B_A3B_CAPTIONER: Final[Model]
+"""Deprecated: Qwen/Qwen3-Omni-30B-A3B-Captioner is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN_QWEN3_OMNI_30B_A3B_CAPTIONER_2: Final[Model]
+"""Deprecated: qwen-qwen3-omni-30b-a3b-captioner is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN_QWEN3_OMNI_30B_A3B_INSTRUCT: Final[Model]
+"""Deprecated: Qwen/Qwen3-Omni-30B-A3B-Instruct is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN_QWEN3_OMNI_30B_A3B_INSTRUCT_2: Final[Model]
+"""Deprecated: qwen-qwen3-omni-30b-a3b-instruct is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN_QWEN3_OMNI_30B_A3B_THINKING: Final[Model]
+"""Deprecated: Qwen/Qwen3-Omni-30B-A3B-Thinking is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN_QWEN3_OMNI_30B_A3B_THINKING_2: Final[Model]
+"""Deprecated: qwen-qwen3-omni-30b-a3b-thinking is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN_QWEN3_VL_235B_A22B_INSTRUCT_2: Final[Model]
+"""Deprecated: qwen-qwen3-vl-235b-a22b-instruct is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN_QWEN3_VL_235B_A22B_THINKING_2: Final[Model]
+"""Deprecated: qwen-qwen3-vl-235b-a22b-thinking is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN_QWEN3_VL_30B_A3B_INSTRUCT_2: Final[Model]
+"""Deprecated: qwen-qwen3-vl-30b-a3b-instruct is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN_QWEN3_VL_30B_A3B_THINKING_2: Final[Model]
+"""Deprecated: qwen-qwen3-vl-30b-a3b-thinking is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN_QWEN3_VL_32B_INSTRUCT_2: Final[Model]
+"""Deprecated: qwen-qwen3-vl-32b-instruct is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN_QWEN3_VL_32B_THINKING_2: Final[Model]
+"""Deprecated: qwen-qwen3-vl-32b-thinking is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN_QWEN3_VL_8B_INSTRUCT_2: Final[Model]
+"""Deprecated: qwen-qwen3-vl-8b-instruct is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN_QWEN3_VL_8B_THINKING: Final[Model]
+"""Deprecated: Qwen/Qwen3-VL-8B-Thinking is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN_QWEN3_VL_8B_THINKING_2: Final[Model]
+"""Deprecated: qwen-qwen3-vl-8b-thinking is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN_QWQ_32B: Final[Model]
+"""Deprecated: Qwen/QwQ-32B is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN_QWQ_32B_2: Final[Model]
+"""Deprecated: qwen-qwq-32b is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+STEPFUN_AI_STEP3: Final[Model]
+"""Deprecated: stepfun-ai-step3 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+STEPFUN_AI_STEP3_2: Final[Model]
+"""Deprecated: stepfun-ai/step3 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+TENCENT_HUNYUAN_A13B_INSTRUCT_2: Final[Model]
+"""Deprecated: tencent-hunyuan-a13b-instruct is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+TENCENT_HUNYUAN_MT_7B: Final[Model]
+"""Deprecated: tencent-hunyuan-mt-7b is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+TENCENT_HUNYUAN_MT_7B_2: Final[Model]
+"""Deprecated: tencent/Hunyuan-MT-7B is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+THUDM_GLM_4_1V_9B_THINKING: Final[Model]
+"""Deprecated: THUDM/GLM-4.1V-9B-Thinking is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+THUDM_GLM_4_1V_9B_THINKING_2: Final[Model]
+"""Deprecated: thudm-glm-4.1v-9b-thinking is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+THUDM_GLM_4_32B_0414: Final[Model]
+"""Deprecated: THUDM/GLM-4-32B-0414 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+THUDM_GLM_4_32B_0414_2: Final[Model]
+"""Deprecated: thudm-glm-4-32b-0414 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+THUDM_GLM_4_9B_0414: Final[Model]
+"""Deprecated: THUDM/GLM-4-9B-0414 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+THUDM_GLM_4_9B_0414_2: Final[Model]
+"""Deprecated: thudm-glm-4-9b-0414 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+THUDM_GLM_Z1_32B_0414: Final[Model]
+"""Deprecated: THUDM/GLM-Z1-32B-0414 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+THUDM_GLM_Z1_32B_0414_2: Final[Model]
+"""Deprecated: thudm-glm-z1-32b-0414 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+THUDM_GLM_Z1_9B_0414: Final[Model]
+"""Deprecated: THUDM/GLM-Z1-9B-0414 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+THUDM_GLM_Z1_9B_0414_2: Final[Model]
+"""Deprecated: thudm-glm-z1-9b-0414 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+ZAI_ORG_GLM_4_5: Final[Model]
+"""Deprecated: zai-org-glm-4.5 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+ZAI_ORG_GLM_4_5V: Final[Model]
+"""Deprecated: zai-org-glm-4.5v is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+ZAI_ORG_GLM_4_5V_2: Final[Model]
+"""Deprecated: zai-org/GLM-4.5V is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+ZAI_ORG_GLM_4_5_2: Final[Model]
+"""Deprecated: zai-org/GLM-4.5 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+ZAI_ORG_GLM_4_5_AIR_2: Final[Model]
+"""Deprecated: zai-org-glm-4.5-air is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+ZAI_ORG_GLM_4_6: Final[Model]
+"""Deprecated: zai-org-glm-4.6 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+ZAI_ORG_GLM_4_6V: Final[Model]
+"""Deprecated: zai-org/GLM-4.6V is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+ZAI_ORG_GLM_4_6_2: Final[Model]
+"""Deprecated: zai-org/GLM-4.6 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+Z_AI_GLM_4_5: Final[Model]
+"""Deprecated: z-ai-glm-4.5 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+Z_AI_GLM_4_5_2: Final[Model]
+"""Deprecated: z-ai/GLM-4.5 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+Z_AI_GLM_4_5_AIR: Final[Model]
+"""Deprecated: z-ai-glm-4.5-air is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+Z_AI_GLM_4_5_AIR_2: Final[Model]
+"""Deprecated: z-ai/GLM-4.5-Air is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""

@@ -279,3 +279,63 @@ HF_ZAI_ORG_GLM_5_2: "Final[_PricedModel]" = _PricedModel(
     reasoning_options=(_Shared.REASONING_EFFORT_NONE_HIGH_XHIGH,),
 )
 """GLM-5.2 (chat) · 524K context · 65.5K output · $1.40 in / $4.40 out per 1M tokens · tools, reasoning, structured output, open weights"""
+
+
+_RETIRED = {
+    "DEEPSEEK_AI_DEEPSEEK_R1": "deepseek-ai/DeepSeek-R1",
+    "DEEPSEEK_AI_DEEPSEEK_R1_0528": "deepseek-ai/DeepSeek-R1-0528",
+    "DEEPSEEK_AI_DEEPSEEK_V3": "deepseek-ai/DeepSeek-V3",
+    "DEEPSEEK_AI_DEEPSEEK_V3_0324": "deepseek-ai/DeepSeek-V3-0324",
+    "DEEPSEEK_AI_DEEPSEEK_V3_1": "deepseek-ai/DeepSeek-V3.1",
+    "HF_DEEPSEEK_AI_DEEPSEEK_R1": "hf:deepseek-ai/DeepSeek-R1",
+    "HF_DEEPSEEK_AI_DEEPSEEK_R1_0528": "hf:deepseek-ai/DeepSeek-R1-0528",
+    "HF_DEEPSEEK_AI_DEEPSEEK_V3": "hf:deepseek-ai/DeepSeek-V3",
+    "HF_DEEPSEEK_AI_DEEPSEEK_V3_0324": "hf:deepseek-ai/DeepSeek-V3-0324",
+    "HF_DEEPSEEK_AI_DEEPSEEK_V3_1": "hf:deepseek-ai/DeepSeek-V3.1",
+    "HF_DEEPSEEK_AI_DEEPSEEK_V3_1_TERMINUS": "hf:deepseek-ai/DeepSeek-V3.1-Terminus",
+    "HF_DEEPSEEK_AI_DEEPSEEK_V3_2": "hf:deepseek-ai/DeepSeek-V3.2",
+    "HF_META_LLAMA_LLAMA_3_1_405B_INSTRUCT": "hf:meta-llama/Llama-3.1-405B-Instruct",
+    "HF_META_LLAMA_LLAMA_3_1_70B_INSTRUCT": "hf:meta-llama/Llama-3.1-70B-Instruct",
+    "HF_META_LLAMA_LLAMA_3_1_8B_INSTRUCT": "hf:meta-llama/Llama-3.1-8B-Instruct",
+    "HF_META_LLAMA_LLAMA_3_3_70B_INSTRUCT": "hf:meta-llama/Llama-3.3-70B-Instruct",
+    "HF_META_LLAMA_LLAMA_4_MAVERICK_17B_128E_INSTRUCT_FP8": "hf:meta-llama/Llama-4-Maverick-17B-128E-Instruct-FP8",
+    "HF_META_LLAMA_LLAMA_4_SCOUT_17B_16E_INSTRUCT": "hf:meta-llama/Llama-4-Scout-17B-16E-Instruct",
+    "HF_MINIMAXAI_MINIMAX_M2": "hf:MiniMaxAI/MiniMax-M2",
+    "HF_MINIMAXAI_MINIMAX_M2_1": "hf:MiniMaxAI/MiniMax-M2.1",
+    "HF_MINIMAXAI_MINIMAX_M2_5": "hf:MiniMaxAI/MiniMax-M2.5",
+    "HF_MOONSHOTAI_KIMI_K2_5": "hf:moonshotai/Kimi-K2.5",
+    "HF_MOONSHOTAI_KIMI_K2_INSTRUCT": "hf:moonshotai/Kimi-K2-Instruct",
+    "HF_MOONSHOTAI_KIMI_K2_INSTRUCT_0905": "hf:moonshotai/Kimi-K2-Instruct-0905",
+    "HF_MOONSHOTAI_KIMI_K2_THINKING": "hf:moonshotai/Kimi-K2-Thinking",
+    "HF_NVIDIA_KIMI_K2_5_NVFP4": "hf:nvidia/Kimi-K2.5-NVFP4",
+    "HF_QWEN_QWEN2_5_CODER_32B_INSTRUCT": "hf:Qwen/Qwen2.5-Coder-32B-Instruct",
+    "HF_QWEN_QWEN3_235B_A22B_INSTRUCT_2507": "hf:Qwen/Qwen3-235B-A22B-Instruct-2507",
+    "HF_QWEN_QWEN3_235B_A22B_THINKING_2507": "hf:Qwen/Qwen3-235B-A22B-Thinking-2507",
+    "HF_QWEN_QWEN3_CODER_480B_A35B_INSTRUCT": "hf:Qwen/Qwen3-Coder-480B-A35B-Instruct",
+    "HF_ZAI_ORG_GLM_4_5": "hf:zai-org/GLM-4.5",
+    "HF_ZAI_ORG_GLM_4_6": "hf:zai-org/GLM-4.6",
+    "HF_ZAI_ORG_GLM_5": "hf:zai-org/GLM-5",
+    "META_LLAMA_LLAMA_3_1_405B_INSTRUCT": "meta-llama/Llama-3.1-405B-Instruct",
+    "META_LLAMA_LLAMA_3_1_70B_INSTRUCT": "meta-llama/Llama-3.1-70B-Instruct",
+    "META_LLAMA_LLAMA_3_1_8B_INSTRUCT": "meta-llama/Llama-3.1-8B-Instruct",
+    "META_LLAMA_LLAMA_3_2_1B_INSTRUCT": "meta-llama/Llama-3.2-1B-Instruct",
+    "META_LLAMA_LLAMA_3_2_3B_INSTRUCT": "meta-llama/Llama-3.2-3B-Instruct",
+    "META_LLAMA_LLAMA_3_3_70B_INSTRUCT": "meta-llama/Llama-3.3-70B-Instruct",
+    "META_LLAMA_LLAMA_4_MAVERICK_17B_128E_INSTRUCT_FP8": "meta-llama/Llama-4-Maverick-17B-128E-Instruct-FP8",
+    "META_LLAMA_LLAMA_4_SCOUT_17B_16E_INSTRUCT": "meta-llama/Llama-4-Scout-17B-16E-Instruct",
+    "MOONSHOTAI_KIMI_K2_INSTRUCT": "moonshotai/Kimi-K2-Instruct",
+    "OPENAI_GPT_OSS_120B": "openai/gpt-oss-120b",
+    "QWEN_QWEN2_5_CODER_32B_INSTRUCT": "Qwen/qwen2.5-coder-32b-instruct",
+    "QWEN_QWEN3_235B_A22B_THINKING_2507": "Qwen/qwen3-235b-a22b-thinking-2507",
+    "QWEN_QWEN_3_235B_A22B_INSTRUCT_2507": "Qwen/qwen-3-235b-a22b-instruct-2507",
+    "QWEN_QWEN_3_CODER_480B": "Qwen/qwen-3-coder-480b",
+    "ZAI_ORG_GLM_4_5": "zai-org/glm-4.5",
+}
+"""Constants of the models this provider no longer lists: each still imports, as the model
+was last listed, with a ModelRetiredWarning naming its successor."""
+
+
+def __getattr__(name: str) -> object:
+    from llmdex.past.retired_constants import retired_constant
+
+    return retired_constant(__name__, _RETIRED, name)

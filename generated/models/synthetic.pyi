@@ -5,7 +5,7 @@
 
 from typing import Final
 
-from llmdex.records.model import PricedModel
+from llmdex.records.model import Model, PricedModel
 
 HF_MINIMAXAI_MINIMAX_M3: Final[PricedModel]
 """MiniMax-M3 (chat) · 524K context · 65.5K output · $0.60 in / $1.20 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"""
@@ -36,3 +36,147 @@ HF_ZAI_ORG_GLM_5_1: Final[PricedModel]
 
 HF_ZAI_ORG_GLM_5_2: Final[PricedModel]
 """GLM-5.2 (chat) · 524K context · 65.5K output · $1.40 in / $4.40 out per 1M tokens · tools, reasoning, structured output, open weights"""
+
+DEEPSEEK_AI_DEEPSEEK_R1: Final[Model]
+"""Deprecated: deepseek-ai/DeepSeek-R1 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+DEEPSEEK_AI_DEEPSEEK_R1_0528: Final[Model]
+"""Deprecated: deepseek-ai/DeepSeek-R1-0528 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+DEEPSEEK_AI_DEEPSEEK_V3: Final[Model]
+"""Deprecated: deepseek-ai/DeepSeek-V3 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+DEEPSEEK_AI_DEEPSEEK_V3_0324: Final[Model]
+"""Deprecated: deepseek-ai/DeepSeek-V3-0324 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+DEEPSEEK_AI_DEEPSEEK_V3_1: Final[Model]
+"""Deprecated: deepseek-ai/DeepSeek-V3.1 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+HF_DEEPSEEK_AI_DEEPSEEK_R1: Final[Model]
+"""Deprecated: hf:deepseek-ai/DeepSeek-R1 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+HF_DEEPSEEK_AI_DEEPSEEK_R1_0528: Final[Model]
+"""Deprecated: hf:deepseek-ai/DeepSeek-R1-0528 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+HF_DEEPSEEK_AI_DEEPSEEK_V3: Final[Model]
+"""Deprecated: hf:deepseek-ai/DeepSeek-V3 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+HF_DEEPSEEK_AI_DEEPSEEK_V3_0324: Final[Model]
+"""Deprecated: hf:deepseek-ai/DeepSeek-V3-0324 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+HF_DEEPSEEK_AI_DEEPSEEK_V3_1: Final[Model]
+"""Deprecated: hf:deepseek-ai/DeepSeek-V3.1 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+HF_DEEPSEEK_AI_DEEPSEEK_V3_1_TERMINUS: Final[Model]
+"""Deprecated: hf:deepseek-ai/DeepSeek-V3.1-Terminus is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+HF_DEEPSEEK_AI_DEEPSEEK_V3_2: Final[Model]
+"""Deprecated: hf:deepseek-ai/DeepSeek-V3.2 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+HF_META_LLAMA_LLAMA_3_1_405B_INSTRUCT: Final[Model]
+"""Deprecated: hf:meta-llama/Llama-3.1-405B-Instruct is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+HF_META_LLAMA_LLAMA_3_1_70B_INSTRUCT: Final[Model]
+"""Deprecated: hf:meta-llama/Llama-3.1-70B-Instruct is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+HF_META_LLAMA_LLAMA_3_1_8B_INSTRUCT: Final[Model]
+"""Deprecated: hf:meta-llama/Llama-3.1-8B-Instruct is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+HF_META_LLAMA_LLAMA_3_3_70B_INSTRUCT: Final[Model]
+"""Deprecated: hf:meta-llama/Llama-3.3-70B-Instruct is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+HF_META_LLAMA_LLAMA_4_MAVERICK_17B_128E_INSTRUCT_FP8: Final[Model]
+"""Deprecated: hf:meta-llama/Llama-4-Maverick-17B-128E-Instruct-FP8 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+HF_META_LLAMA_LLAMA_4_SCOUT_17B_16E_INSTRUCT: Final[Model]
+"""Deprecated: hf:meta-llama/Llama-4-Scout-17B-16E-Instruct is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+HF_MINIMAXAI_MINIMAX_M2: Final[Model]
+"""Deprecated: hf:MiniMaxAI/MiniMax-M2 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+HF_MINIMAXAI_MINIMAX_M2_1: Final[Model]
+"""Deprecated: hf:MiniMaxAI/MiniMax-M2.1 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+HF_MINIMAXAI_MINIMAX_M2_5: Final[Model]
+"""Deprecated: hf:MiniMaxAI/MiniMax-M2.5 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+HF_MOONSHOTAI_KIMI_K2_5: Final[Model]
+"""Deprecated: hf:moonshotai/Kimi-K2.5 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+HF_MOONSHOTAI_KIMI_K2_INSTRUCT: Final[Model]
+"""Deprecated: hf:moonshotai/Kimi-K2-Instruct is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+HF_MOONSHOTAI_KIMI_K2_INSTRUCT_0905: Final[Model]
+"""Deprecated: hf:moonshotai/Kimi-K2-Instruct-0905 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+HF_MOONSHOTAI_KIMI_K2_THINKING: Final[Model]
+"""Deprecated: hf:moonshotai/Kimi-K2-Thinking is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+HF_NVIDIA_KIMI_K2_5_NVFP4: Final[Model]
+"""Deprecated: hf:nvidia/Kimi-K2.5-NVFP4 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+HF_QWEN_QWEN2_5_CODER_32B_INSTRUCT: Final[Model]
+"""Deprecated: hf:Qwen/Qwen2.5-Coder-32B-Instruct is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+HF_QWEN_QWEN3_235B_A22B_INSTRUCT_2507: Final[Model]
+"""Deprecated: hf:Qwen/Qwen3-235B-A22B-Instruct-2507 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+HF_QWEN_QWEN3_235B_A22B_THINKING_2507: Final[Model]
+"""Deprecated: hf:Qwen/Qwen3-235B-A22B-Thinking-2507 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+HF_QWEN_QWEN3_CODER_480B_A35B_INSTRUCT: Final[Model]
+"""Deprecated: hf:Qwen/Qwen3-Coder-480B-A35B-Instruct is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+HF_ZAI_ORG_GLM_4_5: Final[Model]
+"""Deprecated: hf:zai-org/GLM-4.5 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+HF_ZAI_ORG_GLM_4_6: Final[Model]
+"""Deprecated: hf:zai-org/GLM-4.6 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+HF_ZAI_ORG_GLM_5: Final[Model]
+"""Deprecated: hf:zai-org/GLM-5 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+META_LLAMA_LLAMA_3_1_405B_INSTRUCT: Final[Model]
+"""Deprecated: meta-llama/Llama-3.1-405B-Instruct is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+META_LLAMA_LLAMA_3_1_70B_INSTRUCT: Final[Model]
+"""Deprecated: meta-llama/Llama-3.1-70B-Instruct is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+META_LLAMA_LLAMA_3_1_8B_INSTRUCT: Final[Model]
+"""Deprecated: meta-llama/Llama-3.1-8B-Instruct is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+META_LLAMA_LLAMA_3_2_1B_INSTRUCT: Final[Model]
+"""Deprecated: meta-llama/Llama-3.2-1B-Instruct is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+META_LLAMA_LLAMA_3_2_3B_INSTRUCT: Final[Model]
+"""Deprecated: meta-llama/Llama-3.2-3B-Instruct is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+META_LLAMA_LLAMA_3_3_70B_INSTRUCT: Final[Model]
+"""Deprecated: meta-llama/Llama-3.3-70B-Instruct is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+META_LLAMA_LLAMA_4_MAVERICK_17B_128E_INSTRUCT_FP8: Final[Model]
+"""Deprecated: meta-llama/Llama-4-Maverick-17B-128E-Instruct-FP8 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+META_LLAMA_LLAMA_4_SCOUT_17B_16E_INSTRUCT: Final[Model]
+"""Deprecated: meta-llama/Llama-4-Scout-17B-16E-Instruct is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+MOONSHOTAI_KIMI_K2_INSTRUCT: Final[Model]
+"""Deprecated: moonshotai/Kimi-K2-Instruct is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+OPENAI_GPT_OSS_120B: Final[Model]
+"""Deprecated: openai/gpt-oss-120b is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN_QWEN2_5_CODER_32B_INSTRUCT: Final[Model]
+"""Deprecated: Qwen/qwen2.5-coder-32b-instruct is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN_QWEN3_235B_A22B_THINKING_2507: Final[Model]
+"""Deprecated: Qwen/qwen3-235b-a22b-thinking-2507 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN_QWEN_3_235B_A22B_INSTRUCT_2507: Final[Model]
+"""Deprecated: Qwen/qwen-3-235b-a22b-instruct-2507 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN_QWEN_3_CODER_480B: Final[Model]
+"""Deprecated: Qwen/qwen-3-coder-480b is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+ZAI_ORG_GLM_4_5: Final[Model]
+"""Deprecated: zai-org/glm-4.5 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""

@@ -789,3 +789,22 @@ ZAI_ORG_GLM_5_2: "Final[_PricedModel]" = _PricedModel(
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_EFFORT_HIGH_MAX),
 )
 """GLM-5.2 (chat) · 262K context · 164K output · $1.40 in / $4.40 out per 1M tokens · tools, reasoning, structured output, open weights"""
+
+
+_RETIRED = {
+    "MOONSHOTAI_KIMI_K2_5_2": "moonshotai/Kimi-K2-5",
+    "MOONSHOTAI_KIMI_K2_INSTRUCT": "moonshotai/Kimi-K2-Instruct",
+    "MOONSHOTAI_KIMI_K2_INSTRUCT_0905": "moonshotai/Kimi-K2-Instruct-0905",
+    "MOONSHOTAI_KIMI_K2_THINKING": "moonshotai/Kimi-K2-Thinking",
+    "QWEN_QWEN3_NEXT_80B_A3B_INSTRUCT": "Qwen/Qwen3-Next-80B-A3B-Instruct",
+    "ZAI_ORG_GLM_4_6": "zai-org/GLM-4.6",
+    "ZAI_ORG_GLM_4_7": "zai-org/GLM-4.7",
+}
+"""Constants of the models this provider no longer lists: each still imports, as the model
+was last listed, with a ModelRetiredWarning naming its successor."""
+
+
+def __getattr__(name: str) -> object:
+    from llmdex.past.retired_constants import retired_constant
+
+    return retired_constant(__name__, _RETIRED, name)

@@ -5,7 +5,7 @@
 
 from typing import Final
 
-from llmdex.records.model import PricedModel
+from llmdex.records.model import Model, PricedModel
 
 LIQUIDAI_LFM2_24B_A2B: Final[PricedModel]
 """LFM2-24B-A2B (chat) · 32.8K context · 32.8K output · $0.03 in / $0.12 out per 1M tokens · open weights"""
@@ -102,3 +102,24 @@ ZAI_ORG_GLM_5_1: Final[PricedModel]
 
 ZAI_ORG_GLM_5_2: Final[PricedModel]
 """GLM-5.2 (chat) · 262K context · 164K output · $1.40 in / $4.40 out per 1M tokens · tools, reasoning, structured output, open weights"""
+
+MOONSHOTAI_KIMI_K2_5_2: Final[Model]
+"""Deprecated: moonshotai/Kimi-K2-5 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+MOONSHOTAI_KIMI_K2_INSTRUCT: Final[Model]
+"""Deprecated: moonshotai/Kimi-K2-Instruct is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+MOONSHOTAI_KIMI_K2_INSTRUCT_0905: Final[Model]
+"""Deprecated: moonshotai/Kimi-K2-Instruct-0905 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+MOONSHOTAI_KIMI_K2_THINKING: Final[Model]
+"""Deprecated: moonshotai/Kimi-K2-Thinking is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN_QWEN3_NEXT_80B_A3B_INSTRUCT: Final[Model]
+"""Deprecated: Qwen/Qwen3-Next-80B-A3B-Instruct is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+ZAI_ORG_GLM_4_6: Final[Model]
+"""Deprecated: zai-org/GLM-4.6 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+ZAI_ORG_GLM_4_7: Final[Model]
+"""Deprecated: zai-org/GLM-4.7 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""

@@ -154,3 +154,16 @@ UMANS_KIMI_K2_7: "Final[_PricedModel]" = _PricedModel(
     reasoning_options=(),
 )
 """Kimi K2.7 Code (chat) · 262K context · 32.8K output · $0.95 in / $4.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"""
+
+
+_RETIRED = {
+    "UMANS_KIMI_K2_6": "umans-kimi-k2.6",
+}
+"""Constants of the models this provider no longer lists: each still imports, as the model
+was last listed, with a ModelRetiredWarning naming its successor."""
+
+
+def __getattr__(name: str) -> object:
+    from llmdex.past.retired_constants import retired_constant
+
+    return retired_constant(__name__, _RETIRED, name)

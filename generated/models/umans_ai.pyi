@@ -5,7 +5,7 @@
 
 from typing import Final
 
-from llmdex.records.model import PricedModel
+from llmdex.records.model import Model, PricedModel
 
 UMANS_CODER: Final[PricedModel]
 """Umans Coder (chat) · 262K context · 32.8K output · $0.95 in / $4.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"""
@@ -21,3 +21,6 @@ UMANS_GLM_5_2: Final[PricedModel]
 
 UMANS_KIMI_K2_7: Final[PricedModel]
 """Kimi K2.7 Code (chat) · 262K context · 32.8K output · $0.95 in / $4.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments, open weights"""
+
+UMANS_KIMI_K2_6: Final[Model]
+"""Deprecated: umans-kimi-k2.6 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""

@@ -207,3 +207,16 @@ UMANS_QWEN3_6_35B_A3B: "Final[_PricedModel]" = _PricedModel(
     reasoning_options=(_Shared.REASONING_TOGGLE, _Shared.REASONING_EFFORT_LOW_MEDIUM_HIGH),
 )
 """Qwen3.6 35B A3B (chat) · 262K context · 262K output · free · vision, tools, reasoning, structured output, attachments, open weights"""
+
+
+_RETIRED = {
+    "UMANS_KIMI_K2_6": "umans-kimi-k2.6",
+}
+"""Constants of the models this provider no longer lists: each still imports, as the model
+was last listed, with a ModelRetiredWarning naming its successor."""
+
+
+def __getattr__(name: str) -> object:
+    from llmdex.past.retired_constants import retired_constant
+
+    return retired_constant(__name__, _RETIRED, name)

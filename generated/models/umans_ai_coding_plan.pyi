@@ -5,7 +5,7 @@
 
 from typing import Final
 
-from llmdex.records.model import PricedModel
+from llmdex.records.model import Model, PricedModel
 
 UMANS_CODER: Final[PricedModel]
 """Umans Coder (chat) · 262K context · 262K output · free · vision, tools, reasoning, structured output, attachments, open weights"""
@@ -24,3 +24,6 @@ UMANS_KIMI_K2_7: Final[PricedModel]
 
 UMANS_QWEN3_6_35B_A3B: Final[PricedModel]
 """Qwen3.6 35B A3B (chat) · 262K context · 262K output · free · vision, tools, reasoning, structured output, attachments, open weights"""
+
+UMANS_KIMI_K2_6: Final[Model]
+"""Deprecated: umans-kimi-k2.6 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""

@@ -1996,3 +1996,42 @@ ZAI_ORG_GLM_5_2: "Final[_PricedModel]" = _PricedModel(
     reasoning_options=(),
 )
 """GLM 5.2 (chat) · 1M context · 131K output · $1.40 in / $4.40 out per 1M tokens · tools, reasoning, structured output, open weights"""
+
+
+_RETIRED = {
+    "AION_LABS_AION_2_0_2": "aion-labs.aion-2-0",
+    "CLAUDE_OPUS_45": "claude-opus-45",
+    "CLAUDE_OPUS_4_6_FAST": "claude-opus-4-6-fast",
+    "CLAUDE_SONNET_45": "claude-sonnet-45",
+    "DEEPSEEK_CODER_V2_LITE": "deepseek-coder-v2-lite",
+    "DEEPSEEK_R1_671B": "deepseek-r1-671b",
+    "DEVSTRAL_2_2512": "devstral-2-2512",
+    "DOLPHIN_2_9_2_QWEN2_72B": "dolphin-2.9.2-qwen2-72b",
+    "GEMINI_3_PRO_PREVIEW": "gemini-3-pro-preview",
+    "GROK_41_FAST": "grok-41-fast",
+    "GROK_4_20_BETA": "grok-4-20-beta",
+    "GROK_4_20_MULTI_AGENT_BETA": "grok-4-20-multi-agent-beta",
+    "GROK_CODE_FAST_1": "grok-code-fast-1",
+    "KIMI_K2_THINKING": "kimi-k2-thinking",
+    "LLAMA_3_1_405B": "llama-3.1-405b",
+    "MINIMAX_M21": "minimax-m21",
+    "MINIMAX_M3": "minimax-m3",
+    "MISTRAL_31_24B": "mistral-31-24b",
+    "QWEN3_235B": "qwen3-235b",
+    "QWEN3_4B": "qwen3-4b",
+    "QWEN3_CODER_480B_A35B_INSTRUCT": "qwen3-coder-480b-a35b-instruct",
+    "QWEN_2_5_CODER_32B": "qwen-2.5-coder-32b",
+    "QWEN_2_5_QWQ_32B": "qwen-2.5-qwq-32b",
+    "QWEN_2_5_VL": "qwen-2.5-vl",
+    "TENCENT_HY3_PREVIEW": "tencent-hy3-preview",
+    "VENICE_UNCENSORED": "venice-uncensored",
+    "ZAI_ORG_GLM_4_6V": "zai-org-glm-4.6v",
+}
+"""Constants of the models this provider no longer lists: each still imports, as the model
+was last listed, with a ModelRetiredWarning naming its successor."""
+
+
+def __getattr__(name: str) -> object:
+    from llmdex.past.retired_constants import retired_constant
+
+    return retired_constant(__name__, _RETIRED, name)

@@ -5,7 +5,7 @@
 
 from typing import Final
 
-from llmdex.records.model import PricedModel
+from llmdex.records.model import Model, PricedModel
 
 AION_LABS_AION_2_0: Final[PricedModel]
 """Aion 2.0 (chat) · 128K context · 32.8K output · $1.00 in / $2.00 out per 1M tokens · reasoning"""
@@ -231,3 +231,84 @@ ZAI_ORG_GLM_5_1: Final[PricedModel]
 
 ZAI_ORG_GLM_5_2: Final[PricedModel]
 """GLM 5.2 (chat) · 1M context · 131K output · $1.40 in / $4.40 out per 1M tokens · tools, reasoning, structured output, open weights"""
+
+AION_LABS_AION_2_0_2: Final[Model]
+"""Deprecated: aion-labs.aion-2-0 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+CLAUDE_OPUS_45: Final[Model]
+"""Deprecated: claude-opus-45 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+CLAUDE_OPUS_4_6_FAST: Final[Model]
+"""Deprecated: claude-opus-4-6-fast is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+CLAUDE_SONNET_45: Final[Model]
+"""Deprecated: claude-sonnet-45 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+DEEPSEEK_CODER_V2_LITE: Final[Model]
+"""Deprecated: deepseek-coder-v2-lite is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+DEEPSEEK_R1_671B: Final[Model]
+"""Deprecated: deepseek-r1-671b is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+DEVSTRAL_2_2512: Final[Model]
+"""Deprecated: devstral-2-2512 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+DOLPHIN_2_9_2_QWEN2_72B: Final[Model]
+"""Deprecated: dolphin-2.9.2-qwen2-72b is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GEMINI_3_PRO_PREVIEW: Final[Model]
+"""Deprecated: gemini-3-pro-preview is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GROK_41_FAST: Final[Model]
+"""Deprecated: grok-41-fast is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GROK_4_20_BETA: Final[Model]
+"""Deprecated: grok-4-20-beta is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GROK_4_20_MULTI_AGENT_BETA: Final[Model]
+"""Deprecated: grok-4-20-multi-agent-beta is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GROK_CODE_FAST_1: Final[Model]
+"""Deprecated: grok-code-fast-1 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+KIMI_K2_THINKING: Final[Model]
+"""Deprecated: kimi-k2-thinking is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+LLAMA_3_1_405B: Final[Model]
+"""Deprecated: llama-3.1-405b is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+MINIMAX_M21: Final[Model]
+"""Deprecated: minimax-m21 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+MINIMAX_M3: Final[Model]
+"""Deprecated: minimax-m3 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+MISTRAL_31_24B: Final[Model]
+"""Deprecated: mistral-31-24b is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN3_235B: Final[Model]
+"""Deprecated: qwen3-235b is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN3_4B: Final[Model]
+"""Deprecated: qwen3-4b is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN3_CODER_480B_A35B_INSTRUCT: Final[Model]
+"""Deprecated: qwen3-coder-480b-a35b-instruct is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN_2_5_CODER_32B: Final[Model]
+"""Deprecated: qwen-2.5-coder-32b is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN_2_5_QWQ_32B: Final[Model]
+"""Deprecated: qwen-2.5-qwq-32b is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN_2_5_VL: Final[Model]
+"""Deprecated: qwen-2.5-vl is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+TENCENT_HY3_PREVIEW: Final[Model]
+"""Deprecated: tencent-hy3-preview is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+VENICE_UNCENSORED: Final[Model]
+"""Deprecated: venice-uncensored is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+ZAI_ORG_GLM_4_6V: Final[Model]
+"""Deprecated: zai-org-glm-4.6v is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""

@@ -6821,3 +6821,62 @@ ZAI_GLM_5V_TURBO: "Final[_PricedModel]" = _PricedModel(
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """GLM 5V Turbo (chat) · 200K context · 128K output · $1.20 in / $4.00 out per 1M tokens · vision, tools, reasoning, attachments"""
+
+
+_RETIRED = {
+    "ANTHROPIC_CLAUDE_3_5_HAIKU_2": "anthropic/claude-3-5-haiku",
+    "ANTHROPIC_CLAUDE_3_5_SONNET": "anthropic/claude-3.5-sonnet",
+    "ANTHROPIC_CLAUDE_3_5_SONNET_20240620": "anthropic/claude-3.5-sonnet-20240620",
+    "ANTHROPIC_CLAUDE_3_7_SONNET": "anthropic/claude-3.7-sonnet",
+    "ANTHROPIC_CLAUDE_3_OPUS": "anthropic/claude-3-opus",
+    "ANTHROPIC_CLAUDE_4_1_OPUS": "anthropic/claude-4-1-opus",
+    "ANTHROPIC_CLAUDE_4_5_SONNET": "anthropic/claude-4.5-sonnet",
+    "ANTHROPIC_CLAUDE_4_OPUS": "anthropic/claude-4-opus",
+    "ANTHROPIC_CLAUDE_4_SONNET": "anthropic/claude-4-sonnet",
+    "BYTEDANCE_SEEDANCE_V1_0_LITE_I2V": "bytedance/seedance-v1.0-lite-i2v",
+    "BYTEDANCE_SEEDANCE_V1_0_LITE_T2V": "bytedance/seedance-v1.0-lite-t2v",
+    "CEREBRAS_QWEN3_CODER": "cerebras/qwen3-coder",
+    "DEEPSEEK_DEEPSEEK_R1_DISTILL_LLAMA_70B": "deepseek/deepseek-r1-distill-llama-70b",
+    "DEEPSEEK_DEEPSEEK_V3_2_EXP": "deepseek/deepseek-v3.2-exp",
+    "DEEPSEEK_DEEPSEEK_V3_2_EXP_THINKING": "deepseek/deepseek-v3.2-exp-thinking",
+    "GOOGLE_GEMINI_2_0_FLASH": "google/gemini-2.0-flash",
+    "GOOGLE_GEMINI_2_0_FLASH_LITE": "google/gemini-2.0-flash-lite",
+    "GOOGLE_GEMINI_2_5_FLASH_IMAGE_PREVIEW": "google/gemini-2.5-flash-image-preview",
+    "GOOGLE_GEMINI_2_5_FLASH_LITE_PREVIEW_09_2025": "google/gemini-2.5-flash-lite-preview-09-2025",
+    "GOOGLE_GEMINI_2_5_FLASH_PREVIEW_09_2025": "google/gemini-2.5-flash-preview-09-2025",
+    "INCEPTION_MERCURY_EDIT_2": "inception/mercury-edit-2",
+    "MEITUAN_LONGCAT_FLASH_THINKING": "meituan/longcat-flash-thinking",
+    "MISTRAL_MISTRAL_LARGE": "mistral/mistral-large",
+    "MISTRAL_MIXTRAL_8X22B_INSTRUCT": "mistral/mixtral-8x22b-instruct",
+    "MOONSHOTAI_KIMI_K2_0905": "moonshotai/kimi-k2-0905",
+    "MOONSHOTAI_KIMI_K2_THINKING_TURBO": "moonshotai/kimi-k2-thinking-turbo",
+    "MOONSHOTAI_KIMI_K2_TURBO": "moonshotai/kimi-k2-turbo",
+    "OPENAI_CODEX_MINI": "openai/codex-mini",
+    "PERPLEXITY_SONAR_REASONING": "perplexity/sonar-reasoning",
+    "PRIME_INTELLECT_INTELLECT_3": "prime-intellect/intellect-3",
+    "V0_1_0_MD": "v0-1.0-md",
+    "V0_1_5_LG": "v0-1.5-lg",
+    "V0_1_5_MD": "v0-1.5-md",
+    "VERCEL_V0_1_0_MD": "vercel/v0-1.0-md",
+    "VERCEL_V0_1_5_MD": "vercel/v0-1.5-md",
+    "XAI_GROK_2": "xai/grok-2",
+    "XAI_GROK_2_VISION": "xai/grok-2-vision",
+    "XAI_GROK_3": "xai/grok-3",
+    "XAI_GROK_3_FAST": "xai/grok-3-fast",
+    "XAI_GROK_3_MINI": "xai/grok-3-mini",
+    "XAI_GROK_3_MINI_FAST": "xai/grok-3-mini-fast",
+    "XAI_GROK_4": "xai/grok-4",
+    "XAI_GROK_4_FAST": "xai/grok-4-fast",
+    "XAI_GROK_4_FAST_NON_REASONING": "xai/grok-4-fast-non-reasoning",
+    "XAI_GROK_4_FAST_REASONING": "xai/grok-4-fast-reasoning",
+    "XAI_GROK_CODE_FAST_1": "xai/grok-code-fast-1",
+    "XAI_GROK_IMAGINE_IMAGE_PRO": "xai/grok-imagine-image-pro",
+}
+"""Constants of the models this provider no longer lists: each still imports, as the model
+was last listed, with a ModelRetiredWarning naming its successor."""
+
+
+def __getattr__(name: str) -> object:
+    from llmdex.past.retired_constants import retired_constant
+
+    return retired_constant(__name__, _RETIRED, name)

@@ -897,3 +897,144 @@ ZAI_GLM_5_2_FAST: Final[PricedModel]
 
 ZAI_GLM_5V_TURBO: Final[PricedModel]
 """GLM 5V Turbo (chat) · 200K context · 128K output · $1.20 in / $4.00 out per 1M tokens · vision, tools, reasoning, attachments"""
+
+ANTHROPIC_CLAUDE_3_5_HAIKU_2: Final[Model]
+"""Deprecated: anthropic/claude-3-5-haiku is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+ANTHROPIC_CLAUDE_3_5_SONNET: Final[Model]
+"""Deprecated: anthropic/claude-3.5-sonnet is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+ANTHROPIC_CLAUDE_3_5_SONNET_20240620: Final[Model]
+"""Deprecated: anthropic/claude-3.5-sonnet-20240620 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+ANTHROPIC_CLAUDE_3_7_SONNET: Final[Model]
+"""Deprecated: anthropic/claude-3.7-sonnet is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+ANTHROPIC_CLAUDE_3_OPUS: Final[Model]
+"""Deprecated: anthropic/claude-3-opus is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+ANTHROPIC_CLAUDE_4_1_OPUS: Final[Model]
+"""Deprecated: anthropic/claude-4-1-opus is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+ANTHROPIC_CLAUDE_4_5_SONNET: Final[Model]
+"""Deprecated: anthropic/claude-4.5-sonnet is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+ANTHROPIC_CLAUDE_4_OPUS: Final[Model]
+"""Deprecated: anthropic/claude-4-opus is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+ANTHROPIC_CLAUDE_4_SONNET: Final[Model]
+"""Deprecated: anthropic/claude-4-sonnet is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+BYTEDANCE_SEEDANCE_V1_0_LITE_I2V: Final[Model]
+"""Deprecated: bytedance/seedance-v1.0-lite-i2v is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+BYTEDANCE_SEEDANCE_V1_0_LITE_T2V: Final[Model]
+"""Deprecated: bytedance/seedance-v1.0-lite-t2v is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+CEREBRAS_QWEN3_CODER: Final[Model]
+"""Deprecated: cerebras/qwen3-coder is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+DEEPSEEK_DEEPSEEK_R1_DISTILL_LLAMA_70B: Final[Model]
+"""Deprecated: deepseek/deepseek-r1-distill-llama-70b is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+DEEPSEEK_DEEPSEEK_V3_2_EXP: Final[Model]
+"""Deprecated: deepseek/deepseek-v3.2-exp is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+DEEPSEEK_DEEPSEEK_V3_2_EXP_THINKING: Final[Model]
+"""Deprecated: deepseek/deepseek-v3.2-exp-thinking is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GOOGLE_GEMINI_2_0_FLASH: Final[Model]
+"""Deprecated: google/gemini-2.0-flash is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GOOGLE_GEMINI_2_0_FLASH_LITE: Final[Model]
+"""Deprecated: google/gemini-2.0-flash-lite is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GOOGLE_GEMINI_2_5_FLASH_IMAGE_PREVIEW: Final[Model]
+"""Deprecated: google/gemini-2.5-flash-image-preview is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GOOGLE_GEMINI_2_5_FLASH_LITE_PREVIEW_09_2025: Final[Model]
+"""Deprecated: google/gemini-2.5-flash-lite-preview-09-2025 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GOOGLE_GEMINI_2_5_FLASH_PREVIEW_09_2025: Final[Model]
+"""Deprecated: google/gemini-2.5-flash-preview-09-2025 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+INCEPTION_MERCURY_EDIT_2: Final[Model]
+"""Deprecated: inception/mercury-edit-2 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+MEITUAN_LONGCAT_FLASH_THINKING: Final[Model]
+"""Deprecated: meituan/longcat-flash-thinking is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+MISTRAL_MISTRAL_LARGE: Final[Model]
+"""Deprecated: mistral/mistral-large is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+MISTRAL_MIXTRAL_8X22B_INSTRUCT: Final[Model]
+"""Deprecated: mistral/mixtral-8x22b-instruct is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+MOONSHOTAI_KIMI_K2_0905: Final[Model]
+"""Deprecated: moonshotai/kimi-k2-0905 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+MOONSHOTAI_KIMI_K2_THINKING_TURBO: Final[Model]
+"""Deprecated: moonshotai/kimi-k2-thinking-turbo is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+MOONSHOTAI_KIMI_K2_TURBO: Final[Model]
+"""Deprecated: moonshotai/kimi-k2-turbo is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+OPENAI_CODEX_MINI: Final[Model]
+"""Deprecated: openai/codex-mini is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+PERPLEXITY_SONAR_REASONING: Final[Model]
+"""Deprecated: perplexity/sonar-reasoning is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+PRIME_INTELLECT_INTELLECT_3: Final[Model]
+"""Deprecated: prime-intellect/intellect-3 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+V0_1_0_MD: Final[Model]
+"""Deprecated: v0-1.0-md is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+V0_1_5_LG: Final[Model]
+"""Deprecated: v0-1.5-lg is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+V0_1_5_MD: Final[Model]
+"""Deprecated: v0-1.5-md is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+VERCEL_V0_1_0_MD: Final[Model]
+"""Deprecated: vercel/v0-1.0-md is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+VERCEL_V0_1_5_MD: Final[Model]
+"""Deprecated: vercel/v0-1.5-md is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+XAI_GROK_2: Final[Model]
+"""Deprecated: xai/grok-2 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+XAI_GROK_2_VISION: Final[Model]
+"""Deprecated: xai/grok-2-vision is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+XAI_GROK_3: Final[Model]
+"""Deprecated: xai/grok-3 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+XAI_GROK_3_FAST: Final[Model]
+"""Deprecated: xai/grok-3-fast is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+XAI_GROK_3_MINI: Final[Model]
+"""Deprecated: xai/grok-3-mini is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+XAI_GROK_3_MINI_FAST: Final[Model]
+"""Deprecated: xai/grok-3-mini-fast is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+XAI_GROK_4: Final[Model]
+"""Deprecated: xai/grok-4 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+XAI_GROK_4_FAST: Final[Model]
+"""Deprecated: xai/grok-4-fast is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+XAI_GROK_4_FAST_NON_REASONING: Final[Model]
+"""Deprecated: xai/grok-4-fast-non-reasoning is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+XAI_GROK_4_FAST_REASONING: Final[Model]
+"""Deprecated: xai/grok-4-fast-reasoning is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+XAI_GROK_CODE_FAST_1: Final[Model]
+"""Deprecated: xai/grok-code-fast-1 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+XAI_GROK_IMAGINE_IMAGE_PRO: Final[Model]
+"""Deprecated: xai/grok-imagine-image-pro is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""

@@ -402,3 +402,18 @@ GPT_5_5: "Final[_PricedModel]" = _PricedModel(
     provider_override=_ProviderOverride(npm="@ai-sdk/openai-compatible"),
 )
 """GPT-5.5 (chat) · 1.05M context · 128K output · $5.00 in / $30.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
+
+
+_RETIRED = {
+    "GEMINI_3_FLASH_PREVIEW": "gemini-3-flash-preview",
+    "GEMINI_3_PRO_PREVIEW": "gemini-3-pro-preview",
+    "GLM_5": "glm-5",
+}
+"""Constants of the models this provider no longer lists: each still imports, as the model
+was last listed, with a ModelRetiredWarning naming its successor."""
+
+
+def __getattr__(name: str) -> object:
+    from llmdex.past.retired_constants import retired_constant
+
+    return retired_constant(__name__, _RETIRED, name)

@@ -5,7 +5,7 @@
 
 from typing import Final
 
-from llmdex.records.model import PricedModel
+from llmdex.records.model import Model, PricedModel
 
 DEEPSEEK_V3_2: Final[PricedModel]
 """DeepSeek-V3.2 (chat) · 128K context · 128K output · $0.28 in / $0.42 out per 1M tokens · tools, reasoning, open weights"""
@@ -45,3 +45,12 @@ GPT_5_4_NANO: Final[PricedModel]
 
 GPT_5_5: Final[PricedModel]
 """GPT-5.5 (chat) · 1.05M context · 128K output · $5.00 in / $30.00 out per 1M tokens · vision, tools, reasoning, structured output, attachments"""
+
+GEMINI_3_FLASH_PREVIEW: Final[Model]
+"""Deprecated: gemini-3-flash-preview is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GEMINI_3_PRO_PREVIEW: Final[Model]
+"""Deprecated: gemini-3-pro-preview is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GLM_5: Final[Model]
+"""Deprecated: glm-5 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""

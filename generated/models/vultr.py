@@ -192,3 +192,29 @@ ZAI_ORG_GLM_5_1_FP8: "Final[_PricedModel]" = _PricedModel(
     reasoning_options=(),
 )
 """GLM-5.1 (chat) · 200K context · 131K output · $0.85 in / $3.10 out per 1M tokens · tools, reasoning, structured output, open weights"""
+
+
+_RETIRED = {
+    "DEEPSEEK_R1_DISTILL_LLAMA_70B": "DeepSeek-R1-Distill-Llama-70B",
+    "DEEPSEEK_R1_DISTILL_LLAMA_70B_2": "deepseek-r1-distill-llama-70b",
+    "DEEPSEEK_R1_DISTILL_QWEN_32B": "DeepSeek-R1-Distill-Qwen-32B",
+    "DEEPSEEK_R1_DISTILL_QWEN_32B_2": "deepseek-r1-distill-qwen-32b",
+    "DEEPSEEK_V3_2": "DeepSeek-V3.2",
+    "GLM_5_FP8": "GLM-5-FP8",
+    "GPT_OSS_120B": "gpt-oss-120b",
+    "KIMI_K2_5": "Kimi-K2.5",
+    "KIMI_K2_INSTRUCT": "kimi-k2-instruct",
+    "LLAMA_3_1_NEMOTRON_ULTRA_253B_V1": "Llama-3_1-Nemotron-Ultra-253B-v1",
+    "MINIMAX_M2_5": "MiniMax-M2.5",
+    "NVIDIA_NEMOTRON_3_SUPER_120B_A12B_NVFP4": "NVIDIA-Nemotron-3-Super-120B-A12B-NVFP4",
+    "QWEN2_5_CODER_32B_INSTRUCT": "Qwen2.5-Coder-32B-Instruct",
+    "QWEN2_5_CODER_32B_INSTRUCT_2": "qwen2.5-coder-32b-instruct",
+}
+"""Constants of the models this provider no longer lists: each still imports, as the model
+was last listed, with a ModelRetiredWarning naming its successor."""
+
+
+def __getattr__(name: str) -> object:
+    from llmdex.past.retired_constants import retired_constant
+
+    return retired_constant(__name__, _RETIRED, name)

@@ -5,7 +5,7 @@
 
 from typing import Final
 
-from llmdex.records.model import PricedModel
+from llmdex.records.model import Model, PricedModel
 
 MINIMAXAI_MINIMAX_M2_7: Final[PricedModel]
 """MiniMax-M2.7 (chat) · 205K context · 131K output · $0.30 in / $1.20 out per 1M tokens · tools, reasoning, open weights"""
@@ -27,3 +27,45 @@ NVIDIA_NEMOTRON_CASCADE_2_30B_A3B: Final[PricedModel]
 
 ZAI_ORG_GLM_5_1_FP8: Final[PricedModel]
 """GLM-5.1 (chat) · 200K context · 131K output · $0.85 in / $3.10 out per 1M tokens · tools, reasoning, structured output, open weights"""
+
+DEEPSEEK_R1_DISTILL_LLAMA_70B: Final[Model]
+"""Deprecated: DeepSeek-R1-Distill-Llama-70B is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+DEEPSEEK_R1_DISTILL_LLAMA_70B_2: Final[Model]
+"""Deprecated: deepseek-r1-distill-llama-70b is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+DEEPSEEK_R1_DISTILL_QWEN_32B: Final[Model]
+"""Deprecated: DeepSeek-R1-Distill-Qwen-32B is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+DEEPSEEK_R1_DISTILL_QWEN_32B_2: Final[Model]
+"""Deprecated: deepseek-r1-distill-qwen-32b is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+DEEPSEEK_V3_2: Final[Model]
+"""Deprecated: DeepSeek-V3.2 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GLM_5_FP8: Final[Model]
+"""Deprecated: GLM-5-FP8 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GPT_OSS_120B: Final[Model]
+"""Deprecated: gpt-oss-120b is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+KIMI_K2_5: Final[Model]
+"""Deprecated: Kimi-K2.5 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+KIMI_K2_INSTRUCT: Final[Model]
+"""Deprecated: kimi-k2-instruct is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+LLAMA_3_1_NEMOTRON_ULTRA_253B_V1: Final[Model]
+"""Deprecated: Llama-3_1-Nemotron-Ultra-253B-v1 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+MINIMAX_M2_5: Final[Model]
+"""Deprecated: MiniMax-M2.5 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+NVIDIA_NEMOTRON_3_SUPER_120B_A12B_NVFP4: Final[Model]
+"""Deprecated: NVIDIA-Nemotron-3-Super-120B-A12B-NVFP4 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN2_5_CODER_32B_INSTRUCT: Final[Model]
+"""Deprecated: Qwen2.5-Coder-32B-Instruct is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN2_5_CODER_32B_INSTRUCT_2: Final[Model]
+"""Deprecated: qwen2.5-coder-32b-instruct is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""

@@ -276,3 +276,17 @@ QWEN3_7_MAX: "Final[_PricedModel]" = _PricedModel(
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """Qwen3.7-Max (chat) · 256K context · 65.5K output · $5.00 in / $15.00 out per 1M tokens · tools, reasoning, structured output"""
+
+
+_RETIRED = {
+    "DEEPSEEK_V4_PRO_2": "DeepSeek-V4-Pro",
+    "MINIMAX_M2_7": "MiniMax-M2.7",
+}
+"""Constants of the models this provider no longer lists: each still imports, as the model
+was last listed, with a ModelRetiredWarning naming its successor."""
+
+
+def __getattr__(name: str) -> object:
+    from llmdex.past.retired_constants import retired_constant
+
+    return retired_constant(__name__, _RETIRED, name)

@@ -5,7 +5,7 @@
 
 from typing import Final
 
-from llmdex.records.model import PricedModel
+from llmdex.records.model import Model, PricedModel
 
 GLM_5_1: Final[PricedModel]
 """GLM-5.1 (chat) · 203K context · 131K output · $1.00 in / $3.20 out per 1M tokens · tools, reasoning, structured output, open weights"""
@@ -30,3 +30,9 @@ DEEPSEEK_V4_PRO: Final[PricedModel]
 
 QWEN3_7_MAX: Final[PricedModel]
 """Qwen3.7-Max (chat) · 256K context · 65.5K output · $5.00 in / $15.00 out per 1M tokens · tools, reasoning, structured output"""
+
+DEEPSEEK_V4_PRO_2: Final[Model]
+"""Deprecated: DeepSeek-V4-Pro is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+MINIMAX_M2_7: Final[Model]
+"""Deprecated: MiniMax-M2.7 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""

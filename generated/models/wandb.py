@@ -454,3 +454,18 @@ ZAI_ORG_GLM_5_1: "Final[_PricedModel]" = _PricedModel(
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """GLM-5.1 (chat) · 200K context · 131K output · $1.40 in / $4.40 out per 1M tokens · tools, reasoning, structured output, open weights"""
+
+
+_RETIRED = {
+    "DEEPSEEK_AI_DEEPSEEK_R1_0528": "deepseek-ai/DeepSeek-R1-0528",
+    "DEEPSEEK_AI_DEEPSEEK_V3_0324": "deepseek-ai/DeepSeek-V3-0324",
+    "MOONSHOTAI_KIMI_K2_INSTRUCT": "moonshotai/Kimi-K2-Instruct",
+}
+"""Constants of the models this provider no longer lists: each still imports, as the model
+was last listed, with a ModelRetiredWarning naming its successor."""
+
+
+def __getattr__(name: str) -> object:
+    from llmdex.past.retired_constants import retired_constant
+
+    return retired_constant(__name__, _RETIRED, name)

@@ -5,7 +5,7 @@
 
 from typing import Final
 
-from llmdex.records.model import PricedModel
+from llmdex.records.model import Model, PricedModel
 
 MINIMAXAI_MINIMAX_M2_5: Final[PricedModel]
 """MiniMax M2.5 (chat) · 197K context · 197K output · $0.30 in / $1.20 out per 1M tokens · tools, reasoning, structured output, open weights"""
@@ -60,3 +60,12 @@ ZAI_ORG_GLM_5_FP8: Final[PricedModel]
 
 ZAI_ORG_GLM_5_1: Final[PricedModel]
 """GLM-5.1 (chat) · 200K context · 131K output · $1.40 in / $4.40 out per 1M tokens · tools, reasoning, structured output, open weights"""
+
+DEEPSEEK_AI_DEEPSEEK_R1_0528: Final[Model]
+"""Deprecated: deepseek-ai/DeepSeek-R1-0528 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+DEEPSEEK_AI_DEEPSEEK_V3_0324: Final[Model]
+"""Deprecated: deepseek-ai/DeepSeek-V3-0324 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+MOONSHOTAI_KIMI_K2_INSTRUCT: Final[Model]
+"""Deprecated: moonshotai/Kimi-K2-Instruct is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""

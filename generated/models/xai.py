@@ -288,3 +288,40 @@ GROK_IMAGINE_VIDEO: "Final[_Model]" = _Model(
     limit=_Shared.CONTEXT_1024_OUTPUT_0,
 )
 """Grok Imagine Video (video) · 1.02K context · 0 output · price unknown · vision, attachments"""
+
+
+_RETIRED = {
+    "GROK_2": "grok-2",
+    "GROK_2_1212": "grok-2-1212",
+    "GROK_2_LATEST": "grok-2-latest",
+    "GROK_2_VISION": "grok-2-vision",
+    "GROK_2_VISION_1212": "grok-2-vision-1212",
+    "GROK_2_VISION_LATEST": "grok-2-vision-latest",
+    "GROK_3": "grok-3",
+    "GROK_3_FAST": "grok-3-fast",
+    "GROK_3_FAST_LATEST": "grok-3-fast-latest",
+    "GROK_3_LATEST": "grok-3-latest",
+    "GROK_3_MINI": "grok-3-mini",
+    "GROK_3_MINI_FAST": "grok-3-mini-fast",
+    "GROK_3_MINI_FAST_LATEST": "grok-3-mini-fast-latest",
+    "GROK_3_MINI_LATEST": "grok-3-mini-latest",
+    "GROK_4": "grok-4",
+    "GROK_4_1_FAST": "grok-4-1-fast",
+    "GROK_4_1_FAST_NON_REASONING": "grok-4-1-fast-non-reasoning",
+    "GROK_4_20_BETA_LATEST_NON_REASONING": "grok-4.20-beta-latest-non-reasoning",
+    "GROK_4_20_BETA_LATEST_REASONING": "grok-4.20-beta-latest-reasoning",
+    "GROK_4_20_MULTI_AGENT_BETA_LATEST": "grok-4.20-multi-agent-beta-latest",
+    "GROK_4_FAST": "grok-4-fast",
+    "GROK_4_FAST_NON_REASONING": "grok-4-fast-non-reasoning",
+    "GROK_BETA": "grok-beta",
+    "GROK_CODE_FAST_1": "grok-code-fast-1",
+    "GROK_VISION_BETA": "grok-vision-beta",
+}
+"""Constants of the models this provider no longer lists: each still imports, as the model
+was last listed, with a ModelRetiredWarning naming its successor."""
+
+
+def __getattr__(name: str) -> object:
+    from llmdex.past.retired_constants import retired_constant
+
+    return retired_constant(__name__, _RETIRED, name)

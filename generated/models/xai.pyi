@@ -30,3 +30,78 @@ GROK_IMAGINE_IMAGE_QUALITY: Final[Model]
 
 GROK_IMAGINE_VIDEO: Final[Model]
 """Grok Imagine Video (video) · 1.02K context · 0 output · price unknown · vision, attachments"""
+
+GROK_2: Final[Model]
+"""Deprecated: grok-2 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GROK_2_1212: Final[Model]
+"""Deprecated: grok-2-1212 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GROK_2_LATEST: Final[Model]
+"""Deprecated: grok-2-latest is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GROK_2_VISION: Final[Model]
+"""Deprecated: grok-2-vision is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GROK_2_VISION_1212: Final[Model]
+"""Deprecated: grok-2-vision-1212 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GROK_2_VISION_LATEST: Final[Model]
+"""Deprecated: grok-2-vision-latest is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GROK_3: Final[Model]
+"""Deprecated: grok-3 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GROK_3_FAST: Final[Model]
+"""Deprecated: grok-3-fast is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GROK_3_FAST_LATEST: Final[Model]
+"""Deprecated: grok-3-fast-latest is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GROK_3_LATEST: Final[Model]
+"""Deprecated: grok-3-latest is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GROK_3_MINI: Final[Model]
+"""Deprecated: grok-3-mini is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GROK_3_MINI_FAST: Final[Model]
+"""Deprecated: grok-3-mini-fast is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GROK_3_MINI_FAST_LATEST: Final[Model]
+"""Deprecated: grok-3-mini-fast-latest is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GROK_3_MINI_LATEST: Final[Model]
+"""Deprecated: grok-3-mini-latest is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GROK_4: Final[Model]
+"""Deprecated: grok-4 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GROK_4_1_FAST: Final[Model]
+"""Deprecated: grok-4-1-fast is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GROK_4_1_FAST_NON_REASONING: Final[Model]
+"""Deprecated: grok-4-1-fast-non-reasoning is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GROK_4_20_BETA_LATEST_NON_REASONING: Final[Model]
+"""Deprecated: grok-4.20-beta-latest-non-reasoning is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GROK_4_20_BETA_LATEST_REASONING: Final[Model]
+"""Deprecated: grok-4.20-beta-latest-reasoning is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GROK_4_20_MULTI_AGENT_BETA_LATEST: Final[Model]
+"""Deprecated: grok-4.20-multi-agent-beta-latest is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GROK_4_FAST: Final[Model]
+"""Deprecated: grok-4-fast is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GROK_4_FAST_NON_REASONING: Final[Model]
+"""Deprecated: grok-4-fast-non-reasoning is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GROK_BETA: Final[Model]
+"""Deprecated: grok-beta is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GROK_CODE_FAST_1: Final[Model]
+"""Deprecated: grok-code-fast-1 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GROK_VISION_BETA: Final[Model]
+"""Deprecated: grok-vision-beta is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""

@@ -208,3 +208,16 @@ MIMO_V2_5_TTS_VOICEDESIGN: "Final[_PricedModel]" = _PricedModel(
     cost=_Cost(input=_Decimal("0"), output=_Decimal("0")),
 )
 """MiMo-V2.5-TTS-VoiceDesign (audio) · 8.19K context · 8.19K output · free · open weights"""
+
+
+_RETIRED = {
+    "MIMO_V2_FLASH": "mimo-v2-flash",
+}
+"""Constants of the models this provider no longer lists: each still imports, as the model
+was last listed, with a ModelRetiredWarning naming its successor."""
+
+
+def __getattr__(name: str) -> object:
+    from llmdex.past.retired_constants import retired_constant
+
+    return retired_constant(__name__, _RETIRED, name)

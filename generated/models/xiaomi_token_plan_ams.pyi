@@ -5,7 +5,7 @@
 
 from typing import Final
 
-from llmdex.records.model import PricedModel
+from llmdex.records.model import Model, PricedModel
 
 MIMO_V2_OMNI: Final[PricedModel]
 """MiMo-V2-Omni (chat) · 262K context · 131K output · free · vision, tools, reasoning, attachments · deprecated"""
@@ -30,3 +30,6 @@ MIMO_V2_5_TTS_VOICECLONE: Final[PricedModel]
 
 MIMO_V2_5_TTS_VOICEDESIGN: Final[PricedModel]
 """MiMo-V2.5-TTS-VoiceDesign (audio) · 8.19K context · 8.19K output · free · open weights"""
+
+MIMO_V2_FLASH: Final[Model]
+"""Deprecated: mimo-v2-flash is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""

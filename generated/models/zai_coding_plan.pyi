@@ -5,7 +5,7 @@
 
 from typing import Final
 
-from llmdex.records.model import PricedModel
+from llmdex.records.model import Model, PricedModel
 
 GLM_4_5_AIR: Final[PricedModel]
 """GLM-4.5-Air (chat) · 131K context · 98.3K output · free · tools, reasoning, open weights"""
@@ -24,3 +24,27 @@ GLM_5_2: Final[PricedModel]
 
 GLM_5V_TURBO: Final[PricedModel]
 """GLM-5V-Turbo (chat) · 200K context · 131K output · free · vision, tools, reasoning, attachments"""
+
+GLM_4_5: Final[Model]
+"""Deprecated: glm-4.5 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GLM_4_5V: Final[Model]
+"""Deprecated: glm-4.5v is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GLM_4_5_FLASH: Final[Model]
+"""Deprecated: glm-4.5-flash is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GLM_4_6: Final[Model]
+"""Deprecated: glm-4.6 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GLM_4_6V: Final[Model]
+"""Deprecated: glm-4.6v is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GLM_4_7_FLASH: Final[Model]
+"""Deprecated: glm-4.7-flash is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GLM_4_7_FLASHX: Final[Model]
+"""Deprecated: glm-4.7-flashx is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GLM_5: Final[Model]
+"""Deprecated: glm-5 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""

@@ -2969,3 +2969,27 @@ Z_AI_GLM_5V_TURBO: "Final[_PricedModel]" = _PricedModel(
     reasoning_options=(),
 )
 """GLM 5V Turbo (chat) · 200K context · 128K output · $0.726 in / $3.1946 out per 1M tokens · vision, tools, reasoning, attachments"""
+
+
+_RETIRED = {
+    "ANTHROPIC_CLAUDE_3_5_SONNET": "anthropic/claude-3.5-sonnet",
+    "DEEPSEEK_DEEPSEEK_REASONER": "deepseek/deepseek-reasoner",
+    "GOOGLE_GEMINI_3_FLASH_PREVIEW_FREE": "google/gemini-3-flash-preview-free",
+    "GOOGLE_GEMINI_3_PRO_IMAGE_PREVIEW": "google/gemini-3-pro-image-preview",
+    "GOOGLE_GEMINI_3_PRO_PREVIEW": "google/gemini-3-pro-preview",
+    "INCLUSIONAI_LINT_1T": "inclusionai/lint-1t",
+    "KUAISHOU_KAT_CODER_PRO_V1": "kuaishou/kat-coder-pro-v1",
+    "KUAISHOU_KAT_CODER_PRO_V1_FREE": "kuaishou/kat-coder-pro-v1-free",
+    "QWEN_QWEN3_MAX_THINKING": "qwen/qwen3-max-thinking",
+    "STEPFUN_STEP_3_5_FLASH_FREE": "stepfun/step-3.5-flash-free",
+    "XIAOMI_MIMO_V2_FLASH_FREE": "xiaomi/mimo-v2-flash-free",
+    "X_AI_GROK_4_FAST_NON_REASONING": "x-ai/grok-4-fast-non-reasoning",
+}
+"""Constants of the models this provider no longer lists: each still imports, as the model
+was last listed, with a ModelRetiredWarning naming its successor."""
+
+
+def __getattr__(name: str) -> object:
+    from llmdex.past.retired_constants import retired_constant
+
+    return retired_constant(__name__, _RETIRED, name)

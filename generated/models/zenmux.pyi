@@ -5,7 +5,7 @@
 
 from typing import Final
 
-from llmdex.records.model import PricedModel
+from llmdex.records.model import Model, PricedModel
 
 ANTHROPIC_CLAUDE_3_5_HAIKU: Final[PricedModel]
 """Claude 3.5 Haiku (chat) · 200K context · 64K output · $0.80 in / $4.00 out per 1M tokens · vision, tools, attachments"""
@@ -342,3 +342,39 @@ Z_AI_GLM_5_2_FREE: Final[PricedModel]
 
 Z_AI_GLM_5V_TURBO: Final[PricedModel]
 """GLM 5V Turbo (chat) · 200K context · 128K output · $0.726 in / $3.1946 out per 1M tokens · vision, tools, reasoning, attachments"""
+
+ANTHROPIC_CLAUDE_3_5_SONNET: Final[Model]
+"""Deprecated: anthropic/claude-3.5-sonnet is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+DEEPSEEK_DEEPSEEK_REASONER: Final[Model]
+"""Deprecated: deepseek/deepseek-reasoner is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GOOGLE_GEMINI_3_FLASH_PREVIEW_FREE: Final[Model]
+"""Deprecated: google/gemini-3-flash-preview-free is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GOOGLE_GEMINI_3_PRO_IMAGE_PREVIEW: Final[Model]
+"""Deprecated: google/gemini-3-pro-image-preview is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+GOOGLE_GEMINI_3_PRO_PREVIEW: Final[Model]
+"""Deprecated: google/gemini-3-pro-preview is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+INCLUSIONAI_LINT_1T: Final[Model]
+"""Deprecated: inclusionai/lint-1t is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+KUAISHOU_KAT_CODER_PRO_V1: Final[Model]
+"""Deprecated: kuaishou/kat-coder-pro-v1 is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+KUAISHOU_KAT_CODER_PRO_V1_FREE: Final[Model]
+"""Deprecated: kuaishou/kat-coder-pro-v1-free is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+QWEN_QWEN3_MAX_THINKING: Final[Model]
+"""Deprecated: qwen/qwen3-max-thinking is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+STEPFUN_STEP_3_5_FLASH_FREE: Final[Model]
+"""Deprecated: stepfun/step-3.5-flash-free is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+XIAOMI_MIMO_V2_FLASH_FREE: Final[Model]
+"""Deprecated: xiaomi/mimo-v2-flash-free is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""
+
+X_AI_GROK_4_FAST_NON_REASONING: Final[Model]
+"""Deprecated: x-ai/grok-4-fast-non-reasoning is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""

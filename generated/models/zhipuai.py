@@ -390,3 +390,16 @@ GLM_5V_TURBO: "Final[_PricedModel]" = _PricedModel(
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """GLM-5V-Turbo (chat) · 200K context · 131K output · $5.00 in / $22.00 out per 1M tokens · vision, tools, reasoning, attachments"""
+
+
+_RETIRED = {
+    "GLM_4_6V_FLASH": "glm-4.6v-flash",
+}
+"""Constants of the models this provider no longer lists: each still imports, as the model
+was last listed, with a ModelRetiredWarning naming its successor."""
+
+
+def __getattr__(name: str) -> object:
+    from llmdex.past.retired_constants import retired_constant
+
+    return retired_constant(__name__, _RETIRED, name)

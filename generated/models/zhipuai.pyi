@@ -5,7 +5,7 @@
 
 from typing import Final
 
-from llmdex.records.model import PricedModel
+from llmdex.records.model import Model, PricedModel
 
 GLM_4_5: Final[PricedModel]
 """GLM-4.5 (chat) · 131K context · 98.3K output · $0.60 in / $2.20 out per 1M tokens · tools, reasoning, open weights"""
@@ -45,3 +45,6 @@ GLM_5_2: Final[PricedModel]
 
 GLM_5V_TURBO: Final[PricedModel]
 """GLM-5V-Turbo (chat) · 200K context · 131K output · $5.00 in / $22.00 out per 1M tokens · vision, tools, reasoning, attachments"""
+
+GLM_4_6V_FLASH: Final[Model]
+"""Deprecated: glm-4.6v-flash is no longer listed by this provider. It imports as last listed, with a ModelRetiredWarning naming its successor."""

@@ -230,3 +230,23 @@ GLM_5V_TURBO: "Final[_PricedModel]" = _PricedModel(
     reasoning_options=(_Shared.REASONING_TOGGLE,),
 )
 """GLM-5V-Turbo (chat) · 200K context · 131K output · free · vision, tools, reasoning, attachments"""
+
+
+_RETIRED = {
+    "GLM_4_5": "glm-4.5",
+    "GLM_4_5V": "glm-4.5v",
+    "GLM_4_5_FLASH": "glm-4.5-flash",
+    "GLM_4_6": "glm-4.6",
+    "GLM_4_6V_FLASH": "glm-4.6v-flash",
+    "GLM_4_7_FLASH": "glm-4.7-flash",
+    "GLM_4_7_FLASHX": "glm-4.7-flashx",
+    "GLM_5": "glm-5",
+}
+"""Constants of the models this provider no longer lists: each still imports, as the model
+was last listed, with a ModelRetiredWarning naming its successor."""
+
+
+def __getattr__(name: str) -> object:
+    from llmdex.past.retired_constants import retired_constant
+
+    return retired_constant(__name__, _RETIRED, name)

@@ -186,6 +186,12 @@ class DeprecatedModelWarning(UserWarning):
     """
 
 
+class ModelRetiredWarning(DeprecatedModelWarning):
+    """A constant of a model the catalog no longer lists was used: it still imports, as the
+    model was last listed, so a data upgrade breaks no import; the message names its
+    successor where one is known."""
+
+
 _WARNED: set[str] = set()
 
 

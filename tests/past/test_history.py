@@ -88,6 +88,39 @@ def test_a_retired_model_says_when_what_replaces_it_and_who_still_lists_it(dex: 
     assert dex.find("acme:old-2024-06-01", at="2025-02-10").cost.input == 1
 
 
+def test_a_retired_models_constant_still_imports_with_a_warning_naming_its_successor(
+    built: tuple[ModuleType, Path, Path],
+) -> None:
+    dex, _, _ = built
+    # In a fresh interpreter: the warning comes once, at the first use, from the user's line.
+    code = (
+        "import warnings\n"
+        "warnings.simplefilter('always')\n"
+        f"with warnings.catch_warnings(record=True) as seen:\n"
+        f"    from {dex.__name__}.models.acme import OLD_2024_06_01\n"
+        f"    from {dex.__name__}.models.acme import OLD_2024_06_01 as again\n"
+        "print(OLD_2024_06_01.spec, OLD_2024_06_01.cost.input, again is OLD_2024_06_01)\n"
+        "print(len(seen), seen[0].category.__name__, seen[0].filename)\n"
+        "print(seen[0].message)\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(Path(dex.__file__).parent.parent)}
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=False, env=env
+    )
+    assert result.returncode == 0, result.stderr
+    spec, count, message = result.stdout.splitlines()
+    assert spec == "acme:old-2024-06-01 1 True"
+    assert count == "1 ModelRetiredWarning <string>"
+    assert message == (
+        f"{dex.__name__}.models.acme.OLD_2024_06_01 is acme:old-2024-06-01 as last listed on "
+        "2025-02-02: acme no longer lists it; its successor is acme:old-2025-02-01"
+    )
+    stub = (Path(dex.__file__).parent / "models" / "acme.pyi").read_text(encoding="utf-8")
+    assert 'OLD_2024_06_01: Final[Model]\n"""Deprecated: old-2024-06-01 is no longer' in stub
+    with pytest.raises(AttributeError, match="has no attribute 'NOT_A_MODEL'"):
+        dex.models.acme.NOT_A_MODEL  # noqa: B018 - the read is the test
+
+
 def test_history_of_a_model(dex: ModuleType) -> None:
     history = dex.history("acme:m-1")
     assert (history.first_seen, history.last_seen, history.listed) == (DATES[0], DATES[2], True)
