@@ -26,6 +26,10 @@ if TYPE_CHECKING:
     from llmdex.records.model import Model
     from llmdex.records.partial_date import PartialDate
 
+_MAX_AGE = 90
+"""Days after which ``llmdex info`` calls the data stale, unless told otherwise."""
+_AGE_VARIABLE = "LLMDEX_MAX_DATA_AGE"
+
 EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_USAGE = 2
@@ -139,6 +143,12 @@ def _parser() -> argparse.ArgumentParser:
     costing.add_argument("--reasoning", type=_tokens, default=0, help="reasoning tokens")
     costing.add_argument("--mode", help="a priced mode, e.g. fast")
     costing.add_argument("--at", type=_day, help="YYYY-MM-DD: at the prices of that day")
+    about = commands.add_parser("info", help="where the data came from, and how old it is")
+    about.add_argument(
+        "--max-age",
+        type=_count,
+        help=f"days after which the data counts as stale (default ${_AGE_VARIABLE} or {_MAX_AGE})",
+    )
     past = commands.add_parser("history", help="when a model was listed, and every change to it")
     past.add_argument("spec")
     changes = commands.add_parser("diff", help="what changed between two catalogs")
@@ -150,7 +160,7 @@ def _parser() -> argparse.ArgumentParser:
     changes.add_argument("after", nargs="?", default="catalog", help="likewise (default: catalog)")
     changes.add_argument("--markdown", action="store_true", help="print Markdown")
     syncing, exporting = _output_commands(commands)
-    outputs = (show, listing, comparing, asking, checking, costing, past, changes, syncing)
+    outputs = (show, listing, comparing, asking, checking, costing, about, past, changes, syncing)
     for command in (*outputs, exporting):
         command.add_argument("--json", action="store_true", help="print JSON")
     return parser
@@ -222,6 +232,13 @@ def run(catalog: Catalog, argv: Sequence[str] | None = None) -> int:
 
     arguments = list(sys.argv[1:] if argv is None else argv)
     as_json = "--json" in arguments
+    if arguments == ["--version"]:
+        info = catalog.catalog_info()
+        _write(
+            f"llmdex {info.llmdex_version}, data of {info.date} ({info.age()} days old): "
+            f"{info.models:,} models from {info.providers} providers"
+        )
+        return EXIT_OK
     try:
         try:
             args = _parser().parse_args(arguments)
@@ -490,6 +507,34 @@ def _cost(catalog: Catalog, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _info(catalog: Catalog, args: argparse.Namespace) -> int:
+    from llmdex.records.record import fields
+
+    info = catalog.catalog_info()
+    about = {name: getattr(info, name) for name in fields(type(info))}
+    limit = args.max_age
+    if limit is None:
+        given = os.environ.get(_AGE_VARIABLE, str(_MAX_AGE))
+        if not given.isdigit():
+            raise _UsageError(
+                f"llmdex info: ${_AGE_VARIABLE} is {given[:20]!r}, not a number of days"
+            )
+        limit = int(given)
+    age = info.age()
+    if args.json:
+        _emit({**about, "age_days": age, "stale": age > limit, "max_age_days": limit})
+    else:
+        rows = [(name.replace("_", " "), str(value)) for name, value in about.items()]
+        _write(table([*rows, ("age", f"{age} days")]))
+    if age > limit:
+        print(
+            f"llmdex: warning: the data is {age} days old (over {limit}); upgrade llmdex, or "
+            "regenerate the catalog from a newer models.dev payload",
+            file=sys.stderr,
+        )
+    return EXIT_OK
+
+
 def _history(catalog: Catalog, args: argparse.Namespace) -> int:
     from llmdex.past.log import FIRST_LISTED, NO_LONGER_LISTED
     from llmdex.views.json_form import json_form
@@ -588,6 +633,7 @@ _COMMANDS = {
     "ask": _ask,
     "reconcile": _reconcile,
     "cost": _cost,
+    "info": _info,
     "history": _history,
     "diff": _diff,
     "db": _db,

@@ -291,3 +291,32 @@ def test_diff_of_a_hostile_file_is_one_line_in_bounded_memory(tmp_path: Path) ->
         assert result.returncode == 2, (name, result.stderr)
         assert line.startswith(f"llmdex: {path}: ") and message in line, (name, line)
         assert int(peak.split()[1]) < 400_000, (name, peak)  # KiB: far from a bomb's gigabytes
+
+
+def test_version_names_the_data_date_and_age() -> None:
+    result = _llmdex("--version")
+    assert result.returncode == 0
+    assert re.fullmatch(
+        r"llmdex \S+, data of \d{4}-\d{2}-\d{2} \(\d+ days old\): [\d,]+ models from \d+ "
+        r"providers\n",
+        result.stdout,
+    ), result.stdout
+
+
+def test_info_warns_when_the_data_is_older_than_the_limit_the_user_sets() -> None:
+    fresh = _llmdex("info", "--json", "--max-age", "100000")
+    data = json.loads(fresh.stdout)
+    assert data["stale"] is False and data["max_age_days"] == 100000 and fresh.stderr == ""
+    assert {"source", "sha256", "date", "models", "age_days"} <= set(data)
+    stale = _llmdex("info", "--max-age", "0")
+    if data["age_days"] > 0:
+        assert stale.stderr.startswith(f"llmdex: warning: the data is {data['age_days']} days old")
+    env = {**_env(), "LLMDEX_MAX_DATA_AGE": "soon"}
+    bad = subprocess.run(
+        [sys.executable, "-m", PACKAGE, "info"],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    assert bad.returncode == 2 and "$LLMDEX_MAX_DATA_AGE is 'soon'" in bad.stderr

@@ -6,6 +6,8 @@ from llmdex.records.record import Record, record
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    import datetime
+
     __version__: str
     """The installed llmdex distribution's version (read on first use)."""
 
@@ -31,6 +33,18 @@ class CatalogInfo(Record):
     """How many of llmdex's own corrections (``data_sources/patches``) were applied."""
     llmdex_version: str
     """The installed llmdex distribution's version."""
+
+    def age(self, today: datetime.date | None = None) -> int:
+        """Days from the data's date to ``today`` (UTC today by default).
+
+        Example:
+            >>> llmdex.catalog_info().age(datetime.date(2026, 7, 12))
+            10
+        """
+        import datetime
+
+        day = today or datetime.datetime.now(datetime.UTC).date()
+        return (day - datetime.date.fromisoformat(self.date)).days
 
 
 def version() -> str:
