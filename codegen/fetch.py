@@ -18,16 +18,17 @@ from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 from codegen.errors import FetchError, PayloadError, RegenError
+from llmdex.bounded_gzip import UnpackError, gunzip
 from llmdex.errors import ClientError
 from llmdex.http.policy import HttpPolicy
 from llmdex.http.requests_transport import send
 from llmdex.http.transport import HttpResponse, StatusError
 from llmdex.records.record import replace
-from llmdex.untrusted_json import too_deep
+from llmdex.untrusted_json import PAYLOAD_DEPTH, too_deep
 
 MAX_BYTES = 64 * 1024 * 1024
 """Largest payload accepted: the 2026-07 payload is 2.4 MB, so this is room for 25x growth."""
-MAX_DEPTH = 32
+MAX_DEPTH = PAYLOAD_DEPTH
 """Deepest nesting accepted; a models.dev payload nests 7 levels."""
 
 FETCH_POLICY = HttpPolicy(
@@ -66,24 +67,12 @@ def fetch(source: str, policy: HttpPolicy = FETCH_POLICY) -> Fetched:
     data = _download(source, policy) if is_url(source) else _read_file(source, policy)
     label = source_label(source)
     if data[:2] == b"\x1f\x8b":  # gzip, as the weekly history payloads are stored
-        data = _gunzip(data, label, policy.max_bytes)
+        try:
+            data = gunzip(data, policy.max_bytes)
+        except UnpackError as exc:
+            kind = FetchError if exc.too_large else PayloadError
+            raise kind(f"{label}: {exc}") from None
     return Fetched(label, data, hashlib.sha256(data).hexdigest(), parse_json(data, label))
-
-
-def _gunzip(data: bytes, source: str, limit: int) -> bytes:
-    # Bounded: a small file must not unpack into more than the cap.
-    import gzip
-    import io
-    import zlib
-
-    try:
-        with gzip.GzipFile(fileobj=io.BytesIO(data)) as unpacked:
-            whole = unpacked.read(limit + 1)
-    except (OSError, EOFError, zlib.error) as exc:
-        raise PayloadError(f"{source}: not a readable gzip file ({exc})") from None
-    if len(whole) > limit:
-        raise FetchError(f"{source}: unpacks to over the {limit}-byte cap")
-    return whole
 
 
 def parse_json(data: bytes, source: str, error: type[RegenError] = PayloadError) -> Any:

@@ -18,7 +18,9 @@ if TYPE_CHECKING:
     from typing import Any
 
 DEPTH = 64
-"""Levels of nesting allowed by default: provider bodies nest under 10, models.dev 7."""
+"""Levels of nesting allowed by default: provider bodies nest under 10."""
+PAYLOAD_DEPTH = 32
+"""Levels of nesting allowed in a models.dev payload, which nests 7."""
 
 _STRINGS = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)
 _NOT_BRACKETS = re.compile(r"[^\[\]{}]+")

@@ -60,7 +60,8 @@ _MAX_BYTES = 32 * 1024 * 1024
 
 
 def _read_payload(path: str) -> Any:
-    from llmdex.untrusted_json import UntrustedJSONError, loads
+    from llmdex.bounded_gzip import UnpackError, gunzip
+    from llmdex.untrusted_json import PAYLOAD_DEPTH, UntrustedJSONError, loads
 
     what = "give a day (YYYY-MM-DD), 'catalog', or a models.dev payload file (.json or .json.gz)"
     try:
@@ -69,35 +70,21 @@ def _read_payload(path: str) -> Any:
     except OSError as exc:
         raise ValueError(f"{path}: cannot read it ({exc.strerror}); {what}") from None
     if data[:2] == b"\x1f\x8b":
-        data = _gunzip(data, path)
+        try:
+            data = gunzip(data, _MAX_BYTES)
+        except UnpackError as exc:
+            advice = "a payload is a few MB" if exc.too_large else "fetch it again"
+            raise ValueError(f"{path}: {exc}; {advice}") from None
     if len(data) > _MAX_BYTES:
         raise ValueError(f"{path}: over {_MAX_BYTES // 2**20} MiB; a payload is a few MB")
     try:
-        payload = loads(data, max_depth=32)
+        payload = loads(data, max_depth=PAYLOAD_DEPTH)
     except UntrustedJSONError as exc:
         raise ValueError(f"{path}: {exc}; {what}") from None
     problem = _shape_problem(payload)
     if problem is not None:
         raise ValueError(f"{path}: not a models.dev payload: {problem}")
     return payload
-
-
-def _gunzip(data: bytes, path: str) -> bytes:
-    # Unpacked as a stream and cut at the cap, so a small file cannot unpack into gigabytes.
-    import zlib
-
-    unpacker = zlib.decompressobj(16 + zlib.MAX_WBITS)
-    try:
-        whole = unpacker.decompress(data, _MAX_BYTES + 1)
-    except zlib.error:
-        raise ValueError(f"{path}: a corrupt gzip file; fetch it again") from None
-    if len(whole) > _MAX_BYTES:
-        raise ValueError(
-            f"{path}: unpacks to over {_MAX_BYTES // 2**20} MiB; a payload is a few MB"
-        )
-    if not unpacker.eof:
-        raise ValueError(f"{path}: the gzip file is cut off; fetch it again")
-    return whole
 
 
 def _shape_problem(payload: Any) -> str | None:
