@@ -97,16 +97,23 @@ class InvalidDateError(LlmdexError, ValueError):
     """A date is not ``YYYY-MM`` or ``YYYY-MM-DD``, or names no calendar day."""
 
     def __init__(
-        self, text: str, expected: str = "YYYY-MM or YYYY-MM-DD", *, argument: str | None = None
+        self, text: str, expected: str = "YYYY-MM or YYYY-MM-DD", *, function: str | None = None
     ) -> None:
-        # argument: "find(at=...)" names where the date was given; the CLI says "--at".
+        # function: where the date was given as ``at=`` ("find"), for a message naming it.
         self.text = text
-        if argument is None:
+        if function is None:
             super().__init__(f"invalid date {shown(text)}: expected {expected}")
             return
-        function, _, parameter = argument.partition(".")
-        self.cli = f"--{parameter.replace('_', '-')} {shown(text)}: expected {expected}"
-        super().__init__(f"{function}({parameter}={shown(text)}): expected {expected}")
+        message, self.cli = _argument(function, "at", text, f"expected {expected}")
+        super().__init__(message)
+
+
+def _argument(function: str, parameter: str, value: object, problem: str) -> tuple[str, str]:
+    # A bad argument in Python's terms, and in the command line's (whose flags are the names).
+    return (
+        f"{function}({parameter}={shown(value)}): {problem}",
+        f"--{parameter.replace('_', '-')} {shown(value)}: {problem}",
+    )
 
 
 class InvalidArgumentError(LlmdexError, ValueError, TypeError):
@@ -119,8 +126,8 @@ class InvalidArgumentError(LlmdexError, ValueError, TypeError):
     def __init__(self, function: str, parameter: str, value: object, problem: str) -> None:
         self.function = function
         self.parameter = parameter
-        self.cli = f"--{parameter.replace('_', '-')} {shown(value)}: {problem}"
-        super().__init__(f"{function}({parameter}={shown(value)}): {problem}")
+        message, self.cli = _argument(function, parameter, value, problem)
+        super().__init__(message)
 
 
 class IncompatibleRuntimeError(LlmdexError, ImportError):

@@ -87,11 +87,11 @@ def as_of_date(at: object, function: str = "find") -> str:
     if not isinstance(text, str):
         raise InvalidArgumentError(function, "at", at, "give a date, a datetime or 'YYYY-MM-DD'")
     if len(text) != 10 or text[4] != "-" or text[7] != "-" or not text.replace("-", "").isdigit():
-        raise InvalidDateError(text, expected, argument=f"{function}.at")
+        raise InvalidDateError(text, expected, function=function)
     try:
         datetime.date.fromisoformat(text)
     except ValueError:
-        raise InvalidDateError(text, expected, argument=f"{function}.at") from None
+        raise InvalidDateError(text, expected, function=function) from None
     return text
 
 
