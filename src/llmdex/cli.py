@@ -13,7 +13,7 @@ import os
 import sys
 
 from llmdex.errors import LlmdexError
-from llmdex.views.display import exact, table, usd
+from llmdex.views.display import cell, exact, table, usd
 from llmdex.views.facts import CAPABILITIES, SORT_KEYS
 
 TYPE_CHECKING = False
@@ -304,8 +304,8 @@ def _show(catalog: Catalog, args: argparse.Namespace) -> int:
         ("spec", model.spec),
         ("name", model.name),
         ("kind", model.kind.value),
-        ("context", f"{model.limit.context:,}"),
-        ("max output", f"{model.limit.output:,}"),
+        ("context", cell(model.limit.context)),
+        ("max output", cell(model.limit.output)),
         ("input", ", ".join(model.modalities.input)),
         ("output", ", ".join(model.modalities.output)),
     ]

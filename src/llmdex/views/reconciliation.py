@@ -11,6 +11,7 @@ never applied by itself.
 from __future__ import annotations
 
 from llmdex.records.record import Record, record
+from llmdex.views.display import exact
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -218,7 +219,7 @@ def _differences(
 def _json(value: Decimal | int | None) -> str | int | None:
     if value is None or isinstance(value, int):
         return value
-    return format(value.normalize(), "f")
+    return exact(value)
 
 
 def _number(value: Decimal | int) -> float | int:
