@@ -19,6 +19,7 @@ import llmdex
 from llmdex import (
     AmbiguousModelError,
     DeprecatedModelWarning,
+    InvalidArgumentError,
     InvalidSpecError,
     ModelNotFoundError,
     Rule,
@@ -371,7 +372,7 @@ def _listed(spec: str) -> bool:
     pid, _, model_id = spec.partition(":")
     try:
         return model_id in llmdex.models_of(pid)
-    except InvalidSpecError:
+    except (InvalidArgumentError, InvalidSpecError):  # a provider another payload lacks
         return False
 
 
