@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import argparse
 import filecmp
+import keyword
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-from codegen.errors import RegenError
-from codegen.fetch import FETCH_POLICY, policy_from
-from codegen.history import HISTORY
-from codegen.lock import LOCK, Lock
-from codegen.pipeline import (
+from llmdex.http.policy import HttpPolicy
+
+from .errors import RegenError
+from .fetch import FETCH_POLICY, policy_from
+from .history import HISTORY
+from .lock import LOCK, Lock
+from .pipeline import (
     PACKAGE,
     REPORT,
     Options,
@@ -21,10 +24,11 @@ from codegen.pipeline import (
     regen,
     write_data_changelog,
 )
-from codegen.record_inits import write_record_inits
-from codegen.schema import write_patch_schema, write_payload_schema, write_upstream_models
+from .project import shipped_root
+from .record_inits import write_record_inits
+from .schema import write_patch_schema, write_payload_schema, write_upstream_models
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = shipped_root()
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -40,17 +44,7 @@ def main(argv: list[str] | None = None) -> int:
     run.add_argument(
         "--package", help="with --out: write a whole catalog package of this name into --out"
     )
-    run.add_argument(
-        "--connect-timeout", type=float, help=f"seconds (default {FETCH_POLICY.connect_timeout:g})"
-    )
-    run.add_argument(
-        "--read-timeout", type=float, help=f"seconds (default {FETCH_POLICY.read_timeout:g})"
-    )
-    run.add_argument(
-        "--deadline", type=float, help=f"seconds for the whole fetch ({FETCH_POLICY.deadline:g})"
-    )
-    run.add_argument("--retries", type=int, help=f"default {FETCH_POLICY.max_retries}")
-    run.add_argument("--backoff", type=float, help=f"seconds (default {FETCH_POLICY.backoff:g})")
+    _fetch_arguments(run)
     past = commands.add_parser(
         "history", help="rebuild data_sources/history.jsonl from dated payloads, then regen"
     )
@@ -83,15 +77,86 @@ def main(argv: list[str] | None = None) -> int:
         return 1
 
 
-def _regen(args: argparse.Namespace) -> int:
-    policy = policy_from(
+def user_main(argv: list[str] | None = None, prog: str = "llmdex regen") -> int:
+    """``llmdex regen``: a catalog package of the user's own, from a payload and their patches.
+
+    Exit 0 with the report; 1 with one line when the regen fails (``--out`` is left as it
+    was); 2 for a usage error.
+    """
+    parser = argparse.ArgumentParser(
+        prog=prog,
+        description="Write an importable, typed catalog package NAME into DIR from a models.dev"
+        " payload (a URL, or a file carried in), with llmdex's patches and then yours.",
+    )
+    parser.add_argument("--source", required=True, help="payload file path or http(s) URL")
+    parser.add_argument("--package", required=True, metavar="NAME", help="the package's name")
+    parser.add_argument(
+        "--out", required=True, type=Path, metavar="DIR", help="write DIR/NAME (e.g. src)"
+    )
+    parser.add_argument(
+        "--patches", type=Path, metavar="DIR", help="your patch files (*.json), after llmdex's"
+    )
+    parser.add_argument(
+        "--report", type=Path, metavar="FILE", help="also write the full report there as JSON"
+    )
+    _fetch_arguments(parser)
+    args = parser.parse_args(argv)
+    name = args.package
+    if not name.isidentifier() or keyword.iskeyword(name) or name == "llmdex":
+        parser.error(f"--package {name!r}: give a Python package name other than llmdex")
+    if name in sys.stdlib_module_names:
+        parser.error(f"--package {name!r} is a standard library module; choose another name")
+    if args.out.exists() and not args.out.is_dir():
+        parser.error(f"--out {args.out}: is a file, not a directory")
+    options = Options(
+        source=args.source,
+        root=ROOT,
+        policy=_policy(args),
+        write_lock=False,
+        patches=args.patches,
+        own=True,
+    )
+    try:
+        report = regen(options, out=args.out, package=name)
+    except RegenError as exc:
+        said = " / ".join(line.strip() for line in str(exc).splitlines() if line.strip())
+        print(f"{prog} failed: {said}; {args.out / name} was left unchanged.", file=sys.stderr)
+        return 1
+    if args.report is not None:
+        report.write_json(args.report)
+    print(report.text())
+    print(f"wrote {args.out / name}: import {name}; python -m {name} show openai:gpt-4o")
+    return 0
+
+
+def _fetch_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--connect-timeout", type=float, help=f"seconds (default {FETCH_POLICY.connect_timeout:g})"
+    )
+    parser.add_argument(
+        "--read-timeout", type=float, help=f"seconds (default {FETCH_POLICY.read_timeout:g})"
+    )
+    parser.add_argument(
+        "--deadline", type=float, help=f"seconds for the whole fetch ({FETCH_POLICY.deadline:g})"
+    )
+    parser.add_argument("--retries", type=int, help=f"default {FETCH_POLICY.max_retries}")
+    parser.add_argument("--backoff", type=float, help=f"seconds (default {FETCH_POLICY.backoff:g})")
+
+
+def _policy(args: argparse.Namespace) -> HttpPolicy:
+    return policy_from(
         connect_timeout=args.connect_timeout,
         read_timeout=args.read_timeout,
         deadline=args.deadline,
         max_retries=args.retries,
         backoff=args.backoff,
     )
-    options = Options(source=args.source, root=ROOT, no_patches=args.no_patches, policy=policy)
+
+
+def _regen(args: argparse.Namespace) -> int:
+    options = Options(
+        source=args.source, root=ROOT, no_patches=args.no_patches, policy=_policy(args)
+    )
     if args.package is not None and args.out is None:
         print("regen: --package needs --out, the directory to write it into", file=sys.stderr)
         return 2

@@ -13,8 +13,8 @@ from typing import TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from codegen.errors import CuratedDataError
-from codegen.fetch import parse_json
+from .errors import CuratedDataError
+from .fetch import parse_json
 
 ALIASES = Path("data_sources/aliases.json")
 FIRST_PARTY = Path("data_sources/first_party.json")

@@ -14,9 +14,10 @@ from pathlib import Path
 
 from pydantic import AnyUrl, Field
 
-from codegen.curated import Strict, read_curated
-from codegen.errors import CuratedDataError
 from llmdex.resolution.spec import provider_key
+
+from .curated import Strict, read_curated
+from .errors import CuratedDataError
 
 DIALECTS = Path("data_sources/dialects.json")
 

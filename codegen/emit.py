@@ -19,16 +19,16 @@ from pathlib import Path
 
 import jinja2
 
-from codegen.dialects import ProviderNames
-from codegen.formatting import format_python
-from codegen.grants import Grants
-from codegen.history import EventLog
-from codegen.history_modules import history_files, retired_ids
-from codegen.hover import hover
-from codegen.literals import Writer, docstring
-from codegen.normalize import CatalogPlan, ProviderPlan
-from codegen.shared import NAMESPACE, SHARED
-from codegen.tables import Tables
+from .dialects import ProviderNames
+from .formatting import format_python
+from .grants import Grants
+from .history import EventLog
+from .history_modules import history_files, retired_ids
+from .hover import hover
+from .literals import Writer, docstring
+from .normalize import CatalogPlan, ProviderPlan
+from .shared import NAMESPACE, SHARED
+from .tables import Tables
 
 _TEMPLATES = Path(__file__).parent / "templates"
 

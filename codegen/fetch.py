@@ -17,7 +17,6 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
-from codegen.errors import FetchError, PayloadError, RegenError
 from llmdex.bounded_gzip import UnpackError, gunzip
 from llmdex.errors import ClientError
 from llmdex.http.policy import HttpPolicy
@@ -25,6 +24,8 @@ from llmdex.http.requests_transport import send
 from llmdex.http.transport import HttpResponse, StatusError
 from llmdex.records.record import replace
 from llmdex.untrusted_json import PAYLOAD_DEPTH, too_deep
+
+from .errors import FetchError, PayloadError, RegenError
 
 MAX_BYTES = 64 * 1024 * 1024
 """Largest payload accepted: the 2026-07 payload is 2.4 MB, so this is room for 25x growth."""

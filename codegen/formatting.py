@@ -10,7 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from codegen.errors import EmitError
+from .errors import EmitError
 
 SETTINGS = ("--isolated", "--line-length=100", "--target-version=py311", "--quiet", "--no-cache")
 

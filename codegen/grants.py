@@ -25,9 +25,9 @@ from pathlib import Path
 
 from pydantic import Field
 
-from codegen.curated import Strict, read_curated
-from codegen.errors import CuratedDataError
-from codegen.identifiers import assign, model_constant, provider_member, provider_module
+from .curated import Strict, read_curated
+from .errors import CuratedDataError
+from .identifiers import assign, model_constant, provider_member, provider_module
 
 GRANTS = Path("data_sources/grants.json")
 _COMMENT = (

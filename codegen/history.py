@@ -22,8 +22,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from codegen.curated import read_bounded
-from codegen.errors import CuratedDataError, PayloadError
 from llmdex.past.changes import entities, field_changes
 from llmdex.past.log import (
     ADDED,
@@ -34,6 +32,9 @@ from llmdex.past.log import (
     OPS,
     replay,
 )
+
+from .curated import read_bounded
+from .errors import CuratedDataError, PayloadError
 
 HISTORY = Path("data_sources/history.jsonl")
 SCHEMA_FIELD = "S"

@@ -15,13 +15,14 @@ from typing import Any
 
 import jinja2
 
-from codegen.history import SCHEMA_FIELD, EventLog
-from codegen.identifiers import assign, provider_module
-from codegen.kinds import derive_kind
-from codegen.normalize import CatalogPlan
 from llmdex.past.log import replay
 from llmdex.records.model import Model
 from llmdex.records.vocabulary import Kind
+
+from .history import SCHEMA_FIELD, EventLog
+from .identifiers import assign, provider_module
+from .kinds import derive_kind
+from .normalize import CatalogPlan
 
 
 def history_files(

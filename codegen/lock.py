@@ -7,7 +7,7 @@ import re
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from codegen.errors import RegenError
+from .errors import RegenError
 
 LOCK = Path("data_sources/models_dev.lock.json")
 

@@ -13,13 +13,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from codegen.grants import Grants
-from codegen.identifiers import assign, model_constant, provider_member, provider_module
-from codegen.kinds import derive_kind
-from codegen.protocols import Package, model_wire, provider_wire
 from llmdex.records.model import Model, PricedModel, ProviderInfo
 from llmdex.records.record import replace
 from llmdex.records.vocabulary import Kind
+
+from .grants import Grants
+from .identifiers import assign, model_constant, provider_member, provider_module
+from .kinds import derive_kind
+from .protocols import Package, model_wire, provider_wire
 
 
 @dataclass(frozen=True, slots=True)

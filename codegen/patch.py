@@ -28,9 +28,10 @@ from typing import Any, Literal
 
 from pydantic import AnyUrl, BaseModel, ConfigDict, Field, model_validator
 
-from codegen.curated import read_curated
-from codegen.errors import PatchError
 from llmdex.records.vocabulary import Kind
+
+from .curated import read_curated
+from .errors import PatchError
 
 SCHEMA = Path("data_sources/patches.schema.json")
 _ACTIONS = ("set", "add", "rename", "exclude", "kind")
@@ -114,18 +115,34 @@ def load_patch_file(path: Path) -> PatchFile:
     return read_curated(path, PatchFile, str(SCHEMA))
 
 
-def apply_patches(payload: Mapping[str, Any], directory: Path, *, past: bool = False) -> Patched:
+def apply_patches(
+    payload: Mapping[str, Any],
+    directory: Path,
+    *,
+    past: bool = False,
+    after: Patched | None = None,
+    label: str = "",
+) -> Patched:
     """Apply every patch file of ``directory`` in file-name order to a copy of ``payload``.
 
     ``past``: the payload is an older one (history), where an entry may match nothing
     because its model did not exist yet; such entries are skipped, not stale.
+    ``after``: the result of an earlier directory (the shipped patches), which these
+    entries go on from and may override: a user's patch wins over ours, and only two
+    entries of one directory conflict. ``label`` goes before each entry's ``file#index``
+    (a user's directory, so its entries cannot be taken for ours).
     """
     files = tuple(sorted(directory.glob("*.json"))) if directory.is_dir() else ()
-    result = Patched(payload=copy.deepcopy(dict(payload)), files=files)
+    if after is None:
+        result = Patched(payload=copy.deepcopy(dict(payload)), files=files)
+    else:
+        result = after
+        result.payload = copy.deepcopy(dict(payload))
+        result.files = (*after.files, *files)
     claims: dict[tuple[str, str], tuple[str, str]] = {}
     for path in files:
         for index, entry in enumerate(load_patch_file(path).patches):
-            where = f"{path.name}#{index}"
+            where = f"{label}{path.name}#{index}"
             changed = _apply(result, entry, where, claims)
             if not changed and not entry.if_present and not past:
                 raise PatchError(

@@ -19,7 +19,11 @@ from pathlib import Path
 from typing import Any
 
 import llmdex
-from codegen.curated import (
+from llmdex.http.policy import HttpPolicy
+from llmdex.past.changes import CatalogDiff, diff
+from llmdex.past.log import replay
+
+from .curated import (
     ALIASES,
     FIRST_PARTY,
     SUCCESSORS,
@@ -29,17 +33,17 @@ from codegen.curated import (
     load_first_party,
     load_successors,
 )
-from codegen.dialects import DIALECTS, load_dialects, provider_names
-from codegen.emit import SHIPPED_ORIGIN, USER_ORIGIN, Inputs, emit, emit_face
-from codegen.errors import PayloadError
-from codegen.fetch import FETCH_POLICY, Fetched, fetch, is_url, source_label
-from codegen.grants import GRANTS, load_grants
-from codegen.history import HISTORY, EventLog, Snapshot, dated_sources
-from codegen.lock import LOCK, Lock, payload_date
-from codegen.normalize import normalize
-from codegen.patch import Patched, apply_patches
-from codegen.protocols import PROTOCOLS, load_protocols
-from codegen.report import (
+from .dialects import DIALECTS, load_dialects, provider_names
+from .emit import SHIPPED_ORIGIN, USER_ORIGIN, Inputs, emit, emit_face
+from .errors import CuratedDataError, PayloadError
+from .fetch import FETCH_POLICY, Fetched, fetch, is_url, source_label
+from .grants import GRANTS, load_grants
+from .history import HISTORY, EventLog, Snapshot, dated_sources
+from .lock import LOCK, Lock, payload_date
+from .normalize import normalize
+from .patch import Patched, apply_patches
+from .protocols import PROTOCOLS, load_protocols
+from .report import (
     Report,
     count_unknown,
     impossible_dates,
@@ -47,19 +51,16 @@ from codegen.report import (
     specs_in_payload,
     specs_in_tree,
 )
-from codegen.review import (
+from .review import (
     ENDPOINTS,
     load_endpoints,
     review_endpoints,
     review_keys,
     security_changes,
 )
-from codegen.tables import build_tables
-from codegen.validate import validate, without_nulls
-from codegen.verify import swap, verify
-from llmdex.http.policy import HttpPolicy
-from llmdex.past.changes import CatalogDiff, diff
-from llmdex.past.log import replay
+from .tables import build_tables
+from .validate import validate, without_nulls
+from .verify import swap, verify
 
 PACKAGE = Path("generated/models")
 """The shipped catalog's data package, ``llmdex.models`` (``src/llmdex/models`` links to it)."""
@@ -87,6 +88,12 @@ class Options:
     no_patches: bool = False
     policy: HttpPolicy = FETCH_POLICY
     write_lock: bool = True
+    patches: Path | None = None
+    """A user's own patch directory, applied after ours (``llmdex regen --patches DIR``)."""
+    own: bool = False
+    """A user's own catalog (``llmdex regen``): an entry of ours that matches nothing in their
+    payload (models.dev fixed or dropped the model) is skipped and reported, not stale; only
+    their own entries must match."""
     date: str | None = None
     """The payload's date, where known (the lock's, on a check); else from its file name,
     else today."""
@@ -100,12 +107,13 @@ def regen(options: Options, out: Path | None = None, package: str | None = None)
     and data (``package.models``), into ``out / package``.
     """
     root = options.root
+    # Absolute: the candidate is checked in another interpreter, from another directory.
     if package is not None:
         if out is None:
             raise ValueError("a catalog package needs a directory to be written into")
-        target = out / package
+        target = out.resolve() / package
     else:
-        target = out if out is not None else root / PACKAGE
+        target = out.resolve() if out is not None else root / PACKAGE
     clock = _Clock()
     fetched = fetch(options.source, options.policy)
     clock.lap("fetch")
@@ -281,9 +289,11 @@ def _history_for(
     # The history this tree is made with, and whether data_sources/ should keep it: a newer
     # payload extends the history; the history's own last payload leaves it as it is; an
     # older payload gets the history up to its date, which is not written back.
+    # A user's patches make the payload's day their own: their catalog's history is ours
+    # until then, and from then on the payload as they patched it.
     history = EventLog.read(options.root / HISTORY)
     last = history.snapshots[-1] if history.snapshots else None
-    if last is not None and last.sha256 == snapshot.sha256:
+    if last is not None and last.sha256 == snapshot.sha256 and options.patches is None:
         return history, False
     if last is not None and snapshot.date <= last.date:
         earlier = history.until(snapshot.date)
@@ -365,11 +375,17 @@ def backfill(root: Path, sources: Path, *, no_patches: bool = False) -> tuple[Ev
 
 
 def _patch(options: Options, payload: Mapping[str, Any], report: Report) -> Patched:
-    if options.no_patches:
-        return Patched(payload=dict(payload))
-    patched = apply_patches(payload, options.root / PATCHES)
-    if patched.files:
-        validate(patched.payload, f"{source_label(options.source)} after data_sources/patches")
+    patched = Patched(payload=dict(payload))
+    if not options.no_patches:
+        patched = apply_patches(payload, options.root / PATCHES, past=options.own)
+        if patched.files:
+            validate(patched.payload, f"{source_label(options.source)} after data_sources/patches")
+    if options.patches is not None:
+        theirs = options.patches
+        if not theirs.is_dir():
+            raise CuratedDataError(f"{theirs}: no such directory of patch files (*.json)")
+        patched = apply_patches(patched.payload, theirs, after=patched, label=f"{theirs}/")
+        validate(patched.payload, f"{source_label(options.source)} after the patches in {theirs}")
     report.patches = [p.name for p in patched.files]
     report.changes = [
         f"{c.where} {c.action}: {', '.join(c.changed) or 'nothing (if_present)'} ({c.reason})"

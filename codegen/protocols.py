@@ -15,9 +15,10 @@ from pathlib import Path
 
 from pydantic import AnyUrl, BaseModel, ConfigDict, Field
 
-from codegen.curated import read_curated
 from llmdex.records.model import Model, ProviderInfo
 from llmdex.records.protocol import Protocol
+
+from .curated import read_curated
 
 PROTOCOLS = Path("data_sources/protocols.json")
 

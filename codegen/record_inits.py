@@ -15,8 +15,9 @@ import tempfile
 from pathlib import Path
 
 import llmdex
-from codegen.formatting import format_python
 from llmdex.records.record import fields, init_source
+
+from .formatting import format_python
 
 OUTPUT = Path("src/llmdex/records/inits.py")
 _MODULE = "llmdex.records.inits"

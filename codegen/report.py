@@ -10,9 +10,9 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from codegen.grants import Grants
-from codegen.identifiers import model_constant, provider_member, provider_module
-from codegen.normalize import CatalogPlan
+from .grants import Grants
+from .identifiers import model_constant, provider_member, provider_module
+from .normalize import CatalogPlan
 
 _SHOWN = 20
 
@@ -65,7 +65,7 @@ class Report:
         lines += [f"    {change}" for change in self.changes]
         lines.append(
             f"  aliases: {sum(self.aliases.values())} in {len(self.aliases)} providers"
-            " (per provider in build/regen-report.json)"
+            " (per provider in the report's JSON)"
         )
         lines.append(f"  history: {self.history}")
         if self.data_changes:

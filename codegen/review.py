@@ -28,11 +28,12 @@ from urllib.parse import urlsplit
 
 from pydantic import AnyUrl, Field
 
-from codegen.curated import Strict, read_curated
-from codegen.grants import GRANTS, Grants
-from codegen.normalize import CatalogPlan, ModelPlan, ProviderPlan
 from llmdex.http.origins import is_private
 from llmdex.records.record import replace
+
+from .curated import Strict, read_curated
+from .grants import GRANTS, Grants
+from .normalize import CatalogPlan, ModelPlan, ProviderPlan
 
 ENDPOINTS = Path("data_sources/endpoints.json")
 _PLACEHOLDER = re.compile(r"\$\{[A-Za-z_][A-Za-z0-9_]*\}")

@@ -17,10 +17,11 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from codegen.formatting import format_python
 from llmdex.records import model as runtime
 from llmdex.records import rates
 from llmdex.records.payload import PayloadRecord, Shape, payload_fields
+
+from .formatting import format_python
 
 SCHEMA = Path("data_sources/models_dev.schema.json")
 OUTPUT = Path("codegen/upstream.py")
@@ -188,7 +189,7 @@ def write_upstream_models(root: Path) -> Path:
 
 def write_patch_schema(root: Path) -> Path:
     """Write the JSON Schema of patch files; return its path."""
-    from codegen.patch import SCHEMA, PatchFile
+    from .patch import SCHEMA, PatchFile
 
     schema = PatchFile.model_json_schema(by_alias=True)
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"

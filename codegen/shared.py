@@ -13,10 +13,11 @@ written inline.
 
 from __future__ import annotations
 
-from codegen.identifiers import words
-from codegen.literals import Namer
 from llmdex.records.model import Limit, Modalities, ReasoningOption
 from llmdex.records.partial_date import PartialDate
+
+from .identifiers import words
+from .literals import Namer
 
 
 def date_name(value: PartialDate) -> str:

@@ -20,10 +20,11 @@ from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from codegen.curated import AliasFile, FirstPartyFile
 from llmdex.records.model import Model
 from llmdex.resolution.dated_ids import split_dated
 from llmdex.resolution.result import Rule
+
+from .curated import AliasFile, FirstPartyFile
 
 Alias = tuple[str, str]
 """(model id, rule) that an alias means."""

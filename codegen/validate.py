@@ -13,8 +13,8 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from codegen.errors import PayloadError
-from codegen.upstream import Payload
+from .errors import PayloadError
+from .upstream import Payload
 
 
 def validate(payload: Mapping[str, Any], source: str) -> Counter[str]:

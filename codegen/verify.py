@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from codegen.errors import VerifyError
+from .errors import VerifyError
 
 _PROBE = Path(__file__).with_name("probe.py")
 _TIMEOUT = 300

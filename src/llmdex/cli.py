@@ -216,7 +216,32 @@ def _output_commands(commands: Any) -> tuple[argparse.ArgumentParser, argparse.A
     site.add_argument(
         "out_dir", metavar="OUT_DIR", help="a new or empty directory, or an earlier site's"
     )
+    # Parsed by the generator itself (`_regen`); here for --help.
+    commands.add_parser(
+        "regen",
+        help="write a catalog package of your own from a payload and your patches"
+        " (pip install 'llmdex[regen]'; llmdex regen --help)",
+        add_help=False,
+    )
     return syncing, exporting
+
+
+def _regen(arguments: list[str]) -> int:
+    # The generator ships in the wheel as llmdex._codegen; its dependencies come with the
+    # `regen` extra. Imported by name so the runtime's type check never walks into it.
+    import importlib
+
+    try:
+        generator = importlib.import_module("llmdex._codegen.__main__")
+    except ImportError as exc:
+        print(
+            f"llmdex regen needs the generator's dependencies ({exc.name or exc}): "
+            "pip install 'llmdex[regen]'",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+    code: int = generator.user_main(arguments)
+    return code
 
 
 def main() -> int:
@@ -232,6 +257,8 @@ def run(catalog: Catalog, argv: Sequence[str] | None = None) -> int:
 
     arguments = list(sys.argv[1:] if argv is None else argv)
     as_json = "--json" in arguments
+    if arguments[:1] == ["regen"]:
+        return _regen(arguments[1:])
     if arguments == ["--version"]:
         info = catalog.catalog_info()
         _write(

@@ -30,7 +30,8 @@ class CatalogInfo(Record):
     providers: int
     models: int
     patches: int
-    """How many of llmdex's own corrections (``data_sources/patches``) were applied."""
+    """How many patch entries changed something: llmdex's own corrections
+    (``data_sources/patches``) and, in a catalog of your own, yours (``--patches``)."""
     llmdex_version: str
     """The installed llmdex distribution's version."""
 

@@ -7,7 +7,8 @@ from llmdex.records.record import Record, record
 
 @record
 class Provenance(Record):
-    """One field changed by a file of ``data_sources/patches/``.
+    """One field changed by a patch file: llmdex's own (``data_sources/patches/``) or, in a
+    catalog of your own, one of yours (``llmdex regen --patches DIR``).
 
     Example:
         >>> llmdex.provenance("vercel:voyage/voyage-3.5")["kind"].reason
@@ -15,6 +16,7 @@ class Provenance(Record):
     """
 
     patch: str
-    """The patch file and entry, e.g. ``20-kinds.json#0``."""
+    """The patch file and entry: ``20-kinds.json#0`` for llmdex's, ``DIR/file.json#0`` for
+    one of ``--patches DIR``."""
     reason: str
     source: str | None
