@@ -13,7 +13,7 @@ regen diff shows what changed.
 from __future__ import annotations
 
 import keyword
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,7 +26,7 @@ from .history import EventLog
 from .history_modules import history_files, retired_ids
 from .hover import hover
 from .literals import Writer, docstring
-from .normalize import CatalogPlan, ProviderPlan
+from .normalize import CatalogPlan, ModelPlan, ProviderPlan
 from .shared import NAMESPACE, SHARED
 from .tables import Tables
 
@@ -113,9 +113,38 @@ def emit(
     }
     retired = retired_ids(history, plan)
     for provider in plan.providers:
-        names_of = grants.constants(provider.id)
-        gone = {names_of[mid]: mid for mid in retired.get(provider.id, ()) if mid in names_of}
-        files.update(_provider_files(env, provider, data_dir, gone))
+        name = provider.info.display_name
+        files.update(
+            _provider_files(
+                env,
+                pid=provider.id,
+                module=provider.module,
+                docstring=f"Models served by {name} (provider id {provider.id!r}).",
+                models=provider.models,
+                path=data_dir,
+                retired=_constants_of(grants, provider.id, retired),
+            )
+        )
+    # A provider the catalog no longer lists keeps its module, of retired constants only.
+    listed, modules = {p.id for p in plan.providers}, grants.modules()
+    for pid in sorted(set(retired) - listed):
+        gone = _constants_of(grants, pid, retired)
+        if gone and pid in modules:
+            doc = (
+                f"Models of provider {pid!r}, which the catalog no longer lists: each constant"
+                " imports as the model was last listed, with a ModelRetiredWarning."
+            )
+            files.update(
+                _provider_files(
+                    env,
+                    pid=pid,
+                    module=modules[pid],
+                    docstring=doc,
+                    models=(),
+                    path=data_dir,
+                    retired=gone,
+                )
+            )
     files.update(
         _names_files(
             env,
@@ -239,23 +268,34 @@ def _providers_table(env: jinja2.Environment, plan: CatalogPlan, names: Provider
     )
 
 
+def _constants_of(grants: Grants, pid: str, retired: Mapping[str, set[str]]) -> dict[str, str]:
+    # Constant -> id of each model the provider once listed and no longer does.
+    names_of = grants.constants(pid)
+    return {names_of[mid]: mid for mid in retired.get(pid, ()) if mid in names_of}
+
+
 def _provider_files(
-    env: jinja2.Environment, provider: ProviderPlan, data_dir: Path, retired: Mapping[str, str]
+    env: jinja2.Environment,
+    *,
+    pid: str,
+    module: str,
+    docstring: str,
+    models: Sequence[ModelPlan],
+    path: Path,
+    retired: Mapping[str, str],
 ) -> dict[Path, str]:
-    # retired: constant -> id of each model the provider once listed and no longer does.
     writer = Writer(SHARED, NAMESPACE, private=True)
-    docs = [hover(m.model) for m in provider.models]
+    docs = [hover(m.model) for m in models]
     # constant, its class (as the module names it), its source, its hover text
-    models = [
+    rows = [
         (m.constant, writer.name_of(type(m.model)), writer.source(m.model), doc)
-        for m, doc in zip(provider.models, docs, strict=True)
+        for m, doc in zip(models, docs, strict=True)
     ]
-    name = provider.info.display_name
-    docstring = f"Models served by {name} (provider id {provider.id!r})."
     gone = sorted(retired.items())
-    module = env.get_template("provider_module.py.jinja").render(
+    source = env.get_template("provider_module.py.jinja").render(
         docstring=docstring,
-        models=models,
+        pid=pid,
+        models=rows,
         retired=gone,
         imports=_imports(writer),
         namespace=NAMESPACE,
@@ -264,18 +304,12 @@ def _provider_files(
     stub = env.get_template("provider_module.pyi.jinja").render(
         docstring=docstring,
         models=[
-            (m.constant, type(m.model).__name__, doc)
-            for m, doc in zip(provider.models, docs, strict=True)
+            (m.constant, type(m.model).__name__, doc) for m, doc in zip(models, docs, strict=True)
         ],
-        types=sorted(
-            {type(m.model).__name__ for m in provider.models} | ({"Model"} if gone else set())
-        ),
+        types=sorted({type(m.model).__name__ for m in models} | ({"Model"} if gone else set())),
         retired=gone,
     )
-    return {
-        data_dir / f"{provider.module}.py": module,
-        data_dir / f"{provider.module}.pyi": stub,
-    }
+    return {path / f"{module}.py": source, path / f"{module}.pyi": stub}
 
 
 def _imports(writer: Writer) -> dict[str, list[str]]:

@@ -385,7 +385,12 @@ def _patch(options: Options, payload: Mapping[str, Any], report: Report) -> Patc
         if not theirs.is_dir():
             raise CuratedDataError(f"{theirs}: no such directory of patch files (*.json)")
         patched = apply_patches(patched.payload, theirs, after=patched, label=f"{theirs}/")
-        validate(patched.payload, f"{source_label(options.source)} after the patches in {theirs}")
+        validate(
+            patched.payload,
+            f"{source_label(options.source)} after the patches in {theirs}",
+            fix=f"Fix the entry of {theirs} that sets it (a set merges into the model; give"
+            " every field the schema requires)",
+        )
     report.patches = [p.name for p in patched.files]
     report.changes = [
         f"{c.where} {c.action}: {', '.join(c.changed) or 'nothing (if_present)'} ({c.reason})"

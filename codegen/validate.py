@@ -17,15 +17,22 @@ from .errors import PayloadError
 from .upstream import Payload
 
 
-def validate(payload: Mapping[str, Any], source: str) -> Counter[str]:
+_FIX_PAYLOAD = (
+    "Fix the payload, or if models.dev changed its format on purpose, update the records "
+    "in src/llmdex/records/model.py and run `make schema`"
+)
+
+
+def validate(payload: Mapping[str, Any], source: str, fix: str = _FIX_PAYLOAD) -> Counter[str]:
     """Raise :class:`PayloadError` unless ``payload`` is valid; return unknown fields.
 
     The result counts unknown fields by where they sit, e.g. ``model.cost.surcharge``.
+    ``fix`` ends the error: what to do (a user's patches are theirs to fix, not the payload).
     """
     try:
         checked = Payload.model_validate(payload)
     except ValidationError as exc:
-        raise PayloadError(_describe(exc, source)) from None
+        raise PayloadError(_describe(exc, source, fix)) from None
     _check_keys(payload, source)
     unknown: Counter[str] = Counter()
     for provider in checked.root.values():
@@ -100,15 +107,14 @@ def _extra_in(value: object, where: str) -> Iterator[str]:
             yield from _extra_in(item, where)
 
 
-def _describe(exc: ValidationError, source: str) -> str:
+def _describe(exc: ValidationError, source: str, fix: str) -> str:
     # One line: the first mismatch in full, then how many more.
     errors = exc.errors()
     first = errors[0]
     more = f"; {len(errors) - 1} more value(s) do not match either" if len(errors) > 1 else ""
     return (
         f"{source}: at {_where(first['loc'])}: {first['msg']} (got {first['input']!r:.80}){more}. "
-        "Fix the payload, or if models.dev changed its format on purpose, update the records "
-        "in src/llmdex/records/model.py and run `make schema`"
+        + fix
     )
 
 

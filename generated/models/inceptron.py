@@ -222,4 +222,4 @@ was last listed, with a ModelRetiredWarning naming its successor."""
 def __getattr__(name: str) -> object:
     from llmdex.past.retired_constants import retired_constant
 
-    return retired_constant(__name__, _RETIRED, name)
+    return retired_constant(__name__, "inceptron", _RETIRED, name)

@@ -807,4 +807,4 @@ was last listed, with a ModelRetiredWarning naming its successor."""
 def __getattr__(name: str) -> object:
     from llmdex.past.retired_constants import retired_constant
 
-    return retired_constant(__name__, _RETIRED, name)
+    return retired_constant(__name__, "togetherai", _RETIRED, name)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -326,3 +327,46 @@ def test_shipped_date_fixes_are_in_the_catalog_with_provenance() -> None:
     assert llmdex.provenance("azure:claude-haiku-4-5")["knowledge"].patch == "10-dates.json#1"
     assert llmdex.provenance("openai:gpt-4o") == {}
     assert all(m.release_date.is_valid for m in llmdex.all_models())
+
+
+# A user's own patches (llmdex regen --patches DIR)
+
+
+def test_a_users_patches_go_on_from_ours_and_win(tmp_path: Path) -> None:
+    ours = _patch_dir(
+        tmp_path / "ours",
+        [{"provider": "acme", "model": "rich-1", "set": {"cost": {"input": 1}}, **R}],
+    )
+    theirs = _patch_dir(
+        tmp_path / "theirs",
+        [{"provider": "acme", "model": "rich-1", "set": {"cost": {"input": 2}}, **R}],
+    )
+    patched = apply_patches(tiny_payload(), ours)
+    patched = apply_patches(patched.payload, theirs, after=patched, label="theirs/")
+    assert _rich(patched.payload)["cost"]["input"] == 2
+    assert patched.provenance["acme:rich-1"]["cost.input"][0] == "theirs/00.json#0"
+    assert [c.where for c in patched.changes] == ["00.json#0", "theirs/00.json#0"]
+
+
+def test_in_a_users_catalog_ours_may_match_nothing_but_theirs_must(tmp_path: Path) -> None:
+    stale = {"provider": "acme", "model": "gone", "set": {"name": "x"}, **R}
+    root = _project(tmp_path, [stale])
+    theirs = _patch_dir(tmp_path / "user", [stale])
+    source = write_payload(tmp_path, tiny_payload())
+    options = Options(source=str(source), root=root, write_lock=False, own=True, patches=theirs)
+    with pytest.raises(PatchError, match=r"user/patches/00\.json: /patches/0 .* stale"):
+        regen(options, out=tmp_path / "out", package="mine")
+    assert not (tmp_path / "out" / "mine").exists()
+    with pytest.raises(CuratedDataError, match="no such directory of patch files"):
+        regen(replace(options, patches=tmp_path / "nope"), out=tmp_path / "out", package="mine")
+    good = {"provider": "acme", "model": "rich-1", "set": {"cost": {"input": 0.25}}, **R}
+    (theirs / "00.json").write_text(json.dumps({"patches": [good]}))
+    report = regen(options, out=tmp_path / "out", package="mine")
+    assert any(c.startswith("50-test.json#0 set: nothing") for c in report.changes), report.changes
+    assert any(
+        c.startswith(f"{theirs}/00.json#0 set: acme:rich-1 cost.input") for c in report.changes
+    )
+    shown = run_with_catalog(
+        tmp_path / "out", "import mine; print(mine.find('acme:rich-1').cost.input)"
+    )
+    assert shown.stdout.strip() == "0.25", shown.stderr

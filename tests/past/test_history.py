@@ -23,6 +23,7 @@ import pytest
 from codegen.history import HISTORY, SCHEMA_FIELD, EventLog
 from codegen.pipeline import Options, backfill, regen
 from tests.conftest import ROOT
+from tests.fixture_catalog import model, provider
 from tests.history_series import DATES
 from tests.history_series import build as _build
 from tests.history_series import project as _project
@@ -119,6 +120,36 @@ def test_a_retired_models_constant_still_imports_with_a_warning_naming_its_succe
     assert 'OLD_2024_06_01: Final[Model]\n"""Deprecated: old-2024-06-01 is no longer' in stub
     with pytest.raises(AttributeError, match="has no attribute 'NOT_A_MODEL'"):
         dex.models.acme.NOT_A_MODEL  # noqa: B018 - the read is the test
+
+
+def test_a_provider_no_longer_listed_keeps_its_module_of_retired_constants(
+    tmp_path: Path,
+) -> None:
+    payloads = _series()
+    for payload in payloads[:2]:
+        payload["delta"] = provider("delta", model("d-1", cost={"input": 4, "output": 4}))
+    dex, _, _ = _build(tmp_path, payloads)
+    code = (
+        "import warnings\n"
+        "warnings.simplefilter('always')\n"
+        "with warnings.catch_warnings(record=True) as seen:\n"
+        f"    from {dex.__name__}.models.delta import D_1\n"
+        f"import {dex.__name__}.models as models\n"
+        "print(D_1.spec, D_1.cost.input, 'delta' in models.__all__)\n"
+        "print(seen[0].message)\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(Path(dex.__file__).parent.parent)}
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=False, env=env
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == [
+        "delta:d-1 4 False",
+        f"{dex.__name__}.models.delta.D_1 is delta:d-1 as last listed on {DATES[1]}: delta no "
+        "longer lists it",
+    ]
+    stub = (Path(dex.__file__).parent / "models" / "delta.pyi").read_text(encoding="utf-8")
+    assert 'D_1: Final[Model]\n"""Deprecated: d-1 is no longer listed' in stub
 
 
 def test_history_of_a_model(dex: ModuleType) -> None:

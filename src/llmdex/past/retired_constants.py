@@ -23,15 +23,14 @@ if TYPE_CHECKING:
     from llmdex.records.model import Model
 
 
-def retired_constant(module: str, retired: Mapping[str, str], name: str) -> Model:
-    """The model ``name`` names in the provider module ``module``, as last listed; raises
-    ``AttributeError`` for a name the module never had."""
+def retired_constant(module: str, pid: str, retired: Mapping[str, str], name: str) -> Model:
+    """The model ``name`` names in ``module``, provider ``pid``'s (one the catalog may no
+    longer list), as last listed; raises ``AttributeError`` for a name it never had."""
     mid = retired.get(name)
     if mid is None:
         raise AttributeError(f"module {module!r} has no attribute {name!r}")
-    package, _, provider_module = module.rpartition(".models.")
+    package = module.rpartition(".models.")[0]
     catalog: Catalog = import_module(package)._CATALOG
-    pid = next(p for p, m in catalog.tables.modules.items() if m == provider_module)
     log = catalog.past.log
     gone = log.retired(pid, mid)
     model = None if gone is None else log.model(pid, mid, gone.last_seen)
