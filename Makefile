@@ -13,7 +13,7 @@ override PAYLOAD := $(value PAYLOAD)
 override NO_PATCHES := $(value NO_PATCHES)
 export SOURCE PAYLOAD NO_PATCHES
 
-.PHONY: install regen history check-generated schema site test test-logic lint fmt bench clean
+.PHONY: install regen history check-generated schema site test test-logic lint fmt bench clean release-data
 
 install:
 	@echo "make install: creating $(VENV) and installing llmdex with the client and the dev tools (about a minute)"
@@ -79,6 +79,18 @@ bench:
 	$(PY) bench/growth.py
 	$(PY) bench/stream_lines.py
 	$(PY) bench/reconcile.py
+
+# A data release, every step but the upload (.github/workflows/data-release.yml runs it, then
+# uploads dist/): regenerate from SOURCE; when the data changed, lint, check and test it, then
+# build the wheel and sdist into dist/, versioned by the new data's date (src/llmdex/release.py).
+release-data:
+	$(PY) -m codegen regen --source "$$SOURCE"
+	@if [ -z "$$(git status --porcelain -- generated data_sources CHANGELOG-data.md)" ]; then \
+		echo "release-data: the data did not change; nothing to release"; rm -rf dist; exit 0; \
+	fi; \
+	$(MAKE) lint check-generated test && rm -rf dist && \
+	$(PY) -c "import hatchling.build as b; print(b.build_wheel('dist')); print(b.build_sdist('dist'))" && \
+	echo "release-data: dist/ holds the release; commit generated/ and data_sources/, tag v$$($(PY) -c 'import sys; sys.path.insert(0, "src"); from llmdex.release import release_version; print(release_version())'), then upload dist/*"
 
 clean:
 	rm -rf build dist .pytest_cache .mypy_cache .ruff_cache

@@ -16,7 +16,6 @@ from pydantic import BaseModel, ValidationError
 from .errors import PayloadError
 from .upstream import Payload
 
-
 _FIX_PAYLOAD = (
     "Fix the payload, or if models.dev changed its format on purpose, update the records "
     "in src/llmdex/records/model.py and run `make schema`"

@@ -9,6 +9,8 @@ date and age.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 CODE_VERSION = "0.2"
 """MAJOR.MINOR of the hand-written code: bumped by hand when the API changes."""
 
@@ -16,10 +18,23 @@ CODE_VERSION = "0.2"
 def release_version() -> str:
     """The version of a build of this tree: :data:`CODE_VERSION` and the catalog's date.
 
+    The build runs this from the file, with nothing importable: the date is read from the
+    data package's source (``models/__init__.py`` beside this file, or ``generated/models``
+    in an sdist, which keeps no links), never by importing it.
+
     Example:
         >>> release_version()
         '0.2.20260702'
     """
-    from llmdex.models import _ABOUT
+    import ast
 
-    return f"{CODE_VERSION}.{str(_ABOUT['date']).replace('-', '')}"
+    here = Path(__file__).resolve().parent
+    data = here / "models"
+    if not data.is_dir():
+        data = here.parent.parent / "generated" / "models"
+    tree = ast.parse((data / "__init__.py").read_text(encoding="utf-8"))
+    for node in tree.body:
+        if isinstance(node, ast.AnnAssign) and getattr(node.target, "id", None) == "_ABOUT":
+            about = ast.literal_eval(node.value) if node.value is not None else {}
+            return f"{CODE_VERSION}.{str(about['date']).replace('-', '')}"
+    raise LookupError(f"{data / '__init__.py'}: no _ABOUT table to date the release by")
