@@ -164,17 +164,28 @@ class InvalidModelError(LlmdexError, ValueError):
 class PriceUnknownError(LlmdexError, LookupError):
     """The catalog has no price for a model, or for a kind of token a call used."""
 
-    def __init__(self, spec: str, component: str | None = None, tokens: int = 0) -> None:
+    def __init__(
+        self,
+        spec: str,
+        component: str | None = None,
+        tokens: int = 0,
+        *,
+        lenient_hint: bool = False,
+    ) -> None:
         self.spec = spec
         self.component = component
         if component is None:
             problem = f"no price for {spec}: models.dev lists none"
+        elif lenient_hint:
+            # Something a usage reported that no catalog price covers (Usage.unpriced).
+            problem = f"the usage reports {component} ({tokens}), which no price of {spec} covers"
         else:
             problem = f"no {component} price for {spec}, and the call used {tokens} such tokens"
         self.cli = f"{problem}; the command line cannot price it"
-        super().__init__(
-            f"{problem}; give one with llmdex.resolve(spec, cost={{...}}) (USD per 1M tokens)"
-        )
+        fix = "give one with llmdex.resolve(spec, cost={...}) (USD per 1M tokens)"
+        if lenient_hint:
+            fix = "pass lenient=True to cost_of to price the rest and note it"
+        super().__init__(f"{problem}; {fix}")
 
 
 class InvalidUsageError(LlmdexError, ValueError):

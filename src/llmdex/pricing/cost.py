@@ -41,7 +41,17 @@ _ZERO = Decimal(0)
 _EXACT = Context(prec=60, traps=[Inexact])
 
 
-_CALL_COST_FIELDS = ("model", "total", "breakdown", "usage", "tier", "mode", "notes")
+_CALL_COST_FIELDS = (
+    "model",
+    "total",
+    "breakdown",
+    "usage",
+    "tier",
+    "mode",
+    "notes",
+    "currency",
+    "reported",
+)
 
 if TYPE_CHECKING:
     from typing import NamedTuple
@@ -54,6 +64,8 @@ if TYPE_CHECKING:
         tier: int | None
         mode: str | None
         notes: tuple[str, ...]
+        currency: str
+        reported: Decimal | None
 
 else:
     # A named tuple: immutable, and built in C, which halves the cost of a cost_of call.
@@ -68,7 +80,9 @@ class CallCost(_CallCostBase):
 
     Fields: ``model`` (the model priced), ``total``, ``breakdown`` (cost of each bucket that had
     tokens), ``usage``, ``tier`` (the prompt-size threshold whose prices applied, if any),
-    ``mode``, and ``notes`` (where a price was borrowed from another component, and why).
+    ``mode``, ``notes`` (where a price was borrowed from another component, and why; under
+    ``lenient=True``, what was not priced), ``currency`` (always ``"USD"``, the catalog's) and
+    ``reported`` (the cost the provider reported, if it did).
 
     Example:
         >>> GPT_4O.cost_of(Usage(input=1_000_000)).total
@@ -77,14 +91,31 @@ class CallCost(_CallCostBase):
 
     __slots__ = ()
 
+    @property
+    def difference(self) -> Decimal | None:
+        """llmdex's ``total`` less the provider's ``reported`` cost, where one was reported.
+
+        Example:
+            >>> GPT_4O.cost_of({"prompt_tokens": 1000, "completion_tokens": 0,
+            ...     "cost": 0.0025}).difference
+            Decimal('0.0000000')
+        """
+        return None if self.reported is None else _EXACT.subtract(self.total, self.reported)
+
 
 def cost_of(
     model: Model | CustomModel,
     usage: Usage | Mapping[str, Any] | object,
     *,
     mode: str | None = None,
+    lenient: bool = False,
 ) -> CallCost:
-    """Price one call of ``model``; see the module docstring for the rules."""
+    """Price one call of ``model``; see the module docstring for the rules.
+
+    What the usage says was used but the catalog cannot price (``Usage.unpriced``) raises
+    :class:`PriceUnknownError`; with ``lenient=True`` the rest is priced and each such item
+    is a line of ``notes``.
+    """
     if usage.__class__ is not Usage:
         usage = usage if isinstance(usage, Usage) else Usage.from_dict(usage)
     cost = model.cost
@@ -119,7 +150,37 @@ def cost_of(
             if note:
                 notes += (note,)
     total = _ZERO if total is None else total
-    return _made(CallCost, (model, total, breakdown, usage, tier, mode, notes))
+    if usage.unpriced:
+        notes += _unpriced(model, usage, mode, lenient)
+    return _made(
+        CallCost,
+        (model, total, breakdown, usage, tier, mode, notes, "USD", usage.reported_cost),
+    )
+
+
+_HOW = {
+    "cache_write_1h": "billed at the cache-write (5-minute) price; the catalog lists no 1-hour one"
+}
+
+
+def _unpriced(
+    model: Model | CustomModel, usage: Usage, mode: str | None, lenient: object
+) -> tuple[str, ...]:
+    # The mode priced is the speed the usage reports: that is no surprise.
+    left = [(what, n) for what, n in usage.unpriced if mode is None or what != f"speed {mode}"]
+    if not left:
+        return ()
+    if not isinstance(lenient, bool):
+        from llmdex.errors import InvalidArgumentError
+
+        raise InvalidArgumentError("cost_of", "lenient", lenient, "give True or False")
+    if not lenient:
+        what, amount = left[0]
+        raise PriceUnknownError(model.spec, what, amount, lenient_hint=True)
+    return tuple(
+        f"{what} ({amount}): {_HOW.get(what, 'not priced: the catalog lists no price for it')}"
+        for what, amount in left
+    )
 
 
 if TYPE_CHECKING:

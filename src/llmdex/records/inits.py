@@ -271,6 +271,8 @@ def pricing__usage__Usage(
     cache_write: Any,
     input_audio: Any,
     output_audio: Any,
+    unpriced: Any,
+    reported_cost: Any,
 ) -> None:
     _setattr = _set.__get__(self)
     _setattr("input", input)
@@ -280,6 +282,8 @@ def pricing__usage__Usage(
     _setattr("cache_write", cache_write)
     _setattr("input_audio", input_audio)
     _setattr("output_audio", output_audio)
+    _setattr("unpriced", unpriced)
+    _setattr("reported_cost", reported_cost)
     self.__post_init__()
 
 

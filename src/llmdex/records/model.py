@@ -215,16 +215,22 @@ class Model(PayloadRecord):
         return "image" in self.modalities.input
 
     def cost_of(
-        self, usage: Usage | Mapping[str, Any] | object, *, mode: str | None = None
+        self,
+        usage: Usage | Mapping[str, Any] | object,
+        *,
+        mode: str | None = None,
+        lenient: bool = False,
     ) -> CallCost:
-        """What one call cost, from a :class:`~llmdex.pricing.cost.Usage` or a provider's
-        usage dict (OpenAI, Anthropic or Google shape).
+        """What one call cost, from a :class:`~llmdex.pricing.cost.Usage` or any usage shape
+        :meth:`Usage.from_dict` reads (a provider's, an SDK's, OpenTelemetry's, ...).
+        ``lenient=True`` prices a usage that reports what the catalog has no price for (a
+        1-hour cache write, a web search) and notes each; by default it raises.
 
         Example:
             >>> GPT_4O.cost_of({"prompt_tokens": 1200, "completion_tokens": 300}).total
             Decimal('0.0060000')
         """
-        return pricing()(self, usage, mode=mode)
+        return pricing()(self, usage, mode=mode, lenient=lenient)
 
     def __eq__(self, other: object) -> bool:
         # A PricedModel is a Model: equal to one with the same fields.

@@ -47,10 +47,14 @@ class CustomModel(Record):
         return f"{self.provider}:{self.id}"
 
     def cost_of(
-        self, usage: Usage | Mapping[str, Any] | object, *, mode: str | None = None
+        self,
+        usage: Usage | Mapping[str, Any] | object,
+        *,
+        mode: str | None = None,
+        lenient: bool = False,
     ) -> CallCost:
         """What one call cost; raises :class:`PriceUnknownError` when ``cost`` is unknown."""
-        return pricing()(self, usage, mode=mode)
+        return pricing()(self, usage, mode=mode, lenient=lenient)
 
 
 def resolve(
