@@ -66,6 +66,30 @@ SHAPES: list[tuple[str, Any, Usage]] = [
         U(input=10, output=30),
     ),
     (
+        "deepseek: cache hits and misses at the top",
+        {
+            "prompt_tokens": 100,
+            "completion_tokens": 5,
+            "prompt_cache_hit_tokens": 64,
+            "prompt_cache_miss_tokens": 36,
+            "prompt_tokens_details": {"cached_tokens": 64},
+        },
+        U(input=36, cache_read=64, output=5),
+    ),
+    (
+        "groq: timings beside the counts",
+        {
+            "queue_time": 0.037,
+            "prompt_tokens": 18,
+            "prompt_time": 0.0008,
+            "completion_tokens": 556,
+            "completion_time": 0.46,
+            "total_tokens": 574,
+            "total_time": 0.46,
+        },
+        U(input=18, output=556),
+    ),
+    (
         "ai sdk v4",
         {"promptTokens": 70, "completionTokens": 30, "totalTokens": 100},
         U(input=70, output=30),

@@ -83,7 +83,7 @@ class Usage(Record):
         """
         from llmdex.pricing.usage_shapes import read_openai
 
-        return read_openai(usage)
+        return cls(**read_openai(usage))
 
     @classmethod
     def from_anthropic(cls, usage: object) -> Usage:
@@ -96,7 +96,7 @@ class Usage(Record):
         """
         from llmdex.pricing.usage_shapes import read_anthropic
 
-        return read_anthropic(usage)
+        return cls(**read_anthropic(usage))
 
     @classmethod
     def from_google(cls, usage: object) -> Usage:
@@ -113,7 +113,7 @@ class Usage(Record):
         """
         from llmdex.pricing.usage_shapes import read_google
 
-        return read_google(usage)
+        return cls(**read_google(usage))
 
     @classmethod
     def from_dict(cls, usage: object) -> Usage:
@@ -129,4 +129,4 @@ class Usage(Record):
         """
         from llmdex.pricing.usage_shapes import read_any
 
-        return read_any(usage)
+        return cls(**read_any(usage))

@@ -1,4 +1,5 @@
-"""Every usage shape the ecosystem sends, read into :class:`~llmdex.pricing.usage.Usage`.
+"""Every usage shape the ecosystem sends, read into the fields of a
+:class:`~llmdex.pricing.usage.Usage` (which each reader's caller makes).
 
 Each reader takes one shape's totals and parts and moves each part to its own bucket, so
 nothing is billed twice. Every key of the input is read or reported: a key no reader
@@ -33,8 +34,6 @@ if TYPE_CHECKING:
     from collections.abc import Iterator
     from decimal import Decimal
     from typing import Any
-
-    from llmdex.pricing.usage import Usage
 
 
 class Keys:
@@ -149,23 +148,24 @@ class Read:
         if tier is not None and tier.lower() not in standard:
             self.unpriced.append((f"{key} {tier}", 1))
 
-    def usage(self) -> Usage:
-        """The :class:`Usage`, with every key nobody read among ``unpriced``."""
-        from llmdex.pricing.usage import Usage
-
+    def usage(self) -> dict[str, Any]:
+        """The fields of the :class:`~llmdex.pricing.usage.Usage`, with every key nobody read
+        among ``unpriced``."""
         unknown = [(f"key {path}", n) for path, n in self.keys.unread()]
-        return Usage(
+        return {
             **self.buckets,
-            unpriced=tuple(sorted([*self.unpriced, *unknown])),
-            reported_cost=self.reported,
-        )
+            "unpriced": tuple(sorted([*self.unpriced, *unknown])),
+            "reported_cost": self.reported,
+        }
 
 
-def read_openai(usage: object) -> Usage:
+def read_openai(usage: object) -> dict[str, Any]:
     """OpenAI chat or responses usage; OpenRouter's and LiteLLM's, which extend it."""
     keys = Keys(as_mapping(usage))
     found = Read(keys)
     keys.known("total_tokens", "is_byok", "cost_details", "server_tool_use")
+    # Groq's timings (seconds) say nothing the price depends on.
+    keys.known("queue_time", "prompt_time", "completion_time", "total_time")
     if "prompt_tokens" in keys or "completion_tokens" in keys:
         prompt, completion = keys.count("prompt_tokens"), keys.count("completion_tokens")
         into, out = keys.child("prompt_tokens_details"), keys.child("completion_tokens_details")
@@ -182,6 +182,15 @@ def read_openai(usage: object) -> Usage:
             f"cache_read_input_tokens ({litellm_read}) and cached_tokens ({cached}) disagree",
         )
     cached = cached or litellm_read
+    # DeepSeek splits prompt_tokens into cache hits and misses at the top.
+    hits, misses = keys.count("prompt_cache_hit_tokens"), keys.count("prompt_cache_miss_tokens")
+    if (hits or misses) and hits + misses != prompt:
+        raise InvalidUsageError(
+            keys.data,
+            f"prompt_cache_hit_tokens ({hits}) and prompt_cache_miss_tokens ({misses}) do not "
+            f"add up to prompt_tokens ({prompt})",
+        )
+    cached = cached or hits
     written = into.count("cache_write_tokens") or keys.count("cache_creation_input_tokens")
     audio_in = into.count("audio_tokens")
     into.known("text_tokens")
@@ -208,7 +217,7 @@ def read_openai(usage: object) -> Usage:
     return found.usage()
 
 
-def read_anthropic(usage: object) -> Usage:
+def read_anthropic(usage: object) -> dict[str, Any]:
     """Anthropic usage: input, cache reads and cache writes are disjoint counts."""
     keys = Keys(as_mapping(usage))
     found = Read(keys)
@@ -278,7 +287,7 @@ def google_keys(data: Mapping[str, Any]) -> dict[str, Any]:
     return {_SNAKE.get(key, key): value for key, value in data.items()}
 
 
-def read_google(usage: object) -> Usage:
+def read_google(usage: object) -> dict[str, Any]:
     """A Gemini ``usageMetadata``: the prompt includes the cached tokens; thoughts and the
     tool-use prompt come on top of the candidates and the prompt."""
     keys = Keys(google_keys(as_mapping(usage)))
@@ -316,7 +325,7 @@ def _modality(rows: list[Keys], modality: str) -> int:
     return total
 
 
-def read_vercel(usage: object) -> Usage:
+def read_vercel(usage: object) -> dict[str, Any]:
     """The Vercel AI SDK's usage, v4 to v6: totals that include their parts."""
     keys = Keys(as_mapping(usage))
     found = Read(keys)
@@ -370,7 +379,7 @@ def _agree(keys: Keys, key: str, expected: int) -> None:
 _OTEL = "gen_ai.usage."
 
 
-def read_otel(attributes: object) -> Usage:
+def read_otel(attributes: object) -> dict[str, Any]:
     """OpenTelemetry GenAI span attributes: ``gen_ai.usage.input_tokens`` counts every input
     token, cache reads and writes included; other span attributes are not usage."""
     data = {k: v for k, v in as_mapping(attributes).items() if str(k).startswith(_OTEL)}
@@ -391,7 +400,7 @@ def read_otel(attributes: object) -> Usage:
     return found.usage()
 
 
-def read_genai_prices(usage: object) -> Usage:
+def read_genai_prices(usage: object) -> dict[str, Any]:
     """genai-prices' ``Usage``: ``input_tokens`` includes cache reads, writes and audio;
     ``output_tokens`` includes audio."""
     keys = Keys(as_mapping(usage))
@@ -427,7 +436,7 @@ _OWN = frozenset(
 )
 
 
-def read_own(usage: object) -> Usage:
+def read_own(usage: object) -> dict[str, Any]:
     """llmdex's own JSON form of a :class:`Usage` (disjoint buckets), as logs keep it."""
     keys = Keys(as_mapping(usage))
     found = Read(keys)
@@ -460,7 +469,7 @@ def _decimal(keys: Keys, key: str, value: object) -> Decimal:
     return amount
 
 
-def read_any(usage: object) -> Usage:
+def read_any(usage: object) -> dict[str, Any]:
     """Any shape above, told apart by its keys."""
     data = as_mapping(usage)
     keys = set(data)

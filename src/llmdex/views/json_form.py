@@ -59,6 +59,8 @@ def cost_form(cost: CallCost) -> dict[str, Any]:
         "tier": cost.tier,
         "mode": cost.mode,
         "notes": list(cost.notes),
+        "currency": cost.currency,
+        "reported": None if cost.reported is None else exact(cost.reported),
     }
 
 
