@@ -147,8 +147,15 @@ class AmbiguousModelError(LlmdexError, LookupError):
         self.spec = spec
         self.candidates = tuple(candidates)
         why = f" ({reason})" if reason else ""
-        served = f"model id {shown(spec)} is served by {len(self.candidates)} providers{why}"
         listed = ", ".join(self.candidates)
+        providers = {candidate.partition(":")[0] for candidate in self.candidates}
+        if len(providers) == 1:  # several ids of one provider: prefer= cannot choose
+            (pid,) = providers
+            served = f"model id {shown(spec)} could be {len(self.candidates)} models of {pid}{why}"
+            self.cli = f"{served}; name one: {listed}"
+            super().__init__(self.cli)
+            return
+        served = f"model id {shown(spec)} is served by {len(self.candidates)} providers{why}"
         self.cli = f"{served}; name one as provider:id, or give --prefer PROVIDER: {listed}"
         super().__init__(f"{served}; name one as provider:id, or pass prefer=[...]: {listed}")
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import warnings
 from types import ModuleType
+from typing import Any
 
 import pytest
 
@@ -25,6 +26,7 @@ from llmdex import (
     Rule,
 )
 from llmdex.resolution.rules import Rules
+from tests.conftest import run_with_catalog
 
 AMBIGUOUS, NOT_FOUND = "!ambiguous", "!not_found"
 Case = tuple[object, dict[str, object], str]
@@ -553,3 +555,47 @@ def test_where_and_models_of_take_dialect_names(dex: ModuleType) -> None:
         == dex.catalog().where(provider="google-vertex").specs()
     )
     assert dex.models_of("gemini") is dex.models_of("google")
+
+
+def _bedrock(eu_input: float) -> dict[str, object]:
+    from tests.fixture_catalog import model, provider
+
+    cost = {"input": 3, "output": 15}
+    return {
+        "amazon-bedrock": provider(
+            "amazon-bedrock",
+            model("anthropic.c-1-v1:0", cost=cost),
+            model("us.anthropic.c-1-v1:0", cost=cost),
+            model("eu.anthropic.c-1-v1:0", cost={**cost, "input": eu_input}),
+        )
+    }
+
+
+@pytest.mark.parametrize(
+    ("eu_input", "expected"), [(3, "amazon-bedrock:anthropic.c-1-v1:0"), (3.3, AMBIGUOUS)]
+)
+def test_a_region_prefix_not_listed_is_taken_off_only_where_every_region_costs_the_same(
+    regen_into: Any, eu_input: float, expected: str
+) -> None:
+    # Bedrock's cross-region profiles (data_sources/dialects.json): where one listed region
+    # costs more, the base price may be wrong for the unlisted one too.
+    root = regen_into(_bedrock(eu_input))
+    code = (
+        "import llmdex\n"
+        "try:\n"
+        "    print(llmdex.find('amazon-bedrock:apac.anthropic.c-1-v1:0').spec)\n"
+        "except llmdex.AmbiguousModelError as e:\n"
+        "    print('ambiguous', e)\n"
+        "print(llmdex.find('amazon-bedrock:us.anthropic.c-1-v1:0').cost.input)\n"
+    )
+    result = run_with_catalog(root, code)
+    assert result.returncode == 0, result.stderr
+    first, listed = result.stdout.splitlines()
+    if expected == AMBIGUOUS:
+        assert first.startswith(
+            "ambiguous model id 'apac.anthropic.c-1-v1:0' could be 3 models of amazon-bedrock"
+        )
+        assert "eu.anthropic.c-1-v1:0 is priced otherwise than anthropic.c-1-v1:0" in first
+    else:
+        assert first == expected
+    assert listed == "3"

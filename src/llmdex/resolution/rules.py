@@ -199,6 +199,7 @@ class Rules:
             rest = _strip_prefix(prefix, name)
             found = None if rest is None else self._within(pid, rest, derived=False)
             if found is not None:
+                self._priced_alike(pid, name, prefix, found.target)
                 return found.then(Rule.ID_PREFIX, f"{pid}: takes the prefix {prefix!r} off")
         snapshot = self._snapshot(pid, name)
         if snapshot is not None:
@@ -210,6 +211,26 @@ class Rules:
                 step = f"{pid}: {name!r} matches {canonical!r} ignoring case"
                 return found.then(Rule.CASE_INSENSITIVE, step)
         return None
+
+    def _priced_alike(self, pid: str, name: str, prefix: str, target: str) -> None:
+        # A prefix the provider does not list for this model (Bedrock's apac.) is only taken
+        # off when every variant it does list costs the same: where one region is priced
+        # differently (eu. at +10%), the base price may be the wrong one for this region too.
+        models = self._tables.models_of(pid)
+        base = models[target]
+        variants = [
+            f"{other}{target}"
+            for other in self._tables.id_prefixes.get(pid, ())
+            if "*" not in other and f"{other}{target}" in models
+        ]
+        differ = [v for v in variants if models[v].cost != base.cost]
+        if differ:
+            raise AmbiguousModelError(
+                name,
+                [f"{pid}:{target}", *(f"{pid}:{v}" for v in variants)],
+                f"{pid} lists no {prefix!r} variant of it, and {', '.join(differ)} is priced "
+                f"otherwise than {target}",
+            )
 
     def _snapshot(self, pid: str, name: str) -> _Hit | None:
         # A dated id the provider does not list -> the undated model it lists (or lists
