@@ -137,10 +137,12 @@ def _parser() -> argparse.ArgumentParser:
     costing = commands.add_parser("cost", help="price one call (tokens take k and M suffixes)")
     costing.add_argument("spec")
     costing.add_argument("--input", type=_tokens, default=0, help="prompt tokens, cached included")
-    costing.add_argument("--output", type=_tokens, default=0, help="output tokens")
+    costing.add_argument(
+        "--output", type=_tokens, default=0, help="output tokens, reasoning included"
+    )
     costing.add_argument("--cached", type=_tokens, default=0, help="of --input, read from cache")
     costing.add_argument("--cache-write", type=_tokens, default=0, help="of --input, cache writes")
-    costing.add_argument("--reasoning", type=_tokens, default=0, help="reasoning tokens")
+    costing.add_argument("--reasoning", type=_tokens, default=0, help="of --output, reasoning")
     costing.add_argument("--mode", help="a priced mode, e.g. fast")
     costing.add_argument("--at", type=_day, help="YYYY-MM-DD: at the prices of that day")
     about = commands.add_parser("info", help="where the data came from, and how old it is")
@@ -511,11 +513,18 @@ def _cost(catalog: Catalog, args: argparse.Namespace) -> int:
         raise _UsageError(
             f"llmdex cost: --cached and --cache-write ({cached}) exceed --input ({args.input})"
         )
+    # Totals with parts, as the providers report them: --output includes --reasoning as
+    # OpenAI's completion_tokens include reasoning_tokens.
+    if args.reasoning > args.output:
+        raise _UsageError(
+            f"llmdex cost: --reasoning ({args.reasoning}) exceeds --output ({args.output}), "
+            "which includes it"
+        )
     usage = Usage(
         input=args.input - cached,
         cache_read=args.cached,
         cache_write=args.cache_write,
-        output=args.output,
+        output=args.output - args.reasoning,
         reasoning=args.reasoning,
     )
     result = model.cost_of(usage, mode=args.mode)

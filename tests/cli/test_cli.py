@@ -104,6 +104,15 @@ def test_compare_text_and_json() -> None:
     assert data["models"][0]["limit"]["context"] == 128000
 
 
+def test_cost_flags_are_totals_with_parts_as_providers_report_them() -> None:
+    # OpenAI's completion_tokens=300 with reasoning_tokens=100: --output 300 --reasoning 100.
+    flags = ("cost", "openai:gpt-4o", "--input", "1k", "--cached", "400", "--output", "300")
+    data = json.loads(_llmdex(*flags, "--reasoning", "100", "--json").stdout)
+    usage = {k: v for k, v in data["usage"].items() if v}
+    assert usage == {"input": 600, "cache_read": 400, "output": 200, "reasoning": 100}
+    assert data["currency"] == "USD"
+
+
 def test_cost_json_has_exact_amounts() -> None:
     result = _llmdex("cost", "openai:gpt-4o", "--input", "1.2k", "--output", "300", "--json")
     data = json.loads(result.stdout)
@@ -126,6 +135,7 @@ def test_cost_json_has_exact_amounts() -> None:
         (("cost", "openai:gpt-5.4", "--input", "10", "--mode", "turbo"), 2, "--mode 'turbo': "),
         (("cost", "acme:unpriced-1", "--input", "10"), 1, "no price for acme:unpriced-1"),
         (("cost", "openai:gpt-4o", "--input", "1", "--cached", "5"), 2, "exceed --input"),
+        (("cost", "openai:gpt-4o", "--output", "1", "--reasoning", "5"), 2, "which includes it"),
     ],
 )
 def test_each_failure_is_one_line_with_its_exit_code(
