@@ -77,6 +77,7 @@ bench:
 	$(PY) bench/peers.py --readme
 	bench/.peers/bin/python bench/pricing_agreement.py
 	$(PY) bench/growth.py
+	$(PY) bench/reprice.py
 	$(PY) bench/stream_lines.py
 	$(PY) bench/reconcile.py
 

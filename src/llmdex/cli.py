@@ -145,6 +145,13 @@ def _parser() -> argparse.ArgumentParser:
     costing.add_argument("--reasoning", type=_tokens, default=0, help="of --output, reasoning")
     costing.add_argument("--mode", help="a priced mode, e.g. fast")
     costing.add_argument("--at", type=_day, help="YYYY-MM-DD: at the prices of that day")
+    repricing = commands.add_parser(
+        "reprice", help="price a log of calls (JSONL or CSV), each at its day's prices"
+    )
+    repricing.add_argument("log", metavar="LOG", help="a .jsonl or .csv file of calls")
+    repricing.add_argument(
+        "--lenient", action="store_true", help="price what can be, noting what cannot"
+    )
     about = commands.add_parser("info", help="where the data came from, and how old it is")
     about.add_argument(
         "--max-age",
@@ -162,7 +169,19 @@ def _parser() -> argparse.ArgumentParser:
     changes.add_argument("after", nargs="?", default="catalog", help="likewise (default: catalog)")
     changes.add_argument("--markdown", action="store_true", help="print Markdown")
     syncing, exporting = _output_commands(commands)
-    outputs = (show, listing, comparing, asking, checking, costing, about, past, changes, syncing)
+    outputs = (
+        show,
+        listing,
+        comparing,
+        asking,
+        checking,
+        costing,
+        repricing,
+        about,
+        past,
+        changes,
+        syncing,
+    )
     for command in (*outputs, exporting):
         command.add_argument("--json", action="store_true", help="print JSON")
     return parser
@@ -543,6 +562,57 @@ def _cost(catalog: Catalog, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _reprice(catalog: Catalog, args: argparse.Namespace) -> int:
+    from llmdex.pricing.reprice import KEPT, lines_of, reprice
+
+    def progress(rows: int) -> None:
+        print(f"\rllmdex reprice: {rows:,} rows", end="", file=sys.stderr, flush=True)
+
+    try:
+        log = open(args.log, "rb")  # noqa: SIM115 - closed below, after the stream is read
+    except OSError as exc:
+        raise _UsageError(f"llmdex reprice: cannot read LOG {args.log}: {exc.strerror}") from None
+    with log:
+        result = reprice(
+            catalog.find,
+            lines_of(log),
+            csv_header=args.log.lower().endswith(".csv"),
+            lenient=args.lenient,
+            progress=progress if sys.stderr.isatty() else None,
+        )
+    if sys.stderr.isatty() and result.rows >= 100_000:
+        print(file=sys.stderr)
+    if args.json:
+        _emit(
+            {
+                "total": exact(result.total),
+                "currency": "USD",
+                "rows": result.rows,
+                "priced": result.priced,
+                "noted": result.notes,
+                "by_model": {k: exact(v) for k, v in sorted(result.by_model.items())},
+                "by_day": {k: exact(v) for k, v in sorted(result.by_day.items())},
+                "refused_count": result.refused_count,
+                "refused": [{"line": n, "why": why} for n, why in result.refused],
+            }
+        )
+    else:
+        rows = [
+            ("rows", f"{result.rows:,}"),
+            ("priced", f"{result.priced:,}"),
+            ("refused", f"{result.refused_count:,}"),
+            ("total", f"{usd(result.total)} ({exact(result.total)})"),
+        ]
+        rows += [(f"model {k}", usd(v)) for k, v in sorted(result.by_model.items())]
+        rows += [(f"day {k}", usd(v)) for k, v in sorted(result.by_day.items())]
+        rows += [(f"line {n}", why) for n, why in result.refused]
+        if result.refused_count > KEPT:
+            rows.append(("...", f"{result.refused_count - KEPT:,} more refused rows"))
+        _write(table(rows))
+    # Some calls could not be priced: the total leaves them out, and the exit code says so.
+    return EXIT_FAILED if result.refused_count else EXIT_OK
+
+
 def _info(catalog: Catalog, args: argparse.Namespace) -> int:
     from llmdex.records.record import fields
 
@@ -669,6 +739,7 @@ _COMMANDS = {
     "ask": _ask,
     "reconcile": _reconcile,
     "cost": _cost,
+    "reprice": _reprice,
     "info": _info,
     "history": _history,
     "diff": _diff,
