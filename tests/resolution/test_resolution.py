@@ -65,6 +65,11 @@ WHY = [  # every example of issue 11's "Why"
     ("bedrock:amazon.nova-pro-v1:0", {}, "amazon-bedrock:amazon.nova-pro-v1:0"),
     ("vertex:gemini-2.5-pro", {}, "google-vertex:gemini-2.5-pro"),
     ("vertex_ai:gemini-2.5-pro", {}, "google-vertex:gemini-2.5-pro"),
+    # OpenTelemetry's gen_ai.provider.name values
+    ("gcp.vertex_ai:gemini-2.5-pro", {}, "google-vertex:gemini-2.5-pro"),
+    ("aws.bedrock:amazon.nova-pro-v1:0", {}, "amazon-bedrock:amazon.nova-pro-v1:0"),
+    ("azure.ai.openai:gpt-4o", {}, "azure:gpt-4o"),
+    ("gcp.gemini:gemini-2.5-pro", {}, "google:gemini-2.5-pro"),
     ("gemini:gemini-2.5-flash", {}, "google:gemini-2.5-flash"),
     ("google-gla:gemini-2.5-flash", {}, "google:gemini-2.5-flash"),
     ("google-vertex:gemini-2.5-flash", {}, "google-vertex:gemini-2.5-flash"),
