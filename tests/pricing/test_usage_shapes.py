@@ -21,6 +21,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from llmdex import InvalidArgumentError, InvalidUsageError, PriceUnknownError, Usage
+from llmdex.records.rates import RATE_NAMES
 from llmdex.views.json_form import json_form
 
 U = Usage
@@ -455,22 +456,7 @@ def _renderings(c: dict[str, int]) -> list[tuple[str, dict[str, Any], set[str]]]
     ]
 
 
-@given(
-    st.fixed_dictionaries(
-        {
-            name: _COUNT
-            for name in (
-                "input",
-                "output",
-                "reasoning",
-                "cache_read",
-                "cache_write",
-                "input_audio",
-                "output_audio",
-            )
-        }
-    )
-)
+@given(st.fixed_dictionaries({name: _COUNT for name in RATE_NAMES}))
 def test_every_shape_bills_exactly_the_tokens_it_reports(counts: dict[str, int]) -> None:
     for shape, raw, carried in _renderings(counts):
         expected = {name: (n if name in carried else 0) for name, n in counts.items()}

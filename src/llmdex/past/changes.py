@@ -11,6 +11,7 @@ Example:
 
 from __future__ import annotations
 
+from llmdex.records.rates import RATE_NAMES
 from llmdex.records.record import Record, record
 
 TYPE_CHECKING = False
@@ -21,15 +22,6 @@ if TYPE_CHECKING:
 
     from llmdex.facade import Catalog
 
-_PRICES = (
-    "input",
-    "output",
-    "reasoning",
-    "cache_read",
-    "cache_write",
-    "input_audio",
-    "output_audio",
-)
 _SHOWN = 20
 
 
@@ -275,7 +267,7 @@ def diff(
         rows = list(field_changes(before[spec], after[spec]))
         other = []
         for op, path, old, new in rows:
-            if path[0] == "cost" and path[-1] in _PRICES and _number(old) and _number(new):
+            if path[0] == "cost" and path[-1] in RATE_NAMES and _number(old) and _number(new):
                 prices.append(
                     PriceChange(
                         spec=spec,

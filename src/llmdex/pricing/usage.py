@@ -9,22 +9,12 @@ they cannot price instead of dropping it.
 from __future__ import annotations
 
 from llmdex.errors import InvalidUsageError
+from llmdex.records.rates import RATE_NAMES
 from llmdex.records.record import Record, record
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from decimal import Decimal
-
-COUNTS = (
-    "input",
-    "output",
-    "reasoning",
-    "cache_read",
-    "cache_write",
-    "input_audio",
-    "output_audio",
-)
-"""The token buckets, each priced at its own rate."""
 
 
 @record
@@ -55,7 +45,7 @@ class Usage(Record):
     """The cost the provider reported with the usage (OpenRouter's ``usage.cost``), in USD."""
 
     def __post_init__(self) -> None:
-        for name in COUNTS:
+        for name in RATE_NAMES:  # the buckets are the priced components, in one order
             value = getattr(self, name)
             if not isinstance(value, int) or isinstance(value, bool) or value < 0:
                 raise InvalidUsageError(

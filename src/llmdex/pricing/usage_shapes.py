@@ -357,14 +357,21 @@ def read_vercel(usage: object) -> dict[str, Any]:
         out.known("textTokens")
         _agree(into, "noCacheTokens", total_in - read - write)
         _agree(out, "textTokens", total_out - reasoning)
-    found.buckets = {
+    found.buckets = _totals(keys, total_in, total_out, read=read, write=write, reasoning=reasoning)
+    return found.usage()
+
+
+def _totals(
+    keys: Keys, total_in: int, total_out: int, *, read: int, write: int, reasoning: int
+) -> dict[str, int]:
+    # The buckets of totals that include their cache reads and writes, and their reasoning.
+    return {
         "input": rest(total_in, read + write, keys, "input"),
         "cache_read": read,
         "cache_write": write,
         "output": rest(total_out, reasoning, keys, "output"),
         "reasoning": reasoning,
     }
-    return found.usage()
 
 
 def _agree(keys: Keys, key: str, expected: int) -> None:
@@ -390,13 +397,7 @@ def read_otel(attributes: object) -> dict[str, Any]:
     write = keys.count(_OTEL + "cache_creation.input_tokens")
     reasoning = keys.count(_OTEL + "reasoning.output_tokens")
     keys.known(_OTEL + "total_tokens")
-    found.buckets = {
-        "input": rest(total_in, read + write, keys, "input"),
-        "cache_read": read,
-        "cache_write": write,
-        "output": rest(total_out, reasoning, keys, "output"),
-        "reasoning": reasoning,
-    }
+    found.buckets = _totals(keys, total_in, total_out, read=read, write=write, reasoning=reasoning)
     return found.usage()
 
 
