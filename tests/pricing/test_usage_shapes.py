@@ -483,3 +483,21 @@ def test_a_part_larger_than_its_total_raises_in_every_shape(total: int, extra: i
     ):
         with pytest.raises(InvalidUsageError, match=f"{part} tokens of a total of {total}"):
             Usage.from_dict(raw)
+
+
+def test_a_cost_as_opentelemetry_attributes_reads_back_as_the_same_usage(dex: Any) -> None:
+    model = dex.find("openai:gpt-4o")
+    usage = Usage(input=300, cache_read=600, cache_write=100, output=40, reasoning=10)
+    attributes = model.cost_of(usage).otel_attributes()
+    assert attributes["gen_ai.usage.input_tokens"] == 1000
+    assert attributes["gen_ai.usage.output_tokens"] == 50
+    assert (attributes["gen_ai.usage.cost.currency"], attributes["gen_ai.usage.cost.source"]) == (
+        "USD",
+        "local",
+    )
+    assert attributes["gen_ai.usage.cost.amount"] == float(model.cost_of(usage).total)
+    back = Usage.from_dict({k: v for k, v in attributes.items() if "cost" not in k})
+    assert (back.prompt_tokens, back.cache_read, back.cache_write) == (1000, 600, 100)
+    reported = model.cost_of({"prompt_tokens": 10, "completion_tokens": 1, "cost": "0.5"})
+    assert reported.otel_attributes()["gen_ai.usage.cost.source"] == "provider"
+    assert reported.otel_attributes()["gen_ai.usage.cost.amount"] == 0.5

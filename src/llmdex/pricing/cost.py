@@ -102,6 +102,33 @@ class CallCost(_CallCostBase):
         """
         return None if self.reported is None else _EXACT.subtract(self.total, self.reported)
 
+    def otel_attributes(self) -> dict[str, float | int | str]:
+        """The call as OpenTelemetry GenAI span attributes: the ``gen_ai.usage.*`` token counts
+        (input including cache reads and writes, output including reasoning) and the proposed
+        ``gen_ai.usage.cost.*`` (open-telemetry/semantic-conventions-genai#443): the amount
+        the provider reported if it did (``source`` ``"provider"``), else llmdex's
+        (``"local"``), as a double, so the exact amount stays in ``total``.
+
+        Example:
+            >>> GPT_4O.cost_of(Usage(input=1_000_000)).otel_attributes()["gen_ai.usage.cost.amount"]
+            2.5
+        """
+        usage = self.usage
+        found: dict[str, float | int | str] = {
+            "gen_ai.usage.input_tokens": usage.prompt_tokens,
+            "gen_ai.usage.output_tokens": usage.output + usage.reasoning + usage.output_audio,
+        }
+        if usage.cache_read:
+            found["gen_ai.usage.cache_read.input_tokens"] = usage.cache_read
+        if usage.cache_write:
+            found["gen_ai.usage.cache_creation.input_tokens"] = usage.cache_write
+        reported = self.reported is not None
+        amount = self.reported if self.reported is not None else self.total
+        found["gen_ai.usage.cost.amount"] = float(amount)
+        found["gen_ai.usage.cost.currency"] = self.currency
+        found["gen_ai.usage.cost.source"] = "provider" if reported else "local"
+        return found
+
 
 def cost_of(
     model: Model | CustomModel,
