@@ -61,7 +61,8 @@ def family_of(model_id: str) -> str | None:
 
 
 def derived_aliases(models: Mapping[str, Model]) -> dict[str, str]:
-    """Dated aliases of one provider: family base (and ``base-latest``) -> newest id."""
+    """Dated aliases of one provider: family base (and ``base-latest``) -> newest id, and
+    ``base`` -> ``base-latest`` where the provider lists only the latter."""
     families: dict[str, list[str]] = defaultdict(list)
     for model_id in models:
         base = family_of(model_id)
@@ -73,6 +74,12 @@ def derived_aliases(models: Mapping[str, Model]) -> dict[str, str]:
         for name in (base, f"{base}-latest"):
             if name not in models:
                 derived[name] = newest
+    # A family of one: a provider that lists only ``gemini-flash-latest`` answers
+    # ``gemini-flash`` with it, as it would answer with a dated family's newest release.
+    for model_id in sorted(models):
+        base = model_id.removesuffix("-latest")
+        if base != model_id and base and base not in models and base not in derived:
+            derived[base] = model_id
     return derived
 
 

@@ -54,6 +54,13 @@ def test_an_undated_id_that_exists_is_never_an_alias() -> None:
     assert derived_aliases(models["p"]) == {}
 
 
+def test_a_family_of_one_latest_id_answers_its_base_name() -> None:
+    # Google lists gemini-flash-latest and no gemini-flash; Mistral lists codestral-latest.
+    ids = ("gemini-flash-latest", "m-2512", "m-latest", "x")
+    models = records({"p": provider("p", *(model(m) for m in ids))})["p"]
+    assert derived_aliases(models) == {"gemini-flash": "gemini-flash-latest", "m": "m-2512"}
+
+
 def _files(tmp_path: Path, aliases: object) -> Path:
     (tmp_path / "data_sources").mkdir()
     (tmp_path / "data_sources" / "aliases.json").write_text(json.dumps(aliases))

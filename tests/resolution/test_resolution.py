@@ -65,6 +65,9 @@ WHY = [  # every example of issue 11's "Why"
     ("bedrock:amazon.nova-pro-v1:0", {}, "amazon-bedrock:amazon.nova-pro-v1:0"),
     ("vertex:gemini-2.5-pro", {}, "google-vertex:gemini-2.5-pro"),
     ("vertex_ai:gemini-2.5-pro", {}, "google-vertex:gemini-2.5-pro"),
+    # a family of one: the provider lists only base-latest
+    ("google:gemini-flash", {}, "google:gemini-flash-latest"),
+    ("mistral:codestral", {}, "mistral:codestral-latest"),
     # OpenTelemetry's gen_ai.provider.name values
     ("gcp.vertex_ai:gemini-2.5-pro", {}, "google-vertex:gemini-2.5-pro"),
     ("aws.bedrock:amazon.nova-pro-v1:0", {}, "amazon-bedrock:amazon.nova-pro-v1:0"),

@@ -101,6 +101,7 @@ MODULES: Final[dict[str, str]] = {
     "subconscious": "subconscious",
     "submodel": "submodel",
     "synthetic": "synthetic",
+    "tencent-coding-plan": "tencent_coding_plan",
     "togetherai": "togetherai",
     "umans-ai": "umans_ai",
     "umans-ai-coding-plan": "umans_ai_coding_plan",

@@ -37,6 +37,8 @@ ALIASES: Final[dict[str, tuple[str, str]]] = {
     "claude-sonnet-5-latest": ("claude-sonnet-5@default", "dated_alias"),
     "deepseek-v3.1-maas": ("deepseek-ai/deepseek-v3.1-maas", "vendor_prefix"),
     "deepseek-v3.2-maas": ("deepseek-ai/deepseek-v3.2-maas", "vendor_prefix"),
+    "gemini-flash": ("gemini-flash-latest", "dated_alias"),
+    "gemini-flash-lite": ("gemini-flash-lite-latest", "dated_alias"),
     "glm-4.7-maas": ("zai-org/glm-4.7-maas", "vendor_prefix"),
     "glm-5-maas": ("zai-org/glm-5-maas", "vendor_prefix"),
     "gpt-oss-120b-maas": ("openai/gpt-oss-120b-maas", "vendor_prefix"),

@@ -11,6 +11,7 @@ if TYPE_CHECKING:
     from typing import Final
 
 ALIASES: Final[dict[str, tuple[str, str]]] = {
+    "chatgpt-4o": ("chatgpt-4o-latest", "dated_alias"),
     "claude-3-haiku": ("claude-3-haiku-20240307", "dated_alias"),
     "claude-3-haiku-latest": ("claude-3-haiku-20240307", "dated_alias"),
     "claude-haiku-4-5": ("claude-haiku-4-5-20251001", "dated_alias"),
@@ -19,6 +20,8 @@ ALIASES: Final[dict[str, tuple[str, str]]] = {
     "claude-sonnet-4-5": ("claude-sonnet-4-5-20250929", "dated_alias"),
     "claude-sonnet-4-5-latest": ("claude-sonnet-4-5-20250929", "dated_alias"),
     "gpt-4.1-mini-latest": ("gpt-4.1-mini-2025-04-14", "dated_alias"),
+    "gpt-5-chat": ("gpt-5-chat-latest", "dated_alias"),
+    "gpt-5.1-chat": ("gpt-5.1-chat-latest", "dated_alias"),
     "kimi-k2": ("kimi-k2-0905", "dated_alias"),
     "kimi-k2-latest": ("kimi-k2-0905", "dated_alias"),
     "mistral-large": ("mistral-large-2411", "dated_alias"),

@@ -42,6 +42,7 @@ ALIASES: Final[dict[str, tuple[str, str]]] = {
     "glm-4.5v": ("zai-org/glm-4.5v", "vendor_prefix"),
     "glm-4.7": ("zai-org/glm-4.7", "vendor_prefix"),
     "glm-4.7-flash": ("zai-org/glm-4.7-flash", "vendor_prefix"),
+    "gpt-5-chat": ("gpt-5-chat-latest", "dated_alias"),
     "grok-4": ("grok-4-0709", "dated_alias"),
     "grok-4-latest": ("grok-4-0709", "dated_alias"),
     "kimi-k2-0905": ("moonshotai/kimi-k2-0905", "vendor_prefix"),

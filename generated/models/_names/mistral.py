@@ -11,15 +11,20 @@ if TYPE_CHECKING:
     from typing import Final
 
 ALIASES: Final[dict[str, tuple[str, str]]] = {
+    "codestral": ("codestral-latest", "dated_alias"),
     "devstral": ("devstral-2512", "dated_alias"),
     "devstral-medium": ("devstral-medium-2507", "dated_alias"),
     "devstral-small": ("devstral-small-2507", "dated_alias"),
     "devstral-small-latest": ("devstral-small-2507", "dated_alias"),
     "labs-devstral-small": ("labs-devstral-small-2512", "dated_alias"),
     "labs-devstral-small-latest": ("labs-devstral-small-2512", "dated_alias"),
+    "magistral-medium": ("magistral-medium-latest", "dated_alias"),
+    "ministral-3b": ("ministral-3b-latest", "dated_alias"),
+    "ministral-8b": ("ministral-8b-latest", "dated_alias"),
     "mistral-large": ("mistral-large-2512", "dated_alias"),
     "mistral-medium": ("mistral-medium-2604", "dated_alias"),
     "mistral-small": ("mistral-small-2603", "dated_alias"),
+    "pixtral-large": ("pixtral-large-latest", "dated_alias"),
 }
 """Alias -> (model id, rule): curated_alias, dated_alias or vendor_prefix."""
 

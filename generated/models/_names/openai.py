@@ -11,7 +11,12 @@ if TYPE_CHECKING:
     from typing import Final
 
 ALIASES: Final[dict[str, tuple[str, str]]] = {
+    "chatgpt-image": ("chatgpt-image-latest", "dated_alias"),
     "gpt-4o-latest": ("gpt-4o-2024-11-20", "dated_alias"),
+    "gpt-5-chat": ("gpt-5-chat-latest", "dated_alias"),
+    "gpt-5.1-chat": ("gpt-5.1-chat-latest", "dated_alias"),
+    "gpt-5.2-chat": ("gpt-5.2-chat-latest", "dated_alias"),
+    "gpt-5.3-chat": ("gpt-5.3-chat-latest", "dated_alias"),
 }
 """Alias -> (model id, rule): curated_alias, dated_alias or vendor_prefix."""
 

@@ -332,6 +332,7 @@ ALIASES: Final[dict[str, tuple[str, str]]] = {
     "openai/gpt-3.5-turbo-latest": ("openai/gpt-3.5-turbo-0613", "dated_alias"),
     "openai/gpt-4o-latest": ("openai/gpt-4o-2024-11-20", "dated_alias"),
     "openai/gpt-4o-mini-latest": ("openai/gpt-4o-mini-2024-07-18", "dated_alias"),
+    "openai/gpt-chat": ("openai/gpt-chat-latest", "dated_alias"),
     "palmyra-x5": ("writer/palmyra-x5", "vendor_prefix"),
     "pareto-code": ("openrouter/pareto-code", "vendor_prefix"),
     "perceptron-mk1": ("perceptron/perceptron-mk1", "vendor_prefix"),
@@ -424,6 +425,15 @@ ALIASES: Final[dict[str, tuple[str, str]]] = {
     "voxtral-small-24b-2507": ("mistralai/voxtral-small-24b-2507", "vendor_prefix"),
     "weaver": ("mancer/weaver", "vendor_prefix"),
     "wizardlm-2-8x22b": ("microsoft/wizardlm-2-8x22b", "vendor_prefix"),
+    "~anthropic/claude-fable": ("~anthropic/claude-fable-latest", "dated_alias"),
+    "~anthropic/claude-haiku": ("~anthropic/claude-haiku-latest", "dated_alias"),
+    "~anthropic/claude-opus": ("~anthropic/claude-opus-latest", "dated_alias"),
+    "~anthropic/claude-sonnet": ("~anthropic/claude-sonnet-latest", "dated_alias"),
+    "~google/gemini-flash": ("~google/gemini-flash-latest", "dated_alias"),
+    "~google/gemini-pro": ("~google/gemini-pro-latest", "dated_alias"),
+    "~moonshotai/kimi": ("~moonshotai/kimi-latest", "dated_alias"),
+    "~openai/gpt": ("~openai/gpt-latest", "dated_alias"),
+    "~openai/gpt-mini": ("~openai/gpt-mini-latest", "dated_alias"),
 }
 """Alias -> (model id, rule): curated_alias, dated_alias or vendor_prefix."""
 

@@ -11,6 +11,7 @@ if TYPE_CHECKING:
     from typing import Final
 
 ALIASES: Final[dict[str, tuple[str, str]]] = {
+    "chatgpt-4o": ("chatgpt-4o-latest", "dated_alias"),
     "claude-3-5-haiku": ("claude-3-5-haiku-20241022", "dated_alias"),
     "claude-haiku-4-5-latest": ("claude-haiku-4-5-20251001", "dated_alias"),
     "claude-opus-4": ("claude-opus-4-20250514", "dated_alias"),
@@ -28,6 +29,8 @@ ALIASES: Final[dict[str, tuple[str, str]]] = {
     ),
     "gemini-2.5-flash-preview": ("gemini-2.5-flash-preview-09-2025", "dated_alias"),
     "gemini-2.5-flash-preview-latest": ("gemini-2.5-flash-preview-09-2025", "dated_alias"),
+    "gpt-5.1-chat": ("gpt-5.1-chat-latest", "dated_alias"),
+    "gpt-5.2-chat": ("gpt-5.2-chat-latest", "dated_alias"),
     "gpt-5.4-mini-latest": ("gpt-5.4-mini-2026-03-17", "dated_alias"),
     "gpt-5.4-nano-latest": ("gpt-5.4-nano-2026-03-17", "dated_alias"),
     "grok-4.20-multi-agent-beta": ("grok-4.20-multi-agent-beta-0309", "dated_alias"),
@@ -36,6 +39,7 @@ ALIASES: Final[dict[str, tuple[str, str]]] = {
     "ministral-14b-latest": ("ministral-14b-2512", "dated_alias"),
     "mistral-large": ("mistral-large-2512", "dated_alias"),
     "mistral-large-latest": ("mistral-large-2512", "dated_alias"),
+    "qwen-max": ("qwen-max-latest", "dated_alias"),
     "qwen3-235b-a22b-instruct": ("qwen3-235b-a22b-instruct-2507", "dated_alias"),
     "qwen3-235b-a22b-instruct-latest": ("qwen3-235b-a22b-instruct-2507", "dated_alias"),
     "qwen3-max": ("qwen3-max-2025-09-23", "dated_alias"),

@@ -133,6 +133,7 @@ ALIASES: Final[dict[str, tuple[str, str]]] = {
     "o3-pro": ("openai/o3-pro", "vendor_prefix"),
     "o4-mini": ("openai/o4-mini", "vendor_prefix"),
     "o4-mini-deep-research": ("openai/o4-mini-deep-research", "vendor_prefix"),
+    "openai/chatgpt-4o": ("openai/chatgpt-4o-latest", "dated_alias"),
     "openai/gpt-4-classic-latest": ("openai/gpt-4-classic-0314", "dated_alias"),
     "qwen3-235b-2507-cs": ("cerebras/qwen3-235b-2507-cs", "vendor_prefix"),
     "qwen3-32b-cs": ("cerebras/qwen3-32b-cs", "vendor_prefix"),
