@@ -149,3 +149,14 @@ def test_a_log_is_read_in_bounded_memory() -> None:
     priced, grown_kib = map(int, done.stdout.split())
     assert priced == 200_000
     assert grown_kib < 20_000, grown_kib  # the rows alone would be 20+ MB
+
+
+def test_a_csv_cell_over_the_field_limit_is_one_refused_row(dated: ModuleType) -> None:
+    text = (
+        "model,date,prompt_tokens,completion_tokens\n"
+        f'acme:m-1,{DATES[2]},"{"9" * 200_000}",1\n'
+        f"acme:m-1,{DATES[2]},1000,5\n"
+    )
+    result = reprice(dated.find, lines_of(io.BytesIO(text.encode())), csv_header=True)
+    assert (result.priced, result.refused_count) == (1, 1)
+    assert result.refused[0][0] == 2 and "field limit" in result.refused[0][1]

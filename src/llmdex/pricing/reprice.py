@@ -23,6 +23,14 @@ if TYPE_CHECKING:
 
     from llmdex.records.model import Model
 
+
+@dataclass(frozen=True, slots=True)
+class _Bad:
+    """A row that cannot be priced, and why."""
+
+    why: str
+
+
 KEPT = 100
 """How many refused rows a result lists (it counts them all)."""
 MAX_LINE = 1 << 20
@@ -83,14 +91,11 @@ def reprice(
         result.rows += 1
         if progress is not None and result.rows % 100_000 == 0:
             progress(result.rows)
-        if isinstance(row, _Bad):
-            result.refuse(number, row.why)
+        call = row if isinstance(row, _Bad) else _call(row)
+        if isinstance(call, _Bad):
+            result.refuse(number, call.why)
             continue
-        try:
-            spec, day, usage = _call(row)
-        except _RowError as exc:
-            result.refuse(number, str(exc))
-            continue
+        spec, day, usage = call
         key = (spec, day)
         found = models.get(key)
         if found is None:
@@ -113,23 +118,18 @@ def reprice(
     return result
 
 
-class _RowError(Exception):
-    pass
-
-
-def _call(row: object) -> tuple[str, str, object]:
+def _call(row: object) -> tuple[str, str, object] | _Bad:
     if not isinstance(row, dict):
-        raise _RowError("a row is an object with model, date (or time) and usage")
+        return _Bad("a row is an object with model, date (or time) and usage")
     spec = row.get("model")
     if not isinstance(spec, str) or not spec:
-        raise _RowError("no model: give the spec that was called, e.g. openai:gpt-4o")
+        return _Bad("no model: give the spec that was called, e.g. openai:gpt-4o")
     when = row.get("date", row.get("time"))
     if not isinstance(when, str) or len(when) < 10:
-        raise _RowError("no date: give date (YYYY-MM-DD) or time (ISO 8601)")
-    day = when[:10]
+        return _Bad("no date: give date (YYYY-MM-DD) or time (ISO 8601)")
     if "usage" not in row:
-        raise _RowError("no usage")
-    return spec, day, row["usage"]
+        return _Bad("no usage")
+    return spec, when[:10], row["usage"]
 
 
 def _json_rows(lines: Iterator[bytes | None]) -> Iterator[tuple[int, object]]:
@@ -143,18 +143,21 @@ def _json_rows(lines: Iterator[bytes | None]) -> Iterator[tuple[int, object]]:
                 yield number, _Bad(str(exc))
 
 
-@dataclass(frozen=True, slots=True)
-class _Bad:
-    why: str
-
-
 def _csv_rows(lines: Iterator[bytes | None]) -> Iterator[tuple[int, object]]:
     text = ("" if line is None else line.decode("utf-8", errors="replace") for line in lines)
     reader = csv.reader(text)
     header = next(reader, None)
     if header is None:
         return
-    for number, cells in enumerate(reader, 2):
+    while True:
+        try:
+            cells = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:  # a cell over csv's field limit, a stray quote
+            yield reader.line_num, _Bad(f"not CSV: {exc}")
+            continue
+        number = reader.line_num  # the line it ends on: a quoted cell may hold newlines
         if len(cells) != len(header):
             yield number, _Bad(f"{len(cells)} cells, the header has {len(header)}")
             continue
