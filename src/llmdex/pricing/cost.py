@@ -11,7 +11,9 @@ Rules, as the providers bill (README, "Cost of a call"):
 * A component with tokens but no price of its own is billed as providers bill it: cache
   reads and writes at the input price, reasoning at the output price (each noted in
   ``CallCost.notes``). Audio with no audio price, or a model with no prices at all, raises
-  :class:`PriceUnknownError`: never a silent zero.
+  :class:`PriceUnknownError`: never a silent zero. So does what a usage reports but no price
+  covers (``Usage.unpriced``: a 1-hour cache write, a web search, a service tier), unless
+  ``lenient=True``, which prices the rest and notes each.
 """
 
 from __future__ import annotations
@@ -122,11 +124,10 @@ class CallCost(_CallCostBase):
             found["gen_ai.usage.cache_read.input_tokens"] = usage.cache_read
         if usage.cache_write:
             found["gen_ai.usage.cache_creation.input_tokens"] = usage.cache_write
-        reported = self.reported is not None
-        amount = self.reported if self.reported is not None else self.total
-        found["gen_ai.usage.cost.amount"] = float(amount)
+        reported = self.reported
+        found["gen_ai.usage.cost.amount"] = float(self.total if reported is None else reported)
         found["gen_ai.usage.cost.currency"] = self.currency
-        found["gen_ai.usage.cost.source"] = "provider" if reported else "local"
+        found["gen_ai.usage.cost.source"] = "local" if reported is None else "provider"
         return found
 
 
@@ -143,6 +144,11 @@ def cost_of(
     :class:`PriceUnknownError`; with ``lenient=True`` the rest is priced and each such item
     is a line of ``notes``.
     """
+    flag: object = lenient  # callers need not be typed: a "yes" is refused, not truthy
+    if flag is not False and flag is not True:
+        from llmdex.arguments import as_flag
+
+        lenient = as_flag("cost_of", "lenient", flag) is True
     if usage.__class__ is not Usage:
         usage = usage if isinstance(usage, Usage) else Usage.from_dict(usage)
     cost = model.cost
@@ -191,16 +197,12 @@ _HOW = {
 
 
 def _unpriced(
-    model: Model | CustomModel, usage: Usage, mode: str | None, lenient: object
+    model: Model | CustomModel, usage: Usage, mode: str | None, lenient: bool
 ) -> tuple[str, ...]:
     # The mode priced is the speed the usage reports: that is no surprise.
     left = [(what, n) for what, n in usage.unpriced if mode is None or what != f"speed {mode}"]
     if not left:
         return ()
-    if not isinstance(lenient, bool):
-        from llmdex.errors import InvalidArgumentError
-
-        raise InvalidArgumentError("cost_of", "lenient", lenient, "give True or False")
     if not lenient:
         what, amount = left[0]
         raise PriceUnknownError(model.spec, what, amount, lenient_hint=True)
