@@ -163,7 +163,7 @@ def read_openai(usage: object) -> dict[str, Any]:
     """OpenAI chat or responses usage; OpenRouter's and LiteLLM's, which extend it."""
     keys = Keys(as_mapping(usage))
     found = Read(keys)
-    keys.known("total_tokens", "is_byok", "cost_details", "server_tool_use")
+    keys.known("total_tokens", "is_byok", "cost_details")
     # Groq's timings (seconds) say nothing the price depends on.
     keys.known("queue_time", "prompt_time", "completion_time", "total_time")
     if "prompt_tokens" in keys or "completion_tokens" in keys:
