@@ -70,11 +70,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"wrote {write_record_inits(ROOT)}")
         return 0
     except RegenError as exc:
-        tree = getattr(args, "out", None) or PACKAGE
-        # One line, whatever the cause said: a terminal shows it, a log keeps it whole.
-        said = " / ".join(line.strip() for line in str(exc).splitlines() if line.strip())
-        print(f"regen failed: {said}; {tree} was left unchanged.", file=sys.stderr)
-        return 1
+        return _failed("regen", exc, getattr(args, "out", None) or PACKAGE)
 
 
 def user_main(argv: list[str] | None = None, prog: str = "llmdex regen") -> int:
@@ -119,14 +115,19 @@ def user_main(argv: list[str] | None = None, prog: str = "llmdex regen") -> int:
     try:
         report = regen(options, out=args.out, package=name)
     except RegenError as exc:
-        said = " / ".join(line.strip() for line in str(exc).splitlines() if line.strip())
-        print(f"{prog} failed: {said}; {args.out / name} was left unchanged.", file=sys.stderr)
-        return 1
+        return _failed(prog, exc, args.out / name)
     if args.report is not None:
         report.write_json(args.report)
     print(report.text())
     print(f"wrote {args.out / name}: import {name}; python -m {name} show openai:gpt-4o")
     return 0
+
+
+def _failed(prog: str, exc: RegenError, tree: Path) -> int:
+    # One line, whatever the cause said: a terminal shows it, a log keeps it whole.
+    said = " / ".join(line.strip() for line in str(exc).splitlines() if line.strip())
+    print(f"{prog} failed: {said}; {tree} was left unchanged.", file=sys.stderr)
+    return 1
 
 
 def _fetch_arguments(parser: argparse.ArgumentParser) -> None:
