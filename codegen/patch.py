@@ -129,8 +129,8 @@ def apply_patches(
     because its model did not exist yet; such entries are skipped, not stale.
     ``after``: the result of an earlier directory (the shipped patches), extended in place
     and returned: these entries go on from it and may override it (a user's patch wins over
-    ours); only two entries of one directory conflict. ``label`` goes before each entry's ``file#index``
-    (a user's directory, so its entries cannot be taken for ours).
+    ours); only two entries of one directory conflict. ``label`` goes before each entry's
+    ``file#index`` (a user's directory, so its entries cannot be taken for ours).
     """
     files = tuple(sorted(directory.glob("*.json"))) if directory.is_dir() else ()
     if after is None:
