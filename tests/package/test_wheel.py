@@ -13,19 +13,7 @@ from tests.conftest import ROOT
 
 def test_the_wheel_holds_one_package_with_its_data(tmp_path: Path) -> None:
     # The build backend itself, in the project, as pip would call it (no network needed).
-    built = subprocess.run(
-        [
-            sys.executable,
-            "-c",
-            "import sys, hatchling.build; print(hatchling.build.build_wheel(sys.argv[1]))",
-            str(tmp_path),
-        ],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout.split()[-1]
-    names = zipfile.ZipFile(tmp_path / built).namelist()
+    names = zipfile.ZipFile(_build("wheel", tmp_path, ROOT)).namelist()
     top = {name.split("/")[0] for name in names}
     assert {t for t in top if not t.endswith(".dist-info")} == {"llmdex"}
     data = ROOT / "generated" / "models"

@@ -89,6 +89,14 @@ def test_a_retired_model_says_when_what_replaces_it_and_who_still_lists_it(dex: 
     assert dex.find("acme:old-2024-06-01", at="2025-02-10").cost.input == 1
 
 
+def _fresh(dex: ModuleType, code: str) -> subprocess.CompletedProcess[str]:
+    # A fresh interpreter importing the catalog package ``dex``.
+    env = {**os.environ, "PYTHONPATH": str(Path(dex.__file__).parent.parent)}
+    return subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=False, env=env
+    )
+
+
 def test_a_retired_models_constant_still_imports_with_a_warning_naming_its_successor(
     built: tuple[ModuleType, Path, Path],
 ) -> None:
@@ -104,10 +112,7 @@ def test_a_retired_models_constant_still_imports_with_a_warning_naming_its_succe
         "print(len(seen), seen[0].category.__name__, seen[0].filename)\n"
         "print(seen[0].message)\n"
     )
-    env = {**os.environ, "PYTHONPATH": str(Path(dex.__file__).parent.parent)}
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=False, env=env
-    )
+    result = _fresh(dex, code)
     assert result.returncode == 0, result.stderr
     spec, count, message = result.stdout.splitlines()
     assert spec == "acme:old-2024-06-01 1 True"
@@ -138,10 +143,7 @@ def test_a_provider_no_longer_listed_keeps_its_module_of_retired_constants(
         "print(D_1.spec, D_1.cost.input, 'delta' in models.__all__)\n"
         "print(seen[0].message)\n"
     )
-    env = {**os.environ, "PYTHONPATH": str(Path(dex.__file__).parent.parent)}
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=False, env=env
-    )
+    result = _fresh(dex, code)
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines() == [
         "delta:d-1 4 False",
