@@ -49,7 +49,7 @@ PACKAGES: dict[str, dict[str, str | None]] = {
         "bare": "llmdex.find('gpt-4o')",
         "attr_setup": "m = llmdex.find('openai:gpt-4o')",
         "attr": "m.limit.context",
-        "cost_setup": "m = llmdex.find('openai:gpt-4o'); u = llmdex.Usage(input=50_000, cache_read=50_000, output=2_000)",
+        "cost_setup": "m = llmdex.find('openai:gpt-4o'); u = llmdex.Usage(input_tokens=100_000, cache_read_tokens=50_000, output_tokens=2_000)",
         "cost": "m.cost_of(u)",
         "fail": "llmdex.find('openai:gpt-4oo')",
         "all": "n = sum(1 for _ in llmdex.all_models())",

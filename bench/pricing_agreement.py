@@ -24,24 +24,18 @@ from genai_prices import data_snapshot  # noqa: E402
 import llmdex  # noqa: E402
 from llmdex import PriceUnknownError, Usage  # noqa: E402
 
-# (label, llmdex usage, genai-prices usage): input_tokens there counts cached tokens too.
+# (label, usage): llmdex and genai-prices count usage alike (totals with parts, the same names).
 USAGES = [
-    ("1k in, 100 out", Usage(input=1000, output=100), {"input_tokens": 1000, "output_tokens": 100}),
+    ("1k in, 100 out", {"input_tokens": 1000, "output_tokens": 100}),
     (
         "100k in (50k cache read), 2k out",
-        Usage(input=50_000, cache_read=50_000, output=2000),
         {"input_tokens": 100_000, "cache_read_tokens": 50_000, "output_tokens": 2000},
     ),
     (
         "10k in (5k cache write), 500 out",
-        Usage(input=5000, cache_write=5000, output=500),
         {"input_tokens": 10_000, "cache_write_tokens": 5000, "output_tokens": 500},
     ),
-    (
-        "300k in, 5k out (long context)",
-        Usage(input=300_000, output=5000),
-        {"input_tokens": 300_000, "output_tokens": 5000},
-    ),
+    ("300k in, 5k out (long context)", {"input_tokens": 300_000, "output_tokens": 5000}),
 ]
 
 
@@ -65,17 +59,17 @@ def main() -> None:
     compared = agree = within_1pct = 0
     skipped: dict[str, int] = {}
     worst: list[tuple[float, str, str, Decimal, Decimal]] = []
-    by_usage: dict[str, list[int]] = {label: [0, 0] for label, _, _ in USAGES}
+    by_usage: dict[str, list[int]] = {label: [0, 0] for label, _ in USAGES}
     for pid, model_id, _ in both:
         model = llmdex.find(f"{pid}:{model_id}")
-        for label, ours, theirs in USAGES:
+        for label, counts in USAGES:
             try:
-                mine = model.cost_of(ours).total
+                mine = model.cost_of(Usage(**counts)).total
             except PriceUnknownError:
                 skipped["llmdex has no price"] = skipped.get("llmdex has no price", 0) + 1
                 continue
             try:
-                peer_usage = genai_prices.Usage(**theirs)
+                peer_usage = genai_prices.Usage(**counts)
                 peer = genai_prices.calc_price(peer_usage, model_id, provider_id=pid)
                 other = Decimal(str(peer.total_price))
             except Exception as exc:  # count every way the peer declines
@@ -107,8 +101,8 @@ def main() -> None:
 def latency() -> None:
     """Warm cost of one call with input, output and cached tokens: gpt-4o at openai."""
     model = llmdex.find("openai:gpt-4o")
-    ours = Usage(input=50_000, cache_read=50_000, output=2000)
-    theirs = genai_prices.Usage(input_tokens=100_000, cache_read_tokens=50_000, output_tokens=2000)
+    counts = {"input_tokens": 100_000, "cache_read_tokens": 50_000, "output_tokens": 2000}
+    ours, theirs = Usage(**counts), genai_prices.Usage(**counts)
     assert model.cost_of(ours).total == Decimal(
         str(genai_prices.calc_price(theirs, "gpt-4o", provider_id="openai").total_price)
     )

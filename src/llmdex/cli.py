@@ -136,13 +136,9 @@ def _parser() -> argparse.ArgumentParser:
     asking, checking = _client_commands(commands)
     costing = commands.add_parser("cost", help="price one call (tokens take k and M suffixes)")
     costing.add_argument("spec")
-    costing.add_argument("--input", type=_tokens, default=0, help="prompt tokens, cached included")
-    costing.add_argument(
-        "--output", type=_tokens, default=0, help="output tokens, reasoning included"
-    )
-    costing.add_argument("--cached", type=_tokens, default=0, help="of --input, read from cache")
-    costing.add_argument("--cache-write", type=_tokens, default=0, help="of --input, cache writes")
-    costing.add_argument("--reasoning", type=_tokens, default=0, help="of --output, reasoning")
+    # The flags are Usage's fields: two totals, and the parts of each.
+    for names, what in _COST_FLAGS:
+        costing.add_argument(*names, type=_tokens, default=0, help=what)
     costing.add_argument("--mode", help="a priced mode, e.g. fast")
     costing.add_argument("--at", type=_day, help="YYYY-MM-DD: at the prices of that day")
     repricing = commands.add_parser(
@@ -460,8 +456,8 @@ def _ask(catalog: Catalog, args: argparse.Namespace) -> int:
     cost = usd(result.cost.total) if result.cost is not None else "unknown"
     why = f" ({result.cost_error})" if result.cost_error else ""
     print(
-        f"-- {result.model.spec}: {result.usage.prompt_tokens} in, "
-        f"{result.usage.output + result.usage.reasoning} out, cost {cost}{why}",
+        f"-- {result.model.spec}: {result.usage.input_tokens} in, "
+        f"{result.usage.output_tokens} out, cost {cost}{why}",
         file=sys.stderr,
     )
     return EXIT_OK
@@ -522,29 +518,47 @@ def _write_new(path: str, text: str) -> None:
         raise _UsageError(f"llmdex reconcile: cannot write {path}: {exc.strerror}") from None
 
 
+_COST_FLAGS = (
+    (("--input",), "every input token, cache reads and writes and audio included"),
+    (("--output",), "every output token, reasoning and audio included"),
+    (("--cache-read", "--cached"), "of --input, read from the cache"),
+    (("--cache-write",), "of --input, written to the cache"),
+    (("--input-audio",), "of --input, audio"),
+    (("--reasoning",), "of --output, reasoning"),
+    (("--output-audio",), "of --output, audio"),
+)
+"""The flags of ``llmdex cost``: ``Usage``'s fields (``--input`` is ``input_tokens``, ...)."""
+
+
+def _dest(flag: str) -> str:
+    return flag.lstrip("-").replace("-", "_")
+
+
 def _cost(catalog: Catalog, args: argparse.Namespace) -> int:
     from llmdex.pricing.usage import Usage
     from llmdex.views.json_form import cost_form
 
     model = catalog.find(args.spec, at=args.at)
-    cached = args.cached + args.cache_write
-    if cached > args.input:
-        raise _UsageError(
-            f"llmdex cost: --cached and --cache-write ({cached}) exceed --input ({args.input})"
-        )
-    # Totals with parts, as the providers report them: --output includes --reasoning as
-    # OpenAI's completion_tokens include reasoning_tokens.
-    if args.reasoning > args.output:
-        raise _UsageError(
-            f"llmdex cost: --reasoning ({args.reasoning}) exceeds --output ({args.output}), "
-            "which includes it"
-        )
+    for total, parts in (
+        ("--input", ("--cache-read", "--cache-write", "--input-audio")),
+        ("--output", ("--reasoning", "--output-audio")),
+    ):
+        given = [(part, getattr(args, _dest(part))) for part in parts]
+        given = [(part, n) for part, n in given if n]
+        if sum(n for _, n in given) > getattr(args, _dest(total)):
+            named = " + ".join(f"{part} ({n})" for part, n in given)
+            raise _UsageError(
+                f"llmdex cost: {named} exceed {total} ({getattr(args, _dest(total))}), which "
+                f"includes {'them' if len(given) > 1 else 'it'}"
+            )
     usage = Usage(
-        input=args.input - cached,
-        cache_read=args.cached,
-        cache_write=args.cache_write,
-        output=args.output - args.reasoning,
-        reasoning=args.reasoning,
+        input_tokens=args.input,
+        cache_read_tokens=args.cache_read,
+        cache_write_tokens=args.cache_write,
+        input_audio_tokens=args.input_audio,
+        output_tokens=args.output,
+        reasoning_tokens=args.reasoning,
+        output_audio_tokens=args.output_audio,
     )
     result = model.cost_of(usage, mode=args.mode)
     if args.json:

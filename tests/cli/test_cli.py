@@ -106,11 +106,32 @@ def test_compare_text_and_json() -> None:
 
 def test_cost_flags_are_totals_with_parts_as_providers_report_them() -> None:
     # OpenAI's completion_tokens=300 with reasoning_tokens=100: --output 300 --reasoning 100.
-    flags = ("cost", "openai:gpt-4o", "--input", "1k", "--cached", "400", "--output", "300")
+    flags = ("cost", "openai:gpt-4o", "--input", "1k", "--cache-read", "400", "--output", "300")
     data = json.loads(_llmdex(*flags, "--reasoning", "100", "--json").stdout)
     usage = {k: v for k, v in data["usage"].items() if v}
-    assert usage == {"input": 600, "cache_read": 400, "output": 200, "reasoning": 100}
+    # The flags are the Usage fields of the same names, and the same meaning.
+    assert usage == {
+        "input_tokens": 1000,
+        "cache_read_tokens": 400,
+        "output_tokens": 300,
+        "reasoning_tokens": 100,
+    }
+    assert set(data["breakdown"]) == {"input", "cache_read", "output", "reasoning"}
     assert data["currency"] == "USD"
+    # --cached is the older name of --cache-read.
+    old = _llmdex("cost", "openai:gpt-4o", "--input", "1k", "--cached", "400", "--json")
+    assert json.loads(old.stdout)["usage"]["cache_read_tokens"] == 400
+
+
+def test_cost_flags_refuse_parts_larger_than_their_total_by_flag() -> None:
+    result = _llmdex(
+        "cost", "openai:gpt-4o", "--input", "10", "--cache-read", "8", "--input-audio", "5"
+    )  # fmt: skip
+    assert result.returncode == 2
+    assert result.stderr == (
+        "llmdex cost: --cache-read (8) + --input-audio (5) exceed --input (10), which includes "
+        "them\n"
+    )
 
 
 def test_cost_json_has_exact_amounts() -> None:

@@ -28,6 +28,7 @@ from llmdex.db.schema import TABLES
 from llmdex.db.synchronize import migrate_to
 from llmdex.errors import DatabaseError, LlmdexError
 from llmdex.pricing.usage import Usage
+from llmdex.records.rates import RATE_NAMES
 from tests.conftest import ROOT
 from tests.history_series import DATES, build, series
 from tests.postgres_server import Server, binaries
@@ -465,18 +466,36 @@ def _usage_table(db: Connection, rows: list[tuple[Any, ...]]) -> None:
     db.run("DROP TABLE IF EXISTS usage_log")
     db.run(
         f"CREATE TABLE usage_log (id bigint PRIMARY KEY, model text, used_at {stamp}, "
-        "input bigint, output bigint, reasoning bigint, cache_read bigint, "
-        "cache_write bigint, input_audio bigint, output_audio bigint)"
+        "input_tokens bigint, output_tokens bigint, reasoning_tokens bigint, "
+        "cache_read_tokens bigint, cache_write_tokens bigint, input_audio_tokens bigint, "
+        "output_audio_tokens bigint)"
     )
     for row in rows:
-        db.run(f"INSERT INTO usage_log VALUES ({', '.join(['%s'] * 10)})", row)
+        # A row's tokens are written as the buckets they bill; the table has Usage's totals.
+        head, usage = row[:3], _usage(row)
+        totals = tuple(getattr(usage, name) for name in _COLUMNS)
+        db.run(f"INSERT INTO usage_log VALUES ({', '.join(['%s'] * 10)})", (*head, *totals))
+
+
+_COLUMNS = (
+    "input_tokens",
+    "output_tokens",
+    "reasoning_tokens",
+    "cache_read_tokens",
+    "cache_write_tokens",
+    "input_audio_tokens",
+    "output_audio_tokens",
+)
+
+
+def _usage(row: tuple[Any, ...]) -> Usage:
+    return Usage.from_buckets(**dict(zip(RATE_NAMES, row[3:], strict=True)))
 
 
 def _expected(dex: ModuleType, names: dict[str, tuple[str, str]], row: tuple[Any, ...]) -> Any:
     # SQL resolves a name as the catalog does today, then prices it as listed on the day.
-    _, name, at, *tokens = row
-    usage = Usage(**dict(zip(("input", "output", "reasoning", "cache_read", "cache_write",
-                              "input_audio", "output_audio"), tokens, strict=True)))  # fmt: skip
+    _, name, at = row[:3]
+    usage = _usage(row)
     if name not in names:
         return None
     pid, mid = names[name]
@@ -557,6 +576,35 @@ def test_the_readme_queries_price_1000_rows_of_the_catalog_as_cost_of(url: str) 
         rows = _generated_usage(db, 1000)
     wrong = _priced_by_sql(llmdex, url, rows)
     assert wrong == [], "\n".join(wrong[:10])
+
+
+def test_reprice_and_the_readme_queries_agree_to_the_last_digit(url: str) -> None:
+    import io
+
+    import llmdex
+    import llmdex.db
+    from llmdex.pricing.reprice import lines_of, reprice
+
+    llmdex.db.sync(url)
+    with Connection(url) as db:
+        rows = _generated_usage(db, 400)
+        _usage_table(db, rows)
+        dialect = "SQLite" if db.sqlite else "PostgreSQL"
+        by_sql = {i: cost for i, cost in db.rows(_readme_query(dialect)) if cost is not None}
+    # A log of the calls SQL prices, as a user would write it: the usage in llmdex's own form.
+    log = "".join(
+        json.dumps({"model": row[1], "time": row[2].replace(" ", "T"), "usage": _own(row)}) + "\n"
+        for row in rows
+        if row[0] in by_sql
+    )
+    result = reprice(llmdex.find, lines_of(io.BytesIO(log.encode())))
+    assert result.refused == [] and result.priced == len(by_sql) > 300
+    assert result.total == sum((Decimal(c) for c in by_sql.values()), Decimal(0))
+
+
+def _own(row: tuple[Any, ...]) -> dict[str, int]:
+    usage = _usage(row)
+    return {name: getattr(usage, name) for name in _COLUMNS}
 
 
 def _generated_usage(db: Connection, count: int) -> list[tuple[Any, ...]]:

@@ -27,7 +27,7 @@ assert n == llmdex.catalog_info().models, n
 m = llmdex.find("openai:gpt-4o")
 assert llmdex.find("gpt-4o") is m
 assert llmdex.find("anthropic:claude-3-5-sonnet").id == "claude-3-5-sonnet-20241022"
-assert str(m.cost_of(Usage(input=100_000, cache_read=20_000, output=2_000)).total) == "0.29500000"
+assert str(m.cost_of(Usage(input_tokens=120_000, cache_read_tokens=20_000, output_tokens=2_000)).total) == "0.29500000"
 assert pickle.loads(pickle.dumps(m)) == m and copy.deepcopy(m) == m
 assert Provider("openai") is Provider.OPENAI and Provider.OPENAI.env == ("OPENAI_API_KEY",)
 assert len(llmdex.catalog().where(provider="anthropic", reasoning=True)) > 0

@@ -147,7 +147,10 @@ def test_usage_from_any_shape_gives_usage_or_an_llmdex_error(raw: Any) -> None:
 
 @_SETTINGS
 @given(
-    counts=st.dictionaries(st.sampled_from(["input", "output", "cache_read", "reasoning"]), _json)
+    counts=st.dictionaries(
+        st.sampled_from(["input_tokens", "output_tokens", "cache_read_tokens", "reasoning_tokens"]),
+        _json,
+    )
 )
 def test_usage_from_any_counts_gives_usage_or_an_llmdex_error(counts: dict[str, Any]) -> None:
     try:

@@ -33,7 +33,7 @@ from llmdex import (
     Usage,
 )
 
-U = Usage
+U = Usage.from_buckets
 GEMINI_PRO = "google:gemini-2.5-pro"
 DOUBAO = "acme:tiered-pro"
 OMNI = "novita-ai:qwen/qwen3-omni"
@@ -290,4 +290,6 @@ def test_usage_buckets_are_the_priced_components() -> None:
     from llmdex.records.rates import RATE_NAMES
     from llmdex.records.record import fields
 
-    assert fields(Usage)[: len(RATE_NAMES)] == RATE_NAMES
+    # One field per priced component, named for it, and a bucket of each in the same order.
+    assert fields(Usage)[: len(RATE_NAMES)] == tuple(f"{name}_tokens" for name in RATE_NAMES)
+    assert tuple(Usage().buckets) == RATE_NAMES

@@ -15,7 +15,7 @@ from pydantic import BaseModel
 
 from llmdex import InvalidUsageError, Usage
 
-U = Usage
+U = Usage.from_buckets
 
 SHAPES: list[tuple[str, Any, Usage]] = [
     (
@@ -207,15 +207,88 @@ def test_unknown_or_inconsistent_usage_is_refused(raw: Any, message: str) -> Non
 @pytest.mark.parametrize("value", [-5, True, 1.5, "10", None, 10**30 + 0.5])
 def test_usage_refuses_what_is_not_a_token_count(value: Any) -> None:
     with pytest.raises(InvalidUsageError, match="a token count is a whole number, 0 or more"):
-        Usage(input=value)
+        Usage(input_tokens=value)
 
 
 def test_costs_are_exact_whatever_the_ambient_decimal_context(dex: Any) -> None:
     model = dex.find("openai:gpt-4o")
-    huge = Usage(input=10**30 + 1, output=3)
+    huge = Usage(input_tokens=10**30 + 1, output_tokens=3)
     expected = model.cost_of(huge).total
     with decimal.localcontext(decimal.Context(prec=3, rounding=decimal.ROUND_FLOOR)):
         assert model.cost_of(huge).total == expected
-        assert model.cost_of(Usage(input=1, output=1)).total == Decimal("0.0000125")
+        assert model.cost_of(Usage(input_tokens=1, output_tokens=1)).total == Decimal("0.0000125")
     # (10**30 + 1) x 2.5 + 3 x 10 dollars per million tokens, to the last digit.
     assert expected == Decimal("2500000000000000000000000.0000325")
+
+
+def test_usage_is_totals_with_parts_as_opentelemetry_counts() -> None:
+    # OpenAI's prompt_tokens 1000 of which 600 cached, completion_tokens 50 of which 20 thinking.
+    usage = Usage(input_tokens=1000, cache_read_tokens=600, output_tokens=50, reasoning_tokens=20)
+    assert usage.buckets == {
+        "input": 400,
+        "output": 30,
+        "reasoning": 20,
+        "cache_read": 600,
+        "cache_write": 0,
+        "input_audio": 0,
+        "output_audio": 0,
+    }
+    assert usage == Usage.from_openai(
+        {
+            "prompt_tokens": 1000,
+            "completion_tokens": 50,
+            "prompt_tokens_details": {"cached_tokens": 600},
+            "completion_tokens_details": {"reasoning_tokens": 20},
+        }
+    )
+    assert Usage.from_buckets(input=400, cache_read=600, output=30, reasoning=20) == usage
+
+
+@pytest.mark.parametrize(
+    ("fields", "message"),
+    [
+        (
+            {"input_tokens": 50, "cache_read_tokens": 60},
+            r"cache_read_tokens \(60\) is more than input_tokens \(50\), which includes it: "
+            "give input_tokens as the total",
+        ),
+        (
+            {"input_tokens": 100, "cache_read_tokens": 60, "cache_write_tokens": 50},
+            r"cache_read_tokens \(60\) \+ cache_write_tokens \(50\) is more than input_tokens "
+            r"\(100\), which includes them",
+        ),
+        (
+            {"output_tokens": 10, "reasoning_tokens": 8, "output_audio_tokens": 3},
+            r"reasoning_tokens \(8\) \+ output_audio_tokens \(3\) is more than output_tokens",
+        ),
+    ],
+)
+def test_a_part_larger_than_its_total_names_both(fields: dict[str, int], message: str) -> None:
+    with pytest.raises(InvalidUsageError, match=message):
+        Usage(**fields)
+
+
+def test_the_disjoint_form_of_before_is_refused_with_the_way_to_the_new_one() -> None:
+    with pytest.raises(TypeError, match="unexpected keyword argument 'input'"):
+        Usage(input=10)  # type: ignore[call-arg]
+    with pytest.raises(InvalidUsageError, match=r"Usage\.from_buckets"):
+        Usage.from_dict({"input": 10, "cache_read": 5, "output": 1})
+    with pytest.raises(InvalidUsageError, match="cache_read is -1"):
+        Usage.from_buckets(input=5, cache_read=-1)
+
+
+def test_llmdex_own_json_form_reads_back_as_the_same_usage() -> None:
+    from llmdex.views.json_form import json_form
+
+    usage = Usage(
+        input_tokens=900,
+        cache_read_tokens=300,
+        cache_write_tokens=100,
+        input_audio_tokens=50,
+        output_tokens=70,
+        reasoning_tokens=20,
+        output_audio_tokens=10,
+        unpriced=(("web_search_requests", 2),),
+        reported_cost=Decimal("0.5"),
+    )
+    assert Usage.from_dict(json_form(usage)) == usage

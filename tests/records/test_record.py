@@ -97,5 +97,5 @@ def test_an_init_from_record_inits_keeps_defaults_and_checks() -> None:
     assert Limit.__init__.__qualname__ == "Limit.__init__"
     with pytest.raises(TypeError, match="missing 1 required keyword-only argument: 'output'"):
         Limit(context=10)  # type: ignore[call-arg]
-    with pytest.raises(ValueError, match="input"):
-        Usage(input=-1)
+    with pytest.raises(ValueError, match="input_tokens"):
+        Usage(input_tokens=-1)

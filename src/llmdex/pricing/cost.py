@@ -2,11 +2,13 @@
 
 Rules, as the providers bill (README, "Cost of a call"):
 
-* Usage is counted in disjoint buckets (:class:`Usage`); nothing is counted twice.
-* Prices are USD per million tokens. The tier is chosen from the prompt size (every input
-  token, cached or not): the largest ``cost.tiers`` threshold the prompt exceeds, its prices
-  replacing the base prices it lists; without ``tiers``, ``context_over_200k`` applies above
-  200,000 prompt tokens. A named mode (``mode="fast"``) uses that mode's prices instead.
+* Usage is totals with parts (:class:`Usage`); each price applies to the disjoint bucket the
+  parts leave (:attr:`Usage.buckets`), so nothing is counted twice.
+* Prices are USD per million tokens. The tier is chosen from the prompt size
+  (``input_tokens``: every input token, cached or not): the largest ``cost.tiers``
+  threshold the prompt exceeds, its prices replacing the base prices it lists; without
+  ``tiers``, ``context_over_200k`` applies above 200,000 prompt tokens. A named mode
+  (``mode="fast"``) uses that mode's prices instead.
 * Arithmetic is exact and independent of the caller's ``decimal`` context.
 * A component with tokens but no price of its own is billed as providers bill it: cache
   reads and writes at the input price, reasoning at the output price (each noted in
@@ -19,10 +21,9 @@ Rules, as the providers bill (README, "Cost of a call"):
 from __future__ import annotations
 
 from decimal import Context, Decimal, Inexact
-from operator import attrgetter
 
 from llmdex.errors import PriceUnknownError
-from llmdex.pricing.usage import Usage
+from llmdex.pricing.usage import Usage, counts
 from llmdex.records.rates import RATE_NAMES
 
 TYPE_CHECKING = False
@@ -87,7 +88,7 @@ class CallCost(_CallCostBase):
     ``reported`` (the cost the provider reported, if it did).
 
     Example:
-        >>> GPT_4O.cost_of(Usage(input=1_000_000)).total
+        >>> GPT_4O.cost_of(Usage(input_tokens=1_000_000)).total
         Decimal('2.5000000')
     """
 
@@ -112,18 +113,21 @@ class CallCost(_CallCostBase):
         (``"local"``), as a double, so the exact amount stays in ``total``.
 
         Example:
-            >>> GPT_4O.cost_of(Usage(input=1_000_000)).otel_attributes()["gen_ai.usage.cost.amount"]
+            >>> GPT_4O.cost_of(Usage(input_tokens=1_000_000)).otel_attributes()[
+            ...     "gen_ai.usage.cost.amount"]
             2.5
         """
         usage = self.usage
         found: dict[str, float | int | str] = {
-            "gen_ai.usage.input_tokens": usage.prompt_tokens,
-            "gen_ai.usage.output_tokens": usage.output + usage.reasoning + usage.output_audio,
+            "gen_ai.usage.input_tokens": usage.input_tokens,
+            "gen_ai.usage.output_tokens": usage.output_tokens,
         }
-        if usage.cache_read:
-            found["gen_ai.usage.cache_read.input_tokens"] = usage.cache_read
-        if usage.cache_write:
-            found["gen_ai.usage.cache_creation.input_tokens"] = usage.cache_write
+        if usage.cache_read_tokens:
+            found["gen_ai.usage.cache_read.input_tokens"] = usage.cache_read_tokens
+        if usage.cache_write_tokens:
+            found["gen_ai.usage.cache_creation.input_tokens"] = usage.cache_write_tokens
+        if usage.reasoning_tokens:
+            found["gen_ai.usage.reasoning.output_tokens"] = usage.reasoning_tokens
         reported = self.reported
         found["gen_ai.usage.cost.amount"] = float(self.total if reported is None else reported)
         found["gen_ai.usage.cost.currency"] = self.currency
@@ -163,7 +167,7 @@ def cost_of(
             found = _remember(cost)
         plan, tiers = found[1], found[2]
         if tiers:
-            prompt = usage.prompt_tokens
+            prompt = usage.input_tokens
             for size, band in tiers:
                 if prompt > size:
                     plan, tier = band, size
@@ -171,7 +175,7 @@ def cost_of(
     breakdown: dict[str, Decimal] = {}
     notes: tuple[str, ...] = ()
     total: Decimal | None = None
-    for tokens, entry in zip(_COUNTS(usage), plan, strict=False):
+    for tokens, entry in zip(counts(usage), plan, strict=False):
         if tokens:
             component, per_token, note = entry
             if per_token is None:
@@ -219,7 +223,6 @@ _PLANS: dict[int, tuple[Cost, Plan, tuple[tuple[int, Plan], ...]]] = {}
 """Per price table (by identity; the table is kept, so its id is not reused): the prices per
 token of the base band, and of each tier band, largest threshold first."""
 _PLANS_LIMIT = 50_000
-_COUNTS = attrgetter(*RATE_NAMES)
 _multiply = _EXACT.multiply
 _add = _EXACT.add
 # A named tuple's own __new__ is a Python function around this one; skipping it saves 6% of

@@ -1,9 +1,12 @@
-"""Token usage of one call, in disjoint buckets, so nothing is billed twice.
+"""Token usage of one call: totals with their parts, as OpenTelemetry and providers count.
 
-Providers count overlapping totals (OpenAI's ``prompt_tokens`` include cached and audio
-tokens); the readers (:mod:`llmdex.pricing.usage_shapes`) take every shape the ecosystem sends,
-provider JSON, SDK objects, the AI SDK's, OpenTelemetry's and genai-prices', and report what
-they cannot price instead of dropping it.
+``input_tokens`` is every input token, cache reads and writes and audio included;
+``output_tokens`` every output token, reasoning and audio included (OpenTelemetry's
+``gen_ai.usage.input_tokens`` and ``gen_ai.usage.output_tokens``; OpenAI's ``prompt_tokens`` and
+``completion_tokens``). Prices apply to the disjoint buckets the parts leave
+(:attr:`Usage.buckets`), so nothing is billed twice. The readers
+(:mod:`llmdex.pricing.usage_shapes`) take every shape the ecosystem sends and report what they
+cannot price instead of dropping it.
 """
 
 from __future__ import annotations
@@ -16,27 +19,46 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from decimal import Decimal
 
+_COUNTS = (
+    "input_tokens",
+    "output_tokens",
+    "reasoning_tokens",
+    "cache_read_tokens",
+    "cache_write_tokens",
+    "input_audio_tokens",
+    "output_audio_tokens",
+)
+_INPUT_PARTS = ("cache_read_tokens", "cache_write_tokens", "input_audio_tokens")
+_OUTPUT_PARTS = ("reasoning_tokens", "output_audio_tokens")
+
 
 @record
 class Usage(Record):
-    """Token counts of one call, in disjoint buckets.
+    """Token counts of one call: two totals and their parts.
 
-    ``input`` is uncached text input only; cached input is ``cache_read`` (or
-    ``cache_write`` when the call wrote the cache), audio input is ``input_audio``. ``output``
-    is visible text output; ``reasoning`` is thinking tokens, counted once, here.
+    ``input_tokens`` includes ``cache_read_tokens``, ``cache_write_tokens`` and
+    ``input_audio_tokens``; ``output_tokens`` includes ``reasoning_tokens`` and
+    ``output_audio_tokens``. A part larger than its total is an :class:`InvalidUsageError`.
 
     Example:
-        >>> Usage(input=20_000, cache_read=100_000, output=2_000).prompt_tokens
-        120000
+        >>> Usage(input_tokens=120_000, cache_read_tokens=100_000, output_tokens=2_000).buckets
+        {'input': 20000, 'output': 2000, 'reasoning': 0, 'cache_read': 100000, ...}
     """
 
-    input: int = 0
-    output: int = 0
-    reasoning: int = 0
-    cache_read: int = 0
-    cache_write: int = 0
-    input_audio: int = 0
-    output_audio: int = 0
+    input_tokens: int = 0
+    """Every input token: uncached text, cache reads, cache writes and audio."""
+    output_tokens: int = 0
+    """Every output token: visible text, reasoning and audio."""
+    reasoning_tokens: int = 0
+    """Of ``output_tokens``, the thinking tokens."""
+    cache_read_tokens: int = 0
+    """Of ``input_tokens``, those read from the provider's prompt cache."""
+    cache_write_tokens: int = 0
+    """Of ``input_tokens``, those written to the cache (OpenTelemetry's ``cache_creation``)."""
+    input_audio_tokens: int = 0
+    """Of ``input_tokens``, uncached audio."""
+    output_audio_tokens: int = 0
+    """Of ``output_tokens``, audio."""
     unpriced: tuple[tuple[str, int], ...] = ()
     """What the call used that the catalog has no price for, as ``(what, how many)``: a
     1-hour cache write, a web search, a key no reader understood, a service tier. ``cost_of``
@@ -45,31 +67,81 @@ class Usage(Record):
     """The cost the provider reported with the usage (OpenRouter's ``usage.cost``), in USD."""
 
     def __post_init__(self) -> None:
-        for name in RATE_NAMES:  # the buckets are the priced components, in one order
+        for name in _COUNTS:
             value = getattr(self, name)
             if not isinstance(value, int) or isinstance(value, bool) or value < 0:
                 raise InvalidUsageError(
                     {name: value},
                     f"{name} is {value!r}; a token count is a whole number, 0 or more",
                 )
+        _within(self, "input_tokens", _INPUT_PARTS)
+        _within(self, "output_tokens", _OUTPUT_PARTS)
 
     @property
-    def prompt_tokens(self) -> int:
-        """Every input token, cached or not: what tier thresholds are compared with."""
-        return self.input + self.cache_read + self.cache_write + self.input_audio
+    def buckets(self) -> dict[str, int]:
+        """The disjoint counts each price applies to, by the price's name (``input`` is
+        uncached text input, ``output`` visible text output).
+
+        Example:
+            >>> Usage(input_tokens=100, cache_read_tokens=60, output_tokens=10).buckets["input"]
+            40
+        """
+        return dict(zip(RATE_NAMES, counts(self), strict=True))
+
+    @classmethod
+    def from_buckets(
+        cls,
+        *,
+        input: int = 0,
+        output: int = 0,
+        reasoning: int = 0,
+        cache_read: int = 0,
+        cache_write: int = 0,
+        input_audio: int = 0,
+        output_audio: int = 0,
+        unpriced: tuple[tuple[str, int], ...] = (),
+        reported_cost: Decimal | None = None,
+    ) -> Usage:
+        """From disjoint counts (``input`` uncached text, ``output`` visible text), as
+        Anthropic reports them and as ``Usage`` took them before totals with parts.
+
+        Example:
+            >>> Usage.from_buckets(input=20, cache_read=100, output=5).input_tokens
+            120
+        """
+        given = dict(
+            input=input,
+            output=output,
+            reasoning=reasoning,
+            cache_read=cache_read,
+            cache_write=cache_write,
+            input_audio=input_audio,
+            output_audio=output_audio,
+        )
+        for name, value in given.items():
+            if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+                problem = f"{name} is {value!r}; a token count is a whole number, 0 or more"
+                raise InvalidUsageError({name: value}, problem)
+        return cls(
+            input_tokens=input + cache_read + cache_write + input_audio,
+            output_tokens=output + reasoning + output_audio,
+            reasoning_tokens=reasoning,
+            cache_read_tokens=cache_read,
+            cache_write_tokens=cache_write,
+            input_audio_tokens=input_audio,
+            output_audio_tokens=output_audio,
+            unpriced=unpriced,
+            reported_cost=reported_cost,
+        )
 
     @classmethod
     def from_openai(cls, usage: object) -> Usage:
         """From an OpenAI ``usage`` object (chat completions or responses), or OpenRouter's.
 
-        ``prompt_tokens``/``input_tokens`` include the cached, cache-write and audio tokens
-        their details report, and ``completion_tokens``/``output_tokens`` include reasoning
-        and audio; each is moved to its own bucket.
-
         Example:
             >>> Usage.from_openai({"prompt_tokens": 100, "completion_tokens": 10,
             ...     "prompt_tokens_details": {"cached_tokens": 60}})
-            Usage(input=40, output=10, reasoning=0, cache_read=60, cache_write=0, ...)
+            Usage(input_tokens=100, output_tokens=10, reasoning_tokens=0, cache_read_tokens=60, ...)
         """
         from llmdex.pricing.usage_shapes import read_openai
 
@@ -77,11 +149,12 @@ class Usage(Record):
 
     @classmethod
     def from_anthropic(cls, usage: object) -> Usage:
-        """From an Anthropic ``usage`` object, whose buckets are already disjoint.
+        """From an Anthropic ``usage`` object, whose ``input_tokens`` leave out the cache
+        reads and writes that come beside it.
 
         Example:
             >>> Usage.from_anthropic({"input_tokens": 5, "output_tokens": 2,
-            ...     "cache_read_input_tokens": 90}).prompt_tokens
+            ...     "cache_read_input_tokens": 90}).input_tokens
             95
         """
         from llmdex.pricing.usage_shapes import read_anthropic
@@ -92,13 +165,11 @@ class Usage(Record):
     def from_google(cls, usage: object) -> Usage:
         """From a Gemini ``usageMetadata`` object (camelCase JSON, or the SDK's snake_case).
 
-        ``promptTokenCount`` includes the cached tokens and the audio its
-        ``promptTokensDetails`` list; ``toolUsePromptTokenCount`` and ``thoughtsTokenCount``
-        come on top, billed as input and as output; ``candidatesTokensDetails`` tells the
-        audio of the answer.
+        ``toolUsePromptTokenCount`` is input and ``thoughtsTokenCount`` output on top of
+        ``promptTokenCount`` and ``candidatesTokenCount``; the modality details tell audio.
 
         Example:
-            >>> Usage.from_google({"promptTokenCount": 10, "candidatesTokenCount": 3}).input
+            >>> Usage.from_google({"promptTokenCount": 10, "candidatesTokenCount": 3}).input_tokens
             10
         """
         from llmdex.pricing.usage_shapes import read_google
@@ -109,14 +180,47 @@ class Usage(Record):
     def from_dict(cls, usage: object) -> Usage:
         """From any usage shape, recognised by its keys: the providers', their SDKs' objects,
         the Vercel AI SDK's (v4 to v6), OpenTelemetry GenAI span attributes, genai-prices'
-        and llmdex's own JSON form.
+        and llmdex's own JSON form (this record's field names).
 
         Example:
             >>> Usage.from_dict({"gen_ai.usage.input_tokens": 100,
             ...     "gen_ai.usage.cache_read.input_tokens": 60,
-            ...     "gen_ai.usage.output_tokens": 5})
-            Usage(input=40, output=5, reasoning=0, cache_read=60, cache_write=0, ...)
+            ...     "gen_ai.usage.output_tokens": 5}).buckets["input"]
+            40
         """
         from llmdex.pricing.usage_shapes import read_any
 
         return cls(**read_any(usage))
+
+
+def _within(usage: Usage, total: str, parts: tuple[str, ...]) -> None:
+    # A part larger than the total that includes it is a usage read the wrong way round.
+    given = [name for name in parts if getattr(usage, name)]
+    counted = sum(getattr(usage, name) for name in given)
+    if counted > getattr(usage, total):
+        named = " + ".join(f"{name} ({getattr(usage, name)})" for name in given)
+        raise InvalidUsageError(
+            {name: getattr(usage, name) for name in (total, *given)},
+            f"{named} is more than {total} ({getattr(usage, total)}), which includes "
+            f"{'them' if len(given) > 1 else 'it'}: give {total} as the total, parts and all",
+        )
+
+
+def counts(usage: Usage) -> tuple[int, int, int, int, int, int, int]:
+    """The disjoint counts of ``usage`` in the order of
+    :data:`~llmdex.records.rates.RATE_NAMES` (what ``cost_of`` multiplies by the prices)."""
+    read, write, audio_in = (
+        usage.cache_read_tokens,
+        usage.cache_write_tokens,
+        usage.input_audio_tokens,
+    )
+    reasoning, audio_out = usage.reasoning_tokens, usage.output_audio_tokens
+    return (
+        usage.input_tokens - read - write - audio_in,
+        usage.output_tokens - reasoning - audio_out,
+        reasoning,
+        read,
+        write,
+        audio_in,
+        audio_out,
+    )

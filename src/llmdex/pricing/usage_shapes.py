@@ -1,8 +1,9 @@
 """Every usage shape the ecosystem sends, read into the fields of a
 :class:`~llmdex.pricing.usage.Usage` (which each reader's caller makes).
 
-Each reader takes one shape's totals and parts and moves each part to its own bucket, so
-nothing is billed twice. Every key of the input is read or reported: a key no reader
+Each reader takes one shape's totals and parts into disjoint buckets, checking that no part
+exceeds its total, and gives them back as a ``Usage``'s totals with parts, so nothing is
+billed twice. Every key of the input is read or reported: a key no reader
 understands, a unit the catalog has no price for (a 1-hour cache write, a web search, an
 image token) and a service tier other than the standard one go into ``Usage.unpriced``, and
 ``cost_of`` refuses them unless told to be lenient. Nothing is dropped silently.
@@ -19,8 +20,8 @@ Shapes, by the keys that tell them apart:
   object with ``total``/``noCache``/``cacheRead``/``cacheWrite``);
 * OpenTelemetry GenAI span attributes (``gen_ai.usage.*``; other span attributes are not usage
   and are left alone);
-* genai-prices' ``Usage`` (``cache_read_tokens``, ``input_audio_tokens``, ...);
-* llmdex's own JSON form of a ``Usage`` (``input``, ``cache_read``, ...).
+* llmdex's own JSON form of a ``Usage`` (``input_tokens``, ``cache_read_tokens``,
+  ``reasoning_tokens``, ...) and genai-prices' ``Usage``, which shares those names.
 """
 
 from __future__ import annotations
@@ -149,11 +150,21 @@ class Read:
             self.unpriced.append((f"{key} {tier}", 1))
 
     def usage(self) -> dict[str, Any]:
-        """The fields of the :class:`~llmdex.pricing.usage.Usage`, with every key nobody read
-        among ``unpriced``."""
+        """The fields of the :class:`~llmdex.pricing.usage.Usage`: totals with parts, made
+        from the disjoint buckets the reader found, with every key nobody read among
+        ``unpriced``."""
         unknown = [(f"key {path}", n) for path, n in self.keys.unread()]
+        get = self.buckets.get
+        read, write, audio_in = get("cache_read", 0), get("cache_write", 0), get("input_audio", 0)
+        reasoning, audio_out = get("reasoning", 0), get("output_audio", 0)
         return {
-            **self.buckets,
+            "input_tokens": get("input", 0) + read + write + audio_in,
+            "output_tokens": get("output", 0) + reasoning + audio_out,
+            "reasoning_tokens": reasoning,
+            "cache_read_tokens": read,
+            "cache_write_tokens": write,
+            "input_audio_tokens": audio_in,
+            "output_audio_tokens": audio_out,
             "unpriced": tuple(sorted([*self.unpriced, *unknown])),
             "reported_cost": self.reported,
         }
@@ -401,14 +412,36 @@ def read_otel(attributes: object) -> dict[str, Any]:
     return found.usage()
 
 
-def read_genai_prices(usage: object) -> dict[str, Any]:
-    """genai-prices' ``Usage``: ``input_tokens`` includes cache reads, writes and audio;
-    ``output_tokens`` includes audio."""
+_OWN = (
+    "input_tokens",
+    "output_tokens",
+    "reasoning_tokens",
+    "cache_read_tokens",
+    "cache_write_tokens",
+    "input_audio_tokens",
+    "output_audio_tokens",
+    "unpriced",
+    "reported_cost",
+)
+_LEGACY = frozenset(
+    ("input", "output", "reasoning", "cache_read", "cache_write", "input_audio", "output_audio")
+)
+_ANTHROPIC = frozenset(
+    ("cache_creation_input_tokens", "cache_read_input_tokens", "cache_creation", "inference_geo")
+)
+
+
+def read_own(usage: object) -> dict[str, Any]:
+    """llmdex's own JSON form of a :class:`Usage` (its field names), and genai-prices'
+    ``Usage``, whose names it shares: ``input_tokens`` includes cache reads, writes and audio,
+    ``output_tokens`` reasoning and audio; genai-prices' ``cache_audio_read_tokens`` are in
+    both ``cache_read_tokens`` and ``input_audio_tokens``."""
     keys = Keys(as_mapping(usage))
     found = Read(keys)
     total_in, total_out = keys.count("input_tokens"), keys.count("output_tokens")
     read, write = keys.count("cache_read_tokens"), keys.count("cache_write_tokens")
     audio_in, audio_out = keys.count("input_audio_tokens"), keys.count("output_audio_tokens")
+    reasoning = keys.count("reasoning_tokens")
     cached_audio = keys.count("cache_audio_read_tokens")
     if cached_audio > min(read, audio_in):
         raise InvalidUsageError(
@@ -416,38 +449,28 @@ def read_genai_prices(usage: object) -> dict[str, Any]:
             f"cache_audio_read_tokens ({cached_audio}) is more than cache_read_tokens or "
             "input_audio_tokens, which include it",
         )
-    keys.known("requests")
+    keys.known("requests", "unpriced", "reported_cost")
     found.buckets = {
         "input": rest(total_in, read + write + audio_in - cached_audio, keys, "input"),
         "cache_read": read,
         "cache_write": write,
         "input_audio": audio_in - cached_audio,
-        "output": rest(total_out, audio_out, keys, "output"),
+        "output": rest(total_out, reasoning + audio_out, keys, "output"),
+        "reasoning": reasoning,
         "output_audio": audio_out,
     }
+    for item in keys.data.get("unpriced") or ():
+        if not isinstance(item, (list, tuple)) or len(item) != 2:
+            raise InvalidUsageError(keys.data, f"'unpriced' holds {item!r}, not [what, how many]")
+        found.unpriced_if(str(item[0]), _whole(keys, "unpriced", item[1]))
+    found.reported = _reported(keys, "reported_cost")
     return found.usage()
 
 
-_ANTHROPIC = frozenset(
-    ("cache_creation_input_tokens", "cache_read_input_tokens", "cache_creation", "inference_geo")
-)
-
-_OWN = frozenset(
-    ("input", "output", "reasoning", "cache_read", "cache_write", "input_audio", "output_audio")
-)
-
-
-def read_own(usage: object) -> dict[str, Any]:
-    """llmdex's own JSON form of a :class:`Usage` (disjoint buckets), as logs keep it."""
-    keys = Keys(as_mapping(usage))
-    found = Read(keys)
-    found.buckets = {name: keys.count(name) for name in _OWN if name in keys}
-    for what, amount in keys.data.get("unpriced") or ():
-        found.unpriced_if(str(what), int(amount))
-    keys.known("unpriced", "reported_cost")
-    reported = keys.data.get("reported_cost")
-    found.reported = None if reported is None else _decimal(keys, "reported_cost", reported)
-    return found.usage()
+def _whole(keys: Keys, key: str, value: object) -> int:
+    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+        raise InvalidUsageError(keys.data, f"{key!r} holds {value!r}, not a count")
+    return value
 
 
 def _reported(keys: Keys, key: str) -> Decimal | None:
@@ -488,19 +511,19 @@ def read_any(usage: object) -> dict[str, Any]:
         "output_tokens_details" in keys and not keys & _ANTHROPIC and not thinking
     ):
         return read_openai(data)
-    if keys & {
-        "cache_read_tokens",
-        "cache_write_tokens",
-        "input_audio_tokens",
-        "output_audio_tokens",
-        "cache_audio_read_tokens",
-    }:
-        return read_genai_prices(data)
+    if keys & set(_OWN[2:]) or "cache_audio_read_tokens" in keys:
+        return read_own(data)
     if keys & {"input_tokens", "output_tokens"}:
         # OpenAI responses without details and Anthropic usage mean the same thing.
         return read_anthropic(data)
-    if keys and keys <= _OWN | {"unpriced", "reported_cost"}:
-        return read_own(data)
+    if keys and keys <= _LEGACY:
+        raise InvalidUsageError(
+            usage,
+            "this is the disjoint form llmdex took before (input, cache_read, ...): write "
+            "input_tokens (every input token, cache reads and writes included), "
+            "cache_read_tokens, cache_write_tokens, output_tokens (reasoning included), "
+            "reasoning_tokens, or use Usage.from_buckets(...)",
+        )
     seen = ", ".join(sorted(map(str, data))[:10]) or "none"
     raise InvalidUsageError(
         usage,

@@ -264,24 +264,24 @@ def past__log__ModelHistory(
 def pricing__usage__Usage(
     self: Any,
     *,
-    input: Any,
-    output: Any,
-    reasoning: Any,
-    cache_read: Any,
-    cache_write: Any,
-    input_audio: Any,
-    output_audio: Any,
+    input_tokens: Any,
+    output_tokens: Any,
+    reasoning_tokens: Any,
+    cache_read_tokens: Any,
+    cache_write_tokens: Any,
+    input_audio_tokens: Any,
+    output_audio_tokens: Any,
     unpriced: Any,
     reported_cost: Any,
 ) -> None:
     _setattr = _set.__get__(self)
-    _setattr("input", input)
-    _setattr("output", output)
-    _setattr("reasoning", reasoning)
-    _setattr("cache_read", cache_read)
-    _setattr("cache_write", cache_write)
-    _setattr("input_audio", input_audio)
-    _setattr("output_audio", output_audio)
+    _setattr("input_tokens", input_tokens)
+    _setattr("output_tokens", output_tokens)
+    _setattr("reasoning_tokens", reasoning_tokens)
+    _setattr("cache_read_tokens", cache_read_tokens)
+    _setattr("cache_write_tokens", cache_write_tokens)
+    _setattr("input_audio_tokens", input_audio_tokens)
+    _setattr("output_audio_tokens", output_audio_tokens)
     _setattr("unpriced", unpriced)
     _setattr("reported_cost", reported_cost)
     self.__post_init__()
