@@ -296,11 +296,32 @@ def test_the_reported_cost_is_kept_beside_llmdex_own_and_the_difference_shows(de
     assert model.cost_of(Usage(input_tokens=1)).difference is None
 
 
-def test_the_speed_a_usage_reports_is_no_surprise_when_that_mode_is_priced(dex: Any) -> None:
-    usage = Usage.from_dict({"input_tokens": 10, "output_tokens": 5, "speed": "fast"})
+def test_the_speed_a_usage_reports_is_priced_at_that_mode_where_the_model_lists_it(
+    dex: Any,
+) -> None:
+    usage = Usage.from_dict({"input_tokens": 1000, "output_tokens": 1000, "speed": "fast"})
     assert usage.unpriced == (("speed fast", 1),)
+    fast = dex.find("anthropic:claude-opus-4-6")
+    priced = fast.cost_of(usage)
+    assert (priced.mode, priced.notes) == ("fast", ())
+    assert priced.total == fast.cost_of(replace(usage, unpriced=()), mode="fast").total
+    assert priced.total > fast.cost_of(replace(usage, unpriced=())).total
+    # A model without that mode is never priced at its base price instead.
     with pytest.raises(PriceUnknownError, match="speed fast"):
         dex.find("openai:gpt-4o").cost_of(usage)
+    noted = dex.find("openai:gpt-4o").cost_of(usage, lenient=True)
+    assert (noted.mode, noted.notes[-1]) == (
+        None,
+        "speed fast (1): not priced: the catalog lists no price for it",
+    )
+
+
+def test_a_service_tier_the_catalog_lists_no_price_for_is_refused_or_noted(dex: Any) -> None:
+    flex = {"prompt_tokens": 10, "completion_tokens": 5, "service_tier": "flex"}
+    with pytest.raises(PriceUnknownError, match="service_tier flex"):
+        dex.find("openai:gpt-4o").cost_of(flex)
+    standard = {**flex, "service_tier": "default"}
+    assert dex.find("openai:gpt-4o").cost_of(standard).notes == ()
 
 
 @pytest.mark.parametrize(

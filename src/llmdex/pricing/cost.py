@@ -8,7 +8,8 @@ Rules, as the providers bill (README, "Cost of a call"):
   (``input_tokens``: every input token, cached or not): the largest ``cost.tiers``
   threshold the prompt exceeds, its prices replacing the base prices it lists; without
   ``tiers``, ``context_over_200k`` applies above 200,000 prompt tokens. A named mode
-  (``mode="fast"``) uses that mode's prices instead.
+  (``mode="fast"``) uses that mode's prices instead; so does a service tier or speed the
+  usage reports (Anthropic's ``speed: "fast"``) where the model prices a mode of that name.
 * Arithmetic is exact and independent of the caller's ``decimal`` context.
 * A component with tokens but no price of its own is billed as providers bill it: cache
   reads and writes at the input price, reasoning at the output price (each noted in
@@ -158,6 +159,8 @@ def cost_of(
     cost = model.cost
     if cost is None:
         raise PriceUnknownError(model.spec)
+    if mode is None and usage.unpriced:
+        mode = _reported_mode(model, usage)
     tier: int | None = None
     if mode is not None:
         plan = _plan((_mode_rates(model, mode), cost))
@@ -200,11 +203,27 @@ _HOW = {
 }
 
 
+_TIER_KEYS = ("speed", "service_tier")
+"""The usage keys that name how a call was served (Anthropic's ``speed``, the
+``service_tier`` of OpenAI and Anthropic): where the model lists a priced mode of that
+name, the call is priced at that mode."""
+
+
+def _reported_mode(model: Model | CustomModel, usage: Usage) -> str | None:
+    # A tier the catalog prices as a mode of this model is priced at it, not at the base.
+    for what, _ in usage.unpriced:
+        key, _, name = what.partition(" ")
+        if key in _TIER_KEYS and name in _priced_modes(model):
+            return name
+    return None
+
+
 def _unpriced(
     model: Model | CustomModel, usage: Usage, mode: str | None, lenient: bool
 ) -> tuple[str, ...]:
-    # The mode priced is the speed the usage reports: that is no surprise.
-    left = [(what, n) for what, n in usage.unpriced if mode is None or what != f"speed {mode}"]
+    # The mode priced is the tier the usage reports: that is no surprise.
+    served = {f"{key} {mode}" for key in _TIER_KEYS}
+    left = [(what, n) for what, n in usage.unpriced if mode is None or what not in served]
     if not left:
         return ()
     if not lenient:
@@ -300,19 +319,23 @@ def _price(chain: tuple[Rates, ...], component: str) -> Decimal | None:
     return None
 
 
-def _mode_rates(model: Model | CustomModel, mode: str) -> Rates:
+def _priced_modes(model: Model | CustomModel) -> Mapping[str, Mode]:
     from llmdex.records.rates import Experimental
 
     # A custom model has no experimental modes (and no such field).
     experimental = getattr(model, "experimental", None)
-    modes: Mapping[str, Mode] = {}
     if isinstance(experimental, Experimental) and experimental.modes:
-        modes = experimental.modes
+        return {name: m for name, m in experimental.modes.items() if m.cost is not None}
+    return {}
+
+
+def _mode_rates(model: Model | CustomModel, mode: str) -> Rates:
+    modes = _priced_modes(model)
     chosen = modes.get(mode) if isinstance(mode, str) else None
     if chosen is None or chosen.cost is None:
         from llmdex.errors import InvalidArgumentError
 
-        known = ", ".join(sorted(name for name, m in modes.items() if m.cost)) or "none"
+        known = ", ".join(sorted(modes)) or "none"
         problem = f"{model.spec} has no priced mode of that name (modes: {known})"
         raise InvalidArgumentError("cost_of", "mode", mode, problem)
     return chosen.cost
