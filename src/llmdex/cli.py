@@ -576,16 +576,28 @@ def _cost(catalog: Catalog, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _reprice(catalog: Catalog, args: argparse.Namespace) -> int:
-    from llmdex.pricing.reprice import KEPT, lines_of, reprice
+def _bar(done: int, size: int, width: int = 30) -> str:
+    """``llmdex reprice [#########.........]  31% `` for ``done`` bytes of ``size``; only the
+    label where the size is unknown (a pipe)."""
+    if size <= 0:
+        return "llmdex reprice: "
+    share = min(done / size, 1.0)
+    filled = int(share * width)
+    return f"llmdex reprice [{'#' * filled}{'.' * (width - filled)}] {share:4.0%} "
 
-    def progress(rows: int) -> None:
-        print(f"\rllmdex reprice: {rows:,} rows", end="", file=sys.stderr, flush=True)
+
+def _reprice(catalog: Catalog, args: argparse.Namespace) -> int:
+    from llmdex.pricing.reprice import KEPT, PROGRESS_EVERY, lines_of, reprice
 
     try:
         log = open(args.log, "rb")  # noqa: SIM115 - closed below, after the stream is read
     except OSError as exc:
         raise _UsageError(f"llmdex reprice: cannot read LOG {args.log}: {exc.strerror}") from None
+    size = os.fstat(log.fileno()).st_size if log.seekable() else 0
+
+    def progress(rows: int) -> None:
+        print(f"\r{_bar(log.tell(), size)}{rows:,} rows", end="", file=sys.stderr, flush=True)
+
     with log:
         result = reprice(
             catalog.find,
@@ -594,7 +606,7 @@ def _reprice(catalog: Catalog, args: argparse.Namespace) -> int:
             lenient=args.lenient,
             progress=progress if sys.stderr.isatty() else None,
         )
-    if sys.stderr.isatty() and result.rows >= 100_000:
+    if sys.stderr.isatty() and result.rows >= PROGRESS_EVERY:
         print(file=sys.stderr)
     if args.json:
         _emit(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import subprocess
 import sys
 from decimal import Decimal
@@ -160,3 +161,40 @@ def test_a_csv_cell_over_the_field_limit_is_one_refused_row(dated: ModuleType) -
     result = reprice(dated.find, lines_of(io.BytesIO(text.encode())), csv_header=True)
     assert (result.priced, result.refused_count) == (1, 1)
     assert result.refused[0][0] == 2 and "field limit" in result.refused[0][1]
+
+
+def test_on_a_terminal_the_command_line_shows_a_progress_bar(tmp_path: Path) -> None:
+    import os
+    import pty
+
+    from tests.cli.test_cli import PACKAGE, _env
+    from tests.conftest import fixture_dex
+
+    day = fixture_dex().catalog_info().date
+    call = {"model": "openai:gpt-4o", "date": day, "usage": {"input_tokens": 10}}
+    log = tmp_path / "calls.jsonl"
+    log.write_text((json.dumps(call) + "\n") * 25_000, encoding="utf-8")
+    leader, follower = pty.openpty()
+    with subprocess.Popen(
+        [sys.executable, "-m", PACKAGE, "reprice", str(log)],
+        stdout=subprocess.DEVNULL,
+        stderr=follower,
+        env=_env(),
+    ) as process:
+        os.close(follower)
+        seen = b""
+        while True:
+            try:
+                chunk = os.read(leader, 4096)
+            except OSError:  # the terminal closed with the process
+                break
+            if not chunk:
+                break
+            seen += chunk
+        code = process.wait()
+    os.close(leader)
+    shown = seen.decode()
+    assert code == 0, shown[-500:]
+    assert "llmdex reprice [" in shown and "20,000 rows" in shown
+    # The bar tracks the bytes read: at 20,000 of 25,000 rows it is most of the way.
+    assert re.search(r"\] +8[01]% 20,000 rows", shown), shown

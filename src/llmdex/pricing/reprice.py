@@ -33,6 +33,8 @@ class _Bad:
 
 KEPT = 100
 """How many refused rows a result lists (it counts them all)."""
+PROGRESS_EVERY = 10_000
+"""How many rows pass between two calls of ``progress``."""
 MAX_LINE = 1 << 20
 """The longest line read, in bytes: a longer one is refused, not held in memory."""
 _ZERO = Decimal(0)
@@ -89,7 +91,7 @@ def reprice(
     rows = _csv_rows(lines) if csv_header else _json_rows(lines)
     for number, row in rows:
         result.rows += 1
-        if progress is not None and result.rows % 100_000 == 0:
+        if progress is not None and result.rows % PROGRESS_EVERY == 0:
             progress(result.rows)
         call = row if isinstance(row, _Bad) else _call(row)
         if isinstance(call, _Bad):
