@@ -67,6 +67,24 @@ class Usage(Record):
     """The cost the provider reported with the usage (OpenRouter's ``usage.cost``), in USD."""
 
     def __post_init__(self) -> None:
+        # Made once per priced call: the common case (plain ints that add up) is one pass.
+        total_in, total_out = self.input_tokens, self.output_tokens
+        read, write, audio_in = (
+            self.cache_read_tokens,
+            self.cache_write_tokens,
+            self.input_audio_tokens,
+        )
+        reasoning, audio_out = self.reasoning_tokens, self.output_audio_tokens
+        for value in (total_in, total_out, reasoning, read, write, audio_in, audio_out):
+            if value.__class__ is not int or value < 0:
+                self._check_counts()
+                break
+        if read + write + audio_in > total_in:
+            _within(self, "input_tokens", _INPUT_PARTS)
+        if reasoning + audio_out > total_out:
+            _within(self, "output_tokens", _OUTPUT_PARTS)
+
+    def _check_counts(self) -> None:
         for name in _COUNTS:
             value = getattr(self, name)
             if not isinstance(value, int) or isinstance(value, bool) or value < 0:
@@ -74,8 +92,6 @@ class Usage(Record):
                     {name: value},
                     f"{name} is {value!r}; a token count is a whole number, 0 or more",
                 )
-        _within(self, "input_tokens", _INPUT_PARTS)
-        _within(self, "output_tokens", _OUTPUT_PARTS)
 
     @property
     def buckets(self) -> dict[str, int]:
