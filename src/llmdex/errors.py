@@ -72,11 +72,18 @@ class ModelRetiredError(ModelNotFoundError):
 
     ``last_seen`` is the date of the last payload that listed it; ``successor`` a current
     model that replaces it, where one is known; ``listed_by`` the providers that still list
-    the same id.
+    the same id (with ``resellers``, the other providers serving the name the user gave,
+    which the maker no longer lists).
     """
 
     def __init__(
-        self, spec: str, *, last_seen: str, successor: str | None, listed_by: Sequence[str]
+        self,
+        spec: str,
+        *,
+        last_seen: str,
+        successor: str | None,
+        listed_by: Sequence[str],
+        resellers: bool = False,
     ) -> None:
         self.last_seen = last_seen
         self.successor = successor
@@ -89,8 +96,31 @@ class ModelRetiredError(ModelNotFoundError):
         self.spec = spec
         self.suggestions = ()
         message = "; ".join(parts)
+        if resellers:  # the user named the maker's model; a reseller is theirs to choose
+            self.cli = f"{message}. Name one of those as provider:id, or give --prefer."
+            LookupError.__init__(
+                self, f"{message}. Name one of those as provider:id, or pass prefer=[...]."
+            )
+            return
         self.cli = f"{message}. Give --at YYYY-MM-DD to see it as it was."
         LookupError.__init__(self, f"{message}. Pass at='YYYY-MM-DD' to find it as it was.")
+
+
+class RetiredByMakerError(ModelNotFoundError):
+    """A bare name whose maker no longer lists it, though resellers still do (``o1-mini``).
+
+    Where the catalog has its history, lookups raise the :class:`ModelRetiredError` of the
+    maker's model instead, with these resellers as ``listed_by``.
+    """
+
+    def __init__(self, name: str, maker_spec: str, listed_by: Sequence[str]) -> None:
+        self.maker_spec = maker_spec
+        self.listed_by = tuple(listed_by)
+        super().__init__(
+            name,
+            reason=f"from its maker: {maker_spec} is no longer listed; still listed by "
+            f"{', '.join(self.listed_by)}",
+        )
 
 
 class InvalidDateError(LlmdexError, ValueError):

@@ -9,7 +9,12 @@ past date. ``llmdex`` exports the methods of :data:`SHIPPED`; a catalog made by
 
 from __future__ import annotations
 
-from llmdex.errors import LlmdexError, ModelNotFoundError
+from llmdex.errors import (
+    LlmdexError,
+    ModelNotFoundError,
+    ModelRetiredError,
+    RetiredByMakerError,
+)
 from llmdex.resolution.rules import Rules
 from llmdex.resolution.tables import CatalogTables
 
@@ -144,6 +149,8 @@ class Catalog:
         # Only on the way to a ModelNotFoundError, and only for an id the provider named (or,
         # for a bare id, any provider) has stopped listing: a misspelt name never loads it.
         named = spec if provider is None else (provider, spec)
+        if isinstance(error, RetiredByMakerError):
+            return self._retired_by_maker(error)
         try:
             parsed = self.rules.split(named)[0]
             if parsed.provider is not None:
@@ -156,6 +163,21 @@ class Catalog:
         except (LlmdexError, ImportError):  # a catalog generated without a history
             return error
         return found or error
+
+    def _retired_by_maker(self, error: RetiredByMakerError) -> ModelNotFoundError:
+        try:
+            found = self.past.retired(error.maker_spec)
+        except (LlmdexError, ImportError):  # a catalog generated without a history
+            return error
+        if found is None:
+            return error
+        return ModelRetiredError(
+            found.spec,
+            last_seen=found.last_seen,
+            successor=found.successor,
+            listed_by=error.listed_by,
+            resellers=True,
+        )
 
     def history(self, spec: Spec) -> ModelHistory:
         """When the catalog first and last listed a model, and every change to it since.

@@ -7,11 +7,14 @@ The order (README, "Resolution"):
    provider whose ids are ``vendor/model``, ``model`` -> that id); an id prefix the
    provider's API accepts (Bedrock ``us.``, Vertex ``publishers/*/models/``), taken off; a
    snapshot (a dated id the provider does not list -> the listed model it is a snapshot
-   of); the id or alias ignoring case.
+   of, unless a provider pricing that model alike lists the snapshot at another price:
+   :class:`AmbiguousModelError`); the id or alias ignoring case.
 2. A bare id, among the providers that serve it by rule 1: the first of ``prefer=`` that
    serves it; else the provider that makes the model (``data_sources/first_party.json``,
-   or the vendor a ``vendor/model`` name starts with); else the one provider that lists it
-   exactly, or the only one that serves it at all; else :class:`AmbiguousModelError`.
+   or the vendor a ``vendor/model`` name starts with); else, where the maker no longer
+   lists it, :class:`RetiredByMakerError` (a ``ModelRetiredError`` from the facade); else
+   the one provider that lists it exactly, or the only one that serves it at all; else
+   :class:`AmbiguousModelError`.
 3. Nothing: :class:`ModelNotFoundError` with up to five close specs.
 
 Every table comes from :class:`~llmdex.resolution.tables.CatalogTables`; a provider's module
@@ -20,11 +23,14 @@ is imported only once a model of it is returned.
 
 from __future__ import annotations
 
+from decimal import Context
+
 from llmdex.errors import (
     AmbiguousModelError,
     InvalidArgumentError,
     InvalidSpecError,
     ModelNotFoundError,
+    RetiredByMakerError,
     warn_deprecated,
 )
 from llmdex.records.model import Model
@@ -35,6 +41,7 @@ from llmdex.resolution.spec import ModelSpec, provider_key, split_spec
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
+    from decimal import Decimal
 
     from llmdex.records.model import ProviderInfo
     from llmdex.resolution.suggest import NameScan, Suggester
@@ -243,8 +250,45 @@ class Rules:
         found = self._within(pid, dated[0], derived=False)
         if found is None or found.rules not in {(Rule.EXACT,), (Rule.VENDOR_PREFIX,)}:
             return None
-        step = f"{pid}: {name!r} is a snapshot of {found.target!r}"
+        self._snapshot_priced_alike(pid, name, dated[0], found.target)
+        step = (
+            f"{pid}: {name!r} is a snapshot of {found.target!r}, assumed priced as it (no "
+            "provider that prices the model as {pid} does lists the snapshot at another price)"
+        )
         return found.then(Rule.SNAPSHOT, step)
+
+    def _snapshot_priced_alike(self, pid: str, name: str, base: str, target: str) -> None:
+        # A provider that lists both the model, at this provider's price, and the snapshot, at
+        # another, shows the snapshot was priced otherwise (Azure: gpt-3.5-turbo at OpenAI's
+        # $0.5/$1.5, gpt-3.5-turbo-0613 at $3/$4): then the rule would guess the price, and
+        # refuses. A reseller whose prices are its own (a markup, a free tier) shows nothing.
+        mine = _base_prices(self._tables.models_of(pid)[target])
+        for other, snapshot in self._listings(name):
+            if other == pid or snapshot.cost is None or _base_prices(snapshot) == mine:
+                continue
+            try:
+                theirs = self._within(other, base, derived=False)
+            except AmbiguousModelError:
+                continue
+            if theirs is None or theirs.target == name:
+                continue
+            if _base_prices(self._tables.models_of(other)[theirs.target]) == mine:
+                raise AmbiguousModelError(
+                    name,
+                    [f"{pid}:{target}", f"{other}:{snapshot.id}"],
+                    f"{pid} lists no such snapshot, and {other} prices {snapshot.id} otherwise "
+                    f"than {theirs.target}, which it prices as {pid}:{target}",
+                )
+
+    def _listings(self, name: str) -> list[tuple[str, Model]]:
+        # Every provider that lists ``name`` as an id or an alias, with the model it means.
+        found = []
+        for pid in self._tables.owners.get(name, ()):
+            found.append((pid, self._tables.models_of(pid)[name]))
+        for pid in self._tables.alias_owners.get(name, ()):
+            target = self._tables.names_of(pid).aliases[name][0]
+            found.append((pid, self._tables.models_of(pid)[target]))
+        return found
 
     def _bare(self, name: str, prefer: Sequence[str] | None) -> Resolution:
         makers_of = self._tables.makers
@@ -288,6 +332,12 @@ class Rules:
                     f" (of {others} providers serving it)" if others > 1 else ""
                 )
                 return self._chosen(name, pid, hit, Rule.FIRST_PARTY, why)
+        for pid in makers:
+            # The maker stopped listing it: a reseller's listing is not what the user named.
+            own = tail if pid == vendor else name
+            if candidates and own in self._tables.names_of(pid).retired:
+                listed = sorted(f"{p}:{h.target}" for p, h in candidates.items())
+                raise RetiredByMakerError(name, f"{pid}:{own}", listed)
         exact = [pid for pid, hit in candidates.items() if hit.rules == (Rule.EXACT,)]
         if len(exact) == 1 or len(candidates) == 1:
             pid = exact[0] if exact else next(iter(candidates))
@@ -404,6 +454,16 @@ class Rules:
 
 
 _RULES = {rule.value: rule for rule in Rule}
+
+
+def _base_prices(model: Model) -> tuple[Decimal, Decimal] | None:
+    # What a wrong pick would change first: the input and output prices, to 9 digits (a
+    # payload's 0.39999999999999997 is the 0.4 it was meant to be).
+    cost = model.cost
+    return None if cost is None else (_NINE.plus(cost.input), _NINE.plus(cost.output))
+
+
+_NINE = Context(prec=9)
 
 
 def _alias_hit(pid: str, name: str, entry: tuple[str, str]) -> _Hit:
