@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from llmdex.records.model import Model
 from llmdex.resolution.dated_ids import split_dated
 from llmdex.resolution.result import Rule
+from llmdex.resolution.spellings import spellings
 
 from .curated import AliasFile, FirstPartyFile
 
@@ -124,6 +125,20 @@ def build_tables(
                 table[suffix] = (ids[0], Rule.VENDOR_PREFIX.value)
             else:
                 clashes.setdefault(pid, {})[suffix] = tuple(ids)
+        # Other spellings of every id and alias, where they name one model only: a name two
+        # models could be spelt as is left out (not found), never guessed.
+        spelt: dict[str, set[str]] = defaultdict(set)
+        known = {**{mid: mid for mid in models}, **{a: t for a, (t, _) in table.items()}}
+        for name, target in known.items():
+            for variant in spellings(name):
+                if variant not in models and variant not in table:
+                    spelt[variant].add(target)
+        taken = clashes.get(pid, {})
+        for variant, targets in spelt.items():
+            # A regional id (Bedrock's us.X, eu.X) spells what X spells: X is the one meant.
+            plain = {t for t in targets if not any(t.endswith(f".{o}") for o in targets)}
+            if len(plain) == 1 and variant not in taken:
+                table[variant] = (next(iter(plain)), Rule.SPELLING.value)
         if table:
             aliases[pid] = dict(sorted(table.items()))
     owners = _index({pid: list(models) for pid, models in catalog.items()})

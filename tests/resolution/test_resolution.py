@@ -93,6 +93,7 @@ WHY = [  # every example of issue 11's "Why"
 
 LITELLM = [  # https://docs.litellm.ai/docs/providers: "<prefix>/<model-name>"
     ("bedrock/amazon.nova-pro-v1:0", {}, "amazon-bedrock:amazon.nova-pro-v1:0"),
+    ("bedrock_converse/amazon.nova-pro-v1:0", {}, "amazon-bedrock:amazon.nova-pro-v1:0"),
     (
         "bedrock/us.anthropic.claude-sonnet-4-5-20250929-v1:0",
         {},

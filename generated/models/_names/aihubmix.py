@@ -10,7 +10,45 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Final
 
-ALIASES: Final[dict[str, tuple[str, str]]] = {}
+ALIASES: Final[dict[str, tuple[str, str]]] = {
+    "alicloud-glm-5-1": ("alicloud-glm-5.1", "spelling"),
+    "coding-glm-5-1": ("coding-glm-5.1", "spelling"),
+    "coding-glm-5-1-free": ("coding-glm-5.1-free", "spelling"),
+    "coding-minimax-m2-7": ("coding-minimax-m2.7", "spelling"),
+    "coding-minimax-m2-7-free": ("coding-minimax-m2.7-free", "spelling"),
+    "coding-minimax-m2-7-highspeed": ("coding-minimax-m2.7-highspeed", "spelling"),
+    "coding-xiaomi-mimo-v2-5": ("coding-xiaomi-mimo-v2.5", "spelling"),
+    "coding-xiaomi-mimo-v2-5-pro": ("coding-xiaomi-mimo-v2.5-pro", "spelling"),
+    "gemini-2-5-flash": ("gemini-2.5-flash", "spelling"),
+    "gemini-2-5-pro": ("gemini-2.5-pro", "spelling"),
+    "gemini-3-1-flash-lite": ("gemini-3.1-flash-lite", "spelling"),
+    "gemini-3-1-pro-preview": ("gemini-3.1-pro-preview", "spelling"),
+    "gemini-3-1-pro-preview-customtools": ("gemini-3.1-pro-preview-customtools", "spelling"),
+    "glm-5-2": ("glm-5.2", "spelling"),
+    "gpt-5-1": ("gpt-5.1", "spelling"),
+    "gpt-5-1-codex": ("gpt-5.1-codex", "spelling"),
+    "gpt-5-1-codex-mini": ("gpt-5.1-codex-mini", "spelling"),
+    "gpt-5-2": ("gpt-5.2", "spelling"),
+    "gpt-5-2-codex": ("gpt-5.2-codex", "spelling"),
+    "gpt-5-3-codex": ("gpt-5.3-codex", "spelling"),
+    "gpt-5-4": ("gpt-5.4", "spelling"),
+    "gpt-5-4-mini": ("gpt-5.4-mini", "spelling"),
+    "gpt-5-5": ("gpt-5.5", "spelling"),
+    "grok-4-3": ("grok-4.3", "spelling"),
+    "kimi-k2-5": ("kimi-k2.5", "spelling"),
+    "kimi-k2-6": ("kimi-k2.6", "spelling"),
+    "minimax-m2-7": ("minimax-m2.7", "spelling"),
+    "qwen3-6-flash": ("qwen3.6-flash", "spelling"),
+    "qwen3-6-max-preview": ("qwen3.6-max-preview", "spelling"),
+    "qwen3-6-plus": ("qwen3.6-plus", "spelling"),
+    "qwen3-7-max": ("qwen3.7-max", "spelling"),
+    "qwen3-7-plus": ("qwen3.7-plus", "spelling"),
+    "xiaomi-mimo-v2-5": ("xiaomi-mimo-v2.5", "spelling"),
+    "xiaomi-mimo-v2-5-free": ("xiaomi-mimo-v2.5-free", "spelling"),
+    "xiaomi-mimo-v2-5-pro": ("xiaomi-mimo-v2.5-pro", "spelling"),
+    "xiaomi-mimo-v2-5-pro-free": ("xiaomi-mimo-v2.5-pro-free", "spelling"),
+    "zai-glm-5-1": ("zai-glm-5.1", "spelling"),
+}
 """Alias -> (model id, rule): curated_alias, dated_alias or vendor_prefix."""
 
 CLASHES: Final[dict[str, tuple[str, ...]]] = {}

@@ -11,14 +11,33 @@ if TYPE_CHECKING:
     from typing import Final
 
 ALIASES: Final[dict[str, tuple[str, str]]] = {
+    "MiniMax-M2-5": ("MiniMax-M2.5", "spelling"),
+    "MiniMax-M2-7": ("MiniMax/MiniMax-M2.7", "spelling"),
     "MiniMax-M2.7": ("MiniMax/MiniMax-M2.7", "vendor_prefix"),
+    "MiniMax/MiniMax-M2-7": ("MiniMax/MiniMax-M2.7", "spelling"),
     "deepseek-r1-latest": ("deepseek-r1-0528", "dated_alias"),
     "deepseek-v3-0324": ("siliconflow/deepseek-v3-0324", "vendor_prefix"),
+    "deepseek-v3-1-terminus": ("siliconflow/deepseek-v3.1-terminus", "spelling"),
+    "deepseek-v3-2": ("siliconflow/deepseek-v3.2", "spelling"),
+    "deepseek-v3-latest": ("siliconflow/deepseek-v3-0324", "spelling"),
     "deepseek-v3.1-terminus": ("siliconflow/deepseek-v3.1-terminus", "vendor_prefix"),
     "deepseek-v3.2": ("siliconflow/deepseek-v3.2", "vendor_prefix"),
+    "glm-5-1": ("glm-5.1", "spelling"),
+    "kimi-k2-6": ("kimi-k2.6", "spelling"),
+    "kimi/kimi-k2-5": ("kimi/kimi-k2.5", "spelling"),
+    "qwen3-5-397b-a17b": ("qwen3.5-397b-a17b", "spelling"),
+    "qwen3-5-flash": ("qwen3.5-flash", "spelling"),
+    "qwen3-5-plus": ("qwen3.5-plus", "spelling"),
+    "qwen3-6-flash": ("qwen3.6-flash", "spelling"),
+    "qwen3-6-max-preview": ("qwen3.6-max-preview", "spelling"),
+    "qwen3-6-plus": ("qwen3.6-plus", "spelling"),
+    "qwen3-7-max": ("qwen3.7-max", "spelling"),
+    "qwen3-7-plus": ("qwen3.7-plus", "spelling"),
     "siliconflow/deepseek-r1": ("siliconflow/deepseek-r1-0528", "dated_alias"),
     "siliconflow/deepseek-r1-latest": ("siliconflow/deepseek-r1-0528", "dated_alias"),
     "siliconflow/deepseek-v3": ("siliconflow/deepseek-v3-0324", "dated_alias"),
+    "siliconflow/deepseek-v3-1-terminus": ("siliconflow/deepseek-v3.1-terminus", "spelling"),
+    "siliconflow/deepseek-v3-2": ("siliconflow/deepseek-v3.2", "spelling"),
     "siliconflow/deepseek-v3-latest": ("siliconflow/deepseek-v3-0324", "dated_alias"),
 }
 """Alias -> (model id, rule): curated_alias, dated_alias or vendor_prefix."""

@@ -11,6 +11,14 @@ if TYPE_CHECKING:
     from typing import Final
 
 ALIASES: Final[dict[str, tuple[str, str]]] = {
+    "MiniMax-M2-5": ("MiniMax-M2.5", "spelling"),
+    "glm-4-7": ("glm-4.7", "spelling"),
+    "kimi-k2-5": ("kimi-k2.5", "spelling"),
+    "qwen3-5-plus": ("qwen3.5-plus", "spelling"),
+    "qwen3-6-flash": ("qwen3.6-flash", "spelling"),
+    "qwen3-6-plus": ("qwen3.6-plus", "spelling"),
+    "qwen3-7-max": ("qwen3.7-max", "spelling"),
+    "qwen3-7-plus": ("qwen3.7-plus", "spelling"),
     "qwen3-max": ("qwen3-max-2026-01-23", "dated_alias"),
     "qwen3-max-latest": ("qwen3-max-2026-01-23", "dated_alias"),
 }

@@ -11,9 +11,15 @@ if TYPE_CHECKING:
     from typing import Final
 
 ALIASES: Final[dict[str, tuple[str, str]]] = {
+    "GLM-5-1-FP8": ("zai-org/GLM-5.1-FP8", "spelling"),
     "GLM-5.1-FP8": ("zai-org/GLM-5.1-FP8", "vendor_prefix"),
+    "kimi-k2-6": ("moonshotai/kimi-k2.6", "spelling"),
+    "kimi-k2-7-code": ("moonshotai/kimi-k2.7-code", "spelling"),
     "kimi-k2.6": ("moonshotai/kimi-k2.6", "vendor_prefix"),
     "kimi-k2.7-code": ("moonshotai/kimi-k2.7-code", "vendor_prefix"),
+    "moonshotai/kimi-k2-6": ("moonshotai/kimi-k2.6", "spelling"),
+    "moonshotai/kimi-k2-7-code": ("moonshotai/kimi-k2.7-code", "spelling"),
+    "zai-org/GLM-5-1-FP8": ("zai-org/GLM-5.1-FP8", "spelling"),
 }
 """Alias -> (model id, rule): curated_alias, dated_alias or vendor_prefix."""
 

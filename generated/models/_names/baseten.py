@@ -11,22 +11,38 @@ if TYPE_CHECKING:
     from typing import Final
 
 ALIASES: Final[dict[str, tuple[str, str]]] = {
+    "DeepSeek-V3-1": ("deepseek-ai/DeepSeek-V3.1", "spelling"),
     "DeepSeek-V3.1": ("deepseek-ai/DeepSeek-V3.1", "vendor_prefix"),
     "DeepSeek-V4-Pro": ("deepseek-ai/DeepSeek-V4-Pro", "vendor_prefix"),
+    "GLM-4-7": ("zai-org/GLM-4.7", "spelling"),
     "GLM-4.7": ("zai-org/GLM-4.7", "vendor_prefix"),
     "GLM-5": ("zai-org/GLM-5", "vendor_prefix"),
+    "GLM-5-1": ("zai-org/GLM-5.1", "spelling"),
+    "GLM-5-2": ("zai-org/GLM-5.2", "spelling"),
     "GLM-5.1": ("zai-org/GLM-5.1", "vendor_prefix"),
     "GLM-5.2": ("zai-org/GLM-5.2", "vendor_prefix"),
+    "Kimi-K2-5": ("moonshotai/Kimi-K2.5", "spelling"),
+    "Kimi-K2-6": ("moonshotai/Kimi-K2.6", "spelling"),
+    "Kimi-K2-7-Code": ("moonshotai/Kimi-K2.7-Code", "spelling"),
     "Kimi-K2.5": ("moonshotai/Kimi-K2.5", "vendor_prefix"),
     "Kimi-K2.6": ("moonshotai/Kimi-K2.6", "vendor_prefix"),
     "Kimi-K2.7-Code": ("moonshotai/Kimi-K2.7-Code", "vendor_prefix"),
+    "MiniMax-M2-5": ("MiniMaxAI/MiniMax-M2.5", "spelling"),
     "MiniMax-M2.5": ("MiniMaxAI/MiniMax-M2.5", "vendor_prefix"),
+    "MiniMaxAI/MiniMax-M2-5": ("MiniMaxAI/MiniMax-M2.5", "spelling"),
     "NVIDIA-Nemotron-3-Ultra-550B-A55B": (
         "nvidia/NVIDIA-Nemotron-3-Ultra-550B-A55B",
         "vendor_prefix",
     ),
     "Nemotron-120B-A12B": ("nvidia/Nemotron-120B-A12B", "vendor_prefix"),
+    "deepseek-ai/DeepSeek-V3-1": ("deepseek-ai/DeepSeek-V3.1", "spelling"),
     "gpt-oss-120b": ("openai/gpt-oss-120b", "vendor_prefix"),
+    "moonshotai/Kimi-K2-5": ("moonshotai/Kimi-K2.5", "spelling"),
+    "moonshotai/Kimi-K2-6": ("moonshotai/Kimi-K2.6", "spelling"),
+    "moonshotai/Kimi-K2-7-Code": ("moonshotai/Kimi-K2.7-Code", "spelling"),
+    "zai-org/GLM-4-7": ("zai-org/GLM-4.7", "spelling"),
+    "zai-org/GLM-5-1": ("zai-org/GLM-5.1", "spelling"),
+    "zai-org/GLM-5-2": ("zai-org/GLM-5.2", "spelling"),
 }
 """Alias -> (model id, rule): curated_alias, dated_alias or vendor_prefix."""
 

@@ -11,17 +11,50 @@ if TYPE_CHECKING:
     from typing import Final
 
 ALIASES: Final[dict[str, tuple[str, str]]] = {
+    "GLM-4-7": ("zai-org/GLM-4.7", "spelling"),
     "GLM-4.7": ("zai-org/GLM-4.7", "vendor_prefix"),
+    "GLM-5-2": ("zai-org/GLM-5.2", "spelling"),
     "GLM-5.2": ("zai-org/GLM-5.2", "vendor_prefix"),
+    "Kimi-K2-6": ("moonshotai/Kimi-K2.6", "spelling"),
     "Kimi-K2.6": ("moonshotai/Kimi-K2.6", "vendor_prefix"),
+    "Llama-3-3-70B-Instruct": ("meta-llama/Llama-3.3-70B-Instruct", "spelling"),
     "Llama-3.3-70B-Instruct": ("meta-llama/Llama-3.3-70B-Instruct", "vendor_prefix"),
+    "Mistral-Medium-3-5-128B": ("mistralai/Mistral-Medium-3.5-128B", "spelling"),
     "Mistral-Medium-3.5-128B": ("mistralai/Mistral-Medium-3.5-128B", "vendor_prefix"),
+    "Mistral-Small-3-2-24B-Instruct": ("mistralai/Mistral-Small-3.2-24B-Instruct-2506", "spelling"),
+    "Mistral-Small-3-2-24B-Instruct-2506": (
+        "mistralai/Mistral-Small-3.2-24B-Instruct-2506",
+        "spelling",
+    ),
+    "Mistral-Small-3-2-24B-Instruct-latest": (
+        "mistralai/Mistral-Small-3.2-24B-Instruct-2506",
+        "spelling",
+    ),
+    "Mistral-Small-3.2-24B-Instruct": ("mistralai/Mistral-Small-3.2-24B-Instruct-2506", "spelling"),
     "Mistral-Small-3.2-24B-Instruct-2506": (
         "mistralai/Mistral-Small-3.2-24B-Instruct-2506",
         "vendor_prefix",
     ),
+    "Mistral-Small-3.2-24B-Instruct-latest": (
+        "mistralai/Mistral-Small-3.2-24B-Instruct-2506",
+        "spelling",
+    ),
     "gemma-4-31B-it": ("google/gemma-4-31B-it", "vendor_prefix"),
     "gpt-oss-120b": ("openai/gpt-oss-120b", "vendor_prefix"),
+    "meta-llama/Llama-3-3-70B-Instruct": ("meta-llama/Llama-3.3-70B-Instruct", "spelling"),
+    "mistralai/Mistral-Medium-3-5-128B": ("mistralai/Mistral-Medium-3.5-128B", "spelling"),
+    "mistralai/Mistral-Small-3-2-24B-Instruct": (
+        "mistralai/Mistral-Small-3.2-24B-Instruct-2506",
+        "spelling",
+    ),
+    "mistralai/Mistral-Small-3-2-24B-Instruct-2506": (
+        "mistralai/Mistral-Small-3.2-24B-Instruct-2506",
+        "spelling",
+    ),
+    "mistralai/Mistral-Small-3-2-24B-Instruct-latest": (
+        "mistralai/Mistral-Small-3.2-24B-Instruct-2506",
+        "spelling",
+    ),
     "mistralai/Mistral-Small-3.2-24B-Instruct": (
         "mistralai/Mistral-Small-3.2-24B-Instruct-2506",
         "dated_alias",
@@ -30,6 +63,9 @@ ALIASES: Final[dict[str, tuple[str, str]]] = {
         "mistralai/Mistral-Small-3.2-24B-Instruct-2506",
         "dated_alias",
     ),
+    "moonshotai/Kimi-K2-6": ("moonshotai/Kimi-K2.6", "spelling"),
+    "zai-org/GLM-4-7": ("zai-org/GLM-4.7", "spelling"),
+    "zai-org/GLM-5-2": ("zai-org/GLM-5.2", "spelling"),
 }
 """Alias -> (model id, rule): curated_alias, dated_alias or vendor_prefix."""
 

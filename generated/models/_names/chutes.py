@@ -11,22 +11,42 @@ if TYPE_CHECKING:
     from typing import Final
 
 ALIASES: Final[dict[str, tuple[str, str]]] = {
+    "DeepSeek-V3-2-TEE": ("deepseek-ai/DeepSeek-V3.2-TEE", "spelling"),
     "DeepSeek-V3.2-TEE": ("deepseek-ai/DeepSeek-V3.2-TEE", "vendor_prefix"),
+    "GLM-5-1-TEE": ("zai-org/GLM-5.1-TEE", "spelling"),
+    "GLM-5-2-TEE": ("zai-org/GLM-5.2-TEE", "spelling"),
     "GLM-5-TEE": ("zai-org/GLM-5-TEE", "vendor_prefix"),
     "GLM-5.1-TEE": ("zai-org/GLM-5.1-TEE", "vendor_prefix"),
     "GLM-5.2-TEE": ("zai-org/GLM-5.2-TEE", "vendor_prefix"),
+    "Kimi-K2-5-TEE": ("moonshotai/Kimi-K2.5-TEE", "spelling"),
+    "Kimi-K2-6-TEE": ("moonshotai/Kimi-K2.6-TEE", "spelling"),
     "Kimi-K2.5-TEE": ("moonshotai/Kimi-K2.5-TEE", "vendor_prefix"),
     "Kimi-K2.6-TEE": ("moonshotai/Kimi-K2.6-TEE", "vendor_prefix"),
+    "MiniMax-M2-5-TEE": ("MiniMaxAI/MiniMax-M2.5-TEE", "spelling"),
     "MiniMax-M2.5-TEE": ("MiniMaxAI/MiniMax-M2.5-TEE", "vendor_prefix"),
+    "MiniMaxAI/MiniMax-M2-5-TEE": ("MiniMaxAI/MiniMax-M2.5-TEE", "spelling"),
     "Mistral-Nemo-Instruct-2407-TEE": ("unsloth/Mistral-Nemo-Instruct-2407-TEE", "vendor_prefix"),
+    "Mistral-Nemo-Instruct-TEE": ("unsloth/Mistral-Nemo-Instruct-2407-TEE", "spelling"),
+    "Qwen/Qwen3-235B-A22B-Thinking-TEE": ("Qwen/Qwen3-235B-A22B-Thinking-2507-TEE", "spelling"),
+    "Qwen/Qwen3-5-397B-A17B-TEE": ("Qwen/Qwen3.5-397B-A17B-TEE", "spelling"),
+    "Qwen/Qwen3-6-27B-TEE": ("Qwen/Qwen3.6-27B-TEE", "spelling"),
     "Qwen3-235B-A22B-Thinking-2507-TEE": (
         "Qwen/Qwen3-235B-A22B-Thinking-2507-TEE",
         "vendor_prefix",
     ),
+    "Qwen3-235B-A22B-Thinking-TEE": ("Qwen/Qwen3-235B-A22B-Thinking-2507-TEE", "spelling"),
     "Qwen3-32B-TEE": ("Qwen/Qwen3-32B-TEE", "vendor_prefix"),
+    "Qwen3-5-397B-A17B-TEE": ("Qwen/Qwen3.5-397B-A17B-TEE", "spelling"),
+    "Qwen3-6-27B-TEE": ("Qwen/Qwen3.6-27B-TEE", "spelling"),
     "Qwen3.5-397B-A17B-TEE": ("Qwen/Qwen3.5-397B-A17B-TEE", "vendor_prefix"),
     "Qwen3.6-27B-TEE": ("Qwen/Qwen3.6-27B-TEE", "vendor_prefix"),
+    "deepseek-ai/DeepSeek-V3-2-TEE": ("deepseek-ai/DeepSeek-V3.2-TEE", "spelling"),
     "gemma-4-31B-turbo-TEE": ("google/gemma-4-31B-turbo-TEE", "vendor_prefix"),
+    "moonshotai/Kimi-K2-5-TEE": ("moonshotai/Kimi-K2.5-TEE", "spelling"),
+    "moonshotai/Kimi-K2-6-TEE": ("moonshotai/Kimi-K2.6-TEE", "spelling"),
+    "unsloth/Mistral-Nemo-Instruct-TEE": ("unsloth/Mistral-Nemo-Instruct-2407-TEE", "spelling"),
+    "zai-org/GLM-5-1-TEE": ("zai-org/GLM-5.1-TEE", "spelling"),
+    "zai-org/GLM-5-2-TEE": ("zai-org/GLM-5.2-TEE", "spelling"),
 }
 """Alias -> (model id, rule): curated_alias, dated_alias or vendor_prefix."""
 

@@ -18,22 +18,42 @@ ALIASES: Final[dict[str, tuple[str, str]]] = {
         "minimaxai/chat-completion/models/MiniMax-M2_5-high-throughput",
         "vendor_prefix",
     ),
+    "Ministral-3-14B-Reasoning": (
+        "mistralai/completion/models/Ministral-3-14B-Reasoning-2512",
+        "spelling",
+    ),
     "Ministral-3-14B-Reasoning-2512": (
         "mistralai/completion/models/Ministral-3-14B-Reasoning-2512",
         "vendor_prefix",
+    ),
+    "Ministral-3-14B-Reasoning-latest": (
+        "mistralai/completion/models/Ministral-3-14B-Reasoning-2512",
+        "spelling",
+    ),
+    "Ministral-3-3B-Reasoning": (
+        "mistralai/completion/models/Ministral-3-3B-Reasoning-2512",
+        "spelling",
     ),
     "Ministral-3-3B-Reasoning-2512": (
         "mistralai/completion/models/Ministral-3-3B-Reasoning-2512",
         "vendor_prefix",
     ),
+    "Ministral-3-3B-Reasoning-latest": (
+        "mistralai/completion/models/Ministral-3-3B-Reasoning-2512",
+        "spelling",
+    ),
+    "Qwen3-30B-A3B-Instruct": ("qwen/qwenLM/models/Qwen3-30B-A3B-Instruct-2507", "spelling"),
     "Qwen3-30B-A3B-Instruct-2507": (
         "qwen/qwenLM/models/Qwen3-30B-A3B-Instruct-2507",
         "vendor_prefix",
     ),
+    "Qwen3-30B-A3B-Instruct-latest": ("qwen/qwenLM/models/Qwen3-30B-A3B-Instruct-2507", "spelling"),
+    "Qwen3-30B-A3B-Thinking": ("qwen/qwenLM/models/Qwen3-30B-A3B-Thinking-2507", "spelling"),
     "Qwen3-30B-A3B-Thinking-2507": (
         "qwen/qwenLM/models/Qwen3-30B-A3B-Thinking-2507",
         "vendor_prefix",
     ),
+    "Qwen3-30B-A3B-Thinking-latest": ("qwen/qwenLM/models/Qwen3-30B-A3B-Thinking-2507", "spelling"),
     "Qwen3-Coder-30B-A3B-Instruct": (
         "qwen/qwenCoder/models/Qwen3-Coder-30B-A3B-Instruct",
         "vendor_prefix",
@@ -54,13 +74,29 @@ ALIASES: Final[dict[str, tuple[str, str]]] = {
         "openai/chat-completion/models/gpt-oss-20b",
         "vendor_prefix",
     ),
+    "completion/models/Ministral-3-14B-Reasoning": (
+        "mistralai/completion/models/Ministral-3-14B-Reasoning-2512",
+        "spelling",
+    ),
     "completion/models/Ministral-3-14B-Reasoning-2512": (
         "mistralai/completion/models/Ministral-3-14B-Reasoning-2512",
         "vendor_prefix",
     ),
+    "completion/models/Ministral-3-14B-Reasoning-latest": (
+        "mistralai/completion/models/Ministral-3-14B-Reasoning-2512",
+        "spelling",
+    ),
+    "completion/models/Ministral-3-3B-Reasoning": (
+        "mistralai/completion/models/Ministral-3-3B-Reasoning-2512",
+        "spelling",
+    ),
     "completion/models/Ministral-3-3B-Reasoning-2512": (
         "mistralai/completion/models/Ministral-3-3B-Reasoning-2512",
         "vendor_prefix",
+    ),
+    "completion/models/Ministral-3-3B-Reasoning-latest": (
+        "mistralai/completion/models/Ministral-3-3B-Reasoning-2512",
+        "spelling",
     ),
     "deepseek-ocr/models/DeepSeek-OCR": (
         "deepseek-ai/deepseek-ocr/models/DeepSeek-OCR",
@@ -95,21 +131,47 @@ ALIASES: Final[dict[str, tuple[str, str]]] = {
         "minimaxai/chat-completion/models/MiniMax-M2_5-high-throughput",
         "vendor_prefix",
     ),
+    "models/Ministral-3-14B-Reasoning": (
+        "mistralai/completion/models/Ministral-3-14B-Reasoning-2512",
+        "spelling",
+    ),
     "models/Ministral-3-14B-Reasoning-2512": (
         "mistralai/completion/models/Ministral-3-14B-Reasoning-2512",
         "vendor_prefix",
+    ),
+    "models/Ministral-3-14B-Reasoning-latest": (
+        "mistralai/completion/models/Ministral-3-14B-Reasoning-2512",
+        "spelling",
+    ),
+    "models/Ministral-3-3B-Reasoning": (
+        "mistralai/completion/models/Ministral-3-3B-Reasoning-2512",
+        "spelling",
     ),
     "models/Ministral-3-3B-Reasoning-2512": (
         "mistralai/completion/models/Ministral-3-3B-Reasoning-2512",
         "vendor_prefix",
     ),
+    "models/Ministral-3-3B-Reasoning-latest": (
+        "mistralai/completion/models/Ministral-3-3B-Reasoning-2512",
+        "spelling",
+    ),
+    "models/Qwen3-30B-A3B-Instruct": ("qwen/qwenLM/models/Qwen3-30B-A3B-Instruct-2507", "spelling"),
     "models/Qwen3-30B-A3B-Instruct-2507": (
         "qwen/qwenLM/models/Qwen3-30B-A3B-Instruct-2507",
         "vendor_prefix",
     ),
+    "models/Qwen3-30B-A3B-Instruct-latest": (
+        "qwen/qwenLM/models/Qwen3-30B-A3B-Instruct-2507",
+        "spelling",
+    ),
+    "models/Qwen3-30B-A3B-Thinking": ("qwen/qwenLM/models/Qwen3-30B-A3B-Thinking-2507", "spelling"),
     "models/Qwen3-30B-A3B-Thinking-2507": (
         "qwen/qwenLM/models/Qwen3-30B-A3B-Thinking-2507",
         "vendor_prefix",
+    ),
+    "models/Qwen3-30B-A3B-Thinking-latest": (
+        "qwen/qwenLM/models/Qwen3-30B-A3B-Thinking-2507",
+        "spelling",
     ),
     "models/Qwen3-Coder-30B-A3B-Instruct": (
         "qwen/qwenCoder/models/Qwen3-Coder-30B-A3B-Instruct",
@@ -142,13 +204,29 @@ ALIASES: Final[dict[str, tuple[str, str]]] = {
         "qwen/qwenCoder/models/Qwen3-Coder-30B-A3B-Instruct",
         "vendor_prefix",
     ),
+    "qwenLM/models/Qwen3-30B-A3B-Instruct": (
+        "qwen/qwenLM/models/Qwen3-30B-A3B-Instruct-2507",
+        "spelling",
+    ),
     "qwenLM/models/Qwen3-30B-A3B-Instruct-2507": (
         "qwen/qwenLM/models/Qwen3-30B-A3B-Instruct-2507",
         "vendor_prefix",
     ),
+    "qwenLM/models/Qwen3-30B-A3B-Instruct-latest": (
+        "qwen/qwenLM/models/Qwen3-30B-A3B-Instruct-2507",
+        "spelling",
+    ),
+    "qwenLM/models/Qwen3-30B-A3B-Thinking": (
+        "qwen/qwenLM/models/Qwen3-30B-A3B-Thinking-2507",
+        "spelling",
+    ),
     "qwenLM/models/Qwen3-30B-A3B-Thinking-2507": (
         "qwen/qwenLM/models/Qwen3-30B-A3B-Thinking-2507",
         "vendor_prefix",
+    ),
+    "qwenLM/models/Qwen3-30B-A3B-Thinking-latest": (
+        "qwen/qwenLM/models/Qwen3-30B-A3B-Thinking-2507",
+        "spelling",
     ),
     "trinity-mini": ("arcee_ai/AFM/models/trinity-mini", "vendor_prefix"),
 }

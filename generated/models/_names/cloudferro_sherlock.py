@@ -11,11 +11,19 @@ if TYPE_CHECKING:
     from typing import Final
 
 ALIASES: Final[dict[str, tuple[str, str]]] = {
+    "Bielik-11B-v2-6-Instruct": ("speakleash/Bielik-11B-v2.6-Instruct", "spelling"),
     "Bielik-11B-v2.6-Instruct": ("speakleash/Bielik-11B-v2.6-Instruct", "vendor_prefix"),
+    "Bielik-11B-v3-0-Instruct": ("speakleash/Bielik-11B-v3.0-Instruct", "spelling"),
     "Bielik-11B-v3.0-Instruct": ("speakleash/Bielik-11B-v3.0-Instruct", "vendor_prefix"),
+    "Llama-3-3-70B-Instruct": ("meta-llama/Llama-3.3-70B-Instruct", "spelling"),
     "Llama-3.3-70B-Instruct": ("meta-llama/Llama-3.3-70B-Instruct", "vendor_prefix"),
+    "MiniMax-M2-5": ("MiniMaxAI/MiniMax-M2.5", "spelling"),
     "MiniMax-M2.5": ("MiniMaxAI/MiniMax-M2.5", "vendor_prefix"),
+    "MiniMaxAI/MiniMax-M2-5": ("MiniMaxAI/MiniMax-M2.5", "spelling"),
     "gpt-oss-120b": ("openai/gpt-oss-120b", "vendor_prefix"),
+    "meta-llama/Llama-3-3-70B-Instruct": ("meta-llama/Llama-3.3-70B-Instruct", "spelling"),
+    "speakleash/Bielik-11B-v2-6-Instruct": ("speakleash/Bielik-11B-v2.6-Instruct", "spelling"),
+    "speakleash/Bielik-11B-v3-0-Instruct": ("speakleash/Bielik-11B-v3.0-Instruct", "spelling"),
 }
 """Alias -> (model id, rule): curated_alias, dated_alias or vendor_prefix."""
 

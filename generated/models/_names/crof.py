@@ -10,7 +10,22 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Final
 
-ALIASES: Final[dict[str, tuple[str, str]]] = {}
+ALIASES: Final[dict[str, tuple[str, str]]] = {
+    "deepseek-v3-2": ("deepseek-v3.2", "spelling"),
+    "glm-4-7": ("glm-4.7", "spelling"),
+    "glm-4-7-flash": ("glm-4.7-flash", "spelling"),
+    "glm-5-1": ("glm-5.1", "spelling"),
+    "glm-5-2": ("glm-5.2", "spelling"),
+    "kimi-k2-5": ("kimi-k2.5", "spelling"),
+    "kimi-k2-5-lightning": ("kimi-k2.5-lightning", "spelling"),
+    "kimi-k2-6": ("kimi-k2.6", "spelling"),
+    "kimi-k2-7-code": ("kimi-k2.7-code", "spelling"),
+    "mimo-v2-5-pro": ("mimo-v2.5-pro", "spelling"),
+    "minimax-m2-5": ("minimax-m2.5", "spelling"),
+    "qwen3-5-397b-a17b": ("qwen3.5-397b-a17b", "spelling"),
+    "qwen3-5-9b": ("qwen3.5-9b", "spelling"),
+    "qwen3-6-27b": ("qwen3.6-27b", "spelling"),
+}
 """Alias -> (model id, rule): curated_alias, dated_alias or vendor_prefix."""
 
 CLASHES: Final[dict[str, tuple[str, ...]]] = {}

@@ -13,6 +13,10 @@ if TYPE_CHECKING:
 ALIASES: Final[dict[str, tuple[str, str]]] = {
     "claude-haiku-4-5": ("claude-haiku-4-5-20251001", "dated_alias"),
     "claude-haiku-4-5-latest": ("claude-haiku-4-5-20251001", "dated_alias"),
+    "gpt-5-3-codex": ("gpt-5.3-codex", "spelling"),
+    "gpt-5-4": ("gpt-5.4", "spelling"),
+    "gpt-5-4-mini": ("gpt-5.4-mini", "spelling"),
+    "gpt-5-5": ("gpt-5.5", "spelling"),
 }
 """Alias -> (model id, rule): curated_alias, dated_alias or vendor_prefix."""
 

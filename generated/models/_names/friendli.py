@@ -11,15 +11,25 @@ if TYPE_CHECKING:
     from typing import Final
 
 ALIASES: Final[dict[str, tuple[str, str]]] = {
+    "DeepSeek-V3-2": ("deepseek-ai/DeepSeek-V3.2", "spelling"),
     "DeepSeek-V3.2": ("deepseek-ai/DeepSeek-V3.2", "vendor_prefix"),
     "GLM-5": ("zai-org/GLM-5", "vendor_prefix"),
+    "GLM-5-1": ("zai-org/GLM-5.1", "spelling"),
+    "GLM-5-2": ("zai-org/GLM-5.2", "spelling"),
     "GLM-5.1": ("zai-org/GLM-5.1", "vendor_prefix"),
     "GLM-5.2": ("zai-org/GLM-5.2", "vendor_prefix"),
+    "MiniMax-M2-5": ("MiniMaxAI/MiniMax-M2.5", "spelling"),
     "MiniMax-M2.5": ("MiniMaxAI/MiniMax-M2.5", "vendor_prefix"),
+    "MiniMaxAI/MiniMax-M2-5": ("MiniMaxAI/MiniMax-M2.5", "spelling"),
     "Qwen/Qwen3-235B-A22B-Instruct": ("Qwen/Qwen3-235B-A22B-Instruct-2507", "dated_alias"),
     "Qwen/Qwen3-235B-A22B-Instruct-latest": ("Qwen/Qwen3-235B-A22B-Instruct-2507", "dated_alias"),
+    "Qwen3-235B-A22B-Instruct": ("Qwen/Qwen3-235B-A22B-Instruct-2507", "spelling"),
     "Qwen3-235B-A22B-Instruct-2507": ("Qwen/Qwen3-235B-A22B-Instruct-2507", "vendor_prefix"),
+    "Qwen3-235B-A22B-Instruct-latest": ("Qwen/Qwen3-235B-A22B-Instruct-2507", "spelling"),
+    "deepseek-ai/DeepSeek-V3-2": ("deepseek-ai/DeepSeek-V3.2", "spelling"),
     "gemma-4-31B-it": ("google/gemma-4-31B-it", "vendor_prefix"),
+    "zai-org/GLM-5-1": ("zai-org/GLM-5.1", "spelling"),
+    "zai-org/GLM-5-2": ("zai-org/GLM-5.2", "spelling"),
 }
 """Alias -> (model id, rule): curated_alias, dated_alias or vendor_prefix."""
 

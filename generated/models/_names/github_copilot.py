@@ -10,7 +10,26 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Final
 
-ALIASES: Final[dict[str, tuple[str, str]]] = {}
+ALIASES: Final[dict[str, tuple[str, str]]] = {
+    "claude-haiku-4-5": ("claude-haiku-4.5", "spelling"),
+    "claude-opus-4-5": ("claude-opus-4.5", "spelling"),
+    "claude-opus-4-6": ("claude-opus-4.6", "spelling"),
+    "claude-opus-4-7": ("claude-opus-4.7", "spelling"),
+    "claude-opus-4-8": ("claude-opus-4.8", "spelling"),
+    "claude-sonnet-4-5": ("claude-sonnet-4.5", "spelling"),
+    "claude-sonnet-4-6": ("claude-sonnet-4.6", "spelling"),
+    "gemini-2-5-pro": ("gemini-2.5-pro", "spelling"),
+    "gemini-3-1-pro-preview": ("gemini-3.1-pro-preview", "spelling"),
+    "gemini-3-5-flash": ("gemini-3.5-flash", "spelling"),
+    "gpt-4-1": ("gpt-4.1", "spelling"),
+    "gpt-5-2": ("gpt-5.2", "spelling"),
+    "gpt-5-2-codex": ("gpt-5.2-codex", "spelling"),
+    "gpt-5-3-codex": ("gpt-5.3-codex", "spelling"),
+    "gpt-5-4": ("gpt-5.4", "spelling"),
+    "gpt-5-4-mini": ("gpt-5.4-mini", "spelling"),
+    "gpt-5-4-nano": ("gpt-5.4-nano", "spelling"),
+    "gpt-5-5": ("gpt-5.5", "spelling"),
+}
 """Alias -> (model id, rule): curated_alias, dated_alias or vendor_prefix."""
 
 CLASHES: Final[dict[str, tuple[str, ...]]] = {}

@@ -11,6 +11,21 @@ if TYPE_CHECKING:
     from typing import Final
 
 ALIASES: Final[dict[str, tuple[str, str]]] = {
+    "gemini-2-0-flash": ("gemini-2.0-flash", "spelling"),
+    "gemini-2-0-flash-lite": ("gemini-2.0-flash-lite", "spelling"),
+    "gemini-2-5-flash": ("gemini-2.5-flash", "spelling"),
+    "gemini-2-5-flash-image": ("gemini-2.5-flash-image", "spelling"),
+    "gemini-2-5-flash-lite": ("gemini-2.5-flash-lite", "spelling"),
+    "gemini-2-5-flash-preview-tts": ("gemini-2.5-flash-preview-tts", "spelling"),
+    "gemini-2-5-pro": ("gemini-2.5-pro", "spelling"),
+    "gemini-2-5-pro-preview-tts": ("gemini-2.5-pro-preview-tts", "spelling"),
+    "gemini-3-1-flash-image-preview": ("gemini-3.1-flash-image-preview", "spelling"),
+    "gemini-3-1-flash-lite": ("gemini-3.1-flash-lite", "spelling"),
+    "gemini-3-1-flash-lite-preview": ("gemini-3.1-flash-lite-preview", "spelling"),
+    "gemini-3-1-pro-preview": ("gemini-3.1-pro-preview", "spelling"),
+    "gemini-3-1-pro-preview-customtools": ("gemini-3.1-pro-preview-customtools", "spelling"),
+    "gemini-3-5-flash": ("gemini-3.5-flash", "spelling"),
+    "gemini-embedding": ("gemini-embedding-001", "spelling"),
     "gemini-flash": ("gemini-flash-latest", "dated_alias"),
     "gemini-flash-lite": ("gemini-flash-lite-latest", "dated_alias"),
 }

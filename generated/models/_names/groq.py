@@ -16,6 +16,8 @@ ALIASES: Final[dict[str, tuple[str, str]]] = {
     "gpt-oss-120b": ("openai/gpt-oss-120b", "vendor_prefix"),
     "gpt-oss-20b": ("openai/gpt-oss-20b", "vendor_prefix"),
     "gpt-oss-safeguard-20b": ("openai/gpt-oss-safeguard-20b", "vendor_prefix"),
+    "llama-3-1-8b-instant": ("llama-3.1-8b-instant", "spelling"),
+    "llama-3-3-70b-versatile": ("llama-3.3-70b-versatile", "spelling"),
     "llama-4-scout-17b-16e-instruct": (
         "meta-llama/llama-4-scout-17b-16e-instruct",
         "vendor_prefix",

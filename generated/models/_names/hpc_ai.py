@@ -11,9 +11,15 @@ if TYPE_CHECKING:
     from typing import Final
 
 ALIASES: Final[dict[str, tuple[str, str]]] = {
+    "glm-5-1": ("zai-org/glm-5.1", "spelling"),
     "glm-5.1": ("zai-org/glm-5.1", "vendor_prefix"),
+    "kimi-k2-5": ("moonshotai/kimi-k2.5", "spelling"),
     "kimi-k2.5": ("moonshotai/kimi-k2.5", "vendor_prefix"),
+    "minimax-m2-5": ("minimax/minimax-m2.5", "spelling"),
     "minimax-m2.5": ("minimax/minimax-m2.5", "vendor_prefix"),
+    "minimax/minimax-m2-5": ("minimax/minimax-m2.5", "spelling"),
+    "moonshotai/kimi-k2-5": ("moonshotai/kimi-k2.5", "spelling"),
+    "zai-org/glm-5-1": ("zai-org/glm-5.1", "spelling"),
 }
 """Alias -> (model id, rule): curated_alias, dated_alias or vendor_prefix."""
 

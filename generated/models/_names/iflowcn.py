@@ -11,6 +11,8 @@ if TYPE_CHECKING:
     from typing import Final
 
 ALIASES: Final[dict[str, tuple[str, str]]] = {
+    "deepseek-v3-2": ("deepseek-v3.2", "spelling"),
+    "glm-4-6": ("glm-4.6", "spelling"),
     "kimi-k2-latest": ("kimi-k2-0905", "dated_alias"),
     "qwen3-235b-a22b-thinking": ("qwen3-235b-a22b-thinking-2507", "dated_alias"),
     "qwen3-235b-a22b-thinking-latest": ("qwen3-235b-a22b-thinking-2507", "dated_alias"),

@@ -11,12 +11,24 @@ if TYPE_CHECKING:
     from typing import Final
 
 ALIASES: Final[dict[str, tuple[str, str]]] = {
+    "GLM-5-1-FP8": ("zai-org/GLM-5.1-FP8", "spelling"),
+    "GLM-5-2": ("zai-org/GLM-5.2", "spelling"),
     "GLM-5.1-FP8": ("zai-org/GLM-5.1-FP8", "vendor_prefix"),
     "GLM-5.2": ("zai-org/GLM-5.2", "vendor_prefix"),
+    "Kimi-K2-6": ("moonshotai/Kimi-K2.6", "spelling"),
+    "Kimi-K2-6-Fast": ("moonshotai/Kimi-K2.6-Fast", "spelling"),
+    "Kimi-K2-7-Code": ("moonshotai/Kimi-K2.7-Code", "spelling"),
     "Kimi-K2.6": ("moonshotai/Kimi-K2.6", "vendor_prefix"),
     "Kimi-K2.6-Fast": ("moonshotai/Kimi-K2.6-Fast", "vendor_prefix"),
     "Kimi-K2.7-Code": ("moonshotai/Kimi-K2.7-Code", "vendor_prefix"),
+    "MiniMax-M2-5": ("MiniMaxAI/MiniMax-M2.5", "spelling"),
     "MiniMax-M2.5": ("MiniMaxAI/MiniMax-M2.5", "vendor_prefix"),
+    "MiniMaxAI/MiniMax-M2-5": ("MiniMaxAI/MiniMax-M2.5", "spelling"),
+    "moonshotai/Kimi-K2-6": ("moonshotai/Kimi-K2.6", "spelling"),
+    "moonshotai/Kimi-K2-6-Fast": ("moonshotai/Kimi-K2.6-Fast", "spelling"),
+    "moonshotai/Kimi-K2-7-Code": ("moonshotai/Kimi-K2.7-Code", "spelling"),
+    "zai-org/GLM-5-1-FP8": ("zai-org/GLM-5.1-FP8", "spelling"),
+    "zai-org/GLM-5-2": ("zai-org/GLM-5.2", "spelling"),
 }
 """Alias -> (model id, rule): curated_alias, dated_alias or vendor_prefix."""
 

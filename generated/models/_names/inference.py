@@ -12,13 +12,25 @@ if TYPE_CHECKING:
 
 ALIASES: Final[dict[str, tuple[str, str]]] = {
     "gemma-3": ("google/gemma-3", "vendor_prefix"),
+    "llama-3-1-8b-instruct": ("meta/llama-3.1-8b-instruct", "spelling"),
+    "llama-3-2-11b-vision-instruct": ("meta/llama-3.2-11b-vision-instruct", "spelling"),
+    "llama-3-2-1b-instruct": ("meta/llama-3.2-1b-instruct", "spelling"),
+    "llama-3-2-3b-instruct": ("meta/llama-3.2-3b-instruct", "spelling"),
     "llama-3.1-8b-instruct": ("meta/llama-3.1-8b-instruct", "vendor_prefix"),
     "llama-3.2-11b-vision-instruct": ("meta/llama-3.2-11b-vision-instruct", "vendor_prefix"),
     "llama-3.2-1b-instruct": ("meta/llama-3.2-1b-instruct", "vendor_prefix"),
     "llama-3.2-3b-instruct": ("meta/llama-3.2-3b-instruct", "vendor_prefix"),
+    "meta/llama-3-1-8b-instruct": ("meta/llama-3.1-8b-instruct", "spelling"),
+    "meta/llama-3-2-11b-vision-instruct": ("meta/llama-3.2-11b-vision-instruct", "spelling"),
+    "meta/llama-3-2-1b-instruct": ("meta/llama-3.2-1b-instruct", "spelling"),
+    "meta/llama-3-2-3b-instruct": ("meta/llama-3.2-3b-instruct", "spelling"),
     "mistral-nemo-12b-instruct": ("mistral/mistral-nemo-12b-instruct", "vendor_prefix"),
+    "osmosis-structure-0-6b": ("osmosis/osmosis-structure-0.6b", "spelling"),
     "osmosis-structure-0.6b": ("osmosis/osmosis-structure-0.6b", "vendor_prefix"),
+    "osmosis/osmosis-structure-0-6b": ("osmosis/osmosis-structure-0.6b", "spelling"),
+    "qwen-2-5-7b-vision-instruct": ("qwen/qwen-2.5-7b-vision-instruct", "spelling"),
     "qwen-2.5-7b-vision-instruct": ("qwen/qwen-2.5-7b-vision-instruct", "vendor_prefix"),
+    "qwen/qwen-2-5-7b-vision-instruct": ("qwen/qwen-2.5-7b-vision-instruct", "spelling"),
     "qwen3-embedding-4b": ("qwen/qwen3-embedding-4b", "vendor_prefix"),
 }
 """Alias -> (model id, rule): curated_alias, dated_alias or vendor_prefix."""

@@ -11,24 +11,43 @@ if TYPE_CHECKING:
     from typing import Final
 
 ALIASES: Final[dict[str, tuple[str, str]]] = {
+    "DeepSeek-R1": ("deepseek-ai/DeepSeek-R1-0528", "spelling"),
     "DeepSeek-R1-0528": ("deepseek-ai/DeepSeek-R1-0528", "vendor_prefix"),
+    "DeepSeek-R1-latest": ("deepseek-ai/DeepSeek-R1-0528", "spelling"),
+    "Devstral-Small": ("mistralai/Devstral-Small-2505", "spelling"),
     "Devstral-Small-2505": ("mistralai/Devstral-Small-2505", "vendor_prefix"),
+    "Devstral-Small-latest": ("mistralai/Devstral-Small-2505", "spelling"),
+    "GLM-4-6": ("zai-org/GLM-4.6", "spelling"),
     "GLM-4.6": ("zai-org/GLM-4.6", "vendor_prefix"),
+    "Kimi-K2-Instruct": ("moonshotai/Kimi-K2-Instruct-0905", "spelling"),
     "Kimi-K2-Instruct-0905": ("moonshotai/Kimi-K2-Instruct-0905", "vendor_prefix"),
+    "Kimi-K2-Instruct-latest": ("moonshotai/Kimi-K2-Instruct-0905", "spelling"),
     "Kimi-K2-Thinking": ("moonshotai/Kimi-K2-Thinking", "vendor_prefix"),
+    "Llama-3-2-90B-Vision-Instruct": ("meta-llama/Llama-3.2-90B-Vision-Instruct", "spelling"),
+    "Llama-3-3-70B-Instruct": ("meta-llama/Llama-3.3-70B-Instruct", "spelling"),
     "Llama-3.2-90B-Vision-Instruct": ("meta-llama/Llama-3.2-90B-Vision-Instruct", "vendor_prefix"),
     "Llama-3.3-70B-Instruct": ("meta-llama/Llama-3.3-70B-Instruct", "vendor_prefix"),
     "Llama-4-Maverick-17B-128E-Instruct-FP8": (
         "meta-llama/Llama-4-Maverick-17B-128E-Instruct-FP8",
         "vendor_prefix",
     ),
+    "Magistral-Small": ("mistralai/Magistral-Small-2506", "spelling"),
     "Magistral-Small-2506": ("mistralai/Magistral-Small-2506", "vendor_prefix"),
+    "Magistral-Small-latest": ("mistralai/Magistral-Small-2506", "spelling"),
+    "Mistral-Large-Instruct": ("mistralai/Mistral-Large-Instruct-2411", "spelling"),
     "Mistral-Large-Instruct-2411": ("mistralai/Mistral-Large-Instruct-2411", "vendor_prefix"),
+    "Mistral-Large-Instruct-latest": ("mistralai/Mistral-Large-Instruct-2411", "spelling"),
+    "Mistral-Nemo-Instruct": ("mistralai/Mistral-Nemo-Instruct-2407", "spelling"),
     "Mistral-Nemo-Instruct-2407": ("mistralai/Mistral-Nemo-Instruct-2407", "vendor_prefix"),
+    "Mistral-Nemo-Instruct-latest": ("mistralai/Mistral-Nemo-Instruct-2407", "spelling"),
+    "Qwen/Qwen2-5-VL-32B-Instruct": ("Qwen/Qwen2.5-VL-32B-Instruct", "spelling"),
     "Qwen/Qwen3-235B-A22B-Thinking": ("Qwen/Qwen3-235B-A22B-Thinking-2507", "dated_alias"),
     "Qwen/Qwen3-235B-A22B-Thinking-latest": ("Qwen/Qwen3-235B-A22B-Thinking-2507", "dated_alias"),
+    "Qwen2-5-VL-32B-Instruct": ("Qwen/Qwen2.5-VL-32B-Instruct", "spelling"),
     "Qwen2.5-VL-32B-Instruct": ("Qwen/Qwen2.5-VL-32B-Instruct", "vendor_prefix"),
+    "Qwen3-235B-A22B-Thinking": ("Qwen/Qwen3-235B-A22B-Thinking-2507", "spelling"),
     "Qwen3-235B-A22B-Thinking-2507": ("Qwen/Qwen3-235B-A22B-Thinking-2507", "vendor_prefix"),
+    "Qwen3-235B-A22B-Thinking-latest": ("Qwen/Qwen3-235B-A22B-Thinking-2507", "spelling"),
     "Qwen3-Coder-480B-A35B-Instruct-int4-mixed-ar": (
         "Intel/Qwen3-Coder-480B-A35B-Instruct-int4-mixed-ar",
         "vendor_prefix",
@@ -38,6 +57,11 @@ ALIASES: Final[dict[str, tuple[str, str]]] = {
     "deepseek-ai/DeepSeek-R1-latest": ("deepseek-ai/DeepSeek-R1-0528", "dated_alias"),
     "gpt-oss-120b": ("openai/gpt-oss-120b", "vendor_prefix"),
     "gpt-oss-20b": ("openai/gpt-oss-20b", "vendor_prefix"),
+    "meta-llama/Llama-3-2-90B-Vision-Instruct": (
+        "meta-llama/Llama-3.2-90B-Vision-Instruct",
+        "spelling",
+    ),
+    "meta-llama/Llama-3-3-70B-Instruct": ("meta-llama/Llama-3.3-70B-Instruct", "spelling"),
     "mistralai/Devstral-Small": ("mistralai/Devstral-Small-2505", "dated_alias"),
     "mistralai/Devstral-Small-latest": ("mistralai/Devstral-Small-2505", "dated_alias"),
     "mistralai/Magistral-Small": ("mistralai/Magistral-Small-2506", "dated_alias"),
@@ -54,6 +78,7 @@ ALIASES: Final[dict[str, tuple[str, str]]] = {
     ),
     "moonshotai/Kimi-K2-Instruct": ("moonshotai/Kimi-K2-Instruct-0905", "dated_alias"),
     "moonshotai/Kimi-K2-Instruct-latest": ("moonshotai/Kimi-K2-Instruct-0905", "dated_alias"),
+    "zai-org/GLM-4-6": ("zai-org/GLM-4.6", "spelling"),
 }
 """Alias -> (model id, rule): curated_alias, dated_alias or vendor_prefix."""
 

@@ -12,9 +12,13 @@ if TYPE_CHECKING:
 
 ALIASES: Final[dict[str, tuple[str, str]]] = {
     "gemma-4-31b-it": ("google/gemma-4-31b-it", "vendor_prefix"),
+    "glm-5-2": ("zai-org/glm-5.2", "spelling"),
     "glm-5.2": ("zai-org/glm-5.2", "vendor_prefix"),
+    "kimi-k2-6": ("moonshotai/kimi-k2.6", "spelling"),
     "kimi-k2.6": ("moonshotai/kimi-k2.6", "vendor_prefix"),
     "minimax-m3": ("minimaxai/minimax-m3", "vendor_prefix"),
+    "moonshotai/kimi-k2-6": ("moonshotai/kimi-k2.6", "spelling"),
+    "zai-org/glm-5-2": ("zai-org/glm-5.2", "spelling"),
 }
 """Alias -> (model id, rule): curated_alias, dated_alias or vendor_prefix."""
 

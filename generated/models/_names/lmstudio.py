@@ -14,7 +14,9 @@ ALIASES: Final[dict[str, tuple[str, str]]] = {
     "gpt-oss-20b": ("openai/gpt-oss-20b", "vendor_prefix"),
     "qwen/qwen3-30b-a3b": ("qwen/qwen3-30b-a3b-2507", "dated_alias"),
     "qwen/qwen3-30b-a3b-latest": ("qwen/qwen3-30b-a3b-2507", "dated_alias"),
+    "qwen3-30b-a3b": ("qwen/qwen3-30b-a3b-2507", "spelling"),
     "qwen3-30b-a3b-2507": ("qwen/qwen3-30b-a3b-2507", "vendor_prefix"),
+    "qwen3-30b-a3b-latest": ("qwen/qwen3-30b-a3b-2507", "spelling"),
     "qwen3-coder-30b": ("qwen/qwen3-coder-30b", "vendor_prefix"),
 }
 """Alias -> (model id, rule): curated_alias, dated_alias or vendor_prefix."""

@@ -11,6 +11,16 @@ if TYPE_CHECKING:
     from typing import Final
 
 ALIASES: Final[dict[str, tuple[str, str]]] = {
+    "qwen/qwen3-5-122b-a10b": ("qwen/qwen3.5-122b-a10b", "spelling"),
+    "qwen/qwen3-5-27b": ("qwen/qwen3.5-27b", "spelling"),
+    "qwen/qwen3-5-35b-a3b": ("qwen/qwen3.5-35b-a3b", "spelling"),
+    "qwen/qwen3-5-397b-a17b": ("qwen/qwen3.5-397b-a17b", "spelling"),
+    "qwen/qwen3-5-9b": ("qwen/qwen3.5-9b", "spelling"),
+    "qwen3-5-122b-a10b": ("qwen/qwen3.5-122b-a10b", "spelling"),
+    "qwen3-5-27b": ("qwen/qwen3.5-27b", "spelling"),
+    "qwen3-5-35b-a3b": ("qwen/qwen3.5-35b-a3b", "spelling"),
+    "qwen3-5-397b-a17b": ("qwen/qwen3.5-397b-a17b", "spelling"),
+    "qwen3-5-9b": ("qwen/qwen3.5-9b", "spelling"),
     "qwen3.5-122b-a10b": ("qwen/qwen3.5-122b-a10b", "vendor_prefix"),
     "qwen3.5-27b": ("qwen/qwen3.5-27b", "vendor_prefix"),
     "qwen3.5-35b-a3b": ("qwen/qwen3.5-35b-a3b", "vendor_prefix"),

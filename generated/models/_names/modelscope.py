@@ -11,6 +11,8 @@ if TYPE_CHECKING:
     from typing import Final
 
 ALIASES: Final[dict[str, tuple[str, str]]] = {
+    "GLM-4-5": ("ZhipuAI/GLM-4.5", "spelling"),
+    "GLM-4-6": ("ZhipuAI/GLM-4.6", "spelling"),
     "GLM-4.5": ("ZhipuAI/GLM-4.5", "vendor_prefix"),
     "GLM-4.6": ("ZhipuAI/GLM-4.6", "vendor_prefix"),
     "Qwen/Qwen3-235B-A22B-Instruct": ("Qwen/Qwen3-235B-A22B-Instruct-2507", "dated_alias"),
@@ -21,11 +23,21 @@ ALIASES: Final[dict[str, tuple[str, str]]] = {
     "Qwen/Qwen3-30B-A3B-Instruct-latest": ("Qwen/Qwen3-30B-A3B-Instruct-2507", "dated_alias"),
     "Qwen/Qwen3-30B-A3B-Thinking": ("Qwen/Qwen3-30B-A3B-Thinking-2507", "dated_alias"),
     "Qwen/Qwen3-30B-A3B-Thinking-latest": ("Qwen/Qwen3-30B-A3B-Thinking-2507", "dated_alias"),
+    "Qwen3-235B-A22B-Instruct": ("Qwen/Qwen3-235B-A22B-Instruct-2507", "spelling"),
     "Qwen3-235B-A22B-Instruct-2507": ("Qwen/Qwen3-235B-A22B-Instruct-2507", "vendor_prefix"),
+    "Qwen3-235B-A22B-Instruct-latest": ("Qwen/Qwen3-235B-A22B-Instruct-2507", "spelling"),
+    "Qwen3-235B-A22B-Thinking": ("Qwen/Qwen3-235B-A22B-Thinking-2507", "spelling"),
     "Qwen3-235B-A22B-Thinking-2507": ("Qwen/Qwen3-235B-A22B-Thinking-2507", "vendor_prefix"),
+    "Qwen3-235B-A22B-Thinking-latest": ("Qwen/Qwen3-235B-A22B-Thinking-2507", "spelling"),
+    "Qwen3-30B-A3B-Instruct": ("Qwen/Qwen3-30B-A3B-Instruct-2507", "spelling"),
     "Qwen3-30B-A3B-Instruct-2507": ("Qwen/Qwen3-30B-A3B-Instruct-2507", "vendor_prefix"),
+    "Qwen3-30B-A3B-Instruct-latest": ("Qwen/Qwen3-30B-A3B-Instruct-2507", "spelling"),
+    "Qwen3-30B-A3B-Thinking": ("Qwen/Qwen3-30B-A3B-Thinking-2507", "spelling"),
     "Qwen3-30B-A3B-Thinking-2507": ("Qwen/Qwen3-30B-A3B-Thinking-2507", "vendor_prefix"),
+    "Qwen3-30B-A3B-Thinking-latest": ("Qwen/Qwen3-30B-A3B-Thinking-2507", "spelling"),
     "Qwen3-Coder-30B-A3B-Instruct": ("Qwen/Qwen3-Coder-30B-A3B-Instruct", "vendor_prefix"),
+    "ZhipuAI/GLM-4-5": ("ZhipuAI/GLM-4.5", "spelling"),
+    "ZhipuAI/GLM-4-6": ("ZhipuAI/GLM-4.6", "spelling"),
 }
 """Alias -> (model id, rule): curated_alias, dated_alias or vendor_prefix."""
 

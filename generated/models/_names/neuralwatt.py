@@ -11,11 +11,34 @@ if TYPE_CHECKING:
     from typing import Final
 
 ALIASES: Final[dict[str, tuple[str, str]]] = {
+    "Kimi-K2-5": ("moonshotai/Kimi-K2.5", "spelling"),
+    "Kimi-K2-6": ("moonshotai/Kimi-K2.6", "spelling"),
+    "Kimi-K2-7-Code": ("moonshotai/Kimi-K2.7-Code", "spelling"),
     "Kimi-K2.5": ("moonshotai/Kimi-K2.5", "vendor_prefix"),
     "Kimi-K2.6": ("moonshotai/Kimi-K2.6", "vendor_prefix"),
     "Kimi-K2.7-Code": ("moonshotai/Kimi-K2.7-Code", "vendor_prefix"),
+    "Qwen/Qwen3-5-397B-A17B-FP8": ("Qwen/Qwen3.5-397B-A17B-FP8", "spelling"),
+    "Qwen/Qwen3-6-35B-A3B": ("Qwen/Qwen3.6-35B-A3B", "spelling"),
+    "Qwen3-5-397B-A17B-FP8": ("Qwen/Qwen3.5-397B-A17B-FP8", "spelling"),
+    "Qwen3-6-35B-A3B": ("Qwen/Qwen3.6-35B-A3B", "spelling"),
     "Qwen3.5-397B-A17B-FP8": ("Qwen/Qwen3.5-397B-A17B-FP8", "vendor_prefix"),
     "Qwen3.6-35B-A3B": ("Qwen/Qwen3.6-35B-A3B", "vendor_prefix"),
+    "glm-5-2": ("glm-5.2", "spelling"),
+    "glm-5-2-fast": ("glm-5.2-fast", "spelling"),
+    "glm-5-2-flex": ("glm-5.2-flex", "spelling"),
+    "glm-5-2-short": ("glm-5.2-short", "spelling"),
+    "glm-5-2-short-fast": ("glm-5.2-short-fast", "spelling"),
+    "glm-5-2-short-fast-flex": ("glm-5.2-short-fast-flex", "spelling"),
+    "glm-5-2-short-flex": ("glm-5.2-short-flex", "spelling"),
+    "kimi-k2-5-fast": ("kimi-k2.5-fast", "spelling"),
+    "kimi-k2-6-fast": ("kimi-k2.6-fast", "spelling"),
+    "kimi-k2-6-flex": ("kimi-k2.6-flex", "spelling"),
+    "kimi-k2-7-code-flex": ("kimi-k2.7-code-flex", "spelling"),
+    "moonshotai/Kimi-K2-5": ("moonshotai/Kimi-K2.5", "spelling"),
+    "moonshotai/Kimi-K2-6": ("moonshotai/Kimi-K2.6", "spelling"),
+    "moonshotai/Kimi-K2-7-Code": ("moonshotai/Kimi-K2.7-Code", "spelling"),
+    "qwen3-5-397b-fast": ("qwen3.5-397b-fast", "spelling"),
+    "qwen3-6-35b-fast": ("qwen3.6-35b-fast", "spelling"),
 }
 """Alias -> (model id, rule): curated_alias, dated_alias or vendor_prefix."""
 

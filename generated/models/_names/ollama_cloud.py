@@ -10,7 +10,22 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Final
 
-ALIASES: Final[dict[str, tuple[str, str]]] = {}
+ALIASES: Final[dict[str, tuple[str, str]]] = {
+    "cogito-2-1:671b": ("cogito-2.1:671b", "spelling"),
+    "deepseek-v3-1:671b": ("deepseek-v3.1:671b", "spelling"),
+    "deepseek-v3-2": ("deepseek-v3.2", "spelling"),
+    "glm-4-6": ("glm-4.6", "spelling"),
+    "glm-4-7": ("glm-4.7", "spelling"),
+    "glm-5-1": ("glm-5.1", "spelling"),
+    "glm-5-2": ("glm-5.2", "spelling"),
+    "kimi-k2-5": ("kimi-k2.5", "spelling"),
+    "kimi-k2-6": ("kimi-k2.6", "spelling"),
+    "kimi-k2-7-code": ("kimi-k2.7-code", "spelling"),
+    "minimax-m2-1": ("minimax-m2.1", "spelling"),
+    "minimax-m2-5": ("minimax-m2.5", "spelling"),
+    "minimax-m2-7": ("minimax-m2.7", "spelling"),
+    "qwen3-5:397b": ("qwen3.5:397b", "spelling"),
+}
 """Alias -> (model id, rule): curated_alias, dated_alias or vendor_prefix."""
 
 CLASHES: Final[dict[str, tuple[str, ...]]] = {}

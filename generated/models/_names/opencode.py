@@ -10,7 +10,45 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Final
 
-ALIASES: Final[dict[str, tuple[str, str]]] = {}
+ALIASES: Final[dict[str, tuple[str, str]]] = {
+    "gemini-3-1-pro": ("gemini-3.1-pro", "spelling"),
+    "gemini-3-5-flash": ("gemini-3.5-flash", "spelling"),
+    "glm-4-6": ("glm-4.6", "spelling"),
+    "glm-4-7": ("glm-4.7", "spelling"),
+    "glm-4-7-free": ("glm-4.7-free", "spelling"),
+    "glm-5-1": ("glm-5.1", "spelling"),
+    "glm-5-2": ("glm-5.2", "spelling"),
+    "gpt-5-1": ("gpt-5.1", "spelling"),
+    "gpt-5-1-codex": ("gpt-5.1-codex", "spelling"),
+    "gpt-5-1-codex-max": ("gpt-5.1-codex-max", "spelling"),
+    "gpt-5-1-codex-mini": ("gpt-5.1-codex-mini", "spelling"),
+    "gpt-5-2": ("gpt-5.2", "spelling"),
+    "gpt-5-2-codex": ("gpt-5.2-codex", "spelling"),
+    "gpt-5-3-codex": ("gpt-5.3-codex", "spelling"),
+    "gpt-5-3-codex-spark": ("gpt-5.3-codex-spark", "spelling"),
+    "gpt-5-4": ("gpt-5.4", "spelling"),
+    "gpt-5-4-mini": ("gpt-5.4-mini", "spelling"),
+    "gpt-5-4-nano": ("gpt-5.4-nano", "spelling"),
+    "gpt-5-4-pro": ("gpt-5.4-pro", "spelling"),
+    "gpt-5-5": ("gpt-5.5", "spelling"),
+    "gpt-5-5-pro": ("gpt-5.5-pro", "spelling"),
+    "grok-build-0-1": ("grok-build-0.1", "spelling"),
+    "kimi-k2-5": ("kimi-k2.5", "spelling"),
+    "kimi-k2-5-free": ("kimi-k2.5-free", "spelling"),
+    "kimi-k2-6": ("kimi-k2.6", "spelling"),
+    "kimi-k2-7-code": ("kimi-k2.7-code", "spelling"),
+    "ling-2-6-flash-free": ("ling-2.6-flash-free", "spelling"),
+    "mimo-v2-5-free": ("mimo-v2.5-free", "spelling"),
+    "minimax-m2-1": ("minimax-m2.1", "spelling"),
+    "minimax-m2-1-free": ("minimax-m2.1-free", "spelling"),
+    "minimax-m2-5": ("minimax-m2.5", "spelling"),
+    "minimax-m2-5-free": ("minimax-m2.5-free", "spelling"),
+    "minimax-m2-7": ("minimax-m2.7", "spelling"),
+    "qwen3-5-plus": ("qwen3.5-plus", "spelling"),
+    "qwen3-6-plus": ("qwen3.6-plus", "spelling"),
+    "qwen3-6-plus-free": ("qwen3.6-plus-free", "spelling"),
+    "ring-2-6-1t-free": ("ring-2.6-1t-free", "spelling"),
+}
 """Alias -> (model id, rule): curated_alias, dated_alias or vendor_prefix."""
 
 CLASHES: Final[dict[str, tuple[str, ...]]] = {}

@@ -11,10 +11,19 @@ if TYPE_CHECKING:
     from typing import Final
 
 ALIASES: Final[dict[str, tuple[str, str]]] = {
+    "mistral-7b-instruct-v0-3": ("mistral-7b-instruct-v0.3", "spelling"),
     "mistral-nemo-instruct": ("mistral-nemo-instruct-2407", "dated_alias"),
     "mistral-nemo-instruct-latest": ("mistral-nemo-instruct-2407", "dated_alias"),
+    "mistral-small-3-2-24b-instruct": ("mistral-small-3.2-24b-instruct-2506", "spelling"),
+    "mistral-small-3-2-24b-instruct-2506": ("mistral-small-3.2-24b-instruct-2506", "spelling"),
+    "mistral-small-3-2-24b-instruct-latest": ("mistral-small-3.2-24b-instruct-2506", "spelling"),
     "mistral-small-3.2-24b-instruct": ("mistral-small-3.2-24b-instruct-2506", "dated_alias"),
     "mistral-small-3.2-24b-instruct-latest": ("mistral-small-3.2-24b-instruct-2506", "dated_alias"),
+    "qwen2-5-vl-72b-instruct": ("qwen2.5-vl-72b-instruct", "spelling"),
+    "qwen3-5-397b-a17b": ("qwen3.5-397b-a17b", "spelling"),
+    "qwen3-5-9b": ("qwen3.5-9b", "spelling"),
+    "qwen3-6-27b": ("qwen3.6-27b", "spelling"),
+    "qwen3guard-gen-0-6b": ("qwen3guard-gen-0.6b", "spelling"),
 }
 """Alias -> (model id, rule): curated_alias, dated_alias or vendor_prefix."""
 

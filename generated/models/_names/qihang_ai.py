@@ -17,6 +17,9 @@ ALIASES: Final[dict[str, tuple[str, str]]] = {
     "claude-opus-4-5-latest": ("claude-opus-4-5-20251101", "dated_alias"),
     "claude-sonnet-4-5": ("claude-sonnet-4-5-20250929", "dated_alias"),
     "claude-sonnet-4-5-latest": ("claude-sonnet-4-5-20250929", "dated_alias"),
+    "gemini-2-5-flash": ("gemini-2.5-flash", "spelling"),
+    "gpt-5-2": ("gpt-5.2", "spelling"),
+    "gpt-5-2-codex": ("gpt-5.2-codex", "spelling"),
 }
 """Alias -> (model id, rule): curated_alias, dated_alias or vendor_prefix."""
 

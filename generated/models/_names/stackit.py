@@ -11,10 +11,15 @@ if TYPE_CHECKING:
     from typing import Final
 
 ALIASES: Final[dict[str, tuple[str, str]]] = {
+    "Llama-3-3-70B-Instruct-FP8-Dynamic": (
+        "cortecs/Llama-3.3-70B-Instruct-FP8-Dynamic",
+        "spelling",
+    ),
     "Llama-3.3-70B-Instruct-FP8-Dynamic": (
         "cortecs/Llama-3.3-70B-Instruct-FP8-Dynamic",
         "vendor_prefix",
     ),
+    "Meta-Llama-3-1-8B-Instruct-FP8": ("neuralmagic/Meta-Llama-3.1-8B-Instruct-FP8", "spelling"),
     "Meta-Llama-3.1-8B-Instruct-FP8": (
         "neuralmagic/Meta-Llama-3.1-8B-Instruct-FP8",
         "vendor_prefix",
@@ -23,11 +28,24 @@ ALIASES: Final[dict[str, tuple[str, str]]] = {
         "neuralmagic/Mistral-Nemo-Instruct-2407-FP8",
         "vendor_prefix",
     ),
+    "Mistral-Nemo-Instruct-FP8": ("neuralmagic/Mistral-Nemo-Instruct-2407-FP8", "spelling"),
     "Qwen3-VL-235B-A22B-Instruct-FP8": ("Qwen/Qwen3-VL-235B-A22B-Instruct-FP8", "vendor_prefix"),
     "Qwen3-VL-Embedding-8B": ("Qwen/Qwen3-VL-Embedding-8B", "vendor_prefix"),
+    "cortecs/Llama-3-3-70B-Instruct-FP8-Dynamic": (
+        "cortecs/Llama-3.3-70B-Instruct-FP8-Dynamic",
+        "spelling",
+    ),
     "e5-mistral-7b-instruct": ("intfloat/e5-mistral-7b-instruct", "vendor_prefix"),
     "gemma-3-27b-it": ("google/gemma-3-27b-it", "vendor_prefix"),
     "gpt-oss-120b": ("openai/gpt-oss-120b", "vendor_prefix"),
+    "neuralmagic/Meta-Llama-3-1-8B-Instruct-FP8": (
+        "neuralmagic/Meta-Llama-3.1-8B-Instruct-FP8",
+        "spelling",
+    ),
+    "neuralmagic/Mistral-Nemo-Instruct-FP8": (
+        "neuralmagic/Mistral-Nemo-Instruct-2407-FP8",
+        "spelling",
+    ),
 }
 """Alias -> (model id, rule): curated_alias, dated_alias or vendor_prefix."""
 

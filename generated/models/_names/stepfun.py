@@ -11,6 +11,10 @@ if TYPE_CHECKING:
     from typing import Final
 
 ALIASES: Final[dict[str, tuple[str, str]]] = {
+    "step-3-5-flash": ("step-3.5-flash", "spelling"),
+    "step-3-5-flash-2603": ("step-3.5-flash-2603", "spelling"),
+    "step-3-5-flash-latest": ("step-3.5-flash-2603", "spelling"),
+    "step-3-7-flash": ("step-3.7-flash", "spelling"),
     "step-3.5-flash-latest": ("step-3.5-flash-2603", "dated_alias"),
 }
 """Alias -> (model id, rule): curated_alias, dated_alias or vendor_prefix."""

@@ -11,6 +11,8 @@ if TYPE_CHECKING:
     from typing import Final
 
 ALIASES: Final[dict[str, tuple[str, str]]] = {
+    "subconscious/tim-qwen3-6-27b": ("subconscious/tim-qwen3.6-27b", "spelling"),
+    "tim-qwen3-6-27b": ("subconscious/tim-qwen3.6-27b", "spelling"),
     "tim-qwen3.6-27b": ("subconscious/tim-qwen3.6-27b", "vendor_prefix"),
 }
 """Alias -> (model id, rule): curated_alias, dated_alias or vendor_prefix."""

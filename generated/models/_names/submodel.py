@@ -11,17 +11,28 @@ if TYPE_CHECKING:
     from typing import Final
 
 ALIASES: Final[dict[str, tuple[str, str]]] = {
+    "DeepSeek-R1": ("deepseek-ai/DeepSeek-R1-0528", "spelling"),
     "DeepSeek-R1-0528": ("deepseek-ai/DeepSeek-R1-0528", "vendor_prefix"),
+    "DeepSeek-R1-latest": ("deepseek-ai/DeepSeek-R1-0528", "spelling"),
+    "DeepSeek-V3": ("deepseek-ai/DeepSeek-V3-0324", "spelling"),
     "DeepSeek-V3-0324": ("deepseek-ai/DeepSeek-V3-0324", "vendor_prefix"),
+    "DeepSeek-V3-1": ("deepseek-ai/DeepSeek-V3.1", "spelling"),
+    "DeepSeek-V3-latest": ("deepseek-ai/DeepSeek-V3-0324", "spelling"),
     "DeepSeek-V3.1": ("deepseek-ai/DeepSeek-V3.1", "vendor_prefix"),
+    "GLM-4-5-Air": ("zai-org/GLM-4.5-Air", "spelling"),
+    "GLM-4-5-FP8": ("zai-org/GLM-4.5-FP8", "spelling"),
     "GLM-4.5-Air": ("zai-org/GLM-4.5-Air", "vendor_prefix"),
     "GLM-4.5-FP8": ("zai-org/GLM-4.5-FP8", "vendor_prefix"),
     "Qwen/Qwen3-235B-A22B-Instruct": ("Qwen/Qwen3-235B-A22B-Instruct-2507", "dated_alias"),
     "Qwen/Qwen3-235B-A22B-Instruct-latest": ("Qwen/Qwen3-235B-A22B-Instruct-2507", "dated_alias"),
     "Qwen/Qwen3-235B-A22B-Thinking": ("Qwen/Qwen3-235B-A22B-Thinking-2507", "dated_alias"),
     "Qwen/Qwen3-235B-A22B-Thinking-latest": ("Qwen/Qwen3-235B-A22B-Thinking-2507", "dated_alias"),
+    "Qwen3-235B-A22B-Instruct": ("Qwen/Qwen3-235B-A22B-Instruct-2507", "spelling"),
     "Qwen3-235B-A22B-Instruct-2507": ("Qwen/Qwen3-235B-A22B-Instruct-2507", "vendor_prefix"),
+    "Qwen3-235B-A22B-Instruct-latest": ("Qwen/Qwen3-235B-A22B-Instruct-2507", "spelling"),
+    "Qwen3-235B-A22B-Thinking": ("Qwen/Qwen3-235B-A22B-Thinking-2507", "spelling"),
     "Qwen3-235B-A22B-Thinking-2507": ("Qwen/Qwen3-235B-A22B-Thinking-2507", "vendor_prefix"),
+    "Qwen3-235B-A22B-Thinking-latest": ("Qwen/Qwen3-235B-A22B-Thinking-2507", "spelling"),
     "Qwen3-Coder-480B-A35B-Instruct-FP8": (
         "Qwen/Qwen3-Coder-480B-A35B-Instruct-FP8",
         "vendor_prefix",
@@ -29,8 +40,11 @@ ALIASES: Final[dict[str, tuple[str, str]]] = {
     "deepseek-ai/DeepSeek-R1": ("deepseek-ai/DeepSeek-R1-0528", "dated_alias"),
     "deepseek-ai/DeepSeek-R1-latest": ("deepseek-ai/DeepSeek-R1-0528", "dated_alias"),
     "deepseek-ai/DeepSeek-V3": ("deepseek-ai/DeepSeek-V3-0324", "dated_alias"),
+    "deepseek-ai/DeepSeek-V3-1": ("deepseek-ai/DeepSeek-V3.1", "spelling"),
     "deepseek-ai/DeepSeek-V3-latest": ("deepseek-ai/DeepSeek-V3-0324", "dated_alias"),
     "gpt-oss-120b": ("openai/gpt-oss-120b", "vendor_prefix"),
+    "zai-org/GLM-4-5-Air": ("zai-org/GLM-4.5-Air", "spelling"),
+    "zai-org/GLM-4-5-FP8": ("zai-org/GLM-4.5-FP8", "spelling"),
 }
 """Alias -> (model id, rule): curated_alias, dated_alias or vendor_prefix."""
 

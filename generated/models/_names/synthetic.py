@@ -11,19 +11,33 @@ if TYPE_CHECKING:
     from typing import Final
 
 ALIASES: Final[dict[str, tuple[str, str]]] = {
+    "GLM-4-7": ("hf:zai-org/GLM-4.7", "spelling"),
+    "GLM-4-7-Flash": ("hf:zai-org/GLM-4.7-Flash", "spelling"),
     "GLM-4.7": ("hf:zai-org/GLM-4.7", "vendor_prefix"),
     "GLM-4.7-Flash": ("hf:zai-org/GLM-4.7-Flash", "vendor_prefix"),
+    "GLM-5-1": ("hf:zai-org/GLM-5.1", "spelling"),
+    "GLM-5-2": ("hf:zai-org/GLM-5.2", "spelling"),
     "GLM-5.1": ("hf:zai-org/GLM-5.1", "vendor_prefix"),
     "GLM-5.2": ("hf:zai-org/GLM-5.2", "vendor_prefix"),
+    "Kimi-K2-6": ("hf:moonshotai/Kimi-K2.6", "spelling"),
     "Kimi-K2.6": ("hf:moonshotai/Kimi-K2.6", "vendor_prefix"),
     "MiniMax-M3": ("hf:MiniMaxAI/MiniMax-M3", "vendor_prefix"),
     "NVIDIA-Nemotron-3-Super-120B-A12B-NVFP4": (
         "hf:nvidia/NVIDIA-Nemotron-3-Super-120B-A12B-NVFP4",
         "vendor_prefix",
     ),
+    "Qwen3-5-397B-A17B": ("hf:Qwen/Qwen3.5-397B-A17B", "spelling"),
+    "Qwen3-6-27B": ("hf:Qwen/Qwen3.6-27B", "spelling"),
     "Qwen3.5-397B-A17B": ("hf:Qwen/Qwen3.5-397B-A17B", "vendor_prefix"),
     "Qwen3.6-27B": ("hf:Qwen/Qwen3.6-27B", "vendor_prefix"),
     "gpt-oss-120b": ("hf:openai/gpt-oss-120b", "vendor_prefix"),
+    "hf:Qwen/Qwen3-5-397B-A17B": ("hf:Qwen/Qwen3.5-397B-A17B", "spelling"),
+    "hf:Qwen/Qwen3-6-27B": ("hf:Qwen/Qwen3.6-27B", "spelling"),
+    "hf:moonshotai/Kimi-K2-6": ("hf:moonshotai/Kimi-K2.6", "spelling"),
+    "hf:zai-org/GLM-4-7": ("hf:zai-org/GLM-4.7", "spelling"),
+    "hf:zai-org/GLM-4-7-Flash": ("hf:zai-org/GLM-4.7-Flash", "spelling"),
+    "hf:zai-org/GLM-5-1": ("hf:zai-org/GLM-5.1", "spelling"),
+    "hf:zai-org/GLM-5-2": ("hf:zai-org/GLM-5.2", "spelling"),
 }
 """Alias -> (model id, rule): curated_alias, dated_alias or vendor_prefix."""
 

@@ -11,6 +11,10 @@ if TYPE_CHECKING:
     from typing import Final
 
 ALIASES: Final[dict[str, tuple[str, str]]] = {
+    "hunyuan-2-0-instruct": ("hunyuan-2.0-instruct", "spelling"),
+    "hunyuan-2-0-thinking": ("hunyuan-2.0-thinking", "spelling"),
+    "kimi-k2-5": ("kimi-k2.5", "spelling"),
+    "minimax-m2-5": ("minimax-m2.5", "spelling"),
     "tc-code": ("tc-code-latest", "dated_alias"),
 }
 """Alias -> (model id, rule): curated_alias, dated_alias or vendor_prefix."""

@@ -10,7 +10,12 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Final
 
-ALIASES: Final[dict[str, tuple[str, str]]] = {}
+ALIASES: Final[dict[str, tuple[str, str]]] = {
+    "umans-glm-5-1": ("umans-glm-5.1", "spelling"),
+    "umans-glm-5-2": ("umans-glm-5.2", "spelling"),
+    "umans-kimi-k2-7": ("umans-kimi-k2.7", "spelling"),
+    "umans-qwen3-6-35b-a3b": ("umans-qwen3.6-35b-a3b", "spelling"),
+}
 """Alias -> (model id, rule): curated_alias, dated_alias or vendor_prefix."""
 
 CLASHES: Final[dict[str, tuple[str, ...]]] = {}

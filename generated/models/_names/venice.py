@@ -11,8 +11,13 @@ if TYPE_CHECKING:
     from typing import Final
 
 ALIASES: Final[dict[str, tuple[str, str]]] = {
+    "deepseek-v3-2": ("deepseek-v3.2", "spelling"),
+    "hermes-3-llama-3-1-405b": ("hermes-3-llama-3.1-405b", "spelling"),
+    "llama-3-2-3b": ("llama-3.2-3b", "spelling"),
+    "llama-3-3-70b": ("llama-3.3-70b", "spelling"),
     "mistral-small": ("mistral-small-2603", "dated_alias"),
     "mistral-small-latest": ("mistral-small-2603", "dated_alias"),
+    "olafangensan-glm-4-7-flash-heretic": ("olafangensan-glm-4.7-flash-heretic", "spelling"),
     "openai-gpt-4o": ("openai-gpt-4o-2024-11-20", "dated_alias"),
     "openai-gpt-4o-latest": ("openai-gpt-4o-2024-11-20", "dated_alias"),
     "openai-gpt-4o-mini": ("openai-gpt-4o-mini-2024-07-18", "dated_alias"),
@@ -21,6 +26,9 @@ ALIASES: Final[dict[str, tuple[str, str]]] = {
     "qwen3-235b-a22b-instruct-latest": ("qwen3-235b-a22b-instruct-2507", "dated_alias"),
     "qwen3-235b-a22b-thinking": ("qwen3-235b-a22b-thinking-2507", "dated_alias"),
     "qwen3-235b-a22b-thinking-latest": ("qwen3-235b-a22b-thinking-2507", "dated_alias"),
+    "zai-org-glm-4-6": ("zai-org-glm-4.6", "spelling"),
+    "zai-org-glm-4-7": ("zai-org-glm-4.7", "spelling"),
+    "zai-org-glm-4-7-flash": ("zai-org-glm-4.7-flash", "spelling"),
 }
 """Alias -> (model id, rule): curated_alias, dated_alias or vendor_prefix."""
 

@@ -10,7 +10,19 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Final
 
-ALIASES: Final[dict[str, tuple[str, str]]] = {}
+ALIASES: Final[dict[str, tuple[str, str]]] = {
+    "deepseek-v3-2": ("deepseek-v3.2", "spelling"),
+    "gemini-3-1-flash-lite-preview": ("gemini-3.1-flash-lite-preview", "spelling"),
+    "gemini-3-1-pro-preview": ("gemini-3.1-pro-preview", "spelling"),
+    "gpt-5-1-codex": ("gpt-5.1-codex", "spelling"),
+    "gpt-5-1-codex-max": ("gpt-5.1-codex-max", "spelling"),
+    "gpt-5-2-codex": ("gpt-5.2-codex", "spelling"),
+    "gpt-5-3-codex": ("gpt-5.3-codex", "spelling"),
+    "gpt-5-4": ("gpt-5.4", "spelling"),
+    "gpt-5-4-mini": ("gpt-5.4-mini", "spelling"),
+    "gpt-5-4-nano": ("gpt-5.4-nano", "spelling"),
+    "gpt-5-5": ("gpt-5.5", "spelling"),
+}
 """Alias -> (model id, rule): curated_alias, dated_alias or vendor_prefix."""
 
 CLASHES: Final[dict[str, tuple[str, ...]]] = {}

@@ -11,19 +11,35 @@ if TYPE_CHECKING:
     from typing import Final
 
 ALIASES: Final[dict[str, tuple[str, str]]] = {
+    "DeepSeek-V3-2-NVFP4": ("nvidia/DeepSeek-V3.2-NVFP4", "spelling"),
     "DeepSeek-V3.2-NVFP4": ("nvidia/DeepSeek-V3.2-NVFP4", "vendor_prefix"),
+    "GLM-5-1-FP8": ("zai-org/GLM-5.1-FP8", "spelling"),
     "GLM-5.1-FP8": ("zai-org/GLM-5.1-FP8", "vendor_prefix"),
+    "Kimi-K2-6": ("moonshotai/Kimi-K2.6", "spelling"),
     "Kimi-K2.6": ("moonshotai/Kimi-K2.6", "vendor_prefix"),
+    "Llama-3-1-Nemotron-Safety-Guard-8B-v3": (
+        "nvidia/Llama-3.1-Nemotron-Safety-Guard-8B-v3",
+        "spelling",
+    ),
     "Llama-3.1-Nemotron-Safety-Guard-8B-v3": (
         "nvidia/Llama-3.1-Nemotron-Safety-Guard-8B-v3",
         "vendor_prefix",
     ),
+    "MiniMax-M2-7": ("MiniMaxAI/MiniMax-M2.7", "spelling"),
     "MiniMax-M2.7": ("MiniMaxAI/MiniMax-M2.7", "vendor_prefix"),
+    "MiniMaxAI/MiniMax-M2-7": ("MiniMaxAI/MiniMax-M2.7", "spelling"),
     "Nemotron-3-Nano-Omni-30B-A3B-Reasoning-BF16": (
         "nvidia/Nemotron-3-Nano-Omni-30B-A3B-Reasoning-BF16",
         "vendor_prefix",
     ),
     "Nemotron-Cascade-2-30B-A3B": ("nvidia/Nemotron-Cascade-2-30B-A3B", "vendor_prefix"),
+    "moonshotai/Kimi-K2-6": ("moonshotai/Kimi-K2.6", "spelling"),
+    "nvidia/DeepSeek-V3-2-NVFP4": ("nvidia/DeepSeek-V3.2-NVFP4", "spelling"),
+    "nvidia/Llama-3-1-Nemotron-Safety-Guard-8B-v3": (
+        "nvidia/Llama-3.1-Nemotron-Safety-Guard-8B-v3",
+        "spelling",
+    ),
+    "zai-org/GLM-5-1-FP8": ("zai-org/GLM-5.1-FP8", "spelling"),
 }
 """Alias -> (model id, rule): curated_alias, dated_alias or vendor_prefix."""
 

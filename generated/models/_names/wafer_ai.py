@@ -10,7 +10,14 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Final
 
-ALIASES: Final[dict[str, tuple[str, str]]] = {}
+ALIASES: Final[dict[str, tuple[str, str]]] = {
+    "GLM-5-1": ("GLM-5.1", "spelling"),
+    "GLM-5-2": ("GLM-5.2", "spelling"),
+    "Kimi-K2-6": ("Kimi-K2.6", "spelling"),
+    "Qwen3-5-397B-A17B": ("Qwen3.5-397B-A17B", "spelling"),
+    "Qwen3-6-35B-A3B": ("Qwen3.6-35B-A3B", "spelling"),
+    "qwen3-7-max": ("qwen3.7-max", "spelling"),
+}
 """Alias -> (model id, rule): curated_alias, dated_alias or vendor_prefix."""
 
 CLASHES: Final[dict[str, tuple[str, ...]]] = {}

@@ -11,10 +11,16 @@ if TYPE_CHECKING:
     from typing import Final
 
 ALIASES: Final[dict[str, tuple[str, str]]] = {
+    "DeepSeek-V3-1": ("deepseek-ai/DeepSeek-V3.1", "spelling"),
     "DeepSeek-V3.1": ("deepseek-ai/DeepSeek-V3.1", "vendor_prefix"),
+    "GLM-5-1": ("zai-org/GLM-5.1", "spelling"),
     "GLM-5-FP8": ("zai-org/GLM-5-FP8", "vendor_prefix"),
     "GLM-5.1": ("zai-org/GLM-5.1", "vendor_prefix"),
+    "Kimi-K2-5": ("moonshotai/Kimi-K2.5", "spelling"),
     "Kimi-K2.5": ("moonshotai/Kimi-K2.5", "vendor_prefix"),
+    "Llama-3-1-70B-Instruct": ("meta-llama/Llama-3.1-70B-Instruct", "spelling"),
+    "Llama-3-1-8B-Instruct": ("meta-llama/Llama-3.1-8B-Instruct", "spelling"),
+    "Llama-3-3-70B-Instruct": ("meta-llama/Llama-3.3-70B-Instruct", "spelling"),
     "Llama-3.1-70B-Instruct": ("meta-llama/Llama-3.1-70B-Instruct", "vendor_prefix"),
     "Llama-3.1-8B-Instruct": ("meta-llama/Llama-3.1-8B-Instruct", "vendor_prefix"),
     "Llama-3.3-70B-Instruct": ("meta-llama/Llama-3.3-70B-Instruct", "vendor_prefix"),
@@ -22,7 +28,9 @@ ALIASES: Final[dict[str, tuple[str, str]]] = {
         "meta-llama/Llama-4-Scout-17B-16E-Instruct",
         "vendor_prefix",
     ),
+    "MiniMax-M2-5": ("MiniMaxAI/MiniMax-M2.5", "spelling"),
     "MiniMax-M2.5": ("MiniMaxAI/MiniMax-M2.5", "vendor_prefix"),
+    "MiniMaxAI/MiniMax-M2-5": ("MiniMaxAI/MiniMax-M2.5", "spelling"),
     "NVIDIA-Nemotron-3-Super-120B-A12B-FP8": (
         "nvidia/NVIDIA-Nemotron-3-Super-120B-A12B-FP8",
         "vendor_prefix",
@@ -35,12 +43,24 @@ ALIASES: Final[dict[str, tuple[str, str]]] = {
     "Qwen/Qwen3-30B-A3B-Instruct": ("Qwen/Qwen3-30B-A3B-Instruct-2507", "dated_alias"),
     "Qwen/Qwen3-30B-A3B-Instruct-latest": ("Qwen/Qwen3-30B-A3B-Instruct-2507", "dated_alias"),
     "Qwen3-14B-Instruct": ("OpenPipe/Qwen3-14B-Instruct", "vendor_prefix"),
+    "Qwen3-235B-A22B-Instruct": ("Qwen/Qwen3-235B-A22B-Instruct-2507", "spelling"),
     "Qwen3-235B-A22B-Instruct-2507": ("Qwen/Qwen3-235B-A22B-Instruct-2507", "vendor_prefix"),
+    "Qwen3-235B-A22B-Instruct-latest": ("Qwen/Qwen3-235B-A22B-Instruct-2507", "spelling"),
+    "Qwen3-235B-A22B-Thinking": ("Qwen/Qwen3-235B-A22B-Thinking-2507", "spelling"),
     "Qwen3-235B-A22B-Thinking-2507": ("Qwen/Qwen3-235B-A22B-Thinking-2507", "vendor_prefix"),
+    "Qwen3-235B-A22B-Thinking-latest": ("Qwen/Qwen3-235B-A22B-Thinking-2507", "spelling"),
+    "Qwen3-30B-A3B-Instruct": ("Qwen/Qwen3-30B-A3B-Instruct-2507", "spelling"),
     "Qwen3-30B-A3B-Instruct-2507": ("Qwen/Qwen3-30B-A3B-Instruct-2507", "vendor_prefix"),
+    "Qwen3-30B-A3B-Instruct-latest": ("Qwen/Qwen3-30B-A3B-Instruct-2507", "spelling"),
     "Qwen3-Coder-480B-A35B-Instruct": ("Qwen/Qwen3-Coder-480B-A35B-Instruct", "vendor_prefix"),
+    "deepseek-ai/DeepSeek-V3-1": ("deepseek-ai/DeepSeek-V3.1", "spelling"),
     "gpt-oss-120b": ("openai/gpt-oss-120b", "vendor_prefix"),
     "gpt-oss-20b": ("openai/gpt-oss-20b", "vendor_prefix"),
+    "meta-llama/Llama-3-1-70B-Instruct": ("meta-llama/Llama-3.1-70B-Instruct", "spelling"),
+    "meta-llama/Llama-3-1-8B-Instruct": ("meta-llama/Llama-3.1-8B-Instruct", "spelling"),
+    "meta-llama/Llama-3-3-70B-Instruct": ("meta-llama/Llama-3.3-70B-Instruct", "spelling"),
+    "moonshotai/Kimi-K2-5": ("moonshotai/Kimi-K2.5", "spelling"),
+    "zai-org/GLM-5-1": ("zai-org/GLM-5.1", "spelling"),
 }
 """Alias -> (model id, rule): curated_alias, dated_alias or vendor_prefix."""
 

@@ -11,8 +11,19 @@ if TYPE_CHECKING:
     from typing import Final
 
 ALIASES: Final[dict[str, tuple[str, str]]] = {
+    "grok-4-20-0309-non-reasoning": ("grok-4.20-0309-non-reasoning", "spelling"),
+    "grok-4-20-0309-reasoning": ("grok-4.20-0309-reasoning", "spelling"),
+    "grok-4-20-multi-agent": ("grok-4.20-multi-agent-0309", "spelling"),
+    "grok-4-20-multi-agent-0309": ("grok-4.20-multi-agent-0309", "spelling"),
+    "grok-4-20-multi-agent-latest": ("grok-4.20-multi-agent-0309", "spelling"),
+    "grok-4-20-non-reasoning": ("grok-4.20-0309-non-reasoning", "spelling"),
+    "grok-4-20-reasoning": ("grok-4.20-0309-reasoning", "spelling"),
+    "grok-4-3": ("grok-4.3", "spelling"),
     "grok-4.20-multi-agent": ("grok-4.20-multi-agent-0309", "dated_alias"),
     "grok-4.20-multi-agent-latest": ("grok-4.20-multi-agent-0309", "dated_alias"),
+    "grok-4.20-non-reasoning": ("grok-4.20-0309-non-reasoning", "spelling"),
+    "grok-4.20-reasoning": ("grok-4.20-0309-reasoning", "spelling"),
+    "grok-build-0-1": ("grok-build-0.1", "spelling"),
 }
 """Alias -> (model id, rule): curated_alias, dated_alias or vendor_prefix."""
 

@@ -10,7 +10,13 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Final
 
-ALIASES: Final[dict[str, tuple[str, str]]] = {}
+ALIASES: Final[dict[str, tuple[str, str]]] = {
+    "mimo-v2-5": ("mimo-v2.5", "spelling"),
+    "mimo-v2-5-pro": ("mimo-v2.5-pro", "spelling"),
+    "mimo-v2-5-tts": ("mimo-v2.5-tts", "spelling"),
+    "mimo-v2-5-tts-voiceclone": ("mimo-v2.5-tts-voiceclone", "spelling"),
+    "mimo-v2-5-tts-voicedesign": ("mimo-v2.5-tts-voicedesign", "spelling"),
+}
 """Alias -> (model id, rule): curated_alias, dated_alias or vendor_prefix."""
 
 CLASHES: Final[dict[str, tuple[str, ...]]] = {}

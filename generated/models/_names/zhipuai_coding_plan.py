@@ -10,7 +10,13 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Final
 
-ALIASES: Final[dict[str, tuple[str, str]]] = {}
+ALIASES: Final[dict[str, tuple[str, str]]] = {
+    "glm-4-5-air": ("glm-4.5-air", "spelling"),
+    "glm-4-6v": ("glm-4.6v", "spelling"),
+    "glm-4-7": ("glm-4.7", "spelling"),
+    "glm-5-1": ("glm-5.1", "spelling"),
+    "glm-5-2": ("glm-5.2", "spelling"),
+}
 """Alias -> (model id, rule): curated_alias, dated_alias or vendor_prefix."""
 
 CLASHES: Final[dict[str, tuple[str, ...]]] = {}

@@ -28,6 +28,11 @@ class Rule(StrEnum):
     """A prefix the provider's API accepts was taken off (Bedrock ``us.``, Vertex publishers)."""
     SNAPSHOT = "snapshot"
     """A dated snapshot the provider does not list: the undated model it is a snapshot of."""
+    SPELLING = "spelling"
+    """The provider's id written as other libraries write it: without its version or serving
+    tag (Bedrock ``-v1:0``, Google ``-001``, Vertex ``-maas``) or its ``vendor.`` (Bedrock),
+    with ``-`` for the ``.`` between version digits (``claude-opus-4-5`` for OpenRouter's
+    ``claude-opus-4.5``), or without a date inside it (``grok-4.20-reasoning``)."""
     CASE_INSENSITIVE = "case_insensitive"
     """The id (or alias) matched ignoring case."""
     PREFERRED = "preferred"

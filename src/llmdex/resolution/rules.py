@@ -8,7 +8,9 @@ The order (README, "Resolution"):
    provider's API accepts (Bedrock ``us.``, Vertex ``publishers/*/models/``), taken off; a
    snapshot (a dated id the provider does not list -> the listed model it is a snapshot
    of, unless a provider pricing that model alike lists the snapshot at another price:
-   :class:`AmbiguousModelError`); the id or alias ignoring case.
+   :class:`AmbiguousModelError`); another spelling of one id (``spelling``: aliases the
+   generator derives, and a version tag taken off: :mod:`llmdex.resolution.spellings`); the
+   id or alias ignoring case.
 2. A bare id, among the providers that serve it by rule 1: the first of ``prefer=`` that
    serves it; else the provider that makes the model (``data_sources/first_party.json``,
    or the vendor a ``vendor/model`` name starts with); else, where the maker no longer
@@ -55,7 +57,8 @@ _QUALITY = {  # how directly a rule names a model: candidates are listed best fi
     Rule.VENDOR_PREFIX: 3,
     Rule.ID_PREFIX: 4,
     Rule.SNAPSHOT: 5,
-    Rule.CASE_INSENSITIVE: 6,
+    Rule.SPELLING: 6,
+    Rule.CASE_INSENSITIVE: 7,
 }
 
 
@@ -211,6 +214,14 @@ class Rules:
         snapshot = self._snapshot(pid, name)
         if snapshot is not None:
             return snapshot
+        from llmdex.resolution.spellings import untagged
+
+        bare = untagged(name)
+        found = None if bare is None else self._within(pid, bare, derived=False)
+        # Only onto an id listed as such: a tag taken off must not reach an alias's guess.
+        if found is not None and bare is not None and found.rules == (Rule.EXACT,):
+            step = f"{pid}: lists {name!r} without its version tag, as {bare!r}"
+            return found.then(Rule.SPELLING, step)
         canonical = self._folded_names(pid).get(name.lower())
         if canonical is not None and canonical != name:
             found = self._within(pid, canonical, derived=False)
