@@ -6,6 +6,7 @@ from literals, so they hold for the committed catalog and for any regenerated on
 
 from __future__ import annotations
 
+import json
 import random
 from pathlib import Path
 from typing import Any
@@ -114,3 +115,11 @@ def test_catalog_info_is_the_lock_and_the_installed_version() -> None:
     )
     assert info.source == Path(lock.source).name.removesuffix(".gz") and info.patches > 0
     assert info.llmdex_version == llmdex.__version__ == version("llmdex")
+
+
+def test_the_lock_and_the_history_name_files_of_the_project_not_of_a_machine() -> None:
+    # `make history` and `make regen` take absolute paths; what they write must not.
+    lock = Lock.read(ROOT / LOCK)
+    assert lock.source.startswith("data_sources/") and not Path(lock.source).is_absolute()
+    first = json.loads((ROOT / "data_sources" / "history.jsonl").open().readline())
+    assert all("/" not in source for _, _, source in first["snapshots"])

@@ -27,6 +27,18 @@ def test_the_wheel_holds_one_package_with_its_data(tmp_path: Path) -> None:
     assert not any(n.startswith(("codegen/", "tests/", "generated/")) for n in names)
 
 
+def test_the_wheel_publishes_the_users_extras_and_not_the_maintainers_tools(
+    tmp_path: Path,
+) -> None:
+    wheel = zipfile.ZipFile(_build("wheel", tmp_path, ROOT))
+    (metadata,) = [n for n in wheel.namelist() if n.endswith(".dist-info/METADATA")]
+    lines = wheel.read(metadata).decode().splitlines()
+    extras = {line.split(": ", 1)[1] for line in lines if line.startswith("Provides-Extra: ")}
+    assert extras == {"client", "postgres", "regen", "site"}
+    # The dev group's pins (SDKs, mypy, the peers' tools) stay in the project, not the wheel.
+    assert not any("mypy" in line or "anthropic" in line for line in lines)
+
+
 def _build(kind: str, directory: Path, cwd: Path) -> Path:
     built = subprocess.run(
         [
