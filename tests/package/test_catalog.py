@@ -121,5 +121,6 @@ def test_the_lock_and_the_history_name_files_of_the_project_not_of_a_machine() -
     # `make history` and `make regen` take absolute paths; what they write must not.
     lock = Lock.read(ROOT / LOCK)
     assert lock.source.startswith("data_sources/") and not Path(lock.source).is_absolute()
-    first = json.loads((ROOT / "data_sources" / "history.jsonl").open().readline())
+    with (ROOT / "data_sources" / "history.jsonl").open() as history:
+        first = json.loads(history.readline())
     assert all("/" not in source for _, _, source in first["snapshots"])
