@@ -36,6 +36,10 @@ class IdPrefixes(Strict):
 
     provider: str = Field(min_length=1)
     prefixes: list[str] = Field(min_length=1)
+    regional: bool = Field(
+        default=False,
+        description="The prefix names a geography whose price may differ from the bare id's.",
+    )
     reason: str = Field(min_length=1)
     source: AnyUrl
 
@@ -58,6 +62,8 @@ class ProviderNames:
     """Name key of a dialect name -> the libraries that use it, for ``explain()``."""
     prefixes: dict[str, tuple[str, ...]]
     """Provider id -> id prefixes its API accepts."""
+    regional: dict[str, tuple[str, ...]]
+    """Provider id -> those of its prefixes that name a geography priced on its own."""
     warnings: list[str]
 
 
@@ -103,6 +109,7 @@ def provider_names(
         if key not in own:
             dialects.setdefault(key, set()).add(entry.library)
     prefixes: dict[str, tuple[str, ...]] = {}
+    regional: dict[str, tuple[str, ...]] = {}
     for n, rule in enumerate(table.id_prefixes):
         if rule.provider not in providers:
             warnings.append(
@@ -110,9 +117,12 @@ def provider_names(
             )
             continue
         prefixes[rule.provider] = (*prefixes.get(rule.provider, ()), *rule.prefixes)
+        if rule.regional:
+            regional[rule.provider] = (*regional.get(rule.provider, ()), *rule.prefixes)
     return ProviderNames(
         names=dict(sorted(names.items())),
         dialects={key: ", ".join(sorted(libs)) for key, libs in sorted(dialects.items())},
         prefixes=dict(sorted(prefixes.items())),
+        regional=dict(sorted(regional.items())),
         warnings=warnings,
     )

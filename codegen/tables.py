@@ -5,6 +5,9 @@ Per provider, every name besides the model ids themselves, by rule (README, "Res
 * curated aliases from ``data_sources/aliases.json`` (and ids a patch renamed);
 * dated aliases: ids that differ only by a release-date suffix form a family whose base
   name (and ``base-latest``) means its newest release, when no model has that id itself;
+  but the base name alone is a clash, not an alias, where some provider prices two releases
+  of that family differently (``mistral-small``: which release a bare name means changes
+  the price, so it is not guessed);
 * vendor prefixes: at a provider whose ids are ``vendor/model``, ``model`` means that id
   when exactly one id of the provider ends with it (several: a clash, listed separately).
 
@@ -23,6 +26,7 @@ from dataclasses import dataclass
 from llmdex.records.model import Model
 from llmdex.resolution.dated_ids import split_dated
 from llmdex.resolution.result import Rule
+from llmdex.resolution.rules import base_prices
 from llmdex.resolution.spellings import spellings
 
 from .curated import AliasFile, FirstPartyFile
@@ -84,6 +88,23 @@ def derived_aliases(models: Mapping[str, Model]) -> dict[str, str]:
     return derived
 
 
+def unpriced_families(catalog: Mapping[str, Mapping[str, Model]]) -> frozenset[str]:
+    """Family bases, without a vendor and in lower case (``mistral-small``), that some
+    provider lists two releases of at different prices, the undated id counting as one."""
+    prices: dict[tuple[str, str], set[object]] = defaultdict(set)
+    for pid, models in catalog.items():
+        bases = {base for model_id in models if (base := family_of(model_id)) is not None}
+        for model_id, model in models.items():
+            base = family_of(model_id) or (model_id if model_id in bases else None)
+            if base is not None and model.cost is not None:
+                prices[(pid, _vendorless(base))].add(base_prices(model))
+    return frozenset(base for (_, base), seen in prices.items() if len(seen) > 1)
+
+
+def _vendorless(name: str) -> str:
+    return name.rpartition("/")[2].lower()
+
+
 def vendor_suffixes(model_ids: list[str]) -> dict[str, list[str]]:
     """Every ``/``-separated suffix of the ids, and the ids that end with it."""
     found: dict[str, list[str]] = defaultdict(list)
@@ -108,6 +129,7 @@ def build_tables(
     """
     aliases: dict[str, dict[str, Alias]] = {}
     clashes: dict[str, dict[str, tuple[str, ...]]] = {}
+    unpriced = unpriced_families(catalog)
     for pid in sorted(catalog):
         models = catalog[pid]
         table: dict[str, Alias] = {}
@@ -117,6 +139,15 @@ def build_tables(
         for old, new in (renamed or {}).get(pid, {}).items():
             table[old] = (new, Rule.CURATED_ALIAS.value)
         for alias, target in derived_aliases(models).items():
+            if family_of(target) == alias and _vendorless(alias) in unpriced:
+                releases = sorted(
+                    (m for m in models if family_of(m) == alias),
+                    key=lambda mid: _release_key(models[mid]),
+                    reverse=True,
+                )
+                if alias not in table:
+                    clashes.setdefault(pid, {})[alias] = tuple(releases)
+                continue
             table.setdefault(alias, (target, Rule.DATED_ALIAS.value))
         for suffix, ids in vendor_suffixes(list(models)).items():
             if suffix in models or suffix in table:

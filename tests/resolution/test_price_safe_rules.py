@@ -5,7 +5,8 @@ The series (two payloads): OpenAI lists ``gpt-3.5-turbo`` and, in the first payl
 older snapshots ``-0613`` and ``-1106`` at prices of their own, as Azure's price list does; a
 router lists ``openai/gpt-old`` and a snapshot ``openai/gpt-3.5-turbo-0301`` at its own markup,
 with no ``gpt-3.5-turbo`` at OpenAI's price beside it. OpenAI makes ``gpt-*`` (the fixture's
-first-party table).
+first-party table). Mistral prices two releases of ``mistral-small`` apart and two of
+``mistral-large`` alike, as its price list did; the router lists one ``mistral-small``.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from types import ModuleType
 
 import pytest
 
+from llmdex.resolution.result import Rule
 from tests.fixture_catalog import model, provider
 from tests.history_series import DATES, build
 
@@ -27,8 +29,16 @@ def _series() -> list[dict[str, object]]:
     first = {
         "openai": provider(
             "openai",
-            model("gpt-3.5-turbo", cost=_cost(0.5, 1.5)),
+            model("gpt-3.5-turbo", release_date="2023-03-01", cost=_cost(0.5, 1.5)),
             model("gpt-old", cost=_cost(2, 4)),
+            model("gpt-new", release_date="2025-01-20", cost=_cost(1, 2)),
+        ),
+        "mistral": provider(
+            "mistral",
+            model("mistral-small-2409", release_date="2024-09-17", cost=_cost(0.2, 0.6)),
+            model("mistral-small-2501", release_date="2025-01-30", cost=_cost(0.1, 0.3)),
+            model("mistral-large-2407", release_date="2024-07-24", cost=_cost(2, 6)),
+            model("mistral-large-2411", release_date="2024-11-18", cost=_cost(2, 6)),
         ),
         "azure": provider(
             "azure",
@@ -41,6 +51,7 @@ def _series() -> list[dict[str, object]]:
             "router",
             model("openai/gpt-old", cost=_cost(2.2, 4.4)),
             model("openai/gpt-3.5-turbo-0301", cost=_cost(0.6, 1.6)),
+            model("mistralai/mistral-small-2501", release_date="2025-01-30", cost=_cost(0.1, 0.3)),
         ),
     }
     second = json.loads(json.dumps(first))
@@ -86,3 +97,46 @@ def test_a_reseller_asked_for_by_prefer_or_by_name_still_answers(dex: ModuleType
     assert dex.find("gpt-old", prefer="azure").spec == "azure:gpt-old"
     assert dex.find("azure:gpt-old").spec == "azure:gpt-old"
     assert dex.find("router:openai/gpt-old").spec == "router:openai/gpt-old"
+
+
+@pytest.mark.parametrize("at", [None, DATES[1]])
+@pytest.mark.parametrize("spec", ["mistral:mistral-small", "router:mistralai/mistral-small"])
+def test_a_dated_familys_base_is_not_guessed_where_its_releases_are_priced_apart(
+    dex: ModuleType, spec: str, at: str | None
+) -> None:
+    # The router lists one release, but Mistral's two prices show the bare name could mean
+    # an older release at another price (Mistral's docs: mistral-small-latest is the newest).
+    with pytest.raises(dex.AmbiguousModelError) as caught:
+        dex.find(spec, at=at)
+    assert "are priced differently, so a name without their date could mean any" in str(
+        caught.value
+    )
+    assert dex.find("mistral:mistral-small-latest").id == "mistral-small-2501"
+
+
+def test_a_dated_familys_base_priced_alike_means_its_newest_release(dex: ModuleType) -> None:
+    resolution = dex.explain("mistral:mistral-large")
+    assert (resolution.model.id, resolution.rules) == ("mistral-large-2411", (Rule.DATED_ALIAS,))
+
+
+@pytest.mark.parametrize(
+    ("spec", "expected"),
+    [
+        ("openai:gpt-new-0125", "openai:gpt-new"),  # 2025-01-25: after its release, known
+        ("openai:gpt-new-0815", None),  # 2025-08-15: after the catalog's 2025-02-02
+        ("openai:gpt-new-2025-06-01", None),
+        ("openai:gpt-3.5-turbo-0901", "openai:gpt-3.5-turbo"),  # 2023-09-01
+    ],
+)
+def test_a_snapshot_dated_after_the_catalog_is_not_priced_as_an_older_release(
+    dex: ModuleType, spec: str, expected: str | None
+) -> None:
+    if expected is not None:
+        assert dex.explain(spec).rules == (Rule.SNAPSHOT,)
+        assert dex.find(spec).spec == expected
+        return
+    with pytest.raises(dex.ModelNotFoundError) as caught:
+        dex.find(spec)
+    assert "after the catalog's data of 2025-02-02: a regen from a newer payload" in str(
+        caught.value
+    )

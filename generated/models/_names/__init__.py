@@ -170,3 +170,9 @@ ID_PREFIXES: Final[dict[str, tuple[str, ...]]] = {
     ),
 }
 """Provider id -> prefixes its API accepts before a model id (``*``: one path segment)."""
+
+REGIONAL_PREFIXES: Final[dict[str, tuple[str, ...]]] = {
+    "amazon-bedrock": ("us.", "eu.", "apac.", "jp.", "au.", "ca.", "us-gov.", "global."),
+}
+"""Provider id -> those of its prefixes that name a geography, whose price may be its own: taken
+off only where the provider lists the model in another geography at the bare id's price."""

@@ -73,7 +73,6 @@ ALIASES: Final[dict[str, tuple[str, str]]] = {
     "gpt-4-1": ("gpt-4.1", "spelling"),
     "gpt-4-1-mini": ("gpt-4.1-mini", "spelling"),
     "gpt-4-1-nano": ("gpt-4.1-nano", "spelling"),
-    "gpt-4o": ("gpt-4o-2024-11-20", "dated_alias"),
     "gpt-4o-latest": ("gpt-4o-2024-11-20", "dated_alias"),
     "gpt-5-1": ("gpt-5.1", "spelling"),
     "gpt-5-1-chat": ("gpt-5.1-chat-latest", "spelling"),
@@ -110,8 +109,11 @@ ALIASES: Final[dict[str, tuple[str, str]]] = {
 }
 """Alias -> (model id, rule): curated_alias, dated_alias or vendor_prefix."""
 
-CLASHES: Final[dict[str, tuple[str, ...]]] = {}
-"""A name several of this provider's ``vendor/model`` ids end with -> those ids."""
+CLASHES: Final[dict[str, tuple[str, ...]]] = {
+    "gpt-4o": ("gpt-4o-2024-11-20",),
+}
+"""A name several of this provider's ids could mean -> those ids: a name several ``vendor/model``
+ids end with, or a dated family's base where releases of it are priced differently."""
 
 # fmt: off
 RETIRED: Final[frozenset[str]] = frozenset((

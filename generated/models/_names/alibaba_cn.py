@@ -33,7 +33,6 @@ ALIASES: Final[dict[str, tuple[str, str]]] = {
     "qwen3-6-plus": ("qwen3.6-plus", "spelling"),
     "qwen3-7-max": ("qwen3.7-max", "spelling"),
     "qwen3-7-plus": ("qwen3.7-plus", "spelling"),
-    "siliconflow/deepseek-r1": ("siliconflow/deepseek-r1-0528", "dated_alias"),
     "siliconflow/deepseek-r1-latest": ("siliconflow/deepseek-r1-0528", "dated_alias"),
     "siliconflow/deepseek-v3": ("siliconflow/deepseek-v3-0324", "dated_alias"),
     "siliconflow/deepseek-v3-1-terminus": ("siliconflow/deepseek-v3.1-terminus", "spelling"),
@@ -42,8 +41,11 @@ ALIASES: Final[dict[str, tuple[str, str]]] = {
 }
 """Alias -> (model id, rule): curated_alias, dated_alias or vendor_prefix."""
 
-CLASHES: Final[dict[str, tuple[str, ...]]] = {}
-"""A name several of this provider's ``vendor/model`` ids end with -> those ids."""
+CLASHES: Final[dict[str, tuple[str, ...]]] = {
+    "siliconflow/deepseek-r1": ("siliconflow/deepseek-r1-0528",),
+}
+"""A name several of this provider's ids could mean -> those ids: a name several ``vendor/model``
+ids end with, or a dated family's base where releases of it are priced differently."""
 
 # fmt: off
 RETIRED: Final[frozenset[str]] = frozenset((

@@ -19,13 +19,15 @@ ALIASES: Final[dict[str, tuple[str, str]]] = {
     "qwen3-6-plus": ("qwen3.6-plus", "spelling"),
     "qwen3-7-max": ("qwen3.7-max", "spelling"),
     "qwen3-7-plus": ("qwen3.7-plus", "spelling"),
-    "qwen3-max": ("qwen3-max-2026-01-23", "dated_alias"),
     "qwen3-max-latest": ("qwen3-max-2026-01-23", "dated_alias"),
 }
 """Alias -> (model id, rule): curated_alias, dated_alias or vendor_prefix."""
 
-CLASHES: Final[dict[str, tuple[str, ...]]] = {}
-"""A name several of this provider's ``vendor/model`` ids end with -> those ids."""
+CLASHES: Final[dict[str, tuple[str, ...]]] = {
+    "qwen3-max": ("qwen3-max-2026-01-23",),
+}
+"""A name several of this provider's ids could mean -> those ids: a name several ``vendor/model``
+ids end with, or a dated family's base where releases of it are priced differently."""
 
 # fmt: off
 RETIRED: Final[frozenset[str]] = frozenset((

@@ -53,12 +53,10 @@ ALIASES: Final[dict[str, tuple[str, str]]] = {
     "gpt-5.4": ("openai/gpt-5.4", "vendor_prefix"),
     "grok-4-3": ("xai/grok-4.3", "spelling"),
     "grok-4.3": ("xai/grok-4.3", "vendor_prefix"),
-    "mistral-large": ("mistralai/mistral-large-2512", "spelling"),
     "mistral-large-2512": ("mistralai/mistral-large-2512", "vendor_prefix"),
     "mistral-large-latest": ("mistralai/mistral-large-2512", "spelling"),
     "mistralai/devstral": ("mistralai/devstral-2512", "dated_alias"),
     "mistralai/devstral-latest": ("mistralai/devstral-2512", "dated_alias"),
-    "mistralai/mistral-large": ("mistralai/mistral-large-2512", "dated_alias"),
     "mistralai/mistral-large-latest": ("mistralai/mistral-large-2512", "dated_alias"),
     "o3": ("openai/o3", "vendor_prefix"),
     "o3-mini": ("openai/o3-mini", "vendor_prefix"),
@@ -74,8 +72,11 @@ ALIASES: Final[dict[str, tuple[str, str]]] = {
 }
 """Alias -> (model id, rule): curated_alias, dated_alias or vendor_prefix."""
 
-CLASHES: Final[dict[str, tuple[str, ...]]] = {}
-"""A name several of this provider's ``vendor/model`` ids end with -> those ids."""
+CLASHES: Final[dict[str, tuple[str, ...]]] = {
+    "mistralai/mistral-large": ("mistralai/mistral-large-2512",),
+}
+"""A name several of this provider's ids could mean -> those ids: a name several ``vendor/model``
+ids end with, or a dated family's base where releases of it are priced differently."""
 
 # fmt: off
 RETIRED: Final[frozenset[str]] = frozenset((

@@ -23,14 +23,12 @@ ALIASES: Final[dict[str, tuple[str, str]]] = {
     "deepseek-v3-2": ("deepseek-v3.2", "spelling"),
     "deepseek-v3-2-speciale": ("deepseek-v3.2-speciale", "spelling"),
     "deepseek-v3-latest": ("deepseek-v3-0324", "dated_alias"),
-    "gpt-3-5-turbo": ("gpt-3.5-turbo-0125", "spelling"),
     "gpt-3-5-turbo-0125": ("gpt-3.5-turbo-0125", "spelling"),
     "gpt-3-5-turbo-0301": ("gpt-3.5-turbo-0301", "spelling"),
     "gpt-3-5-turbo-0613": ("gpt-3.5-turbo-0613", "spelling"),
     "gpt-3-5-turbo-1106": ("gpt-3.5-turbo-1106", "spelling"),
     "gpt-3-5-turbo-instruct": ("gpt-3.5-turbo-instruct", "spelling"),
     "gpt-3-5-turbo-latest": ("gpt-3.5-turbo-0125", "spelling"),
-    "gpt-3.5-turbo": ("gpt-3.5-turbo-0125", "dated_alias"),
     "gpt-3.5-turbo-latest": ("gpt-3.5-turbo-0125", "dated_alias"),
     "gpt-4-1": ("gpt-4.1", "spelling"),
     "gpt-4-1-mini": ("gpt-4.1-mini", "spelling"),
@@ -56,11 +54,8 @@ ALIASES: Final[dict[str, tuple[str, str]]] = {
     "meta-llama-3-1-405b-instruct": ("meta-llama-3.1-405b-instruct", "spelling"),
     "meta-llama-3-1-70b-instruct": ("meta-llama-3.1-70b-instruct", "spelling"),
     "meta-llama-3-1-8b-instruct": ("meta-llama-3.1-8b-instruct", "spelling"),
-    "mistral-large": ("mistral-large-2411", "dated_alias"),
     "mistral-large-latest": ("mistral-large-2411", "dated_alias"),
-    "mistral-medium": ("mistral-medium-2505", "dated_alias"),
     "mistral-medium-latest": ("mistral-medium-2505", "dated_alias"),
-    "mistral-small": ("mistral-small-2503", "dated_alias"),
     "mistral-small-latest": ("mistral-small-2503", "dated_alias"),
     "phi-3-5-mini-instruct": ("phi-3.5-mini-instruct", "spelling"),
     "phi-3-5-moe-instruct": ("phi-3.5-moe-instruct", "spelling"),
@@ -68,8 +63,19 @@ ALIASES: Final[dict[str, tuple[str, str]]] = {
 }
 """Alias -> (model id, rule): curated_alias, dated_alias or vendor_prefix."""
 
-CLASHES: Final[dict[str, tuple[str, ...]]] = {}
-"""A name several of this provider's ``vendor/model`` ids end with -> those ids."""
+CLASHES: Final[dict[str, tuple[str, ...]]] = {
+    "gpt-3.5-turbo": (
+        "gpt-3.5-turbo-0125",
+        "gpt-3.5-turbo-1106",
+        "gpt-3.5-turbo-0613",
+        "gpt-3.5-turbo-0301",
+    ),
+    "mistral-large": ("mistral-large-2411",),
+    "mistral-medium": ("mistral-medium-2505",),
+    "mistral-small": ("mistral-small-2503",),
+}
+"""A name several of this provider's ids could mean -> those ids: a name several ``vendor/model``
+ids end with, or a dated family's base where releases of it are priced differently."""
 
 # fmt: off
 RETIRED: Final[frozenset[str]] = frozenset((

@@ -42,7 +42,6 @@ ALIASES: Final[dict[str, tuple[str, str]]] = {
         "mistralai/completion/models/Ministral-3-3B-Reasoning-2512",
         "spelling",
     ),
-    "Qwen3-30B-A3B-Instruct": ("qwen/qwenLM/models/Qwen3-30B-A3B-Instruct-2507", "spelling"),
     "Qwen3-30B-A3B-Instruct-2507": (
         "qwen/qwenLM/models/Qwen3-30B-A3B-Instruct-2507",
         "vendor_prefix",
@@ -155,7 +154,6 @@ ALIASES: Final[dict[str, tuple[str, str]]] = {
         "mistralai/completion/models/Ministral-3-3B-Reasoning-2512",
         "spelling",
     ),
-    "models/Qwen3-30B-A3B-Instruct": ("qwen/qwenLM/models/Qwen3-30B-A3B-Instruct-2507", "spelling"),
     "models/Qwen3-30B-A3B-Instruct-2507": (
         "qwen/qwenLM/models/Qwen3-30B-A3B-Instruct-2507",
         "vendor_prefix",
@@ -184,10 +182,6 @@ ALIASES: Final[dict[str, tuple[str, str]]] = {
     "models/gpt-oss-20b": ("openai/chat-completion/models/gpt-oss-20b", "vendor_prefix"),
     "models/mm-poly-8b": ("clarifai/main/models/mm-poly-8b", "vendor_prefix"),
     "models/trinity-mini": ("arcee_ai/AFM/models/trinity-mini", "vendor_prefix"),
-    "qwen/qwenLM/models/Qwen3-30B-A3B-Instruct": (
-        "qwen/qwenLM/models/Qwen3-30B-A3B-Instruct-2507",
-        "dated_alias",
-    ),
     "qwen/qwenLM/models/Qwen3-30B-A3B-Instruct-latest": (
         "qwen/qwenLM/models/Qwen3-30B-A3B-Instruct-2507",
         "dated_alias",
@@ -203,10 +197,6 @@ ALIASES: Final[dict[str, tuple[str, str]]] = {
     "qwenCoder/models/Qwen3-Coder-30B-A3B-Instruct": (
         "qwen/qwenCoder/models/Qwen3-Coder-30B-A3B-Instruct",
         "vendor_prefix",
-    ),
-    "qwenLM/models/Qwen3-30B-A3B-Instruct": (
-        "qwen/qwenLM/models/Qwen3-30B-A3B-Instruct-2507",
-        "spelling",
     ),
     "qwenLM/models/Qwen3-30B-A3B-Instruct-2507": (
         "qwen/qwenLM/models/Qwen3-30B-A3B-Instruct-2507",
@@ -232,8 +222,13 @@ ALIASES: Final[dict[str, tuple[str, str]]] = {
 }
 """Alias -> (model id, rule): curated_alias, dated_alias or vendor_prefix."""
 
-CLASHES: Final[dict[str, tuple[str, ...]]] = {}
-"""A name several of this provider's ``vendor/model`` ids end with -> those ids."""
+CLASHES: Final[dict[str, tuple[str, ...]]] = {
+    "qwen/qwenLM/models/Qwen3-30B-A3B-Instruct": (
+        "qwen/qwenLM/models/Qwen3-30B-A3B-Instruct-2507",
+    ),
+}
+"""A name several of this provider's ids could mean -> those ids: a name several ``vendor/model``
+ids end with, or a dated family's base where releases of it are priced differently."""
 
 # fmt: off
 RETIRED: Final[frozenset[str]] = frozenset((

@@ -13,7 +13,6 @@ if TYPE_CHECKING:
 ALIASES: Final[dict[str, tuple[str, str]]] = {
     "codestral": ("codestral-2508", "dated_alias"),
     "codestral-latest": ("codestral-2508", "dated_alias"),
-    "deepseek-r1": ("deepseek-r1-0528", "dated_alias"),
     "deepseek-r1-latest": ("deepseek-r1-0528", "dated_alias"),
     "deepseek-v3": ("deepseek-v3-0324", "dated_alias"),
     "deepseek-v3-2": ("deepseek-v3.2", "spelling"),
@@ -37,7 +36,6 @@ ALIASES: Final[dict[str, tuple[str, str]]] = {
     "minimax-m2-1": ("minimax-m2.1", "spelling"),
     "minimax-m2-5": ("minimax-m2.5", "spelling"),
     "minimax-m2-7": ("minimax-m2.7", "spelling"),
-    "mistral-large": ("mistral-large-2512", "dated_alias"),
     "mistral-large-latest": ("mistral-large-2512", "dated_alias"),
     "mixtral-8x7B-instruct-v0-1": ("mixtral-8x7B-instruct-v0.1", "spelling"),
     "nova-pro": ("nova-pro-v1", "spelling"),
@@ -49,8 +47,12 @@ ALIASES: Final[dict[str, tuple[str, str]]] = {
 }
 """Alias -> (model id, rule): curated_alias, dated_alias or vendor_prefix."""
 
-CLASHES: Final[dict[str, tuple[str, ...]]] = {}
-"""A name several of this provider's ``vendor/model`` ids end with -> those ids."""
+CLASHES: Final[dict[str, tuple[str, ...]]] = {
+    "deepseek-r1": ("deepseek-r1-0528",),
+    "mistral-large": ("mistral-large-2512",),
+}
+"""A name several of this provider's ids could mean -> those ids: a name several ``vendor/model``
+ids end with, or a dated family's base where releases of it are priced differently."""
 
 # fmt: off
 RETIRED: Final[frozenset[str]] = frozenset((

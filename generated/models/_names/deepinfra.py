@@ -11,7 +11,6 @@ if TYPE_CHECKING:
     from typing import Final
 
 ALIASES: Final[dict[str, tuple[str, str]]] = {
-    "DeepSeek-R1": ("deepseek-ai/DeepSeek-R1-0528", "spelling"),
     "DeepSeek-R1-0528": ("deepseek-ai/DeepSeek-R1-0528", "vendor_prefix"),
     "DeepSeek-R1-latest": ("deepseek-ai/DeepSeek-R1-0528", "spelling"),
     "DeepSeek-V3-2": ("deepseek-ai/DeepSeek-V3.2", "spelling"),
@@ -67,7 +66,6 @@ ALIASES: Final[dict[str, tuple[str, str]]] = {
     "Qwen3.6-35B-A3B": ("Qwen/Qwen3.6-35B-A3B", "vendor_prefix"),
     "XiaomiMiMo/MiMo-V2-5": ("XiaomiMiMo/MiMo-V2.5", "spelling"),
     "XiaomiMiMo/MiMo-V2-5-Pro": ("XiaomiMiMo/MiMo-V2.5-Pro", "spelling"),
-    "deepseek-ai/DeepSeek-R1": ("deepseek-ai/DeepSeek-R1-0528", "dated_alias"),
     "deepseek-ai/DeepSeek-R1-latest": ("deepseek-ai/DeepSeek-R1-0528", "dated_alias"),
     "deepseek-ai/DeepSeek-V3-2": ("deepseek-ai/DeepSeek-V3.2", "spelling"),
     "gemma-4-26B-A4B-it": ("google/gemma-4-26B-A4B-it", "vendor_prefix"),
@@ -89,8 +87,11 @@ ALIASES: Final[dict[str, tuple[str, str]]] = {
 }
 """Alias -> (model id, rule): curated_alias, dated_alias or vendor_prefix."""
 
-CLASHES: Final[dict[str, tuple[str, ...]]] = {}
-"""A name several of this provider's ``vendor/model`` ids end with -> those ids."""
+CLASHES: Final[dict[str, tuple[str, ...]]] = {
+    "deepseek-ai/DeepSeek-R1": ("deepseek-ai/DeepSeek-R1-0528",),
+}
+"""A name several of this provider's ids could mean -> those ids: a name several ``vendor/model``
+ids end with, or a dated family's base where releases of it are priced differently."""
 
 # fmt: off
 RETIRED: Final[frozenset[str]] = frozenset((

@@ -81,20 +81,14 @@ ALIASES: Final[dict[str, tuple[str, str]]] = {
     "ministral-3b": ("mistral-ai/ministral-3b", "vendor_prefix"),
     "mistral-ai/codestral": ("mistral-ai/codestral-2501", "dated_alias"),
     "mistral-ai/codestral-latest": ("mistral-ai/codestral-2501", "dated_alias"),
-    "mistral-ai/mistral-large": ("mistral-ai/mistral-large-2411", "dated_alias"),
     "mistral-ai/mistral-large-latest": ("mistral-ai/mistral-large-2411", "dated_alias"),
-    "mistral-ai/mistral-medium": ("mistral-ai/mistral-medium-2505", "dated_alias"),
     "mistral-ai/mistral-medium-latest": ("mistral-ai/mistral-medium-2505", "dated_alias"),
-    "mistral-ai/mistral-small": ("mistral-ai/mistral-small-2503", "dated_alias"),
     "mistral-ai/mistral-small-latest": ("mistral-ai/mistral-small-2503", "dated_alias"),
-    "mistral-large": ("mistral-ai/mistral-large-2411", "spelling"),
     "mistral-large-2411": ("mistral-ai/mistral-large-2411", "vendor_prefix"),
     "mistral-large-latest": ("mistral-ai/mistral-large-2411", "spelling"),
-    "mistral-medium": ("mistral-ai/mistral-medium-2505", "spelling"),
     "mistral-medium-2505": ("mistral-ai/mistral-medium-2505", "vendor_prefix"),
     "mistral-medium-latest": ("mistral-ai/mistral-medium-2505", "spelling"),
     "mistral-nemo": ("mistral-ai/mistral-nemo", "vendor_prefix"),
-    "mistral-small": ("mistral-ai/mistral-small-2503", "spelling"),
     "mistral-small-2503": ("mistral-ai/mistral-small-2503", "vendor_prefix"),
     "mistral-small-latest": ("mistral-ai/mistral-small-2503", "spelling"),
     "o1": ("openai/o1", "vendor_prefix"),
@@ -126,8 +120,13 @@ ALIASES: Final[dict[str, tuple[str, str]]] = {
 }
 """Alias -> (model id, rule): curated_alias, dated_alias or vendor_prefix."""
 
-CLASHES: Final[dict[str, tuple[str, ...]]] = {}
-"""A name several of this provider's ``vendor/model`` ids end with -> those ids."""
+CLASHES: Final[dict[str, tuple[str, ...]]] = {
+    "mistral-ai/mistral-large": ("mistral-ai/mistral-large-2411",),
+    "mistral-ai/mistral-medium": ("mistral-ai/mistral-medium-2505",),
+    "mistral-ai/mistral-small": ("mistral-ai/mistral-small-2503",),
+}
+"""A name several of this provider's ids could mean -> those ids: a name several ``vendor/model``
+ids end with, or a dated family's base where releases of it are priced differently."""
 
 # fmt: off
 RETIRED: Final[frozenset[str]] = frozenset((

@@ -114,7 +114,8 @@ ALIASES: Final[dict[str, tuple[str, str]]] = {
 """Alias -> (model id, rule): curated_alias, dated_alias or vendor_prefix."""
 
 CLASHES: Final[dict[str, tuple[str, ...]]] = {}
-"""A name several of this provider's ``vendor/model`` ids end with -> those ids."""
+"""A name several of this provider's ids could mean -> those ids: a name several ``vendor/model``
+ids end with, or a dated family's base where releases of it are priced differently."""
 
 # fmt: off
 RETIRED: Final[frozenset[str]] = frozenset((

@@ -45,21 +45,23 @@ ALIASES: Final[dict[str, tuple[str, str]]] = {
     "gpt-5-1-codex-mini": ("gpt-5.1-codex-mini", "spelling"),
     "gpt-5-chat": ("gpt-5-chat-latest", "dated_alias"),
     "gpt-5.1-chat": ("gpt-5.1-chat-latest", "dated_alias"),
-    "kimi-k2": ("kimi-k2-0905", "dated_alias"),
     "kimi-k2-latest": ("kimi-k2-0905", "dated_alias"),
     "llama-3-1-8b-instant": ("llama-3.1-8b-instant", "spelling"),
     "llama-3-1-8b-instruct": ("llama-3.1-8b-instruct", "spelling"),
     "llama-3-1-8b-instruct-turbo": ("llama-3.1-8b-instruct-turbo", "spelling"),
     "llama-3-3-70b-instruct": ("llama-3.3-70b-instruct", "spelling"),
     "llama-3-3-70b-versatile": ("llama-3.3-70b-versatile", "spelling"),
-    "mistral-large": ("mistral-large-2411", "dated_alias"),
     "mistral-large-latest": ("mistral-large-2411", "dated_alias"),
     "qwen2-5-coder-7b-fast": ("qwen2.5-coder-7b-fast", "spelling"),
 }
 """Alias -> (model id, rule): curated_alias, dated_alias or vendor_prefix."""
 
-CLASHES: Final[dict[str, tuple[str, ...]]] = {}
-"""A name several of this provider's ``vendor/model`` ids end with -> those ids."""
+CLASHES: Final[dict[str, tuple[str, ...]]] = {
+    "kimi-k2": ("kimi-k2-0905", "kimi-k2-0711"),
+    "mistral-large": ("mistral-large-2411",),
+}
+"""A name several of this provider's ids could mean -> those ids: a name several ``vendor/model``
+ids end with, or a dated family's base where releases of it are priced differently."""
 
 # fmt: off
 RETIRED: Final[frozenset[str]] = frozenset((

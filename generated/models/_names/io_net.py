@@ -11,7 +11,6 @@ if TYPE_CHECKING:
     from typing import Final
 
 ALIASES: Final[dict[str, tuple[str, str]]] = {
-    "DeepSeek-R1": ("deepseek-ai/DeepSeek-R1-0528", "spelling"),
     "DeepSeek-R1-0528": ("deepseek-ai/DeepSeek-R1-0528", "vendor_prefix"),
     "DeepSeek-R1-latest": ("deepseek-ai/DeepSeek-R1-0528", "spelling"),
     "Devstral-Small": ("mistralai/Devstral-Small-2505", "spelling"),
@@ -19,7 +18,6 @@ ALIASES: Final[dict[str, tuple[str, str]]] = {
     "Devstral-Small-latest": ("mistralai/Devstral-Small-2505", "spelling"),
     "GLM-4-6": ("zai-org/GLM-4.6", "spelling"),
     "GLM-4.6": ("zai-org/GLM-4.6", "vendor_prefix"),
-    "Kimi-K2-Instruct": ("moonshotai/Kimi-K2-Instruct-0905", "spelling"),
     "Kimi-K2-Instruct-0905": ("moonshotai/Kimi-K2-Instruct-0905", "vendor_prefix"),
     "Kimi-K2-Instruct-latest": ("moonshotai/Kimi-K2-Instruct-0905", "spelling"),
     "Kimi-K2-Thinking": ("moonshotai/Kimi-K2-Thinking", "vendor_prefix"),
@@ -53,7 +51,6 @@ ALIASES: Final[dict[str, tuple[str, str]]] = {
         "vendor_prefix",
     ),
     "Qwen3-Next-80B-A3B-Instruct": ("Qwen/Qwen3-Next-80B-A3B-Instruct", "vendor_prefix"),
-    "deepseek-ai/DeepSeek-R1": ("deepseek-ai/DeepSeek-R1-0528", "dated_alias"),
     "deepseek-ai/DeepSeek-R1-latest": ("deepseek-ai/DeepSeek-R1-0528", "dated_alias"),
     "gpt-oss-120b": ("openai/gpt-oss-120b", "vendor_prefix"),
     "gpt-oss-20b": ("openai/gpt-oss-20b", "vendor_prefix"),
@@ -76,14 +73,17 @@ ALIASES: Final[dict[str, tuple[str, str]]] = {
         "mistralai/Mistral-Nemo-Instruct-2407",
         "dated_alias",
     ),
-    "moonshotai/Kimi-K2-Instruct": ("moonshotai/Kimi-K2-Instruct-0905", "dated_alias"),
     "moonshotai/Kimi-K2-Instruct-latest": ("moonshotai/Kimi-K2-Instruct-0905", "dated_alias"),
     "zai-org/GLM-4-6": ("zai-org/GLM-4.6", "spelling"),
 }
 """Alias -> (model id, rule): curated_alias, dated_alias or vendor_prefix."""
 
-CLASHES: Final[dict[str, tuple[str, ...]]] = {}
-"""A name several of this provider's ``vendor/model`` ids end with -> those ids."""
+CLASHES: Final[dict[str, tuple[str, ...]]] = {
+    "deepseek-ai/DeepSeek-R1": ("deepseek-ai/DeepSeek-R1-0528",),
+    "moonshotai/Kimi-K2-Instruct": ("moonshotai/Kimi-K2-Instruct-0905",),
+}
+"""A name several of this provider's ids could mean -> those ids: a name several ``vendor/model``
+ids end with, or a dated family's base where releases of it are priced differently."""
 
 # fmt: off
 RETIRED: Final[frozenset[str]] = frozenset((

@@ -25,7 +25,6 @@ ALIASES: Final[dict[str, tuple[str, str]]] = {
     "claude-sonnet-4-5": ("claude-sonnet-4-5-20250929", "dated_alias"),
     "claude-sonnet-4-5-latest": ("claude-sonnet-4-5-20250929", "dated_alias"),
     "claude-sonnet-4-latest": ("claude-sonnet-4-20250514", "dated_alias"),
-    "deepseek-r1": ("deepseek/deepseek-r1-0528", "spelling"),
     "deepseek-r1-0528": ("deepseek/deepseek-r1-0528", "vendor_prefix"),
     "deepseek-r1-latest": ("deepseek/deepseek-r1-0528", "spelling"),
     "deepseek-v3": ("deepseek/deepseek-v3-0324", "spelling"),
@@ -33,7 +32,6 @@ ALIASES: Final[dict[str, tuple[str, str]]] = {
     "deepseek-v3-1": ("deepseek/deepseek-v3.1", "spelling"),
     "deepseek-v3-latest": ("deepseek/deepseek-v3-0324", "spelling"),
     "deepseek-v3.1": ("deepseek/deepseek-v3.1", "vendor_prefix"),
-    "deepseek/deepseek-r1": ("deepseek/deepseek-r1-0528", "dated_alias"),
     "deepseek/deepseek-r1-latest": ("deepseek/deepseek-r1-0528", "dated_alias"),
     "deepseek/deepseek-v3": ("deepseek/deepseek-v3-0324", "dated_alias"),
     "deepseek/deepseek-v3-1": ("deepseek/deepseek-v3.1", "spelling"),
@@ -44,20 +42,16 @@ ALIASES: Final[dict[str, tuple[str, str]]] = {
     "ernie-4.5-vl-424b-a47b": ("baidu/ernie-4.5-vl-424b-a47b", "vendor_prefix"),
     "gemini-2-5-flash": ("gemini-2.5-flash", "spelling"),
     "gemini-2-5-flash-lite": ("gemini-2.5-flash-lite", "spelling"),
-    "gemini-2-5-flash-lite-preview": ("gemini-2.5-flash-lite-preview-06-17", "spelling"),
     "gemini-2-5-flash-lite-preview-06-17": ("gemini-2.5-flash-lite-preview-06-17", "spelling"),
     "gemini-2-5-flash-lite-preview-09-2025": ("gemini-2.5-flash-lite-preview-09-2025", "spelling"),
     "gemini-2-5-flash-lite-preview-latest": ("gemini-2.5-flash-lite-preview-06-17", "spelling"),
-    "gemini-2-5-flash-preview": ("gemini-2.5-flash-preview-05-20", "spelling"),
     "gemini-2-5-flash-preview-05-20": ("gemini-2.5-flash-preview-05-20", "spelling"),
     "gemini-2-5-flash-preview-latest": ("gemini-2.5-flash-preview-05-20", "spelling"),
     "gemini-2-5-pro": ("gemini-2.5-pro", "spelling"),
     "gemini-2-5-pro-preview": ("gemini-2.5-pro-preview-06-05", "spelling"),
     "gemini-2-5-pro-preview-06-05": ("gemini-2.5-pro-preview-06-05", "spelling"),
     "gemini-2-5-pro-preview-latest": ("gemini-2.5-pro-preview-06-05", "spelling"),
-    "gemini-2.5-flash-lite-preview": ("gemini-2.5-flash-lite-preview-06-17", "dated_alias"),
     "gemini-2.5-flash-lite-preview-latest": ("gemini-2.5-flash-lite-preview-06-17", "dated_alias"),
-    "gemini-2.5-flash-preview": ("gemini-2.5-flash-preview-05-20", "dated_alias"),
     "gemini-2.5-flash-preview-latest": ("gemini-2.5-flash-preview-05-20", "dated_alias"),
     "gemini-2.5-pro-preview": ("gemini-2.5-pro-preview-06-05", "dated_alias"),
     "gemini-2.5-pro-preview-latest": ("gemini-2.5-pro-preview-06-05", "dated_alias"),
@@ -79,7 +73,6 @@ ALIASES: Final[dict[str, tuple[str, str]]] = {
     "gpt-5-chat": ("gpt-5-chat-latest", "dated_alias"),
     "grok-4": ("grok-4-0709", "dated_alias"),
     "grok-4-latest": ("grok-4-0709", "dated_alias"),
-    "kimi-k2": ("moonshotai/kimi-k2-0905", "spelling"),
     "kimi-k2-0905": ("moonshotai/kimi-k2-0905", "vendor_prefix"),
     "kimi-k2-5": ("moonshotai/kimi-k2.5", "spelling"),
     "kimi-k2-instruct": ("moonshotai/kimi-k2-instruct", "vendor_prefix"),
@@ -90,7 +83,6 @@ ALIASES: Final[dict[str, tuple[str, str]]] = {
     "minimax-m2-1": ("minimax/minimax-m2.1", "spelling"),
     "minimax-m2.1": ("minimax/minimax-m2.1", "vendor_prefix"),
     "minimax/minimax-m2-1": ("minimax/minimax-m2.1", "spelling"),
-    "moonshotai/kimi-k2": ("moonshotai/kimi-k2-0905", "dated_alias"),
     "moonshotai/kimi-k2-5": ("moonshotai/kimi-k2.5", "spelling"),
     "moonshotai/kimi-k2-latest": ("moonshotai/kimi-k2-0905", "dated_alias"),
     "qwen/qwen3-235b-a22b-instruct": ("qwen/qwen3-235b-a22b-instruct-2507", "dated_alias"),
@@ -117,8 +109,17 @@ ALIASES: Final[dict[str, tuple[str, str]]] = {
 }
 """Alias -> (model id, rule): curated_alias, dated_alias or vendor_prefix."""
 
-CLASHES: Final[dict[str, tuple[str, ...]]] = {}
-"""A name several of this provider's ``vendor/model`` ids end with -> those ids."""
+CLASHES: Final[dict[str, tuple[str, ...]]] = {
+    "deepseek/deepseek-r1": ("deepseek/deepseek-r1-0528",),
+    "gemini-2.5-flash-lite-preview": (
+        "gemini-2.5-flash-lite-preview-06-17",
+        "gemini-2.5-flash-lite-preview-09-2025",
+    ),
+    "gemini-2.5-flash-preview": ("gemini-2.5-flash-preview-05-20",),
+    "moonshotai/kimi-k2": ("moonshotai/kimi-k2-0905",),
+}
+"""A name several of this provider's ids could mean -> those ids: a name several ``vendor/model``
+ids end with, or a dated family's base where releases of it are priced differently."""
 
 # fmt: off
 RETIRED: Final[frozenset[str]] = frozenset((

@@ -28,11 +28,9 @@ ALIASES: Final[dict[str, tuple[str, str]]] = {
     "devstral-small-latest": ("devstral-small-2507", "dated_alias"),
     "gemini-2-5-flash": ("gemini-2.5-flash", "spelling"),
     "gemini-2-5-flash-lite": ("gemini-2.5-flash-lite", "spelling"),
-    "gemini-2-5-flash-lite-preview": ("gemini-2.5-flash-lite-preview-09-2025", "spelling"),
     "gemini-2-5-flash-lite-preview-09-2025": ("gemini-2.5-flash-lite-preview-09-2025", "spelling"),
     "gemini-2-5-flash-lite-preview-latest": ("gemini-2.5-flash-lite-preview-09-2025", "spelling"),
     "gemini-2-5-pro": ("gemini-2.5-pro", "spelling"),
-    "gemini-2.5-flash-lite-preview": ("gemini-2.5-flash-lite-preview-09-2025", "dated_alias"),
     "gemini-2.5-flash-lite-preview-latest": (
         "gemini-2.5-flash-lite-preview-09-2025",
         "dated_alias",
@@ -104,15 +102,12 @@ ALIASES: Final[dict[str, tuple[str, str]]] = {
     "ministral-3b-latest": ("ministral-3b-2512", "dated_alias"),
     "ministral-8b": ("ministral-8b-2512", "dated_alias"),
     "ministral-8b-latest": ("ministral-8b-2512", "dated_alias"),
-    "mistral-large": ("mistral-large-2512", "dated_alias"),
-    "mistral-small": ("mistral-small-2506", "dated_alias"),
     "mistral-small-latest": ("mistral-small-2506", "dated_alias"),
     "pixtral-large": ("pixtral-large-latest", "dated_alias"),
     "qwen3-235b-a22b-instruct": ("qwen3-235b-a22b-instruct-2507", "dated_alias"),
     "qwen3-235b-a22b-instruct-latest": ("qwen3-235b-a22b-instruct-2507", "dated_alias"),
     "qwen3-235b-a22b-thinking": ("qwen3-235b-a22b-thinking-2507", "dated_alias"),
     "qwen3-235b-a22b-thinking-latest": ("qwen3-235b-a22b-thinking-2507", "dated_alias"),
-    "qwen3-30b-a3b-instruct": ("qwen3-30b-a3b-instruct-2507", "dated_alias"),
     "qwen3-30b-a3b-instruct-latest": ("qwen3-30b-a3b-instruct-2507", "dated_alias"),
     "qwen3-5-9b": ("qwen3.5-9b", "spelling"),
     "qwen3-6-35b-a3b": ("qwen3.6-35b-a3b", "spelling"),
@@ -124,8 +119,14 @@ ALIASES: Final[dict[str, tuple[str, str]]] = {
 }
 """Alias -> (model id, rule): curated_alias, dated_alias or vendor_prefix."""
 
-CLASHES: Final[dict[str, tuple[str, ...]]] = {}
-"""A name several of this provider's ``vendor/model`` ids end with -> those ids."""
+CLASHES: Final[dict[str, tuple[str, ...]]] = {
+    "gemini-2.5-flash-lite-preview": ("gemini-2.5-flash-lite-preview-09-2025",),
+    "mistral-large": ("mistral-large-2512",),
+    "mistral-small": ("mistral-small-2506",),
+    "qwen3-30b-a3b-instruct": ("qwen3-30b-a3b-instruct-2507",),
+}
+"""A name several of this provider's ids could mean -> those ids: a name several ``vendor/model``
+ids end with, or a dated family's base where releases of it are priced differently."""
 
 # fmt: off
 RETIRED: Final[frozenset[str]] = frozenset((

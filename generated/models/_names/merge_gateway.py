@@ -211,11 +211,9 @@ ALIASES: Final[dict[str, tuple[str, str]]] = {
     "minimax/minimax-m2-5-highspeed": ("minimax/minimax-m2.5-highspeed", "spelling"),
     "minimax/minimax-m2-7": ("minimax/minimax-m2.7", "spelling"),
     "minimax/minimax-m2-7-highspeed": ("minimax/minimax-m2.7-highspeed", "spelling"),
-    "mistral-large": ("mistral/mistral-large-2512", "spelling"),
     "mistral-large-2411": ("mistral/mistral-large-2411", "vendor_prefix"),
     "mistral-large-2512": ("mistral/mistral-large-2512", "vendor_prefix"),
     "mistral-large-latest": ("mistral/mistral-large-latest", "vendor_prefix"),
-    "mistral-medium": ("mistral/mistral-medium-2505", "spelling"),
     "mistral-medium-2505": ("mistral/mistral-medium-2505", "vendor_prefix"),
     "mistral-medium-latest": ("mistral/mistral-medium-latest", "vendor_prefix"),
     "mistral-small": ("mistral/mistral-small-latest", "spelling"),
@@ -227,8 +225,6 @@ ALIASES: Final[dict[str, tuple[str, str]]] = {
     "mistral/devstral-small": ("mistral/devstral-small-2507", "dated_alias"),
     "mistral/devstral-small-latest": ("mistral/devstral-small-2507", "dated_alias"),
     "mistral/magistral-medium": ("mistral/magistral-medium-latest", "dated_alias"),
-    "mistral/mistral-large": ("mistral/mistral-large-2512", "dated_alias"),
-    "mistral/mistral-medium": ("mistral/mistral-medium-2505", "dated_alias"),
     "mistral/mistral-small": ("mistral/mistral-small-latest", "dated_alias"),
     "mistral/pixtral-large": ("mistral/pixtral-large-latest", "dated_alias"),
     "moonshotai/kimi-k2-5": ("moonshotai/kimi-k2.5", "spelling"),
@@ -279,8 +275,12 @@ ALIASES: Final[dict[str, tuple[str, str]]] = {
 }
 """Alias -> (model id, rule): curated_alias, dated_alias or vendor_prefix."""
 
-CLASHES: Final[dict[str, tuple[str, ...]]] = {}
-"""A name several of this provider's ``vendor/model`` ids end with -> those ids."""
+CLASHES: Final[dict[str, tuple[str, ...]]] = {
+    "mistral/mistral-large": ("mistral/mistral-large-2512", "mistral/mistral-large-2411"),
+    "mistral/mistral-medium": ("mistral/mistral-medium-2505",),
+}
+"""A name several of this provider's ids could mean -> those ids: a name several ``vendor/model``
+ids end with, or a dated family's base where releases of it are priced differently."""
 
 # fmt: off
 RETIRED: Final[frozenset[str]] = frozenset((

@@ -21,15 +21,17 @@ ALIASES: Final[dict[str, tuple[str, str]]] = {
     "magistral-medium": ("magistral-medium-latest", "dated_alias"),
     "ministral-3b": ("ministral-3b-latest", "dated_alias"),
     "ministral-8b": ("ministral-8b-latest", "dated_alias"),
-    "mistral-large": ("mistral-large-2512", "dated_alias"),
-    "mistral-medium": ("mistral-medium-2604", "dated_alias"),
-    "mistral-small": ("mistral-small-2603", "dated_alias"),
     "pixtral-large": ("pixtral-large-latest", "dated_alias"),
 }
 """Alias -> (model id, rule): curated_alias, dated_alias or vendor_prefix."""
 
-CLASHES: Final[dict[str, tuple[str, ...]]] = {}
-"""A name several of this provider's ``vendor/model`` ids end with -> those ids."""
+CLASHES: Final[dict[str, tuple[str, ...]]] = {
+    "mistral-large": ("mistral-large-2512", "mistral-large-2411"),
+    "mistral-medium": ("mistral-medium-2604", "mistral-medium-2508", "mistral-medium-2505"),
+    "mistral-small": ("mistral-small-2603", "mistral-small-2506"),
+}
+"""A name several of this provider's ids could mean -> those ids: a name several ``vendor/model``
+ids end with, or a dated family's base where releases of it are priced differently."""
 
 # fmt: off
 RETIRED: Final[frozenset[str]] = frozenset((

@@ -19,7 +19,6 @@ ALIASES: Final[dict[str, tuple[str, str]]] = {
     "Qwen/Qwen3-235B-A22B-Instruct-latest": ("Qwen/Qwen3-235B-A22B-Instruct-2507", "dated_alias"),
     "Qwen/Qwen3-235B-A22B-Thinking": ("Qwen/Qwen3-235B-A22B-Thinking-2507", "dated_alias"),
     "Qwen/Qwen3-235B-A22B-Thinking-latest": ("Qwen/Qwen3-235B-A22B-Thinking-2507", "dated_alias"),
-    "Qwen/Qwen3-30B-A3B-Instruct": ("Qwen/Qwen3-30B-A3B-Instruct-2507", "dated_alias"),
     "Qwen/Qwen3-30B-A3B-Instruct-latest": ("Qwen/Qwen3-30B-A3B-Instruct-2507", "dated_alias"),
     "Qwen/Qwen3-30B-A3B-Thinking": ("Qwen/Qwen3-30B-A3B-Thinking-2507", "dated_alias"),
     "Qwen/Qwen3-30B-A3B-Thinking-latest": ("Qwen/Qwen3-30B-A3B-Thinking-2507", "dated_alias"),
@@ -29,7 +28,6 @@ ALIASES: Final[dict[str, tuple[str, str]]] = {
     "Qwen3-235B-A22B-Thinking": ("Qwen/Qwen3-235B-A22B-Thinking-2507", "spelling"),
     "Qwen3-235B-A22B-Thinking-2507": ("Qwen/Qwen3-235B-A22B-Thinking-2507", "vendor_prefix"),
     "Qwen3-235B-A22B-Thinking-latest": ("Qwen/Qwen3-235B-A22B-Thinking-2507", "spelling"),
-    "Qwen3-30B-A3B-Instruct": ("Qwen/Qwen3-30B-A3B-Instruct-2507", "spelling"),
     "Qwen3-30B-A3B-Instruct-2507": ("Qwen/Qwen3-30B-A3B-Instruct-2507", "vendor_prefix"),
     "Qwen3-30B-A3B-Instruct-latest": ("Qwen/Qwen3-30B-A3B-Instruct-2507", "spelling"),
     "Qwen3-30B-A3B-Thinking": ("Qwen/Qwen3-30B-A3B-Thinking-2507", "spelling"),
@@ -41,8 +39,11 @@ ALIASES: Final[dict[str, tuple[str, str]]] = {
 }
 """Alias -> (model id, rule): curated_alias, dated_alias or vendor_prefix."""
 
-CLASHES: Final[dict[str, tuple[str, ...]]] = {}
-"""A name several of this provider's ``vendor/model`` ids end with -> those ids."""
+CLASHES: Final[dict[str, tuple[str, ...]]] = {
+    "Qwen/Qwen3-30B-A3B-Instruct": ("Qwen/Qwen3-30B-A3B-Instruct-2507",),
+}
+"""A name several of this provider's ids could mean -> those ids: a name several ``vendor/model``
+ids end with, or a dated family's base where releases of it are priced differently."""
 
 # fmt: off
 RETIRED: Final[frozenset[str]] = frozenset((

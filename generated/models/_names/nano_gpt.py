@@ -25,7 +25,6 @@ ALIASES: Final[dict[str, tuple[str, str]]] = {
         "NousResearch/DeepHermes-3-Mistral-24B-Preview",
         "vendor_prefix",
     ),
-    "DeepSeek-R1": ("deepseek-ai/DeepSeek-R1-0528", "spelling"),
     "DeepSeek-R1-0528": ("deepseek-ai/DeepSeek-R1-0528", "vendor_prefix"),
     "DeepSeek-R1-Distill-Llama-70B-abliterated": (
         "huihui-ai/DeepSeek-R1-Distill-Llama-70B-abliterated",
@@ -111,7 +110,6 @@ ALIASES: Final[dict[str, tuple[str, str]]] = {
     "K2-Think": ("LLM360/K2-Think", "vendor_prefix"),
     "KAT-Coder-Exp-72B": ("KAT-Coder-Exp-72B-1010", "dated_alias"),
     "KAT-Coder-Exp-72B-latest": ("KAT-Coder-Exp-72B-1010", "dated_alias"),
-    "Kimi-K2-Instruct": ("moonshotai/Kimi-K2-Instruct-0905", "spelling"),
     "Kimi-K2-Instruct-0905": ("moonshotai/Kimi-K2-Instruct-0905", "vendor_prefix"),
     "Kimi-K2-Instruct-FP4": ("baseten/Kimi-K2-Instruct-FP4", "vendor_prefix"),
     "Kimi-K2-Instruct-latest": ("moonshotai/Kimi-K2-Instruct-0905", "spelling"),
@@ -366,7 +364,6 @@ ALIASES: Final[dict[str, tuple[str, str]]] = {
     "TEE/kimi-k2-6": ("TEE/kimi-k2.6", "spelling"),
     "TEE/minimax-m2-5": ("TEE/minimax-m2.5", "spelling"),
     "TEE/qwen2-5-vl-72b-instruct": ("TEE/qwen2.5-vl-72b-instruct", "spelling"),
-    "TEE/qwen3-30b-a3b-instruct": ("TEE/qwen3-30b-a3b-instruct-2507", "dated_alias"),
     "TEE/qwen3-30b-a3b-instruct-latest": ("TEE/qwen3-30b-a3b-instruct-2507", "dated_alias"),
     "TEE/qwen3-5-122b-a10b": ("TEE/qwen3.5-122b-a10b", "spelling"),
     "TEE/qwen3-5-27b": ("TEE/qwen3.5-27b", "spelling"),
@@ -537,7 +534,6 @@ ALIASES: Final[dict[str, tuple[str, str]]] = {
     "command-r-plus-08-2024": ("cohere/command-r-plus-08-2024", "vendor_prefix"),
     "command-r-plus-latest": ("cohere/command-r-plus-08-2024", "spelling"),
     "deepseek": ("deepseek/deepseek-latest", "spelling"),
-    "deepseek-ai/DeepSeek-R1": ("deepseek-ai/DeepSeek-R1-0528", "dated_alias"),
     "deepseek-ai/DeepSeek-R1-latest": ("deepseek-ai/DeepSeek-R1-0528", "dated_alias"),
     "deepseek-ai/DeepSeek-V3-1": ("deepseek-ai/DeepSeek-V3.1", "spelling"),
     "deepseek-ai/DeepSeek-V3-1-Terminus": ("deepseek-ai/DeepSeek-V3.1-Terminus", "spelling"),
@@ -612,7 +608,6 @@ ALIASES: Final[dict[str, tuple[str, str]]] = {
     "gemini-2-0-pro-reasoner": ("gemini-2.0-pro-reasoner", "spelling"),
     "gemini-2-5-flash": ("gemini-2.5-flash", "spelling"),
     "gemini-2-5-flash-lite": ("gemini-2.5-flash-lite", "spelling"),
-    "gemini-2-5-flash-lite-preview": ("gemini-2.5-flash-lite-preview-09-2025", "spelling"),
     "gemini-2-5-flash-lite-preview-06-17": ("gemini-2.5-flash-lite-preview-06-17", "spelling"),
     "gemini-2-5-flash-lite-preview-09-2025": ("gemini-2.5-flash-lite-preview-09-2025", "spelling"),
     "gemini-2-5-flash-lite-preview-09-2025-thinking": (
@@ -621,7 +616,6 @@ ALIASES: Final[dict[str, tuple[str, str]]] = {
     ),
     "gemini-2-5-flash-lite-preview-latest": ("gemini-2.5-flash-lite-preview-09-2025", "spelling"),
     "gemini-2-5-flash-nothinking": ("gemini-2.5-flash-nothinking", "spelling"),
-    "gemini-2-5-flash-preview": ("gemini-2.5-flash-preview-09-2025", "spelling"),
     "gemini-2-5-flash-preview-04-17": ("gemini-2.5-flash-preview-04-17", "spelling"),
     "gemini-2-5-flash-preview-04-17:thinking": (
         "gemini-2.5-flash-preview-04-17:thinking",
@@ -648,12 +642,10 @@ ALIASES: Final[dict[str, tuple[str, str]]] = {
     "gemini-2.0-flash": ("gemini-2.0-flash-001", "spelling"),
     "gemini-2.0-flash-thinking-exp": ("gemini-2.0-flash-thinking-exp-1219", "dated_alias"),
     "gemini-2.0-flash-thinking-exp-latest": ("gemini-2.0-flash-thinking-exp-1219", "dated_alias"),
-    "gemini-2.5-flash-lite-preview": ("gemini-2.5-flash-lite-preview-09-2025", "dated_alias"),
     "gemini-2.5-flash-lite-preview-latest": (
         "gemini-2.5-flash-lite-preview-09-2025",
         "dated_alias",
     ),
-    "gemini-2.5-flash-preview": ("gemini-2.5-flash-preview-09-2025", "dated_alias"),
     "gemini-2.5-flash-preview-latest": ("gemini-2.5-flash-preview-09-2025", "dated_alias"),
     "gemini-2.5-pro-preview": ("gemini-2.5-pro-preview-06-05", "dated_alias"),
     "gemini-2.5-pro-preview-latest": ("gemini-2.5-pro-preview-06-05", "dated_alias"),
@@ -1012,7 +1004,6 @@ ALIASES: Final[dict[str, tuple[str, str]]] = {
     "mixtral-8x22b-instruct-v0.1": ("mistralai/mixtral-8x22b-instruct-v0.1", "vendor_prefix"),
     "mixtral-8x7b-instruct-v0-1": ("mistralai/mixtral-8x7b-instruct-v0.1", "spelling"),
     "mixtral-8x7b-instruct-v0.1": ("mistralai/mixtral-8x7b-instruct-v0.1", "vendor_prefix"),
-    "moonshotai/Kimi-K2-Instruct": ("moonshotai/Kimi-K2-Instruct-0905", "dated_alias"),
     "moonshotai/Kimi-K2-Instruct-latest": ("moonshotai/Kimi-K2-Instruct-0905", "dated_alias"),
     "moonshotai/kimi": ("moonshotai/kimi-latest", "dated_alias"),
     "moonshotai/kimi-k2-5": ("moonshotai/kimi-k2.5", "spelling"),
@@ -1117,7 +1108,6 @@ ALIASES: Final[dict[str, tuple[str, str]]] = {
     "qwen3-14b": ("qwen/qwen3-14b", "vendor_prefix"),
     "qwen3-235b-a22b": ("qwen/qwen3-235b-a22b", "vendor_prefix"),
     "qwen3-30b-a3b": ("qwen/qwen3-30b-a3b", "vendor_prefix"),
-    "qwen3-30b-a3b-instruct": ("qwen3-30b-a3b-instruct-2507", "dated_alias"),
     "qwen3-30b-a3b-instruct-latest": ("qwen3-30b-a3b-instruct-2507", "dated_alias"),
     "qwen3-32b": ("qwen/qwen3-32b", "vendor_prefix"),
     "qwen3-5-122b-a10b:thinking": ("qwen3.5-122b-a10b:thinking", "spelling"),
@@ -1145,7 +1135,7 @@ ALIASES: Final[dict[str, tuple[str, str]]] = {
     "qwen3-coder-flash": ("qwen/qwen3-coder-flash", "vendor_prefix"),
     "qwen3-coder-next": ("qwen/qwen3-coder-next", "vendor_prefix"),
     "qwen3-coder-plus": ("qwen/qwen3-coder-plus", "vendor_prefix"),
-    "qwen3-max": ("qwen3-max-2026-01-23", "dated_alias"),
+    "qwen3-max": ("qwen/qwen3-max", "vendor_prefix"),
     "qwen3-max-latest": ("qwen3-max-2026-01-23", "dated_alias"),
     "qwen3-next-80b-a3b-thinking": ("qwen/qwen3-next-80b-a3b-thinking", "vendor_prefix"),
     "qwen3.5-397b-a17b-thinking": ("qwen/qwen3.5-397b-a17b-thinking", "vendor_prefix"),
@@ -1229,6 +1219,20 @@ ALIASES: Final[dict[str, tuple[str, str]]] = {
 """Alias -> (model id, rule): curated_alias, dated_alias or vendor_prefix."""
 
 CLASHES: Final[dict[str, tuple[str, ...]]] = {
+    "TEE/qwen3-30b-a3b-instruct": ("TEE/qwen3-30b-a3b-instruct-2507",),
+    "deepseek-ai/DeepSeek-R1": ("deepseek-ai/DeepSeek-R1-0528",),
+    "gemini-2.5-flash-lite-preview": (
+        "gemini-2.5-flash-lite-preview-09-2025",
+        "gemini-2.5-flash-lite-preview-06-17",
+    ),
+    "gemini-2.5-flash-preview": (
+        "gemini-2.5-flash-preview-09-2025",
+        "gemini-2.5-flash-preview-05-20",
+        "gemini-2.5-flash-preview-04-17",
+    ),
+    "moonshotai/Kimi-K2-Instruct": ("moonshotai/Kimi-K2-Instruct-0905",),
+    "qwen3-30b-a3b-instruct": ("qwen3-30b-a3b-instruct-2507",),
+    "qwen3-max": ("qwen3-max-2026-01-23",),
     "deepseek-v3.2": ("TEE/deepseek-v3.2", "deepseek/deepseek-v3.2"),
     "deepseek-v4-pro": ("TEE/deepseek-v4-pro", "deepseek/deepseek-v4-pro"),
     "deepseek-v4-pro:thinking": (
@@ -1248,7 +1252,8 @@ CLASHES: Final[dict[str, tuple[str, ...]]] = {
     "minimax-m2.5": ("TEE/minimax-m2.5", "minimax/minimax-m2.5"),
     "qwen3.5-397b-a17b": ("TEE/qwen3.5-397b-a17b", "qwen/qwen3.5-397b-a17b"),
 }
-"""A name several of this provider's ``vendor/model`` ids end with -> those ids."""
+"""A name several of this provider's ids could mean -> those ids: a name several ``vendor/model``
+ids end with, or a dated family's base where releases of it are priced differently."""
 
 # fmt: off
 RETIRED: Final[frozenset[str]] = frozenset((

@@ -14,13 +14,11 @@ ALIASES: Final[dict[str, tuple[str, str]]] = {
     "FLUX.2-klein-4B": ("black-forest-labs/FLUX.2-klein-4B", "vendor_prefix"),
     "GLM-5-1-FP8": ("zai-org/GLM-5.1-FP8", "spelling"),
     "GLM-5.1-FP8": ("zai-org/GLM-5.1-FP8", "vendor_prefix"),
-    "Qwen/Qwen3-30B-A3B-Instruct": ("Qwen/Qwen3-30B-A3B-Instruct-2507", "dated_alias"),
     "Qwen/Qwen3-30B-A3B-Instruct-latest": ("Qwen/Qwen3-30B-A3B-Instruct-2507", "dated_alias"),
     "Qwen/Qwen3-5-122B-A10B": ("Qwen/Qwen3.5-122B-A10B", "spelling"),
     "Qwen/Qwen3-6-35B-A3B-FP8": ("Qwen/Qwen3.6-35B-A3B-FP8", "spelling"),
     "Qwen/Qwen3-Embedding-0-6B": ("Qwen/Qwen3-Embedding-0.6B", "spelling"),
     "Qwen/Qwen3-Reranker-0-6B": ("Qwen/Qwen3-Reranker-0.6B", "spelling"),
-    "Qwen3-30B-A3B-Instruct": ("Qwen/Qwen3-30B-A3B-Instruct-2507", "spelling"),
     "Qwen3-30B-A3B-Instruct-2507": ("Qwen/Qwen3-30B-A3B-Instruct-2507", "vendor_prefix"),
     "Qwen3-30B-A3B-Instruct-latest": ("Qwen/Qwen3-30B-A3B-Instruct-2507", "spelling"),
     "Qwen3-5-122B-A10B": ("Qwen/Qwen3.5-122B-A10B", "spelling"),
@@ -93,8 +91,11 @@ ALIASES: Final[dict[str, tuple[str, str]]] = {
 }
 """Alias -> (model id, rule): curated_alias, dated_alias or vendor_prefix."""
 
-CLASHES: Final[dict[str, tuple[str, ...]]] = {}
-"""A name several of this provider's ``vendor/model`` ids end with -> those ids."""
+CLASHES: Final[dict[str, tuple[str, ...]]] = {
+    "Qwen/Qwen3-30B-A3B-Instruct": ("Qwen/Qwen3-30B-A3B-Instruct-2507",),
+}
+"""A name several of this provider's ids could mean -> those ids: a name several ``vendor/model``
+ids end with, or a dated family's base where releases of it are priced differently."""
 
 # fmt: off
 RETIRED: Final[frozenset[str]] = frozenset((

@@ -24,7 +24,6 @@ ALIASES: Final[dict[str, tuple[str, str]]] = {
     "deepseek-ocr": ("deepseek/deepseek-ocr", "vendor_prefix"),
     "deepseek-ocr-2": ("deepseek/deepseek-ocr-2", "vendor_prefix"),
     "deepseek-prover-v2-671b": ("deepseek/deepseek-prover-v2-671b", "vendor_prefix"),
-    "deepseek-r1": ("deepseek/deepseek-r1-0528", "spelling"),
     "deepseek-r1-0528": ("deepseek/deepseek-r1-0528", "vendor_prefix"),
     "deepseek-r1-0528-qwen3-8b": ("deepseek/deepseek-r1-0528-qwen3-8b", "vendor_prefix"),
     "deepseek-r1-distill-llama-70b": ("deepseek/deepseek-r1-distill-llama-70b", "vendor_prefix"),
@@ -47,7 +46,6 @@ ALIASES: Final[dict[str, tuple[str, str]]] = {
     "deepseek-v3.2-exp": ("deepseek/deepseek-v3.2-exp", "vendor_prefix"),
     "deepseek-v4-flash": ("deepseek/deepseek-v4-flash", "vendor_prefix"),
     "deepseek-v4-pro": ("deepseek/deepseek-v4-pro", "vendor_prefix"),
-    "deepseek/deepseek-r1": ("deepseek/deepseek-r1-0528", "dated_alias"),
     "deepseek/deepseek-r1-latest": ("deepseek/deepseek-r1-0528", "dated_alias"),
     "deepseek/deepseek-r1-qwen3-8b": ("deepseek/deepseek-r1-0528-qwen3-8b", "spelling"),
     "deepseek/deepseek-v3": ("deepseek/deepseek-v3-0324", "dated_alias"),
@@ -98,7 +96,6 @@ ALIASES: Final[dict[str, tuple[str, str]]] = {
     "inclusionai/ling-2-6-flash": ("inclusionai/ling-2.6-flash", "spelling"),
     "inclusionai/ring-2-6-1t": ("inclusionai/ring-2.6-1t", "spelling"),
     "kat-coder-pro": ("kwaipilot/kat-coder-pro", "vendor_prefix"),
-    "kimi-k2": ("moonshotai/kimi-k2-0905", "spelling"),
     "kimi-k2-0905": ("moonshotai/kimi-k2-0905", "vendor_prefix"),
     "kimi-k2-5": ("moonshotai/kimi-k2.5", "spelling"),
     "kimi-k2-6": ("moonshotai/kimi-k2.6", "spelling"),
@@ -157,7 +154,6 @@ ALIASES: Final[dict[str, tuple[str, str]]] = {
     "minimax/minimax-m2-7": ("minimax/minimax-m2.7", "spelling"),
     "minimax/minimax-m2-7-highspeed": ("minimax/minimax-m2.7-highspeed", "spelling"),
     "mistral-nemo": ("mistralai/mistral-nemo", "vendor_prefix"),
-    "moonshotai/kimi-k2": ("moonshotai/kimi-k2-0905", "dated_alias"),
     "moonshotai/kimi-k2-5": ("moonshotai/kimi-k2.5", "spelling"),
     "moonshotai/kimi-k2-6": ("moonshotai/kimi-k2.6", "spelling"),
     "moonshotai/kimi-k2-latest": ("moonshotai/kimi-k2-0905", "dated_alias"),
@@ -235,8 +231,12 @@ ALIASES: Final[dict[str, tuple[str, str]]] = {
 }
 """Alias -> (model id, rule): curated_alias, dated_alias or vendor_prefix."""
 
-CLASHES: Final[dict[str, tuple[str, ...]]] = {}
-"""A name several of this provider's ``vendor/model`` ids end with -> those ids."""
+CLASHES: Final[dict[str, tuple[str, ...]]] = {
+    "deepseek/deepseek-r1": ("deepseek/deepseek-r1-0528",),
+    "moonshotai/kimi-k2": ("moonshotai/kimi-k2-0905",),
+}
+"""A name several of this provider's ids could mean -> those ids: a name several ``vendor/model``
+ids end with, or a dated family's base where releases of it are priced differently."""
 
 # fmt: off
 RETIRED: Final[frozenset[str]] = frozenset((

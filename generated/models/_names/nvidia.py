@@ -40,7 +40,6 @@ ALIASES: Final[dict[str, tuple[str, str]]] = {
     "gpt-oss-120b": ("openai/gpt-oss-120b", "vendor_prefix"),
     "gpt-oss-20b": ("openai/gpt-oss-20b", "vendor_prefix"),
     "kimi-k2-6": ("moonshotai/kimi-k2.6", "spelling"),
-    "kimi-k2-instruct": ("moonshotai/kimi-k2-instruct-0905", "spelling"),
     "kimi-k2-instruct-0905": ("moonshotai/kimi-k2-instruct-0905", "vendor_prefix"),
     "kimi-k2-instruct-latest": ("moonshotai/kimi-k2-instruct-0905", "spelling"),
     "kimi-k2.6": ("moonshotai/kimi-k2.6", "vendor_prefix"),
@@ -122,7 +121,6 @@ ALIASES: Final[dict[str, tuple[str, str]]] = {
     "mixtral-8x22b-instruct": ("mistralai/mixtral-8x22b-instruct", "vendor_prefix"),
     "mixtral-8x7b-instruct": ("mistralai/mixtral-8x7b-instruct", "vendor_prefix"),
     "moonshotai/kimi-k2-6": ("moonshotai/kimi-k2.6", "spelling"),
-    "moonshotai/kimi-k2-instruct": ("moonshotai/kimi-k2-instruct-0905", "dated_alias"),
     "moonshotai/kimi-k2-instruct-latest": ("moonshotai/kimi-k2-instruct-0905", "dated_alias"),
     "nemotron-3-content-safety": ("nvidia/nemotron-3-content-safety", "vendor_prefix"),
     "nemotron-3-nano-30b-a3b": ("nvidia/nemotron-3-nano-30b-a3b", "vendor_prefix"),
@@ -186,8 +184,11 @@ ALIASES: Final[dict[str, tuple[str, str]]] = {
 }
 """Alias -> (model id, rule): curated_alias, dated_alias or vendor_prefix."""
 
-CLASHES: Final[dict[str, tuple[str, ...]]] = {}
-"""A name several of this provider's ``vendor/model`` ids end with -> those ids."""
+CLASHES: Final[dict[str, tuple[str, ...]]] = {
+    "moonshotai/kimi-k2-instruct": ("moonshotai/kimi-k2-instruct-0905",),
+}
+"""A name several of this provider's ids could mean -> those ids: a name several ``vendor/model``
+ids end with, or a dated family's base where releases of it are priced differently."""
 
 # fmt: off
 RETIRED: Final[frozenset[str]] = frozenset((

@@ -144,7 +144,6 @@ ALIASES: Final[dict[str, tuple[str, str]]] = {
     "gemini-2-5-flash": ("google/gemini-2.5-flash", "spelling"),
     "gemini-2-5-flash-image": ("google/gemini-2.5-flash-image", "spelling"),
     "gemini-2-5-flash-lite": ("google/gemini-2.5-flash-lite", "spelling"),
-    "gemini-2-5-flash-lite-preview": ("google/gemini-2.5-flash-lite-preview-09-2025", "spelling"),
     "gemini-2-5-flash-lite-preview-09-2025": (
         "google/gemini-2.5-flash-lite-preview-09-2025",
         "spelling",
@@ -160,7 +159,6 @@ ALIASES: Final[dict[str, tuple[str, str]]] = {
     "gemini-2.5-flash": ("google/gemini-2.5-flash", "vendor_prefix"),
     "gemini-2.5-flash-image": ("google/gemini-2.5-flash-image", "vendor_prefix"),
     "gemini-2.5-flash-lite": ("google/gemini-2.5-flash-lite", "vendor_prefix"),
-    "gemini-2.5-flash-lite-preview": ("google/gemini-2.5-flash-lite-preview-09-2025", "spelling"),
     "gemini-2.5-flash-lite-preview-09-2025": (
         "google/gemini-2.5-flash-lite-preview-09-2025",
         "vendor_prefix",
@@ -232,10 +230,6 @@ ALIASES: Final[dict[str, tuple[str, str]]] = {
     "google/gemini-2-5-flash": ("google/gemini-2.5-flash", "spelling"),
     "google/gemini-2-5-flash-image": ("google/gemini-2.5-flash-image", "spelling"),
     "google/gemini-2-5-flash-lite": ("google/gemini-2.5-flash-lite", "spelling"),
-    "google/gemini-2-5-flash-lite-preview": (
-        "google/gemini-2.5-flash-lite-preview-09-2025",
-        "spelling",
-    ),
     "google/gemini-2-5-flash-lite-preview-09-2025": (
         "google/gemini-2.5-flash-lite-preview-09-2025",
         "spelling",
@@ -248,10 +242,6 @@ ALIASES: Final[dict[str, tuple[str, str]]] = {
     "google/gemini-2-5-pro-preview": ("google/gemini-2.5-pro-preview", "spelling"),
     "google/gemini-2-5-pro-preview-05-06": ("google/gemini-2.5-pro-preview-05-06", "spelling"),
     "google/gemini-2-5-pro-preview-latest": ("google/gemini-2.5-pro-preview-05-06", "spelling"),
-    "google/gemini-2.5-flash-lite-preview": (
-        "google/gemini-2.5-flash-lite-preview-09-2025",
-        "dated_alias",
-    ),
     "google/gemini-2.5-flash-lite-preview-latest": (
         "google/gemini-2.5-flash-lite-preview-09-2025",
         "dated_alias",
@@ -500,7 +490,6 @@ ALIASES: Final[dict[str, tuple[str, str]]] = {
     "mistral-medium-3.1": ("mistralai/mistral-medium-3.1", "vendor_prefix"),
     "mistral-nemo": ("mistralai/mistral-nemo", "vendor_prefix"),
     "mistral-saba": ("mistralai/mistral-saba", "vendor_prefix"),
-    "mistral-small": ("mistralai/mistral-small-2603", "spelling"),
     "mistral-small-24b-instruct": ("mistralai/mistral-small-24b-instruct-2501", "spelling"),
     "mistral-small-24b-instruct-2501": (
         "mistralai/mistral-small-24b-instruct-2501",
@@ -525,7 +514,6 @@ ALIASES: Final[dict[str, tuple[str, str]]] = {
     "mistralai/ministral-8b-latest": ("mistralai/ministral-8b-2512", "dated_alias"),
     "mistralai/mistral-large-latest": ("mistralai/mistral-large-2512", "dated_alias"),
     "mistralai/mistral-medium-3-1": ("mistralai/mistral-medium-3.1", "spelling"),
-    "mistralai/mistral-small": ("mistralai/mistral-small-2603", "dated_alias"),
     "mistralai/mistral-small-24b-instruct": (
         "mistralai/mistral-small-24b-instruct-2501",
         "dated_alias",
@@ -659,7 +647,6 @@ ALIASES: Final[dict[str, tuple[str, str]]] = {
     "qwen/qwen3-235b-a22b-latest": ("qwen/qwen3-235b-a22b-2507", "dated_alias"),
     "qwen/qwen3-235b-a22b-thinking": ("qwen/qwen3-235b-a22b-thinking-2507", "dated_alias"),
     "qwen/qwen3-235b-a22b-thinking-latest": ("qwen/qwen3-235b-a22b-thinking-2507", "dated_alias"),
-    "qwen/qwen3-30b-a3b-instruct": ("qwen/qwen3-30b-a3b-instruct-2507", "dated_alias"),
     "qwen/qwen3-30b-a3b-instruct-latest": ("qwen/qwen3-30b-a3b-instruct-2507", "dated_alias"),
     "qwen/qwen3-30b-a3b-thinking": ("qwen/qwen3-30b-a3b-thinking-2507", "dated_alias"),
     "qwen/qwen3-30b-a3b-thinking-latest": ("qwen/qwen3-30b-a3b-thinking-2507", "dated_alias"),
@@ -692,7 +679,6 @@ ALIASES: Final[dict[str, tuple[str, str]]] = {
     "qwen3-235b-a22b-thinking-2507": ("qwen/qwen3-235b-a22b-thinking-2507", "vendor_prefix"),
     "qwen3-235b-a22b-thinking-latest": ("qwen/qwen3-235b-a22b-thinking-2507", "spelling"),
     "qwen3-30b-a3b": ("qwen/qwen3-30b-a3b", "vendor_prefix"),
-    "qwen3-30b-a3b-instruct": ("qwen/qwen3-30b-a3b-instruct-2507", "spelling"),
     "qwen3-30b-a3b-instruct-2507": ("qwen/qwen3-30b-a3b-instruct-2507", "vendor_prefix"),
     "qwen3-30b-a3b-instruct-latest": ("qwen/qwen3-30b-a3b-instruct-2507", "spelling"),
     "qwen3-30b-a3b-thinking": ("qwen/qwen3-30b-a3b-thinking-2507", "spelling"),
@@ -824,8 +810,13 @@ ALIASES: Final[dict[str, tuple[str, str]]] = {
 }
 """Alias -> (model id, rule): curated_alias, dated_alias or vendor_prefix."""
 
-CLASHES: Final[dict[str, tuple[str, ...]]] = {}
-"""A name several of this provider's ``vendor/model`` ids end with -> those ids."""
+CLASHES: Final[dict[str, tuple[str, ...]]] = {
+    "google/gemini-2.5-flash-lite-preview": ("google/gemini-2.5-flash-lite-preview-09-2025",),
+    "mistralai/mistral-small": ("mistralai/mistral-small-2603",),
+    "qwen/qwen3-30b-a3b-instruct": ("qwen/qwen3-30b-a3b-instruct-2507",),
+}
+"""A name several of this provider's ids could mean -> those ids: a name several ``vendor/model``
+ids end with, or a dated family's base where releases of it are priced differently."""
 
 # fmt: off
 RETIRED: Final[frozenset[str]] = frozenset((

@@ -33,20 +33,16 @@ ALIASES: Final[dict[str, tuple[str, str]]] = {
     "gemini-2-0-flash-lite": ("gemini-2.0-flash-lite", "spelling"),
     "gemini-2-5-flash": ("gemini-2.5-flash", "spelling"),
     "gemini-2-5-flash-image": ("gemini-2.5-flash-image", "spelling"),
-    "gemini-2-5-flash-lite-preview": ("gemini-2.5-flash-lite-preview-09-2025", "spelling"),
     "gemini-2-5-flash-lite-preview-09-2025": ("gemini-2.5-flash-lite-preview-09-2025", "spelling"),
     "gemini-2-5-flash-lite-preview-latest": ("gemini-2.5-flash-lite-preview-09-2025", "spelling"),
     "gemini-2-5-flash-nothink": ("gemini-2.5-flash-nothink", "spelling"),
-    "gemini-2-5-flash-preview": ("gemini-2.5-flash-preview-09-2025", "spelling"),
     "gemini-2-5-flash-preview-09-2025": ("gemini-2.5-flash-preview-09-2025", "spelling"),
     "gemini-2-5-flash-preview-latest": ("gemini-2.5-flash-preview-09-2025", "spelling"),
     "gemini-2-5-pro": ("gemini-2.5-pro", "spelling"),
-    "gemini-2.5-flash-lite-preview": ("gemini-2.5-flash-lite-preview-09-2025", "dated_alias"),
     "gemini-2.5-flash-lite-preview-latest": (
         "gemini-2.5-flash-lite-preview-09-2025",
         "dated_alias",
     ),
-    "gemini-2.5-flash-preview": ("gemini-2.5-flash-preview-09-2025", "dated_alias"),
     "gemini-2.5-flash-preview-latest": ("gemini-2.5-flash-preview-09-2025", "dated_alias"),
     "gemini-3-1-flash-image-preview": ("gemini-3.1-flash-image-preview", "spelling"),
     "glm-4-5": ("glm-4.5", "spelling"),
@@ -95,18 +91,22 @@ ALIASES: Final[dict[str, tuple[str, str]]] = {
     "kimi-k2-preview": ("kimi-k2-0905-preview", "spelling"),
     "ministral-14b": ("ministral-14b-2512", "dated_alias"),
     "ministral-14b-latest": ("ministral-14b-2512", "dated_alias"),
-    "mistral-large": ("mistral-large-2512", "dated_alias"),
     "mistral-large-latest": ("mistral-large-2512", "dated_alias"),
     "qwen-max": ("qwen-max-latest", "dated_alias"),
     "qwen3-235b-a22b-instruct": ("qwen3-235b-a22b-instruct-2507", "dated_alias"),
     "qwen3-235b-a22b-instruct-latest": ("qwen3-235b-a22b-instruct-2507", "dated_alias"),
-    "qwen3-max": ("qwen3-max-2025-09-23", "dated_alias"),
     "qwen3-max-latest": ("qwen3-max-2025-09-23", "dated_alias"),
 }
 """Alias -> (model id, rule): curated_alias, dated_alias or vendor_prefix."""
 
-CLASHES: Final[dict[str, tuple[str, ...]]] = {}
-"""A name several of this provider's ``vendor/model`` ids end with -> those ids."""
+CLASHES: Final[dict[str, tuple[str, ...]]] = {
+    "gemini-2.5-flash-lite-preview": ("gemini-2.5-flash-lite-preview-09-2025",),
+    "gemini-2.5-flash-preview": ("gemini-2.5-flash-preview-09-2025",),
+    "mistral-large": ("mistral-large-2512",),
+    "qwen3-max": ("qwen3-max-2025-09-23",),
+}
+"""A name several of this provider's ids could mean -> those ids: a name several ``vendor/model``
+ids end with, or a dated family's base where releases of it are priced differently."""
 
 # fmt: off
 RETIRED: Final[frozenset[str]] = frozenset((

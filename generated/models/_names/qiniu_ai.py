@@ -103,7 +103,6 @@ ALIASES: Final[dict[str, tuple[str, str]]] = {
     "minimax/minimax-m2-1": ("minimax/minimax-m2.1", "spelling"),
     "minimax/minimax-m2-5": ("minimax/minimax-m2.5", "spelling"),
     "minimax/minimax-m2-5-highspeed": ("minimax/minimax-m2.5-highspeed", "spelling"),
-    "moonshotai/kimi-k2": ("moonshotai/kimi-k2-0905", "dated_alias"),
     "moonshotai/kimi-k2-5": ("moonshotai/kimi-k2.5", "spelling"),
     "moonshotai/kimi-k2-latest": ("moonshotai/kimi-k2-0905", "dated_alias"),
     "openai/gpt-5-2": ("openai/gpt-5.2", "spelling"),
@@ -117,7 +116,6 @@ ALIASES: Final[dict[str, tuple[str, str]]] = {
     "qwen3-235b-a22b-instruct-latest": ("qwen3-235b-a22b-instruct-2507", "dated_alias"),
     "qwen3-235b-a22b-thinking": ("qwen3-235b-a22b-thinking-2507", "dated_alias"),
     "qwen3-235b-a22b-thinking-latest": ("qwen3-235b-a22b-thinking-2507", "dated_alias"),
-    "qwen3-30b-a3b-instruct": ("qwen3-30b-a3b-instruct-2507", "dated_alias"),
     "qwen3-30b-a3b-instruct-latest": ("qwen3-30b-a3b-instruct-2507", "dated_alias"),
     "qwen3-30b-a3b-thinking": ("qwen3-30b-a3b-thinking-2507", "dated_alias"),
     "qwen3-30b-a3b-thinking-latest": ("qwen3-30b-a3b-thinking-2507", "dated_alias"),
@@ -133,8 +131,12 @@ ALIASES: Final[dict[str, tuple[str, str]]] = {
 }
 """Alias -> (model id, rule): curated_alias, dated_alias or vendor_prefix."""
 
-CLASHES: Final[dict[str, tuple[str, ...]]] = {}
-"""A name several of this provider's ``vendor/model`` ids end with -> those ids."""
+CLASHES: Final[dict[str, tuple[str, ...]]] = {
+    "moonshotai/kimi-k2": ("moonshotai/kimi-k2-0905",),
+    "qwen3-30b-a3b-instruct": ("qwen3-30b-a3b-instruct-2507",),
+}
+"""A name several of this provider's ids could mean -> those ids: a name several ``vendor/model``
+ids end with, or a dated family's base where releases of it are priced differently."""
 
 # fmt: off
 RETIRED: Final[frozenset[str]] = frozenset((

@@ -43,10 +43,8 @@ ALIASES: Final[dict[str, tuple[str, str]]] = {
     "minimax-m2.7": ("route/minimax-m2.7", "vendor_prefix"),
     "minimax-m2.7-highspeed": ("route/minimax-m2.7-highspeed", "vendor_prefix"),
     "mistral-large-3": ("route/mistral-large-3", "vendor_prefix"),
-    "mistral-medium": ("route/mistral-medium-2505", "spelling"),
     "mistral-medium-2505": ("route/mistral-medium-2505", "vendor_prefix"),
     "mistral-medium-latest": ("route/mistral-medium-2505", "spelling"),
-    "mistral-small": ("route/mistral-small-2503", "spelling"),
     "mistral-small-2503": ("route/mistral-small-2503", "vendor_prefix"),
     "mistral-small-latest": ("route/mistral-small-2503", "spelling"),
     "qwen3-6-27b": ("route/qwen3.6-27b", "spelling"),
@@ -66,9 +64,7 @@ ALIASES: Final[dict[str, tuple[str, str]]] = {
     "route/minimax-m2-5-highspeed": ("route/minimax-m2.5-highspeed", "spelling"),
     "route/minimax-m2-7": ("route/minimax-m2.7", "spelling"),
     "route/minimax-m2-7-highspeed": ("route/minimax-m2.7-highspeed", "spelling"),
-    "route/mistral-medium": ("route/mistral-medium-2505", "dated_alias"),
     "route/mistral-medium-latest": ("route/mistral-medium-2505", "dated_alias"),
-    "route/mistral-small": ("route/mistral-small-2503", "dated_alias"),
     "route/mistral-small-latest": ("route/mistral-small-2503", "dated_alias"),
     "route/qwen3-6-27b": ("route/qwen3.6-27b", "spelling"),
     "route/qwen3-6-27b-202k": ("route/qwen3.6-27b-202k", "spelling"),
@@ -88,8 +84,12 @@ ALIASES: Final[dict[str, tuple[str, str]]] = {
 }
 """Alias -> (model id, rule): curated_alias, dated_alias or vendor_prefix."""
 
-CLASHES: Final[dict[str, tuple[str, ...]]] = {}
-"""A name several of this provider's ``vendor/model`` ids end with -> those ids."""
+CLASHES: Final[dict[str, tuple[str, ...]]] = {
+    "route/mistral-medium": ("route/mistral-medium-2505",),
+    "route/mistral-small": ("route/mistral-small-2503",),
+}
+"""A name several of this provider's ids could mean -> those ids: a name several ``vendor/model``
+ids end with, or a dated family's base where releases of it are priced differently."""
 
 # fmt: off
 RETIRED: Final[frozenset[str]] = frozenset((

@@ -50,7 +50,6 @@ ALIASES: Final[dict[str, tuple[str, str]]] = {
     "Qwen/Qwen2-5-7B-Instruct": ("Qwen/Qwen2.5-7B-Instruct", "spelling"),
     "Qwen/Qwen3-235B-A22B-Thinking": ("Qwen/Qwen3-235B-A22B-Thinking-2507", "dated_alias"),
     "Qwen/Qwen3-235B-A22B-Thinking-latest": ("Qwen/Qwen3-235B-A22B-Thinking-2507", "dated_alias"),
-    "Qwen/Qwen3-30B-A3B-Instruct": ("Qwen/Qwen3-30B-A3B-Instruct-2507", "dated_alias"),
     "Qwen/Qwen3-30B-A3B-Instruct-latest": ("Qwen/Qwen3-30B-A3B-Instruct-2507", "dated_alias"),
     "Qwen/Qwen3-5-122B-A10B": ("Qwen/Qwen3.5-122B-A10B", "spelling"),
     "Qwen/Qwen3-5-27B": ("Qwen/Qwen3.5-27B", "spelling"),
@@ -67,7 +66,6 @@ ALIASES: Final[dict[str, tuple[str, str]]] = {
     "Qwen3-235B-A22B-Thinking": ("Qwen/Qwen3-235B-A22B-Thinking-2507", "spelling"),
     "Qwen3-235B-A22B-Thinking-2507": ("Qwen/Qwen3-235B-A22B-Thinking-2507", "vendor_prefix"),
     "Qwen3-235B-A22B-Thinking-latest": ("Qwen/Qwen3-235B-A22B-Thinking-2507", "spelling"),
-    "Qwen3-30B-A3B-Instruct": ("Qwen/Qwen3-30B-A3B-Instruct-2507", "spelling"),
     "Qwen3-30B-A3B-Instruct-2507": ("Qwen/Qwen3-30B-A3B-Instruct-2507", "vendor_prefix"),
     "Qwen3-30B-A3B-Instruct-latest": ("Qwen/Qwen3-30B-A3B-Instruct-2507", "spelling"),
     "Qwen3-32B": ("Qwen/Qwen3-32B", "vendor_prefix"),
@@ -114,6 +112,7 @@ ALIASES: Final[dict[str, tuple[str, str]]] = {
 """Alias -> (model id, rule): curated_alias, dated_alias or vendor_prefix."""
 
 CLASHES: Final[dict[str, tuple[str, ...]]] = {
+    "Qwen/Qwen3-30B-A3B-Instruct": ("Qwen/Qwen3-30B-A3B-Instruct-2507",),
     "DeepSeek-R1": ("Pro/deepseek-ai/DeepSeek-R1", "deepseek-ai/DeepSeek-R1"),
     "DeepSeek-V3": ("Pro/deepseek-ai/DeepSeek-V3", "deepseek-ai/DeepSeek-V3"),
     "DeepSeek-V3.1-Terminus": (
@@ -122,7 +121,8 @@ CLASHES: Final[dict[str, tuple[str, ...]]] = {
     ),
     "DeepSeek-V3.2": ("Pro/deepseek-ai/DeepSeek-V3.2", "deepseek-ai/DeepSeek-V3.2"),
 }
-"""A name several of this provider's ``vendor/model`` ids end with -> those ids."""
+"""A name several of this provider's ids could mean -> those ids: a name several ``vendor/model``
+ids end with, or a dated family's base where releases of it are priced differently."""
 
 # fmt: off
 RETIRED: Final[frozenset[str]] = frozenset((

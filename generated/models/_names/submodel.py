@@ -11,7 +11,6 @@ if TYPE_CHECKING:
     from typing import Final
 
 ALIASES: Final[dict[str, tuple[str, str]]] = {
-    "DeepSeek-R1": ("deepseek-ai/DeepSeek-R1-0528", "spelling"),
     "DeepSeek-R1-0528": ("deepseek-ai/DeepSeek-R1-0528", "vendor_prefix"),
     "DeepSeek-R1-latest": ("deepseek-ai/DeepSeek-R1-0528", "spelling"),
     "DeepSeek-V3": ("deepseek-ai/DeepSeek-V3-0324", "spelling"),
@@ -37,7 +36,6 @@ ALIASES: Final[dict[str, tuple[str, str]]] = {
         "Qwen/Qwen3-Coder-480B-A35B-Instruct-FP8",
         "vendor_prefix",
     ),
-    "deepseek-ai/DeepSeek-R1": ("deepseek-ai/DeepSeek-R1-0528", "dated_alias"),
     "deepseek-ai/DeepSeek-R1-latest": ("deepseek-ai/DeepSeek-R1-0528", "dated_alias"),
     "deepseek-ai/DeepSeek-V3": ("deepseek-ai/DeepSeek-V3-0324", "dated_alias"),
     "deepseek-ai/DeepSeek-V3-1": ("deepseek-ai/DeepSeek-V3.1", "spelling"),
@@ -48,8 +46,11 @@ ALIASES: Final[dict[str, tuple[str, str]]] = {
 }
 """Alias -> (model id, rule): curated_alias, dated_alias or vendor_prefix."""
 
-CLASHES: Final[dict[str, tuple[str, ...]]] = {}
-"""A name several of this provider's ``vendor/model`` ids end with -> those ids."""
+CLASHES: Final[dict[str, tuple[str, ...]]] = {
+    "deepseek-ai/DeepSeek-R1": ("deepseek-ai/DeepSeek-R1-0528",),
+}
+"""A name several of this provider's ids could mean -> those ids: a name several ``vendor/model``
+ids end with, or a dated family's base where releases of it are priced differently."""
 
 # fmt: off
 RETIRED: Final[frozenset[str]] = frozenset((

@@ -15,7 +15,6 @@ ALIASES: Final[dict[str, tuple[str, str]]] = {
     "hermes-3-llama-3-1-405b": ("hermes-3-llama-3.1-405b", "spelling"),
     "llama-3-2-3b": ("llama-3.2-3b", "spelling"),
     "llama-3-3-70b": ("llama-3.3-70b", "spelling"),
-    "mistral-small": ("mistral-small-2603", "dated_alias"),
     "mistral-small-latest": ("mistral-small-2603", "dated_alias"),
     "olafangensan-glm-4-7-flash-heretic": ("olafangensan-glm-4.7-flash-heretic", "spelling"),
     "openai-gpt-4o": ("openai-gpt-4o-2024-11-20", "dated_alias"),
@@ -32,8 +31,11 @@ ALIASES: Final[dict[str, tuple[str, str]]] = {
 }
 """Alias -> (model id, rule): curated_alias, dated_alias or vendor_prefix."""
 
-CLASHES: Final[dict[str, tuple[str, ...]]] = {}
-"""A name several of this provider's ``vendor/model`` ids end with -> those ids."""
+CLASHES: Final[dict[str, tuple[str, ...]]] = {
+    "mistral-small": ("mistral-small-2603",),
+}
+"""A name several of this provider's ids could mean -> those ids: a name several ``vendor/model``
+ids end with, or a dated family's base where releases of it are priced differently."""
 
 # fmt: off
 RETIRED: Final[frozenset[str]] = frozenset((

@@ -172,7 +172,6 @@ ALIASES: Final[dict[str, tuple[str, str]]] = {
     "hy3-preview": ("tencent/hy3-preview", "vendor_prefix"),
     "inclusionai/ring-2-6-1t": ("inclusionai/ring-2.6-1t", "spelling"),
     "kat-coder-pro-v2": ("kuaishou/kat-coder-pro-v2", "vendor_prefix"),
-    "kimi-k2": ("moonshotai/kimi-k2-0905", "spelling"),
     "kimi-k2-0905": ("moonshotai/kimi-k2-0905", "vendor_prefix"),
     "kimi-k2-5": ("moonshotai/kimi-k2.5", "spelling"),
     "kimi-k2-6": ("moonshotai/kimi-k2.6", "spelling"),
@@ -210,7 +209,6 @@ ALIASES: Final[dict[str, tuple[str, str]]] = {
     "minimax/minimax-m2-5-lightning": ("minimax/minimax-m2.5-lightning", "spelling"),
     "minimax/minimax-m2-7": ("minimax/minimax-m2.7", "spelling"),
     "minimax/minimax-m2-7-highspeed": ("minimax/minimax-m2.7-highspeed", "spelling"),
-    "moonshotai/kimi-k2": ("moonshotai/kimi-k2-0905", "dated_alias"),
     "moonshotai/kimi-k2-5": ("moonshotai/kimi-k2.5", "spelling"),
     "moonshotai/kimi-k2-6": ("moonshotai/kimi-k2.6", "spelling"),
     "moonshotai/kimi-k2-7-code": ("moonshotai/kimi-k2.7-code", "spelling"),
@@ -292,8 +290,11 @@ ALIASES: Final[dict[str, tuple[str, str]]] = {
 }
 """Alias -> (model id, rule): curated_alias, dated_alias or vendor_prefix."""
 
-CLASHES: Final[dict[str, tuple[str, ...]]] = {}
-"""A name several of this provider's ``vendor/model`` ids end with -> those ids."""
+CLASHES: Final[dict[str, tuple[str, ...]]] = {
+    "moonshotai/kimi-k2": ("moonshotai/kimi-k2-0905",),
+}
+"""A name several of this provider's ids could mean -> those ids: a name several ``vendor/model``
+ids end with, or a dated family's base where releases of it are priced differently."""
 
 # fmt: off
 RETIRED: Final[frozenset[str]] = frozenset((

@@ -133,6 +133,15 @@ class PastCatalog:
         folded = {mid.lower(): mid for mid in listed}
         if name.lower() in folded:
             return folded[name.lower()]
+        try:  # today's rules (aliases, prefixes, spellings), where their model was listed then
+            target = self._rules.explain(name, pid, None, 0).model.id
+            if target in listed:
+                return target
+        except AmbiguousModelError:
+            raise  # releases priced apart, a region priced on its own: refused then as now
+        except LlmdexError:
+            pass
+        # A dated family or snapshot of ids listed then that today's catalog no longer lists.
         base = name[: -len("-latest")] if name.endswith("-latest") else name
         family = [
             (dated[1], mid)
@@ -144,11 +153,7 @@ class PastCatalog:
         snapshot = split_dated(name)
         if snapshot is not None and snapshot[0] in listed:
             return snapshot[0]
-        try:  # today's rules (curated aliases, vendor prefixes), where their model was listed then
-            target = self._rules.explain(name, pid, None, 0).model.id
-        except LlmdexError:
-            return None
-        return target if target in listed else None
+        return None
 
     def _bare_provider(self, name: str, prefer: Sequence[str] | None, at: str) -> str:
         # Among the providers that listed the id exactly then: prefer=, the maker, the only one.

@@ -154,7 +154,7 @@ class Rules:
         else:
             hit = self._within(parsed.provider, parsed.id)
             if hit is None:
-                raise ModelNotFoundError(str(parsed), self.suggest(parsed.id, parsed.provider))
+                raise self._not_found(parsed.id, parsed.provider)
             rules = tuple(r for r in hit.rules if r is not Rule.EXACT) or (Rule.EXACT,)
             steps = hit.steps
             if named is not None and self._is_dialect(named, parsed.provider):
@@ -200,17 +200,25 @@ class Rules:
             return _alias_hit(pid, name, entry)
         clash = names.clashes.get(name)
         if clash is not None:
-            raise AmbiguousModelError(
-                name, [f"{pid}:{t}" for t in clash], f"several ids of {pid} end with it"
+            from llmdex.resolution.dated_ids import split_dated
+
+            dated = all((split_dated(t) or ("",))[0] == name for t in clash)
+            why = (
+                f"releases of {name!r} are priced differently, so a name without their date"
+                f" could mean any; {name}-latest means the newest"
+                if dated
+                else f"several ids of {pid} end with it"
             )
+            raise AmbiguousModelError(name, [f"{pid}:{t}" for t in clash], why)
         if not derived:
             return None
         for prefix in self._tables.id_prefixes.get(pid, ()):
             rest = _strip_prefix(prefix, name)
             found = None if rest is None else self._within(pid, rest, derived=False)
             if found is not None:
-                self._priced_alike(pid, name, prefix, found.target)
-                return found.then(Rule.ID_PREFIX, f"{pid}: takes the prefix {prefix!r} off")
+                assumed = self._priced_alike(pid, name, prefix, found.target)
+                step = f"{pid}: takes the prefix {prefix!r} off{assumed}"
+                return found.then(Rule.ID_PREFIX, step)
         snapshot = self._snapshot(pid, name)
         if snapshot is not None:
             return snapshot
@@ -230,10 +238,13 @@ class Rules:
                 return found.then(Rule.CASE_INSENSITIVE, step)
         return None
 
-    def _priced_alike(self, pid: str, name: str, prefix: str, target: str) -> None:
-        # A prefix the provider does not list for this model (Bedrock's apac.) is only taken
-        # off when every variant it does list costs the same: where one region is priced
-        # differently (eu. at +10%), the base price may be the wrong one for this region too.
+    def _priced_alike(self, pid: str, name: str, prefix: str, target: str) -> str:
+        # A geography the provider does not list for this model (Bedrock's apac.) may be priced
+        # on its own (AWS: Nova in eu. at +31%, global. below the bare id): its prefix is only
+        # taken off where the provider lists the model in another geography, and every such
+        # listing costs what the bare id does. Returns what the answer assumed, for explain().
+        if prefix not in self._tables.regional_prefixes.get(pid, ()):
+            return ""
         models = self._tables.models_of(pid)
         base = models[target]
         variants = [
@@ -242,13 +253,18 @@ class Rules:
             if "*" not in other and f"{other}{target}" in models
         ]
         differ = [v for v in variants if models[v].cost != base.cost]
-        if differ:
+        if differ or not variants:
+            why = (
+                f"and {', '.join(differ)} is priced otherwise than {target}"
+                if differ
+                else f"nor {target} in another geography: a geography may be priced on its own"
+            )
             raise AmbiguousModelError(
                 name,
                 [f"{pid}:{target}", *(f"{pid}:{v}" for v in variants)],
-                f"{pid} lists no {prefix!r} variant of it, and {', '.join(differ)} is priced "
-                f"otherwise than {target}",
+                f"{pid} lists no {prefix!r} variant of it, {why}",
             )
+        return f", assumed priced as {target} ({pid} lists {', '.join(variants)} at its price)"
 
     def _snapshot(self, pid: str, name: str) -> _Hit | None:
         # A dated id the provider does not list -> the undated model it lists (or lists
@@ -261,34 +277,73 @@ class Rules:
         found = self._within(pid, dated[0], derived=False)
         if found is None or found.rules not in {(Rule.EXACT,), (Rule.VENDOR_PREFIX,)}:
             return None
+        if self._dated_after_the_catalog(name, self._tables.models_of(pid)[found.target]):
+            return None
         self._snapshot_priced_alike(pid, name, dated[0], found.target)
         step = (
             f"{pid}: {name!r} is a snapshot of {found.target!r}, assumed priced as it (no "
-            "provider that prices the model as {pid} does lists the snapshot at another price)"
+            f"provider that prices the model as {pid} does lists the snapshot at another price)"
         )
         return found.then(Rule.SNAPSHOT, step)
+
+    def _dated_after_the_catalog(self, name: str, base: Model | None) -> str | None:
+        # A snapshot dated after the payload is a release the catalog cannot describe
+        # (deepseek-v4-pro-0813 beside a deepseek-v4-pro of April, in a July catalog): the
+        # undated model's price is an older release's. A date without its year (-MMDD) is
+        # the first such day on or after the undated model's release. Returns the date.
+        from llmdex.resolution.dated_ids import split_dated
+
+        dated = split_dated(name)
+        if dated is None:
+            return None
+        year, month, day = dated[1]
+        released = str(base.release_date or "") if base is not None else ""
+        if not year:
+            if len(released) < 10 or not month:
+                return None
+            year = int(released[:4]) + ((month, day) < (int(released[5:7]), int(released[8:10])))
+        stated = f"{year:04}-{month or 1:02}-{day or 1:02}"
+        return stated if stated > str(self._tables.about["date"]) else None
+
+    def _not_found(self, name: str, pid: str | None) -> ModelNotFoundError:
+        base = None
+        if pid is not None:
+            from llmdex.resolution.dated_ids import split_dated
+
+            dated = split_dated(name)
+            hit = None if dated is None else self._within(pid, dated[0], derived=False)
+            base = None if hit is None else self._tables.models_of(pid)[hit.target]
+        after = self._dated_after_the_catalog(name, base)
+        reason = (
+            f"(its id is dated {after}, after the catalog's data of {self._tables.about['date']}:"
+            " a regen from a newer payload may list it)"
+            if after
+            else ""
+        )
+        spec = name if pid is None else f"{pid}:{name}"
+        return ModelNotFoundError(spec, self.suggest(name, pid), reason)
 
     def _snapshot_priced_alike(self, pid: str, name: str, base: str, target: str) -> None:
         # A provider that lists both the model, at this provider's price, and the snapshot, at
         # another, shows the snapshot was priced otherwise (Azure: gpt-3.5-turbo at OpenAI's
         # $0.5/$1.5, gpt-3.5-turbo-0613 at $3/$4): then the rule would guess the price, and
         # refuses. A reseller whose prices are its own (a markup, a free tier) shows nothing.
-        mine = _base_prices(self._tables.models_of(pid)[target])
+        mine = base_prices(self._tables.models_of(pid)[target])
         for other, snapshot in self._listings(name):
-            if other == pid or snapshot.cost is None or _base_prices(snapshot) == mine:
+            if other == pid or snapshot.cost is None or base_prices(snapshot) == mine:
                 continue
             try:
-                theirs = self._within(other, base, derived=False)
-            except AmbiguousModelError:
-                continue
-            if theirs is None or theirs.target == name:
-                continue
-            if _base_prices(self._tables.models_of(other)[theirs.target]) == mine:
+                hit = self._within(other, base, derived=False)
+                theirs = [] if hit is None else [hit.target]
+            except AmbiguousModelError as several:  # releases priced apart: any of them
+                theirs = [c.partition(":")[2] for c in several.candidates]
+            models = self._tables.models_of(other)
+            for alike in (t for t in theirs if t != name and base_prices(models[t]) == mine):
                 raise AmbiguousModelError(
                     name,
                     [f"{pid}:{target}", f"{other}:{snapshot.id}"],
                     f"{pid} lists no such snapshot, and {other} prices {snapshot.id} otherwise "
-                    f"than {theirs.target}, which it prices as {pid}:{target}",
+                    f"than {alike}, which it prices as {pid}:{target}",
                 )
 
     def _listings(self, name: str) -> list[tuple[str, Model]]:
@@ -355,7 +410,7 @@ class Rules:
             why = f"only {pid} lists {name!r}" if exact else f"only {pid} serves {name!r}"
             return self._chosen(name, pid, candidates[pid], Rule.ONLY_PROVIDER, why)
         if not candidates:
-            raise ModelNotFoundError(name, self.suggest(name, None))
+            raise self._not_found(name, None)
         ordered = sorted(candidates.items(), key=lambda item: (_QUALITY[item[1].rules[0]], item[0]))
         raise AmbiguousModelError(name, [f"{pid}:{hit.target}" for pid, hit in ordered])
 
@@ -467,9 +522,9 @@ class Rules:
 _RULES = {rule.value: rule for rule in Rule}
 
 
-def _base_prices(model: Model) -> tuple[Decimal, Decimal] | None:
-    # What a wrong pick would change first: the input and output prices, to 9 digits (a
-    # payload's 0.39999999999999997 is the 0.4 it was meant to be).
+def base_prices(model: Model) -> tuple[Decimal, Decimal] | None:
+    """What a wrong pick would change first: the input and output prices, to 9 digits (a
+    payload's 0.39999999999999997 is the 0.4 it was meant to be)."""
     cost = model.cost
     return None if cost is None else (_NINE.plus(cost.input), _NINE.plus(cost.output))
 

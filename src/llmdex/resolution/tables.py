@@ -137,6 +137,12 @@ class CatalogTables:
         return prefixes
 
     @property
+    def regional_prefixes(self) -> Mapping[str, tuple[str, ...]]:
+        """Provider id -> those of its id prefixes that name a geography priced on its own."""
+        prefixes: Mapping[str, tuple[str, ...]] = self._table("_names", "REGIONAL_PREFIXES")
+        return prefixes
+
+    @property
     def retired(self) -> frozenset[str]:
         """Ids some provider listed once and no longer lists."""
         retired: frozenset[str] = self._table("_retired", "RETIRED")
