@@ -6,7 +6,8 @@ older snapshots ``-0613`` and ``-1106`` at prices of their own, as Azure's price
 router lists ``openai/gpt-old`` and a snapshot ``openai/gpt-3.5-turbo-0301`` at its own markup,
 with no ``gpt-3.5-turbo`` at OpenAI's price beside it. OpenAI makes ``gpt-*`` (the fixture's
 first-party table). Mistral prices two releases of ``mistral-small`` apart and two of
-``mistral-large`` alike, as its price list did; the router lists one ``mistral-small``.
+``mistral-large`` alike, as its price list did; the router lists one ``mistral-small``, and two OpenAI models OpenAI does not list: a closed
+``openai/gpt-image-x`` and an open-weights ``openai/gpt-oss-x``.
 """
 
 from __future__ import annotations
@@ -52,6 +53,8 @@ def _series() -> list[dict[str, object]]:
             model("openai/gpt-old", cost=_cost(2.2, 4.4)),
             model("openai/gpt-3.5-turbo-0301", cost=_cost(0.6, 1.6)),
             model("mistralai/mistral-small-2501", release_date="2025-01-30", cost=_cost(0.1, 0.3)),
+            model("openai/gpt-image-x", cost=_cost(5, 40)),
+            model("openai/gpt-oss-x", open_weights=True, cost=_cost(0.1, 0.5)),
         ),
     }
     second = json.loads(json.dumps(first))
@@ -140,3 +143,21 @@ def test_a_snapshot_dated_after_the_catalog_is_not_priced_as_an_older_release(
     assert "after the catalog's data of 2025-02-02: a regen from a newer payload" in str(
         caught.value
     )
+
+
+@pytest.mark.parametrize("spec", ["gpt-image-x", "openai/gpt-image-x"])
+def test_a_closed_model_its_maker_does_not_list_is_not_answered_by_a_reseller(
+    dex: ModuleType, spec: str
+) -> None:
+    # The user named OpenAI's model (tts-1, whisper-1, dall-e-3 at Vercel or Poe): a
+    # reseller's proxy of it has a price of its own.
+    with pytest.raises(dex.AmbiguousModelError) as caught:
+        dex.find(spec)
+    assert caught.value.candidates == ("router:openai/gpt-image-x",)
+    assert "openai makes it and lists no 'gpt-image-x'" in str(caught.value)
+    assert dex.find("router:gpt-image-x").spec == "router:openai/gpt-image-x"
+    assert dex.find(spec, prefer="router").spec == "router:openai/gpt-image-x"
+
+
+def test_open_weights_its_maker_does_not_serve_are_found_at_their_host(dex: ModuleType) -> None:
+    assert dex.find("gpt-oss-x").spec == "router:openai/gpt-oss-x"

@@ -404,6 +404,14 @@ class Rules:
             if candidates and own in self._tables.names_of(pid).retired:
                 listed = sorted(f"{p}:{h.target}" for p, h in candidates.items())
                 raise RetiredByMakerError(name, f"{pid}:{own}", listed)
+        if makers and candidates and self._proxied(candidates, makers):
+            # A closed model its maker does not list (dall-e-3 at OpenAI), that resellers list
+            # as the maker's (openai/dall-e-3): a proxy of the maker's API at a price of its
+            # own, not what the user named.
+            listed = sorted(f"{p}:{h.target}" for p, h in candidates.items())
+            own = tail if makers[0] == vendor else name
+            why = f"{makers[0]} makes it and lists no {own!r}; a reseller's price may be its own"
+            raise AmbiguousModelError(name, listed, why)
         exact = [pid for pid, hit in candidates.items() if hit.rules == (Rule.EXACT,)]
         if len(exact) == 1 or len(candidates) == 1:
             pid = exact[0] if exact else next(iter(candidates))
@@ -413,6 +421,18 @@ class Rules:
             raise self._not_found(name, None)
         ordered = sorted(candidates.items(), key=lambda item: (_QUALITY[item[1].rules[0]], item[0]))
         raise AmbiguousModelError(name, [f"{pid}:{hit.target}" for pid, hit in ordered])
+
+    def _proxied(self, candidates: Mapping[str, _Hit], makers: Sequence[str]) -> bool:
+        # Whether every listing names a maker as its vendor (openai/..., ~anthropic/...) and
+        # is of a model without open weights (a host of open weights serves its own
+        # deployment, and is how such a model is reached).
+        for pid, hit in candidates.items():
+            head, slash, _ = hit.target.lstrip("~").partition("/")
+            if not slash or self.provider_id(head) not in makers:
+                return False
+            if self._tables.models_of(pid)[hit.target].open_weights:
+                return False
+        return True
 
     def _candidates(self, name: str) -> dict[str, _Hit]:
         # The providers that serve a bare name by rule 1, found through the indexes.
