@@ -180,8 +180,10 @@ class AmbiguousModelError(LlmdexError, LookupError):
         listed = ", ".join(self.candidates)
         providers = {candidate.partition(":")[0] for candidate in self.candidates}
         if len(self.candidates) == 1:  # one model, but not known to be priced as the spec is
-            self.cli = f"model id {shown(spec)} may not be priced as {listed}{why}; name {listed}"
-            self.cli += " to take its price"
+            self.cli = (
+                f"model id {shown(spec)} may not be priced as {listed}{why}; "
+                f"name {listed} to take its price"
+            )
             super().__init__(self.cli)
             return
         if len(providers) == 1:  # several ids of one provider: prefer= cannot choose

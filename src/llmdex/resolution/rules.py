@@ -240,9 +240,10 @@ class Rules:
 
     def _priced_alike(self, pid: str, name: str, prefix: str, target: str) -> str:
         # A geography the provider does not list for this model (Bedrock's apac.) may be priced
-        # on its own (AWS: Nova in eu. at +31%, global. below the bare id): its prefix is only
-        # taken off where the provider lists the model in another geography, and every such
-        # listing costs what the bare id does. Returns what the answer assumed, for explain().
+        # on its own (LiteLLM: Nova Pro in eu. at +31%, global. below the bare id): its prefix
+        # is only taken off where the provider lists the model in another geography, and every
+        # such listing costs what the bare id does. Returns what the answer assumed, for
+        # explain().
         if prefix not in self._tables.regional_prefixes.get(pid, ()):
             return ""
         models = self._tables.models_of(pid)
@@ -277,7 +278,7 @@ class Rules:
         found = self._within(pid, dated[0], derived=False)
         if found is None or found.rules not in {(Rule.EXACT,), (Rule.VENDOR_PREFIX,)}:
             return None
-        if self._dated_after_the_catalog(name, self._tables.models_of(pid)[found.target]):
+        if self._dated_after_the_catalog(dated[1], self._tables.models_of(pid)[found.target]):
             return None
         self._snapshot_priced_alike(pid, name, dated[0], found.target)
         step = (
@@ -286,34 +287,29 @@ class Rules:
         )
         return found.then(Rule.SNAPSHOT, step)
 
-    def _dated_after_the_catalog(self, name: str, base: Model | None) -> str | None:
+    def _dated_after_the_catalog(self, date: tuple[int, int, int], base: Model | None) -> str:
         # A snapshot dated after the payload is a release the catalog cannot describe
         # (deepseek-v4-pro-0813 beside a deepseek-v4-pro of April, in a July catalog): the
         # undated model's price is an older release's. A date without its year (-MMDD) is
-        # the first such day on or after the undated model's release. Returns the date.
-        from llmdex.resolution.dated_ids import split_dated
-
-        dated = split_dated(name)
-        if dated is None:
-            return None
-        year, month, day = dated[1]
+        # the first such day on or after the undated model's release. Returns the date, or "".
+        year, month, day = date
         released = str(base.release_date or "") if base is not None else ""
         if not year:
             if len(released) < 10 or not month:
-                return None
+                return ""
             year = int(released[:4]) + ((month, day) < (int(released[5:7]), int(released[8:10])))
         stated = f"{year:04}-{month or 1:02}-{day or 1:02}"
-        return stated if stated > str(self._tables.about["date"]) else None
+        return stated if stated > str(self._tables.about["date"]) else ""
 
     def _not_found(self, name: str, pid: str | None) -> ModelNotFoundError:
-        base = None
-        if pid is not None:
-            from llmdex.resolution.dated_ids import split_dated
+        from llmdex.resolution.dated_ids import split_dated
 
-            dated = split_dated(name)
-            hit = None if dated is None else self._within(pid, dated[0], derived=False)
-            base = None if hit is None else self._tables.models_of(pid)[hit.target]
-        after = self._dated_after_the_catalog(name, base)
+        dated = split_dated(name)
+        after = ""
+        if dated is not None:
+            hit = None if pid is None else self._within(pid, dated[0], derived=False)
+            base = None if hit is None or pid is None else self._tables.models_of(pid)[hit.target]
+            after = self._dated_after_the_catalog(dated[1], base)
         reason = (
             f"(its id is dated {after}, after the catalog's data of {self._tables.about['date']}:"
             " a regen from a newer payload may list it)"
