@@ -35,6 +35,10 @@ class CuratedAlias(Strict):
     target: str = Field(min_length=1)
     reason: str = Field(min_length=1)
     source: str | None = None
+    unlisted: bool = False
+    """The provider documents the alias, but its target is a model the catalog does not list
+    (Cohere's ``command-r`` is ``command-r-03-2024``): a lookup of the alias says so rather
+    than let a derived rule pick another release. Needs ``source``, the page documenting it."""
 
 
 class AliasFile(Strict):
@@ -154,7 +158,8 @@ def load_successors(
 def check_references(
     aliases: AliasFile, first_party: FirstPartyFile, ids: Mapping[str, Collection[str]], root: Path
 ) -> list[str]:
-    """Fail unless every alias names a provider and model the catalog has.
+    """Fail unless every alias names a provider and model the catalog has (an ``unlisted``
+    alias may name a model it lacks).
 
     ``ids`` maps each provider id to its model ids.
 
@@ -166,10 +171,15 @@ def check_references(
         models = ids.get(entry.provider)
         if models is None:
             raise CuratedDataError(f"{where}: no provider {entry.provider!r} in the payload")
-        if entry.target not in models:
+        if entry.unlisted and not entry.source:
+            raise CuratedDataError(
+                f'{where}: an unlisted alias needs "source", the page that documents it'
+            )
+        if entry.target not in models and not entry.unlisted:
             raise CuratedDataError(
                 f"{where}: target {entry.target!r} is not a model of {entry.provider!r}; "
-                "fix or remove the alias"
+                'fix or remove the alias, or mark it "unlisted": true if the provider '
+                "documents it as a name of a model the catalog lacks"
             )
         if entry.alias in models:
             raise CuratedDataError(

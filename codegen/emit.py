@@ -229,7 +229,8 @@ def _names_files(
     modules = {
         p.id: p.module
         for p in plan.providers
-        if p.id in tables.aliases or p.id in tables.clashes or p.id in retired
+        if any(p.id in table for table in (tables.aliases, tables.clashes, tables.unlisted))
+        or p.id in retired
     }
     files = {
         directory / "__init__.py": env.get_template("names_init.py.jinja").render(
@@ -244,6 +245,7 @@ def _names_files(
             ),
             aliases=tables.aliases.get(pid, {}),
             clashes=tables.clashes.get(pid, {}),
+            unlisted=tables.unlisted.get(pid, {}),
             retired=sorted(retired.get(pid, ())),
         )
     # The union of the retired ids above, for bare ids (as ALIAS_OWNERS is for the aliases).

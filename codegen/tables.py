@@ -2,7 +2,9 @@
 
 Per provider, every name besides the model ids themselves, by rule (README, "Resolution"):
 
-* curated aliases from ``data_sources/aliases.json`` (and ids a patch renamed);
+* curated aliases from ``data_sources/aliases.json`` (and ids a patch renamed); one the
+  provider documents for a model the catalog lacks is kept apart (``unlisted``), and no rule
+  derives that name;
 * dated aliases: ids that differ only by a release-date suffix form a family whose base
   name (and ``base-latest``) means its newest release, when no model has that id itself;
   but the base name alone is a clash, not an alias, where some provider prices two releases
@@ -49,6 +51,9 @@ class Tables:
     """alias -> providers with that alias, sorted."""
     makers: dict[str, tuple[str, ...]]
     """model id or alias -> the providers that make the model, in order of preference."""
+    unlisted: dict[str, dict[str, tuple[str, str]]]
+    """provider -> an alias it documents for a model the catalog lacks -> (that model's id,
+    the page documenting it)."""
 
 
 def _release_key(model: Model) -> tuple[int, int, int, str, str]:
@@ -129,13 +134,22 @@ def build_tables(
     """
     aliases: dict[str, dict[str, Alias]] = {}
     clashes: dict[str, dict[str, tuple[str, ...]]] = {}
+    unlisted: dict[str, dict[str, tuple[str, str]]] = {}
     unpriced = unpriced_families(catalog)
+    # A base the maker documents as a release the catalog lacks (Cohere's command-r) is not
+    # the newest release at a reseller either.
+    documented_bases = {_vendorless(entry.alias) for entry in curated.aliases if entry.unlisted}
     for pid in sorted(catalog):
         models = catalog[pid]
         table: dict[str, Alias] = {}
+        documented: dict[str, tuple[str, str]] = {}
         for entry in curated.aliases:
-            if entry.provider == pid:
+            if entry.provider != pid:
+                continue
+            if entry.target in models:
                 table[entry.alias] = (entry.target, Rule.CURATED_ALIAS.value)
+            else:
+                documented[entry.alias] = (entry.target, entry.source or "")
         for old, new in (renamed or {}).get(pid, {}).items():
             table[old] = (new, Rule.CURATED_ALIAS.value)
         for alias, target in derived_aliases(models).items():
@@ -145,12 +159,15 @@ def build_tables(
                     key=lambda mid: _release_key(models[mid]),
                     reverse=True,
                 )
-                if alias not in table:
+                if alias not in table and alias not in documented:
                     clashes.setdefault(pid, {})[alias] = tuple(releases)
                 continue
-            table.setdefault(alias, (target, Rule.DATED_ALIAS.value))
+            if family_of(target) == alias and _vendorless(alias) in documented_bases:
+                continue
+            if alias not in documented:
+                table.setdefault(alias, (target, Rule.DATED_ALIAS.value))
         for suffix, ids in vendor_suffixes(list(models)).items():
-            if suffix in models or suffix in table:
+            if suffix in models or suffix in table or suffix in documented:
                 continue
             if len(ids) == 1:
                 table[suffix] = (ids[0], Rule.VENDOR_PREFIX.value)
@@ -162,7 +179,7 @@ def build_tables(
         known = {**{mid: mid for mid in models}, **{a: t for a, (t, _) in table.items()}}
         for name, target in known.items():
             for variant in spellings(name):
-                if variant not in models and variant not in table:
+                if variant not in models and variant not in table and variant not in documented:
                     spelt[variant].add(target)
         taken = clashes.get(pid, {})
         for variant, targets in spelt.items():
@@ -172,6 +189,8 @@ def build_tables(
                 table[variant] = (next(iter(plain)), Rule.SPELLING.value)
         if table:
             aliases[pid] = dict(sorted(table.items()))
+        if documented:
+            unlisted[pid] = dict(sorted(documented.items()))
     owners = _index({pid: list(models) for pid, models in catalog.items()})
     alias_owners = _index({pid: list(table) for pid, table in aliases.items()})
     makers = {
@@ -179,7 +198,7 @@ def build_tables(
         for name in sorted({*owners, *alias_owners})
         if (labs := _makers(name, first_party, catalog))
     }
-    return Tables(aliases, clashes, owners, alias_owners, makers)
+    return Tables(aliases, clashes, owners, alias_owners, makers, unlisted)
 
 
 def _index(names: Mapping[str, list[str]]) -> dict[str, tuple[str, ...]]:

@@ -290,6 +290,7 @@ def payload() -> dict[str, Any]:
                 "cohere",
                 model("command-r-plus-08-2024", release_date="2024-08-30", cost=_cost(2.5, 10)),
                 model("command-r-plus-04-2024", release_date="2024-04-04", cost=_cost(3, 15)),
+                model("command-r-08-2024", release_date="2024-08-30", cost=_cost(0.15, 0.6)),
                 npm="@ai-sdk/cohere",
             ),
             "deepseek": provider(
@@ -333,6 +334,7 @@ def payload() -> dict[str, Any]:
             "openrouter": provider(
                 "openrouter",
                 model("anthropic/claude-3-haiku", cost=_cost(0.25, 1.25)),
+                model("cohere/command-r", open_weights=True, cost=_cost(0.5, 1.5)),
                 model("openai/gpt-4o", cost=_cost(2.5, 10)),
                 model("openai/gpt-oss-120b:free", cost=_cost(0, 0)),
                 model("openai/gpt-5-mini", cost=_cost(0.25, 2)),

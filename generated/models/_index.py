@@ -5100,7 +5100,6 @@ MAKERS: Final[dict[str, tuple[str, ...]]] = {
     "command-r": ("cohere",),
     "command-r-08-2024": ("cohere",),
     "command-r-latest": ("cohere",),
-    "command-r-plus": ("cohere",),
     "command-r-plus-08-2024": ("cohere",),
     "command-r-plus-latest": ("cohere",),
     "command-r7b": ("cohere",),

@@ -79,6 +79,14 @@ URL = "https://example.com/docs"
             "/aliases/0: target 'gone'",
         ),
         (
+            {
+                "aliases": [
+                    {"provider": "p", "alias": "a", "target": "g", "reason": "r", "unlisted": True}
+                ]
+            },
+            'an unlisted alias needs "source"',
+        ),
+        (
             {"aliases": [{"provider": "q", "alias": "a", "target": "real-1", "reason": "r"}]},
             "/aliases/0: no provider 'q'",
         ),
@@ -108,6 +116,27 @@ def test_curated_aliases_errors_name_the_file_and_path(
     with pytest.raises(CuratedDataError, match=r"aliases\.json") as caught:
         check_references(load_aliases(root), load_first_party(ROOT), IDS, root)
     assert message in str(caught.value)
+
+
+def test_an_unlisted_alias_is_kept_apart_and_no_rule_derives_its_name() -> None:
+    # Cohere documents command-r as the 03-2024 release; the catalog lists 08-2024 at Cohere
+    # and at a router: neither derives command-r (nor cohere/command-r) as the newest.
+    catalog = records(
+        {
+            "cohere": provider("cohere", model("command-r-08-2024")),
+            "router": provider("router", model("cohere/command-r-08-2024")),
+        }
+    )
+    entry = {"provider": "cohere", "alias": "command-r", "target": "command-r-03-2024"}
+    curated = AliasFile.model_validate(
+        {"aliases": [{**entry, "reason": "r", "source": URL, "unlisted": True}]}
+    )
+    tables = build_tables(catalog, curated, load_first_party(ROOT))
+    assert tables.unlisted == {"cohere": {"command-r": ("command-r-03-2024", URL)}}
+    assert tables.aliases["cohere"] == {"command-r-latest": ("command-r-08-2024", "dated_alias")}
+    assert "cohere/command-r" not in tables.aliases["router"]
+    assert "command-r" not in tables.aliases["router"]
+    assert tables.aliases["router"]["cohere/command-r-latest"][0] == "cohere/command-r-08-2024"
 
 
 @pytest.mark.data

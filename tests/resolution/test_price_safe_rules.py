@@ -6,8 +6,13 @@ older snapshots ``-0613`` and ``-1106`` at prices of their own, as Azure's price
 router lists ``openai/gpt-old`` and a snapshot ``openai/gpt-3.5-turbo-0301`` at its own markup,
 with no ``gpt-3.5-turbo`` at OpenAI's price beside it. OpenAI makes ``gpt-*`` (the fixture's
 first-party table). Mistral prices two releases of ``mistral-small`` apart and two of
-``mistral-large`` alike, as its price list did; the router lists one ``mistral-small``, and two OpenAI models OpenAI does not list: a closed
-``openai/gpt-image-x`` and an open-weights ``openai/gpt-oss-x``.
+``mistral-large`` alike, as its price list did; the router lists one ``mistral-small``, and
+two OpenAI models OpenAI does not list: a closed ``openai/gpt-image-x`` and an open-weights
+``openai/gpt-oss-x``. Mistral serves open weights ``open-mistral-x``, ``-y`` and ``-z``, which
+the router lists under its own ids (``mistralai/open-mistral-x``), ``-y`` at Mistral's price
+and the others at its own, and a host lists ``mistralai/open-mistral-x`` at a third price.
+Azure lists ``gpt-chat`` and ``gpt-tuned`` with no dated release; the router lists
+``openai/gpt-tuned`` at Azure's price and ``openai/gpt-tuned-latest`` at another.
 """
 
 from __future__ import annotations
@@ -40,6 +45,7 @@ def _series() -> list[dict[str, object]]:
             model("mistral-small-2501", release_date="2025-01-30", cost=_cost(0.1, 0.3)),
             model("mistral-large-2407", release_date="2024-07-24", cost=_cost(2, 6)),
             model("mistral-large-2411", release_date="2024-11-18", cost=_cost(2, 6)),
+            *(model(f"open-mistral-{x}", open_weights=True, cost=_cost(0.3, 0.9)) for x in "xyz"),
         ),
         "azure": provider(
             "azure",
@@ -47,6 +53,8 @@ def _series() -> list[dict[str, object]]:
             model("gpt-3.5-turbo-0613", release_date="2023-06-13", cost=_cost(3, 4)),
             model("gpt-3.5-turbo-1106", release_date="2023-11-06", cost=_cost(1, 2)),
             model("gpt-old", cost=_cost(2, 4)),
+            model("gpt-chat", cost=_cost(1.25, 10)),
+            model("gpt-tuned", cost=_cost(1, 2)),
         ),
         "router": provider(
             "router",
@@ -55,6 +63,14 @@ def _series() -> list[dict[str, object]]:
             model("mistralai/mistral-small-2501", release_date="2025-01-30", cost=_cost(0.1, 0.3)),
             model("openai/gpt-image-x", cost=_cost(5, 40)),
             model("openai/gpt-oss-x", open_weights=True, cost=_cost(0.1, 0.5)),
+            model("openai/gpt-tuned", cost=_cost(1, 2)),
+            model("openai/gpt-tuned-latest", cost=_cost(3, 4)),
+            model("mistralai/open-mistral-x", open_weights=True, cost=_cost(0.1, 0.2)),
+            model("mistralai/open-mistral-y", open_weights=True, cost=_cost(0.3, 0.9)),
+            model("mistralai/open-mistral-z", open_weights=True, cost=_cost(0.1, 0.2)),
+        ),
+        "host": provider(
+            "host", model("mistralai/open-mistral-x", open_weights=True, cost=_cost(0.2, 0.4))
         ),
     }
     second = json.loads(json.dumps(first))
@@ -161,3 +177,38 @@ def test_a_closed_model_its_maker_does_not_list_is_not_answered_by_a_reseller(
 
 def test_open_weights_its_maker_does_not_serve_are_found_at_their_host(dex: ModuleType) -> None:
     assert dex.find("gpt-oss-x").spec == "router:openai/gpt-oss-x"
+
+
+def test_a_hosts_own_id_for_open_weights_is_not_priced_as_the_makers_api(
+    dex: ModuleType,
+) -> None:
+    # groq's qwen/qwen3-32b is groq's deployment, priced otherwise than Alibaba's qwen3-32b.
+    with pytest.raises(dex.AmbiguousModelError) as caught:
+        dex.find("mistralai/open-mistral-x")
+    assert caught.value.candidates == (
+        "host:mistralai/open-mistral-x",
+        "router:mistralai/open-mistral-x",
+        "mistral:open-mistral-x",
+    )
+    assert "open weights: host, router list 'mistralai/open-mistral-x'" in str(caught.value)
+    assert dex.find("mistralai/open-mistral-x", prefer="mistral").spec == "mistral:open-mistral-x"
+    only = dex.explain("mistralai/open-mistral-z")  # one host lists it: the host's id
+    assert (only.model.spec, only.rules) == (
+        "router:mistralai/open-mistral-z",
+        (Rule.EXACT, Rule.ONLY_PROVIDER),
+    )
+    alike = dex.explain("mistralai/open-mistral-y")  # priced as the maker's: the maker
+    assert (alike.model.spec, alike.rules[-1]) == ("mistral:open-mistral-y", Rule.FIRST_PARTY)
+
+
+def test_latest_at_a_provider_listing_one_release_is_that_release(dex: ModuleType) -> None:
+    # LiteLLM's azure/gpt-5-chat-latest: Azure lists gpt-5-chat, and no dated release of it.
+    resolution = dex.explain("azure:gpt-chat-latest")
+    assert (resolution.model.spec, resolution.rules) == ("azure:gpt-chat", (Rule.SPELLING,))
+    assert "lists 'gpt-chat' and no dated release of it" in resolution.steps[0]
+
+
+def test_latest_priced_apart_from_its_base_elsewhere_is_refused(dex: ModuleType) -> None:
+    with pytest.raises(dex.AmbiguousModelError) as caught:
+        dex.find("azure:gpt-tuned-latest")
+    assert caught.value.candidates == ("azure:gpt-tuned", "router:openai/gpt-tuned-latest")

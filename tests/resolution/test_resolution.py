@@ -213,21 +213,33 @@ REQ_LLM = [  # llm_db / ReqLLM "provider:model" specs (provider atoms use unders
     ("zai_coder:glm-4.7", {}, "zai-coding-plan:glm-4.7"),
     ("openrouter:openai/gpt-4o-mini", {}, "openrouter:openai/gpt-4o-mini"),
     ("groq:llama-3.1-8b-instant", {}, "groq:llama-3.1-8b-instant"),
+    ("azure/gpt-5-chat-latest", {}, "azure:gpt-5-chat"),  # Azure lists one release, undated
 ]
 
 OPENROUTER = [  # https://openrouter.ai/models: "<vendor>/<model>" ids
     ("openai/gpt-4o-mini", {}, "openai:gpt-4o-mini"),
     ("x-ai/grok-4.3", {}, "xai:grok-4.3"),
-    ("meta-llama/llama-3.3-70b-instruct", {}, "llama:llama-3.3-70b-instruct"),
+    (
+        "meta-llama/llama-3.3-70b-instruct",
+        {"prefer": ["openrouter"]},
+        "openrouter:meta-llama/llama-3.3-70b-instruct",
+    ),
     ("mistralai/mistral-large-latest", {}, "mistral:mistral-large-latest"),
-    ("qwen/qwen3-235b-a22b", {}, "alibaba:qwen3-235b-a22b"),
-    ("z-ai/glm-4.6", {}, "zai:glm-4.6"),
+    ("openrouter:qwen/qwen3-235b-a22b", {}, "openrouter:qwen/qwen3-235b-a22b"),
+    ("z-ai/glm-4.6", {"prefer": ["zai"]}, "zai:glm-4.6"),
     ("openrouter:claude-3-haiku", {}, "openrouter:anthropic/claude-3-haiku"),
     ("openrouter:gpt-4o", {}, "openrouter:openai/gpt-4o"),
     ("openrouter:gpt-5-mini-2025-08-07", {}, "openrouter:openai/gpt-5-mini"),
     ("openrouter:gpt-4.1-mini-2025-04-14", {}, "openrouter:openai/gpt-4.1-mini"),
     ("openrouter:openai/gpt-oss-120b:free", {}, "openrouter:openai/gpt-oss-120b:free"),
     ("openai/gpt-oss-120b:free", {}, "openrouter:openai/gpt-oss-120b:free"),
+    # Canonical slugs (the models API's canonical_slug): version first, release date last.
+    (
+        "openrouter:anthropic/claude-4.5-sonnet-20250929",
+        {},
+        "openrouter:anthropic/claude-sonnet-4.5",
+    ),
+    ("anthropic/claude-4.5-sonnet-20250929", {}, "anthropic:claude-sonnet-4-5-20250929"),
 ]
 
 EXACT = [
@@ -256,7 +268,7 @@ DATED = [  # every dated form the payload shows: base and base-latest -> newest 
     ("openai:gpt-4o-latest", {}, "openai:gpt-4o-2024-11-20"),
     ("google-vertex:claude-sonnet-4-5", {}, "google-vertex:claude-sonnet-4-5@20250929"),
     ("google-vertex:claude-opus-4-6", {}, "google-vertex:claude-opus-4-6@default"),
-    ("cohere:command-r-plus", {}, "cohere:command-r-plus-08-2024"),
+    ("cohere:command-r7b", {}, "cohere:command-r7b-12-2024"),
     (
         "amazon-bedrock:anthropic.claude-haiku-4-5",
         {},
@@ -351,7 +363,8 @@ ERRORS = [
 ]
 
 # What the committed catalog's prices decide: which regions Bedrock lists a model in, which
-# dated releases a provider prices apart (another payload may list other regions or prices).
+# dated releases a provider prices apart, which it lists at all (another payload may list
+# other regions, prices or releases).
 PRICED_APART = [
     # A geography Bedrock does not list, where it lists another at the bare id's price.
     ("amazon-bedrock:eu.deepseek.r1-v1:0", {}, "amazon-bedrock:deepseek.r1-v1:0"),
@@ -367,6 +380,17 @@ PRICED_APART = [
     ("mistral:mistral-medium", {}, AMBIGUOUS),
     ("openrouter:mistralai/mistral-small", {}, AMBIGUOUS),
     ("dall-e-3", {}, AMBIGUOUS),  # OpenAI lists none; Poe's openai/dall-e-3 is a proxy
+    # Cohere documents command-r(-plus) as the 03-2024 and 04-2024 releases, which the
+    # catalog does not list: not the 08-2024 releases, nor a reseller's cohere/command-r.
+    # Open weights hosts list under their own vendor/model ids, priced apart from the maker's
+    # API: the maker's price is not assumed for a host's id (groq's qwen/qwen3-32b).
+    ("qwen/qwen3-32b", {}, AMBIGUOUS),
+    ("meta-llama/llama-3.3-70b-instruct", {}, AMBIGUOUS),
+    ("z-ai/glm-4.6", {}, AMBIGUOUS),
+    ("deepseek/deepseek-chat", {}, "deepseek:deepseek-chat"),  # LiteLLM's provider/, not a host's
+    ("cohere:command-r-plus", {}, NOT_FOUND),
+    ("command-r", {}, NOT_FOUND),
+    ("cohere/command-r-plus", {}, NOT_FOUND),
 ]
 
 CASES = [
@@ -428,6 +452,7 @@ def test_there_are_at_least_150_cases() -> None:
 E, D, C, CI = Rule.EXACT, Rule.DATED_ALIAS, Rule.CURATED_ALIAS, Rule.CASE_INSENSITIVE
 VP, IP, S, DI = Rule.VENDOR_PREFIX, Rule.ID_PREFIX, Rule.SNAPSHOT, Rule.DIALECT
 FIRST, ONLY, PREF = Rule.FIRST_PARTY, Rule.ONLY_PROVIDER, Rule.PREFERRED
+SP = Rule.SPELLING
 
 RULES: list[tuple[str, dict[str, object], str, tuple[Rule, ...]]] = [
     ("openai:gpt-4o", {}, "openai:gpt-4o", (E,)),
@@ -436,6 +461,8 @@ RULES: list[tuple[str, dict[str, object], str, tuple[Rule, ...]]] = [
     ("anthropic:claude-3-5-sonnet", {}, "anthropic:claude-3-5-sonnet-20241022", (D,)),
     ("mistral:mistral-medium", {}, "mistral:mistral-medium-2508", (D,)),
     ("cohere:command-r-plus-latest", {}, "cohere:command-r-plus-08-2024", (D,)),
+    ("cohere:command-r-plus", {}, "cohere:command-r-plus-04-2024", (C,)),  # over the clash
+    ("cohere:command-r-latest", {}, "cohere:command-r-08-2024", (D,)),
     ("openrouter:claude-3-haiku", {}, "openrouter:anthropic/claude-3-haiku", (VP,)),
     (
         "amazon-bedrock:us.anthropic.claude-opus-4-1-20250805-v1:0",
@@ -452,6 +479,11 @@ RULES: list[tuple[str, dict[str, object], str, tuple[Rule, ...]]] = [
     ("openai:gpt-5-mini-2025-08-07", {}, "openai:gpt-5-mini", (S,)),
     ("openrouter:gpt-5-mini-2025-08-07", {}, "openrouter:openai/gpt-5-mini", (S, VP)),
     ("openai:GPT-4O", {}, "openai:gpt-4o", (CI,)),
+    # OpenRouter's canonical slugs put the version first: claude-4.1-opus.
+    ("anthropic:claude-4.1-opus", {}, "anthropic:claude-opus-4-1", (SP,)),
+    ("anthropic:claude-4-5-haiku", {}, "anthropic:claude-haiku-4-5", (SP,)),
+    ("anthropic:claude-4.1-opus-20250805", {}, "anthropic:claude-opus-4-1", (SP, S)),
+    ("openai:gpt-4o-mini-latest", {}, "openai:gpt-4o-mini", (SP,)),  # one release, no date
     ("anthropic:Claude-3-5-Sonnet", {}, "anthropic:claude-3-5-sonnet-20241022", (CI, D)),
     ("gpt-4o", {}, "openai:gpt-4o", (E, FIRST)),
     ("claude-3.5-sonnet", {}, "anthropic:claude-3-5-sonnet-20241022", (C, FIRST)),
@@ -479,6 +511,24 @@ def test_explain_names_every_rule_that_fired(
         resolution = dex.explain(spec, **kwargs)
     assert (resolution.model.spec, resolution.rules) == (expected, rules)
     assert len(resolution.steps) >= len([r for r in rules if r is not E]) - 1
+
+
+@pytest.mark.parametrize("spec", ["cohere:command-r", "command-r", "command-r@cohere"])
+def test_an_alias_documented_for_a_model_the_catalog_lacks_is_not_found_saying_so(
+    dex: ModuleType, spec: str
+) -> None:
+    # Cohere documents command-r as command-r-03-2024; the catalog lists only the 08-2024
+    # release (and a router's cohere/command-r): neither the dated family nor the router is
+    # what the name means.
+    with pytest.raises(ModelNotFoundError) as caught:
+        dex.find(spec)
+    message = str(caught.value)
+    assert "cohere documents 'command-r' as an alias of 'command-r-03-2024'" in message
+    assert "https://docs.cohere.com/v1/docs/command-r" in message
+    assert "cohere:command-r-08-2024" in caught.value.suggestions
+    if spec == "command-r":
+        assert "openrouter:cohere/command-r may be another release" in message
+    assert dex.find("openrouter:cohere/command-r").cost.input == 0.5  # named, it is found
 
 
 def test_the_maker_wins_over_a_reseller_listing_the_very_name(dex: ModuleType) -> None:

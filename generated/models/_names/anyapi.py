@@ -16,9 +16,7 @@ ALIASES: Final[dict[str, tuple[str, str]]] = {
     "claude-opus-4-7": ("anthropic/claude-opus-4-7", "vendor_prefix"),
     "claude-sonnet-4-5": ("anthropic/claude-sonnet-4-5", "vendor_prefix"),
     "claude-sonnet-4-6": ("anthropic/claude-sonnet-4-6", "vendor_prefix"),
-    "cohere/command-r-plus": ("cohere/command-r-plus-08-2024", "dated_alias"),
     "cohere/command-r-plus-latest": ("cohere/command-r-plus-08-2024", "dated_alias"),
-    "command-r-plus": ("cohere/command-r-plus-08-2024", "spelling"),
     "command-r-plus-08-2024": ("cohere/command-r-plus-08-2024", "vendor_prefix"),
     "command-r-plus-latest": ("cohere/command-r-plus-08-2024", "spelling"),
     "deepseek-chat": ("deepseek/deepseek-chat", "vendor_prefix"),
@@ -77,6 +75,10 @@ CLASHES: Final[dict[str, tuple[str, ...]]] = {
 }
 """A name several of this provider's ids could mean -> those ids: a name several ``vendor/model``
 ids end with, or a dated family's base where releases of it are priced differently."""
+
+UNLISTED: Final[dict[str, tuple[str, str]]] = {}
+"""An alias this provider documents for a model the catalog does not list -> (that model's
+id, the page documenting it): a lookup of it is not found, saying so, and never guessed."""
 
 # fmt: off
 RETIRED: Final[frozenset[str]] = frozenset((

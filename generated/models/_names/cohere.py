@@ -21,9 +21,7 @@ ALIASES: Final[dict[str, tuple[str, str]]] = {
     "command-a-translate-latest": ("command-a-translate-08-2025", "dated_alias"),
     "command-a-vision": ("command-a-vision-07-2025", "dated_alias"),
     "command-a-vision-latest": ("command-a-vision-07-2025", "dated_alias"),
-    "command-r": ("command-r-08-2024", "dated_alias"),
     "command-r-latest": ("command-r-08-2024", "dated_alias"),
-    "command-r-plus": ("command-r-plus-08-2024", "dated_alias"),
     "command-r-plus-latest": ("command-r-plus-08-2024", "dated_alias"),
     "command-r7b": ("command-r7b-12-2024", "dated_alias"),
     "command-r7b-arabic": ("command-r7b-arabic-02-2025", "dated_alias"),
@@ -35,6 +33,13 @@ ALIASES: Final[dict[str, tuple[str, str]]] = {
 CLASHES: Final[dict[str, tuple[str, ...]]] = {}
 """A name several of this provider's ids could mean -> those ids: a name several ``vendor/model``
 ids end with, or a dated family's base where releases of it are priced differently."""
+
+UNLISTED: Final[dict[str, tuple[str, str]]] = {
+    "command-r": ("command-r-03-2024", "https://docs.cohere.com/v1/docs/command-r"),
+    "command-r-plus": ("command-r-plus-04-2024", "https://docs.cohere.com/v1/docs/command-r-plus"),
+}
+"""An alias this provider documents for a model the catalog does not list -> (that model's
+id, the page documenting it): a lookup of it is not found, saying so, and never guessed."""
 
 # fmt: off
 RETIRED: Final[frozenset[str]] = frozenset((

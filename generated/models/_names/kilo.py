@@ -86,17 +86,13 @@ ALIASES: Final[dict[str, tuple[str, str]]] = {
     "codestral-latest": ("mistralai/codestral-2508", "spelling"),
     "cogito-v2-1-671b": ("deepcogito/cogito-v2.1-671b", "spelling"),
     "cogito-v2.1-671b": ("deepcogito/cogito-v2.1-671b", "vendor_prefix"),
-    "cohere/command-r": ("cohere/command-r-08-2024", "dated_alias"),
     "cohere/command-r-latest": ("cohere/command-r-08-2024", "dated_alias"),
-    "cohere/command-r-plus": ("cohere/command-r-plus-08-2024", "dated_alias"),
     "cohere/command-r-plus-latest": ("cohere/command-r-plus-08-2024", "dated_alias"),
     "cohere/command-r7b": ("cohere/command-r7b-12-2024", "dated_alias"),
     "cohere/command-r7b-latest": ("cohere/command-r7b-12-2024", "dated_alias"),
     "command-a": ("cohere/command-a", "vendor_prefix"),
-    "command-r": ("cohere/command-r-08-2024", "spelling"),
     "command-r-08-2024": ("cohere/command-r-08-2024", "vendor_prefix"),
     "command-r-latest": ("cohere/command-r-08-2024", "spelling"),
-    "command-r-plus": ("cohere/command-r-plus-08-2024", "spelling"),
     "command-r-plus-08-2024": ("cohere/command-r-plus-08-2024", "vendor_prefix"),
     "command-r-plus-latest": ("cohere/command-r-plus-08-2024", "spelling"),
     "command-r7b": ("cohere/command-r7b-12-2024", "spelling"),
@@ -817,6 +813,10 @@ CLASHES: Final[dict[str, tuple[str, ...]]] = {
 }
 """A name several of this provider's ids could mean -> those ids: a name several ``vendor/model``
 ids end with, or a dated family's base where releases of it are priced differently."""
+
+UNLISTED: Final[dict[str, tuple[str, str]]] = {}
+"""An alias this provider documents for a model the catalog does not list -> (that model's
+id, the page documenting it): a lookup of it is not found, saying so, and never guessed."""
 
 # fmt: off
 RETIRED: Final[frozenset[str]] = frozenset((

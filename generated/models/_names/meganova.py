@@ -115,6 +115,10 @@ CLASHES: Final[dict[str, tuple[str, ...]]] = {
 """A name several of this provider's ids could mean -> those ids: a name several ``vendor/model``
 ids end with, or a dated family's base where releases of it are priced differently."""
 
+UNLISTED: Final[dict[str, tuple[str, str]]] = {}
+"""An alias this provider documents for a model the catalog does not list -> (that model's
+id, the page documenting it): a lookup of it is not found, saying so, and never guessed."""
+
 # fmt: off
 RETIRED: Final[frozenset[str]] = frozenset((
 ))

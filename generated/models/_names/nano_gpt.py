@@ -523,14 +523,12 @@ ALIASES: Final[dict[str, tuple[str, str]]] = {
         "cognitivecomputations/dolphin-2.9.2-qwen2-72b",
         "spelling",
     ),
-    "cohere/command-r-plus": ("cohere/command-r-plus-08-2024", "dated_alias"),
     "cohere/command-r-plus-latest": ("cohere/command-r-plus-08-2024", "dated_alias"),
     "command-a-plus": ("command-a-plus-05-2026", "dated_alias"),
     "command-a-plus-latest": ("command-a-plus-05-2026", "dated_alias"),
     "command-a-reasoning": ("command-a-reasoning-08-2025", "dated_alias"),
     "command-a-reasoning-latest": ("command-a-reasoning-08-2025", "dated_alias"),
     "command-r": ("cohere/command-r", "vendor_prefix"),
-    "command-r-plus": ("cohere/command-r-plus-08-2024", "spelling"),
     "command-r-plus-08-2024": ("cohere/command-r-plus-08-2024", "vendor_prefix"),
     "command-r-plus-latest": ("cohere/command-r-plus-08-2024", "spelling"),
     "deepseek": ("deepseek/deepseek-latest", "spelling"),
@@ -1254,6 +1252,10 @@ CLASHES: Final[dict[str, tuple[str, ...]]] = {
 }
 """A name several of this provider's ids could mean -> those ids: a name several ``vendor/model``
 ids end with, or a dated family's base where releases of it are priced differently."""
+
+UNLISTED: Final[dict[str, tuple[str, str]]] = {}
+"""An alias this provider documents for a model the catalog does not list -> (that model's
+id, the page documenting it): a lookup of it is not found, saying so, and never guessed."""
 
 # fmt: off
 RETIRED: Final[frozenset[str]] = frozenset((

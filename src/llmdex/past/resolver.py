@@ -133,6 +133,9 @@ class PastCatalog:
         folded = {mid.lower(): mid for mid in listed}
         if name.lower() in folded:
             return folded[name.lower()]
+        documented = self._tables.names_of(pid).unlisted.get(name)
+        if documented is not None:  # the provider says which release the name means
+            return documented[0] if documented[0] in listed else None
         try:  # today's rules (aliases, prefixes, spellings), where their model was listed then
             target = self._rules.explain(name, pid, None, 0).model.id
             if target in listed:

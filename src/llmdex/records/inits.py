@@ -641,11 +641,12 @@ def resolution__spec__ModelSpec(self: Any, *, provider: Any, id: Any) -> None:
 
 
 def resolution__tables__ProviderNames(
-    self: Any, *, aliases: Any, clashes: Any, retired: Any
+    self: Any, *, aliases: Any, clashes: Any, unlisted: Any, retired: Any
 ) -> None:
     _setattr = _set.__get__(self)
     _setattr("aliases", aliases)
     _setattr("clashes", clashes)
+    _setattr("unlisted", unlisted)
     _setattr("retired", retired)
 
 

@@ -2,7 +2,8 @@
 
 The order (README, "Resolution"):
 
-1. Within a provider, the first of: the exact id; a curated alias; a dated alias (a dated
+1. Within a provider, the first of: the exact id; a curated alias (one documented for a
+   model the catalog lacks stops here, not found); a dated alias (a dated
    family's base name or ``base-latest`` -> its newest release); a vendor prefix (at a
    provider whose ids are ``vendor/model``, ``model`` -> that id); an id prefix the
    provider's API accepts (Bedrock ``us.``, Vertex ``publishers/*/models/``), taken off; a
@@ -13,8 +14,11 @@ The order (README, "Resolution"):
    id or alias ignoring case.
 2. A bare id, among the providers that serve it by rule 1: the first of ``prefer=`` that
    serves it; else the provider that makes the model (``data_sources/first_party.json``,
-   or the vendor a ``vendor/model`` name starts with); else, where the maker no longer
-   lists it, :class:`RetiredByMakerError` (a ``ModelRetiredError`` from the facade); else
+   or the vendor a ``vendor/model`` name starts with), unless the name is a vendor's
+   namespace (``qwen/``) that hosts list open weights under, priced apart from the maker's
+   (the one such host, or :class:`AmbiguousModelError`); else, where the maker no longer
+   lists it, :class:`RetiredByMakerError` (a ``ModelRetiredError`` from the facade), or
+   documents the name for a model the catalog lacks, :class:`ModelNotFoundError`; else
    the one provider that lists it exactly, or the only one that serves it at all; else
    :class:`AmbiguousModelError`.
 3. Nothing: :class:`ModelNotFoundError` with up to five close specs.
@@ -198,6 +202,10 @@ class Rules:
         entry = names.aliases.get(name)
         if entry is not None:
             return _alias_hit(pid, name, entry)
+        if name in names.unlisted:
+            # The provider says which model the name means, and the catalog lacks it: no
+            # rule may guess another release (the not-found says so).
+            return None
         clash = names.clashes.get(name)
         if clash is not None:
             from llmdex.resolution.dated_ids import split_dated
@@ -219,10 +227,10 @@ class Rules:
                 assumed = self._priced_alike(pid, name, prefix, found.target)
                 step = f"{pid}: takes the prefix {prefix!r} off{assumed}"
                 return found.then(Rule.ID_PREFIX, step)
-        snapshot = self._snapshot(pid, name)
+        snapshot = self._snapshot(pid, name) or self._latest(pid, name)
         if snapshot is not None:
             return snapshot
-        from llmdex.resolution.spellings import untagged
+        from llmdex.resolution.spellings import untagged, version_moved
 
         bare = untagged(name)
         found = None if bare is None else self._within(pid, bare, derived=False)
@@ -230,6 +238,13 @@ class Rules:
         if found is not None and bare is not None and found.rules == (Rule.EXACT,):
             step = f"{pid}: lists {name!r} without its version tag, as {bare!r}"
             return found.then(Rule.SPELLING, step)
+        for moved in version_moved(name):
+            # Each move takes a version past a word, so the derived rules of the moved name
+            # (a snapshot's date) end after as many moves as the name has versions.
+            found = self._within(pid, moved)
+            if found is not None:
+                step = f"{pid}: {name!r} is {moved!r}, its version after the model's name"
+                return found.then(Rule.SPELLING, step)
         canonical = self._folded_names(pid).get(name.lower())
         if canonical is not None and canonical != name:
             found = self._within(pid, canonical, derived=False)
@@ -287,6 +302,17 @@ class Rules:
         )
         return found.then(Rule.SNAPSHOT, step)
 
+    def _latest(self, pid: str, name: str) -> _Hit | None:
+        # "gpt-5-chat-latest" at a provider that lists gpt-5-chat and no dated release of it
+        # (a family would have made -latest an alias): the one release it serves.
+        base = name.removesuffix("-latest")
+        found = None if base in ("", name) else self._within(pid, base, derived=False)
+        if found is None or found.rules != (Rule.EXACT,):
+            return None
+        self._snapshot_priced_alike(pid, name, base, found.target)
+        step = f"{pid}: lists {base!r} and no dated release of it, so {name!r} is it"
+        return found.then(Rule.SPELLING, step)
+
     def _dated_after_the_catalog(self, date: tuple[int, int, int], base: Model | None) -> str:
         # A snapshot dated after the payload is a release the catalog cannot describe
         # (deepseek-v4-pro-0813 beside a deepseek-v4-pro of April, in a July catalog): the
@@ -316,8 +342,19 @@ class Rules:
             if after
             else ""
         )
+        if pid is not None and name in self._tables.names_of(pid).unlisted:
+            reason = self._unlisted_reason(pid, name)
         spec = name if pid is None else f"{pid}:{name}"
         return ModelNotFoundError(spec, self.suggest(name, pid), reason)
+
+    def _unlisted_reason(self, pid: str, name: str, listed: Sequence[str] = ()) -> str:
+        target, source = self._tables.names_of(pid).unlisted[name]
+        also = f"; {', '.join(listed)} may be another release" if listed else ""
+        return (
+            f"({pid} documents {name!r} as an alias of {target!r}, which the catalog does not"
+            f" list{also}: name a listed model as provider:id, or regen from a payload that"
+            f" lists it; {source})"
+        )
 
     def _snapshot_priced_alike(self, pid: str, name: str, base: str, target: str) -> None:
         # A provider that lists both the model, at this provider's price, and the snapshot, at
@@ -338,7 +375,7 @@ class Rules:
                 raise AmbiguousModelError(
                     name,
                     [f"{pid}:{target}", f"{other}:{snapshot.id}"],
-                    f"{pid} lists no such snapshot, and {other} prices {snapshot.id} otherwise "
+                    f"{pid} lists no {name!r}, and {other} prices {snapshot.id} otherwise "
                     f"than {alike}, which it prices as {pid}:{target}",
                 )
 
@@ -372,6 +409,8 @@ class Rules:
             for wanted in prefer:
                 pid = self.provider(wanted, ("find", "prefer")).id
                 hit = candidates.get(pid) or self._within(pid, name)
+                if hit is None and pid == vendor:
+                    hit = self._vendor_named(pid, head, tail)
                 if hit is not None:
                     return self._chosen(
                         name,
@@ -383,11 +422,16 @@ class Rules:
         for pid in makers:
             hit = candidates.get(pid) or self._within(pid, name)
             if hit is None and pid == vendor:
-                hit = self._within(pid, tail)
-                if hit is not None:
-                    hit = hit.then(
-                        Rule.ID_PREFIX, f"{pid}: the vendor prefix {head + '/'!r} names it"
-                    )
+                hit = self._vendor_named(pid, head, tail)
+                # A vendor's namespace (qwen/), not LiteLLM's provider/ (deepseek/), is how a
+                # host writes its own id.
+                hosted = (
+                    self._hosted_apart(name, pid, hit.target, candidates)
+                    if hit is not None and head.strip().lower() != pid
+                    else None
+                )
+                if hosted is not None:
+                    return hosted
             if hit is not None:
                 others = len(candidates | {pid: hit})
                 why = f"{pid} makes it" + (
@@ -400,6 +444,12 @@ class Rules:
             if candidates and own in self._tables.names_of(pid).retired:
                 listed = sorted(f"{p}:{h.target}" for p, h in candidates.items())
                 raise RetiredByMakerError(name, f"{pid}:{own}", listed)
+            if own in self._tables.names_of(pid).unlisted:
+                # The maker says which model the name means: a reseller's same name may be
+                # another release (nano-gpt's cohere/command-r), so it is not chosen.
+                listed = sorted(f"{p}:{h.target}" for p, h in candidates.items())
+                reason = self._unlisted_reason(pid, own, listed)
+                raise ModelNotFoundError(name, self.suggest(own, pid), reason)
         if makers and candidates and self._proxied(candidates, makers):
             # A closed model its maker does not list (dall-e-3 at OpenAI), that resellers list
             # as the maker's (openai/dall-e-3): a proxy of the maker's API at a price of its
@@ -417,6 +467,39 @@ class Rules:
             raise self._not_found(name, None)
         ordered = sorted(candidates.items(), key=lambda item: (_QUALITY[item[1].rules[0]], item[0]))
         raise AmbiguousModelError(name, [f"{pid}:{hit.target}" for pid, hit in ordered])
+
+    def _vendor_named(self, pid: str, head: str, tail: str) -> _Hit | None:
+        # "qwen/qwen3-32b" at Alibaba, the vendor "qwen" names: qwen3-32b.
+        hit = self._within(pid, tail)
+        step = f"{pid}: the vendor prefix {head + '/'!r} names it"
+        return None if hit is None else hit.then(Rule.ID_PREFIX, step)
+
+    def _hosted_apart(
+        self, name: str, maker: str, target: str, candidates: Mapping[str, _Hit]
+    ) -> Resolution | None:
+        # Open weights listed under the very name by hosts (groq's qwen/qwen3-32b), priced
+        # otherwise than the maker's own qwen3-32b: each host prices its own deployment, so
+        # the maker's price is not assumed for the host's id. A closed model's reseller is a
+        # proxy of the maker's API, and the maker stays the answer.
+        mine = base_prices(self._tables.models_of(maker)[target])
+        hosts = [p for p, hit in candidates.items() if hit.rules == (Rule.EXACT,)]
+        apart = [
+            p
+            for p in hosts
+            if (listing := self._tables.models_of(p)[name]).open_weights
+            and base_prices(listing) != mine
+        ]
+        if not apart:
+            return None
+        if len(hosts) == 1:
+            why = f"only {hosts[0]} lists {name!r}, open weights priced apart from {maker}"
+            return self._chosen(name, hosts[0], candidates[hosts[0]], Rule.ONLY_PROVIDER, why)
+        raise AmbiguousModelError(
+            name,
+            [*(f"{p}:{name}" for p in hosts), f"{maker}:{target}"],
+            f"open weights: {', '.join(hosts)} list {name!r} as their own id, priced apart "
+            f"from {maker}:{target}",
+        )
 
     def _proxied(self, candidates: Mapping[str, _Hit], makers: Sequence[str]) -> bool:
         # Whether every listing names a maker as its vendor (openai/..., ~anthropic/...) and

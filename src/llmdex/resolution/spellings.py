@@ -6,7 +6,8 @@ Bedrock's ``anthropic.claude-haiku-4-5-20251001-v1:0`` is also ``claude-haiku-4-
 Google's ``gemini-2.0-flash`` is served as ``gemini-2.0-flash-001``; xAI's
 ``grok-4.20-0309-reasoning`` is also ``grok-4.20-reasoning``. The generator derives an alias
 for each spelling that names one model only (rule ``spelling``); a lookup takes a version tag
-off a name whose provider lists the model without it.
+off a name whose provider lists the model without it, and moves a version written before the
+model's name after it (OpenRouter's ``claude-4.5-sonnet`` is ``claude-sonnet-4.5``).
 """
 
 from __future__ import annotations
@@ -32,6 +33,36 @@ def untagged(name: str) -> str | None:
         if found and head and len(tail) == 3 and tail.startswith("00") and tail[2] in "123456789":
             return head
     return None
+
+
+def version_moved(name: str) -> list[str]:
+    """``name`` with its first version moved after the word that follows it, as written
+    with a dot and with a dash; none if it has no version before a word.
+
+    OpenRouter's canonical slugs and Anthropic's names before Claude 4 put the version
+    first (``claude-4.5-sonnet``); Anthropic's ids since put it after (``claude-sonnet-4-5``).
+
+    Example:
+        >>> version_moved("anthropic/claude-4.5-sonnet-20250929")
+        ['anthropic/claude-sonnet-4.5-20250929', 'anthropic/claude-sonnet-4-5-20250929']
+    """
+    parts = name.split("-")
+    at = 1
+    while at < len(parts) - 1:
+        end = at  # a version is one to three short numbers: 4, 4.5, 4-5
+        while end < len(parts) and end - at < 3 and _version_number(parts[end]):
+            end += 1
+        if end > at and end < len(parts) and parts[end].isalpha():
+            moved = "-".join([*parts[:at], parts[end], *parts[at:end], *parts[end + 1 :]])
+            dashed = _dashed(moved)
+            return [moved] if dashed is None else [moved, dashed]
+        at = max(end, at + 1)
+    return []
+
+
+def _version_number(part: str) -> bool:
+    whole, dot, minor = part.partition(".")
+    return whole.isdecimal() and len(whole) <= 2 and (not dot or minor.isdecimal())
 
 
 def _unserved(name: str) -> str | None:

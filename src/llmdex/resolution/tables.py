@@ -26,18 +26,22 @@ if TYPE_CHECKING:
 
 @record
 class ProviderNames(Record):
-    """One provider's table in ``_names``: its aliases, the names its ids clash on, and the
-    ids it once listed and no longer does."""
+    """One provider's table in ``_names``: its aliases, the names its ids clash on, the
+    aliases it documents for models the catalog lacks, and the ids it once listed and no
+    longer does."""
 
     aliases: Mapping[str, tuple[str, str]]
     """Alias -> (model id, rule): ``curated_alias``, ``dated_alias`` or ``vendor_prefix``."""
     clashes: Mapping[str, tuple[str, ...]]
     """A name several of the provider's ``vendor/model`` ids end with -> those ids."""
+    unlisted: Mapping[str, tuple[str, str]]
+    """An alias the provider documents for a model the catalog lacks -> (that model's id, the
+    page documenting it)."""
     retired: frozenset[str]
     """Ids the history lists for the provider that the catalog no longer does."""
 
 
-_NO_NAMES = ProviderNames(aliases={}, clashes={}, retired=frozenset())
+_NO_NAMES = ProviderNames(aliases={}, clashes={}, unlisted={}, retired=frozenset())
 
 
 class CatalogTables:
@@ -156,7 +160,7 @@ class CatalogTables:
         return table
 
     def names_of(self, pid: str) -> ProviderNames:
-        """The aliases, clashing names and retired ids of the provider ``pid``."""
+        """The aliases, clashing names, unlisted aliases and retired ids of ``pid``."""
         names = self._names_of.get(pid)
         if names is None:
             module = self._table("_names", "MODULES").get(pid)
@@ -165,7 +169,10 @@ class CatalogTables:
             else:
                 table = self.module(f"_names.{module}")
                 names = ProviderNames(
-                    aliases=table.ALIASES, clashes=table.CLASHES, retired=table.RETIRED
+                    aliases=table.ALIASES,
+                    clashes=table.CLASHES,
+                    unlisted=table.UNLISTED,
+                    retired=table.RETIRED,
                 )
             self._names_of[pid] = names
         return names
