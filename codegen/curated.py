@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Mapping
 from pathlib import Path
-from typing import TypeVar
+from typing import Annotated, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -49,9 +49,10 @@ class AliasFile(Strict):
 
 
 class Family(Strict):
-    """Model-id patterns and the providers that make them, in order of preference."""
+    """Model-id patterns and the providers that make them, in order of preference: a pattern
+    is an id or a prefix ending in ``*`` (``gpt-*``), compared ignoring case."""
 
-    models: list[str] = Field(min_length=1)
+    models: list[Annotated[str, Field(pattern=r"^[^*?\[\]]+\*?$")]] = Field(min_length=1)
     providers: list[str] = Field(min_length=1)
     source: str
 

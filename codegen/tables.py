@@ -20,13 +20,13 @@ with each alias), and ``MAKERS`` (the labs that make what a name names, in order
 
 from __future__ import annotations
 
-import fnmatch
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
 
 from llmdex.records.model import Model
 from llmdex.resolution.dated_ids import split_dated
+from llmdex.resolution.makers import makers_by_pattern
 from llmdex.resolution.result import Rule
 from llmdex.resolution.rules import base_prices
 from llmdex.resolution.spellings import spellings
@@ -54,6 +54,8 @@ class Tables:
     unlisted: dict[str, dict[str, tuple[str, str]]]
     """provider -> an alias it documents for a model the catalog lacks -> (that model's id,
     the page documenting it)."""
+    maker_patterns: tuple[tuple[str, tuple[str, ...]], ...]
+    """(first-party pattern, its labs), in table order: the maker of a name not listed."""
 
 
 def _release_key(model: Model) -> tuple[int, int, int, str, str]:
@@ -193,12 +195,13 @@ def build_tables(
             unlisted[pid] = dict(sorted(documented.items()))
     owners = _index({pid: list(models) for pid, models in catalog.items()})
     alias_owners = _index({pid: list(table) for pid, table in aliases.items()})
+    patterns = maker_patterns(first_party, catalog)
     makers = {
         name: labs
         for name in sorted({*owners, *alias_owners})
-        if (labs := _makers(name, first_party, catalog))
+        if (labs := makers_by_pattern(name, patterns))
     }
-    return Tables(aliases, clashes, owners, alias_owners, makers, unlisted)
+    return Tables(aliases, clashes, owners, alias_owners, makers, unlisted, patterns)
 
 
 def _index(names: Mapping[str, list[str]]) -> dict[str, tuple[str, ...]]:
@@ -209,11 +212,13 @@ def _index(names: Mapping[str, list[str]]) -> dict[str, tuple[str, ...]]:
     return {name: tuple(pids) for name, pids in sorted(found.items())}
 
 
-def _makers(
-    name: str, table: FirstPartyFile, catalog: Mapping[str, Mapping[str, Model]]
-) -> tuple[str, ...]:
-    folded = name.lower()
+def maker_patterns(
+    table: FirstPartyFile, catalog: Mapping[str, Mapping[str, Model]]
+) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Each first-party pattern, in table order, with its family's labs the catalog has (none:
+    the first family matching a name decides, even where the catalog lacks its labs)."""
+    found = []
     for family in table.families:
-        if any(fnmatch.fnmatchcase(folded, pattern.lower()) for pattern in family.models):
-            return tuple(lab for lab in family.providers if lab in catalog)
-    return ()
+        labs = tuple(lab for lab in family.providers if lab in catalog)
+        found += [(pattern, labs) for pattern in family.models]
+    return tuple(found)

@@ -160,6 +160,17 @@ def test_makers_are_the_labs_the_payload_has_in_table_order() -> None:
     assert tables.owners == {"gpt-4o": ("azure",), "kimi-k9": ("x",)}
 
 
+@pytest.mark.parametrize("pattern", ["gpt-*-mini", "gpt-?", "gpt-[45]", "*"])
+def test_a_first_party_pattern_is_an_id_or_a_prefix(tmp_path: Path, pattern: str) -> None:
+    # The runtime matches a name the catalog lacks by these patterns, without fnmatch.
+    family = {"models": [pattern], "providers": ["openai"], "source": URL}
+    (tmp_path / "data_sources").mkdir()
+    path = tmp_path / "data_sources" / "first_party.json"
+    path.write_text(json.dumps({"families": [family]}))
+    with pytest.raises(CuratedDataError, match=r"first_party\.json: at /families/0/models/0"):
+        load_first_party(tmp_path)
+
+
 def test_vendor_less_names_at_an_aggregator() -> None:
     payload = records(
         {

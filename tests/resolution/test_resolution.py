@@ -566,6 +566,28 @@ def test_not_found_suggests_close_specs(dex: ModuleType) -> None:
     assert "anthropic:claude-sonnet-4-5" in bare.value.suggestions
 
 
+@pytest.mark.parametrize(
+    ("name", "maker"), [("gpt-4oo", "openai"), ("GPT-4OO", "openai"), ("gemini-2.5-proo", "google")]
+)
+def test_a_bare_typo_suggests_its_makers_names_first(
+    dex: ModuleType, name: str, maker: str
+) -> None:
+    # The first-party table's patterns name a maker for a name the catalog lacks.
+    with pytest.raises(ModelNotFoundError) as caught:
+        dex.find(name)
+    assert caught.value.suggestions[0].startswith(f"{maker}:")
+
+
+def test_a_maker_is_matched_by_id_or_prefix_ignoring_case() -> None:
+    from llmdex.resolution.makers import makers_by_pattern
+
+    patterns = [("o3", ("openai",)), ("gpt-*", ("openai", "azure")), ("qwen*", ())]
+    assert makers_by_pattern("O3", patterns) == ("openai",)
+    assert makers_by_pattern("o3-mini", patterns) == ()
+    assert makers_by_pattern("GPT-9", patterns) == ("openai", "azure")
+    assert makers_by_pattern("qwen3", patterns) == ()  # the first match decides, even empty
+
+
 def test_a_repeated_failed_lookup_suggests_the_same(dex: ModuleType) -> None:
     # The second search scores the provider's names kept from the first.
     found = []

@@ -21,7 +21,8 @@ The order (README, "Resolution"):
    documents the name for a model the catalog lacks, :class:`ModelNotFoundError`; else
    the one provider that lists it exactly, or the only one that serves it at all; else
    :class:`AmbiguousModelError`.
-3. Nothing: :class:`ModelNotFoundError` with up to five close specs.
+3. Nothing: :class:`ModelNotFoundError` with up to five close specs, the provider's (for a
+   bare name, its maker's by the first-party patterns) first.
 
 Every table comes from :class:`~llmdex.resolution.tables.CatalogTables`; a provider's module
 is imported only once a model of it is returned.
@@ -344,8 +345,19 @@ class Rules:
         )
         if pid is not None and name in self._tables.names_of(pid).unlisted:
             reason = self._unlisted_reason(pid, name)
-        spec = name if pid is None else f"{pid}:{name}"
-        return ModelNotFoundError(spec, self.suggest(name, pid), reason)
+        if pid is None:
+            spec, suggested = name, self.suggest(name, self._maker_of(name))
+        else:
+            spec, suggested = f"{pid}:{name}", self.suggest(name, pid)
+        return ModelNotFoundError(spec, suggested, reason)
+
+    def _maker_of(self, name: str) -> str | None:
+        # The lab a name the catalog lacks would be made by (gpt-4oo: openai), whose names
+        # are suggested first: five close ones there spare building the catalog-wide index.
+        from llmdex.resolution.makers import makers_by_pattern
+
+        makers = makers_by_pattern(name.rpartition("/")[2], self._tables.maker_patterns)
+        return makers[0] if makers else None
 
     def _unlisted_reason(self, pid: str, name: str, listed: Sequence[str] = ()) -> str:
         target, source = self._tables.names_of(pid).unlisted[name]

@@ -129,6 +129,12 @@ class CatalogTables:
         return makers
 
     @property
+    def maker_patterns(self) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        """(first-party pattern, its labs), in table order (:mod:`llmdex.resolution.makers`)."""
+        patterns: tuple[tuple[str, tuple[str, ...]], ...] = self._table("_index", "MAKER_PATTERNS")
+        return patterns
+
+    @property
     def alias_owners(self) -> Mapping[str, tuple[str, ...]]:
         """Alias -> the providers that have it, sorted."""
         owners: Mapping[str, tuple[str, ...]] = self._table("_aliases", "ALIAS_OWNERS")
