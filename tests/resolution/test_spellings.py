@@ -3,7 +3,8 @@
 Bedrock ids carry a ``vendor.`` and a ``-v1:0`` tag (AWS's model ids table); OpenRouter writes
 version digits with a dot (``anthropic/claude-opus-4.5``) where other libraries write a dash;
 Vertex's Model-as-a-Service ids end ``-maas``; Google serves a stable ``-001`` of a model;
-xAI dates its ids inside (``grok-4.20-0309-reasoning``).
+xAI dates its ids inside (``grok-4.20-0309-reasoning``); OpenRouter's canonical slugs put the
+version before the name (``claude-4.5-sonnet-20250929``), Anthropic's ids after it.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from types import ModuleType
 
 import pytest
 
-from llmdex.resolution.spellings import spellings, untagged
+from llmdex.resolution.spellings import spellings, untagged, version_moved
 from tests.fixture_catalog import model, provider
 from tests.history_series import build
 
@@ -137,3 +138,22 @@ def test_a_spelling_two_models_share_or_none_has_is_not_found(dex: ModuleType, s
 
 def test_a_regional_id_leaves_the_spelling_to_the_id_it_is_a_region_of(dex: ModuleType) -> None:
     assert dex.find("amazon-bedrock:claude-haiku-4-5").cost.input == 1
+
+
+@pytest.mark.parametrize(
+    ("name", "moved"),
+    [
+        (
+            "anthropic/claude-4.5-sonnet-20250929",
+            ["anthropic/claude-sonnet-4.5-20250929", "anthropic/claude-sonnet-4-5-20250929"],
+        ),
+        ("claude-4-sonnet", ["claude-sonnet-4"]),
+        ("claude-4-5-haiku", ["claude-haiku-4-5"]),  # a dashed version moves whole
+        ("claude-sonnet-4-5", []),  # already after the name
+        ("qwen2.5-72b", []),
+        ("a-20250929-b", []),  # a date is not a version
+        ("1.1-a-" * 20, []),  # no id is this long: not tried over again
+    ],
+)
+def test_a_version_before_the_name_is_moved_after_it(name: str, moved: list[str]) -> None:
+    assert version_moved(name) == moved

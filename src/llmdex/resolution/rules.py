@@ -192,7 +192,9 @@ class Rules:
         parsed, _ = self.split((provider, spec))
         return parsed, provider
 
-    def _within(self, pid: str, name: str, *, derived: bool = True) -> _Hit | None:
+    def _within(
+        self, pid: str, name: str, *, derived: bool = True, move: bool = True
+    ) -> _Hit | None:
         """Rule 1 in one provider, on tables only: no provider module is imported here."""
         # A provider whose module is loaded answers from it; others from the owners table.
         loaded = self._tables.loaded(pid)
@@ -239,10 +241,9 @@ class Rules:
         if found is not None and bare is not None and found.rules == (Rule.EXACT,):
             step = f"{pid}: lists {name!r} without its version tag, as {bare!r}"
             return found.then(Rule.SPELLING, step)
-        for moved in version_moved(name):
-            # Each move takes a version past a word, so the derived rules of the moved name
-            # (a snapshot's date) end after as many moves as the name has versions.
-            found = self._within(pid, moved)
+        for moved in version_moved(name) if move else ():
+            # One move per lookup: a hostile name of many versions must not branch on.
+            found = self._within(pid, moved, move=False)
             if found is not None:
                 step = f"{pid}: {name!r} is {moved!r}, its version after the model's name"
                 return found.then(Rule.SPELLING, step)

@@ -35,6 +35,10 @@ def untagged(name: str) -> str | None:
     return None
 
 
+_LONGEST_ID = 100
+"""Model ids are under 100 characters (the locked payload's longest is 61)."""
+
+
 def version_moved(name: str) -> list[str]:
     """``name`` with its first version moved after the word that follows it, as written
     with a dot and with a dash; none if it has no version before a word.
@@ -46,6 +50,8 @@ def version_moved(name: str) -> list[str]:
         >>> version_moved("anthropic/claude-4.5-sonnet-20250929")
         ['anthropic/claude-sonnet-4.5-20250929', 'anthropic/claude-sonnet-4-5-20250929']
     """
+    if len(name) > _LONGEST_ID:
+        return []  # no id is this long: a hostile name is not tried over again
     parts = name.split("-")
     at = 1
     while at < len(parts) - 1:
