@@ -19,6 +19,8 @@ from pathlib import Path
 
 import jinja2
 
+from llmdex.resolution.shards import shard_of
+
 from .dialects import ProviderNames
 from .formatting import format_python
 from .grants import Grants
@@ -28,7 +30,7 @@ from .hover import hover
 from .literals import Writer, docstring
 from .normalize import CatalogPlan, ModelPlan, ProviderPlan
 from .shared import NAMESPACE, SHARED
-from .tables import Tables
+from .tables import Tables, folded_names
 
 _TEMPLATES = Path(__file__).parent / "templates"
 
@@ -43,6 +45,9 @@ class Inputs:
     date: str
     patches: int
 
+
+INDEX_SHARDS = 64
+"""Shards of ``_index``: about a hundred names each, so one imports in a tenth of a millisecond."""
 
 SHIPPED_ORIGIN = ("make regen", "data_sources/models_dev.lock.json")
 """How the shipped catalog is made, and what records its inputs, for each file's header."""
@@ -105,8 +110,6 @@ def emit(
         data_dir / "_provider_enum.pyi": env.get_template("providers.pyi.jinja").render(
             providers=rows
         ),
-        data_dir / "_index.py": env.get_template("index.py.jinja").render(tables=tables),
-        data_dir / "_aliases.py": env.get_template("aliases.py.jinja").render(tables=tables),
         data_dir / "_provenance.py": env.get_template("provenance.py.jinja").render(
             provenance=sorted(provenance.items())
         ),
@@ -155,6 +158,7 @@ def emit(
             directory=data_dir / "_names",
         )
     )
+    files.update(_index_files(env, tables=tables, retired=retired, directory=data_dir / "_index"))
     (data_dir / "_history").mkdir()
     files.update(
         history_files(
@@ -229,8 +233,10 @@ def _names_files(
     modules = {
         p.id: p.module
         for p in plan.providers
-        if any(p.id in table for table in (tables.aliases, tables.clashes, tables.unlisted))
-        or p.id in retired
+        if any(
+            p.id in table
+            for table in (tables.aliases, tables.clashes, tables.unlisted, tables.folded, retired)
+        )
     }
     files = {
         directory / "__init__.py": env.get_template("names_init.py.jinja").render(
@@ -246,12 +252,50 @@ def _names_files(
             aliases=tables.aliases.get(pid, {}),
             clashes=tables.clashes.get(pid, {}),
             unlisted=tables.unlisted.get(pid, {}),
+            folded=tables.folded.get(pid, {}),
             retired=sorted(retired.get(pid, ())),
         )
-    # The union of the retired ids above, for bare ids (as ALIAS_OWNERS is for the aliases).
-    files[directory.parent / "_retired.py"] = env.get_template("retired.py.jinja").render(
-        retired=sorted(set().union(*retired.values()))
-    )
+    return files
+
+
+def _index_files(
+    env: jinja2.Environment,
+    *,
+    tables: Tables,
+    retired: Mapping[str, set[str]],
+    directory: Path,
+) -> dict[Path, str]:
+    # The catalog-wide tables of bare names, split by shard_of so that a lookup imports one
+    # shard.
+    directory.mkdir()
+    gone = set().union(*retired.values())
+    tables_of: dict[str, Mapping[str, object]] = {
+        "owners": tables.owners,
+        "alias_owners": tables.alias_owners,
+        "makers": tables.makers,
+        "folded": folded_names([*tables.alias_owners, *tables.owners]),
+        "retired": dict.fromkeys(gone),
+    }
+    shards: list[dict[str, list[tuple[str, object]]]] = [
+        {table: [] for table in tables_of} for _ in range(INDEX_SHARDS)
+    ]
+    for table, rows in tables_of.items():
+        for name in sorted(rows):
+            shards[shard_of(name, INDEX_SHARDS)][table].append((name, rows[name]))
+    files = {
+        directory / "__init__.py": env.get_template("index_init.py.jinja").render(
+            shards=INDEX_SHARDS, maker_patterns=tables.maker_patterns
+        )
+    }
+    for number, shard in enumerate(shards):
+        files[directory / f"s{number:02}.py"] = env.get_template("index_shard.py.jinja").render(
+            number=number,
+            owners=shard["owners"],
+            alias_owners=shard["alias_owners"],
+            makers=shard["makers"],
+            folded=shard["folded"],
+            retired=[name for name, _ in shard["retired"]],
+        )
     return files
 
 

@@ -82,21 +82,21 @@ class Report:
 
 
 def specs_in_tree(package_dir: Path) -> set[str]:
-    """Every ``provider:id`` of a data package, read from its ``_index.py`` without importing."""
-    index = package_dir / "_index.py"
-    if not index.exists():
-        return set()
-    tree = ast.parse(index.read_text(encoding="utf-8"))
-    for node in tree.body:
-        if (
-            isinstance(node, ast.AnnAssign)
-            and isinstance(node.target, ast.Name)
-            and node.target.id == "OWNERS"
-            and node.value is not None
-        ):
-            owners: dict[str, tuple[str, ...]] = ast.literal_eval(node.value)
-            return {f"{pid}:{mid}" for mid, pids in owners.items() for pid in pids}
-    return set()
+    """Every ``provider:id`` of a data package, read from its ``_index`` shards without
+    importing them."""
+    found: set[str] = set()
+    for shard in sorted((package_dir / "_index").glob("s*.py")):
+        tree = ast.parse(shard.read_text(encoding="utf-8"))
+        for node in tree.body:
+            if (
+                isinstance(node, ast.AnnAssign)
+                and isinstance(node.target, ast.Name)
+                and node.target.id == "OWNERS"
+                and node.value is not None
+            ):
+                owners: dict[str, tuple[str, ...]] = ast.literal_eval(node.value)
+                found |= {f"{pid}:{mid}" for mid, pids in owners.items() for pid in pids}
+    return found
 
 
 def specs_in_payload(payload: Mapping[str, Any]) -> set[str]:

@@ -56,6 +56,8 @@ class Tables:
     the page documenting it)."""
     maker_patterns: tuple[tuple[str, tuple[str, ...]], ...]
     """(first-party pattern, its labs), in table order: the maker of a name not listed."""
+    folded: dict[str, dict[str, str]]
+    """provider -> a name lower-cased -> its id (else alias) as written, where they differ."""
 
 
 def _release_key(model: Model) -> tuple[int, int, int, str, str]:
@@ -201,7 +203,19 @@ def build_tables(
         for name in sorted({*owners, *alias_owners})
         if (labs := makers_by_pattern(name, patterns))
     }
-    return Tables(aliases, clashes, owners, alias_owners, makers, unlisted, patterns)
+    folded = {
+        pid: written
+        for pid in sorted(catalog)
+        if (written := folded_names([*aliases.get(pid, {}), *sorted(catalog[pid])]))
+    }
+    return Tables(aliases, clashes, owners, alias_owners, makers, unlisted, patterns, folded)
+
+
+def folded_names(names: list[str]) -> dict[str, str]:
+    """Each of ``names`` lower-cased -> the last of them written so, where the two differ:
+    what a lookup ignoring case finds (ids listed after aliases win)."""
+    written = {name.lower(): name for name in names}
+    return {lower: name for lower, name in written.items() if lower != name}
 
 
 def _index(names: Mapping[str, list[str]]) -> dict[str, tuple[str, ...]]:

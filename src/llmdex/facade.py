@@ -20,7 +20,7 @@ from llmdex.resolution.tables import CatalogTables
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from collections.abc import Iterator, Mapping, Sequence
+    from collections.abc import Container, Iterator, Mapping, Sequence
     from typing import Any
 
     from llmdex.past.log import History, ModelHistory
@@ -153,10 +153,11 @@ class Catalog:
             return self._retired_by_maker(error)
         try:
             parsed = self.rules.split(named)[0]
-            if parsed.provider is not None:
-                retired_ids = self.tables.names_of(parsed.provider).retired
-            else:
-                retired_ids = self.tables.retired
+            retired_ids: Container[str] = (
+                self.tables.retired
+                if parsed.provider is None
+                else self.tables.names_of(parsed.provider).retired
+            )
             if parsed.id not in retired_ids:
                 return error
             found = self.past.retired(named)

@@ -119,6 +119,46 @@ UNLISTED: Final[dict[str, tuple[str, str]]] = {}
 """An alias this provider documents for a model the catalog does not list -> (that model's
 id, the page documenting it): a lookup of it is not found, saying so, and never guessed."""
 
+FOLDED: Final[dict[str, str]] = {
+    "deepseek-r1": "DeepSeek-R1",
+    "deepseek-v3-1-terminus": "DeepSeek-V3-1-Terminus",
+    "deepseek-v3-2": "DeepSeek-V3-2",
+    "deepseek-v3.1-terminus": "DeepSeek-V3.1-Terminus",
+    "deepseek-v3.2": "DeepSeek-V3.2",
+    "llama-4-maverick-17b-128e-instruct-fp8": "Llama-4-Maverick-17B-128E-Instruct-FP8",
+    "meta-llama-3-1-405b-instruct-turbo": "Meta-Llama-3-1-405B-Instruct-Turbo",
+    "meta-llama-3-1-8b-instruct": "Meta-Llama-3-1-8B-Instruct",
+    "meta-llama-3.1-405b-instruct-turbo": "Meta-Llama-3.1-405B-Instruct-Turbo",
+    "meta-llama-3.1-8b-instruct": "Meta-Llama-3.1-8B-Instruct",
+    "qwq-32b": "QwQ-32B",
+    "qwen/qwen2-5-72b-instruct": "Qwen/Qwen2-5-72B-Instruct",
+    "qwen/qwen3-235b-a22b-instruct": "Qwen/Qwen3-235B-A22B-Instruct",
+    "qwen/qwen3-235b-a22b-instruct-latest": "Qwen/Qwen3-235B-A22B-Instruct-latest",
+    "qwen2-5-72b-instruct": "Qwen2-5-72B-Instruct",
+    "qwen2.5-72b-instruct": "Qwen2.5-72B-Instruct",
+    "qwen3-235b-a22b-instruct": "Qwen3-235B-A22B-Instruct",
+    "qwen3-235b-a22b-instruct-2507": "Qwen3-235B-A22B-Instruct-2507",
+    "qwen3-235b-a22b-instruct-latest": "Qwen3-235B-A22B-Instruct-latest",
+    "qwen3-32b": "Qwen3-32B",
+    "deepseek-ai/deepseek-v3-1-terminus": "deepseek-ai/DeepSeek-V3-1-Terminus",
+    "deepseek-ai/deepseek-v3-2": "deepseek-ai/DeepSeek-V3-2",
+    "meta-llama/meta-llama-3-1-405b-instruct-turbo": "meta-llama/Meta-Llama-3-1-405B-Instruct-Turbo",
+    "meta-llama/meta-llama-3-1-8b-instruct": "meta-llama/Meta-Llama-3-1-8B-Instruct",
+    "qwen/qwq-32b": "Qwen/QwQ-32B",
+    "qwen/qwen2.5-72b-instruct": "Qwen/Qwen2.5-72B-Instruct",
+    "qwen/qwen3-235b-a22b-instruct-2507": "Qwen/Qwen3-235B-A22B-Instruct-2507",
+    "qwen/qwen3-32b": "Qwen/Qwen3-32B",
+    "qwen/qwen3-coder-480b-a35b-instruct": "Qwen/qwen3-coder-480b-a35b-instruct",
+    "deepseek-ai/deepseek-r1": "deepseek-ai/DeepSeek-R1",
+    "deepseek-ai/deepseek-v3.1-terminus": "deepseek-ai/DeepSeek-V3.1-Terminus",
+    "deepseek-ai/deepseek-v3.2": "deepseek-ai/DeepSeek-V3.2",
+    "meta-llama/llama-4-maverick-17b-128e-instruct-fp8": "meta-llama/Llama-4-Maverick-17B-128E-Instruct-FP8",
+    "meta-llama/meta-llama-3.1-405b-instruct-turbo": "meta-llama/Meta-Llama-3.1-405B-Instruct-Turbo",
+    "meta-llama/meta-llama-3.1-8b-instruct": "meta-llama/Meta-Llama-3.1-8B-Instruct",
+}
+"""A name of this provider lower-cased -> its id (else alias) as written, where the two differ:
+a lookup ignoring case reads this rather than every name of the provider."""
+
 # fmt: off
 RETIRED: Final[frozenset[str]] = frozenset((
     'Qwen-QwQ-32B',

@@ -54,6 +54,51 @@ UNLISTED: Final[dict[str, tuple[str, str]]] = {}
 """An alias this provider documents for a model the catalog does not list -> (that model's
 id, the page documenting it): a lookup of it is not found, saying so, and never guessed."""
 
+FOLDED: Final[dict[str, str]] = {
+    "deepseek-v3-1": "DeepSeek-V3-1",
+    "deepseek-v3.1": "DeepSeek-V3.1",
+    "deepseek-v4-pro": "DeepSeek-V4-Pro",
+    "glm-4-7": "GLM-4-7",
+    "glm-4.7": "GLM-4.7",
+    "glm-5": "GLM-5",
+    "glm-5-1": "GLM-5-1",
+    "glm-5-2": "GLM-5-2",
+    "glm-5.1": "GLM-5.1",
+    "glm-5.2": "GLM-5.2",
+    "kimi-k2-5": "Kimi-K2-5",
+    "kimi-k2-6": "Kimi-K2-6",
+    "kimi-k2-7-code": "Kimi-K2-7-Code",
+    "kimi-k2.5": "Kimi-K2.5",
+    "kimi-k2.6": "Kimi-K2.6",
+    "kimi-k2.7-code": "Kimi-K2.7-Code",
+    "minimax-m2-5": "MiniMax-M2-5",
+    "minimax-m2.5": "MiniMax-M2.5",
+    "minimaxai/minimax-m2-5": "MiniMaxAI/MiniMax-M2-5",
+    "nvidia-nemotron-3-ultra-550b-a55b": "NVIDIA-Nemotron-3-Ultra-550B-A55B",
+    "nemotron-120b-a12b": "Nemotron-120B-A12B",
+    "deepseek-ai/deepseek-v3-1": "deepseek-ai/DeepSeek-V3-1",
+    "moonshotai/kimi-k2-5": "moonshotai/Kimi-K2-5",
+    "moonshotai/kimi-k2-6": "moonshotai/Kimi-K2-6",
+    "moonshotai/kimi-k2-7-code": "moonshotai/Kimi-K2-7-Code",
+    "zai-org/glm-4-7": "zai-org/GLM-4-7",
+    "zai-org/glm-5-1": "zai-org/GLM-5-1",
+    "zai-org/glm-5-2": "zai-org/GLM-5-2",
+    "minimaxai/minimax-m2.5": "MiniMaxAI/MiniMax-M2.5",
+    "deepseek-ai/deepseek-v3.1": "deepseek-ai/DeepSeek-V3.1",
+    "deepseek-ai/deepseek-v4-pro": "deepseek-ai/DeepSeek-V4-Pro",
+    "moonshotai/kimi-k2.5": "moonshotai/Kimi-K2.5",
+    "moonshotai/kimi-k2.6": "moonshotai/Kimi-K2.6",
+    "moonshotai/kimi-k2.7-code": "moonshotai/Kimi-K2.7-Code",
+    "nvidia/nvidia-nemotron-3-ultra-550b-a55b": "nvidia/NVIDIA-Nemotron-3-Ultra-550B-A55B",
+    "nvidia/nemotron-120b-a12b": "nvidia/Nemotron-120B-A12B",
+    "zai-org/glm-4.7": "zai-org/GLM-4.7",
+    "zai-org/glm-5": "zai-org/GLM-5",
+    "zai-org/glm-5.1": "zai-org/GLM-5.1",
+    "zai-org/glm-5.2": "zai-org/GLM-5.2",
+}
+"""A name of this provider lower-cased -> its id (else alias) as written, where the two differ:
+a lookup ignoring case reads this rather than every name of the provider."""
+
 # fmt: off
 RETIRED: Final[frozenset[str]] = frozenset((
     'Moonshotai-Kimi-K2-Instruct-0905',

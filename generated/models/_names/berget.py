@@ -77,6 +77,45 @@ UNLISTED: Final[dict[str, tuple[str, str]]] = {}
 """An alias this provider documents for a model the catalog does not list -> (that model's
 id, the page documenting it): a lookup of it is not found, saying so, and never guessed."""
 
+FOLDED: Final[dict[str, str]] = {
+    "glm-4-7": "GLM-4-7",
+    "glm-4.7": "GLM-4.7",
+    "glm-5-2": "GLM-5-2",
+    "glm-5.2": "GLM-5.2",
+    "kimi-k2-6": "Kimi-K2-6",
+    "kimi-k2.6": "Kimi-K2.6",
+    "llama-3-3-70b-instruct": "Llama-3-3-70B-Instruct",
+    "llama-3.3-70b-instruct": "Llama-3.3-70B-Instruct",
+    "mistral-medium-3-5-128b": "Mistral-Medium-3-5-128B",
+    "mistral-medium-3.5-128b": "Mistral-Medium-3.5-128B",
+    "mistral-small-3-2-24b-instruct": "Mistral-Small-3-2-24B-Instruct",
+    "mistral-small-3-2-24b-instruct-2506": "Mistral-Small-3-2-24B-Instruct-2506",
+    "mistral-small-3-2-24b-instruct-latest": "Mistral-Small-3-2-24B-Instruct-latest",
+    "mistral-small-3.2-24b-instruct": "Mistral-Small-3.2-24B-Instruct",
+    "mistral-small-3.2-24b-instruct-2506": "Mistral-Small-3.2-24B-Instruct-2506",
+    "mistral-small-3.2-24b-instruct-latest": "Mistral-Small-3.2-24B-Instruct-latest",
+    "gemma-4-31b-it": "gemma-4-31B-it",
+    "meta-llama/llama-3-3-70b-instruct": "meta-llama/Llama-3-3-70B-Instruct",
+    "mistralai/mistral-medium-3-5-128b": "mistralai/Mistral-Medium-3-5-128B",
+    "mistralai/mistral-small-3-2-24b-instruct": "mistralai/Mistral-Small-3-2-24B-Instruct",
+    "mistralai/mistral-small-3-2-24b-instruct-2506": "mistralai/Mistral-Small-3-2-24B-Instruct-2506",
+    "mistralai/mistral-small-3-2-24b-instruct-latest": "mistralai/Mistral-Small-3-2-24B-Instruct-latest",
+    "mistralai/mistral-small-3.2-24b-instruct": "mistralai/Mistral-Small-3.2-24B-Instruct",
+    "mistralai/mistral-small-3.2-24b-instruct-latest": "mistralai/Mistral-Small-3.2-24B-Instruct-latest",
+    "moonshotai/kimi-k2-6": "moonshotai/Kimi-K2-6",
+    "zai-org/glm-4-7": "zai-org/GLM-4-7",
+    "zai-org/glm-5-2": "zai-org/GLM-5-2",
+    "google/gemma-4-31b-it": "google/gemma-4-31B-it",
+    "meta-llama/llama-3.3-70b-instruct": "meta-llama/Llama-3.3-70B-Instruct",
+    "mistralai/mistral-medium-3.5-128b": "mistralai/Mistral-Medium-3.5-128B",
+    "mistralai/mistral-small-3.2-24b-instruct-2506": "mistralai/Mistral-Small-3.2-24B-Instruct-2506",
+    "moonshotai/kimi-k2.6": "moonshotai/Kimi-K2.6",
+    "zai-org/glm-4.7": "zai-org/GLM-4.7",
+    "zai-org/glm-5.2": "zai-org/GLM-5.2",
+}
+"""A name of this provider lower-cased -> its id (else alias) as written, where the two differ:
+a lookup ignoring case reads this rather than every name of the provider."""
+
 # fmt: off
 RETIRED: Final[frozenset[str]] = frozenset((
     'BAAI/bge-reranker-v2-m3',

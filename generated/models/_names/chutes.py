@@ -58,6 +58,57 @@ UNLISTED: Final[dict[str, tuple[str, str]]] = {}
 """An alias this provider documents for a model the catalog does not list -> (that model's
 id, the page documenting it): a lookup of it is not found, saying so, and never guessed."""
 
+FOLDED: Final[dict[str, str]] = {
+    "deepseek-v3-2-tee": "DeepSeek-V3-2-TEE",
+    "deepseek-v3.2-tee": "DeepSeek-V3.2-TEE",
+    "glm-5-1-tee": "GLM-5-1-TEE",
+    "glm-5-2-tee": "GLM-5-2-TEE",
+    "glm-5-tee": "GLM-5-TEE",
+    "glm-5.1-tee": "GLM-5.1-TEE",
+    "glm-5.2-tee": "GLM-5.2-TEE",
+    "kimi-k2-5-tee": "Kimi-K2-5-TEE",
+    "kimi-k2-6-tee": "Kimi-K2-6-TEE",
+    "kimi-k2.5-tee": "Kimi-K2.5-TEE",
+    "kimi-k2.6-tee": "Kimi-K2.6-TEE",
+    "minimax-m2-5-tee": "MiniMax-M2-5-TEE",
+    "minimax-m2.5-tee": "MiniMax-M2.5-TEE",
+    "minimaxai/minimax-m2-5-tee": "MiniMaxAI/MiniMax-M2-5-TEE",
+    "mistral-nemo-instruct-2407-tee": "Mistral-Nemo-Instruct-2407-TEE",
+    "mistral-nemo-instruct-tee": "Mistral-Nemo-Instruct-TEE",
+    "qwen/qwen3-235b-a22b-thinking-tee": "Qwen/Qwen3-235B-A22B-Thinking-TEE",
+    "qwen/qwen3-5-397b-a17b-tee": "Qwen/Qwen3-5-397B-A17B-TEE",
+    "qwen/qwen3-6-27b-tee": "Qwen/Qwen3-6-27B-TEE",
+    "qwen3-235b-a22b-thinking-2507-tee": "Qwen3-235B-A22B-Thinking-2507-TEE",
+    "qwen3-235b-a22b-thinking-tee": "Qwen3-235B-A22B-Thinking-TEE",
+    "qwen3-32b-tee": "Qwen3-32B-TEE",
+    "qwen3-5-397b-a17b-tee": "Qwen3-5-397B-A17B-TEE",
+    "qwen3-6-27b-tee": "Qwen3-6-27B-TEE",
+    "qwen3.5-397b-a17b-tee": "Qwen3.5-397B-A17B-TEE",
+    "qwen3.6-27b-tee": "Qwen3.6-27B-TEE",
+    "deepseek-ai/deepseek-v3-2-tee": "deepseek-ai/DeepSeek-V3-2-TEE",
+    "gemma-4-31b-turbo-tee": "gemma-4-31B-turbo-TEE",
+    "moonshotai/kimi-k2-5-tee": "moonshotai/Kimi-K2-5-TEE",
+    "moonshotai/kimi-k2-6-tee": "moonshotai/Kimi-K2-6-TEE",
+    "unsloth/mistral-nemo-instruct-tee": "unsloth/Mistral-Nemo-Instruct-TEE",
+    "zai-org/glm-5-1-tee": "zai-org/GLM-5-1-TEE",
+    "zai-org/glm-5-2-tee": "zai-org/GLM-5-2-TEE",
+    "minimaxai/minimax-m2.5-tee": "MiniMaxAI/MiniMax-M2.5-TEE",
+    "qwen/qwen3-235b-a22b-thinking-2507-tee": "Qwen/Qwen3-235B-A22B-Thinking-2507-TEE",
+    "qwen/qwen3-32b-tee": "Qwen/Qwen3-32B-TEE",
+    "qwen/qwen3.5-397b-a17b-tee": "Qwen/Qwen3.5-397B-A17B-TEE",
+    "qwen/qwen3.6-27b-tee": "Qwen/Qwen3.6-27B-TEE",
+    "deepseek-ai/deepseek-v3.2-tee": "deepseek-ai/DeepSeek-V3.2-TEE",
+    "google/gemma-4-31b-turbo-tee": "google/gemma-4-31B-turbo-TEE",
+    "moonshotai/kimi-k2.5-tee": "moonshotai/Kimi-K2.5-TEE",
+    "moonshotai/kimi-k2.6-tee": "moonshotai/Kimi-K2.6-TEE",
+    "unsloth/mistral-nemo-instruct-2407-tee": "unsloth/Mistral-Nemo-Instruct-2407-TEE",
+    "zai-org/glm-5-tee": "zai-org/GLM-5-TEE",
+    "zai-org/glm-5.1-tee": "zai-org/GLM-5.1-TEE",
+    "zai-org/glm-5.2-tee": "zai-org/GLM-5.2-TEE",
+}
+"""A name of this provider lower-cased -> its id (else alias) as written, where the two differ:
+a lookup ignoring case reads this rather than every name of the provider."""
+
 # fmt: off
 RETIRED: Final[frozenset[str]] = frozenset((
     'Alibaba-NLP/Tongyi-DeepResearch-30B-A3B',

@@ -35,6 +35,27 @@ UNLISTED: Final[dict[str, tuple[str, str]]] = {}
 """An alias this provider documents for a model the catalog does not list -> (that model's
 id, the page documenting it): a lookup of it is not found, saying so, and never guessed."""
 
+FOLDED: Final[dict[str, str]] = {
+    "bielik-11b-v2-6-instruct": "Bielik-11B-v2-6-Instruct",
+    "bielik-11b-v2.6-instruct": "Bielik-11B-v2.6-Instruct",
+    "bielik-11b-v3-0-instruct": "Bielik-11B-v3-0-Instruct",
+    "bielik-11b-v3.0-instruct": "Bielik-11B-v3.0-Instruct",
+    "llama-3-3-70b-instruct": "Llama-3-3-70B-Instruct",
+    "llama-3.3-70b-instruct": "Llama-3.3-70B-Instruct",
+    "minimax-m2-5": "MiniMax-M2-5",
+    "minimax-m2.5": "MiniMax-M2.5",
+    "minimaxai/minimax-m2-5": "MiniMaxAI/MiniMax-M2-5",
+    "meta-llama/llama-3-3-70b-instruct": "meta-llama/Llama-3-3-70B-Instruct",
+    "speakleash/bielik-11b-v2-6-instruct": "speakleash/Bielik-11B-v2-6-Instruct",
+    "speakleash/bielik-11b-v3-0-instruct": "speakleash/Bielik-11B-v3-0-Instruct",
+    "minimaxai/minimax-m2.5": "MiniMaxAI/MiniMax-M2.5",
+    "meta-llama/llama-3.3-70b-instruct": "meta-llama/Llama-3.3-70B-Instruct",
+    "speakleash/bielik-11b-v2.6-instruct": "speakleash/Bielik-11B-v2.6-Instruct",
+    "speakleash/bielik-11b-v3.0-instruct": "speakleash/Bielik-11B-v3.0-Instruct",
+}
+"""A name of this provider lower-cased -> its id (else alias) as written, where the two differ:
+a lookup ignoring case reads this rather than every name of the provider."""
+
 # fmt: off
 RETIRED: Final[frozenset[str]] = frozenset((
 ))

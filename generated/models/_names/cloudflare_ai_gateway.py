@@ -490,6 +490,15 @@ UNLISTED: Final[dict[str, tuple[str, str]]] = {}
 """An alias this provider documents for a model the catalog does not list -> (that model's
 id, the page documenting it): a lookup of it is not found, saying so, and never guessed."""
 
+FOLDED: Final[dict[str, str]] = {
+    "@cf/ai4bharat/indictrans2-en-indic-1b": "@cf/ai4bharat/indictrans2-en-indic-1B",
+    "ai4bharat/indictrans2-en-indic-1b": "ai4bharat/indictrans2-en-indic-1B",
+    "indictrans2-en-indic-1b": "indictrans2-en-indic-1B",
+    "workers-ai/@cf/ai4bharat/indictrans2-en-indic-1b": "workers-ai/@cf/ai4bharat/indictrans2-en-indic-1B",
+}
+"""A name of this provider lower-cased -> its id (else alias) as written, where the two differ:
+a lookup ignoring case reads this rather than every name of the provider."""
+
 # fmt: off
 RETIRED: Final[frozenset[str]] = frozenset((
     'anthropic/claude-haiku-4.5',

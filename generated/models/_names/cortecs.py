@@ -58,6 +58,13 @@ UNLISTED: Final[dict[str, tuple[str, str]]] = {}
 """An alias this provider documents for a model the catalog does not list -> (that model's
 id, the page documenting it): a lookup of it is not found, saying so, and never guessed."""
 
+FOLDED: Final[dict[str, str]] = {
+    "mixtral-8x7b-instruct-v0-1": "mixtral-8x7B-instruct-v0-1",
+    "mixtral-8x7b-instruct-v0.1": "mixtral-8x7B-instruct-v0.1",
+}
+"""A name of this provider lower-cased -> its id (else alias) as written, where the two differ:
+a lookup ignoring case reads this rather than every name of the provider."""
+
 # fmt: off
 RETIRED: Final[frozenset[str]] = frozenset((
     'devstral-small-2512',

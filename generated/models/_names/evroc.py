@@ -49,6 +49,42 @@ UNLISTED: Final[dict[str, tuple[str, str]]] = {}
 """An alias this provider documents for a model the catalog does not list -> (that model's
 id, the page documenting it): a lookup of it is not found, saying so, and never guessed."""
 
+FOLDED: Final[dict[str, str]] = {
+    "kimi-k2-6": "Kimi-K2-6",
+    "kimi-k2.6": "Kimi-K2.6",
+    "llama-3-3-70b-instruct-fp8": "Llama-3-3-70B-Instruct-FP8",
+    "llama-3.3-70b-instruct-fp8": "Llama-3.3-70B-Instruct-FP8",
+    "mistral-medium-3-5-128b": "Mistral-Medium-3-5-128B",
+    "mistral-medium-3.5-128b": "Mistral-Medium-3.5-128B",
+    "qwen/qwen3-6-35b-a3b-fp8": "Qwen/Qwen3-6-35B-A3B-FP8",
+    "qwen3-6-35b-a3b-fp8": "Qwen3-6-35B-A3B-FP8",
+    "qwen3-embedding-8b": "Qwen3-Embedding-8B",
+    "qwen3-reranker-4b": "Qwen3-Reranker-4B",
+    "qwen3-vl-30b-a3b-instruct": "Qwen3-VL-30B-A3B-Instruct",
+    "qwen3.6-35b-a3b-fp8": "Qwen3.6-35B-A3B-FP8",
+    "voxtral-small-24b": "Voxtral-Small-24B",
+    "voxtral-small-24b-2507": "Voxtral-Small-24B-2507",
+    "voxtral-small-24b-latest": "Voxtral-Small-24B-latest",
+    "gemma-4-26b-a4b-it": "gemma-4-26B-A4B-it",
+    "mistralai/mistral-medium-3-5-128b": "mistralai/Mistral-Medium-3-5-128B",
+    "mistralai/voxtral-small-24b": "mistralai/Voxtral-Small-24B",
+    "mistralai/voxtral-small-24b-latest": "mistralai/Voxtral-Small-24B-latest",
+    "moonshotai/kimi-k2-6": "moonshotai/Kimi-K2-6",
+    "nvidia/llama-3-3-70b-instruct-fp8": "nvidia/Llama-3-3-70B-Instruct-FP8",
+    "kblab/kb-whisper-large": "KBLab/kb-whisper-large",
+    "qwen/qwen3-embedding-8b": "Qwen/Qwen3-Embedding-8B",
+    "qwen/qwen3-reranker-4b": "Qwen/Qwen3-Reranker-4B",
+    "qwen/qwen3-vl-30b-a3b-instruct": "Qwen/Qwen3-VL-30B-A3B-Instruct",
+    "qwen/qwen3.6-35b-a3b-fp8": "Qwen/Qwen3.6-35B-A3B-FP8",
+    "google/gemma-4-26b-a4b-it": "google/gemma-4-26B-A4B-it",
+    "mistralai/mistral-medium-3.5-128b": "mistralai/Mistral-Medium-3.5-128B",
+    "mistralai/voxtral-small-24b-2507": "mistralai/Voxtral-Small-24B-2507",
+    "moonshotai/kimi-k2.6": "moonshotai/Kimi-K2.6",
+    "nvidia/llama-3.3-70b-instruct-fp8": "nvidia/Llama-3.3-70B-Instruct-FP8",
+}
+"""A name of this provider lower-cased -> its id (else alias) as written, where the two differ:
+a lookup ignoring case reads this rather than every name of the provider."""
+
 # fmt: off
 RETIRED: Final[frozenset[str]] = frozenset((
     'Qwen/Qwen3-30B-A3B-Instruct-2507-FP8',

@@ -41,6 +41,37 @@ UNLISTED: Final[dict[str, tuple[str, str]]] = {}
 """An alias this provider documents for a model the catalog does not list -> (that model's
 id, the page documenting it): a lookup of it is not found, saying so, and never guessed."""
 
+FOLDED: Final[dict[str, str]] = {
+    "deepseek-v3-2": "DeepSeek-V3-2",
+    "deepseek-v3.2": "DeepSeek-V3.2",
+    "glm-5": "GLM-5",
+    "glm-5-1": "GLM-5-1",
+    "glm-5-2": "GLM-5-2",
+    "glm-5.1": "GLM-5.1",
+    "glm-5.2": "GLM-5.2",
+    "minimax-m2-5": "MiniMax-M2-5",
+    "minimax-m2.5": "MiniMax-M2.5",
+    "minimaxai/minimax-m2-5": "MiniMaxAI/MiniMax-M2-5",
+    "qwen/qwen3-235b-a22b-instruct": "Qwen/Qwen3-235B-A22B-Instruct",
+    "qwen/qwen3-235b-a22b-instruct-latest": "Qwen/Qwen3-235B-A22B-Instruct-latest",
+    "qwen3-235b-a22b-instruct": "Qwen3-235B-A22B-Instruct",
+    "qwen3-235b-a22b-instruct-2507": "Qwen3-235B-A22B-Instruct-2507",
+    "qwen3-235b-a22b-instruct-latest": "Qwen3-235B-A22B-Instruct-latest",
+    "deepseek-ai/deepseek-v3-2": "deepseek-ai/DeepSeek-V3-2",
+    "gemma-4-31b-it": "gemma-4-31B-it",
+    "zai-org/glm-5-1": "zai-org/GLM-5-1",
+    "zai-org/glm-5-2": "zai-org/GLM-5-2",
+    "minimaxai/minimax-m2.5": "MiniMaxAI/MiniMax-M2.5",
+    "qwen/qwen3-235b-a22b-instruct-2507": "Qwen/Qwen3-235B-A22B-Instruct-2507",
+    "deepseek-ai/deepseek-v3.2": "deepseek-ai/DeepSeek-V3.2",
+    "google/gemma-4-31b-it": "google/gemma-4-31B-it",
+    "zai-org/glm-5": "zai-org/GLM-5",
+    "zai-org/glm-5.1": "zai-org/GLM-5.1",
+    "zai-org/glm-5.2": "zai-org/GLM-5.2",
+}
+"""A name of this provider lower-cased -> its id (else alias) as written, where the two differ:
+a lookup ignoring case reads this rather than every name of the provider."""
+
 # fmt: off
 RETIRED: Final[frozenset[str]] = frozenset((
     'LGAI-EXAONE/EXAONE-4.0.1-32B',

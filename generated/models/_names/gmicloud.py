@@ -49,6 +49,33 @@ UNLISTED: Final[dict[str, tuple[str, str]]] = {}
 """An alias this provider documents for a model the catalog does not list -> (that model's
 id, the page documenting it): a lookup of it is not found, saying so, and never guessed."""
 
+FOLDED: Final[dict[str, str]] = {
+    "deepseek-v4-flash": "DeepSeek-V4-Flash",
+    "deepseek-v4-pro": "DeepSeek-V4-Pro",
+    "glm-5-1-fp8": "GLM-5-1-FP8",
+    "glm-5-2-fp8": "GLM-5-2-FP8",
+    "glm-5-fp8": "GLM-5-FP8",
+    "glm-5.1-fp8": "GLM-5.1-FP8",
+    "glm-5.2-fp8": "GLM-5.2-FP8",
+    "kimi-k2-6": "Kimi-K2-6",
+    "kimi-k2.6": "Kimi-K2.6",
+    "qwen/qwen3-7-max": "Qwen/Qwen3-7-Max",
+    "qwen3-7-max": "Qwen3-7-Max",
+    "qwen3.7-max": "Qwen3.7-Max",
+    "moonshotai/kimi-k2-6": "moonshotai/Kimi-K2-6",
+    "zai-org/glm-5-1-fp8": "zai-org/GLM-5-1-FP8",
+    "zai-org/glm-5-2-fp8": "zai-org/GLM-5-2-FP8",
+    "qwen/qwen3.7-max": "Qwen/Qwen3.7-Max",
+    "deepseek-ai/deepseek-v4-flash": "deepseek-ai/DeepSeek-V4-Flash",
+    "deepseek-ai/deepseek-v4-pro": "deepseek-ai/DeepSeek-V4-Pro",
+    "moonshotai/kimi-k2.6": "moonshotai/Kimi-K2.6",
+    "zai-org/glm-5-fp8": "zai-org/GLM-5-FP8",
+    "zai-org/glm-5.1-fp8": "zai-org/GLM-5.1-FP8",
+    "zai-org/glm-5.2-fp8": "zai-org/GLM-5.2-FP8",
+}
+"""A name of this provider lower-cased -> its id (else alias) as written, where the two differ:
+a lookup ignoring case reads this rather than every name of the provider."""
+
 # fmt: off
 RETIRED: Final[frozenset[str]] = frozenset((
 ))

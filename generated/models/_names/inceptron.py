@@ -40,6 +40,35 @@ UNLISTED: Final[dict[str, tuple[str, str]]] = {}
 """An alias this provider documents for a model the catalog does not list -> (that model's
 id, the page documenting it): a lookup of it is not found, saying so, and never guessed."""
 
+FOLDED: Final[dict[str, str]] = {
+    "glm-5-1-fp8": "GLM-5-1-FP8",
+    "glm-5-2": "GLM-5-2",
+    "glm-5.1-fp8": "GLM-5.1-FP8",
+    "glm-5.2": "GLM-5.2",
+    "kimi-k2-6": "Kimi-K2-6",
+    "kimi-k2-6-fast": "Kimi-K2-6-Fast",
+    "kimi-k2-7-code": "Kimi-K2-7-Code",
+    "kimi-k2.6": "Kimi-K2.6",
+    "kimi-k2.6-fast": "Kimi-K2.6-Fast",
+    "kimi-k2.7-code": "Kimi-K2.7-Code",
+    "minimax-m2-5": "MiniMax-M2-5",
+    "minimax-m2.5": "MiniMax-M2.5",
+    "minimaxai/minimax-m2-5": "MiniMaxAI/MiniMax-M2-5",
+    "moonshotai/kimi-k2-6": "moonshotai/Kimi-K2-6",
+    "moonshotai/kimi-k2-6-fast": "moonshotai/Kimi-K2-6-Fast",
+    "moonshotai/kimi-k2-7-code": "moonshotai/Kimi-K2-7-Code",
+    "zai-org/glm-5-1-fp8": "zai-org/GLM-5-1-FP8",
+    "zai-org/glm-5-2": "zai-org/GLM-5-2",
+    "minimaxai/minimax-m2.5": "MiniMaxAI/MiniMax-M2.5",
+    "moonshotai/kimi-k2.6": "moonshotai/Kimi-K2.6",
+    "moonshotai/kimi-k2.6-fast": "moonshotai/Kimi-K2.6-Fast",
+    "moonshotai/kimi-k2.7-code": "moonshotai/Kimi-K2.7-Code",
+    "zai-org/glm-5.1-fp8": "zai-org/GLM-5.1-FP8",
+    "zai-org/glm-5.2": "zai-org/GLM-5.2",
+}
+"""A name of this provider lower-cased -> its id (else alias) as written, where the two differ:
+a lookup ignoring case reads this rather than every name of the provider."""
+
 # fmt: off
 RETIRED: Final[frozenset[str]] = frozenset((
     'nvidia/llama-3.3-70b-instruct-fp8',

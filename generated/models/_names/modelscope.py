@@ -49,6 +49,43 @@ UNLISTED: Final[dict[str, tuple[str, str]]] = {}
 """An alias this provider documents for a model the catalog does not list -> (that model's
 id, the page documenting it): a lookup of it is not found, saying so, and never guessed."""
 
+FOLDED: Final[dict[str, str]] = {
+    "glm-4-5": "GLM-4-5",
+    "glm-4-6": "GLM-4-6",
+    "glm-4.5": "GLM-4.5",
+    "glm-4.6": "GLM-4.6",
+    "qwen/qwen3-235b-a22b-instruct": "Qwen/Qwen3-235B-A22B-Instruct",
+    "qwen/qwen3-235b-a22b-instruct-latest": "Qwen/Qwen3-235B-A22B-Instruct-latest",
+    "qwen/qwen3-235b-a22b-thinking": "Qwen/Qwen3-235B-A22B-Thinking",
+    "qwen/qwen3-235b-a22b-thinking-latest": "Qwen/Qwen3-235B-A22B-Thinking-latest",
+    "qwen/qwen3-30b-a3b-instruct-latest": "Qwen/Qwen3-30B-A3B-Instruct-latest",
+    "qwen/qwen3-30b-a3b-thinking": "Qwen/Qwen3-30B-A3B-Thinking",
+    "qwen/qwen3-30b-a3b-thinking-latest": "Qwen/Qwen3-30B-A3B-Thinking-latest",
+    "qwen3-235b-a22b-instruct": "Qwen3-235B-A22B-Instruct",
+    "qwen3-235b-a22b-instruct-2507": "Qwen3-235B-A22B-Instruct-2507",
+    "qwen3-235b-a22b-instruct-latest": "Qwen3-235B-A22B-Instruct-latest",
+    "qwen3-235b-a22b-thinking": "Qwen3-235B-A22B-Thinking",
+    "qwen3-235b-a22b-thinking-2507": "Qwen3-235B-A22B-Thinking-2507",
+    "qwen3-235b-a22b-thinking-latest": "Qwen3-235B-A22B-Thinking-latest",
+    "qwen3-30b-a3b-instruct-2507": "Qwen3-30B-A3B-Instruct-2507",
+    "qwen3-30b-a3b-instruct-latest": "Qwen3-30B-A3B-Instruct-latest",
+    "qwen3-30b-a3b-thinking": "Qwen3-30B-A3B-Thinking",
+    "qwen3-30b-a3b-thinking-2507": "Qwen3-30B-A3B-Thinking-2507",
+    "qwen3-30b-a3b-thinking-latest": "Qwen3-30B-A3B-Thinking-latest",
+    "qwen3-coder-30b-a3b-instruct": "Qwen3-Coder-30B-A3B-Instruct",
+    "zhipuai/glm-4-5": "ZhipuAI/GLM-4-5",
+    "zhipuai/glm-4-6": "ZhipuAI/GLM-4-6",
+    "qwen/qwen3-235b-a22b-instruct-2507": "Qwen/Qwen3-235B-A22B-Instruct-2507",
+    "qwen/qwen3-235b-a22b-thinking-2507": "Qwen/Qwen3-235B-A22B-Thinking-2507",
+    "qwen/qwen3-30b-a3b-instruct-2507": "Qwen/Qwen3-30B-A3B-Instruct-2507",
+    "qwen/qwen3-30b-a3b-thinking-2507": "Qwen/Qwen3-30B-A3B-Thinking-2507",
+    "qwen/qwen3-coder-30b-a3b-instruct": "Qwen/Qwen3-Coder-30B-A3B-Instruct",
+    "zhipuai/glm-4.5": "ZhipuAI/GLM-4.5",
+    "zhipuai/glm-4.6": "ZhipuAI/GLM-4.6",
+}
+"""A name of this provider lower-cased -> its id (else alias) as written, where the two differ:
+a lookup ignoring case reads this rather than every name of the provider."""
+
 # fmt: off
 RETIRED: Final[frozenset[str]] = frozenset((
     'Qwen/Qwen3-Coder-480B-A35B-Instruct',

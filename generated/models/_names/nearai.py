@@ -101,6 +101,41 @@ UNLISTED: Final[dict[str, tuple[str, str]]] = {}
 """An alias this provider documents for a model the catalog does not list -> (that model's
 id, the page documenting it): a lookup of it is not found, saying so, and never guessed."""
 
+FOLDED: Final[dict[str, str]] = {
+    "flux.2-klein-4b": "FLUX.2-klein-4B",
+    "glm-5-1-fp8": "GLM-5-1-FP8",
+    "glm-5.1-fp8": "GLM-5.1-FP8",
+    "qwen/qwen3-30b-a3b-instruct-latest": "Qwen/Qwen3-30B-A3B-Instruct-latest",
+    "qwen/qwen3-5-122b-a10b": "Qwen/Qwen3-5-122B-A10B",
+    "qwen/qwen3-6-35b-a3b-fp8": "Qwen/Qwen3-6-35B-A3B-FP8",
+    "qwen/qwen3-embedding-0-6b": "Qwen/Qwen3-Embedding-0-6B",
+    "qwen/qwen3-reranker-0-6b": "Qwen/Qwen3-Reranker-0-6B",
+    "qwen3-30b-a3b-instruct-2507": "Qwen3-30B-A3B-Instruct-2507",
+    "qwen3-30b-a3b-instruct-latest": "Qwen3-30B-A3B-Instruct-latest",
+    "qwen3-5-122b-a10b": "Qwen3-5-122B-A10B",
+    "qwen3-6-35b-a3b-fp8": "Qwen3-6-35B-A3B-FP8",
+    "qwen3-embedding-0-6b": "Qwen3-Embedding-0-6B",
+    "qwen3-embedding-0.6b": "Qwen3-Embedding-0.6B",
+    "qwen3-reranker-0-6b": "Qwen3-Reranker-0-6B",
+    "qwen3-reranker-0.6b": "Qwen3-Reranker-0.6B",
+    "qwen3-vl-30b-a3b-instruct": "Qwen3-VL-30B-A3B-Instruct",
+    "qwen3.5-122b-a10b": "Qwen3.5-122B-A10B",
+    "qwen3.6-35b-a3b-fp8": "Qwen3.6-35B-A3B-FP8",
+    "gemma-4-31b-it": "gemma-4-31B-it",
+    "zai-org/glm-5-1-fp8": "zai-org/GLM-5-1-FP8",
+    "qwen/qwen3-30b-a3b-instruct-2507": "Qwen/Qwen3-30B-A3B-Instruct-2507",
+    "qwen/qwen3-embedding-0.6b": "Qwen/Qwen3-Embedding-0.6B",
+    "qwen/qwen3-reranker-0.6b": "Qwen/Qwen3-Reranker-0.6B",
+    "qwen/qwen3-vl-30b-a3b-instruct": "Qwen/Qwen3-VL-30B-A3B-Instruct",
+    "qwen/qwen3.5-122b-a10b": "Qwen/Qwen3.5-122B-A10B",
+    "qwen/qwen3.6-35b-a3b-fp8": "Qwen/Qwen3.6-35B-A3B-FP8",
+    "black-forest-labs/flux.2-klein-4b": "black-forest-labs/FLUX.2-klein-4B",
+    "google/gemma-4-31b-it": "google/gemma-4-31B-it",
+    "zai-org/glm-5.1-fp8": "zai-org/GLM-5.1-FP8",
+}
+"""A name of this provider lower-cased -> its id (else alias) as written, where the two differ:
+a lookup ignoring case reads this rather than every name of the provider."""
+
 # fmt: off
 RETIRED: Final[frozenset[str]] = frozenset((
 ))

@@ -50,6 +50,31 @@ UNLISTED: Final[dict[str, tuple[str, str]]] = {}
 """An alias this provider documents for a model the catalog does not list -> (that model's
 id, the page documenting it): a lookup of it is not found, saying so, and never guessed."""
 
+FOLDED: Final[dict[str, str]] = {
+    "kimi-k2-5": "Kimi-K2-5",
+    "kimi-k2-6": "Kimi-K2-6",
+    "kimi-k2-7-code": "Kimi-K2-7-Code",
+    "kimi-k2.5": "Kimi-K2.5",
+    "kimi-k2.6": "Kimi-K2.6",
+    "kimi-k2.7-code": "Kimi-K2.7-Code",
+    "qwen/qwen3-5-397b-a17b-fp8": "Qwen/Qwen3-5-397B-A17B-FP8",
+    "qwen/qwen3-6-35b-a3b": "Qwen/Qwen3-6-35B-A3B",
+    "qwen3-5-397b-a17b-fp8": "Qwen3-5-397B-A17B-FP8",
+    "qwen3-6-35b-a3b": "Qwen3-6-35B-A3B",
+    "qwen3.5-397b-a17b-fp8": "Qwen3.5-397B-A17B-FP8",
+    "qwen3.6-35b-a3b": "Qwen3.6-35B-A3B",
+    "moonshotai/kimi-k2-5": "moonshotai/Kimi-K2-5",
+    "moonshotai/kimi-k2-6": "moonshotai/Kimi-K2-6",
+    "moonshotai/kimi-k2-7-code": "moonshotai/Kimi-K2-7-Code",
+    "qwen/qwen3.5-397b-a17b-fp8": "Qwen/Qwen3.5-397B-A17B-FP8",
+    "qwen/qwen3.6-35b-a3b": "Qwen/Qwen3.6-35B-A3B",
+    "moonshotai/kimi-k2.5": "moonshotai/Kimi-K2.5",
+    "moonshotai/kimi-k2.6": "moonshotai/Kimi-K2.6",
+    "moonshotai/kimi-k2.7-code": "moonshotai/Kimi-K2.7-Code",
+}
+"""A name of this provider lower-cased -> its id (else alias) as written, where the two differ:
+a lookup ignoring case reads this rather than every name of the provider."""
+
 # fmt: off
 RETIRED: Final[frozenset[str]] = frozenset((
     'MiniMaxAI/MiniMax-M2.5',

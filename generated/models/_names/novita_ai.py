@@ -242,6 +242,28 @@ UNLISTED: Final[dict[str, tuple[str, str]]] = {}
 """An alias this provider documents for a model the catalog does not list -> (that model's
 id, the page documenting it): a lookup of it is not found, saying so, and never guessed."""
 
+FOLDED: Final[dict[str, str]] = {
+    "l3-8b-stheno-v3-2": "L3-8B-stheno-v3-2",
+    "l3-8b-stheno-v3.2": "L3-8B-stheno-v3.2",
+    "baidu/ernie-4-5-21b-a3b": "baidu/ernie-4-5-21B-a3b",
+    "baidu/ernie-4-5-21b-a3b-thinking": "baidu/ernie-4-5-21B-a3b-thinking",
+    "ernie-4-5-21b-a3b": "ernie-4-5-21B-a3b",
+    "ernie-4-5-21b-a3b-thinking": "ernie-4-5-21B-a3b-thinking",
+    "ernie-4.5-21b-a3b": "ernie-4.5-21B-a3b",
+    "ernie-4.5-21b-a3b-thinking": "ernie-4.5-21B-a3b-thinking",
+    "sao10k/l3-8b-stheno-v3-2": "sao10K/L3-8B-stheno-v3-2",
+    "sao10k/l3-70b-euryale-v2-1": "sao10K/l3-70b-euryale-v2-1",
+    "sao10k/l31-70b-euryale-v2-2": "sao10K/l31-70b-euryale-v2-2",
+    "baidu/ernie-4.5-21b-a3b": "baidu/ernie-4.5-21B-a3b",
+    "baidu/ernie-4.5-21b-a3b-thinking": "baidu/ernie-4.5-21B-a3b-thinking",
+    "sao10k/l3-8b-stheno-v3.2": "sao10K/L3-8B-stheno-v3.2",
+    "sao10k/l3-70b-euryale-v2.1": "sao10K/l3-70b-euryale-v2.1",
+    "sao10k/l3-8b-lunaris": "sao10K/l3-8b-lunaris",
+    "sao10k/l31-70b-euryale-v2.2": "sao10K/l31-70b-euryale-v2.2",
+}
+"""A name of this provider lower-cased -> its id (else alias) as written, where the two differ:
+a lookup ignoring case reads this rather than every name of the provider."""
+
 # fmt: off
 RETIRED: Final[frozenset[str]] = frozenset((
     'kwaipilot/kat-coder',

@@ -57,6 +57,27 @@ UNLISTED: Final[dict[str, tuple[str, str]]] = {}
 """An alias this provider documents for a model the catalog does not list -> (that model's
 id, the page documenting it): a lookup of it is not found, saying so, and never guessed."""
 
+FOLDED: Final[dict[str, str]] = {
+    "llama-3-3-70b-instruct-fp8-dynamic": "Llama-3-3-70B-Instruct-FP8-Dynamic",
+    "llama-3.3-70b-instruct-fp8-dynamic": "Llama-3.3-70B-Instruct-FP8-Dynamic",
+    "meta-llama-3-1-8b-instruct-fp8": "Meta-Llama-3-1-8B-Instruct-FP8",
+    "meta-llama-3.1-8b-instruct-fp8": "Meta-Llama-3.1-8B-Instruct-FP8",
+    "mistral-nemo-instruct-2407-fp8": "Mistral-Nemo-Instruct-2407-FP8",
+    "mistral-nemo-instruct-fp8": "Mistral-Nemo-Instruct-FP8",
+    "qwen3-vl-235b-a22b-instruct-fp8": "Qwen3-VL-235B-A22B-Instruct-FP8",
+    "qwen3-vl-embedding-8b": "Qwen3-VL-Embedding-8B",
+    "cortecs/llama-3-3-70b-instruct-fp8-dynamic": "cortecs/Llama-3-3-70B-Instruct-FP8-Dynamic",
+    "neuralmagic/meta-llama-3-1-8b-instruct-fp8": "neuralmagic/Meta-Llama-3-1-8B-Instruct-FP8",
+    "neuralmagic/mistral-nemo-instruct-fp8": "neuralmagic/Mistral-Nemo-Instruct-FP8",
+    "qwen/qwen3-vl-235b-a22b-instruct-fp8": "Qwen/Qwen3-VL-235B-A22B-Instruct-FP8",
+    "qwen/qwen3-vl-embedding-8b": "Qwen/Qwen3-VL-Embedding-8B",
+    "cortecs/llama-3.3-70b-instruct-fp8-dynamic": "cortecs/Llama-3.3-70B-Instruct-FP8-Dynamic",
+    "neuralmagic/meta-llama-3.1-8b-instruct-fp8": "neuralmagic/Meta-Llama-3.1-8B-Instruct-FP8",
+    "neuralmagic/mistral-nemo-instruct-2407-fp8": "neuralmagic/Mistral-Nemo-Instruct-2407-FP8",
+}
+"""A name of this provider lower-cased -> its id (else alias) as written, where the two differ:
+a lookup ignoring case reads this rather than every name of the provider."""
+
 # fmt: off
 RETIRED: Final[frozenset[str]] = frozenset((
 ))

@@ -56,6 +56,47 @@ UNLISTED: Final[dict[str, tuple[str, str]]] = {}
 """An alias this provider documents for a model the catalog does not list -> (that model's
 id, the page documenting it): a lookup of it is not found, saying so, and never guessed."""
 
+FOLDED: Final[dict[str, str]] = {
+    "deepseek-r1-0528": "DeepSeek-R1-0528",
+    "deepseek-r1-latest": "DeepSeek-R1-latest",
+    "deepseek-v3": "DeepSeek-V3",
+    "deepseek-v3-0324": "DeepSeek-V3-0324",
+    "deepseek-v3-1": "DeepSeek-V3-1",
+    "deepseek-v3-latest": "DeepSeek-V3-latest",
+    "deepseek-v3.1": "DeepSeek-V3.1",
+    "glm-4-5-air": "GLM-4-5-Air",
+    "glm-4-5-fp8": "GLM-4-5-FP8",
+    "glm-4.5-air": "GLM-4.5-Air",
+    "glm-4.5-fp8": "GLM-4.5-FP8",
+    "qwen/qwen3-235b-a22b-instruct": "Qwen/Qwen3-235B-A22B-Instruct",
+    "qwen/qwen3-235b-a22b-instruct-latest": "Qwen/Qwen3-235B-A22B-Instruct-latest",
+    "qwen/qwen3-235b-a22b-thinking": "Qwen/Qwen3-235B-A22B-Thinking",
+    "qwen/qwen3-235b-a22b-thinking-latest": "Qwen/Qwen3-235B-A22B-Thinking-latest",
+    "qwen3-235b-a22b-instruct": "Qwen3-235B-A22B-Instruct",
+    "qwen3-235b-a22b-instruct-2507": "Qwen3-235B-A22B-Instruct-2507",
+    "qwen3-235b-a22b-instruct-latest": "Qwen3-235B-A22B-Instruct-latest",
+    "qwen3-235b-a22b-thinking": "Qwen3-235B-A22B-Thinking",
+    "qwen3-235b-a22b-thinking-2507": "Qwen3-235B-A22B-Thinking-2507",
+    "qwen3-235b-a22b-thinking-latest": "Qwen3-235B-A22B-Thinking-latest",
+    "qwen3-coder-480b-a35b-instruct-fp8": "Qwen3-Coder-480B-A35B-Instruct-FP8",
+    "deepseek-ai/deepseek-r1-latest": "deepseek-ai/DeepSeek-R1-latest",
+    "deepseek-ai/deepseek-v3": "deepseek-ai/DeepSeek-V3",
+    "deepseek-ai/deepseek-v3-1": "deepseek-ai/DeepSeek-V3-1",
+    "deepseek-ai/deepseek-v3-latest": "deepseek-ai/DeepSeek-V3-latest",
+    "zai-org/glm-4-5-air": "zai-org/GLM-4-5-Air",
+    "zai-org/glm-4-5-fp8": "zai-org/GLM-4-5-FP8",
+    "qwen/qwen3-235b-a22b-instruct-2507": "Qwen/Qwen3-235B-A22B-Instruct-2507",
+    "qwen/qwen3-235b-a22b-thinking-2507": "Qwen/Qwen3-235B-A22B-Thinking-2507",
+    "qwen/qwen3-coder-480b-a35b-instruct-fp8": "Qwen/Qwen3-Coder-480B-A35B-Instruct-FP8",
+    "deepseek-ai/deepseek-r1-0528": "deepseek-ai/DeepSeek-R1-0528",
+    "deepseek-ai/deepseek-v3-0324": "deepseek-ai/DeepSeek-V3-0324",
+    "deepseek-ai/deepseek-v3.1": "deepseek-ai/DeepSeek-V3.1",
+    "zai-org/glm-4.5-air": "zai-org/GLM-4.5-Air",
+    "zai-org/glm-4.5-fp8": "zai-org/GLM-4.5-FP8",
+}
+"""A name of this provider lower-cased -> its id (else alias) as written, where the two differ:
+a lookup ignoring case reads this rather than every name of the provider."""
+
 # fmt: off
 RETIRED: Final[frozenset[str]] = frozenset((
 ))

@@ -49,6 +49,43 @@ UNLISTED: Final[dict[str, tuple[str, str]]] = {}
 """An alias this provider documents for a model the catalog does not list -> (that model's
 id, the page documenting it): a lookup of it is not found, saying so, and never guessed."""
 
+FOLDED: Final[dict[str, str]] = {
+    "glm-4-7": "GLM-4-7",
+    "glm-4-7-flash": "GLM-4-7-Flash",
+    "glm-4.7": "GLM-4.7",
+    "glm-4.7-flash": "GLM-4.7-Flash",
+    "glm-5-1": "GLM-5-1",
+    "glm-5-2": "GLM-5-2",
+    "glm-5.1": "GLM-5.1",
+    "glm-5.2": "GLM-5.2",
+    "kimi-k2-6": "Kimi-K2-6",
+    "kimi-k2.6": "Kimi-K2.6",
+    "minimax-m3": "MiniMax-M3",
+    "nvidia-nemotron-3-super-120b-a12b-nvfp4": "NVIDIA-Nemotron-3-Super-120B-A12B-NVFP4",
+    "qwen3-5-397b-a17b": "Qwen3-5-397B-A17B",
+    "qwen3-6-27b": "Qwen3-6-27B",
+    "qwen3.5-397b-a17b": "Qwen3.5-397B-A17B",
+    "qwen3.6-27b": "Qwen3.6-27B",
+    "hf:qwen/qwen3-5-397b-a17b": "hf:Qwen/Qwen3-5-397B-A17B",
+    "hf:qwen/qwen3-6-27b": "hf:Qwen/Qwen3-6-27B",
+    "hf:moonshotai/kimi-k2-6": "hf:moonshotai/Kimi-K2-6",
+    "hf:zai-org/glm-4-7": "hf:zai-org/GLM-4-7",
+    "hf:zai-org/glm-4-7-flash": "hf:zai-org/GLM-4-7-Flash",
+    "hf:zai-org/glm-5-1": "hf:zai-org/GLM-5-1",
+    "hf:zai-org/glm-5-2": "hf:zai-org/GLM-5-2",
+    "hf:minimaxai/minimax-m3": "hf:MiniMaxAI/MiniMax-M3",
+    "hf:qwen/qwen3.5-397b-a17b": "hf:Qwen/Qwen3.5-397B-A17B",
+    "hf:qwen/qwen3.6-27b": "hf:Qwen/Qwen3.6-27B",
+    "hf:moonshotai/kimi-k2.6": "hf:moonshotai/Kimi-K2.6",
+    "hf:nvidia/nvidia-nemotron-3-super-120b-a12b-nvfp4": "hf:nvidia/NVIDIA-Nemotron-3-Super-120B-A12B-NVFP4",
+    "hf:zai-org/glm-4.7": "hf:zai-org/GLM-4.7",
+    "hf:zai-org/glm-4.7-flash": "hf:zai-org/GLM-4.7-Flash",
+    "hf:zai-org/glm-5.1": "hf:zai-org/GLM-5.1",
+    "hf:zai-org/glm-5.2": "hf:zai-org/GLM-5.2",
+}
+"""A name of this provider lower-cased -> its id (else alias) as written, where the two differ:
+a lookup ignoring case reads this rather than every name of the provider."""
+
 # fmt: off
 RETIRED: Final[frozenset[str]] = frozenset((
     'Qwen/qwen-3-235b-a22b-instruct-2507',

@@ -51,6 +51,35 @@ UNLISTED: Final[dict[str, tuple[str, str]]] = {}
 """An alias this provider documents for a model the catalog does not list -> (that model's
 id, the page documenting it): a lookup of it is not found, saying so, and never guessed."""
 
+FOLDED: Final[dict[str, str]] = {
+    "deepseek-v3-2-nvfp4": "DeepSeek-V3-2-NVFP4",
+    "deepseek-v3.2-nvfp4": "DeepSeek-V3.2-NVFP4",
+    "glm-5-1-fp8": "GLM-5-1-FP8",
+    "glm-5.1-fp8": "GLM-5.1-FP8",
+    "kimi-k2-6": "Kimi-K2-6",
+    "kimi-k2.6": "Kimi-K2.6",
+    "llama-3-1-nemotron-safety-guard-8b-v3": "Llama-3-1-Nemotron-Safety-Guard-8B-v3",
+    "llama-3.1-nemotron-safety-guard-8b-v3": "Llama-3.1-Nemotron-Safety-Guard-8B-v3",
+    "minimax-m2-7": "MiniMax-M2-7",
+    "minimax-m2.7": "MiniMax-M2.7",
+    "minimaxai/minimax-m2-7": "MiniMaxAI/MiniMax-M2-7",
+    "nemotron-3-nano-omni-30b-a3b-reasoning-bf16": "Nemotron-3-Nano-Omni-30B-A3B-Reasoning-BF16",
+    "nemotron-cascade-2-30b-a3b": "Nemotron-Cascade-2-30B-A3B",
+    "moonshotai/kimi-k2-6": "moonshotai/Kimi-K2-6",
+    "nvidia/deepseek-v3-2-nvfp4": "nvidia/DeepSeek-V3-2-NVFP4",
+    "nvidia/llama-3-1-nemotron-safety-guard-8b-v3": "nvidia/Llama-3-1-Nemotron-Safety-Guard-8B-v3",
+    "zai-org/glm-5-1-fp8": "zai-org/GLM-5-1-FP8",
+    "minimaxai/minimax-m2.7": "MiniMaxAI/MiniMax-M2.7",
+    "moonshotai/kimi-k2.6": "moonshotai/Kimi-K2.6",
+    "nvidia/deepseek-v3.2-nvfp4": "nvidia/DeepSeek-V3.2-NVFP4",
+    "nvidia/llama-3.1-nemotron-safety-guard-8b-v3": "nvidia/Llama-3.1-Nemotron-Safety-Guard-8B-v3",
+    "nvidia/nemotron-3-nano-omni-30b-a3b-reasoning-bf16": "nvidia/Nemotron-3-Nano-Omni-30B-A3B-Reasoning-BF16",
+    "nvidia/nemotron-cascade-2-30b-a3b": "nvidia/Nemotron-Cascade-2-30B-A3B",
+    "zai-org/glm-5.1-fp8": "zai-org/GLM-5.1-FP8",
+}
+"""A name of this provider lower-cased -> its id (else alias) as written, where the two differ:
+a lookup ignoring case reads this rather than every name of the provider."""
+
 # fmt: off
 RETIRED: Final[frozenset[str]] = frozenset((
     'DeepSeek-R1-Distill-Llama-70B',

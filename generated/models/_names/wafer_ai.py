@@ -28,6 +28,21 @@ UNLISTED: Final[dict[str, tuple[str, str]]] = {}
 """An alias this provider documents for a model the catalog does not list -> (that model's
 id, the page documenting it): a lookup of it is not found, saying so, and never guessed."""
 
+FOLDED: Final[dict[str, str]] = {
+    "glm-5-1": "GLM-5-1",
+    "glm-5-2": "GLM-5-2",
+    "kimi-k2-6": "Kimi-K2-6",
+    "qwen3-5-397b-a17b": "Qwen3-5-397B-A17B",
+    "qwen3-6-35b-a3b": "Qwen3-6-35B-A3B",
+    "glm-5.1": "GLM-5.1",
+    "glm-5.2": "GLM-5.2",
+    "kimi-k2.6": "Kimi-K2.6",
+    "qwen3.5-397b-a17b": "Qwen3.5-397B-A17B",
+    "qwen3.6-35b-a3b": "Qwen3.6-35B-A3B",
+}
+"""A name of this provider lower-cased -> its id (else alias) as written, where the two differ:
+a lookup ignoring case reads this rather than every name of the provider."""
+
 # fmt: off
 RETIRED: Final[frozenset[str]] = frozenset((
     'DeepSeek-V4-Pro',

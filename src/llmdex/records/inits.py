@@ -641,12 +641,13 @@ def resolution__spec__ModelSpec(self: Any, *, provider: Any, id: Any) -> None:
 
 
 def resolution__tables__ProviderNames(
-    self: Any, *, aliases: Any, clashes: Any, unlisted: Any, retired: Any
+    self: Any, *, aliases: Any, clashes: Any, unlisted: Any, folded: Any, retired: Any
 ) -> None:
     _setattr = _set.__get__(self)
     _setattr("aliases", aliases)
     _setattr("clashes", clashes)
     _setattr("unlisted", unlisted)
+    _setattr("folded", folded)
     _setattr("retired", retired)
 
 

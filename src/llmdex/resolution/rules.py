@@ -88,15 +88,13 @@ class Rules:
         'openai:gpt-4o'
     """
 
-    __slots__ = ("_folded", "_scans", "_suggester", "_tables")
+    __slots__ = ("_scans", "_suggester", "_tables")
 
     def __init__(self, tables: CatalogTables) -> None:
         self._tables = tables
         self._suggester: Suggester | None = None
         self._scans: dict[str, NameScan] = {}
         """Provider id -> its names and aliases, ready to suggest from."""
-        self._folded: dict[str, Mapping[str, str]] = {}
-        """Provider id ("" for all) -> its names lower-cased -> as written."""
 
     # -- providers -------------------------------------------------------------------------
 
@@ -247,7 +245,7 @@ class Rules:
             if found is not None:
                 step = f"{pid}: {name!r} is {moved!r}, its version after the model's name"
                 return found.then(Rule.SPELLING, step)
-        canonical = self._folded_names(pid).get(name.lower())
+        canonical = self._case_of(pid, name.lower())
         if canonical is not None and canonical != name:
             found = self._within(pid, canonical, derived=False)
             if found is not None:
@@ -344,13 +342,12 @@ class Rules:
             if after
             else ""
         )
-        if pid is not None and name in self._tables.names_of(pid).unlisted:
-            reason = self._unlisted_reason(pid, name)
-        if pid is None:
-            spec, suggested = name, self.suggest(name, self._maker_of(name))
-        else:
-            spec, suggested = f"{pid}:{name}", self.suggest(name, pid)
-        return ModelNotFoundError(spec, suggested, reason)
+        # A bare name is suggested from, and may be documented by, the lab that makes it.
+        named = pid or self._maker_of(name)
+        if named is not None and name in self._tables.names_of(named).unlisted:
+            reason = self._unlisted_reason(named, name)
+        spec = name if pid is None else f"{pid}:{name}"
+        return ModelNotFoundError(spec, self.suggest(name, named), reason)
 
     def _maker_of(self, name: str) -> str | None:
         # The lab a name the catalog lacks would be made by (gpt-4oo: openai), whose names
@@ -415,7 +412,7 @@ class Rules:
             from llmdex.resolution.dated_ids import split_dated
 
             base = split_dated(name)
-            folded = self._folded_everywhere().get(name.lower())
+            folded = self._tables.folded(name.lower())
             for other in (base[0] if base else None, folded):
                 makers = makers or makers_of.get(other or "", ())
         if prefer is not None:
@@ -539,7 +536,7 @@ class Rules:
         from llmdex.resolution.dated_ids import split_dated
 
         base = split_dated(name)
-        folded = self._folded_everywhere().get(name.lower())
+        folded = self._tables.folded(name.lower())
         others = (base[0] if base else None, folded)
         pids = [*self._tables.id_prefixes]
         for other in others:
@@ -577,24 +574,20 @@ class Rules:
         libraries = self._tables.dialects[provider_key(named)]
         return f"{named.strip()!r} is the name {libraries} use(s) for {pid}"
 
-    def _folded_names(self, pid: str) -> Mapping[str, str]:
-        # Lower-cased ids and aliases of one provider -> the name as written; ids win.
-        folded = self._folded.get(pid)
-        if folded is None:
-            folded = self._folded[pid] = {name.lower(): name for name in self._names_in(pid)}
-        return folded
+    def _case_of(self, pid: str, lower: str) -> str | None:
+        # The id (else alias) of one provider that a lower-cased name is written as, from the
+        # generated FOLDED table: no provider module is imported to compare its names.
+        names = self._tables.names_of(pid)
+        written = names.folded.get(lower)
+        if written is None and (
+            lower in names.aliases or pid in self._tables.owners.get(lower, ())
+        ):
+            written = lower
+        return written
 
     def _names_in(self, pid: str) -> list[str]:
         # Every name one provider answers to as written: its aliases, then its ids.
-        return [*self._tables.names_of(pid).aliases, *self.models_of(pid)]
-
-    def _folded_everywhere(self) -> Mapping[str, str]:
-        # Lower-cased ids and aliases of every provider -> one name as written.
-        folded = self._folded.get("")
-        if folded is None:
-            names = [*self._tables.alias_owners, *self._tables.owners]
-            folded = self._folded[""] = {name.lower(): name for name in names}
-        return folded
+        return [*self._tables.names_of(pid).aliases, *self._tables.models_of(pid)]
 
     def _close_providers(self, name: str) -> list[str]:
         from llmdex.resolution.suggest import closest

@@ -2,9 +2,9 @@
 
 A data package (``llmdex.models``, or ``NAME.models`` for a catalog made by ``llmdex regen``)
 holds one module per provider and the tables lookups read: ``_providers`` (records and every
-name a provider goes by), ``_index`` (who lists and who makes each id), ``_aliases``,
-``_names`` (each provider's aliases, clashing names and retired ids), ``_retired``,
-``_provenance`` and ``_history``. This module is the only reader of them: everything else
+name a provider goes by), ``_index`` (in shards: who lists, has and makes each id and alias,
+and which ids were retired), ``_names`` (each provider's aliases, clashing names and retired
+ids), ``_provenance`` and ``_history``. This module is the only reader of them: everything else
 asks it, by name, for a typed value. A table is imported the first time it is asked for and
 published to other threads only once it is complete.
 """
@@ -18,10 +18,11 @@ from llmdex.records.record import Record, record
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Container, Mapping
     from typing import Any
 
     from llmdex.records.model import Model, ProviderInfo
+    from llmdex.resolution.shards import ShardedTable
 
 
 @record
@@ -37,11 +38,13 @@ class ProviderNames(Record):
     unlisted: Mapping[str, tuple[str, str]]
     """An alias the provider documents for a model the catalog lacks -> (that model's id, the
     page documenting it)."""
+    folded: Mapping[str, str]
+    """A name lower-cased -> the provider's id (else alias) as written, where they differ."""
     retired: frozenset[str]
     """Ids the history lists for the provider that the catalog no longer does."""
 
 
-_NO_NAMES = ProviderNames(aliases={}, clashes={}, unlisted={}, retired=frozenset())
+_NO_NAMES = ProviderNames(aliases={}, clashes={}, unlisted={}, folded={}, retired=frozenset())
 
 
 class CatalogTables:
@@ -116,17 +119,30 @@ class CatalogTables:
 
     # -- model ids -------------------------------------------------------------------------
 
+    def _sharded(self, name: str) -> ShardedTable:
+        # One table of the _index shards; a key imports only the shard it is in.
+        table: ShardedTable | None = self._read.get(("_index", name))
+        if table is None:
+            from llmdex.resolution.shards import ShardedTable
+
+            shards: int = self._table("_index", "SHARDS")
+
+            def load(number: int) -> Mapping[str, Any]:
+                part: Mapping[str, Any] = getattr(self.module(f"_index.s{number:02}"), name)
+                return part
+
+            table = self._read[("_index", name)] = ShardedTable(load, shards)
+        return table
+
     @property
     def owners(self) -> Mapping[str, tuple[str, ...]]:
         """Model id -> the providers listing it, sorted."""
-        owners: Mapping[str, tuple[str, ...]] = self._table("_index", "OWNERS")
-        return owners
+        return self._sharded("OWNERS")
 
     @property
     def makers(self) -> Mapping[str, tuple[str, ...]]:
         """Model id or alias -> the providers that make the model, best first."""
-        makers: Mapping[str, tuple[str, ...]] = self._table("_index", "MAKERS")
-        return makers
+        return self._sharded("MAKERS")
 
     @property
     def maker_patterns(self) -> tuple[tuple[str, tuple[str, ...]], ...]:
@@ -137,8 +153,14 @@ class CatalogTables:
     @property
     def alias_owners(self) -> Mapping[str, tuple[str, ...]]:
         """Alias -> the providers that have it, sorted."""
-        owners: Mapping[str, tuple[str, ...]] = self._table("_aliases", "ALIAS_OWNERS")
-        return owners
+        return self._sharded("ALIAS_OWNERS")
+
+    def folded(self, lower: str) -> str | None:
+        """The id (else alias) that ``lower``, a lower-cased name, is written as, or ``None``."""
+        written: str | None = self._sharded("FOLDED").get(lower)
+        if written is None and (lower in self.owners or lower in self.alias_owners):
+            written = lower
+        return written
 
     @property
     def id_prefixes(self) -> Mapping[str, tuple[str, ...]]:
@@ -153,10 +175,9 @@ class CatalogTables:
         return prefixes
 
     @property
-    def retired(self) -> frozenset[str]:
+    def retired(self) -> Container[str]:
         """Ids some provider listed once and no longer lists."""
-        retired: frozenset[str] = self._table("_retired", "RETIRED")
-        return retired
+        return self._sharded("RETIRED")
 
     @property
     def provenance(self) -> Mapping[str, Mapping[str, tuple[str, str, str | None]]]:
@@ -178,6 +199,7 @@ class CatalogTables:
                     aliases=table.ALIASES,
                     clashes=table.CLASHES,
                     unlisted=table.UNLISTED,
+                    folded=table.FOLDED,
                     retired=table.RETIRED,
                 )
             self._names_of[pid] = names
