@@ -20,6 +20,7 @@ from pathlib import Path
 import jinja2
 
 from llmdex.resolution.shards import shard_of
+from llmdex.resolution.suggest import name_grams
 
 from .dialects import ProviderNames
 from .formatting import format_python
@@ -48,6 +49,8 @@ class Inputs:
 
 INDEX_SHARDS = 64
 """Shards of ``_index``: about a hundred names each, so one imports in a tenth of a millisecond."""
+GRAM_SHARDS = 64
+"""Shards of the trigram index: a query's dozen trigrams fall in at most this many."""
 
 SHIPPED_ORIGIN = ("make regen", "data_sources/models_dev.lock.json")
 """How the shipped catalog is made, and what records its inputs, for each file's header."""
@@ -282,11 +285,22 @@ def _index_files(
     for table, rows in tables_of.items():
         for name in sorted(rows):
             shards[shard_of(name, INDEX_SHARDS)][table].append((name, rows[name]))
+    # The trigram index of every name, for a failed lookup's suggestions: names by position
+    # in one module, the positions of each trigram in GRAM_SHARDS modules.
+    names = list(dict.fromkeys([*tables.owners, *tables.alias_owners]))
+    grams: list[list[tuple[str, tuple[int, ...]]]] = [[] for _ in range(GRAM_SHARDS)]
+    for gram, positions in sorted(name_grams(names).items()):
+        grams[shard_of(gram, GRAM_SHARDS)].append((gram, tuple(positions)))
     files = {
         directory / "__init__.py": env.get_template("index_init.py.jinja").render(
-            shards=INDEX_SHARDS, maker_patterns=tables.maker_patterns
-        )
+            shards=INDEX_SHARDS, gram_shards=GRAM_SHARDS, maker_patterns=tables.maker_patterns
+        ),
+        directory / "names.py": env.get_template("index_names.py.jinja").render(names=names),
     }
+    for number, postings in enumerate(grams):
+        files[directory / f"g{number:02}.py"] = env.get_template("index_grams.py.jinja").render(
+            number=number, grams=postings
+        )
     for number, shard in enumerate(shards):
         files[directory / f"s{number:02}.py"] = env.get_template("index_shard.py.jinja").render(
             number=number,

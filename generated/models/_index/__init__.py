@@ -8,7 +8,8 @@ name equal to it ignoring case, so a lookup imports one shard. Each shard holds 
 (model id -> the providers listing it), ``ALIAS_OWNERS`` (alias -> the providers that have
 it), ``MAKERS`` (id or alias -> the labs that make the model, first_party.json), ``FOLDED``
 (a name lower-cased -> the name as written, where the two differ) and ``RETIRED`` (ids some
-provider listed once and no longer lists).
+provider listed once and no longer lists). The trigram index of every name, for suggestions,
+is split by trigram into ``GRAM_SHARDS`` modules.
 """
 
 from __future__ import annotations
@@ -19,6 +20,10 @@ if TYPE_CHECKING:
 
 SHARDS: Final = 64
 """How many shard modules the tables are split into."""
+
+GRAM_SHARDS: Final = 64
+"""How many modules (``g00`` ...) the trigram index of every name is split into: each holds
+``GRAMS``, a trigram -> the positions in ``names.NAMES`` of the names holding it."""
 
 MAKER_PATTERNS: Final[tuple[tuple[str, tuple[str, ...]], ...]] = (
     ("gpt-*", ("openai",)),

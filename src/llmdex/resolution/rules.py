@@ -609,14 +609,14 @@ class Rules:
                 scan = self._scans[pid] = NameScan(self._names_in(pid))
             found = [f"{pid}:{close}" for close in scan.closest(name, _SUGGESTIONS)]
             if len(found) >= _SUGGESTIONS:
-                # The provider's own names fill the list: the catalog-wide index (tens of ms
-                # to build on first use) would add nothing that is shown.
+                # The provider's own names fill the list: the catalog-wide index would add
+                # nothing that is shown.
                 return found
         ids, alias_owners = self._tables.owners, self._tables.alias_owners
         makers_of = self._tables.makers
         suggester = self._suggester
         if suggester is None:
-            suggester = self._suggester = Suggester([*ids, *alias_owners])
+            suggester = self._suggester = Suggester(self._tables.names_with)
         for close in suggester.closest(name, _SUGGESTIONS):
             owners = ids.get(close) or alias_owners.get(close, ())
             makers = makers_of.get(close, ())

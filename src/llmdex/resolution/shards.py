@@ -37,7 +37,8 @@ class ShardedTable(_Base):
     sorted order a single table would have.
 
     Example:
-        >>> owners = ShardedTable(lambda n: {"gpt-4o": ("openai",)} if n == 15 else {}, 64)
+        >>> shard = shard_of("gpt-4o", 64)
+        >>> owners = ShardedTable(lambda n: {"gpt-4o": ("openai",)} if n == shard else {}, 64)
         >>> owners.get("gpt-4o")
         ('openai',)
     """

@@ -1,17 +1,17 @@
 """Close names for "did you mean": trigram similarity, with an index for the whole catalog.
 
 Similarity is the Dice coefficient of the names' character trigrams (padded, lower-cased),
-which ranks ``gpt-4o`` first for ``gpt-4oo``. :class:`Suggester` indexes every name by its
-trigrams once, so a failed lookup scores only the names that share a trigram with it
-instead of all of them; a query is cut to :data:`_LONGEST` characters first, so its cost is
-bounded whatever its size.
+which ranks ``gpt-4o`` first for ``gpt-4oo``. :class:`Suggester` reads an index of every
+name by its trigrams (the generator writes the catalog's), so a failed lookup scores only the
+names that share a trigram with it instead of all of them; a query is cut to
+:data:`_LONGEST` characters first, so its cost is bounded whatever its size.
 """
 
 from __future__ import annotations
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Callable, Iterable
 
 _LONGEST = 120  # model ids are under 100 characters; longer queries are cut
 _CUTOFF = 0.5  # least Dice similarity worth suggesting
@@ -73,29 +73,47 @@ def _best(scored: list[tuple[float, str]], query: str, limit: int) -> list[str]:
 class Suggester:
     """Close names among many, through an index of each name's trigrams.
 
+    ``postings(gram)`` gives the names holding a trigram; a generated catalog has the index
+    in its ``_index`` shards (built at regen), so a first failed lookup reads only the shards
+    of its own trigrams. :meth:`of` indexes a list of names in memory.
+
     Example:
-        >>> Suggester(["gpt-4o", "gpt-4o-mini", "claude-3-haiku"]).closest("gpt4o", 1)
+        >>> Suggester.of(["gpt-4o", "gpt-4o-mini", "claude-3-haiku"]).closest("gpt4o", 1)
         ['gpt-4o']
     """
 
-    __slots__ = ("_index", "_names")
+    __slots__ = ("_postings",)
 
-    def __init__(self, names: Iterable[str]) -> None:
-        self._names = list(dict.fromkeys(names))
-        index: dict[str, list[int]] = {}
-        for position, name in enumerate(self._names):
+    def __init__(self, postings: Callable[[str], Iterable[str]]) -> None:
+        self._postings = postings
+
+    @classmethod
+    def of(cls, names: Iterable[str]) -> Suggester:
+        """A suggester over ``names``, indexed here."""
+        index: dict[str, list[str]] = {}
+        for name in dict.fromkeys(names):
             for gram in trigrams(name):
-                index.setdefault(gram, []).append(position)
-        self._index = index
+                index.setdefault(gram, []).append(name)
+        return cls(lambda gram: index.get(gram, ()))
 
     def closest(self, query: str, limit: int) -> list[str]:
         """Up to ``limit`` names closest to ``query``, best first."""
         from collections import Counter  # counts in C: a failed lookup stays under 1 ms
 
         wanted = trigrams(query)
-        shared: Counter[int] = Counter()
-        for gram in wanted:
-            shared.update(self._index.get(gram, ()))
-        shortlist = [position for position, _ in shared.most_common(_SHORTLIST)]
-        scored = [(_dice(wanted, trigrams(self._names[p])), self._names[p]) for p in shortlist]
+        shared: Counter[str] = Counter()
+        for gram in sorted(wanted):  # sorted: ties in the shortlist fall the same way each run
+            shared.update(self._postings(gram))
+        shortlist = [name for name, _ in shared.most_common(_SHORTLIST)]
+        scored = [(_dice(wanted, trigrams(name)), name) for name in shortlist]
         return _best(scored, query, limit)
+
+
+def name_grams(names: Iterable[str]) -> dict[str, list[int]]:
+    """Each trigram of ``names`` -> the positions of the names holding it, ascending: the
+    index the generator writes (:class:`Suggester` reads it back through the positions)."""
+    index: dict[str, list[int]] = {}
+    for position, name in enumerate(names):
+        for gram in sorted(trigrams(name)):
+            index.setdefault(gram, []).append(position)
+    return index

@@ -119,20 +119,27 @@ class CatalogTables:
 
     # -- model ids -------------------------------------------------------------------------
 
-    def _sharded(self, name: str) -> ShardedTable:
+    def _sharded(self, name: str, prefix: str = "s", count: str = "SHARDS") -> ShardedTable:
         # One table of the _index shards; a key imports only the shard it is in.
         table: ShardedTable | None = self._read.get(("_index", name))
         if table is None:
             from llmdex.resolution.shards import ShardedTable
 
-            shards: int = self._table("_index", "SHARDS")
+            shards: int = self._table("_index", count)
 
             def load(number: int) -> Mapping[str, Any]:
-                part: Mapping[str, Any] = getattr(self.module(f"_index.s{number:02}"), name)
+                module = self.module(f"_index.{prefix}{number:02}")
+                part: Mapping[str, Any] = getattr(module, name)
                 return part
 
             table = self._read[("_index", name)] = ShardedTable(load, shards)
         return table
+
+    def names_with(self, gram: str) -> list[str]:
+        """The ids and aliases holding the trigram ``gram`` (:mod:`llmdex.resolution.suggest`)."""
+        positions: tuple[int, ...] = self._sharded("GRAMS", "g", "GRAM_SHARDS").get(gram, ())
+        names: tuple[str, ...] = self._table("_index.names", "NAMES")
+        return [names[position] for position in positions]
 
     @property
     def owners(self) -> Mapping[str, tuple[str, ...]]:
