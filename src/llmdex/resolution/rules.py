@@ -245,8 +245,8 @@ class Rules:
             if found is not None:
                 step = f"{pid}: {name!r} is {moved!r}, its version after the model's name"
                 return found.then(Rule.SPELLING, step)
-        canonical = self._case_of(pid, name.lower())
-        if canonical is not None and canonical != name:
+        canonical = self._case_of(pid, name)
+        if canonical is not None:
             found = self._within(pid, canonical, derived=False)
             if found is not None:
                 step = f"{pid}: {name!r} matches {canonical!r} ignoring case"
@@ -574,16 +574,19 @@ class Rules:
         libraries = self._tables.dialects[provider_key(named)]
         return f"{named.strip()!r} is the name {libraries} use(s) for {pid}"
 
-    def _case_of(self, pid: str, lower: str) -> str | None:
-        # The id (else alias) of one provider that a lower-cased name is written as, from the
-        # generated FOLDED table: no provider module is imported to compare its names.
+    def _case_of(self, pid: str, name: str) -> str | None:
+        # The id (else alias) of one provider that ``name`` is, written in another case, from
+        # the generated FOLDED table: no provider module is imported to compare its names.
         names = self._tables.names_of(pid)
+        lower = name.lower()
         written = names.folded.get(lower)
-        if written is None and (
-            lower in names.aliases or pid in self._tables.owners.get(lower, ())
-        ):
-            written = lower
-        return written
+        if written is None and lower != name:
+            loaded = self._tables.loaded(pid)
+            listed = (
+                lower in loaded if loaded is not None else pid in self._tables.owners.get(lower, ())
+            )
+            written = lower if listed or lower in names.aliases else None
+        return None if written == name else written
 
     def _names_in(self, pid: str) -> list[str]:
         # Every name one provider answers to as written: its aliases, then its ids.
