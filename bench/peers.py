@@ -159,8 +159,15 @@ def ensure_peers() -> dict[str, str]:
 
 
 def _run(code: str) -> Any:
+    # From outside the checkout: `-c` puts the working directory first on sys.path, where
+    # the checkout's own folders could shadow what is installed.
     result = subprocess.run(
-        [str(PEERS_PY), "-c", code], capture_output=True, text=True, env=ENV, cwd=ROOT, check=False
+        [str(PEERS_PY), "-c", code],
+        capture_output=True,
+        text=True,
+        env=ENV,
+        cwd=tempfile.gettempdir(),
+        check=False,
     )
     if result.returncode != 0:
         raise RuntimeError(
