@@ -230,17 +230,12 @@ def _names_files(
     retired: Mapping[str, set[str]],
     directory: Path,
 ) -> dict[Path, str]:
-    # One module per provider with aliases, clashing names or ids no longer listed, so that a
-    # lookup within one provider never reads the tables of the whole catalog.
+    # One module per provider, so that a lookup within one provider never reads the tables
+    # of the whole catalog, and a failed one suggests from its names without importing its
+    # models.
     directory.mkdir()
-    modules = {
-        p.id: p.module
-        for p in plan.providers
-        if any(
-            p.id in table
-            for table in (tables.aliases, tables.clashes, tables.unlisted, tables.folded, retired)
-        )
-    }
+    modules = {p.id: p.module for p in plan.providers}
+    ids = {p.id: sorted(m.model.id for m in p.models) for p in plan.providers}
     files = {
         directory / "__init__.py": env.get_template("names_init.py.jinja").render(
             modules=sorted(modules.items()), names=names
@@ -249,9 +244,10 @@ def _names_files(
     for pid, module in modules.items():
         files[directory / f"{module}.py"] = env.get_template("names_module.py.jinja").render(
             docstring=(
-                f"Names besides model ids for the provider {pid!r}: curated, dated families and"
-                " vendor prefixes;\nand the ids it once listed and no longer does."
+                f"The names of the provider {pid!r}: its ids; its aliases (curated, dated families"
+                " and\nvendor prefixes); and the ids it once listed and no longer does."
             ),
+            ids=ids[pid],
             aliases=tables.aliases.get(pid, {}),
             clashes=tables.clashes.get(pid, {}),
             unlisted=tables.unlisted.get(pid, {}),

@@ -531,6 +531,17 @@ def test_an_alias_documented_for_a_model_the_catalog_lacks_is_not_found_saying_s
     assert dex.find("openrouter:cohere/command-r").cost.input == 0.5  # named, it is found
 
 
+def test_a_documented_alias_no_table_lists_is_found_by_its_makers_pattern(
+    dex: ModuleType,
+) -> None:
+    # No provider lists command-light in any form: the first-party patterns name Cohere.
+    with pytest.raises(ModelNotFoundError) as caught:
+        dex.find("command-light")
+    assert "cohere documents 'command-light' as an alias of 'command-light-nightly'" in str(
+        caught.value
+    )
+
+
 def test_the_maker_wins_over_a_reseller_listing_the_very_name(dex: ModuleType) -> None:
     # qiniu-ai lists "claude-3.5-sonnet" exactly; Anthropic serves it through an alias.
     assert dex.find("claude-3.5-sonnet").spec == "anthropic:claude-3-5-sonnet-20241022"

@@ -641,9 +641,10 @@ def resolution__spec__ModelSpec(self: Any, *, provider: Any, id: Any) -> None:
 
 
 def resolution__tables__ProviderNames(
-    self: Any, *, aliases: Any, clashes: Any, unlisted: Any, folded: Any, retired: Any
+    self: Any, *, ids: Any, aliases: Any, clashes: Any, unlisted: Any, folded: Any, retired: Any
 ) -> None:
     _setattr = _set.__get__(self)
+    _setattr("ids", ids)
     _setattr("aliases", aliases)
     _setattr("clashes", clashes)
     _setattr("unlisted", unlisted)

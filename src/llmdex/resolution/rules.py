@@ -590,7 +590,8 @@ class Rules:
 
     def _names_in(self, pid: str) -> list[str]:
         # Every name one provider answers to as written: its aliases, then its ids.
-        return [*self._tables.names_of(pid).aliases, *self._tables.models_of(pid)]
+        names = self._tables.names_of(pid)
+        return [*names.aliases, *names.ids]
 
     def _close_providers(self, name: str) -> list[str]:
         from llmdex.resolution.suggest import closest

@@ -27,10 +27,12 @@ if TYPE_CHECKING:
 
 @record
 class ProviderNames(Record):
-    """One provider's table in ``_names``: its aliases, the names its ids clash on, the
-    aliases it documents for models the catalog lacks, and the ids it once listed and no
-    longer does."""
+    """One provider's table in ``_names``: its ids, its aliases, the names its ids clash on,
+    the aliases it documents for models the catalog lacks, the names written in another case,
+    and the ids it once listed and no longer does."""
 
+    ids: tuple[str, ...]
+    """The provider's model ids, sorted."""
     aliases: Mapping[str, tuple[str, str]]
     """Alias -> (model id, rule): ``curated_alias``, ``dated_alias`` or ``vendor_prefix``."""
     clashes: Mapping[str, tuple[str, ...]]
@@ -44,7 +46,9 @@ class ProviderNames(Record):
     """Ids the history lists for the provider that the catalog no longer does."""
 
 
-_NO_NAMES = ProviderNames(aliases={}, clashes={}, unlisted={}, folded={}, retired=frozenset())
+_NO_NAMES = ProviderNames(
+    ids=(), aliases={}, clashes={}, unlisted={}, folded={}, retired=frozenset()
+)
 
 
 class CatalogTables:
@@ -203,6 +207,7 @@ class CatalogTables:
             else:
                 table = self.module(f"_names.{module}")
                 names = ProviderNames(
+                    ids=table.IDS,
                     aliases=table.ALIASES,
                     clashes=table.CLASHES,
                     unlisted=table.UNLISTED,
