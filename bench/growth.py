@@ -1,11 +1,14 @@
 """How regen and lookups scale with the catalog: synthetic payloads at 1x, 4x and 16x 2026-07.
 
-    .venv/bin/python bench/growth.py [--sizes 1 4 16]
+    .venv/bin/python bench/growth.py [--sizes 1 4 16] [--rounds 5]
 
 A payload of n x the size has sqrt(n) x the providers (regional copies such as
 ``openai-eu``) and sqrt(n) x the models per provider (dated releases such as
 ``gpt-4o-20250315``, so dated-alias derivation does real work). For each size: regen time,
-cold import + first find of one model, warm find, and loading every model.
+cold import + first find of one model, the first failed bare lookup, warm find, and loading
+every model. Every size is generated first; then each round measures every size in turn
+(interleaved, so machine drift hits all alike), and the figures are min / median / max over
+the rounds. Interpreters run from a temp directory, outside the checkout.
 """
 
 from __future__ import annotations
@@ -48,7 +51,12 @@ def _python(code: str, catalog: Path) -> Any:
     prelude = f"import sys; sys.path[:0] = [{str(catalog)!r}, {str(ROOT / 'src')!r}]\n"
     code = code.replace("import llmdex\n", "import grown as llmdex\n")
     result = subprocess.run(
-        [sys.executable, "-c", prelude + code], capture_output=True, text=True, check=True, env=ENV
+        [sys.executable, "-c", prelude + code],
+        capture_output=True,
+        text=True,
+        check=True,
+        env=ENV,
+        cwd=catalog.parent,
     )
     return json.loads(result.stdout.strip().splitlines()[-1])
 
@@ -71,8 +79,16 @@ FULL = (
 )
 
 
-def measure(factor: int, base: dict[str, Any], workdir: Path) -> dict[str, float]:
-    """Every figure for one size."""
+FAILED = (
+    "import time, json\nimport llmdex\nt0 = time.perf_counter()\n"
+    "try:\n    llmdex.find('gpt-4oo')\nexcept LookupError:\n    pass\n"
+    "print(json.dumps((time.perf_counter() - t0) * 1e3))"
+)
+FIGURES = ("cold_import_find_ms", "first_failed_bare_ms", "warm_find_ns", "all_loaded_ms")
+
+
+def build(factor: int, base: dict[str, Any], workdir: Path) -> tuple[Path, dict[str, float]]:
+    """Generate the catalog of one size; its path, and its sizes and regen time."""
     payload = synthesize(base, factor)
     source = workdir / f"api-x{factor}.json"
     source.write_text(json.dumps(payload))
@@ -84,47 +100,62 @@ def measure(factor: int, base: dict[str, Any], workdir: Path) -> dict[str, float
     )  # fmt: skip
     regen = time.perf_counter() - start
     _python(COLD, catalog)  # writes .pyc files, as an install would have them
-    full = [_python(FULL, catalog) for _ in range(3)]
+    _python(FAILED, catalog)
+    models = sum(len(provider["models"]) for provider in payload.values())
+    sizes = {"providers": len(payload), "models": models, "payload_bytes": source.stat().st_size}
+    return catalog, {**sizes, "regen_s": regen}
+
+
+def one_round(catalog: Path) -> dict[str, float]:
+    """Every timed figure of one size, once."""
+    full = _python(FULL, catalog)
     return {
-        "models": full[0]["n"],
-        "providers": len(payload),
-        "regen_s": regen,
-        "cold_import_find_ms": statistics.median(_python(COLD, catalog) for _ in range(7)),
+        "cold_import_find_ms": _python(COLD, catalog),
+        "first_failed_bare_ms": _python(FAILED, catalog),
         "warm_find_ns": _python(WARM, catalog),
-        "all_loaded_ms": statistics.median(f["ms"] for f in full),
-        "all_loaded_mib": statistics.median(f["mib"] for f in full),
+        "all_loaded_ms": full["ms"],
+        "all_loaded_mib": full["mib"],
     }
 
 
+def _spread(values: list[float]) -> str:
+    return f"{min(values):.4g} / {statistics.median(values):.4g} / {max(values):.4g}"
+
+
 def main() -> None:
-    """Print one row per size, and each figure relative to 1x."""
+    """Print one row per size (min / median / max over interleaved rounds), and each figure's
+    median relative to the smallest size."""
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--sizes", type=int, nargs="+", default=[1, 4, 16])
+    parser.add_argument("--rounds", type=int, default=5)
     args = parser.parse_args()
     if not PAYLOAD.exists():
         print(f"growth: skipped, {PAYLOAD} is absent")
         return
     base = json.loads(PAYLOAD.read_text())
-    rows = []
     with tempfile.TemporaryDirectory() as tmp:
-        for factor in args.sizes:
-            rows.append((factor, measure(factor, base, Path(tmp))))
-            print(f"  measured {factor}x", file=sys.stderr)
-    first = rows[0][1]
-    print(
-        f"{'size':>5} {'providers':>9} {'models':>7} {'regen s':>8} {'cold import+find ms':>20} {'warm find ns':>12} {'all loaded ms':>13} {'all MiB':>8}"
-    )
-    for factor, row in rows:
+        built = {factor: build(factor, base, Path(tmp)) for factor in args.sizes}
+        rounds: dict[int, list[dict[str, float]]] = {factor: [] for factor in args.sizes}
+        for number in range(args.rounds):
+            for factor, (catalog, _) in built.items():
+                rounds[factor].append(one_round(catalog))
+            print(f"  round {number + 1} of {args.rounds}", file=sys.stderr)
+    when = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
+    print(f"growth of {PAYLOAD.name}, {when}, {args.rounds} interleaved rounds: min / median / max")
+    for factor, (_, sizes) in built.items():
         print(
-            f"{factor:>4}x {row['providers']:>9} {row['models']:>7} {row['regen_s']:>8.2f} "
-            f"{row['cold_import_find_ms']:>20.2f} {row['warm_find_ns']:>12.0f} "
-            f"{row['all_loaded_ms']:>13.1f} {row['all_loaded_mib']:>8.1f}"
+            f"{factor}x: {sizes['providers']} providers, {sizes['models']} models, "
+            f"{sizes['payload_bytes']:,} payload bytes, regen {sizes['regen_s']:.1f} s"
         )
-    for factor, row in rows[1:]:
-        print(
-            f"{factor}x vs 1x: regen {row['regen_s'] / first['regen_s']:.1f}x, models "
-            f"{row['models'] / first['models']:.1f}x, all loaded {row['all_loaded_ms'] / first['all_loaded_ms']:.1f}x"
+        for figure in (*FIGURES, "all_loaded_mib"):
+            print(f"  {figure:<22} {_spread([r[figure] for r in rounds[factor]])}")
+    first = args.sizes[0]
+    for factor in args.sizes[1:]:
+        ratios = ", ".join(
+            f"{figure} {statistics.median(r[figure] for r in rounds[factor]) / statistics.median(r[figure] for r in rounds[first]):.2f}x"
+            for figure in FIGURES
         )
+        print(f"{factor}x vs {first}x (medians): {ratios}")
 
 
 if __name__ == "__main__":
