@@ -31,7 +31,7 @@ from .hover import hover
 from .literals import Writer, docstring
 from .normalize import CatalogPlan, ModelPlan, ProviderPlan
 from .shared import NAMESPACE, SHARED
-from .tables import Tables, folded_names
+from .tables import Tables
 
 _TEMPLATES = Path(__file__).parent / "templates"
 
@@ -272,7 +272,7 @@ def _index_files(
         "owners": tables.owners,
         "alias_owners": tables.alias_owners,
         "makers": tables.makers,
-        "folded": folded_names([*tables.alias_owners, *tables.owners]),
+        "folded": tables.folded_everywhere,
         "retired": dict.fromkeys(gone),
     }
     shards: list[dict[str, list[tuple[str, object]]]] = [

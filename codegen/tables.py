@@ -58,6 +58,8 @@ class Tables:
     """(first-party pattern, its labs), in table order: the maker of a name not listed."""
     folded: dict[str, dict[str, str]]
     """provider -> a name lower-cased -> its id (else alias) as written, where they differ."""
+    folded_everywhere: dict[str, str]
+    """The same over every provider's ids and aliases, for bare names."""
 
 
 def _release_key(model: Model) -> tuple[int, int, int, str, str]:
@@ -208,7 +210,10 @@ def build_tables(
         for pid in sorted(catalog)
         if (written := folded_names([*aliases.get(pid, {}), *sorted(catalog[pid])]))
     }
-    return Tables(aliases, clashes, owners, alias_owners, makers, unlisted, patterns, folded)
+    everywhere = folded_names([*alias_owners, *owners])
+    return Tables(
+        aliases, clashes, owners, alias_owners, makers, unlisted, patterns, folded, everywhere
+    )
 
 
 def folded_names(names: list[str]) -> dict[str, str]:

@@ -493,13 +493,11 @@ class Rules:
         # proxy of the maker's API, and the maker stays the answer.
         mine = base_prices(self._tables.models_of(maker)[target])
         hosts = [p for p, hit in candidates.items() if hit.rules == (Rule.EXACT,)]
-        apart = [
-            p
-            for p in hosts
-            if (listing := self._tables.models_of(p)[name]).open_weights
+        if not any(
+            (listing := self._tables.models_of(p)[name]).open_weights
             and base_prices(listing) != mine
-        ]
-        if not apart:
+            for p in hosts
+        ):
             return None
         if len(hosts) == 1:
             why = f"only {hosts[0]} lists {name!r}, open weights priced apart from {maker}"

@@ -3,10 +3,11 @@
 A data package (``llmdex.models``, or ``NAME.models`` for a catalog made by ``llmdex regen``)
 holds one module per provider and the tables lookups read: ``_providers`` (records and every
 name a provider goes by), ``_index`` (in shards: who lists, has and makes each id and alias,
-and which ids were retired), ``_names`` (each provider's aliases, clashing names and retired
-ids), ``_provenance`` and ``_history``. This module is the only reader of them: everything else
-asks it, by name, for a typed value. A table is imported the first time it is asked for and
-published to other threads only once it is complete.
+and which ids were retired; the trigram index of every name), ``_names`` (each provider's
+ids, aliases, clashing names and retired ids), ``_provenance`` and ``_history``. This module
+is the only reader of them: everything else asks it, by name, for a typed value. A table is
+imported the first time it is asked for and published to other threads only once it is
+complete.
 """
 
 from __future__ import annotations
@@ -132,9 +133,9 @@ class CatalogTables:
             shards: int = self._table("_index", count)
 
             def load(number: int) -> Mapping[str, Any]:
-                module = self.module(f"_index.{prefix}{number:02}")
-                part: Mapping[str, Any] = getattr(module, name)
-                return part
+                part = getattr(self.module(f"_index.{prefix}{number:02}"), name)
+                # RETIRED is a set: a mapping of its names, so the table iterates as any other.
+                return part if isinstance(part, dict) else dict.fromkeys(part)
 
             table = self._read[("_index", name)] = ShardedTable(load, shards)
         return table
@@ -198,7 +199,8 @@ class CatalogTables:
         return table
 
     def names_of(self, pid: str) -> ProviderNames:
-        """The aliases, clashing names, unlisted aliases and retired ids of ``pid``."""
+        """The ids, aliases, clashing names, unlisted aliases, names in another case and
+        retired ids of the provider ``pid``."""
         names = self._names_of.get(pid)
         if names is None:
             module = self._table("_names", "MODULES").get(pid)
